@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CollectivesConfig(AppConfig):
+    name = "levelfield.collectives"

@@ -1,0 +1,164 @@
+"""Collectives: the organisations and hubs that co-produced projects belong to."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class CollectiveKind(models.TextChoices):
+    COLLECTIVE = "collective", "Co-production collective"
+    INVOLVEMENT_TEAM = "involvement_team", "Research centre involvement team"
+    CHARITY = "charity", "Charity or community group"
+    OTHER = "other", "Other"
+
+
+class Collective(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    kind = models.CharField(
+        max_length=30, choices=CollectiveKind.choices, default=CollectiveKind.COLLECTIVE
+    )
+    description = models.TextField(
+        "what the collective is for", blank=True, help_text="A few sentences in plain English."
+    )
+    minimum_decision_days = models.PositiveSmallIntegerField(
+        default=7,
+        help_text="The shortest time a decision stays open, so nobody is rushed.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="CollectiveMembership", related_name="collectives"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum_decision_days__gte=1), name="collectives_min_days_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CollectiveMembership(models.Model):
+    collective = models.ForeignKey(
+        Collective, on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="collective_memberships"
+    )
+    is_coordinator = models.BooleanField(
+        default=False, help_text="A job (logistics, approvals), never a rank."
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["joined_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collective", "person"], name="collectives_one_membership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.collective}"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _default_expiry() -> object:
+    return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+
+
+class InvitationBase(models.Model):
+    """An invitation by email (used once, by that address) or a shareable link
+    (used by anyone with it until it expires or is withdrawn)."""
+
+    email = models.EmailField(
+        blank=True, help_text="Empty for a shareable link anyone with it can use."
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    message = models.TextField("personal message", blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=_default_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    declined_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    times_used = models.PositiveIntegerField(default=0)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def is_link(self) -> bool:
+        return not self.email
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def status(self) -> str:
+        """One word for the invitation's state, used in pages and tests alike."""
+        if self.revoked_at:
+            return "withdrawn"
+        if self.accepted_at and not self.is_link:
+            return "accepted"
+        if self.declined_at and not self.is_link:
+            return "declined"
+        if self.is_expired:
+            return "expired"
+        return "pending"
+
+
+class CollectiveInvitation(InvitationBase):
+    collective = models.ForeignKey(
+        Collective, on_delete=models.CASCADE, related_name="invitations"
+    )
+
+    class Meta(InvitationBase.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="collectives_invitation_expires_after_creation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.collective}"

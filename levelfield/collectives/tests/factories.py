@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import factory
+
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveInvitation,
+    CollectiveMembership,
+)
+from levelfield.people.tests.factories import UserFactory
+
+
+class CollectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collective
+
+    name = factory.Sequence(lambda n: f"Collective {n}")
+    slug = factory.Sequence(lambda n: f"collective-{n}")
+    description = "People working together on health research."
+    created_by = factory.SubFactory(UserFactory)
+
+
+class CollectiveMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectiveMembership
+
+    collective = factory.SubFactory(CollectiveFactory)
+    person = factory.SubFactory(UserFactory)
+
+
+class CollectiveInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectiveInvitation
+
+    collective = factory.SubFactory(CollectiveFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    invited_by = factory.SubFactory(UserFactory)

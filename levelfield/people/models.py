@@ -1,0 +1,164 @@
+"""People: accounts and the profiles they describe themselves with."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Visibility(models.TextChoices):
+    """Who may see a profile section, chosen by the person it describes."""
+
+    ONLY_ME = "only_me", "Only me"
+    MY_TEAMS = "my_teams", "People in my collectives and projects"
+
+
+class CommunicationPreference(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    LARGE_PRINT = "large_print", "Large print"
+    EASY_READ = "easy_read", "Easy read"
+
+
+class PaymentPreference(models.TextChoices):
+    NOT_SAID = "not_said", "I have not decided"
+    PAID = "paid", "Paid for my time"
+    VOUCHER = "voucher", "A voucher instead of money"
+    DECLINE = "decline", "I do not want to be paid"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields: object) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: object) -> User:
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with a Levelfield account. Email is the log-in; there is no username."""
+
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        "name you want to be called",
+        max_length=80,
+        blank=True,
+        help_text="Shown to people in your collectives and projects.",
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    skills = models.TextField(
+        "skills and experience you bring",
+        blank=True,
+        help_text="For example: chairing meetings, writing plain English, knowing the local area.",
+    )
+    interests = models.TextField(
+        "topics you care about",
+        blank=True,
+        help_text="For example: dementia, mental health, young carers.",
+    )
+    perspectives_visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.ONLY_ME
+    )
+    skills_visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.MY_TEAMS
+    )
+    access_needs = models.TextField(
+        "access needs",
+        blank=True,
+        help_text="For example: step-free access, a hearing loop, breaks every hour, papers "
+        "a week early.",
+    )
+    communication_preferences = models.JSONField(default=list, blank=True)
+    phone = models.CharField("phone number", max_length=40, blank=True)
+    payment_preference = models.CharField(
+        max_length=20, choices=PaymentPreference.choices, default=PaymentPreference.NOT_SAID
+    )
+    health_data_consent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the person agreed that Levelfield may keep health-related details "
+        "(lived experience, access needs).",
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["display_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(email=Lower("email")),
+                name="people_user_email_lowercase",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """What to call the person: their chosen name, or the start of their email."""
+        return self.display_name or self.email.split("@")[0]
+
+    def communication_preference_labels(self) -> list[str]:
+        labels = dict(CommunicationPreference.choices)
+        return [labels[value] for value in self.communication_preferences if value in labels]
+
+
+class PerspectiveKind(models.TextChoices):
+    LIVED_EXPERIENCE = "lived_experience", "Lived experience of a condition"
+    CARER = "carer", "Carer"
+    YOUNG_PERSON = "young_person", "Young person"
+    RESEARCHER = "researcher", "Researcher"
+    PRACTITIONER = "practitioner", "Practitioner or clinician"
+    OTHER = "other", "Other"
+
+    @classmethod
+    def public_kinds(cls) -> set[str]:
+        """Perspectives from outside the research professions: whose voice we most need."""
+        return {cls.LIVED_EXPERIENCE, cls.CARER, cls.YOUNG_PERSON}
+
+
+class Perspective(models.Model):
+    """One of the perspectives a person brings. A person may hold several."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="perspectives")
+    kind = models.CharField(max_length=30, choices=PerspectiveKind.choices)
+    in_own_words = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional detail in the person's own words; required for 'Other'.",
+    )
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind"], name="people_one_perspective_kind"),
+            models.CheckConstraint(
+                condition=~Q(kind="other") | ~Q(in_own_words=""),
+                name="people_other_perspective_described",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.in_own_words:
+            return f"{self.get_kind_display()}: {self.in_own_words}"
+        return self.get_kind_display()

@@ -1,0 +1,188 @@
+"""Projects: co-produced research, its members, stages and the involvement log."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Sum
+
+from levelfield.collectives.models import InvitationBase
+
+
+class Stage(models.TextChoices):
+    """The research cycle, used across Levelfield."""
+
+    IDENTIFYING = "identifying", "Identifying and prioritising"
+    DESIGN = "design", "Design"
+    FUNDING = "funding", "Funding application"
+    ETHICS = "ethics", "Ethics and approvals"
+    DOING = "doing", "Doing the research (data collection)"
+    ANALYSIS = "analysis", "Analysis"
+    DISSEMINATION = "dissemination", "Dissemination"
+    IMPLEMENTATION = "implementation", "Implementation"
+    EVALUATION = "evaluation", "Evaluation and impact"
+
+
+class Project(models.Model):
+    collective = models.ForeignKey(
+        "collectives.Collective", on_delete=models.PROTECT, related_name="projects"
+    )
+    title = models.CharField(max_length=200)
+    summary = models.TextField(
+        "plain-English summary",
+        help_text="What the project is about and why it matters, for anyone to understand.",
+    )
+    topics = models.CharField(max_length=300, blank=True, help_text="Separate topics with commas.")
+    stage = models.CharField(
+        "current stage", max_length=30, choices=Stage.choices, default=Stage.IDENTIFYING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="ProjectMembership", related_name="projects"
+    )
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def topic_list(self) -> list[str]:
+        return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
+
+
+class ProjectMembership(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
+    )
+    is_coordinator = models.BooleanField(
+        default=False, help_text="A job (logistics, approvals), never a rank."
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "person"], name="projects_one_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.project}"
+
+
+class ProjectInvitation(InvitationBase):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+
+    class Meta(InvitationBase.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="projects_invitation_expires_after_creation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.project}"
+
+
+class ActivityKind(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    WORKSHOP = "workshop", "Workshop"
+    INTERVIEW = "interview", "Interview"
+    ANALYSIS = "analysis", "Analysis"
+    WRITING = "writing", "Writing"
+    REVIEW = "review", "Review"
+    OTHER = "other", "Other"
+
+
+class InvolvementEntryQuerySet(models.QuerySet):
+    def with_totals(self) -> InvolvementEntryQuerySet:
+        return self.annotate(total_minutes=Sum("participations__minutes"))
+
+
+class InvolvementEntry(models.Model):
+    """Something that happened in a project, who took part and what changed because of it.
+
+    The spine of Levelfield: events, decisions and reviews write here; payments
+    and reports read from here.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="involvement")
+    title = models.CharField("what happened", max_length=200)
+    description = models.TextField("more detail", blank=True)
+    happened_on = models.DateField("date")
+    stage = models.CharField(max_length=30, choices=Stage.choices)
+    kind = models.CharField(max_length=20, choices=ActivityKind.choices)
+    what_changed = models.TextField(
+        "what changed because of it",
+        blank=True,
+        help_text="The difference involvement made: to the question, the design, the "
+        "materials, the team.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InvolvementEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_on", "-id"]
+        verbose_name_plural = "involvement entries"
+        indexes = [models.Index(fields=["project", "-happened_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Participation(models.Model):
+    """One person's part in an involvement entry and the time they gave.
+
+    When the person deletes their account the row stays with no person, so the
+    project keeps its totals ("a former member, 3 hours").
+    """
+
+    entry = models.ForeignKey(
+        InvolvementEntry, on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participations",
+    )
+    minutes = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "person"],
+                condition=Q(person__isnull=False),
+                name="projects_one_participation_per_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gt=0) & Q(minutes__lte=24 * 60),
+                name="projects_participation_minutes_in_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name}, {self.hours} hours"
+
+    @property
+    def hours(self) -> Decimal:
+        return (Decimal(self.minutes) / 60).quantize(Decimal("0.01")).normalize()
+
+    @property
+    def person_name(self) -> str:
+        return self.person.name if self.person else "A former member"
