@@ -1,7 +1,3 @@
-from django.urls import path
-
-from levelfield.collectives import views
-
 app_name = "collectives"
 
 urlpatterns: list = []

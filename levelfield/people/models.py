@@ -118,6 +118,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         """What to call the person: their chosen name, or the start of their email."""
         return self.display_name or self.email.split("@")[0]
 
+    def perspectives_for_teammates(self) -> list[Perspective]:
+        """The perspectives this person shares with people in their collectives and
+        projects; empty when they keep them to themselves. Prefetch `perspectives`."""
+        if self.perspectives_visibility != Visibility.MY_TEAMS:
+            return []
+        return list(self.perspectives.all())
+
+    def skills_for_teammates(self) -> str:
+        return self.skills if self.skills_visibility == Visibility.MY_TEAMS else ""
+
     def communication_preference_labels(self) -> list[str]:
         labels = dict(CommunicationPreference.choices)
         return [labels[value] for value in self.communication_preferences if value in labels]
