@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.history.models import Change
+from levelfield.people.models import User
+from levelfield.projects.models import InvolvementEntry, Participation, Project
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (
+            User,
+            Collective,
+            CollectiveMembership,
+            Project,
+            InvolvementEntry,
+            Participation,
+            Change,
+        )
+    )
+
+
+def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> None:
+    call_command("load_demo", stdout=StringIO())
+    first = _counts()
+    call_command("load_demo", stdout=StringIO())
+
+    assert _counts() == first
+    assert first[0] == 12
+    assert first[3] == 3
+    stages = set(Project.objects.values_list("stage", flat=True))
+    assert len(stages) == 3, "the three projects are at different stages"
+    for project in Project.objects.all():
+        assert project.involvement.exists()
+        assert project.memberships.filter(is_coordinator=True).exists()
+
+
+def test_every_demo_person_can_sign_in_with_the_printed_password() -> None:
+    call_command("load_demo", stdout=StringIO())
+    person = User.objects.get(email="gordon@demo.levelfield.example")
+    assert person.check_password("levelfield-demo")
+    assert person.emailaddress_set.get().verified
