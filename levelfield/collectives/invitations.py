@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from levelfield.collectives.models import InvitationBase
@@ -47,7 +48,7 @@ def invitation_problem(invitation: InvitationBase, user: object) -> InvitationPr
             "invited you for a new one.",
         )
     email = getattr(user, "email", "")
-    if invitation.email and email and invitation.email.lower() != email.lower():
+    if invitation.email and email and not _has_address(user, invitation.email):
         return InvitationProblem(
             "wrong_email",
             "This invitation is for a different email address",
@@ -71,6 +72,14 @@ def invitation_mark_declined(invitation: InvitationBase) -> None:
     if not invitation.is_link:
         invitation.declined_at = timezone.now()
         invitation.save(update_fields=["declined_at"])
+
+
+def _has_address(user: object, email: str) -> bool:
+    """Whether the invited address is the person's log-in or another address of theirs
+    that they have verified (people often have a work and a home address)."""
+    if getattr(user, "email", "").lower() == email.lower():
+        return True
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 def _when(invitation: InvitationBase) -> str:

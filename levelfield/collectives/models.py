@@ -6,8 +6,10 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -16,6 +18,18 @@ class CollectiveKind(models.TextChoices):
     INVOLVEMENT_TEAM = "involvement_team", "Research centre involvement team"
     CHARITY = "charity", "Charity or community group"
     OTHER = "other", "Other"
+
+
+MAXIMUM_DECISION_DAYS = 60
+
+
+class CollectiveQuerySet(models.QuerySet):
+    def for_member(self, person: object) -> CollectiveQuerySet:
+        """The collectives `person` belongs to: the only ones they may see."""
+        # A subquery rather than a join, so counts annotated afterwards see every member.
+        return self.filter(
+            pk__in=CollectiveMembership.objects.filter(person=person).values("collective_id")
+        )
 
 
 class Collective(models.Model):
@@ -28,7 +42,9 @@ class Collective(models.Model):
         "what the collective is for", blank=True, help_text="A few sentences in plain English."
     )
     minimum_decision_days = models.PositiveSmallIntegerField(
+        "minimum decision period in days",
         default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(MAXIMUM_DECISION_DAYS)],
         help_text="The shortest time a decision stays open, so nobody is rushed.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -39,16 +55,25 @@ class Collective(models.Model):
         settings.AUTH_USER_MODEL, through="CollectiveMembership", related_name="collectives"
     )
 
+    objects = CollectiveQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_decision_days__gte=1), name="collectives_min_days_positive"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(minimum_decision_days__lte=MAXIMUM_DECISION_DAYS),
+                name="collectives_min_days_at_most_sixty",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("collectives:detail", args=[self.slug])
 
 
 class CollectiveMembership(models.Model):

@@ -1,0 +1,182 @@
+"""Who may open each collective page: anonymous people are sent to sign in, people
+outside the collective get "page not found" and change nothing, every member
+(coordinator or not) gets the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveInvitation,
+    CollectiveKind,
+    CollectiveMembership,
+)
+from levelfield.collectives.tests.factories import (
+    CollectiveFactory,
+    CollectiveInvitationFactory,
+    CollectiveMembershipFactory,
+)
+from levelfield.history.models import Change
+from levelfield.people.models import User
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    method: str = "get"
+    data: dict[str, Any] | None = None
+
+    def url(self, collective: Collective, target: CollectiveMembership, invite: Any) -> str:
+        kwargs: dict[str, Any] = {"slug": collective.slug}
+        if self.name == "collectives:coordinator":
+            kwargs["membership_pk"] = target.pk
+        if self.name == "collectives:invitation_withdraw":
+            kwargs["invitation_pk"] = invite.pk
+        return reverse(self.name, kwargs=kwargs)
+
+
+ROUTES = [
+    Route("collectives:detail"),
+    Route("collectives:settings"),
+    Route(
+        "collectives:settings",
+        "post",
+        {
+            "name": "Renamed",
+            "description": "New words",
+            "kind": CollectiveKind.CHARITY,
+            "minimum_decision_days": "10",
+        },
+    ),
+    Route("collectives:history"),
+    Route("collectives:leave"),
+    Route("collectives:leave", "post", {}),
+    Route("collectives:coordinator", "post", {"coordinator": "yes"}),
+    Route("collectives:invite"),
+    Route("collectives:invite", "post", {"emails": "new@example.org", "days": "7"}),
+    Route("collectives:invitation_link", "post", {"link-days": "7"}),
+    Route("collectives:invitations"),
+    Route("collectives:invitation_withdraw", "post", {}),
+]
+IDS = [f"{route.method} {route.name}" for route in ROUTES]
+
+
+@pytest.fixture
+def setting(collective: Collective, coordinator: User, member: User) -> dict[str, Any]:
+    target_person = User.objects.create_user("target@example.org", display_name="Tam")
+    target = CollectiveMembership.objects.create(collective=collective, person=target_person)
+    invite = CollectiveInvitationFactory(collective=collective, invited_by=coordinator)
+    return {"collective": collective, "target": target, "invite": invite}
+
+
+def _state(collective: Collective) -> tuple:
+    """Everything a POST could change, to check that a refused one changed nothing."""
+    return (
+        Change.objects.count(),
+        list(Collective.objects.values()),
+        list(CollectiveMembership.objects.order_by("pk").values()),
+        list(CollectiveInvitation.objects.order_by("pk").values()),
+    )
+
+
+def _send(client: Client, route: Route, url: str) -> Any:
+    if route.method == "post":
+        return client.post(url, route.data or {})
+    return client.get(url)
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+def test_an_anonymous_visitor_is_asked_to_sign_in(
+    client: Client, setting: dict[str, Any], route: Route
+) -> None:
+    url = route.url(**setting)
+    before = _state(setting["collective"])
+    response = _send(client, route, url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert _state(setting["collective"]) == before
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+def test_someone_outside_the_collective_gets_not_found_and_changes_nothing(
+    client: Client, setting: dict[str, Any], outsider: User, route: Route
+) -> None:
+    client.force_login(outsider)
+    before = _state(setting["collective"])
+    response = _send(client, route, route.url(**setting))
+    assert response.status_code == 404
+    assert _state(setting["collective"]) == before
+
+
+@pytest.mark.parametrize("who", ["member", "coordinator"])
+@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+def test_every_member_can_use_every_page(
+    client: Client,
+    setting: dict[str, Any],
+    request: pytest.FixtureRequest,
+    who: str,
+    route: Route,
+) -> None:
+    client.force_login(request.getfixturevalue(who))
+    before = _state(setting["collective"])
+    response = _send(client, route, route.url(**setting))
+    if route.method == "get":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert _state(setting["collective"]) != before
+        assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["collectives:list", "collectives:create"])
+def test_pages_without_a_collective_need_only_an_account(
+    client: Client, outsider: User, name: str
+) -> None:
+    url = reverse(name)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    client.force_login(outsider)
+    assert client.get(url).status_code == 200
+
+
+def test_a_wrong_membership_or_invitation_number_is_not_found(
+    client: Client, setting: dict[str, Any], member: User, outsider: User
+) -> None:
+    """Ids from another collective, or that do not exist, are a 404, never a 500."""
+    elsewhere = CollectiveFactory()
+    other_membership = CollectiveMembershipFactory(collective=elsewhere, person=outsider)
+    other_invite = CollectiveInvitationFactory(collective=elsewhere)
+    slug = setting["collective"].slug
+    client.force_login(member)
+    before = _state(setting["collective"])
+    urls = [
+        reverse("collectives:coordinator", args=[slug, other_membership.pk]),
+        reverse("collectives:coordinator", args=[slug, 999999]),
+        reverse("collectives:invitation_withdraw", args=[slug, other_invite.pk]),
+        reverse("collectives:invitation_withdraw", args=[slug, 999999]),
+    ]
+    for url in urls:
+        assert client.post(url, {"coordinator": "yes"}).status_code == 404
+    assert (
+        client.get(reverse("collectives:detail", args=["no-such-collective"])).status_code == 404
+    )
+    assert _state(setting["collective"]) == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["collectives:coordinator", "collectives:invitation_withdraw", "collectives:invitation_link"],
+)
+def test_changing_views_refuse_get(
+    client: Client, setting: dict[str, Any], member: User, name: str
+) -> None:
+    route = Route(name)
+    client.force_login(member)
+    assert client.get(route.url(**setting)).status_code == 405

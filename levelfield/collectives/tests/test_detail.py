@@ -1,0 +1,111 @@
+"""A collective's home page: what it is for, its projects and its members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.test import Client
+from django.urls import reverse
+
+from levelfield.collectives.models import Collective
+from levelfield.collectives.tests.factories import (
+    CollectiveFactory,
+    CollectiveMembershipFactory,
+)
+from levelfield.people.models import PerspectiveKind, User, Visibility
+from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.projects.models import Stage
+from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
+
+
+def test_a_member_sees_the_collectives_projects_and_members(
+    client: Client, collective: Collective, coordinator: User, member: User
+) -> None:
+    project = ProjectFactory(collective=collective, title="Respite care study", stage=Stage.ETHICS)
+    ProjectMembershipFactory(project=project, person=member)
+    ProjectMembershipFactory(project=project, person=coordinator)
+    ProjectFactory(collective=CollectiveFactory(), title="Not ours")
+    client.force_login(member)
+
+    response = client.get(reverse("collectives:detail", args=[collective.slug]))
+
+    html = response.content.decode()
+    assert collective.description in html
+    assert "Respite care study" in html
+    assert reverse("projects:detail", args=[project.pk]) in html
+    assert "Ethics and approvals" in html
+    assert list(response.context["projects"])[0].member_count == 2
+    assert "Not ours" not in html
+    assert f"{reverse('projects:create')}?collective={collective.slug}" in html
+    assert "Start a project" in html
+    assert reverse("people:person", args=[coordinator.pk]) in html
+    assert "Cora" in html and "Mo" in html
+    assert "Coordinator" in html
+
+
+def test_members_show_only_the_perspectives_they_chose_to_share(
+    client: Client, collective: Collective, member: User
+) -> None:
+    sharer = UserFactory(display_name="Sharer", perspectives_visibility=Visibility.MY_TEAMS)
+    private = UserFactory(display_name="Private", perspectives_visibility=Visibility.ONLY_ME)
+    PerspectiveFactory(person=sharer, kind=PerspectiveKind.CARER)
+    PerspectiveFactory(person=private, kind=PerspectiveKind.OTHER, in_own_words="Secret diagnosis")
+    for person in (sharer, private):
+        CollectiveMembershipFactory(collective=collective, person=person)
+    client.force_login(member)
+
+    html = client.get(reverse("collectives:detail", args=[collective.slug])).content.decode()
+
+    assert "Carer" in html
+    assert "Secret diagnosis" not in html
+    assert "Other" not in html
+
+
+def test_access_needs_are_never_shown_to_other_members(
+    client: Client, collective: Collective, member: User
+) -> None:
+    needy = UserFactory(display_name="Nia", access_needs="Needs a hearing loop")
+    CollectiveMembershipFactory(collective=collective, person=needy)
+    client.force_login(member)
+    html = client.get(reverse("collectives:detail", args=[collective.slug])).content.decode()
+    assert "Nia" in html
+    assert "hearing loop" not in html
+
+
+def _fill(collective: Collective, count: int) -> None:
+    """`count` more members, each sharing two perspectives, and `count` projects."""
+    for _ in range(count):
+        person = UserFactory()
+        PerspectiveFactory(person=person, kind=PerspectiveKind.CARER)
+        PerspectiveFactory(person=person, kind=PerspectiveKind.RESEARCHER)
+        CollectiveMembershipFactory(collective=collective, person=person)
+        project = ProjectFactory(collective=collective)
+        ProjectMembershipFactory(project=project, person=person)
+
+
+def _queries_for_detail(
+    client: Client, django_assert_max_num_queries: Callable, count: int
+) -> int:
+    collective = CollectiveFactory()
+    viewer = UserFactory()
+    CollectiveMembershipFactory(collective=collective, person=viewer)
+    _fill(collective, count)
+    client.force_login(viewer)
+    with django_assert_max_num_queries(QUERY_BOUND) as captured:
+        response = client.get(reverse("collectives:detail", args=[collective.slug]))
+    assert response.status_code == 200
+    assert len(response.context["memberships"]) == count + 1
+    assert len(response.context["projects"]) == count
+    return len(captured.captured_queries)
+
+
+# Session, user, membership with collective, members, their perspectives, projects.
+QUERY_BOUND = 8
+
+
+def test_the_home_page_costs_the_same_queries_for_one_member_or_twenty(
+    client: Client, db: None, django_assert_max_num_queries: Callable
+) -> None:
+    few = _queries_for_detail(client, django_assert_max_num_queries, 1)
+    many = _queries_for_detail(client, django_assert_max_num_queries, 20)
+    assert few == many
