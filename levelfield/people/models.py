@@ -128,6 +128,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def skills_for_teammates(self) -> str:
         return self.skills if self.skills_visibility == Visibility.MY_TEAMS else ""
 
+    def interests_for_teammates(self) -> str:
+        """Topics share the skills setting: one choice for "what I bring and care about"."""
+        return self.interests if self.skills_visibility == Visibility.MY_TEAMS else ""
+
+    def has_profile(self) -> bool:
+        """Whether the person has said anything about themselves beyond their name.
+        Prefetch `perspectives` when calling this for many people."""
+        return bool(self.skills or self.interests or self.perspectives.all())
+
     def communication_preference_labels(self) -> list[str]:
         labels = dict(CommunicationPreference.choices)
         return [labels[value] for value in self.communication_preferences if value in labels]

@@ -1,8 +1,201 @@
+"""Pages about people: the home page, your own profile and data, and teammates' profiles."""
+
 from __future__ import annotations
 
+import json
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveInvitation,
+    CollectiveMembership,
+)
+from levelfield.people import forms
+from levelfield.people.models import User
+from levelfield.people.services import person_data_export, person_delete, profile_update
+from levelfield.projects.models import Project, ProjectInvitation, ProjectMembership
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/home.html")
+    """A plain explanation for visitors; for signed-in people, what is theirs to do."""
+    if not request.user.is_authenticated:
+        return render(request, "people/landing.html")
+    person = request.user
+    invitation_match = _addressed_to(person)
+    context = {
+        "collective_memberships": CollectiveMembership.objects.filter(person=person)
+        .select_related("collective")
+        .order_by("collective__name"),
+        "project_memberships": ProjectMembership.objects.filter(person=person)
+        .select_related("project__collective")
+        .order_by("project__title"),
+        "collective_invitations": CollectiveInvitation.objects.pending()
+        .filter(invitation_match)
+        .exclude(collective__memberships__person=person)
+        .select_related("collective", "invited_by"),
+        "project_invitations": ProjectInvitation.objects.pending()
+        .filter(invitation_match)
+        .exclude(project__memberships__person=person)
+        .select_related("project", "invited_by"),
+        "profile_is_empty": not person.has_profile(),
+    }
+    return render(request, "people/home.html", context)
+
+
+def _addressed_to(person: User) -> Q:
+    """Invitations sent to any of the person's verified email addresses."""
+    addresses = EmailAddress.objects.filter(user=person, verified=True).values_list(
+        "email", flat=True
+    )
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(email__iexact=address)
+    return query
+
+
+@login_required
+@require_GET
+def profile(request: HttpRequest) -> HttpResponse:
+    person = User.objects.prefetch_related("perspectives").get(pk=request.user.pk)
+    return render(request, "people/profile.html", {"person": person, "seen_by": _seen_by()})
+
+
+def _seen_by() -> dict[str, str]:
+    return {
+        "only_you": forms.SEEN_BY_ONLY_YOU,
+        "teams": forms.SEEN_BY_TEAMS,
+        "event_organisers": forms.SEEN_BY_EVENT_ORGANISERS,
+        "payments": forms.SEEN_BY_PAYMENTS,
+        "contacts": forms.SEEN_BY_CONTACTS,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    person = User.objects.prefetch_related("perspectives").get(pk=request.user.pk)
+    form = forms.ProfileForm(request.POST or None, initial=forms.ProfileForm.initial_for(person))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        profile_update(
+            person=person,
+            display_name=data["display_name"],
+            perspectives=_chosen_perspectives(data),
+            perspectives_visibility=data["perspectives_visibility"],
+            skills=data["skills"],
+            interests=data["interests"],
+            skills_visibility=data["skills_visibility"],
+            access_needs=data["access_needs"],
+            communication_preferences=data["communication_preferences"],
+            phone=data["phone"].strip(),
+            payment_preference=data["payment_preference"],
+            health_data_consent=data["health_data_consent"],
+        )
+        messages.success(request, "Your profile has been saved.")
+        return redirect("people:profile")
+    return render(request, "people/profile_edit.html", {"form": form})
+
+
+def _chosen_perspectives(data: dict) -> dict[str, str]:
+    """Each chosen perspective with the words the person added to it."""
+    own_words = {
+        "lived_experience": data["lived_experience_detail"],
+        "other": data["other_in_own_words"],
+    }
+    return {kind: own_words.get(kind, "") for kind in data["perspectives"]}
+
+
+def _teammate_or_404(viewer: User, pk: int) -> User:
+    """The person, if they share a collective or project with the viewer (or are the
+    viewer). Everyone else gets a 404, so nobody can find out who has an account."""
+    in_shared_collective = CollectiveMembership.objects.filter(
+        person=OuterRef("pk"), collective__memberships__person=viewer
+    )
+    in_shared_project = ProjectMembership.objects.filter(
+        person=OuterRef("pk"), project__memberships__person=viewer
+    )
+    people = User.objects.filter(is_active=True).filter(
+        Q(pk=viewer.pk) | Exists(in_shared_collective) | Exists(in_shared_project)
+    )
+    return get_object_or_404(people.prefetch_related("perspectives"), pk=pk)
+
+
+@login_required
+@require_GET
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another person's profile: only what they chose to share with their teammates."""
+    viewer = request.user
+    someone = _teammate_or_404(viewer, pk)
+    context = {
+        "someone": someone,
+        "is_you": someone.pk == viewer.pk,
+        "shared_collectives": _shared(Collective.objects, viewer, someone),
+        "shared_projects": _shared(Project.objects, viewer, someone),
+    }
+    return render(request, "people/person.html", context)
+
+
+def _shared(objects: QuerySet, viewer: User, someone: User) -> QuerySet:
+    return objects.filter(memberships__person=viewer).filter(memberships__person=someone)
+
+
+@login_required
+@require_GET
+def my_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/my_data.html")
+
+
+@login_required
+@require_GET
+def my_data_download(request: HttpRequest) -> HttpResponse:
+    """Everything held about the person, as a file they can keep or take elsewhere."""
+    data = person_data_export(person=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"levelfield-my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    person = request.user
+    form = forms.DeleteAccountForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        person_delete(person=person)
+        logout(request)
+        messages.success(request, "Your account and your details have been deleted.")
+        return redirect("home")
+    context = {"form": form, **_only_member_of(person)}
+    return render(request, "people/delete_account.html", context)
+
+
+def _only_member_of(person: User) -> dict[str, QuerySet]:
+    """Collectives and projects nobody else could look after once this person leaves."""
+    other_collective_members = CollectiveMembership.objects.filter(
+        collective=OuterRef("pk")
+    ).exclude(person=person)
+    other_project_members = ProjectMembership.objects.filter(project=OuterRef("pk")).exclude(
+        person=person
+    )
+    return {
+        "only_member_collectives": Collective.objects.filter(memberships__person=person).exclude(
+            Exists(other_collective_members)
+        ),
+        "only_member_projects": Project.objects.filter(memberships__person=person).exclude(
+            Exists(other_project_members)
+        ),
+    }

@@ -1,0 +1,107 @@
+"""The home page: a plain explanation for visitors, a dashboard for members."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.tests.factories import (
+    CollectiveInvitationFactory,
+    CollectiveMembershipFactory,
+)
+from levelfield.people.models import PerspectiveKind
+from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.projects.tests.factories import (
+    ProjectInvitationFactory,
+    ProjectMembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_visitor_sees_what_levelfield_is_and_how_to_join(client):
+    response = client.get(reverse("home"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Create an account" in html
+    assert reverse("account_signup") in html
+    assert reverse("account_login") in html
+    assert "as equals" in html
+
+
+def test_a_member_sees_their_collectives_and_projects(client):
+    person = UserFactory()
+    collective = CollectiveMembershipFactory(person=person).collective
+    project = ProjectMembershipFactory(person=person).project
+    someone_elses = ProjectMembershipFactory().project
+    client.force_login(person)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert reverse("collectives:detail", args=[collective.slug]) in html
+    assert collective.name in html
+    assert reverse("projects:detail", args=[project.pk]) in html
+    assert project.title in html
+    assert someone_elses.title not in html
+
+
+def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(client):
+    person = UserFactory(email="kim@example.org")
+    EmailAddress.objects.create(user=person, email="kim.work@example.org", verified=True)
+    EmailAddress.objects.create(user=person, email="kim.old@example.org", verified=False)
+    to_main = CollectiveInvitationFactory(email="KIM@example.org")
+    to_work = ProjectInvitationFactory(email="kim.work@example.org")
+    to_unverified = CollectiveInvitationFactory(email="kim.old@example.org")
+    to_someone_else = ProjectInvitationFactory(email="lee@example.org")
+    expired = CollectiveInvitationFactory(
+        email="kim@example.org",
+        created_at=timezone.now() - timedelta(days=30),
+        expires_at=timezone.now() - timedelta(days=1),
+    )
+    declined = ProjectInvitationFactory(email="kim@example.org", declined_at=timezone.now())
+    already_member = CollectiveInvitationFactory(email="kim@example.org")
+    CollectiveMembershipFactory(person=person, collective=already_member.collective)
+    client.force_login(person)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert reverse("collectives:invitation", args=[to_main.token]) in html
+    assert reverse("projects:invitation", args=[to_work.token]) in html
+    for hidden in (to_unverified, expired, already_member):
+        assert reverse("collectives:invitation", args=[hidden.token]) not in html
+    for hidden in (to_someone_else, declined):
+        assert reverse("projects:invitation", args=[hidden.token]) not in html
+
+
+def test_someone_with_an_empty_profile_is_asked_to_complete_it(client):
+    person = UserFactory()
+    client.force_login(person)
+
+    assert "Complete your profile" in client.get(reverse("home")).content.decode()
+
+    PerspectiveFactory(person=person, kind=PerspectiveKind.CARER)
+    assert "Complete your profile" not in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_dashboard_query_count_does_not_grow_with_memberships(
+    client, django_assert_max_num_queries, rows
+):
+    person = UserFactory(email="kim@example.org")
+    for _ in range(rows):
+        CollectiveMembershipFactory(person=person)
+        ProjectMembershipFactory(person=person)
+        CollectiveInvitationFactory(email="kim@example.org")
+        ProjectInvitationFactory(email="kim@example.org")
+    client.force_login(person)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Invitation to join") == 2 * rows

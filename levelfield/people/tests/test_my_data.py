@@ -1,0 +1,192 @@
+"""Your data: download everything held about you, or delete your account."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessLog
+from django.db.models import Sum
+from django.test import Client
+from django.urls import reverse
+
+from levelfield.collectives.tests.factories import (
+    CollectiveInvitationFactory,
+    CollectiveMembershipFactory,
+)
+from levelfield.history.models import Change
+from levelfield.history.services import change_record
+from levelfield.people.models import Perspective, PerspectiveKind, User
+from levelfield.people.tests.factories import PASSWORD, PerspectiveFactory, UserFactory
+from levelfield.projects.models import Participation
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectInvitationFactory,
+    ProjectMembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _person_with_a_history() -> dict[str, object]:
+    """Someone who belongs to a collective and a project, gave time and made changes."""
+    person = UserFactory(
+        email="robin@example.org", display_name="Robin", access_needs="Hearing loop"
+    )
+    PerspectiveFactory(person=person, kind=PerspectiveKind.CARER, in_own_words="For my dad")
+    EmailAddress.objects.create(user=person, email="robin.home@example.org", verified=False)
+    collective_membership = CollectiveMembershipFactory(person=person, is_coordinator=True)
+    project_membership = ProjectMembershipFactory(
+        person=person, project__collective=collective_membership.collective
+    )
+    project = project_membership.project
+    teammate = ProjectMembershipFactory(project=project).person
+    entry = InvolvementEntryFactory(project=project, recorded_by=person, title="Topic guide")
+    ParticipationFactory(entry=entry, person=person, minutes=180)
+    ParticipationFactory(entry=entry, person=teammate, minutes=60)
+    CollectiveInvitationFactory(
+        collective=collective_membership.collective, invited_by=person, email="ash@example.org"
+    )
+    ProjectInvitationFactory(project=project, invited_by=person, email="")
+    change_record(
+        actor=person, action="updated", summary="Robin changed the stage", project=project
+    )
+    return {"person": person, "project": project, "collective": collective_membership.collective}
+
+
+def test_a_person_downloads_everything_held_about_them(client):
+    world = _person_with_a_history()
+    client.force_login(world["person"])
+
+    response = client.get(reverse("people:my_data_download"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Disposition"].startswith('attachment; filename="levelfield-my-data-')
+    data = json.loads(response.content)
+    assert data["profile"]["email"] == "robin@example.org"
+    assert data["profile"]["access_needs"] == "Hearing loop"
+    assert data["perspectives"] == [{"perspective": "Carer", "in_your_own_words": "For my dad"}]
+    assert {a["email"] for a in data["email_addresses"]} == {
+        "robin@example.org",
+        "robin.home@example.org",
+    }
+    assert data["collective_memberships"][0]["collective"] == world["collective"].name
+    assert data["collective_memberships"][0]["coordinator"] is True
+    assert data["project_memberships"][0]["project"] == world["project"].title
+    assert {i["sent_to"] for i in data["invitations_sent"]} == {
+        "ash@example.org",
+        "A shareable link",
+    }
+    assert data["involvement"] == [
+        {
+            "project": world["project"].title,
+            "what_happened": "Topic guide",
+            "date": "2026-10-01",
+            "stage": "Design",
+            "minutes": 180,
+        }
+    ]
+    assert data["involvement_entries_recorded"][0]["what_happened"] == "Topic guide"
+    assert [c["summary"] for c in data["changes_you_made"]] == ["Robin changed the stage"]
+
+
+def test_the_download_holds_nothing_about_other_people(client):
+    world = _person_with_a_history()
+    UserFactory(email="other@example.org", access_needs="Other's needs")
+    client.force_login(world["person"])
+
+    text = client.get(reverse("people:my_data_download")).content.decode()
+
+    assert "other@example.org" not in text
+    assert "Other's needs" not in text
+
+
+def test_the_my_data_page_explains_what_is_held_and_what_deleting_does(client):
+    client.force_login(UserFactory())
+
+    html = client.get(reverse("people:my_data")).content.decode()
+
+    assert reverse("people:my_data_download") in html
+    assert reverse("people:delete_account") in html
+    assert "a former member" in html
+
+
+def test_deleting_needs_the_right_password(client):
+    person = UserFactory()
+    client.force_login(person)
+
+    response = client.post(reverse("people:delete_account"), {"password": "not-my-password"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in html
+    assert 'id="id_password-error"' in html
+    assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_the_delete_page_warns_about_projects_nobody_else_could_look_after(client):
+    person = UserFactory()
+    alone = ProjectMembershipFactory(person=person).project
+    shared = ProjectMembershipFactory(person=person).project
+    ProjectMembershipFactory(project=shared)
+    client.force_login(person)
+
+    html = client.get(reverse("people:delete_account")).content.decode()
+
+    assert f"the project {alone.title}" in html
+    assert f"the project {shared.title}" not in html
+
+
+def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client):
+    world = _person_with_a_history()
+    person, project = world["person"], world["project"]
+    client.post(reverse("account_login"), {"login": "robin@example.org", "password": PASSWORD})
+    Client().post(
+        reverse("account_login"), {"login": "robin@example.org", "password": "wrong-password"}
+    )
+    assert AccessLog.objects.filter(username="robin@example.org").exists()
+    assert AccessAttempt.objects.filter(username="robin@example.org").exists()
+    total_before = Participation.objects.filter(entry__project=project).aggregate(
+        total=Sum("minutes")
+    )["total"]
+
+    response = client.post(reverse("people:delete_account"), {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+    assert not User.objects.filter(pk=person.pk).exists()
+    assert not EmailAddress.objects.filter(email__icontains="robin").exists()
+    assert not Perspective.objects.filter(person_id=person.pk).exists()
+    assert not Change.objects.filter(actor_id=person.pk).exists()
+    assert not Participation.objects.filter(person_id=person.pk).exists()
+    assert not AccessAttempt.objects.filter(username__icontains="robin").exists()
+    assert not AccessLog.objects.filter(username__icontains="robin").exists()
+    total_after = Participation.objects.filter(entry__project=project).aggregate(
+        total=Sum("minutes")
+    )["total"]
+    assert total_after == total_before == 240
+    former = Participation.objects.get(entry__project=project, person__isnull=True)
+    assert former.person_name == "A former member"
+    assert former.minutes == 180
+    assert Change.objects.filter(
+        action="account_deleted", project=project, actor__isnull=True
+    ).exists()
+    assert Change.objects.filter(
+        action="account_deleted", collective=world["collective"], actor__isnull=True
+    ).exists()
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("people:profile")).status_code == 302
+    home = client.get(reverse("home")).content.decode()
+    assert "Your account and your details have been deleted" in home
+
+
+def test_a_get_request_never_deletes_an_account(client):
+    person = UserFactory()
+    client.force_login(person)
+
+    client.get(reverse("people:delete_account"), {"password": PASSWORD})
+
+    assert User.objects.filter(pk=person.pk).exists()
