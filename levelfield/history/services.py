@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import models
@@ -33,3 +34,48 @@ def change_record(
         before=before or {},
         after=after or {},
     )
+
+
+FORMER_MEMBER = "A former member"
+
+
+def history_forget_person(
+    *, person: Any, project_ids: list[int], collective_ids: list[int]
+) -> int:
+    """Replace a person's name and email with "A former member" in the history of the
+    projects and collectives they belonged to, when they erase their account.
+
+    The record of what changed stays; only what identifies them goes. Returns how many
+    history rows were rewritten.
+    """
+    names = {value for value in (person.display_name, person.email) if value}
+    if not names:
+        return 0
+    pattern = re.compile(
+        r"\b("
+        + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        + r")\b"
+    )
+    changes = Change.objects.filter(
+        models.Q(project_id__in=project_ids) | models.Q(collective_id__in=collective_ids)
+    )
+    rewritten = []
+    for change in changes.iterator():
+        summary = pattern.sub(FORMER_MEMBER, change.summary)
+        before = _scrub(change.before, pattern)
+        after = _scrub(change.after, pattern)
+        if (summary, before, after) != (change.summary, change.before, change.after):
+            change.summary, change.before, change.after = summary, before, after
+            rewritten.append(change)
+    Change.objects.bulk_update(rewritten, ["summary", "before", "after"], batch_size=500)
+    return len(rewritten)
+
+
+def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
+    if isinstance(value, str):
+        return pattern.sub(FORMER_MEMBER, value)
+    if isinstance(value, list):
+        return [_scrub(item, pattern) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub(item, pattern) for key, item in value.items()}
+    return value

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveInvitation, CollectiveMembership
 from levelfield.history.models import Change
-from levelfield.history.services import change_record
+from levelfield.history.services import change_record, history_forget_person
 from levelfield.people.models import (
     CommunicationPreference,
     PaymentPreference,
@@ -132,7 +132,8 @@ def person_delete(*, person: User) -> None:
 
     Each membership ends with a line in the collective's or project's history. Time
     they gave stays in the involvement log with no name ("A former member"), so
-    project totals do not change; history rows they made stay without their name.
+    project totals do not change; history rows stay, with their name and email
+    replaced by "A former member".
     """
     with transaction.atomic():
         person = User.objects.select_for_update().get(pk=person.pk)
@@ -160,6 +161,11 @@ def person_delete(*, person: User) -> None:
                 project=membership.project,
                 before={"member": "A former member", "coordinator": membership.is_coordinator},
             )
+        history_forget_person(
+            person=person,
+            project_ids=[membership.project_id for membership in project_memberships],
+            collective_ids=[membership.collective_id for membership in collective_memberships],
+        )
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
         AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()

@@ -183,6 +183,29 @@ def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client)
     assert "Your account and your details have been deleted" in home
 
 
+def test_after_deletion_the_history_keeps_what_changed_but_not_who_it_was(client):
+    world = _person_with_a_history()
+    person, project = world["person"], world["project"]
+    change_record(
+        actor=None,
+        action="left",
+        summary="Robin left the project",
+        project=project,
+        before={"member": "Robin", "email": "robin@example.org"},
+    )
+    client.force_login(person)
+
+    client.post(reverse("people:delete_account"), {"password": PASSWORD})
+
+    texts = [
+        f"{change.summary} {change.before} {change.after}"
+        for change in Change.objects.filter(project=project)
+    ]
+    assert texts, "the project's history is kept"
+    assert not any("Robin" in text or "robin@" in text for text in texts)
+    assert any("A former member changed the stage" in text for text in texts)
+
+
 def test_a_get_request_never_deletes_an_account(client):
     person = UserFactory()
     client.force_login(person)
