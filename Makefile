@@ -42,7 +42,7 @@ migrations-check: install
 	LEVELFIELD_TESTING=true $(PY) manage.py makemigrations --check --dry-run
 
 test: install chromium lint migrations-check
-	$(VENV)/bin/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.
 test-fast: install

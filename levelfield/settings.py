@@ -133,11 +133,21 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Levelfield: "
-ACCOUNT_FORMS = {"signup": "levelfield.people.forms.SignupForm"}
+# Our subclasses only reword allauth's forms in plain English.
+ACCOUNT_FORMS = {
+    "signup": "levelfield.people.forms.SignupForm",
+    "login": "levelfield.people.forms.LoginForm",
+    "reset_password": "levelfield.people.forms.ResetPasswordForm",
+    "reset_password_from_key": "levelfield.people.forms.ResetPasswordKeyForm",
+    "change_password": "levelfield.people.forms.ChangePasswordForm",
+    "add_email": "levelfield.people.forms.AddEmailForm",
+    "reauthenticate": "levelfield.people.forms.ReauthenticateForm",
+}
 ACCOUNT_ADAPTER = "levelfield.people.adapters.AccountAdapter"
 # allauth's own rate limits slow repeated attempts per address and per IP;
-# axes (below) locks an account out after repeated failures.
-ACCOUNT_RATE_LIMITS = {} if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
+# axes (below) locks an account out after repeated failures. Tests turn them off
+# (False; an empty dict would keep allauth's defaults).
+ACCOUNT_RATE_LIMITS = False if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Levelfield"
 LOGIN_URL = "account_login"
@@ -148,6 +158,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 8)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "levelfield.people.security.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -249,3 +260,4 @@ INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
 
 # Every form field renders GOV.UK Frontend markup (label, hint, error by the field).
 FORM_RENDERER = "levelfield.lib.forms.GovukFormRenderer"
+CSRF_FAILURE_VIEW = "levelfield.lib.views.csrf_failure"

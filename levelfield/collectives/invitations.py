@@ -14,7 +14,7 @@ from django.utils import timezone
 from levelfield.collectives.models import InvitationBase
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class InvitationProblem(Exception):
     """Why an invitation cannot be used, in words to show the person."""
 

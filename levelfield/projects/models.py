@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.urls import reverse
 
 from levelfield.collectives.models import InvitationBase
 
@@ -23,6 +24,16 @@ class Stage(models.TextChoices):
     DISSEMINATION = "dissemination", "Dissemination"
     IMPLEMENTATION = "implementation", "Implementation"
     EVALUATION = "evaluation", "Evaluation and impact"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_member(self, person: object) -> ProjectQuerySet:
+        """Projects `person` belongs to: the only ones they may see."""
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            id__in=ProjectMembership.objects.filter(person=person).values("project_id")
+        )
 
 
 class Project(models.Model):
@@ -47,11 +58,16 @@ class Project(models.Model):
         settings.AUTH_USER_MODEL, through="ProjectMembership", related_name="projects"
     )
 
+    objects = ProjectQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.pk])
 
     def topic_list(self) -> list[str]:
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]

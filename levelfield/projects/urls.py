@@ -1,3 +1,36 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from levelfield.projects import views
+
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.project_list, name="list"),
+    path("new/", views.project_create, name="create"),
+    path("join/<str:token>/", views.invitation, name="invitation"),
+    path("join/<str:token>/accept/", views.invitation_accept, name="invitation_accept"),
+    path("join/<str:token>/decline/", views.invitation_decline, name="invitation_decline"),
+    path("<int:pk>/", views.project_detail, name="detail"),
+    path("<int:pk>/edit/", views.project_edit, name="edit"),
+    path("<int:pk>/history/", views.project_history, name="history"),
+    path("<int:pk>/members/", views.project_members, name="members"),
+    path(
+        "<int:pk>/members/<int:membership_pk>/coordinator/",
+        views.member_coordinator,
+        name="coordinator",
+    ),
+    path("<int:pk>/leave/", views.project_leave, name="leave"),
+    path("<int:pk>/invite/", views.project_invite, name="invite"),
+    path("<int:pk>/invitations/", views.invitation_list, name="invitations"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("<int:pk>/log/", views.involvement_log, name="log"),
+    path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
+    path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),
+    path("<int:pk>/log/<int:entry_pk>/edit/", views.involvement_entry_edit, name="log_edit"),
+]

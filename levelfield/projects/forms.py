@@ -1,0 +1,330 @@
+"""Forms for projects, invitations and the involvement log."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from levelfield.collectives.models import Collective
+from levelfield.people.models import User
+from levelfield.projects.models import ActivityKind, InvolvementEntry, Project, Stage
+
+EXPIRY_CHOICES = [("7", "7 days"), ("14", "14 days"), ("30", "30 days")]
+MAX_EMAILS_AT_ONCE = 50
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["title", "summary", "topics", "stage"]
+        labels = {"title": "Project title", "summary": "Plain-English summary"}
+        help_texts = {
+            "title": "A short name people will recognise.",
+            "topics": "For example: dementia, carers, loneliness. Separate topics with commas.",
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "stage": forms.RadioSelect(attrs={"small": True}),
+        }
+        error_messages = {
+            "title": {"required": "Enter a project title"},
+            "summary": {"required": "Enter a plain-English summary of the project"},
+            "stage": {"required": "Choose the stage the project is at"},
+        }
+
+
+class _CollectiveChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Collective) -> str:
+        return obj.name
+
+
+class ProjectCreateForm(ProjectForm):
+    """Start a project in one of the person's own collectives.
+
+    When the collective is already known it travels as a hidden value; otherwise
+    the person picks one. Either way only their own collectives are accepted.
+    """
+
+    collective = _CollectiveChoiceField(
+        queryset=Collective.objects.none(),
+        to_field_name="slug",
+        empty_label=None,
+        label="Which collective is the project part of?",
+        error_messages={
+            "required": "Choose the collective the project is part of",
+            "invalid_choice": "Choose one of your collectives. You can only start a project "
+            "in a collective you belong to.",
+        },
+    )
+
+    class Meta(ProjectForm.Meta):
+        fields = ["collective", *ProjectForm.Meta.fields]
+
+    def __init__(
+        self, *args: Any, collectives: list[Collective], chosen: Collective | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["collective"]
+        field.queryset = Collective.objects.filter(pk__in=[c.pk for c in collectives])
+        self.chosen = chosen
+        if chosen is not None:
+            field.initial = chosen.slug
+            field.widget = forms.HiddenInput()
+        else:
+            self._show_choice()
+
+    def _show_choice(self) -> None:
+        field = self.fields["collective"]
+        field.widget = forms.RadioSelect(choices=field.choices)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "collective" in self.errors:
+            # A refused collective: let the person see and pick from their own.
+            self.chosen = None
+            self._show_choice()
+        return cleaned
+
+
+class InviteByEmailForm(forms.Form):
+    emails = forms.CharField(
+        label="Email addresses",
+        help_text="One or more addresses. Put each on its own line or separate them with commas.",
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": "Enter at least one email address"},
+    )
+    message = forms.CharField(
+        label="Personal message (optional)",
+        help_text="Say why you would like them to join, in your own words.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    days = forms.TypedChoiceField(
+        label="How long should the invitation work?",
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        initial="14",
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose how long the invitation should work"},
+    )
+
+    def clean_emails(self) -> list[str]:
+        emails: list[str] = []
+        for email in re.split(r"[\s,;]+", self.cleaned_data["emails"]):
+            if not email:
+                continue
+            try:
+                validate_email(email)
+            except ValidationError as error:
+                raise ValidationError(
+                    f"“{email}” is not an email address. Enter addresses like name@example.org"
+                ) from error
+            if email.lower() not in emails:
+                emails.append(email.lower())
+        if not emails:
+            raise ValidationError("Enter at least one email address")
+        if len(emails) > MAX_EMAILS_AT_ONCE:
+            raise ValidationError(f"Invite at most {MAX_EMAILS_AT_ONCE} people at once")
+        return emails
+
+
+class LinkForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label="How long should the link work?",
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        initial="7",
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose how long the link should work"},
+    )
+
+
+class _PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name
+
+
+class MemberAddForm(forms.Form):
+    person = _PersonChoiceField(
+        queryset=User.objects.none(),
+        label="Person",
+        empty_label="Choose a person",
+        error_messages={
+            "required": "Choose the person to add",
+            "invalid_choice": "Choose someone from the collective who is not yet in the project",
+        },
+    )
+
+    def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = candidates
+
+
+def _minutes_from_hours(hours: Decimal) -> int:
+    return int((hours * 60).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def hours_text(minutes: int) -> str:
+    """90 -> '1.5', the way a person would type it back in."""
+    return f"{(Decimal(minutes) / 60).quantize(Decimal('0.01')).normalize():f}"
+
+
+class InvolvementEntryForm(forms.ModelForm):
+    """An involvement entry plus, for each person, 'took part' and the hours they gave.
+
+    The people's fields are named by account id (took_part_12, hours_12), so a
+    change in membership between showing and sending the form cannot move hours
+    from one person to another.
+    """
+
+    class Meta:
+        model = InvolvementEntry
+        fields = ["title", "description", "happened_on", "stage", "kind", "what_changed"]
+        labels = {"happened_on": "Date it happened"}
+        help_texts = {
+            "title": "For example: Advisory group meeting about the interview questions.",
+            "happened_on": "For example, 27/3/2026. It cannot be in the future.",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "what_changed": forms.Textarea(attrs={"rows": 4}),
+            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "stage": forms.RadioSelect(attrs={"small": True}),
+            "kind": forms.RadioSelect(attrs={"small": True}),
+        }
+        error_messages = {
+            "title": {"required": "Enter what happened"},
+            "happened_on": {
+                "required": "Enter the date it happened",
+                "invalid": "Enter a real date, for example 27/3/2026",
+            },
+            "stage": {"required": "Choose the research stage"},
+            "kind": {"required": "Choose what kind of activity it was"},
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        people: list[tuple[User, str]],
+        former_minutes: list[int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`people`: (person, how to name them) for everyone who could have taken part;
+        `former_minutes`: time kept from people who have deleted their account."""
+        super().__init__(*args, **kwargs)
+        # No empty "---------" radio: a choice is required and nothing is pre-chosen wrongly.
+        self.fields["stage"].choices = Stage.choices
+        self.fields["stage"].label = "Research stage"
+        self.fields["kind"].choices = ActivityKind.choices
+        self.fields["kind"].label = "What kind of activity was it?"
+        self.people = people
+        self.former_minutes = former_minutes or []
+        existing: dict[int, int] = {}
+        if self.instance.pk:
+            existing = {
+                p.person_id: p.minutes
+                for p in self.instance.participations.all()
+                if p.person_id is not None
+            }
+        for person, name in people:
+            self.fields[f"took_part_{person.pk}"] = forms.BooleanField(
+                label=f"{name} took part",
+                required=False,
+                initial=person.pk in existing,
+            )
+            self.fields[f"hours_{person.pk}"] = forms.DecimalField(
+                label=f"Hours {name} spent",
+                required=False,
+                initial=hours_text(existing[person.pk]) if person.pk in existing else None,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
+                error_messages={
+                    "invalid": f"Enter the hours {name} spent as a number, like 1.5",
+                },
+            )
+        self.participants: dict[User, int] = {}
+
+    def participant_rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        return [
+            (name, self[f"took_part_{person.pk}"], self[f"hours_{person.pk}"])
+            for person, name in self.people
+        ]
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("title", "description", "happened_on", "stage", "kind")]
+
+    def participants_error(self) -> list[str]:
+        """Errors about the whole group of people, shown above the table."""
+        if not self.people:
+            return []
+        return list(self.errors.get(f"took_part_{self.people[0][0].pk}", []))
+
+    def clean_happened_on(self) -> datetime.date:
+        happened_on = self.cleaned_data["happened_on"]
+        # A day of grace, so someone logging late at night in another time zone is not refused.
+        if happened_on > timezone.localdate() + datetime.timedelta(days=1):
+            raise ValidationError("The date cannot be in the future")
+        if happened_on.year < 1950:
+            raise ValidationError("Enter a date after 1950")
+        return happened_on
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        participants: dict[User, int] = {}
+        for person, name in self.people:
+            hours_field = f"hours_{person.pk}"
+            if not cleaned.get(f"took_part_{person.pk}") or hours_field in self.errors:
+                continue
+            minutes = self._minutes(hours_field, name)
+            if minutes is not None:
+                participants[person] = minutes
+        nobody = not any(cleaned.get(f"took_part_{person.pk}") for person, _ in self.people)
+        if nobody and not self.former_minutes and self.people:
+            self.add_error(
+                f"took_part_{self.people[0][0].pk}",
+                "Tick at least one person who took part",
+            )
+        self.participants = participants
+        return cleaned
+
+    def _minutes(self, hours_field: str, name: str) -> int | None:
+        hours = self.cleaned_data.get(hours_field)
+        if hours is None:
+            self.add_error(hours_field, f"Enter how many hours {name} spent, like 1.5")
+            return None
+        if hours <= 0:
+            self.add_error(hours_field, f"The hours {name} spent must be more than 0")
+            return None
+        if hours > 24:
+            self.add_error(hours_field, f"The hours {name} spent must be 24 or fewer")
+            return None
+        minutes = _minutes_from_hours(hours)
+        if minutes < 1:
+            self.add_error(hours_field, f"The time {name} spent must be at least 1 minute")
+            return None
+        return minutes
+
+
+class LogFilterForm(forms.Form):
+    """Filters for the involvement log, read from the query string."""
+
+    stage = forms.ChoiceField(
+        label="Stage",
+        required=False,
+        choices=[("", "All stages"), *Stage.choices],
+        error_messages={"invalid_choice": "Choose a stage from the list"},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of activity",
+        required=False,
+        choices=[("", "All kinds"), *ActivityKind.choices],
+        error_messages={"invalid_choice": "Choose a kind of activity from the list"},
+    )

@@ -1,0 +1,578 @@
+"""Changes to projects, their members, invitations and the involvement log.
+
+Each function is one thing a person does, done in one transaction together with
+its entry in the change history, so nothing changes without a trace.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from smtplib import SMTPException
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from levelfield.collectives.invitations import (
+    InvitationProblem,
+    invitation_mark_accepted,
+    invitation_mark_declined,
+    invitation_problem,
+)
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.history.services import change_record
+from levelfield.people.models import User
+from levelfield.projects.models import (
+    InvolvementEntry,
+    Participation,
+    Project,
+    ProjectInvitation,
+    ProjectMembership,
+    Stage,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_MINUTES_IN_A_DAY = 24 * 60
+
+
+class InvitationRefused(Exception):
+    """An invitation that cannot be used, carrying the reason to show the person.
+
+    (InvitationProblem itself is a frozen dataclass, which cannot travel through
+    context managers as an exception, so it rides inside this one.)
+    """
+
+    def __init__(self, problem: InvitationProblem) -> None:
+        super().__init__(problem.heading)
+        self.problem = problem
+
+
+# Projects
+
+
+def project_create(
+    *,
+    collective: Collective,
+    created_by: User,
+    title: str,
+    summary: str,
+    topics: str = "",
+    stage: str = Stage.IDENTIFYING,
+) -> Project:
+    """Start a project in a collective; the person who starts it is its first member."""
+    if not CollectiveMembership.objects.filter(collective=collective, person=created_by).exists():
+        raise ValidationError("You can only start a project in a collective you belong to.")
+    with transaction.atomic():
+        project = Project.objects.create(
+            collective=collective,
+            created_by=created_by,
+            title=title,
+            summary=summary,
+            topics=_tidy_topics(topics),
+            stage=stage,
+        )
+        ProjectMembership.objects.create(project=project, person=created_by)
+        change_record(
+            actor=created_by,
+            action="created",
+            summary=f"{created_by.name} started the project “{project.title}”",
+            subject=project,
+            project=project,
+            collective=collective,
+            after=_project_snapshot(project),
+        )
+    return project
+
+
+def project_update(
+    *, project: Project, actor: User, title: str, summary: str, topics: str, stage: str
+) -> Project:
+    """Change a project's details; any member may, and the history keeps what it was."""
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        before = _project_snapshot(project)
+        project.title = title
+        project.summary = summary
+        project.topics = _tidy_topics(topics)
+        project.stage = stage
+        after = _project_snapshot(project)
+        if before == after:
+            return project
+        project.save()
+        changed = [key for key in after if before[key] != after[key]]
+        change_record(
+            actor=actor,
+            action="updated",
+            summary=f"{actor.name} changed the project’s "
+            f"{_and_list([_FIELD_WORDS[key] for key in changed])}",
+            subject=project,
+            project=project,
+            before={key: before[key] for key in changed},
+            after={key: after[key] for key in changed},
+        )
+    return project
+
+
+# Members
+
+
+def project_member_add(*, project: Project, person: User, added_by: User) -> ProjectMembership:
+    """Add someone from the project's collective straight to the project."""
+    if not CollectiveMembership.objects.filter(
+        collective_id=project.collective_id, person=person
+    ).exists():
+        raise ValidationError(
+            f"{person.name} is not a member of {project.collective.name}. "
+            "Invite them by email instead."
+        )
+    with transaction.atomic():
+        membership, created = ProjectMembership.objects.get_or_create(
+            project=project, person=person
+        )
+        if not created:
+            raise ValidationError(f"{person.name} is already a member of this project.")
+        change_record(
+            actor=added_by,
+            action="member_added",
+            summary=f"{added_by.name} added {person.name} to the project",
+            subject=membership,
+            project=project,
+            after={"member": person.name},
+        )
+    return membership
+
+
+def project_leave(*, project: Project, person: User) -> None:
+    """Leave a project. The last member cannot leave, or the project would be lost."""
+    with transaction.atomic():
+        memberships = list(
+            ProjectMembership.objects.select_for_update().filter(project=project).order_by("pk")
+        )
+        mine = next((m for m in memberships if m.person_id == person.pk), None)
+        if mine is None:
+            raise ValidationError("You are not a member of this project.")
+        if len(memberships) == 1:
+            raise ValidationError(
+                "You are the only member of this project. Invite someone to take it on "
+                "before you leave."
+            )
+        change_record(
+            actor=person,
+            action="member_left",
+            summary=f"{person.name} left the project",
+            subject=mine,
+            project=project,
+            before={"member": person.name, "coordinator": _yes_no(mine.is_coordinator)},
+        )
+        mine.delete()
+
+
+def project_coordinator_set(
+    *, membership: ProjectMembership, is_coordinator: bool, actor: User
+) -> ProjectMembership:
+    """Give or take back the coordinator job. Any member may: it is a job, not a rank."""
+    with transaction.atomic():
+        membership = (
+            ProjectMembership.objects.select_for_update()
+            .select_related("person", "project")
+            .get(pk=membership.pk)
+        )
+        if membership.is_coordinator == is_coordinator:
+            return membership
+        membership.is_coordinator = is_coordinator
+        membership.save(update_fields=["is_coordinator"])
+        name = membership.person.name
+        if actor.pk == membership.person_id:
+            verb = "took on" if is_coordinator else "stepped down from"
+            summary = f"{name} {verb} the coordinator job"
+        elif is_coordinator:
+            summary = f"{actor.name} gave {name} the coordinator job"
+        else:
+            summary = f"{actor.name} took {name} off the coordinator job"
+        change_record(
+            actor=actor,
+            action="coordinator_changed",
+            summary=summary,
+            subject=membership,
+            project=membership.project,
+            before={"member": name, "coordinator": _yes_no(not is_coordinator)},
+            after={"member": name, "coordinator": _yes_no(is_coordinator)},
+        )
+    return membership
+
+
+# Invitations
+
+
+@dataclass
+class InvitationsSent:
+    """What happened to each address someone asked to invite."""
+
+    invited: list[ProjectInvitation] = field(default_factory=list)
+    already_members: list[str] = field(default_factory=list)
+    not_delivered: list[str] = field(default_factory=list)
+
+
+def project_invitations_send(
+    *,
+    project: Project,
+    invited_by: User,
+    emails: Iterable[str],
+    message: str,
+    days: int,
+    accept_url_for: Callable[[ProjectInvitation], str],
+) -> InvitationsSent:
+    """Invite each address by email, skipping people already in the project.
+
+    The emails go out after the invitations are saved, so nobody gets a link to an
+    invitation that a failed transaction never stored.
+    """
+    result = InvitationsSent()
+    addresses = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
+    members = set(
+        ProjectMembership.objects.filter(project=project, person__email__in=addresses).values_list(
+            "person__email", flat=True
+        )
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        for email in addresses:
+            if email in members:
+                result.already_members.append(email)
+                continue
+            invitation = ProjectInvitation.objects.create(
+                project=project,
+                email=email,
+                message=message,
+                invited_by=invited_by,
+                created_at=now,
+                expires_at=now + timedelta(days=days),
+            )
+            change_record(
+                actor=invited_by,
+                action="invited",
+                summary=f"{invited_by.name} invited {email} to the project",
+                subject=invitation,
+                project=project,
+                after={"email": email, "expires": _day(invitation.expires_at)},
+            )
+            result.invited.append(invitation)
+    for invitation in result.invited:
+        if not _invitation_email_send(invitation, accept_url_for(invitation)):
+            result.not_delivered.append(invitation.email)
+    return result
+
+
+def _invitation_email_send(invitation: ProjectInvitation, accept_url: str) -> bool:
+    """Send one invitation email; False (and a log line) if the mail server refused it."""
+    context = {"invitation": invitation, "accept_url": accept_url}
+    subject = render_to_string("projects/email/invitation_subject.txt", context)
+    try:
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=render_to_string("projects/email/invitation_body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[invitation.email],
+        )
+    except (SMTPException, OSError):
+        logger.exception("Could not send project invitation %s", invitation.pk)
+        return False
+    return True
+
+
+def project_link_create(*, project: Project, invited_by: User, days: int) -> ProjectInvitation:
+    """A shareable link: anyone who has it may join until it expires or is withdrawn."""
+    now = timezone.now()
+    with transaction.atomic():
+        invitation = ProjectInvitation.objects.create(
+            project=project,
+            invited_by=invited_by,
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+        )
+        change_record(
+            actor=invited_by,
+            action="link_created",
+            summary=f"{invited_by.name} made a shareable link to join the project",
+            subject=invitation,
+            project=project,
+            after={"expires": _day(invitation.expires_at)},
+        )
+    return invitation
+
+
+def project_invitation_withdraw(*, invitation: ProjectInvitation, actor: User) -> None:
+    with transaction.atomic():
+        invitation = ProjectInvitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.status != "pending":
+            raise ValidationError("Only an invitation that is still waiting can be withdrawn.")
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        change_record(
+            actor=actor,
+            action="invitation_withdrawn",
+            summary=f"{actor.name} withdrew {_invitation_words(invitation)}",
+            subject=invitation,
+            project=invitation.project,
+            before={"status": "pending"},
+            after={"status": "withdrawn"},
+        )
+
+
+def project_invitation_accept(
+    *, invitation: ProjectInvitation, user: User
+) -> tuple[ProjectMembership, bool]:
+    """Join the project through an invitation. Returns the membership and whether it is new.
+
+    The invitation row is locked, so two clicks (or two people with one emailed
+    invitation) cannot both use it; the unique membership constraint backs that up.
+    """
+    with transaction.atomic():
+        invitation = (
+            ProjectInvitation.objects.select_for_update()
+            .select_related("project")
+            .get(pk=invitation.pk)
+        )
+        existing = ProjectMembership.objects.filter(
+            project=invitation.project, person=user
+        ).first()
+        if existing:
+            # Already in (a double click, or joined another way): nothing to add, but an
+            # emailed invitation is used up so it stops showing as waiting.
+            if not invitation.is_link and invitation_problem(invitation, user) is None:
+                invitation_mark_accepted(invitation, user=user)
+            return existing, False
+        problem = invitation_problem(invitation, user)
+        if problem:
+            raise InvitationRefused(problem)
+        membership, created = ProjectMembership.objects.get_or_create(
+            project=invitation.project, person=user
+        )
+        invitation_mark_accepted(invitation, user=user)
+        if created:
+            change_record(
+                actor=user,
+                action="member_joined",
+                summary=f"{user.name} joined the project by accepting "
+                f"{_invitation_words(invitation)}",
+                subject=membership,
+                project=invitation.project,
+                after={"member": user.name},
+            )
+    return membership, created
+
+
+def project_invitation_decline(*, invitation: ProjectInvitation, user: User) -> None:
+    with transaction.atomic():
+        invitation = (
+            ProjectInvitation.objects.select_for_update()
+            .select_related("project")
+            .get(pk=invitation.pk)
+        )
+        problem = invitation_problem(invitation, user)
+        if problem:
+            raise InvitationRefused(problem)
+        invitation_mark_declined(invitation)
+        if not invitation.is_link:
+            change_record(
+                actor=user,
+                action="invitation_declined",
+                summary=f"{user.name} declined {_invitation_words(invitation)}",
+                subject=invitation,
+                project=invitation.project,
+                before={"status": "pending"},
+                after={"status": "declined"},
+            )
+
+
+# The involvement log
+
+
+def involvement_entry_create(
+    *,
+    project: Project,
+    recorded_by: User,
+    title: str,
+    happened_on: datetime.date,
+    stage: str,
+    kind: str,
+    participants: Mapping[User, int],
+    description: str = "",
+    what_changed: str = "",
+) -> InvolvementEntry:
+    """Record something that happened, who took part and for how many minutes each."""
+    with transaction.atomic():
+        allowed = set(
+            ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
+        )
+        _check_participants(participants, allowed=allowed, kept=0)
+        entry = InvolvementEntry.objects.create(
+            project=project,
+            recorded_by=recorded_by,
+            title=title,
+            description=description,
+            happened_on=happened_on,
+            stage=stage,
+            kind=kind,
+            what_changed=what_changed,
+        )
+        Participation.objects.bulk_create(
+            Participation(entry=entry, person=person, minutes=minutes)
+            for person, minutes in participants.items()
+        )
+        change_record(
+            actor=recorded_by,
+            action="entry_created",
+            summary=f"{recorded_by.name} recorded “{entry.title}” in the involvement log",
+            subject=entry,
+            subject_type="involvemententry",
+            project=project,
+            after=entry_snapshot(entry),
+        )
+    return entry
+
+
+def involvement_entry_update(
+    *,
+    entry: InvolvementEntry,
+    actor: User,
+    title: str,
+    happened_on: datetime.date,
+    stage: str,
+    kind: str,
+    participants: Mapping[User, int],
+    description: str = "",
+    what_changed: str = "",
+) -> InvolvementEntry:
+    """Correct an entry. `participants` covers everyone with an account; the time of
+    people who have since deleted their account is kept as it was."""
+    with transaction.atomic():
+        entry = InvolvementEntry.objects.select_for_update().get(pk=entry.pk)
+        before = entry_snapshot(entry)
+        existing = list(entry.participations.values_list("person_id", flat=True))
+        # People who took part and later left the project may still be credited.
+        allowed = set(
+            ProjectMembership.objects.filter(project_id=entry.project_id).values_list(
+                "person_id", flat=True
+            )
+        ) | {person_id for person_id in existing if person_id is not None}
+        former_members = sum(1 for person_id in existing if person_id is None)
+        _check_participants(participants, allowed=allowed, kept=former_members)
+
+        entry.title = title
+        entry.description = description
+        entry.happened_on = happened_on
+        entry.stage = stage
+        entry.kind = kind
+        entry.what_changed = what_changed
+        entry.save()
+        wanted = {person.pk: minutes for person, minutes in participants.items()}
+        Participation.objects.filter(entry=entry, person__isnull=False).exclude(
+            person_id__in=wanted
+        ).delete()
+        for person_id, minutes in wanted.items():
+            Participation.objects.update_or_create(
+                entry=entry, person_id=person_id, defaults={"minutes": minutes}
+            )
+        after = entry_snapshot(entry)
+        if after != before:
+            change_record(
+                actor=actor,
+                action="entry_updated",
+                summary=f"{actor.name} corrected “{entry.title}” in the involvement log",
+                subject=entry,
+                subject_type="involvemententry",
+                project=entry.project,
+                before=before,
+                after=after,
+            )
+    return entry
+
+
+def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
+    """What an entry says, in words, for the change history."""
+    participations = Participation.objects.filter(entry=entry).select_related("person")
+    return {
+        "title": entry.title,
+        "description": entry.description,
+        "date": entry.happened_on.isoformat(),
+        "stage": Stage(entry.stage).label,
+        "kind": entry.get_kind_display(),
+        "what_changed": entry.what_changed,
+        "participants": sorted(
+            (
+                {"person": p.person_name, "person_id": p.person_id, "minutes": p.minutes}
+                for p in participations
+            ),
+            key=lambda row: (row["person"], row["person_id"] or 0),
+        ),
+    }
+
+
+def _check_participants(participants: Mapping[User, int], *, allowed: set[int], kept: int) -> None:
+    if not participants and not kept:
+        raise ValidationError("Say who took part: at least one person.")
+    for person, minutes in participants.items():
+        if person.pk not in allowed:
+            raise ValidationError(f"{person.name} is not a member of this project.")
+        if not 0 < minutes <= MAX_MINUTES_IN_A_DAY:
+            raise ValidationError(
+                f"The time {person.name} spent must be more than 0 and at most 24 hours."
+            )
+
+
+# Small helpers
+
+
+_FIELD_WORDS = {
+    "title": "title",
+    "summary": "summary",
+    "topics": "topics",
+    "stage": "current stage",
+}
+
+
+def _project_snapshot(project: Project) -> dict[str, str]:
+    return {
+        "title": project.title,
+        "summary": project.summary,
+        "topics": project.topics,
+        "stage": Stage(project.stage).label,
+    }
+
+
+def _tidy_topics(topics: str) -> str:
+    """'  dementia,, carers ' -> 'dementia, carers', without repeating a topic."""
+    seen: dict[str, str] = {}
+    for topic in topics.split(","):
+        topic = " ".join(topic.split())
+        if topic and topic.lower() not in seen:
+            seen[topic.lower()] = topic
+    return ", ".join(seen.values())
+
+
+def _and_list(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _day(moment: datetime.datetime) -> str:
+    return f"{timezone.localtime(moment):%d %B %Y}"
+
+
+def _invitation_words(invitation: ProjectInvitation) -> str:
+    return f"the invitation sent to {invitation.email}" if invitation.email else "a shareable link"

@@ -1,0 +1,194 @@
+"""Who may open each project page: the table every new URL joins."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from levelfield.history.models import Change
+from levelfield.people.models import User
+from levelfield.projects.models import (
+    InvolvementEntry,
+    Participation,
+    Project,
+    ProjectInvitation,
+    ProjectMembership,
+)
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectInvitationFactory,
+    ProjectMembershipFactory,
+)
+
+# (url name, which objects the URL needs)
+PROJECT_PAGES = [
+    ("projects:detail", "project"),
+    ("projects:edit", "project"),
+    ("projects:history", "project"),
+    ("projects:members", "project"),
+    ("projects:leave", "project"),
+    ("projects:invite", "project"),
+    ("projects:invitations", "project"),
+    ("projects:log", "project"),
+    ("projects:log_add", "project"),
+    ("projects:log_entry", "entry"),
+    ("projects:log_edit", "entry"),
+]
+
+# (url name, which objects the URL needs, form data)
+PROJECT_POSTS = [
+    ("projects:edit", "project", {"title": "Taken over", "summary": "x", "stage": "design"}),
+    ("projects:leave", "project", {}),
+    ("projects:coordinator", "membership", {"coordinator": "yes"}),
+    ("projects:invite", "project", {"form": "email", "email-emails": "x@example.org"}),
+    ("projects:invite", "project", {"form": "link", "link-days": "7"}),
+    ("projects:invitation_withdraw", "invitation", {}),
+    ("projects:log_add", "project", {"title": "Sneaky", "happened_on": "2026-01-01"}),
+    ("projects:log_edit", "entry", {"title": "Sneaky", "happened_on": "2026-01-01"}),
+]
+
+
+@pytest.fixture
+def objects(project: Project, member: User) -> dict[str, object]:
+    entry = InvolvementEntryFactory(project=project)
+    ParticipationFactory(entry=entry, person=member, minutes=60)
+    return {
+        "project": project,
+        "entry": entry,
+        "membership": ProjectMembership.objects.get(project=project, person=member),
+        "invitation": ProjectInvitationFactory(project=project, invited_by=member),
+    }
+
+
+def _url(name: str, needs: str, objects: dict[str, object]) -> str:
+    thing = objects[needs]
+    if needs == "project":
+        return reverse(name, args=[thing.pk])
+    return reverse(name, args=[objects["project"].pk, thing.pk])
+
+
+def _log_in_as(role: str, client: Client, request: pytest.FixtureRequest) -> None:
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+
+
+@pytest.mark.parametrize(("name", "needs"), PROJECT_PAGES)
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("outsider", 404), ("member", 200), ("coordinator", 200)],
+)
+def test_each_project_page_is_shown_only_to_the_projects_members(
+    client: Client,
+    request: pytest.FixtureRequest,
+    objects: dict[str, object],
+    name: str,
+    needs: str,
+    role: str,
+    status: int,
+) -> None:
+    _log_in_as(role, client, request)
+    url = _url(name, needs, objects)
+
+    response = client.get(url)
+
+    assert response.status_code == status
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("account_login"))
+        assert "next=" in response["Location"]
+
+
+def _state() -> tuple[object, ...]:
+    """Everything a project POST could change."""
+    return (
+        list(Project.objects.values_list("title", "summary", "stage")),
+        list(ProjectMembership.objects.values_list("person_id", "is_coordinator")),
+        list(ProjectInvitation.objects.values_list("pk", "revoked_at")),
+        list(InvolvementEntry.objects.values_list("title", "happened_on")),
+        list(Participation.objects.values_list("person_id", "minutes")),
+        Change.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(("name", "needs", "data"), PROJECT_POSTS)
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("outsider", 404)])
+def test_people_outside_the_project_cannot_change_it(
+    client: Client,
+    request: pytest.FixtureRequest,
+    objects: dict[str, object],
+    mailoutbox: list,
+    name: str,
+    needs: str,
+    data: dict[str, str],
+    role: str,
+    status: int,
+) -> None:
+    _log_in_as(role, client, request)
+    before = _state()
+
+    response = client.post(_url(name, needs, objects), data)
+
+    assert response.status_code == status
+    assert _state() == before
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    ("name", "needs"),
+    [
+        ("projects:coordinator", "membership"),
+        ("projects:invitation_withdraw", "invitation"),
+    ],
+)
+def test_changing_views_refuse_a_get(
+    client: Client, member: User, objects: dict[str, object], name: str, needs: str
+) -> None:
+    client.force_login(member)
+    assert client.get(_url(name, needs, objects)).status_code == 405
+
+
+@pytest.mark.parametrize("role", ["member", "coordinator", "outsider"])
+def test_the_list_and_start_pages_are_open_to_anyone_signed_in(
+    client: Client, request: pytest.FixtureRequest, project: Project, role: str
+) -> None:
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("projects:list")).status_code == 200
+    assert client.get(reverse("projects:create")).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["projects:list", "projects:create"])
+def test_the_list_and_start_pages_ask_visitors_to_sign_in(client: Client, name: str) -> None:
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("projects:log_entry", "entry"),
+        ("projects:log_edit", "entry"),
+        ("projects:coordinator", "membership"),
+        ("projects:invitation_withdraw", "invitation"),
+    ],
+)
+def test_an_id_from_another_project_is_not_found(
+    client: Client, member: User, objects: dict[str, object], name: str, kind: str
+) -> None:
+    elsewhere = ProjectMembershipFactory(person=member).project
+    client.force_login(member)
+    url = reverse(name, args=[elsewhere.pk, objects[kind].pk])
+
+    response = client.post(url) if kind != "entry" else client.get(url)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/projects/999999/", "/projects/999999/log/", "/projects/999999/log/1/"],
+)
+def test_a_wrong_id_is_not_found(client: Client, member: User, url: str) -> None:
+    client.force_login(member)
+    assert client.get(url).status_code == 404

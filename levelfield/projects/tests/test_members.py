@@ -1,0 +1,198 @@
+"""Joining from the collective, the coordinator job, and leaving."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.history.models import Change
+from levelfield.people.models import User
+from levelfield.people.tests.factories import UserFactory
+from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectMembershipFactory,
+)
+from levelfield.projects.tests.pages import error_summary_links, text
+
+
+def _membership(project: Project, person: User) -> ProjectMembership:
+    return ProjectMembership.objects.get(project=project, person=person)
+
+
+# Adding someone from the collective
+
+
+def test_a_member_adds_someone_from_the_collective_to_the_project(
+    client: Client, project: Project, member: User
+) -> None:
+    colleague = UserFactory(display_name="Chidi")
+    CollectiveMembershipFactory(collective=project.collective, person=colleague)
+    not_in_collective = UserFactory(display_name="Stranger")
+    client.force_login(member)
+    url = reverse("projects:invite", args=[project.pk])
+
+    page = client.get(url).content.decode()
+    response = client.post(url, {"form": "member", "member-person": colleague.pk})
+
+    assert ">Chidi</option>" in page
+    assert "Stranger" not in page
+    assert ">Gordon</option>" not in page  # already in the project
+    assert response.status_code == 302
+    assert response["Location"] == reverse("projects:members", args=[project.pk])
+    assert ProjectMembership.objects.filter(project=project, person=colleague).exists()
+    assert not ProjectMembership.objects.filter(person=not_in_collective).exists()
+    change = Change.objects.get(project=project, action="member_added")
+    assert change.actor == member
+    assert change.summary == "Gordon added Chidi to the project"
+    assert change.after == {"member": "Chidi"}
+
+
+def test_someone_outside_the_collective_cannot_be_added_directly(
+    client: Client, project: Project, member: User, outsider: User
+) -> None:
+    client.force_login(member)
+
+    response = client.post(
+        reverse("projects:invite", args=[project.pk]),
+        {"form": "member", "member-person": outsider.pk},
+    )
+
+    assert response.status_code == 200
+    assert error_summary_links(response.content.decode()) == {
+        "Choose someone from the collective who is not yet in the project": "#id_member-person"
+    }
+    assert not ProjectMembership.objects.filter(person=outsider).exists()
+
+
+def test_when_everyone_in_the_collective_is_in_the_project_there_is_nobody_to_add(
+    client: Client, project: Project, member: User
+) -> None:
+    client.force_login(member)
+    html = client.get(reverse("projects:invite", args=[project.pk])).content.decode()
+    assert "Everyone in Stroke Voices is already in this project." in html
+
+
+# The coordinator job
+
+
+def test_any_member_gives_and_takes_back_the_coordinator_job(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    client.force_login(member)
+    url = reverse("projects:coordinator", args=[project.pk, _membership(project, member).pk])
+
+    given = client.post(url, {"coordinator": "yes"})
+    taken = client.post(
+        reverse("projects:coordinator", args=[project.pk, _membership(project, coordinator).pk]),
+        {"coordinator": "no"},
+    )
+
+    assert given.status_code == taken.status_code == 302
+    assert _membership(project, member).is_coordinator
+    assert not _membership(project, coordinator).is_coordinator
+    summaries = list(
+        Change.objects.filter(project=project, action="coordinator_changed")
+        .order_by("id")
+        .values_list("summary", "before", "after")
+    )
+    assert summaries == [
+        (
+            "Gordon took on the coordinator job",
+            {"member": "Gordon", "coordinator": "no"},
+            {"member": "Gordon", "coordinator": "yes"},
+        ),
+        (
+            "Gordon took Amara off the coordinator job",
+            {"member": "Amara", "coordinator": "yes"},
+            {"member": "Amara", "coordinator": "no"},
+        ),
+    ]
+
+
+def test_asking_for_the_job_someone_already_has_changes_nothing(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    client.force_login(member)
+    url = reverse("projects:coordinator", args=[project.pk, _membership(project, coordinator).pk])
+
+    client.post(url, {"coordinator": "yes"})
+    nonsense = client.post(url, {"coordinator": "maybe"})
+
+    assert nonsense.status_code == 400
+    assert _membership(project, coordinator).is_coordinator
+    assert not Change.objects.filter(project=project).exists()
+
+
+def test_the_members_page_lists_everyone_with_their_job(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    client.force_login(member)
+
+    html = client.get(reverse("projects:members", args=[project.pk])).content.decode()
+
+    words = text(html)
+    assert "2 members" in words
+    assert "Gordon (you)" in words
+    assert "Amara" in words and "Coordinator Take off the job: Amara" in words
+    assert "Give the job to Gordon" in words
+
+
+# Leaving
+
+
+def test_a_member_leaves_and_their_past_involvement_stays(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    entry = InvolvementEntryFactory(project=project)
+    ParticipationFactory(entry=entry, person=member, minutes=120)
+    client.force_login(member)
+    url = reverse("projects:leave", args=[project.pk])
+
+    confirm = client.get(url).content.decode()
+    response = client.post(url)
+
+    assert "Leave the project" in confirm and "govuk-button--warning" in confirm
+    assert response.status_code == 302
+    assert response["Location"] == reverse("projects:list")
+    assert not ProjectMembership.objects.filter(project=project, person=member).exists()
+    assert entry.participations.get().person == member
+    change = Change.objects.get(project=project, action="member_left")
+    assert change.actor == member
+    assert change.before == {"member": "Gordon", "coordinator": "no"}
+    assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 404
+
+
+def test_the_last_member_cannot_leave_so_the_project_is_not_lost(
+    client: Client, project: Project, member: User
+) -> None:
+    client.force_login(member)
+    url = reverse("projects:leave", args=[project.pk])
+
+    page = client.get(url).content.decode()
+    client.post(url)
+
+    assert "You are the only member of this project" in page
+    assert "govuk-button--warning" not in page
+    assert ProjectMembership.objects.filter(project=project, person=member).exists()
+    assert not Change.objects.filter(project=project).exists()
+
+
+def test_a_former_member_can_be_added_back_from_the_collective(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    client.force_login(coordinator)
+    client.post(reverse("projects:leave", args=[project.pk]))
+    client.force_login(member)
+
+    client.post(
+        reverse("projects:invite", args=[project.pk]),
+        {"form": "member", "member-person": coordinator.pk},
+    )
+
+    assert _membership(project, coordinator)
+    assert not ProjectMembershipFactory._meta.model.objects.filter(
+        project=project, person=coordinator, is_coordinator=True
+    ).exists()
