@@ -19,8 +19,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # One browser per xdist worker is plenty; keep them on one worker.
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +50,32 @@ def check_accessibility(page: object) -> None:
 @pytest.fixture
 def axe_check() -> object:
     return check_accessibility
+
+
+@pytest.fixture
+def sign_in(live_server: object, context: object) -> object:
+    """Sign a person in by giving the browser a real session cookie (no typing needed)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def _sign_in(user: object) -> None:
+        client = Client()
+        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return _sign_in
+
+
+@pytest.fixture
+def context(context: object) -> object:
+    """Fail in seconds, not half a minute, when something expected is missing."""
+    context.set_default_timeout(10_000)
+    return context
