@@ -4,12 +4,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test test-fast lint format bench chromium migrations-check clean
+.PHONY: install install-test run test test-fast lint format bench chromium migrations-check clean
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
+# The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
+# oracle, ruff) only for `make test`.
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -19,9 +25,15 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+install-test: install $(VENV)/.installed-test
+
+# The background worker (reminders, closing decisions on time) runs beside the server
+# and stops with it.
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 # Browser tests drive Debian's Chromium; install it when missing (needs root, as on CI).
@@ -30,25 +42,25 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Please install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; }
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: install
+format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-migrations-check: install
+migrations-check: install-test
 	LEVELFIELD_TESTING=true $(PY) manage.py makemigrations --check --dry-run
 
 test: install chromium lint migrations-check
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.
-test-fast: install
+test-fast: install-test
 	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
-bench: install
+bench: install-test
 	$(PY) bench/run.py
 
 clean:
