@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -75,7 +76,23 @@ def sign_in(live_server: object, context: object) -> object:
 
 
 @pytest.fixture
-def context(context: object) -> object:
-    """Fail in seconds, not half a minute, when something expected is missing."""
+def context(context: object) -> Iterator[object]:
+    """Fail in seconds, not half a minute, when something expected is missing; and fail
+    on any script error, Content-Security-Policy refusal or missing static file."""
     context.set_default_timeout(10_000)
-    return context
+    problems: list[str] = []
+
+    def on_console(message: object) -> None:
+        # Error pages (404, 410) are expected in some tests; their status is not a fault.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(f"console: {message.text}")
+
+    def on_response(response: object) -> None:
+        if "/static/" in response.url and response.status >= 400:
+            problems.append(f"{response.status} for {response.url}")
+
+    context.on("console", on_console)
+    context.on("weberror", lambda error: problems.append(f"script error: {error.error}"))
+    context.on("response", on_response)
+    yield context
+    assert not problems, "The browser reported problems:\n" + "\n".join(problems)

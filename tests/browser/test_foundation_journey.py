@@ -62,7 +62,9 @@ def test_a_researcher_and_a_carer_set_up_a_project_and_record_involvement(
     # Start a project from the collective's home.
     page.get_by_role("button", name=re.compile("Start a project", re.I)).click()
     axe_check(page)
-    page.get_by_label(re.compile("^(Project )?title", re.I)).fill("Getting home well after a stroke")
+    page.get_by_label(re.compile("^(Project )?title", re.I)).fill(
+        "Getting home well after a stroke"
+    )
     page.get_by_label(re.compile("Plain-English summary", re.I)).fill(
         "What helps people settle at home after a stroke."
     )
@@ -87,9 +89,7 @@ def test_a_researcher_and_a_carer_set_up_a_project_and_record_involvement(
     maggie.goto(invitation_link)
     axe_check(maggie)
     maggie.get_by_role("button", name=re.compile("Accept", re.I)).click()
-    expect(maggie.get_by_role("heading", level=1)).to_have_text(
-        "Getting home well after a stroke"
-    )
+    expect(maggie.get_by_role("heading", level=1)).to_have_text("Getting home well after a stroke")
     axe_check(maggie)
     maggie_context.close()
 
