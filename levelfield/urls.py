@@ -9,5 +9,6 @@ urlpatterns = [
     path("me/", include("levelfield.people.urls")),
     path("collectives/", include("levelfield.collectives.urls")),
     path("projects/", include("levelfield.projects.urls")),
+    path("decisions/", include("levelfield.decisions.urls")),
     path("admin/", admin.site.urls),
 ]

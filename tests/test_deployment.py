@@ -36,6 +36,7 @@ def test_production_settings_pass_djangos_deployment_checks() -> None:
         "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-with-plenty-of-entropy-1234567890",
         ALLOWED_HOSTS="levelfield.example.org",
+        SITE_URL="https://levelfield.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -1,0 +1,24 @@
+"""What every benchmark returns, and how it times things."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    responses: int  # 0 when the row is not about a number of responses
+    ms: float
+
+
+def best_of(repeats: int, work: Callable[[], object]) -> float:
+    """The fastest of several runs, in milliseconds: the least disturbed by other load."""
+    fastest = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        fastest = min(fastest, time.perf_counter() - started)
+    return fastest * 1000

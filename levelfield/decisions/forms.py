@@ -1,0 +1,705 @@
+"""Forms for starting a decision, responding by each method, the talk, the outcome and
+the decision log's filters. Every rule is also checked again by the services."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from levelfield.decisions import methods, services
+from levelfield.decisions.models import (
+    Decision,
+    Method,
+    Option,
+    Phase,
+    PointKind,
+    ReasonsPolicy,
+    VoiceCheck,
+)
+
+TIME_FORMATS = ["%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M"]
+NUMBER_ATTRS = {"class": "govuk-input--width-3", "inputmode": "numeric"}
+
+
+@cache
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def _datetime_widget() -> forms.DateTimeInput:
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _site_zone_hint(text: str) -> str:
+    return f"{text} Times are in {settings.TIME_ZONE} time."
+
+
+class MethodChoiceForm(forms.Form):
+    """Step one of starting a decision: how people will respond."""
+
+    method = forms.ChoiceField(
+        label="How will people respond?",
+        choices=[(m.value, f"{m.label}: {methods.METHOD_DESCRIPTIONS[m]}") for m in Method],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how people will respond."},
+    )
+
+
+class DecisionForm(forms.Form):
+    """Step two: the decision itself, with the settings that suit its method."""
+
+    title = forms.CharField(
+        max_length=200,
+        help_text="A short question or proposal, for example “Should we meet online in winter?”",
+        error_messages={"required": "Enter a title."},
+    )
+    background = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What it is about and why it matters, in plain English.",
+        error_messages={"required": "Enter the background."},
+    )
+    options = forms.CharField(
+        label="Options",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text="One option per line. Give at least 2.",
+    )
+    times = forms.CharField(
+        label="Proposed times",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text="One start time per line, as year-month-day hours:minutes, for example "
+        "2026-11-03 14:00. Give at least 2.",
+    )
+    duration_minutes = forms.IntegerField(
+        label="How long, in minutes",
+        min_value=15,
+        max_value=24 * 60,
+        initial=60,
+        required=False,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+    timezone_name = forms.ChoiceField(
+        label="Time zone of the proposed times",
+        choices=timezone_choices,
+        required=False,
+        help_text="Everyone sees the times in this zone and can switch to their own.",
+    )
+    max_choices = forms.IntegerField(
+        label="How many options can each person choose?",
+        min_value=2,
+        max_value=methods.MAX_OPTIONS,
+        initial=2,
+        required=False,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+    dot_budget = forms.IntegerField(
+        label="How many dots does each person share out?",
+        min_value=1,
+        max_value=100,
+        initial=10,
+        required=False,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+    score_min = forms.IntegerField(
+        label="Lowest score",
+        min_value=-100,
+        max_value=100,
+        initial=0,
+        required=False,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+    score_max = forms.IntegerField(
+        label="Highest score",
+        min_value=-100,
+        max_value=100,
+        initial=5,
+        required=False,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+    has_discussion = forms.BooleanField(
+        label="Talk it through before voting opens",
+        required=False,
+        help_text="Until voting opens, anyone can add options and pros and cons.",
+    )
+    opens_at = forms.DateTimeField(
+        label="Voting opens",
+        required=False,
+        widget=_datetime_widget(),
+        help_text=_site_zone_hint("Leave empty to open voting now."),
+    )
+    closes_at = forms.DateTimeField(
+        label="Voting closes",
+        widget=_datetime_widget(),
+        error_messages={
+            "required": "Enter when voting closes.",
+            "invalid": "Enter the closing time as a date and time, for example 2026-11-20 17:00.",
+        },
+    )
+    anonymous = forms.BooleanField(
+        label="Anonymous responses",
+        required=False,
+        help_text="Nobody, not even you, can see who gave which response. Results stay hidden "
+        "until closing and responses cannot be changed. This cannot be changed later.",
+    )
+    results_hidden = forms.BooleanField(
+        label="Hide results until voting closes",
+        required=False,
+        help_text="So early responses do not sway later ones. This cannot be changed later.",
+    )
+    reasons_policy = forms.ChoiceField(
+        label="Reasons",
+        choices=ReasonsPolicy.choices,
+        initial=ReasonsPolicy.OPTIONAL,
+        widget=forms.RadioSelect,
+    )
+    voice_check = forms.ChoiceField(
+        label="Voice check",
+        choices=VoiceCheck.choices,
+        initial=VoiceCheck.NONE,
+        widget=forms.RadioSelect,
+        help_text="Without enough of these responses the outcome is marked “not enough "
+        "voices heard”. Only perspectives people share with their teams count.",
+    )
+    voice_minimum = forms.IntegerField(
+        label="Minimum number of responses for the voice check",
+        min_value=1,
+        max_value=100,
+        initial=1,
+        widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+    )
+
+    FIELDS_BY_METHOD = {
+        Method.SINGLE_CHOICE: ["options"],
+        Method.MULTIPLE_CHOICE: ["options", "max_choices"],
+        Method.RANKED: ["options"],
+        Method.DOT_VOTE: ["options", "dot_budget"],
+        Method.SCORE: ["options", "score_min", "score_max"],
+        Method.TIME_POLL: ["times", "duration_minutes", "timezone_name"],
+    }
+    METHOD_FIELDS = {
+        "options",
+        "max_choices",
+        "dot_budget",
+        "score_min",
+        "score_max",
+        "times",
+        "duration_minutes",
+        "timezone_name",
+    }
+
+    def __init__(self, *args: Any, method: str, collective: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.method = method
+        self.collective = collective
+        wanted = set(self.FIELDS_BY_METHOD.get(method, []))
+        for name in self.METHOD_FIELDS - wanted:
+            del self.fields[name]
+        if method == Method.TIME_POLL:
+            self.fields["times"].required = True
+            self.fields["timezone_name"].initial = settings.TIME_ZONE
+            self.fields["title"].help_text = "For example “When should we hold the next Cuppa?”"
+        elif "options" in self.fields:
+            self.fields["options"].required = True
+        if method not in methods.STANCE_METHODS:
+            # Nobody disagrees or blocks in a poll, so that rule would mean "optional".
+            self.fields["reasons_policy"].choices = [
+                choice for choice in ReasonsPolicy.choices if choice[0] != ReasonsPolicy.OBJECTIONS
+            ]
+        days = collective.minimum_decision_days
+        self.fields["closes_at"].help_text = _site_zone_hint(
+            f"Voting stays open for at least {days} {'day' if days == 1 else 'days'}."
+        )
+        if not self.is_bound:
+            local_now = timezone.localtime()
+            closing = (local_now + timedelta(days=days + 1)).replace(
+                hour=17, minute=0, second=0, microsecond=0
+            )
+            self.initial.setdefault("closes_at", closing)
+        for name in ("options", "times"):
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = (
+                    "Give at least 2 proposed times."
+                    if name == "times"
+                    else "Give at least 2 options."
+                )
+
+    def clean_options(self) -> list[str]:
+        options = services.unique_labels(self.cleaned_data["options"].splitlines())
+        if len(options) < 2:
+            raise ValidationError("Give at least 2 different options, one per line.")
+        if len(options) > methods.MAX_OPTIONS:
+            raise ValidationError(f"Give at most {methods.MAX_OPTIONS} options.")
+        if any(len(option) > 200 for option in options):
+            raise ValidationError("Keep each option under 200 characters.")
+        return options
+
+    def clean_times(self) -> list[datetime]:
+        zone_name = self.data.get(self.add_prefix("timezone_name")) or settings.TIME_ZONE
+        try:
+            zone = zoneinfo.ZoneInfo(zone_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        starts = []
+        for line in self.cleaned_data["times"].splitlines():
+            if not line.strip():
+                continue
+            parsed = _parse_time(line.strip())
+            if parsed is None:
+                raise ValidationError(
+                    f"“{line.strip()}” is not a date and time. Write it like 2026-11-03 14:00."
+                )
+            starts.append(parsed.replace(tzinfo=zone))
+        starts = sorted(set(starts))
+        if len(starts) < 2:
+            raise ValidationError("Give at least 2 different times, one per line.")
+        if len(starts) > methods.MAX_OPTIONS:
+            raise ValidationError(f"Give at most {methods.MAX_OPTIONS} times.")
+        return starts
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            self.method == Method.SCORE
+            and data.get("score_min") is not None
+            and data.get("score_max") is not None
+            and data["score_max"] <= data["score_min"]
+        ):
+            self.add_error("score_max", "The highest score must be more than the lowest score.")
+        if self.method == Method.TIME_POLL and not data.get("duration_minutes"):
+            self.add_error("duration_minutes", "Enter how long, in minutes.")
+        if data.get("closes_at"):
+            self._check_times(data)
+        return data
+
+    def _check_times(self, data: dict[str, Any]) -> None:
+        now = timezone.now()
+        draft = Decision(
+            collective=self.collective,
+            opens_at=data.get("opens_at") or now,
+            closes_at=data["closes_at"],
+            has_discussion=data.get("has_discussion", False),
+        )
+        try:
+            services.decision_times_check(draft, now=now)
+        except services.DecisionError as error:
+            field = "opens_at" if error.code != "too_short" else "closes_at"
+            self.add_error(field, error.messages[0])
+
+    def service_values(self) -> dict[str, Any]:
+        """The cleaned form as keyword arguments for `services.decision_create`."""
+        data = self.cleaned_data
+        values: dict[str, Any] = {
+            "method": self.method,
+            "title": data["title"],
+            "background": data["background"],
+            "opens_at": data.get("opens_at"),
+            "closes_at": data["closes_at"],
+            "has_discussion": data["has_discussion"],
+            "anonymous": data["anonymous"],
+            "results_hidden": data["results_hidden"],
+            "reasons_policy": data["reasons_policy"],
+            "voice_check": data["voice_check"],
+            "voice_minimum": data["voice_minimum"],
+            "options": data.get("options", []),
+        }
+        for name in ("max_choices", "dot_budget", "score_min", "score_max"):
+            if data.get(name) is not None:
+                values[name] = data[name]
+        if self.method == Method.TIME_POLL:
+            length = timedelta(minutes=data["duration_minutes"])
+            values["timezone_name"] = data["timezone_name"] or settings.TIME_ZONE
+            values["times"] = [
+                services.ProposedTime(start, start + length) for start in data["times"]
+            ]
+        return values
+
+
+def _parse_time(text: str) -> datetime | None:
+    for pattern in TIME_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    return None
+
+
+class ResponseForm(forms.Form):
+    """One person's response, with fields that suit the decision's method.
+
+    Ranking uses number inputs ("1 = first choice") so it works without JavaScript.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        decision: Decision,
+        options: Sequence[Option],
+        option_labels: dict[int, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.decision = decision
+        self.options = list(options)
+        self.labels = option_labels or {option.pk: option.label for option in self.options}
+        self.payload: dict[str, Any] = {}
+        self.option_field_names: list[str] = []
+        self._add_answer_fields()
+        policy = decision.reasons_policy
+        self.fields["reason"] = forms.CharField(
+            label="Your reason"
+            if policy == ReasonsPolicy.REQUIRED
+            else "Your reason (optional)"
+            if policy == ReasonsPolicy.OPTIONAL
+            else "Your reason",
+            required=policy == ReasonsPolicy.REQUIRED,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text="Needed if you disagree, object or block."
+            if policy == ReasonsPolicy.OBJECTIONS and decision.method in methods.STANCE_METHODS
+            else "",
+            error_messages={"required": "Give a reason for your response."},
+        )
+
+    @property
+    def legend(self) -> str:
+        return {
+            Method.RANKED: "Rank the options",
+            Method.DOT_VOTE: f"Share your {self.decision.dot_budget} dots",
+            Method.SCORE: "Score each option",
+            Method.TIME_POLL: "Can you make these times?",
+        }.get(self.decision.method, "")
+
+    @property
+    def legend_hint(self) -> str:
+        decision = self.decision
+        return {
+            Method.RANKED: "Give 1 to your first choice, 2 to your second, and so on. Leave "
+            "empty any option you do not want to rank.",
+            Method.DOT_VOTE: f"You have {decision.dot_budget} dots in total. Put more dots on "
+            "the options you like most. You do not have to use them all.",
+            Method.SCORE: f"Score from {decision.score_min} (lowest) to {decision.score_max} "
+            "(highest). Leave empty any option you do not want to score.",
+            Method.TIME_POLL: "Answer yes, if need be or no for each time.",
+        }.get(decision.method, "")
+
+    def option_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.option_field_names]
+
+    def answer_fields(self) -> list[forms.BoundField]:
+        return [
+            self[name]
+            for name in self.fields
+            if name not in self.option_field_names and name != "reason"
+        ]
+
+    def _add_answer_fields(self) -> None:
+        decision = self.decision
+        method = decision.method
+        choices = [(str(option.pk), self.labels[option.pk]) for option in self.options]
+        if method in methods.STANCE_METHODS:
+            self.fields["stance"] = forms.ChoiceField(
+                label="Do you consent?" if method == Method.CONSENT else "Your answer",
+                choices=methods.stance_choices(method),
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose your answer."},
+            )
+        elif method == Method.SINGLE_CHOICE:
+            self.fields["choice"] = forms.ChoiceField(
+                label="Choose one option",
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose an option."},
+            )
+        elif method == Method.MULTIPLE_CHOICE:
+            self.fields["choices"] = forms.MultipleChoiceField(
+                label=f"Choose up to {decision.max_choices} options",
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": "Choose at least one option."},
+            )
+        elif method == Method.TIME_POLL:
+            for option in self.options:
+                self._add_option_field(
+                    option,
+                    forms.ChoiceField(
+                        label=self.labels[option.pk],
+                        choices=methods.TIME_ANSWERS,
+                        widget=forms.RadioSelect(attrs={"small": True}),
+                        error_messages={"required": "Answer yes, if need be or no for this time."},
+                    ),
+                )
+        else:
+            for option in self.options:
+                self._add_option_field(option, self._number_field(option))
+
+    def _number_field(self, option: Option) -> forms.IntegerField:
+        decision = self.decision
+        if decision.method == Method.RANKED:
+            low, high, hint = 1, len(self.options), "Rank (1 = first choice)"
+            range_message = f"Ranks go from 1 to {len(self.options)}."
+        elif decision.method == Method.DOT_VOTE:
+            low, high = 0, decision.dot_budget
+            hint = f"Number of dots (you have {decision.dot_budget} in total)"
+            range_message = f"Give from 0 to {decision.dot_budget} dots."
+        else:
+            low, high = decision.score_min, decision.score_max
+            hint = f"Score from {low} to {high}"
+            range_message = f"Scores must be from {low} to {high}."
+        return forms.IntegerField(
+            label=self.labels[option.pk],
+            required=False,
+            min_value=low,
+            max_value=high,
+            help_text=hint,
+            widget=forms.NumberInput(attrs=NUMBER_ATTRS),
+            error_messages={
+                "invalid": "Enter a whole number.",
+                "min_value": range_message,
+                "max_value": range_message,
+            },
+        )
+
+    def _add_option_field(self, option: Option, field: forms.Field) -> None:
+        name = f"option_{option.pk}"
+        self.fields[name] = field
+        self.option_field_names.append(name)
+
+    def initial_from(self, payload: dict[str, Any], reason: str) -> None:
+        """Fill the form with someone's current response so they can change it."""
+        method = self.decision.method
+        initial: dict[str, Any] = {"reason": reason}
+        if method in methods.STANCE_METHODS:
+            initial["stance"] = payload.get("stance")
+        elif method == Method.SINGLE_CHOICE:
+            initial["choice"] = str(next(iter(payload.get("options", [])), ""))
+        elif method == Method.MULTIPLE_CHOICE:
+            initial["choices"] = [str(i) for i in payload.get("options", [])]
+        elif method == Method.RANKED:
+            for place, option_id in enumerate(payload.get("ranking", []), 1):
+                initial[f"option_{option_id}"] = place
+        else:
+            key = {Method.DOT_VOTE: "dots", Method.SCORE: "scores"}.get(method, "answers")
+            for option_id, value in payload.get(key, {}).items():
+                initial[f"option_{option_id}"] = value
+        self.initial.update(initial)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            payload = self._payload(data)
+            option_ids = [option.pk for option in self.options]
+            self.payload = methods.payload_validate(self.decision, option_ids, payload)
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+        problem = services.reason_problem_for(self.decision, self.payload, data.get("reason", ""))
+        if problem:
+            self.add_error("reason", problem)
+        return data
+
+    def _payload(self, data: dict[str, Any]) -> dict[str, Any]:
+        method = self.decision.method
+        if method in methods.STANCE_METHODS:
+            return {"stance": data["stance"]}
+        if method == Method.SINGLE_CHOICE:
+            return {"options": [int(data["choice"])]}
+        if method == Method.MULTIPLE_CHOICE:
+            return {"options": [int(choice) for choice in data["choices"]]}
+        values = {option.pk: data.get(f"option_{option.pk}") for option in self.options}
+        if method == Method.RANKED:
+            return {"ranking": _ranking(values, self.labels)}
+        if method == Method.DOT_VOTE:
+            return {"dots": {str(k): v for k, v in values.items() if v}}
+        if method == Method.SCORE:
+            return {"scores": {str(k): v for k, v in values.items() if v is not None}}
+        return {"answers": {str(k): v for k, v in values.items()}}
+
+
+def _ranking(ranks: dict[int, int | None], labels: dict[int, str]) -> list[int]:
+    """Turn "rank per option" into "options best first", refusing shared ranks and gaps."""
+    given = {option_id: rank for option_id, rank in ranks.items() if rank is not None}
+    if not given:
+        raise ValidationError("Rank at least one option (1 = first choice).")
+    by_rank: dict[int, list[int]] = {}
+    for option_id, rank in given.items():
+        by_rank.setdefault(rank, []).append(option_id)
+    for rank, option_ids in sorted(by_rank.items()):
+        if len(option_ids) > 1:
+            names = " and ".join(f"“{labels[i]}”" for i in option_ids)
+            raise ValidationError(f"{names} both have rank {rank}. Give each option its own rank.")
+    expected = list(range(1, len(given) + 1))
+    if sorted(by_rank) != expected:
+        missing = next(rank for rank in expected if rank not in by_rank)
+        raise ValidationError(
+            f"Ranks must run 1, 2, 3 and so on without gaps. Nothing is ranked {missing}."
+        )
+    return [by_rank[rank][0] for rank in expected]
+
+
+class OptionForm(forms.Form):
+    """Add an option (or a proposed time) during the decision talk."""
+
+    label = forms.CharField(
+        label="New option",
+        max_length=200,
+        required=False,
+    )
+    starts_at = forms.DateTimeField(
+        label="Proposed start",
+        required=False,
+        widget=_datetime_widget(),
+        input_formats=TIME_FORMATS,
+    )
+
+    def __init__(self, *args: Any, decision: Decision, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.decision = decision
+        if decision.method == Method.TIME_POLL:
+            del self.fields["label"]
+            self.fields["starts_at"].required = True
+            self.fields["starts_at"].help_text = (
+                f"For example 2026-11-03 14:00, in {decision.timezone_name} time. It lasts as "
+                "long as the other proposed times."
+            )
+            self.fields["starts_at"].error_messages["required"] = "Enter the date and time."
+        else:
+            del self.fields["starts_at"]
+            self.fields["label"].required = True
+            self.fields["label"].error_messages["required"] = "Write the option."
+
+    def clean_starts_at(self) -> datetime:
+        value = self.cleaned_data["starts_at"]
+        # The time is in the poll's own zone, not the site's.
+        zone = zoneinfo.ZoneInfo(self.decision.timezone_name)
+        return timezone.make_naive(value).replace(tzinfo=zone)
+
+    def proposed_time(self, length: timedelta) -> services.ProposedTime | None:
+        start = self.cleaned_data.get("starts_at")
+        return services.ProposedTime(start, start + length) if start else None
+
+
+class PointForm(forms.Form):
+    """A pro, con or comment in the decision talk."""
+
+    kind = forms.ChoiceField(
+        label="What are you adding?",
+        choices=PointKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether this is a pro, a con or a comment."},
+    )
+    option = forms.ChoiceField(label="About", required=False)
+    text = forms.CharField(
+        label="What you want to say",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write what you want to say."},
+    )
+
+    def __init__(self, *args: Any, options: Sequence[Option], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = {str(option.pk): option for option in options}
+        if options:
+            self.fields["option"].choices = [("", "The decision as a whole")] + [
+                (key, option.label) for key, option in self.options.items()
+            ]
+        else:
+            del self.fields["option"]
+
+    def chosen_option(self) -> Option | None:
+        return self.options.get(self.cleaned_data.get("option") or "")
+
+
+class OutcomeForm(forms.Form):
+    statement = forms.CharField(
+        label="What we decided",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write what you decided."},
+    )
+    reasons = forms.CharField(
+        label="Why we decided it",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    next_steps = forms.CharField(
+        label="Next steps",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Who will do what, and by when.",
+    )
+    review_on = forms.DateField(
+        label="Review date (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="When the group will look at this decision again.",
+        error_messages={"invalid": "Enter the review date as a date, for example 2027-03-01."},
+    )
+    chosen_option = forms.ChoiceField(
+        label="Chosen time",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Best times first. People can add it to their calendar.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        decision: Decision,
+        options: Sequence[Option],
+        labels: dict[int, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = {str(option.pk): option for option in options}
+        labels = labels or {}
+        if decision.method == Method.TIME_POLL:
+            self.fields["chosen_option"].choices = [
+                (key, labels.get(option.pk, option.label)) for key, option in self.options.items()
+            ]
+            self.fields["chosen_option"].required = True
+            self.fields["chosen_option"].error_messages["required"] = "Choose the time."
+        else:
+            del self.fields["chosen_option"]
+
+    def chosen(self) -> Option | None:
+        return self.options.get(self.cleaned_data.get("chosen_option") or "")
+
+
+class LogFilterForm(forms.Form):
+    """The decision log's filters, read from the query string (and checked like any input)."""
+
+    q = forms.CharField(label="Title contains", required=False, max_length=100)
+    method = forms.ChoiceField(
+        label="Method", required=False, choices=[("", "Any method"), *Method.choices]
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Phase.choices]
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        required=False,
+        choices=[("", "With or without"), ("written", "Written"), ("missing", "Not written yet")],
+    )
+
+    def filter(self, decisions: Any, now: datetime) -> Any:
+        if not self.is_valid():
+            return decisions
+        data = self.cleaned_data
+        if data["q"]:
+            decisions = decisions.filter(title__icontains=data["q"])
+        if data["method"]:
+            decisions = decisions.filter(method=data["method"])
+        if data["status"]:
+            decisions = decisions.in_phase(data["status"], now)
+        if data["outcome"] == "written":
+            decisions = decisions.filter(outcome__isnull=False)
+        elif data["outcome"] == "missing":
+            decisions = decisions.filter(outcome__isnull=True)
+        return decisions

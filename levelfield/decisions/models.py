@@ -1,0 +1,367 @@
+"""Decisions made together: proposals and polls, responses, outcomes and the decision log.
+
+A decision belongs to a project or to a collective (never both). Responses are
+one per person per decision, held by a database constraint. Anonymous decisions
+store responses with no link to the person: a separate `Voter` row records only
+*that* someone has responded, responses carry random ids and no precise time, so
+nothing can match the list of voters to what they said.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+
+
+class Method(models.TextChoices):
+    PROPOSAL = "proposal", "Proposal"
+    CONSENT = "consent", "Consent"
+    SINGLE_CHOICE = "single_choice", "Single choice"
+    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+    RANKED = "ranked", "Ranked choice"
+    DOT_VOTE = "dot_vote", "Dot vote"
+    SCORE = "score", "Score"
+    TIME_POLL = "time_poll", "Time poll"
+    GRADIENTS = "gradients", "Gradients of agreement"
+
+
+class ReasonsPolicy(models.TextChoices):
+    OPTIONAL = "optional", "Reasons are optional"
+    REQUIRED = "required", "Everyone gives a reason"
+    OBJECTIONS = "objections", "A reason is needed to disagree, object or block"
+
+
+class VoiceCheck(models.TextChoices):
+    NONE = "none", "No voice check"
+    PUBLIC = "public", "Responses from people with lived experience, carers or young people"
+    EACH_PERSPECTIVE = "each", "Responses from each perspective in the team"
+
+
+class Phase(models.TextChoices):
+    """Where a decision is in its life, worked out from its times."""
+
+    DISCUSSION = "discussion", "Talking it through"
+    SCHEDULED = "scheduled", "Opens soon"
+    VOTING = "voting", "Open for responses"
+    CLOSED = "closed", "Closed"
+
+
+def _default_timezone() -> str:
+    return settings.TIME_ZONE
+
+
+class DecisionQuerySet(models.QuerySet):
+    def due_to_close(self, now: datetime) -> DecisionQuerySet:
+        return self.filter(closed_at__isnull=True, closes_at__lte=now)
+
+    def needing_reminder(self, now: datetime, *, before: object) -> DecisionQuerySet:
+        """Open decisions closing within `before` (a timedelta) whose reminder has not gone."""
+        return self.filter(
+            closed_at__isnull=True,
+            reminder_sent_at__isnull=True,
+            opens_at__lte=now,
+            closes_at__gt=now,
+            closes_at__lte=now + before,
+        )
+
+    def in_phase(self, phase: str, now: datetime) -> DecisionQuerySet:
+        closed = Q(closed_at__isnull=False) | Q(closes_at__lte=now)
+        if phase == Phase.CLOSED:
+            return self.filter(closed)
+        not_closed = self.exclude(closed)
+        if phase == Phase.VOTING:
+            return not_closed.filter(opens_at__lte=now)
+        if phase == Phase.DISCUSSION:
+            return not_closed.filter(opens_at__gt=now, has_discussion=True)
+        return not_closed.filter(opens_at__gt=now, has_discussion=False)
+
+    def with_response_counts(self) -> DecisionQuerySet:
+        return self.annotate(response_count=Count("responses", distinct=True))
+
+
+class Decision(models.Model):
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    collective = models.ForeignKey(
+        "collectives.Collective",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    method = models.CharField(max_length=20, choices=Method.choices)
+    title = models.CharField(max_length=200)
+    background = models.TextField(
+        "background",
+        help_text="What the decision is about and why it matters, in plain English.",
+    )
+    has_discussion = models.BooleanField(
+        "talk it through before voting",
+        default=False,
+        help_text="Until voting opens, anyone can add options and pros and cons.",
+    )
+    opens_at = models.DateTimeField("voting opens")
+    closes_at = models.DateTimeField("voting closes")
+    anonymous = models.BooleanField(default=False)
+    results_hidden = models.BooleanField("hide results until closing", default=False)
+    reasons_policy = models.CharField(
+        max_length=20, choices=ReasonsPolicy.choices, default=ReasonsPolicy.OPTIONAL
+    )
+    max_choices = models.PositiveSmallIntegerField(default=1)
+    dot_budget = models.PositiveSmallIntegerField(default=10)
+    score_min = models.SmallIntegerField(default=0)
+    score_max = models.SmallIntegerField(default=5)
+    voice_check = models.CharField(
+        max_length=20, choices=VoiceCheck.choices, default=VoiceCheck.NONE
+    )
+    voice_minimum = models.PositiveSmallIntegerField(default=1)
+    timezone_name = models.CharField("time zone", max_length=64, default=_default_timezone)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_early = models.BooleanField(default=False)
+    voices_heard = models.BooleanField(
+        null=True, blank=True, help_text="The voice check's result, fixed at closing."
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    involvement_entry = models.ForeignKey(
+        "projects.InvolvementEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The project's involvement log entry for this decision, made when it closes.",
+    )
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_at", "-id"]
+        indexes = [
+            models.Index(fields=["project", "-opens_at"]),
+            models.Index(fields=["collective", "-opens_at"]),
+            models.Index(fields=["closed_at", "closes_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(project__isnull=False, collective__isnull=True)
+                | Q(project__isnull=True, collective__isnull=False),
+                name="decisions_project_xor_collective",
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="decisions_closes_after_opening"
+            ),
+            # Live results would let someone watch the counts change as the list of
+            # voters grows, and so learn how a person voted.
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | Q(results_hidden=True),
+                name="decisions_anonymous_results_hidden",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_choices__gte=1) & Q(dot_budget__gte=1) & Q(voice_minimum__gte=1),
+                name="decisions_positive_limits",
+            ),
+            models.CheckConstraint(
+                condition=Q(score_max__gt=F("score_min")), name="decisions_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def place(self) -> models.Model:
+        """The project or collective the decision belongs to."""
+        return self.project if self.project_id else self.collective
+
+    @property
+    def home_collective(self) -> models.Model:
+        """The collective whose rules (the minimum open period) apply."""
+        return self.project.collective if self.project_id else self.collective
+
+    def phase(self, now: datetime) -> str:
+        if self.closed_at or now >= self.closes_at:
+            return Phase.CLOSED
+        if now >= self.opens_at:
+            return Phase.VOTING
+        return Phase.DISCUSSION if self.has_discussion else Phase.SCHEDULED
+
+    def phase_label(self, now: datetime) -> str:
+        return Phase(self.phase(now)).label
+
+    def results_visible(self, now: datetime) -> bool:
+        return not self.results_hidden or self.phase(now) == Phase.CLOSED
+
+
+class Option(models.Model):
+    """One of the things people choose between (for a time poll, a proposed time)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(max_length=200)
+    position = models.PositiveIntegerField(default=0)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "label"], name="decisions_option_unique"),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True, ends_at__isnull=True)
+                | Q(starts_at__isnull=False, ends_at__gt=F("starts_at")),
+                name="decisions_option_time_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PointKind(models.TextChoices):
+    PRO = "pro", "For (a pro)"
+    CON = "con", "Against (a con)"
+    COMMENT = "comment", "Comment or question"
+
+
+class DiscussionPoint(models.Model):
+    """A pro, con or comment in the decision talk, about one option or the whole decision."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="points")
+    option = models.ForeignKey(
+        Option, null=True, blank=True, on_delete=models.CASCADE, related_name="points"
+    )
+    kind = models.CharField(max_length=10, choices=PointKind.choices)
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def author_name(self) -> str:
+        return self.author.name if self.author else "A former member"
+
+
+class Response(models.Model):
+    """One person's answer. The payload's shape depends on the method (see methods.py).
+
+    The id is random, not a counter, so the order responses arrive in is not stored.
+    For anonymous decisions `person` and `updated_at` stay empty.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="responses")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decision_responses",
+    )
+    payload = models.JSONField()
+    reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        # Random ids: the order says nothing about who answered when.
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "person"],
+                condition=Q(person__isnull=False),
+                name="decisions_one_response_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Response to {self.decision_id}"
+
+
+class Voter(models.Model):
+    """That a person has answered an anonymous decision, and nothing about what they said."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="voters")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "person"], name="decisions_one_voter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} answered {self.decision_id}"
+
+
+class ResponseChange(models.Model):
+    """A change to a named response: what it was and what it became. Never for anonymous ones."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="changes")
+    changed_at = models.DateTimeField()
+    payload_before = models.JSONField()
+    reason_before = models.TextField(blank=True)
+    payload_after = models.JSONField()
+    reason_after = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Change to a response on {self.changed_at:%d %B %Y}"
+
+
+class Outcome(models.Model):
+    """What the group decided, written by any member once the decision has closed."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="outcome")
+    statement = models.TextField("what we decided")
+    reasons = models.TextField("why we decided it", blank=True)
+    next_steps = models.TextField("next steps", blank=True)
+    review_on = models.DateField("review date", null=True, blank=True)
+    chosen_option = models.ForeignKey(
+        Option, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.statement[:60]
+
+    @property
+    def written_by_name(self) -> str:
+        return self.written_by.name if self.written_by else "A former member"

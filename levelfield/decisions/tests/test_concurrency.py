@@ -1,0 +1,106 @@
+"""Two submissions from one person at the same moment leave exactly one response.
+
+Real concurrent connections need PostgreSQL (SQLite serialises every write anyway).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from levelfield.decisions import services
+from levelfield.decisions.models import Method, Response, ResponseChange, Voter
+from levelfield.decisions.tests.factories import make_team
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="needs PostgreSQL for real concurrent connections",
+    ),
+]
+
+
+def _together(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Run the jobs in threads, each with its own database connection, released at once."""
+    barrier = threading.Barrier(len(jobs))
+    outcomes: list[Any] = [None] * len(jobs)
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = jobs[index]()
+        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_two_simultaneous_submissions_from_one_person_leave_one_response() -> None:
+    team = make_team(2)
+    decision = team.start(Method.PROPOSAL)
+    person = team.members[1]
+    for _ in range(5):
+        outcomes = _together(
+            [
+                lambda: services.response_submit(
+                    decision=decision, person=person, payload={"stance": "agree"}
+                ),
+                lambda: services.response_submit(
+                    decision=decision, person=person, payload={"stance": "disagree"}
+                ),
+                lambda: services.response_submit(
+                    decision=decision, person=person, payload={"stance": "abstain"}
+                ),
+            ]
+        )
+        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        assert Response.objects.filter(decision=decision, person=person).count() == 1
+    # Every change after the first is kept in the history.
+    assert ResponseChange.objects.filter(response__decision=decision).count() >= 1
+
+
+def test_two_simultaneous_anonymous_submissions_leave_one_response_and_one_voter() -> None:
+    team = make_team(2)
+    decision = team.start(Method.CONSENT, anonymous=True)
+    person = team.members[1]
+    outcomes = _together(
+        [
+            lambda: services.response_submit(
+                decision=decision, person=person, payload={"stance": "consent"}
+            ),
+            lambda: services.response_submit(
+                decision=decision, person=person, payload={"stance": "object"}
+            ),
+        ]
+    )
+    refused = [o for o in outcomes if isinstance(o, services.DecisionError)]
+    assert len(refused) == 1
+    assert "already responded" in refused[0].messages[0]
+    assert Response.objects.filter(decision=decision).count() == 1
+    assert Voter.objects.filter(decision=decision, person=person).count() == 1
+
+
+def test_the_database_refuses_a_second_response_from_the_same_person() -> None:
+    from django.db import IntegrityError, transaction
+
+    team = make_team(1)
+    decision = team.start(Method.PROPOSAL)
+    Response.objects.create(decision=decision, person=team.starter, payload={"stance": "agree"})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Response.objects.create(
+            decision=decision, person=team.starter, payload={"stance": "block"}
+        )

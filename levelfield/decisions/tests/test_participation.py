@@ -1,0 +1,106 @@
+"""Whose voices are heard: response rates by perspective and the voice check."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from levelfield.decisions import services
+from levelfield.decisions.models import Method
+from levelfield.decisions.tests.factories import hide_perspectives, later, make_team
+from levelfield.people.models import PerspectiveKind
+from levelfield.people.tests.factories import PerspectiveFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_response_rate_by_perspective_counts_only_shared_perspectives(
+    client: object, db: None
+) -> None:
+    team = make_team(5, researchers=2)  # 2 researchers, 3 with lived experience
+    hide_perspectives(team.members[4])
+    PerspectiveFactory(person=team.members[3], kind=PerspectiveKind.CARER)
+    decision = team.start(Method.CONSENT)
+    for person in team.members[:3]:
+        services.response_submit(decision=decision, person=person, payload={"stance": "consent"})
+    client.force_login(team.members[0])
+    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    rows = {
+        "Researcher": "2 of 2",
+        "Lived experience of a condition": "1 of 2",
+        "Carer": "0 of 1",
+        "Public contributors (lived experience, carers, young people)": "1 of 2",
+        "Perspective not shared": "0 of 1",
+    }
+    for label, rate in rows.items():
+        assert (
+            f'{label}</th>\n        <td class="govuk-table__cell govuk-table__cell--numeric">'
+            f"{rate}" in page
+        )
+
+
+def test_without_enough_lived_experience_the_outcome_is_marked_not_enough_voices(
+    client: object, db: None
+) -> None:
+    team = make_team(4, researchers=2)
+    decision = team.start(Method.PROPOSAL, voice_check="public", voice_minimum=2)
+    for person in team.members[:3]:  # both researchers and one public contributor
+        services.response_submit(decision=decision, person=person, payload={"stance": "agree"})
+    client.force_login(team.members[0])
+    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Not enough voices heard yet" in page
+    assert "1 of 2 so far" in page
+
+    services.decision_close(decision=decision, now=later(decision))
+    decision.refresh_from_db()
+    assert decision.voices_heard is False
+    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Not enough voices heard." in page
+    log = client.get(
+        reverse("decisions:project_log", kwargs={"project_pk": team.project.pk})
+    ).content.decode()
+    assert "Not enough voices heard" in log
+    export = client.get(
+        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk})
+    ).content.decode()
+    (row,) = csv.DictReader(io.StringIO(export))
+    assert row["Enough voices heard"] == "no"
+
+
+def test_each_perspective_check_passes_when_every_perspective_is_heard(db: None) -> None:
+    team = make_team(4, researchers=2)
+    decision = team.start(Method.PROPOSAL, voice_check="each", voice_minimum=1)
+    services.response_submit(
+        decision=decision, person=team.members[0], payload={"stance": "agree"}
+    )
+    services.response_submit(
+        decision=decision, person=team.members[2], payload={"stance": "agree"}
+    )
+    services.decision_close(decision=decision, now=later(decision))
+    decision.refresh_from_db()
+    assert decision.voices_heard is True
+
+
+def test_each_perspective_check_fails_when_one_perspective_is_silent(db: None) -> None:
+    team = make_team(4, researchers=2)
+    decision = team.start(Method.PROPOSAL, voice_check="each", voice_minimum=1)
+    services.response_submit(
+        decision=decision, person=team.members[0], payload={"stance": "agree"}
+    )
+    services.response_submit(
+        decision=decision, person=team.members[1], payload={"stance": "agree"}
+    )
+    services.decision_close(decision=decision, now=later(decision))
+    decision.refresh_from_db()
+    assert decision.voices_heard is False
+
+
+def test_a_decision_without_a_voice_check_records_no_verdict(db: None) -> None:
+    team = make_team(2)
+    decision = team.start(Method.PROPOSAL)
+    services.decision_close(decision=decision, now=later(decision))
+    decision.refresh_from_db()
+    assert decision.voices_heard is None

@@ -1,0 +1,655 @@
+"""Pages for deciding together: the decision log, starting a decision, responding,
+the decision talk, results, closing and the outcome.
+
+Every page starts with one access helper (`_decision_for_member`, `_project_for_member`,
+`_collective_for_member`), so someone outside the project or collective gets a 404
+and learns nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import zoneinfo
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+import icalendar
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from levelfield.collectives.models import Collective
+from levelfield.decisions import methods, participation, services
+from levelfield.decisions.forms import (
+    DecisionForm,
+    LogFilterForm,
+    MethodChoiceForm,
+    OptionForm,
+    OutcomeForm,
+    PointForm,
+    ResponseForm,
+    timezone_choices,
+)
+from levelfield.decisions.models import (
+    Decision,
+    DiscussionPoint,
+    Method,
+    Option,
+    Outcome,
+    Phase,
+    Response,
+    ResponseChange,
+    Voter,
+)
+from levelfield.decisions.results import results_build
+from levelfield.projects.models import Project
+
+PAGE_SIZE = 25
+
+
+# Access helpers: each returns what the person may see, or raises Http404.
+
+
+def _project_for_member(request: HttpRequest, project_pk: int) -> Project:
+    return get_object_or_404(
+        Project.objects.filter(memberships__person=request.user).select_related("collective"),
+        pk=project_pk,
+    )
+
+
+def _collective_for_member(request: HttpRequest, slug: str) -> Collective:
+    return get_object_or_404(
+        Collective.objects.filter(memberships__person=request.user), slug=slug
+    )
+
+
+def _decision_for_member(request: HttpRequest, pk: int) -> Decision:
+    decision = get_object_or_404(
+        Decision.objects.select_related("project__collective", "collective", "outcome"), pk=pk
+    )
+    if not participation.is_member(decision, request.user):
+        raise Http404("No decision here.")
+    return decision
+
+
+def _place_for(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
+    if project_pk is not None:
+        return _project_for_member(request, project_pk)
+    if slug is not None:
+        return _collective_for_member(request, slug)
+    raise Http404("No such place.")
+
+
+# The decision log
+
+
+@login_required
+def project_log(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return _log(request, _project_for_member(request, project_pk))
+
+
+@login_required
+def collective_log(request: HttpRequest, slug: str) -> HttpResponse:
+    return _log(request, _collective_for_member(request, slug))
+
+
+def _decisions_in(place: Any) -> Any:
+    field = "project" if isinstance(place, Project) else "collective"
+    return Decision.objects.filter(**{field: place})
+
+
+def _log(request: HttpRequest, place: Any) -> HttpResponse:
+    now = timezone.now()
+    form = LogFilterForm(request.GET or None)
+    decisions = form.filter(_decisions_in(place), now) if form.is_bound else _decisions_in(place)
+    decisions = (
+        decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
+    )
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    for decision in page:
+        decision.phase_now = decision.phase(now)
+    query = {key: value for key, value in request.GET.items() if key != "page"}
+    return render(
+        request,
+        "decisions/log.html",
+        {
+            "place": place,
+            "place_url": _place_url(place),
+            "log_url": "",
+            "is_project": isinstance(place, Project),
+            "form": form,
+            "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
+            "page": page,
+            "now": now,
+            "query": urlencode(query),
+            "export_url": _place_reverse("export", place) + _qs(query),
+            "create_url": _place_reverse("create", place),
+        },
+    )
+
+
+@login_required
+def export_csv(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    """The decision log as a spreadsheet, filtered as on the page."""
+    place = _place_for(request, project_pk, slug)
+    now = timezone.now()
+    form = LogFilterForm(request.GET or None)
+    decisions = form.filter(_decisions_in(place), now) if form.is_bound else _decisions_in(place)
+    decisions = (
+        decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
+    )
+    name = getattr(place, "slug", None) or f"project-{place.pk}"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="decisions-{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "Title",
+            "Method",
+            "Status",
+            "Voting opens",
+            "Voting closes",
+            "Closed",
+            "Responses",
+            "Anonymous",
+            "Enough voices heard",
+            "What we decided",
+            "Why",
+            "Next steps",
+            "Review date",
+            "Link",
+        ]
+    )
+    for decision in decisions:
+        outcome = getattr(decision, "outcome", None)
+        writer.writerow(
+            _safe_cells(
+                [
+                    decision.title,
+                    Method(decision.method).label,
+                    decision.phase_label(now),
+                    _iso(decision.opens_at),
+                    _iso(decision.closes_at),
+                    _iso(decision.closed_at),
+                    decision.response_count,
+                    "yes" if decision.anonymous else "no",
+                    {True: "yes", False: "no", None: ""}[decision.voices_heard],
+                    outcome.statement if outcome else "",
+                    outcome.reasons if outcome else "",
+                    outcome.next_steps if outcome else "",
+                    outcome.review_on.isoformat() if outcome and outcome.review_on else "",
+                    request.build_absolute_uri(reverse("decisions:detail", args=[decision.pk])),
+                ]
+            )
+        )
+    return response
+
+
+def _safe_cells(cells: list[Any]) -> list[Any]:
+    """Stop a spreadsheet running a formula someone typed as a title or outcome."""
+    return [
+        f"'{cell}"
+        if isinstance(cell, str) and cell[:1] in {"=", "+", "-", "@", "\t", "\r"}
+        else cell
+        for cell in cells
+    ]
+
+
+def _iso(moment: datetime | None) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+# Starting a decision
+
+
+@login_required
+def create(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    """Two steps: choose the method (a GET form), then fill in the decision."""
+    place = _place_for(request, project_pk, slug)
+    collective = place.collective if isinstance(place, Project) else place
+    method = request.GET.get("method", "")
+    context = {
+        "place": place,
+        "place_url": _place_url(place),
+        "log_url": _place_reverse("log", place),
+    }
+    if method not in Method.values:
+        chooser = MethodChoiceForm(request.GET if "method" in request.GET else None)
+        chooser.is_valid()
+        return render(request, "decisions/choose_method.html", {**context, "form": chooser})
+    form = DecisionForm(request.POST or None, method=method, collective=collective)
+    if request.method == "POST" and form.is_valid():
+        place_kwargs = {"project" if isinstance(place, Project) else "collective": place}
+        try:
+            decision = services.decision_create(
+                created_by=request.user, **place_kwargs, **form.service_values()
+            )
+        except services.DecisionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"You started the decision “{decision.title}”.")
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(
+        request,
+        "decisions/create.html",
+        {
+            **context,
+            "form": form,
+            "method_label": Method(method).label,
+            "method_description": methods.METHOD_DESCRIPTIONS[method],
+            "change_method_url": _place_reverse("create", place),
+        },
+    )
+
+
+# One decision
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision_for_member(request, pk)
+    now = timezone.now()
+    services.decision_close_if_due(decision=decision, now=now)
+    zone = _viewer_zone(request, decision)
+    options = list(decision.options.all())
+    labels = _labels(decision, options, zone)
+    phase = decision.phase(now)
+    visible = decision.results_visible(now)
+    responses = _responses(decision) if visible else []
+    members = participation.members_of(decision)
+    responded_ids = participation.responder_ids(decision)
+    parts = participation.participation_build(decision, members, responded_ids)
+    voice = participation.voice_check_evaluate(decision, members, responded_ids)
+    mine = _my_response(decision, request.user, responses, visible)
+    outcome = getattr(decision, "outcome", None)
+    return render(
+        request,
+        "decisions/detail.html",
+        {
+            **_around(decision),
+            "log_url": _place_reverse("log", decision.place),
+            "phase": phase,
+            "phase_label": Phase(phase).label,
+            "now": now,
+            "options": [(option, labels[option.pk]) for option in options],
+            "results": results_build(decision, options, responses, labels=labels)
+            if visible
+            else None,
+            "participation": parts,
+            "voice": voice,
+            "my_response": mine,
+            "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
+            "has_responded": request.user.pk in responded_ids,
+            "changes": _changes(decision, labels) if visible and not decision.anonymous else [],
+            "points": list(
+                DiscussionPoint.objects.filter(decision=decision).select_related(
+                    "author", "option"
+                )
+            ),
+            "outcome": outcome,
+            "chosen_label": labels.get(outcome.chosen_option_id, "")
+            if outcome and outcome.chosen_option_id
+            else "",
+            "can_close_early": phase == Phase.VOTING and parts.everyone_responded,
+            "zone": zone,
+            "timezone_choices": _timezone_choices(decision),
+            "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+        },
+    )
+
+
+def _responses(decision: Decision) -> list[Response]:
+    responses = Response.objects.filter(decision=decision)
+    if decision.anonymous:
+        # Random ids, so this order says nothing about who answered when.
+        return list(responses.order_by("id"))
+    return list(responses.select_related("person"))
+
+
+def _my_response(
+    decision: Decision, person: Any, responses: list[Response], fetched: bool
+) -> Response | None:
+    if decision.anonymous:
+        return None
+    if fetched:
+        return next((r for r in responses if r.person_id == person.pk), None)
+    return Response.objects.filter(decision=decision, person=person).first()
+
+
+def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]:
+    changes = ResponseChange.objects.filter(response__decision=decision).select_related(
+        "response__person"
+    )
+    return [
+        {
+            "who": change.response.person.name if change.response.person else "A former member",
+            "at": change.changed_at,
+            "before": methods.payload_summary(decision, labels, change.payload_before),
+            "after": methods.payload_summary(decision, labels, change.payload_after),
+            "reason_changed": change.reason_before != change.reason_after,
+        }
+        for change in changes
+    ]
+
+
+@login_required
+def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision_for_member(request, pk)
+    now = timezone.now()
+    services.decision_close_if_due(decision=decision, now=now)
+    zone = _viewer_zone(request, decision)
+    options = list(decision.options.all())
+    labels = _labels(decision, options, zone)
+    phase = decision.phase(now)
+    mine = (
+        None
+        if decision.anonymous
+        else Response.objects.filter(decision=decision, person=request.user).first()
+    )
+    already_voted = (
+        decision.anonymous
+        and Voter.objects.filter(decision=decision, person=request.user).exists()
+    )
+    form = ResponseForm(
+        request.POST if request.method == "POST" else None,
+        decision=decision,
+        options=options,
+        option_labels=labels,
+    )
+    if mine and request.method != "POST":
+        form.initial_from(mine.payload, mine.reason)
+    refusal = _respond_refusal(decision, phase, already_voted)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            services.response_submit(
+                decision=decision,
+                person=request.user,
+                payload=form.payload,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except services.DecisionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(
+                request,
+                "Your response has been changed." if mine else "Your response has been recorded.",
+            )
+            return redirect("decisions:detail", pk=decision.pk)
+    status = 400 if request.method == "POST" and refusal else 200
+    return render(
+        request,
+        "decisions/respond.html",
+        {
+            **_around(decision),
+            "form": form,
+            "refusal": refusal,
+            "changing": mine is not None,
+            "zone": zone,
+            "timezone_choices": _timezone_choices(decision),
+            "options": [(option, labels[option.pk]) for option in options],
+        },
+        status=status,
+    )
+
+
+def _respond_refusal(decision: Decision, phase: str, already_voted: bool) -> str | None:
+    """Why this person cannot respond now, in words, or None."""
+    if phase == Phase.CLOSED:
+        return "This decision has closed, so responses can no longer be given or changed."
+    if phase != Phase.VOTING:
+        return f"Voting has not opened yet. It opens on {services.when(decision.opens_at)}."
+    if already_voted:
+        return (
+            "You have already responded. Anonymous responses cannot be changed, because "
+            "Levelfield keeps no link between you and your answer."
+        )
+    return None
+
+
+@login_required
+def discussion(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision talk: pros, cons and comments, and new options before voting opens."""
+    decision = _decision_for_member(request, pk)
+    now = timezone.now()
+    options = list(decision.options.all())
+    phase = decision.phase(now)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    option_form = OptionForm(
+        request.POST if posted == "option" else None, decision=decision, prefix="option"
+    )
+    point_form = PointForm(
+        request.POST if posted == "point" else None, options=options, prefix="point"
+    )
+    if posted == "option" and option_form.is_valid():
+        try:
+            option = services.option_add(
+                decision=decision,
+                person=request.user,
+                label=option_form.cleaned_data.get("label", ""),
+                time=option_form.proposed_time(_time_length(options)),
+                now=now,
+            )
+        except services.DecisionError as error:
+            option_form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"You added “{option.label}”.")
+            return redirect("decisions:discussion", pk=decision.pk)
+    if posted == "point" and point_form.is_valid():
+        try:
+            services.point_add(
+                decision=decision,
+                person=request.user,
+                kind=point_form.cleaned_data["kind"],
+                text=point_form.cleaned_data["text"],
+                option=point_form.chosen_option(),
+                now=now,
+            )
+        except services.DecisionError as error:
+            point_form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Your point has been added to the talk.")
+            return redirect("decisions:discussion", pk=decision.pk)
+    if posted not in (None, "option", "point"):
+        raise Http404("No such form.")
+    failed = option_form if option_form.errors else point_form if point_form.errors else None
+    points = list(
+        DiscussionPoint.objects.filter(decision=decision).select_related("author", "option")
+    )
+    return render(
+        request,
+        "decisions/discussion.html",
+        {
+            **_around(decision),
+            "phase": phase,
+            "form": failed,
+            "option_form": option_form,
+            "point_form": point_form,
+            "can_add_options": phase == Phase.DISCUSSION
+            and decision.method not in methods.STANCE_METHODS,
+            "can_add_points": phase != Phase.CLOSED,
+            "general_points": [p for p in points if p.option_id is None],
+            "option_points": [
+                (option, [p for p in points if p.option_id == option.pk]) for option in options
+            ],
+        },
+        status=400 if failed is not None else 200,
+    )
+
+
+def _time_length(options: list[Option]) -> timedelta:
+    """New proposed times last as long as the first one."""
+    for option in options:
+        if option.starts_at and option.ends_at:
+            return option.ends_at - option.starts_at
+    return timedelta(hours=1)
+
+
+@login_required
+def outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision_for_member(request, pk)
+    now = timezone.now()
+    services.decision_close_if_due(decision=decision, now=now)
+    options = list(decision.options.all())
+    labels = _labels(decision, options, zone=None)
+    existing: Outcome | None = getattr(decision, "outcome", None)
+    ordered = options
+    if decision.method == Method.TIME_POLL and decision.phase(now) == Phase.CLOSED:
+        results = results_build(decision, options, _responses(decision), labels=labels)
+        rank = {option_id: place for place, option_id in enumerate(results.best_option_ids)}
+        ordered = sorted(options, key=lambda option: rank.get(option.pk, len(rank)))
+    initial = {}
+    if existing:
+        initial = {
+            "statement": existing.statement,
+            "reasons": existing.reasons,
+            "next_steps": existing.next_steps,
+            "review_on": existing.review_on,
+            "chosen_option": str(existing.chosen_option_id or ""),
+        }
+    elif ordered and decision.method == Method.TIME_POLL:
+        initial = {"chosen_option": str(ordered[0].pk)}
+    form = OutcomeForm(
+        request.POST or None, decision=decision, options=ordered, labels=labels, initial=initial
+    )
+    closed = decision.phase(now) == Phase.CLOSED
+    if request.method == "POST" and closed and form.is_valid():
+        try:
+            services.outcome_write(
+                decision=decision,
+                person=request.user,
+                statement=form.cleaned_data["statement"],
+                reasons=form.cleaned_data["reasons"],
+                next_steps=form.cleaned_data["next_steps"],
+                review_on=form.cleaned_data["review_on"],
+                chosen_option=form.chosen(),
+                now=now,
+            )
+        except services.DecisionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "The outcome has been saved.")
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(
+        request,
+        "decisions/outcome.html",
+        {
+            **_around(decision),
+            "form": form,
+            "closed": closed,
+            "existing": existing,
+            "is_project": bool(decision.project_id),
+        },
+        status=400 if request.method == "POST" and (not closed or form.errors) else 200,
+    )
+
+
+@login_required
+@require_POST
+def close_early(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision_for_member(request, pk)
+    try:
+        services.decision_close_early(decision=decision, person=request.user)
+    except services.DecisionError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "The decision has closed: everyone had responded.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@login_required
+def ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The time a time poll settled on, as a calendar file."""
+    decision = _decision_for_member(request, pk)
+    outcome = getattr(decision, "outcome", None)
+    chosen = outcome.chosen_option if outcome else None
+    if chosen is None or chosen.starts_at is None:
+        raise Http404("No time has been chosen.")
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Levelfield//Decisions//EN")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", f"decision-{decision.pk}-option-{chosen.pk}@levelfield")
+    event.add("dtstamp", outcome.updated_at)
+    event.add("dtstart", chosen.starts_at)
+    event.add("dtend", chosen.ends_at)
+    event.add("summary", decision.title)
+    link = request.build_absolute_uri(reverse("decisions:detail", args=[decision.pk]))
+    event.add("description", f"{outcome.statement}\n\n{link}")
+    calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="decision-{decision.pk}.ics"'
+    return response
+
+
+# Helpers
+
+
+def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo | None:
+    """Time polls show times in the poll's zone, or in one the person picks (?tz=)."""
+    if decision.method != Method.TIME_POLL:
+        return None
+    name = request.GET.get("tz") or decision.timezone_name
+    if name not in zoneinfo.available_timezones():
+        name = decision.timezone_name
+    return zoneinfo.ZoneInfo(name)
+
+
+def _labels(
+    decision: Decision, options: list[Option], zone: zoneinfo.ZoneInfo | None
+) -> dict[int, str]:
+    labels = {}
+    for option in options:
+        if zone is not None and option.starts_at and option.ends_at:
+            labels[option.pk] = services.time_label(option.starts_at, option.ends_at, zone)
+        else:
+            labels[option.pk] = option.label
+    return labels
+
+
+def _timezone_choices(decision: Decision) -> list[tuple[str, str]]:
+    return timezone_choices() if decision.method == Method.TIME_POLL else []
+
+
+def _around(decision: Decision) -> dict[str, Any]:
+    """What every page about one decision shows around it (breadcrumbs, links back)."""
+    return {
+        "decision": decision,
+        "place": decision.place,
+        "place_url": _place_url(decision.place),
+        "log_url": _place_reverse("log", decision.place),
+    }
+
+
+def _place_url(place: Any) -> str:
+    if isinstance(place, Project):
+        return reverse("projects:detail", args=[place.pk])
+    return reverse("collectives:detail", args=[place.slug])
+
+
+_PLACE_URLS = {
+    "log": ("decisions:project_log", "decisions:collective_log"),
+    "create": ("decisions:create_for_project", "decisions:create_for_collective"),
+    "export": ("decisions:export_csv", "decisions:export_csv"),
+}
+
+
+def _place_reverse(kind: str, place: Any) -> str:
+    for_project, for_collective = _PLACE_URLS[kind]
+    if isinstance(place, Project):
+        return reverse(for_project, kwargs={"project_pk": place.pk})
+    return reverse(for_collective, kwargs={"slug": place.slug})
+
+
+def _qs(query: dict[str, str]) -> str:
+    return f"?{urlencode(query)}" if query else ""
