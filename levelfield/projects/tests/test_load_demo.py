@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.decisions.models import Decision, Response
 from levelfield.history.models import Change
 from levelfield.people.models import User
 from levelfield.projects.models import InvolvementEntry, Participation, Project
@@ -24,6 +25,8 @@ def _counts() -> tuple[int, ...]:
             InvolvementEntry,
             Participation,
             Change,
+            Decision,
+            Response,
         )
     )
 
@@ -38,6 +41,10 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> 
     assert first[3] == 3
     stages = set(Project.objects.values_list("stage", flat=True))
     assert len(stages) == 3, "the three projects are at different stages"
+    assert first[7] == 3
+    decided = Decision.objects.get(outcome__isnull=False)
+    assert decided.closed_at is not None
+    assert decided.project.involvement.filter(title__startswith="Decision:").exists()
     for project in Project.objects.all():
         assert project.involvement.exists()
         assert project.memberships.filter(is_coordinator=True).exists()
