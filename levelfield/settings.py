@@ -29,9 +29,7 @@ else:
 
 # The address people reach Levelfield at, for links in emails sent outside a request
 # (reminders from the background worker).
-SITE_URL = env_str(
-    "SITE_URL", "http://127.0.0.1:8000" if DEBUG or TESTING else None
-).rstrip("/")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG or TESTING else None).rstrip("/")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
