@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 
+from levelfield.collectives.invitation_forms import (
+    MOST_INVITATIONS_AT_ONCE,
+    EmailInvitationForm,
+)
 from levelfield.collectives.models import MAXIMUM_DECISION_DAYS, Collective
 
 EXPIRY_CHOICES = [(7, "1 week"), (14, "2 weeks"), (30, "30 days")]
-MOST_INVITATIONS_AT_ONCE = 50
 
 
 def _default_expiry_days() -> int:
@@ -79,49 +80,17 @@ class CollectiveSettingsForm(CollectiveForm):
         fields = ["name", "description", "kind", "minimum_decision_days"]
 
 
-class InviteForm(forms.Form):
-    emails = forms.CharField(
-        label="Email addresses",
-        help_text="One address per line.",
-        widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false", "autocomplete": "off"}),
-        error_messages={"required": "Enter at least one email address"},
+class InviteForm(EmailInvitationForm):
+    invalid_address = (
+        "“%(address)s” is not a valid email address. Write one address per line, "
+        "like name@example.org"
     )
-    message = forms.CharField(
-        label="Personal message (optional)",
-        help_text="We put this in the email, under your name.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "The message must be 2,000 characters or fewer"},
-    )
+    too_many = f"You can invite up to {MOST_INVITATIONS_AT_ONCE} people at a time"
+    help_texts = {
+        "emails": "One address per line.",
+        "message": "We put this in the email, under your name.",
+    }
     days = _expiry_field()
-
-    def clean_emails(self) -> list[str]:
-        """Every address, lower-cased, each checked; the error names each bad one."""
-        parts = re.split(r"[\n,;]+", self.cleaned_data["emails"])
-        addresses = [part.strip() for part in parts if part.strip()]
-        if not addresses:
-            raise ValidationError("Enter at least one email address")
-        errors = []
-        for address in addresses:
-            try:
-                validate_email(address)
-            except ValidationError:
-                errors.append(
-                    ValidationError(
-                        "“%(address)s” is not a valid email address. Write one address per "
-                        "line, like name@example.org",
-                        params={"address": address},
-                    )
-                )
-        if errors:
-            raise ValidationError(errors)
-        unique = list(dict.fromkeys(address.lower() for address in addresses))
-        if len(unique) > MOST_INVITATIONS_AT_ONCE:
-            raise ValidationError(
-                f"You can invite up to {MOST_INVITATIONS_AT_ONCE} people at a time"
-            )
-        return unique
 
 
 class InvitationLinkForm(forms.Form):

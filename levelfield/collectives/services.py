@@ -6,33 +6,19 @@ the history in that same transaction, so nothing changes without a trace.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import timedelta
-from smtplib import SMTPException
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.text import slugify
 
-from levelfield.collectives.invitations import (
-    invitation_mark_accepted,
-    invitation_mark_declined,
-    invitation_problem,
-)
+from levelfield.collectives import invitations
+from levelfield.collectives.invitations import InvitationsSent
 from levelfield.collectives.models import (
     Collective,
     CollectiveInvitation,
     CollectiveMembership,
 )
 from levelfield.history.services import change_record
-
-logger = logging.getLogger(__name__)
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
 RESERVED_SLUGS = {"new", "join"}
@@ -164,185 +150,67 @@ def membership_set_coordinator(
         return True
 
 
-@dataclass
-class InvitationsSent:
-    """What happened to each address someone asked to invite."""
-
-    invited: list[CollectiveInvitation] = field(default_factory=list)
-    already_members: list[str] = field(default_factory=list)
-    not_delivered: list[str] = field(default_factory=list)
-
-
-def invitations_send(
-    *,
-    collective: Collective,
-    invited_by: Any,
-    emails: Iterable[str],
-    message: str,
-    days: int,
-    accept_url_for: Callable[[CollectiveInvitation], str],
-) -> InvitationsSent:
+def invitations_send(*, collective: Collective, **options: Any) -> InvitationsSent:
     """Invite each address by email, skipping people who are already members.
-
-    The emails go out after the invitations are saved, so nobody gets a link to an
-    invitation that a failed transaction never stored.
-    """
-    result = InvitationsSent()
-    addresses = list(dict.fromkeys(email.strip().lower() for email in emails))
-    members = set(
-        collective.memberships.filter(person__email__in=addresses).values_list(
-            "person__email", flat=True
-        )
-    )
-    expires_at = timezone.now() + timedelta(days=days)
-    with transaction.atomic():
-        for email in addresses:
-            if email in members:
-                result.already_members.append(email)
-                continue
-            invitation = CollectiveInvitation.objects.create(
-                collective=collective,
-                email=email,
-                message=message,
-                invited_by=invited_by,
-                expires_at=expires_at,
-            )
-            change_record(
-                actor=invited_by,
-                action="invited",
-                summary=f"{invited_by.name} invited {email}",
-                subject=invitation,
-                collective=collective,
-                after={"email": email, "expires": _day(expires_at)},
-            )
-            result.invited.append(invitation)
-    for invitation in result.invited:
-        if not _invitation_email_send(invitation, accept_url_for(invitation)):
-            result.not_delivered.append(invitation.email)
-    return result
+    `options`: invited_by, emails, message, days, accept_url_for (see invitations.py)."""
+    return invitations.invitations_send(kind=INVITATIONS, target=collective, **options)
 
 
 def invitation_link_create(
     *, collective: Collective, invited_by: Any, days: int
 ) -> CollectiveInvitation:
     """A link anyone who has it can use to join, until it expires or is withdrawn."""
-    with transaction.atomic():
-        invitation = CollectiveInvitation.objects.create(
-            collective=collective,
-            invited_by=invited_by,
-            expires_at=timezone.now() + timedelta(days=days),
-        )
-        change_record(
-            actor=invited_by,
-            action="link_created",
-            summary=f"{invited_by.name} made a shareable invitation link",
-            subject=invitation,
-            collective=collective,
-            after={"expires": _day(invitation.expires_at)},
-        )
-        return invitation
+    return invitations.invitation_link_create(
+        kind=INVITATIONS, target=collective, invited_by=invited_by, days=days
+    )
 
 
 def invitation_withdraw(*, invitation: CollectiveInvitation, actor: Any) -> bool:
     """Stop an invitation working. Returns False if it could no longer be used anyway."""
-    with transaction.atomic():
-        invitation = (
-            CollectiveInvitation.objects.select_for_update(of=("self",))
-            .select_related("collective")
-            .get(pk=invitation.pk)
-        )
-        if invitation.status != "pending":
-            return False
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-        change_record(
-            actor=actor,
-            action="invitation_withdrawn",
-            summary=f"{actor.name} withdrew the invitation {_invitation_label(invitation)}",
-            subject=invitation,
-            collective=invitation.collective,
-            before={"status": "pending"},
-            after={"status": "withdrawn"},
-        )
-        return True
+    return invitations.invitation_withdraw(kind=INVITATIONS, invitation=invitation, actor=actor)
 
 
 def invitation_accept(*, invitation: CollectiveInvitation, user: Any) -> CollectiveMembership:
-    """Join the collective through an invitation.
-
-    Safe to repeat: someone who is already a member keeps their one membership. The
-    invitation row is locked so two clicks at once cannot both use a one-off invitation.
-    Raises InvitationProblem when the invitation cannot be used.
-    """
-    with transaction.atomic():
-        invitation = (
-            CollectiveInvitation.objects.select_for_update(of=("self",))
-            .select_related("collective", "invited_by")
-            .get(pk=invitation.pk)
-        )
-        collective = invitation.collective
-        existing = CollectiveMembership.objects.filter(collective=collective, person=user).first()
-        if existing:
-            # Already in (a double click, or joined another way): nothing to add, but
-            # an emailed invitation is used up so it stops showing as pending.
-            if not invitation.is_link and invitation_problem(invitation, user) is None:
-                invitation_mark_accepted(invitation, user=user)
-            return existing
-        problem = invitation_problem(invitation, user)
-        if problem:
-            raise problem
-        membership, created = CollectiveMembership.objects.get_or_create(
-            collective=collective, person=user
-        )
-        if created:
-            inviter = invitation.invited_by.name if invitation.invited_by else "a former member"
-            _record_joined(membership, actor=user, how=f"accepted an invitation from {inviter}")
-        invitation_mark_accepted(invitation, user=user)
-        return membership
+    """Join the collective through an invitation; safe to repeat.
+    Raises InvitationProblem when the invitation cannot be used."""
+    membership, _ = invitations.invitation_accept(
+        kind=INVITATIONS, invitation=invitation, user=user
+    )
+    return membership
 
 
 def invitation_decline(*, invitation: CollectiveInvitation, user: Any) -> None:
-    """Say no thanks. An emailed invitation then stops working; a shared link carries on
-    working for the other people it was shared with."""
-    with transaction.atomic():
-        invitation = (
-            CollectiveInvitation.objects.select_for_update(of=("self",))
-            .select_related("collective")
-            .get(pk=invitation.pk)
-        )
-        problem = invitation_problem(invitation, user)
-        if problem:
-            raise problem
-        if invitation.is_link:
-            return
-        invitation_mark_declined(invitation)
-        change_record(
-            actor=user,
-            action="invitation_declined",
-            summary=f"{invitation.email} declined the invitation",
-            subject=invitation,
-            collective=invitation.collective,
-            before={"status": "pending"},
-            after={"status": "declined"},
-        )
+    """Say no thanks. Raises InvitationProblem when the invitation cannot be used."""
+    invitations.invitation_decline(kind=INVITATIONS, invitation=invitation, user=user)
 
 
-def _invitation_email_send(invitation: CollectiveInvitation, accept_url: str) -> bool:
-    """Send one invitation email; False (and a log line) if the mail server refused it."""
-    inviter = invitation.invited_by.name if invitation.invited_by else "Someone"
-    context = {"invitation": invitation, "inviter": inviter, "accept_url": accept_url}
-    subject = f"Levelfield: {inviter} invited you to join {invitation.collective.name}"
-    try:
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string("collectives/email/invitation.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[invitation.email],
-        )
-    except (SMTPException, OSError):
-        logger.exception("Could not send invitation %s", invitation.pk)
-        return False
-    return True
+def _invitation_summary(action: str, actor: Any, invitation: CollectiveInvitation) -> str:
+    """How the collective's history words each change to an invitation."""
+    label = f"to {invitation.email}" if invitation.email else "link"
+    return {
+        "invited": f"{actor.name} invited {invitation.email}",
+        "link_created": f"{actor.name} made a shareable invitation link",
+        "invitation_withdrawn": f"{actor.name} withdrew the invitation {label}",
+        "invitation_declined": f"{invitation.email} declined the invitation",
+    }[action]
+
+
+def _record_invitation_accepted(
+    membership: CollectiveMembership, invitation: CollectiveInvitation
+) -> None:
+    inviter = invitation.invited_by.name if invitation.invited_by else "a former member"
+    _record_joined(
+        membership, actor=membership.person, how=f"accepted an invitation from {inviter}"
+    )
+
+
+INVITATIONS = invitations.InvitationKind(
+    model=CollectiveInvitation,
+    target="collective",
+    summary=_invitation_summary,
+    record_joined=_record_invitation_accepted,
+    email_templates="collectives/email/invitation",
+)
 
 
 def _unique_slug(name: str) -> str:
@@ -392,14 +260,6 @@ def _coordinator_summary(actor: Any, person: Any, is_coordinator: bool) -> str:
     return f"{actor.name} took the coordinator job from {person.name}"
 
 
-def _invitation_label(invitation: CollectiveInvitation) -> str:
-    return f"to {invitation.email}" if invitation.email else "link"
-
-
 def _join_words(keys: list[str]) -> str:
     words = [FIELD_LABELS.get(key, key).lower() for key in keys]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _day(moment: Any) -> str:
-    return f"{timezone.localtime(moment):%d %B %Y}"

@@ -24,7 +24,11 @@ from levelfield.collectives.forms import (
     InviteForm,
     LeaveForm,
 )
-from levelfield.collectives.invitations import InvitationProblem, invitation_problem
+from levelfield.collectives.invitations import (
+    InvitationProblem,
+    InvitationsSent,
+    invitation_problem,
+)
 from levelfield.collectives.models import (
     Collective,
     CollectiveInvitation,
@@ -205,10 +209,8 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         sent = services.invitations_send(
             collective=collective,
             invited_by=request.user,
-            emails=form.cleaned_data["emails"],
-            message=form.cleaned_data["message"],
-            days=form.cleaned_data["days"],
             accept_url_for=lambda invitation: _invitation_url(request, invitation),
+            **form.cleaned_data,
         )
         _report_invitations(request, sent)
         return redirect("collectives:invitations", collective.slug)
@@ -314,13 +316,11 @@ def _is_member(invitation: CollectiveInvitation, user: Any) -> bool:
 def _problem_page(
     request: HttpRequest, invitation: CollectiveInvitation, problem: InvitationProblem
 ) -> HttpResponse:
-    """A clear page for an invitation that cannot be used: 403 when it belongs to
-    someone else, 410 (gone) when it is expired, withdrawn or used."""
     return render(
         request,
         "collectives/invitation_problem.html",
         {"invitation": invitation, "problem": problem},
-        status=403 if problem.status == "wrong_email" else 410,
+        status=problem.http_status,
     )
 
 
@@ -338,7 +338,7 @@ def _invite_page(
     )
 
 
-def _report_invitations(request: HttpRequest, sent: services.InvitationsSent) -> None:
+def _report_invitations(request: HttpRequest, sent: InvitationsSent) -> None:
     if sent.invited:
         addresses = ", ".join(invitation.email for invitation in sent.invited)
         count = len(sent.invited)

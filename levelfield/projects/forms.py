@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from levelfield.collectives.invitation_forms import (
+    MOST_INVITATIONS_AT_ONCE,
+    EmailInvitationForm,
+)
 from levelfield.collectives.models import Collective
 from levelfield.people.models import User
 from levelfield.projects.models import ActivityKind, InvolvementEntry, Project, Stage
 
 EXPIRY_CHOICES = [("7", "7 days"), ("14", "14 days"), ("30", "30 days")]
-MAX_EMAILS_AT_ONCE = 50
 
 
 class ProjectForm(forms.ModelForm):
@@ -94,20 +95,17 @@ class ProjectCreateForm(ProjectForm):
         return cleaned
 
 
-class InviteByEmailForm(forms.Form):
-    emails = forms.CharField(
-        label="Email addresses",
-        help_text="One or more addresses. Put each on its own line or separate them with commas.",
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": "Enter at least one email address"},
+class InviteByEmailForm(EmailInvitationForm):
+    separators = r"[\s,;]+"
+    invalid_address = (
+        "“%(address)s” is not an email address. Enter addresses like name@example.org"
     )
-    message = forms.CharField(
-        label="Personal message (optional)",
-        help_text="Say why you would like them to join, in your own words.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    too_many = f"Invite at most {MOST_INVITATIONS_AT_ONCE} people at once"
+    help_texts = {
+        "emails": "One or more addresses. Put each on its own line or separate them with commas.",
+        "message": "Say why you would like them to join, in your own words.",
+    }
+    rows = 3
     days = forms.TypedChoiceField(
         label="How long should the invitation work?",
         choices=EXPIRY_CHOICES,
@@ -116,25 +114,6 @@ class InviteByEmailForm(forms.Form):
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={"required": "Choose how long the invitation should work"},
     )
-
-    def clean_emails(self) -> list[str]:
-        emails: list[str] = []
-        for email in re.split(r"[\s,;]+", self.cleaned_data["emails"]):
-            if not email:
-                continue
-            try:
-                validate_email(email)
-            except ValidationError as error:
-                raise ValidationError(
-                    f"“{email}” is not an email address. Enter addresses like name@example.org"
-                ) from error
-            if email.lower() not in emails:
-                emails.append(email.lower())
-        if not emails:
-            raise ValidationError("Enter at least one email address")
-        if len(emails) > MAX_EMAILS_AT_ONCE:
-            raise ValidationError(f"Invite at most {MAX_EMAILS_AT_ONCE} people at once")
-        return emails
 
 
 class LinkForm(forms.Form):

@@ -7,26 +7,14 @@ its entry in the change history, so nothing changes without a trace.
 from __future__ import annotations
 
 import datetime
-import logging
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
-from smtplib import SMTPException
+from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
 
-from levelfield.collectives.invitations import (
-    InvitationProblem,
-    invitation_mark_accepted,
-    invitation_mark_declined,
-    invitation_problem,
-)
+from levelfield.collectives import invitations
+from levelfield.collectives.invitations import InvitationsSent
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.people.models import User
@@ -39,21 +27,7 @@ from levelfield.projects.models import (
     Stage,
 )
 
-logger = logging.getLogger(__name__)
-
 MAX_MINUTES_IN_A_DAY = 24 * 60
-
-
-class InvitationRefused(Exception):
-    """An invitation that cannot be used, carrying the reason to show the person.
-
-    (InvitationProblem itself is a frozen dataclass, which cannot travel through
-    context managers as an exception, so it rides inside this one.)
-    """
-
-    def __init__(self, problem: InvitationProblem) -> None:
-        super().__init__(problem.heading)
-        self.problem = problem
 
 
 # Projects
@@ -213,185 +187,70 @@ def project_coordinator_set(
 # Invitations
 
 
-@dataclass
-class InvitationsSent:
-    """What happened to each address someone asked to invite."""
-
-    invited: list[ProjectInvitation] = field(default_factory=list)
-    already_members: list[str] = field(default_factory=list)
-    not_delivered: list[str] = field(default_factory=list)
-
-
-def project_invitations_send(
-    *,
-    project: Project,
-    invited_by: User,
-    emails: Iterable[str],
-    message: str,
-    days: int,
-    accept_url_for: Callable[[ProjectInvitation], str],
-) -> InvitationsSent:
+def project_invitations_send(*, project: Project, **options: Any) -> InvitationsSent:
     """Invite each address by email, skipping people already in the project.
-
-    The emails go out after the invitations are saved, so nobody gets a link to an
-    invitation that a failed transaction never stored.
-    """
-    result = InvitationsSent()
-    addresses = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
-    members = set(
-        ProjectMembership.objects.filter(project=project, person__email__in=addresses).values_list(
-            "person__email", flat=True
-        )
-    )
-    now = timezone.now()
-    with transaction.atomic():
-        for email in addresses:
-            if email in members:
-                result.already_members.append(email)
-                continue
-            invitation = ProjectInvitation.objects.create(
-                project=project,
-                email=email,
-                message=message,
-                invited_by=invited_by,
-                created_at=now,
-                expires_at=now + timedelta(days=days),
-            )
-            change_record(
-                actor=invited_by,
-                action="invited",
-                summary=f"{invited_by.name} invited {email} to the project",
-                subject=invitation,
-                project=project,
-                after={"email": email, "expires": _day(invitation.expires_at)},
-            )
-            result.invited.append(invitation)
-    for invitation in result.invited:
-        if not _invitation_email_send(invitation, accept_url_for(invitation)):
-            result.not_delivered.append(invitation.email)
-    return result
-
-
-def _invitation_email_send(invitation: ProjectInvitation, accept_url: str) -> bool:
-    """Send one invitation email; False (and a log line) if the mail server refused it."""
-    context = {"invitation": invitation, "accept_url": accept_url}
-    subject = render_to_string("projects/email/invitation_subject.txt", context)
-    try:
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string("projects/email/invitation_body.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[invitation.email],
-        )
-    except (SMTPException, OSError):
-        logger.exception("Could not send project invitation %s", invitation.pk)
-        return False
-    return True
+    `options`: invited_by, emails, message, days, accept_url_for (see invitations.py)."""
+    return invitations.invitations_send(kind=INVITATIONS, target=project, **options)
 
 
 def project_link_create(*, project: Project, invited_by: User, days: int) -> ProjectInvitation:
     """A shareable link: anyone who has it may join until it expires or is withdrawn."""
-    now = timezone.now()
-    with transaction.atomic():
-        invitation = ProjectInvitation.objects.create(
-            project=project,
-            invited_by=invited_by,
-            created_at=now,
-            expires_at=now + timedelta(days=days),
-        )
-        change_record(
-            actor=invited_by,
-            action="link_created",
-            summary=f"{invited_by.name} made a shareable link to join the project",
-            subject=invitation,
-            project=project,
-            after={"expires": _day(invitation.expires_at)},
-        )
-    return invitation
+    return invitations.invitation_link_create(
+        kind=INVITATIONS, target=project, invited_by=invited_by, days=days
+    )
 
 
 def project_invitation_withdraw(*, invitation: ProjectInvitation, actor: User) -> None:
-    with transaction.atomic():
-        invitation = ProjectInvitation.objects.select_for_update().get(pk=invitation.pk)
-        if invitation.status != "pending":
-            raise ValidationError("Only an invitation that is still waiting can be withdrawn.")
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-        change_record(
-            actor=actor,
-            action="invitation_withdrawn",
-            summary=f"{actor.name} withdrew {_invitation_words(invitation)}",
-            subject=invitation,
-            project=invitation.project,
-            before={"status": "pending"},
-            after={"status": "withdrawn"},
-        )
+    """Stop an invitation working; one that is no longer waiting is refused."""
+    if not invitations.invitation_withdraw(kind=INVITATIONS, invitation=invitation, actor=actor):
+        raise ValidationError("Only an invitation that is still waiting can be withdrawn.")
 
 
 def project_invitation_accept(
     *, invitation: ProjectInvitation, user: User
 ) -> tuple[ProjectMembership, bool]:
     """Join the project through an invitation. Returns the membership and whether it is new.
-
-    The invitation row is locked, so two clicks (or two people with one emailed
-    invitation) cannot both use it; the unique membership constraint backs that up.
-    """
-    with transaction.atomic():
-        invitation = (
-            ProjectInvitation.objects.select_for_update()
-            .select_related("project")
-            .get(pk=invitation.pk)
-        )
-        existing = ProjectMembership.objects.filter(
-            project=invitation.project, person=user
-        ).first()
-        if existing:
-            # Already in (a double click, or joined another way): nothing to add, but an
-            # emailed invitation is used up so it stops showing as waiting.
-            if not invitation.is_link and invitation_problem(invitation, user) is None:
-                invitation_mark_accepted(invitation, user=user)
-            return existing, False
-        problem = invitation_problem(invitation, user)
-        if problem:
-            raise InvitationRefused(problem)
-        membership, created = ProjectMembership.objects.get_or_create(
-            project=invitation.project, person=user
-        )
-        invitation_mark_accepted(invitation, user=user)
-        if created:
-            change_record(
-                actor=user,
-                action="member_joined",
-                summary=f"{user.name} joined the project by accepting "
-                f"{_invitation_words(invitation)}",
-                subject=membership,
-                project=invitation.project,
-                after={"member": user.name},
-            )
-    return membership, created
+    Raises InvitationProblem when the invitation cannot be used."""
+    return invitations.invitation_accept(kind=INVITATIONS, invitation=invitation, user=user)
 
 
 def project_invitation_decline(*, invitation: ProjectInvitation, user: User) -> None:
-    with transaction.atomic():
-        invitation = (
-            ProjectInvitation.objects.select_for_update()
-            .select_related("project")
-            .get(pk=invitation.pk)
-        )
-        problem = invitation_problem(invitation, user)
-        if problem:
-            raise InvitationRefused(problem)
-        invitation_mark_declined(invitation)
-        if not invitation.is_link:
-            change_record(
-                actor=user,
-                action="invitation_declined",
-                summary=f"{user.name} declined {_invitation_words(invitation)}",
-                subject=invitation,
-                project=invitation.project,
-                before={"status": "pending"},
-                after={"status": "declined"},
-            )
+    """Raises InvitationProblem when the invitation cannot be used."""
+    invitations.invitation_decline(kind=INVITATIONS, invitation=invitation, user=user)
+
+
+def _invitation_summary(action: str, actor: User, invitation: ProjectInvitation) -> str:
+    """How the project's history words each change to an invitation."""
+    words = _invitation_words(invitation)
+    return {
+        "invited": f"{actor.name} invited {invitation.email} to the project",
+        "link_created": f"{actor.name} made a shareable link to join the project",
+        "invitation_withdrawn": f"{actor.name} withdrew {words}",
+        "invitation_declined": f"{actor.name} declined {words}",
+    }[action]
+
+
+def _record_invitation_accepted(
+    membership: ProjectMembership, invitation: ProjectInvitation
+) -> None:
+    name = membership.person.name
+    change_record(
+        actor=membership.person,
+        action="member_joined",
+        summary=f"{name} joined the project by accepting {_invitation_words(invitation)}",
+        subject=membership,
+        project=invitation.project,
+        after={"member": name},
+    )
+
+
+INVITATIONS = invitations.InvitationKind(
+    model=ProjectInvitation,
+    target="project",
+    summary=_invitation_summary,
+    record_joined=_record_invitation_accepted,
+    email_templates="projects/email/invitation",
+)
 
 
 # The involvement log
@@ -568,10 +427,6 @@ def _and_list(words: list[str]) -> str:
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
-
-
-def _day(moment: datetime.datetime) -> str:
-    return f"{timezone.localtime(moment):%d %B %Y}"
 
 
 def _invitation_words(invitation: ProjectInvitation) -> str:

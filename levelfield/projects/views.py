@@ -21,7 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from levelfield.collectives.invitations import InvitationProblem, invitation_problem
+from levelfield.collectives.invitations import (
+    InvitationProblem,
+    InvitationsSent,
+    invitation_problem,
+)
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.people.models import Perspective, PerspectiveKind, User, Visibility
@@ -322,16 +326,14 @@ def _invitations_send(
     result = services.project_invitations_send(
         project=project,
         invited_by=request.user,
-        emails=form.cleaned_data["emails"],
-        message=form.cleaned_data["message"],
-        days=form.cleaned_data["days"],
         accept_url_for=lambda invitation: _absolute_invitation_url(request, invitation),
+        **form.cleaned_data,
     )
     _invitations_sent_messages(request, result)
     return redirect("projects:invitations", pk=project.pk)
 
 
-def _invitations_sent_messages(request: HttpRequest, result: services.InvitationsSent) -> None:
+def _invitations_sent_messages(request: HttpRequest, result: InvitationsSent) -> None:
     if result.invited:
         count = len(result.invited)
         messages.success(
@@ -426,9 +428,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 def _invitation_problem_page(
     request: HttpRequest, invitation: ProjectInvitation, problem: InvitationProblem
 ) -> HttpResponse:
-    status = 403 if problem.status == "wrong_email" else 410
     context = {"invitation": invitation, "problem": problem}
-    return render(request, "projects/invitation_problem.html", context, status=status)
+    return render(request, "projects/invitation_problem.html", context, status=problem.http_status)
 
 
 @login_required
@@ -437,8 +438,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = _invitation_by_token(token)
     try:
         _, created = services.project_invitation_accept(invitation=invitation, user=request.user)
-    except services.InvitationRefused as refused:
-        return _invitation_problem_page(request, invitation, refused.problem)
+    except InvitationProblem as problem:
+        return _invitation_problem_page(request, invitation, problem)
     if created:
         messages.success(request, f"You joined the project “{invitation.project.title}”.")
     else:
@@ -452,8 +453,8 @@ def invitation_decline(request: HttpRequest, token: str) -> HttpResponse:
     invitation = _invitation_by_token(token)
     try:
         services.project_invitation_decline(invitation=invitation, user=request.user)
-    except services.InvitationRefused as refused:
-        return _invitation_problem_page(request, invitation, refused.problem)
+    except InvitationProblem as problem:
+        return _invitation_problem_page(request, invitation, problem)
     messages.success(request, "You declined the invitation. Nothing else will happen.")
     return redirect("home")
 

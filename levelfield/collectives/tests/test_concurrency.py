@@ -4,54 +4,23 @@ invitation twice. Real concurrent connections need PostgreSQL."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-
-import pytest
-from django.db import connection
 
 from levelfield.collectives import services
 from levelfield.collectives.invitations import InvitationProblem
 from levelfield.collectives.models import CollectiveInvitation, CollectiveMembership
 from levelfield.collectives.tests.factories import CollectiveInvitationFactory
+from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
 from levelfield.people.tests.factories import UserFactory
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent connections"
-    ),
-]
-
-
-def _at_once(count: int, work: Callable[[], object]) -> list[object]:
-    """Run `work` in `count` threads released together; return results or exceptions."""
-    barrier = threading.Barrier(count)
-    results: list[object] = []
-
-    def run() -> None:
-        barrier.wait()
-        try:
-            results.append(work())
-        except Exception as error:  # noqa: BLE001 - collected for the test to inspect
-            results.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = CONCURRENCY_MARKS
 
 
 def test_one_person_accepting_a_link_many_times_at_once_joins_once() -> None:
     link = CollectiveInvitationFactory(email="")
     person = UserFactory()
 
-    results = _at_once(6, lambda: services.invitation_accept(invitation=link, user=person))
+    results = at_once(6, lambda _: services.invitation_accept(invitation=link, user=person))
 
     assert all(isinstance(result, CollectiveMembership) for result in results), results
     assert CollectiveMembership.objects.filter(person=person).count() == 1
@@ -64,7 +33,7 @@ def test_an_emailed_invitation_accepted_by_two_sessions_at_once_is_used_once() -
     person = UserFactory(email="sam@example.org")
     invitation = CollectiveInvitationFactory(email="sam@example.org")
 
-    results = _at_once(4, lambda: services.invitation_accept(invitation=invitation, user=person))
+    results = at_once(4, lambda _: services.invitation_accept(invitation=invitation, user=person))
 
     assert not [result for result in results if isinstance(result, InvitationProblem)]
     assert CollectiveMembership.objects.filter(person=person).count() == 1
@@ -77,12 +46,12 @@ def test_many_people_join_through_one_link_at_once_and_every_use_is_counted() ->
     queue = list(people)
     lock = threading.Lock()
 
-    def accept() -> object:
+    def accept(_: int) -> object:
         with lock:
             person = queue.pop()
         return services.invitation_accept(invitation=link, user=person)
 
-    _at_once(5, accept)
+    at_once(5, accept)
 
     assert CollectiveMembership.objects.filter(collective=link.collective).count() == 5
     link.refresh_from_db()

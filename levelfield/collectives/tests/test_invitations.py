@@ -150,7 +150,7 @@ def test_an_email_the_mail_server_refuses_is_reported(
     def refuse(*args: object, **kwargs: object) -> None:
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("levelfield.collectives.services.send_mail", refuse)
+    monkeypatch.setattr("levelfield.collectives.invitations.send_mail", refuse)
     client.force_login(member)
     response = _invite(client, collective, "sam@example.org")
     html = client.get(response.url).content.decode()

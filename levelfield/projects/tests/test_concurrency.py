@@ -3,13 +3,9 @@ invitation twice, or lose a correction. Real concurrent connections need Postgre
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
-import pytest
-from django.db import connection
 from django.utils import timezone
 
+from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects import services
@@ -28,42 +24,14 @@ from levelfield.projects.tests.factories import (
     ProjectMembershipFactory,
 )
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent connections"
-    ),
-]
-
-
-def _at_once(count: int, work: Callable[[int], object]) -> list[object]:
-    """Run `work(n)` in `count` threads released together; return results or exceptions."""
-    barrier = threading.Barrier(count)
-    results: list[object] = []
-
-    def run(number: int) -> None:
-        barrier.wait()
-        try:
-            results.append(work(number))
-        except Exception as error:  # noqa: BLE001 - collected for the test to inspect
-            results.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = CONCURRENCY_MARKS
 
 
 def test_one_person_accepting_a_link_many_times_at_once_joins_once() -> None:
     link = ProjectInvitationFactory(email="")
     person = UserFactory()
 
-    results = _at_once(
+    results = at_once(
         6, lambda _: services.project_invitation_accept(invitation=link, user=person)
     )
 
@@ -79,7 +47,7 @@ def test_an_emailed_invitation_accepted_by_two_sessions_at_once_is_used_once() -
     person = UserFactory(email="sam@example.org")
     invitation = ProjectInvitationFactory(email="sam@example.org")
 
-    results = _at_once(
+    results = at_once(
         4, lambda _: services.project_invitation_accept(invitation=invitation, user=person)
     )
 
@@ -92,7 +60,7 @@ def test_many_people_join_through_one_link_at_once_and_every_use_is_counted() ->
     link = ProjectInvitationFactory(email="")
     people = [UserFactory() for _ in range(5)]
 
-    _at_once(5, lambda n: services.project_invitation_accept(invitation=link, user=people[n]))
+    at_once(5, lambda n: services.project_invitation_accept(invitation=link, user=people[n]))
 
     assert ProjectMembership.objects.filter(project=link.project).count() == 5
     link.refresh_from_db()
@@ -104,7 +72,7 @@ def test_two_corrections_at_once_are_both_recorded_one_after_the_other() -> None
     entry = InvolvementEntryFactory(project=membership.project)
     ParticipationFactory(entry=entry, person=membership.person, minutes=60)
 
-    _at_once(
+    at_once(
         2,
         lambda n: services.involvement_entry_update(
             entry=entry,

@@ -11,11 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.collectives import invitations
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects import services
 from levelfield.projects.models import Project, ProjectInvitation, ProjectMembership
 from levelfield.projects.tests.factories import ProjectInvitationFactory
 from levelfield.projects.tests.pages import error_summary_links, text
@@ -168,7 +168,7 @@ def test_when_the_mail_server_fails_the_invitation_is_kept_and_the_inviter_told(
     def refuse(**kwargs: object) -> None:
         raise SMTPException("mail server down")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(invitations, "send_mail", refuse)
     client.force_login(member)
 
     response = _invite(client, project, **{"email-emails": "sam@example.org"})
