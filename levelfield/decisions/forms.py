@@ -500,6 +500,13 @@ class ResponseForm(forms.Form):
             option_ids = [option.pk for option in self.options]
             self.payload = methods.payload_validate(self.decision, option_ids, payload)
         except ValidationError as error:
+            answers = self.answer_fields()
+            if len(answers) == 1:
+                # One question (a stance, a choice): the message goes by its field.
+                self.add_error(answers[0].name, error.messages)
+                return data
+            # Numbers against each option: the message is about them all, so the page
+            # shows it by their fieldset (see respond.html).
             raise ValidationError(error.messages) from None
         problem = services.reason_problem_for(self.decision, self.payload, data.get("reason", ""))
         if problem:
