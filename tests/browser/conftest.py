@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response
 
 # Playwright's sync API runs an event loop in this thread; the live server's
 # database work is still synchronous, so Django's async guard must stand aside.
@@ -53,46 +55,72 @@ def axe_check() -> object:
     return check_accessibility
 
 
-@pytest.fixture
-def sign_in(live_server: object, context: object) -> object:
-    """Sign a person in by giving the browser a real session cookie (no typing needed)."""
-    from django.conf import settings
-    from django.test import Client
-
-    def _sign_in(user: object) -> None:
-        client = Client()
-        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-
-    return _sign_in
-
-
-@pytest.fixture
-def context(context: object) -> Iterator[object]:
-    """Fail in seconds, not half a minute, when something expected is missing; and fail
-    on any script error, Content-Security-Policy refusal or missing static file."""
-    context.set_default_timeout(10_000)
+def _watch_for_problems(context: BrowserContext) -> list[str]:
+    """Collect script errors, Content-Security-Policy refusals and missing static files."""
     problems: list[str] = []
 
-    def on_console(message: object) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         # Error pages (404, 410) are expected in some tests; their status is not a fault.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             problems.append(f"console: {message.text}")
 
-    def on_response(response: object) -> None:
+    def on_response(response: Response) -> None:
         if "/static/" in response.url and response.status >= 400:
             problems.append(f"{response.status} for {response.url}")
 
+    context.set_default_timeout(10_000)  # fail in seconds when something expected is missing
     context.on("console", on_console)
     context.on("weberror", lambda error: problems.append(f"script error: {error.error}"))
     context.on("response", on_response)
-    yield context
+    return problems
+
+
+def _assert_no_problems(problems: list[str]) -> None:
     assert not problems, "The browser reported problems:\n" + "\n".join(problems)
+
+
+def _give_session(context: BrowserContext, live_server: object, user: object) -> None:
+    """Sign a person in by giving the browser a real session cookie (no typing needed)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+@pytest.fixture
+def sign_in(live_server: object, context: BrowserContext) -> object:
+    return lambda user: _give_session(context, live_server, user)
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> Iterator[BrowserContext]:
+    problems = _watch_for_problems(context)
+    yield context
+    _assert_no_problems(problems)
+
+
+@contextmanager
+def browser_as(
+    browser: Browser, live_server: object, person: object | None, *, javascript: bool = True
+) -> Iterator[Page]:
+    """A separate browser (its own cookies) signed in as `person` (None: a visitor),
+    watched for problems like the `context` fixture."""
+    context = browser.new_context(java_script_enabled=javascript)
+    problems = _watch_for_problems(context)
+    if person is not None:
+        _give_session(context, live_server, person)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    _assert_no_problems(problems)

@@ -3,14 +3,19 @@ and on every form after an empty submission (the error state)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from levelfield.collectives.tests.factories import (
     CollectiveInvitationFactory,
     CollectiveMembershipFactory,
 )
+from levelfield.decisions import services as decision_services
+from levelfield.decisions.models import Decision, Method, PointKind
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
@@ -51,7 +56,168 @@ def world() -> dict:
         "project_membership": project_membership,
         "collective_invitation": collective_invitation,
         "project_invitation": project_invitation,
+        "decisions": _decisions(member, teammate, project, collective),
     }
+
+
+# What the teammate answers in each open decision, so results have something to show.
+TEAMMATE_ANSWERS = {
+    Method.PROPOSAL: lambda options: {"stance": "disagree"},
+    Method.CONSENT: lambda options: {"stance": "consent"},
+    Method.GRADIENTS: lambda options: {"stance": "reservations"},
+    Method.SINGLE_CHOICE: lambda options: {"options": [options[0]]},
+    Method.MULTIPLE_CHOICE: lambda options: {"options": options[:2]},
+    Method.RANKED: lambda options: {"ranking": [options[1], options[0]]},
+    Method.DOT_VOTE: lambda options: {"dots": {str(options[0]): 7, str(options[2]): 3}},
+    Method.SCORE: lambda options: {"scores": {str(option): 3 for option in options}},
+    Method.TIME_POLL: lambda options: {
+        "answers": {
+            str(option): answer for option, answer in zip(options, ("yes", "no"), strict=True)
+        }
+    },
+}
+
+
+def _decisions(member: object, teammate: object, project: object, collective: object) -> dict:
+    """One open project decision per method (the teammate has answered, the member has
+    not), one in its talk phase, closed ones with and without an outcome, an anonymous
+    one, and one in the collective."""
+    now = timezone.now()
+
+    def start(method: str, *, at: object = now, **values: object) -> Decision:
+        values.setdefault("title", f"Which way suits us? ({Method(method).label})")
+        values.setdefault("background", "We talked about this at the last meeting.")
+        values.setdefault("closes_at", at + timedelta(days=8))
+        values.setdefault("place", {"project": project})
+        if method == Method.TIME_POLL:
+            first = (now + timedelta(days=20)).replace(hour=14, minute=0, second=0, microsecond=0)
+            values.setdefault(
+                "times",
+                [
+                    decision_services.ProposedTime(
+                        first + timedelta(days=day), first + timedelta(days=day, hours=1)
+                    )
+                    for day in (0, 1)
+                ],
+            )
+        elif method in (Method.PROPOSAL, Method.CONSENT, Method.GRADIENTS):
+            # So the reason field's rule shows on the respond page.
+            values.setdefault("reasons_policy", "objections")
+        else:
+            values.setdefault("options", ["Community centre", "Church hall", "Online"])
+        if method == Method.MULTIPLE_CHOICE:
+            values.setdefault("max_choices", 2)
+        place = values.pop("place")
+        return decision_services.decision_create(
+            created_by=member, method=method, now=at, **place, **values
+        )
+
+    def answer(decision: Decision, person: object, at: object = now) -> None:
+        options = list(decision.options.values_list("pk", flat=True))
+        decision_services.response_submit(
+            decision=decision,
+            person=person,
+            payload=TEAMMATE_ANSWERS[decision.method](options),
+            reason="The hall has no step-free entrance.",
+            now=at,
+        )
+
+    open_by_method = {}
+    for method in Method:
+        decision = start(method, voice_check="public")
+        answer(decision, teammate)
+        open_by_method[method] = decision
+
+    talk = start(
+        Method.SINGLE_CHOICE,
+        title="Where should the summer event be?",
+        has_discussion=True,
+        opens_at=now + timedelta(days=2),
+        closes_at=now + timedelta(days=10),
+    )
+    decision_services.point_add(
+        decision=talk, person=teammate, kind=PointKind.CON, text="The park has no toilets."
+    )
+    decision_services.point_add(
+        decision=talk,
+        person=member,
+        kind=PointKind.PRO,
+        text="Everyone can get there by bus.",
+        option=talk.options.first(),
+    )
+
+    past = now - timedelta(days=20)
+    closed_ranked = start(Method.RANKED, at=past, title="How should we travel to workshops?")
+    closed_proposal = start(Method.PROPOSAL, at=past, title="Should we pay for taxis?")
+    for decision in (closed_ranked, closed_proposal):
+        answer(decision, teammate, at=past + timedelta(days=1))
+        decision_services.response_submit(
+            decision=decision,
+            person=member,
+            payload={"ranking": list(decision.options.values_list("pk", flat=True))}
+            if decision.method == Method.RANKED
+            else {"stance": "agree"},
+            now=past + timedelta(days=2),
+        )
+        decision_services.decision_close(decision=decision, now=decision.closes_at)
+    decision_services.outcome_write(
+        decision=closed_ranked,
+        person=teammate,
+        statement="We will hire a minibus for every workshop.",
+        reasons="It was everyone's first or second choice.",
+        next_steps="Gordon will ask two firms for prices.",
+        review_on=(now + timedelta(days=90)).date(),
+    )
+
+    anonymous = start(Method.SINGLE_CHOICE, title="Should we change the chair?", anonymous=True)
+    in_collective = start(
+        Method.SCORE, title="Which project should we start next?", place={"collective": collective}
+    )
+    answer(in_collective, teammate)
+    return {
+        "open": open_by_method,
+        "talk": talk,
+        "closed_ranked": closed_ranked,
+        "closed_proposal": closed_proposal,
+        "anonymous": anonymous,
+        "in_collective": in_collective,
+    }
+
+
+def decision_pages(world: dict) -> list[str]:
+    """Every decisions page a member can open (the CSV download is not a page)."""
+    slug = world["collective"].slug
+    project = {"project_pk": world["project"].pk}
+    decisions = world["decisions"]
+    open_by_method = decisions["open"]
+
+    def each(name: str, *chosen: Decision) -> list[str]:
+        return [reverse(f"decisions:{name}", args=[decision.pk]) for decision in chosen]
+
+    return [
+        reverse("decisions:project_log", kwargs=project),
+        reverse("decisions:project_log", kwargs=project) + "?status=closed&method=ranked",
+        reverse("decisions:collective_log", kwargs={"slug": slug}),
+        reverse("decisions:create_for_project", kwargs=project),
+        reverse("decisions:create_for_project", kwargs=project) + "?method=ranked",
+        reverse("decisions:create_for_project", kwargs=project) + "?method=time_poll",
+        reverse("decisions:create_for_collective", kwargs={"slug": slug}),
+        reverse("decisions:create_for_collective", kwargs={"slug": slug}) + "?method=score",
+        *each(
+            "detail",
+            open_by_method[Method.RANKED],
+            open_by_method[Method.PROPOSAL],
+            open_by_method[Method.TIME_POLL],
+            decisions["talk"],
+            decisions["closed_ranked"],
+            decisions["closed_proposal"],
+            decisions["anonymous"],
+            decisions["in_collective"],
+        ),
+        *each("respond", *open_by_method.values()),
+        *each("discussion", decisions["talk"], decisions["closed_ranked"]),
+        *each("outcome", decisions["closed_proposal"], decisions["closed_ranked"]),
+    ]
 
 
 def member_pages(world: dict) -> list[str]:
@@ -91,6 +257,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_change_password"),
         reverse("mfa_index"),
         reverse("mfa_activate_totp"),
+        *decision_pages(world),
         "/projects/999999/",
     ]
 
@@ -136,6 +303,9 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("projects:invite", args=[pk]),
         reverse("projects:log_add", args=[pk]),
         reverse("people:delete_account"),
+        reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
+        reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
+        reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
     ]:
         page.goto(live_server.url + path)
         form = page.locator("form#main-form")
