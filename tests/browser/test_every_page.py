@@ -257,6 +257,8 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_change_password"),
         reverse("mfa_index"),
         reverse("mfa_activate_totp"),
+        reverse("account_logout"),
+        reverse("account_reauthenticate"),
         *decision_pages(world),
         "/projects/999999/",
     ]
@@ -268,7 +270,13 @@ VISITOR_PAGES = [
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/accounts/confirm-email/",
+    "/accounts/confirm-email/not-a-real-key/",
+    "/accounts/password/reset/done/",
+    "/accounts/password/reset/key/1-not-a-real-key/",
+    "/accounts/password/reset/key/done/",
+    "/accounts/inactive/",
     "/collectives/join/no-such-invitation/",
+    "/projects/join/no-such-invitation/",
 ]
 
 
