@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from levelfield.decisions import methods, services
+from levelfield.decisions import change_codes, methods, services
 from levelfield.decisions.models import (
     Decision,
     Method,
@@ -148,7 +148,8 @@ class DecisionForm(forms.Form):
         label="Anonymous responses",
         required=False,
         help_text="Nobody, not even you, can see who gave which response. Results stay hidden "
-        "until closing and responses cannot be changed. This cannot be changed later.",
+        "until closing. People can change their response until closing with a change code "
+        "only they hold. This cannot be changed later.",
     )
     results_hidden = forms.BooleanField(
         label="Hide results until voting closes",
@@ -330,6 +331,31 @@ def _parse_time(text: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+class ChangeCodeForm(forms.Form):
+    """The change code someone was given when they answered an anonymous decision, typed
+    on a browser that does not remember it."""
+
+    change_code = forms.CharField(
+        label="Your change code",
+        help_text="The code we showed you when you responded. You can leave out the spaces.",
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none"}
+        ),
+        error_messages={"required": "Enter your change code."},
+    )
+
+    def __init__(self, *args: Any, decision: Decision, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.decision = decision
+
+    def clean_change_code(self) -> str:
+        code = change_codes.change_code_tidy(self.cleaned_data["change_code"])
+        if change_codes.response_for_code(self.decision, code) is None:
+            raise ValidationError(services.CHANGE_CODE_MISMATCH, code="change_code")
+        return code
 
 
 class ResponseForm(forms.Form):

@@ -4,7 +4,9 @@ A decision belongs to a project or to a collective (never both). Responses are
 one per person per decision, held by a database constraint. Anonymous decisions
 store responses with no link to the person: a separate `Voter` row records only
 *that* someone has responded, responses carry random ids and no precise time, so
-nothing can match the list of voters to what they said.
+nothing can match the list of voters to what they said. A voter can change their
+anonymous response with a change code only they hold (see change_codes.py); the
+response keeps just a one-way hash of it.
 """
 
 from __future__ import annotations
@@ -275,7 +277,9 @@ class Response(models.Model):
     """One person's answer. The payload's shape depends on the method (see methods.py).
 
     The id is random, not a counter, so the order responses arrive in is not stored.
-    For anonymous decisions `person` and `updated_at` stay empty.
+    For anonymous decisions `person` and `updated_at` stay empty, and `change_key_hash`
+    holds a one-way hash of the change code the voter was given: whoever holds the code
+    can find the response again, but the hash says nothing about who that is.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -290,6 +294,7 @@ class Response(models.Model):
     payload = models.JSONField()
     reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(null=True, blank=True)
+    change_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     class Meta:
         # Random ids: the order says nothing about who answered when.
@@ -299,7 +304,13 @@ class Response(models.Model):
                 fields=["decision", "person"],
                 condition=Q(person__isnull=False),
                 name="decisions_one_response_per_person",
-            )
+            ),
+            # Also the index that finds a response from its change code.
+            models.UniqueConstraint(
+                fields=["decision", "change_key_hash"],
+                condition=Q(change_key_hash__isnull=False),
+                name="decisions_one_response_per_change_key",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -326,7 +337,9 @@ class Voter(models.Model):
 
 
 class ResponseChange(models.Model):
-    """A change to a named response: what it was and what it became. Never for anonymous ones."""
+    """A change to a named response: what it was and what it became. Never for anonymous
+    ones: their changes are recorded in the history only as "an anonymous response was
+    changed", with no before or after."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="changes")
     changed_at = models.DateTimeField()

@@ -6,9 +6,11 @@ history. Responses lock the decision row, so two submissions from one person
 (a double click, two tabs) leave exactly one response; the database's unique
 constraint is the last line of defence.
 
-Anonymous responses cannot be changed once sent. Changing one would need a way
-to find it again from the person, and any such link (even a keyed hash) would let
-the server say who answered what. People are told this before they answer.
+An anonymous response can be changed only with the change code its voter was given
+(see change_codes.py): the server keeps a one-way hash of the code, never a link
+from the person to the response, so it cannot say who answered what. The history
+records only that "an anonymous response was changed", with no one named and no
+before or after.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from levelfield.decisions import methods, participation
+from levelfield.decisions.change_codes import change_code_hash, response_for_code
 from levelfield.decisions.models import (
     Decision,
     DiscussionPoint,
@@ -50,6 +54,8 @@ from levelfield.projects.models import ActivityKind, InvolvementEntry
 logger = logging.getLogger(__name__)
 
 REMINDER_BEFORE = timedelta(days=1)
+
+CHANGE_CODE_MISMATCH = "That change code does not match an answer to this decision."
 
 
 class DecisionError(ValidationError):
@@ -352,20 +358,32 @@ def point_add(
 # Responding
 
 
+@sensitive_variables("change_code")
 def response_submit(
     *,
     decision: Decision,
     person: Any,
     payload: Any,
     reason: str = "",
+    change_code: str = "",
     now: datetime | None = None,
 ) -> Response:
     """Record or change a person's response: exactly one per person, even when two
-    submissions arrive together."""
+    submissions arrive together.
+
+    On an anonymous decision `change_code` is the voter's secret: with their first
+    response only its hash is stored; afterwards the same code is what finds the
+    response to change. Without a code an anonymous response can never be changed.
+    """
     for attempt in range(3):
         try:
             return _response_submit(
-                decision=decision, person=person, payload=payload, reason=reason, now=now
+                decision=decision,
+                person=person,
+                payload=payload,
+                reason=reason,
+                change_code=change_code,
+                now=now,
             )
         except IntegrityError:
             # Another submission from the same person won the race; go again and it
@@ -375,8 +393,15 @@ def response_submit(
     raise AssertionError("unreachable")
 
 
+@sensitive_variables("change_code")
 def _response_submit(
-    *, decision: Decision, person: Any, payload: Any, reason: str, now: datetime | None
+    *,
+    decision: Decision,
+    person: Any,
+    payload: Any,
+    reason: str,
+    change_code: str,
+    now: datetime | None,
 ) -> Response:
     now = now or timezone.now()
     reason = reason.strip()
@@ -392,7 +417,7 @@ def _response_submit(
         if reason_problem:
             raise DecisionError(reason_problem, code="reason")
         if decision.anonymous:
-            return _anonymous_response_add(decision, person, payload, reason)
+            return _anonymous_response_save(decision, person, payload, reason, change_code)
         return _named_response_save(decision, person, payload, reason, now)
 
 
@@ -422,18 +447,49 @@ def reason_problem_for(decision: Decision, payload: dict[str, Any], reason: str)
     return ""
 
 
-def _anonymous_response_add(
-    decision: Decision, person: Any, payload: dict[str, Any], reason: str
+@sensitive_variables("change_code")
+def _anonymous_response_save(
+    decision: Decision, person: Any, payload: dict[str, Any], reason: str, change_code: str
 ) -> Response:
     _, created = Voter.objects.get_or_create(decision=decision, person=person)
-    if not created:
+    if created:
+        if change_code and response_for_code(decision, change_code) is not None:
+            # Someone else's code passed as a new one: refuse it here, or the unique
+            # constraint's retry would turn this first response into a change of theirs.
+            raise DecisionError("A new response needs a new change code.", code="change_code")
+        # No person, no time: nothing ties this row to the voter list. The hash of a
+        # random code says nothing about who holds the code.
+        return Response.objects.create(
+            decision=decision,
+            person=None,
+            payload=payload,
+            reason=reason,
+            change_key_hash=change_code_hash(change_code) if change_code else None,
+        )
+    if not change_code:
         raise DecisionError(
-            "You have already responded. Anonymous responses cannot be changed, because "
-            "Levelfield keeps no link between you and your answer.",
+            "You have already responded. Anonymous responses cannot be changed without "
+            "your change code, because Levelfield keeps no link between you and your answer.",
             code="already_responded",
         )
-    # No person, no time: nothing ties this row to the voter list.
-    return Response.objects.create(decision=decision, person=None, payload=payload, reason=reason)
+    # Only people who have answered get this far, so the code can change a response
+    # but never add a second one.
+    response = response_for_code(decision, change_code)
+    if response is None:
+        raise DecisionError(CHANGE_CODE_MISMATCH, code="change_code")
+    if response.payload == payload and response.reason == reason:
+        return response
+    # Same row, no time stored on it, no ResponseChange (its before, after and time
+    # could be matched with who was signed in when).
+    response.payload, response.reason = payload, reason
+    response.save(update_fields=["payload", "reason"])
+    _record(
+        decision,
+        actor=None,
+        action="anonymous_response_changed",
+        summary=f"An anonymous response to “{decision.title}” was changed",
+    )
+    return response
 
 
 def _named_response_save(

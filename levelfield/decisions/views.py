@@ -23,11 +23,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from levelfield.collectives.models import Collective
-from levelfield.decisions import methods, participation, services
+from levelfield.decisions import change_codes, methods, participation, services
 from levelfield.decisions.forms import (
+    ChangeCodeForm,
     DecisionForm,
     LogFilterForm,
     MethodChoiceForm,
@@ -49,6 +52,7 @@ from levelfield.decisions.models import (
     Voter,
 )
 from levelfield.decisions.results import results_build
+from levelfield.people.models import User
 from levelfield.projects.models import Project
 
 PAGE_SIZE = 25
@@ -266,8 +270,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     labels = _labels(decision, options, zone)
     phase = decision.phase(now)
     visible = decision.results_visible(now)
-    responses = _responses(decision) if visible else []
     members = participation.members_of(decision)
+    responses = _responses(decision, members) if visible else []
     responded_ids = participation.responder_ids(decision)
     parts = participation.participation_build(decision, members, responded_ids)
     voice = participation.voice_check_evaluate(decision, members, responded_ids)
@@ -309,12 +313,23 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _responses(decision: Decision) -> list[Response]:
+def _responses(decision: Decision, members: list[Any] | None = None) -> list[Response]:
     responses = Response.objects.filter(decision=decision)
     if decision.anonymous:
         # Random ids, so this order says nothing about who answered when.
         return list(responses.order_by("id"))
-    return list(responses.select_related("person"))
+    if members is None:
+        return list(responses.select_related("person"))
+    # With the members loaded already, only people who have left since are fetched, not
+    # every respondent's whole row again (a third of the page at 10,000 responses).
+    responses = list(responses)
+    people = {person.pk: person for person in members}
+    former = {r.person_id for r in responses if r.person_id and r.person_id not in people}
+    if former:
+        people.update(User.objects.in_bulk(former))
+    for response in responses:
+        response.person = people.get(response.person_id)
+    return responses
 
 
 def _my_response(
@@ -344,23 +359,26 @@ def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]
 
 
 @login_required
+@sensitive_post_parameters("change_code")
+@never_cache
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give or change a response. On an anonymous decision, someone who has answered
+    changes it with the change code this browser keeps, or is asked to type it."""
     decision = _decision_for_member(request, pk)
     now = timezone.now()
     services.decision_close_if_due(decision=decision, now=now)
     zone = _viewer_zone(request, decision)
     options = list(decision.options.all())
     labels = _labels(decision, options, zone)
-    phase = decision.phase(now)
-    mine = (
-        None
-        if decision.anonymous
-        else Response.objects.filter(decision=decision, person=request.user).first()
-    )
-    already_voted = (
-        decision.anonymous
-        and Voter.objects.filter(decision=decision, person=request.user).exists()
-    )
+    refusal = _respond_refusal(decision, decision.phase(now))
+    mine, held_code = None, ""
+    if not decision.anonymous:
+        mine = Response.objects.filter(decision=decision, person=request.user).first()
+    elif Voter.objects.filter(decision=decision, person=request.user).exists():
+        held_code = change_codes.code_from_cookie(request, decision=decision)
+        mine = change_codes.response_for_code(decision, held_code)
+        if mine is None and refusal is None:
+            return _change_code_ask(request, decision)
     form = ResponseForm(
         request.POST if request.method == "POST" else None,
         decision=decision,
@@ -369,22 +387,25 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if mine and request.method != "POST":
         form.initial_from(mine.payload, mine.reason)
-    refusal = _respond_refusal(decision, phase, already_voted)
     if request.method == "POST" and refusal is None and form.is_valid():
+        new_code = change_codes.change_code_new() if decision.anonymous and not mine else ""
         try:
             services.response_submit(
                 decision=decision,
                 person=request.user,
                 payload=form.payload,
                 reason=form.cleaned_data.get("reason", ""),
+                change_code=held_code or new_code,
             )
         except services.DecisionError as error:
-            form.add_error(None, error.messages[0])
+            form.add_error(None, _submit_problem(error, new_code))
         else:
             messages.success(
                 request,
                 "Your response has been changed." if mine else "Your response has been recorded.",
             )
+            if new_code:
+                return _change_code_give(decision, request.user, new_code)
             return redirect("decisions:detail", pk=decision.pk)
     status = 400 if request.method == "POST" and refusal else 200
     return render(
@@ -403,18 +424,63 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _respond_refusal(decision: Decision, phase: str, already_voted: bool) -> str | None:
-    """Why this person cannot respond now, in words, or None."""
+def _respond_refusal(decision: Decision, phase: str) -> str | None:
+    """Why nobody can respond now, in words, or None."""
     if phase == Phase.CLOSED:
         return "This decision has closed, so responses can no longer be given or changed."
     if phase != Phase.VOTING:
         return f"Voting has not opened yet. It opens on {services.when(decision.opens_at)}."
-    if already_voted:
-        return (
-            "You have already responded. Anonymous responses cannot be changed, because "
-            "Levelfield keeps no link between you and your answer."
-        )
     return None
+
+
+def _submit_problem(error: services.DecisionError, new_code: str) -> str:
+    if new_code and error.code == "change_code":
+        # A first anonymous answer met one sent a moment earlier (another tab, a double click).
+        return "You have already responded from another tab or window."
+    return error.messages[0]
+
+
+def _change_code_ask(request: HttpRequest, decision: Decision) -> HttpResponse:
+    """Someone who answered anonymously, on a browser that does not keep their change
+    code, types it; this browser then keeps it and they can change their answer."""
+    form = ChangeCodeForm(request.POST if request.method == "POST" else None, decision=decision)
+    if request.method == "POST" and form.is_valid():
+        page = redirect("decisions:respond", pk=decision.pk)
+        change_codes.code_remember(
+            page, decision=decision, person=request.user, code=form.cleaned_data["change_code"]
+        )
+        return page
+    return render(
+        request,
+        "decisions/respond.html",
+        {**_around(decision), "form": form, "asking_for_code": True, "changing": True},
+        status=400 if form.errors else 200,
+    )
+
+
+def _change_code_give(decision: Decision, person: Any, code: str) -> HttpResponse:
+    """Keep the new change code on this browser, and once more for the page that shows it."""
+    page = redirect("decisions:response_code", pk=decision.pk)
+    change_codes.code_remember(page, decision=decision, person=person, code=code)
+    change_codes.code_remember(page, decision=decision, person=person, code=code, fresh=True)
+    return page
+
+
+@login_required
+@never_cache
+def response_code(request: HttpRequest, pk: int) -> HttpResponse:
+    """The change code of the anonymous response just sent, shown once, to its sender."""
+    decision = _decision_for_member(request, pk)
+    code = change_codes.code_from_cookie(request, decision=decision, fresh=True)
+    if change_codes.response_for_code(decision, code) is None:
+        return redirect("decisions:detail", pk=decision.pk)
+    page = render(
+        request,
+        "decisions/response_code.html",
+        {**_around(decision), "code": change_codes.change_code_grouped(code)},
+    )
+    change_codes.code_forget_fresh(page, decision=decision)
+    return page
 
 
 @login_required
