@@ -10,8 +10,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Row:
     method: str
-    responses: int  # 0 when the row is not about a number of responses
+    responses: int  # 0 when the row is not about a number of responses (or entries)
     ms: float
+    # Page benchmarks only: SQL queries for the page, the same page's queries with
+    # little data (they should match), and the size of the HTML.
+    queries: int | None = None
+    small_queries: int | None = None
+    kb: float | None = None
 
 
 def best_of(repeats: int, work: Callable[[], object]) -> float:

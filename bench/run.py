@@ -1,12 +1,16 @@
 """Benchmarks: `make bench` (or `.venv/bin/python bench/run.py` from the repository root).
 
-Each benchmark is a function returning rows of (what was timed, responses, milliseconds).
-The runner prints each table and writes it to bench/results/<name>.txt (git-ignored).
-Add a benchmark by writing such a function and listing it in BENCHMARKS; list it in
-DEFAULT too if `make bench` should run it (keep the default run under about 30 s).
+Each benchmark is a function returning rows of (what was timed, how many, milliseconds,
+and for pages the SQL queries and HTML size). The runner prints each table and writes it
+to bench/results/<name>.txt (git-ignored). Add a benchmark by writing such a function and
+listing it in BENCHMARKS; list it in DEFAULT too if `make bench` should run it (keep the
+default run under about three minutes on a 2-core machine). Benchmarks marked
+`needs_database` run inside one throwaway database (bench_django.py): a temporary SQLite
+file, or `test_<name>` on the server DATABASE_URL names. See bench/README.md.
 
     python bench/run.py                 # the default benchmarks
     python bench/run.py pref-voting     # named ones (see --help)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/levelfield_bench python bench/run.py
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -26,41 +32,114 @@ for path in (ROOT, BENCH_DIR):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+import bench_django  # noqa: E402
 import bench_pref_voting  # noqa: E402
 import bench_tallies  # noqa: E402
 from bench_common import Row  # noqa: E402
 
-Benchmark = Callable[[], list[Row]]
 
-BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
-    "tallies": (
+@dataclass(frozen=True)
+class Benchmark:
+    title: str
+    run: Callable[[], list[Row]]
+    naming: str = "method"  # what the first column names
+    counting: str = "responses"  # what the number column counts
+    needs_database: bool = False  # runs inside a throwaway database (bench_django.py)
+
+
+def _pages(name: str) -> Callable[[], list[Row]]:
+    """bench_pages imports the app's models, so only once Django is set up."""
+
+    def run() -> list[Row]:
+        import bench_pages
+
+        return getattr(bench_pages, name)()
+
+    return run
+
+
+BENCHMARKS: dict[str, Benchmark] = {
+    "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
         bench_tallies.run,
     ),
-    "pref-voting": (
+    "decision-pages": Benchmark(
+        "The decision page of a project of 10,000 members who all responded (GET\n"
+        "decisions:detail as a member; best of 3 after a warm-up). Closed: 3 of the 9\n"
+        "methods, to keep `make bench` short; `decision-pages-closed` times all nine",
+        _pages("decision_pages"),
+        needs_database=True,
+    ),
+    "decision-pages-closed": Benchmark(
+        "The closed decision page, every method (results hidden until closing; 10,000\n"
+        "members who all responded; best of 3 after a warm-up)",
+        _pages("decision_pages_closed"),
+        needs_database=True,
+    ),
+    "decision-log": Benchmark(
+        "The decision log of a project with many decisions (best of 3 after a warm-up)",
+        _pages("decision_log"),
+        naming="page",
+        counting="decisions",
+        needs_database=True,
+    ),
+    "project-pages": Benchmark(
+        "Project pages with many members and involvement entries (best of 3 after a warm-up)",
+        _pages("project_pages"),
+        naming="page",
+        counting="entries",
+        needs_database=True,
+    ),
+    "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
     ),
 }
-DEFAULT = ["tallies"]
+DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages"]
+
+PAGE_NOTE = (
+    "queries: SQL queries for one request of the page. small: the same page with little\n"
+    "data (a handful of responses, decisions or entries); the two should match.\n"
+    "KB: size of the HTML."
+)
 
 
-def format_table(title: str, rows: list[Row]) -> str:
-    """A plain-text table: what was timed, how many responses, milliseconds."""
-    header = ("method", "responses", "ms")
-    cells = [header] + [
-        (row.method, f"{row.responses:,}" if row.responses else "-", f"{row.ms:,.2f}")
-        for row in rows
+def format_table(
+    title: str, rows: list[Row], naming: str = "method", counting: str = "responses"
+) -> str:
+    """A plain-text table: what was timed, how many responses, milliseconds, and for
+    pages the SQL queries and the size of the HTML."""
+    columns: list[tuple[str, Callable[[Row], str]]] = [
+        (naming, lambda row: row.method),
+        (counting, lambda row: f"{row.responses:,}" if row.responses else "-"),
+        ("ms", lambda row: f"{row.ms:,.2f}"),
     ]
-    widths = [max(len(line[i]) for line in cells) for i in range(3)]
+    optional: list[tuple[str, Callable[[Row], object]]] = [
+        ("queries", lambda row: row.queries),
+        ("small", lambda row: row.small_queries),
+        ("KB", lambda row: None if row.kb is None else f"{row.kb:,.0f}"),
+    ]
+    for header, value in optional:
+        if any(value(row) is not None for row in rows):
+            columns.append((header, lambda row, value=value: _cell(value(row))))
+    cells = [tuple(header for header, _ in columns)] + [
+        tuple(cell(row) for _, cell in columns) for row in rows
+    ]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     lines = [title, ""]
-    for number, (method, responses, ms) in enumerate(cells):
-        lines.append(
-            f"{method:<{widths[0]}}  {responses:>{widths[1]}}  {ms:>{widths[2]}}".rstrip()
-        )
+    for number, line in enumerate(cells):
+        first = f"{line[0]:<{widths[0]}}"
+        rest = [f"{cell:>{width}}" for cell, width in zip(line[1:], widths[1:], strict=True)]
+        lines.append("  ".join([first, *rest]).rstrip())
         if number == 0:
             lines.append("  ".join("-" * width for width in widths))
+    if len(columns) > 3:
+        lines += ["", PAGE_NOTE]
     return "\n".join(lines) + "\n"
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else str(value)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,11 +155,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no benchmark called {', '.join(unknown)}")
     RESULTS_DIR.mkdir(exist_ok=True)
     started = time.perf_counter()
-    for name in names:
-        title, benchmark = BENCHMARKS[name]
-        table = format_table(title, benchmark())
-        print(table)
-        (RESULTS_DIR / f"{name.replace('-', '_')}.txt").write_text(table)
+    with ExitStack() as stack:
+        database = ""
+        for name in names:
+            benchmark = BENCHMARKS[name]
+            if benchmark.needs_database and not database:
+                database = stack.enter_context(bench_django.test_database())
+            title = benchmark.title + (f"\nOn {database}." if benchmark.needs_database else "")
+            table = format_table(title, benchmark.run(), benchmark.naming, benchmark.counting)
+            print(table, flush=True)
+            (RESULTS_DIR / f"{name.replace('-', '_')}.txt").write_text(table)
     print(f"Done in {time.perf_counter() - started:.1f} s; tables saved in {RESULTS_DIR}.")
     return 0
 
