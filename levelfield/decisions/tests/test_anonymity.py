@@ -46,7 +46,7 @@ def test_anonymous_responses_are_stored_without_the_person_or_a_time(db: None) -
     assert not ResponseChange.objects.exists()
 
 
-def test_an_anonymous_response_cannot_be_changed_and_the_person_is_told_why(
+def test_an_anonymous_response_cannot_be_changed_without_its_change_code_and_the_person_is_told(
     client: object, db: None
 ) -> None:
     team = make_team(6)
