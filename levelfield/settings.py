@@ -155,6 +155,9 @@ ACCOUNT_ADAPTER = "levelfield.people.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = False if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Levelfield"
+# Accept the code from one 30-second step either side: people typing slowly (or with
+# assistive technology) and clocks that drift should not be locked out.
+MFA_TOTP_TOLERANCE = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
