@@ -14,7 +14,7 @@ from django.conf import settings
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.decisions.models import Decision, Response, VoiceCheck, Voter
-from levelfield.people.models import Perspective, PerspectiveKind, User, Visibility
+from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.projects.models import ProjectMembership
 
 NOT_SHARED = "Perspective not shared"
@@ -49,10 +49,7 @@ def members_of(decision: Decision) -> list[Any]:
         memberships = CollectiveMembership.objects.filter(collective_id=decision.collective_id)
     member_ids = memberships.values("person_id")
     kinds: dict[int, set[str]] = {}
-    # The rule of User.perspectives_for_teammates, applied in the query.
-    shared = Perspective.objects.filter(
-        person__in=member_ids, person__perspectives_visibility=Visibility.MY_TEAMS
-    )
+    shared = Perspective.objects.shared_with_teammates().filter(person__in=member_ids)
     for person_id, kind in shared.values_list("person_id", "kind"):
         kinds.setdefault(person_id, set()).add(kind)
     # Only what the pages, the voice check and reminder emails use: not access needs or

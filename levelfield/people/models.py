@@ -16,6 +16,15 @@ class Visibility(models.TextChoices):
     MY_TEAMS = "my_teams", "People in my collectives and projects"
 
 
+def shares_perspectives(person_path: str = "") -> Q:
+    """The one rule for whose perspectives teammates may see, as a query condition.
+
+    `person_path` leads from the model being filtered to the person, e.g. "person__"
+    for Perspective or Participation rows.
+    """
+    return Q(**{f"{person_path}perspectives_visibility": Visibility.MY_TEAMS})
+
+
 class CommunicationPreference(models.TextChoices):
     EMAIL = "email", "Email"
     PHONE = "phone", "Phone call"
@@ -156,6 +165,11 @@ class PerspectiveKind(models.TextChoices):
         return {cls.LIVED_EXPERIENCE, cls.CARER, cls.YOUNG_PERSON}
 
 
+class PerspectiveQuerySet(models.QuerySet):
+    def shared_with_teammates(self) -> PerspectiveQuerySet:
+        return self.filter(shares_perspectives("person__"))
+
+
 class Perspective(models.Model):
     """One of the perspectives a person brings. A person may hold several."""
 
@@ -166,6 +180,8 @@ class Perspective(models.Model):
         blank=True,
         help_text="Optional detail in the person's own words; required for 'Other'.",
     )
+
+    objects = PerspectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind"]

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +28,7 @@ from levelfield.collectives.invitations import (
 )
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
-from levelfield.people.models import Perspective, PerspectiveKind, User, Visibility
+from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
 from levelfield.projects import services
 from levelfield.projects.forms import (
     InviteByEmailForm,
@@ -524,8 +524,7 @@ def _perspective_totals(participations: QuerySet[Participation]) -> list[tuple[s
     by_kind = {
         row["person__perspectives__kind"]: row["minutes"]
         for row in participations.filter(
-            person__perspectives_visibility=Visibility.MY_TEAMS,
-            person__perspectives__isnull=False,
+            shares_perspectives("person__"), person__perspectives__isnull=False
         )
         .values("person__perspectives__kind")
         .annotate(minutes=Sum("minutes"))
@@ -533,7 +532,7 @@ def _perspective_totals(participations: QuerySet[Participation]) -> list[tuple[s
     has_perspective = Exists(Perspective.objects.filter(person=OuterRef("person")))
     not_shared = (
         participations.filter(person__isnull=False)
-        .filter(~Q(person__perspectives_visibility=Visibility.MY_TEAMS) | ~has_perspective)
+        .filter(~shares_perspectives("person__") | ~has_perspective)
         .aggregate(minutes=Sum("minutes"))["minutes"]
     )
     former = participations.filter(person__isnull=True).aggregate(minutes=Sum("minutes"))[
