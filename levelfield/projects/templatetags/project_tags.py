@@ -15,14 +15,3 @@ def paragraphs(text: str) -> list[str]:
     <p class="govuk-body"> (Django's `linebreaks` gives paragraphs without the class)."""
     return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
 
-
-@register.filter
-def status_colour(status: str) -> str:
-    """The GOV.UK tag colour for an invitation's status."""
-    return {
-        "pending": "blue",
-        "accepted": "green",
-        "declined": "orange",
-        "expired": "grey",
-        "withdrawn": "red",
-    }.get(status, "grey")
