@@ -23,6 +23,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions.models import Decision, Method
+from levelfield.lib.words import plural
 
 PROPOSAL_STANCES = [
     ("agree", "Agree"),
@@ -233,7 +234,7 @@ def payload_summary(
         )
     if method == Method.DOT_VOTE:
         return ", ".join(
-            f"{labels.get(int(key), 'a removed option')}: {_plural(number, 'dot')}"
+            f"{labels.get(int(key), 'a removed option')}: {plural(number, 'dot')}"
             for key, number in payload.get("dots", {}).items()
         )
     if method == Method.SCORE:
@@ -246,7 +247,3 @@ def payload_summary(
         f"{labels.get(int(key), 'a removed time')}: {answers.get(value, value)}"
         for key, value in payload.get("answers", {}).items()
     )
-
-
-def _plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"

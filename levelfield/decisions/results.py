@@ -10,6 +10,7 @@ from typing import Any
 
 from levelfield.decisions import methods, tallies
 from levelfield.decisions.models import Decision, Method, Option, Response
+from levelfield.lib.words import plural
 
 
 @dataclass(frozen=True)
@@ -111,19 +112,19 @@ def _stance_results(
             if results.passes
             else "Does not pass yet: nobody has responded."
             if not tally.responses
-            else f"Does not pass: {_count(objections, 'objection')}."
+            else f"Does not pass: {plural(objections, 'objection')}."
         )
     elif decision.method == Method.PROPOSAL:
         blocks = tally.counts.get("block", 0)
         results.headline = (
-            f"{_count(blocks, 'block')}. A block means someone thinks this would go against "
+            f"{plural(blocks, 'block')}. A block means someone thinks this would go against "
             "what the group stands for: talk it through before going ahead."
             if blocks
             else f"No blocks. {tally.counts.get('agree', 0)} of {tally.responses} agree."
         )
     else:
         vetoes = tally.counts.get("veto", 0)
-        results.headline = f"{_count(vetoes, 'veto')}." if vetoes else "No vetoes."
+        results.headline = f"{plural(vetoes, 'veto')}." if vetoes else "No vetoes."
     return results
 
 
@@ -157,7 +158,7 @@ def _ranked_results(
         out = ", ".join(labels[i] for i in round_.eliminated)
         note = f"Round {number}: " + (f"{out} eliminated" if out else "no one eliminated")
         if round_.exhausted:
-            note += f"; {_count(round_.exhausted, 'ballot')} with no option left"
+            note += f"; {plural(round_.exhausted, 'ballot')} with no option left"
         notes.append(note + ".")
     borda_top = max(tally.borda_scores.values(), default=0)
     return Results(
@@ -293,7 +294,3 @@ def _reasons(
 
 def _name(response: Response) -> str:
     return response.person.name if response.person_id else "A former member"
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 
 from levelfield.history.models import Change
+from levelfield.lib.words import FORMER_MEMBER
 
 
 def change_record(
@@ -34,9 +35,6 @@ def change_record(
         before=before or {},
         after=after or {},
     )
-
-
-FORMER_MEMBER = "A former member"
 
 
 def history_forget_person(

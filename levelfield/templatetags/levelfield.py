@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import template
 from django.forms import BoundField
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from levelfield.lib import words
 
 register = template.Library()
 
@@ -57,11 +57,25 @@ def described_by(field: BoundField) -> str:
 @register.filter
 def hours(minutes: int | None) -> str:
     """120 -> '2 hours', 90 -> '1.5 hours', 20 -> '0.33 hours'."""
-    if not minutes:
-        return "0 hours"
-    value = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
-    text = f"{value:f}"
-    return f"{text} hour" if value == 1 else f"{text} hours"
+    return words.hours(minutes)
+
+
+@register.filter
+def plural(number: int, word: str) -> str:
+    """{{ count|plural:"person" }} -> '1 person', '2 people'."""
+    return words.plural(number, word)
+
+
+@register.filter
+def day(moment: object) -> str:
+    """{{ moment|day }} -> '3 November 2026'."""
+    return words.day(moment) if moment else ""
+
+
+@register.filter
+def when(moment: object) -> str:
+    """{{ moment|when }} -> '3 November 2026 at 14:00'."""
+    return words.when(moment) if moment else ""
 
 
 @register.simple_tag
