@@ -16,6 +16,7 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
+from levelfield.notifications.services import notification_send, unsubscribe_token
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
@@ -47,6 +48,12 @@ def world() -> dict:
     ParticipationFactory(entry=entry, person=teammate, minutes=90)
     collective_invitation = CollectiveInvitationFactory(collective=collective, invited_by=member)
     project_invitation = ProjectInvitationFactory(project=project, invited_by=member)
+    notification_send(
+        kind="join_request",
+        person=member,
+        context={"subject": "Amara asked to join", "message": "Please answer."},
+        url=reverse("projects:members", args=[project.pk]),
+    )
     return {
         "member": member,
         "teammate": teammate,
@@ -257,6 +264,12 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_change_password"),
         reverse("mfa_index"),
         reverse("mfa_activate_totp"),
+        reverse("notifications:list"),
+        reverse("notifications:settings"),
+        reverse(
+            "notifications:unsubscribe",
+            args=[unsubscribe_token(kind="invitation", person=world["member"])],
+        ),
         reverse("account_logout"),
         reverse("account_reauthenticate"),
         *decision_pages(world),
@@ -277,6 +290,7 @@ VISITOR_PAGES = [
     "/accounts/inactive/",
     "/collectives/join/no-such-invitation/",
     "/projects/join/no-such-invitation/",
+    "/notifications/unsubscribe/not-a-real-token/",
 ]
 
 

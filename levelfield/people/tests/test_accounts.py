@@ -44,13 +44,14 @@ def _sign_up(client: object, **overrides: str) -> object:
 
 
 def test_signing_up_asks_for_a_name_and_sends_an_email_whose_link_verifies_the_address(
-    client, mailoutbox
+    client, mailoutbox, django_capture_on_commit_callbacks
 ):
     page = client.get(reverse("account_signup"))
     assert page.status_code == 200
     assert "Name you want to be called" in page.content.decode()
 
-    response = _sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _sign_up(client)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -101,11 +102,12 @@ def test_mistakes_on_the_sign_up_form_show_the_error_summary_and_messages_by_the
 
 
 def test_signing_up_with_an_address_that_has_an_account_tells_its_owner_by_email(
-    client, mailoutbox
+    client, mailoutbox, django_capture_on_commit_callbacks
 ):
     UserFactory(email="sam@example.org")
 
-    _sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
 
     assert User.objects.filter(email="sam@example.org").count() == 1
     assert len(mailoutbox) == 1
@@ -141,10 +143,13 @@ def test_a_wrong_password_shows_the_error_summary(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_a_forgotten_password_is_reset_through_an_emailed_link(client, mailoutbox):
+def test_a_forgotten_password_is_reset_through_an_emailed_link(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     person = UserFactory(email="alex@example.org")
 
-    response = client.post(reverse("account_reset_password"), {"email": "alex@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "alex@example.org"})
 
     assert response.status_code == 302
     assert len(mailoutbox) == 1
@@ -161,10 +166,13 @@ def test_a_forgotten_password_is_reset_through_an_emailed_link(client, mailoutbo
     assert person.check_password(NEW_PASSWORD)
 
 
-def test_a_password_reset_for_an_unknown_address_reveals_nothing_on_the_page(client, mailoutbox):
-    response = client.post(
-        reverse("account_reset_password"), {"email": "nobody@example.org"}, follow=True
-    )
+def test_a_password_reset_for_an_unknown_address_reveals_nothing_on_the_page(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_reset_password"), {"email": "nobody@example.org"}, follow=True
+        )
 
     assert "Check your email" in response.content.decode()
     assert len(mailoutbox) == 1

@@ -1,0 +1,127 @@
+"""Every kind of notification Levelfield sends, in one list.
+
+A new email starts here: add a `Kind`, then its templates in
+`notifications/email/<name>_subject.txt`, `<name>_body.txt` and, if it needs more than
+the text laid out in the shared HTML layout, `<name>_body.html` (any app may provide
+them under its own `templates/notifications/email/`). Without templates of its own a
+kind uses `default_*`, which print `subject` and `message` from the context.
+
+The preferences page offers every kind people may turn off, with its label and
+description; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+# Every subject starts with this, so people can sort and filter Levelfield's email.
+SUBJECT_PREFIX = "Levelfield: "
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATELY = "immediately", "Straight away"
+    DAILY = "daily", "In one email a day (a daily summary)"
+    WEEKLY = "weekly", "In one email a week (a weekly summary, on Mondays)"
+    OFF = "off", "Do not email me about this"
+
+
+DIGEST_FREQUENCIES = (Frequency.DAILY, Frequency.WEEKLY)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    description: str
+    default: Frequency = Frequency.IMMEDIATELY
+    # Security and account emails cannot be turned off or delayed into a summary.
+    can_turn_off: bool = True
+    # False for emails that carry secrets (password-reset links, verification codes):
+    # their bodies are cleared once the email has gone and never shown on the site.
+    keeps_body: bool = True
+    # Summaries are emails about other notifications: not a choice of their own and
+    # not listed again among a person's notifications.
+    is_summary: bool = False
+
+    @property
+    def can_unsubscribe(self) -> bool:
+        """Whether its emails carry a one-click unsubscribe link (all but security)."""
+        return self.can_turn_off or self.is_summary
+
+
+ACCOUNT = "account"
+DAILY_SUMMARY = "daily_summary"
+WEEKLY_SUMMARY = "weekly_summary"
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in [
+        Kind(
+            ACCOUNT,
+            "Your account and its security",
+            "Confirming your email address, resetting your password, a new address or "
+            "two-step verification on your account. These always go straight away.",
+            can_turn_off=False,
+            keeps_body=False,
+        ),
+        Kind(
+            "invitation",
+            "Invitations",
+            "Someone invites you to join a collective or a project.",
+        ),
+        Kind(
+            "decision_reminder",
+            "Reminders about decisions",
+            "A decision you have not answered yet closes soon.",
+        ),
+        Kind(
+            "join_request",
+            "Requests to join a project",
+            "Someone asks to join a project you are in, or your own request to join is answered.",
+        ),
+        Kind(
+            "coordinator",
+            "The coordinator job",
+            "You are asked to take the coordinator job, or someone takes it or steps down.",
+        ),
+        Kind(
+            DAILY_SUMMARY,
+            "Daily summary",
+            "One email a day with the notifications you chose to get that way.",
+            can_turn_off=False,
+            is_summary=True,
+        ),
+        Kind(
+            WEEKLY_SUMMARY,
+            "Weekly summary",
+            "One email a week with the notifications you chose to get that way.",
+            can_turn_off=False,
+            is_summary=True,
+        ),
+    ]
+}
+
+SUMMARY_KIND = {Frequency.DAILY: DAILY_SUMMARY, Frequency.WEEKLY: WEEKLY_SUMMARY}
+
+
+class UnknownKind(LookupError):
+    """A notification kind that is not listed in KINDS: a programming mistake."""
+
+
+def get(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise UnknownKind(f"{name!r} is not a notification kind; add it to kinds.py") from None
+
+
+def choosable() -> list[Kind]:
+    """The kinds people choose how often to hear about, in the order listed."""
+    return [kind for kind in KINDS.values() if kind.can_turn_off]
+
+
+def always_sent() -> list[Kind]:
+    """The kinds that always go straight away (shown on the preferences page)."""
+    return [kind for kind in KINDS.values() if not kind.can_turn_off and not kind.is_summary]
