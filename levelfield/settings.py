@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "levelfield.projects",
     "levelfield.history",
     "levelfield.decisions",
+    "levelfield.invitations",
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,6 @@ urlpatterns = [
     path("collectives/", include("levelfield.collectives.urls")),
     path("projects/", include("levelfield.projects.urls")),
     path("decisions/", include("levelfield.decisions.urls")),
+    path("invitations/", include("levelfield.invitations.urls")),
     path("admin/", admin.site.urls),
 ]

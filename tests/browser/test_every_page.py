@@ -11,18 +11,20 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from levelfield.collectives.tests.factories import (
-    CollectiveInvitationFactory,
     CollectiveMembershipFactory,
 )
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
+)
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
     ProjectFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 
@@ -238,7 +240,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("collectives:leave", args=[slug]),
         reverse("collectives:invite", args=[slug]),
         reverse("collectives:invitations", args=[slug]),
-        reverse("collectives:invitation", args=[world["collective_invitation"].token]),
+        reverse("invitations:join", args=[world["collective_invitation"].token]),
         reverse("projects:list"),
         reverse("projects:create") + f"?collective={slug}",
         reverse("projects:detail", args=[pk]),
@@ -248,7 +250,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("projects:leave", args=[pk]),
         reverse("projects:invite", args=[pk]),
         reverse("projects:invitations", args=[pk]),
-        reverse("projects:invitation", args=[world["project_invitation"].token]),
+        reverse("invitations:join", args=[world["project_invitation"].token]),
         reverse("projects:log", args=[pk]),
         reverse("projects:log_add", args=[pk]),
         reverse("projects:log_entry", args=[pk, world["entry"].pk]),
@@ -275,8 +277,8 @@ VISITOR_PAGES = [
     "/accounts/password/reset/key/1-not-a-real-key/",
     "/accounts/password/reset/key/done/",
     "/accounts/inactive/",
+    "/invitations/no-such-invitation/",
     "/collectives/join/no-such-invitation/",
-    "/projects/join/no-such-invitation/",
 ]
 
 
