@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "levelfield.history",
     "levelfield.decisions",
     "levelfield.notifications",
+    "levelfield.invitations",
 ]
 
 MIDDLEWARE = [

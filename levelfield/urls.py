@@ -11,5 +11,6 @@ urlpatterns = [
     path("projects/", include("levelfield.projects.urls")),
     path("decisions/", include("levelfield.decisions.urls")),
     path("notifications/", include("levelfield.notifications.urls")),
+    path("invitations/", include("levelfield.invitations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,32 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from levelfield.collectives.invitation_forms import (
-    MOST_INVITATIONS_AT_ONCE,
-    EmailInvitationForm,
-)
 from levelfield.collectives.models import MAXIMUM_DECISION_DAYS, Collective
-
-EXPIRY_CHOICES = [(7, "1 week"), (14, "2 weeks"), (30, "30 days")]
-
-
-def _default_expiry_days() -> int:
-    days = settings.INVITATION_DAYS
-    return days if days in dict(EXPIRY_CHOICES) else 14
-
-
-def _expiry_field() -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label="How long the invitation works",
-        choices=EXPIRY_CHOICES,
-        coerce=int,
-        initial=_default_expiry_days,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how long the invitation works"},
-    )
 
 
 class CollectiveForm(forms.ModelForm):
@@ -78,26 +55,6 @@ class CollectiveSettingsForm(CollectiveForm):
 
     class Meta(CollectiveForm.Meta):
         fields = ["name", "description", "kind", "minimum_decision_days"]
-
-
-class InviteForm(EmailInvitationForm):
-    invalid_address = (
-        "“%(address)s” is not a valid email address. Write one address per line, "
-        "like name@example.org"
-    )
-    too_many = f"You can invite up to {MOST_INVITATIONS_AT_ONCE} people at a time"
-    help_texts = {
-        "emails": "One address per line.",
-        "message": "We put this in the email, under your name.",
-    }
-    days = _expiry_field()
-
-
-class InvitationLinkForm(forms.Form):
-    days = _expiry_field()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="link", **kwargs)
 
 
 class CoordinatorForm(forms.Form):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -98,92 +95,3 @@ class CollectiveMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.collective}"
-
-
-def _new_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-def _default_expiry() -> object:
-    return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
-
-
-class InvitationQuerySet(models.QuerySet):
-    def pending(self) -> InvitationQuerySet:
-        return self.filter(
-            accepted_at__isnull=True,
-            declined_at__isnull=True,
-            revoked_at__isnull=True,
-            expires_at__gt=timezone.now(),
-        )
-
-
-class InvitationBase(models.Model):
-    """An invitation by email (used once, by that address) or a shareable link
-    (used by anyone with it until it expires or is withdrawn)."""
-
-    email = models.EmailField(
-        blank=True, help_text="Empty for a shareable link anyone with it can use."
-    )
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
-    message = models.TextField("personal message", blank=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField(default=_default_expiry)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    declined_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    times_used = models.PositiveIntegerField(default=0)
-
-    objects = InvitationQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["-created_at"]
-
-    @property
-    def is_link(self) -> bool:
-        return not self.email
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
-
-    @property
-    def status(self) -> str:
-        """One word for the invitation's state, used in pages and tests alike."""
-        if self.revoked_at:
-            return "withdrawn"
-        if self.accepted_at and not self.is_link:
-            return "accepted"
-        if self.declined_at and not self.is_link:
-            return "declined"
-        if self.is_expired:
-            return "expired"
-        return "pending"
-
-
-class CollectiveInvitation(InvitationBase):
-    collective = models.ForeignKey(
-        Collective, on_delete=models.CASCADE, related_name="invitations"
-    )
-
-    class Meta(InvitationBase.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(expires_at__gt=models.F("created_at")),
-                name="collectives_invitation_expires_after_creation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Invitation to {self.collective}"

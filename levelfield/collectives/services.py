@@ -1,4 +1,4 @@
-"""Changes to collectives, their members and invitations.
+"""Changes to collectives and their members (invitations: levelfield/invitations).
 
 Each function changes the database in one transaction and records the change in
 the history in that same transaction, so nothing changes without a trace.
@@ -11,13 +11,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from levelfield.collectives import invitations
-from levelfield.collectives.invitations import InvitationsSent
-from levelfield.collectives.models import (
-    Collective,
-    CollectiveInvitation,
-    CollectiveMembership,
-)
+from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
@@ -148,69 +142,6 @@ def membership_set_coordinator(
             after=_membership_values(membership),
         )
         return True
-
-
-def invitations_send(*, collective: Collective, **options: Any) -> InvitationsSent:
-    """Invite each address by email, skipping people who are already members.
-    `options`: invited_by, emails, message, days, accept_url_for (see invitations.py)."""
-    return invitations.invitations_send(kind=INVITATIONS, target=collective, **options)
-
-
-def invitation_link_create(
-    *, collective: Collective, invited_by: Any, days: int
-) -> CollectiveInvitation:
-    """A link anyone who has it can use to join, until it expires or is withdrawn."""
-    return invitations.invitation_link_create(
-        kind=INVITATIONS, target=collective, invited_by=invited_by, days=days
-    )
-
-
-def invitation_withdraw(*, invitation: CollectiveInvitation, actor: Any) -> bool:
-    """Stop an invitation working. Returns False if it could no longer be used anyway."""
-    return invitations.invitation_withdraw(kind=INVITATIONS, invitation=invitation, actor=actor)
-
-
-def invitation_accept(*, invitation: CollectiveInvitation, user: Any) -> CollectiveMembership:
-    """Join the collective through an invitation; safe to repeat.
-    Raises InvitationProblem when the invitation cannot be used."""
-    membership, _ = invitations.invitation_accept(
-        kind=INVITATIONS, invitation=invitation, user=user
-    )
-    return membership
-
-
-def invitation_decline(*, invitation: CollectiveInvitation, user: Any) -> None:
-    """Say no thanks. Raises InvitationProblem when the invitation cannot be used."""
-    invitations.invitation_decline(kind=INVITATIONS, invitation=invitation, user=user)
-
-
-def _invitation_summary(action: str, actor: Any, invitation: CollectiveInvitation) -> str:
-    """How the collective's history words each change to an invitation."""
-    label = f"to {invitation.email}" if invitation.email else "link"
-    return {
-        "invited": f"{actor.name} invited {invitation.email}",
-        "link_created": f"{actor.name} made a shareable invitation link",
-        "invitation_withdrawn": f"{actor.name} withdrew the invitation {label}",
-        "invitation_declined": f"{invitation.email} declined the invitation",
-    }[action]
-
-
-def _record_invitation_accepted(
-    membership: CollectiveMembership, invitation: CollectiveInvitation
-) -> None:
-    inviter = invitation.invited_by.name if invitation.invited_by else "a former member"
-    _record_joined(
-        membership, actor=membership.person, how=f"accepted an invitation from {inviter}"
-    )
-
-
-INVITATIONS = invitations.InvitationKind(
-    model=CollectiveInvitation,
-    target="collective",
-    summary=_invitation_summary,
-    record_joined=_record_invitation_accepted,
-    email_templates="collectives/email/invitation",
-)
 
 
 def _unique_slug(name: str) -> str:

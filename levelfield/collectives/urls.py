@@ -3,15 +3,13 @@ from __future__ import annotations
 from django.urls import path
 
 from levelfield.collectives import views
+from levelfield.invitations.urls import place_urls
 
 app_name = "collectives"
 
 urlpatterns = [
     path("", views.collective_list, name="list"),
     path("new/", views.collective_create, name="create"),
-    path("join/<str:token>/", views.invitation, name="invitation"),
-    path("join/<str:token>/accept/", views.invitation_accept, name="invitation_accept"),
-    path("join/<str:token>/decline/", views.invitation_decline, name="invitation_decline"),
     path("<slug:slug>/", views.collective_detail, name="detail"),
     path("<slug:slug>/settings/", views.collective_settings, name="settings"),
     path("<slug:slug>/history/", views.collective_history, name="history"),
@@ -21,12 +19,6 @@ urlpatterns = [
         views.member_coordinator,
         name="coordinator",
     ),
-    path("<slug:slug>/invite/", views.invite, name="invite"),
-    path("<slug:slug>/invite/link/", views.invitation_link_create, name="invitation_link"),
-    path("<slug:slug>/invitations/", views.invitation_list, name="invitations"),
-    path(
-        "<slug:slug>/invitations/<int:invitation_pk>/withdraw/",
-        views.invitation_withdraw,
-        name="invitation_withdraw",
-    ),
+    # Invitations (the pages are the invitations app's; join/<token>/ redirects).
+    *place_urls("collective", "<slug:slug>"),
 ]

@@ -7,12 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import services
@@ -20,25 +18,16 @@ from levelfield.collectives.forms import (
     CollectiveForm,
     CollectiveSettingsForm,
     CoordinatorForm,
-    InvitationLinkForm,
-    InviteForm,
     LeaveForm,
-)
-from levelfield.collectives.invitations import (
-    InvitationProblem,
-    InvitationsSent,
-    invitation_problem,
 )
 from levelfield.collectives.models import (
     Collective,
-    CollectiveInvitation,
     CollectiveKind,
     CollectiveMembership,
 )
 from levelfield.history.models import Change
 
 HISTORY_PER_PAGE = 25
-INVITATIONS_PER_PAGE = 50
 
 
 def _membership_or_404(request: HttpRequest, slug: str) -> CollectiveMembership:
@@ -47,12 +36,6 @@ def _membership_or_404(request: HttpRequest, slug: str) -> CollectiveMembership:
         CollectiveMembership.objects.select_related("collective"),
         collective__slug=slug,
         person=request.user,
-    )
-
-
-def _invitation_or_404(token: str) -> CollectiveInvitation:
-    return get_object_or_404(
-        CollectiveInvitation.objects.select_related("collective", "invited_by"), token=token
     )
 
 
@@ -199,160 +182,6 @@ def member_coordinator(request: HttpRequest, slug: str, membership_pk: int) -> H
     else:
         messages.info(request, f"{who} {'already' if is_coordinator else 'not'} a coordinator.")
     return redirect(collective)
-
-
-@login_required
-def invite(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
-    form = InviteForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        sent = services.invitations_send(
-            collective=collective,
-            invited_by=request.user,
-            accept_url_for=lambda invitation: _invitation_url(request, invitation),
-            **form.cleaned_data,
-        )
-        _report_invitations(request, sent)
-        return redirect("collectives:invitations", collective.slug)
-    return _invite_page(request, collective, form, InvitationLinkForm())
-
-
-@login_required
-@require_POST
-def invitation_link_create(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
-    link_form = InvitationLinkForm(request.POST)
-    if not link_form.is_valid():
-        return _invite_page(request, collective, InviteForm(), link_form)
-    services.invitation_link_create(
-        collective=collective, invited_by=request.user, days=link_form.cleaned_data["days"]
-    )
-    messages.success(request, "Your invitation link is ready. Copy it from this page.")
-    return redirect("collectives:invitations", collective.slug)
-
-
-@login_required
-@require_safe
-def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
-    invitations = collective.invitations.select_related("invited_by", "accepted_by")
-    links = [
-        (link, _invitation_url(request, link)) for link in invitations.pending().filter(email="")
-    ]
-    page = _page_or_404(request, invitations, INVITATIONS_PER_PAGE)
-    return render(
-        request,
-        "collectives/invitations.html",
-        {
-            "collective": collective,
-            "links": links,
-            "page": page,
-            "page_range": _page_range(page),
-        },
-    )
-
-
-@login_required
-@require_POST
-def invitation_withdraw(request: HttpRequest, slug: str, invitation_pk: int) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
-    invitation = get_object_or_404(collective.invitations, pk=invitation_pk)
-    if services.invitation_withdraw(invitation=invitation, actor=request.user):
-        messages.success(request, "The invitation is withdrawn. Its link no longer works.")
-    else:
-        messages.info(request, "That invitation could no longer be used, so nothing changed.")
-    return redirect("collectives:invitations", collective.slug)
-
-
-@require_safe
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """The page an invitation links to. Anyone with the link may see who invited them
-    to which collective; the rest waits until they sign in."""
-    invitation = _invitation_or_404(token)
-    user = request.user
-    if user.is_authenticated and _is_member(invitation, user):
-        return render(request, "collectives/invitation_member.html", {"invitation": invitation})
-    problem = invitation_problem(invitation, user)
-    if problem:
-        return _problem_page(request, invitation, problem)
-    return render(request, "collectives/invitation.html", {"invitation": invitation})
-
-
-@require_POST
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_or_404(token)
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("collectives:invitation", args=[token]))
-    collective = invitation.collective
-    if _is_member(invitation, request.user):
-        services.invitation_accept(invitation=invitation, user=request.user)
-        messages.info(request, f"You are already a member of {collective.name}.")
-        return redirect(collective)
-    try:
-        services.invitation_accept(invitation=invitation, user=request.user)
-    except InvitationProblem as problem:
-        return _problem_page(request, invitation, problem)
-    messages.success(request, f"You have joined {collective.name}. Welcome!")
-    return redirect(collective)
-
-
-@require_POST
-def invitation_decline(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_or_404(token)
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("collectives:invitation", args=[token]))
-    try:
-        services.invitation_decline(invitation=invitation, user=request.user)
-    except InvitationProblem as problem:
-        return _problem_page(request, invitation, problem)
-    messages.success(request, f"You declined the invitation to join {invitation.collective.name}.")
-    return redirect("home")
-
-
-def _is_member(invitation: CollectiveInvitation, user: Any) -> bool:
-    return invitation.collective.memberships.filter(person=user).exists()
-
-
-def _problem_page(
-    request: HttpRequest, invitation: CollectiveInvitation, problem: InvitationProblem
-) -> HttpResponse:
-    return render(
-        request,
-        "collectives/invitation_problem.html",
-        {"invitation": invitation, "problem": problem},
-        status=problem.http_status,
-    )
-
-
-def _invitation_url(request: HttpRequest, invitation: CollectiveInvitation) -> str:
-    return request.build_absolute_uri(reverse("collectives:invitation", args=[invitation.token]))
-
-
-def _invite_page(
-    request: HttpRequest, collective: Collective, form: InviteForm, link_form: InvitationLinkForm
-) -> HttpResponse:
-    return render(
-        request,
-        "collectives/invite.html",
-        {"collective": collective, "form": form, "link_form": link_form},
-    )
-
-
-def _report_invitations(request: HttpRequest, sent: InvitationsSent) -> None:
-    if sent.invited:
-        addresses = ", ".join(invitation.email for invitation in sent.invited)
-        count = len(sent.invited)
-        messages.success(
-            request, f"We sent {count} invitation{'' if count == 1 else 's'}: {addresses}."
-        )
-    for email in sent.already_members:
-        messages.info(request, f"{email} is already a member, so we did not invite them.")
-    for email in sent.not_delivered:
-        messages.warning(
-            request,
-            f"We could not send the email to {email}. Withdraw that invitation and try "
-            "again later, or share an invitation link instead.",
-        )
 
 
 def _page_range(page: Page) -> list[int | str]:

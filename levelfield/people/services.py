@@ -13,9 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveInvitation, CollectiveMembership
+from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget_person
+from levelfield.invitations.models import Invitation
 from levelfield.people.models import (
     CommunicationPreference,
     PaymentPreference,
@@ -27,7 +28,6 @@ from levelfield.people.models import (
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
-    ProjectInvitation,
     ProjectMembership,
 )
 
@@ -301,16 +301,14 @@ def _profile_data(person: User) -> dict[str, Any]:
 
 def _invitations_sent(person: User) -> list[dict[str, Any]]:
     rows = []
-    collective_invitations = CollectiveInvitation.objects.filter(invited_by=person).select_related(
-        "collective"
+    invitations = Invitation.objects.filter(invited_by=person).select_related(
+        "collective", "project"
     )
-    for invitation in collective_invitations:
-        rows.append({"collective": invitation.collective.name, **_invitation_data(invitation)})
-    project_invitations = ProjectInvitation.objects.filter(invited_by=person).select_related(
-        "project"
-    )
-    for invitation in project_invitations:
-        rows.append({"project": invitation.project.title, **_invitation_data(invitation)})
+    for invitation in invitations:
+        if invitation.collective_id:
+            rows.append({"collective": invitation.collective.name, **_invitation_data(invitation)})
+        else:
+            rows.append({"project": invitation.project.title, **_invitation_data(invitation)})
     return rows
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -14,15 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from levelfield.collectives.models import (
-    Collective,
-    CollectiveInvitation,
-    CollectiveMembership,
-)
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.invitations.models import Invitation
 from levelfield.people import forms
 from levelfield.people.models import User
 from levelfield.people.services import person_data_export, person_delete, profile_update
-from levelfield.projects.models import Project, ProjectInvitation, ProjectMembership
+from levelfield.projects.models import Project, ProjectMembership
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -30,7 +26,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "people/landing.html")
     person = request.user
-    invitation_match = _addressed_to(person)
     context = {
         "collective_memberships": CollectiveMembership.objects.filter(person=person)
         .select_related("collective")
@@ -38,28 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "project_memberships": ProjectMembership.objects.filter(person=person)
         .select_related("project__collective")
         .order_by("project__title"),
-        "collective_invitations": CollectiveInvitation.objects.pending()
-        .filter(invitation_match)
-        .exclude(collective__memberships__person=person)
-        .select_related("collective", "invited_by"),
-        "project_invitations": ProjectInvitation.objects.pending()
-        .filter(invitation_match)
-        .exclude(project__memberships__person=person)
-        .select_related("project", "invited_by"),
+        "invitations": Invitation.objects.waiting_for(person).select_related(
+            "collective", "project", "invited_by"
+        ),
         "profile_is_empty": not person.has_profile(),
     }
     return render(request, "people/home.html", context)
-
-
-def _addressed_to(person: User) -> Q:
-    """Invitations sent to any of the person's verified email addresses."""
-    addresses = EmailAddress.objects.filter(user=person, verified=True).values_list(
-        "email", flat=True
-    )
-    query = Q(pk__in=[])
-    for address in addresses:
-        query |= Q(email__iexact=address)
-    return query
 
 
 @login_required

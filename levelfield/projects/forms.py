@@ -1,4 +1,4 @@
-"""Forms for projects, invitations and the involvement log."""
+"""Forms for projects and the involvement log."""
 
 from __future__ import annotations
 
@@ -8,18 +8,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from levelfield.collectives.invitation_forms import (
-    MOST_INVITATIONS_AT_ONCE,
-    EmailInvitationForm,
-)
 from levelfield.collectives.models import Collective
 from levelfield.people.models import User
 from levelfield.projects.models import ActivityKind, InvolvementEntry, Project, Stage
-
-EXPIRY_CHOICES = [("7", "7 days"), ("14", "14 days"), ("30", "30 days")]
 
 
 class ProjectForm(forms.ModelForm):
@@ -93,59 +86,6 @@ class ProjectCreateForm(ProjectForm):
             self.chosen = None
             self._show_choice()
         return cleaned
-
-
-class InviteByEmailForm(EmailInvitationForm):
-    separators = r"[\s,;]+"
-    invalid_address = (
-        "“%(address)s” is not an email address. Enter addresses like name@example.org"
-    )
-    too_many = f"Invite at most {MOST_INVITATIONS_AT_ONCE} people at once"
-    help_texts = {
-        "emails": "One or more addresses. Put each on its own line or separate them with commas.",
-        "message": "Say why you would like them to join, in your own words.",
-    }
-    rows = 3
-    days = forms.TypedChoiceField(
-        label="How long should the invitation work?",
-        choices=EXPIRY_CHOICES,
-        coerce=int,
-        initial="14",
-        widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose how long the invitation should work"},
-    )
-
-
-class LinkForm(forms.Form):
-    days = forms.TypedChoiceField(
-        label="How long should the link work?",
-        choices=EXPIRY_CHOICES,
-        coerce=int,
-        initial="7",
-        widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose how long the link should work"},
-    )
-
-
-class _PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name
-
-
-class MemberAddForm(forms.Form):
-    person = _PersonChoiceField(
-        queryset=User.objects.none(),
-        label="Person",
-        empty_label="Choose a person",
-        error_messages={
-            "required": "Choose the person to add",
-            "invalid_choice": "Choose someone from the collective who is not yet in the project",
-        },
-    )
-
-    def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = candidates
 
 
 def _minutes_from_hours(hours: Decimal) -> int:

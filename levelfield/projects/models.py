@@ -9,8 +9,6 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
 
-from levelfield.collectives.models import InvitationBase
-
 
 class Stage(models.TextChoices):
     """The research cycle, used across Levelfield."""
@@ -91,21 +89,6 @@ class ProjectMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.project}"
-
-
-class ProjectInvitation(InvitationBase):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
-
-    class Meta(InvitationBase.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(expires_at__gt=models.F("created_at")),
-                name="projects_invitation_expires_after_creation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Invitation to {self.project}"
 
 
 class ActivityKind(models.TextChoices):

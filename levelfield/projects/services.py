@@ -1,4 +1,4 @@
-"""Changes to projects, their members, invitations and the involvement log.
+"""Changes to projects, their members and the involvement log.
 
 Each function is one thing a person does, done in one transaction together with
 its entry in the change history, so nothing changes without a trace.
@@ -13,8 +13,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from levelfield.collectives import invitations
-from levelfield.collectives.invitations import InvitationsSent
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.people.models import User
@@ -22,7 +20,6 @@ from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectInvitation,
     ProjectMembership,
     Stage,
 )
@@ -182,75 +179,6 @@ def project_coordinator_set(
             after={"member": name, "coordinator": _yes_no(is_coordinator)},
         )
     return membership
-
-
-# Invitations
-
-
-def project_invitations_send(*, project: Project, **options: Any) -> InvitationsSent:
-    """Invite each address by email, skipping people already in the project.
-    `options`: invited_by, emails, message, days, accept_url_for (see invitations.py)."""
-    return invitations.invitations_send(kind=INVITATIONS, target=project, **options)
-
-
-def project_link_create(*, project: Project, invited_by: User, days: int) -> ProjectInvitation:
-    """A shareable link: anyone who has it may join until it expires or is withdrawn."""
-    return invitations.invitation_link_create(
-        kind=INVITATIONS, target=project, invited_by=invited_by, days=days
-    )
-
-
-def project_invitation_withdraw(*, invitation: ProjectInvitation, actor: User) -> None:
-    """Stop an invitation working; one that is no longer waiting is refused."""
-    if not invitations.invitation_withdraw(kind=INVITATIONS, invitation=invitation, actor=actor):
-        raise ValidationError("Only an invitation that is still waiting can be withdrawn.")
-
-
-def project_invitation_accept(
-    *, invitation: ProjectInvitation, user: User
-) -> tuple[ProjectMembership, bool]:
-    """Join the project through an invitation. Returns the membership and whether it is new.
-    Raises InvitationProblem when the invitation cannot be used."""
-    return invitations.invitation_accept(kind=INVITATIONS, invitation=invitation, user=user)
-
-
-def project_invitation_decline(*, invitation: ProjectInvitation, user: User) -> None:
-    """Raises InvitationProblem when the invitation cannot be used."""
-    invitations.invitation_decline(kind=INVITATIONS, invitation=invitation, user=user)
-
-
-def _invitation_summary(action: str, actor: User, invitation: ProjectInvitation) -> str:
-    """How the project's history words each change to an invitation."""
-    words = _invitation_words(invitation)
-    return {
-        "invited": f"{actor.name} invited {invitation.email} to the project",
-        "link_created": f"{actor.name} made a shareable link to join the project",
-        "invitation_withdrawn": f"{actor.name} withdrew {words}",
-        "invitation_declined": f"{actor.name} declined {words}",
-    }[action]
-
-
-def _record_invitation_accepted(
-    membership: ProjectMembership, invitation: ProjectInvitation
-) -> None:
-    name = membership.person.name
-    change_record(
-        actor=membership.person,
-        action="member_joined",
-        summary=f"{name} joined the project by accepting {_invitation_words(invitation)}",
-        subject=membership,
-        project=invitation.project,
-        after={"member": name},
-    )
-
-
-INVITATIONS = invitations.InvitationKind(
-    model=ProjectInvitation,
-    target="project",
-    summary=_invitation_summary,
-    record_joined=_record_invitation_accepted,
-    email_templates="projects/email/invitation",
-)
 
 
 # The involvement log
@@ -427,7 +355,3 @@ def _and_list(words: list[str]) -> str:
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
-
-
-def _invitation_words(invitation: ProjectInvitation) -> str:
-    return f"the invitation sent to {invitation.email}" if invitation.email else "a shareable link"

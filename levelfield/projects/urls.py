@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from levelfield.invitations.urls import place_urls
 from levelfield.projects import views
 
 app_name = "projects"
@@ -9,9 +10,6 @@ app_name = "projects"
 urlpatterns = [
     path("", views.project_list, name="list"),
     path("new/", views.project_create, name="create"),
-    path("join/<str:token>/", views.invitation, name="invitation"),
-    path("join/<str:token>/accept/", views.invitation_accept, name="invitation_accept"),
-    path("join/<str:token>/decline/", views.invitation_decline, name="invitation_decline"),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/history/", views.project_history, name="history"),
@@ -22,13 +20,8 @@ urlpatterns = [
         name="coordinator",
     ),
     path("<int:pk>/leave/", views.project_leave, name="leave"),
-    path("<int:pk>/invite/", views.project_invite, name="invite"),
-    path("<int:pk>/invitations/", views.invitation_list, name="invitations"),
-    path(
-        "<int:pk>/invitations/<int:invitation_pk>/withdraw/",
-        views.invitation_withdraw,
-        name="invitation_withdraw",
-    ),
+    # Invitations (the pages are the invitations app's; join/<token>/ redirects).
+    *place_urls("project", "<int:pk>"),
     path("<int:pk>/log/", views.involvement_log, name="log"),
     path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
     path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),

@@ -1,4 +1,5 @@
-"""Pages for projects: members, invitations, the research cycle and the involvement log.
+"""Pages for projects: members, the research cycle and the involvement log (the
+invitation pages are the invitations app's).
 
 Every page about a project starts with `_project_for_member`, so a person who is
 not in the project gets a 404 and learns nothing about it.
@@ -17,25 +18,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from levelfield.collectives.invitations import (
-    InvitationProblem,
-    InvitationsSent,
-    invitation_problem,
-)
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
 from levelfield.projects import services
 from levelfield.projects.forms import (
-    InviteByEmailForm,
     InvolvementEntryForm,
-    LinkForm,
     LogFilterForm,
-    MemberAddForm,
     ProjectCreateForm,
     ProjectForm,
 )
@@ -43,7 +35,6 @@ from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectInvitation,
     ProjectMembership,
     Stage,
 )
@@ -79,13 +70,6 @@ def _membership_in(project: Project, membership_pk: int) -> ProjectMembership:
     return get_object_or_404(
         ProjectMembership.objects.filter(project=project).select_related("person"),
         pk=membership_pk,
-    )
-
-
-def _invitation_by_token(token: str) -> ProjectInvitation:
-    return get_object_or_404(
-        ProjectInvitation.objects.select_related("project__collective", "invited_by"),
-        token=token,
     )
 
 
@@ -265,198 +249,6 @@ def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("projects:list")
     context = {"project": project, "only_member": only_member}
     return render(request, "projects/leave.html", context)
-
-
-# Invitations
-
-
-@login_required
-def project_invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """Three ways in: email invitations, a shareable link, or adding someone who is
-    already in the project's collective. Each has its own small form on one page."""
-    project = _project_for_member(request, pk)
-    candidates = _collective_candidates(project)
-    email_form = InviteByEmailForm(prefix="email")
-    link_form = LinkForm(prefix="link")
-    member_form = MemberAddForm(prefix="member", candidates=candidates)
-    bound: Any = email_form
-    if request.method == "POST":
-        which = request.POST.get("form")
-        if which == "link":
-            bound = link_form = LinkForm(request.POST, prefix="link")
-            if link_form.is_valid():
-                return _link_create(request, project, link_form.cleaned_data["days"])
-        elif which == "member":
-            bound = member_form = MemberAddForm(
-                request.POST, prefix="member", candidates=candidates
-            )
-            if member_form.is_valid():
-                response = _member_add(request, project, member_form)
-                if response:
-                    return response
-        else:
-            bound = email_form = InviteByEmailForm(request.POST, prefix="email")
-            if email_form.is_valid():
-                return _invitations_send(request, project, email_form)
-    context = {
-        "project": project,
-        "form": bound,
-        "email_form": email_form,
-        "link_form": link_form,
-        "member_form": member_form,
-        "has_candidates": candidates.exists(),
-    }
-    return render(request, "projects/invite.html", context)
-
-
-def _collective_candidates(project: Project) -> QuerySet[User]:
-    """People in the project's collective who are not yet in the project."""
-    return (
-        User.objects.filter(
-            collective_memberships__collective_id=project.collective_id, is_active=True
-        )
-        .exclude(project_memberships__project=project)
-        .order_by("display_name", "email")
-    )
-
-
-def _invitations_send(
-    request: HttpRequest, project: Project, form: InviteByEmailForm
-) -> HttpResponse:
-    result = services.project_invitations_send(
-        project=project,
-        invited_by=request.user,
-        accept_url_for=lambda invitation: _absolute_invitation_url(request, invitation),
-        **form.cleaned_data,
-    )
-    _invitations_sent_messages(request, result)
-    return redirect("projects:invitations", pk=project.pk)
-
-
-def _invitations_sent_messages(request: HttpRequest, result: InvitationsSent) -> None:
-    if result.invited:
-        count = len(result.invited)
-        messages.success(
-            request,
-            f"{count} invitation{'s' if count != 1 else ''} sent: "
-            f"{', '.join(i.email for i in result.invited)}.",
-        )
-    if result.already_members:
-        messages.info(
-            request,
-            f"Already in the project, so not invited: {', '.join(result.already_members)}.",
-        )
-    if result.not_delivered:
-        messages.warning(
-            request,
-            "We could not send the email to "
-            f"{', '.join(result.not_delivered)}. The invitation is saved: try again later, "
-            "or withdraw it and send a shareable link instead.",
-        )
-
-
-def _link_create(request: HttpRequest, project: Project, days: int) -> HttpResponse:
-    services.project_link_create(project=project, invited_by=request.user, days=days)
-    messages.success(
-        request, "Your shareable link is ready. Copy it from the list below and share it."
-    )
-    return redirect("projects:invitations", pk=project.pk)
-
-
-def _member_add(
-    request: HttpRequest, project: Project, form: MemberAddForm
-) -> HttpResponse | None:
-    person = form.cleaned_data["person"]
-    try:
-        services.project_member_add(project=project, person=person, added_by=request.user)
-    except ValidationError as error:
-        form.add_error("person", error)
-        return None
-    messages.success(request, f"You added {person.name} to the project.")
-    return redirect("projects:members", pk=project.pk)
-
-
-def _absolute_invitation_url(request: HttpRequest, invitation: ProjectInvitation) -> str:
-    return request.build_absolute_uri(reverse("projects:invitation", args=[invitation.token]))
-
-
-@login_required
-def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
-    invitations = project.invitations.select_related("invited_by", "accepted_by").order_by(
-        "-created_at", "-id"
-    )
-    page = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page"))
-    for invitation in page:
-        invitation.url = _absolute_invitation_url(request, invitation)
-    return render(request, "projects/invitations.html", {"project": project, "page": page})
-
-
-@login_required
-@require_POST
-def invitation_withdraw(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
-    invitation = get_object_or_404(project.invitations, pk=invitation_pk)
-    try:
-        services.project_invitation_withdraw(invitation=invitation, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "The invitation is withdrawn. Its link no longer works.")
-    return redirect("projects:invitations", pk=project.pk)
-
-
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """The page an invitation link opens. Open to anyone with the link, signed in or not."""
-    invitation = _invitation_by_token(token)
-    already_member = (
-        request.user.is_authenticated
-        and invitation.project.memberships.filter(person=request.user).exists()
-    )
-    problem = None if already_member else invitation_problem(invitation, request.user)
-    if problem:
-        return _invitation_problem_page(request, invitation, problem)
-    context = {
-        "invitation": invitation,
-        "project": invitation.project,
-        "already_member": already_member,
-        "next_query": urlencode({"next": request.path}),
-    }
-    return render(request, "projects/invitation.html", context)
-
-
-def _invitation_problem_page(
-    request: HttpRequest, invitation: ProjectInvitation, problem: InvitationProblem
-) -> HttpResponse:
-    context = {"invitation": invitation, "problem": problem}
-    return render(request, "projects/invitation_problem.html", context, status=problem.http_status)
-
-
-@login_required
-@require_POST
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_by_token(token)
-    try:
-        _, created = services.project_invitation_accept(invitation=invitation, user=request.user)
-    except InvitationProblem as problem:
-        return _invitation_problem_page(request, invitation, problem)
-    if created:
-        messages.success(request, f"You joined the project “{invitation.project.title}”.")
-    else:
-        messages.success(request, f"You are already a member of “{invitation.project.title}”.")
-    return redirect("projects:detail", pk=invitation.project_id)
-
-
-@login_required
-@require_POST
-def invitation_decline(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_by_token(token)
-    try:
-        services.project_invitation_decline(invitation=invitation, user=request.user)
-    except InvitationProblem as problem:
-        return _invitation_problem_page(request, invitation, problem)
-    messages.success(request, "You declined the invitation. Nothing else will happen.")
-    return redirect("home")
 
 
 # The involvement log

@@ -11,11 +11,14 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from levelfield.collectives.tests.factories import (
-    CollectiveInvitationFactory,
     CollectiveMembershipFactory,
 )
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
+)
 from levelfield.notifications.services import notification_send, unsubscribe_token
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
@@ -23,7 +26,6 @@ from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
     ProjectFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 
@@ -245,7 +247,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("collectives:leave", args=[slug]),
         reverse("collectives:invite", args=[slug]),
         reverse("collectives:invitations", args=[slug]),
-        reverse("collectives:invitation", args=[world["collective_invitation"].token]),
+        reverse("invitations:join", args=[world["collective_invitation"].token]),
         reverse("projects:list"),
         reverse("projects:create") + f"?collective={slug}",
         reverse("projects:detail", args=[pk]),
@@ -255,7 +257,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("projects:leave", args=[pk]),
         reverse("projects:invite", args=[pk]),
         reverse("projects:invitations", args=[pk]),
-        reverse("projects:invitation", args=[world["project_invitation"].token]),
+        reverse("invitations:join", args=[world["project_invitation"].token]),
         reverse("projects:log", args=[pk]),
         reverse("projects:log_add", args=[pk]),
         reverse("projects:log_entry", args=[pk, world["entry"].pk]),
@@ -288,8 +290,8 @@ VISITOR_PAGES = [
     "/accounts/password/reset/key/1-not-a-real-key/",
     "/accounts/password/reset/key/done/",
     "/accounts/inactive/",
+    "/invitations/no-such-invitation/",
     "/collectives/join/no-such-invitation/",
-    "/projects/join/no-such-invitation/",
     "/notifications/unsubscribe/not-a-real-token/",
 ]
 

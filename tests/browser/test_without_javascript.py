@@ -17,11 +17,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from levelfield.decisions import services
 from levelfield.decisions.models import Method, Response
+from levelfield.invitations.tests.factories import ProjectInvitationFactory
 from levelfield.people.tests.factories import PASSWORD, UserFactory
 from levelfield.projects.models import InvolvementEntry, ProjectMembership
 from levelfield.projects.tests.factories import (
     ProjectFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 from tests.browser.conftest import browser_as

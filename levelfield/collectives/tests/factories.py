@@ -2,11 +2,7 @@ from __future__ import annotations
 
 import factory
 
-from levelfield.collectives.models import (
-    Collective,
-    CollectiveInvitation,
-    CollectiveMembership,
-)
+from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.tests.factories import UserFactory
 
 
@@ -26,12 +22,3 @@ class CollectiveMembershipFactory(factory.django.DjangoModelFactory):
 
     collective = factory.SubFactory(CollectiveFactory)
     person = factory.SubFactory(UserFactory)
-
-
-class CollectiveInvitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CollectiveInvitation
-
-    collective = factory.SubFactory(CollectiveFactory)
-    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
-    invited_by = factory.SubFactory(UserFactory)

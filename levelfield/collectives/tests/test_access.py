@@ -13,13 +13,11 @@ from django.urls import reverse
 
 from levelfield.collectives.models import (
     Collective,
-    CollectiveInvitation,
     CollectiveKind,
     CollectiveMembership,
 )
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
-    CollectiveInvitationFactory,
     CollectiveMembershipFactory,
 )
 from levelfield.history.models import Change
@@ -32,12 +30,10 @@ class Route:
     method: str = "get"
     data: dict[str, Any] | None = None
 
-    def url(self, collective: Collective, target: CollectiveMembership, invite: Any) -> str:
+    def url(self, collective: Collective, target: CollectiveMembership) -> str:
         kwargs: dict[str, Any] = {"slug": collective.slug}
         if self.name == "collectives:coordinator":
             kwargs["membership_pk"] = target.pk
-        if self.name == "collectives:invitation_withdraw":
-            kwargs["invitation_pk"] = invite.pk
         return reverse(self.name, kwargs=kwargs)
 
 
@@ -58,11 +54,6 @@ ROUTES = [
     Route("collectives:leave"),
     Route("collectives:leave", "post", {}),
     Route("collectives:coordinator", "post", {"coordinator": "yes"}),
-    Route("collectives:invite"),
-    Route("collectives:invite", "post", {"emails": "new@example.org", "days": "7"}),
-    Route("collectives:invitation_link", "post", {"link-days": "7"}),
-    Route("collectives:invitations"),
-    Route("collectives:invitation_withdraw", "post", {}),
 ]
 IDS = [f"{route.method} {route.name}" for route in ROUTES]
 
@@ -71,8 +62,7 @@ IDS = [f"{route.method} {route.name}" for route in ROUTES]
 def setting(collective: Collective, coordinator: User, member: User) -> dict[str, Any]:
     target_person = User.objects.create_user("target@example.org", display_name="Tam")
     target = CollectiveMembership.objects.create(collective=collective, person=target_person)
-    invite = CollectiveInvitationFactory(collective=collective, invited_by=coordinator)
-    return {"collective": collective, "target": target, "invite": invite}
+    return {"collective": collective, "target": target}
 
 
 def _state(collective: Collective) -> tuple:
@@ -81,7 +71,6 @@ def _state(collective: Collective) -> tuple:
         Change.objects.count(),
         list(Collective.objects.values()),
         list(CollectiveMembership.objects.order_by("pk").values()),
-        list(CollectiveInvitation.objects.order_by("pk").values()),
     )
 
 
@@ -146,21 +135,18 @@ def test_pages_without_a_collective_need_only_an_account(
     assert client.get(url).status_code == 200
 
 
-def test_a_wrong_membership_or_invitation_number_is_not_found(
+def test_a_wrong_membership_number_is_not_found(
     client: Client, setting: dict[str, Any], member: User, outsider: User
 ) -> None:
     """Ids from another collective, or that do not exist, are a 404, never a 500."""
     elsewhere = CollectiveFactory()
     other_membership = CollectiveMembershipFactory(collective=elsewhere, person=outsider)
-    other_invite = CollectiveInvitationFactory(collective=elsewhere)
     slug = setting["collective"].slug
     client.force_login(member)
     before = _state(setting["collective"])
     urls = [
         reverse("collectives:coordinator", args=[slug, other_membership.pk]),
         reverse("collectives:coordinator", args=[slug, 999999]),
-        reverse("collectives:invitation_withdraw", args=[slug, other_invite.pk]),
-        reverse("collectives:invitation_withdraw", args=[slug, 999999]),
     ]
     for url in urls:
         assert client.post(url, {"coordinator": "yes"}).status_code == 404
@@ -172,7 +158,7 @@ def test_a_wrong_membership_or_invitation_number_is_not_found(
 
 @pytest.mark.parametrize(
     "name",
-    ["collectives:coordinator", "collectives:invitation_withdraw", "collectives:invitation_link"],
+    ["collectives:coordinator"],
 )
 def test_changing_views_refuse_get(
     client: Client, setting: dict[str, Any], member: User, name: str

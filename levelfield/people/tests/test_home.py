@@ -10,13 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives.tests.factories import (
-    CollectiveInvitationFactory,
     CollectiveMembershipFactory,
+)
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
 )
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 
@@ -70,12 +72,10 @@ def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(clie
 
     html = client.get(reverse("home")).content.decode()
 
-    assert reverse("collectives:invitation", args=[to_main.token]) in html
-    assert reverse("projects:invitation", args=[to_work.token]) in html
-    for hidden in (to_unverified, expired, already_member):
-        assert reverse("collectives:invitation", args=[hidden.token]) not in html
-    for hidden in (to_someone_else, declined):
-        assert reverse("projects:invitation", args=[hidden.token]) not in html
+    assert reverse("invitations:join_yours", args=[to_main.pk]) in html
+    assert reverse("invitations:join_yours", args=[to_work.pk]) in html
+    for hidden in (to_unverified, expired, already_member, to_someone_else, declined):
+        assert reverse("invitations:join_yours", args=[hidden.pk]) not in html
 
 
 def test_someone_with_an_empty_profile_is_asked_to_complete_it(client):

@@ -12,18 +12,20 @@ from django.test import Client
 from django.urls import reverse
 
 from levelfield.collectives.tests.factories import (
-    CollectiveInvitationFactory,
     CollectiveMembershipFactory,
 )
 from levelfield.history.models import Change
 from levelfield.history.services import change_record
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
+)
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.people.tests.factories import PASSWORD, PerspectiveFactory, UserFactory
 from levelfield.projects.models import Participation
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 

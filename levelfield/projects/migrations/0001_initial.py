@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import levelfield.collectives.models
+import levelfield.invitations.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -59,10 +59,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(blank=True, help_text='Empty for a shareable link anyone with it can use.', max_length=254)),
-                ('token', models.CharField(default=levelfield.collectives.models._new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=levelfield.invitations.models.invitation_token_new, editable=False, max_length=64, unique=True)),
                 ('message', models.TextField(blank=True, verbose_name='personal message')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField(default=levelfield.collectives.models._default_expiry)),
+                ('expires_at', models.DateTimeField(default=levelfield.invitations.models._default_expiry)),
                 ('accepted_at', models.DateTimeField(blank=True, null=True)),
                 ('declined_at', models.DateTimeField(blank=True, null=True)),
                 ('revoked_at', models.DateTimeField(blank=True, null=True)),

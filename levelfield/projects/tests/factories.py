@@ -11,7 +11,6 @@ from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectInvitation,
     ProjectMembership,
     Stage,
 )
@@ -34,15 +33,6 @@ class ProjectMembershipFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     person = factory.SubFactory(UserFactory)
-
-
-class ProjectInvitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProjectInvitation
-
-    project = factory.SubFactory(ProjectFactory)
-    email = factory.Sequence(lambda n: f"project-invitee{n}@example.org")
-    invited_by = factory.SubFactory(UserFactory)
 
 
 class InvolvementEntryFactory(factory.django.DjangoModelFactory):

@@ -12,13 +12,11 @@ from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectInvitation,
     ProjectMembership,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 
@@ -29,8 +27,6 @@ PROJECT_PAGES = [
     ("projects:history", "project"),
     ("projects:members", "project"),
     ("projects:leave", "project"),
-    ("projects:invite", "project"),
-    ("projects:invitations", "project"),
     ("projects:log", "project"),
     ("projects:log_add", "project"),
     ("projects:log_entry", "entry"),
@@ -42,9 +38,6 @@ PROJECT_POSTS = [
     ("projects:edit", "project", {"title": "Taken over", "summary": "x", "stage": "design"}),
     ("projects:leave", "project", {}),
     ("projects:coordinator", "membership", {"coordinator": "yes"}),
-    ("projects:invite", "project", {"form": "email", "email-emails": "x@example.org"}),
-    ("projects:invite", "project", {"form": "link", "link-days": "7"}),
-    ("projects:invitation_withdraw", "invitation", {}),
     ("projects:log_add", "project", {"title": "Sneaky", "happened_on": "2026-01-01"}),
     ("projects:log_edit", "entry", {"title": "Sneaky", "happened_on": "2026-01-01"}),
 ]
@@ -58,7 +51,6 @@ def objects(project: Project, member: User) -> dict[str, object]:
         "project": project,
         "entry": entry,
         "membership": ProjectMembership.objects.get(project=project, person=member),
-        "invitation": ProjectInvitationFactory(project=project, invited_by=member),
     }
 
 
@@ -104,7 +96,6 @@ def _state() -> tuple[object, ...]:
     return (
         list(Project.objects.values_list("title", "summary", "stage")),
         list(ProjectMembership.objects.values_list("person_id", "is_coordinator")),
-        list(ProjectInvitation.objects.values_list("pk", "revoked_at")),
         list(InvolvementEntry.objects.values_list("title", "happened_on")),
         list(Participation.objects.values_list("person_id", "minutes")),
         Change.objects.count(),
@@ -138,7 +129,6 @@ def test_people_outside_the_project_cannot_change_it(
     ("name", "needs"),
     [
         ("projects:coordinator", "membership"),
-        ("projects:invitation_withdraw", "invitation"),
     ],
 )
 def test_changing_views_refuse_a_get(
@@ -170,7 +160,6 @@ def test_the_list_and_start_pages_ask_visitors_to_sign_in(client: Client, name: 
         ("projects:log_entry", "entry"),
         ("projects:log_edit", "entry"),
         ("projects:coordinator", "membership"),
-        ("projects:invitation_withdraw", "invitation"),
     ],
 )
 def test_an_id_from_another_project_is_not_found(

@@ -1,5 +1,5 @@
-"""Two clicks at the same moment must not make two memberships, use a one-off
-invitation twice, or lose a correction. Real concurrent connections need PostgreSQL."""
+"""Two corrections at the same moment must not lose one. Real concurrent connections
+need PostgreSQL. (Invitations: levelfield/invitations/tests/test_concurrency.py.)"""
 
 from __future__ import annotations
 
@@ -7,64 +7,20 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
-from levelfield.people.tests.factories import UserFactory
 from levelfield.projects import services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
-    ProjectInvitation,
-    ProjectMembership,
     Stage,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
-    ProjectInvitationFactory,
     ProjectMembershipFactory,
 )
 
 pytestmark = CONCURRENCY_MARKS
-
-
-def test_one_person_accepting_a_link_many_times_at_once_joins_once() -> None:
-    link = ProjectInvitationFactory(email="")
-    person = UserFactory()
-
-    results = at_once(
-        6, lambda _: services.project_invitation_accept(invitation=link, user=person)
-    )
-
-    assert all(isinstance(result, tuple) for result in results), results
-    assert sum(1 for _, created in results if created) == 1
-    assert ProjectMembership.objects.filter(person=person).count() == 1
-    assert Change.objects.filter(action="member_joined", actor=person).count() == 1
-    link.refresh_from_db()
-    assert link.times_used == 1
-
-
-def test_an_emailed_invitation_accepted_by_two_sessions_at_once_is_used_once() -> None:
-    person = UserFactory(email="sam@example.org")
-    invitation = ProjectInvitationFactory(email="sam@example.org")
-
-    results = at_once(
-        4, lambda _: services.project_invitation_accept(invitation=invitation, user=person)
-    )
-
-    assert all(isinstance(result, tuple) for result in results), results
-    assert ProjectMembership.objects.filter(person=person).count() == 1
-    assert ProjectInvitation.objects.get().status == "accepted"
-
-
-def test_many_people_join_through_one_link_at_once_and_every_use_is_counted() -> None:
-    link = ProjectInvitationFactory(email="")
-    people = [UserFactory() for _ in range(5)]
-
-    at_once(5, lambda n: services.project_invitation_accept(invitation=link, user=people[n]))
-
-    assert ProjectMembership.objects.filter(project=link.project).count() == 5
-    link.refresh_from_db()
-    assert link.times_used == 5
 
 
 def test_two_corrections_at_once_are_both_recorded_one_after_the_other() -> None:

@@ -12,15 +12,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveInvitation, CollectiveMembership
-from levelfield.collectives.tests.factories import CollectiveInvitationFactory
+from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.models import Change
+from levelfield.invitations.models import Invitation
+from levelfield.invitations.tests.factories import CollectiveInvitationFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 
 
 @pytest.fixture
-def invitation(collective: Collective, coordinator: User) -> CollectiveInvitation:
+def invitation(collective: Collective, coordinator: User) -> Invitation:
     return CollectiveInvitationFactory(
         collective=collective,
         invited_by=coordinator,
@@ -29,21 +30,16 @@ def invitation(collective: Collective, coordinator: User) -> CollectiveInvitatio
     )
 
 
-@pytest.fixture
-def sam(db: None) -> User:
-    return UserFactory(email="sam@example.org", display_name="Sam")
+def _page(invitation: Invitation) -> str:
+    return reverse("invitations:join", args=[invitation.token])
 
 
-def _page(invitation: CollectiveInvitation) -> str:
-    return reverse("collectives:invitation", args=[invitation.token])
+def _accept(client: Client, invitation: Invitation) -> Any:
+    return client.post(reverse("invitations:accept", args=[invitation.token]))
 
 
-def _accept(client: Client, invitation: CollectiveInvitation) -> Any:
-    return client.post(reverse("collectives:invitation_accept", args=[invitation.token]))
-
-
-def _decline(client: Client, invitation: CollectiveInvitation) -> Any:
-    return client.post(reverse("collectives:invitation_decline", args=[invitation.token]))
+def _decline(client: Client, invitation: Invitation) -> Any:
+    return client.post(reverse("invitations:decline", args=[invitation.token]))
 
 
 def _is_member(person: User, collective: Collective) -> bool:
@@ -51,7 +47,7 @@ def _is_member(person: User, collective: Collective) -> bool:
 
 
 def test_someone_not_signed_in_sees_who_invited_them_and_how_to_sign_in(
-    client: Client, invitation: CollectiveInvitation
+    client: Client, invitation: Invitation
 ) -> None:
     response = client.get(_page(invitation))
     html = response.content.decode()
@@ -68,7 +64,7 @@ def test_someone_not_signed_in_sees_who_invited_them_and_how_to_sign_in(
 
 
 def test_accepting_without_signing_in_leads_to_sign_in_and_back(
-    client: Client, invitation: CollectiveInvitation
+    client: Client, invitation: Invitation
 ) -> None:
     response = _accept(client, invitation)
     assert response.status_code == 302
@@ -76,9 +72,7 @@ def test_accepting_without_signing_in_leads_to_sign_in_and_back(
     assert CollectiveMembership.objects.count() == 1  # only the coordinator
 
 
-def test_the_invited_person_declines(
-    client: Client, invitation: CollectiveInvitation, sam: User
-) -> None:
+def test_the_invited_person_declines(client: Client, invitation: Invitation, sam: User) -> None:
     client.force_login(sam)
     response = _decline(client, invitation)
     assert response.url == reverse("home")
@@ -106,7 +100,7 @@ def test_declining_a_shared_link_leaves_it_working_for_others(
 
 
 def test_accepting_twice_gives_one_membership_and_one_history_row(
-    client: Client, invitation: CollectiveInvitation, sam: User
+    client: Client, invitation: Invitation, sam: User
 ) -> None:
     client.force_login(sam)
     first = _accept(client, invitation)
@@ -119,7 +113,7 @@ def test_accepting_twice_gives_one_membership_and_one_history_row(
 
 
 def test_a_member_opening_an_invitation_is_told_they_are_already_in(
-    client: Client, invitation: CollectiveInvitation, member: User
+    client: Client, invitation: Invitation, member: User
 ) -> None:
     link = CollectiveInvitationFactory(collective=invitation.collective, email="")
     client.force_login(member)
@@ -133,7 +127,7 @@ def test_a_member_opening_an_invitation_is_told_they_are_already_in(
 
 
 def test_an_invitation_to_a_verified_second_address_of_yours_works(
-    client: Client, invitation: CollectiveInvitation
+    client: Client, invitation: Invitation
 ) -> None:
     person = UserFactory(email="sam.home@example.org")
     EmailAddress.objects.create(user=person, email="sam@example.org", verified=True)
@@ -144,7 +138,7 @@ def test_an_invitation_to_a_verified_second_address_of_yours_works(
 
 
 def test_an_unverified_second_address_is_not_enough(
-    client: Client, invitation: CollectiveInvitation
+    client: Client, invitation: Invitation
 ) -> None:
     person = UserFactory(email="sam.home@example.org")
     EmailAddress.objects.create(user=person, email="sam@example.org", verified=False)
@@ -190,7 +184,7 @@ def test_an_invitation_that_cannot_be_used_gets_a_clear_page_and_changes_nothing
     invitation = CollectiveInvitationFactory(
         collective=collective, invited_by=coordinator, **{"email": "sam@example.org", **make()}
     )
-    before = list(CollectiveInvitation.objects.values())
+    before = list(Invitation.objects.values())
     client.force_login(sam)
     for response in (
         client.get(_page(invitation)),
@@ -202,7 +196,7 @@ def test_an_invitation_that_cannot_be_used_gets_a_clear_page_and_changes_nothing
         assert heading in html
         assert "Leeds Carers Collective" in html
     assert not _is_member(sam, collective)
-    assert list(CollectiveInvitation.objects.values()) == before
+    assert list(Invitation.objects.values()) == before
     assert not Change.objects.filter(actor=sam).exists()
 
 
@@ -218,7 +212,7 @@ def test_someone_not_signed_in_also_gets_the_clear_page(
 
 
 def test_the_wrong_email_page_masks_the_invited_address(
-    client: Client, invitation: CollectiveInvitation, outsider: User
+    client: Client, invitation: Invitation, outsider: User
 ) -> None:
     client.force_login(outsider)
     html = client.get(_page(invitation)).content.decode()
@@ -228,13 +222,13 @@ def test_the_wrong_email_page_masks_the_invited_address(
 
 def test_an_unknown_invitation_is_not_found(client: Client, db: None, sam: User) -> None:
     for url in (
-        reverse("collectives:invitation", args=["no-such-token"]),
-        reverse("collectives:invitation_accept", args=["no-such-token"]),
+        reverse("invitations:join", args=["no-such-token"]),
+        reverse("invitations:accept", args=["no-such-token"]),
     ):
         method = client.get if url.endswith("no-such-token/") else client.post
         assert method(url).status_code == 404
     client.force_login(sam)
-    assert client.post(reverse("collectives:invitation_decline", args=["x"])).status_code == 404
+    assert client.post(reverse("invitations:decline", args=["x"])).status_code == 404
 
 
 def test_a_withdrawn_shareable_link_stops_working(

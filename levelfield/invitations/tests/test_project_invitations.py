@@ -11,13 +11,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives import invitations
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
+from levelfield.invitations import services
+from levelfield.invitations.models import Invitation
+from levelfield.invitations.tests.factories import ProjectInvitationFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import Project, ProjectInvitation, ProjectMembership
-from levelfield.projects.tests.factories import ProjectInvitationFactory
+from levelfield.projects.models import Project, ProjectMembership
 from levelfield.projects.tests.pages import error_summary_links, text
 
 
@@ -28,8 +29,8 @@ def _invite(client: Client, project: Project, **data: str) -> object:
     )
 
 
-def _accept_url(invitation: ProjectInvitation) -> str:
-    return reverse("projects:invitation_accept", args=[invitation.token])
+def _accept_url(invitation: Invitation) -> str:
+    return reverse("invitations:accept", args=[invitation.token])
 
 
 # Inviting by email
@@ -48,18 +49,15 @@ def test_a_member_invites_someone_by_email_and_they_accept(
 
     assert response.status_code == 302
     assert response["Location"] == reverse("projects:invitations", args=[project.pk])
-    invitation = ProjectInvitation.objects.get()
+    invitation = Invitation.objects.get()
     assert invitation.email == "sam@example.org"
     assert invitation.invited_by == member
     assert invitation.status == "pending"
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == ["sam@example.org"]
-    assert (
-        email.subject == "Levelfield: Gordon invited you to join the project “Life after stroke”"
-    )
-    link = f"http://testserver/projects/join/{invitation.token}/"
-    assert link in email.body
+    assert email.subject == "Levelfield: Mo invited you to join the project “Life after stroke”"
+    link = re.search(r"http://testserver/invitations/[^/\s]+/", email.body).group(0)
     assert "We need your view on this." in email.body
     invited = Change.objects.get(project=project, action="invited")
     assert invited.actor == member and invited.after["email"] == "sam@example.org"
@@ -67,12 +65,12 @@ def test_a_member_invites_someone_by_email_and_they_accept(
     sam = UserFactory(email="sam@example.org", display_name="Sam")
     client.force_login(sam)
     page = client.get(link)
-    accepted = client.post(_accept_url(invitation))
+    accepted = client.post(f"{link}accept/")
 
     assert page.status_code == 200
     words = text(page.content.decode())
     assert "Join “Life after stroke”" in words
-    assert "Gordon invited you to join this research project" in words
+    assert "Mo invited you to join this research project" in words
     assert "We need your view on this." in words
     assert accepted.status_code == 302
     assert accepted["Location"] == reverse("projects:detail", args=[project.pk])
@@ -90,7 +88,7 @@ def test_a_member_invites_someone_by_email_and_they_accept(
 
 
 def test_several_addresses_at_once_skip_people_already_in_the_project(
-    client: Client, project: Project, member: User, coordinator: User, mailoutbox: list
+    client: Client, project: Project, member: User, project_coordinator: User, mailoutbox: list
 ) -> None:
     client.force_login(member)
 
@@ -100,14 +98,14 @@ def test_several_addresses_at_once_skip_people_already_in_the_project(
         **{"email-emails": "a@example.org,\nb@example.org; amara@example.org a@example.org"},
     )
 
-    assert sorted(ProjectInvitation.objects.values_list("email", flat=True)) == [
+    assert sorted(Invitation.objects.values_list("email", flat=True)) == [
         "a@example.org",
         "b@example.org",
     ]
     assert sorted(message.to[0] for message in mailoutbox) == ["a@example.org", "b@example.org"]
     follow = text(client.get(response["Location"]).content.decode())
-    assert "2 invitations sent: a@example.org, b@example.org." in follow
-    assert "Already in the project, so not invited: amara@example.org." in follow
+    assert "We sent 2 invitations: a@example.org, b@example.org." in follow
+    assert "Already a member, so not invited: amara@example.org." in follow
 
 
 @pytest.mark.parametrize(
@@ -144,7 +142,7 @@ def test_a_bad_invitation_form_says_what_to_fix_and_sends_nothing(
 
     assert response.status_code == 200
     assert error_summary_links(response.content.decode()) == {message: target}
-    assert not ProjectInvitation.objects.exists()
+    assert not Invitation.objects.exists()
     assert mailoutbox == []
 
 
@@ -156,7 +154,7 @@ def test_the_inviter_chooses_how_long_an_invitation_works(
 
     _invite(client, project, **{"email-emails": "sam@example.org", "email-days": str(days)})
 
-    invitation = ProjectInvitation.objects.get()
+    invitation = Invitation.objects.get()
     assert abs(invitation.expires_at - (timezone.now() + timedelta(days=days))) < timedelta(
         minutes=1
     )
@@ -168,12 +166,12 @@ def test_when_the_mail_server_fails_the_invitation_is_kept_and_the_inviter_told(
     def refuse(**kwargs: object) -> None:
         raise SMTPException("mail server down")
 
-    monkeypatch.setattr(invitations, "send_mail", refuse)
+    monkeypatch.setattr(services, "send_mail", refuse)
     client.force_login(member)
 
     response = _invite(client, project, **{"email-emails": "sam@example.org"})
 
-    assert ProjectInvitation.objects.get().email == "sam@example.org"
+    assert Invitation.objects.get().email == "sam@example.org"
     follow = text(client.get(response["Location"]).content.decode())
     assert "We could not send the email to sam@example.org." in follow
 
@@ -186,20 +184,22 @@ def test_a_member_shares_a_link_that_several_people_use_to_join(
 ) -> None:
     client.force_login(member)
 
-    client.post(reverse("projects:invite", args=[project.pk]), {"form": "link", "link-days": "7"})
+    created = client.post(
+        reverse("projects:invite", args=[project.pk]), {"form": "link", "link-days": "7"}
+    )
 
-    link = ProjectInvitation.objects.get()
+    link = Invitation.objects.get()
     assert link.is_link and link.invited_by == member
-    listing = client.get(reverse("projects:invitations", args=[project.pk])).content.decode()
-    url = f"http://testserver/projects/join/{link.token}/"
-    assert f'value="{url}"' in listing
+    listing = client.get(created["Location"]).content.decode()
+    url = re.search(r'value="(http://testserver/invitations/[^"]+/)"', listing).group(1)
+    assert "This is the only time we show it." in text(listing)
     assert Change.objects.filter(project=project, action="link_created").exists()
 
     joiners = [UserFactory(display_name=name) for name in ("Ana", "Bo")]
     for person in joiners:
         client.force_login(person)
         assert client.get(url).status_code == 200
-        client.post(_accept_url(link))
+        client.post(f"{url}accept/")
 
     assert set(project.members.all()) == {member, *joiners}
     link.refresh_from_db()
@@ -217,7 +217,7 @@ def test_a_bad_link_form_shows_an_error(client: Client, project: Project, member
     assert error_summary_links(response.content.decode()) == {
         "Select a valid choice. 365 is not one of the available choices.": "#id_link-days_0"
     }
-    assert not ProjectInvitation.objects.exists()
+    assert not Invitation.objects.exists()
 
 
 def test_a_member_opening_a_link_to_their_own_project_is_told_they_are_in(
@@ -226,10 +226,10 @@ def test_a_member_opening_a_link_to_their_own_project_is_told_they_are_in(
     link = ProjectInvitationFactory(project=project, email="")
     client.force_login(member)
 
-    page = client.get(reverse("projects:invitation", args=[link.token])).content.decode()
+    page = client.get(reverse("invitations:join", args=[link.token])).content.decode()
     client.post(_accept_url(link))
 
-    assert "You are already a member of this project." in page
+    assert "You are already a member of the project “Life after stroke”" in page
     assert ProjectMembership.objects.filter(project=project, person=member).count() == 1
     link.refresh_from_db()
     assert link.times_used == 0
@@ -240,10 +240,10 @@ def test_a_member_opening_a_link_to_their_own_project_is_told_they_are_in(
 
 
 def test_a_member_withdraws_an_invitation_and_its_link_stops_working(
-    client: Client, project: Project, member: User, coordinator: User
+    client: Client, project: Project, member: User, project_coordinator: User
 ) -> None:
     invitation = ProjectInvitationFactory(project=project, email="sam@example.org")
-    client.force_login(coordinator)
+    client.force_login(project_coordinator)
 
     response = client.post(
         reverse("projects:invitation_withdraw", args=[project.pk, invitation.pk])
@@ -253,12 +253,12 @@ def test_a_member_withdraws_an_invitation_and_its_link_stops_working(
     invitation.refresh_from_db()
     assert invitation.status == "withdrawn"
     change = Change.objects.get(action="invitation_withdrawn")
-    assert change.actor == coordinator
+    assert change.actor == project_coordinator
     assert change.before == {"status": "pending"} and change.after == {"status": "withdrawn"}
 
     sam = UserFactory(email="sam@example.org")
     client.force_login(sam)
-    page = client.get(reverse("projects:invitation", args=[invitation.token]))
+    page = client.get(reverse("invitations:join", args=[invitation.token]))
     accept = client.post(_accept_url(invitation))
     assert page.status_code == accept.status_code == 410
     assert "This invitation has been withdrawn" in page.content.decode()
@@ -275,7 +275,7 @@ def test_an_invitation_already_used_cannot_be_withdrawn(
         reverse("projects:invitation_withdraw", args=[project.pk, invitation.pk]), follow=True
     )
 
-    assert "Only an invitation that is still waiting can be withdrawn." in text(
+    assert "That invitation could no longer be used, so nothing changed." in text(
         response.content.decode()
     )
     invitation.refresh_from_db()
@@ -319,18 +319,15 @@ def test_someone_not_signed_in_sees_the_invitation_and_is_asked_to_sign_in(
     client: Client, project: Project, member: User
 ) -> None:
     invitation = ProjectInvitationFactory(project=project, invited_by=member)
-    url = reverse("projects:invitation", args=[invitation.token])
+    url = reverse("invitations:join", args=[invitation.token])
 
     page = client.get(url)
     accept = client.post(_accept_url(invitation))
 
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Life after stroke" in html and "Gordon invited you" in html
-    assert (
-        f'href="{reverse("account_login")}?next=%2Fprojects%2Fjoin%2F{invitation.token}%2F"'
-        in (html)
-    )
+    assert "Life after stroke" in html and "Mo invited you" in html
+    assert f'href="{reverse("account_login")}?next=/invitations/{invitation.token}/"' in (html)
     assert f'href="{reverse("account_signup")}?next=' in html
     assert "Accept and join" not in html
     assert accept.status_code == 302
@@ -345,7 +342,7 @@ def test_someone_declines_and_nothing_else_happens(
     sam = UserFactory(email="sam@example.org", display_name="Sam")
     client.force_login(sam)
 
-    response = client.post(reverse("projects:invitation_decline", args=[invitation.token]))
+    response = client.post(reverse("invitations:decline", args=[invitation.token]))
 
     assert response.status_code == 302
     invitation.refresh_from_db()
@@ -383,9 +380,9 @@ def test_an_invitation_that_cannot_be_used_says_why(
     sam = UserFactory(email="sam@example.org")
     client.force_login(sam)
 
-    page = client.get(reverse("projects:invitation", args=[invitation.token]))
+    page = client.get(reverse("invitations:join", args=[invitation.token]))
     accept = client.post(_accept_url(invitation))
-    decline = client.post(reverse("projects:invitation_decline", args=[invitation.token]))
+    decline = client.post(reverse("invitations:decline", args=[invitation.token]))
 
     assert page.status_code == accept.status_code == decline.status_code == status
     assert heading in page.content.decode()
@@ -393,11 +390,11 @@ def test_an_invitation_that_cannot_be_used_says_why(
     assert not ProjectMembership.objects.filter(person=sam).exists()
 
 
-@pytest.mark.parametrize("name", ["invitation", "invitation_accept", "invitation_decline"])
+@pytest.mark.parametrize("name", ["join", "accept", "decline"])
 def test_an_unknown_invitation_is_not_found(client: Client, outsider: User, name: str) -> None:
     client.force_login(outsider)
-    url = reverse(f"projects:{name}", args=["no-such-token"])
-    response = client.get(url) if name == "invitation" else client.post(url)
+    url = reverse(f"invitations:{name}", args=["no-such-token"])
+    response = client.get(url) if name == "join" else client.post(url)
     assert response.status_code == 404
 
 

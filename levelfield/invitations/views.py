@@ -1,0 +1,352 @@
+"""Invitation pages, shared by collectives and projects.
+
+The invite, list and withdraw pages live under the place's own address
+(/collectives/<slug>/invite/, /projects/<pk>/invite/...): the URL says which kind of
+place (`place`) and `_place_for_member` returns it only to its members, 404 for anyone
+else. The join page (/invitations/<token>/) is for anyone who has the link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives.models import Collective
+from levelfield.invitations import services
+from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
+from levelfield.invitations.models import Invitation
+from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
+from levelfield.lib.words import plural
+from levelfield.people.models import User
+from levelfield.projects import services as project_services
+from levelfield.projects.models import Project
+
+INVITATIONS_PER_PAGE = 50
+# Where the invite page leaves a just-made link for the list page to show once.
+NEW_LINK_SESSION_KEY = "invitations_new_link"
+
+
+# Access helpers: each returns what the person may reach, or raises Http404.
+
+
+def _place_for_member(request: HttpRequest, place: str, key: dict[str, Any]) -> Place:
+    """The collective (by slug) or project (by pk) named in the address, if the
+    signed-in person is one of its members."""
+    if place == "collective":
+        return get_object_or_404(Collective.objects.for_member(request.user), slug=key["slug"])
+    return get_object_or_404(
+        Project.objects.for_member(request.user).select_related("collective"), pk=key["pk"]
+    )
+
+
+def _invitation_by_token(token: str) -> Invitation:
+    return get_object_or_404(_with_place(Invitation.objects.with_token(token)))
+
+
+def _invitation_for_you(request: HttpRequest, pk: int) -> Invitation:
+    """An emailed invitation to one of the signed-in person's verified addresses, opened
+    from their home page (the home page has no token: the database keeps only its hash)."""
+    return get_object_or_404(_with_place(Invitation.objects.addressed_to(request.user)), pk=pk)
+
+
+def _with_place(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
+    return invitations.select_related("collective", "project__collective", "invited_by")
+
+
+# The place's pages: invite, list, withdraw
+
+
+@login_required
+def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
+    """Ways in, each its own small form on one page: email invitations, a shareable
+    link and, for a project, adding someone already in its collective."""
+    target = _place_for_member(request, place, key)
+    candidates = _collective_candidates(target)
+    email_form = EmailInvitationForm()
+    link_form = LinkForm()
+    member_form = MemberAddForm(candidates=candidates) if candidates is not None else None
+    bound: Any = email_form
+    if request.method == "POST":
+        which = request.POST.get("form")
+        if which == "link":
+            bound = link_form = LinkForm(request.POST)
+            if link_form.is_valid():
+                return _link_create(request, target, link_form.cleaned_data["days"])
+        elif which == "member" and candidates is not None:
+            bound = member_form = MemberAddForm(request.POST, candidates=candidates)
+            if member_form.is_valid():
+                response = _member_add(request, target, member_form)
+                if response:
+                    return response
+        else:
+            bound = email_form = EmailInvitationForm(request.POST)
+            if email_form.is_valid():
+                return _invitations_send(request, target, email_form)
+    context = {
+        **_place_context(target),
+        "form": bound,
+        "email_form": email_form,
+        "link_form": link_form,
+        "member_form": member_form,
+        "has_candidates": candidates is not None and candidates.exists(),
+    }
+    return render(request, "invitations/invite.html", context)
+
+
+def _collective_candidates(place: Place) -> QuerySet[User] | None:
+    """For a project, people in its collective who are not yet in it; None for a collective."""
+    if not isinstance(place, Project):
+        return None
+    return (
+        User.objects.filter(
+            collective_memberships__collective_id=place.collective_id, is_active=True
+        )
+        .exclude(project_memberships__project=place)
+        .order_by("display_name", "email")
+    )
+
+
+def _invitations_send(
+    request: HttpRequest, place: Place, form: EmailInvitationForm
+) -> HttpResponse:
+    sent = services.invitations_send(
+        place=place,
+        invited_by=request.user,
+        accept_url_for=lambda invitation: _join_url(request, invitation.token),
+        **form.cleaned_data,
+    )
+    _report_sent(request, sent)
+    return redirect(_place_url(place, "invitations"))
+
+
+def _report_sent(request: HttpRequest, sent: InvitationsSent) -> None:
+    if sent.invited:
+        addresses = ", ".join(invitation.email for invitation in sent.invited)
+        messages.success(
+            request, f"We sent {plural(len(sent.invited), 'invitation')}: {addresses}."
+        )
+    if sent.already_members:
+        messages.info(
+            request, f"Already a member, so not invited: {', '.join(sent.already_members)}."
+        )
+    if sent.not_delivered:
+        messages.warning(
+            request,
+            f"We could not send the email to {', '.join(sent.not_delivered)}. The invitation "
+            "is saved: try again later, or withdraw it and share a link instead.",
+        )
+
+
+def _link_create(request: HttpRequest, place: Place, days: int) -> HttpResponse:
+    link = services.invitation_link_create(place=place, invited_by=request.user, days=days)
+    # The list page shows the link once, then forgets it.
+    request.session[NEW_LINK_SESSION_KEY] = {
+        "pk": link.pk,
+        "url": _join_url(request, link.token),
+    }
+    messages.success(request, "Your shareable link is ready. Copy it now: we show it only once.")
+    return redirect(_place_url(place, "invitations"))
+
+
+def _member_add(
+    request: HttpRequest, project: Project, form: MemberAddForm
+) -> HttpResponse | None:
+    person = form.cleaned_data["person"]
+    try:
+        project_services.project_member_add(project=project, person=person, added_by=request.user)
+    except ValidationError as error:
+        form.add_error("person", error)
+        return None
+    messages.success(request, f"You added {person.name} to the project.")
+    return redirect("projects:members", pk=project.pk)
+
+
+@login_required
+@require_safe
+def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
+    """Every invitation with its status and expiry. A shareable link itself is shown
+    only once, just after it is made: the database keeps only its hash."""
+    target = _place_for_member(request, place, key)
+    invitations = target.invitations.select_related("invited_by", "accepted_by")
+    page = _page_or_404(request, invitations, INVITATIONS_PER_PAGE)
+    for invitation in page:
+        invitation.withdraw_url = _place_url(target, "invitation_withdraw", invitation.pk)
+    new_link = request.session.pop(NEW_LINK_SESSION_KEY, None)
+    if new_link and not invitations.filter(pk=new_link["pk"]).exists():
+        new_link = None
+    context = {
+        **_place_context(target),
+        "new_link": new_link,
+        "page": page,
+        "page_range": list(
+            page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+        ),
+    }
+    return render(request, "invitations/list.html", context)
+
+
+@login_required
+@require_POST
+def invitation_withdraw(
+    request: HttpRequest, place: str, invitation_pk: int, **key: Any
+) -> HttpResponse:
+    target = _place_for_member(request, place, key)
+    invitation = get_object_or_404(target.invitations, pk=invitation_pk)
+    if services.invitation_withdraw(invitation=invitation, actor=request.user):
+        messages.success(request, "The invitation is withdrawn. Its link no longer works.")
+    else:
+        messages.info(request, "That invitation could no longer be used, so nothing changed.")
+    return redirect(_place_url(target, "invitations"))
+
+
+# Answering: the join page and its two buttons
+
+
+@require_safe
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The page an invitation links to. Anyone with the link may see who invited them
+    to which collective or project; the rest waits until they sign in."""
+    invitation = _invitation_by_token(token)
+    return _join_page(request, invitation, reverse("invitations:join", args=[token]))
+
+
+@login_required
+@require_safe
+def join_yours(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _invitation_for_you(request, pk)
+    return _join_page(request, invitation, reverse("invitations:join_yours", args=[pk]))
+
+
+@require_POST
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _invitation_by_token(token)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("invitations:join", args=[token]))
+    return _accept(request, invitation)
+
+
+@login_required
+@require_POST
+def accept_yours(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accept(request, _invitation_for_you(request, pk))
+
+
+@require_POST
+def decline(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _invitation_by_token(token)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("invitations:join", args=[token]))
+    return _decline(request, invitation)
+
+
+@login_required
+@require_POST
+def decline_yours(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decline(request, _invitation_for_you(request, pk))
+
+
+@require_safe
+def old_join_address(request: HttpRequest, token: str) -> HttpResponse:
+    """/collectives/join/<token>/ and /projects/join/<token>/, in emails sent before
+    invitations had one address: send the person on, changing nothing."""
+    return redirect("invitations:join", token=token, permanent=True)
+
+
+def _join_page(request: HttpRequest, invitation: Invitation, here: str) -> HttpResponse:
+    place = invitation.place
+    already_member = services.is_member(place, request.user)
+    problem = None if already_member else services.invitation_problem(invitation, request.user)
+    if problem:
+        return _problem_page(request, invitation, problem)
+    context = {
+        **_place_context(place),
+        "invitation": invitation,
+        "already_member": already_member,
+        "here": here,
+    }
+    return render(request, "invitations/join.html", context)
+
+
+def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    place = invitation.place
+    try:
+        _, created = services.invitation_accept(invitation=invitation, user=request.user)
+    except InvitationProblem as problem:
+        return _problem_page(request, invitation, problem)
+    if created:
+        messages.success(request, f"You joined {services.place_words(place)}.")
+    else:
+        messages.info(request, f"You are already a member of {services.place_words(place)}.")
+    return redirect(place.get_absolute_url())
+
+
+def _decline(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    try:
+        services.invitation_decline(invitation=invitation, user=request.user)
+    except InvitationProblem as problem:
+        return _problem_page(request, invitation, problem)
+    messages.success(
+        request,
+        f"You declined the invitation to join {services.place_words(invitation.place)}. "
+        "Nothing else will happen.",
+    )
+    return redirect("home")
+
+
+def _problem_page(
+    request: HttpRequest, invitation: Invitation, problem: InvitationProblem
+) -> HttpResponse:
+    context = {**_place_context(invitation.place), "invitation": invitation, "problem": problem}
+    return render(request, "invitations/problem.html", context, status=problem.http_status)
+
+
+# Small helpers
+
+
+def _place_context(place: Place) -> dict[str, Any]:
+    """What every invitation template needs to know about the place."""
+    is_project = isinstance(place, Project)
+    return {
+        "place": place,
+        "place_kind": "project" if is_project else "collective",
+        "place_words": services.place_words(place),
+        # The names the project templates (breadcrumbs) expect.
+        "project": place if is_project else None,
+        "collective": place.collective if is_project else place,
+        "invite_url": _place_url(place, "invite"),
+        "invitations_url": _place_url(place, "invitations"),
+    }
+
+
+def _place_url(place: Place, name: str, *args: Any) -> str:
+    """One of the place's invitation pages: 'invite', 'invitations' or
+    'invitation_withdraw' (with the invitation's pk)."""
+    if isinstance(place, Project):
+        return reverse(f"projects:{name}", args=[place.pk, *args])
+    return reverse(f"collectives:{name}", args=[place.slug, *args])
+
+
+def _join_url(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("invitations:join", args=[token]))
+
+
+def _page_or_404(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
+    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    try:
+        return Paginator(items, per_page).page(number)
+    except EmptyPage:
+        raise Http404("There is no such page.") from None
