@@ -33,6 +33,8 @@ from django.utils import timezone
 from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.decisions import methods, services
+from levelfield.decisions.ballots import ballot_seal
+from levelfield.decisions.methods.stance import STANCES
 from levelfield.decisions.models import Decision, Method, Option, Outcome, Response, Voter
 from levelfield.people.models import Perspective, PerspectiveKind, User, Visibility
 from levelfield.projects.models import (
@@ -153,6 +155,7 @@ def decision_start(
     *,
     now: datetime.datetime,
     results_hidden: bool = False,
+    anonymous: bool = False,
 ) -> Decision:
     """A decision started through the service, as the form would: six options, or
     eight proposed times for a time poll. Open from `now` for 8 days."""
@@ -168,7 +171,7 @@ def decision_start(
         values["times"] = [
             services.ProposedTime(start, start + datetime.timedelta(hours=2)) for start in starts
         ]
-    elif method not in methods.STANCE_METHODS:
+    elif methods.family(method).has_options:
         values["options"] = OPTIONS
     if method == Method.MULTIPLE_CHOICE:
         values["max_choices"] = 3
@@ -181,6 +184,7 @@ def decision_start(
         opens_at=now,
         closes_at=now + datetime.timedelta(days=8),
         results_hidden=results_hidden,
+        anonymous=anonymous,
         now=now,
         **values,
     )
@@ -189,12 +193,12 @@ def decision_start(
 def payload_make(
     decision: Decision, option_ids: list[int], camps: list[list[int]], rng: random.Random
 ) -> dict[str, Any]:
-    """One person's answer in the shape methods.py describes, with the lopsided
+    """One person's answer in the shape methods/ describes, with the lopsided
     spread of real polls (some options and stances far more popular than others)."""
     method = decision.method
     weights = [30, 25, 20, 12, 8, 5][: len(option_ids)] + [5] * max(0, len(option_ids) - 6)
-    if method in methods.STANCE_METHODS:
-        stances = [key for key, _ in methods.stance_choices(method)]
+    if method in STANCES:
+        stances = [key for key, _ in STANCES[method]]
         return {"stance": rng.choices(stances, STANCE_WEIGHTS[method])[0]}
     if method == Method.SINGLE_CHOICE:
         return {"options": rng.choices(option_ids, weights)[:1]}
@@ -228,7 +232,8 @@ def responses_add(
     decision: Decision, people: Sequence[User], rng: random.Random, *, now: datetime.datetime
 ) -> int:
     """One response from each person, checked as response_submit checks them, then
-    bulk-inserted. Anonymous decisions get a voter row and a response with no name."""
+    bulk-inserted. An open anonymous decision gets a voter row holding the sealed answer
+    (as response_submit stores it); a closed one a voter row and a response with no name."""
     option_ids = list(decision.options.values_list("id", flat=True))
     camps = [rng.sample(option_ids, len(option_ids)) for _ in range(5)] if option_ids else []
     responses, voters = [], []
@@ -239,7 +244,12 @@ def responses_add(
         problem = services.reason_problem_for(decision, payload, reason)
         if problem:
             raise ValueError(problem)
-        if decision.anonymous:
+        if decision.anonymous and decision.closed_at is None:
+            sealed = ballot_seal(
+                decision_id=decision.pk, person_id=person.pk, payload=payload, reason=reason
+            )
+            voters.append(Voter(decision=decision, person=person, sealed_ballot=sealed))
+        elif decision.anonymous:
             voters.append(Voter(decision=decision, person=person))
             responses.append(Response(decision=decision, payload=payload, reason=reason))
         else:
@@ -254,7 +264,7 @@ def responses_add(
             )
     Voter.objects.bulk_create(voters, batch_size=BATCH)
     Response.objects.bulk_create(responses, batch_size=BATCH)
-    return len(responses)
+    return len(people)
 
 
 def _detail_url(decision: Decision) -> str:
@@ -334,6 +344,23 @@ class DecisionPages:
         )
         return rows
 
+    def anonymous_rows(self) -> list[Row]:
+        """An anonymous proposal answered by everyone while open (sealed ballots), closed
+        now: closing opens, shuffles and writes out 10,000 ballots, timed once."""
+        past = self.now - datetime.timedelta(days=30)
+        big = decision_start(
+            self.project, self.people[0], Method.PROPOSAL, now=past, anonymous=True
+        )
+        count = responses_add(big, self.people, self.rng, now=past)
+        small = decision_start(
+            self.few_project, self.few_people[0], Method.PROPOSAL, now=past, anonymous=True
+        )
+        responses_add(small, self.few_people, self.rng, now=past)
+        rows = [_close_timed(big, count, "writes out the sealed ballots")]
+        services.decision_close(decision=small, now=self.now)
+        rows.append(self.row("Proposal: anonymous, closed", big, small, "{} responses."))
+        return rows
+
     def closed_rows(self, chosen: Sequence[str]) -> list[Row]:
         """Decisions that hid their results until closing, started a month ago and
         closed now; the first closing is timed too."""
@@ -353,9 +380,10 @@ class DecisionPages:
 
 def decision_pages() -> list[Row]:
     """The decision page of a project of 10,000 people who have all responded: every
-    method open with results shown, and three closed after hiding their results."""
+    method open with results shown, three closed after hiding their results, and an
+    anonymous one closed (its sealed ballots written out)."""
     pages = DecisionPages()
-    return pages.open_rows() + pages.closed_rows(CLOSED_BY_DEFAULT)
+    return pages.open_rows() + pages.closed_rows(CLOSED_BY_DEFAULT) + pages.anonymous_rows()
 
 
 def decision_pages_closed() -> list[Row]:
@@ -363,14 +391,14 @@ def decision_pages_closed() -> list[Row]:
     return DecisionPages().closed_rows(list(Method))
 
 
-def _close_timed(decision: Decision, count: int) -> Row:
+def _close_timed(decision: Decision, count: int, what: str = "once") -> Row:
     """Closing (services.decision_close) a decision of 10,000 members, once: it fixes
     the voice check and writes the involvement log entry."""
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         services.decision_close(decision=decision, now=timezone.now())
         ms = (time.perf_counter() - started) * 1000
-    label = f"{Method(decision.method).label}: closing it (decision_close, once)"
+    label = f"{Method(decision.method).label}: closing it (decision_close, {what})"
     return Row(label, count, ms, queries=len(queries.captured_queries))
 
 
@@ -411,7 +439,7 @@ def log_fill(
     decisions = list(Decision.objects.filter(project=project).order_by("opens_at", "id"))
     options = []
     for decision in decisions:
-        if decision.method in methods.STANCE_METHODS:
+        if not methods.family(decision.method).has_options:
             continue
         for position, label in enumerate(OPTIONS[:3]):
             starts_at = ends_at = None

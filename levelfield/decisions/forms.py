@@ -14,7 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from levelfield.decisions import change_codes, methods, services
+from levelfield.collectives.models import Collective
+from levelfield.decisions import methods, services
+from levelfield.decisions.methods.base import NUMBER_ATTRS
 from levelfield.decisions.models import (
     Decision,
     Method,
@@ -24,9 +26,9 @@ from levelfield.decisions.models import (
     ReasonsPolicy,
     VoiceCheck,
 )
+from levelfield.lib.words import plural
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M"]
-NUMBER_ATTRS = {"class": "govuk-input--width-3", "inputmode": "numeric"}
 
 
 @cache
@@ -148,8 +150,8 @@ class DecisionForm(forms.Form):
         label="Anonymous responses",
         required=False,
         help_text="Nobody, not even you, can see who gave which response. Results stay hidden "
-        "until closing. People can change their response until closing with a change code "
-        "only they hold. This cannot be changed later.",
+        "until closing. People can change their response until closing. This cannot be "
+        "changed later.",
     )
     results_hidden = forms.BooleanField(
         label="Hide results until voting closes",
@@ -178,14 +180,6 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
 
-    FIELDS_BY_METHOD = {
-        Method.SINGLE_CHOICE: ["options"],
-        Method.MULTIPLE_CHOICE: ["options", "max_choices"],
-        Method.RANKED: ["options"],
-        Method.DOT_VOTE: ["options", "dot_budget"],
-        Method.SCORE: ["options", "score_min", "score_max"],
-        Method.TIME_POLL: ["times", "duration_minutes", "timezone_name"],
-    }
     METHOD_FIELDS = {
         "options",
         "max_choices",
@@ -197,11 +191,12 @@ class DecisionForm(forms.Form):
         "timezone_name",
     }
 
-    def __init__(self, *args: Any, method: str, collective: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, method: str, collective: Collective, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.method = method
         self.collective = collective
-        wanted = set(self.FIELDS_BY_METHOD.get(method, []))
+        family = methods.family(method)
+        wanted = set(family.create_fields_for(method))
         for name in self.METHOD_FIELDS - wanted:
             del self.fields[name]
         if method == Method.TIME_POLL:
@@ -210,14 +205,14 @@ class DecisionForm(forms.Form):
             self.fields["title"].help_text = "For example “When should we hold the next Cuppa?”"
         elif "options" in self.fields:
             self.fields["options"].required = True
-        if method not in methods.STANCE_METHODS:
+        if not family.has_objections:
             # Nobody disagrees or blocks in a poll, so that rule would mean "optional".
             self.fields["reasons_policy"].choices = [
                 choice for choice in ReasonsPolicy.choices if choice[0] != ReasonsPolicy.OBJECTIONS
             ]
         days = collective.minimum_decision_days
         self.fields["closes_at"].help_text = _site_zone_hint(
-            f"Voting stays open for at least {days} {'day' if days == 1 else 'days'}."
+            f"Voting stays open for at least {plural(days, 'day')}."
         )
         if not self.is_bound:
             local_now = timezone.localtime()
@@ -333,31 +328,6 @@ def _parse_time(text: str) -> datetime | None:
     return None
 
 
-class ChangeCodeForm(forms.Form):
-    """The change code someone was given when they answered an anonymous decision, typed
-    on a browser that does not remember it."""
-
-    change_code = forms.CharField(
-        label="Your change code",
-        help_text="The code we showed you when you responded. You can leave out the spaces.",
-        strip=True,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none"}
-        ),
-        error_messages={"required": "Enter your change code."},
-    )
-
-    def __init__(self, *args: Any, decision: Decision, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.decision = decision
-
-    def clean_change_code(self) -> str:
-        code = change_codes.change_code_tidy(self.cleaned_data["change_code"])
-        if change_codes.response_for_code(self.decision, code) is None:
-            raise ValidationError(services.CHANGE_CODE_MISMATCH, code="change_code")
-        return code
-
-
 class ResponseForm(forms.Form):
     """One person's response, with fields that suit the decision's method.
 
@@ -378,7 +348,8 @@ class ResponseForm(forms.Form):
         self.labels = option_labels or {option.pk: option.label for option in self.options}
         self.payload: dict[str, Any] = {}
         self.option_field_names: list[str] = []
-        self._add_answer_fields()
+        self.family = methods.family(decision.method)
+        self.family.add_fields(self)
         policy = decision.reasons_policy
         self.fields["reason"] = forms.CharField(
             label="Your reason"
@@ -389,32 +360,18 @@ class ResponseForm(forms.Form):
             required=policy == ReasonsPolicy.REQUIRED,
             widget=forms.Textarea(attrs={"rows": 4}),
             help_text="Needed if you disagree, object or block."
-            if policy == ReasonsPolicy.OBJECTIONS and decision.method in methods.STANCE_METHODS
+            if policy == ReasonsPolicy.OBJECTIONS and self.family.has_objections
             else "",
             error_messages={"required": "Give a reason for your response."},
         )
 
     @property
     def legend(self) -> str:
-        return {
-            Method.RANKED: "Rank the options",
-            Method.DOT_VOTE: f"Share your {self.decision.dot_budget} dots",
-            Method.SCORE: "Score each option",
-            Method.TIME_POLL: "Can you make these times?",
-        }.get(self.decision.method, "")
+        return self.family.legend(self.decision)
 
     @property
     def legend_hint(self) -> str:
-        decision = self.decision
-        return {
-            Method.RANKED: "Give 1 to your first choice, 2 to your second, and so on. Leave "
-            "empty any option you do not want to rank.",
-            Method.DOT_VOTE: f"You have {decision.dot_budget} dots in total. Put more dots on "
-            "the options you like most. You do not have to use them all.",
-            Method.SCORE: f"Score from {decision.score_min} (lowest) to {decision.score_max} "
-            "(highest). Leave empty any option you do not want to score.",
-            Method.TIME_POLL: "Answer yes, if need be or no for each time.",
-        }.get(decision.method, "")
+        return self.family.legend_hint(self.decision)
 
     def option_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.option_field_names]
@@ -426,103 +383,16 @@ class ResponseForm(forms.Form):
             if name not in self.option_field_names and name != "reason"
         ]
 
-    def _add_answer_fields(self) -> None:
-        decision = self.decision
-        method = decision.method
-        choices = [(str(option.pk), self.labels[option.pk]) for option in self.options]
-        if method in methods.STANCE_METHODS:
-            self.fields["stance"] = forms.ChoiceField(
-                label="Do you consent?" if method == Method.CONSENT else "Your answer",
-                choices=methods.stance_choices(method),
-                widget=forms.RadioSelect,
-                error_messages={"required": "Choose your answer."},
-            )
-        elif method == Method.SINGLE_CHOICE:
-            self.fields["choice"] = forms.ChoiceField(
-                label="Choose one option",
-                choices=choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Choose an option."},
-            )
-        elif method == Method.MULTIPLE_CHOICE:
-            self.fields["choices"] = forms.MultipleChoiceField(
-                label=f"Choose up to {decision.max_choices} options",
-                choices=choices,
-                widget=forms.CheckboxSelectMultiple,
-                error_messages={"required": "Choose at least one option."},
-            )
-        elif method == Method.TIME_POLL:
-            for option in self.options:
-                self._add_option_field(
-                    option,
-                    forms.ChoiceField(
-                        label=self.labels[option.pk],
-                        choices=methods.TIME_ANSWERS,
-                        widget=forms.RadioSelect(attrs={"small": True}),
-                        error_messages={"required": "Answer yes, if need be or no for this time."},
-                    ),
-                )
-        else:
-            for option in self.options:
-                self._add_option_field(option, self._number_field(option))
-
-    def _number_field(self, option: Option) -> forms.IntegerField:
-        decision = self.decision
-        if decision.method == Method.RANKED:
-            low, high, hint = 1, len(self.options), "Rank (1 = first choice)"
-            range_message = f"Ranks go from 1 to {len(self.options)}."
-        elif decision.method == Method.DOT_VOTE:
-            low, high = 0, decision.dot_budget
-            hint = f"Number of dots (you have {decision.dot_budget} in total)"
-            range_message = f"Give from 0 to {decision.dot_budget} dots."
-        else:
-            low, high = decision.score_min, decision.score_max
-            hint = f"Score from {low} to {high}"
-            range_message = f"Scores must be from {low} to {high}."
-        return forms.IntegerField(
-            label=self.labels[option.pk],
-            required=False,
-            min_value=low,
-            max_value=high,
-            help_text=hint,
-            widget=forms.NumberInput(attrs=NUMBER_ATTRS),
-            error_messages={
-                "invalid": "Enter a whole number.",
-                "min_value": range_message,
-                "max_value": range_message,
-            },
-        )
-
-    def _add_option_field(self, option: Option, field: forms.Field) -> None:
-        name = f"option_{option.pk}"
-        self.fields[name] = field
-        self.option_field_names.append(name)
-
     def initial_from(self, payload: dict[str, Any], reason: str) -> None:
         """Fill the form with someone's current response so they can change it."""
-        method = self.decision.method
-        initial: dict[str, Any] = {"reason": reason}
-        if method in methods.STANCE_METHODS:
-            initial["stance"] = payload.get("stance")
-        elif method == Method.SINGLE_CHOICE:
-            initial["choice"] = str(next(iter(payload.get("options", [])), ""))
-        elif method == Method.MULTIPLE_CHOICE:
-            initial["choices"] = [str(i) for i in payload.get("options", [])]
-        elif method == Method.RANKED:
-            for place, option_id in enumerate(payload.get("ranking", []), 1):
-                initial[f"option_{option_id}"] = place
-        else:
-            key = {Method.DOT_VOTE: "dots", Method.SCORE: "scores"}.get(method, "answers")
-            for option_id, value in payload.get(key, {}).items():
-                initial[f"option_{option_id}"] = value
-        self.initial.update(initial)
+        self.initial.update({**self.family.initial(self.decision, payload), "reason": reason})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if self.errors:
             return data
         try:
-            payload = self._payload(data)
+            payload = self.family.payload_from(self, data)
             option_ids = [option.pk for option in self.options]
             self.payload = methods.payload_validate(self.decision, option_ids, payload)
         except ValidationError as error:
@@ -538,44 +408,6 @@ class ResponseForm(forms.Form):
         if problem:
             self.add_error("reason", problem)
         return data
-
-    def _payload(self, data: dict[str, Any]) -> dict[str, Any]:
-        method = self.decision.method
-        if method in methods.STANCE_METHODS:
-            return {"stance": data["stance"]}
-        if method == Method.SINGLE_CHOICE:
-            return {"options": [int(data["choice"])]}
-        if method == Method.MULTIPLE_CHOICE:
-            return {"options": [int(choice) for choice in data["choices"]]}
-        values = {option.pk: data.get(f"option_{option.pk}") for option in self.options}
-        if method == Method.RANKED:
-            return {"ranking": _ranking(values, self.labels)}
-        if method == Method.DOT_VOTE:
-            return {"dots": {str(k): v for k, v in values.items() if v}}
-        if method == Method.SCORE:
-            return {"scores": {str(k): v for k, v in values.items() if v is not None}}
-        return {"answers": {str(k): v for k, v in values.items()}}
-
-
-def _ranking(ranks: dict[int, int | None], labels: dict[int, str]) -> list[int]:
-    """Turn "rank per option" into "options best first", refusing shared ranks and gaps."""
-    given = {option_id: rank for option_id, rank in ranks.items() if rank is not None}
-    if not given:
-        raise ValidationError("Rank at least one option (1 = first choice).")
-    by_rank: dict[int, list[int]] = {}
-    for option_id, rank in given.items():
-        by_rank.setdefault(rank, []).append(option_id)
-    for rank, option_ids in sorted(by_rank.items()):
-        if len(option_ids) > 1:
-            names = " and ".join(f"“{labels[i]}”" for i in option_ids)
-            raise ValidationError(f"{names} both have rank {rank}. Give each option its own rank.")
-    expected = list(range(1, len(given) + 1))
-    if sorted(by_rank) != expected:
-        missing = next(rank for rank in expected if rank not in by_rank)
-        raise ValidationError(
-            f"Ranks must run 1, 2, 3 and so on without gaps. Nothing is ranked {missing}."
-        )
-    return [by_rank[rank][0] for rank in expected]
 
 
 class OptionForm(forms.Form):

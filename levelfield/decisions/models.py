@@ -1,12 +1,13 @@
 """Decisions made together: proposals and polls, responses, outcomes and the decision log.
 
 A decision belongs to a project or to a collective (never both). Responses are
-one per person per decision, held by a database constraint. Anonymous decisions
-store responses with no link to the person: a separate `Voter` row records only
-*that* someone has responded, responses carry random ids and no precise time, so
-nothing can match the list of voters to what they said. A voter can change their
-anonymous response with a change code only they hold (see change_codes.py); the
-response keeps just a one-way hash of it.
+one per person per decision, held by a database constraint.
+
+Anonymous decisions keep nothing that links an answer to its author (see ballots.py):
+while voting is open a person's answer exists only as a sealed ballot on their `Voter`
+row, encrypted under a key derived from the app's secret key. At closing the ballots
+are opened, shuffled and written out as `Response` rows with no person, no time and
+random ids in one transaction, and the sealed ballots are wiped.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 
 
 class Method(models.TextChoices):
@@ -56,7 +58,25 @@ def _default_timezone() -> str:
     return settings.TIME_ZONE
 
 
+def _count_of(rows: models.QuerySet) -> Coalesce:
+    counted = rows.order_by().values("decision").annotate(count=Count("*")).values("count")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class DecisionQuerySet(models.QuerySet):
+    def for_member(self, person: object) -> DecisionQuerySet:
+        """Decisions in the projects and collectives `person` belongs to: the only ones
+        they may see or act on."""
+        from levelfield.collectives.models import Collective
+        from levelfield.projects.models import Project
+
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(project__in=Project.objects.for_member(person).values("pk"))
+            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
+        )
+
     def due_to_close(self, now: datetime) -> DecisionQuerySet:
         return self.filter(closed_at__isnull=True, closes_at__lte=now)
 
@@ -82,7 +102,13 @@ class DecisionQuerySet(models.QuerySet):
         return not_closed.filter(opens_at__gt=now, has_discussion=False)
 
     def with_response_counts(self) -> DecisionQuerySet:
-        return self.annotate(response_count=Count("responses", distinct=True))
+        """`response_count`: the responses, or for an anonymous decision its voters (whose
+        answers stay sealed until closing), counted per row without multiplying joins."""
+        responses = _count_of(Response.objects.filter(decision=OuterRef("pk")))
+        voters = _count_of(Voter.objects.filter(decision=OuterRef("pk")))
+        return self.annotate(
+            response_count=Case(When(anonymous=True, then=voters), default=responses)
+        )
 
 
 class Decision(models.Model):
@@ -274,12 +300,11 @@ class DiscussionPoint(models.Model):
 
 
 class Response(models.Model):
-    """One person's answer. The payload's shape depends on the method (see methods.py).
+    """One person's answer. The payload's shape depends on the method (see methods/).
 
     The id is random, not a counter, so the order responses arrive in is not stored.
-    For anonymous decisions `person` and `updated_at` stay empty, and `change_key_hash`
-    holds a one-way hash of the change code the voter was given: whoever holds the code
-    can find the response again, but the hash says nothing about who that is.
+    An anonymous decision has no responses until it closes; then they are written out
+    together, shuffled, with no person and no time (see ballots.py).
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -294,7 +319,6 @@ class Response(models.Model):
     payload = models.JSONField()
     reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(null=True, blank=True)
-    change_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     class Meta:
         # Random ids: the order says nothing about who answered when.
@@ -305,12 +329,6 @@ class Response(models.Model):
                 condition=Q(person__isnull=False),
                 name="decisions_one_response_per_person",
             ),
-            # Also the index that finds a response from its change code.
-            models.UniqueConstraint(
-                fields=["decision", "change_key_hash"],
-                condition=Q(change_key_hash__isnull=False),
-                name="decisions_one_response_per_change_key",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -318,13 +336,19 @@ class Response(models.Model):
 
 
 class Voter(models.Model):
-    """That a person has answered an anonymous decision, and nothing about what they said."""
+    """That a person has answered an anonymous decision and, until it closes, their answer
+    sealed so only the app (holding the secret key) can open it, for them alone.
+
+    One row per person, held by the database: answering again replaces the sealed ballot.
+    At closing the ballot is written out, unlinked, as a `Response` and wiped from here.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="voters")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
+    sealed_ballot = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["id"]

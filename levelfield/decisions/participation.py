@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 
@@ -21,22 +20,10 @@ NOT_SHARED = "Perspective not shared"
 PUBLIC_LABEL = "Public contributors (lived experience, carers, young people)"
 
 
-def is_member(decision: Decision, person: Any) -> bool:
-    if not getattr(person, "is_authenticated", False):
-        return False
-    if decision.project_id:
-        return ProjectMembership.objects.filter(
-            project_id=decision.project_id, person=person
-        ).exists()
-    return CollectiveMembership.objects.filter(
-        collective_id=decision.collective_id, person=person
-    ).exists()
-
-
 MEMBER_FIELDS = ("id", "email", "display_name", "perspectives_visibility")
 
 
-def members_of(decision: Decision) -> list[Any]:
+def members_of(decision: Decision) -> list[User]:
     """Everyone who may respond, each with the perspectives they share (see
     `shared_kinds`), in two queries.
 
@@ -84,8 +71,8 @@ class Participation:
     responded: int
     groups: list[GroupRate]
     # Named lists; empty when anonymity says they must not be shown.
-    not_responded: list[Any] = field(default_factory=list)
-    responders: list[Any] = field(default_factory=list)
+    not_responded: list[User] = field(default_factory=list)
+    responders: list[User] = field(default_factory=list)
     show_names: bool = True
     show_groups: bool = True
 
@@ -94,7 +81,7 @@ class Participation:
         return self.members > 0 and self.responded >= self.members
 
 
-def shared_kinds(person: Any) -> set[str]:
+def shared_kinds(person: User) -> set[str]:
     """The kinds of perspective a person shares with their teams: fetched for every
     member at once by `members_of`, asked of the person otherwise."""
     kinds = getattr(person, "shared_perspective_kinds", None)
@@ -104,7 +91,7 @@ def shared_kinds(person: Any) -> set[str]:
 
 
 def participation_build(
-    decision: Decision, members: Sequence[Any], responded_ids: Iterable[int]
+    decision: Decision, members: Sequence[User], responded_ids: Iterable[int]
 ) -> Participation:
     """Response rates overall and per perspective, with names when anonymity allows."""
     responded_ids = set(responded_ids)
@@ -123,7 +110,7 @@ def participation_build(
     )
 
 
-def _group_rates(members: Sequence[Any], responded_ids: set[int]) -> list[GroupRate]:
+def _group_rates(members: Sequence[User], responded_ids: set[int]) -> list[GroupRate]:
     by_kind: dict[str, list[int]] = {}
     public: list[int] = []
     not_shared: list[int] = []
@@ -160,7 +147,7 @@ class VoiceResult:
 
 
 def voice_check_evaluate(
-    decision: Decision, members: Sequence[Any], responded_ids: Iterable[int]
+    decision: Decision, members: Sequence[User], responded_ids: Iterable[int]
 ) -> VoiceResult:
     """Whether enough voices were heard, by the rule chosen when the decision was made.
 

@@ -19,7 +19,7 @@ def decision_close_task(decision_id: int) -> bool:
     decision = Decision.objects.filter(pk=decision_id).first()
     if decision is None:
         return False
-    return services.decision_close_if_due(decision=decision, now=timezone.now())
+    return services.decision_close(decision=decision, now=timezone.now())
 
 
 @task()
@@ -29,13 +29,3 @@ def decision_remind_task(decision_id: int) -> int:
     if decision is None:
         return 0
     return services.decision_remind(decision=decision, now=timezone.now())
-
-
-@task()
-def decisions_housekeeping_task() -> dict[str, int]:
-    """Close everything due and send due reminders; for a periodic schedule."""
-    now = timezone.now()
-    return {
-        "reminded": services.decisions_remind_due(now=now),
-        "closed": services.decisions_close_due(now=now),
-    }

@@ -15,7 +15,6 @@ urlpatterns = [
     path("collective/<slug:slug>/decisions.csv", views.export_csv, name="export_csv"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/respond/", views.respond, name="respond"),
-    path("<int:pk>/respond/code/", views.response_code, name="response_code"),
     path("<int:pk>/talk/", views.discussion, name="discussion"),
     path("<int:pk>/outcome/", views.outcome, name="outcome"),
     path("<int:pk>/close/", views.close_early, name="close_early"),

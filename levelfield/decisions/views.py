@@ -1,9 +1,10 @@
 """Pages for deciding together: the decision log, starting a decision, responding,
 the decision talk, results, closing and the outcome.
 
-Every page starts with one access helper (`_decision_for_member`, `_project_for_member`,
-`_collective_for_member`), so someone outside the project or collective gets a 404
-and learns nothing.
+Every page starts with one access helper from access.py (`decision_for_member`, or
+`place_for_member` for a log), so someone outside the project or collective gets a 404
+and learns nothing. No page writes when it is opened: a decision past its closing time
+shows as closed (worked out from the time) until the worker closes it.
 """
 
 from __future__ import annotations
@@ -20,17 +21,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from levelfield.collectives.models import Collective
-from levelfield.decisions import change_codes, methods, participation, services
+from levelfield.decisions import methods, participation, services
+from levelfield.decisions.access import decision_for_member, place_for_member
 from levelfield.decisions.forms import (
-    ChangeCodeForm,
     DecisionForm,
     LogFilterForm,
     MethodChoiceForm,
@@ -49,46 +48,13 @@ from levelfield.decisions.models import (
     Phase,
     Response,
     ResponseChange,
-    Voter,
 )
 from levelfield.decisions.results import results_build
+from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
 from levelfield.projects.models import Project
 
 PAGE_SIZE = 25
-
-
-# Access helpers: each returns what the person may see, or raises Http404.
-
-
-def _project_for_member(request: HttpRequest, project_pk: int) -> Project:
-    return get_object_or_404(
-        Project.objects.filter(memberships__person=request.user).select_related("collective"),
-        pk=project_pk,
-    )
-
-
-def _collective_for_member(request: HttpRequest, slug: str) -> Collective:
-    return get_object_or_404(
-        Collective.objects.filter(memberships__person=request.user), slug=slug
-    )
-
-
-def _decision_for_member(request: HttpRequest, pk: int) -> Decision:
-    decision = get_object_or_404(
-        Decision.objects.select_related("project__collective", "collective", "outcome"), pk=pk
-    )
-    if not participation.is_member(decision, request.user):
-        raise Http404("No decision here.")
-    return decision
-
-
-def _place_for(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
-    if project_pk is not None:
-        return _project_for_member(request, project_pk)
-    if slug is not None:
-        return _collective_for_member(request, slug)
-    raise Http404("No such place.")
 
 
 # The decision log
@@ -96,12 +62,12 @@ def _place_for(request: HttpRequest, project_pk: int | None, slug: str | None) -
 
 @login_required
 def project_log(request: HttpRequest, project_pk: int) -> HttpResponse:
-    return _log(request, _project_for_member(request, project_pk))
+    return _log(request, place_for_member(request.user, project_pk=project_pk, slug=None))
 
 
 @login_required
 def collective_log(request: HttpRequest, slug: str) -> HttpResponse:
-    return _log(request, _collective_for_member(request, slug))
+    return _log(request, place_for_member(request.user, project_pk=None, slug=slug))
 
 
 def _decisions_in(place: Any) -> Any:
@@ -144,7 +110,7 @@ def export_csv(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
     """The decision log as a spreadsheet, filtered as on the page."""
-    place = _place_for(request, project_pk, slug)
+    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
     now = timezone.now()
     form = LogFilterForm(request.GET or None)
     decisions = form.filter(_decisions_in(place), now) if form.is_bound else _decisions_in(place)
@@ -220,7 +186,7 @@ def create(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
     """Two steps: choose the method (a GET form), then fill in the decision."""
-    place = _place_for(request, project_pk, slug)
+    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
     collective = place.collective if isinstance(place, Project) else place
     method = request.GET.get("method", "")
     context = {
@@ -262,19 +228,24 @@ def create(
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision_for_member(request, pk)
+    decision = decision_for_member(request.user, pk)
     now = timezone.now()
-    services.decision_close_if_due(decision=decision, now=now)
     zone = _viewer_zone(request, decision)
     options = list(decision.options.all())
     labels = _labels(decision, options, zone)
     phase = decision.phase(now)
-    visible = decision.results_visible(now)
+    # Past its closing time, an anonymous decision's answers stay sealed until the worker
+    # writes them out; a page never does (GET never writes).
+    counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
+    visible = decision.results_visible(now) and not counting
     members = participation.members_of(decision)
     responses = _responses(decision, members) if visible else []
     responded_ids = participation.responder_ids(decision)
     parts = participation.participation_build(decision, members, responded_ids)
     voice = participation.voice_check_evaluate(decision, members, responded_ids)
+    voices_heard = decision.voices_heard
+    if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
+        voices_heard = voice.passed  # what closing will fix, worked out the same way
     mine = _my_response(decision, request.user, responses, visible)
     outcome = getattr(decision, "outcome", None)
     return render(
@@ -290,6 +261,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "results": results_build(decision, options, responses, labels=labels)
             if visible
             else None,
+            "counting": counting,
+            "voices_heard": voices_heard,
             "participation": parts,
             "voice": voice,
             "my_response": mine,
@@ -313,7 +286,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _responses(decision: Decision, members: list[Any] | None = None) -> list[Response]:
+def _responses(decision: Decision, members: list[User] | None = None) -> list[Response]:
     responses = Response.objects.filter(decision=decision)
     if decision.anonymous:
         # Random ids, so this order says nothing about who answered when.
@@ -333,7 +306,7 @@ def _responses(decision: Decision, members: list[Any] | None = None) -> list[Res
 
 
 def _my_response(
-    decision: Decision, person: Any, responses: list[Response], fetched: bool
+    decision: Decision, person: User, responses: list[Response], fetched: bool
 ) -> Response | None:
     if decision.anonymous:
         return None
@@ -348,7 +321,7 @@ def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]
     )
     return [
         {
-            "who": change.response.person.name if change.response.person else "A former member",
+            "who": name_or_former(change.response.person),
             "at": change.changed_at,
             "before": methods.payload_summary(decision, labels, change.payload_before),
             "after": methods.payload_summary(decision, labels, change.payload_after),
@@ -359,53 +332,48 @@ def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]
 
 
 @login_required
-@sensitive_post_parameters("change_code")
 @never_cache
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    """Give or change a response. On an anonymous decision, someone who has answered
-    changes it with the change code this browser keeps, or is asked to type it."""
-    decision = _decision_for_member(request, pk)
+    """Give or change a response. On an anonymous decision the person's own sealed answer
+    is opened for them alone, to fill the form, until voting closes."""
+    decision = decision_for_member(request.user, pk)
     now = timezone.now()
-    services.decision_close_if_due(decision=decision, now=now)
     zone = _viewer_zone(request, decision)
     options = list(decision.options.all())
     labels = _labels(decision, options, zone)
     refusal = _respond_refusal(decision, decision.phase(now))
-    mine, held_code = None, ""
-    if not decision.anonymous:
+    current: tuple[dict[str, Any], str] | None = None
+    if decision.anonymous:
+        ballot = services.ballot_of(decision=decision, person=request.user)
+        current = (ballot.payload, ballot.reason) if ballot else None
+    else:
         mine = Response.objects.filter(decision=decision, person=request.user).first()
-    elif Voter.objects.filter(decision=decision, person=request.user).exists():
-        held_code = change_codes.code_from_cookie(request, decision=decision)
-        mine = change_codes.response_for_code(decision, held_code)
-        if mine is None and refusal is None:
-            return _change_code_ask(request, decision)
+        current = (mine.payload, mine.reason) if mine else None
     form = ResponseForm(
         request.POST if request.method == "POST" else None,
         decision=decision,
         options=options,
         option_labels=labels,
     )
-    if mine and request.method != "POST":
-        form.initial_from(mine.payload, mine.reason)
+    if current and request.method != "POST":
+        form.initial_from(*current)
     if request.method == "POST" and refusal is None and form.is_valid():
-        new_code = change_codes.change_code_new() if decision.anonymous and not mine else ""
         try:
             services.response_submit(
                 decision=decision,
                 person=request.user,
                 payload=form.payload,
                 reason=form.cleaned_data.get("reason", ""),
-                change_code=held_code or new_code,
             )
         except services.DecisionError as error:
-            form.add_error(None, _submit_problem(error, new_code))
+            form.add_error(None, error.messages[0])
         else:
             messages.success(
                 request,
-                "Your response has been changed." if mine else "Your response has been recorded.",
+                "Your response has been changed."
+                if current
+                else "Your response has been recorded.",
             )
-            if new_code:
-                return _change_code_give(decision, request.user, new_code)
             return redirect("decisions:detail", pk=decision.pk)
     status = 400 if request.method == "POST" and refusal else 200
     return render(
@@ -415,7 +383,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             **_around(decision),
             "form": form,
             "refusal": refusal,
-            "changing": mine is not None,
+            "changing": current is not None,
             "zone": zone,
             "timezone_choices": _timezone_choices(decision),
             "options": [(option, labels[option.pk]) for option in options],
@@ -429,64 +397,14 @@ def _respond_refusal(decision: Decision, phase: str) -> str | None:
     if phase == Phase.CLOSED:
         return "This decision has closed, so responses can no longer be given or changed."
     if phase != Phase.VOTING:
-        return f"Voting has not opened yet. It opens on {services.when(decision.opens_at)}."
+        return f"Voting has not opened yet. It opens on {when(decision.opens_at)}."
     return None
-
-
-def _submit_problem(error: services.DecisionError, new_code: str) -> str:
-    if new_code and error.code == "change_code":
-        # A first anonymous answer met one sent a moment earlier (another tab, a double click).
-        return "You have already responded from another tab or window."
-    return error.messages[0]
-
-
-def _change_code_ask(request: HttpRequest, decision: Decision) -> HttpResponse:
-    """Someone who answered anonymously, on a browser that does not keep their change
-    code, types it; this browser then keeps it and they can change their answer."""
-    form = ChangeCodeForm(request.POST if request.method == "POST" else None, decision=decision)
-    if request.method == "POST" and form.is_valid():
-        page = redirect("decisions:respond", pk=decision.pk)
-        change_codes.code_remember(
-            page, decision=decision, person=request.user, code=form.cleaned_data["change_code"]
-        )
-        return page
-    return render(
-        request,
-        "decisions/respond.html",
-        {**_around(decision), "form": form, "asking_for_code": True, "changing": True},
-        status=400 if form.errors else 200,
-    )
-
-
-def _change_code_give(decision: Decision, person: Any, code: str) -> HttpResponse:
-    """Keep the new change code on this browser, and once more for the page that shows it."""
-    page = redirect("decisions:response_code", pk=decision.pk)
-    change_codes.code_remember(page, decision=decision, person=person, code=code)
-    change_codes.code_remember(page, decision=decision, person=person, code=code, fresh=True)
-    return page
-
-
-@login_required
-@never_cache
-def response_code(request: HttpRequest, pk: int) -> HttpResponse:
-    """The change code of the anonymous response just sent, shown once, to its sender."""
-    decision = _decision_for_member(request, pk)
-    code = change_codes.code_from_cookie(request, decision=decision, fresh=True)
-    if change_codes.response_for_code(decision, code) is None:
-        return redirect("decisions:detail", pk=decision.pk)
-    page = render(
-        request,
-        "decisions/response_code.html",
-        {**_around(decision), "code": change_codes.change_code_grouped(code)},
-    )
-    change_codes.code_forget_fresh(page, decision=decision)
-    return page
 
 
 @login_required
 def discussion(request: HttpRequest, pk: int) -> HttpResponse:
     """The decision talk: pros, cons and comments, and new options before voting opens."""
-    decision = _decision_for_member(request, pk)
+    decision = decision_for_member(request.user, pk)
     now = timezone.now()
     options = list(decision.options.all())
     phase = decision.phase(now)
@@ -542,7 +460,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
             "option_form": option_form,
             "point_form": point_form,
             "can_add_options": phase == Phase.DISCUSSION
-            and decision.method not in methods.STANCE_METHODS,
+            and methods.family(decision.method).has_options,
             "can_add_points": phase != Phase.CLOSED,
             "general_points": [p for p in points if p.option_id is None],
             "option_points": [
@@ -563,9 +481,8 @@ def _time_length(options: list[Option]) -> timedelta:
 
 @login_required
 def outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision_for_member(request, pk)
+    decision = decision_for_member(request.user, pk)
     now = timezone.now()
-    services.decision_close_if_due(decision=decision, now=now)
     options = list(decision.options.all())
     labels = _labels(decision, options, zone=None)
     existing: Outcome | None = getattr(decision, "outcome", None)
@@ -623,7 +540,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close_early(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision_for_member(request, pk)
+    decision = decision_for_member(request.user, pk)
     try:
         services.decision_close_early(decision=decision, person=request.user)
     except services.DecisionError as error:
@@ -636,7 +553,7 @@ def close_early(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The time a time poll settled on, as a calendar file."""
-    decision = _decision_for_member(request, pk)
+    decision = decision_for_member(request.user, pk)
     outcome = getattr(decision, "outcome", None)
     chosen = outcome.chosen_option if outcome else None
     if chosen is None or chosen.starts_at is None:

@@ -8,6 +8,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -68,15 +70,75 @@ def test_the_command_closes_every_due_decision(team: Team) -> None:
     assert services.decisions_close_due() == 0
 
 
-def test_a_page_visit_closes_a_decision_the_worker_has_not_reached(
+def _writes_while(client: object, urls: list[str]) -> list[str]:
+    """Open each page; return every INSERT, UPDATE or DELETE the database was sent."""
+    with CaptureQueriesContext(connection) as queries:
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def test_opening_a_due_decisions_pages_writes_nothing_and_shows_it_closed(
     client: object, team: Team
 ) -> None:
     decision = _overdue(team.start(Method.PROPOSAL))
+    Decision.objects.filter(pk=decision.pk).update(voice_check="public", voice_minimum=3)
     client.force_login(team.starter)
-    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
-    assert "Write the outcome" in page
+    history_before = Change.objects.count()
+    pages = [
+        reverse("decisions:detail", args=[decision.pk]),
+        reverse("decisions:respond", args=[decision.pk]),
+        reverse("decisions:discussion", args=[decision.pk]),
+        reverse("decisions:outcome", args=[decision.pk]),
+        reverse("decisions:project_log", args=[team.project.pk]),
+        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk}),
+    ]
+    assert _writes_while(client, pages) == []
+
+    page = client.get(pages[0]).content.decode()
+    assert "Closed" in page and "Write the outcome" in page
+    assert "Not enough voices heard" in page  # worked out as closing will fix it
+    assert "This decision has closed" in client.get(pages[1]).content.decode()
+    decision.refresh_from_db()
+    assert decision.closed_at is None and decision.involvement_entry_id is None
+    assert Change.objects.count() == history_before
+
+
+def test_a_due_anonymous_decision_says_its_answers_are_being_counted(
+    client: object, team: Team
+) -> None:
+    decision = team.start(Method.PROPOSAL, anonymous=True)
+    services.response_submit(
+        decision=decision, person=team.members[1], payload={"stance": "agree"}, reason="Yes!"
+    )
+    decision = _overdue(decision)
+    client.force_login(team.starter)
+    url = reverse("decisions:detail", args=[decision.pk])
+    assert _writes_while(client, [url]) == []
+    page = client.get(url).content.decode()
+    assert "The anonymous answers are being counted and will appear here shortly." in page
+    assert "Yes!" not in page
+
+    assert tasks.decision_close_task.call(decision.pk)
+    page = client.get(url).content.decode()
+    assert "being counted" not in page and "Yes!" in page
+
+
+def test_writing_the_outcome_of_a_due_decision_closes_it_first(client: object, team: Team) -> None:
+    decision = _overdue(team.start(Method.PROPOSAL))
+    client.force_login(team.starter)
+    posted = client.post(
+        reverse("decisions:outcome", args=[decision.pk]), {"statement": "We go ahead."}
+    )
+    assert posted.status_code == 302
     decision.refresh_from_db()
     assert decision.closed_at is not None
+    assert decision.outcome.statement == "We go ahead."
+    assert Change.objects.filter(action="decision_closed").count() == 1
 
 
 def test_it_closes_early_only_when_every_member_has_responded(client: object, team: Team) -> None:

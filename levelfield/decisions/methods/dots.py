@@ -1,0 +1,110 @@
+"""Dot vote: people share a number of dots among the options.
+
+Payload: {"dots": {"3": 4, "7": 1}} (option ids as strings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+
+from levelfield.decisions import tallies
+from levelfield.decisions.methods.base import (
+    MethodFamily,
+    Results,
+    Row,
+    int_keys,
+    label_of,
+    number_field,
+    option_field_add,
+    option_numbers,
+    option_values,
+)
+from levelfield.decisions.models import Decision, Method
+from levelfield.lib.words import plural
+
+
+class DotsFamily(MethodFamily):
+    create_fields = ("options", "dot_budget")
+    descriptions: ClassVar[dict[str, str]] = {
+        Method.DOT_VOTE: "People share a number of dots among the options.",
+    }
+
+    def legend(self, decision: Decision) -> str:
+        return f"Share your {decision.dot_budget} dots"
+
+    def legend_hint(self, decision: Decision) -> str:
+        return (
+            f"You have {decision.dot_budget} dots in total. Put more dots on "
+            "the options you like most. You do not have to use them all."
+        )
+
+    def add_fields(self, form: Any) -> None:
+        budget = form.decision.dot_budget
+        for option in form.options:
+            option_field_add(
+                form,
+                option,
+                number_field(
+                    form.labels[option.pk],
+                    0,
+                    budget,
+                    f"Number of dots (you have {budget} in total)",
+                    f"Give from 0 to {budget} dots.",
+                ),
+            )
+
+    def payload_from(self, form: Any, data: dict[str, Any]) -> dict[str, Any]:
+        return {"dots": {str(k): v for k, v in option_values(form, data).items() if v}}
+
+    def initial(self, decision: Decision, payload: Mapping[str, Any]) -> dict[str, Any]:
+        return {f"option_{key}": value for key, value in payload.get("dots", {}).items()}
+
+    def validate(
+        self, decision: Decision, option_ids: list[int], payload: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        dots = option_numbers(payload.get("dots"), option_ids, "dots")
+        for number in dots.values():
+            if number < 0:
+                raise ValidationError("The number of dots cannot be negative.", code="dots")
+        given = sum(dots.values())
+        if given > decision.dot_budget:
+            raise ValidationError(
+                f"You have {decision.dot_budget} dots to share, but you gave {given}. "
+                f"Take away {given - decision.dot_budget}.",
+                code="dots",
+            )
+        if given == 0:
+            raise ValidationError("Give at least one dot to an option.", code="dots")
+        return {"dots": {key: value for key, value in dots.items() if value}}
+
+    def summary(
+        self, decision: Decision, labels: Mapping[int, str], payload: Mapping[str, Any]
+    ) -> str:
+        return ", ".join(
+            f"{label_of(labels, key)}: {plural(number, 'dot')}"
+            for key, number in payload.get("dots", {}).items()
+        )
+
+    def results(
+        self,
+        decision: Decision,
+        option_ids: list[int],
+        labels: dict[int, str],
+        payloads: list[dict[str, Any]],
+    ) -> Results:
+        allocations = [int_keys(p.get("dots", {})) for p in payloads]
+        tally = tallies.tally_dots(allocations, option_ids, decision.dot_budget)
+        leaders = set(tally.leaders) if tally.responses else set()
+        rows = [
+            Row(labels[t.option], t.count, t.percent, leading=t.option in leaders)
+            for t in tally.totals
+        ]
+        return Results(
+            decision.method,
+            tally.responses,
+            rows=rows,
+            leaders=[labels[i] for i in tally.leaders],
+        )

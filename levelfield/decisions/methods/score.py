@@ -1,0 +1,111 @@
+"""Score: people score each option, for example from 0 to 5.
+
+Payload: {"scores": {"3": 4, "7": 0}} (option ids as strings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+
+from levelfield.decisions import tallies
+from levelfield.decisions.methods.base import (
+    MethodFamily,
+    Results,
+    Row,
+    int_keys,
+    label_of,
+    number_field,
+    option_field_add,
+    option_numbers,
+    option_values,
+)
+from levelfield.decisions.models import Decision, Method
+
+
+class ScoreFamily(MethodFamily):
+    create_fields = ("options", "score_min", "score_max")
+    descriptions: ClassVar[dict[str, str]] = {
+        Method.SCORE: "People score each option, for example from 0 to 5.",
+    }
+
+    def legend(self, decision: Decision) -> str:
+        return "Score each option"
+
+    def legend_hint(self, decision: Decision) -> str:
+        return (
+            f"Score from {decision.score_min} (lowest) to {decision.score_max} "
+            "(highest). Leave empty any option you do not want to score."
+        )
+
+    def add_fields(self, form: Any) -> None:
+        low, high = form.decision.score_min, form.decision.score_max
+        for option in form.options:
+            option_field_add(
+                form,
+                option,
+                number_field(
+                    form.labels[option.pk],
+                    low,
+                    high,
+                    f"Score from {low} to {high}",
+                    f"Scores must be from {low} to {high}.",
+                ),
+            )
+
+    def payload_from(self, form: Any, data: dict[str, Any]) -> dict[str, Any]:
+        values = option_values(form, data)
+        return {"scores": {str(k): v for k, v in values.items() if v is not None}}
+
+    def initial(self, decision: Decision, payload: Mapping[str, Any]) -> dict[str, Any]:
+        return {f"option_{key}": value for key, value in payload.get("scores", {}).items()}
+
+    def validate(
+        self, decision: Decision, option_ids: list[int], payload: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        scores = option_numbers(payload.get("scores"), option_ids, "scores")
+        for number in scores.values():
+            if not decision.score_min <= number <= decision.score_max:
+                raise ValidationError(
+                    f"Scores must be from {decision.score_min} to {decision.score_max}. "
+                    f"{number} is out of range.",
+                    code="scores",
+                )
+        if not scores:
+            raise ValidationError("Score at least one option.", code="scores")
+        return {"scores": scores}
+
+    def summary(
+        self, decision: Decision, labels: Mapping[int, str], payload: Mapping[str, Any]
+    ) -> str:
+        return ", ".join(
+            f"{label_of(labels, key)}: {number}"
+            for key, number in payload.get("scores", {}).items()
+        )
+
+    def results(
+        self,
+        decision: Decision,
+        option_ids: list[int],
+        labels: dict[int, str],
+        payloads: list[dict[str, Any]],
+    ) -> Results:
+        tally = tallies.tally_scores([int_keys(p.get("scores", {})) for p in payloads], option_ids)
+        leaders = set(tally.leaders) if tally.responses else set()
+        rows = [
+            Row(
+                labels[s.option],
+                s.count,
+                cells=[s.mean, s.median, s.spread, s.minimum, s.maximum],
+                leading=s.option in leaders,
+            )
+            for s in tally.scores
+        ]
+        return Results(
+            decision.method,
+            tally.responses,
+            rows=rows,
+            leaders=[labels[i] for i in option_ids if i in leaders],
+        )

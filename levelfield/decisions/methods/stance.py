@@ -1,0 +1,137 @@
+"""Proposal, consent and gradients of agreement: one stance on one proposal.
+
+Payload: {"stance": "agree"}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from levelfield.decisions import tallies
+from levelfield.decisions.methods.base import BLOCKS, OBJECTIONS, MethodFamily, Results, Row
+from levelfield.decisions.models import Decision, Method
+from levelfield.lib.words import plural
+
+STANCES: dict[str, list[tuple[str, str]]] = {
+    Method.PROPOSAL: [
+        ("agree", "Agree"),
+        ("abstain", "Abstain"),
+        ("disagree", "Disagree"),
+        ("block", "Block"),
+    ],
+    Method.CONSENT: [("consent", "Consent"), ("object", "Object")],
+    # Sam Kaner's gradients of agreement, from full support to veto.
+    Method.GRADIENTS: [
+        ("endorse", "Whole-hearted endorsement"),
+        ("minor_point", "Agreement with a minor point of contention"),
+        ("reservations", "Support with reservations"),
+        ("abstain", "Abstain"),
+        ("more_discussion", "More discussion needed"),
+        ("dislike_but_support", "I don't like it but will support it"),
+        ("serious_disagreement", "Serious disagreement"),
+        ("veto", "Veto"),
+    ],
+}
+
+
+class StanceFamily(MethodFamily):
+    create_fields = ()
+    has_options = False
+    has_objections = True
+    descriptions: ClassVar[dict[str, str]] = {
+        Method.PROPOSAL: "People agree, abstain, disagree or block, with a reason. "
+        "Blocks stand out.",
+        Method.CONSENT: "People consent or object, with a reason. It passes when nobody objects.",
+        Method.GRADIENTS: "People choose one of 8 levels, from whole-hearted endorsement to veto.",
+    }
+
+    def choices(self, method: str) -> list[tuple[str, str]]:
+        return STANCES[method]
+
+    def label(self, method: str, stance: str) -> str:
+        return dict(STANCES[method]).get(stance, stance)
+
+    def add_fields(self, form: Any) -> None:
+        method = form.decision.method
+        form.fields["stance"] = forms.ChoiceField(
+            label="Do you consent?" if method == Method.CONSENT else "Your answer",
+            choices=self.choices(method),
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose your answer."},
+        )
+
+    def payload_from(self, form: Any, data: dict[str, Any]) -> dict[str, Any]:
+        return {"stance": data["stance"]}
+
+    def initial(self, decision: Decision, payload: Mapping[str, Any]) -> dict[str, Any]:
+        return {"stance": payload.get("stance")}
+
+    def validate(
+        self, decision: Decision, option_ids: list[int], payload: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        stance = payload.get("stance")
+        if stance not in dict(self.choices(decision.method)):
+            raise ValidationError("Choose one of the answers.", code="stance")
+        return {"stance": stance}
+
+    def is_objection(self, payload: Mapping[str, Any]) -> bool:
+        return payload.get("stance") in OBJECTIONS
+
+    def summary(
+        self, decision: Decision, labels: Mapping[int, str], payload: Mapping[str, Any]
+    ) -> str:
+        return self.label(decision.method, payload.get("stance", ""))
+
+    def results(
+        self,
+        decision: Decision,
+        option_ids: list[int],
+        labels: dict[int, str],
+        payloads: list[dict[str, Any]],
+    ) -> Results:
+        choices = self.choices(decision.method)
+        stances = [payload.get("stance", "") for payload in payloads]
+        tally = tallies.tally_stances(stances, [key for key, _ in choices])
+        top = max(tally.counts.values(), default=0)
+        rows = [
+            Row(
+                label=label,
+                count=tally.counts[key],
+                percent=tally.percents[key],
+                key=key,
+                leading=bool(top) and tally.counts[key] == top,
+            )
+            for key, label in choices
+        ]
+        objections = sum(tally.counts[key] for key, _ in choices if key in OBJECTIONS)
+        results = Results(
+            decision.method,
+            tally.responses,
+            rows=rows,
+            blocks=sum(1 for stance in stances if stance in BLOCKS),
+        )
+        if decision.method == Method.CONSENT:
+            results.passes = tally.responses > 0 and objections == 0
+            results.headline = (
+                "Passes: nobody objects."
+                if results.passes
+                else "Does not pass yet: nobody has responded."
+                if not tally.responses
+                else f"Does not pass: {plural(objections, 'objection')}."
+            )
+        elif decision.method == Method.PROPOSAL:
+            blocks = tally.counts.get("block", 0)
+            results.headline = (
+                f"{plural(blocks, 'block')}. A block means someone thinks this would go against "
+                "what the group stands for: talk it through before going ahead."
+                if blocks
+                else f"No blocks. {tally.counts.get('agree', 0)} of {tally.responses} agree."
+            )
+        else:
+            vetoes = tally.counts.get("veto", 0)
+            results.headline = f"{plural(vetoes, 'veto')}." if vetoes else "No vetoes."
+        return results

@@ -1,0 +1,133 @@
+"""Closing: at the closing time (by the task or the `close_due_decisions` command, never
+by opening a page) or early once everyone has responded. Closing fixes the voice check,
+writes out an anonymous decision's sealed ballots unlinked, and records the decision in
+the project's involvement log."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from levelfield.decisions import ballots, participation
+from levelfield.decisions.access import decision_may_act
+from levelfield.decisions.models import Decision, Phase, Response, Voter
+from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.decisions.services.outcomes import involvement_entry_write
+from levelfield.lib.words import plural
+from levelfield.people.models import User
+
+logger = logging.getLogger(__name__)
+
+
+def decision_close(
+    *,
+    decision: Decision,
+    now: datetime | None = None,
+    early: bool = False,
+    actor: User | None = None,
+) -> bool:
+    """Close a decision and fix its voice check. Safe to call twice: the second does nothing.
+    Returns whether this call closed it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        if decision.closed_at is not None:
+            return False
+        if not early and now < decision.closes_at:
+            return False
+        if decision.anonymous:
+            _ballots_write_out(decision)
+        members = participation.members_of(decision)
+        responded = participation.responder_ids(decision)
+        voices = participation.voice_check_evaluate(decision, members, responded)
+        decision.closed_at = now
+        decision.closed_early = early
+        decision.voices_heard = voices.passed if voices.applies else None
+        decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
+        if decision.project_id:
+            involvement_entry_write(decision, None, actor)
+        who = actor.name if actor is not None else "Levelfield"
+        decision_record(
+            decision,
+            actor=actor,
+            action="decision_closed",
+            summary=(
+                f"{who} closed “{decision.title}” early: everyone had responded"
+                if early
+                else f"“{decision.title}” closed at its closing time"
+            ),
+            after={
+                "responses": len(responded),
+                "members": len(members),
+                "voices_heard": decision.voices_heard,
+            },
+        )
+    return True
+
+
+def _ballots_write_out(decision: Decision) -> None:
+    """Open every sealed ballot, shuffle them and store them as responses with no person,
+    no time and random ids, all in one insert, then wipe the ballots; all in the
+    caller's transaction, under the decision's row lock.
+
+    One transaction gives every row the same xmin on PostgreSQL; inserting in the
+    shuffled order makes rowid (SQLite) and ctid (PostgreSQL) order the shuffled order.
+    A ballot no configured key opens (a secret key lost, not rotated) is logged and left
+    out: it cannot be read by anyone.
+    """
+    opened: list[ballots.Ballot] = []
+    sealed = Voter.objects.filter(decision=decision, sealed_ballot__isnull=False)
+    for person_id, ballot in sealed.values_list("person_id", "sealed_ballot"):
+        try:
+            opened.append(
+                ballots.ballot_open(decision_id=decision.pk, person_id=person_id, sealed=ballot)
+            )
+        except ballots.BallotUnreadable:
+            logger.error("A sealed ballot for decision %s could not be opened.", decision.pk)
+    ballots.shuffle(opened)
+    Response.objects.bulk_create(
+        Response(
+            id=uuid.uuid4(),
+            decision=decision,
+            person=None,
+            payload=ballot.payload,
+            reason=ballot.reason,
+            updated_at=None,
+        )
+        for ballot in opened
+    )
+    sealed.update(sealed_ballot=None)
+
+
+def decision_close_early(*, decision: Decision, person: User, now: datetime | None = None) -> None:
+    """Close before the closing time, allowed only once every member has responded."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        if not decision_may_act(decision, person):
+            raise DecisionError("Only members can close this decision.")
+        if decision.phase(now) == Phase.CLOSED:
+            raise DecisionError("This decision has already closed.")
+        if decision.phase(now) != Phase.VOTING:
+            raise DecisionError("Voting has not opened yet.")
+        members = {member.pk for member in participation.members_of(decision)}
+        waiting = members - participation.responder_ids(decision)
+        if waiting:
+            raise DecisionError(
+                "It can close early only when every member has responded. "
+                f"{plural(len(waiting), 'person has', 'people have')} not responded yet."
+            )
+        decision_close(decision=decision, now=now, early=True, actor=person)
+
+
+def decisions_close_due(*, now: datetime | None = None) -> int:
+    """Close every decision past its closing time. Idempotent; returns how many closed."""
+    now = now or timezone.now()
+    closed = 0
+    for decision in Decision.objects.due_to_close(now).order_by("closes_at"):
+        closed += decision_close(decision=decision, now=now)
+    return closed

@@ -1,0 +1,166 @@
+"""The outcome: what the group decided, written once the decision has closed, and the
+project's involvement log entry that follows it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from levelfield.decisions.access import decision_may_act
+from levelfield.decisions.models import Decision, Method, Option, Outcome, Phase, Response
+from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.history.services import change_record
+from levelfield.lib.words import plural
+from levelfield.people.models import User
+from levelfield.projects.models import ActivityKind, InvolvementEntry
+
+
+def outcome_write(
+    *,
+    decision: Decision,
+    person: User,
+    statement: str,
+    reasons: str = "",
+    next_steps: str = "",
+    review_on: date | None = None,
+    chosen_option: Option | None = None,
+    now: datetime | None = None,
+) -> Outcome:
+    """Write (or correct) what was decided. A project decision's outcome goes into the
+    project's involvement log."""
+    now = now or timezone.now()
+    statement = statement.strip()
+    if not statement:
+        raise DecisionError("Write what you decided.", code="statement")
+    with transaction.atomic():
+        decision = (
+            Decision.objects.select_for_update(of=("self",))
+            .select_related("project", "collective")
+            .get(pk=decision.pk)
+        )
+        if not decision_may_act(decision, person):
+            raise DecisionError("Only members can write the outcome.")
+        if decision.phase(now) != Phase.CLOSED:
+            raise DecisionError("The outcome can be written once the decision has closed.")
+        if decision.closed_at is None:
+            # Past its closing time but not yet reached by the worker: close it first, so
+            # the outcome follows the voice check and (anonymous) answers written out.
+            from levelfield.decisions.services.closing import decision_close
+
+            decision_close(decision=decision, now=now)
+            decision.refresh_from_db()
+        if chosen_option is not None and (
+            chosen_option.decision_id != decision.pk or decision.method != Method.TIME_POLL
+        ):
+            raise DecisionError("Choose one of the proposed times.", code="chosen_option")
+        outcome = Outcome.objects.filter(decision=decision).first()
+        before = _outcome_values(outcome) if outcome else None
+        if outcome is None:
+            outcome = Outcome(decision=decision, written_at=now)
+        outcome.statement = statement
+        outcome.reasons = reasons.strip()
+        outcome.next_steps = next_steps.strip()
+        outcome.review_on = review_on
+        outcome.chosen_option = chosen_option
+        outcome.written_by = person
+        outcome.updated_at = now
+        outcome.save()
+        after = _outcome_values(outcome)
+        if before == after:
+            return outcome
+        if decision.project_id:
+            involvement_entry_write(decision, outcome, person)
+        decision_record(
+            decision,
+            actor=person,
+            action="outcome_written" if before is None else "outcome_changed",
+            summary=f"{person.name} {'wrote' if before is None else 'changed'} the outcome of "
+            f"“{decision.title}”",
+            before=before,
+            after=after,
+        )
+    return outcome
+
+
+def involvement_entry_write(
+    decision: Decision, outcome: Outcome | None, person: User | None
+) -> None:
+    """Record a project decision in the project's involvement log when it closes, and
+    keep the entry in step with the outcome.
+
+    Written here rather than through the projects app's form service, which asks for at
+    least one participant with their minutes: how long people spent deciding is not
+    known, and the log feeds payments, so no time is invented. The entry has no
+    participations; responses and participation rates live on the decision page.
+    """
+    from levelfield.projects.services import entry_snapshot
+
+    values = {
+        "title": f"Decision: {decision.title}"[:200],
+        "happened_on": timezone.localdate(decision.closed_at or decision.closes_at),
+        "kind": ActivityKind.OTHER,
+        "description": _entry_description(decision, outcome),
+        "what_changed": outcome.statement if outcome else "",
+    }
+    who = person.name if person is not None else "Levelfield"
+    if decision.involvement_entry_id is None:
+        entry = InvolvementEntry.objects.create(
+            project=decision.project, recorded_by=person, stage=decision.project.stage, **values
+        )
+        decision.involvement_entry = entry
+        decision.save(update_fields=["involvement_entry"])
+        change_record(
+            actor=person,
+            action="entry_created",
+            summary=f"{who} recorded “{entry.title}” in the involvement log",
+            subject=entry,
+            subject_type="involvemententry",
+            project=decision.project,
+            after=entry_snapshot(entry),
+        )
+        return
+    entry = InvolvementEntry.objects.select_for_update().get(pk=decision.involvement_entry_id)
+    before = entry_snapshot(entry)
+    for field, value in values.items():
+        setattr(entry, field, value)
+    entry.save()
+    after = entry_snapshot(entry)
+    if after != before:
+        change_record(
+            actor=person,
+            action="entry_updated",
+            summary=f"{who} updated “{entry.title}” in the involvement log",
+            subject=entry,
+            subject_type="involvemententry",
+            project=decision.project,
+            before=before,
+            after=after,
+        )
+
+
+def _entry_description(decision: Decision, outcome: Outcome | None) -> str:
+    responses = Response.objects.filter(decision=decision).count()
+    parts = [
+        f"Decided together by {Method(decision.method).label.lower()}: "
+        f"{plural(responses, 'response')}."
+    ]
+    if decision.voices_heard is False:
+        parts.append("Not enough voices heard.")
+    if outcome and outcome.reasons:
+        parts.append(f"Why: {outcome.reasons}")
+    if outcome and outcome.next_steps:
+        parts.append(f"Next steps: {outcome.next_steps}")
+    return "\n\n".join(parts)
+
+
+def _outcome_values(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "statement": outcome.statement,
+        "reasons": outcome.reasons,
+        "next_steps": outcome.next_steps,
+        "review_on": outcome.review_on.isoformat() if outcome.review_on else "",
+        "chosen_time": outcome.chosen_option.label if outcome.chosen_option else "",
+    }

@@ -1,0 +1,203 @@
+"""Responding: giving or changing a response, one per person even when two submissions
+arrive together.
+
+A named response is a `Response` row; every change keeps its before and after in a
+`ResponseChange` and the history. An anonymous answer is a sealed ballot on the person's
+`Voter` row until closing (see ballots.py): answering again while signed in replaces
+it, and the history says only that "an anonymous response was changed".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from levelfield.decisions import methods
+from levelfield.decisions.access import decision_may_act
+from levelfield.decisions.ballots import Ballot, BallotUnreadable, ballot_open, ballot_seal
+from levelfield.decisions.models import (
+    Decision,
+    Phase,
+    ReasonsPolicy,
+    Response,
+    ResponseChange,
+    Voter,
+)
+from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.lib.words import when
+from levelfield.people.models import User
+
+
+def response_submit(
+    *,
+    decision: Decision,
+    person: User,
+    payload: Any,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Response | None:
+    """Record or change a person's response: exactly one per person, even when two
+    submissions arrive together. Returns the named response, or None for an anonymous
+    decision (whose answer is sealed until closing)."""
+    for attempt in range(3):
+        try:
+            return _response_submit(
+                decision=decision, person=person, payload=payload, reason=reason, now=now
+            )
+        except IntegrityError:
+            # Another submission from the same person won the race; go again and it
+            # becomes a change to that response.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _response_submit(
+    *, decision: Decision, person: User, payload: Any, reason: str, now: datetime | None
+) -> Response | None:
+    now = now or timezone.now()
+    reason = reason.strip()
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        _check_can_respond(decision, person, now)
+        option_ids = list(decision.options.values_list("id", flat=True))
+        try:
+            payload = methods.payload_validate(decision, option_ids, payload)
+        except ValidationError as error:
+            raise DecisionError(error.messages[0], code=error.code) from None
+        reason_problem = reason_problem_for(decision, payload, reason)
+        if reason_problem:
+            raise DecisionError(reason_problem, code="reason")
+        if decision.anonymous:
+            _ballot_save(decision, person, payload, reason)
+            return None
+        return _named_response_save(decision, person, payload, reason, now)
+
+
+def _check_can_respond(decision: Decision, person: User, now: datetime) -> None:
+    if not decision_may_act(decision, person):
+        raise DecisionError("Only members can respond to this decision.")
+    phase = decision.phase(now)
+    if phase == Phase.CLOSED:
+        raise DecisionError(
+            "This decision has closed, so responses can no longer be given or changed."
+        )
+    if phase != Phase.VOTING:
+        raise DecisionError(f"Voting has not opened yet. It opens on {when(decision.opens_at)}.")
+
+
+def reason_problem_for(decision: Decision, payload: dict[str, Any], reason: str) -> str:
+    """What is wrong with the reason given under the decision's rule, or ''."""
+    if reason:
+        return ""
+    if decision.reasons_policy == ReasonsPolicy.REQUIRED:
+        return "Give a reason for your response."
+    family = methods.family(decision.method)
+    if decision.reasons_policy == ReasonsPolicy.OBJECTIONS and family.is_objection(payload):
+        label = family.summary(decision, {}, payload)
+        return f"Give a reason for “{label}”: one is needed to disagree, object or block."
+    return ""
+
+
+def ballot_of(*, decision: Decision, person: User) -> Ballot | None:
+    """A person's own sealed answer to an open anonymous decision, opened for them alone
+    (to show it back in the form), or None."""
+    sealed = (
+        Voter.objects.filter(decision=decision, person=person)
+        .values_list("sealed_ballot", flat=True)
+        .first()
+    )
+    if sealed is None:
+        return None
+    try:
+        return ballot_open(decision_id=decision.pk, person_id=person.pk, sealed=sealed)
+    except BallotUnreadable:
+        return None
+
+
+def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reason: str) -> None:
+    """Seal the answer onto the person's voter row. No `Response` exists until closing, and
+    nothing but the sealed ballot says what they answered."""
+    sealed = ballot_seal(
+        decision_id=decision.pk, person_id=person.pk, payload=payload, reason=reason
+    )
+    voter = Voter.objects.filter(decision=decision, person=person).first()
+    if voter is None:
+        Voter.objects.create(decision=decision, person=person, sealed_ballot=sealed)
+        return
+    if voter.sealed_ballot is None:
+        # Answered before sealed ballots (stored unlinked already): nothing can find it.
+        raise DecisionError(
+            "You have already responded, and that answer cannot be changed.",
+            code="already_responded",
+        )
+    try:
+        current = ballot_open(
+            decision_id=decision.pk, person_id=person.pk, sealed=voter.sealed_ballot
+        )
+    except BallotUnreadable:
+        current = None
+    if current == Ballot(payload=payload, reason=reason):
+        return
+    voter.sealed_ballot = sealed
+    voter.save(update_fields=["sealed_ballot"])
+    # No one named, no before or after, no time on the ballot.
+    decision_record(
+        decision,
+        actor=None,
+        action="anonymous_response_changed",
+        summary=f"An anonymous response to “{decision.title}” was changed",
+    )
+
+
+def _named_response_save(
+    decision: Decision, person: User, payload: dict[str, Any], reason: str, now: datetime
+) -> Response:
+    response = Response.objects.filter(decision=decision, person=person).first()
+    if response is None:
+        response = Response.objects.create(
+            decision=decision, person=person, payload=payload, reason=reason, updated_at=now
+        )
+        _record_response(decision, person, "response_given", "responded to", None, response)
+        return response
+    if response.payload == payload and response.reason == reason:
+        return response
+    before = {"payload": response.payload, "reason": response.reason}
+    ResponseChange.objects.create(
+        response=response,
+        changed_at=now,
+        payload_before=response.payload,
+        reason_before=response.reason,
+        payload_after=payload,
+        reason_after=reason,
+    )
+    response.payload, response.reason, response.updated_at = payload, reason, now
+    response.save(update_fields=["payload", "reason", "updated_at"])
+    _record_response(
+        decision, person, "response_changed", "changed their response to", before, response
+    )
+    return response
+
+
+def _record_response(
+    decision: Decision,
+    person: User,
+    action: str,
+    words: str,
+    before: dict[str, Any] | None,
+    response: Response,
+) -> None:
+    # While results are hidden the history says who responded, never what.
+    show = not decision.results_hidden
+    decision_record(
+        decision,
+        actor=person,
+        action=action,
+        summary=f"{person.name} {words} “{decision.title}”",
+        before=before if show else None,
+        after={"payload": response.payload, "reason": response.reason} if show else None,
+    )
