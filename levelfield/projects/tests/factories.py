@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
@@ -12,6 +13,7 @@ from levelfield.projects.models import (
     Participation,
     Project,
     ProjectInvitation,
+    ProjectJoinRequest,
     ProjectMembership,
     Stage,
 )
@@ -34,6 +36,12 @@ class ProjectMembershipFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     person = factory.SubFactory(UserFactory)
+    coordinator_since = factory.Maybe(
+        "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
+    )
+
+    class Params:
+        is_coordinator = False  # True: holds the coordinator job from now
 
 
 class ProjectInvitationFactory(factory.django.DjangoModelFactory):
@@ -64,3 +72,12 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     entry = factory.SubFactory(InvolvementEntryFactory)
     person = factory.SubFactory(UserFactory)
     minutes = 90
+
+
+class ProjectJoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectJoinRequest
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.SubFactory(UserFactory)
+    message = "I would like to help with the interviews."
