@@ -34,7 +34,7 @@ class Route:
 
     def url(self, collective: Collective, target: CollectiveMembership, invite: Any) -> str:
         kwargs: dict[str, Any] = {"slug": collective.slug}
-        if self.name == "collectives:coordinator":
+        if self.name == "collectives:coordinator_ask":
             kwargs["membership_pk"] = target.pk
         if self.name == "collectives:invitation_withdraw":
             kwargs["invitation_pk"] = invite.pk
@@ -57,7 +57,7 @@ ROUTES = [
     Route("collectives:history"),
     Route("collectives:leave"),
     Route("collectives:leave", "post", {}),
-    Route("collectives:coordinator", "post", {"coordinator": "yes"}),
+    Route("collectives:coordinator_ask", "post", {}),
     Route("collectives:invite"),
     Route("collectives:invite", "post", {"emails": "new@example.org", "days": "7"}),
     Route("collectives:invitation_link", "post", {"link-days": "7"}),
@@ -65,6 +65,14 @@ ROUTES = [
     Route("collectives:invitation_withdraw", "post", {}),
 ]
 IDS = [f"{route.method} {route.name}" for route in ROUTES]
+# A member's answers about their own coordinator job: tested in test_coordinator.py.
+OWN_JOB_ROUTES = [
+    Route("collectives:coordinator_accept", "post", {}),
+    Route("collectives:coordinator_decline", "post", {}),
+    Route("collectives:coordinator_step_down", "post", {}),
+]
+OUTSIDE_ROUTES = ROUTES + OWN_JOB_ROUTES
+OUTSIDE_IDS = [f"{route.method} {route.name}" for route in OUTSIDE_ROUTES]
 
 
 @pytest.fixture
@@ -91,7 +99,7 @@ def _send(client: Client, route: Route, url: str) -> Any:
     return client.get(url)
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+@pytest.mark.parametrize("route", OUTSIDE_ROUTES, ids=OUTSIDE_IDS)
 def test_an_anonymous_visitor_is_asked_to_sign_in(
     client: Client, setting: dict[str, Any], route: Route
 ) -> None:
@@ -103,7 +111,7 @@ def test_an_anonymous_visitor_is_asked_to_sign_in(
     assert _state(setting["collective"]) == before
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+@pytest.mark.parametrize("route", OUTSIDE_ROUTES, ids=OUTSIDE_IDS)
 def test_someone_outside_the_collective_gets_not_found_and_changes_nothing(
     client: Client, setting: dict[str, Any], outsider: User, route: Route
 ) -> None:
@@ -157,13 +165,13 @@ def test_a_wrong_membership_or_invitation_number_is_not_found(
     client.force_login(member)
     before = _state(setting["collective"])
     urls = [
-        reverse("collectives:coordinator", args=[slug, other_membership.pk]),
-        reverse("collectives:coordinator", args=[slug, 999999]),
+        reverse("collectives:coordinator_ask", args=[slug, other_membership.pk]),
+        reverse("collectives:coordinator_ask", args=[slug, 999999]),
         reverse("collectives:invitation_withdraw", args=[slug, other_invite.pk]),
         reverse("collectives:invitation_withdraw", args=[slug, 999999]),
     ]
     for url in urls:
-        assert client.post(url, {"coordinator": "yes"}).status_code == 404
+        assert client.post(url).status_code == 404
     assert (
         client.get(reverse("collectives:detail", args=["no-such-collective"])).status_code == 404
     )
@@ -172,7 +180,14 @@ def test_a_wrong_membership_or_invitation_number_is_not_found(
 
 @pytest.mark.parametrize(
     "name",
-    ["collectives:coordinator", "collectives:invitation_withdraw", "collectives:invitation_link"],
+    [
+        "collectives:coordinator_ask",
+        "collectives:coordinator_accept",
+        "collectives:coordinator_decline",
+        "collectives:coordinator_step_down",
+        "collectives:invitation_withdraw",
+        "collectives:invitation_link",
+    ],
 )
 def test_changing_views_refuse_get(
     client: Client, setting: dict[str, Any], member: User, name: str
