@@ -85,7 +85,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    collectives = list(Collective.objects.filter(memberships__person=request.user))
+    collectives = list(Collective.objects.for_member(request.user))
     chosen = _collective_chosen(request, collectives)
     form = ProjectCreateForm(request.POST or None, collectives=collectives, chosen=chosen)
     if request.method == "POST" and form.is_valid():
