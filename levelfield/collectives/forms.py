@@ -57,15 +57,6 @@ class CollectiveSettingsForm(CollectiveForm):
         fields = ["name", "description", "kind", "minimum_decision_days"]
 
 
-class CoordinatorForm(forms.Form):
-    """Give ("yes") or take ("no") the coordinator job; explicit, so a double
-    submission cannot flip it back."""
-
-    coordinator = forms.TypedChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")], coerce=lambda value: value == "yes"
-    )
-
-
 class LeaveForm(forms.Form):
     def __init__(self, *args: Any, last_member: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

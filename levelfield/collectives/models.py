@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from levelfield.people.models import User
 
 
 class CollectiveKind(models.TextChoices):
@@ -21,8 +26,10 @@ MAXIMUM_DECISION_DAYS = 60
 
 
 class CollectiveQuerySet(models.QuerySet):
-    def for_member(self, person: object) -> CollectiveQuerySet:
+    def for_member(self, person: User) -> CollectiveQuerySet:
         """The collectives `person` belongs to: the only ones they may see."""
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
         # A subquery rather than a join, so counts annotated afterwards see every member.
         return self.filter(
             pk__in=CollectiveMembership.objects.filter(person=person).values("collective_id")
@@ -49,7 +56,10 @@ class Collective(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="CollectiveMembership", related_name="collectives"
+        settings.AUTH_USER_MODEL,
+        through="CollectiveMembership",
+        through_fields=("collective", "person"),
+        related_name="collectives",
     )
 
     objects = CollectiveQuerySet.as_manager()
@@ -73,15 +83,52 @@ class Collective(models.Model):
         return reverse("collectives:detail", args=[self.slug])
 
 
-class CollectiveMembership(models.Model):
+class CoordinatorJob(models.Model):
+    """The coordinator job on a membership: who holds it since when, and who was asked.
+
+    Coordinating is a job (logistics, approvals), never a rank: it never overrides a
+    collective decision. Several members may share it. A member is asked (or
+    volunteers); one pending request per membership, with who asked and when. Who may
+    do what is in `levelfield.collectives.roles`; the changes are in `coordinator.py`.
+    """
+
+    coordinator_since = models.DateTimeField(
+        null=True, blank=True, help_text="Empty unless the member holds the coordinator job."
+    )
+    coordinator_asked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When someone asked the member to take the job."
+    )
+    coordinator_asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who asked; empty when they have since deleted their account.",
+    )
+    coordinator_asked_because = models.CharField(
+        max_length=300, blank=True, help_text="Why, when a decision chose the member."
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.coordinator_since is not None
+
+    @property
+    def coordinator_asked(self) -> bool:
+        """Someone asked the member to take the job and they have not answered yet."""
+        return self.coordinator_asked_at is not None
+
+
+class CollectiveMembership(CoordinatorJob):
     collective = models.ForeignKey(
         Collective, on_delete=models.CASCADE, related_name="memberships"
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="collective_memberships"
-    )
-    is_coordinator = models.BooleanField(
-        default=False, help_text="A job (logistics, approvals), never a rank."
     )
     joined_at = models.DateTimeField(default=timezone.now)
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
+from levelfield.people.models import User
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
 RESERVED_SLUGS = {"new", "join"}
@@ -33,7 +36,8 @@ FIELD_LABELS = {
 
 
 def collective_create(*, name: str, kind: str, description: str, created_by: Any) -> Collective:
-    """Start a collective; its creator becomes its first member and a coordinator."""
+    """Start a collective; its creator becomes its first member and holds the
+    coordinator job until they step down."""
     attempts = 5
     for attempt in range(1, attempts + 1):
         try:
@@ -56,8 +60,9 @@ def _collective_insert(*, name: str, kind: str, description: str, created_by: An
             description=description,
             created_by=created_by,
         )
+        # Someone has to do the organising at first; they can step down at any time.
         membership = CollectiveMembership.objects.create(
-            collective=collective, person=created_by, is_coordinator=True
+            collective=collective, person=created_by, coordinator_since=timezone.now()
         )
         change_record(
             actor=created_by,
@@ -71,8 +76,9 @@ def _collective_insert(*, name: str, kind: str, description: str, created_by: An
         return collective
 
 
-def collective_update(*, collective: Collective, actor: Any, **values: Any) -> bool:
+def collective_update(*, collective: Collective, actor: User, **values: Any) -> bool:
     """Change a collective's settings; returns False when nothing changed."""
+    roles.require(actor, roles.Action.EDIT, collective)
     with transaction.atomic():
         collective = Collective.objects.select_for_update(of=("self",)).get(pk=collective.pk)
         before = _collective_values(collective)
@@ -116,34 +122,6 @@ def membership_leave(*, membership: CollectiveMembership) -> None:
         membership.delete()
 
 
-def membership_set_coordinator(
-    *, membership: CollectiveMembership, is_coordinator: bool, actor: Any
-) -> bool:
-    """Give or take the coordinator job. Any member may do it for any member, since
-    it is a job and not a rank. Returns False when the member already had that role."""
-    with transaction.atomic():
-        membership = (
-            CollectiveMembership.objects.select_for_update(of=("self",))
-            .select_related("person", "collective")
-            .get(pk=membership.pk)
-        )
-        if membership.is_coordinator == is_coordinator:
-            return False
-        before = _membership_values(membership)
-        membership.is_coordinator = is_coordinator
-        membership.save(update_fields=["is_coordinator"])
-        change_record(
-            actor=actor,
-            action="coordinator_given" if is_coordinator else "coordinator_taken",
-            summary=_coordinator_summary(actor, membership.person, is_coordinator),
-            subject=membership,
-            collective=membership.collective,
-            before=before,
-            after=_membership_values(membership),
-        )
-        return True
-
-
 def _unique_slug(name: str) -> str:
     """A readable web address from the name, with -2, -3... when it is taken."""
     base = slugify(name)[: SLUG_MAX_LENGTH - 6].strip("-") or "collective"
@@ -180,15 +158,6 @@ def _collective_values(collective: Collective) -> dict[str, Any]:
 
 def _membership_values(membership: CollectiveMembership) -> dict[str, Any]:
     return {"member": membership.person.name, "coordinator": membership.is_coordinator}
-
-
-def _coordinator_summary(actor: Any, person: Any, is_coordinator: bool) -> str:
-    if actor.pk == person.pk:
-        verb = "took on" if is_coordinator else "stepped down from"
-        return f"{person.name} {verb} the coordinator job"
-    if is_coordinator:
-        return f"{actor.name} gave {person.name} the coordinator job"
-    return f"{actor.name} took the coordinator job from {person.name}"
 
 
 def _join_words(keys: list[str]) -> str:

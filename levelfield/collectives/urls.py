@@ -15,9 +15,18 @@ urlpatterns = [
     path("<slug:slug>/history/", views.collective_history, name="history"),
     path("<slug:slug>/leave/", views.collective_leave, name="leave"),
     path(
-        "<slug:slug>/members/<int:membership_pk>/coordinator/",
-        views.member_coordinator,
-        name="coordinator",
+        "<slug:slug>/members/<int:membership_pk>/ask-to-coordinate/",
+        views.coordinator_ask,
+        name="coordinator_ask",
+    ),
+    path("<slug:slug>/coordinator/accept/", views.coordinator_accept, name="coordinator_accept"),
+    path(
+        "<slug:slug>/coordinator/decline/", views.coordinator_decline, name="coordinator_decline"
+    ),
+    path(
+        "<slug:slug>/coordinator/step-down/",
+        views.coordinator_step_down,
+        name="coordinator_step_down",
     ),
     # Invitations (the pages are the invitations app's; join/<token>/ redirects).
     *place_urls("collective", "<slug:slug>"),

@@ -1,5 +1,5 @@
-"""Pages for collectives. Every page about one collective starts with
-`_membership_or_404`: people outside the collective get "page not found", never its data."""
+"""Pages for collectives. Every page about one collective starts with an access helper
+from `access.py`: people outside the collective get "page not found", never its data."""
 
 from __future__ import annotations
 
@@ -8,35 +8,26 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage, Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives import services
+from levelfield.collectives import access, coordinator_job, services
+from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.forms import (
     CollectiveForm,
     CollectiveSettingsForm,
-    CoordinatorForm,
     LeaveForm,
 )
 from levelfield.collectives.models import (
     Collective,
     CollectiveKind,
-    CollectiveMembership,
 )
 from levelfield.history.models import Change
+from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
-
-
-def _membership_or_404(request: HttpRequest, slug: str) -> CollectiveMembership:
-    """The signed-in person's membership of the collective, with the collective; or 404."""
-    return get_object_or_404(
-        CollectiveMembership.objects.select_related("collective"),
-        collective__slug=slug,
-        person=request.user,
-    )
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -80,12 +71,22 @@ def collective_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = _membership_or_404(request, slug)
+    membership = access.collective_membership_for(request.user, slug)
     collective = membership.collective
-    memberships = collective.memberships.select_related("person").prefetch_related(
-        "person__perspectives"
+    memberships = collective.memberships.select_related(
+        "person", "coordinator_asked_by"
+    ).prefetch_related("person__perspectives")
+    projects = collective.projects.annotate(
+        member_count=Count("memberships"),
+        is_mine=Exists(
+            ProjectMembership.objects.filter(project=OuterRef("pk"), person=request.user)
+        ),
+        asked_to_join=Exists(
+            ProjectJoinRequest.objects.pending().filter(
+                project=OuterRef("pk"), person=request.user
+            )
+        ),
     )
-    projects = collective.projects.annotate(member_count=Count("memberships"))
     return render(
         request,
         "collectives/detail.html",
@@ -100,8 +101,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = _membership_or_404(request, slug)
-    collective = membership.collective
+    collective = access.collective_for_member(request.user, slug)
     name = collective.name  # the form changes the instance as it validates
     form = CollectiveSettingsForm(_posted(request), instance=collective)
     if request.method == "POST" and form.is_valid():
@@ -122,7 +122,7 @@ def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
+    collective = access.collective_for_member(request.user, slug)
     page = _page_or_404(
         request,
         Change.objects.filter(collective=collective).select_related("actor"),
@@ -139,7 +139,7 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = _membership_or_404(request, slug)
+    membership = access.collective_membership_for(request.user, slug)
     collective = membership.collective
     others = collective.memberships.exclude(pk=membership.pk)
     last_member = not others.exists()
@@ -157,31 +157,63 @@ def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "last_member": last_member,
             "last_coordinator": membership.is_coordinator
-            and not others.filter(is_coordinator=True).exists(),
+            and not others.filter(coordinator_since__isnull=False).exists(),
         },
     )
 
 
+# The coordinator job: asked, accepted or declined, stepped down from (roles.py).
+
+
 @login_required
 @require_POST
-def member_coordinator(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
-    collective = _membership_or_404(request, slug).collective
-    target = get_object_or_404(collective.memberships.select_related("person"), pk=membership_pk)
-    form = CoordinatorForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose whether to give or take the coordinator job.")
-        return redirect(collective)
-    is_coordinator = form.cleaned_data["coordinator"]
-    who = "You are" if target.person_id == request.user.pk else f"{target.person.name} is"
-    if services.membership_set_coordinator(
-        membership=target, is_coordinator=is_coordinator, actor=request.user
-    ):
-        messages.success(
-            request, f"{who} {'now' if is_coordinator else 'no longer'} a coordinator."
-        )
+def coordinator_ask(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    target = access.collective_membership_in(collective, membership_pk)
+    outcome = coordinator_job.coordinator_ask(membership=target, asked_by=request.user)
+    name = target.person.name
+    if outcome is Asked.VOLUNTEERED:
+        messages.success(request, "You are now a coordinator. Thank you for volunteering.")
+    elif outcome is Asked.ASKED:
+        messages.success(request, f"You asked {name} to take on the coordinator job.")
+    elif outcome is Asked.ALREADY_ASKED:
+        messages.info(request, f"{name} has already been asked and has not answered yet.")
     else:
-        messages.info(request, f"{who} {'already' if is_coordinator else 'not'} a coordinator.")
+        messages.info(request, f"{name} is already a coordinator.")
     return redirect(collective)
+
+
+@login_required
+@require_POST
+def coordinator_accept(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership_for(request.user, slug)
+    if coordinator_job.coordinator_accept(membership=membership, person=request.user):
+        messages.success(request, "You are now a coordinator. Thank you.")
+    else:
+        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
+    return redirect(membership.collective)
+
+
+@login_required
+@require_POST
+def coordinator_decline(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership_for(request.user, slug)
+    if coordinator_job.coordinator_decline(membership=membership, person=request.user):
+        messages.success(request, "You said no to the coordinator job.")
+    else:
+        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
+    return redirect(membership.collective)
+
+
+@login_required
+@require_POST
+def coordinator_step_down(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership_for(request.user, slug)
+    if coordinator_job.coordinator_step_down(membership=membership, person=request.user):
+        messages.success(request, "You stepped down from the coordinator job.")
+    else:
+        messages.info(request, "You were not a coordinator, so nothing changed.")
+    return redirect(membership.collective)
 
 
 def _page_range(page: Page) -> list[int | str]:

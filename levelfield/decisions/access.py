@@ -10,9 +10,11 @@ from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from levelfield.collectives import access as collective_access
 from levelfield.collectives.models import Collective
 from levelfield.decisions.models import Decision
 from levelfield.people.models import User
+from levelfield.projects import access as project_access
 from levelfield.projects.models import Project
 
 
@@ -48,9 +50,7 @@ def place_may_act(
 def place_for_member(person: User, *, project_pk: int | None, slug: str | None) -> Model:
     """The project or collective whose decision log `person` may open; otherwise 404."""
     if project_pk is not None:
-        return get_object_or_404(
-            Project.objects.for_member(person).select_related("collective"), pk=project_pk
-        )
+        return project_access.project_for_member(person, project_pk)
     if slug is not None:
-        return get_object_or_404(Collective.objects.for_member(person), slug=slug)
+        return collective_access.collective_for_member(person, slug)
     raise Http404("No such place.")

@@ -21,13 +21,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives.models import Collective
+from levelfield.collectives import access as collective_access
 from levelfield.invitations import services
 from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
 from levelfield.lib.words import plural
 from levelfield.people.models import User
+from levelfield.projects import access as project_access
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
 
@@ -43,10 +44,8 @@ def _place_for_member(request: HttpRequest, place: str, key: dict[str, Any]) -> 
     """The collective (by slug) or project (by pk) named in the address, if the
     signed-in person is one of its members."""
     if place == "collective":
-        return get_object_or_404(Collective.objects.for_member(request.user), slug=key["slug"])
-    return get_object_or_404(
-        Project.objects.for_member(request.user).select_related("collective"), pk=key["pk"]
-    )
+        return collective_access.collective_for_member(request.user, key["slug"])
+    return project_access.project_for_member(request.user, key["pk"])
 
 
 def _invitation_by_token(token: str) -> Invitation:

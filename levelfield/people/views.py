@@ -7,15 +7,15 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.invitations.models import Invitation
-from levelfield.people import forms
+from levelfield.people import access, forms
 from levelfield.people.models import User
 from levelfield.people.services import person_data_export, person_delete, profile_update
 from levelfield.projects.models import Project, ProjectMembership
@@ -93,38 +93,21 @@ def _chosen_perspectives(data: dict) -> dict[str, str]:
     return {kind: own_words.get(kind, "") for kind in data["perspectives"]}
 
 
-def _teammate_or_404(viewer: User, pk: int) -> User:
-    """The person, if they share a collective or project with the viewer (or are the
-    viewer). Everyone else gets a 404, so nobody can find out who has an account."""
-    in_shared_collective = CollectiveMembership.objects.filter(
-        person=OuterRef("pk"), collective__memberships__person=viewer
-    )
-    in_shared_project = ProjectMembership.objects.filter(
-        person=OuterRef("pk"), project__memberships__person=viewer
-    )
-    people = User.objects.filter(is_active=True).filter(
-        Q(pk=viewer.pk) | Exists(in_shared_collective) | Exists(in_shared_project)
-    )
-    return get_object_or_404(people.prefetch_related("perspectives"), pk=pk)
-
-
 @login_required
 @require_GET
 def person(request: HttpRequest, pk: int) -> HttpResponse:
     """Another person's profile: only what they chose to share with their teammates."""
     viewer = request.user
-    someone = _teammate_or_404(viewer, pk)
+    someone = access.teammate_for(viewer, pk)
     context = {
         "someone": someone,
         "is_you": someone.pk == viewer.pk,
-        "shared_collectives": _shared(Collective.objects, viewer, someone),
-        "shared_projects": _shared(Project.objects, viewer, someone),
+        "shared_collectives": Collective.objects.for_member(viewer).filter(
+            memberships__person=someone
+        ),
+        "shared_projects": Project.objects.for_member(viewer).filter(memberships__person=someone),
     }
     return render(request, "people/person.html", context)
-
-
-def _shared(objects: QuerySet, viewer: User, someone: User) -> QuerySet:
-    return objects.filter(memberships__person=viewer).filter(memberships__person=someone)
 
 
 @login_required

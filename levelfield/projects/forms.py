@@ -247,3 +247,24 @@ class LogFilterForm(forms.Form):
         choices=[("", "All kinds"), *ActivityKind.choices],
         error_messages={"invalid_choice": "Choose a kind of activity from the list"},
     )
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label="Message to the project’s members (optional)",
+        help_text="For example, why you would like to join or what you could bring.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Keep your message under 2,000 characters"},
+    )
+
+
+class JoinRequestDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Why not (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Keep the reason under 1,000 characters"},
+    )

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.models import CollectiveMembership, CoordinatorJob
+
+if TYPE_CHECKING:
+    from levelfield.people.models import User
 
 
 class Stage(models.TextChoices):
@@ -25,12 +32,23 @@ class Stage(models.TextChoices):
 
 
 class ProjectQuerySet(models.QuerySet):
-    def for_member(self, person: object) -> ProjectQuerySet:
+    def for_member(self, person: User) -> ProjectQuerySet:
         """Projects `person` belongs to: the only ones they may see."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
         return self.filter(
             id__in=ProjectMembership.objects.filter(person=person).values("project_id")
+        )
+
+    def in_collectives_of(self, person: User) -> ProjectQuerySet:
+        """Projects in the collectives `person` belongs to: they may see that these
+        exist (title, summary, stage, size) and ask to join, not what is inside."""
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            collective_id__in=CollectiveMembership.objects.filter(person=person).values(
+                "collective_id"
+            )
         )
 
 
@@ -53,7 +71,10 @@ class Project(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="ProjectMembership", related_name="projects"
+        settings.AUTH_USER_MODEL,
+        through="ProjectMembership",
+        through_fields=("project", "person"),
+        related_name="projects",
     )
 
     objects = ProjectQuerySet.as_manager()
@@ -71,13 +92,10 @@ class Project(models.Model):
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
 
 
-class ProjectMembership(models.Model):
+class ProjectMembership(CoordinatorJob):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
-    )
-    is_coordinator = models.BooleanField(
-        default=False, help_text="A job (logistics, approvals), never a rank."
     )
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -89,6 +107,65 @@ class ProjectMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.project}"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for an answer"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class ProjectJoinRequestQuerySet(models.QuerySet):
+    def pending(self) -> ProjectJoinRequestQuerySet:
+        return self.filter(status=JoinRequestStatus.PENDING)
+
+
+class ProjectJoinRequest(models.Model):
+    """A member of the project's collective asks to join the project; any project
+    member accepts or declines. One waiting request per person per project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="join_requests")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_join_requests"
+    )
+    message = models.TextField("message to the project's members", blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decline_reason = models.TextField("why not", blank=True)
+
+    objects = ProjectJoinRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["asked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "person"],
+                condition=Q(status="pending"),
+                name="projects_one_pending_join_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", answered_at__isnull=True)
+                | (~Q(status="pending") & Q(answered_at__isnull=False)),
+                name="projects_join_request_answered_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asks to join {self.project}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == JoinRequestStatus.PENDING
 
 
 class ActivityKind(models.TextChoices):

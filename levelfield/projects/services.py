@@ -7,22 +7,34 @@ its entry in the change history, so nothing changes without a trace.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Mapping
+from smtplib import SMTPException
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
+from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.people.models import User
 from levelfield.projects.models import (
     InvolvementEntry,
+    JoinRequestStatus,
     Participation,
     Project,
+    ProjectJoinRequest,
     ProjectMembership,
     Stage,
 )
+
+logger = logging.getLogger(__name__)
 
 MAX_MINUTES_IN_A_DAY = 24 * 60
 
@@ -68,6 +80,7 @@ def project_update(
     *, project: Project, actor: User, title: str, summary: str, topics: str, stage: str
 ) -> Project:
     """Change a project's details; any member may, and the history keeps what it was."""
+    roles.require(actor, roles.Action.EDIT, project)
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
         before = _project_snapshot(project)
@@ -147,38 +160,155 @@ def project_leave(*, project: Project, person: User) -> None:
         mine.delete()
 
 
-def project_coordinator_set(
-    *, membership: ProjectMembership, is_coordinator: bool, actor: User
-) -> ProjectMembership:
-    """Give or take back the coordinator job. Any member may: it is a job, not a rank."""
+# Asking to join
+
+
+def project_join_request_create(
+    *, project: Project, person: User, message: str = ""
+) -> ProjectJoinRequest:
+    """A member of the project's collective asks to join; the project's members are
+    told by email once it is saved."""
     with transaction.atomic():
-        membership = (
-            ProjectMembership.objects.select_for_update()
-            .select_related("person", "project")
-            .get(pk=membership.pk)
+        if not CollectiveMembership.objects.filter(
+            collective_id=project.collective_id, person=person
+        ).exists():
+            raise ValidationError("Only members of the project’s collective can ask to join it.")
+        if ProjectMembership.objects.filter(project=project, person=person).exists():
+            raise ValidationError("You are already a member of this project.")
+        try:
+            with transaction.atomic():
+                join_request = ProjectJoinRequest.objects.create(
+                    project=project, person=person, message=message.strip()
+                )
+        except IntegrityError:
+            raise ValidationError(
+                "You have already asked to join this project. Its members will answer."
+            ) from None
+        change_record(
+            actor=person,
+            action="join_requested",
+            summary=f"{person.name} asked to join the project",
+            subject=join_request,
+            project=project,
+            after={"member": person.name},
         )
-        if membership.is_coordinator == is_coordinator:
-            return membership
-        membership.is_coordinator = is_coordinator
-        membership.save(update_fields=["is_coordinator"])
-        name = membership.person.name
-        if actor.pk == membership.person_id:
-            verb = "took on" if is_coordinator else "stepped down from"
-            summary = f"{name} {verb} the coordinator job"
-        elif is_coordinator:
-            summary = f"{actor.name} gave {name} the coordinator job"
-        else:
-            summary = f"{actor.name} took {name} off the coordinator job"
+        _join_request_emails_after_commit(join_request)
+    return join_request
+
+
+def project_join_request_accept(
+    *, join_request: ProjectJoinRequest, actor: User
+) -> ProjectMembership:
+    """A project member says yes: the person joins. The request row is locked and a
+    person has one membership per project, so two people accepting at once add one."""
+    roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
+    with transaction.atomic():
+        join_request = _join_request_locked(join_request)
+        person, project = join_request.person, join_request.project
+        if not CollectiveMembership.objects.filter(
+            collective_id=project.collective_id, person=person
+        ).exists():
+            raise ValidationError(
+                f"{person.name} has left {project.collective.name}, so they cannot join. "
+                "Decline the request instead."
+            )
+        membership, _ = ProjectMembership.objects.get_or_create(project=project, person=person)
+        _join_request_answer(join_request, JoinRequestStatus.ACCEPTED, actor=actor)
         change_record(
             actor=actor,
-            action="coordinator_changed",
-            summary=summary,
+            action="join_request_accepted",
+            summary=f"{actor.name} accepted {person.name}’s request to join the project",
             subject=membership,
-            project=membership.project,
-            before={"member": name, "coordinator": _yes_no(not is_coordinator)},
-            after={"member": name, "coordinator": _yes_no(is_coordinator)},
+            project=project,
+            after={"member": person.name},
         )
+        _join_request_emails_after_commit(join_request)
     return membership
+
+
+def project_join_request_decline(
+    *, join_request: ProjectJoinRequest, actor: User, reason: str = ""
+) -> None:
+    """A project member says no, with an optional reason the person is told."""
+    roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
+    with transaction.atomic():
+        join_request = _join_request_locked(join_request)
+        join_request.decline_reason = reason.strip()
+        _join_request_answer(join_request, JoinRequestStatus.DECLINED, actor=actor)
+        name = join_request.person.name
+        change_record(
+            actor=actor,
+            action="join_request_declined",
+            summary=f"{actor.name} declined {name}’s request to join the project",
+            subject=join_request,
+            project=join_request.project,
+            before={"member": name},
+            after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
+        )
+        _join_request_emails_after_commit(join_request)
+
+
+def join_request_emails_send(*, join_request_pk: int) -> None:
+    """The one place that emails about requests to join a project (to move onto the
+    notifications app): while it waits, each project member hears that someone asks;
+    once answered, the person who asked hears the answer. Runs after the commit."""
+    join_request = (
+        ProjectJoinRequest.objects.select_related("person", "project", "answered_by")
+        .filter(pk=join_request_pk)
+        .first()
+    )
+    if join_request is None:
+        return
+    project = join_request.project
+    if join_request.is_pending:
+        template = "projects/email/join_request_asked"
+        recipients = list(
+            User.objects.filter(project_memberships__project=project, is_active=True)
+        )
+        link = settings.SITE_URL + reverse("projects:members", args=[project.pk])
+    else:
+        template = "projects/email/join_request_answered"
+        recipients = [join_request.person]
+        link = settings.SITE_URL + reverse("projects:detail", args=[project.pk])
+    for recipient in recipients:
+        context = {"join_request": join_request, "recipient": recipient, "link": link}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        try:
+            send_mail(
+                subject=subject,
+                message=render_to_string(f"{template}_body.txt", context),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[recipient.email],
+            )
+        except (SMTPException, OSError):
+            logger.exception("Could not email about the request to join %s", join_request.pk)
+
+
+def _join_request_emails_after_commit(join_request: ProjectJoinRequest) -> None:
+    pk = join_request.pk
+    transaction.on_commit(lambda: join_request_emails_send(join_request_pk=pk))
+
+
+def _join_request_locked(join_request: ProjectJoinRequest) -> ProjectJoinRequest:
+    join_request = (
+        ProjectJoinRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "project__collective")
+        .get(pk=join_request.pk)
+    )
+    if not join_request.is_pending:
+        raise ValidationError(
+            f"{join_request.person.name}’s request to join has already been answered."
+        )
+    return join_request
+
+
+def _join_request_answer(
+    join_request: ProjectJoinRequest, status: JoinRequestStatus, *, actor: User
+) -> None:
+    join_request.status = status
+    join_request.answered_at = timezone.now()
+    join_request.answered_by = actor
+    join_request.save(update_fields=["status", "answered_at", "answered_by", "decline_reason"])
 
 
 # The involvement log
@@ -197,6 +327,7 @@ def involvement_entry_create(
     what_changed: str = "",
 ) -> InvolvementEntry:
     """Record something that happened, who took part and for how many minutes each."""
+    roles.require(recorded_by, roles.Action.RECORD_INVOLVEMENT, project)
     with transaction.atomic():
         allowed = set(
             ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
@@ -242,6 +373,7 @@ def involvement_entry_update(
 ) -> InvolvementEntry:
     """Correct an entry. `participants` covers everyone with an account; the time of
     people who have since deleted their account is kept as it was."""
+    roles.require(actor, roles.Action.RECORD_INVOLVEMENT, entry.project)
     with transaction.atomic():
         entry = InvolvementEntry.objects.select_for_update().get(pk=entry.pk)
         before = entry_snapshot(entry)

@@ -15,9 +15,27 @@ urlpatterns = [
     path("<int:pk>/history/", views.project_history, name="history"),
     path("<int:pk>/members/", views.project_members, name="members"),
     path(
-        "<int:pk>/members/<int:membership_pk>/coordinator/",
-        views.member_coordinator,
-        name="coordinator",
+        "<int:pk>/members/<int:membership_pk>/ask-to-coordinate/",
+        views.coordinator_ask,
+        name="coordinator_ask",
+    ),
+    path("<int:pk>/coordinator/accept/", views.coordinator_accept, name="coordinator_accept"),
+    path("<int:pk>/coordinator/decline/", views.coordinator_decline, name="coordinator_decline"),
+    path(
+        "<int:pk>/coordinator/step-down/",
+        views.coordinator_step_down,
+        name="coordinator_step_down",
+    ),
+    path("<int:pk>/ask-to-join/", views.join_request, name="join_request"),
+    path(
+        "<int:pk>/join-requests/<int:request_pk>/accept/",
+        views.join_request_accept,
+        name="join_request_accept",
+    ),
+    path(
+        "<int:pk>/join-requests/<int:request_pk>/decline/",
+        views.join_request_decline,
+        name="join_request_decline",
     ),
     path("<int:pk>/leave/", views.project_leave, name="leave"),
     # Invitations (the pages are the invitations app's; join/<token>/ redirects).

@@ -1,7 +1,7 @@
 """Pages for projects: members, the research cycle and the involvement log (the
 invitation pages are the invitations app's).
 
-Every page about a project starts with `_project_for_member`, so a person who is
+Every page about a project starts with a helper from `access.py`, so a person who is
 not in the project gets a 404 and learns nothing about it.
 """
 
@@ -15,24 +15,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from levelfield.collectives import coordinator_job
+from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
-from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
-from levelfield.projects import services
+from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
+from levelfield.projects import access, services
 from levelfield.projects.forms import (
     InvolvementEntryForm,
+    JoinRequestDeclineForm,
+    JoinRequestForm,
     LogFilterForm,
     ProjectCreateForm,
     ProjectForm,
 )
 from levelfield.projects.models import (
-    InvolvementEntry,
     Participation,
     Project,
     ProjectMembership,
@@ -43,34 +46,6 @@ from levelfield.templatetags.levelfield import hours
 PAGE_SIZE = 25
 LATEST_ENTRIES = 5
 NOT_SHARED = "Perspective not shared"
-
-
-# Access helpers: each returns what the person may see, or raises Http404.
-
-
-def _project_for_member(request: HttpRequest, pk: int) -> Project:
-    return get_object_or_404(
-        Project.objects.for_member(request.user).select_related("collective"), pk=pk
-    )
-
-
-def _entry_for_member(request: HttpRequest, pk: int, entry_pk: int) -> InvolvementEntry:
-    project = _project_for_member(request, pk)
-    entry = get_object_or_404(
-        InvolvementEntry.objects.filter(project=project)
-        .select_related("recorded_by")
-        .prefetch_related(_participations()),
-        pk=entry_pk,
-    )
-    entry.project = project
-    return entry
-
-
-def _membership_in(project: Project, membership_pk: int) -> ProjectMembership:
-    return get_object_or_404(
-        ProjectMembership.objects.filter(project=project).select_related("person"),
-        pk=membership_pk,
-    )
 
 
 # Projects
@@ -89,7 +64,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    collectives = list(Collective.objects.filter(memberships__person=request.user))
+    collectives = list(Collective.objects.for_member(request.user))
     chosen = _collective_chosen(request, collectives)
     form = ProjectCreateForm(request.POST or None, collectives=collectives, chosen=chosen)
     if request.method == "POST" and form.is_valid():
@@ -124,7 +99,7 @@ def _collective_chosen(request: HttpRequest, collectives: list[Collective]) -> C
 
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     memberships = _memberships(project)
     entries = project.involvement.with_totals().order_by("-happened_on", "-id")[:LATEST_ENTRIES]
     totals = Participation.objects.filter(entry__project=project).aggregate(minutes=Sum("minutes"))
@@ -142,7 +117,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _memberships(project: Project) -> list[ProjectMembership]:
     return list(
-        project.memberships.select_related("person")
+        project.memberships.select_related("person", "coordinator_asked_by")
         .prefetch_related("person__perspectives")
         .order_by("joined_at", "pk")
     )
@@ -175,7 +150,7 @@ def _stages(current: str) -> list[tuple[str, str, bool]]:
 
 @login_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     # A copy, so a rejected edit does not change the title shown in the page heading.
     form = ProjectForm(request.POST or None, instance=copy.copy(project))
     if request.method == "POST" and form.is_valid():
@@ -195,7 +170,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     changes = Change.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
     page = Paginator(changes, PAGE_SIZE).get_page(request.GET.get("page"))
     for change in page:
@@ -208,36 +183,139 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def project_members(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
-    context = {"project": project, "memberships": _memberships(project)}
+    project = access.project_for_member(request.user, pk)
+    memberships = _memberships(project)
+    mine = next(m for m in memberships if m.person_id == request.user.pk)
+    join_requests = project.join_requests.pending().select_related("person")
+    context = {
+        "project": project,
+        "memberships": memberships,
+        "mine": mine,
+        "join_requests": join_requests,
+    }
     return render(request, "projects/members.html", context)
+
+
+# The coordinator job: asked, accepted or declined, stepped down from (roles.py).
 
 
 @login_required
 @require_POST
-def member_coordinator(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
-    membership = _membership_in(project, membership_pk)
-    wanted = request.POST.get("coordinator")
-    if wanted not in {"yes", "no"}:
-        return HttpResponseBadRequest("Say whether the person should have the coordinator job.")
-    services.project_coordinator_set(
-        membership=membership, is_coordinator=wanted == "yes", actor=request.user
-    )
-    messages.success(request, _coordinator_message(membership, wanted == "yes", request.user))
+def coordinator_ask(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    project = access.project_for_member(request.user, pk)
+    target = access.project_membership_in(project, membership_pk)
+    outcome = coordinator_job.coordinator_ask(membership=target, asked_by=request.user)
+    name = target.person.name
+    if outcome is Asked.VOLUNTEERED:
+        messages.success(request, "You now have the coordinator job. Thank you for volunteering.")
+    elif outcome is Asked.ASKED:
+        messages.success(request, f"You asked {name} to take on the coordinator job.")
+    elif outcome is Asked.ALREADY_ASKED:
+        messages.info(request, f"{name} has already been asked and has not answered yet.")
+    else:
+        messages.info(request, f"{name} already has the coordinator job.")
     return redirect("projects:members", pk=project.pk)
 
 
-def _coordinator_message(membership: ProjectMembership, given: bool, user: User) -> str:
-    if membership.person_id == user.pk:
-        return "You now have the coordinator job." if given else "You stepped down as coordinator."
-    name = membership.person.name
-    return f"{name} now has the coordinator job." if given else f"{name} no longer has the job."
+@login_required
+@require_POST
+def coordinator_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = access.project_membership_for(request.user, pk)
+    if coordinator_job.coordinator_accept(membership=membership, person=request.user):
+        messages.success(request, "You now have the coordinator job. Thank you.")
+    else:
+        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
+    return redirect("projects:members", pk=pk)
+
+
+@login_required
+@require_POST
+def coordinator_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = access.project_membership_for(request.user, pk)
+    if coordinator_job.coordinator_decline(membership=membership, person=request.user):
+        messages.success(request, "You said no to the coordinator job.")
+    else:
+        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
+    return redirect("projects:members", pk=pk)
+
+
+@login_required
+@require_POST
+def coordinator_step_down(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = access.project_membership_for(request.user, pk)
+    if coordinator_job.coordinator_step_down(membership=membership, person=request.user):
+        messages.success(request, "You stepped down from the coordinator job.")
+    else:
+        messages.info(request, "You did not have the coordinator job, so nothing changed.")
+    return redirect("projects:members", pk=pk)
+
+
+# Asking to join
+
+
+@login_required
+def join_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """What a member of the collective may see of a project they are not in, and a form
+    to ask to join. Members of the project go straight to it."""
+    project = access.project_for_collective_member(request.user, pk)
+    if project.memberships.filter(person=request.user).exists():
+        return redirect("projects:detail", pk=project.pk)
+    waiting = project.join_requests.pending().filter(person=request.user).first()
+    form = JoinRequestForm(request.POST if request.method == "POST" and not waiting else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.project_join_request_create(
+                project=project, person=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"You asked to join “{project.title}”. We will email you when a member answers.",
+            )
+            return redirect(project.collective)
+    context = {"project": project, "form": form, "waiting": waiting}
+    return render(request, "projects/join_request.html", context)
+
+
+@login_required
+@require_POST
+def join_request_accept(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    project = access.project_for_member(request.user, pk)
+    join_request = access.join_request_in(project, request_pk)
+    try:
+        services.project_join_request_accept(join_request=join_request, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{join_request.person.name} is now a member of the project.")
+    return redirect("projects:members", pk=project.pk)
+
+
+@login_required
+@require_POST
+def join_request_decline(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    project = access.project_for_member(request.user, pk)
+    join_request = access.join_request_in(project, request_pk)
+    form = JoinRequestDeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("projects:members", pk=project.pk)
+    try:
+        services.project_join_request_decline(
+            join_request=join_request, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"You declined {join_request.person.name}’s request to join.")
+    return redirect("projects:members", pk=project.pk)
 
 
 @login_required
 def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     only_member = not project.memberships.exclude(person=request.user).exists()
     if request.method == "POST" and not only_member:
         try:
@@ -254,15 +332,9 @@ def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
 # The involvement log
 
 
-def _participations() -> Prefetch:
-    return Prefetch(
-        "participations", queryset=Participation.objects.select_related("person").order_by("id")
-    )
-
-
 @login_required
 def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     filters = LogFilterForm(request.GET)
     entries = project.involvement.all()
     if filters.is_valid():
@@ -271,7 +343,9 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
         if filters.cleaned_data["kind"]:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
     page = Paginator(
-        entries.with_totals().prefetch_related(_participations()).order_by("-happened_on", "-id"),
+        entries.with_totals()
+        .prefetch_related(access.participations())
+        .order_by("-happened_on", "-id"),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     participations = Participation.objects.filter(entry__in=entries)
@@ -340,7 +414,7 @@ def _perspective_totals(participations: QuerySet[Participation]) -> list[tuple[s
 
 @login_required
 def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project_for_member(request, pk)
+    project = access.project_for_member(request.user, pk)
     people = [(m.person, m.person.name) for m in project.memberships.select_related("person")]
     form = InvolvementEntryForm(
         request.POST or None,
@@ -362,7 +436,7 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def involvement_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = _entry_for_member(request, pk, entry_pk)
+    entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
     changes = Change.objects.filter(
         project=entry.project, subject_type="involvemententry", subject_id=entry.pk
     ).select_related("actor")
@@ -380,7 +454,7 @@ def involvement_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
 
 @login_required
 def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = _entry_for_member(request, pk, entry_pk)
+    entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
     project = entry.project
     members = [(m.person, m.person.name) for m in project.memberships.select_related("person")]
     member_ids = {person.pk for person, _ in members}

@@ -26,6 +26,7 @@ from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
     ProjectFactory,
+    ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
 
@@ -39,12 +40,21 @@ def world() -> dict:
     PerspectiveFactory(person=member, kind=PerspectiveKind.LIVED_EXPERIENCE)
     teammate = UserFactory(display_name="Amara")
     PerspectiveFactory(person=teammate, kind=PerspectiveKind.RESEARCHER)
-    membership = CollectiveMembershipFactory(person=member, is_coordinator=True)
+    # Gordon is asked to coordinate the collective (the banner shows) and coordinates
+    # the project; a newcomer asks to join the project; Gordon may ask to join another.
+    membership = CollectiveMembershipFactory(
+        person=member, coordinator_asked_at=timezone.now(), coordinator_asked_by=teammate
+    )
     collective = membership.collective
-    CollectiveMembershipFactory(collective=collective, person=teammate)
+    CollectiveMembershipFactory(collective=collective, person=teammate, is_coordinator=True)
+    newcomer = UserFactory(display_name="Sol")
+    CollectiveMembershipFactory(collective=collective, person=newcomer)
     project = ProjectFactory(collective=collective, created_by=member)
     ProjectMembershipFactory(project=project, person=member, is_coordinator=True)
     project_membership = ProjectMembershipFactory(project=project, person=teammate)
+    ProjectJoinRequestFactory(project=project, person=newcomer)
+    other_project = ProjectFactory(collective=collective, created_by=teammate)
+    ProjectMembershipFactory(project=other_project, person=teammate)
     entry = InvolvementEntryFactory(project=project, recorded_by=member)
     ParticipationFactory(entry=entry, person=member, minutes=120)
     ParticipationFactory(entry=entry, person=teammate, minutes=90)
@@ -61,6 +71,7 @@ def world() -> dict:
         "teammate": teammate,
         "collective": collective,
         "project": project,
+        "other_project": other_project,
         "entry": entry,
         "project_membership": project_membership,
         "collective_invitation": collective_invitation,
@@ -254,6 +265,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("projects:edit", args=[pk]),
         reverse("projects:history", args=[pk]),
         reverse("projects:members", args=[pk]),
+        reverse("projects:join_request", args=[world["other_project"].pk]),
         reverse("projects:leave", args=[pk]),
         reverse("projects:invite", args=[pk]),
         reverse("projects:invitations", args=[pk]),

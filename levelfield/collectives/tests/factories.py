@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import factory
+from django.utils import timezone
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.tests.factories import UserFactory
@@ -22,3 +23,9 @@ class CollectiveMembershipFactory(factory.django.DjangoModelFactory):
 
     collective = factory.SubFactory(CollectiveFactory)
     person = factory.SubFactory(UserFactory)
+    coordinator_since = factory.Maybe(
+        "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
+    )
+
+    class Params:
+        is_coordinator = False  # True: holds the coordinator job from now

@@ -32,7 +32,7 @@ class Route:
 
     def url(self, collective: Collective, target: CollectiveMembership) -> str:
         kwargs: dict[str, Any] = {"slug": collective.slug}
-        if self.name == "collectives:coordinator":
+        if self.name == "collectives:coordinator_ask":
             kwargs["membership_pk"] = target.pk
         return reverse(self.name, kwargs=kwargs)
 
@@ -53,9 +53,17 @@ ROUTES = [
     Route("collectives:history"),
     Route("collectives:leave"),
     Route("collectives:leave", "post", {}),
-    Route("collectives:coordinator", "post", {"coordinator": "yes"}),
+    Route("collectives:coordinator_ask", "post", {}),
 ]
 IDS = [f"{route.method} {route.name}" for route in ROUTES]
+# A member's answers about their own coordinator job: tested in test_coordinator.py.
+OWN_JOB_ROUTES = [
+    Route("collectives:coordinator_accept", "post", {}),
+    Route("collectives:coordinator_decline", "post", {}),
+    Route("collectives:coordinator_step_down", "post", {}),
+]
+OUTSIDE_ROUTES = ROUTES + OWN_JOB_ROUTES
+OUTSIDE_IDS = [f"{route.method} {route.name}" for route in OUTSIDE_ROUTES]
 
 
 @pytest.fixture
@@ -80,7 +88,7 @@ def _send(client: Client, route: Route, url: str) -> Any:
     return client.get(url)
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+@pytest.mark.parametrize("route", OUTSIDE_ROUTES, ids=OUTSIDE_IDS)
 def test_an_anonymous_visitor_is_asked_to_sign_in(
     client: Client, setting: dict[str, Any], route: Route
 ) -> None:
@@ -92,7 +100,7 @@ def test_an_anonymous_visitor_is_asked_to_sign_in(
     assert _state(setting["collective"]) == before
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=IDS)
+@pytest.mark.parametrize("route", OUTSIDE_ROUTES, ids=OUTSIDE_IDS)
 def test_someone_outside_the_collective_gets_not_found_and_changes_nothing(
     client: Client, setting: dict[str, Any], outsider: User, route: Route
 ) -> None:
@@ -145,11 +153,11 @@ def test_a_wrong_membership_number_is_not_found(
     client.force_login(member)
     before = _state(setting["collective"])
     urls = [
-        reverse("collectives:coordinator", args=[slug, other_membership.pk]),
-        reverse("collectives:coordinator", args=[slug, 999999]),
+        reverse("collectives:coordinator_ask", args=[slug, other_membership.pk]),
+        reverse("collectives:coordinator_ask", args=[slug, 999999]),
     ]
     for url in urls:
-        assert client.post(url, {"coordinator": "yes"}).status_code == 404
+        assert client.post(url).status_code == 404
     assert (
         client.get(reverse("collectives:detail", args=["no-such-collective"])).status_code == 404
     )
@@ -158,7 +166,12 @@ def test_a_wrong_membership_number_is_not_found(
 
 @pytest.mark.parametrize(
     "name",
-    ["collectives:coordinator"],
+    [
+        "collectives:coordinator_ask",
+        "collectives:coordinator_accept",
+        "collectives:coordinator_decline",
+        "collectives:coordinator_step_down",
+    ],
 )
 def test_changing_views_refuse_get(
     client: Client, setting: dict[str, Any], member: User, name: str

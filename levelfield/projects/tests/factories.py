@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
@@ -11,6 +12,7 @@ from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
+    ProjectJoinRequest,
     ProjectMembership,
     Stage,
 )
@@ -33,6 +35,12 @@ class ProjectMembershipFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     person = factory.SubFactory(UserFactory)
+    coordinator_since = factory.Maybe(
+        "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
+    )
+
+    class Params:
+        is_coordinator = False  # True: holds the coordinator job from now
 
 
 class InvolvementEntryFactory(factory.django.DjangoModelFactory):
@@ -54,3 +62,12 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     entry = factory.SubFactory(InvolvementEntryFactory)
     person = factory.SubFactory(UserFactory)
     minutes = 90
+
+
+class ProjectJoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectJoinRequest
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.SubFactory(UserFactory)
+    message = "I would like to help with the interviews."

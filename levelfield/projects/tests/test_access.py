@@ -6,17 +6,21 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
+    ProjectJoinRequest,
     ProjectMembership,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
+    ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
 
@@ -37,7 +41,12 @@ PROJECT_PAGES = [
 PROJECT_POSTS = [
     ("projects:edit", "project", {"title": "Taken over", "summary": "x", "stage": "design"}),
     ("projects:leave", "project", {}),
-    ("projects:coordinator", "membership", {"coordinator": "yes"}),
+    ("projects:coordinator_ask", "membership", {}),
+    ("projects:coordinator_accept", "project", {}),
+    ("projects:coordinator_decline", "project", {}),
+    ("projects:coordinator_step_down", "project", {}),
+    ("projects:join_request_accept", "join_request", {}),
+    ("projects:join_request_decline", "join_request", {"reason": "No"}),
     ("projects:log_add", "project", {"title": "Sneaky", "happened_on": "2026-01-01"}),
     ("projects:log_edit", "entry", {"title": "Sneaky", "happened_on": "2026-01-01"}),
 ]
@@ -45,12 +54,15 @@ PROJECT_POSTS = [
 
 @pytest.fixture
 def objects(project: Project, member: User) -> dict[str, object]:
+    asker = UserFactory(display_name="Asha")
+    CollectiveMembershipFactory(collective=project.collective, person=asker)
     entry = InvolvementEntryFactory(project=project)
     ParticipationFactory(entry=entry, person=member, minutes=60)
     return {
         "project": project,
         "entry": entry,
         "membership": ProjectMembership.objects.get(project=project, person=member),
+        "join_request": ProjectJoinRequestFactory(project=project, person=asker),
     }
 
 
@@ -95,7 +107,12 @@ def _state() -> tuple[object, ...]:
     """Everything a project POST could change."""
     return (
         list(Project.objects.values_list("title", "summary", "stage")),
-        list(ProjectMembership.objects.values_list("person_id", "is_coordinator")),
+        list(
+            ProjectMembership.objects.order_by("pk").values_list(
+                "person_id", "coordinator_since", "coordinator_asked_at"
+            )
+        ),
+        list(ProjectJoinRequest.objects.order_by("pk").values_list("status", "answered_at")),
         list(InvolvementEntry.objects.values_list("title", "happened_on")),
         list(Participation.objects.values_list("person_id", "minutes")),
         Change.objects.count(),
@@ -128,7 +145,12 @@ def test_people_outside_the_project_cannot_change_it(
 @pytest.mark.parametrize(
     ("name", "needs"),
     [
-        ("projects:coordinator", "membership"),
+        ("projects:coordinator_ask", "membership"),
+        ("projects:coordinator_accept", "project"),
+        ("projects:coordinator_decline", "project"),
+        ("projects:coordinator_step_down", "project"),
+        ("projects:join_request_accept", "join_request"),
+        ("projects:join_request_decline", "join_request"),
     ],
 )
 def test_changing_views_refuse_a_get(
@@ -159,7 +181,9 @@ def test_the_list_and_start_pages_ask_visitors_to_sign_in(client: Client, name: 
     [
         ("projects:log_entry", "entry"),
         ("projects:log_edit", "entry"),
-        ("projects:coordinator", "membership"),
+        ("projects:coordinator_ask", "membership"),
+        ("projects:join_request_accept", "join_request"),
+        ("projects:join_request_decline", "join_request"),
     ],
 )
 def test_an_id_from_another_project_is_not_found(
@@ -181,3 +205,35 @@ def test_an_id_from_another_project_is_not_found(
 def test_a_wrong_id_is_not_found(client: Client, member: User, url: str) -> None:
     client.force_login(member)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("outsider", 404), ("collective_member", 200), ("member", 302)],
+)
+def test_the_ask_to_join_page_is_for_the_collectives_members_outside_the_project(
+    client: Client,
+    request: pytest.FixtureRequest,
+    project: Project,
+    mailoutbox: list,
+    role: str,
+    status: int,
+) -> None:
+    """Project members are sent on to the project; people outside the collective
+    learn nothing, and their POST changes nothing."""
+    if role == "collective_member":
+        person = UserFactory()
+        CollectiveMembershipFactory(collective=project.collective, person=person)
+        client.force_login(person)
+    else:
+        _log_in_as(role, client, request)
+    url = reverse("projects:join_request", args=[project.pk])
+    response = client.get(url)
+    assert response.status_code == status
+    if role == "member":
+        assert response["Location"] == reverse("projects:detail", args=[project.pk])
+    if role in ("anonymous", "outsider", "member"):
+        before = _state()
+        assert client.post(url, {"message": "Let me in"}).status_code == status
+        assert _state() == before
+        assert mailoutbox == []

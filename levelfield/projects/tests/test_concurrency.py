@@ -3,20 +3,26 @@ need PostgreSQL. (Invitations: levelfield/invitations/tests/test_concurrency.py.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
+from levelfield.people.tests.factories import UserFactory
 from levelfield.projects import services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
+    ProjectJoinRequest,
+    ProjectMembership,
     Stage,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
+    ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
 
@@ -49,3 +55,38 @@ def test_two_corrections_at_once_are_both_recorded_one_after_the_other() -> None
     final = InvolvementEntry.objects.get()
     assert final.title == changes[1].after["title"]
     assert Participation.objects.get().minutes == changes[1].after["participants"][0]["minutes"]
+
+
+def test_two_members_accepting_one_request_to_join_at_once_add_one_membership() -> None:
+    first = ProjectMembershipFactory()
+    project = first.project
+    second = ProjectMembershipFactory(project=project)
+    asker = UserFactory()
+    CollectiveMembershipFactory(collective=project.collective, person=asker)
+    join_request = ProjectJoinRequestFactory(project=project, person=asker)
+    actors = [first.person, second.person, first.person, second.person]
+
+    results = at_once(
+        4,
+        lambda n: services.project_join_request_accept(join_request=join_request, actor=actors[n]),
+    )
+
+    assert sum(isinstance(result, ProjectMembership) for result in results) == 1, results
+    assert all(isinstance(result, (ProjectMembership, ValidationError)) for result in results), (
+        results
+    )
+    assert ProjectMembership.objects.filter(project=project, person=asker).count() == 1
+    assert Change.objects.filter(action="join_request_accepted").count() == 1
+
+
+def test_asking_to_join_twice_at_once_keeps_one_waiting_request() -> None:
+    project = ProjectMembershipFactory().project
+    asker = UserFactory()
+    CollectiveMembershipFactory(collective=project.collective, person=asker)
+
+    results = at_once(
+        4, lambda _: services.project_join_request_create(project=project, person=asker)
+    )
+
+    assert ProjectJoinRequest.objects.filter(project=project, person=asker).count() == 1
+    assert all(isinstance(r, (ProjectJoinRequest, ValidationError)) for r in results), results

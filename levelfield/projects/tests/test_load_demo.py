@@ -47,7 +47,7 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> 
     assert decided.project.involvement.filter(title__startswith="Decision:").exists()
     for project in Project.objects.all():
         assert project.involvement.exists()
-        assert project.memberships.filter(is_coordinator=True).exists()
+        assert project.memberships.filter(coordinator_since__isnull=False).exists()
 
 
 def test_every_demo_person_can_sign_in_with_the_printed_password() -> None:

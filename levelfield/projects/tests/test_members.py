@@ -7,13 +7,13 @@ from django.urls import reverse
 
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
+from levelfield.lib.words import day
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Project, ProjectMembership
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
-    ProjectMembershipFactory,
 )
 from levelfield.projects.tests.pages import error_summary_links, text
 
@@ -75,58 +75,90 @@ def test_when_everyone_in_the_collective_is_in_the_project_there_is_nobody_to_ad
     assert "Everyone in Stroke Voices is already in this project." in html
 
 
-# The coordinator job
+# The coordinator job (the rules and the service: collectives/tests/test_coordinator.py)
 
 
-def test_any_member_gives_and_takes_back_the_coordinator_job(
+def _ask(client: Client, project: Project, person: User) -> object:
+    membership = _membership(project, person)
+    return client.post(reverse("projects:coordinator_ask", args=[project.pk, membership.pk]))
+
+
+def _own(client: Client, project: Project, what: str) -> object:
+    return client.post(reverse(f"projects:coordinator_{what}", args=[project.pk]))
+
+
+def test_a_member_asks_another_to_coordinate_and_they_accept(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
-    client.force_login(member)
-    url = reverse("projects:coordinator", args=[project.pk, _membership(project, member).pk])
-
-    given = client.post(url, {"coordinator": "yes"})
-    taken = client.post(
-        reverse("projects:coordinator", args=[project.pk, _membership(project, coordinator).pk]),
-        {"coordinator": "no"},
-    )
-
-    assert given.status_code == taken.status_code == 302
-    assert _membership(project, member).is_coordinator
+    _own_step_down = _own  # the coordinator fixture already holds the job
+    client.force_login(coordinator)
+    _own_step_down(client, project, "step_down")
     assert not _membership(project, coordinator).is_coordinator
+
+    client.force_login(member)
+    response = _ask(client, project, coordinator)
+    assert response["Location"] == reverse("projects:members", args=[project.pk])
+    assert "Asked by Gordon on" in text(client.get(response["Location"]).content.decode())
+
+    client.force_login(coordinator)
+    page = text(client.get(reverse("projects:members", args=[project.pk])).content.decode())
+    assert "Gordon asked you to take on the coordinator job" in page
+    _own(client, project, "accept")
+
+    held = _membership(project, coordinator)
+    assert held.is_coordinator and not held.coordinator_asked
     summaries = list(
-        Change.objects.filter(project=project, action="coordinator_changed")
+        Change.objects.filter(project=project, action__startswith="coordinator_")
         .order_by("id")
         .values_list("summary", "before", "after")
     )
     assert summaries == [
         (
-            "Gordon took on the coordinator job",
-            {"member": "Gordon", "coordinator": "no"},
-            {"member": "Gordon", "coordinator": "yes"},
-        ),
-        (
-            "Gordon took Amara off the coordinator job",
+            "Amara stepped down from the coordinator job",
             {"member": "Amara", "coordinator": "yes"},
             {"member": "Amara", "coordinator": "no"},
+        ),
+        (
+            "Gordon asked Amara to take on the coordinator job",
+            {"member": "Amara", "coordinator": "no"},
+            {"member": "Amara", "coordinator": "asked"},
+        ),
+        (
+            "Amara accepted the coordinator job (asked by Gordon)",
+            {"member": "Amara", "coordinator": "asked"},
+            {"member": "Amara", "coordinator": "yes"},
         ),
     ]
 
 
-def test_asking_for_the_job_someone_already_has_changes_nothing(
+def test_a_member_volunteers_declines_and_steps_down_only_for_themselves(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
     client.force_login(member)
-    url = reverse("projects:coordinator", args=[project.pk, _membership(project, coordinator).pk])
+    # Nobody asked Gordon, so his "no, thank you" and "step down" change nothing.
+    _own(client, project, "decline")
+    _own(client, project, "step_down")
+    assert not Change.objects.filter(project=project).exists()
+    assert _membership(project, coordinator).is_coordinator
 
-    client.post(url, {"coordinator": "yes"})
-    nonsense = client.post(url, {"coordinator": "maybe"})
+    _ask(client, project, member)
 
-    assert nonsense.status_code == 400
+    assert _membership(project, member).is_coordinator
+    assert Change.objects.get(project=project).summary == "Gordon took on the coordinator job"
+
+
+def test_asking_someone_who_has_the_job_changes_nothing(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    client.force_login(member)
+    response = _ask(client, project, coordinator)
+    page = text(client.get(response["Location"]).content.decode())
+    assert "Amara already has the coordinator job" in page
     assert _membership(project, coordinator).is_coordinator
     assert not Change.objects.filter(project=project).exists()
 
 
-def test_the_members_page_lists_everyone_with_their_job(
+def test_the_members_page_lists_everyone_with_their_job_and_since_when(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
     client.force_login(member)
@@ -134,10 +166,13 @@ def test_the_members_page_lists_everyone_with_their_job(
     html = client.get(reverse("projects:members", args=[project.pk])).content.decode()
 
     words = text(html)
+    since = day(_membership(project, coordinator).coordinator_since)
     assert "2 members" in words
     assert "Gordon (you)" in words
-    assert "Amara" in words and "Coordinator Take off the job: Amara" in words
-    assert "Give the job to Gordon" in words
+    assert f"Amara {since} Coordinator since {since}" in words
+    assert "Ask to coordinate: Amara" not in words
+    assert "Volunteer" in words
+    assert "Step down" not in words  # only the holder sees it
 
 
 # Leaving
@@ -193,6 +228,4 @@ def test_a_former_member_can_be_added_back_from_the_collective(
     )
 
     assert _membership(project, coordinator)
-    assert not ProjectMembershipFactory._meta.model.objects.filter(
-        project=project, person=coordinator, is_coordinator=True
-    ).exists()
+    assert not _membership(project, coordinator).is_coordinator

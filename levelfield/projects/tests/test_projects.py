@@ -331,4 +331,6 @@ def test_an_edit_with_errors_changes_nothing_and_says_what_to_fix(
     assert "Life after stroke" in html  # the caption still shows the saved title
     project.refresh_from_db()
     assert project.title == "Life after stroke"
-    assert not ProjectMembership.objects.filter(project=project, is_coordinator=True).exists()
+    assert not ProjectMembership.objects.filter(
+        project=project, coordinator_since__isnull=False
+    ).exists()

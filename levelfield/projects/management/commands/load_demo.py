@@ -351,7 +351,7 @@ class Command(BaseCommand):
             _, joined = CollectiveMembership.objects.get_or_create(
                 collective=collective,
                 person=people[spec.key],
-                defaults={"is_coordinator": spec.coordinator},
+                defaults={"coordinator_since": timezone.now() if spec.coordinator else None},
             )
             if joined:
                 change_record(
@@ -388,7 +388,9 @@ class Command(BaseCommand):
             _, joined = ProjectMembership.objects.get_or_create(
                 project=project,
                 person=people[key],
-                defaults={"is_coordinator": key in spec["coordinators"]},
+                defaults={
+                    "coordinator_since": timezone.now() if key in spec["coordinators"] else None
+                },
             )
             if joined:
                 change_record(

@@ -1,0 +1,89 @@
+"""Who may reach a project and what is in it: the one access rule, used by every view.
+
+Members of a project reach it and everything in it. Members of the project's
+collective who are not in the project may see only that it exists (title, summary,
+stage, size) and ask to join. Each helper returns the object or raises Http404, so
+someone outside learns nothing. Services re-check that the acting person may act
+(`levelfield.collectives.roles`).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.people.models import User
+from levelfield.projects.models import (
+    InvolvementEntry,
+    Participation,
+    Project,
+    ProjectJoinRequest,
+    ProjectMembership,
+)
+
+
+def project_for_member(person: User, pk: int) -> Project:
+    """The project, with its collective, if `person` is a member."""
+    return get_object_or_404(
+        Project.objects.for_member(person).select_related("collective"), pk=pk
+    )
+
+
+def project_membership_for(person: User, pk: int) -> ProjectMembership:
+    """`person`'s own membership of the project, with the project (one query; the
+    same rule as `Project.objects.for_member`)."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such project.")
+    return get_object_or_404(
+        ProjectMembership.objects.select_related("project__collective", "person"),
+        project_id=pk,
+        person=person,
+    )
+
+
+def project_for_collective_member(person: User, pk: int) -> Project:
+    """A project in one of `person`'s collectives, with its member count: what they may
+    see before they join."""
+    return get_object_or_404(
+        Project.objects.in_collectives_of(person)
+        .select_related("collective")
+        .annotate(member_count=Count("memberships")),
+        pk=pk,
+    )
+
+
+def involvement_entry_for_member(person: User, project_pk: int, entry_pk: int) -> InvolvementEntry:
+    """An involvement entry, with who took part, in a project `person` is a member of."""
+    project = project_for_member(person, project_pk)
+    entry = get_object_or_404(
+        InvolvementEntry.objects.filter(project=project)
+        .select_related("recorded_by")
+        .prefetch_related(participations()),
+        pk=entry_pk,
+    )
+    entry.project = project
+    return entry
+
+
+def project_membership_in(project: Project, membership_pk: int) -> ProjectMembership:
+    """Someone's membership of a project the viewer already reached."""
+    return get_object_or_404(
+        ProjectMembership.objects.filter(project=project).select_related("person"),
+        pk=membership_pk,
+    )
+
+
+def join_request_in(project: Project, request_pk: int) -> ProjectJoinRequest:
+    """A request to join a project the viewer already reached."""
+    return get_object_or_404(
+        ProjectJoinRequest.objects.filter(project=project).select_related("person"),
+        pk=request_pk,
+    )
+
+
+def participations() -> Prefetch:
+    """Who took part in an entry, in the order they were recorded."""
+    return Prefetch(
+        "participations", queryset=Participation.objects.select_related("person").order_by("id")
+    )
