@@ -51,7 +51,7 @@ format: install-test
 	$(VENV)/bin/ruff format .
 
 migrations-check: install-test
-	LEVELFIELD_TESTING=true $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test
 
 test: install chromium lint migrations-check
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)

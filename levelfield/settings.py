@@ -6,7 +6,6 @@ production sets DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS. See README.md.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -16,8 +15,11 @@ from levelfield.lib.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=False)
-# Under pytest the settings relax what only matters for real deployments.
-TESTING = env_bool("LEVELFIELD_TESTING", default="pytest" in sys.modules)
+# Test mode relaxes what only matters for real deployments (secure cookies, HSTS, SSL
+# redirect, rate limits, slow password hashing). It comes only from this explicit
+# setting, which levelfield/settings_test.py (the test suite's settings) turns on:
+# importing pytest, or anything else, never changes production settings.
+TESTING = env_bool("LEVELFIELD_TESTING", default=False)
 
 # Development and tests may use a throwaway key; production must set one.
 if DEBUG or TESTING:
@@ -35,7 +37,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TEST
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,7 +48,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "axes",
-    "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "levelfield.people",
@@ -69,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last, so that it sees the outcome of authentication attempts.
     "axes.middleware.AxesMiddleware",
@@ -208,9 +207,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "levelfield" / "static",
-    # GOV.UK Frontend and htmx come from the npm registry as ready-made files.
+    # GOV.UK Frontend comes from the npm registry as ready-made files.
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
-    ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

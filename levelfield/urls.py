@@ -1,4 +1,9 @@
-from django.contrib import admin
+"""Every page's address. There is no Django admin: changes go through the pages and
+their services, so each one is checked and written to the history; operators use
+management commands (see README)."""
+
+from __future__ import annotations
+
 from django.urls import include, path
 
 from levelfield.people import views as people_views
@@ -12,5 +17,4 @@ urlpatterns = [
     path("decisions/", include("levelfield.decisions.urls")),
     path("notifications/", include("levelfield.notifications.urls")),
     path("invitations/", include("levelfield.invitations.urls")),
-    path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
 
 from levelfield.people.tests.factories import UserFactory
@@ -16,14 +17,21 @@ from levelfield.people.tests.factories import UserFactory
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would.
-    unset = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+def _production_environment() -> dict[str, str]:
+    """This process's environment without what tests add: pytest-django points
+    DJANGO_SETTINGS_MODULE at the test settings, browser tests set
+    DJANGO_ALLOW_ASYNC_UNSAFE; a deployment has neither."""
+    unset = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "LEVELFIELD_TESTING"}
+    unset |= {"SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "ALLOWED_HOSTS", "SITE_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in unset}
+    return {**clean, "DJANGO_SETTINGS_MODULE": "levelfield.settings"}
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, "LEVELFIELD_TESTING": "false", **env},
+        env={**_production_environment(), **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -67,3 +75,36 @@ def test_every_page_is_served_with_a_strict_content_security_policy(client) -> N
     html = response.content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "an inline script"
     assert " style=" not in html
+
+
+def test_importing_pytest_does_not_switch_production_settings_to_test_mode() -> None:
+    """Test mode comes only from LEVELFIELD_TESTING (set by levelfield/settings_test.py),
+    never from which modules happen to be loaded."""
+    script = (
+        "import pytest, django\n"
+        "from django.conf import settings\n"
+        "django.setup()\n"
+        "print(settings.TESTING, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,"
+        " settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS,"
+        " settings.ACCOUNT_RATE_LIMITS is not False)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={
+            **_production_environment(),
+            "SECRET_KEY": "a-long-random-production-secret-key-with-plenty-of-entropy-1234567890",
+            "ALLOWED_HOSTS": "levelfield.example.org",
+            "SITE_URL": "https://levelfield.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True", "True", "31536000", "True"]
+
+
+def test_the_test_suite_runs_in_test_mode_because_its_settings_ask_for_it() -> None:
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "levelfield.settings_test"
+    assert django_settings.TESTING

@@ -25,7 +25,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.decisions import methods, participation, services
 from levelfield.decisions.access import decision_for_member, place_for_member
@@ -61,11 +61,13 @@ PAGE_SIZE = 25
 
 
 @login_required
+@require_safe
 def project_log(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _log(request, place_for_member(request.user, project_pk=project_pk, slug=None))
 
 
 @login_required
+@require_safe
 def collective_log(request: HttpRequest, slug: str) -> HttpResponse:
     return _log(request, place_for_member(request.user, project_pk=None, slug=slug))
 
@@ -106,6 +108,7 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def export_csv(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
@@ -227,6 +230,7 @@ def create(
 
 
 @login_required
+@require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
@@ -551,6 +555,7 @@ def close_early(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The time a time poll settled on, as a calendar file."""
     decision = decision_for_member(request.user, pk)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models.functions import Cast
 
 from levelfield.history.models import Change
-from levelfield.lib.words import FORMER_MEMBER
+from levelfield.lib.erasure import forget
 
 
 def change_record(
@@ -37,43 +39,44 @@ def change_record(
     )
 
 
-def history_forget_person(
-    *, person: Any, project_ids: list[int], collective_ids: list[int]
+def history_forget(
+    *,
+    pattern: re.Pattern,
+    addresses: Iterable[str],
+    actor: Any,
+    project_ids: Iterable[int],
+    collective_ids: Iterable[int],
 ) -> int:
-    """Replace a person's name and email with "A former member" in the history of the
-    projects and collectives they belonged to, when they erase their account.
+    """Replace a person's names and addresses with "A former member" in the history,
+    when they erase their account. The record of what changed stays.
 
-    The record of what changed stays; only what identifies them goes. Returns how many
-    history rows were rewritten.
+    Rows are rewritten where the person was (the given projects and collectives, and
+    changes they made themselves) and, for their email addresses, anywhere: an address
+    is theirs alone, so it can go from every history, but a first name may belong to
+    someone else elsewhere. Returns how many rows were rewritten.
     """
-    names = {value for value in (person.display_name, person.email) if value}
-    if not names:
-        return 0
-    pattern = re.compile(
-        r"\b("
-        + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-        + r")\b"
+    where = (
+        models.Q(project_id__in=list(project_ids))
+        | models.Q(collective_id__in=list(collective_ids))
+        | models.Q(actor=actor)
     )
-    changes = Change.objects.filter(
-        models.Q(project_id__in=project_ids) | models.Q(collective_id__in=collective_ids)
-    )
+    for address in addresses:
+        where |= (
+            models.Q(summary__icontains=address)
+            | models.Q(before_text__icontains=address)
+            | models.Q(after_text__icontains=address)
+        )
+    changes = Change.objects.annotate(
+        before_text=Cast("before", models.TextField()),
+        after_text=Cast("after", models.TextField()),
+    ).filter(where)
     rewritten = []
     for change in changes.iterator():
-        summary = pattern.sub(FORMER_MEMBER, change.summary)
-        before = _scrub(change.before, pattern)
-        after = _scrub(change.after, pattern)
+        summary = forget(change.summary, pattern)
+        before = forget(change.before, pattern)
+        after = forget(change.after, pattern)
         if (summary, before, after) != (change.summary, change.before, change.after):
             change.summary, change.before, change.after = summary, before, after
             rewritten.append(change)
     Change.objects.bulk_update(rewritten, ["summary", "before", "after"], batch_size=500)
     return len(rewritten)
-
-
-def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
-    if isinstance(value, str):
-        return pattern.sub(FORMER_MEMBER, value)
-    if isinstance(value, list):
-        return [_scrub(item, pattern) for item in value]
-    if isinstance(value, dict):
-        return {key: _scrub(item, pattern) for key, item in value.items()}
-    return value

@@ -197,3 +197,34 @@ class Perspective(models.Model):
         if self.in_own_words:
             return f"{self.get_kind_display()}: {self.in_own_words}"
         return self.get_kind_display()
+
+
+class FormerDetail(models.Model):
+    """A name or email address the person used before, kept privately so that deleting
+    their account can also remove it from everything others wrote while they used it
+    (the history, involvement entries, invitations).
+
+    Recorded when it changes (a new name saved on the profile, an address removed),
+    because history rows store names as text and cannot say whose they were. Shown
+    only to the person (in their data download); deleted with them.
+    """
+
+    class Kind(models.TextChoices):
+        NAME = "name", "Name"
+        EMAIL = "email", "Email address"
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="former_details")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(max_length=254)
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["replaced_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind", "value"], name="people_former_detail_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"

@@ -15,10 +15,12 @@ from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
-from levelfield.history.services import change_record, history_forget_person
+from levelfield.history.services import change_record, history_forget
 from levelfield.invitations.models import Invitation
+from levelfield.lib.erasure import forget, identifying_pattern
 from levelfield.people.models import (
     CommunicationPreference,
+    FormerDetail,
     PaymentPreference,
     Perspective,
     PerspectiveKind,
@@ -67,6 +69,8 @@ def profile_update(
     )
     with transaction.atomic():
         person = User.objects.select_for_update().get(pk=person.pk)
+        if person.display_name and person.display_name != display_name:
+            former_detail_record(person=person, kind=FormerDetail.Kind.NAME, value=person.name)
         person.display_name = display_name
         person.perspectives_visibility = perspectives_visibility
         person.skills = skills
@@ -127,13 +131,22 @@ def _perspectives_replace(*, person: User, perspectives: dict[str, str]) -> None
             current.save(update_fields=["in_own_words"])
 
 
+def former_detail_record(*, person: User, kind: str, value: str) -> None:
+    """Keep, privately, a name or address the person no longer uses (see FormerDetail):
+    history rows written while they used it still carry it, and erasure must find it."""
+    if value:
+        FormerDetail.objects.get_or_create(person=person, kind=kind, value=value)
+
+
 def person_delete(*, person: User) -> None:
     """Delete a person's account and what identifies them.
 
     Each membership ends with a line in the collective's or project's history. Time
     they gave stays in the involvement log with no name ("A former member"), so
-    project totals do not change; history rows stay, with their name and email
-    replaced by "A former member".
+    project totals do not change; history rows and involvement entries stay, with
+    every name and email address the person ever used replaced by "A former member"
+    (see _forget_everywhere), including in projects and collectives they had left.
+    Invitations sent to their addresses go.
     """
     with transaction.atomic():
         person = User.objects.select_for_update().get(pk=person.pk)
@@ -161,15 +174,89 @@ def person_delete(*, person: User) -> None:
                 project=membership.project,
                 before={"member": "A former member", "coordinator": membership.is_coordinator},
             )
-        history_forget_person(
-            person=person,
-            project_ids=[membership.project_id for membership in project_memberships],
-            collective_ids=[membership.collective_id for membership in collective_memberships],
-        )
+        _forget_everywhere(person)
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
         AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()
         person.delete()
+
+
+def _forget_everywhere(person: User) -> None:
+    """Replace the person's names and addresses, current and former, in what others
+    keep: the history, involvement entries, messages in invitations they sent; and
+    delete invitations sent to their addresses.
+
+    Names are replaced only where the person was, since another collective may have
+    its own "Sam": the projects and collectives they belong to, and those they had
+    left or were invited to, which their own history rows and invitations show.
+    """
+    addresses = _email_addresses(person) | set(
+        person.former_details.filter(kind=FormerDetail.Kind.EMAIL).values_list("value", flat=True)
+    )
+    names = {person.display_name, *(address.split("@")[0] for address in addresses)}
+    names |= set(
+        person.former_details.filter(kind=FormerDetail.Kind.NAME).values_list("value", flat=True)
+    )
+    pattern = identifying_pattern(names=names, addresses=addresses)
+    if pattern is None:
+        return
+    project_ids, collective_ids = _where_they_were(person, addresses)
+    history_forget(
+        pattern=pattern,
+        addresses=addresses,
+        actor=person,
+        project_ids=project_ids,
+        collective_ids=collective_ids,
+    )
+    _forget_in(
+        InvolvementEntry.objects.filter(project_id__in=project_ids),
+        pattern,
+        ["title", "description", "what_changed"],
+    )
+    Invitation.objects.filter(_email_is_one_of(addresses)).delete()
+    _forget_in(Invitation.objects.filter(invited_by=person), pattern, ["message"])
+
+
+def _where_they_were(person: User, addresses: set[str]) -> tuple[set[int], set[int]]:
+    """Ids of the projects and collectives the person belongs to, belonged to (their
+    own history rows: joining, leaving) or was invited to."""
+    project_ids = set(
+        ProjectMembership.objects.filter(person=person).values_list("project_id", flat=True)
+    )
+    collective_ids = set(
+        CollectiveMembership.objects.filter(person=person).values_list("collective_id", flat=True)
+    )
+    for project_id, collective_id in Change.objects.filter(actor=person).values_list(
+        "project_id", "collective_id"
+    ):
+        project_ids.add(project_id)
+        collective_ids.add(collective_id)
+    for project_id, collective_id in Invitation.objects.filter(
+        _email_is_one_of(addresses)
+    ).values_list("project_id", "collective_id"):
+        project_ids.add(project_id)
+        collective_ids.add(collective_id)
+    return project_ids - {None}, collective_ids - {None}
+
+
+def _email_is_one_of(addresses: set[str]) -> Q:
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(email__iexact=address)
+    return query
+
+
+def _forget_in(rows: Any, pattern: Any, fields: list[str]) -> None:
+    changed = []
+    for row in rows.iterator():
+        before = [getattr(row, name) for name in fields]
+        after = [forget(value, pattern) for value in before]
+        if before != after:
+            for name, value in zip(fields, after, strict=True):
+                setattr(row, name, value)
+            changed.append(row)
+    if changed:
+        rows.model.objects.bulk_update(changed, fields, batch_size=500)
 
 
 def _email_addresses(person: User) -> set[str]:
@@ -205,6 +292,14 @@ def person_data_export(*, person: User) -> dict[str, Any]:
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}
             for a in EmailAddress.objects.filter(user=person).order_by("email")
+        ],
+        "names_and_addresses_you_used_before": [
+            {
+                "what": detail.get_kind_display(),
+                "value": detail.value,
+                "until": _when(detail.replaced_at),
+            }
+            for detail in person.former_details.all()
         ],
         "two_step_verification": [
             {"method": a.get_type_display(), "added": _when(a.created_at)}

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.invitations.models import Invitation
@@ -21,6 +21,7 @@ from levelfield.people.services import person_data_export, person_delete, profil
 from levelfield.projects.models import Project, ProjectMembership
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """A plain explanation for visitors; for signed-in people, what is theirs to do."""
     if not request.user.is_authenticated:

@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import coordinator_job
 from levelfield.collectives.coordinator_job import Asked
@@ -52,6 +52,7 @@ NOT_SHARED = "Perspective not shared"
 
 
 @login_required
+@require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
     projects = (
         Project.objects.for_member(request.user)
@@ -98,6 +99,7 @@ def _collective_chosen(request: HttpRequest, collectives: list[Collective]) -> C
 
 
 @login_required
+@require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     memberships = _memberships(project)
@@ -169,6 +171,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     changes = Change.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
@@ -333,6 +336,7 @@ def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     filters = LogFilterForm(request.GET)
@@ -435,6 +439,7 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def involvement_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
     changes = Change.objects.filter(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.test import Client
@@ -56,9 +57,20 @@ def test_members_show_only_the_perspectives_they_chose_to_share(
 
     html = client.get(reverse("collectives:detail", args=[collective.slug])).content.decode()
 
-    assert "Carer" in html
+    # The collective's own name contains "Carer", so look in each person's own row.
+    assert "Carer" in _member_row(html, "Sharer")
+    assert "Carer" not in _member_row(html, "Private")
+    assert "None shared" in _member_row(html, "Private")
     assert "Secret diagnosis" not in html
     assert "Other" not in html
+
+
+def _member_row(html: str, name: str) -> str:
+    """The words of the members table's row for the person called `name`."""
+    rows = html.split("<tbody", 1)[1].split("</tbody>", 1)[0].split("<tr")
+    matching = [row for row in rows if f">{name}</a>" in row]
+    assert len(matching) == 1, f"one row for {name}"
+    return re.sub(r"<[^>]+>", " ", matching[0])
 
 
 def test_access_needs_are_never_shown_to_other_members(

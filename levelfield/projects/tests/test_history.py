@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -117,17 +119,24 @@ def test_the_history_needs_the_same_queries_for_1_or_20_changes(
     size: int,
     django_assert_max_num_queries: object,
 ) -> None:
-    for number in range(size):
-        actor = UserFactory()
+    actors = [UserFactory(display_name=f"Actor{number}") for number in range(size)]
+    for number, actor in enumerate(actors):
         change_record(
             actor=actor,
             action="updated",
-            summary=f"Change {number}",
+            summary=f"Change number {number}",
             project=project,
-            before={"title": "a"},
-            after={"title": "b"},
+            before={"title": f"Before {number}"},
+            after={"title": f"After {number}"},
         )
     client.force_login(member)
 
     with django_assert_max_num_queries(7):
-        client.get(reverse("projects:history", args=[project.pk]))
+        response = client.get(reverse("projects:history", args=[project.pk]))
+
+    # The queries were enough to show every change with who made it and its values.
+    assert response.status_code == 200
+    words = text(response.content.decode())
+    for number in range(size):
+        assert re.search(rf"Change number {number} [^.]*? by Actor{number} ", words)
+        assert f"Title Before {number} After {number}" in words

@@ -1,0 +1,178 @@
+"""Erasure is complete: after deleting their account, nothing others keep names the
+person, under any name or address they ever used, even where they had already left."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives import services as collective_services
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.history.models import Change
+from levelfield.history.services import change_record
+from levelfield.invitations.models import Invitation
+from levelfield.invitations.tests.factories import ProjectInvitationFactory
+from levelfield.people.models import FormerDetail
+from levelfield.people.services import person_delete, profile_update
+from levelfield.people.tests.factories import PASSWORD, UserFactory
+from levelfield.projects import services as project_services
+from levelfield.projects.models import (
+    ActivityKind,
+    InvolvementEntry,
+    Stage,
+)
+from levelfield.projects.tests.factories import (
+    ProjectFactory,
+    ProjectMembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FIRST_NAME, NEW_NAME = "Bronwen", "Bryn"
+OLD_ADDRESS, NEW_ADDRESS = "bronwen.old@example.org", "bryn@example.net"
+
+
+def _rename(person: object, name: str) -> None:
+    profile_update(
+        person=person,
+        display_name=name,
+        perspectives={},
+        perspectives_visibility=person.perspectives_visibility,
+        skills="",
+        interests="",
+        skills_visibility=person.skills_visibility,
+        access_needs="",
+        communication_preferences=[],
+        phone="",
+        payment_preference=person.payment_preference,
+        health_data_consent=False,
+    )
+
+
+def _change_address(client: Client, person: object) -> None:
+    """Through allauth's own pages, as the person would: add an address, make it the
+    main one, remove the old one."""
+    client.force_login(person)
+    client.post(reverse("account_email"), {"action_add": "", "email": NEW_ADDRESS})
+    EmailAddress.objects.filter(email=NEW_ADDRESS).update(verified=True)
+    client.post(reverse("account_email"), {"action_primary": "", "email": NEW_ADDRESS})
+    client.post(reverse("account_email"), {"action_remove": "", "email": OLD_ADDRESS})
+    person.refresh_from_db()
+    assert person.email == NEW_ADDRESS
+    assert not EmailAddress.objects.filter(email=OLD_ADDRESS).exists()
+
+
+def _every_text_kept() -> str:
+    """Everything others keep that could name someone, as one string."""
+    changes = [
+        f"{c.summary} {json.dumps(c.before)} {json.dumps(c.after)}" for c in Change.objects.all()
+    ]
+    entries = [
+        f"{e.title} {e.description} {e.what_changed}" for e in InvolvementEntry.objects.all()
+    ]
+    invitations = [f"{i.email} {i.message}" for i in Invitation.objects.all()]
+    return "\n".join(changes + entries + invitations)
+
+
+def test_someone_who_changed_name_and_address_and_left_a_project_is_erased_everywhere(
+    client: Client,
+) -> None:
+    cora = UserFactory(display_name="Cora")
+    person = UserFactory(display_name=FIRST_NAME, email=OLD_ADDRESS)
+    collective = CollectiveFactory(name="Valley Voices")
+    CollectiveMembershipFactory(collective=collective, person=cora)
+    left_project = ProjectFactory(collective=collective, title="Sleep study")
+    ProjectMembershipFactory(project=left_project, person=cora)
+    # Invited at the old address, joined under the first name, then left the project.
+    change_record(
+        actor=cora,
+        action="invited",
+        summary=f"Cora invited {OLD_ADDRESS}",
+        collective=collective,
+        after={"email": OLD_ADDRESS},
+    )
+    CollectiveMembershipFactory(collective=collective, person=person)
+    ProjectInvitationFactory(project=left_project, email=OLD_ADDRESS, invited_by=cora)
+    project_services.project_member_add(project=left_project, person=person, added_by=cora)
+    project_services.involvement_entry_create(
+        project=left_project,
+        recorded_by=cora,
+        title=f"Interview with {FIRST_NAME}",
+        happened_on=timezone.localdate(),
+        stage=Stage.DESIGN,
+        kind=ActivityKind.MEETING,
+        participants={person: 60, cora: 60},
+    )
+    project_services.project_leave(project=left_project, person=person)
+    # Later: a new name and a new address, and a project under the new name.
+    _rename(person, NEW_NAME)
+    _change_address(client, person)
+    current = ProjectFactory(collective=collective, title="Diet study")
+    ProjectMembershipFactory(project=current, person=cora)
+    project_services.project_member_add(project=current, person=person, added_by=cora)
+    before = _every_text_kept()
+    assert all(word in before for word in (FIRST_NAME, NEW_NAME, OLD_ADDRESS))
+    assert set(person.former_details.values_list("kind", "value")) == {
+        (FormerDetail.Kind.NAME, FIRST_NAME),
+        (FormerDetail.Kind.EMAIL, OLD_ADDRESS),
+    }
+
+    person_delete(person=person)
+
+    after = _every_text_kept()
+    for word in (FIRST_NAME, NEW_NAME, OLD_ADDRESS, NEW_ADDRESS, "bronwen.old", "bryn@"):
+        assert word.lower() not in after.lower(), word
+    assert "Cora invited A former member" in after
+    assert "Interview with A former member" in after
+    assert "Cora" in after, "other people's names stay"
+    assert not FormerDetail.objects.exists()
+    assert not Invitation.objects.filter(email=OLD_ADDRESS).exists()
+
+
+def test_a_namesake_elsewhere_keeps_their_name(client: Client) -> None:
+    person = UserFactory(display_name="Sam")
+    ours = CollectiveMembershipFactory(person=person).collective
+    elsewhere = CollectiveFactory()
+    change_record(actor=None, action="note", summary="Sam joined", collective=elsewhere)
+    change_record(actor=None, action="note", summary="Sam wrote this", collective=ours)
+
+    person_delete(person=person)
+
+    assert Change.objects.get(collective=elsewhere).summary == "Sam joined"
+    assert (
+        Change.objects.get(collective=ours, action="note").summary == "A former member wrote this"
+    )
+
+
+def test_names_and_addresses_used_before_are_in_the_persons_own_download(
+    client: Client,
+) -> None:
+    person = UserFactory(display_name=FIRST_NAME, email=OLD_ADDRESS)
+    _rename(person, NEW_NAME)
+    client.force_login(person)
+
+    data = client.get(reverse("people:my_data_download")).json()
+
+    assert data["names_and_addresses_you_used_before"][0]["value"] == FIRST_NAME
+
+
+def test_deleting_through_the_page_also_erases_the_collectives_history(client: Client) -> None:
+    person = UserFactory(display_name="Dana", email="dana@example.org")
+    membership = CollectiveMembershipFactory(person=person)
+    collective = membership.collective
+    collective_services.membership_leave(membership=membership)
+    client.force_login(person)
+
+    client.post(reverse("people:delete_account"), {"password": PASSWORD})
+
+    assert not CollectiveMembership.objects.filter(collective=collective).exists()
+    summaries = list(
+        Change.objects.filter(collective=collective).values_list("summary", flat=True)
+    )
+    assert summaries == ["A former member left the collective"]

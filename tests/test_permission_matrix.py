@@ -1,0 +1,536 @@
+"""Who may open every page, and who may send it a form: one row per URL.
+
+The resolver lists every URL pattern (allauth's included). Each has one row in MATRIX:
+how to fill in its arguments from a shared scenario, and what each of five people gets
+for GET and for POST. A new URL without a row fails `test_every_url_has_a_row`; a row
+for a URL that no longer exists fails too.
+
+Adding a row is one line in MATRIX:
+
+    "projects/<int:pk>/thing/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+
+- the key is the route exactly as the failure message prints it;
+- the first value builds the URL's arguments from the Scenario (PROJECT, COLLECTIVE,
+  DECISION, ... below, or a lambda such as `lambda s: {"pk": s.project.pk}`);
+- then the outcomes for GET and for POST, one word per person in ROLES order
+  (visitor, outsider, member, coordinator, former member). Words: a status code
+  ("200", "404", "405", ...), "login" (sent to the log-in page), "302" (sent elsewhere)
+  or "ok" (a POST that is allowed and may change data: its effect is for the app's own
+  tests). Every POST outcome other than "ok" must write nothing to the database.
+
+The scenario is built once per module; each request runs in a savepoint that is rolled
+back, so one request never sees another's changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+
+from levelfield.collectives import services as collective_services
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.tests.factories import (
+    CollectiveFactory,
+    CollectiveMembershipFactory,
+)
+from levelfield.decisions.models import Method, Outcome
+from levelfield.decisions.tests.factories import DecisionFactory, OptionFactory
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
+)
+from levelfield.notifications.services import unsubscribe_token
+from levelfield.people.models import User
+from levelfield.people.tests.factories import UserFactory
+from levelfield.projects import services as project_services
+from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    ProjectJoinRequestFactory,
+    ProjectMembershipFactory,
+)
+
+ROLES = ("visitor", "outsider", "member", "coordinator", "former")
+
+
+@dataclass
+class Scenario:
+    """A collective with a project, a decision, an involvement entry and invitations.
+
+    The member and the coordinator belong to both; the former member joined both and
+    left; the outsider has an account and belongs to neither, and both invitations are
+    addressed to them.
+    """
+
+    people: dict[str, User | None]
+    collective: Collective
+    project: Project
+    decision: Any
+    settled_time_poll: Any
+    entry: Any
+    collective_membership: CollectiveMembership
+    project_membership: ProjectMembership
+    collective_invitation: Any
+    project_invitation: Any
+    join_request: Any
+    session_keys: dict[str, str] = field(default_factory=dict)
+
+
+def _build_scenario() -> Scenario:
+    outsider = UserFactory(display_name="Olu")
+    member = UserFactory(display_name="Mo")
+    coordinator = UserFactory(display_name="Cora")
+    former = UserFactory(display_name="Fern")
+    collective = CollectiveFactory(name="Matrix Collective", slug="matrix")
+    project = ProjectFactory(collective=collective, title="Matrix project", created_by=member)
+    collective_membership = CollectiveMembershipFactory(collective=collective, person=member)
+    CollectiveMembershipFactory(collective=collective, person=coordinator, is_coordinator=True)
+    project_membership = ProjectMembershipFactory(project=project, person=member)
+    ProjectMembershipFactory(project=project, person=coordinator, is_coordinator=True)
+    for_former = CollectiveMembershipFactory(collective=collective, person=former)
+    ProjectMembershipFactory(project=project, person=former)
+    project_services.project_leave(project=project, person=former)
+    collective_services.membership_leave(membership=for_former)
+    asker = UserFactory(display_name="Ash")
+    CollectiveMembershipFactory(collective=collective, person=asker)
+    join_request = ProjectJoinRequestFactory(project=project, person=asker)
+    entry = InvolvementEntryFactory(project=project, recorded_by=member)
+    ParticipationFactory(entry=entry, person=member)
+    decision = DecisionFactory(project=project, created_by=member)
+    return Scenario(
+        settled_time_poll=_settled_time_poll(project, member),
+        people={
+            "visitor": None,
+            "outsider": outsider,
+            "member": member,
+            "coordinator": coordinator,
+            "former": former,
+        },
+        collective=collective,
+        project=project,
+        decision=decision,
+        entry=entry,
+        collective_membership=collective_membership,
+        project_membership=project_membership,
+        collective_invitation=CollectiveInvitationFactory(
+            collective=collective, email=outsider.email, invited_by=member
+        ),
+        project_invitation=ProjectInvitationFactory(
+            project=project, email=outsider.email, invited_by=member
+        ),
+        join_request=join_request,
+    )
+
+
+def _settled_time_poll(project: Project, member: User) -> Any:
+    """A closed time poll whose outcome chose a time (its calendar file exists)."""
+    now = timezone.now()
+    poll = DecisionFactory(
+        project=project,
+        created_by=member,
+        method=Method.TIME_POLL,
+        opens_at=now - timedelta(days=9),
+        closes_at=now - timedelta(days=1),
+        closed_at=now - timedelta(days=1),
+    )
+    start = now + timedelta(days=7)
+    chosen = OptionFactory(decision=poll, starts_at=start, ends_at=start + timedelta(hours=1))
+    Outcome.objects.create(
+        decision=poll,
+        statement="We meet then.",
+        chosen_option=chosen,
+        written_by=member,
+        written_at=now,
+        updated_at=now,
+    )
+    return poll
+
+
+# How to build each URL's arguments.
+Args = Callable[[Scenario], dict[str, Any]]
+NONE: Args = lambda s: {}  # noqa: E731
+COLLECTIVE: Args = lambda s: {"slug": s.collective.slug}  # noqa: E731
+PROJECT: Args = lambda s: {"pk": s.project.pk}  # noqa: E731
+PROJECT_PK: Args = lambda s: {"project_pk": s.project.pk}  # noqa: E731
+DECISION: Args = lambda s: {"pk": s.decision.pk}  # noqa: E731
+SETTLED_TIME_POLL: Args = lambda s: {"pk": s.settled_time_poll.pk}  # noqa: E731
+ENTRY: Args = lambda s: {"pk": s.project.pk, "entry_pk": s.entry.pk}  # noqa: E731
+MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
+COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
+PROJECT_TOKEN: Args = lambda s: {"token": s.project_invitation.token}  # noqa: E731
+YOUR_INVITATION: Args = lambda s: {"pk": s.project_invitation.pk}  # noqa: E731
+JOIN_REQUEST: Args = lambda s: {"pk": s.project.pk, "request_pk": s.join_request.pk}  # noqa: E731
+UNSUBSCRIBE: Args = lambda s: {  # noqa: E731
+    "token": unsubscribe_token(kind="decision_reminder", person=s.people["member"])
+}
+COLLECTIVE_MEMBERSHIP: Args = lambda s: {  # noqa: E731
+    "slug": s.collective.slug,
+    "membership_pk": s.collective_membership.pk,
+}
+PROJECT_MEMBERSHIP: Args = lambda s: {  # noqa: E731
+    "pk": s.project.pk,
+    "membership_pk": s.project_membership.pk,
+}
+COLLECTIVE_INVITATION: Args = lambda s: {  # noqa: E731
+    "slug": s.collective.slug,
+    "invitation_pk": s.collective_invitation.pk,
+}
+PROJECT_INVITATION: Args = lambda s: {  # noqa: E731
+    "pk": s.project.pk,
+    "invitation_pk": s.project_invitation.pk,
+}
+WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
+WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
+
+
+@dataclass(frozen=True)
+class Row:
+    args: Args
+    get: str
+    post: str
+
+
+# Outcomes that many rows share, in ROLES order.
+PUBLIC = "200 200 200 200 200"
+SIGNED_IN = "login 200 200 200 200"
+MEMBERS_ONLY = "login 404 200 200 404"
+MEMBERS_POST = "login 404 ok ok 404"
+SIGNED_IN_POST = "login ok ok ok ok"
+GET_ONLY = "405 405 405 405 405"
+SIGNED_IN_GET_ONLY = "login 405 405 405 405"
+SIGNED_IN_405 = "login 405 405 405 405"  # POST-only actions: GET is refused once signed in
+POST_ONLY = "405 405 405 405 405"
+
+MATRIX: dict[str, Row] = {
+    # Home and accounts (allauth)
+    "": Row(NONE, PUBLIC, GET_ONLY),
+    "accounts/login/": Row(NONE, "200 302 302 302 302", "200 302 302 302 302"),
+    "accounts/logout/": Row(NONE, "302 200 200 200 200", "302 ok ok ok ok"),
+    "accounts/inactive/": Row(NONE, PUBLIC, GET_ONLY),
+    "accounts/signup/": Row(NONE, "200 302 302 302 302", "200 302 302 302 302"),
+    "accounts/reauthenticate/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "accounts/email/": Row(NONE, SIGNED_IN, "login 302 302 302 302"),
+    "accounts/confirm-email/": Row(NONE, PUBLIC, GET_ONLY),
+    "accounts/password/change/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "accounts/password/set/": Row(NONE, "login 302 302 302 302", "login 302 302 302 302"),
+    "accounts/password/reset/": Row(NONE, PUBLIC, PUBLIC),
+    "accounts/login/code/confirm/": Row(NONE, "login 302 302 302 302", "login 302 302 302 302"),
+    "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": Row(
+        WRONG_EMAIL_KEY, PUBLIC, "404 404 404 404 404"
+    ),
+    "accounts/password/reset/key/done/": Row(NONE, PUBLIC, GET_ONLY),
+    "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": Row(
+        WRONG_RESET_KEY, PUBLIC, PUBLIC
+    ),
+    "accounts/password/reset/done/": Row(NONE, PUBLIC, GET_ONLY),
+    "accounts/2fa/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "accounts/2fa/authenticate/": Row(NONE, "login 302 302 302 302", "login 302 302 302 302"),
+    "accounts/2fa/reauthenticate/": Row(NONE, "login 302 302 302 302", "login 302 302 302 302"),
+    "accounts/2fa/totp/activate/": Row(NONE, "login 302 302 302 302", "login 302 302 302 302"),
+    "accounts/2fa/totp/deactivate/": Row(NONE, "login 404 404 404 404", "login 404 404 404 404"),
+    "accounts/2fa/recovery-codes/": Row(NONE, "login 404 404 404 404", SIGNED_IN_GET_ONLY),
+    "accounts/2fa/recovery-codes/generate/": Row(
+        NONE, "login 302 302 302 302", "login 302 302 302 302"
+    ),
+    "accounts/2fa/recovery-codes/download/": Row(
+        NONE, "login 404 404 404 404", "login 404 404 404 404"
+    ),
+    # Your own profile and data
+    "me/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "me/edit/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "me/people/<int:pk>/": Row(MEMBER, "login 404 200 200 404", SIGNED_IN_GET_ONLY),
+    "me/data/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "me/data/download/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "me/delete/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    # Collectives
+    "collectives/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "collectives/new/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "collectives/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "collectives/<slug:slug>/settings/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "collectives/<slug:slug>/history/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "collectives/<slug:slug>/leave/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "collectives/join/<str:token>/": Row(COLLECTIVE_TOKEN, "302 302 302 302 302", GET_ONLY),
+    "collectives/<slug:slug>/members/<int:membership_pk>/ask-to-coordinate/": Row(
+        COLLECTIVE_MEMBERSHIP, "login 405 405 405 405", MEMBERS_POST
+    ),
+    "collectives/<slug:slug>/coordinator/accept/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
+    "collectives/<slug:slug>/coordinator/decline/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
+    "collectives/<slug:slug>/coordinator/step-down/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
+    "collectives/<slug:slug>/invite/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "collectives/<slug:slug>/invitations/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "collectives/<slug:slug>/invitations/<int:invitation_pk>/withdraw/": Row(
+        COLLECTIVE_INVITATION, "login 405 405 405 405", MEMBERS_POST
+    ),
+    # Projects and the involvement log
+    "projects/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "projects/new/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "projects/<int:pk>/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "projects/<int:pk>/edit/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    "projects/<int:pk>/history/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "projects/<int:pk>/members/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    "projects/join/<str:token>/": Row(PROJECT_TOKEN, "302 302 302 302 302", GET_ONLY),
+    "projects/<int:pk>/members/<int:membership_pk>/ask-to-coordinate/": Row(
+        PROJECT_MEMBERSHIP, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "projects/<int:pk>/coordinator/accept/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
+    "projects/<int:pk>/coordinator/decline/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
+    "projects/<int:pk>/coordinator/step-down/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
+    "projects/<int:pk>/ask-to-join/": Row(
+        PROJECT, "login 404 302 302 404", "login 404 302 302 404"
+    ),
+    "projects/<int:pk>/join-requests/<int:request_pk>/accept/": Row(
+        JOIN_REQUEST, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "projects/<int:pk>/join-requests/<int:request_pk>/decline/": Row(
+        JOIN_REQUEST, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "projects/<int:pk>/leave/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    "projects/<int:pk>/invite/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    "projects/<int:pk>/invitations/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "projects/<int:pk>/invitations/<int:invitation_pk>/withdraw/": Row(
+        PROJECT_INVITATION, "login 405 405 405 405", MEMBERS_POST
+    ),
+    "projects/<int:pk>/log/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "projects/<int:pk>/log/new/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    "projects/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "projects/<int:pk>/log/<int:entry_pk>/edit/": Row(ENTRY, MEMBERS_ONLY, MEMBERS_POST),
+    # Decisions
+    "decisions/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/project/<int:project_pk>/new/": Row(PROJECT_PK, MEMBERS_ONLY, MEMBERS_POST),
+    "decisions/project/<int:project_pk>/decisions.csv": Row(
+        PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "decisions/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "decisions/collective/<slug:slug>/decisions.csv": Row(
+        COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "decisions/<int:pk>/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/<int:pk>/respond/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
+    "decisions/<int:pk>/talk/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
+    "decisions/<int:pk>/outcome/": Row(DECISION, MEMBERS_ONLY, "login 404 400 400 404"),
+    "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
+    "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # Invitations: the join page by token, and one's own invitations from the home page
+    "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
+    "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),
+    "invitations/<str:token>/decline/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 403 403 403"),
+    "invitations/yours/<int:pk>/": Row(
+        YOUR_INVITATION, "login 200 404 404 404", "login 405 405 405 405"
+    ),
+    "invitations/yours/<int:pk>/accept/": Row(
+        YOUR_INVITATION, SIGNED_IN_405, "login ok 404 404 404"
+    ),
+    "invitations/yours/<int:pk>/decline/": Row(
+        YOUR_INVITATION, SIGNED_IN_405, "login ok 404 404 404"
+    ),
+    # Notifications: one's own notices and email settings; unsubscribing by signed link
+    "notifications/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "notifications/settings/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    "notifications/unsubscribe/<str:token>/": Row(UNSUBSCRIBE, PUBLIC, "ok ok ok ok ok"),
+}
+
+
+def _url_patterns(
+    patterns: list[URLPattern | URLResolver], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
+    """(route, name with namespace) for every URL pattern, walking includes."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from _url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            name = ":".join(filter(None, [namespace, pattern.name or ""]))
+            yield prefix + str(pattern.pattern), name
+
+
+ROUTES = dict(_url_patterns(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_row() -> None:
+    missing = [route for route in ROUTES if route not in MATRIX]
+    assert not missing, (
+        "These URLs have no row in tests/test_permission_matrix.py's MATRIX; add one line "
+        "each, e.g. '\"<route>\": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),' "
+        "(the module's docstring explains the words):\n" + "\n".join(missing)
+    )
+
+
+def test_every_row_is_a_url_that_exists() -> None:
+    stale = [route for route in MATRIX if route not in ROUTES]
+    assert not stale, "Rows for URLs that no longer exist; remove them:\n" + "\n".join(stale)
+
+
+@pytest.fixture(scope="module")
+def scenario(django_db_setup: None, django_db_blocker: Any) -> Iterator[Scenario]:
+    """Built once for the module, inside a transaction rolled back at the end; each
+    test's own transaction nests inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = _build_scenario()
+        for role, person in built.people.items():
+            if person is not None:
+                client = Client()
+                client.force_login(person)
+                built.session_keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield built
+        transaction.set_rollback(True)
+
+
+def _url(route: str, scenario: Scenario) -> str:
+    name = ROUTES[route]
+    assert name, f"{route} has no name; give its path() a name so it can be reversed"
+    url = reverse(name, kwargs=MATRIX[route].args(scenario))
+    assert resolve(url).route == route.replace("^", "").replace("$", "") or ("(?P<" in route), (
+        f"{url} reached another route than {route}"
+    )
+    return url
+
+
+def _client_for(scenario: Scenario, role: str) -> Client:
+    """A browser signed in as the role's person (signing in once per module is faster)."""
+    client = Client()
+    if role in scenario.session_keys:
+        client.cookies[settings.SESSION_COOKIE_NAME] = scenario.session_keys[role]
+    return client
+
+
+def _outcome(response: Any) -> str:
+    if response.status_code in (301, 302):
+        login = reverse(settings.LOGIN_URL)
+        return "login" if response["Location"].startswith(login) else "302"
+    return str(response.status_code)
+
+
+def _matches(expected: str, observed: str) -> bool:
+    if expected == "ok":
+        return observed in {"200", "302"}
+    return expected == observed
+
+
+# Tables a request may write without changing anyone's data: sessions (signing in,
+# reading a flash message) and django-axes' log of sign-in attempts.
+INFRASTRUCTURE_TABLES = {"django_session", "axes_accessattempt", "axes_accesslog"}
+WRITES = ("insert", "update", "delete", "replace")
+
+
+def _data_writes(queries: list[dict[str, str]]) -> list[str]:
+    """SQL statements that wrote to a table holding data. Sessions are infrastructure,
+    allowed on purpose: showing a page consumes its flash messages (kept in the session)
+    and may refresh the session's expiry, which writes django_session without changing
+    anyone's data."""
+    writes = []
+    for query in queries:
+        sql = query["sql"].lstrip().lower()
+        if not sql.startswith(WRITES):
+            continue
+        if any(f'"{table}"' in sql or f" {table} " in sql for table in INFRASTRUCTURE_TABLES):
+            continue
+        writes.append(query["sql"])
+    return writes
+
+
+@dataclass(frozen=True)
+class Seen:
+    outcome: str
+    writes: list[str]
+
+
+@pytest.fixture(scope="module")
+def opened_pages() -> dict[str, list[Seen]]:
+    """Each route's GET as each person, requested once for both tests that need it."""
+    return {}
+
+
+def _open_as_everyone(
+    scenario: Scenario, opened_pages: dict[str, list[Seen]], route: str
+) -> list[Seen]:
+    if route not in opened_pages:
+        url = _url(route, scenario)
+        seen = []
+        for role in ROLES:
+            with transaction.atomic():
+                client = _client_for(scenario, role)
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(url)
+                seen.append(Seen(_outcome(response), _data_writes(queries.captured_queries)))
+                transaction.set_rollback(True)
+        opened_pages[route] = seen
+    return opened_pages[route]
+
+
+def _post_as(scenario: Scenario, url: str, role: str) -> Seen:
+    """The outcome of an empty POST, and what it wrote to tables holding data."""
+    with transaction.atomic():
+        client = _client_for(scenario, role)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, {})
+        transaction.set_rollback(True)
+    return Seen(_outcome(response), _data_writes(queries.captured_queries))
+
+
+@pytest.mark.parametrize("route", list(MATRIX))
+def test_each_person_gets_what_the_row_says(
+    scenario: Scenario, opened_pages: dict[str, list[Seen]], db: None, route: str
+) -> None:
+    """Every person's GET and POST outcome for this URL. A refused POST changes nothing:
+    it sends no INSERT, UPDATE or DELETE to a table holding data (stricter than comparing
+    the tables afterwards, which a change and its undoing would pass)."""
+    url = _url(route, scenario)
+    row = MATRIX[route]
+    problems = []
+    got = [seen.outcome for seen in _open_as_everyone(scenario, opened_pages, route)]
+    for role, expected, outcome in zip(ROLES, row.get.split(), got, strict=True):
+        if not _matches(expected, outcome):
+            problems.append(f"GET as {role}: expected {expected}, got {outcome}")
+    posted = []
+    for role, expected in zip(ROLES, row.post.split(), strict=True):
+        seen = _post_as(scenario, url, role)
+        posted.append(seen.outcome)
+        if not _matches(expected, seen.outcome):
+            problems.append(f"POST as {role}: expected {expected}, got {seen.outcome}")
+        if expected != "ok" and seen.writes:
+            problems.append(f"POST as {role} was refused but wrote: {seen.writes}")
+    assert not problems, (
+        f"{url} ({route}):\n"
+        + "\n".join(problems)
+        + f"\nobserved: GET {' '.join(got)!r}, POST {' '.join(posted)!r}"
+    )
+
+
+@pytest.mark.parametrize("route", list(MATRIX))
+def test_opening_a_page_never_writes(
+    scenario: Scenario, opened_pages: dict[str, list[Seen]], db: None, route: str
+) -> None:
+    """No GET, by anyone, inserts, updates or deletes data (sessions aside, see
+    _data_writes)."""
+    for role, seen in zip(ROLES, _open_as_everyone(scenario, opened_pages, route), strict=True):
+        assert not seen.writes, f"GET {route} as {role} wrote:\n" + "\n".join(seen.writes)
+
+
+def test_opening_a_decision_past_its_closing_time_writes_nothing(
+    scenario: Scenario, db: None
+) -> None:
+    decision = DecisionFactory(
+        project=scenario.project,
+        created_by=scenario.people["member"],
+        opens_at=timezone.now() - timedelta(days=9),
+        closes_at=timezone.now() - timedelta(hours=1),
+    )
+    client = _client_for(scenario, "member")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("decisions:detail", args=[decision.pk]))
+    assert response.status_code == 200
+    writes = _data_writes(queries.captured_queries)
+    assert not writes, "\n".join(writes)
