@@ -17,6 +17,7 @@ from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget_person
 from levelfield.invitations.models import Invitation
+from levelfield.notifications.services import notifications_forget_addresses
 from levelfield.people.models import (
     CommunicationPreference,
     PaymentPreference,
@@ -169,6 +170,8 @@ def person_delete(*, person: User) -> None:
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
         AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()
+        # Notices sent to their addresses before they had an account (invitations).
+        notifications_forget_addresses(addresses=_email_addresses(person))
         person.delete()
 
 
