@@ -13,11 +13,13 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
+from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import Project, ProjectMembership
 
@@ -35,7 +37,8 @@ class Asked(StrEnum):
 
 def coordinator_ask(*, membership: Membership, asked_by: User, reason: str = "") -> Asked:
     """Ask the member to take the job; asking yourself is volunteering and takes it.
-    `reason` says why, for example the decision that chose them."""
+    `reason` says why, for example the decision that chose them. The person asked is
+    told (by email once this commits), with a link to where they say yes or no."""
     roles.require(asked_by, roles.Action.ASK_COORDINATOR, _place(membership))
     with transaction.atomic():
         membership = _locked(membership)
@@ -58,6 +61,8 @@ def coordinator_ask(*, membership: Membership, asked_by: User, reason: str = "")
             summary = f"{asked_by.name} asked {name} to take on the coordinator job{because}"
         membership.save()
         _record(membership, asked_by, f"coordinator_{outcome}", summary, before)
+        if outcome is Asked.ASKED:
+            _asked_notify(membership, asked_by)
         return outcome
 
 
@@ -104,6 +109,24 @@ def _answer(membership: Membership, person: User, *, accept: bool) -> bool:
         membership.save()
         _record(membership, person, action, summary + by, before)
         return True
+
+
+def _asked_notify(membership: Membership, asked_by: User) -> None:
+    place = _place(membership)
+    if isinstance(place, Project):
+        where, url = f"the project “{place.title}”", reverse("projects:members", args=[place.pk])
+    else:
+        where, url = place.name, place.get_absolute_url()
+    notification_send(
+        kind="coordinator",
+        person=membership.person,
+        context={
+            "asked_by": asked_by,
+            "place": where,
+            "reason": membership.coordinator_asked_because,
+        },
+        url=url,
+    )
 
 
 def _check_own(membership: Membership, person: User) -> None:

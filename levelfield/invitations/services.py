@@ -1,36 +1,33 @@
 """Inviting people to a collective or a project, and answering an invitation.
 
 Each function is one thing a person does, in one transaction with its entry in the
-history of the collective or project, so nothing changes without a trace. Emails go
-out after the invitations are saved, outside the transaction, so nobody gets a link
-to an invitation a failed transaction never stored.
+history of the collective or project, so nothing changes without a trace. Invitation
+emails go through the notifications app from inside that transaction: they are queued
+only once it commits, so nobody gets a link to an invitation that was never stored, and
+a mail server that refuses one is tried again later.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from smtplib import SMTPException
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.invitations.models import Invitation, invitation_token_new
 from levelfield.lib.words import FORMER_MEMBER, day
+from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import Project, ProjectMembership
-
-logger = logging.getLogger(__name__)
 
 Place = Collective | Project
 Membership = CollectiveMembership | ProjectMembership
@@ -57,7 +54,6 @@ class InvitationsSent:
 
     invited: list[Invitation] = field(default_factory=list)
     already_members: list[str] = field(default_factory=list)
-    not_delivered: list[str] = field(default_factory=list)
 
 
 def place_words(place: Place) -> str:
@@ -84,7 +80,10 @@ def invitations_send(
     accept_url_for: Callable[[Invitation], str],
 ) -> InvitationsSent:
     """Invite each address by email, skipping people who are already members.
-    `accept_url_for` gives the link for a just-created invitation (it has its token)."""
+
+    `accept_url_for` gives the link for a just-created invitation: it holds the token,
+    which exists only now (the database keeps its hash), so each email is rendered here
+    and queued to go when the invitations are committed."""
     _check_member(place, invited_by)
     result = InvitationsSent()
     addresses = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
@@ -94,6 +93,7 @@ def invitations_send(
         )
     )
     with transaction.atomic():
+        holders = _account_holders(addresses)
         for email in addresses:
             if email in members:
                 result.already_members.append(email)
@@ -108,10 +108,8 @@ def invitations_send(
                 action="invited",
                 after={"email": email, "expires": day(invitation.expires_at)},
             )
+            _invitation_email_send(invitation, accept_url_for(invitation), holders.get(email))
             result.invited.append(invitation)
-    for invitation in result.invited:
-        if not _invitation_email_send(invitation, accept_url_for(invitation)):
-            result.not_delivered.append(invitation.email)
     return result
 
 
@@ -222,29 +220,32 @@ def invitation_problem(invitation: Invitation, user: object) -> InvitationProble
     return None
 
 
-def _invitation_email_send(invitation: Invitation, accept_url: str) -> bool:
-    """Send one invitation email; False (and a log line) if the mail server refused it.
+def _invitation_email_send(invitation: Invitation, accept_url: str, person: User | None) -> None:
+    """Queue the invitation email (the one place it is sent). `person` is the account
+    that has verified the invited address, if any: the notice then also shows among
+    their notifications, linking to the invitation on their own page (no token there).
+    """
+    notification_send(
+        kind="invitation",
+        email=invitation.email,
+        person=person,
+        context={
+            "invitation": invitation,
+            "inviter": invitation.invited_by.name if invitation.invited_by else "Someone",
+            "place": place_words(invitation.place),
+            "accept_url": accept_url,
+        },
+        url=reverse("invitations:join_yours", args=[invitation.pk]) if person else "",
+    )
 
-    The one place an invitation email is sent: it is called after the invitation is
-    saved, outside the transaction, and is where the notifications app takes over."""
-    context = {
-        "invitation": invitation,
-        "inviter": invitation.invited_by.name if invitation.invited_by else "Someone",
-        "place": place_words(invitation.place),
-        "accept_url": accept_url,
-    }
-    subject = render_to_string("invitations/email/invitation_subject.txt", context)
-    try:
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string("invitations/email/invitation_body.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[invitation.email],
-        )
-    except (SMTPException, OSError):
-        logger.exception("Could not send the invitation %s", invitation.pk)
-        return False
-    return True
+
+def _account_holders(addresses: list[str]) -> dict[str, User]:
+    """The active account behind each address that someone has verified as theirs."""
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(email__iexact=address)
+    verified = EmailAddress.objects.filter(query, verified=True, user__is_active=True)
+    return {row.email.lower(): row.user for row in verified.select_related("user")}
 
 
 def _check_member(place: Place, person: Any) -> None:

@@ -138,12 +138,6 @@ def _report_sent(request: HttpRequest, sent: InvitationsSent) -> None:
         messages.info(
             request, f"Already a member, so not invited: {', '.join(sent.already_members)}."
         )
-    if sent.not_delivered:
-        messages.warning(
-            request,
-            f"We could not send the email to {', '.join(sent.not_delivered)}. The invitation "
-            "is saved: try again later, or withdraw it and share a link instead.",
-        )
 
 
 def _link_create(request: HttpRequest, place: Place, days: int) -> HttpResponse:

@@ -70,6 +70,9 @@ KINDS: dict[str, Kind] = {
             "invitation",
             "Invitations",
             "Someone invites you to join a collective or a project.",
+            # The email holds the invitation's link, whose token the database otherwise
+            # keeps only as a hash; the notice on the site links without it.
+            keeps_body=False,
         ),
         Kind(
             "decision_reminder",

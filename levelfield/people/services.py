@@ -18,6 +18,7 @@ from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import forget, identifying_pattern
+from levelfield.notifications.services import notifications_forget_addresses
 from levelfield.people.models import (
     CommunicationPreference,
     FormerDetail,
@@ -178,6 +179,8 @@ def person_delete(*, person: User) -> None:
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
         AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()
+        # Notices sent to their addresses before they had an account (invitations).
+        notifications_forget_addresses(addresses=_every_address(person))
         person.delete()
 
 
@@ -190,9 +193,7 @@ def _forget_everywhere(person: User) -> None:
     its own "Sam": the projects and collectives they belong to, and those they had
     left or were invited to, which their own history rows and invitations show.
     """
-    addresses = _email_addresses(person) | set(
-        person.former_details.filter(kind=FormerDetail.Kind.EMAIL).values_list("value", flat=True)
-    )
+    addresses = _every_address(person)
     names = {person.display_name, *(address.split("@")[0] for address in addresses)}
     names |= set(
         person.former_details.filter(kind=FormerDetail.Kind.NAME).values_list("value", flat=True)
@@ -257,6 +258,13 @@ def _forget_in(rows: Any, pattern: Any, fields: list[str]) -> None:
             changed.append(row)
     if changed:
         rows.model.objects.bulk_update(changed, fields, batch_size=500)
+
+
+def _every_address(person: User) -> set[str]:
+    """Every address the person has used: their current ones and those they removed."""
+    return _email_addresses(person) | set(
+        person.former_details.filter(kind=FormerDetail.Kind.EMAIL).values_list("value", flat=True)
+    )
 
 
 def _email_addresses(person: User) -> set[str]:

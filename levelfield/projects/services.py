@@ -7,22 +7,18 @@ its entry in the change history, so nothing changes without a trace.
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Mapping
-from smtplib import SMTPException
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
+from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import (
     InvolvementEntry,
@@ -33,8 +29,6 @@ from levelfield.projects.models import (
     ProjectMembership,
     Stage,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_MINUTES_IN_A_DAY = 24 * 60
 
@@ -167,7 +161,7 @@ def project_join_request_create(
     *, project: Project, person: User, message: str = ""
 ) -> ProjectJoinRequest:
     """A member of the project's collective asks to join; the project's members are
-    told by email once it is saved."""
+    told (by email once it is saved)."""
     with transaction.atomic():
         if not CollectiveMembership.objects.filter(
             collective_id=project.collective_id, person=person
@@ -192,7 +186,7 @@ def project_join_request_create(
             project=project,
             after={"member": person.name},
         )
-        _join_request_emails_after_commit(join_request)
+        _join_request_notify(join_request)
     return join_request
 
 
@@ -222,7 +216,7 @@ def project_join_request_accept(
             project=project,
             after={"member": person.name},
         )
-        _join_request_emails_after_commit(join_request)
+        _join_request_notify(join_request)
     return membership
 
 
@@ -245,48 +239,28 @@ def project_join_request_decline(
             before={"member": name},
             after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
         )
-        _join_request_emails_after_commit(join_request)
+        _join_request_notify(join_request)
 
 
-def join_request_emails_send(*, join_request_pk: int) -> None:
-    """The one place that emails about requests to join a project (to move onto the
-    notifications app): while it waits, each project member hears that someone asks;
-    once answered, the person who asked hears the answer. Runs after the commit."""
-    join_request = (
-        ProjectJoinRequest.objects.select_related("person", "project", "answered_by")
-        .filter(pk=join_request_pk)
-        .first()
-    )
-    if join_request is None:
-        return
+def _join_request_notify(join_request: ProjectJoinRequest) -> None:
+    """Tell people about a request to join, inside the transaction that changed it (the
+    emails go once it commits): while it waits, each of the project's members hears that
+    someone asks; once it is answered, the person who asked hears the answer."""
     project = join_request.project
     if join_request.is_pending:
-        template = "projects/email/join_request_asked"
         recipients = list(
             User.objects.filter(project_memberships__project=project, is_active=True)
         )
-        link = settings.SITE_URL + reverse("projects:members", args=[project.pk])
+        url = reverse("projects:members", args=[project.pk])
+    elif join_request.status == JoinRequestStatus.ACCEPTED:
+        recipients, url = [join_request.person], project.get_absolute_url()
     else:
-        template = "projects/email/join_request_answered"
-        recipients = [join_request.person]
-        link = settings.SITE_URL + reverse("projects:detail", args=[project.pk])
+        # Declined: the project stays closed to them; their collective's page is not.
+        recipients, url = [join_request.person], project.collective.get_absolute_url()
     for recipient in recipients:
-        context = {"join_request": join_request, "recipient": recipient, "link": link}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        try:
-            send_mail(
-                subject=subject,
-                message=render_to_string(f"{template}_body.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[recipient.email],
-            )
-        except (SMTPException, OSError):
-            logger.exception("Could not email about the request to join %s", join_request.pk)
-
-
-def _join_request_emails_after_commit(join_request: ProjectJoinRequest) -> None:
-    pk = join_request.pk
-    transaction.on_commit(lambda: join_request_emails_send(join_request_pk=pk))
+        notification_send(
+            kind="join_request", person=recipient, context={"join_request": join_request}, url=url
+        )
 
 
 def _join_request_locked(join_request: ProjectJoinRequest) -> ProjectJoinRequest:

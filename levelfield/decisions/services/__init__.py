@@ -25,11 +25,7 @@ from levelfield.decisions.services.common import (
     zone_for,
 )
 from levelfield.decisions.services.outcomes import outcome_write
-from levelfield.decisions.services.reminding import (
-    absolute_url,
-    decision_remind,
-    decisions_remind_due,
-)
+from levelfield.decisions.services.reminding import decision_remind, decisions_remind_due
 from levelfield.decisions.services.responding import (
     ballot_of,
     reason_problem_for,
@@ -48,7 +44,6 @@ __all__ = [
     "REMINDER_BEFORE",
     "DecisionError",
     "ProposedTime",
-    "absolute_url",
     "ballot_of",
     "decision_close",
     "decision_close_early",

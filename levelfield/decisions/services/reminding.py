@@ -1,17 +1,12 @@
-"""Reminders: the one email each open decision sends a day before it closes, to the
-members who have not responded. (Moving onto the notifications app later.)"""
+"""Reminders: the one notice each open decision sends a day before it closes, to the
+members who have not responded."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime
-from smtplib import SMTPException
 
-from django.conf import settings
-from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,9 +15,8 @@ from levelfield.decisions.models import Decision, Phase
 from levelfield.decisions.services.common import decision_record
 from levelfield.decisions.services.starting import REMINDER_BEFORE
 from levelfield.lib.words import plural
+from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-
-logger = logging.getLogger(__name__)
 
 
 def decisions_remind_due(*, now: datetime | None = None) -> int:
@@ -35,10 +29,12 @@ def decisions_remind_due(*, now: datetime | None = None) -> int:
 
 
 def decision_remind(*, decision: Decision, now: datetime | None = None) -> int:
-    """Email members who have not responded, once. Returns how many emails went.
+    """Remind members who have not responded, once. Returns how many were reminded.
 
-    The decision row is locked and marked as reminded in the same transaction as
-    the sending, so two workers never both send it and a failure lets it be retried.
+    The decision row is locked and marked as reminded in the same transaction that
+    stores the notices, so two workers never both remind. The emails are queued only
+    when that transaction commits, so none is sent while the lock is held, and one the
+    mail server refuses is tried again by the notifications app.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -63,36 +59,18 @@ def decision_remind(*, decision: Decision, now: datetime | None = None) -> int:
             f"about “{decision.title}”",
             after={"reminded": len(waiting)},
         )
-        return _reminders_send(decision, waiting)
+        _reminders_send(decision, waiting, now=now)
+        return len(waiting)
 
 
-def _reminders_send(decision: Decision, people: Sequence[User]) -> int:
-    if not people:
-        return 0
+def _reminders_send(decision: Decision, people: Sequence[User], *, now: datetime) -> None:
     context = {
         "decision": decision,
         "place": decision.place,
-        "url": absolute_url(reverse("decisions:respond", args=[decision.pk])),
         "closes_at": timezone.localtime(decision.closes_at),
     }
-    subject = " ".join(render_to_string("decisions/email/reminder_subject.txt", context).split())
-    sent = 0
-    connection = get_connection()
+    url = reverse("decisions:respond", args=[decision.pk])
     for person in people:
-        body = render_to_string("decisions/email/reminder_body.txt", {**context, "person": person})
-        try:
-            sent += send_mail(
-                subject=subject,
-                message=body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[person.email],
-                connection=connection,
-            )
-        except (SMTPException, OSError):
-            logger.exception("Could not send a decision reminder for %s", decision.pk)
-    return sent
-
-
-def absolute_url(path: str) -> str:
-    """Links in emails sent by the background worker, which has no request to ask."""
-    return settings.SITE_URL + path
+        notification_send(
+            kind="decision_reminder", person=person, context=context, url=url, now=now
+        )

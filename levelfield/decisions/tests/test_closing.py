@@ -3,6 +3,8 @@ one reminder a day before closing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from io import StringIO
 
@@ -173,7 +175,10 @@ def test_it_closes_early_only_when_every_member_has_responded(client: object, te
 
 
 def test_people_who_have_not_responded_get_one_reminder_a_day_before(
-    team: Team, mailoutbox: list, settings: object
+    team: Team,
+    mailoutbox: list,
+    settings: object,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     settings.SITE_URL = "https://levelfield.example.org"
     decision = team.start(Method.PROPOSAL)
@@ -181,38 +186,46 @@ def test_people_who_have_not_responded_get_one_reminder_a_day_before(
         decision=decision, person=team.members[0], payload={"stance": "agree"}
     )
 
-    assert services.decisions_remind_due(now=decision.closes_at - timedelta(days=2)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.decisions_remind_due(now=decision.closes_at - timedelta(days=2)) == 0
     assert mailoutbox == []
 
     day_before = decision.closes_at - timedelta(hours=20)
-    assert services.decisions_remind_due(now=day_before) == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.decisions_remind_due(now=day_before) == 3
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(p.email for p in team.members[1:])
     mail = mailoutbox[0]
     assert f"Reminder: “{decision.title}” closes" in mail.subject
     assert f"https://levelfield.example.org/decisions/{decision.pk}/respond/" in mail.body
     assert "only reminder" in mail.body
 
-    assert services.decisions_remind_due(now=day_before + timedelta(hours=1)) == 0
-    assert tasks.decision_remind_task.call(decision.pk) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.decisions_remind_due(now=day_before + timedelta(hours=1)) == 0
+        assert tasks.decision_remind_task.call(decision.pk) == 0
     assert len(mailoutbox) == 3
     decision.refresh_from_db()
     assert decision.reminder_sent_at == day_before
 
 
 def test_anonymous_voters_are_not_reminded_and_closed_decisions_send_nothing(
-    team: Team, mailoutbox: list
+    team: Team,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     anonymous = team.start(Method.CONSENT, anonymous=True)
     services.response_submit(
         decision=anonymous, person=team.members[1], payload={"stance": "consent"}
     )
-    services.decision_remind(decision=anonymous, now=anonymous.closes_at - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_remind(decision=anonymous, now=anonymous.closes_at - timedelta(hours=2))
     assert team.members[1].email not in [mail.to[0] for mail in mailoutbox]
     assert len(mailoutbox) == 3
 
     closed = team.start(Method.CONSENT)
     services.decision_close(decision=closed, now=later(closed))
-    assert (
-        services.decision_remind(decision=closed, now=closed.closes_at - timedelta(hours=2)) == 0
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert (
+            services.decision_remind(decision=closed, now=closed.closes_at - timedelta(hours=2))
+            == 0
+        )
     assert len(mailoutbox) == 3

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 
 import pytest
+from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +17,7 @@ from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import CollectiveInvitationFactory
+from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 
@@ -32,15 +36,20 @@ def _link_in(body: str) -> str:
 
 
 def test_a_member_invites_someone_by_email_and_they_accept(
-    client: Client, collective: Collective, member: User, mailoutbox: list
+    client: Client,
+    collective: Collective,
+    member: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
-    response = _invite(
-        client,
-        collective,
-        "Sam@Example.org\nkit@example.org",
-        **{"email-message": "We would love your view as a carer.", "email-days": "30"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(
+            client,
+            collective,
+            "Sam@Example.org\nkit@example.org",
+            **{"email-message": "We would love your view as a carer.", "email-days": "30"},
+        )
 
     assert response.status_code == 302
     assert response.url == reverse("collectives:invitations", args=[collective.slug])
@@ -123,10 +132,16 @@ def test_an_expiry_that_is_not_offered_is_refused(
 
 
 def test_people_who_are_already_members_are_skipped_with_a_clear_message(
-    client: Client, collective: Collective, member: User, coordinator: User, mailoutbox: list
+    client: Client,
+    collective: Collective,
+    member: User,
+    coordinator: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
-    response = _invite(client, collective, f"{coordinator.email.upper()}\nnew@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client, collective, f"{coordinator.email.upper()}\nnew@example.org")
     assert [message.to for message in mailoutbox] == [["new@example.org"]]
     html = client.get(response.url).content.decode()
     assert f"Already a member, so not invited: {coordinator.email}." in html
@@ -134,26 +149,50 @@ def test_people_who_are_already_members_are_skipped_with_a_clear_message(
 
 
 def test_the_same_address_twice_gets_one_invitation(
-    client: Client, collective: Collective, member: User, mailoutbox: list
+    client: Client,
+    collective: Collective,
+    member: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
-    _invite(client, collective, "sam@example.org\nSAM@example.org, sam@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, collective, "sam@example.org\nSAM@example.org, sam@example.org")
     assert len(mailoutbox) == 1
     assert Invitation.objects.count() == 1
 
 
-def test_an_email_the_mail_server_refuses_is_reported(
-    client: Client, collective: Collective, member: User, monkeypatch: pytest.MonkeyPatch
+def test_an_email_the_mail_server_refuses_is_tried_again_and_the_invitation_kept(
+    client: Client,
+    collective: Collective,
+    member: User,
+    mailoutbox: list,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise ConnectionRefusedError("mail server down")
+    send = EmailBackend.send_messages
+    refusals = [1]
 
-    monkeypatch.setattr("levelfield.invitations.services.send_mail", refuse)
+    def refuse_once(self: EmailBackend, messages: list) -> int:
+        if refusals[0]:
+            refusals[0] -= 1
+            raise ConnectionRefusedError("mail server down")
+        return send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_once)
     client.force_login(member)
-    response = _invite(client, collective, "sam@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client, collective, "sam@example.org")
+
     html = client.get(response.url).content.decode()
-    assert "We could not send the email to sam@example.org" in html
+    assert "We sent 1 invitation: sam@example.org." in html
+    assert "could not" not in html
     assert Invitation.objects.get().status == "pending"
+    [email] = mailoutbox
+    assert email.to == ["sam@example.org"]
+    notification = Notification.objects.get(kind="invitation")
+    assert notification.attempts == 2
+    assert "ConnectionRefusedError" in notification.last_error
 
 
 def test_a_member_makes_a_shareable_link_and_two_people_join_with_it(

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from smtplib import SMTPException
 
 import pytest
+from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
-from levelfield.invitations import services
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import ProjectInvitationFactory
+from levelfield.notifications.models import Notification, Status
+from levelfield.notifications.services import MAX_ATTEMPTS
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Project, ProjectMembership
@@ -37,15 +41,20 @@ def _accept_url(invitation: Invitation) -> str:
 
 
 def test_a_member_invites_someone_by_email_and_they_accept(
-    client: Client, project: Project, member: User, mailoutbox: list
+    client: Client,
+    project: Project,
+    member: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
 
-    response = _invite(
-        client,
-        project,
-        **{"email-emails": "Sam@Example.org", "email-message": "We need your view on this."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(
+            client,
+            project,
+            **{"email-emails": "Sam@Example.org", "email-message": "We need your view on this."},
+        )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("projects:invitations", args=[project.pk])
@@ -88,15 +97,21 @@ def test_a_member_invites_someone_by_email_and_they_accept(
 
 
 def test_several_addresses_at_once_skip_people_already_in_the_project(
-    client: Client, project: Project, member: User, project_coordinator: User, mailoutbox: list
+    client: Client,
+    project: Project,
+    member: User,
+    project_coordinator: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
 
-    response = _invite(
-        client,
-        project,
-        **{"email-emails": "a@example.org,\nb@example.org; amara@example.org a@example.org"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(
+            client,
+            project,
+            **{"email-emails": "a@example.org,\nb@example.org; amara@example.org a@example.org"},
+        )
 
     assert sorted(Invitation.objects.values_list("email", flat=True)) == [
         "a@example.org",
@@ -160,20 +175,33 @@ def test_the_inviter_chooses_how_long_an_invitation_works(
     )
 
 
-def test_when_the_mail_server_fails_the_invitation_is_kept_and_the_inviter_told(
-    client: Client, project: Project, member: User, monkeypatch: pytest.MonkeyPatch
+def test_when_the_mail_server_fails_the_invitation_is_kept_and_the_email_given_up_loudly(
+    client: Client,
+    project: Project,
+    member: User,
+    mailoutbox: list,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def refuse(**kwargs: object) -> None:
+    def refuse(self: EmailBackend, messages: list) -> int:
         raise SMTPException("mail server down")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
     client.force_login(member)
 
-    response = _invite(client, project, **{"email-emails": "sam@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client, project, **{"email-emails": "sam@example.org"})
 
     assert Invitation.objects.get().email == "sam@example.org"
+    assert mailoutbox == []
+    notification = Notification.objects.get(kind="invitation")
+    assert notification.status == Status.FAILED
+    assert notification.attempts == MAX_ATTEMPTS
+    assert any("Gave up" in record.getMessage() for record in caplog.records)
+    # The invitation stays on the list, where it can be withdrawn and a link shared.
     follow = text(client.get(response["Location"]).content.decode())
-    assert "We could not send the email to sam@example.org." in follow
+    assert "sam@example.org" in follow
 
 
 # Shareable links

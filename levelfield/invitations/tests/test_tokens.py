@@ -6,10 +6,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 
 import pytest
 from django.apps import apps as global_apps
+from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,26 +23,34 @@ from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.projects.models import Project, ProjectMembership
 
 
-def _every_value_in_the_table() -> str:
-    return " ".join(str(value) for row in Invitation.objects.values_list() for value in row)
+def _every_value_in_the_table(model: type[Model] = Invitation) -> str:
+    return " ".join(str(value) for row in model.objects.values_list() for value in row)
 
 
 def test_the_database_keeps_only_a_hash_of_an_emailed_invitations_token(
-    client: Client, project: Project, member: User, mailoutbox: list
+    client: Client,
+    project: Project,
+    member: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager],
 ) -> None:
     client.force_login(member)
-    client.post(
-        reverse("projects:invite", args=[project.pk]),
-        {"form": "email", "email-emails": "sam@example.org", "email-days": "14"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("projects:invite", args=[project.pk]),
+            {"form": "email", "email-emails": "sam@example.org", "email-days": "14"},
+        )
 
     token = re.search(r"/invitations/([^/\s]+)/", mailoutbox[0].body).group(1)
     invitation = Invitation.objects.get()
     assert token not in _every_value_in_the_table()
+    # The stored notification forgot the email's text once it had gone.
+    assert token not in _every_value_in_the_table(Notification)
     assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
     # The hash itself opens nothing.
     assert client.get(reverse("invitations:join", args=[invitation.token_hash])).status_code == 404

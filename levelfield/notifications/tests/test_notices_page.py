@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -18,27 +19,33 @@ from levelfield.people.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _notify(person: object, subject: str, minutes_ago: int = 0) -> Notification:
+def _notify(person: object, asker: str, minutes_ago: int = 0) -> Notification:
+    """`asker` asks to join the project "Life after stroke"."""
+    join_request = SimpleNamespace(
+        status="pending",
+        person=SimpleNamespace(name=asker),
+        project=SimpleNamespace(title="Life after stroke"),
+    )
     return notification_send(
         kind="join_request",
         person=person,
-        context={"subject": subject, "message": "Have a look."},
+        context={"join_request": join_request},
         url="/projects/3/members/",
         now=timezone.now() - timedelta(minutes=minutes_ago),
     )
 
 
 def test_a_person_sees_only_their_own_notices_newest_first_with_links(client, person):
-    _notify(person, "Sam asked to join Life after stroke", minutes_ago=10)
-    _notify(person, "Kim asked to join Young carers", minutes_ago=5)
-    _notify(UserFactory(), "Someone else's private news")
+    _notify(person, "Sam", minutes_ago=10)
+    _notify(person, "Kim", minutes_ago=5)
+    _notify(UserFactory(), "Someone else")
     client.force_login(person)
 
     response = client.get(reverse("notifications:list"))
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.index("Kim asked to join") < html.index("Sam asked to join")
+    assert html.index("Kim asks to join") < html.index("Sam asks to join")
     assert 'href="/projects/3/members/"' in html
     assert "Someone else" not in html
     assert "Levelfield: Kim" not in html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from io import StringIO
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,7 +31,12 @@ def _invite(person: object, title: str, at: datetime = WEDNESDAY) -> Notificatio
     return notification_send(
         kind="invitation",
         person=person,
-        context={"subject": f"You are invited to {title}", "message": "Join us."},
+        context={
+            "invitation": SimpleNamespace(message="Join us.", expires_at=at, email=person.email),
+            "inviter": "Gordon",
+            "place": title,
+            "accept_url": "http://127.0.0.1:8000/invitations/a-token/",
+        },
         url=f"/projects/{len(title)}/",
         now=at,
     )

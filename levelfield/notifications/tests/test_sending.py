@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import transaction
 
@@ -17,8 +19,9 @@ def _tell(person: object, **overrides: object) -> Notification | None:
         "kind": "coordinator",
         "person": person,
         "context": {
-            "subject": "Gordon asked you to be the coordinator",
-            "message": "Hello Amara,\n\nGordon asked you to take the coordinator job.",
+            "asked_by": SimpleNamespace(name="Gordon"),
+            "place": "Leeds Carers",
+            "reason": "",
         },
         "url": "/collectives/leeds/",
     }
@@ -33,8 +36,10 @@ def test_a_notification_is_emailed_only_after_the_change_commits(person, mailout
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == ["amara@example.org"]
-    assert email.subject == "Levelfield: Gordon asked you to be the coordinator"
-    assert "Gordon asked you to take the coordinator job." in email.body
+    assert email.subject == (
+        "Levelfield: Gordon asked you to take on the coordinator job in Leeds Carers"
+    )
+    assert "Gordon asked you to take on the coordinator job in Leeds Carers." in email.body
     html = email.alternatives[0][0]
     assert email.alternatives[0][1] == "text/html"
     assert "<p>Hello Amara,</p>" in html
@@ -95,7 +100,7 @@ def test_a_kind_missing_from_the_list_is_a_mistake_caught_at_once(person):
 
 
 def test_a_decision_reminder_reads_in_plain_english(person, mailoutbox, committed):
-    """The template the decisions app will use once its reminders move here."""
+    """The reminder the decisions app sends (decisions/services/reminding.py)."""
     from datetime import datetime
     from types import SimpleNamespace
     from zoneinfo import ZoneInfo

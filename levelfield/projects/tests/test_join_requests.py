@@ -16,6 +16,7 @@ from django.urls import reverse
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
+from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects import services
@@ -90,7 +91,7 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     assert (join_request.status, join_request.answered_by) == (JoinRequestStatus.ACCEPTED, member)
     assert [mail.to for mail in mailoutbox] == [["sol@example.org"]]
     assert (
-        mailoutbox[0].subject == "Levelfield: your request to join “Life after stroke” is accepted"
+        mailoutbox[0].subject == "Levelfield: Your request to join “Life after stroke” is accepted"
     )
     assert "Gordon accepted your request" in mailoutbox[0].body
     history = Change.objects.filter(project=project).order_by("id")
@@ -251,3 +252,35 @@ def test_a_project_in_another_collective_is_not_found(
     client.force_login(outsider)
     assert client.get(reverse("projects:join_request", args=[project.pk])).status_code == 404
     assert client.get(reverse("projects:join_request", args=[999999])).status_code == 404
+
+
+def test_join_request_emails_are_queued_with_the_change_and_sent_after_it_commits(
+    project: Project,
+    member: User,
+    asker: User,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: OnCommit,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        join_request = services.project_join_request_create(
+            project=project, person=asker, message="I can help."
+        )
+        assert Notification.objects.get(kind="join_request").person == member
+        assert mailoutbox == []
+    [asked] = mailoutbox
+    assert asked.to == [member.email]
+    assert "List-Unsubscribe" in asked.extra_headers
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_join_request_decline(
+            join_request=join_request, actor=member, reason="We are full."
+        )
+
+    [email] = mailoutbox
+    assert email.subject == "Levelfield: Your request to join “Life after stroke” was declined"
+    collective_url = f"http://127.0.0.1:8000/collectives/{project.collective.slug}/"
+    assert collective_url in email.body
+    assert "We are full." in email.alternatives[0][0]
+    notice = Notification.objects.get(person=asker)
+    assert notice.link == f"/collectives/{project.collective.slug}/"
