@@ -2,7 +2,7 @@
 
 The invite, list and withdraw pages live under the place's own address
 (/collectives/<slug>/invite/, /projects/<pk>/invite/...): the URL says which kind of
-place (`place`) and `_place_for_member` returns it only to its members, 404 for anyone
+place (`place`) and `access.place_for_member` returns it only to its members, 404 for anyone
 else. The join page (/invitations/<token>/) is for anyone who has the link.
 """
 
@@ -17,49 +17,22 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives import access as collective_access
-from levelfield.invitations import services
+from levelfield.invitations import access, services
 from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
 from levelfield.lib.words import plural
 from levelfield.people.models import User
-from levelfield.projects import access as project_access
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
 
 INVITATIONS_PER_PAGE = 50
 # Where the invite page leaves a just-made link for the list page to show once.
 NEW_LINK_SESSION_KEY = "invitations_new_link"
-
-
-# Access helpers: each returns what the person may reach, or raises Http404.
-
-
-def _place_for_member(request: HttpRequest, place: str, key: dict[str, Any]) -> Place:
-    """The collective (by slug) or project (by pk) named in the address, if the
-    signed-in person is one of its members."""
-    if place == "collective":
-        return collective_access.collective_for_member(request.user, key["slug"])
-    return project_access.project_for_member(request.user, key["pk"])
-
-
-def _invitation_by_token(token: str) -> Invitation:
-    return get_object_or_404(_with_place(Invitation.objects.with_token(token)))
-
-
-def _invitation_for_you(request: HttpRequest, pk: int) -> Invitation:
-    """An emailed invitation to one of the signed-in person's verified addresses, opened
-    from their home page (the home page has no token: the database keeps only its hash)."""
-    return get_object_or_404(_with_place(Invitation.objects.addressed_to(request.user)), pk=pk)
-
-
-def _with_place(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
-    return invitations.select_related("collective", "project__collective", "invited_by")
 
 
 # The place's pages: invite, list, withdraw
@@ -69,7 +42,7 @@ def _with_place(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
 def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
     """Ways in, each its own small form on one page: email invitations, a shareable
     link and, for a project, adding someone already in its collective."""
-    target = _place_for_member(request, place, key)
+    target = access.place_for_member(request.user, place, key)
     candidates = _collective_candidates(target)
     email_form = EmailInvitationForm()
     link_form = LinkForm()
@@ -169,7 +142,7 @@ def _member_add(
 def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
     """Every invitation with its status and expiry. A shareable link itself is shown
     only once, just after it is made: the database keeps only its hash."""
-    target = _place_for_member(request, place, key)
+    target = access.place_for_member(request.user, place, key)
     invitations = target.invitations.select_related("invited_by", "accepted_by")
     page = _page_or_404(request, invitations, INVITATIONS_PER_PAGE)
     for invitation in page:
@@ -193,8 +166,8 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
 def invitation_withdraw(
     request: HttpRequest, place: str, invitation_pk: int, **key: Any
 ) -> HttpResponse:
-    target = _place_for_member(request, place, key)
-    invitation = get_object_or_404(target.invitations, pk=invitation_pk)
+    target = access.place_for_member(request.user, place, key)
+    invitation = access.invitation_in(target, invitation_pk)
     if services.invitation_withdraw(invitation=invitation, actor=request.user):
         messages.success(request, "The invitation is withdrawn. Its link no longer works.")
     else:
@@ -209,20 +182,20 @@ def invitation_withdraw(
 def join(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation links to. Anyone with the link may see who invited them
     to which collective or project; the rest waits until they sign in."""
-    invitation = _invitation_by_token(token)
+    invitation = access.invitation_by_token(token)
     return _join_page(request, invitation, reverse("invitations:join", args=[token]))
 
 
 @login_required
 @require_safe
 def join_yours(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = _invitation_for_you(request, pk)
+    invitation = access.invitation_for_you(request.user, pk)
     return _join_page(request, invitation, reverse("invitations:join_yours", args=[pk]))
 
 
 @require_POST
 def accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_by_token(token)
+    invitation = access.invitation_by_token(token)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("invitations:join", args=[token]))
     return _accept(request, invitation)
@@ -231,12 +204,12 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def accept_yours(request: HttpRequest, pk: int) -> HttpResponse:
-    return _accept(request, _invitation_for_you(request, pk))
+    return _accept(request, access.invitation_for_you(request.user, pk))
 
 
 @require_POST
 def decline(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = _invitation_by_token(token)
+    invitation = access.invitation_by_token(token)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("invitations:join", args=[token]))
     return _decline(request, invitation)
@@ -245,7 +218,7 @@ def decline(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def decline_yours(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decline(request, _invitation_for_you(request, pk))
+    return _decline(request, access.invitation_for_you(request.user, pk))
 
 
 @require_safe
