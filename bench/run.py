@@ -32,6 +32,7 @@ for path in (ROOT, BENCH_DIR):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+import bench_deliberation  # noqa: E402
 import bench_django  # noqa: E402
 import bench_pref_voting  # noqa: E402
 import bench_tallies  # noqa: E402
@@ -93,6 +94,18 @@ BENCHMARKS: dict[str, Benchmark] = {
     "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
+    ),
+    "deliberation": Benchmark(
+        "The conversation analysis beside red-dwarf on the same synthetic votes (best of\n"
+        "2-3; import excluded; peak memory by tracemalloc; ARI: agreement of the groups)",
+        bench_deliberation.run,
+        counting="votes",
+    ),
+    "reactions": Benchmark(
+        "Recording reactions (one transaction each, with the log and the debounce)",
+        bench_deliberation.reactions,
+        counting="reactions",
+        needs_database=True,
     ),
 }
 DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages"]

@@ -45,6 +45,8 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.decisions.models import Method, Outcome
 from levelfield.decisions.tests.factories import DecisionFactory, OptionFactory
+from levelfield.deliberation.models import WhoMayTakePart
+from levelfield.deliberation.tests.factories import ConversationFactory, StatementFactory
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
@@ -85,6 +87,7 @@ class Scenario:
     collective_invitation: Any
     project_invitation: Any
     join_request: Any
+    conversation: Any
     session_keys: dict[str, str] = field(default_factory=dict)
 
 
@@ -131,7 +134,17 @@ def _build_scenario() -> Scenario:
             project=project, email=outsider.email, invited_by=member
         ),
         join_request=join_request,
+        conversation=_conversation(project),
     )
+
+
+def _conversation(project: Project) -> Any:
+    """A project conversation open to anyone with its link, with one statement."""
+    conversation = ConversationFactory(
+        project=project, who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK
+    )
+    StatementFactory(conversation=conversation)
+    return conversation
 
 
 def _settled_time_poll(project: Project, member: User) -> Any:
@@ -191,6 +204,8 @@ PROJECT_INVITATION: Args = lambda s: {  # noqa: E731
     "pk": s.project.pk,
     "invitation_pk": s.project_invitation.pk,
 }
+CONVERSATION: Args = lambda s: {"pk": s.conversation.pk}  # noqa: E731
+CONVERSATION_LINK: Args = lambda s: {"token": s.conversation.link_token}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -323,6 +338,26 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/outcome/": Row(DECISION, MEMBERS_ONLY, "login 404 400 400 404"),
     "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
     "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # Conversations (deliberation): members, and visitors who joined by the link
+    "conversations/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/project/<int:project_pk>/new/": Row(PROJECT_PK, MEMBERS_ONLY, MEMBERS_POST),
+    "conversations/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "conversations/join/<str:token>/": Row(
+        CONVERSATION_LINK, "200 200 302 302 200", "200 200 302 302 200"
+    ),
+    "conversations/<int:pk>/": Row(CONVERSATION, "404 404 200 200 404", GET_ONLY),
+    "conversations/<int:pk>/react/": Row(CONVERSATION, POST_ONLY, "404 404 400 400 404"),
+    "conversations/<int:pk>/add/": Row(CONVERSATION, "404 404 200 200 404", "404 404 200 200 404"),
+    "conversations/<int:pk>/report/": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/<int:pk>/moderate/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
+    "conversations/<int:pk>/import/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
+    "conversations/<int:pk>/votes.csv": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/<int:pk>/comments.csv": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/<int:pk>/draft/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
+    "conversations/<int:pk>/draft/decide/": Row(
+        CONVERSATION, SIGNED_IN_405, "login 404 400 400 404"
+    ),
     # Invitations: the join page by token, and one's own invitations from the home page
     "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
     "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),

@@ -38,6 +38,10 @@ class Action(StrEnum):
     RECORD_INVOLVEMENT = "record involvement"
     ASK_COORDINATOR = "ask someone to coordinate"
     ANSWER_JOIN_REQUEST = "answer a request to join"
+    START_CONVERSATION = "start a conversation"
+    TAKE_PART_IN_CONVERSATION = "take part in a conversation"
+    MODERATE_STATEMENTS = "moderate statements"
+    ADOPT_PRINCIPLES = "draft principles and open a decision on them"
 
 
 # Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
@@ -48,6 +52,10 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
+    Action.START_CONVERSATION: Who.ANY_MEMBER,
+    Action.TAKE_PART_IN_CONVERSATION: Who.ANY_MEMBER,
+    Action.MODERATE_STATEMENTS: Who.ANY_MEMBER,
+    Action.ADOPT_PRINCIPLES: Who.ANY_MEMBER,
 }
 
 

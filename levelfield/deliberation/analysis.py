@@ -1,0 +1,583 @@
+"""The analysis of a conversation: opinion groups, what represents each group, and
+where people agree. Pure functions over numbers (numpy only), no Django, so it can be
+tested and benchmarked on its own and run in the background worker.
+
+The steps follow Pol.is (and red-dwarf, its Python reimplementation, which the tests
+and `bench/bench_deliberation.py` use as an oracle):
+
+1. **Vote matrix.** One row per participant, one column per statement; the latest
+   reaction is 1 (agree), -1 (disagree) or 0 (pass); a statement someone has not seen
+   is missing (NaN).
+2. **Two components.** Missing cells take the statement's mean, the matrix is centred
+   and reduced to its first two principal components (a randomized SVD with a fixed
+   seed: the matrix is wide, only two components are needed). Each participant's
+   point is scaled by sqrt(statements / statements they reacted to), so people who
+   reacted to few statements are not bunched in the middle.
+3. **Opinion groups.** Participants with at least `min_votes` reactions are clustered
+   by k-means (k-means++ starts from a seeded generator, several starts, the lowest
+   inertia kept) for every k from 2 to `max_groups`; the number of groups is the k
+   with the highest mean silhouette (computed on at most `SILHOUETTE_SAMPLE` people,
+   drawn with the seed). Fewer than 2 x 2 such people: one group.
+4. **Representative statements.** For each group and statement: the agree share
+   pa = (agrees + 1) / (reactions + 2) (likewise pd for disagree), a one-proportion
+   z-test that it is above a half, the ratio to the same share among everyone else
+   (ra) and a two-proportion z-test of that difference. A statement represents a
+   group when both tests pass at 90% confidence one-sided (z > 1.2816); the five
+   with the highest pa x pat x ra x rat (or the disagree equivalent) are shown.
+5. **Consensus.** Overall: the share of everyone who agreed (or disagreed) is above a
+   half with the one-proportion test passing. Across groups ("group-aware
+   consensus"): the product over groups of each group's pa; a statement is listed
+   when a majority (pa > 0.5) of every group agrees (or disagrees).
+   **Divisive** statements: the largest gap between the groups' agree shares.
+6. **Across perspectives.** The same group-aware consensus, with the perspectives
+   people chose to share (lived experience, carer, clinician...) as the groups,
+   counting only perspectives held by at least `minimum_group` participants.
+
+Deterministic for a given seed: same votes, same seed, same result.
+
+scikit-learn was measured and not used: importing `sklearn.cluster` and
+`sklearn.metrics` takes about 1-1.7 s on this machine, more than the whole analysis of a
+2,000 x 1,000 conversation; k-means on 2-D points and the silhouette are a few lines of
+numpy. scipy is not needed either (the critical value is a constant).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+# One-sided 90% critical value of the normal distribution (scipy.stats.norm.ppf(0.9)).
+Z_90 = 1.2815515655446004
+MIN_VOTES = 7
+MAX_GROUPS = 5
+PICK = 5
+SILHOUETTE_SAMPLE = 3000
+KMEANS_STARTS = 4
+
+
+@dataclass
+class StatementFigures:
+    """How one statement fared overall and in each opinion group."""
+
+    statement_id: int
+    reactions: int
+    agree: int
+    disagree: int
+    passed: int
+    # Per group, in group order: (agree share, disagree share, reactions).
+    groups: list[tuple[float, float, int]] = field(default_factory=list)
+    consensus_agree: float = 0.0
+    consensus_disagree: float = 0.0
+    spread: float = 0.0
+    priority: float = 9.0
+
+
+@dataclass
+class Representative:
+    statement_id: int
+    direction: str  # "agree" or "disagree"
+    share: float  # the group's share agreeing (or disagreeing)
+    others_share: float
+    z_share: float
+    z_ratio: float
+
+
+@dataclass
+class Group:
+    label: str
+    size: int
+    centre: tuple[float, float]
+    representative: list[Representative]
+
+
+@dataclass
+class PerspectiveConsensus:
+    statement_id: int
+    direction: str
+    score: float
+    shares: dict[str, float]  # perspective -> share agreeing (or disagreeing)
+
+
+@dataclass
+class Result:
+    participants: int  # everyone who reacted
+    grouped: int  # those with at least min_votes reactions
+    statements: int
+    reactions: int
+    min_votes: int
+    seed: int
+    silhouette: float | None
+    groups: list[Group]
+    # (participant id, x, y, group index or -1 when not grouped)
+    points: list[tuple[int, float, float, int]]
+    figures: list[StatementFigures]
+    consensus: list[tuple[int, str, float]]  # statement id, direction, share
+    group_consensus: list[tuple[int, str, float]]  # statement id, direction, score
+    divisive: list[tuple[int, float]]  # statement id, spread of agree shares
+    perspective_groups: dict[str, int]  # perspective -> participants counted
+    perspective_consensus: list[PerspectiveConsensus]
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def labels(self) -> dict[int, int]:
+        """Participant id -> group index, for the grouped participants."""
+        return {pid: group for pid, _, _, group in self.points if group >= 0}
+
+
+def analyse(
+    *,
+    participant_ids: Sequence[int] | np.ndarray,
+    statement_ids: Sequence[int] | np.ndarray,
+    votes: Sequence[int] | np.ndarray,
+    all_statement_ids: Sequence[int] | None = None,
+    perspectives: Mapping[str, set[int]] | None = None,
+    min_votes: int = MIN_VOTES,
+    max_groups: int = MAX_GROUPS,
+    minimum_group: int = 5,
+    seed: int = 0,
+) -> Result:
+    """Analyse reactions given as three parallel sequences (one reaction each: the
+    latest per participant and statement). `all_statement_ids` adds statements nobody
+    has reacted to yet, so they get a priority too."""
+    rows, cols, matrix, people, statements = vote_matrix(
+        participant_ids, statement_ids, votes, all_statement_ids
+    )
+    seen = ~np.isnan(matrix)
+    counts = seen.sum(axis=1)
+    points, loadings = project(matrix, seen, seed=seed)
+    grouped = np.flatnonzero(counts >= min_votes)
+    labels, silhouette = cluster(points[grouped], max_groups=max_groups, seed=seed)
+    groups_of = np.full(len(people), -1)
+    groups_of[grouped] = labels
+    k = int(labels.max()) + 1 if len(labels) else 0
+    stats = group_statistics(matrix[grouped], labels, k)
+    figures = _figures(matrix, seen, statements, stats, loadings)
+    result = Result(
+        participants=int(len(people)),
+        grouped=int(len(grouped)),
+        statements=int(len(statements)),
+        reactions=int(seen.sum()),
+        min_votes=min_votes,
+        seed=seed,
+        silhouette=silhouette,
+        groups=_groups(points[grouped], labels, k, stats, statements),
+        points=[
+            (int(pid), round(float(x), 4), round(float(y), 4), int(group))
+            for pid, (x, y), group in zip(people, points, groups_of, strict=True)
+        ],
+        figures=figures,
+        consensus=_consensus(matrix, statements),
+        group_consensus=_group_consensus(stats, statements),
+        divisive=sorted(
+            ((f.statement_id, f.spread) for f in figures if f.spread > 0),
+            key=lambda item: (-item[1], item[0]),
+        )[:PICK],
+        perspective_groups={},
+        perspective_consensus=[],
+    )
+    if perspectives:
+        _add_perspectives(result, matrix, people, statements, perspectives, minimum_group)
+    return result
+
+
+def vote_matrix(
+    participant_ids: Sequence[int] | np.ndarray,
+    statement_ids: Sequence[int] | np.ndarray,
+    votes: Sequence[int] | np.ndarray,
+    all_statement_ids: Sequence[int] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The participants x statements matrix (NaN where unseen), with the sorted ids of
+    its rows and columns. Later reactions to the same cell win."""
+    pids = np.asarray(participant_ids, dtype=np.int64)
+    sids = np.asarray(statement_ids, dtype=np.int64)
+    values = np.asarray(votes, dtype=np.float64)
+    if all_statement_ids is not None:
+        sids_all = np.union1d(sids, np.asarray(all_statement_ids, dtype=np.int64))
+    else:
+        sids_all = np.unique(sids)
+    people, rows = np.unique(pids, return_inverse=True)
+    cols = np.searchsorted(sids_all, sids)
+    matrix = np.full((len(people), len(sids_all)), np.nan)
+    matrix[rows, cols] = values
+    return rows, cols, matrix, people, sids_all
+
+
+def project(matrix: np.ndarray, seen: np.ndarray, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each participant's point on the first two principal components (scaled for
+    sparsity), and each statement's loadings on them."""
+    n_people, n_statements = matrix.shape
+    if n_people < 2 or n_statements < 2:
+        return np.zeros((n_people, 2)), np.zeros((n_statements, 2))
+    counts = seen.sum(axis=0)
+    means = np.divide(
+        np.where(seen, matrix, 0.0).sum(axis=0),
+        counts,
+        out=np.zeros(n_statements),
+        where=counts > 0,
+    )
+    centred = np.where(seen, matrix - means, 0.0)
+    components = _top_components(centred, 2, seed=seed)
+    points = centred @ components.T
+    if points.shape[1] < 2:
+        points = np.pad(points, ((0, 0), (0, 2 - points.shape[1])))
+    scale = np.sqrt(n_statements / np.maximum(1, seen.sum(axis=1)))
+    loadings = np.zeros((n_statements, 2))
+    loadings[:, : components.shape[0]] = components.T
+    return points * scale[:, None], loadings
+
+
+def _top_components(centred: np.ndarray, n: int, *, seed: int) -> np.ndarray:
+    """The top `n` right singular vectors (rows), signs fixed so the largest loading of
+    each is positive. Small matrices use numpy's exact SVD; larger ones a randomized
+    SVD (Halko et al., 10 extra directions, 4 power iterations), as scikit-learn's PCA
+    does for such shapes."""
+    n = min(n, *centred.shape)
+    if min(centred.shape) <= 60:
+        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        vt = vt[:n]
+    else:
+        rng = np.random.default_rng(seed)
+        sample = centred @ rng.standard_normal((centred.shape[1], n + 10))
+        for _ in range(4):
+            sample, _ = np.linalg.qr(sample)
+            sample, _ = np.linalg.qr(centred.T @ sample)
+            sample = centred @ sample
+        basis, _ = np.linalg.qr(sample)
+        _, _, vt = np.linalg.svd(basis.T @ centred, full_matrices=False)
+        vt = vt[:n]
+    biggest = np.argmax(np.abs(vt), axis=1)
+    signs = np.sign(vt[np.arange(len(vt)), biggest])
+    return vt * signs[:, None]
+
+
+def cluster(points: np.ndarray, *, max_groups: int, seed: int) -> tuple[np.ndarray, float | None]:
+    """Group labels (0.. in order of size, largest first) and the silhouette of the
+    chosen k; one group and no silhouette when there are too few people."""
+    n = len(points)
+    if n < 4:
+        return np.zeros(n, dtype=np.int64), None
+    rng = np.random.default_rng(seed)
+    sample = (
+        np.sort(rng.choice(n, SILHOUETTE_SAMPLE, replace=False)) if n > SILHOUETTE_SAMPLE else None
+    )
+    sampled = points if sample is None else points[sample]
+    distances = pairwise_distances(sampled)
+    best: tuple[float, np.ndarray] | None = None
+    for k in range(2, min(max_groups, n - 1) + 1):
+        labels = kmeans(points, k, seed=seed)
+        if len(np.unique(labels)) < 2:
+            continue
+        score = silhouette(distances, labels if sample is None else labels[sample])
+        if best is None or score > best[0] + 1e-12:
+            best = (score, labels)
+    if best is None:
+        return np.zeros(n, dtype=np.int64), None
+    return _by_size(best[1]), float(best[0])
+
+
+def pairwise_distances(points: np.ndarray) -> np.ndarray:
+    """Euclidean distances between every pair of points (|a|^2 + |b|^2 - 2ab)."""
+    squares = (points**2).sum(axis=1)
+    gaps = squares[:, None] + squares[None, :] - 2 * (points @ points.T)
+    return np.sqrt(np.maximum(gaps, 0.0))
+
+
+def kmeans(points: np.ndarray, k: int, *, seed: int, iterations: int = 100) -> np.ndarray:
+    """Lloyd's k-means from `KMEANS_STARTS` k-means++ starts; the lowest inertia wins."""
+    rng = np.random.default_rng(seed)
+    best_labels, best_inertia = None, np.inf
+    for _ in range(KMEANS_STARTS):
+        centres = _kmeans_plus_plus(points, k, rng)
+        for _ in range(iterations):
+            gaps = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+            labels = gaps.argmin(axis=1)
+            sizes = np.bincount(labels, minlength=k)
+            sums = np.stack(
+                [np.bincount(labels, weights=points[:, d], minlength=k) for d in range(2)], axis=1
+            )
+            moved = np.where(sizes[:, None] > 0, sums / np.maximum(sizes, 1)[:, None], centres)
+            if np.allclose(moved, centres):
+                break
+            centres = moved
+        inertia = gaps[np.arange(len(points)), labels].sum()
+        if inertia < best_inertia - 1e-9:
+            best_labels, best_inertia = labels, inertia
+    return best_labels
+
+
+def _kmeans_plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    centres = [points[rng.integers(len(points))]]
+    for _ in range(1, k):
+        gaps = ((points[:, None, :] - np.array(centres)[None, :, :]) ** 2).sum(axis=2).min(axis=1)
+        total = gaps.sum()
+        chosen = (
+            rng.choice(len(points), p=gaps / total) if total > 0 else rng.integers(len(points))
+        )
+        centres.append(points[chosen])
+    return np.array(centres, dtype=np.float64)
+
+
+def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette from a full distance matrix (0 for people alone in a group)."""
+    k = int(labels.max()) + 1
+    onehot = np.eye(k)[labels]
+    sizes = onehot.sum(axis=0)
+    sums = distances @ onehot
+    own = sizes[labels]
+    a = np.divide(
+        sums[np.arange(len(labels)), labels], own - 1, out=np.zeros(len(labels)), where=own > 1
+    )
+    means = sums / np.maximum(sizes, 1)
+    means[np.arange(len(labels)), labels] = np.inf
+    means[:, sizes == 0] = np.inf
+    b = means.min(axis=1)
+    widest = np.maximum(a, b)
+    scores = np.divide(b - a, widest, out=np.zeros(len(labels)), where=(widest > 0) & (own > 1))
+    return float(scores.mean())
+
+
+def _by_size(labels: np.ndarray) -> np.ndarray:
+    """Relabel so group 0 is the largest (ties: the one whose first member comes first)."""
+    found = np.unique(labels)
+    order = sorted(found, key=lambda g: (-(labels == g).sum(), int(np.argmax(labels == g))))
+    mapping = np.empty(int(found.max()) + 1, dtype=np.int64)
+    mapping[np.array(order)] = np.arange(len(order))
+    return mapping[labels]
+
+
+def group_statistics(matrix: np.ndarray, labels: np.ndarray, k: int) -> dict[str, np.ndarray]:
+    """Per group (rows) and statement (columns): counts, shares, ratios and z-tests."""
+    seen = (~np.isnan(matrix)).astype(np.float32)
+    agree = (matrix == 1).astype(np.float32)
+    disagree = (matrix == -1).astype(np.float32)
+    onehot = np.eye(max(k, 1), dtype=np.float32)[labels]
+    ns = (onehot.T @ seen).astype(np.float64)
+    na = (onehot.T @ agree).astype(np.float64)
+    nd = (onehot.T @ disagree).astype(np.float64)
+    stats: dict[str, np.ndarray] = {"ns": ns, "na": na, "nd": nd}
+    for key, n_yes in (("a", na), ("d", nd)):
+        out_yes = n_yes.sum(axis=0) - n_yes
+        out_n = ns.sum(axis=0) - ns
+        share = (n_yes + 1) / (ns + 2)
+        stats[f"p{key}"] = share
+        stats[f"p{key}t"] = one_proportion_z(n_yes, ns)
+        stats[f"r{key}"] = share / ((out_yes + 1) / (out_n + 2))
+        stats[f"r{key}t"] = two_proportion_z(n_yes, out_yes, ns, out_n)
+    return stats
+
+
+def one_proportion_z(successes: np.ndarray, trials: np.ndarray) -> np.ndarray:
+    """Pol.is's test that a share is above a half, with one pseudo-count."""
+    successes = np.asarray(successes) + 1.0
+    trials = np.asarray(trials) + 1.0
+    return 2 * np.sqrt(trials) * (successes / trials - 0.5)
+
+
+def two_proportion_z(
+    succ_in: np.ndarray, succ_out: np.ndarray, n_in: np.ndarray, n_out: np.ndarray
+) -> np.ndarray:
+    """Pol.is's test that a share inside a group is above the share outside it."""
+    succ_in, succ_out = np.asarray(succ_in) + 1.0, np.asarray(succ_out) + 1.0
+    n_in, n_out = np.asarray(n_in) + 1.0, np.asarray(n_out) + 1.0
+    pooled = (succ_in + succ_out) / (n_in + n_out)
+    spread = np.sqrt(pooled * (1 - pooled) * (1 / n_in + 1 / n_out))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (succ_in / n_in - succ_out / n_out) / spread
+    return np.where((pooled >= 1) | (spread == 0), 0.0, z)
+
+
+def _figures(
+    matrix: np.ndarray,
+    seen: np.ndarray,
+    statements: np.ndarray,
+    stats: dict[str, np.ndarray],
+    loadings: np.ndarray,
+) -> list[StatementFigures]:
+    """Each statement's counts, shares by group, consensus, spread and next-statement
+    priority: (1 + separation) x (1 + 8 x 2^(-reactions / 5)), where separation is
+    the length of its loadings on the two components, scaled so the largest is 1."""
+    reactions = seen.sum(axis=0).astype(int)
+    agrees = (matrix == 1).sum(axis=0)
+    disagrees = (matrix == -1).sum(axis=0)
+    separation = np.linalg.norm(loadings, axis=1)
+    if separation.max(initial=0) > 0:
+        separation = separation / separation.max()
+    priority = (1 + separation) * (1 + 8 * np.power(2.0, -reactions / 5))
+    pa, pd, ns = stats["pa"], stats["pd"], stats["ns"]
+    k = pa.shape[0] if ns.size else 0
+    reacted_pa = np.where(ns > 0, pa, np.nan)
+    with np.errstate(all="ignore"), np.testing.suppress_warnings() as quiet:
+        quiet.filter(RuntimeWarning)
+        spread = np.nan_to_num(np.nanmax(reacted_pa, axis=0) - np.nanmin(reacted_pa, axis=0))
+    spread = np.where((ns > 0).sum(axis=0) >= 2, spread, 0.0) if k else np.zeros(len(statements))
+    columns = zip(
+        statements.tolist(),
+        reactions.tolist(),
+        agrees.tolist(),
+        disagrees.tolist(),
+        np.round(pa.T, 4).tolist() if k else [[]] * len(statements),
+        np.round(pd.T, 4).tolist() if k else [[]] * len(statements),
+        ns.T.astype(int).tolist() if k else [[]] * len(statements),
+        np.round(pa.prod(axis=0), 6).tolist() if k else [0.0] * len(statements),
+        np.round(pd.prod(axis=0), 6).tolist() if k else [0.0] * len(statements),
+        np.round(spread, 4).tolist(),
+        np.round(priority, 4).tolist(),
+        strict=True,
+    )
+    figures = [
+        StatementFigures(
+            statement_id=sid,
+            reactions=n,
+            agree=yes,
+            disagree=no,
+            passed=n - yes - no,
+            groups=list(zip(group_pa, group_pd, group_n, strict=True)),
+            consensus_agree=c_agree,
+            consensus_disagree=c_disagree,
+            spread=gap,
+            priority=weight,
+        )
+        for (sid, n, yes, no, group_pa, group_pd, group_n, c_agree, c_disagree, gap, weight) in (
+            columns
+        )
+    ]
+    return figures
+
+
+def _groups(
+    points: np.ndarray,
+    labels: np.ndarray,
+    k: int,
+    stats: dict[str, np.ndarray],
+    statements: np.ndarray,
+) -> list[Group]:
+    groups = []
+    for g in range(k):
+        members = points[labels == g]
+        centre = members.mean(axis=0) if len(members) else np.zeros(2)
+        groups.append(
+            Group(
+                label=_letter(g),
+                size=int(len(members)),
+                centre=(round(float(centre[0]), 4), round(float(centre[1]), 4)),
+                representative=_representative(stats, g, statements) if k > 1 else [],
+            )
+        )
+    return groups
+
+
+def _letter(index: int) -> str:
+    return f"Group {chr(ord('A') + index)}" if index < 26 else f"Group {index + 1}"
+
+
+def _representative(
+    stats: dict[str, np.ndarray], g: int, statements: np.ndarray
+) -> list[Representative]:
+    """Statements where group `g` differs from everyone else, significantly."""
+    picked = []
+    for key, direction in (("a", "agree"), ("d", "disagree")):
+        share, z_share = stats[f"p{key}"][g], stats[f"p{key}t"][g]
+        ratio, z_ratio = stats[f"r{key}"][g], stats[f"r{key}t"][g]
+        significant = (z_share > Z_90) & (z_ratio > Z_90)
+        metric = share * z_share * ratio * z_ratio
+        for column in np.flatnonzero(significant):
+            others = share[column] / ratio[column]
+            picked.append(
+                (
+                    float(metric[column]),
+                    Representative(
+                        statement_id=int(statements[column]),
+                        direction=direction,
+                        share=round(float(share[column]), 4),
+                        others_share=round(float(others), 4),
+                        z_share=round(float(z_share[column]), 3),
+                        z_ratio=round(float(z_ratio[column]), 3),
+                    ),
+                )
+            )
+    picked.sort(key=lambda item: (-item[0], item[1].statement_id))
+    chosen, used = [], set()
+    for _, rep in picked:
+        if rep.statement_id not in used:
+            chosen.append(rep)
+            used.add(rep.statement_id)
+    return chosen[:PICK]
+
+
+def _consensus(matrix: np.ndarray, statements: np.ndarray) -> list[tuple[int, str, float]]:
+    """Statements most of everyone agreed (or disagreed) with, significantly."""
+    seen = ~np.isnan(matrix)
+    trials = seen.sum(axis=0)
+    found = []
+    for value, direction in ((1, "agree"), (-1, "disagree")):
+        yes = (matrix == value).sum(axis=0)
+        share = (yes + 1) / (trials + 2)
+        z = one_proportion_z(yes, trials)
+        keep = np.flatnonzero((share > 0.5) & (z > Z_90))
+        ranked = sorted(keep, key=lambda c: (-share[c] * z[c], int(statements[c])))[:PICK]
+        found += [(int(statements[c]), direction, round(float(share[c]), 4)) for c in ranked]
+    return found
+
+
+def _group_consensus(
+    stats: dict[str, np.ndarray], statements: np.ndarray
+) -> list[tuple[int, str, float]]:
+    """Statements a majority of every group agreed (or disagreed) with, by the product
+    of the groups' shares (group-aware consensus)."""
+    if stats["ns"].shape[0] < 2:
+        return []
+    return _across(stats["pa"], stats["pd"], stats["ns"], statements)
+
+
+def _across(
+    pa: np.ndarray, pd: np.ndarray, ns: np.ndarray, statements: np.ndarray
+) -> list[tuple[int, str, float]]:
+    found = []
+    for share, direction in ((pa, "agree"), (pd, "disagree")):
+        product = share.prod(axis=0)
+        keep = np.flatnonzero((share > 0.5).all(axis=0) & (ns > 0).all(axis=0))
+        ranked = sorted(keep, key=lambda c: (-product[c], int(statements[c])))[:PICK]
+        found += [(int(statements[c]), direction, round(float(product[c]), 6)) for c in ranked]
+    return found
+
+
+def _add_perspectives(
+    result: Result,
+    matrix: np.ndarray,
+    people: np.ndarray,
+    statements: np.ndarray,
+    perspectives: Mapping[str, set[int]],
+    minimum_group: int,
+) -> None:
+    """Consensus across perspective groups, counting only groups of `minimum_group` or
+    more participants (smaller groups could identify people)."""
+    names, rows = [], []
+    for name in sorted(perspectives):
+        member_rows = np.flatnonzero(np.isin(people, list(perspectives[name])))
+        if len(member_rows) >= minimum_group:
+            names.append(name)
+            rows.append(member_rows)
+    result.perspective_groups = {name: int(len(r)) for name, r in zip(names, rows, strict=True)}
+    if len(names) < 2:
+        return
+    seen = ~np.isnan(matrix)
+    ns = np.array([seen[r].sum(axis=0) for r in rows])
+    na = np.array([(matrix[r] == 1).sum(axis=0) for r in rows])
+    nd = np.array([(matrix[r] == -1).sum(axis=0) for r in rows])
+    pa, pd = (na + 1) / (ns + 2), (nd + 1) / (ns + 2)
+    for sid, direction, score in _across(pa, pd, ns, statements):
+        column = int(np.searchsorted(statements, sid))
+        share = pa if direction == "agree" else pd
+        result.perspective_consensus.append(
+            PerspectiveConsensus(
+                statement_id=sid,
+                direction=direction,
+                score=score,
+                shares={n: round(float(share[i, column]), 4) for i, n in enumerate(names)},
+            )
+        )

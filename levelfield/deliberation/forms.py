@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from levelfield.deliberation.models import (
+    STATEMENT_MAX_LENGTH,
+    Conversation,
+    Vote,
+)
+from levelfield.deliberation.services import DeliberationError, statement_check
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class ConversationForm(forms.ModelForm):
+    seeds = forms.CharField(
+        label="Seed statements",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text="One statement on each line, each making one point in up to "
+        f"{STATEMENT_MAX_LENGTH} characters. People react to these first.",
+    )
+
+    class Meta:
+        model = Conversation
+        fields = ["title", "prompt", "who_may_take_part", "moderation"]
+        widgets = {
+            "prompt": forms.Textarea(attrs={"rows": 3}),
+            "who_may_take_part": forms.RadioSelect,
+            "moderation": forms.RadioSelect,
+        }
+
+    def clean_seeds(self) -> list[str]:
+        lines = [line for line in self.cleaned_data["seeds"].splitlines() if line.strip()]
+        problems = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                statement_check(line)
+            except DeliberationError as error:
+                problems.append(f"Seed statement {number}: {error.messages[0]}")
+        if problems:
+            raise forms.ValidationError(problems)
+        return lines
+
+
+class ReactionForm(forms.Form):
+    statement = forms.IntegerField(widget=forms.HiddenInput)
+    vote = forms.TypedChoiceField(
+        choices=Vote.choices,
+        coerce=int,
+        error_messages={"required": "Choose agree, disagree or pass."},
+    )
+
+
+class StatementForm(forms.Form):
+    text = forms.CharField(
+        label="Your statement",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=f"One point, in up to {STATEMENT_MAX_LENGTH} characters. Others will "
+        "agree, disagree or pass on it.",
+    )
+
+    def clean_text(self) -> str:
+        try:
+            return statement_check(self.cleaned_data["text"])
+        except DeliberationError as error:
+            raise forms.ValidationError(error.messages[0]) from None
+
+
+class JoinForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=80,
+        help_text="Any name you like. Others do not see who reacted how.",
+        error_messages={"required": "Enter a name to take part."},
+    )
+
+
+class ModerateForm(forms.Form):
+    statement = forms.IntegerField(widget=forms.HiddenInput)
+    accept = forms.TypedChoiceField(
+        choices=[("yes", "Accept"), ("no", "Moderate out")], coerce=lambda v: v == "yes"
+    )
+
+
+class ImportForm(forms.Form):
+    votes = forms.FileField(
+        label="votes.csv", help_text="Columns: timestamp, datetime, comment-id, voter-id, vote."
+    )
+    comments = forms.FileField(
+        label="comments.csv",
+        help_text="Columns: timestamp, datetime, comment-id, author-id, agrees, disagrees, "
+        "moderated, comment-body.",
+    )
+
+    def _text(self, name: str) -> str:
+        upload = self.cleaned_data[name]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
+            )
+        raw = upload.read()
+        if b"\x00" in raw[:4096]:
+            raise forms.ValidationError("The file must be a CSV text file.")
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError("The file must be a CSV file in UTF-8.") from None
+
+    def clean_votes(self) -> str:
+        return self._text("votes")
+
+    def clean_comments(self) -> str:
+        return self._text("comments")
+
+
+class DraftForm(forms.Form):
+    statements = forms.TypedMultipleChoiceField(
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        label="Statements to draft as principles",
+        error_messages={"required": "Choose at least one statement."},
+    )
+
+    def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].choices = choices
+
+
+class DecideForm(forms.Form):
+    method = forms.ChoiceField(
+        label="How to decide",
+        choices=[
+            ("consent", "Consent: adopt unless someone objects"),
+            ("proposal", "Proposal: agree, abstain, disagree or block"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how to decide."},
+    )
+    days = forms.IntegerField(
+        label="Days the decision stays open",
+        min_value=1,
+        max_value=60,
+        help_text="At least the collective's minimum period, so nobody is rushed.",
+        error_messages={"required": "Enter how many days the decision stays open."},
+    )
+
+    def closes_at(self) -> timezone.datetime:
+        return timezone.now() + timedelta(days=self.cleaned_data["days"], minutes=5)

@@ -1,0 +1,40 @@
+"""Import a Pol.is export (votes.csv and comments.csv) into a conversation, all or
+nothing: any bad line is named and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from levelfield.deliberation import polis
+from levelfield.deliberation.models import Conversation
+
+
+class Command(BaseCommand):
+    help = "Import Pol.is votes.csv and comments.csv into a conversation."
+
+    def add_arguments(self, parser: object) -> None:
+        parser.add_argument("conversation", type=int, help="The conversation's number (id).")
+        parser.add_argument("votes", type=Path)
+        parser.add_argument("comments", type=Path)
+
+    def handle(self, *args: object, **options: object) -> None:
+        conversation = Conversation.objects.filter(pk=options["conversation"]).first()
+        if conversation is None:
+            raise CommandError(f"No conversation {options['conversation']}.")
+        try:
+            done = polis.polis_import(
+                conversation=conversation,
+                actor=None,
+                votes_csv=options["votes"].read_text(encoding="utf-8-sig"),
+                comments_csv=options["comments"].read_text(encoding="utf-8-sig"),
+            )
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Cannot read the files: {error}") from None
+        except polis.ImportProblem as problem:
+            raise CommandError("Nothing imported:\n" + "\n".join(problem.problems)) from None
+        self.stdout.write(
+            f"Imported {done.statements} statements and {done.reactions} reactions "
+            f"from {done.participants} people into “{conversation.title}”."
+        )

@@ -1,0 +1,270 @@
+"""Conversations: a prompt, short statements, and everyone's reactions to them.
+
+A conversation belongs to a project or to a collective (never both). Members of that
+place take part; if the conversation is open to anyone with its link, visitors take
+part too after a light sign-in (a name, kept in their session). Each participant has
+one current reaction per statement (a database constraint; changing it replaces it),
+and every reaction ever given is kept in `ReactionLog`. The analysis (analysis.py)
+runs in the background and its last result is kept in `Analysis`.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+STATEMENT_MAX_LENGTH = 280
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class WhoMayTakePart(models.TextChoices):
+    MEMBERS = "members", "Members only"
+    ANYONE_WITH_LINK = "link", "Anyone with the link (they give a name to take part)"
+
+
+class Moderation(models.TextChoices):
+    AT_ONCE = "at_once", "New statements appear at once"
+    FIRST = "first", "New statements appear after a member accepts them"
+
+
+class Vote(models.IntegerChoices):
+    """The values Pol.is uses in its votes.csv."""
+
+    AGREE = 1, "Agree"
+    DISAGREE = -1, "Disagree"
+    PASS = 0, "Pass or unsure"
+
+
+class ConversationQuerySet(models.QuerySet):
+    def for_member(self, person: object) -> ConversationQuerySet:
+        """Conversations in the projects and collectives `person` belongs to."""
+        from levelfield.collectives.models import Collective
+        from levelfield.projects.models import Project
+
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(project__in=Project.objects.for_member(person).values("pk"))
+            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
+        )
+
+
+class Conversation(models.Model):
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="conversations",
+    )
+    collective = models.ForeignKey(
+        "collectives.Collective",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="conversations",
+    )
+    title = models.CharField(max_length=200)
+    prompt = models.TextField(
+        help_text="The question people respond to, in plain English. For example: "
+        "“How should patient data be used in health research?”"
+    )
+    who_may_take_part = models.CharField(
+        "who may take part",
+        max_length=10,
+        choices=WhoMayTakePart.choices,
+        default=WhoMayTakePart.MEMBERS,
+    )
+    moderation = models.CharField(
+        "new statements", max_length=10, choices=Moderation.choices, default=Moderation.AT_ONCE
+    )
+    link_token = models.CharField(max_length=40, unique=True, default=_new_token)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # Set by the first reaction after an analysis; the background task clears it.
+    analysis_due_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(project__isnull=True, collective__isnull=False)
+                | Q(project__isnull=False, collective__isnull=True),
+                name="deliberation_in_project_or_collective",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("deliberation:detail", args=[self.pk])
+
+    @property
+    def place(self) -> models.Model:
+        return self.project or self.collective
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def open_to_link(self) -> bool:
+        return self.who_may_take_part == WhoMayTakePart.ANYONE_WITH_LINK
+
+
+class Participant(models.Model):
+    """Someone taking part: a member (with their account) or a visitor with the link
+    (a name only, found again through their session)."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conversation_participations",
+    )
+    name = models.CharField(max_length=80, blank=True)
+    token = models.CharField(max_length=40, unique=True, default=_new_token)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "person"],
+                condition=Q(person__isnull=False),
+                name="deliberation_one_participant_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or f"Participant {self.pk}"
+
+
+class StatementStatus(models.TextChoices):
+    SHOWN = "shown", "Shown"
+    WAITING = "waiting", "Waiting for a member to accept it"
+    REJECTED = "rejected", "Moderated out"
+
+
+class Statement(models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="statements"
+    )
+    number = models.PositiveIntegerField(help_text="Its number in the conversation (comment-id).")
+    text = models.CharField(max_length=STATEMENT_MAX_LENGTH)
+    # The text in lower case with single spaces: two statements may not share it.
+    text_key = models.CharField(max_length=STATEMENT_MAX_LENGTH)
+    author = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    is_seed = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=10, choices=StatementStatus.choices, default=StatementStatus.SHOWN
+    )
+    created_at = models.DateTimeField()
+    # From the last analysis (see analysis.py): higher is shown sooner.
+    priority = models.FloatField(default=9.0)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "number"], name="deliberation_statement_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["conversation", "text_key"], name="deliberation_statement_text_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["conversation", "status", "-priority"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Reaction(models.Model):
+    """A participant's current reaction to a statement: one each, the latest wins."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="reactions"
+    )
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="reactions")
+    vote = models.SmallIntegerField(choices=Vote.choices)
+    reacted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "statement"], name="deliberation_one_reaction"
+            ),
+            models.CheckConstraint(
+                condition=Q(vote__in=[-1, 0, 1]), name="deliberation_vote_values"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{Vote(self.vote).label} to statement {self.statement_id}"
+
+
+class ReactionLog(models.Model):
+    """Every reaction given, in order, including those later changed."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    vote = models.SmallIntegerField(choices=Vote.choices)
+    reacted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(vote__in=[-1, 0, 1]), name="deliberation_logged_vote_values"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{Vote(self.vote).label} to statement {self.statement_id} at {self.reacted_at}"
+
+
+class Analysis(models.Model):
+    """The last analysis of a conversation (analysis.Result as JSON)."""
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, related_name="analysis"
+    )
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField(default=0.0)
+    result = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"Analysis of conversation {self.conversation_id} at {self.computed_at}"
+
+
+class Draft(models.Model):
+    """Principles picked from a conversation's statements, to be decided on."""
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, related_name="draft"
+    )
+    statements = models.ManyToManyField(Statement, related_name="+", blank=True)
+    decision = models.ForeignKey(
+        "decisions.Decision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Draft principles from conversation {self.conversation_id}"

@@ -1,0 +1,294 @@
+"""The public Pol.is export format, in and out.
+
+votes.csv: timestamp, datetime, comment-id, voter-id, vote (1 agree, -1 disagree,
+0 pass). comments.csv: timestamp, datetime, comment-id, author-id, agrees, disagrees,
+moderated (1 shown, 0 waiting, -1 moderated out), comment-body.
+
+Importing reads and checks both files completely before writing anything: any
+problem is reported with its file and line, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Q
+
+from levelfield.collectives import roles
+from levelfield.deliberation.models import (
+    STATEMENT_MAX_LENGTH,
+    Conversation,
+    Participant,
+    Reaction,
+    ReactionLog,
+    Statement,
+    StatementStatus,
+)
+from levelfield.deliberation.services import DeliberationError, _record, analysis_request, text_key
+from levelfield.people.models import User
+
+VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
+COMMENTS_HEADER = [
+    "timestamp",
+    "datetime",
+    "comment-id",
+    "author-id",
+    "agrees",
+    "disagrees",
+    "moderated",
+    "comment-body",
+]
+MAX_PROBLEMS = 20
+MODERATED = {1: StatementStatus.SHOWN, 0: StatementStatus.WAITING, -1: StatementStatus.REJECTED}
+
+
+class ImportProblem(DeliberationError):
+    """The files cannot be imported; `problems` names each bad line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems[:MAX_PROBLEMS])
+        self.problems = problems[:MAX_PROBLEMS]
+
+
+@dataclass
+class Imported:
+    statements: int
+    participants: int
+    reactions: int
+
+
+def _rows(
+    text: str, name: str, header: list[str], problems: list[str]
+) -> Iterator[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [column for column in header if column not in (reader.fieldnames or [])]
+    if missing:
+        problems.append(f"{name} line 1: the header lacks {', '.join(missing)}.")
+        return
+    for row in reader:
+        yield reader.line_num, row
+
+
+def _integer(
+    value: str | None, name: str, line: int, column: str, problems: list[str]
+) -> int | None:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        problems.append(f"{name} line {line}: {column} must be a whole number, not “{value}”.")
+        return None
+
+
+def polis_import(
+    *, conversation: Conversation, actor: User | None, votes_csv: str, comments_csv: str
+) -> Imported:
+    """Import a Pol.is export into the conversation, all or nothing. `actor` None means
+    an operator's management command."""
+    problems: list[str] = []
+    comments = _read_comments(comments_csv, conversation, problems)
+    votes = _read_votes(votes_csv, comments, problems)
+    if problems:
+        raise ImportProblem(problems)
+    if not comments:
+        raise ImportProblem(["comments.csv has no statements."])
+    with transaction.atomic():
+        if actor is not None:
+            roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        taken = set(
+            Statement.objects.filter(conversation=locked).values_list("text_key", flat=True)
+        )
+        clashes = [
+            f"comments.csv line {c.line}: the statement is already in the conversation."
+            for c in comments.values()
+            if text_key(c.text) in taken
+        ]
+        if clashes:
+            raise ImportProblem(clashes)
+        start = locked.statements.aggregate(top=Max("number"))["top"] or 0
+        statements = Statement.objects.bulk_create(
+            Statement(
+                conversation=locked,
+                number=start + position,
+                text=comment.text,
+                text_key=text_key(comment.text),
+                status=comment.status,
+                created_at=comment.at,
+            )
+            for position, comment in enumerate(sorted(comments.values(), key=lambda c: c.id), 1)
+        )
+        by_comment = dict(zip(sorted(comments), statements, strict=True))
+        voters = sorted({voter for _, voter, _, _ in votes})
+        participants = Participant.objects.bulk_create(
+            Participant(conversation=locked, name=f"Imported voter {voter}") for voter in voters
+        )
+        by_voter = dict(zip(voters, participants, strict=True))
+        latest: dict[tuple[int, int], tuple[datetime, int]] = {}
+        for at, voter, comment, vote in sorted(votes):
+            latest[(voter, comment)] = (at, vote)
+        ReactionLog.objects.bulk_create(
+            (
+                ReactionLog(
+                    participant=by_voter[voter],
+                    statement=by_comment[comment],
+                    vote=vote,
+                    reacted_at=at,
+                )
+                for at, voter, comment, vote in sorted(votes)
+            ),
+            batch_size=2000,
+        )
+        Reaction.objects.bulk_create(
+            (
+                Reaction(
+                    participant=by_voter[voter],
+                    statement=by_comment[comment],
+                    vote=vote,
+                    reacted_at=at,
+                )
+                for (voter, comment), (at, vote) in latest.items()
+            ),
+            batch_size=2000,
+        )
+        _record(
+            locked,
+            actor=actor,
+            action="conversation_imported",
+            summary=f"Imported {len(statements)} statements and {len(latest)} reactions "
+            f"from a Pol.is export into “{locked.title}”",
+        )
+        analysis_request(conversation_id=locked.pk, now=datetime.now(UTC))
+    return Imported(len(statements), len(participants), len(latest))
+
+
+@dataclass
+class _Comment:
+    id: int
+    line: int
+    text: str
+    status: str
+    at: datetime
+
+
+def _when(timestamp: int) -> datetime:
+    """Pol.is timestamps are milliseconds (seconds in some older exports)."""
+    seconds = timestamp / 1000 if timestamp > 10**11 else timestamp
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def _read_comments(
+    text: str, conversation: Conversation, problems: list[str]
+) -> dict[int, _Comment]:
+    comments: dict[int, _Comment] = {}
+    keys: dict[str, int] = {}
+    name = "comments.csv"
+    for line, row in _rows(text, name, COMMENTS_HEADER, problems):
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        cid = _integer(row["comment-id"], name, line, "comment-id", problems)
+        stamp = _integer(row["timestamp"], name, line, "timestamp", problems)
+        moderated = _integer(row["moderated"], name, line, "moderated", problems)
+        body = " ".join((row["comment-body"] or "").split())
+        if None in (cid, stamp, moderated):
+            continue
+        if moderated not in MODERATED:
+            problems.append(
+                f"{name} line {line}: moderated must be 1, 0 or -1, not “{moderated}”."
+            )
+        elif not body:
+            problems.append(f"{name} line {line}: the comment-body is empty.")
+        elif len(body) > STATEMENT_MAX_LENGTH:
+            problems.append(
+                f"{name} line {line}: the statement is longer than "
+                f"{STATEMENT_MAX_LENGTH} characters."
+            )
+        elif cid in comments:
+            problems.append(f"{name} line {line}: comment-id {cid} appears twice.")
+        elif text_key(body) in keys:
+            problems.append(
+                f"{name} line {line}: repeats the statement on line {keys[text_key(body)]}."
+            )
+        else:
+            keys[text_key(body)] = line
+            comments[cid] = _Comment(cid, line, body, MODERATED[moderated], _when(stamp))
+    return comments
+
+
+def _read_votes(
+    text: str, comments: dict[int, _Comment], problems: list[str]
+) -> list[tuple[datetime, int, int, int]]:
+    votes = []
+    name = "votes.csv"
+    for line, row in _rows(text, name, VOTES_HEADER, problems):
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        values = [
+            _integer(row[column], name, line, column, problems)
+            for column in ("timestamp", "voter-id", "comment-id", "vote")
+        ]
+        if None in values:
+            continue
+        stamp, voter, comment, vote = values
+        if vote not in (1, -1, 0):
+            problems.append(f"{name} line {line}: vote must be 1, -1 or 0, not “{vote}”.")
+        elif comment not in comments:
+            problems.append(f"{name} line {line}: comment-id {comment} is not in comments.csv.")
+        else:
+            votes.append((_when(stamp), voter, comment, vote))
+    return votes
+
+
+# Export
+
+
+def _stamp(moment: datetime) -> list[str]:
+    return [str(int(moment.timestamp() * 1000)), moment.strftime("%a %b %d %Y %H:%M:%S GMT%z")]
+
+
+def votes_rows(conversation: Conversation) -> Iterable[list[str]]:
+    """votes.csv: every participant's current reaction (voter-id is the participant's
+    number here, never their name)."""
+    yield VOTES_HEADER
+    reactions = (
+        Reaction.objects.filter(statement__conversation=conversation)
+        .order_by("reacted_at", "pk")
+        .values_list("reacted_at", "statement__number", "participant_id", "vote")
+    )
+    for at, number, voter, vote in reactions.iterator(chunk_size=5000):
+        yield [*_stamp(at), str(number), str(voter), str(vote)]
+
+
+def comments_rows(conversation: Conversation) -> Iterable[list[str]]:
+    yield COMMENTS_HEADER
+    statements = conversation.statements.annotate(
+        agrees=Count("reactions", filter=Q(reactions__vote=1)),
+        disagrees=Count("reactions", filter=Q(reactions__vote=-1)),
+    ).order_by("number")
+    moderated = {value: key for key, value in MODERATED.items()}
+    for s in statements:
+        yield [
+            *_stamp(s.created_at),
+            str(s.number),
+            str(s.author_id or ""),
+            str(s.agrees),
+            str(s.disagrees),
+            str(moderated[s.status]),
+            s.text,
+        ]
+
+
+def csv_text(rows: Iterable[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def require_import_rights(actor: User, conversation: Conversation) -> None:
+    if not roles.may(actor, roles.Action.START_CONVERSATION, conversation.place):
+        raise PermissionDenied("Only members may import into this conversation.")

@@ -1,0 +1,19 @@
+"""Background work for conversations, run by the task worker (`manage.py db_worker`)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from levelfield.deliberation import services
+from levelfield.deliberation.models import Conversation
+
+
+@task()
+def conversation_analyse_task(conversation_id: int) -> bool:
+    """Analyse one conversation's reactions (debounced: see services.analysis_request).
+    Idempotent: running it twice, or late, only recomputes the same result."""
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        return False
+    services.analysis_run(conversation=conversation)
+    return True

@@ -1,0 +1,388 @@
+"""Pages for conversations: the list and starting one, the statements page (one
+statement at a time), adding and moderating statements, the report, import and export,
+and drafting principles into a decision.
+
+Every page starts with one helper from access.py, so someone outside gets a 404. No
+page writes when opened: the participant row is made on the first POST, and the
+analysis runs in the background (the report shows the last result and when).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.decisions.access import place_for_member
+from levelfield.decisions.services import DecisionError
+from levelfield.deliberation import polis, services
+from levelfield.deliberation.access import (
+    conversation_by_link,
+    conversation_for_member,
+    conversation_for_participant,
+    remember_visitor,
+    statement_in,
+)
+from levelfield.deliberation.forms import (
+    ConversationForm,
+    DecideForm,
+    DraftForm,
+    ImportForm,
+    JoinForm,
+    ModerateForm,
+    ReactionForm,
+    StatementForm,
+)
+from levelfield.deliberation.models import (
+    Analysis,
+    Conversation,
+    Draft,
+    Reaction,
+    StatementStatus,
+    Vote,
+)
+from levelfield.deliberation.report import report_build
+from levelfield.projects.models import Project
+
+GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _place(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
+    return place_for_member(request.user, project_pk=project_pk, slug=slug)
+
+
+def _in_place(place: Any) -> dict[str, Any]:
+    return {"project": place} if isinstance(place, Project) else {"collective": place}
+
+
+@login_required
+@require_safe
+def conversation_list(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    place = _place(request, project_pk, slug)
+    conversations = Conversation.objects.filter(**_in_place(place)).order_by("-created_at")
+    return render(
+        request,
+        "deliberation/list.html",
+        {"place": place, "conversations": conversations, "is_project": isinstance(place, Project)},
+    )
+
+
+@login_required
+@GET_AND_POST
+def conversation_create(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    place = _place(request, project_pk, slug)
+    form = ConversationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conversation = services.conversation_start(
+                started_by=request.user,
+                title=form.cleaned_data["title"],
+                prompt=form.cleaned_data["prompt"],
+                who_may_take_part=form.cleaned_data["who_may_take_part"],
+                moderation=form.cleaned_data["moderation"],
+                seeds=form.cleaned_data["seeds"],
+                **_in_place(place),
+            )
+        except services.DeliberationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Conversation started.")
+            return redirect(conversation)
+    return render(request, "deliberation/create.html", {"place": place, "form": form})
+
+
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The statements page: one statement at a time, or `?statement=` to change a
+    reaction."""
+    taking = conversation_for_participant(request, pk)
+    conversation, participant = taking.conversation, taking.participant
+    chosen = request.GET.get("statement")
+    if chosen:
+        statement = statement_in(conversation, chosen)
+        if statement.status != StatementStatus.SHOWN:
+            statement = None
+    else:
+        statement = services.statement_next(conversation=conversation, participant=participant)
+    return _detail(request, taking, statement, ReactionForm())
+
+
+def _detail(
+    request: HttpRequest, taking: Any, statement: Any, form: ReactionForm, status: int = 200
+) -> HttpResponse:
+    conversation, participant = taking.conversation, taking.participant
+    shown = conversation.statements.filter(status=StatementStatus.SHOWN).count()
+    mine = []
+    if participant is not None:
+        mine = list(
+            Reaction.objects.filter(participant=participant)
+            .select_related("statement")
+            .order_by("-reacted_at", "-pk")
+        )
+    current = next((r.vote for r in mine if statement and r.statement_id == statement.pk), None)
+    return render(
+        request,
+        "deliberation/detail.html",
+        {
+            "conversation": conversation,
+            "taking": taking,
+            "statement": statement,
+            "current": Vote(current).label if current is not None else None,
+            "form": form,
+            "shown": shown,
+            "mine": mine,
+            "votes": [
+                (Vote.AGREE, "Agree"),
+                (Vote.DISAGREE, "Disagree"),
+                (Vote.PASS, "Pass / unsure"),
+            ],
+        },
+        status=status,
+    )
+
+
+def _participant(request: HttpRequest, taking: Any) -> Any:
+    if taking.participant is not None:
+        return taking.participant
+    return services.participant_for_member(conversation=taking.conversation, person=request.user)
+
+
+@require_POST
+def react(request: HttpRequest, pk: int) -> HttpResponse:
+    taking = conversation_for_participant(request, pk)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        statement = None
+        if form.cleaned_data.get("statement"):
+            statement = statement_in(taking.conversation, form.cleaned_data["statement"])
+        return _detail(request, taking, statement, form, status=400)
+    statement = statement_in(taking.conversation, form.cleaned_data["statement"])
+    try:
+        services.reaction_record(
+            participant=_participant(request, taking),
+            statement=statement,
+            vote=form.cleaned_data["vote"],
+        )
+    except services.DeliberationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"You reacted “{Vote(form.cleaned_data['vote']).label}”.")
+    return redirect("deliberation:detail", pk)
+
+
+@GET_AND_POST
+def add_statement(request: HttpRequest, pk: int) -> HttpResponse:
+    taking = conversation_for_participant(request, pk)
+    form = StatementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            statement = services.statement_add(
+                conversation=taking.conversation,
+                participant=_participant(request, taking),
+                text=form.cleaned_data["text"],
+            )
+        except services.DeliberationError as error:
+            form.add_error("text", error.messages[0])
+        else:
+            if statement.status == StatementStatus.WAITING:
+                messages.success(
+                    request, "Thank you. Your statement appears once a member accepts it."
+                )
+            else:
+                messages.success(request, "Thank you. Your statement is now shown to others.")
+            return redirect("deliberation:detail", pk)
+    return render(
+        request, "deliberation/add.html", {"conversation": taking.conversation, "form": form}
+    )
+
+
+@GET_AND_POST
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The link page: members go straight in; visitors give a name (the light sign-in)."""
+    conversation = conversation_by_link(token)
+    if services.is_member(request.user, conversation):
+        return redirect(conversation)
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = services.participant_join_by_link(
+                conversation=conversation, name=form.cleaned_data["name"]
+            )
+        except services.DeliberationError as error:
+            form.add_error("name", error.messages[0])
+        except PermissionDenied:
+            form.add_error(None, "This conversation has closed.")
+        else:
+            remember_visitor(request, participant)
+            return redirect(conversation)
+    return render(request, "deliberation/join.html", {"conversation": conversation, "form": form})
+
+
+@login_required
+@require_safe
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    analysis = Analysis.objects.filter(conversation=conversation).first()
+    context = report_build(conversation, analysis)
+    draft = Draft.objects.filter(conversation=conversation).prefetch_related("statements").first()
+    picked = {s.pk for s in draft.statements.all()} if draft else set()
+    return render(
+        request,
+        "deliberation/report.html",
+        {"conversation": conversation, "picked": picked, "draft": draft, **context},
+    )
+
+
+@login_required
+@GET_AND_POST
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    if request.method == "POST":
+        form = ModerateForm(request.POST)
+        if form.is_valid():
+            statement = statement_in(conversation, form.cleaned_data["statement"])
+            services.statement_moderate(
+                statement=statement, actor=request.user, accept=form.cleaned_data["accept"]
+            )
+            messages.success(request, f"Statement {statement.number} updated.")
+            return redirect("deliberation:moderate", pk)
+        messages.error(request, "Choose a statement and whether to accept it.")
+    statements = conversation.statements.order_by("status", "number")
+    return render(
+        request,
+        "deliberation/moderate.html",
+        {"conversation": conversation, "statements": statements},
+    )
+
+
+@login_required
+@GET_AND_POST
+def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = polis.polis_import(
+                conversation=conversation,
+                actor=request.user,
+                votes_csv=form.cleaned_data["votes"],
+                comments_csv=form.cleaned_data["comments"],
+            )
+        except polis.ImportProblem as problem:
+            for line in problem.problems:
+                form.add_error(None, line)
+        else:
+            messages.success(
+                request,
+                f"Imported {done.statements} statements and {done.reactions} reactions from "
+                f"{done.participants} people. The report updates in a few moments.",
+            )
+            return redirect("deliberation:report", pk)
+    return render(
+        request, "deliberation/import.html", {"conversation": conversation, "form": form}
+    )
+
+
+def _csv(rows: Any, filename: str) -> HttpResponse:
+    response = HttpResponse(polis.csv_text(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_safe
+def export_votes(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    return _csv(polis.votes_rows(conversation), f"conversation-{pk}-votes.csv")
+
+
+@login_required
+@require_safe
+def export_comments(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    return _csv(polis.comments_rows(conversation), f"conversation-{pk}-comments.csv")
+
+
+@login_required
+@GET_AND_POST
+def draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pick statements into draft principles (POST from the report) and open a decision."""
+    conversation = conversation_for_member(request.user, pk)
+    choices = list(
+        conversation.statements.filter(status=StatementStatus.SHOWN).values_list("pk", "text")
+    )
+    current = Draft.objects.filter(conversation=conversation).select_related("decision").first()
+    picked = list(current.statements.order_by("number")) if current else []
+    form = DraftForm(
+        request.POST or None, choices=choices, initial={"statements": [s.pk for s in picked]}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.draft_set(
+                conversation=conversation,
+                actor=request.user,
+                statement_ids=form.cleaned_data["statements"],
+            )
+        except services.DeliberationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Draft principles saved.")
+            return redirect("deliberation:draft", pk)
+    return render(
+        request,
+        "deliberation/draft.html",
+        {
+            "conversation": conversation,
+            "form": form,
+            "draft": current,
+            "picked": picked,
+            "decide_form": DecideForm(initial={"method": "consent", "days": 14}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_for_member(request.user, pk)
+    form = DecideForm(request.POST)
+    current = Draft.objects.filter(conversation=conversation).first()
+    if form.is_valid():
+        try:
+            decision = services.draft_decide(
+                conversation=conversation,
+                actor=request.user,
+                method=form.cleaned_data["method"],
+                closes_at=form.closes_at(),
+            )
+        except (services.DeliberationError, DecisionError) as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Decision started on the draft principles.")
+            return redirect(reverse("decisions:detail", args=[decision.pk]))
+    picked = list(current.statements.order_by("number")) if current else []
+    choices = list(
+        conversation.statements.filter(status=StatementStatus.SHOWN).values_list("pk", "text")
+    )
+    return render(
+        request,
+        "deliberation/draft.html",
+        {
+            "conversation": conversation,
+            "draft": current,
+            "picked": picked,
+            "decide_form": form,
+            "form": DraftForm(choices=choices, initial={"statements": [s.pk for s in picked]}),
+        },
+        status=400,
+    )
