@@ -38,6 +38,9 @@ class Action(StrEnum):
     RECORD_INVOLVEMENT = "record involvement"
     ASK_COORDINATOR = "ask someone to coordinate"
     ANSWER_JOIN_REQUEST = "answer a request to join"
+    OPEN_CHECKIN = "open a check-in round"
+    ADD_CHECKIN_QUESTIONS = "add check-in questions"
+    RECORD_CHECKIN_ACTION = "record what we will do about a check-in"
 
 
 # Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
@@ -48,6 +51,10 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
+    # Asking "are we working as equals?" is everyone's right, not a coordinator's task.
+    Action.OPEN_CHECKIN: Who.ANY_MEMBER,
+    Action.ADD_CHECKIN_QUESTIONS: Who.ANY_MEMBER,
+    Action.RECORD_CHECKIN_ACTION: Who.ANY_MEMBER,
 }
 
 
