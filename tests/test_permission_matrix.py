@@ -61,6 +61,7 @@ from levelfield.projects.tests.factories import (
     ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
+from levelfield.reflection.tests.factories import RoundFactory, version_of
 
 ROLES = ("visitor", "outsider", "member", "coordinator", "former")
 
@@ -85,6 +86,8 @@ class Scenario:
     collective_invitation: Any
     project_invitation: Any
     join_request: Any
+    checkin_round: Any
+    question_set: Any
     session_keys: dict[str, str] = field(default_factory=dict)
 
 
@@ -131,6 +134,8 @@ def _build_scenario() -> Scenario:
             project=project, email=outsider.email, invited_by=member
         ),
         join_request=join_request,
+        checkin_round=RoundFactory(project=project, created_by=member),
+        question_set=version_of().question_set,
     )
 
 
@@ -191,6 +196,8 @@ PROJECT_INVITATION: Args = lambda s: {  # noqa: E731
     "pk": s.project.pk,
     "invitation_pk": s.project_invitation.pk,
 }
+CHECKIN: Args = lambda s: {"pk": s.checkin_round.pk}  # noqa: E731
+QUESTION_SET: Args = lambda s: {"slug": s.collective.slug, "set_pk": s.question_set.pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -323,6 +330,25 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/outcome/": Row(DECISION, MEMBERS_ONLY, "login 404 400 400 404"),
     "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
     "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # Check-ins and the evidence view
+    "checkins/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/project/<int:project_pk>/new/": Row(
+        PROJECT_PK, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "checkins/project/<int:project_pk>/evidence/": Row(
+        PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "checkins/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/collective/<slug:slug>/questions/": Row(
+        COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "checkins/collective/<slug:slug>/questions/<int:set_pk>/add/": Row(
+        QUESTION_SET, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "checkins/<int:pk>/": Row(CHECKIN, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/<int:pk>/answer/": Row(CHECKIN, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/<int:pk>/actions/": Row(CHECKIN, SIGNED_IN_405, "login 404 400 400 404"),
     # Invitations: the join page by token, and one's own invitations from the home page
     "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
     "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),
