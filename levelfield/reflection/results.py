@@ -134,6 +134,8 @@ def results_for(checkin: CheckInRound) -> Results | None:
         comments[question_id].append(text)
     for texts in comments.values():
         secrets.SystemRandom().shuffle(texts)
+    # Counted even when merged, so the page's queries never depend on the split.
+    sizes = _group_sizes(checkin)
     themes: dict[str, ThemeResult] = {}
     for question in questions:
         score = scores[question.pk]
@@ -144,7 +146,7 @@ def results_for(checkin: CheckInRound) -> Results | None:
     return Results(
         checkin=checkin,
         themes=list(themes.values()),
-        groups=_group_sizes(checkin) if checkin.split_by_perspective else [],
+        groups=sizes if checkin.split_by_perspective else [],
         split=checkin.split_by_perspective,
     )
 
