@@ -56,7 +56,9 @@ class People:
 
 
 def people_of(project: Project) -> People:
-    ids = list(ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True))
+    ids = list(
+        ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
+    )
     by_person = groups.groups_of(ids)
     sizes: dict[str, int] = defaultdict(int)
     for group in by_person.values():
@@ -75,7 +77,9 @@ class Figure:
     by_quarter: dict[date, int] = field(default_factory=lambda: defaultdict(int))
     people: set[int] = field(default_factory=set)
 
-    def add(self, people: People, person_id: int | None, quarter: date | datetime, value: int) -> None:
+    def add(
+        self, people: People, person_id: int | None, quarter: date | datetime, value: int
+    ) -> None:
         self.total += value
         self.by_group[people.group(person_id)] += value
         self.by_quarter[_as_date(quarter)] += value
@@ -263,7 +267,12 @@ def _quarter_of(moment: date) -> date:
     return date(moment.year, 3 * ((moment.month - 1) // 3) + 1, 1)
 
 
-DIMENSIONS: tuple[Callable[[Project, People], Dimension], ...] = (voice, contribution, agenda, change)
+DIMENSIONS: tuple[Callable[[Project, People], Dimension], ...] = (
+    voice,
+    contribution,
+    agenda,
+    change,
+)
 
 
 @dataclass
@@ -279,9 +288,9 @@ def evidence_for(project: Project) -> Evidence:
     """The four dimensions for a project, with the latest check-in's perceived scores."""
     people = people_of(project)
     dimensions = [dimension(project, people) for dimension in DIMENSIONS]
-    quarters = sorted(
-        {q for d in dimensions for f in d.figures for q in f.by_quarter}
-    )[-QUARTERS_SHOWN:]
+    quarters = sorted({q for d in dimensions for f in d.figures for q in f.by_quarter})[
+        -QUARTERS_SHOWN:
+    ]
     for dimension in dimensions:
         for figure in dimension.figures:
             figure.cells(people, quarters)
@@ -300,9 +309,7 @@ def latest_checkin(project: Project) -> CheckInRound | None:
     """The project's latest round with results, or else its collective's."""
     found = _with_results(CheckInRound.objects.filter(project=project))
     if found is None:
-        found = _with_results(
-            CheckInRound.objects.filter(collective_id=project.collective_id)
-        )
+        found = _with_results(CheckInRound.objects.filter(collective_id=project.collective_id))
     return found
 
 

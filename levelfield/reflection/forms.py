@@ -57,7 +57,9 @@ class RoundForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, versions: list[QuestionSetVersion], **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, versions: list[QuestionSetVersion], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["version"]
         field.queryset = QuestionSetVersion.objects.filter(pk__in=[v.pk for v in versions])

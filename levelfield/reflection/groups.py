@@ -44,6 +44,4 @@ def groups_of(person_ids: Iterable[int]) -> dict[int, str]:
 def may_split(sizes: Iterable[int]) -> bool:
     """Whether every group present is big enough to show on its own (and there are two)."""
     present = [size for size in sizes if size > 0]
-    return len(present) >= 2 and all(
-        size >= settings.MINIMUM_ANONYMOUS_GROUP for size in present
-    )
+    return len(present) >= 2 and all(size >= settings.MINIMUM_ANONYMOUS_GROUP for size in present)

@@ -83,7 +83,11 @@ class QuestionSetVersion(models.Model):
     number = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -158,7 +162,9 @@ class CheckInRoundQuerySet(models.QuerySet):
             closes_at__lte=now + before,
         )
 
-    def in_place(self, *, project_id: int | None, collective_id: int | None) -> CheckInRoundQuerySet:
+    def in_place(
+        self, *, project_id: int | None, collective_id: int | None
+    ) -> CheckInRoundQuerySet:
         if project_id is not None:
             return self.filter(project_id=project_id)
         return self.filter(collective_id=collective_id, project__isnull=True)
@@ -212,7 +218,8 @@ class CheckInRound(models.Model):
                 name="reflection_round_project_xor_collective",
             ),
             models.CheckConstraint(
-                condition=Q(closes_at__gt=F("opens_at")), name="reflection_round_closes_after_opening"
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="reflection_round_closes_after_opening",
             ),
             models.CheckConstraint(
                 condition=Q(closed_at__isnull=True, respondent_count__isnull=True)

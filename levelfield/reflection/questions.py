@@ -43,16 +43,26 @@ PRINCIPLES = BuiltinSet(
     "How far the team lives up to the five key principles of co-producing research. "
     "They are hard to live up to: honest answers help most.",
     (
-        (SHARING_POWER, "Everyone in the team has a real say in the decisions that shape the "
-         "project."),
-        (SHARING_POWER, "Decisions are made with us, not made elsewhere and brought to us to "
-         "agree."),
+        (
+            SHARING_POWER,
+            "Everyone in the team has a real say in the decisions that shape the project.",
+        ),
+        (
+            SHARING_POWER,
+            "Decisions are made with us, not made elsewhere and brought to us to agree.",
+        ),
         (ALL_PERSPECTIVES, "The people whose lives the research is about are part of the team."),
         (ALL_PERSPECTIVES, "Everyone's skills are used, not only the professionals'."),
-        (RESPECTING_KNOWLEDGE, "What people know from their own lives counts as much as what "
-         "people know from study or work."),
-        (RECIPROCITY, "Everyone gets something back for what they give: payment, learning, "
-         "recognition or something else they value."),
+        (
+            RESPECTING_KNOWLEDGE,
+            "What people know from their own lives counts as much as what "
+            "people know from study or work.",
+        ),
+        (
+            RECIPROCITY,
+            "Everyone gets something back for what they give: payment, learning, "
+            "recognition or something else they value.",
+        ),
         (RELATIONSHIPS, "People in the team know each other well enough to speak openly."),
         (RELATIONSHIPS, "We keep in touch between meetings, not only when something is due."),
     ),
@@ -64,17 +74,24 @@ STANDARDS = BuiltinSet(
     "How the team's public involvement measures up to the six UK Standards for Public "
     "Involvement.",
     (
-        ("Inclusive opportunities", "Anyone who could bring something to the project can find "
-         "out about it and take part."),
-        ("Working together", "Public contributors and professionals work together as one team, "
-         "with shared aims."),
-        ("Support and learning", "Everyone gets the support, training and time they need to "
-         "take part."),
-        ("Communications", "Information comes in plain words, on time, in a way that suits each "
-         "person."),
+        (
+            "Inclusive opportunities",
+            "Anyone who could bring something to the project can find out about it and take part.",
+        ),
+        (
+            "Working together",
+            "Public contributors and professionals work together as one team, with shared aims.",
+        ),
+        (
+            "Support and learning",
+            "Everyone gets the support, training and time they need to take part.",
+        ),
+        (
+            "Communications",
+            "Information comes in plain words, on time, in a way that suits each person.",
+        ),
         ("Impact", "We can see what changed because of public involvement."),
-        ("Governance", "Public contributors have a say in how the project is run and "
-         "overseen."),
+        ("Governance", "Public contributors have a say in how the project is run and overseen."),
     ),
 )
 
@@ -83,18 +100,32 @@ DIMENSIONS = BuiltinSet(
     "The six dimensions of co-production",
     "How far the team's way of working has the six qualities of co-production.",
     (
-        ("Building on people's capacity", "The project builds on what people can already do, "
-         "rather than on what they lack."),
-        ("Reciprocal relationships", "Everyone gives and everyone receives: no one is only "
-         "helped and no one is only a helper."),
-        ("Mutual support networks", "Taking part links people with others who support them, "
-         "inside and outside the team."),
-        ("Blurring distinctions", "You cannot always tell who is the professional and who is "
-         "the public contributor: roles are shared."),
-        ("Acting as catalysts", "Professionals help things happen rather than doing everything "
-         "themselves."),
-        ("Recognising people as assets", "Everyone is treated as someone with something to "
-         "offer, not as a problem to solve."),
+        (
+            "Building on people's capacity",
+            "The project builds on what people can already do, rather than on what they lack.",
+        ),
+        (
+            "Reciprocal relationships",
+            "Everyone gives and everyone receives: no one is only "
+            "helped and no one is only a helper.",
+        ),
+        (
+            "Mutual support networks",
+            "Taking part links people with others who support them, inside and outside the team.",
+        ),
+        (
+            "Blurring distinctions",
+            "You cannot always tell who is the professional and who is "
+            "the public contributor: roles are shared.",
+        ),
+        (
+            "Acting as catalysts",
+            "Professionals help things happen rather than doing everything themselves.",
+        ),
+        (
+            "Recognising people as assets",
+            "Everyone is treated as someone with something to offer, not as a problem to solve.",
+        ),
     ),
 )
 
@@ -104,10 +135,11 @@ REMOTE = BuiltinSet(
     "How well the team co-produces when people take part online or by phone.",
     (
         ("Taking part from where you are", "I can take part fully without having to travel."),
-        ("Technology that works for everyone", "The tools we use online work for me, and help "
-         "is there when they do not."),
-        ("Being heard online", "In online meetings I get as much chance to speak as anyone "
-         "else."),
+        (
+            "Technology that works for everyone",
+            "The tools we use online work for me, and help is there when they do not.",
+        ),
+        ("Being heard online", "In online meetings I get as much chance to speak as anyone else."),
         ("Staying connected", "Working remotely, I still feel part of the team."),
     ),
 )
@@ -115,7 +147,9 @@ REMOTE = BuiltinSet(
 BUILTIN_SETS = (PRINCIPLES, STANDARDS, DIMENSIONS, REMOTE)
 
 
-def builtin_sets_install(question_set_model: type, version_model: type, question_model: type) -> int:
+def builtin_sets_install(
+    question_set_model: type, version_model: type, question_model: type
+) -> int:
     """Create version 1 of each of Levelfield's sets that does not exist yet (the data
     migration calls it with its historical models; tests and the demo with the real
     ones, because a flushed test database loses what migrations wrote). Returns how

@@ -295,8 +295,11 @@ def chart_lay_out(trend: Trend) -> None:
     for index, line in enumerate(trend.lines):
         line.colour, line.dash = STYLES[index % len(STYLES)]
         placed = [
-            (round(x, 1), y_of(point.average), f"{line.theme}, {point.checkin.title}: "
-             f"{point.average}")
+            (
+                round(x, 1),
+                y_of(point.average),
+                f"{line.theme}, {point.checkin.title}: {point.average}",
+            )
             for x, point in zip(xs, line.points, strict=True)
             if point.average is not None
         ]

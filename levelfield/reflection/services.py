@@ -154,7 +154,9 @@ def answers_submit(
         )
 
 
-def _answers_check(question_ids: set[int], scores: dict[int, int], comments: dict[int, str]) -> None:
+def _answers_check(
+    question_ids: set[int], scores: dict[int, int], comments: dict[int, str]
+) -> None:
     if set(scores) != question_ids or set(comments) - question_ids:
         raise CheckInError("Answer every question, from 1 to 5.", code="scores")
     for score in scores.values():
@@ -527,4 +529,3 @@ def _record(
         collective=checkin.collective if checkin.collective_id else None,
         after=after,
     )
-

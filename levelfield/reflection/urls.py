@@ -11,7 +11,9 @@ urlpatterns = [
     path("project/<int:project_pk>/new/", views.project_round_create, name="create_for_project"),
     path("project/<int:project_pk>/evidence/", views.evidence, name="evidence"),
     path("collective/<slug:slug>/", views.collective_rounds, name="collective_rounds"),
-    path("collective/<slug:slug>/new/", views.collective_round_create, name="create_for_collective"),
+    path(
+        "collective/<slug:slug>/new/", views.collective_round_create, name="create_for_collective"
+    ),
     path("collective/<slug:slug>/questions/", views.question_sets, name="question_sets"),
     path(
         "collective/<slug:slug>/questions/<int:set_pk>/add/",

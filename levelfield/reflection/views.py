@@ -62,9 +62,9 @@ def _rounds(request: HttpRequest, place: Project | Collective) -> HttpResponse:
     for checkin in rounds:
         checkin.phase_text = checkin.phase_label(now)
     mine = set(
-        Respondent.objects.filter(person=request.user, round__in=[r.pk for r in rounds]).values_list(
-            "round_id", flat=True
-        )
+        Respondent.objects.filter(
+            person=request.user, round__in=[r.pk for r in rounds]
+        ).values_list("round_id", flat=True)
     )
     return render(
         request,
@@ -209,8 +209,9 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your answers have been changed." if current else "Thank you. Your answers "
-                "are sealed until the round closes.",
+                "Your answers have been changed."
+                if current
+                else "Thank you. Your answers are sealed until the round closes.",
             )
             return redirect("reflection:detail", pk=checkin.pk)
     previous, previous_actions = results.actions_before(checkin)

@@ -62,7 +62,9 @@ class Team:
     def open_round(self, **values: object) -> CheckInRound:
         now = values.pop("now", timezone.now())
         return services.round_open(
-            person=values.pop("person", self.professionals[0] if self.professionals else self.members[0]),
+            person=values.pop(
+                "person", self.professionals[0] if self.professionals else self.members[0]
+            ),
             place=self.project,
             version=values.pop("version", version_of()),
             title=values.pop("title", "Autumn check-in"),

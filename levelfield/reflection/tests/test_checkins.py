@@ -38,11 +38,9 @@ def team() -> Team:
 
 
 def _scores(checkin: CheckInRound, value: int) -> dict[int, int]:
-    return {
-        pk: value for pk in Question.objects.filter(version_id=checkin.version_id).values_list(
-            "pk", flat=True
-        )
-    }
+    return dict.fromkeys(
+        Question.objects.filter(version_id=checkin.version_id).values_list("pk", flat=True), value
+    )
 
 
 def test_a_member_opens_a_round_and_the_history_says_so(team: Team) -> None:
@@ -104,9 +102,7 @@ def test_out_of_range_and_missing_answers_get_a_clear_message_and_save_nothing(
     assert "Choose an answer from 1 to 5 for question 2" in page
     assert not Respondent.objects.exists()
     with pytest.raises(services.CheckInError, match="from 1 to 5"):
-        services.answers_submit(
-            checkin=checkin, person=team.public[0], scores=_scores(checkin, 0)
-        )
+        services.answers_submit(checkin=checkin, person=team.public[0], scores=_scores(checkin, 0))
 
 
 def test_answers_after_closing_are_refused_with_the_reason(team: Team, client: object) -> None:
@@ -143,9 +139,13 @@ def test_closing_writes_answers_out_with_no_link_to_anyone(team: Team) -> None:
     assert set(sealed.all()) == {None}
     for model in (Submission, Answer, Comment):
         assert not [
-            f for f in model._meta.concrete_fields if f.is_relation and "people" in str(f.related_model._meta)
+            f
+            for f in model._meta.concrete_fields
+            if f.is_relation and "people" in str(f.related_model._meta)
         ], f"{model.__name__} must not point at a person"
-        assert not [f for f in model._meta.concrete_fields if "time" in f.get_internal_type().lower()]
+        assert not [
+            f for f in model._meta.concrete_fields if "time" in f.get_internal_type().lower()
+        ]
 
 
 def test_results_show_only_from_five_answers(team: Team, client: object) -> None:
@@ -332,9 +332,7 @@ def test_a_team_adds_its_own_question_as_a_new_version_and_no_answer_is_lost(
     answer_all(checkin, team.members, 3)
     builtin = version_of().question_set
     client.force_login(team.members[0])
-    url = reverse(
-        "reflection:question_add", args=[team.project.collective.slug, builtin.pk]
-    )
+    url = reverse("reflection:question_add", args=[team.project.collective.slug, builtin.pk])
     response = client.post(url, {"theme": "Sharing power", "text": "We share the dull jobs"})
     assert response.status_code == 302
     own = team.project.collective.question_sets.get()
