@@ -108,7 +108,21 @@ def round_open(
             "checkin_opened",
             f"{person.name} opened the check-in “{checkin.title}”, closing {when(closes_at)}",
         )
+        transaction.on_commit(lambda: round_tasks_schedule(checkin))
     return checkin
+
+
+def round_tasks_schedule(checkin: CheckInRound) -> None:
+    """Ask the background worker to close the round on time and remind people two days
+    before. Backends that cannot run tasks later (the immediate one used in tests) rely
+    on `manage.py checkin_rounds` instead."""
+    from levelfield.reflection import tasks
+
+    if not tasks.round_close_task.get_backend().supports_defer:
+        return
+    tasks.round_close_task.using(run_after=checkin.closes_at).enqueue(checkin.pk)
+    remind_at = max(checkin.closes_at - REMINDER_BEFORE, checkin.opens_at)
+    tasks.round_remind_task.using(run_after=remind_at).enqueue(checkin.pk)
 
 
 # Answering

@@ -313,6 +313,36 @@ def test_the_command_closes_due_rounds_and_is_safe_to_run_twice(team: Team) -> N
     assert Submission.objects.count() == 10
 
 
+def test_opening_a_round_schedules_its_closing_and_reminder(
+    team: Team, settings: object, django_capture_on_commit_callbacks: object
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        checkin = team.open_round()
+    scheduled = {row.task_path: row for row in DBTaskResult.objects.all()}
+    close_task = scheduled["levelfield.reflection.tasks.round_close_task"]
+    remind_task = scheduled["levelfield.reflection.tasks.round_remind_task"]
+    assert close_task.run_after == checkin.closes_at
+    assert remind_task.run_after == checkin.closes_at - services.REMINDER_BEFORE
+
+
+def test_the_tasks_close_and_remind_once(team: Team) -> None:
+    from levelfield.reflection import tasks
+
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 3)
+    assert tasks.round_close_task.call(checkin.pk) is False  # not due yet
+    CheckInRound.objects.filter(pk=checkin.pk).update(
+        opens_at=timezone.now() - timedelta(days=3), closes_at=timezone.now() - timedelta(days=1)
+    )
+    assert tasks.round_close_task.call(checkin.pk) is True
+    assert tasks.round_close_task.call(checkin.pk) is False
+    assert tasks.round_close_task.call(999999) is False
+    assert tasks.round_remind_task.call(checkin.pk) == 0
+
+
 def test_opening_a_page_never_closes_a_round(team: Team, client: object) -> None:
     checkin = team.open_round()
     answer_all(checkin, team.members, 3)
