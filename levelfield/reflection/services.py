@@ -10,6 +10,7 @@ is never taken for a vote nor the other way round.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -50,7 +51,9 @@ BALLOT_KIND = "checkin"
 REMINDER_BEFORE = timedelta(days=2)
 # Time and space: a round stays open long enough for people who need time.
 MINIMUM_OPEN = timedelta(days=1)
-COMMENT_MAX = 2000
+COMMENT_MAX = 1000
+# Every check-in ballot seals to this many bytes (plus nonce and tag); see `_padded`.
+SEALED_SIZE = 4 * ballots.BUCKET
 
 
 class CheckInError(ValidationError):
@@ -153,15 +156,13 @@ def answers_submit(
             Question.objects.filter(version_id=checkin.version_id).values_list("pk", flat=True)
         )
         _answers_check(question_ids, scores, comments)
+        payload = {
+            "kind": BALLOT_KIND,
+            "scores": {str(pk): int(score) for pk, score in scores.items()},
+            "comments": {str(pk): text for pk, text in comments.items()},
+        }
         sealed = ballots.ballot_seal(
-            decision_id=checkin.pk,
-            person_id=person.pk,
-            payload={
-                "kind": BALLOT_KIND,
-                "scores": {str(pk): int(score) for pk, score in scores.items()},
-                "comments": {str(pk): text for pk, text in comments.items()},
-            },
-            reason="",
+            decision_id=checkin.pk, person_id=person.pk, payload=_padded(payload), reason=""
         )
         Respondent.objects.update_or_create(
             round=checkin, person=person, defaults={"sealed_answers": sealed}
@@ -181,6 +182,27 @@ def _answers_check(
             raise CheckInError(
                 f"Keep each comment under {COMMENT_MAX:,} characters.", code="comments"
             )
+
+
+def _padded(payload: dict) -> dict:
+    """The payload padded so that every check-in ballot seals to the same size.
+
+    The sealed ballot already pads to a power of two, but one long comment would still
+    put its author's ballot in a bigger bucket, and a database reader who saw that while
+    the round was open could match it to the long comment shown after closing. So every
+    check-in ballot is filled to exactly `SEALED_SIZE`, and answers whose comments do not
+    fit are refused with a message instead.
+    """
+    used = len(json.dumps({"payload": {**payload, "pad": ""}, "reason": ""}).encode())
+    room = SEALED_SIZE - ballots.LENGTH_BYTES - used
+    if room < 0:
+        raise CheckInError(
+            "Your comments are too long to keep anonymous together. Shorten them (about "
+            "3,000 letters in all at most) and send again.",
+            code="comments",
+        )
+    # Past half the bucket, so `ballots` keeps it in the SEALED_SIZE bucket.
+    return {**payload, "pad": "0" * room}
 
 
 def answering_refusal(checkin: CheckInRound, now: datetime) -> str | None:

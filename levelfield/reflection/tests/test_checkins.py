@@ -105,6 +105,19 @@ def test_out_of_range_and_missing_answers_get_a_clear_message_and_save_nothing(
         services.answers_submit(checkin=checkin, person=team.public[0], scores=_scores(checkin, 0))
 
 
+def test_comments_too_long_to_keep_anonymous_are_refused(team: Team) -> None:
+    checkin = team.open_round()
+    questions = list(Question.objects.filter(version_id=checkin.version_id))
+    with pytest.raises(services.CheckInError, match="too long to keep anonymous"):
+        services.answers_submit(
+            checkin=checkin,
+            person=team.public[0],
+            scores=_scores(checkin, 3),
+            comments={q.pk: "é" * 900 for q in questions[:3]},
+        )
+    assert not Respondent.objects.exists()
+
+
 def test_answers_after_closing_are_refused_with_the_reason(team: Team, client: object) -> None:
     checkin = team.open_round()
     late = checkin.closes_at + timedelta(minutes=5)
@@ -125,17 +138,19 @@ def test_answers_after_closing_are_refused_with_the_reason(team: Team, client: o
 
 def test_closing_writes_answers_out_with_no_link_to_anyone(team: Team) -> None:
     checkin = team.open_round()
-    answer_all(checkin, team.members, 3, comment="I am {name} and this is my comment")
+    answer_all(checkin, team.members[:5], 3, comment="I am {name} and this is my comment")
+    answer_all(checkin, team.members[5:6], 3, comment="A long one. " * 80)
+    answer_all(checkin, team.members[6:], 3)
     sealed = Respondent.objects.filter(round=checkin).values_list("sealed_answers", flat=True)
-    for ballot in sealed:  # a database reader sees only padded ciphertext
-        assert b"comment" not in bytes(ballot)
-        assert len(bytes(ballot)) > 1024
+    # A database reader sees only ciphertext, all of one size, comment or none.
+    assert {len(bytes(ballot)) for ballot in sealed} == {1 + 12 + services.SEALED_SIZE + 16}
+    assert not [ballot for ballot in sealed if b"comment" in bytes(ballot)]
     close(checkin)
     close(checkin)  # a second run does nothing
     assert checkin.respondent_count == 10
     assert Submission.objects.filter(round=checkin).count() == 10
     assert Answer.objects.filter(submission__round=checkin).count() == 10 * 8
-    assert Comment.objects.filter(round=checkin).count() == 10
+    assert Comment.objects.filter(round=checkin).count() == 6
     assert set(sealed.all()) == {None}
     for model in (Submission, Answer, Comment):
         assert not [
