@@ -206,7 +206,7 @@ class TrendLine:
 class Trend:
     rounds: list[CheckInRound]
     lines: list[TrendLine]
-    x_labels: list[tuple[float, str]] = field(default_factory=list)
+    x_labels: list[tuple[float, str, str]] = field(default_factory=list)  # x, anchor, text
 
     @property
     def has_trend(self) -> bool:
@@ -291,7 +291,14 @@ def chart_lay_out(trend: Trend) -> None:
     inner_width = CHART_WIDTH - LEFT - RIGHT
     step = inner_width / (count - 1) if count > 1 else 0
     xs = [LEFT + (index * step if count > 1 else inner_width / 2) for index in range(count)]
-    trend.x_labels = [(x, r.title) for x, r in zip(xs, trend.rounds, strict=True)]
+    # Labels fit the space between points (about 8 pixels a letter); the full titles are
+    # in the table beside the chart. The first and last are anchored inside the chart.
+    room = max(6, int(step / 8)) if count > 1 else 60
+    anchors = ["start", *["middle"] * (count - 2), "end"] if count > 1 else ["middle"]
+    trend.x_labels = [
+        (x, anchor, _shortened(r.title, room))
+        for x, anchor, r in zip(xs, anchors, trend.rounds, strict=True)
+    ]
     for index, line in enumerate(trend.lines):
         line.colour, line.dash = STYLES[index % len(STYLES)]
         placed = [
@@ -305,6 +312,10 @@ def chart_lay_out(trend: Trend) -> None:
         ]
         line.markers = placed
         line.svg_points = " ".join(f"{x},{y}" for x, y, _ in placed)
+
+
+def _shortened(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 def y_of(score: float) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
@@ -178,8 +179,6 @@ def _chart_context() -> dict[str, Any]:
 
 
 def _minimum() -> int:
-    from django.conf import settings
-
     return settings.MINIMUM_ANONYMOUS_GROUP
 
 
@@ -340,8 +339,10 @@ def evidence(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 def _place_context(place: Project | Collective) -> dict[str, Any]:
+    """What every check-in page's breadcrumbs and headings need, and the time zone its
+    times are shown in."""
     if isinstance(place, Project):
-        return {"place": place, "project": place, "collective": None}
+        return {"place": place, "project": place, "collective": None, "zone": settings.TIME_ZONE}
     if isinstance(place, Collective):
-        return {"place": place, "project": None, "collective": place}
+        return {"place": place, "project": None, "collective": place, "zone": settings.TIME_ZONE}
     raise Http404("No such place.")
