@@ -59,6 +59,17 @@ def _pages(name: str) -> Callable[[], list[Row]]:
     return run
 
 
+def _pages_of(module: str, name: str) -> Callable[[], list[Row]]:
+    """Like `_pages`, for a benchmark module of its own."""
+
+    def run() -> list[Row]:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)()
+
+    return run
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -89,6 +100,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         _pages("project_pages"),
         naming="page",
         counting="entries",
+        needs_database=True,
+    ),
+    "reflection-pages": Benchmark(
+        "Check-in results, the evidence view and closing a round, for a project of 1,000\n"
+        "members with 8 closed rounds and 5,000 entries (best of 3 after a warm-up)",
+        _pages_of("bench_reflection", "reflection_pages"),
+        naming="page",
+        counting="rows",
         needs_database=True,
     ),
     "pref-voting": Benchmark(

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "levelfield.notifications",
     "levelfield.invitations",
     "levelfield.deliberation",
+    "levelfield.reflection",
 ]
 
 MIDDLEWARE = [

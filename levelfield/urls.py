@@ -18,4 +18,5 @@ urlpatterns = [
     path("notifications/", include("levelfield.notifications.urls")),
     path("invitations/", include("levelfield.invitations.urls")),
     path("conversations/", include("levelfield.deliberation.urls")),
+    path("checkins/", include("levelfield.reflection.urls")),
 ]

@@ -63,6 +63,7 @@ from levelfield.projects.tests.factories import (
     ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
+from levelfield.reflection.tests.factories import RoundFactory, version_of
 
 ROLES = ("visitor", "outsider", "member", "coordinator", "former")
 
@@ -88,6 +89,8 @@ class Scenario:
     project_invitation: Any
     join_request: Any
     conversation: Any
+    checkin_round: Any
+    question_set: Any
     session_keys: dict[str, str] = field(default_factory=dict)
 
 
@@ -135,6 +138,8 @@ def _build_scenario() -> Scenario:
         ),
         join_request=join_request,
         conversation=_conversation(project),
+        checkin_round=RoundFactory(project=project, created_by=member),
+        question_set=version_of().question_set,
     )
 
 
@@ -206,6 +211,8 @@ PROJECT_INVITATION: Args = lambda s: {  # noqa: E731
 }
 CONVERSATION: Args = lambda s: {"pk": s.conversation.pk}  # noqa: E731
 CONVERSATION_LINK: Args = lambda s: {"token": s.conversation.link_token}  # noqa: E731
+CHECKIN: Args = lambda s: {"pk": s.checkin_round.pk}  # noqa: E731
+QUESTION_SET: Args = lambda s: {"slug": s.collective.slug, "set_pk": s.question_set.pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -358,6 +365,25 @@ MATRIX: dict[str, Row] = {
     "conversations/<int:pk>/draft/decide/": Row(
         CONVERSATION, SIGNED_IN_405, "login 404 400 400 404"
     ),
+    # Check-ins and the evidence view
+    "checkins/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/project/<int:project_pk>/new/": Row(
+        PROJECT_PK, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "checkins/project/<int:project_pk>/evidence/": Row(
+        PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "checkins/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/collective/<slug:slug>/questions/": Row(
+        COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "checkins/collective/<slug:slug>/questions/<int:set_pk>/add/": Row(
+        QUESTION_SET, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "checkins/<int:pk>/": Row(CHECKIN, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/<int:pk>/answer/": Row(CHECKIN, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/<int:pk>/actions/": Row(CHECKIN, SIGNED_IN_405, "login 404 400 400 404"),
     # Invitations: the join page by token, and one's own invitations from the home page
     "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
     "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),

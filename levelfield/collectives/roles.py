@@ -42,6 +42,9 @@ class Action(StrEnum):
     TAKE_PART_IN_CONVERSATION = "take part in a conversation"
     MODERATE_STATEMENTS = "moderate statements"
     ADOPT_PRINCIPLES = "draft principles and open a decision on them"
+    OPEN_CHECKIN = "open a check-in round"
+    ADD_CHECKIN_QUESTIONS = "add check-in questions"
+    RECORD_CHECKIN_ACTION = "record what we will do about a check-in"
 
 
 # Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
@@ -56,6 +59,10 @@ RULES: dict[Action, Who] = {
     Action.TAKE_PART_IN_CONVERSATION: Who.ANY_MEMBER,
     Action.MODERATE_STATEMENTS: Who.ANY_MEMBER,
     Action.ADOPT_PRINCIPLES: Who.ANY_MEMBER,
+    # Asking "are we working as equals?" is everyone's right, not a coordinator's task.
+    Action.OPEN_CHECKIN: Who.ANY_MEMBER,
+    Action.ADD_CHECKIN_QUESTIONS: Who.ANY_MEMBER,
+    Action.RECORD_CHECKIN_ACTION: Who.ANY_MEMBER,
 }
 
 

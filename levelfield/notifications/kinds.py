@@ -80,6 +80,11 @@ KINDS: dict[str, Kind] = {
             "A decision you have not answered yet closes soon.",
         ),
         Kind(
+            "checkin_reminder",
+            "Reminders about check-ins",
+            "A reflective check-in you have not answered yet closes soon.",
+        ),
+        Kind(
             "join_request",
             "Requests to join a project",
             "Someone asks to join a project you are in, or your own request to join is answered.",

@@ -29,6 +29,9 @@ from levelfield.projects.tests.factories import (
     ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
+from levelfield.reflection import services as checkin_services
+from levelfield.reflection.tests.factories import answer_all
+from levelfield.reflection.tests.factories import version_of as checkin_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,7 +80,73 @@ def world() -> dict:
         "collective_invitation": collective_invitation,
         "project_invitation": project_invitation,
         "decisions": _decisions(member, teammate, project, collective),
+        "checkins": _checkins(member, teammate, project, collective),
     }
+
+
+def _checkins(member: object, teammate: object, project: object, collective: object) -> dict:
+    """Two closed collective rounds with results (eight more members answer, so each
+    perspective group has five and the gap shows), an action, and an open project round
+    the member has not answered."""
+    now = timezone.now()
+    public = [member]
+    professionals = [teammate]
+    for number in range(4):
+        for group, kind in (
+            (public, PerspectiveKind.CARER),
+            (professionals, PerspectiveKind.PRACTITIONER),
+        ):
+            person = UserFactory(display_name=f"Check-in {kind.label} {number}")
+            PerspectiveFactory(person=person, kind=kind)
+            CollectiveMembershipFactory(collective=collective, person=person)
+            group.append(person)
+    closed = []
+    for title, days_ago in (("Spring check-in", 60), ("Autumn check-in", 20)):
+        opened = now - timedelta(days=days_ago)
+        checkin = checkin_services.round_open(
+            person=teammate,
+            place=collective,
+            version=checkin_version(),
+            title=title,
+            opens_at=opened,
+            closes_at=opened + timedelta(days=7),
+            now=opened,
+        )
+        answer_all(checkin, public, 2, comment="We are asked too late.", now=opened)
+        answer_all(checkin, professionals, 4, now=opened)
+        checkin_services.round_close(checkin=checkin, now=checkin.closes_at)
+        closed.append(checkin)
+    checkin_services.action_record(
+        checkin=closed[0], person=member, text="We will rotate who chairs.", theme="Sharing power"
+    )
+    in_project = checkin_services.round_open(
+        person=teammate,
+        place=project,
+        version=checkin_version("standards"),
+        title="Project check-in",
+        opens_at=now,
+        closes_at=now + timedelta(days=7),
+        now=now,
+    )
+    return {"closed": closed[-1], "open": in_project}
+
+
+def checkin_pages(world: dict) -> list[str]:
+    slug = world["collective"].slug
+    pk = world["project"].pk
+    checkins = world["checkins"]
+    return [
+        reverse("reflection:project_rounds", args=[pk]),
+        reverse("reflection:collective_rounds", args=[slug]),
+        reverse("reflection:create_for_project", args=[pk]),
+        reverse("reflection:create_for_collective", args=[slug]),
+        reverse("reflection:question_sets", args=[slug]),
+        reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
+        reverse("reflection:detail", args=[checkins["closed"].pk]),
+        reverse("reflection:detail", args=[checkins["open"].pk]),
+        reverse("reflection:answer", args=[checkins["open"].pk]),
+        reverse("reflection:evidence", args=[pk]),
+    ]
 
 
 # What the teammate answers in each open decision, so results have something to show.
@@ -287,6 +356,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_logout"),
         reverse("account_reauthenticate"),
         *decision_pages(world),
+        *checkin_pages(world),
         "/projects/999999/",
     ]
 
@@ -342,6 +412,10 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
         reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
         reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
+        reverse("reflection:create_for_project", args=[pk]),
+        reverse("reflection:answer", args=[world["checkins"]["open"].pk]),
+        reverse("reflection:detail", args=[world["checkins"]["closed"].pk]),
+        reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
     ]:
         page.goto(live_server.url + path)
         form = page.locator("form#main-form")

@@ -1,0 +1,159 @@
+"""Demo check-ins: two completed rounds in the collective with a trend and a perception
+gap, one open round, and a completed round in the stroke project for its evidence view.
+
+Made through the services, like real answers (sealed, then written out unlinked).
+Safe to run again: a round that already exists is left alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from levelfield.collectives.models import Collective
+from levelfield.people.models import User
+from levelfield.projects.models import Project
+from levelfield.reflection import services
+from levelfield.reflection.models import CheckInRound, Question, QuestionSet, QuestionSetVersion
+from levelfield.reflection.questions import SHARING_POWER, builtin_sets_install
+
+PUBLIC = ("dev", "maggie", "gordon", "jade", "ruth")
+PROFESSIONALS = ("amara", "tomasz", "sam", "priya", "helen")
+
+# (title, days ago it opened, days it stayed open, public's and professionals' usual
+# score, how far public contributors mark down "Sharing power", actions agreed after it)
+COLLECTIVE_ROUNDS = [
+    (
+        "Spring check-in",
+        230,
+        14,
+        (3, 4),
+        2,
+        [
+            (SHARING_POWER, "We will take turns to chair the collective’s meetings."),
+            ("", "Papers go out a week before every meeting, in plain English."),
+        ],
+    ),
+    (
+        "Autumn check-in",
+        50,
+        14,
+        (4, 4),
+        1,
+        [(SHARING_POWER, "Public contributors set half of each meeting’s agenda.")],
+    ),
+]
+
+
+def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
+    builtin_sets_install(QuestionSet, QuestionSetVersion, Question)
+    version = QuestionSetVersion.objects.get(
+        question_set__collective=None, question_set__key="principles", number=1
+    )
+    now = timezone.now()
+    for title, days_ago, days_open, usual, marked_down, actions in COLLECTIVE_ROUNDS:
+        opens = now - timedelta(days=days_ago)
+        checkin = _round(collective, version, title, opens, days_open, people["amara"])
+        if checkin is None:
+            continue
+        _answer(checkin, people, PUBLIC, usual[0], marked_down, opens)
+        _answer(checkin, people, PROFESSIONALS, usual[1], 0, opens)
+        services.round_close(checkin=checkin, now=checkin.closes_at + timedelta(minutes=5))
+        for theme, text in actions:
+            services.action_record(
+                checkin=checkin,
+                person=people["maggie"],
+                text=text,
+                theme=theme,
+                now=checkin.closes_at + timedelta(days=2),
+            )
+    current = _round(
+        collective, version, "Winter check-in", now - timedelta(days=2), 12, people["priya"]
+    )
+    if current is not None:
+        _answer(current, people, ("gordon", "sam", "jade"), 4, 1, current.opens_at)
+    _project_round(people, now)
+
+
+def _project_round(people: dict[str, User], now: datetime) -> None:
+    project = Project.objects.filter(title="Getting home well after a stroke").first()
+    if project is None:
+        return
+    version = QuestionSetVersion.objects.get(
+        question_set__collective=None, question_set__key="standards", number=1
+    )
+    opens = now - timedelta(days=40)
+    checkin = _round(project, version, "Stroke project check-in", opens, 10, people["amara"])
+    if checkin is None:
+        return
+    _answer(checkin, people, ("maggie", "gordon", "dev"), 3, 1, opens)
+    _answer(checkin, people, ("amara", "tomasz", "leah"), 4, 0, opens)
+    services.round_close(checkin=checkin, now=checkin.closes_at + timedelta(minutes=5))
+    services.action_record(
+        checkin=checkin,
+        person=people["gordon"],
+        text="Each meeting ends with “what changed because of what we said?”",
+        theme="Impact",
+        now=checkin.closes_at + timedelta(days=1),
+    )
+
+
+def _round(
+    place: Project | Collective,
+    version: QuestionSetVersion,
+    title: str,
+    opens: datetime,
+    days_open: int,
+    person: User,
+) -> CheckInRound | None:
+    """A new round, or None if the demo made it before."""
+    is_project = isinstance(place, Project)
+    existing = CheckInRound.objects.in_place(
+        project_id=place.pk if is_project else None,
+        collective_id=None if is_project else place.pk,
+    ).filter(title=title)
+    if existing.exists():
+        return None
+    return services.round_open(
+        person=person,
+        place=place,
+        version=version,
+        title=title,
+        opens_at=opens,
+        closes_at=opens + timedelta(days=days_open),
+        now=opens,
+    )
+
+
+def _answer(
+    checkin: CheckInRound,
+    people: dict[str, User],
+    keys: tuple[str, ...],
+    usual: int,
+    marked_down: int,
+    opens: datetime,
+) -> None:
+    questions = list(Question.objects.filter(version_id=checkin.version_id))
+    for index, key in enumerate(keys):
+        scores = {}
+        for question in questions:
+            # A little spread between people, never past the ends of the scale.
+            score = usual + (index + question.position) % 3 - 1
+            if question.theme == SHARING_POWER:
+                score -= marked_down
+            scores[question.pk] = max(1, min(5, score))
+        comments = {}
+        if key in ("dev", "gordon") and questions:
+            comments[questions[0].pk] = (
+                "Decisions still feel made before we arrive."
+                if key == "dev"
+                else "Better than last year: we are asked earlier now."
+            )
+        services.answers_submit(
+            checkin=checkin,
+            person=people[key],
+            scores=scores,
+            comments=comments,
+            now=opens + timedelta(days=1, hours=index),
+        )

@@ -1,0 +1,330 @@
+"""Evidence from the record: what a project's own records say about co-production, in
+the four dimensions of the Cube (voice, contribution, agenda, change), beside what
+the team said in its check-ins.
+
+One function per dimension, each returning a `Dimension` of `Figure`s. Each figure is
+a total, split by perspective group and by quarter, with a link to the records behind
+it. Events (meeting attendance for voice, agenda items for agenda) are added as new
+figures in `voice` and `agenda` once the events app exists.
+
+Groups come from the perspectives members share with their teams (`groups.py`); a
+split is shown only when every group in the project has at least
+`settings.MINIMUM_ANONYMOUS_GROUP` people, otherwise only totals. Every function runs a
+fixed number of aggregate queries, however many records the project has.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncQuarter
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.decisions.models import Decision, Outcome, Response, Voter
+from levelfield.lib.words import hours
+from levelfield.projects.models import Participation, Project, ProjectMembership
+from levelfield.reflection import groups, questions
+from levelfield.reflection.models import CheckInRound, PerspectiveGroup, Respondent
+from levelfield.reflection.results import ThemeResult, results_for
+
+QUARTERS_SHOWN = 6
+
+
+@dataclass
+class People:
+    """Each member's perspective group, and whether the groups are big enough to show."""
+
+    group_by_person: dict[int, str]
+    split: bool
+    sizes: dict[str, int]
+
+    def group(self, person_id: int | None) -> str:
+        # Former members and people outside the project count as "other or not shared".
+        return self.group_by_person.get(person_id or 0, PerspectiveGroup.OTHER)
+
+    @property
+    def shown_groups(self) -> list[tuple[str, str]]:
+        if not self.split:
+            return []
+        return [(g.value, g.label) for g in groups.SPLIT_GROUPS if self.sizes.get(g, 0)]
+
+
+def people_of(project: Project) -> People:
+    ids = list(
+        ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
+    )
+    by_person = groups.groups_of(ids)
+    sizes: dict[str, int] = defaultdict(int)
+    for group in by_person.values():
+        sizes[group] += 1
+    return People(by_person, groups.may_split(sizes.values()), dict(sizes))
+
+
+@dataclass
+class Figure:
+    label: str
+    link: str
+    link_text: str
+    format: Callable[[int], str] = str
+    total: int = 0
+    by_group: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    by_quarter: dict[date, int] = field(default_factory=lambda: defaultdict(int))
+    people: set[int] = field(default_factory=set)
+
+    def add(
+        self, people: People, person_id: int | None, quarter: date | datetime, value: int
+    ) -> None:
+        self.total += value
+        self.by_group[people.group(person_id)] += value
+        self.by_quarter[_as_date(quarter)] += value
+        if person_id:
+            self.people.add(person_id)
+
+    def shown(self, value: int) -> str:
+        return self.format(value)
+
+    def cells(self, people: People, quarters: list[date]) -> None:
+        """The figures as the page shows them: formatted, per group shown and quarter."""
+        self.total_text = self.format(self.total)
+        self.group_cells = [self.format(self.by_group.get(g, 0)) for g, _ in people.shown_groups]
+        self.quarter_cells = [self.format(self.by_quarter.get(q, 0)) for q in quarters]
+
+
+@dataclass
+class Dimension:
+    key: str
+    name: str
+    asks: str
+    figures: list[Figure]
+    perceived_themes: tuple[str, ...]
+    still_to_come: str = ""
+    perceived: list[ThemeResult] = field(default_factory=list)
+
+
+def _as_date(moment: date | datetime) -> date:
+    if isinstance(moment, datetime):
+        return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+    return moment
+
+
+def voice(project: Project, people: People) -> Dimension:
+    """Who responded to decisions and check-ins (events will add who attended meetings)."""
+    decisions = Figure(
+        "Responses to decisions",
+        reverse("decisions:project_log", args=[project.pk]),
+        "Decisions made together",
+    )
+    named = Response.objects.filter(decision__project=project, person__isnull=False)
+    anonymous = Voter.objects.filter(decision__project=project)  # who answered, not what
+    for rows in (named, anonymous):
+        for row in (
+            rows.values("person_id", quarter=TruncQuarter("decision__closes_at"))
+            .annotate(count=Count("pk"))
+            .order_by()
+        ):
+            decisions.add(people, row["person_id"], row["quarter"], row["count"])
+    checkins = Figure(
+        "Answers to check-ins",
+        reverse("reflection:project_rounds", args=[project.pk]),
+        "Check-in rounds",
+    )
+    for row in (
+        Respondent.objects.filter(round__project=project)
+        .values("person_id", quarter=TruncQuarter("round__closes_at"))
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        checkins.add(people, row["person_id"], row["quarter"], row["count"])
+    return Dimension(
+        "voice",
+        "Voice",
+        "Who takes part in deciding and reflecting?",
+        [decisions, checkins],
+        (
+            questions.ALL_PERSPECTIVES,
+            "Inclusive opportunities",
+            "Being heard online",
+            "Working together",
+        ),
+        still_to_come="Meeting attendance will be counted here once events are recorded.",
+    )
+
+
+def contribution(project: Project, people: People) -> Dimension:
+    """Hours given, from the involvement log."""
+    time = Figure(
+        "Hours in the involvement log",
+        reverse("projects:log", args=[project.pk]),
+        "The involvement log",
+        format=hours,
+    )
+    for row in (
+        Participation.objects.filter(entry__project=project)
+        .values("person_id", quarter=TruncQuarter("entry__happened_on"))
+        .annotate(minutes=Sum("minutes"))
+        .order_by()
+    ):
+        time.add(people, row["person_id"], row["quarter"], row["minutes"])
+    return Dimension(
+        "contribution",
+        "Contribution",
+        "Who gives their time and knowledge?",
+        [time],
+        (
+            questions.RECIPROCITY,
+            questions.RESPECTING_KNOWLEDGE,
+            "Building on people's capacity",
+            "Recognising people as assets",
+            "Support and learning",
+        ),
+    )
+
+
+def agenda(project: Project, people: People) -> Dimension:
+    """Who proposed decisions (events will add who added agenda items)."""
+    proposed = Figure(
+        "Decisions proposed",
+        reverse("decisions:project_log", args=[project.pk]),
+        "Decisions made together",
+    )
+    for row in (
+        Decision.objects.filter(project=project)
+        .values("created_by_id", quarter=TruncQuarter("created_at"))
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        proposed.add(people, row["created_by_id"], row["quarter"], row["count"])
+    return Dimension(
+        "agenda",
+        "Agenda",
+        "Who decides what the team talks about and decides?",
+        [proposed],
+        (
+            questions.SHARING_POWER,
+            "Governance",
+            "Blurring distinctions",
+            "Acting as catalysts",
+        ),
+        still_to_come="Agenda items will be counted here once events are recorded.",
+    )
+
+
+def change(project: Project, people: People) -> Dimension:
+    """Outcomes of decisions, by who proposed them, and recorded changes, by who took
+    part in the activity they came from."""
+    outcomes = Figure(
+        "Decisions with an outcome, by who proposed them",
+        reverse("decisions:project_log", args=[project.pk]),
+        "Decisions made together",
+    )
+    for row in (
+        Outcome.objects.filter(decision__project=project)
+        .values("decision__created_by_id", quarter=TruncQuarter("written_at"))
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        outcomes.add(people, row["decision__created_by_id"], row["quarter"], row["count"])
+    changes = Figure(
+        "Recorded changes, by who took part",
+        reverse("projects:log", args=[project.pk]),
+        "The involvement log",
+    )
+    seen: set[tuple[int, str]] = set()
+    rows = (
+        Participation.objects.filter(entry__project=project)
+        .exclude(entry__what_changed="")
+        .values_list("entry_id", "person_id", "entry__happened_on")
+        .order_by()
+    )
+    entries_counted: set[int] = set()
+    for entry_id, person_id, happened_on in rows:
+        group = people.group(person_id)
+        if (entry_id, group) in seen:
+            continue
+        seen.add((entry_id, group))
+        # Each change once in the total and per quarter, once per group that took part.
+        changes.by_group[group] += 1
+        if entry_id not in entries_counted:
+            entries_counted.add(entry_id)
+            changes.total += 1
+            changes.by_quarter[_quarter_of(happened_on)] += 1
+    return Dimension(
+        "change",
+        "Change",
+        "What changed because of the people involved?",
+        [outcomes, changes],
+        ("Impact",),
+    )
+
+
+def _quarter_of(moment: date) -> date:
+    return date(moment.year, 3 * ((moment.month - 1) // 3) + 1, 1)
+
+
+DIMENSIONS: tuple[Callable[[Project, People], Dimension], ...] = (
+    voice,
+    contribution,
+    agenda,
+    change,
+)
+
+
+@dataclass
+class Evidence:
+    project: Project
+    people: People
+    dimensions: list[Dimension]
+    quarters: list[date]
+    checkin: CheckInRound | None
+
+
+def evidence_for(project: Project) -> Evidence:
+    """The four dimensions for a project, with the latest check-in's perceived scores."""
+    people = people_of(project)
+    dimensions = [dimension(project, people) for dimension in DIMENSIONS]
+    quarters = sorted({q for d in dimensions for f in d.figures for q in f.by_quarter})[
+        -QUARTERS_SHOWN:
+    ]
+    for dimension in dimensions:
+        for figure in dimension.figures:
+            figure.cells(people, quarters)
+    checkin = latest_checkin(project)
+    results = results_for(checkin) if checkin else None
+    if results is not None:
+        by_theme = {theme.theme: theme for theme in results.themes}
+        for dimension in dimensions:
+            dimension.perceived = [
+                by_theme[name] for name in dimension.perceived_themes if name in by_theme
+            ]
+    return Evidence(project, people, dimensions, quarters, checkin if results else None)
+
+
+def latest_checkin(project: Project) -> CheckInRound | None:
+    """The project's latest round with results, or else its collective's."""
+    found = _with_results(CheckInRound.objects.filter(project=project))
+    if found is None:
+        found = _with_results(CheckInRound.objects.filter(collective_id=project.collective_id))
+    return found
+
+
+def _with_results(rounds: QuerySet[CheckInRound]) -> CheckInRound | None:
+    return (
+        rounds.filter(
+            closed_at__isnull=False, respondent_count__gte=settings.MINIMUM_ANONYMOUS_GROUP
+        )
+        .select_related("version__question_set", "project", "collective")
+        .order_by("-closes_at", "-id")
+        .first()
+    )
+
+
+def quarter_label(quarter: date) -> str:
+    """'July to September 2026'."""
+    end_month = date(quarter.year, quarter.month + 2, 1)
+    return f"{quarter:%B} to {end_month:%B %Y}"

@@ -1,0 +1,347 @@
+"""Anonymous results of a check-in round, the perception gap, and the trend across rounds.
+
+Everything here reads rows that carry no person (`Submission`, `Answer`, `Comment`),
+written out when the round closed; nothing exists to read before that. Results show
+only from `settings.MINIMUM_ANONYMOUS_GROUP` answers, and split by perspective only
+when closing found every group big enough (`CheckInRound.split_by_perspective`).
+
+The perception gap of a theme is the public contributors' average minus the
+professionals' average; a gap of a whole point or more on the five-point scale is
+highlighted as large. A page costs the same few queries however many answers there are.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+
+from levelfield.reflection.models import (
+    Action,
+    Answer,
+    CheckInRound,
+    Comment,
+    PerspectiveGroup,
+    Question,
+    Submission,
+)
+
+GAP_LARGE = 1.0
+TREND_ROUNDS = 8
+
+
+@dataclass
+class Score:
+    """A sum of scores and how many there were; the average to one decimal place."""
+
+    total: int = 0
+    count: int = 0
+
+    def add(self, total: int, count: int) -> None:
+        self.total += total
+        self.count += count
+
+    @property
+    def average(self) -> float | None:
+        return round(self.total / self.count, 1) if self.count else None
+
+
+@dataclass
+class GroupedScore:
+    everyone: Score = field(default_factory=Score)
+    by_group: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+
+    def add(self, group: str, total: int, count: int) -> None:
+        self.everyone.add(total, count)
+        self.by_group[group].add(total, count)
+
+    def average_of(self, group: str) -> float | None:
+        return self.by_group[group].average if group in self.by_group else None
+
+    @property
+    def public(self) -> float | None:
+        return self.average_of(PerspectiveGroup.PUBLIC)
+
+    @property
+    def professional(self) -> float | None:
+        return self.average_of(PerspectiveGroup.PROFESSIONAL)
+
+    @property
+    def other(self) -> float | None:
+        return self.average_of(PerspectiveGroup.OTHER)
+
+    @property
+    def gap(self) -> float | None:
+        public = self.average_of(PerspectiveGroup.PUBLIC)
+        professional = self.average_of(PerspectiveGroup.PROFESSIONAL)
+        if public is None or professional is None:
+            return None
+        return round(public - professional, 1)
+
+    @property
+    def gap_is_large(self) -> bool:
+        return self.gap is not None and abs(self.gap) >= GAP_LARGE
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    score: GroupedScore
+    comments: list[str]
+
+
+@dataclass
+class ThemeResult:
+    theme: str
+    score: GroupedScore
+    questions: list[QuestionResult]
+
+
+@dataclass
+class Results:
+    checkin: CheckInRound
+    themes: list[ThemeResult]
+    groups: list[tuple[str, str, int]]  # (value, label, people) when split
+    split: bool
+
+    @property
+    def large_gaps(self) -> list[ThemeResult]:
+        return [theme for theme in self.themes if theme.score.gap_is_large]
+
+
+def results_for(checkin: CheckInRound) -> Results | None:
+    """The round's results, or None while it is open or if too few people answered."""
+    if not checkin.has_results:
+        return None
+    questions = list(Question.objects.filter(version_id=checkin.version_id))
+    scores: dict[int, GroupedScore] = defaultdict(GroupedScore)
+    rows = (
+        Answer.objects.filter(submission__round=checkin)
+        .values("question_id", "submission__group")
+        .annotate(total=Sum("score"), count=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        scores[row["question_id"]].add(row["submission__group"], row["total"], row["count"])
+    comments: dict[int, list[str]] = defaultdict(list)
+    for question_id, text in Comment.objects.filter(round=checkin).values_list(
+        "question_id", "text"
+    ):
+        comments[question_id].append(text)
+    for texts in comments.values():
+        secrets.SystemRandom().shuffle(texts)
+    # Counted even when merged, so the page's queries never depend on the split.
+    sizes = _group_sizes(checkin)
+    themes: dict[str, ThemeResult] = {}
+    for question in questions:
+        score = scores[question.pk]
+        theme = themes.setdefault(question.theme, ThemeResult(question.theme, GroupedScore(), []))
+        theme.questions.append(QuestionResult(question, score, comments.get(question.pk, [])))
+        for group, grouped in score.by_group.items():
+            theme.score.add(group, grouped.total, grouped.count)
+    return Results(
+        checkin=checkin,
+        themes=list(themes.values()),
+        groups=sizes if checkin.split_by_perspective else [],
+        split=checkin.split_by_perspective,
+    )
+
+
+def _group_sizes(checkin: CheckInRound) -> list[tuple[str, str, int]]:
+    counts = dict(
+        Submission.objects.filter(round=checkin)
+        .values("group")
+        .annotate(people=Count("id"))
+        .order_by()
+        .values_list("group", "people")
+    )
+    return [
+        (value, label, counts[value])
+        for value, label in PerspectiveGroup.choices
+        if value in counts
+    ]
+
+
+# The trend across rounds
+
+
+@dataclass
+class TrendPoint:
+    checkin: CheckInRound
+    average: float | None
+    gap: float | None
+
+
+@dataclass
+class TrendLine:
+    theme: str
+    points: list[TrendPoint]
+    colour: str = ""
+    dash: str = ""
+    svg_points: str = ""
+    markers: list[tuple[float, float, str]] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        known = [p for p in self.points if p.average is not None]
+        if not known:
+            return f"{self.theme}: no results yet."
+        first, last = known[0], known[-1]
+        if first is last:
+            return f"{self.theme}: {last.average} in {last.checkin.title}."
+        change = round(last.average - first.average, 1)
+        direction = "rose" if change > 0 else "fell" if change < 0 else "stayed"
+        movement = f"by {abs(change)}" if change else "the same"
+        return (
+            f"{self.theme} {direction} {movement}, from {first.average} in "
+            f"{first.checkin.title} to {last.average} in {last.checkin.title}."
+        )
+
+
+@dataclass
+class Trend:
+    rounds: list[CheckInRound]
+    lines: list[TrendLine]
+    x_labels: list[tuple[float, str, str]] = field(default_factory=list)  # x, anchor, text
+
+    @property
+    def has_trend(self) -> bool:
+        return len(self.rounds) >= 2
+
+
+def trend_for(checkin: CheckInRound) -> Trend:
+    """Theme averages across the closed rounds of the same place and question-set
+    lineage (up to the last eight), with results to show. Two queries."""
+    lineage = checkin.version.question_set.lineage_id
+    rounds = list(
+        CheckInRound.objects.in_place(
+            project_id=checkin.project_id, collective_id=checkin.collective_id
+        )
+        .filter(
+            Q(version__question_set_id=lineage) | Q(version__question_set__based_on_id=lineage),
+            closed_at__isnull=False,
+            respondent_count__gte=settings.MINIMUM_ANONYMOUS_GROUP,
+            closes_at__lte=checkin.closes_at,
+        )
+        .order_by("-closes_at", "-id")[:TREND_ROUNDS]
+    )[::-1]
+    scores: dict[tuple[int, str], GroupedScore] = defaultdict(GroupedScore)
+    themes: list[str] = []
+    rows = (
+        Answer.objects.filter(submission__round__in=[r.pk for r in rounds])
+        .values("submission__round_id", "question__theme", "submission__group")
+        .annotate(total=Sum("score"), count=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        theme = row["question__theme"]
+        if theme not in themes:
+            themes.append(theme)
+        scores[(row["submission__round_id"], theme)].add(
+            row["submission__group"], row["total"], row["count"]
+        )
+    ordered = _themes_in_question_order(checkin, themes)
+    lines = [
+        TrendLine(
+            theme,
+            [
+                TrendPoint(r, scores[(r.pk, theme)].everyone.average, scores[(r.pk, theme)].gap)
+                for r in rounds
+            ],
+        )
+        for theme in ordered
+    ]
+    trend = Trend(rounds=rounds, lines=lines)
+    chart_lay_out(trend)
+    return trend
+
+
+def _themes_in_question_order(checkin: CheckInRound, themes: Iterable[str]) -> list[str]:
+    order = {}
+    for question in checkin.version.questions.all():
+        order.setdefault(question.theme, len(order))
+    return sorted(themes, key=lambda theme: (order.get(theme, len(order)), theme))
+
+
+# The chart: drawn on the server as SVG, with the same figures in a table beside it.
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 280
+LEFT, RIGHT, TOP, BOTTOM = 48, 24, 16, 40
+# Colours that keep 3:1 contrast on white, each with its own dash pattern so the lines
+# differ without colour too.
+STYLES = [
+    ("#1d70b8", ""),
+    ("#d4351c", "8 4"),
+    ("#00703c", "2 4"),
+    ("#4c2c92", "12 4 2 4"),
+    ("#b58840", "4 4"),
+    ("#912b88", "16 6"),
+    ("#28a197", "2 2"),
+    ("#505a5f", "10 2 2 2 2 2"),
+]
+
+
+def chart_lay_out(trend: Trend) -> None:
+    count = len(trend.rounds)
+    inner_width = CHART_WIDTH - LEFT - RIGHT
+    step = inner_width / (count - 1) if count > 1 else 0
+    xs = [LEFT + (index * step if count > 1 else inner_width / 2) for index in range(count)]
+    # Labels fit the space between points (about 8 pixels a letter); the full titles are
+    # in the table beside the chart. The first and last are anchored inside the chart.
+    room = max(6, int(step / 8)) if count > 1 else 60
+    anchors = ["start", *["middle"] * (count - 2), "end"] if count > 1 else ["middle"]
+    trend.x_labels = [
+        (x, anchor, _shortened(r.title, room))
+        for x, anchor, r in zip(xs, anchors, trend.rounds, strict=True)
+    ]
+    for index, line in enumerate(trend.lines):
+        line.colour, line.dash = STYLES[index % len(STYLES)]
+        placed = [
+            (
+                round(x, 1),
+                y_of(point.average),
+                f"{line.theme}, {point.checkin.title}: {point.average}",
+            )
+            for x, point in zip(xs, line.points, strict=True)
+            if point.average is not None
+        ]
+        line.markers = placed
+        line.svg_points = " ".join(f"{x},{y}" for x, y, _ in placed)
+
+
+def _shortened(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
+def y_of(score: float) -> float:
+    inner_height = CHART_HEIGHT - TOP - BOTTOM
+    return round(TOP + (5 - score) / 4 * inner_height, 1)
+
+
+def y_ticks() -> list[tuple[int, float]]:
+    return [(score, y_of(score)) for score in range(1, 6)]
+
+
+# What the team said it would do
+
+
+def actions_before(checkin: CheckInRound) -> tuple[CheckInRound | None, list[Action]]:
+    """The previous closed round in the same place and what the team said it would do
+    after it: shown again when the next round opens. Two queries."""
+    previous = (
+        CheckInRound.objects.in_place(
+            project_id=checkin.project_id, collective_id=checkin.collective_id
+        )
+        .filter(closed_at__isnull=False, closes_at__lt=checkin.closes_at)
+        .exclude(pk=checkin.pk)
+        .order_by("-closes_at", "-id")
+        .first()
+    )
+    if previous is None:
+        return None, []
+    return previous, list(previous.actions.select_related("recorded_by"))

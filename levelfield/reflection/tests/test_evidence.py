@@ -1,0 +1,94 @@
+"""Stories about the evidence view: what the record says, beside what the team said."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from levelfield.decisions.models import Outcome
+from levelfield.decisions.tests.factories import DecisionFactory
+from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
+from levelfield.reflection import evidence
+from levelfield.reflection.models import PerspectiveGroup
+from levelfield.reflection.tests.factories import Team, answer_all, close, make_team
+
+pytestmark = pytest.mark.django_db
+
+
+def _record(team: Team) -> None:
+    """Public contributors gave 1 hour each, professionals 3 hours each; professionals
+    proposed both decisions; one public contributor's idea changed something."""
+    entry = InvolvementEntryFactory(
+        project=team.project, happened_on=datetime.date(2026, 8, 3), what_changed=""
+    )
+    for person in team.public:
+        ParticipationFactory(entry=entry, person=person, minutes=60)
+    for person in team.professionals:
+        ParticipationFactory(entry=entry, person=person, minutes=180)
+    changed = InvolvementEntryFactory(
+        project=team.project,
+        happened_on=datetime.date(2026, 10, 5),
+        what_changed="The leaflet was rewritten in plain English.",
+    )
+    ParticipationFactory(entry=changed, person=team.public[0], minutes=30)
+    for person in team.professionals[:2]:
+        DecisionFactory(project=team.project, created_by=person)
+
+
+def test_the_record_is_split_by_perspective_when_every_group_is_big_enough() -> None:
+    team = make_team(public=5, professionals=5)
+    _record(team)
+    found = evidence.evidence_for(team.project)
+    assert found.people.split
+    contribution = next(d for d in found.dimensions if d.key == "contribution")
+    hours = contribution.figures[0]
+    assert hours.total == 5 * 60 + 5 * 180 + 30
+    assert hours.by_group[PerspectiveGroup.PUBLIC] == 5 * 60 + 30
+    assert hours.by_group[PerspectiveGroup.PROFESSIONAL] == 5 * 180
+    agenda = next(d for d in found.dimensions if d.key == "agenda")
+    assert agenda.figures[0].by_group == {PerspectiveGroup.PROFESSIONAL: 2}
+    change = next(d for d in found.dimensions if d.key == "change")
+    assert change.figures[1].total == 1
+    assert change.figures[1].by_group == {PerspectiveGroup.PUBLIC: 1}
+    assert [quarter.month for quarter in found.quarters] == [7, 10]
+
+
+def test_small_groups_are_merged_into_everyone() -> None:
+    team = make_team(public=5, professionals=2)
+    _record(team)
+    found = evidence.evidence_for(team.project)
+    assert not found.people.split
+    assert found.people.shown_groups == []
+
+
+def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
+    client: object,
+) -> None:
+    team = make_team(public=5, professionals=5)
+    _record(team)
+    decision = DecisionFactory(project=team.project, created_by=team.public[0])
+    Outcome.objects.create(
+        decision=decision,
+        statement="We will meet in the evening.",
+        written_by=team.public[0],
+        written_at=decision.closes_at,
+        updated_at=decision.closes_at,
+    )
+    checkin = team.open_round(title="Summer check-in")
+    answer_all(checkin, team.public, 2)
+    answer_all(checkin, team.professionals, 4)
+    close(checkin)
+    client.force_login(team.public[1])
+    page = client.get(reverse("reflection:evidence", args=[team.project.pk])).content.decode()
+    assert "Evidence from the record" in page
+    for name in ("Voice", "Contribution", "Agenda", "Change"):
+        assert f'id="{name.lower()}"' in page
+    assert "Summer check-in" in page
+    assert "Sharing power" in page and "Large gap" in page
+    assert reverse("projects:log", args=[team.project.pk]) in page
+    assert reverse("decisions:project_log", args=[team.project.pk]) in page
+    assert reverse("reflection:project_rounds", args=[team.project.pk]) in page
+    assert "Answers to check-ins" in page
+    assert "July to September 2026" in page

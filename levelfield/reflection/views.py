@@ -1,0 +1,348 @@
+"""Pages for check-ins and the evidence view. Each starts with a helper from access.py,
+so someone outside the project or collective gets a 404 and learns nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives import access as collective_access
+from levelfield.collectives.models import Collective
+from levelfield.projects import access as project_access
+from levelfield.projects.models import Project
+from levelfield.reflection import evidence as evidence_module
+from levelfield.reflection import results, services
+from levelfield.reflection.access import place_for_member, round_for_member
+from levelfield.reflection.forms import ActionForm, AnswerForm, QuestionForm, RoundForm
+from levelfield.reflection.models import (
+    CheckInRound,
+    PerspectiveGroup,
+    Question,
+    QuestionSet,
+    QuestionSetVersion,
+    Respondent,
+)
+from levelfield.reflection.questions import SCALE
+
+# Rounds of a project or collective
+
+
+@login_required
+@require_safe
+def project_rounds(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return _rounds(request, place_for_member(request.user, project_pk=project_pk))
+
+
+@login_required
+@require_safe
+def collective_rounds(request: HttpRequest, slug: str) -> HttpResponse:
+    return _rounds(request, place_for_member(request.user, slug=slug))
+
+
+def _rounds(request: HttpRequest, place: Project | Collective) -> HttpResponse:
+    is_project = isinstance(place, Project)
+    rounds = list(
+        CheckInRound.objects.in_place(
+            project_id=place.pk if is_project else None,
+            collective_id=None if is_project else place.pk,
+        )
+        .select_related("version__question_set")
+        .annotate(answered=Count("respondents"))
+        .order_by("-closes_at", "-id")[:100]
+    )
+    now = timezone.now()
+    for checkin in rounds:
+        checkin.phase_text = checkin.phase_label(now)
+    mine = set(
+        Respondent.objects.filter(
+            person=request.user, round__in=[r.pk for r in rounds]
+        ).values_list("round_id", flat=True)
+    )
+    return render(
+        request,
+        "reflection/rounds.html",
+        {**_place_context(place), "rounds": rounds, "mine": mine, "minimum": _minimum()},
+    )
+
+
+@login_required
+def project_round_create(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return _round_create(request, place_for_member(request.user, project_pk=project_pk))
+
+
+@login_required
+def collective_round_create(request: HttpRequest, slug: str) -> HttpResponse:
+    return _round_create(request, place_for_member(request.user, slug=slug))
+
+
+def _round_create(request: HttpRequest, place: Project | Collective) -> HttpResponse:
+    collective_id = place.collective_id if isinstance(place, Project) else place.pk
+    versions = services.latest_versions(collective_id)
+    form = RoundForm(request.POST or None, versions=versions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            checkin = services.round_open(
+                person=request.user,
+                place=place,
+                version=data["version"],
+                title=data["title"],
+                opens_at=data["opens_at"] or timezone.now(),
+                closes_at=data["closes_at"],
+            )
+        except services.CheckInError as error:
+            field = error.code if error.code in form.fields else None
+            form.add_error(field, error.messages[0])
+        else:
+            messages.success(request, f"The check-in “{checkin.title}” is open.")
+            return redirect("reflection:detail", pk=checkin.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "reflection/round_create.html",
+        {**_place_context(place), "form": form, "versions": versions},
+        status=status,
+    )
+
+
+# One round: its state, and its results once closed
+
+
+@login_required
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = round_for_member(request.user, pk)
+    return _detail(request, checkin, ActionForm(themes=_themes(checkin)))
+
+
+def _detail(
+    request: HttpRequest, checkin: CheckInRound, action_form: ActionForm, status: int = 200
+) -> HttpResponse:
+    now = timezone.now()
+    found = results.results_for(checkin)
+    previous, previous_actions = results.actions_before(checkin)
+    context: dict[str, Any] = {
+        **_place_context(checkin.place),
+        "checkin": checkin,
+        "phase": checkin.phase(now),
+        "phase_label": checkin.phase_label(now),
+        "refusal": services.answering_refusal(checkin, now),
+        "answered": Respondent.objects.filter(round=checkin).count(),
+        "i_answered": Respondent.objects.filter(round=checkin, person=request.user).exists(),
+        "results": found,
+        "previous": previous,
+        "previous_actions": previous_actions,
+        "actions": list(checkin.actions.select_related("recorded_by", "involvement_entry")),
+        "action_form": action_form,
+        "form": action_form,
+        "minimum": _minimum(),
+        "groups": PerspectiveGroup,
+        "gap_large": results.GAP_LARGE,
+    }
+    if found is not None:
+        context["trend"] = results.trend_for(checkin)
+        context["chart"] = _chart_context()
+    else:
+        context["questions"] = list(checkin.version.questions.all())
+    return render(request, "reflection/detail.html", context, status=status)
+
+
+def _themes(checkin: CheckInRound) -> list[str]:
+    themes: list[str] = []
+    for theme in Question.objects.filter(version_id=checkin.version_id).values_list(
+        "theme", flat=True
+    ):
+        if theme not in themes:
+            themes.append(theme)
+    return themes
+
+
+def _chart_context() -> dict[str, Any]:
+    return {
+        "width": results.CHART_WIDTH,
+        "height": results.CHART_HEIGHT,
+        "left": results.LEFT,
+        "right": results.CHART_WIDTH - results.RIGHT,
+        "bottom": results.CHART_HEIGHT - results.BOTTOM,
+        "label_y": results.CHART_HEIGHT - results.BOTTOM + 20,
+        "ticks": results.y_ticks(),
+    }
+
+
+def _minimum() -> int:
+    return settings.MINIMUM_ANONYMOUS_GROUP
+
+
+@login_required
+@never_cache
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give or change one's answers. One's own sealed answers are opened for oneself
+    alone, to fill the form, until the round closes."""
+    checkin = round_for_member(request.user, pk)
+    now = timezone.now()
+    refusal = services.answering_refusal(checkin, now)
+    questions = list(checkin.version.questions.all())
+    form = AnswerForm(request.POST if request.method == "POST" else None, questions=questions)
+    current = services.answers_of(checkin=checkin, person=request.user) if not refusal else None
+    if current and request.method != "POST":
+        form.initial_from(current.scores, current.comments)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            services.answers_submit(
+                checkin=checkin,
+                person=request.user,
+                scores=form.scores,
+                comments=form.comments,
+            )
+        except services.CheckInError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(
+                request,
+                "Your answers have been changed."
+                if current
+                else "Thank you. Your answers are sealed until the round closes.",
+            )
+            return redirect("reflection:detail", pk=checkin.pk)
+    previous, previous_actions = results.actions_before(checkin)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "reflection/answer.html",
+        {
+            **_place_context(checkin.place),
+            "checkin": checkin,
+            "form": form,
+            "refusal": refusal,
+            "changing": current is not None,
+            "scale": SCALE,
+            "previous": previous,
+            "previous_actions": previous_actions,
+            "minimum": _minimum(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = round_for_member(request.user, pk)
+    form = ActionForm(request.POST, themes=_themes(checkin))
+    if form.is_valid():
+        try:
+            services.action_record(
+                checkin=checkin,
+                person=request.user,
+                text=form.cleaned_data["text"],
+                theme=form.cleaned_data["theme"],
+            )
+        except services.CheckInError as error:
+            form.add_error("text" if error.code == "text" else None, error.messages[0])
+        else:
+            where = " and in the involvement log" if checkin.project_id else ""
+            messages.success(request, f"Recorded. It shows here{where}, and again next round.")
+            return redirect("reflection:detail", pk=checkin.pk)
+    return _detail(request, checkin, form, status=400)
+
+
+# A team's own questions
+
+
+@login_required
+@require_safe
+def question_sets(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_access.collective_for_member(request.user, slug)
+    sets = list(
+        QuestionSet.objects.usable_in(collective.pk).prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=QuestionSetVersion.objects.order_by("-number").prefetch_related(
+                    "questions"
+                ),
+            )
+        )
+    )
+    return render(
+        request,
+        "reflection/question_sets.html",
+        {**_place_context(collective), "sets": sets},
+    )
+
+
+@login_required
+def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
+    collective = collective_access.collective_for_member(request.user, slug)
+    question_set = get_object_or_404(QuestionSet.objects.usable_in(collective.pk), pk=set_pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.question_add(
+                question_set=question_set,
+                collective=collective,
+                person=request.user,
+                theme=form.cleaned_data["theme"],
+                text=form.cleaned_data["text"],
+            )
+        except services.CheckInError as error:
+            field = error.code if error.code in form.fields else None
+            form.add_error(field, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"Your question is in “{version.question_set.title}”, version {version.number}. "
+                "Rounds already opened keep their questions.",
+            )
+            return redirect("reflection:question_sets", slug=collective.slug)
+    latest = question_set.versions.order_by("-number").first()
+    return render(
+        request,
+        "reflection/question_add.html",
+        {
+            **_place_context(collective),
+            "question_set": question_set,
+            "questions": list(latest.questions.all()) if latest else [],
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# Evidence from the record
+
+
+@login_required
+@require_safe
+def evidence(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = project_access.project_for_member(request.user, project_pk)
+    found = evidence_module.evidence_for(project)
+    return render(
+        request,
+        "reflection/evidence.html",
+        {
+            **_place_context(project),
+            "evidence": found,
+            "quarters": [(q, evidence_module.quarter_label(q)) for q in found.quarters],
+            "minimum": _minimum(),
+            "groups": PerspectiveGroup,
+        },
+    )
+
+
+def _place_context(place: Project | Collective) -> dict[str, Any]:
+    """What every check-in page's breadcrumbs and headings need, and the time zone its
+    times are shown in."""
+    if isinstance(place, Project):
+        return {"place": place, "project": place, "collective": None, "zone": settings.TIME_ZONE}
+    if isinstance(place, Collective):
+        return {"place": place, "project": None, "collective": place, "zone": settings.TIME_ZONE}
+    raise Http404("No such place.")
