@@ -38,9 +38,12 @@ class Action(StrEnum):
     RECORD_INVOLVEMENT = "record involvement"
     ASK_COORDINATOR = "ask someone to coordinate"
     ANSWER_JOIN_REQUEST = "answer a request to join"
+    APPROVE_CLAIM = "approve a payment claim"
+    SET_PAYMENT_POLICY = "set the payment policy"
 
 
-# Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
+# Payment policies may also name approvers and finance officers besides the
+# coordinator (levelfield/payments/access.py).
 RULES: dict[Action, Who] = {
     Action.EDIT: Who.ANY_MEMBER,
     Action.INVITE: Who.ANY_MEMBER,
@@ -48,6 +51,8 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
+    Action.APPROVE_CLAIM: Who.THE_COORDINATOR,
+    Action.SET_PAYMENT_POLICY: Who.THE_COORDINATOR,
 }
 
 
