@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,11 +92,22 @@ def _cells(batch_reference: str, row: Row, *, as_text: bool) -> list[object]:
         row.claim,
         row.line,
         row.kind,
-        row.description,
+        _safe_text(row.description),
         row.activity_date,
         row.cost_code,
         f"{row.amount:.2f}" if as_text else row.amount,
     ]
+
+
+# Control characters a spreadsheet cannot hold (as openpyxl's ILLEGAL_CHARACTERS_RE).
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def _safe_text(text: str) -> str:
+    """Text people typed, made safe for spreadsheets: no control characters, and a
+    leading = + - @ cannot start a formula in the finance officer's spreadsheet."""
+    text = _ILLEGAL.sub("", text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _fixed_times(data: bytes) -> bytes:
