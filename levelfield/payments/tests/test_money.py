@@ -9,7 +9,7 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from levelfield.payments import exports
@@ -60,6 +60,7 @@ def test_export_totals_equal_the_sum_of_their_lines(lines: list[exports.Row]) ->
     assert Decimal(total[8]) == sum((row.amount for row in lines), Decimal("0.00"))
 
 
+@settings(deadline=None, max_examples=30)  # the first call imports openpyxl
 @given(rows)
 def test_the_same_batch_gives_the_same_spreadsheet_bytes(lines: list[exports.Row]) -> None:
     made = datetime(2026, 10, 1, 12, 0)
