@@ -386,9 +386,8 @@ MATRIX: dict[str, Row] = {
     "notifications/settings/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
     "notifications/unsubscribe/<str:token>/": Row(UNSUBSCRIBE, PUBLIC, "ok ok ok ok ok"),
     # Payments. The member is the claimant (their claim waits for approval); the
-    # coordinator approves and is the policy's finance officer. The app's own table of
-    # claimant / other member / approver / finance / outsider is
-    # levelfield/payments/tests/test_access.py.
+    # coordinator approves and is the policy's finance officer. Receipts by role
+    # (claimant, approver, finance, other member, outsider): payments/tests/test_claims.py.
     "payments/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "payments/yearly-amount/": Row(NONE, SIGNED_IN, SIGNED_IN_POST),
     "payments/recognition.pdf": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
