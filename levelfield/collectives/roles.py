@@ -19,7 +19,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.models import User
@@ -29,6 +29,9 @@ from levelfield.projects.models import Project, ProjectMembership
 class Who(StrEnum):
     ANY_MEMBER = "any member"
     THE_COORDINATOR = "the coordinator"
+    # The collective's coordinator, or a member its payment policy names as an approver
+    # (levelfield/payments); always decided in the collective, even for a project.
+    AN_APPROVER = "an approver of payment claims"
 
 
 class Action(StrEnum):
@@ -40,10 +43,12 @@ class Action(StrEnum):
     ANSWER_JOIN_REQUEST = "answer a request to join"
     APPROVE_CLAIM = "approve a payment claim"
     SET_PAYMENT_POLICY = "set the payment policy"
+    CHANGE_SOMEONES_HOURS = "change someone else’s hours"
 
 
-# Payment policies may also name approvers and finance officers besides the
-# coordinator (levelfield/payments/access.py).
+# Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
+# (levelfield/payments/access.py) besides the coordinator. Hours feed money, so only
+# the person they belong to or an approver changes them (projects/services.py).
 RULES: dict[Action, Who] = {
     Action.EDIT: Who.ANY_MEMBER,
     Action.INVITE: Who.ANY_MEMBER,
@@ -51,8 +56,9 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
-    Action.APPROVE_CLAIM: Who.THE_COORDINATOR,
+    Action.APPROVE_CLAIM: Who.AN_APPROVER,
     Action.SET_PAYMENT_POLICY: Who.THE_COORDINATOR,
+    Action.CHANGE_SOMEONES_HOURS: Who.AN_APPROVER,
 }
 
 
@@ -60,6 +66,16 @@ def may(person: User, action: Action, place: Collective | Project) -> bool:
     """Whether `person` may do `action` in the collective or project `place`."""
     if not getattr(person, "is_authenticated", False):
         return False
+    if RULES[action] is Who.AN_APPROVER:
+        collective_id = place.collective_id if isinstance(place, Project) else place.pk
+        return (
+            CollectiveMembership.objects.filter(collective_id=collective_id, person=person)
+            .filter(
+                Q(coordinator_since__isnull=False)
+                | Q(collective__payment_policy__approvers=person)
+            )
+            .exists()
+        )
     memberships = _memberships_of(place).filter(person=person)
     if RULES[action] is Who.THE_COORDINATOR:
         memberships = memberships.filter(coordinator_since__isnull=False)

@@ -37,9 +37,8 @@ def policy_if_any(collective: Collective) -> PaymentPolicy | None:
 
 
 def is_approver(person: User, collective: Collective) -> bool:
-    if roles.may(person, roles.Action.APPROVE_CLAIM, collective):
-        return True
-    return _named(person, collective, "approvers")
+    """The coordinator, or a member the policy names (`roles.Who.AN_APPROVER`)."""
+    return roles.may(person, roles.Action.APPROVE_CLAIM, collective)
 
 
 def is_finance(person: User, collective: Collective) -> bool:

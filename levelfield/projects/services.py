@@ -393,6 +393,7 @@ def involvement_entry_update(
         )
         wanted = {person.pk: minutes for person, minutes in participants.items()}
         _check_claimed_time_kept(entry, wanted, happened_on)
+        others = _check_hours_changed_by_right_person(entry, actor, old_minutes, wanted)
 
         entry.title = title
         entry.description = description
@@ -413,7 +414,8 @@ def involvement_entry_update(
             change_record(
                 actor=actor,
                 action="entry_updated",
-                summary=f"{actor.name} corrected “{entry.title}” in the involvement log",
+                summary=f"{actor.name} corrected “{entry.title}” in the involvement log"
+                + (f", changing {_and_list(others)}’s time as an approver" if others else ""),
                 subject=entry,
                 subject_type="involvemententry",
                 project=entry.project,
@@ -441,6 +443,30 @@ def _check_claimed_time_kept(
         raise ValidationError(
             "Time in this entry is claimed for payment, so its date cannot change."
         )
+
+
+def _check_hours_changed_by_right_person(
+    entry: InvolvementEntry, actor: User, old: Mapping[int, int], new: Mapping[int, int]
+) -> list[str]:
+    """Hours feed money, so only the person they belong to, or an approver of payment
+    claims (`roles.Who.AN_APPROVER`), changes or removes them. Adding someone who took
+    part is recording, which any member may do. Returns the names of the other people
+    whose time the approver changed, for the history."""
+    changed = [
+        person_id
+        for person_id, minutes in old.items()
+        if person_id != actor.pk and new.get(person_id) != minutes
+    ]
+    if not changed:
+        return []
+    names = sorted(person.name for person in User.objects.filter(pk__in=changed))
+    if not roles.may(actor, roles.Action.CHANGE_SOMEONES_HOURS, entry.project):
+        raise ValidationError(
+            "Hours can be paid, so only the person they belong to or an approver of payment "
+            f"claims can change them. You cannot change {_and_list(names)}’s time: ask "
+            "them to correct it."
+        )
+    return names
 
 
 def _tell_whose_hours_changed(

@@ -143,14 +143,27 @@ def test_an_activity_is_claimed_once_and_its_hours_are_then_locked(world: World)
         )
 
 
-def test_someone_else_changing_your_hours_tells_you(
+def test_only_an_approver_changes_your_unclaimed_hours_and_you_are_told(
     world: World, django_capture_on_commit_callbacks: object, mailoutbox: list
 ) -> None:
     entry = world.workshop.entry
+    values = {
+        "entry": entry,
+        "title": entry.title,
+        "happened_on": entry.happened_on,
+        "stage": entry.stage,
+        "kind": entry.kind,
+    }
+    with pytest.raises(ValidationError, match="cannot change Gordon’s time"):
+        project_services.involvement_entry_update(
+            actor=world.member, participants={world.contributor: 240}, **values
+        )
+    world.workshop.refresh_from_db()
+    assert world.workshop.minutes == 300
     with django_capture_on_commit_callbacks(execute=True):
         project_services.involvement_entry_update(
             entry=entry,
-            actor=world.member,
+            actor=world.coordinator,
             title=entry.title,
             happened_on=entry.happened_on,
             stage=entry.stage,
