@@ -294,49 +294,86 @@ def claim_expense_add(
     amount: Decimal,
     receipt: UploadedFile | None = None,
 ) -> Expense:
-    """An expense with its receipt, within the category's limit per claim."""
+    """An expense with its receipt, within the category's limit per claim.
+
+    The receipt is written after every check, just before the commit; if the
+    transaction is rolled back all the same, the file is deleted, so storage holds no
+    receipt without its expense. (Call it outside any other transaction, as views do:
+    Django has no hook for a rollback of an outer transaction.)"""
     amount = pounds(amount)
     if amount <= 0:
         raise ValidationError("Enter an amount more than £0.")
     receipt_kind = receipt_check(receipt) if receipt else None
-    with transaction.atomic():
-        claim = _claim_for_claimant(claim, actor)
-        if category.policy.collective_id != claim.collective_id:
-            raise ValidationError("Choose one of this collective’s expense categories.")
-        already = claim.expenses.filter(category=category).aggregate(s=Sum("amount"))["s"] or ZERO
-        if already + amount > category.limit:
-            raise ValidationError(
-                f"{category.name} is limited to {money(category.limit)} a claim"
-                + (f"; this claim already has {money(already)}." if already else ".")
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            expense = _expense_add(
+                claim, actor, category, description, amount, receipt, receipt_kind, written
             )
-        if receipt is None and category.needs_receipt(amount):
-            raise ValidationError(
-                f"Add a receipt: {category.name} needs one for amounts over "
-                f"{money(category.receipt_over)}."
-            )
-        expense = Expense(
-            claim=claim,
-            category=category,
-            description=description.strip(),
-            amount=amount,
-            uuid_hex=uuid.uuid4().hex,
-        )
-        if receipt is not None and receipt_kind is not None:
-            content_type, extension = receipt_kind
-            expense.receipt_type = content_type
-            # Through the storage API: local files here, object storage in production.
-            expense.receipt.save(f"receipt.{extension}", receipt, save=False)
-        expense.save()
-        before = _claim_snapshot(claim)
-        _totals_refresh(claim)
-        _record(
-            claim,
-            actor,
-            "claim_expense_added",
-            f"added an expense: {expense.description}, {money(expense.amount)}",
-            before,
-        )
+    except BaseException:
+        # The transaction is rolled back, so the receipt written for it must go too:
+        # nothing in storage without its row.
+        _receipts_delete(written)
+        raise
     return expense
+
+
+def _expense_add(
+    claim: Claim,
+    actor: User,
+    category: ExpenseCategory,
+    description: str,
+    amount: Decimal,
+    receipt: UploadedFile | None,
+    receipt_kind: tuple[str, str] | None,
+    written: list[str],
+) -> Expense:
+    """The checks, then the receipt written as late as possible (its name goes into
+    `written` so the caller can delete it if the transaction is rolled back)."""
+    claim = _claim_for_claimant(claim, actor)
+    if category.policy.collective_id != claim.collective_id:
+        raise ValidationError("Choose one of this collective’s expense categories.")
+    already = claim.expenses.filter(category=category).aggregate(s=Sum("amount"))["s"] or ZERO
+    if already + amount > category.limit:
+        raise ValidationError(
+            f"{category.name} is limited to {money(category.limit)} a claim"
+            + (f"; this claim already has {money(already)}." if already else ".")
+        )
+    if receipt is None and category.needs_receipt(amount):
+        raise ValidationError(
+            f"Add a receipt: {category.name} needs one for amounts over "
+            f"{money(category.receipt_over)}."
+        )
+    expense = Expense(
+        claim=claim,
+        category=category,
+        description=description.strip(),
+        amount=amount,
+        uuid_hex=uuid.uuid4().hex,
+    )
+    if receipt is not None and receipt_kind is not None:
+        content_type, extension = receipt_kind
+        expense.receipt_type = content_type
+        # Through the storage API: local files here, object storage in production.
+        expense.receipt.save(f"receipt.{extension}", receipt, save=False)
+        written.append(expense.receipt.name)
+    expense.save()
+    before = _claim_snapshot(claim)
+    _totals_refresh(claim)
+    _record(
+        claim,
+        actor,
+        "claim_expense_added",
+        f"added an expense: {expense.description}, {money(expense.amount)}",
+        before,
+    )
+    return expense
+
+
+def _receipts_delete(names: Iterable[str]) -> None:
+    storage = Expense._meta.get_field("receipt").storage
+    for name in names:
+        storage.delete(name)
 
 
 def claim_expense_remove(*, expense: Expense, actor: User) -> None:

@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -354,3 +355,43 @@ def test_days_to_pay_for_coordinators(world: World, client: object) -> None:
     assert client.get(reverse("payments:days_to_pay", args=["stroke-voices"])).status_code == 200
     client.force_login(world.contributor)
     assert client.get(reverse("payments:days_to_pay", args=["stroke-voices"])).status_code == 404
+
+
+def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage(
+    world: World, settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = services.claim_create(
+        collective=world.policy.collective,
+        claimant=world.contributor,
+        participations=[world.meeting],
+    )
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("the database went away after the file was written")
+
+    monkeypatch.setattr(services, "_record", fail)
+    with pytest.raises(RuntimeError):
+        services.claim_expense_add(
+            claim=claim,
+            actor=world.contributor,
+            category=world.travel,
+            description="Bus",
+            amount=Decimal(20),
+            receipt=_receipt(),
+        )
+    assert not claim.expenses.exists()
+    receipts = Path(settings.MEDIA_ROOT) / "receipts"
+    assert not [path for path in receipts.rglob("*") if path.is_file()]
+
+    monkeypatch.undo()
+    expense = services.claim_expense_add(
+        claim=claim,
+        actor=world.contributor,
+        category=world.travel,
+        description="Bus",
+        amount=Decimal(20),
+        receipt=_receipt(),
+    )
+    assert [path.name for path in receipts.rglob("*") if path.is_file()] == [
+        expense.receipt.name.rsplit("/", 1)[-1]
+    ]
