@@ -98,9 +98,57 @@ class ClaimForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: object, options: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        options: list[tuple[int, str]],
+        unpaid: str = "",
+        minutes: dict[int, int] | None = None,
+        **kwargs: object,
+    ) -> None:
+        """`unpaid` names the time the policy does not pay for ("preparation or
+        travel", "travel", ...); when given, each activity gets a question about how
+        much of its time that was. `minutes` is each activity's recorded time."""
         super().__init__(*args, **kwargs)
         self.fields["participations"].choices = options
+        self.unpaid = unpaid
+        self.minutes = minutes or {}
+        if unpaid:
+            for pk, label in options:
+                self.fields[f"unpaid_{pk}"] = forms.DecimalField(
+                    label=f"Hours of {unpaid} in: {label}",
+                    required=False,
+                    min_value=Decimal(0),
+                    max_digits=4,
+                    decimal_places=2,
+                    help_text="Leave empty if none. For example, 0.5 for half an hour.",
+                    widget=forms.TextInput(
+                        attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}
+                    ),
+                )
+
+    def unpaid_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith("unpaid_")]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in [n for n in self.fields if n.startswith("unpaid_")]:
+            hours = data.get(name)
+            pk = int(name.removeprefix("unpaid_"))
+            if hours and round(hours * 60) > self.minutes.get(pk, 0):
+                self.add_error(name, f"The {self.unpaid} cannot be more than the time recorded.")
+        return data
+
+    def unpaid_minutes(self) -> dict[int, int]:
+        """Participation id -> minutes not paid, for the activities chosen."""
+        chosen = set(self.cleaned_data["participations"])
+        return {
+            pk: round(hours * 60)
+            for name, hours in self.cleaned_data.items()
+            if name.startswith("unpaid_")
+            and hours
+            and (pk := int(name.removeprefix("unpaid_"))) in chosen
+        }
 
 
 class ChoiceForm(forms.Form):

@@ -35,7 +35,7 @@ from levelfield.payments.forms import (
     RejectForm,
     YearlyLimitForm,
 )
-from levelfield.payments.models import Batch, Claim, ExpenseCategory, Status
+from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median
 from levelfield.projects.models import Participation, ProjectMembership
 
@@ -236,7 +236,12 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for p in unclaimed
     ]
-    form = ClaimForm(request.POST or None, options=options)
+    form = ClaimForm(
+        request.POST or None,
+        options=options,
+        unpaid=_unpaid_words(access.policy_if_any(collective)),
+        minutes={p.pk: p.minutes for p in unclaimed},
+    )
     if request.method == "POST" and form.is_valid():
         chosen = [p for p in unclaimed if p.pk in set(form.cleaned_data["participations"])]
         try:
@@ -245,6 +250,7 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
                 claimant=request.user,
                 participations=chosen,
                 choice=form.cleaned_data["choice"],
+                unpaid_minutes=form.unpaid_minutes(),
             )
         except ValidationError as error:
             form.add_error("participations", error)
@@ -255,6 +261,21 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("payments:claim", pk=claim.pk)
     context = {"collective": collective, "form": form, "has_options": bool(options)}
     return render(request, "payments/claim_new.html", context)
+
+
+def _unpaid_words(policy: PaymentPolicy | None) -> str:
+    """The time the policy does not pay for, in words ("" when it pays for all)."""
+    if policy is None:
+        return ""
+    unpaid = [
+        words
+        for words, paid in (
+            ("preparation", policy.counts_preparation),
+            ("travel", policy.counts_travel),
+        )
+        if not paid
+    ]
+    return " or ".join(unpaid)
 
 
 # One claim

@@ -395,3 +395,36 @@ def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage
     assert [path.name for path in receipts.rglob("*") if path.is_file()] == [
         expense.receipt.name.rsplit("/", 1)[-1]
     ]
+
+
+def test_the_claim_form_asks_about_travel_time_when_the_policy_does_not_pay_for_it(
+    world: World, client: object
+) -> None:
+    url = reverse("payments:claim_new", args=["stroke-voices"])
+    client.force_login(world.contributor)
+    assert "was travel?" not in client.get(url).content.decode()
+    world.policy.counts_travel = False
+    world.policy.save()
+    page = client.get(url).content.decode()
+    assert "How much of the time was travel?" in page
+    assert f'id="id_unpaid_{world.meeting.pk}"' in page
+
+    response = client.post(
+        url,
+        {"participations": [world.meeting.pk], "choice": "fee", f"unpaid_{world.meeting.pk}": "2"},
+    )
+    assert response.status_code == 200
+    assert "The travel cannot be more than the time recorded." in response.content.decode()
+    assert not Claim.objects.exists()
+
+    client.post(
+        url,
+        {
+            "participations": [world.meeting.pk],
+            "choice": "fee",
+            f"unpaid_{world.meeting.pk}": "0.5",
+            f"unpaid_{world.workshop.pk}": "1",  # not claimed for, so not used
+        },
+    )
+    line = Claim.objects.get().lines.get()
+    assert (line.minutes, line.amount) == (60, Decimal("25.00"))  # 1.5 hours less 0.5 travel
