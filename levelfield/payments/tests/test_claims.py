@@ -428,3 +428,10 @@ def test_the_claim_form_asks_about_travel_time_when_the_policy_does_not_pay_for_
     )
     line = Claim.objects.get().lines.get()
     assert (line.minutes, line.amount) == (60, Decimal("25.00"))  # 1.5 hours less 0.5 travel
+
+
+def test_signed_in_people_find_payments_in_the_header(world: World, client: object) -> None:
+    link = f'href="{reverse("payments:home")}">Payments</a>'
+    assert link not in client.get(reverse("account_login")).content.decode()
+    client.force_login(world.member)
+    assert link in client.get(reverse("home")).content.decode()
