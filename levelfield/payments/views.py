@@ -49,7 +49,7 @@ DOWNLOAD_LIMIT = 50
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.filter(claimant=request.user).select_related("collective")[:100]
+    claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
     context = {
         "claims": claims,
         "year": services.tax_year_totals(person=request.user),
