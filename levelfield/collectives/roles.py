@@ -6,9 +6,9 @@ and see the records, so almost every action below is "any member".
 "Coordinator" is a job, not a rank: a member is asked to take it (or volunteers, or
 a collective decision chooses them) and accepts; anyone in the place sees who holds
 it and since when; the holder steps down with one click. The job brings duties
-(later issues add approving payment claims and running events logistics, as
-"the coordinator" rows here), never extra say: a coordinator never overrides a
-collective decision.
+(setting the payment policy; approving payment claims and changing someone else's
+hours, which people the policy names as approvers share), never extra say: a
+coordinator never overrides a collective decision.
 
 Services call `may` (or `require`) to re-check the acting person, after the views
 have already checked access with `access.py` (defence in depth).
