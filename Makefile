@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-fast lint format bench chromium migrations-check clean
+.PHONY: install install-test run test test-fast lint format bench chromium pango migrations-check clean
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
 # The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
@@ -29,7 +29,7 @@ install-test: install $(VENV)/.installed-test
 
 # The background worker (reminders, closing decisions on time) runs beside the server
 # and stops with it.
-run: install
+run: install pango
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
 	DEBUG=true $(PY) manage.py db_worker --no-reload & worker=$$!; \
@@ -42,6 +42,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Please install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; }
 
+# Recognition letters are PDFs made by WeasyPrint, which needs Debian's pango; install
+# it when missing (needs root, as on CI).
+pango:
+	@/sbin/ldconfig -p | grep -q libpango-1.0 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; \
+	  else echo "Please install Debian's pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)"; exit 1; fi; }
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -53,7 +60,7 @@ format: install-test
 migrations-check: install-test
 	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test
 
-test: install chromium lint migrations-check
+test: install chromium pango lint migrations-check
 	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.

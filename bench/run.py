@@ -70,6 +70,12 @@ def _pages_of(module: str, name: str) -> Callable[[], list[Row]]:
     return run
 
 
+def _payments() -> list[Row]:
+    import bench_payments
+
+    return bench_payments.payment_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -110,6 +116,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="rows",
         needs_database=True,
     ),
+    "payment-pages": Benchmark(
+        "Payment pages of a collective with 5,000 claims in every state (best of 3 after a\n"
+        "warm-up): the approvers' queue, a claim, a contributor's payments page, the policy",
+        _payments,
+        naming="page",
+        counting="claims",
+        needs_database=True,
+    ),
     "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
@@ -127,7 +141,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         needs_database=True,
     ),
 }
-DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages"]
+DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages", "payment-pages"]
 
 PAGE_NOTE = (
     "queries: SQL queries for one request of the page. small: the same page with little\n"

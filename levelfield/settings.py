@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "levelfield.invitations",
     "levelfield.deliberation",
     "levelfield.reflection",
+    "levelfield.payments",
 ]
 
 MIDDLEWARE = [

@@ -19,4 +19,5 @@ urlpatterns = [
     path("invitations/", include("levelfield.invitations.urls")),
     path("conversations/", include("levelfield.deliberation.urls")),
     path("checkins/", include("levelfield.reflection.urls")),
+    path("payments/", include("levelfield.payments.urls")),
 ]

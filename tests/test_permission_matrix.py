@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -52,6 +53,12 @@ from levelfield.invitations.tests.factories import (
     ProjectInvitationFactory,
 )
 from levelfield.notifications.services import unsubscribe_token
+from levelfield.payments import services as payment_services
+from levelfield.payments.tests.factories import (
+    ExpenseCategoryFactory,
+    PaymentPolicyFactory,
+    RateFactory,
+)
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects import services as project_services
@@ -92,6 +99,9 @@ class Scenario:
     checkin_round: Any
     question_set: Any
     session_keys: dict[str, str] = field(default_factory=dict)
+    # Payments: the member's submitted claim with an expense, and a batch made by the
+    # coordinator (who approves and is the policy's finance officer).
+    payments: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -115,7 +125,9 @@ def _build_scenario() -> Scenario:
     entry = InvolvementEntryFactory(project=project, recorded_by=member)
     ParticipationFactory(entry=entry, person=member)
     decision = DecisionFactory(project=project, created_by=member)
+    payments = _payments(collective, project, member, coordinator)
     return Scenario(
+        payments=payments,
         settled_time_poll=_settled_time_poll(project, member),
         people={
             "visitor": None,
@@ -150,6 +162,31 @@ def _conversation(project: Project) -> Any:
     )
     StatementFactory(conversation=conversation)
     return conversation
+
+
+def _payments(collective: Collective, project: Project, member: User, coordinator: User) -> dict:
+    policy = PaymentPolicyFactory(collective=collective)
+    RateFactory(policy=policy)
+    travel = ExpenseCategoryFactory(policy=policy, receipt_over=Decimal("20.00"))
+    policy.finance_officers.add(coordinator)
+
+    def claim_for_new_entry() -> Any:
+        entry = InvolvementEntryFactory(project=project, recorded_by=member)
+        time = ParticipationFactory(entry=entry, person=member)
+        return payment_services.claim_create(
+            collective=collective, claimant=member, participations=[time]
+        )
+
+    paid = claim_for_new_entry()
+    payment_services.claim_submit(claim=paid, actor=member)
+    payment_services.claim_approve(claim=paid, actor=coordinator)
+    batch = payment_services.batch_create(collective=collective, actor=coordinator)
+    claim = claim_for_new_entry()
+    expense = payment_services.claim_expense_add(
+        claim=claim, actor=member, category=travel, description="Bus", amount=Decimal("4.20")
+    )
+    payment_services.claim_submit(claim=claim, actor=member)
+    return {"claim": claim, "expense": expense, "batch": batch}
 
 
 def _settled_time_poll(project: Project, member: User) -> Any:
@@ -213,6 +250,12 @@ CONVERSATION: Args = lambda s: {"pk": s.conversation.pk}  # noqa: E731
 CONVERSATION_LINK: Args = lambda s: {"token": s.conversation.link_token}  # noqa: E731
 CHECKIN: Args = lambda s: {"pk": s.checkin_round.pk}  # noqa: E731
 QUESTION_SET: Args = lambda s: {"slug": s.collective.slug, "set_pk": s.question_set.pk}  # noqa: E731
+CLAIM: Args = lambda s: {"pk": s.payments["claim"].pk}  # noqa: E731
+EXPENSE: Args = lambda s: {  # noqa: E731
+    "pk": s.payments["claim"].pk,
+    "expense_pk": s.payments["expense"].pk,
+}
+BATCH: Args = lambda s: {"pk": s.payments["batch"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -234,6 +277,8 @@ GET_ONLY = "405 405 405 405 405"
 SIGNED_IN_GET_ONLY = "login 405 405 405 405"
 SIGNED_IN_405 = "login 405 405 405 405"  # POST-only actions: GET is refused once signed in
 POST_ONLY = "405 405 405 405 405"
+COORDINATOR_ONLY = "login 404 404 200 404"
+NOBODY = "login 404 404 404 404"
 
 MATRIX: dict[str, Row] = {
     # Home and accounts (allauth)
@@ -401,6 +446,40 @@ MATRIX: dict[str, Row] = {
     "notifications/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "notifications/settings/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
     "notifications/unsubscribe/<str:token>/": Row(UNSUBSCRIBE, PUBLIC, "ok ok ok ok ok"),
+    # Payments. The member is the claimant (their claim waits for approval); the
+    # coordinator approves and is the policy's finance officer. Receipts by role
+    # (claimant, approver, finance, other member, outsider): payments/tests/test_claims.py.
+    "payments/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "payments/yearly-amount/": Row(NONE, SIGNED_IN, SIGNED_IN_POST),
+    "payments/recognition.pdf": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "payments/claims/<int:pk>/": Row(CLAIM, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "payments/claims/<int:pk>/expenses/": Row(CLAIM, NOBODY, NOBODY),
+    "payments/claims/<int:pk>/expenses/<int:expense_pk>/remove/": Row(
+        EXPENSE, SIGNED_IN_405, "login 404 302 302 404"
+    ),
+    "payments/claims/<int:pk>/expenses/<int:expense_pk>/receipt/": Row(
+        EXPENSE, NOBODY, SIGNED_IN_GET_ONLY
+    ),
+    "payments/claims/<int:pk>/choice/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
+    "payments/claims/<int:pk>/send/": Row(CLAIM, NOBODY, NOBODY),
+    "payments/claims/<int:pk>/throw-away/": Row(CLAIM, SIGNED_IN_405, "login 404 302 302 404"),
+    "payments/claims/<int:pk>/approve/": Row(CLAIM, SIGNED_IN_405, "login 404 302 ok 404"),
+    "payments/claims/<int:pk>/query/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
+    "payments/claims/<int:pk>/reject/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
+    "payments/claims/<int:pk>/answer/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
+    "payments/batches/<int:pk>/": Row(BATCH, COORDINATOR_ONLY, COORDINATOR_ONLY),
+    "payments/batches/<int:pk>/batch.csv": Row(BATCH, COORDINATOR_ONLY, SIGNED_IN_405),
+    "payments/batches/<int:pk>/batch.xlsx": Row(BATCH, COORDINATOR_ONLY, SIGNED_IN_405),
+    "payments/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "payments/<slug:slug>/policy/": Row(COLLECTIVE, COORDINATOR_ONLY, COORDINATOR_ONLY),
+    "payments/<slug:slug>/policy/rates/": Row(COLLECTIVE, COORDINATOR_ONLY, COORDINATOR_ONLY),
+    "payments/<slug:slug>/policy/expense-categories/": Row(
+        COLLECTIVE, COORDINATOR_ONLY, COORDINATOR_ONLY
+    ),
+    "payments/<slug:slug>/claim/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
+    "payments/<slug:slug>/approvals/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
+    "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"),
+    "payments/<slug:slug>/days-to-pay/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
 }
 
 

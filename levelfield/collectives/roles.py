@@ -6,9 +6,9 @@ and see the records, so almost every action below is "any member".
 "Coordinator" is a job, not a rank: a member is asked to take it (or volunteers, or
 a collective decision chooses them) and accepts; anyone in the place sees who holds
 it and since when; the holder steps down with one click. The job brings duties
-(later issues add approving payment claims and running events logistics, as
-"the coordinator" rows here), never extra say: a coordinator never overrides a
-collective decision.
+(setting the payment policy; approving payment claims and changing someone else's
+hours, which people the policy names as approvers share), never extra say: a
+coordinator never overrides a collective decision.
 
 Services call `may` (or `require`) to re-check the acting person, after the views
 have already checked access with `access.py` (defence in depth).
@@ -19,7 +19,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.models import User
@@ -29,6 +29,9 @@ from levelfield.projects.models import Project, ProjectMembership
 class Who(StrEnum):
     ANY_MEMBER = "any member"
     THE_COORDINATOR = "the coordinator"
+    # The collective's coordinator, or a member its payment policy names as an approver
+    # (levelfield/payments); always decided in the collective, even for a project.
+    AN_APPROVER = "an approver of payment claims"
 
 
 class Action(StrEnum):
@@ -45,9 +48,14 @@ class Action(StrEnum):
     OPEN_CHECKIN = "open a check-in round"
     ADD_CHECKIN_QUESTIONS = "add check-in questions"
     RECORD_CHECKIN_ACTION = "record what we will do about a check-in"
+    APPROVE_CLAIM = "approve a payment claim"
+    SET_PAYMENT_POLICY = "set the payment policy"
+    CHANGE_SOMEONES_HOURS = "change someone else’s hours"
 
 
-# Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
+# Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
+# (levelfield/payments/access.py) besides the coordinator. Hours feed money, so only
+# the person they belong to or an approver changes them (projects/services.py).
 RULES: dict[Action, Who] = {
     Action.EDIT: Who.ANY_MEMBER,
     Action.INVITE: Who.ANY_MEMBER,
@@ -63,6 +71,9 @@ RULES: dict[Action, Who] = {
     Action.OPEN_CHECKIN: Who.ANY_MEMBER,
     Action.ADD_CHECKIN_QUESTIONS: Who.ANY_MEMBER,
     Action.RECORD_CHECKIN_ACTION: Who.ANY_MEMBER,
+    Action.APPROVE_CLAIM: Who.AN_APPROVER,
+    Action.SET_PAYMENT_POLICY: Who.THE_COORDINATOR,
+    Action.CHANGE_SOMEONES_HOURS: Who.AN_APPROVER,
 }
 
 
@@ -70,6 +81,16 @@ def may(person: User, action: Action, place: Collective | Project) -> bool:
     """Whether `person` may do `action` in the collective or project `place`."""
     if not getattr(person, "is_authenticated", False):
         return False
+    if RULES[action] is Who.AN_APPROVER:
+        collective_id = place.collective_id if isinstance(place, Project) else place.pk
+        return (
+            CollectiveMembership.objects.filter(collective_id=collective_id, person=person)
+            .filter(
+                Q(coordinator_since__isnull=False)
+                | Q(collective__payment_policy__approvers=person)
+            )
+            .exists()
+        )
     memberships = _memberships_of(place).filter(person=person)
     if RULES[action] is Who.THE_COORDINATOR:
         memberships = memberships.filter(coordinator_since__isnull=False)

@@ -95,6 +95,17 @@ KINDS: dict[str, Kind] = {
             "You are asked to take the coordinator job, or someone takes it or steps down.",
         ),
         Kind(
+            "payment_claim",
+            "Payment claims",
+            "A question about your claim, or your claim is approved, not approved or paid; "
+            "for approvers, the answer to a question they asked.",
+        ),
+        Kind(
+            "hours_changed",
+            "Changes to your hours",
+            "Someone else changes the time recorded for you in an involvement log.",
+        ),
+        Kind(
             DAILY_SUMMARY,
             "Daily summary",
             "One email a day with the notifications you chose to get that way.",

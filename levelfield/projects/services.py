@@ -18,6 +18,7 @@ from django.utils import timezone
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
+from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import (
@@ -361,6 +362,13 @@ def involvement_entry_update(
         former_members = sum(1 for person_id in existing if person_id is None)
         _check_participants(participants, allowed=allowed, kept=former_members)
 
+        old_minutes = dict(
+            entry.participations.filter(person__isnull=False).values_list("person_id", "minutes")
+        )
+        wanted = {person.pk: minutes for person, minutes in participants.items()}
+        _check_claimed_time_kept(entry, wanted, happened_on)
+        others = _check_hours_changed_by_right_person(entry, actor, old_minutes, wanted)
+
         entry.title = title
         entry.description = description
         entry.happened_on = happened_on
@@ -368,7 +376,6 @@ def involvement_entry_update(
         entry.kind = kind
         entry.what_changed = what_changed
         entry.save()
-        wanted = {person.pk: minutes for person, minutes in participants.items()}
         Participation.objects.filter(entry=entry, person__isnull=False).exclude(
             person_id__in=wanted
         ).delete()
@@ -381,14 +388,86 @@ def involvement_entry_update(
             change_record(
                 actor=actor,
                 action="entry_updated",
-                summary=f"{actor.name} corrected “{entry.title}” in the involvement log",
+                summary=f"{actor.name} corrected “{entry.title}” in the involvement log"
+                + (f", changing {_and_list(others)}’s time as an approver" if others else ""),
                 subject=entry,
                 subject_type="involvemententry",
                 project=entry.project,
                 before=before,
                 after=after,
             )
+        _tell_whose_hours_changed(entry, actor, old_minutes, wanted)
     return entry
+
+
+def _check_claimed_time_kept(
+    entry: InvolvementEntry, wanted: Mapping[int, int], happened_on: datetime.date
+) -> None:
+    """Time claimed for payment is locked: its minutes, its person and the entry's date
+    feed money, so they stay as claimed (`Participation.claim_line` is the payments
+    app's claim of it)."""
+    claimed = list(entry.participations.filter(claim_line__isnull=False).select_related("person"))
+    for participation in claimed:
+        if wanted.get(participation.person_id) != participation.minutes:
+            raise ValidationError(
+                f"{participation.person_name}’s time is claimed for payment, so it cannot "
+                "change here. Ask an approver about the claim instead."
+            )
+    if claimed and happened_on != entry.happened_on:
+        raise ValidationError(
+            "Time in this entry is claimed for payment, so its date cannot change."
+        )
+
+
+def _check_hours_changed_by_right_person(
+    entry: InvolvementEntry, actor: User, old: Mapping[int, int], new: Mapping[int, int]
+) -> list[str]:
+    """Hours feed money, so only the person they belong to, or an approver of payment
+    claims (`roles.Who.AN_APPROVER`), changes or removes them. Adding someone who took
+    part is recording, which any member may do. Returns the names of the other people
+    whose time the approver changed, for the history."""
+    changed = [
+        person_id
+        for person_id, minutes in old.items()
+        if person_id != actor.pk and new.get(person_id) != minutes
+    ]
+    if not changed:
+        return []
+    names = sorted(person.name for person in User.objects.filter(pk__in=changed))
+    if not roles.may(actor, roles.Action.CHANGE_SOMEONES_HOURS, entry.project):
+        raise ValidationError(
+            "Hours can be paid, so only the person they belong to or an approver of payment "
+            f"claims can change them. You cannot change {_and_list(names)}’s time: ask "
+            "them to correct it."
+        )
+    return names
+
+
+def _tell_whose_hours_changed(
+    entry: InvolvementEntry, actor: User, old: Mapping[int, int], new: Mapping[int, int]
+) -> None:
+    """Hours can feed money, so a person hears when someone else changes theirs."""
+    from levelfield.notifications.services import notification_send
+
+    changed = [
+        person_id
+        for person_id in set(old) | set(new)
+        if person_id != actor.pk and old.get(person_id) != new.get(person_id)
+    ]
+    url = reverse("projects:log_entry", args=[entry.project_id, entry.pk])
+    for person in User.objects.filter(pk__in=changed, is_active=True):
+        before, after = words.hours(old.get(person.pk)), words.hours(new.get(person.pk))
+        notification_send(
+            kind="hours_changed",
+            person=person,
+            context={
+                "subject": f"{actor.name} changed your hours for “{entry.title}”",
+                "message": f"{actor.name} changed the time recorded for you in "
+                f"“{entry.title}” from {before} to {after}. If that is wrong, correct the "
+                "entry or tell them.",
+            },
+            url=url,
+        )
 
 
 def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:

@@ -3,9 +3,11 @@ and on every form after an empty submission (the error state)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -20,6 +22,7 @@ from levelfield.invitations.tests.factories import (
     ProjectInvitationFactory,
 )
 from levelfield.notifications.services import notification_send, unsubscribe_token
+from levelfield.payments import services as payment_services
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
@@ -37,8 +40,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def world() -> dict:
+def world(settings: object, tmp_path: object) -> dict:
     """A collective with a project, members of several perspectives and some history."""
+    settings.MEDIA_ROOT = tmp_path / "media"  # receipts
     member = UserFactory(display_name="Gordon", access_needs="Step-free access")
     PerspectiveFactory(person=member, kind=PerspectiveKind.LIVED_EXPERIENCE)
     teammate = UserFactory(display_name="Amara")
@@ -81,6 +85,7 @@ def world() -> dict:
         "project_invitation": project_invitation,
         "decisions": _decisions(member, teammate, project, collective),
         "checkins": _checkins(member, teammate, project, collective),
+        "payments": _payments(member, teammate, project),
     }
 
 
@@ -146,6 +151,109 @@ def checkin_pages(world: dict) -> list[str]:
         reverse("reflection:detail", args=[checkins["open"].pk]),
         reverse("reflection:answer", args=[checkins["open"].pk]),
         reverse("reflection:evidence", args=[pk]),
+    ]
+
+
+def _payments(member: object, teammate: object, project: object) -> dict:
+    """A policy (travel time not paid, so the claim form asks about it) naming the
+    member as an approver and finance officer; the member's claims as a draft with a
+    receipt, queried, paid (in a paid batch) and approved (in a batch not yet paid);
+    the coordinator's claim waiting for the member's approval. The member's first
+    entry stays unclaimed."""
+    collective = project.collective
+    payment_services.policy_update(
+        collective=collective,
+        actor=teammate,
+        counts_travel=False,
+        approvers=[member],
+        finance_officers=[member],
+    )
+    payment_services.rate_add(
+        collective=collective,
+        actor=teammate,
+        effective_from=date(2026, 1, 1),
+        hourly=Decimal(25),
+        half_day=Decimal(75),
+        day=Decimal(150),
+        note="Example rates",
+        today=date(2026, 1, 1),
+    )
+    travel = payment_services.category_add(
+        collective=collective,
+        actor=teammate,
+        name="Travel",
+        limit=Decimal(50),
+        receipt_over=Decimal(10),
+    )
+
+    def claim(person: object, title: str) -> object:
+        entry = InvolvementEntryFactory(project=project, recorded_by=person, title=title)
+        participation = ParticipationFactory(entry=entry, person=person, minutes=90)
+        return payment_services.claim_create(
+            collective=collective, claimant=person, participations=[participation]
+        )
+
+    draft = claim(member, "Advisory meeting")
+    payment_services.claim_expense_add(
+        claim=draft,
+        actor=member,
+        category=travel,
+        description="Bus there and back",
+        amount=Decimal("12.40"),
+        receipt=SimpleUploadedFile("bus.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    queried, paid, approved = (
+        claim(member, title) for title in ("Workshop", "Interview practice", "Focus group")
+    )
+    for each in (queried, paid, approved):
+        payment_services.claim_submit(claim=each, actor=member)
+    payment_services.claim_query(claim=queried, actor=teammate, question="Was it online?")
+    payment_services.claim_approve(claim=paid, actor=teammate)
+    paid_batch = payment_services.batch_create(collective=collective, actor=member)
+    payment_services.batch_mark_paid(batch=paid_batch, actor=member, paid_on=timezone.localdate())
+    payment_services.claim_approve(claim=approved, actor=teammate)
+    open_batch = payment_services.batch_create(collective=collective, actor=member)
+    waiting = claim(teammate, "Steering group")
+    payment_services.claim_submit(claim=waiting, actor=teammate)
+    return {
+        "draft": draft,
+        "queried": queried,
+        "paid": paid,
+        "waiting": waiting,
+        "paid_batch": paid_batch,
+        "open_batch": open_batch,
+    }
+
+
+def payment_pages(world: dict) -> list[str]:
+    """Every payments page the member (a contributor, approver and finance officer)
+    can open; the PDFs, CSV, spreadsheet and receipt are downloads, not pages."""
+    slug = world["collective"].slug
+    claims = world["payments"]
+    return [
+        reverse("payments:home"),
+        reverse("payments:yearly_limit"),
+        reverse("payments:collective", args=[slug]),
+        reverse("payments:claim_new", args=[slug]),
+        *(
+            reverse("payments:claim", args=[claims[name].pk])
+            for name in ("draft", "queried", "paid", "waiting")
+        ),
+        reverse("payments:expense_add", args=[claims["draft"].pk]),
+        reverse("payments:claim_submit", args=[claims["draft"].pk]),
+        reverse("payments:approvals", args=[slug]),
+        reverse("payments:finance", args=[slug]),
+        reverse("payments:batch", args=[claims["paid_batch"].pk]),
+        reverse("payments:batch", args=[claims["open_batch"].pk]),
+    ]
+
+
+def coordinator_payment_pages(world: dict) -> list[str]:
+    """The pages only the coordinator of the collective opens."""
+    slug = world["collective"].slug
+    return [
+        reverse(f"payments:{name}", args=[slug])
+        for name in ("policy", "rate_add", "category_add", "days_to_pay")
     ]
 
 
@@ -357,6 +465,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_reauthenticate"),
         *decision_pages(world),
         *checkin_pages(world),
+        *payment_pages(world),
         "/projects/999999/",
     ]
 
@@ -394,29 +503,48 @@ def test_every_page_a_member_sees_is_accessible(
         page.goto(live_server.url + path)
         expect(page.locator("h1")).to_have_count(1)
         axe_check(page)
+    sign_in(world["teammate"])  # the collective's coordinator
+    for path in coordinator_payment_pages(world):
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        axe_check(page)
 
 
 def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
     live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
 ) -> None:
-    sign_in(world["member"])
     slug = world["collective"].slug
     pk = world["project"].pk
-    for path in [
-        reverse("collectives:create"),
-        reverse("collectives:invite", args=[slug]),
-        reverse("projects:create") + f"?collective={slug}",
-        reverse("projects:invite", args=[pk]),
-        reverse("projects:log_add", args=[pk]),
-        reverse("people:delete_account"),
-        reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
-        reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
-        reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
-        reverse("reflection:create_for_project", args=[pk]),
-        reverse("reflection:answer", args=[world["checkins"]["open"].pk]),
-        reverse("reflection:detail", args=[world["checkins"]["closed"].pk]),
-        reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
-    ]:
+    payments = world["payments"]
+    forms = [
+        (world["member"], path)
+        for path in [
+            reverse("collectives:create"),
+            reverse("collectives:invite", args=[slug]),
+            reverse("projects:create") + f"?collective={slug}",
+            reverse("projects:invite", args=[pk]),
+            reverse("projects:log_add", args=[pk]),
+            reverse("people:delete_account"),
+            reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
+            reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
+            reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
+            reverse("reflection:create_for_project", args=[pk]),
+            reverse("reflection:answer", args=[world["checkins"]["open"].pk]),
+            reverse("reflection:detail", args=[world["checkins"]["closed"].pk]),
+            reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
+            reverse("payments:claim_new", args=[slug]),
+            reverse("payments:expense_add", args=[payments["draft"].pk]),
+            reverse("payments:batch", args=[payments["open_batch"].pk]),
+        ]
+    ] + [
+        (world["teammate"], reverse(f"payments:{name}", args=[slug]))
+        for name in ("rate_add", "category_add")
+    ]
+    signed_in = None
+    for person, path in forms:
+        if person != signed_in:
+            sign_in(person)
+            signed_in = person
         page.goto(live_server.url + path)
         form = page.locator("form#main-form")
         for field in form.locator("input[type=text], input[type=email], textarea").all():

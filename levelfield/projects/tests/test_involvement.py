@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
@@ -242,9 +243,14 @@ def test_the_service_refuses_people_outside_the_project_and_empty_entries(
 # Correcting
 
 
-def test_a_member_corrects_an_entry_and_its_history_keeps_before_and_after(
+def test_an_approver_corrects_an_entry_and_its_history_keeps_before_and_after(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
+    # Amara coordinates the collective, so she approves payment claims and may
+    # correct other people's hours (hours can be paid).
+    CollectiveMembership.objects.filter(person=coordinator).update(
+        coordinator_since=timezone.now()
+    )
     entry = InvolvementEntryFactory(
         project=project,
         title="Meeting",
@@ -295,6 +301,9 @@ def test_a_member_corrects_an_entry_and_its_history_keeps_before_and_after(
     assert change.before["what_changed"] == "We changed the interview questions."
     assert change.after["what_changed"] == "Two questions were rewritten in plainer words."
 
+    assert change.summary == (
+        "Amara corrected “Meeting” in the involvement log, changing Gordon’s time as an approver"
+    )
     page = text(client.get(response["Location"]).content.decode())
     assert "Amara corrected “Meeting” in the involvement log" in page
     assert "Who took part Amara: 1 hour; Gordon: 1.5 hours Gordon: 2 hours; Nia: 0.5 hours" in page
@@ -341,15 +350,101 @@ def test_time_from_people_who_left_or_deleted_their_account_is_kept_on_correctio
         url,
         {
             **_entry_data(title="Workshop"),
-            **_took_part(member, "1"),
-            **_took_part(leaver, "1"),
+            **_took_part(member, "1.5"),
+            **_took_part(leaver, "0.75"),
         },
     )
 
     assert "Lee (no longer in the project)" in form
     assert "A former member Yes (kept as recorded) 3 hours" in form
     assert sorted(entry.participations.values_list("person", "minutes"), key=str) == sorted(
-        [(member.pk, 60), (leaver.pk, 60), (None, 180)], key=str
+        [(member.pk, 90), (leaver.pk, 45), (None, 180)], key=str
+    )
+
+
+def test_only_the_person_or_an_approver_changes_someones_hours_and_they_are_told(
+    client: Client,
+    project: Project,
+    member: User,
+    coordinator: User,
+    django_capture_on_commit_callbacks: object,
+    mailoutbox: list,
+) -> None:
+    entry = InvolvementEntryFactory(project=project, title="Workshop")
+    ParticipationFactory(entry=entry, person=member, minutes=60)
+    ParticipationFactory(entry=entry, person=coordinator, minutes=60)
+    newcomer = ProjectMembershipFactory(project=project, person__display_name="Nia").person
+    url = reverse("projects:log_edit", args=[project.pk, entry.pk])
+
+    # Amara (who coordinates the project, not the collective) may change her own time
+    # and add someone, but not change or take away Gordon's: hours can be paid.
+    client.force_login(coordinator)
+    for gordon in (_took_part(member, "2"), {}):
+        response = client.post(
+            url,
+            {
+                **_entry_data(title="Workshop"),
+                **gordon,
+                **_took_part(coordinator, "2"),
+                **_took_part(newcomer, "1"),
+            },
+        )
+        assert response.status_code == 200
+        assert "You cannot change Gordon’s time: ask them to correct it." in text(
+            response.content.decode()
+        )
+    assert sorted(entry.participations.values_list("person", "minutes")) == sorted(
+        [(member.pk, 60), (coordinator.pk, 60)]
+    )
+    assert not Change.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                **_entry_data(title="Workshop"),
+                **_took_part(member, "1"),
+                **_took_part(coordinator, "2"),
+                **_took_part(newcomer, "1"),
+            },
+        )
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [[newcomer.email]]  # Nia is told she was added
+
+    # Gordon changes his own time; once Amara coordinates the collective she may
+    # correct his time too, and he is told.
+    client.force_login(member)
+    client.post(
+        url,
+        {
+            **_entry_data(title="Workshop"),
+            **_took_part(member, "1.5"),
+            **_took_part(coordinator, "2"),
+            **_took_part(newcomer, "1"),
+        },
+    )
+    assert entry.participations.get(person=member).minutes == 90
+    CollectiveMembership.objects.filter(person=coordinator).update(
+        coordinator_since=timezone.now()
+    )
+    client.force_login(coordinator)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                **_entry_data(title="Workshop"),
+                **_took_part(member, "1.25"),
+                **_took_part(coordinator, "2"),
+                **_took_part(newcomer, "1"),
+            },
+        )
+    assert entry.participations.get(person=member).minutes == 75
+    assert [m.to for m in mailoutbox] == [[member.email]]
+    assert "from 1.5 hours to 1.25 hours" in mailoutbox[0].body
+    change = Change.objects.filter(action="entry_updated").latest("id")
+    assert (change.actor, change.summary.endswith("changing Gordon’s time as an approver")) == (
+        coordinator,
+        True,
     )
 
 

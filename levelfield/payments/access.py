@@ -1,0 +1,132 @@
+"""Who may reach payment policies, claims, receipts and batches: the one access rule.
+
+- Every member of a collective sees its payment policy and claims for their own time.
+- A claim is seen by its claimant, the collective's approvers (the coordinator job,
+  or people the policy names) and its finance officers (named in the policy). Its
+  receipts are served only to them, through a view, never from a public URL.
+- Batches are seen by finance officers only.
+
+Each helper returns the object or raises Http404, so someone outside learns nothing.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.payments.models import Batch, Claim, Expense, PaymentPolicy
+from levelfield.people.models import User
+
+
+def policy_of(collective: Collective) -> PaymentPolicy:
+    """The collective's policy; every collective has one (with no rates until set)."""
+    policy, _ = PaymentPolicy.objects.get_or_create(collective=collective)
+    return policy
+
+
+def policy_if_any(collective: Collective) -> PaymentPolicy | None:
+    """The policy without creating it (for pages: GET never writes)."""
+    return (
+        PaymentPolicy.objects.filter(collective=collective)
+        .prefetch_related("rates", "expense_categories", "approvers", "finance_officers")
+        .first()
+    )
+
+
+def is_approver(person: User, collective: Collective) -> bool:
+    """The coordinator, or a member the policy names (`roles.Who.AN_APPROVER`)."""
+    return roles.may(person, roles.Action.APPROVE_CLAIM, collective)
+
+
+def is_finance(person: User, collective: Collective) -> bool:
+    return _named(person, collective, "finance_officers")
+
+
+def _named(person: User, collective: Collective, field: str) -> bool:
+    if not getattr(person, "is_authenticated", False):
+        return False
+    # Named people must still belong to the collective.
+    return PaymentPolicy.objects.filter(
+        collective=collective,
+        **{field: person},
+        collective__memberships__person=person,
+    ).exists()
+
+
+def approvable_collectives(person: User) -> Q:
+    """Collectives where `person` approves: coordinators and people the policy names."""
+    memberships = CollectiveMembership.objects.filter(person=person)
+    return Q(
+        collective_id__in=memberships.filter(coordinator_since__isnull=False).values(
+            "collective_id"
+        )
+    ) | Q(
+        collective_id__in=PaymentPolicy.objects.filter(
+            approvers=person, collective_id__in=memberships.values("collective_id")
+        ).values("collective_id")
+    )
+
+
+def finance_collectives(person: User) -> Q:
+    memberships = CollectiveMembership.objects.filter(person=person)
+    return Q(
+        collective_id__in=PaymentPolicy.objects.filter(
+            finance_officers=person, collective_id__in=memberships.values("collective_id")
+        ).values("collective_id")
+    )
+
+
+def claims_visible_to(person: User):  # noqa: ANN201 - a QuerySet of Claim
+    if not getattr(person, "is_authenticated", False):
+        return Claim.objects.none()
+    return Claim.objects.filter(
+        Q(claimant=person) | approvable_collectives(person) | finance_collectives(person)
+    )
+
+
+def claim_for(person: User, pk: int) -> Claim:
+    """A claim `person` may see: theirs, or one they approve or pay."""
+    return get_object_or_404(claims_visible_to(person).with_people(), pk=pk)
+
+
+def expense_in(claim: Claim, expense_pk: int) -> Expense:
+    return get_object_or_404(
+        Expense.objects.select_related("category"), claim=claim, pk=expense_pk
+    )
+
+
+def approver_collective(person: User, slug: str) -> Collective:
+    collective = _member_collective(person, slug)
+    if not is_approver(person, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def finance_collective(person: User, slug: str) -> Collective:
+    collective = _member_collective(person, slug)
+    if not is_finance(person, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def coordinator_collective(person: User, slug: str) -> Collective:
+    collective = _member_collective(person, slug)
+    if not roles.may(person, roles.Action.SET_PAYMENT_POLICY, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def batch_for(person: User, pk: int) -> Batch:
+    """A batch, for the finance officers of its collective."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such batch.")
+    return get_object_or_404(
+        Batch.objects.filter(finance_collectives(person)).select_related("collective"), pk=pk
+    )
+
+
+def _member_collective(person: User, slug: str) -> Collective:
+    return get_object_or_404(Collective.objects.for_member(person), slug=slug)

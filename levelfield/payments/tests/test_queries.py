@@ -1,0 +1,155 @@
+"""Payment pages cost the same number of queries with 1 claim or 20 (and 1 line,
+expense, question or rate or 20): the claim queue, a claim, a contributor's payments
+page and the collective's policy page."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.payments import services
+from levelfield.payments.models import Claim
+from levelfield.payments.tests.conftest import PDF, World
+from levelfield.payments.tests.factories import ExpenseCategoryFactory, RateFactory
+from levelfield.people.models import User
+from levelfield.people.tests.factories import UserFactory
+from levelfield.projects.models import Participation
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectMembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client: Any, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _time(world: World, person: User, count: int) -> list[Participation]:
+    return [
+        ParticipationFactory(
+            entry=InvolvementEntryFactory(
+                project=world.project,
+                title=f"Meeting {number}",
+                happened_on=date(2026, 2, 1) + timedelta(days=number),
+            ),
+            person=person,
+            minutes=60 + number,
+        )
+        for number in range(count)
+    ]
+
+
+def _claim(world: World, person: User, participations: list[Participation]) -> Claim:
+    return services.claim_create(
+        collective=world.policy.collective, claimant=person, participations=participations
+    )
+
+
+def _people(world: World, count: int) -> list[User]:
+    people = [UserFactory(display_name=f"Contributor {n}") for n in range(count)]
+    for person in people:
+        CollectiveMembershipFactory(collective=world.policy.collective, person=person)
+        ProjectMembershipFactory(project=world.project, person=person)
+    return people
+
+
+def _submitted(world: World, people: list[User]) -> None:
+    """Claims in every state an approver's queue shows."""
+    for number, person in enumerate(people):
+        claim = _claim(world, person, _time(world, person, 2))
+        services.claim_submit(claim=claim, actor=person)
+        if number % 3 == 1:
+            services.claim_query(claim=claim, actor=world.coordinator, question="Which bus?")
+        elif number % 3 == 2:
+            services.claim_approve(claim=claim, actor=world.coordinator)
+
+
+def test_the_claim_queue_costs_the_same_with_1_or_20_claims(world: World, client: Any) -> None:
+    url = reverse("payments:approvals", args=["stroke-voices"])
+    client.force_login(world.coordinator)
+    _submitted(world, _people(world, 1))
+    one = _count(client, url)
+    _submitted(world, _people(world, 19))
+    assert Claim.objects.count() == 20
+    assert _count(client, url) == one
+
+
+def test_a_claim_page_costs_the_same_with_1_or_20_lines_expenses_and_questions(
+    world: World, client: Any
+) -> None:
+    ExpenseCategoryFactory(policy=world.policy, name="Data", limit=Decimal(1000))
+    counts = []
+    for size in (1, 20):
+        claim = _claim(world, world.contributor, _time(world, world.contributor, size))
+        for number in range(size):
+            services.claim_expense_add(
+                claim=claim,
+                actor=world.contributor,
+                category=world.travel
+                if number == 0
+                else world.policy.expense_categories.get(name="Data"),
+                description=f"Expense {number}",
+                amount=Decimal("1.50"),
+                receipt=SimpleUploadedFile("r.pdf", PDF) if number % 2 == 0 else None,
+            )
+        services.claim_submit(claim=claim, actor=world.contributor)
+        for number in range(size):
+            services.claim_query(claim=claim, actor=world.coordinator, question=f"Why {number}?")
+            services.claim_answer(claim=claim, actor=world.contributor, answer="Because.")
+        url = reverse("payments:claim", args=[claim.pk])
+        per_person = []
+        for person in (world.contributor, world.coordinator, world.finance):
+            client.force_login(person)
+            per_person.append(_count(client, url))
+        counts.append(per_person)
+    assert counts[0] == counts[1], counts
+
+
+def test_a_contributors_payments_page_costs_the_same_with_1_or_20_claims(
+    world: World, client: Any
+) -> None:
+    url = reverse("payments:home")
+    client.force_login(world.contributor)
+    counts = []
+    for size in (1, 19):
+        for participation in _time(world, world.contributor, size):
+            claim = _claim(world, world.contributor, [participation])
+            services.claim_submit(claim=claim, actor=world.contributor)
+        counts.append(_count(client, url))
+    assert Claim.objects.filter(claimant=world.contributor).count() == 20
+    assert counts[0] == counts[1]
+
+
+def test_the_policy_page_costs_the_same_with_1_or_20_rates_categories_and_activities(
+    world: World, client: Any
+) -> None:
+    url = reverse("payments:collective", args=["stroke-voices"])
+    counts = []
+    for size in (1, 19):
+        start = world.policy.rates.count()
+        for number in range(start, start + size):
+            RateFactory(
+                policy=world.policy, effective_from=date(2027, 1, 1) + timedelta(days=number)
+            )
+            ExpenseCategoryFactory(policy=world.policy, name=f"Category {number}")
+            world.policy.approvers.add(_people(world, 1)[0])
+        _time(world, world.contributor, size)
+        per_person = []
+        for person in (world.contributor, world.coordinator, world.finance):
+            client.force_login(person)
+            per_person.append(_count(client, url))
+        counts.append(per_person)
+    assert counts[0] == counts[1], counts

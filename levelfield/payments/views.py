@@ -1,0 +1,625 @@
+"""Payment pages: the policy, claims, approvals, finance batches, a person's tax year
+and their recognition letter.
+
+Every page starts with a helper from `access.py` (404 for anyone outside); the
+services check the rules again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives.models import Collective
+from levelfield.history.models import Change
+from levelfield.payments import access, services
+from levelfield.payments.forms import (
+    AnswerForm,
+    CategoryForm,
+    ChoiceForm,
+    ClaimForm,
+    ExpenseForm,
+    PaidForm,
+    PolicyForm,
+    QuestionForm,
+    RateForm,
+    RejectForm,
+    YearlyLimitForm,
+)
+from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
+from levelfield.payments.money import fee_for, median
+from levelfield.projects.models import Participation, ProjectMembership
+
+BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
+DOWNLOAD_LIMIT = 50
+
+
+# A person's own payments
+
+
+@login_required
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
+    context = {
+        "claims": claims,
+        "year": services.tax_year_totals(person=request.user),
+        "collectives": Collective.objects.for_member(request.user),
+        "advice_url": BENEFITS_ADVICE_URL,
+    }
+    return render(request, "payments/home.html", context)
+
+
+@login_required
+def yearly_limit(request: HttpRequest) -> HttpResponse:
+    current = services.tax_year_totals(person=request.user)["limit"]
+    form = YearlyLimitForm(request.POST or None, initial={"amount": current})
+    if request.method == "POST" and form.is_valid():
+        services.yearly_limit_set(person=request.user, amount=form.cleaned_data["amount"])
+        messages.success(request, "Your yearly amount is saved.")
+        return redirect("payments:home")
+    return render(
+        request, "payments/limit.html", {"form": form, "advice_url": BENEFITS_ADVICE_URL}
+    )
+
+
+@login_required
+@require_safe
+def recognition(request: HttpRequest) -> HttpResponse:
+    """The person's contribution record as a letter or a certificate (PDF)."""
+    import weasyprint  # imported here: only this page needs it (about 0.5 s)
+
+    style = "certificate" if request.GET.get("style") == "certificate" else "letter"
+    participations = list(
+        Participation.objects.filter(person=request.user)
+        .select_related("entry__project__collective")
+        .order_by("entry__happened_on", "pk")
+    )
+    projects: dict[int, dict[str, Any]] = {}
+    for participation in participations:
+        project = participation.entry.project
+        row = projects.setdefault(
+            project.pk, {"project": project, "minutes": 0, "entries": [], "roles": set()}
+        )
+        row["minutes"] += participation.minutes
+        row["entries"].append(participation.entry)
+        row["roles"].add(participation.entry.get_kind_display())
+    coordinating = set(
+        ProjectMembership.objects.filter(
+            person=request.user, coordinator_since__isnull=False
+        ).values_list("project_id", flat=True)
+    )
+    for pk, row in projects.items():
+        if pk in coordinating:
+            row["roles"].add("Coordinator")
+        row["roles"] = sorted(row["roles"])
+    html = render_to_string(
+        f"payments/recognition_{style}.html",
+        {
+            "person": request.user,
+            "projects": list(projects.values()),
+            "total_minutes": sum(p.minutes for p in participations),
+            "today": timezone.localdate(),
+        },
+    )
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="levelfield-{style}.pdf"'
+    return response
+
+
+# A collective's policy and claiming
+
+
+@login_required
+@require_safe
+def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access._member_collective(request.user, slug)
+    policy = access.policy_if_any(collective)
+    unclaimed = _unclaimed(request.user, collective)
+    estimates = []
+    for participation in unclaimed:
+        rate = policy.rate_on(participation.entry.happened_on) if policy else None
+        fee = fee_for(participation.minutes, rate.rates, policy.bands) if rate else None
+        estimates.append((participation, fee))
+    today = timezone.localdate()
+    rates = list(policy.rates.all()) if policy else []
+    context = {
+        "collective": collective,
+        "policy": policy,
+        "current_rate": policy.rate_on(today) if policy else None,
+        "future_rates": [r for r in rates if r.effective_from > today],
+        "rates": rates,
+        "estimates": estimates,
+        "is_coordinator": access.roles.may(
+            request.user, access.roles.Action.SET_PAYMENT_POLICY, collective
+        ),
+        "is_approver": access.is_approver(request.user, collective),
+        "is_finance": access.is_finance(request.user, collective),
+        "advice_url": BENEFITS_ADVICE_URL,
+    }
+    return render(request, "payments/collective.html", context)
+
+
+def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
+    return list(
+        Participation.objects.filter(
+            person=person, entry__project__collective=collective, claim_line__isnull=True
+        )
+        .select_related("entry__project")
+        .order_by("-entry__happened_on", "-pk")[:200]
+    )
+
+
+@login_required
+def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.coordinator_collective(request.user, slug)
+    policy = access.policy_if_any(collective)
+    members = list(collective.members.all())
+    form = PolicyForm(request.POST or None, instance=policy, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.policy_update(collective=collective, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The payment policy is saved. The change is in the history.")
+            return redirect("payments:collective", slug=slug)
+    return render(
+        request,
+        "payments/form.html",
+        _form_page(collective, form, "Change the payment policy", "Save policy"),
+    )
+
+
+@login_required
+def rate_add(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.coordinator_collective(request.user, slug)
+    form = RateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rate_add(collective=collective, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("effective_from", error)
+        else:
+            messages.success(request, "The new rates are saved.")
+            return redirect("payments:collective", slug=slug)
+    context = _form_page(collective, form, "Set new rates", "Save rates")
+    context["intro"] = (
+        "New rates apply to activity on or after their date, never to activity before it. "
+        "Claims already made keep their rates."
+    )
+    return render(request, "payments/form.html", context)
+
+
+@login_required
+def category_add(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.coordinator_collective(request.user, slug)
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_add(collective=collective, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, "The expense category is added.")
+            return redirect("payments:collective", slug=slug)
+    return render(
+        request,
+        "payments/form.html",
+        _form_page(collective, form, "Add an expense category", "Add category"),
+    )
+
+
+def _form_page(collective: Collective, form: Any, title: str, button: str) -> dict[str, Any]:
+    return {"collective": collective, "form": form, "title": title, "button": button}
+
+
+@login_required
+def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access._member_collective(request.user, slug)
+    unclaimed = _unclaimed(request.user, collective)
+    options = [
+        (
+            p.pk,
+            f"{p.entry.title}, {p.entry.project.title}, "
+            f"{p.entry.happened_on:%-d %B %Y} ({p.hours} hours)",
+        )
+        for p in unclaimed
+    ]
+    form = ClaimForm(
+        request.POST or None,
+        options=options,
+        unpaid=_unpaid_words(access.policy_if_any(collective)),
+        minutes={p.pk: p.minutes for p in unclaimed},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = [p for p in unclaimed if p.pk in set(form.cleaned_data["participations"])]
+        try:
+            claim = services.claim_create(
+                collective=collective,
+                claimant=request.user,
+                participations=chosen,
+                choice=form.cleaned_data["choice"],
+                unpaid_minutes=form.unpaid_minutes(),
+            )
+        except ValidationError as error:
+            form.add_error("participations", error)
+        else:
+            messages.success(
+                request, f"Claim {claim.reference} is started. Add any expenses, then send it."
+            )
+            return redirect("payments:claim", pk=claim.pk)
+    context = {"collective": collective, "form": form, "has_options": bool(options)}
+    return render(request, "payments/claim_new.html", context)
+
+
+def _unpaid_words(policy: PaymentPolicy | None) -> str:
+    """The time the policy does not pay for, in words ("" when it pays for all)."""
+    if policy is None:
+        return ""
+    unpaid = [
+        words
+        for words, paid in (
+            ("preparation", policy.counts_preparation),
+            ("travel", policy.counts_travel),
+        )
+        if not paid
+    ]
+    return " or ".join(unpaid)
+
+
+# One claim
+
+
+@login_required
+@require_safe
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    return _claim_page(request, claim)
+
+
+def _claim_page(
+    request: HttpRequest, claim: Claim, status: int = 200, **forms: Any
+) -> HttpResponse:
+    person = request.user
+    is_claimant = claim.is_claimant(person)
+    may_approve = (
+        not is_claimant
+        and claim.status == Status.SUBMITTED
+        and access.is_approver(person, claim.collective)
+    )
+    context = {
+        "claim": claim,
+        "lines": claim.lines.all(),
+        "expenses": claim.expenses.select_related("category"),
+        "messages_on_claim": claim.messages.select_related("author"),
+        "changes": Change.objects.filter(subject_type="claim", subject_id=claim.pk)
+        .select_related("actor")
+        .order_by("at", "id"),
+        "is_claimant": is_claimant,
+        "may_change": is_claimant and claim.is_open_to_claimant,
+        "may_approve": may_approve,
+        "own_claim_waiting": is_claimant
+        and claim.status == Status.SUBMITTED
+        and access.is_approver(person, claim.collective),
+        "choice_form": forms.get("choice_form") or ChoiceForm(initial={"choice": claim.choice}),
+        "question_form": forms.get("question_form") or QuestionForm(),
+        "answer_form": forms.get("answer_form") or AnswerForm(),
+        "reject_form": forms.get("reject_form") or RejectForm(),
+        "form": next((f for f in forms.values() if f.errors), None),
+        "statuses": Status,
+    }
+    return render(request, "payments/claim.html", context, status=status)
+
+
+@login_required
+def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    if not (claim.is_claimant(request.user) and claim.is_open_to_claimant):
+        raise Http404("No such page.")
+    categories = ExpenseCategory.objects.filter(policy__collective=claim.collective)
+    form = ExpenseForm(request.POST or None, request.FILES or None, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.claim_expense_add(
+                claim=claim,
+                actor=request.user,
+                category=data["category"],
+                description=data["description"],
+                amount=data["amount"],
+                receipt=data["receipt"],
+            )
+        except ValidationError as error:
+            field = (
+                "receipt"
+                if "receipt" in str(error).lower() or "file" in str(error).lower()
+                else "amount"
+            )
+            form.add_error(field, error)
+        else:
+            messages.success(request, "The expense is added to your claim.")
+            return redirect("payments:claim", pk=claim.pk)
+    context = {"claim": claim, "form": form, "categories": categories}
+    return render(request, "payments/expense_add.html", context)
+
+
+@login_required
+@require_POST
+def expense_remove(request: HttpRequest, pk: int, expense_pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    expense = access.expense_in(claim, expense_pk)
+    _act(
+        request,
+        lambda: services.claim_expense_remove(expense=expense, actor=request.user),
+        "The expense is removed.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+@require_safe
+def receipt(request: HttpRequest, pk: int, expense_pk: int) -> FileResponse:
+    """A receipt, only to the claimant, approvers and finance (`claim_for`)."""
+    claim = access.claim_for(request.user, pk)
+    expense = access.expense_in(claim, expense_pk)
+    if not expense.receipt:
+        raise Http404("No receipt.")
+    response = FileResponse(expense.receipt.open("rb"), content_type=expense.receipt_type)
+    extension = expense.receipt.name.rsplit(".", 1)[-1]
+    name = f"{claim.reference}-receipt-{expense.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def claim_choice(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    form = ChoiceForm(request.POST)
+    if not form.is_valid():
+        return _claim_page(request, claim, choice_form=form)
+    _act(
+        request,
+        lambda: services.claim_choice_set(
+            claim=claim, actor=request.user, choice=form.cleaned_data["choice"]
+        ),
+        "Your choice is saved.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    if not claim.is_claimant(request.user) or claim.status != Status.DRAFT:
+        raise Http404("No such page.")
+    if request.method == "POST" and _act(
+        request,
+        lambda: services.claim_submit(claim=claim, actor=request.user),
+        "Your claim is sent for approval.",
+    ):
+        return redirect("payments:claim", pk=claim.pk)
+    context = {
+        "claim": claim,
+        "warning": services.limit_warning(claim=claim),
+        "advice_url": BENEFITS_ADVICE_URL,
+        "policy": access.policy_if_any(claim.collective),
+    }
+    return render(request, "payments/claim_submit.html", context)
+
+
+@login_required
+@require_POST
+def claim_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    if _act(
+        request,
+        lambda: services.claim_withdraw(claim=claim, actor=request.user),
+        "The draft is thrown away.",
+    ):
+        return redirect("payments:collective", slug=claim.collective.slug)
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+@require_POST
+def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    _act(
+        request,
+        lambda: services.claim_approve(claim=claim, actor=request.user),
+        "The claim is approved.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+@require_POST
+def claim_query(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        return _claim_page(request, claim, question_form=form)
+    _act(
+        request,
+        lambda: services.claim_query(
+            claim=claim, actor=request.user, question=form.cleaned_data["question"]
+        ),
+        "Your question is sent.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+@require_POST
+def claim_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _claim_page(request, claim, reject_form=form)
+    _act(
+        request,
+        lambda: services.claim_reject(
+            claim=claim, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+        "The claim is marked not approved.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+@login_required
+@require_POST
+def claim_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = access.claim_for(request.user, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _claim_page(request, claim, answer_form=form)
+    _act(
+        request,
+        lambda: services.claim_answer(
+            claim=claim, actor=request.user, answer=form.cleaned_data["answer"]
+        ),
+        "Your answer is sent.",
+    )
+    return redirect("payments:claim", pk=claim.pk)
+
+
+def _act(request: HttpRequest, action: Any, success: str) -> bool:
+    """Run a service; a refusal becomes a message on the page, never a 500."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, success)
+    return True
+
+
+# Approvers, finance, coordinators
+
+
+@login_required
+@require_safe
+def approvals(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.approver_collective(request.user, slug)
+    claims = Claim.objects.filter(collective=collective).with_people()
+    context = {
+        "collective": collective,
+        "waiting": claims.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk")[:100],
+        "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:100],
+        "decided": claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by(
+            "-decided_at"
+        )[:20],
+    }
+    return render(request, "payments/approvals.html", context)
+
+
+@login_required
+def finance(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.finance_collective(request.user, slug)
+    if request.method == "POST":
+        try:
+            batch = services.batch_create(collective=collective, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"Batch {batch.reference} is made. Download it for the finance system."
+            )
+            return redirect("payments:batch", pk=batch.pk)
+        return redirect("payments:finance", slug=slug)
+    context = {
+        "collective": collective,
+        "approved": Claim.objects.filter(collective=collective, status=Status.APPROVED)
+        .with_people()
+        .order_by("decided_at", "pk")[:200],
+        "batches": Batch.objects.filter(collective=collective).defer("csv_file", "xlsx_file")[:50],
+    }
+    return render(request, "payments/finance.html", context)
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = access.batch_for(request.user, pk)
+    form = PaidForm(request.POST or None, initial={"paid_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.batch_mark_paid(
+                batch=batch, actor=request.user, paid_on=form.cleaned_data["paid_on"]
+            )
+        except ValidationError as error:
+            form.add_error("paid_on", error)
+        else:
+            messages.success(request, f"{batch.reference} is marked paid. The claimants are told.")
+            return redirect("payments:batch", pk=batch.pk)
+    claims = batch.claims.with_people().order_by("pk")
+    return render(request, "payments/batch.html", {"batch": batch, "claims": claims, "form": form})
+
+
+@login_required
+@require_safe
+def batch_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = access.batch_for(request.user, pk)
+    return _download(bytes(batch.csv_file), "text/csv; charset=utf-8", f"{batch.reference}.csv")
+
+
+@login_required
+@require_safe
+def batch_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = access.batch_for(request.user, pk)
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _download(bytes(batch.xlsx_file), kind, f"{batch.reference}.xlsx")
+
+
+def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_safe
+def days_to_pay(request: HttpRequest, slug: str) -> HttpResponse:
+    """From the activity to the day it was paid: median and worst, for the collective
+    and for each approver, because slow payment is the main complaint."""
+    collective = access.coordinator_collective(request.user, slug)
+    paid = (
+        Claim.objects.filter(collective=collective, status=Status.PAID)
+        .select_related("decided_by")
+        .only("first_activity_on", "paid_on", "decided_by__display_name", "decided_by__email")
+    )
+    overall: list[int] = []
+    by_approver: dict[str, list[int]] = defaultdict(list)
+    for claim in paid.iterator():
+        days = (claim.paid_on - claim.first_activity_on).days
+        overall.append(days)
+        by_approver[claim.decided_by.name if claim.decided_by else "A former member"].append(days)
+    rows = [
+        {"name": name, "count": len(days), "median": median(days), "worst": max(days)}
+        for name, days in sorted(by_approver.items())
+    ]
+    context = {
+        "collective": collective,
+        "count": len(overall),
+        "median": median(overall),
+        "worst": max(overall, default=None),
+        "rows": rows,
+        "target": getattr(access.policy_if_any(collective), "pay_within_days", None),
+    }
+    return render(request, "payments/days_to_pay.html", context)
