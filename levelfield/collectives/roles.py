@@ -38,6 +38,8 @@ class Action(StrEnum):
     RECORD_INVOLVEMENT = "record involvement"
     ASK_COORDINATOR = "ask someone to coordinate"
     ANSWER_JOIN_REQUEST = "answer a request to join"
+    SUGGEST_RESOURCE = "suggest a resource"
+    CURATE_RESOURCES = "curate the resource map"
 
 
 # Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
@@ -48,6 +50,9 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
+    Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
+    # Accepting or declining suggestions, copying the shared starter set: a duty.
+    Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
 }
 
 
