@@ -58,6 +58,12 @@ def _pages(name: str) -> Callable[[], list[Row]]:
     return run
 
 
+def _resources_pages() -> list[Row]:
+    import bench_resources
+
+    return bench_resources.resource_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -90,12 +96,20 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="entries",
         needs_database=True,
     ),
+    "resource-pages": Benchmark(
+        "A collective's resource map with 2,000 resources: the map, filtered, and the\n"
+        "searchable list (best of 3 after a warm-up)",
+        _resources_pages,
+        naming="page",
+        counting="resources",
+        needs_database=True,
+    ),
     "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
     ),
 }
-DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages"]
+DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages", "resource-pages"]
 
 PAGE_NOTE = (
     "queries: SQL queries for one request of the page. small: the same page with little\n"

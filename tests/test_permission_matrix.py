@@ -61,6 +61,8 @@ from levelfield.projects.tests.factories import (
     ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
+from levelfield.resources.models import Status as ResourceStatus
+from levelfield.resources.tests.factories import ResourceFactory
 
 ROLES = ("visitor", "outsider", "member", "coordinator", "former")
 
@@ -85,6 +87,7 @@ class Scenario:
     collective_invitation: Any
     project_invitation: Any
     join_request: Any
+    resource: Any
     session_keys: dict[str, str] = field(default_factory=dict)
 
 
@@ -131,6 +134,9 @@ def _build_scenario() -> Scenario:
             project=project, email=outsider.email, invited_by=member
         ),
         join_request=join_request,
+        resource=ResourceFactory(
+            collective=collective, status=ResourceStatus.SUGGESTED, suggested_by=member
+        ),
     )
 
 
@@ -191,6 +197,7 @@ PROJECT_INVITATION: Args = lambda s: {  # noqa: E731
     "pk": s.project.pk,
     "invitation_pk": s.project_invitation.pk,
 }
+RESOURCE: Args = lambda s: {"slug": s.collective.slug, "pk": s.resource.pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -210,6 +217,7 @@ MEMBERS_POST = "login 404 ok ok 404"
 SIGNED_IN_POST = "login ok ok ok ok"
 GET_ONLY = "405 405 405 405 405"
 SIGNED_IN_GET_ONLY = "login 405 405 405 405"
+COORDINATOR_POST = "login 404 403 ok 404"  # a job's duty: other members are refused
 SIGNED_IN_405 = "login 405 405 405 405"  # POST-only actions: GET is refused once signed in
 POST_ONLY = "405 405 405 405 405"
 
@@ -323,6 +331,20 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/outcome/": Row(DECISION, MEMBERS_ONLY, "login 404 400 400 404"),
     "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
     "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # The resource map: members see it and suggest; the coordinator answers suggestions
+    "resources/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/list/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/suggest/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 200 200 404"),
+    "resources/<slug:slug>/suggestions/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/starter-set/": Row(COLLECTIVE, MEMBERS_ONLY, COORDINATOR_POST),
+    "resources/<slug:slug>/<int:pk>/": Row(RESOURCE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/<int:pk>/file/": Row(
+        RESOURCE, "login 404 404 404 404", SIGNED_IN_GET_ONLY
+    ),
+    "resources/<slug:slug>/<int:pk>/accept/": Row(RESOURCE, SIGNED_IN_405, COORDINATOR_POST),
+    "resources/<slug:slug>/<int:pk>/decline/": Row(
+        RESOURCE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
     # Invitations: the join page by token, and one's own invitations from the home page
     "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
     "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),

@@ -26,6 +26,9 @@ from levelfield.resources.models import Facet, Resource, Stage, Status
 from levelfield.resources.search import resources_search
 
 PAGE_SIZE = 25
+# A stage shows at most this many on the map (a page stays readable, and small on a
+# phone); the rest are one link away in the list, filtered to that stage.
+MAP_PER_STAGE = 12
 
 
 def _curator(membership: CollectiveMembership) -> bool:
@@ -68,7 +71,11 @@ def resource_map(request: HttpRequest, slug: str) -> HttpResponse:
         "collective": collective,
         "form": form,
         "filtered": bool(filters),
-        "stages": [(value, label, by_stage[value]) for value, label in Stage.choices],
+        "stages": [
+            (value, label, by_stage[value][:MAP_PER_STAGE], len(by_stage[value]))
+            for value, label in Stage.choices
+        ],
+        "filters_query": "".join(f"&{name}={value}" for name, value in filters.items()),
         "resource_count": len(resources),
         "waiting": _waiting_count(collective),
         "curator": _curator(membership),

@@ -29,6 +29,8 @@ from levelfield.projects.tests.factories import (
     ProjectJoinRequestFactory,
     ProjectMembershipFactory,
 )
+from levelfield.resources.models import LinkStatus, Stage, Status
+from levelfield.resources.tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,6 +68,7 @@ def world() -> dict:
         context={"subject": "Amara asked to join", "message": "Please answer."},
         url=reverse("projects:members", args=[project.pk]),
     )
+    resources = _resources(collective, member)
     return {
         "member": member,
         "teammate": teammate,
@@ -77,7 +80,22 @@ def world() -> dict:
         "collective_invitation": collective_invitation,
         "project_invitation": project_invitation,
         "decisions": _decisions(member, teammate, project, collective),
+        "resource": resources[0],
     }
+
+
+def _resources(collective: object, member: object) -> list:
+    """A map with a resource at two stages, a broken link and a suggestion waiting."""
+    return [
+        ResourceFactory(collective=collective, stages=[Stage.DESIGN, Stage.FUNDING]),
+        ResourceFactory(
+            collective=collective,
+            link_status=LinkStatus.BROKEN,
+            link_problem="The site answered with error 404",
+            link_checked_at=timezone.now(),
+        ),
+        ResourceFactory(collective=collective, status=Status.SUGGESTED, suggested_by=member),
+    ]
 
 
 # What the teammate answers in each open decision, so results have something to show.
@@ -240,6 +258,23 @@ def decision_pages(world: dict) -> list[str]:
     ]
 
 
+def resource_pages(world: dict) -> list[str]:
+    """The resource map's pages a member (not the coordinator) opens."""
+    slug = world["collective"].slug
+    return [
+        reverse("resources:map", args=[slug]),
+        reverse("resources:map", args=[slug]) + "?audience=public&topic=payment",
+        reverse("resources:map", args=[slug]) + "?audience=nobody",
+        reverse("resources:list", args=[slug]),
+        reverse("resources:list", args=[slug]) + "?q=involvement&stage=design",
+        reverse("resources:list", args=[slug]) + "?q=nothing+like+this",
+        reverse("resources:detail", args=[slug, world["resource"].pk]),
+        reverse("resources:suggest", args=[slug]),
+        reverse("resources:suggestions", args=[slug]),
+        reverse("resources:start", args=[slug]),
+    ]
+
+
 def member_pages(world: dict) -> list[str]:
     slug = world["collective"].slug
     pk = world["project"].pk
@@ -287,6 +322,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_logout"),
         reverse("account_reauthenticate"),
         *decision_pages(world),
+        *resource_pages(world),
         "/projects/999999/",
     ]
 
@@ -342,6 +378,7 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
         reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
         reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
+        reverse("resources:suggest", args=[slug]),
     ]:
         page.goto(live_server.url + path)
         form = page.locator("form#main-form")

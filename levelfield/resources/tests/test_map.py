@@ -213,3 +213,14 @@ def test_the_project_page_suggests_resources_for_its_current_stage(
     assert "Costing involvement" in page
     assert "Analysis together" not in page and "Elsewhere costing" not in page
     assert f"/resources/{collective.slug}/#stage-funding" in page
+
+
+def test_a_busy_stage_shows_the_first_dozen_and_links_to_the_rest(
+    collective: Collective, member: User
+) -> None:
+    for number in range(15):
+        ResourceFactory(collective=collective, title=f"Design guide {number:02}")
+    page = _client(member).get(reverse("resources:map", args=[collective.slug])).content.decode()
+    assert "Design guide 11" in page and "Design guide 12" not in page
+    assert f"/resources/{collective.slug}/list/?stage=design" in page
+    assert "See all 15" in page
