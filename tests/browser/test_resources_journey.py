@@ -83,7 +83,7 @@ def test_a_collective_builds_its_resource_map(
             phone.get_by_label("Free", exact=True).check()
             phone.get_by_role("button", name="Suggest it").click()
             expect(phone.get_by_text(re.compile("a coordinator will accept it"))).to_be_visible()
-    
+
     # The coordinator answers both suggestions.
     page.goto(base + "suggestions/")
     axe_check(page)
