@@ -76,6 +76,12 @@ def _payments() -> list[Row]:
     return bench_payments.payment_pages()
 
 
+def _resources_pages() -> list[Row]:
+    import bench_resources
+
+    return bench_resources.resource_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -124,6 +130,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="claims",
         needs_database=True,
     ),
+    "resource-pages": Benchmark(
+        "A collective's resource map with 2,000 resources: the map, filtered, and the\n"
+        "searchable list (best of 3 after a warm-up)",
+        _resources_pages,
+        naming="page",
+        counting="resources",
+        needs_database=True,
+    ),
     "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
@@ -141,7 +155,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         needs_database=True,
     ),
 }
-DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages", "payment-pages"]
+DEFAULT = [
+    "tallies",
+    "decision-pages",
+    "decision-log",
+    "project-pages",
+    "payment-pages",
+    "resource-pages",
+]
 
 PAGE_NOTE = (
     "queries: SQL queries for one request of the page. small: the same page with little\n"

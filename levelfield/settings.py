@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "levelfield.deliberation",
     "levelfield.reflection",
     "levelfield.payments",
+    "levelfield.resources",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,5 @@ urlpatterns = [
     path("conversations/", include("levelfield.deliberation.urls")),
     path("checkins/", include("levelfield.reflection.urls")),
     path("payments/", include("levelfield.payments.urls")),
+    path("resources/", include("levelfield.resources.urls")),
 ]

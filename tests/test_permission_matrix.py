@@ -71,6 +71,8 @@ from levelfield.projects.tests.factories import (
     ProjectMembershipFactory,
 )
 from levelfield.reflection.tests.factories import RoundFactory, version_of
+from levelfield.resources.models import Status as ResourceStatus
+from levelfield.resources.tests.factories import ResourceFactory
 
 ROLES = ("visitor", "outsider", "member", "coordinator", "former")
 
@@ -98,6 +100,7 @@ class Scenario:
     conversation: Any
     checkin_round: Any
     question_set: Any
+    resource: Any
     session_keys: dict[str, str] = field(default_factory=dict)
     # Payments: the member's submitted claim with an expense, and a batch made by the
     # coordinator (who approves and is the policy's finance officer).
@@ -152,6 +155,9 @@ def _build_scenario() -> Scenario:
         conversation=_conversation(project),
         checkin_round=RoundFactory(project=project, created_by=member),
         question_set=version_of().question_set,
+        resource=ResourceFactory(
+            collective=collective, status=ResourceStatus.SUGGESTED, suggested_by=member
+        ),
     )
 
 
@@ -256,6 +262,7 @@ EXPENSE: Args = lambda s: {  # noqa: E731
     "expense_pk": s.payments["expense"].pk,
 }
 BATCH: Args = lambda s: {"pk": s.payments["batch"].pk}  # noqa: E731
+RESOURCE: Args = lambda s: {"slug": s.collective.slug, "pk": s.resource.pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -275,6 +282,7 @@ MEMBERS_POST = "login 404 ok ok 404"
 SIGNED_IN_POST = "login ok ok ok ok"
 GET_ONLY = "405 405 405 405 405"
 SIGNED_IN_GET_ONLY = "login 405 405 405 405"
+COORDINATOR_POST = "login 404 403 ok 404"  # a job's duty: other members are refused
 SIGNED_IN_405 = "login 405 405 405 405"  # POST-only actions: GET is refused once signed in
 POST_ONLY = "405 405 405 405 405"
 COORDINATOR_ONLY = "login 404 404 200 404"
@@ -429,6 +437,20 @@ MATRIX: dict[str, Row] = {
     "checkins/<int:pk>/": Row(CHECKIN, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "checkins/<int:pk>/answer/": Row(CHECKIN, MEMBERS_ONLY, "login 404 400 400 404"),
     "checkins/<int:pk>/actions/": Row(CHECKIN, SIGNED_IN_405, "login 404 400 400 404"),
+    # The resource map: members see it and suggest; the coordinator answers suggestions
+    "resources/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/list/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/suggest/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 200 200 404"),
+    "resources/<slug:slug>/suggestions/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/starter-set/": Row(COLLECTIVE, MEMBERS_ONLY, COORDINATOR_POST),
+    "resources/<slug:slug>/<int:pk>/": Row(RESOURCE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "resources/<slug:slug>/<int:pk>/file/": Row(
+        RESOURCE, "login 404 404 404 404", SIGNED_IN_GET_ONLY
+    ),
+    "resources/<slug:slug>/<int:pk>/accept/": Row(RESOURCE, SIGNED_IN_405, COORDINATOR_POST),
+    "resources/<slug:slug>/<int:pk>/decline/": Row(
+        RESOURCE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
     # Invitations: the join page by token, and one's own invitations from the home page
     "invitations/<str:token>/": Row(PROJECT_TOKEN, "200 200 200 200 403", GET_ONLY),
     "invitations/<str:token>/accept/": Row(PROJECT_TOKEN, POST_ONLY, "login ok 302 302 403"),

@@ -51,6 +51,8 @@ class Action(StrEnum):
     APPROVE_CLAIM = "approve a payment claim"
     SET_PAYMENT_POLICY = "set the payment policy"
     CHANGE_SOMEONES_HOURS = "change someone else’s hours"
+    SUGGEST_RESOURCE = "suggest a resource"
+    CURATE_RESOURCES = "curate the resource map"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -74,6 +76,9 @@ RULES: dict[Action, Who] = {
     Action.APPROVE_CLAIM: Who.AN_APPROVER,
     Action.SET_PAYMENT_POLICY: Who.THE_COORDINATOR,
     Action.CHANGE_SOMEONES_HOURS: Who.AN_APPROVER,
+    Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
+    # Accepting or declining suggestions, copying the shared starter set: a duty.
+    Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
 }
 
 

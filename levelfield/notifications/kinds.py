@@ -106,6 +106,17 @@ KINDS: dict[str, Kind] = {
             "Someone else changes the time recorded for you in an involvement log.",
         ),
         Kind(
+            "resource_suggested",
+            "Resources suggested for the map",
+            "A member suggests a resource for your collective's resource map "
+            "(for coordinators, who accept or decline it).",
+        ),
+        Kind(
+            "resource_answered",
+            "Answers to your resource suggestions",
+            "The coordinator accepts the resource you suggested, or declines it and says why.",
+        ),
+        Kind(
             DAILY_SUMMARY,
             "Daily summary",
             "One email a day with the notifications you chose to get that way.",

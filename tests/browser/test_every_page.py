@@ -35,6 +35,8 @@ from levelfield.projects.tests.factories import (
 from levelfield.reflection import services as checkin_services
 from levelfield.reflection.tests.factories import answer_all
 from levelfield.reflection.tests.factories import version_of as checkin_version
+from levelfield.resources.models import LinkStatus, Stage, Status
+from levelfield.resources.tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -73,6 +75,7 @@ def world(settings: object, tmp_path: object) -> dict:
         context={"subject": "Amara asked to join", "message": "Please answer."},
         url=reverse("projects:members", args=[project.pk]),
     )
+    resources = _resources(collective, member)
     return {
         "member": member,
         "teammate": teammate,
@@ -86,6 +89,7 @@ def world(settings: object, tmp_path: object) -> dict:
         "decisions": _decisions(member, teammate, project, collective),
         "checkins": _checkins(member, teammate, project, collective),
         "payments": _payments(member, teammate, project),
+        "resource": resources[0],
     }
 
 
@@ -257,6 +261,20 @@ def coordinator_payment_pages(world: dict) -> list[str]:
     ]
 
 
+def _resources(collective: object, member: object) -> list:
+    """A map with a resource at two stages, a broken link and a suggestion waiting."""
+    return [
+        ResourceFactory(collective=collective, stages=[Stage.DESIGN, Stage.FUNDING]),
+        ResourceFactory(
+            collective=collective,
+            link_status=LinkStatus.BROKEN,
+            link_problem="The site answered with error 404",
+            link_checked_at=timezone.now(),
+        ),
+        ResourceFactory(collective=collective, status=Status.SUGGESTED, suggested_by=member),
+    ]
+
+
 # What the teammate answers in each open decision, so results have something to show.
 TEAMMATE_ANSWERS = {
     Method.PROPOSAL: lambda options: {"stance": "disagree"},
@@ -417,6 +435,23 @@ def decision_pages(world: dict) -> list[str]:
     ]
 
 
+def resource_pages(world: dict) -> list[str]:
+    """The resource map's pages a member (not the coordinator) opens."""
+    slug = world["collective"].slug
+    return [
+        reverse("resources:map", args=[slug]),
+        reverse("resources:map", args=[slug]) + "?audience=public&topic=payment",
+        reverse("resources:map", args=[slug]) + "?audience=nobody",
+        reverse("resources:list", args=[slug]),
+        reverse("resources:list", args=[slug]) + "?q=involvement&stage=design",
+        reverse("resources:list", args=[slug]) + "?q=nothing+like+this",
+        reverse("resources:detail", args=[slug, world["resource"].pk]),
+        reverse("resources:suggest", args=[slug]),
+        reverse("resources:suggestions", args=[slug]),
+        reverse("resources:start", args=[slug]),
+    ]
+
+
 def member_pages(world: dict) -> list[str]:
     slug = world["collective"].slug
     pk = world["project"].pk
@@ -466,6 +501,7 @@ def member_pages(world: dict) -> list[str]:
         *decision_pages(world),
         *checkin_pages(world),
         *payment_pages(world),
+        *resource_pages(world),
         "/projects/999999/",
     ]
 
@@ -532,6 +568,7 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
             reverse("reflection:answer", args=[world["checkins"]["open"].pk]),
             reverse("reflection:detail", args=[world["checkins"]["closed"].pk]),
             reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
+            reverse("resources:suggest", args=[slug]),
             reverse("payments:claim_new", args=[slug]),
             reverse("payments:expense_add", args=[payments["draft"].pk]),
             reverse("payments:batch", args=[payments["open_batch"].pk]),

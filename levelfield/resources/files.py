@@ -1,0 +1,95 @@
+"""Uploaded resource files: which kinds we accept, judged by their content.
+
+The name and the browser's declared type are easy to fake, so the first bytes decide.
+Office and OpenDocument files are zip archives; we look inside for the part that names
+what they are. Files are stored under a new random name through Django's storage API
+and served only through a view that checks membership.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file"
+
+
+@dataclass(frozen=True)
+class FileType:
+    content_type: str
+    extension: str
+
+
+PDF = FileType("application/pdf", "pdf")
+PNG = FileType("image/png", "png")
+JPEG = FileType("image/jpeg", "jpg")
+OFFICE = {
+    "word/": FileType(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
+    ),
+    "xl/": FileType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "ppt/": FileType(
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"
+    ),
+}
+OPENDOCUMENT = {
+    "application/vnd.oasis.opendocument.text": FileType(
+        "application/vnd.oasis.opendocument.text", "odt"
+    ),
+    "application/vnd.oasis.opendocument.spreadsheet": FileType(
+        "application/vnd.oasis.opendocument.spreadsheet", "ods"
+    ),
+    "application/vnd.oasis.opendocument.presentation": FileType(
+        "application/vnd.oasis.opendocument.presentation", "odp"
+    ),
+}
+
+
+def file_type_of(upload: UploadedFile) -> FileType:
+    """The kind of file `upload` really is, or a ValidationError saying what we accept."""
+    if upload.size is not None and upload.size > MAX_FILE_BYTES:
+        raise ValidationError("The file must be smaller than 20 MB")
+    if not upload.size:
+        raise ValidationError("The file is empty")
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    found: FileType | None = None
+    if head.startswith(b"%PDF-"):
+        found = PDF
+    elif head.startswith(b"\x89PNG\r\n\x1a\n"):
+        found = PNG
+    elif head.startswith(b"\xff\xd8\xff"):
+        found = JPEG
+    elif head.startswith(b"PK\x03\x04"):
+        found = _zip_document_type(upload)
+    upload.seek(0)
+    if found is None:
+        raise ValidationError(f"The file must be {ACCEPTED_DESCRIPTION}")
+    return found
+
+
+def _zip_document_type(upload: UploadedFile) -> FileType | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+            if "mimetype" in names:
+                declared = archive.read("mimetype").decode("ascii", "replace").strip()
+                return OPENDOCUMENT.get(declared)
+            if "[Content_Types].xml" in names:
+                for prefix, file_type in OFFICE.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return file_type
+    except (zipfile.BadZipFile, OSError, UnicodeError):
+        return None
+    return None
+
+
+def stored_name(file_type: FileType) -> str:
+    """A new name for storage: never the uploader's, which may hold anything."""
+    return f"{uuid.uuid4().hex}.{file_type.extension}"

@@ -1,0 +1,267 @@
+"""Pages for a collective's resource map: the map by stage, the searchable list, a
+resource, suggesting one, and the coordinator's answers.
+
+Every page starts with `access.py`, so someone outside the collective gets a 404.
+Coordinator-only changes are refused with 403 for other members (they can see the
+page, and that it is the coordinator's job).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.roles import Action
+from levelfield.resources import access, services
+from levelfield.resources.forms import DeclineForm, MapFilterForm, SearchForm, SuggestForm
+from levelfield.resources.models import Facet, Resource, Stage, Status
+from levelfield.resources.search import resources_search
+
+PAGE_SIZE = 25
+# A stage shows at most this many on the map (a page stays readable, and small on a
+# phone); the rest are one link away in the list, filtered to that stage.
+MAP_PER_STAGE = 12
+
+
+def _curator(membership: CollectiveMembership) -> bool:
+    return roles.may(membership.person, Action.CURATE_RESOURCES, membership.collective)
+
+
+def _filtered(resources: QuerySet[Resource], filters: dict[str, str]) -> QuerySet[Resource]:
+    for name, facet in (
+        ("stage", Facet.STAGE),
+        ("audience", Facet.AUDIENCE),
+        ("topic", Facet.TOPIC),
+    ):
+        if filters.get(name):
+            resources = resources.labelled(facet, filters[name])
+    if filters.get("format"):
+        resources = resources.filter(format=filters["format"])
+    return resources
+
+
+def _waiting_count(collective: Collective) -> int:
+    return Resource.objects.filter(collective=collective, status=Status.SUGGESTED).count()
+
+
+@login_required
+@require_safe
+def resource_map(request: HttpRequest, slug: str) -> HttpResponse:
+    """The research stages in order, each with the resources that help at that stage."""
+    membership = access.map_membership_for(request.user, slug)
+    collective = membership.collective
+    form = MapFilterForm(request.GET or None)
+    filters = form.chosen()
+    resources = list(
+        _filtered(Resource.objects.on_map_of(collective.pk), filters).prefetch_related("labels")
+    )
+    by_stage: dict[str, list[Resource]] = {value: [] for value in Stage.values}
+    for resource in resources:
+        for stage in resource.values_of(Facet.STAGE):
+            by_stage[stage].append(resource)
+    context = {
+        "collective": collective,
+        "form": form,
+        "filtered": bool(filters),
+        "stages": [
+            (value, label, by_stage[value][:MAP_PER_STAGE], len(by_stage[value]))
+            for value, label in Stage.choices
+        ],
+        "filters_query": "".join(f"&{name}={value}" for name, value in filters.items()),
+        "resource_count": len(resources),
+        "waiting": _waiting_count(collective),
+        "curator": _curator(membership),
+        "map_is_empty": not resources and not filters,
+    }
+    return render(request, "resources/map.html", context)
+
+
+@login_required
+@require_safe
+def resource_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every resource on the map as a list, searched and filtered."""
+    membership = access.map_membership_for(request.user, slug)
+    collective = membership.collective
+    form = SearchForm(request.GET or None)
+    filters = form.chosen()
+    resources = _filtered(Resource.objects.on_map_of(collective.pk), filters)
+    query = filters.get("q", "")
+    resources = resources_search(resources, query) if query else resources.order_by("title", "pk")
+    page = Paginator(resources.prefetch_related("labels"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "collective": collective,
+        "form": form,
+        "query": query,
+        "filtered": bool(filters),
+        "page": page,
+        "query_string": _without_page(request),
+    }
+    return render(request, "resources/list.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@login_required
+@require_safe
+def resource_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership, resource = access.resource_for_member(request.user, slug, pk)
+    context = {
+        "collective": membership.collective,
+        "resource": resource,
+        "curator": _curator(membership),
+    }
+    return render(request, "resources/detail.html", context)
+
+
+@login_required
+@require_safe
+def resource_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """An uploaded resource file, for members only, as a download of the type we found."""
+    _, resource = access.resource_for_member(request.user, slug, pk)
+    if not resource.file:
+        raise Http404("This resource has no file.")
+    try:
+        handle = resource.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=resource.file_name or resource.file.name.rsplit("/", 1)[-1],
+        content_type=resource.file_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def resource_suggest(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.map_membership_for(request.user, slug)
+    collective = membership.collective
+    form = SuggestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        details = services.ResourceDetails(
+            title=data["title"],
+            summary=data["summary"],
+            format=data["format"],
+            cost=data["cost"],
+            url=data["url"],
+            upload=data["file"] or None,
+            stages=data["stages"],
+            audiences=data["audiences"],
+            topics=data["topics"],
+            reason=data["reason"],
+        )
+        resource = services.resource_suggest(
+            collective=collective, person=request.user, details=details
+        )
+        if resource.is_suggested:
+            messages.success(
+                request,
+                f"Thank you. You suggested “{resource.title}”; a coordinator will accept it "
+                "or say why not, and we will let you know.",
+            )
+        else:
+            messages.success(request, f"“{resource.title}” is on the map.")
+        return redirect("resources:detail", slug=collective.slug, pk=resource.pk)
+    context = {"collective": collective, "form": form, "curator": _curator(membership)}
+    return render(request, "resources/suggest.html", context)
+
+
+@login_required
+@require_safe
+def resource_suggestions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Suggestions waiting for a coordinator, recent answers and links that may be broken.
+    Every member sees this page; only a coordinator answers."""
+    membership = access.map_membership_for(request.user, slug)
+    collective = membership.collective
+    mine = Resource.objects.filter(collective=collective).select_related(
+        "suggested_by", "answered_by"
+    )
+    context = {
+        "collective": collective,
+        "curator": _curator(membership),
+        "waiting": list(mine.filter(status=Status.SUGGESTED).order_by("suggested_at", "pk")),
+        "declined": list(mine.filter(status=Status.DECLINED).order_by("-answered_at", "-pk")[:20]),
+        "broken": list(
+            mine.filter(status=Status.ACCEPTED, link_status="broken").order_by("title", "pk")
+        ),
+    }
+    return render(request, "resources/suggestions.html", context)
+
+
+def _curator_resource(request: HttpRequest, slug: str, pk: int) -> Resource:
+    membership, resource = access.resource_for_member(request.user, slug, pk)
+    if not _curator(membership):
+        raise PermissionDenied("Only the coordinator accepts or declines suggestions.")
+    return resource
+
+
+@login_required
+@require_POST
+def resource_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    resource = _curator_resource(request, slug, pk)
+    try:
+        services.resource_accept(resource=resource, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"“{resource.title}” is on the map.")
+    return redirect("resources:suggestions", slug=slug)
+
+
+@login_required
+def resource_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    resource = _curator_resource(request, slug, pk)
+    if not resource.is_suggested:
+        messages.error(request, f"“{resource.title}” has already been answered.")
+        return redirect("resources:suggestions", slug=slug)
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_decline(
+                resource=resource, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, f"You declined “{resource.title}” and said why.")
+        return redirect("resources:suggestions", slug=slug)
+    context = {"collective": resource.collective, "resource": resource, "form": form}
+    return render(request, "resources/decline.html", context)
+
+
+@login_required
+def resource_map_start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Copy the shared starter set onto this collective's map (the coordinator's job)."""
+    membership = access.map_membership_for(request.user, slug)
+    collective = membership.collective
+    curator = _curator(membership)
+    if request.method == "POST":
+        if not curator:
+            raise PermissionDenied("Only the coordinator copies the starter set.")
+        copied = services.resource_map_copy_shared(collective=collective, actor=request.user)
+        if copied:
+            messages.success(request, f"You copied {copied} resources onto the map.")
+        else:
+            messages.info(request, "The map already has everything in the starter set.")
+        return redirect("resources:map", slug=collective.slug)
+    already = Resource.objects.filter(collective=collective, copied_from__isnull=False)
+    new = Resource.objects.shared().exclude(pk__in=already.values("copied_from_id")).count()
+    context = {"collective": collective, "curator": curator, "new_count": new}
+    return render(request, "resources/start.html", context)
