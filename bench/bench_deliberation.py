@@ -5,9 +5,12 @@ service records.
 Each size: the best of a few runs of each side (import excluded, as in a long-running
 background worker), the ratio, each side's peak memory (tracemalloc, a separate run)
 and the adjusted Rand index between the two sides' groups. red-dwarf comes from the
-`test` extra. The 2,000 x 1,000 size takes most of the time; the whole benchmark takes
-about a minute on 2 cores, so it is not in the default `make bench`:
-run `python bench/run.py deliberation`.
+`test` extra. Our analysis limits itself to one BLAS thread (analysis.py says why);
+red-dwarf runs as installed. Run with OPENBLAS_NUM_THREADS=1 to give red-dwarf one
+thread too: on a busy 2-core machine that makes it 2-4 times faster, and Levelfield
+was still 9-19 times faster (December 2026). The whole benchmark takes about a minute
+on 2 cores (mostly red-dwarf at 2,000 x 1,000), so it is not in the default
+`make bench`: run `python bench/run.py deliberation`.
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ and `bench/bench_deliberation.py` use as an oracle):
 3. **Opinion groups.** Participants with at least `min_votes` reactions are clustered
    by k-means (k-means++ starts from a seeded generator, several starts, the lowest
    inertia kept) for every k from 2 to `max_groups`; the number of groups is the k
-   with the highest mean silhouette (computed on at most `SILHOUETTE_SAMPLE` people,
-   drawn with the seed). Fewer than 2 x 2 such people: one group.
+   with the highest mean silhouette. The silhouette needs every pairwise distance, so
+   above `SILHOUETTE_SAMPLE` (1,000) people it is computed on that many, drawn once
+   with the seed and shared by every k (on planted conversations the chosen k is the
+   same as with everyone). Fewer than 2 x 2 such people: one group.
 4. **Representative statements.** For each group and statement: the agree share
    pa = (agrees + 1) / (reactions + 2) (likewise pd for disagree), a one-proportion
    z-test that it is above a half, the ratio to the same share among everyone else
@@ -35,6 +37,10 @@ and `bench/bench_deliberation.py` use as an oracle):
 
 Deterministic for a given seed: same votes, same seed, same result.
 
+Speed: the linear algebra runs with one BLAS thread. The matrices are small enough
+that threads save little, and on a busy machine (the worker shares two cores with the
+web server) OpenBLAS's spinning threads made the analysis two to three times slower.
+
 scikit-learn was measured and not used: importing `sklearn.cluster` and
 `sklearn.metrics` takes about 1-1.7 s on this machine, more than the whole analysis of a
 2,000 x 1,000 conversation; k-means on 2-D points and the silhouette are a few lines of
@@ -43,8 +49,10 @@ numpy. scipy is not needed either (the critical value is a constant).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -54,7 +62,7 @@ Z_90 = 1.2815515655446004
 MIN_VOTES = 7
 MAX_GROUPS = 5
 PICK = 5
-SILHOUETTE_SAMPLE = 3000
+SILHOUETTE_SAMPLE = 1000
 KMEANS_STARTS = 4
 
 
@@ -144,34 +152,79 @@ def analyse(
     """Analyse reactions given as three parallel sequences (one reaction each: the
     latest per participant and statement). `all_statement_ids` adds statements nobody
     has reacted to yet, so they get a priority too."""
-    rows, cols, matrix, people, statements = vote_matrix(
-        participant_ids, statement_ids, votes, all_statement_ids
-    )
-    seen = ~np.isnan(matrix)
-    counts = seen.sum(axis=1)
-    points, loadings = project(matrix, seen, seed=seed)
+    with _one_blas_thread():
+        return _analyse(
+            participant_ids,
+            statement_ids,
+            votes,
+            all_statement_ids,
+            perspectives,
+            min_votes=min_votes,
+            max_groups=max_groups,
+            minimum_group=minimum_group,
+            seed=seed,
+        )
+
+
+@cache
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS, found once (imported here, not at the
+    top: only the worker needs it)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        yield
+
+
+def _analyse(
+    participant_ids: Sequence[int] | np.ndarray,
+    statement_ids: Sequence[int] | np.ndarray,
+    votes: Sequence[int] | np.ndarray,
+    all_statement_ids: Sequence[int] | None,
+    perspectives: Mapping[str, set[int]] | None,
+    *,
+    min_votes: int,
+    max_groups: int,
+    minimum_group: int,
+    seed: int,
+) -> Result:
+    votes_ = vote_matrix(participant_ids, statement_ids, votes, all_statement_ids)
+    people, statements = votes_.people, votes_.statements
+    counts = np.bincount(votes_.rows, minlength=len(people))
+    points, loadings = project(votes_, seed=seed)
     grouped = np.flatnonzero(counts >= min_votes)
     labels, silhouette = cluster(points[grouped], max_groups=max_groups, seed=seed)
     groups_of = np.full(len(people), -1)
     groups_of[grouped] = labels
     k = int(labels.max()) + 1 if len(labels) else 0
-    stats = group_statistics(matrix[grouped], labels, k)
-    figures = _figures(matrix, seen, statements, stats, loadings)
+    stats = group_statistics(votes_, groups_of, k)
+    overall = votes_.tally(np.ones(len(people), dtype=bool))
+    figures = _figures(overall, statements, stats, loadings)
     result = Result(
         participants=int(len(people)),
         grouped=int(len(grouped)),
         statements=int(len(statements)),
-        reactions=int(seen.sum()),
+        reactions=int(len(votes_.values)),
         min_votes=min_votes,
         seed=seed,
         silhouette=silhouette,
         groups=_groups(points[grouped], labels, k, stats, statements),
-        points=[
-            (int(pid), round(float(x), 4), round(float(y), 4), int(group))
-            for pid, (x, y), group in zip(people, points, groups_of, strict=True)
-        ],
+        points=list(
+            zip(
+                people.tolist(),
+                np.round(points[:, 0], 4).tolist(),
+                np.round(points[:, 1], 4).tolist(),
+                groups_of.tolist(),
+                strict=True,
+            )
+        ),
         figures=figures,
-        consensus=_consensus(matrix, statements),
+        consensus=_consensus(overall, statements),
         group_consensus=_group_consensus(stats, statements),
         divisive=sorted(
             ((f.statement_id, f.spread) for f in figures if f.spread > 0),
@@ -181,8 +234,49 @@ def analyse(
         perspective_consensus=[],
     )
     if perspectives:
-        _add_perspectives(result, matrix, people, statements, perspectives, minimum_group)
+        _add_perspectives(result, votes_, perspectives, minimum_group)
     return result
+
+
+@dataclass
+class Votes:
+    """The vote matrix kept sparse: the latest reaction to each (participant, statement)
+    cell as three parallel arrays, with the sorted ids of the rows and columns."""
+
+    people: np.ndarray
+    statements: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    values: np.ndarray  # 1 agree, -1 disagree, 0 pass
+
+    def tally(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Reactions, agrees and disagrees per statement among the rows where `members`
+        (a boolean per participant) is true."""
+        keep = members[self.rows]
+        return _tally(self.cols[keep], self.values[keep], len(self.statements))
+
+
+def _tally(
+    index: np.ndarray, values: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (
+        np.bincount(index, minlength=size),
+        np.bincount(index[values == 1], minlength=size),
+        np.bincount(index[values == -1], minlength=size),
+    )
+
+
+def _positions(ids: np.ndarray, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct ids (of `ids` and `extra`) and each of `ids`' position among
+    them. Database keys are mostly dense, so a lookup table beats sorting."""
+    every = ids if extra is None else np.concatenate([ids, extra])
+    if every.size and every.min() >= 0 and every.max() < 4 * every.size + 100_000:
+        present = np.zeros(int(every.max()) + 1, dtype=bool)
+        present[every] = True
+        position = np.cumsum(present) - 1
+        return np.flatnonzero(present), position[ids]
+    distinct = np.unique(every)
+    return distinct, np.searchsorted(distinct, ids)
 
 
 def vote_matrix(
@@ -190,42 +284,38 @@ def vote_matrix(
     statement_ids: Sequence[int] | np.ndarray,
     votes: Sequence[int] | np.ndarray,
     all_statement_ids: Sequence[int] | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The participants x statements matrix (NaN where unseen), with the sorted ids of
-    its rows and columns. Later reactions to the same cell win."""
+) -> Votes:
+    """The participants x statements vote matrix. Later reactions to the same cell win
+    (a dense int8 scratch matrix keeps the last write to each cell)."""
     pids = np.asarray(participant_ids, dtype=np.int64)
     sids = np.asarray(statement_ids, dtype=np.int64)
-    values = np.asarray(votes, dtype=np.float64)
-    if all_statement_ids is not None:
-        sids_all = np.union1d(sids, np.asarray(all_statement_ids, dtype=np.int64))
-    else:
-        sids_all = np.unique(sids)
-    people, rows = np.unique(pids, return_inverse=True)
-    cols = np.searchsorted(sids_all, sids)
-    matrix = np.full((len(people), len(sids_all)), np.nan)
-    matrix[rows, cols] = values
-    return rows, cols, matrix, people, sids_all
+    values = np.asarray(votes, dtype=np.int8)
+    extra = None if all_statement_ids is None else np.asarray(all_statement_ids, dtype=np.int64)
+    people, rows = _positions(pids)
+    statements, cols = _positions(sids, extra)
+    cells = np.zeros((len(people), len(statements)), dtype=np.int8)
+    cells[rows, cols] = values + 2  # 0 is "not seen"
+    rows, cols = np.nonzero(cells)
+    return Votes(people, statements, rows, cols, (cells[rows, cols] - 2).astype(np.int8))
 
 
-def project(matrix: np.ndarray, seen: np.ndarray, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def project(votes: Votes, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Each participant's point on the first two principal components (scaled for
-    sparsity), and each statement's loadings on them."""
-    n_people, n_statements = matrix.shape
+    sparsity), and each statement's loadings on them. Unseen cells take the statement's
+    mean, so they are zero once centred; float32 halves the memory traffic."""
+    n_people, n_statements = len(votes.people), len(votes.statements)
     if n_people < 2 or n_statements < 2:
         return np.zeros((n_people, 2)), np.zeros((n_statements, 2))
-    counts = seen.sum(axis=0)
-    means = np.divide(
-        np.where(seen, matrix, 0.0).sum(axis=0),
-        counts,
-        out=np.zeros(n_statements),
-        where=counts > 0,
-    )
-    centred = np.where(seen, matrix - means, 0.0)
+    counts = np.bincount(votes.cols, minlength=n_statements)
+    sums = np.bincount(votes.cols, weights=votes.values, minlength=n_statements)
+    means = np.divide(sums, counts, out=np.zeros(n_statements), where=counts > 0)
+    centred = np.zeros((n_people, n_statements), dtype=np.float32)
+    centred[votes.rows, votes.cols] = votes.values - means[votes.cols]
     components = _top_components(centred, 2, seed=seed)
-    points = centred @ components.T
+    points = (centred @ components.T).astype(np.float64)
     if points.shape[1] < 2:
         points = np.pad(points, ((0, 0), (0, 2 - points.shape[1])))
-    scale = np.sqrt(n_statements / np.maximum(1, seen.sum(axis=1)))
+    scale = np.sqrt(n_statements / np.maximum(1, np.bincount(votes.rows, minlength=n_people)))
     loadings = np.zeros((n_statements, 2))
     loadings[:, : components.shape[0]] = components.T
     return points * scale[:, None], loadings
@@ -242,7 +332,7 @@ def _top_components(centred: np.ndarray, n: int, *, seed: int) -> np.ndarray:
         vt = vt[:n]
     else:
         rng = np.random.default_rng(seed)
-        sample = centred @ rng.standard_normal((centred.shape[1], n + 10))
+        sample = centred @ rng.standard_normal((centred.shape[1], n + 10), dtype=centred.dtype)
         for _ in range(4):
             sample, _ = np.linalg.qr(sample)
             sample, _ = np.linalg.qr(centred.T @ sample)
@@ -288,23 +378,27 @@ def pairwise_distances(points: np.ndarray) -> np.ndarray:
 
 
 def kmeans(points: np.ndarray, k: int, *, seed: int, iterations: int = 100) -> np.ndarray:
-    """Lloyd's k-means from `KMEANS_STARTS` k-means++ starts; the lowest inertia wins."""
+    """Lloyd's k-means on 2-D points from `KMEANS_STARTS` k-means++ starts, each run
+    until no one changes group; the lowest inertia wins."""
     rng = np.random.default_rng(seed)
+    x, y = points[:, 0:1], points[:, 1:2]
+    rows = np.arange(len(points))
     best_labels, best_inertia = None, np.inf
     for _ in range(KMEANS_STARTS):
         centres = _kmeans_plus_plus(points, k, rng)
+        labels = None
         for _ in range(iterations):
-            gaps = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-            labels = gaps.argmin(axis=1)
-            sizes = np.bincount(labels, minlength=k)
-            sums = np.stack(
-                [np.bincount(labels, weights=points[:, d], minlength=k) for d in range(2)], axis=1
-            )
-            moved = np.where(sizes[:, None] > 0, sums / np.maximum(sizes, 1)[:, None], centres)
-            if np.allclose(moved, centres):
+            gaps = (x - centres[:, 0]) ** 2 + (y - centres[:, 1]) ** 2
+            moved = gaps.argmin(axis=1)
+            if labels is not None and np.array_equal(moved, labels):
                 break
-            centres = moved
-        inertia = gaps[np.arange(len(points)), labels].sum()
+            labels = moved
+            sizes = np.bincount(labels, minlength=k)
+            filled = sizes > 0
+            centres[filled, 0] = np.bincount(labels, weights=points[:, 0], minlength=k)[filled]
+            centres[filled, 1] = np.bincount(labels, weights=points[:, 1], minlength=k)[filled]
+            centres[filled] /= sizes[filled, None]
+        inertia = gaps[rows, labels].sum()
         if inertia < best_inertia - 1e-9:
             best_labels, best_inertia = labels, inertia
     return best_labels
@@ -350,15 +444,14 @@ def _by_size(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
-def group_statistics(matrix: np.ndarray, labels: np.ndarray, k: int) -> dict[str, np.ndarray]:
-    """Per group (rows) and statement (columns): counts, shares, ratios and z-tests."""
-    seen = (~np.isnan(matrix)).astype(np.float32)
-    agree = (matrix == 1).astype(np.float32)
-    disagree = (matrix == -1).astype(np.float32)
-    onehot = np.eye(max(k, 1), dtype=np.float32)[labels]
-    ns = (onehot.T @ seen).astype(np.float64)
-    na = (onehot.T @ agree).astype(np.float64)
-    nd = (onehot.T @ disagree).astype(np.float64)
+def group_statistics(votes: Votes, groups_of: np.ndarray, k: int) -> dict[str, np.ndarray]:
+    """Per group (rows) and statement (columns): counts, shares, ratios and z-tests.
+    `groups_of` gives each participant's group, -1 for those not grouped."""
+    n = len(votes.statements)
+    group = groups_of[votes.rows]
+    keep = group >= 0
+    counted = _tally(group[keep] * n + votes.cols[keep], votes.values[keep], max(k, 1) * n)
+    ns, na, nd = (c.reshape(max(k, 1), n).astype(np.float64) for c in counted)
     stats: dict[str, np.ndarray] = {"ns": ns, "na": na, "nd": nd}
     for key, n_yes in (("a", na), ("d", nd)):
         out_yes = n_yes.sum(axis=0) - n_yes
@@ -392,8 +485,7 @@ def two_proportion_z(
 
 
 def _figures(
-    matrix: np.ndarray,
-    seen: np.ndarray,
+    overall: tuple[np.ndarray, np.ndarray, np.ndarray],
     statements: np.ndarray,
     stats: dict[str, np.ndarray],
     loadings: np.ndarray,
@@ -401,9 +493,7 @@ def _figures(
     """Each statement's counts, shares by group, consensus, spread and next-statement
     priority: (1 + separation) x (1 + 8 x 2^(-reactions / 5)), where separation is
     the length of its loadings on the two components, scaled so the largest is 1."""
-    reactions = seen.sum(axis=0).astype(int)
-    agrees = (matrix == 1).sum(axis=0)
-    disagrees = (matrix == -1).sum(axis=0)
+    reactions, agrees, disagrees = overall
     separation = np.linalg.norm(loadings, axis=1)
     if separation.max(initial=0) > 0:
         separation = separation / separation.max()
@@ -483,9 +573,11 @@ def _representative(
     for key, direction in (("a", "agree"), ("d", "disagree")):
         share, z_share = stats[f"p{key}"][g], stats[f"p{key}t"][g]
         ratio, z_ratio = stats[f"r{key}"][g], stats[f"r{key}t"][g]
-        significant = (z_share > Z_90) & (z_ratio > Z_90)
+        significant = np.flatnonzero((z_share > Z_90) & (z_ratio > Z_90))
         metric = share * z_share * ratio * z_ratio
-        for column in np.flatnonzero(significant):
+        # Only the best few can be shown: rank in numpy, build objects for those.
+        best = significant[np.argsort(-metric[significant], kind="stable")[: 2 * PICK]]
+        for column in best:
             others = share[column] / ratio[column]
             picked.append(
                 (
@@ -509,13 +601,13 @@ def _representative(
     return chosen[:PICK]
 
 
-def _consensus(matrix: np.ndarray, statements: np.ndarray) -> list[tuple[int, str, float]]:
+def _consensus(
+    overall: tuple[np.ndarray, np.ndarray, np.ndarray], statements: np.ndarray
+) -> list[tuple[int, str, float]]:
     """Statements most of everyone agreed (or disagreed) with, significantly."""
-    seen = ~np.isnan(matrix)
-    trials = seen.sum(axis=0)
+    trials, agrees, disagrees = overall
     found = []
-    for value, direction in ((1, "agree"), (-1, "disagree")):
-        yes = (matrix == value).sum(axis=0)
+    for yes, direction in ((agrees, "agree"), (disagrees, "disagree")):
         share = (yes + 1) / (trials + 2)
         z = one_proportion_z(yes, trials)
         keep = np.flatnonzero((share > 0.5) & (z > Z_90))
@@ -548,27 +640,23 @@ def _across(
 
 def _add_perspectives(
     result: Result,
-    matrix: np.ndarray,
-    people: np.ndarray,
-    statements: np.ndarray,
+    votes: Votes,
     perspectives: Mapping[str, set[int]],
     minimum_group: int,
 ) -> None:
     """Consensus across perspective groups, counting only groups of `minimum_group` or
     more participants (smaller groups could identify people)."""
-    names, rows = [], []
+    statements = votes.statements
+    names, members = [], []
     for name in sorted(perspectives):
-        member_rows = np.flatnonzero(np.isin(people, list(perspectives[name])))
-        if len(member_rows) >= minimum_group:
+        held = np.isin(votes.people, list(perspectives[name]))
+        if held.sum() >= minimum_group:
             names.append(name)
-            rows.append(member_rows)
-    result.perspective_groups = {name: int(len(r)) for name, r in zip(names, rows, strict=True)}
+            members.append(held)
+    result.perspective_groups = {n: int(m.sum()) for n, m in zip(names, members, strict=True)}
     if len(names) < 2:
         return
-    seen = ~np.isnan(matrix)
-    ns = np.array([seen[r].sum(axis=0) for r in rows])
-    na = np.array([(matrix[r] == 1).sum(axis=0) for r in rows])
-    nd = np.array([(matrix[r] == -1).sum(axis=0) for r in rows])
+    ns, na, nd = (np.array(counts) for counts in zip(*map(votes.tally, members), strict=True))
     pa, pd = (na + 1) / (ns + 2), (nd + 1) / (ns + 2)
     for sid, direction, score in _across(pa, pd, ns, statements):
         column = int(np.searchsorted(statements, sid))

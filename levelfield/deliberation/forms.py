@@ -10,6 +10,7 @@ from levelfield.deliberation.models import (
     Conversation,
     Vote,
 )
+from levelfield.deliberation.polis import COMMENTS_HEADER, VOTES_HEADER, csv_header_problem
 from levelfield.deliberation.services import DeliberationError, statement_check
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -89,33 +90,39 @@ class ModerateForm(forms.Form):
 
 class ImportForm(forms.Form):
     votes = forms.FileField(
-        label="votes.csv", help_text="Columns: timestamp, datetime, comment-id, voter-id, vote."
+        label="votes.csv",
+        help_text="A CSV file whose first line is: timestamp, datetime, comment-id, "
+        "voter-id, vote.",
     )
     comments = forms.FileField(
         label="comments.csv",
-        help_text="Columns: timestamp, datetime, comment-id, author-id, agrees, disagrees, "
+        help_text="A CSV file whose first line is: timestamp, datetime, comment-id, author-id, "
+        "agrees, disagrees, "
         "moderated, comment-body.",
     )
 
-    def _text(self, name: str) -> str:
+    def _text(self, name: str, header: list[str]) -> str:
+        """The upload's text, once its size, type (by content) and header are right."""
         upload = self.cleaned_data[name]
+        filename = f"{name}.csv"
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                f"The file must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
+                f"{filename} must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
             )
         raw = upload.read()
-        if b"\x00" in raw[:4096]:
-            raise forms.ValidationError("The file must be a CSV text file.")
+        problem = csv_header_problem(raw, filename, header)
+        if problem:
+            raise forms.ValidationError(problem)
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise forms.ValidationError("The file must be a CSV file in UTF-8.") from None
+            raise forms.ValidationError(f"{filename} must be a CSV file in UTF-8.") from None
 
     def clean_votes(self) -> str:
-        return self._text("votes")
+        return self._text("votes", VOTES_HEADER)
 
     def clean_comments(self) -> str:
-        return self._text("comments")
+        return self._text("comments", COMMENTS_HEADER)
 
 
 class DraftForm(forms.Form):

@@ -48,6 +48,50 @@ MAX_PROBLEMS = 20
 MODERATED = {1: StatementStatus.SHOWN, 0: StatementStatus.WAITING, -1: StatementStatus.REJECTED}
 
 
+# The first bytes of files people upload by mistake instead of a CSV.
+NOT_CSV = {
+    b"PK\x03\x04": "a spreadsheet or zip file (save it as CSV first)",
+    b"\xd0\xcf\x11\xe0": "an old Excel or Word file (save it as CSV first)",
+    b"%PDF": "a PDF",
+    b"\x89PNG": "an image",
+    b"\xff\xd8\xff": "an image",
+    b"GIF8": "an image",
+    b"\x1f\x8b": "a compressed (gzip) file (unpack it first)",
+}
+
+
+def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
+    """Why `raw` is not a Pol.is `name` file, judged by its first bytes and header line
+    alone, before any row is parsed; None when it looks right."""
+    for magic, what in NOT_CSV.items():
+        if raw.startswith(magic):
+            return f"{name} must be a CSV file; this looks like {what}."
+    if b"\x00" in raw[:4096]:
+        return f"{name} must be a CSV text file; this one holds binary data."
+    try:
+        first = raw[:4096].decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        # The cut may fall inside a character: judge the whole file before giving up.
+        try:
+            first = raw.decode("utf-8-sig").splitlines()[:1]
+        except UnicodeDecodeError:
+            return f"{name} must be a CSV file saved as UTF-8 text."
+    if not first or not first[0].strip():
+        return f"{name} is empty: its first line must be the header ({', '.join(header)})."
+    columns = [column.strip() for column in next(csv.reader([first[0]]))]
+    missing = [column for column in header if column not in columns]
+    if not missing:
+        return None
+    other = COMMENTS_HEADER if header is VOTES_HEADER else VOTES_HEADER
+    if all(column in columns for column in other):
+        swapped = "comments.csv" if other is COMMENTS_HEADER else "votes.csv"
+        return f"{name} has the columns of {swapped}: were the two files swapped?"
+    return (
+        f"{name} line 1 must be the Pol.is header ({', '.join(header)}); "
+        f"it lacks {', '.join(missing)}."
+    )
+
+
 class ImportProblem(DeliberationError):
     """The files cannot be imported; `problems` names each bad line."""
 

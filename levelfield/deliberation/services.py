@@ -16,6 +16,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef
@@ -331,20 +332,19 @@ def analysis_run(
     result; write each statement's new priority. Run by the background task."""
     now = now or timezone.now()
     Conversation.objects.filter(pk=conversation.pk).update(analysis_due_at=None)
-    rows = list(
-        Reaction.objects.filter(
-            statement__conversation=conversation, statement__status=StatementStatus.SHOWN
-        ).values_list("participant_id", "statement_id", "vote")
-    )
+    reactions = Reaction.objects.filter(
+        statement__conversation=conversation, statement__status=StatementStatus.SHOWN
+    ).values_list("participant_id", "statement_id", "vote")
+    # One (participant, statement, vote) row per reaction, straight into numpy columns.
+    rows = np.array(list(reactions), dtype=np.int64).reshape(-1, 3)
     shown = list(
         conversation.statements.filter(status=StatementStatus.SHOWN).values_list("pk", flat=True)
     )
     started = time.perf_counter()
-    participants, statements, votes = zip(*rows, strict=True) if rows else ((), (), ())
     result = analysis.analyse(
-        participant_ids=participants,
-        statement_ids=statements,
-        votes=votes,
+        participant_ids=rows[:, 0],
+        statement_ids=rows[:, 1],
+        votes=rows[:, 2],
         all_statement_ids=shown,
         perspectives=_shared_perspectives(conversation),
         seed=seed,

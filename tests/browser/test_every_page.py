@@ -17,6 +17,9 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
+from levelfield.deliberation import services as deliberation_services
+from levelfield.deliberation.models import Conversation, Moderation, Participant, Reaction
+from levelfield.deliberation.synthetic import planted_conversation
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
@@ -90,6 +93,7 @@ def world(settings: object, tmp_path: object) -> dict:
         "checkins": _checkins(member, teammate, project, collective),
         "payments": _payments(member, teammate, project),
         "resource": resources[0],
+        "conversations": _conversations(member, teammate, project, collective),
     }
 
 
@@ -272,6 +276,83 @@ def _resources(collective: object, member: object) -> list:
             link_checked_at=timezone.now(),
         ),
         ResourceFactory(collective=collective, status=Status.SUGGESTED, suggested_by=member),
+    ]
+
+
+def _conversations(member: object, teammate: object, project: object, collective: object) -> dict:
+    """A project conversation open to anyone with the link, moderated, with forty
+    people's reactions in two planted groups (analysed, so the report has groups), a
+    statement waiting for a moderator and draft principles; one in the collective."""
+    talk = deliberation_services.conversation_start(
+        started_by=member,
+        project=project,
+        title="Our data principles",
+        prompt="How should patient data be used in research?",
+        who_may_take_part="link",
+        moderation=Moderation.FIRST,
+        seeds=[f"Data principle number {n}" for n in range(1, 13)],
+    )
+    statements = list(talk.statements.order_by("number"))
+    planted = planted_conversation(participants=40, statements=12, groups=2, seed=1)
+    people = {
+        pid: Participant.objects.create(conversation=talk, name=f"Visitor {pid}")
+        for pid in set(planted.participant_ids.tolist())
+    }
+    Reaction.objects.bulk_create(
+        Reaction(
+            participant=people[int(p)],
+            statement=statements[int(s) - 1],
+            vote=int(v),
+            reacted_at=talk.created_at,
+        )
+        for p, s, v in zip(
+            planted.participant_ids, planted.statement_ids, planted.votes, strict=True
+        )
+    )
+    mine = deliberation_services.participant_for_member(conversation=talk, person=member)
+    for statement, vote in zip(statements[:3], (1, -1, 0), strict=True):
+        deliberation_services.reaction_record(participant=mine, statement=statement, vote=vote)
+    deliberation_services.statement_add(
+        conversation=talk,
+        participant=deliberation_services.participant_for_member(
+            conversation=talk, person=teammate
+        ),
+        text="Patients should see who used their data",
+    )
+    deliberation_services.analysis_run(conversation=talk)
+    deliberation_services.draft_set(
+        conversation=talk, actor=member, statement_ids=[s.pk for s in statements[:2]]
+    )
+    in_collective = deliberation_services.conversation_start(
+        started_by=member,
+        collective=collective,
+        title="How we talk to each other",
+        prompt="What makes a meeting work for you?",
+        seeds=["Meetings start on time", "Papers arrive a week before"],
+    )
+    return {"talk": talk, "in_collective": in_collective}
+
+
+def deliberation_pages(world: dict) -> list[str]:
+    """Every conversations page a member can open (the CSV downloads are not pages)."""
+    talk: Conversation = world["conversations"]["talk"]
+    slug = world["collective"].slug
+    project = {"project_pk": world["project"].pk}
+    return [
+        reverse("deliberation:project_list", kwargs=project),
+        reverse("deliberation:collective_list", kwargs={"slug": slug}),
+        reverse("deliberation:create_for_project", kwargs=project),
+        reverse("deliberation:create_for_collective", kwargs={"slug": slug}),
+        reverse("deliberation:detail", args=[talk.pk]),
+        reverse("deliberation:detail", args=[talk.pk])
+        + f"?statement={talk.statements.order_by('number').first().pk}",
+        reverse("deliberation:detail", args=[world["conversations"]["in_collective"].pk]),
+        reverse("deliberation:add", args=[talk.pk]),
+        reverse("deliberation:report", args=[talk.pk]),
+        reverse("deliberation:report", args=[world["conversations"]["in_collective"].pk]),
+        reverse("deliberation:moderate", args=[talk.pk]),
+        reverse("deliberation:import", args=[talk.pk]),
+        reverse("deliberation:draft", args=[talk.pk]),
     ]
 
 
@@ -502,6 +583,7 @@ def member_pages(world: dict) -> list[str]:
         *checkin_pages(world),
         *payment_pages(world),
         *resource_pages(world),
+        *deliberation_pages(world),
         "/projects/999999/",
     ]
 
@@ -520,6 +602,7 @@ VISITOR_PAGES = [
     "/invitations/no-such-invitation/",
     "/collectives/join/no-such-invitation/",
     "/notifications/unsubscribe/not-a-real-token/",
+    "/conversations/join/no-such-link/",
 ]
 
 
@@ -569,6 +652,9 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
             reverse("reflection:detail", args=[world["checkins"]["closed"].pk]),
             reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
             reverse("resources:suggest", args=[slug]),
+            reverse("deliberation:create_for_project", kwargs={"project_pk": pk}),
+            reverse("deliberation:add", args=[world["conversations"]["talk"].pk]),
+            reverse("deliberation:import", args=[world["conversations"]["talk"].pk]),
             reverse("payments:claim_new", args=[slug]),
             reverse("payments:expense_add", args=[payments["draft"].pk]),
             reverse("payments:batch", args=[payments["open_batch"].pk]),
@@ -595,6 +681,51 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
             assert target.startswith("#")
             assert page.locator(target).count() == 1, f"{path}: {target} is not on the page"
         axe_check(page)
+
+
+def test_the_conversation_forms_that_need_emptying_show_accessible_errors(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
+) -> None:
+    """Draft principles with every statement unticked, and the decision on them with no
+    number of days."""
+    sign_in(world["member"])
+    page.goto(
+        live_server.url + reverse("deliberation:draft", args=[world["conversations"]["talk"].pk])
+    )
+    for box in page.locator("form#main-form input[type=checkbox]").all():
+        box.uncheck()
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose at least one statement.")
+    axe_check(page)
+    page.get_by_label("Days the decision stays open").fill("")
+    page.get_by_role("button", name="Open a decision on these principles").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter how many days")
+    axe_check(page)
+
+
+def test_a_visitor_with_the_link_takes_part_accessibly(
+    live_server: object, page: Page, axe_check: object, world: dict
+) -> None:
+    """The light sign-in (a name), its error state, then the statements and the add page
+    as a visitor."""
+    talk = world["conversations"]["talk"]
+    page.goto(live_server.url + reverse("deliberation:join", args=[talk.link_token]))
+    axe_check(page)
+    page.get_by_role("button", name="Take part").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
+    page.locator("form#main-form input[type=text]").fill("Robin")
+    page.get_by_role("button", name="Take part").click()
+    expect(page.get_by_role("button", name="Agree", exact=True)).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Agree", exact=True).click()
+    expect(page.get_by_text("You reacted “Agree”.")).to_be_visible()
+    axe_check(page)
+    page.goto(live_server.url + reverse("deliberation:add", args=[talk.pk]))
+    axe_check(page)
+    page.get_by_role("button", name="Add the statement").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a statement.")
+    axe_check(page)
 
 
 def test_a_keyboard_user_skips_to_the_main_content(live_server: object, page: Page) -> None:

@@ -8,21 +8,7 @@ import pytest
 
 from levelfield.deliberation.analysis import analyse, silhouette
 from levelfield.deliberation.synthetic import planted_conversation
-
-
-def adjusted_rand(first: list[int], second: list[int]) -> float:
-    """The adjusted Rand index from the contingency table (Hubert and Arabie)."""
-    _, a = np.unique(first, return_inverse=True)
-    _, b = np.unique(second, return_inverse=True)
-    table = np.zeros((a.max() + 1, b.max() + 1))
-    np.add.at(table, (a, b), 1)
-
-    def pairs(x: np.ndarray) -> float:
-        return float((x * (x - 1) / 2).sum())
-
-    index, rows, cols = pairs(table), pairs(table.sum(1)), pairs(table.sum(0))
-    expected = rows * cols / pairs(np.array([len(first)]))
-    return (index - expected) / ((rows + cols) / 2 - expected)
+from levelfield.deliberation.tests.agreement import adjusted_rand
 
 
 def _ours(conversation: object, seed: int = 0) -> object:

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -338,3 +338,54 @@ def test_picked_statements_become_a_decision(client, conversation, member) -> No
     assert "1. Seed statement number 1" in decision.background
     assert decision.project == conversation.project
     assert decision.closes_at > timezone.now() + timedelta(days=13)
+
+
+GOOD_COMMENTS = (
+    "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+    "1700000000000,x,1,1,0,0,1,A statement to import\n"
+)
+GOOD_VOTES = "timestamp,datetime,comment-id,voter-id,vote\n1700000000000,x,1,7,1\n"
+
+
+@pytest.mark.parametrize(
+    ("votes", "message"),
+    [
+        (
+            b"PK\x03\x04 a spreadsheet",
+            "votes.csv must be a CSV file; this looks like a spreadsheet",
+        ),
+        (b"%PDF-1.7", "votes.csv must be a CSV file; this looks like a PDF"),
+        (b"", "The submitted file is empty"),
+        (b"\n\n", "votes.csv is empty: its first line must be the header"),
+        (b"voter,statement,vote\n1,1,1\n", "votes.csv line 1 must be the Pol.is header"),
+        (GOOD_COMMENTS.encode(), "votes.csv has the columns of comments.csv"),
+        ("timestamp,datetime,comment-id,voter-id,vote\n\xe9".encode("latin-1"), "UTF-8"),
+    ],
+)
+def test_an_upload_that_is_not_a_pol_is_csv_is_refused_before_parsing(
+    client, conversation, member, votes, message
+) -> None:
+    client.force_login(member)
+    response = client.post(
+        reverse("deliberation:import", args=[conversation.pk]),
+        {
+            "votes": SimpleUploadedFile("votes.csv", votes),
+            "comments": SimpleUploadedFile("comments.csv", GOOD_COMMENTS.encode()),
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert message in page
+    assert conversation.statements.count() == 12
+    assert not Reaction.objects.exists()
+
+
+def test_the_import_command_refuses_a_file_that_is_not_csv(tmp_path, conversation) -> None:
+    (tmp_path / "votes.csv").write_bytes(b"PK\x03\x04")
+    (tmp_path / "comments.csv").write_text(GOOD_COMMENTS)
+    with pytest.raises(CommandError, match="votes.csv must be a CSV file"):
+        call_command(
+            "import_polis", conversation.pk, tmp_path / "votes.csv", tmp_path / "comments.csv"
+        )
+    assert conversation.statements.count() == 12

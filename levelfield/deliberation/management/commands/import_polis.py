@@ -23,15 +23,26 @@ class Command(BaseCommand):
         conversation = Conversation.objects.filter(pk=options["conversation"]).first()
         if conversation is None:
             raise CommandError(f"No conversation {options['conversation']}.")
+        texts = {}
+        for name, header in (("votes", polis.VOTES_HEADER), ("comments", polis.COMMENTS_HEADER)):
+            try:
+                raw = options[name].read_bytes()
+            except OSError as error:
+                raise CommandError(f"Cannot read {options[name]}: {error}") from None
+            problem = polis.csv_header_problem(raw, f"{name}.csv", header)
+            if problem:
+                raise CommandError(f"Nothing imported: {problem}")
+            try:
+                texts[name] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise CommandError(f"Nothing imported: {name}.csv is not UTF-8 text.") from None
         try:
             done = polis.polis_import(
                 conversation=conversation,
                 actor=None,
-                votes_csv=options["votes"].read_text(encoding="utf-8-sig"),
-                comments_csv=options["comments"].read_text(encoding="utf-8-sig"),
+                votes_csv=texts["votes"],
+                comments_csv=texts["comments"],
             )
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read the files: {error}") from None
         except polis.ImportProblem as problem:
             raise CommandError("Nothing imported:\n" + "\n".join(problem.problems)) from None
         self.stdout.write(
