@@ -23,7 +23,8 @@ from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 from levelfield.reflection import services
-from levelfield.reflection.models import CheckInRound
+from levelfield.reflection.models import CheckInRound, Question, QuestionSet, QuestionSetVersion
+from levelfield.reflection.questions import builtin_sets_install
 from levelfield.reflection.tests.factories import answer_all
 from tests.browser.conftest import browser_as
 
@@ -45,6 +46,8 @@ def _answer(page: Page, axe_check: object, score: int) -> None:
 def test_a_team_checks_in_sees_the_gap_and_records_what_it_will_do(
     live_server: object, page: Page, browser: Browser, sign_in: object, axe_check: object
 ) -> None:
+    # Another browser test on this worker may have flushed the sets the migration wrote.
+    builtin_sets_install(QuestionSet, QuestionSetVersion, Question)
     collective = CollectiveFactory(name="Riverside Collective")
     project = ProjectFactory(collective=collective, title="Getting home well after a stroke")
     public = [UserFactory(display_name=f"Public {n}") for n in range(5)]
