@@ -12,7 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -22,7 +23,7 @@ from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.collectives.roles import Action
 from levelfield.resources import access, services
 from levelfield.resources.forms import DeclineForm, MapFilterForm, SearchForm, SuggestForm
-from levelfield.resources.models import Facet, Resource, Stage, Status
+from levelfield.resources.models import Facet, Resource, ResourceLabel, Stage, Status
 from levelfield.resources.search import resources_search
 
 PAGE_SIZE = 25
@@ -52,6 +53,26 @@ def _waiting_count(collective: Collective) -> int:
     return Resource.objects.filter(collective=collective, status=Status.SUGGESTED).count()
 
 
+def _first_of_each_stage(
+    on_map: QuerySet[Resource],
+) -> tuple[list[tuple[str, int]], dict[str, int]]:
+    """(stage, resource id) for the first MAP_PER_STAGE resources of each stage (by
+    title), and how many each stage has, in two queries whatever the size of the map:
+    a window function numbers each stage's resources in the database, so only what the
+    page shows is loaded (2,000 resources took 2 s when every one was loaded)."""
+    stage_labels = ResourceLabel.objects.filter(facet=Facet.STAGE, resource__in=on_map)
+    counts = dict(stage_labels.values_list("value").annotate(n=Count("pk")).order_by())
+    numbered = stage_labels.annotate(
+        place=Window(
+            RowNumber(),
+            partition_by=[F("value")],
+            order_by=[F("resource__title").asc(), F("resource_id").asc()],
+        )
+    ).filter(place__lte=MAP_PER_STAGE)
+    pairs = list(numbered.order_by("value", "place").values_list("value", "resource_id"))
+    return pairs, counts
+
+
 @login_required
 @require_safe
 def resource_map(request: HttpRequest, slug: str) -> HttpResponse:
@@ -60,26 +81,26 @@ def resource_map(request: HttpRequest, slug: str) -> HttpResponse:
     collective = membership.collective
     form = MapFilterForm(request.GET or None)
     filters = form.chosen()
-    resources = list(
-        _filtered(Resource.objects.on_map_of(collective.pk), filters).prefetch_related("labels")
-    )
+    on_map = _filtered(Resource.objects.on_map_of(collective.pk), filters)
+    shown, counts = _first_of_each_stage(on_map)
+    loaded = Resource.objects.filter(pk__in={pk for _, pk in shown}).prefetch_related("labels")
+    resources = {resource.pk: resource for resource in loaded}
     by_stage: dict[str, list[Resource]] = {value: [] for value in Stage.values}
-    for resource in resources:
-        for stage in resource.values_of(Facet.STAGE):
-            by_stage[stage].append(resource)
+    for stage, pk in shown:
+        by_stage[stage].append(resources[pk])
+    resource_count = on_map.count()
     context = {
         "collective": collective,
         "form": form,
         "filtered": bool(filters),
         "stages": [
-            (value, label, by_stage[value][:MAP_PER_STAGE], len(by_stage[value]))
-            for value, label in Stage.choices
+            (value, label, by_stage[value], counts.get(value, 0)) for value, label in Stage.choices
         ],
         "filters_query": "".join(f"&{name}={value}" for name, value in filters.items()),
-        "resource_count": len(resources),
+        "resource_count": resource_count,
         "waiting": _waiting_count(collective),
         "curator": _curator(membership),
-        "map_is_empty": not resources and not filters,
+        "map_is_empty": not resource_count and not filters,
     }
     return render(request, "resources/map.html", context)
 

