@@ -50,6 +50,13 @@ class CourseEditForm(CourseForm):
 
 
 class ModuleForm(forms.ModelForm):
+    live_session_url = forms.URLField(
+        label="Link to join or book the live session (optional)",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter the link as a web address, like https://…"},
+    )
+
     class Meta:
         model = Module
         fields = [
@@ -88,6 +95,14 @@ class ModuleForm(forms.ModelForm):
 
 
 class PageForm(forms.ModelForm):
+    video_url = forms.URLField(
+        label="Link to a video (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="Only videos with captions can be linked.",
+        error_messages={"invalid": "Enter the video’s link as a web address, like https://…"},
+    )
+
     class Meta:
         model = Page
         fields = ["title", "body", "video_url", "video_has_captions", "transcript"]

@@ -21,8 +21,8 @@ TAGS = {
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "th": {"scope"}}
 
-# Page headings start at h2: the page title is the h1. Writers use #, ## as they like.
-_HEADING_SHIFT = {f"h{n}": f"h{min(n + 1, 4)}" for n in range(1, 6)}
+# The page title is the only h1: a writer's # heading becomes h2, like ##.
+_HEADING_SHIFT = {"h1": "h2", "h5": "h4", "h6": "h4"}
 
 
 def _markdown_html(text: str) -> str:
@@ -30,7 +30,7 @@ def _markdown_html(text: str) -> str:
 
 
 def _shift_headings(html: str) -> str:
-    for old, new in sorted(_HEADING_SHIFT.items(), reverse=True):
+    for old, new in _HEADING_SHIFT.items():
         html = html.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
     return html
 
