@@ -42,4 +42,6 @@ def world(db: None) -> World:
         PageFactory(module=first, position=2, title="Not engagement"),
         PageFactory(module=second, position=1, title="Who decides"),
     ]
-    return World(collective, facilitator, learner, member, outsider, course, [first, second], pages)
+    return World(
+        collective, facilitator, learner, member, outsider, course, [first, second], pages
+    )

@@ -106,9 +106,12 @@ def test_a_draft_course_is_seen_only_by_its_facilitators(world: World, client: o
     world.course.save()
     client.force_login(world.member)
     assert client.get(_url("course", world)).status_code == 404
-    assert world.course.title not in client.get(
-        reverse("learning:courses", args=[world.collective.slug])
-    ).content.decode()
+    assert (
+        world.course.title
+        not in client.get(
+            reverse("learning:courses", args=[world.collective.slug])
+        ).content.decode()
+    )
     client.force_login(world.facilitator)
     assert "This course is a draft" in client.get(_url("course", world)).content.decode()
 
