@@ -224,7 +224,9 @@ def test_a_facilitator_builds_a_course_and_pages_are_sanitised(
         reverse("learning:page_create", args=[*base, module.pk]),
         {
             "title": "Rates",
-            "body": "## Rates\n\n<script>alert(1)</script>Pay **fairly**. ![A table](/static/r.png)",
+            "body": (
+                "## Rates\n\n<script>alert(1)</script>Pay **fairly**. ![A table](/static/r.png)"
+            ),
             "video_url": "https://video.example.org/1",
             "video_has_captions": "on",
             "transcript": "What the video says.",
