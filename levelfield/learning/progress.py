@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from levelfield.learning.models import Course, Enrolment, Module, Page, PageDone, Reflection
 
@@ -148,9 +148,10 @@ def course_progress(course: Course, modules: list[Module]) -> CourseProgress:
     return progress
 
 
-def shared_reflections(course: Course) -> list[Reflection]:
-    """The reflections learners chose to share with the facilitators, by module."""
-    return list(
+def shared_reflections(course: Course) -> QuerySet[Reflection]:
+    """The reflections learners chose to share with the facilitators, by module (the
+    caller pages them)."""
+    return (
         Reflection.objects.filter(enrolment__course=course, shared_with_facilitators=True)
         .select_related("enrolment__person", "module")
         .order_by("module__position", "written_at", "pk")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,6 +41,8 @@ from levelfield.learning.models import (
     Module,
     Reflection,
 )
+
+SHARED_PER_PAGE = 25
 
 
 def _course_url(course: Course) -> str:
@@ -198,11 +201,15 @@ def course_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Facilitators: how learners are doing, in aggregate, and what they chose to share."""
     course = access.course_for_facilitator(request.user, slug, pk)
     modules = progress.course_outline(course)
+    shared = Paginator(progress.shared_reflections(course), SHARED_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "collective": course.collective,
         "course": course,
         "progress": progress.course_progress(course, modules),
-        "shared": progress.shared_reflections(course),
+        "shared": shared,
+        "page_range": list(shared.paginator.get_elided_page_range(shared.number)),
     }
     return render(request, "learning/progress.html", context)
 
