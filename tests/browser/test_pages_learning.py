@@ -41,7 +41,10 @@ def world() -> dict:
     page = PageFactory(
         module=first,
         position=1,
-        body="## Heading\n\n- a list\n- of things\n\n![The Levelfield logo](/static/levelfield/favicon.svg)",
+        body=(
+            "## Heading\n\n- a list\n- of things\n\n"
+            "![The Levelfield logo](/static/levelfield/favicon.svg)"
+        ),
         video_url="https://video.example.org/1",
         video_has_captions=True,
         transcript="What the video says.",
