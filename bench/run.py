@@ -82,6 +82,12 @@ def _resources_pages() -> list[Row]:
     return bench_resources.resource_pages()
 
 
+def _learning_pages() -> list[Row]:  # learning
+    import bench_learning
+
+    return bench_learning.learning_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -154,6 +160,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="reactions",
         needs_database=True,
     ),
+    # learning
+    "learning-pages": Benchmark(
+        "A course with 2,000 learners part-way through 6 modules of 5 pages: the course,\n"
+        "the facilitators' progress page, a page, a circle (best of 3 after a warm-up)",
+        _learning_pages,
+        naming="page",
+        counting="learners",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -162,6 +177,7 @@ DEFAULT = [
     "project-pages",
     "payment-pages",
     "resource-pages",
+    "learning-pages",  # learning
 ]
 
 PAGE_NOTE = (

@@ -52,6 +52,14 @@ from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.learning import services as learning_services
+from levelfield.learning.tests.factories import (
+    CircleFactory,
+    CircleSessionFactory,
+    CourseFactory,
+    ModuleFactory,
+    PageFactory,
+)
 from levelfield.notifications.services import unsubscribe_token
 from levelfield.payments import services as payment_services
 from levelfield.payments.tests.factories import (
@@ -105,6 +113,9 @@ class Scenario:
     # Payments: the member's submitted claim with an expense, and a batch made by the
     # coordinator (who approves and is the policy's finance officer).
     payments: dict[str, Any] = field(default_factory=dict)
+    # Learning: an open course the coordinator facilitates; the member is enrolled, has
+    # finished it and belongs to its circle (which has a session).
+    learning: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -158,7 +169,23 @@ def _build_scenario() -> Scenario:
         resource=ResourceFactory(
             collective=collective, status=ResourceStatus.SUGGESTED, suggested_by=member
         ),
+        learning=_learning(collective, member, coordinator),
     )
+
+
+def _learning(collective: Collective, member: User, coordinator: User) -> dict:
+    course = CourseFactory(collective=collective, facilitators=[coordinator])
+    module = ModuleFactory(course=course)
+    page = PageFactory(module=module)
+    enrolment = learning_services.enrolment_create(course=course, person=member)
+    learning_services.page_mark_done(enrolment=enrolment, page=page)
+    learning_services.reflection_save(
+        enrolment=enrolment, module=module, text="Yes", shared_with_facilitators=True
+    )
+    circle = CircleFactory(course=course)
+    learning_services.circle_join(circle=circle, person=member)
+    session = CircleSessionFactory(circle=circle)
+    return {"course": course, "module": module, "page": page, "circle": circle, "session": session}
 
 
 def _conversation(project: Project) -> Any:
@@ -263,6 +290,11 @@ EXPENSE: Args = lambda s: {  # noqa: E731
 }
 BATCH: Args = lambda s: {"pk": s.payments["batch"].pk}  # noqa: E731
 RESOURCE: Args = lambda s: {"slug": s.collective.slug, "pk": s.resource.pk}  # noqa: E731
+COURSE: Args = lambda s: {"slug": s.collective.slug, "pk": s.learning["course"].pk}  # noqa: E731
+COURSE_MODULE: Args = lambda s: {**COURSE(s), "module_pk": s.learning["module"].pk}  # noqa: E731
+COURSE_PAGE: Args = lambda s: {**COURSE(s), "page_pk": s.learning["page"].pk}  # noqa: E731
+CIRCLE: Args = lambda s: {**COURSE(s), "circle_pk": s.learning["circle"].pk}  # noqa: E731
+CIRCLE_SESSION: Args = lambda s: {**CIRCLE(s), "session_pk": s.learning["session"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -502,6 +534,58 @@ MATRIX: dict[str, Row] = {
     "payments/<slug:slug>/approvals/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
     "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"),
     "payments/<slug:slug>/days-to-pay/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
+    # learning: the coordinator facilitates the course (a job for the course, so other
+    # members get 403 on its running); the member is enrolled and in the circle.
+    "learning/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "learning/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 200 200 404"),
+    "learning/<slug:slug>/<int:pk>/": Row(COURSE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "learning/<slug:slug>/<int:pk>/edit/": Row(
+        COURSE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/enrol/": Row(COURSE, SIGNED_IN_405, MEMBERS_POST),
+    "learning/<slug:slug>/<int:pk>/certificate.pdf": Row(
+        COURSE, "login 404 200 404 404", SIGNED_IN_405
+    ),
+    "learning/<slug:slug>/<int:pk>/progress/": Row(COURSE, "login 404 403 200 404", SIGNED_IN_405),
+    "learning/<slug:slug>/<int:pk>/modules/new/": Row(
+        COURSE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/modules/<int:module_pk>/edit/": Row(
+        COURSE_MODULE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/modules/<int:module_pk>/pages/new/": Row(
+        COURSE_MODULE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/modules/<int:module_pk>/reflection/": Row(
+        COURSE_MODULE, "login 404 200 403 404", "login 404 200 403 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/pages/<int:page_pk>/": Row(
+        COURSE_PAGE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "learning/<slug:slug>/<int:pk>/pages/<int:page_pk>/edit/": Row(
+        COURSE_PAGE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/pages/<int:page_pk>/done/": Row(
+        COURSE_PAGE, SIGNED_IN_405, "login 404 ok 403 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/new/": Row(
+        COURSE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/": Row(
+        CIRCLE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/join/": Row(
+        CIRCLE, SIGNED_IN_405, "login 404 ok 403 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/sessions/new/": Row(
+        CIRCLE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/sessions/<int:session_pk>/reflect/": (
+        Row(CIRCLE_SESSION, "login 404 200 404 404", "login 404 200 404 404")
+    ),
+    "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/sessions/<int:session_pk>/themes/": (
+        Row(CIRCLE_SESSION, "login 404 403 200 404", "login 404 403 200 404")
+    ),
 }
 
 

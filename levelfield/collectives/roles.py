@@ -53,6 +53,9 @@ class Action(StrEnum):
     CHANGE_SOMEONES_HOURS = "change someone else’s hours"
     SUGGEST_RESOURCE = "suggest a resource"
     CURATE_RESOURCES = "curate the resource map"
+    # learning
+    START_COURSE = "start a course"
+    ENROL_ON_COURSE = "enrol on a course"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -79,6 +82,10 @@ RULES: dict[Action, Who] = {
     Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
     # Accepting or declining suggestions, copying the shared starter set: a duty.
     Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
+    # learning: anyone may teach, and anyone may learn. Who runs a course is the course's
+    # own list of facilitators (levelfield/learning/access.py), not a collective role.
+    Action.START_COURSE: Who.ANY_MEMBER,
+    Action.ENROL_ON_COURSE: Who.ANY_MEMBER,
 }
 
 

@@ -116,6 +116,17 @@ KINDS: dict[str, Kind] = {
             "Answers to your resource suggestions",
             "The coordinator accepts the resource you suggested, or declines it and says why.",
         ),
+        # learning
+        Kind(
+            "learning_course_completed",
+            "Finishing a course",
+            "You finish a course: your certificate is ready to download.",
+        ),
+        Kind(
+            "learning_circle_themes",
+            "Themes from your learning circles",
+            "A facilitator writes up the themes from your learning circle's reflections.",
+        ),
         Kind(
             DAILY_SUMMARY,
             "Daily summary",

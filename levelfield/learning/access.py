@@ -1,0 +1,113 @@
+"""Who may reach a course, its pages and its circles: the one access rule.
+
+A collective's courses are for its members; anyone else gets a 404 and learns
+nothing. A draft course is seen only by its facilitators. Facilitators' pages (editing,
+progress, shared reflections, circle themes) refuse other members with 403: they can
+see the course, and that running it is the facilitators' job. A circle's posts are for
+the circle's members and the course's facilitators. Services re-check who may act.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.collectives.access import collective_membership_for
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.learning.models import (
+    Circle,
+    CircleMembership,
+    CircleSession,
+    Course,
+    Enrolment,
+    Module,
+    Page,
+)
+from levelfield.people.models import User
+
+
+def learning_membership_for(person: User, slug: str) -> CollectiveMembership:
+    """`person`'s membership of the collective whose courses they open."""
+    return collective_membership_for(person, slug)
+
+
+def is_facilitator(person: User, course: Course) -> bool:
+    return course.facilitators.filter(pk=person.pk).exists()
+
+
+def course_for_member(person: User, slug: str, pk: int) -> Course:
+    """The course, if `person` belongs to its collective and may see it. Sets
+    `course.collective`, `course.viewer_facilitates` and `course.viewer_enrolment`."""
+    membership = learning_membership_for(person, slug)
+    course = (
+        Course.objects.filter(collective=membership.collective)
+        .visible_to(person)
+        .annotate(
+            viewer_facilitates=Exists(
+                Course.facilitators.through.objects.filter(
+                    course_id=OuterRef("pk"), user_id=person.pk
+                )
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if course is None:
+        raise Http404("No such course.")
+    course.collective = membership.collective
+    course.viewer_enrolment = Enrolment.objects.filter(course=course, person=person).first()
+    return course
+
+
+def course_for_facilitator(person: User, slug: str, pk: int) -> Course:
+    course = course_for_member(person, slug, pk)
+    if not course.viewer_facilitates:
+        raise PermissionDenied("Only the course's facilitators may do this.")
+    return course
+
+
+def enrolment_required(course: Course) -> Enrolment:
+    """The viewer's enrolment on a course they reached; 403 if they have not enrolled."""
+    if course.viewer_enrolment is None:
+        raise PermissionDenied("Enrol on the course first.")
+    return course.viewer_enrolment
+
+
+def module_in(course: Course, pk: int) -> Module:
+    module = get_object_or_404(Module.objects.filter(course=course), pk=pk)
+    module.course = course
+    return module
+
+
+def page_in(course: Course, pk: int) -> Page:
+    page = get_object_or_404(
+        Page.objects.filter(module__course=course).select_related("module"), pk=pk
+    )
+    page.module.course = course
+    return page
+
+
+def circle_in(course: Course, pk: int, person: User) -> Circle:
+    """A circle of a course the viewer reached, if they belong to it or facilitate."""
+    circle = get_object_or_404(Circle.objects.filter(course=course), pk=pk)
+    circle.course = course
+    circle.viewer_is_member = CircleMembership.objects.filter(
+        circle=circle, person=person
+    ).exists()
+    if not (circle.viewer_is_member or course.viewer_facilitates):
+        raise Http404("No such circle.")
+    return circle
+
+
+def circle_to_join(course: Course, pk: int) -> Circle:
+    circle = get_object_or_404(Circle.objects.filter(course=course), pk=pk)
+    circle.course = course
+    return circle
+
+
+def session_in(circle: Circle, pk: int) -> CircleSession:
+    session = get_object_or_404(CircleSession.objects.filter(circle=circle), pk=pk)
+    session.circle = circle
+    return session

@@ -1,0 +1,55 @@
+"""The course, progress and circle pages' query counts do not grow with the learners."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.learning import services
+from levelfield.learning.tests.conftest import World
+from levelfield.learning.tests.factories import CircleFactory, CircleSessionFactory
+from levelfield.people.tests.factories import UserFactory
+
+
+def _learners(world: World, count: int, circle: object, session: object) -> None:
+    for n in range(count):
+        person = UserFactory()
+        CollectiveMembershipFactory(collective=world.collective, person=person)
+        enrolment = services.enrolment_create(course=world.course, person=person)
+        for page in world.pages[: n % 4]:
+            services.page_mark_done(enrolment=enrolment, page=page)
+        services.reflection_save(
+            enrolment=enrolment,
+            module=world.modules[0],
+            text="Thoughts",
+            shared_with_facilitators=bool(n % 2),
+        )
+        services.circle_join(circle=circle, person=person)
+        services.circle_post_save(session=session, person=person, text="Reflection")
+
+
+@pytest.mark.parametrize("page", ["course", "progress", "circle", "courses"])
+def test_the_same_number_of_queries_with_5_and_20_learners(
+    world: World, client: object, django_assert_max_num_queries: object, page: str
+) -> None:
+    circle = CircleFactory(course=world.course)
+    session = CircleSessionFactory(circle=circle)
+    client.force_login(world.facilitator)
+    args = [world.collective.slug, world.course.pk]
+    url = {
+        "course": reverse("learning:course", args=args),
+        "progress": reverse("learning:progress", args=args),
+        "circle": reverse("learning:circle", args=[*args, circle.pk]),
+        "courses": reverse("learning:courses", args=[world.collective.slug]),
+    }[page]
+    # Five, not one: the progress table is shown only from the minimum group.
+    _learners(world, 5, circle, session)
+    client.get(url)  # warm up (session, caches)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _learners(world, 15, circle, session)
+    with django_assert_max_num_queries(len(few)):
+        assert client.get(url).status_code == 200
