@@ -53,6 +53,8 @@ class Action(StrEnum):
     CHANGE_SOMEONES_HOURS = "change someone else’s hours"
     SUGGEST_RESOURCE = "suggest a resource"
     CURATE_RESOURCES = "curate the resource map"
+    # reviews
+    SET_UP_REVIEW_GROUP = "set up the review group and its request form"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -79,6 +81,8 @@ RULES: dict[Action, Who] = {
     Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
     # Accepting or declining suggestions, copying the shared starter set: a duty.
     Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
+    # reviews: setting up the group and its form is a duty; reviewing is the group's.
+    Action.SET_UP_REVIEW_GROUP: Who.THE_COORDINATOR,
 }
 
 

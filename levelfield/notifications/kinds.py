@@ -116,6 +116,33 @@ KINDS: dict[str, Kind] = {
             "Answers to your resource suggestions",
             "The coordinator accepts the resource you suggested, or declines it and says why.",
         ),
+        # reviews
+        Kind(
+            "review_request",
+            "Requests to your review group",
+            "A researcher asks your research partners group to review their plan, "
+            "or withdraws a request you signed up for.",
+        ),
+        Kind(
+            "review_draft",
+            "Draft responses to agree",
+            "The reviewer leading a response asks the other reviewers to read and agree it.",
+        ),
+        Kind(
+            "review_response",
+            "Responses to your review requests",
+            "A review group sends its response to a plan you asked it to review.",
+        ),
+        Kind(
+            "review_reminder",
+            "Reminders to report back",
+            "A review group asks what you changed because of its response.",
+        ),
+        Kind(
+            "review_reported_back",
+            "Researchers reporting back",
+            "A researcher tells your review group what they changed because of its response.",
+        ),
         Kind(
             DAILY_SUMMARY,
             "Daily summary",
