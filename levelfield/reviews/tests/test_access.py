@@ -245,9 +245,7 @@ def _queries_for(client, url: str) -> int:  # noqa: ANN001
     return len(queries.captured_queries)
 
 
-def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(
-    client, world
-) -> None:  # noqa: ANN001
+def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(client, world) -> None:  # noqa: ANN001
     client.force_login(world.amara)
     first = services.request_submit(
         group=world.group, researcher=world.rita, details=_details("One")
