@@ -48,8 +48,9 @@ def test_every_reviews_page_passes_axe(
         (people["gordon"], reverse("reviews:review", args=[reviewing.pk])),
         (people["jade"], reverse("reviews:response", args=[drafting.pk])),
     ]
-    visits += [(people["ruth"], reverse("reviews:request", args=[r.pk])) for r in requests.values()]
-    visits += [(r.researcher, reverse("reviews:request", args=[r.pk])) for r in requests.values()]
+    for item in requests.values():
+        visits.append((people["ruth"], reverse("reviews:request", args=[item.pk])))
+        visits.append((item.researcher, reverse("reviews:request", args=[item.pk])))
     visits += [
         (requests[Status.SENT].researcher, reverse("reviews:mine")),
         (requests[Status.SENT].researcher, reverse("reviews:ask", args=["riverside"])),
