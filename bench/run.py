@@ -82,6 +82,12 @@ def _resources_pages() -> list[Row]:
     return bench_resources.resource_pages()
 
 
+def _reviews_pages() -> list[Row]:  # reviews
+    import bench_reviews
+
+    return bench_reviews.review_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -154,6 +160,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="reactions",
         needs_database=True,
     ),
+    # reviews
+    "review-pages": Benchmark(
+        "A review group of 12 with 2,000 requests (300 open): the group page with its\n"
+        "queue and loads, and one request (best of 3 after a warm-up)",
+        _reviews_pages,
+        naming="page",
+        counting="requests",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -162,6 +177,7 @@ DEFAULT = [
     "project-pages",
     "payment-pages",
     "resource-pages",
+    "review-pages",  # reviews
 ]
 
 PAGE_NOTE = (
