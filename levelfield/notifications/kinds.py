@@ -124,6 +124,11 @@ KINDS: dict[str, Kind] = {
             "or withdraws a request you signed up for.",
         ),
         Kind(
+            "review_deadline",
+            "Reviews due soon",
+            "A review you signed up for is due in a few days and you have not sent it.",
+        ),
+        Kind(
             "review_draft",
             "Draft responses to agree",
             "The reviewer leading a response asks the other reviewers to read and agree it.",

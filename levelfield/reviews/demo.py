@@ -93,6 +93,7 @@ def _agreed(review_request: ReviewRequest, lead: User, others: list[User]) -> No
             "steering group with a vote.\n"
             "Reach carers and people offline through community groups and libraries."
         ),
+        minutes=60,
     )
     for person in others:
         services.response_agree(response=response, person=person)
@@ -133,6 +134,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         response=response,
         person=jade,
         text="Thank you for asking us. Please pay people for their time and reach carers.",
+        minutes=40,
     )
     services.response_comment(
         response=response, person=ruth, text="Could we add something about interpreters?"

@@ -210,6 +210,19 @@ class ResponseForm(forms.Form):
         rows=16,
         max_length=30000,
     )
+    minutes = forms.IntegerField(
+        label="Time this draft took you, in minutes (optional)",
+        min_value=1,
+        max_value=24 * 60,
+        required=False,
+        help_text="Your drafting time goes into the involvement log when the response is "
+        "sent, so you can claim for it.",
+        error_messages={
+            "invalid": "Enter the time as a whole number of minutes, like 45",
+            "min_value": "Enter at least 1 minute",
+            "max_value": "Enter at most 1440 minutes (24 hours)",
+        },
+    )
 
 
 class CommentForm(forms.Form):

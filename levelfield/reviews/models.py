@@ -238,6 +238,8 @@ class Review(models.Model):
     their_questions = models.TextField("Answers to the researcher’s questions", blank=True)
     minutes = models.PositiveIntegerField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The one reminder a reviewer gets when the deadline is near and they have not sent.
+    reminded_at = models.DateTimeField(null=True, blank=True)
     # The involvement-log entry holding the reviewer's time (so it can be claimed).
     entry = models.OneToOneField(
         "projects.InvolvementEntry",
@@ -283,6 +285,22 @@ class Response(models.Model):
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The lead's drafting time, logged (and so claimable) when the response is sent.
+    drafting_minutes = models.PositiveIntegerField(default=0)
+    entry = models.OneToOneField(
+        "projects.InvolvementEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_response",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(drafting_minutes__lte=24 * 60), name="reviews_drafting_in_a_day"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Response to {self.request}"

@@ -56,6 +56,9 @@ GROUP_PROJECT_SUMMARY = (
     "Each review is recorded here, so reviewers' time can be claimed."
 )
 RATED = ("meaningful", "paid", "plain_language")
+MAX_MINUTES = 24 * 60
+# Reviewers who have not sent their review hear once, this long before the deadline.
+DEADLINE_NOTICE = timedelta(days=3)
 
 
 # The group
@@ -275,6 +278,8 @@ def review_sign_up(*, review_request: ReviewRequest, person: User) -> Review:
     with transaction.atomic():
         review_request = _locked(review_request)
         _require_group_member(review_request, person)
+        if review_request.is_researcher(person):
+            raise ValidationError("You cannot review your own request.")
         if review_request.status not in (Status.WAITING, Status.REVIEWING, Status.DRAFTING):
             raise ValidationError("This request is not open for reviews.")
         try:
@@ -348,7 +353,14 @@ def review_save(
                     "Answer the three questions and say how long it took before sending"
                 )
             review.submitted_at = timezone.now()
-            review.entry = _time_record(review, review_request, person, today=today)
+            review.entry = _time_logged(
+                review_request,
+                person,
+                minutes=minutes,
+                title=f"Reviewed “{review_request.project_title[:150]}”",
+                kind=ActivityKind.REVIEW,
+                today=today or timezone.localdate(),
+            )
         review.save()
         if send:
             change_record(
@@ -362,21 +374,29 @@ def review_save(
     return review
 
 
-def _time_record(
-    review: Review, review_request: ReviewRequest, person: User, *, today: date | None
+def _time_logged(
+    review_request: ReviewRequest,
+    person: User,
+    *,
+    minutes: int,
+    title: str,
+    kind: str,
+    today: date,
 ) -> InvolvementEntry:
+    """One person's time on a review, in the group project's involvement log at the
+    request's research stage: claimable like any other involvement."""
     group = review_request.group
     ProjectMembership.objects.get_or_create(project_id=group.project_id, person=person)
     entry = InvolvementEntry.objects.create(
         project_id=group.project_id,
         recorded_by=person,
-        title=f"Reviewed “{review_request.project_title[:150]}”",
-        description=f"A review for the {group.name} of a researcher’s involvement plan.",
-        happened_on=today or timezone.localdate(),
+        title=title,
+        description=f"For the {group.name}: a researcher’s plan for involving people.",
+        happened_on=today,
         stage=review_request.stage,
-        kind=ActivityKind.REVIEW,
+        kind=kind,
     )
-    Participation.objects.create(entry=entry, person=person, minutes=review.minutes)
+    Participation.objects.create(entry=entry, person=person, minutes=minutes)
     change_record(
         actor=person,
         action="entry_created",
@@ -404,15 +424,25 @@ def response_lead(*, review_request: ReviewRequest, person: User) -> Response:
     return response
 
 
-def response_draft(*, response: Response, person: User, text: str) -> Response:
-    """The lead saves a new version of the draft; the reviewers are asked to read it."""
+def response_draft(
+    *, response: Response, person: User, text: str, minutes: int | None = None
+) -> Response:
+    """The lead saves a new version of the draft; the reviewers are asked to read it.
+    `minutes` (the time this version took) adds to the drafting time logged on sending."""
     with transaction.atomic():
         review_request = _locked(response.request)
         response = Response.objects.select_for_update().get(pk=response.pk)
         _require_lead(response, person)
         if review_request.status != Status.DRAFTING:
             raise ValidationError("The response has already been sent.")
+        if minutes and response.drafting_minutes + minutes > MAX_MINUTES:
+            raise ValidationError(
+                "The drafting time can be at most 24 hours in all; record more in the "
+                "involvement log"
+            )
+        response.drafting_minutes += minutes or 0
         if text.strip() == response.text.strip():
+            response.save(update_fields=["drafting_minutes"])
             return response
         response.text = text
         response.version += 1
@@ -514,7 +544,16 @@ def response_send(*, response: Response, person: User, now: datetime | None = No
                 f"{', '.join(p.name for p in waiting)}."
             )
         response.sent_at = now
-        response.save(update_fields=["sent_at"])
+        if response.drafting_minutes:
+            response.entry = _time_logged(
+                review_request,
+                person,
+                minutes=response.drafting_minutes,
+                title=f"Drafted the response to “{review_request.project_title[:140]}”",
+                kind=ActivityKind.WRITING,
+                today=timezone.localdate(now),
+            )
+        response.save(update_fields=["sent_at", "entry"])
         _status_set(
             review_request,
             Status.SENT,
@@ -665,6 +704,58 @@ def request_remind(*, pk: int, now: datetime | None = None) -> int:
                 "and why. It helps them see the difference they make.",
             },
             url=reverse("reviews:report_back", args=[review_request.pk]),
+            now=now,
+        )
+        return 1
+
+
+def reviews_remind_deadline(*, now: datetime | None = None) -> int:
+    """Remind reviewers who have not sent their review when the deadline is near, once
+    each. Safe to run as often as you like."""
+    now = now or timezone.now()
+    near = timezone.localdate(now) + DEADLINE_NOTICE
+    ids = list(
+        Review.objects.filter(
+            submitted_at__isnull=True,
+            reminded_at__isnull=True,
+            reviewer__isnull=False,
+            request__status__in=OPEN,
+            request__deadline__lte=near,
+        ).values_list("pk", flat=True)
+    )
+    return sum(review_remind(pk=pk, now=now) for pk in ids)
+
+
+def review_remind(*, pk: int, now: datetime | None = None) -> int:
+    """The one deadline reminder for one review, marked in the same transaction."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        review = (
+            Review.objects.select_for_update(of=("self",))
+            .select_related("request__group", "reviewer")
+            .get(pk=pk)
+        )
+        review_request = review.request
+        if (
+            review.reminded_at
+            or review.is_submitted
+            or review.reviewer is None
+            or review_request.status not in OPEN
+        ):
+            return 0
+        review.reminded_at = now
+        review.save(update_fields=["reminded_at"])
+        notification_send(
+            kind="review_deadline",
+            person=review.reviewer,
+            context={
+                "subject": f"Review due {day(review_request.deadline)}: "
+                f"{review_request.project_title}",
+                "message": f"The researcher needs the {review_request.group.name}’s response "
+                f"to “{review_request.project_title}” by {day(review_request.deadline)}. "
+                "Please send your review, or step back so someone else can.",
+            },
+            url=reverse("reviews:review", args=[review_request.pk]),
             now=now,
         )
         return 1

@@ -1,8 +1,8 @@
 """Background work for reviews, run by the task worker (`manage.py db_worker`).
 
-Schedule `reviews_remind_report_back_task` daily (or run `manage.py
-remind_report_back` from cron): both call the same idempotent service, so each
-researcher is reminded once however often it runs.
+Schedule `reviews_remind_task` daily (or run `manage.py send_review_reminders` from
+cron): both call the same idempotent services, so each reminder goes once however
+often they run.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from levelfield.reviews import services
 
 
 @task()
-def reviews_remind_report_back_task() -> int:
-    """Remind researchers who have not reported back by their group's set time."""
-    return services.reviews_remind_report_back()
+def reviews_remind_task() -> dict[str, int]:
+    """Remind reviewers of near deadlines and researchers who have not reported back."""
+    return {
+        "reviewers": services.reviews_remind_deadline(),
+        "researchers": services.reviews_remind_report_back(),
+    }

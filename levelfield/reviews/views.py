@@ -425,11 +425,18 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reviews:request", pk=pk)
     form = ResponseForm(request.POST or None, initial={"text": response.text})
     if request.method == "POST" and form.is_valid():
-        services.response_draft(
-            response=response, person=request.user, text=form.cleaned_data["text"]
-        )
-        messages.success(request, "Draft saved. The other reviewers can read and agree it.")
-        return redirect("reviews:request", pk=pk)
+        try:
+            services.response_draft(
+                response=response,
+                person=request.user,
+                text=form.cleaned_data["text"],
+                minutes=form.cleaned_data["minutes"],
+            )
+        except ValidationError as error:
+            form.add_error("minutes", error)
+        else:
+            messages.success(request, "Draft saved. The other reviewers can read and agree it.")
+            return redirect("reviews:request", pk=pk)
     context = {
         "review_request": response.request,
         "response": response,

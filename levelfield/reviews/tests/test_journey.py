@@ -146,9 +146,17 @@ def test_the_lead_drafts_the_others_comment_and_agree_and_it_is_sent(
     with pytest.raises(PermissionDenied):
         services.response_send(response=response, person=world.ben)  # only the lead sends
     services.response_agree(response=response, person=world.ben)
+    services.response_draft(
+        response=response, person=world.amara, text="Version two, paid.", minutes=45
+    )  # the same text: only the time is added
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.response_send(response=response, person=world.amara)
+    response.refresh_from_db()
+    assert response.version == 2
+    drafting = Participation.objects.get(entry=response.entry)
+    assert (drafting.person, drafting.minutes) == (world.amara, 45)
+    assert response.entry.kind == ActivityKind.WRITING
     review_request.refresh_from_db()
     assert review_request.status == Status.SENT
     assert review_request.report_back_due == review_request.response_sent_at + datetime.timedelta(
@@ -255,3 +263,11 @@ def test_the_group_page_shows_the_queue_and_each_members_load(client, world) -> 
     page = client.get(reverse("reviews:group", args=["northside"])).content.decode()
     assert "Better home care visits" not in page
     assert "Join the group" in page
+
+
+def test_a_group_member_cannot_review_their_own_request(world) -> None:  # noqa: ANN001
+    own = services.request_submit(
+        group=world.group, researcher=world.amara, details=_details(project_title="Mine")
+    )
+    with pytest.raises(ValidationError, match="your own"):
+        services.review_sign_up(review_request=own, person=world.amara)

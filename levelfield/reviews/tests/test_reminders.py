@@ -1,4 +1,5 @@
-"""A researcher who has not reported back by the group's set time is reminded, once."""
+"""Reminders, each sent once: a researcher who has not reported back by the group's
+set time, and a reviewer whose deadline is near and who has not sent their review."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from levelfield.reviews import services
 from levelfield.reviews.models import ReviewRequest, Status
-from levelfield.reviews.tests.factories import ReviewRequestFactory
+from levelfield.reviews.tests.factories import ReviewFactory, ReviewRequestFactory
 
 
 def _sent(world, days_ago: int) -> ReviewRequest:  # noqa: ANN001
@@ -32,7 +33,7 @@ def test_a_researcher_who_has_not_reported_back_is_reminded_once(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reviews_remind_report_back() == 1
         assert services.reviews_remind_report_back() == 0  # run again: nothing more
-        call_command("remind_report_back")
+        call_command("send_review_reminders")
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == [world.rita.email]
@@ -64,3 +65,26 @@ def test_opening_the_page_of_an_overdue_request_sends_nothing(
     assert mailoutbox == []
     due.refresh_from_db()
     assert due.reminder_sent_at is None
+
+
+def test_a_reviewer_who_has_not_sent_is_reminded_once_when_the_deadline_is_near(
+    world, mailoutbox, django_capture_on_commit_callbacks
+) -> None:  # noqa: ANN001
+    today = timezone.localdate()
+    near = ReviewRequestFactory(
+        group=world.group, status=Status.REVIEWING, deadline=today + datetime.timedelta(days=2)
+    )
+    far = ReviewRequestFactory(
+        group=world.group, status=Status.REVIEWING, deadline=today + datetime.timedelta(days=20)
+    )
+    ReviewFactory(request=near, reviewer=world.amara)
+    ReviewFactory(request=far, reviewer=world.amara)
+    ReviewFactory(
+        request=near, reviewer=world.ben, submitted_at=timezone.now(), minutes=30
+    )  # already sent: no reminder
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reviews_remind_deadline() == 1
+        call_command("send_review_reminders")
+        assert services.reviews_remind_deadline() == 0
+    assert [email.to for email in mailoutbox] == [[world.amara.email]]
+    assert near.project_title in mailoutbox[0].subject
