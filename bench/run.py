@@ -88,6 +88,12 @@ def _learning_pages() -> list[Row]:  # learning
     return bench_learning.learning_pages()
 
 
+def _reviews_pages() -> list[Row]:  # reviews
+    import bench_reviews
+
+    return bench_reviews.review_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -169,6 +175,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="learners",
         needs_database=True,
     ),
+    # reviews
+    "review-pages": Benchmark(
+        "A review group of 12 with 2,000 requests (300 open): the group page with its\n"
+        "queue and loads, and one request (best of 3 after a warm-up)",
+        _reviews_pages,
+        naming="page",
+        counting="requests",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -178,6 +193,7 @@ DEFAULT = [
     "payment-pages",
     "resource-pages",
     "learning-pages",  # learning
+    "review-pages",  # reviews
 ]
 
 PAGE_NOTE = (

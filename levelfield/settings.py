@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "levelfield.payments",
     "levelfield.resources",
     "levelfield.learning",  # learning
+    "levelfield.reviews",  # reviews
 ]
 
 MIDDLEWARE = [

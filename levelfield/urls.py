@@ -22,4 +22,5 @@ urlpatterns = [
     path("payments/", include("levelfield.payments.urls")),
     path("resources/", include("levelfield.resources.urls")),
     path("learning/", include("levelfield.learning.urls")),  # learning
+    path("reviews/", include("levelfield.reviews.urls")),  # reviews
 ]

@@ -116,6 +116,10 @@ class Scenario:
     # Learning: an open course the coordinator facilitates; the member is enrolled, has
     # finished it and belongs to its circle (which has a session).
     learning: dict[str, Any] = field(default_factory=dict)
+    # reviews: the collective's review group (the member is in it; the coordinator set
+    # it up and is not), and a request from a researcher outside, which the member
+    # reviewed and leads the response to. The researcher's own view: reviews/tests.
+    review_request: Any = None
 
 
 def _build_scenario() -> Scenario:
@@ -170,6 +174,7 @@ def _build_scenario() -> Scenario:
             collective=collective, status=ResourceStatus.SUGGESTED, suggested_by=member
         ),
         learning=_learning(collective, member, coordinator),
+        review_request=_review_request(collective, member, coordinator),
     )
 
 
@@ -195,6 +200,55 @@ def _conversation(project: Project) -> Any:
     )
     StatementFactory(conversation=conversation)
     return conversation
+
+
+def _review_request(collective: Collective, member: User, coordinator: User) -> Any:
+    """reviews: a request with a document, reviewed by the member, who drafts the response."""
+    import atexit
+
+    from levelfield.projects.models import Stage
+    from levelfield.reviews import services as review_services
+    from levelfield.reviews.tests.factories import pdf_upload
+
+    group = review_services.group_set_up(
+        collective=collective,
+        actor=coordinator,
+        name="Matrix partners",
+        about="About.",
+        form_guidance="Guidance.",
+        report_back_days=30,
+    )
+    review_services.group_join(group=group, person=member)
+    review_request = review_services.request_submit(
+        group=group,
+        researcher=UserFactory(display_name="Rhea"),
+        details=review_services.RequestDetails(
+            project_title="Matrix study",
+            project_summary="Summary.",
+            stage=Stage.DESIGN,
+            involvement_plan="Plan.",
+            questions="Questions?",
+            deadline=timezone.localdate() + timedelta(days=14),
+        ),
+        uploads=[pdf_upload()],
+    )
+    # The document is really stored (under MEDIA_ROOT) so its page can be a 200; the
+    # scenario lives for the module, so the file goes when the test process ends.
+    atexit.register(
+        review_request.documents.get().file.storage.delete,
+        review_request.documents.get().file.name,
+    )
+    review = review_services.review_sign_up(review_request=review_request, person=member)
+    review_services.review_save(
+        review=review,
+        person=member,
+        answers={"meaningful": "yes", "paid": "yes", "plain_language": "yes"},
+        minutes=30,
+        send=True,
+    )
+    response = review_services.response_lead(review_request=review_request, person=member)
+    review_services.response_draft(response=response, person=member, text="Draft.")
+    return review_request
 
 
 def _payments(collective: Collective, project: Project, member: User, coordinator: User) -> dict:
@@ -295,6 +349,11 @@ COURSE_MODULE: Args = lambda s: {**COURSE(s), "module_pk": s.learning["module"].
 COURSE_PAGE: Args = lambda s: {**COURSE(s), "page_pk": s.learning["page"].pk}  # noqa: E731
 CIRCLE: Args = lambda s: {**COURSE(s), "circle_pk": s.learning["circle"].pk}  # noqa: E731
 CIRCLE_SESSION: Args = lambda s: {**CIRCLE(s), "session_pk": s.learning["session"].pk}  # noqa: E731
+REVIEW: Args = lambda s: {"pk": s.review_request.pk}  # noqa: E731
+REVIEW_DOCUMENT: Args = lambda s: {  # noqa: E731
+    "pk": s.review_request.pk,
+    "document_pk": s.review_request.documents.get().pk,
+}
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -319,6 +378,8 @@ SIGNED_IN_405 = "login 405 405 405 405"  # POST-only actions: GET is refused onc
 POST_ONLY = "405 405 405 405 405"
 COORDINATOR_ONLY = "login 404 404 200 404"
 NOBODY = "login 404 404 404 404"
+GROUP_ONLY = "login 404 200 404 404"  # reviews: the review group's members
+GROUP_POST = "login 404 ok 404 404"
 
 MATRIX: dict[str, Row] = {
     # Home and accounts (allauth)
@@ -586,6 +647,28 @@ MATRIX: dict[str, Row] = {
     "learning/<slug:slug>/<int:pk>/circles/<int:circle_pk>/sessions/<int:session_pk>/themes/": (
         Row(CIRCLE_SESSION, "login 404 403 200 404", "login 404 403 200 404")
     ),
+    # reviews (the issue's roles in full, the researcher's included: reviews/tests/test_access.py)
+    "reviews/mine/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "reviews/requests/<int:pk>/": Row(REVIEW, GROUP_ONLY, SIGNED_IN_GET_ONLY),
+    "reviews/requests/<int:pk>/documents/<int:document_pk>/": Row(
+        REVIEW_DOCUMENT, GROUP_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "reviews/requests/<int:pk>/withdraw/": Row(REVIEW, SIGNED_IN_405, NOBODY),
+    "reviews/requests/<int:pk>/report-back/": Row(REVIEW, NOBODY, NOBODY),
+    "reviews/requests/<int:pk>/sign-up/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/step-back/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/review/": Row(REVIEW, "login 404 302 404 404", GROUP_POST),
+    "reviews/requests/<int:pk>/lead/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/response/": Row(REVIEW, GROUP_ONLY, GROUP_POST),
+    "reviews/requests/<int:pk>/response/comment/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/response/agree/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/response/send/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/requests/<int:pk>/impact/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
+    "reviews/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reviews/<slug:slug>/set-up/": Row(COLLECTIVE, "login 404 403 200 404", COORDINATOR_POST),
+    "reviews/<slug:slug>/join/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
+    "reviews/<slug:slug>/leave/": Row(COLLECTIVE, SIGNED_IN_405, GROUP_POST),
+    "reviews/<slug:slug>/ask/": Row(COLLECTIVE, SIGNED_IN, "login 200 200 200 200"),
 }
 
 

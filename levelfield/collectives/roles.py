@@ -56,6 +56,8 @@ class Action(StrEnum):
     # learning
     START_COURSE = "start a course"
     ENROL_ON_COURSE = "enrol on a course"
+    # reviews
+    SET_UP_REVIEW_GROUP = "set up the review group and its request form"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -86,6 +88,8 @@ RULES: dict[Action, Who] = {
     # own list of facilitators (levelfield/learning/access.py), not a collective role.
     Action.START_COURSE: Who.ANY_MEMBER,
     Action.ENROL_ON_COURSE: Who.ANY_MEMBER,
+    # reviews: setting up the group and its form is a duty; reviewing is the group's.
+    Action.SET_UP_REVIEW_GROUP: Who.THE_COORDINATOR,
 }
 
 

@@ -127,6 +127,38 @@ KINDS: dict[str, Kind] = {
             "Themes from your learning circles",
             "A facilitator writes up the themes from your learning circle's reflections.",
         ),
+        # reviews
+        Kind(
+            "review_request",
+            "Requests to your review group",
+            "A researcher asks your research partners group to review their plan, "
+            "or withdraws a request you signed up for.",
+        ),
+        Kind(
+            "review_deadline",
+            "Reviews due soon",
+            "A review you signed up for is due in a few days and you have not sent it.",
+        ),
+        Kind(
+            "review_draft",
+            "Draft responses to agree",
+            "The reviewer leading a response asks the other reviewers to read and agree it.",
+        ),
+        Kind(
+            "review_response",
+            "Responses to your review requests",
+            "A review group sends its response to a plan you asked it to review.",
+        ),
+        Kind(
+            "review_reminder",
+            "Reminders to report back",
+            "A review group asks what you changed because of its response.",
+        ),
+        Kind(
+            "review_reported_back",
+            "Researchers reporting back",
+            "A researcher tells your review group what they changed because of its response.",
+        ),
         Kind(
             DAILY_SUMMARY,
             "Daily summary",

@@ -1,0 +1,263 @@
+"""Who may open each reviews page and send each form, in the issue's roles: the
+researcher (outside the collective), a group member, the coordinator (not in the
+group), a collective member outside the group, an outsider with an account and
+another researcher. Documents are never served to the wrong person."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.projects.models import Stage
+from levelfield.reviews import services
+from levelfield.reviews.models import ReviewRequest
+from levelfield.reviews.tests.factories import (
+    fake_pdf_upload,
+    pdf_upload,
+    word_upload,
+)
+
+ROLES = ("visitor", "researcher", "member", "coordinator", "collective", "outsider", "other")
+
+
+def _details(title: str) -> services.RequestDetails:
+    return services.RequestDetails(
+        project_title=title,
+        project_summary="Summary.",
+        stage=Stage.DESIGN,
+        involvement_plan="Plan.",
+        questions="Questions?",
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
+    )
+
+
+@pytest.fixture
+def drafting(world, django_user_model):  # noqa: ANN001, ANN201
+    """Rita's request, being agreed: Amara leads, Ben has reviewed; one PDF."""
+    review_request = services.request_submit(
+        group=world.group,
+        researcher=world.rita,
+        details=_details("Rita's study"),
+        uploads=[pdf_upload()],
+    )
+    for person in (world.amara, world.ben):
+        review = services.review_sign_up(review_request=review_request, person=person)
+        services.review_save(
+            review=review,
+            person=person,
+            answers={"meaningful": "yes", "paid": "yes", "plain_language": "yes"},
+            minutes=30,
+            send=True,
+        )
+    response = services.response_lead(review_request=review_request, person=world.amara)
+    services.response_draft(response=response, person=world.amara, text="SECRET DRAFT")
+    other = django_user_model.objects.create_user(email="sam@example.org", display_name="Sam")
+    services.request_submit(group=world.group, researcher=other, details=_details("Sam's study"))
+    return review_request, other
+
+
+def _person(role: str, world, other):  # noqa: ANN001, ANN202
+    return {
+        "visitor": None,
+        "researcher": world.rita,
+        "member": world.ben,
+        "coordinator": world.cora,
+        "collective": world.dev,
+        "outsider": world.olu,
+        "other": other,
+    }[role]
+
+
+# route name, args (from the request), GET outcomes and POST outcomes in ROLES order.
+R = "request"
+PAGES = [
+    ("reviews:request", R, "login 200 200 404 404 404 404", None),
+    ("reviews:document", "document", "login 200 200 404 404 404 404", None),
+    ("reviews:review", R, "login 404 302 404 404 404 404", None),  # sent: back to the request
+    ("reviews:response", R, "login 404 403 404 404 404 404", None),
+    ("reviews:report_back", R, "login 302 404 404 404 404 404", None),
+    ("reviews:group", "slug", "login 404 200 200 200 404 404", None),
+    ("reviews:set_up", "slug", "login 404 403 200 403 404 404", None),
+    ("reviews:ask", "slug", "login 200 200 200 200 200 200", None),
+    ("reviews:mine", None, "login 200 200 200 200 200 200", None),
+]
+POSTS = [
+    ("reviews:withdraw", R, "login 302 404 404 404 404 404"),
+    ("reviews:sign_up", R, "login 404 302 404 404 404 404"),
+    ("reviews:step_back", R, "login 404 302 404 404 404 404"),
+    ("reviews:lead", R, "login 404 302 404 404 404 404"),
+    ("reviews:comment", R, "login 404 200 404 404 404 404"),
+    ("reviews:agree", R, "login 404 302 404 404 404 404"),
+    ("reviews:send", R, "login 404 403 404 404 404 404"),  # Ben is not the lead
+    ("reviews:impact", R, "login 404 200 404 404 404 404"),
+    ("reviews:join", "slug", "login 404 302 302 302 404 404"),
+    ("reviews:leave", "slug", "login 404 302 404 404 404 404"),
+]
+
+
+def _url(name: str, kind: str | None, review_request: ReviewRequest) -> str:
+    if kind == "slug":
+        return reverse(name, args=[review_request.group.collective.slug])
+    if kind == "document":
+        return reverse(name, args=[review_request.pk, review_request.documents.get().pk])
+    if kind is None:
+        return reverse(name)
+    return reverse(name, args=[review_request.pk])
+
+
+def _outcome(response) -> str:  # noqa: ANN001
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return "login"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize(("name", "kind", "expected", "_unused"), PAGES)
+def test_each_person_opens_what_the_role_allows_and_nothing_is_written(
+    client, world, drafting, name, kind, expected, _unused
+) -> None:  # noqa: ANN001
+    review_request, other = drafting
+    url = _url(name, kind, review_request)
+    got = []
+    for role in ROLES:
+        client.logout()
+        person = _person(role, world, other)
+        if person:
+            client.force_login(person)
+        with CaptureQueriesContext(connection) as queries:
+            got.append(_outcome(client.get(url)))
+        writes = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+            and "django_session" not in q["sql"]
+        ]
+        assert not writes, f"GET {url} as {role} wrote {writes}"
+    assert " ".join(got) == expected, f"{url}: got {' '.join(got)}"
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), POSTS)
+def test_each_person_may_send_only_what_the_role_allows(
+    client, world, drafting, name, kind, expected
+) -> None:  # noqa: ANN001
+    review_request, other = drafting
+    url = _url(name, kind, review_request)
+    for role, outcome in zip(ROLES, expected.split(), strict=True):
+        client.logout()
+        person = _person(role, world, other)
+        if person:
+            client.force_login(person)
+        got = _outcome(client.post(url, {}))
+        assert got == outcome or (outcome == "302" and got == "200"), f"POST {url} as {role}"
+
+
+def test_the_researcher_never_sees_the_reviews_or_the_draft(client, world, drafting) -> None:  # noqa: ANN001
+    review_request, _ = drafting
+    client.force_login(world.rita)
+    page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
+    assert "SECRET DRAFT" not in page
+    assert "Reviewers" not in page
+    client.force_login(world.ben)
+    page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
+    assert "SECRET DRAFT" in page
+
+
+def test_a_document_is_served_privately_as_a_download(client, world, drafting) -> None:  # noqa: ANN001
+    review_request, _ = drafting
+    document = review_request.documents.get()
+    client.force_login(world.ben)
+    response = client.get(reverse("reviews:document", args=[review_request.pk, document.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    # The right document id under someone else's request is still a 404.
+    client.force_login(world.rita)
+    sams = ReviewRequest.objects.exclude(pk=review_request.pk).get()
+    assert client.get(reverse("reviews:document", args=[sams.pk, document.pk])).status_code == 404
+
+
+def test_a_researcher_sends_a_request_through_the_form(client, world) -> None:  # noqa: ANN001
+    client.force_login(world.olu)
+    deadline = timezone.localdate() + datetime.timedelta(days=30)
+    response = client.post(
+        reverse("reviews:ask", args=["northside"]),
+        {
+            "project_title": "Olu's trial",
+            "project_summary": "A trial.",
+            "stage": Stage.DESIGN,
+            "involvement_plan": "An advisory group.",
+            "questions": "Is it enough?",
+            "deadline": deadline.strftime("%d %m %Y"),
+            "documents": [pdf_upload(), word_upload()],
+        },
+    )
+    review_request = ReviewRequest.objects.get(researcher=world.olu)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reviews:request", args=[review_request.pk])
+    assert sorted(review_request.documents.values_list("original_name", flat=True)) == [
+        "plan.docx",
+        "plan.pdf",
+    ]
+
+
+def test_a_file_that_only_pretends_to_be_a_pdf_is_refused_and_nothing_is_lost(
+    client, world
+) -> None:  # noqa: ANN001
+    client.force_login(world.olu)
+    response = client.post(
+        reverse("reviews:ask", args=["northside"]),
+        {
+            "project_title": "Olu's trial",
+            "project_summary": "A trial.",
+            "stage": Stage.DESIGN,
+            "involvement_plan": "An advisory group.",
+            "questions": "Is it enough?",
+            "deadline": "1 1 2020",
+            "documents": [fake_pdf_upload()],
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "must be a PDF or Word (.docx) file" in page
+    assert "must be in the future" in page
+    assert "Olu&#x27;s trial" in page  # what was typed is kept
+    assert not ReviewRequest.objects.exists()
+
+
+def test_a_closed_form_and_a_wrong_id_are_404s(client, world) -> None:  # noqa: ANN001
+    world.group.accepting_requests = False
+    world.group.save()
+    client.force_login(world.olu)
+    assert client.get(reverse("reviews:ask", args=["northside"])).status_code == 404
+    assert client.get(reverse("reviews:ask", args=["nowhere"])).status_code == 404
+    assert client.get(reverse("reviews:request", args=[99999])).status_code == 404
+
+
+def _queries_for(client, url: str) -> int:  # noqa: ANN001
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(client, world) -> None:  # noqa: ANN001
+    client.force_login(world.amara)
+    first = services.request_submit(
+        group=world.group, researcher=world.rita, details=_details("One")
+    )
+    services.review_sign_up(review_request=first, person=world.amara)
+    group_url = reverse("reviews:group", args=["northside"])
+    request_url = reverse("reviews:request", args=[first.pk])
+    few = (_queries_for(client, group_url), _queries_for(client, request_url))
+    for number in range(20):
+        more = services.request_submit(
+            group=world.group, researcher=world.rita, details=_details(f"Study {number}")
+        )
+        services.review_sign_up(review_request=more, person=world.ben)
+    services.review_sign_up(review_request=first, person=world.ben)
+    assert (_queries_for(client, group_url), _queries_for(client, request_url)) == few

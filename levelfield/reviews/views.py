@@ -1,0 +1,514 @@
+"""Pages for a collective's review group, researchers' requests and the group's work.
+
+Every page starts with `access.py`: someone who may not see a request gets a 404.
+Changes are POSTs that call one service; a refused change says why and keeps what
+was typed.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives import roles
+from levelfield.reviews import access, services
+from levelfield.reviews.forms import (
+    CommentForm,
+    GroupForm,
+    ImpactForm,
+    ReportBackForm,
+    RequestForm,
+    ResponseForm,
+    ReviewForm,
+)
+from levelfield.reviews.models import (
+    OPEN,
+    GroupMembership,
+    ReportBack,
+    Response,
+    Review,
+    ReviewRequest,
+    Status,
+)
+
+QUEUE_SIZE = 50
+
+
+def _error(request: HttpRequest, error: ValidationError) -> None:
+    messages.error(request, error.messages[0])
+
+
+# The group
+
+
+@login_required
+@require_safe
+def group(request: HttpRequest, slug: str) -> HttpResponse:
+    """The group, who is in it and their load, and (for members) the queue."""
+    membership = access.collective_membership(request.user, slug)
+    collective = membership.collective
+    review_group = access.group_of(membership)
+    coordinator = roles.may(request.user, roles.Action.SET_UP_REVIEW_GROUP, collective)
+    context = {"collective": collective, "group": review_group, "coordinator": coordinator}
+    if review_group is not None:
+        is_member = review_group.has_member(request.user)
+        open_load = Count(
+            "person__reviews",
+            filter=Q(
+                person__reviews__request__group=review_group,
+                person__reviews__request__status__in=OPEN,
+            ),
+        )
+        members = (
+            GroupMembership.objects.filter(group=review_group)
+            .select_related("person")
+            .annotate(load=open_load)
+            .order_by("person__display_name", "pk")
+        )
+        queue = (
+            ReviewRequest.objects.filter(group=review_group, status__in=OPEN)
+            .select_related("researcher")
+            .annotate(
+                reviewer_count=Count("reviews", distinct=True),
+                mine=Count("reviews", filter=Q(reviews__reviewer=request.user), distinct=True),
+            )
+            .order_by("deadline", "pk")[:QUEUE_SIZE]
+        )
+        done = (
+            ReviewRequest.objects.filter(
+                group=review_group, status__in=(Status.SENT, Status.REPORTED)
+            )
+            .select_related("report_back")
+            .order_by("-response_sent_at", "-pk")[:20]
+        )
+        context.update(
+            is_member=is_member,
+            members=list(members),
+            queue=list(queue) if is_member else [],
+            done=list(done) if is_member else [],
+            counts=services.group_counts(review_group),
+            form_url=request.build_absolute_uri(reverse("reviews:ask", args=[collective.slug])),
+        )
+    return render(request, "reviews/group.html", context)
+
+
+@login_required
+def group_set_up(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership(request.user, slug)
+    collective = membership.collective
+    review_group = access.group_of(membership)
+    if not roles.may(request.user, roles.Action.SET_UP_REVIEW_GROUP, collective):
+        raise PermissionDenied("Setting up the review group is the coordinator’s job.")
+    initial = {}
+    if review_group is not None:
+        initial = {
+            field: getattr(review_group, field)
+            for field in (
+                "name",
+                "about",
+                "form_guidance",
+                "report_back_days",
+                "accepting_requests",
+            )
+        }
+    form = GroupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.group_set_up(collective=collective, actor=request.user, **form.cleaned_data)
+        messages.success(request, "The review group and its request form are saved.")
+        return redirect("reviews:group", slug=collective.slug)
+    return render(
+        request,
+        "reviews/set_up.html",
+        {"collective": collective, "group": review_group, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def group_join(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership(request.user, slug)
+    review_group = access.group_of(membership)
+    if review_group is None:
+        raise Http404("No review group here yet.")
+    try:
+        services.group_join(group=review_group, person=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"You joined the {review_group.name}.")
+    return redirect("reviews:group", slug=slug)
+
+
+@login_required
+@require_POST
+def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    review_group = access.group_for_member(request.user, slug)
+    services.group_leave(group=review_group, person=request.user)
+    messages.success(request, f"You left the {review_group.name}.")
+    return redirect("reviews:group", slug=slug)
+
+
+# Researchers
+
+
+@login_required
+def request_new(request: HttpRequest, slug: str) -> HttpResponse:
+    """The group's request form, for anyone signed in while the group takes requests."""
+    review_group = access.group_for_researcher(request.user, slug)
+    form = RequestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        details = services.RequestDetails(
+            project_title=data["project_title"],
+            project_summary=data["project_summary"],
+            stage=data["stage"],
+            involvement_plan=data["involvement_plan"],
+            questions=data["questions"],
+            deadline=data["deadline"],
+            organisation=data["organisation"],
+        )
+        try:
+            review_request = services.request_submit(
+                group=review_group,
+                researcher=request.user,
+                details=details,
+                uploads=data["documents"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Thank you. The {review_group.name} has your request and will respond by "
+                "the date you gave.",
+            )
+            return redirect("reviews:request", pk=review_request.pk)
+    return render(request, "reviews/request_new.html", {"group": review_group, "form": form})
+
+
+@login_required
+@require_safe
+def my_requests(request: HttpRequest) -> HttpResponse:
+    """The requests the signed-in researcher has sent, and what they are waiting for."""
+    mine = (
+        ReviewRequest.objects.of_researcher(request.user)
+        .select_related("group__collective")
+        .order_by("-submitted_at", "-pk")
+    )
+    return render(request, "reviews/mine.html", {"requests": list(mine)})
+
+
+@login_required
+@require_POST
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    review_request = access.request_for_researcher(request.user, pk)
+    try:
+        services.request_withdraw(review_request=review_request, actor=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "You withdrew your request.")
+    return redirect("reviews:request", pk=pk)
+
+
+@login_required
+def report_back(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "You said, we did": the researcher says what changed, and what did not and why."""
+    review_request = access.request_for_researcher(request.user, pk)
+    if review_request.status != Status.SENT:
+        messages.info(request, "You can report back once the group has sent its response.")
+        return redirect("reviews:request", pk=pk)
+    form = ReportBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_back(
+                review_request=review_request, researcher=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. The group can now see what you changed.")
+            return redirect("reviews:request", pk=pk)
+    return render(
+        request, "reviews/report_back.html", {"review_request": review_request, "form": form}
+    )
+
+
+# A request
+
+
+@login_required
+@require_safe
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page, two views: the researcher sees their request and the sent response;
+    group members also see the reviews, the draft and who has agreed it."""
+    review_request = access.request_for(request.user, pk)
+    return _detail(request, review_request)
+
+
+def _detail(
+    request: HttpRequest,
+    review_request: ReviewRequest,
+    *,
+    comment_form: CommentForm | None = None,
+    impact_form: ImpactForm | None = None,
+) -> HttpResponse:
+    is_member = review_request.group.has_member(request.user)
+    response = Response.objects.filter(request=review_request).select_related("lead").first()
+    report = ReportBack.objects.filter(request=review_request).first()
+    context = {
+        "review_request": review_request,
+        "is_researcher": review_request.is_researcher(request.user),
+        "is_member": is_member,
+        "documents": list(review_request.documents.all()),
+        "response": response,
+        "report": report,
+        "form": comment_form or impact_form,
+    }
+    if is_member:
+        reviews = list(review_request.reviews.select_related("reviewer"))
+        mine = next((r for r in reviews if r.reviewer_id == request.user.pk), None)
+        context.update(
+            reviews=reviews,
+            mine=mine,
+            sent_reviews=[r for r in reviews if r.is_submitted],
+            can_sign_up=mine is None and review_request.is_open,
+            impact_form=impact_form
+            or ImpactForm(
+                initial={"impact": report.impact, "impact_notes": report.impact_notes}
+                if report
+                else None
+            ),
+        )
+        if response is not None:
+            context.update(
+                comments=list(response.comments.select_related("author")),
+                waiting=services.waiting_for(response) if response.version else [],
+                agreed_current=response.agreements.filter(
+                    person=request.user, version=response.version
+                ).exists(),
+                is_lead=response.lead_id == request.user.pk,
+                mine_sent=mine is not None and mine.is_submitted,
+                comment_form=comment_form or CommentForm(),
+            )
+    return render(request, "reviews/request.html", context)
+
+
+@login_required
+@require_safe
+def document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+    """A request's document, for its researcher and the group only, as a download."""
+    found = access.document_for(request.user, pk, document_pk)
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=found.original_name, content_type=found.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
+    review_request = access.request_for_group_member(request.user, pk)
+    try:
+        services.review_sign_up(review_request=review_request, person=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "Thank you: you are reviewing this request.")
+        return redirect("reviews:review", pk=pk)
+    return redirect("reviews:request", pk=pk)
+
+
+def _my_review(request: HttpRequest, pk: int) -> Review:
+    review_request = access.request_for_group_member(request.user, pk)
+    review = get_object_or_404(
+        Review.objects.select_related("request__group__collective"),
+        request=review_request,
+        reviewer=request.user,
+    )
+    review.request = review_request
+    return review
+
+
+@login_required
+@require_POST
+def step_back(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _my_review(request, pk)
+    try:
+        services.review_step_back(review=review, person=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "You stepped back; the request is back in the queue.")
+    return redirect("reviews:request", pk=pk)
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reviewer's answers: saved as a draft, or sent (with their time) to the group."""
+    my_review = _my_review(request, pk)
+    if my_review.is_submitted:
+        messages.info(request, "You have sent your review.")
+        return redirect("reviews:request", pk=pk)
+    sending = request.method == "POST" and "send" in request.POST
+    initial = {name: getattr(my_review, name) for name in ReviewForm.ANSWERS}
+    initial["minutes"] = my_review.minutes
+    form = ReviewForm(request.POST or None, initial=initial, sending=sending)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_save(
+                review=my_review,
+                person=request.user,
+                answers=form.answers(),
+                minutes=form.cleaned_data["minutes"],
+                send=sending,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if sending:
+                messages.success(
+                    request,
+                    "Thank you: your review is with the group and your time is in the "
+                    "involvement log, ready to claim.",
+                )
+                return redirect("reviews:request", pk=pk)
+            messages.success(request, "Your answers are saved. Send them when you are ready.")
+            return redirect("reviews:review", pk=pk)
+    context = {"review_request": my_review.request, "form": form}
+    return render(request, "reviews/review.html", context)
+
+
+# The response
+
+
+@login_required
+@require_POST
+def lead(request: HttpRequest, pk: int) -> HttpResponse:
+    review_request = access.request_for_group_member(request.user, pk)
+    try:
+        services.response_lead(review_request=review_request, person=request.user)
+    except ValidationError as error:
+        _error(request, error)
+        return redirect("reviews:request", pk=pk)
+    messages.success(request, "Thank you: you lead the group’s response. Draft it here.")
+    return redirect("reviews:response", pk=pk)
+
+
+def _response(request: HttpRequest, pk: int) -> Response:
+    review_request = access.request_for_group_member(request.user, pk)
+    response = get_object_or_404(Response.objects.select_related("lead"), request=review_request)
+    response.request = review_request
+    return response
+
+
+@login_required
+def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead drafts the response; each saved version is shared for agreement."""
+    response = _response(request, pk)
+    if response.lead_id != request.user.pk:
+        raise PermissionDenied("Only the reviewer leading the response drafts it.")
+    if response.request.status != Status.DRAFTING:
+        messages.info(request, "The response has been sent.")
+        return redirect("reviews:request", pk=pk)
+    form = ResponseForm(request.POST or None, initial={"text": response.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_draft(
+                response=response,
+                person=request.user,
+                text=form.cleaned_data["text"],
+                minutes=form.cleaned_data["minutes"],
+            )
+        except ValidationError as error:
+            form.add_error("minutes", error)
+        else:
+            messages.success(request, "Draft saved. The other reviewers can read and agree it.")
+            return redirect("reviews:request", pk=pk)
+    context = {
+        "review_request": response.request,
+        "response": response,
+        "form": form,
+        "sent_reviews": list(
+            response.request.reviews.filter(submitted_at__isnull=False).select_related("reviewer")
+        ),
+    }
+    return render(request, "reviews/response.html", context)
+
+
+@login_required
+@require_POST
+def response_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _response(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.response_comment(
+                response=response, person=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, "Your comment is added.")
+    else:
+        return _detail(request, response.request, comment_form=form)
+    return redirect("reviews:request", pk=pk)
+
+
+@login_required
+@require_POST
+def response_agree(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _response(request, pk)
+    try:
+        services.response_agree(response=response, person=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, getattr(error, "messages", [str(error)])[0])
+    else:
+        messages.success(request, "You agreed this version of the response.")
+    return redirect("reviews:request", pk=pk)
+
+
+@login_required
+@require_POST
+def response_send(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _response(request, pk)
+    try:
+        services.response_send(response=response, person=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "The response is sent to the researcher.")
+    return redirect("reviews:request", pk=pk)
+
+
+@login_required
+@require_POST
+def impact(request: HttpRequest, pk: int) -> HttpResponse:
+    review_request = access.request_for_group_member(request.user, pk)
+    form = ImpactForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, review_request, impact_form=form)
+    try:
+        services.impact_record(
+            review_request=review_request,
+            person=request.user,
+            impact=form.cleaned_data["impact"],
+            notes=form.cleaned_data["impact_notes"],
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "The impact is recorded.")
+    return redirect("reviews:request", pk=pk)
