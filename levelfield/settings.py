@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "levelfield.reflection",
     "levelfield.payments",
     "levelfield.resources",
+    # documents
+    "levelfield.documents",
 ]
 
 MIDDLEWARE = [

@@ -21,4 +21,6 @@ urlpatterns = [
     path("checkins/", include("levelfield.reflection.urls")),
     path("payments/", include("levelfield.payments.urls")),
     path("resources/", include("levelfield.resources.urls")),
+    # documents
+    path("documents/", include("levelfield.documents.urls")),
 ]

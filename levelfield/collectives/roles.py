@@ -53,6 +53,11 @@ class Action(StrEnum):
     CHANGE_SOMEONES_HOURS = "change someone else’s hours"
     SUGGEST_RESOURCE = "suggest a resource"
     CURATE_RESOURCES = "curate the resource map"
+    # documents
+    START_DOCUMENT = "start a document"
+    TAKE_PART_IN_DOCUMENT = "comment on and amend a document"
+    TAKE_THE_PEN = "take the pen on a document"
+    MODERATE_COMMENTS = "hide a reported comment"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -79,6 +84,11 @@ RULES: dict[Action, Who] = {
     Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
     # Accepting or declining suggestions, copying the shared starter set: a duty.
     Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
+    # documents: writing together is everyone's; the pen is a job anyone may take.
+    Action.START_DOCUMENT: Who.ANY_MEMBER,
+    Action.TAKE_PART_IN_DOCUMENT: Who.ANY_MEMBER,
+    Action.TAKE_THE_PEN: Who.ANY_MEMBER,
+    Action.MODERATE_COMMENTS: Who.ANY_MEMBER,
 }
 
 

@@ -116,6 +116,13 @@ KINDS: dict[str, Kind] = {
             "Answers to your resource suggestions",
             "The coordinator accepts the resource you suggested, or declines it and says why.",
         ),
+        # documents
+        Kind(
+            "document_amendment_answered",
+            "Answers to your amendments",
+            "The authors of a document accept or decline an amendment you proposed, "
+            "and say why.",
+        ),
         Kind(
             DAILY_SUMMARY,
             "Daily summary",
