@@ -17,8 +17,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -371,24 +370,15 @@ def comment_support(*, comment: Comment, person: User, support: bool = True) -> 
             deleted, _ = Support.objects.filter(comment=comment, person=person).delete()
             changed = bool(deleted)
         if changed:
-            _support_count_fix(comment)
+            _support_count_add(comment, 1 if support else -1)
     return changed
 
 
-def _support_count_fix(comment: Comment) -> None:
-    """Keep the count the pages show equal to the rows: recounted in one statement, so
-    supports arriving at once cannot drift it."""
-    Comment.objects.filter(pk=comment.pk).update(
-        support_count=Coalesce(
-            Subquery(
-                Support.objects.filter(comment=OuterRef("pk"))
-                .values("comment")
-                .annotate(n=Count("pk"))
-                .values("n")[:1]
-            ),
-            0,
-        )
-    )
+def _support_count_add(comment: Comment, change: int) -> None:
+    """Keep the count the pages show equal to the rows: an increment in the database
+    (not a recount, which would miss supports committed at the same moment), applied
+    once for each row actually made or removed."""
+    Comment.objects.filter(pk=comment.pk).update(support_count=F("support_count") + change)
 
 
 def comment_report(

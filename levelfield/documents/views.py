@@ -333,12 +333,14 @@ def amend(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
 def support(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     reading = document_for_reader(request.user, pk)
     target = comment_in(reading.document, comment_pk)
-    try:
-        services.comment_support(
-            comment=target, person=request.user, support=request.POST.get("support") != "no"
-        )
-    except services.DocumentError as error:
-        messages.error(request, error.messages[0])
+    choice = request.POST.get("support")
+    if choice not in ("yes", "no"):
+        messages.error(request, "Choose to support the comment or take your support back.")
+    else:
+        try:
+            services.comment_support(comment=target, person=request.user, support=choice == "yes")
+        except services.DocumentError as error:
+            messages.error(request, error.messages[0])
     return redirect(
         reverse("documents:paragraph", args=[pk, target.paragraph_id]) + f"#comment-{target.pk}"
     )
@@ -361,7 +363,10 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
             messages.success(request, "Thank you. Members will look at the comment.")
             return redirect("documents:paragraph", pk, target.paragraph_id)
     return render(
-        request, "documents/report.html", _context(request, reading, comment=target, form=form)
+        request,
+        "documents/report.html",
+        _context(request, reading, comment=target, form=form),
+        status=400 if form.errors else 200,
     )
 
 
@@ -495,12 +500,15 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def pen(request: HttpRequest, pk: int) -> HttpResponse:
     reading = document_for_member(request.user, pk)
-    if request.POST.get("pen") == "down":
+    choice = request.POST.get("pen")
+    if choice == "down":
         services.pen_put_down(document=reading.document, person=request.user)
         messages.success(request, "You have put the pen down.")
-    else:
+    elif choice == "take":
         services.pen_take(document=reading.document, person=request.user)
         messages.success(request, "You hold the pen: you can answer amendments and publish.")
+    else:
+        messages.error(request, "Choose to take the pen or put it down.")
     return redirect(reading.document)
 
 
