@@ -19,7 +19,8 @@ from levelfield.people.models import User
 POLICY_TITLE = "Payment policy for public contributors (draft)"
 POLICY = """# Why we pay people
 
-Public contributors give their time, knowledge and experience to our research. We pay them for it, as we pay everyone else in the team.
+Public contributors give their time, knowledge and experience to our research.
+We pay them for it, as we pay everyone else in the team.
 
 # Rates
 
