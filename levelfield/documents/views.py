@@ -637,7 +637,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("closes_on" if error.code == "too_short" else None, error.messages[0])
         else:
             messages.success(request, "The decision is open. Everyone can respond now.")
-            return redirect(decision)
+            return redirect("decisions:detail", decision.pk)
     return render(
         request,
         "documents/adopt.html",

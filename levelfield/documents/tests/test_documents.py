@@ -470,3 +470,22 @@ def test_diffs_name_insertions_and_deletions_in_words():
 def test_lineage_follows_reworded_paragraphs_and_new_ones_get_new_numbers():
     assert text.lineage_match(["a", "b", "c"], ["a", "B", "c", "d"]) == [0, 1, 2, None]
     assert text.lineage_match(["a", "b"], ["new", "a", "b"]) == [None, 0, 1]
+
+
+def test_an_author_opens_the_adoption_decision_from_the_page(document, amara):
+    client = client_for(document.created_by)
+    closes = timezone.localdate() + datetime.timedelta(days=10)
+    response = client.post(
+        reverse("documents:adopt", args=[document.pk]),
+        {"method": Method.CONSENT, "closes_on": closes.isoformat()},
+    )
+    document.refresh_from_db()
+    assert response["Location"] == reverse(
+        "decisions:detail", args=[document.adoption_decision.pk]
+    )
+    assert document.adoption_decision.method == Method.CONSENT
+    too_soon = client_for(document.created_by).post(
+        reverse("documents:adopt", args=[document.pk]),
+        {"method": Method.CONSENT, "closes_on": timezone.localdate().isoformat()},
+    )
+    assert too_soon.status_code == 400
