@@ -15,7 +15,7 @@ from collections import defaultdict
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from levelfield.documents.models import Amendment, Answer, Comment, Document
+from levelfield.documents.models import LARGE, Amendment, Answer, Comment, Document
 from levelfield.documents.services import current_version
 from levelfield.lib.words import name_or_former
 
@@ -65,6 +65,7 @@ def _feedback(document: Document) -> tuple[dict, dict]:
     for comment in (
         Comment.objects.filter(document=document, hidden_at__isnull=True)
         .select_related("author", "paragraph__version")
+        .defer(*LARGE)
         .order_by("created_at", "pk")
     ):
         comments[comment.lineage].append(comment)
@@ -72,6 +73,7 @@ def _feedback(document: Document) -> tuple[dict, dict]:
     for amendment in (
         Amendment.objects.filter(document=document)
         .select_related("proposed_by", "answered_by", "paragraph__version")
+        .defer(*LARGE)
         .order_by("proposed_at", "pk")
     ):
         amendments[amendment.lineage].append(amendment)

@@ -25,6 +25,9 @@ from django.utils import timezone
 
 TITLE_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 5_000
+# The big columns of a comment's or amendment's paragraph and version, left out when
+# listing many of them (each row would otherwise carry the whole document's text).
+LARGE = ("paragraph__html", "paragraph__version__text")
 
 
 def _new_token() -> str:
@@ -54,10 +57,9 @@ class DocumentQuerySet(models.QuerySet):
         link of a document still open to the link."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        by_link = self.filter(
-            who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK, readers__person=person
-        )
-        return self.for_member(person) | by_link
+        joined = Reader.objects.filter(person=person).values("document_id")
+        by_link = Q(who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK, pk__in=joined)
+        return self.filter(Q(pk__in=self.for_member(person).values("pk")) | by_link)
 
 
 class Document(models.Model):
@@ -351,8 +353,10 @@ class Support(models.Model):
     """Someone supports a comment: one each (the database says so)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="supports")
+    # Kept, without the name, when the supporter deletes their account: the count the
+    # pages show stays equal to the rows.
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -46,6 +46,7 @@ from levelfield.documents.forms import (
     answers_form,
 )
 from levelfield.documents.models import (
+    LARGE,
     Amendment,
     AmendmentStatus,
     Answer,
@@ -174,6 +175,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         Amendment.objects.filter(document=document)
         .exclude(status=AmendmentStatus.OPEN)
         .select_related("proposed_by", "answered_by", "published_in", "paragraph")
+        .defer("paragraph__html", "published_in__text")
         .order_by("-answered_at", "-pk")[:20]
     )
     authors = list(document.authors.select_related("person"))
@@ -222,6 +224,7 @@ def _paragraph_page(
     comments = list(
         Comment.objects.filter(document=document, lineage=paragraph.lineage, reply_to=None)
         .select_related("author", "hidden_by", "paragraph__version")
+        .defer(*LARGE)
         .prefetch_related(
             Prefetch(
                 "replies",
@@ -239,6 +242,7 @@ def _paragraph_page(
     amendments = list(
         Amendment.objects.filter(document=document, lineage=paragraph.lineage)
         .select_related("proposed_by", "answered_by", "paragraph__version", "published_in")
+        .defer(*LARGE, "published_in__text")
         .order_by("-proposed_at", "-pk")
     )
     for amendment in amendments:

@@ -120,8 +120,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "document_amendment_answered",
             "Answers to your amendments",
-            "The authors of a document accept or decline an amendment you proposed, "
-            "and say why.",
+            "The authors of a document accept or decline an amendment you proposed, and say why.",
         ),
         Kind(
             DAILY_SUMMARY,

@@ -489,3 +489,11 @@ def test_an_author_opens_the_adoption_decision_from_the_page(document, amara):
         {"method": Method.CONSENT, "closes_on": timezone.localdate().isoformat()},
     )
     assert too_soon.status_code == 400
+
+
+def test_supports_stay_counted_when_a_supporter_deletes_their_account(document, amara):
+    comment = services.comment_add(paragraph=paragraph_of(document, 2), author=amara, text="Hi")
+    services.comment_support(comment=comment, person=document.created_by)
+    person_delete(person=document.created_by)
+    comment.refresh_from_db()
+    assert comment.support_count == comment.supports.count() == 1
