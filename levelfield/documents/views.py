@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,6 +61,8 @@ from levelfield.history.models import Change
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+# Comments on one paragraph, oldest first, with their replies.
+COMMENTS_PER_PAGE = 50
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -221,19 +224,16 @@ def _paragraph_page(
     document = reading.document
     current_version = services.current_version(document)
     current = current_version.paragraphs.filter(lineage=paragraph.lineage).first()
-    comments = list(
-        Comment.objects.filter(document=document, lineage=paragraph.lineage, reply_to=None)
-        .select_related("author", "hidden_by", "paragraph__version")
+    with_people = Comment.objects.select_related("author", "hidden_by", "paragraph__version")
+    comments = Paginator(
+        with_people.filter(document=document, lineage=paragraph.lineage, reply_to=None)
         .defer(*LARGE)
+        .order_by("created_at", "pk")
         .prefetch_related(
-            Prefetch(
-                "replies",
-                queryset=Comment.objects.select_related("author", "hidden_by").order_by(
-                    "created_at", "pk"
-                ),
-            )
-        )
-    )
+            Prefetch("replies", queryset=with_people.defer(*LARGE).order_by("created_at", "pk"))
+        ),
+        COMMENTS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     supported = set(
         Comment.objects.filter(
             document=document, lineage=paragraph.lineage, supports__person=request.user
