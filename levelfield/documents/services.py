@@ -470,7 +470,7 @@ def amendment_propose(
                 "Compare your text with the current paragraph below, then send it again.",
                 current=current,
             )
-        return Amendment.objects.create(
+        amendment = Amendment.objects.create(
             paragraph=current,
             document=locked,
             lineage=current.lineage,
@@ -480,6 +480,16 @@ def amendment_propose(
             proposed_by=person,
             proposed_at=now,
         )
+        authors = locked.authors.exclude(person=person).select_related("person")
+        for author in authors:
+            if author.person.is_active:
+                notification_send(
+                    kind="document_amendment_proposed",
+                    person=author.person,
+                    context={"amendment": amendment, "document": locked, "proposer": person},
+                    url=reverse("documents:amendment", args=[locked.pk, amendment.pk]),
+                )
+    return amendment
 
 
 def _current_of_lineage(document: Document, lineage: int) -> Paragraph | None:

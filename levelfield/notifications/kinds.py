@@ -118,6 +118,12 @@ KINDS: dict[str, Kind] = {
         ),
         # documents
         Kind(
+            "document_amendment_proposed",
+            "Changes proposed to documents you write",
+            "Someone proposes a change to a document while you hold its pen, for you to "
+            "accept or decline.",
+        ),
+        Kind(
             "document_amendment_answered",
             "Answers to your amendments",
             "The authors of a document accept or decline an amendment you proposed, and say why.",

@@ -152,15 +152,20 @@ def test_an_amendment_is_accepted_with_a_reason_and_published_in_version_2(
     gordon = document.created_by
     paragraph = paragraph_of(document, 5)
     client = client_for(amara)
-    response = client.post(
-        reverse("documents:amend", args=[document.pk, paragraph.pk]),
-        {
-            "amend-text": "We pay travel and care costs within 7 days of a claim.",
-            "amend-reason": "Two weeks is too long for people on low incomes.",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("documents:amend", args=[document.pk, paragraph.pk]),
+            {
+                "amend-text": "We pay travel and care costs within 7 days of a claim.",
+                "amend-reason": "Two weeks is too long for people on low incomes.",
+            },
+        )
     amendment = Amendment.objects.get()
     assert response.status_code == 302
+    # The author hears of it, once.
+    assert [m.to for m in mailoutbox] == [[gordon.email]]
+    assert "Two weeks is too long" in mailoutbox[0].body
+    mailoutbox.clear()
     page = client.get(reverse("documents:amendment", args=[document.pk, amendment.pk]))
     html = page.content.decode()
     assert '<span class="govuk-visually-hidden">Removed: </span>14' in html
