@@ -489,10 +489,20 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, "Thank you. Your answers are saved.")
                 return redirect(document)
+    everyone = (
+        Answer.objects.filter(question__document=document)
+        .select_related("person")
+        .order_by("question__position", "answered_at", "pk")
+    )
+    by_question: dict[int, list[Answer]] = {}
+    for given_answer in everyone:
+        by_question.setdefault(given_answer.question_id, []).append(given_answer)
+    for question in questions:
+        question.given = by_question.get(question.pk, [])
     return render(
         request,
         "documents/answers.html",
-        _context(request, reading, form=form),
+        _context(request, reading, form=form, questions=questions),
         status=400 if form.errors else 200,
     )
 

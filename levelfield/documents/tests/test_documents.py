@@ -346,6 +346,7 @@ def test_questions_are_answered_and_answering_again_replaces_the_answer(document
     client.post(url, {f"q{question.pk}": "Yes, mostly."})
     client.post(url, {f"q{question.pk}": "Yes."})
     assert list(question.answers.values_list("text", flat=True)) == ["Yes."]
+    assert "<strong>Amara:</strong> Yes." in client.get(url).content.decode()
 
 
 def test_the_export_holds_the_text_comments_and_answers(document, amara):
