@@ -76,6 +76,12 @@ def _payments() -> list[Row]:
     return bench_payments.payment_pages()
 
 
+def _documents_pages() -> list[Row]:
+    import bench_documents
+
+    return bench_documents.document_pages()
+
+
 def _resources_pages() -> list[Row]:
     import bench_resources
 
@@ -182,6 +188,16 @@ BENCHMARKS: dict[str, Benchmark] = {
         _reviews_pages,
         naming="page",
         counting="requests",
+        needs_database=True,
+    ),
+    # documents
+    "document-pages": Benchmark(
+        "A document of 700 paragraphs in two versions with 6,000 comments and 600\n"
+        "amendments from 300 people: the document, its busiest paragraph, comparing the\n"
+        "versions, the CSV export and publishing (best of 3 after a warm-up)",
+        _documents_pages,
+        naming="page",
+        counting="rows",
         needs_database=True,
     ),
 }

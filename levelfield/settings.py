@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "levelfield.resources",
     "levelfield.learning",  # learning
     "levelfield.reviews",  # reviews
+    # documents
+    "levelfield.documents",
 ]
 
 MIDDLEWARE = [

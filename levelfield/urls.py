@@ -23,4 +23,6 @@ urlpatterns = [
     path("resources/", include("levelfield.resources.urls")),
     path("learning/", include("levelfield.learning.urls")),  # learning
     path("reviews/", include("levelfield.reviews.urls")),  # reviews
+    # documents
+    path("documents/", include("levelfield.documents.urls")),
 ]

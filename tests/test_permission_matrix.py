@@ -48,6 +48,8 @@ from levelfield.decisions.models import Method, Outcome
 from levelfield.decisions.tests.factories import DecisionFactory, OptionFactory
 from levelfield.deliberation.models import WhoMayTakePart
 from levelfield.deliberation.tests.factories import ConversationFactory, StatementFactory
+from levelfield.documents import services as document_services
+from levelfield.documents.models import WhoMayTakePart as DocumentWhoMayTakePart
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
@@ -120,6 +122,9 @@ class Scenario:
     # it up and is not), and a request from a researcher outside, which the member
     # reviewed and leads the response to. The researcher's own view: reviews/tests.
     review_request: Any = None
+    # Documents: a project document open to its link, started by the member (who holds
+    # the pen), with a comment and an amendment by the member.
+    documents: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -175,6 +180,7 @@ def _build_scenario() -> Scenario:
         ),
         learning=_learning(collective, member, coordinator),
         review_request=_review_request(collective, member, coordinator),
+        documents=_documents(project, member),
     )
 
 
@@ -191,6 +197,32 @@ def _learning(collective: Collective, member: User, coordinator: User) -> dict:
     learning_services.circle_join(circle=circle, person=member)
     session = CircleSessionFactory(circle=circle)
     return {"course": course, "module": module, "page": page, "circle": circle, "session": session}
+
+
+def _documents(project: Project, member: User) -> dict[str, Any]:
+    today = timezone.localdate()
+    document = document_services.document_start(
+        started_by=member,
+        project=project,
+        title="Matrix payment policy",
+        purpose="How we pay people.",
+        text="# Rates\n\nWe pay £25 an hour.",
+        questions=["Is this fair?"],
+        opens_on=today,
+        closes_on=today + timedelta(days=28),
+        who_may_take_part=DocumentWhoMayTakePart.ANYONE_WITH_LINK,
+    )
+    paragraph = document.versions.get().paragraphs.get(position=2)
+    comment = document_services.comment_add(paragraph=paragraph, author=member, text="Fair.")
+    amendment = document_services.amendment_propose(
+        paragraph=paragraph, person=member, text="We pay £30 an hour.", reason="Costs rose."
+    )
+    return {
+        "document": document,
+        "paragraph": paragraph,
+        "comment": comment,
+        "amendment": amendment,
+    }
 
 
 def _conversation(project: Project) -> Any:
@@ -353,6 +385,20 @@ REVIEW: Args = lambda s: {"pk": s.review_request.pk}  # noqa: E731
 REVIEW_DOCUMENT: Args = lambda s: {  # noqa: E731
     "pk": s.review_request.pk,
     "document_pk": s.review_request.documents.get().pk,
+}
+DOCUMENT: Args = lambda s: {"pk": s.documents["document"].pk}  # noqa: E731
+DOCUMENT_LINK: Args = lambda s: {"token": s.documents["document"].link_token}  # noqa: E731
+DOCUMENT_PARAGRAPH: Args = lambda s: {  # noqa: E731
+    "pk": s.documents["document"].pk,
+    "paragraph_pk": s.documents["paragraph"].pk,
+}
+DOCUMENT_COMMENT: Args = lambda s: {  # noqa: E731
+    "pk": s.documents["document"].pk,
+    "comment_pk": s.documents["comment"].pk,
+}
+DOCUMENT_AMENDMENT: Args = lambda s: {  # noqa: E731
+    "pk": s.documents["document"].pk,
+    "amendment_pk": s.documents["amendment"].pk,
 }
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
@@ -669,6 +715,49 @@ MATRIX: dict[str, Row] = {
     "reviews/<slug:slug>/join/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
     "reviews/<slug:slug>/leave/": Row(COLLECTIVE, SIGNED_IN_405, GROUP_POST),
     "reviews/<slug:slug>/ask/": Row(COLLECTIVE, SIGNED_IN, "login 200 200 200 200"),
+    # documents: members and people who joined by the link take part; the member holds the
+    # pen (answers amendments, publishes, opens the adoption), the coordinator does not.
+    "documents/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/project/<int:project_pk>/new/": Row(
+        PROJECT_PK, MEMBERS_ONLY, "login 404 200 200 404"
+    ),
+    "documents/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/collective/<slug:slug>/new/": Row(
+        COLLECTIVE, MEMBERS_ONLY, "login 404 200 200 404"
+    ),
+    "documents/join/<str:token>/": Row(
+        DOCUMENT_LINK, "login 200 302 302 200", "login ok 302 302 ok"
+    ),
+    "documents/<int:pk>/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/paragraphs/<int:paragraph_pk>/": Row(
+        DOCUMENT_PARAGRAPH, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "documents/<int:pk>/paragraphs/<int:paragraph_pk>/comment/": Row(
+        DOCUMENT_PARAGRAPH, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "documents/<int:pk>/paragraphs/<int:paragraph_pk>/amend/": Row(
+        DOCUMENT_PARAGRAPH, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "documents/<int:pk>/comments/<int:comment_pk>/support/": Row(
+        DOCUMENT_COMMENT, SIGNED_IN_405, "login 404 302 302 404"
+    ),
+    "documents/<int:pk>/comments/<int:comment_pk>/report/": Row(
+        DOCUMENT_COMMENT, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "documents/<int:pk>/moderate/": Row(DOCUMENT, MEMBERS_ONLY, "login 404 400 400 404"),
+    "documents/<int:pk>/amendments/<int:amendment_pk>/": Row(
+        DOCUMENT_AMENDMENT, MEMBERS_ONLY, "login 404 400 403 404"
+    ),
+    "documents/<int:pk>/answers/": Row(DOCUMENT, MEMBERS_ONLY, "login 404 400 400 404"),
+    "documents/<int:pk>/pen/": Row(DOCUMENT, SIGNED_IN_405, "login 404 302 302 404"),
+    "documents/<int:pk>/publish/": Row(DOCUMENT, "login 404 200 403 404", "login 404 400 403 404"),
+    "documents/<int:pk>/versions/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/compare/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/adopt/": Row(DOCUMENT, "login 404 200 403 404", "login 404 400 403 404"),
+    "documents/<int:pk>/adopt/record/": Row(DOCUMENT, SIGNED_IN_405, "login 404 302 302 404"),
+    "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
 }
 
 

@@ -58,6 +58,11 @@ class Action(StrEnum):
     ENROL_ON_COURSE = "enrol on a course"
     # reviews
     SET_UP_REVIEW_GROUP = "set up the review group and its request form"
+    # documents
+    START_DOCUMENT = "start a document"
+    TAKE_PART_IN_DOCUMENT = "comment on and amend a document"
+    TAKE_THE_PEN = "take the pen on a document"
+    MODERATE_COMMENTS = "hide a reported comment"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -90,6 +95,11 @@ RULES: dict[Action, Who] = {
     Action.ENROL_ON_COURSE: Who.ANY_MEMBER,
     # reviews: setting up the group and its form is a duty; reviewing is the group's.
     Action.SET_UP_REVIEW_GROUP: Who.THE_COORDINATOR,
+    # documents: writing together is everyone's; the pen is a job anyone may take.
+    Action.START_DOCUMENT: Who.ANY_MEMBER,
+    Action.TAKE_PART_IN_DOCUMENT: Who.ANY_MEMBER,
+    Action.TAKE_THE_PEN: Who.ANY_MEMBER,
+    Action.MODERATE_COMMENTS: Who.ANY_MEMBER,
 }
 
 

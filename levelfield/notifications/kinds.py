@@ -159,6 +159,18 @@ KINDS: dict[str, Kind] = {
             "Researchers reporting back",
             "A researcher tells your review group what they changed because of its response.",
         ),
+        # documents
+        Kind(
+            "document_amendment_proposed",
+            "Changes proposed to documents you write",
+            "Someone proposes a change to a document while you hold its pen, for you to "
+            "accept or decline.",
+        ),
+        Kind(
+            "document_amendment_answered",
+            "Answers to your amendments",
+            "The authors of a document accept or decline an amendment you proposed, and say why.",
+        ),
         Kind(
             DAILY_SUMMARY,
             "Daily summary",

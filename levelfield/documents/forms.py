@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from levelfield.decisions.models import Method
+from levelfield.documents.models import COMMENT_MAX_LENGTH, Document
+from levelfield.documents.services import ADOPTION_METHODS, MAX_QUESTIONS
+
+DATE_HELP = "For example, 27 3 2027 or 2027-03-27."
+DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
+
+
+def _date_field(label: str, required_message: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HELP,
+        error_messages={"required": required_message, "invalid": "Enter a real date."},
+    )
+
+
+class DocumentForm(forms.ModelForm):
+    text = forms.CharField(
+        label="The draft text",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text="Write in Markdown: a blank line between paragraphs, a line starting "
+        "with # or ## for a section heading, - for a list. People comment on and amend "
+        "each paragraph.",
+        error_messages={"required": "Enter the draft text."},
+    )
+    questions = forms.CharField(
+        label="Questions for readers (optional)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=f"One on each line, up to {MAX_QUESTIONS}. For example: “Does this "
+        "capture the key principles?”",
+    )
+    opens_on = _date_field("Open for comments from", "Enter the date it opens for comments.")
+    closes_on = _date_field("Open for comments until", "Enter the date it closes for comments.")
+
+    class Meta:
+        model = Document
+        fields = ["title", "purpose", "who_may_take_part"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "who_may_take_part": forms.RadioSelect,
+        }
+        error_messages = {
+            "title": {"required": "Enter a title."},
+            "purpose": {"required": "Say what the document is for."},
+            "who_may_take_part": {"required": "Choose who may take part."},
+        }
+
+    field_order = ["title", "purpose", "text", "questions", "opens_on", "closes_on"]
+
+    def clean_questions(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["questions"].splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_QUESTIONS:
+            raise forms.ValidationError(f"Ask at most {MAX_QUESTIONS} questions.")
+        if any(len(line) > 500 for line in lines):
+            raise forms.ValidationError("Keep each question to 500 characters or fewer.")
+        return lines
+
+    def clean(self) -> dict:
+        data = super().clean()
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", "The closing date must be on or after the opening date.")
+        return data
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "required": "Enter your comment.",
+            "max_length": f"Keep the comment to {COMMENT_MAX_LENGTH:,} characters or fewer.",
+        },
+    )
+    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class AmendmentForm(forms.Form):
+    text = forms.CharField(
+        label="Your proposed text for this paragraph",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Change the words you want changed. The authors see the difference.",
+        error_messages={"required": "Enter the text you propose."},
+    )
+    reason = forms.CharField(
+        label="Why this change?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why you propose this change."},
+    )
+
+
+class AnswerAmendmentForm(forms.Form):
+    answer = forms.ChoiceField(
+        label="Your answer",
+        choices=[("accept", "Accept it for the next version"), ("decline", "Decline it")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose to accept or decline the amendment."},
+    )
+    reason = forms.CharField(
+        label="Your reason, which everyone can read",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="“You said, we did”: say what you changed, or why not.",
+        error_messages={"required": "Give a reason everyone can read."},
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="What is wrong with this comment?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Members of the project or collective will see your report and decide "
+        "whether to hide the comment.",
+        error_messages={"required": "Say what is wrong with the comment."},
+    )
+
+
+class ModerateForm(forms.Form):
+    comment = forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": "Choose a comment to deal with."}
+    )
+    decision = forms.ChoiceField(
+        label="What to do",
+        choices=[("hide", "Hide the comment"), ("keep", "Keep the comment")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose to hide or keep the comment."},
+    )
+    reason = forms.CharField(
+        label="Why (shown in place of a hidden comment)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("decision") == "hide" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Say why the comment is hidden: everyone will see it.")
+        return data
+
+
+class PublishForm(forms.Form):
+    based_on = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label="The text of the new version",
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text="It starts as the current version with the accepted amendments in place. "
+        "Keep a blank line between paragraphs.",
+        error_messages={"required": "Enter the text of the new version."},
+    )
+    note = forms.CharField(
+        label="What changed in this version",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what changed in this version."},
+    )
+
+
+class AdoptionForm(forms.Form):
+    method = forms.ChoiceField(
+        label="How will people decide?",
+        choices=[(m.value, m.label) for m in Method if m in ADOPTION_METHODS],
+        initial=Method.CONSENT,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how people will decide."},
+    )
+    closes_on = forms.DateField(
+        label="The decision closes at the end of",
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HELP,
+        error_messages={
+            "required": "Enter the date the decision closes.",
+            "invalid": "Enter a real date.",
+        },
+    )
+
+    def closes_at(self) -> timezone.datetime:
+        """The end of the chosen day in the site's time zone."""
+        day = self.cleaned_data["closes_on"]
+        midnight = timezone.make_aware(
+            timezone.datetime.combine(day, timezone.datetime.min.time())
+        )
+        return midnight + timedelta(days=1) - timedelta(minutes=1)
+
+
+def answers_form(questions: list, data: object = None, initial: dict | None = None) -> forms.Form:
+    """One text box for each of the document's questions."""
+    form = forms.Form(data, initial=initial or {})
+    for question in questions:
+        form.fields[f"q{question.pk}"] = forms.CharField(
+            label=question.text,
+            required=False,
+            max_length=COMMENT_MAX_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+    return form

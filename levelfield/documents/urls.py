@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from levelfield.documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("project/<int:project_pk>/", views.document_list, name="project_list"),
+    path("project/<int:project_pk>/new/", views.document_create, name="create_for_project"),
+    path("collective/<slug:slug>/", views.document_list, name="collective_list"),
+    path("collective/<slug:slug>/new/", views.document_create, name="create_for_collective"),
+    path("join/<str:token>/", views.join, name="join"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/paragraphs/<int:paragraph_pk>/", views.paragraph, name="paragraph"),
+    path("<int:pk>/paragraphs/<int:paragraph_pk>/comment/", views.comment, name="comment"),
+    path("<int:pk>/paragraphs/<int:paragraph_pk>/amend/", views.amend, name="amend"),
+    path("<int:pk>/comments/<int:comment_pk>/support/", views.support, name="support"),
+    path("<int:pk>/comments/<int:comment_pk>/report/", views.report, name="report"),
+    path("<int:pk>/moderate/", views.moderate, name="moderate"),
+    path("<int:pk>/amendments/<int:amendment_pk>/", views.amendment, name="amendment"),
+    path("<int:pk>/answers/", views.answers, name="answers"),
+    path("<int:pk>/pen/", views.pen, name="pen"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/versions/", views.versions, name="versions"),
+    path("<int:pk>/compare/", views.compare, name="compare"),
+    path("<int:pk>/adopt/", views.adopt, name="adopt"),
+    path("<int:pk>/adopt/record/", views.adoption_record, name="adoption_record"),
+    path("<int:pk>/export.html", views.export_html, name="export_html"),
+    path("<int:pk>/export.pdf", views.export_pdf, name="export_pdf"),
+    path("<int:pk>/export.csv", views.export_csv, name="export_csv"),
+]

@@ -1,0 +1,712 @@
+"""Pages for documents written together: the list and starting one, the document split
+into paragraphs, a paragraph with its comments and amendments, an amendment and its
+answer, questions, versions and their comparison, moderation, adoption and export.
+
+Every page starts with one helper from access.py, so someone outside gets a 404. No
+page writes when opened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.decisions.access import place_for_member
+from levelfield.decisions.services import DecisionError
+from levelfield.documents import exports, services
+from levelfield.documents import text as texts
+from levelfield.documents.access import (
+    Reading,
+    amendment_in,
+    comment_in,
+    document_by_link,
+    document_for_member,
+    document_for_reader,
+    paragraph_in,
+)
+from levelfield.documents.figures import document_figures
+from levelfield.documents.forms import (
+    AdoptionForm,
+    AmendmentForm,
+    AnswerAmendmentForm,
+    CommentForm,
+    DocumentForm,
+    ModerateForm,
+    PublishForm,
+    ReportForm,
+    answers_form,
+)
+from levelfield.documents.models import (
+    LARGE,
+    Amendment,
+    AmendmentStatus,
+    Answer,
+    Comment,
+    CommentReport,
+    Document,
+    Paragraph,
+    Version,
+)
+from levelfield.history.models import Change
+from levelfield.projects.models import Project
+
+GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+# Comments on one paragraph, oldest first, with their replies.
+COMMENTS_PER_PAGE = 50
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one, so it shows its errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _in_place(place: Any) -> dict[str, Any]:
+    return {"project": place} if isinstance(place, Project) else {"collective": place}
+
+
+def _version_or_404(document: Document, number: object) -> Version:
+    try:
+        return document.versions.get(number=int(str(number)))
+    except (Version.DoesNotExist, ValueError):
+        raise Http404("No such version.") from None
+
+
+# The list and starting
+
+
+@login_required
+@require_safe
+def document_list(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+    documents = Document.objects.filter(**_in_place(place)).select_related("adoption_decision")
+    return render(
+        request,
+        "documents/list.html",
+        {"place": place, "documents": documents, "is_project": isinstance(place, Project)},
+    )
+
+
+@login_required
+@GET_AND_POST
+def document_create(
+    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
+) -> HttpResponse:
+    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+    today = timezone.localdate()
+    form = DocumentForm(
+        _posted(request),
+        initial={"opens_on": today, "closes_on": today + timezone.timedelta(days=28)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_start(
+                started_by=request.user,
+                title=form.cleaned_data["title"],
+                purpose=form.cleaned_data["purpose"],
+                text=form.cleaned_data["text"],
+                questions=form.cleaned_data["questions"],
+                opens_on=form.cleaned_data["opens_on"],
+                closes_on=form.cleaned_data["closes_on"],
+                who_may_take_part=form.cleaned_data["who_may_take_part"],
+                **_in_place(place),
+            )
+        except services.DocumentError as error:
+            form.add_error("text" if error.code == "text" else None, error.messages[0])
+        else:
+            messages.success(request, "Document started. You hold the pen.")
+            return redirect(document)
+    return render(request, "documents/create.html", {"place": place, "form": form})
+
+
+@login_required
+@GET_AND_POST
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The link's page: a signed-in person outside the place joins to take part."""
+    document = document_by_link(token)
+    if services.is_member(request.user, document):
+        return redirect(document)
+    if request.method == "POST":
+        services.reader_join(document=document, person=request.user)
+        messages.success(request, "You have joined. Read the draft and say what you think.")
+        return redirect(document)
+    return render(request, "documents/join.html", {"document": document})
+
+
+# The document
+
+
+def _context(request: HttpRequest, reading: Reading, **extra: Any) -> dict[str, Any]:
+    document = reading.document
+    return {
+        "document": document,
+        "reading": reading,
+        "place": document.place,
+        "may_take_part": True,
+        "is_open": document.is_open_for_comments(),
+        **extra,
+    }
+
+
+@login_required
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document split into sections and paragraphs, each with its figures; an
+    earlier version with `?version=`."""
+    reading = document_for_reader(request.user, pk)
+    document = reading.document
+    current = services.current_version(document)
+    shown = (
+        _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
+    )
+    paragraphs = list(shown.paragraphs.order_by("position"))
+    figures, voices = document_figures(document)
+    for paragraph in paragraphs:
+        paragraph.figures = figures.get(paragraph.lineage)
+    answered = list(
+        Amendment.objects.filter(document=document)
+        .exclude(status=AmendmentStatus.OPEN)
+        .select_related("proposed_by", "answered_by", "published_in", "paragraph")
+        .defer("paragraph__html", "published_in__text")
+        .order_by("-answered_at", "-pk")[:20]
+    )
+    authors = list(document.authors.select_related("person"))
+    return render(
+        request,
+        "documents/detail.html",
+        _context(
+            request,
+            reading,
+            version=shown,
+            current=current,
+            is_current=shown.pk == current.pk,
+            paragraphs=paragraphs,
+            voices=voices,
+            answered=answered,
+            authors=authors,
+            versions=list(document.versions.only("number", "published_at").order_by("number")),
+            questions=list(document.questions.all()),
+            reports_waiting=(
+                CommentReport.objects.filter(
+                    comment__document=document, dealt_with_at__isnull=True
+                ).count()
+                if reading.is_member
+                else 0
+            ),
+            link=request.build_absolute_uri(reverse("documents:join", args=[document.link_token]))
+            if document.open_to_link and reading.is_member
+            else "",
+        ),
+    )
+
+
+def _paragraph_page(
+    request: HttpRequest,
+    reading: Reading,
+    paragraph: Paragraph,
+    *,
+    comment_form: CommentForm | None = None,
+    amendment_form: AmendmentForm | None = None,
+    outdated: Any = None,
+    status: int = 200,
+) -> HttpResponse:
+    document = reading.document
+    current_version = services.current_version(document)
+    current = current_version.paragraphs.filter(lineage=paragraph.lineage).first()
+    with_people = Comment.objects.select_related("author", "hidden_by", "paragraph__version")
+    comments = Paginator(
+        with_people.filter(document=document, lineage=paragraph.lineage, reply_to=None)
+        .defer(*LARGE)
+        .order_by("created_at", "pk")
+        .prefetch_related(
+            Prefetch("replies", queryset=with_people.defer(*LARGE).order_by("created_at", "pk"))
+        ),
+        COMMENTS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    supported = set(
+        Comment.objects.filter(
+            document=document, lineage=paragraph.lineage, supports__person=request.user
+        ).values_list("pk", flat=True)
+    )
+    amendments = list(
+        Amendment.objects.filter(document=document, lineage=paragraph.lineage)
+        .select_related("proposed_by", "answered_by", "paragraph__version", "published_in")
+        .defer(*LARGE, "published_in__text")
+        .order_by("-proposed_at", "-pk")
+    )
+    for amendment in amendments:
+        amendment.diff = texts.word_diff(amendment.base_text, amendment.text)
+        amendment.outdated = current is None or current.text != amendment.base_text
+    return render(
+        request,
+        "documents/paragraph.html",
+        _context(
+            request,
+            reading,
+            paragraph=paragraph,
+            current=current,
+            current_version=current_version,
+            comments=comments,
+            supported=supported,
+            amendments=amendments,
+            comment_form=comment_form or CommentForm(prefix="comment"),
+            amendment_form=amendment_form
+            or AmendmentForm(prefix="amend", initial={"text": paragraph.text}),
+            outdated=outdated,
+            outdated_diff=texts.word_diff(paragraph.text, outdated.text) if outdated else "",
+            form=(comment_form if comment_form and comment_form.errors else amendment_form),
+        ),
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def paragraph(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    return _paragraph_page(request, reading, paragraph_in(reading.document, paragraph_pk))
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    block = paragraph_in(reading.document, paragraph_pk)
+    form = CommentForm(request.POST, prefix="comment")
+    if form.is_valid():
+        reply_to = None
+        if form.cleaned_data["reply_to"]:
+            reply_to = comment_in(reading.document, form.cleaned_data["reply_to"])
+        try:
+            services.comment_add(
+                paragraph=block,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                reply_to=reply_to,
+            )
+        except services.DocumentError as error:
+            form.add_error("text", error.messages[0])
+        else:
+            messages.success(request, "Thank you. Your comment is there for everyone to read.")
+            return redirect(reverse("documents:paragraph", args=[pk, block.pk]) + "#comments")
+    return _paragraph_page(request, reading, block, comment_form=form, status=400)
+
+
+@login_required
+@require_POST
+def amend(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    block = paragraph_in(reading.document, paragraph_pk)
+    form = AmendmentForm(request.POST, prefix="amend")
+    outdated = None
+    if form.is_valid():
+        try:
+            amendment = services.amendment_propose(
+                paragraph=block,
+                person=request.user,
+                text=form.cleaned_data["text"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.AmendmentOutdated as error:
+            form.add_error("text", error.messages[0])
+            outdated = error.current or Paragraph(text="", html="")
+        except services.DocumentError as error:
+            field = error.code if error.code in ("text", "reason") else "text"
+            form.add_error(field, error.messages[0])
+        else:
+            messages.success(request, "Amendment proposed. The authors will answer it.")
+            return redirect("documents:amendment", pk, amendment.pk)
+    return _paragraph_page(
+        request, reading, block, amendment_form=form, outdated=outdated, status=400
+    )
+
+
+@login_required
+@require_POST
+def support(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    target = comment_in(reading.document, comment_pk)
+    choice = request.POST.get("support")
+    if choice not in ("yes", "no"):
+        messages.error(request, "Choose to support the comment or take your support back.")
+    else:
+        try:
+            services.comment_support(comment=target, person=request.user, support=choice == "yes")
+        except services.DocumentError as error:
+            messages.error(request, error.messages[0])
+    return redirect(
+        reverse("documents:paragraph", args=[pk, target.paragraph_id]) + f"#comment-{target.pk}"
+    )
+
+
+@login_required
+@GET_AND_POST
+def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    target = comment_in(reading.document, comment_pk)
+    form = ReportForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_report(
+                comment=target, person=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.DocumentError as error:
+            form.add_error("reason", error.messages[0])
+        else:
+            messages.success(request, "Thank you. Members will look at the comment.")
+            return redirect("documents:paragraph", pk, target.paragraph_id)
+    return render(
+        request,
+        "documents/report.html",
+        _context(request, reading, comment=target, form=form),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@GET_AND_POST
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reported comments, for members to hide or keep."""
+    reading = document_for_member(request.user, pk)
+    document = reading.document
+    form = ModerateForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        target = comment_in(document, form.cleaned_data["comment"])
+        hide = form.cleaned_data["decision"] == "hide"
+        try:
+            services.comment_moderate(
+                comment=target, actor=request.user, hide=hide, reason=form.cleaned_data["reason"]
+            )
+        except services.DocumentError as error:
+            form.add_error("reason", error.messages[0])
+        else:
+            messages.success(request, "Comment hidden." if hide else "Comment kept.")
+            return redirect("documents:moderate", pk)
+    reported = list(
+        Comment.objects.filter(document=document, reports__dealt_with_at__isnull=True)
+        .distinct()
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("reports", queryset=CommentReport.objects.filter(dealt_with_at__isnull=True))
+        )
+    )
+    return render(
+        request,
+        "documents/moderate.html",
+        _context(request, reading, reported=reported, form=form),
+        status=400 if form.errors else 200,
+    )
+
+
+# Amendments
+
+
+@login_required
+@GET_AND_POST
+def amendment(request: HttpRequest, pk: int, amendment_pk: int) -> HttpResponse:
+    """One amendment: its difference, its reason and its answer; authors answer it."""
+    reading = document_for_reader(request.user, pk)
+    document = reading.document
+    target = amendment_in(document, amendment_pk)
+    form = AnswerAmendmentForm(_posted(request))
+    if request.method == "POST":
+        if not reading.is_author:
+            raise PermissionDenied("Only the document's authors answer amendments.")
+        if form.is_valid():
+            accept = form.cleaned_data["answer"] == "accept"
+            try:
+                services.amendment_answer(
+                    amendment=target,
+                    actor=request.user,
+                    accept=accept,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.DocumentError as error:
+                form.add_error(None, error.messages[0])
+            else:
+                messages.success(
+                    request,
+                    "Amendment accepted: it goes into the next version."
+                    if accept
+                    else "Amendment declined. Your reason is there for everyone to read.",
+                )
+                return redirect("documents:amendment", pk, target.pk)
+    current = services.current_version(document).paragraphs.filter(lineage=target.lineage).first()
+    return render(
+        request,
+        "documents/amendment.html",
+        _context(
+            request,
+            reading,
+            amendment=target,
+            diff=texts.word_diff(target.base_text, target.text),
+            current=current,
+            outdated=current is None or current.text != target.base_text,
+            form=form,
+        ),
+        status=400 if form.errors else 200,
+    )
+
+
+# Questions
+
+
+@login_required
+@GET_AND_POST
+def answers(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    document = reading.document
+    questions = list(document.questions.all())
+    if not questions:
+        raise Http404("This document asks no questions.")
+    mine = {
+        a.question_id: a.text
+        for a in Answer.objects.filter(question__document=document, person=request.user)
+    }
+    form = answers_form(questions, _posted(request), initial={f"q{q}": t for q, t in mine.items()})
+    if request.method == "POST" and form.is_valid():
+        given = [(q, form.cleaned_data[f"q{q.pk}"].strip()) for q in questions]
+        given = [(q, t) for q, t in given if t]
+        if not given:
+            form.add_error(None, "Write an answer to at least one question.")
+        else:
+            try:
+                for question, answer_text in given:
+                    services.answer_give(question=question, person=request.user, text=answer_text)
+            except services.DocumentError as error:
+                form.add_error(None, error.messages[0])
+            else:
+                messages.success(request, "Thank you. Your answers are saved.")
+                return redirect(document)
+    everyone = (
+        Answer.objects.filter(question__document=document)
+        .select_related("person")
+        .order_by("question__position", "answered_at", "pk")
+    )
+    by_question: dict[int, list[Answer]] = {}
+    for given_answer in everyone:
+        by_question.setdefault(given_answer.question_id, []).append(given_answer)
+    for question in questions:
+        question.given = by_question.get(question.pk, [])
+    return render(
+        request,
+        "documents/answers.html",
+        _context(request, reading, form=form, questions=questions),
+        status=400 if form.errors else 200,
+    )
+
+
+# The pen, versions and comparing
+
+
+@login_required
+@require_POST
+def pen(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_member(request.user, pk)
+    choice = request.POST.get("pen")
+    if choice == "down":
+        services.pen_put_down(document=reading.document, person=request.user)
+        messages.success(request, "You have put the pen down.")
+    elif choice == "take":
+        services.pen_take(document=reading.document, person=request.user)
+        messages.success(request, "You hold the pen: you can answer amendments and publish.")
+    else:
+        messages.error(request, "Choose to take the pen or put it down.")
+    return redirect(reading.document)
+
+
+@login_required
+@GET_AND_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_member(request.user, pk)
+    document = reading.document
+    if not reading.is_author:
+        raise PermissionDenied("Take the pen to publish a new version.")
+    current = services.current_version(document)
+    form = PublishForm(
+        _posted(request),
+        initial={"based_on": current.number, "text": services.draft_with_accepted(document)},
+    )
+    newer = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_publish(
+                document=document,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+                based_on=form.cleaned_data["based_on"],
+            )
+        except services.DocumentError as error:
+            field = error.code if error.code in ("text", "note") else None
+            form.add_error(field, error.messages[0])
+            if error.code == "stale":
+                newer = texts.version_diff(form.cleaned_data["text"], current.text)
+        else:
+            messages.success(request, f"Version {version.number} published.")
+            return redirect(document)
+    waiting = list(
+        document.amendments.filter(
+            status=AmendmentStatus.ACCEPTED, published_in__isnull=True
+        ).select_related("proposed_by")
+    )
+    return render(
+        request,
+        "documents/publish.html",
+        _context(request, reading, form=form, current=current, waiting=waiting, newer=newer),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every version, and the document's history of answers and adoption."""
+    reading = document_for_reader(request.user, pk)
+    history = list(
+        Change.objects.filter(subject_type="document", subject_id=reading.document.pk)
+        .select_related("actor")
+        .order_by("-at", "-pk")[:200]
+    )
+    return render(
+        request,
+        "documents/versions.html",
+        _context(
+            request,
+            reading,
+            versions=list(
+                reading.document.versions.select_related("published_by").order_by("-number")
+            ),
+            history=history,
+        ),
+    )
+
+
+@login_required
+@require_safe
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Any two versions compared, paragraph by paragraph and word by word."""
+    reading = document_for_reader(request.user, pk)
+    document = reading.document
+    numbers = list(document.versions.order_by("number").values_list("number", flat=True))
+    start = request.GET.get("from") or (numbers[-2] if len(numbers) > 1 else numbers[-1])
+    end = request.GET.get("to") or numbers[-1]
+    before, after = _version_or_404(document, start), _version_or_404(document, end)
+    changes = texts.version_diff(before.text, after.text)
+    return render(
+        request,
+        "documents/compare.html",
+        _context(
+            request,
+            reading,
+            numbers=numbers,
+            before=before,
+            after=after,
+            changes=changes,
+            changed=sum(1 for c in changes if c.kind != "same"),
+        ),
+    )
+
+
+# Adoption
+
+
+@login_required
+@GET_AND_POST
+def adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    """An author opens the decision to adopt the current version."""
+    reading = document_for_member(request.user, pk)
+    document = reading.document
+    if not reading.is_author:
+        raise PermissionDenied("Take the pen to ask everyone to adopt the document.")
+    minimum = (
+        document.place.collective.minimum_decision_days
+        if document.project_id
+        else (document.place.minimum_decision_days)
+    )
+    form = AdoptionForm(
+        _posted(request),
+        initial={"closes_on": timezone.localdate() + timezone.timedelta(days=max(minimum, 7))},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.adoption_open(
+                document=document,
+                actor=request.user,
+                method=form.cleaned_data["method"],
+                closes_at=form.closes_at(),
+            )
+        except (services.DocumentError, DecisionError) as error:
+            form.add_error("closes_on" if error.code == "too_short" else None, error.messages[0])
+        else:
+            messages.success(request, "The decision is open. Everyone can respond now.")
+            return redirect("decisions:detail", decision.pk)
+    return render(
+        request,
+        "documents/adopt.html",
+        _context(request, reading, form=form, current=services.current_version(document)),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def adoption_record(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_member(request.user, pk)
+    try:
+        adopted = services.adoption_record(document=reading.document, actor=request.user)
+    except services.DocumentError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "The document is adopted." if adopted else "Not adopted: the drafting goes on.",
+        )
+    return redirect(reading.document)
+
+
+# Export
+
+
+@login_required
+@require_safe
+def export_html(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    response = HttpResponse(exports.document_html(reading.document), content_type="text/html")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(reading.document)}.html"'
+    )
+    return response
+
+
+@login_required
+@require_safe
+def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    response = HttpResponse(exports.document_pdf(reading.document), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(reading.document)}.pdf"'
+    )
+    return response
+
+
+@login_required
+@require_safe
+def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    reading = document_for_reader(request.user, pk)
+    response = HttpResponse(exports.document_csv(reading.document), content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(reading.document)}.csv"'
+    )
+    return response
