@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",
+    "levelfield.events",
 ]
 
 MIDDLEWARE = [

@@ -17,4 +17,5 @@ urlpatterns = [
     path("decisions/", include("levelfield.decisions.urls")),
     path("notifications/", include("levelfield.notifications.urls")),
     path("invitations/", include("levelfield.invitations.urls")),
+    path("events/", include("levelfield.events.urls")),
 ]

@@ -38,9 +38,11 @@ class Action(StrEnum):
     RECORD_INVOLVEMENT = "record involvement"
     ASK_COORDINATOR = "ask someone to coordinate"
     ANSWER_JOIN_REQUEST = "answer a request to join"
+    ORGANISE_EVENT = "organise an event"
+    RUN_EVENT_LOGISTICS = "run the logistics of every event"
 
 
-# Later: Action.APPROVE_CLAIM and Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR.
+# Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
 RULES: dict[Action, Who] = {
     Action.EDIT: Who.ANY_MEMBER,
     Action.INVITE: Who.ANY_MEMBER,
@@ -48,6 +50,11 @@ RULES: dict[Action, Who] = {
     Action.RECORD_INVOLVEMENT: Who.ANY_MEMBER,
     Action.ASK_COORDINATOR: Who.ANY_MEMBER,
     Action.ANSWER_JOIN_REQUEST: Who.ANY_MEMBER,
+    # Any member plans an event and organises it with the organisers they name; the
+    # coordinator job adds the logistics of every event in the place (registrations,
+    # access needs, attendance), as one more organiser, never overriding a decision.
+    Action.ORGANISE_EVENT: Who.ANY_MEMBER,
+    Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR,
 }
 
 

@@ -87,6 +87,31 @@ KINDS: dict[str, Kind] = {
             "You are asked to take the coordinator job, or someone takes it or steps down.",
         ),
         Kind(
+            "event_registration",
+            "Your places at events",
+            "You take a place at an event or join its waiting list.",
+        ),
+        Kind(
+            "event_place",
+            "A place comes free at an event",
+            "Someone cancels and you move from the waiting list to a place.",
+        ),
+        Kind(
+            "event_reminder",
+            "Reminders about events",
+            "An event you have a place at is coming up (by default 2 days and 2 hours before).",
+        ),
+        Kind(
+            "event_update",
+            "Changes to events",
+            "An event you have a place at, or are waiting for, moves or is cancelled.",
+        ),
+        Kind(
+            "event_invitation",
+            "Invitations to events",
+            "A time you helped choose in a time poll becomes an event.",
+        ),
+        Kind(
             DAILY_SUMMARY,
             "Daily summary",
             "One email a day with the notifications you chose to get that way.",
