@@ -502,6 +502,9 @@ class ReminderSent(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.hours_before} hours before"
+
 
 class AgendaStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
@@ -547,6 +550,9 @@ class AgendaSupport(models.Model):
             models.UniqueConstraint(fields=["item", "person"], name="events_support_once")
         ]
 
+    def __str__(self) -> str:
+        return f"Support for {self.item_id}"
+
 
 class Feedback(models.Model):
     """One anonymous answer to "did you feel heard?". No person and no time, and a
@@ -567,6 +573,9 @@ class Feedback(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Heard: {self.heard} of 5"
+
 
 class CalendarFeed(models.Model):
     """A person's private calendar address: the events they have a place at."""
@@ -576,3 +585,6 @@ class CalendarFeed(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=_feed_token)
     reset_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return "A private calendar address"

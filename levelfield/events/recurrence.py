@@ -36,7 +36,7 @@ REPEAT_CHOICES = [
     (Repeat.FORTNIGHTLY.value, "Every two weeks on the same day"),
     (
         Repeat.MONTHLY_WEEKDAY.value,
-        "Every month on the same weekday (for example the first Monday)",
+        "Every month on the same weekday (like the first Monday)",
     ),
     (Repeat.MONTHLY_DAY.value, "Every month on the same date (for example the 3rd)"),
 ]
