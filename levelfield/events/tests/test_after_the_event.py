@@ -49,9 +49,11 @@ def test_anyone_with_a_place_proposes_and_supports_and_the_organiser_says_why(
     response = client.post(
         reverse("events:arrange", args=[event.pk]),
         {
-            f"status_{paying.pk}": "taken", f"position_{paying.pk}": "1",
+            f"status_{paying.pk}": "taken",
+            f"position_{paying.pk}": "1",
             f"reason_{paying.pk}": "",
-            f"status_{parking.pk}": "not_taken", f"position_{parking.pk}": "2",
+            f"status_{parking.pk}": "not_taken",
+            f"position_{parking.pk}": "2",
             f"reason_{parking.pk}": "",
         },
     )
@@ -59,9 +61,11 @@ def test_anyone_with_a_place_proposes_and_supports_and_the_organiser_says_why(
     client.post(
         reverse("events:arrange", args=[event.pk]),
         {
-            f"status_{paying.pk}": "taken", f"position_{paying.pk}": "1",
+            f"status_{paying.pk}": "taken",
+            f"position_{paying.pk}": "1",
             f"reason_{paying.pk}": "",
-            f"status_{parking.pk}": "not_taken", f"position_{parking.pk}": "2",
+            f"status_{parking.pk}": "not_taken",
+            f"position_{parking.pk}": "2",
             f"reason_{parking.pk}": "The venue has free parking.",
         },
     )
@@ -86,8 +90,9 @@ def test_people_without_a_place_cannot_add_to_the_agenda(
 def test_attendance_writes_the_project_log_with_the_event_length_and_preparation(
     client, plan: Callable[..., Event], project, member: User, organiser: User, collective
 ) -> None:
-    event = plan(place=project, audience=Audience.PROJECT, preparation_minutes=30, paid=True,
-                 capacity=5)
+    event = plan(
+        place=project, audience=Audience.PROJECT, preparation_minutes=30, paid=True, capacity=5
+    )
     absent = UserFactory(display_name="Absent")
     ProjectMembershipFactory(project=project, person=absent)
     came = services.registration_create(event=event, person=member)
@@ -155,8 +160,9 @@ def test_feedback_is_anonymous_and_shows_only_from_five_answers_split_by_perspec
         )
     event = _ended(event)
     for number, registration in enumerate(registrations[:4]):
-        services.feedback_give(registration=registration, heard=5 - number % 2,
-                               comment=f"Comment {number}")
+        services.feedback_give(
+            registration=registration, heard=5 - number % 2, comment=f"Comment {number}"
+        )
     client.force_login(people[0])
     page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
     assert "shows once at least 5 people have answered" in page
@@ -168,7 +174,11 @@ def test_feedback_is_anonymous_and_shows_only_from_five_answers_split_by_perspec
     assert "Carer: 4.2 out of 5 (5 answers)" in page
     # Nothing links an answer to its author: no person, no time, a random key.
     assert {f.name for f in Feedback._meta.get_fields()} == {
-        "id", "event", "heard", "comment", "perspective"
+        "id",
+        "event",
+        "heard",
+        "comment",
+        "perspective",
     }
     with pytest.raises(ValidationError, match="already given"):
         services.feedback_give(registration=registrations[0], heard=1)
@@ -181,8 +191,10 @@ def test_notes_are_published_as_safe_markdown(
     client.force_login(organiser)
     client.post(
         reverse("events:notes", args=[event.pk]),
-        {"notes": "**Decided**: more breaks.\n\n<script>alert(1)</script>"
-                  "[slides](javascript:alert(1))"},
+        {
+            "notes": "**Decided**: more breaks.\n\n<script>alert(1)</script>"
+            "[slides](javascript:alert(1))"
+        },
     )
     client.force_login(member)
     page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
@@ -192,20 +204,35 @@ def test_notes_are_published_as_safe_markdown(
 
 
 def test_a_time_polls_chosen_time_becomes_an_event_and_the_people_who_answered_are_invited(
-    client, project, member: User, organiser: User, mailoutbox,
+    client,
+    project,
+    member: User,
+    organiser: User,
+    mailoutbox,
     django_capture_on_commit_callbacks,
 ) -> None:
     now = timezone.now()
     poll = DecisionFactory(
-        project=project, created_by=organiser, method=Method.TIME_POLL,
-        opens_at=now - datetime.timedelta(days=9), closes_at=now - datetime.timedelta(days=1),
+        project=project,
+        created_by=organiser,
+        method=Method.TIME_POLL,
+        opens_at=now - datetime.timedelta(days=9),
+        closes_at=now - datetime.timedelta(days=1),
         closed_at=now - datetime.timedelta(days=1),
     )
     start = (now + datetime.timedelta(days=7)).replace(microsecond=0)
-    chosen = OptionFactory(decision=poll, starts_at=start, ends_at=start + datetime.timedelta(hours=1))
+    chosen = OptionFactory(
+        decision=poll, starts_at=start, ends_at=start + datetime.timedelta(hours=1)
+    )
     Response.objects.create(decision=poll, person=member, payload={"option": chosen.pk})
-    Outcome.objects.create(decision=poll, statement="We meet then.", chosen_option=chosen,
-                           written_by=organiser, written_at=now, updated_at=now)
+    Outcome.objects.create(
+        decision=poll,
+        statement="We meet then.",
+        chosen_option=chosen,
+        written_by=organiser,
+        written_at=now,
+        updated_at=now,
+    )
     client.force_login(organiser)
     detail = client.get(reverse("decisions:detail", args=[poll.pk])).content.decode()
     assert reverse("events:from_decision", args=[poll.pk]) in detail

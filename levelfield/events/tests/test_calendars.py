@@ -9,9 +9,9 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.events import services
 from levelfield.events.models import Audience, Event
-from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 

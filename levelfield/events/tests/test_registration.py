@@ -29,7 +29,11 @@ def _members(collective: object, count: int) -> list[User]:
 
 
 def test_a_member_takes_a_place_in_one_step_and_is_emailed_the_joining_link(
-    client, plan: Callable[..., Event], member: User, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    plan: Callable[..., Event],
+    member: User,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ) -> None:
     event = plan()
     client.force_login(member)
@@ -46,7 +50,9 @@ def test_a_member_takes_a_place_in_one_step_and_is_emailed_the_joining_link(
     assert "You have a place at Co-Pro Cuppa" in email.subject
     assert "https://meet.example.org/secret-room" in email.body
     assert "(Europe/London, " in email.body
-    assert Change.objects.filter(action="registration_created", subject_id=registration.pk).exists()
+    assert Change.objects.filter(
+        action="registration_created", subject_id=registration.pk
+    ).exists()
 
 
 def test_when_full_people_wait_and_a_cancellation_promotes_the_first_waiting(
@@ -55,8 +61,10 @@ def test_when_full_people_wait_and_a_cancellation_promotes_the_first_waiting(
     event = plan(capacity=2)
     first, second, third, fourth = _members(collective, 4)
     with django_capture_on_commit_callbacks(execute=True):
-        places = [services.registration_create(event=event, person=p) for p in
-                  (first, second, third, fourth)]
+        places = [
+            services.registration_create(event=event, person=p)
+            for p in (first, second, third, fourth)
+        ]
     assert [p.status for p in places] == ["registered", "registered", "waiting", "waiting"]
     waiting_email = [m for m in mailoutbox if m.to == [third.email]][0]
     assert "waiting list" in waiting_email.subject
@@ -259,15 +267,15 @@ def test_raising_the_capacity_promotes_people_waiting(
     services.registration_create(event=event, person=first)
     waiting = services.registration_create(event=event, person=second)
     client.force_login(organiser)
-    response = client.post(reverse("events:edit", args=[event.pk]), _form_data(event, capacity="2"))
+    response = client.post(
+        reverse("events:edit", args=[event.pk]), _form_data(event, capacity="2")
+    )
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == "registered"
 
 
-def test_an_event_cannot_end_before_it_starts(
-    client, collective, organiser: User
-) -> None:
+def test_an_event_cannot_end_before_it_starts(client, collective, organiser: User) -> None:
     client.force_login(organiser)
     url = reverse("events:create") + f"?collective={collective.slug}"
     data = _form_data(None, start_time="11:00", end_time="10:00")
@@ -278,7 +286,11 @@ def test_an_event_cannot_end_before_it_starts(
 
 
 def test_cancelling_an_event_tells_everyone_once(
-    client, plan: Callable[..., Event], organiser: User, collective, mailoutbox,
+    client,
+    plan: Callable[..., Event],
+    organiser: User,
+    collective,
+    mailoutbox,
     django_capture_on_commit_callbacks,
 ) -> None:
     event = plan(capacity=1)
@@ -310,7 +322,10 @@ def _form_data(event: Event | None, **changes: str) -> dict[str, str]:
     }
     if event is not None:
         local = event.local_start
-        data |= {"date": f"{local:%Y-%m-%d}", "start_time": f"{local:%H:%M}",
-                 "end_time": f"{event.local_end:%H:%M}"}
+        data |= {
+            "date": f"{local:%Y-%m-%d}",
+            "start_time": f"{local:%H:%M}",
+            "end_time": f"{event.local_end:%H:%M}",
+        }
     data.update(changes)
     return data

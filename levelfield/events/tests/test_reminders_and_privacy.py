@@ -55,7 +55,9 @@ def test_a_late_run_sends_one_reminder_not_two(
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.event_reminders_send_due(now=event.starts_at - datetime.timedelta(hours=1))
     assert sent == 1 and len(mailoutbox) == 1
-    assert services.event_reminders_send_due(now=event.starts_at - datetime.timedelta(hours=1)) == 0
+    assert (
+        services.event_reminders_send_due(now=event.starts_at - datetime.timedelta(hours=1)) == 0
+    )
 
 
 def test_reminders_are_configurable_and_none_go_for_cancelled_events(
@@ -66,22 +68,33 @@ def test_reminders_are_configurable_and_none_go_for_cancelled_events(
     called_off = plan()
     services.registration_create(event=called_off, person=member)
     services.event_cancel(event=called_off, actor=organiser)
-    assert services.event_reminders_send_due(now=quiet.starts_at - datetime.timedelta(hours=1)) == 0
+    assert (
+        services.event_reminders_send_due(now=quiet.starts_at - datetime.timedelta(hours=1)) == 0
+    )
 
 
 def test_only_the_organisers_see_access_needs_and_their_totals(
-    client, plan: Callable[..., Event], member: User, organiser: User, coordinator: User,
+    client,
+    plan: Callable[..., Event],
+    member: User,
+    organiser: User,
+    coordinator: User,
     collective,
 ) -> None:
     event = plan(capacity=5)
     services.registration_create(
-        event=event, person=member, access_needs=NEED, access_need_kinds=["captions"],
+        event=event,
+        person=member,
+        access_needs=NEED,
+        access_need_kinds=["captions"],
         share_access_needs=True,
     )
     other = UserFactory()
     CollectiveMembershipFactory(collective=collective, person=other)
     services.registration_create(
-        event=event, person=other, access_need_kinds=["captions", "breaks"],
+        event=event,
+        person=other,
+        access_need_kinds=["captions", "breaks"],
         share_access_needs=True,
     )
     for person in (organiser, coordinator):
@@ -114,7 +127,10 @@ def test_access_needs_are_deleted_30_days_after_the_event_by_an_idempotent_comma
 ) -> None:
     event = plan()
     registration = services.registration_create(
-        event=event, person=member, access_needs=NEED, access_need_kinds=["bsl"],
+        event=event,
+        person=member,
+        access_needs=NEED,
+        access_need_kinds=["bsl"],
         share_access_needs=True,
     )
     day_29 = event.ends_at + datetime.timedelta(days=29)
