@@ -19,6 +19,12 @@ from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.events.tests.pages import (
+    event_forms,
+    event_member_pages,
+    event_visitor_pages,
+    events_world,
+)
 from levelfield.notifications.services import notification_send, unsubscribe_token
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
@@ -66,7 +72,9 @@ def world() -> dict:
         context={"subject": "Amara asked to join", "message": "Please answer."},
         url=reverse("projects:members", args=[project.pk]),
     )
+    events = events_world(member=member, teammate=teammate, collective=collective, project=project)
     return {
+        "events": events,
         "member": member,
         "teammate": teammate,
         "collective": collective,
@@ -287,6 +295,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("account_logout"),
         reverse("account_reauthenticate"),
         *decision_pages(world),
+        *event_member_pages(world),
         "/projects/999999/",
     ]
 
@@ -316,6 +325,20 @@ def test_every_page_a_visitor_sees_is_accessible(
         axe_check(page)
 
 
+def test_every_events_page_a_visitor_sees_is_accessible(
+    live_server: object, page: Page, axe_check: object, world: dict
+) -> None:
+    for path in event_visitor_pages(world):
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        axe_check(page)
+    # The guest form's error state, with no account.
+    page.goto(live_server.url + event_visitor_pages(world)[0])
+    page.locator("form#main-form button").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
+
+
 def test_every_page_a_member_sees_is_accessible(
     live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
 ) -> None:
@@ -342,6 +365,7 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
         reverse("decisions:respond", args=[world["decisions"]["open"][Method.RANKED].pk]),
         reverse("decisions:outcome", args=[world["decisions"]["closed_proposal"].pk]),
+        *event_forms(world),
     ]:
         page.goto(live_server.url + path)
         form = page.locator("form#main-form")
