@@ -397,9 +397,7 @@ MATRIX: dict[str, Row] = {
     "events/<int:pk>/people/": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "events/<int:pk>/agenda/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
     "events/<int:pk>/agenda/arrange/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
-    "events/<int:pk>/agenda/<int:item_pk>/support/": Row(
-        AGENDA_ITEM, SIGNED_IN_405, MEMBERS_POST
-    ),
+    "events/<int:pk>/agenda/<int:item_pk>/support/": Row(AGENDA_ITEM, SIGNED_IN_405, MEMBERS_POST),
     "events/<int:pk>/attendance/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
     "events/<int:pk>/attendance/i-came/": Row(EVENT, SIGNED_IN_405, "login 404 302 404 404"),
     "events/<int:pk>/notes/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),

@@ -124,7 +124,9 @@ def test_a_monthly_cuppa_from_planning_to_the_involvement_log(
     page.get_by_label("Maggie").check()
     page.get_by_label("Pat (a guest)").check()
     page.get_by_role("button", name="Save attendance").click()
-    expect(page.get_by_text("Attendance is saved in the project's involvement log.")).to_be_visible()
+    expect(
+        page.get_by_text("Attendance is saved in the project's involvement log.")
+    ).to_be_visible()
     axe_check(page)
 
     page.goto(f"{live_server.url}/projects/{project.pk}/log/")

@@ -15,15 +15,15 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
-from levelfield.invitations.tests.factories import (
-    CollectiveInvitationFactory,
-    ProjectInvitationFactory,
-)
 from levelfield.events.tests.pages import (
     event_forms,
     event_member_pages,
     event_visitor_pages,
     events_world,
+)
+from levelfield.invitations.tests.factories import (
+    CollectiveInvitationFactory,
+    ProjectInvitationFactory,
 )
 from levelfield.notifications.services import notification_send, unsubscribe_token
 from levelfield.people.models import PerspectiveKind

@@ -41,8 +41,12 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
         ),
     )
     services.registration_create(
-        event=workshop, person=member, perspective="lived_experience",
-        access_need_kinds=["captions"], access_needs="Step-free, please", share_access_needs=True,
+        event=workshop,
+        person=member,
+        perspective="lived_experience",
+        access_need_kinds=["captions"],
+        access_needs="Step-free, please",
+        share_access_needs=True,
     )
     services.registration_create(event=workshop, person=teammate, perspective="researcher")
     item = services.agenda_item_propose(event=workshop, person=member, title="Plain English")
@@ -80,9 +84,7 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
         starts_at=ended - datetime.timedelta(hours=1, minutes=30), ends_at=ended
     )
     past.refresh_from_db()
-    services.attendance_record(
-        event=past, actor=member, attended=[r.pk for r in registrations]
-    )
+    services.attendance_record(event=past, actor=member, attended=[r.pk for r in registrations])
     services.event_notes_publish(event=past, actor=member, notes="We agreed **more breaks**.")
     for registration in registrations[1:]:
         services.feedback_give(registration=registration, heard=4, comment="Good.")
