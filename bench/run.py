@@ -58,6 +58,15 @@ def _pages(name: str) -> Callable[[], list[Row]]:
     return run
 
 
+def _events(name: str) -> Callable[[], list[Row]]:
+    def run() -> list[Row]:
+        import bench_events
+
+        return getattr(bench_events, name)()
+
+    return run
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -90,12 +99,20 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="entries",
         needs_database=True,
     ),
+    "event-pages": Benchmark(
+        "Events pages: 1,000 events in a collective of 2,000, one with 500 registrations\n"
+        "and 200 agenda items, a feed of 200 events (best of 3 after a warm-up)",
+        _events("event_pages"),
+        naming="page",
+        counting="rows",
+        needs_database=True,
+    ),
     "pref-voting": Benchmark(
         "pref-voting's cost in a fresh process, beside the plain-Python tallies",
         bench_pref_voting.run,
     ),
 }
-DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages"]
+DEFAULT = ["tallies", "decision-pages", "decision-log", "project-pages", "event-pages"]
 
 PAGE_NOTE = (
     "queries: SQL queries for one request of the page. small: the same page with little\n"

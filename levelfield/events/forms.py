@@ -606,4 +606,11 @@ class FromDecisionForm(forms.Form):
         help_text="Only people with a place see it.",
         error_messages={"invalid": "Enter the joining link as a web address, starting https://"},
     )
-    venue_name = forms.CharField(label="Venue (optional)", required=False, max_length=200)
+    venue_name = forms.CharField(label="Venue", required=False, max_length=200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        in_person = data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+        if in_person and not data.get("venue_name"):
+            self.add_error("venue_name", "Enter the venue, so people know where to go")
+        return data

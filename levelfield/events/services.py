@@ -517,6 +517,19 @@ def registration_cancel(
         return _promote(event, now=now)
 
 
+def registrations_release_for(*, person: User, now: datetime.datetime | None = None) -> int:
+    """Give up every place (and place on a waiting list) `person` holds at events still
+    to come, promoting the people waiting, before their account is deleted. Returns how
+    many places it gave up."""
+    now = now or timezone.now()
+    theirs = Registration.objects.active().filter(person=person, event__ends_at__gt=now)
+    released = 0
+    for registration in theirs.select_related("event"):
+        registration_cancel(registration=registration, now=now)
+        released += 1
+    return released
+
+
 def _name(registration: Registration) -> str:
     if registration.person_id:
         return registration.person.name

@@ -564,7 +564,12 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/feedback.html",
-        {"event": event, "form": form, "given": registration.feedback_given},
+        {
+            "event": event,
+            "form": form,
+            "given": registration.feedback_given,
+            "started": event.has_started(timezone.now()),
+        },
     )
 
 

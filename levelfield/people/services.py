@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
+from levelfield.events import services as event_services
 from levelfield.history.services import change_record, history_forget
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import forget, identifying_pattern
@@ -174,6 +175,8 @@ def person_delete(*, person: User) -> None:
                 project=membership.project,
                 before={"member": "A former member", "coordinator": membership.is_coordinator},
             )
+        # Their places at events to come go to the people waiting (events keep counts).
+        event_services.registrations_release_for(person=person)
         _forget_everywhere(person)
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()

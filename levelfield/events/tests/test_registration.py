@@ -329,3 +329,19 @@ def _form_data(event: Event | None, **changes: str) -> dict[str, str]:
         }
     data.update(changes)
     return data
+
+
+def test_deleting_an_account_gives_its_places_to_the_people_waiting(
+    plan: Callable[..., Event], collective
+) -> None:
+    from levelfield.people.services import person_delete
+
+    event = plan(capacity=1)
+    leaving, waiting = _members(collective, 2)
+    services.registration_create(event=event, person=leaving)
+    waiting_place = services.registration_create(event=event, person=waiting)
+    person_delete(person=leaving)
+    waiting_place.refresh_from_db()
+    event.refresh_from_db()
+    assert waiting_place.status == RegistrationStatus.REGISTERED
+    assert (event.places_taken, event.waiting_count) == (1, 0)
