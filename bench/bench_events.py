@@ -168,7 +168,9 @@ def event_pages() -> list[Row]:
     ):
         url, few_url = pair(name)
         rows.append(
-            _row(label, REGISTRATIONS, time_page(organiser, url), time_page(few_organiser, few_url))
+            _row(
+                label, REGISTRATIONS, time_page(organiser, url), time_page(few_organiser, few_url)
+            )
         )
     rows.append(
         _row(

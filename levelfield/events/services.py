@@ -530,6 +530,27 @@ def registrations_release_for(*, person: User, now: datetime.datetime | None = N
     return released
 
 
+def registrations_export(*, person: User) -> list[dict[str, Any]]:
+    """The person's places at events, with what they shared, for their data download."""
+    rows = Registration.objects.filter(person=person).select_related("event")
+    return [
+        {
+            "event": r.event.title,
+            "starts": r.event.starts_at.isoformat(),
+            "status": r.get_status_display(),
+            "perspective_you_brought": r.get_perspective_display(),
+            "access_needs_shared": r.access_needs,
+            "access_needs_chosen": r.access_need_labels(),
+            "access_needs_deleted": r.access_needs_deleted_at.isoformat()
+            if r.access_needs_deleted_at
+            else "",
+            "attended": r.attended,
+            "minutes": r.attended_minutes,
+        }
+        for r in rows.order_by("registered_at", "pk")
+    ]
+
+
 def _name(registration: Registration) -> str:
     if registration.person_id:
         return registration.person.name

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
-from levelfield.history.models import Change
 from levelfield.events import services as event_services
+from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import forget, identifying_pattern
@@ -327,6 +327,7 @@ def person_data_export(*, person: User) -> dict[str, Any]:
             for m in ProjectMembership.objects.filter(person=person).select_related("project")
         ],
         "invitations_sent": _invitations_sent(person),
+        "event_places": event_services.registrations_export(person=person),
         "involvement": [
             {
                 "project": p.entry.project.title,

@@ -138,3 +138,34 @@ def test_a_monthly_cuppa_from_planning_to_the_involvement_log(
 
 def _a_monday_after(day: datetime.date) -> datetime.date:
     return day + datetime.timedelta(days=(7 - day.weekday()) % 7)
+
+
+def test_a_guest_takes_and_cancels_a_place_without_javascript_by_keyboard(
+    live_server: object, browser: Browser
+) -> None:
+    from levelfield.events import services
+    from levelfield.events.models import Audience
+    from levelfield.events.tests.conftest import event_values
+
+    collective = CollectiveFactory()
+    organiser = UserFactory()
+    CollectiveMembershipFactory(collective=collective, person=organiser)
+    event = services.event_create(
+        place=collective, actor=organiser, values=event_values(audience=Audience.ANYONE)
+    )
+    with browser_as(browser, live_server, None, javascript=False) as guest_page:
+        guest_page.goto(f"{live_server.url}/events/e/{event.public_code}/")
+        guest_page.get_by_label("Your name").fill("Pat")
+        guest_page.get_by_label("Your email address").fill("pat@example.org")
+        guest_page.get_by_label(re.compile("^I agree")).focus()
+        guest_page.keyboard.press("Space")
+        guest_page.get_by_role("button", name="Take a place").focus()
+        guest_page.keyboard.press("Enter")
+        expect(guest_page.get_by_text("You have a place.")).to_be_visible()
+        [email] = [m for m in mail.outbox if m.to == ["pat@example.org"]]
+        link = re.search(r"http\S+/events/guest/\S+/", email.body).group(0)
+        guest_page.goto(link.replace("http://127.0.0.1:8000", live_server.url))
+        # (axe needs JavaScript: the sweep in test_every_page checks this page.)
+        guest_page.get_by_role("button", name="Cancel my place").click()
+        expect(guest_page.get_by_text("You cancelled your place.")).to_be_visible()
+    assert Registration.objects.get(event=event).status == RegistrationStatus.CANCELLED

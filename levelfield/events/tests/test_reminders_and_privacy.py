@@ -167,3 +167,17 @@ def test_the_joining_link_shows_only_to_people_with_a_place(
     assert "secret-room" not in client.get(url).content.decode()
     services.registration_create(event=event, person=member)
     assert "secret-room" in client.get(url).content.decode()
+
+
+def test_a_persons_data_download_includes_their_places_and_what_they_shared(
+    plan: Callable[..., Event], member: User
+) -> None:
+    from levelfield.people.services import person_data_export
+
+    event = plan()
+    services.registration_create(
+        event=event, person=member, access_needs=NEED, share_access_needs=True
+    )
+    [place] = person_data_export(person=member)["event_places"]
+    assert place["event"] == "Co-Pro Cuppa"
+    assert place["access_needs_shared"] == NEED
