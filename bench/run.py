@@ -70,6 +70,15 @@ def _pages_of(module: str, name: str) -> Callable[[], list[Row]]:
     return run
 
 
+def _events(name: str) -> Callable[[], list[Row]]:
+    def run() -> list[Row]:
+        import bench_events
+
+        return getattr(bench_events, name)()
+
+    return run
+
+
 def _payments() -> list[Row]:
     import bench_payments
 
@@ -136,6 +145,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         "Check-in results, the evidence view and closing a round, for a project of 1,000\n"
         "members with 8 closed rounds and 5,000 entries (best of 3 after a warm-up)",
         _pages_of("bench_reflection", "reflection_pages"),
+        naming="page",
+        counting="rows",
+        needs_database=True,
+    ),
+    "event-pages": Benchmark(
+        "Events pages: 1,000 events in a collective of 2,000, one with 500 registrations\n"
+        "and 200 agenda items, a feed of 200 events (best of 3 after a warm-up)",
+        _events("event_pages"),
         naming="page",
         counting="rows",
         needs_database=True,
@@ -210,6 +227,7 @@ DEFAULT = [
     "resource-pages",
     "learning-pages",  # learning
     "review-pages",  # reviews
+    "event-pages",  # events
 ]
 
 PAGE_NOTE = (

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "levelfield.reviews",  # reviews
     # documents
     "levelfield.documents",
+    "levelfield.events",
 ]
 
 MIDDLEWARE = [

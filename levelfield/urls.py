@@ -25,4 +25,5 @@ urlpatterns = [
     path("reviews/", include("levelfield.reviews.urls")),  # reviews
     # documents
     path("documents/", include("levelfield.documents.urls")),
+    path("events/", include("levelfield.events.urls")),
 ]

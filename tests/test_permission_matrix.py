@@ -50,6 +50,10 @@ from levelfield.deliberation.models import WhoMayTakePart
 from levelfield.deliberation.tests.factories import ConversationFactory, StatementFactory
 from levelfield.documents import services as document_services
 from levelfield.documents.models import WhoMayTakePart as DocumentWhoMayTakePart
+from levelfield.events import access as event_access
+from levelfield.events import services as event_services
+from levelfield.events.models import Audience
+from levelfield.events.tests.conftest import event_values
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
@@ -111,6 +115,11 @@ class Scenario:
     checkin_round: Any
     question_set: Any
     resource: Any
+    event: Any = None
+    public_event: Any = None
+    agenda_item: Any = None
+    guest_token: str = ""
+    feed_token: str = ""
     session_keys: dict[str, str] = field(default_factory=dict)
     # Payments: the member's submitted claim with an expense, and a batch made by the
     # coordinator (who approves and is the policy's finance officer).
@@ -149,7 +158,7 @@ def _build_scenario() -> Scenario:
     ParticipationFactory(entry=entry, person=member)
     decision = DecisionFactory(project=project, created_by=member)
     payments = _payments(collective, project, member, coordinator)
-    return Scenario(
+    built = Scenario(
         payments=payments,
         settled_time_poll=_settled_time_poll(project, member),
         people={
@@ -182,6 +191,30 @@ def _build_scenario() -> Scenario:
         review_request=_review_request(collective, member, coordinator),
         documents=_documents(project, member),
     )
+    _add_events(built)
+    return built
+
+
+def _add_events(built: Scenario) -> None:
+    """A project meeting the member organises and has a place at, with an agenda item;
+    a public Cuppa with a guest; the member's calendar feed. The coordinator runs the
+    logistics of both (the coordinator job)."""
+    member = built.people["member"]
+    built.event = event_services.event_create(
+        place=built.project, actor=member, values=event_values(audience=Audience.PROJECT)
+    )
+    event_services.registration_create(event=built.event, person=member)
+    built.agenda_item = event_services.agenda_item_propose(
+        event=built.event, person=member, title="Paying people"
+    )
+    built.public_event = event_services.event_create(
+        place=built.collective, actor=member, values=event_values(audience=Audience.ANYONE)
+    )
+    guest = event_services.registration_create(
+        event=built.public_event, guest_name="Gus", guest_email="gus@example.org"
+    )
+    built.guest_token = event_access.guest_token(guest)
+    built.feed_token = event_services.calendar_feed_reset(person=member).token
 
 
 def _learning(collective: Collective, member: User, coordinator: User) -> dict:
@@ -400,6 +433,11 @@ DOCUMENT_AMENDMENT: Args = lambda s: {  # noqa: E731
     "pk": s.documents["document"].pk,
     "amendment_pk": s.documents["amendment"].pk,
 }
+EVENT: Args = lambda s: {"pk": s.event.pk}  # noqa: E731
+AGENDA_ITEM: Args = lambda s: {"pk": s.event.pk, "item_pk": s.agenda_item.pk}  # noqa: E731
+PUBLIC_EVENT: Args = lambda s: {"code": s.public_event.public_code}  # noqa: E731
+GUEST: Args = lambda s: {"token": s.guest_token}  # noqa: E731
+FEED: Args = lambda s: {"token": s.feed_token}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -758,6 +796,35 @@ MATRIX: dict[str, Row] = {
     "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # Events: the member organises the project's meeting and has a place; the coordinator
+    # runs every event's logistics; planning needs ?collective= or ?project= (404 without).
+    "events/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "events/new/": Row(NONE, "login 404 404 404 404", "login 404 404 404 404"),
+    "events/calendar/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "events/calendar/reset/": Row(NONE, SIGNED_IN_405, SIGNED_IN_POST),
+    "events/calendar/<str:token>.ics": Row(FEED, PUBLIC, GET_ONLY),
+    "events/from-decision/<int:pk>/": Row(
+        SETTLED_TIME_POLL, MEMBERS_ONLY, "login 404 200 200 404"
+    ),
+    "events/<int:pk>/": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "events/<int:pk>/edit/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
+    "events/<int:pk>/cancel/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/register/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/leave/": Row(EVENT, SIGNED_IN_405, MEMBERS_POST),
+    "events/<int:pk>/calendar.ics": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "events/<int:pk>/people/": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "events/<int:pk>/agenda/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
+    "events/<int:pk>/agenda/arrange/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
+    "events/<int:pk>/agenda/<int:item_pk>/support/": Row(AGENDA_ITEM, SIGNED_IN_405, MEMBERS_POST),
+    "events/<int:pk>/attendance/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
+    "events/<int:pk>/attendance/i-came/": Row(EVENT, SIGNED_IN_405, "login 404 302 404 404"),
+    "events/<int:pk>/notes/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/feedback/": Row(EVENT, "login 404 200 404 404", "login 404 200 404 404"),
+    "events/e/<str:code>/": Row(PUBLIC_EVENT, PUBLIC, "200 ok ok ok ok"),
+    "events/e/<str:code>/calendar.ics": Row(PUBLIC_EVENT, PUBLIC, GET_ONLY),
+    "events/guest/<str:token>/": Row(GUEST, PUBLIC, GET_ONLY),
+    "events/guest/<str:token>/cancel/": Row(GUEST, POST_ONLY, "ok ok ok ok ok"),
+    "events/guest/<str:token>/calendar.ics": Row(GUEST, PUBLIC, GET_ONLY),
 }
 
 

@@ -64,10 +64,14 @@ class Action(StrEnum):
     TAKE_THE_PEN = "take the pen on a document"
     MODERATE_COMMENTS = "hide a reported comment"
 
+    # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
+    # (levelfield/payments/access.py) besides the coordinator. Hours feed money, so only
+    # the person they belong to or an approver changes them (projects/services.py).
+    ORGANISE_EVENT = "organise an event"
+    RUN_EVENT_LOGISTICS = "run the logistics of every event"
 
-# Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
-# (levelfield/payments/access.py) besides the coordinator. Hours feed money, so only
-# the person they belong to or an approver changes them (projects/services.py).
+
+# Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
 RULES: dict[Action, Who] = {
     Action.EDIT: Who.ANY_MEMBER,
     Action.INVITE: Who.ANY_MEMBER,
@@ -100,6 +104,11 @@ RULES: dict[Action, Who] = {
     Action.TAKE_PART_IN_DOCUMENT: Who.ANY_MEMBER,
     Action.TAKE_THE_PEN: Who.ANY_MEMBER,
     Action.MODERATE_COMMENTS: Who.ANY_MEMBER,
+    # Any member plans an event and organises it with the organisers they name; the
+    # coordinator job adds the logistics of every event in the place (registrations,
+    # access needs, attendance), as one more organiser, never overriding a decision.
+    Action.ORGANISE_EVENT: Who.ANY_MEMBER,
+    Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR,
 }
 
 

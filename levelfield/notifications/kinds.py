@@ -12,7 +12,7 @@ description; nothing else needs to change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from django.db import models
 
@@ -35,6 +35,9 @@ class Kind:
     name: str
     label: str
     description: str
+    # Keywords only from here: a missing bracket between two kinds then fails loudly
+    # instead of passing one kind's name as another's settings.
+    _: KW_ONLY
     default: Frequency = Frequency.IMMEDIATELY
     # Security and account emails cannot be turned off or delayed into a summary.
     can_turn_off: bool = True
@@ -170,6 +173,32 @@ KINDS: dict[str, Kind] = {
             "document_amendment_answered",
             "Answers to your amendments",
             "The authors of a document accept or decline an amendment you proposed, and say why.",
+        ),
+        # events
+        Kind(
+            "event_registration",
+            "Your places at events",
+            "You take a place at an event or join its waiting list.",
+        ),
+        Kind(
+            "event_place",
+            "A place comes free at an event",
+            "Someone cancels and you move from the waiting list to a place.",
+        ),
+        Kind(
+            "event_reminder",
+            "Reminders about events",
+            "An event you have a place at is coming up (by default 2 days and 2 hours before).",
+        ),
+        Kind(
+            "event_update",
+            "Changes to events",
+            "An event you have a place at, or are waiting for, moves or is cancelled.",
+        ),
+        Kind(
+            "event_invitation",
+            "Invitations to events",
+            "A time you helped choose in a time poll becomes an event.",
         ),
         Kind(
             DAILY_SUMMARY,

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
+from levelfield.events import services as event_services
 from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget
 from levelfield.invitations.models import Invitation
@@ -175,6 +176,8 @@ def person_delete(*, person: User) -> None:
                 project=membership.project,
                 before={"member": "A former member", "coordinator": membership.is_coordinator},
             )
+        # Their places at events to come go to the people waiting (events keep counts).
+        event_services.registrations_release_for(person=person)
         _forget_everywhere(person)
         _sign_in_records(person).delete()
         AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
@@ -332,6 +335,7 @@ def person_data_export(*, person: User) -> dict[str, Any]:
             for m in ProjectMembership.objects.filter(person=person).select_related("project")
         ],
         "invitations_sent": _invitations_sent(person),
+        "event_places": event_services.registrations_export(person=person),
         "involvement": [
             {
                 "project": p.entry.project.title,

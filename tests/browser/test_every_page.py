@@ -20,6 +20,12 @@ from levelfield.decisions.models import Decision, Method, PointKind
 from levelfield.deliberation import services as deliberation_services
 from levelfield.deliberation.models import Conversation, Moderation, Participant, Reaction
 from levelfield.deliberation.synthetic import planted_conversation
+from levelfield.events.tests.pages import (
+    event_forms,
+    event_member_pages,
+    event_visitor_pages,
+    events_world,
+)
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
@@ -79,7 +85,9 @@ def world(settings: object, tmp_path: object) -> dict:
         url=reverse("projects:members", args=[project.pk]),
     )
     resources = _resources(collective, member)
+    events = events_world(member=member, teammate=teammate, collective=collective, project=project)
     return {
+        "events": events,
         "member": member,
         "teammate": teammate,
         "collective": collective,
@@ -584,6 +592,7 @@ def member_pages(world: dict) -> list[str]:
         *payment_pages(world),
         *resource_pages(world),
         *deliberation_pages(world),
+        *event_member_pages(world),
         "/projects/999999/",
     ]
 
@@ -612,6 +621,20 @@ def test_every_page_a_visitor_sees_is_accessible(
     for path in VISITOR_PAGES:
         page.goto(live_server.url + path)
         axe_check(page)
+
+
+def test_every_events_page_a_visitor_sees_is_accessible(
+    live_server: object, page: Page, axe_check: object, world: dict
+) -> None:
+    for path in event_visitor_pages(world):
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        axe_check(page)
+    # The guest form's error state, with no account.
+    page.goto(live_server.url + event_visitor_pages(world)[0])
+    page.locator("form#main-form button").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
 
 
 def test_every_page_a_member_sees_is_accessible(
@@ -655,6 +678,7 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
             reverse("deliberation:create_for_project", kwargs={"project_pk": pk}),
             reverse("deliberation:add", args=[world["conversations"]["talk"].pk]),
             reverse("deliberation:import", args=[world["conversations"]["talk"].pk]),
+            *event_forms(world),
             reverse("payments:claim_new", args=[slug]),
             reverse("payments:expense_add", args=[payments["draft"].pk]),
             reverse("payments:batch", args=[payments["open_batch"].pk]),

@@ -1,0 +1,118 @@
+"""Who may reach an event and what is in it: the one access rule, used by every view.
+
+- An event's page: members of its project (a project's events), or of its collective
+  (events open to the collective or to anyone with the link), its organisers, and
+  anyone who has a place at it.
+- The public page: anyone holding the event's secret link, for "anyone with the link".
+- The organisers' pages (who is coming, access needs, attendance, notes, the agenda's
+  order): the organisers the event names, and the place's coordinators, whose job
+  includes the logistics of every event (`roles.Action.RUN_EVENT_LOGISTICS`).
+- A guest's own place: only through the signed link emailed to them.
+
+Each helper returns the object or raises Http404, so someone outside learns nothing.
+"""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.collectives import roles
+from levelfield.events.models import (
+    AgendaItem,
+    Audience,
+    CalendarFeed,
+    Event,
+    Registration,
+    RegistrationStatus,
+)
+from levelfield.people.models import User
+
+GUEST_SALT = "levelfield.events.guest"
+
+
+def events_for(person: User):  # noqa: ANN201 - an EventQuerySet
+    """Every event `person` may open: `Event.objects.for_member` and those they have a
+    place at (a link event in another collective)."""
+    if not getattr(person, "is_authenticated", False):
+        return Event.objects.none()
+    theirs = Registration.objects.active().filter(person=person).values("event_id")
+    visible = Event.objects.for_member(person).values("pk")
+    return Event.objects.filter(Q(pk__in=visible) | Q(pk__in=theirs))
+
+
+def event_for_member(person: User, pk: int) -> Event:
+    """The event, with its place, if `person` may see it."""
+    return get_object_or_404(
+        events_for(person).select_related("collective", "project", "series"), pk=pk
+    )
+
+
+def event_public(code: str) -> Event:
+    """An "anyone with the link" event, by its secret code."""
+    return get_object_or_404(
+        Event.objects.select_related("collective", "project"),
+        public_code=code,
+        audience=Audience.ANYONE,
+    )
+
+
+def is_organiser(event: Event, person: User) -> bool:
+    """Whether `person` organises the event: named by it, or a coordinator of its place."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    if event.organisers.filter(pk=person.pk).exists():
+        return True
+    return roles.may(person, roles.Action.RUN_EVENT_LOGISTICS, event.place)
+
+
+def event_for_organiser(person: User, pk: int) -> Event:
+    """The event, if `person` organises it; 404 for everyone else (even members)."""
+    event = event_for_member(person, pk)
+    if not is_organiser(event, person):
+        raise Http404("No such event.")
+    return event
+
+
+def registration_of(event: Event, person: User) -> Registration | None:
+    """`person`'s place (or place on the waiting list) at the event, if any."""
+    if not getattr(person, "is_authenticated", False):
+        return None
+    return event.registrations.active().filter(person=person).first()
+
+
+def guest_token(registration: Registration) -> str:
+    """The secret in a guest's link: the place's id, signed with the site's key (the same
+    link every time, so each email carries the one link)."""
+    return signing.Signer(salt=GUEST_SALT).sign_object(registration.pk)
+
+
+def registration_for_guest(token: str) -> Registration:
+    """A guest's registration from the signed link in their email; a tampered or
+    made-up link is a 404."""
+    try:
+        pk = signing.Signer(salt=GUEST_SALT).unsign_object(token)
+    except signing.BadSignature:
+        raise Http404("No such place.") from None
+    return get_object_or_404(
+        Registration.objects.select_related("event__collective", "event__project"),
+        pk=pk,
+        person__isnull=True,
+    )
+
+
+def feed_for_token(token: str) -> CalendarFeed:
+    return get_object_or_404(CalendarFeed.objects.select_related("person"), token=token)
+
+
+def agenda_item_in(event: Event, item_pk: int) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.filter(event=event), pk=item_pk)
+
+
+def registration_in(event: Event, registration_pk: int) -> Registration:
+    return get_object_or_404(
+        Registration.objects.filter(event=event).exclude(status=RegistrationStatus.CANCELLED),
+        pk=registration_pk,
+    )

@@ -1,0 +1,616 @@
+"""Forms for events: planning one, taking a place, the agenda, attendance, feedback."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from levelfield.decisions.forms import timezone_choices
+from levelfield.events import recurrence
+from levelfield.events.models import (
+    DEFAULT_REMINDER_HOURS,
+    DEFAULT_TIMEZONE,
+    MAXIMUM_PREPARATION_MINUTES,
+    AccessNeed,
+    AgendaStatus,
+    Audience,
+    Event,
+    EventFormat,
+    EventKind,
+)
+from levelfield.people.models import PerspectiveKind, User
+from levelfield.projects.models import Stage
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+PERSPECTIVE_CHOICES = [("", "I would rather not say"), *PerspectiveKind.choices]
+
+
+def _date_widget() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _time_widget() -> forms.TimeInput:
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class _PeopleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name
+
+
+class EventForm(forms.Form):
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter the event's title"})
+    description = forms.CharField(
+        label="What it is about",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Plain English. You can use Markdown: *emphasis*, lists, [links](https://…).",
+    )
+    kind = forms.ChoiceField(
+        label="Kind of event",
+        choices=EventKind.choices,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        initial=EventKind.MEETING,
+        error_messages={"required": "Choose the kind of event"},
+    )
+    date = forms.DateField(
+        input_formats=DATE_FORMATS,
+        widget=_date_widget(),
+        help_text="For example, 2027-03-01.",
+        error_messages={
+            "required": "Enter the date of the event",
+            "invalid": "Enter the date as a real date, for example 2027-03-01",
+        },
+    )
+    start_time = forms.TimeField(
+        label="Starts at",
+        input_formats=TIME_FORMATS,
+        widget=_time_widget(),
+        help_text="For example, 10:00.",
+        error_messages={
+            "required": "Enter the time the event starts",
+            "invalid": "Enter the start as a time, for example 10:00",
+        },
+    )
+    end_time = forms.TimeField(
+        label="Ends at",
+        input_formats=TIME_FORMATS,
+        widget=_time_widget(),
+        help_text="For example, 11:30.",
+        error_messages={
+            "required": "Enter the time the event ends",
+            "invalid": "Enter the end as a time, for example 11:30",
+        },
+    )
+    timezone_name = forms.ChoiceField(
+        label="Time zone", choices=timezone_choices, initial=DEFAULT_TIMEZONE
+    )
+    repeat = forms.ChoiceField(
+        label="Does it repeat?",
+        choices=recurrence.REPEAT_CHOICES,
+        required=False,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        help_text="Each date becomes its own event, which you can change on its own.",
+    )
+    repeat_until = forms.DateField(
+        label="Repeat until (optional)",
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=_date_widget(),
+        help_text="Leave empty to keep repeating. We add dates six months ahead.",
+        error_messages={"invalid": "Enter the last date as a real date, for example 2027-12-31"},
+    )
+    format = forms.ChoiceField(
+        choices=EventFormat.choices,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        initial=EventFormat.ONLINE,
+        error_messages={"required": "Choose whether it is online, in person or both"},
+    )
+    joining_link = forms.URLField(
+        label="Online joining link",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="Only people with a place see it.",
+        error_messages={"invalid": "Enter the joining link as a web address, starting https://"},
+    )
+    venue_name = forms.CharField(label="Venue", required=False, max_length=200)
+    venue_address = forms.CharField(
+        label="Venue address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    step_free = forms.BooleanField(label="Step-free access", required=False)
+    hearing_loop = forms.BooleanField(label="Hearing loop", required=False)
+    accessible_toilets = forms.BooleanField(label="Accessible toilets", required=False)
+    quiet_room = forms.BooleanField(label="Quiet room", required=False)
+    venue_notes = forms.CharField(
+        label="More about getting there and access",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    audience = forms.ChoiceField(
+        label="Who can come",
+        choices=Audience.choices,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        initial=Audience.COLLECTIVE,
+        error_messages={"required": "Choose who can come"},
+    )
+    capacity = forms.IntegerField(
+        label="Places",
+        required=False,
+        min_value=1,
+        max_value=100000,
+        help_text="Leave empty for no limit. When it is full, people join a waiting list.",
+        error_messages={
+            "invalid": "Enter the number of places as a whole number, like 20",
+            "min_value": "Enter at least 1 place, or leave it empty for no limit",
+        },
+    )
+    registration_closes_at = forms.DateTimeField(
+        label="Registration closes (optional)",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
+        help_text="In the event's time zone. Leave empty to take places until it starts.",
+        error_messages={"invalid": "Enter when registration closes, for example 2027-02-27 17:00"},
+    )
+    topics = forms.CharField(
+        required=False, max_length=300, help_text="Separate topics with commas."
+    )
+    stage = forms.ChoiceField(
+        label="Research-cycle stage (optional)",
+        choices=[("", "Not about one stage"), *Stage.choices],
+        required=False,
+    )
+    paid = forms.BooleanField(
+        label="Attendance is paid time under the collective's payment policy", required=False
+    )
+    preparation_hours = forms.DecimalField(
+        label="Preparation time, in hours",
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(MAXIMUM_PREPARATION_MINUTES) / 60,
+        decimal_places=2,
+        help_text="Added to the event's length in each attendee's involvement log. "
+        "For example, 0.5 for reading papers.",
+        error_messages={
+            "invalid": "Enter the preparation time as a number of hours, like 0.5",
+            "max_value": "Preparation time can be at most 8 hours",
+            "min_value": "Preparation time cannot be negative",
+        },
+    )
+    reminders = forms.CharField(
+        label="Send reminders this many hours before",
+        required=False,
+        initial=", ".join(str(hours) for hours in DEFAULT_REMINDER_HOURS),
+        help_text="Separate numbers with commas, for example 48, 2. Leave empty for none.",
+    )
+    organisers = _PeopleField(
+        label="Organisers (besides you)",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Organisers see who is coming and their access needs, and mark attendance.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        members: list[User],
+        for_project: bool,
+        editing: Event | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisers"].queryset = User.objects.filter(
+            pk__in=[member.pk for member in members]
+        )
+        if not for_project:
+            self.fields["audience"].choices = [
+                choice for choice in Audience.choices if choice[0] != Audience.PROJECT
+            ]
+        for kind, label in PerspectiveKind.choices:
+            self.fields[f"cap_{kind}"] = forms.IntegerField(
+                label=f"Most places for: {label}",
+                required=False,
+                min_value=0,
+                error_messages={
+                    "invalid": "Enter a whole number of places, or leave it empty",
+                    "min_value": "Enter 0 or more places, or leave it empty",
+                },
+            )
+        self.editing = editing
+        if editing is not None:
+            del self.fields["repeat"]
+            del self.fields["repeat_until"]
+            if editing.series_id:
+                self.fields["scope"] = forms.ChoiceField(
+                    label="Which dates does this change?",
+                    choices=[
+                        ("this", "Only this date"),
+                        ("future", "This date and every later date in the series"),
+                    ],
+                    initial="this",
+                    widget=forms.RadioSelect(attrs={"small": True}),
+                )
+
+    def cap_fields(self) -> list[forms.BoundField]:
+        return [self[f"cap_{kind}"] for kind in PerspectiveKind.values]
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("title", "description", "kind")]
+
+    def clean_reminders(self) -> list[int]:
+        text = self.cleaned_data.get("reminders", "")
+        hours = []
+        for part in text.replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                value = int(part.strip())
+            except ValueError:
+                raise ValidationError(
+                    "Enter reminders as whole numbers of hours separated by commas, like 48, 2"
+                ) from None
+            if not 1 <= value <= 14 * 24:
+                raise ValidationError("Reminders can be from 1 hour to 14 days (336 hours) before")
+            hours.append(value)
+        return sorted(set(hours), reverse=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        zone_name = data.get("timezone_name") or DEFAULT_TIMEZONE
+        if day and start and end:
+            zone = ZoneInfo(zone_name)
+            data["starts_at"] = recurrence.at_local_time(day, start, zone)
+            data["ends_at"] = recurrence.at_local_time(day, end, zone)
+            if end <= start:
+                self.add_error("end_time", "The event must end after it starts")
+        closes = data.get("registration_closes_at")
+        if closes is not None:
+            closes = closes.replace(tzinfo=ZoneInfo(zone_name))
+            data["registration_closes_at"] = closes
+            if data.get("starts_at") and closes > data["starts_at"]:
+                self.add_error(
+                    "registration_closes_at", "Registration must close before the event starts"
+                )
+        if data.get("repeat") and day and data.get("repeat_until") and data["repeat_until"] < day:
+            self.add_error("repeat_until", "The last date must be after the first")
+        capacity = data.get("capacity")
+        if (
+            self.editing is not None
+            and capacity is not None
+            and capacity < self.editing.places_taken
+        ):
+            self.add_error(
+                "capacity",
+                f"{self.editing.places_taken} people already have a place, so there must be "
+                f"at least {self.editing.places_taken} places",
+            )
+        if data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not data.get(
+            "venue_name"
+        ):
+            self.add_error("venue_name", "Enter the venue, so people know where to go")
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """What the services take (`services.EVENT_FIELDS` and the times)."""
+        data = self.cleaned_data
+        try:
+            preparation = int((data.get("preparation_hours") or Decimal(0)) * 60)
+        except InvalidOperation:
+            preparation = 0
+        caps = {
+            kind: data[f"cap_{kind}"]
+            for kind in PerspectiveKind.values
+            if data.get(f"cap_{kind}") is not None
+        }
+        return {
+            "title": data["title"].strip(),
+            "description": data.get("description", ""),
+            "kind": data["kind"],
+            "format": data["format"],
+            "timezone_name": data.get("timezone_name") or DEFAULT_TIMEZONE,
+            "topics": ", ".join(t.strip() for t in data.get("topics", "").split(",") if t.strip()),
+            "stage": data.get("stage", ""),
+            "audience": data["audience"],
+            "joining_link": data.get("joining_link", ""),
+            "venue_name": data.get("venue_name", ""),
+            "venue_address": data.get("venue_address", ""),
+            "step_free": data.get("step_free", False),
+            "hearing_loop": data.get("hearing_loop", False),
+            "accessible_toilets": data.get("accessible_toilets", False),
+            "quiet_room": data.get("quiet_room", False),
+            "venue_notes": data.get("venue_notes", ""),
+            "capacity": data.get("capacity"),
+            "perspective_caps": caps,
+            "paid": data.get("paid", False),
+            "preparation_minutes": preparation,
+            "reminder_hours": data.get("reminders", []),
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "registration_closes_at": data.get("registration_closes_at"),
+        }
+
+
+def event_initial(event: Event) -> dict[str, Any]:
+    """The form's starting values for changing `event`."""
+    start, end = event.local_start, event.local_end
+    initial = {
+        name: getattr(event, name)
+        for name in (
+            "title",
+            "description",
+            "kind",
+            "format",
+            "timezone_name",
+            "topics",
+            "stage",
+            "audience",
+            "joining_link",
+            "venue_name",
+            "venue_address",
+            "step_free",
+            "hearing_loop",
+            "accessible_toilets",
+            "quiet_room",
+            "venue_notes",
+            "capacity",
+            "paid",
+        )
+    }
+    initial |= {
+        "date": start.date(),
+        "start_time": start.time(),
+        "end_time": end.time(),
+        "preparation_hours": (Decimal(event.preparation_minutes) / 60).normalize(),
+        "reminders": ", ".join(str(hours) for hours in event.reminder_hours),
+        "organisers": list(event.organisers.all()),
+        "registration_closes_at": event.registration_closes_at.astimezone(event.zone).replace(
+            tzinfo=None
+        )
+        if event.registration_closes_at
+        else None,
+    }
+    for kind, places in event.perspective_caps.items():
+        initial[f"cap_{kind}"] = places
+    return initial
+
+
+class RegistrationForm(forms.Form):
+    """Taking a place: the perspective brought, and access needs shared with consent."""
+
+    perspective = forms.ChoiceField(
+        label="Which perspective do you bring to this event? (optional)",
+        choices=PERSPECTIVE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        help_text="Organisers see how many people bring each perspective, so the event hears "
+        "from everyone. Some events keep places for public contributors.",
+    )
+    share_access_needs = forms.BooleanField(
+        label="Share access needs with the organisers of this event",
+        required=False,
+        help_text="Only the organisers see them, and we delete them 30 days after the event.",
+    )
+    access_need_kinds = forms.MultipleChoiceField(
+        label="What would help you take part? (optional)",
+        choices=AccessNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    access_needs = forms.CharField(
+        label="Anything else the organisers should know (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        wrote = data.get("access_needs", "").strip() or data.get("access_need_kinds")
+        if wrote and not data.get("share_access_needs"):
+            self.add_error(
+                "share_access_needs",
+                "Tick the box to share your access needs, or leave them empty",
+            )
+        return data
+
+
+class GuestForm(RegistrationForm):
+    """Taking a place without an account: a name, an email address and consent."""
+
+    guest_name = forms.CharField(
+        label="Your name", max_length=120, error_messages={"required": "Enter your name"}
+    )
+    guest_email = forms.EmailField(
+        label="Your email address",
+        help_text="We send your place and a link to cancel it here, and nothing else.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address like name@example.com",
+        },
+    )
+    consent = forms.BooleanField(
+        label="I agree that the organisers may keep my name and email address for this event",
+        error_messages={"required": "Tick the box to agree, so we can keep your place"},
+    )
+
+    field_order = [
+        "guest_name",
+        "guest_email",
+        "perspective",
+        "share_access_needs",
+        "access_need_kinds",
+        "access_needs",
+        "consent",
+    ]
+
+
+class CancelEventForm(forms.Form):
+    reason = forms.CharField(
+        label="Why (optional, sent to everyone with a place)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(
+        label="What should the event talk about?",
+        max_length=200,
+        error_messages={"required": "Enter what you would like to talk about"},
+    )
+    detail = forms.CharField(
+        label="More detail (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AgendaArrangeForm(forms.Form):
+    """One status, position and reason per item."""
+
+    def __init__(self, *args: Any, items: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"status_{item.pk}"] = forms.ChoiceField(
+                label=f"“{item.title}”",
+                choices=AgendaStatus.choices,
+                initial=item.status,
+                widget=forms.RadioSelect(attrs={"small": True}),
+            )
+            self.fields[f"position_{item.pk}"] = forms.IntegerField(
+                label="Order on the agenda",
+                min_value=0,
+                max_value=1000,
+                initial=item.position,
+                error_messages={"invalid": "Enter the order as a whole number, like 1"},
+            )
+            self.fields[f"reason_{item.pk}"] = forms.CharField(
+                label="Why it is, or is not, on the agenda",
+                required=False,
+                initial=item.reason,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self) -> list[tuple[Any, forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [
+            (
+                item,
+                self[f"status_{item.pk}"],
+                self[f"position_{item.pk}"],
+                self[f"reason_{item.pk}"],
+            )
+            for item in self.items
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for item in self.items:
+            if (
+                data.get(f"status_{item.pk}") == AgendaStatus.NOT_TAKEN
+                and not data.get(f"reason_{item.pk}", "").strip()
+            ):
+                self.add_error(f"reason_{item.pk}", f"Say why “{item.title}” is not on the agenda")
+        return data
+
+
+class AttendanceForm(forms.Form):
+    attended = forms.MultipleChoiceField(
+        label="Who came",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each person who came gets the event's length plus its preparation time "
+        "in the involvement log.",
+    )
+
+    def __init__(self, *args: Any, registrations: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [
+            (
+                str(r.pk),
+                r.name
+                + (" (a guest)" if r.is_guest else "")
+                + (" (says they came)" if r.attendance_confirmed_at else ""),
+            )
+            for r in registrations
+        ]
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(
+        label="Notes and resources",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="What happened, what was decided, links to slides and resources. "
+        "Everyone who can see the event can read them. You can use Markdown.",
+    )
+
+
+class FeedbackForm(forms.Form):
+    heard = forms.TypedChoiceField(
+        label="Did you feel heard?",
+        coerce=int,
+        choices=[
+            (5, "5: completely"),
+            (4, "4: mostly"),
+            (3, "3: partly"),
+            (2, "2: a little"),
+            (1, "1: not at all"),
+        ],
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose how heard you felt, from 1 to 5"},
+    )
+    comment = forms.CharField(
+        label="Anything else? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Anonymous: nobody, not even the organisers, can see who wrote it. Shown "
+        "only once at least 5 people have answered.",
+    )
+
+
+class FilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("", "Any kind"), *EventKind.choices], required=False
+    )
+    format = forms.ChoiceField(
+        label="Format", choices=[("", "Any format"), *EventFormat.choices], required=False
+    )
+    topic = forms.CharField(label="Topic", required=False, max_length=100)
+    when = forms.ChoiceField(
+        label="When",
+        choices=[("upcoming", "Coming up"), ("past", "Past events")],
+        required=False,
+    )
+
+
+class FromDecisionForm(forms.Form):
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    format = forms.ChoiceField(
+        choices=EventFormat.choices,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        initial=EventFormat.ONLINE,
+        error_messages={"required": "Choose whether it is online, in person or both"},
+    )
+    joining_link = forms.URLField(
+        label="Online joining link (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="Only people with a place see it.",
+        error_messages={"invalid": "Enter the joining link as a web address, starting https://"},
+    )
+    venue_name = forms.CharField(label="Venue", required=False, max_length=200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        in_person = data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+        if in_person and not data.get("venue_name"):
+            self.add_error("venue_name", "Enter the venue, so people know where to go")
+        return data

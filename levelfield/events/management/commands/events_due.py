@@ -1,0 +1,27 @@
+"""Send due event reminders, delete access needs 30 days after events, and add the
+next dates to repeating series.
+
+Run it from cron (say every 10 minutes). Each part is idempotent: running it twice, or
+beside another copy, never reminds twice or deletes anything that should stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from levelfield.events import services
+
+
+class Command(BaseCommand):
+    help = "Send due event reminders, forget old access needs and extend event series."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        reminded = services.event_reminders_send_due()
+        forgotten = services.access_needs_forget_due()
+        made = services.series_extend_all()
+        self.stdout.write(
+            f"Sent {reminded} event reminders; deleted the access needs of {forgotten} "
+            f"registrations; added {made} dates to series."
+        )

@@ -1,0 +1,590 @@
+"""Events and meetings: a monthly Cuppa, a project meeting, a workshop.
+
+An `Event` belongs to a collective and, when it is a project's, to that project too.
+Events that repeat belong to an `EventSeries`, whose RFC 5545 rule made them; each
+occurrence is its own row, so one date can change without touching the others.
+
+People take a place with a `Registration` (an account holder, or a guest with only a
+name and an email address). The event row is the lock every change of places takes
+(`select_for_update`), and it keeps the count of places taken, so the database itself
+refuses more registrations than places (`events_places_within_capacity`).
+
+Attendance writes the involvement log (see `services.attendance_record`): for a
+project's event one `InvolvementEntry` linked from `Event.involvement_entry`, with one
+`Participation` per attendee linked from `Registration.participation`.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from levelfield.people.models import PerspectiveKind
+from levelfield.projects.models import Stage
+
+if TYPE_CHECKING:
+    from levelfield.people.models import User
+
+DEFAULT_TIMEZONE = "Europe/London"
+DEFAULT_REMINDER_HOURS = [48, 2]
+# Access needs shared for one event are deleted this long after it ends.
+ACCESS_NEEDS_KEPT_FOR = timedelta(days=30)
+MAXIMUM_PREPARATION_MINUTES = 8 * 60
+
+
+def _public_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class EventKind(models.TextChoices):
+    CUPPA = "cuppa", "Cuppa (an open conversation)"
+    MEETING = "meeting", "Meeting"
+    WORKSHOP = "workshop", "Workshop"
+    TRAINING = "training", "Training"
+    LEARNING_CIRCLE = "learning_circle", "Learning circle"
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", "Online"
+    IN_PERSON = "in_person", "In person"
+    HYBRID = "hybrid", "Hybrid (in person and online)"
+
+
+class Audience(models.TextChoices):
+    ANYONE = "anyone", "Anyone with the link, including people without an account"
+    COLLECTIVE = "collective", "Members of the collective"
+    PROJECT = "project", "Members of the project"
+
+
+class AccessNeed(models.TextChoices):
+    """Common needs, counted for organisers ("3 people asked for captions")."""
+
+    CAPTIONS = "captions", "Captions or a transcript"
+    BSL = "bsl", "A British Sign Language interpreter"
+    STEP_FREE = "step_free", "Step-free access"
+    HEARING_LOOP = "hearing_loop", "A hearing loop"
+    QUIET_ROOM = "quiet_room", "A quiet room or space"
+    BREAKS = "breaks", "Regular breaks"
+    PAPERS_EARLY = "papers_early", "Papers a week before"
+    EASY_READ = "easy_read", "Easy read papers"
+    LARGE_PRINT = "large_print", "Large print papers"
+
+
+class EventQuerySet(models.QuerySet):
+    def for_member(self, person: User) -> EventQuerySet:
+        """Events `person` may see inside Levelfield: a project's events open to its
+        members, and a collective's other events open to the collective's members.
+        Organisers always see their own events."""
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        from levelfield.collectives.models import CollectiveMembership
+        from levelfield.projects.models import ProjectMembership
+
+        collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
+        projects = ProjectMembership.objects.filter(person=person).values("project_id")
+        organised = Event.organisers.through.objects.filter(user=person).values("event_id")
+        return self.filter(
+            Q(project_id__in=projects)
+            | (~Q(audience=Audience.PROJECT) & Q(collective_id__in=collectives))
+            | Q(pk__in=organised)
+        )
+
+    def upcoming(self, now: datetime) -> EventQuerySet:
+        return self.filter(ends_at__gt=now).order_by("starts_at", "id")
+
+    def past(self, now: datetime) -> EventQuerySet:
+        return self.filter(ends_at__lte=now).order_by("-starts_at", "-id")
+
+
+class EventSeries(models.Model):
+    """Events that repeat by one rule, e.g. "first Monday of every month, 10:00-11:30".
+
+    `rule` is an RFC 5545 RRULE (read with python-dateutil) over the local start time
+    in `timezone_name`, so a daylight-saving change keeps the local time. Occurrences
+    are made ahead (see `services.series_extend`); each keeps `series_start`, the time
+    the rule gave it, so making them again never makes one twice.
+    """
+
+    collective = models.ForeignKey(
+        "collectives.Collective", on_delete=models.CASCADE, related_name="event_series"
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_series",
+    )
+    rule = models.CharField(max_length=200)
+    first_start = models.DateTimeField()
+    timezone_name = models.CharField(max_length=64, default=DEFAULT_TIMEZONE)
+    ends_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "event series"
+
+    def __str__(self) -> str:
+        return self.rule
+
+
+class Event(models.Model):
+    collective = models.ForeignKey(
+        "collectives.Collective", on_delete=models.CASCADE, related_name="events"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    series = models.ForeignKey(
+        EventSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    series_start = models.DateTimeField(
+        null=True, blank=True, help_text="The start the series' rule gave this occurrence."
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(
+        "what it is about", blank=True, help_text="Plain English. You can use Markdown."
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.MEETING)
+    format = models.CharField(
+        max_length=20, choices=EventFormat.choices, default=EventFormat.ONLINE
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    timezone_name = models.CharField("time zone", max_length=64, default=DEFAULT_TIMEZONE)
+    topics = models.CharField(max_length=300, blank=True)
+    stage = models.CharField(
+        "research-cycle stage", max_length=30, choices=Stage.choices, blank=True
+    )
+    audience = models.CharField(
+        "who can come", max_length=20, choices=Audience.choices, default=Audience.COLLECTIVE
+    )
+    # Shown only to people with a place (and the organisers).
+    joining_link = models.URLField("online joining link", max_length=500, blank=True)
+    venue_name = models.CharField("venue", max_length=200, blank=True)
+    venue_address = models.TextField("venue address", blank=True)
+    step_free = models.BooleanField("step-free access", default=False)
+    hearing_loop = models.BooleanField("hearing loop", default=False)
+    accessible_toilets = models.BooleanField("accessible toilets", default=False)
+    quiet_room = models.BooleanField("quiet room", default=False)
+    venue_notes = models.TextField("more about getting there and access", blank=True)
+    capacity = models.PositiveIntegerField(
+        "places", null=True, blank=True, help_text="Leave empty for no limit."
+    )
+    # {perspective kind: places}; people who bring a capped perspective wait when its
+    # places are taken, so professionals do not fill a public Cuppa.
+    perspective_caps = models.JSONField(default=dict, blank=True)
+    registration_closes_at = models.DateTimeField(null=True, blank=True)
+    paid = models.BooleanField(
+        "attendance is paid time",
+        default=False,
+        help_text="Under the collective's payment policy.",
+    )
+    preparation_minutes = models.PositiveIntegerField(default=0)
+    reminder_hours = models.JSONField(default=list, blank=True)
+    public_code = models.CharField(max_length=40, unique=True, default=_public_code)
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="events_organised", blank=True
+    )
+    # Counts kept under the event's row lock, so lists never count registrations.
+    places_taken = models.PositiveIntegerField(default=0)
+    waiting_count = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.TextField(blank=True)
+    notes = models.TextField(
+        "notes and resources",
+        blank=True,
+        help_text="What happened, what was decided, links to slides. You can use Markdown.",
+    )
+    notes_published_at = models.DateTimeField(null=True, blank=True)
+    from_decision = models.OneToOneField(
+        "decisions.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event",
+    )
+    involvement_entry = models.OneToOneField(
+        "projects.InvolvementEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event",
+        help_text="The project's involvement log entry the attendance wrote.",
+    )
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["collective", "starts_at"]),
+            models.Index(fields=["project", "starts_at"]),
+            models.Index(fields=["ends_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="events_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="events_capacity_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(places_taken__lte=F("capacity")),
+                name="events_places_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=~Q(audience=Audience.PROJECT) | Q(project__isnull=False),
+                name="events_project_audience_has_project",
+            ),
+            models.CheckConstraint(
+                condition=Q(preparation_minutes__lte=MAXIMUM_PREPARATION_MINUTES),
+                name="events_preparation_at_most_eight_hours",
+            ),
+            models.UniqueConstraint(
+                fields=["series", "series_start"], name="events_one_occurrence_per_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.pk])
+
+    @property
+    def place(self) -> models.Model:
+        """The project or collective the event belongs to."""
+        return self.project if self.project_id else self.collective
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.astimezone(self.zone)
+
+    @property
+    def length_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def credited_minutes(self) -> int:
+        """What attending counts for in the involvement log: the event and getting ready,
+        never more than a day."""
+        return min(self.length_minutes + self.preparation_minutes, 24 * 60)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_public(self) -> bool:
+        return self.audience == Audience.ANYONE
+
+    @property
+    def is_online(self) -> bool:
+        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def places_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.places_taken, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.places_taken >= self.capacity
+
+    def has_started(self, now: datetime) -> bool:
+        return now >= self.starts_at
+
+    def has_ended(self, now: datetime) -> bool:
+        return now >= self.ends_at
+
+    def registration_open(self, now: datetime) -> bool:
+        if self.is_cancelled or self.has_started(now):
+            return False
+        return self.registration_closes_at is None or now < self.registration_closes_at
+
+    def topic_list(self) -> list[str]:
+        return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
+
+    def venue_features(self) -> list[str]:
+        features = [
+            ("step_free", "Step-free access"),
+            ("hearing_loop", "Hearing loop"),
+            ("accessible_toilets", "Accessible toilets"),
+            ("quiet_room", "Quiet room"),
+        ]
+        return [label for name, label in features if getattr(self, name)]
+
+    def cap_for(self, perspective: str) -> int | None:
+        value = self.perspective_caps.get(perspective) if perspective else None
+        return int(value) if value is not None else None
+
+    def cap_labels(self) -> list[tuple[str, int]]:
+        labels = dict(PerspectiveKind.choices)
+        return [(labels.get(kind, kind), int(n)) for kind, n in self.perspective_caps.items()]
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", "Has a place"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self) -> RegistrationQuerySet:
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def registered(self) -> RegistrationQuerySet:
+        return self.filter(status=RegistrationStatus.REGISTERED)
+
+    def waiting(self) -> RegistrationQuerySet:
+        return self.filter(status=RegistrationStatus.WAITING).order_by("waiting_since", "id")
+
+
+class Registration(models.Model):
+    """One person's place (or place on the waiting list) at one event.
+
+    Either `person` (an account) or a guest's name and email address. Access needs are
+    kept only with the person's consent (`access_needs_shared_at`), shown only to the
+    organisers, and deleted 30 days after the event (`services.access_needs_forget_due`).
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    guest_name = models.CharField(max_length=120, blank=True)
+    guest_email = models.EmailField(blank=True)
+    status = models.CharField(max_length=20, choices=RegistrationStatus.choices)
+    perspective = models.CharField(
+        max_length=30,
+        choices=PerspectiveKind.choices,
+        blank=True,
+        help_text="The perspective the person brings to this event, if they said.",
+    )
+    registered_at = models.DateTimeField()
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    access_needs = models.TextField(blank=True)
+    access_need_kinds = models.JSONField(default=list, blank=True)
+    access_needs_shared_at = models.DateTimeField(null=True, blank=True)
+    access_needs_deleted_at = models.DateTimeField(null=True, blank=True)
+    attendance_confirmed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person said they came."
+    )
+    attended = models.BooleanField(null=True, blank=True)
+    attended_minutes = models.PositiveIntegerField(null=True, blank=True)
+    participation = models.OneToOneField(
+        "projects.Participation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registration",
+    )
+    feedback_given = models.BooleanField(default=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["registered_at", "id"]
+        indexes = [models.Index(fields=["event", "status", "waiting_since"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=Q(person__isnull=False) & ~Q(status="cancelled"),
+                name="events_one_place_per_person",
+            ),
+            models.UniqueConstraint(
+                F("event"),
+                Lower("guest_email"),
+                condition=Q(person__isnull=True) & ~Q(status="cancelled"),
+                name="events_one_place_per_guest",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, guest_email="")
+                | (Q(person__isnull=True) & ~Q(guest_email="") & ~Q(guest_name="")),
+                name="events_person_or_guest",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="waiting") | Q(waiting_since__isnull=False),
+                name="events_waiting_has_since",
+            ),
+            models.CheckConstraint(
+                condition=(Q(access_needs="") & Q(access_need_kinds=[]))
+                | Q(access_needs_shared_at__isnull=False),
+                name="events_access_needs_only_with_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.event}"
+
+    @property
+    def name(self) -> str:
+        if self.person_id:
+            return self.person.name
+        return self.guest_name
+
+    @property
+    def email(self) -> str:
+        return self.person.email if self.person_id else self.guest_email
+
+    @property
+    def is_guest(self) -> bool:
+        return self.person_id is None
+
+    @property
+    def has_place(self) -> bool:
+        return self.status == RegistrationStatus.REGISTERED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == RegistrationStatus.WAITING
+
+    def access_need_labels(self) -> list[str]:
+        labels = dict(AccessNeed.choices)
+        return [labels[kind] for kind in self.access_need_kinds if kind in labels]
+
+
+class ReminderSent(models.Model):
+    """A reminder that went to one registration: the constraint makes it go once."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="reminders"
+    )
+    hours_before = models.PositiveIntegerField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "hours_before"], name="events_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours_before} hours before"
+
+
+class AgendaStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    TAKEN = "taken", "On the agenda"
+    NOT_TAKEN = "not_taken", "Not on the agenda"
+
+
+class AgendaItem(models.Model):
+    """Something a registered person wants the event to talk about."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(max_length=200)
+    detail = models.TextField(blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The perspective the proposer brought, for "does the agenda come from the public?".
+    proposer_perspective = models.CharField(
+        max_length=30, choices=PerspectiveKind.choices, blank=True
+    )
+    status = models.CharField(
+        max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.PROPOSED
+    )
+    position = models.PositiveIntegerField(default=0)
+    reason = models.TextField("why", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaSupport(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="supports")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person"], name="events_support_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Support for {self.item_id}"
+
+
+class Feedback(models.Model):
+    """One anonymous answer to "did you feel heard?". No person and no time, and a
+    random key rather than a counter, so nothing orders or links it to its author;
+    `Registration.feedback_given` only stops a second answer."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")
+    heard = models.PositiveSmallIntegerField()
+    comment = models.TextField(blank=True)
+    perspective = models.CharField(max_length=30, choices=PerspectiveKind.choices, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(heard__gte=1) & Q(heard__lte=5), name="events_heard_one_to_five"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Heard: {self.heard} of 5"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address: the events they have a place at."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    reset_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return "A private calendar address"

@@ -1,0 +1,1012 @@
+"""Changes to events, their places, agendas, attendance and feedback.
+
+Every change of places (registering, cancelling, promoting from the waiting list,
+changing the number of places) first locks the event's row (`_locked`), so they
+happen one after another; the event keeps the count of places taken and the database
+refuses a count above the capacity. Emails go through `notification_send` inside the
+transaction, so they leave only once it commits.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective
+from levelfield.decisions.models import Decision
+from levelfield.events import access, recurrence
+from levelfield.events.models import (
+    ACCESS_NEEDS_KEPT_FOR,
+    AgendaItem,
+    AgendaStatus,
+    AgendaSupport,
+    Audience,
+    CalendarFeed,
+    Event,
+    EventKind,
+    EventSeries,
+    Feedback,
+    Registration,
+    RegistrationStatus,
+    ReminderSent,
+)
+from levelfield.history.services import change_record
+from levelfield.notifications.services import absolute_url, notification_send
+from levelfield.people.models import User
+from levelfield.projects.models import ActivityKind, InvolvementEntry, Participation, Project
+
+# Fields an organiser sets; copied from one occurrence to the next in a series.
+EVENT_FIELDS = (
+    "title",
+    "description",
+    "kind",
+    "format",
+    "timezone_name",
+    "topics",
+    "stage",
+    "audience",
+    "joining_link",
+    "venue_name",
+    "venue_address",
+    "step_free",
+    "hearing_loop",
+    "accessible_toilets",
+    "quiet_room",
+    "venue_notes",
+    "capacity",
+    "perspective_caps",
+    "paid",
+    "preparation_minutes",
+    "reminder_hours",
+)
+# Changes that people with a place are told about.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "format", "venue_name", "venue_address", "joining_link")
+
+
+def _place_fields(place: Collective | Project) -> dict[str, Any]:
+    if isinstance(place, Project):
+        return {"project": place, "collective": place.collective}
+    return {"project": None, "collective": place}
+
+
+def _history_place(event: Event) -> dict[str, Any]:
+    if event.project_id:
+        return {"project": event.project}
+    return {"collective": event.collective}
+
+
+def _check_values(values: Mapping[str, Any], *, place: Collective | Project) -> None:
+    if values["ends_at"] <= values["starts_at"]:
+        raise ValidationError("The event must end after it starts.")
+    if values.get("audience") == Audience.PROJECT and not isinstance(place, Project):
+        raise ValidationError("Only a project's event can be for the project's members.")
+    closes = values.get("registration_closes_at")
+    if closes is not None and closes > values["starts_at"]:
+        raise ValidationError("Registration must close before the event starts.")
+
+
+def _check_organisers(organisers: Iterable[User], place: Collective | Project) -> list[User]:
+    people = list(organisers)
+    for person in people:
+        if not roles.may(person, roles.Action.ORGANISE_EVENT, place):
+            raise ValidationError(f"{person.name} is not a member here, so cannot organise.")
+    return people
+
+
+def _snapshot(event: Event) -> dict[str, str]:
+    return {
+        "title": event.title,
+        "starts": event.starts_at.isoformat(),
+        "ends": event.ends_at.isoformat(),
+        "places": "no limit" if event.capacity is None else str(event.capacity),
+        "format": event.get_format_display(),
+        "venue": event.venue_name,
+    }
+
+
+# Creating and changing events
+
+
+def event_create(
+    *,
+    place: Collective | Project,
+    actor: User,
+    values: Mapping[str, Any],
+    organisers: Iterable[User] = (),
+    repeat: str = "",
+    repeat_until: datetime.date | None = None,
+    from_decision: Decision | None = None,
+    now: datetime.datetime | None = None,
+) -> Event:
+    """Plan an event (or, with `repeat`, a series and its first occurrences). Returns
+    the (first) event. `values` holds `EVENT_FIELDS`, `starts_at`, `ends_at` and
+    `registration_closes_at`."""
+    roles.require(actor, roles.Action.ORGANISE_EVENT, place)
+    now = now or timezone.now()
+    _check_values(values, place=place)
+    people = _check_organisers([actor, *organisers], place)
+    with transaction.atomic():
+        series = None
+        if repeat:
+            start = values["starts_at"]
+            series = EventSeries.objects.create(
+                **_place_fields(place),
+                rule=recurrence.rule_for(
+                    repeat, start.astimezone(_zone(values)).date(), until=repeat_until
+                ),
+                first_start=start,
+                timezone_name=values["timezone_name"],
+                ends_on=repeat_until,
+                created_by=actor,
+            )
+        event = _event_new(
+            place=place, actor=actor, values=values, series=series, from_decision=from_decision
+        )
+        event.organisers.set(people)
+        change_record(
+            actor=actor,
+            action="event_created",
+            summary=f"{actor.name} planned “{event.title}”"
+            + (
+                f", repeating {recurrence.describe(series.rule, event.local_start.date())}"
+                if series
+                else ""
+            ),
+            subject=event,
+            after=_snapshot(event),
+            **_history_place(event),
+        )
+        if series is not None:
+            series_extend(series=series, now=now)
+    return event
+
+
+def _zone(values: Mapping[str, Any]) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(values["timezone_name"])
+
+
+def _event_new(
+    *,
+    place: Collective | Project,
+    actor: User | None,
+    values: Mapping[str, Any],
+    series: EventSeries | None = None,
+    series_start: datetime.datetime | None = None,
+    from_decision: Decision | None = None,
+) -> Event:
+    fields = {name: values[name] for name in EVENT_FIELDS if name in values}
+    return Event.objects.create(
+        **_place_fields(place),
+        **fields,
+        starts_at=values["starts_at"],
+        ends_at=values["ends_at"],
+        registration_closes_at=values.get("registration_closes_at"),
+        series=series,
+        series_start=(series_start or values["starts_at"]) if series else None,
+        from_decision=from_decision,
+        created_by=actor,
+    )
+
+
+def series_extend(*, series: EventSeries, now: datetime.datetime | None = None) -> int:
+    """Make the series' occurrences up to `recurrence.HORIZON` ahead, copying the latest
+    one (so "change all future events" carries on). Idempotent: returns how many it made."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        latest = (
+            Event.objects.select_for_update(of=("self",))
+            .filter(series=series)
+            .order_by("-series_start")
+            .select_related("collective", "project")
+            .first()
+        )
+        if latest is None:
+            return 0
+        zone = latest.zone
+        starts = recurrence.starts(
+            series.rule,
+            series.first_start.astimezone(zone),
+            zone,
+            after=latest.series_start,
+            before=now + recurrence.HORIZON,
+        )
+        length = latest.ends_at - latest.starts_at
+        closes_before = (
+            latest.starts_at - latest.registration_closes_at
+            if latest.registration_closes_at
+            else None
+        )
+        organisers = list(latest.organisers.all())
+        made = 0
+        for start in starts:
+            values = {name: getattr(latest, name) for name in EVENT_FIELDS}
+            # The latest occurrence's local time of day, on the rule's date.
+            local = latest.local_start
+            start = start.replace(hour=local.hour, minute=local.minute)
+            values |= {
+                "starts_at": start,
+                "ends_at": start + length,
+                "registration_closes_at": start - closes_before if closes_before else None,
+            }
+            event = _event_new(
+                place=latest.place,
+                actor=series.created_by,
+                values=values,
+                series=series,
+                series_start=_rule_start(series, start),
+            )
+            event.organisers.set(organisers)
+            made += 1
+        return made
+
+
+def _rule_start(series: EventSeries, start: datetime.datetime) -> datetime.datetime:
+    """The rule's own start for an occurrence on `start`'s date (its key in the series),
+    which stays the same when the series' time of day changes."""
+    zone = start.tzinfo
+    first = series.first_start.astimezone(zone)
+    return start.replace(hour=first.hour, minute=first.minute)
+
+
+def series_extend_all(*, now: datetime.datetime | None = None) -> int:
+    """Every open series made up to the horizon (the `events_due` command)."""
+    now = now or timezone.now()
+    series_list = EventSeries.objects.exclude(ends_on__lt=now.date())
+    return sum(series_extend(series=series, now=now) for series in series_list)
+
+
+def event_update(
+    *,
+    event: Event,
+    actor: User,
+    values: Mapping[str, Any],
+    organisers: Iterable[User] | None = None,
+    all_future: bool = False,
+    now: datetime.datetime | None = None,
+) -> list[Event]:
+    """Change an event, or (`all_future`) it and every later occurrence in its series:
+    each keeps its own date and takes the new time of day, length and details.
+    Returns the events changed."""
+    now = now or timezone.now()
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied("Only the event's organisers may change it.")
+    _check_values(values, place=event.place)
+    people = _check_organisers(organisers, event.place) if organisers is not None else None
+    with transaction.atomic():
+        targets = [_locked(event)]
+        if all_future and event.series_id:
+            targets += list(
+                Event.objects.select_for_update(of=("self",))
+                .filter(
+                    series_id=event.series_id,
+                    starts_at__gt=event.starts_at,
+                    cancelled_at__isnull=True,
+                )
+                .select_related("collective", "project")
+                .order_by("starts_at")
+            )
+        first = targets[0]
+        zone = _zone(values)
+        new_local_start = values["starts_at"].astimezone(zone)
+        length = values["ends_at"] - values["starts_at"]
+        closes_before = (
+            values["starts_at"] - values["registration_closes_at"]
+            if values.get("registration_closes_at")
+            else None
+        )
+        for target in targets:
+            if target is first:
+                start = values["starts_at"]
+            else:
+                day = target.starts_at.astimezone(zone).date()
+                start = recurrence.at_local_time(day, new_local_start.time(), zone)
+            capacity = values.get("capacity")
+            if capacity is not None and capacity < target.places_taken:
+                raise ValidationError(
+                    f"{target.places_taken} people already have a place on "
+                    f"{target.local_start.day} {target.local_start:%B %Y}, so the number "
+                    f"of places cannot be below {target.places_taken}."
+                )
+            before = _snapshot(target)
+            notified_before = [getattr(target, name) for name in NOTIFIED_FIELDS]
+            for name in EVENT_FIELDS:
+                if name in values:
+                    setattr(target, name, values[name])
+            target.starts_at = start
+            target.ends_at = start + length
+            target.registration_closes_at = start - closes_before if closes_before else None
+            target.save()
+            if people is not None:
+                target.organisers.set(people)
+            _promote(target, now=now)
+            after = _snapshot(target)
+            if after != before:
+                change_record(
+                    actor=actor,
+                    action="event_updated",
+                    summary=f"{actor.name} changed “{target.title}”",
+                    subject=target,
+                    before=before,
+                    after=after,
+                    **_history_place(target),
+                )
+            if notified_before != [getattr(target, name) for name in NOTIFIED_FIELDS]:
+                _tell_everyone(target, what="changed")
+    return targets
+
+
+def event_cancel(
+    *, event: Event, actor: User, reason: str = "", now: datetime.datetime | None = None
+) -> Event:
+    """Call an event off and tell everyone with a place or waiting for one."""
+    now = now or timezone.now()
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied("Only the event's organisers may cancel it.")
+    with transaction.atomic():
+        event = _locked(event)
+        if event.is_cancelled:
+            return event
+        if event.has_started(now):
+            raise ValidationError("The event has already started, so it cannot be cancelled.")
+        event.cancelled_at = now
+        event.cancelled_reason = reason
+        event.save(update_fields=["cancelled_at", "cancelled_reason", "updated_at"])
+        change_record(
+            actor=actor,
+            action="event_cancelled",
+            summary=f"{actor.name} cancelled “{event.title}”",
+            subject=event,
+            after={"reason": reason},
+            **_history_place(event),
+        )
+        _tell_everyone(event, what="cancelled")
+    return event
+
+
+def _tell_everyone(event: Event, *, what: str) -> None:
+    registrations = event.registrations.active().select_related("person")
+    for registration in registrations:
+        _notify(registration, kind="event_update", what=what)
+
+
+# Places and the waiting list
+
+
+def _locked(event: Event) -> Event:
+    """The event's row, locked until the transaction ends: every change of places
+    takes this lock first, so they happen one after another."""
+    return (
+        Event.objects.select_for_update(of=("self",))
+        .select_related("collective", "project")
+        .get(pk=event.pk)
+    )
+
+
+def _has_room(event: Event, perspective: str) -> bool:
+    if event.capacity is not None and event.places_taken >= event.capacity:
+        return False
+    cap = event.cap_for(perspective)
+    if cap is None:
+        return True
+    taken = event.registrations.registered().filter(perspective=perspective).count()
+    return taken < cap
+
+
+def registration_create(
+    *,
+    event: Event,
+    person: User | None = None,
+    guest_name: str = "",
+    guest_email: str = "",
+    perspective: str = "",
+    access_needs: str = "",
+    access_need_kinds: Iterable[str] = (),
+    share_access_needs: bool = False,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Take a place, or a place on the waiting list when the event (or the places for
+    the person's perspective) is full. `person` for an account holder, otherwise a
+    guest's name and email address (only for events open to anyone with the link)."""
+    now = now or timezone.now()
+    guest_email = guest_email.strip().lower()
+    if person is None and not (guest_name.strip() and guest_email):
+        raise ValidationError("A guest needs a name and an email address.")
+    kinds = list(dict.fromkeys(access_need_kinds))
+    if not share_access_needs:
+        access_needs, kinds = "", []
+    with transaction.atomic():
+        event = _locked(event)
+        _check_open(event, now=now)
+        if person is not None:
+            if not access.events_for(person).filter(pk=event.pk).exists() and not event.is_public:
+                raise PermissionDenied("This event is not open to you.")
+            existing = event.registrations.active().filter(person=person).first()
+        else:
+            if not event.is_public:
+                raise PermissionDenied("Only events open to anyone with the link take guests.")
+            existing = (
+                event.registrations.active()
+                .filter(person__isnull=True, guest_email=guest_email)
+                .first()
+            )
+        if existing is not None:
+            raise ValidationError(
+                "You already have a place at this event."
+                if existing.has_place
+                else "You are already on the waiting list for this event."
+            )
+        has_room = _has_room(event, perspective)
+        registration = Registration.objects.create(
+            event=event,
+            person=person,
+            guest_name=guest_name.strip() if person is None else "",
+            guest_email=guest_email if person is None else "",
+            status=RegistrationStatus.REGISTERED if has_room else RegistrationStatus.WAITING,
+            perspective=perspective,
+            registered_at=now,
+            waiting_since=None if has_room else now,
+            access_needs=access_needs.strip(),
+            access_need_kinds=kinds,
+            access_needs_shared_at=now if (access_needs.strip() or kinds) else None,
+        )
+        counter = "places_taken" if has_room else "waiting_count"
+        Event.objects.filter(pk=event.pk).update(**{counter: F(counter) + 1})
+        change_record(
+            actor=person,
+            action="registration_created",
+            summary=f"{registration.name} "
+            + ("took a place at" if has_room else "joined the waiting list for")
+            + f" “{event.title}”",
+            subject=registration,
+            **_history_place(event),
+        )
+        registration.event = event
+        _notify(registration, kind="event_registration")
+    return registration
+
+
+def _check_open(event: Event, *, now: datetime.datetime) -> None:
+    if event.is_cancelled:
+        raise ValidationError("This event has been cancelled, so you cannot register.")
+    if event.has_started(now):
+        raise ValidationError("This event has already started, so registration has closed.")
+    if event.registration_closes_at and now >= event.registration_closes_at:
+        raise ValidationError("Registration for this event has closed.")
+
+
+def registration_cancel(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> list[Registration]:
+    """Give up a place (or a place on the waiting list). The first people waiting who
+    fit are promoted and told; returns them. Cancelling twice changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return []
+        if event.has_ended(now):
+            raise ValidationError("The event is over, so the place cannot be cancelled.")
+        counter = "places_taken" if registration.has_place else "waiting_count"
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        # Nobody needs the access needs of someone who is not coming.
+        registration.access_needs = ""
+        registration.access_need_kinds = []
+        registration.save()
+        Event.objects.filter(pk=event.pk).update(**{counter: F(counter) - 1})
+        event.refresh_from_db(fields=["places_taken", "waiting_count"])
+        change_record(
+            actor=registration.person,
+            action="registration_cancelled",
+            summary=f"{_name(registration)} gave up their place at “{event.title}”",
+            subject=registration,
+            **_history_place(event),
+        )
+        return _promote(event, now=now)
+
+
+def registrations_release_for(*, person: User, now: datetime.datetime | None = None) -> int:
+    """Give up every place (and place on a waiting list) `person` holds at events still
+    to come, promoting the people waiting, before their account is deleted. Returns how
+    many places it gave up."""
+    now = now or timezone.now()
+    theirs = Registration.objects.active().filter(person=person, event__ends_at__gt=now)
+    released = 0
+    for registration in theirs.select_related("event"):
+        registration_cancel(registration=registration, now=now)
+        released += 1
+    return released
+
+
+def registrations_export(*, person: User) -> list[dict[str, Any]]:
+    """The person's places at events, with what they shared, for their data download."""
+    rows = Registration.objects.filter(person=person).select_related("event")
+    return [
+        {
+            "event": r.event.title,
+            "starts": r.event.starts_at.isoformat(),
+            "status": r.get_status_display(),
+            "perspective_you_brought": r.get_perspective_display(),
+            "access_needs_shared": r.access_needs,
+            "access_needs_chosen": r.access_need_labels(),
+            "access_needs_deleted": r.access_needs_deleted_at.isoformat()
+            if r.access_needs_deleted_at
+            else "",
+            "attended": r.attended,
+            "minutes": r.attended_minutes,
+        }
+        for r in rows.order_by("registered_at", "pk")
+    ]
+
+
+def _name(registration: Registration) -> str:
+    if registration.person_id:
+        return registration.person.name
+    return registration.guest_name
+
+
+def _promote(event: Event, *, now: datetime.datetime) -> list[Registration]:
+    """Give free places to the people waiting longest who fit (their perspective's places
+    too). The caller holds the event's lock."""
+    if event.is_cancelled or event.has_started(now):
+        return []
+    promoted = []
+    for waiting in event.registrations.waiting().select_related("person"):
+        event.refresh_from_db(fields=["places_taken", "waiting_count"])
+        if event.capacity is not None and event.places_taken >= event.capacity:
+            break
+        if not _has_room(event, waiting.perspective):
+            continue
+        waiting.status = RegistrationStatus.REGISTERED
+        waiting.save(update_fields=["status"])
+        Event.objects.filter(pk=event.pk).update(
+            places_taken=F("places_taken") + 1, waiting_count=F("waiting_count") - 1
+        )
+        change_record(
+            actor=None,
+            action="registration_promoted",
+            summary=f"{_name(waiting)} was given a place at “{event.title}” from the waiting list",
+            subject=waiting,
+            **_history_place(event),
+        )
+        waiting.event = event
+        _notify(waiting, kind="event_place")
+        promoted.append(waiting)
+    event.refresh_from_db(fields=["places_taken", "waiting_count"])
+    return promoted
+
+
+def registration_cancel_by_guest(*, token: str, now: datetime.datetime | None = None) -> None:
+    registration_cancel(registration=access.registration_for_guest(token), now=now)
+
+
+def waiting_position(registration: Registration) -> int | None:
+    if not registration.is_waiting:
+        return None
+    ahead = Registration.objects.waiting().filter(event_id=registration.event_id)
+    ids = list(ahead.values_list("id", flat=True))
+    return ids.index(registration.pk) + 1 if registration.pk in ids else None
+
+
+# Emails
+
+
+def manage_path(registration: Registration) -> str:
+    """Where the person manages their place: the event page, or a guest's signed link."""
+    if registration.is_guest:
+        return reverse("events:guest", args=[access.guest_token(registration)])
+    return reverse("events:detail", args=[registration.event_id])
+
+
+def _notify(registration: Registration, *, kind: str, what: str = "") -> None:
+    """Tell the person about their place. The joining link goes only to people with a
+    place at an event that is going ahead."""
+    event = registration.event
+    path = manage_path(registration)
+    context = {
+        "event": event,
+        "registration": registration,
+        "what": what,
+        "joining_link": event.joining_link
+        if registration.has_place and not event.is_cancelled
+        else "",
+        "manage_url": absolute_url(path),
+    }
+    notification_send(
+        kind=kind,
+        context=context,
+        person=registration.person,
+        email=registration.guest_email,
+        url=path,
+    )
+
+
+def event_reminders_send_due(*, now: datetime.datetime | None = None) -> int:
+    """Send the reminders that are due (by default 2 days and 2 hours before) to people
+    with a place. Never twice (a database constraint), never after someone cancelled.
+    Returns how many emails it sent."""
+    now = now or timezone.now()
+    longest = 14 * 24
+    events = Event.objects.filter(
+        cancelled_at__isnull=True,
+        starts_at__gt=now,
+        starts_at__lte=now + datetime.timedelta(hours=longest),
+    )
+    sent = 0
+    for event in events:
+        due = {
+            hours
+            for hours in event.reminder_hours
+            if now >= event.starts_at - datetime.timedelta(hours=int(hours))
+        }
+        if not due:
+            continue
+        for registration_id in event.registrations.registered().values_list("id", flat=True):
+            sent += _remind(registration_id, due, now=now)
+    return sent
+
+
+def _remind(registration_id: int, due: set[int], *, now: datetime.datetime) -> int:
+    try:
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(of=("self",))
+                .select_related("event", "person")
+                .get(pk=registration_id)
+            )
+            if not registration.has_place or registration.event.is_cancelled:
+                return 0
+            already = set(registration.reminders.values_list("hours_before", flat=True))
+            new = due - already
+            if not new:
+                return 0
+            ReminderSent.objects.bulk_create(
+                ReminderSent(registration=registration, hours_before=hours, sent_at=now)
+                for hours in sorted(new)
+            )
+            _notify(registration, kind="event_reminder")
+    except IntegrityError:
+        # Another worker sent it a moment ago.
+        return 0
+    return 1
+
+
+def access_needs_forget_due(*, now: datetime.datetime | None = None) -> int:
+    """Delete access needs shared for events that ended 30 days ago or more. Idempotent;
+    returns how many registrations it cleared."""
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        event__ends_at__lte=now - ACCESS_NEEDS_KEPT_FOR,
+        access_needs_shared_at__isnull=False,
+        access_needs_deleted_at__isnull=True,
+    ).update(access_needs="", access_need_kinds=[], access_needs_deleted_at=now)
+
+
+# Calendar feed
+
+
+def calendar_feed_reset(*, person: User) -> CalendarFeed:
+    """Make (or make anew) the person's private calendar address; the old one stops."""
+    with transaction.atomic():
+        feed, created = CalendarFeed.objects.select_for_update().get_or_create(person=person)
+        if not created:
+            feed.token = CalendarFeed._meta.get_field("token").default()
+            feed.reset_at = timezone.now()
+            feed.save(update_fields=["token", "reset_at"])
+    return feed
+
+
+# The agenda
+
+
+def _may_shape_agenda(event: Event, person: User) -> bool:
+    registration = access.registration_of(event, person)
+    return (registration is not None and registration.has_place) or access.is_organiser(
+        event, person
+    )
+
+
+def agenda_item_propose(
+    *,
+    event: Event,
+    person: User,
+    title: str,
+    detail: str = "",
+    now: datetime.datetime | None = None,
+) -> AgendaItem:
+    now = now or timezone.now()
+    if not _may_shape_agenda(event, person):
+        raise PermissionDenied("Take a place at the event to add to its agenda.")
+    if event.has_started(now) or event.is_cancelled:
+        raise ValidationError("The event has started, so its agenda is settled.")
+    registration = access.registration_of(event, person)
+    with transaction.atomic():
+        position = event.agenda_items.aggregate(last=Max("position"))["last"] or 0
+        item = AgendaItem.objects.create(
+            event=event,
+            title=title.strip(),
+            detail=detail.strip(),
+            proposed_by=person,
+            proposer_perspective=registration.perspective if registration else "",
+            position=position + 1,
+        )
+        AgendaSupport.objects.create(item=item, person=person)
+    return item
+
+
+def agenda_support_toggle(
+    *, item: AgendaItem, person: User, now: datetime.datetime | None = None
+) -> bool:
+    """Support an item, or take the support back. Returns whether they now support it."""
+    now = now or timezone.now()
+    if not _may_shape_agenda(item.event, person):
+        raise PermissionDenied("Take a place at the event to support agenda items.")
+    if item.event.has_started(now):
+        raise ValidationError("The event has started, so its agenda is settled.")
+    with transaction.atomic():
+        deleted, _ = AgendaSupport.objects.filter(item=item, person=person).delete()
+        if deleted:
+            return False
+        AgendaSupport.objects.get_or_create(item=item, person=person)
+        return True
+
+
+@dataclass(frozen=True)
+class AgendaChoice:
+    item: AgendaItem
+    status: str
+    position: int
+    reason: str
+
+
+def agenda_arrange(*, event: Event, actor: User, choices: Iterable[AgendaChoice]) -> None:
+    """The organisers order the agenda and say why each item is or is not on it."""
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied("Only the event's organisers arrange the agenda.")
+    with transaction.atomic():
+        for choice in choices:
+            if choice.item.event_id != event.pk:
+                raise PermissionDenied("That item is not on this event's agenda.")
+            if choice.status == AgendaStatus.NOT_TAKEN and not choice.reason.strip():
+                raise ValidationError(f"Say why “{choice.item.title}” is not on the agenda.")
+            AgendaItem.objects.filter(pk=choice.item.pk).update(
+                status=choice.status, position=choice.position, reason=choice.reason.strip()
+            )
+        change_record(
+            actor=actor,
+            action="agenda_arranged",
+            summary=f"{actor.name} arranged the agenda of “{event.title}”",
+            subject=event,
+            **_history_place(event),
+        )
+
+
+# After the event
+
+
+def attendance_confirm(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> Registration:
+    """The person says they came, for the organisers to accept."""
+    now = now or timezone.now()
+    if not registration.has_place:
+        raise ValidationError("Only people with a place can say they came.")
+    if not registration.event.has_started(now):
+        raise ValidationError("You can say you came once the event has started.")
+    Registration.objects.filter(pk=registration.pk, attendance_confirmed_at__isnull=True).update(
+        attendance_confirmed_at=now
+    )
+    registration.refresh_from_db()
+    return registration
+
+
+def attendance_record(
+    *,
+    event: Event,
+    actor: User,
+    attended: Iterable[int],
+    now: datetime.datetime | None = None,
+) -> Event:
+    """Mark who came (registration ids). Each person with an account who came gets the
+    event's length plus its preparation time; for a project's event that is written to
+    the project's involvement log, one entry for the event (`Event.involvement_entry`)
+    and one participation per person (`Registration.participation`). Marking again
+    corrects both."""
+    now = now or timezone.now()
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied("Only the event's organisers mark attendance.")
+    came = set(attended)
+    with transaction.atomic():
+        event = _locked(event)
+        if event.is_cancelled or not event.has_started(now):
+            raise ValidationError("Attendance can be marked once the event has started.")
+        registrations = list(event.registrations.registered().select_related("person"))
+        unknown = came - {registration.pk for registration in registrations}
+        if unknown:
+            raise ValidationError("Some of those people do not have a place at this event.")
+        for registration in registrations:
+            registration.attended = registration.pk in came
+            registration.attended_minutes = (
+                event.credited_minutes if registration.attended else None
+            )
+        Registration.objects.bulk_update(registrations, ["attended", "attended_minutes"])
+        if event.project_id:
+            _involvement_write(event, registrations, actor=actor)
+        first_time = event.attendance_recorded_at is None
+        event.attendance_recorded_at = now
+        event.save(update_fields=["attendance_recorded_at", "updated_at"])
+        change_record(
+            actor=actor,
+            action="attendance_recorded" if first_time else "attendance_corrected",
+            summary=f"{actor.name} marked who came to “{event.title}”: "
+            f"{len(came)} of {len(registrations)}",
+            subject=event,
+            after={"came": str(len(came)), "had a place": str(len(registrations))},
+            **_history_place(event),
+        )
+    return event
+
+
+def _involvement_write(event: Event, registrations: list[Registration], *, actor: User) -> None:
+    entry = event.involvement_entry
+    description = f"Attendance at the {event.get_kind_display().lower()} “{event.title}”."
+    if event.paid:
+        description += " Attendance is paid time under the collective's payment policy."
+    fields = {
+        "title": event.title,
+        "description": description,
+        "happened_on": event.local_start.date(),
+        "stage": event.stage or event.project.stage,
+        "kind": ActivityKind.WORKSHOP
+        if event.kind in (EventKind.WORKSHOP, EventKind.TRAINING)
+        else ActivityKind.MEETING,
+    }
+    if entry is None:
+        entry = InvolvementEntry.objects.create(project=event.project, recorded_by=actor, **fields)
+        event.involvement_entry = entry
+        event.save(update_fields=["involvement_entry"])
+        action, verb = "entry_created", "recorded"
+    else:
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        entry.save()
+        action, verb = "entry_updated", "corrected"
+    for registration in registrations:
+        if registration.person_id is None:
+            continue
+        if registration.attended:
+            participation, _ = Participation.objects.update_or_create(
+                entry=entry,
+                person=registration.person,
+                defaults={"minutes": event.credited_minutes},
+            )
+            registration.participation = participation
+        else:
+            Participation.objects.filter(entry=entry, person=registration.person).delete()
+            registration.participation = None
+    Registration.objects.bulk_update(registrations, ["participation"])
+    change_record(
+        actor=actor,
+        action=action,
+        summary=f"{actor.name} {verb} “{entry.title}” in the involvement log from the "
+        "event's attendance",
+        subject=entry,
+        subject_type="involvemententry",
+        project=event.project,
+    )
+
+
+def event_notes_publish(
+    *, event: Event, actor: User, notes: str, now: datetime.datetime | None = None
+) -> Event:
+    now = now or timezone.now()
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied("Only the event's organisers publish its notes.")
+    with transaction.atomic():
+        event = _locked(event)
+        first = event.notes_published_at is None
+        event.notes = notes.strip()
+        event.notes_published_at = now if event.notes else None
+        event.save(update_fields=["notes", "notes_published_at", "updated_at"])
+        change_record(
+            actor=actor,
+            action="notes_published" if first else "notes_updated",
+            summary=f"{actor.name} published the notes of “{event.title}”",
+            subject=event,
+            **_history_place(event),
+        )
+    return event
+
+
+def feedback_give(
+    *,
+    registration: Registration,
+    heard: int,
+    comment: str = "",
+    now: datetime.datetime | None = None,
+) -> None:
+    """One anonymous answer per person who came; nothing links it back to them."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("event")
+            .get(pk=registration.pk)
+        )
+        event = registration.event
+        if not registration.has_place or registration.attended is False:
+            raise ValidationError("Only people who came can give feedback.")
+        if not event.has_started(now):
+            raise ValidationError("You can give feedback once the event has started.")
+        if registration.feedback_given:
+            raise ValidationError("You have already given your feedback. Thank you.")
+        if not 1 <= heard <= 5:
+            raise ValidationError("Choose a number from 1 to 5.")
+        Feedback.objects.create(
+            event=event, heard=heard, comment=comment.strip(), perspective=registration.perspective
+        )
+        registration.feedback_given = True
+        registration.save(update_fields=["feedback_given"])
+
+
+# From a decision
+
+
+def event_from_decision(
+    *,
+    decision: Decision,
+    actor: User,
+    values: Mapping[str, Any] | None = None,
+    now: datetime.datetime | None = None,
+) -> Event:
+    """Turn a time poll's chosen time into an event in the same place, and invite the
+    people who answered the poll."""
+    from levelfield.decisions.access import decision_may_act
+    from levelfield.decisions.participation import responder_ids
+
+    now = now or timezone.now()
+    if not decision_may_act(decision, actor):
+        raise PermissionDenied("Only members can make an event from this decision.")
+    outcome = getattr(decision, "outcome", None)
+    chosen = outcome.chosen_option if outcome else None
+    if chosen is None or chosen.starts_at is None:
+        raise ValidationError("The decision has not chosen a time yet.")
+    if Event.objects.filter(from_decision=decision).exists():
+        raise ValidationError("An event has already been made from this decision.")
+    place = decision.project if decision.project_id else decision.collective
+    base = {
+        "title": decision.title,
+        "description": outcome.statement,
+        "kind": EventKind.MEETING,
+        "timezone_name": decision.timezone_name,
+        "audience": Audience.PROJECT if decision.project_id else Audience.COLLECTIVE,
+        "starts_at": chosen.starts_at,
+        "ends_at": chosen.ends_at or chosen.starts_at + datetime.timedelta(hours=1),
+        "reminder_hours": [48, 2],
+    }
+    base |= dict(values or {})
+    with transaction.atomic():
+        event = event_create(
+            place=place, actor=actor, values=base, from_decision=decision, now=now
+        )
+        invited = User.objects.filter(pk__in=responder_ids(decision)).exclude(pk=actor.pk)
+        for person in invited:
+            notification_send(
+                kind="event_invitation",
+                context={"event": event, "decision": decision, "invited_by": actor},
+                person=person,
+                url=event.get_absolute_url(),
+            )
+    return event

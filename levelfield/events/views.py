@@ -1,0 +1,742 @@
+"""Pages for events: the list, an event and its agenda, places, the organisers' pages,
+the public page and a guest's own place, calendars, and making an event from a time poll.
+
+Every page starts with a helper from `access.py`; the services re-check the actor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.collectives import access as collective_access
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.decisions.access import decision_for_member
+from levelfield.events import access, services, voice
+from levelfield.events.calendar import calendar_bytes
+from levelfield.events.forms import (
+    AgendaArrangeForm,
+    AgendaItemForm,
+    AttendanceForm,
+    CancelEventForm,
+    EventForm,
+    FeedbackForm,
+    FilterForm,
+    FromDecisionForm,
+    GuestForm,
+    NotesForm,
+    RegistrationForm,
+    event_initial,
+)
+from levelfield.events.models import (
+    AgendaItem,
+    AgendaStatus,
+    AgendaSupport,
+    CalendarFeed,
+    Event,
+    Registration,
+    RegistrationStatus,
+)
+from levelfield.people.models import User
+from levelfield.projects import access as project_access
+from levelfield.projects.models import Project, ProjectMembership
+
+PAGE_SIZE = 25
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST, even an empty one (a form whose fields are all optional
+    is still sent), or None for GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# The list
+
+
+@login_required
+@require_safe
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Events the person may join, coming up or past, filtered by kind, format, topic."""
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    now = timezone.now()
+    events = access.events_for(request.user).select_related("collective", "project")
+    if filters.get("kind"):
+        events = events.filter(kind=filters["kind"])
+    if filters.get("format"):
+        events = events.filter(format=filters["format"])
+    if filters.get("topic"):
+        events = events.filter(topics__icontains=filters["topic"])
+    past = filters.get("when") == "past"
+    events = events.past(now) if past else events.upcoming(now)
+    mine = Registration.objects.active().filter(event=OuterRef("pk"), person=request.user)
+    events = events.annotate(
+        has_place=Exists(mine.filter(status=RegistrationStatus.REGISTERED)),
+        is_waiting=Exists(mine.filter(status=RegistrationStatus.WAITING)),
+    )
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    feed = CalendarFeed.objects.filter(person=request.user).first()
+    return render(
+        request,
+        "events/list.html",
+        {
+            "form": form,
+            "page": page,
+            "past": past,
+            "now": now,
+            "feed": feed,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# Planning and changing events
+
+
+def _place_from_query(request: HttpRequest) -> Any:
+    project_pk = request.GET.get("project")
+    slug = request.GET.get("collective")
+    if project_pk:
+        if not project_pk.isdigit():
+            raise Http404("No such project.")
+        return project_access.project_for_member(request.user, int(project_pk))
+    if slug:
+        return collective_access.collective_for_member(request.user, slug)
+    raise Http404("Plan an event from a collective's or a project's page.")
+
+
+def _members(place: Any) -> list[User]:
+    if isinstance(place, Project):
+        memberships = ProjectMembership.objects.filter(project=place)
+    else:
+        memberships = CollectiveMembership.objects.filter(collective=place)
+    return list(User.objects.filter(pk__in=memberships.values("person_id")))
+
+
+@login_required
+def event_create(request: HttpRequest) -> HttpResponse:
+    place = _place_from_query(request)
+    members = [person for person in _members(place) if person.pk != request.user.pk]
+    is_project = isinstance(place, Project)
+    form = EventForm(
+        _posted(request),
+        members=members,
+        for_project=is_project,
+        initial={"audience": "project" if is_project else "collective"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(
+                place=place,
+                actor=request.user,
+                values=form.values(),
+                organisers=form.cleaned_data["organisers"],
+                repeat=form.cleaned_data.get("repeat", ""),
+                repeat_until=form.cleaned_data.get("repeat_until"),
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            if event.series_id:
+                count = event.series.events.count()
+                messages.success(request, f"“{event.title}” is planned: {count} dates so far.")
+            else:
+                messages.success(request, f"“{event.title}” is planned.")
+            return redirect(event)
+    return render(
+        request, "events/form.html", {"form": form, "place": place, "is_project": is_project}
+    )
+
+
+@login_required
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    members = [person for person in _members(event.place) if person.pk != request.user.pk]
+    form = EventForm(
+        _posted(request),
+        members=members,
+        for_project=event.project_id is not None,
+        editing=event,
+        initial=event_initial(event),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.event_update(
+                event=event,
+                actor=request.user,
+                values=form.values(),
+                organisers=form.cleaned_data["organisers"],
+                all_future=form.cleaned_data.get("scope") == "future",
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            if len(changed) > 1:
+                messages.success(request, f"{len(changed)} dates of “{event.title}” changed.")
+            else:
+                messages.success(request, "The event is changed.")
+            return redirect(event)
+    return render(
+        request,
+        "events/form.html",
+        {
+            "form": form,
+            "event": event,
+            "place": event.place,
+            "is_project": event.project_id is not None,
+        },
+    )
+
+
+@login_required
+def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    form = CancelEventForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(
+                event=event, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, "The event is cancelled and everyone is told.")
+            return redirect(event)
+    return render(request, "events/cancel.html", {"event": event, "form": form})
+
+
+# One event
+
+
+@login_required
+@require_safe
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    now = timezone.now()
+    registration = access.registration_of(event, request.user)
+    organiser = access.is_organiser(event, request.user)
+    items = _agenda_items(event, request.user)
+    context = {
+        "event": event,
+        "now": now,
+        "registration": registration,
+        "position": services.waiting_position(registration) if registration else None,
+        "is_organiser": organiser,
+        "organisers": list(event.organisers.all()),
+        "agenda": [item for item in items if item.status == AgendaStatus.TAKEN],
+        "proposed_count": sum(1 for item in items if item.status != AgendaStatus.TAKEN),
+        "sees_link": organiser or (registration is not None and registration.has_place),
+        "series_dates": _series_dates(event, now),
+        "attendance": voice.attendance_by_perspective(event)
+        if event.attendance_recorded_at
+        else [],
+        "feedback": voice.feedback_summary(event) if event.has_ended(now) else None,
+        "may_give_feedback": registration is not None
+        and registration.has_place
+        and registration.attended is not False
+        and not registration.feedback_given
+        and event.has_started(now),
+        "public_url": request.build_absolute_uri(
+            reverse("events:public", args=[event.public_code])
+        )
+        if event.is_public
+        else "",
+        "registration_open": event.registration_open(now),
+        "started": event.has_started(now),
+    }
+    return render(request, "events/detail.html", context)
+
+
+def _series_dates(event: Event, now: Any) -> list[Event]:
+    if not event.series_id:
+        return []
+    return list(
+        Event.objects.filter(series_id=event.series_id, ends_at__gt=now)
+        .exclude(pk=event.pk)
+        .order_by("starts_at")[:6]
+    )
+
+
+def _agenda_items(event: Event, person: User) -> list[AgendaItem]:
+    return list(
+        AgendaItem.objects.filter(event=event)
+        .select_related("proposed_by")
+        .annotate(
+            support_count=Count("supports"),
+            supported=Exists(AgendaSupport.objects.filter(item=OuterRef("pk"), person=person)),
+        )
+        .order_by("position", "created_at", "id")
+    )
+
+
+@login_required
+def event_register(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    form = RegistrationForm(_posted(request), initial=_registration_initial(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=event, person=request.user, **_registration_values(form)
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            if registration.has_place:
+                messages.success(request, "You have a place. We have emailed you the details.")
+            else:
+                messages.success(request, "The event is full, so you are on the waiting list.")
+            return redirect(event)
+    return render(
+        request,
+        "events/register.html",
+        {
+            "event": event,
+            "form": form,
+            "registration_open": event.registration_open(timezone.now()),
+        },
+    )
+
+
+def _registration_initial(person: User) -> dict[str, Any]:
+    first = person.perspectives.first()
+    initial: dict[str, Any] = {"perspective": first.kind if first else ""}
+    if person.access_needs:
+        initial["access_needs"] = person.access_needs
+    return initial
+
+
+def _registration_values(form: RegistrationForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {
+        "perspective": data.get("perspective", ""),
+        "access_needs": data.get("access_needs", ""),
+        "access_need_kinds": data.get("access_need_kinds", []),
+        "share_access_needs": data.get("share_access_needs", False),
+    }
+
+
+@login_required
+@require_POST
+def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    registration = access.registration_of(event, request.user)
+    if registration is None:
+        messages.info(request, "You do not have a place at this event.")
+        return redirect(event)
+    try:
+        services.registration_cancel(registration=registration)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Your place is cancelled. Thank you for letting us know.")
+    return redirect(event)
+
+
+@login_required
+@require_safe
+def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    registration = access.registration_of(event, request.user)
+    sees_link = access.is_organiser(event, request.user) or (
+        registration is not None and registration.has_place
+    )
+    body = calendar_bytes([event], with_link={event.pk} if sees_link else set())
+    return _calendar_response(body, f"event-{event.pk}.ics")
+
+
+def _calendar_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# The organisers' pages
+
+
+@login_required
+@require_safe
+def event_people(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who is coming and what they need: only for the organisers."""
+    event = access.event_for_organiser(request.user, pk)
+    registrations = list(
+        event.registrations.active()
+        .select_related("person")
+        .order_by("status", "waiting_since", "registered_at", "id")
+    )
+    return render(
+        request,
+        "events/people.html",
+        {
+            "event": event,
+            "registered": [r for r in registrations if r.has_place],
+            "waiting": [r for r in registrations if r.is_waiting],
+            "needs": voice.access_need_totals(r for r in registrations if r.has_place),
+        },
+    )
+
+
+@login_required
+def agenda_arrange(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    items = _agenda_items(event, request.user)
+    form = AgendaArrangeForm(_posted(request), items=items)
+    if request.method == "POST" and form.is_valid():
+        choices = [
+            services.AgendaChoice(
+                item=item,
+                status=form.cleaned_data[f"status_{item.pk}"],
+                position=form.cleaned_data[f"position_{item.pk}"],
+                reason=form.cleaned_data[f"reason_{item.pk}"],
+            )
+            for item in items
+        ]
+        try:
+            services.agenda_arrange(event=event, actor=request.user, choices=choices)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, "The agenda is arranged.")
+            return redirect("events:agenda", pk=event.pk)
+    return render(request, "events/arrange.html", {"event": event, "form": form})
+
+
+@login_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    registrations = list(event.registrations.registered().select_related("person"))
+    came = [
+        str(r.pk)
+        for r in registrations
+        if r.attended or (r.attended is None and r.attendance_confirmed_at)
+    ]
+    form = AttendanceForm(
+        _posted(request), registrations=registrations, initial={"attended": came}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
+                event=event,
+                actor=request.user,
+                attended={int(pk) for pk in form.cleaned_data["attended"]},
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            where = "the project's involvement log" if event.project_id else "the event's record"
+            messages.success(request, f"Attendance is saved in {where}.")
+            return redirect(event)
+    return render(
+        request,
+        "events/attendance.html",
+        {"event": event, "form": form, "started": event.has_started(timezone.now())},
+    )
+
+
+@login_required
+def notes(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    form = NotesForm(_posted(request), initial={"notes": event.notes})
+    if request.method == "POST" and form.is_valid():
+        services.event_notes_publish(
+            event=event, actor=request.user, notes=form.cleaned_data["notes"]
+        )
+        messages.success(request, "The notes are published.")
+        return redirect(event)
+    return render(request, "events/notes.html", {"event": event, "form": form})
+
+
+# The agenda, attendance and feedback, for everyone at the event
+
+
+@login_required
+def agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    now = timezone.now()
+    registration = access.registration_of(event, request.user)
+    organiser = access.is_organiser(event, request.user)
+    may_shape = (registration is not None and registration.has_place) or organiser
+    form = AgendaItemForm(_posted(request))
+    if request.method == "POST":
+        if not may_shape:
+            raise PermissionDenied("Take a place at the event to add to its agenda.")
+        if form.is_valid():
+            try:
+                services.agenda_item_propose(
+                    event=event, person=request.user, **form.cleaned_data, now=now
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, "Your item is on the list of proposals.")
+                return redirect("events:agenda", pk=event.pk)
+    items = _agenda_items(event, request.user)
+    return render(
+        request,
+        "events/agenda.html",
+        {
+            "event": event,
+            "form": form,
+            "items": items,
+            "taken": [i for i in items if i.status == AgendaStatus.TAKEN],
+            "proposed": [i for i in items if i.status == AgendaStatus.PROPOSED],
+            "not_taken": [i for i in items if i.status == AgendaStatus.NOT_TAKEN],
+            "by_perspective": voice.agenda_by_perspective(items),
+            "may_shape": may_shape and not event.has_started(now) and not event.is_cancelled,
+            "is_organiser": organiser,
+            "now_started": event.has_started(now),
+        },
+    )
+
+
+@login_required
+@require_POST
+def agenda_support(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    item = access.agenda_item_in(event, item_pk)
+    item.event = event
+    try:
+        supported = services.agenda_support_toggle(item=item, person=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            f"You support “{item.title}”."
+            if supported
+            else f"You no longer support “{item.title}”.",
+        )
+    return redirect("events:agenda", pk=event.pk)
+
+
+@login_required
+@require_POST
+def attendance_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    registration = access.registration_of(event, request.user)
+    if registration is None:
+        raise Http404("You do not have a place at this event.")
+    registration.event = event
+    try:
+        services.attendance_confirm(registration=registration)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Thank you. The organisers will confirm it.")
+    return redirect(event)
+
+
+@login_required
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_member(request.user, pk)
+    registration = access.registration_of(event, request.user)
+    if registration is None or not registration.has_place:
+        raise Http404("Only people who had a place give feedback.")
+    form = FeedbackForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_give(registration=registration, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, "Thank you for your feedback.")
+            return redirect(event)
+    return render(
+        request,
+        "events/feedback.html",
+        {
+            "event": event,
+            "form": form,
+            "given": registration.feedback_given,
+            "started": event.has_started(timezone.now()),
+        },
+    )
+
+
+# The public page and guests
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def public_page(request: HttpRequest, code: str) -> HttpResponse:
+    """An "anyone with the link" event, with no log-in: guests take a place here."""
+    event = access.event_public(code)
+    now = timezone.now()
+    signed_in = request.user.is_authenticated
+    registration = access.registration_of(event, request.user) if signed_in else None
+    form_class = RegistrationForm if signed_in else GuestForm
+    form = form_class(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        values = _registration_values(form)
+        if not signed_in:
+            values |= {
+                "guest_name": form.cleaned_data["guest_name"],
+                "guest_email": form.cleaned_data["guest_email"],
+            }
+        try:
+            created = services.registration_create(
+                event=event, person=request.user if signed_in else None, **values
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            if created.has_place:
+                messages.success(request, "You have a place. We have emailed you the details.")
+            else:
+                messages.success(request, "The event is full, so you are on the waiting list.")
+            if signed_in:
+                return redirect(event)
+            return redirect("events:public", code=code)
+    return render(
+        request,
+        "events/public.html",
+        {
+            "event": event,
+            "form": form,
+            "registration": registration,
+            "registration_open": event.registration_open(now),
+            "now": now,
+        },
+    )
+
+
+@require_safe
+def public_ics(request: HttpRequest, code: str) -> HttpResponse:
+    event = access.event_public(code)
+    return _calendar_response(
+        calendar_bytes([event], with_link=set(), public=True), f"event-{event.pk}.ics"
+    )
+
+
+@require_safe
+def guest(request: HttpRequest, token: str) -> HttpResponse:
+    registration = access.registration_for_guest(token)
+    return render(
+        request,
+        "events/guest.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "token": token,
+            "position": services.waiting_position(registration),
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+def guest_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = access.registration_for_guest(token)
+    try:
+        services.registration_cancel(registration=registration)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Your place is cancelled. Thank you for letting us know.")
+    return redirect("events:guest", token=token)
+
+
+@require_safe
+def guest_ics(request: HttpRequest, token: str) -> HttpResponse:
+    registration = access.registration_for_guest(token)
+    event = registration.event
+    with_link = {event.pk} if registration.has_place else set()
+    return _calendar_response(
+        calendar_bytes([event], with_link=with_link, public=True), f"event-{event.pk}.ics"
+    )
+
+
+# Calendars
+
+
+@login_required
+@require_safe
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    feed = CalendarFeed.objects.filter(person=request.user).first()
+    feed_url = (
+        request.build_absolute_uri(reverse("events:feed", args=[feed.token])) if feed else ""
+    )
+    return render(request, "events/calendar.html", {"feed": feed, "feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_reset(request: HttpRequest) -> HttpResponse:
+    had = CalendarFeed.objects.filter(person=request.user).exists()
+    services.calendar_feed_reset(person=request.user)
+    messages.success(
+        request,
+        "Your calendar has a new address; the old one no longer works."
+        if had
+        else "Your calendar address is ready.",
+    )
+    return redirect("events:calendar")
+
+
+@require_safe
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's private feed: the events they have a place at, from 90 days ago."""
+    feed = access.feed_for_token(token)
+    since = timezone.now() - datetime.timedelta(days=90)
+    events = _events_with_place(feed.person).filter(ends_at__gte=since).order_by("starts_at")
+    body = calendar_bytes(
+        events, with_link={event.pk for event in events}, name="Levelfield events"
+    )
+    return _calendar_response(body, "levelfield-events.ics")
+
+
+def _events_with_place(person: User) -> QuerySet[Event]:
+    places = Registration.objects.registered().filter(person=person).values("event_id")
+    return Event.objects.filter(pk__in=places)
+
+
+# From a decision
+
+
+@login_required
+def from_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = decision_for_member(request.user, pk)
+    existing = Event.objects.filter(from_decision=decision).first()
+    if existing is not None:
+        return redirect(existing)
+    outcome = getattr(decision, "outcome", None)
+    chosen = outcome.chosen_option if outcome else None
+    if chosen is None or chosen.starts_at is None:
+        raise Http404("This decision has not chosen a time.")
+    form = FromDecisionForm(_posted(request), initial={"title": decision.title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_from_decision(
+                decision=decision, actor=request.user, values=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(
+                request, "The event is planned and the people who answered are invited."
+            )
+            return redirect(event)
+    return render(
+        request,
+        "events/from_decision.html",
+        {"decision": decision, "chosen": chosen, "form": form},
+    )
