@@ -1,10 +1,9 @@
 """The text of a document: Markdown made safe, split into paragraphs, and compared.
 
-Python-Markdown renders and nh3 (the Ammonia sanitiser) keeps only harmless tags, so no
-script, style or event handler reaches a page. Differences come from the standard
-library's difflib and are written as <ins> and <del> with words for screen readers
-("Added:", "Removed:") and underline and strike-through for sight: never colour alone,
-and no JavaScript.
+Markdown is rendered and sanitised under the one policy in `levelfield.lib.markdown`.
+Differences come from the standard library's difflib and are written as <ins> and <del>
+with words for screen readers ("Added:", "Removed:") and underline and strike-through
+for sight: never colour alone, and no JavaScript.
 """
 
 from __future__ import annotations
@@ -13,29 +12,11 @@ import difflib
 import re
 from dataclasses import dataclass
 
-import markdown
-import nh3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-ALLOWED_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "h2",
-    "h3",
-    "h4",
-    "blockquote",
-    "code",
-    "pre",
-    "hr",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+from levelfield.lib import markdown
+
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MAX_TEXT_LENGTH = 200_000
 MAX_PARAGRAPHS = 2_000
@@ -44,16 +25,7 @@ MAX_PARAGRAPHS = 2_000
 def render_markdown(text: str) -> SafeString:
     """Sanitised HTML for Markdown `text`. Headings start at level 2 (the page has the
     level 1); links get rel="nofollow noopener"."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
-    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow noopener",
-    )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(markdown.render(text))  # noqa: S308 - sanitised by lib.markdown
 
 
 @dataclass(frozen=True)

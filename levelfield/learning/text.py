@@ -1,8 +1,8 @@
 """Course pages are written in Markdown and shown as sanitised HTML.
 
-Markdown (Python-Markdown) turns the text into HTML; nh3 (the Rust ammonia sanitiser)
-then keeps only the tags and attributes a course page needs, so nothing a writer types
-can run a script or restyle the page. Images must have alt text and live on Levelfield
+The shared policy in `levelfield.lib.markdown` renders and sanitises it, with images
+and tables added, so nothing a writer types can run a script or restyle the page.
+Images must have alt text and live on Levelfield
 itself (the Content-Security-Policy allows images from this site only); `problems`
 says what to fix, in words a writer understands.
 """
@@ -11,28 +11,18 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import markdown
-import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "img",
-    "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
-}  # fmt: skip
-ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "th": {"scope"}}
+from levelfield.lib import markdown
 
-# The page title is the only h1: a writer's # heading becomes h2, like ##.
-_HEADING_SHIFT = {"h1": "h2", "h5": "h4", "h6": "h4"}
+# Beyond the shared policy: images (kept only when stored here) and tables.
+EXTRA_TAGS = {"img", "table", "thead", "tbody", "tr", "th", "td"}
+EXTRA_ATTRIBUTES = {"img": {"src", "alt"}, "th": {"scope"}}
+EXTENSIONS = ("tables", "sane_lists")
 
 
 def _markdown_html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-
-
-def _shift_headings(html: str) -> str:
-    for old, new in _HEADING_SHIFT.items():
-        html = html.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
-    return html
+    return markdown.to_html(text, extensions=EXTENSIONS)
 
 
 def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
@@ -46,16 +36,16 @@ def _is_local(src: str) -> bool:
 
 
 def render(text: str) -> SafeString:
-    """The page's Markdown as HTML that is safe to put in a template."""
-    html = nh3.clean(
-        _shift_headings(_markdown_html(text)),
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
+    """The page's Markdown as HTML that is safe to put in a template. A writer's #
+    heading becomes h2, like ## (the page title is the only h1)."""
+    html = markdown.render(
+        text,
+        extensions=EXTENSIONS,
+        extra_tags=EXTRA_TAGS,
+        extra_attributes=EXTRA_ATTRIBUTES,
         attribute_filter=_keep_local_images,
     )
-    return mark_safe(html)  # noqa: S308 - nh3 has just sanitised it
+    return mark_safe(html)  # noqa: S308 - sanitised by lib.markdown
 
 
 class _Images(HTMLParser):

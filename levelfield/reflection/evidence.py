@@ -4,8 +4,8 @@ the team said in its check-ins.
 
 One function per dimension, each returning a `Dimension` of `Figure`s. Each figure is
 a total, split by perspective group and by quarter, with a link to the records behind
-it. Events (meeting attendance for voice, agenda items for agenda) are added as new
-figures in `voice` and `agenda` once the events app exists.
+it (for figures from events, the pages of the events themselves). Events give voice
+its meeting attendance and agenda its agenda items.
 
 Groups come from the perspectives members share with their teams (`groups.py`); a
 split is shown only when every group in the project has at least
@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
+from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
 from levelfield.lib.words import hours
 from levelfield.projects.models import Participation, Project, ProjectMembership
 from levelfield.reflection import groups, questions
@@ -76,6 +77,8 @@ class Figure:
     by_group: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_quarter: dict[date, int] = field(default_factory=lambda: defaultdict(int))
     people: set[int] = field(default_factory=set)
+    # The records behind the figure, each with its own page: [(title, address)].
+    records: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def add(
         self, people: People, person_id: int | None, quarter: date | datetime, value: int
@@ -85,6 +88,13 @@ class Figure:
         self.by_quarter[_as_date(quarter)] += value
         if person_id:
             self.people.add(person_id)
+
+    def add_record(self, key: int, title: str, address: str) -> None:
+        self.records[key] = (title, address)
+
+    @property
+    def record_links(self) -> list[tuple[str, str]]:
+        return list(self.records.values())
 
     def shown(self, value: int) -> str:
         return self.format(value)
@@ -103,7 +113,6 @@ class Dimension:
     asks: str
     figures: list[Figure]
     perceived_themes: tuple[str, ...]
-    still_to_come: str = ""
     perceived: list[ThemeResult] = field(default_factory=list)
 
 
@@ -114,7 +123,7 @@ def _as_date(moment: date | datetime) -> date:
 
 
 def voice(project: Project, people: People) -> Dimension:
-    """Who responded to decisions and check-ins (events will add who attended meetings)."""
+    """Who responded to decisions and check-ins, and who attended the project's events."""
     decisions = Figure(
         "Responses to decisions",
         reverse("decisions:project_log", args=[project.pk]),
@@ -141,18 +150,33 @@ def voice(project: Project, people: People) -> Dimension:
         .order_by()
     ):
         checkins.add(people, row["person_id"], row["quarter"], row["count"])
+    attendance = Figure(
+        "Attendance at meetings and events",
+        reverse("events:list") + "?when=past",
+        "Past events",
+    )
+    # Organisers' record of who came; guests count as "other or not shared".
+    for row in (
+        Registration.objects.filter(
+            event__project=project, status=RegistrationStatus.REGISTERED, attended=True
+        )
+        .values("person_id", "event_id", "event__title", quarter=TruncQuarter("event__starts_at"))
+        .annotate(count=Count("pk"))
+        .order_by("-event__starts_at", "-event_id")
+    ):
+        attendance.add(people, row["person_id"], row["quarter"], row["count"])
+        attendance.add_record(row["event_id"], row["event__title"], _event_page(row["event_id"]))
     return Dimension(
         "voice",
         "Voice",
         "Who takes part in deciding and reflecting?",
-        [decisions, checkins],
+        [decisions, checkins, attendance],
         (
             questions.ALL_PERSPECTIVES,
             "Inclusive opportunities",
             "Being heard online",
             "Working together",
         ),
-        still_to_come="Meeting attendance will be counted here once events are recorded.",
     )
 
 
@@ -187,7 +211,7 @@ def contribution(project: Project, people: People) -> Dimension:
 
 
 def agenda(project: Project, people: People) -> Dimension:
-    """Who proposed decisions (events will add who added agenda items)."""
+    """Who proposed decisions, and who proposed items for the project's events' agendas."""
     proposed = Figure(
         "Decisions proposed",
         reverse("decisions:project_log", args=[project.pk]),
@@ -200,18 +224,30 @@ def agenda(project: Project, people: People) -> Dimension:
         .order_by()
     ):
         proposed.add(people, row["created_by_id"], row["quarter"], row["count"])
+    items = Figure(
+        "Agenda items proposed for meetings and events",
+        reverse("events:list") + "?when=past",
+        "Past events",
+    )
+    for row in (
+        AgendaItem.objects.filter(event__project=project)
+        .values("proposed_by_id", "event_id", "event__title", quarter=TruncQuarter("created_at"))
+        .annotate(count=Count("pk"))
+        .order_by("-event__starts_at", "-event_id")
+    ):
+        items.add(people, row["proposed_by_id"], row["quarter"], row["count"])
+        items.add_record(row["event_id"], row["event__title"], _agenda_page(row["event_id"]))
     return Dimension(
         "agenda",
         "Agenda",
         "Who decides what the team talks about and decides?",
-        [proposed],
+        [proposed, items],
         (
             questions.SHARING_POWER,
             "Governance",
             "Blurring distinctions",
             "Acting as catalysts",
         ),
-        still_to_come="Agenda items will be counted here once events are recorded.",
     )
 
 
@@ -261,6 +297,14 @@ def change(project: Project, people: People) -> Dimension:
         [outcomes, changes],
         ("Impact",),
     )
+
+
+def _event_page(event_id: int) -> str:
+    return reverse("events:detail", args=[event_id])
+
+
+def _agenda_page(event_id: int) -> str:
+    return reverse("events:agenda", args=[event_id])
 
 
 def _quarter_of(moment: date) -> date:

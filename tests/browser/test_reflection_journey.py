@@ -18,6 +18,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.events.models import AgendaItem
+from levelfield.events.tests.factories import EventFactory, RegistrationFactory
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.models import InvolvementEntry
@@ -60,6 +62,17 @@ def test_a_team_checks_in_sees_the_gap_and_records_what_it_will_do(
             project=project, person=person, is_coordinator=person is professionals[0]
         )
     coordinator = professionals[0]
+    # Last month's project meeting: everyone came, and public contributors shaped it.
+    meeting = EventFactory(
+        collective=collective,
+        project=project,
+        title="Planning the discharge leaflet",
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1),
+    )
+    for person in public + professionals:
+        RegistrationFactory(event=meeting, person=person, attended=True)
+    AgendaItem.objects.create(event=meeting, title="Plain words", proposed_by=public[0])
 
     # The coordinator opens a round from the project page.
     sign_in(coordinator)
@@ -119,5 +132,11 @@ def test_a_team_checks_in_sees_the_gap_and_records_what_it_will_do(
         "10"
     )
     expect(page.get_by_text("Autumn check-in")).to_be_visible()
+    expect(
+        voice.get_by_role("row", name=re.compile("^Attendance at meetings and events"))
+    ).to_contain_text("10")
+    page.get_by_text("The events behind “attendance at meetings and events”").click()
     axe_check(page)
+    page.get_by_role("link", name="Planning the discharge leaflet").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Planning the discharge leaflet")
     assert timezone.now() < checkin.closes_at  # closed by the worker's call, not by time

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from levelfield.decisions.models import Outcome
 from levelfield.decisions.tests.factories import DecisionFactory
+from levelfield.events.models import AgendaItem
+from levelfield.events.tests.factories import EventFactory, RegistrationFactory
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
 from levelfield.reflection import evidence
 from levelfield.reflection.models import PerspectiveGroup
@@ -92,3 +94,64 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
     assert reverse("reflection:project_rounds", args=[team.project.pk]) in page
     assert "Answers to check-ins" in page
     assert "July to September 2026" in page
+
+
+def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
+    client: object,
+) -> None:
+    """Public contributors attended two of the project's meetings and proposed agenda
+    items; the evidence view counts them by perspective and links to the meetings."""
+    team = make_team(public=5, professionals=5)
+    meetings = [
+        EventFactory(
+            collective=team.project.collective,
+            project=team.project,
+            title=title,
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=1),
+        )
+        for title, starts_at in (
+            ("Spring planning meeting", datetime.datetime(2026, 4, 14, 10, tzinfo=datetime.UTC)),
+            ("Summer review meeting", datetime.datetime(2026, 7, 14, 10, tzinfo=datetime.UTC)),
+        )
+    ]
+    for meeting in meetings:
+        for person in team.public:
+            RegistrationFactory(event=meeting, person=person, attended=True)
+        RegistrationFactory(event=meeting, person=team.professionals[0], attended=True)
+        # A place taken but not used is not attendance.
+        RegistrationFactory(event=meeting, person=team.professionals[1], attended=False)
+        for person in team.public[:2]:
+            AgendaItem.objects.create(event=meeting, title="Evening meetings", proposed_by=person)
+    found = evidence.evidence_for(team.project)
+    voice = next(d for d in found.dimensions if d.key == "voice")
+    attended = voice.figures[2]
+    assert attended.total == 2 * 6
+    assert attended.by_group == {PerspectiveGroup.PUBLIC: 10, PerspectiveGroup.PROFESSIONAL: 2}
+    assert sorted(attended.by_quarter.values()) == [6, 6]
+    agenda = next(d for d in found.dimensions if d.key == "agenda")
+    items = agenda.figures[1]
+    assert items.total == 4
+    assert items.by_group == {PerspectiveGroup.PUBLIC: 4}
+
+    client.force_login(team.public[0])
+    page = client.get(reverse("reflection:evidence", args=[team.project.pk])).content.decode()
+    assert "Attendance at meetings and events" in page
+    assert "Agenda items proposed for meetings and events" in page
+    for meeting in meetings:
+        assert meeting.title in page
+        assert reverse("events:detail", args=[meeting.pk]) in page
+        assert reverse("events:agenda", args=[meeting.pk]) in page
+    assert "once events are recorded" not in page
+
+
+def test_attendance_is_not_split_when_a_group_is_too_small() -> None:
+    team = make_team(public=5, professionals=2)
+    meeting = EventFactory(collective=team.project.collective, project=team.project)
+    for person in team.members:
+        RegistrationFactory(event=meeting, person=person, attended=True)
+    found = evidence.evidence_for(team.project)
+    attended = next(d for d in found.dimensions if d.key == "voice").figures[2]
+    attended.cells(found.people, found.quarters)
+    assert attended.total == 7
+    assert attended.group_cells == []

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.decisions.tests.factories import DecisionFactory
+from levelfield.events.models import AgendaItem
+from levelfield.events.tests.factories import EventFactory, RegistrationFactory
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
 from levelfield.reflection.tests.factories import answer_all, close, make_team
 
@@ -45,6 +47,12 @@ def _project_with(size: int, rounds: int) -> tuple:
         for person in team.members[: 1 + number % len(team.members)]:
             ParticipationFactory(entry=entry, person=person, minutes=30)
         DecisionFactory(project=team.project, created_by=team.members[number % len(team.members)])
+        meeting = EventFactory(collective=team.project.collective, project=team.project)
+        for person in team.members[: 1 + number % len(team.members)]:
+            RegistrationFactory(event=meeting, person=person, attended=True)
+        AgendaItem.objects.create(
+            event=meeting, title="Something to talk about", proposed_by=team.members[number]
+        )
     return team, last
 
 
