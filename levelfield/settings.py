@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "levelfield.reflection",
     "levelfield.payments",
     "levelfield.resources",
+    "levelfield.priorities",  # priorities
 ]
 
 MIDDLEWARE = [

@@ -21,4 +21,5 @@ urlpatterns = [
     path("checkins/", include("levelfield.reflection.urls")),
     path("payments/", include("levelfield.payments.urls")),
     path("resources/", include("levelfield.resources.urls")),
+    path("priorities/", include("levelfield.priorities.urls")),  # priorities
 ]

@@ -53,6 +53,9 @@ class Action(StrEnum):
     CHANGE_SOMEONES_HOURS = "change someone else’s hours"
     SUGGEST_RESOURCE = "suggest a resource"
     CURATE_RESOURCES = "curate the resource map"
+    # priorities
+    RUN_PRIORITY_SETTING = "run a priority-setting partnership"
+    SHARE_IDEAS = "post and build on research ideas"
 
 
 # Payment policies may also name approvers (Who.AN_APPROVER) and finance officers
@@ -79,6 +82,9 @@ RULES: dict[Action, Who] = {
     Action.SUGGEST_RESOURCE: Who.ANY_MEMBER,
     # Accepting or declining suggestions, copying the shared starter set: a duty.
     Action.CURATE_RESOURCES: Who.THE_COORDINATOR,
+    # priorities: the steering group is who turns up, not a rank; every member may help.
+    Action.RUN_PRIORITY_SETTING: Who.ANY_MEMBER,
+    Action.SHARE_IDEAS: Who.ANY_MEMBER,
 }
 
 
