@@ -105,16 +105,19 @@ class SteeringMember(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="steering_members"
     )
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["added_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "person"], name="priorities_steer_once"
-            )
+            models.UniqueConstraint(fields=["partnership", "person"], name="priorities_steer_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person} steers {self.partnership}"
 
 
 class Submission(models.Model):
@@ -137,6 +140,9 @@ class Submission(models.Model):
             models.CheckConstraint(condition=Q(consent=True), name="priorities_submission_consent")
         ]
         indexes = [models.Index(fields=["partnership", "perspective"])]
+
+    def __str__(self) -> str:
+        return f"Submission {self.pk} to {self.partnership}"
 
 
 class SummaryStatus(models.TextChoices):
@@ -225,6 +231,9 @@ class Demographics(models.Model):
     region = models.CharField(max_length=100, blank=True)
     given_on = models.DateField()
 
+    def __str__(self) -> str:
+        return f"Demographics given on {self.given_on}"
+
 
 class Subscriber(models.Model):
     """Someone who asked to hear when the next stage opens (not linked to answers)."""
@@ -238,6 +247,9 @@ class Subscriber(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "email"], name="priorities_sub_once")
         ]
+
+    def __str__(self) -> str:
+        return self.email
 
 
 class PairAnswer(models.TextChoices):
@@ -257,15 +269,22 @@ class SimilarPair(models.Model):
     first = models.ForeignKey(SubmittedQuestion, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(SubmittedQuestion, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField()
-    answer = models.CharField(max_length=10, choices=PairAnswer.choices, default=PairAnswer.WAITING)
+    answer = models.CharField(
+        max_length=10, choices=PairAnswer.choices, default=PairAnswer.WAITING
+    )
 
     class Meta:
         ordering = ["-score", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="priorities_pair_once"),
-            models.CheckConstraint(condition=Q(first__lt=F("second")), name="priorities_pair_order"),
+            models.CheckConstraint(
+                condition=Q(first__lt=F("second")), name="priorities_pair_order"
+            ),
         ]
         indexes = [models.Index(fields=["partnership", "answer", "-score"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ~ {self.second_id} ({self.score})"
 
 
 class InterimBallot(models.Model):
@@ -279,6 +298,9 @@ class InterimBallot(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     choices = models.ManyToManyField(SummaryQuestion, through="InterimChoice", related_name="+")
 
+    def __str__(self) -> str:
+        return f"Interim answer {self.pk}"
+
 
 class InterimChoice(models.Model):
     ballot = models.ForeignKey(InterimBallot, on_delete=models.CASCADE, related_name="picks")
@@ -288,6 +310,9 @@ class InterimChoice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["ballot", "question"], name="priorities_pick_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.ballot_id} picked {self.question_id}"
 
 
 class WorkshopGroup(models.Model):
@@ -325,6 +350,9 @@ class GroupRank(models.Model):
             models.CheckConstraint(condition=Q(rank__gte=1), name="priorities_rank_positive"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.group_id}: {self.rank}. {self.question_id}"
+
 
 class Idea(models.Model):
     """A research idea from the sandpit, owned jointly by everyone who builds on it."""
@@ -354,12 +382,17 @@ class Idea(models.Model):
 
 class IdeaOwner(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="ownerships")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["idea", "person"], name="priorities_own_idea_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person} owns {self.idea}"
 
 
 class IdeaComment(models.Model):
@@ -372,3 +405,6 @@ class IdeaComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

@@ -70,8 +70,8 @@ def _record(partnership: Partnership, actor: User | None, action: str, summary: 
 
 
 def _locked(partnership: Partnership) -> Partnership:
-    return Partnership.objects.select_for_update().select_related("collective").get(
-        pk=partnership.pk
+    return (
+        Partnership.objects.select_for_update().select_related("collective").get(pk=partnership.pk)
     )
 
 
@@ -184,7 +184,9 @@ def _tell_stage(partnership: Partnership) -> None:
     public_url = reverse("priorities:public", args=[partnership.survey_token])
     if partnership.stage in (Stage.INTERIM, Stage.PUBLISHED):
         for email in partnership.subscribers.values_list("email", flat=True):
-            notification_send(kind="priorities_stage", context=context, email=email, url=public_url)
+            notification_send(
+                kind="priorities_stage", context=context, email=email, url=public_url
+            )
     team_url = reverse("priorities:partnership", args=[partnership.pk])
     for member in partnership.steering_members.select_related("person"):
         notification_send(
@@ -207,7 +209,10 @@ def steering_member_add(*, partnership: Partnership, actor: User, person: User) 
         if not created:
             raise ValidationError(f"{person.name} is already in the steering group.")
         project = partnership.project
-        if project and not ProjectMembership.objects.filter(project=project, person=person).exists():
+        if (
+            project
+            and not ProjectMembership.objects.filter(project=project, person=person).exists()
+        ):
             project_services.project_member_add(project=project, person=person, added_by=actor)
         _record(
             partnership,
@@ -345,7 +350,10 @@ def pair_answer(*, pair: SimilarPair, actor: User, same: bool) -> SimilarPair:
                 _attach(summary, [q for q in (first, second) if q.summary_id is None], actor)
             else:
                 summary_create(
-                    partnership=partnership, actor=actor, questions=[first, second], text=first.text
+                    partnership=partnership,
+                    actor=actor,
+                    questions=[first, second],
+                    text=first.text,
                 )
         pair.answer = PairAnswer.SAME if same else PairAnswer.DIFFERENT
         pair.save(update_fields=["answer"])
@@ -384,7 +392,9 @@ def _attach(
         pk__in=ids, partnership_id=summary.partnership_id, summary__isnull=True
     )
     if free.count() != len(set(ids)):
-        raise ValidationError("Some of those questions are already in a group. Ungroup them first.")
+        raise ValidationError(
+            "Some of those questions are already in a group. Ungroup them first."
+        )
     free.update(summary=summary)
     _record(
         summary.partnership,

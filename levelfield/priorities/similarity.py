@@ -28,8 +28,7 @@ STOP_WORDS = frozenset(
     had has have having how i if in into is it its me more most my no not of on or other
     our out over should so some such than that the their them then there these they this
     those through to too under up us was we were what when where whether which while who
-    why will with would you your there's it's can't does've people person help helps
-    way ways""".split()
+    why will with would you your people person help helps way ways""".split()  # noqa: SIM905
 )
 WORD = re.compile(r"[a-z0-9]+")
 SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ers", "er", "ed", "es", "s", "ly")
