@@ -16,8 +16,13 @@ Every small group ranks the whole shortlist (1 is most important). A question's 
 is the sum of its ranks over the groups; the lowest total comes first. Ties are broken,
 in this order, by:
 
-1. head to head: the question more groups ranked above the other comes first
-   (`decisions.tallies.tally_ranked`'s pairwise counts);
+1. head to head among the questions level on that total: each scores one for every
+   other level question that more groups ranked below it, and loses one for every one
+   more groups ranked above it; the higher score comes first (with two level
+   questions, simply the one more groups put above the other). The pairwise counts
+   come from `decisions.tallies.tally_ranked`. Scoring, rather than comparing pairs
+   one by one, keeps the order well defined when three questions beat each other in
+   a circle: then they score level and the next rule decides;
 2. the better place in the interim survey;
 3. if still level, they share the place (both are shown, with "tied").
 """
@@ -27,7 +32,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cmp_to_key
 
 from levelfield.decisions.tallies import tally_choices, tally_ranked
 
@@ -109,16 +113,27 @@ def workshop_tally(
     interim_place = {q: i for i, q in enumerate(interim_order)}
     unplaced = len(interim_order)
 
-    def head_to_head(a: int, b: int) -> int:
-        return pairwise[b, a] - pairwise[a, b]
+    level: dict[int, list[int]] = {}
+    for question in shortlist:
+        level.setdefault(totals[question], []).append(question)
 
-    def interim(a: int, b: int) -> int:
-        return interim_place.get(a, unplaced) - interim_place.get(b, unplaced)
+    def head_to_head_score(question: int) -> int:
+        others = [q for q in level[totals[question]] if q != question]
+        return sum(
+            (pairwise[question, o] > pairwise[o, question])
+            - (pairwise[o, question] > pairwise[question, o])
+            for o in others
+        )
+
+    scores = {q: head_to_head_score(q) for q in shortlist}
+
+    def key(question: int) -> tuple[int, int, int]:
+        return (totals[question], -scores[question], interim_place.get(question, unplaced))
 
     def compare(a: int, b: int) -> int:
-        return (totals[a] - totals[b]) or head_to_head(a, b) or interim(a, b)
+        return (key(a) > key(b)) - (key(a) < key(b))
 
-    order = sorted(shortlist, key=cmp_to_key(compare))
+    order = sorted(shortlist, key=lambda q: (key(q), q))
     lines: list[WorkshopLine] = []
     for index, question in enumerate(order):
         before = order[index - 1] if index else None
@@ -128,7 +143,7 @@ def workshop_tally(
         place = lines[-1].place if tied_with_before else index + 1
         broken_by = ""
         if after is not None and totals[after] == totals[question] and not tied_with_after:
-            broken_by = "head to head" if head_to_head(question, after) else "interim survey"
+            broken_by = "head to head" if scores[question] != scores[after] else "interim survey"
         lines.append(
             WorkshopLine(
                 question=question,

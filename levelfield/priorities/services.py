@@ -627,7 +627,7 @@ def group_ranking_record(*, group: WorkshopGroup, actor: User, ranking: Sequence
     partnership = group.partnership
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     with transaction.atomic():
-        _locked(partnership)
+        partnership = _locked(partnership)
         if partnership.stage != Stage.WORKSHOP:
             raise ValidationError("Move the partnership to the workshop stage first.")
         listed = {q.pk for q in shortlist(partnership)}
