@@ -105,6 +105,9 @@ class Scenario:
     # Payments: the member's submitted claim with an expense, and a batch made by the
     # coordinator (who approves and is the policy's finance officer).
     payments: dict[str, Any] = field(default_factory=dict)
+    # priorities: a partnership at its survey with one grouped question, a suggested
+    # pair, a workshop group and the member's idea.
+    priorities: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -158,7 +161,46 @@ def _build_scenario() -> Scenario:
         resource=ResourceFactory(
             collective=collective, status=ResourceStatus.SUGGESTED, suggested_by=member
         ),
+        priorities=_priorities(collective, member),
     )
+
+
+def _priorities(collective: Collective, member: User) -> dict[str, Any]:
+    import uuid
+
+    from levelfield.priorities import services as priority_services
+    from levelfield.priorities.models import SimilarPair, WorkshopGroup
+
+    partnership = priority_services.partnership_create(
+        collective=collective, actor=member, title="Matrix priorities", scope="Anything."
+    )
+    submission, _ = priority_services.survey_submit(
+        partnership=partnership,
+        token=uuid.uuid4(),
+        perspective="carer",
+        questions=["Does rest help?", "Does resting help?"],
+        consent=True,
+    )
+    first, second = submission.questions.order_by("pk")
+    summary = priority_services.summary_create(
+        partnership=partnership, actor=member, questions=[first], text="Does rest help?"
+    )
+    pair = SimilarPair.objects.create(
+        partnership=partnership, first=first, second=second, score=0.9
+    )
+    group = WorkshopGroup.objects.create(partnership=partnership, name="Oak")
+    idea = priority_services.idea_create(
+        collective=collective, actor=member, title="An idea", description="Try it."
+    )
+    return {
+        "partnership": partnership,
+        "steering": partnership.steering_members.get(),
+        "question": first,
+        "summary": summary,
+        "pair": pair,
+        "group": group,
+        "idea": idea,
+    }
 
 
 def _conversation(project: Project) -> Any:
@@ -263,6 +305,30 @@ EXPENSE: Args = lambda s: {  # noqa: E731
 }
 BATCH: Args = lambda s: {"pk": s.payments["batch"].pk}  # noqa: E731
 RESOURCE: Args = lambda s: {"slug": s.collective.slug, "pk": s.resource.pk}  # noqa: E731
+# priorities
+PRIORITY_TOKEN: Args = lambda s: {"token": s.priorities["partnership"].survey_token}  # noqa: E731
+PARTNERSHIP: Args = lambda s: {"pk": s.priorities["partnership"].pk}  # noqa: E731
+STEERING_MEMBER: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "member_pk": s.priorities["steering"].pk,
+}
+SUBMITTED_QUESTION: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "question_pk": s.priorities["question"].pk,
+}
+SIMILAR_PAIR: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "pair_pk": s.priorities["pair"].pk,
+}
+SUMMARY_QUESTION: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "summary_pk": s.priorities["summary"].pk,
+}
+WORKSHOP_GROUP: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "group_pk": s.priorities["group"].pk,
+}
+IDEA: Args = lambda s: {"pk": s.priorities["idea"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -502,6 +568,59 @@ MATRIX: dict[str, Row] = {
     "payments/<slug:slug>/approvals/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
     "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"),
     "payments/<slug:slug>/days-to-pay/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
+    # priorities: public pages by the survey link (the survey is open, the interim
+    # survey not yet); team pages for the collective's members. An empty form is sent
+    # back with its errors (200, or 400 on the list pages that hold a form).
+    "priorities/take-part/<str:token>/": Row(PRIORITY_TOKEN, PUBLIC, GET_ONLY),
+    "priorities/take-part/<str:token>/survey/": Row(PRIORITY_TOKEN, PUBLIC, PUBLIC),
+    "priorities/take-part/<str:token>/interim/": Row(PRIORITY_TOKEN, PUBLIC, PUBLIC),
+    "priorities/take-part/<str:token>/thanks/": Row(PRIORITY_TOKEN, PUBLIC, GET_ONLY),
+    "priorities/in/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/in/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/in/<slug:slug>/ideas/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/<int:pk>/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/edit/": Row(PARTNERSHIP, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/<int:pk>/stage/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
+    "priorities/<int:pk>/steering/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
+    "priorities/<int:pk>/steering/<int:member_pk>/remove/": Row(
+        STEERING_MEMBER, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/submissions/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/submissions/group/": Row(
+        PARTNERSHIP, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/ungroup/": Row(
+        SUBMITTED_QUESTION, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/set-aside/": Row(
+        SUBMITTED_QUESTION, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/restore/": Row(
+        SUBMITTED_QUESTION, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/suggestions/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/suggestions/find/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/suggestions/<int:pair_pk>/": Row(
+        SIMILAR_PAIR, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/long-list/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/long-list/<int:summary_pk>/": Row(
+        SUMMARY_QUESTION, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/interim-results/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/shortlist/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/workshop/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/workshop/groups/": Row(
+        PARTNERSHIP, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "priorities/<int:pk>/workshop/groups/<int:group_pk>/": Row(
+        WORKSHOP_GROUP, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/workshop/publish/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/report/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
 }
 
 

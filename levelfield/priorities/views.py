@@ -190,7 +190,8 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
             "partnerships": Partnership.objects.filter(collective=collective),
             "ideas": Idea.objects.filter(collective=collective)
             .annotate(owner_count=Count("ownerships", distinct=True))
-            .select_related("project")[:10],
+            .select_related("project")
+            .order_by("-created_at", "-pk")[:10],
         },
     )
 
@@ -754,7 +755,8 @@ def ideas(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(
             owner_count=Count("ownerships", distinct=True),
             comment_count=Count("comments", distinct=True),
-        ),
+        )
+        .order_by("-created_at", "-pk"),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     return render(
