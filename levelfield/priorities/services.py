@@ -315,13 +315,17 @@ def pairs_find(*, partnership: Partnership) -> int:
     rows = list(
         SubmittedQuestion.objects.filter(partnership=partnership, out_of_scope=False)
         .order_by("pk")
-        .values_list("pk", "text")
+        .values_list("pk", "text", "summary_id")
     )
-    ids = [pk for pk, _ in rows]
-    found = similar_pairs([text for _, text in rows])
+    ids = [pk for pk, _, _ in rows]
+    grouped = [summary_id is not None for _, _, summary_id in rows]
+    found = similar_pairs([text for _, text, _ in rows])
+    # Two questions both already grouped have been looked at: suggest only pairs that
+    # would bring an ungrouped question in.
     new = [
         SimilarPair(partnership=partnership, first_id=ids[i], second_id=ids[j], score=score)
         for i, j, score in found
+        if not (grouped[i] and grouped[j])
     ]
     before = SimilarPair.objects.filter(partnership=partnership).count()
     SimilarPair.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
