@@ -82,6 +82,12 @@ def _resources_pages() -> list[Row]:
     return bench_resources.resource_pages()
 
 
+def _priorities_pages() -> list[Row]:  # priorities
+    import bench_priorities
+
+    return bench_priorities.priority_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -152,6 +158,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         "Recording reactions (one transaction each, with the log and the debounce)",
         bench_deliberation.reactions,
         counting="reactions",
+        needs_database=True,
+    ),
+    # priorities
+    "priorities": Benchmark(
+        "A priority-setting partnership with 5,000 submitted questions, 250 on the long\n"
+        "list and 3,000 interim answers; and suggesting similar questions for all 5,000",
+        _priorities_pages,
+        naming="page",
+        counting="questions",
         needs_database=True,
     ),
 }

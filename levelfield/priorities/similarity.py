@@ -18,6 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 THRESHOLD = 0.3
+# Each question keeps only its closest few suggestions: people confirm every one, and
+# a question with many near copies joins their group after a few confirmations anyway.
+MOST_PER_QUESTION = 5
 # A stem in more than this share of the questions says nothing about which are alike
 # (for a stroke partnership, "stroke"); leaving it out keeps the comparison quick.
 TOO_COMMON = 0.25
@@ -49,9 +52,10 @@ def stems(text: str) -> list[str]:
 
 
 def similar_pairs(
-    texts: Sequence[str], *, threshold: float = THRESHOLD
+    texts: Sequence[str], *, threshold: float = THRESHOLD, most: int = MOST_PER_QUESTION
 ) -> list[tuple[int, int, float]]:
-    """(i, j, score) for i < j, indexes into `texts`, best first."""
+    """(i, j, score) for i < j, indexes into `texts`, best first; a pair is kept when it
+    is among the `most` best of either of its questions."""
     documents = [Counter(stems(text)) for text in texts]
     count = len(documents)
     frequency: Counter[str] = Counter()
@@ -84,4 +88,11 @@ def similar_pairs(
             if score >= threshold:
                 pairs.append((index, other, round(score, 4)))
     pairs.sort(key=lambda pair: (-pair[2], pair[0], pair[1]))
-    return pairs
+    kept: Counter[int] = Counter()
+    best = []
+    for i, j, score in pairs:
+        if kept[i] < most or kept[j] < most:
+            best.append((i, j, score))
+            kept[i] += 1
+            kept[j] += 1
+    return best
