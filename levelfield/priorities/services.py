@@ -69,6 +69,12 @@ def _record(partnership: Partnership, actor: User | None, action: str, summary: 
     )
 
 
+def _fresh(given: Partnership) -> Partnership:
+    """The caller's own object, brought up to date (so it never holds an old stage)."""
+    given.refresh_from_db()
+    return given
+
+
 def _locked(partnership: Partnership) -> Partnership:
     return (
         Partnership.objects.select_for_update().select_related("collective").get(pk=partnership.pk)
@@ -128,6 +134,7 @@ def partnership_update(
 ) -> Partnership:
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     fields = ("title", "scope", "survey_closes_on", "interim_closes_on", "workshop_on")
+    given = partnership
     with transaction.atomic():
         partnership = _locked(partnership)
         before = {f: str(getattr(partnership, f) or "") for f in (*fields, "shortlist_size")}
@@ -149,12 +156,13 @@ def partnership_update(
                 before={k: before[k] for k in changed},
                 after={k: after[k] for k in changed},
             )
-    return partnership
+    return _fresh(given)
 
 
 def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) -> Partnership:
     """Move to another stage and tell the steering group and everyone who asked to hear."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    given = partnership
     if stage not in Stage.values or stage == Stage.PUBLISHED:
         raise ValidationError("Choose a stage. The top 10 is published from the workshop page.")
     with transaction.atomic():
@@ -163,7 +171,7 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
             raise ValidationError("The top 10 is published; the partnership has finished.")
         before = partnership.stage
         if before == stage:
-            return partnership
+            return _fresh(given)
         partnership.stage = stage
         partnership.save(update_fields=["stage"])
         _record(
@@ -176,7 +184,7 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
             after={"stage": stage},
         )
         _tell_stage(partnership)
-    return partnership
+    return _fresh(given)
 
 
 def _tell_stage(partnership: Partnership) -> None:
@@ -674,6 +682,7 @@ def workshop_result(partnership: Partnership, round: int) -> list[ranking.Worksh
 def top_ten_publish(*, partnership: Partnership, actor: User, round: int) -> list[int]:
     """Publish the top 10 from a workshop round's aggregated ranking."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    given = partnership
     with transaction.atomic():
         partnership = _locked(partnership)
         if partnership.stage != Stage.WORKSHOP:
@@ -701,6 +710,7 @@ def top_ten_publish(*, partnership: Partnership, actor: User, round: int) -> lis
             },
         )
         _tell_stage(partnership)
+    _fresh(given)
     return top
 
 

@@ -357,7 +357,10 @@ def _submissions_page(
     )
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
-    form = form or SummaryCreateForm(questions=choices)
+    if form is None:
+        form = SummaryCreateForm(questions=choices)
+    else:  # sent back with its errors: offer this page's questions again
+        form.fields["questions"].choices = [(str(pk), text) for pk, text in choices]
     return render(
         request,
         "priorities/submissions.html",

@@ -48,10 +48,12 @@ def world(db: None) -> dict:
         questions=["Q?"],
         consent=True,
     )[0].questions.get()
-    services.summary_create(partnership=interim, actor=member, questions=[q], text="Sleep?")
+    sleep = services.summary_create(
+        partnership=interim, actor=member, questions=[q], text="Sleep?"
+    )
     services.partnership_stage_set(partnership=interim, actor=member, stage=Stage.INTERIM)
     services.interim_submit(
-        partnership=interim, token=uuid.uuid4(), perspective="patient", question_ids=[q.summary_id]
+        partnership=interim, token=uuid.uuid4(), perspective="patient", question_ids=[sleep.pk]
     )
     services.shortlist_make(partnership=interim, actor=member)
     group = WorkshopGroup.objects.create(partnership=interim, name="Oak")
