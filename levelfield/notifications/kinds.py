@@ -146,7 +146,6 @@ KINDS: dict[str, Kind] = {
             "priorities_idea",
             "Comments on your research ideas",
             "Someone comments on a research idea you co-own.",
-            default=Frequency.DAILY,
         ),
     ]
 }

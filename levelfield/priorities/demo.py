@@ -15,6 +15,7 @@ from levelfield.collectives.models import Collective
 from levelfield.people.models import User
 from levelfield.priorities import labelled, services
 from levelfield.priorities.models import Idea, Partnership, RespondentKind, Stage
+from levelfield.projects.models import Project
 
 TITLE = "Life after stroke: what should research answer first?"
 TOPICS = [
@@ -68,9 +69,12 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         return
     amara = people["amara"]
     today = timezone.localdate()
+    # The steering group logs its time in the collective's stroke project.
+    stroke = Project.objects.filter(collective=collective, title__icontains="stroke").first()
     partnership = services.partnership_create(
         collective=collective,
         actor=amara,
+        project=stroke,
         title=TITLE,
         scope=(
             "Questions about life after a stroke: recovery, rehabilitation, care at home and "

@@ -91,16 +91,21 @@ def partnership_create(
     title: str,
     scope: str,
     survey_closes_on: datetime.date | None = None,
+    project: Project | None = None,
 ) -> Partnership:
-    """Start a partnership; its project holds the steering group's involvement log."""
+    """Start a partnership. Its project holds the steering group's involvement log: an
+    existing project of the collective, or a new one made for it."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, collective)
+    if project is not None and project.collective_id != collective.pk:
+        raise ValidationError("Choose a project of this collective.")
     with transaction.atomic():
-        project = project_services.project_create(
-            collective=collective,
-            created_by=actor,
-            title=f"Priority setting: {title}"[:200],
-            summary=scope,
-        )
+        if project is None:
+            project = project_services.project_create(
+                collective=collective,
+                created_by=actor,
+                title=f"Priority setting: {title}"[:200],
+                summary=scope,
+            )
         partnership = Partnership.objects.create(
             collective=collective,
             project=project,
