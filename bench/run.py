@@ -109,6 +109,12 @@ def _reviews_pages() -> list[Row]:  # reviews
     return bench_reviews.review_pages()
 
 
+def _priorities_pages() -> list[Row]:  # priorities
+    import bench_priorities
+
+    return bench_priorities.priority_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -215,6 +221,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         _documents_pages,
         naming="page",
         counting="rows",
+        needs_database=True,
+    ),
+    # priorities
+    "priorities": Benchmark(
+        "A priority-setting partnership with 5,000 submitted questions, 250 on the long\n"
+        "list and 3,000 interim answers; and suggesting similar questions for all 5,000",
+        _priorities_pages,
+        naming="page",
+        counting="questions",
         needs_database=True,
     ),
 }

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     # documents
     "levelfield.documents",
     "levelfield.events",
+    "levelfield.priorities",  # priorities
 ]
 
 MIDDLEWARE = [

@@ -26,4 +26,5 @@ urlpatterns = [
     # documents
     path("documents/", include("levelfield.documents.urls")),
     path("events/", include("levelfield.events.urls")),
+    path("priorities/", include("levelfield.priorities.urls")),  # priorities
 ]

@@ -134,6 +134,9 @@ class Scenario:
     # Documents: a project document open to its link, started by the member (who holds
     # the pen), with a comment and an amendment by the member.
     documents: dict[str, Any] = field(default_factory=dict)
+    # priorities: a partnership at its survey with one grouped question, a suggested
+    # pair, a workshop group and the member's idea.
+    priorities: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -190,6 +193,7 @@ def _build_scenario() -> Scenario:
         learning=_learning(collective, member, coordinator),
         review_request=_review_request(collective, member, coordinator),
         documents=_documents(project, member),
+        priorities=_priorities(collective, member),
     )
     _add_events(built)
     return built
@@ -255,6 +259,44 @@ def _documents(project: Project, member: User) -> dict[str, Any]:
         "paragraph": paragraph,
         "comment": comment,
         "amendment": amendment,
+    }
+
+
+def _priorities(collective: Collective, member: User) -> dict[str, Any]:
+    import uuid
+
+    from levelfield.priorities import services as priority_services
+    from levelfield.priorities.models import SimilarPair, WorkshopGroup
+
+    partnership = priority_services.partnership_create(
+        collective=collective, actor=member, title="Matrix priorities", scope="Anything."
+    )
+    submission, _ = priority_services.survey_submit(
+        partnership=partnership,
+        token=uuid.uuid4(),
+        perspective="carer",
+        questions=["Does rest help?", "Does resting help?"],
+        consent=True,
+    )
+    first, second = submission.questions.order_by("pk")
+    summary = priority_services.summary_create(
+        partnership=partnership, actor=member, questions=[first], text="Does rest help?"
+    )
+    pair = SimilarPair.objects.create(
+        partnership=partnership, first=first, second=second, score=0.9
+    )
+    group = WorkshopGroup.objects.create(partnership=partnership, name="Oak")
+    idea = priority_services.idea_create(
+        collective=collective, actor=member, title="An idea", description="Try it."
+    )
+    return {
+        "partnership": partnership,
+        "steering": partnership.steering_members.get(),
+        "question": first,
+        "summary": summary,
+        "pair": pair,
+        "group": group,
+        "idea": idea,
     }
 
 
@@ -438,6 +480,30 @@ AGENDA_ITEM: Args = lambda s: {"pk": s.event.pk, "item_pk": s.agenda_item.pk}  #
 PUBLIC_EVENT: Args = lambda s: {"code": s.public_event.public_code}  # noqa: E731
 GUEST: Args = lambda s: {"token": s.guest_token}  # noqa: E731
 FEED: Args = lambda s: {"token": s.feed_token}  # noqa: E731
+# priorities
+PRIORITY_TOKEN: Args = lambda s: {"token": s.priorities["partnership"].survey_token}  # noqa: E731
+PARTNERSHIP: Args = lambda s: {"pk": s.priorities["partnership"].pk}  # noqa: E731
+STEERING_MEMBER: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "member_pk": s.priorities["steering"].pk,
+}
+SUBMITTED_QUESTION: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "question_pk": s.priorities["question"].pk,
+}
+SIMILAR_PAIR: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "pair_pk": s.priorities["pair"].pk,
+}
+SUMMARY_QUESTION: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "summary_pk": s.priorities["summary"].pk,
+}
+WORKSHOP_GROUP: Args = lambda s: {  # noqa: E731
+    "pk": s.priorities["partnership"].pk,
+    "group_pk": s.priorities["group"].pk,
+}
+IDEA: Args = lambda s: {"pk": s.priorities["idea"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -825,6 +891,59 @@ MATRIX: dict[str, Row] = {
     "events/guest/<str:token>/": Row(GUEST, PUBLIC, GET_ONLY),
     "events/guest/<str:token>/cancel/": Row(GUEST, POST_ONLY, "ok ok ok ok ok"),
     "events/guest/<str:token>/calendar.ics": Row(GUEST, PUBLIC, GET_ONLY),
+    # priorities: public pages by the survey link (the survey is open, the interim
+    # survey not yet); team pages for the collective's members. An empty form is sent
+    # back with its errors (200, or 400 on the list pages that hold a form).
+    "priorities/take-part/<str:token>/": Row(PRIORITY_TOKEN, PUBLIC, GET_ONLY),
+    "priorities/take-part/<str:token>/survey/": Row(PRIORITY_TOKEN, PUBLIC, PUBLIC),
+    "priorities/take-part/<str:token>/interim/": Row(PRIORITY_TOKEN, PUBLIC, PUBLIC),
+    "priorities/take-part/<str:token>/thanks/": Row(PRIORITY_TOKEN, PUBLIC, GET_ONLY),
+    "priorities/in/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/in/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/in/<slug:slug>/ideas/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/<int:pk>/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/edit/": Row(PARTNERSHIP, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/<int:pk>/stage/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
+    "priorities/<int:pk>/steering/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
+    "priorities/<int:pk>/steering/<int:member_pk>/remove/": Row(
+        STEERING_MEMBER, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/submissions/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/submissions/group/": Row(
+        PARTNERSHIP, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/ungroup/": Row(
+        SUBMITTED_QUESTION, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/set-aside/": Row(
+        SUBMITTED_QUESTION, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/submissions/<int:question_pk>/restore/": Row(
+        SUBMITTED_QUESTION, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/suggestions/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/suggestions/find/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/suggestions/<int:pair_pk>/": Row(
+        SIMILAR_PAIR, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "priorities/<int:pk>/long-list/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/long-list/<int:summary_pk>/": Row(
+        SUMMARY_QUESTION, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/interim-results/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/shortlist/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/workshop/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/<int:pk>/workshop/groups/": Row(
+        PARTNERSHIP, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "priorities/<int:pk>/workshop/groups/<int:group_pk>/": Row(
+        WORKSHOP_GROUP, MEMBERS_ONLY, MEMBERS_ONLY
+    ),
+    "priorities/<int:pk>/workshop/publish/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/report/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
+    "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
 }
 
 

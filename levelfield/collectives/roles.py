@@ -69,6 +69,9 @@ class Action(StrEnum):
     # the person they belong to or an approver changes them (projects/services.py).
     ORGANISE_EVENT = "organise an event"
     RUN_EVENT_LOGISTICS = "run the logistics of every event"
+    # priorities
+    RUN_PRIORITY_SETTING = "run a priority-setting partnership"
+    SHARE_IDEAS = "post and build on research ideas"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -109,6 +112,9 @@ RULES: dict[Action, Who] = {
     # access needs, attendance), as one more organiser, never overriding a decision.
     Action.ORGANISE_EVENT: Who.ANY_MEMBER,
     Action.RUN_EVENT_LOGISTICS: Who.THE_COORDINATOR,
+    # priorities: the steering group is who turns up, not a rank; every member may help.
+    Action.RUN_PRIORITY_SETTING: Who.ANY_MEMBER,
+    Action.SHARE_IDEAS: Who.ANY_MEMBER,
 }
 
 

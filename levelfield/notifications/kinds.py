@@ -214,6 +214,23 @@ KINDS: dict[str, Kind] = {
             can_turn_off=False,
             is_summary=True,
         ),
+        # priorities
+        Kind(
+            "priorities_stage",
+            "Priority-setting partnerships",
+            "A partnership you steer or asked to hear about moves on (the interim survey "
+            "opens, the top 10 is published).",
+        ),
+        Kind(
+            "priorities_steering",
+            "Joining a steering group",
+            "Someone adds you to the steering group of a priority-setting partnership.",
+        ),
+        Kind(
+            "priorities_idea",
+            "Comments on your research ideas",
+            "Someone comments on a research idea you co-own.",
+        ),
     ]
 }
 

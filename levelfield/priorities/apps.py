@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PrioritiesConfig(AppConfig):
+    name = "levelfield.priorities"
+    verbose_name = "Research priorities"

@@ -1,0 +1,808 @@
+"""Running a priority-setting partnership and the ideas sandpit.
+
+Each function is one thing a person does, in one transaction with its entry in the
+change history. Changes to the lists (grouping, ungrouping, setting aside, the
+shortlist, the top 10) and to the steering group are all in the history, so the report
+can show the trail from every submission to every priority.
+
+Surveys answered by people without an account are idempotent: the form carries a
+token, and the same token sent twice finds the first answer (the database's unique
+constraint decides, so two copies racing on PostgreSQL still make one).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.roles import Action
+from levelfield.history.services import change_record
+from levelfield.notifications.services import notification_send
+from levelfield.people.models import User
+from levelfield.priorities import ranking
+from levelfield.priorities.models import (
+    Demographics,
+    GroupRank,
+    Idea,
+    IdeaComment,
+    IdeaOwner,
+    InterimBallot,
+    InterimChoice,
+    PairAnswer,
+    Partnership,
+    SimilarPair,
+    Stage,
+    SteeringMember,
+    Submission,
+    SubmittedQuestion,
+    Subscriber,
+    SummaryQuestion,
+    SummaryStatus,
+    WorkshopGroup,
+)
+from levelfield.priorities.similarity import similar_pairs
+from levelfield.projects import services as project_services
+from levelfield.projects.models import Project, ProjectMembership
+
+MAX_QUESTIONS_PER_SUBMISSION = 10
+MAX_INTERIM_PICKS = 10
+TOP = 10
+
+
+def _record(partnership: Partnership, actor: User | None, action: str, summary: str, **kw) -> None:
+    change_record(
+        actor=actor,
+        action=action,
+        summary=summary,
+        subject_type=kw.pop("subject_type", "partnership"),
+        collective=partnership.collective,
+        project=partnership.project,
+        **kw,
+    )
+
+
+def _fresh(given: Partnership) -> Partnership:
+    """The caller's own object, brought up to date (so it never holds an old stage)."""
+    given.refresh_from_db()
+    return given
+
+
+def _locked(partnership: Partnership) -> Partnership:
+    return (
+        Partnership.objects.select_for_update().select_related("collective").get(pk=partnership.pk)
+    )
+
+
+# The partnership and its steering group
+
+
+def partnership_create(
+    *,
+    collective: Collective,
+    actor: User,
+    title: str,
+    scope: str,
+    survey_closes_on: datetime.date | None = None,
+    project: Project | None = None,
+) -> Partnership:
+    """Start a partnership. Its project holds the steering group's involvement log: an
+    existing project of the collective, or a new one made for it."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, collective)
+    if project is not None and project.collective_id != collective.pk:
+        raise ValidationError("Choose a project of this collective.")
+    with transaction.atomic():
+        if project is None:
+            project = project_services.project_create(
+                collective=collective,
+                created_by=actor,
+                title=f"Priority setting: {title}"[:200],
+                summary=scope,
+            )
+        partnership = Partnership.objects.create(
+            collective=collective,
+            project=project,
+            title=title,
+            scope=scope,
+            survey_closes_on=survey_closes_on,
+            created_by=actor,
+        )
+        SteeringMember.objects.create(partnership=partnership, person=actor)
+        _record(
+            partnership,
+            actor,
+            "partnership_created",
+            f"{actor.name} started the priority-setting partnership “{title}”",
+            subject=partnership,
+            after={"title": title, "steering group": [actor.name]},
+        )
+    return partnership
+
+
+def partnership_update(
+    *,
+    partnership: Partnership,
+    actor: User,
+    title: str,
+    scope: str,
+    survey_closes_on: datetime.date | None,
+    interim_closes_on: datetime.date | None,
+    workshop_on: datetime.date | None,
+    shortlist_size: int,
+) -> Partnership:
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    fields = ("title", "scope", "survey_closes_on", "interim_closes_on", "workshop_on")
+    given = partnership
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        before = {f: str(getattr(partnership, f) or "") for f in (*fields, "shortlist_size")}
+        partnership.title, partnership.scope = title, scope
+        partnership.survey_closes_on = survey_closes_on
+        partnership.interim_closes_on = interim_closes_on
+        partnership.workshop_on = workshop_on
+        partnership.shortlist_size = shortlist_size
+        after = {f: str(getattr(partnership, f) or "") for f in (*fields, "shortlist_size")}
+        if before != after:
+            partnership.save()
+            changed = [key for key in after if before[key] != after[key]]
+            _record(
+                partnership,
+                actor,
+                "partnership_updated",
+                f"{actor.name} changed the partnership’s {', '.join(changed)}",
+                subject=partnership,
+                before={k: before[k] for k in changed},
+                after={k: after[k] for k in changed},
+            )
+    return _fresh(given)
+
+
+def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) -> Partnership:
+    """Move to another stage and tell the steering group and everyone who asked to hear."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    given = partnership
+    if stage not in Stage.values or stage == Stage.PUBLISHED:
+        raise ValidationError("Choose a stage. The top 10 is published from the workshop page.")
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        if partnership.stage == Stage.PUBLISHED:
+            raise ValidationError("The top 10 is published; the partnership has finished.")
+        before = partnership.stage
+        if before == stage:
+            return _fresh(given)
+        partnership.stage = stage
+        partnership.save(update_fields=["stage"])
+        _record(
+            partnership,
+            actor,
+            "partnership_stage",
+            f"{actor.name} moved the partnership to “{partnership.get_stage_display()}”",
+            subject=partnership,
+            before={"stage": before},
+            after={"stage": stage},
+        )
+        _tell_stage(partnership)
+    return _fresh(given)
+
+
+def _tell_stage(partnership: Partnership) -> None:
+    context = {"partnership": partnership, "stage": partnership.get_stage_display()}
+    public_url = reverse("priorities:public", args=[partnership.survey_token])
+    if partnership.stage in (Stage.INTERIM, Stage.PUBLISHED):
+        for email in partnership.subscribers.values_list("email", flat=True):
+            notification_send(
+                kind="priorities_stage", context=context, email=email, url=public_url
+            )
+    team_url = reverse("priorities:partnership", args=[partnership.pk])
+    for member in partnership.steering_members.select_related("person"):
+        notification_send(
+            kind="priorities_stage", context=context, person=member.person, url=team_url
+        )
+
+
+def steering_member_add(*, partnership: Partnership, actor: User, person: User) -> SteeringMember:
+    """Add a collective member to the steering group (and to its project, for the log)."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    if not CollectiveMembership.objects.filter(
+        collective_id=partnership.collective_id, person=person
+    ).exists():
+        raise ValidationError(f"{person.name} is not a member of {partnership.collective.name}.")
+    with transaction.atomic():
+        _locked(partnership)
+        member, created = SteeringMember.objects.get_or_create(
+            partnership=partnership, person=person
+        )
+        if not created:
+            raise ValidationError(f"{person.name} is already in the steering group.")
+        project = partnership.project
+        if (
+            project
+            and not ProjectMembership.objects.filter(project=project, person=person).exists()
+        ):
+            project_services.project_member_add(project=project, person=person, added_by=actor)
+        _record(
+            partnership,
+            actor,
+            "steering_added",
+            f"{actor.name} added {person.name} to the steering group of “{partnership.title}”",
+            subject=member,
+            after={"steering member": person.name},
+        )
+        notification_send(
+            kind="priorities_steering",
+            context={"partnership": partnership, "added_by": actor},
+            person=person,
+            url=reverse("priorities:partnership", args=[partnership.pk]),
+        )
+    return member
+
+
+def steering_member_remove(*, member: SteeringMember, actor: User) -> None:
+    partnership = member.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        _locked(partnership)
+        name = member.person.name
+        deleted, _ = SteeringMember.objects.filter(pk=member.pk).delete()
+        if deleted:
+            _record(
+                partnership,
+                actor,
+                "steering_removed",
+                f"{actor.name} took {name} off the steering group of “{partnership.title}”",
+                subject_type="steeringmember",
+                before={"steering member": name},
+            )
+
+
+# The question survey (no account needed)
+
+
+def survey_is_open(partnership: Partnership, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    closes = partnership.survey_closes_on
+    return partnership.stage == Stage.SURVEY and (closes is None or today <= closes)
+
+
+def survey_submit(
+    *,
+    partnership: Partnership,
+    token: uuid.UUID,
+    perspective: str,
+    questions: Sequence[str],
+    consent: bool,
+    age_band: str = "",
+    region: str = "",
+    email: str = "",
+) -> tuple[Submission, bool]:
+    """Store someone's questions. Returns (submission, whether it is new): the same
+    form sent twice gives back the first submission and stores nothing more."""
+    texts = [text.strip() for text in questions if text.strip()]
+    if not consent:
+        raise ValidationError("We can only keep your questions if you agree.")
+    if not texts or len(texts) > MAX_QUESTIONS_PER_SUBMISSION:
+        raise ValidationError(f"Write between 1 and {MAX_QUESTIONS_PER_SUBMISSION} questions.")
+    if not survey_is_open(partnership):
+        raise ValidationError("This survey has closed. Thank you for your interest.")
+    existing = Submission.objects.filter(token=token, partnership=partnership).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                partnership=partnership, token=token, perspective=perspective, consent=True
+            )
+            SubmittedQuestion.objects.bulk_create(
+                SubmittedQuestion(partnership=partnership, submission=submission, text=text)
+                for text in texts
+            )
+            # Kept apart: no link to the submission, and only the day.
+            if age_band or region:
+                Demographics.objects.create(
+                    partnership=partnership,
+                    age_band=age_band,
+                    region=region,
+                    given_on=timezone.localdate(),
+                )
+            if email:
+                Subscriber.objects.get_or_create(partnership=partnership, email=email.lower())
+    except IntegrityError:
+        # The same form raced itself: the other copy won; nothing is lost.
+        return Submission.objects.get(token=token, partnership=partnership), False
+    return submission, True
+
+
+# Processing: suggestions, groups, setting aside
+
+
+def pairs_find(*, partnership: Partnership) -> int:
+    """Suggest pairs of similar questions (idempotent: known pairs are kept as answered).
+    Run in the background (`tasks.py`); returns how many new pairs were suggested."""
+    rows = list(
+        SubmittedQuestion.objects.filter(partnership=partnership, out_of_scope=False)
+        .order_by("pk")
+        .values_list("pk", "text", "summary_id")
+    )
+    ids = [pk for pk, _, _ in rows]
+    grouped = [summary_id is not None for _, _, summary_id in rows]
+    found = similar_pairs([text for _, text, _ in rows])
+    # Two questions both already grouped have been looked at: suggest only pairs that
+    # would bring an ungrouped question in.
+    new = [
+        SimilarPair(partnership=partnership, first_id=ids[i], second_id=ids[j], score=score)
+        for i, j, score in found
+        if not (grouped[i] and grouped[j])
+    ]
+    before = SimilarPair.objects.filter(partnership=partnership).count()
+    SimilarPair.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    return SimilarPair.objects.filter(partnership=partnership).count() - before
+
+
+def pair_answer(*, pair: SimilarPair, actor: User, same: bool) -> SimilarPair:
+    """A person confirms a suggestion ("same": group them) or turns it down."""
+    partnership = pair.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        _locked(partnership)
+        pair = SimilarPair.objects.select_related("first", "second").get(pk=pair.pk)
+        if pair.answer != PairAnswer.WAITING:
+            return pair
+        if same:
+            first, second = pair.first, pair.second
+            if first.summary_id and second.summary_id and first.summary_id != second.summary_id:
+                raise ValidationError(
+                    "These two are already in different groups. Move one of them on its "
+                    "group's page first."
+                )
+            summary_id = first.summary_id or second.summary_id
+            if summary_id:
+                summary = SummaryQuestion.objects.get(pk=summary_id)
+                _attach(summary, [q for q in (first, second) if q.summary_id is None], actor)
+            else:
+                summary_create(
+                    partnership=partnership,
+                    actor=actor,
+                    questions=[first, second],
+                    text=first.text,
+                )
+        pair.answer = PairAnswer.SAME if same else PairAnswer.DIFFERENT
+        pair.save(update_fields=["answer"])
+    return pair
+
+
+def summary_create(
+    *,
+    partnership: Partnership,
+    actor: User,
+    questions: Sequence[SubmittedQuestion],
+    text: str,
+) -> SummaryQuestion:
+    """Group submitted questions under one summary question for the long list."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    if not text.strip():
+        raise ValidationError("Write the summary question.")
+    with transaction.atomic():
+        _locked(partnership)
+        summary = SummaryQuestion.objects.create(
+            partnership=partnership, text=text.strip(), created_by=actor
+        )
+        _attach(summary, questions, actor, created=True)
+    return summary
+
+
+def _attach(
+    summary: SummaryQuestion,
+    questions: Sequence[SubmittedQuestion],
+    actor: User,
+    *,
+    created: bool = False,
+) -> None:
+    ids = [q.pk for q in questions]
+    free = SubmittedQuestion.objects.select_for_update().filter(
+        pk__in=ids, partnership_id=summary.partnership_id, summary__isnull=True
+    )
+    if free.count() != len(set(ids)):
+        raise ValidationError(
+            "Some of those questions are already in a group. Ungroup them first."
+        )
+    free.update(summary=summary)
+    _record(
+        summary.partnership,
+        actor,
+        "grouped",
+        f"{actor.name} grouped {len(ids)} submitted "
+        f"question{'s' if len(ids) != 1 else ''} under “{summary.text[:120]}”",
+        subject=summary,
+        after={"summary": summary.text, "submitted questions": sorted(ids), "new": created},
+    )
+
+
+def summary_update(
+    *, summary: SummaryQuestion, actor: User, text: str, status: str, evidence: str
+) -> SummaryQuestion:
+    partnership = summary.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    if status == SummaryStatus.ANSWERED and not evidence.strip():
+        raise ValidationError("Give the evidence that answers it, for example a DOI.")
+    with transaction.atomic():
+        _locked(partnership)
+        summary = SummaryQuestion.objects.select_for_update().get(pk=summary.pk)
+        before = {"text": summary.text, "status": summary.status, "evidence": summary.evidence}
+        summary.text, summary.status, summary.evidence = text.strip(), status, evidence.strip()
+        after = {"text": summary.text, "status": summary.status, "evidence": summary.evidence}
+        if before != after:
+            if status != SummaryStatus.LONG_LIST:
+                summary.shortlisted = False
+            summary.save()
+            _record(
+                partnership,
+                actor,
+                "summary_updated",
+                f"{actor.name} changed the long-list question “{summary.text[:120]}”",
+                subject=summary,
+                before=before,
+                after=after,
+            )
+    return summary
+
+
+def question_ungroup(*, question: SubmittedQuestion, actor: User) -> None:
+    """Take a submitted question out of its group; it goes back to the ungrouped list."""
+    partnership = question.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        _locked(partnership)
+        question = SubmittedQuestion.objects.select_for_update().get(pk=question.pk)
+        summary = question.summary
+        if summary is None:
+            return
+        question.summary = None
+        question.save(update_fields=["summary"])
+        _record(
+            partnership,
+            actor,
+            "ungrouped",
+            f"{actor.name} took a submitted question out of “{summary.text[:120]}”",
+            subject=question,
+            before={"summary": summary.text, "summary id": summary.pk},
+            after={"summary": None},
+        )
+
+
+def question_set_aside(*, question: SubmittedQuestion, actor: User, reason: str) -> None:
+    """Mark a submitted question out of scope, saying why (it stays listed)."""
+    partnership = question.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    if not reason.strip():
+        raise ValidationError("Say why it is out of scope.")
+    with transaction.atomic():
+        _locked(partnership)
+        question = SubmittedQuestion.objects.select_for_update().get(pk=question.pk)
+        before = {"out of scope": question.out_of_scope, "reason": question.out_of_scope_reason}
+        question.out_of_scope, question.out_of_scope_reason = True, reason.strip()[:300]
+        question.summary = None
+        question.save(update_fields=["out_of_scope", "out_of_scope_reason", "summary"])
+        _record(
+            partnership,
+            actor,
+            "set_aside",
+            f"{actor.name} set a submitted question aside as out of scope",
+            subject=question,
+            before=before,
+            after={"out of scope": True, "reason": question.out_of_scope_reason},
+        )
+
+
+def question_restore(*, question: SubmittedQuestion, actor: User) -> None:
+    partnership = question.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        _locked(partnership)
+        question = SubmittedQuestion.objects.select_for_update().get(pk=question.pk)
+        if not question.out_of_scope:
+            return
+        reason = question.out_of_scope_reason
+        question.out_of_scope, question.out_of_scope_reason = False, ""
+        question.save(update_fields=["out_of_scope", "out_of_scope_reason"])
+        _record(
+            partnership,
+            actor,
+            "restored",
+            f"{actor.name} brought a set-aside question back in scope",
+            subject=question,
+            before={"out of scope": True, "reason": reason},
+            after={"out of scope": False},
+        )
+
+
+# The interim survey (no account needed) and the shortlist
+
+
+def long_list(partnership: Partnership) -> list[SummaryQuestion]:
+    return list(
+        SummaryQuestion.objects.filter(
+            partnership=partnership, status=SummaryStatus.LONG_LIST, originals__isnull=False
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def interim_submit(
+    *,
+    partnership: Partnership,
+    token: uuid.UUID,
+    perspective: str,
+    question_ids: Sequence[int],
+) -> tuple[InterimBallot, bool]:
+    """Store one interim answer (up to 10 picks). Idempotent on the form's token."""
+    if partnership.stage != Stage.INTERIM:
+        raise ValidationError("The interim survey is not open.")
+    picks = set(question_ids)
+    if not 1 <= len(picks) <= MAX_INTERIM_PICKS:
+        raise ValidationError(f"Choose between 1 and {MAX_INTERIM_PICKS} questions.")
+    allowed = {q.pk for q in long_list(partnership)}
+    if not picks <= allowed:
+        raise ValidationError("Choose questions from the list.")
+    existing = InterimBallot.objects.filter(token=token, partnership=partnership).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            ballot = InterimBallot.objects.create(
+                partnership=partnership, token=token, perspective=perspective
+            )
+            InterimChoice.objects.bulk_create(
+                InterimChoice(ballot=ballot, question_id=pk) for pk in sorted(picks)
+            )
+    except IntegrityError:
+        return InterimBallot.objects.get(token=token, partnership=partnership), False
+    return ballot, True
+
+
+def interim_result(partnership: Partnership) -> ranking.InterimResult:
+    """The interim tally from every answer (two queries)."""
+    questions = [q.pk for q in long_list(partnership)]
+    picks: dict[int, list[int]] = {}
+    perspective_of: dict[int, str] = dict(
+        InterimBallot.objects.filter(partnership=partnership).values_list("pk", "perspective")
+    )
+    for ballot_id, question_id in InterimChoice.objects.filter(
+        ballot__partnership=partnership, question_id__in=questions
+    ).values_list("ballot_id", "question_id"):
+        picks.setdefault(ballot_id, []).append(question_id)
+    ballots = [(perspective_of[b], picks.get(b, [])) for b in perspective_of]
+    return ranking.interim_tally(ballots, questions)
+
+
+def shortlist_make(*, partnership: Partnership, actor: User) -> list[int]:
+    """Shortlist the top questions of the interim survey for the workshop."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        if partnership.reached(Stage.PUBLISHED):
+            raise ValidationError("The top 10 is already published.")
+        result = interim_result(partnership)
+        if not sum(result.answers.values()):
+            raise ValidationError("Nobody has answered the interim survey yet.")
+        chosen = [line.question for line in result.lines[: partnership.shortlist_size]]
+        before = list(
+            SummaryQuestion.objects.filter(partnership=partnership, shortlisted=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        SummaryQuestion.objects.filter(partnership=partnership).update(shortlisted=False)
+        SummaryQuestion.objects.filter(pk__in=chosen).update(shortlisted=True)
+        _record(
+            partnership,
+            actor,
+            "shortlisted",
+            f"{actor.name} made the shortlist of {len(chosen)} questions from the interim survey",
+            subject=partnership,
+            before={"shortlist": before},
+            after={"shortlist": chosen, "answers": result.answers},
+        )
+    return chosen
+
+
+# The final workshop
+
+
+def shortlist(partnership: Partnership) -> list[SummaryQuestion]:
+    return list(SummaryQuestion.objects.filter(partnership=partnership, shortlisted=True))
+
+
+def workshop_group_add(
+    *, partnership: Partnership, actor: User, name: str, round: int
+) -> WorkshopGroup:
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        _locked(partnership)
+        if WorkshopGroup.objects.filter(partnership=partnership, round=round, name=name).exists():
+            raise ValidationError(f"Round {round} already has a group called {name}.")
+        group = WorkshopGroup.objects.create(partnership=partnership, round=round, name=name)
+        _record(
+            partnership,
+            actor,
+            "group_added",
+            f"{actor.name} added the workshop group “{name}” (round {round})",
+            subject=group,
+            after={"group": name, "round": round},
+        )
+    return group
+
+
+def group_ranking_record(*, group: WorkshopGroup, actor: User, ranking: Sequence[int]) -> None:
+    """Record a small group's agreed ranking of the whole shortlist (best first)."""
+    partnership = group.partnership
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        if partnership.stage != Stage.WORKSHOP:
+            raise ValidationError("Move the partnership to the workshop stage first.")
+        listed = {q.pk for q in shortlist(partnership)}
+        if len(ranking) != len(set(ranking)) or set(ranking) != listed:
+            raise ValidationError("Give every shortlisted question a different place.")
+        before = list(group.ranks.order_by("rank").values_list("question_id", flat=True))
+        group.ranks.all().delete()
+        GroupRank.objects.bulk_create(
+            GroupRank(group=group, question_id=pk, rank=place)
+            for place, pk in enumerate(ranking, start=1)
+        )
+        _record(
+            partnership,
+            actor,
+            "group_ranked",
+            f"{actor.name} recorded the ranking of {group.name} (round {group.round})",
+            subject=group,
+            before={"ranking": before},
+            after={"ranking": list(ranking)},
+        )
+
+
+def workshop_result(partnership: Partnership, round: int) -> list[ranking.WorkshopLine]:
+    """The aggregated ranking of the groups in `round` that have ranked (two queries)."""
+    listed = [q.pk for q in shortlist(partnership)]
+    rankings: dict[int, list[int]] = {}
+    for group_id, question_id in (
+        GroupRank.objects.filter(group__partnership=partnership, group__round=round)
+        .order_by("group_id", "rank")
+        .values_list("group_id", "question_id")
+    ):
+        rankings.setdefault(group_id, []).append(question_id)
+    complete = {g: r for g, r in rankings.items() if set(r) == set(listed)}
+    if not complete:
+        return []
+    interim = [line.question for line in interim_result(partnership).lines]
+    return ranking.workshop_tally(complete, listed, interim)
+
+
+def top_ten_publish(*, partnership: Partnership, actor: User, round: int) -> list[int]:
+    """Publish the top 10 from a workshop round's aggregated ranking."""
+    roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
+    given = partnership
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        if partnership.stage != Stage.WORKSHOP:
+            raise ValidationError("Only a partnership at its workshop can publish a top 10.")
+        lines = workshop_result(partnership, round)
+        if not lines:
+            raise ValidationError("No group has ranked the shortlist in that round yet.")
+        top = [line.question for line in lines[:TOP]]
+        for place, pk in enumerate(top, start=1):
+            SummaryQuestion.objects.filter(pk=pk).update(rank=place)
+        partnership.stage = Stage.PUBLISHED
+        partnership.published_at = timezone.now()
+        partnership.save(update_fields=["stage", "published_at"])
+        _record(
+            partnership,
+            actor,
+            "published",
+            f"{actor.name} published the top 10 of “{partnership.title}” from round {round}",
+            subject=partnership,
+            before={"stage": Stage.WORKSHOP},
+            after={
+                "stage": Stage.PUBLISHED,
+                "top 10": top,
+                "totals": {line.question: line.total for line in lines},
+            },
+        )
+        _tell_stage(partnership)
+    _fresh(given)
+    return top
+
+
+# Ideas sandpit
+
+
+def idea_create(*, collective: Collective, actor: User, title: str, description: str) -> Idea:
+    roles.require(actor, Action.SHARE_IDEAS, collective)
+    with transaction.atomic():
+        idea = Idea.objects.create(
+            collective=collective, title=title, description=description, created_by=actor
+        )
+        IdeaOwner.objects.create(idea=idea, person=actor)
+        change_record(
+            actor=actor,
+            action="idea_created",
+            summary=f"{actor.name} posted the idea “{title}”",
+            subject=idea,
+            collective=collective,
+        )
+    return idea
+
+
+def idea_comment(*, idea: Idea, actor: User, text: str) -> IdeaComment:
+    roles.require(actor, Action.SHARE_IDEAS, idea.collective)
+    if not text.strip():
+        raise ValidationError("Write your comment.")
+    with transaction.atomic():
+        comment = IdeaComment.objects.create(idea=idea, author=actor, text=text.strip())
+        for owner in idea.ownerships.exclude(person=actor).select_related("person"):
+            notification_send(
+                kind="priorities_idea",
+                context={"idea": idea, "author": actor},
+                person=owner.person,
+                url=reverse("priorities:idea", args=[idea.pk]),
+            )
+    return comment
+
+
+def idea_co_own(*, idea: Idea, actor: User) -> None:
+    """Join an idea as a co-owner: everyone who builds it owns it."""
+    roles.require(actor, Action.SHARE_IDEAS, idea.collective)
+    with transaction.atomic():
+        _, created = IdeaOwner.objects.get_or_create(idea=idea, person=actor)
+        if created:
+            change_record(
+                actor=actor,
+                action="idea_co_owner",
+                summary=f"{actor.name} became a co-owner of the idea “{idea.title}”",
+                subject=idea,
+                collective=idea.collective,
+            )
+
+
+def idea_to_project(*, idea: Idea, actor: User) -> Project:
+    """Turn an idea into a project whose members are the idea's co-owners."""
+    roles.require(actor, Action.SHARE_IDEAS, idea.collective)
+    with transaction.atomic():
+        idea = Idea.objects.select_for_update().get(pk=idea.pk)
+        if idea.project_id:
+            raise ValidationError("This idea is already a project.")
+        if not idea.ownerships.filter(person=actor).exists():
+            raise ValidationError("Only a co-owner can turn the idea into a project.")
+        project = project_services.project_create(
+            collective=idea.collective,
+            created_by=actor,
+            title=idea.title,
+            summary=idea.description,
+        )
+        active = set(
+            CollectiveMembership.objects.filter(collective=idea.collective).values_list(
+                "person_id", flat=True
+            )
+        )
+        for owner in idea.ownerships.exclude(person=actor).select_related("person"):
+            if owner.person_id in active:
+                project_services.project_member_add(
+                    project=project, person=owner.person, added_by=actor
+                )
+        idea.project = project
+        idea.save(update_fields=["project"])
+        change_record(
+            actor=actor,
+            action="idea_to_project",
+            summary=f"{actor.name} turned the idea “{idea.title}” into a project",
+            subject=idea,
+            collective=idea.collective,
+            project=project,
+        )
+    return project

@@ -1,0 +1,813 @@
+"""Pages for priority setting and the ideas sandpit.
+
+Team pages start with `access.py` (members of the partnership's collective; anyone else
+gets a 404). Public pages are reached through the partnership's survey link and need no
+account; their forms resist spam with a honeypot and a light rate limit, and a form
+sent twice stores its answer once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives.access import collective_for_member
+from levelfield.history.models import Change
+from levelfield.people.models import User
+from levelfield.priorities import access, services, throttle
+from levelfield.priorities.forms import (
+    CommentForm,
+    GroupAddForm,
+    GroupRankingForm,
+    IdeaForm,
+    InterimForm,
+    PartnershipEditForm,
+    PartnershipForm,
+    PublishForm,
+    SetAsideForm,
+    StageForm,
+    SteeringAddForm,
+    SummaryCreateForm,
+    SummaryEditForm,
+    SurveyForm,
+)
+from levelfield.priorities.models import (
+    Idea,
+    InterimBallot,
+    PairAnswer,
+    Partnership,
+    RespondentKind,
+    SimilarPair,
+    Stage,
+    SteeringMember,
+    Submission,
+    SubmittedQuestion,
+    SummaryQuestion,
+    SummaryStatus,
+    WorkshopGroup,
+)
+from levelfield.priorities.tasks import priorities_find_pairs_task
+
+PAGE_SIZE = 50
+KIND_LABELS = dict(RespondentKind.choices)
+
+
+def _fail(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _perspective_counts(counts: dict[str, int]) -> list[dict]:
+    """Counts by perspective; a group smaller than the minimum shows as "fewer than N"."""
+    minimum = settings.MINIMUM_ANONYMOUS_GROUP
+    return [
+        {
+            "label": label,
+            "count": counts.get(value, 0),
+            "small": 0 < counts.get(value, 0) < minimum,
+        }
+        for value, label in RespondentKind.choices
+    ]
+
+
+# Public pages (no account needed)
+
+
+@require_safe
+def public(request: HttpRequest, token: str) -> HttpResponse:
+    """The page about a partnership: what it covers, its stages, and its top 10."""
+    partnership = access.partnership_public(token)
+    top = []
+    if partnership.stage == Stage.PUBLISHED:
+        top = list(
+            SummaryQuestion.objects.filter(partnership=partnership, rank__isnull=False)
+            .annotate(originals_count=Count("originals"))
+            .order_by("rank")
+        )
+    return render(
+        request,
+        "priorities/public.html",
+        {
+            "partnership": partnership,
+            "survey_open": services.survey_is_open(partnership),
+            "stages": Stage.choices,
+            "top": top,
+        },
+    )
+
+
+def _spam_or_throttled(request: HttpRequest, form: SurveyForm | InterimForm, scope: str) -> bool:
+    return form.is_spam() or throttle.too_many(request, scope)
+
+
+def survey(request: HttpRequest, token: str) -> HttpResponse:
+    """The question survey: anyone may send their questions, without an account."""
+    partnership = access.partnership_public(token)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    if not services.survey_is_open(partnership):
+        return render(request, "priorities/closed.html", {"partnership": partnership}, status=200)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _spam_or_throttled(request, form, "survey"):
+            # Say nothing different to a bot; store nothing.
+            return redirect("priorities:thanks", token)
+        try:
+            _, created = services.survey_submit(
+                partnership=partnership,
+                token=form.cleaned_data["token"],
+                perspective=form.cleaned_data["perspective"],
+                questions=form.questions(),
+                consent=form.cleaned_data["consent"],
+                age_band=form.cleaned_data["age_band"],
+                region=form.cleaned_data["region"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                throttle.count(request, "survey")
+            return redirect("priorities:thanks", token)
+    return render(request, "priorities/survey.html", {"partnership": partnership, "form": form})
+
+
+@require_safe
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    partnership = access.partnership_public(token)
+    return render(request, "priorities/thanks.html", {"partnership": partnership})
+
+
+def interim(request: HttpRequest, token: str) -> HttpResponse:
+    """The interim survey: pick up to 10 questions from the long list."""
+    partnership = access.partnership_public(token)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    if partnership.stage != Stage.INTERIM:
+        return render(request, "priorities/closed.html", {"partnership": partnership})
+    questions = [(q.pk, q.text) for q in services.long_list(partnership)]
+    form = InterimForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        if _spam_or_throttled(request, form, "interim"):
+            return redirect("priorities:thanks", token)
+        try:
+            _, created = services.interim_submit(
+                partnership=partnership,
+                token=form.cleaned_data["token"],
+                perspective=form.cleaned_data["perspective"],
+                question_ids=form.cleaned_data["picks"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                throttle.count(request, "interim")
+            return redirect("priorities:thanks", token)
+    return render(request, "priorities/interim.html", {"partnership": partnership, "form": form})
+
+
+# The team's pages
+
+
+@login_required
+@require_safe
+def index(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_for_member(request.user, slug)
+    return render(
+        request,
+        "priorities/index.html",
+        {
+            "collective": collective,
+            "partnerships": Partnership.objects.filter(collective=collective),
+            "ideas": Idea.objects.filter(collective=collective)
+            .annotate(owner_count=Count("ownerships", distinct=True))
+            .select_related("project")
+            .order_by("-created_at", "-pk")[:10],
+        },
+    )
+
+
+@login_required
+def partnership_new(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_for_member(request.user, slug)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    form = PartnershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partnership = services.partnership_create(
+            collective=collective, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, "The partnership has started. Share the survey link below.")
+        return redirect("priorities:partnership", partnership.pk)
+    return render(request, "priorities/new.html", {"collective": collective, "form": form})
+
+
+def _dashboard_context(partnership: Partnership, user: User) -> dict:
+    submissions = Counter(
+        dict(
+            Submission.objects.filter(partnership=partnership)
+            .values_list("perspective")
+            .annotate(n=Count("pk"))
+            .values_list("perspective", "n")
+        )
+    )
+    ballots = Counter(
+        dict(
+            InterimBallot.objects.filter(partnership=partnership)
+            .values_list("perspective")
+            .annotate(n=Count("pk"))
+            .values_list("perspective", "n")
+        )
+    )
+    figures = SubmittedQuestion.objects.filter(partnership=partnership).aggregate(
+        total=Count("pk"),
+        grouped=Count("pk", filter=Q(summary__isnull=False)),
+        aside=Count("pk", filter=Q(out_of_scope=True)),
+    )
+    steering = list(partnership.steering_members.select_related("person"))
+    in_group = {m.person_id for m in steering}
+    candidates = [
+        (m.person_id, m.person.name)
+        for m in partnership.collective.memberships.select_related("person")
+        if m.person_id not in in_group
+    ]
+    return {
+        "partnership": partnership,
+        "collective": partnership.collective,
+        "submissions": _perspective_counts(submissions),
+        "submission_total": sum(submissions.values()),
+        "ballots": _perspective_counts(ballots),
+        "ballot_total": sum(ballots.values()),
+        "figures": figures,
+        "waiting_pairs": SimilarPair.objects.filter(
+            partnership=partnership, answer=PairAnswer.WAITING
+        ).count(),
+        "steering": steering,
+        "steering_form": SteeringAddForm(people=candidates),
+        "stage_form": StageForm(initial={"stage": partnership.stage}),
+        "stages": Stage.choices,
+        "minimum": settings.MINIMUM_ANONYMOUS_GROUP,
+    }
+
+
+@login_required
+@require_safe
+def partnership(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    return render(
+        request, "priorities/partnership.html", _dashboard_context(partnership, request.user)
+    )
+
+
+@login_required
+def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    initial = {
+        f: getattr(partnership, f)
+        for f in ("title", "scope", "survey_closes_on", "interim_closes_on", "workshop_on")
+    } | {"shortlist_size": partnership.shortlist_size}
+    form = PartnershipEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.partnership_update(
+            partnership=partnership, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, "Saved.")
+        return redirect("priorities:partnership", partnership.pk)
+    return render(request, "priorities/edit.html", {"partnership": partnership, "form": form})
+
+
+@login_required
+@require_POST
+def partnership_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        context = _dashboard_context(partnership, request.user) | {"stage_form": form}
+        return render(request, "priorities/partnership.html", context)
+    try:
+        services.partnership_stage_set(
+            partnership=partnership, actor=request.user, stage=form.cleaned_data["stage"]
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("priorities:partnership", partnership.pk)
+
+
+@login_required
+@require_POST
+def steering_add(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    context = _dashboard_context(partnership, request.user)
+    people = [
+        (int(v), label) for v, label in context["steering_form"].fields["person"].choices if v
+    ]
+    form = SteeringAddForm(request.POST, people=people)
+    if not form.is_valid():
+        return render(request, "priorities/partnership.html", context | {"steering_form": form})
+    person = get_object_or_404(User, pk=form.cleaned_data["person"])
+    try:
+        services.steering_member_add(partnership=partnership, actor=request.user, person=person)
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("priorities:partnership", partnership.pk)
+
+
+@login_required
+@require_POST
+def steering_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    member = get_object_or_404(
+        SteeringMember.objects.select_related("person"), partnership=partnership, pk=member_pk
+    )
+    member.partnership = partnership
+    services.steering_member_remove(member=member, actor=request.user)
+    return redirect("priorities:partnership", partnership.pk)
+
+
+SHOW = {
+    "ungrouped": Q(summary__isnull=True, out_of_scope=False),
+    "grouped": Q(summary__isnull=False),
+    "aside": Q(out_of_scope=True),
+    "all": Q(),
+}
+
+
+def _submissions_page(
+    request: HttpRequest, partnership: Partnership, form: SummaryCreateForm | None = None
+) -> HttpResponse:
+    show = request.GET.get("show", "ungrouped")
+    if show not in SHOW:
+        show = "ungrouped"
+    questions = (
+        SubmittedQuestion.objects.filter(partnership=partnership)
+        .filter(SHOW[show])
+        .select_related("submission", "summary")
+        .order_by("pk")
+    )
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
+    if form is None:
+        form = SummaryCreateForm(questions=choices)
+    else:  # sent back with its errors: offer this page's questions again
+        form.fields["questions"].choices = [(str(pk), text) for pk, text in choices]
+    return render(
+        request,
+        "priorities/submissions.html",
+        {
+            "partnership": partnership,
+            "page": page,
+            "show": show,
+            "form": form,
+            "kinds": KIND_LABELS,
+            "query_string": f"show={show}",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def submissions(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    return _submissions_page(request, partnership)
+
+
+@login_required
+@require_POST
+def summary_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Group the chosen submitted questions under a new summary question."""
+    partnership = access.partnership_for_member(request.user, pk)
+    chosen = SubmittedQuestion.objects.filter(
+        partnership=partnership,
+        pk__in=[v for v in request.POST.getlist("questions") if v.isdigit()],
+    )
+    form = SummaryCreateForm(request.POST, questions=[(q.pk, q.text) for q in chosen])
+    if not form.is_valid():
+        return _submissions_page(request, partnership, form)
+    try:
+        summary = services.summary_create(
+            partnership=partnership,
+            actor=request.user,
+            questions=list(chosen),
+            text=form.cleaned_data["text"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _submissions_page(request, partnership, form)
+    messages.success(request, "Grouped.")
+    return redirect("priorities:summary", partnership.pk, summary.pk)
+
+
+@login_required
+@require_safe
+def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    pairs = (
+        SimilarPair.objects.filter(partnership=partnership, answer=PairAnswer.WAITING)
+        .select_related("first__summary", "second__summary")
+        .order_by("-score", "pk")
+    )
+    page = Paginator(pairs, 20).get_page(request.GET.get("page"))
+    return render(
+        request, "priorities/suggestions.html", {"partnership": partnership, "page": page}
+    )
+
+
+@login_required
+@require_POST
+def suggestions_find(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    priorities_find_pairs_task.enqueue(partnership.pk)
+    messages.success(
+        request, "Looking for similar questions. New suggestions appear here when it has finished."
+    )
+    return redirect("priorities:suggestions", partnership.pk)
+
+
+@login_required
+@require_POST
+def pair_answer(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    pair = get_object_or_404(SimilarPair, partnership=partnership, pk=pair_pk)
+    pair.partnership = partnership
+    answer = request.POST.get("answer")
+    if answer not in (PairAnswer.SAME, PairAnswer.DIFFERENT):
+        messages.error(request, "Say whether they ask the same thing.")
+    else:
+        try:
+            services.pair_answer(pair=pair, actor=request.user, same=answer == PairAnswer.SAME)
+        except ValidationError as error:
+            _fail(request, error)
+    return redirect("priorities:suggestions", partnership.pk)
+
+
+@login_required
+@require_safe
+def long_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every summary question with how many submissions and which perspectives it holds."""
+    partnership = access.partnership_for_member(request.user, pk)
+    summaries = list(
+        SummaryQuestion.objects.filter(partnership=partnership).annotate(
+            originals_count=Count("originals")
+        )
+    )
+    kinds: dict[int, Counter] = defaultdict(Counter)
+    for summary_id, kind in SubmittedQuestion.objects.filter(
+        partnership=partnership, summary__isnull=False
+    ).values_list("summary_id", "submission__perspective"):
+        kinds[summary_id][kind] += 1
+    for summary in summaries:
+        summary.perspectives = [(KIND_LABELS[k], n) for k, n in sorted(kinds[summary.pk].items())]
+    return render(
+        request,
+        "priorities/long_list.html",
+        {
+            "partnership": partnership,
+            "on_list": [s for s in summaries if s.status == SummaryStatus.LONG_LIST],
+            "set_aside": [s for s in summaries if s.status != SummaryStatus.LONG_LIST],
+        },
+    )
+
+
+@login_required
+def summary(request: HttpRequest, pk: int, summary_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    summary = access.summary_in(partnership, summary_pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    form = SummaryEditForm(
+        request.POST or None,
+        initial={"text": summary.text, "status": summary.status, "evidence": summary.evidence},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.summary_update(summary=summary, actor=request.user, **form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("priorities:summary", partnership.pk, summary.pk)
+    originals = summary.originals.select_related("submission").order_by("pk")
+    return render(
+        request,
+        "priorities/summary.html",
+        {
+            "partnership": partnership,
+            "summary": summary,
+            "form": form,
+            "originals": originals,
+            "kinds": KIND_LABELS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def question_ungroup(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    question = access.question_in(partnership, question_pk)
+    summary_id = question.summary_id
+    services.question_ungroup(question=question, actor=request.user)
+    messages.success(request, "Taken out of the group. It is back among the ungrouped questions.")
+    if summary_id:
+        return redirect("priorities:summary", partnership.pk, summary_id)
+    return redirect("priorities:submissions", partnership.pk)
+
+
+@login_required
+def question_set_aside(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    question = access.question_in(partnership, question_pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    form = SetAsideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.question_set_aside(
+            question=question, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, "Set aside as out of scope. It stays listed with its reason.")
+        return redirect("priorities:submissions", partnership.pk)
+    return render(
+        request,
+        "priorities/set_aside.html",
+        {"partnership": partnership, "question": question, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def question_restore(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    question = access.question_in(partnership, question_pk)
+    services.question_restore(question=question, actor=request.user)
+    return redirect(f"{_url('priorities:submissions', partnership.pk)}?show=aside")
+
+
+def _url(name: str, *args: object) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=args)
+
+
+@login_required
+@require_safe
+def interim_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The interim results per perspective and combined (equal weight per perspective).
+
+    Per-perspective figures are shown only when every perspective that answered has at
+    least the minimum number of answers; otherwise only the combined figures."""
+    partnership = access.partnership_for_member(request.user, pk)
+    result = services.interim_result(partnership)
+    texts = dict(SummaryQuestion.objects.filter(partnership=partnership).values_list("pk", "text"))
+    shortlisted = set(
+        SummaryQuestion.objects.filter(partnership=partnership, shortlisted=True).values_list(
+            "pk", flat=True
+        )
+    )
+    present = [k for k in RespondentKind.values if result.answers.get(k)]
+    split = len(present) >= 2 and all(
+        result.answers[k] >= settings.MINIMUM_ANONYMOUS_GROUP for k in present
+    )
+    lines = [
+        {
+            "place": index,
+            "text": texts[line.question],
+            "picks": line.picks,
+            "combined": line.combined,
+            "shares": [line.by_perspective.get(k) for k in present],
+            "shortlisted": line.question in shortlisted,
+        }
+        for index, line in enumerate(result.lines, start=1)
+    ]
+    return render(
+        request,
+        "priorities/interim_results.html",
+        {
+            "partnership": partnership,
+            "lines": lines,
+            "answers": sum(result.answers.values()),
+            "present": [KIND_LABELS[k] for k in present],
+            "split": split,
+            "minimum": settings.MINIMUM_ANONYMOUS_GROUP,
+        },
+    )
+
+
+@login_required
+@require_POST
+def shortlist_make(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    try:
+        chosen = services.shortlist_make(partnership=partnership, actor=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, f"{len(chosen)} questions are on the shortlist.")
+    return redirect("priorities:interim_results", partnership.pk)
+
+
+def _workshop_context(partnership: Partnership, form: GroupAddForm | None = None) -> dict:
+    groups = list(
+        WorkshopGroup.objects.filter(partnership=partnership).annotate(ranked=Count("ranks"))
+    )
+    rounds = sorted({g.round for g in groups})
+    texts = dict(SummaryQuestion.objects.filter(partnership=partnership).values_list("pk", "text"))
+    results = []
+    for number in rounds:
+        lines = services.workshop_result(partnership, number)
+        results.append(
+            {
+                "round": number,
+                "groups": [g for g in groups if g.round == number],
+                "lines": [{"line": line, "text": texts[line.question]} for line in lines],
+                "publish_form": PublishForm(initial={"round": number}),
+            }
+        )
+    return {
+        "partnership": partnership,
+        "shortlist": services.shortlist(partnership),
+        "results": results,
+        "form": form or GroupAddForm(initial={"round": rounds[-1] if rounds else 1}),
+    }
+
+
+@login_required
+@require_safe
+def workshop(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    return render(request, "priorities/workshop.html", _workshop_context(partnership))
+
+
+@login_required
+@require_POST
+def workshop_group_add(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    form = GroupAddForm(request.POST)
+    if form.is_valid():
+        try:
+            services.workshop_group_add(
+                partnership=partnership, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("priorities:workshop", partnership.pk)
+    return render(
+        request, "priorities/workshop.html", _workshop_context(partnership, form), status=400
+    )
+
+
+@login_required
+def group_ranking(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
+    """A small group's agreed ranking of the shortlist, after its round-robin discussion."""
+    partnership = access.partnership_for_member(request.user, pk)
+    group = get_object_or_404(WorkshopGroup, partnership=partnership, pk=group_pk)
+    group.partnership = partnership
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    questions = [(q.pk, q.text) for q in services.shortlist(partnership)]
+    current = dict(group.ranks.values_list("question_id", "rank"))
+    form = GroupRankingForm(
+        request.POST or None,
+        questions=questions,
+        initial={f"q{pk}": rank for pk, rank in current.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.group_ranking_record(group=group, actor=request.user, ranking=form.ranking())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Saved {group.name}’s ranking.")
+            return redirect("priorities:workshop", partnership.pk)
+    return render(
+        request,
+        "priorities/group_ranking.html",
+        {"partnership": partnership, "group": group, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = access.partnership_for_member(request.user, pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose the round whose ranking to publish.")
+        return redirect("priorities:workshop", partnership.pk)
+    try:
+        services.top_ten_publish(
+            partnership=partnership, actor=request.user, round=form.cleaned_data["round"]
+        )
+    except ValidationError as error:
+        _fail(request, error)
+        return redirect("priorities:workshop", partnership.pk)
+    messages.success(request, "The top 10 is published.")
+    return redirect("priorities:report", partnership.pk)
+
+
+@login_required
+@require_safe
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The audit trail: every priority with every submission behind it, what was set
+    aside and why, and every change to the lists and the steering group."""
+    partnership = access.partnership_for_member(request.user, pk)
+    originals = Prefetch(
+        "originals",
+        queryset=SubmittedQuestion.objects.select_related("submission").order_by("pk"),
+    )
+    summaries = SummaryQuestion.objects.filter(partnership=partnership).prefetch_related(originals)
+    # Every change is recorded against the partnership's project (see services._record).
+    changes = Change.objects.filter(project_id=partnership.project_id).select_related("actor")
+    return render(
+        request,
+        "priorities/report.html",
+        {
+            "partnership": partnership,
+            "top": summaries.filter(rank__isnull=False).order_by("rank"),
+            "others": summaries.filter(rank__isnull=True).order_by("pk"),
+            "aside": SubmittedQuestion.objects.filter(partnership=partnership, out_of_scope=True),
+            "kinds": KIND_LABELS,
+            "changes": changes[:500] if partnership.project_id else [],
+        },
+    )
+
+
+# Ideas sandpit
+
+
+@login_required
+def ideas(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_for_member(request.user, slug)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    form = IdeaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        idea = services.idea_create(collective=collective, actor=request.user, **form.cleaned_data)
+        return redirect("priorities:idea", idea.pk)
+    page = Paginator(
+        Idea.objects.filter(collective=collective)
+        .select_related("created_by", "project")
+        .annotate(
+            owner_count=Count("ownerships", distinct=True),
+            comment_count=Count("comments", distinct=True),
+        )
+        .order_by("-created_at", "-pk"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request, "priorities/ideas.html", {"collective": collective, "form": form, "page": page}
+    )
+
+
+@login_required
+def idea(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = access.idea_for_member(request.user, pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.idea_comment(idea=idea, actor=request.user, text=form.cleaned_data["text"])
+        return redirect("priorities:idea", idea.pk)
+    owners = [o.person for o in idea.ownerships.select_related("person").order_by("pk")]
+    return render(
+        request,
+        "priorities/idea.html",
+        {
+            "idea": idea,
+            "collective": idea.collective,
+            "form": form,
+            "owners": owners,
+            "is_owner": any(o.pk == request.user.pk for o in owners),
+            "comments": idea.comments.select_related("author"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def idea_co_own(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = access.idea_for_member(request.user, pk)
+    services.idea_co_own(idea=idea, actor=request.user)
+    messages.success(request, "You co-own this idea.")
+    return redirect("priorities:idea", idea.pk)
+
+
+@login_required
+@require_POST
+def idea_project(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = access.idea_for_member(request.user, pk)
+    try:
+        project = services.idea_to_project(idea=idea, actor=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+        return redirect("priorities:idea", idea.pk)
+    messages.success(request, "The idea is now a project, with its co-owners as members.")
+    return redirect("projects:detail", project.pk)
