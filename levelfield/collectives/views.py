@@ -7,9 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import EmptyPage, Page, Paginator
-from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count, Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
@@ -25,6 +24,7 @@ from levelfield.collectives.models import (
     CollectiveKind,
 )
 from levelfield.history.models import Change
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
@@ -34,18 +34,6 @@ def _posted(request: HttpRequest) -> Any:
     """The submitted data on POST (even when empty), None otherwise: an empty POST is
     still a submission to validate."""
     return request.POST if request.method == "POST" else None
-
-
-def _page_or_404(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
-    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end."""
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    try:
-        return Paginator(items, per_page).page(number)
-    except EmptyPage:
-        raise Http404("There is no such page.") from None
 
 
 @login_required
@@ -123,7 +111,7 @@ def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
-    page = _page_or_404(
+    page = page_or_404(
         request,
         Change.objects.filter(collective=collective).select_related("actor"),
         HISTORY_PER_PAGE,
@@ -133,7 +121,7 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "collectives/history.html",
-        {"collective": collective, "page": page, "page_range": _page_range(page)},
+        {"collective": collective, "page": page, "page_range": page_range(page)},
     )
 
 
@@ -214,10 +202,6 @@ def coordinator_step_down(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.info(request, "You were not a coordinator, so nothing changed.")
     return redirect(membership.collective)
-
-
-def _page_range(page: Page) -> list[int | str]:
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
 
 
 def _history_rows(change: Change) -> list[str]:

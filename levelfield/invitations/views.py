@@ -14,9 +14,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -25,6 +24,7 @@ from levelfield.invitations import access, services
 from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.lib.words import plural
 from levelfield.people.models import User
 from levelfield.projects import services as project_services
@@ -144,7 +144,7 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
     only once, just after it is made: the database keeps only its hash."""
     target = access.place_for_member(request.user, place, key)
     invitations = target.invitations.select_related("invited_by", "accepted_by")
-    page = _page_or_404(request, invitations, INVITATIONS_PER_PAGE)
+    page = page_or_404(request, invitations, INVITATIONS_PER_PAGE)
     for invitation in page:
         invitation.withdraw_url = _place_url(target, "invitation_withdraw", invitation.pk)
     new_link = request.session.pop(NEW_LINK_SESSION_KEY, None)
@@ -154,9 +154,7 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
         **_place_context(target),
         "new_link": new_link,
         "page": page,
-        "page_range": list(
-            page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        ),
+        "page_range": page_range(page),
     }
     return render(request, "invitations/list.html", context)
 
@@ -304,15 +302,3 @@ def _place_url(place: Place, name: str, *args: Any) -> str:
 
 def _join_url(request: HttpRequest, token: str) -> str:
     return request.build_absolute_uri(reverse("invitations:join", args=[token]))
-
-
-def _page_or_404(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
-    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end."""
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    try:
-        return Paginator(items, per_page).page(number)
-    except EmptyPage:
-        raise Http404("There is no such page.") from None

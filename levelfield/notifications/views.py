@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import EmptyPage, Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.notifications import kinds, services
 from levelfield.notifications.forms import PreferencesForm
 from levelfield.notifications.models import Notification
@@ -21,20 +21,10 @@ PER_PAGE = 20
 @require_safe
 def notification_list(request: HttpRequest) -> HttpResponse:
     """The person's own notices, newest first, each with its link."""
-    page = _page_or_404(request, Notification.objects.for_person(request.user))
-    page_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
-    return render(request, "notifications/list.html", {"page": page, "page_range": page_range})
-
-
-def _page_or_404(request: HttpRequest, items: object) -> Page:
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    try:
-        return Paginator(items, PER_PAGE).page(number)
-    except EmptyPage:
-        raise Http404("There is no such page.") from None
+    page = page_or_404(request, Notification.objects.for_person(request.user), PER_PAGE)
+    return render(
+        request, "notifications/list.html", {"page": page, "page_range": page_range(page)}
+    )
 
 
 @login_required

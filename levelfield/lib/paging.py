@@ -1,0 +1,30 @@
+"""Long lists shown a page at a time, the same way on every page that pages.
+
+`?page=` that is not a number shows page 1; a number past the end is a 404, not an
+empty page. `page_range` gives the elided page numbers (1 … 4 5 6 … 20) that
+`templates/includes/pagination.html` shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.paginator import EmptyPage, Page, Paginator
+from django.http import Http404, HttpRequest
+
+
+def page_or_404(request: HttpRequest, items: Sequence, per_page: int) -> Page:
+    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    try:
+        return Paginator(items, per_page).page(number)
+    except EmptyPage:
+        raise Http404("There is no such page.") from None
+
+
+def page_range(page: Page) -> list[int | str]:
+    """The page numbers to link to, with "…" standing for the ones left out."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
