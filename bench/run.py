@@ -97,6 +97,12 @@ def _resources_pages() -> list[Row]:
     return bench_resources.resource_pages()
 
 
+def _inbox_pages() -> list[Row]:
+    import bench_inbox
+
+    return bench_inbox.inbox_pages()
+
+
 def _learning_pages() -> list[Row]:  # learning
     import bench_learning
 
@@ -195,6 +201,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="reactions",
         needs_database=True,
     ),
+    "inbox-pages": Benchmark(
+        "A collective's invitation list with 2,000 invitations, and a person's notices page\n"
+        "with 5,000 notifications (best of 3 after a warm-up)",
+        _inbox_pages,
+        naming="page",
+        counting="rows",
+        needs_database=True,
+    ),
     # learning
     "learning-pages": Benchmark(
         "A course with 2,000 learners part-way through 6 modules of 5 pages: the course,\n"
@@ -238,6 +252,7 @@ DEFAULT = [
     "decision-pages",
     "decision-log",
     "project-pages",
+    "inbox-pages",
     "payment-pages",
     "resource-pages",
     "learning-pages",  # learning
