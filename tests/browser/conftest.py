@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the live server's
 # database work is still synchronous, so Django's async guard must stand aside.
@@ -44,7 +45,16 @@ _axe = Axe()
 
 def check_accessibility(page: object) -> None:
     """Fail the test if axe-core finds any WCAG 2.2 A/AA violation on the page."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    try:
+        results = _axe.run(page, options=options)
+    except PlaywrightError as error:
+        # A click that navigates can still be loading the next page when axe starts:
+        # wait for it and check that page, rather than failing on the one that left.
+        if "Execution context was destroyed" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        results = _axe.run(page, options=options)
     assert results.violations_count == 0, (
         f"Accessibility violations on {page.url}:\n{results.generate_report()}"
     )

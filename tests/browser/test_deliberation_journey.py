@@ -65,6 +65,8 @@ def test_a_member_reacts_by_keyboard_adds_a_statement_and_reads_the_report(
     assert Reaction.objects.filter(participant__person=amara).count() == 10
 
     page.get_by_role("link", name="Add a statement of your own").click()
+    # Wait for the new page before axe reads it (it fails if the page changes under it).
+    expect(page.get_by_label("Your statement")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Add the statement").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a statement.")
