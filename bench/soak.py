@@ -14,7 +14,7 @@ keeps (see `CHECKS` and the README's "make soak" section); the script prints wha
 checked with counts and exits 1 on any violation. The database (`lf_soak_<random>` on
 the server DATABASE_URL names) is made for the run and always dropped at the end.
 
-    SOAK_SECONDS=30 DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python bench/soak.py
+    SOAK_SECONDS=30 DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make soak
 
 `--break KIND` corrupts one row after the run and before the checks, to show that the
 checks can fail (the run must then exit 1).
@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import itertools
+import json
 import os
 import random
 import secrets
@@ -393,9 +394,7 @@ def servers_ready(servers: list[Server], deadline: float) -> None:
     for server in servers:
         while True:
             answer = http_send(server.port, "GET", "/accounts/login/", {})
-            if answer.status == 200 and all(
-                len(server.workers()) >= 1 for server in servers
-            ):
+            if answer.status == 200 and all(len(server.workers()) >= 1 for server in servers):
                 break
             if server.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"gunicorn on port {server.port} did not start")
@@ -456,6 +455,9 @@ class Request:
     ended: float
     status: int | None
     error: str
+    # An answer that is neither the view's success nor its refusal (e.g. 400 when the
+    # session could not be saved after the write): counted as failed, like a 5xx.
+    unexpected: bool = False
 
 
 @dataclass
@@ -496,6 +498,7 @@ class Client(threading.Thread):
         self.stop, self.rng = stop, random.Random(seed)
         self.log, self.requests, self.sequence = log, requests, sequence
         self.event_state: dict[tuple[int, int], str] = {}
+        self.last = Request(0, 0.0, 0.0, None, "")  # the latest request sent
         self.crashed = ""
 
     # One request
@@ -506,18 +509,21 @@ class Client(threading.Thread):
         if method == "POST":
             data = [("csrfmiddlewaretoken", actor.csrf), *(data or [])]
         answer = http_send(self.ports[number], method, path, actor.cookies, data)
-        self.requests.append(Request(number, started, time.monotonic(), answer.status, answer.error))
+        self.last = Request(number, started, time.monotonic(), answer.status, answer.error)
+        self.requests.append(self.last)
         if "csrftoken" in answer.cookies:
             actor.cookies["csrftoken"] = answer.cookies["csrftoken"]
         return answer
 
-    def note(self, kind: str, actor: Actor, outcome: str, **details: Any) -> None:
+    def note(self, kind: str, actor: Actor, outcome: str, answer: Answer, **details: Any) -> None:
         self.log.append(
             {
                 "seq": next(self.sequence),
                 "kind": kind,
                 "person": actor.person,
                 "outcome": outcome,
+                "answer": f"{answer.status or answer.error} {answer.location}".strip(),
+                "at": time.monotonic(),
                 **details,
             }
         )
@@ -548,11 +554,16 @@ class Client(threading.Thread):
         except Exception as error:  # reported as a violation, never hidden
             self.crashed = f"{type(error).__name__}: {error}"
 
-    @staticmethod
-    def outcome(answer: Answer, ok: Callable[[Answer], bool]) -> str:
-        if answer.status is None or answer.status >= 500:
-            return "unknown"
-        return "ok" if ok(answer) else "refused"
+    def outcome(self, answer: Answer, ok: Callable[[Answer], bool], refused: set[int]) -> str:
+        """ok: the view's success; refused: its answer to a refusal (`refused` statuses);
+        anything else may or may not have been done, and the request counts as failed."""
+        if answer.status is not None and ok(answer):
+            return "ok"
+        if answer.status in refused:
+            return "refused"
+        if answer.status is not None and answer.status < 500:
+            self.last.unexpected = True
+        return "unknown"
 
     # Events: take a place (or a place on the waiting list), give it up
 
@@ -562,19 +573,18 @@ class Client(threading.Thread):
         state = self.event_state.get((actor.person, event), "none")
         if state == "none" or (state == "unknown" and self.rng.random() < 0.5):
             answer = self.send(actor, "POST", f"/events/{event}/register/")
-            outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page)
-            note = ""
-            if outcome == "refused":
-                note = "already" if "already" in answer.body else f"status {answer.status}"
-            self.note("register", actor, outcome, event=event, note=note)
-            self.event_state[(actor.person, event)] = {
-                "ok": "active",
-                "unknown": "unknown",
-            }.get(outcome, "active" if note == "already" else "unknown")
+            outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page, {200})
+            # Refused because the person already has a place (or is waiting for one).
+            already = outcome == "refused" and "You already have a place" in answer.body
+            already |= outcome == "refused" and "already on the waiting list" in answer.body
+            self.note("register", actor, outcome, answer, event=event, already=already)
+            self.event_state[(actor.person, event)] = (
+                "active" if outcome == "ok" or already else "unknown"
+            )
         else:
             answer = self.send(actor, "POST", f"/events/{event}/leave/")
-            outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page)
-            self.note("cancel", actor, outcome, event=event, note=str(answer.status))
+            outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page, set())
+            self.note("cancel", actor, outcome, answer, event=event)
             self.event_state[(actor.person, event)] = "none" if outcome == "ok" else "unknown"
 
     # Decisions: respond, and change the response
@@ -599,15 +609,11 @@ class Client(threading.Thread):
             payload = {"scores": scores}
         answer = self.send(actor, "POST", f"/decisions/{decision}/respond/", form)
         page = f"/decisions/{decision}/"
-        outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page)
+        outcome = self.outcome(
+            answer, lambda a: a.status == 302 and a.location == page, {200, 400}
+        )
         self.note(
-            "respond",
-            actor,
-            outcome,
-            decision=decision,
-            payload=payload,
-            reason=reason,
-            note=str(answer.status),
+            "respond", actor, outcome, answer, decision=decision, payload=payload, reason=reason
         )
 
     # Payments: make a claim from one's own involvement, send it, another approves it
@@ -623,16 +629,17 @@ class Client(threading.Thread):
         outcome = self.outcome(
             answer,
             lambda a: a.status == 302 and a.location.startswith("/payments/claims/"),
+            {200},
         )
         claim = int(answer.location.strip("/").split("/")[-1]) if outcome == "ok" else None
         self.note(
             "claim_create",
             actor,
             outcome,
+            answer,
             claim=claim,
             participations=chosen,
             choice=choice,
-            note=str(answer.status),
         )
         if claim is None or self.rng.random() < 0.15:
             return  # some drafts stay drafts
@@ -640,7 +647,9 @@ class Client(threading.Thread):
             return
         if self.rng.random() < 0.15:
             return  # some wait for approval
-        self.claim_step(self.approver, "claim_approve", claim, f"/payments/claims/{claim}/approve/")
+        self.claim_step(
+            self.approver, "claim_approve", claim, f"/payments/claims/{claim}/approve/"
+        )
 
     def claim_step(self, actor: Actor, kind: str, claim: int, path: str) -> bool:
         """Send or approve, again if the answer was lost (as a person would press the
@@ -648,16 +657,17 @@ class Client(threading.Thread):
         page = f"/payments/claims/{claim}/"
         for attempt in range(3):
             answer = self.send(actor, "POST", path)
-            outcome = self.outcome(answer, lambda a: a.status == 302 and a.location == page)
+            ok = lambda a: a.status == 302 and a.location == page  # noqa: E731
+            # Sending again after a lost answer finds it sent already: no such page.
+            outcome = self.outcome(answer, ok, {200, 404} if kind == "claim_submit" else set())
             note = str(answer.status)
-            if outcome == "ok" and kind == "claim_approve":
-                # The approve view redirects either way; its message says which.
-                shown = self.send(actor, "GET", page)
-                if shown.status == 200 and "cannot be approved" in shown.body:
-                    outcome, note = "refused", "already decided"
+            # The approve view redirects even when it refuses, and its message may show
+            # on a later page, so it is not read: only this approver ever approves this
+            # claim, and only once it was sent, so after a redirect it is approved
+            # (by this request, or by an earlier one whose answer was lost).
             if kind == "claim_submit" and answer.status == 404 and attempt > 0:
                 outcome, note = "ok", "already sent"
-            self.note(kind, actor, outcome, claim=claim, attempt=attempt, note=note)
+            self.note(kind, actor, outcome, answer, claim=claim, attempt=attempt, note=note)
             if outcome != "unknown":
                 return outcome == "ok"
         return False
@@ -682,7 +692,7 @@ def faults_run(
     connection = _server_connection(plan, plan.database)
     try:
         turn = 0
-        while not stop.wait(rng.uniform(2.0, 4.5)):
+        while not stop.wait(rng.uniform(1.5, 3.5)):
             turn += 1
             # Alternate, with some randomness, so both kinds happen even in short runs.
             if (turn % 2 == 1) != (rng.random() < 0.2):
@@ -813,7 +823,9 @@ def check_places(world: World) -> Check:
                 f"waiting, tally {registered} and {waiting}"
             )
         if waiting and registered < (event.capacity or 0):
-            check.fail(f"event {event.pk}: {waiting} waiting with {registered} of {event.capacity}")
+            check.fail(
+                f"event {event.pk}: {waiting} waiting with {registered} of {event.capacity}"
+            )
     return check
 
 
@@ -848,8 +860,7 @@ def check_waiting_order(world: World) -> Check:
                         other.pk != promoted.pk
                         and span
                         and span[0] < change.id < span[1]
-                        and (other.waiting_since, other.pk)
-                        < (promoted.waiting_since, promoted.pk)
+                        and (other.waiting_since, other.pk) < (promoted.waiting_since, promoted.pk)
                     ):
                         check.fail(
                             f"event {promoted.event_id}: registration {promoted.pk} promoted "
@@ -1126,11 +1137,28 @@ def check_claim_history(world: World) -> Check:
     return check
 
 
-# The decisions app may keep counts on the decision (issue 15). When it does, add a
-# check here that they equal a fresh tally of the responses or voters, and list it in
-# CHECKS (see the README's "make soak" section).
+def check_decision_counts(world: World) -> Check | None:
+    """Counts the decisions app keeps on each decision as responses arrive equal a
+    fresh tally. Uses the app's own comparison (`services.tallies_wrong`); skipped
+    (None) while the app keeps no counts."""
+    from levelfield.decisions import services
+    from levelfield.decisions.models import Decision
 
-CHECKS: list[Callable[[World, list[dict[str, Any]]], Check]] = [
+    tallies_wrong = getattr(services, "tallies_wrong", None)
+    if tallies_wrong is None:
+        return None
+    check = Check("counts kept on each decision equal a fresh tally")
+    decisions = Decision.objects.filter(pk__in=world.decisions)
+    check.rows = decisions.filter(tally__isnull=False).count()
+    if check.rows == 0:
+        check.fail("no decision keeps its counts")
+    for pk in tallies_wrong(decisions=decisions):
+        check.fail(f"decision {pk}: kept counts differ from a fresh tally")
+    return check
+
+
+# Each returns a Check, or None when it does not apply to the apps as they are.
+CHECKS: list[Callable[[World, list[dict[str, Any]]], Check | None]] = [
     check_registrations,
     lambda world, log: check_places(world),
     lambda world, log: check_waiting_order(world),
@@ -1138,6 +1166,7 @@ CHECKS: list[Callable[[World, list[dict[str, Any]]], Check]] = [
     check_responses,
     check_ballots,
     lambda world, log: check_response_history(world),
+    lambda world, log: check_decision_counts(world),
     check_claims,
     lambda world, log: check_claimed_once(world),
     lambda world, log: check_claim_totals(world),
@@ -1148,13 +1177,19 @@ CHECKS: list[Callable[[World, list[dict[str, Any]]], Check]] = [
 def check_requests(requests: list[Request], faults: Faults) -> tuple[Check, dict[str, int]]:
     """Failed requests (no answer, or a 5xx) are allowed only when a fault happened
     while they were in flight: a killed worker on their server, or ended connections."""
-    check = Check("no failed request (5xx or no answer) outside a fault")
+    check = Check("no failed request (5xx, no answer, unexpected answer) outside a fault")
     counts: Counter = Counter()
     for request in requests:
         check.rows += 1
-        if request.status is not None and request.status < 500:
+        if request.status is not None and request.status < 500 and not request.unexpected:
             continue
-        what = "5xx" if request.status else "no answer"
+        what = (
+            "no answer"
+            if request.status is None
+            else "5xx"
+            if request.status >= 500
+            else f"unexpected {request.status}"
+        )
 
         def during(moment: float, request: Request = request) -> bool:
             return request.started - FAULT_MARGIN <= moment <= request.ended + FAULT_MARGIN
@@ -1284,8 +1319,11 @@ def soak(plan: Plan, break_kind: str | None) -> int:
         for worker in task_workers:
             process_stop(worker)
 
+        (logs / "log.json").write_text(json.dumps(log, indent=1))
+        (logs / "requests.json").write_text(json.dumps([vars(r) for r in requests]))
+        (logs / "faults.json").write_text(json.dumps(vars(faults)))
         broken = corrupt(break_kind, world, log) if break_kind else ""
-        results = [check(world, log) for check in CHECKS]
+        results = [result for check in CHECKS if (result := check(world, log)) is not None]
         request_check, request_counts = check_requests(requests, faults)
         results.append(request_check)
         crashed = [f"{c.name}: {c.crashed}" for c in clients if c.crashed or c.is_alive()]
@@ -1305,7 +1343,9 @@ def soak(plan: Plan, break_kind: str | None) -> int:
             logs=logs,
         )
         failed = crashed or any(result.problems for result in results)
-        print(f"make soak: {'FAILED' if failed else 'passed'} in {time.monotonic() - started:.0f} s")
+        print(
+            f"make soak: {'FAILED' if failed else 'passed'} in {time.monotonic() - started:.0f} s"
+        )
         return 1 if failed else 0
     finally:
         stop.set()
@@ -1350,7 +1390,8 @@ def report(
     print("writes (ok = acknowledged, unknown = cut off by a fault, refused = form error):")
     for kind in kinds:
         print(
-            f"  {kind:<14} ok {outcomes[(kind, 'ok')]:>5}   unknown {outcomes[(kind, 'unknown')]:>3}"
+            f"  {kind:<14} ok {outcomes[(kind, 'ok')]:>5}"
+            f"   unknown {outcomes[(kind, 'unknown')]:>3}"
             f"   refused {outcomes[(kind, 'refused')]:>4}"
         )
     print(
