@@ -1225,7 +1225,7 @@ def corrupt(kind: str, world: World, log: list[dict[str, Any]]) -> str:
     from levelfield.decisions.models import Response
     from levelfield.events.models import Registration, RegistrationStatus
     from levelfield.history.models import Change
-    from levelfield.payments.models import Claim
+    from levelfield.payments.models import Choice, Claim
 
     if kind == "registration":
         row = Registration.objects.filter(
@@ -1238,7 +1238,9 @@ def corrupt(kind: str, world: World, log: list[dict[str, Any]]) -> str:
         Response.objects.filter(pk=row.pk).update(payload={"stance": "never-sent"})
         return f"response {row.pk} given an answer nobody sent"
     if kind == "claim":
-        row = Claim.objects.filter(collective__slug=world.collective_slug).first()
+        row = Claim.objects.filter(
+            collective__slug=world.collective_slug, choice=Choice.FEE
+        ).first()
         Claim.objects.filter(pk=row.pk).update(fee_total=F("fee_total") + 1)
         return f"claim {row.pk}'s fee total raised by 1"
     change = Change.objects.filter(subject_type="claim").order_by("-id").first()
