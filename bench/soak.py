@@ -49,7 +49,7 @@ DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 FAULT_MARGIN = 0.5
 STANCES = ["agree", "abstain", "disagree", "block"]
 CHOICES = ["fee", "voucher", "decline"]
-BREAKS = ["registration", "response", "claim", "history"]
+BREAKS = ["registration", "response", "claim", "history", "counts"]
 
 
 # The run's settings and database
@@ -1243,6 +1243,14 @@ def corrupt(kind: str, world: World, log: list[dict[str, Any]]) -> str:
         ).first()
         Claim.objects.filter(pk=row.pk).update(fee_total=F("fee_total") + 1)
         return f"claim {row.pk}'s fee total raised by 1"
+    if kind == "counts":
+        from levelfield.decisions import models as decision_models
+
+        if not hasattr(decision_models, "Tally"):
+            raise SystemExit("--break counts needs the counts the decisions app keeps")
+        row = decision_models.Tally.objects.filter(decision_id__in=world.decisions).first()
+        decision_models.Tally.objects.filter(pk=row.pk).update(responses=F("responses") + 1)
+        return f"decision {row.decision_id}'s kept count of responses raised by 1"
     change = Change.objects.filter(subject_type="claim").order_by("-id").first()
     change.delete()
     return f"the latest change of claim {change.subject_id} deleted"
