@@ -29,6 +29,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -1259,123 +1260,142 @@ def corrupt(kind: str, world: World, log: list[dict[str, Any]]) -> str:
 # The run
 
 
-def soak(plan: Plan, break_kind: str | None) -> int:
-    rng = random.Random(plan.seed)
+@dataclass
+class Run:
+    """What the load left behind: the clients' log, every request, the faults."""
+
+    log: list[dict[str, Any]]
+    requests: list[Request]
+    faults: Faults
+    seconds: float
+    problems: list[str]  # the run itself went wrong (a client crashed, no faults)
+
+
+def set_up(plan: Plan, rng: random.Random) -> tuple[World, dict[tuple[int, int], str], str]:
+    """Migrate, collect static files if needed, build the world and sign people in.
+    Returns the world, a session per (client, person) and how long each part took."""
+    from django.core.management import call_command
+    from django.db import connections
+
     started = time.monotonic()
-    logs = Path(tempfile.mkdtemp(prefix="lf-soak-"))
-    servers: list[Server] = []
-    task_workers: list[subprocess.Popen] = []
+    call_command("migrate", verbosity=0, interactive=False)
+    phases = {"migrate": time.monotonic() - started}
+    if statics_stale():
+        call_command("collectstatic", verbosity=0, interactive=False)
+        phases["collectstatic"] = time.monotonic() - started - sum(phases.values())
+    world = world_build(plan, rng)
+    sessions = {
+        (n, person): session_make(person)
+        for n in range(plan.clients)
+        for person in [*people_of(plan, world, n), approver_of(world, n)]
+    }
+    connections.close_all()  # the parent holds no connection during the run
+    phases["data"] = time.monotonic() - started - sum(phases.values())
+    return world, sessions, ", ".join(f"{name} {sec:.0f} s" for name, sec in phases.items())
+
+
+def people_of(plan: Plan, world: World, client: int) -> list[int]:
+    """Each person belongs to one client, so their writes are logged in order."""
+    return world.people[client :: plan.clients][: plan.people_per_client]
+
+
+def approver_of(world: World, client: int) -> int:
+    return world.approvers[client % len(world.approvers)]
+
+
+def load_run(
+    plan: Plan,
+    world: World,
+    sessions: dict[tuple[int, int], str],
+    servers: list[Server],
+    task_workers: list[subprocess.Popen],
+    logs: Path,
+) -> Run:
+    """The clients and the faults for `plan.seconds`, then everything stopped."""
     stop = threading.Event()
-    database_create(plan)
-    try:
-        django_setup(plan)
-        from django.core.management import call_command
-        from django.db import connections
-
-        call_command("migrate", verbosity=0, interactive=False)
-        phases = {"migrate": time.monotonic() - started}
-        if statics_stale():
-            call_command("collectstatic", verbosity=0, interactive=False)
-            phases["collectstatic"] = time.monotonic() - started - sum(phases.values())
-        world = world_build(plan, rng)
-        client_people = [
-            world.people[n :: plan.clients][: plan.people_per_client] for n in range(plan.clients)
-        ]
-        sessions = {
-            (n, person): session_make(person)
-            for n in range(plan.clients)
-            for person in [*client_people[n], world.approvers[n % len(world.approvers)]]
-        }
-        connections.close_all()
-        phases["data"] = time.monotonic() - started - sum(phases.values())
-        set_up = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in phases.items())
-
-        servers = [server_start(plan, logs, n) for n in range(2)]
-        task_workers.append(task_worker_start(plan, logs, 0))
-        servers_ready(servers, time.monotonic() + 90)
-
-        log: list[dict[str, Any]] = []
-        requests: list[Request] = []
-        sequence = itertools.count()
-        clients = [
-            Client(
-                n,
-                world=world,
-                ports=[server.port for server in servers],
-                actors=[
-                    Actor(person, {"sessionid": sessions[(n, person)]})
-                    for person in client_people[n]
-                ],
-                approver=Actor(
-                    world.approvers[n % len(world.approvers)],
-                    {"sessionid": sessions[(n, world.approvers[n % len(world.approvers)])]},
-                ),
-                stop=stop,
-                seed=plan.seed + n + 1,
-                log=log,
-                requests=requests,
-                sequence=sequence,
-            )
-            for n in range(plan.clients)
-        ]
-        faults = Faults()
-        fault_thread = threading.Thread(
-            target=faults_run, args=(plan, servers, stop, faults, plan.seed), daemon=True
+    log: list[dict[str, Any]] = []
+    requests: list[Request] = []
+    sequence = itertools.count()
+    clients = [
+        Client(
+            n,
+            world=world,
+            ports=[server.port for server in servers],
+            actors=[Actor(p, {"sessionid": sessions[(n, p)]}) for p in people_of(plan, world, n)],
+            approver=Actor(
+                approver_of(world, n), {"sessionid": sessions[(n, approver_of(world, n))]}
+            ),
+            stop=stop,
+            seed=plan.seed + n + 1,
+            log=log,
+            requests=requests,
+            sequence=sequence,
         )
-        run_started = time.monotonic()
+        for n in range(plan.clients)
+    ]
+    faults = Faults()
+    fault_thread = threading.Thread(
+        target=faults_run, args=(plan, servers, stop, faults, plan.seed), daemon=True
+    )
+    started = time.monotonic()
+    try:
         for client in clients:
             client.start()
         fault_thread.start()
-        while time.monotonic() - run_started < plan.seconds:
+        while time.monotonic() - started < plan.seconds:
             time.sleep(0.5)
             if task_workers[-1].poll() is not None:
                 # As a service manager would: the worker is started again.
                 faults.task_worker_restarts += 1
                 task_workers.append(task_worker_start(plan, logs, len(task_workers)))
+    finally:
         stop.set()
         for client in clients:
             client.join(timeout=60)
         fault_thread.join(timeout=30)
-        ran = time.monotonic() - run_started
-        for server in servers:
-            process_stop(server.process)
-        for worker in task_workers:
-            process_stop(worker)
+    seconds = time.monotonic() - started
+    problems = [
+        f"{c.name}: {c.crashed or 'still running'}" for c in clients if c.crashed or c.is_alive()
+    ]
+    if not faults.kills or not faults.terminations:
+        problems.append("the faults did not happen (no worker killed or no connection ended)")
+    return Run(log, requests, faults, seconds, problems)
 
-        (logs / "log.json").write_text(json.dumps(log, indent=1))
-        (logs / "requests.json").write_text(json.dumps([vars(r) for r in requests]))
-        (logs / "faults.json").write_text(json.dumps(vars(faults)))
-        broken = corrupt(break_kind, world, log) if break_kind else ""
-        results = [result for check in CHECKS if (result := check(world, log)) is not None]
-        request_check, request_counts = check_requests(requests, faults)
+
+def soak(plan: Plan, break_kind: str | None) -> int:
+    started = time.monotonic()
+    logs = Path(tempfile.mkdtemp(prefix="lf-soak-"))
+    servers: list[Server] = []
+    task_workers: list[subprocess.Popen] = []
+    database_create(plan)
+    try:
+        django_setup(plan)
+        world, sessions, set_up_took = set_up(plan, random.Random(plan.seed))
+        servers = [server_start(plan, logs, n) for n in range(2)]
+        task_workers.append(task_worker_start(plan, logs, 0))
+        servers_ready(servers, time.monotonic() + 90)
+        run = load_run(plan, world, sessions, servers, task_workers, logs)
+        for process in [*(server.process for server in servers), *task_workers]:
+            process_stop(process)
+
+        (logs / "log.json").write_text(json.dumps(run.log, indent=1))
+        (logs / "requests.json").write_text(json.dumps([vars(r) for r in run.requests]))
+        broken = corrupt(break_kind, world, run.log) if break_kind else ""
+        results = [result for check in CHECKS if (result := check(world, run.log)) is not None]
+        request_check, request_counts = check_requests(run.requests, run.faults)
         results.append(request_check)
-        crashed = [f"{c.name}: {c.crashed}" for c in clients if c.crashed or c.is_alive()]
-        if not faults.kills or not faults.terminations:
-            crashed.append("the faults did not happen (no kill or no ended connection)")
-        report(
-            plan,
-            set_up=set_up,
-            ran=ran,
-            log=log,
-            requests=requests,
-            request_counts=request_counts,
-            faults=faults,
-            results=results,
-            broken=broken,
-            crashed=crashed,
-            logs=logs,
-        )
-        failed = crashed or any(result.problems for result in results)
-        print(
-            f"make soak: {'FAILED' if failed else 'passed'} in {time.monotonic() - started:.0f} s"
-        )
+        report(plan, run, set_up_took, request_counts, results, broken)
+        failed = run.problems or any(result.problems for result in results)
+        if failed:
+            print(f"server logs and the clients' log: {logs}")
+        else:
+            shutil.rmtree(logs, ignore_errors=True)
+        took = time.monotonic() - started
+        print(f"make soak: {'FAILED' if failed else 'passed'} in {took:.0f} s")
         return 1 if failed else 0
     finally:
-        stop.set()
-        for server in servers:
-            process_stop(server.process)
-        for worker in task_workers:
-            process_stop(worker)
+        for process in [*(server.process for server in servers), *task_workers]:
+            process_stop(process)
         if "django" in sys.modules:
             from django.db import connections
 
@@ -1385,30 +1405,26 @@ def soak(plan: Plan, break_kind: str | None) -> int:
 
 def report(
     plan: Plan,
-    *,
-    set_up: str,
-    ran: float,
-    log: list[dict[str, Any]],
-    requests: list[Request],
+    run: Run,
+    set_up_took: str,
     request_counts: Counter,
-    faults: Faults,
     results: list[Check],
     broken: str,
-    crashed: list[str],
-    logs: Path,
 ) -> None:
-    outcomes = Counter((entry["kind"], entry["outcome"]) for entry in log)
-    kinds = list(dict.fromkeys(entry["kind"] for entry in log))
-    per_server = Counter(request.server for request in requests)
+    outcomes = Counter((entry["kind"], entry["outcome"]) for entry in run.log)
+    kinds = list(dict.fromkeys(entry["kind"] for entry in run.log))
+    per_server = Counter(request.server for request in run.requests)
+    faults = run.faults
     print(
-        f"make soak: {ran:.0f} s of load after set-up ({set_up}); 2 gunicorn servers x "
-        f"{plan.workers} workers on one PostgreSQL database ({plan.database}); "
-        f"{plan.clients} clients as {plan.clients * plan.people_per_client} people and 3 approvers"
+        f"make soak: {run.seconds:.0f} s of load after set-up ({set_up_took}); 2 gunicorn "
+        f"servers x {plan.workers} workers on one PostgreSQL database ({plan.database}); "
+        f"{plan.clients} clients as {plan.clients * plan.people_per_client} people and "
+        "3 approvers"
     )
     print(
-        f"requests: {len(requests)} ("
+        f"requests: {len(run.requests)} ("
         + ", ".join(f"server {n + 1}: {per_server[n]}" for n in range(2))
-        + f"), {len(requests) / max(ran, 1):.0f} a second"
+        + f"), {len(run.requests) / max(run.seconds, 1):.0f} a second"
     )
     print("writes (ok = acknowledged, unknown = cut off by a fault, refused = form error):")
     for kind in kinds:
@@ -1431,16 +1447,13 @@ def report(
         print(f"--break: {broken}")
     print("checks:")
     for result in results:
-        mark = "ok  " if not result.problems else "FAIL"
-        print(f"  {mark} {result.name} ({result.rows} rows)")
+        print(f"  {'ok  ' if not result.problems else 'FAIL'} {result.name} ({result.rows} rows)")
         for problem in result.problems[:10]:
             print(f"       {problem}")
         if len(result.problems) > 10:
             print(f"       ... and {len(result.problems) - 10} more")
-    for problem in crashed:
+    for problem in run.problems:
         print(f"  FAIL {problem}")
-    if crashed or any(result.problems for result in results):
-        print(f"server logs: {logs}")
 
 
 def main() -> int:
