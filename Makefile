@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-fast lint format bench chromium pango migrations-check clean
+.PHONY: install install-test run test test-fast lint format bench chromium pango migrations-check clean soak
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
 # The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
@@ -69,6 +69,12 @@ test-fast: install-test
 
 bench: install-test
 	$(PY) bench/run.py
+
+# Nothing lost under load and faults: two gunicorn servers on one PostgreSQL (the server
+# DATABASE_URL names; the run makes and drops its own lf_soak_* database), workers
+# killed, connections ended, then every acknowledged write checked. SOAK_SECONDS=120.
+soak: install-test
+	$(PY) bench/soak.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
