@@ -62,7 +62,9 @@ class StoryForm(forms.ModelForm):
         self.fields["co_authors"].queryset = _members(collective)
         self.fields["kind"].choices = StoryKind.choices
         if self.instance.pk and not self.is_bound:
-            self.initial["co_authors"] = list(self.instance.co_authors.values_list("pk", flat=True))
+            self.initial["co_authors"] = list(
+                self.instance.co_authors.values_list("pk", flat=True)
+            )
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
 
 
@@ -163,9 +165,10 @@ class ModerateForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("decision") in (Moderation.HIDE, Moderation.RESTORE) and not (
-            data.get("reason") or ""
-        ).strip():
+        if (
+            data.get("decision") in (Moderation.HIDE, Moderation.RESTORE)
+            and not (data.get("reason") or "").strip()
+        ):
             self.add_error("reason", "Say why: the comment’s author will be told.")
         return data
 

@@ -71,7 +71,9 @@ def image_prepare(upload: UploadedFile) -> PreparedImage:
     if not upload.size:
         raise ValidationError("The selected file is empty.")
     if upload.size > MAX_BYTES:
-        raise ValidationError(f"The selected picture must be smaller than {MAX_BYTES // 2**20} MB.")
+        raise ValidationError(
+            f"The selected picture must be smaller than {MAX_BYTES // 2**20} MB."
+        )
     upload.seek(0)
     data = upload.read()
     upload.seek(0)

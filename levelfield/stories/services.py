@@ -94,9 +94,9 @@ def _publishers(collective: Collective) -> list[User]:
         collective_memberships__coordinator_since__isnull=False,
     )
     editors = User.objects.filter(
-        pk__in=PublicPage.editors.through.objects.filter(
-            publicpage__collective=collective
-        ).values("user_id"),
+        pk__in=PublicPage.editors.through.objects.filter(publicpage__collective=collective).values(
+            "user_id"
+        ),
         collective_memberships__collective=collective,
     )
     return list((coordinators | editors).distinct().order_by("pk"))
@@ -415,9 +415,7 @@ def image_remove(*, image: StoryImage, actor: User) -> None:
 # Comments (the pattern of documents' comments: report with a reason, hide with one)
 
 
-def comment_add(
-    *, story: Story, author: User, text: str, now: datetime | None = None
-) -> Comment:
+def comment_add(*, story: Story, author: User, text: str, now: datetime | None = None) -> Comment:
     """A signed-in person comments on a public story; held for a moderator or shown at
     once, as the collective's public page says."""
     now = now or timezone.now()
@@ -435,7 +433,11 @@ def comment_add(
     held = PublicPage.for_collective(story.collective).comments_held
     with transaction.atomic():
         comment = Comment.objects.create(
-            story=story, author=author, text=text, created_at=now, published_at=None if held else now
+            story=story,
+            author=author,
+            text=text,
+            created_at=now,
+            published_at=None if held else now,
         )
         if not held:
             Story.objects.filter(pk=story.pk).update(comment_count=F("comment_count") + 1)

@@ -170,7 +170,9 @@ def _story_context(
         "lead": images[0] if images else None,
         "co_authors": list(story.co_authors.all()),
         "tags": list(story.tags.all()),
-        "related": [] if preview else list(Story.objects.related_to(story, now).select_related("collective")),
+        "related": []
+        if preview
+        else list(Story.objects.related_to(story, now).select_related("collective")),
         "comments_page": comments_page,
         "comment_numbers": page_range(comments_page) if comments_page else [],
         "preview": preview,
@@ -545,7 +547,9 @@ def story_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story.collective = collective
     form = ReasonForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        services.story_withdraw(story=story, actor=request.user, reason=form.cleaned_data["reason"])
+        services.story_withdraw(
+            story=story, actor=request.user, reason=form.cleaned_data["reason"]
+        )
         messages.success(request, "The story is taken down. It is a draft again.")
         return redirect("stories:preview", slug=slug, pk=pk)
     return render(
