@@ -247,12 +247,12 @@ class StoryImage(models.Model):
     def __str__(self) -> str:
         return self.alt
 
+    def get_absolute_url(self) -> str:
+        return reverse("stories:image", args=[self.story.collective.slug, self.pk])
+
     @property
     def extension(self) -> str:
         return "png" if self.content_type == "image/png" else "jpg"
-
-    def get_absolute_url(self) -> str:
-        return reverse("stories:image", args=[self.story.collective.slug, self.pk])
 
 
 class CommentQuerySet(models.QuerySet):

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
+from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.stories import access, spam
@@ -304,7 +305,7 @@ def story_publish(
             actor=actor,
             action="story_scheduled" if scheduled else "story_published",
             summary=(
-                f"{actor.name} scheduled “{story.title}” for {timezone.localtime(when):%d %b %Y %H:%M}"
+                f"{actor.name} scheduled “{story.title}” for {words.when(when)}"
                 if scheduled
                 else f"{actor.name} published “{story.title}”"
             ),

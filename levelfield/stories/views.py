@@ -241,6 +241,7 @@ def comment_report(
         request,
         "stories/report.html",
         {"collective": collective, "story": story, "comment": comment, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -412,7 +413,10 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, "Your draft is saved. Only members can see it.")
         return redirect("stories:preview", slug=slug, pk=story.pk)
     return render(
-        request, "stories/story_form.html", {"collective": collective, "form": form, "story": None}
+        request,
+        "stories/story_form.html",
+        {"collective": collective, "form": form, "story": None},
+        status=400 if form.errors else 200,
     )
 
 
@@ -436,6 +440,7 @@ def story_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         "stories/story_form.html",
         {"collective": collective, "form": form, "story": story},
+        status=400 if form.errors else 200,
     )
 
 

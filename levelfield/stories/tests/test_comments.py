@@ -82,7 +82,7 @@ def test_reporting_hiding_and_restoring_a_comment(
     client.force_login(member)
 
     empty = client.post(f"{story.get_absolute_url()}comments/{comment.pk}/report/", {})
-    assert empty.status_code == 200 and "There is a problem" in empty.content.decode()
+    assert empty.status_code == 400 and "There is a problem" in empty.content.decode()
     client.post(f"{story.get_absolute_url()}comments/{comment.pk}/report/", {"reason": "Abusive."})
     client.post(f"{story.get_absolute_url()}comments/{comment.pk}/report/", {"reason": "Again."})
     assert CommentReport.objects.get().reason == "Abusive."  # one report each
