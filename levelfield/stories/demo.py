@@ -17,6 +17,9 @@ from levelfield.people.models import User
 from levelfield.stories import services
 from levelfield.stories.models import Story, StoryKind
 
+# The demo people this app uses (load_demo keys).
+PEOPLE = ("amara", "priya", "maggie", "dev", "gordon")
+
 NOVEMBER = "Settling into November: what we did, what is coming, join us for a Cuppa"
 
 UPDATE_BODY = """Hello from all of us. October was busy, so here is what happened, what is

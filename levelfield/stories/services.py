@@ -162,7 +162,12 @@ def tags_from_text(collective: Collective, text: str) -> list[Tag]:
 
 
 def _unique_slug(collective: Collective, title: str, exclude: int | None = None) -> str:
-    base = slugify(title)[:200] or "story"
+    base = ""
+    for word in slugify(title).split("-"):  # whole words, at most 60 characters
+        if base and len(base) + 1 + len(word) > 60:
+            break
+        base = f"{base}-{word}" if base else word[:60]
+    base = base or "story"
     slug, number = base, 1
     taken = Story.objects.filter(collective=collective)
     if exclude:
