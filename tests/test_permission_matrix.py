@@ -1027,6 +1027,9 @@ MATRIX: dict[str, Row] = {
     "c/<slug:slug>/desk/get-involved/<int:pk>/": Row(
         INTEREST, COORDINATOR_ONLY, "login 404 404 400 404"
     ),
+    "c/<slug:slug>/desk/get-involved/<int:pk>/delete/": Row(
+        INTEREST, SIGNED_IN_405, "login 404 404 ok 404"
+    ),
     "c/<slug:slug>/desk/public-page/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 ok 404"),
 }
 

@@ -62,6 +62,7 @@ def _record(
     action: str,
     summary: str,
     subject: object = None,
+    subject_type: str = "",
     before: dict | None = None,
     after: dict | None = None,
 ) -> None:
@@ -70,6 +71,7 @@ def _record(
         action=action,
         summary=summary,
         subject=subject,  # type: ignore[arg-type]
+        subject_type=subject_type,
         collective=collective,
         before=before,
         after=after,
@@ -654,3 +656,20 @@ def interest_answer(
             url=reverse("stories:home", args=[collective.slug]),
         )
     return interest
+
+
+def interest_delete(*, interest: Interest, actor: User) -> None:
+    """Delete someone's message and details when they ask (their consent said they
+    could), or once it is dealt with. The history keeps that it happened, not who."""
+    collective = interest.collective
+    with transaction.atomic():
+        if not access.may_answer_interest(actor, collective):
+            raise PermissionDenied("Only coordinators and editors delete these messages.")
+        _record(
+            collective,
+            actor=actor,
+            action="interest_deleted",
+            summary=f"{actor.name} deleted a message from someone who wanted to get involved",
+            subject_type="interest",
+        )
+        Interest.objects.filter(pk=interest.pk).delete()

@@ -47,5 +47,10 @@ urlpatterns = [
     ),
     path("<slug:slug>/desk/get-involved/", views.interest_list, name="interest_list"),
     path("<slug:slug>/desk/get-involved/<int:pk>/", views.interest_detail, name="interest"),
+    path(
+        "<slug:slug>/desk/get-involved/<int:pk>/delete/",
+        views.interest_delete,
+        name="interest_delete",
+    ),
     path("<slug:slug>/desk/public-page/", views.public_settings, name="settings"),
 ]

@@ -25,6 +25,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
@@ -102,7 +103,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "page": page,
-            "welcome": _html(page.welcome or collective.description),
+            "welcome": _html(page.welcome),
             "get_involved": _html(page.get_involved),
             "stories": stories,
             "events": events,
@@ -274,7 +275,7 @@ class StoriesFeed(Feed):
         return reverse("stories:home", args=[collective.slug])
 
     def subtitle(self, collective: Collective) -> str:
-        return collective.description or f"News and stories from {collective.name}."
+        return f"News and stories from {collective.name}."
 
     def items(self, collective: Collective) -> Any:
         return (
@@ -389,9 +390,7 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "page_numbers": page_range(page),
             "now": now,
             "may_publish": may_publish,
-            "may_edit_page": access.roles.may(
-                request.user, access.roles.Action.EDIT_PUBLIC_PAGE, collective
-            ),
+            "may_edit_page": roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
             "counts": counts,
         },
     )
@@ -708,3 +707,15 @@ def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
         {"collective": collective, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Delete a message and the details in it, when the person asks."""
+    collective = access.collective_for_answering(request.user, slug)
+    interest = access.interest_in(collective, pk)
+    interest.collective = collective
+    services.interest_delete(interest=interest, actor=request.user)
+    messages.success(request, "The message and the details in it are deleted.")
+    return redirect("stories:interest_list", slug=slug)

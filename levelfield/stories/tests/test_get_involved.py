@@ -193,3 +193,23 @@ def test_consent_is_required_by_the_service_and_the_database(collective: Collect
         Interest.objects.create(
             collective=collective, name="A", email="a@example.org", consent=False
         )
+
+
+def test_a_coordinator_deletes_someones_details_when_they_ask(
+    client: Client, collective: Collective, coordinator: User, member: User
+) -> None:
+    interest = services.interest_submit(
+        collective=collective, name="Sam", email="sam@example.org", interests="x", consent=True
+    )
+    client.force_login(member)
+    assert (
+        client.post(f"/c/{collective.slug}/desk/get-involved/{interest.pk}/delete/").status_code
+        == 404
+    )
+    client.force_login(coordinator)
+
+    response = client.post(f"/c/{collective.slug}/desk/get-involved/{interest.pk}/delete/")
+
+    assert response.status_code == 302 and not Interest.objects.exists()
+    change = Change.objects.get(action="interest_deleted")
+    assert change.actor == coordinator and "Sam" not in change.summary

@@ -78,6 +78,8 @@ def test_public_pages_leak_nothing_private(
     client: Client, collective: Collective, writer: User, coordinator: User
 ) -> None:
     """Private data seeded on purpose, then every public page's HTML searched for it."""
+    collective.description = "SECRET-DESCRIPTION written for members"
+    collective.save()
     quiet = UserFactory(
         display_name="Zebedee Quietmember",
         email="zebedee.private@example.org",
