@@ -673,3 +673,57 @@ def interest_delete(*, interest: Interest, actor: User) -> None:
             subject_type="interest",
         )
         Interest.objects.filter(pk=interest.pk).delete()
+
+
+def story_delete(*, story: Story, actor: User) -> None:
+    """Delete a story that was never published (a published one is taken down instead,
+    so what the public saw stays in the record)."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        if not access.may_edit_story(actor, story):
+            raise PermissionDenied("Only the story's authors and its publishers may delete it.")
+        if story.published_at is not None or story.published_by_id is not None:
+            raise StoryError("A story that has been published can be taken down, not deleted.")
+        files = [(image.file.storage, image.file.name) for image in story.images.all()]
+        _record(
+            story.collective,
+            actor=actor,
+            action="story_deleted",
+            summary=f"{actor.name} deleted the draft “{story.title}”",
+            subject=story,
+        )
+        story.delete()
+        for storage, name in files:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+def person_stories_export(*, person: User) -> dict[str, list[dict]]:
+    """What the stories app holds about a person, for their data download (for
+    `people.services.person_data_export` to include)."""
+    written = Story.objects.filter(author=person) | Story.objects.filter(co_authors=person)
+    return {
+        "stories": [
+            {
+                "collective": story.collective.name,
+                "title": story.title,
+                "you_are": "author" if story.author_id == person.pk else "co-author",
+                "published": story.published_at.isoformat() if story.published_at else None,
+            }
+            for story in written.distinct().select_related("collective").order_by("pk")
+        ],
+        "comments_on_stories": [
+            {
+                "story": comment.story.title,
+                "text": comment.text,
+                "written": comment.created_at.isoformat(),
+                "hidden_because": comment.hidden_reason or None,
+            }
+            for comment in Comment.objects.filter(author=person)
+            .select_related("story")
+            .order_by("pk")
+        ],
+        "comments_you_reported": [
+            {"reason": report.reason, "reported": report.reported_at.isoformat()}
+            for report in CommentReport.objects.filter(reported_by=person).order_by("pk")
+        ],
+    }

@@ -37,6 +37,7 @@ urlpatterns = [
         name="image_remove",
     ),
     path("<slug:slug>/desk/<int:pk>/ready/", views.story_submit, name="submit"),
+    path("<slug:slug>/desk/<int:pk>/delete/", views.story_delete, name="delete"),
     path("<slug:slug>/desk/<int:pk>/publish/", views.story_publish, name="publish"),
     path("<slug:slug>/desk/<int:pk>/take-down/", views.story_withdraw, name="withdraw"),
     path("<slug:slug>/desk/comments/", views.moderation, name="moderation"),

@@ -189,7 +189,10 @@ def story_detail(request: HttpRequest, slug: str, story_slug: str) -> HttpRespon
     collective = access.collective_public(slug)
     story = access.story_public(collective, story_slug, timezone.now())
     story.collective = collective
-    return render(request, "stories/story.html", _story_context(request, story))
+    context = _story_context(request, story)
+    if request.user.is_authenticated:
+        context["may_edit"] = access.may_edit_story(request.user, story)
+    return render(request, "stories/story.html", context)
 
 
 @login_required
@@ -719,3 +722,18 @@ def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.interest_delete(interest=interest, actor=request.user)
     messages.success(request, "The message and the details in it are deleted.")
     return redirect("stories:interest_list", slug=slug)
+
+
+@login_required
+@require_POST
+def story_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    story.collective = collective
+    try:
+        services.story_delete(story=story, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("stories:preview", slug=slug, pk=pk)
+    messages.success(request, "The draft is deleted.")
+    return redirect("stories:desk", slug=slug)

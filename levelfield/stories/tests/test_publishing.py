@@ -253,3 +253,34 @@ def test_related_stories_share_the_most_tags(
     related = html.split('id="related-heading"', 1)[1]
     assert related.index("Two shared") < related.index("One shared")
     assert "None shared" not in related
+
+
+def test_a_draft_can_be_deleted_but_a_published_story_only_taken_down(
+    client: Client, collective: Collective, writer: User, coordinator: User
+) -> None:
+    draft = services.story_create(collective=collective, author=writer, values=VALUES)
+    services.image_add(story=draft, actor=writer, upload=picture_upload(), alt="A", credit="B")
+    published = StoryFactory(collective=collective, author=writer, published_by=coordinator)
+    client.force_login(writer)
+
+    client.post(f"/c/{collective.slug}/desk/{draft.pk}/delete/")
+    client.post(f"/c/{collective.slug}/desk/{published.pk}/delete/")
+
+    assert list(Story.objects.all()) == [published]
+    assert not StoryImage.objects.exists()
+    assert Change.objects.get(action="story_deleted").actor == writer
+
+
+def test_a_persons_stories_and_comments_are_in_their_data_export(
+    collective: Collective, writer: User, member: User
+) -> None:
+    story = services.story_create(
+        collective=collective, author=writer, values=VALUES, co_authors=[member]
+    )
+    Story.objects.filter(pk=story.pk).update(published_at=timezone.now())
+    services.comment_add(story=Story.objects.get(), author=member, text="Proud of this.")
+
+    exported = services.person_stories_export(person=member)
+
+    assert exported["stories"][0]["you_are"] == "co-author"
+    assert exported["comments_on_stories"][0]["text"] == "Proud of this."
