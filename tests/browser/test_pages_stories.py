@@ -10,6 +10,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.events import services as event_services
+from levelfield.events.models import Audience
+from levelfield.events.tests.conftest import event_values
 from levelfield.people.tests.factories import UserFactory
 from levelfield.stories import demo
 from levelfield.stories.models import Comment, Interest, Story
@@ -29,6 +32,11 @@ def world(settings: object, tmp_path: Path) -> dict:
             collective=collective, person=person, is_coordinator=key == "amara"
         )
     demo.demo_load(collective=collective, people=people)
+    event_services.event_create(  # the public home lists it under "Coming up"
+        place=collective,
+        actor=people["maggie"],
+        values=event_values(title="Co-Pro Cuppa", audience=Audience.ANYONE),
+    )
     return {
         "people": people,
         "story": Story.objects.get(title=demo.NOVEMBER),
@@ -42,6 +50,8 @@ def test_every_public_page_passes_axe_for_a_visitor(
     live_server: object, page: Page, axe_check: object, world: dict
 ) -> None:
     story = world["story"]
+    page.goto(live_server.url + "/c/riverside/")
+    expect(page.get_by_role("link", name="Co-Pro Cuppa")).to_be_visible()
     for path in [
         "/c/riverside/",
         "/c/riverside/about-co-production/",
