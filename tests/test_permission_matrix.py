@@ -316,6 +316,7 @@ def _stories(collective: Collective, member: User, coordinator: User, outsider: 
         collective=collective,
         author=member,
         values={"title": "Matrix story", "summary": "S.", "body": "B.", "kind": "story"},
+        tags="Matrix",
     )
     picture = story_services.image_add(
         story=story, actor=member, upload=picture_upload(), alt="A cup", credit="Mo"
@@ -992,6 +993,9 @@ MATRIX: dict[str, Row] = {
     "c/<slug:slug>/about-co-production/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
     "c/<slug:slug>/stories/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
     "c/<slug:slug>/stories/feed/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/stories/topics/<slug:tag_slug>/": Row(
+        lambda s: {"slug": s.collective.slug, "tag_slug": "matrix"}, PUBLIC, GET_ONLY
+    ),
     "c/<slug:slug>/stories/<slug:story_slug>/": Row(STORY, PUBLIC, GET_ONLY),
     "c/<slug:slug>/stories/<slug:story_slug>/comment/": Row(
         STORY, SIGNED_IN_405, "login 400 400 400 400"

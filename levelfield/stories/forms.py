@@ -52,6 +52,7 @@ class StoryForm(forms.ModelForm):
         }
         labels = {"kind": "What kind of piece is it?"}
         error_messages = {
+            "kind": {"required": "Choose what kind of piece it is."},
             "title": {"required": "Enter a title."},
             "summary": {"required": "Enter a summary of one or two sentences."},
             "body": {"required": "Enter the story."},

@@ -39,6 +39,8 @@ from levelfield.stories.models import (
     Tag,
 )
 
+# Addresses under /stories/ that are not stories (the feed).
+RESERVED_SLUGS = frozenset({"feed"})
 STORY_FIELDS = ("kind", "title", "summary", "body", "co_written_with")
 PAGE_FIELDS = (
     "welcome",
@@ -174,7 +176,7 @@ def _unique_slug(collective: Collective, title: str, exclude: int | None = None)
     taken = Story.objects.filter(collective=collective)
     if exclude:
         taken = taken.exclude(pk=exclude)
-    while taken.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/about-co-production/", views.about, name="about"),
     path("<slug:slug>/stories/", views.story_list, name="list"),
     path("<slug:slug>/stories/feed/", views.feed, name="feed"),
+    path("<slug:slug>/stories/topics/<slug:tag_slug>/", views.story_list, name="topic"),
     path("<slug:slug>/stories/<slug:story_slug>/", views.story_detail, name="story"),
     path("<slug:slug>/stories/<slug:story_slug>/comment/", views.comment_create, name="comment"),
     path(

@@ -127,15 +127,16 @@ def about(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def story_list(request: HttpRequest, slug: str) -> HttpResponse:
+def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> HttpResponse:
+    """Published stories, newest first; all of them, or those on one topic (tag)."""
     collective = access.collective_public(slug)
     now = timezone.now()
     stories = Story.objects.public(now).filter(collective=collective)
     tag = None
-    if request.GET.get("tag"):
-        tag = Tag.objects.filter(collective=collective, slug=request.GET["tag"]).first()
+    if tag_slug is not None:
+        tag = Tag.objects.filter(collective=collective, slug=tag_slug).first()
         if tag is None:
-            raise Http404("No such tag.")
+            raise Http404("No such topic.")
         stories = stories.filter(tags=tag)
     stories = _with_lead_image(stories.select_related("collective", "author"))
     page = page_or_404(request, stories, STORIES_PER_PAGE)

@@ -56,7 +56,7 @@ def test_every_public_page_passes_axe_for_a_visitor(
         "/c/riverside/",
         "/c/riverside/about-co-production/",
         "/c/riverside/stories/",
-        "/c/riverside/stories/?tag=cuppa",
+        "/c/riverside/stories/topics/cuppa/",
         story.get_absolute_url(),
         "/c/riverside/get-involved/",
         "/c/riverside/get-involved/thank-you/",

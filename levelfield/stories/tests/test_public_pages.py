@@ -204,3 +204,22 @@ def test_the_home_fragment_is_cached_per_version_and_a_change_shows_at_once(
 def test_an_unknown_collective_is_a_404(client: Client, db: None) -> None:
     assert client.get("/c/nobody-here/").status_code == 404
     assert client.get("/c/nobody-here/stories/feed/").status_code == 404
+
+
+def test_stories_on_one_topic_are_listed_and_paged_at_their_own_address(
+    client: Client, collective: Collective, writer: User
+) -> None:
+    made = services.story_create(
+        collective=collective,
+        author=writer,
+        values={"title": "On carers", "summary": "S", "body": "B", "kind": "story"},
+        tags="Carers",
+    )
+    Story.objects.filter(pk=made.pk).update(published_at=timezone.now())
+    StoryFactory(collective=collective, author=writer, title="Something else")
+
+    html = client.get(f"/c/{collective.slug}/stories/topics/carers/").content.decode()
+
+    assert "Stories about Carers" in html and "On carers" in html
+    assert "Something else" not in html
+    assert client.get(f"/c/{collective.slug}/stories/topics/nothing/").status_code == 404

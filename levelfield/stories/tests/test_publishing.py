@@ -284,3 +284,12 @@ def test_a_persons_stories_and_comments_are_in_their_data_export(
 
     assert exported["stories"][0]["you_are"] == "co-author"
     assert exported["comments_on_stories"][0]["text"] == "Proud of this."
+
+
+def test_a_story_called_feed_does_not_hide_behind_the_feed(
+    collective: Collective, writer: User
+) -> None:
+    story = services.story_create(
+        collective=collective, author=writer, values=VALUES | {"title": "Feed"}
+    )
+    assert story.slug == "feed-2"
