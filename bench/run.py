@@ -121,6 +121,12 @@ def _priorities_pages() -> list[Row]:  # priorities
     return bench_priorities.priority_pages()
 
 
+def _stories_pages() -> list[Row]:  # stories
+    import bench_stories
+
+    return bench_stories.story_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -246,6 +252,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="questions",
         needs_database=True,
     ),
+    # stories
+    "story-pages": Benchmark(
+        "A collective's public pages as a visitor: 2,000 stories, 200 public events, a story\n"
+        "with 1,000 comments; the home page without and with its cached fragment",
+        _stories_pages,
+        naming="page",
+        counting="stories",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -258,6 +273,7 @@ DEFAULT = [
     "learning-pages",  # learning
     "review-pages",  # reviews
     "event-pages",  # events
+    "story-pages",  # stories
 ]
 
 PAGE_NOTE = (

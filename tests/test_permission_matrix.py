@@ -137,6 +137,9 @@ class Scenario:
     # priorities: a partnership at its survey with one grouped question, a suggested
     # pair, a workshop group and the member's idea.
     priorities: dict[str, Any] = field(default_factory=dict)
+    # stories: a story by the member, published by the coordinator, with a picture, a
+    # published comment by the outsider and an expression of interest.
+    stories: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -196,6 +199,7 @@ def _build_scenario() -> Scenario:
         priorities=_priorities(collective, member),
     )
     _add_events(built)
+    built.stories = _stories(collective, member, coordinator, built.people["outsider"])
     return built
 
 
@@ -298,6 +302,35 @@ def _priorities(collective: Collective, member: User) -> dict[str, Any]:
         "group": group,
         "idea": idea,
     }
+
+
+def _stories(collective: Collective, member: User, coordinator: User, outsider: User) -> dict:
+    """stories: the member's story, published by the coordinator, with a picture and a
+    comment; someone's expression of interest."""
+    import atexit
+
+    from levelfield.stories import services as story_services
+    from levelfield.stories.tests.factories import picture_upload
+
+    story = story_services.story_create(
+        collective=collective,
+        author=member,
+        values={"title": "Matrix story", "summary": "S.", "body": "B.", "kind": "story"},
+        tags="Matrix",
+    )
+    picture = story_services.image_add(
+        story=story, actor=member, upload=picture_upload(), alt="A cup", credit="Mo"
+    )
+    atexit.register(picture.file.storage.delete, picture.file.name)
+    story = story_services.story_publish(story=story, actor=coordinator)
+    story_services.public_page_save(
+        collective=collective, actor=coordinator, values={"comments_held": False}
+    )
+    comment = story_services.comment_add(story=story, author=outsider, text="Nice.")
+    interest = story_services.interest_submit(
+        collective=collective, name="Sam", email="sam@example.org", interests="x", consent=True
+    )
+    return {"story": story, "picture": picture, "comment": comment, "interest": interest}
 
 
 def _conversation(project: Project) -> Any:
@@ -504,6 +537,14 @@ WORKSHOP_GROUP: Args = lambda s: {  # noqa: E731
     "group_pk": s.priorities["group"].pk,
 }
 IDEA: Args = lambda s: {"pk": s.priorities["idea"].pk}  # noqa: E731
+# stories
+STORY: Args = lambda s: {"slug": s.collective.slug, "story_slug": s.stories["story"].slug}  # noqa: E731
+STORY_COMMENT: Args = lambda s: {**STORY(s), "comment_pk": s.stories["comment"].pk}  # noqa: E731
+STORY_PICTURE: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["picture"].pk}  # noqa: E731
+DESK_STORY: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["story"].pk}  # noqa: E731
+DESK_PICTURE: Args = lambda s: {**DESK_STORY(s), "image_pk": s.stories["picture"].pk}  # noqa: E731
+DESK_COMMENT: Args = lambda s: {"slug": s.collective.slug, "comment_pk": s.stories["comment"].pk}  # noqa: E731
+INTEREST: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["interest"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -944,6 +985,58 @@ MATRIX: dict[str, Row] = {
     "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
     "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
+    # stories: the public pages are anyone's, with no log-in (an empty get-involved form
+    # is sent back with its errors); the desk is members'; publishing, moderating, the
+    # get-involved queue and the public page's settings are the coordinator's (and the
+    # editors the page names). Empty forms come back with their errors (400).
+    "c/<slug:slug>/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/about-co-production/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/stories/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/stories/feed/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/stories/topics/<slug:tag_slug>/": Row(
+        lambda s: {"slug": s.collective.slug, "tag_slug": "matrix"}, PUBLIC, GET_ONLY
+    ),
+    "c/<slug:slug>/stories/<slug:story_slug>/": Row(STORY, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/stories/<slug:story_slug>/comment/": Row(
+        STORY, SIGNED_IN_405, "login 400 400 400 400"
+    ),
+    "c/<slug:slug>/stories/<slug:story_slug>/comments/<int:comment_pk>/report/": Row(
+        STORY_COMMENT, SIGNED_IN, "login 400 400 400 400"
+    ),
+    "c/<slug:slug>/pictures/<int:pk>/": Row(STORY_PICTURE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/get-involved/": Row(COLLECTIVE, PUBLIC, "400 400 400 400 400"),
+    "c/<slug:slug>/get-involved/thank-you/": Row(COLLECTIVE, PUBLIC, GET_ONLY),
+    "c/<slug:slug>/desk/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "c/<slug:slug>/desk/new/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 400 400 404"),
+    "c/<slug:slug>/desk/<int:pk>/": Row(DESK_STORY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "c/<slug:slug>/desk/<int:pk>/edit/": Row(DESK_STORY, MEMBERS_ONLY, "login 404 400 400 404"),
+    "c/<slug:slug>/desk/<int:pk>/pictures/": Row(
+        DESK_STORY, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "c/<slug:slug>/desk/<int:pk>/pictures/<int:image_pk>/remove/": Row(
+        DESK_PICTURE, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "c/<slug:slug>/desk/<int:pk>/ready/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
+    # The scenario's story is published, so deleting it is refused (and writes nothing).
+    "c/<slug:slug>/desk/<int:pk>/delete/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
+    "c/<slug:slug>/desk/<int:pk>/publish/": Row(
+        DESK_STORY, COORDINATOR_ONLY, "login 404 404 400 404"
+    ),
+    "c/<slug:slug>/desk/<int:pk>/take-down/": Row(
+        DESK_STORY, COORDINATOR_ONLY, "login 404 404 400 404"
+    ),
+    "c/<slug:slug>/desk/comments/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_GET_ONLY),
+    "c/<slug:slug>/desk/comments/<int:comment_pk>/": Row(
+        DESK_COMMENT, COORDINATOR_ONLY, "login 404 404 400 404"
+    ),
+    "c/<slug:slug>/desk/get-involved/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_GET_ONLY),
+    "c/<slug:slug>/desk/get-involved/<int:pk>/": Row(
+        INTEREST, COORDINATOR_ONLY, "login 404 404 400 404"
+    ),
+    "c/<slug:slug>/desk/get-involved/<int:pk>/delete/": Row(
+        INTEREST, SIGNED_IN_405, "login 404 404 ok 404"
+    ),
+    "c/<slug:slug>/desk/public-page/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 ok 404"),
 }
 
 

@@ -72,6 +72,11 @@ class Action(StrEnum):
     # priorities
     RUN_PRIORITY_SETTING = "run a priority-setting partnership"
     SHARE_IDEAS = "post and build on research ideas"
+    # stories
+    WRITE_STORY = "write a story"
+    PUBLISH_STORIES = "publish stories and moderate their comments"
+    ANSWER_INTEREST = "answer people who want to get involved"
+    EDIT_PUBLIC_PAGE = "edit the public page and name its editors"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -115,6 +120,13 @@ RULES: dict[Action, Who] = {
     # priorities: the steering group is who turns up, not a rank; every member may help.
     Action.RUN_PRIORITY_SETTING: Who.ANY_MEMBER,
     Action.SHARE_IDEAS: Who.ANY_MEMBER,
+    # stories: every member writes; publishing to the world, moderating public comments
+    # and answering strangers are duties of the coordinators and of the editors the
+    # public page names (levelfield/stories/access.py adds them).
+    Action.WRITE_STORY: Who.ANY_MEMBER,
+    Action.PUBLISH_STORIES: Who.THE_COORDINATOR,
+    Action.ANSWER_INTEREST: Who.THE_COORDINATOR,
+    Action.EDIT_PUBLIC_PAGE: Who.THE_COORDINATOR,
 }
 
 

@@ -102,6 +102,11 @@ class EventQuerySet(models.QuerySet):
             | Q(pk__in=organised)
         )
 
+    def public(self) -> EventQuerySet:
+        """Events anyone may come to, shown on the collective's public page (stories):
+        open to anyone with the link and not cancelled. Read-only."""
+        return self.filter(audience=Audience.ANYONE, cancelled_at__isnull=True)
+
     def upcoming(self, now: datetime) -> EventQuerySet:
         return self.filter(ends_at__gt=now).order_by("starts_at", "id")
 

@@ -231,6 +231,28 @@ KINDS: dict[str, Kind] = {
             "Comments on your research ideas",
             "Someone comments on a research idea you co-own.",
         ),
+        # stories
+        Kind(
+            "stories_for_review",
+            "Stories waiting to be published",
+            "A member asks for a story to be published (if you publish your collective’s "
+            "stories).",
+        ),
+        Kind(
+            "stories_interest",
+            "People who want to get involved",
+            "Someone fills in your collective’s get-involved form (if you answer them).",
+        ),
+        Kind(
+            "stories_interest_answer",
+            "Answers to your message",
+            "A collective answers the message you sent through its get-involved form.",
+        ),
+        Kind(
+            "stories_comment_moderated",
+            "Your comments on stories",
+            "A moderator hides or restores a comment you wrote on a story.",
+        ),
     ]
 }
 

@@ -1,0 +1,154 @@
+"""The collective's public pages at data scale, as a visitor with no account: 2,000
+published stories with tags, 200 upcoming public events, and one story with 1,000
+comments (paged 50 at a time) — the public home (with its fragment cache off, and
+on), a story page, the list of stories and the Atom feed.
+
+Run by bench/run.py inside a throwaway database. Stories, comments and events are
+bulk-inserted (the services, with their history, would measure the set-up). Each page
+is also fetched for a collective with 5 of everything, so the table shows that the
+number of queries does not grow with the data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from bench_common import Row
+from bench_django import time_page
+from bench_pages import _row, _shows, people_add
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.services import collective_create
+from levelfield.events.models import Audience, Event
+from levelfield.stories.models import Comment, Story, Tag
+
+STORIES = 2_000
+COMMENTS = 1_000
+EVENTS = 200
+FEW = 5
+SEED = 20_261_212
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, str]:
+    people = people_add(prefix, 12, rng)
+    author, *others = people
+    collective = collective_create(
+        name=f"Bench stories {prefix}",
+        kind=CollectiveKind.COLLECTIVE,
+        description="People timing the public pages.",
+        created_by=author,
+    )
+    CollectiveMembership.objects.bulk_create(
+        CollectiveMembership(collective=collective, person=person) for person in others
+    )
+    now = timezone.now()
+    tags = Tag.objects.bulk_create(
+        Tag(collective=collective, name=f"Topic {n}", slug=f"topic-{n}") for n in range(12)
+    )
+    stories = Story.objects.bulk_create(
+        Story(
+            collective=collective,
+            title=f"Story {number}",
+            slug=f"story-{number}",
+            summary="What we did together, in a sentence or two.",
+            body="## What we did\n\nWe met, **talked** and changed the study.\n\n" * 5,
+            author=rng.choice(people),
+            created_at=now - datetime.timedelta(hours=number),
+            updated_at=now - datetime.timedelta(hours=number),
+            published_at=now - datetime.timedelta(hours=number + 1),
+            comment_count=min(size, COMMENTS) if number == 0 else 0,
+        )
+        for number in range(size)
+    )
+    Story.tags.through.objects.bulk_create(
+        Story.tags.through(story=story, tag=tag)
+        for story in stories
+        for tag in rng.sample(tags, 3)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            story=stories[0],
+            author=rng.choice(people),
+            text="Thank you for writing this.",
+            created_at=now - datetime.timedelta(minutes=number),
+            published_at=now - datetime.timedelta(minutes=number),
+        )
+        for number in range(min(size, COMMENTS))
+    )
+    Event.objects.bulk_create(
+        Event(
+            collective=collective,
+            title=f"Cuppa {number}",
+            audience=Audience.ANYONE,
+            starts_at=now + datetime.timedelta(days=number + 1),
+            ends_at=now + datetime.timedelta(days=number + 1, hours=1),
+        )
+        for number in range(min(size, EVENTS))
+    )
+    return collective.slug, stories[0].slug
+
+
+def _pages(slug: str, story_slug: str, few_slug: str, few_story: str) -> list[tuple]:
+    return [
+        (
+            "stories:home",
+            reverse("stories:home", args=[slug]),
+            reverse("stories:home", args=[few_slug]),
+            "Latest stories",
+        ),
+        (
+            "stories:story, 1,000 comments",
+            reverse("stories:story", args=[slug, story_slug]),
+            reverse("stories:story", args=[few_slug, few_story]),
+            "Comments",
+        ),
+        (
+            "stories:list",
+            reverse("stories:list", args=[slug]),
+            reverse("stories:list", args=[few_slug]),
+            "Story 1",
+        ),
+        (
+            "stories:feed",
+            reverse("stories:feed", args=[slug]),
+            reverse("stories:feed", args=[few_slug]),
+            "<entry>",
+        ),
+    ]
+
+
+def story_pages() -> list[Row]:
+    rng = random.Random(SEED)
+    slug, story_slug = _collective_make("sto", STORIES, rng)
+    few_slug, few_story = _collective_make("fewsto", FEW, rng)
+    visitor = Client()
+    rows = []
+    with override_settings(CACHES=NO_CACHE):
+        for label, url, few_url, text in _pages(slug, story_slug, few_slug, few_story):
+            rows.append(
+                _row(
+                    label,
+                    STORIES,
+                    time_page(visitor, url, check=_shows(text)),
+                    time_page(visitor, few_url, check=_shows(text)),
+                )
+            )
+    # The home page with its fragment cached (warmed first, so every timed request hits).
+    cache.clear()
+    home, few_home = reverse("stories:home", args=[slug]), reverse("stories:home", args=[few_slug])
+    visitor.get(home), visitor.get(few_home)
+    rows.append(
+        _row(
+            "stories:home, fragment cached",
+            STORIES,
+            time_page(visitor, home, check=_shows("Latest stories")),
+            time_page(visitor, few_home, check=_shows("Latest stories")),
+        )
+    )
+    return rows

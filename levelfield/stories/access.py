@@ -1,0 +1,136 @@
+"""Who may reach the collective's stories and public pages, in one place.
+
+- Public pages (the home, stories, the feed, pictures of published stories, the
+  get-involved form): anyone, signed in or not, for a collective that exists.
+- The writing desk, drafts and previews: members of the collective.
+- Changing a story: its author and co-authors, and the publishers.
+- Publishers (publishing, scheduling, withdrawing, moderating comments) and the
+  get-involved queue: the collective's coordinators and the editors its public page
+  names (`roles.Action.PUBLISH_STORIES`, `ANSWER_INTEREST`).
+- The public page's settings: coordinators (`roles.Action.EDIT_PUBLIC_PAGE`).
+
+Each helper returns the object or raises Http404, so someone outside learns nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.people.models import User
+from levelfield.stories.models import Comment, Interest, PublicPage, Story, StoryImage
+
+
+def collective_public(slug: str) -> Collective:
+    return get_object_or_404(Collective, slug=slug)
+
+
+def story_public(collective: Collective, slug: str, now: datetime) -> Story:
+    """A published story whose time has come; 404 for drafts and scheduled ones."""
+    return get_object_or_404(
+        Story.objects.public(now).filter(collective=collective).select_related("author"),
+        slug=slug,
+    )
+
+
+def is_member(person: User, collective: Collective) -> bool:
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return CollectiveMembership.objects.filter(collective=collective, person=person).exists()
+
+
+def collective_for_member(person: User, slug: str) -> Collective:
+    return get_object_or_404(Collective.objects.for_member(person), slug=slug)
+
+
+def may_publish(person: User, collective: Collective) -> bool:
+    """Coordinators, and members the public page names as editors."""
+    if roles.may(person, roles.Action.PUBLISH_STORIES, collective):
+        return True
+    return (
+        is_member(person, collective)
+        and PublicPage.editors.through.objects.filter(
+            publicpage__collective=collective, user=person
+        ).exists()
+    )
+
+
+def may_answer_interest(person: User, collective: Collective) -> bool:
+    return roles.may(person, roles.Action.ANSWER_INTEREST, collective) or may_publish(
+        person, collective
+    )
+
+
+def may_edit_story(person: User, story: Story) -> bool:
+    if not getattr(person, "is_authenticated", False):
+        return False
+    if story.author_id == person.pk or story.co_authors.filter(pk=person.pk).exists():
+        return is_member(person, story.collective)
+    return may_publish(person, story.collective)
+
+
+def story_for_member(person: User, collective: Collective, pk: int) -> Story:
+    """Any story of the collective, draft or not, for its members."""
+    return get_object_or_404(
+        Story.objects.for_member(person)
+        .filter(collective=collective)
+        .select_related("author", "collective", "published_by"),
+        pk=pk,
+    )
+
+
+def story_for_editor(person: User, collective: Collective, pk: int) -> Story:
+    story = story_for_member(person, collective, pk)
+    if not may_edit_story(person, story):
+        raise Http404("No such story.")
+    return story
+
+
+def collective_for_publisher(person: User, slug: str) -> Collective:
+    collective = collective_for_member(person, slug)
+    if not may_publish(person, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def collective_for_answering(person: User, slug: str) -> Collective:
+    collective = collective_for_member(person, slug)
+    if not may_answer_interest(person, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def collective_for_settings(person: User, slug: str) -> Collective:
+    collective = collective_for_member(person, slug)
+    if not roles.may(person, roles.Action.EDIT_PUBLIC_PAGE, collective):
+        raise Http404("No such page.")
+    return collective
+
+
+def image_for(person: User, collective: Collective, pk: int, now: datetime) -> StoryImage:
+    """A picture: anyone's once its story is public, members' before."""
+    image = get_object_or_404(
+        StoryImage.objects.select_related("story"), pk=pk, story__collective=collective
+    )
+    if not image.story.is_public(now) and not is_member(person, collective):
+        raise Http404("No such picture.")
+    return image
+
+
+def comment_on(story: Story, pk: int) -> Comment:
+    """A comment shown on a public story (reports are made on what people can see)."""
+    return get_object_or_404(Comment.objects.shown().select_related("author"), story=story, pk=pk)
+
+
+def comment_for_moderator(collective: Collective, pk: int) -> Comment:
+    return get_object_or_404(
+        Comment.objects.select_related("author", "story"), story__collective=collective, pk=pk
+    )
+
+
+def interest_in(collective: Collective, pk: int) -> Interest:
+    return get_object_or_404(Interest, collective=collective, pk=pk)

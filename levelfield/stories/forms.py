@@ -1,0 +1,262 @@
+"""Forms for stories, comments, the public page and getting involved. Each says what
+is missing in plain English, shown the GOV.UK way (summary at the top, message by the
+field)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from levelfield.collectives.models import Collective
+from levelfield.people.models import User
+from levelfield.stories import spam
+from levelfield.stories.models import COMMENT_MAX_LENGTH, PublicPage, Story, StoryKind
+from levelfield.stories.services import Moderation
+
+
+def _members(collective: Collective):  # noqa: ANN202 - a QuerySet of User
+    return User.objects.filter(collective_memberships__collective=collective).order_by(
+        "display_name", "pk"
+    )
+
+
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name
+
+
+class StoryForm(forms.ModelForm):
+    co_authors = PersonChoice(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Co-written with (members)",
+        help_text="They are credited beside you and may change the story too.",
+    )
+    tags = forms.CharField(
+        required=False,
+        max_length=300,
+        help_text="Separate tags with commas, for example: stroke, carers, Cuppa.",
+    )
+
+    class Meta:
+        model = Story
+        fields = ["kind", "title", "summary", "body", "co_written_with"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+        }
+        labels = {"kind": "What kind of piece is it?"}
+        error_messages = {
+            "kind": {"required": "Choose what kind of piece it is."},
+            "title": {"required": "Enter a title."},
+            "summary": {"required": "Enter a summary of one or two sentences."},
+            "body": {"required": "Enter the story."},
+        }
+
+    def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["co_authors"].queryset = _members(collective)
+        self.fields["kind"].choices = StoryKind.choices
+        if self.instance.pk and not self.is_bound:
+            self.initial["co_authors"] = list(
+                self.instance.co_authors.values_list("pk", flat=True)
+            )
+            self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+
+
+class ImageForm(forms.Form):
+    file = forms.FileField(
+        label="Picture",
+        help_text="A JPG, PNG or WebP file, smaller than 15 MB. We remove its location and "
+        "camera details.",
+        error_messages={"required": "Select a picture."},
+    )
+    alt = forms.CharField(
+        label="Alt text",
+        max_length=300,
+        help_text="What the picture shows, for people who cannot see it. For example: "
+        "“Six people laughing around a table with mugs of tea”.",
+        error_messages={"required": "Describe the picture for people who cannot see it."},
+    )
+    caption = forms.CharField(max_length=300, required=False, label="Caption (optional)")
+    credit = forms.CharField(
+        label="Photo credit",
+        max_length=200,
+        help_text="Who took or made the picture, as they want to be credited.",
+        error_messages={"required": "Say who took or made the picture."},
+    )
+
+
+class PublishForm(forms.Form):
+    when = forms.ChoiceField(
+        label="When should it be published?",
+        choices=[("now", "Now"), ("later", "At a time I choose")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose when to publish the story."},
+    )
+    at = forms.DateTimeField(
+        label="Date and time (for a time you choose)",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="For example, 1 December at 9am.",
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("when") == "later":
+            at: datetime | None = data.get("at")
+            if at is None:
+                self.add_error("at", "Enter the date and time to publish it.")
+            elif at <= timezone.now():
+                self.add_error("at", "The date and time must be in the future.")
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why."},
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter your comment."},
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="What is wrong with this comment?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: it is abusive, it shares someone’s private details, it is spam.",
+        error_messages={"required": "Say what is wrong with the comment."},
+    )
+
+
+class ModerateForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What do you want to do?",
+        choices=[
+            (Moderation.PUBLISH, "Publish it"),
+            (Moderation.KEEP, "Keep it as it is"),
+            (Moderation.HIDE, "Hide it"),
+            (Moderation.RESTORE, "Restore it"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what to do with the comment."},
+    )
+    reason = forms.CharField(
+        label="Why? (needed to hide or restore: the author is told)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (
+            data.get("decision") in (Moderation.HIDE, Moderation.RESTORE)
+            and not (data.get("reason") or "").strip()
+        ):
+            self.add_error("reason", "Say why: the comment’s author will be told.")
+        return data
+
+
+class InterestForm(forms.Form):
+    name = forms.CharField(
+        label="Your name", max_length=120, error_messages={"required": "Enter your name."}
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We only use it to reply to you.",
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address in the correct format, like name@example.com.",
+        },
+    )
+    interests = forms.CharField(
+        label="What interests you?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="For example: a health condition you live with or care for someone with, "
+        "a kind of research, coming to a Cuppa.",
+        error_messages={"required": "Tell us what interests you."},
+    )
+    consent = forms.BooleanField(
+        label="You may keep my name, email address and message to reply to me",
+        help_text="Only the collective’s coordinators see them. You can ask us to delete "
+        "them at any time.",
+        error_messages={"required": "Say that we may keep your details to reply to you."},
+    )
+    # The honeypot (see spam.py): rendered by hand, out of sight and out of reach.
+    website = forms.CharField(required=False, max_length=200)
+
+    def is_spam(self) -> bool:
+        return bool((self.data.get(spam.HONEYPOT_FIELD) or "").strip())
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Your answer",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="It is emailed to them from Levelfield and kept here.",
+        error_messages={"required": "Enter your answer."},
+    )
+
+
+class PublicPageForm(forms.ModelForm):
+    editors = PersonChoice(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Editors",
+        help_text="Members who publish stories, moderate comments and answer people who "
+        "want to get involved, besides the coordinators.",
+    )
+
+    class Meta:
+        model = PublicPage
+        fields = [
+            "welcome",
+            "about_coproduction",
+            "get_involved",
+            "contact_email",
+            "contact_phone",
+            "contact_address",
+            "comments_held",
+        ]
+        widgets = {
+            "welcome": forms.Textarea(attrs={"rows": 3}),
+            "about_coproduction": forms.Textarea(attrs={"rows": 10}),
+            "get_involved": forms.Textarea(attrs={"rows": 6}),
+            "contact_address": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "contact_email": {
+                "invalid": "Enter an email address in the correct format, like name@example.com."
+            }
+        }
+
+    def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["editors"].queryset = _members(collective)
+        if self.instance.pk and not self.is_bound:
+            self.initial["editors"] = list(self.instance.editors.values_list("pk", flat=True))
+
+
+def error_field(error: ValidationError, form: forms.Form) -> str | None:
+    """The form field a service's error is about (its code), if the form has it."""
+    code = getattr(error, "code", None)
+    return code if code in form.fields else None

@@ -1,0 +1,740 @@
+"""Pages of the collective's public face (no log-in: the home, stories, the feed,
+pictures, the about page, the get-involved form) and of its members' writing desk
+(drafts, pictures, publishing, moderation, the get-involved queue, the settings).
+
+Every page starts with one helper from access.py, so someone outside gets a 404. No
+page writes when opened: a story's being public is computed from `published_at` and
+the time of the request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.collectives import roles
+from levelfield.collectives.models import Collective
+from levelfield.events.models import Event
+from levelfield.lib import markdown
+from levelfield.lib.paging import page_or_404, page_range
+from levelfield.stories import access, services, spam
+from levelfield.stories.forms import (
+    AnswerForm,
+    CommentForm,
+    ImageForm,
+    InterestForm,
+    ModerateForm,
+    PublicPageForm,
+    PublishForm,
+    ReasonForm,
+    ReportForm,
+    StoryForm,
+    error_field,
+)
+from levelfield.stories.models import (
+    Comment,
+    CommentReport,
+    Interest,
+    PublicPage,
+    Story,
+    StoryImage,
+    Tag,
+)
+
+GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+STORIES_PER_PAGE = 10
+COMMENTS_PER_PAGE = 50
+QUEUE_PER_PAGE = 25
+HOME_STORIES = 6
+HOME_EVENTS = 5
+# The public home's fragment is cached per page version and per minute: a new version
+# (any change it shows) or a scheduled story's time coming shows within the minute.
+HOME_CACHE_SECONDS = 60
+
+
+def _posted(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _show_error(form: Any, error: ValidationError) -> None:
+    form.add_error(error_field(error, form), error.messages[0])
+
+
+def _html(text: str) -> str:
+    return mark_safe(markdown.render(text))  # noqa: S308 - sanitised by nh3
+
+
+def _with_lead_image(stories: Any) -> Any:
+    return stories.prefetch_related(
+        Prefetch("images", queryset=StoryImage.objects.order_by("position", "pk"))
+    )
+
+
+# Public pages
+
+
+@require_safe
+def home(request: HttpRequest, slug: str) -> HttpResponse:
+    """The collective's public home: welcome, latest stories, upcoming public events,
+    how to get involved, contact details."""
+    collective = access.collective_public(slug)
+    page = PublicPage.for_collective(collective)
+    now = timezone.now()
+    stories = _with_lead_image(
+        Story.objects.public(now).filter(collective=collective).select_related("collective")
+    )[:HOME_STORIES]
+    events = Event.objects.public().filter(collective=collective).upcoming(now)[:HOME_EVENTS]
+    return render(
+        request,
+        "stories/home.html",
+        {
+            "collective": collective,
+            "page": page,
+            "welcome": _html(page.welcome),
+            "get_involved": _html(page.get_involved),
+            "stories": stories,
+            "events": events,
+            "cache_key": f"{page.version}:{now:%Y%m%d%H%M}",
+            "cache_seconds": HOME_CACHE_SECONDS,
+            # Published reports (levelfield/reports) are wired in when that app lands.
+            "reports": [],
+        },
+    )
+
+
+@require_safe
+def about(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_public(slug)
+    page = PublicPage.for_collective(collective)
+    return render(
+        request,
+        "stories/about.html",
+        {"collective": collective, "page": page, "about": _html(page.about_coproduction)},
+    )
+
+
+@require_safe
+def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> HttpResponse:
+    """Published stories, newest first; all of them, or those on one topic (tag)."""
+    collective = access.collective_public(slug)
+    now = timezone.now()
+    stories = Story.objects.public(now).filter(collective=collective)
+    tag = None
+    if tag_slug is not None:
+        tag = Tag.objects.filter(collective=collective, slug=tag_slug).first()
+        if tag is None:
+            raise Http404("No such topic.")
+        stories = stories.filter(tags=tag)
+    stories = _with_lead_image(stories.select_related("collective", "author"))
+    page = page_or_404(request, stories, STORIES_PER_PAGE)
+    return render(
+        request,
+        "stories/story_list.html",
+        {
+            "collective": collective,
+            "page_obj": page,
+            "page_numbers": page_range(page),
+            "tag": tag,
+            "tags": Tag.objects.filter(collective=collective)
+            .annotate(public=Count("stories", filter=Q(stories__published_at__lte=now)))
+            .filter(public__gt=0),
+        },
+    )
+
+
+def _story_context(
+    request: HttpRequest, story: Story, *, preview: bool = False, **extra: Any
+) -> dict[str, Any]:
+    now = timezone.now()
+    comments = (
+        Comment.objects.shown().filter(story=story).select_related("author").order_by("created_at")
+    )
+    comments_page = page_or_404(request, comments, COMMENTS_PER_PAGE) if not preview else None
+    images = list(story.images.all())
+    return {
+        "collective": story.collective,
+        "story": story,
+        "body": _html(story.body),
+        "images": images,
+        "lead": images[0] if images else None,
+        "co_authors": list(story.co_authors.all()),
+        "tags": list(story.tags.all()),
+        "related": []
+        if preview
+        else list(Story.objects.related_to(story, now).select_related("collective")),
+        "comments_page": comments_page,
+        "comment_numbers": page_range(comments_page) if comments_page else [],
+        "preview": preview,
+        "comments_held": PublicPage.for_collective(story.collective).comments_held,
+        "page_url": request.build_absolute_uri(story.get_absolute_url()),
+        "comment_form": extra.pop("comment_form", None) or CommentForm(),
+        **extra,
+    }
+
+
+@require_safe
+def story_detail(request: HttpRequest, slug: str, story_slug: str) -> HttpResponse:
+    collective = access.collective_public(slug)
+    story = access.story_public(collective, story_slug, timezone.now())
+    story.collective = collective
+    context = _story_context(request, story)
+    if request.user.is_authenticated:
+        context["may_edit"] = access.may_edit_story(request.user, story)
+    return render(request, "stories/story.html", context)
+
+
+@login_required
+@require_POST
+def comment_create(request: HttpRequest, slug: str, story_slug: str) -> HttpResponse:
+    collective = access.collective_public(slug)
+    story = access.story_public(collective, story_slug, timezone.now())
+    story.collective = collective
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.comment_add(
+                story=story, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            if comment.published_at is None:
+                messages.success(
+                    request, "Thank you. Your comment will appear once a moderator has read it."
+                )
+            else:
+                messages.success(request, "Your comment is published.")
+            return redirect(f"{story.get_absolute_url()}#comments")
+    context = _story_context(request, story, comment_form=form)
+    return render(request, "stories/story.html", context, status=400)
+
+
+@login_required
+@GET_AND_POST
+def comment_report(
+    request: HttpRequest, slug: str, story_slug: str, comment_pk: int
+) -> HttpResponse:
+    collective = access.collective_public(slug)
+    story = access.story_public(collective, story_slug, timezone.now())
+    story.collective = collective
+    comment = access.comment_on(story, comment_pk)
+    form = ReportForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_report(
+                comment=comment, person=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, "Thank you. A moderator will look at the comment.")
+            return redirect(f"{story.get_absolute_url()}#comments")
+    return render(
+        request,
+        "stories/report.html",
+        {"collective": collective, "story": story, "comment": comment, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_safe
+def image(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """A story's picture: public once the story is, members' only before."""
+    collective = access.collective_public(slug)
+    now = timezone.now()
+    picture = access.image_for(request.user, collective, pk, now)
+    response = FileResponse(picture.file.open("rb"), content_type=picture.content_type)
+    if picture.story.is_public(now):
+        patch_cache_control(response, public=True, max_age=3600)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class StoriesFeed(Feed):
+    """An Atom feed of the collective's published stories, newest first."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, slug: str) -> Collective:
+        return access.collective_public(slug)
+
+    def title(self, collective: Collective) -> str:
+        return f"Stories from {collective.name}"
+
+    def link(self, collective: Collective) -> str:
+        return reverse("stories:home", args=[collective.slug])
+
+    def subtitle(self, collective: Collective) -> str:
+        return f"News and stories from {collective.name}."
+
+    def items(self, collective: Collective) -> Any:
+        return (
+            Story.objects.public()
+            .filter(collective=collective)
+            .select_related("collective", "author")
+            .order_by("-published_at", "-pk")[:20]
+        )
+
+    def item_title(self, story: Story) -> str:
+        return story.title
+
+    def item_description(self, story: Story) -> str:
+        return markdown.render(story.body)
+
+    def item_link(self, story: Story) -> str:
+        return story.get_absolute_url()
+
+    def item_pubdate(self, story: Story) -> Any:
+        return story.published_at
+
+    def item_updateddate(self, story: Story) -> Any:
+        return max(story.updated_at, story.published_at)
+
+    def item_author_name(self, story: Story) -> str:
+        return story.author.name if story.author else "A former member"
+
+
+feed = require_safe(StoriesFeed())
+
+
+@GET_AND_POST
+def get_involved(request: HttpRequest, slug: str) -> HttpResponse:
+    """The expression-of-interest form: no account needed."""
+    collective = access.collective_public(slug)
+    page = PublicPage.for_collective(collective)
+    form = InterestForm(_posted(request))
+    if request.method == "POST":
+        if form.is_spam():
+            return redirect("stories:thanks", slug=slug)
+        if form.is_valid():
+            try:
+                services.interest_submit(
+                    collective=collective,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    interests=form.cleaned_data["interests"],
+                    consent=form.cleaned_data["consent"],
+                    sender_hash=spam.sender_hash(request),
+                )
+            except ValidationError as error:
+                _show_error(form, error)
+            else:
+                return redirect("stories:thanks", slug=slug)
+    return render(
+        request,
+        "stories/get_involved.html",
+        {
+            "collective": collective,
+            "page": page,
+            "get_involved": _html(page.get_involved),
+            "form": form,
+            "honeypot": spam.HONEYPOT_FIELD,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_safe
+def thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_public(slug)
+    return render(request, "stories/thanks.html", {"collective": collective})
+
+
+# The members' writing desk
+
+
+@login_required
+@require_safe
+def desk(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    now = timezone.now()
+    stories = (
+        Story.objects.filter(collective=collective)
+        .select_related("author")
+        .order_by("-updated_at", "-pk")
+    )
+    may_publish = access.may_publish(request.user, collective)
+    page = page_or_404(request, stories, QUEUE_PER_PAGE)
+    counts = {}
+    if may_publish:
+        counts = {
+            "waiting": Story.objects.filter(
+                collective=collective, submitted_at__isnull=False
+            ).count(),
+            "held": Comment.objects.filter(
+                story__collective=collective, published_at__isnull=True, hidden_at__isnull=True
+            ).count(),
+            "reported": CommentReport.objects.filter(
+                comment__story__collective=collective, dealt_with_at__isnull=True
+            ).count(),
+            "interest": Interest.objects.filter(
+                collective=collective, answered_at__isnull=True
+            ).count(),
+        }
+    return render(
+        request,
+        "stories/desk.html",
+        {
+            "collective": collective,
+            "page_obj": page,
+            "page_numbers": page_range(page),
+            "now": now,
+            "may_publish": may_publish,
+            "may_edit_page": roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
+            "counts": counts,
+        },
+    )
+
+
+@login_required
+@GET_AND_POST
+def story_new(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    form = StoryForm(_posted(request), collective=collective)
+    if request.method == "POST" and form.is_valid():
+        story = services.story_create(
+            collective=collective,
+            author=request.user,
+            values=form.cleaned_data,
+            co_authors=form.cleaned_data["co_authors"],
+            tags=form.cleaned_data["tags"],
+        )
+        messages.success(request, "Your draft is saved. Only members can see it.")
+        return redirect("stories:preview", slug=slug, pk=story.pk)
+    return render(
+        request,
+        "stories/story_form.html",
+        {"collective": collective, "form": form, "story": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@GET_AND_POST
+def story_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    form = StoryForm(_posted(request), instance=story, collective=collective)
+    if request.method == "POST" and form.is_valid():
+        services.story_update(
+            story=story,
+            actor=request.user,
+            values=form.cleaned_data,
+            co_authors=form.cleaned_data["co_authors"],
+            tags=form.cleaned_data["tags"],
+        )
+        messages.success(request, "Your changes are saved.")
+        return redirect("stories:preview", slug=slug, pk=story.pk)
+    return render(
+        request,
+        "stories/story_form.html",
+        {"collective": collective, "form": form, "story": story},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def story_preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The story as it will look when published, for members."""
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_member(request.user, collective, pk)
+    story.collective = collective
+    context = _story_context(request, story, preview=True)
+    context |= {
+        "may_edit": access.may_edit_story(request.user, story),
+        "may_publish": access.may_publish(request.user, collective),
+        "state": story.state(),
+    }
+    return render(request, "stories/story.html", context)
+
+
+@login_required
+@GET_AND_POST
+def story_images(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    story.collective = collective
+    form = ImageForm(_posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.image_add(
+                story=story,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                alt=form.cleaned_data["alt"],
+                caption=form.cleaned_data["caption"],
+                credit=form.cleaned_data["credit"],
+            )
+        except ValidationError as error:
+            form.add_error(error_field(error, form) or "file", error.messages[0])
+        else:
+            messages.success(request, "The picture is added.")
+            return redirect("stories:images", slug=slug, pk=pk)
+    return render(
+        request,
+        "stories/images.html",
+        {"collective": collective, "story": story, "form": form, "images": story.images.all()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def image_remove(request: HttpRequest, slug: str, pk: int, image_pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    picture = StoryImage.objects.filter(story=story, pk=image_pk).select_related("story").first()
+    if picture is None:
+        raise Http404("No such picture.")
+    picture.story.collective = collective
+    services.image_remove(image=picture, actor=request.user)
+    messages.success(request, "The picture is removed.")
+    return redirect("stories:images", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def story_submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    story.collective = collective
+    try:
+        services.story_submit(story=story, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "The publishers are told your story is ready.")
+    return redirect("stories:preview", slug=slug, pk=pk)
+
+
+@login_required
+@GET_AND_POST
+def story_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_publisher(request.user, slug)
+    story = access.story_for_member(request.user, collective, pk)
+    story.collective = collective
+    form = PublishForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        later = form.cleaned_data["when"] == "later"
+        services.story_publish(
+            story=story, actor=request.user, at=form.cleaned_data["at"] if later else None
+        )
+        messages.success(
+            request,
+            "The story is scheduled." if later else "The story is published.",
+        )
+        return redirect("stories:preview", slug=slug, pk=pk)
+    return render(
+        request,
+        "stories/publish.html",
+        {"collective": collective, "story": story, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@GET_AND_POST
+def story_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_publisher(request.user, slug)
+    story = access.story_for_member(request.user, collective, pk)
+    story.collective = collective
+    form = ReasonForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.story_withdraw(
+            story=story, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, "The story is taken down. It is a draft again.")
+        return redirect("stories:preview", slug=slug, pk=pk)
+    return render(
+        request,
+        "stories/withdraw.html",
+        {"collective": collective, "story": story, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def moderation(request: HttpRequest, slug: str) -> HttpResponse:
+    """The moderators' queue: comments held for them, and comments reported."""
+    collective = access.collective_for_publisher(request.user, slug)
+    open_reports = CommentReport.objects.filter(dealt_with_at__isnull=True).select_related(
+        "reported_by"
+    )
+    waiting = (
+        Comment.objects.filter(story__collective=collective)
+        .filter(
+            Q(published_at__isnull=True, hidden_at__isnull=True)
+            | Q(reports__dealt_with_at__isnull=True, reports__isnull=False)
+        )
+        .distinct()
+        .select_related("author", "story")
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        .order_by("created_at", "pk")
+    )
+    hidden = (
+        Comment.objects.filter(story__collective=collective, hidden_at__isnull=False)
+        .select_related("author", "story", "hidden_by")
+        .order_by("-hidden_at")[:20]
+    )
+    page = page_or_404(request, waiting, QUEUE_PER_PAGE)
+    return render(
+        request,
+        "stories/moderation.html",
+        {
+            "collective": collective,
+            "page_obj": page,
+            "page_numbers": page_range(page),
+            "hidden": hidden,
+        },
+    )
+
+
+@login_required
+@GET_AND_POST
+def comment_moderate(request: HttpRequest, slug: str, comment_pk: int) -> HttpResponse:
+    collective = access.collective_for_publisher(request.user, slug)
+    comment = access.comment_for_moderator(collective, comment_pk)
+    comment.story.collective = collective
+    form = ModerateForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_moderate(
+                comment=comment,
+                actor=request.user,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, "Done. It is recorded in the history.")
+            return redirect("stories:moderation", slug=slug)
+    return render(
+        request,
+        "stories/moderate.html",
+        {
+            "collective": collective,
+            "comment": comment,
+            "reports": comment.reports.select_related("reported_by"),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def interest_list(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_for_answering(request.user, slug)
+    waiting = Interest.objects.filter(collective=collective, answered_at__isnull=True).order_by(
+        "created_at", "pk"
+    )
+    answered = (
+        Interest.objects.filter(collective=collective, answered_at__isnull=False)
+        .select_related("answered_by")
+        .order_by("-answered_at")
+    )
+    page = page_or_404(request, answered, QUEUE_PER_PAGE)
+    return render(
+        request,
+        "stories/interest_list.html",
+        {
+            "collective": collective,
+            "waiting": waiting,
+            "page_obj": page,
+            "page_numbers": page_range(page),
+        },
+    )
+
+
+@login_required
+@GET_AND_POST
+def interest_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_answering(request.user, slug)
+    interest = access.interest_in(collective, pk)
+    interest.collective = collective
+    form = AnswerForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.interest_answer(
+                interest=interest, actor=request.user, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, f"Your answer is emailed to {interest.name}.")
+            return redirect("stories:interest_list", slug=slug)
+    return render(
+        request,
+        "stories/interest.html",
+        {"collective": collective, "interest": interest, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@GET_AND_POST
+def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.collective_for_settings(request.user, slug)
+    page = PublicPage.for_collective(collective)
+    form = PublicPageForm(
+        _posted(request), instance=page if page.pk else None, collective=collective
+    )
+    if request.method == "POST" and form.is_valid():
+        services.public_page_save(
+            collective=collective,
+            actor=request.user,
+            values=form.cleaned_data,
+            editors=form.cleaned_data["editors"],
+        )
+        messages.success(request, "The public page is saved.")
+        return redirect("stories:home", slug=slug)
+    return render(
+        request,
+        "stories/settings.html",
+        {"collective": collective, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Delete a message and the details in it, when the person asks."""
+    collective = access.collective_for_answering(request.user, slug)
+    interest = access.interest_in(collective, pk)
+    interest.collective = collective
+    services.interest_delete(interest=interest, actor=request.user)
+    messages.success(request, "The message and the details in it are deleted.")
+    return redirect("stories:interest_list", slug=slug)
+
+
+@login_required
+@require_POST
+def story_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collective = access.collective_for_member(request.user, slug)
+    story = access.story_for_editor(request.user, collective, pk)
+    story.collective = collective
+    try:
+        services.story_delete(story=story, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("stories:preview", slug=slug, pk=pk)
+    messages.success(request, "The draft is deleted.")
+    return redirect("stories:desk", slug=slug)
