@@ -34,6 +34,7 @@ from levelfield.projects.models import (
     Participation,
     ProjectMembership,
 )
+from levelfield.stories import services as story_services
 
 # Perspectives that say something about a person's health, so need their consent to keep.
 HEALTH_PERSPECTIVES = {PerspectiveKind.LIVED_EXPERIENCE}
@@ -336,6 +337,7 @@ def person_data_export(*, person: User) -> dict[str, Any]:
         ],
         "invitations_sent": _invitations_sent(person),
         "event_places": event_services.registrations_export(person=person),
+        **story_services.person_stories_export(person=person),
         "involvement": [
             {
                 "project": p.entry.project.title,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.people.services import person_data_export
 from levelfield.stories import services
 from levelfield.stories.models import Story, StoryImage
 from levelfield.stories.tests.factories import StoryFactory, picture_upload
@@ -280,7 +281,7 @@ def test_a_persons_stories_and_comments_are_in_their_data_export(
     Story.objects.filter(pk=story.pk).update(published_at=timezone.now())
     services.comment_add(story=Story.objects.get(), author=member, text="Proud of this.")
 
-    exported = services.person_stories_export(person=member)
+    exported = person_data_export(person=member)
 
     assert exported["stories"][0]["you_are"] == "co-author"
     assert exported["comments_on_stories"][0]["text"] == "Proud of this."
