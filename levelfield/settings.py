@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "levelfield.documents",
     "levelfield.events",
     "levelfield.priorities",  # priorities
+    "levelfield.reports",  # reports
 ]
 
 MIDDLEWARE = [

@@ -27,4 +27,5 @@ urlpatterns = [
     path("documents/", include("levelfield.documents.urls")),
     path("events/", include("levelfield.events.urls")),
     path("priorities/", include("levelfield.priorities.urls")),  # priorities
+    path("reports/", include("levelfield.reports.urls")),  # reports
 ]

@@ -72,6 +72,9 @@ class Action(StrEnum):
     # priorities
     RUN_PRIORITY_SETTING = "run a priority-setting partnership"
     SHARE_IDEAS = "post and build on research ideas"
+    # reports
+    WRITE_REPORT = "generate, write and sign off a report"
+    PUBLISH_REPORT = "publish a signed-off report on the public pages"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -115,6 +118,10 @@ RULES: dict[Action, Who] = {
     # priorities: the steering group is who turns up, not a rank; every member may help.
     Action.RUN_PRIORITY_SETTING: Who.ANY_MEMBER,
     Action.SHARE_IDEAS: Who.ANY_MEMBER,
+    # reports: the team writes and signs off together (a decision); putting the signed-off
+    # version on the public pages, or taking it down, is the coordinator's recorded duty.
+    Action.WRITE_REPORT: Who.ANY_MEMBER,
+    Action.PUBLISH_REPORT: Who.THE_COORDINATOR,
 }
 
 
