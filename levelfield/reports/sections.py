@@ -131,6 +131,8 @@ def _decisions(figures: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _events(figures: dict[str, Any]) -> list[dict[str, Any]]:
     held, minimum = figures["events"], figures["minimum"]
+    if not held["held"]:
+        return [_said("No events were held.")]
     came = (
         plural(held["attendances"], "attendance")
         if held["attendances"] is not None
