@@ -85,10 +85,21 @@ def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
         ],
         scale_max=5,
     )
+    trend = bar_chart(
+        key="checkin-trend",
+        title="Average check-in score in each round, oldest first (out of 5)",
+        label_heading="Check-in round",
+        value_heading="Average (1 to 5)",
+        rows=[
+            (row["round"], row["average"], str(row["average"]))
+            for row in figures.get("checkins", {}).get("trend", [])
+        ],
+        scale_max=5,
+    )
     found: dict[str, list[BarChart]] = {}
     if kind == Kind.GRIPP2:
         found["methods"] = [by_stage, by_group]
-        found["reflections"] = [themes]
+        found["reflections"] = [themes, trend]
     else:
         projects = bar_chart(
             key="projects-by-stage",
@@ -102,7 +113,7 @@ def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
         )
         found["people"] = [by_group, by_stage]
         found["activity"] = [projects]
-        found["better"] = [themes]
+        found["better"] = [trend, themes]
     return {key: [chart for chart in charts if chart.has_data] for key, charts in found.items()}
 
 

@@ -304,6 +304,7 @@ def checkins(scope: Scope) -> dict[str, Any]:
         .values(
             "submission__round_id",
             "submission__round__title",
+            "submission__round__closed_at",
             "submission__round__split_by_perspective",
             "question__theme",
             "submission__group",
@@ -316,10 +317,17 @@ def checkins(scope: Scope) -> dict[str, Any]:
         lambda: defaultdict(lambda: [0, 0])
     )
     titles: dict[int, str] = {}
+    by_round: dict[int, list] = {}
     for row in rows:
         theme = row["question__theme"]
         by_theme[theme][0] += row["total"]
         by_theme[theme][1] += row["count"]
+        found = by_round.setdefault(
+            row["submission__round_id"],
+            [row["submission__round__closed_at"], row["submission__round__title"], 0, 0],
+        )
+        found[2] += row["total"]
+        found[3] += row["count"]
         if row["submission__round__split_by_perspective"]:
             key = (row["submission__round_id"], theme)
             split[key][row["submission__group"]][0] += row["total"]
@@ -350,6 +358,12 @@ def checkins(scope: Scope) -> dict[str, Any]:
         "themes": [
             {"theme": theme, "average": round(total / count, 1)}
             for theme, (total, count) in sorted(by_theme.items())
+            if count
+        ],
+        # The trend: every principle together, round by round, oldest first.
+        "trend": [
+            {"round": title, "average": round(total / count, 1)}
+            for _, title, total, count in sorted(by_round.values(), key=lambda r: r[0])
             if count
         ],
         "gaps": gaps[:GAPS_SHOWN],

@@ -156,6 +156,14 @@ def _checkins(figures: dict[str, Any]) -> list[dict[str, Any]]:
             f"{plural(checks['answers'], 'answer')} in all."
         )
     ]
+    if len(checks.get("trend", [])) >= 2:
+        first, last = checks["trend"][0], checks["trend"][-1]
+        said.append(
+            _said(
+                f"The average score went from {first['average']} ({first['round']}) to "
+                f"{last['average']} ({last['round']}), out of 5."
+            )
+        )
     for gap in checks["gaps"]:
         direction = "higher" if gap["gap"] > 0 else "lower"
         said.append(

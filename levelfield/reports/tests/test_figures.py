@@ -56,6 +56,7 @@ def test_decisions_checkins_gaps_and_actions_come_with_links() -> None:
     assert len(checkins["gaps"]) == 3
     assert all(gap["gap"] == 2.0 for gap in checkins["gaps"])
     assert {row["average"] for row in checkins["themes"]} == {4.0}
+    assert [row["average"] for row in checkins["trend"]] == [4.0]
     assert figures["stories"][0]["what_changed"] == "We dropped the second questionnaire."
     assert figures["evidence"], "the evidence view's figures are included"
 
