@@ -138,7 +138,8 @@ def scope_of(report: Report) -> figure_module.Scope:
 def report_generate(*, report: Report, now: datetime | None = None) -> ReportVersion:
     """Compute the figures from the records and write them into a new version. Sections
     the team has not changed since the last generation get the new draft; sections they
-    wrote are kept as they are. Run by the background task; idempotent in effect."""
+    wrote are kept as they are. When the figures are the same as the latest version's,
+    no version is made. Run by the background task; running it twice is harmless."""
     now = now or timezone.now()
     figures = figure_module.figures_for(scope_of(report))
     statements = sections.statements_for(report.kind, figures)
@@ -146,6 +147,11 @@ def report_generate(*, report: Report, now: datetime | None = None) -> ReportVer
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         previous = latest_version(report)
+        if previous is not None and previous.figures == figures:
+            # Nothing changed in the records: no new version, only the time it was checked.
+            report.generated_at = now
+            report.save(update_fields=["generated_at"])
+            return previous
         texts: dict[str, str] = {}
         for section in sections.sections_of(report.kind):
             draft = sections.draft_text(statements.get(section.key, []))

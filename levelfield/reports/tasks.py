@@ -10,8 +10,8 @@ from levelfield.reports.models import Report
 
 @task()
 def report_generate_task(report_id: int) -> bool:
-    """Compute a report's figures into a new version. Running it twice, or late, only
-    makes one more version with the same figures; a deleted report is skipped."""
+    """Compute a report's figures into a new version. Running it twice, or late, makes
+    no second version when nothing changed; a deleted report is skipped."""
     report = Report.objects.select_related("collective", "project").filter(pk=report_id).first()
     if report is None:
         return False

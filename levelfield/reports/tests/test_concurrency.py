@@ -40,11 +40,14 @@ def test_two_saves_from_the_same_version_make_one_new_version() -> None:
     assert numbers == list(range(1, len(numbers) + 1))
 
 
-def test_regenerating_twice_at_once_gives_consecutive_versions() -> None:
+def test_regenerating_twice_at_once_makes_one_version() -> None:
     known = known_project(checkin=False)
     report = services.report_start(place=known.project, actor=known.member)
+    if not report.versions.exists():
+        services.report_generate(report=report)
+    known.entries[0].participations.update(minutes=45)
     before = report.versions.count()
     results = at_once(2, lambda n: services.report_generate(report=report))
     assert not [r for r in results if isinstance(r, Exception)], results
-    numbers = sorted(r.number for r in results)
-    assert numbers == [before + 1, before + 2]
+    assert {r.number for r in results} == {before + 1}
+    assert report.versions.count() == before + 1

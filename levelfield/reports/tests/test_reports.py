@@ -125,6 +125,13 @@ def test_regenerating_keeps_the_teams_text_and_refreshes_untouched_drafts(
     assert "10 people gave 21.0 hours" in latest.sections["methods"]
     assert report.versions.get(number=1).figures["involvement"]["hours"] == "11.0"
 
+    # Asking again with nothing changed in the records makes no new version.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reports:regenerate", args=[report.pk]))
+    assert report.versions.count() == 3
+    report.refresh_from_db()
+    assert not report.is_preparing
+
 
 def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_it(
     known, django_capture_on_commit_callbacks
