@@ -48,6 +48,11 @@ pango:
 	@/sbin/ldconfig -p | grep -q libpango-1.0 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; \
 	  else echo "Please install Debian's pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)"; exit 1; fi; }
+	@# reports: the PDF tests draw pages with pdftoppm (poppler-utils) to check nothing overflows;
+	@# without it those tests skip and say so.
+	@command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q poppler-utils || { apt-get update -q && apt-get install -y -q poppler-utils; }; \
+	  else echo "Please install Debian's poppler-utils for the PDF page checks (sudo apt-get install poppler-utils)"; fi; }
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -127,6 +127,12 @@ def _stories_pages() -> list[Row]:  # stories
     return bench_stories.story_pages()
 
 
+def _reports_pages() -> list[Row]:  # reports
+    import bench_reports
+
+    return bench_reports.report_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -261,6 +267,16 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="stories",
         needs_database=True,
     ),
+    # reports
+    "report-pages": Benchmark(
+        "A collective's year with 20,000 involvement entries (about 59,000 participations by\n"
+        "300 people, 12 projects) and 600 paid claims: generating the annual report, its\n"
+        "page, versions and exports (best of 3 after a warm-up; the PDF once)",
+        _reports_pages,
+        naming="page",
+        counting="entries",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -274,6 +290,7 @@ DEFAULT = [
     "review-pages",  # reviews
     "event-pages",  # events
     "story-pages",  # stories
+    "report-pages",  # reports
 ]
 
 PAGE_NOTE = (

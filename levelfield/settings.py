@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "levelfield.events",
     "levelfield.priorities",  # priorities
     "levelfield.stories",  # stories
+    "levelfield.reports",  # reports
 ]
 
 MIDDLEWARE = [

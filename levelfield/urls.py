@@ -28,4 +28,5 @@ urlpatterns = [
     path("events/", include("levelfield.events.urls")),
     path("priorities/", include("levelfield.priorities.urls")),  # priorities
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
+    path("reports/", include("levelfield.reports.urls")),  # reports
 ]

@@ -140,6 +140,9 @@ class Scenario:
     # stories: a story by the member, published by the coordinator, with a picture, a
     # published comment by the outsider and an expression of interest.
     stories: dict[str, Any] = field(default_factory=dict)
+    # reports: the project's GRIPP2 report (generated), and the collective's annual
+    # report, signed off and published.
+    reports: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -200,6 +203,7 @@ def _build_scenario() -> Scenario:
     )
     _add_events(built)
     built.stories = _stories(collective, member, coordinator, built.people["outsider"])
+    built.reports = _reports(built)
     return built
 
 
@@ -440,6 +444,28 @@ def _settled_time_poll(project: Project, member: User) -> Any:
     return poll
 
 
+def _reports(built: Scenario) -> dict[str, Any]:
+    from levelfield.reports import services as report_services
+    from levelfield.reports.models import Report
+
+    member = built.people["member"]
+    report = report_services.report_start(place=built.project, actor=member)
+    report_services.report_generate(report=report)
+    annual = report_services.report_start(
+        place=built.collective, actor=member, year=timezone.localdate().year
+    )
+    version = report_services.report_generate(report=annual)
+    now = timezone.now()
+    Report.objects.filter(pk=annual.pk).update(
+        signed_off_version=version,
+        signed_off_at=now,
+        published_version=version,
+        published_at=now,
+        published_by=built.people["coordinator"],
+    )
+    return {"report": report, "annual": annual}
+
+
 # How to build each URL's arguments.
 Args = Callable[[Scenario], dict[str, Any]]
 NONE: Args = lambda s: {}  # noqa: E731
@@ -545,6 +571,10 @@ DESK_STORY: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["story"
 DESK_PICTURE: Args = lambda s: {**DESK_STORY(s), "image_pk": s.stories["picture"].pk}  # noqa: E731
 DESK_COMMENT: Args = lambda s: {"slug": s.collective.slug, "comment_pk": s.stories["comment"].pk}  # noqa: E731
 INTEREST: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["interest"].pk}  # noqa: E731
+REPORT: Args = lambda s: {"pk": s.reports["report"].pk}  # noqa: E731
+REPORT_SECTION: Args = lambda s: {"pk": s.reports["report"].pk, "section": "aim"}  # noqa: E731
+REPORT_VERSION: Args = lambda s: {"pk": s.reports["report"].pk, "number": 1}  # noqa: E731
+PUBLISHED_REPORT: Args = lambda s: {"pk": s.reports["annual"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -1037,6 +1067,28 @@ MATRIX: dict[str, Row] = {
         INTEREST, SIGNED_IN_405, "login 404 404 ok 404"
     ),
     "c/<slug:slug>/desk/public-page/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 ok 404"),
+    # reports
+    "reports/project/<int:pk>/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/project/<int:pk>/new/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
+    "reports/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/collective/<slug:slug>/new/": Row(COLLECTIVE, SIGNED_IN_405, "login 404 400 400 404"),
+    "reports/<int:pk>/": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/regenerate/": Row(REPORT, SIGNED_IN_405, MEMBERS_POST),
+    "reports/<int:pk>/sections/<slug:section>/": Row(
+        REPORT_SECTION, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "reports/<int:pk>/versions/": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/versions/<int:number>/": Row(
+        REPORT_VERSION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "reports/<int:pk>/sign-off/": Row(REPORT, MEMBERS_ONLY, "login 404 400 400 404"),
+    "reports/<int:pk>/sign-off/record/": Row(REPORT, SIGNED_IN_405, MEMBERS_POST),
+    "reports/<int:pk>/publish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
+    "reports/<int:pk>/unpublish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
+    "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/report.pdf": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
 }
 
 

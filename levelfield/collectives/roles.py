@@ -77,6 +77,9 @@ class Action(StrEnum):
     PUBLISH_STORIES = "publish stories and moderate their comments"
     ANSWER_INTEREST = "answer people who want to get involved"
     EDIT_PUBLIC_PAGE = "edit the public page and name its editors"
+    # reports
+    WRITE_REPORT = "generate, write and sign off a report"
+    PUBLISH_REPORT = "publish a signed-off report on the public pages"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -127,6 +130,10 @@ RULES: dict[Action, Who] = {
     Action.PUBLISH_STORIES: Who.THE_COORDINATOR,
     Action.ANSWER_INTEREST: Who.THE_COORDINATOR,
     Action.EDIT_PUBLIC_PAGE: Who.THE_COORDINATOR,
+    # reports: the team writes and signs off together (a decision); putting the signed-off
+    # version on the public pages, or taking it down, is the coordinator's recorded duty.
+    Action.WRITE_REPORT: Who.ANY_MEMBER,
+    Action.PUBLISH_REPORT: Who.THE_COORDINATOR,
 }
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 
+from levelfield.lib.charts import STYLES
+from levelfield.lib.charts import shortened as _shortened
 from levelfield.reflection.models import (
     Action,
     Answer,
@@ -272,18 +274,6 @@ def _themes_in_question_order(checkin: CheckInRound, themes: Iterable[str]) -> l
 CHART_WIDTH = 640
 CHART_HEIGHT = 280
 LEFT, RIGHT, TOP, BOTTOM = 48, 24, 16, 40
-# Colours that keep 3:1 contrast on white, each with its own dash pattern so the lines
-# differ without colour too.
-STYLES = [
-    ("#1d70b8", ""),
-    ("#d4351c", "8 4"),
-    ("#00703c", "2 4"),
-    ("#4c2c92", "12 4 2 4"),
-    ("#b58840", "4 4"),
-    ("#912b88", "16 6"),
-    ("#28a197", "2 2"),
-    ("#505a5f", "10 2 2 2 2 2"),
-]
 
 
 def chart_lay_out(trend: Trend) -> None:
@@ -312,10 +302,6 @@ def chart_lay_out(trend: Trend) -> None:
         ]
         line.markers = placed
         line.svg_points = " ".join(f"{x},{y}" for x, y, _ in placed)
-
-
-def _shortened(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 def y_of(score: float) -> float:

@@ -30,6 +30,7 @@ from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
 from levelfield.stories.forms import (
     AnswerForm,
@@ -59,6 +60,7 @@ STORIES_PER_PAGE = 10
 COMMENTS_PER_PAGE = 50
 QUEUE_PER_PAGE = 25
 HOME_STORIES = 6
+HOME_REPORTS = 5
 HOME_EVENTS = 5
 # The public home's fragment is cached per page version and per minute: a new version
 # (any change it shows) or a scheduled story's time coming shows within the minute.
@@ -109,8 +111,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "events": events,
             "cache_key": f"{page.version}:{now:%Y%m%d%H%M}",
             "cache_seconds": HOME_CACHE_SECONDS,
-            # Published reports (levelfield/reports) are wired in when that app lands.
-            "reports": [],
+            "reports": Report.objects.published_in(collective)[:HOME_REPORTS],
         },
     )
 

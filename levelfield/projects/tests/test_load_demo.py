@@ -47,8 +47,9 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> 
     projects = Project.objects.exclude(pk__in=ReviewGroup.objects.values("project_id"))
     stages = set(projects.values_list("stage", flat=True))
     assert len(stages) == 3, "the three projects are at different stages"
-    # Three decisions, and the documents demo's adoption of its principles by consent.
-    assert first[7] == 4
+    # Three decisions, and the documents demo's adoption of its principles by consent;
+    # the reports demo's two sign-offs (reports/demo.py).
+    assert first[7] == 4 + 2
     decided = Decision.objects.get(outcome__isnull=False)
     assert decided.closed_at is not None
     assert decided.project.involvement.filter(title__startswith="Decision:").exists()

@@ -1,0 +1,137 @@
+"""A report version as pages and exports show it: each section's heading, the team's
+text (Markdown, made safe), the statements it was drafted from with their records, and
+the charts with their tables. One function for the page, the public page, the PDF and
+the Word document, so they never disagree. No queries: it reads the version's snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from levelfield.lib import markdown
+from levelfield.lib.charts import BarChart, bar_chart
+from levelfield.reports import sections
+from levelfield.reports.models import Kind, Report, ReportVersion
+
+
+@dataclass
+class SectionView:
+    key: str
+    heading: str
+    hint: str
+    html: SafeString
+    statements: list[dict[str, Any]]
+    charts: list[BarChart] = field(default_factory=list)
+
+
+@dataclass
+class ReportView:
+    report: Report
+    version: ReportVersion
+    sections: list[SectionView]
+    figures: dict[str, Any]
+
+    @property
+    def period(self) -> str:
+        period = self.figures.get("period", {})
+        if not period.get("start"):
+            return "the whole project so far"
+        start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+        return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+
+def _number(text: str | None) -> float:
+    try:
+        return float(text or 0)
+    except ValueError:
+        return 0.0
+
+
+def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
+    """Each section's charts, from the snapshot."""
+    involvement = figures.get("involvement", {})
+    by_stage = bar_chart(
+        key="hours-by-stage",
+        title="Hours given at each research stage",
+        label_heading="Stage",
+        value_heading="Hours",
+        rows=[
+            (row["stage"], _number(row["hours"]), row["hours"])
+            for row in involvement.get("by_stage", [])
+        ],
+    )
+    by_group = bar_chart(
+        key="hours-by-perspective",
+        title="Hours given by perspective",
+        label_heading="Perspective",
+        value_heading="Hours",
+        rows=[
+            (row["group"], _number(row["hours"]), row["hours"])
+            for row in involvement.get("by_group", [])
+        ],
+    )
+    themes = bar_chart(
+        key="checkin-themes",
+        title="Average check-in score by principle (out of 5)",
+        label_heading="Principle",
+        value_heading="Average (1 to 5)",
+        rows=[
+            (row["theme"], row["average"], str(row["average"]))
+            for row in figures.get("checkins", {}).get("themes", [])
+        ],
+        scale_max=5,
+    )
+    trend = bar_chart(
+        key="checkin-trend",
+        title="Average check-in score in each round, oldest first (out of 5)",
+        label_heading="Check-in round",
+        value_heading="Average (1 to 5)",
+        rows=[
+            (row["round"], row["average"], str(row["average"]))
+            for row in figures.get("checkins", {}).get("trend", [])
+        ],
+        scale_max=5,
+    )
+    found: dict[str, list[BarChart]] = {}
+    if kind == Kind.GRIPP2:
+        found["methods"] = [by_stage, by_group]
+        found["reflections"] = [themes, trend]
+    else:
+        projects = bar_chart(
+            key="projects-by-stage",
+            title="Projects at each research stage",
+            label_heading="Stage",
+            value_heading="Projects",
+            rows=[
+                (row["stage"], row["count"], str(row["count"]))
+                for row in figures.get("projects", {}).get("by_stage", [])
+            ],
+        )
+        found["people"] = [by_group, by_stage]
+        found["activity"] = [projects]
+        found["better"] = [trend, themes]
+    return {key: [chart for chart in charts if chart.has_data] for key, charts in found.items()}
+
+
+def report_view(report: Report, version: ReportVersion) -> ReportView:
+    figures = version.figures or {}
+    statements = figures.get("statements", {})
+    charts = charts_for(report.kind, figures)
+    shown = [
+        SectionView(
+            key=section.key,
+            heading=section.heading,
+            hint=section.hint,
+            html=mark_safe(  # noqa: S308 (sanitised by nh3)
+                markdown.render(version.sections.get(section.key, ""), heading_levels=(3, 4))
+            ),
+            statements=statements.get(section.key, []),
+            charts=charts.get(section.key, []),
+        )
+        for section in sections.sections_of(report.kind)
+    ]
+    return ReportView(report=report, version=version, sections=shown, figures=figures)

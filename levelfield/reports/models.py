@@ -1,0 +1,197 @@
+"""Reports from the record: a project's GRIPP2 short form and a collective's annual report.
+
+A report's figures are computed from the records in the background (`figures.py`,
+`tasks.py`) and kept as a snapshot in each version, so the text the team is editing
+never changes under its feet; regenerating makes a new version with fresh figures and
+the team's text carried over. Versions are numbered and never change; the team signs
+one off through a decision, and a signed-off version can be published on the
+collective's public pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+if TYPE_CHECKING:
+    from levelfield.collectives.models import Collective
+    from levelfield.people.models import User
+
+
+class Kind(models.TextChoices):
+    GRIPP2 = "gripp2", "GRIPP2 short form"
+    ANNUAL = "annual", "Annual report"
+
+
+class ReportQuerySet(models.QuerySet):
+    def for_member(self, person: User) -> ReportQuerySet:
+        """Project reports for the project's members; annual reports for the collective's."""
+        if not getattr(person, "is_authenticated", False):
+            return self.none()
+        from levelfield.collectives.models import CollectiveMembership
+        from levelfield.projects.models import ProjectMembership
+
+        projects = ProjectMembership.objects.filter(person=person).values("project_id")
+        collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
+        return self.filter(
+            Q(project_id__in=projects) | Q(project__isnull=True, collective_id__in=collectives)
+        )
+
+    def published(self) -> ReportQuerySet:
+        return self.filter(published_version__isnull=False)
+
+    def published_in(self, collective: Collective) -> ReportQuerySet:
+        """The reports the collective's public pages show, newest first."""
+        return (
+            self.published()
+            .filter(collective=collective)
+            .select_related("project", "published_version")
+            .order_by("-published_at", "-id")
+        )
+
+
+class Report(models.Model):
+    collective = models.ForeignKey(
+        "collectives.Collective", on_delete=models.CASCADE, related_name="reports"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The figures are prepared in the background: asked for, then done.
+    generation_requested_at = models.DateTimeField(null=True, blank=True)
+    generated_at = models.DateTimeField(null=True, blank=True)
+    # Sign-off by a decision (as documents are adopted), one decision at a time.
+    signoff_decision = models.ForeignKey(
+        "decisions.Decision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signoff_version = models.ForeignKey(
+        "reports.ReportVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_version = models.ForeignKey(
+        "reports.ReportVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    # On the collective's public pages.
+    published_version = models.ForeignKey(
+        "reports.ReportVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="gripp2", project__isnull=False, year__isnull=True)
+                | Q(kind="annual", project__isnull=True, year__isnull=False),
+                name="reports_gripp2_for_a_project_annual_for_a_year",
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(kind="gripp2"),
+                name="reports_one_gripp2_per_project",
+            ),
+            models.UniqueConstraint(
+                fields=["collective", "year"],
+                condition=Q(kind="annual"),
+                name="reports_one_annual_per_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_off_at__isnull=True) | Q(signed_off_version__isnull=False),
+                name="reports_signed_off_names_its_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True, published_version__isnull=True)
+                | Q(published_at__isnull=False, published_version__isnull=False),
+                name="reports_published_names_its_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        """Its page on the collective's public side (404 unless published)."""
+        return reverse("reports:public", args=[self.pk])
+
+    @property
+    def place(self) -> models.Model:
+        return self.project or self.collective
+
+    @property
+    def is_preparing(self) -> bool:
+        """Asked for and not finished yet: the page says so instead of waiting."""
+        if self.generation_requested_at is None:
+            return False
+        return self.generated_at is None or self.generated_at < self.generation_requested_at
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_version_id is not None
+
+
+class ReportVersion(models.Model):
+    """One numbered state of a report: the figures as generated and the team's text for
+    each section. Never changed once written; who made it and what they changed."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    figures = models.JSONField(default=dict)
+    sections = models.JSONField(default=dict)
+    # The section this version changed; empty when the figures were (re)generated.
+    changed_section = models.CharField(max_length=40, blank=True)
+    note = models.CharField("what changed", max_length=300, blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    made_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="reports_one_version_number"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="reports_version_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} version {self.number}"

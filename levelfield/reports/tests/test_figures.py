@@ -1,0 +1,137 @@
+"""The figures of a report, checked against small hand-made records with known numbers."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from levelfield.people.tests.factories import UserFactory
+from levelfield.projects.models import Stage
+from levelfield.projects.tests.factories import ProjectFactory
+from levelfield.reports.figures import Scope, figures_for
+from levelfield.reports.tests.factories import YEAR, entry_with, known_project, paid_claims
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_project_report_counts_time_by_perspective_and_stage() -> None:
+    known = known_project()
+    figures = figures_for(Scope(collective=known.collective, project=known.project))
+    involvement = figures["involvement"]
+    assert involvement["entries"] == 2
+    assert involvement["people"] == 10
+    assert involvement["hours"] == "11.0"
+    assert involvement["split"] is True
+    assert involvement["by_group"] == [
+        {"group": "Public contributors", "people": 5, "hours": "6.0"},
+        {"group": "Researchers and practitioners", "people": 5, "hours": "5.0"},
+    ]
+    # The analysis stage had two people: merged into an unnamed row, no people count.
+    assert involvement["by_stage"] == [
+        {"stage": "Design", "entries": 1, "people": 10, "hours": "10.0"},
+        {
+            "stage": "Other stages (fewer than 5 people at each)",
+            "entries": 1,
+            "people": None,
+            "hours": "1.0",
+        },
+    ]
+
+
+def test_decisions_checkins_gaps_and_actions_come_with_links() -> None:
+    known = known_project()
+    figures = figures_for(Scope(collective=known.collective, project=known.project))
+    assert figures["decisions"]["made"] == 2
+    assert figures["decisions"]["with_outcome"] == 1
+    [outcome] = figures["decisions"]["outcomes"]
+    assert outcome["statement"] == "We use the shorter questionnaire."
+    assert outcome["link"].startswith("/decisions/")
+    checkins = figures["checkins"]
+    assert checkins["rounds"] == 1
+    assert checkins["answers"] == 10
+    assert checkins["actions"] == 1
+    assert len(checkins["gaps"]) == 3
+    assert all(gap["gap"] == 2.0 for gap in checkins["gaps"])
+    assert {row["average"] for row in checkins["themes"]} == {4.0}
+    assert [row["average"] for row in checkins["trend"]] == [4.0]
+    assert figures["stories"][0]["what_changed"] == "We dropped the second questionnaire."
+    assert figures["evidence"], "the evidence view's figures are included"
+
+
+def test_a_small_team_is_never_split_and_its_people_not_counted() -> None:
+    project = ProjectFactory()
+    people = [UserFactory() for _ in range(3)]
+    entry_with(project, people, 45, stage=Stage.DESIGN)
+    figures = figures_for(Scope(collective=project.collective, project=project))
+    assert figures["involvement"]["people"] is None
+    assert figures["involvement"]["split"] is False
+    assert figures["involvement"]["by_group"] == []
+    assert figures["payments"] == {"shown": False, "claims": None}
+
+
+def test_an_annual_report_counts_the_year_only() -> None:
+    known = known_project(checkin=False)
+    entry_with(
+        known.project,
+        known.team.members,
+        120,
+        stage=Stage.DESIGN,
+        happened_on=datetime.date(YEAR - 1, 12, 31),
+    )
+    figures = figures_for(Scope(collective=known.collective, year=YEAR))
+    assert figures["involvement"]["entries"] == 2
+    assert figures["involvement"]["hours"] == "11.0"
+    assert figures["projects"] == {
+        "total": 1,
+        "new": 1,
+        "by_stage": [{"stage": "Design", "count": 1}],
+    }
+    assert figures["people"] == {"members": 10, "new": 10}
+
+
+def test_payments_show_totals_and_days_to_pay_only_from_five_people() -> None:
+    known = known_project(checkin=False)
+    paid_claims(known.collective, known.team.members[:5], [10, 12, 14, 20, 30])
+    figures = figures_for(Scope(collective=known.collective, year=YEAR))
+    assert figures["payments"] == {
+        "shown": True,
+        "claims": 5,
+        "people": 5,
+        "fees": "100.00",
+        "expenses": "25.00",
+        "median_days": 14,
+    }
+
+
+def test_payments_to_four_people_are_not_shown() -> None:
+    known = known_project(checkin=False)
+    paid_claims(known.collective, known.team.members[:4], [10, 12, 14, 20])
+    figures = figures_for(Scope(collective=known.collective, year=YEAR))
+    assert figures["payments"] == {"shown": False, "claims": None}
+
+
+def _queries(scope: Scope) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        figures_for(scope)
+    return len(captured)
+
+
+def test_generation_costs_the_same_queries_with_1_or_20_entries() -> None:
+    known = known_project()
+    scope = Scope(collective=known.collective, year=YEAR)
+    project_scope = Scope(collective=known.collective, project=known.project)
+    before, before_project = _queries(scope), _queries(project_scope)
+    for day in range(20):
+        entry_with(
+            known.project,
+            known.team.members,
+            30,
+            stage=Stage.ANALYSIS,
+            happened_on=datetime.date(YEAR, 4, 1 + day),
+        )
+    paid_claims(known.collective, known.team.members, [3] * 10)
+    assert _queries(scope) == before
+    assert _queries(project_scope) == before_project

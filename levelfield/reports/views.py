@@ -1,0 +1,351 @@
+"""Reports' pages: the lists per place, a report with its sections and charts, editing a
+section, versions and history, signing off, publishing, exports and the public page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.collectives import roles
+from levelfield.collectives.access import collective_for_member
+from levelfield.decisions.services import DecisionError
+from levelfield.history.models import Change
+from levelfield.lib.paging import page_or_404, page_range
+from levelfield.projects.access import project_for_member
+from levelfield.reports import access, exports, sections, services
+from levelfield.reports.display import ReportView, report_view
+from levelfield.reports.forms import AnnualReportForm, SectionForm, SignoffForm
+from levelfield.reports.models import Kind, Report, ReportVersion
+
+GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+VERSIONS_PER_PAGE = 50
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST (even an empty one, so it shows its errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+# The reports of a place
+
+
+@login_required
+@require_safe
+def project_list(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for_member(request.user, pk)
+    reports = list(Report.objects.filter(project=project, kind=Kind.GRIPP2))
+    return render(
+        request, "reports/list.html", {"place": project, "project": project, "reports": reports}
+    )
+
+
+def _collective_page(
+    request: HttpRequest, collective: Any, form: AnnualReportForm, status: int = 200
+) -> HttpResponse:
+    reports = list(
+        Report.objects.filter(collective=collective, kind=Kind.ANNUAL).order_by("-year")
+    )
+    return render(
+        request,
+        "reports/list.html",
+        {"place": collective, "reports": reports, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def collective_list(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_for_member(request.user, slug)
+    return _collective_page(
+        request, collective, AnnualReportForm(initial={"year": timezone.localdate().year - 1})
+    )
+
+
+@login_required
+@require_POST
+def start_for_project(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for_member(request.user, pk)
+    report = services.report_start(place=project, actor=request.user)
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def start_for_collective(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_for_member(request.user, slug)
+    form = AnnualReportForm(request.POST)
+    if form.is_valid():
+        try:
+            report = services.report_start(
+                place=collective, actor=request.user, year=form.cleaned_data["year"]
+            )
+        except services.ReportError as error:
+            form.add_error("year", error.messages[0])
+        else:
+            return redirect(report)
+    return _collective_page(request, collective, form, status=400)
+
+
+# One report
+
+
+def _latest(report: Report) -> ReportVersion | None:
+    return report.versions.select_related("made_by").order_by("-number").first()
+
+
+def _view_of(report: Report, request: HttpRequest) -> ReportView | None:
+    """The version asked for (?version=N) or the latest."""
+    number = request.GET.get("version", "")
+    found = access.version_of(report, int(number)) if number.isdigit() else _latest(report)
+    return report_view(report, found) if found else None
+
+
+@login_required
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    version = _latest(report)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "view": report_view(report, version) if version else None,
+            "may_publish": roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place),
+        },
+    )
+
+
+@login_required
+@require_POST
+def regenerate(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    services.generation_request(report=report, actor=request.user)
+    messages.success(request, "The figures are being prepared from the records.")
+    return redirect(report)
+
+
+@login_required
+@GET_AND_POST
+def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    found = sections.section_of(report.kind, section)
+    version = _latest(report)
+    if found is None or version is None:
+        return redirect(report)
+    current = version.sections.get(section, "")
+    form = SectionForm(_posted(request), initial={"text": current, "based_on": version.number})
+    outdated_text = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_edit(
+                report=report,
+                actor=request.user,
+                section=section,
+                text=form.cleaned_data["text"],
+                based_on=form.cleaned_data["based_on"],
+            )
+        except services.ReportError as error:
+            form.add_error("text", error.messages[0])
+            if error.code == "outdated":
+                outdated_text = current
+                form.data = form.data.copy()
+                form.data["based_on"] = str(version.number)
+        else:
+            messages.success(request, f"“{found.heading}” is saved as a new version.")
+            return redirect(f"{report.get_absolute_url()}#section-{section}")
+    return render(
+        request,
+        "reports/section.html",
+        {
+            "report": report,
+            "section": found,
+            "version": version,
+            "form": form,
+            "outdated_text": outdated_text,
+            "statements": version.figures.get("statements", {}).get(section, []),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    page = page_or_404(
+        request,
+        report.versions.select_related("made_by").defer("figures", "sections").order_by("-number"),
+        VERSIONS_PER_PAGE,
+    )
+    history = list(
+        Change.objects.filter(subject_type="report", subject_id=report.pk).order_by("-at", "-pk")[
+            :200
+        ]
+    )
+    return render(
+        request,
+        "reports/versions.html",
+        {
+            "report": report,
+            "versions": page.object_list,
+            "page": page,
+            "page_range": page_range(page),
+            "label": "Versions",
+            "history": history,
+        },
+    )
+
+
+@login_required
+@require_safe
+def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    found = access.version_of(report, number)
+    return render(
+        request, "reports/version.html", {"report": report, "view": report_view(report, found)}
+    )
+
+
+# Signing off
+
+
+@login_required
+@GET_AND_POST
+def signoff(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    version = _latest(report)
+    if version is None:
+        return redirect(report)
+    minimum = report.collective.minimum_decision_days
+    form = SignoffForm(
+        _posted(request),
+        initial={"closes_on": timezone.localdate() + timezone.timedelta(days=max(minimum, 7))},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.signoff_open(
+                report=report,
+                actor=request.user,
+                method=form.cleaned_data["method"],
+                closes_at=form.closes_at(),
+            )
+        except (services.ReportError, DecisionError) as error:
+            form.add_error(
+                "closes_on" if getattr(error, "code", "") == "too_short" else None,
+                error.messages[0],
+            )
+        else:
+            messages.success(request, "The decision is open. Everyone can respond now.")
+            return redirect("decisions:detail", decision.pk)
+    return render(
+        request,
+        "reports/signoff.html",
+        {"report": report, "version": version, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def signoff_record(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    try:
+        passed = services.signoff_record(report=report, actor=request.user)
+    except services.ReportError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "The report is signed off." if passed else "Not signed off: the writing goes on.",
+        )
+    return redirect(report)
+
+
+# Publishing
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
+        raise PermissionDenied("Publishing is the coordinator’s job.")
+    try:
+        services.report_publish(report=report, actor=request.user)
+    except services.ReportError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "The report is on the public pages.")
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
+        raise PermissionDenied("Publishing is the coordinator’s job.")
+    try:
+        services.report_unpublish(report=report, actor=request.user)
+    except services.ReportError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "The report is off the public pages.")
+    return redirect(report)
+
+
+@require_safe
+def public(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published report for anyone, no log-in: the published version only."""
+    report = access.published_report(pk)
+    return render(
+        request,
+        "reports/public.html",
+        {"report": report, "view": report_view(report, report.published_version)},
+    )
+
+
+# Exports
+
+
+def _download(
+    request: HttpRequest, pk: int, make: Any, content_type: str, extension: str
+) -> HttpResponse:
+    report = access.report_for_member(request.user, pk)
+    view = _view_of(report, request)
+    if view is None:
+        return redirect(report)
+    response = HttpResponse(
+        make(view, base_url=request.build_absolute_uri("/")), content_type=content_type
+    )
+    name = f"{exports.filename(view)}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_safe
+def export_html(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(request, pk, exports.report_html, "text/html; charset=utf-8", "html")
+
+
+@login_required
+@require_safe
+def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(request, pk, exports.report_pdf, "application/pdf", "pdf")
+
+
+@login_required
+@require_safe
+def export_word(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(request, pk, exports.report_word, "application/msword", "doc")
