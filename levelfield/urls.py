@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from levelfield.lib import views as lib_views
 from levelfield.people import views as people_views
 
 urlpatterns = [
@@ -27,4 +28,5 @@ urlpatterns = [
     path("documents/", include("levelfield.documents.urls")),
     path("events/", include("levelfield.events.urls")),
     path("priorities/", include("levelfield.priorities.urls")),  # priorities
+    path("health/", lib_views.health, name="health"),  # bench
 ]

@@ -944,6 +944,7 @@ MATRIX: dict[str, Row] = {
     "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
     "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
+    "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
 }
 
 
