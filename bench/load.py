@@ -374,13 +374,15 @@ def _load(size: str, counts: dict[str, dict[str, Any]], args: argparse.Namespace
         "targets": TARGETS,
         "skipped": targets["skipped"],
         "rows": rows,
+        "queries": {size: found["queries"] for size, found in counts.items()},
     }
 
 
 def _meets(row: dict[str, Any]) -> bool:
     queries = [value for key, value in row.items() if key.startswith("queries_")]
     return (
-        row["failures"] == 0
+        row["requests"] > 0
+        and row["failures"] == 0
         and row["of_ceiling"] >= TARGETS["throughput"]
         and row["p95_ms"] < TARGETS["p95_ms"]
         and len(set(queries)) <= 1
@@ -451,6 +453,20 @@ def _locust(name: str, port: int, targets: Path, scratch: Path, seconds: float) 
         ]
     for row in rows:
         row["errors"] = [error for error in errors if error.startswith(row["name"] + ":")]
+    if not rows:  # not one request finished in time: say so rather than leave it out
+        rows.append(
+            {
+                "name": name,
+                "requests": 0,
+                "failures": 0,
+                "rps": 0.0,
+                "p50_ms": None,
+                "p95_ms": None,
+                "p99_ms": None,
+                "kb": None,
+                "errors": [f"no request finished within {seconds:g} s"],
+            }
+        )
     return rows
 
 

@@ -945,6 +945,7 @@ MATRIX: dict[str, Row] = {
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
     "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
     "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
+    "collectives/<slug:slug>/members/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),  # bench
 }
 
 

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -46,6 +46,7 @@ from levelfield.templatetags.levelfield import hours
 PAGE_SIZE = 25
 LATEST_ENTRIES = 5
 NOT_SHARED = "Perspective not shared"
+MEMBERS_ON_PAGE = 50
 
 
 # Projects
@@ -102,13 +103,14 @@ def _collective_chosen(request: HttpRequest, collectives: list[Collective]) -> C
 @require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
-    memberships = _memberships(project)
+    # The first members, and every group's size counted in the database: a project of
+    # 10,000 stays a small page (everyone is on the members page).
+    memberships = list(_memberships(project)[:MEMBERS_ON_PAGE])
     entries = project.involvement.with_totals().order_by("-happened_on", "-id")[:LATEST_ENTRIES]
     totals = Participation.objects.filter(entry__project=project).aggregate(minutes=Sum("minutes"))
     context = {
         "project": project,
-        "memberships": memberships,
-        "perspective_groups": _members_by_perspective(memberships),
+        "perspective_groups": _perspective_groups(project, memberships),
         "stages": _stages(project.stage),
         "entries": entries,
         "entry_count": project.involvement.count(),
@@ -117,12 +119,42 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/detail.html", context)
 
 
-def _memberships(project: Project) -> list[ProjectMembership]:
-    return list(
+def _memberships(project: Project) -> QuerySet[ProjectMembership]:
+    return (
         project.memberships.select_related("person", "coordinator_asked_by")
         .prefetch_related("person__perspectives")
         .order_by("joined_at", "pk")
     )
+
+
+def _perspective_groups(
+    project: Project, shown: list[ProjectMembership]
+) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]], int, int]]:
+    """(heading, the members shown under it, how many belong under it, how many more)."""
+    sizes: dict[str, int] = dict(
+        Perspective.objects.shared_with_teammates()
+        .filter(person__project_memberships__project=project)
+        .order_by()
+        .values_list("kind")
+        .annotate(count=Count("pk"))
+    )
+    everyone = project.memberships.aggregate(
+        total=Count("pk", distinct=True),
+        sharing=Count(
+            "person",
+            filter=shares_perspectives("person__") & Q(person__perspectives__isnull=False),
+            distinct=True,
+        ),
+    )
+    sizes[NOT_SHARED] = everyone["total"] - everyone["sharing"]
+    listed = dict(_members_by_perspective(shown))
+    headings = [*PerspectiveKind.choices, (NOT_SHARED, NOT_SHARED)]
+    groups = []
+    for kind, label in headings:
+        if sizes.get(kind):
+            members = listed.get(label, [])
+            groups.append((label, members, sizes[kind], sizes[kind] - len(members)))
+    return groups
 
 
 def _members_by_perspective(
@@ -187,7 +219,7 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def project_members(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
-    memberships = _memberships(project)
+    memberships = list(_memberships(project))
     mine = next(m for m in memberships if m.person_id == request.user.pk)
     join_requests = project.join_requests.pending().select_related("person")
     context = {
