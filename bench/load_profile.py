@@ -36,7 +36,11 @@ def main(path: str) -> None:
         profiler.start()
         response = client.get(path, secure=True)
         profiler.stop()
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    print(
+        profiler.output_text(
+            unicode=True, color=False, show_all=os.environ.get("PROFILE_ALL") == "1"
+        )
+    )
     print(
         f"{path}: {response.status_code}, {len(response.content) / 1024:.0f} KB, "
         f"{len(queries)} queries"

@@ -143,7 +143,7 @@ class Person(FastHttpUser):
         """Start a claim for one unclaimed piece of time, then send it."""
         slug = TARGETS["writes"]["collective"]
         form = self.form_page(f"/payments/{slug}/claim/", "claim: form")
-        found = re.search(r'name="participations" value="(\d+)"', form)
+        found = re.search(r'name="participations" type="checkbox" value="(\d+)"', form)
         if not found:
             return
         claim = self.post(
