@@ -69,6 +69,14 @@ def _event() -> str | None:
     return reverse("events:detail", args=[event.pk]) if event else None
 
 
+def _first_in_big(model: str, url_name: str) -> str | None:
+    """The first row of an app's model in the big project (None when not seeded)."""
+    from django.apps import apps
+
+    row = apps.get_model(model).objects.filter(project=big_project()).order_by("pk").first()
+    return reverse(url_name, args=[row.pk]) if row else None
+
+
 def pages() -> dict[str, Finder]:
     """Name -> a function giving the page's path (None when nothing was seeded)."""
     slug = network().slug
@@ -88,6 +96,9 @@ def pages() -> dict[str, Finder]:
         "resource map": lambda: reverse("resources:map", args=[slug]),
         "check-in rounds": lambda: reverse("reflection:project_rounds", args=[big]),
         "conversations": lambda: reverse("deliberation:project_list", args=[big]),
+        "a conversation": lambda: _first_in_big(
+            "deliberation.Conversation", "deliberation:detail"
+        ),
         "documents": lambda: reverse("documents:project_list", args=[big]),
         "review group": lambda: reverse("reviews:group", args=[slug]),
         "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
