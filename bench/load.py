@@ -430,9 +430,7 @@ def _locust(name: str, port: int, targets: Path, scratch: Path, seconds: float) 
     rows = []
     with open(f"{prefix}_stats.csv", newline="") as stats:
         for line in csv.DictReader(stats):
-            if line["Name"] == "Aggregated" or line["Name"].endswith(": form"):
-                continue
-            if line["Name"].endswith(": token"):
+            if line["Name"] == "Aggregated" or line["Name"].endswith(": token"):
                 continue
             rows.append(
                 {

@@ -100,6 +100,7 @@ def pages() -> dict[str, Finder]:
             "deliberation.Conversation", "deliberation:detail"
         ),
         "documents": lambda: reverse("documents:project_list", args=[big]),
+        "a document": lambda: _first_in_big("documents.Document", "documents:detail"),
         "review group": lambda: reverse("reviews:group", args=[slug]),
         "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
         "courses": lambda: reverse("learning:courses", args=[slug]),
