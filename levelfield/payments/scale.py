@@ -1,8 +1,9 @@
 """Payments for `manage.py seed_scale`: rates and policies, and 50,000 claims.
 
 Every collective gets rates (from long before the first entry) and two expense
-categories through the services, so the history has them; the network names the load
-benchmark's people as approvers, so they can open the approvers' queue. Claims are
+categories through the services, so the history has them; the network names person 1
+as an approver beside the coordinator (the load benchmark opens the queue as them; more
+approvers would mean more notices for every claim sent). Claims are
 bulk-inserted, one per participation of someone outside the load benchmark's people,
 in every state, each with its one line priced by `money.fee_for` as `claim_create`
 prices it, so a claim's total is the sum of its lines. Exported and paid claims sit in
@@ -65,7 +66,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     services.policy_update(
         collective=network(),
         actor=coordinator,
-        approvers=list(User.objects.filter(pk__in=ids[1 : LOAD_PEOPLE + 1])),
+        approvers=[User.objects.get(pk=ids[1])],
     )
     _claims_add(collectives, coordinator, scaled(size, CLAIMS), rng)
 
