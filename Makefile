@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test run test test-fast lint format bench chromium pango migrations-check clean soak
+.PHONY: install install-test install-bench run test test-fast lint format bench bench-pages soak chromium pango migrations-check clean
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
 # The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
@@ -26,6 +26,13 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 install-test: install $(VENV)/.installed-test
+
+# locust and pyinstrument, for `make bench` only.
+$(VENV)/.installed-bench: $(VENV)/.installed-test
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	touch $@
+
+install-bench: install-test $(VENV)/.installed-bench
 
 # The background worker (reminders, closing decisions on time) runs beside the server
 # and stops with it.
@@ -72,7 +79,13 @@ test: install chromium pango lint migrations-check
 test-fast: install-test
 	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
-bench: install-test
+# Load against a ceiling on PostgreSQL with gunicorn and locust (bench/load.py; about
+# 10 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--size small --seconds 3".
+bench: install-bench
+	$(PY) bench/load.py $(BENCH_ARGS)
+
+# The in-process page benchmarks at data scale (bench/run.py; SQLite unless DATABASE_URL).
+bench-pages: install-test
 	$(PY) bench/run.py
 
 # Nothing lost under load and faults: two gunicorn servers on one PostgreSQL (the server

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from levelfield.lib import views as lib_views
 from levelfield.people import views as people_views
 
 urlpatterns = [
@@ -29,4 +30,5 @@ urlpatterns = [
     path("priorities/", include("levelfield.priorities.urls")),  # priorities
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
     path("reports/", include("levelfield.reports.urls")),  # reports
+    path("health/", lib_views.health, name="health"),  # bench
 ]

@@ -1089,6 +1089,8 @@ MATRIX: dict[str, Row] = {
     "reports/<int:pk>/report.pdf": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
+    "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
+    "collectives/<slug:slug>/members/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),  # bench
 }
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -22,12 +23,16 @@ from levelfield.collectives.forms import (
 from levelfield.collectives.models import (
     Collective,
     CollectiveKind,
+    CollectiveMembership,
 )
 from levelfield.history.models import Change
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
+PROJECTS_PER_PAGE = 25
+MEMBERS_ON_HOME = 20
+MEMBERS_PER_PAGE = 50
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -59,13 +64,23 @@ def collective_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """What the collective is for, its projects a page at a time, and its first members
+    (all of them on the members page): a network of 20,000 stays one quick page."""
     membership = access.collective_membership_for(request.user, slug)
     collective = membership.collective
-    memberships = collective.memberships.select_related(
-        "person", "coordinator_asked_by"
-    ).prefetch_related("person__perspectives")
     projects = collective.projects.annotate(
-        member_count=Count("memberships"),
+        # A subquery, run only for the page's rows (a join would count every project's
+        # members before paging: 10,000 in a big project).
+        member_count=Coalesce(
+            Subquery(
+                ProjectMembership.objects.filter(project=OuterRef("pk"))
+                .order_by()
+                .values("project")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
+            0,
+        ),
         is_mine=Exists(
             ProjectMembership.objects.filter(project=OuterRef("pk"), person=request.user)
         ),
@@ -74,7 +89,9 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 project=OuterRef("pk"), person=request.user
             )
         ),
-    )
+    ).order_by("title", "pk")
+    page = page_or_404(request, projects, PROJECTS_PER_PAGE)
+    memberships = list(_memberships(collective)[:MEMBERS_ON_HOME])
     return render(
         request,
         "collectives/detail.html",
@@ -82,8 +99,38 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "collective": collective,
             "membership": membership,
             "memberships": memberships,
-            "projects": projects,
+            "member_count": collective.memberships.count(),
+            "projects": page,
+            "page": page,
+            "page_range": page_range(page),
         },
+    )
+
+
+@login_required
+@require_safe
+def collective_members(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = access.collective_membership_for(request.user, slug)
+    collective = membership.collective
+    page = page_or_404(request, _memberships(collective), MEMBERS_PER_PAGE)
+    return render(
+        request,
+        "collectives/members.html",
+        {
+            "collective": collective,
+            "membership": membership,
+            "memberships": page,
+            "page": page,
+            "page_range": page_range(page),
+        },
+    )
+
+
+def _memberships(collective: Collective) -> QuerySet[CollectiveMembership]:
+    return (
+        collective.memberships.select_related("person", "coordinator_asked_by")
+        .prefetch_related("person__perspectives")
+        .order_by("joined_at", "pk")
     )
 
 

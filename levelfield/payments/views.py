@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.payments import access, services
 from levelfield.payments.forms import (
     AnswerForm,
@@ -41,6 +42,8 @@ from levelfield.projects.models import Participation, ProjectMembership
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
 DOWNLOAD_LIMIT = 50
+QUEUE_PER_PAGE = 25  # the approvers' queue
+RECENTLY_DECIDED = 10
 
 
 # A person's own payments
@@ -518,13 +521,23 @@ def _act(request: HttpRequest, action: Any, success: str) -> bool:
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.approver_collective(request.user, slug)
     claims = Claim.objects.filter(collective=collective).with_people()
+    # Oldest first, a page at a time: a network's queue can hold thousands.
+    waiting = page_or_404(
+        request,
+        claims.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk"),
+        QUEUE_PER_PAGE,
+    )
     context = {
         "collective": collective,
-        "waiting": claims.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk")[:100],
-        "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:100],
+        "waiting": waiting,
+        "page": waiting,
+        "page_range": page_range(waiting),
+        "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[
+            :QUEUE_PER_PAGE
+        ],
         "decided": claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by(
             "-decided_at"
-        )[:20],
+        )[:RECENTLY_DECIDED],
     }
     return render(request, "payments/approvals.html", context)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -180,7 +180,16 @@ class ActivityKind(models.TextChoices):
 
 class InvolvementEntryQuerySet(models.QuerySet):
     def with_totals(self) -> InvolvementEntryQuerySet:
-        return self.annotate(total_minutes=Sum("participations__minutes"))
+        """Each entry's minutes in all, as a subquery: PostgreSQL sums only the rows a
+        page shows (a join would group every entry's participations before paging)."""
+        minutes = (
+            Participation.objects.filter(entry=OuterRef("pk"))
+            .order_by()
+            .values("entry")
+            .annotate(total=Sum("minutes"))
+            .values("total")
+        )
+        return self.annotate(total_minutes=Subquery(minutes))
 
 
 class InvolvementEntry(models.Model):

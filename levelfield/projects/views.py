@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -36,6 +37,7 @@ from levelfield.projects.forms import (
     ProjectForm,
 )
 from levelfield.projects.models import (
+    InvolvementEntry,
     Participation,
     Project,
     ProjectMembership,
@@ -46,6 +48,8 @@ from levelfield.templatetags.levelfield import hours
 PAGE_SIZE = 25
 LATEST_ENTRIES = 5
 NOT_SHARED = "Perspective not shared"
+MEMBERS_ON_PAGE = 50
+LOG_TOTALS_SECONDS = 60
 
 
 # Projects
@@ -102,13 +106,14 @@ def _collective_chosen(request: HttpRequest, collectives: list[Collective]) -> C
 @require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
-    memberships = _memberships(project)
+    # The first members, and every group's size counted in the database: a project of
+    # 10,000 stays a small page (everyone is on the members page).
+    memberships = list(_memberships(project)[:MEMBERS_ON_PAGE])
     entries = project.involvement.with_totals().order_by("-happened_on", "-id")[:LATEST_ENTRIES]
     totals = Participation.objects.filter(entry__project=project).aggregate(minutes=Sum("minutes"))
     context = {
         "project": project,
-        "memberships": memberships,
-        "perspective_groups": _members_by_perspective(memberships),
+        "perspective_groups": _perspective_groups(project, memberships),
         "stages": _stages(project.stage),
         "entries": entries,
         "entry_count": project.involvement.count(),
@@ -117,12 +122,42 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/detail.html", context)
 
 
-def _memberships(project: Project) -> list[ProjectMembership]:
-    return list(
+def _memberships(project: Project) -> QuerySet[ProjectMembership]:
+    return (
         project.memberships.select_related("person", "coordinator_asked_by")
         .prefetch_related("person__perspectives")
         .order_by("joined_at", "pk")
     )
+
+
+def _perspective_groups(
+    project: Project, shown: list[ProjectMembership]
+) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]], int, int]]:
+    """(heading, the members shown under it, how many belong under it, how many more)."""
+    sizes: dict[str, int] = dict(
+        Perspective.objects.shared_with_teammates()
+        .filter(person__project_memberships__project=project)
+        .order_by()
+        .values_list("kind")
+        .annotate(count=Count("pk"))
+    )
+    everyone = project.memberships.aggregate(
+        total=Count("pk", distinct=True),
+        sharing=Count(
+            "person",
+            filter=shares_perspectives("person__") & Q(person__perspectives__isnull=False),
+            distinct=True,
+        ),
+    )
+    sizes[NOT_SHARED] = everyone["total"] - everyone["sharing"]
+    listed = dict(_members_by_perspective(shown))
+    headings = [*PerspectiveKind.choices, (NOT_SHARED, NOT_SHARED)]
+    groups = []
+    for kind, label in headings:
+        if sizes.get(kind):
+            members = listed.get(label, [])
+            groups.append((label, members, sizes[kind], sizes[kind] - len(members)))
+    return groups
 
 
 def _members_by_perspective(
@@ -187,7 +222,7 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def project_members(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
-    memberships = _memberships(project)
+    memberships = list(_memberships(project))
     mine = next(m for m in memberships if m.person_id == request.user.pk)
     join_requests = project.join_requests.pending().select_related("person")
     context = {
@@ -352,18 +387,54 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-happened_on", "-id"),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
-    participations = Participation.objects.filter(entry__in=entries)
     context = {
         "project": project,
         "form": filters,
         "filtered": filters.is_valid() and any(filters.cleaned_data.values()),
         "page": page,
         "page_query": _page_query(filters),
-        "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
-        "stage_totals": _stage_totals(participations),
-        "perspective_totals": _perspective_totals(participations),
+        **_log_totals(project, entries, _page_query(filters)),
     }
     return render(request, "projects/log.html", context)
+
+
+def _log_totals(
+    project: Project, entries: QuerySet[InvolvementEntry], filters: str
+) -> dict[str, Any]:
+    """The log's totals (all its time, by stage, by perspective), cached per version of
+    the log: 10,000 entries take five sums over 30,000 rows, so they are summed once per
+    change, not on every request.
+
+    The version is the project's latest history row (every write to entries and
+    participations, from this app, events and reviews, records one), with the number of
+    entries and the newest entry (for rows added without the services, as imports and
+    tests do). The key holds the version, so any process's cache is right without
+    invalidation; a shared cache (CACHES) only saves recounting in each process. What
+    the version cannot see (someone changes which perspectives they share, or deletes
+    their account) shows within LOG_TOTALS_SECONDS.
+    """
+    version = project.involvement.aggregate(
+        entries=Count("pk"),
+        newest=Max("pk"),
+        change=Max(
+            Subquery(
+                Change.objects.filter(project=project).order_by("-at", "-id").values("pk")[:1]
+            )
+        ),
+    )
+    key = "projects:log-totals:{}:{}:{}:{}:{}".format(
+        project.pk, version["change"], version["entries"], version["newest"], filters
+    )
+    totals = cache.get(key)
+    if totals is None:
+        participations = Participation.objects.filter(entry__in=entries)
+        totals = {
+            "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
+            "stage_totals": _stage_totals(participations),
+            "perspective_totals": _perspective_totals(participations),
+        }
+        cache.set(key, totals, LOG_TOTALS_SECONDS)
+    return totals
 
 
 def _page_query(filters: LogFilterForm) -> str:

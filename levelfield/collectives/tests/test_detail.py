@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
+from levelfield.collectives import views
 from levelfield.collectives.models import Collective
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
@@ -106,12 +108,13 @@ def _queries_for_detail(
     with django_assert_max_num_queries(QUERY_BOUND) as captured:
         response = client.get(reverse("collectives:detail", args=[collective.slug]))
     assert response.status_code == 200
-    assert len(response.context["memberships"]) == count + 1
-    assert len(response.context["projects"]) == count
+    assert len(response.context["memberships"]) == min(count + 1, views.MEMBERS_ON_HOME)
+    assert len(response.context["projects"]) == min(count, views.PROJECTS_PER_PAGE)
     return len(captured.captured_queries)
 
 
-# Session, user, membership with collective, members, their perspectives, projects.
+# Session, user, membership with collective, members, their perspectives, how many
+# members, how many projects, projects.
 QUERY_BOUND = 8
 
 
@@ -121,3 +124,38 @@ def test_the_home_page_costs_the_same_queries_for_one_member_or_twenty(
     few = _queries_for_detail(client, django_assert_max_num_queries, 1)
     many = _queries_for_detail(client, django_assert_max_num_queries, 20)
     assert few == many
+
+
+def test_a_big_collective_shows_its_first_members_and_pages_the_rest(
+    client: Client, collective: Collective, member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "MEMBERS_ON_HOME", 3)
+    monkeypatch.setattr(views, "MEMBERS_PER_PAGE", 3)
+    for number in range(5):
+        CollectiveMembershipFactory(
+            collective=collective, person=UserFactory(display_name=f"Extra {number}")
+        )
+    client.force_login(member)
+
+    home = client.get(reverse("collectives:detail", args=[collective.slug]))
+    members_url = reverse("collectives:members", args=[collective.slug])
+    assert len(home.context["memberships"]) == 3
+    assert f"See all {home.context['member_count']} members" in home.content.decode()
+    assert members_url in home.content.decode()
+
+    last = client.get(members_url + "?page=3").content.decode()
+    assert "Extra 4" in last and "Extra 0" not in last
+    assert client.get(members_url + "?page=4").status_code == 404
+
+
+def test_projects_are_shown_a_page_at_a_time(
+    client: Client, collective: Collective, member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PROJECTS_PER_PAGE", 2)
+    for title in ("Alpha", "Beta", "Gamma"):
+        ProjectFactory(collective=collective, title=title)
+    client.force_login(member)
+    url = reverse("collectives:detail", args=[collective.slug])
+
+    assert "Gamma" not in client.get(url).content.decode()
+    assert "Gamma" in client.get(url + "?page=2").content.decode()

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
-from levelfield.payments import services
+from levelfield.payments import services, views
 from levelfield.payments.models import Claim
 from levelfield.payments.tests.conftest import PDF, World
 from levelfield.payments.tests.factories import ExpenseCategoryFactory, RateFactory
@@ -153,3 +153,22 @@ def test_the_policy_page_costs_the_same_with_1_or_20_rates_categories_and_activi
             per_person.append(_count(client, url))
         counts.append(per_person)
     assert counts[0] == counts[1], counts
+
+
+def test_the_claim_queue_shows_the_oldest_claims_a_page_at_a_time(
+    world: World, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "QUEUE_PER_PAGE", 2)
+    people = _people(world, 3)
+    for person in people:
+        claim = _claim(world, person, _time(world, person, 1))
+        services.claim_submit(claim=claim, actor=person)
+    client.force_login(world.coordinator)
+    url = reverse("payments:approvals", args=["stroke-voices"])
+
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+
+    assert "Contributor 0" in first and "Contributor 1" in first
+    assert "Contributor 2" not in first and "Contributor 2" in second
+    assert client.get(url + "?page=3").status_code == 404

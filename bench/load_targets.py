@@ -1,0 +1,190 @@
+"""The Django side of `make bench` (bench/load.py): which pages to load, as whom, and how
+many queries each makes. Run in its own process against a seeded database:
+
+    python bench/load_targets.py OUT.json [--sessions N]
+
+Finds each page of the seeded network by the same rule at every size (the big project,
+the network, its next event, ...), so the query counts at `small` and `large` are of
+the same page. Counts queries in-process with CaptureQueriesContext through the whole
+stack (middleware, view, templates) as the load benchmark's person 1. Makes database
+sessions for the load benchmark's people (no password log-in: argon2 would time the
+hashing). A page whose app has not seeded anything is listed as skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "levelfield.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from levelfield.collectives.scale import network  # noqa: E402
+from levelfield.people.models import User  # noqa: E402
+from levelfield.people.scale import LOAD_PEOPLE, people_in_order  # noqa: E402
+from levelfield.projects.scale import big_project  # noqa: E402
+
+Finder = Callable[[], str | None]
+
+
+def _decision(most_responses: bool) -> str | None:
+    from levelfield.decisions.models import Decision
+
+    decisions = Decision.objects.filter(project=big_project())
+    if most_responses:
+        decisions = decisions.annotate(n=Count("responses")).order_by("-n", "pk")
+    else:
+        now = timezone.now()
+        decisions = decisions.filter(opens_at__lte=now, closes_at__gt=now).order_by("pk")
+    decision = decisions.first()
+    return reverse("decisions:detail", args=[decision.pk]) if decision else None
+
+
+def _event() -> str | None:
+    from levelfield.events.models import Event
+
+    event = (
+        Event.objects.filter(collective=network(), starts_at__gt=timezone.now())
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    return reverse("events:detail", args=[event.pk]) if event else None
+
+
+def _first_in_big(model: str, url_name: str) -> str | None:
+    """The first row of an app's model in the big project (None when not seeded)."""
+    from django.apps import apps
+
+    row = apps.get_model(model).objects.filter(project=big_project()).order_by("pk").first()
+    return reverse(url_name, args=[row.pk]) if row else None
+
+
+def pages() -> dict[str, Finder]:
+    """Name -> a function giving the page's path (None when nothing was seeded)."""
+    slug = network().slug
+    big = big_project().pk
+    return {
+        "ceiling (health check)": lambda: reverse("health"),
+        "home": lambda: reverse("home"),
+        "collective home": lambda: reverse("collectives:detail", args=[slug]),
+        "project page": lambda: reverse("projects:detail", args=[big]),
+        "involvement log": lambda: reverse("projects:log", args=[big]),
+        "decision, most responses": lambda: _decision(True),
+        "decision log": lambda: reverse("decisions:project_log", args=[big]),
+        "events list": lambda: reverse("events:list"),
+        "event page": _event,
+        "claim queue": lambda: reverse("payments:approvals", args=[slug]),
+        "my payments": lambda: reverse("payments:home"),
+        "resource map": lambda: reverse("resources:map", args=[slug]),
+        "check-in rounds": lambda: reverse("reflection:project_rounds", args=[big]),
+        "conversations": lambda: reverse("deliberation:project_list", args=[big]),
+        "a conversation": lambda: _first_in_big(
+            "deliberation.Conversation", "deliberation:detail"
+        ),
+        "documents": lambda: reverse("documents:project_list", args=[big]),
+        "a document": lambda: _first_in_big("documents.Document", "documents:detail"),
+        "review group": lambda: reverse("reviews:group", args=[slug]),
+        "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
+        "courses": lambda: reverse("learning:courses", args=[slug]),
+        "notices": lambda: reverse("notifications:list"),
+    }
+
+
+def writes() -> dict[str, object]:
+    """What the writes need: the big project, the network, an open decision, events."""
+    from levelfield.events.models import Event
+
+    events = list(
+        Event.objects.filter(
+            collective=network(),
+            starts_at__gt=timezone.now(),
+            cancelled_at__isnull=True,
+        )
+        .order_by("starts_at", "pk")
+        .values_list("pk", flat=True)[:64]
+    )
+    return {
+        "project": big_project().pk,
+        "collective": network().slug,
+        "decision": _decision(False),
+        "events": events,
+    }
+
+
+def sessions(count: int) -> tuple[list[str], list[int]]:
+    """Session keys for people 1..count, and their ids in the same order."""
+    ids = people_in_order()[1 : min(count, LOAD_PEOPLE) + 1]
+    keys, people = [], []
+    for person in User.objects.filter(pk__in=ids).order_by("email"):
+        session = SessionStore()
+        session[SESSION_KEY] = str(person.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+        session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+        people.append(person.pk)
+    return keys, people
+
+
+def query_counts(found: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Queries and status of one request of each page, as person 1, after a warm-up."""
+    client = Client(raise_request_exception=False, HTTP_X_FORWARDED_PROTO="https")
+    client.force_login(User.objects.get(pk=people_in_order()[1]))
+    counts = {}
+    for name, path in found.items():
+        client.get(path, secure=True)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, secure=True)
+        counts[name] = {
+            "queries": len(queries),
+            "status": response.status_code,
+            "kb": round(len(response.content) / 1024, 1),
+        }
+    return counts
+
+
+def main() -> int:
+    out = Path(sys.argv[1])
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    found, skipped = {}, []
+    for name, finder in pages().items():
+        try:
+            path = finder()
+        except Exception as error:  # an app that seeded nothing: say so, go on
+            path = None
+            print(f"  {name}: skipped ({type(error).__name__}: {error})", file=sys.stderr)
+        if path:
+            found[name] = path
+        else:
+            skipped.append(name)
+    result = {
+        "pages": found,
+        "skipped": skipped,
+        "queries": query_counts(found),
+        "writes": writes(),
+    }
+    result["sessions"], result["people"] = sessions(count) if count else ([], [])
+    out.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""The load `make bench` drives (bench/load.py runs locust headless with this file).
+
+Each simulated person is one of the seeded people, logged in with a database session
+that bench/load_targets.py made (the cookie is sent as a header: the site's cookies are
+Secure, and the benchmark talks plain HTTP to gunicorn as a TLS-terminating proxy would,
+with `X-Forwarded-Proto: https`). One run exercises one task, named by LF_TASK: a page
+(GET, must answer 200) or a write (a form sent with its CSRF token, must redirect).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from locust import FastHttpUser, constant, task
+
+TARGETS = json.loads(Path(os.environ["LF_TARGETS"]).read_text())
+TASK = os.environ["LF_TASK"]
+HOST = os.environ["LF_HOST"]  # http://127.0.0.1:PORT
+PUBLIC = HOST.replace("http://", "https://")  # what the browser would see
+_numbers = itertools.count()
+APPROVERS_PAGE = "claim queue"
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+COOKIE = re.compile(r"csrftoken=([^;]+)")
+
+
+class Person(FastHttpUser):
+    host = HOST
+    wait_time = constant(0)  # 16 people, each sending the next request at once
+
+    def on_start(self) -> None:
+        self.number = next(_numbers)
+        sessions = TARGETS["sessions"]
+        self.session_key = sessions[self.number % len(sessions)]
+        if TASK == APPROVERS_PAGE:  # only person 1 (and the coordinator) approve claims
+            self.session_key = sessions[0]
+        self.csrf_cookie = ""
+        self.token = ""
+        self.events = TARGETS["writes"]["events"]
+
+    def headers(self, referer: str = "/") -> dict[str, str]:
+        cookies = f"sessionid={self.session_key}"
+        if self.csrf_cookie:
+            cookies += f"; csrftoken={self.csrf_cookie}"
+        return {
+            "Cookie": cookies,
+            "X-Forwarded-Proto": "https",
+            "Referer": PUBLIC + referer,
+        }
+
+    def form_page(self, path: str, name: str) -> str:
+        """GET a page with a form; keep its CSRF token and cookie for the POST."""
+        with self.client.get(
+            path, headers=self.headers(), name=name, catch_response=True, allow_redirects=False
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+                return ""
+            text = response.text or ""
+            found = TOKEN.search(text)
+            raw = response.headers.get("set-cookie") or ""
+            cookie = COOKIE.search(raw if isinstance(raw, str) else "; ".join(raw))
+            if cookie:
+                self.csrf_cookie = cookie.group(1)
+            if found:
+                self.token = found.group(1)
+            return text
+
+    def post(self, path: str, data: dict[str, Any] | list[tuple[str, str]], name: str) -> str:
+        """POST a form; success is a redirect (post/redirect/get). Returns where to."""
+        if isinstance(data, dict):
+            data = list(data.items())
+        body = urlencode([("csrfmiddlewaretoken", self.token), *data])
+        headers = {**self.headers(path), "Content-Type": "application/x-www-form-urlencoded"}
+        with self.client.post(
+            path,
+            data=body,
+            headers=headers,
+            name=name,
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
+            if response.status_code not in (301, 302, 303):
+                response.failure(f"{response.status_code}, not a redirect")
+                return ""
+            return response.headers.get("location", "")
+
+    @task
+    def act(self) -> None:
+        if TASK in TARGETS["pages"]:
+            self.page(TARGETS["pages"][TASK])
+        else:
+            getattr(self, WRITES[TASK])()
+
+    def page(self, path: str) -> None:
+        with self.client.get(
+            path, headers=self.headers(), name=TASK, catch_response=True, allow_redirects=False
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+
+    # The writes
+
+    def register(self) -> None:
+        """Take a place at an event, then give it up, so the loop can go on."""
+        event = self.events[self.number % len(self.events)]
+        if not self.token:
+            self.form_page(f"/events/{event}/register/", "register: form")
+        if self.post(f"/events/{event}/register/", {"perspective": ""}, "register"):
+            self.post(f"/events/{event}/leave/", {}, "register: cancel")
+
+    def respond(self) -> None:
+        """Give (or change) a response to an open decision, choosing as the form offers."""
+        decision = TARGETS["writes"]["decision"]
+        path = decision + "respond/"
+        form = self.form_page(path, "respond: form")
+        if form:
+            self.post(path, choices_from(form), "respond")
+
+    def record(self) -> None:
+        """Record an involvement entry in the big project with oneself taking part."""
+        project = TARGETS["writes"]["project"]
+        if not self.token:
+            self.form_page(f"/events/{self.events[0]}/register/", "record: token")
+        me = TARGETS["people"][self.number % len(TARGETS["people"])]
+        self.post(
+            f"/projects/{project}/log/new/",
+            {
+                "title": "Reading group",
+                "happened_on": "2026-01-15",
+                "stage": "design",
+                "kind": "meeting",
+                f"took_part_{me}": "on",
+                f"hours_{me}": "1.5",
+            },
+            "record an entry",
+        )
+
+    def claim(self) -> None:
+        """Start a claim for one unclaimed piece of time, then send it."""
+        slug = TARGETS["writes"]["collective"]
+        form = self.form_page(f"/payments/{slug}/claim/", "claim: form")
+        found = re.search(r'name="participations" type="checkbox" value="(\d+)"', form)
+        if not found:
+            return
+        claim = self.post(
+            f"/payments/{slug}/claim/",
+            {"participations": found.group(1), "choice": "fee"},
+            "claim: start",
+        )
+        if claim:
+            path = claim.replace(PUBLIC, "").rstrip("/") + "/send/"
+            self.post(path, {}, "claim: send")
+
+
+WRITES = {
+    "register for an event": "register",
+    "respond to a decision": "respond",
+    "record an involvement entry": "record",
+    "submit a claim": "claim",
+}
+
+
+def choices_from(form: str) -> list[tuple[str, str]]:
+    """The response form filled in as someone might: the first choice of each radio
+    group, the first box of each checkbox group, a reason in each text area."""
+    data: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    body = form.split('action="', 1)[-1]
+    for tag in re.findall(r"<(?:input|textarea|select)[^>]*>", body):
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name or name.group(1) == "csrfmiddlewaretoken":
+            continue
+        key = name.group(1)
+        kind = re.search(r'type="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        kind_name = kind.group(1) if kind else tag[1:9]
+        if kind_name in ("radio", "checkbox"):
+            if key not in seen and value:
+                data.append((key, value.group(1)))
+                seen.add(key)
+        elif kind_name.startswith("textarea"):
+            data.append((key, "It is what we heard most often at the meetings."))
+        elif kind_name in ("text", "number", "hidden") and key not in seen:
+            data.append((key, value.group(1) if value and value.group(1) else "1"))
+            seen.add(key)
+    return data

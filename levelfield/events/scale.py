@@ -1,0 +1,128 @@
+"""Events for `manage.py seed_scale`: 5,000 events with 100,000 registrations.
+
+Events are spread over the collectives, a few in the past and most to come, each with
+20 registrations from the collective's members. One event in five has 15 places, so it
+is full with 5 people waiting in order; the places taken and the waiting count are kept
+on the event row as `registration_create` keeps them. Person 0 organises every event.
+The load benchmark's people (1 to LOAD_PEOPLE) hold no registrations, so registering
+succeeds for them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.collectives.scale import collectives_in_order
+from levelfield.events.models import (
+    AgendaItem,
+    Audience,
+    Event,
+    EventFormat,
+    Registration,
+    RegistrationStatus,
+)
+from levelfield.lib.scale import batches, scaled
+from levelfield.people.models import PerspectiveKind
+from levelfield.people.scale import LOAD_PEOPLE, people_in_order
+
+EVENTS = 5_000
+PER_EVENT = 20
+FULL_EVERY = 5  # one event in five is full with people waiting
+FULL_CAPACITY = 15
+CAPACITY = 40
+PAST_SHARE = 10  # one event in ten has happened
+TITLES = ["Cuppa and chat", "Steering group", "Writing workshop", "Ideas evening", "Training"]
+
+
+def scale_seed(*, size: str, rng: random.Random) -> None:
+    ids = people_in_order()
+    founder = ids[0]
+    kept_free = set(ids[: LOAD_PEOPLE + 1])
+    collectives = collectives_in_order()
+    members_of = {
+        collective.pk: [
+            person_id
+            for person_id in CollectiveMembership.objects.filter(collective=collective)
+            .order_by("person_id")
+            .values_list("person_id", flat=True)
+            if person_id not in kept_free
+        ]
+        for collective in collectives
+    }
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    count = scaled(size, EVENTS, least=len(collectives) * 2)
+
+    def event(number: int) -> Event:
+        collective = collectives[number % len(collectives)]
+        days = rng.randrange(-60, -1) if number % PAST_SHARE == 1 else rng.randrange(1, 365)
+        starts = now + datetime.timedelta(days=days, hours=rng.choice([0, 3, 6]))
+        full = number % FULL_EVERY == 0
+        taken = min(PER_EVENT, FULL_CAPACITY if full else PER_EVENT)
+        return Event(
+            collective=collective,
+            title=f"{rng.choice(TITLES)} {number}",
+            description="A made-up event for timing Levelfield at scale.",
+            format=EventFormat.ONLINE,
+            joining_link="https://meet.example.org/levelfield",
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(minutes=90),
+            audience=Audience.COLLECTIVE,
+            capacity=FULL_CAPACITY if full else CAPACITY,
+            reminder_hours=[48, 2],
+            places_taken=taken,
+            waiting_count=PER_EVENT - taken,
+            created_by_id=founder,
+        )
+
+    for chunk in batches(event(number) for number in range(count)):
+        Event.objects.bulk_create(chunk)
+    events = list(
+        Event.objects.filter(collective__in=collectives)
+        .order_by("pk")
+        .values_list("pk", "collective_id", "capacity")
+    )
+    Organisers = Event.organisers.through
+    for chunk in batches(Organisers(event_id=pk, user_id=founder) for pk, _, _ in events):
+        Organisers.objects.bulk_create(chunk)
+    kinds = [PerspectiveKind.CARER, PerspectiveKind.LIVED_EXPERIENCE, PerspectiveKind.RESEARCHER]
+
+    def registrations(pk: int, collective_id: int, capacity: int) -> list[Registration]:
+        people = rng.sample(
+            members_of[collective_id], min(PER_EVENT, len(members_of[collective_id]))
+        )
+        return [
+            Registration(
+                event_id=pk,
+                person_id=person_id,
+                status=RegistrationStatus.REGISTERED
+                if place < capacity
+                else RegistrationStatus.WAITING,
+                perspective=kinds[place % len(kinds)],
+                registered_at=now - datetime.timedelta(minutes=PER_EVENT - place),
+                waiting_since=None
+                if place < capacity
+                else now - datetime.timedelta(minutes=PER_EVENT - place),
+            )
+            for place, person_id in enumerate(people)
+        ]
+
+    for chunk in batches(
+        registration for event_row in events for registration in registrations(*event_row)
+    ):
+        Registration.objects.bulk_create(chunk)
+    for chunk in batches(
+        AgendaItem(
+            event_id=pk,
+            title=f"Item {position + 1}",
+            proposed_by_id=founder,
+            proposer_perspective=PerspectiveKind.CARER,
+            position=position,
+        )
+        for pk, _, _ in events[::10]
+        for position in range(3)
+    ):
+        AgendaItem.objects.bulk_create(chunk)

@@ -1,0 +1,58 @@
+"""`manage.py seed_scale`: the benchmark's data is valid as if made through the services."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count, Q, Sum
+
+from levelfield.collectives.scale import network
+from levelfield.events.models import Event, Registration, RegistrationStatus
+from levelfield.payments.models import Claim
+from levelfield.people.models import User
+from levelfield.people.scale import LOAD_PEOPLE, people_in_order
+from levelfield.projects.models import ProjectMembership
+from levelfield.projects.scale import big_project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded() -> None:
+    call_command("seed_scale", size="small", stdout=io.StringIO())
+
+
+def test_the_small_network_has_the_large_ones_shape(seeded: None) -> None:
+    ids = people_in_order()
+    assert len(ids) == User.objects.count() >= LOAD_PEOPLE * 3
+    assert network().memberships.count() == len(ids)
+    big = big_project()
+    assert ProjectMembership.objects.filter(project=big).count() > LOAD_PEOPLE
+    assert ProjectMembership.objects.get(project=big, person_id=ids[0]).is_coordinator
+
+
+def test_counts_kept_on_rows_match_the_rows(seeded: None) -> None:
+    events = Event.objects.annotate(
+        places=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
+        ),
+        waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+    )
+    for event in events:
+        assert (event.places_taken, event.waiting_count) == (event.places, event.waiting)
+        assert event.places_taken <= event.capacity
+    for claim in Claim.objects.annotate(lines_total=Sum("lines__amount")):
+        assert claim.fee_total + claim.expense_total == claim.lines_total
+
+
+def test_the_load_benchmarks_people_are_free_to_register_and_claim(seeded: None) -> None:
+    load_people = people_in_order()[1 : LOAD_PEOPLE + 1]
+    assert not Registration.objects.filter(person_id__in=load_people).exists()
+    assert not Claim.objects.filter(claimant_id__in=load_people).exists()
+
+
+def test_it_refuses_a_database_that_already_has_the_data(seeded: None) -> None:
+    with pytest.raises(CommandError):
+        call_command("seed_scale", size="small", stdout=io.StringIO())
