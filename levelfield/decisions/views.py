@@ -48,8 +48,16 @@ from levelfield.decisions.models import (
     Phase,
     Response,
     ResponseChange,
+    Voter,
 )
-from levelfield.decisions.results import results_build
+from levelfield.decisions.results import (
+    reasons_all,
+    reasons_latest,
+    responses_by_name,
+    results_from_tally,
+)
+from levelfield.decisions.services.tallying import tally_read
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
 from levelfield.projects.models import Project
@@ -232,6 +240,9 @@ def create(
 @login_required
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One decision: its counts and results from the kept tally, the response rates
+    (cached per version), and a few names and reasons with links to the paged list, so
+    the page costs the same with 10 responses or 10,000."""
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
@@ -242,15 +253,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     # writes them out; a page never does (GET never writes).
     counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
     visible = decision.results_visible(now) and not counting
-    members = participation.members_of(decision)
-    responses = _responses(decision, members) if visible else []
-    responded_ids = participation.responder_ids(decision)
-    parts = participation.participation_build(decision, members, responded_ids)
-    voice = participation.voice_check_evaluate(decision, members, responded_ids)
+    tally = tally_read(decision)
+    figures = participation.figures_of(decision, tally)
+    parts = participation.participation_build(
+        decision, figures, open_for_responses=phase != Phase.CLOSED
+    )
+    voice = participation.voice_check_evaluate(decision, figures)
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
         voices_heard = voice.passed  # what closing will fix, worked out the same way
-    mine = _my_response(decision, request.user, responses, visible)
+    mine, has_responded = _my_response(decision, request.user)
+    results = None
+    if visible:
+        results = results_from_tally(decision, options, tally, labels=labels)
+        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
     outcome = getattr(decision, "outcome", None)
     return render(
         request,
@@ -262,17 +278,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "phase_label": Phase(phase).label,
             "now": now,
             "options": [(option, labels[option.pk]) for option in options],
-            "results": results_build(decision, options, responses, labels=labels)
-            if visible
-            else None,
+            "results": results,
+            "reasons_total": tally.reasons,
             "counting": counting,
             "voices_heard": voices_heard,
             "participation": parts,
             "voice": voice,
             "my_response": mine,
             "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
-            "has_responded": request.user.pk in responded_ids,
+            "has_responded": has_responded,
             "changes": _changes(decision, labels) if visible and not decision.anonymous else [],
+            "changes_total": tally.changes,
             "points": list(
                 DiscussionPoint.objects.filter(decision=decision).select_related(
                     "author", "option"
@@ -286,42 +302,33 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "zone": zone,
             "timezone_choices": _timezone_choices(decision),
             "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+            "people_url": reverse("decisions:people", args=[decision.pk]),
+            "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
+            "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
         },
     )
 
 
-def _responses(decision: Decision, members: list[User] | None = None) -> list[Response]:
-    responses = Response.objects.filter(decision=decision)
-    if decision.anonymous:
-        # Random ids, so this order says nothing about who answered when.
-        return list(responses.order_by("id"))
-    if members is None:
-        return list(responses.select_related("person"))
-    # With the members loaded already, only people who have left since are fetched, not
-    # every respondent's whole row again (a third of the page at 10,000 responses).
-    responses = list(responses)
-    people = {person.pk: person for person in members}
-    former = {r.person_id for r in responses if r.person_id and r.person_id not in people}
-    if former:
-        people.update(User.objects.in_bulk(former))
-    for response in responses:
-        response.person = people.get(response.person_id)
-    return responses
+REASONS_SHOWN = 10
+CHANGES_SHOWN = 10
+PEOPLE_PAGE_SIZE = 50
 
 
-def _my_response(
-    decision: Decision, person: User, responses: list[Response], fetched: bool
-) -> Response | None:
+def _my_response(decision: Decision, person: User) -> tuple[Response | None, bool]:
+    """The person's own named response, and whether they have responded at all (for an
+    anonymous decision only that: their answer is sealed)."""
     if decision.anonymous:
-        return None
-    if fetched:
-        return next((r for r in responses if r.person_id == person.pk), None)
-    return Response.objects.filter(decision=decision, person=person).first()
+        return None, Voter.objects.filter(decision=decision, person=person).exists()
+    mine = Response.objects.filter(decision=decision, person=person).first()
+    return mine, mine is not None
 
 
 def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]:
-    changes = ResponseChange.objects.filter(response__decision=decision).select_related(
-        "response__person"
+    """The latest changes to named responses, oldest of them first."""
+    changes = (
+        ResponseChange.objects.filter(response__decision=decision)
+        .select_related("response__person")
+        .order_by("-changed_at", "-id")[:CHANGES_SHOWN]
     )
     return [
         {
@@ -331,8 +338,77 @@ def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]
             "after": methods.payload_summary(decision, labels, change.payload_after),
             "reason_changed": change.reason_before != change.reason_after,
         }
-        for change in changes
+        for change in reversed(changes)
     ]
+
+
+@login_required
+@require_safe
+def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
+    """Everyone who has responded (with their answer and reason once results show, on a
+    named decision), or who has not yet, a page at a time. On an anonymous decision only
+    who has responded, once enough have that nobody can be picked out, and never what."""
+    decision = decision_for_member(request.user, pk)
+    now = timezone.now()
+    phase = decision.phase(now)
+    options = list(decision.options.all())
+    labels = _labels(decision, options, _viewer_zone(request, decision))
+    counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
+    visible = decision.results_visible(now) and not counting
+    tally = tally_read(decision)
+    if show == "waiting" and not decision.anonymous and phase != Phase.CLOSED:
+        listed = participation.waiting_people(decision)
+    elif show == "reasons" and visible and decision.anonymous:
+        listed = reasons_all(decision)
+    elif show == "responded" and not decision.anonymous:
+        listed = responses_by_name(decision)
+    elif (
+        show == "responded"
+        and decision.anonymous
+        and participation.figures_of(decision, tally).responded
+        >= settings.MINIMUM_ANONYMOUS_GROUP
+    ):
+        listed = participation.responded_people(decision)
+    else:
+        raise Http404("There is no such list.")
+    page = page_or_404(request, listed, PEOPLE_PAGE_SIZE)
+    rows = list(page)
+    if show == "responded" and not decision.anonymous:
+        rows = [
+            {
+                "name": name_or_former(response.person),
+                "answer": methods.payload_summary(decision, labels, response.payload)
+                if visible
+                else "",
+                "reason": response.reason if visible else "",
+            }
+            for response in rows
+        ]
+    elif show == "reasons":
+        rows = [
+            {
+                "name": "",
+                "answer": methods.payload_summary(decision, labels, response.payload),
+                "reason": response.reason,
+            }
+            for response in rows
+        ]
+    else:
+        rows = [{"name": person.name, "answer": "", "reason": ""} for person in rows]
+    return render(
+        request,
+        "decisions/people.html",
+        {
+            **_around(decision),
+            "show": show,
+            "page": page,
+            "page_numbers": page_range(page),
+            "rows": rows,
+            "visible": visible,
+            "phase": phase,
+            "detail_url": reverse("decisions:detail", args=[decision.pk]),
+        },
+    )
 
 
 @login_required
@@ -492,7 +568,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     existing: Outcome | None = getattr(decision, "outcome", None)
     ordered = options
     if decision.method == Method.TIME_POLL and decision.phase(now) == Phase.CLOSED:
-        results = results_build(decision, options, _responses(decision), labels=labels)
+        results = results_from_tally(decision, options, tally_read(decision), labels=labels)
         rank = {option_id: place for place, option_id in enumerate(results.best_option_ids)}
         ordered = sorted(options, key=lambda option: rank.get(option.pk, len(rank)))
     initial = {}

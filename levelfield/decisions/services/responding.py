@@ -28,6 +28,7 @@ from levelfield.decisions.models import (
     Voter,
 )
 from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.decisions.services.tallying import tally_response_kept, tally_voter_kept
 from levelfield.lib.words import when
 from levelfield.people.models import User
 
@@ -128,6 +129,7 @@ def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reas
     voter = Voter.objects.filter(decision=decision, person=person).first()
     if voter is None:
         Voter.objects.create(decision=decision, person=person, sealed_ballot=sealed)
+        tally_voter_kept(decision, new_voter=True)
         return
     if voter.sealed_ballot is None:
         # Answered before sealed ballots (stored unlinked already): nothing can find it.
@@ -145,6 +147,7 @@ def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reas
         return
     voter.sealed_ballot = sealed
     voter.save(update_fields=["sealed_ballot"])
+    tally_voter_kept(decision, new_voter=False)
     # No one named, no before or after, no time on the ballot.
     decision_record(
         decision,
@@ -162,6 +165,7 @@ def _named_response_save(
         response = Response.objects.create(
             decision=decision, person=person, payload=payload, reason=reason, updated_at=now
         )
+        tally_response_kept(decision, payload=payload, reason=reason)
         _record_response(decision, person, "response_given", "responded to", None, response)
         return response
     if response.payload == payload and response.reason == reason:
@@ -177,6 +181,13 @@ def _named_response_save(
     )
     response.payload, response.reason, response.updated_at = payload, reason, now
     response.save(update_fields=["payload", "reason", "updated_at"])
+    tally_response_kept(
+        decision,
+        payload=payload,
+        reason=reason,
+        before=before["payload"],
+        reason_before=before["reason"],
+    )
     _record_response(
         decision, person, "response_changed", "changed their response to", before, response
     )
