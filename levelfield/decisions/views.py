@@ -365,8 +365,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
     elif (
         show == "responded"
         and decision.anonymous
-        and participation.figures_of(decision, tally).responded
-        >= settings.MINIMUM_ANONYMOUS_GROUP
+        and participation.figures_of(decision, tally).responded >= settings.MINIMUM_ANONYMOUS_GROUP
     ):
         listed = participation.responded_people(decision)
     else:
