@@ -264,6 +264,8 @@ def responses_add(
             )
     Voter.objects.bulk_create(voters, batch_size=BATCH)
     Response.objects.bulk_create(responses, batch_size=BATCH)
+    # Bulk inserts skip the services, so fill the kept counts as they would have.
+    services.tallies_rebuild(decisions=Decision.objects.filter(pk=decision.pk))
     return len(people)
 
 
@@ -459,6 +461,7 @@ def log_fill(
     for decision in decisions:
         if decision.opens_at <= now:
             responses_add(decision, people, rng, now=decision.opens_at)
+    services.tallies_rebuild(decisions=Decision.objects.filter(project=project, tally=None))
     Outcome.objects.bulk_create(
         (
             Outcome(

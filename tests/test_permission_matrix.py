@@ -944,6 +944,10 @@ MATRIX: dict[str, Row] = {
     "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
     "priorities/ideas/<int:pk>/project/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
+    # Decisions: the paged lists of who has responded, who has not yet, and the reasons
+    "decisions/<int:pk>/people/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/<int:pk>/people/waiting/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/<int:pk>/reasons/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
 }
 
 

@@ -100,7 +100,10 @@ def reasons_latest(decision: Decision, labels: dict[int, str], count: int) -> li
 
 def reasons_all(decision: Decision) -> QuerySet[Response]:
     """Every response with a reason, in the page's order, for the paged list."""
-    return _reason_order(decision, Response.objects.filter(decision=decision).exclude(reason=""))
+    responses = Response.objects.filter(decision=decision).exclude(reason="")
+    if not decision.anonymous:
+        responses = responses.select_related("person")
+    return _reason_order(decision, responses)
 
 
 def responses_by_name(decision: Decision) -> QuerySet[Response]:

@@ -358,7 +358,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
     tally = tally_read(decision)
     if show == "waiting" and not decision.anonymous and phase != Phase.CLOSED:
         listed = participation.waiting_people(decision)
-    elif show == "reasons" and visible and decision.anonymous:
+    elif show == "reasons" and visible:
         listed = reasons_all(decision)
     elif show == "responded" and not decision.anonymous:
         listed = responses_by_name(decision)
@@ -386,7 +386,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
     elif show == "reasons":
         rows = [
             {
-                "name": "",
+                "name": "" if decision.anonymous else name_or_former(response.person),
                 "answer": methods.payload_summary(decision, labels, response.payload),
                 "reason": response.reason,
             }

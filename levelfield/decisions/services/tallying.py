@@ -59,16 +59,19 @@ def tally_from(
 
 def tally_locked(decision: Decision) -> Tally:
     """The decision's tally for changing; the caller holds the decision's row lock (so
-    creating a missing one cannot race)."""
+    creating a missing one cannot race) and has not yet changed any response (a missing
+    tally is made from the responses as they are)."""
     tally = Tally.objects.filter(decision=decision).first()
-    if tally is None:
+    if tally is not None:
+        tally.decision = decision
+    else:
         tally = tally_fresh(decision)
         tally.save(force_insert=True)
     return tally
 
 
 def tally_response_kept(
-    decision: Decision,
+    tally: Tally,
     *,
     payload: Mapping[str, Any] | None,
     reason: str = "",
@@ -76,9 +79,10 @@ def tally_response_kept(
     reason_before: str = "",
 ) -> None:
     """A named response was given (`before` None) or changed from `before`: move the
-    counts by the difference. Caller holds the decision's row lock."""
-    tally = tally_locked(decision)
-    tally.marks = marks_change(tally.marks, decision.method, added=payload, removed=before)
+    counts by the difference. Caller holds the decision's row lock and took `tally` with
+    `tally_locked` before changing any response."""
+    method = tally.decision.method
+    tally.marks = marks_change(tally.marks, method, added=payload, removed=before)
     if before is None:
         tally.responses += 1
         tally.counted += 1
@@ -89,10 +93,9 @@ def tally_response_kept(
     tally.save()
 
 
-def tally_voter_kept(decision: Decision, *, new_voter: bool) -> None:
+def tally_voter_kept(tally: Tally, *, new_voter: bool) -> None:
     """An anonymous answer was sealed: one more voter, or a changed ballot. Only the
     version and the number of voters move, never the marks."""
-    tally = tally_locked(decision)
     tally.responses += int(new_voter)
     tally.version += 1
     tally.save(update_fields=["responses", "version"])
