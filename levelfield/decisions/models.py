@@ -331,8 +331,21 @@ class Response(models.Model):
                 name="decisions_one_response_per_person",
             ),
         ]
-        # The latest to respond, a few at a time, for the decision page's summary.
-        indexes = [models.Index(fields=["decision", "-updated_at"])]
+        indexes = [
+            # The latest to respond and the latest reasons, a few at a time, for the
+            # decision page: read from the index, not by sorting every response.
+            models.Index(fields=["decision", "-updated_at", "id"], name="decisions_latest"),
+            models.Index(
+                fields=["decision", "-updated_at", "id"],
+                condition=~Q(reason=""),
+                name="decisions_latest_reasons",
+            ),
+            models.Index(
+                fields=["decision", "-updated_at", "id"],
+                condition=~Q(reason="") & Q(payload__stance__in=["block", "veto"]),
+                name="decisions_blocking_reasons",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Response to {self.decision_id}"

@@ -90,11 +90,22 @@ def _reason_order(decision: Decision, responses: QuerySet[Response]) -> QuerySet
 
 
 def reasons_latest(decision: Decision, labels: dict[int, str], count: int) -> list[Reason]:
-    """A few reasons for the decision page (one query, however many there are)."""
+    """A few reasons for the decision page, blocks and vetoes first, then the latest:
+    read along an index (`decisions_latest_reasons`), one query, or two for methods with
+    blocks, however many responses there are."""
     responses = Response.objects.filter(decision=decision).exclude(reason="")
     if not decision.anonymous:
         responses = responses.select_related("person")
-    chosen = list(_reason_order(decision, responses)[:count])
+    order = ["id"] if decision.anonymous else ["-updated_at", "id"]
+    chosen: list[Response] = []
+    if decision.method in STANCE_METHODS:
+        # The same condition as the index `decisions_blocking_reasons`, so it is used.
+        blocking = responses.filter(payload__stance__in=["block", "veto"])
+        chosen = list(blocking.order_by(*order)[:count])
+    seen = {response.pk for response in chosen}
+    for response in responses.order_by(*order)[:count]:
+        if len(chosen) < count and response.pk not in seen:
+            chosen.append(response)
     return _reasons(decision, labels, chosen, by_name=False)
 
 

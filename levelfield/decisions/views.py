@@ -287,7 +287,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "my_response": mine,
             "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
             "has_responded": has_responded,
-            "changes": _changes(decision, labels) if visible and not decision.anonymous else [],
+            # Only named decisions have changes; none kept means no query.
+            "changes": _changes(decision, labels)
+            if visible and not decision.anonymous and tally.changes
+            else [],
             "changes_total": tally.changes,
             "points": list(
                 DiscussionPoint.objects.filter(decision=decision).select_related(
