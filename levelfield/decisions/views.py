@@ -20,12 +20,14 @@ import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -51,6 +53,7 @@ from levelfield.decisions.models import (
     Phase,
     Response,
     ResponseChange,
+    Tally,
     Voter,
 )
 from levelfield.decisions.results import (
@@ -267,18 +270,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     visible = decision.results_visible(now) and not counting
     tally = tally_read(decision)
     figures = participation.figures_of(decision, tally)
-    parts = participation.participation_build(
-        decision, figures, open_for_responses=phase != Phase.CLOSED
-    )
     voice = participation.voice_check_evaluate(decision, figures)
+    results_html, participation_html = _summary_html(
+        decision, tally, figures, voice, options, labels, phase=phase, visible=visible, zone=zone
+    )
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
         voices_heard = voice.passed  # what closing will fix, worked out the same way
     mine, has_responded = _my_response(decision, request.user)
-    results = None
-    if visible:
-        results = results_from_tally(decision, options, tally, labels=labels)
-        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
     outcome = getattr(decision, "outcome", None)
     return render(
         request,
@@ -290,11 +289,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "phase_label": Phase(phase).label,
             "now": now,
             "options": [(option, labels[option.pk]) for option in options],
-            "results": results,
-            "reasons_total": tally.reasons,
+            "results": visible,
+            "results_html": results_html,
+            "participation_html": participation_html,
             "counting": counting,
             "voices_heard": voices_heard,
-            "participation": parts,
             "voice": voice,
             "my_response": mine,
             "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
@@ -313,15 +312,63 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chosen_label": labels.get(outcome.chosen_option_id, "")
             if outcome and outcome.chosen_option_id
             else "",
-            "can_close_early": phase == Phase.VOTING and parts.everyone_responded,
+            "can_close_early": phase == Phase.VOTING and 0 < figures.members <= figures.responded,
             "zone": zone,
-            "timezone_choices": _timezone_choices(decision),
-            "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
-            "people_url": reverse("decisions:people", args=[decision.pk]),
-            "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
-            "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
+            "zone_options": _zone_options(decision, zone),
         },
     )
+
+
+def _summary_html(
+    decision: Decision,
+    tally: Tally,
+    figures: participation.Figures,
+    voice: participation.VoiceResult,
+    options: list[Option],
+    labels: dict[int, str],
+    *,
+    phase: str,
+    visible: bool,
+    zone: zoneinfo.ZoneInfo | None,
+) -> tuple[str, str]:
+    """The results and "who has responded" sections of the decision page, rendered once
+    per version of the responses (and phase and time zone) and cached like the figures:
+    they are the same for everyone who may see the page. A new response moves the
+    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
+    key = ""
+    if not tally._state.adding:  # kept counts, not worked out for a decision without them
+        key = (
+            f"decisions:summary:{decision.pk}:{tally.generation}:{tally.version}:"
+            f"{phase}:{int(visible)}:{zone or ''}"
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    results = None
+    if visible:
+        results = results_from_tally(decision, options, tally, labels=labels)
+        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
+    context = {
+        "decision": decision,
+        "phase": phase,
+        "results": results,
+        "reasons_total": tally.reasons,
+        "participation": participation.participation_build(
+            decision, figures, open_for_responses=phase != Phase.CLOSED
+        ),
+        "voice": voice,
+        "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+        "people_url": reverse("decisions:people", args=[decision.pk]),
+        "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
+        "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
+    }
+    rendered = (
+        render_to_string("decisions/includes/results.html", context) if results else "",
+        render_to_string("decisions/includes/participation.html", context),
+    )
+    if key:
+        cache.set(key, rendered, participation.FIGURES_SECONDS)
+    return rendered
 
 
 REASONS_SHOWN = 10
@@ -479,7 +526,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             "refusal": refusal,
             "changing": current is not None,
             "zone": zone,
-            "timezone_choices": _timezone_choices(decision),
+            "zone_options": _zone_options(decision, zone),
             "options": [(option, labels[option.pk]) for option in options],
         },
         status=status,
@@ -678,7 +725,7 @@ def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo 
     if decision.method != Method.TIME_POLL:
         return None
     name = request.GET.get("tz") or decision.timezone_name
-    if name not in zoneinfo.available_timezones():
+    if name not in _zone_names():
         name = decision.timezone_name
     return zoneinfo.ZoneInfo(name)
 
@@ -695,8 +742,31 @@ def _labels(
     return labels
 
 
-def _timezone_choices(decision: Decision) -> list[tuple[str, str]]:
-    return timezone_choices() if decision.method == Method.TIME_POLL else []
+def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
+    """The time zone list's options for a time poll, with `zone` chosen."""
+    if decision.method != Method.TIME_POLL or zone is None:
+        return ""
+    return _zone_options_html(zone.key)
+
+
+@functools.lru_cache(maxsize=64)
+def _zone_options_html(chosen: str) -> SafeString:
+    """About 600 options: rendered once per chosen zone and process (the loop took a
+    third of a time poll's page), not on every request."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (name, " selected" if name == chosen else "", label)
+            for name, label in timezone_choices()
+        ),
+    )
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """Every known time zone, read from the system once per process."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _around(decision: Decision) -> dict[str, Any]:
