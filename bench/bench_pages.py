@@ -334,6 +334,8 @@ class DecisionPages:
             rows.append(
                 self.row(f"{method.label}: open, results shown", big, small, "{} responses so far")
             )
+            if method == Method.PROPOSAL:
+                rows.append(self.people_row(big, small))
         # Results hidden while open: the page does not load the responses at all.
         big, small, _ = self.pair(Method.RANKED, now=self.now, results_hidden=True)
         rows.append(
@@ -345,6 +347,23 @@ class DecisionPages:
             )
         )
         return rows
+
+    def people_row(self, big: Decision, small: Decision) -> Row:
+        """The paged list of who responded, with answers and reasons (page 1 of 200)."""
+        return _row(
+            "Proposal: who has responded (paged list)",
+            big.responses.count(),
+            time_page(
+                self.member,
+                reverse("decisions:people", args=[big.pk]),
+                check=_shows(f"{RESPONSES} in all"),
+            ),
+            time_page(
+                self.few_member,
+                reverse("decisions:people", args=[small.pk]),
+                check=_shows(f"{FEW} in all"),
+            ),
+        )
 
     def anonymous_rows(self) -> list[Row]:
         """An anonymous proposal answered by everyone while open (sealed ballots), closed
