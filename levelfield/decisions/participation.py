@@ -9,7 +9,7 @@ Only perspectives people share with their teams are counted
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +25,9 @@ NOT_SHARED = "Perspective not shared"
 PUBLIC_LABEL = "Public contributors (lived experience, carers, young people)"
 # How long joining, leaving or sharing a perspective can take to show in the figures.
 FIGURES_SECONDS = 120
+# From this many members, figures are counted at most every BIG_TEAM_SECONDS.
+BIG_TEAM = 1_000
+BIG_TEAM_SECONDS = 10
 
 
 MEMBER_FIELDS = ("id", "email", "display_name", "perspectives_visibility")
@@ -81,6 +84,7 @@ class Figures:
     responded: int
     groups: list[GroupRate]
     public_responded: int = 0
+    version: int = 0  # the version of the responses counted (see `figures_of`)
 
 
 @dataclass(frozen=True)
@@ -182,14 +186,26 @@ def figures_of(decision: Decision, tally: Tally) -> Figures:
     """`figures_count`, cached per version of the responses (the tally's generation and
     version are in the key, so a new response shows at once on every server). Joining,
     leaving or changing what one shares moves no version, so shows within
-    `FIGURES_SECONDS`; closing and closing early always count afresh."""
+    `FIGURES_SECONDS`; closing and closing early always count afresh.
+
+    In a team of `BIG_TEAM` or more, counting takes tens of milliseconds, and responses
+    may arrive many times a second: there the latest figures counted are shown for up
+    to `BIG_TEAM_SECONDS` before counting again, so a busy decision is counted at most
+    that often whatever the rate of responses. `Figures.version` says which version
+    they counted."""
     if tally.pk is None or tally._state.adding:
         return figures_count(decision)
-    key = f"decisions:figures:{decision.pk}:{tally.generation}:{tally.version}"
+    base = f"decisions:figures:{decision.pk}:{tally.generation}"
+    key = f"{base}:{tally.version}"
     figures = cache.get(key)
-    if figures is None:
-        figures = figures_count(decision)
-        cache.set(key, figures, FIGURES_SECONDS)
+    if figures is not None:
+        return figures
+    latest = cache.get(f"{base}:latest")
+    if latest is not None and latest.members >= BIG_TEAM and latest.version <= tally.version:
+        return latest
+    figures = replace(figures_count(decision), version=tally.version)
+    cache.set(key, figures, FIGURES_SECONDS)
+    cache.set(f"{base}:latest", figures, BIG_TEAM_SECONDS)
     return figures
 
 

@@ -339,7 +339,7 @@ def _summary_html(
     if not tally._state.adding:  # kept counts, not worked out for a decision without them
         key = (
             f"decisions:summary:{decision.pk}:{tally.generation}:{tally.version}:"
-            f"{phase}:{int(visible)}:{zone or ''}"
+            f"{figures.version}:{phase}:{int(visible)}:{zone or ''}"
         )
         cached = cache.get(key)
         if cached is not None:
