@@ -33,30 +33,6 @@ BIG_TEAM_SECONDS = 10
 MEMBER_FIELDS = ("id", "email", "display_name", "perspectives_visibility")
 
 
-def members_of(decision: Decision) -> list[User]:
-    """Everyone who may respond, each with the perspectives they share (see
-    `shared_kinds`), in two queries.
-
-    Not `prefetch_related("perspectives")`: with 10,000 members it builds a queryset
-    per person and a 10,000-item `IN` list, which took over a second (bench/README.md).
-    """
-    if decision.project_id:
-        memberships = ProjectMembership.objects.filter(project_id=decision.project_id)
-    else:
-        memberships = CollectiveMembership.objects.filter(collective_id=decision.collective_id)
-    member_ids = memberships.values("person_id")
-    kinds: dict[int, set[str]] = {}
-    shared = Perspective.objects.shared_with_teammates().filter(person__in=member_ids)
-    for person_id, kind in shared.values_list("person_id", "kind"):
-        kinds.setdefault(person_id, set()).add(kind)
-    # Only what the pages, the voice check and reminder emails use: not access needs or
-    # other health data, and a third of the time for thousands of members. Sorted below.
-    people = list(User.objects.filter(pk__in=member_ids).only(*MEMBER_FIELDS).order_by())
-    for person in people:
-        person.shared_perspective_kinds = kinds.get(person.pk, set())
-    return sorted(people, key=lambda person: (person.name.lower(), person.pk))
-
-
 def responder_ids(decision: Decision) -> set[int]:
     """Who has responded. For anonymous decisions this comes from the voter list."""
     if decision.anonymous:
@@ -113,15 +89,6 @@ class Participation:
     @property
     def everyone_responded(self) -> bool:
         return self.members > 0 and self.responded >= self.members
-
-
-def shared_kinds(person: User) -> set[str]:
-    """The kinds of perspective a person shares with their teams: fetched for every
-    member at once by `members_of`, asked of the person otherwise."""
-    kinds = getattr(person, "shared_perspective_kinds", None)
-    if kinds is None:
-        return {perspective.kind for perspective in person.perspectives_for_teammates()}
-    return kinds
 
 
 def _memberships(decision: Decision) -> QuerySet:
