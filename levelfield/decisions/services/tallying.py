@@ -101,6 +101,14 @@ def tally_voter_kept(tally: Tally, *, new_voter: bool) -> None:
     tally.save(update_fields=["responses", "version"])
 
 
+def tally_options_changed(decision: Decision) -> None:
+    """An option was added: no count moves, but results shown per version must be
+    worked out again. Caller holds the decision's row lock."""
+    tally = tally_locked(decision)
+    tally.version += 1
+    tally.save(update_fields=["version"])
+
+
 def tally_ballots_opened(decision: Decision, rows: list[tuple[Mapping[str, Any], str]]) -> None:
     """At closing, the opened ballots become the anonymous decision's counts."""
     tally = tally_locked(decision)

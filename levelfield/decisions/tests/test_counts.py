@@ -194,3 +194,22 @@ def team_client(team: Any) -> Any:
     client = Client()
     client.force_login(team.starter)
     return client
+
+
+def test_an_option_added_in_the_talk_shows_at_once_on_a_page_seen_before(
+    client: Any, db: None
+) -> None:
+    team = make_team(2)
+    now = timezone.now()
+    decision = team.start(
+        Method.SINGLE_CHOICE,
+        has_discussion=True,
+        opens_at=now + timedelta(days=3),
+        closes_at=now + timedelta(days=11),
+        now=now,
+    )
+    client.force_login(team.starter)
+    url = reverse("decisions:detail", args=[decision.pk])
+    assert "Lemonade" not in client.get(url).content.decode()
+    services.option_add(decision=decision, person=team.members[1], label="Lemonade", time=None)
+    assert "Lemonade" in client.get(url).content.decode()
