@@ -1,9 +1,10 @@
 """Decisions at scale for `manage.py seed_scale`: every method, in existing projects,
 made with bulk inserts, with counts filled as the services would have kept them.
 
-large: 5,000 decisions and 200,000 responses, one of them (open, named, results shown)
-with 10,000 responses in the project with the most members; small: about 300 times
-smaller (17 decisions, about 670 responses, the big one with up to 40). Most decisions
+large: 5,000 decisions and up to 200,000 responses (no decision gets more responses
+than its project has members), one of them (open, named, results shown) with 10,000
+responses in the project with the most members; small: about 300 times smaller (17
+decisions, up to 670 responses, the big one with up to 40). Most decisions
 are closed (half with an outcome), some open; one in ten is anonymous (closed ones as
 closing writes them: responses with no person, voters without ballots; open ones with
 sealed ballots), one in four hid its results. The big decision is the one with the most
