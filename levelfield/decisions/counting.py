@@ -1,7 +1,8 @@
 """Counts kept as responses arrive, so a results page never re-tallies every response.
 
-Loomio keeps a poll's stance counts on the poll and updates them as each vote arrives;
-this does the same for all nine methods. Every response is broken into *marks*, short
+Loomio keeps a poll's stance counts on the poll and refreshes them as each vote arrives
+(re-summing the poll's votes in SQL each time); this keeps them for all nine methods and
+moves them by each response's difference alone. Every response is broken into *marks*, short
 strings that can be added up, and a decision's `Tally` row holds how many responses
 gave each mark. Adding, changing or withdrawing a response adds and takes away marks in
 the same transaction as the response, under the decision's row lock. The results of
