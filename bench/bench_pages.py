@@ -264,6 +264,8 @@ def responses_add(
             )
     Voter.objects.bulk_create(voters, batch_size=BATCH)
     Response.objects.bulk_create(responses, batch_size=BATCH)
+    # Bulk inserts skip the services, so fill the kept counts as they would have.
+    services.tallies_rebuild(decisions=Decision.objects.filter(pk=decision.pk))
     return len(people)
 
 
@@ -332,6 +334,8 @@ class DecisionPages:
             rows.append(
                 self.row(f"{method.label}: open, results shown", big, small, "{} responses so far")
             )
+            if method == Method.PROPOSAL:
+                rows.append(self.people_row(big, small))
         # Results hidden while open: the page does not load the responses at all.
         big, small, _ = self.pair(Method.RANKED, now=self.now, results_hidden=True)
         rows.append(
@@ -343,6 +347,23 @@ class DecisionPages:
             )
         )
         return rows
+
+    def people_row(self, big: Decision, small: Decision) -> Row:
+        """The paged list of who responded, with answers and reasons (page 1 of 200)."""
+        return _row(
+            "Proposal: who has responded (paged list)",
+            big.responses.count(),
+            time_page(
+                self.member,
+                reverse("decisions:people", args=[big.pk]),
+                check=_shows(f"{RESPONSES} in all"),
+            ),
+            time_page(
+                self.few_member,
+                reverse("decisions:people", args=[small.pk]),
+                check=_shows(f"{FEW} in all"),
+            ),
+        )
 
     def anonymous_rows(self) -> list[Row]:
         """An anonymous proposal answered by everyone while open (sealed ballots), closed
@@ -459,6 +480,7 @@ def log_fill(
     for decision in decisions:
         if decision.opens_at <= now:
             responses_add(decision, people, rng, now=decision.opens_at)
+    services.tallies_rebuild(decisions=Decision.objects.filter(project=project, tally=None))
     Outcome.objects.bulk_create(
         (
             Outcome(

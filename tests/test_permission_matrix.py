@@ -1091,6 +1091,10 @@ MATRIX: dict[str, Row] = {
     "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
     "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
     "collectives/<slug:slug>/members/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),  # bench
+    # Decisions: the paged lists of who has responded, who has not yet, and the reasons
+    "decisions/<int:pk>/people/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/<int:pk>/people/waiting/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/<int:pk>/reasons/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
 }
 
 

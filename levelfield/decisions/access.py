@@ -22,7 +22,7 @@ def decision_for_member(person: User, pk: int) -> Decision:
     """The decision, if `person` belongs to its project or collective; otherwise 404."""
     return get_object_or_404(
         Decision.objects.for_member(person).select_related(
-            "project__collective", "collective", "outcome"
+            "project__collective", "collective", "outcome", "tally"
         ),
         pk=pk,
     )

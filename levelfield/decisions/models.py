@@ -103,12 +103,13 @@ class DecisionQuerySet(models.QuerySet):
 
     def with_response_counts(self) -> DecisionQuerySet:
         """`response_count`: the responses, or for an anonymous decision its voters (whose
-        answers stay sealed until closing), counted per row without multiplying joins."""
+        answers stay sealed until closing), as kept on the decision's `Tally`; counted
+        per row only for a decision without one (made before tallies, or not rebuilt
+        yet: COALESCE runs the subqueries only then)."""
         responses = _count_of(Response.objects.filter(decision=OuterRef("pk")))
         voters = _count_of(Voter.objects.filter(decision=OuterRef("pk")))
-        return self.annotate(
-            response_count=Case(When(anonymous=True, then=voters), default=responses)
-        )
+        counted = Case(When(anonymous=True, then=voters), default=responses)
+        return self.annotate(response_count=Coalesce(F("tally__responses"), counted))
 
 
 class Decision(models.Model):
@@ -330,6 +331,21 @@ class Response(models.Model):
                 name="decisions_one_response_per_person",
             ),
         ]
+        indexes = [
+            # The latest to respond and the latest reasons, a few at a time, for the
+            # decision page: read from the index, not by sorting every response.
+            models.Index(fields=["decision", "-updated_at", "id"], name="decisions_latest"),
+            models.Index(
+                fields=["decision", "-updated_at", "id"],
+                condition=~Q(reason=""),
+                name="decisions_latest_reasons",
+            ),
+            models.Index(
+                fields=["decision", "-updated_at", "id"],
+                condition=~Q(reason="") & Q(payload__stance__in=["block", "veto"]),
+                name="decisions_blocking_reasons",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Response to {self.decision_id}"
@@ -402,3 +418,36 @@ class Outcome(models.Model):
     @property
     def written_by_name(self) -> str:
         return self.written_by.name if self.written_by else "A former member"
+
+
+class Tally(models.Model):
+    """A decision's counts, kept up to date in the same transaction as each response is
+    given or changed, under the decision's row lock, so pages never re-tally (see
+    counting.py). `services.tallies_rebuild` works them out afresh from the responses.
+
+    While an anonymous decision is open only `responses` (its voters) moves: its marks,
+    reasons and changes are filled when the sealed ballots are opened at closing.
+    """
+
+    decision = models.OneToOneField(
+        Decision, primary_key=True, on_delete=models.CASCADE, related_name="tally"
+    )
+    version = models.PositiveIntegerField(
+        default=0, help_text="Goes up with every change to the responses; part of cache keys."
+    )
+    generation = models.UUIDField(
+        default=uuid.uuid4, help_text="New at every rebuild, so no cached figure outlives it."
+    )
+    responses = models.PositiveIntegerField(
+        default=0, help_text="Responses given (for an open anonymous decision, its voters)."
+    )
+    counted = models.PositiveIntegerField(default=0, help_text="Responses counted in `marks`.")
+    marks = models.JSONField(default=dict, help_text="Mark -> responses giving it.")
+    reasons = models.PositiveIntegerField(default=0, help_text="Responses that give a reason.")
+    changes = models.PositiveIntegerField(default=0, help_text="Changes to named responses.")
+
+    class Meta:
+        verbose_name_plural = "tallies"
+
+    def __str__(self) -> str:
+        return f"Counts for {self.decision_id}"

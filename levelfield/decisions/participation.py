@@ -1,50 +1,36 @@
 """Who can respond, who has, and whose voices are heard, split by perspective.
 
+Counted in the database (`figures_count`, a few aggregate queries) and cached per
+version of the responses (`figures_of`), never by loading every member.
+
 Only perspectives people share with their teams are counted
 (`perspectives_for_teammates`); everyone else is "perspective not shared".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
 
 from levelfield.collectives.models import CollectiveMembership
-from levelfield.decisions.models import Decision, Response, VoiceCheck, Voter
+from levelfield.decisions.models import Decision, Response, Tally, VoiceCheck, Voter
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.projects.models import ProjectMembership
 
 NOT_SHARED = "Perspective not shared"
 PUBLIC_LABEL = "Public contributors (lived experience, carers, young people)"
+# How long joining, leaving or sharing a perspective can take to show in the figures.
+FIGURES_SECONDS = 120
+# From this many members, figures are counted at most every BIG_TEAM_SECONDS.
+BIG_TEAM = 1_000
+BIG_TEAM_SECONDS = 10
 
 
 MEMBER_FIELDS = ("id", "email", "display_name", "perspectives_visibility")
-
-
-def members_of(decision: Decision) -> list[User]:
-    """Everyone who may respond, each with the perspectives they share (see
-    `shared_kinds`), in two queries.
-
-    Not `prefetch_related("perspectives")`: with 10,000 members it builds a queryset
-    per person and a 10,000-item `IN` list, which took over a second (bench/README.md).
-    """
-    if decision.project_id:
-        memberships = ProjectMembership.objects.filter(project_id=decision.project_id)
-    else:
-        memberships = CollectiveMembership.objects.filter(collective_id=decision.collective_id)
-    member_ids = memberships.values("person_id")
-    kinds: dict[int, set[str]] = {}
-    shared = Perspective.objects.shared_with_teammates().filter(person__in=member_ids)
-    for person_id, kind in shared.values_list("person_id", "kind"):
-        kinds.setdefault(person_id, set()).add(kind)
-    # Only what the pages, the voice check and reminder emails use: not access needs or
-    # other health data, and a third of the time for thousands of members. Sorted below.
-    people = list(User.objects.filter(pk__in=member_ids).only(*MEMBER_FIELDS).order_by())
-    for person in people:
-        person.shared_perspective_kinds = kinds.get(person.pk, set())
-    return sorted(people, key=lambda person: (person.name.lower(), person.pk))
 
 
 def responder_ids(decision: Decision) -> set[int]:
@@ -66,76 +52,181 @@ class GroupRate:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """How many members there are and have responded, overall and by perspective:
+    worked out in the database, not by loading every member."""
+
+    members: int
+    responded: int
+    groups: list[GroupRate]
+    public_responded: int = 0
+    version: int = 0  # the version of the responses counted (see `figures_of`)
+
+
+@dataclass(frozen=True)
 class Participation:
     members: int
     responded: int
     groups: list[GroupRate]
-    # Named lists; empty when anonymity says they must not be shown.
+    # A few names (the latest to respond, the first not to): the rest are on the paged list.
     not_responded: list[User] = field(default_factory=list)
     responders: list[User] = field(default_factory=list)
     show_names: bool = True
     show_groups: bool = True
 
     @property
+    def waiting(self) -> int:
+        return max(self.members - self.responded, 0)
+
+    @property
+    def more_responders(self) -> int:
+        return max(self.responded - len(self.responders), 0)
+
+    @property
+    def more_not_responded(self) -> int:
+        return max(self.waiting - len(self.not_responded), 0)
+
+    @property
     def everyone_responded(self) -> bool:
         return self.members > 0 and self.responded >= self.members
 
 
-def shared_kinds(person: User) -> set[str]:
-    """The kinds of perspective a person shares with their teams: fetched for every
-    member at once by `members_of`, asked of the person otherwise."""
-    kinds = getattr(person, "shared_perspective_kinds", None)
-    if kinds is None:
-        return {perspective.kind for perspective in person.perspectives_for_teammates()}
-    return kinds
+def _memberships(decision: Decision) -> QuerySet:
+    if decision.project_id:
+        return ProjectMembership.objects.filter(project_id=decision.project_id)
+    return CollectiveMembership.objects.filter(collective_id=decision.collective_id)
+
+
+def _responses_by_person(decision: Decision) -> QuerySet:
+    """Who has responded, as a subquery: voters for an anonymous decision."""
+    if decision.anonymous:
+        return Voter.objects.filter(decision=decision).values("person_id")
+    return Response.objects.filter(decision=decision, person__isnull=False).values("person_id")
+
+
+def figures_count(decision: Decision) -> Figures:
+    """The figures counted now, in three aggregate queries whatever the team's size.
+    Closing uses these directly; pages use `figures_of`, cached per version."""
+    member_ids = _memberships(decision).values("person_id")
+    responded = Q(person_id__in=_responses_by_person(decision))
+    totals = _memberships(decision).aggregate(
+        members=Count("person_id"), responded=Count("person_id", filter=responded)
+    )
+    shared = Perspective.objects.shared_with_teammates().filter(person_id__in=member_ids)
+    public = Q(kind__in=PerspectiveKind.public_kinds())
+    by_kind = {
+        row["kind"]: row
+        for row in shared.order_by()
+        .values("kind")
+        .annotate(
+            total=Count("person_id", distinct=True),
+            responded=Count("person_id", distinct=True, filter=responded),
+        )
+    }
+    sharing = shared.aggregate(
+        anyone=Count("person_id", distinct=True),
+        anyone_responded=Count("person_id", distinct=True, filter=responded),
+        public=Count("person_id", distinct=True, filter=public),
+        public_responded=Count("person_id", distinct=True, filter=public & responded),
+    )
+    groups = [
+        GroupRate(label, by_kind[value]["responded"], by_kind[value]["total"])
+        for value, label in PerspectiveKind.choices
+        if value in by_kind
+    ]
+    if sharing["public"]:
+        groups.append(GroupRate(PUBLIC_LABEL, sharing["public_responded"], sharing["public"]))
+    not_shared = totals["members"] - sharing["anyone"]
+    if not_shared:
+        groups.append(
+            GroupRate(NOT_SHARED, totals["responded"] - sharing["anyone_responded"], not_shared)
+        )
+    return Figures(
+        members=totals["members"],
+        responded=totals["responded"],
+        groups=groups,
+        public_responded=sharing["public_responded"],
+    )
+
+
+def figures_of(decision: Decision, tally: Tally) -> Figures:
+    """`figures_count`, cached per version of the responses (the tally's generation and
+    version are in the key, so a new response shows at once on every server). Joining,
+    leaving or changing what one shares moves no version, so shows within
+    `FIGURES_SECONDS`; closing and closing early always count afresh.
+
+    In a team of `BIG_TEAM` or more, counting takes tens of milliseconds, and responses
+    may arrive many times a second: there the latest figures counted are shown for up
+    to `BIG_TEAM_SECONDS` before counting again, so a busy decision is counted at most
+    that often whatever the rate of responses. `Figures.version` says which version
+    they counted."""
+    if tally.pk is None or tally._state.adding:
+        return figures_count(decision)
+    base = f"decisions:figures:{decision.pk}:{tally.generation}"
+    key = f"{base}:{tally.version}"
+    figures = cache.get(key)
+    if figures is not None:
+        return figures
+    latest = cache.get(f"{base}:latest")
+    if latest is not None and latest.members >= BIG_TEAM and latest.version <= tally.version:
+        return latest
+    figures = replace(figures_count(decision), version=tally.version)
+    cache.set(key, figures, FIGURES_SECONDS)
+    cache.set(f"{base}:latest", figures, BIG_TEAM_SECONDS)
+    return figures
+
+
+SUMMARY_NAMES = 8
 
 
 def participation_build(
-    decision: Decision, members: Sequence[User], responded_ids: Iterable[int]
+    decision: Decision, figures: Figures, *, open_for_responses: bool
 ) -> Participation:
-    """Response rates overall and per perspective, with names when anonymity allows."""
-    responded_ids = set(responded_ids)
-    member_ids = {person.pk for person in members}
-    responded_members = [person for person in members if person.pk in responded_ids]
-    enough = len(responded_ids) >= settings.MINIMUM_ANONYMOUS_GROUP
+    """Response rates overall and per perspective, with a few names when anonymity
+    allows (the latest to respond; while open, the first few still to): two small
+    queries whatever the team's size. Everyone is on the paged list."""
+    enough = figures.responded >= settings.MINIMUM_ANONYMOUS_GROUP
     show_names = not decision.anonymous
+    responders: list[User] = []
+    not_responded: list[User] = []
+    if show_names:
+        latest = (
+            Response.objects.filter(decision=decision, person__isnull=False)
+            .select_related("person")
+            .only("person_id", "updated_at", *(f"person__{name}" for name in MEMBER_FIELDS))
+            .order_by("-updated_at", "id")[:SUMMARY_NAMES]
+        )
+        responders = [response.person for response in latest]
+        if open_for_responses and figures.responded < figures.members:
+            not_responded = list(waiting_people(decision)[:SUMMARY_NAMES])
     return Participation(
-        members=len(members),
-        responded=len(responded_ids & member_ids),
-        groups=_group_rates(members, responded_ids),
-        not_responded=[p for p in members if p.pk not in responded_ids] if show_names else [],
-        responders=responded_members if show_names or enough else [],
+        members=figures.members,
+        responded=figures.responded,
+        groups=figures.groups,
+        not_responded=not_responded,
+        responders=responders,
         show_names=show_names,
         show_groups=not decision.anonymous or enough,
     )
 
 
-def _group_rates(members: Sequence[User], responded_ids: set[int]) -> list[GroupRate]:
-    by_kind: dict[str, list[int]] = {}
-    public: list[int] = []
-    not_shared: list[int] = []
-    for person in members:
-        kinds = shared_kinds(person)
-        if not kinds:
-            not_shared.append(person.pk)
-        for kind in kinds:
-            by_kind.setdefault(kind, []).append(person.pk)
-        if kinds & PerspectiveKind.public_kinds():
-            public.append(person.pk)
-    groups = [
-        _rate(label, by_kind[value], responded_ids)
-        for value, label in PerspectiveKind.choices
-        if value in by_kind
-    ]
-    if public:
-        groups.append(_rate(PUBLIC_LABEL, public, responded_ids))
-    if not_shared:
-        groups.append(_rate(NOT_SHARED, not_shared, responded_ids))
-    return groups
+def responded_people(decision: Decision) -> QuerySet[User]:
+    """Everyone who has responded, by name (for the paged list)."""
+    return (
+        User.objects.filter(pk__in=_responses_by_person(decision))
+        .only(*MEMBER_FIELDS)
+        .order_by(Lower("display_name"), "email", "pk")
+    )
 
 
-def _rate(label: str, ids: list[int], responded_ids: set[int]) -> GroupRate:
-    return GroupRate(label, sum(1 for pk in ids if pk in responded_ids), len(ids))
+def waiting_people(decision: Decision) -> QuerySet[User]:
+    """Members who have not responded yet, by name."""
+    return (
+        User.objects.filter(pk__in=_memberships(decision).values("person_id"))
+        .exclude(pk__in=_responses_by_person(decision))
+        .only(*MEMBER_FIELDS)
+        .order_by(Lower("display_name"), "email", "pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -146,24 +237,17 @@ class VoiceResult:
     shortfalls: list[str] = field(default_factory=list)
 
 
-def voice_check_evaluate(
-    decision: Decision, members: Sequence[User], responded_ids: Iterable[int]
-) -> VoiceResult:
+def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
     """Whether enough voices were heard, by the rule chosen when the decision was made.
 
     "Each perspective" asks for the minimum from every perspective present, or
     from everyone holding it when fewer people than that hold it.
     """
-    responded_ids = set(responded_ids)
     minimum = decision.voice_minimum
     if decision.voice_check == VoiceCheck.NONE:
         return VoiceResult(applies=False, passed=True, explanation="")
     if decision.voice_check == VoiceCheck.PUBLIC:
-        heard = sum(
-            1
-            for person in members
-            if person.pk in responded_ids and shared_kinds(person) & PerspectiveKind.public_kinds()
-        )
+        heard = figures.public_responded
         rule = (
             f"At least {minimum} {'response' if minimum == 1 else 'responses'} from people "
             "with lived experience, carers or young people."
@@ -176,7 +260,7 @@ def voice_check_evaluate(
         "perspective in the team."
     )
     shortfalls = []
-    for group in _group_rates(members, responded_ids):
+    for group in figures.groups:
         if group.label in (PUBLIC_LABEL, NOT_SHARED):
             continue
         needed = min(minimum, group.total)

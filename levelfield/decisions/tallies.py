@@ -216,14 +216,23 @@ def tally_choices(
     choice poll can add up to more than 100."""
     known = _check_options(options)
     grouped = Counter(tuple(selection) for selection in selections)
-    counts = dict.fromkeys(options, 0)
+    picks: Counter[OptionId] = Counter()
     for selection, times in grouped.items():
         if len(set(selection)) != len(selection):
             raise ValueError(f"A response picked the same option twice: {selection!r}.")
         _check_known(selection, known)
         for option in selection:
-            counts[option] += times
-    responses = sum(grouped.values())
+            picks[option] += times
+    return tally_choices_counted(picks, sum(grouped.values()), options)
+
+
+def tally_choices_counted(
+    picks: Mapping[OptionId, int], responses: int, options: Sequence[OptionId]
+) -> ChoiceResult:
+    """The same from counts kept as responses arrive: how many picked each option, and
+    how many responses there are."""
+    _check_known(picks, _check_options(options))
+    counts = {option: picks.get(option, 0) for option in options}
     return ChoiceResult(
         responses=responses,
         counts=[OptionCount(o, n, _percent(n, responses)) for o, n in counts.items()],
@@ -240,12 +249,20 @@ def tally_ranked(
     """Instant-runoff rounds, Borda scores and the Condorcet winner from one set of
     rankings. Identical rankings are grouped first, so the work grows with the number of
     distinct rankings rather than the number of responses."""
+    return tally_ranked_grouped(Counter(tuple(ranking) for ranking in rankings), options)
+
+
+def tally_ranked_grouped(
+    grouped: Mapping[tuple[OptionId, ...], int], options: Sequence[OptionId]
+) -> RankedResult:
+    """The same from rankings already grouped (ranking -> how many ballots gave it), as
+    kept while responses arrive."""
     known = _check_options(options)
-    grouped = Counter(tuple(ranking) for ranking in rankings)
     for ranking in grouped:
         if len(set(ranking)) != len(ranking):
             raise ValueError(f"A ranking lists the same option twice: {ranking!r}.")
         _check_known(ranking, known)
+    grouped = {ranking: times for ranking, times in grouped.items() if times}
     responses = sum(grouped.values())
     anyone_ranked = any(grouped)
 
@@ -415,6 +432,18 @@ def tally_dots(
             raise ValueError(f"A response gave {given} dots, over the budget of {budget}.")
     pairs, responses = _pair_counts(allocations)
     _check_known((option for option, _ in pairs), known)
+    return tally_dots_counted(pairs, responses, options, budget)
+
+
+def tally_dots_counted(
+    pairs: Mapping[tuple[OptionId, int], int],
+    responses: int,
+    options: Sequence[OptionId],
+    budget: int,
+) -> DotResult:
+    """The same from counts kept as responses arrive: (option, dots) -> how many
+    responses gave that option that many dots."""
+    _check_known((option for option, _ in pairs), _check_options(options))
     totals = dict.fromkeys(options, 0)
     for (option, dots), times in pairs.items():
         if dots < 0:
@@ -440,9 +469,19 @@ def tally_scores(
     known = _check_options(options)
     pairs, responses = _pair_counts(scores)
     _check_known((option for option, _ in pairs), known)
+    return tally_scores_counted(pairs, responses, options)
+
+
+def tally_scores_counted(
+    pairs: Mapping[tuple[OptionId, int], int], responses: int, options: Sequence[OptionId]
+) -> ScoreResult:
+    """The same from counts kept as responses arrive: (option, score) -> how many
+    responses gave that option that score."""
+    _check_known((option for option, _ in pairs), _check_options(options))
     frequencies: dict[OptionId, dict[int, int]] = {option: {} for option in options}
     for (option, score), times in pairs.items():
-        frequencies[option][score] = times
+        if times:
+            frequencies[option][score] = times
     results = [_option_score(option, frequencies[option]) for option in options]
     means = {
         option: Fraction(sum(s * n for s, n in table.items()), sum(table.values()))
@@ -493,8 +532,13 @@ def _nth_score(table: Sequence[tuple[int, int]], index: int) -> Fraction:
 
 def tally_stances(stances: Iterable[str], choices: Sequence[str]) -> StanceResult:
     """How many responses took each stance, with every stance present in the given order."""
+    return tally_stances_counted(Counter(stances), choices)
+
+
+def tally_stances_counted(counted: Mapping[str, int], choices: Sequence[str]) -> StanceResult:
+    """The same from counts kept as responses arrive: stance -> how many took it."""
     counts = dict.fromkeys(choices, 0)
-    for stance, times in Counter(stances).items():
+    for stance, times in counted.items():
         if stance not in counts:
             raise ValueError(f"{stance!r} is not one of the stances {list(choices)!r}.")
         counts[stance] += times
@@ -517,6 +561,15 @@ def tally_time_poll(
     known = _check_options(options)
     pairs, responses = _pair_counts(answers)
     _check_known((option for option, _ in pairs), known)
+    return tally_time_poll_counted(pairs, responses, options)
+
+
+def tally_time_poll_counted(
+    pairs: Mapping[tuple[OptionId, str], int], responses: int, options: Sequence[OptionId]
+) -> TimePollResult:
+    """The same from counts kept as responses arrive: (option, answer) -> how many
+    responses gave that answer for that slot."""
+    _check_known((option for option, _ in pairs), _check_options(options))
     tallies = {option: dict.fromkeys(TIME_ANSWERS, 0) for option in options}
     for (option, answer), times in pairs.items():
         if answer not in TIME_ANSWERS:

@@ -19,4 +19,7 @@ urlpatterns = [
     path("<int:pk>/outcome/", views.outcome, name="outcome"),
     path("<int:pk>/close/", views.close_early, name="close_early"),
     path("<int:pk>/calendar.ics", views.ics, name="ics"),
+    path("<int:pk>/people/", views.people, {"show": "responded"}, name="people"),
+    path("<int:pk>/people/waiting/", views.people, {"show": "waiting"}, name="people_waiting"),
+    path("<int:pk>/reasons/", views.people, {"show": "reasons"}, name="reasons"),
 ]

@@ -10,6 +10,7 @@ shows as closed (worked out from the time) until the worker closes it.
 from __future__ import annotations
 
 import csv
+import functools
 import zoneinfo
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,11 +20,15 @@ import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -48,8 +53,17 @@ from levelfield.decisions.models import (
     Phase,
     Response,
     ResponseChange,
+    Tally,
+    Voter,
 )
-from levelfield.decisions.results import results_build
+from levelfield.decisions.results import (
+    reasons_all,
+    reasons_latest,
+    responses_by_name,
+    results_from_tally,
+)
+from levelfield.decisions.services.tallying import tally_read
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
 from levelfield.projects.models import Project
@@ -97,6 +111,7 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
             "log_url": "",
             "is_project": isinstance(place, Project),
             "form": form,
+            "empty_filters": "" if form.is_bound else _empty_filters(),
             "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "page": page,
             "now": now,
@@ -105,6 +120,14 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
             "create_url": _place_reverse("create", place),
         },
     )
+
+
+@functools.cache
+def _empty_filters() -> SafeString:
+    """The log's filter fields before anyone filters: the same for every log and person,
+    so rendered once per process rather than on every request (widget templates were
+    over a third of the log's time)."""
+    return render_to_string("decisions/includes/log_filters.html", {"form": LogFilterForm()})
 
 
 @login_required
@@ -232,6 +255,9 @@ def create(
 @login_required
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One decision: its counts and results from the kept tally, the response rates
+    (cached per version), and a few names and reasons with links to the paged list, so
+    the page costs the same with 10 responses or 10,000."""
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
@@ -242,15 +268,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     # writes them out; a page never does (GET never writes).
     counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
     visible = decision.results_visible(now) and not counting
-    members = participation.members_of(decision)
-    responses = _responses(decision, members) if visible else []
-    responded_ids = participation.responder_ids(decision)
-    parts = participation.participation_build(decision, members, responded_ids)
-    voice = participation.voice_check_evaluate(decision, members, responded_ids)
+    tally = tally_read(decision)
+    figures = participation.figures_of(decision, tally)
+    voice = participation.voice_check_evaluate(decision, figures)
+    results_html, participation_html = _summary_html(
+        decision, tally, figures, voice, options, labels, phase=phase, visible=visible, zone=zone
+    )
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
         voices_heard = voice.passed  # what closing will fix, worked out the same way
-    mine = _my_response(decision, request.user, responses, visible)
+    mine, has_responded = _my_response(decision, request.user)
     outcome = getattr(decision, "outcome", None)
     return render(
         request,
@@ -262,17 +289,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "phase_label": Phase(phase).label,
             "now": now,
             "options": [(option, labels[option.pk]) for option in options],
-            "results": results_build(decision, options, responses, labels=labels)
-            if visible
-            else None,
+            "results": visible,
+            "results_html": results_html,
+            "participation_html": participation_html,
             "counting": counting,
             "voices_heard": voices_heard,
-            "participation": parts,
             "voice": voice,
             "my_response": mine,
             "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
-            "has_responded": request.user.pk in responded_ids,
-            "changes": _changes(decision, labels) if visible and not decision.anonymous else [],
+            "has_responded": has_responded,
+            # Only named decisions have changes; none kept means no query.
+            "changes": _changes(decision, labels)
+            if visible and not decision.anonymous and tally.changes
+            else [],
+            "changes_total": tally.changes,
             "points": list(
                 DiscussionPoint.objects.filter(decision=decision).select_related(
                     "author", "option"
@@ -282,46 +312,85 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chosen_label": labels.get(outcome.chosen_option_id, "")
             if outcome and outcome.chosen_option_id
             else "",
-            "can_close_early": phase == Phase.VOTING and parts.everyone_responded,
+            "can_close_early": phase == Phase.VOTING and 0 < figures.members <= figures.responded,
             "zone": zone,
-            "timezone_choices": _timezone_choices(decision),
-            "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+            "zone_options": _zone_options(decision, zone),
         },
     )
 
 
-def _responses(decision: Decision, members: list[User] | None = None) -> list[Response]:
-    responses = Response.objects.filter(decision=decision)
-    if decision.anonymous:
-        # Random ids, so this order says nothing about who answered when.
-        return list(responses.order_by("id"))
-    if members is None:
-        return list(responses.select_related("person"))
-    # With the members loaded already, only people who have left since are fetched, not
-    # every respondent's whole row again (a third of the page at 10,000 responses).
-    responses = list(responses)
-    people = {person.pk: person for person in members}
-    former = {r.person_id for r in responses if r.person_id and r.person_id not in people}
-    if former:
-        people.update(User.objects.in_bulk(former))
-    for response in responses:
-        response.person = people.get(response.person_id)
-    return responses
+def _summary_html(
+    decision: Decision,
+    tally: Tally,
+    figures: participation.Figures,
+    voice: participation.VoiceResult,
+    options: list[Option],
+    labels: dict[int, str],
+    *,
+    phase: str,
+    visible: bool,
+    zone: zoneinfo.ZoneInfo | None,
+) -> tuple[str, str]:
+    """The results and "who has responded" sections of the decision page, rendered once
+    per version of the responses (and phase and time zone) and cached like the figures:
+    they are the same for everyone who may see the page. A new response moves the
+    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
+    key = ""
+    if not tally._state.adding:  # kept counts, not worked out for a decision without them
+        key = (
+            f"decisions:summary:{decision.pk}:{tally.generation}:{tally.version}:"
+            f"{figures.version}:{phase}:{int(visible)}:{zone or ''}"
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    results = None
+    if visible:
+        results = results_from_tally(decision, options, tally, labels=labels)
+        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
+    context = {
+        "decision": decision,
+        "phase": phase,
+        "results": results,
+        "reasons_total": tally.reasons,
+        "participation": participation.participation_build(
+            decision, figures, open_for_responses=phase != Phase.CLOSED
+        ),
+        "voice": voice,
+        "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+        "people_url": reverse("decisions:people", args=[decision.pk]),
+        "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
+        "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
+    }
+    rendered = (
+        render_to_string("decisions/includes/results.html", context) if results else "",
+        render_to_string("decisions/includes/participation.html", context),
+    )
+    if key:
+        cache.set(key, rendered, participation.FIGURES_SECONDS)
+    return rendered
 
 
-def _my_response(
-    decision: Decision, person: User, responses: list[Response], fetched: bool
-) -> Response | None:
+REASONS_SHOWN = 10
+CHANGES_SHOWN = 10
+PEOPLE_PAGE_SIZE = 50
+
+
+def _my_response(decision: Decision, person: User) -> tuple[Response | None, bool]:
+    """The person's own named response, and whether they have responded at all (for an
+    anonymous decision only that: their answer is sealed)."""
     if decision.anonymous:
-        return None
-    if fetched:
-        return next((r for r in responses if r.person_id == person.pk), None)
-    return Response.objects.filter(decision=decision, person=person).first()
+        return None, Voter.objects.filter(decision=decision, person=person).exists()
+    mine = Response.objects.filter(decision=decision, person=person).first()
+    return mine, mine is not None
 
 
 def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]:
-    changes = ResponseChange.objects.filter(response__decision=decision).select_related(
-        "response__person"
+    """The latest changes to named responses, oldest of them first."""
+    changes = (
+        ResponseChange.objects.filter(response__decision=decision)
+        .select_related("response__person")
+        .order_by("-changed_at", "-id")[:CHANGES_SHOWN]
     )
     return [
         {
@@ -331,8 +400,76 @@ def _changes(decision: Decision, labels: dict[int, str]) -> list[dict[str, Any]]
             "after": methods.payload_summary(decision, labels, change.payload_after),
             "reason_changed": change.reason_before != change.reason_after,
         }
-        for change in changes
+        for change in reversed(changes)
     ]
+
+
+@login_required
+@require_safe
+def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
+    """Everyone who has responded (with their answer and reason once results show, on a
+    named decision), or who has not yet, a page at a time. On an anonymous decision only
+    who has responded, once enough have that nobody can be picked out, and never what."""
+    decision = decision_for_member(request.user, pk)
+    now = timezone.now()
+    phase = decision.phase(now)
+    options = list(decision.options.all())
+    labels = _labels(decision, options, _viewer_zone(request, decision))
+    counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
+    visible = decision.results_visible(now) and not counting
+    tally = tally_read(decision)
+    if show == "waiting" and not decision.anonymous and phase != Phase.CLOSED:
+        listed = participation.waiting_people(decision)
+    elif show == "reasons" and visible:
+        listed = reasons_all(decision)
+    elif show == "responded" and not decision.anonymous:
+        listed = responses_by_name(decision)
+    elif (
+        show == "responded"
+        and decision.anonymous
+        and participation.figures_of(decision, tally).responded >= settings.MINIMUM_ANONYMOUS_GROUP
+    ):
+        listed = participation.responded_people(decision)
+    else:
+        raise Http404("There is no such list.")
+    page = page_or_404(request, listed, PEOPLE_PAGE_SIZE)
+    rows = list(page)
+    if show == "responded" and not decision.anonymous:
+        rows = [
+            {
+                "name": name_or_former(response.person),
+                "answer": methods.payload_summary(decision, labels, response.payload)
+                if visible
+                else "",
+                "reason": response.reason if visible else "",
+            }
+            for response in rows
+        ]
+    elif show == "reasons":
+        rows = [
+            {
+                "name": "" if decision.anonymous else name_or_former(response.person),
+                "answer": methods.payload_summary(decision, labels, response.payload),
+                "reason": response.reason,
+            }
+            for response in rows
+        ]
+    else:
+        rows = [{"name": person.name, "answer": "", "reason": ""} for person in rows]
+    return render(
+        request,
+        "decisions/people.html",
+        {
+            **_around(decision),
+            "show": show,
+            "page": page,
+            "page_numbers": page_range(page),
+            "rows": rows,
+            "visible": visible,
+            "phase": phase,
+            "detail_url": reverse("decisions:detail", args=[decision.pk]),
+        },
+    )
 
 
 @login_required
@@ -389,7 +526,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             "refusal": refusal,
             "changing": current is not None,
             "zone": zone,
-            "timezone_choices": _timezone_choices(decision),
+            "zone_options": _zone_options(decision, zone),
             "options": [(option, labels[option.pk]) for option in options],
         },
         status=status,
@@ -492,7 +629,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     existing: Outcome | None = getattr(decision, "outcome", None)
     ordered = options
     if decision.method == Method.TIME_POLL and decision.phase(now) == Phase.CLOSED:
-        results = results_build(decision, options, _responses(decision), labels=labels)
+        results = results_from_tally(decision, options, tally_read(decision), labels=labels)
         rank = {option_id: place for place, option_id in enumerate(results.best_option_ids)}
         ordered = sorted(options, key=lambda option: rank.get(option.pk, len(rank)))
     initial = {}
@@ -588,7 +725,7 @@ def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo 
     if decision.method != Method.TIME_POLL:
         return None
     name = request.GET.get("tz") or decision.timezone_name
-    if name not in zoneinfo.available_timezones():
+    if name not in _zone_names():
         name = decision.timezone_name
     return zoneinfo.ZoneInfo(name)
 
@@ -605,8 +742,31 @@ def _labels(
     return labels
 
 
-def _timezone_choices(decision: Decision) -> list[tuple[str, str]]:
-    return timezone_choices() if decision.method == Method.TIME_POLL else []
+def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
+    """The time zone list's options for a time poll, with `zone` chosen."""
+    if decision.method != Method.TIME_POLL or zone is None:
+        return ""
+    return _zone_options_html(zone.key)
+
+
+@functools.lru_cache(maxsize=64)
+def _zone_options_html(chosen: str) -> SafeString:
+    """About 600 options: rendered once per chosen zone and process (the loop took a
+    third of a time poll's page), not on every request."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (name, " selected" if name == chosen else "", label)
+            for name, label in timezone_choices()
+        ),
+    )
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """Every known time zone, read from the system once per process."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _around(decision: Decision) -> dict[str, Any]:

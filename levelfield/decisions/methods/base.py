@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 if TYPE_CHECKING:
+    from levelfield.decisions.counting import Counted
     from levelfield.decisions.models import Decision, Option
 
 NUMBER_ATTRS = {"class": "govuk-input--width-3", "inputmode": "numeric"}
@@ -127,8 +128,9 @@ class MethodFamily:
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
+        """Results from the decision's kept counts (see counting.py)."""
         raise NotImplementedError
 
 

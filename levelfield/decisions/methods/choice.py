@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import (
     MethodFamily,
     Results,
@@ -88,9 +89,9 @@ class ChoiceFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
-        tally = tallies.tally_choices([p.get("options", []) for p in payloads], option_ids)
+        tally = tallies.tally_choices_counted(counted.picks, counted.responses, option_ids)
         leaders = set(tally.leaders) if tally.responses else set()
         rows = [
             Row(labels[c.option], c.count, c.percent, leading=c.option in leaders)

@@ -11,11 +11,11 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import (
     MethodFamily,
     Results,
     Row,
-    int_keys,
     label_of,
     number_field,
     option_field_add,
@@ -93,10 +93,11 @@ class DotsFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
-        allocations = [int_keys(p.get("dots", {})) for p in payloads]
-        tally = tallies.tally_dots(allocations, option_ids, decision.dot_budget)
+        tally = tallies.tally_dots_counted(
+            counted.pairs, counted.responses, option_ids, decision.dot_budget
+        )
         leaders = set(tally.leaders) if tally.responses else set()
         rows = [
             Row(labels[t.option], t.count, t.percent, leading=t.option in leaders)

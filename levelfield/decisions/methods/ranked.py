@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import (
     MethodFamily,
     Results,
@@ -86,9 +87,9 @@ class RankedFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
-        tally = tallies.tally_ranked([p.get("ranking", []) for p in payloads], option_ids)
+        tally = tallies.tally_ranked_grouped(counted.rankings, option_ids)
         rows = []
         for option_id in option_ids:
             cells = [round_.counts.get(option_id) for round_ in tally.rounds]

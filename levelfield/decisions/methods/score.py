@@ -11,11 +11,11 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import (
     MethodFamily,
     Results,
     Row,
-    int_keys,
     label_of,
     number_field,
     option_field_add,
@@ -90,9 +90,9 @@ class ScoreFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
-        tally = tallies.tally_scores([int_keys(p.get("scores", {})) for p in payloads], option_ids)
+        tally = tallies.tally_scores_counted(counted.pairs, counted.responses, option_ids)
         leaders = set(tally.leaders) if tally.responses else set()
         rows = [
             Row(

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import BLOCKS, OBJECTIONS, MethodFamily, Results, Row
 from levelfield.decisions.models import Decision, Method
 from levelfield.lib.words import plural
@@ -91,11 +92,10 @@ class StanceFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
         choices = self.choices(decision.method)
-        stances = [payload.get("stance", "") for payload in payloads]
-        tally = tallies.tally_stances(stances, [key for key, _ in choices])
+        tally = tallies.tally_stances_counted(counted.stances, [key for key, _ in choices])
         top = max(tally.counts.values(), default=0)
         rows = [
             Row(
@@ -112,7 +112,7 @@ class StanceFamily(MethodFamily):
             decision.method,
             tally.responses,
             rows=rows,
-            blocks=sum(1 for stance in stances if stance in BLOCKS),
+            blocks=sum(tally.counts.get(stance, 0) for stance in BLOCKS),
         )
         if decision.method == Method.CONSENT:
             results.passes = tally.responses > 0 and objections == 0

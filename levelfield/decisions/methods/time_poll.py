@@ -12,11 +12,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from levelfield.decisions import tallies
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import (
     MethodFamily,
     Results,
     Row,
-    int_keys,
     label_of,
     option_field_add,
     option_values,
@@ -89,10 +89,9 @@ class TimeFamily(MethodFamily):
         decision: Decision,
         option_ids: list[int],
         labels: dict[int, str],
-        payloads: list[dict[str, Any]],
+        counted: Counted,
     ) -> Results:
-        answers = [int_keys(p.get("answers", {})) for p in payloads]
-        tally = tallies.tally_time_poll(answers, option_ids)
+        tally = tallies.tally_time_poll_counted(counted.pairs, counted.responses, option_ids)
         by_option = {a.option: a for a in tally.answers}
         best = tally.best[0] if tally.best and tally.responses else None
         tied = {

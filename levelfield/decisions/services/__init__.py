@@ -39,6 +39,12 @@ from levelfield.decisions.services.starting import (
     unique_labels,
 )
 from levelfield.decisions.services.talking import option_add, point_add
+from levelfield.decisions.services.tallying import (
+    tallies_rebuild,
+    tallies_wrong,
+    tally_fresh,
+    tally_read,
+)
 
 __all__ = [
     "REMINDER_BEFORE",
@@ -59,6 +65,10 @@ __all__ = [
     "point_add",
     "reason_problem_for",
     "response_submit",
+    "tallies_rebuild",
+    "tallies_wrong",
+    "tally_fresh",
+    "tally_read",
     "time_label",
     "unique_labels",
     "zone_for",

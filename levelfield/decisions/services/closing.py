@@ -17,6 +17,7 @@ from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.models import Decision, Phase, Response, Voter
 from levelfield.decisions.services.common import DecisionError, decision_record
 from levelfield.decisions.services.outcomes import involvement_entry_write
+from levelfield.decisions.services.tallying import tally_ballots_opened
 from levelfield.lib.words import plural
 from levelfield.people.models import User
 
@@ -41,9 +42,8 @@ def decision_close(
             return False
         if decision.anonymous:
             _ballots_write_out(decision)
-        members = participation.members_of(decision)
-        responded = participation.responder_ids(decision)
-        voices = participation.voice_check_evaluate(decision, members, responded)
+        figures = participation.figures_count(decision)
+        voices = participation.voice_check_evaluate(decision, figures)
         decision.closed_at = now
         decision.closed_early = early
         decision.voices_heard = voices.passed if voices.applies else None
@@ -61,8 +61,8 @@ def decision_close(
                 else f"“{decision.title}” closed at its closing time"
             ),
             after={
-                "responses": len(responded),
-                "members": len(members),
+                "responses": figures.responded,
+                "members": figures.members,
                 "voices_heard": decision.voices_heard,
             },
         )
@@ -89,6 +89,7 @@ def _ballots_write_out(decision: Decision) -> None:
         except ballots.BallotUnreadable:
             logger.error("A sealed ballot for decision %s could not be opened.", decision.pk)
     ballots.shuffle(opened)
+    tally_ballots_opened(decision, [(ballot.payload, ballot.reason) for ballot in opened])
     Response.objects.bulk_create(
         Response(
             id=uuid.uuid4(),
@@ -114,12 +115,12 @@ def decision_close_early(*, decision: Decision, person: User, now: datetime | No
             raise DecisionError("This decision has already closed.")
         if decision.phase(now) != Phase.VOTING:
             raise DecisionError("Voting has not opened yet.")
-        members = {member.pk for member in participation.members_of(decision)}
-        waiting = members - participation.responder_ids(decision)
+        figures = participation.figures_count(decision)
+        waiting = figures.members - figures.responded
         if waiting:
             raise DecisionError(
                 "It can close early only when every member has responded. "
-                f"{plural(len(waiting), 'person has', 'people have')} not responded yet."
+                f"{plural(waiting, 'person has', 'people have')} not responded yet."
             )
         decision_close(decision=decision, now=now, early=True, actor=person)
 

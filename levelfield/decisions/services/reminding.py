@@ -47,8 +47,7 @@ def decision_remind(*, decision: Decision, now: datetime | None = None) -> int:
             return 0
         if now < decision.closes_at - REMINDER_BEFORE:
             return 0
-        responded = participation.responder_ids(decision)
-        waiting = [p for p in participation.members_of(decision) if p.pk not in responded]
+        waiting = list(participation.waiting_people(decision))
         decision.reminder_sent_at = now
         decision.save(update_fields=["reminder_sent_at"])
         decision_record(

@@ -25,9 +25,15 @@ from levelfield.decisions.models import (
     ReasonsPolicy,
     Response,
     ResponseChange,
+    Tally,
     Voter,
 )
 from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.decisions.services.tallying import (
+    tally_locked,
+    tally_response_kept,
+    tally_voter_kept,
+)
 from levelfield.lib.words import when
 from levelfield.people.models import User
 
@@ -64,6 +70,7 @@ def _response_submit(
     with transaction.atomic():
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         _check_can_respond(decision, person, now)
+        tally = tally_locked(decision)  # made from the responses before this one if missing
         option_ids = list(decision.options.values_list("id", flat=True))
         try:
             payload = methods.payload_validate(decision, option_ids, payload)
@@ -73,9 +80,9 @@ def _response_submit(
         if reason_problem:
             raise DecisionError(reason_problem, code="reason")
         if decision.anonymous:
-            _ballot_save(decision, person, payload, reason)
+            _ballot_save(decision, tally, person, payload, reason)
             return None
-        return _named_response_save(decision, person, payload, reason, now)
+        return _named_response_save(decision, tally, person, payload, reason, now)
 
 
 def _check_can_respond(decision: Decision, person: User, now: datetime) -> None:
@@ -119,7 +126,9 @@ def ballot_of(*, decision: Decision, person: User) -> Ballot | None:
         return None
 
 
-def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reason: str) -> None:
+def _ballot_save(
+    decision: Decision, tally: Tally, person: User, payload: dict[str, Any], reason: str
+) -> None:
     """Seal the answer onto the person's voter row. No `Response` exists until closing, and
     nothing but the sealed ballot says what they answered."""
     sealed = ballot_seal(
@@ -128,6 +137,7 @@ def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reas
     voter = Voter.objects.filter(decision=decision, person=person).first()
     if voter is None:
         Voter.objects.create(decision=decision, person=person, sealed_ballot=sealed)
+        tally_voter_kept(tally, new_voter=True)
         return
     if voter.sealed_ballot is None:
         # Answered before sealed ballots (stored unlinked already): nothing can find it.
@@ -145,6 +155,7 @@ def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reas
         return
     voter.sealed_ballot = sealed
     voter.save(update_fields=["sealed_ballot"])
+    tally_voter_kept(tally, new_voter=False)
     # No one named, no before or after, no time on the ballot.
     decision_record(
         decision,
@@ -155,13 +166,19 @@ def _ballot_save(decision: Decision, person: User, payload: dict[str, Any], reas
 
 
 def _named_response_save(
-    decision: Decision, person: User, payload: dict[str, Any], reason: str, now: datetime
+    decision: Decision,
+    tally: Tally,
+    person: User,
+    payload: dict[str, Any],
+    reason: str,
+    now: datetime,
 ) -> Response:
     response = Response.objects.filter(decision=decision, person=person).first()
     if response is None:
         response = Response.objects.create(
             decision=decision, person=person, payload=payload, reason=reason, updated_at=now
         )
+        tally_response_kept(tally, payload=payload, reason=reason)
         _record_response(decision, person, "response_given", "responded to", None, response)
         return response
     if response.payload == payload and response.reason == reason:
@@ -177,6 +194,13 @@ def _named_response_save(
     )
     response.payload, response.reason, response.updated_at = payload, reason, now
     response.save(update_fields=["payload", "reason", "updated_at"])
+    tally_response_kept(
+        tally,
+        payload=payload,
+        reason=reason,
+        before=before["payload"],
+        reason_before=before["reason"],
+    )
     _record_response(
         decision, person, "response_changed", "changed their response to", before, response
     )

@@ -14,7 +14,14 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective
 from levelfield.decisions import methods
 from levelfield.decisions.access import place_may_act
-from levelfield.decisions.models import Decision, Method, Option, ReasonsPolicy, VoiceCheck
+from levelfield.decisions.models import (
+    Decision,
+    Method,
+    Option,
+    ReasonsPolicy,
+    Tally,
+    VoiceCheck,
+)
 from levelfield.decisions.services.common import (
     DecisionError,
     ProposedTime,
@@ -88,6 +95,7 @@ def decision_create(
             raise DecisionError("Only members can start a decision here.")
         decision_times_check(decision, now=now)
         decision.save()
+        Tally.objects.create(decision=decision)
         Option.objects.bulk_create(
             Option(
                 decision=decision,

@@ -18,6 +18,7 @@ from levelfield.decisions.services.common import (
     time_label,
     zone_for,
 )
+from levelfield.decisions.services.tallying import tally_options_changed
 from levelfield.people.models import User
 
 
@@ -67,6 +68,7 @@ def option_add(
             ends_at=ends_at,
             added_by=person,
         )
+        tally_options_changed(decision)
         decision_record(
             decision,
             actor=person,

@@ -118,3 +118,39 @@ def test_the_database_refuses_a_second_response_from_the_same_person() -> None:
         Response.objects.create(
             decision=decision, person=team.starter, payload={"stance": "block"}
         )
+
+
+def test_many_people_responding_and_changing_at_once_leave_the_counts_exact() -> None:
+    from levelfield.collectives.tests.threads import at_once
+    from levelfield.decisions.models import Decision, Tally
+
+    team = make_team(8)
+    named = team.start(Method.RANKED)
+    anonymous = team.start(Method.PROPOSAL, anonymous=True)
+    ids = list(named.options.values_list("pk", flat=True))
+    stances = ["agree", "abstain", "disagree", "block"]
+
+    def respond(number: int) -> None:
+        person = team.members[number % 8]
+        services.response_submit(
+            decision=named,
+            person=person,
+            payload={"ranking": ids[number % 3 :] + ids[: number % 3]},
+            reason="Why" if number % 2 else "",
+        )
+        services.response_submit(
+            decision=anonymous,
+            person=person,
+            payload={"stance": stances[number % 4]},
+            reason="Because" if number % 3 == 0 else "",
+        )
+
+    for round_ in range(3):
+        outcomes = at_once(16, lambda n, r=round_: respond(n + r))
+        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        assert services.tallies_wrong(decisions=Decision.objects.all()) == []
+    assert Tally.objects.get(decision=named).responses == 8
+    assert Tally.objects.get(decision=anonymous).responses == 8
+    services.decision_close(decision=anonymous, now=anonymous.closes_at)
+    assert services.tallies_wrong(decisions=Decision.objects.all()) == []
+    assert Tally.objects.get(decision=anonymous).counted == 8

@@ -104,3 +104,38 @@ def test_a_decision_without_a_voice_check_records_no_verdict(db: None) -> None:
     services.decision_close(decision=decision, now=later(decision))
     decision.refresh_from_db()
     assert decision.voices_heard is None
+
+
+def test_a_big_team_is_counted_at_most_every_few_seconds_a_small_one_at_once(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.cache import cache
+
+    from levelfield.decisions import participation
+    from levelfield.decisions.models import Tally
+
+    team = make_team(4)
+    decision = team.start(Method.CONSENT)
+
+    def figures() -> participation.Figures:
+        return participation.figures_of(decision, Tally.objects.get(decision=decision))
+
+    def respond(person: object) -> None:
+        services.response_submit(decision=decision, person=person, payload={"stance": "consent"})
+
+    respond(team.members[0])
+    assert figures().responded == 1
+    respond(team.members[1])
+    assert figures().responded == 2  # small team: every response shows at once
+
+    monkeypatch.setattr(participation, "BIG_TEAM", 4)
+    assert figures().responded == 2
+    respond(team.members[2])
+    stale = figures()
+    assert (stale.responded, stale.version) == (
+        2,
+        Tally.objects.get(decision=decision).version - 1,
+    )
+    tally = Tally.objects.get(decision=decision)
+    cache.delete(f"decisions:figures:{decision.pk}:{tally.generation}:latest")  # time passes
+    assert figures().responded == 3

@@ -107,3 +107,25 @@ def test_the_log_costs_the_same_with_1_or_20_decisions(
                 client.get(url)
         counts.append(_count(client, reverse("decisions:project_log", args=[team.project.pk])))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_the_paged_lists_cost_the_same_with_5_or_60_people(
+    client: object, anonymous: bool
+) -> None:
+    counts = []
+    for size in (5, 60):
+        team = make_team(size + 1)
+        decision = team.start(Method.PROPOSAL, anonymous=anonymous)
+        for person in team.members[1 : size + 1]:
+            services.response_submit(
+                decision=decision, person=person, payload={"stance": "agree"}, reason="Yes"
+            )
+        if anonymous:
+            services.decision_close(decision=decision, now=later(decision))
+        client.force_login(team.starter)
+        names = ["decisions:people", "decisions:reasons"]
+        if not anonymous:
+            names.append("decisions:people_waiting")
+        counts.append([_count(client, reverse(name, args=[decision.pk])) for name in names])
+    assert counts[0] == counts[1]
