@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
+from levelfield.decisions import services as decision_services
+from levelfield.decisions.models import Decision
 from levelfield.events import services as event_services
 from levelfield.history.models import Change
 from levelfield.history.services import change_record, history_forget
@@ -185,7 +187,15 @@ def person_delete(*, person: User) -> None:
         AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()
         # Notices sent to their addresses before they had an account (invitations).
         notifications_forget_addresses(addresses=_every_address(person))
+        # A sealed answer to an open anonymous decision goes with the person, so that
+        # decision's kept count of answers is worked out again.
+        sealed_in = list(
+            Decision.objects.filter(
+                anonymous=True, closed_at__isnull=True, voters__person=person
+            ).values_list("pk", flat=True)
+        )
         person.delete()
+        decision_services.tallies_rebuild(decisions=Decision.objects.filter(pk__in=sealed_in))
 
 
 def _forget_everywhere(person: User) -> None:

@@ -18,6 +18,7 @@ from levelfield.decisions import services
 from levelfield.decisions.models import Decision, Method, Response, Tally
 from levelfield.decisions.results import results_build, results_from_tally
 from levelfield.decisions.tests.factories import later, make_team
+from levelfield.people.services import person_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,18 @@ def test_while_an_anonymous_decision_is_open_only_the_number_of_voters_is_kept(
         {"s|block": 3},
         3,
     )
+
+
+def test_a_voter_who_deletes_their_account_while_an_anonymous_decision_is_open_is_not_counted(
+    db: None,
+) -> None:
+    team = make_team(3)
+    decision = team.start(Method.PROPOSAL, anonymous=True)
+    for person in team.members:
+        services.response_submit(decision=decision, person=person, payload={"stance": "agree"})
+    person_delete(person=team.members[0])
+    assert Tally.objects.get(decision=decision).responses == 2
+    assert services.tallies_wrong() == []
 
 
 def test_an_operator_can_check_and_rebuild_counts_after_responses_change_behind_their_back(
