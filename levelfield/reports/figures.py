@@ -35,6 +35,7 @@ from levelfield.people.models import Perspective
 from levelfield.projects.models import InvolvementEntry, Participation, Project, Stage
 from levelfield.reflection import groups
 from levelfield.reflection.models import Action, Answer, CheckInRound, PerspectiveGroup
+from levelfield.stories.models import Story
 
 LIST_LIMIT = 12  # records listed by name in one figure; the counts cover them all
 GAPS_SHOWN = 3
@@ -124,6 +125,7 @@ def figures_for(scope: Scope) -> dict[str, Any]:
     else:
         figures["projects"] = projects(scope)
         figures["people"] = people(scope)
+        figures["published_stories"] = published_stories(scope)
     return figures
 
 
@@ -463,6 +465,26 @@ def stories(scope: Scope) -> list[dict[str, Any]]:
             "link": reverse("projects:log_entry", args=[row["project_id"], row["id"]]),
         }
         for row in entries
+    ]
+
+
+def published_stories(scope: Scope) -> list[dict[str, Any]]:
+    """Stories members wrote and the collective published in the year (public already,
+    so their titles and addresses may be named)."""
+    start, end = scope.moments()
+    rows = (
+        Story.objects.public()
+        .filter(collective=scope.collective, published_at__range=(start, end))
+        .order_by("published_at", "id")
+        .values("title", "slug", "published_at")[:LIST_LIMIT]
+    )
+    return [
+        {
+            "title": row["title"],
+            "on": timezone.localdate(row["published_at"]).isoformat(),
+            "link": reverse("stories:story", args=[scope.collective.slug, row["slug"]]),
+        }
+        for row in rows
     ]
 
 

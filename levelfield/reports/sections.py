@@ -207,6 +207,13 @@ def _stories(figures: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _published_stories(figures: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        _said(f"Published story: {story['title']}.", ("the story", story["link"]))
+        for story in figures.get("published_stories", [])
+    ]
+
+
 def _evidence(figures: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         _said(
@@ -248,7 +255,7 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
         "decisions": _decisions(figures),
         "money": _payments(figures),
         "better": _checkins(figures),
-        "stories": _stories(figures),
+        "stories": _published_stories(figures) + _stories(figures),
     }
 
 

@@ -7,12 +7,16 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Stage
 from levelfield.projects.tests.factories import ProjectFactory
 from levelfield.reports.figures import Scope, figures_for
+from levelfield.reports.models import Kind
+from levelfield.reports.sections import statements_for
 from levelfield.reports.tests.factories import YEAR, entry_with, known_project, paid_claims
+from levelfield.stories.tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +94,33 @@ def test_an_annual_report_counts_the_year_only() -> None:
         "by_stage": [{"stage": "Design", "count": 1}],
     }
     assert figures["people"] == {"members": 10, "new": 10}
+
+
+def test_an_annual_report_names_the_stories_published_that_year_and_no_drafts() -> None:
+    known = known_project(checkin=False)
+    collective = known.collective
+    zone = timezone.get_current_timezone()
+    writer = known.team.members[0]
+    StoryFactory(
+        collective=collective,
+        author=writer,
+        title="Why we changed the questionnaire",
+        published_at=datetime.datetime(YEAR, 6, 1, 12, tzinfo=zone),
+    )
+    StoryFactory(
+        collective=collective,
+        author=writer,
+        title="Last year's story",
+        published_at=datetime.datetime(YEAR - 1, 6, 1, 12, tzinfo=zone),
+    )
+    StoryFactory(collective=collective, author=writer, title="A draft", published_at=None)
+    figures = figures_for(Scope(collective=collective, year=YEAR))
+    [story] = figures["published_stories"]
+    assert story["title"] == "Why we changed the questionnaire"
+    assert story["on"] == f"{YEAR}-06-01"
+    assert story["link"].startswith(f"/c/{collective.slug}/stories/")
+    statements = statements_for(Kind.ANNUAL, figures)["stories"]
+    assert statements[0]["text"] == "Published story: Why we changed the questionnaire."
 
 
 def test_payments_show_totals_and_days_to_pay_only_from_five_people() -> None:
