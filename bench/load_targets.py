@@ -105,6 +105,8 @@ def pages() -> dict[str, Finder]:
         "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
         "courses": lambda: reverse("learning:courses", args=[slug]),
         "notices": lambda: reverse("notifications:list"),
+        "public home": lambda: reverse("stories:home", args=[slug]),
+        "reports": lambda: reverse("reports:collective_list", args=[slug]),
     }
 
 
