@@ -1,4 +1,4 @@
-"""Events filled with data for the browser sweep (tests/browser/test_every_page.py):
+"""Events filled with data for the browser sweep (tests/browser/test_pages_events.py):
 every events page a member, an organiser and a visitor can open."""
 
 from __future__ import annotations
