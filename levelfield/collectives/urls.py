@@ -28,7 +28,7 @@ urlpatterns = [
         views.coordinator_step_down,
         name="coordinator_step_down",
     ),
-    path("<slug:slug>/members/", views.collective_members, name="members"),  # bench
+    path("<slug:slug>/members/", views.collective_members, name="members"),
     # Invitations (the pages are the invitations app's; join/<token>/ redirects).
     *place_urls("collective", "<slug:slug>"),
 ]

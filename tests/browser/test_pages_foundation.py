@@ -35,6 +35,7 @@ def member_pages(world: dict) -> list[str]:
         reverse("collectives:detail", args=[slug]),
         reverse("collectives:settings", args=[slug]),
         reverse("collectives:history", args=[slug]),
+        reverse("collectives:members", args=[slug]),
         reverse("collectives:leave", args=[slug]),
         reverse("collectives:invite", args=[slug]),
         reverse("collectives:invitations", args=[slug]),
