@@ -236,6 +236,9 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Sessions live in PostgreSQL (shared by every server, ended there on signing out);
+# this store only reads them with a fixed SQL statement (see levelfield/lib/sessions.py).
+SESSION_ENGINE = "levelfield.lib.sessions"
 
 # Security. Production runs behind a TLS-terminating proxy (see README).
 SESSION_COOKIE_SECURE = not (DEBUG or TESTING)

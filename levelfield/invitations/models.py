@@ -15,7 +15,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
@@ -52,14 +52,15 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(token_hash=invitation_token_hash(token))
 
     def addressed_to(self, person: object) -> InvitationQuerySet:
-        """Emailed invitations sent to one of the person's verified email addresses."""
-        addresses = EmailAddress.objects.filter(user=person, verified=True).values_list(
-            "email", flat=True
+        """Emailed invitations sent to one of the person's verified email addresses
+        (compared in the same query, so a page showing them makes one query, not two)."""
+        return self.filter(
+            Exists(
+                EmailAddress.objects.filter(
+                    user=person, verified=True, email__iexact=OuterRef("email")
+                )
+            )
         )
-        addressed = Q(pk__in=[])
-        for address in addresses:
-            addressed |= Q(email__iexact=address)
-        return self.filter(addressed)
 
     def waiting_for(self, person: object) -> InvitationQuerySet:
         """Pending invitations to the person, to places they are not in yet: the ones

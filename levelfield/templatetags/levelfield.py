@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.forms import BoundField
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from levelfield.lib import words
 
@@ -82,3 +85,68 @@ def when(moment: object) -> str:
 def tag(text: str, colour: str = "") -> SafeString:
     css = f"govuk-tag govuk-tag--{colour}" if colour else "govuk-tag"
     return format_html('<strong class="{}">{}</strong>', css, text)
+
+
+# The layout's fixed parts (head links, service navigation, footer links) hold no
+# per-person data: each depends only on whether someone is signed in and which section
+# the page is in. Rendering them (a dozen URL reversals and static-file look-ups) cost
+# about a third of a millisecond on every page, so each variant is rendered once per
+# process and kept (never in DEBUG, so edited templates show at once).
+_FRAGMENTS: dict[tuple[object, ...], SafeString] = {}
+_FRAGMENTS_LIMIT = 256  # a safety net: there are about twenty variants in all
+# The navigation item each address belongs to, as base.html always matched them.
+_SECTIONS = (
+    ("/collectives/", "collectives"),
+    ("/projects/", "projects"),
+    ("/events/", "events"),
+    ("/me/", "profile"),
+    ("/payments/", "payments"),
+    ("/notifications/", "notifications"),
+)
+
+
+def _fragment(template_name: str, **variables: bool | str) -> SafeString:
+    """`template_name` rendered with only `variables`, once per process for each set of
+    values (and URL prefix, since the links are reversed)."""
+    key = (template_name, get_script_prefix(), get_urlconf(), *sorted(variables.items()))
+    html = _FRAGMENTS.get(key)
+    if html is None:
+        html = mark_safe(render_to_string(template_name, variables))  # noqa: S308
+        if not settings.DEBUG:
+            if len(_FRAGMENTS) >= _FRAGMENTS_LIMIT:
+                _FRAGMENTS.clear()
+            _FRAGMENTS[key] = html
+    return html
+
+
+def _signed_in(context: template.Context) -> bool:
+    user = context.get("user")
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def navigation_section(path: str) -> str:
+    """Which navigation item a page's address makes current ("" for none)."""
+    if path == reverse("home"):
+        return "home"
+    for prefix, section in _SECTIONS:
+        if path.startswith(prefix):
+            return section
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context: template.Context) -> SafeString:
+    request = context.get("request")
+    signed_in = _signed_in(context)
+    active = navigation_section(request.path) if signed_in and request is not None else ""
+    return _fragment("includes/site_navigation.html", signed_in=signed_in, active=active)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer_links(context: template.Context) -> SafeString:
+    return _fragment("includes/site_footer_links.html", signed_in=_signed_in(context))
+
+
+@register.simple_tag
+def site_head() -> SafeString:
+    return _fragment("includes/site_head.html")
