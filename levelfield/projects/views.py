@@ -110,16 +110,47 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # 10,000 stays a small page (everyone is on the members page).
     memberships = list(_memberships(project)[:MEMBERS_ON_PAGE])
     entries = project.involvement.with_totals().order_by("-happened_on", "-id")[:LATEST_ENTRIES]
-    totals = Participation.objects.filter(entry__project=project).aggregate(minutes=Sum("minutes"))
+    counts = _detail_counts(project)
     context = {
         "project": project,
-        "perspective_groups": _perspective_groups(project, memberships),
+        "perspective_groups": _perspective_groups(counts["sizes"], memberships),
         "stages": _stages(project.stage),
         "entries": entries,
-        "entry_count": project.involvement.count(),
-        "total_minutes": totals["minutes"] or 0,
+        "entry_count": counts["entry_count"],
+        "total_minutes": counts["total_minutes"],
     }
     return render(request, "projects/detail.html", context)
+
+
+def _detail_counts(project: Project) -> dict[str, Any]:
+    """The project page's counts over all members and all entries (each group's size,
+    the entries, all the time given), cached per version like the log's totals
+    (_log_totals): summing 30,000 participations and grouping 10,000 members' perspectives
+    took most of the page's time. The version is the log's (latest history row, number of
+    entries, newest entry) with the number of members and the newest membership; what it
+    cannot see (someone changes which perspectives they share) shows within
+    LOG_TOTALS_SECONDS."""
+    version = _log_version(project)
+    members = project.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
+    key = "projects:detail-counts:{}:{}:{}:{}:{}:{}".format(
+        project.pk,
+        version["change"],
+        version["entries"],
+        version["newest"],
+        members["count"],
+        members["newest"],
+    )
+    counts = cache.get(key)
+    if counts is None:
+        totals = Participation.objects.filter(entry__project=project).aggregate(
+            minutes=Sum("minutes")
+        )
+        counts = {
+            "sizes": _perspective_sizes(project),
+            "total_minutes": totals["minutes"] or 0,
+        }
+        cache.set(key, counts, LOG_TOTALS_SECONDS)
+    return {**counts, "entry_count": version["entries"]}
 
 
 def _memberships(project: Project) -> QuerySet[ProjectMembership]:
@@ -130,10 +161,8 @@ def _memberships(project: Project) -> QuerySet[ProjectMembership]:
     )
 
 
-def _perspective_groups(
-    project: Project, shown: list[ProjectMembership]
-) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]], int, int]]:
-    """(heading, the members shown under it, how many belong under it, how many more)."""
+def _perspective_sizes(project: Project) -> dict[str, int]:
+    """How many members belong under each perspective heading, 'not shared' included."""
     sizes: dict[str, int] = dict(
         Perspective.objects.shared_with_teammates()
         .filter(person__project_memberships__project=project)
@@ -150,6 +179,13 @@ def _perspective_groups(
         ),
     )
     sizes[NOT_SHARED] = everyone["total"] - everyone["sharing"]
+    return sizes
+
+
+def _perspective_groups(
+    sizes: dict[str, int], shown: list[ProjectMembership]
+) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]], int, int]]:
+    """(heading, the members shown under it, how many belong under it, how many more)."""
     listed = dict(_members_by_perspective(shown))
     headings = [*PerspectiveKind.choices, (NOT_SHARED, NOT_SHARED)]
     groups = []
@@ -413,15 +449,7 @@ def _log_totals(
     the version cannot see (someone changes which perspectives they share, or deletes
     their account) shows within LOG_TOTALS_SECONDS.
     """
-    version = project.involvement.aggregate(
-        entries=Count("pk"),
-        newest=Max("pk"),
-        change=Max(
-            Subquery(
-                Change.objects.filter(project=project).order_by("-at", "-id").values("pk")[:1]
-            )
-        ),
-    )
+    version = _log_version(project)
     key = "projects:log-totals:{}:{}:{}:{}:{}".format(
         project.pk, version["change"], version["entries"], version["newest"], filters
     )
@@ -435,6 +463,20 @@ def _log_totals(
         }
         cache.set(key, totals, LOG_TOTALS_SECONDS)
     return totals
+
+
+def _log_version(project: Project) -> dict[str, Any]:
+    """The log's version: the project's latest history row, the number of entries and
+    the newest entry (see _log_totals)."""
+    return project.involvement.aggregate(
+        entries=Count("pk"),
+        newest=Max("pk"),
+        change=Max(
+            Subquery(
+                Change.objects.filter(project=project).order_by("-at", "-id").values("pk")[:1]
+            )
+        ),
+    )
 
 
 def _page_query(filters: LogFilterForm) -> str:

@@ -260,12 +260,41 @@ def test_the_project_page_needs_the_same_queries_for_1_or_20_members_and_entries
         ParticipationFactory(entry=entry, person=people[number % len(people)])
     client.force_login(member)
 
-    # 11: the perspective groups' sizes are counted in the database (two queries), so
-    # a project of 10,000 members lists only its first 50.
-    with django_assert_max_num_queries(11):
+    # 12 the first time: the perspective groups' sizes and the time given are counted in
+    # the database (three queries), so a project of 10,000 members lists only its first
+    # 50; then they are cached per version of the project (two queries).
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("projects:detail", args=[project.pk]))
+    with django_assert_max_num_queries(9):
+        again = client.get(reverse("projects:detail", args=[project.pk]))
 
     assert response.status_code == 200
+    assert again.content == response.content
+
+
+def test_the_project_page_counts_a_new_member_and_new_time_at_once(
+    client: Client, project: Project, member: User
+) -> None:
+    """The page's counts are cached per version: a member or an entry added (even
+    without the services, as imports do) shows on the next request."""
+    client.force_login(member)
+    before = client.get(reverse("projects:detail", args=[project.pk])).context
+    newcomer = UserFactory()
+    PerspectiveFactory(person=newcomer)
+    ProjectMembershipFactory(project=project, person=newcomer)
+
+    def members(context: object) -> int:
+        return sum(size for _, _, size, _ in context["perspective_groups"])
+
+    joined = client.get(reverse("projects:detail", args=[project.pk])).context
+    assert members(joined) == members(before) + 1
+
+    entry = InvolvementEntryFactory(project=project)
+    ParticipationFactory(entry=entry, person=newcomer, minutes=90)
+    response = client.get(reverse("projects:detail", args=[project.pk]))
+
+    assert response.context["total_minutes"] == before["total_minutes"] + 90
+    assert response.context["entry_count"] == before["entry_count"] + 1
 
 
 # Changing the details
