@@ -12,6 +12,7 @@ perspective can be read off a paragraph with two comments.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -74,8 +75,13 @@ def _voices(people: set[int], kinds_of: dict[int, set[str]]) -> Voices:
     )
 
 
-def document_figures(document: Document) -> tuple[dict[int, ParagraphFigures], Voices]:
-    """Figures per paragraph lineage, and for the whole document (3 queries)."""
+def document_figures(
+    document: Document, *, lineages: Collection[int] | None = None
+) -> tuple[dict[int, ParagraphFigures], Voices]:
+    """Figures per paragraph lineage, and for the whole document (3 queries).
+
+    With `lineages`, per-paragraph voices are worked out only for those paragraphs
+    (the ones on the page shown); the document's voices still count everyone."""
     figures: dict[int, ParagraphFigures] = {}
     contributors: dict[int, set[int]] = {}
     everyone: set[int] = set()
@@ -113,5 +119,7 @@ def document_figures(document: Document) -> tuple[dict[int, ParagraphFigures], V
     for person_id, kind in shared.values_list("person_id", "kind"):
         kinds_of.setdefault(person_id, set()).add(kind)
     for lineage, people in contributors.items():
+        if lineages is not None and lineage not in lineages:
+            continue
         figures[lineage].voices = _voices(people, kinds_of)
     return figures, _voices(everyone, kinds_of)
