@@ -78,15 +78,17 @@ def _voices(people: set[int], kinds_of: dict[int, set[str]]) -> Voices:
 def document_figures(
     document: Document, *, lineages: Collection[int] | None = None
 ) -> tuple[dict[int, ParagraphFigures], Voices]:
-    """Figures per paragraph lineage, and for the whole document (3 queries).
+    """Figures per paragraph lineage, and for the whole document (3 queries, 5 with
+    `lineages`).
 
     With `lineages`, per-paragraph voices are worked out only for those paragraphs
     (the ones on the page shown); the document's voices still count everyone."""
     figures: dict[int, ParagraphFigures] = {}
     contributors: dict[int, set[int]] = {}
     everyone: set[int] = set()
+    on_page = {} if lineages is None else {"lineage__in": lineages}
     comments = (
-        Comment.objects.filter(document=document, hidden_at__isnull=True)
+        Comment.objects.filter(document=document, hidden_at__isnull=True, **on_page)
         .values("lineage", "author_id")
         .annotate(n=Count("pk"))
     )
@@ -96,7 +98,7 @@ def document_figures(
         if row["author_id"]:
             contributors.setdefault(row["lineage"], set()).add(row["author_id"])
     amendments = (
-        Amendment.objects.filter(document=document)
+        Amendment.objects.filter(document=document, **on_page)
         .values("lineage", "proposed_by_id")
         .annotate(n=Count("pk"), waiting=Count("pk", filter=Q(status=AmendmentStatus.OPEN)))
     )
@@ -106,8 +108,22 @@ def document_figures(
         item.open_amendments += row["waiting"]
         if row["proposed_by_id"]:
             contributors.setdefault(row["lineage"], set()).add(row["proposed_by_id"])
-    for people in contributors.values():
-        everyone |= people
+    if lineages is None:
+        for people in contributors.values():
+            everyone |= people
+    else:
+        # The whole document's people without grouping every paragraph in Python.
+        everyone = set(
+            Comment.objects.filter(document=document, hidden_at__isnull=True, author__isnull=False)
+            .order_by()
+            .values_list("author_id", flat=True)
+            .distinct()
+        ) | set(
+            Amendment.objects.filter(document=document, proposed_by__isnull=False)
+            .order_by()
+            .values_list("proposed_by_id", flat=True)
+            .distinct()
+        )
     kinds_of: dict[int, set[str]] = {}
     # The contributors as subqueries, not a list of thousands of ids.
     commenters = Comment.objects.filter(document=document, hidden_at__isnull=True)
@@ -119,7 +135,5 @@ def document_figures(
     for person_id, kind in shared.values_list("person_id", "kind"):
         kinds_of.setdefault(person_id, set()).add(kind)
     for lineage, people in contributors.items():
-        if lineages is not None and lineage not in lineages:
-            continue
         figures[lineage].voices = _voices(people, kinds_of)
     return figures, _voices(everyone, kinds_of)
