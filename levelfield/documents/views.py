@@ -55,14 +55,19 @@ from levelfield.documents.models import (
     CommentReport,
     Document,
     Paragraph,
+    ParagraphKind,
     Version,
 )
 from levelfield.history.models import Change
+from levelfield.lib.paging import page_or_404, page_range
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
 COMMENTS_PER_PAGE = 50
+# Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
+# page stays small; its contents list links to every part on every page.
+BLOCKS_PER_PAGE = 60
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -170,8 +175,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = (
         _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
     )
-    paragraphs = list(shown.paragraphs.order_by("position"))
-    figures, voices = document_figures(document)
+    text_page = page_or_404(
+        request, shown.paragraphs.defer("text").order_by("position"), BLOCKS_PER_PAGE
+    )
+    paragraphs = list(text_page.object_list)
+    # Every heading, for the contents: a part's page comes from its position.
+    contents = [
+        (heading, (heading.position - 1) // BLOCKS_PER_PAGE + 1)
+        for heading in shown.paragraphs.filter(kind=ParagraphKind.HEADING)
+        .only("version_id", "position", "section")
+        .order_by("position")
+    ]
+    figures, voices = document_figures(document, lineages={p.lineage for p in paragraphs})
     for paragraph in paragraphs:
         paragraph.figures = figures.get(paragraph.lineage)
     answered = list(
@@ -192,6 +207,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             current=current,
             is_current=shown.pk == current.pk,
             paragraphs=paragraphs,
+            text_page=text_page,
+            text_pages=page_range(text_page),
+            contents=contents,
             voices=voices,
             answered=answered,
             authors=authors,

@@ -524,3 +524,27 @@ def test_wrong_ids_and_versions_are_404s_not_errors(collective, document, gordon
     assert client.get(reverse("documents:detail", args=[99999])).status_code == 404
     page = reverse("documents:paragraph", args=[document.pk, paragraph_of(document, 2).pk])
     assert client.get(page + "?page=abc").status_code == 200
+
+
+def test_a_long_document_is_read_a_page_at_a_time_with_every_paragraph_reachable(
+    collective, gordon
+):
+    from levelfield.documents.views import BLOCKS_PER_PAGE
+
+    big = document_make(
+        collective=collective,
+        author=gordon,
+        text="\n\n".join(f"## Part {n}\n\nParagraph {n}." for n in range(BLOCKS_PER_PAGE)),
+    )
+    last = big.versions.get().paragraphs.order_by("position").last()
+    client = client_for(gordon)
+    first_page = client.get(big.get_absolute_url()).content.decode()
+    assert "Paragraph 0." in first_page and f"Paragraph {BLOCKS_PER_PAGE - 1}." not in first_page
+    assert "page 1 of 2" in first_page and 'href="?page=2"' in first_page
+    # The contents links to the part on the later page.
+    assert f'href="?page=2#paragraph-{last.position - 1}"' in first_page
+    second_page = client.get(big.get_absolute_url() + "?page=2").content.decode()
+    assert reverse("documents:paragraph", args=[big.pk, last.pk]) in second_page
+    assert client.get(big.get_absolute_url() + "?page=3").status_code == 404
+    earlier = client.get(big.get_absolute_url() + "?version=1").content.decode()
+    assert 'href="?version=1&amp;page=2"' in earlier
