@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.decisions import services as decision_services
 from levelfield.documents import services
+from levelfield.documents import views as document_views
 from levelfield.documents.models import WhoMayTakePart
 from levelfield.documents.tests.factories import document_make, paragraph_of
 from levelfield.people.models import PerspectiveKind
@@ -131,13 +132,27 @@ def _pages(world: dict) -> list[str]:
 
 
 def test_every_documents_page_is_accessible(
-    live_server: object, page: Page, sign_in: object, axe_check: object
+    live_server: object,
+    page: Page,
+    sign_in: object,
+    axe_check: object,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     world = _world()
     sign_in(world["author"])
     for path in _pages(world):
         page.goto(live_server.url + path)
         expect(page.locator("h1")).to_have_count(1)
+        axe_check(page)
+    # A long document is read a page at a time, with its contents list: two blocks a
+    # page make the demo draft long.
+    monkeypatch.setattr(document_views, "BLOCKS_PER_PAGE", 2)
+    detail = reverse("documents:detail", args=[world["draft"].pk])
+    for path in (detail, detail + "?page=2"):
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("navigation", name="Pages of the text, at the top")).to_have_count(
+            1
+        )
         axe_check(page)
     # Someone outside, invited by the link, signed in.
     sign_in(world["reader"])
