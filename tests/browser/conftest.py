@@ -64,6 +64,9 @@ def _run_axe(page: Page) -> AxeResults:
 
 def check_accessibility(page: Page) -> None:
     """Fail the test if axe-core finds any WCAG 2.2 A/AA violation on the page."""
+    # Check the page as people see it: with its stylesheets applied (a link's size and
+    # spacing come from them), not as soon as its text has arrived.
+    page.wait_for_load_state("load")
     try:
         results = _run_axe(page)
     except PlaywrightError as error:
