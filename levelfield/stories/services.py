@@ -183,10 +183,11 @@ def _unique_slug(collective: Collective, title: str, exclude: int | None = None)
 
 
 def _co_authors_in(collective: Collective, people: Iterable[User], author: User | None) -> list:
+    people = list(people)
     members = set(
-        CollectiveMembership.objects.filter(collective=collective).values_list(
-            "person_id", flat=True
-        )
+        CollectiveMembership.objects.filter(
+            collective=collective, person__in=[p.pk for p in people]
+        ).values_list("person_id", flat=True)
     )
     return [p for p in people if p.pk in members and (author is None or p.pk != author.pk)]
 
