@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "levelfield.people",
     "levelfield.collectives",
     "levelfield.projects",
+    "levelfield.places",
     "levelfield.history",
     "levelfield.decisions",
     "levelfield.notifications",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("me/", include("levelfield.people.urls")),
     path("collectives/", include("levelfield.collectives.urls")),
     path("projects/", include("levelfield.projects.urls")),
+    path("places/", include("levelfield.places.urls")),
     path("decisions/", include("levelfield.decisions.urls")),
     path("notifications/", include("levelfield.notifications.urls")),
     path("invitations/", include("levelfield.invitations.urls")),

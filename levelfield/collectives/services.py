@@ -16,6 +16,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.people.models import User
+from levelfield.places.services import place_for_collective_create
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
 RESERVED_SLUGS = {"new", "join"}
@@ -60,6 +61,7 @@ def _collective_insert(*, name: str, kind: str, description: str, created_by: An
             description=description,
             created_by=created_by,
         )
+        place_for_collective_create(collective=collective)
         # Someone has to do the organising at first; they can step down at any time.
         membership = CollectiveMembership.objects.create(
             collective=collective, person=created_by, coordinator_since=timezone.now()

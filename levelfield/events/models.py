@@ -9,9 +9,10 @@ name and an email address). The event row is the lock every change of places tak
 (`select_for_update`), and it keeps the count of places taken, so the database itself
 refuses more registrations than places (`events_places_within_capacity`).
 
-Attendance writes the involvement log (see `services.attendance_record`): for a
-project's event one `InvolvementEntry` linked from `Event.involvement_entry`, with one
-`Participation` per attendee linked from `Registration.participation`.
+Attendance writes the involvement log of the event's project or collective (see
+`services.attendance_record`): one `InvolvementEntry` linked from
+`Event.involvement_entry`, with one `Participation` per attendee linked from
+`Registration.participation`.
 """
 
 from __future__ import annotations

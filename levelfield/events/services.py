@@ -42,7 +42,9 @@ from levelfield.events.models import (
 from levelfield.history.services import change_record
 from levelfield.notifications.services import absolute_url, notification_send
 from levelfield.people.models import User
-from levelfield.projects.models import ActivityKind, InvolvementEntry, Participation, Project
+from levelfield.places.access import collective_place
+from levelfield.places.services import EntryValues, involvement_entry_write
+from levelfield.projects.models import ActivityKind, Participation, Project
 
 # Fields an organiser sets; copied from one occurrence to the next in a series.
 EVENT_FIELDS = (
@@ -820,10 +822,10 @@ def attendance_record(
     now: datetime.datetime | None = None,
 ) -> Event:
     """Mark who came (registration ids). Each person with an account who came gets the
-    event's length plus its preparation time; for a project's event that is written to
-    the project's involvement log, one entry for the event (`Event.involvement_entry`)
-    and one participation per person (`Registration.participation`). Marking again
-    corrects both."""
+    event's length plus its preparation time, written to the involvement log of the
+    event's place (its project, or its collective): one entry for the event
+    (`Event.involvement_entry`) and one participation per person
+    (`Registration.participation`). Marking again corrects both."""
     now = now or timezone.now()
     if not access.is_organiser(event, actor):
         raise PermissionDenied("Only the event's organisers mark attendance.")
@@ -842,8 +844,7 @@ def attendance_record(
                 event.credited_minutes if registration.attended else None
             )
         Registration.objects.bulk_update(registrations, ["attended", "attended_minutes"])
-        if event.project_id:
-            _involvement_write(event, registrations, actor=actor)
+        _involvement_write(event, registrations, actor=actor)
         first_time = event.attendance_recorded_at is None
         event.attendance_recorded_at = now
         event.save(update_fields=["attendance_recorded_at", "updated_at"])
@@ -860,52 +861,50 @@ def attendance_record(
 
 
 def _involvement_write(event: Event, registrations: list[Registration], *, actor: User) -> None:
-    entry = event.involvement_entry
+    """The event's entry in its place's involvement log (a project's or a collective's):
+    attendance at a collective's Cuppa is claimed and reported like a project workshop."""
+    place = event.project.place if event.project_id else collective_place(event.collective_id)
     description = f"Attendance at the {event.get_kind_display().lower()} “{event.title}”."
     if event.paid:
         description += " Attendance is paid time under the collective's payment policy."
-    fields = {
-        "title": event.title,
-        "description": description,
-        "happened_on": event.local_start.date(),
-        "stage": event.stage or event.project.stage,
-        "kind": ActivityKind.WORKSHOP
+    values = EntryValues(
+        title=event.title,
+        description=description,
+        happened_on=event.local_start.date(),
+        stage=event.stage or (event.project.stage if event.project_id else ""),
+        kind=ActivityKind.WORKSHOP
         if event.kind in (EventKind.WORKSHOP, EventKind.TRAINING)
         else ActivityKind.MEETING,
+    )
+    came = {
+        registration.person_id: event.credited_minutes
+        for registration in registrations
+        if registration.person_id is not None and registration.attended
     }
-    if entry is None:
-        entry = InvolvementEntry.objects.create(project=event.project, recorded_by=actor, **fields)
+    first_time = event.involvement_entry is None
+    entry = involvement_entry_write(
+        place=place,
+        actor=actor,
+        values=values,
+        entry=event.involvement_entry,
+        participants=came,
+        summary=f"{actor.name} {'recorded' if first_time else 'corrected'} “{event.title}” "
+        "in the involvement log from the event's attendance",
+    )
+    if first_time:
         event.involvement_entry = entry
         event.save(update_fields=["involvement_entry"])
-        action, verb = "entry_created", "recorded"
-    else:
-        for name, value in fields.items():
-            setattr(entry, name, value)
-        entry.save()
-        action, verb = "entry_updated", "corrected"
-    for registration in registrations:
-        if registration.person_id is None:
-            continue
-        if registration.attended:
-            participation, _ = Participation.objects.update_or_create(
-                entry=entry,
-                person=registration.person,
-                defaults={"minutes": event.credited_minutes},
-            )
-            registration.participation = participation
-        else:
-            Participation.objects.filter(entry=entry, person=registration.person).delete()
-            registration.participation = None
-    Registration.objects.bulk_update(registrations, ["participation"])
-    change_record(
-        actor=actor,
-        action=action,
-        summary=f"{actor.name} {verb} “{entry.title}” in the involvement log from the "
-        "event's attendance",
-        subject=entry,
-        subject_type="involvemententry",
-        project=event.project,
+    participation_of = dict(
+        Participation.objects.filter(entry=entry, person__isnull=False).values_list(
+            "person_id", "pk"
+        )
     )
+    for registration in registrations:
+        if registration.person_id is not None:
+            registration.participation_id = (
+                participation_of.get(registration.person_id) if registration.attended else None
+            )
+    Registration.objects.bulk_update(registrations, ["participation"])
 
 
 def event_notes_publish(

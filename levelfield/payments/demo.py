@@ -49,7 +49,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         (p for p in people.values() if services.access.is_approver(p, collective)), None
     )
     times = list(
-        Participation.objects.filter(entry__project__collective=collective, person__isnull=False)
+        Participation.objects.filter(entry__place__collective=collective, person__isnull=False)
         .exclude(person=approver)
         .select_related("person", "entry")
         .order_by("pk")

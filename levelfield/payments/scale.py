@@ -83,7 +83,7 @@ def _claims_add(collectives: list, coordinator: User, count: int, rng: random.Ra
             "minutes",
             "entry__title",
             "entry__happened_on",
-            "entry__project__collective_id",
+            "entry__place__collective_id",
         )
         if row[1] not in kept_free
     ]

@@ -202,15 +202,17 @@ def claim_create(
         # Locked so nobody changes the minutes while the claim is made.
         locked = list(
             Participation.objects.select_for_update(of=("self",))
-            .select_related("entry__project")
+            .select_related("entry__place")
             .filter(pk__in=ids)
             .order_by("pk")
         )
         for participation in locked:
             if participation.person_id != claimant.pk:
                 raise PermissionDenied("You can only claim for your own time.")
-            if participation.entry.project.collective_id != collective.pk:
-                raise ValidationError("Every activity must be in this collective’s projects.")
+            if participation.entry.place.collective_id != collective.pk:
+                raise ValidationError(
+                    "Every activity must be in this collective or one of its projects."
+                )
         lines = [_line_for(p, policy, unpaid_minutes.get(p.pk, 0)) for p in locked]
         claim = Claim.objects.create(
             collective=collective,

@@ -84,14 +84,15 @@ def recognition(request: HttpRequest) -> HttpResponse:
     style = "certificate" if request.GET.get("style") == "certificate" else "letter"
     participations = list(
         Participation.objects.filter(person=request.user)
-        .select_related("entry__project__collective")
+        .select_related("entry__place__project", "entry__place__collective")
         .order_by("entry__happened_on", "pk")
     )
-    projects: dict[int, dict[str, Any]] = {}
+    # One row per place (a project, or a collective's own activities such as its Cuppa).
+    places: dict[int, dict[str, Any]] = {}
     for participation in participations:
-        project = participation.entry.project
-        row = projects.setdefault(
-            project.pk, {"project": project, "minutes": 0, "entries": [], "roles": set()}
+        place = participation.entry.place
+        row = places.setdefault(
+            place.pk, {"place": place, "minutes": 0, "entries": [], "roles": set()}
         )
         row["minutes"] += participation.minutes
         row["entries"].append(participation.entry)
@@ -101,15 +102,15 @@ def recognition(request: HttpRequest) -> HttpResponse:
             person=request.user, coordinator_since__isnull=False
         ).values_list("project_id", flat=True)
     )
-    for pk, row in projects.items():
-        if pk in coordinating:
+    for row in places.values():
+        if row["place"].project_id in coordinating:
             row["roles"].add("Coordinator")
         row["roles"] = sorted(row["roles"])
     html = render_to_string(
         f"payments/recognition_{style}.html",
         {
             "person": request.user,
-            "projects": list(projects.values()),
+            "places": list(places.values()),
             "total_minutes": sum(p.minutes for p in participations),
             "today": timezone.localdate(),
         },
@@ -156,9 +157,9 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
 def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
     return list(
         Participation.objects.filter(
-            person=person, entry__project__collective=collective, claim_line__isnull=True
+            person=person, entry__place__collective=collective, claim_line__isnull=True
         )
-        .select_related("entry__project")
+        .select_related("entry__place__project", "entry__place__collective")
         .order_by("-entry__happened_on", "-pk")[:200]
     )
 
@@ -234,7 +235,7 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     options = [
         (
             p.pk,
-            f"{p.entry.title}, {p.entry.project.title}, "
+            f"{p.entry.title}, {p.entry.place.name}, "
             f"{p.entry.happened_on:%-d %B %Y} ({p.hours} hours)",
         )
         for p in unclaimed

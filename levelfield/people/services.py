@@ -224,7 +224,10 @@ def _forget_everywhere(person: User) -> None:
         collective_ids=collective_ids,
     )
     _forget_in(
-        InvolvementEntry.objects.filter(project_id__in=project_ids),
+        InvolvementEntry.objects.filter(
+            Q(place__project_id__in=project_ids)
+            | Q(place__project__isnull=True, place__collective_id__in=collective_ids)
+        ),
         pattern,
         ["title", "description", "what_changed"],
     )
@@ -350,19 +353,19 @@ def person_data_export(*, person: User) -> dict[str, Any]:
         **story_services.person_stories_export(person=person),
         "involvement": [
             {
-                "project": p.entry.project.title,
+                "place": p.entry.place.name,
                 "what_happened": p.entry.title,
                 "date": p.entry.happened_on.isoformat(),
                 "stage": p.entry.get_stage_display(),
                 "minutes": p.minutes,
             }
             for p in Participation.objects.filter(person=person)
-            .select_related("entry__project")
+            .select_related("entry__place__project", "entry__place__collective")
             .order_by("entry__happened_on", "pk")
         ],
         "involvement_entries_recorded": [
             {
-                "project": e.project.title,
+                "place": e.place.name,
                 "what_happened": e.title,
                 "date": e.happened_on.isoformat(),
                 "stage": e.get_stage_display(),
@@ -372,7 +375,7 @@ def person_data_export(*, person: User) -> dict[str, Any]:
                 "recorded": _when(e.created_at),
             }
             for e in InvolvementEntry.objects.filter(recorded_by=person)
-            .select_related("project")
+            .select_related("place__project", "place__collective")
             .order_by("happened_on", "pk")
         ],
         "changes_you_made": [

@@ -9,14 +9,12 @@ someone outside learns nothing. Services re-check that the acting person may act
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.people.models import User
 from levelfield.projects.models import (
-    InvolvementEntry,
-    Participation,
     Project,
     ProjectJoinRequest,
     ProjectMembership,
@@ -26,7 +24,7 @@ from levelfield.projects.models import (
 def project_for_member(person: User, pk: int) -> Project:
     """The project, with its collective, if `person` is a member."""
     return get_object_or_404(
-        Project.objects.for_member(person).select_related("collective"), pk=pk
+        Project.objects.for_member(person).select_related("collective", "place"), pk=pk
     )
 
 
@@ -53,19 +51,6 @@ def project_for_collective_member(person: User, pk: int) -> Project:
     )
 
 
-def involvement_entry_for_member(person: User, project_pk: int, entry_pk: int) -> InvolvementEntry:
-    """An involvement entry, with who took part, in a project `person` is a member of."""
-    project = project_for_member(person, project_pk)
-    entry = get_object_or_404(
-        InvolvementEntry.objects.filter(project=project)
-        .select_related("recorded_by")
-        .prefetch_related(participations()),
-        pk=entry_pk,
-    )
-    entry.project = project
-    return entry
-
-
 def project_membership_in(project: Project, membership_pk: int) -> ProjectMembership:
     """Someone's membership of a project the viewer already reached."""
     return get_object_or_404(
@@ -79,11 +64,4 @@ def join_request_in(project: Project, request_pk: int) -> ProjectJoinRequest:
     return get_object_or_404(
         ProjectJoinRequest.objects.filter(project=project).select_related("person"),
         pk=request_pk,
-    )
-
-
-def participations() -> Prefetch:
-    """Who took part in an entry, in the order they were recorded."""
-    return Prefetch(
-        "participations", queryset=Participation.objects.select_related("person").order_by("id")
     )

@@ -135,14 +135,20 @@ class InvolvementEntryForm(forms.ModelForm):
         *args: Any,
         people: list[tuple[User, str]],
         former_minutes: list[int] | None = None,
+        research_stages: bool = True,
         **kwargs: Any,
     ) -> None:
         """`people`: (person, how to name them) for everyone who could have taken part;
-        `former_minutes`: time kept from people who have deleted their account."""
+        `former_minutes`: time kept from people who have deleted their account;
+        `research_stages`: False in a collective, whose own activities have no stage."""
         super().__init__(*args, **kwargs)
         # No empty "---------" radio: a choice is required and nothing is pre-chosen wrongly.
-        self.fields["stage"].choices = Stage.choices
-        self.fields["stage"].label = "Research stage"
+        if research_stages:
+            self.fields["stage"].choices = Stage.choices
+            self.fields["stage"].label = "Research stage"
+            self.fields["stage"].required = True
+        else:
+            del self.fields["stage"]
         self.fields["kind"].choices = ActivityKind.choices
         self.fields["kind"].label = "What kind of activity was it?"
         self.people = people
@@ -178,7 +184,8 @@ class InvolvementEntryForm(forms.ModelForm):
         ]
 
     def main_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("title", "description", "happened_on", "stage", "kind")]
+        names = ("title", "description", "happened_on", "stage", "kind")
+        return [self[name] for name in names if name in self.fields]
 
     def participants_error(self) -> list[str]:
         """Errors about the whole group of people, shown above the table."""
@@ -247,6 +254,11 @@ class LogFilterForm(forms.Form):
         choices=[("", "All kinds"), *ActivityKind.choices],
         error_messages={"invalid_choice": "Choose a kind of activity from the list"},
     )
+
+    def __init__(self, *args: Any, research_stages: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not research_stages:
+            del self.fields["stage"]
 
 
 class JoinRequestForm(forms.Form):

@@ -198,17 +198,24 @@ class InvolvementEntryQuerySet(models.QuerySet):
 
 
 class InvolvementEntry(models.Model):
-    """Something that happened in a project, who took part and what changed because of it.
+    """Something that happened in a place (a project or a collective), who took part and
+    what changed because of it.
 
     The spine of Levelfield: events, decisions and reviews write here; payments
     and reports read from here.
     """
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="involvement")
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="involvement")
     title = models.CharField("what happened", max_length=200)
     description = models.TextField("more detail", blank=True)
     happened_on = models.DateField("date")
-    stage = models.CharField(max_length=30, choices=Stage.choices)
+    stage = models.CharField(
+        "research stage",
+        max_length=30,
+        choices=Stage.choices,
+        blank=True,
+        help_text="Empty for a collective's own activities, which have no research stage.",
+    )
     kind = models.CharField(max_length=20, choices=ActivityKind.choices)
     what_changed = models.TextField(
         "what changed because of it",
@@ -227,7 +234,9 @@ class InvolvementEntry(models.Model):
     class Meta:
         ordering = ["-happened_on", "-id"]
         verbose_name_plural = "involvement entries"
-        indexes = [models.Index(fields=["project", "-happened_on"])]
+        indexes = [
+            models.Index(fields=["place", "-happened_on"], name="projects_entries_by_place")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -20,6 +20,7 @@ from levelfield.collectives.scale import collectives_in_order
 from levelfield.history.models import Change
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
+from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -101,6 +102,13 @@ def _projects_add(
     for chunk in batches(project(number) for number in range(count)):
         Project.objects.bulk_create(chunk)
     for chunk in batches(
+        Place(kind=PlaceKind.PROJECT, collective_id=collective_id, project_id=pk)
+        for pk, collective_id in Project.objects.filter(place__isnull=True).values_list(
+            "pk", "collective_id"
+        )
+    ):
+        Place.objects.bulk_create(chunk)
+    for chunk in batches(
         Change(
             actor_id=founder_id,
             project_id=pk,
@@ -130,9 +138,12 @@ def _entries_add(
     project_ids = [big.pk] * in_big + [
         others[number % len(others)].pk for number in range(count - in_big)
     ]
+    place_of = dict(
+        Place.objects.filter(project_id__in=set(project_ids)).values_list("project_id", "pk")
+    )
     for chunk in batches(
         InvolvementEntry(
-            project_id=project_id,
+            place_id=place_of[project_id],
             title=rng.choice(TITLES),
             happened_on=today - datetime.timedelta(days=rng.randrange(1, 900)),
             stage=rng.choice(Stage.values),
@@ -154,7 +165,9 @@ def _entries_add(
             chosen = [own] + [person for person in chosen if person != own][:2]
         return chosen
 
-    rows = InvolvementEntry.objects.filter(project_id__in=team).values_list("pk", "project_id")
+    rows = InvolvementEntry.objects.filter(place__project_id__in=team).values_list(
+        "pk", "place__project_id"
+    )
     for chunk in batches(
         Participation(entry_id=entry_id, person_id=person_id, minutes=rng.choice([60, 90, 120]))
         for number, (entry_id, project_id) in enumerate(rows.order_by("pk").iterator(5_000))

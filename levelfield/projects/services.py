@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,10 +20,16 @@ from levelfield.history.services import change_record
 from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.access import place_member_ids
+from levelfield.places.models import Place
+from levelfield.places.services import (
+    EntryValues,
+    involvement_entry_write,
+    place_for_project_create,
+)
 from levelfield.projects.models import (
     InvolvementEntry,
     JoinRequestStatus,
-    Participation,
     Project,
     ProjectJoinRequest,
     ProjectMembership,
@@ -58,6 +63,7 @@ def project_create(
             topics=_tidy_topics(topics),
             stage=stage,
         )
+        place_for_project_create(project=project)
         ProjectMembership.objects.create(project=project, person=created_by)
         change_record(
             actor=created_by,
@@ -286,12 +292,12 @@ def _join_request_answer(
     join_request.save(update_fields=["status", "answered_at", "answered_by", "decline_reason"])
 
 
-# The involvement log
+# The involvement log (at any place: a project or a collective)
 
 
 def involvement_entry_create(
     *,
-    project: Project,
+    place: Place,
     recorded_by: User,
     title: str,
     happened_on: datetime.date,
@@ -302,36 +308,23 @@ def involvement_entry_create(
     what_changed: str = "",
 ) -> InvolvementEntry:
     """Record something that happened, who took part and for how many minutes each."""
-    roles.require(recorded_by, roles.Action.RECORD_INVOLVEMENT, project)
+    roles.require(recorded_by, roles.Action.RECORD_INVOLVEMENT, place.owner)
     with transaction.atomic():
-        allowed = set(
-            ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
-        )
-        _check_participants(participants, allowed=allowed, kept=0)
-        entry = InvolvementEntry.objects.create(
-            project=project,
-            recorded_by=recorded_by,
-            title=title,
-            description=description,
-            happened_on=happened_on,
-            stage=stage,
-            kind=kind,
-            what_changed=what_changed,
-        )
-        Participation.objects.bulk_create(
-            Participation(entry=entry, person=person, minutes=minutes)
-            for person, minutes in participants.items()
-        )
-        change_record(
+        allowed = set(place_member_ids(place))
+        _check_participants(participants, allowed=allowed, kept=0, place=place)
+        return involvement_entry_write(
+            place=place,
             actor=recorded_by,
-            action="entry_created",
-            summary=f"{recorded_by.name} recorded “{entry.title}” in the involvement log",
-            subject=entry,
-            subject_type="involvemententry",
-            project=project,
-            after=entry_snapshot(entry),
+            values=EntryValues(
+                title=title,
+                description=description,
+                happened_on=happened_on,
+                stage=stage,
+                kind=kind,
+                what_changed=what_changed,
+            ),
+            participants={person.pk: minutes for person, minutes in participants.items()},
         )
-    return entry
 
 
 def involvement_entry_update(
@@ -348,55 +341,41 @@ def involvement_entry_update(
 ) -> InvolvementEntry:
     """Correct an entry. `participants` covers everyone with an account; the time of
     people who have since deleted their account is kept as it was."""
-    roles.require(actor, roles.Action.RECORD_INVOLVEMENT, entry.project)
+    place = entry.place
+    roles.require(actor, roles.Action.RECORD_INVOLVEMENT, place.owner)
     with transaction.atomic():
         entry = InvolvementEntry.objects.select_for_update().get(pk=entry.pk)
-        before = entry_snapshot(entry)
         existing = list(entry.participations.values_list("person_id", flat=True))
-        # People who took part and later left the project may still be credited.
-        allowed = set(
-            ProjectMembership.objects.filter(project_id=entry.project_id).values_list(
-                "person_id", flat=True
-            )
-        ) | {person_id for person_id in existing if person_id is not None}
+        # People who took part and later left the place may still be credited.
+        allowed = set(place_member_ids(place)) | {
+            person_id for person_id in existing if person_id is not None
+        }
         former_members = sum(1 for person_id in existing if person_id is None)
-        _check_participants(participants, allowed=allowed, kept=former_members)
+        _check_participants(participants, allowed=allowed, kept=former_members, place=place)
 
         old_minutes = dict(
             entry.participations.filter(person__isnull=False).values_list("person_id", "minutes")
         )
         wanted = {person.pk: minutes for person, minutes in participants.items()}
         _check_claimed_time_kept(entry, wanted, happened_on)
-        others = _check_hours_changed_by_right_person(entry, actor, old_minutes, wanted)
-
-        entry.title = title
-        entry.description = description
-        entry.happened_on = happened_on
-        entry.stage = stage
-        entry.kind = kind
-        entry.what_changed = what_changed
-        entry.save()
-        Participation.objects.filter(entry=entry, person__isnull=False).exclude(
-            person_id__in=wanted
-        ).delete()
-        for person_id, minutes in wanted.items():
-            Participation.objects.update_or_create(
-                entry=entry, person_id=person_id, defaults={"minutes": minutes}
-            )
-        after = entry_snapshot(entry)
-        if after != before:
-            change_record(
-                actor=actor,
-                action="entry_updated",
-                summary=f"{actor.name} corrected “{entry.title}” in the involvement log"
-                + (f", changing {_and_list(others)}’s time as an approver" if others else ""),
-                subject=entry,
-                subject_type="involvemententry",
-                project=entry.project,
-                before=before,
-                after=after,
-            )
-        _tell_whose_hours_changed(entry, actor, old_minutes, wanted)
+        others = _check_hours_changed_by_right_person(place, actor, old_minutes, wanted)
+        entry = involvement_entry_write(
+            place=place,
+            actor=actor,
+            entry=entry,
+            values=EntryValues(
+                title=title,
+                description=description,
+                happened_on=happened_on,
+                stage=stage,
+                kind=kind,
+                what_changed=what_changed,
+            ),
+            participants=wanted,
+            summary=f"{actor.name} corrected “{title}” in the involvement log"
+            + (f", changing {_and_list(others)}’s time as an approver" if others else ""),
+        )
+        _tell_whose_hours_changed(entry, place, actor, old_minutes, wanted)
     return entry
 
 
@@ -420,7 +399,7 @@ def _check_claimed_time_kept(
 
 
 def _check_hours_changed_by_right_person(
-    entry: InvolvementEntry, actor: User, old: Mapping[int, int], new: Mapping[int, int]
+    place: Place, actor: User, old: Mapping[int, int], new: Mapping[int, int]
 ) -> list[str]:
     """Hours feed money, so only the person they belong to, or an approver of payment
     claims (`roles.Who.AN_APPROVER`), changes or removes them. Adding someone who took
@@ -434,7 +413,7 @@ def _check_hours_changed_by_right_person(
     if not changed:
         return []
     names = sorted(person.name for person in User.objects.filter(pk__in=changed))
-    if not roles.may(actor, roles.Action.CHANGE_SOMEONES_HOURS, entry.project):
+    if not roles.may(actor, roles.Action.CHANGE_SOMEONES_HOURS, place.owner):
         raise ValidationError(
             "Hours can be paid, so only the person they belong to or an approver of payment "
             f"claims can change them. You cannot change {_and_list(names)}’s time: ask "
@@ -444,17 +423,19 @@ def _check_hours_changed_by_right_person(
 
 
 def _tell_whose_hours_changed(
-    entry: InvolvementEntry, actor: User, old: Mapping[int, int], new: Mapping[int, int]
+    entry: InvolvementEntry,
+    place: Place,
+    actor: User,
+    old: Mapping[int, int],
+    new: Mapping[int, int],
 ) -> None:
     """Hours can feed money, so a person hears when someone else changes theirs."""
-    from levelfield.notifications.services import notification_send
-
     changed = [
         person_id
         for person_id in set(old) | set(new)
         if person_id != actor.pk and old.get(person_id) != new.get(person_id)
     ]
-    url = reverse("projects:log_entry", args=[entry.project_id, entry.pk])
+    url = reverse("places:log_entry", args=[place.pk, entry.pk])
     for person in User.objects.filter(pk__in=changed, is_active=True):
         before, after = words.hours(old.get(person.pk)), words.hours(new.get(person.pk))
         notification_send(
@@ -470,32 +451,14 @@ def _tell_whose_hours_changed(
         )
 
 
-def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
-    """What an entry says, in words, for the change history."""
-    participations = Participation.objects.filter(entry=entry).select_related("person")
-    return {
-        "title": entry.title,
-        "description": entry.description,
-        "date": entry.happened_on.isoformat(),
-        "stage": Stage(entry.stage).label,
-        "kind": entry.get_kind_display(),
-        "what_changed": entry.what_changed,
-        "participants": sorted(
-            (
-                {"person": p.person_name, "person_id": p.person_id, "minutes": p.minutes}
-                for p in participations
-            ),
-            key=lambda row: (row["person"], row["person_id"] or 0),
-        ),
-    }
-
-
-def _check_participants(participants: Mapping[User, int], *, allowed: set[int], kept: int) -> None:
+def _check_participants(
+    participants: Mapping[User, int], *, allowed: set[int], kept: int, place: Place
+) -> None:
     if not participants and not kept:
         raise ValidationError("Say who took part: at least one person.")
     for person, minutes in participants.items():
         if person.pk not in allowed:
-            raise ValidationError(f"{person.name} is not a member of this project.")
+            raise ValidationError(f"{person.name} is not a member of this {place.kind_word}.")
         if not 0 < minutes <= MAX_MINUTES_IN_A_DAY:
             raise ValidationError(
                 f"The time {person.name} spent must be more than 0 and at most 24 hours."

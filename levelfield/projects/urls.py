@@ -40,8 +40,4 @@ urlpatterns = [
     path("<int:pk>/leave/", views.project_leave, name="leave"),
     # Invitations (the pages are the invitations app's; join/<token>/ redirects).
     *place_urls("project", "<int:pk>"),
-    path("<int:pk>/log/", views.involvement_log, name="log"),
-    path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
-    path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),
-    path("<int:pk>/log/<int:entry_pk>/edit/", views.involvement_entry_edit, name="log_edit"),
 ]

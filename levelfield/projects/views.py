@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import coordinator_job
@@ -27,29 +25,26 @@ from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
+from levelfield.places.history import change_rows
+from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
 from levelfield.projects import access, services
 from levelfield.projects.forms import (
-    InvolvementEntryForm,
     JoinRequestDeclineForm,
     JoinRequestForm,
-    LogFilterForm,
     ProjectCreateForm,
     ProjectForm,
 )
 from levelfield.projects.models import (
-    InvolvementEntry,
     Participation,
     Project,
     ProjectMembership,
     Stage,
 )
-from levelfield.templatetags.levelfield import hours
 
 PAGE_SIZE = 25
 LATEST_ENTRIES = 5
 NOT_SHARED = "Perspective not shared"
 MEMBERS_ON_PAGE = 50
-LOG_TOTALS_SECONDS = 60
 
 
 # Projects
@@ -109,7 +104,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The first members, and every group's size counted in the database: a project of
     # 10,000 stays a small page (everyone is on the members page).
     memberships = list(_memberships(project)[:MEMBERS_ON_PAGE])
-    entries = project.involvement.with_totals().order_by("-happened_on", "-id")[:LATEST_ENTRIES]
+    entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")[
+        :LATEST_ENTRIES
+    ]
     counts = _detail_counts(project)
     context = {
         "project": project,
@@ -130,7 +127,7 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     entries, newest entry) with the number of members and the newest membership; what it
     cannot see (someone changes which perspectives they share) shows within
     LOG_TOTALS_SECONDS."""
-    version = _log_version(project)
+    version = log_version(project.place)
     members = project.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
     key = "projects:detail-counts:{}:{}:{}:{}:{}:{}".format(
         project.pk,
@@ -142,7 +139,7 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     )
     counts = cache.get(key)
     if counts is None:
-        totals = Participation.objects.filter(entry__project=project).aggregate(
+        totals = Participation.objects.filter(entry__place=project.place).aggregate(
             minutes=Sum("minutes")
         )
         counts = {
@@ -248,7 +245,7 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     changes = Change.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
     page = Paginator(changes, PAGE_SIZE).get_page(request.GET.get("page"))
     for change in page:
-        change.rows = _change_rows(change)
+        change.rows = change_rows(change)
     return render(request, "projects/history.html", {"project": project, "page": page})
 
 
@@ -401,260 +398,3 @@ def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("projects:list")
     context = {"project": project, "only_member": only_member}
     return render(request, "projects/leave.html", context)
-
-
-# The involvement log
-
-
-@login_required
-@require_safe
-def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
-    project = access.project_for_member(request.user, pk)
-    filters = LogFilterForm(request.GET)
-    entries = project.involvement.all()
-    if filters.is_valid():
-        if filters.cleaned_data["stage"]:
-            entries = entries.filter(stage=filters.cleaned_data["stage"])
-        if filters.cleaned_data["kind"]:
-            entries = entries.filter(kind=filters.cleaned_data["kind"])
-    page = Paginator(
-        entries.with_totals()
-        .prefetch_related(access.participations())
-        .order_by("-happened_on", "-id"),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    context = {
-        "project": project,
-        "form": filters,
-        "filtered": filters.is_valid() and any(filters.cleaned_data.values()),
-        "page": page,
-        "page_query": _page_query(filters),
-        **_log_totals(project, entries, _page_query(filters)),
-    }
-    return render(request, "projects/log.html", context)
-
-
-def _log_totals(
-    project: Project, entries: QuerySet[InvolvementEntry], filters: str
-) -> dict[str, Any]:
-    """The log's totals (all its time, by stage, by perspective), cached per version of
-    the log: 10,000 entries take five sums over 30,000 rows, so they are summed once per
-    change, not on every request.
-
-    The version is the project's latest history row (every write to entries and
-    participations, from this app, events and reviews, records one), with the number of
-    entries and the newest entry (for rows added without the services, as imports and
-    tests do). The key holds the version, so any process's cache is right without
-    invalidation; a shared cache (CACHES) only saves recounting in each process. What
-    the version cannot see (someone changes which perspectives they share, or deletes
-    their account) shows within LOG_TOTALS_SECONDS.
-    """
-    version = _log_version(project)
-    key = "projects:log-totals:{}:{}:{}:{}:{}".format(
-        project.pk, version["change"], version["entries"], version["newest"], filters
-    )
-    totals = cache.get(key)
-    if totals is None:
-        participations = Participation.objects.filter(entry__in=entries)
-        totals = {
-            "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
-            "stage_totals": _stage_totals(participations),
-            "perspective_totals": _perspective_totals(participations),
-        }
-        cache.set(key, totals, LOG_TOTALS_SECONDS)
-    return totals
-
-
-def _log_version(project: Project) -> dict[str, Any]:
-    """The log's version: the project's latest history row, the number of entries and
-    the newest entry (see _log_totals)."""
-    return project.involvement.aggregate(
-        entries=Count("pk"),
-        newest=Max("pk"),
-        change=Max(
-            Subquery(
-                Change.objects.filter(project=project).order_by("-at", "-id").values("pk")[:1]
-            )
-        ),
-    )
-
-
-def _page_query(filters: LogFilterForm) -> str:
-    """The filters to carry into the next and previous page links."""
-    if not filters.is_valid():
-        return ""
-    return urlencode({key: value for key, value in filters.cleaned_data.items() if value})
-
-
-def _stage_totals(participations: QuerySet[Participation]) -> list[tuple[str, int, int]]:
-    """(stage, entries, minutes) for each stage with any time logged, in cycle order."""
-    rows = {
-        row["entry__stage"]: row
-        for row in participations.values("entry__stage").annotate(
-            minutes=Sum("minutes"), entries=Count("entry", distinct=True)
-        )
-    }
-    return [
-        (label, rows[value]["entries"], rows[value]["minutes"])
-        for value, label in Stage.choices
-        if value in rows
-    ]
-
-
-def _perspective_totals(participations: QuerySet[Participation]) -> list[tuple[str, int]]:
-    """Hours under each shared perspective, then hours from people who keep theirs
-    private (or have none), then hours from people who have deleted their account."""
-    by_kind = {
-        row["person__perspectives__kind"]: row["minutes"]
-        for row in participations.filter(
-            shares_perspectives("person__"), person__perspectives__isnull=False
-        )
-        .values("person__perspectives__kind")
-        .annotate(minutes=Sum("minutes"))
-    }
-    has_perspective = Exists(Perspective.objects.filter(person=OuterRef("person")))
-    not_shared = (
-        participations.filter(person__isnull=False)
-        .filter(~shares_perspectives("person__") | ~has_perspective)
-        .aggregate(minutes=Sum("minutes"))["minutes"]
-    )
-    former = participations.filter(person__isnull=True).aggregate(minutes=Sum("minutes"))[
-        "minutes"
-    ]
-    rows = [(label, by_kind[kind]) for kind, label in PerspectiveKind.choices if kind in by_kind]
-    if not_shared:
-        rows.append((NOT_SHARED, not_shared))
-    if former:
-        rows.append(("Former members", former))
-    return rows
-
-
-@login_required
-def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
-    project = access.project_for_member(request.user, pk)
-    people = [(m.person, m.person.name) for m in project.memberships.select_related("person")]
-    form = InvolvementEntryForm(
-        request.POST or None,
-        people=people,
-        initial={"stage": project.stage, "happened_on": timezone.localdate()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.involvement_entry_create(
-                project=project, recorded_by=request.user, **_entry_values(form)
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"“{entry.title}” is in the involvement log.")
-            return redirect("projects:log", pk=project.pk)
-    return render(request, "projects/log_form.html", {"project": project, "form": form})
-
-
-@login_required
-@require_safe
-def involvement_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
-    changes = Change.objects.filter(
-        project=entry.project, subject_type="involvemententry", subject_id=entry.pk
-    ).select_related("actor")
-    changes = list(changes.order_by("-at", "-id"))
-    for change in changes:
-        change.rows = _change_rows(change)
-    context = {
-        "project": entry.project,
-        "entry": entry,
-        "total_minutes": sum(p.minutes for p in entry.participations.all()),
-        "changes": changes,
-    }
-    return render(request, "projects/log_entry.html", context)
-
-
-@login_required
-def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
-    project = entry.project
-    members = [(m.person, m.person.name) for m in project.memberships.select_related("person")]
-    member_ids = {person.pk for person, _ in members}
-    past = [
-        (p.person, f"{p.person.name} (no longer in the project)")
-        for p in entry.participations.all()
-        if p.person is not None and p.person_id not in member_ids
-    ]
-    former_minutes = [p.minutes for p in entry.participations.all() if p.person is None]
-    form = InvolvementEntryForm(
-        request.POST or None,
-        instance=entry,
-        people=members + past,
-        former_minutes=former_minutes,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.involvement_entry_update(
-                entry=entry, actor=request.user, **_entry_values(form)
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "The entry is corrected. The change is in its history.")
-            return redirect("projects:log_entry", pk=project.pk, entry_pk=entry.pk)
-    context = {"project": project, "entry": entry, "form": form}
-    return render(request, "projects/log_form.html", context)
-
-
-def _entry_values(form: InvolvementEntryForm) -> dict[str, Any]:
-    data = form.cleaned_data
-    return {
-        "title": data["title"],
-        "description": data["description"],
-        "happened_on": data["happened_on"],
-        "stage": data["stage"],
-        "kind": data["kind"],
-        "what_changed": data["what_changed"],
-        "participants": form.participants,
-    }
-
-
-# Showing the change history
-
-
-FIELD_LABELS = {
-    "title": "Title",
-    "summary": "Summary",
-    "topics": "Topics",
-    "stage": "Stage",
-    "member": "Member",
-    "coordinator": "Coordinator job",
-    "email": "Email",
-    "expires": "Works until",
-    "status": "Status",
-    "description": "More detail",
-    "date": "Date",
-    "kind": "Kind of activity",
-    "what_changed": "What changed because of it",
-    "participants": "Who took part",
-}
-
-
-def _change_rows(change: Change) -> list[tuple[str, str, str]]:
-    """(what, before, after) in words for each value a change altered."""
-    return [
-        (FIELD_LABELS.get(key, key.replace("_", " ").capitalize()), _words(old), _words(new))
-        for key, old, new in change.changed_fields()
-    ]
-
-
-def _words(value: object) -> str:
-    if value in (None, "", []):
-        return "(none)"
-    if isinstance(value, list):
-        return "; ".join(_participant_words(item) for item in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _participant_words(item: object) -> str:
-    if isinstance(item, dict) and "minutes" in item:
-        return f"{item.get('person', 'A former member')}: {hours(item['minutes'])}"
-    return str(item)

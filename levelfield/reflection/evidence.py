@@ -184,12 +184,12 @@ def contribution(project: Project, people: People) -> Dimension:
     """Hours given, from the involvement log."""
     time = Figure(
         "Hours in the involvement log",
-        reverse("projects:log", args=[project.pk]),
+        reverse("places:log", args=[project.place.pk]),
         "The involvement log",
         format=hours,
     )
     for row in (
-        Participation.objects.filter(entry__project=project)
+        Participation.objects.filter(entry__place__project=project)
         .values("person_id", quarter=TruncQuarter("entry__happened_on"))
         .annotate(minutes=Sum("minutes"))
         .order_by()
@@ -268,12 +268,12 @@ def change(project: Project, people: People) -> Dimension:
         outcomes.add(people, row["decision__created_by_id"], row["quarter"], row["count"])
     changes = Figure(
         "Recorded changes, by who took part",
-        reverse("projects:log", args=[project.pk]),
+        reverse("places:log", args=[project.place.pk]),
         "The involvement log",
     )
     seen: set[tuple[int, str]] = set()
     rows = (
-        Participation.objects.filter(entry__project=project)
+        Participation.objects.filter(entry__place__project=project)
         .exclude(entry__what_changed="")
         .values_list("entry_id", "person_id", "entry__happened_on")
         .order_by()

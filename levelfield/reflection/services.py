@@ -30,6 +30,7 @@ from levelfield.history.services import change_record
 from levelfield.lib.words import day, plural, when
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, InvolvementEntry, Project, ProjectMembership
 from levelfield.reflection import groups
 from levelfield.reflection.models import (
@@ -432,32 +433,22 @@ def action_record(
 
 
 def _involvement_write(checkin: CheckInRound, action: Action, person: User) -> InvolvementEntry:
-    from levelfield.projects.services import entry_snapshot
-
     project = checkin.project
-    entry = InvolvementEntry.objects.create(
-        project=project,
-        title=f"Check-in action: {action.text}"[:200],
-        description=(
-            f"Agreed after the check-in “{checkin.title}” (closed {day(checkin.closes_at)})"
-            + (f", about {action.theme}." if action.theme else ".")
-        ),
-        happened_on=timezone.localdate(action.recorded_at),
-        stage=project.stage,
-        kind=ActivityKind.OTHER,
-        what_changed=action.text,
-        recorded_by=person,
-    )
-    change_record(
+    return involvement_entry_write(
+        place=project.place,
         actor=person,
-        action="entry_created",
-        summary=f"{person.name} recorded “{entry.title}” in the involvement log",
-        subject=entry,
-        subject_type="involvemententry",
-        project=project,
-        after=entry_snapshot(entry),
+        values=EntryValues(
+            title=f"Check-in action: {action.text}"[:200],
+            description=(
+                f"Agreed after the check-in “{checkin.title}” (closed {day(checkin.closes_at)})"
+                + (f", about {action.theme}." if action.theme else ".")
+            ),
+            happened_on=timezone.localdate(action.recorded_at),
+            stage=project.stage,
+            kind=ActivityKind.OTHER,
+            what_changed=action.text,
+        ),
     )
-    return entry
 
 
 # A team's own questions

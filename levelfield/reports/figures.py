@@ -82,16 +82,17 @@ class Scope:
 
     def entries(self) -> QuerySet[InvolvementEntry]:
         if self.project:
-            return InvolvementEntry.objects.filter(project=self.project)
+            return InvolvementEntry.objects.filter(place__project=self.project)
+        # The collective's own activities (its Cuppa) and every project's.
         return InvolvementEntry.objects.filter(
-            project__collective=self.collective, happened_on__range=(self.start, self.end)
+            place__collective=self.collective, happened_on__range=(self.start, self.end)
         )
 
     def participations(self) -> QuerySet[Participation]:
         if self.project:
-            return Participation.objects.filter(entry__project=self.project)
+            return Participation.objects.filter(entry__place__project=self.project)
         return Participation.objects.filter(
-            entry__project__collective=self.collective,
+            entry__place__collective=self.collective,
             entry__happened_on__range=(self.start, self.end),
         )
 
@@ -179,7 +180,7 @@ def involvement(scope: Scope) -> dict[str, Any]:
         "split": split,
         "by_group": by_group,
         "by_stage": _by_stage(participations),
-        "link": reverse("projects:log", args=[scope.project.pk]) if scope.project else "",
+        "link": reverse("places:log", args=[scope.project.place.pk]) if scope.project else "",
     }
 
 
@@ -197,14 +198,15 @@ def _by_stage(participations: QuerySet[Participation]) -> list[dict[str, Any]]:
     )
     found = {row["entry__stage"]: row for row in rows}
     by_stage, merged = [], {"minutes": 0, "entries": 0, "stages": 0}
-    for stage in Stage:
-        row = found.get(stage.value)
+    labels = [*Stage.choices, ("", "Outside the research cycle (the collective’s own activities)")]
+    for value, label in labels:
+        row = found.get(value)
         if row is None:
             continue
         if row["people"] >= minimum():
             by_stage.append(
                 {
-                    "stage": stage.label,
+                    "stage": label,
                     "entries": row["entries"],
                     "people": row["people"],
                     "hours": hours_text(row["minutes"]),
@@ -407,7 +409,7 @@ def payments(scope: Scope) -> dict[str, Any]:
 
     if scope.project:
         lines = ClaimLine.objects.filter(
-            participation__entry__project=scope.project, claim__status=Status.PAID
+            participation__entry__place__project=scope.project, claim__status=Status.PAID
         )
         totals = lines.aggregate(
             fees=Sum("amount"), people=Count("claim__claimant", distinct=True)
@@ -452,17 +454,23 @@ def stories(scope: Scope) -> list[dict[str, Any]]:
         scope.entries()
         .exclude(what_changed="")
         .order_by("-happened_on", "-id")
-        .values("id", "project_id", "project__title", "title", "what_changed", "happened_on")[
-            :LIST_LIMIT
-        ]
+        .values(
+            "id",
+            "place_id",
+            "place__project__title",
+            "place__collective__name",
+            "title",
+            "what_changed",
+            "happened_on",
+        )[:LIST_LIMIT]
     )
     return [
         {
             "title": row["title"],
-            "project": row["project__title"],
+            "project": row["place__project__title"] or row["place__collective__name"],
             "what_changed": row["what_changed"][:500],
             "on": row["happened_on"].isoformat(),
-            "link": reverse("projects:log_entry", args=[row["project_id"], row["id"]]),
+            "link": reverse("places:log_entry", args=[row["place_id"], row["id"]]),
         }
         for row in entries
     ]

@@ -28,11 +28,11 @@ from levelfield.history.services import change_record
 from levelfield.lib.words import day, plural
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects import services as project_services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
-    Participation,
     ProjectMembership,
 )
 from levelfield.reviews import files
@@ -387,26 +387,18 @@ def _time_logged(
     request's research stage: claimable like any other involvement."""
     group = review_request.group
     ProjectMembership.objects.get_or_create(project_id=group.project_id, person=person)
-    entry = InvolvementEntry.objects.create(
-        project_id=group.project_id,
-        recorded_by=person,
-        title=title,
-        description=f"For the {group.name}: a researcher’s plan for involving people.",
-        happened_on=today,
-        stage=review_request.stage,
-        kind=kind,
-    )
-    Participation.objects.create(entry=entry, person=person, minutes=minutes)
-    change_record(
+    return involvement_entry_write(
+        place=group.project.place,
         actor=person,
-        action="entry_created",
-        summary=f"{person.name} recorded “{entry.title}” in the involvement log",
-        subject=entry,
-        subject_type="involvemententry",
-        project=group.project,
-        after=project_services.entry_snapshot(entry),
+        values=EntryValues(
+            title=title,
+            description=f"For the {group.name}: a researcher’s plan for involving people.",
+            happened_on=today,
+            stage=review_request.stage,
+            kind=kind,
+        ),
+        participants={person.pk: minutes},
     )
-    return entry
 
 
 # The combined response
@@ -605,9 +597,23 @@ def report_back(
             what_did_not_change=what_did_not_change,
             reported_at=now,
         )
-        InvolvementEntry.objects.filter(review__request=review_request).update(
-            what_changed=f"You said, we did: {what_changed}"[:5000]
-        )
+        for entry in InvolvementEntry.objects.filter(
+            review__request=review_request
+        ).select_related("place__project", "place__collective"):
+            involvement_entry_write(
+                place=entry.place,
+                actor=researcher,
+                entry=entry,
+                values=EntryValues(
+                    title=entry.title,
+                    description=entry.description,
+                    happened_on=entry.happened_on,
+                    stage=entry.stage,
+                    kind=entry.kind,
+                    what_changed=f"You said, we did: {what_changed}"[:5000],
+                ),
+                summary=f"{researcher.name} added what changed to “{entry.title}”",
+            )
         _status_set(review_request, Status.REPORTED, actor=researcher)
         _tell_group(
             review_request,

@@ -5,16 +5,26 @@ from django.utils import timezone
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.services import place_for_collective_create
 
 
 class CollectiveFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Collective
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Collective {n}")
     slug = factory.Sequence(lambda n: f"collective-{n}")
     description = "People working together on health research."
     created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def own_place(
+        collective: Collective, create: bool, extracted: object, **kwargs: object
+    ) -> None:
+        """Every collective has its place, as `collective_create` makes it."""
+        if create:
+            place_for_collective_create(collective=collective)
 
 
 class CollectiveMembershipFactory(factory.django.DjangoModelFactory):

@@ -16,7 +16,7 @@ from levelfield.decisions import ballots, participation
 from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.models import Decision, Phase, Response, Voter
 from levelfield.decisions.services.common import DecisionError, decision_record
-from levelfield.decisions.services.outcomes import involvement_entry_write
+from levelfield.decisions.services.outcomes import decision_log_entry_write
 from levelfield.decisions.services.tallying import tally_ballots_opened
 from levelfield.lib.words import plural
 from levelfield.people.models import User
@@ -49,7 +49,7 @@ def decision_close(
         decision.voices_heard = voices.passed if voices.applies else None
         decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
         if decision.project_id:
-            involvement_entry_write(decision, None, actor)
+            decision_log_entry_write(decision, None, actor)
         who = actor.name if actor is not None else "Levelfield"
         decision_record(
             decision,

@@ -3,6 +3,7 @@ project's involvement log entry that follows it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -12,9 +13,9 @@ from django.utils import timezone
 from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.models import Decision, Method, Option, Outcome, Phase, Response
 from levelfield.decisions.services.common import DecisionError, decision_record
-from levelfield.history.services import change_record
 from levelfield.lib.words import plural
 from levelfield.people.models import User
+from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, InvolvementEntry
 
 
@@ -72,7 +73,7 @@ def outcome_write(
         if before == after:
             return outcome
         if decision.project_id:
-            involvement_entry_write(decision, outcome, person)
+            decision_log_entry_write(decision, outcome, person)
         decision_record(
             decision,
             actor=person,
@@ -85,60 +86,41 @@ def outcome_write(
     return outcome
 
 
-def involvement_entry_write(
+def decision_log_entry_write(
     decision: Decision, outcome: Outcome | None, person: User | None
 ) -> None:
     """Record a project decision in the project's involvement log when it closes, and
     keep the entry in step with the outcome.
 
-    Written here rather than through the projects app's form service, which asks for at
-    least one participant with their minutes: how long people spent deciding is not
-    known, and the log feeds payments, so no time is invented. The entry has no
-    participations; responses and participation rates live on the decision page.
+    No participations: how long people spent deciding is not known, and the log feeds
+    payments, so no time is invented. Responses and participation rates live on the
+    decision page.
     """
-    from levelfield.projects.services import entry_snapshot
-
-    values = {
-        "title": f"Decision: {decision.title}"[:200],
-        "happened_on": timezone.localdate(decision.closed_at or decision.closes_at),
-        "kind": ActivityKind.OTHER,
-        "description": _entry_description(decision, outcome),
-        "what_changed": outcome.statement if outcome else "",
-    }
+    values = EntryValues(
+        title=f"Decision: {decision.title}"[:200],
+        happened_on=timezone.localdate(decision.closed_at or decision.closes_at),
+        kind=ActivityKind.OTHER,
+        stage=decision.project.stage,
+        description=_entry_description(decision, outcome),
+        what_changed=outcome.statement if outcome else "",
+    )
+    entry = None
+    if decision.involvement_entry_id is not None:
+        entry = InvolvementEntry.objects.get(pk=decision.involvement_entry_id)
+        # The stage it was recorded at stays: the project may have moved on since.
+        values = replace(values, stage=entry.stage)
     who = person.name if person is not None else "Levelfield"
+    entry = involvement_entry_write(
+        place=decision.project.place,
+        actor=person,
+        values=values,
+        entry=entry,
+        summary=f"{who} {'updated' if entry else 'recorded'} “{values.title}” in the "
+        "involvement log",
+    )
     if decision.involvement_entry_id is None:
-        entry = InvolvementEntry.objects.create(
-            project=decision.project, recorded_by=person, stage=decision.project.stage, **values
-        )
         decision.involvement_entry = entry
         decision.save(update_fields=["involvement_entry"])
-        change_record(
-            actor=person,
-            action="entry_created",
-            summary=f"{who} recorded “{entry.title}” in the involvement log",
-            subject=entry,
-            subject_type="involvemententry",
-            project=decision.project,
-            after=entry_snapshot(entry),
-        )
-        return
-    entry = InvolvementEntry.objects.select_for_update().get(pk=decision.involvement_entry_id)
-    before = entry_snapshot(entry)
-    for field, value in values.items():
-        setattr(entry, field, value)
-    entry.save()
-    after = entry_snapshot(entry)
-    if after != before:
-        change_record(
-            actor=person,
-            action="entry_updated",
-            summary=f"{who} updated “{entry.title}” in the involvement log",
-            subject=entry,
-            subject_type="involvemententry",
-            project=decision.project,
-            before=before,
-            after=after,
-        )
 
 
 def _entry_description(decision: Decision, outcome: Outcome | None) -> str:

@@ -150,7 +150,7 @@ def test_consent_passes_when_nobody_objects_and_the_outcome_goes_in_the_log(
     assert services.decision_close(decision=decision, now=later(decision))
     assert not services.decision_close(decision=decision, now=later(decision, hours=1))
     # Closing records the decision in the project's involvement log, with no time claimed.
-    entry = InvolvementEntry.objects.get(project=team.project)
+    entry = InvolvementEntry.objects.get(place__project=team.project)
     assert entry.participations.count() == 0
     assert "Decided together by consent: 3 responses." in entry.description
 
@@ -171,7 +171,7 @@ def test_consent_passes_when_nobody_objects_and_the_outcome_goes_in_the_log(
     assert response.status_code == 302
     decision.refresh_from_db()
     assert decision.outcome.statement == "We meet online from November to February."
-    entry = InvolvementEntry.objects.get(project=team.project)
+    entry = InvolvementEntry.objects.get(place__project=team.project)
     assert entry.title == f"Decision: {decision.title}"
     assert entry.what_changed == "We meet online from November to February."
     assert entry.kind == ActivityKind.OTHER

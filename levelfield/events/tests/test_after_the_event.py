@@ -107,7 +107,7 @@ def test_attendance_writes_the_project_log_with_the_event_length_and_preparation
     assert response.status_code == 302
     event.refresh_from_db()
     entry = event.involvement_entry
-    assert entry.project == project
+    assert entry.place == project.place
     assert entry.event == event  # what payments reads: entry.event
     participation = Participation.objects.get(entry=entry)
     assert participation.person == member
@@ -115,7 +115,7 @@ def test_attendance_writes_the_project_log_with_the_event_length_and_preparation
     came.refresh_from_db()
     assert came.participation == participation and came.attended_minutes == 120
     assert "paid time" in entry.description
-    log = client.get(reverse("projects:log", args=[project.pk])).content.decode()
+    log = client.get(reverse("places:log", args=[project.place.pk])).content.decode()
     assert event.title in log
 
     # Marking again corrects the same entry; nobody is counted twice.

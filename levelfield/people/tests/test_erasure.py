@@ -101,7 +101,7 @@ def test_someone_who_changed_name_and_address_and_left_a_project_is_erased_every
     ProjectInvitationFactory(project=left_project, email=OLD_ADDRESS, invited_by=cora)
     project_services.project_member_add(project=left_project, person=person, added_by=cora)
     project_services.involvement_entry_create(
-        project=left_project,
+        place=left_project.place,
         recorded_by=cora,
         title=f"Interview with {FIRST_NAME}",
         happened_on=timezone.localdate(),

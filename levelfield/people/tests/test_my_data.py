@@ -84,7 +84,7 @@ def test_a_person_downloads_everything_held_about_them(client):
     }
     assert data["involvement"] == [
         {
-            "project": world["project"].title,
+            "place": world["project"].title,
             "what_happened": "Topic guide",
             "date": "2026-10-01",
             "stage": "Design",
@@ -151,7 +151,7 @@ def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client)
     )
     assert AccessLog.objects.filter(username="robin@example.org").exists()
     assert AccessAttempt.objects.filter(username="robin@example.org").exists()
-    total_before = Participation.objects.filter(entry__project=project).aggregate(
+    total_before = Participation.objects.filter(entry__place__project=project).aggregate(
         total=Sum("minutes")
     )["total"]
 
@@ -166,11 +166,11 @@ def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client)
     assert not Participation.objects.filter(person_id=person.pk).exists()
     assert not AccessAttempt.objects.filter(username__icontains="robin").exists()
     assert not AccessLog.objects.filter(username__icontains="robin").exists()
-    total_after = Participation.objects.filter(entry__project=project).aggregate(
+    total_after = Participation.objects.filter(entry__place__project=project).aggregate(
         total=Sum("minutes")
     )["total"]
     assert total_after == total_before == 240
-    former = Participation.objects.get(entry__project=project, person__isnull=True)
+    former = Participation.objects.get(entry__place__project=project, person__isnull=True)
     assert former.person_name == "A former member"
     assert former.minutes == 180
     assert Change.objects.filter(

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.services import place_for_project_create
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -21,12 +22,19 @@ from levelfield.projects.models import (
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project
+        skip_postgeneration_save = True
 
     collective = factory.SubFactory(CollectiveFactory)
     title = factory.Sequence(lambda n: f"Project {n}")
     summary = "Finding out what matters to people living with a long-term condition."
     stage = Stage.DESIGN
     created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def own_place(project: Project, create: bool, extracted: object, **kwargs: object) -> None:
+        """Every project has its place, as `project_create` makes it."""
+        if create:
+            place_for_project_create(project=project)
 
 
 class ProjectMembershipFactory(factory.django.DjangoModelFactory):
@@ -47,7 +55,11 @@ class InvolvementEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InvolvementEntry
 
-    project = factory.SubFactory(ProjectFactory)
+    class Params:
+        # The project whose log holds the entry, unless a place is given.
+        project = factory.SubFactory(ProjectFactory)
+
+    place = factory.LazyAttribute(lambda entry: entry.project.place)
     title = "Advisory group meeting"
     happened_on = factory.LazyFunction(lambda: datetime.date(2026, 10, 1))
     stage = Stage.DESIGN

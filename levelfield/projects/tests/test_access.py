@@ -31,10 +31,10 @@ PROJECT_PAGES = [
     ("projects:history", "project"),
     ("projects:members", "project"),
     ("projects:leave", "project"),
-    ("projects:log", "project"),
-    ("projects:log_add", "project"),
-    ("projects:log_entry", "entry"),
-    ("projects:log_edit", "entry"),
+    ("places:log", "project"),
+    ("places:log_add", "project"),
+    ("places:log_entry", "entry"),
+    ("places:log_edit", "entry"),
 ]
 
 # (url name, which objects the URL needs, form data)
@@ -47,8 +47,8 @@ PROJECT_POSTS = [
     ("projects:coordinator_step_down", "project", {}),
     ("projects:join_request_accept", "join_request", {}),
     ("projects:join_request_decline", "join_request", {"reason": "No"}),
-    ("projects:log_add", "project", {"title": "Sneaky", "happened_on": "2026-01-01"}),
-    ("projects:log_edit", "entry", {"title": "Sneaky", "happened_on": "2026-01-01"}),
+    ("places:log_add", "project", {"title": "Sneaky", "happened_on": "2026-01-01"}),
+    ("places:log_edit", "entry", {"title": "Sneaky", "happened_on": "2026-01-01"}),
 ]
 
 
@@ -68,9 +68,13 @@ def objects(project: Project, member: User) -> dict[str, object]:
 
 def _url(name: str, needs: str, objects: dict[str, object]) -> str:
     thing = objects[needs]
+    # The log's pages are the place's (every kind of place has one).
+    project_pk = (
+        objects["project"].place.pk if name.startswith("places:") else objects["project"].pk
+    )
     if needs == "project":
-        return reverse(name, args=[thing.pk])
-    return reverse(name, args=[objects["project"].pk, thing.pk])
+        return reverse(name, args=[project_pk])
+    return reverse(name, args=[project_pk, thing.pk])
 
 
 def _log_in_as(role: str, client: Client, request: pytest.FixtureRequest) -> None:
@@ -179,8 +183,8 @@ def test_the_list_and_start_pages_ask_visitors_to_sign_in(client: Client, name: 
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("projects:log_entry", "entry"),
-        ("projects:log_edit", "entry"),
+        ("places:log_entry", "entry"),
+        ("places:log_edit", "entry"),
         ("projects:coordinator_ask", "membership"),
         ("projects:join_request_accept", "join_request"),
         ("projects:join_request_decline", "join_request"),
@@ -191,7 +195,8 @@ def test_an_id_from_another_project_is_not_found(
 ) -> None:
     elsewhere = ProjectMembershipFactory(person=member).project
     client.force_login(member)
-    url = reverse(name, args=[elsewhere.pk, objects[kind].pk])
+    where = elsewhere.place.pk if name.startswith("places:") else elsewhere.pk
+    url = reverse(name, args=[where, objects[kind].pk])
 
     response = client.post(url) if kind != "entry" else client.get(url)
 
@@ -200,7 +205,7 @@ def test_an_id_from_another_project_is_not_found(
 
 @pytest.mark.parametrize(
     "url",
-    ["/projects/999999/", "/projects/999999/log/", "/projects/999999/log/1/"],
+    ["/projects/999999/", "/places/999999/log/", "/places/999999/log/1/"],
 )
 def test_a_wrong_id_is_not_found(client: Client, member: User, url: str) -> None:
     client.force_login(member)

@@ -29,7 +29,7 @@ def test_the_history_lists_changes_to_the_project_members_and_log_newest_first(
         stage=Stage.ETHICS,
     )
     entry = services.involvement_entry_create(
-        project=project,
+        place=project.place,
         recorded_by=coordinator,
         title="Ethics form reading",
         happened_on=timezone.localdate(),

@@ -56,7 +56,7 @@ def test_a_member_records_who_took_part_and_how_long_each_spent(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
     client.force_login(member)
-    url = reverse("projects:log_add", args=[project.pk])
+    url = reverse("places:log_add", args=[project.place.pk])
 
     form = client.get(url).content.decode()
     response = client.post(
@@ -72,9 +72,9 @@ def test_a_member_records_who_took_part_and_how_long_each_spent(
         assert f'for="id_hours_{person.pk}">Hours {person.name} spent</label>' in form
     assert 'id="id_stage_1" name="stage" type="radio" value="design" checked' in form
     assert response.status_code == 302
-    assert response["Location"] == reverse("projects:log", args=[project.pk])
+    assert response["Location"] == reverse("places:log", args=[project.place.pk])
     entry = InvolvementEntry.objects.get()
-    assert entry.project == project and entry.recorded_by == member
+    assert entry.place == project.place and entry.recorded_by == member
     assert entry.kind == ActivityKind.WORKSHOP and entry.stage == Stage.DESIGN
     assert sorted(entry.participations.values_list("person__display_name", "minutes")) == [
         ("Amara", 120),
@@ -100,7 +100,7 @@ def test_hours_are_kept_as_whole_minutes_rounded_to_the_nearest(
     client.force_login(member)
 
     client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(), **_took_part(member, hours)},
     )
 
@@ -114,7 +114,7 @@ def test_a_date_up_to_a_day_ahead_is_accepted_for_people_in_other_time_zones(
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
     client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(happened_on=tomorrow.isoformat()), **_took_part(member, "1")},
     )
 
@@ -128,7 +128,7 @@ def test_a_date_typed_by_hand_is_understood(
     client.force_login(member)
 
     client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(happened_on=typed), **_took_part(member, "1")},
     )
 
@@ -172,7 +172,7 @@ def test_bad_input_is_refused_with_a_message_linking_to_the_field(
     client.force_login(member)
 
     response = client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(**changes), **_took_part(member, hours)},
     )
 
@@ -193,7 +193,7 @@ def test_an_entry_needs_at_least_one_person_who_took_part(
     client.force_login(member)
 
     response = client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         # Hours without the "took part" tick do not count.
         {**_entry_data(), f"hours_{coordinator.pk}": "2"},
     )
@@ -213,7 +213,7 @@ def test_hours_for_someone_outside_the_project_are_ignored(
     client.force_login(member)
 
     client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(), **_took_part(member, "1"), **_took_part(outsider, "5")},
     )
 
@@ -224,7 +224,7 @@ def test_the_service_refuses_people_outside_the_project_and_empty_entries(
     project: Project, member: User, outsider: User
 ) -> None:
     values = {
-        "project": project,
+        "place": project.place,
         "recorded_by": member,
         "title": "Meeting",
         "happened_on": timezone.localdate(),
@@ -261,7 +261,7 @@ def test_an_approver_corrects_an_entry_and_its_history_keeps_before_and_after(
     ParticipationFactory(entry=entry, person=coordinator, minutes=60)
     newcomer = ProjectMembershipFactory(project=project, person__display_name="Nia").person
     client.force_login(coordinator)
-    url = reverse("projects:log_edit", args=[project.pk, entry.pk])
+    url = reverse("places:log_edit", args=[project.place.pk, entry.pk])
 
     form = client.get(url).content.decode()
     response = client.post(
@@ -281,7 +281,7 @@ def test_an_approver_corrects_an_entry_and_its_history_keeps_before_and_after(
     )
     assert not re.search(rf'id="id_took_part_{newcomer.pk}" [^>]*checked', form)
     assert response.status_code == 302
-    assert response["Location"] == reverse("projects:log_entry", args=[project.pk, entry.pk])
+    assert response["Location"] == reverse("places:log_entry", args=[project.place.pk, entry.pk])
     assert sorted(entry.participations.values_list("person__display_name", "minutes")) == [
         ("Gordon", 120),
         ("Nia", 30),
@@ -319,7 +319,7 @@ def test_a_correction_that_changes_nothing_adds_nothing_to_the_history(
     client.force_login(member)
 
     client.post(
-        reverse("projects:log_edit", args=[project.pk, entry.pk]),
+        reverse("places:log_edit", args=[project.place.pk, entry.pk]),
         {
             "title": entry.title,
             "happened_on": "2025-10-01",
@@ -343,7 +343,7 @@ def test_time_from_people_who_left_or_deleted_their_account_is_kept_on_correctio
     ParticipationFactory(entry=entry, person=deleted, minutes=180)
     deleted.delete()
     client.force_login(member)
-    url = reverse("projects:log_edit", args=[project.pk, entry.pk])
+    url = reverse("places:log_edit", args=[project.place.pk, entry.pk])
 
     form = text(client.get(url).content.decode())
     client.post(
@@ -374,7 +374,7 @@ def test_only_the_person_or_an_approver_changes_someones_hours_and_they_are_told
     ParticipationFactory(entry=entry, person=member, minutes=60)
     ParticipationFactory(entry=entry, person=coordinator, minutes=60)
     newcomer = ProjectMembershipFactory(project=project, person__display_name="Nia").person
-    url = reverse("projects:log_edit", args=[project.pk, entry.pk])
+    url = reverse("places:log_edit", args=[project.place.pk, entry.pk])
 
     # Amara (who coordinates the project, not the collective) may change her own time
     # and add someone, but not change or take away Gordon's: hours can be paid.
@@ -456,7 +456,7 @@ def test_an_entry_of_only_former_members_can_be_corrected_without_ticking_anyone
     client.force_login(member)
 
     response = client.post(
-        reverse("projects:log_edit", args=[project.pk, entry.pk]),
+        reverse("places:log_edit", args=[project.place.pk, entry.pk]),
         _entry_data(title="Old meeting, renamed"),
     )
 
@@ -484,7 +484,7 @@ def test_the_log_shows_each_entry_with_its_people_hours_and_what_changed(
     ParticipationFactory(entry=entry, person=coordinator, minutes=30)
     client.force_login(member)
 
-    html = client.get(reverse("projects:log", args=[project.pk])).content.decode()
+    html = client.get(reverse("places:log", args=[project.place.pk])).content.decode()
 
     words = text(html)
     assert (
@@ -494,7 +494,7 @@ def test_the_log_shows_each_entry_with_its_people_hours_and_what_changed(
         "What changed because of it We added a break halfway through." in words
     )
     assert reverse("people:person", args=[coordinator.pk]) in html
-    assert reverse("projects:log_entry", args=[project.pk, entry.pk]) in html
+    assert reverse("places:log_entry", args=[project.place.pk, entry.pk]) in html
 
 
 def test_the_log_totals_hours_by_stage_and_by_perspective(
@@ -516,7 +516,7 @@ def test_the_log_totals_hours_by_stage_and_by_perspective(
     ParticipationFactory(entry=analysis, person=None, minutes=15)
     client.force_login(member)
 
-    response = client.get(reverse("projects:log", args=[project.pk]))
+    response = client.get(reverse("places:log", args=[project.place.pk]))
 
     words = text(response.content.decode())
     assert "4.5 hours given in total." in words
@@ -537,7 +537,7 @@ def test_the_log_filters_by_stage_and_kind(client: Client, project: Project, mem
     )
     InvolvementEntryFactory(project=project, title="Analysis meeting", stage=Stage.ANALYSIS)
     client.force_login(member)
-    url = reverse("projects:log", args=[project.pk])
+    url = reverse("places:log", args=[project.place.pk])
 
     by_stage = text(client.get(url, {"stage": "analysis"}).content.decode())
     by_both = text(client.get(url, {"stage": "analysis", "kind": "workshop"}).content.decode())
@@ -562,7 +562,7 @@ def test_a_bad_filter_is_explained_and_every_entry_still_shown(
     InvolvementEntryFactory(project=project, title="Design meeting")
     client.force_login(member)
 
-    response = client.get(reverse("projects:log", args=[project.pk]), query)
+    response = client.get(reverse("places:log", args=[project.place.pk]), query)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -579,7 +579,7 @@ def test_the_log_is_paginated_and_a_bad_page_number_is_not_an_error(
         InvolvementEntryFactory(project=project, title=f"Entry {number:02d}")
     client.force_login(member)
 
-    response = client.get(reverse("projects:log", args=[project.pk]), {"page": page_number})
+    response = client.get(reverse("places:log", args=[project.place.pk]), {"page": page_number})
 
     assert response.status_code == 200
     assert len(response.context["page"].object_list) in (25, 5)
@@ -590,7 +590,9 @@ def test_page_links_keep_the_filter(client: Client, project: Project, member: Us
         InvolvementEntryFactory(project=project, stage=Stage.ANALYSIS)
     client.force_login(member)
 
-    html = client.get(reverse("projects:log", args=[project.pk]), {"stage": "analysis"}).content
+    html = client.get(
+        reverse("places:log", args=[project.place.pk]), {"stage": "analysis"}
+    ).content
 
     assert b'href="?stage=analysis&amp;page=2"' in html
 
@@ -609,9 +611,9 @@ def test_someone_who_deleted_their_account_shows_as_a_former_member_with_their_h
     participation.refresh_from_db()
     assert participation.person is None and participation.minutes == 180
     client.force_login(member)
-    log = text(client.get(reverse("projects:log", args=[project.pk])).content.decode())
+    log = text(client.get(reverse("places:log", args=[project.place.pk])).content.decode())
     one = text(
-        client.get(reverse("projects:log_entry", args=[project.pk, entry.pk])).content.decode()
+        client.get(reverse("places:log_entry", args=[project.place.pk, entry.pk])).content.decode()
     )
     assert "Who took part Gordon: 1 hour A former member: 3 hours Total time 4 hours" in log
     assert "4 hours given in total." in log
@@ -624,13 +626,13 @@ def test_one_entry_page_shows_the_entry_and_its_history(
 ) -> None:
     client.force_login(member)
     client.post(
-        reverse("projects:log_add", args=[project.pk]),
+        reverse("places:log_add", args=[project.place.pk]),
         {**_entry_data(), **_took_part(member, "1")},
     )
     entry = InvolvementEntry.objects.get()
 
     page = text(
-        client.get(reverse("projects:log_entry", args=[project.pk, entry.pk])).content.decode()
+        client.get(reverse("places:log_entry", args=[project.place.pk, entry.pk])).content.decode()
     )
 
     assert "Advisory group on the interview questions" in page
@@ -665,7 +667,7 @@ def test_the_log_needs_the_same_queries_for_1_or_20_entries(
     client.force_login(member)
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("projects:log", args=[project.pk]), {"kind": "meeting"})
+        response = client.get(reverse("places:log", args=[project.place.pk]), {"kind": "meeting"})
 
     assert len(response.context["page"].object_list) == size
 

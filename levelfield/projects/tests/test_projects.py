@@ -237,8 +237,10 @@ def test_the_project_page_shows_its_details_and_the_latest_involvement(
     assert "Meeting 7" in words and "Meeting 3" in words
     assert "Meeting 2" not in words
     assert "7 Mar 2026 Meeting 7 Design 1.5 hours" in words
-    for name in ("log", "log_add", "invite", "edit", "history"):
+    for name in ("invite", "edit", "history"):
         assert reverse(f"projects:{name}", args=[project.pk]) in html
+    for name in ("log", "log_add"):
+        assert reverse(f"places:{name}", args=[project.place.pk]) in html
 
 
 @pytest.mark.parametrize("size", [1, 20])

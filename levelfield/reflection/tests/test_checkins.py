@@ -280,7 +280,7 @@ def test_an_action_goes_into_the_involvement_log_and_shows_at_the_next_round(
         {"theme": "Sharing power", "text": "We will rotate who chairs"},
     )
     assert response.status_code == 302
-    entry = InvolvementEntry.objects.get(project=team.project)
+    entry = InvolvementEntry.objects.get(place__project=team.project)
     assert entry.what_changed == "We will rotate who chairs"
     assert entry.title == "Check-in action: We will rotate who chairs"
     following = team.open_round(title="Next time")

@@ -89,7 +89,7 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
         assert f'id="{name.lower()}"' in page
     assert "Summer check-in" in page
     assert "Sharing power" in page and "Large gap" in page
-    assert reverse("projects:log", args=[team.project.pk]) in page
+    assert reverse("places:log", args=[team.project.place.pk]) in page
     assert reverse("decisions:project_log", args=[team.project.pk]) in page
     assert reverse("reflection:project_rounds", args=[team.project.pk]) in page
     assert "Answers to check-ins" in page

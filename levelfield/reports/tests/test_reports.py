@@ -64,7 +64,7 @@ def test_the_first_draft_is_written_from_the_records_with_links(
     assert version.number == 1 and version.made_by is None
     methods = version.sections["methods"]
     assert "10 people gave 11.0 hours across 2 activities" in methods
-    assert f"/projects/{known.project.pk}/log/" in methods
+    assert f"/places/{known.project.place.pk}/log/" in methods
     page = client_for(known.member).get(report.get_absolute_url()).content.decode()
     for heading in ("Aim", "Methods", "Results", "Discussion and conclusions", "Reflections"):
         assert f">{heading}" in page

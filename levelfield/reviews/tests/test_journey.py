@@ -101,7 +101,7 @@ def test_two_members_review_and_their_time_can_be_claimed(world) -> None:  # noq
     assert entry == first.entry
     assert entry.kind == ActivityKind.REVIEW
     assert entry.stage == Stage.FUNDING
-    assert entry.project == world.group.project
+    assert entry.place == world.group.project.place
     # Payments can claim it like any other involvement.
     policy = PaymentPolicyFactory(collective=world.collective)
     RateFactory(policy=policy, effective_from=datetime.date(2020, 1, 1))

@@ -30,10 +30,9 @@ from levelfield.people.models import (
     User,
     Visibility,
 )
+from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import (
     ActivityKind,
-    InvolvementEntry,
-    Participation,
     Project,
     ProjectMembership,
     Stage,
@@ -422,31 +421,24 @@ class Command(BaseCommand):
                     subject_type="projectmembership",
                     project=project,
                 )
-        if project.involvement.exists():
+        if project.place.involvement.exists():
             return
         today = timezone.localdate()
         for entry_spec in spec["entries"]:
-            entry = InvolvementEntry.objects.create(
-                project=project,
-                title=entry_spec.title,
-                description=entry_spec.description,
-                happened_on=today - datetime.timedelta(days=entry_spec.days_ago),
-                stage=entry_spec.stage,
-                kind=entry_spec.kind,
-                what_changed=entry_spec.what_changed,
-                recorded_by=first,
-            )
-            Participation.objects.bulk_create(
-                Participation(entry=entry, person=people[key], minutes=round(hours * 60))
-                for key, hours in entry_spec.hours.items()
-            )
-            change_record(
+            involvement_entry_write(
+                place=project.place,
                 actor=first,
-                action="created",
-                summary=f"{first.name} recorded '{entry.title}'",
-                subject=entry,
-                project=project,
-                after={"title": entry.title, "date": entry.happened_on.isoformat()},
+                values=EntryValues(
+                    title=entry_spec.title,
+                    description=entry_spec.description,
+                    happened_on=today - datetime.timedelta(days=entry_spec.days_ago),
+                    stage=entry_spec.stage,
+                    kind=entry_spec.kind,
+                    what_changed=entry_spec.what_changed,
+                ),
+                participants={
+                    people[key].pk: round(hours * 60) for key, hours in entry_spec.hours.items()
+                },
             )
 
     def _decisions(self, collective: Collective, people: dict[str, User]) -> None:

@@ -1,0 +1,90 @@
+"""Who may reach a place and what is in it: the one access rule for every kind of place.
+
+A member of a project reaches the project's place; a member of a collective reaches the
+collective's own place. Each helper returns the object or raises Http404, so someone
+outside learns nothing. Services re-check that the acting person may act
+(`levelfield.collectives.roles`).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.people.models import User
+from levelfield.places.models import Place, PlaceKind
+from levelfield.projects.models import InvolvementEntry, Participation, ProjectMembership
+
+
+def places_for_member(person: User) -> QuerySet[Place]:
+    """The places `person` is a member of: the only ones whose insides they may see."""
+    if not getattr(person, "is_authenticated", False):
+        return Place.objects.none()
+    in_project = Exists(
+        ProjectMembership.objects.filter(project_id=OuterRef("project_id"), person=person)
+    )
+    in_collective = Exists(
+        CollectiveMembership.objects.filter(collective_id=OuterRef("collective_id"), person=person)
+    )
+    return Place.objects.filter(
+        (Q(kind=PlaceKind.PROJECT) & in_project) | (Q(kind=PlaceKind.COLLECTIVE) & in_collective)
+    )
+
+
+def place_for_member(person: User, pk: int) -> Place:
+    """The place, with its collective and project, if `person` is a member of it."""
+    return get_object_or_404(
+        places_for_member(person).select_related("collective", "project__collective"), pk=pk
+    )
+
+
+def place_member_ids(place: Place) -> QuerySet:
+    """The ids of the place's members (a subquery or a list)."""
+    if place.kind == PlaceKind.PROJECT:
+        return ProjectMembership.objects.filter(project_id=place.project_id).values_list(
+            "person_id", flat=True
+        )
+    return CollectiveMembership.objects.filter(collective_id=place.collective_id).values_list(
+        "person_id", flat=True
+    )
+
+
+def place_members(place: Place) -> list[User]:
+    """The place's members, in joining order, for choosing who took part."""
+    if place.kind == PlaceKind.PROJECT:
+        memberships = ProjectMembership.objects.filter(project_id=place.project_id)
+    else:
+        memberships = CollectiveMembership.objects.filter(collective_id=place.collective_id)
+    return [membership.person for membership in memberships.select_related("person")]
+
+
+def involvement_entry_for_member(person: User, place_pk: int, entry_pk: int) -> InvolvementEntry:
+    """An involvement entry, with who took part, in a place `person` is a member of."""
+    place = place_for_member(person, place_pk)
+    entry = get_object_or_404(
+        InvolvementEntry.objects.filter(place=place)
+        .select_related("recorded_by")
+        .prefetch_related(participations()),
+        pk=entry_pk,
+    )
+    entry.place = place
+    return entry
+
+
+def participations() -> Prefetch:
+    """Who took part in an entry, in the order they were recorded."""
+    return Prefetch(
+        "participations", queryset=Participation.objects.select_related("person").order_by("id")
+    )
+
+
+def collective_place(collective_id: int) -> Place:
+    """A collective's own place."""
+    try:
+        return Place.objects.select_related("collective").get(
+            collective_id=collective_id, kind=PlaceKind.COLLECTIVE
+        )
+    except Place.DoesNotExist as missing:
+        raise Http404("No such collective.") from missing

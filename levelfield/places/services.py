@@ -1,0 +1,141 @@
+"""Changes to places, and the one writer of the involvement log.
+
+`involvement_entry_write` is the only code that creates or changes involvement entries
+and who took part in them (a test reads every module to keep it so): the project log
+form, event attendance, decisions, reviews and check-in actions all call it, so every
+entry is recorded in the history the same way and claims, reports and the evidence view
+read one log whatever wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from levelfield.history.services import change_record
+from levelfield.places.models import Place, PlaceKind
+
+if TYPE_CHECKING:
+    from levelfield.collectives.models import Collective
+    from levelfield.people.models import User
+    from levelfield.projects.models import InvolvementEntry, Project
+
+
+def place_for_collective_create(*, collective: Collective) -> Place:
+    """The collective's own place; call it in the transaction that creates the collective."""
+    return Place.objects.create(kind=PlaceKind.COLLECTIVE, collective=collective)
+
+
+def place_for_project_create(*, project: Project) -> Place:
+    """The project's place; call it in the transaction that creates the project."""
+    return Place.objects.create(
+        kind=PlaceKind.PROJECT, collective_id=project.collective_id, project=project
+    )
+
+
+@dataclass(frozen=True)
+class EntryValues:
+    """What an entry says (everything but who took part)."""
+
+    title: str
+    happened_on: datetime.date
+    kind: str
+    stage: str = ""
+    description: str = ""
+    what_changed: str = ""
+
+
+def involvement_entry_write(
+    *,
+    place: Place,
+    actor: User | None,
+    values: EntryValues,
+    entry: InvolvementEntry | None = None,
+    participants: Mapping[int, int] | None = None,
+    summary: str = "",
+) -> InvolvementEntry:
+    """Create an entry in `place`'s log (`entry` None) or change `entry`, and record it
+    in the place's history.
+
+    `participants` maps person ids to minutes for everyone with an account who took
+    part: people left out lose their participation (rows of people who deleted their
+    account stay). None leaves who took part as it is. Callers check who may write and
+    what may change before calling (claimed time, hours that are not theirs).
+    """
+    from levelfield.projects.models import InvolvementEntry, Participation
+
+    who = actor.name if actor is not None else "Levelfield"
+    with transaction.atomic():
+        if entry is None:
+            entry = InvolvementEntry.objects.create(
+                place=place, recorded_by=actor, **values.__dict__
+            )
+            before: dict[str, Any] = {}
+            action = "entry_created"
+            summary = summary or f"{who} recorded “{entry.title}” in the involvement log"
+        else:
+            entry = InvolvementEntry.objects.select_for_update().get(pk=entry.pk)
+            before = entry_snapshot(entry)
+            for field, value in values.__dict__.items():
+                setattr(entry, field, value)
+            entry.save()
+            action = "entry_updated"
+            summary = summary or f"{who} corrected “{entry.title}” in the involvement log"
+        if participants is not None:
+            Participation.objects.filter(entry=entry, person__isnull=False).exclude(
+                person_id__in=list(participants)
+            ).delete()
+            kept = dict(
+                Participation.objects.filter(entry=entry, person__isnull=False).values_list(
+                    "person_id", "minutes"
+                )
+            )
+            Participation.objects.bulk_create(
+                Participation(entry=entry, person_id=person_id, minutes=minutes)
+                for person_id, minutes in participants.items()
+                if person_id not in kept
+            )
+            for person_id, minutes in participants.items():
+                if person_id in kept and kept[person_id] != minutes:
+                    Participation.objects.filter(entry=entry, person_id=person_id).update(
+                        minutes=minutes
+                    )
+        after = entry_snapshot(entry)
+        if after != before:
+            change_record(
+                actor=actor,
+                action=action,
+                summary=summary,
+                subject=entry,
+                subject_type="involvemententry",
+                before=before,
+                after=after,
+                **place.history_scope(),
+            )
+    return entry
+
+
+def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
+    """What an entry says, in words, for the change history."""
+    from levelfield.projects.models import Participation
+
+    participations = Participation.objects.filter(entry=entry).select_related("person")
+    return {
+        "title": entry.title,
+        "description": entry.description,
+        "date": entry.happened_on.isoformat(),
+        "stage": entry.get_stage_display() or "No research stage",
+        "kind": entry.get_kind_display(),
+        "what_changed": entry.what_changed,
+        "participants": sorted(
+            (
+                {"person": p.person_name, "person_id": p.person_id, "minutes": p.minutes}
+                for p in participations
+            ),
+            key=lambda row: (row["person"], row["person_id"] or 0),
+        ),
+    }

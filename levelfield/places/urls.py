@@ -1,0 +1,12 @@
+from django.urls import path
+
+from levelfield.places import views
+
+app_name = "places"
+
+urlpatterns = [
+    path("<int:pk>/log/", views.involvement_log, name="log"),
+    path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
+    path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),
+    path("<int:pk>/log/<int:entry_pk>/edit/", views.involvement_entry_edit, name="log_edit"),
+]
