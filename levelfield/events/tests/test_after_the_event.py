@@ -18,6 +18,7 @@ from levelfield.events import services
 from levelfield.events.models import AgendaStatus, Audience, Event, Feedback, Registration
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.models import InvolvementEntry, Participation
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
@@ -124,16 +125,24 @@ def test_attendance_writes_the_project_log_with_the_event_length_and_preparation
     assert not Participation.objects.filter(entry=entry).exists()
 
 
-def test_a_collective_events_attendance_is_kept_on_the_places(
+def test_a_collective_events_attendance_goes_in_the_collectives_involvement_log(
     plan: Callable[..., Event], member: User, organiser: User
 ) -> None:
+    """The Cuppa is paid time: attendance at a collective's own event is logged like a
+    project workshop, in the collective's log, so it can be claimed and reported."""
     event = plan(preparation_minutes=15)
     registration = services.registration_create(event=event, person=member)
     event = _ended(event)
     services.attendance_record(event=event, actor=organiser, attended=[registration.pk])
     registration.refresh_from_db()
     assert registration.attended and registration.attended_minutes == 105
-    assert not InvolvementEntry.objects.exists()
+    entry = InvolvementEntry.objects.get()
+    assert entry.place == collective_place(event.collective_id)
+    assert entry.stage == "" and entry.title == event.title
+    assert registration.participation.entry == entry
+    assert (
+        registration.participation.minutes == 105 and registration.participation.person == member
+    )
 
 
 def test_only_organisers_mark_attendance_and_not_before_it_starts(

@@ -687,10 +687,10 @@ def test_entry_pages_need_the_same_queries_for_1_or_20_people(
     for _ in range(size - 1):
         person = ProjectMembershipFactory(project=project).person
         ParticipationFactory(entry=entry, person=person)
-    args = [project.pk] if page_name == "log_add" else [project.pk, entry.pk]
+    args = [project.place.pk] if page_name == "log_add" else [project.place.pk, entry.pk]
     client.force_login(member)
 
     with django_assert_max_num_queries(10):
-        response = client.get(reverse(f"projects:{page_name}", args=args))
+        response = client.get(reverse(f"places:{page_name}", args=args))
 
     assert response.status_code == 200

@@ -102,7 +102,7 @@ def test_the_html_and_word_exports_are_one_clean_page(report_and_client) -> None
     # The same charts as the page (and the PDF), each with its table of figures.
     assert '<svg role="img"' in page and 'id="hours-by-stage-table"' in page
     # Links to the records carry the site's address, so they work from a file.
-    assert 'href="http://testserver/projects/' in page
+    assert 'href="http://testserver/places/' in page
     word = client.get(reverse("reports:export_word", args=[report.pk]))
     assert word["Content-Type"] == "application/msword"
     assert word["Content-Disposition"].endswith('.doc"')

@@ -30,7 +30,12 @@ from levelfield.people.models import (
     User,
     Visibility,
 )
-from levelfield.places.services import EntryValues, involvement_entry_write
+from levelfield.places.services import (
+    EntryValues,
+    involvement_entry_write,
+    place_for_collective_create,
+    place_for_project_create,
+)
 from levelfield.projects.models import (
     ActivityKind,
     Project,
@@ -368,6 +373,8 @@ class Command(BaseCommand):
                 "created_by": people["amara"],
             },
         )
+        if created:
+            place_for_collective_create(collective=collective)
         for spec in PEOPLE:
             _, joined = CollectiveMembership.objects.get_or_create(
                 collective=collective,
@@ -396,6 +403,8 @@ class Command(BaseCommand):
                 "created_by": first,
             },
         )
+        if created:
+            place_for_project_create(project=project)
         if created:
             change_record(
                 actor=first,

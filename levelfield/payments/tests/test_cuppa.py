@@ -1,0 +1,86 @@
+"""A public contributor came to the collective's Co-Pro Cuppa: the organisers mark who
+came, and the contributor claims for it in the same clicks as for a project workshop;
+the annual report counts it."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.events import services as event_services
+from levelfield.events.models import Event
+from levelfield.events.tests.conftest import event_values
+from levelfield.payments.models import Claim
+from levelfield.payments.tests.conftest import World
+from levelfield.places.access import collective_place
+from levelfield.reports.figures import Scope, involvement
+
+pytestmark = pytest.mark.django_db
+
+
+def _cuppa_attended(world: World) -> Event:
+    collective = world.policy.collective
+    cuppa = event_services.event_create(
+        place=collective, actor=world.coordinator, values=event_values(title="Co-Pro Cuppa")
+    )
+    registration = event_services.registration_create(event=cuppa, person=world.contributor)
+    Event.objects.filter(pk=cuppa.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3),
+        ends_at=timezone.now() - datetime.timedelta(hours=1, minutes=30),
+    )
+    cuppa = Event.objects.get(pk=cuppa.pk)
+    return event_services.attendance_record(
+        event=cuppa, actor=world.coordinator, attended=[registration.pk]
+    )
+
+
+def test_a_contributor_claims_for_the_cuppa_like_a_workshop(world: World, client) -> None:
+    cuppa = _cuppa_attended(world)
+    client.force_login(world.contributor)
+
+    form = client.get(reverse("payments:claim_new", args=["stroke-voices"])).content.decode()
+    assert "Co-Pro Cuppa, Stroke Voices" in form
+    assert "Design workshop" in form  # the project's time is listed the same way
+
+    cuppa_time = cuppa.involvement_entry.participations.get()
+    response = client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [cuppa_time.pk], "choice": "fee"},
+    )
+
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert claim.claimant == world.contributor
+    assert claim.fee_total == Decimal("37.50")  # 1.5 hours at £25, as for a meeting
+    assert [line.participation for line in claim.lines.all()] == [cuppa_time]
+
+
+def test_the_cuppa_is_in_the_collectives_log_and_its_annual_report(world: World, client) -> None:
+    cuppa = _cuppa_attended(world)
+    place = collective_place(world.policy.collective_id)
+    client.force_login(world.member)
+
+    log = client.get(reverse("places:log", args=[place.pk])).content.decode()
+
+    assert "Co-Pro Cuppa" in log and "Stroke Voices" in log
+    report = involvement(Scope(collective=world.policy.collective, year=cuppa.local_start.year))
+    # Two project entries from the world plus the Cuppa (all in the same year here).
+    assert report["entries"] >= 1
+    assert cuppa.involvement_entry.happened_on.year == cuppa.local_start.year
+    assert report["entries"] == 1 + sum(
+        1
+        for p in (world.meeting, world.workshop)
+        if p.entry.happened_on.year == cuppa.local_start.year
+    )
+
+
+def test_someone_outside_the_collective_cannot_see_its_log(world: World, client) -> None:
+    _cuppa_attended(world)
+    place = collective_place(world.policy.collective_id)
+    client.force_login(world.outsider)
+
+    assert client.get(reverse("places:log", args=[place.pk])).status_code == 404
