@@ -474,7 +474,10 @@ PROJECT: Args = lambda s: {"pk": s.project.pk}  # noqa: E731
 PROJECT_PK: Args = lambda s: {"project_pk": s.project.pk}  # noqa: E731
 DECISION: Args = lambda s: {"pk": s.decision.pk}  # noqa: E731
 SETTLED_TIME_POLL: Args = lambda s: {"pk": s.settled_time_poll.pk}  # noqa: E731
-ENTRY: Args = lambda s: {"pk": s.project.pk, "entry_pk": s.entry.pk}  # noqa: E731
+# The involvement log is every place's; the matrix reaches it through the project's place
+# (levelfield/places/tests/test_log_access.py covers a collective's own place).
+PLACE: Args = lambda s: {"pk": s.project.place.pk}  # noqa: E731
+ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # noqa: E731
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
 PROJECT_TOKEN: Args = lambda s: {"token": s.project_invitation.token}  # noqa: E731
@@ -691,10 +694,11 @@ MATRIX: dict[str, Row] = {
     "projects/<int:pk>/invitations/<int:invitation_pk>/withdraw/": Row(
         PROJECT_INVITATION, "login 405 405 405 405", MEMBERS_POST
     ),
-    "projects/<int:pk>/log/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "projects/<int:pk>/log/new/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
-    "projects/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "projects/<int:pk>/log/<int:entry_pk>/edit/": Row(ENTRY, MEMBERS_ONLY, MEMBERS_POST),
+    # Places: the involvement log of a project or a collective
+    "places/<int:pk>/log/": Row(PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "places/<int:pk>/log/new/": Row(PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    "places/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "places/<int:pk>/log/<int:entry_pk>/edit/": Row(ENTRY, MEMBERS_ONLY, MEMBERS_POST),
     # Decisions
     "decisions/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/project/<int:project_pk>/new/": Row(PROJECT_PK, MEMBERS_ONLY, MEMBERS_POST),

@@ -27,6 +27,7 @@ from levelfield.collectives.models import (
 )
 from levelfield.history.models import Change
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.places.models import PlaceKind
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
@@ -97,6 +98,9 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "collectives/detail.html",
         {
             "collective": collective,
+            "place_pk": collective.places.filter(kind=PlaceKind.COLLECTIVE).values_list(
+                "pk", flat=True
+            )[0],
             "membership": membership,
             "memberships": memberships,
             "member_count": collective.memberships.count(),
