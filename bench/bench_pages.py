@@ -553,7 +553,7 @@ def entries_fill(project: Project, people: list[User], count: int, rng: random.R
     InvolvementEntry.objects.bulk_create(
         (
             InvolvementEntry(
-                project=project,
+                place=project.place,
                 title=f"Advisory group meeting {number}",
                 description="We went through the interview questions together.",
                 happened_on=today - datetime.timedelta(days=rng.randrange(5 * 365)),
@@ -566,7 +566,9 @@ def entries_fill(project: Project, people: list[User], count: int, rng: random.R
         ),
         batch_size=BATCH,
     )
-    entry_ids = InvolvementEntry.objects.filter(project=project).values_list("id", flat=True)
+    entry_ids = InvolvementEntry.objects.filter(place__project=project).values_list(
+        "id", flat=True
+    )
     Participation.objects.bulk_create(
         (
             Participation(entry_id=entry_id, person=person, minutes=rng.choice([30, 60, 90, 120]))
@@ -588,6 +590,11 @@ def project_pages() -> list[Row]:
     member, few_member = logged_in(people[0]), logged_in(few_people[0])
 
     def urls(name: str, query: str = "") -> tuple[str, str]:
+        if name == "log":  # the log is the project's place's
+            return (
+                reverse("places:log", args=[project.place.pk]) + query,
+                reverse("places:log", args=[few_project.place.pk]) + query,
+            )
         return (
             reverse(f"projects:{name}", args=[project.pk]) + query,
             reverse(f"projects:{name}", args=[few_project.pk]) + query,
@@ -597,7 +604,7 @@ def project_pages() -> list[Row]:
     log, few_log = urls("log")
     last_page = -(-PROJECT_ENTRIES // 25)
     # A stage the small project has entries in, so both pages list some.
-    chosen = InvolvementEntry.objects.filter(project=few_project).values_list("stage")[0][0]
+    chosen = InvolvementEntry.objects.filter(place__project=few_project).values_list("stage")[0][0]
     stage, few_stage = urls("log", f"?stage={chosen}")
     return [
         _row(
@@ -607,19 +614,19 @@ def project_pages() -> list[Row]:
             time_page(few_member, few_detail, check=_shows(f"{FEW_ROWS} entries so far")),
         ),
         _row(
-            "projects:log, first page",
+            "places:log, first page",
             PROJECT_ENTRIES,
             time_page(member, log, check=_shows(f"All entries ({PROJECT_ENTRIES})")),
             time_page(few_member, few_log, check=_shows(f"All entries ({FEW_ROWS})")),
         ),
         _row(
-            f"projects:log, last page (page {last_page})",
+            f"places:log, last page (page {last_page})",
             PROJECT_ENTRIES,
             time_page(member, f"{log}?page={last_page}", check=_shows("All entries")),
             None,
         ),
         _row(
-            "projects:log, one stage",
+            "places:log, one stage",
             PROJECT_ENTRIES,
             time_page(member, stage, check=_shows("Entries matching your choice")),
             time_page(few_member, few_stage, check=_shows("matching your choice")),

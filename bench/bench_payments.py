@@ -83,7 +83,7 @@ def claims_fill(project: Project, people: list[User], count: int, rng: random.Ra
     collective = project.collective
     coordinator = people[0]
     participations = list(
-        Participation.objects.filter(entry__project=project)
+        Participation.objects.filter(entry__place__project=project)
         .exclude(person=coordinator)
         .select_related("entry")
         .order_by("entry_id", "pk")
@@ -145,11 +145,13 @@ def claims_fill(project: Project, people: list[User], count: int, rng: random.Ra
 
 def own_entries_fill(project: Project, person: User, count: int) -> None:
     """`count` entries of `person`'s alone (after those entries_fill made)."""
-    first = InvolvementEntry.objects.filter(project=project).aggregate(m=Max("pk"))["m"] or 0
+    first = (
+        InvolvementEntry.objects.filter(place__project=project).aggregate(m=Max("pk"))["m"] or 0
+    )
     InvolvementEntry.objects.bulk_create(
         (
             InvolvementEntry(
-                project=project,
+                place=project.place,
                 title=f"Interview practice {number}",
                 happened_on=timezone.localdate() - datetime.timedelta(days=number % 700),
                 stage=Stage.DESIGN,
@@ -164,7 +166,7 @@ def own_entries_fill(project: Project, person: User, count: int) -> None:
         (
             Participation(entry_id=entry_id, person=person, minutes=90)
             for entry_id in InvolvementEntry.objects.filter(
-                project=project, pk__gt=first
+                place__project=project, pk__gt=first
             ).values_list("pk", flat=True)
         ),
         batch_size=BATCH,
@@ -176,7 +178,7 @@ def timed_claim(project: Project, person: User) -> Claim:
     has rows), with a receipt."""
     participations = list(
         Participation.objects.filter(
-            entry__project=project, person=person, claim_line__isnull=True
+            entry__place__project=project, person=person, claim_line__isnull=True
         )[:3]
     )
     claim = services.claim_create(

@@ -27,6 +27,7 @@ from django.utils import timezone
 from levelfield.collectives.models import CollectiveKind, CollectiveMembership
 from levelfield.collectives.services import collective_create
 from levelfield.payments.models import Batch, Claim, Status
+from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -69,11 +70,15 @@ def _year_make(prefix: str, entries: int, rng: random.Random) -> tuple[Report, o
         )
         for number in range(PROJECTS)
     )
+    places = Place.objects.bulk_create(
+        Place(kind=PlaceKind.PROJECT, collective=collective, project=project)
+        for project in projects
+    )
     start = datetime.date(year, 1, 1)
     made = InvolvementEntry.objects.bulk_create(
         (
             InvolvementEntry(
-                project=rng.choice(projects),
+                place=rng.choice(places),
                 title=f"Meeting {number}",
                 happened_on=start + datetime.timedelta(days=rng.randrange(330)),
                 stage=rng.choice(Stage.values),

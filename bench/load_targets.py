@@ -86,7 +86,7 @@ def pages() -> dict[str, Finder]:
         "home": lambda: reverse("home"),
         "collective home": lambda: reverse("collectives:detail", args=[slug]),
         "project page": lambda: reverse("projects:detail", args=[big]),
-        "involvement log": lambda: reverse("projects:log", args=[big]),
+        "involvement log": lambda: reverse("places:log", args=[big_project().place.pk]),
         "decision, most responses": lambda: _decision(True),
         "decision log": lambda: reverse("decisions:project_log", args=[big]),
         "events list": lambda: reverse("events:list"),
@@ -125,6 +125,7 @@ def writes() -> dict[str, object]:
     )
     return {
         "project": big_project().pk,
+        "project_place": big_project().place.pk,
         "collective": network().slug,
         "decision": _decision(False),
         "events": events,

@@ -125,12 +125,12 @@ class Person(FastHttpUser):
 
     def record(self) -> None:
         """Record an involvement entry in the big project with oneself taking part."""
-        project = TARGETS["writes"]["project"]
+        place = TARGETS["writes"]["project_place"]
         if not self.token:
             self.form_page(f"/events/{self.events[0]}/register/", "record: token")
         me = TARGETS["people"][self.number % len(TARGETS["people"])]
         self.post(
-            f"/projects/{project}/log/new/",
+            f"/places/{place}/log/new/",
             {
                 "title": "Reading group",
                 "happened_on": "2026-01-15",

@@ -261,7 +261,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
     # Involvement entries to claim: bulk, as a log of many meetings would be.
     entries = InvolvementEntry.objects.bulk_create(
         InvolvementEntry(
-            project=project,
+            place=project.place,
             title=f"Advisory group {n + 1}",
             happened_on=timezone.localdate() - datetime.timedelta(days=n + 1),
             stage=Stage.DESIGN,
@@ -276,7 +276,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
         for person in people
     )
     participations: dict[int, list[int]] = defaultdict(list)
-    for pk, person_id in Participation.objects.filter(entry__project=project).values_list(
+    for pk, person_id in Participation.objects.filter(entry__place__project=project).values_list(
         "pk", "person_id"
     ):
         participations[person_id].append(pk)

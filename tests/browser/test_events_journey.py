@@ -129,7 +129,7 @@ def test_a_monthly_cuppa_from_planning_to_the_involvement_log(
     ).to_be_visible()
     axe_check(page)
 
-    page.goto(f"{live_server.url}/projects/{project.pk}/log/")
+    page.goto(f"{live_server.url}/places/{project.place.pk}/log/")
     expect(page.get_by_role("link", name="Co-Pro Cuppa", exact=True)).to_be_visible()
     axe_check(page)
     participation = Participation.objects.get()

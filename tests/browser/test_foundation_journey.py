@@ -94,7 +94,7 @@ def test_a_researcher_and_a_carer_set_up_a_project_and_record_involvement(
     maggie_context.close()
 
     # Amara records the first involvement entry: both took part.
-    page.goto(f"{live_server.url}/projects/{project.pk}/log/new/")
+    page.goto(f"{live_server.url}/places/{project.place.pk}/log/new/")
     axe_check(page)
     page.get_by_label(re.compile("What happened", re.I)).fill("First ideas workshop")
     page.get_by_label(re.compile("^Date", re.I)).fill("2026-11-02")
@@ -110,6 +110,6 @@ def test_a_researcher_and_a_carer_set_up_a_project_and_record_involvement(
 
     entry = InvolvementEntry.objects.get()
     assert sorted(p.minutes for p in entry.participations.all()) == [150, 150]
-    page.goto(f"{live_server.url}/projects/{project.pk}/log/")
+    page.goto(f"{live_server.url}/places/{project.place.pk}/log/")
     expect(page.get_by_text("First ideas workshop").first).to_be_visible()
     axe_check(page)

@@ -121,7 +121,7 @@ def test_a_team_checks_in_sees_the_gap_and_records_what_it_will_do(
     expect(page.get_by_text("We will rotate who chairs meetings.")).to_be_visible()
     axe_check(page)
     assert InvolvementEntry.objects.filter(
-        project=project, what_changed="We will rotate who chairs meetings."
+        place__project=project, what_changed="We will rotate who chairs meetings."
     ).exists()
 
     # The evidence view shows the same project's record beside the scores.

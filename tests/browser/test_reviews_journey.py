@@ -115,7 +115,7 @@ def test_a_researcher_asks_two_members_review_and_the_researcher_reports_back(
         amara_page.reload()
         amara_page.get_by_role("button", name="Send the response to the researcher").click()
         expect(amara_page.get_by_text("The response is sent to the researcher.")).to_be_visible()
-    assert Participation.objects.filter(entry__project=group.project).count() == 2
+    assert Participation.objects.filter(entry__place__project=group.project).count() == 2
 
     # The researcher reads it and reports back.
     page.goto(f"{base}/reviews/requests/{review_request.pk}/")

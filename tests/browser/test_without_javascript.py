@@ -42,7 +42,7 @@ def test_a_member_records_involvement_without_javascript(
         ProjectMembershipFactory(project=project, person=person)
 
     with browser_as(browser, live_server, gordon, javascript=False) as page:
-        page.goto(f"{live_server.url}/projects/{project.pk}/log/new/")
+        page.goto(f"{live_server.url}/places/{project.place.pk}/log/new/")
         _no_script_ran(page)
         page.get_by_label(re.compile("What happened", re.I)).fill("Reading group")
         page.get_by_label("Date it happened").fill(timezone.localdate().isoformat())
@@ -55,7 +55,7 @@ def test_a_member_records_involvement_without_javascript(
         page.get_by_role("button", name=re.compile("Save|Record", re.I)).click()
         _no_script_ran(page)
 
-        page.goto(f"{live_server.url}/projects/{project.pk}/log/")
+        page.goto(f"{live_server.url}/places/{project.place.pk}/log/")
         expect(page.get_by_role("link", name="Reading group", exact=True)).to_be_visible()
 
     entry = InvolvementEntry.objects.get(project=project)
