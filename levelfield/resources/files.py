@@ -9,13 +9,16 @@ and served only through a view that checks membership.
 from __future__ import annotations
 
 import uuid
-import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from levelfield.lib import archives
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MIMETYPE_BYTES = 200
+BOMB = "archive_bomb"
 ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file"
 
 
@@ -75,18 +78,23 @@ def file_type_of(upload: UploadedFile) -> FileType:
 
 
 def _zip_document_type(upload: UploadedFile) -> FileType | None:
+    """Office and OpenDocument files are zip archives: bounded by `lib.archives`, so a
+    bomb is refused before it is inflated (ValidationError saying so)."""
     try:
-        with zipfile.ZipFile(upload) as archive:
+        with archives.open_archive(upload) as archive:
             names = archive.namelist()
             if "mimetype" in names:
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                return OPENDOCUMENT.get(declared)
+                # OpenDocument's mimetype entry is one short line, e.g. 39 bytes.
+                declared = archives.read_entry(archive, "mimetype", limit=MIMETYPE_BYTES)
+                return OPENDOCUMENT.get(declared.decode("ascii", "replace").strip())
             if "[Content_Types].xml" in names:
                 for prefix, file_type in OFFICE.items():
                     if any(name.startswith(prefix) for name in names):
                         return file_type
-    except (zipfile.BadZipFile, OSError, UnicodeError):
-        return None
+    except archives.ArchiveError as error:
+        if error.bomb:
+            raise ValidationError(archives.bomb_message("The file"), code=BOMB) from None
+        return None  # damaged: said as "The file must be ..."
     return None
 
 
