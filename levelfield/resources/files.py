@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from levelfield.lib import archives
+from levelfield.lib import archives, images
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MIMETYPE_BYTES = 200
@@ -66,15 +66,31 @@ def file_type_of(upload: UploadedFile) -> FileType:
     if head.startswith(b"%PDF-"):
         found = PDF
     elif head.startswith(b"\x89PNG\r\n\x1a\n"):
-        found = PNG
+        found = _picture_type(upload, PNG)
     elif head.startswith(b"\xff\xd8\xff"):
-        found = JPEG
+        found = _picture_type(upload, JPEG)
     elif head.startswith(b"PK\x03\x04"):
         found = _zip_document_type(upload)
     upload.seek(0)
     if found is None:
         raise ValidationError(f"The file must be {ACCEPTED_DESCRIPTION}")
     return found
+
+
+def _picture_type(upload: UploadedFile, file_type: FileType) -> FileType | None:
+    """The picture's type once its header is read and its declared size is within
+    `lib.images`' bounds (members who download it decode it whole)."""
+    upload.seek(0)
+    try:
+        with images.open_image(upload.read(), formats=("PNG", "JPEG")):
+            return file_type
+    except images.ImageProblem as problem:
+        if problem.reason == images.TOO_BIG:
+            raise ValidationError(
+                f"The picture is too large: it must be at most {images.MAX_SIDE:,} pixels "
+                f"wide and tall and at most {images.MAX_PIXELS // 1_000_000} megapixels"
+            ) from None
+        return None
 
 
 def _zip_document_type(upload: UploadedFile) -> FileType | None:
