@@ -123,7 +123,8 @@ def _rows(
 ) -> Iterator[tuple[int, dict]]:
     """The file's rows with their line numbers; a problem (and no more rows) when the
     CSV cannot be read or holds more than `limit` rows."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    # Universal newlines: a file saved with old Mac line endings (\r) reads too.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=None))
     try:
         fieldnames = reader.fieldnames or []
     except csv.Error as error:

@@ -108,3 +108,9 @@ def test_a_good_export_in_seconds_and_in_milliseconds_still_imports() -> None:
     comments = COMMENTS + GOOD_COMMENT + "1700000000,x,2,1,0,0,1,Keep data private\n"
     status, _, imported = _import(VOTES + GOOD_VOTE, comments)
     assert (status, imported) == (302, 2)
+
+
+def test_a_file_saved_with_old_mac_line_endings_imports() -> None:
+    comments = (COMMENTS + GOOD_COMMENT).replace("\n", "\r")
+    status, _, imported = _import((VOTES + GOOD_VOTE).replace("\n", "\r"), comments)
+    assert (status, imported) == (302, 1)
