@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +46,16 @@ COMMENTS_HEADER = [
     "comment-body",
 ]
 MAX_PROBLEMS = 20
+# Bounds that keep one import's memory and time in check (a conversation of 2,000
+# people and 900 statements has about 225,000 votes).
+MAX_COMMENT_ROWS = 10_000
+MAX_VOTE_ROWS = 500_000
+MAX_ID = 2**31 - 1  # ids are stored in integer columns
+MAX_DIGITS = 15
+# Timestamps are taken as Pol.is writes them, milliseconds (or seconds in old
+# exports), and must fall in this century: 2000-01-01 to 2100-01-01.
+EARLIEST_SECONDS = 946_684_800
+LATEST_SECONDS = 4_102_444_800
 MODERATED = {1: StatementStatus.SHOWN, 0: StatementStatus.WAITING, -1: StatementStatus.REJECTED}
 
 
@@ -108,25 +119,97 @@ class Imported:
 
 
 def _rows(
-    text: str, name: str, header: list[str], problems: list[str]
+    text: str, name: str, header: list[str], problems: list[str], *, limit: int
 ) -> Iterator[tuple[int, dict]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [column for column in header if column not in (reader.fieldnames or [])]
+    """The file's rows with their line numbers; a problem (and no more rows) when the
+    CSV cannot be read or holds more than `limit` rows."""
+    # Universal newlines: a file saved with old Mac line endings (\r) reads too.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=None))
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as error:
+        problems.append(f"{name} line 1: {_csv_reason(error)}")
+        return
+    missing = [column for column in header if column not in fieldnames]
     if missing:
         problems.append(f"{name} line 1: the header lacks {', '.join(missing)}.")
         return
-    for row in reader:
+    for count in itertools.count(1):
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The DictReader's own line_num is set only after a good row.
+            problems.append(f"{name} line {reader.reader.line_num}: {_csv_reason(error)}")
+            return
+        if count > limit:
+            problems.append(
+                f"{name} has more than {limit:,} rows, more than one import can take. "
+                "Split the conversation or ask us to import it."
+            )
+            return
         yield reader.line_num, row
 
 
+def _csv_reason(error: csv.Error) -> str:
+    """What csv's error means, in words a member understands."""
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"a value is longer than {csv.field_size_limit():,} characters."
+    if "NUL" in text:
+        return "the line holds binary data, not text."
+    return "the line is not valid CSV (a quotation mark may not be closed)."
+
+
+def _shown(value: str | None) -> str:
+    """A value as quoted in a message: short, whatever the file holds."""
+    value = value or ""
+    return value if len(value) <= 20 else f"{value[:20]}…"
+
+
 def _integer(
-    value: str | None, name: str, line: int, column: str, problems: list[str]
+    value: str | None,
+    name: str,
+    line: int,
+    column: str,
+    problems: list[str],
+    *,
+    low: int = -(2**63),
+    high: int = 2**63 - 1,
 ) -> int | None:
+    text = (value or "").strip()
     try:
-        return int((value or "").strip())
+        number = int(text) if len(text) <= MAX_DIGITS else None
     except ValueError:
-        problems.append(f"{name} line {line}: {column} must be a whole number, not “{value}”.")
+        number = None
+    if number is None:
+        problems.append(
+            f"{name} line {line}: {column} must be a whole number, not “{_shown(value)}”."
+        )
         return None
+    if not low <= number <= high:
+        problems.append(
+            f"{name} line {line}: {column} must be between {low:,} and {high:,}, "
+            f"not “{_shown(value)}”."
+        )
+        return None
+    return number
+
+
+def _timestamp(value: str | None, name: str, line: int, problems: list[str]) -> datetime | None:
+    """The moment a Pol.is timestamp names, or a problem when it is not one."""
+    stamp = _integer(value, name, line, "timestamp", problems)
+    if stamp is None:
+        return None
+    seconds = stamp / 1000 if stamp > 10**11 else stamp
+    if not EARLIEST_SECONDS <= seconds < LATEST_SECONDS:
+        problems.append(
+            f"{name} line {line}: timestamp must be a time between 2000 and 2100 in "
+            f"milliseconds, as Pol.is writes it, not “{_shown(value)}”."
+        )
+        return None
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 def polis_import(
@@ -220,26 +303,20 @@ class _Comment:
     at: datetime
 
 
-def _when(timestamp: int) -> datetime:
-    """Pol.is timestamps are milliseconds (seconds in some older exports)."""
-    seconds = timestamp / 1000 if timestamp > 10**11 else timestamp
-    return datetime.fromtimestamp(seconds, tz=UTC)
-
-
 def _read_comments(
     text: str, conversation: Conversation, problems: list[str]
 ) -> dict[int, _Comment]:
     comments: dict[int, _Comment] = {}
     keys: dict[str, int] = {}
     name = "comments.csv"
-    for line, row in _rows(text, name, COMMENTS_HEADER, problems):
+    for line, row in _rows(text, name, COMMENTS_HEADER, problems, limit=MAX_COMMENT_ROWS):
         if len(problems) >= MAX_PROBLEMS:
             break
-        cid = _integer(row["comment-id"], name, line, "comment-id", problems)
-        stamp = _integer(row["timestamp"], name, line, "timestamp", problems)
+        cid = _integer(row["comment-id"], name, line, "comment-id", problems, low=0, high=MAX_ID)
+        at = _timestamp(row["timestamp"], name, line, problems)
         moderated = _integer(row["moderated"], name, line, "moderated", problems)
         body = " ".join((row["comment-body"] or "").split())
-        if None in (cid, stamp, moderated):
+        if cid is None or at is None or moderated is None:
             continue
         if moderated not in MODERATED:
             problems.append(
@@ -260,7 +337,7 @@ def _read_comments(
             )
         else:
             keys[text_key(body)] = line
-            comments[cid] = _Comment(cid, line, body, MODERATED[moderated], _when(stamp))
+            comments[cid] = _Comment(cid, line, body, MODERATED[moderated], at)
     return comments
 
 
@@ -269,22 +346,25 @@ def _read_votes(
 ) -> list[tuple[datetime, int, int, int]]:
     votes = []
     name = "votes.csv"
-    for line, row in _rows(text, name, VOTES_HEADER, problems):
+    for line, row in _rows(text, name, VOTES_HEADER, problems, limit=MAX_VOTE_ROWS):
         if len(problems) >= MAX_PROBLEMS:
             break
-        values = [
-            _integer(row[column], name, line, column, problems)
-            for column in ("timestamp", "voter-id", "comment-id", "vote")
-        ]
-        if None in values:
+        at = _timestamp(row["timestamp"], name, line, problems)
+        voter, comment = (
+            _integer(row[column], name, line, column, problems, low=0, high=MAX_ID)
+            for column in ("voter-id", "comment-id")
+        )
+        vote = _integer(row["vote"], name, line, "vote", problems)
+        if at is None or voter is None or comment is None or vote is None:
             continue
-        stamp, voter, comment, vote = values
         if vote not in (1, -1, 0):
-            problems.append(f"{name} line {line}: vote must be 1, -1 or 0, not “{vote}”.")
+            problems.append(
+                f"{name} line {line}: vote must be 1, -1 or 0, not “{_shown(str(vote))}”."
+            )
         elif comment not in comments:
             problems.append(f"{name} line {line}: comment-id {comment} is not in comments.csv.")
         else:
-            votes.append((_when(stamp), voter, comment, vote))
+            votes.append((at, voter, comment, vote))
     return votes
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
 from levelfield.lib import markdown
@@ -32,7 +33,17 @@ def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _is_local(src: str) -> bool:
-    return src.startswith("/") and not src.startswith("//")
+    """Whether `src` is a path on this site. Browsers read a backslash as a slash and
+    drop tabs and newlines inside an address, so `/\\evil.example/x.png` or
+    `/<tab>/evil.example` means another host: both are refused, as is anything Django's
+    own check finds a host or scheme in."""
+    if any(char == "\\" or char.isspace() or not char.isprintable() for char in src):
+        return False
+    return (
+        src.startswith("/")
+        and not src.startswith("//")
+        and url_has_allowed_host_and_scheme(src, allowed_hosts=None)
+    )
 
 
 def render(text: str) -> SafeString:

@@ -9,13 +9,16 @@ and served only through a view that checks membership.
 from __future__ import annotations
 
 import uuid
-import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from levelfield.lib import archives, images
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MIMETYPE_BYTES = 200
+BOMB = "archive_bomb"
 ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file"
 
 
@@ -63,9 +66,9 @@ def file_type_of(upload: UploadedFile) -> FileType:
     if head.startswith(b"%PDF-"):
         found = PDF
     elif head.startswith(b"\x89PNG\r\n\x1a\n"):
-        found = PNG
+        found = _picture_type(upload, PNG)
     elif head.startswith(b"\xff\xd8\xff"):
-        found = JPEG
+        found = _picture_type(upload, JPEG)
     elif head.startswith(b"PK\x03\x04"):
         found = _zip_document_type(upload)
     upload.seek(0)
@@ -74,19 +77,40 @@ def file_type_of(upload: UploadedFile) -> FileType:
     return found
 
 
-def _zip_document_type(upload: UploadedFile) -> FileType | None:
+def _picture_type(upload: UploadedFile, file_type: FileType) -> FileType | None:
+    """The picture's type once its header is read and its declared size is within
+    `lib.images`' bounds (members who download it decode it whole)."""
+    upload.seek(0)
     try:
-        with zipfile.ZipFile(upload) as archive:
+        with images.open_image(upload.read(), formats=("PNG", "JPEG")):
+            return file_type
+    except images.ImageProblem as problem:
+        if problem.reason == images.TOO_BIG:
+            raise ValidationError(
+                f"The picture is too large: it must be at most {images.MAX_SIDE:,} pixels "
+                f"wide and tall and at most {images.MAX_PIXELS // 1_000_000} megapixels"
+            ) from None
+        return None
+
+
+def _zip_document_type(upload: UploadedFile) -> FileType | None:
+    """Office and OpenDocument files are zip archives: bounded by `lib.archives`, so a
+    bomb is refused before it is inflated (ValidationError saying so)."""
+    try:
+        with archives.open_archive(upload) as archive:
             names = archive.namelist()
             if "mimetype" in names:
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                return OPENDOCUMENT.get(declared)
+                # OpenDocument's mimetype entry is one short line, e.g. 39 bytes.
+                declared = archives.read_entry(archive, "mimetype", limit=MIMETYPE_BYTES)
+                return OPENDOCUMENT.get(declared.decode("ascii", "replace").strip())
             if "[Content_Types].xml" in names:
                 for prefix, file_type in OFFICE.items():
                     if any(name.startswith(prefix) for name in names):
                         return file_type
-    except (zipfile.BadZipFile, OSError, UnicodeError):
-        return None
+    except archives.ArchiveError as error:
+        if error.bomb:
+            raise ValidationError(archives.bomb_message("The file"), code=BOMB) from None
+        return None  # damaged: said as "The file must be ..."
     return None
 
 

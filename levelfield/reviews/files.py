@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from levelfield.lib import archives
 from levelfield.resources import files as resource_files
 
 MAX_DOCUMENTS = 5
@@ -24,6 +25,8 @@ def document_type_of(upload: UploadedFile) -> resource_files.FileType:
     except ValidationError as error:
         if upload.size and upload.size > MAX_FILE_BYTES:
             raise
+        if error.code == resource_files.BOMB:
+            raise ValidationError(archives.bomb_message(f"“{upload.name}”")) from None
         raise ValidationError(f"“{upload.name}” must be {ACCEPTED_DESCRIPTION}") from error
     if found not in ACCEPTED:
         raise ValidationError(f"“{upload.name}” must be {ACCEPTED_DESCRIPTION}")

@@ -11,14 +11,14 @@ Refused, each with a plain-English message:
 - files that are not JPEG, PNG or WebP by their first bytes (whatever their name);
 - files over `MAX_BYTES`;
 - pictures wider or taller than `MAX_SIDE` or with more than `MAX_PIXELS` pixels,
-  read from the header before anything is decoded: a "decompression bomb" (a tiny file
-  that unpacks into gigabytes) is refused before it costs memory;
+  read from the header before anything is decoded (`levelfield.lib.images`): a
+  "decompression bomb" (a tiny file that unpacks into gigabytes) is refused before it
+  costs memory;
 - files that do not decode.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -26,9 +26,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from levelfield.lib import images as lib_images
+
 MAX_BYTES = 15 * 1024 * 1024
-MAX_SIDE = 10_000
-MAX_PIXELS = 40_000_000
+MAX_SIDE = lib_images.MAX_SIDE
+MAX_PIXELS = lib_images.MAX_PIXELS
 # Stored pictures fit in this box (wide enough for a page and a social preview).
 STORED_SIDE = 1600
 
@@ -66,7 +68,7 @@ def _kind(data: bytes) -> str | None:
 def image_prepare(upload: UploadedFile) -> PreparedImage:
     """The picture, resized to fit `STORED_SIDE` and without metadata, ready to store;
     a ValidationError in plain English when it cannot be."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import ImageOps
 
     if not upload.size:
         raise ValidationError("The selected file is empty.")
@@ -80,19 +82,16 @@ def image_prepare(upload: UploadedFile) -> PreparedImage:
     if _kind(data) is None:
         raise ValidationError(NOT_A_PICTURE)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as opened:
-                if opened.format not in {"JPEG", "PNG", "WEBP"}:
-                    raise ValidationError(NOT_A_PICTURE)
-                width, height = opened.size
-                if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-                    raise ValidationError(TOO_BIG)
-                opened.load()
-                picture = ImageOps.exif_transpose(opened)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(TOO_BIG) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        with lib_images.open_image(
+            data, formats=("JPEG", "PNG", "WEBP"), max_side=MAX_SIDE, max_pixels=MAX_PIXELS
+        ) as opened:
+            opened.load()
+            picture = ImageOps.exif_transpose(opened)
+    except lib_images.ImageProblem as problem:
+        if problem.reason == lib_images.TOO_BIG:
+            raise ValidationError(TOO_BIG) from None
+        if problem.reason == lib_images.NOT_A_PICTURE:
+            raise ValidationError(NOT_A_PICTURE) from None
         raise ValidationError(DAMAGED) from None
     return _redraw(picture)
 
@@ -101,7 +100,7 @@ def _redraw(picture: object) -> PreparedImage:
     """A new file holding only the pixels."""
     from PIL import Image
 
-    assert isinstance(picture, Image.Image)
+    assert isinstance(picture, Image.Image)  # noqa: S101 - narrows the type only
     has_alpha = picture.mode in {"RGBA", "LA", "PA"} or (
         picture.mode == "P" and "transparency" in picture.info
     )

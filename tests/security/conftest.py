@@ -1,0 +1,206 @@
+"""One world holding every form that takes a file, so an attack can be sent through each.
+
+`UPLOAD_FORMS` lists them: which app, who sends it, the URL, the other fields a valid
+post needs, the file field and the kinds of file it accepts ("zip" for Office and
+OpenDocument files, "image", "csv"). `test_every_upload_form_is_listed` fails when a
+form with a file field is added without a row here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.deliberation.tests.factories import ConversationFactory
+from levelfield.payments import services as payments
+from levelfield.payments.tests.factories import (
+    ExpenseCategoryFactory,
+    PaymentPolicyFactory,
+    RateFactory,
+)
+from levelfield.people.tests.factories import UserFactory
+from levelfield.projects.models import Stage
+from levelfield.projects.tests.factories import (
+    InvolvementEntryFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    ProjectMembershipFactory,
+)
+from levelfield.reviews import services as reviews
+from levelfield.stories.tests.factories import StoryFactory
+
+
+@dataclass
+class World:
+    """Gordon belongs to the Stroke Voices collective and its project; Amara coordinates
+    it; Olu only has an account (anyone may sign up and ask the review group)."""
+
+    gordon: Any
+    olu: Any
+    objects: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class UploadForm:
+    name: str
+    form: str  # app.FormClass.field, as test_every_upload_form_is_listed finds it
+    person: str
+    url: Callable[[World], str]
+    fields: Callable[[World], dict[str, Any]]
+    file_field: str
+    accepts: frozenset[str]
+    saved: Callable[[World], int]  # how many uploads it has stored
+
+
+POLIS_VOTES = b"timestamp,datetime,comment-id,voter-id,vote\n1700000000000,x,1,1,1\n"
+POLIS_COMMENTS = (
+    b"timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+    b"1700000000000,x,1,1,1,0,1,Data should stay in the NHS\n"
+)
+
+
+def _deadline() -> str:
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    return f"{day.day} {day.month} {day.year}"
+
+
+UPLOAD_FORMS = [
+    UploadForm(
+        name="resource suggestion",
+        form="resources.SuggestForm.file",
+        person="gordon",
+        url=lambda w: reverse("resources:suggest", args=["stroke-voices"]),
+        fields=lambda w: {
+            "title": "Easy-read guide",
+            "url": "",
+            "summary": "What research is.",
+            "stages": ["identifying"],
+            "audiences": ["public"],
+            "topics": ["accessibility"],
+            "format": "easy_read",
+            "cost": "free",
+        },
+        file_field="file",
+        accepts=frozenset({"zip", "pdf", "image"}),
+        saved=lambda w: w.objects["collective"].resources.count(),
+    ),
+    UploadForm(
+        name="review request",
+        form="reviews.RequestForm.documents",
+        person="olu",
+        url=lambda w: reverse("reviews:ask", args=["stroke-voices"]),
+        fields=lambda w: {
+            "project_title": "Olu's trial",
+            "project_summary": "A trial.",
+            "stage": Stage.DESIGN,
+            "involvement_plan": "An advisory group.",
+            "questions": "Is it enough?",
+            "deadline": _deadline(),
+        },
+        file_field="documents",
+        accepts=frozenset({"zip", "pdf"}),
+        saved=lambda w: w.objects["group"].requests.count(),
+    ),
+    UploadForm(
+        name="expense receipt",
+        form="payments.ExpenseForm.receipt",
+        person="gordon",
+        url=lambda w: reverse("payments:expense_add", args=[w.objects["claim"].pk]),
+        fields=lambda w: {
+            "category": w.objects["travel"].pk,
+            "description": "Bus",
+            "amount": "4.20",
+        },
+        file_field="receipt",
+        accepts=frozenset({"pdf", "image"}),
+        saved=lambda w: w.objects["claim"].expenses.count(),
+    ),
+    UploadForm(
+        name="story picture",
+        form="stories.ImageForm.file",
+        person="gordon",
+        url=lambda w: reverse("stories:images", args=["stroke-voices", w.objects["story"].pk]),
+        fields=lambda w: {"alt": "Six people around a table", "credit": "Gordon"},
+        file_field="file",
+        accepts=frozenset({"image"}),
+        saved=lambda w: w.objects["story"].images.count(),
+    ),
+    UploadForm(
+        name="Pol.is import (comments.csv)",
+        form="deliberation.ImportForm.comments",
+        person="gordon",
+        url=lambda w: reverse("deliberation:import", args=[w.objects["conversation"].pk]),
+        fields=lambda w: {"votes": _named("votes.csv", POLIS_VOTES)},
+        file_field="comments",
+        accepts=frozenset({"csv"}),
+        saved=lambda w: w.objects["conversation"].statements.count(),
+    ),
+    UploadForm(
+        name="Pol.is import (votes.csv)",
+        form="deliberation.ImportForm.votes",
+        person="gordon",
+        url=lambda w: reverse("deliberation:import", args=[w.objects["conversation"].pk]),
+        fields=lambda w: {"comments": _named("comments.csv", POLIS_COMMENTS)},
+        file_field="votes",
+        accepts=frozenset({"csv"}),
+        saved=lambda w: w.objects["conversation"].statements.count(),
+    ),
+]
+
+
+def _named(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    collective = CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
+    gordon = UserFactory(display_name="Gordon", email="gordon@example.org")
+    amara = UserFactory(display_name="Amara", email="amara@example.org")
+    olu = UserFactory(display_name="Olu", email="olu@example.org")
+    CollectiveMembershipFactory(collective=collective, person=gordon)
+    CollectiveMembershipFactory(collective=collective, person=amara, is_coordinator=True)
+    project = ProjectFactory(collective=collective, created_by=gordon)
+    ProjectMembershipFactory(project=project, person=gordon)
+    policy = PaymentPolicyFactory(collective=collective)
+    RateFactory(policy=policy)
+    meeting = ParticipationFactory(
+        entry=InvolvementEntryFactory(project=project, title="Advisory meeting"),
+        person=gordon,
+        minutes=90,
+    )
+    claim = payments.claim_create(collective=collective, claimant=gordon, participations=[meeting])
+    group = reviews.group_set_up(
+        collective=collective,
+        actor=amara,
+        name="Research partners group",
+        about="We review plans.",
+        form_guidance="Send us your plan.",
+        report_back_days=30,
+    )
+    return World(
+        gordon=gordon,
+        olu=olu,
+        objects={
+            "collective": collective,
+            "claim": claim,
+            "travel": ExpenseCategoryFactory(policy=policy),
+            "group": group,
+            "story": StoryFactory(collective=collective, author=gordon, published_at=None),
+            "conversation": ConversationFactory(project=project),
+        },
+    )
