@@ -6,6 +6,7 @@ production sets DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS. See README.md.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -162,10 +163,13 @@ ACCOUNT_FORMS = {
     "reauthenticate": "levelfield.people.forms.ReauthenticateForm",
 }
 ACCOUNT_ADAPTER = "levelfield.people.adapters.AccountAdapter"
-# allauth's own rate limits slow repeated attempts per address and per IP;
-# axes (below) locks an account out after repeated failures. Tests turn them off
-# (False; an empty dict would keep allauth's defaults).
-ACCOUNT_RATE_LIMITS = False if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
+# Failed sign-ins are slowed per account AND address together (axes, below), never per
+# account alone: allauth's default "5/5m/key" let anyone pause the owner's sign-in from
+# every address. allauth keeps a per-address limit on failures across all accounts
+# (password spraying). Tests turn allauth's limits off (False; an empty dict would keep
+# allauth's defaults) and turn these on where they test them.
+ACCOUNT_RATE_LIMITS_IN_USE = {"login_failed": "10/m/ip"}
+ACCOUNT_RATE_LIMITS = False if TESTING else ACCOUNT_RATE_LIMITS_IN_USE
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Levelfield"
 # Accept the code from one 30-second step either side: people typing slowly (or with
@@ -175,8 +179,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 8)
-AXES_COOLOFF_TIME = 0.5  # hours
+# Slow down, never lock: after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that pair waits a few minutes; the owner elsewhere is not affected, and a
+# password reset (a link to the owner's inbox) clears the account's failures at once.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 5))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "levelfield.people.security.axes_username"

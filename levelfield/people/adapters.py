@@ -7,6 +7,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from levelfield.notifications.kinds import ACCOUNT
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.people.security import login_failures_clear
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -31,6 +32,12 @@ class AccountAdapter(DefaultAccountAdapter):
             email=email,
             context={"subject": message.subject, "message": message.body},
         )
+
+    def set_password(self, user: User, password: str) -> None:
+        """A new password set by the owner (a reset link from their inbox, or while
+        signed in) ends any pause on failed sign-ins for every address of theirs."""
+        super().set_password(user, password)
+        login_failures_clear(user=user)
 
 
 def _account_holder(context: dict, email: str) -> User | None:

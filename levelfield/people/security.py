@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from levelfield.people.models import User
+
 
 def axes_username(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str | None:
     """The email address someone tried to sign in with, in lower case.
@@ -19,3 +21,16 @@ def axes_username(request: HttpRequest | None, credentials: dict[str, Any] | Non
     if not value and request is not None:
         value = getattr(request, "POST", {}).get("login")
     return str(value).strip().lower() if value else None
+
+
+def login_failures_clear(*, user: User) -> None:
+    """Forget failed sign-ins for every email address of `user`, from every address
+    (axes keys failures on the lower-cased email the person typed)."""
+    from allauth.account.models import EmailAddress
+    from axes.models import AccessAttempt
+
+    emails = {user.email.lower()} | {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    AccessAttempt.objects.filter(username__in=emails).delete()
