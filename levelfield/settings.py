@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "levelfield.collectives",
     "levelfield.projects",
     "levelfield.history",
+    "levelfield.ratelimits",
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",
@@ -191,6 +192,29 @@ AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_CLIENT_IP_CALLABLE = "levelfield.ratelimits.client_address"
+
+# How many reverse proxies (load balancer, nginx...) stand in front of the app and
+# append to X-Forwarded-For. 0 (the default) uses the connection's own address; behind
+# proxies set it, or every sender looks like the proxy. One setting for the rate
+# limits, axes and allauth.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# The one rate limiter's rules (levelfield/ratelimits): each limit reads
+# "<count> per <minute|hour|day> per <account|email|address|collective>".
+RATE_LIMITS = {
+    # Someone asks to get involved: coordinators are emailed for each message.
+    "get_involved": [
+        "3 per day per email",
+        "3 per day per account",
+        "5 per hour per address",
+        "12 per hour per collective",
+    ],
+    "story_comment": ["10 per hour per account", "30 per hour per address"],
+    # A family or a ward computer may answer several times; a script answers hundreds.
+    "priorities_survey": ["20 per hour per address"],
+    "priorities_interim": ["20 per hour per address"],
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
