@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from levelfield.lib.env import env_bool, env_int, env_list, env_str
+from levelfield.lib.env import env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,10 +22,13 @@ DEBUG = env_bool("DEBUG", default=False)
 # importing pytest, or anything else, never changes production settings.
 TESTING = env_bool("LEVELFIELD_TESTING", default=False)
 
-# Development and tests may use a throwaway key; production must set one.
-if DEBUG or TESTING:
-    SECRET_KEY = env_str(
-        "SECRET_KEY", "insecure-development-key-not-for-production-use-0123456789"
+# Tests use a throwaway key; development (`make run`) makes its own random key once,
+# kept in the git-ignored file .secret-key; production must set SECRET_KEY.
+if TESTING:
+    SECRET_KEY = env_str("SECRET_KEY", "insecure-test-key-not-for-production-use-0123456789")
+elif DEBUG:
+    SECRET_KEY = env_str("SECRET_KEY", "") or local_secret_key(
+        Path(env_str("SECRET_KEY_FILE", str(BASE_DIR / ".secret-key")))
     )
 else:
     SECRET_KEY = env_str("SECRET_KEY")
