@@ -196,6 +196,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_CLIENT_IP_CALLABLE = "levelfield.ratelimits.client_address"
+# How long every sign-in's address, browser and email (axes' logs) are kept before
+# `python manage.py delete_expired_records` (daily from cron) deletes them.
+SIGN_IN_RECORD_DAYS = env_int("SIGN_IN_RECORD_DAYS", 30)
 
 # How many reverse proxies (load balancer, nginx...) stand in front of the app and
 # append to X-Forwarded-For. 0 (the default) uses the connection's own address; behind
