@@ -6,11 +6,12 @@ production sets DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS. See README.md.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from levelfield.lib.env import env_bool, env_int, env_list, env_str
+from levelfield.lib.env import env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,10 +22,13 @@ DEBUG = env_bool("DEBUG", default=False)
 # importing pytest, or anything else, never changes production settings.
 TESTING = env_bool("LEVELFIELD_TESTING", default=False)
 
-# Development and tests may use a throwaway key; production must set one.
-if DEBUG or TESTING:
-    SECRET_KEY = env_str(
-        "SECRET_KEY", "insecure-development-key-not-for-production-use-0123456789"
+# Tests use a throwaway key; development (`make run`) makes its own random key once,
+# kept in the git-ignored file .secret-key; production must set SECRET_KEY.
+if TESTING:
+    SECRET_KEY = env_str("SECRET_KEY", "insecure-test-key-not-for-production-use-0123456789")
+elif DEBUG:
+    SECRET_KEY = env_str("SECRET_KEY", "") or local_secret_key(
+        Path(env_str("SECRET_KEY_FILE", str(BASE_DIR / ".secret-key")))
     )
 else:
     SECRET_KEY = env_str("SECRET_KEY")
@@ -55,6 +59,7 @@ INSTALLED_APPS = [
     "levelfield.projects",
     "levelfield.places",
     "levelfield.history",
+    "levelfield.ratelimits",
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",
@@ -163,10 +168,13 @@ ACCOUNT_FORMS = {
     "reauthenticate": "levelfield.people.forms.ReauthenticateForm",
 }
 ACCOUNT_ADAPTER = "levelfield.people.adapters.AccountAdapter"
-# allauth's own rate limits slow repeated attempts per address and per IP;
-# axes (below) locks an account out after repeated failures. Tests turn them off
-# (False; an empty dict would keep allauth's defaults).
-ACCOUNT_RATE_LIMITS = False if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
+# Failed sign-ins are slowed per account AND address together (axes, below), never per
+# account alone: allauth's default "5/5m/key" let anyone pause the owner's sign-in from
+# every address. allauth keeps a per-address limit on failures across all accounts
+# (password spraying). Tests turn allauth's limits off (False; an empty dict would keep
+# allauth's defaults) and turn these on where they test them.
+ACCOUNT_RATE_LIMITS_IN_USE = {"login_failed": "10/m/ip"}
+ACCOUNT_RATE_LIMITS = False if TESTING else ACCOUNT_RATE_LIMITS_IN_USE
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Levelfield"
 # Accept the code from one 30-second step either side: people typing slowly (or with
@@ -176,8 +184,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 8)
-AXES_COOLOFF_TIME = 0.5  # hours
+# Slow down, never lock: after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that pair waits a few minutes; the owner elsewhere is not affected, and a
+# password reset (a link to the owner's inbox) clears the account's failures at once.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 5))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "levelfield.people.security.axes_username"
@@ -185,6 +196,32 @@ AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_CLIENT_IP_CALLABLE = "levelfield.ratelimits.client_address"
+# How long every sign-in's address, browser and email (axes' logs) are kept before
+# `python manage.py delete_expired_records` (daily from cron) deletes them.
+SIGN_IN_RECORD_DAYS = env_int("SIGN_IN_RECORD_DAYS", 30)
+
+# How many reverse proxies (load balancer, nginx...) stand in front of the app and
+# append to X-Forwarded-For. 0 (the default) uses the connection's own address; behind
+# proxies set it, or every sender looks like the proxy. One setting for the rate
+# limits, axes and allauth.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# The one rate limiter's rules (levelfield/ratelimits): each limit reads
+# "<count> per <minute|hour|day> per <account|email|address|collective>".
+RATE_LIMITS = {
+    # Someone asks to get involved: coordinators are emailed for each message.
+    "get_involved": [
+        "3 per day per email",
+        "3 per day per account",
+        "5 per hour per address",
+        "12 per hour per collective",
+    ],
+    "story_comment": ["10 per hour per account", "30 per hour per address"],
+    # A family or a ward computer may answer several times; a script answers hundreds.
+    "priorities_survey": ["20 per hour per address"],
+    "priorities_interim": ["20 per hour per address"],
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -58,6 +58,25 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_development_makes_its_own_secret_key_once_and_keeps_it_private(
+    tmp_path: Path,
+) -> None:
+    """`make run` (DEBUG on) never runs on a key published in the source: the first
+    start writes a random one to a file only its owner can read; later starts reuse it."""
+    key_file = tmp_path / ".secret-key"
+    script = ["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"]
+
+    first = _manage(*script, DEBUG="true", SECRET_KEY_FILE=str(key_file))
+    second = _manage(*script, DEBUG="true", SECRET_KEY_FILE=str(key_file))
+
+    assert first.returncode == 0, first.stderr
+    key = first.stdout.split()[-1]
+    assert len(key) >= 50 and "insecure" not in key
+    assert second.stdout.split()[-1] == key == key_file.read_text().strip()
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert "/.secret-key" in (ROOT / ".gitignore").read_text().split()
+
+
 def test_a_mistyped_true_or_false_stops_the_app_starting() -> None:
     result = _manage("check", DEBUG="maybe")
     assert result.returncode != 0

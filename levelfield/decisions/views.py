@@ -9,7 +9,6 @@ shows as closed (worked out from the time) until the worker closes it.
 
 from __future__ import annotations
 
-import csv
 import functools
 import zoneinfo
 from datetime import datetime, timedelta
@@ -64,6 +63,7 @@ from levelfield.decisions.results import (
 )
 from levelfield.decisions.services.tallying import tally_read
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
 from levelfield.projects.models import Project
@@ -146,7 +146,7 @@ def export_csv(
     name = getattr(place, "slug", None) or f"project-{place.pk}"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="decisions-{name}.csv"'
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         [
             "Title",
@@ -168,36 +168,24 @@ def export_csv(
     for decision in decisions:
         outcome = getattr(decision, "outcome", None)
         writer.writerow(
-            _safe_cells(
-                [
-                    decision.title,
-                    Method(decision.method).label,
-                    decision.phase_label(now),
-                    _iso(decision.opens_at),
-                    _iso(decision.closes_at),
-                    _iso(decision.closed_at),
-                    decision.response_count,
-                    "yes" if decision.anonymous else "no",
-                    {True: "yes", False: "no", None: ""}[decision.voices_heard],
-                    outcome.statement if outcome else "",
-                    outcome.reasons if outcome else "",
-                    outcome.next_steps if outcome else "",
-                    outcome.review_on.isoformat() if outcome and outcome.review_on else "",
-                    request.build_absolute_uri(reverse("decisions:detail", args=[decision.pk])),
-                ]
-            )
+            [
+                decision.title,
+                Method(decision.method).label,
+                decision.phase_label(now),
+                _iso(decision.opens_at),
+                _iso(decision.closes_at),
+                _iso(decision.closed_at),
+                decision.response_count,
+                "yes" if decision.anonymous else "no",
+                {True: "yes", False: "no", None: ""}[decision.voices_heard],
+                outcome.statement if outcome else "",
+                outcome.reasons if outcome else "",
+                outcome.next_steps if outcome else "",
+                outcome.review_on.isoformat() if outcome and outcome.review_on else "",
+                request.build_absolute_uri(reverse("decisions:detail", args=[decision.pk])),
+            ]
         )
     return response
-
-
-def _safe_cells(cells: list[Any]) -> list[Any]:
-    """Stop a spreadsheet running a formula someone typed as a title or outcome."""
-    return [
-        f"'{cell}"
-        if isinstance(cell, str) and cell[:1] in {"=", "+", "-", "@", "\t", "\r"}
-        else cell
-        for cell in cells
-    ]
 
 
 def _iso(moment: datetime | None) -> str:

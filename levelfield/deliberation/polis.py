@@ -32,6 +32,8 @@ from levelfield.deliberation.models import (
     StatementStatus,
 )
 from levelfield.deliberation.services import DeliberationError, _record, analysis_request, text_key
+from levelfield.lib import spreadsheets
+from levelfield.lib.spreadsheets import Cell
 from levelfield.people.models import User
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
@@ -315,7 +317,7 @@ def _read_comments(
         cid = _integer(row["comment-id"], name, line, "comment-id", problems, low=0, high=MAX_ID)
         at = _timestamp(row["timestamp"], name, line, problems)
         moderated = _integer(row["moderated"], name, line, "moderated", problems)
-        body = " ".join((row["comment-body"] or "").split())
+        body = _unquoted(" ".join((row["comment-body"] or "").split()))
         if cid is None or at is None or moderated is None:
             continue
         if moderated not in MODERATED:
@@ -339,6 +341,12 @@ def _read_comments(
             keys[text_key(body)] = line
             comments[cid] = _Comment(cid, line, body, MODERATED[moderated], at)
     return comments
+
+
+def _unquoted(body: str) -> str:
+    """A statement as typed: our own export writes a leading apostrophe before one
+    that a spreadsheet would read as a formula."""
+    return body[1:] if body[:1] == "'" and spreadsheets.is_formula_text(body[1:]) else body
 
 
 def _read_votes(
@@ -375,7 +383,7 @@ def _stamp(moment: datetime) -> list[str]:
     return [str(int(moment.timestamp() * 1000)), moment.strftime("%a %b %d %Y %H:%M:%S GMT%z")]
 
 
-def votes_rows(conversation: Conversation) -> Iterable[list[str]]:
+def votes_rows(conversation: Conversation) -> Iterable[list[Cell]]:
     """votes.csv: every participant's current reaction (voter-id is the participant's
     number here, never their name)."""
     yield VOTES_HEADER
@@ -385,10 +393,10 @@ def votes_rows(conversation: Conversation) -> Iterable[list[str]]:
         .values_list("reacted_at", "statement__number", "participant_id", "vote")
     )
     for at, number, voter, vote in reactions.iterator(chunk_size=5000):
-        yield [*_stamp(at), str(number), str(voter), str(vote)]
+        yield [*_stamp(at), number, voter, vote]
 
 
-def comments_rows(conversation: Conversation) -> Iterable[list[str]]:
+def comments_rows(conversation: Conversation) -> Iterable[list[Cell]]:
     yield COMMENTS_HEADER
     statements = conversation.statements.annotate(
         agrees=Count("reactions", filter=Q(reactions__vote=1)),
@@ -398,19 +406,19 @@ def comments_rows(conversation: Conversation) -> Iterable[list[str]]:
     for s in statements:
         yield [
             *_stamp(s.created_at),
-            str(s.number),
-            str(s.author_id or ""),
-            str(s.agrees),
-            str(s.disagrees),
-            str(moderated[s.status]),
+            s.number,
+            s.author_id,
+            s.agrees,
+            s.disagrees,
+            moderated[s.status],
             s.text,
         ]
 
 
-def csv_text(rows: Iterable[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
+def csv_text(rows: Iterable[list[Cell]]) -> str:
+    """Pol.is's own line ends; a statement that would be a formula gets a leading
+    apostrophe (the one writer of exports), which the import takes off again."""
+    return spreadsheets.csv_text(rows, lineterminator="\n")
 
 
 def require_import_rights(actor: User, conversation: Conversation) -> None:

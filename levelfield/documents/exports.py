@@ -7,7 +7,6 @@ are left out. Names are those shown on the pages; nobody's perspectives are expo
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections import defaultdict
@@ -17,6 +16,7 @@ from django.utils import timezone
 
 from levelfield.documents.models import LARGE, Amendment, Answer, Comment, Document
 from levelfield.documents.services import current_version
+from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former
 
 CSV_HEADER = [
@@ -34,25 +34,6 @@ CSV_HEADER = [
     "supports",
     "reply to",
 ]
-
-
-def _safe_cells(cells: list[object]) -> list[object]:
-    """Stop a spreadsheet running a formula someone typed (a Markdown list starts with
-    "-", so this is common here, not only an attack)."""
-    return [
-        f"'{cell}"
-        if isinstance(cell, str) and cell[:1] in {"=", "+", "-", "@", "\t", "\r"}
-        else cell
-        for cell in cells
-    ]
-
-
-class _SafeWriter:
-    def __init__(self, out: io.StringIO) -> None:
-        self._writer = csv.writer(out)
-
-    def writerow(self, cells: list[object]) -> None:
-        self._writer.writerow(_safe_cells(cells))
 
 
 def filename(document: Document) -> str:
@@ -109,7 +90,7 @@ def document_pdf(document: Document) -> bytes:
 def document_csv(document: Document) -> str:
     """One row per comment, amendment and answer."""
     out = io.StringIO()
-    writer = _SafeWriter(out)
+    writer = CsvWriter(out)
     writer.writerow(CSV_HEADER)
     comments, amendments = _feedback(document)
     for rows in comments.values():

@@ -202,7 +202,9 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
     notification.sent_at = now
     notification.next_attempt_at = None
     _forget_secrets(notification)
-    notification.save(update_fields=["status", "sent_at", "next_attempt_at", "text", "html"])
+    notification.save(
+        update_fields=["status", "sent_at", "next_attempt_at", "text", "html", "link"]
+    )
     return True
 
 
@@ -234,7 +236,7 @@ def _delivery_failed(notification: Notification, error: Exception, *, now: datet
         notification.next_attempt_at = None
         _forget_secrets(notification)
         notification.save(
-            update_fields=["status", "next_attempt_at", "last_error", "text", "html"]
+            update_fields=["status", "next_attempt_at", "last_error", "text", "html", "link"]
         )
         logger.error(
             "Gave up emailing notification %s (%s) after %s attempts",
@@ -263,10 +265,25 @@ def _delivery_failed(notification: Notification, error: Exception, *, now: datet
 
 
 def _forget_secrets(notification: Notification) -> None:
-    """Password-reset links and verification codes live only until delivery ends."""
-    if not kinds.get(notification.kind).keeps_body:
+    """Password-reset links and verification codes live only until delivery ends; so
+    does every email to someone without an account (a guest), whose body and link
+    carry their signed link to manage or cancel their place, and which nobody reads on
+    the site."""
+    if not kinds.get(notification.kind).keeps_body or notification.person_id is None:
         notification.text = ""
         notification.html = ""
+    if notification.person_id is None:
+        notification.link = ""
+
+
+def notifications_forget_delivered_secrets() -> int:
+    """Clear what `_forget_secrets` clears from emails whose delivery has ended (those
+    stored before it cleared guests' links); idempotent. Returns how many changed."""
+    ended = Notification.objects.filter(status__in=[Status.SENT, Status.FAILED])
+    secret_kinds = [kind.name for kind in kinds.KINDS.values() if not kind.keeps_body]
+    guests = ended.filter(person__isnull=True).exclude(text="", html="", link="")
+    keyed = ended.filter(kind__in=secret_kinds).exclude(text="", html="")
+    return guests.update(text="", html="", link="") + keyed.update(text="", html="")
 
 
 def notifications_requeue_overdue(*, now: datetime | None = None) -> int:

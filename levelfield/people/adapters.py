@@ -3,10 +3,13 @@ from __future__ import annotations
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.http import HttpRequest
 
 from levelfield.notifications.kinds import ACCOUNT
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.people.security import login_failures_clear
+from levelfield.ratelimits import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -31,6 +34,17 @@ class AccountAdapter(DefaultAccountAdapter):
             email=email,
             context={"subject": message.subject, "message": message.body},
         )
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The one notion of the client's address (TRUSTED_PROXY_COUNT), shared with
+        axes and the rate limits."""
+        return client_address(request)
+
+    def set_password(self, user: User, password: str) -> None:
+        """A new password set by the owner (a reset link from their inbox, or while
+        signed in) ends any pause on failed sign-ins for every address of theirs."""
+        super().set_password(user, password)
+        login_failures_clear(user=user)
 
 
 def _account_holder(context: dict, email: str) -> User | None:

@@ -51,6 +51,7 @@ from levelfield.priorities.models import (
 from levelfield.priorities.similarity import similar_pairs
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project, ProjectMembership
+from levelfield.ratelimits import rate_limit
 
 MAX_QUESTIONS_PER_SUBMISSION = 10
 MAX_INTERIM_PICKS = 10
@@ -281,9 +282,11 @@ def survey_submit(
     age_band: str = "",
     region: str = "",
     email: str = "",
+    address: str = "",
 ) -> tuple[Submission, bool]:
     """Store someone's questions. Returns (submission, whether it is new): the same
-    form sent twice gives back the first submission and stores nothing more."""
+    form sent twice gives back the first submission and stores nothing more. Raises
+    RateLimited past settings.RATE_LIMITS["priorities_survey"] for `address`."""
     texts = [text.strip() for text in questions if text.strip()]
     if not consent:
         raise ValidationError("We can only keep your questions if you agree.")
@@ -294,6 +297,8 @@ def survey_submit(
     existing = Submission.objects.filter(token=token, partnership=partnership).first()
     if existing:
         return existing, False
+    # Counted in a transaction of its own, so nothing links the count to the answers.
+    rate_limit("priorities_survey", address=address)
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
@@ -541,8 +546,10 @@ def interim_submit(
     token: uuid.UUID,
     perspective: str,
     question_ids: Sequence[int],
+    address: str = "",
 ) -> tuple[InterimBallot, bool]:
-    """Store one interim answer (up to 10 picks). Idempotent on the form's token."""
+    """Store one interim answer (up to 10 picks). Idempotent on the form's token.
+    Raises RateLimited past settings.RATE_LIMITS["priorities_interim"] for `address`."""
     if partnership.stage != Stage.INTERIM:
         raise ValidationError("The interim survey is not open.")
     picks = set(question_ids)
@@ -554,6 +561,7 @@ def interim_submit(
     existing = InterimBallot.objects.filter(token=token, partnership=partnership).first()
     if existing:
         return existing, False
+    rate_limit("priorities_interim", address=address)
     try:
         with transaction.atomic():
             ballot = InterimBallot.objects.create(

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives.access import collective_for_member
 from levelfield.history.models import Change
 from levelfield.people.models import User
-from levelfield.priorities import access, services, throttle
+from levelfield.priorities import access, services
 from levelfield.priorities.forms import (
     CommentForm,
     GroupAddForm,
@@ -56,6 +56,7 @@ from levelfield.priorities.models import (
     WorkshopGroup,
 )
 from levelfield.priorities.tasks import priorities_find_pairs_task
+from levelfield.ratelimits import RateLimited, client_address
 
 PAGE_SIZE = 50
 KIND_LABELS = dict(RespondentKind.choices)
@@ -105,10 +106,6 @@ def public(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _spam_or_throttled(request: HttpRequest, form: SurveyForm | InterimForm, scope: str) -> bool:
-    return form.is_spam() or throttle.too_many(request, scope)
-
-
 def survey(request: HttpRequest, token: str) -> HttpResponse:
     """The question survey: anyone may send their questions, without an account."""
     partnership = access.partnership_public(token)
@@ -118,11 +115,11 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "priorities/closed.html", {"partnership": partnership}, status=200)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _spam_or_throttled(request, form, "survey"):
+        if form.is_spam():
             # Say nothing different to a bot; store nothing.
             return redirect("priorities:thanks", token)
         try:
-            _, created = services.survey_submit(
+            services.survey_submit(
                 partnership=partnership,
                 token=form.cleaned_data["token"],
                 perspective=form.cleaned_data["perspective"],
@@ -131,12 +128,13 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
                 age_band=form.cleaned_data["age_band"],
                 region=form.cleaned_data["region"],
                 email=form.cleaned_data["email"],
+                address=client_address(request),
             )
+        except RateLimited:
+            return redirect("priorities:thanks", token)  # a script is told nothing more
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if created:
-                throttle.count(request, "survey")
             return redirect("priorities:thanks", token)
     return render(request, "priorities/survey.html", {"partnership": partnership, "form": form})
 
@@ -157,20 +155,21 @@ def interim(request: HttpRequest, token: str) -> HttpResponse:
     questions = [(q.pk, q.text) for q in services.long_list(partnership)]
     form = InterimForm(request.POST or None, questions=questions)
     if request.method == "POST" and form.is_valid():
-        if _spam_or_throttled(request, form, "interim"):
+        if form.is_spam():
             return redirect("priorities:thanks", token)
         try:
-            _, created = services.interim_submit(
+            services.interim_submit(
                 partnership=partnership,
                 token=form.cleaned_data["token"],
                 perspective=form.cleaned_data["perspective"],
                 question_ids=form.cleaned_data["picks"],
+                address=client_address(request),
             )
+        except RateLimited:
+            return redirect("priorities:thanks", token)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if created:
-                throttle.count(request, "interim")
             return redirect("priorities:thanks", token)
     return render(request, "priorities/interim.html", {"partnership": partnership, "form": form})
 

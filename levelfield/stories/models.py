@@ -336,11 +336,8 @@ class CommentReport(models.Model):
 
 class Interest(models.Model):
     """Someone without an account says they would like to get involved. Only the
-    collective's coordinators and editors see it; each is answered and recorded.
-
-    `sender_hash` is the sender's network address hashed with the site's secret key
-    (never the address itself), so the rate limit counts rows in the database and holds
-    across any number of server processes."""
+    collective's coordinators and editors see it; each is answered and recorded. The
+    sender's network address is never stored (rate limits: levelfield.ratelimits)."""
 
     collective = models.ForeignKey(
         "collectives.Collective", on_delete=models.CASCADE, related_name="interests"
@@ -349,7 +346,6 @@ class Interest(models.Model):
     email = models.EmailField()
     interests = models.TextField("what interests you", max_length=2000)
     consent = models.BooleanField(default=False)
-    sender_hash = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
@@ -365,7 +361,6 @@ class Interest(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["email", "created_at"]),
-            models.Index(fields=["sender_hash", "created_at"]),
             models.Index(fields=["collective", "answered_at"]),
         ]
         constraints = [

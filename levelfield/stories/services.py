@@ -25,7 +25,8 @@ from levelfield.history.services import change_record
 from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.stories import access, spam
+from levelfield.ratelimits import RateLimited, rate_limit
+from levelfield.stories import access
 from levelfield.stories.images import image_prepare
 from levelfield.stories.models import (
     COMMENT_MAX_LENGTH,
@@ -426,9 +427,12 @@ def image_remove(*, image: StoryImage, actor: User) -> None:
 # Comments (the pattern of documents' comments: report with a reason, hide with one)
 
 
-def comment_add(*, story: Story, author: User, text: str, now: datetime | None = None) -> Comment:
+def comment_add(
+    *, story: Story, author: User, text: str, address: str = "", now: datetime | None = None
+) -> Comment:
     """A signed-in person comments on a public story; held for a moderator or shown at
-    once, as the collective's public page says."""
+    once, as the collective's public page says. Limited per account and per network
+    address (settings.RATE_LIMITS["story_comment"])."""
     now = now or timezone.now()
     text = (text or "").strip()
     if not getattr(author, "is_authenticated", False):
@@ -443,6 +447,14 @@ def comment_add(*, story: Story, author: User, text: str, now: datetime | None =
         raise PermissionDenied("Comments are only on published stories.")
     held = PublicPage.for_collective(story.collective).comments_held
     with transaction.atomic():
+        try:
+            rate_limit("story_comment", account=author, address=address, now=now)
+        except RateLimited:
+            raise StoryError(
+                "You have added a lot of comments in the last hour. Please wait a while "
+                "before adding another.",
+                code="text",
+            ) from None
         comment = Comment.objects.create(
             story=story,
             author=author,
@@ -558,6 +570,19 @@ def comment_moderate(
 # Getting involved
 
 
+INTEREST_LIMITED = {
+    "email": "We already have your message. Someone will reply to you soon: you do not "
+    "need to send it again.",
+    "account": "We already have your message. Someone will reply to you soon: you do not "
+    "need to send it again.",
+    "address": "Too many messages have come from your network in the last hour. "
+    "Please try again later, or email us instead.",
+    "collective": "Many people have written to this collective in the last hour. "
+    "Please try again later, or email us instead.",
+}
+_INTEREST_FIELD = {"email": "email", "account": "email", "address": "rate", "collective": "rate"}
+
+
 def interest_submit(
     *,
     collective: Collective,
@@ -565,45 +590,40 @@ def interest_submit(
     email: str,
     interests: str,
     consent: bool,
-    sender_hash: str = "",
+    address: str = "",
+    account: User | None = None,
     now: datetime | None = None,
 ) -> Interest:
-    """Someone without an account wants to get involved: stored for the coordinators
-    and editors, who are told. Refused past the rate limits (`spam`), counted in the
-    database under a lock on the collective so two processes cannot both slip past."""
+    """Someone wants to get involved: stored for the coordinators and editors, who are
+    told. Refused past the rate limits (per email, account, network address and
+    collective: settings.RATE_LIMITS["get_involved"]), which hold across processes."""
     now = now or timezone.now()
     name, email = " ".join((name or "").split()), (email or "").strip().lower()
     interests = (interests or "").strip()
     if not consent:
         raise StoryError("Say that we may keep your details to reply to you.", code="consent")
+    if account is not None and not account.is_authenticated:
+        account = None
     with transaction.atomic():
-        Collective.objects.select_for_update().filter(pk=collective.pk).first()
-        recent = Interest.objects.filter(
-            email=email, created_at__gte=now - spam.PER_ADDRESS_WINDOW
-        ).count()
-        if recent >= spam.PER_ADDRESS:
-            raise StoryError(
-                "We already have your message. Someone will reply to you soon: you do not "
-                "need to send it again.",
-                code="email",
+        try:
+            rate_limit(
+                "get_involved",
+                email=email,
+                account=account,
+                address=address,
+                collective=collective,
+                now=now,
             )
-        if sender_hash:
-            sent = Interest.objects.filter(
-                sender_hash=sender_hash, created_at__gte=now - spam.PER_SENDER_WINDOW
-            ).count()
-            if sent >= spam.PER_SENDER:
-                raise StoryError(
-                    "Too many messages have come from your network in the last hour. "
-                    "Please try again later, or email us instead.",
-                    code="rate",
-                )
+        except RateLimited as limited:
+            raise StoryError(
+                INTEREST_LIMITED[limited.per], code=_INTEREST_FIELD[limited.per]
+            ) from None
         interest = Interest.objects.create(
             collective=collective,
             name=name[:120],
             email=email,
             interests=interests,
             consent=True,
-            sender_hash=sender_hash,
             created_at=now,
         )
         url = reverse("stories:interest", args=[collective.slug, interest.pk])

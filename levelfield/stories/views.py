@@ -30,6 +30,7 @@ from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.ratelimits import client_address
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
 from levelfield.stories.forms import (
@@ -207,7 +208,10 @@ def comment_create(request: HttpRequest, slug: str, story_slug: str) -> HttpResp
     if form.is_valid():
         try:
             comment = services.comment_add(
-                story=story, author=request.user, text=form.cleaned_data["text"]
+                story=story,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                address=client_address(request),
             )
         except ValidationError as error:
             _show_error(form, error)
@@ -329,7 +333,8 @@ def get_involved(request: HttpRequest, slug: str) -> HttpResponse:
                     email=form.cleaned_data["email"],
                     interests=form.cleaned_data["interests"],
                     consent=form.cleaned_data["consent"],
-                    sender_hash=spam.sender_hash(request),
+                    address=client_address(request),
+                    account=request.user,
                 )
             except ValidationError as error:
                 _show_error(form, error)

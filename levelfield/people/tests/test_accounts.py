@@ -193,7 +193,7 @@ def test_repeated_wrong_passwords_lock_the_account_for_a_while(client, settings)
     html = locked.content.decode()
     assert locked.status_code == 429
     assert "too many tries" in html
-    assert "30 minutes" in html
+    assert "5 minutes" in html
     assert reverse("account_reset_password") in html
     assert "_auth_user_id" not in client.session
 

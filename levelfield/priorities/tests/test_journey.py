@@ -25,7 +25,7 @@ from levelfield.priorities.models import (
     SubmittedQuestion,
     SummaryQuestion,
 )
-from levelfield.priorities.throttle import MAX_PER_WINDOW
+from levelfield.ratelimits import rule_limits
 
 
 def _survey_data(**extra: Any) -> dict[str, Any]:
@@ -86,9 +86,10 @@ def test_too_many_answers_from_one_address_are_not_kept(
     partnership: Partnership, client: Client
 ) -> None:
     url = reverse("priorities:survey", args=[partnership.survey_token])
-    for _ in range(MAX_PER_WINDOW + 3):
+    limit = rule_limits("priorities_survey")[0].count
+    for _ in range(limit + 3):
         client.post(url, _survey_data())
-    assert Submission.objects.count() == MAX_PER_WINDOW
+    assert Submission.objects.count() == limit
 
 
 def test_an_empty_survey_shows_errors_the_gov_uk_way_and_keeps_nothing(

@@ -155,3 +155,25 @@ def test_the_hidden_reason_is_required_by_the_database(story: Story, outsider: U
 
     with pytest.raises(IntegrityError), transaction.atomic():
         CommentFactory(story=story, author=outsider, hidden_at=timezone.now(), hidden_reason="")
+
+
+def test_one_person_writing_comment_after_comment_is_slowed(
+    client: Client, story: Story, outsider: User
+) -> None:
+    from levelfield.ratelimits import rule_limits
+
+    per_account = next(x.count for x in rule_limits("story_comment") if x.per == "account")
+    client.force_login(outsider)
+    for number in range(per_account):
+        response = client.post(
+            f"{story.get_absolute_url()}comment/",
+            {"text": f"Comment {number}"},
+            REMOTE_ADDR=f"198.51.100.{number + 1}",
+        )
+        assert response.status_code == 302
+
+    refused = client.post(f"{story.get_absolute_url()}comment/", {"text": "One more"})
+
+    assert refused.status_code == 400
+    assert "a lot of comments in the last hour" in refused.content.decode()
+    assert Comment.objects.count() == per_account

@@ -11,7 +11,8 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.stories import services, spam
+from levelfield.ratelimits import rule_limits
+from levelfield.stories import services
 from levelfield.stories.models import Interest, Story
 from levelfield.stories.tests.factories import CommentFactory, StoryFactory
 
@@ -32,9 +33,10 @@ def test_messages_sent_at_once_from_one_address_stop_at_the_limit(
 
     results = at_once(8, send)
 
-    assert Interest.objects.count() == spam.PER_ADDRESS
+    per_email = next(limit.count for limit in rule_limits("get_involved") if limit.per == "email")
+    assert Interest.objects.count() == per_email
     refused = [result for result in results if isinstance(result, ValidationError)]
-    assert len(refused) == 8 - spam.PER_ADDRESS
+    assert len(refused) == 8 - per_email
 
 
 def test_two_moderators_hiding_one_comment_count_it_once(
