@@ -60,6 +60,7 @@ from levelfield.documents.models import (
 )
 from levelfield.history.models import Change
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.pdf import pdf_view
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -710,6 +711,7 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@pdf_view
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     reading = document_for_reader(request.user, pk)
     response = HttpResponse(exports.document_pdf(reading.document), content_type="application/pdf")

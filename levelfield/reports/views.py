@@ -18,6 +18,7 @@ from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.pdf import pdf_view
 from levelfield.projects.access import project_for_member
 from levelfield.reports import access, exports, sections, services
 from levelfield.reports.display import ReportView, report_view
@@ -341,6 +342,7 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@pdf_view
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(request, pk, exports.report_pdf, "application/pdf", "pdf")
 
