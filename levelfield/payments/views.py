@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.lib.pdf import pdf_from_html, pdf_view
 from levelfield.payments import access, services
@@ -66,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def yearly_limit(request: HttpRequest) -> HttpResponse:
     current = services.tax_year_totals(person=request.user)["limit"]
-    form = YearlyLimitForm(request.POST or None, initial={"amount": current})
+    form = YearlyLimitForm(posted(request), initial={"amount": current})
     if request.method == "POST" and form.is_valid():
         services.yearly_limit_set(person=request.user, amount=form.cleaned_data["amount"])
         messages.success(request, "Your yearly amount is saved.")
@@ -167,7 +168,7 @@ def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.coordinator_collective(request.user, slug)
     policy = access.policy_if_any(collective)
     members = list(collective.members.all())
-    form = PolicyForm(request.POST or None, instance=policy, members=members)
+    form = PolicyForm(posted(request), instance=policy, members=members)
     if request.method == "POST" and form.is_valid():
         try:
             services.policy_update(collective=collective, actor=request.user, **form.cleaned_data)
@@ -186,7 +187,7 @@ def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def rate_add(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.coordinator_collective(request.user, slug)
-    form = RateForm(request.POST or None)
+    form = RateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.rate_add(collective=collective, actor=request.user, **form.cleaned_data)
@@ -206,7 +207,7 @@ def rate_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def category_add(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.coordinator_collective(request.user, slug)
-    form = CategoryForm(request.POST or None)
+    form = CategoryForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.category_add(collective=collective, actor=request.user, **form.cleaned_data)
@@ -239,7 +240,7 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
         for p in unclaimed
     ]
     form = ClaimForm(
-        request.POST or None,
+        posted(request),
         options=options,
         unpaid=_unpaid_words(access.policy_if_any(collective)),
         minutes={p.pk: p.minutes for p in unclaimed},
@@ -330,7 +331,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not (claim.is_claimant(request.user) and claim.is_open_to_claimant):
         raise Http404("No such page.")
     categories = ExpenseCategory.objects.filter(policy__collective=claim.collective)
-    form = ExpenseForm(request.POST or None, request.FILES or None, categories=categories)
+    form = ExpenseForm(posted(request), posted_files(request), categories=categories)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -568,7 +569,7 @@ def finance(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = access.batch_for(request.user, pk)
-    form = PaidForm(request.POST or None, initial={"paid_on": timezone.localdate()})
+    form = PaidForm(posted(request), initial={"paid_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.batch_mark_paid(

@@ -26,6 +26,7 @@ from levelfield.collectives import coordinator_job
 from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.projects import access, services
 from levelfield.projects.forms import (
@@ -71,7 +72,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     collectives = list(Collective.objects.for_member(request.user))
     chosen = _collective_chosen(request, collectives)
-    form = ProjectCreateForm(request.POST or None, collectives=collectives, chosen=chosen)
+    form = ProjectCreateForm(posted(request), collectives=collectives, chosen=chosen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -225,7 +226,7 @@ def _stages(current: str) -> list[tuple[str, str, bool]]:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     # A copy, so a rejected edit does not change the title shown in the page heading.
-    form = ProjectForm(request.POST or None, instance=copy.copy(project))
+    form = ProjectForm(posted(request), instance=copy.copy(project))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.project_update(
@@ -534,7 +535,7 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     people = [(m.person, m.person.name) for m in project.memberships.select_related("person")]
     form = InvolvementEntryForm(
-        request.POST or None,
+        posted(request),
         people=people,
         initial={"stage": project.stage, "happened_on": timezone.localdate()},
     )
@@ -583,7 +584,7 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
     ]
     former_minutes = [p.minutes for p in entry.participations.all() if p.person is None]
     form = InvolvementEntryForm(
-        request.POST or None,
+        posted(request),
         instance=entry,
         people=members + past,
         former_minutes=former_minutes,
