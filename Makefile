@@ -34,13 +34,16 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 
 install-bench: install-test $(VENV)/.installed-bench
 
-# The background worker (reminders, closing decisions on time) runs beside the server
-# and stops with it.
-run: install pango
+# The background worker (emails, closing each decision on time) and the periodic jobs
+# (`run_periodic`, every minute here) run beside the server and stop with it. Pango is not needed to start: without it PDF downloads say what to
+# install (levelfield/lib/pdf.py).
+run: install
+	@/sbin/ldconfig -p | grep -q libpango-1.0 || echo "Note: PDF letters and reports need Debian's pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0); everything else works without it."
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
 	DEBUG=true $(PY) manage.py db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=true $(PY) manage.py run_periodic --loop 60 & periodic=$$!; \
+	trap 'kill $$worker $$periodic 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
 # Browser tests drive Debian's Chromium; install it when missing (needs root, as on CI).
@@ -49,8 +52,8 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Please install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; }
 
-# Recognition letters are PDFs made by WeasyPrint, which needs Debian's pango; install
-# it when missing (needs root, as on CI).
+# PDFs (recognition letters, certificates, reports, documents) are made by WeasyPrint,
+# which needs Debian's pango; `make test` installs it when missing (needs root, as on CI).
 pango:
 	@/sbin/ldconfig -p | grep -q libpango-1.0 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; \

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import pytest
+import time_machine
 from django.core.cache import cache
+
+# A Wednesday morning in London, far from midnight and from a change of the clocks, so a
+# test that plans "next week at 10:00" means the same thing whenever the suite runs.
+CLOCK_START = datetime.datetime(2026, 6, 10, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def clock() -> Iterator[time_machine.Coordinates]:
+    """Pin now to `CLOCK_START` for a test that depends on now; it ticks on from there.
+
+    Move it with `clock.move_to(when)` or `clock.shift(datetime.timedelta(days=1))`. The one
+    way tests fix the time: never depend on the time of day or the date the suite runs on.
+    """
+    with time_machine.travel(CLOCK_START, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

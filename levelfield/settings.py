@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "levelfield.places",
     "levelfield.history",
     "levelfield.ratelimits",
+    "levelfield.periodic",
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",
@@ -248,6 +249,15 @@ TASKS = {
     }
 }
 
+# One cache shared by every server when REDIS_URL is set (Django's own Redis backend);
+# otherwise each process keeps its own in memory, which is enough for one server.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/London")
 USE_I18N = True
@@ -260,8 +270,27 @@ STATICFILES_DIRS = [
     # GOV.UK Frontend comes from the npm registry as ready-made files.
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
 ]
+# Uploads (receipts, review documents, resource files, pictures) go through Django's
+# storage API: to S3-compatible object storage when STORAGE_BUCKET is set, so every server
+# sees the same files; to MEDIA_ROOT on this machine otherwise. Files stay private: views
+# that check access stream them, and the bucket needs no public access.
+STORAGE_BUCKET = env_str("STORAGE_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_BUCKET,
+            "endpoint_url": env_str("STORAGE_ENDPOINT_URL", "") or None,
+            "region_name": env_str("STORAGE_REGION", "") or None,
+            "access_key": env_str("STORAGE_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("STORAGE_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("STORAGE_PREFIX", ""),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+    if STORAGE_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING

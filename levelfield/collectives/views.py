@@ -26,6 +26,7 @@ from levelfield.collectives.models import (
     CollectiveMembership,
 )
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.places.models import PlaceKind
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
@@ -34,12 +35,6 @@ HISTORY_PER_PAGE = 25
 PROJECTS_PER_PAGE = 25
 MEMBERS_ON_HOME = 20
 MEMBERS_PER_PAGE = 50
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The submitted data on POST (even when empty), None otherwise: an empty POST is
-    still a submission to validate."""
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -54,7 +49,7 @@ def collective_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def collective_create(request: HttpRequest) -> HttpResponse:
-    form = CollectiveForm(_posted(request))
+    form = CollectiveForm(posted(request))
     if request.method == "POST" and form.is_valid():
         collective = services.collective_create(**form.cleaned_data, created_by=request.user)
         messages.success(request, f"You started {collective.name}. Now invite people to join.")
@@ -142,7 +137,7 @@ def _memberships(collective: Collective) -> QuerySet[CollectiveMembership]:
 def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
     name = collective.name  # the form changes the instance as it validates
-    form = CollectiveSettingsForm(_posted(request), instance=collective)
+    form = CollectiveSettingsForm(posted(request), instance=collective)
     if request.method == "POST" and form.is_valid():
         if services.collective_update(
             collective=collective, actor=request.user, **form.cleaned_data
@@ -182,7 +177,7 @@ def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
     collective = membership.collective
     others = collective.memberships.exclude(pk=membership.pk)
     last_member = not others.exists()
-    form = LeaveForm(_posted(request), last_member=last_member)
+    form = LeaveForm(posted(request), last_member=last_member)
     if request.method == "POST" and form.is_valid():
         services.membership_leave(membership=membership)
         messages.success(request, f"You have left {collective.name}.")

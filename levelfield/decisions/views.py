@@ -62,6 +62,7 @@ from levelfield.decisions.results import (
     results_from_tally,
 )
 from levelfield.decisions.services.tallying import tally_read
+from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former, when
@@ -212,7 +213,7 @@ def create(
         chooser = MethodChoiceForm(request.GET if "method" in request.GET else None)
         chooser.is_valid()
         return render(request, "decisions/choose_method.html", {**context, "form": chooser})
-    form = DecisionForm(request.POST or None, method=method, collective=collective)
+    form = DecisionForm(posted(request), method=method, collective=collective)
     if request.method == "POST" and form.is_valid():
         place_kwargs = {"project" if isinstance(place, Project) else "collective": place}
         try:
@@ -479,7 +480,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         mine = Response.objects.filter(decision=decision, person=request.user).first()
         current = (mine.payload, mine.reason) if mine else None
     form = ResponseForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         decision=decision,
         options=options,
         option_labels=labels,
@@ -537,14 +538,14 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     options = list(decision.options.all())
     phase = decision.phase(now)
-    posted = request.POST.get("form") if request.method == "POST" else None
+    sent = request.POST.get("form") if request.method == "POST" else None
     option_form = OptionForm(
-        request.POST if posted == "option" else None, decision=decision, prefix="option"
+        request.POST if sent == "option" else None, decision=decision, prefix="option"
     )
     point_form = PointForm(
-        request.POST if posted == "point" else None, options=options, prefix="point"
+        request.POST if sent == "point" else None, options=options, prefix="point"
     )
-    if posted == "option" and option_form.is_valid():
+    if sent == "option" and option_form.is_valid():
         try:
             option = services.option_add(
                 decision=decision,
@@ -558,7 +559,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"You added “{option.label}”.")
             return redirect("decisions:discussion", pk=decision.pk)
-    if posted == "point" and point_form.is_valid():
+    if sent == "point" and point_form.is_valid():
         try:
             services.point_add(
                 decision=decision,
@@ -632,7 +633,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     elif ordered and decision.method == Method.TIME_POLL:
         initial = {"chosen_option": str(ordered[0].pk)}
     form = OutcomeForm(
-        request.POST or None, decision=decision, options=ordered, labels=labels, initial=initial
+        posted(request), decision=decision, options=ordered, labels=labels, initial=initial
     )
     closed = decision.phase(now) == Phase.CLOSED
     if request.method == "POST" and closed and form.is_valid():

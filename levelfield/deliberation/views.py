@@ -48,6 +48,7 @@ from levelfield.deliberation.models import (
     Vote,
 )
 from levelfield.deliberation.report import report_build
+from levelfield.lib.forms import posted, posted_files
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -81,7 +82,7 @@ def conversation_create(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
     place = _place(request, project_pk, slug)
-    form = ConversationForm(request.POST or None)
+    form = ConversationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             conversation = services.conversation_start(
@@ -183,7 +184,7 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_AND_POST
 def add_statement(request: HttpRequest, pk: int) -> HttpResponse:
     taking = conversation_for_participant(request, pk)
-    form = StatementForm(request.POST or None)
+    form = StatementForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             statement = services.statement_add(
@@ -212,7 +213,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     conversation = conversation_by_link(token)
     if services.is_member(request.user, conversation):
         return redirect(conversation)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             participant = services.participant_join_by_link(
@@ -269,7 +270,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_AND_POST
 def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_for_member(request.user, pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             done = polis.polis_import(
@@ -324,7 +325,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
     current = Draft.objects.filter(conversation=conversation).select_related("decision").first()
     picked = list(current.statements.order_by("number")) if current else []
     form = DraftForm(
-        request.POST or None, choices=choices, initial={"statements": [s.pk for s in picked]}
+        posted(request), choices=choices, initial={"statements": [s.pk for s in picked]}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from levelfield.documents.models import LARGE, Amendment, Answer, Comment, Document
 from levelfield.documents.services import current_version
+from levelfield.lib.pdf import pdf_from_html
 from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former
 
@@ -82,9 +83,7 @@ def document_html(document: Document) -> str:
 
 
 def document_pdf(document: Document) -> bytes:
-    import weasyprint  # imported here: only this download needs it (about 0.5 s)
-
-    return weasyprint.HTML(string=document_html(document)).write_pdf()
+    return pdf_from_html(document_html(document))
 
 
 def document_csv(document: Document) -> str:

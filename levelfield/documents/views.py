@@ -59,7 +59,9 @@ from levelfield.documents.models import (
     Version,
 )
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.pdf import pdf_view
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -68,11 +70,6 @@ COMMENTS_PER_PAGE = 50
 # Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
 # page stays small; its contents list links to every part on every page.
 BLOCKS_PER_PAGE = 60
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The form data of a POST (even an empty one, so it shows its errors), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 def _in_place(place: Any) -> dict[str, Any]:
@@ -111,7 +108,7 @@ def document_create(
     place = place_for_member(request.user, project_pk=project_pk, slug=slug)
     today = timezone.localdate()
     form = DocumentForm(
-        _posted(request),
+        posted(request),
         initial={"opens_on": today, "closes_on": today + timezone.timedelta(days=28)},
     )
     if request.method == "POST" and form.is_valid():
@@ -373,7 +370,7 @@ def support(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
 def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     reading = document_for_reader(request.user, pk)
     target = comment_in(reading.document, comment_pk)
-    form = ReportForm(_posted(request))
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_report(
@@ -398,7 +395,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     """Reported comments, for members to hide or keep."""
     reading = document_for_member(request.user, pk)
     document = reading.document
-    form = ModerateForm(_posted(request))
+    form = ModerateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         target = comment_in(document, form.cleaned_data["comment"])
         hide = form.cleaned_data["decision"] == "hide"
@@ -437,7 +434,7 @@ def amendment(request: HttpRequest, pk: int, amendment_pk: int) -> HttpResponse:
     reading = document_for_reader(request.user, pk)
     document = reading.document
     target = amendment_in(document, amendment_pk)
-    form = AnswerAmendmentForm(_posted(request))
+    form = AnswerAmendmentForm(posted(request))
     if request.method == "POST":
         if not reading.is_author:
             raise PermissionDenied("Only the document's authors answer amendments.")
@@ -492,7 +489,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
         a.question_id: a.text
         for a in Answer.objects.filter(question__document=document, person=request.user)
     }
-    form = answers_form(questions, _posted(request), initial={f"q{q}": t for q, t in mine.items()})
+    form = answers_form(questions, posted(request), initial={f"q{q}": t for q, t in mine.items()})
     if request.method == "POST" and form.is_valid():
         given = [(q, form.cleaned_data[f"q{q.pk}"].strip()) for q in questions]
         given = [(q, t) for q, t in given if t]
@@ -553,7 +550,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Take the pen to publish a new version.")
     current = services.current_version(document)
     form = PublishForm(
-        _posted(request),
+        posted(request),
         initial={"based_on": current.number, "text": services.draft_with_accepted(document)},
     )
     newer = None
@@ -654,7 +651,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
         else (document.place.minimum_decision_days)
     )
     form = AdoptionForm(
-        _posted(request),
+        posted(request),
         initial={"closes_on": timezone.localdate() + timezone.timedelta(days=max(minimum, 7))},
     )
     if request.method == "POST" and form.is_valid():
@@ -710,6 +707,7 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@pdf_view
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     reading = document_for_reader(request.user, pk)
     response = HttpResponse(exports.document_pdf(reading.document), content_type="application/pdf")

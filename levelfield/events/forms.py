@@ -77,6 +77,16 @@ class EventForm(forms.Form):
             "invalid": "Enter the start as a time, for example 10:00",
         },
     )
+    end_date = forms.DateField(
+        label="Date it ends (optional)",
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=_date_widget(),
+        help_text="Leave empty if it ends on the same day. For example, 2027-03-02.",
+        error_messages={
+            "invalid": "Enter the date it ends as a real date, for example 2027-03-02"
+        },
+    )
     end_time = forms.TimeField(
         label="Ends at",
         input_formats=TIME_FORMATS,
@@ -268,8 +278,11 @@ class EventForm(forms.Form):
         if day and start and end:
             zone = ZoneInfo(zone_name)
             data["starts_at"] = recurrence.at_local_time(day, start, zone)
-            data["ends_at"] = recurrence.at_local_time(day, end, zone)
-            if end <= start:
+            end_day = data.get("end_date") or day
+            data["ends_at"] = recurrence.at_local_time(end_day, end, zone)
+            if end_day < day:
+                self.add_error("end_date", "The event must end on or after the day it starts")
+            elif data["ends_at"] <= data["starts_at"]:
                 self.add_error("end_time", "The event must end after it starts")
         closes = data.get("registration_closes_at")
         if closes is not None:
@@ -368,6 +381,7 @@ def event_initial(event: Event) -> dict[str, Any]:
         "date": start.date(),
         "start_time": start.time(),
         "end_time": end.time(),
+        "end_date": end.date() if end.date() != start.date() else None,
         "preparation_hours": (Decimal(event.preparation_minutes) / 60).normalize(),
         "reminders": ", ".join(str(hours) for hours in event.reminder_hours),
         "organisers": list(event.organisers.all()),

@@ -48,17 +48,12 @@ from levelfield.events.models import (
     Registration,
     RegistrationStatus,
 )
+from levelfield.lib.forms import posted
 from levelfield.people.models import User
 from levelfield.projects import access as project_access
 from levelfield.projects.models import Project, ProjectMembership
 
 PAGE_SIZE = 25
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The form data of a POST, even an empty one (a form whose fields are all optional
-    is still sent), or None for GET."""
-    return request.POST if request.method == "POST" else None
 
 
 def _error_text(error: ValidationError) -> str:
@@ -140,7 +135,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     members = [person for person in _members(place) if person.pk != request.user.pk]
     is_project = isinstance(place, Project)
     form = EventForm(
-        _posted(request),
+        posted(request),
         members=members,
         for_project=is_project,
         initial={"audience": "project" if is_project else "collective"},
@@ -174,7 +169,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
     members = [person for person in _members(event.place) if person.pk != request.user.pk]
     form = EventForm(
-        _posted(request),
+        posted(request),
         members=members,
         for_project=event.project_id is not None,
         editing=event,
@@ -212,7 +207,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
-    form = CancelEventForm(_posted(request))
+    form = CancelEventForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.event_cancel(
@@ -293,7 +288,7 @@ def _agenda_items(event: Event, person: User) -> list[AgendaItem]:
 @login_required
 def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_member(request.user, pk)
-    form = RegistrationForm(_posted(request), initial=_registration_initial(request.user))
+    form = RegistrationForm(posted(request), initial=_registration_initial(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -400,7 +395,7 @@ def event_people(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_arrange(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
     items = _agenda_items(event, request.user)
-    form = AgendaArrangeForm(_posted(request), items=items)
+    form = AgendaArrangeForm(posted(request), items=items)
     if request.method == "POST" and form.is_valid():
         choices = [
             services.AgendaChoice(
@@ -430,9 +425,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         for r in registrations
         if r.attended or (r.attended is None and r.attendance_confirmed_at)
     ]
-    form = AttendanceForm(
-        _posted(request), registrations=registrations, initial={"attended": came}
-    )
+    form = AttendanceForm(posted(request), registrations=registrations, initial={"attended": came})
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_record(
@@ -456,7 +449,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def notes(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
-    form = NotesForm(_posted(request), initial={"notes": event.notes})
+    form = NotesForm(posted(request), initial={"notes": event.notes})
     if request.method == "POST" and form.is_valid():
         services.event_notes_publish(
             event=event, actor=request.user, notes=form.cleaned_data["notes"]
@@ -476,7 +469,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     registration = access.registration_of(event, request.user)
     organiser = access.is_organiser(event, request.user)
     may_shape = (registration is not None and registration.has_place) or organiser
-    form = AgendaItemForm(_posted(request))
+    form = AgendaItemForm(posted(request))
     if request.method == "POST":
         if not may_shape:
             raise PermissionDenied("Take a place at the event to add to its agenda.")
@@ -552,7 +545,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     registration = access.registration_of(event, request.user)
     if registration is None or not registration.has_place:
         raise Http404("Only people who had a place give feedback.")
-    form = FeedbackForm(_posted(request))
+    form = FeedbackForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.feedback_give(registration=registration, **form.cleaned_data)
@@ -584,7 +577,7 @@ def public_page(request: HttpRequest, code: str) -> HttpResponse:
     signed_in = request.user.is_authenticated
     registration = access.registration_of(event, request.user) if signed_in else None
     form_class = RegistrationForm if signed_in else GuestForm
-    form = form_class(_posted(request))
+    form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         values = _registration_values(form)
         if not signed_in:
@@ -722,7 +715,7 @@ def from_decision(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = outcome.chosen_option if outcome else None
     if chosen is None or chosen.starts_at is None:
         raise Http404("This decision has not chosen a time.")
-    form = FromDecisionForm(_posted(request), initial={"title": decision.title})
+    form = FromDecisionForm(posted(request), initial={"title": decision.title})
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_from_decision(

@@ -41,6 +41,8 @@ from levelfield.learning.models import (
     Module,
     Reflection,
 )
+from levelfield.lib.forms import posted
+from levelfield.lib.pdf import pdf_from_html, pdf_view
 
 SHARED_PER_PAGE = 25
 
@@ -90,7 +92,7 @@ def course_list(request: HttpRequest, slug: str) -> HttpResponse:
 def course_create(request: HttpRequest, slug: str) -> HttpResponse:
     membership = access.learning_membership_for(request.user, slug)
     collective = membership.collective
-    form = CourseForm(request.POST or None)
+    form = CourseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         course = services.course_create(
             collective=collective, actor=request.user, **form.cleaned_data
@@ -134,7 +136,7 @@ def course_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "is_open": course.is_open,
         "facilitators": list(course.facilitators.all()),
     }
-    form = CourseEditForm(request.POST or None, initial=initial, course=course)
+    form = CourseEditForm(posted(request), initial=initial, course=course)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -171,14 +173,13 @@ def course_enrol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@pdf_view
 def certificate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The learner's certificate of completion (PDF), once they have finished."""
     course = access.course_for_member(request.user, slug, pk)
     enrolment = course.viewer_enrolment
     if enrolment is None or enrolment.completed_at is None:
         raise Http404("No certificate yet.")
-    import weasyprint  # imported here: only this page needs it (about 0.5 s)
-
     html = render_to_string(
         "learning/certificate.html",
         {
@@ -189,8 +190,7 @@ def certificate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "modules": Module.objects.filter(course=course),
         },
     )
-    pdf = weasyprint.HTML(string=html).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(pdf_from_html(html), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="levelfield-certificate.pdf"'
     return response
 
@@ -223,7 +223,7 @@ def module_edit(
 ) -> HttpResponse:
     course = access.course_for_facilitator(request.user, slug, pk)
     module = access.module_in(course, module_pk) if module_pk else None
-    form = ModuleForm(request.POST or None, instance=module)
+    form = ModuleForm(posted(request), instance=module)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ModuleForm.Meta.fields}
         module = services.module_save(course=course, actor=request.user, module=module, **fields)
@@ -247,7 +247,7 @@ def page_edit(
     course = access.course_for_facilitator(request.user, slug, pk)
     page = access.page_in(course, page_pk) if page_pk else None
     module = page.module if page else access.module_in(course, module_pk)
-    form = PageForm(request.POST or None, instance=page)
+    form = PageForm(posted(request), instance=page)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in PageForm.Meta.fields}
         page = services.page_save(module=module, actor=request.user, page=page, **fields)
@@ -322,7 +322,7 @@ def reflection(request: HttpRequest, slug: str, pk: int, module_pk: int) -> Http
         if existing
         else {}
     )
-    form = ReflectionForm(request.POST or None, initial=initial)
+    form = ReflectionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         completed = services.reflection_save(
             enrolment=enrolment, module=module, **form.cleaned_data
@@ -350,7 +350,7 @@ def reflection(request: HttpRequest, slug: str, pk: int, module_pk: int) -> Http
 @login_required
 def circle_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     course = access.course_for_facilitator(request.user, slug, pk)
-    form = CircleForm(request.POST or None)
+    form = CircleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         circle = services.circle_create(course=course, actor=request.user, **form.cleaned_data)
         messages.success(request, f"The circle “{circle.name}” is started.")
@@ -402,7 +402,7 @@ def circle_session_create(
 ) -> HttpResponse:
     course = access.course_for_facilitator(request.user, slug, pk)
     circle = access.circle_in(course, circle_pk, request.user)
-    form = CircleSessionForm(request.POST or None, course=course)
+    form = CircleSessionForm(posted(request), course=course)
     if request.method == "POST" and form.is_valid():
         services.circle_session_create(circle=circle, actor=request.user, **form.cleaned_data)
         messages.success(request, "The session is added: members can post their reflections.")
@@ -424,9 +424,7 @@ def circle_post(
         raise Http404("Only the circle's members post to it.")
     session = access.session_in(circle, session_pk)
     existing = CirclePost.objects.filter(session=session, person=request.user).first()
-    form = CirclePostForm(
-        request.POST or None, initial={"text": existing.text} if existing else {}
-    )
+    form = CirclePostForm(posted(request), initial={"text": existing.text} if existing else {})
     if request.method == "POST" and form.is_valid():
         services.circle_post_save(session=session, person=request.user, **form.cleaned_data)
         messages.success(request, "Your reflection is posted to the circle.")
@@ -448,7 +446,7 @@ def circle_themes(
     course = access.course_for_facilitator(request.user, slug, pk)
     circle = access.circle_in(course, circle_pk, request.user)
     session = access.session_in(circle, session_pk)
-    form = ThemesForm(request.POST or None, initial={"themes": session.themes})
+    form = ThemesForm(posted(request), initial={"themes": session.themes})
     if request.method == "POST" and form.is_valid():
         services.circle_themes_save(session=session, actor=request.user, **form.cleaned_data)
         messages.success(request, "The themes are shared with the circle.")

@@ -4,8 +4,22 @@ hint, error message and input in GOV.UK Frontend markup."""
 from __future__ import annotations
 
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest, QueryDict
+from django.utils.datastructures import MultiValueDict
 
 
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form to: the POST's (even an empty one, which is still a
+    submission to validate and show errors for), or None on GET so the form is unbound.
+    The one way views bind forms; `request.POST or None` would treat an empty POST as GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request: HttpRequest) -> MultiValueDict | None:
+    """The uploaded files to bind a form to, as `posted` does for its data."""
+    return request.FILES if request.method == "POST" else None

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.notifications import kinds, services
 from levelfield.notifications.forms import PreferencesForm
@@ -32,7 +33,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     person = request.user
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial=services.preferences_for(person=person),
     )
     if request.method == "POST" and form.is_valid():

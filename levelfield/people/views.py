@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.invitations.models import Invitation
+from levelfield.lib.forms import posted
 from levelfield.people import access, forms
 from levelfield.people.models import User
 from levelfield.people.services import person_data_export, person_delete, profile_update
@@ -73,7 +74,7 @@ def _seen_by() -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
     person = User.objects.prefetch_related("perspectives").get(pk=request.user.pk)
-    form = forms.ProfileForm(request.POST or None, initial=forms.ProfileForm.initial_for(person))
+    form = forms.ProfileForm(posted(request), initial=forms.ProfileForm.initial_for(person))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         profile_update(
@@ -146,7 +147,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     person = request.user
-    form = forms.DeleteAccountForm(request.POST or None, person=person)
+    form = forms.DeleteAccountForm(posted(request), person=person)
     if request.method == "POST" and form.is_valid():
         person_delete(person=person)
         logout(request)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.places import access
 from levelfield.places.history import change_rows
 from levelfield.places.log import log_totals, page_query
@@ -63,7 +64,7 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     people = [(person, person.name) for person in access.place_members(place)]
     research = place.kind == PlaceKind.PROJECT
     form = InvolvementEntryForm(
-        request.POST or None,
+        posted(request),
         people=people,
         research_stages=research,
         initial={
@@ -116,7 +117,7 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
     ]
     former_minutes = [p.minutes for p in entry.participations.all() if p.person is None]
     form = InvolvementEntryForm(
-        request.POST or None,
+        posted(request),
         instance=entry,
         people=members + past,
         former_minutes=former_minutes,

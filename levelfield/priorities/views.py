@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.access import collective_for_member
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.people.models import User
 from levelfield.priorities import access, services
 from levelfield.priorities.forms import (
@@ -113,7 +114,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         return HttpResponse(status=405)
     if not services.survey_is_open(partnership):
         return render(request, "priorities/closed.html", {"partnership": partnership}, status=200)
-    form = SurveyForm(request.POST or None)
+    form = SurveyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
             # Say nothing different to a bot; store nothing.
@@ -153,7 +154,7 @@ def interim(request: HttpRequest, token: str) -> HttpResponse:
     if partnership.stage != Stage.INTERIM:
         return render(request, "priorities/closed.html", {"partnership": partnership})
     questions = [(q.pk, q.text) for q in services.long_list(partnership)]
-    form = InterimForm(request.POST or None, questions=questions)
+    form = InterimForm(posted(request), questions=questions)
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
             return redirect("priorities:thanks", token)
@@ -200,7 +201,7 @@ def partnership_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = collective_for_member(request.user, slug)
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
-    form = PartnershipForm(request.POST or None)
+    form = PartnershipForm(posted(request))
     if request.method == "POST" and form.is_valid():
         partnership = services.partnership_create(
             collective=collective, actor=request.user, **form.cleaned_data
@@ -276,7 +277,7 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         f: getattr(partnership, f)
         for f in ("title", "scope", "survey_closes_on", "interim_closes_on", "workshop_on")
     } | {"shortlist_size": partnership.shortlist_size}
-    form = PartnershipEditForm(request.POST or None, initial=initial)
+    form = PartnershipEditForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.partnership_update(
             partnership=partnership, actor=request.user, **form.cleaned_data
@@ -486,7 +487,7 @@ def summary(request: HttpRequest, pk: int, summary_pk: int) -> HttpResponse:
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
     form = SummaryEditForm(
-        request.POST or None,
+        posted(request),
         initial={"text": summary.text, "status": summary.status, "evidence": summary.evidence},
     )
     if request.method == "POST" and form.is_valid():
@@ -526,7 +527,7 @@ def question_set_aside(request: HttpRequest, pk: int, question_pk: int) -> HttpR
     question = access.question_in(partnership, question_pk)
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
-    form = SetAsideForm(request.POST or None)
+    form = SetAsideForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.question_set_aside(
             question=question, actor=request.user, reason=form.cleaned_data["reason"]
@@ -674,7 +675,7 @@ def group_ranking(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     questions = [(q.pk, q.text) for q in services.shortlist(partnership)]
     current = dict(group.ranks.values_list("question_id", "rank"))
     form = GroupRankingForm(
-        request.POST or None,
+        posted(request),
         questions=questions,
         initial={f"q{pk}": rank for pk, rank in current.items()},
     )
@@ -747,7 +748,7 @@ def ideas(request: HttpRequest, slug: str) -> HttpResponse:
     collective = collective_for_member(request.user, slug)
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
-    form = IdeaForm(request.POST or None)
+    form = IdeaForm(posted(request))
     if request.method == "POST" and form.is_valid():
         idea = services.idea_create(collective=collective, actor=request.user, **form.cleaned_data)
         return redirect("priorities:idea", idea.pk)
@@ -771,7 +772,7 @@ def idea(request: HttpRequest, pk: int) -> HttpResponse:
     idea = access.idea_for_member(request.user, pk)
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
-    form = CommentForm(request.POST or None)
+    form = CommentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.idea_comment(idea=idea, actor=request.user, text=form.cleaned_data["text"])
         return redirect("priorities:idea", idea.pk)

@@ -24,6 +24,7 @@ from levelfield.collectives import coordinator_job
 from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
@@ -66,7 +67,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     collectives = list(Collective.objects.for_member(request.user))
     chosen = _collective_chosen(request, collectives)
-    form = ProjectCreateForm(request.POST or None, collectives=collectives, chosen=chosen)
+    form = ProjectCreateForm(posted(request), collectives=collectives, chosen=chosen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -222,7 +223,7 @@ def _stages(current: str) -> list[tuple[str, str, bool]]:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     # A copy, so a rejected edit does not change the title shown in the page heading.
-    form = ProjectForm(request.POST or None, instance=copy.copy(project))
+    form = ProjectForm(posted(request), instance=copy.copy(project))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.project_update(

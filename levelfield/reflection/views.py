@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import access as collective_access
 from levelfield.collectives.models import Collective
+from levelfield.lib.forms import posted
 from levelfield.projects import access as project_access
 from levelfield.projects.models import Project
 from levelfield.reflection import evidence as evidence_module
@@ -87,7 +88,7 @@ def collective_round_create(request: HttpRequest, slug: str) -> HttpResponse:
 def _round_create(request: HttpRequest, place: Project | Collective) -> HttpResponse:
     collective_id = place.collective_id if isinstance(place, Project) else place.pk
     versions = services.latest_versions(collective_id)
-    form = RoundForm(request.POST or None, versions=versions)
+    form = RoundForm(posted(request), versions=versions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -191,7 +192,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     refusal = services.answering_refusal(checkin, now)
     questions = list(checkin.version.questions.all())
-    form = AnswerForm(request.POST if request.method == "POST" else None, questions=questions)
+    form = AnswerForm(posted(request), questions=questions)
     current = services.answers_of(checkin=checkin, person=request.user) if not refusal else None
     if current and request.method != "POST":
         form.initial_from(current.scores, current.comments)
@@ -283,7 +284,7 @@ def question_sets(request: HttpRequest, slug: str) -> HttpResponse:
 def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
     collective = collective_access.collective_for_member(request.user, slug)
     question_set = get_object_or_404(QuestionSet.objects.usable_in(collective.pk), pk=set_pk)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             version = services.question_add(

@@ -16,6 +16,7 @@ import re
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from levelfield.lib.pdf import pdf_from_html
 from levelfield.reports.display import ReportView
 
 # Links to the records are kept in every format; in the standalone files they need the
@@ -41,12 +42,8 @@ def report_html(view: ReportView, *, base_url: str = "", for_print: bool = False
 
 
 def report_pdf(view: ReportView, *, base_url: str = "") -> bytes:
-    import weasyprint  # imported here: only this download needs it (about 0.5 s)
-
     html = report_html(view, base_url=base_url, for_print=True)
-    return weasyprint.HTML(string=html, base_url=base_url or None).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_tags=True
-    )
+    return pdf_from_html(html, base_url=base_url or None, pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def report_word(view: ReportView, *, base_url: str = "") -> bytes:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,7 +17,9 @@ from levelfield.collectives import roles
 from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
+from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.pdf import pdf_view
 from levelfield.projects.access import project_for_member
 from levelfield.reports import access, exports, sections, services
 from levelfield.reports.display import ReportView, report_view
@@ -26,11 +28,6 @@ from levelfield.reports.models import Kind, Report, ReportVersion
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 VERSIONS_PER_PAGE = 50
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one, so it shows its errors), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 # The reports of a place
@@ -142,7 +139,7 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     if found is None or version is None:
         return redirect(report)
     current = version.sections.get(section, "")
-    form = SectionForm(_posted(request), initial={"text": current, "based_on": version.number})
+    form = SectionForm(posted(request), initial={"text": current, "based_on": version.number})
     outdated_text = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -227,7 +224,7 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(report)
     minimum = report.collective.minimum_decision_days
     form = SignoffForm(
-        _posted(request),
+        posted(request),
         initial={"closes_on": timezone.localdate() + timezone.timedelta(days=max(minimum, 7))},
     )
     if request.method == "POST" and form.is_valid():
@@ -341,6 +338,7 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
+@pdf_view
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(request, pk, exports.report_pdf, "application/pdf", "pdf")
 

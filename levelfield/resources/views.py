@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.collectives.roles import Action
+from levelfield.lib.forms import posted, posted_files
 from levelfield.resources import access, services
 from levelfield.resources.forms import DeclineForm, MapFilterForm, SearchForm, SuggestForm
 from levelfield.resources.models import Facet, Resource, ResourceLabel, Stage, Status
@@ -173,7 +174,7 @@ def resource_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 def resource_suggest(request: HttpRequest, slug: str) -> HttpResponse:
     membership = access.map_membership_for(request.user, slug)
     collective = membership.collective
-    form = SuggestForm(request.POST or None, request.FILES or None)
+    form = SuggestForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         details = services.ResourceDetails(
@@ -252,7 +253,7 @@ def resource_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not resource.is_suggested:
         messages.error(request, f"“{resource.title}” has already been answered.")
         return redirect("resources:suggestions", slug=slug)
-    form = DeclineForm(request.POST or None)
+    form = DeclineForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_decline(

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import roles
+from levelfield.lib.forms import posted, posted_files
 from levelfield.reviews import access, services
 from levelfield.reviews.forms import (
     CommentForm,
@@ -117,7 +118,7 @@ def group_set_up(request: HttpRequest, slug: str) -> HttpResponse:
                 "accepting_requests",
             )
         }
-    form = GroupForm(request.POST or None, initial=initial)
+    form = GroupForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.group_set_up(collective=collective, actor=request.user, **form.cleaned_data)
         messages.success(request, "The review group and its request form are saved.")
@@ -161,7 +162,7 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
 def request_new(request: HttpRequest, slug: str) -> HttpResponse:
     """The group's request form, for anyone signed in while the group takes requests."""
     review_group = access.group_for_researcher(request.user, slug)
-    form = RequestForm(request.POST or None, request.FILES or None)
+    form = RequestForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         details = services.RequestDetails(
@@ -224,7 +225,7 @@ def report_back(request: HttpRequest, pk: int) -> HttpResponse:
     if review_request.status != Status.SENT:
         messages.info(request, "You can report back once the group has sent its response.")
         return redirect("reviews:request", pk=pk)
-    form = ReportBackForm(request.POST or None)
+    form = ReportBackForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_back(
@@ -365,7 +366,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     sending = request.method == "POST" and "send" in request.POST
     initial = {name: getattr(my_review, name) for name in ReviewForm.ANSWERS}
     initial["minutes"] = my_review.minutes
-    form = ReviewForm(request.POST or None, initial=initial, sending=sending)
+    form = ReviewForm(posted(request), initial=initial, sending=sending)
     if request.method == "POST" and form.is_valid():
         try:
             services.review_save(
@@ -423,7 +424,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if response.request.status != Status.DRAFTING:
         messages.info(request, "The response has been sent.")
         return redirect("reviews:request", pk=pk)
-    form = ResponseForm(request.POST or None, initial={"text": response.text})
+    form = ResponseForm(posted(request), initial={"text": response.text})
     if request.method == "POST" and form.is_valid():
         try:
             services.response_draft(

@@ -29,6 +29,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
+from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404, page_range
 from levelfield.ratelimits import client_address
 from levelfield.reports.models import Report
@@ -66,10 +67,6 @@ HOME_EVENTS = 5
 # The public home's fragment is cached per page version and per minute: a new version
 # (any change it shows) or a scheduled story's time coming shows within the minute.
 HOME_CACHE_SECONDS = 60
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _show_error(form: Any, error: ValidationError) -> None:
@@ -236,7 +233,7 @@ def comment_report(
     story = access.story_public(collective, story_slug, timezone.now())
     story.collective = collective
     comment = access.comment_on(story, comment_pk)
-    form = ReportForm(_posted(request))
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_report(
@@ -321,7 +318,7 @@ def get_involved(request: HttpRequest, slug: str) -> HttpResponse:
     """The expression-of-interest form: no account needed."""
     collective = access.collective_public(slug)
     page = PublicPage.for_collective(collective)
-    form = InterestForm(_posted(request))
+    form = InterestForm(posted(request))
     if request.method == "POST":
         if form.is_spam():
             return redirect("stories:thanks", slug=slug)
@@ -410,7 +407,7 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
 @GET_AND_POST
 def story_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
-    form = StoryForm(_posted(request), collective=collective)
+    form = StoryForm(posted(request), collective=collective)
     if request.method == "POST" and form.is_valid():
         story = services.story_create(
             collective=collective,
@@ -434,7 +431,7 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
 def story_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
     story = access.story_for_editor(request.user, collective, pk)
-    form = StoryForm(_posted(request), instance=story, collective=collective)
+    form = StoryForm(posted(request), instance=story, collective=collective)
     if request.method == "POST" and form.is_valid():
         services.story_update(
             story=story,
@@ -475,7 +472,7 @@ def story_images(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
     story = access.story_for_editor(request.user, collective, pk)
     story.collective = collective
-    form = ImageForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = ImageForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.image_add(
@@ -534,7 +531,7 @@ def story_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collective = access.collective_for_publisher(request.user, slug)
     story = access.story_for_member(request.user, collective, pk)
     story.collective = collective
-    form = PublishForm(_posted(request))
+    form = PublishForm(posted(request))
     if request.method == "POST" and form.is_valid():
         later = form.cleaned_data["when"] == "later"
         services.story_publish(
@@ -559,7 +556,7 @@ def story_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collective = access.collective_for_publisher(request.user, slug)
     story = access.story_for_member(request.user, collective, pk)
     story.collective = collective
-    form = ReasonForm(_posted(request))
+    form = ReasonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.story_withdraw(
             story=story, actor=request.user, reason=form.cleaned_data["reason"]
@@ -617,7 +614,7 @@ def comment_moderate(request: HttpRequest, slug: str, comment_pk: int) -> HttpRe
     collective = access.collective_for_publisher(request.user, slug)
     comment = access.comment_for_moderator(collective, comment_pk)
     comment.story.collective = collective
-    form = ModerateForm(_posted(request))
+    form = ModerateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_moderate(
@@ -675,7 +672,7 @@ def interest_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collective = access.collective_for_answering(request.user, slug)
     interest = access.interest_in(collective, pk)
     interest.collective = collective
-    form = AnswerForm(_posted(request))
+    form = AnswerForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.interest_answer(
@@ -700,7 +697,7 @@ def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_for_settings(request.user, slug)
     page = PublicPage.for_collective(collective)
     form = PublicPageForm(
-        _posted(request), instance=page if page.pk else None, collective=collective
+        posted(request), instance=page if page.pk else None, collective=collective
     )
     if request.method == "POST" and form.is_valid():
         services.public_page_save(

@@ -20,6 +20,12 @@ from levelfield.projects.models import Project, Stage
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
 
+@pytest.fixture(autouse=True)
+def _pinned_clock(clock: object) -> None:
+    """Events are planned relative to now: pin it (the root conftest's `clock`), so a test
+    means the same at 23:50 as at noon. A test moves it with `clock.move_to(...)`."""
+
+
 @pytest.fixture
 def collective(db: None) -> Collective:
     return CollectiveFactory(name="Stroke Voices", slug="stroke-voices")

@@ -275,6 +275,55 @@ def test_raising_the_capacity_promotes_people_waiting(
     assert waiting.status == "registered"
 
 
+def test_an_event_late_in_the_evening_can_be_changed(
+    client, plan: Callable[..., Event], organiser: User, collective, clock
+) -> None:
+    # Planned at 23:50 a week ahead, it ends at 01:20 the next day; the form once could not
+    # say so, and refused every change to it.
+    clock.move_to(datetime.datetime(2026, 12, 5, 23, 50, tzinfo=datetime.UTC))
+    event = plan(capacity=1)
+    assert event.local_end.date() > event.local_start.date()
+    first, second = _members(collective, 2)
+    services.registration_create(event=event, person=first)
+    waiting = services.registration_create(event=event, person=second)
+    client.force_login(organiser)
+    page = client.get(reverse("events:edit", args=[event.pk])).content.decode()
+    assert f'value="{event.local_end:%Y-%m-%d}"' in page
+    response = client.post(
+        reverse("events:edit", args=[event.pk]), _form_data(event, capacity="2")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.ends_at - event.starts_at == datetime.timedelta(minutes=90)
+    waiting.refresh_from_db()
+    assert waiting.status == "registered"
+
+
+def test_an_event_may_end_on_a_later_day(client, collective, organiser: User) -> None:
+    client.force_login(organiser)
+    url = reverse("events:create") + f"?collective={collective.slug}"
+    data = _form_data(None, start_time="22:00", end_time="01:00")
+    next_day = datetime.date.fromisoformat(data["date"]) + datetime.timedelta(days=1)
+    response = client.post(url, data | {"end_date": f"{next_day:%Y-%m-%d}"})
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.ends_at - event.starts_at == datetime.timedelta(hours=3)
+    assert event.local_end.date() == next_day
+
+
+def test_an_event_cannot_end_on_a_day_before_it_starts(
+    client, collective, organiser: User
+) -> None:
+    client.force_login(organiser)
+    url = reverse("events:create") + f"?collective={collective.slug}"
+    data = _form_data(None)
+    day_before = datetime.date.fromisoformat(data["date"]) - datetime.timedelta(days=1)
+    response = client.post(url, data | {"end_date": f"{day_before:%Y-%m-%d}"})
+    assert response.status_code == 200
+    assert "The event must end on or after the day it starts" in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_an_event_cannot_end_before_it_starts(client, collective, organiser: User) -> None:
     client.force_login(organiser)
     url = reverse("events:create") + f"?collective={collective.slug}"
@@ -325,6 +374,7 @@ def _form_data(event: Event | None, **changes: str) -> dict[str, str]:
         data |= {
             "date": f"{local:%Y-%m-%d}",
             "start_time": f"{local:%H:%M}",
+            "end_date": f"{event.local_end:%Y-%m-%d}",
             "end_time": f"{event.local_end:%H:%M}",
         }
     data.update(changes)

@@ -1,11 +1,12 @@
 """Close decisions past their closing time and send the day-before reminders.
 
-Run it from cron (say every 10 minutes) as a safety net beside the task worker:
-both are idempotent, so running them together never closes or reminds twice.
+`run_periodic` runs it every 10 minutes, a safety net beside the task worker (which
+closes each decision at its time): both are idempotent, so nothing closes or reminds twice.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -15,6 +16,7 @@ from levelfield.decisions import services
 
 class Command(BaseCommand):
     help = "Close decisions whose closing time has passed and send due reminders."
+    every = datetime.timedelta(minutes=10)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         reminded = services.decisions_remind_due()

@@ -1,7 +1,10 @@
 """Analyse every conversation whose analysis is due (idempotent; the background task
-does the same one conversation at a time). Useful where the task worker does not run."""
+does the same one conversation at a time); `run_periodic` runs it every 10 minutes, to
+catch what a lost task missed."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.core.management.base import BaseCommand
 
@@ -11,6 +14,7 @@ from levelfield.deliberation.models import Conversation
 
 class Command(BaseCommand):
     help = "Recompute the opinion groups of conversations with new reactions."
+    every = datetime.timedelta(minutes=10)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def add_arguments(self, parser: object) -> None:
         parser.add_argument("--all", action="store_true", help="Analyse every conversation.")

@@ -1,12 +1,13 @@
 """Send due event reminders, delete access needs 30 days after events, and add the
 next dates to repeating series.
 
-Run it from cron (say every 10 minutes). Each part is idempotent: running it twice, or
+`run_periodic` runs it every 10 minutes. Each part is idempotent: running it twice, or
 beside another copy, never reminds twice or deletes anything that should stay.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -16,6 +17,7 @@ from levelfield.events import services
 
 class Command(BaseCommand):
     help = "Send due event reminders, forget old access needs and extend event series."
+    every = datetime.timedelta(minutes=10)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         reminded = services.event_reminders_send_due()

@@ -1,6 +1,8 @@
-"""Send the daily and weekly summary emails that are due; safe to run every hour."""
+"""Send the daily and weekly summary emails that are due; `run_periodic` runs it hourly."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.core.management.base import BaseCommand
 
@@ -10,9 +12,10 @@ from levelfield.notifications import services
 class Command(BaseCommand):
     help = (
         "Send the daily and weekly summary emails that are due, and queue again any email "
-        "whose delivery was lost. Run it every hour from cron; running it twice sends nothing "
+        "whose delivery was lost. run_periodic runs it hourly; running it twice sends nothing "
         "twice."
     )
+    every = datetime.timedelta(hours=1)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: object, **options: object) -> None:
         summaries = services.notifications_send_summaries()

@@ -1,11 +1,12 @@
 """Check resource map links not checked in the last week and flag broken ones.
 
-Run it weekly from cron, or queue `resources.tasks.resources_check_links_task`; it is
-idempotent, so an extra run in the same week requests nothing.
+`run_periodic` runs it weekly; it is idempotent, so an extra run in the same week
+requests nothing.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -15,6 +16,7 @@ from levelfield.resources import services
 
 class Command(BaseCommand):
     help = "Check the resource map's web addresses that are due and flag broken ones."
+    every = datetime.timedelta(days=7)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = services.resources_check_links()
