@@ -26,7 +26,7 @@ from levelfield.collectives.models import (
     CollectiveMembership,
 )
 from levelfield.history.models import Change
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
@@ -102,7 +102,6 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "member_count": collective.memberships.count(),
             "projects": page,
             "page": page,
-            "page_range": page_range(page),
         },
     )
 
@@ -121,7 +120,6 @@ def collective_members(request: HttpRequest, slug: str) -> HttpResponse:
             "membership": membership,
             "memberships": page,
             "page": page,
-            "page_range": page_range(page),
         },
     )
 
@@ -168,7 +166,7 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "collectives/history.html",
-        {"collective": collective, "page": page, "page_range": page_range(page)},
+        {"collective": collective, "page": page},
     )
 
 

@@ -20,8 +20,6 @@ import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -63,7 +61,8 @@ from levelfield.decisions.results import (
     results_from_tally,
 )
 from levelfield.decisions.services.tallying import tally_read
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib import cache as lib_cache
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
 from levelfield.projects.models import Project
@@ -98,7 +97,7 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
     decisions = (
         decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
     )
-    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, decisions, PAGE_SIZE)
     for decision in page:
         decision.phase_now = decision.phase(now)
     query = {key: value for key, value in request.GET.items() if key != "page"}
@@ -115,7 +114,6 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
             "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "page": page,
             "now": now,
-            "query": urlencode(query),
             "export_url": _place_reverse("export", place) + _qs(query),
             "create_url": _place_reverse("create", place),
         },
@@ -335,40 +333,46 @@ def _summary_html(
     per version of the responses (and phase and time zone) and cached like the figures:
     they are the same for everyone who may see the page. A new response moves the
     version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
-    key = ""
-    if not tally._state.adding:  # kept counts, not worked out for a decision without them
-        key = (
-            f"decisions:summary:{decision.pk}:{tally.generation}:{tally.version}:"
-            f"{figures.version}:{phase}:{int(visible)}:{zone or ''}"
+
+    def render() -> tuple[str, str]:
+        results = None
+        if visible:
+            results = results_from_tally(decision, options, tally, labels=labels)
+            results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
+        context = {
+            "decision": decision,
+            "phase": phase,
+            "results": results,
+            "reasons_total": tally.reasons,
+            "participation": participation.participation_build(
+                decision, figures, open_for_responses=phase != Phase.CLOSED
+            ),
+            "voice": voice,
+            "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+            "people_url": reverse("decisions:people", args=[decision.pk]),
+            "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
+            "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
+        }
+        rendered = (
+            render_to_string("decisions/includes/results.html", context) if results else "",
+            render_to_string("decisions/includes/participation.html", context),
         )
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    results = None
-    if visible:
-        results = results_from_tally(decision, options, tally, labels=labels)
-        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
-    context = {
-        "decision": decision,
-        "phase": phase,
-        "results": results,
-        "reasons_total": tally.reasons,
-        "participation": participation.participation_build(
-            decision, figures, open_for_responses=phase != Phase.CLOSED
-        ),
-        "voice": voice,
-        "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
-        "people_url": reverse("decisions:people", args=[decision.pk]),
-        "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
-        "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
-    }
-    rendered = (
-        render_to_string("decisions/includes/results.html", context) if results else "",
-        render_to_string("decisions/includes/participation.html", context),
+        return rendered
+
+    if tally._state.adding:  # kept counts, not worked out for a decision without them
+        return render()
+    version = (
+        decision.pk,
+        tally.generation,
+        tally.version,
+        figures.version,
+        phase,
+        int(visible),
+        zone or "",
     )
-    if key:
-        cache.set(key, rendered, participation.FIGURES_SECONDS)
-    return rendered
+    return lib_cache.versioned(
+        "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
+    )
 
 
 REASONS_SHOWN = 10
@@ -463,7 +467,6 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
             **_around(decision),
             "show": show,
             "page": page,
-            "page_numbers": page_range(page),
             "rows": rows,
             "visible": visible,
             "phase": phase,

@@ -13,7 +13,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -59,7 +58,7 @@ from levelfield.documents.models import (
     Version,
 )
 from levelfield.history.models import Change
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -208,7 +207,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             is_current=shown.pk == current.pk,
             paragraphs=paragraphs,
             text_page=text_page,
-            text_pages=page_range(text_page),
             contents=contents,
             voices=voices,
             answered=answered,
@@ -243,7 +241,8 @@ def _paragraph_page(
     current_version = services.current_version(document)
     current = current_version.paragraphs.filter(lineage=paragraph.lineage).first()
     with_people = Comment.objects.select_related("author", "hidden_by", "paragraph__version")
-    comments = Paginator(
+    comments = page_or_404(
+        request,
         with_people.filter(document=document, lineage=paragraph.lineage, reply_to=None)
         .defer(*LARGE)
         .order_by("created_at", "pk")
@@ -251,7 +250,7 @@ def _paragraph_page(
             Prefetch("replies", queryset=with_people.defer(*LARGE).order_by("created_at", "pk"))
         ),
         COMMENTS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
     supported = set(
         Comment.objects.filter(
             document=document, lineage=paragraph.lineage, supports__person=request.user

@@ -13,9 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +24,8 @@ from levelfield.collectives import coordinator_job
 from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
+from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.projects import access, services
 from levelfield.projects.forms import (
@@ -132,24 +132,19 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     LOG_TOTALS_SECONDS."""
     version = _log_version(project)
     members = project.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
-    key = "projects:detail-counts:{}:{}:{}:{}:{}:{}".format(
-        project.pk,
-        version["change"],
-        version["entries"],
-        version["newest"],
-        members["count"],
-        members["newest"],
-    )
-    counts = cache.get(key)
-    if counts is None:
+
+    def count() -> dict[str, Any]:
         totals = Participation.objects.filter(entry__project=project).aggregate(
             minutes=Sum("minutes")
         )
-        counts = {
-            "sizes": _perspective_sizes(project),
-            "total_minutes": totals["minutes"] or 0,
-        }
-        cache.set(key, counts, LOG_TOTALS_SECONDS)
+        return {"sizes": _perspective_sizes(project), "total_minutes": totals["minutes"] or 0}
+
+    counts = lib_cache.versioned(
+        "projects:detail-counts",
+        (*_version_parts(project, version), members["count"], members["newest"]),
+        count,
+        seconds=LOG_TOTALS_SECONDS,
+    )
     return {**counts, "entry_count": version["entries"]}
 
 
@@ -246,7 +241,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     changes = Change.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
-    page = Paginator(changes, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, changes, PAGE_SIZE)
     for change in page:
         change.rows = _change_rows(change)
     return render(request, "projects/history.html", {"project": project, "page": page})
@@ -417,19 +412,19 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
             entries = entries.filter(stage=filters.cleaned_data["stage"])
         if filters.cleaned_data["kind"]:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
-    page = Paginator(
+    page = page_or_404(
+        request,
         entries.with_totals()
         .prefetch_related(access.participations())
         .order_by("-happened_on", "-id"),
         PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    )
     context = {
         "project": project,
         "form": filters,
         "filtered": filters.is_valid() and any(filters.cleaned_data.values()),
         "page": page,
-        "page_query": _page_query(filters),
-        **_log_totals(project, entries, _page_query(filters)),
+        **_log_totals(project, entries, _filters_key(filters)),
     }
     return render(request, "projects/log.html", context)
 
@@ -449,20 +444,17 @@ def _log_totals(
     the version cannot see (someone changes which perspectives they share, or deletes
     their account) shows within LOG_TOTALS_SECONDS.
     """
-    version = _log_version(project)
-    key = "projects:log-totals:{}:{}:{}:{}:{}".format(
-        project.pk, version["change"], version["entries"], version["newest"], filters
-    )
-    totals = cache.get(key)
-    if totals is None:
+
+    def count() -> dict[str, Any]:
         participations = Participation.objects.filter(entry__in=entries)
-        totals = {
+        return {
             "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
             "stage_totals": _stage_totals(participations),
             "perspective_totals": _perspective_totals(participations),
         }
-        cache.set(key, totals, LOG_TOTALS_SECONDS)
-    return totals
+
+    version = (*_version_parts(project, _log_version(project)), filters)
+    return lib_cache.versioned("projects:log-totals", version, count, seconds=LOG_TOTALS_SECONDS)
 
 
 def _log_version(project: Project) -> dict[str, Any]:
@@ -479,8 +471,13 @@ def _log_version(project: Project) -> dict[str, Any]:
     )
 
 
-def _page_query(filters: LogFilterForm) -> str:
-    """The filters to carry into the next and previous page links."""
+def _version_parts(project: Project, version: dict[str, Any]) -> tuple[object, ...]:
+    """The log's version as the cache key's parts: the project, then its counters."""
+    return (project.pk, version["change"], version["entries"], version["newest"])
+
+
+def _filters_key(filters: LogFilterForm) -> str:
+    """The valid filters, as part of the log totals' cache key."""
     if not filters.is_valid():
         return ""
     return urlencode({key: value for key, value in filters.cleaned_data.items() if value})

@@ -17,7 +17,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.projects.access import project_for_member
 from levelfield.reports import access, exports, sections, services
 from levelfield.reports.display import ReportView, report_view
@@ -198,7 +198,6 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "versions": page.object_list,
             "page": page,
-            "page_range": page_range(page),
             "label": "Versions",
             "history": history,
         },

@@ -29,7 +29,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
 from levelfield.stories.forms import (
@@ -147,7 +147,6 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "tag": tag,
             "tags": Tag.objects.filter(collective=collective)
             .annotate(public=Count("stories", filter=Q(stories__published_at__lte=now)))
@@ -177,7 +176,6 @@ def _story_context(
         if preview
         else list(Story.objects.related_to(story, now).select_related("collective")),
         "comments_page": comments_page,
-        "comment_numbers": page_range(comments_page) if comments_page else [],
         "preview": preview,
         "comments_held": PublicPage.for_collective(story.collective).comments_held,
         "page_url": request.build_absolute_uri(story.get_absolute_url()),
@@ -392,7 +390,6 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "now": now,
             "may_publish": may_publish,
             "may_edit_page": roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
@@ -600,7 +597,6 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "hidden": hidden,
         },
     )
@@ -659,7 +655,6 @@ def interest_list(request: HttpRequest, slug: str) -> HttpResponse:
             "collective": collective,
             "waiting": waiting,
             "page_obj": page,
-            "page_numbers": page_range(page),
         },
     )
 
