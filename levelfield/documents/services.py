@@ -44,6 +44,7 @@ from levelfield.documents.models import (
     WhoMayTakePart,
 )
 from levelfield.history.services import change_record
+from levelfield.lib import moderation
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import Project
@@ -348,6 +349,7 @@ def comment_add(
         author=author,
         text=text,
         created_at=now,
+        published_at=now,
     )
 
 
@@ -405,32 +407,49 @@ def comment_report(
     return report
 
 
-def comment_moderate(
-    *, comment: Comment, actor: User, hide: bool, reason: str = "", now: datetime | None = None
-) -> Comment:
-    """A member hides a comment (with a reason everyone sees) or keeps it; its reports
-    are dealt with either way. Recorded in the history."""
-    now = now or timezone.now()
+def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
     document = comment.document
-    reason = " ".join((reason or "").split())
-    if hide and not reason:
-        raise DocumentError("Say why the comment is hidden: everyone will see it.", code="reason")
-    with transaction.atomic():
-        roles.require(actor, roles.Action.MODERATE_COMMENTS, document.place)
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        if hide and not comment.is_hidden:
-            comment.hidden_at, comment.hidden_by, comment.hidden_reason = now, actor, reason[:500]
-            comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-        comment.reports.filter(dealt_with_at__isnull=True).update(dealt_with_at=now)
-        _record(
-            document,
-            actor=actor,
-            action="document_comment_hidden" if hide else "document_comment_kept",
-            summary=f"{actor.name} {'hid' if hide else 'kept'} a reported comment on "
-            f"“{document.title}”",
-            after={"comment": comment.pk, "reason": reason} if hide else {"comment": comment.pk},
-        )
-    return comment
+    _record(
+        document,
+        actor=actor,
+        # "hidden", as the history has always said, beside "kept" and "restored"
+        action=f"document_comment_{'hidden' if done == 'hid' else done}",
+        summary=f"{actor.name} {done} a comment on “{document.title}”",
+        after={"comment": comment.pk, "reason": reason} if reason else {"comment": comment.pk},
+    )
+
+
+# Every member moderates documents' comments (as for conversation statements); the
+# author is told when theirs is hidden or restored.
+MODERATION = moderation.Rules(
+    may_moderate=lambda actor, comment: roles.may(
+        actor, roles.Action.MODERATE_COMMENTS, comment.document.place
+    ),
+    refused="Only members may moderate comments.",
+    record=_moderation_record,
+    notice_kind="document_comment_moderated",
+    notice_context=lambda comment: {"document": comment.document},
+    notice_url=lambda comment: reverse(
+        "documents:paragraph", args=[comment.document_id, comment.paragraph_id]
+    ),
+    select_related=("document", "author"),
+)
+
+
+def comment_moderate(
+    *,
+    comment: Comment,
+    actor: User,
+    decision: str,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Comment:
+    """A member hides a comment (with a reason everyone sees), restores a hidden one or
+    keeps a reported one (the one mechanism, levelfield.lib.moderation, with the
+    documents' rules)."""
+    return moderation.comment_moderate(
+        comment=comment, actor=actor, decision=decision, reason=reason, rules=MODERATION, now=now
+    )
 
 
 # Amendments

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -64,6 +64,13 @@ from levelfield.projects.models import Project
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
 COMMENTS_PER_PAGE = 50
+# The moderation page lists this many of the latest hidden comments, to restore.
+HIDDEN_SHOWN = 20
+MODERATED = {
+    "hide": "Comment hidden. Its author is told why.",
+    "restore": "Comment restored. Its author is told why.",
+    "keep": "Comment kept.",
+}
 # Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
 # page stays small; its contents list links to every part on every page.
 BLOCKS_PER_PAGE = 60
@@ -394,21 +401,24 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
 @login_required
 @GET_AND_POST
 def moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    """Reported comments, for members to hide or keep."""
+    """Reported comments, for members to hide or keep, and hidden ones to restore."""
     reading = document_for_member(request.user, pk)
     document = reading.document
     form = ModerateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         target = comment_in(document, form.cleaned_data["comment"])
-        hide = form.cleaned_data["decision"] == "hide"
+        decision = form.cleaned_data["decision"]
         try:
             services.comment_moderate(
-                comment=target, actor=request.user, hide=hide, reason=form.cleaned_data["reason"]
+                comment=target,
+                actor=request.user,
+                decision=decision,
+                reason=form.cleaned_data["reason"],
             )
-        except services.DocumentError as error:
+        except ValidationError as error:
             form.add_error("reason", error.messages[0])
         else:
-            messages.success(request, "Comment hidden." if hide else "Comment kept.")
+            messages.success(request, MODERATED[decision])
             return redirect("documents:moderate", pk)
     reported = list(
         Comment.objects.filter(document=document, reports__dealt_with_at__isnull=True)
@@ -418,10 +428,15 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             Prefetch("reports", queryset=CommentReport.objects.filter(dealt_with_at__isnull=True))
         )
     )
+    hidden = (
+        Comment.objects.filter(document=document, hidden_at__isnull=False)
+        .select_related("author", "hidden_by")
+        .order_by("-hidden_at", "-pk")[:HIDDEN_SHOWN]
+    )
     return render(
         request,
         "documents/moderate.html",
-        _context(request, reading, reported=reported, form=form),
+        _context(request, reading, reported=reported, hidden=hidden, form=form),
         status=400 if form.errors else 200,
     )
 

@@ -29,6 +29,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
+from levelfield.lib.moderation import ModerateForm
 from levelfield.lib.paging import page_or_404
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
@@ -37,7 +38,6 @@ from levelfield.stories.forms import (
     CommentForm,
     ImageForm,
     InterestForm,
-    ModerateForm,
     PublicPageForm,
     PublishForm,
     ReasonForm,
