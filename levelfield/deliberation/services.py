@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
+from levelfield.decisions.adoptions import adoption_link
 from levelfield.decisions.models import Decision
 from levelfield.deliberation import analysis
 from levelfield.deliberation.models import (
@@ -448,4 +449,32 @@ def draft_decide(
         )
         draft.decision = decision
         draft.save(update_fields=["decision", "updated_at"])
+        adoption_link(decision=decision, kind="principles", subject=draft)
     return decision
+
+
+def principles_adopted(*, subject: Draft, decision: Decision, now: datetime) -> None:
+    """The decision on the draft principles closed in favour: they are adopted
+    (ADOPTIONS calls this inside the decision's closing transaction)."""
+    subject.adopted_at = now
+    subject.save(update_fields=["adopted_at", "updated_at"])
+    _record(
+        subject.conversation,
+        actor=None,
+        action="principles_adopted",
+        summary=f"The principles from “{subject.conversation.title}” were adopted by decision",
+        after={"decision": decision.pk},
+    )
+
+
+def principles_not_adopted(*, subject: Draft, decision: Decision, now: datetime) -> None:
+    """The decision closed against: the draft can change and be decided on again."""
+    subject.decision = None
+    subject.save(update_fields=["decision", "updated_at"])
+    _record(
+        subject.conversation,
+        actor=None,
+        action="principles_not_adopted",
+        summary=f"The decision did not adopt the principles from “{subject.conversation.title}”",
+        after={"decision": decision.pk},
+    )

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
+from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_link
 from levelfield.decisions.models import Decision, Method
 from levelfield.documents import text as texts
 from levelfield.documents.models import (
@@ -49,8 +50,6 @@ from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import Project
 
-# The methods a document may be adopted by; consent is the default.
-ADOPTION_METHODS = (Method.CONSENT, Method.PROPOSAL)
 MAX_QUESTIONS = 10
 
 
@@ -738,6 +737,7 @@ def adoption_open(
         )
         document.adoption_decision, document.adoption_version = decision, version
         document.save(update_fields=["adoption_decision", "adoption_version"])
+        adoption_link(decision=decision, kind="document", subject=document)
         _record(
             document,
             actor=actor,
@@ -749,48 +749,30 @@ def adoption_open(
     return decision
 
 
-def adoption_passes(decision: Decision) -> bool:
-    """Whether a closed adoption decision adopts the text: consent with no objection;
-    a proposal with no block and more agreeing than disagreeing."""
-    from levelfield.decisions.results import results_build
+def adoption_passed(*, subject: Document, decision: Decision, now: datetime) -> None:
+    """The adoption decision closed in favour: the document is adopted, with the version
+    decided on (ADOPTIONS calls this inside the decision's closing transaction)."""
+    subject.adopted_at = now
+    subject.save(update_fields=["adopted_at"])
+    version = subject.adoption_version
+    _record(
+        subject,
+        actor=None,
+        action="document_adopted",
+        summary=f"“{subject.title}” version {version.number} was adopted by decision",
+        after={"decision": decision.pk, "version": version.number},
+    )
 
-    results = results_build(decision, [], list(decision.responses.all()))
-    if decision.method == Method.CONSENT:
-        return bool(results.passes)
-    counts = {row.key: row.count for row in results.rows}
-    return results.blocks == 0 and counts.get("agree", 0) > counts.get("disagree", 0)
 
-
-def adoption_record(*, document: Document, actor: User, now: datetime | None = None) -> bool:
-    """Once the adoption decision has closed, record its result on the document: adopted
-    (with the version decided on), or back to drafting. Returns whether adopted."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        document = Document.objects.select_for_update().get(pk=document.pk)
-        roles.require(actor, roles.Action.TAKE_PART_IN_DOCUMENT, document.place)
-        decision = document.adoption_decision
-        if decision is None or document.is_adopted:
-            raise DocumentError("There is no adoption decision to record.")
-        if decision.closed_at is None:
-            raise DocumentError("The decision has not closed yet.")
-        adopted = adoption_passes(decision)
-        version = document.adoption_version
-        if adopted:
-            document.adopted_at = now
-            document.save(update_fields=["adopted_at"])
-        else:
-            document.adoption_decision = None
-            document.adoption_version = None
-            document.save(update_fields=["adoption_decision", "adoption_version"])
-        _record(
-            document,
-            actor=actor,
-            action="document_adopted" if adopted else "document_not_adopted",
-            summary=(
-                f"“{document.title}” version {version.number} was adopted by decision"
-                if adopted
-                else f"The decision did not adopt “{document.title}”; drafting goes on"
-            ),
-            after={"decision": decision.pk, "version": version.number if version else None},
-        )
-    return adopted
+def adoption_not_passed(*, subject: Document, decision: Decision, now: datetime) -> None:
+    """The adoption decision closed against: drafting goes on."""
+    version = subject.adoption_version
+    subject.adoption_decision = subject.adoption_version = None
+    subject.save(update_fields=["adoption_decision", "adoption_version"])
+    _record(
+        subject,
+        actor=None,
+        action="document_not_adopted",
+        summary=f"The decision did not adopt “{subject.title}”; drafting goes on",
+        after={"decision": decision.pk, "version": version.number if version else None},
+    )

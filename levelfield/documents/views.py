@@ -692,22 +692,6 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def adoption_record(request: HttpRequest, pk: int) -> HttpResponse:
-    reading = document_for_member(request.user, pk)
-    try:
-        adopted = services.adoption_record(document=reading.document, actor=request.user)
-    except services.DocumentError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(
-            request,
-            "The document is adopted." if adopted else "Not adopted: the drafting goes on.",
-        )
-    return redirect(reading.document)
-
-
 # Export
 
 

@@ -253,22 +253,6 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def signoff_record(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access.report_for_member(request.user, pk)
-    try:
-        passed = services.signoff_record(report=report, actor=request.user)
-    except services.ReportError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(
-            request,
-            "The report is signed off." if passed else "Not signed off: the writing goes on.",
-        )
-    return redirect(report)
-
-
 # Publishing
 
 

@@ -6,37 +6,15 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.documents import services
 from levelfield.documents.models import Comment
-from levelfield.documents.tests.factories import document_make, member_of, paragraph_of
+from levelfield.documents.tests.factories import client_for, paragraph_of
 from levelfield.history.models import Change
 from levelfield.people.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def collective():
-    return CollectiveFactory(name="Leeds Carers Collective", slug="leeds-carers")
-
-
-@pytest.fixture
-def gordon(collective):
-    return member_of(collective, display_name="Gordon")
-
-
-@pytest.fixture
-def amara(collective):
-    return member_of(collective, display_name="Amara")
-
-
-@pytest.fixture
-def document(collective, gordon):
-    return document_make(collective=collective, author=gordon)
 
 
 @pytest.fixture
@@ -50,12 +28,6 @@ def hidden(document, amara, gordon, django_capture_on_commit_callbacks) -> Comme
         )
     comment.refresh_from_db()
     return comment
-
-
-def client_for(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def test_the_author_is_told_when_their_comment_is_hidden(hidden, amara):
