@@ -6,9 +6,8 @@ to come back and press "record the result".
 `ADOPTIONS` is the one table: for each kind of subject, which model it is and which
 service of its app applies each outcome. The services are named by dotted path, so this
 app imports none of the apps above it; each receives the subject locked, the decision
-and the time, and writes its own history. `adoption_passes` is the one rule for whether
-a closed decision adopts: consent with no objection; a proposal with no block and more
-agreeing than disagreeing.
+and the time, and writes its own history. Whether a closed decision adopts is its method
+family's to say (`MethodFamily.adopts`).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from levelfield.decisions import methods
 from levelfield.decisions.models import Adoption, Decision, Method
 
 
@@ -53,8 +53,10 @@ ADOPTIONS: dict[str, Rule] = {
     ),
 }
 
-# The methods a decision to adopt may use.
-ADOPTION_METHODS = (Method.CONSENT, Method.PROPOSAL)
+# The methods a decision to adopt may use (each family says which of its own may).
+ADOPTION_METHODS = tuple(
+    method for method in Method.values if method in methods.family(method).adoption_methods
+)
 
 
 def adoption_link(*, decision: Decision, kind: str, subject: Model) -> Adoption:
@@ -66,15 +68,12 @@ def adoption_link(*, decision: Decision, kind: str, subject: Model) -> Adoption:
 
 
 def adoption_passes(decision: Decision) -> bool:
-    """Whether a closed decision adopts its subject: consent with no objection; a
-    proposal with no block and more agreeing than disagreeing."""
+    """Whether a closed decision adopts its subject, as its method family says
+    (consent: no objection; a proposal: no block and more agreeing than disagreeing)."""
     from levelfield.decisions.results import results_build
 
     results = results_build(decision, [], list(decision.responses.all()))
-    if decision.method == Method.CONSENT:
-        return bool(results.passes)
-    counts = {row.key: row.count for row in results.rows}
-    return results.blocks == 0 and counts.get("agree", 0) > counts.get("disagree", 0)
+    return methods.family(decision.method).adopts(decision, results)
 
 
 def adoption_apply(*, decision: Decision, now: datetime | None = None) -> bool | None:

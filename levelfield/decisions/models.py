@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -218,6 +219,19 @@ class Decision(models.Model):
     def home_collective(self) -> models.Model:
         """The collective whose rules (the minimum open period) apply."""
         return self.project.collective if self.project_id else self.collective
+
+    @property
+    def family(self) -> Any:
+        """The method family that knows everything about this decision's method
+        (decisions/methods/), for templates: `decision.family.options_are_times`."""
+        from levelfield.decisions import methods  # methods imports this module
+
+        return methods.family(self.method)
+
+    @property
+    def method_settings(self) -> str:
+        """The method's own settings in words (": 10 dots each"), said by its family."""
+        return self.family.settings_words(self)
 
     def phase(self, now: datetime) -> str:
         if self.closed_at or now >= self.closes_at:

@@ -631,7 +631,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     labels = _labels(decision, options, zone=None)
     existing: Outcome | None = getattr(decision, "outcome", None)
     ordered = options
-    if decision.method == Method.TIME_POLL and decision.phase(now) == Phase.CLOSED:
+    if methods.family(decision.method).options_are_times and decision.phase(now) == Phase.CLOSED:
         results = results_from_tally(decision, options, tally_read(decision), labels=labels)
         rank = {option_id: place for place, option_id in enumerate(results.best_option_ids)}
         ordered = sorted(options, key=lambda option: rank.get(option.pk, len(rank)))
@@ -644,7 +644,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
             "review_on": existing.review_on,
             "chosen_option": str(existing.chosen_option_id or ""),
         }
-    elif ordered and decision.method == Method.TIME_POLL:
+    elif ordered and methods.family(decision.method).options_are_times:
         initial = {"chosen_option": str(ordered[0].pk)}
     form = OutcomeForm(
         request.POST or None, decision=decision, options=ordered, labels=labels, initial=initial
@@ -725,7 +725,7 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo | None:
     """Time polls show times in the poll's zone, or in one the person picks (?tz=)."""
-    if decision.method != Method.TIME_POLL:
+    if not methods.family(decision.method).options_are_times:
         return None
     name = request.GET.get("tz") or decision.timezone_name
     if name not in _zone_names():
@@ -747,7 +747,7 @@ def _labels(
 
 def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
     """The time zone list's options for a time poll, with `zone` chosen."""
-    if decision.method != Method.TIME_POLL or zone is None:
+    if not methods.family(decision.method).options_are_times or zone is None:
         return ""
     return _zone_options_html(zone.key)
 
