@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
@@ -59,12 +60,18 @@ ADOPTION_METHODS = tuple(
 )
 
 
-def adoption_link(*, decision: Decision, kind: str, subject: Model) -> Adoption:
-    """Say that `decision` adopts `subject` (call inside the transaction that opens
-    the decision)."""
+def adoption_start(*, kind: str, subject: Model, **decision: Any) -> Decision:
+    """Open a decision that adopts `subject` (a `kind` from ADOPTIONS), with the decisions
+    app's own service, and link the two; call inside the transaction that locks the
+    subject. `decision` holds decision_create's arguments (created_by, method, title,
+    background, closes_at, project, collective, now)."""
+    from levelfield.decisions.services import decision_create  # the services import this
+
     if kind not in ADOPTIONS:
         raise ValueError(f"Nothing of the kind “{kind}” is adopted by decision.")
-    return Adoption.objects.create(decision=decision, subject_kind=kind, subject_id=subject.pk)
+    created = decision_create(**decision)
+    Adoption.objects.create(decision=created, subject_kind=kind, subject_id=subject.pk)
+    return created
 
 
 def adoption_passes(decision: Decision) -> bool:

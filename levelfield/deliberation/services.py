@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
-from levelfield.decisions.adoptions import adoption_link
+from levelfield.decisions.adoptions import adoption_start
 from levelfield.decisions.models import Decision
 from levelfield.deliberation import analysis
 from levelfield.deliberation.models import (
@@ -422,8 +422,6 @@ def draft_decide(
     now: datetime | None = None,
 ) -> Decision:
     """Open a decision (with the decisions app's own service) on the draft principles."""
-    from levelfield.decisions import services as decision_services
-
     with transaction.atomic():
         roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place)
         draft = Draft.objects.select_for_update().filter(conversation=conversation).first()
@@ -437,7 +435,9 @@ def draft_decide(
             f"({conversation.prompt}):\n\n"
             + "\n".join(f"{n}. {text}" for n, text in enumerate(principles, start=1))
         )
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="principles",
+            subject=draft,
             created_by=actor,
             method=method,
             title=f"Adopt the principles from “{conversation.title}”"[:200],
@@ -449,7 +449,6 @@ def draft_decide(
         )
         draft.decision = decision
         draft.save(update_fields=["decision", "updated_at"])
-        adoption_link(decision=decision, kind="principles", subject=draft)
     return decision
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
-from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_link
+from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.documents import text as texts
 from levelfield.documents.models import (
@@ -385,25 +385,10 @@ def _support_count_add(comment: Comment, change: int) -> None:
 def comment_report(
     *, comment: Comment, person: User, reason: str, now: datetime | None = None
 ) -> CommentReport:
-    """Report a comment as abusive or out of place; members see it on the moderation
-    page. Reporting twice keeps the first report."""
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise DocumentError("Say what is wrong with the comment.", code="reason")
-    if len(reason) > 500:
-        raise DocumentError("Keep the reason to 500 characters or fewer.", code="reason")
-    if not may_take_part(person, comment.document):
-        raise PermissionDenied("Only people taking part may report comments.")
-    try:
-        with transaction.atomic():
-            report, _ = CommentReport.objects.get_or_create(
-                comment=comment,
-                reported_by=person,
-                defaults={"reason": reason, "reported_at": now or timezone.now()},
-            )
-    except IntegrityError:
-        report = CommentReport.objects.get(comment=comment, reported_by=person)
-    return report
+    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
+    return moderation.comment_report(
+        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
+    )
 
 
 def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
@@ -432,6 +417,8 @@ MODERATION = moderation.Rules(
         "documents:paragraph", args=[comment.document_id, comment.paragraph_id]
     ),
     select_related=("document", "author"),
+    may_report=lambda person, comment: may_take_part(person, comment.document),
+    report_refused="Only people taking part may report comments.",
 )
 
 
@@ -708,8 +695,6 @@ def adoption_open(
 ) -> Decision:
     """An author asks everyone to adopt the current version, with the decisions app's
     own service (consent by default)."""
-    from levelfield.decisions import services as decision_services
-
     if method not in ADOPTION_METHODS:
         raise DocumentError("Choose consent or a proposal.", code="method")
     with transaction.atomic():
@@ -721,7 +706,9 @@ def adoption_open(
             raise DocumentError("A decision to adopt this document is already open.")
         version = current_version(document)
         link = reverse("documents:detail", args=[document.pk])
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="document",
+            subject=document,
             created_by=actor,
             method=method,
             title=f"Adopt version {version.number} of “{document.title}”"[:200],
@@ -737,7 +724,6 @@ def adoption_open(
         )
         document.adoption_decision, document.adoption_version = decision, version
         document.save(update_fields=["adoption_decision", "adoption_version"])
-        adoption_link(decision=decision, kind="document", subject=document)
         _record(
             document,
             actor=actor,

@@ -385,7 +385,7 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
             services.comment_report(
                 comment=target, person=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.DocumentError as error:
+        except ValidationError as error:
             form.add_error("reason", error.messages[0])
         else:
             messages.success(request, "Thank you. Members will look at the comment.")

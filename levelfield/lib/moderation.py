@@ -11,6 +11,10 @@ moderation fields and database rule, so existing rows stay where they are, and
 `comment_moderate` is the single place the states change. What differs between apps
 (who may moderate, what the history says, the notice, a kept count) each app declares
 once as `Rules`.
+
+A moderated comment model inherits `Moderated`, has an `author` and a `reports`
+relation to its app's report table (reported_by, reason, reported_at, dealt_with_at,
+one report per person and comment).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -117,10 +121,40 @@ class Rules:
     count_shown: Callable[[Any, int], None] = field(default=_no_count)
     # What the history and the notice read from the comment, loaded with it.
     select_related: tuple[str, ...] = ()
+    # Who may report a comment (signed in, at least), and the words when refused.
+    may_report: Callable[[User, Any], bool] = field(default=lambda person, comment: True)
+    report_refused: str = "Sign in to report a comment."
 
 
 class ModerationError(ValidationError):
     """A moderation the rules refuse, in words for the moderator."""
+
+
+def comment_report(
+    *, comment: Moderated, person: User, reason: str, rules: Rules, now: datetime | None = None
+) -> Any:
+    """Someone reports a comment as abusive or out of place, with a reason; moderators
+    see it in their queue. Reporting twice keeps the first report (one each, which the
+    app's report table enforces)."""
+    reason = " ".join((reason or "").split())
+    if not getattr(person, "is_authenticated", False) or not rules.may_report(person, comment):
+        raise PermissionDenied(rules.report_refused)
+    if not reason:
+        raise ModerationError("Say what is wrong with the comment.", code="reason")
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ModerationError(
+            f"Keep the reason to {REASON_MAX_LENGTH} characters or fewer.", code="reason"
+        )
+    reports = comment.reports
+    try:
+        with transaction.atomic():
+            report, _ = reports.get_or_create(
+                reported_by=person,
+                defaults={"reason": reason, "reported_at": now or timezone.now()},
+            )
+    except IntegrityError:
+        report = reports.get(reported_by=person)
+    return report
 
 
 def comment_moderate(

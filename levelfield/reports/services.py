@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
-from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_link
+from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.history.services import change_record
 from levelfield.people.models import User
@@ -260,8 +260,6 @@ def signoff_open(
     now: datetime | None = None,
 ) -> Decision:
     """Ask everyone to sign off the latest version, with the decisions app's own service."""
-    from levelfield.decisions import services as decision_services
-
     if method not in ADOPTION_METHODS:
         raise ReportError("Choose consent or a proposal.", code="method")
     with transaction.atomic():
@@ -273,7 +271,9 @@ def signoff_open(
         if version is None:
             raise ReportError("The figures are still being prepared.", code="preparing")
         link = reverse("reports:detail", args=[report.pk])
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="report",
+            subject=report,
             created_by=actor,
             method=method,
             title=f"Sign off version {version.number} of “{report.title}”"[:200],
@@ -289,7 +289,6 @@ def signoff_open(
         )
         report.signoff_decision, report.signoff_version = decision, version
         report.save(update_fields=["signoff_decision", "signoff_version"])
-        adoption_link(decision=decision, kind="report", subject=report)
         _record(
             report,
             actor=actor,

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -458,25 +458,10 @@ def comment_add(*, story: Story, author: User, text: str, now: datetime | None =
 def comment_report(
     *, comment: Comment, person: User, reason: str, now: datetime | None = None
 ) -> CommentReport:
-    """Report a comment as abuse; moderators see it in their queue. Reporting twice
-    keeps the first report."""
-    reason = " ".join((reason or "").split())
-    if not getattr(person, "is_authenticated", False):
-        raise PermissionDenied("Sign in to report a comment.")
-    if not reason:
-        raise StoryError("Say what is wrong with the comment.", code="reason")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise StoryError("Keep the reason to 500 characters or fewer.", code="reason")
-    try:
-        with transaction.atomic():
-            report, _ = CommentReport.objects.get_or_create(
-                comment=comment,
-                reported_by=person,
-                defaults={"reason": reason, "reported_at": now or timezone.now()},
-            )
-    except IntegrityError:
-        report = CommentReport.objects.get(comment=comment, reported_by=person)
-    return report
+    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
+    return moderation.comment_report(
+        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
+    )
 
 
 def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
