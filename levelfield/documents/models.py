@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.lib.moderation import Moderated, ModeratedQuerySet
+from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
 
 TITLE_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 5_000
@@ -356,28 +356,14 @@ class Support(models.Model):
         return f"Support for comment {self.comment_id}"
 
 
-class CommentReport(models.Model):
+class CommentReport(Report):
     """Someone reports a comment as abusive or out of place; members then hide it or
     leave it (moderation is every member's, as for conversation statements)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(max_length=500)
-    reported_at = models.DateTimeField(default=timezone.now)
-    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         ordering = ["reported_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "reported_by"], name="documents_one_report_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Report on comment {self.comment_id}"
 
 
 class AmendmentStatus(models.TextChoices):

@@ -100,6 +100,30 @@ class Moderated(models.Model):
         return self.published_at is not None and self.hidden_at is None
 
 
+class Report(models.Model):
+    """Someone reports a comment as abusive or out of place, with a reason; moderators
+    then deal with it. Each app's report table adds `comment` (a foreign key to its
+    comment, related_name "reports"); one report per person and comment."""
+
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=REASON_MAX_LENGTH)
+    reported_at = models.DateTimeField(default=timezone.now)
+    dealt_with_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reported_by"], name="%(app_label)s_one_report_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Report on comment {self.comment_id}"  # type: ignore[attr-defined]
+
+
 def _no_count(comment: Any, change: int) -> None:
     """For apps that keep no count of shown comments."""
 

@@ -19,7 +19,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.lib.moderation import Moderated, ModeratedQuerySet
+from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -282,28 +282,14 @@ class Comment(Moderated):
         return self.text[:60]
 
 
-class CommentReport(models.Model):
+class CommentReport(Report):
     """Someone signed in reports a comment as abuse, with a reason; moderators then hide
     it or keep it (documents' `CommentReport`, for stories)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(max_length=REASON_MAX_LENGTH)
-    reported_at = models.DateTimeField(default=timezone.now)
-    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         ordering = ["reported_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "reported_by"], name="stories_one_report_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Report on comment {self.comment_id}"
 
 
 class Interest(models.Model):
