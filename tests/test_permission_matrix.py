@@ -933,7 +933,6 @@ MATRIX: dict[str, Row] = {
     "documents/<int:pk>/versions/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/compare/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/adopt/": Row(DOCUMENT, "login 404 200 403 404", "login 404 400 403 404"),
-    "documents/<int:pk>/adopt/record/": Row(DOCUMENT, SIGNED_IN_405, "login 404 302 302 404"),
     "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
@@ -1086,7 +1085,6 @@ MATRIX: dict[str, Row] = {
         REPORT_VERSION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
     "reports/<int:pk>/sign-off/": Row(REPORT, MEMBERS_ONLY, "login 404 400 400 404"),
-    "reports/<int:pk>/sign-off/record/": Row(REPORT, SIGNED_IN_405, MEMBERS_POST),
     "reports/<int:pk>/publish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
     "reports/<int:pk>/unpublish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
     "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

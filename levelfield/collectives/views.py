@@ -27,7 +27,7 @@ from levelfield.collectives.models import (
 )
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.places.models import PlaceKind
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
@@ -101,7 +101,6 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "member_count": collective.memberships.count(),
             "projects": page,
             "page": page,
-            "page_range": page_range(page),
         },
     )
 
@@ -120,7 +119,6 @@ def collective_members(request: HttpRequest, slug: str) -> HttpResponse:
             "membership": membership,
             "memberships": page,
             "page": page,
-            "page_range": page_range(page),
         },
     )
 
@@ -167,7 +165,7 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "collectives/history.html",
-        {"collective": collective, "page": page, "page_range": page_range(page)},
+        {"collective": collective, "page": page},
     )
 
 

@@ -30,25 +30,15 @@ from typing import Any
 
 from levelfield.decisions.models import Method
 
-STANCE_METHODS = frozenset({Method.PROPOSAL, Method.CONSENT, Method.GRADIENTS})
-CHOICE_METHODS = frozenset({Method.SINGLE_CHOICE, Method.MULTIPLE_CHOICE})
-
 
 def marks_of(method: str, payload: Mapping[str, Any]) -> list[str]:
-    """The marks one response adds to its decision's counts."""
-    if method in STANCE_METHODS:
-        return [f"s|{payload.get('stance', '')}"]
-    if method in CHOICE_METHODS:
-        return [f"o|{int(option)}" for option in payload.get("options", [])]
-    if method == Method.RANKED:
-        return ["r|" + ",".join(str(int(option)) for option in payload.get("ranking", []))]
-    if method == Method.DOT_VOTE:
-        return [f"d|{int(o)}|{int(n)}" for o, n in payload.get("dots", {}).items()]
-    if method == Method.SCORE:
-        return [f"c|{int(o)}|{int(n)}" for o, n in payload.get("scores", {}).items()]
-    if method == Method.TIME_POLL:
-        return [f"t|{int(o)}|{answer}" for o, answer in payload.get("answers", {}).items()]
-    raise ValueError(f"Unknown method {method!r}.")
+    """The marks one response adds to its decision's counts: its method family says
+    (methods/, the one place that knows each method)."""
+    from levelfield.decisions import methods  # the families import this module
+
+    if method not in Method.values:
+        raise ValueError(f"Unknown method {method!r}.")
+    return methods.family(method).marks(payload)
 
 
 def marks_count(method: str, payloads: Iterable[Mapping[str, Any]]) -> dict[str, int]:

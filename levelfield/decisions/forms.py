@@ -199,7 +199,7 @@ class DecisionForm(forms.Form):
         wanted = set(family.create_fields_for(method))
         for name in self.METHOD_FIELDS - wanted:
             del self.fields[name]
-        if method == Method.TIME_POLL:
+        if methods.family(method).options_are_times:
             self.fields["times"].required = True
             self.fields["timezone_name"].initial = settings.TIME_ZONE
             self.fields["title"].help_text = "For example “When should we hold the next Cuppa?”"
@@ -263,15 +263,10 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if (
-            self.method == Method.SCORE
-            and data.get("score_min") is not None
-            and data.get("score_max") is not None
-            and data["score_max"] <= data["score_min"]
+        for name, message in (
+            methods.family(self.method).settings_errors(self.method, data).items()
         ):
-            self.add_error("score_max", "The highest score must be more than the lowest score.")
-        if self.method == Method.TIME_POLL and not data.get("duration_minutes"):
-            self.add_error("duration_minutes", "Enter how long, in minutes.")
+            self.add_error(name, message)
         if data.get("closes_at"):
             self._check_times(data)
         return data
@@ -310,7 +305,7 @@ class DecisionForm(forms.Form):
         for name in ("max_choices", "dot_budget", "score_min", "score_max"):
             if data.get(name) is not None:
                 values[name] = data[name]
-        if self.method == Method.TIME_POLL:
+        if methods.family(self.method).options_are_times:
             length = timedelta(minutes=data["duration_minutes"])
             values["timezone_name"] = data["timezone_name"] or settings.TIME_ZONE
             values["times"] = [
@@ -428,7 +423,7 @@ class OptionForm(forms.Form):
     def __init__(self, *args: Any, decision: Decision, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.decision = decision
-        if decision.method == Method.TIME_POLL:
+        if methods.family(decision.method).options_are_times:
             del self.fields["label"]
             self.fields["starts_at"].required = True
             self.fields["starts_at"].help_text = (
@@ -524,7 +519,7 @@ class OutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.options = {str(option.pk): option for option in options}
         labels = labels or {}
-        if decision.method == Method.TIME_POLL:
+        if methods.family(decision.method).options_are_times:
             self.fields["chosen_option"].choices = [
                 (key, labels.get(option.pk, option.label)) for key, option in self.options.items()
             ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -218,6 +219,19 @@ class Decision(models.Model):
     def home_collective(self) -> models.Model:
         """The collective whose rules (the minimum open period) apply."""
         return self.project.collective if self.project_id else self.collective
+
+    @property
+    def family(self) -> Any:
+        """The method family that knows everything about this decision's method
+        (decisions/methods/), for templates: `decision.family.options_are_times`."""
+        from levelfield.decisions import methods  # methods imports this module
+
+        return methods.family(self.method)
+
+    @property
+    def method_settings(self) -> str:
+        """The method's own settings in words (": 10 dots each"), said by its family."""
+        return self.family.settings_words(self)
 
     def phase(self, now: datetime) -> str:
         if self.closed_at or now >= self.closes_at:
@@ -451,3 +465,25 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"Counts for {self.decision_id}"
+
+
+class Adoption(models.Model):
+    """A decision that adopts something: a document, a report's sign-off, principles
+    drawn from a conversation. One row links the decision to its subject; when the
+    decision closes, the closing service applies the outcome to the subject in the same
+    transaction, as `decisions/adoptions.py` (ADOPTIONS, the one table of what each
+    kind of subject does on each outcome) says. `applied_at` and `passed` record that it
+    was applied, so it is applied once."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="adoption")
+    # A key of decisions.adoptions.ADOPTIONS, and the subject's primary key.
+    subject_kind = models.CharField(max_length=40)
+    subject_id = models.PositiveBigIntegerField()
+    applied_at = models.DateTimeField(null=True, blank=True)
+    passed = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["subject_kind", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"Adoption of {self.subject_kind} {self.subject_id} by decision {self.decision_id}"

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.decisions.models import Decision, Response, Tally, VoiceCheck, Voter
+from levelfield.lib import cache as lib_cache
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.projects.models import ProjectMembership
 
@@ -162,17 +162,17 @@ def figures_of(decision: Decision, tally: Tally) -> Figures:
     they counted."""
     if tally.pk is None or tally._state.adding:
         return figures_count(decision)
-    base = f"decisions:figures:{decision.pk}:{tally.generation}"
-    key = f"{base}:{tally.version}"
-    figures = cache.get(key)
-    if figures is not None:
+    owner = (decision.pk, tally.generation)
+    version = (*owner, tally.version)
+    figures = lib_cache.peek("decisions:figures", version)
+    if isinstance(figures, Figures):
         return figures
-    latest = cache.get(f"{base}:latest")
-    if latest is not None and latest.members >= BIG_TEAM and latest.version <= tally.version:
-        return latest
+    kept = lib_cache.latest("decisions:figures", *owner)
+    if isinstance(kept, Figures) and kept.members >= BIG_TEAM and kept.version <= tally.version:
+        return kept
     figures = replace(figures_count(decision), version=tally.version)
-    cache.set(key, figures, FIGURES_SECONDS)
-    cache.set(f"{base}:latest", figures, BIG_TEAM_SECONDS)
+    lib_cache.store("decisions:figures", version, figures, seconds=FIGURES_SECONDS)
+    lib_cache.keep_latest("decisions:figures", owner, figures, seconds=BIG_TEAM_SECONDS)
     return figures
 
 

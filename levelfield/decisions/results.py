@@ -15,7 +15,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from levelfield.decisions import methods
-from levelfield.decisions.counting import STANCE_METHODS, Counted
+from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods import Reason, Results, Row
 from levelfield.decisions.methods.base import BLOCKS
 from levelfield.decisions.models import Decision, Option, Response, Tally
@@ -67,13 +67,16 @@ def _results(
     decision: Decision, options: Sequence[Option], labels: dict[int, str], counted: Counted
 ) -> Results:
     option_ids = [option.pk for option in options]
-    return methods.family(decision.method).results(decision, option_ids, labels, counted)
+    family = methods.family(decision.method)
+    results = family.results(decision, option_ids, labels, counted)
+    results.template, results.reasons_word = family.results_template, family.reasons_word
+    return results
 
 
 def _reason_order(decision: Decision, responses: QuerySet[Response]) -> QuerySet[Response]:
     """Blocks and vetoes first; then the latest first (named) or the stored, shuffled
     order (anonymous: it says nothing about who answered when)."""
-    if decision.method in STANCE_METHODS:
+    if methods.family(decision.method).has_blocks:
         responses = responses.annotate(
             blocking=Case(
                 When(payload__stance__in=sorted(BLOCKS), then=Value(0)),
@@ -98,7 +101,7 @@ def reasons_latest(decision: Decision, labels: dict[int, str], count: int) -> li
         responses = responses.select_related("person")
     order = ["id"] if decision.anonymous else ["-updated_at", "id"]
     chosen: list[Response] = []
-    if decision.method in STANCE_METHODS:
+    if methods.family(decision.method).has_blocks:
         # The same condition as the index `decisions_blocking_reasons`, so it is used.
         blocking = responses.filter(payload__stance__in=["block", "veto"])
         chosen = list(blocking.order_by(*order)[:count])

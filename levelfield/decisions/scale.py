@@ -14,7 +14,7 @@ responses: `Decision.objects.order_by("-tally__responses").first()`.
 from __future__ import annotations
 
 import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import timedelta
 from typing import Any
 
@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from levelfield.decisions import methods
 from levelfield.decisions.ballots import ballot_seal
-from levelfield.decisions.methods.stance import STANCES
 from levelfield.decisions.models import (
     Decision,
     Method,
@@ -129,7 +128,7 @@ def _insert(
                 closed_at=plan["closes_at"] if closed else None,
                 anonymous=plan["anonymous"],
                 results_hidden=plan["results_hidden"],
-                max_choices=3 if plan["method"] == Method.MULTIPLE_CHOICE else 1,
+                max_choices=3,  # kept only by methods that ask for it
                 created_by_id=starter,
             )
         )
@@ -200,7 +199,7 @@ def _options_insert(decisions: list[Decision], rng: random.Random) -> dict[int, 
             continue
         for position, label in enumerate(OPTIONS[: rng.randint(3, 6)]):
             starts_at = ends_at = None
-            if decision.method == Method.TIME_POLL:
+            if methods.family(decision.method).options_are_times:
                 starts_at = decision.closes_at + timedelta(days=position + 1)
                 ends_at = starts_at + timedelta(hours=2)
                 label = f"{label} slot"
@@ -231,31 +230,9 @@ def _answer(
     the lopsided spread of real polls."""
     method = decision.method
     weights = [30, 25, 20, 12, 8, 5][: len(option_ids)]
-    if method in STANCES:
-        stances = [key for key, _ in STANCES[method]]
-        raw: dict[str, Any] = {"stance": rng.choices(stances, range(len(stances), 0, -1))[0]}
-    elif method == Method.SINGLE_CHOICE:
-        raw = {"options": rng.choices(option_ids, weights)[:1]}
-    elif method == Method.MULTIPLE_CHOICE:
-        raw = {"options": rng.sample(option_ids, rng.randint(1, decision.max_choices))}
-    elif method == Method.RANKED:
-        ranking = sorted(option_ids, key=lambda o: rng.random() * (1 + option_ids.index(o)))
-        raw = {"ranking": ranking[: rng.randint(1, len(ranking))]}
-    elif method == Method.DOT_VOTE:
-        given = rng.choices(option_ids, weights, k=rng.randint(1, decision.dot_budget))
-        raw = {"dots": {str(option): n for option, n in Counter(given).items()}}
-    elif method == Method.SCORE:
-        raw = {
-            "scores": {
-                str(option): rng.randint(decision.score_min, decision.score_max)
-                for option in option_ids
-            }
-        }
-    else:
-        answers = ["yes", "if_need_be", "no"]
-        raw = {"answers": {str(o): rng.choices(answers, [5, 2, 3])[0] for o in option_ids}}
-    payload = methods.payload_validate(decision, option_ids, raw)
     family = methods.family(method)
+    raw = family.sample(decision, option_ids, weights, rng)
+    payload = methods.payload_validate(decision, option_ids, raw)
     needs_reason = decision.reasons_policy != "optional" and family.is_objection(payload)
     reason = rng.choice(REASONS) if needs_reason or rng.random() < 0.2 else ""
     return payload, reason

@@ -19,8 +19,6 @@ import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -62,8 +60,9 @@ from levelfield.decisions.results import (
     results_from_tally,
 )
 from levelfield.decisions.services.tallying import tally_read
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
@@ -99,7 +98,7 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
     decisions = (
         decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
     )
-    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, decisions, PAGE_SIZE)
     for decision in page:
         decision.phase_now = decision.phase(now)
     query = {key: value for key, value in request.GET.items() if key != "page"}
@@ -116,7 +115,6 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
             "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "page": page,
             "now": now,
-            "query": urlencode(query),
             "export_url": _place_reverse("export", place) + _qs(query),
             "create_url": _place_reverse("create", place),
         },
@@ -324,40 +322,46 @@ def _summary_html(
     per version of the responses (and phase and time zone) and cached like the figures:
     they are the same for everyone who may see the page. A new response moves the
     version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
-    key = ""
-    if not tally._state.adding:  # kept counts, not worked out for a decision without them
-        key = (
-            f"decisions:summary:{decision.pk}:{tally.generation}:{tally.version}:"
-            f"{figures.version}:{phase}:{int(visible)}:{zone or ''}"
+
+    def render() -> tuple[str, str]:
+        results = None
+        if visible:
+            results = results_from_tally(decision, options, tally, labels=labels)
+            results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
+        context = {
+            "decision": decision,
+            "phase": phase,
+            "results": results,
+            "reasons_total": tally.reasons,
+            "participation": participation.participation_build(
+                decision, figures, open_for_responses=phase != Phase.CLOSED
+            ),
+            "voice": voice,
+            "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
+            "people_url": reverse("decisions:people", args=[decision.pk]),
+            "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
+            "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
+        }
+        rendered = (
+            render_to_string("decisions/includes/results.html", context) if results else "",
+            render_to_string("decisions/includes/participation.html", context),
         )
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    results = None
-    if visible:
-        results = results_from_tally(decision, options, tally, labels=labels)
-        results.reasons = reasons_latest(decision, labels, REASONS_SHOWN)
-    context = {
-        "decision": decision,
-        "phase": phase,
-        "results": results,
-        "reasons_total": tally.reasons,
-        "participation": participation.participation_build(
-            decision, figures, open_for_responses=phase != Phase.CLOSED
-        ),
-        "voice": voice,
-        "minimum_group": settings.MINIMUM_ANONYMOUS_GROUP,
-        "people_url": reverse("decisions:people", args=[decision.pk]),
-        "waiting_url": reverse("decisions:people_waiting", args=[decision.pk]),
-        "reasons_url": reverse("decisions:reasons", args=[decision.pk]),
-    }
-    rendered = (
-        render_to_string("decisions/includes/results.html", context) if results else "",
-        render_to_string("decisions/includes/participation.html", context),
+        return rendered
+
+    if tally._state.adding:  # kept counts, not worked out for a decision without them
+        return render()
+    version = (
+        decision.pk,
+        tally.generation,
+        tally.version,
+        figures.version,
+        phase,
+        int(visible),
+        zone or "",
     )
-    if key:
-        cache.set(key, rendered, participation.FIGURES_SECONDS)
-    return rendered
+    return lib_cache.versioned(
+        "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
+    )
 
 
 REASONS_SHOWN = 10
@@ -452,7 +456,6 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
             **_around(decision),
             "show": show,
             "page": page,
-            "page_numbers": page_range(page),
             "rows": rows,
             "visible": visible,
             "phase": phase,
@@ -617,7 +620,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     labels = _labels(decision, options, zone=None)
     existing: Outcome | None = getattr(decision, "outcome", None)
     ordered = options
-    if decision.method == Method.TIME_POLL and decision.phase(now) == Phase.CLOSED:
+    if methods.family(decision.method).options_are_times and decision.phase(now) == Phase.CLOSED:
         results = results_from_tally(decision, options, tally_read(decision), labels=labels)
         rank = {option_id: place for place, option_id in enumerate(results.best_option_ids)}
         ordered = sorted(options, key=lambda option: rank.get(option.pk, len(rank)))
@@ -630,7 +633,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
             "review_on": existing.review_on,
             "chosen_option": str(existing.chosen_option_id or ""),
         }
-    elif ordered and decision.method == Method.TIME_POLL:
+    elif ordered and methods.family(decision.method).options_are_times:
         initial = {"chosen_option": str(ordered[0].pk)}
     form = OutcomeForm(
         posted(request), decision=decision, options=ordered, labels=labels, initial=initial
@@ -711,7 +714,7 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo | None:
     """Time polls show times in the poll's zone, or in one the person picks (?tz=)."""
-    if decision.method != Method.TIME_POLL:
+    if not methods.family(decision.method).options_are_times:
         return None
     name = request.GET.get("tz") or decision.timezone_name
     if name not in _zone_names():
@@ -733,7 +736,7 @@ def _labels(
 
 def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
     """The time zone list's options for a time poll, with `zone` chosen."""
-    if decision.method != Method.TIME_POLL or zone is None:
+    if not methods.family(decision.method).options_are_times or zone is None:
         return ""
     return _zone_options_html(zone.key)
 

@@ -264,6 +264,9 @@ class Draft(models.Model):
     decision = models.ForeignKey(
         "decisions.Decision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Set when the decision closes in favour (decisions/adoptions.py); a decision that
+    # closes against frees the draft to change and be decided on again.
+    adopted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

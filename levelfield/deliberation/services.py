@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
+from levelfield.decisions.adoptions import adoption_start
 from levelfield.decisions.models import Decision
 from levelfield.deliberation import analysis
 from levelfield.deliberation.models import (
@@ -422,8 +423,6 @@ def draft_decide(
     now: datetime | None = None,
 ) -> Decision:
     """Open a decision (with the decisions app's own service) on the draft principles."""
-    from levelfield.decisions import services as decision_services
-
     with transaction.atomic():
         roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place)
         draft = Draft.objects.select_for_update().filter(conversation=conversation).first()
@@ -437,7 +436,9 @@ def draft_decide(
             f"({conversation.prompt}):\n\n"
             + "\n".join(f"{n}. {text}" for n, text in enumerate(principles, start=1))
         )
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="principles",
+            subject=draft,
             created_by=actor,
             method=method,
             title=f"Adopt the principles from “{conversation.title}”"[:200],
@@ -450,3 +451,30 @@ def draft_decide(
         draft.decision = decision
         draft.save(update_fields=["decision", "updated_at"])
     return decision
+
+
+def principles_adopted(*, subject: Draft, decision: Decision, now: datetime) -> None:
+    """The decision on the draft principles closed in favour: they are adopted
+    (ADOPTIONS calls this inside the decision's closing transaction)."""
+    subject.adopted_at = now
+    subject.save(update_fields=["adopted_at", "updated_at"])
+    _record(
+        subject.conversation,
+        actor=None,
+        action="principles_adopted",
+        summary=f"The principles from “{subject.conversation.title}” were adopted by decision",
+        after={"decision": decision.pk},
+    )
+
+
+def principles_not_adopted(*, subject: Draft, decision: Decision, now: datetime) -> None:
+    """The decision closed against: the draft can change and be decided on again."""
+    subject.decision = None
+    subject.save(update_fields=["decision", "updated_at"])
+    _record(
+        subject.conversation,
+        actor=None,
+        action="principles_not_adopted",
+        summary=f"The decision did not adopt the principles from “{subject.conversation.title}”",
+        after={"decision": decision.pk},
+    )

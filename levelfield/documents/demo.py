@@ -221,7 +221,5 @@ def _adopted_principles(collective: Collective, people: dict[str, User]) -> None
             payload={"stance": "consent"},
             now=opened + timedelta(days=1),
         )
+    # Closing adopts the document, in the same transaction.
     decision_services.decision_close(decision=decision, now=opened + timedelta(days=days))
-    services.adoption_record(
-        document=document, actor=amara, now=opened + timedelta(days=days, hours=1)
-    )

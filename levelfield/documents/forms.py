@@ -8,6 +8,7 @@ from django.utils import timezone
 from levelfield.decisions.models import Method
 from levelfield.documents.models import COMMENT_MAX_LENGTH, Document
 from levelfield.documents.services import ADOPTION_METHODS, MAX_QUESTIONS
+from levelfield.lib import moderation
 
 DATE_HELP = "For example, 27 3 2027 or 2027-03-27."
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
@@ -126,28 +127,21 @@ class ReportForm(forms.Form):
     )
 
 
-class ModerateForm(forms.Form):
+class ModerateForm(moderation.ModerateForm):
+    """The one moderation form, for one of the comments listed on the page."""
+
     comment = forms.IntegerField(
         widget=forms.HiddenInput, error_messages={"required": "Choose a comment to deal with."}
     )
-    decision = forms.ChoiceField(
-        label="What to do",
-        choices=[("hide", "Hide the comment"), ("keep", "Keep the comment")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose to hide or keep the comment."},
-    )
-    reason = forms.CharField(
-        label="Why (shown in place of a hidden comment)",
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("decision") == "hide" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Say why the comment is hidden: everyone will see it.")
-        return data
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Documents' comments are published as they are written: nothing to publish.
+        self.fields["decision"].choices = [
+            choice
+            for choice in moderation.Decision.choices
+            if choice[0] != moderation.Decision.PUBLISH
+        ]
 
 
 class PublishForm(forms.Form):

@@ -23,6 +23,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
+
 TITLE_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 5_000
 # The big columns of a comment's or amendment's paragraph and version, left out when
@@ -300,9 +302,11 @@ class Answer(models.Model):
         return f"Answer to question {self.question_id}"
 
 
-class Comment(models.Model):
-    """A comment on a paragraph, or a reply to one (one level of replies). Kept when its
-    author deletes their account: the name goes ("A former member"), the point stays."""
+class Comment(Moderated):
+    """A comment on a paragraph, or a reply to one (one level of replies), published at
+    once and moderated the one way every comment is (levelfield.lib.moderation). Kept
+    when its author deletes their account: the name goes ("A former member"), the
+    point stays."""
 
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="comments")
     # The paragraph's document and lineage, copied so one query groups a whole
@@ -321,32 +325,15 @@ class Comment(models.Model):
     text = models.TextField(max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
     support_count = models.PositiveIntegerField(default=0)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_reason = models.CharField(max_length=500, blank=True)
 
-    class Meta:
+    objects = ModeratedQuerySet.as_manager()
+
+    class Meta(Moderated.Meta):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["document", "lineage"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
-                name="documents_hidden_comment_has_reason",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.text[:60]
-
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
 
 
 class Support(models.Model):
@@ -369,28 +356,14 @@ class Support(models.Model):
         return f"Support for comment {self.comment_id}"
 
 
-class CommentReport(models.Model):
+class CommentReport(Report):
     """Someone reports a comment as abusive or out of place; members then hide it or
     leave it (moderation is every member's, as for conversation statements)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(max_length=500)
-    reported_at = models.DateTimeField(default=timezone.now)
-    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         ordering = ["reported_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "reported_by"], name="documents_one_report_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Report on comment {self.comment_id}"
 
 
 class AmendmentStatus(models.TextChoices):

@@ -73,6 +73,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
             author_id=rng.choice(members),
             text=" ".join(rng.choice(WORDS) for _ in range(25)),
             created_at=now,
+            published_at=now,
         )
 
     for chunk in batches(comment() for _ in range(scaled(size, COMMENTS, least=5))):

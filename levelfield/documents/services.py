@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
+from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.documents import text as texts
 from levelfield.documents.models import (
@@ -44,12 +45,11 @@ from levelfield.documents.models import (
     WhoMayTakePart,
 )
 from levelfield.history.services import change_record
+from levelfield.lib import moderation
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.projects.models import Project
 
-# The methods a document may be adopted by; consent is the default.
-ADOPTION_METHODS = (Method.CONSENT, Method.PROPOSAL)
 MAX_QUESTIONS = 10
 
 
@@ -348,6 +348,7 @@ def comment_add(
         author=author,
         text=text,
         created_at=now,
+        published_at=now,
     )
 
 
@@ -384,53 +385,57 @@ def _support_count_add(comment: Comment, change: int) -> None:
 def comment_report(
     *, comment: Comment, person: User, reason: str, now: datetime | None = None
 ) -> CommentReport:
-    """Report a comment as abusive or out of place; members see it on the moderation
-    page. Reporting twice keeps the first report."""
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise DocumentError("Say what is wrong with the comment.", code="reason")
-    if len(reason) > 500:
-        raise DocumentError("Keep the reason to 500 characters or fewer.", code="reason")
-    if not may_take_part(person, comment.document):
-        raise PermissionDenied("Only people taking part may report comments.")
-    try:
-        with transaction.atomic():
-            report, _ = CommentReport.objects.get_or_create(
-                comment=comment,
-                reported_by=person,
-                defaults={"reason": reason, "reported_at": now or timezone.now()},
-            )
-    except IntegrityError:
-        report = CommentReport.objects.get(comment=comment, reported_by=person)
-    return report
+    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
+    return moderation.comment_report(
+        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
+    )
+
+
+def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
+    document = comment.document
+    _record(
+        document,
+        actor=actor,
+        # "hidden", as the history has always said, beside "kept" and "restored"
+        action=f"document_comment_{'hidden' if done == 'hid' else done}",
+        summary=f"{actor.name} {done} a comment on “{document.title}”",
+        after={"comment": comment.pk, "reason": reason} if reason else {"comment": comment.pk},
+    )
+
+
+# Every member moderates documents' comments (as for conversation statements); the
+# author is told when theirs is hidden or restored.
+MODERATION = moderation.Rules(
+    may_moderate=lambda actor, comment: roles.may(
+        actor, roles.Action.MODERATE_COMMENTS, comment.document.place
+    ),
+    refused="Only members may moderate comments.",
+    record=_moderation_record,
+    notice_kind="document_comment_moderated",
+    notice_context=lambda comment: {"document": comment.document},
+    notice_url=lambda comment: reverse(
+        "documents:paragraph", args=[comment.document_id, comment.paragraph_id]
+    ),
+    select_related=("document", "author"),
+    may_report=lambda person, comment: may_take_part(person, comment.document),
+    report_refused="Only people taking part may report comments.",
+)
 
 
 def comment_moderate(
-    *, comment: Comment, actor: User, hide: bool, reason: str = "", now: datetime | None = None
+    *,
+    comment: Comment,
+    actor: User,
+    decision: str,
+    reason: str = "",
+    now: datetime | None = None,
 ) -> Comment:
-    """A member hides a comment (with a reason everyone sees) or keeps it; its reports
-    are dealt with either way. Recorded in the history."""
-    now = now or timezone.now()
-    document = comment.document
-    reason = " ".join((reason or "").split())
-    if hide and not reason:
-        raise DocumentError("Say why the comment is hidden: everyone will see it.", code="reason")
-    with transaction.atomic():
-        roles.require(actor, roles.Action.MODERATE_COMMENTS, document.place)
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        if hide and not comment.is_hidden:
-            comment.hidden_at, comment.hidden_by, comment.hidden_reason = now, actor, reason[:500]
-            comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-        comment.reports.filter(dealt_with_at__isnull=True).update(dealt_with_at=now)
-        _record(
-            document,
-            actor=actor,
-            action="document_comment_hidden" if hide else "document_comment_kept",
-            summary=f"{actor.name} {'hid' if hide else 'kept'} a reported comment on "
-            f"“{document.title}”",
-            after={"comment": comment.pk, "reason": reason} if hide else {"comment": comment.pk},
-        )
-    return comment
+    """A member hides a comment (with a reason everyone sees), restores a hidden one or
+    keeps a reported one (the one mechanism, levelfield.lib.moderation, with the
+    documents' rules)."""
+    return moderation.comment_moderate(
+        comment=comment, actor=actor, decision=decision, reason=reason, rules=MODERATION, now=now
+    )
 
 
 # Amendments
@@ -690,8 +695,6 @@ def adoption_open(
 ) -> Decision:
     """An author asks everyone to adopt the current version, with the decisions app's
     own service (consent by default)."""
-    from levelfield.decisions import services as decision_services
-
     if method not in ADOPTION_METHODS:
         raise DocumentError("Choose consent or a proposal.", code="method")
     with transaction.atomic():
@@ -703,7 +706,9 @@ def adoption_open(
             raise DocumentError("A decision to adopt this document is already open.")
         version = current_version(document)
         link = reverse("documents:detail", args=[document.pk])
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="document",
+            subject=document,
             created_by=actor,
             method=method,
             title=f"Adopt version {version.number} of “{document.title}”"[:200],
@@ -730,48 +735,30 @@ def adoption_open(
     return decision
 
 
-def adoption_passes(decision: Decision) -> bool:
-    """Whether a closed adoption decision adopts the text: consent with no objection;
-    a proposal with no block and more agreeing than disagreeing."""
-    from levelfield.decisions.results import results_build
+def adoption_passed(*, subject: Document, decision: Decision, now: datetime) -> None:
+    """The adoption decision closed in favour: the document is adopted, with the version
+    decided on (ADOPTIONS calls this inside the decision's closing transaction)."""
+    subject.adopted_at = now
+    subject.save(update_fields=["adopted_at"])
+    version = subject.adoption_version
+    _record(
+        subject,
+        actor=None,
+        action="document_adopted",
+        summary=f"“{subject.title}” version {version.number} was adopted by decision",
+        after={"decision": decision.pk, "version": version.number},
+    )
 
-    results = results_build(decision, [], list(decision.responses.all()))
-    if decision.method == Method.CONSENT:
-        return bool(results.passes)
-    counts = {row.key: row.count for row in results.rows}
-    return results.blocks == 0 and counts.get("agree", 0) > counts.get("disagree", 0)
 
-
-def adoption_record(*, document: Document, actor: User, now: datetime | None = None) -> bool:
-    """Once the adoption decision has closed, record its result on the document: adopted
-    (with the version decided on), or back to drafting. Returns whether adopted."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        document = Document.objects.select_for_update().get(pk=document.pk)
-        roles.require(actor, roles.Action.TAKE_PART_IN_DOCUMENT, document.place)
-        decision = document.adoption_decision
-        if decision is None or document.is_adopted:
-            raise DocumentError("There is no adoption decision to record.")
-        if decision.closed_at is None:
-            raise DocumentError("The decision has not closed yet.")
-        adopted = adoption_passes(decision)
-        version = document.adoption_version
-        if adopted:
-            document.adopted_at = now
-            document.save(update_fields=["adopted_at"])
-        else:
-            document.adoption_decision = None
-            document.adoption_version = None
-            document.save(update_fields=["adoption_decision", "adoption_version"])
-        _record(
-            document,
-            actor=actor,
-            action="document_adopted" if adopted else "document_not_adopted",
-            summary=(
-                f"“{document.title}” version {version.number} was adopted by decision"
-                if adopted
-                else f"The decision did not adopt “{document.title}”; drafting goes on"
-            ),
-            after={"decision": decision.pk, "version": version.number if version else None},
-        )
-    return adopted
+def adoption_not_passed(*, subject: Document, decision: Decision, now: datetime) -> None:
+    """The adoption decision closed against: drafting goes on."""
+    version = subject.adoption_version
+    subject.adoption_decision = subject.adoption_version = None
+    subject.save(update_fields=["adoption_decision", "adoption_version"])
+    _record(
+        subject,
+        actor=None,
+        action="document_not_adopted",
+        summary=f"The decision did not adopt “{subject.title}”; drafting goes on",
+        after={"decision": decision.pk, "version": version.number if version else None},
+    )

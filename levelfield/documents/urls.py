@@ -26,7 +26,6 @@ urlpatterns = [
     path("<int:pk>/versions/", views.versions, name="versions"),
     path("<int:pk>/compare/", views.compare, name="compare"),
     path("<int:pk>/adopt/", views.adopt, name="adopt"),
-    path("<int:pk>/adopt/record/", views.adoption_record, name="adoption_record"),
     path("<int:pk>/export.html", views.export_html, name="export_html"),
     path("<int:pk>/export.pdf", views.export_pdf, name="export_pdf"),
     path("<int:pk>/export.csv", views.export_csv, name="export_csv"),

@@ -12,8 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,13 +59,20 @@ from levelfield.documents.models import (
 )
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_view
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
 COMMENTS_PER_PAGE = 50
+# The moderation page lists this many of the latest hidden comments, to restore.
+HIDDEN_SHOWN = 20
+MODERATED = {
+    "hide": "Comment hidden. Its author is told why.",
+    "restore": "Comment restored. Its author is told why.",
+    "keep": "Comment kept.",
+}
 # Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
 # page stays small; its contents list links to every part on every page.
 BLOCKS_PER_PAGE = 60
@@ -205,7 +211,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             is_current=shown.pk == current.pk,
             paragraphs=paragraphs,
             text_page=text_page,
-            text_pages=page_range(text_page),
             contents=contents,
             voices=voices,
             answered=answered,
@@ -240,7 +245,8 @@ def _paragraph_page(
     current_version = services.current_version(document)
     current = current_version.paragraphs.filter(lineage=paragraph.lineage).first()
     with_people = Comment.objects.select_related("author", "hidden_by", "paragraph__version")
-    comments = Paginator(
+    comments = page_or_404(
+        request,
         with_people.filter(document=document, lineage=paragraph.lineage, reply_to=None)
         .defer(*LARGE)
         .order_by("created_at", "pk")
@@ -248,7 +254,7 @@ def _paragraph_page(
             Prefetch("replies", queryset=with_people.defer(*LARGE).order_by("created_at", "pk"))
         ),
         COMMENTS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
     supported = set(
         Comment.objects.filter(
             document=document, lineage=paragraph.lineage, supports__person=request.user
@@ -376,7 +382,7 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
             services.comment_report(
                 comment=target, person=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.DocumentError as error:
+        except ValidationError as error:
             form.add_error("reason", error.messages[0])
         else:
             messages.success(request, "Thank you. Members will look at the comment.")
@@ -392,21 +398,24 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
 @login_required
 @GET_AND_POST
 def moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    """Reported comments, for members to hide or keep."""
+    """Reported comments, for members to hide or keep, and hidden ones to restore."""
     reading = document_for_member(request.user, pk)
     document = reading.document
     form = ModerateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         target = comment_in(document, form.cleaned_data["comment"])
-        hide = form.cleaned_data["decision"] == "hide"
+        decision = form.cleaned_data["decision"]
         try:
             services.comment_moderate(
-                comment=target, actor=request.user, hide=hide, reason=form.cleaned_data["reason"]
+                comment=target,
+                actor=request.user,
+                decision=decision,
+                reason=form.cleaned_data["reason"],
             )
-        except services.DocumentError as error:
+        except ValidationError as error:
             form.add_error("reason", error.messages[0])
         else:
-            messages.success(request, "Comment hidden." if hide else "Comment kept.")
+            messages.success(request, MODERATED[decision])
             return redirect("documents:moderate", pk)
     reported = list(
         Comment.objects.filter(document=document, reports__dealt_with_at__isnull=True)
@@ -416,10 +425,15 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             Prefetch("reports", queryset=CommentReport.objects.filter(dealt_with_at__isnull=True))
         )
     )
+    hidden = (
+        Comment.objects.filter(document=document, hidden_at__isnull=False)
+        .select_related("author", "hidden_by")
+        .order_by("-hidden_at", "-pk")[:HIDDEN_SHOWN]
+    )
     return render(
         request,
         "documents/moderate.html",
-        _context(request, reading, reported=reported, form=form),
+        _context(request, reading, reported=reported, hidden=hidden, form=form),
         status=400 if form.errors else 200,
     )
 
@@ -673,22 +687,6 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
         _context(request, reading, form=form, current=services.current_version(document)),
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def adoption_record(request: HttpRequest, pk: int) -> HttpResponse:
-    reading = document_for_member(request.user, pk)
-    try:
-        adopted = services.adoption_record(document=reading.document, actor=request.user)
-    except services.DocumentError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(
-            request,
-            "The document is adopted." if adopted else "Not adopted: the drafting goes on.",
-        )
-    return redirect(reading.document)
 
 
 # Export

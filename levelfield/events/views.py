@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -49,6 +48,7 @@ from levelfield.events.models import (
     RegistrationStatus,
 )
 from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.projects import access as project_access
 from levelfield.projects.models import Project, ProjectMembership
@@ -84,7 +84,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         has_place=Exists(mine.filter(status=RegistrationStatus.REGISTERED)),
         is_waiting=Exists(mine.filter(status=RegistrationStatus.WAITING)),
     )
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, events, PAGE_SIZE)
     feed = CalendarFeed.objects.filter(person=request.user).first()
     return render(
         request,
@@ -95,15 +95,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "past": past,
             "now": now,
             "feed": feed,
-            "query": _query_without_page(request),
         },
     )
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 # Planning and changing events

@@ -24,7 +24,7 @@ from levelfield.invitations import access, services
 from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import plural
 from levelfield.people.models import User
 from levelfield.projects import services as project_services
@@ -154,7 +154,6 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
         **_place_context(target),
         "new_link": new_link,
         "page": page,
-        "page_range": page_range(page),
     }
     return render(request, "invitations/list.html", context)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,6 +41,7 @@ from levelfield.learning.models import (
     Reflection,
 )
 from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_from_html, pdf_view
 
 SHARED_PER_PAGE = 25
@@ -201,15 +201,12 @@ def course_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Facilitators: how learners are doing, in aggregate, and what they chose to share."""
     course = access.course_for_facilitator(request.user, slug, pk)
     modules = progress.course_outline(course)
-    shared = Paginator(progress.shared_reflections(course), SHARED_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    shared = page_or_404(request, progress.shared_reflections(course), SHARED_PER_PAGE)
     context = {
         "collective": course.collective,
         "course": course,
         "progress": progress.course_progress(course, modules),
         "shared": shared,
-        "page_range": list(shared.paginator.get_elided_page_range(shared.number)),
     }
     return render(request, "learning/progress.html", context)
 

@@ -1,8 +1,9 @@
 """Long lists shown a page at a time, the same way on every page that pages.
 
-`?page=` that is not a number shows page 1; a number past the end is a 404, not an
-empty page. `page_range` gives the elided page numbers (1 … 4 5 6 … 20) that
-`templates/includes/pagination.html` shows.
+`page_or_404` is the one pager: `?page=` that is not a number shows page 1; a number
+past the end is a 404, not an empty page. The page it returns carries `numbers`, the
+elided page numbers (1 … 4 5 6 … 20) that `templates/includes/pagination.html`, the one
+pagination template, shows; its links keep the rest of the query string (filters).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ def page_or_404(request: HttpRequest, items: Sequence, per_page: int) -> Page:
     except ValueError:
         number = 1
     try:
-        return Paginator(items, per_page).page(number)
+        page = Paginator(items, per_page).page(number)
     except EmptyPage:
         raise Http404("There is no such page.") from None
+    page.numbers = page_range(page)
+    return page
 
 
 def page_range(page: Page) -> list[int | str]:

@@ -249,6 +249,11 @@ KINDS: dict[str, Kind] = {
             "A collective answers the message you sent through its get-involved form.",
         ),
         Kind(
+            "document_comment_moderated",
+            "Your comments on documents",
+            "A member hides or restores a comment you wrote on a document.",
+        ),
+        Kind(
             "stories_comment_moderated",
             "Your comments on stories",
             "A moderator hides or restores a comment you wrote on a story.",

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from levelfield.lib.forms import posted
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.notifications import kinds, services
 from levelfield.notifications.forms import PreferencesForm
 from levelfield.notifications.models import Notification
@@ -23,9 +23,7 @@ PER_PAGE = 20
 def notification_list(request: HttpRequest) -> HttpResponse:
     """The person's own notices, newest first, each with its link."""
     page = page_or_404(request, Notification.objects.for_person(request.user), PER_PAGE)
-    return render(
-        request, "notifications/list.html", {"page": page, "page_range": page_range(page)}
-    )
+    return render(request, "notifications/list.html", {"page": page})
 
 
 @login_required

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted, posted_files
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_from_html, pdf_view
 from levelfield.payments import access, services
 from levelfield.payments.forms import (
@@ -532,7 +532,6 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
         "collective": collective,
         "waiting": waiting,
         "page": waiting,
-        "page_range": page_range(waiting),
         "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[
             :QUEUE_PER_PAGE
         ],

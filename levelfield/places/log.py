@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery, Sum
 
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.models import Place
 from levelfield.projects.forms import LogFilterForm
@@ -33,19 +33,21 @@ def log_totals(place: Place, entries: QuerySet[InvolvementEntry], filters: str) 
     deletes their account) shows within LOG_TOTALS_SECONDS.
     """
     version = log_version(place)
-    key = "places:log-totals:{}:{}:{}:{}:{}".format(
-        place.pk, version["change"], version["entries"], version["newest"], filters
-    )
-    totals = cache.get(key)
-    if totals is None:
+
+    def count() -> dict[str, Any]:
         participations = Participation.objects.filter(entry__in=entries)
-        totals = {
+        return {
             "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
             "stage_totals": _stage_totals(participations),
             "perspective_totals": _perspective_totals(participations),
         }
-        cache.set(key, totals, LOG_TOTALS_SECONDS)
-    return totals
+
+    return lib_cache.versioned(
+        "places:log-totals",
+        (place.pk, version["change"], version["entries"], version["newest"], filters),
+        count,
+        seconds=LOG_TOTALS_SECONDS,
+    )
 
 
 def log_version(place: Place) -> dict[str, Any]:
@@ -64,8 +66,8 @@ def log_version(place: Place) -> dict[str, Any]:
     )
 
 
-def page_query(filters: LogFilterForm) -> str:
-    """The filters to carry into the next and previous page links."""
+def filters_key(filters: LogFilterForm) -> str:
+    """The valid filters, as part of the log totals' cache key."""
     if not filters.is_valid():
         return ""
     return urlencode({key: value for key, value in filters.cleaned_data.items() if value})

@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,9 +18,10 @@ from django.views.decorators.http import require_safe
 
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
 from levelfield.places import access
 from levelfield.places.history import change_rows
-from levelfield.places.log import log_totals, page_query
+from levelfield.places.log import filters_key, log_totals
 from levelfield.places.models import PlaceKind
 from levelfield.projects import services as log_services
 from levelfield.projects.forms import InvolvementEntryForm, LogFilterForm
@@ -41,19 +41,19 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
             entries = entries.filter(stage=filters.cleaned_data["stage"])
         if filters.cleaned_data["kind"]:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
-    page = Paginator(
+    page = page_or_404(
+        request,
         entries.with_totals()
         .prefetch_related(access.participations())
         .order_by("-happened_on", "-id"),
         PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    )
     context = {
         "place": place,
         "form": filters,
         "filtered": filters.is_valid() and any(filters.cleaned_data.values()),
         "page": page,
-        "page_query": page_query(filters),
-        **log_totals(place, entries, page_query(filters)),
+        **log_totals(place, entries, filters_key(filters)),
     }
     return render(request, "places/log.html", context)
 

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives.access import collective_for_member
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.priorities import access, services
 from levelfield.priorities.forms import (
@@ -355,7 +355,7 @@ def _submissions_page(
         .select_related("submission", "summary")
         .order_by("pk")
     )
-    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, questions, PAGE_SIZE)
     choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
     if form is None:
         form = SummaryCreateForm(questions=choices)
@@ -370,7 +370,6 @@ def _submissions_page(
             "show": show,
             "form": form,
             "kinds": KIND_LABELS,
-            "query_string": f"show={show}",
         },
         status=400 if form.errors else 200,
     )
@@ -418,7 +417,7 @@ def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("first__summary", "second__summary")
         .order_by("-score", "pk")
     )
-    page = Paginator(pairs, 20).get_page(request.GET.get("page"))
+    page = page_or_404(request, pairs, 20)
     return render(
         request, "priorities/suggestions.html", {"partnership": partnership, "page": page}
     )
@@ -752,7 +751,8 @@ def ideas(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         idea = services.idea_create(collective=collective, actor=request.user, **form.cleaned_data)
         return redirect("priorities:idea", idea.pk)
-    page = Paginator(
+    page = page_or_404(
+        request,
         Idea.objects.filter(collective=collective)
         .select_related("created_by", "project")
         .annotate(
@@ -761,7 +761,7 @@ def ideas(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("-created_at", "-pk"),
         PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    )
     return render(
         request, "priorities/ideas.html", {"collective": collective, "form": form, "page": page}
     )

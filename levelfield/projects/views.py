@@ -12,9 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +22,9 @@ from levelfield.collectives import coordinator_job
 from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
@@ -130,24 +130,26 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     LOG_TOTALS_SECONDS."""
     version = log_version(project.place)
     members = project.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
-    key = "projects:detail-counts:{}:{}:{}:{}:{}:{}".format(
-        project.pk,
-        version["change"],
-        version["entries"],
-        version["newest"],
-        members["count"],
-        members["newest"],
-    )
-    counts = cache.get(key)
-    if counts is None:
+
+    def count() -> dict[str, Any]:
         totals = Participation.objects.filter(entry__place=project.place).aggregate(
             minutes=Sum("minutes")
         )
-        counts = {
-            "sizes": _perspective_sizes(project),
-            "total_minutes": totals["minutes"] or 0,
-        }
-        cache.set(key, counts, LOG_TOTALS_SECONDS)
+        return {"sizes": _perspective_sizes(project), "total_minutes": totals["minutes"] or 0}
+
+    counts = lib_cache.versioned(
+        "projects:detail-counts",
+        (
+            project.pk,
+            version["change"],
+            version["entries"],
+            version["newest"],
+            members["count"],
+            members["newest"],
+        ),
+        count,
+        seconds=LOG_TOTALS_SECONDS,
+    )
     return {**counts, "entry_count": version["entries"]}
 
 
@@ -244,7 +246,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     changes = Change.objects.filter(project=project).select_related("actor").order_by("-at", "-id")
-    page = Paginator(changes, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(request, changes, PAGE_SIZE)
     for change in page:
         change.rows = change_rows(change)
     return render(request, "projects/history.html", {"project": project, "page": page})

@@ -82,7 +82,6 @@ def _annual_report(collective: Collective) -> None:
             now=start + timedelta(days=1),
         )
     decision_services.decision_close(decision=decision, now=start + timedelta(days=days))
-    services.signoff_record(report=report, actor=writer, now=start + timedelta(days=days))
     if coordinator is not None:
         services.report_publish(report=report, actor=coordinator)
     assert Report.objects.filter(pk=report.pk, kind=Kind.ANNUAL).exists()  # noqa: S101 - demo check

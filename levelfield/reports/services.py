@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
+from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.history.services import change_record
 from levelfield.people.models import User
@@ -27,7 +28,6 @@ from levelfield.reports import figures as figure_module
 from levelfield.reports import sections
 from levelfield.reports.models import Kind, Report, ReportVersion
 
-SIGNOFF_METHODS = (Method.CONSENT, Method.PROPOSAL)
 TEXT_MAX_LENGTH = 20_000
 
 
@@ -260,9 +260,7 @@ def signoff_open(
     now: datetime | None = None,
 ) -> Decision:
     """Ask everyone to sign off the latest version, with the decisions app's own service."""
-    from levelfield.decisions import services as decision_services
-
-    if method not in SIGNOFF_METHODS:
+    if method not in ADOPTION_METHODS:
         raise ReportError("Choose consent or a proposal.", code="method")
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
@@ -273,7 +271,9 @@ def signoff_open(
         if version is None:
             raise ReportError("The figures are still being prepared.", code="preparing")
         link = reverse("reports:detail", args=[report.pk])
-        decision = decision_services.decision_create(
+        decision = adoption_start(
+            kind="report",
+            subject=report,
             created_by=actor,
             method=method,
             title=f"Sign off version {version.number} of “{report.title}”"[:200],
@@ -300,45 +300,40 @@ def signoff_open(
     return decision
 
 
-def signoff_record(*, report: Report, actor: User, now: datetime | None = None) -> bool:
-    """Once the sign-off decision has closed, record its result: the version is signed
-    off, or the team goes on writing. Returns whether it was signed off."""
-    from levelfield.documents.services import adoption_passes  # the same rule as documents
+def signoff_passed(*, subject: Report, decision: Decision, now: datetime) -> None:
+    """The sign-off decision closed in favour: the version is signed off (ADOPTIONS
+    calls this inside the decision's closing transaction)."""
+    version = subject.signoff_version
+    subject.signed_off_version, subject.signed_off_at = version, now
+    _signoff_done(subject, decision, version, passed=True)
 
-    now = now or timezone.now()
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        roles.require(actor, roles.Action.WRITE_REPORT, report.place)
-        decision = report.signoff_decision
-        if decision is None:
-            raise ReportError("There is no sign-off decision to record.")
-        if decision.closed_at is None:
-            raise ReportError("The decision has not closed yet.")
-        passed = adoption_passes(decision)
-        version = report.signoff_version
-        if passed:
-            report.signed_off_version, report.signed_off_at = version, now
-        report.signoff_decision = report.signoff_version = None
-        report.save(
-            update_fields=[
-                "signed_off_version",
-                "signed_off_at",
-                "signoff_decision",
-                "signoff_version",
-            ]
-        )
-        _record(
-            report,
-            actor=actor,
-            action="report_signed_off" if passed else "report_not_signed_off",
-            summary=(
-                f"Version {version.number} of “{report}” was signed off by decision"
-                if passed
-                else f"The decision did not sign off “{report}”; writing goes on"
-            ),
-            after={"decision": decision.pk, "version": version.number if version else None},
-        )
-    return passed
+
+def signoff_not_passed(*, subject: Report, decision: Decision, now: datetime) -> None:
+    """The sign-off decision closed against: writing goes on."""
+    _signoff_done(subject, decision, subject.signoff_version, passed=False)
+
+
+def _signoff_done(report: Report, decision: Decision, version: object, *, passed: bool) -> None:
+    report.signoff_decision = report.signoff_version = None
+    report.save(
+        update_fields=[
+            "signed_off_version",
+            "signed_off_at",
+            "signoff_decision",
+            "signoff_version",
+        ]
+    )
+    _record(
+        report,
+        actor=None,
+        action="report_signed_off" if passed else "report_not_signed_off",
+        summary=(
+            f"Version {version.number} of “{report}” was signed off by decision"
+            if passed
+            else f"The decision did not sign off “{report}”; writing goes on"
+        ),
+        after={"decision": decision.pk, "version": version.number if version else None},
+    )
 
 
 # Publishing on the collective's public pages

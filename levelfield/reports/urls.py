@@ -17,7 +17,6 @@ urlpatterns = [
     path("<int:pk>/versions/", views.versions, name="versions"),
     path("<int:pk>/versions/<int:number>/", views.version, name="version"),
     path("<int:pk>/sign-off/", views.signoff, name="signoff"),
-    path("<int:pk>/sign-off/record/", views.signoff_record, name="signoff_record"),
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/unpublish/", views.unpublish, name="unpublish"),
     path("<int:pk>/report.html", views.export_html, name="export_html"),

@@ -18,7 +18,7 @@ from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_view
 from levelfield.projects.access import project_for_member
 from levelfield.reports import access, exports, sections, services
@@ -195,7 +195,6 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "versions": page.object_list,
             "page": page,
-            "page_range": page_range(page),
             "label": "Versions",
             "history": history,
         },
@@ -249,22 +248,6 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
         {"report": report, "version": version, "form": form},
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def signoff_record(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access.report_for_member(request.user, pk)
-    try:
-        passed = services.signoff_record(report=report, actor=request.user)
-    except services.ReportError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(
-            request,
-            "The report is signed off." if passed else "Not signed off: the writing goes on.",
-        )
-    return redirect(report)
 
 
 # Publishing

@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.collectives.roles import Action
 from levelfield.lib.forms import posted, posted_files
+from levelfield.lib.paging import page_or_404
 from levelfield.resources import access, services
 from levelfield.resources.forms import DeclineForm, MapFilterForm, SearchForm, SuggestForm
 from levelfield.resources.models import Facet, Resource, ResourceLabel, Stage, Status
@@ -117,24 +117,15 @@ def resource_list(request: HttpRequest, slug: str) -> HttpResponse:
     resources = _filtered(Resource.objects.on_map_of(collective.pk), filters)
     query = filters.get("q", "")
     resources = resources_search(resources, query) if query else resources.order_by("title", "pk")
-    page = Paginator(resources.prefetch_related("labels"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_or_404(request, resources.prefetch_related("labels"), PAGE_SIZE)
     context = {
         "collective": collective,
         "form": form,
         "query": query,
         "filtered": bool(filters),
         "page": page,
-        "query_string": _without_page(request),
     }
     return render(request, "resources/list.html", context)
-
-
-def _without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @login_required

@@ -14,7 +14,6 @@ from levelfield.collectives.models import Collective
 from levelfield.people.models import User
 from levelfield.stories import spam
 from levelfield.stories.models import COMMENT_MAX_LENGTH, PublicPage, Story, StoryKind
-from levelfield.stories.services import Moderation
 
 
 def _members(collective: Collective):  # noqa: ANN202 - a QuerySet of User
@@ -143,35 +142,6 @@ class ReportForm(forms.Form):
         help_text="For example: it is abusive, it shares someone’s private details, it is spam.",
         error_messages={"required": "Say what is wrong with the comment."},
     )
-
-
-class ModerateForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="What do you want to do?",
-        choices=[
-            (Moderation.PUBLISH, "Publish it"),
-            (Moderation.KEEP, "Keep it as it is"),
-            (Moderation.HIDE, "Hide it"),
-            (Moderation.RESTORE, "Restore it"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose what to do with the comment."},
-    )
-    reason = forms.CharField(
-        label="Why? (needed to hide or restore: the author is told)",
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if (
-            data.get("decision") in (Moderation.HIDE, Moderation.RESTORE)
-            and not (data.get("reason") or "").strip()
-        ):
-            self.add_error("reason", "Say why: the comment’s author will be told.")
-        return data
 
 
 class InterestForm(forms.Form):

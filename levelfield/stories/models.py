@@ -19,6 +19,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
+
 if TYPE_CHECKING:
     from levelfield.people.models import User
 
@@ -255,16 +257,10 @@ class StoryImage(models.Model):
         return "png" if self.content_type == "image/png" else "jpg"
 
 
-class CommentQuerySet(models.QuerySet):
-    def shown(self) -> CommentQuerySet:
-        """Comments anyone reading the story sees: published and not hidden."""
-        return self.filter(published_at__isnull=False, hidden_at__isnull=True)
-
-
-class Comment(models.Model):
+class Comment(Moderated):
     """A comment on a story by a signed-in person, held until a moderator publishes it
-    or published at once (the collective's setting). Hiding keeps the row, with who hid
-    it and why, the same way documents' comments do."""
+    or published at once (the collective's setting); moderated the one way every
+    comment is (levelfield.lib.moderation)."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -275,63 +271,25 @@ class Comment(models.Model):
     )
     text = models.TextField(max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
-    published_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_reason = models.CharField(max_length=REASON_MAX_LENGTH, blank=True)
 
-    objects = CommentQuerySet.as_manager()
+    objects = ModeratedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Moderated.Meta):
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["story", "created_at"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
-                name="stories_hidden_comment_has_reason",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.text[:60]
 
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
 
-    @property
-    def is_held(self) -> bool:
-        return self.published_at is None and self.hidden_at is None
-
-
-class CommentReport(models.Model):
+class CommentReport(Report):
     """Someone signed in reports a comment as abuse, with a reason; moderators then hide
     it or keep it (documents' `CommentReport`, for stories)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(max_length=REASON_MAX_LENGTH)
-    reported_at = models.DateTimeField(default=timezone.now)
-    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         ordering = ["reported_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "reported_by"], name="stories_one_report_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Report on comment {self.comment_id}"
 
 
 class Interest(models.Model):

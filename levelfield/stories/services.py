@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.history.services import change_record
-from levelfield.lib import words
+from levelfield.lib import moderation, words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.ratelimits import RateLimited, rate_limit
@@ -470,33 +470,38 @@ def comment_add(
 def comment_report(
     *, comment: Comment, person: User, reason: str, now: datetime | None = None
 ) -> CommentReport:
-    """Report a comment as abuse; moderators see it in their queue. Reporting twice
-    keeps the first report."""
-    reason = " ".join((reason or "").split())
-    if not getattr(person, "is_authenticated", False):
-        raise PermissionDenied("Sign in to report a comment.")
-    if not reason:
-        raise StoryError("Say what is wrong with the comment.", code="reason")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise StoryError("Keep the reason to 500 characters or fewer.", code="reason")
-    try:
-        with transaction.atomic():
-            report, _ = CommentReport.objects.get_or_create(
-                comment=comment,
-                reported_by=person,
-                defaults={"reason": reason, "reported_at": now or timezone.now()},
-            )
-    except IntegrityError:
-        report = CommentReport.objects.get(comment=comment, reported_by=person)
-    return report
+    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
+    return moderation.comment_report(
+        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
+    )
 
 
-class Moderation:
-    PUBLISH = "publish"
-    HIDE = "hide"
-    RESTORE = "restore"
-    KEEP = "keep"
-    CHOICES = (PUBLISH, HIDE, RESTORE, KEEP)
+def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
+    _record(
+        comment.story.collective,
+        actor=actor,
+        action=f"story_comment_{done}",
+        summary=f"{actor.name} {done} a comment on “{comment.story.title}”",
+        subject=comment,
+        after={"comment": comment.pk, "reason": reason} if reason else {"comment": comment.pk},
+    )
+
+
+def _count_shown(comment: Comment, change: int) -> None:
+    Story.objects.filter(pk=comment.story_id).update(comment_count=F("comment_count") + change)
+
+
+# Who moderates stories' comments, and what else moderating one changes.
+MODERATION = moderation.Rules(
+    may_moderate=lambda actor, comment: access.may_publish(actor, comment.story.collective),
+    refused="Only the collective's moderators may moderate comments.",
+    record=_moderation_record,
+    notice_kind="stories_comment_moderated",
+    notice_context=lambda comment: {"story": comment.story},
+    notice_url=lambda comment: comment.story.get_absolute_url(),
+    count_shown=_count_shown,
+    select_related=("story__collective",),
+)
 
 
 def comment_moderate(
@@ -507,64 +512,11 @@ def comment_moderate(
     reason: str = "",
     now: datetime | None = None,
 ) -> Comment:
-    """A moderator publishes a held comment, hides one (with a reason), restores a
-    hidden one (with a reason) or keeps a reported one. Its open reports are dealt with
-    either way; recorded in the history; the author is told when it is hidden or
-    restored."""
-    now = now or timezone.now()
-    reason = " ".join((reason or "").split())[:REASON_MAX_LENGTH]
-    if decision not in Moderation.CHOICES:
-        raise StoryError("Choose what to do with the comment.", code="decision")
-    if decision in (Moderation.HIDE, Moderation.RESTORE) and not reason:
-        raise StoryError("Say why: the comment’s author will be told.", code="reason")
-    collective = comment.story.collective
-    with transaction.atomic():
-        if not access.may_publish(actor, collective):
-            raise PermissionDenied("Only the collective's moderators may moderate comments.")
-        comment = Comment.objects.select_for_update().select_related("story").get(pk=comment.pk)
-        was_shown = comment.published_at is not None and comment.hidden_at is None
-        if decision == Moderation.PUBLISH and comment.published_at is None:
-            comment.published_at = now
-        elif decision == Moderation.HIDE and not comment.is_hidden:
-            comment.hidden_at, comment.hidden_by, comment.hidden_reason = now, actor, reason
-        elif decision == Moderation.RESTORE and comment.is_hidden:
-            comment.hidden_at, comment.hidden_by, comment.hidden_reason = None, None, ""
-            comment.published_at = comment.published_at or now
-        comment.save(update_fields=["published_at", "hidden_at", "hidden_by", "hidden_reason"])
-        is_shown = comment.published_at is not None and comment.hidden_at is None
-        if is_shown != was_shown:
-            Story.objects.filter(pk=comment.story_id).update(
-                comment_count=F("comment_count") + (1 if is_shown else -1)
-            )
-        comment.reports.filter(dealt_with_at__isnull=True).update(dealt_with_at=now)
-        story = comment.story
-        words = {
-            Moderation.PUBLISH: "published",
-            Moderation.HIDE: "hid",
-            Moderation.RESTORE: "restored",
-            Moderation.KEEP: "kept",
-        }[decision]
-        _record(
-            collective,
-            actor=actor,
-            action=f"story_comment_{words}",
-            summary=f"{actor.name} {words} a comment on “{story.title}”",
-            subject=comment,
-            after={"comment": comment.pk, "reason": reason} if reason else {"comment": comment.pk},
-        )
-        if decision in (Moderation.HIDE, Moderation.RESTORE) and comment.author_id:
-            notification_send(
-                kind="stories_comment_moderated",
-                person=comment.author,
-                context={
-                    "story": story,
-                    "comment": comment,
-                    "hidden": decision == Moderation.HIDE,
-                    "reason": reason,
-                },
-                url=story.get_absolute_url(),
-            )
-    return comment
+    """A moderator publishes, hides, restores or keeps a comment on a story (the one
+    mechanism, levelfield.lib.moderation, with the stories' rules)."""
+    return moderation.comment_moderate(
+        comment=comment, actor=actor, decision=decision, reason=reason, rules=MODERATION, now=now
+    )
 
 
 # Getting involved

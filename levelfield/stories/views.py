@@ -30,7 +30,8 @@ from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.lib import markdown
 from levelfield.lib.forms import posted, posted_files
-from levelfield.lib.paging import page_or_404, page_range
+from levelfield.lib.moderation import ModerateForm
+from levelfield.lib.paging import page_or_404
 from levelfield.ratelimits import client_address
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
@@ -39,7 +40,6 @@ from levelfield.stories.forms import (
     CommentForm,
     ImageForm,
     InterestForm,
-    ModerateForm,
     PublicPageForm,
     PublishForm,
     ReasonForm,
@@ -145,7 +145,6 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "tag": tag,
             "tags": Tag.objects.filter(collective=collective)
             .annotate(public=Count("stories", filter=Q(stories__published_at__lte=now)))
@@ -175,7 +174,6 @@ def _story_context(
         if preview
         else list(Story.objects.related_to(story, now).select_related("collective")),
         "comments_page": comments_page,
-        "comment_numbers": page_range(comments_page) if comments_page else [],
         "preview": preview,
         "comments_held": PublicPage.for_collective(story.collective).comments_held,
         "page_url": request.build_absolute_uri(story.get_absolute_url()),
@@ -394,7 +392,6 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "now": now,
             "may_publish": may_publish,
             "may_edit_page": roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
@@ -602,7 +599,6 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "page_obj": page,
-            "page_numbers": page_range(page),
             "hidden": hidden,
         },
     )
@@ -661,7 +657,6 @@ def interest_list(request: HttpRequest, slug: str) -> HttpResponse:
             "collective": collective,
             "waiting": waiting,
             "page_obj": page,
-            "page_numbers": page_range(page),
         },
     )
 

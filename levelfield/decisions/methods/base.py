@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from random import Random
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
@@ -67,6 +68,9 @@ class Results:
     condorcet_winner: str = ""
     # Time polls: option ids best first
     best_option_ids: list[int] = field(default_factory=list)
+    # Set from the family (results.py): its template and what it calls reasons.
+    template: str = ""
+    reasons_word: str = "comments"
 
 
 class MethodFamily:
@@ -78,10 +82,28 @@ class MethodFamily:
     # Whether "a reason is needed to disagree, object or block" means anything here.
     has_objections: ClassVar[bool] = False
     descriptions: ClassVar[dict[str, str]] = {}
+    # The template showing this family's results (under templates/decisions/methods/).
+    results_template: ClassVar[str] = ""
+    # What the reasons people give are called on the results ("reasons", "comments").
+    reasons_word: ClassVar[str] = "comments"
+    # Whether some answers block (blocks and vetoes are shown first).
+    has_blocks: ClassVar[bool] = False
+    # Whether the options are times (proposed in a time zone, with a duration).
+    options_are_times: ClassVar[bool] = False
+    # The methods of this family a decision to adopt something may use.
+    adoption_methods: ClassVar[frozenset[str]] = frozenset()
 
     def create_fields_for(self, method: str) -> tuple[str, ...]:
         """The start form's fields for this method's own settings."""
         return self.create_fields
+
+    def settings_words(self, decision: Decision) -> str:
+        """The method's own settings in words, after its name (": 10 dots each")."""
+        return ""
+
+    def settings_errors(self, method: str, data: Mapping[str, Any]) -> dict[str, str]:
+        """Problems with this method's own settings on the start form, by field."""
+        return {}
 
     # The response form
 
@@ -120,6 +142,22 @@ class MethodFamily:
     ) -> str:
         """A response in words, e.g. "1. Tea, 2. Coffee" or "Tea: 3 dots"."""
         raise NotImplementedError
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        """The marks one response adds to its decision's kept counts (counting.py)."""
+        raise NotImplementedError
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        """One made-up answer for scale data (scale.py, `make bench`), before the
+        services check it; `weights` make some options far more popular, as in real polls."""
+        raise NotImplementedError
+
+    def adopts(self, decision: Decision, results: Results) -> bool:
+        """Whether a closed decision with these results adopts what it decides on
+        (decisions/adoptions.py); only methods in `adoption_methods` are asked."""
+        return False
 
     # Results
 

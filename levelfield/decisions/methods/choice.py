@@ -6,6 +6,7 @@ Payload: {"options": [3, 7]}.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django import forms
@@ -25,6 +26,18 @@ from levelfield.decisions.models import Decision, Method
 
 
 class ChoiceFamily(MethodFamily):
+    results_template = "decisions/methods/choice.html"
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return [f"o|{int(option)}" for option in payload.get("options", [])]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        if decision.method == Method.MULTIPLE_CHOICE:
+            return {"options": rng.sample(option_ids, rng.randint(1, decision.max_choices))}
+        return {"options": rng.choices(option_ids, weights)[:1]}
+
     descriptions: ClassVar[dict[str, str]] = {
         Method.SINGLE_CHOICE: "People pick one option.",
         Method.MULTIPLE_CHOICE: "People pick up to a number of options you choose.",
@@ -32,6 +45,11 @@ class ChoiceFamily(MethodFamily):
 
     def create_fields_for(self, method: str) -> tuple[str, ...]:
         return ("options", "max_choices") if method == Method.MULTIPLE_CHOICE else ("options",)
+
+    def settings_words(self, decision: Decision) -> str:
+        if decision.method == Method.MULTIPLE_CHOICE:
+            return f": up to {decision.max_choices} options"
+        return ""
 
     def limit(self, decision: Decision) -> int:
         return 1 if decision.method == Method.SINGLE_CHOICE else decision.max_choices

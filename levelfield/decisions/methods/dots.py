@@ -5,7 +5,9 @@ Payload: {"dots": {"3": 4, "7": 1}} (option ids as strings).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -27,6 +29,20 @@ from levelfield.lib.words import plural
 
 
 class DotsFamily(MethodFamily):
+    results_template = "decisions/methods/choice.html"
+
+    def settings_words(self, decision: Decision) -> str:
+        return f": {decision.dot_budget} dots each"
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return [f"d|{int(o)}|{int(n)}" for o, n in payload.get("dots", {}).items()]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        given = rng.choices(option_ids, weights, k=rng.randint(1, decision.dot_budget))
+        return {"dots": {str(option): n for option, n in Counter(given).items()}}
+
     create_fields = ("options", "dot_budget")
     descriptions: ClassVar[dict[str, str]] = {
         Method.DOT_VOTE: "People share a number of dots among the options.",

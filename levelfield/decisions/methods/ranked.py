@@ -7,6 +7,7 @@ Payload: {"ranking": [7, 3, 5]} (best first; may rank only some).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -28,6 +29,17 @@ from levelfield.lib.words import plural
 
 
 class RankedFamily(MethodFamily):
+    results_template = "decisions/methods/ranked.html"
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return ["r|" + ",".join(str(int(option)) for option in payload.get("ranking", []))]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        ranking = sorted(option_ids, key=lambda o: rng.random() * (1 + option_ids.index(o)))
+        return {"ranking": ranking[: rng.randint(1, len(ranking))]}
+
     descriptions: ClassVar[dict[str, str]] = {
         Method.RANKED: "People rank the options. Shows instant-runoff rounds, and the Borda "
         "and Condorcet winners.",

@@ -6,6 +6,7 @@ Payload: {"scores": {"3": 4, "7": 0}} (option ids as strings).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -26,7 +27,28 @@ from levelfield.decisions.models import Decision, Method
 
 
 class ScoreFamily(MethodFamily):
+    results_template = "decisions/methods/score.html"
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return [f"c|{int(o)}|{int(n)}" for o, n in payload.get("scores", {}).items()]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        low, high = decision.score_min, decision.score_max
+        return {"scores": {str(option): rng.randint(low, high) for option in option_ids}}
+
     create_fields = ("options", "score_min", "score_max")
+
+    def settings_words(self, decision: Decision) -> str:
+        return f": from {decision.score_min} to {decision.score_max}"
+
+    def settings_errors(self, method: str, data: Mapping[str, Any]) -> dict[str, str]:
+        low, high = data.get("score_min"), data.get("score_max")
+        if low is not None and high is not None and high <= low:
+            return {"score_max": "The highest score must be more than the lowest score."}
+        return {}
+
     descriptions: ClassVar[dict[str, str]] = {
         Method.SCORE: "People score each option, for example from 0 to 5.",
     }

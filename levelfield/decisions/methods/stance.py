@@ -6,6 +6,7 @@ Payload: {"stance": "agree"}.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django import forms
@@ -40,6 +41,28 @@ STANCES: dict[str, list[tuple[str, str]]] = {
 
 
 class StanceFamily(MethodFamily):
+    results_template = "decisions/methods/stance.html"
+    reasons_word = "reasons"
+    has_blocks = True
+    adoption_methods = frozenset({Method.CONSENT, Method.PROPOSAL})
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return [f"s|{payload.get('stance', '')}"]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        stances = [key for key, _ in STANCES[decision.method]]
+        return {"stance": rng.choices(stances, range(len(stances), 0, -1))[0]}
+
+    def adopts(self, decision: Decision, results: Results) -> bool:
+        """Consent with no objection; a proposal with no block and more agreeing than
+        disagreeing."""
+        if decision.method == Method.CONSENT:
+            return bool(results.passes)
+        counts = {row.key: row.count for row in results.rows}
+        return results.blocks == 0 and counts.get("agree", 0) > counts.get("disagree", 0)
+
     create_fields = ()
     has_options = False
     has_objections = True

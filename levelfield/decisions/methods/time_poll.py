@@ -6,6 +6,7 @@ Payload: {"answers": {"3": "yes", "7": "if_need_be"}} (option ids as strings).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from random import Random
 from typing import Any, ClassVar
 
 from django import forms
@@ -28,7 +29,25 @@ ANSWER_EACH = "Answer yes, if need be or no for each time."
 
 
 class TimeFamily(MethodFamily):
+    results_template = "decisions/methods/time_poll.html"
+    options_are_times = True
+
+    def marks(self, payload: Mapping[str, Any]) -> list[str]:
+        return [f"t|{int(o)}|{answer}" for o, answer in payload.get("answers", {}).items()]
+
+    def sample(
+        self, decision: Decision, option_ids: list[int], weights: list[int], rng: Random
+    ) -> dict[str, Any]:
+        answers = ["yes", "if_need_be", "no"]
+        return {"answers": {str(o): rng.choices(answers, [5, 2, 3])[0] for o in option_ids}}
+
     create_fields = ("times", "duration_minutes", "timezone_name")
+
+    def settings_errors(self, method: str, data: Mapping[str, Any]) -> dict[str, str]:
+        if not data.get("duration_minutes"):
+            return {"duration_minutes": "Enter how long, in minutes."}
+        return {}
+
     descriptions: ClassVar[dict[str, str]] = {
         Method.TIME_POLL: "People say yes, if need be or no to each proposed time.",
     }

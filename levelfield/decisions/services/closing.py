@@ -1,7 +1,8 @@
 """Closing: at the closing time (by the task or the `close_due_decisions` command, never
 by opening a page) or early once everyone has responded. Closing fixes the voice check,
-writes out an anonymous decision's sealed ballots unlinked, and records the decision in
-the project's involvement log."""
+writes out an anonymous decision's sealed ballots unlinked, applies the outcome to what
+the decision adopts (decisions/adoptions.py), and records the decision in the project's
+involvement log."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from levelfield.decisions import ballots, participation
 from levelfield.decisions.access import decision_may_act
+from levelfield.decisions.adoptions import adoption_apply, adoptions_apply_due
 from levelfield.decisions.models import Decision, Phase, Response, Voter
 from levelfield.decisions.services.common import DecisionError, decision_record
 from levelfield.decisions.services.outcomes import decision_log_entry_write
@@ -48,6 +50,7 @@ def decision_close(
         decision.closed_early = early
         decision.voices_heard = voices.passed if voices.applies else None
         decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
+        adoption_apply(decision=decision, now=now)
         if decision.project_id:
             decision_log_entry_write(decision, None, actor)
         who = actor.name if actor is not None else "Levelfield"
@@ -126,9 +129,12 @@ def decision_close_early(*, decision: Decision, person: User, now: datetime | No
 
 
 def decisions_close_due(*, now: datetime | None = None) -> int:
-    """Close every decision past its closing time. Idempotent; returns how many closed."""
+    """Close every decision past its closing time (applying what each adopts), and apply
+    any adoption a closed decision has not applied yet. Idempotent; returns how many
+    closed."""
     now = now or timezone.now()
     closed = 0
     for decision in Decision.objects.due_to_close(now).order_by("closes_at"):
         closed += decision_close(decision=decision, now=now)
+    adoptions_apply_due(now=now)
     return closed

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from levelfield.decisions import methods
 from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.models import Decision, Method, Option, Outcome, Phase, Response
 from levelfield.decisions.services.common import DecisionError, decision_record
@@ -54,7 +55,8 @@ def outcome_write(
             decision_close(decision=decision, now=now)
             decision.refresh_from_db()
         if chosen_option is not None and (
-            chosen_option.decision_id != decision.pk or decision.method != Method.TIME_POLL
+            chosen_option.decision_id != decision.pk
+            or not methods.family(decision.method).options_are_times
         ):
             raise DecisionError("Choose one of the proposed times.", code="chosen_option")
         outcome = Outcome.objects.filter(decision=decision).first()

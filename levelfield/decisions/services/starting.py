@@ -64,6 +64,8 @@ def decision_create(
     """Start a decision in a project or collective, with its options or proposed times."""
     now = now or timezone.now()
     opens_at = opens_at or now
+    # The method's own settings; one it does not ask for keeps its default.
+    asks = methods.family(method).create_fields_for(method) if method in Method.values else ()
     decision = Decision(
         project=project,
         collective=collective,
@@ -77,7 +79,7 @@ def decision_create(
         # Anonymous results stay hidden until closing (see the model's constraint).
         results_hidden=results_hidden or anonymous,
         reasons_policy=reasons_policy,
-        max_choices=max_choices if method == Method.MULTIPLE_CHOICE else 1,
+        max_choices=max_choices if "max_choices" in asks else 1,
         dot_budget=dot_budget,
         score_min=score_min,
         score_max=score_max,
@@ -157,7 +159,7 @@ def _option_labels(
 ) -> list[tuple[str, ProposedTime | None]]:
     if not methods.family(decision.method).has_options:
         return []
-    if decision.method == Method.TIME_POLL:
+    if methods.family(decision.method).options_are_times:
         zone = zone_for(decision.timezone_name)
         ordered = sorted(set(times), key=lambda time: time.starts_at)
         labelled = [(time_label(time.starts_at, time.ends_at, zone), time) for time in ordered]
@@ -166,7 +168,7 @@ def _option_labels(
     if len(labelled) < 2:
         raise DecisionError(
             "Give at least 2 proposed times."
-            if decision.method == Method.TIME_POLL
+            if methods.family(decision.method).options_are_times
             else "Give at least 2 options.",
             code="options",
         )

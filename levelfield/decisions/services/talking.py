@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from levelfield.decisions import methods
 from levelfield.decisions.access import decision_may_act
-from levelfield.decisions.models import Decision, DiscussionPoint, Method, Option, Phase, PointKind
+from levelfield.decisions.models import Decision, DiscussionPoint, Option, Phase, PointKind
 from levelfield.decisions.services.common import (
     DecisionError,
     ProposedTime,
@@ -43,7 +43,7 @@ def option_add(
             )
         if not methods.family(decision.method).has_options:
             raise DecisionError("This decision is about one proposal, so it has no options.")
-        if decision.method == Method.TIME_POLL:
+        if methods.family(decision.method).options_are_times:
             if time is None:
                 raise DecisionError("Give the date and time you propose.")
             label, starts_at, ends_at = (

@@ -340,6 +340,31 @@ def test_picked_statements_become_a_decision(client, conversation, member) -> No
     assert decision.closes_at > timezone.now() + timedelta(days=13)
 
 
+def test_principles_are_adopted_when_their_decision_closes_in_favour(
+    client, conversation, member
+) -> None:
+    from levelfield.decisions import services as decision_services
+    from levelfield.deliberation.models import Draft
+
+    client.force_login(member)
+    picks = list(conversation.statements.values_list("pk", flat=True)[:2])
+    client.post(reverse("deliberation:draft", args=[conversation.pk]), {"statements": picks})
+    client.post(
+        reverse("deliberation:decide", args=[conversation.pk]), {"method": "consent", "days": 14}
+    )
+    decision = Decision.objects.get()
+    decision_services.response_submit(
+        decision=decision, person=member, payload={"stance": "consent"}
+    )
+    later = decision.closes_at + timedelta(minutes=1)
+
+    decision_services.decisions_close_due(now=later)
+
+    assert Draft.objects.get(conversation=conversation).adopted_at == later
+    page = client.get(reverse("deliberation:draft", args=[conversation.pk])).content.decode()
+    assert "These principles were adopted" in page
+
+
 GOOD_COMMENTS = (
     "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
     "1700000000000,x,1,1,0,0,1,A statement to import\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.test import Client
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
@@ -66,3 +67,10 @@ def paragraph_of(document: Document, position: int, version: int | None = None) 
     versions = document.versions.order_by("-number")
     chosen = versions.get(number=version) if version else versions.first()
     return chosen.paragraphs.get(position=position)
+
+
+def client_for(person: User) -> Client:
+    """A browser signed in as `person`."""
+    client = Client()
+    client.force_login(person)
+    return client

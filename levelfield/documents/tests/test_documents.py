@@ -9,11 +9,9 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Method
 from levelfield.documents import services, text
@@ -25,39 +23,13 @@ from levelfield.documents.models import (
     ParagraphKind,
     WhoMayTakePart,
 )
-from levelfield.documents.tests.factories import document_make, member_of, paragraph_of
+from levelfield.documents.tests.factories import client_for, document_make, member_of, paragraph_of
 from levelfield.history.models import Change
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.services import person_delete
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def collective():
-    return CollectiveFactory(name="Leeds Carers Collective", slug="leeds-carers")
-
-
-@pytest.fixture
-def gordon(collective):
-    return member_of(collective, display_name="Gordon")
-
-
-@pytest.fixture
-def amara(collective):
-    return member_of(collective, display_name="Amara")
-
-
-@pytest.fixture
-def document(collective, gordon):
-    return document_make(collective=collective, author=gordon)
-
-
-def client_for(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def test_a_member_starts_a_draft_and_it_is_split_into_sections_and_paragraphs(collective, gordon):
@@ -310,9 +282,9 @@ def test_the_document_is_adopted_by_consent_and_shown_with_its_history(document,
         decision_services.response_submit(
             decision=decision, person=person, payload={"stance": "consent"}
         )
+    # Closing adopts it: nobody has to come back and record the result.
     decision_services.decision_close(decision=decision, now=now + datetime.timedelta(days=9))
     client = client_for(amara)
-    client.post(reverse("documents:adoption_record", args=[document.pk]))
     document.refresh_from_db()
     assert document.is_adopted and document.adoption_version.number == 1
     page = client.get(document.get_absolute_url()).content.decode()
@@ -333,9 +305,9 @@ def test_an_objection_sends_the_document_back_to_drafting(document, amara):
         decision=decision, person=amara, payload={"stance": "object"}, reason="Too slow."
     )
     decision_services.decision_close(decision=decision, now=now + datetime.timedelta(days=9))
-    assert services.adoption_record(document=document, actor=amara) is False
     document.refresh_from_db()
     assert not document.is_adopted and document.adoption_decision is None
+    assert Change.objects.filter(action="document_not_adopted").exists()
 
 
 def test_questions_are_answered_and_answering_again_replaces_the_answer(document, amara):

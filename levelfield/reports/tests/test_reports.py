@@ -154,9 +154,10 @@ def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_i
     decision_services.decision_close(
         decision=decision, now=decision.closes_at + datetime.timedelta(minutes=1)
     )
-    client.post(reverse("reports:signoff_record", args=[report.pk]))
+    # Closing signs it off, in the same transaction: nobody records the result.
     report.refresh_from_db()
     assert report.signed_off_version.number == 1 and report.signed_off_at
+    assert Change.objects.filter(action="report_signed_off", actor=None).exists()
     # Publishing is the coordinator's recorded duty.
     with pytest.raises(PermissionDenied):
         services.report_publish(report=report, actor=known.member)
@@ -191,8 +192,8 @@ def test_an_objection_keeps_the_report_unsigned(known, django_capture_on_commit_
     decision_services.decision_close(
         decision=decision, now=decision.closes_at + datetime.timedelta(minutes=1)
     )
-    assert services.signoff_record(report=report, actor=known.member) is False
     report.refresh_from_db()
+    assert Change.objects.filter(action="report_not_signed_off").exists()
     assert report.signed_off_version is None and report.signoff_decision is None
     ProjectMembership.objects.filter(project=known.project, person=known.member).update(
         coordinator_since=timezone.now()

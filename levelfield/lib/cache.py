@@ -1,0 +1,62 @@
+"""Values worked out once per version and kept in the shared cache (CACHES).
+
+The version is part of the key: a counter (or a row id that only grows) that the
+service owning the data moves in the same transaction as the change, so a new version
+is a new key and nothing ever needs invalidating, on one server or many. What the
+version cannot see (a renamed person, say) shows when the entry expires, after
+`seconds`.
+
+Every version-keyed value goes through `versioned`; `key` names the entry, so each
+cached thing is greppable by its name ("decisions:figures", "projects:log-totals").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+_MISSING = object()
+
+
+def key(name: str, *version: object) -> str:
+    """The cache key of `name` at `version` (the owner's id first, then its counters)."""
+    return ":".join([name, *(str(part) for part in version)])
+
+
+def versioned(
+    name: str, version: tuple[object, ...], compute: Callable[[], T], *, seconds: int
+) -> T:
+    """The value of `name` at `version`: from the cache, or worked out by `compute` and
+    kept for `seconds`. A value of None is kept too (the miss is told by a sentinel)."""
+    entry = key(name, *version)
+    value = cache.get(entry, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(entry, value, seconds)
+    return value  # type: ignore[return-value]
+
+
+def peek(name: str, version: tuple[object, ...]) -> object | None:
+    """The value of `name` at `version` if it is kept, else None (for callers that may
+    show another value than counting afresh; most want `versioned`)."""
+    return cache.get(key(name, *version))
+
+
+def store(name: str, version: tuple[object, ...], value: object, *, seconds: int) -> None:
+    """Keep `value` as `name` at `version` for `seconds` (the other half of `peek`)."""
+    cache.set(key(name, *version), value, seconds)
+
+
+def latest(name: str, *owner: object) -> object | None:
+    """The value last kept by `keep_latest` for `owner`, whatever its version: for pages
+    that may show slightly old figures rather than count again on every change."""
+    return cache.get(key(name, *owner, "latest"))
+
+
+def keep_latest(name: str, owner: tuple[object, ...], value: object, *, seconds: int) -> None:
+    """Keep `value` as the latest of `name` for `owner` (see `latest`)."""
+    cache.set(key(name, *owner, "latest"), value, seconds)
