@@ -75,6 +75,7 @@ from levelfield.payments.tests.factories import (
 )
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places import services as place_services
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project, ProjectMembership
 from levelfield.projects.tests.factories import (
@@ -116,6 +117,8 @@ class Scenario:
     question_set: Any
     resource: Any
     event: Any = None
+    # A group in the collective, started by the member (the coordinator is not in it).
+    group: Any = None
     public_event: Any = None
     agenda_item: Any = None
     guest_token: str = ""
@@ -202,6 +205,9 @@ def _build_scenario() -> Scenario:
         priorities=_priorities(collective, member),
     )
     _add_events(built)
+    built.group = place_services.group_create(
+        collective=collective, actor=member, name="Matrix group", purpose="Testing who sees what."
+    )
     built.stories = _stories(collective, member, coordinator, built.people["outsider"])
     built.reports = _reports(built)
     return built
@@ -477,6 +483,7 @@ SETTLED_TIME_POLL: Args = lambda s: {"pk": s.settled_time_poll.pk}  # noqa: E731
 # The involvement log is every place's; the matrix reaches it through the project's place
 # (levelfield/places/tests/test_log_access.py covers a collective's own place).
 PLACE: Args = lambda s: {"pk": s.project.place.pk}  # noqa: E731
+GROUP: Args = lambda s: {"pk": s.group.pk}  # noqa: E731
 ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # noqa: E731
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
@@ -694,7 +701,12 @@ MATRIX: dict[str, Row] = {
     "projects/<int:pk>/invitations/<int:invitation_pk>/withdraw/": Row(
         PROJECT_INVITATION, "login 405 405 405 405", MEMBERS_POST
     ),
-    # Places: the involvement log of a project or a collective
+    # Places: groups (any member of the collective may see, start and join one)
+    "places/new-group/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "places/<int:pk>/": Row(GROUP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "places/<int:pk>/join/": Row(GROUP, SIGNED_IN_405, MEMBERS_POST),
+    "places/<int:pk>/leave/": Row(GROUP, GROUP_ONLY, GROUP_POST),
+    # Places: the involvement log of a project, a collective or a group
     "places/<int:pk>/log/": Row(PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "places/<int:pk>/log/new/": Row(PLACE, MEMBERS_ONLY, MEMBERS_POST),
     "places/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

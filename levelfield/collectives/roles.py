@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.models import User
+from levelfield.places.models import Place, PlaceMembership
 from levelfield.projects.models import Project, ProjectMembership
 
 
@@ -137,12 +138,13 @@ RULES: dict[Action, Who] = {
 }
 
 
-def may(person: User, action: Action, place: Collective | Project) -> bool:
-    """Whether `person` may do `action` in the collective or project `place`."""
+def may(person: User, action: Action, place: Collective | Project | Place) -> bool:
+    """Whether `person` may do `action` in the collective, project or group `place`."""
     if not getattr(person, "is_authenticated", False):
         return False
     if RULES[action] is Who.AN_APPROVER:
-        collective_id = place.collective_id if isinstance(place, Project) else place.pk
+        # Always decided in the collective, for its projects and groups too.
+        collective_id = place.pk if isinstance(place, Collective) else place.collective_id
         return (
             CollectiveMembership.objects.filter(collective_id=collective_id, person=person)
             .filter(
@@ -157,15 +159,17 @@ def may(person: User, action: Action, place: Collective | Project) -> bool:
     return memberships.exists()
 
 
-def require(person: User, action: Action, place: Collective | Project) -> None:
+def require(person: User, action: Action, place: Collective | Project | Place) -> None:
     """Raise PermissionDenied unless `person` may do `action` in `place`."""
     if not may(person, action, place):
         raise PermissionDenied(f"Only {RULES[action]} may {action} here.")
 
 
 def _memberships_of(
-    place: Collective | Project,
-) -> QuerySet[CollectiveMembership] | QuerySet[ProjectMembership]:
+    place: Collective | Project | Place,
+) -> QuerySet[CollectiveMembership] | QuerySet[ProjectMembership] | QuerySet[PlaceMembership]:
+    if isinstance(place, Place):
+        return PlaceMembership.objects.filter(place=place)
     if isinstance(place, Project):
         return ProjectMembership.objects.filter(project=place)
     return CollectiveMembership.objects.filter(collective=place)

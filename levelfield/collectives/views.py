@@ -28,7 +28,8 @@ from levelfield.collectives.models import (
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.places.models import PlaceKind
+from levelfield.people.models import User
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
@@ -96,6 +97,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "place_pk": collective.places.filter(kind=PlaceKind.COLLECTIVE).values_list(
                 "pk", flat=True
             )[0],
+            "groups": _groups(collective, request.user),
             "membership": membership,
             "memberships": memberships,
             "member_count": collective.memberships.count(),
@@ -128,6 +130,28 @@ def _memberships(collective: Collective) -> QuerySet[CollectiveMembership]:
         collective.memberships.select_related("person", "coordinator_asked_by")
         .prefetch_related("person__perspectives")
         .order_by("joined_at", "pk")
+    )
+
+
+def _groups(collective: Collective, person: User) -> list[Place]:
+    """The collective's groups with their sizes and whether `person` is in each (one
+    query)."""
+    return list(
+        collective.places.filter(kind=PlaceKind.GROUP)
+        .annotate(
+            member_count=Coalesce(
+                Subquery(
+                    PlaceMembership.objects.filter(place=OuterRef("pk"))
+                    .order_by()
+                    .values("place")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            ),
+            is_mine=Exists(PlaceMembership.objects.filter(place=OuterRef("pk"), person=person)),
+        )
+        .order_by("group_name", "pk")
     )
 
 

@@ -1,9 +1,10 @@
 """Who may reach a place and what is in it: the one access rule for every kind of place.
 
 A member of a project reaches the project's place; a member of a collective reaches the
-collective's own place. Each helper returns the object or raises Http404, so someone
-outside learns nothing. Services re-check that the acting person may act
-(`levelfield.collectives.roles`).
+collective's own place; a member of a group reaches the group (and the collective's
+other members see that it exists, its purpose and members, and may join). Each helper
+returns the object or raises Http404, so someone outside learns nothing. Services
+re-check that the acting person may act (`levelfield.collectives.roles`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.shortcuts import get_object_or_404
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.people.models import User
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation, ProjectMembership
 
 
@@ -28,8 +29,27 @@ def places_for_member(person: User) -> QuerySet[Place]:
     in_collective = Exists(
         CollectiveMembership.objects.filter(collective_id=OuterRef("collective_id"), person=person)
     )
+    in_group = Exists(PlaceMembership.objects.filter(place_id=OuterRef("pk"), person=person))
     return Place.objects.filter(
-        (Q(kind=PlaceKind.PROJECT) & in_project) | (Q(kind=PlaceKind.COLLECTIVE) & in_collective)
+        (Q(kind=PlaceKind.PROJECT) & in_project)
+        | (Q(kind=PlaceKind.COLLECTIVE) & in_collective)
+        | (Q(kind=PlaceKind.GROUP) & in_group)
+    )
+
+
+def group_for_collective_member(person: User, pk: int) -> Place:
+    """A group in one of `person`'s collectives: what its collective's members may see
+    (its purpose and members) before they join."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such group.")
+    return get_object_or_404(
+        Place.objects.filter(
+            kind=PlaceKind.GROUP,
+            collective__in=CollectiveMembership.objects.filter(person=person).values(
+                "collective_id"
+            ),
+        ).select_related("collective"),
+        pk=pk,
     )
 
 
@@ -46,6 +66,8 @@ def place_member_ids(place: Place) -> QuerySet:
         return ProjectMembership.objects.filter(project_id=place.project_id).values_list(
             "person_id", flat=True
         )
+    if place.kind == PlaceKind.GROUP:
+        return PlaceMembership.objects.filter(place=place).values_list("person_id", flat=True)
     return CollectiveMembership.objects.filter(collective_id=place.collective_id).values_list(
         "person_id", flat=True
     )
@@ -55,6 +77,8 @@ def place_members(place: Place) -> list[User]:
     """The place's members, in joining order, for choosing who took part."""
     if place.kind == PlaceKind.PROJECT:
         memberships = ProjectMembership.objects.filter(project_id=place.project_id)
+    elif place.kind == PlaceKind.GROUP:
+        memberships = PlaceMembership.objects.filter(place=place)
     else:
         memberships = CollectiveMembership.objects.filter(collective_id=place.collective_id)
     return [membership.person for membership in memberships.select_related("person")]

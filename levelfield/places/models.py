@@ -1,28 +1,35 @@
 """Places: where people work together, as one concept.
 
-A place is a collective (a co-production hub) or a project inside a collective; groups
-come next. Features that belong "to a project or a collective" belong to a place, and
-the involvement log (`projects.InvolvementEntry.place`) is kept at every place, so
-attendance at a collective's Cuppa is logged, claimed and reported exactly like a
-project's workshop.
+A place is a collective (a co-production hub), a group inside a collective (standing,
+with a purpose and members but no research stage: an allies group, a young people's
+advisory group) or a project inside a collective (with research-cycle stages).
+Features that belong "to a project or a collective" belong to a place, and the
+involvement log (`projects.InvolvementEntry.place`) is kept at every place, so
+attendance at a collective's Cuppa or a group's meeting is logged, claimed and reported
+exactly like a project's workshop.
 
-Database shape: one `Place` row per collective and per project, pointing at the
+Database shape: one `Place` row per collective, group and project, pointing at the
 collective it is in (a collective's own place points at itself) and, for a project, at
 the project. Why this shape: every question features ask is one indexed column away
 ("everything in this collective" is `place.collective_id`, "this project" is
 `place.project_id`), the collective's and the project's own tables keep their columns
-and ids (no existing row or URL changes), and a place is created in the same
-transaction as what it stands for (`place_for_collective_create`,
-`place_for_project_create`).
+and ids (no existing row or URL changes), a group needs no table of its own (its name
+and purpose are on its place), and a place is created in the same transaction as what
+it stands for (`place_for_collective_create`, `place_for_project_create`,
+`group_create`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.models import CoordinatorJob
 
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 
 class PlaceKind(models.TextChoices):
     COLLECTIVE = "collective", "Collective"
+    GROUP = "group", "Group"
     PROJECT = "project", "Project"
 
 
@@ -50,13 +58,22 @@ class Place(models.Model):
         related_name="place",
         help_text="The project, when the place is one.",
     )
+    # A group's own details (a collective's and a project's are on their own rows).
+    group_name = models.CharField("group name", max_length=120, blank=True)
+    purpose = models.TextField(
+        "what the group is for", blank=True, help_text="A few sentences in plain English."
+    )
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind=PlaceKind.PROJECT, project__isnull=False)
-                | Q(kind=PlaceKind.COLLECTIVE, project__isnull=True),
+                | Q(kind__in=[PlaceKind.COLLECTIVE, PlaceKind.GROUP], project__isnull=True),
                 name="places_project_only_for_projects",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=PlaceKind.GROUP) | ~Q(group_name=""),
+                name="places_a_group_has_a_name",
             ),
             models.UniqueConstraint(
                 fields=["collective"],
@@ -69,15 +86,22 @@ class Place(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
+        if self.kind == PlaceKind.GROUP:
+            return reverse("places:group", args=[self.pk])
         return self.owner.get_absolute_url()
 
     @property
-    def owner(self) -> Collective | Project:
-        """The collective or project this place stands for (what roles are asked about)."""
+    def owner(self) -> Collective | Project | Place:
+        """What roles are asked about: the collective or project this place stands for,
+        or the group itself."""
+        if self.kind == PlaceKind.GROUP:
+            return self
         return self.project if self.project_id else self.collective
 
     @property
     def name(self) -> str:
+        if self.kind == PlaceKind.GROUP:
+            return self.group_name
         return self.project.title if self.project_id else self.collective.name
 
     @property
@@ -94,3 +118,29 @@ class Place(models.Model):
         if self.project_id:
             return {"project": self.project}
         return {"collective": self.collective}
+
+
+class PlaceMembership(CoordinatorJob):
+    """Someone's membership of a group.
+
+    Collectives and projects still keep their own membership tables
+    (`CollectiveMembership`, `ProjectMembership`); this is the shape they move to.
+    """
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="place_memberships"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "person"], name="places_one_membership")
+        ]
+        indexes = [
+            models.Index(fields=["place", "joined_at", "id"], name="places_members_in_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.place}"

@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from levelfield.history.services import change_record
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
@@ -139,3 +140,68 @@ def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
             key=lambda row: (row["person"], row["person_id"] or 0),
         ),
     }
+
+
+# Groups: standing groups inside a collective (an allies group, a young people's
+# advisory group). Any member of the collective may start one or join one: power is
+# shared, and a group is a way of working, not a rank.
+
+
+def group_create(*, collective: Collective, actor: User, name: str, purpose: str) -> Place:
+    """Start a group in `collective`; the person who starts it is its first member."""
+    from levelfield.collectives.models import CollectiveMembership
+
+    if not CollectiveMembership.objects.filter(collective=collective, person=actor).exists():
+        raise ValidationError("You can only start a group in a collective you belong to.")
+    with transaction.atomic():
+        group = Place.objects.create(
+            kind=PlaceKind.GROUP, collective=collective, group_name=name, purpose=purpose
+        )
+        PlaceMembership.objects.create(place=group, person=actor)
+        change_record(
+            actor=actor,
+            action="group_created",
+            summary=f"{actor.name} started the group “{name}”",
+            subject=group,
+            subject_type="group",
+            collective=collective,
+            after={"name": name, "purpose": purpose},
+        )
+    return group
+
+
+def group_join(*, group: Place, person: User) -> PlaceMembership:
+    """A member of the group's collective joins it. Joining twice changes nothing."""
+    from levelfield.collectives.models import CollectiveMembership
+
+    if not CollectiveMembership.objects.filter(
+        collective_id=group.collective_id, person=person
+    ).exists():
+        raise ValidationError("Only members of the collective can join its groups.")
+    with transaction.atomic():
+        membership, joined = PlaceMembership.objects.get_or_create(place=group, person=person)
+        if joined:
+            change_record(
+                actor=person,
+                action="joined",
+                summary=f"{person.name} joined the group “{group.name}”",
+                subject=membership,
+                subject_type="placemembership",
+                collective=group.collective,
+            )
+    return membership
+
+
+def group_leave(*, group: Place, person: User) -> None:
+    """Leave a group. Past work stays in its log under the person's name; the group
+    stays for others to join, even with nobody in it."""
+    with transaction.atomic():
+        deleted, _ = PlaceMembership.objects.filter(place=group, person=person).delete()
+        if deleted:
+            change_record(
+                actor=person,
+                action="left",
+                summary=f"{person.name} left the group “{group.name}”",
+                subject_type="placemembership",
+                collective=group.collective,
+            )

@@ -5,6 +5,10 @@ from levelfield.places import views
 app_name = "places"
 
 urlpatterns = [
+    path("new-group/<slug:slug>/", views.group_create, name="group_create"),
+    path("<int:pk>/", views.group_detail, name="group"),
+    path("<int:pk>/join/", views.group_join, name="group_join"),
+    path("<int:pk>/leave/", views.group_leave, name="group_leave"),
     path("<int:pk>/log/", views.involvement_log, name="log"),
     path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
     path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),

@@ -1,4 +1,5 @@
-"""Pages every kind of place has, mounted once: the involvement log.
+"""Pages every kind of place has, mounted once (the involvement log), and groups'
+own pages (a group's page, starting, joining and leaving a group).
 
 Every page starts with `access.place_for_member`, so a person outside the place gets a
 404 and learns nothing about it.
@@ -11,22 +12,25 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from levelfield.collectives import access as collective_access
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.places import access
+from levelfield.places import access, services
+from levelfield.places.forms import GroupForm
 from levelfield.places.history import change_rows
 from levelfield.places.log import filters_key, log_totals
-from levelfield.places.models import PlaceKind
+from levelfield.places.models import PlaceKind, PlaceMembership
 from levelfield.projects import services as log_services
 from levelfield.projects.forms import InvolvementEntryForm, LogFilterForm
 
 PAGE_SIZE = 25
+MEMBERS_ON_PAGE = 100
 
 
 @login_required
@@ -148,3 +152,71 @@ def _entry_values(form: InvolvementEntryForm) -> dict[str, Any]:
         "what_changed": data["what_changed"],
         "participants": form.participants,
     }
+
+
+# Groups
+
+
+@login_required
+def group_create(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = collective_access.collective_for_member(request.user, slug)
+    form = GroupForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_create(
+                collective=collective,
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                purpose=form.cleaned_data["purpose"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"You started the group “{group.name}”.")
+            return redirect("places:group", pk=group.pk)
+    return render(request, "places/group_form.html", {"collective": collective, "form": form})
+
+
+@login_required
+@require_safe
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.group_for_collective_member(request.user, pk)
+    memberships = list(
+        PlaceMembership.objects.filter(place=group)
+        .select_related("person")
+        .order_by("joined_at", "id")[:MEMBERS_ON_PAGE]
+    )
+    member_count = PlaceMembership.objects.filter(place=group).count()
+    context = {
+        "group": group,
+        "place": group,
+        "memberships": memberships,
+        "member_count": member_count,
+        "is_member": PlaceMembership.objects.filter(place=group, person=request.user).exists(),
+    }
+    return render(request, "places/group.html", context)
+
+
+@login_required
+@require_POST
+def group_join(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.group_for_collective_member(request.user, pk)
+    try:
+        services.group_join(group=group, person=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"You joined the group “{group.name}”.")
+    return redirect("places:group", pk=group.pk)
+
+
+@login_required
+def group_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.place_for_member(request.user, pk)
+    if group.kind != PlaceKind.GROUP:
+        raise Http404("No such group.")
+    if request.method == "POST":
+        services.group_leave(group=group, person=request.user)
+        messages.success(request, f"You left the group “{group.name}”.")
+        return redirect("collectives:detail", slug=group.collective.slug)
+    return render(request, "places/group_leave.html", {"group": group, "place": group})

@@ -459,6 +459,7 @@ def stories(scope: Scope) -> list[dict[str, Any]]:
             "place_id",
             "place__project__title",
             "place__collective__name",
+            "place__group_name",
             "title",
             "what_changed",
             "happened_on",
@@ -467,7 +468,9 @@ def stories(scope: Scope) -> list[dict[str, Any]]:
     return [
         {
             "title": row["title"],
-            "project": row["place__project__title"] or row["place__collective__name"],
+            "project": row["place__project__title"]
+            or row["place__group_name"]
+            or row["place__collective__name"],
             "what_changed": row["what_changed"][:500],
             "on": row["happened_on"].isoformat(),
             "link": reverse("places:log_entry", args=[row["place_id"], row["id"]]),
