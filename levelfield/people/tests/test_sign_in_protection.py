@@ -103,3 +103,27 @@ def test_the_owner_sharing_the_connection_gets_in_through_a_reset_link(
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.check_password(NEW_PASSWORD)
+
+
+def test_behind_a_proxy_the_attacker_and_the_owner_are_told_apart(client, settings) -> None:
+    """Every request comes from the proxy; the client is the address it forwards."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(email="alex@example.org")
+    attacker = type(client)()
+    for attempt in range(settings.AXES_FAILURE_LIMIT * 2):
+        attacker.post(
+            reverse("account_login"),
+            {"login": "alex@example.org", "password": f"guess-{attempt}"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=ATTACKER,
+        )
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "alex@example.org", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR=OWNER,
+    )
+
+    assert response.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER}
