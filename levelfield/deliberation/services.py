@@ -318,7 +318,8 @@ def statement_next(
     top = list(candidates.order_by("-priority", "number")[:NEXT_FROM_TOP])
     if not top:
         return None
-    chooser = random.Random(f"{participant.pk if participant else 0}:{done}")
+    # Which statement to show next, repeatable per person: not a secret.
+    chooser = random.Random(f"{participant.pk if participant else 0}:{done}")  # noqa: S311
     return chooser.choices(top, weights=[max(s.priority, 0.01) for s in top])[0]
 
 

@@ -21,8 +21,9 @@ class SessionStore(db.SessionStore):
         connection = connections[router.db_for_read(model)]
         quote = connection.ops.quote_name
         opts = model._meta
+        # Only identifiers, quoted by the backend, are formatted in; values are bound.
         sql = (
-            f"SELECT {quote(opts.get_field('session_data').column)}"
+            f"SELECT {quote(opts.get_field('session_data').column)}"  # noqa: S608
             f" FROM {quote(opts.db_table)}"
             f" WHERE {quote(opts.get_field('session_key').column)} = %s"
             f" AND {quote(opts.get_field('expire_date').column)} > %s"

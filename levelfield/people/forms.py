@@ -15,8 +15,9 @@ from levelfield.people.models import (
     Visibility,
 )
 
+# Help text about passwords, not a password.
 NEW_PASSWORD_HINT = (
-    "Use at least 8 characters. Do not use a common password, only numbers, "
+    "Use at least 8 characters. Do not use a common password, only numbers, "  # noqa: S105
     "or something close to your email address."
 )
 

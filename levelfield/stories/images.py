@@ -100,7 +100,7 @@ def _redraw(picture: object) -> PreparedImage:
     """A new file holding only the pixels."""
     from PIL import Image
 
-    assert isinstance(picture, Image.Image)
+    assert isinstance(picture, Image.Image)  # noqa: S101 - narrows the type only
     has_alpha = picture.mode in {"RGBA", "LA", "PA"} or (
         picture.mode == "P" and "transparency" in picture.info
     )

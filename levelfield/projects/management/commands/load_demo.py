@@ -39,7 +39,7 @@ from levelfield.projects.models import (
     Stage,
 )
 
-DEMO_PASSWORD = "levelfield-demo"
+DEMO_PASSWORD = "levelfield-demo"  # noqa: S105 - the demo's published password
 DOMAIN = "demo.levelfield.example"
 
 
