@@ -48,8 +48,13 @@ def open_image(
     """The picture in `data`, opened (header only) once its declared size is within
     bounds. Errors while the caller decodes it inside the block (a truncated file)
     become ImageProblem too."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
+    # WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import (for its own
+    # rendering), after which a cut upload would decode with grey filling the rest:
+    # refuse it here whatever another library chose, and put the setting back after.
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -65,3 +70,5 @@ def open_image(
     except (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError):
         # Pillow's ways of saying a file is damaged or cut short.
         raise ImageProblem(DAMAGED) from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient

@@ -18,9 +18,9 @@ DAMAGED = (
     "The selected file could not be opened. It may be damaged: try saving or scanning it again."
 )
 TOO_BIG = (
-    f"The selected picture is too large: it must be at most {images.MAX_SIDE:,} pixels wide "
-    f"and tall and at most {images.MAX_PIXELS // 1_000_000} megapixels. Make it smaller or "
-    "scan it again."
+    f"The selected file is too large: it must be at most {images.MAX_SIDE:,} pixels wide "
+    f"and tall and at most {images.MAX_PIXELS // 1_000_000} megapixels. Make the picture "
+    "smaller or scan it again."
 )
 
 # (first bytes, content type, extension)

@@ -37,8 +37,16 @@ def _photo(kind: str) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.parametrize("lenient", [False, True], ids=["Pillow's default", "after WeasyPrint"])
 @pytest.mark.parametrize("kind", ["PNG", "JPEG"])
-def test_a_truncated_picture_is_damaged(kind: str) -> None:
+def test_a_truncated_picture_is_damaged(
+    kind: str, lenient: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even once WeasyPrint (imported to render PDFs) has told Pillow to load truncated
+    pictures, process-wide, and with the setting left as it was."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", lenient)
     cut = bombs.truncated(_photo(kind))
     with (
         pytest.raises(images.ImageProblem) as refused,
@@ -46,6 +54,7 @@ def test_a_truncated_picture_is_damaged(kind: str) -> None:
     ):
         image.load()
     assert refused.value.reason == images.DAMAGED
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is lenient
 
 
 def test_another_kind_is_not_a_picture() -> None:
