@@ -577,7 +577,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Your point has been added to the talk.")
             return redirect("decisions:discussion", pk=decision.pk)
-    if posted not in (None, "option", "point"):
+    if sent not in (None, "option", "point"):
         raise Http404("No such form.")
     failed = option_form if option_form.errors else point_form if point_form.errors else None
     points = list(
