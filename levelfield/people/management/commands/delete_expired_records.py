@@ -2,12 +2,13 @@
 rate-limit counts of ended windows, and the bodies and links of delivered emails that
 carried secrets (guests' links to their place, reset links).
 
-Run it daily from cron, beside the other periodic commands; it is idempotent, so
-running it twice deletes nothing more.
+`run_periodic` runs it daily; it is idempotent, so running it twice deletes nothing
+more.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -19,6 +20,7 @@ from levelfield.ratelimits import rate_limits_prune
 
 class Command(BaseCommand):
     help = "Delete sign-in records, rate-limit counts and sent secrets past their retention."
+    every = datetime.timedelta(days=1)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         gone = sign_in_records_prune()
