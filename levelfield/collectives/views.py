@@ -89,15 +89,14 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ).order_by("title", "pk")
     page = page_or_404(request, projects, PROJECTS_PER_PAGE)
     memberships = list(_memberships(collective)[:MEMBERS_ON_HOME])
+    places = _places(collective, request.user)
     return render(
         request,
         "collectives/detail.html",
         {
             "collective": collective,
-            "place_pk": collective.places.filter(kind=PlaceKind.COLLECTIVE).values_list(
-                "pk", flat=True
-            )[0],
-            "groups": _groups(collective, request.user),
+            "place_pk": next(p.pk for p in places if p.kind == PlaceKind.COLLECTIVE),
+            "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,
             "member_count": collective.memberships.count(),
@@ -133,11 +132,11 @@ def _memberships(collective: Collective) -> QuerySet[CollectiveMembership]:
     )
 
 
-def _groups(collective: Collective, person: User) -> list[Place]:
-    """The collective's groups with their sizes and whether `person` is in each (one
-    query)."""
+def _places(collective: Collective, person: User) -> list[Place]:
+    """The collective's own place (for its log) and its groups, with each group's size
+    and whether `person` is in it, in one query."""
     return list(
-        collective.places.filter(kind=PlaceKind.GROUP)
+        collective.places.filter(kind__in=[PlaceKind.COLLECTIVE, PlaceKind.GROUP])
         .annotate(
             member_count=Coalesce(
                 Subquery(

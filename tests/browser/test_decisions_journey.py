@@ -179,7 +179,7 @@ def test_a_project_ranks_options_and_records_what_it_decided(
     # A project decision's outcome also goes into the project's involvement log.
     decision.refresh_from_db()
     entry = InvolvementEntry.objects.get(pk=decision.involvement_entry_id)
-    assert (entry.project, entry.what_changed) == (
+    assert (entry.place.project, entry.what_changed) == (
         project,
         "We will hire a minibus for every workshop.",
     )

@@ -58,7 +58,7 @@ def test_a_member_records_involvement_without_javascript(
         page.goto(f"{live_server.url}/places/{project.place.pk}/log/")
         expect(page.get_by_role("link", name="Reading group", exact=True)).to_be_visible()
 
-    entry = InvolvementEntry.objects.get(project=project)
+    entry = InvolvementEntry.objects.get(place__project=project)
     assert [(p.person, p.minutes) for p in entry.participations.all()] == [(gordon, 90)]
 
 

@@ -52,9 +52,9 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> 
     assert first[7] == 4 + 2
     decided = Decision.objects.get(outcome__isnull=False)
     assert decided.closed_at is not None
-    assert decided.project.involvement.filter(title__startswith="Decision:").exists()
+    assert decided.project.place.involvement.filter(title__startswith="Decision:").exists()
     for project in projects:
-        assert project.involvement.exists()
+        assert project.place.involvement.exists()
         assert project.memberships.filter(coordinator_since__isnull=False).exists()
 
 
