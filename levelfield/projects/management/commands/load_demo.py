@@ -7,13 +7,9 @@ Everyone in it is invented.
 from __future__ import annotations
 
 import datetime
-import importlib
-import importlib.util
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +18,7 @@ from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.decisions import services as decisions
 from levelfield.decisions.models import Decision, Method, ReasonsPolicy, VoiceCheck
 from levelfield.history.services import change_record
+from levelfield.lib.manifests import DemoWorld, demo_manifests
 from levelfield.people.models import (
     CommunicationPreference,
     PaymentPreference,
@@ -298,22 +295,6 @@ PROJECTS = [
 ]
 
 
-def _app_demo_loaders() -> list[Callable[..., None]]:
-    """Each Levelfield app may add to the demo in its own `demo.py`, with a function
-    `demo_load(*, collective: Collective, people: dict[str, User]) -> None` that is safe
-    to run again (it finds what it made before). `people` is keyed by the demo person's
-    key ("gordon", "amara", ...). Apps run in INSTALLED_APPS order, so a later app can
-    build on an earlier one's demo."""
-    loaders = []
-    for app in apps.get_app_configs():
-        if not app.name.startswith("levelfield."):
-            continue
-        module_name = f"{app.name}.demo"
-        if importlib.util.find_spec(module_name) is not None:
-            loaders.append(importlib.import_module(module_name).demo_load)
-    return loaders
-
-
 class Command(BaseCommand):
     help = "Load demo data (idempotent): a collective, a dozen people, three projects."
 
@@ -324,8 +305,10 @@ class Command(BaseCommand):
             for spec in PROJECTS:
                 self._project(spec, collective, people)
             self._decisions(collective, people)
-            for demo_load in _app_demo_loaders():
-                demo_load(collective=collective, people=people)
+            # Every other app adds its part through its manifest (lib/manifests.py).
+            world = DemoWorld(people=people, collective=collective)
+            for manifest in demo_manifests():
+                manifest.demo(world)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in with any of these:"))
         for person in PEOPLE:
             email = f"{person.key}@{DOMAIN}"

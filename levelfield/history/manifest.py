@@ -1,0 +1,10 @@
+"""What the history app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest
+
+MANIFEST = AppManifest(
+    label="history",
+    person_fields=("history.Change.actor",),
+)

@@ -1,0 +1,13 @@
+"""What the notifications app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest
+
+MANIFEST = AppManifest(
+    label="notifications",
+    person_fields=(
+        "notifications.Notification.person",
+        "notifications.Preference.person",
+    ),
+)
