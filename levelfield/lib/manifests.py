@@ -14,16 +14,24 @@ typed loosely (`Any`) for that reason.
 from __future__ import annotations
 
 import datetime
+import enum
 import importlib
 import importlib.util
 import random
+import re
+import uuid
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from levelfield.lib.erasure import forget_in, text_columns
 
 
 @dataclass(frozen=True)
@@ -61,22 +69,65 @@ class DemoWorld:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class Erasure(enum.Enum):
+    """What erasure does with a record that points at the person (README, Privacy)."""
+
+    DELETE = "deleted"
+    ANONYMISE = "kept with no name: the link to the person and their names in it go"
+    KEEP = "kept for a stated legal reason, then deleted"
+
+
+@dataclass(frozen=True)
+class PersonField:
+    """One ForeignKey, OneToOne or ManyToMany to the user model ("payments.Claim.claimant"),
+    where the person's rows appear in their data download (`export`, a key of the app's
+    export) and what erasure does with them (`erasure`, and why in `because`)."""
+
+    path: str
+    export: str
+    erasure: Erasure
+    because: str = ""
+
+
 @dataclass
 class ErasureContext:
     """What erasure knows about the person being erased, shared by every app's `erase`.
 
-    `pattern` matches every name and address the person used (see lib/erasure.py), or
-    is None when there is nothing to look for; `project_ids` and `collective_ids` are
-    where they were, so names are replaced only there (another collective may have its
-    own "Sam").
+    `pattern` matches every name and address the person used (lib/erasure.py), or is
+    None when there is nothing to look for; `project_ids` and `collective_ids` are where
+    they were, so names are replaced only there (another collective may have its own
+    "Sam"); `teammate_ids` are the people who shared those places. Work that must wait
+    until the person's row is gone goes in `after_delete`.
     """
 
     person: Any
     addresses: set[str]
     names: set[str]
-    pattern: Any
+    pattern: re.Pattern | None
     project_ids: set[int]
     collective_ids: set[int]
+    teammate_ids: set[int]
+    after_delete: list[Callable[[], None]] = field(default_factory=list)
+
+    def places(self, project: str | None = "project", collective: str | None = "collective") -> Q:
+        """Rows of the places the person was in, through the given relations."""
+        where = Q(pk__in=[])
+        if project:
+            where |= Q(**{f"{project}_id__in": self.project_ids})
+        if collective:
+            where |= Q(**{f"{collective}_id__in": self.collective_ids})
+        return where
+
+    def forget(self, rows: QuerySet, fields: Iterable[str] | None = None) -> int:
+        """Replace the person's names and addresses with "A former member" in the text
+        columns of `rows` (every text and JSON column unless `fields` names them)."""
+        if self.pattern is None:
+            return 0
+        return forget_in(rows, self.pattern, list(fields or text_columns(rows.model)), self.terms)
+
+    @property
+    def terms(self) -> set[str]:
+        return {term for term in self.names | self.addresses if term}
 
 
 @dataclass(frozen=True)
@@ -87,8 +138,8 @@ class AppManifest:
     - `erase(context)` deletes or anonymises this app's rows about the person; it runs
       before the person's row is deleted (the README's privacy table says what each does).
     - `person_fields` names every ForeignKey, OneToOne or ManyToMany to the user model this
-      app's models hold ("payments.Claim.person"), so a test can check each is exported
-      and erased.
+      app's models hold (`PersonField`), with where it is exported and what erasure does,
+      so a test can check each is exported and erased.
     - `demo(world)` adds this app's demo, safe to run again; `demo_after` names the apps
       (labels) whose demo it builds on.
     - `scale(size=..., rng=...)` bulk-inserts this app's benchmark rows; `scale_after`
@@ -100,7 +151,7 @@ class AppManifest:
     label: str
     export: Callable[[Any], dict[str, list[dict[str, Any]]]] | None = None
     erase: Callable[[ErasureContext], None] | None = None
-    person_fields: tuple[str, ...] = ()
+    person_fields: tuple[PersonField, ...] = ()
     demo: Callable[[DemoWorld], None] | None = None
     demo_after: tuple[str, ...] = ()
     scale: Callable[..., None] | None = None
@@ -173,6 +224,16 @@ def demo_module(module_name: str) -> Callable[[DemoWorld], None]:
     return demo
 
 
+def demo_world_module(module_name: str) -> Callable[[DemoWorld], None]:
+    """`demo` for an app whose `demo.py` has `demo_world(world)`: the apps that make the
+    world itself (people, the collective), imported only when the demo is loaded."""
+
+    def demo(world: DemoWorld) -> None:
+        importlib.import_module(module_name).demo_world(world)
+
+    return demo
+
+
 def scale_module(module_name: str) -> Callable[..., None]:
     """`scale` for an app whose `scale.py` has `scale_seed(*, size, rng)`, imported only
     when seeding."""
@@ -181,3 +242,44 @@ def scale_module(module_name: str) -> Callable[..., None]:
         importlib.import_module(module_name).scale_seed(size=size, rng=rng)
 
     return scale
+
+
+def when(moment: datetime.datetime | datetime.date | None) -> str | None:
+    """A moment as the data download writes it: local time (or a date), ISO 8601."""
+    if moment is None:
+        return None
+    if isinstance(moment, datetime.datetime):
+        return timezone.localtime(moment).isoformat()
+    return moment.isoformat()
+
+
+def export_rows(rows: QuerySet, **columns: str) -> list[dict[str, Any]]:
+    """Rows for the data download in one query: each column named as the person reads it,
+    from a field lookup (`collective="collective__name"`); moments in local time, money
+    as exact strings."""
+    lookups = list(columns.values())
+    labels = {lookup: _choice_labels(rows.model, lookup) for lookup in lookups}
+    return [
+        {name: _plain(row[lookup], labels[lookup]) for name, lookup in columns.items()}
+        for row in rows.order_by("pk").values(*lookups)
+    ]
+
+
+def _choice_labels(model: Any, lookup: str) -> dict[Any, str]:
+    """The words for a choice field's stored values ("design" is "Design"), found by
+    following the lookup through its relations."""
+    field = None
+    for part in lookup.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model or model
+    return {value: str(label) for value, label in (getattr(field, "flatchoices", None) or [])}
+
+
+def _plain(value: Any, labels: dict[Any, str]) -> Any:
+    if labels and isinstance(value, str | int) and value in labels:
+        return labels[value]
+    if isinstance(value, datetime.date):
+        return when(value)
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    return value

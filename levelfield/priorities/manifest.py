@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, demo_module
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from levelfield.priorities import personal
 
 MANIFEST = AppManifest(
     label="priorities",
+    export=personal.export,
+    erase=personal.erase,
     person_fields=(
-        "priorities.Partnership.created_by",
-        "priorities.SteeringMember.person",
-        "priorities.SummaryQuestion.created_by",
-        "priorities.Idea.created_by",
-        "priorities.Idea.owners",
-        "priorities.IdeaOwner.person",
-        "priorities.IdeaComment.author",
+        PersonField(
+            "priorities.Partnership.created_by",
+            "priority_setting_partnerships_you_started",
+            Erasure.ANONYMISE,
+        ),
+        PersonField(
+            "priorities.SteeringMember.person", "priority_setting_steering_groups", Erasure.DELETE
+        ),
+        PersonField(
+            "priorities.SummaryQuestion.created_by",
+            "summary_questions_you_wrote",
+            Erasure.ANONYMISE,
+        ),
+        PersonField("priorities.Idea.created_by", "ideas_you_started", Erasure.ANONYMISE),
+        PersonField("priorities.Idea.owners", "ideas_you_own", Erasure.DELETE),
+        PersonField("priorities.IdeaOwner.person", "ideas_you_own", Erasure.DELETE),
+        PersonField("priorities.IdeaComment.author", "comments_on_ideas", Erasure.ANONYMISE),
     ),
     demo=demo_module("levelfield.priorities.demo"),
 )

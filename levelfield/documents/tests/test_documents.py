@@ -27,8 +27,8 @@ from levelfield.documents.models import (
 )
 from levelfield.documents.tests.factories import document_make, member_of, paragraph_of
 from levelfield.history.models import Change
+from levelfield.home.services import person_delete
 from levelfield.people.models import PerspectiveKind
-from levelfield.people.services import person_delete
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

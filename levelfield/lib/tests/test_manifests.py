@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from levelfield.lib.manifests import AppManifest, in_order, manifests
+from levelfield.lib.manifests import AppManifest, Erasure, in_order, manifests
 
 
 def _person_fields_in_models() -> set[str]:
@@ -23,15 +23,28 @@ def _person_fields_in_models() -> set[str]:
 def test_every_levelfield_app_is_found_with_its_own_label() -> None:
     labels = [manifest.label for manifest in manifests()]
     levelfield_apps = [
-        config.label for config in apps.get_app_configs() if config.name.startswith("levelfield.")
+        config.label
+        for config in apps.get_app_configs()
+        # home holds nothing of its own: it reads every other app's manifest.
+        if config.name.startswith("levelfield.") and config.label != "home"
     ]
     assert labels == levelfield_apps
 
 
 def test_every_field_pointing_at_a_person_is_declared_by_one_manifest() -> None:
-    declared = [name for manifest in manifests() for name in manifest.person_fields]
+    declared = [field.path for manifest in manifests() for field in manifest.person_fields]
     assert len(declared) == len(set(declared)), "a field is declared by two manifests"
     assert set(declared) == _person_fields_in_models()
+
+
+def test_every_app_holding_a_person_exports_and_erases_them() -> None:
+    for manifest in manifests():
+        if manifest.person_fields:
+            assert manifest.export is not None, manifest.label
+            assert manifest.erase is not None, manifest.label
+        for field in manifest.person_fields:
+            if field.erasure is Erasure.KEEP:
+                assert field.because, f"{field.path} is kept without a stated reason"
 
 
 def test_apps_run_after_those_they_name_and_otherwise_in_installed_order() -> None:
