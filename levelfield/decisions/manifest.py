@@ -15,6 +15,7 @@ MANIFEST = AppManifest(
     label="decisions",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
     person_fields=(
         PersonField("decisions.Decision.created_by", "decisions_you_started", Erasure.ANONYMISE),
         PersonField("decisions.Option.added_by", "options_you_added", Erasure.ANONYMISE),

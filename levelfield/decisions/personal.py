@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
 from levelfield.decisions.models import (
     Decision,
     DiscussionPoint,
@@ -13,7 +17,7 @@ from levelfield.decisions.models import (
     ResponseChange,
     Voter,
 )
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -77,3 +81,29 @@ def erase(context: ErasureContext) -> None:
     context.forget(Response.objects.filter(decision__in=decisions), ["payload", "reason"])
     context.forget(ResponseChange.objects.filter(response__decision__in=decisions))
     context.forget(Outcome.objects.filter(decision__in=decisions))
+
+
+def needs(person: Any) -> list[Need]:
+    """Decisions open for answers in the person's places that they have not answered."""
+    now = timezone.now()
+    answered = Response.objects.filter(decision=OuterRef("pk"), person=person)
+    voted = Voter.objects.filter(decision=OuterRef("pk"), person=person)
+    waiting = (
+        Decision.objects.for_member(person)
+        .filter(closed_at__isnull=True, opens_at__lte=now, closes_at__gt=now)
+        .exclude(Exists(answered))
+        .exclude(Exists(voted))
+        .select_related("project", "collective")
+        .only("title", "closes_at", "project__title", "collective__name")
+        .order_by("closes_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Have your say: {decision.title}",
+            url=reverse("decisions:detail", args=[decision.pk]),
+            place=decision.project.title if decision.project_id else decision.collective.name,
+            due=decision.closes_at,
+            kind="decision",
+        )
+        for decision in waiting
+    ]

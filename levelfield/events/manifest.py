@@ -9,6 +9,7 @@ MANIFEST = AppManifest(
     label="events",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
     person_fields=(
         PersonField("events.EventSeries.created_by", "event_series_you_made", Erasure.ANONYMISE),
         PersonField("events.Event.created_by", "events_you_organise_or_made", Erasure.ANONYMISE),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
 from levelfield.events import services
 from levelfield.events.models import (
@@ -14,8 +16,9 @@ from levelfield.events.models import (
     Event,
     EventSeries,
     Registration,
+    RegistrationStatus,
 )
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import FORMER_MEMBER
 
 
@@ -65,3 +68,40 @@ def erase(context: ErasureContext) -> None:
     context.forget(
         Registration.objects.filter(event__in=events, person__isnull=True), ["guest_name"]
     )
+
+
+def needs(person: Any) -> list[Need]:
+    """Places the person holds, or waits for, at events to come."""
+    booked = (
+        Registration.objects.active()
+        .filter(person=person, event__starts_at__gt=timezone.now(), event__cancelled_at=None)
+        .select_related("event__project", "event__collective")
+        .only(
+            "status",
+            "event__title",
+            "event__starts_at",
+            "event__project__title",
+            "event__collective__name",
+        )
+        .order_by("event__starts_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=(
+                f"On the waiting list: {registration.event.title}"
+                if registration.status == RegistrationStatus.WAITING
+                else f"You have a place: {registration.event.title}"
+            ),
+            url=reverse("events:detail", args=[registration.event_id]),
+            place=_place_name(registration.event),
+            due=registration.event.starts_at,
+            kind="event",
+        )
+        for registration in booked
+    ]
+
+
+def _place_name(event: Event) -> str:
+    if event.project_id:
+        return event.project.title
+    return event.collective.name if event.collective_id else ""

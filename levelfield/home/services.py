@@ -7,6 +7,7 @@ here. What erasure does with each record is in the README's privacy table.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db import transaction
@@ -16,10 +17,27 @@ from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import identifying_pattern
-from levelfield.lib.manifests import ErasureContext, manifests
+from levelfield.lib.manifests import ErasureContext, Need, manifests
 from levelfield.people.models import User
 from levelfield.people.services import email_is_one_of, person_addresses, person_names
 from levelfield.projects.models import ProjectMembership
+
+
+def person_needs(*, person: User) -> list[Need]:
+    """What needs the person now, from every app, soonest first (undated last)."""
+    found = [need for manifest in manifests() if manifest.needs for need in manifest.needs(person)]
+    return sorted(found, key=_soonest)
+
+
+def _soonest(need: Need) -> tuple[bool, datetime.datetime]:
+    due = need.due
+    if due is None:
+        return (True, datetime.datetime.max.replace(tzinfo=datetime.UTC))
+    if not isinstance(due, datetime.datetime):
+        due = datetime.datetime.combine(
+            due, datetime.time.max, tzinfo=timezone.get_current_timezone()
+        )
+    return (False, due)
 
 
 def person_data_export(*, person: User) -> dict[str, Any]:

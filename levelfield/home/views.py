@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.home import access
-from levelfield.home.services import person_data_export, person_delete
+from levelfield.home.services import person_data_export, person_delete, person_needs
 from levelfield.invitations.models import Invitation
 from levelfield.people import forms
 from levelfield.people.models import User
@@ -50,6 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "invited_by__email",
         ),
         "profile_is_empty": not person.has_profile(),
+        "needs": person_needs(person=person),
     }
     return render(request, "home/home.html", context)
 

@@ -33,6 +33,8 @@ from django.utils import timezone
 
 from levelfield.lib.erasure import forget_in, text_columns
 
+NEEDS_SHOWN = 5  # the most of one kind a person's home lists
+
 
 @dataclass(frozen=True)
 class Need:

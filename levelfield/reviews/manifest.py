@@ -9,6 +9,7 @@ MANIFEST = AppManifest(
     label="reviews",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
     person_fields=(
         PersonField("reviews.ReviewGroup.members", "research_partners_groups", Erasure.DELETE),
         PersonField("reviews.GroupMembership.person", "research_partners_groups", Erasure.DELETE),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.urls import reverse
 
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.reviews.models import (
+    OPEN,
     Agreement,
     GroupMembership,
     ReportBack,
@@ -84,3 +86,23 @@ def erase(context: ErasureContext) -> None:
     context.forget(Response.objects.filter(request__in=requests), ["text"])
     context.forget(ResponseComment.objects.filter(response__request__in=requests), ["text"])
     context.forget(ReportBack.objects.filter(request__in=requests))
+
+
+def needs(person: Any) -> list[Need]:
+    """Reviews the person signed up to write and has not sent, on requests still open."""
+    assigned = (
+        Review.objects.filter(reviewer=person, submitted_at=None, request__status__in=OPEN)
+        .select_related("request__group")
+        .only("request__project_title", "request__deadline", "request__group__name")
+        .order_by("request__deadline", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Write your review: {review.request.project_title}",
+            url=reverse("reviews:review", args=[review.request_id]),
+            place=review.request.group.name,
+            due=review.request.deadline,
+            kind="review",
+        )
+        for review in assigned
+    ]
