@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "levelfield.priorities",  # priorities
     "levelfield.stories",  # stories
     "levelfield.reports",  # reports
+    "levelfield.home",  # above every other app: reads their manifests
 ]
 
 MIDDLEWARE = [

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from levelfield.home import views as home_views
 from levelfield.lib import views as lib_views
-from levelfield.people import views as people_views
 
 urlpatterns = [
-    path("", people_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("levelfield.people.urls")),
+    path("me/", include("levelfield.home.urls")),
     path("collectives/", include("levelfield.collectives.urls")),
     path("projects/", include("levelfield.projects.urls")),
     path("places/", include("levelfield.places.urls")),

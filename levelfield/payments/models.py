@@ -201,6 +201,10 @@ class Claim(models.Model):
         "Batch", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
     )
     paid_on = models.DateField(null=True, blank=True)
+    # When the claimant deletes their account, a claim already sent to finance is kept as
+    # a tax record (README, Privacy) under their payee reference, with no name, until:
+    kept_payee_reference = models.CharField(max_length=12, blank=True)
+    kept_until = models.DateField(null=True, blank=True)
 
     objects = ClaimQuerySet.as_manager()
 
@@ -243,7 +247,9 @@ class Claim(models.Model):
     def payee_reference(self) -> str:
         """The person's reference, which the finance system is set up with; bank details
         stay there, never here."""
-        return f"P{self.claimant_id:06d}" if self.claimant_id else "FORMER"
+        if self.claimant_id:
+            return f"P{self.claimant_id:06d}"
+        return self.kept_payee_reference or "FORMER"
 
     @property
     def total(self) -> Decimal:

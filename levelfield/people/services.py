@@ -1,8 +1,8 @@
-"""Changes to a person's own record: their profile, their data export and erasure."""
+"""Changes to a person's own record: their profile, and this app's part of their data
+download and erasure (the home app gathers every app's part)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -13,15 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
-from levelfield.decisions import services as decision_services
-from levelfield.decisions.models import Decision
-from levelfield.events import services as event_services
-from levelfield.history.models import Change
-from levelfield.history.services import change_record, history_forget
-from levelfield.invitations.models import Invitation
-from levelfield.lib.erasure import forget, identifying_pattern
-from levelfield.notifications.services import notifications_forget_addresses
+from levelfield.lib.manifests import ErasureContext, when
 from levelfield.people.models import (
     CommunicationPreference,
     FormerDetail,
@@ -31,12 +23,6 @@ from levelfield.people.models import (
     User,
     Visibility,
 )
-from levelfield.projects.models import (
-    InvolvementEntry,
-    Participation,
-    ProjectMembership,
-)
-from levelfield.stories import services as story_services
 
 # Perspectives that say something about a person's health, so need their consent to keep.
 HEALTH_PERSPECTIVES = {PerspectiveKind.LIVED_EXPERIENCE}
@@ -143,145 +129,31 @@ def former_detail_record(*, person: User, kind: str, value: str) -> None:
         FormerDetail.objects.get_or_create(person=person, kind=kind, value=value)
 
 
-def person_delete(*, person: User) -> None:
-    """Delete a person's account and what identifies them.
-
-    Each membership ends with a line in the collective's or project's history. Time
-    they gave stays in the involvement log with no name ("A former member"), so
-    project totals do not change; history rows and involvement entries stay, with
-    every name and email address the person ever used replaced by "A former member"
-    (see _forget_everywhere), including in projects and collectives they had left.
-    Invitations sent to their addresses go.
-    """
-    with transaction.atomic():
-        person = User.objects.select_for_update().get(pk=person.pk)
-        collective_memberships = CollectiveMembership.objects.filter(person=person).select_related(
-            "collective"
-        )
-        for membership in collective_memberships:
-            change_record(
-                actor=person,
-                action="account_deleted",
-                summary="A member deleted their account and left the collective",
-                subject=membership,
-                collective=membership.collective,
-                before={"member": "A former member", "coordinator": membership.is_coordinator},
-            )
-        project_memberships = ProjectMembership.objects.filter(person=person).select_related(
-            "project"
-        )
-        for membership in project_memberships:
-            change_record(
-                actor=person,
-                action="account_deleted",
-                summary="A member deleted their account and left the project",
-                subject=membership,
-                project=membership.project,
-                before={"member": "A former member", "coordinator": membership.is_coordinator},
-            )
-        # Their places at events to come go to the people waiting (events keep counts).
-        event_services.registrations_release_for(person=person)
-        _forget_everywhere(person)
-        _sign_in_records(person).delete()
-        AccessAttempt.objects.filter(_username_is_theirs(person)).delete()
-        AccessFailureLog.objects.filter(_username_is_theirs(person)).delete()
-        # Notices sent to their addresses before they had an account (invitations).
-        notifications_forget_addresses(addresses=_every_address(person))
-        # A sealed answer to an open anonymous decision goes with the person, so that
-        # decision's kept count of answers is worked out again.
-        sealed_in = list(
-            Decision.objects.filter(
-                anonymous=True, closed_at__isnull=True, voters__person=person
-            ).values_list("pk", flat=True)
-        )
-        person.delete()
-        decision_services.tallies_rebuild(decisions=Decision.objects.filter(pk__in=sealed_in))
-
-
-def _forget_everywhere(person: User) -> None:
-    """Replace the person's names and addresses, current and former, in what others
-    keep: the history, involvement entries, messages in invitations they sent; and
-    delete invitations sent to their addresses.
-
-    Names are replaced only where the person was, since another collective may have
-    its own "Sam": the projects and collectives they belong to, and those they had
-    left or were invited to, which their own history rows and invitations show.
-    """
-    addresses = _every_address(person)
-    names = {person.display_name, *(address.split("@")[0] for address in addresses)}
-    names |= set(
-        person.former_details.filter(kind=FormerDetail.Kind.NAME).values_list("value", flat=True)
-    )
-    pattern = identifying_pattern(names=names, addresses=addresses)
-    if pattern is None:
-        return
-    project_ids, collective_ids = _where_they_were(person, addresses)
-    history_forget(
-        pattern=pattern,
-        addresses=addresses,
-        actor=person,
-        project_ids=project_ids,
-        collective_ids=collective_ids,
-    )
-    _forget_in(
-        InvolvementEntry.objects.filter(
-            Q(place__project_id__in=project_ids)
-            | Q(place__project__isnull=True, place__collective_id__in=collective_ids)
-        ),
-        pattern,
-        ["title", "description", "what_changed"],
-    )
-    Invitation.objects.filter(_email_is_one_of(addresses)).delete()
-    _forget_in(Invitation.objects.filter(invited_by=person), pattern, ["message"])
-
-
-def _where_they_were(person: User, addresses: set[str]) -> tuple[set[int], set[int]]:
-    """Ids of the projects and collectives the person belongs to, belonged to (their
-    own history rows: joining, leaving) or was invited to."""
-    project_ids = set(
-        ProjectMembership.objects.filter(person=person).values_list("project_id", flat=True)
-    )
-    collective_ids = set(
-        CollectiveMembership.objects.filter(person=person).values_list("collective_id", flat=True)
-    )
-    for project_id, collective_id in Change.objects.filter(actor=person).values_list(
-        "project_id", "collective_id"
-    ):
-        project_ids.add(project_id)
-        collective_ids.add(collective_id)
-    for project_id, collective_id in Invitation.objects.filter(
-        _email_is_one_of(addresses)
-    ).values_list("project_id", "collective_id"):
-        project_ids.add(project_id)
-        collective_ids.add(collective_id)
-    return project_ids - {None}, collective_ids - {None}
-
-
-def _email_is_one_of(addresses: set[str]) -> Q:
-    query = Q(pk__in=[])
-    for address in addresses:
-        query |= Q(email__iexact=address)
-    return query
-
-
-def _forget_in(rows: Any, pattern: Any, fields: list[str]) -> None:
-    changed = []
-    for row in rows.iterator():
-        before = [getattr(row, name) for name in fields]
-        after = [forget(value, pattern) for value in before]
-        if before != after:
-            for name, value in zip(fields, after, strict=True):
-                setattr(row, name, value)
-            changed.append(row)
-    if changed:
-        rows.model.objects.bulk_update(changed, fields, batch_size=500)
-
-
-def _every_address(person: User) -> set[str]:
+def person_addresses(person: User) -> set[str]:
     """Every address the person has used: their current ones and those they removed."""
     return _email_addresses(person) | set(
         person.former_details.filter(kind=FormerDetail.Kind.EMAIL).values_list("value", flat=True)
     )
+
+
+def person_names(person: User, addresses: set[str]) -> set[str]:
+    """Every name the person went by: their names now and before, each word of them of
+    three letters or more ("Gordon" in "Gordon and Maggie lead the interviews"), and the
+    part of each address before the @."""
+    names = {person.display_name, *(address.split("@")[0] for address in addresses)}
+    names |= set(
+        person.former_details.filter(kind=FormerDetail.Kind.NAME).values_list("value", flat=True)
+    )
+    for name in list(names):
+        names |= {word for word in name.split() if len(word) >= 3 and word[0].isupper()}
+    return {name for name in names if name}
+
+
+def email_is_one_of(addresses: set[str]) -> Q:
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(email__iexact=address)
+    return query
 
 
 def _email_addresses(person: User) -> set[str]:
@@ -293,23 +165,28 @@ def _email_addresses(person: User) -> set[str]:
     return addresses
 
 
-def _username_is_theirs(person: User) -> Q:
+def _username_is_theirs(addresses: set[str]) -> Q:
     """Axes records sign-in attempts by the email typed, in any letter case."""
     query = Q(pk__in=[])
-    for address in _email_addresses(person):
+    for address in addresses:
         query |= Q(username__iexact=address)
     return query
 
 
-def _sign_in_records(person: User) -> Any:
-    return AccessLog.objects.filter(_username_is_theirs(person))
+def people_erase(context: ErasureContext) -> None:
+    """The account's own rows go with it (perspectives, former details, addresses,
+    two-step methods: on_delete=CASCADE); sign-in records kept under its addresses go
+    now."""
+    theirs = _username_is_theirs(context.addresses)
+    AccessLog.objects.filter(theirs).delete()
+    AccessAttempt.objects.filter(theirs).delete()
+    AccessFailureLog.objects.filter(theirs).delete()
 
 
-def person_data_export(*, person: User) -> dict[str, Any]:
-    """Everything Levelfield holds about a person, for them to download."""
+def people_export(person: User) -> dict[str, list[dict[str, Any]]]:
+    """The person's profile, addresses, former details, two-step methods and sign-ins."""
     return {
-        "exported_at": _when(timezone.now()),
-        "profile": _profile_data(person),
+        "profile": [_profile_data(person)],
         "perspectives": [
             {"perspective": p.get_kind_display(), "in_your_own_words": p.in_own_words}
             for p in person.perspectives.all()
@@ -322,83 +199,23 @@ def person_data_export(*, person: User) -> dict[str, Any]:
             {
                 "what": detail.get_kind_display(),
                 "value": detail.value,
-                "until": _when(detail.replaced_at),
+                "until": when(detail.replaced_at),
             }
             for detail in person.former_details.all()
         ],
         "two_step_verification": [
-            {"method": a.get_type_display(), "added": _when(a.created_at)}
+            {"method": a.get_type_display(), "added": when(a.created_at)}
             for a in Authenticator.objects.filter(user=person).order_by("created_at")
-        ],
-        "collective_memberships": [
-            {
-                "collective": m.collective.name,
-                "joined": _when(m.joined_at),
-                "coordinator": m.is_coordinator,
-            }
-            for m in CollectiveMembership.objects.filter(person=person).select_related(
-                "collective"
-            )
-        ],
-        "project_memberships": [
-            {
-                "project": m.project.title,
-                "joined": _when(m.joined_at),
-                "coordinator": m.is_coordinator,
-            }
-            for m in ProjectMembership.objects.filter(person=person).select_related("project")
-        ],
-        "invitations_sent": _invitations_sent(person),
-        "event_places": event_services.registrations_export(person=person),
-        **story_services.person_stories_export(person=person),
-        "involvement": [
-            {
-                "place": p.entry.place.name,
-                "what_happened": p.entry.title,
-                "date": p.entry.happened_on.isoformat(),
-                "stage": p.entry.get_stage_display(),
-                "minutes": p.minutes,
-            }
-            for p in Participation.objects.filter(person=person)
-            .select_related("entry__place__project", "entry__place__collective")
-            .order_by("entry__happened_on", "pk")
-        ],
-        "involvement_entries_recorded": [
-            {
-                "place": e.place.name,
-                "what_happened": e.title,
-                "date": e.happened_on.isoformat(),
-                "stage": e.get_stage_display(),
-                "kind": e.get_kind_display(),
-                "more_detail": e.description,
-                "what_changed": e.what_changed,
-                "recorded": _when(e.created_at),
-            }
-            for e in InvolvementEntry.objects.filter(recorded_by=person)
-            .select_related("place__project", "place__collective")
-            .order_by("happened_on", "pk")
-        ],
-        "changes_you_made": [
-            {
-                "when": _when(c.at),
-                "collective": c.collective.name if c.collective else None,
-                "project": c.project.title if c.project else None,
-                "action": c.action,
-                "summary": c.summary,
-                "before": c.before,
-                "after": c.after,
-            }
-            for c in Change.objects.filter(actor=person)
-            .select_related("collective", "project")
-            .order_by("at", "pk")
         ],
         "sign_ins": [
             {
-                "when": _when(log.attempt_time),
+                "when": when(log.attempt_time),
                 "ip_address": log.ip_address,
                 "browser": log.user_agent,
             }
-            for log in _sign_in_records(person).order_by("attempt_time")
+            for log in AccessLog.objects.filter(
+                _username_is_theirs(_email_addresses(person))
+            ).order_by("attempt_time")
         ],
     }
 
@@ -407,8 +224,8 @@ def _profile_data(person: User) -> dict[str, Any]:
     return {
         "email": person.email,
         "name_you_want_to_be_called": person.display_name,
-        "joined": _when(person.date_joined),
-        "last_signed_in": _when(person.last_login),
+        "joined": when(person.date_joined),
+        "last_signed_in": when(person.last_login),
         "who_sees_perspectives": person.get_perspectives_visibility_display(),
         "skills_and_experience": person.skills,
         "topics_you_care_about": person.interests,
@@ -417,33 +234,5 @@ def _profile_data(person: User) -> dict[str, Any]:
         "communication_preferences": person.communication_preference_labels(),
         "phone": person.phone,
         "payment_preference": person.get_payment_preference_display(),
-        "health_data_consent_given": _when(person.health_data_consent_at),
+        "health_data_consent_given": when(person.health_data_consent_at),
     }
-
-
-def _invitations_sent(person: User) -> list[dict[str, Any]]:
-    rows = []
-    invitations = Invitation.objects.filter(invited_by=person).select_related(
-        "collective", "project"
-    )
-    for invitation in invitations:
-        if invitation.collective_id:
-            rows.append({"collective": invitation.collective.name, **_invitation_data(invitation)})
-        else:
-            rows.append({"project": invitation.project.title, **_invitation_data(invitation)})
-    return rows
-
-
-def _invitation_data(invitation: Any) -> dict[str, Any]:
-    return {
-        "sent_to": invitation.email or "A shareable link",
-        "message": invitation.message,
-        "created": _when(invitation.created_at),
-        "expires": _when(invitation.expires_at),
-        "status": invitation.status,
-        "times_used": invitation.times_used,
-    }
-
-
-def _when(moment: datetime.datetime | None) -> str | None:
-    return timezone.localtime(moment).isoformat() if moment else None

@@ -1,56 +1,18 @@
-"""Pages about people: the home page, your own profile and data, and teammates' profiles."""
+"""Your own profile: what you say about yourself and who sees each part. (Teammates'
+profiles, your data and the home page are the home app's.)"""
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods
 
-from levelfield.collectives.models import Collective, CollectiveMembership
-from levelfield.invitations.models import Invitation
 from levelfield.lib.forms import posted
-from levelfield.people import access, forms
+from levelfield.people import forms
 from levelfield.people.models import User
-from levelfield.people.services import person_data_export, person_delete, profile_update
-from levelfield.projects.models import Project, ProjectMembership
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    """A plain explanation for visitors; for signed-in people, what is theirs to do."""
-    if not request.user.is_authenticated:
-        return render(request, "people/landing.html")
-    person = request.user
-    context = {
-        # Only the columns the page shows: compiling every column of four joined
-        # tables cost more CPU than running the queries.
-        "collective_memberships": CollectiveMembership.objects.filter(person=person)
-        .select_related("collective")
-        .only("coordinator_since", "collective__name", "collective__slug")
-        .order_by("collective__name"),
-        "project_memberships": ProjectMembership.objects.filter(person=person)
-        .select_related("project__collective")
-        .only("project__title", "project__stage", "project__collective__name")
-        .order_by("project__title"),
-        "invitations": Invitation.objects.waiting_for(person)
-        .select_related("collective", "project", "invited_by")
-        .only(
-            "expires_at",
-            "collective__name",
-            "project__title",
-            "invited_by__display_name",
-            "invited_by__email",
-        ),
-        "profile_is_empty": not person.has_profile(),
-    }
-    return render(request, "people/home.html", context)
+from levelfield.people.services import profile_update
 
 
 @login_required
@@ -103,73 +65,3 @@ def _chosen_perspectives(data: dict) -> dict[str, str]:
         "other": data["other_in_own_words"],
     }
     return {kind: own_words.get(kind, "") for kind in data["perspectives"]}
-
-
-@login_required
-@require_GET
-def person(request: HttpRequest, pk: int) -> HttpResponse:
-    """Another person's profile: only what they chose to share with their teammates."""
-    viewer = request.user
-    someone = access.teammate_for(viewer, pk)
-    context = {
-        "someone": someone,
-        "is_you": someone.pk == viewer.pk,
-        "shared_collectives": Collective.objects.for_member(viewer).filter(
-            memberships__person=someone
-        ),
-        "shared_projects": Project.objects.for_member(viewer).filter(memberships__person=someone),
-    }
-    return render(request, "people/person.html", context)
-
-
-@login_required
-@require_GET
-def my_data(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/my_data.html")
-
-
-@login_required
-@require_GET
-def my_data_download(request: HttpRequest) -> HttpResponse:
-    """Everything held about the person, as a file they can keep or take elsewhere."""
-    data = person_data_export(person=request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"levelfield-my-data-{timezone.localdate():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
-    person = request.user
-    form = forms.DeleteAccountForm(posted(request), person=person)
-    if request.method == "POST" and form.is_valid():
-        person_delete(person=person)
-        logout(request)
-        messages.success(request, "Your account and your details have been deleted.")
-        return redirect("home")
-    context = {"form": form, **_only_member_of(person)}
-    return render(request, "people/delete_account.html", context)
-
-
-def _only_member_of(person: User) -> dict[str, QuerySet]:
-    """Collectives and projects nobody else could look after once this person leaves."""
-    other_collective_members = CollectiveMembership.objects.filter(
-        collective=OuterRef("pk")
-    ).exclude(person=person)
-    other_project_members = ProjectMembership.objects.filter(project=OuterRef("pk")).exclude(
-        person=person
-    )
-    return {
-        "only_member_collectives": Collective.objects.filter(memberships__person=person).exclude(
-            Exists(other_collective_members)
-        ),
-        "only_member_projects": Project.objects.filter(memberships__person=person).exclude(
-            Exists(other_project_members)
-        ),
-    }

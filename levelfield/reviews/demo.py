@@ -11,8 +11,8 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.people.demo import DEMO_PASSWORD, DOMAIN
 from levelfield.people.models import User
-from levelfield.projects.management.commands.load_demo import DEMO_PASSWORD, DOMAIN
 from levelfield.projects.models import Stage
 from levelfield.reviews import services
 from levelfield.reviews.models import Impact, Rating, ReviewGroup, ReviewRequest

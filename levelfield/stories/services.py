@@ -674,7 +674,7 @@ def story_delete(*, story: Story, actor: User) -> None:
 
 def person_stories_export(*, person: User) -> dict[str, list[dict]]:
     """What the stories app holds about a person, for their data download (for
-    `people.services.person_data_export` to include)."""
+    `stories.personal.export` to include)."""
     written = Story.objects.filter(author=person) | Story.objects.filter(co_authors=person)
     return {
         "stories": [

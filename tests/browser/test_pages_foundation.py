@@ -27,9 +27,9 @@ def member_pages(world: dict) -> list[str]:
         reverse("home"),
         reverse("people:profile"),
         reverse("people:profile_edit"),
-        reverse("people:person", args=[world["teammate"].pk]),
-        reverse("people:my_data"),
-        reverse("people:delete_account"),
+        reverse("home:person", args=[world["teammate"].pk]),
+        reverse("home:my_data"),
+        reverse("home:delete_account"),
         reverse("collectives:list"),
         reverse("collectives:create"),
         reverse("collectives:detail", args=[slug]),
@@ -126,6 +126,6 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("projects:invite", args=[pk]),
         reverse("places:log_add", args=[world["project"].place.pk]),
         reverse("places:log_add", args=[world["collective"].places.get(kind="collective").pk]),
-        reverse("people:delete_account"),
+        reverse("home:delete_account"),
     ]
     send_each_empty(page, live_server, sign_in, axe_check, [(world["member"], p) for p in paths])

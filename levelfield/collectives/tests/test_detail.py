@@ -41,7 +41,7 @@ def test_a_member_sees_the_collectives_projects_and_members(
     assert "Not ours" not in html
     assert f"{reverse('projects:create')}?collective={collective.slug}" in html
     assert "Start a project" in html
-    assert reverse("people:person", args=[coordinator.pk]) in html
+    assert reverse("home:person", args=[coordinator.pk]) in html
     assert "Cora" in html and "Mo" in html
     assert "Coordinator" in html
 

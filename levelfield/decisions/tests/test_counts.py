@@ -18,7 +18,7 @@ from levelfield.decisions import services
 from levelfield.decisions.models import Decision, Method, Response, Tally
 from levelfield.decisions.results import results_build, results_from_tally
 from levelfield.decisions.tests.factories import later, make_team
-from levelfield.people.services import person_delete
+from levelfield.home.services import person_delete
 
 pytestmark = pytest.mark.django_db
 

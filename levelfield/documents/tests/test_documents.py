@@ -25,8 +25,8 @@ from levelfield.documents.models import (
 )
 from levelfield.documents.tests.factories import client_for, document_make, member_of, paragraph_of
 from levelfield.history.models import Change
+from levelfield.home.services import person_delete
 from levelfield.people.models import PerspectiveKind
-from levelfield.people.services import person_delete
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -384,7 +384,7 @@ def _form_data(event: Event | None, **changes: str) -> dict[str, str]:
 def test_deleting_an_account_gives_its_places_to_the_people_waiting(
     plan: Callable[..., Event], collective
 ) -> None:
-    from levelfield.people.services import person_delete
+    from levelfield.home.services import person_delete
 
     event = plan(capacity=1)
     leaving, waiting = _members(collective, 2)

@@ -172,7 +172,7 @@ def test_the_joining_link_shows_only_to_people_with_a_place(
 def test_a_persons_data_download_includes_their_places_and_what_they_shared(
     plan: Callable[..., Event], member: User
 ) -> None:
-    from levelfield.people.services import person_data_export
+    from levelfield.home.services import person_data_export
 
     event = plan()
     services.registration_create(

@@ -40,7 +40,7 @@ def _current(html: str) -> list[str]:
         ("payments:home", ["Payments"]),
         ("notifications:list", ["Notifications"]),
         ("notifications:settings", ["Notifications"]),
-        ("people:my_data", ["Your profile"]),
+        ("home:my_data", ["Your profile"]),
     ],
 )
 def test_a_member_sees_which_part_of_the_site_they_are_in(
@@ -53,7 +53,7 @@ def test_a_member_sees_which_part_of_the_site_they_are_in(
     assert _current(html) == current
     assert ('aria-current="page"' in _navigation(html)) == (name == "home")
     assert f'href="{reverse("account_logout")}">Sign out' in html
-    assert f'href="{reverse("people:my_data")}">Your data' in html
+    assert f'href="{reverse("home:my_data")}">Your data' in html
     assert "Sign in" not in _navigation(html)
 
 

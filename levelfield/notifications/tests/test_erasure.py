@@ -7,6 +7,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.home.services import person_delete
 from levelfield.invitations.services import invitations_send
 from levelfield.notifications.models import Notification, Suppression
 from levelfield.notifications.services import (
@@ -15,7 +16,6 @@ from levelfield.notifications.services import (
     unsubscribe_read,
     unsubscribe_token,
 )
-from levelfield.people.services import person_delete
 from levelfield.people.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,21 +6,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.people.models import PaymentPreference, Perspective, PerspectiveKind, Visibility
 from levelfield.people.services import profile_update
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
-from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 ME_PAGES = [
     reverse("people:profile"),
     reverse("people:profile_edit"),
-    reverse("people:my_data"),
-    reverse("people:my_data_download"),
-    reverse("people:delete_account"),
-    reverse("people:person", args=[1]),
+    reverse("home:my_data"),
+    reverse("home:my_data_download"),
+    reverse("home:delete_account"),
+    reverse("home:person", args=[1]),
 ]
 
 
@@ -37,8 +35,8 @@ def test_visitors_are_asked_to_sign_in_for_every_me_page(client, url):
     [
         reverse("people:profile"),
         reverse("people:profile_edit"),
-        reverse("people:my_data"),
-        reverse("people:delete_account"),
+        reverse("home:my_data"),
+        reverse("home:delete_account"),
     ],
 )
 def test_a_signed_in_person_opens_their_own_pages(client, url):
@@ -234,90 +232,3 @@ def test_an_unknown_choice_is_an_error_not_a_crash(client):
 
     assert response.status_code == 200
     assert 'id="id_payment_preference-error"' in response.content.decode()
-
-
-def _viewer_sharing(how: str, someone: object) -> object:
-    viewer = UserFactory()
-    if how == "collective":
-        collective = CollectiveMembershipFactory(person=someone).collective
-        CollectiveMembershipFactory(person=viewer, collective=collective)
-    elif how == "project":
-        project = ProjectMembershipFactory(person=someone).project
-        ProjectMembershipFactory(person=viewer, project=project)
-    elif how == "nothing":
-        CollectiveMembershipFactory(person=someone)
-        ProjectMembershipFactory(person=viewer)
-    return viewer
-
-
-@pytest.mark.parametrize(
-    ("how", "status"),
-    [("collective", 200), ("project", 200), ("nothing", 404)],
-)
-def test_only_people_who_work_together_see_each_others_profiles(client, how, status):
-    someone = UserFactory(display_name="Jordan")
-    client.force_login(_viewer_sharing(how, someone))
-
-    response = client.get(reverse("people:person", args=[someone.pk]))
-
-    assert response.status_code == status
-    assert ("Jordan" in response.content.decode()) is (status == 200)
-
-
-def test_a_profile_that_does_not_exist_is_a_404(client):
-    client.force_login(UserFactory())
-
-    assert client.get(reverse("people:person", args=[999999])).status_code == 404
-
-
-def test_a_person_sees_their_own_profile_as_teammates_see_it(client):
-    person = UserFactory(access_needs="Large print papers")
-    client.force_login(person)
-
-    response = client.get(reverse("people:person", args=[person.pk]))
-
-    assert response.status_code == 200
-    assert "This is what people in your collectives and projects see" in response.content.decode()
-    assert "Large print papers" not in response.content.decode()
-
-
-def test_a_teammate_sees_only_what_the_person_chose_to_share(client):
-    someone = UserFactory(
-        display_name="Jordan",
-        perspectives_visibility=Visibility.MY_TEAMS,
-        skills="Facilitation",
-        interests="Young carers",
-        skills_visibility=Visibility.MY_TEAMS,
-        access_needs="Step-free access please",
-        phone="07700 900456",
-        payment_preference=PaymentPreference.VOUCHER,
-        communication_preferences=["large_print"],
-    )
-    PerspectiveFactory(person=someone, kind=PerspectiveKind.CARER, in_own_words="For my mum")
-    client.force_login(_viewer_sharing("collective", someone))
-
-    html = client.get(reverse("people:person", args=[someone.pk])).content.decode()
-
-    assert "Carer: For my mum" in html
-    assert "Facilitation" in html
-    assert "Young carers" in html
-    for private in ("Step-free access please", "07700 900456", "voucher", someone.email):
-        assert private not in html
-
-
-def test_a_teammate_sees_nothing_the_person_kept_to_themselves(client):
-    someone = UserFactory(
-        perspectives_visibility=Visibility.ONLY_ME,
-        skills="Facilitation",
-        interests="Young carers",
-        skills_visibility=Visibility.ONLY_ME,
-    )
-    PerspectiveFactory(
-        person=someone, kind=PerspectiveKind.LIVED_EXPERIENCE, in_own_words="Epilepsy"
-    )
-    client.force_login(_viewer_sharing("project", someone))
-
-    html = client.get(reverse("people:person", args=[someone.pk])).content.decode()
-
-    for private in ("Epilepsy", "Lived experience", "Facilitation", "Young carers"):
-        assert private not in html

@@ -493,7 +493,7 @@ def test_the_log_shows_each_entry_with_its_people_hours_and_what_changed(
         "Who took part Gordon: 1.5 hours Amara: 0.5 hours Total time 2 hours "
         "What changed because of it We added a break halfway through." in words
     )
-    assert reverse("people:person", args=[coordinator.pk]) in html
+    assert reverse("home:person", args=[coordinator.pk]) in html
     assert reverse("places:log_entry", args=[project.place.pk, entry.pk]) in html
 
 

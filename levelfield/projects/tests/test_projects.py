@@ -198,7 +198,7 @@ def test_the_project_page_shows_members_under_each_perspective_they_share(
         "Perspective not shared": ["Priya", "Nia"],
     }
     assert "Secret" not in html
-    assert reverse("people:person", args=[coordinator.pk]) in html
+    assert reverse("home:person", args=[coordinator.pk]) in html
     # The coordinator job is shown as a tag beside the name, once per listing.
     assert re.search(r"Amara</a>\s*<strong class=\"govuk-tag govuk-tag--blue\">Coordinator", html)
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.home.services import person_data_export
 from levelfield.people.models import User
-from levelfield.people.services import person_data_export
 from levelfield.stories import services
 from levelfield.stories.models import Story, StoryImage
 from levelfield.stories.tests.factories import StoryFactory, picture_upload

@@ -2,9 +2,9 @@
 
     python manage.py seed_scale --size small|large
 
-Calls each app's `scale.py: scale_seed(*, size, rng)` in a fixed order (people,
-collectives and projects first, since the others read them from the database) and
-prints how long each took. An app without a scale.py is skipped with a note. Each app
+Calls each app's manifest `scale` (lib/manifests.py) in the order their `scale_after`
+gives (people, collectives and projects first, since the others read them from the
+database) and prints how long each took. Each app
 bulk-inserts rows as its services would leave them (constraints, counts kept on rows,
 history where its pages read it). Random choices use fixed seeds, so the same size
 gives the same data. For benchmarks only: run it on a fresh database.
@@ -12,35 +12,17 @@ gives the same data. For benchmarks only: run it on a fresh database.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import random
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from levelfield.lib.manifests import scale_manifests, seed_for
 from levelfield.lib.scale import SIZES
 from levelfield.people.models import User
 from levelfield.people.scale import EMAIL_PREFIX
 
-# The order matters: later apps read what earlier ones made.
-APPS = [
-    "people",
-    "collectives",
-    "projects",
-    "decisions",
-    "events",
-    "payments",
-    "resources",
-    "reflection",
-    "reviews",
-    "priorities",
-    "deliberation",
-    "documents",
-    "learning",
-]
 SEED = 20_261_201
 
 
@@ -54,15 +36,11 @@ class Command(BaseCommand):
         if User.objects.filter(email__startswith=EMAIL_PREFIX).exists():
             raise CommandError("This database already has scale data; seed a fresh one.")
         started = time.perf_counter()
-        for number, app in enumerate(APPS):
-            module_name = f"levelfield.{app}.scale"
-            if importlib.util.find_spec(module_name) is None:
-                self.stdout.write(f"{app:<13} skipped (no scale.py)")
-                continue
-            module = importlib.import_module(module_name)
+        for manifest in scale_manifests():
             began = time.perf_counter()
             with transaction.atomic():
-                module.scale_seed(size=size, rng=random.Random(SEED + number))  # noqa: S311 - scale data
+                manifest.scale(size=size, rng=seed_for(manifest.label, SEED))
+            app = manifest.label
             self.stdout.write(f"{app:<13} {time.perf_counter() - began:6.1f} s", ending="\n")
             self.stdout.flush()
         began = time.perf_counter()

@@ -16,10 +16,11 @@ from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.history.services import change_record
+from levelfield.home.services import person_delete
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import ProjectInvitationFactory
 from levelfield.people.models import FormerDetail
-from levelfield.people.services import person_delete, profile_update
+from levelfield.people.services import profile_update
 from levelfield.people.tests.factories import PASSWORD, UserFactory
 from levelfield.projects import services as project_services
 from levelfield.projects.models import (
@@ -157,7 +158,7 @@ def test_names_and_addresses_used_before_are_in_the_persons_own_download(
     _rename(person, NEW_NAME)
     client.force_login(person)
 
-    data = client.get(reverse("people:my_data_download")).json()
+    data = client.get(reverse("home:my_data_download")).json()
 
     assert data["names_and_addresses_you_used_before"][0]["value"] == FIRST_NAME
 
@@ -169,7 +170,7 @@ def test_deleting_through_the_page_also_erases_the_collectives_history(client: C
     collective_services.membership_leave(membership=membership)
     client.force_login(person)
 
-    client.post(reverse("people:delete_account"), {"password": PASSWORD})
+    client.post(reverse("home:delete_account"), {"password": PASSWORD})
 
     assert not CollectiveMembership.objects.filter(collective=collective).exists()
     summaries = list(

@@ -12,15 +12,20 @@ from django.utils import timezone
 from levelfield.collectives.tests.factories import (
     CollectiveMembershipFactory,
 )
+from levelfield.decisions.models import Response
+from levelfield.decisions.tests.factories import DecisionFactory
+from levelfield.events.tests.factories import RegistrationFactory
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.lib.manifests import NEEDS_SHOWN
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.projects.tests.factories import (
     ProjectMembershipFactory,
 )
+from levelfield.reviews.tests.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,14 +100,50 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     person = UserFactory(email="kim@example.org")
     for _ in range(rows):
         CollectiveMembershipFactory(person=person)
-        ProjectMembershipFactory(person=person)
+        project = ProjectMembershipFactory(person=person).project
         CollectiveInvitationFactory(email="kim@example.org")
         ProjectInvitationFactory(email="kim@example.org")
+        DecisionFactory(project=project)
+        RegistrationFactory(person=person)
+        ReviewFactory(reviewer=person)
     client.force_login(person)
 
-    # Session, person, perspectives, invitations, collectives, projects.
-    with django_assert_max_num_queries(6):
+    # Session, person, perspectives, invitations, collectives, projects; and what needs
+    # you from each app that declares needs (decisions, events, reviews): one each.
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
     assert response.content.decode().count("Invitation to join") == 2 * rows
+    assert response.content.decode().count("Have your say") == min(rows, NEEDS_SHOWN)
+
+
+def test_a_member_sees_what_needs_them_soonest_first_and_not_what_is_done(client):
+    person = UserFactory()
+    project = ProjectMembershipFactory(person=person).project
+    later = DecisionFactory(project=project, title="Which venue?")
+    sooner = DecisionFactory(
+        project=project, title="Which date?", closes_at=timezone.now() + timedelta(days=2)
+    )
+    answered = DecisionFactory(project=project, title="Which colour?")
+    Response.objects.create(decision=answered, person=person, payload={"stance": "agree"})
+    elsewhere = DecisionFactory(title="Someone else's question?")
+    place = RegistrationFactory(person=person).event
+    review = ReviewFactory(reviewer=person)
+    client.force_login(person)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert "What needs you" in html
+    assert html.index(sooner.title) < html.index(later.title)
+    assert reverse("decisions:detail", args=[later.pk]) in html
+    assert f"You have a place: {place.title}" in html
+    assert reverse("reviews:review", args=[review.request_id]) in html
+    for hidden in (answered, elsewhere):
+        assert hidden.title not in html
+
+
+def test_someone_with_nothing_waiting_sees_no_list_of_needs(client):
+    client.force_login(UserFactory())
+
+    assert "What needs you" not in client.get(reverse("home")).content.decode()

@@ -1,4 +1,4 @@
-"""Whose profile a person may see: the one access rule for people's pages.
+"""Whose profile a person may see: the one access rule for teammates' profiles.
 
 A person sees the profile of someone who shares a collective or a project with them
 (and their own). Everyone else gets a 404, so nobody can find out who has an account.

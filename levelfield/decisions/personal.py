@@ -1,0 +1,118 @@
+"""The decisions app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.decisions.models import (
+    Decision,
+    DiscussionPoint,
+    Option,
+    Outcome,
+    Response,
+    ResponseChange,
+    Voter,
+)
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.projects.models import ProjectMembership
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        "decisions_you_started": export_rows(
+            Decision.objects.filter(created_by=person),
+            decision="title",
+            background="background",
+            created="created_at",
+        ),
+        "options_you_added": export_rows(
+            Option.objects.filter(added_by=person), decision="decision__title", option="label"
+        ),
+        "discussion_points": export_rows(
+            DiscussionPoint.objects.filter(author=person),
+            decision="decision__title",
+            kind="kind",
+            text="text",
+            written="created_at",
+        ),
+        "decision_answers": export_rows(
+            Response.objects.filter(person=person),
+            decision="decision__title",
+            answer="payload",
+            reason="reason",
+            answered="updated_at",
+        ),
+        # An anonymous answer is sealed, then unlinked at closing: only that you answered.
+        "anonymous_decisions_you_answered": export_rows(
+            Voter.objects.filter(person=person), decision="decision__title"
+        ),
+        "outcomes_you_wrote": export_rows(
+            Outcome.objects.filter(written_by=person),
+            decision="decision__title",
+            what_we_decided="statement",
+            why="reasons",
+            written="written_at",
+        ),
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """Named answers stay counted as a former member's; a sealed answer to an open
+    anonymous decision goes with the person (Voter: on_delete=CASCADE), so that
+    decision's kept count is worked out again once they are gone. Their names go from
+    the text of decisions where they were."""
+    from levelfield.decisions import services
+
+    sealed_in = list(
+        Decision.objects.filter(
+            anonymous=True, closed_at__isnull=True, voters__person=context.person
+        ).values_list("pk", flat=True)
+    )
+    context.after_delete.append(
+        lambda: services.tallies_rebuild(decisions=Decision.objects.filter(pk__in=sealed_in))
+    )
+    decisions = Decision.objects.filter(context.places())
+    context.forget(decisions, ["title", "background"])
+    context.forget(Option.objects.filter(decision__in=decisions), ["label"])
+    context.forget(DiscussionPoint.objects.filter(decision__in=decisions))
+    context.forget(Response.objects.filter(decision__in=decisions), ["payload", "reason"])
+    context.forget(ResponseChange.objects.filter(response__decision__in=decisions))
+    context.forget(Outcome.objects.filter(decision__in=decisions))
+
+
+def needs(person: Any) -> list[Need]:
+    """Decisions open for answers in the person's places that they have not answered."""
+    now = timezone.now()
+    # The places' own rule (Decision.objects.for_member), one subquery shallower: this
+    # runs on every home page.
+    places = Q(
+        project_id__in=ProjectMembership.objects.filter(person=person).values("project_id")
+    ) | Q(
+        collective_id__in=CollectiveMembership.objects.filter(person=person).values(
+            "collective_id"
+        )
+    )
+    answered = Response.objects.filter(decision=OuterRef("pk"), person=person)
+    voted = Voter.objects.filter(decision=OuterRef("pk"), person=person)
+    waiting = (
+        Decision.objects.filter(places, closed_at=None, opens_at__lte=now, closes_at__gt=now)
+        .exclude(Exists(answered) | Exists(voted))
+        .select_related("project", "collective")
+        .only("title", "closes_at", "project__title", "collective__name")
+        .order_by("closes_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Have your say: {decision.title}",
+            url=reverse("decisions:detail", args=[decision.pk]),
+            place=decision.project.title if decision.project_id else decision.collective.name,
+            due=decision.closes_at,
+            kind="decision",
+        )
+        for decision in waiting
+    ]

@@ -1,0 +1,26 @@
+"""What the deliberation app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.deliberation import personal
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+
+MANIFEST = AppManifest(
+    label="deliberation",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField(
+            "deliberation.Conversation.created_by", "conversations_you_started", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "deliberation.Participant.person",
+            "conversations_you_took_part_in",
+            Erasure.ANONYMISE,
+            "statements and reactions stay, so the opinion groups do not change",
+        ),
+    ),
+    demo=demo_module("levelfield.deliberation.demo"),
+    scale=scale_module("levelfield.deliberation.scale"),
+    scale_after=("projects",),
+)

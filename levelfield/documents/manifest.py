@@ -1,0 +1,49 @@
+"""What the documents app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.documents import personal
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+
+MANIFEST = AppManifest(
+    label="documents",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField("documents.Document.created_by", "documents_you_started", Erasure.ANONYMISE),
+        PersonField("documents.Author.person", "documents_you_write", Erasure.DELETE),
+        PersonField("documents.Reader.person", "documents_you_read", Erasure.DELETE),
+        PersonField(
+            "documents.Version.published_by", "document_versions_you_published", Erasure.ANONYMISE
+        ),
+        PersonField("documents.Answer.person", "answers_to_document_questions", Erasure.DELETE),
+        PersonField(
+            "documents.Comment.author",
+            "document_comments",
+            Erasure.ANONYMISE,
+            "the comment stays in the document's record",
+        ),
+        PersonField("documents.Comment.hidden_by", "document_comments_you_hid", Erasure.ANONYMISE),
+        PersonField(
+            "documents.Support.person",
+            "document_comments_you_supported",
+            Erasure.ANONYMISE,
+            "the count stays",
+        ),
+        PersonField(
+            "documents.CommentReport.reported_by",
+            "document_comments_you_reported",
+            Erasure.ANONYMISE,
+        ),
+        PersonField(
+            "documents.Amendment.proposed_by", "amendments_you_proposed", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "documents.Amendment.answered_by", "amendments_you_answered", Erasure.ANONYMISE
+        ),
+    ),
+    demo=demo_module("levelfield.documents.demo"),
+    demo_after=("decisions",),
+    scale=scale_module("levelfield.documents.scale"),
+    scale_after=("projects",),
+)

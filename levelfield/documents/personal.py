@@ -1,0 +1,101 @@
+"""The documents app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levelfield.documents.models import (
+    Amendment,
+    Answer,
+    Author,
+    Comment,
+    CommentReport,
+    Document,
+    Paragraph,
+    Question,
+    Reader,
+    Support,
+    Version,
+)
+from levelfield.lib.manifests import ErasureContext, export_rows
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        "documents_you_started": export_rows(
+            Document.objects.filter(created_by=person), document="title", created="created_at"
+        ),
+        "documents_you_write": export_rows(
+            Author.objects.filter(person=person), document="document__title"
+        ),
+        "documents_you_read": export_rows(
+            Reader.objects.filter(person=person), document="document__title", joined="joined_at"
+        ),
+        "document_versions_you_published": export_rows(
+            Version.objects.filter(published_by=person),
+            document="document__title",
+            note="note",
+            published="published_at",
+        ),
+        "answers_to_document_questions": export_rows(
+            Answer.objects.filter(person=person),
+            document="question__document__title",
+            question="question__text",
+            answer="text",
+            answered="answered_at",
+        ),
+        "document_comments": export_rows(
+            Comment.objects.filter(author=person),
+            document="document__title",
+            text="text",
+            written="created_at",
+            hidden_because="hidden_reason",
+        ),
+        "document_comments_you_hid": export_rows(
+            Comment.objects.filter(hidden_by=person),
+            document="document__title",
+            because="hidden_reason",
+            hidden="hidden_at",
+        ),
+        "document_comments_you_supported": export_rows(
+            Support.objects.filter(person=person),
+            document="comment__document__title",
+            comment="comment__text",
+        ),
+        "document_comments_you_reported": export_rows(
+            CommentReport.objects.filter(reported_by=person),
+            document="comment__document__title",
+            reason="reason",
+            reported="reported_at",
+        ),
+        "amendments_you_proposed": export_rows(
+            Amendment.objects.filter(proposed_by=person),
+            document="document__title",
+            text="text",
+            reason="reason",
+            status="status",
+            proposed="proposed_at",
+        ),
+        "amendments_you_answered": export_rows(
+            Amendment.objects.filter(answered_by=person),
+            document="document__title",
+            status="status",
+            because="answer_reason",
+            answered="answered_at",
+        ),
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """Being an author or reader and answers to a document's questions go with the
+    person; comments, support and amendments stay in the document's record with no
+    name, and the text of documents where they were keeps no name of theirs."""
+    documents = Document.objects.filter(context.places())
+    context.forget(documents, ["title", "purpose"])
+    context.forget(Version.objects.filter(document__in=documents), ["text", "note"])
+    context.forget(Paragraph.objects.filter(version__document__in=documents))
+    context.forget(Question.objects.filter(document__in=documents))
+    context.forget(Answer.objects.filter(question__document__in=documents))
+    context.forget(Comment.objects.filter(document__in=documents))
+    context.forget(CommentReport.objects.filter(comment__document__in=documents))
+    context.forget(Amendment.objects.filter(document__in=documents))

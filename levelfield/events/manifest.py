@@ -1,0 +1,35 @@
+"""What the events app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.events import personal
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+
+MANIFEST = AppManifest(
+    label="events",
+    export=personal.export,
+    erase=personal.erase,
+    needs=personal.needs,
+    person_fields=(
+        PersonField("events.EventSeries.created_by", "event_series_you_made", Erasure.ANONYMISE),
+        PersonField("events.Event.created_by", "events_you_organise_or_made", Erasure.ANONYMISE),
+        PersonField("events.Event.organisers", "events_you_organise_or_made", Erasure.DELETE),
+        PersonField(
+            "events.Registration.person",
+            "event_places",
+            Erasure.DELETE,
+            (
+                "places at events to come go to people waiting; attendance stays in the "
+                "involvement log as a former member's"
+            ),
+        ),
+        PersonField(
+            "events.AgendaItem.proposed_by", "agenda_items_you_proposed", Erasure.ANONYMISE
+        ),
+        PersonField("events.AgendaSupport.person", "agenda_items_you_supported", Erasure.DELETE),
+        PersonField("events.CalendarFeed.person", "calendar_feed", Erasure.DELETE),
+    ),
+    demo=demo_module("levelfield.events.demo"),
+    scale=scale_module("levelfield.events.scale"),
+    scale_after=("collectives",),
+)

@@ -1,0 +1,107 @@
+"""The events app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.events import services
+from levelfield.events.models import (
+    AgendaItem,
+    AgendaSupport,
+    CalendarFeed,
+    Event,
+    EventSeries,
+    Registration,
+    RegistrationStatus,
+)
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.words import FORMER_MEMBER
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        "event_places": services.registrations_export(person=person),
+        "events_you_organise_or_made": export_rows(
+            Event.objects.filter(Q(organisers=person) | Q(created_by=person)).distinct(),
+            event="title",
+            starts="starts_at",
+        ),
+        "event_series_you_made": export_rows(
+            EventSeries.objects.filter(created_by=person), rule="rule", created="created_at"
+        ),
+        "agenda_items_you_proposed": export_rows(
+            AgendaItem.objects.filter(proposed_by=person),
+            event="event__title",
+            title="title",
+            detail="detail",
+            reason="reason",
+            proposed="created_at",
+        ),
+        "agenda_items_you_supported": export_rows(
+            AgendaSupport.objects.filter(person=person),
+            event="item__event__title",
+            item="item__title",
+        ),
+        "calendar_feed": [
+            {"private_address_made": True, "last_reset": row["reset"]}
+            for row in export_rows(CalendarFeed.objects.filter(person=person), reset="reset_at")
+        ],
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """Places at events to come go to the people waiting (events keep counts); the
+    person's registrations, access needs, agenda support and calendar address go with
+    them (on_delete=CASCADE). A place they once held as a guest keeps no name or address.
+    Agenda items and event text keep no name of theirs."""
+    services.registrations_release_for(person=context.person)
+    Registration.objects.filter(
+        person__isnull=True, guest_email__in=list(context.addresses)
+    ).update(guest_name=FORMER_MEMBER, guest_email="", access_needs="")
+    events = Event.objects.filter(context.places())
+    context.forget(events, ["title", "description", "notes", "cancelled_reason", "venue_notes"])
+    context.forget(AgendaItem.objects.filter(event__in=events), ["title", "detail", "reason"])
+    context.forget(
+        Registration.objects.filter(event__in=events, person__isnull=True), ["guest_name"]
+    )
+
+
+def needs(person: Any) -> list[Need]:
+    """Places the person holds, or waits for, at events to come."""
+    booked = (
+        Registration.objects.active()
+        .filter(person=person, event__starts_at__gt=timezone.now(), event__cancelled_at=None)
+        .select_related("event__project", "event__collective")
+        .only(
+            "status",
+            "event__title",
+            "event__starts_at",
+            "event__project__title",
+            "event__collective__name",
+        )
+        .order_by("event__starts_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=(
+                f"On the waiting list: {registration.event.title}"
+                if registration.status == RegistrationStatus.WAITING
+                else f"You have a place: {registration.event.title}"
+            ),
+            url=reverse("events:detail", args=[registration.event_id]),
+            place=_place_name(registration.event),
+            due=registration.event.starts_at,
+            kind="event",
+        )
+        for registration in booked
+    ]
+
+
+def _place_name(event: Event) -> str:
+    if event.project_id:
+        return event.project.title
+    return event.collective.name if event.collective_id else ""

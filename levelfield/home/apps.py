@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """A person's home above every other app: what needs them, their data and its erasure.
+
+    It reads every app's manifest (lib/manifests.py) and may import any app; no app
+    imports it.
+    """
+
+    name = "levelfield.home"

@@ -1,0 +1,122 @@
+"""A person's data download and the erasure of their account, gathered from every app.
+
+Each app declares its part in its manifest (`export`, `erase`, lib/manifests.py); this
+module only puts the parts together, so an app added later takes part without a change
+here. What erasure does with each record is in the README's privacy table.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.history.models import Change
+from levelfield.invitations.models import Invitation
+from levelfield.lib.erasure import identifying_pattern
+from levelfield.lib.manifests import ErasureContext, Need, manifests
+from levelfield.people.models import User
+from levelfield.people.services import email_is_one_of, person_addresses, person_names
+from levelfield.projects.models import ProjectMembership
+
+
+def person_needs(*, person: User) -> list[Need]:
+    """What needs the person now, from every app, soonest first (undated last)."""
+    found = [need for manifest in manifests() if manifest.needs for need in manifest.needs(person)]
+    return sorted(found, key=_soonest)
+
+
+def _soonest(need: Need) -> tuple[bool, datetime.datetime]:
+    due = need.due
+    if due is None:
+        return (True, datetime.datetime.max.replace(tzinfo=datetime.UTC))
+    if not isinstance(due, datetime.datetime):
+        due = datetime.datetime.combine(
+            due, datetime.time.max, tzinfo=timezone.get_current_timezone()
+        )
+    return (False, due)
+
+
+def person_data_export(*, person: User) -> dict[str, Any]:
+    """Everything Levelfield holds about a person, for them to download: each app's part
+    under its own names."""
+    data: dict[str, Any] = {"exported_at": timezone.localtime().isoformat()}
+    for manifest in manifests():
+        if manifest.export is None:
+            continue
+        part = manifest.export(person)
+        clash = data.keys() & part.keys()
+        if clash:
+            raise ValueError(f"{manifest.label} exports {sorted(clash)} again")
+        data.update(part)
+    return data
+
+
+def person_delete(*, person: User) -> None:
+    """Delete a person's account and what identifies them, app by app (later apps first,
+    since they build on earlier ones), then their row, in one transaction."""
+    with transaction.atomic():
+        person = User.objects.select_for_update().get(pk=person.pk)
+        context = erasure_context(person)
+        for manifest in reversed(manifests()):
+            if manifest.erase is not None:
+                manifest.erase(context)
+        person.delete()
+        for work in context.after_delete:
+            work()
+
+
+def erasure_context(person: User) -> ErasureContext:
+    addresses = person_addresses(person)
+    names = person_names(person, addresses)
+    project_ids, collective_ids = _where_they_were(person, addresses)
+    return ErasureContext(
+        person=person,
+        addresses=addresses,
+        names=names,
+        pattern=identifying_pattern(names=names, addresses=addresses),
+        project_ids=project_ids,
+        collective_ids=collective_ids,
+        teammate_ids=_teammates(person, project_ids, collective_ids),
+    )
+
+
+def _where_they_were(person: User, addresses: set[str]) -> tuple[set[int], set[int]]:
+    """Ids of the projects and collectives the person belongs to, belonged to (their
+    own history rows: joining, leaving) or was invited to."""
+    project_ids = set(
+        ProjectMembership.objects.filter(person=person).values_list("project_id", flat=True)
+    )
+    collective_ids = set(
+        CollectiveMembership.objects.filter(person=person).values_list("collective_id", flat=True)
+    )
+    for project_id, collective_id in Change.objects.filter(actor=person).values_list(
+        "project_id", "collective_id"
+    ):
+        project_ids.add(project_id)
+        collective_ids.add(collective_id)
+    for project_id, collective_id in Invitation.objects.filter(
+        email_is_one_of(addresses)
+    ).values_list("project_id", "collective_id"):
+        project_ids.add(project_id)
+        collective_ids.add(collective_id)
+    return project_ids - {None}, collective_ids - {None}
+
+
+def _teammates(person: User, project_ids: set[int], collective_ids: set[int]) -> set[int]:
+    """Everyone who shares, or shared, a place with the person: those who may have seen
+    their name in a notice."""
+    ids = set(
+        ProjectMembership.objects.filter(project_id__in=project_ids).values_list(
+            "person_id", flat=True
+        )
+    )
+    ids |= set(
+        CollectiveMembership.objects.filter(collective_id__in=collective_ids).values_list(
+            "person_id", flat=True
+        )
+    )
+    return ids - {person.pk}

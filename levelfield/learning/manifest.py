@@ -1,0 +1,37 @@
+"""What the learning app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.learning import personal
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+
+MANIFEST = AppManifest(
+    label="learning",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField(
+            "learning.Course.created_by", "courses_you_made_or_facilitate", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "learning.Course.facilitators", "courses_you_made_or_facilitate", Erasure.DELETE
+        ),
+        PersonField(
+            "learning.Enrolment.person",
+            "courses",
+            Erasure.DELETE,
+            "with progress and private reflections",
+        ),
+        PersonField("learning.Circle.members", "learning_circles", Erasure.DELETE),
+        PersonField("learning.CircleMembership.person", "learning_circles", Erasure.DELETE),
+        PersonField(
+            "learning.CircleSession.themes_by",
+            "learning_circle_themes_you_wrote",
+            Erasure.ANONYMISE,
+        ),
+        PersonField("learning.CirclePost.person", "learning_circle_posts", Erasure.DELETE),
+    ),
+    demo=demo_module("levelfield.learning.demo"),
+    scale=scale_module("levelfield.learning.scale"),
+    scale_after=("collectives",),
+)

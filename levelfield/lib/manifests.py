@@ -1,0 +1,287 @@
+"""What each app adds to the whole, declared in one place per app and discovered.
+
+Each installed Levelfield app may have a `manifest.py` with `MANIFEST = AppManifest(...)`.
+The home page, the personal data download, erasure, `load_demo` and `seed_scale` read
+every app's manifest through `manifests()`, so nothing central lists the apps by hand: an
+app that is installed and declares its part takes part. (Decidim's component manifests
+and Django's own AppConfig are the models.)
+
+Every callable is optional; an app declares only what it has. This module imports no
+app: it sits in the ground layer, and the person, place and world it passes around are
+typed loosely (`Any`) for that reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import importlib.util
+import random
+import re
+import uuid
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from levelfield.lib.erasure import forget_in, text_columns
+
+NEEDS_SHOWN = 5  # the most of one kind a person's home lists
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something that needs a person now, shown on their home page."""
+
+    label: str  # what to do, in plain words: "Answer: Where should we share the findings?"
+    url: str
+    place: str = ""  # the name of the project, group or collective it belongs to
+    due: datetime.datetime | datetime.date | None = None
+    kind: str = ""  # a short machine name ("decision", "claim"), for tests and grouping
+
+
+@dataclass(frozen=True)
+class NavigationEntry:
+    """One entry in a place's navigation, grouped by what people do there."""
+
+    label: str
+    section: str  # "decide", "meet", "make", "learn", "money", "record"...
+    url_name: str  # reversed with the place's own arguments
+    count: Callable[[Any], int | None] | None = None  # (place) -> a number to show, or None
+
+
+@dataclass
+class DemoWorld:
+    """What `load_demo` has made so far, handed from one app's demo to the next.
+
+    `people` is keyed by the demo person's key ("gordon", "amara", ...); `collective` is
+    the demo collective once the collectives app has made it. Apps may add what later
+    apps need under `extra`.
+    """
+
+    people: dict[str, Any] = field(default_factory=dict)
+    collective: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Erasure(enum.Enum):
+    """What erasure does with a record that points at the person (README, Privacy)."""
+
+    DELETE = "deleted"
+    ANONYMISE = "kept with no name: the link to the person and their names in it go"
+    KEEP = "kept for a stated legal reason, then deleted"
+
+
+@dataclass(frozen=True)
+class PersonField:
+    """One ForeignKey, OneToOne or ManyToMany to the user model ("payments.Claim.claimant"),
+    where the person's rows appear in their data download (`export`, a key of the app's
+    export) and what erasure does with them (`erasure`, and why in `because`)."""
+
+    path: str
+    export: str
+    erasure: Erasure
+    because: str = ""
+
+
+@dataclass
+class ErasureContext:
+    """What erasure knows about the person being erased, shared by every app's `erase`.
+
+    `pattern` matches every name and address the person used (lib/erasure.py), or is
+    None when there is nothing to look for; `project_ids` and `collective_ids` are where
+    they were, so names are replaced only there (another collective may have its own
+    "Sam"); `teammate_ids` are the people who shared those places. Work that must wait
+    until the person's row is gone goes in `after_delete`.
+    """
+
+    person: Any
+    addresses: set[str]
+    names: set[str]
+    pattern: re.Pattern | None
+    project_ids: set[int]
+    collective_ids: set[int]
+    teammate_ids: set[int]
+    after_delete: list[Callable[[], None]] = field(default_factory=list)
+
+    def places(self, project: str | None = "project", collective: str | None = "collective") -> Q:
+        """Rows of the places the person was in, through the given relations."""
+        where = Q(pk__in=[])
+        if project:
+            where |= Q(**{f"{project}_id__in": self.project_ids})
+        if collective:
+            where |= Q(**{f"{collective}_id__in": self.collective_ids})
+        return where
+
+    def forget(self, rows: QuerySet, fields: Iterable[str] | None = None) -> int:
+        """Replace the person's names and addresses with "A former member" in the text
+        columns of `rows` (every text and JSON column unless `fields` names them)."""
+        if self.pattern is None:
+            return 0
+        return forget_in(rows, self.pattern, list(fields or text_columns(rows.model)), self.terms)
+
+    @property
+    def terms(self) -> set[str]:
+        return {term for term in self.names | self.addresses if term}
+
+
+@dataclass(frozen=True)
+class AppManifest:
+    """What one app adds: its part of export, erasure, demo, scale data, needs, navigation.
+
+    - `export(person)` returns the person's data in this app as named lists of rows.
+    - `erase(context)` deletes or anonymises this app's rows about the person; it runs
+      before the person's row is deleted (the README's privacy table says what each does).
+    - `person_fields` names every ForeignKey, OneToOne or ManyToMany to the user model this
+      app's models hold (`PersonField`), with where it is exported and what erasure does,
+      so a test can check each is exported and erased.
+    - `demo(world)` adds this app's demo, safe to run again; `demo_after` names the apps
+      (labels) whose demo it builds on.
+    - `scale(size=..., rng=...)` bulk-inserts this app's benchmark rows; `scale_after`
+      likewise.
+    - `needs(person)` lists what needs the person now in this app.
+    - `navigation` lists this app's entries in a place's navigation.
+    """
+
+    label: str
+    export: Callable[[Any], dict[str, list[dict[str, Any]]]] | None = None
+    erase: Callable[[ErasureContext], None] | None = None
+    person_fields: tuple[PersonField, ...] = ()
+    demo: Callable[[DemoWorld], None] | None = None
+    demo_after: tuple[str, ...] = ()
+    scale: Callable[..., None] | None = None
+    scale_after: tuple[str, ...] = ()
+    needs: Callable[[Any], list[Need]] | None = None
+    navigation: tuple[NavigationEntry, ...] = ()
+
+
+@cache
+def manifests() -> tuple[AppManifest, ...]:
+    """Every installed app's manifest, in INSTALLED_APPS order (found once per process)."""
+    found = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.manifest"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        manifest = importlib.import_module(module_name).MANIFEST
+        if manifest.label != config.label:
+            raise ValueError(
+                f"{module_name} declares label {manifest.label!r}, not {config.label!r}"
+            )
+        found.append(manifest)
+    return tuple(found)
+
+
+def in_order(
+    chosen: Iterable[AppManifest], after: Callable[[AppManifest], Iterable[str]]
+) -> list[AppManifest]:
+    """The manifests with every app after those it names (`demo_after`, `scale_after`),
+    otherwise in INSTALLED_APPS order, so the same apps always run in the same order."""
+    pending = list(chosen)
+    labels = {manifest.label for manifest in pending}
+    done: set[str] = set()
+    ordered: list[AppManifest] = []
+    while pending:
+        ready = next(
+            (m for m in pending if all(a in done or a not in labels for a in after(m))), None
+        )
+        if ready is None:
+            names = ", ".join(m.label for m in pending)
+            raise ValueError(f"These apps wait for each other: {names}")
+        ordered.append(ready)
+        done.add(ready.label)
+        pending.remove(ready)
+    return ordered
+
+
+def demo_manifests() -> list[AppManifest]:
+    return in_order((m for m in manifests() if m.demo), lambda m: m.demo_after)
+
+
+def scale_manifests() -> list[AppManifest]:
+    return in_order((m for m in manifests() if m.scale), lambda m: m.scale_after)
+
+
+def seed_for(label: str, base: int) -> random.Random:
+    """A random source per app that does not change when apps are added or reordered."""
+    return random.Random(base + zlib.crc32(label.encode()))  # noqa: S311 - made-up scale data
+
+
+def demo_module(module_name: str) -> Callable[[DemoWorld], None]:
+    """`demo` for an app whose `demo.py` has `demo_load(*, collective, people)`, imported
+    only when the demo is loaded (demo modules import heavy things such as numpy)."""
+
+    def demo(world: DemoWorld) -> None:
+        importlib.import_module(module_name).demo_load(
+            collective=world.collective, people=world.people
+        )
+
+    return demo
+
+
+def demo_world_module(module_name: str) -> Callable[[DemoWorld], None]:
+    """`demo` for an app whose `demo.py` has `demo_world(world)`: the apps that make the
+    world itself (people, the collective), imported only when the demo is loaded."""
+
+    def demo(world: DemoWorld) -> None:
+        importlib.import_module(module_name).demo_world(world)
+
+    return demo
+
+
+def scale_module(module_name: str) -> Callable[..., None]:
+    """`scale` for an app whose `scale.py` has `scale_seed(*, size, rng)`, imported only
+    when seeding."""
+
+    def scale(*, size: str, rng: random.Random) -> None:
+        importlib.import_module(module_name).scale_seed(size=size, rng=rng)
+
+    return scale
+
+
+def when(moment: datetime.datetime | datetime.date | None) -> str | None:
+    """A moment as the data download writes it: local time (or a date), ISO 8601."""
+    if moment is None:
+        return None
+    if isinstance(moment, datetime.datetime):
+        return timezone.localtime(moment).isoformat()
+    return moment.isoformat()
+
+
+def export_rows(rows: QuerySet, **columns: str) -> list[dict[str, Any]]:
+    """Rows for the data download in one query: each column named as the person reads it,
+    from a field lookup (`collective="collective__name"`); moments in local time, money
+    as exact strings."""
+    lookups = list(columns.values())
+    labels = {lookup: _choice_labels(rows.model, lookup) for lookup in lookups}
+    return [
+        {name: _plain(row[lookup], labels[lookup]) for name, lookup in columns.items()}
+        for row in rows.order_by("pk").values(*lookups)
+    ]
+
+
+def _choice_labels(model: Any, lookup: str) -> dict[Any, str]:
+    """The words for a choice field's stored values ("design" is "Design"), found by
+    following the lookup through its relations."""
+    field = None
+    for part in lookup.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model or model
+    return {value: str(label) for value, label in (getattr(field, "flatchoices", None) or [])}
+
+
+def _plain(value: Any, labels: dict[Any, str]) -> Any:
+    if labels and isinstance(value, str | int) and value in labels:
+        return labels[value]
+    if isinstance(value, datetime.date):
+        return when(value)
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    return value

@@ -1,0 +1,41 @@
+"""What the payments app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.payments import personal
+
+MANIFEST = AppManifest(
+    label="payments",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField("payments.PaymentPolicy.approvers", "payment_jobs", Erasure.DELETE),
+        PersonField("payments.PaymentPolicy.finance_officers", "payment_jobs", Erasure.DELETE),
+        PersonField(
+            "payments.Claim.claimant",
+            "payment_claims",
+            Erasure.KEEP,
+            (
+                "a claim sent to finance is a tax record: kept, with lines, expenses and "
+                "receipts, under the payee reference and no name, for 6 years after the end "
+                "of the tax year it was paid in, then deleted by "
+                "`delete_expired_payment_records`; every other claim is deleted with its "
+                "receipts"
+            ),
+        ),
+        PersonField("payments.Claim.decided_by", "claims_you_decided", Erasure.ANONYMISE),
+        PersonField("payments.ClaimMessage.author", "messages_on_claims", Erasure.ANONYMISE),
+        PersonField(
+            "payments.Batch.created_by", "payment_batches_you_made_or_paid", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "payments.Batch.paid_by", "payment_batches_you_made_or_paid", Erasure.ANONYMISE
+        ),
+        PersonField("payments.YearlyLimit.person", "yearly_payment_limit", Erasure.DELETE),
+    ),
+    demo=demo_module("levelfield.payments.demo"),
+    demo_after=("projects",),
+    scale=scale_module("levelfield.payments.scale"),
+    scale_after=("projects", "events"),
+)

@@ -1,0 +1,16 @@
+"""people sits low: accounts and profiles only, importing nothing above the ground."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PEOPLE = Path(__file__).resolve().parents[1]
+ALLOWED = {"people", "lib", "history", "notifications"}
+
+
+def test_people_imports_only_itself_and_the_ground() -> None:
+    imported = set()
+    for module in PEOPLE.rglob("*.py"):
+        imported |= set(re.findall(r"levelfield\.(\w+)", module.read_text()))
+    assert imported - ALLOWED - {"example"} == set()  # "example": demo addresses

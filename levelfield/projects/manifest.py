@@ -1,0 +1,51 @@
+"""What the projects app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    PersonField,
+    demo_world_module,
+    scale_module,
+)
+from levelfield.projects import personal
+
+MANIFEST = AppManifest(
+    label="projects",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField("projects.Project.created_by", "projects_you_started", Erasure.ANONYMISE),
+        PersonField("projects.Project.members", "project_memberships", Erasure.DELETE),
+        PersonField(
+            "projects.ProjectMembership.coordinator_asked_by",
+            "coordinator_job_asks_you_made_in_projects",
+            Erasure.ANONYMISE,
+        ),
+        PersonField("projects.ProjectMembership.person", "project_memberships", Erasure.DELETE),
+        PersonField(
+            "projects.ProjectJoinRequest.person", "requests_to_join_projects", Erasure.DELETE
+        ),
+        PersonField(
+            "projects.ProjectJoinRequest.answered_by",
+            "join_requests_you_answered",
+            Erasure.ANONYMISE,
+        ),
+        PersonField(
+            "projects.InvolvementEntry.recorded_by",
+            "involvement_entries_recorded",
+            Erasure.ANONYMISE,
+        ),
+        PersonField(
+            "projects.Participation.person",
+            "involvement",
+            Erasure.ANONYMISE,
+            "the time stays in the project's totals as a former member's",
+        ),
+    ),
+    demo=demo_world_module("levelfield.projects.demo"),
+    demo_after=("collectives",),
+    scale=scale_module("levelfield.projects.scale"),
+    scale_after=("collectives",),
+)

@@ -1,0 +1,102 @@
+"""The projects app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from levelfield.history.services import change_record
+from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.projects.models import (
+    InvolvementEntry,
+    Participation,
+    Project,
+    ProjectJoinRequest,
+    ProjectMembership,
+)
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        "project_memberships": export_rows(
+            ProjectMembership.objects.filter(person=person),
+            project="project__title",
+            joined="joined_at",
+            coordinator_since="coordinator_since",
+        ),
+        "projects_you_started": export_rows(
+            Project.objects.filter(created_by=person), project="title", created="created_at"
+        ),
+        "coordinator_job_asks_you_made_in_projects": export_rows(
+            ProjectMembership.objects.filter(coordinator_asked_by=person),
+            project="project__title",
+            because="coordinator_asked_because",
+        ),
+        "requests_to_join_projects": export_rows(
+            ProjectJoinRequest.objects.filter(person=person),
+            project="project__title",
+            message="message",
+            asked="asked_at",
+            status="status",
+            decline_reason="decline_reason",
+        ),
+        "join_requests_you_answered": export_rows(
+            ProjectJoinRequest.objects.filter(answered_by=person),
+            project="project__title",
+            status="status",
+            answered="answered_at",
+        ),
+        "involvement": export_rows(
+            Participation.objects.filter(person=person),
+            project="entry__place__project__title",
+            group="entry__place__group_name",
+            collective="entry__place__collective__name",
+            what_happened="entry__title",
+            date="entry__happened_on",
+            stage="entry__stage",
+            minutes="minutes",
+        ),
+        "involvement_entries_recorded": export_rows(
+            InvolvementEntry.objects.filter(recorded_by=person),
+            project="place__project__title",
+            group="place__group_name",
+            collective="place__collective__name",
+            what_happened="title",
+            date="happened_on",
+            stage="stage",
+            kind="kind",
+            more_detail="description",
+            what_changed="what_changed",
+            recorded="created_at",
+        ),
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """Each membership ends with a line in the project's history; time the person gave
+    stays in the involvement log with no name ("A former member"), so project totals do
+    not change; their names go from the log's text and the projects' descriptions."""
+    memberships = ProjectMembership.objects.filter(person=context.person).select_related("project")
+    for membership in memberships:
+        change_record(
+            actor=context.person,
+            action="account_deleted",
+            summary="A member deleted their account and left the project",
+            subject=membership,
+            project=membership.project,
+            before={"member": "A former member", "coordinator": membership.is_coordinator},
+        )
+    where = {"project_id__in": context.project_ids}
+    # Entries of the projects they were in, and of their collectives' own places and
+    # groups (a Cuppa's entry names who came).
+    context.forget(
+        InvolvementEntry.objects.filter(
+            Q(place__project_id__in=context.project_ids)
+            | Q(place__project__isnull=True, place__collective_id__in=context.collective_ids)
+        ),
+        ["title", "description", "what_changed"],
+    )
+    context.forget(Project.objects.filter(pk__in=context.project_ids))
+    context.forget(ProjectMembership.objects.filter(**where), ["coordinator_asked_because"])
+    context.forget(ProjectJoinRequest.objects.filter(**where), ["message", "decline_reason"])

@@ -1,0 +1,51 @@
+"""The reflection app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.reflection.models import (
+    Action,
+    CheckInRound,
+    Comment,
+    QuestionSetVersion,
+    Respondent,
+)
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        # Answers are sealed, then unlinked at closing: only that you answered is held.
+        "check_ins_you_answered": export_rows(
+            Respondent.objects.filter(person=person),
+            check_in="round__title",
+            closes="round__closes_at",
+        ),
+        "check_ins_you_started": export_rows(
+            CheckInRound.objects.filter(created_by=person),
+            check_in="title",
+            created="created_at",
+        ),
+        "question_sets_you_changed": export_rows(
+            QuestionSetVersion.objects.filter(created_by=person),
+            question_set="question_set__title",
+            created="created_at",
+        ),
+        "check_in_actions_you_recorded": export_rows(
+            Action.objects.filter(recorded_by=person),
+            check_in="round__title",
+            theme="theme",
+            action="text",
+            recorded="recorded_at",
+        ),
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """That the person answered goes (Respondent: on_delete=CASCADE), with a sealed
+    answer to a round still open; answers already unlinked stay, as everyone's do."""
+    rounds = CheckInRound.objects.filter(context.places())
+    context.forget(rounds, ["title"])
+    context.forget(Action.objects.filter(round__in=rounds), ["theme", "text"])
+    context.forget(Comment.objects.filter(round__in=rounds), ["text"])

@@ -1,0 +1,25 @@
+"""What the resources app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.resources import personal
+
+MANIFEST = AppManifest(
+    label="resources",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField(
+            "resources.Resource.suggested_by", "resources_you_suggested", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "resources.Resource.answered_by",
+            "resource_suggestions_you_answered",
+            Erasure.ANONYMISE,
+        ),
+    ),
+    demo=demo_module("levelfield.resources.demo"),
+    scale=scale_module("levelfield.resources.scale"),
+    scale_after=("collectives",),
+)

@@ -1,0 +1,40 @@
+"""What the reviews app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from levelfield.reviews import personal
+
+MANIFEST = AppManifest(
+    label="reviews",
+    export=personal.export,
+    erase=personal.erase,
+    needs=personal.needs,
+    person_fields=(
+        PersonField("reviews.ReviewGroup.members", "research_partners_groups", Erasure.DELETE),
+        PersonField("reviews.GroupMembership.person", "research_partners_groups", Erasure.DELETE),
+        PersonField(
+            "reviews.ReviewRequest.researcher",
+            "review_requests_you_sent",
+            Erasure.ANONYMISE,
+            "the group's reviews of it stay",
+        ),
+        PersonField(
+            "reviews.Review.reviewer",
+            "reviews_you_wrote",
+            Erasure.ANONYMISE,
+            "its time stays in the group's involvement log",
+        ),
+        PersonField("reviews.Response.lead", "review_responses_you_led", Erasure.ANONYMISE),
+        PersonField(
+            "reviews.ResponseComment.author", "comments_on_review_responses", Erasure.ANONYMISE
+        ),
+        PersonField("reviews.Agreement.person", "review_responses_you_agreed", Erasure.DELETE),
+        PersonField(
+            "reviews.ReportBack.impact_recorded_by",
+            "review_impact_you_recorded",
+            Erasure.ANONYMISE,
+        ),
+    ),
+    demo=demo_module("levelfield.reviews.demo"),
+)

@@ -1,0 +1,108 @@
+"""The reviews app's part of a person's data download and erasure (see manifest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.reviews.models import (
+    OPEN,
+    Agreement,
+    GroupMembership,
+    ReportBack,
+    Response,
+    ResponseComment,
+    Review,
+    ReviewRequest,
+)
+
+
+def export(person: Any) -> dict[str, list[dict]]:
+    return {
+        "research_partners_groups": export_rows(
+            GroupMembership.objects.filter(person=person), group="group__name", joined="joined_at"
+        ),
+        "review_requests_you_sent": export_rows(
+            ReviewRequest.objects.filter(researcher=person),
+            organisation="organisation",
+            project="project_title",
+            summary="project_summary",
+            involvement_plan="involvement_plan",
+            questions="questions",
+            submitted="submitted_at",
+        ),
+        "reviews_you_wrote": export_rows(
+            Review.objects.filter(reviewer=person),
+            request="request__project_title",
+            meaningful="meaningful",
+            meaningful_comment="meaningful_comment",
+            paid="paid",
+            paid_comment="paid_comment",
+            plain_language="plain_language",
+            plain_language_comment="plain_language_comment",
+            missing="missing",
+            answers_to_questions="their_questions",
+            minutes="minutes",
+            submitted="submitted_at",
+        ),
+        "review_responses_you_led": export_rows(
+            Response.objects.filter(lead=person),
+            request="request__project_title",
+            text="text",
+            sent="sent_at",
+        ),
+        "comments_on_review_responses": export_rows(
+            ResponseComment.objects.filter(author=person),
+            request="response__request__project_title",
+            text="text",
+            written="created_at",
+        ),
+        "review_responses_you_agreed": export_rows(
+            Agreement.objects.filter(person=person),
+            request="response__request__project_title",
+            agreed="agreed_at",
+        ),
+        "review_impact_you_recorded": export_rows(
+            ReportBack.objects.filter(impact_recorded_by=person),
+            request="request__project_title",
+            impact="impact",
+            notes="impact_notes",
+            recorded="impact_recorded_at",
+        ),
+    }
+
+
+def erase(context: ErasureContext) -> None:
+    """Memberships and agreements go with the person; requests, reviews, responses and
+    comments stay for the group's record and the researcher's answer, with no name."""
+    requests = ReviewRequest.objects.filter(
+        Q(group__collective_id__in=context.collective_ids) | Q(researcher=context.person)
+    )
+    context.forget(requests)
+    context.forget(Review.objects.filter(request__in=requests))
+    context.forget(Response.objects.filter(request__in=requests), ["text"])
+    context.forget(ResponseComment.objects.filter(response__request__in=requests), ["text"])
+    context.forget(ReportBack.objects.filter(request__in=requests))
+
+
+def needs(person: Any) -> list[Need]:
+    """Reviews the person signed up to write and has not sent, on requests still open."""
+    assigned = (
+        Review.objects.filter(reviewer=person, submitted_at=None, request__status__in=OPEN)
+        .select_related("request__group")
+        .only("request__project_title", "request__deadline", "request__group__name")
+        .order_by("request__deadline", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Write your review: {review.request.project_title}",
+            url=reverse("reviews:review", args=[review.request_id]),
+            place=review.request.group.name,
+            due=review.request.deadline,
+            kind="review",
+        )
+        for review in assigned
+    ]

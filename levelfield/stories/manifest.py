@@ -1,0 +1,37 @@
+"""What the stories app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from levelfield.stories import personal
+
+MANIFEST = AppManifest(
+    label="stories",
+    export=personal.export,
+    erase=personal.erase,
+    person_fields=(
+        PersonField("stories.PublicPage.editors", "public_pages_you_edit", Erasure.DELETE),
+        PersonField(
+            "stories.Story.author",
+            "stories",
+            Erasure.DELETE,
+            (
+                "a story they wrote is deleted with its pictures, published or not; one they "
+                "co-wrote stays with its author, with no name of theirs"
+            ),
+        ),
+        PersonField("stories.Story.published_by", "stories_you_published", Erasure.ANONYMISE),
+        PersonField("stories.Story.co_authors", "stories", Erasure.DELETE),
+        PersonField("stories.StoryImage.added_by", "story_pictures_you_added", Erasure.ANONYMISE),
+        PersonField("stories.Comment.author", "comments_on_stories", Erasure.ANONYMISE),
+        PersonField("stories.Comment.hidden_by", "story_comments_you_hid", Erasure.ANONYMISE),
+        PersonField(
+            "stories.CommentReport.reported_by", "comments_you_reported", Erasure.ANONYMISE
+        ),
+        PersonField(
+            "stories.Interest.answered_by", "get_involved_messages_you_answered", Erasure.ANONYMISE
+        ),
+    ),
+    demo=demo_module("levelfield.stories.demo"),
+    demo_after=("events",),
+)
