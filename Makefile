@@ -35,8 +35,8 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test
 install-bench: install-test $(VENV)/.installed-bench
 
 # The background worker (emails, closing each decision on time) and the periodic jobs
-# (`run_periodic`, every minute here) run beside the server and stop with it. Pango is not needed to start: without it PDF downloads say what to
-# install (levelfield/lib/pdf.py).
+# (`run_periodic`, every minute here) run beside the server and stop with it. Pango is
+# not needed to start: without it PDF downloads say what to install (lib/pdf.py).
 run: install
 	@/sbin/ldconfig -p | grep -q libpango-1.0 || echo "Note: PDF letters and reports need Debian's pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0); everything else works without it."
 	DEBUG=true $(PY) manage.py migrate --noinput
