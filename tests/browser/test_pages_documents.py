@@ -47,7 +47,7 @@ def _world() -> dict:
     rude = services.comment_add(paragraph=receipts, author=people[2], text="Rubbish idea")
     services.comment_report(comment=rude, person=author, reason="Unkind")
     hidden = services.comment_add(paragraph=receipts, author=people[3], text="Worse")
-    services.comment_moderate(comment=hidden, actor=author, hide=True, reason="Abusive")
+    services.comment_moderate(comment=hidden, actor=author, decision="hide", reason="Abusive")
     accepted = services.amendment_propose(
         paragraph=rates, person=people[0], text="We pay £30 an hour.", reason="Costs rose."
     )
