@@ -19,6 +19,13 @@ from levelfield.reflection.tests.factories import Team, answer_all, close, make_
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _now_after_the_record(clock: object) -> None:
+    """The record below is dated August and October 2026; what is made "now" (decisions)
+    falls in the quarter from October, whatever day the suite runs."""
+    clock.move_to(datetime.datetime(2026, 11, 18, 10, 0, tzinfo=datetime.UTC))
+
+
 def _record(team: Team) -> None:
     """Public contributors gave 1 hour each, professionals 3 hours each; professionals
     proposed both decisions; one public contributor's idea changed something."""
