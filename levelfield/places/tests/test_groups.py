@@ -19,7 +19,7 @@ from levelfield.places import services
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_a_collective_member_sees_the_group_joins_it_and_records_time(
         reverse("places:log_add", args=[group.pk]),
         {
             "title": "Allies Group meeting",
-            "happened_on": "2026-11-10",
+            "happened_on": "2026-06-05",
             "kind": "meeting",
             f"took_part_{mo.pk}": "on",
             f"hours_{mo.pk}": "2",

@@ -19,7 +19,7 @@ from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def member(place: Place) -> User:
 def _entry_form(person: User, **changes: str) -> dict[str, str]:
     values = {
         "title": "Co-Pro Cuppa",
-        "happened_on": "2026-11-03",
+        "happened_on": "2026-06-03",
         "kind": "meeting",
         f"took_part_{person.pk}": "on",
         f"hours_{person.pk}": "1.5",
@@ -135,7 +135,7 @@ def test_a_member_corrects_an_entry_and_the_history_keeps_it(
     client: Client, place: Place, member: User
 ) -> None:
     entry = InvolvementEntryFactory(
-        place=place, stage="", title="Cupa", happened_on=datetime.date(2026, 11, 3)
+        place=place, stage="", title="Cupa", happened_on=datetime.date(2026, 6, 3)
     )
     ParticipationFactory(entry=entry, person=member, minutes=90)
     client.force_login(member)
