@@ -84,7 +84,9 @@ def test_a_person_downloads_everything_held_about_them(client):
     }
     assert data["involvement"] == [
         {
-            "place": world["project"].title,
+            "project": world["project"].title,
+            "group": "",
+            "collective": world["collective"].name,
             "what_happened": "Topic guide",
             "date": "2026-10-01",
             "stage": "Design",

@@ -41,6 +41,8 @@ def test_the_jobs_are_the_commands_that_say_how_often(capsys) -> None:
         **dict.fromkeys(EVERY_TEN_MINUTES, datetime.timedelta(minutes=10)),
         "send_digests": datetime.timedelta(hours=1),
         "send_review_reminders": datetime.timedelta(days=1),
+        "delete_expired_records": datetime.timedelta(days=1),
+        "delete_expired_payment_records": datetime.timedelta(days=1),
         "check_resource_links": datetime.timedelta(days=7),
     }
     call_command("run_periodic", "--list")

@@ -6,6 +6,7 @@ Run it from cron daily. Idempotent: running it twice deletes nothing more.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -16,6 +17,7 @@ from levelfield.payments.personal import claims_delete_expired
 
 class Command(BaseCommand):
     help = "Delete payment records kept for people who deleted their accounts, when due."
+    every = datetime.timedelta(days=1)  # run by run_periodic (levelfield/periodic/jobs.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         deleted = claims_delete_expired(today=timezone.localdate())
