@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "levelfield.collectives",
     "levelfield.projects",
     "levelfield.history",
+    "levelfield.sealing",
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",
