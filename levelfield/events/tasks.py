@@ -10,8 +10,10 @@ from levelfield.events import services
 
 @task()
 def events_due_task() -> int:
-    """Reminders, forgetting access needs and extending series. Returns emails sent."""
+    """Reminders, forgetting access needs, writing out closed feedback and extending
+    series. Returns emails sent."""
     sent = services.event_reminders_send_due()
     services.access_needs_forget_due()
+    services.feedback_write_out_due()
     services.series_extend_all()
     return sent

@@ -71,6 +71,10 @@ SECRET_BYTES = 32
 VACUUM_LOCK_TIMEOUT = "1s"
 
 
+class TooLong(ValueError):
+    """An answer longer than its scope's fixed size: refuse it with a message."""
+
+
 class Unreadable(Exception):
     """A sealed answer that no key opens for this scope and owner: sealed for another,
     altered, or its scope's secret destroyed at closing."""
@@ -85,11 +89,13 @@ class Keys:
     secret: bytes | None
     legacy_scope: str | None = None
 
-    def seal(self, owner: int | str, data: Any) -> bytes:
-        """`data` (JSON-able) encrypted for this scope and owner, with the current key."""
+    def seal(self, owner: int | str, data: Any, *, size: int | None = None) -> bytes:
+        """`data` (JSON-able) encrypted for this scope and owner, with the current key.
+        With `size`, every answer seals to exactly that many bytes (before nonce and tag),
+        so even a long comment's length says nothing; more raises TooLong."""
         if self.secret is None:
             raise Unreadable(f"The key of {self.scope} has been destroyed.")
-        plain = _pad(json.dumps(data).encode())
+        plain = _pad(json.dumps(data).encode(), size)
         nonce = os.urandom(NONCE_BYTES)
         key = _key(settings.SECRET_KEY, self.secret, self.scope)
         return CURRENT + nonce + AESGCM(key).encrypt(nonce, plain, self._associated(owner))
@@ -207,10 +213,13 @@ def _legacy_key(secret: str | bytes) -> bytes:
     )
 
 
-def _pad(data: bytes) -> bytes:
-    """Length prefix, data, zeros up to the bucket: 1 KiB, or the next power of two."""
+def _pad(data: bytes, fixed: int | None = None) -> bytes:
+    """Length prefix, data, zeros up to the bucket: `fixed`, or 1 KiB or the next power
+    of two."""
     needed = LENGTH_BYTES + len(data)
-    size = BUCKET
+    if fixed is not None and needed > fixed:
+        raise TooLong(f"{needed} bytes do not fit in {fixed}.")
+    size = fixed or BUCKET
     while size < needed:
         size *= 2
     return len(data).to_bytes(LENGTH_BYTES, "big") + data + b"\0" * (size - needed)
