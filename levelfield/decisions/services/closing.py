@@ -47,7 +47,9 @@ def decision_close(
         voices = participation.voice_check_evaluate(decision, figures)
         decision.closed_at = now
         decision.closed_early = early
-        decision.voices_heard = voices.passed if voices.applies else None
+        # Withheld (anonymous, too few answers): not known rather than "no", which
+        # would say which perspective stayed silent.
+        decision.voices_heard = voices.passed if voices.applies and not voices.withheld else None
         decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
         if decision.project_id:
             involvement_entry_write(decision, None, actor)
