@@ -2,7 +2,7 @@
 rounds all of them answered, 5,000 involvement entries; beside the same pages for a
 project of 6 people with two rounds (the query counts should match).
 
-Answers are sealed with the real sealing (`ballots.ballot_seal`) and bulk-inserted, then
+Answers are sealed with the real sealing (`services.answers_seal`) and bulk-inserted, then
 each round is closed through `services.round_close`, which is timed for the last one.
 """
 
@@ -18,7 +18,6 @@ from bench_pages import _row, _shows, entries_fill, logged_in, team_make
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.decisions import ballots
 from levelfield.people.models import User
 from levelfield.projects.models import Project
 from levelfield.reflection import services
@@ -63,8 +62,8 @@ def _rounds_fill(
             Respondent(
                 round=checkin,
                 person=person,
-                sealed_answers=ballots.ballot_seal(
-                    decision_id=checkin.pk,
+                sealed_answers=services.answers_seal(
+                    round_id=checkin.pk,
                     person_id=person.pk,
                     payload={
                         "kind": services.BALLOT_KIND,
@@ -73,7 +72,6 @@ def _rounds_fill(
                         if rng.random() < 0.1
                         else {},
                     },
-                    reason="",
                 ),
             )
             for person in people

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "levelfield.history",
     "levelfield.ratelimits",
     "levelfield.periodic",
+    "levelfield.sealing",
     "levelfield.decisions",
     "levelfield.notifications",
     "levelfield.invitations",

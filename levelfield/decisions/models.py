@@ -459,6 +459,9 @@ class Tally(models.Model):
     marks = models.JSONField(default=dict, help_text="Mark -> responses giving it.")
     reasons = models.PositiveIntegerField(default=0, help_text="Responses that give a reason.")
     changes = models.PositiveIntegerField(default=0, help_text="Changes to named responses.")
+    anonymous_changes = models.PositiveIntegerField(
+        default=0, help_text="Sealed answers changed while open (said in the history at closing)."
+    )
 
     class Meta:
         verbose_name_plural = "tallies"

@@ -235,10 +235,15 @@ class VoiceResult:
     passed: bool
     explanation: str
     shortfalls: list[str] = field(default_factory=list)
+    # An anonymous decision with fewer answers than the minimum group: whether each
+    # perspective has answered would point at the people holding it (the only young
+    # person in a team), so neither the shortfalls nor whether it passed are told.
+    withheld: bool = False
 
 
 def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
-    """Whether enough voices were heard, by the rule chosen when the decision was made.
+    """Whether enough voices were heard, by the rule chosen when the decision was made;
+    withheld for an anonymous decision until `MINIMUM_ANONYMOUS_GROUP` have responded.
 
     "Each perspective" asks for the minimum from every perspective present, or
     from everyone holding it when fewer people than that hold it.
@@ -246,12 +251,15 @@ def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
     minimum = decision.voice_minimum
     if decision.voice_check == VoiceCheck.NONE:
         return VoiceResult(applies=False, passed=True, explanation="")
+    withheld = decision.anonymous and figures.responded < settings.MINIMUM_ANONYMOUS_GROUP
     if decision.voice_check == VoiceCheck.PUBLIC:
         heard = figures.public_responded
         rule = (
             f"At least {minimum} {'response' if minimum == 1 else 'responses'} from people "
             "with lived experience, carers or young people."
         )
+        if withheld:
+            return VoiceResult(True, False, rule, withheld=True)
         if heard >= minimum:
             return VoiceResult(True, True, rule)
         return VoiceResult(True, False, rule, [f"{heard} of {minimum} so far"])
@@ -259,6 +267,8 @@ def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
         f"At least {minimum} {'response' if minimum == 1 else 'responses'} from each "
         "perspective in the team."
     )
+    if withheld:
+        return VoiceResult(True, False, rule, withheld=True)
     shortfalls = []
     for group in figures.groups:
         if group.label in (PUBLIC_LABEL, NOT_SHARED):

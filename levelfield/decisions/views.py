@@ -263,7 +263,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
-        voices_heard = voice.passed  # what closing will fix, worked out the same way
+        # What closing will fix, worked out the same way.
+        voices_heard = None if voice.withheld else voice.passed
     mine, has_responded = _my_response(decision, request.user)
     outcome = getattr(decision, "outcome", None)
     return render(

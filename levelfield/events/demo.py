@@ -121,6 +121,8 @@ def _cuppa(collective: Collective, people: dict[str, User], now: datetime.dateti
                     comment=COMMENTS[number],
                     now=occurrence.ends_at,
                 )
+            # Written out as the due run does once feedback closes (sealed until then).
+            services.feedback_write_out(event=occurrence, now=occurrence.feedback_closes_at)
         elif occurrence.starts_at < now + datetime.timedelta(days=40):
             for person in comers[:4]:
                 services.registration_create(

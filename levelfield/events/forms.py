@@ -586,7 +586,7 @@ class FeedbackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Anonymous: nobody, not even the organisers, can see who wrote it. Shown "
-        "only once at least 5 people have answered.",
+        "when feedback closes, if at least 5 people have answered.",
     )
 
 

@@ -39,6 +39,9 @@ DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_REMINDER_HOURS = [48, 2]
 # Access needs shared for one event are deleted this long after it ends.
 ACCESS_NEEDS_KEPT_FOR = timedelta(days=30)
+# Feedback stays sealed until this long after the event ends, then is written out
+# together (services.feedback_write_out): time to answer, and no answer alone.
+FEEDBACK_OPEN_FOR = timedelta(days=14)
 MAXIMUM_PREPARATION_MINUTES = 8 * 60
 
 
@@ -219,6 +222,9 @@ class Event(models.Model):
         help_text="What happened, what was decided, links to slides. You can use Markdown.",
     )
     notes_published_at = models.DateTimeField(null=True, blank=True)
+    feedback_closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the sealed feedback was written out together."
+    )
     from_decision = models.OneToOneField(
         "decisions.Decision",
         null=True,
@@ -340,6 +346,15 @@ class Event(models.Model):
     def has_ended(self, now: datetime) -> bool:
         return now >= self.ends_at
 
+    @property
+    def feedback_closes_at(self) -> datetime:
+        return self.ends_at + FEEDBACK_OPEN_FOR
+
+    def feedback_open(self, now: datetime) -> bool:
+        return (
+            self.has_started(now) and now < self.feedback_closes_at and not self.feedback_closed_at
+        )
+
     def registration_open(self, now: datetime) -> bool:
         if self.is_cancelled or self.has_started(now):
             return False
@@ -428,6 +443,9 @@ class Registration(models.Model):
         related_name="event_registration",
     )
     feedback_given = models.BooleanField(default=False)
+    # Until the feedback closes, this person's answer sealed under the event's own key
+    # (levelfield.sealing), so only the app can open it and nothing else holds it.
+    sealed_feedback = models.BinaryField(null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -563,7 +581,9 @@ class AgendaSupport(models.Model):
 class Feedback(models.Model):
     """One anonymous answer to "did you feel heard?". No person and no time, and a
     random key rather than a counter, so nothing orders or links it to its author;
-    `Registration.feedback_given` only stops a second answer."""
+    `Registration.feedback_given` only stops a second answer. Written out, shuffled,
+    with every answer of the event together when the feedback closes; its perspective
+    kept only when every perspective present has enough answers."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")

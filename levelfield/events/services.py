@@ -10,6 +10,9 @@ transaction, so they leave only once it commits.
 from __future__ import annotations
 
 import datetime
+import logging
+import uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +29,7 @@ from levelfield.decisions.models import Decision
 from levelfield.events import access, recurrence
 from levelfield.events.models import (
     ACCESS_NEEDS_KEPT_FOR,
+    FEEDBACK_OPEN_FOR,
     AgendaItem,
     AgendaStatus,
     AgendaSupport,
@@ -45,7 +49,12 @@ from levelfield.people.models import User
 from levelfield.places.access import collective_place
 from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, Participation, Project
+from levelfield.sealing import sealed as sealing
 
+logger = logging.getLogger(__name__)
+# Every sealed feedback answer is this size, whatever the comment (up to the form's
+# 2,000 characters, each up to 6 bytes as JSON).
+FEEDBACK_SEALED_SIZE = 16 * 1024
 # Fields an organiser sets; copied from one occurrence to the next in a series.
 EVENT_FIELDS = (
     "title",
@@ -936,28 +945,92 @@ def feedback_give(
     comment: str = "",
     now: datetime.datetime | None = None,
 ) -> None:
-    """One anonymous answer per person who came; nothing links it back to them."""
+    """One anonymous answer per person who came, sealed on their registration until the
+    feedback closes (`feedback_write_out`): written now as a row of its own, it would
+    share their registration's transaction and so name them.
+
+    The event's row is locked first, as the write-out locks it, so an answer is either
+    sealed before the answers are written out or refused with the reason."""
     now = now or timezone.now()
     with transaction.atomic():
-        registration = (
-            Registration.objects.select_for_update()
-            .select_related("event")
-            .get(pk=registration.pk)
-        )
-        event = registration.event
+        event = _locked(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if not registration.has_place or registration.attended is False:
             raise ValidationError("Only people who came can give feedback.")
         if not event.has_started(now):
             raise ValidationError("You can give feedback once the event has started.")
         if registration.feedback_given:
             raise ValidationError("You have already given your feedback. Thank you.")
+        if not event.feedback_open(now):
+            raise ValidationError("Feedback for this event has closed.")
         if not 1 <= heard <= 5:
             raise ValidationError("Choose a number from 1 to 5.")
-        Feedback.objects.create(
-            event=event, heard=heard, comment=comment.strip(), perspective=registration.perspective
-        )
+        try:
+            sealed = _feedback_keys(event, create=True).seal(
+                registration.pk,
+                {"heard": heard, "comment": comment.strip()},
+                size=FEEDBACK_SEALED_SIZE,
+            )
+        except sealing.TooLong:
+            raise ValidationError("Shorten your comment and send it again.") from None
         registration.feedback_given = True
-        registration.save(update_fields=["feedback_given"])
+        registration.sealed_feedback = sealed
+        registration.save(update_fields=["feedback_given", "sealed_feedback"])
+
+
+def _feedback_keys(event: Event, *, create: bool = False) -> sealing.Keys:
+    return sealing.keys_for(f"event-feedback:{event.pk}", create=create)
+
+
+def feedback_write_out(*, event: Event, now: datetime.datetime | None = None) -> bool:
+    """When the feedback closes, write every sealed answer out unlinked, as a ballot is at
+    a decision's closing (levelfield.sealing): opened, shuffled, inserted in one go with
+    random ids and no person, the sealed copies wiped and the event's key destroyed, all
+    in one transaction. A perspective is kept only if every perspective present has at
+    least the minimum group of answers. Safe to call twice. Returns whether it wrote."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        if event.feedback_closed_at is not None or now < event.feedback_closes_at:
+            return False
+        keys = _feedback_keys(event)
+        sealed = Registration.objects.filter(event=event, sealed_feedback__isnull=False)
+        opened: list[tuple[str, dict[str, Any]]] = []
+        for pk, perspective, answer in sealed.values_list("pk", "perspective", "sealed_feedback"):
+            try:
+                opened.append((perspective, keys.open(pk, answer)))
+            except sealing.Unreadable:
+                logger.error("Sealed feedback for event %s could not be opened.", event.pk)
+        sizes = Counter(perspective for perspective, _ in opened)
+        # One perspective alone says nothing the registrations do not already say.
+        keep = len(sizes) <= 1 or sealing.may_split(sizes.values())
+        sealing.shuffle(opened)
+        Feedback.objects.bulk_create(
+            Feedback(
+                id=uuid.uuid4(),
+                event=event,
+                heard=answer["heard"],
+                comment=answer["comment"],
+                perspective=perspective if keep else "",
+            )
+            for perspective, answer in opened
+        )
+        sealed.update(sealed_feedback=None)
+        sealing.keys_destroy(f"event-feedback:{event.pk}")
+        event.feedback_closed_at = now
+        event.save(update_fields=["feedback_closed_at"])
+    return True
+
+
+def feedback_write_out_due(*, now: datetime.datetime | None = None) -> int:
+    """Write out the feedback of every event whose feedback has closed. Idempotent."""
+    now = now or timezone.now()
+    due = Event.objects.filter(
+        feedback_closed_at__isnull=True, ends_at__lte=now - FEEDBACK_OPEN_FOR
+    ).order_by("ends_at")
+    written = sum(feedback_write_out(event=event, now=now) for event in due)
+    sealing.keys_vacuum()  # again, as decisions_close_due does
+    return written
 
 
 # From a decision

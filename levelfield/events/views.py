@@ -244,7 +244,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and registration.has_place
         and registration.attended is not False
         and not registration.feedback_given
-        and event.has_started(now),
+        and event.feedback_open(now),
         "public_url": request.build_absolute_uri(
             reverse("events:public", args=[event.public_code])
         )
@@ -555,6 +555,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "given": registration.feedback_given,
             "started": event.has_started(timezone.now()),
+            "closed": not event.feedback_open(timezone.now()),
         },
     )
 

@@ -1,8 +1,9 @@
 """Whose voice an event heard: attendance, agenda and feedback split by perspective
 (the voice check, as in decisions), and the organisers' totals of access needs.
 
-Feedback is anonymous: nothing is shown until `MINIMUM_ANONYMOUS_GROUP` (5) people
-have answered, and a perspective's own figures only when that many of them answered.
+Feedback is anonymous: it is sealed until the feedback closes (services.feedback_write_out),
+then shown only if `MINIMUM_ANONYMOUS_GROUP` (5) people answered, and a perspective's own
+figures only when every perspective present had that many answers.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -69,10 +71,15 @@ class FeedbackSummary:
     spread: list[tuple[int, int]] | None = None
     comments: list[str] | None = None
     groups: list[tuple[str, int, Decimal]] | None = None
+    closes_at: datetime | None = None  # while the answers are still sealed
 
 
 def feedback_summary(event: Event) -> FeedbackSummary:
-    """ "Did you feel heard?" from 5 answers up; comments in a random order."""
+    """ "Did you feel heard?" once the feedback has closed, from 5 answers up; comments
+    in a random order. While it is open, only how many have answered."""
+    if event.feedback_closed_at is None:
+        given = Registration.objects.filter(event=event, feedback_given=True).count()
+        return FeedbackSummary(answers=given, shown=False, closes_at=event.feedback_closes_at)
     answers = list(
         Feedback.objects.filter(event=event).values_list("heard", "comment", "perspective")
     )

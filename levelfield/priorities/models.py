@@ -7,8 +7,8 @@ interim survey, and ends with a workshop whose small groups rank the shortlist.
 
 Nothing submitted is ever deleted or merged away: a submitted question keeps its own
 text for ever and points at the summary question it was grouped under, so ungrouping
-only clears that pointer. Demographics are stored apart from the questions, with no
-link back, and only the day they were given.
+only clears that pointer. Demographics and emails are sealed until the survey closes,
+then written out apart from the questions, shuffled, with no link back.
 """
 
 from __future__ import annotations
@@ -134,6 +134,9 @@ class Submission(models.Model):
     perspective = models.CharField(max_length=20, choices=RespondentKind.choices)
     consent = models.BooleanField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # Until the survey closes, the demographics and email given with it, sealed under the
+    # survey's own key (levelfield.sealing); then written out apart, shuffled, and wiped.
+    sealed_extras = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -222,7 +225,9 @@ class SubmittedQuestion(models.Model):
 
 
 class Demographics(models.Model):
-    """Optional equality data, kept apart: no link to a submission, only the day."""
+    """Optional equality data, kept apart: no link to a submission. Written out, shuffled,
+    with everyone's when the survey closes, and `given_on` is that day, so neither the
+    row's place, its transaction nor its date points at a submission."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="demographics"
@@ -236,7 +241,8 @@ class Demographics(models.Model):
 
 
 class Subscriber(models.Model):
-    """Someone who asked to hear when the next stage opens (not linked to answers)."""
+    """Someone who asked to hear when the next stage opens (not linked to answers: written
+    out, shuffled, with everyone's when the survey closes)."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="subscribers"

@@ -13,6 +13,7 @@ constraint decides, so two copies racing on PostgreSQL still make one).
 from __future__ import annotations
 
 import datetime
+import logging
 import uuid
 from collections.abc import Sequence
 
@@ -52,8 +53,13 @@ from levelfield.priorities.similarity import similar_pairs
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project, ProjectMembership
 from levelfield.ratelimits import rate_limit
+from levelfield.sealing import sealed as sealing
+
+logger = logging.getLogger(__name__)
 
 MAX_QUESTIONS_PER_SUBMISSION = 10
+# Every sealed set of demographics and email is this size, whatever was given.
+EXTRAS_SEALED_SIZE = 2 * 1024
 MAX_INTERIM_PICKS = 10
 TOP = 10
 
@@ -180,6 +186,8 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
             return _fresh(given)
         partnership.stage = stage
         partnership.save(update_fields=["stage"])
+        if before == Stage.SURVEY:
+            _extras_write_out(partnership)  # the survey has closed: before telling anyone
         _record(
             partnership,
             actor,
@@ -299,8 +307,13 @@ def survey_submit(
         return existing, False
     # Counted in a transaction of its own, so nothing links the count to the answers.
     rate_limit("priorities_survey", address=address)
+    extras = {"age_band": age_band, "region": region, "email": email.lower()}
     try:
         with transaction.atomic():
+            # Locked as the write-out locks it: extras are sealed before it or refused.
+            partnership = _locked(partnership)
+            if not survey_is_open(partnership):
+                raise ValidationError("This survey has closed. Thank you for your interest.")
             submission = Submission.objects.create(
                 partnership=partnership, token=token, perspective=perspective, consent=True
             )
@@ -308,20 +321,81 @@ def survey_submit(
                 SubmittedQuestion(partnership=partnership, submission=submission, text=text)
                 for text in texts
             )
-            # Kept apart: no link to the submission, and only the day.
-            if age_band or region:
-                Demographics.objects.create(
-                    partnership=partnership,
-                    age_band=age_band,
-                    region=region,
-                    given_on=timezone.localdate(),
-                )
-            if email:
-                Subscriber.objects.get_or_create(partnership=partnership, email=email.lower())
+            # Kept apart: sealed on the submission until the survey closes, then written
+            # out shuffled with everyone's (`survey_extras_write_out`). Written now as
+            # rows of their own they would share the submission's xmin.
+            if any(extras.values()):
+                try:
+                    submission.sealed_extras = _extras_keys(partnership, create=True).seal(
+                        submission.pk, extras, size=EXTRAS_SEALED_SIZE
+                    )
+                except sealing.TooLong:
+                    raise ValidationError("Shorten your region and send again.") from None
+                submission.save(update_fields=["sealed_extras"])
     except IntegrityError:
         # The same form raced itself: the other copy won; nothing is lost.
         return Submission.objects.get(token=token, partnership=partnership), False
     return submission, True
+
+
+def _extras_keys(partnership: Partnership, *, create: bool = False) -> sealing.Keys:
+    return sealing.keys_for(f"survey:{partnership.pk}", create=create)
+
+
+def survey_extras_write_out(*, partnership: Partnership) -> int:
+    """When the survey closes, write out every submission's sealed demographics and email
+    together, as anonymous ballots are at closing (levelfield.sealing): opened, shuffled,
+    inserted with no link to a submission and the day of writing out (not the day given),
+    the sealed copies wiped and the survey's key destroyed, in one transaction.
+    Idempotent; returns how many submissions' extras it wrote out."""
+    with transaction.atomic():
+        partnership = _locked(partnership)
+        return _extras_write_out(partnership)
+
+
+def _extras_write_out(partnership: Partnership) -> int:
+    """The write-out, in the caller's transaction under the partnership's row lock."""
+    sealed = Submission.objects.filter(partnership=partnership, sealed_extras__isnull=False)
+    keys = _extras_keys(partnership)
+    opened: list[dict[str, str]] = []
+    for pk, extras in sealed.values_list("pk", "sealed_extras"):
+        try:
+            opened.append(keys.open(pk, extras))
+        except sealing.Unreadable:
+            logger.error("Sealed survey extras of partnership %s did not open.", partnership.pk)
+    if not opened and keys.secret is None:
+        return 0
+    sealing.shuffle(opened)
+    today = timezone.localdate()
+    Demographics.objects.bulk_create(
+        Demographics(
+            partnership=partnership,
+            age_band=extras["age_band"],
+            region=extras["region"],
+            given_on=today,
+        )
+        for extras in opened
+        if extras["age_band"] or extras["region"]
+    )
+    emails = list(dict.fromkeys(extras["email"] for extras in opened if extras["email"]))
+    Subscriber.objects.bulk_create(
+        (Subscriber(partnership=partnership, email=email) for email in emails),
+        ignore_conflicts=True,
+    )
+    sealed.update(sealed_extras=None)
+    sealing.keys_destroy(f"survey:{partnership.pk}")
+    return len(opened)
+
+
+def survey_extras_write_out_due(*, today: datetime.date | None = None) -> int:
+    """Write out the extras of every survey past its closing day. Idempotent."""
+    today = today or timezone.localdate()
+    due = Partnership.objects.filter(
+        submissions__sealed_extras__isnull=False, survey_closes_on__lt=today
+    ).distinct()
+    written = sum(survey_extras_write_out(partnership=partnership) for partnership in due)
+    sealing.keys_vacuum()  # again, as decisions_close_due does
+    return written
 
 
 # Processing: suggestions, groups, setting aside

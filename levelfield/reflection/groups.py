@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
-
 from levelfield.people.models import Perspective, PerspectiveKind
 from levelfield.reflection.models import PerspectiveGroup
+from levelfield.sealing import sealed as sealing
 
 PROFESSIONAL_KINDS = {PerspectiveKind.RESEARCHER, PerspectiveKind.PRACTITIONER}
 SPLIT_GROUPS = (PerspectiveGroup.PUBLIC, PerspectiveGroup.PROFESSIONAL, PerspectiveGroup.OTHER)
@@ -43,5 +42,4 @@ def groups_of(person_ids: Iterable[int]) -> dict[int, str]:
 
 def may_split(sizes: Iterable[int]) -> bool:
     """Whether every group present is big enough to show on its own (and there are two)."""
-    present = [size for size in sizes if size > 0]
-    return len(present) >= 2 and all(size >= settings.MINIMUM_ANONYMOUS_GROUP for size in present)
+    return sealing.may_split(sizes)

@@ -1,11 +1,12 @@
 """Check-in rounds: opening, answering (sealed), closing (written out unlinked),
 reminders, actions and a team's own questions.
 
-Sealing reuses the decisions app's sealed ballots (`levelfield.decisions.ballots`):
-the same padding, key derivation, key rotation and shuffling. A check-in ballot is
-sealed with the round's id in the ballot's "decision" slot and carries
-`"kind": "checkin"` in its payload, which `_ballot_open` checks, so a check-in ballot
-is never taken for a vote nor the other way round.
+Sealing uses Levelfield's one sealing mechanism (`levelfield.sealing.sealed`): the
+same padding, key rotation and shuffling, under the round's own key ("checkin:<id>"),
+destroyed when the answers are written out. Answers sealed before per-round keys were
+sealed with the round's id in a decision ballot's slot; they still open. Every check-in
+ballot carries `"kind": "checkin"`, which `_ballot_open` checks, so a check-in ballot is
+never taken for a vote nor the other way round.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.collectives.roles import Action as RoleAction
 from levelfield.collectives.roles import may
-from levelfield.decisions import ballots
 from levelfield.history.services import change_record
 from levelfield.lib.words import day, plural, when
 from levelfield.notifications.services import notification_send
@@ -45,6 +45,7 @@ from levelfield.reflection.models import (
     Respondent,
     Submission,
 )
+from levelfield.sealing import sealed as sealing
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ REMINDER_BEFORE = timedelta(days=2)
 MINIMUM_OPEN = timedelta(days=1)
 COMMENT_MAX = 1000
 # Every check-in ballot seals to this many bytes (plus nonce and tag); see `_padded`.
-SEALED_SIZE = 4 * ballots.BUCKET
+SEALED_SIZE = 4 * sealing.BUCKET
 
 
 class CheckInError(ValidationError):
@@ -162,9 +163,7 @@ def answers_submit(
             "scores": {str(pk): int(score) for pk, score in scores.items()},
             "comments": {str(pk): text for pk, text in comments.items()},
         }
-        sealed = ballots.ballot_seal(
-            decision_id=checkin.pk, person_id=person.pk, payload=_padded(payload), reason=""
-        )
+        sealed = answers_seal(round_id=checkin.pk, person_id=person.pk, payload=payload)
         Respondent.objects.update_or_create(
             round=checkin, person=person, defaults={"sealed_answers": sealed}
         )
@@ -195,14 +194,14 @@ def _padded(payload: dict) -> dict:
     fit are refused with a message instead.
     """
     used = len(json.dumps({"payload": {**payload, "pad": ""}, "reason": ""}).encode())
-    room = SEALED_SIZE - ballots.LENGTH_BYTES - used
+    room = SEALED_SIZE - sealing.LENGTH_BYTES - used
     if room < 0:
         raise CheckInError(
             "Your comments are too long to keep anonymous together. Shorten them (about "
             "3,000 letters in all at most) and send again.",
             code="comments",
         )
-    # Past half the bucket, so `ballots` keeps it in the SEALED_SIZE bucket.
+    # Past half the bucket, so sealing keeps it in the SEALED_SIZE bucket.
     return {**payload, "pad": "0" * room}
 
 
@@ -237,16 +236,30 @@ def answers_of(*, checkin: CheckInRound, person: User) -> MyAnswers | None:
     )
 
 
-def _ballot_open(round_id: int, person_id: int, sealed: bytes) -> dict | None:
+def answers_seal(*, round_id: int, person_id: int, payload: dict) -> bytes:
+    """A person's answers sealed, padded to the one size, under the round's own key."""
+    keys = _keys(round_id, create=True)
+    return keys.seal(person_id, {"payload": _padded(payload), "reason": ""})
+
+
+def _keys(round_id: int, *, create: bool = False) -> sealing.Keys:
+    return sealing.keys_for(
+        f"checkin:{round_id}", create=create, legacy_scope=f"decision:{round_id}"
+    )
+
+
+def _ballot_open(
+    round_id: int, person_id: int, sealed: bytes, keys: sealing.Keys | None = None
+) -> dict | None:
     try:
-        ballot = ballots.ballot_open(decision_id=round_id, person_id=person_id, sealed=sealed)
-    except ballots.BallotUnreadable:
+        payload = (keys or _keys(round_id)).open(person_id, sealed)["payload"]
+    except sealing.Unreadable:
         logger.error("Sealed check-in answers for round %s could not be opened.", round_id)
         return None
-    if ballot.payload.get("kind") != BALLOT_KIND:
+    if payload.get("kind") != BALLOT_KIND:
         logger.error("A sealed ballot on round %s is not a check-in ballot.", round_id)
         return None
-    return ballot.payload
+    return payload
 
 
 def member_may_answer(checkin: CheckInRound, person: User | None) -> bool:
@@ -275,8 +288,9 @@ def round_close(*, checkin: CheckInRound, now: datetime | None = None) -> bool:
     The sealed answers are opened, each respondent's perspective group worked out (kept
     only if every group has enough people), the submissions shuffled and inserted in
     one `bulk_create` with random ids, the comments shuffled and inserted apart from
-    them, and the sealed answers wiped: all in one transaction under the round's lock,
-    so from then on not even the secret key links an answer to a person.
+    them, and the sealed answers wiped and the round's key destroyed: all in one
+    transaction under the round's lock, so from then on not even the secret key links
+    an answer to a person.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -285,8 +299,9 @@ def round_close(*, checkin: CheckInRound, now: datetime | None = None) -> bool:
             return False
         sealed = Respondent.objects.filter(round=checkin, sealed_answers__isnull=False)
         opened: list[tuple[int, dict]] = []
+        keys = _keys(checkin.pk)
         for person_id, ballot in sealed.values_list("person_id", "sealed_answers"):
-            payload = _ballot_open(checkin.pk, person_id, ballot)
+            payload = _ballot_open(checkin.pk, person_id, ballot, keys)
             if payload is not None:
                 opened.append((person_id, payload))
         group_by_person = groups.groups_of(person_id for person_id, _ in opened)
@@ -294,6 +309,7 @@ def round_close(*, checkin: CheckInRound, now: datetime | None = None) -> bool:
         split = groups.may_split(sizes)
         _write_out(checkin, [(group_by_person[p] if split else "", a) for p, a in opened])
         sealed.update(sealed_answers=None)
+        sealing.keys_destroy(f"checkin:{checkin.pk}")
         checkin.closed_at = now
         checkin.respondent_count = len(opened)
         checkin.split_by_perspective = split
@@ -308,7 +324,7 @@ def round_close(*, checkin: CheckInRound, now: datetime | None = None) -> bool:
 
 
 def _write_out(checkin: CheckInRound, opened: list[tuple[str, dict]]) -> None:
-    ballots.shuffle(opened)
+    sealing.shuffle(opened)
     submissions: list[Submission] = []
     answers: list[Answer] = []
     comments: list[Comment] = []
@@ -323,7 +339,7 @@ def _write_out(checkin: CheckInRound, opened: list[tuple[str, dict]]) -> None:
             Comment(id=uuid.uuid4(), round=checkin, question_id=int(pk), text=text)
             for pk, text in payload["comments"].items()
         )
-    ballots.shuffle(comments)
+    sealing.shuffle(comments)
     Submission.objects.bulk_create(submissions)
     Answer.objects.bulk_create(answers)
     Comment.objects.bulk_create(comments)
@@ -331,10 +347,12 @@ def _write_out(checkin: CheckInRound, opened: list[tuple[str, dict]]) -> None:
 
 def rounds_close_due(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
-    return sum(
+    closed = sum(
         round_close(checkin=checkin, now=now)
         for checkin in CheckInRound.objects.due_to_close(now).order_by("closes_at")
     )
+    sealing.keys_vacuum()  # again: see decisions_close_due
+    return closed
 
 
 # Reminders

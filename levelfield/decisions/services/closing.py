@@ -16,12 +16,13 @@ from django.utils import timezone
 from levelfield.decisions import ballots, participation
 from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.adoptions import adoption_apply, adoptions_apply_due
-from levelfield.decisions.models import Decision, Phase, Response, Voter
+from levelfield.decisions.models import Decision, Phase, Response, Tally, Voter
 from levelfield.decisions.services.common import DecisionError, decision_record
 from levelfield.decisions.services.outcomes import decision_log_entry_write
 from levelfield.decisions.services.tallying import tally_ballots_opened
 from levelfield.lib.words import plural
 from levelfield.people.models import User
+from levelfield.sealing import sealed as sealing
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,9 @@ def decision_close(
         voices = participation.voice_check_evaluate(decision, figures)
         decision.closed_at = now
         decision.closed_early = early
-        decision.voices_heard = voices.passed if voices.applies else None
+        # Withheld (anonymous, too few answers): not known rather than "no", which
+        # would say which perspective stayed silent.
+        decision.voices_heard = voices.passed if voices.applies and not voices.withheld else None
         decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
         adoption_apply(decision=decision, now=now)
         if decision.project_id:
@@ -79,15 +82,20 @@ def _ballots_write_out(decision: Decision) -> None:
 
     One transaction gives every row the same xmin on PostgreSQL; inserting in the
     shuffled order makes rowid (SQLite) and ctid (PostgreSQL) order the shuffled order.
+    The decision's key is destroyed with them (ballots.py), so old copies of the sealed
+    ballots left on disk open for nobody.
     A ballot no configured key opens (a secret key lost, not rotated) is logged and left
     out: it cannot be read by anyone.
     """
     opened: list[ballots.Ballot] = []
+    keys = ballots.ballot_keys(decision.pk)
     sealed = Voter.objects.filter(decision=decision, sealed_ballot__isnull=False)
     for person_id, ballot in sealed.values_list("person_id", "sealed_ballot"):
         try:
             opened.append(
-                ballots.ballot_open(decision_id=decision.pk, person_id=person_id, sealed=ballot)
+                ballots.ballot_open(
+                    decision_id=decision.pk, person_id=person_id, sealed=ballot, keys=keys
+                )
             )
         except ballots.BallotUnreadable:
             logger.error("A sealed ballot for decision %s could not be opened.", decision.pk)
@@ -105,6 +113,25 @@ def _ballots_write_out(decision: Decision) -> None:
         for ballot in opened
     )
     sealed.update(sealed_ballot=None)
+    ballots.ballot_keys_destroy(decision.pk)
+    _changes_record(decision)
+
+
+def _changes_record(decision: Decision) -> None:
+    """How many anonymous answers were changed while voting was open, said once at
+    closing: a history row written when someone changed theirs would share their voter
+    row's transaction (xmin) and time, and so name them."""
+    changed = Tally.objects.filter(decision=decision).values_list("anonymous_changes", flat=True)
+    count = changed.first() or 0
+    if count:
+        decision_record(
+            decision,
+            actor=None,
+            action="anonymous_responses_changed",
+            summary=f"{plural(count, 'anonymous response was', 'anonymous responses were')} "
+            f"changed while “{decision.title}” was open",
+            after={"changes": count},
+        )
 
 
 def decision_close_early(*, decision: Decision, person: User, now: datetime | None = None) -> None:
@@ -137,4 +164,7 @@ def decisions_close_due(*, now: datetime | None = None) -> int:
     for decision in Decision.objects.due_to_close(now).order_by("closes_at"):
         closed += decision_close(decision=decision, now=now)
     adoptions_apply_due(now=now)
+    # Again here: a rewrite after a closing gives up while a long transaction holds the
+    # key table, or keeps a destroyed key that transaction could still see.
+    sealing.keys_vacuum()
     return closed

@@ -4,7 +4,7 @@ arrive together.
 A named response is a `Response` row; every change keeps its before and after in a
 `ResponseChange` and the history. An anonymous answer is a sealed ballot on the person's
 `Voter` row until closing (see ballots.py): answering again while signed in replaces
-it, and the history says only that "an anonymous response was changed".
+it, and the history says at closing only how many anonymous responses were changed.
 """
 
 from __future__ import annotations
@@ -155,14 +155,9 @@ def _ballot_save(
         return
     voter.sealed_ballot = sealed
     voter.save(update_fields=["sealed_ballot"])
+    # Counted, and said in the history only at closing (closing.py): a history row
+    # written now would share this voter row's xmin and carry the time.
     tally_voter_kept(tally, new_voter=False)
-    # No one named, no before or after, no time on the ballot.
-    decision_record(
-        decision,
-        actor=None,
-        action="anonymous_response_changed",
-        summary=f"An anonymous response to “{decision.title}” was changed",
-    )
 
 
 def _named_response_save(

@@ -97,8 +97,9 @@ def tally_voter_kept(tally: Tally, *, new_voter: bool) -> None:
     """An anonymous answer was sealed: one more voter, or a changed ballot. Only the
     version and the number of voters move, never the marks."""
     tally.responses += int(new_voter)
+    tally.anonymous_changes += int(not new_voter)
     tally.version += 1
-    tally.save(update_fields=["responses", "version"])
+    tally.save(update_fields=["responses", "anonymous_changes", "version"])
 
 
 def tally_options_changed(decision: Decision) -> None:
@@ -133,6 +134,8 @@ def tallies_rebuild(*, decisions: QuerySet[Decision] | None = None) -> int:
             fresh = tally_fresh(decision)
             kept = Tally.objects.filter(decision=decision).first()
             fresh.version = kept.version + 1 if kept else 0
+            # Sealed answers' changes are counted only as they happen; nothing to redo.
+            fresh.anonymous_changes = kept.anonymous_changes if kept else 0
             fresh.generation = uuid.uuid4()
             fresh.save(force_insert=kept is None)
         rebuilt += 1

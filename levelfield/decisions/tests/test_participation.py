@@ -139,3 +139,50 @@ def test_a_big_team_is_counted_at_most_every_few_seconds_a_small_one_at_once(
     tally = Tally.objects.get(decision=decision)
     cache.delete(f"decisions:figures:{decision.pk}:{tally.generation}:latest")  # time passes
     assert figures().responded == 3
+
+
+def test_an_anonymous_voice_check_says_nothing_by_perspective_until_five_have_answered(
+    client: object, db: None
+) -> None:
+    """The attack: in a team with one young person, "Young person: 0 of 1" vanished from
+    the voice check the moment they voted, and so named the voter."""
+    team = make_team(8, researchers=3)  # 3 researchers, 4 with lived experience, then:
+    young = team.members[7]
+    young.perspectives.all().delete()
+    PerspectiveFactory(person=young, kind=PerspectiveKind.YOUNG_PERSON)
+    decision = team.start(Method.PROPOSAL, anonymous=True, voice_check="each", voice_minimum=1)
+    client.force_login(team.members[0])
+    url = reverse("decisions:detail", args=[decision.pk])
+
+    def voice_part() -> str:
+        page = client.get(url).content.decode()
+        return page[page.index("Who has responded") :]
+
+    services.response_submit(decision=decision, person=young, payload={"stance": "agree"})
+    for person in team.members[:3]:  # the three researchers
+        services.response_submit(decision=decision, person=person, payload={"stance": "agree"})
+    shown = voice_part()
+    assert "Whether it is met shows once at least 5 people have responded" in shown
+    assert "Young person" not in shown and "Researcher" not in shown
+    assert "voices heard" not in shown.lower()
+
+    services.response_submit(
+        decision=decision, person=team.members[3], payload={"stance": "agree"}
+    )
+    shown = voice_part()
+    assert "Enough voices heard" in shown and "Whether it is met" not in shown
+
+
+def test_an_anonymous_decision_closed_with_too_few_answers_records_no_verdict(
+    client: object, db: None
+) -> None:
+    team = make_team(6, researchers=2)
+    decision = team.start(Method.PROPOSAL, anonymous=True, voice_check="each", voice_minimum=1)
+    for person in team.members[:2]:  # only the researchers: "no" would say who was silent
+        services.response_submit(decision=decision, person=person, payload={"stance": "agree"})
+    services.decision_close(decision=decision, now=later(decision))
+    decision.refresh_from_db()
+    assert decision.voices_heard is None
+    client.force_login(team.members[0])
+    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Not enough voices heard" not in page

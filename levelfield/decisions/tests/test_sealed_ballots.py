@@ -18,6 +18,14 @@ from levelfield.decisions import ballots, services
 from levelfield.decisions.models import Decision, Method, Response, ResponseChange, Voter
 from levelfield.decisions.tests.factories import Team, later, make_team
 from levelfield.history.models import Change
+from levelfield.sealing.models import SealKey
+from levelfield.sealing.tests.pages import (
+    all_xmins,
+    key_table_pages_after_rewrite,
+    pageinspect_or_skip,
+    raw_pages,
+    xmins,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,14 +94,18 @@ def test_a_voter_changes_their_anonymous_answer_by_answering_again(client: Clien
     assert Voter.objects.filter(decision=decision).count() == 1
     assert not Response.objects.filter(decision=decision).exists()
     assert not ResponseChange.objects.exists()
-    change = Change.objects.get(action="anonymous_response_changed")
-    assert change.actor is None and (change.before, change.after) == ({}, {})
-    assert change.summary == f"An anonymous response to “{decision.title}” was changed"
+    # Nothing in the history yet: a row written with the change would share its xmin.
+    assert not Change.objects.filter(action__startswith="anonymous").exists()
     assert not Change.objects.filter(action__startswith="response").exists()
 
     services.decision_close(decision=decision, now=later(decision))
     response = Response.objects.get(decision=decision)
     assert (response.payload, response.reason) == ({"stance": "block"}, "Too far")
+    change = Change.objects.get(action="anonymous_responses_changed")
+    assert change.actor is None and change.before == {} and change.after == {"changes": 1}
+    assert change.summary == (
+        f"1 anonymous response was changed while “{decision.title}” was open"
+    )
 
 
 def test_while_open_the_voter_row_holds_only_ciphertext_of_a_fixed_size() -> None:
@@ -251,10 +263,12 @@ def test_the_history_page_says_only_that_an_anonymous_answer_changed(client: Cli
     services.response_submit(
         decision=decision, person=person, payload={"stance": "block"}, reason="Dark evenings"
     )
+    services.response_submit(decision=decision, person=person, payload={"stance": "agree"})
+    services.decision_close(decision=decision, now=later(decision))
     client.force_login(person)
     text = client.get(reverse("projects:history", args=[team.project.pk])).content.decode()
-    assert f"An anonymous response to “{decision.title}” was changed" in text
-    assert "Dark evenings" not in text
+    assert f"2 anonymous responses were changed while “{decision.title}” was open" in text
+    assert "Dark evenings" not in text and person.name not in text
 
 
 # On PostgreSQL: one transaction for every written-out answer.
@@ -283,3 +297,50 @@ def test_on_postgresql_written_out_answers_share_one_xmin_and_follow_the_shuffle
         )
         assert len(cursor.fetchall()) == 1, "one transaction: xmin links no answer to a vote"
     assert _stored_order(decision) == sorted(REASONS, reverse=True)
+
+
+@_on_postgres
+def test_on_postgresql_after_closing_no_page_on_disk_opens_a_ballot_even_with_the_key() -> None:
+    """The attack that worked before: read old row versions with pageinspect and open
+    them with SECRET_KEY. The ballots' old versions stay on disk; their key does not."""
+    pageinspect_or_skip()
+    team = make_team(6)
+    decision = team.start(Method.PROPOSAL, anonymous=True)
+    _vote_in_order(team, decision)
+    services.response_submit(
+        decision=decision, person=team.members[0], payload={"stance": "block"}, reason="No"
+    )
+    stolen = {
+        voter.person_id: bytes(voter.sealed_ballot)
+        for voter in Voter.objects.filter(decision=decision)
+    }
+    secret = SealKey.objects.get(scope=f"decision:{decision.pk}").secret
+    assert secret in raw_pages(SealKey._meta.db_table)  # the test reads what they would
+
+    services.decision_close(decision=decision, now=later(decision))
+
+    assert Response.objects.filter(decision=decision).count() == 5
+    assert bytes(secret) not in key_table_pages_after_rewrite(bytes(secret))
+    for person_id, ballot in stolen.items():
+        with pytest.raises(ballots.BallotUnreadable):
+            ballots.ballot_open(decision_id=decision.pk, person_id=person_id, sealed=ballot)
+
+
+@_on_postgres
+def test_on_postgresql_changing_an_anonymous_answer_writes_nothing_beside_the_voter_row() -> None:
+    team = make_team(6)
+    decision = team.start(Method.PROPOSAL, anonymous=True)
+    _vote_in_order(team, decision)
+    before = all_xmins()
+    changer = team.members[2]
+    services.response_submit(
+        decision=decision, person=changer, payload={"stance": "block"}, reason="Changed"
+    )
+    after = all_xmins()
+    voter = xmins("decisions_voter", "person_id = %s", [changer.pk])
+    written = {table for table, seen in after.items() if (seen - before.get(table, set())) & voter}
+    # The voter row and the decision's counts; no history row names the moment.
+    assert written == {"decisions_voter", "decisions_tally"}
+    services.decision_close(decision=decision, now=later(decision))
+    change = Change.objects.get(action="anonymous_responses_changed")
+    assert xmins("history_change", "id = %s", [change.pk]).isdisjoint(voter)

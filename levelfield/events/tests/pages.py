@@ -88,6 +88,7 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
     services.event_notes_publish(event=past, actor=member, notes="We agreed **more breaks**.")
     for registration in registrations[1:]:
         services.feedback_give(registration=registration, heard=4, comment="Good.")
+    services.feedback_write_out(event=past, now=past.feedback_closes_at)
     return {
         "workshop": workshop,
         "cuppa": cuppa,

@@ -24,6 +24,8 @@ from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
+HOUR = datetime.timedelta(hours=1)
+
 
 def _ended(event: Event) -> Event:
     """Move an event into the past, as if it had happened."""
@@ -174,13 +176,21 @@ def test_feedback_is_anonymous_and_shows_only_from_five_answers_split_by_perspec
         )
     client.force_login(people[0])
     page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
-    assert "shows once at least 5 people have answered" in page
+    assert "answers stay sealed until feedback closes on" in page and "(4 so far)" in page
     assert "Comment 0" not in page
     services.feedback_give(registration=registrations[4], heard=3)
+    page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "(5 so far)" in page and "Comment 0" not in page
+    assert not Feedback.objects.filter(event=event).exists(), "sealed until it closes"
+    # Written out by the due run once the feedback has closed, not before.
+    assert not services.feedback_write_out(event=event, now=event.feedback_closes_at - HOUR)
+    assert services.feedback_write_out_due(now=event.feedback_closes_at) == 1
     page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
     assert "On average 4.2 out of 5, from 5 answers" in page
     assert "Comment 0" in page
     assert "Carer: 4.2 out of 5 (5 answers)" in page
+    assert not Registration.objects.filter(sealed_feedback__isnull=False).exists()
+    assert services.feedback_write_out_due(now=event.feedback_closes_at) == 0
     # Nothing links an answer to its author: no person, no time, a random key.
     assert {f.name for f in Feedback._meta.get_fields()} == {
         "id",
@@ -191,6 +201,8 @@ def test_feedback_is_anonymous_and_shows_only_from_five_answers_split_by_perspec
     }
     with pytest.raises(ValidationError, match="already given"):
         services.feedback_give(registration=registrations[0], heard=1)
+    with pytest.raises(ValidationError, match="has closed"):
+        services.feedback_give(registration=registrations[5], heard=1)
 
 
 def test_notes_are_published_as_safe_markdown(

@@ -42,6 +42,7 @@ def test_the_jobs_are_the_commands_that_say_how_often(capsys) -> None:
         "send_digests": datetime.timedelta(hours=1),
         "send_review_reminders": datetime.timedelta(days=1),
         "delete_expired_records": datetime.timedelta(days=1),
+        "priorities_due": datetime.timedelta(days=1),
         "delete_expired_payment_records": datetime.timedelta(days=1),
         "check_resource_links": datetime.timedelta(days=7),
     }

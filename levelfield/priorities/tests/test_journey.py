@@ -50,8 +50,14 @@ def test_a_member_of_the_public_sends_two_questions_without_an_account(
     submission = Submission.objects.get()
     assert submission.perspective == "carer"
     assert submission.questions.count() == 2
+    # Sealed until the survey closes, then written out apart from the questions.
+    assert not Demographics.objects.exists() and submission.sealed_extras is not None
+    steward = SteeringMember.objects.filter(partnership=partnership).first()
+    actor = steward.person if steward else partnership.created_by
+    services.partnership_stage_set(partnership=partnership, actor=actor, stage=Stage.PROCESSING)
     demographics = Demographics.objects.get()
     assert demographics.age_band == "35_54"
+    assert not Submission.objects.filter(sealed_extras__isnull=False).exists()
     # Kept apart: nothing links the demographics to the submission.
     assert {f.name for f in Demographics._meta.get_fields()} == {
         "id",
