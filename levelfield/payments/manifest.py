@@ -9,6 +9,7 @@ MANIFEST = AppManifest(
     label="payments",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
     person_fields=(
         PersonField("payments.PaymentPolicy.approvers", "payment_jobs", Erasure.DELETE),
         PersonField("payments.PaymentPolicy.finance_officers", "payment_jobs", Erasure.DELETE),

@@ -12,9 +12,11 @@ import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.urls import reverse
 
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.words import plural
 from levelfield.payments.models import (
     Batch,
     Claim,
@@ -25,6 +27,8 @@ from levelfield.payments.models import (
     Status,
     YearlyLimit,
 )
+from levelfield.people.models import PaymentPreference
+from levelfield.projects.models import Participation
 
 TAX_RECORD_YEARS = 6
 SENT_TO_FINANCE = (Status.EXPORTED, Status.PAID)
@@ -137,3 +141,32 @@ def claims_delete_expired(*, today: datetime.date) -> int:
     time is up. Idempotent."""
     with transaction.atomic():
         return claims_delete(Claim.objects.filter(kept_until__lt=today))
+
+
+def needs(person: Any) -> list[Need]:
+    """Time the person gave that they have not claimed yet, one line per collective that
+    pays for time (a Cuppa, a group meeting or a project workshop alike): public
+    contributors must never lose money by not knowing. Nothing for people who said they
+    do not want to be paid."""
+    if getattr(person, "payment_preference", "") == PaymentPreference.DECLINE:
+        return []
+    rows = (
+        Participation.objects.filter(
+            person=person,
+            claim_line__isnull=True,
+            entry__place__collective__payment_policy__isnull=False,
+        )
+        .values("entry__place__collective__slug", "entry__place__collective__name")
+        .annotate(count=Count("pk"))
+        .order_by("entry__place__collective__name")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Claim for your time: {plural(row['count'], 'activity', 'activities')} "
+            "not claimed yet",
+            url=reverse("payments:claim_new", args=[row["entry__place__collective__slug"]]),
+            place=row["entry__place__collective__name"],
+            kind="claim",
+        )
+        for row in rows
+    ]

@@ -16,6 +16,7 @@ from levelfield.events.models import Event
 from levelfield.events.tests.conftest import event_values
 from levelfield.payments.models import Claim
 from levelfield.payments.tests.conftest import World
+from levelfield.people.models import PaymentPreference
 from levelfield.places.access import collective_place
 from levelfield.reports.figures import Scope, involvement
 
@@ -79,3 +80,39 @@ def test_someone_outside_the_collective_cannot_see_its_log(world: World, client)
     client.force_login(world.outsider)
 
     assert client.get(reverse("places:log", args=[place.pk])).status_code == 404
+
+
+def test_the_home_page_says_there_is_time_to_claim_until_it_is_claimed(
+    world: World, client
+) -> None:
+    cuppa = _cuppa_attended(world)
+    client.force_login(world.contributor)
+
+    home = client.get(reverse("home")).content.decode()
+
+    # The Cuppa and the world's two project entries, in the one collective.
+    assert "Claim for your time: 3 activities not claimed yet" in home
+    assert reverse("payments:claim_new", args=["stroke-voices"]) in home
+    client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {
+            "participations": [
+                cuppa.involvement_entry.participations.get().pk,
+                world.meeting.pk,
+                world.workshop.pk,
+            ],
+            "choice": "fee",
+        },
+    )
+    assert "Claim for your time" not in client.get(reverse("home")).content.decode()
+
+
+def test_nobody_is_asked_to_claim_who_said_they_do_not_want_to_be_paid(
+    world: World, client
+) -> None:
+    _cuppa_attended(world)
+    world.contributor.payment_preference = PaymentPreference.DECLINE
+    world.contributor.save(update_fields=["payment_preference"])
+    client.force_login(world.contributor)
+
+    assert "Claim for your time" not in client.get(reverse("home")).content.decode()
