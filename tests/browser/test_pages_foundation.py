@@ -56,6 +56,12 @@ def member_pages(world: dict) -> list[str]:
         reverse("places:log_entry", args=[world["project"].place.pk, world["entry"].pk]),
         reverse("places:log_edit", args=[world["project"].place.pk, world["entry"].pk]),
         reverse("places:log", args=[world["collective"].places.get(kind="collective").pk]),
+        reverse("places:group_create", args=[slug]),
+        reverse("places:group", args=[world["group"].pk]),
+        reverse("places:group", args=[world["other_group"].pk]),
+        reverse("places:group_leave", args=[world["group"].pk]),
+        reverse("places:log", args=[world["group"].pk]),
+        reverse("places:log_add", args=[world["group"].pk]),
         reverse("account_email"),
         reverse("account_change_password"),
         reverse("mfa_index"),
@@ -126,6 +132,7 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("projects:invite", args=[pk]),
         reverse("places:log_add", args=[world["project"].place.pk]),
         reverse("places:log_add", args=[world["collective"].places.get(kind="collective").pk]),
+        reverse("places:group_create", args=[slug]),
         reverse("home:delete_account"),
     ]
     send_each_empty(page, live_server, sign_in, axe_check, [(world["member"], p) for p in paths])

@@ -29,6 +29,7 @@ from levelfield.notifications.services import notification_send
 from levelfield.payments import services as payment_services
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.services import group_create
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
@@ -94,6 +95,19 @@ def membership_extras(world: dict) -> dict:
             collective=collective, invited_by=member
         ),
         "project_invitation": ProjectInvitationFactory(project=project, invited_by=member),
+        # A group the member is in, and one they may join.
+        "group": group_create(
+            collective=collective,
+            actor=member,
+            name="Allies Group",
+            purpose="Co-creating a new way of making decisions together.",
+        ),
+        "other_group": group_create(
+            collective=collective,
+            actor=teammate,
+            name="Young People's Advisory Group",
+            purpose="Young people steer what we research.",
+        ),
     }
     notification_send(
         kind="join_request",
