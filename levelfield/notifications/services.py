@@ -442,9 +442,11 @@ class Unsubscribe:
 
 def unsubscribe_token(*, kind: str, person: User | None = None, email: str = "") -> str:
     """A signed token naming the kind and the person (or address). It never expires:
-    people unsubscribe from old emails too."""
+    people unsubscribe from old emails too. It carries no time, so the same person and
+    kind always get the same token: the link in an email's text (written when it is
+    queued) and in its List-Unsubscribe header (written when it is sent) agree."""
     payload = {"k": kind, "p": person.pk} if person else {"k": kind, "e": email.lower()}
-    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT, compress=True)
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object(payload, compress=True)
 
 
 def unsubscribe_url(*, kind: str, person: User | None = None, email: str = "") -> str:
@@ -457,9 +459,13 @@ def unsubscribe_read(token: str) -> Unsubscribe | None:
     from levelfield.people.models import User
 
     try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        payload = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
     except signing.BadSignature:
-        return None
+        try:
+            # Tokens in emails sent before they stopped carrying a time.
+            payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
     if not isinstance(payload, dict):
         return None
     info = kinds.KINDS.get(payload.get("k", ""))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.core import signing
 from django.db import transaction
 
 from levelfield.notifications import kinds
 from levelfield.notifications.models import Notification, Status
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import (
+    UNSUBSCRIBE_SALT,
+    notification_send,
+    unsubscribe_read,
+    unsubscribe_token,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +131,15 @@ def test_a_decision_reminder_reads_in_plain_english(person, mailoutbox, committe
     )
     assert "Hello Amara," in email.body
     assert "http://127.0.0.1:8000/decisions/7/respond/" in email.body
+
+
+def test_an_unsubscribe_link_is_the_same_whenever_it_is_made_and_old_links_still_work(
+    person, clock
+):
+    first = unsubscribe_token(kind="coordinator", person=person)
+    clock.shift(timedelta(seconds=5))
+    assert unsubscribe_token(kind="coordinator", person=person) == first
+    assert unsubscribe_read(first).person == person
+    old = signing.dumps({"k": "coordinator", "p": person.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+    assert unsubscribe_read(old).person == person
+    assert unsubscribe_read(first[:-2] + "xx") is None
