@@ -460,11 +460,12 @@ def unsubscribe_read(token: str) -> Unsubscribe | None:
 
     try:
         payload = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
+        # A token from an email sent before they stopped carrying a time (whose signed
+        # value holds the time, so it does not decode as the newer kind), or a bad one.
         try:
-            # Tokens in emails sent before they stopped carrying a time.
             payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        except signing.BadSignature:
+        except (signing.BadSignature, ValueError):
             return None
     if not isinstance(payload, dict):
         return None
