@@ -153,7 +153,7 @@ def may(person: User, action: Action, place: Collective | Project | Place) -> bo
             )
             .exists()
         )
-    memberships = _memberships_of(place).filter(person=person)
+    memberships = memberships_of(place).filter(person=person)
     if RULES[action] is Who.THE_COORDINATOR:
         memberships = memberships.filter(coordinator_since__isnull=False)
     return memberships.exists()
@@ -165,9 +165,11 @@ def require(person: User, action: Action, place: Collective | Project | Place) -
         raise PermissionDenied(f"Only {RULES[action]} may {action} here.")
 
 
-def _memberships_of(
+def memberships_of(
     place: Collective | Project | Place,
 ) -> QuerySet[CollectiveMembership] | QuerySet[ProjectMembership] | QuerySet[PlaceMembership]:
+    """The memberships of a collective, a project or a group (`Place.owner`): the one
+    place that knows each kind's membership table."""
     if isinstance(place, Place):
         return PlaceMembership.objects.filter(place=place)
     if isinstance(place, Project):

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives.models import CollectiveMembership
+from levelfield.collectives.roles import memberships_of
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation, ProjectMembership
@@ -62,26 +63,14 @@ def place_for_member(person: User, pk: int) -> Place:
 
 def place_member_ids(place: Place) -> QuerySet:
     """The ids of the place's members (a subquery or a list)."""
-    if place.kind == PlaceKind.PROJECT:
-        return ProjectMembership.objects.filter(project_id=place.project_id).values_list(
-            "person_id", flat=True
-        )
-    if place.kind == PlaceKind.GROUP:
-        return PlaceMembership.objects.filter(place=place).values_list("person_id", flat=True)
-    return CollectiveMembership.objects.filter(collective_id=place.collective_id).values_list(
-        "person_id", flat=True
-    )
+    return memberships_of(place.owner).values_list("person_id", flat=True)
 
 
 def place_members(place: Place) -> list[User]:
     """The place's members, in joining order, for choosing who took part."""
-    if place.kind == PlaceKind.PROJECT:
-        memberships = ProjectMembership.objects.filter(project_id=place.project_id)
-    elif place.kind == PlaceKind.GROUP:
-        memberships = PlaceMembership.objects.filter(place=place)
-    else:
-        memberships = CollectiveMembership.objects.filter(collective_id=place.collective_id)
-    return [membership.person for membership in memberships.select_related("person")]
+    return [
+        membership.person for membership in memberships_of(place.owner).select_related("person")
+    ]
 
 
 def involvement_entry_for_member(person: User, place_pk: int, entry_pk: int) -> InvolvementEntry:
