@@ -3,6 +3,7 @@ hint, error message and input in GOV.UK Frontend markup."""
 
 from __future__ import annotations
 
+from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest, QueryDict
 from django.utils.datastructures import MultiValueDict
@@ -23,3 +24,17 @@ def posted(request: HttpRequest) -> QueryDict | None:
 def posted_files(request: HttpRequest) -> MultiValueDict | None:
     """The uploaded files to bind a form to, as `posted` does for its data."""
     return request.FILES if request.method == "POST" else None
+
+
+HONEYPOT_FIELD = "website"
+
+
+class HoneypotForm(forms.Form):
+    """A field people never see or reach (the template hides it from sight, screen
+    readers and the keyboard) that simple bots fill in: the one honeypot, for public
+    forms that take no CAPTCHA (which would shut out disabled people)."""
+
+    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+
+    def is_spam(self) -> bool:
+        return bool((self.data.get(HONEYPOT_FIELD) or "").strip())

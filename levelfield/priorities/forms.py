@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from levelfield.lib.forms import HoneypotForm
 from levelfield.priorities.models import RespondentKind, SummaryStatus
 
 DATE = {
@@ -78,16 +79,7 @@ class SteeringAddForm(forms.Form):
         ]
 
 
-class HoneypotMixin(forms.Form):
-    """`website` is hidden from people (and from screen readers); bots fill it in."""
-
-    website = forms.CharField(required=False, label="Leave this empty")
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
-
-
-class SurveyForm(HoneypotMixin):
+class SurveyForm(HoneypotForm):
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     question_1 = forms.CharField(
         label="Your question",
@@ -138,7 +130,7 @@ class SurveyForm(HoneypotMixin):
         return [self.cleaned_data.get(f"question_{n}", "") for n in (1, 2, 3)]
 
 
-class InterimForm(HoneypotMixin):
+class InterimForm(HoneypotForm):
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     picks = forms.MultipleChoiceField(
         label="Choose up to 10 questions",

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
+from levelfield.collectives.access import collective_for_member  # the one rule
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.people.models import User
 from levelfield.stories.models import Comment, Interest, PublicPage, Story, StoryImage
@@ -41,10 +42,6 @@ def is_member(person: User, collective: Collective) -> bool:
     if not getattr(person, "is_authenticated", False):
         return False
     return CollectiveMembership.objects.filter(collective=collective, person=person).exists()
-
-
-def collective_for_member(person: User, slug: str) -> Collective:
-    return get_object_or_404(Collective.objects.for_member(person), slug=slug)
 
 
 def may_publish(person: User, collective: Collective) -> bool:

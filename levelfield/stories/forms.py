@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.lib.forms import HoneypotForm
 from levelfield.people.models import User
-from levelfield.stories import spam
 from levelfield.stories.models import COMMENT_MAX_LENGTH, PublicPage, Story, StoryKind
 
 
@@ -144,7 +144,9 @@ class ReportForm(forms.Form):
     )
 
 
-class InterestForm(forms.Form):
+class InterestForm(HoneypotForm):
+    # The honeypot (levelfield.lib.forms) is rendered by hand, out of sight and reach.
+
     name = forms.CharField(
         label="Your name", max_length=120, error_messages={"required": "Enter your name."}
     )
@@ -170,11 +172,6 @@ class InterestForm(forms.Form):
         "them at any time.",
         error_messages={"required": "Say that we may keep your details to reply to you."},
     )
-    # The honeypot (see spam.py): rendered by hand, out of sight and out of reach.
-    website = forms.CharField(required=False, max_length=200)
-
-    def is_spam(self) -> bool:
-        return bool((self.data.get(spam.HONEYPOT_FIELD) or "").strip())
 
 
 class AnswerForm(forms.Form):

@@ -10,4 +10,4 @@ without a CAPTCHA, which shuts out disabled people).
 
 from __future__ import annotations
 
-HONEYPOT_FIELD = "website"
+from levelfield.lib.forms import HONEYPOT_FIELD  # noqa: F401 - the one honeypot
