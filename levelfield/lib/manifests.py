@@ -49,12 +49,22 @@ class Need:
 
 @dataclass(frozen=True)
 class NavigationEntry:
-    """One entry in a place's navigation, grouped by what people do there."""
+    """One entry in a place's navigation, grouped by what people do there.
+
+    `url` makes the address from the place (`levelfield.places.models.Place`), usually
+    `lambda place: reverse("decisions:place_log", args=[place.pk])`. `kinds` says which
+    kinds of place have the feature ("collective", "group", "project"). `count`, when
+    given, returns a number worth showing beside the label (open decisions, say) in one
+    query, or None.
+    """
 
     label: str
-    section: str  # "decide", "meet", "make", "learn", "money", "record"...
-    url_name: str  # reversed with the place's own arguments
-    count: Callable[[Any], int | None] | None = None  # (place) -> a number to show, or None
+    section: str  # a key of levelfield.places.navigation.SECTIONS
+    url: Callable[[Any], str]
+    kinds: frozenset[str] = frozenset({"collective", "group", "project"})
+    hint: str = ""  # a few plain words on what is there, for people new to it
+    order: int = 50  # lower comes first within its section
+    count: Callable[[Any], int | None] | None = None
 
 
 @dataclass

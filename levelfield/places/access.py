@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives.models import CollectiveMembership
-from levelfield.collectives.roles import memberships_of
+from levelfield.collectives.roles import Action, memberships_of, require
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation, ProjectMembership
@@ -54,11 +54,17 @@ def group_for_collective_member(person: User, pk: int) -> Place:
     )
 
 
-def place_for_member(person: User, pk: int) -> Place:
-    """The place, with its collective and project, if `person` is a member of it."""
-    return get_object_or_404(
+def place_for_member(person: User, pk: int, *, action: Action | None = None) -> Place:
+    """The place, with its collective and project, if `person` is a member of it (else
+    404: someone outside learns nothing); with `action`, also only if they may do it there
+    (else 403: a member knows the place exists). The one access helper every feature
+    that belongs to a place uses."""
+    place = get_object_or_404(
         places_for_member(person).select_related("collective", "project__collective"), pk=pk
     )
+    if action is not None:
+        require(person, action, place.owner)
+    return place
 
 
 def place_member_ids(place: Place) -> QuerySet:

@@ -1,0 +1,40 @@
+"""The one QuerySet mixin for everything that belongs to a place.
+
+A feature model (a decision, an event, a document, a check-in round...) has one
+`place = models.ForeignKey("places.Place", ...)` and its manager is built from a
+QuerySet that mixes this in, so "what is in this place", "what is anywhere in this
+collective" and "what this person may see" are asked the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
+from django.db import models
+
+if TYPE_CHECKING:
+    from levelfield.people.models import User
+    from levelfield.places.models import Place
+
+
+class PlaceOwnedQuerySet(models.QuerySet):
+    """Filters for models with a `place` foreign key."""
+
+    def in_place(self, place: Place | int) -> Self:
+        """What belongs to this one place (not to the groups or projects inside it)."""
+        return self.filter(place=place)
+
+    def in_collective(self, collective_id: int) -> Self:
+        """What belongs to the collective or to any group or project in it."""
+        return self.filter(place__collective_id=collective_id)
+
+    def visible_to(self, person: User) -> Self:
+        """What belongs to the places `person` is a member of."""
+        from levelfield.places.access import places_for_member
+
+        return self.filter(place__in=places_for_member(person))
+
+    def with_place(self) -> Self:
+        """Fetch the place, its collective and project in the same query (for names and
+        links), so lists stay one query however long they are."""
+        return self.select_related("place__collective", "place__project")
