@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.collectives import personal
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
+    NavigationEntry,
     PersonField,
     demo_world_module,
     scale_module,
@@ -33,4 +36,41 @@ MANIFEST = AppManifest(
     demo_after=("people",),
     scale=scale_module("levelfield.collectives.scale"),
     scale_after=("people",),
+    navigation=(
+        NavigationEntry(
+            "Invite people",
+            "people",
+            lambda place: reverse("collectives:invite", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=10,
+        ),
+        NavigationEntry(
+            "Invitations",
+            "people",
+            lambda place: reverse("collectives:invitations", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=20,
+        ),
+        NavigationEntry(
+            "History of changes",
+            "about",
+            lambda place: reverse("collectives:history", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=10,
+        ),
+        NavigationEntry(
+            "Settings",
+            "about",
+            lambda place: reverse("collectives:settings", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=20,
+        ),
+        NavigationEntry(
+            "Leave this collective",
+            "about",
+            lambda place: reverse("collectives:leave", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=90,
+        ),
+    ),
 )

@@ -30,6 +30,7 @@ from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.navigation import place_navigation
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
@@ -90,12 +91,14 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = page_or_404(request, projects, PROJECTS_PER_PAGE)
     memberships = list(_memberships(collective)[:MEMBERS_ON_HOME])
     places = _places(collective, request.user)
+    own_place = next(p for p in places if p.kind == PlaceKind.COLLECTIVE)
+    own_place.collective = collective
     return render(
         request,
         "collectives/detail.html",
         {
             "collective": collective,
-            "place_pk": next(p.pk for p in places if p.kind == PlaceKind.COLLECTIVE),
+            "navigation": place_navigation(own_place),
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.deliberation import personal
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 
 MANIFEST = AppManifest(
     label="deliberation",
@@ -23,4 +32,18 @@ MANIFEST = AppManifest(
     demo=demo_module("levelfield.deliberation.demo"),
     scale=scale_module("levelfield.deliberation.scale"),
     scale_after=("projects",),
+    navigation=(
+        NavigationEntry(
+            "Conversations: co-creating principles",
+            "decide",
+            lambda place: (
+                reverse("deliberation:project_list", args=[place.project_id])
+                if place.project_id
+                else reverse("deliberation:collective_list", args=[place.collective.slug])
+            ),
+            kinds=frozenset({"collective", "project"}),
+            hint="Everyone writes statements and votes on others’, to find common ground.",
+            order=30,
+        ),
+    ),
 )

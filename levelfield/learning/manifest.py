@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.learning import personal
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 
 MANIFEST = AppManifest(
     label="learning",
@@ -34,4 +43,14 @@ MANIFEST = AppManifest(
     demo=demo_module("levelfield.learning.demo"),
     scale=scale_module("levelfield.learning.scale"),
     scale_after=("collectives",),
+    navigation=(
+        NavigationEntry(
+            "Courses and learning circles",
+            "make",
+            lambda place: reverse("learning:courses", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Learn together: research skills, and sharing what we know.",
+            order=70,
+        ),
+    ),
 )

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 from levelfield.payments import personal
 
 MANIFEST = AppManifest(
@@ -39,4 +48,14 @@ MANIFEST = AppManifest(
     demo_after=("projects",),
     scale=scale_module("levelfield.payments.scale"),
     scale_after=("projects", "events"),
+    navigation=(
+        NavigationEntry(
+            "Payments and recognition",
+            "time",
+            lambda place: reverse("payments:collective", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Claims for time, the payment policy and thank-you letters.",
+            order=20,
+        ),
+    ),
 )

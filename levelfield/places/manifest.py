@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.places import personal
 
 MANIFEST = AppManifest(
@@ -19,4 +27,20 @@ MANIFEST = AppManifest(
     ),
     demo=demo_module("levelfield.places.demo"),
     demo_after=("collectives", "projects"),
+    navigation=(
+        NavigationEntry(
+            "Involvement log: what we did together and who took part",
+            "time",
+            lambda place: reverse("places:log", args=[place.pk]),
+            hint="Every meeting and piece of work, with who took part and for how long.",
+            order=10,
+        ),
+        NavigationEntry(
+            "Leave this group",
+            "about",
+            lambda place: reverse("places:group_leave", args=[place.pk]),
+            kinds=frozenset({"group"}),
+            order=90,
+        ),
+    ),
 )

@@ -26,6 +26,7 @@ from levelfield.places.forms import GroupForm
 from levelfield.places.history import change_rows
 from levelfield.places.log import filters_key, log_totals
 from levelfield.places.models import PlaceKind, PlaceMembership
+from levelfield.places.navigation import place_navigation
 from levelfield.projects import services as log_services
 from levelfield.projects.forms import InvolvementEntryForm, LogFilterForm
 
@@ -187,12 +188,14 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("joined_at", "id")[:MEMBERS_ON_PAGE]
     )
     member_count = PlaceMembership.objects.filter(place=group).count()
+    is_member = PlaceMembership.objects.filter(place=group, person=request.user).exists()
     context = {
         "group": group,
         "place": group,
         "memberships": memberships,
         "member_count": member_count,
-        "is_member": PlaceMembership.objects.filter(place=group, person=request.user).exists(),
+        "is_member": is_member,
+        "navigation": place_navigation(group) if is_member else [],
     }
     return render(request, "places/group.html", context)
 

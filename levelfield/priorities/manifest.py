@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.priorities import personal
 
 MANIFEST = AppManifest(
@@ -29,4 +37,14 @@ MANIFEST = AppManifest(
         PersonField("priorities.IdeaComment.author", "comments_on_ideas", Erasure.ANONYMISE),
     ),
     demo=demo_module("levelfield.priorities.demo"),
+    navigation=(
+        NavigationEntry(
+            "Research priorities and ideas",
+            "decide",
+            lambda place: reverse("priorities:index", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Which questions research should answer first, chosen together.",
+            order=40,
+        ),
+    ),
 )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
+    NavigationEntry,
     PersonField,
     demo_world_module,
     scale_module,
@@ -48,4 +51,41 @@ MANIFEST = AppManifest(
     demo_after=("collectives",),
     scale=scale_module("levelfield.projects.scale"),
     scale_after=("collectives",),
+    navigation=(
+        NavigationEntry(
+            "Members and coordinator jobs",
+            "people",
+            lambda place: reverse("projects:members", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            order=10,
+        ),
+        NavigationEntry(
+            "Invitations sent",
+            "people",
+            lambda place: reverse("projects:invitations", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            order=20,
+        ),
+        NavigationEntry(
+            "Edit the project’s details",
+            "about",
+            lambda place: reverse("projects:edit", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            order=10,
+        ),
+        NavigationEntry(
+            "History of changes",
+            "about",
+            lambda place: reverse("projects:history", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            order=20,
+        ),
+        NavigationEntry(
+            "Leave the project",
+            "about",
+            lambda place: reverse("projects:leave", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            order=90,
+        ),
+    ),
 )

@@ -28,6 +28,7 @@ from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
+from levelfield.places.navigation import place_navigation
 from levelfield.projects import access, services
 from levelfield.projects.forms import (
     JoinRequestDeclineForm,
@@ -109,8 +110,11 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         :LATEST_ENTRIES
     ]
     counts = _detail_counts(project)
+    place = project.place
+    place.project, place.collective = project, project.collective
     context = {
         "project": project,
+        "navigation": place_navigation(place),
         "perspective_groups": _perspective_groups(counts["sizes"], memberships),
         "stages": _stages(project.stage),
         "entries": entries,

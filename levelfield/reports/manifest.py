@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.reports import personal
 
 MANIFEST = AppManifest(
@@ -21,4 +29,21 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.reports.demo"),
+    navigation=(
+        NavigationEntry(
+            "Annual report: what we achieved, where we could do better",
+            "check",
+            lambda place: reverse("reports:collective_list", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            order=60,
+        ),
+        NavigationEntry(
+            "Report our public involvement (GRIPP2)",
+            "check",
+            lambda place: reverse("reports:project_list", args=[place.project_id]),
+            kinds=frozenset({"project"}),
+            hint="The standard checklist for reporting public involvement in a paper.",
+            order=60,
+        ),
+    ),
 )

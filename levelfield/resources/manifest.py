@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 from levelfield.resources import personal
 
 MANIFEST = AppManifest(
@@ -22,4 +31,14 @@ MANIFEST = AppManifest(
     demo=demo_module("levelfield.resources.demo"),
     scale=scale_module("levelfield.resources.scale"),
     scale_after=("collectives",),
+    navigation=(
+        NavigationEntry(
+            "Resource map",
+            "make",
+            lambda place: reverse("resources:map", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Guides, tools and places to get help, for each stage of research.",
+            order=60,
+        ),
+    ),
 )

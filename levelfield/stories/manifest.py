@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.stories import personal
 
 MANIFEST = AppManifest(
@@ -34,4 +42,14 @@ MANIFEST = AppManifest(
     ),
     demo=demo_module("levelfield.stories.demo"),
     demo_after=("events",),
+    navigation=(
+        NavigationEntry(
+            "Stories and the public page",
+            "public",
+            lambda place: reverse("stories:desk", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="What we tell the world, and people who want to get involved.",
+            order=10,
+        ),
+    ),
 )

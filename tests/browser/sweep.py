@@ -1,6 +1,8 @@
-"""The two checks every page sweep makes (tests/browser/test_pages_*.py): each page
-has one heading and passes axe; each form sent empty shows the GOV.UK error summary
-whose links lead to fields on the page, and passes axe in that state."""
+"""The checks every page sweep makes (tests/browser/test_pages_*.py): each page has one
+heading, passes axe and does not scroll sideways at 320 CSS pixels (WCAG 2.2 reflow: a
+wide table may scroll inside its own box, the page may not); each form sent empty shows
+the GOV.UK error summary whose links lead to fields on the page, and passes axe in that
+state."""
 
 from __future__ import annotations
 
@@ -16,6 +18,43 @@ def visit_each(
         page.goto(live_server.url + path)
         expect(page.locator("h1")).to_have_count(1)
         axe_check(page)
+        assert_reflows(page)
+
+
+# What is wider than the window at 320 pixels, for the failure message: the innermost
+# elements that stick out (not every ancestor of them, nor what scrolls inside its own box).
+_TOO_WIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const out = [];
+  const scrollsInside = element => {
+    for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (["auto", "scroll", "hidden"].includes(getComputedStyle(up).overflowX)) return true;
+    }
+    return false;
+  };
+  for (const element of document.body.querySelectorAll("*")) {
+    if (scrollsInside(element)) continue;
+    const box = element.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0 && ![...element.children].some(
+        child => child.getBoundingClientRect().right > width + 1)) {
+      const name = element.tagName.toLowerCase() + "." + String(element.className);
+      out.push(name + ": " + (element.textContent || "").trim().slice(0, 60));
+    }
+  }
+  return out.length ? out.slice(0, 8) : ["(no single element: see the page at 320 px)"];
+}"""
+
+
+def assert_reflows(page: Page) -> None:
+    """Fail if the page scrolls sideways in a window 320 CSS pixels wide."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        too_wide = page.evaluate(_TOO_WIDE)
+    finally:
+        page.set_viewport_size(size)
+    assert not too_wide, f"{page.url} scrolls sideways at 320 px because of: {too_wide}"
 
 
 def send_each_empty(
