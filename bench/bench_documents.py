@@ -25,6 +25,7 @@ from levelfield.collectives.models import CollectiveKind, CollectiveMembership
 from levelfield.collectives.services import collective_create
 from levelfield.documents import services
 from levelfield.documents.models import Amendment, Comment, Document, ParagraphKind
+from levelfield.places.access import collective_place
 
 SECTIONS = 100
 PER_SECTION = 6
@@ -63,7 +64,7 @@ def _document_make(
     today = timezone.localdate()
     document = services.document_start(
         started_by=team[0],
-        collective=collective,
+        place=collective_place(collective.pk),
         title=f"Payment policy {prefix}",
         purpose="Timing.",
         text=_text(sections, per_section, rng),

@@ -77,6 +77,14 @@ def _first_in_big(model: str, url_name: str) -> str | None:
     return reverse(url_name, args=[row.pk]) if row else None
 
 
+def _document_in_big() -> str | None:
+    """The big project's first document (documents belong to its place)."""
+    from levelfield.documents.models import Document
+
+    row = Document.objects.in_place(big_project().place).order_by("pk").first()
+    return reverse("documents:detail", args=[row.pk]) if row else None
+
+
 def pages() -> dict[str, Finder]:
     """Name -> a function giving the page's path (None when nothing was seeded)."""
     slug = network().slug
@@ -99,8 +107,8 @@ def pages() -> dict[str, Finder]:
         "a conversation": lambda: _first_in_big(
             "deliberation.Conversation", "deliberation:detail"
         ),
-        "documents": lambda: reverse("documents:project_list", args=[big]),
-        "a document": lambda: _first_in_big("documents.Document", "documents:detail"),
+        "documents": lambda: reverse("documents:place_list", args=[big_project().place.pk]),
+        "a document": _document_in_big,
         "review group": lambda: reverse("reviews:group", args=[slug]),
         "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
         "courses": lambda: reverse("learning:courses", args=[slug]),

@@ -254,7 +254,7 @@ def _documents(project: Project, member: User) -> dict[str, Any]:
     today = timezone.localdate()
     document = document_services.document_start(
         started_by=member,
-        project=project,
+        place=project.place,
         title="Matrix payment policy",
         purpose="How we pay people.",
         text="# Rates\n\nWe pay £25 an hour.",
@@ -531,6 +531,7 @@ REVIEW_DOCUMENT: Args = lambda s: {  # noqa: E731
     "document_pk": s.review_request.documents.get().pk,
 }
 DOCUMENT: Args = lambda s: {"pk": s.documents["document"].pk}  # noqa: E731
+DOCUMENTS_PLACE: Args = lambda s: {"place_pk": s.project.place.pk}  # noqa: E731
 DOCUMENT_LINK: Args = lambda s: {"token": s.documents["document"].link_token}  # noqa: E731
 DOCUMENT_PARAGRAPH: Args = lambda s: {  # noqa: E731
     "pk": s.documents["document"].pk,
@@ -908,14 +909,16 @@ MATRIX: dict[str, Row] = {
     "reviews/<slug:slug>/ask/": Row(COLLECTIVE, SIGNED_IN, "login 200 200 200 200"),
     # documents: members and people who joined by the link take part; the member holds the
     # pen (answers amendments, publishes, opens the adoption), the coordinator does not.
-    "documents/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "documents/project/<int:project_pk>/new/": Row(
-        PROJECT_PK, MEMBERS_ONLY, "login 404 200 200 404"
+    "documents/place/<int:place_pk>/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/place/<int:place_pk>/new/": Row(
+        DOCUMENTS_PLACE, MEMBERS_ONLY, "login 404 200 200 404"
     ),
-    "documents/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "documents/collective/<slug:slug>/new/": Row(
-        COLLECTIVE, MEMBERS_ONLY, "login 404 200 200 404"
-    ),
+    # The addresses before places: a permanent redirect for everyone (the place's page
+    # then checks who it is), and nothing to POST to.
+    "documents/project/<int:project_pk>/": Row(PROJECT_PK, "302 302 302 302 302", GET_ONLY),
+    "documents/project/<int:project_pk>/new/": Row(PROJECT_PK, "302 302 302 302 302", GET_ONLY),
+    "documents/collective/<slug:slug>/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
+    "documents/collective/<slug:slug>/new/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
     "documents/join/<str:token>/": Row(
         DOCUMENT_LINK, "login 200 302 302 200", "login ok 302 302 ok"
     ),

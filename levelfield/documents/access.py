@@ -1,6 +1,7 @@
 """Who may reach a document, in one place.
 
-Members of its project or collective reach everything. A signed-in person outside it
+Members of its place (the project, the collective, or the group's own members) reach
+everything. A signed-in person outside it
 reaches a document open to anyone with the link once they have joined through the link
 (a `Reader` row): they read, comment, amend and answer, but do not take the pen,
 moderate or open the adoption decision. Everyone else gets a 404.
@@ -37,19 +38,20 @@ def document_for_reader(person: User, pk: int) -> Reading:
     """The document, for a member or a reader who joined by its link; otherwise 404."""
     document = (
         Document.objects.for_reader(person)
-        .select_related("project", "collective", "adoption_decision", "adoption_version")
+        .with_place()
+        .select_related("adoption_decision", "adoption_version")
         .filter(pk=pk)
         .first()
     )
     if document is None:
         raise Http404("No such document.")
-    is_member = roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place)
+    is_member = roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
     is_author = is_member and document.authors.filter(person=person).exists()
     return Reading(document, is_member, is_author)
 
 
 def document_for_member(person: User, pk: int) -> Reading:
-    """The document, for members of its project or collective only; otherwise 404."""
+    """The document, for members of its place only; otherwise 404."""
     reading = document_for_reader(person, pk)
     if not reading.is_member:
         raise Http404("No such document.")
@@ -59,7 +61,7 @@ def document_for_member(person: User, pk: int) -> Reading:
 def document_by_link(token: str) -> Document:
     """A document open to anyone with its link; otherwise 404."""
     return get_object_or_404(
-        Document.objects.select_related("project", "collective"),
+        Document.objects.with_place(),
         link_token=token,
         who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK,
     )

@@ -1,8 +1,9 @@
 """Demo documents: a payment policy being commented on (version 2, with comments,
 replies, supports, answers and amendments accepted, declined, waiting and overtaken),
-and a set of involvement principles adopted by consent, with its history. Everything is
-made through the services, so the history reads as if people had done it. Safe to run
-twice: it does nothing once the demo documents exist."""
+a set of involvement principles adopted by consent, with its history (both the
+collective's), and the Allies Group's first draft of a new way of making decisions, with
+its members' comments. Everything is made through the services, so the history reads
+as if people had done it. Safe to run twice: each document is made once."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from levelfield.decisions import services as decision_services
 from levelfield.documents import services
 from levelfield.documents.models import Document, WhoMayTakePart
 from levelfield.people.models import User
+from levelfield.places.access import collective_place
+from levelfield.places.models import Place, PlaceKind
 
 POLICY_TITLE = "Payment policy for public contributors (draft)"
 POLICY = """# Why we pay people
@@ -50,11 +53,91 @@ We pay people for their time, on time.
 We tell people what changed because of what they said."""
 
 
+# The group places/demo.py makes, and the draft it is writing.
+ALLIES_GROUP = "Allies Group"
+DECIDING_TITLE = "Our way of making decisions: a first draft"
+DECIDING = """# Why we are changing how we decide
+
+Most decisions in the collective are made by the few people who come to every meeting.
+We want everyone's voice to count the same, however they take part.
+
+# How we will decide
+
+Every proposal is open for at least two weeks, online and on paper, before anyone decides.
+
+We decide by consent: a proposal goes ahead when nobody has a reasoned objection.
+
+# Who gets a say
+
+Everyone in the collective gets a say, whether they come to meetings or not."""
+
+
 def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
-    if Document.objects.filter(collective=collective, title=POLICY_TITLE).exists():
+    documents = Document.objects.in_collective(collective.pk)
+    if not documents.filter(title=POLICY_TITLE).exists():
+        _adopted_principles(collective, people)
+        _policy_being_commented_on(collective, people)
+    allies = Place.objects.filter(
+        collective=collective, kind=PlaceKind.GROUP, group_name=ALLIES_GROUP
+    ).first()
+    if allies is not None and not documents.filter(title=DECIDING_TITLE).exists():
+        _allies_draft(allies, people)
+
+
+def _allies_draft(group: Place, people: dict[str, User]) -> None:
+    """The Allies Group's first draft of a new way of deciding, with its members'
+    comments: what the group takes to the whole collective once it agrees."""
+    members = {key: people.get(key) for key in ("gordon", "maggie", "leah", "amara")}
+    if members["gordon"] is None:
         return
-    _adopted_principles(collective, people)
-    _policy_being_commented_on(collective, people)
+    now = timezone.now()
+    today = timezone.localdate()
+    document = services.document_start(
+        started_by=members["gordon"],
+        place=group,
+        title=DECIDING_TITLE,
+        purpose="The group's first draft of how the collective could make decisions so "
+        "that nobody's voice counts for less. Say what would work for you and what would "
+        "leave you out.",
+        text=DECIDING,
+        questions=["What would help you take part in a decision you could not come to?"],
+        opens_on=today - timedelta(days=5),
+        closes_on=today + timedelta(days=23),
+        now=now - timedelta(days=5),
+    )
+    version = document.versions.get()
+    at = now - timedelta(days=4)
+    remarks = [
+        (
+            "maggie",
+            4,
+            "Two weeks is good, but paper copies need posting in the first week, or people "
+            "without the internet only get a few days.",
+        ),
+        (
+            "leah",
+            5,
+            "Can we say what a reasoned objection is? I would worry mine did not count.",
+        ),
+    ]
+    for number, (key, position, text) in enumerate(remarks):
+        if members[key] is None:
+            continue
+        comment = services.comment_add(
+            paragraph=version.paragraphs.get(position=position),
+            author=members[key],
+            text=text,
+            now=at + timedelta(hours=3 * number),
+        )
+        if key == "leah" and members["amara"] is not None:
+            services.comment_add(
+                paragraph=comment.paragraph,
+                author=members["amara"],
+                text="Good point: anything that says how the proposal would harm someone or "
+                "the collective. We could add an example.",
+                reply_to=comment,
+                now=at + timedelta(hours=3 * number + 2),
+            )
 
 
 def _policy_being_commented_on(collective: Collective, people: dict[str, User]) -> None:
@@ -63,7 +146,7 @@ def _policy_being_commented_on(collective: Collective, people: dict[str, User]) 
     amara, gordon, dev, maggie = (people[k] for k in ("amara", "gordon", "dev", "maggie"))
     document = services.document_start(
         started_by=amara,
-        collective=collective,
+        place=collective_place(collective.pk),
         title=POLICY_TITLE,
         purpose="How we pay public contributors for their time and costs. Tell us what is "
         "missing, what is unclear and what would stop you claiming.",
@@ -176,7 +259,7 @@ def _adopted_principles(collective: Collective, people: dict[str, User]) -> None
     amara, gordon, dev = people["amara"], people["gordon"], people["dev"]
     document = services.document_start(
         started_by=amara,
-        collective=collective,
+        place=collective_place(collective.pk),
         title=PRINCIPLES_TITLE,
         purpose="The principles every project in the collective keeps.",
         text=PRINCIPLES,

@@ -121,8 +121,8 @@ class ReportForm(forms.Form):
         label="What is wrong with this comment?",
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Members of the project or collective will see your report and decide "
-        "whether to hide the comment.",
+        help_text="The members of the group, collective or project writing the document will "
+        "see your report and decide whether to hide the comment.",
         error_messages={"required": "Say what is wrong with the comment."},
     )
 

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.documents import personal
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 
 MANIFEST = AppManifest(
     label="documents",
+    navigation=(
+        NavigationEntry(
+            label="Documents written together",
+            section="make",
+            url=lambda place: reverse("documents:place_list", args=[place.pk]),
+            kinds=frozenset({"collective", "group", "project"}),
+            hint="Draft a policy or principles together, paragraph by paragraph, and "
+            "adopt it by a decision.",
+        ),
+    ),
     export=personal.export,
     erase=personal.erase,
     person_fields=(
@@ -43,7 +62,7 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.documents.demo"),
-    demo_after=("decisions",),
+    demo_after=("decisions", "places"),
     scale=scale_module("levelfield.documents.scale"),
     scale_after=("projects",),
 )

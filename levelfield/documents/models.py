@@ -1,11 +1,12 @@
 """Documents written together: a draft split into paragraphs, commented on and amended
 paragraph by paragraph, published in numbered versions and adopted by a decision.
 
-A document belongs to a project or to a collective (never both). Every version is kept
-whole (`Version.text`) and split into `Paragraph` rows. A paragraph's `lineage` is the
-same number in every version for "the same paragraph, perhaps reworded", so comments
-and amendments made against version 1 still show beside its version 2 text. Nothing is
-ever overwritten: a new version is new rows.
+A document belongs to a place (a collective, a group in it or a project), so a
+standing group such as an Allies Group writes documents as a project does. Every
+version is kept whole (`Version.text`) and split into `Paragraph` rows. A paragraph's
+`lineage` is the same number in every version for "the same paragraph, perhaps
+reworded", so comments and amendments made against version 1 still show beside its
+version 2 text. Nothing is ever overwritten: a new version is new rows.
 
 An amendment is made against one paragraph row of one version and keeps the text it
 was made against (`base_text`), so it is only ever accepted while that text is still
@@ -24,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
+from levelfield.places.querysets import PlaceOwnedQuerySet
 
 TITLE_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 5_000
@@ -41,18 +43,10 @@ class WhoMayTakePart(models.TextChoices):
     ANYONE_WITH_LINK = "link", "Anyone with the link, once they have signed in"
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(PlaceOwnedQuerySet):
     def for_member(self, person: object) -> DocumentQuerySet:
-        """Documents in the projects and collectives `person` belongs to."""
-        from levelfield.collectives.models import Collective
-        from levelfield.projects.models import Project
-
-        if not getattr(person, "is_authenticated", False):
-            return self.none()
-        return self.filter(
-            Q(project__in=Project.objects.for_member(person).values("pk"))
-            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
-        )
+        """Documents in the places (collectives, groups, projects) `person` is in."""
+        return self.visible_to(person)
 
     def for_reader(self, person: object) -> DocumentQuerySet:
         """Documents `person` may read: as a member, or as a reader who joined by the
@@ -65,20 +59,7 @@ class DocumentQuerySet(models.QuerySet):
 
 
 class Document(models.Model):
-    project = models.ForeignKey(
-        "projects.Project",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="documents",
-    )
-    collective = models.ForeignKey(
-        "collectives.Collective",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="documents",
-    )
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     purpose = models.TextField(
         help_text="What the document is for and what kind of comments would help, in "
@@ -112,11 +93,6 @@ class Document(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(project__isnull=True, collective__isnull=False)
-                | Q(project__isnull=False, collective__isnull=True),
-                name="documents_in_project_or_collective",
-            ),
-            models.CheckConstraint(
                 condition=Q(closes_on__gte=models.F("opens_on")),
                 name="documents_closes_after_opening",
             ),
@@ -131,10 +107,6 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", args=[self.pk])
-
-    @property
-    def place(self) -> models.Model:
-        return self.project or self.collective
 
     @property
     def open_to_link(self) -> bool:
@@ -182,7 +154,7 @@ class Author(models.Model):
 
 
 class Reader(models.Model):
-    """Someone outside the project or collective who joined a document open to anyone
+    """Someone outside the document's place who joined a document open to anyone
     with the link (after signing in)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="readers")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from levelfield.documents.models import (
     Amendment,
     Answer,
@@ -90,7 +92,12 @@ def erase(context: ErasureContext) -> None:
     """Being an author or reader and answers to a document's questions go with the
     person; comments, support and amendments stay in the document's record with no
     name, and the text of documents where they were keeps no name of theirs."""
-    documents = Document.objects.filter(context.places())
+    # Documents in the projects they were in, and in their collectives' own places and
+    # groups (a group's documents are its collective's, as its members are).
+    documents = Document.objects.filter(
+        context.places(project="place__project", collective=None)
+        | Q(place__project__isnull=True, place__collective_id__in=context.collective_ids)
+    )
     context.forget(documents, ["title", "purpose"])
     context.forget(Version.objects.filter(document__in=documents), ["text", "note"])
     context.forget(Paragraph.objects.filter(version__document__in=documents))

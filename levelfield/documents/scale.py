@@ -40,12 +40,13 @@ def _text(sections: int, rng: random.Random) -> str:
 
 def scale_seed(*, size: str, rng: random.Random) -> None:
     project = big_project()
+    place = project.place
     founder = User.objects.get(pk=people_in_order()[0])
     today = timezone.localdate()
     for number in range(DOCUMENTS):
         services.document_start(
             started_by=founder,
-            project=project,
+            place=place,
             title=f"Our payment policy, part {number + 1}",
             purpose="So everyone is paid fairly and on time.",
             text=_text(scaled(size, SECTIONS, least=2) if number == 0 else 3, rng),
@@ -53,7 +54,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
             opens_on=today,
             closes_on=today + datetime.timedelta(days=30),
         )
-    busy = Document.objects.filter(project=project).order_by("pk").first()
+    busy = Document.objects.in_place(place).order_by("pk").first()
     paragraphs = list(
         busy.versions.get()
         .paragraphs.filter(kind=ParagraphKind.PARAGRAPH)

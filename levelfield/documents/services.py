@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective
 from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.documents import text as texts
@@ -48,7 +47,7 @@ from levelfield.history.services import change_record
 from levelfield.lib import moderation
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.projects.models import Project
+from levelfield.places.models import Place
 
 MAX_QUESTIONS = 10
 
@@ -80,8 +79,7 @@ def _record(
         action=action,
         summary=summary,
         subject=document,
-        project=document.project if document.project_id else None,
-        collective=document.collective if document.collective_id else None,
+        **document.place.history_scope(),
         before=before,
         after=after,
     )
@@ -90,7 +88,7 @@ def _record(
 def is_member(person: User | None, document: Document) -> bool:
     if person is None or not getattr(person, "is_authenticated", False):
         return False
-    return roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place)
+    return roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
 
 
 def may_take_part(person: User | None, document: Document) -> bool:
@@ -169,12 +167,11 @@ def document_start(
     closes_on: date,
     questions: Sequence[str] = (),
     who_may_take_part: str = WhoMayTakePart.MEMBERS,
-    project: Project | None = None,
-    collective: Collective | None = None,
+    place: Place,
     now: datetime | None = None,
 ) -> Document:
-    """Start a document in a project or collective with its first version; the person
-    who starts it holds the pen."""
+    """Start a document in a place (a collective, a group or a project) with its first
+    version; the person who starts it holds the pen."""
     now = now or timezone.now()
     if who_may_take_part not in WhoMayTakePart.values:
         raise DocumentError("Choose who may take part.", code="who_may_take_part")
@@ -186,8 +183,7 @@ def document_start(
     if any(len(q) > 500 for q in questions):
         raise DocumentError("Keep each question to 500 characters or fewer.", code="questions")
     document = Document(
-        project=project,
-        collective=collective,
+        place=place,
         title=title.strip(),
         purpose=purpose.strip(),
         who_may_take_part=who_may_take_part,
@@ -196,7 +192,7 @@ def document_start(
         created_by=started_by,
     )
     with transaction.atomic():
-        roles.require(started_by, roles.Action.START_DOCUMENT, document.place)
+        roles.require(started_by, roles.Action.START_DOCUMENT, place.owner)
         document.save()
         Author.objects.create(document=document, person=started_by, since=now)
         Question.objects.bulk_create(
@@ -279,7 +275,7 @@ def reader_join(*, document: Document, person: User, now: datetime | None = None
 def pen_take(*, document: Document, person: User, now: datetime | None = None) -> None:
     """A member takes the pen: they may now answer amendments and publish versions."""
     with transaction.atomic():
-        roles.require(person, roles.Action.TAKE_THE_PEN, document.place)
+        roles.require(person, roles.Action.TAKE_THE_PEN, document.place.owner)
         _, created = Author.objects.get_or_create(
             document=document, person=person, defaults={"since": now or timezone.now()}
         )
@@ -407,7 +403,7 @@ def _moderation_record(comment: Comment, actor: User, done: str, reason: str) ->
 # author is told when theirs is hidden or restored.
 MODERATION = moderation.Rules(
     may_moderate=lambda actor, comment: roles.may(
-        actor, roles.Action.MODERATE_COMMENTS, comment.document.place
+        actor, roles.Action.MODERATE_COMMENTS, comment.document.place.owner
     ),
     refused="Only members may moderate comments.",
     record=_moderation_record,
@@ -718,8 +714,10 @@ def adoption_open(
                 f"{version.text}"
             ),
             closes_at=closes_at,
-            project=document.project,
-            collective=document.collective,
+            # Decisions take a project or a collective today (a group's adoption is decided
+            # in its collective until they take `place=`).
+            project=document.place.project,
+            collective=None if document.place.project_id else document.place.collective,
             now=now,
         )
         document.adoption_decision, document.adoption_version = decision, version

@@ -3,14 +3,27 @@ from __future__ import annotations
 from django.urls import path
 
 from levelfield.documents import views
+from levelfield.places.redirects import to_place
 
 app_name = "documents"
 
 urlpatterns = [
-    path("project/<int:project_pk>/", views.document_list, name="project_list"),
-    path("project/<int:project_pk>/new/", views.document_create, name="create_for_project"),
-    path("collective/<slug:slug>/", views.document_list, name="collective_list"),
-    path("collective/<slug:slug>/new/", views.document_create, name="create_for_collective"),
+    path("place/<int:place_pk>/", views.document_list, name="place_list"),
+    path("place/<int:place_pk>/new/", views.document_create, name="place_create"),
+    # The addresses before documents moved to places: permanent redirects, so bookmarks
+    # and links in emails already sent still arrive.
+    path("project/<int:project_pk>/", to_place("documents:place_list"), name="project_list"),
+    path(
+        "project/<int:project_pk>/new/",
+        to_place("documents:place_create"),
+        name="create_for_project",
+    ),
+    path("collective/<slug:slug>/", to_place("documents:place_list"), name="collective_list"),
+    path(
+        "collective/<slug:slug>/new/",
+        to_place("documents:place_create"),
+        name="create_for_collective",
+    ),
     path("join/<str:token>/", views.join, name="join"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/paragraphs/<int:paragraph_pk>/", views.paragraph, name="paragraph"),

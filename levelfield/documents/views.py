@@ -2,8 +2,9 @@
 into paragraphs, a paragraph with its comments and amendments, an amendment and its
 answer, questions, versions and their comparison, moderation, adoption and export.
 
-Every page starts with one helper from access.py, so someone outside gets a 404. No
-page writes when opened.
+Every page starts with one access helper (`places.access.place_for_member` for a
+place's list, access.py for a document), so someone outside gets a 404. No page writes
+when opened.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.decisions.access import place_for_member
+from levelfield.collectives.roles import Action
 from levelfield.decisions.services import DecisionError
 from levelfield.documents import exports, services
 from levelfield.documents import text as texts
@@ -61,7 +62,7 @@ from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_view
-from levelfield.projects.models import Project
+from levelfield.places.access import place_for_member
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
@@ -78,10 +79,6 @@ MODERATED = {
 BLOCKS_PER_PAGE = 60
 
 
-def _in_place(place: Any) -> dict[str, Any]:
-    return {"project": place} if isinstance(place, Project) else {"collective": place}
-
-
 def _version_or_404(document: Document, number: object) -> Version:
     try:
         return document.versions.get(number=int(str(number)))
@@ -94,24 +91,17 @@ def _version_or_404(document: Document, number: object) -> Version:
 
 @login_required
 @require_safe
-def document_list(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
-    documents = Document.objects.filter(**_in_place(place)).select_related("adoption_decision")
-    return render(
-        request,
-        "documents/list.html",
-        {"place": place, "documents": documents, "is_project": isinstance(place, Project)},
-    )
+def document_list(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The documents a place is writing or has written."""
+    place = place_for_member(request.user, place_pk)
+    documents = Document.objects.in_place(place).select_related("adoption_decision")
+    return render(request, "documents/list.html", {"place": place, "documents": documents})
 
 
 @login_required
 @GET_AND_POST
-def document_create(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+def document_create(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place = place_for_member(request.user, place_pk, action=Action.START_DOCUMENT)
     today = timezone.localdate()
     form = DocumentForm(
         posted(request),
@@ -128,7 +118,7 @@ def document_create(
                 opens_on=form.cleaned_data["opens_on"],
                 closes_on=form.cleaned_data["closes_on"],
                 who_may_take_part=form.cleaned_data["who_may_take_part"],
-                **_in_place(place),
+                place=place,
             )
         except services.DocumentError as error:
             form.add_error("text" if error.code == "text" else None, error.messages[0])
@@ -659,11 +649,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
     document = reading.document
     if not reading.is_author:
         raise PermissionDenied("Take the pen to ask everyone to adopt the document.")
-    minimum = (
-        document.place.collective.minimum_decision_days
-        if document.project_id
-        else (document.place.minimum_decision_days)
-    )
+    minimum = document.place.collective.minimum_decision_days
     form = AdoptionForm(
         posted(request),
         initial={"closes_on": timezone.localdate() + timezone.timedelta(days=max(minimum, 7))},

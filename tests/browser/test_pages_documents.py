@@ -18,6 +18,8 @@ from levelfield.documents.models import WhoMayTakePart
 from levelfield.documents.tests.factories import document_make, paragraph_of
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.access import collective_place
+from levelfield.places.services import group_create
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -81,16 +83,24 @@ def _world() -> dict:
     )
     in_project = services.document_start(
         started_by=author,
-        project=project,
+        place=project.place,
         title="Plain-English summary",
         purpose="The summary for our funder.",
         text="# Summary\n\nWe will find out what helps people get home well after a stroke.",
         opens_on=timezone.localdate(),
         closes_on=timezone.localdate() + datetime.timedelta(days=7),
     )
+    allies = group_create(
+        collective=collective, actor=author, name="Allies Group", purpose="A fairer way."
+    )
+    in_group = document_make(
+        place=allies, author=author, title="Our way of making decisions: a first draft"
+    )
     return {
         "collective": collective,
         "project": project,
+        "allies": allies,
+        "in_group": in_group,
         "author": author,
         "reader": UserFactory(display_name="Vee"),
         "draft": draft,
@@ -106,10 +116,12 @@ def _world() -> dict:
 def _pages(world: dict) -> list[str]:
     draft = world["draft"].pk
     pages = [
-        reverse("documents:collective_list", args=["riverside"]),
-        reverse("documents:create_for_collective", args=["riverside"]),
-        reverse("documents:project_list", args=[world["project"].pk]),
-        reverse("documents:create_for_project", args=[world["project"].pk]),
+        reverse("documents:place_list", args=[collective_place(world["collective"].pk).pk]),
+        reverse("documents:place_create", args=[collective_place(world["collective"].pk).pk]),
+        reverse("documents:place_list", args=[world["project"].place.pk]),
+        reverse("documents:place_create", args=[world["project"].place.pk]),
+        reverse("documents:place_list", args=[world["allies"].pk]),
+        reverse("documents:detail", args=[world["in_group"].pk]),
         reverse("documents:detail", args=[draft]),
         reverse("documents:detail", args=[draft]) + "?version=1",
         reverse("documents:detail", args=[world["deciding"].pk]),
@@ -170,7 +182,10 @@ def test_every_documents_form_shows_an_accessible_error_summary_when_sent_empty(
     draft = world["draft"].pk
     waiting = world["amendments"][-1]
     forms = [
-        (reverse("documents:create_for_collective", args=["riverside"]), "form#main-form"),
+        (
+            reverse("documents:place_create", args=[collective_place(world["collective"].pk).pk]),
+            "form#main-form",
+        ),
         (reverse("documents:paragraph", args=[draft, world["paragraph"].pk]), "form#main-form"),
         (
             reverse("documents:paragraph", args=[draft, world["paragraph"].pk]),

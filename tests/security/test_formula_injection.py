@@ -103,7 +103,7 @@ def _document(world: dict[str, Any]) -> tuple[User, dict[str, Any]]:
     today = timezone.localdate()
     document = document_services.document_start(
         started_by=world["member"],
-        project=world["project"],
+        place=world["project"].place,
         title="Policy",
         purpose="Why.",
         text="# Rates\n\n=1+1 is what we pay.\n\n- a list item",

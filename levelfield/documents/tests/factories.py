@@ -14,6 +14,8 @@ from levelfield.documents import services
 from levelfield.documents.models import Document, Paragraph, WhoMayTakePart
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
+from levelfield.places.models import Place
 
 POLICY_TEXT = """# Paying people for their time
 
@@ -38,6 +40,7 @@ def member_of(collective: Collective, **person: object) -> User:
 def document_make(
     *,
     collective: Collective | None = None,
+    place: Place | None = None,
     author: User | None = None,
     text: str = POLICY_TEXT,
     title: str = "Payment policy",
@@ -46,12 +49,15 @@ def document_make(
     opens_on: datetime.date | None = None,
     closes_on: datetime.date | None = None,
 ) -> Document:
-    collective = collective or CollectiveFactory()
-    author = author or member_of(collective, display_name="Gordon")
+    """A document in `place`, or in `collective`'s own place (a new collective's if
+    neither is given)."""
+    if place is None:
+        place = collective_place((collective or CollectiveFactory()).pk)
+    author = author or member_of(place.collective, display_name="Gordon")
     today = timezone.localdate()
     return services.document_start(
         started_by=author,
-        collective=collective,
+        place=place,
         title=title,
         purpose="How we pay people for their time and costs.",
         text=text,

@@ -106,7 +106,7 @@ def test_an_amendment_sent_as_a_version_is_published_is_never_applied_to_new_tex
 def test_many_people_supporting_one_comment_at_once_are_all_counted() -> None:
     document, gordon, amara = _team()
     comment = services.comment_add(paragraph=paragraph_of(document, 2), author=amara, text="Hi")
-    people = [member_of(document.collective) for _ in range(6)]
+    people = [member_of(document.place.collective) for _ in range(6)]
     results = at_once(6, lambda n: services.comment_support(comment=comment, person=people[n]))
     assert not [r for r in results if isinstance(r, Exception)]
     assert Support.objects.count() == 6

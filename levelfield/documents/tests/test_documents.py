@@ -28,6 +28,7 @@ from levelfield.history.models import Change
 from levelfield.home.services import person_delete
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.access import collective_place
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_a_member_starts_a_draft_and_it_is_split_into_sections_and_paragraphs(co
     client = client_for(gordon)
     today = timezone.localdate()
     response = client.post(
-        reverse("documents:create_for_collective", args=[collective.slug]),
+        reverse("documents:place_create", args=[collective_place(collective.pk).pk]),
         {
             "title": "Payment policy",
             "purpose": "How we pay people.",
@@ -67,7 +68,7 @@ def test_a_member_starts_a_draft_and_it_is_split_into_sections_and_paragraphs(co
 
 def test_an_empty_draft_shows_errors_by_each_field_and_saves_nothing(collective, gordon):
     response = client_for(gordon).post(
-        reverse("documents:create_for_collective", args=[collective.slug]), {}
+        reverse("documents:place_create", args=[collective_place(collective.pk).pk]), {}
     )
     assert response.status_code == 200
     html = response.content.decode()
