@@ -181,3 +181,14 @@ def test_old_addresses_move_permanently_to_the_place(team: Team, client: object)
     response = client.get(reverse("reflection:project_rounds", args=[project.pk]), follow=True)
     assert response.status_code == 404
     assert client.get(reverse("reflection:project_rounds", args=[999999])).status_code == 404
+
+
+def test_erasing_someone_takes_their_name_from_a_groups_round(team: Team, allies: Place) -> None:
+    from levelfield.home.services import person_delete
+
+    leaving = team.public[1]
+    checkin = _group_round(allies, team)
+    CheckInRound.objects.filter(pk=checkin.pk).update(title=f"After {leaving.name}'s idea")
+    person_delete(person=leaving)
+    checkin.refresh_from_db()
+    assert leaving.name not in checkin.title
