@@ -51,7 +51,7 @@ def _rounds_fill(
         opens = now - timedelta(days=30 * (rounds - number) + 10)
         checkin = services.round_open(
             person=people[0],
-            place=project,
+            place=project.place,
             version=version,
             title=f"Round {number + 1}",
             opens_at=opens,
@@ -109,23 +109,23 @@ def reflection_pages() -> list[Row]:
             ),
         ),
         _row(
-            f"reflection:evidence, {ENTRIES:,} entries",
+            f"reflection:place_evidence, {ENTRIES:,} entries",
             ENTRIES,
             time_page(
                 member,
-                reverse("reflection:evidence", args=[project.pk]),
+                reverse("reflection:place_evidence", args=[project.place.pk]),
                 check=_shows("Evidence from the record"),
             ),
             time_page(
                 few_member,
-                reverse("reflection:evidence", args=[few_project.pk]),
+                reverse("reflection:place_evidence", args=[few_project.place.pk]),
                 check=_shows("Evidence from the record"),
             ),
         ),
         _row(
-            "reflection:project_rounds",
+            "reflection:place_rounds",
             ROUNDS,
-            time_page(member, reverse("reflection:project_rounds", args=[project.pk])),
-            time_page(few_member, reverse("reflection:project_rounds", args=[few_project.pk])),
+            time_page(member, reverse("reflection:place_rounds", args=[project.place.pk])),
+            time_page(few_member, reverse("reflection:place_rounds", args=[few_project.place.pk])),
         ),
     ]

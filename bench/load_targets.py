@@ -102,7 +102,9 @@ def pages() -> dict[str, Finder]:
         "claim queue": lambda: reverse("payments:approvals", args=[slug]),
         "my payments": lambda: reverse("payments:home"),
         "resource map": lambda: reverse("resources:map", args=[slug]),
-        "check-in rounds": lambda: reverse("reflection:project_rounds", args=[big]),
+        "check-in rounds": lambda: reverse(
+            "reflection:place_rounds", args=[big_project().place.pk]
+        ),
         "conversations": lambda: reverse("deliberation:project_list", args=[big]),
         "a conversation": lambda: _first_in_big(
             "deliberation.Conversation", "deliberation:detail"

@@ -484,6 +484,7 @@ SETTLED_TIME_POLL: Args = lambda s: {"pk": s.settled_time_poll.pk}  # noqa: E731
 # (levelfield/places/tests/test_log_access.py covers a collective's own place).
 PLACE: Args = lambda s: {"pk": s.project.place.pk}  # noqa: E731
 GROUP: Args = lambda s: {"pk": s.group.pk}  # noqa: E731
+PLACE_PK: Args = lambda s: {"place_pk": s.project.place.pk}  # noqa: E731
 ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # noqa: E731
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
@@ -749,16 +750,18 @@ MATRIX: dict[str, Row] = {
     "conversations/<int:pk>/draft/decide/": Row(
         CONVERSATION, SIGNED_IN_405, "login 404 400 400 404"
     ),
-    # Check-ins and the evidence view
-    "checkins/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "checkins/project/<int:project_pk>/new/": Row(
-        PROJECT_PK, MEMBERS_ONLY, "login 404 400 400 404"
-    ),
+    # Check-ins and the evidence view: at a place; the old project and collective
+    # addresses send everyone on (301) to the place's, which decides who gets in.
+    "checkins/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/place/<int:place_pk>/evidence/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "checkins/project/<int:project_pk>/": Row(PROJECT_PK, "302 302 302 302 302", GET_ONLY),
+    "checkins/project/<int:project_pk>/new/": Row(PROJECT_PK, "302 302 302 302 302", GET_ONLY),
     "checkins/project/<int:project_pk>/evidence/": Row(
-        PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+        PROJECT_PK, "302 302 302 302 302", GET_ONLY
     ),
-    "checkins/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "checkins/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, "login 404 400 400 404"),
+    "checkins/collective/<slug:slug>/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
+    "checkins/collective/<slug:slug>/new/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
     "checkins/collective/<slug:slug>/questions/": Row(
         COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),

@@ -1,5 +1,6 @@
 """Demo check-ins: two completed rounds in the collective with a trend and a perception
-gap, one open round, and a completed round in the stroke project for its evidence view.
+gap, one open round, a completed round in the stroke project for its evidence view, and
+an open round in the Allies Group with too few answers yet for results to show.
 
 Made through the services, like real answers (sealed, then written out unlinked).
 Safe to run again: a round that already exists is left alone.
@@ -13,7 +14,8 @@ from django.utils import timezone
 
 from levelfield.collectives.models import Collective
 from levelfield.people.models import User
-from levelfield.projects.models import Project
+from levelfield.places.access import collective_place
+from levelfield.places.models import Place, PlaceKind
 from levelfield.reflection import services
 from levelfield.reflection.models import CheckInRound, Question, QuestionSet, QuestionSetVersion
 from levelfield.reflection.questions import SHARING_POWER, builtin_sets_install
@@ -52,9 +54,10 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         question_set__collective=None, question_set__key="principles", number=1
     )
     now = timezone.now()
+    home = collective_place(collective.pk)
     for title, days_ago, days_open, usual, marked_down, actions in COLLECTIVE_ROUNDS:
         opens = now - timedelta(days=days_ago)
-        checkin = _round(collective, version, title, opens, days_open, people["amara"])
+        checkin = _round(home, version, title, opens, days_open, people["amara"])
         if checkin is None:
             continue
         _answer(checkin, people, PUBLIC, usual[0], marked_down, opens)
@@ -69,22 +72,39 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
                 now=checkin.closes_at + timedelta(days=2),
             )
     current = _round(
-        collective, version, "Winter check-in", now - timedelta(days=2), 12, people["priya"]
+        home, version, "Winter check-in", now - timedelta(days=2), 12, people["priya"]
     )
     if current is not None:
         _answer(current, people, ("gordon", "sam", "jade"), 4, 1, current.opens_at)
     _project_round(people, now)
+    _group_round(collective, version, people, now)
+
+
+def _group_round(
+    collective: Collective, version: QuestionSetVersion, people: dict[str, User], now: datetime
+) -> None:
+    """The Allies Group's own check-in, open, with three answers so far: fewer than the
+    five results need, so the group sees how many answered and nothing else yet."""
+    group = Place.objects.filter(
+        collective=collective, kind=PlaceKind.GROUP, group_name="Allies Group"
+    ).first()
+    if group is None:
+        return
+    opens = now - timedelta(days=3)
+    checkin = _round(group, version, "Allies Group check-in", opens, 14, people["gordon"])
+    if checkin is not None:
+        _answer(checkin, people, ("maggie", "leah", "dev"), 4, 1, opens)
 
 
 def _project_round(people: dict[str, User], now: datetime) -> None:
-    project = Project.objects.filter(title="Getting home well after a stroke").first()
-    if project is None:
+    place = Place.objects.filter(project__title="Getting home well after a stroke").first()
+    if place is None:
         return
     version = QuestionSetVersion.objects.get(
         question_set__collective=None, question_set__key="standards", number=1
     )
     opens = now - timedelta(days=40)
-    checkin = _round(project, version, "Stroke project check-in", opens, 10, people["amara"])
+    checkin = _round(place, version, "Stroke project check-in", opens, 10, people["amara"])
     if checkin is None:
         return
     _answer(checkin, people, ("maggie", "gordon", "dev"), 3, 1, opens)
@@ -100,7 +120,7 @@ def _project_round(people: dict[str, User], now: datetime) -> None:
 
 
 def _round(
-    place: Project | Collective,
+    place: Place,
     version: QuestionSetVersion,
     title: str,
     opens: datetime,
@@ -108,12 +128,7 @@ def _round(
     person: User,
 ) -> CheckInRound | None:
     """A new round, or None if the demo made it before."""
-    is_project = isinstance(place, Project)
-    existing = CheckInRound.objects.in_place(
-        project_id=place.pk if is_project else None,
-        collective_id=None if is_project else place.pk,
-    ).filter(title=title)
-    if existing.exists():
+    if CheckInRound.objects.in_place(place).filter(title=title).exists():
         return None
     return services.round_open(
         person=person,

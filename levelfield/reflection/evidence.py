@@ -29,6 +29,7 @@ from django.utils import timezone
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
 from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
 from levelfield.lib.words import hours
+from levelfield.places.models import PlaceKind
 from levelfield.projects.models import Participation, Project, ProjectMembership
 from levelfield.reflection import groups, questions
 from levelfield.reflection.models import CheckInRound, PerspectiveGroup, Respondent
@@ -140,11 +141,11 @@ def voice(project: Project, people: People) -> Dimension:
             decisions.add(people, row["person_id"], row["quarter"], row["count"])
     checkins = Figure(
         "Answers to check-ins",
-        reverse("reflection:project_rounds", args=[project.pk]),
+        reverse("reflection:place_rounds", args=[project.place.pk]),
         "Check-in rounds",
     )
     for row in (
-        Respondent.objects.filter(round__project=project)
+        Respondent.objects.filter(round__place__project=project)
         .values("person_id", quarter=TruncQuarter("round__closes_at"))
         .annotate(count=Count("pk"))
         .order_by()
@@ -351,9 +352,10 @@ def evidence_for(project: Project) -> Evidence:
 
 def latest_checkin(project: Project) -> CheckInRound | None:
     """The project's latest round with results, or else its collective's."""
-    found = _with_results(CheckInRound.objects.filter(project=project))
+    found = _with_results(CheckInRound.objects.in_place(project.place))
     if found is None:
-        found = _with_results(CheckInRound.objects.filter(collective_id=project.collective_id))
+        own = CheckInRound.objects.filter(place__kind=PlaceKind.COLLECTIVE)
+        found = _with_results(own.in_collective(project.collective_id))
     return found
 
 
@@ -362,7 +364,8 @@ def _with_results(rounds: QuerySet[CheckInRound]) -> CheckInRound | None:
         rounds.filter(
             closed_at__isnull=False, respondent_count__gte=settings.MINIMUM_ANONYMOUS_GROUP
         )
-        .select_related("version__question_set", "project", "collective")
+        .with_place()
+        .select_related("version__question_set")
         .order_by("-closes_at", "-id")
         .first()
     )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.reflection import personal
 
 MANIFEST = AppManifest(
@@ -29,4 +37,22 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.reflection.demo"),
+    demo_after=("projects", "places"),
+    navigation=(
+        NavigationEntry(
+            label="Check-ins: how equally are we working?",
+            section="check",
+            url=lambda place: reverse("reflection:place_rounds", args=[place.pk]),
+            hint="Anonymous rounds of questions, with results once enough people answer",
+            order=10,
+        ),
+        NavigationEntry(
+            label="Evidence from the record",
+            section="check",
+            url=lambda place: reverse("reflection:place_evidence", args=[place.pk]),
+            kinds=frozenset({"project"}),
+            hint="Was it really co-produced? What the project's own records show",
+            order=20,
+        ),
+    ),
 )

@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from levelfield.places.querysets import PlaceOwnedQuerySet
+
 
 class QuestionSetQuerySet(models.QuerySet):
     def usable_in(self, collective_id: int) -> QuestionSetQuerySet:
@@ -137,18 +139,9 @@ class Phase(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class CheckInRoundQuerySet(models.QuerySet):
-    def for_member(self, person: object) -> CheckInRoundQuerySet:
-        """Rounds in the projects and collectives `person` belongs to."""
-        from levelfield.collectives.models import Collective
-        from levelfield.projects.models import Project
-
-        if not getattr(person, "is_authenticated", False):
-            return self.none()
-        return self.filter(
-            Q(project__in=Project.objects.for_member(person).values("pk"))
-            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
-        )
+class CheckInRoundQuerySet(PlaceOwnedQuerySet):
+    """Rounds are asked about by place (`in_place`, `in_collective`, `visible_to`,
+    `with_place`: levelfield.places.querysets) and by when they need the worker."""
 
     def due_to_close(self, now: datetime) -> CheckInRoundQuerySet:
         return self.filter(closed_at__isnull=True, closes_at__lte=now)
@@ -162,30 +155,13 @@ class CheckInRoundQuerySet(models.QuerySet):
             closes_at__lte=now + before,
         )
 
-    def in_place(
-        self, *, project_id: int | None, collective_id: int | None
-    ) -> CheckInRoundQuerySet:
-        if project_id is not None:
-            return self.filter(project_id=project_id)
-        return self.filter(collective_id=collective_id, project__isnull=True)
-
 
 class CheckInRound(models.Model):
-    """A time when a project or collective answers a question set, then sees its results."""
+    """A time when the members of a place (a collective, a group or a project) answer a
+    question set, then see its results."""
 
-    project = models.ForeignKey(
-        "projects.Project",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="checkin_rounds",
-    )
-    collective = models.ForeignKey(
-        "collectives.Collective",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="checkin_rounds",
+    place = models.ForeignKey(
+        "places.Place", on_delete=models.CASCADE, related_name="checkin_rounds"
     )
     version = models.ForeignKey(QuestionSetVersion, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
@@ -207,16 +183,10 @@ class CheckInRound(models.Model):
     class Meta:
         ordering = ["-closes_at", "-id"]
         indexes = [
-            models.Index(fields=["project", "-closes_at"]),
-            models.Index(fields=["collective", "-closes_at"]),
+            models.Index(fields=["place", "-closes_at"], name="reflection_round_place_idx"),
             models.Index(fields=["closed_at", "closes_at"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(project__isnull=False, collective__isnull=True)
-                | Q(project__isnull=True, collective__isnull=False),
-                name="reflection_round_project_xor_collective",
-            ),
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")),
                 name="reflection_round_closes_after_opening",
@@ -230,10 +200,6 @@ class CheckInRound(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def place(self) -> models.Model:
-        return self.project if self.project_id else self.collective
 
     def phase(self, now: datetime) -> str:
         if self.closed_at is not None:
@@ -335,8 +301,8 @@ class Comment(models.Model):
 
 
 class Action(models.Model):
-    """What the team will do about a result: shown again at the next round and written
-    to the project's involvement log."""
+    """What the team will do about a result: shown again at the next round and, in a
+    project, written to its involvement log."""
 
     round = models.ForeignKey(CheckInRound, on_delete=models.CASCADE, related_name="actions")
     theme = models.CharField(max_length=120, blank=True)

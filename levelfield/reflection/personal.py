@@ -45,7 +45,10 @@ def export(person: Any) -> dict[str, list[dict]]:
 def erase(context: ErasureContext) -> None:
     """That the person answered goes (Respondent: on_delete=CASCADE), with a sealed
     answer to a round still open; answers already unlinked stay, as everyone's do."""
-    rounds = CheckInRound.objects.filter(context.places())
+    # Every place in the person's collectives (its groups' too) and their projects.
+    rounds = CheckInRound.objects.filter(
+        context.places(project="place__project", collective="place__collective")
+    )
     context.forget(rounds, ["title"])
     context.forget(Action.objects.filter(round__in=rounds), ["theme", "text"])
     context.forget(Comment.objects.filter(round__in=rounds), ["text"])

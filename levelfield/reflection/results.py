@@ -220,9 +220,7 @@ def trend_for(checkin: CheckInRound) -> Trend:
     lineage (up to the last eight), with results to show. Two queries."""
     lineage = checkin.version.question_set.lineage_id
     rounds = list(
-        CheckInRound.objects.in_place(
-            project_id=checkin.project_id, collective_id=checkin.collective_id
-        )
+        CheckInRound.objects.in_place(checkin.place_id)
         .filter(
             Q(version__question_set_id=lineage) | Q(version__question_set__based_on_id=lineage),
             closed_at__isnull=False,
@@ -320,9 +318,7 @@ def actions_before(checkin: CheckInRound) -> tuple[CheckInRound | None, list[Act
     """The previous closed round in the same place and what the team said it would do
     after it: shown again when the next round opens. Two queries."""
     previous = (
-        CheckInRound.objects.in_place(
-            project_id=checkin.project_id, collective_id=checkin.collective_id
-        )
+        CheckInRound.objects.in_place(checkin.place_id)
         .filter(closed_at__isnull=False, closes_at__lt=checkin.closes_at)
         .exclude(pk=checkin.pk)
         .order_by("-closes_at", "-id")

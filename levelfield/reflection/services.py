@@ -23,15 +23,16 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action as RoleAction
-from levelfield.collectives.roles import may
+from levelfield.collectives.roles import may, memberships_of
 from levelfield.history.services import change_record
 from levelfield.lib.words import day, plural, when
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.models import Place
 from levelfield.places.services import EntryValues, involvement_entry_write
-from levelfield.projects.models import ActivityKind, InvolvementEntry, Project, ProjectMembership
+from levelfield.projects.models import ActivityKind, InvolvementEntry
 from levelfield.reflection import groups
 from levelfield.reflection.models import (
     Action,
@@ -74,7 +75,7 @@ class MyAnswers:
 def round_open(
     *,
     person: User,
-    place: Project | Collective,
+    place: Place,
     version: QuestionSetVersion,
     title: str,
     opens_at: datetime,
@@ -92,15 +93,14 @@ def round_open(
             "Leave at least a day between opening and closing, so everyone has time to answer.",
             code="closes_at",
         )
-    collective_id = place.collective_id if isinstance(place, Project) else place.pk
     with transaction.atomic():
-        if not may(person, RoleAction.OPEN_CHECKIN, place):
+        if not may(person, RoleAction.OPEN_CHECKIN, place.owner):
             raise CheckInError("Only members can open a check-in round here.")
-        if not QuestionSet.objects.usable_in(collective_id).filter(pk=version.question_set_id):
+        usable = QuestionSet.objects.usable_in(place.collective_id)
+        if not usable.filter(pk=version.question_set_id):
             raise CheckInError("Choose one of the question sets listed.", code="version")
         checkin = CheckInRound.objects.create(
-            project=place if isinstance(place, Project) else None,
-            collective=place if isinstance(place, Collective) else None,
+            place=place,
             version=version,
             title=title[:200],
             opens_at=opens_at,
@@ -269,10 +269,9 @@ def member_may_answer(checkin: CheckInRound, person: User | None) -> bool:
 
 
 def member_ids(checkin: CheckInRound, *, only: list[int] | None = None) -> set[int]:
-    if checkin.project_id:
-        rows = ProjectMembership.objects.filter(project_id=checkin.project_id)
-    else:
-        rows = CollectiveMembership.objects.filter(collective_id=checkin.collective_id)
+    """Who is asked: the members of the round's place (a group's own members, for a
+    group's round)."""
+    rows = memberships_of(checkin.place.owner)
     if only is not None:
         rows = rows.filter(person_id__in=only)
     return set(rows.values_list("person_id", flat=True))
@@ -365,9 +364,7 @@ def round_remind(*, checkin: CheckInRound, now: datetime | None = None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         checkin = (
-            CheckInRound.objects.select_for_update(of=("self",))
-            .select_related("project", "collective")
-            .get(pk=checkin.pk)
+            CheckInRound.objects.select_for_update(of=("self",)).with_place().get(pk=checkin.pk)
         )
         if checkin.reminder_sent_at or checkin.phase(now) != Phase.OPEN:
             return 0
@@ -429,15 +426,15 @@ def action_record(
     if not text:
         raise CheckInError("Write what you will do.", code="text")
     with transaction.atomic():
-        checkin = CheckInRound.objects.select_related("project", "collective").get(pk=checkin.pk)
-        if not may(person, RoleAction.RECORD_CHECKIN_ACTION, checkin.place):
+        checkin = CheckInRound.objects.with_place().get(pk=checkin.pk)
+        if not may(person, RoleAction.RECORD_CHECKIN_ACTION, checkin.place.owner):
             raise CheckInError("Only members can record what the team will do.")
         if checkin.closed_at is None:
             raise CheckInError("Actions can be recorded once the round has closed.")
         action = Action.objects.create(
             round=checkin, theme=theme[:120], text=text, recorded_by=person, recorded_at=now
         )
-        if checkin.project_id:
+        if checkin.place.project_id:
             action.involvement_entry = _involvement_write(checkin, action, person)
             action.save(update_fields=["involvement_entry"])
         _record(
@@ -451,9 +448,9 @@ def action_record(
 
 
 def _involvement_write(checkin: CheckInRound, action: Action, person: User) -> InvolvementEntry:
-    project = checkin.project
+    project = checkin.place.project
     return involvement_entry_write(
-        place=project.place,
+        place=checkin.place,
         actor=person,
         values=EntryValues(
             title=f"Check-in action: {action.text}"[:200],
@@ -570,7 +567,6 @@ def _record(
         summary=summary,
         subject=checkin,
         subject_type="checkinround",
-        project=checkin.project if checkin.project_id else None,
-        collective=checkin.collective if checkin.collective_id else None,
         after=after,
+        **checkin.place.history_scope(),
     )

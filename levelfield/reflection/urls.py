@@ -2,17 +2,32 @@ from __future__ import annotations
 
 from django.urls import path
 
+from levelfield.places.redirects import to_place
 from levelfield.reflection import views
 
 app_name = "reflection"
 
 urlpatterns = [
-    path("project/<int:project_pk>/", views.project_rounds, name="project_rounds"),
-    path("project/<int:project_pk>/new/", views.project_round_create, name="create_for_project"),
-    path("project/<int:project_pk>/evidence/", views.evidence, name="evidence"),
-    path("collective/<slug:slug>/", views.collective_rounds, name="collective_rounds"),
+    path("place/<int:place_pk>/", views.rounds, name="place_rounds"),
+    path("place/<int:place_pk>/new/", views.round_create, name="place_create"),
+    path("place/<int:place_pk>/evidence/", views.evidence, name="place_evidence"),
+    # Old addresses (bookmarks, emails already sent) answer with a permanent redirect.
+    path("project/<int:project_pk>/", to_place("reflection:place_rounds"), name="project_rounds"),
     path(
-        "collective/<slug:slug>/new/", views.collective_round_create, name="create_for_collective"
+        "project/<int:project_pk>/new/",
+        to_place("reflection:place_create"),
+        name="create_for_project",
+    ),
+    path(
+        "project/<int:project_pk>/evidence/",
+        to_place("reflection:place_evidence"),
+        name="evidence",
+    ),
+    path("collective/<slug:slug>/", to_place("reflection:place_rounds"), name="collective_rounds"),
+    path(
+        "collective/<slug:slug>/new/",
+        to_place("reflection:place_create"),
+        name="create_for_collective",
     ),
     path("collective/<slug:slug>/questions/", views.question_sets, name="question_sets"),
     path(

@@ -1,5 +1,6 @@
-"""Pages for check-ins and the evidence view. Each starts with a helper from access.py,
-so someone outside the project or collective gets a 404 and learns nothing."""
+"""Pages for check-ins and the evidence view. Each starts with the one place access
+helper (or access.py's, for a round), so someone outside the place gets a 404 and learns
+nothing."""
 
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import access as collective_access
-from levelfield.collectives.models import Collective
+from levelfield.collectives.roles import Action as RoleAction
 from levelfield.lib.forms import posted
-from levelfield.projects import access as project_access
-from levelfield.projects.models import Project
+from levelfield.places.access import collective_place, place_for_member
+from levelfield.places.models import Place
 from levelfield.reflection import evidence as evidence_module
 from levelfield.reflection import results, services
-from levelfield.reflection.access import place_for_member, round_for_member
+from levelfield.reflection.access import round_for_member
 from levelfield.reflection.forms import ActionForm, AnswerForm, QuestionForm, RoundForm
 from levelfield.reflection.models import (
     CheckInRound,
@@ -34,60 +35,38 @@ from levelfield.reflection.models import (
 )
 from levelfield.reflection.questions import SCALE
 
-# Rounds of a project or collective
+# Rounds of a place (a collective, a group or a project)
 
 
 @login_required
 @require_safe
-def project_rounds(request: HttpRequest, project_pk: int) -> HttpResponse:
-    return _rounds(request, place_for_member(request.user, project_pk=project_pk))
-
-
-@login_required
-@require_safe
-def collective_rounds(request: HttpRequest, slug: str) -> HttpResponse:
-    return _rounds(request, place_for_member(request.user, slug=slug))
-
-
-def _rounds(request: HttpRequest, place: Project | Collective) -> HttpResponse:
-    is_project = isinstance(place, Project)
-    rounds = list(
-        CheckInRound.objects.in_place(
-            project_id=place.pk if is_project else None,
-            collective_id=None if is_project else place.pk,
-        )
+def rounds(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place = place_for_member(request.user, place_pk)
+    found = list(
+        CheckInRound.objects.in_place(place)
         .select_related("version__question_set")
         .annotate(answered=Count("respondents"))
         .order_by("-closes_at", "-id")[:100]
     )
     now = timezone.now()
-    for checkin in rounds:
+    for checkin in found:
         checkin.phase_text = checkin.phase_label(now)
     mine = set(
         Respondent.objects.filter(
-            person=request.user, round__in=[r.pk for r in rounds]
+            person=request.user, round__in=[r.pk for r in found]
         ).values_list("round_id", flat=True)
     )
     return render(
         request,
         "reflection/rounds.html",
-        {**_place_context(place), "rounds": rounds, "mine": mine, "minimum": _minimum()},
+        {**_place_context(place), "rounds": found, "mine": mine, "minimum": _minimum()},
     )
 
 
 @login_required
-def project_round_create(request: HttpRequest, project_pk: int) -> HttpResponse:
-    return _round_create(request, place_for_member(request.user, project_pk=project_pk))
-
-
-@login_required
-def collective_round_create(request: HttpRequest, slug: str) -> HttpResponse:
-    return _round_create(request, place_for_member(request.user, slug=slug))
-
-
-def _round_create(request: HttpRequest, place: Project | Collective) -> HttpResponse:
-    collective_id = place.collective_id if isinstance(place, Project) else place.pk
-    versions = services.latest_versions(collective_id)
+def round_create(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place = place_for_member(request.user, place_pk, action=RoleAction.OPEN_CHECKIN)
+    versions = services.latest_versions(place.collective_id)
     form = RoundForm(posted(request), versions=versions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -250,7 +229,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CheckInError as error:
             form.add_error("text" if error.code == "text" else None, error.messages[0])
         else:
-            where = " and in the involvement log" if checkin.project_id else ""
+            where = " and in the involvement log" if checkin.place.project_id else ""
             messages.success(request, f"Recorded. It shows here{where}, and again next round.")
             return redirect("reflection:detail", pk=checkin.pk)
     return _detail(request, checkin, form, status=400)
@@ -276,7 +255,7 @@ def question_sets(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reflection/question_sets.html",
-        {**_place_context(collective), "sets": sets},
+        {**_place_context(collective_place(collective.pk)), "sets": sets},
     )
 
 
@@ -309,7 +288,7 @@ def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
         request,
         "reflection/question_add.html",
         {
-            **_place_context(collective),
+            **_place_context(collective_place(collective.pk)),
             "question_set": question_set,
             "questions": list(latest.questions.all()) if latest else [],
             "form": form,
@@ -323,14 +302,18 @@ def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def evidence(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = project_access.project_for_member(request.user, project_pk)
-    found = evidence_module.evidence_for(project)
+def evidence(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """What a project's own record says; a project's page only (other places have no
+    research record to read)."""
+    place = place_for_member(request.user, place_pk)
+    if place.project is None:
+        raise Http404("Evidence from the record is kept for projects.")
+    found = evidence_module.evidence_for(place.project)
     return render(
         request,
         "reflection/evidence.html",
         {
-            **_place_context(project),
+            **_place_context(place),
             "evidence": found,
             "quarters": [(q, evidence_module.quarter_label(q)) for q in found.quarters],
             "minimum": _minimum(),
@@ -339,11 +322,12 @@ def evidence(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
-def _place_context(place: Project | Collective) -> dict[str, Any]:
+def _place_context(place: Place) -> dict[str, Any]:
     """What every check-in page's breadcrumbs and headings need, and the time zone its
     times are shown in."""
-    if isinstance(place, Project):
-        return {"place": place, "project": place, "collective": None, "zone": settings.TIME_ZONE}
-    if isinstance(place, Collective):
-        return {"place": place, "project": None, "collective": place, "zone": settings.TIME_ZONE}
-    raise Http404("No such place.")
+    return {
+        "place": place,
+        "project": place.project,
+        "collective": place.collective,
+        "zone": settings.TIME_ZONE,
+    }

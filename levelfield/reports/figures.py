@@ -297,11 +297,14 @@ def events(scope: Scope) -> dict[str, Any]:
 
 
 def checkins(scope: Scope) -> dict[str, Any]:
-    rounds = CheckInRound.objects.filter(
-        scope.in_place(dated="closed_at"),
-        closed_at__isnull=False,
-        respondent_count__gte=minimum(),
-    )
+    if scope.project:
+        rounds = CheckInRound.objects.in_place(scope.project.place)
+    else:
+        # The collective's own rounds, its groups' and its projects', closed in the year.
+        rounds = CheckInRound.objects.in_collective(scope.collective.pk).filter(
+            closed_at__range=scope.moments()
+        )
+    rounds = rounds.filter(closed_at__isnull=False, respondent_count__gte=minimum())
     summary = rounds.aggregate(rounds=Count("id"), answers=Sum("respondent_count"))
     rows = (
         Answer.objects.filter(submission__round__in=rounds)

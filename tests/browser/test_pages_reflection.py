@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from levelfield.places.access import collective_place
 from levelfield.reflection.tests.factories import version_of as checkin_version
 from tests.browser import worlds
 from tests.browser.sweep import send_each_empty, visit_each
@@ -24,13 +25,14 @@ def world() -> dict:
 
 def checkin_pages(world: dict) -> list[str]:
     slug = world["collective"].slug
-    pk = world["project"].pk
+    pk = world["project"].place.pk
+    own = collective_place(world["collective"].pk).pk
     checkins = world["checkins"]
     return [
-        reverse("reflection:project_rounds", args=[pk]),
-        reverse("reflection:collective_rounds", args=[slug]),
-        reverse("reflection:create_for_project", args=[pk]),
-        reverse("reflection:create_for_collective", args=[slug]),
+        reverse("reflection:place_rounds", args=[pk]),
+        reverse("reflection:place_rounds", args=[own]),
+        reverse("reflection:place_create", args=[pk]),
+        reverse("reflection:place_create", args=[own]),
         reverse("reflection:question_sets", args=[slug]),
         reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),
         reverse("reflection:detail", args=[checkins["closed"].pk]),
@@ -61,19 +63,18 @@ def test_the_evidence_page_filled_from_every_app_is_accessible(
         worlds.involvement, worlds.events, worlds.decisions, worlds.checkins, worlds.payments
     )
     sign_in(world["member"])
-    visit_each(
-        page, live_server, axe_check, [reverse("reflection:evidence", args=[world["project"].pk])]
-    )
+    evidence = reverse("reflection:place_evidence", args=[world["project"].place.pk])
+    visit_each(page, live_server, axe_check, [evidence])
 
 
 def test_every_checkins_form_shows_an_accessible_error_summary_when_sent_empty(
     live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
 ) -> None:
     slug = world["collective"].slug
-    pk = world["project"].pk
+    pk = world["project"].place.pk
     checkins = world["checkins"]
     paths = [
-        reverse("reflection:create_for_project", args=[pk]),
+        reverse("reflection:place_create", args=[pk]),
         reverse("reflection:answer", args=[checkins["open"].pk]),
         reverse("reflection:detail", args=[checkins["closed"].pk]),
         reverse("reflection:question_add", args=[slug, checkin_version().question_set_id]),

@@ -29,6 +29,7 @@ from levelfield.notifications.services import notification_send
 from levelfield.payments import services as payment_services
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.access import collective_place
 from levelfield.places.services import group_create
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -190,7 +191,7 @@ def _checkins(member: object, teammate: object, project: object, collective: obj
         opened = now - timedelta(days=days_ago)
         checkin = checkin_services.round_open(
             person=teammate,
-            place=collective,
+            place=collective_place(collective.pk),
             version=checkin_version(),
             title=title,
             opens_at=opened,
@@ -206,7 +207,7 @@ def _checkins(member: object, teammate: object, project: object, collective: obj
     )
     in_project = checkin_services.round_open(
         person=teammate,
-        place=project,
+        place=project.place,
         version=checkin_version("standards"),
         title="Project check-in",
         opens_at=now,

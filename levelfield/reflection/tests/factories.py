@@ -34,13 +34,15 @@ def version_of(key: str = "principles") -> QuestionSetVersion:
 
 
 class RoundFactory(factory.django.DjangoModelFactory):
-    """An open project round (opened an hour ago, closes in 7 days)."""
+    """An open round in a project's place (opened an hour ago, closes in 7 days); pass
+    `project=` for a given project, or `place=` for any place."""
 
     class Meta:
         model = CheckInRound
+        exclude = ("project",)
 
     project = factory.SubFactory(ProjectFactory)
-    collective = None
+    place = factory.LazyAttribute(lambda round_: round_.project.place)
     version = factory.LazyFunction(version_of)
     title = factory.Sequence(lambda n: f"Check-in {n}")
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
@@ -65,7 +67,7 @@ class Team:
             person=values.pop(
                 "person", self.professionals[0] if self.professionals else self.members[0]
             ),
-            place=self.project,
+            place=self.project.place,
             version=values.pop("version", version_of()),
             title=values.pop("title", "Autumn check-in"),
             opens_at=values.pop("opens_at", now),

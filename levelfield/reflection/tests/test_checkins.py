@@ -45,7 +45,7 @@ def _scores(checkin: CheckInRound, value: int) -> dict[int, int]:
 
 def test_a_member_opens_a_round_and_the_history_says_so(team: Team) -> None:
     checkin = team.open_round(title="Spring check-in")
-    assert checkin.project == team.project
+    assert checkin.place == team.project.place
     assert checkin.version.question_set.key == "principles"
     assert Change.objects.filter(action="checkin_opened", project=team.project).exists()
 
@@ -407,7 +407,7 @@ def test_a_new_question_needs_words(team: Team, client: object) -> None:
 
 def test_opening_a_round_through_the_page(team: Team, client: object) -> None:
     client.force_login(team.members[0])
-    url = reverse("reflection:create_for_project", args=[team.project.pk])
+    url = reverse("reflection:place_create", args=[team.project.place.pk])
     assert client.get(url).status_code == 200
     closes = (timezone.localtime() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
@@ -428,8 +428,8 @@ def test_people_outside_get_nothing(team: Team, client: object) -> None:
     for url in (
         reverse("reflection:detail", args=[checkin.pk]),
         reverse("reflection:answer", args=[checkin.pk]),
-        reverse("reflection:project_rounds", args=[team.project.pk]),
-        reverse("reflection:evidence", args=[team.project.pk]),
+        reverse("reflection:place_rounds", args=[team.project.place.pk]),
+        reverse("reflection:place_evidence", args=[team.project.place.pk]),
         reverse("reflection:detail", args=[999999]),
     ):
         assert client.get(url).status_code == 404

@@ -90,7 +90,8 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
     answer_all(checkin, team.professionals, 4)
     close(checkin)
     client.force_login(team.public[1])
-    page = client.get(reverse("reflection:evidence", args=[team.project.pk])).content.decode()
+    url = reverse("reflection:place_evidence", args=[team.project.place.pk])
+    page = client.get(url).content.decode()
     assert "Evidence from the record" in page
     for name in ("Voice", "Contribution", "Agenda", "Change"):
         assert f'id="{name.lower()}"' in page
@@ -98,7 +99,7 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
     assert "Sharing power" in page and "Large gap" in page
     assert reverse("places:log", args=[team.project.place.pk]) in page
     assert reverse("decisions:project_log", args=[team.project.pk]) in page
-    assert reverse("reflection:project_rounds", args=[team.project.pk]) in page
+    assert reverse("reflection:place_rounds", args=[team.project.place.pk]) in page
     assert "Answers to check-ins" in page
     assert "July to September 2026" in page
 
@@ -142,7 +143,8 @@ def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
     assert items.by_group == {PerspectiveGroup.PUBLIC: 4}
 
     client.force_login(team.public[0])
-    page = client.get(reverse("reflection:evidence", args=[team.project.pk])).content.decode()
+    url = reverse("reflection:place_evidence", args=[team.project.place.pk])
+    page = client.get(url).content.decode()
     assert "Attendance at meetings and events" in page
     assert "Agenda items proposed for meetings and events" in page
     for meeting in meetings:

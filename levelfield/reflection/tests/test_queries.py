@@ -71,8 +71,8 @@ def test_results_and_evidence_pages_do_not_grow_with_the_data(client: object) ->
         counts.append(
             (
                 _count(client, reverse("reflection:detail", args=[checkin.pk])),
-                _count(client, reverse("reflection:evidence", args=[team.project.pk])),
-                _count(client, reverse("reflection:project_rounds", args=[team.project.pk])),
+                _count(client, reverse("reflection:place_evidence", args=[team.project.place.pk])),
+                _count(client, reverse("reflection:place_rounds", args=[team.project.place.pk])),
                 _count(client, reverse("reflection:answer", args=[checkin.pk])),
             )
         )

@@ -166,3 +166,37 @@ def test_generation_costs_the_same_queries_with_1_or_20_entries() -> None:
     paid_claims(known.collective, known.team.members, [3] * 10)
     assert _queries(scope) == before
     assert _queries(project_scope) == before_project
+
+
+def test_the_annual_report_counts_a_groups_check_in_but_a_project_report_does_not(
+    clock: object,
+) -> None:
+    """Check-ins belong to a place: an Allies Group's round is the collective's work in
+    its year, and none of the project's."""
+    from levelfield.places.services import group_create, group_join
+    from levelfield.reflection import services as checkin_services
+    from levelfield.reflection.tests.factories import answer_all, close, version_of
+
+    known = known_project(checkin=False)
+    group = group_create(
+        collective=known.collective, actor=known.member, name="Allies Group", purpose="Us."
+    )
+    for person in known.team.members:
+        group_join(group=group, person=person)
+    now = timezone.now()
+    checkin = checkin_services.round_open(
+        person=known.member,
+        place=group,
+        version=version_of(),
+        title="Allies check-in",
+        opens_at=now,
+        closes_at=now + datetime.timedelta(days=7),
+        now=now,
+    )
+    answer_all(checkin, known.team.members, 4, now=now)
+    close(checkin)
+
+    annual = figures_for(Scope(collective=known.collective, year=YEAR))["checkins"]
+    assert (annual["rounds"], annual["answers"]) == (1, 10)
+    project = figures_for(Scope(collective=known.collective, project=known.project))
+    assert project["checkins"]["rounds"] == 0

@@ -1,0 +1,194 @@
+"""Check-ins belong to a place: a standing group such as an Allies Group runs its own,
+asking its own members, with the same anonymity as a project's or a collective's; the old
+project and collective addresses still arrive."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.history.models import Change
+from levelfield.places.access import collective_place
+from levelfield.places.models import Place
+from levelfield.places.services import group_create, group_join
+from levelfield.reflection import results, services
+from levelfield.reflection.models import CheckInRound, Question, Respondent
+from levelfield.reflection.tests.factories import (
+    Team,
+    answer_all,
+    close,
+    make_team,
+    version_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def team() -> Team:
+    return make_team(public=4, professionals=4)
+
+
+@pytest.fixture
+def allies(team: Team) -> Place:
+    """An Allies Group in the team's collective with six of its eight members: the last
+    public contributor and the last professional are in the collective but not the group."""
+    group = group_create(
+        collective=team.project.collective,
+        actor=team.public[0],
+        name="Allies Group",
+        purpose="Co-creating a new way of making decisions.",
+    )
+    for person in team.public[1:3] + team.professionals[:3]:
+        group_join(group=group, person=person)
+    return group
+
+
+def _group_round(group: Place, team: Team) -> CheckInRound:
+    now = timezone.now()
+    return services.round_open(
+        person=team.public[0],
+        place=group,
+        version=version_of(),
+        title="Allies check-in",
+        opens_at=now,
+        closes_at=now + timedelta(days=7),
+        now=now,
+    )
+
+
+def test_a_group_member_opens_a_round_in_the_group(
+    team: Team, allies: Place, client: object
+) -> None:
+    client.force_login(team.public[1])
+    url = reverse("reflection:place_create", args=[allies.pk])
+    page = client.get(url).content.decode()
+    assert "Allies Group" in page and "the group’s own members" in page
+    closes = (timezone.localtime() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        url, {"title": "How are we doing?", "version": version_of().pk, "closes_at": closes}
+    )
+    assert response.status_code == 302
+    checkin = CheckInRound.objects.get()
+    assert checkin.place == allies
+    assert Change.objects.filter(
+        action="checkin_opened", collective=team.project.collective
+    ).exists()
+    listed = client.get(reverse("reflection:place_rounds", args=[allies.pk])).content.decode()
+    assert "How are we doing?" in listed
+    # The group's round is not the collective's, nor the project's.
+    assert not CheckInRound.objects.in_place(collective_place(allies.collective_id)).exists()
+    assert not CheckInRound.objects.in_place(team.project.place).exists()
+
+
+def test_a_group_asks_its_own_members_only(team: Team, allies: Place) -> None:
+    checkin = _group_round(allies, team)
+    assert services.member_ids(checkin) == {p.pk for p in team.public[:3] + team.professionals[:3]}
+    with pytest.raises(services.CheckInError, match="Only members"):
+        answer_all(checkin, [team.public[3]], 3)
+    assert not Respondent.objects.filter(person=team.public[3]).exists()
+
+
+def test_a_collective_member_outside_the_group_gets_nothing(
+    team: Team, allies: Place, client: object
+) -> None:
+    checkin = _group_round(allies, team)
+    client.force_login(team.public[3])  # in the collective and the project, not the group
+    for url in (
+        reverse("reflection:place_rounds", args=[allies.pk]),
+        reverse("reflection:place_create", args=[allies.pk]),
+        reverse("reflection:place_evidence", args=[allies.pk]),
+        reverse("reflection:detail", args=[checkin.pk]),
+        reverse("reflection:answer", args=[checkin.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
+    questions = Question.objects.filter(version_id=checkin.version_id)
+    response = client.post(
+        reverse("reflection:answer", args=[checkin.pk]),
+        {f"score_{q.pk}": "3" for q in questions},
+    )
+    assert response.status_code == 404
+    assert not Respondent.objects.exists()
+
+
+def test_evidence_is_a_projects_page(team: Team, allies: Place, client: object) -> None:
+    client.force_login(team.public[0])
+    assert client.get(reverse("reflection:place_evidence", args=[allies.pk])).status_code == 404
+    own = collective_place(team.project.collective_id)
+    assert client.get(reverse("reflection:place_evidence", args=[own.pk])).status_code == 404
+    url = reverse("reflection:place_evidence", args=[team.project.place.pk])
+    assert client.get(url).status_code == 200
+
+
+def test_results_stay_hidden_below_five_answers_in_a_group_too(
+    team: Team, allies: Place, client: object
+) -> None:
+    checkin = _group_round(allies, team)
+    answer_all(checkin, team.public[:3] + team.professionals[:1], 4)
+    client.force_login(team.public[0])
+    page = client.get(reverse("reflection:detail", args=[checkin.pk])).content.decode()
+    assert "4 people answered so far" in page
+    checkin = close(checkin)
+    assert checkin.respondent_count == 4
+    assert results.results_for(checkin) is None
+    page = client.get(reverse("reflection:detail", args=[checkin.pk])).content.decode()
+    assert "4 people answered" in page
+    assert "Results by principle" not in page
+    assert "Allies Group" in page  # the breadcrumbs lead back to the group
+
+
+def test_a_group_with_five_answers_sees_its_results(team: Team, allies: Place) -> None:
+    checkin = _group_round(allies, team)
+    answer_all(checkin, team.public[:3] + team.professionals[:2], 4)
+    checkin = close(checkin)
+    found = results.results_for(checkin)
+    assert found is not None and found.themes[0].score.everyone.average == 4.0
+
+
+def test_old_addresses_move_permanently_to_the_place(team: Team, client: object) -> None:
+    project, collective = team.project, team.project.collective
+    own = collective_place(collective.pk)
+    for old, new in (
+        (
+            reverse("reflection:project_rounds", args=[project.pk]),
+            reverse("reflection:place_rounds", args=[project.place.pk]),
+        ),
+        (
+            reverse("reflection:create_for_project", args=[project.pk]),
+            reverse("reflection:place_create", args=[project.place.pk]),
+        ),
+        (
+            reverse("reflection:evidence", args=[project.pk]),
+            reverse("reflection:place_evidence", args=[project.place.pk]),
+        ),
+        (
+            reverse("reflection:collective_rounds", args=[collective.slug]),
+            reverse("reflection:place_rounds", args=[own.pk]),
+        ),
+        (
+            reverse("reflection:create_for_collective", args=[collective.slug]),
+            reverse("reflection:place_create", args=[own.pk]),
+        ),
+    ):
+        response = client.get(old + "?from=email")
+        assert response.status_code == 301, old
+        assert response["Location"] == new + "?from=email"
+    # The place page still decides who gets in.
+    client.force_login(team.outsider)
+    response = client.get(reverse("reflection:project_rounds", args=[project.pk]), follow=True)
+    assert response.status_code == 404
+    assert client.get(reverse("reflection:project_rounds", args=[999999])).status_code == 404
+
+
+def test_erasing_someone_takes_their_name_from_a_groups_round(team: Team, allies: Place) -> None:
+    from levelfield.home.services import person_delete
+
+    leaving = team.public[1]
+    checkin = _group_round(allies, team)
+    CheckInRound.objects.filter(pk=checkin.pk).update(title=f"After {leaving.name}'s idea")
+    person_delete(person=leaving)
+    checkin.refresh_from_db()
+    assert leaving.name not in checkin.title
