@@ -9,6 +9,8 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
+from levelfield.lib.testing.world import World, world_build
+
 # A Wednesday morning in London, far from midnight and from a change of the clocks, so a
 # test that plans "next week at 10:00" means the same thing whenever the suite runs.
 CLOCK_START = datetime.datetime(2026, 6, 10, 9, 0, tzinfo=datetime.UTC)
@@ -36,3 +38,10 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    """The one test world (levelfield/lib/testing/world.py): Riverside collective with a
+    project and the Allies Group, and a person in each role."""
+    return world_build()
