@@ -175,5 +175,11 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(name="GroupMembership"),
         migrations.RemoveField(model_name="reviewgroup", name="project"),
         migrations.RemoveField(model_name="reviewgroup", name="name"),
+        # A default, so that going back can add the column again to existing rows.
+        migrations.AlterField(
+            model_name="reviewgroup",
+            name="about",
+            field=models.TextField(default="", verbose_name="about the group"),
+        ),
         migrations.RemoveField(model_name="reviewgroup", name="about"),
     ]
