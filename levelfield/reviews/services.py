@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -494,6 +495,7 @@ def response_send(*, response: Response, person: User, now: datetime | None = No
             raise ValidationError("The response has already been sent.")
         if not response.text.strip():
             raise ValidationError("Write the response before sending it.")
+        _hand_back_from_leavers(review_request)
         if Review.objects.filter(request=review_request, submitted_at__isnull=True).exists():
             raise ValidationError("Wait until every reviewer has sent their review.")
         waiting = waiting_for(response)
@@ -694,6 +696,8 @@ def reviews_remind_deadline(*, now: datetime | None = None) -> int:
             reviewer__isnull=False,
             request__status__in=OPEN,
             request__deadline__lte=near,
+            # Only reviewers still in the group.
+            request__group__place__memberships__person=F("reviewer"),
         ).values_list("pk", flat=True)
     )
     return sum(review_remind(pk=pk, now=now) for pk in ids)
@@ -762,6 +766,14 @@ def _require_lead(response: Response, person: User) -> None:
     _require_group_member(response.request, person)
     if response.lead_id != person.pk:
         raise PermissionDenied("Only the reviewer leading the response can do this.")
+
+
+def _hand_back_from_leavers(review_request: ReviewRequest) -> None:
+    """Unsent reviews of people who left the group on its page (places' own leave,
+    which knows nothing of reviews) go back, so they do not hold the response up."""
+    Review.objects.filter(request=review_request, submitted_at__isnull=True).exclude(
+        reviewer_id__in=roles.memberships_of(review_request.group.place).values("person_id")
+    ).delete()
 
 
 def _status_after_step_back(review_request: ReviewRequest) -> None:
