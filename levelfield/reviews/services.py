@@ -646,7 +646,7 @@ def request_remind(*, pk: int, now: datetime | None = None) -> int:
     with transaction.atomic():
         review_request = (
             ReviewRequest.objects.select_for_update(of=("self",))
-            .select_related("group__collective", "researcher")
+            .select_related("group__collective", "group__place", "researcher")
             .get(pk=pk)
         )
         if (
@@ -709,7 +709,7 @@ def review_remind(*, pk: int, now: datetime | None = None) -> int:
     with transaction.atomic():
         review = (
             Review.objects.select_for_update(of=("self",))
-            .select_related("request__group", "reviewer")
+            .select_related("request__group__place", "reviewer")
             .get(pk=pk)
         )
         review_request = review.request

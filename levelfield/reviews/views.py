@@ -212,7 +212,7 @@ def my_requests(request: HttpRequest) -> HttpResponse:
     """The requests the signed-in researcher has sent, and what they are waiting for."""
     mine = (
         ReviewRequest.objects.of_researcher(request.user)
-        .select_related("group__collective")
+        .select_related("group__collective", "group__place")
         .order_by("-submitted_at", "-pk")
     )
     return render(request, "reviews/mine.html", {"requests": list(mine)})
