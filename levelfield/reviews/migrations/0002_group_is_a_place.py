@@ -33,7 +33,7 @@ JOB = (
 def _used_elsewhere(instance, parts) -> bool:
     """Whether any row outside `parts` points at `instance`."""
     for relation in instance._meta.get_fields(include_hidden=True):
-        if not (relation.one_to_many or relation.one_to_one) or relation.concrete:
+        if not relation.auto_created or relation.concrete:  # only what points here
             continue
         model = relation.related_model
         if f"{model._meta.app_label}.{model._meta.model_name}" in parts:
