@@ -1,4 +1,4 @@
-"""The review group's pages at data scale: a group of 12 with 2,000 requests (300 open,
+"""The research partners group's pages at data scale: a group of 12 with 2,000 requests (300 open,
 each with two reviewers) — the group page with its queue and loads, and one request.
 
 Run by bench/run.py inside a throwaway database. Requests and reviews are
@@ -20,9 +20,10 @@ from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveKind, CollectiveMembership
 from levelfield.collectives.services import collective_create
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Stage
 from levelfield.reviews import services
-from levelfield.reviews.models import GroupMembership, Review, ReviewRequest, Status
+from levelfield.reviews.models import Review, ReviewRequest, Status
 
 REQUESTS = 2_000
 OPEN = 300
@@ -30,7 +31,7 @@ FEW = 5
 SEED = 20_261_202
 
 
-def _group_make(prefix: str, size: int, rng: random.Random) -> tuple[str, int, object]:
+def _group_make(prefix: str, size: int, rng: random.Random) -> tuple[int, int, object]:
     people = people_add(prefix, 14, rng)
     coordinator, researcher, *members = people
     collective = collective_create(
@@ -53,8 +54,8 @@ def _group_make(prefix: str, size: int, rng: random.Random) -> tuple[str, int, o
         form_guidance="Send us your plan.",
         report_back_days=90,
     )
-    GroupMembership.objects.bulk_create(
-        GroupMembership(group=group, person=person) for person in members
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=group.place, person=person) for person in members
     )
     today = timezone.localdate()
     requests = ReviewRequest.objects.bulk_create(
@@ -76,20 +77,20 @@ def _group_make(prefix: str, size: int, rng: random.Random) -> tuple[str, int, o
         for review_request in requests
         for person in rng.sample(members, 2)
     )
-    return collective.slug, requests[0].pk, logged_in(members[0])
+    return group.place_id, requests[0].pk, logged_in(members[0])
 
 
 def review_pages() -> list[Row]:
     rng = random.Random(SEED)
-    slug, pk, member = _group_make("rev", REQUESTS, rng)
-    few_slug, few_pk, few_member = _group_make("fewrev", FEW, rng)
+    place_pk, pk, member = _group_make("rev", REQUESTS, rng)
+    few_place_pk, few_pk, few_member = _group_make("fewrev", FEW, rng)
     return [
         _row(
-            "reviews:group, queue and loads",
+            "reviews:place, queue and loads",
             REQUESTS,
-            time_page(member, reverse("reviews:group", args=[slug]), check=_shows("Study")),
+            time_page(member, reverse("reviews:place", args=[place_pk]), check=_shows("Study")),
             time_page(
-                few_member, reverse("reviews:group", args=[few_slug]), check=_shows("Study")
+                few_member, reverse("reviews:place", args=[few_place_pk]), check=_shows("Study")
             ),
         ),
         _row(

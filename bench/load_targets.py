@@ -40,6 +40,7 @@ from django.utils import timezone  # noqa: E402
 from levelfield.collectives.scale import network  # noqa: E402
 from levelfield.people.models import User  # noqa: E402
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order  # noqa: E402
+from levelfield.places.access import collective_place  # noqa: E402
 from levelfield.projects.scale import big_project  # noqa: E402
 
 Finder = Callable[[], str | None]
@@ -111,7 +112,7 @@ def pages() -> dict[str, Finder]:
         ),
         "documents": lambda: reverse("documents:place_list", args=[big_project().place.pk]),
         "a document": _document_in_big,
-        "review group": lambda: reverse("reviews:group", args=[slug]),
+        "review group": lambda: reverse("reviews:place", args=[collective_place(network().pk).pk]),
         "priority partnerships": lambda: reverse("priorities:index", args=[slug]),
         "courses": lambda: reverse("learning:courses", args=[slug]),
         "notices": lambda: reverse("notifications:list"),

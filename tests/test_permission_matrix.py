@@ -368,7 +368,7 @@ def _review_request(collective: Collective, member: User, coordinator: User) -> 
         form_guidance="Guidance.",
         report_back_days=30,
     )
-    review_services.group_join(group=group, person=member)
+    place_services.group_join(group=group.place, person=member)
     review_request = review_services.request_submit(
         group=group,
         researcher=UserFactory(display_name="Rhea"),
@@ -485,6 +485,12 @@ SETTLED_TIME_POLL: Args = lambda s: {"pk": s.settled_time_poll.pk}  # noqa: E731
 PLACE: Args = lambda s: {"pk": s.project.place.pk}  # noqa: E731
 GROUP: Args = lambda s: {"pk": s.group.pk}  # noqa: E731
 PLACE_PK: Args = lambda s: {"place_pk": s.project.place.pk}  # noqa: E731
+# reviews: the research partners group's place (the member is in it), and the
+# collective's own place (where the coordinator sets the group up).
+REVIEW_GROUP_PLACE: Args = lambda s: {"place_pk": s.review_request.group.place_id}  # noqa: E731
+COLLECTIVE_PLACE: Args = lambda s: {  # noqa: E731
+    "place_pk": s.collective.places.get(kind="collective").pk
+}
 ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # noqa: E731
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
@@ -905,10 +911,14 @@ MATRIX: dict[str, Row] = {
     "reviews/requests/<int:pk>/response/agree/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
     "reviews/requests/<int:pk>/response/send/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
     "reviews/requests/<int:pk>/impact/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
-    "reviews/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "reviews/<slug:slug>/set-up/": Row(COLLECTIVE, "login 404 403 200 404", COORDINATOR_POST),
-    "reviews/<slug:slug>/join/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
-    "reviews/<slug:slug>/leave/": Row(COLLECTIVE, SIGNED_IN_405, GROUP_POST),
+    "reviews/place/<int:place_pk>/": Row(REVIEW_GROUP_PLACE, GROUP_ONLY, SIGNED_IN_GET_ONLY),
+    "reviews/place/<int:place_pk>/set-up/": Row(
+        COLLECTIVE_PLACE, "login 404 403 200 404", COORDINATOR_POST
+    ),
+    "reviews/place/<int:place_pk>/leave/": Row(REVIEW_GROUP_PLACE, GROUP_ONLY, GROUP_POST),
+    # Old addresses: a permanent redirect for anyone; the new page decides who sees it.
+    "reviews/<slug:slug>/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
+    "reviews/<slug:slug>/set-up/": Row(COLLECTIVE, "302 302 302 302 302", GET_ONLY),
     "reviews/<slug:slug>/ask/": Row(COLLECTIVE, SIGNED_IN, "login 200 200 200 200"),
     # documents: members and people who joined by the link take part; the member holds the
     # pen (answers amendments, publishes, opens the adoption), the coordinator does not.

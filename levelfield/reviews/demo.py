@@ -1,4 +1,5 @@
-"""Demo reviews: the collective's research partners group with a request in each state
+"""Demo reviews: the collective's research partners group (a group of the collective,
+like its Allies Group) with a request in each state
 (waiting, being reviewed, response being agreed, sent, reported back, withdrawn),
 from researchers outside the collective. Safe to run twice: it does nothing once the
 group has requests."""
@@ -13,6 +14,7 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective
 from levelfield.people.demo import DEMO_PASSWORD, DOMAIN
 from levelfield.people.models import User
+from levelfield.places import services as place_services
 from levelfield.projects.models import Stage
 from levelfield.reviews import services
 from levelfield.reviews.models import Impact, Rating, ReviewGroup, ReviewRequest
@@ -115,8 +117,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
     )
     members = [people[key] for key in GROUP_MEMBERS]
     for person in members:
-        if not group.has_member(person):
-            services.group_join(group=group, person=person)
+        place_services.group_join(group=group.place, person=person)
     maggie, gordon, jade, ruth, tomasz, ade = members
     nia = _researcher("nia", "Dr Nia Roberts")
     kwame = _researcher("kwame", "Kwame Mensah")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+)
 from levelfield.reviews import personal
 
 MANIFEST = AppManifest(
@@ -11,8 +19,6 @@ MANIFEST = AppManifest(
     erase=personal.erase,
     needs=personal.needs,
     person_fields=(
-        PersonField("reviews.ReviewGroup.members", "research_partners_groups", Erasure.DELETE),
-        PersonField("reviews.GroupMembership.person", "research_partners_groups", Erasure.DELETE),
         PersonField(
             "reviews.ReviewRequest.researcher",
             "review_requests_you_sent",
@@ -34,6 +40,16 @@ MANIFEST = AppManifest(
             "reviews.ReportBack.impact_recorded_by",
             "review_impact_you_recorded",
             Erasure.ANONYMISE,
+        ),
+    ),
+    navigation=(
+        NavigationEntry(
+            label="Reviews of researchers' plans",
+            section="make",
+            url=lambda place: reverse("reviews:place", args=[place.pk]),
+            kinds=frozenset({"group", "collective"}),
+            hint="The research partners group reads researchers' plans for involving "
+            "people and tells them what works and what is missing",
         ),
     ),
     demo=demo_module("levelfield.reviews.demo"),

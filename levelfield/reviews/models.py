@@ -7,8 +7,11 @@ response, which the others read, comment on and agree before it is sent. The
 researcher then reports back what they changed and what they did not, and why
 ("you said, we did"), and the group records the impact.
 
-Reviewers' time goes into the involvement log of the group's own project, so it can
-be claimed like any other involvement (levelfield/payments).
+The group is a group place (`places.Place`, kind "group") of its collective: its name
+and purpose are the place's, its reviewers are the place's members (`PlaceMembership`,
+joined and left like any group) and reviewers' time goes into the place's involvement
+log, so it can be claimed like any other involvement (levelfield/payments) and counts
+in the collective's annual report.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Stage
 
 if TYPE_CHECKING:
@@ -31,23 +35,23 @@ DEFAULT_REPORT_BACK_DAYS = 90
 
 
 class ReviewGroup(models.Model):
-    """A collective's research partners group and its request form (one per collective)."""
+    """A collective's research partners group's request form and settings (one per
+    collective); the group itself, its name, purpose and members, is `place`."""
 
     collective = models.OneToOneField(
         "collectives.Collective", on_delete=models.CASCADE, related_name="review_group"
     )
-    name = models.CharField(max_length=120, default="Research partners group")
-    about = models.TextField(
-        "about the group",
-        help_text="Who is in the group and what it offers researchers, in plain English.",
+    place = models.OneToOneField(
+        "places.Place",
+        on_delete=models.PROTECT,
+        related_name="review_group",
+        help_text="The group (a place of kind group in the collective): its members review.",
     )
     form_guidance = models.TextField(
         "guidance for researchers",
         help_text="Shown at the top of the request form: what to send, how long reviews "
         "take, and that we will ask what changed.",
     )
-    # Reviewers' time is recorded in this project's involvement log, so it can be claimed.
-    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
     accepting_requests = models.BooleanField(default=True)
     report_back_days = models.PositiveSmallIntegerField(
         "days before we remind researchers to report back",
@@ -55,9 +59,6 @@ class ReviewGroup(models.Model):
         validators=[MinValueValidator(7), MaxValueValidator(365)],
     )
     created_at = models.DateTimeField(default=timezone.now)
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="GroupMembership", related_name="review_groups"
-    )
 
     class Meta:
         constraints = [
@@ -71,27 +72,18 @@ class ReviewGroup(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:group", args=[self.collective.slug])
+        return reverse("reviews:place", args=[self.place_id])
+
+    @property
+    def name(self) -> str:
+        return self.place.group_name
+
+    @property
+    def about(self) -> str:
+        return self.place.purpose
 
     def has_member(self, person: User) -> bool:
-        return self.memberships.filter(person_id=person.pk).exists()
-
-
-class GroupMembership(models.Model):
-    group = models.ForeignKey(ReviewGroup, on_delete=models.CASCADE, related_name="memberships")
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_memberships"
-    )
-    joined_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["joined_at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["group", "person"], name="reviews_one_membership")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.person} in {self.group}"
+        return PlaceMembership.objects.filter(place_id=self.place_id, person_id=person.pk).exists()
 
 
 class Status(models.TextChoices):
@@ -106,6 +98,11 @@ class Status(models.TextChoices):
 OPEN = (Status.WAITING, Status.REVIEWING, Status.DRAFTING)
 
 
+def _places_of(person: User) -> models.QuerySet:
+    """The groups `person` is in (a subquery)."""
+    return PlaceMembership.objects.filter(person=person).values("place_id")
+
+
 class ReviewRequestQuerySet(models.QuerySet):
     def of_researcher(self, person: User) -> ReviewRequestQuerySet:
         if not getattr(person, "is_authenticated", False):
@@ -115,18 +112,13 @@ class ReviewRequestQuerySet(models.QuerySet):
     def for_group_member(self, person: User) -> ReviewRequestQuerySet:
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        return self.filter(
-            group_id__in=GroupMembership.objects.filter(person=person).values("group_id")
-        )
+        return self.filter(group__place_id__in=_places_of(person))
 
     def visible_to(self, person: User) -> ReviewRequestQuerySet:
         """The researcher's own requests and those sent to a group `person` is in."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        return self.filter(
-            Q(researcher=person)
-            | Q(group_id__in=GroupMembership.objects.filter(person=person).values("group_id"))
-        )
+        return self.filter(Q(researcher=person) | Q(group__place_id__in=_places_of(person)))
 
     def needing_report_back_reminder(self, now: object) -> ReviewRequestQuerySet:
         return self.filter(

@@ -11,7 +11,6 @@ from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_r
 from levelfield.reviews.models import (
     OPEN,
     Agreement,
-    GroupMembership,
     ReportBack,
     Response,
     ResponseComment,
@@ -22,9 +21,6 @@ from levelfield.reviews.models import (
 
 def export(person: Any) -> dict[str, list[dict]]:
     return {
-        "research_partners_groups": export_rows(
-            GroupMembership.objects.filter(person=person), group="group__name", joined="joined_at"
-        ),
         "review_requests_you_sent": export_rows(
             ReviewRequest.objects.filter(researcher=person),
             organisation="organisation",
@@ -76,8 +72,9 @@ def export(person: Any) -> dict[str, list[dict]]:
 
 
 def erase(context: ErasureContext) -> None:
-    """Memberships and agreements go with the person; requests, reviews, responses and
-    comments stay for the group's record and the researcher's answer, with no name."""
+    """Agreements go with the person (group memberships are the places app's);
+    requests, reviews, responses and comments stay for the group's record and the
+    researcher's answer, with no name."""
     requests = ReviewRequest.objects.filter(
         Q(group__collective_id__in=context.collective_ids) | Q(researcher=context.person)
     )
@@ -92,8 +89,8 @@ def needs(person: Any) -> list[Need]:
     """Reviews the person signed up to write and has not sent, on requests still open."""
     assigned = (
         Review.objects.filter(reviewer=person, submitted_at=None, request__status__in=OPEN)
-        .select_related("request__group")
-        .only("request__project_title", "request__deadline", "request__group__name")
+        .select_related("request__group__place")
+        .only("request__project_title", "request__deadline", "request__group__place__group_name")
         .order_by("request__deadline", "pk")[:NEEDS_SHOWN]
     )
     return [

@@ -19,28 +19,25 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib.words import day, plural
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places import services as place_services
+from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
-from levelfield.projects import services as project_services
-from levelfield.projects.models import (
-    ActivityKind,
-    InvolvementEntry,
-    ProjectMembership,
-)
+from levelfield.projects.models import ActivityKind, InvolvementEntry
 from levelfield.reviews import files
 from levelfield.reviews.models import (
     OPEN,
     Agreement,
     Document,
-    GroupMembership,
     Impact,
     ReportBack,
     Response,
@@ -51,10 +48,6 @@ from levelfield.reviews.models import (
     Status,
 )
 
-GROUP_PROJECT_SUMMARY = (
-    "The research partners group reviews researchers' plans for involving people. "
-    "Each review is recorded here, so reviewers' time can be claimed."
-)
 RATED = ("meaningful", "paid", "plain_language")
 MAX_MINUTES = 24 * 60
 # Reviewers who have not sent their review hear once, this long before the deadline.
@@ -74,30 +67,37 @@ def group_set_up(
     report_back_days: int,
     accepting_requests: bool = True,
 ) -> ReviewGroup:
-    """Set up the collective's review group, or change its form and settings. The first
-    time, the group gets its own project, whose involvement log holds reviewers' time."""
+    """Set up the collective's research partners group and its request form, or change
+    them. The group is a group of the collective like any other (its name and `about`
+    are the group's name and purpose): members join and leave it on its page, and
+    reviewers' time goes into its involvement log. The coordinator who sets it up does
+    not join it by doing so."""
     roles.require(actor, roles.Action.SET_UP_REVIEW_GROUP, collective)
     values = {
-        "name": name,
-        "about": about,
         "form_guidance": form_guidance,
         "report_back_days": report_back_days,
         "accepting_requests": accepting_requests,
     }
     with transaction.atomic():
-        group = ReviewGroup.objects.select_for_update().filter(collective=collective).first()
+        group = (
+            ReviewGroup.objects.select_for_update()
+            .select_related("place")
+            .filter(collective=collective)
+            .first()
+        )
         if group is None:
-            project = project_services.project_create(
-                collective=collective,
-                created_by=actor,
-                title=f"{name}: reviews",
-                summary=GROUP_PROJECT_SUMMARY,
+            # places.services.group_create makes its actor the first member; the
+            # coordinator sets the group up for others, so the place is made here.
+            place = Place.objects.create(
+                kind=PlaceKind.GROUP, collective=collective, group_name=name, purpose=about
             )
-            group = ReviewGroup.objects.create(collective=collective, project=project, **values)
+            group = ReviewGroup.objects.create(collective=collective, place=place, **values)
             before: dict[str, object] = {}
             action, summary = "review_group_created", f"{actor.name} set up the {name}"
         else:
             before = _group_snapshot(group)
+            group.place.group_name, group.place.purpose = name, about
+            group.place.save(update_fields=["group_name", "purpose"])
             for field, value in values.items():
                 setattr(group, field, value)
             group.save()
@@ -122,37 +122,11 @@ def _group_snapshot(group: ReviewGroup) -> dict[str, object]:
     }
 
 
-def group_join(*, group: ReviewGroup, person: User) -> GroupMembership:
-    """A member of the collective joins its review group (and the group's project, so
-    their reviews are in a log they can see)."""
-    if not CollectiveMembership.objects.filter(
-        collective_id=group.collective_id, person=person
-    ).exists():
-        raise PermissionDenied("Only members of the collective can join its review group.")
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                membership = GroupMembership.objects.create(group=group, person=person)
-        except IntegrityError:
-            raise ValidationError("You are already in the group.") from None
-        ProjectMembership.objects.get_or_create(project_id=group.project_id, person=person)
-        change_record(
-            actor=person,
-            action="review_group_joined",
-            summary=f"{person.name} joined the {group.name}",
-            subject=membership,
-            collective=group.collective,
-            after={"member": person.name},
-        )
-    return membership
-
-
 def group_leave(*, group: ReviewGroup, person: User) -> None:
-    """Leave the group. Reviews not yet sent are handed back, so the queue shows them
-    as needing a reviewer; sent reviews (and their time) stay."""
+    """Leave the group (as any group is left), handing back reviews not yet sent, so
+    the queue shows them as needing a reviewer; sent reviews (and their time) stay."""
     with transaction.atomic():
-        deleted, _ = GroupMembership.objects.filter(group=group, person=person).delete()
-        if not deleted:
+        if not roles.memberships_of(group.place).filter(person=person).exists():
             raise ValidationError("You are not in the group.")
         unsent = Review.objects.filter(
             request__group=group,
@@ -164,13 +138,7 @@ def group_leave(*, group: ReviewGroup, person: User) -> None:
         unsent.delete()
         for review_request in ReviewRequest.objects.select_for_update().filter(pk__in=request_ids):
             _status_after_step_back(review_request)
-        change_record(
-            actor=person,
-            action="review_group_left",
-            summary=f"{person.name} left the {group.name}",
-            collective=group.collective,
-            before={"member": person.name},
-        )
+        place_services.group_leave(group=group.place, person=person)
 
 
 # Requests
@@ -383,12 +351,12 @@ def _time_logged(
     kind: str,
     today: date,
 ) -> InvolvementEntry:
-    """One person's time on a review, in the group project's involvement log at the
-    request's research stage: claimable like any other involvement."""
+    """One person's time on a review, in the group's involvement log (at the research
+    stage of the plan reviewed): claimable like any other involvement, and counted in
+    the collective's annual report."""
     group = review_request.group
-    ProjectMembership.objects.get_or_create(project_id=group.project_id, person=person)
     return involvement_entry_write(
-        place=group.project.place,
+        place=group.place,
         actor=person,
         values=EntryValues(
             title=title,
@@ -527,6 +495,7 @@ def response_send(*, response: Response, person: User, now: datetime | None = No
             raise ValidationError("The response has already been sent.")
         if not response.text.strip():
             raise ValidationError("Write the response before sending it.")
+        _hand_back_from_leavers(review_request)
         if Review.objects.filter(request=review_request, submitted_at__isnull=True).exists():
             raise ValidationError("Wait until every reviewer has sent their review.")
         waiting = waiting_for(response)
@@ -677,7 +646,7 @@ def request_remind(*, pk: int, now: datetime | None = None) -> int:
     with transaction.atomic():
         review_request = (
             ReviewRequest.objects.select_for_update(of=("self",))
-            .select_related("group__collective", "researcher")
+            .select_related("group__collective", "group__place", "researcher")
             .get(pk=pk)
         )
         if (
@@ -727,6 +696,8 @@ def reviews_remind_deadline(*, now: datetime | None = None) -> int:
             reviewer__isnull=False,
             request__status__in=OPEN,
             request__deadline__lte=near,
+            # Only reviewers still in the group.
+            request__group__place__memberships__person=F("reviewer"),
         ).values_list("pk", flat=True)
     )
     return sum(review_remind(pk=pk, now=now) for pk in ids)
@@ -738,7 +709,7 @@ def review_remind(*, pk: int, now: datetime | None = None) -> int:
     with transaction.atomic():
         review = (
             Review.objects.select_for_update(of=("self",))
-            .select_related("request__group", "reviewer")
+            .select_related("request__group__place", "reviewer")
             .get(pk=pk)
         )
         review_request = review.request
@@ -773,15 +744,13 @@ def review_remind(*, pk: int, now: datetime | None = None) -> int:
 def _locked(review_request: ReviewRequest) -> ReviewRequest:
     return (
         ReviewRequest.objects.select_for_update(of=("self",))
-        .select_related("group__collective", "group__project", "researcher")
+        .select_related("group__collective", "group__place", "researcher")
         .get(pk=review_request.pk)
     )
 
 
 def _require_group_member(review_request: ReviewRequest, person: User) -> None:
-    if not GroupMembership.objects.filter(
-        group_id=review_request.group_id, person=person
-    ).exists():
+    if not roles.memberships_of(review_request.group.place).filter(person=person).exists():
         raise PermissionDenied("Only members of the review group can do this.")
 
 
@@ -797,6 +766,14 @@ def _require_lead(response: Response, person: User) -> None:
     _require_group_member(response.request, person)
     if response.lead_id != person.pk:
         raise PermissionDenied("Only the reviewer leading the response can do this.")
+
+
+def _hand_back_from_leavers(review_request: ReviewRequest) -> None:
+    """Unsent reviews of people who left the group on its page (places' own leave,
+    which knows nothing of reviews) go back, so they do not hold the response up."""
+    Review.objects.filter(request=review_request, submitted_at__isnull=True).exclude(
+        reviewer_id__in=roles.memberships_of(review_request.group.place).values("person_id")
+    ).delete()
 
 
 def _status_after_step_back(review_request: ReviewRequest) -> None:
@@ -844,7 +821,7 @@ def _tell_group(
     if only_reviewers:
         people = User.objects.filter(reviews__request=review_request)
     else:
-        people = User.objects.filter(review_memberships__group_id=review_request.group_id)
+        people = User.objects.filter(place_memberships__place_id=review_request.group.place_id)
     if leaving_out is not None:
         people = people.exclude(pk=leaving_out.pk)
     for person in people.distinct().order_by("pk"):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from levelfield.places.redirects import to_place
 from levelfield.reviews import views
 
 app_name = "reviews"
@@ -21,9 +22,12 @@ urlpatterns = [
     path("requests/<int:pk>/response/agree/", views.response_agree, name="agree"),
     path("requests/<int:pk>/response/send/", views.response_send, name="send"),
     path("requests/<int:pk>/impact/", views.impact, name="impact"),
-    path("<slug:slug>/", views.group, name="group"),
-    path("<slug:slug>/set-up/", views.group_set_up, name="set_up"),
-    path("<slug:slug>/join/", views.group_join, name="join"),
-    path("<slug:slug>/leave/", views.group_leave, name="leave"),
+    path("place/<int:place_pk>/", views.place_reviews, name="place"),
+    path("place/<int:place_pk>/set-up/", views.group_set_up, name="place_set_up"),
+    path("place/<int:place_pk>/leave/", views.group_leave, name="leave"),
+    # The request form researchers are given: its address stays the collective's.
     path("<slug:slug>/ask/", views.request_new, name="ask"),
+    # Old addresses (before the group became a place) send people to the new ones.
+    path("<slug:slug>/", to_place("reviews:place"), name="group"),
+    path("<slug:slug>/set-up/", to_place("reviews:place_set_up"), name="set_up"),
 ]

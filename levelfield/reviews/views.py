@@ -1,8 +1,9 @@
 """Pages for a collective's review group, researchers' requests and the group's work.
 
-Every page starts with `access.py`: someone who may not see a request gets a 404.
-Changes are POSTs that call one service; a refused change says why and keeps what
-was typed.
+The group is a group place (its home is `places:group`, where people join it); these
+pages are its reviews. Every page starts with `access.py`: someone who may not see a
+request gets a 404. Changes are POSTs that call one service; a refused change says why
+and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import roles
+from levelfield.collectives.roles import memberships_of
 from levelfield.lib.forms import posted, posted_files
+from levelfield.places.access import collective_place
+from levelfield.places.models import PlaceKind
 from levelfield.reviews import access, services
 from levelfield.reviews.forms import (
     CommentForm,
@@ -30,10 +34,10 @@ from levelfield.reviews.forms import (
 )
 from levelfield.reviews.models import (
     OPEN,
-    GroupMembership,
     ReportBack,
     Response,
     Review,
+    ReviewGroup,
     ReviewRequest,
     Status,
 )
@@ -50,13 +54,24 @@ def _error(request: HttpRequest, error: ValidationError) -> None:
 
 @login_required
 @require_safe
-def group(request: HttpRequest, slug: str) -> HttpResponse:
-    """The group, who is in it and their load, and (for members) the queue."""
-    membership = access.collective_membership(request.user, slug)
-    collective = membership.collective
-    review_group = access.group_of(membership)
+def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The research partners group's reviews: who is in it and their load, what it has
+    done and (for its members) the queue. Reached from the collective, the group's own
+    page (its home) or any place in the collective."""
+    place, review_group = access.place_reviews(request.user, place_pk)
+    collective = place.collective
     coordinator = roles.may(request.user, roles.Action.SET_UP_REVIEW_GROUP, collective)
-    context = {"collective": collective, "group": review_group, "coordinator": coordinator}
+    context = {
+        "place": place,
+        "collective": collective,
+        "group": review_group,
+        "coordinator": coordinator,
+        "set_up_place_pk": (
+            place.pk if place.kind == PlaceKind.COLLECTIVE else collective_place(collective.pk).pk
+        )
+        if coordinator
+        else None,
+    }
     if review_group is not None:
         is_member = review_group.has_member(request.user)
         open_load = Count(
@@ -67,7 +82,7 @@ def group(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         )
         members = (
-            GroupMembership.objects.filter(group=review_group)
+            memberships_of(review_group.place)
             .select_related("person")
             .annotate(load=open_load)
             .order_by("person__display_name", "pk")
@@ -100,12 +115,14 @@ def group(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def group_set_up(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership(request.user, slug)
-    collective = membership.collective
-    review_group = access.group_of(membership)
-    if not roles.may(request.user, roles.Action.SET_UP_REVIEW_GROUP, collective):
-        raise PermissionDenied("Setting up the review group is the coordinator’s job.")
+def group_set_up(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The coordinator sets up (or changes) the group and its request form, from the
+    collective's own place."""
+    place = access.collective_place_for_coordinator(request.user, place_pk)
+    collective = place.collective
+    review_group = (
+        ReviewGroup.objects.select_related("place").filter(collective=collective).first()
+    )
     initial = {}
     if review_group is not None:
         initial = {
@@ -120,39 +137,35 @@ def group_set_up(request: HttpRequest, slug: str) -> HttpResponse:
         }
     form = GroupForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.group_set_up(collective=collective, actor=request.user, **form.cleaned_data)
-        messages.success(request, "The review group and its request form are saved.")
-        return redirect("reviews:group", slug=collective.slug)
+        review_group = services.group_set_up(
+            collective=collective, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, "The research partners group and its request form are saved.")
+        return redirect("reviews:place", place_pk=place.pk)
     return render(
         request,
         "reviews/set_up.html",
-        {"collective": collective, "group": review_group, "form": form},
+        {"place": place, "collective": collective, "group": review_group, "form": form},
     )
 
 
 @login_required
-@require_POST
-def group_join(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership(request.user, slug)
-    review_group = access.group_of(membership)
-    if review_group is None:
-        raise Http404("No review group here yet.")
-    try:
-        services.group_join(group=review_group, person=request.user)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, f"You joined the {review_group.name}.")
-    return redirect("reviews:group", slug=slug)
-
-
-@login_required
-@require_POST
-def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
-    review_group = access.group_for_member(request.user, slug)
-    services.group_leave(group=review_group, person=request.user)
-    messages.success(request, f"You left the {review_group.name}.")
-    return redirect("reviews:group", slug=slug)
+def group_leave(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """Leave the group, after saying which reviews not yet sent go back to the queue."""
+    review_group = access.group_for_member(request.user, place_pk)
+    if request.method == "POST":
+        services.group_leave(group=review_group, person=request.user)
+        messages.success(request, f"You left the {review_group.name}.")
+        return redirect("places:group", pk=review_group.place_id)
+    unsent = list(
+        ReviewRequest.objects.filter(
+            group=review_group,
+            status__in=OPEN,
+            reviews__reviewer=request.user,
+            reviews__submitted_at__isnull=True,
+        ).order_by("deadline", "pk")
+    )
+    return render(request, "reviews/leave.html", {"group": review_group, "unsent": unsent})
 
 
 # Researchers
@@ -199,7 +212,7 @@ def my_requests(request: HttpRequest) -> HttpResponse:
     """The requests the signed-in researcher has sent, and what they are waiting for."""
     mine = (
         ReviewRequest.objects.of_researcher(request.user)
-        .select_related("group__collective")
+        .select_related("group__collective", "group__place")
         .order_by("-submitted_at", "-pk")
     )
     return render(request, "reviews/mine.html", {"requests": list(mine)})

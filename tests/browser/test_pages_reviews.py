@@ -45,6 +45,8 @@ def test_every_reviews_page_passes_axe(
         (people["amara"], reverse("reviews:set_up", args=["riverside"])),
         (people["dev"], reverse("reviews:group", args=["riverside"])),  # not in the group
         (people["jade"], reverse("reviews:group", args=["riverside"])),
+        (people["jade"], reverse("reviews:place", args=[drafting.group.place_id])),
+        (people["jade"], reverse("reviews:leave", args=[drafting.group.place_id])),
         (people["gordon"], reverse("reviews:review", args=[reviewing.pk])),
         (people["jade"], reverse("reviews:response", args=[drafting.pk])),
     ]

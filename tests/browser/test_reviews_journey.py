@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places import services as place_services
 from levelfield.projects.models import Participation
 from levelfield.reviews import services
 from levelfield.reviews.models import ReviewRequest, Status
@@ -66,7 +67,7 @@ def test_a_researcher_asks_two_members_review_and_the_researcher_reports_back(
         report_back_days=60,
     )
     for person in (amara, ben):
-        services.group_join(group=group, person=person)
+        place_services.group_join(group=group.place, person=person)
     base = live_server.url
     plan = tmp_path / "plan.pdf"
     plan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -115,7 +116,7 @@ def test_a_researcher_asks_two_members_review_and_the_researcher_reports_back(
         amara_page.reload()
         amara_page.get_by_role("button", name="Send the response to the researcher").click()
         expect(amara_page.get_by_text("The response is sent to the researcher.")).to_be_visible()
-    assert Participation.objects.filter(entry__place__project=group.project).count() == 2
+    assert Participation.objects.filter(entry__place=group.place).count() == 2
 
     # The researcher reads it and reports back.
     page.goto(f"{base}/reviews/requests/{review_request.pk}/")

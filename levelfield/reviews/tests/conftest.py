@@ -9,6 +9,7 @@ from levelfield.collectives.models import Collective
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places import services as place_services
 from levelfield.reviews import services
 from levelfield.reviews.models import ReviewGroup
 
@@ -53,6 +54,6 @@ def world(db: None) -> World:
         form_guidance="Send us your plan.",
         report_back_days=30,
     )
-    services.group_join(group=group, person=people["amara"])
-    services.group_join(group=group, person=people["ben"])
+    place_services.group_join(group=group.place, person=people["amara"])
+    place_services.group_join(group=group.place, person=people["ben"])
     return World(collective=collective, group=group, **people)

@@ -10,9 +10,21 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Stage
-from levelfield.projects.tests.factories import ProjectFactory
-from levelfield.reviews.models import GroupMembership, Review, ReviewGroup, ReviewRequest
+from levelfield.reviews.models import Review, ReviewGroup, ReviewRequest
+
+
+class GroupPlaceFactory(factory.django.DjangoModelFactory):
+    """A group place in a collective (the research partners group's)."""
+
+    class Meta:
+        model = Place
+
+    kind = PlaceKind.GROUP
+    collective = factory.SubFactory(CollectiveFactory)
+    group_name = "Research partners group"
+    purpose = "Patients, carers and members of the public who review researchers' plans."
 
 
 class ReviewGroupFactory(factory.django.DjangoModelFactory):
@@ -20,19 +32,8 @@ class ReviewGroupFactory(factory.django.DjangoModelFactory):
         model = ReviewGroup
 
     collective = factory.SubFactory(CollectiveFactory)
-    project = factory.SubFactory(
-        ProjectFactory, collective=factory.SelfAttribute("..collective"), title="Reviews"
-    )
-    about = "Patients, carers and members of the public who review researchers' plans."
+    place = factory.SubFactory(GroupPlaceFactory, collective=factory.SelfAttribute("..collective"))
     form_guidance = "Tell us about your project and how you plan to involve people."
-
-
-class GroupMembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GroupMembership
-
-    group = factory.SubFactory(ReviewGroupFactory)
-    person = factory.SubFactory(UserFactory)
 
 
 class ReviewRequestFactory(factory.django.DjangoModelFactory):

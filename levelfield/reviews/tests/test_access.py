@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.places.access import collective_place
 from levelfield.projects.models import Stage
 from levelfield.reviews import services
 from levelfield.reviews.models import ReviewRequest
@@ -81,8 +82,15 @@ PAGES = [
     ("reviews:review", R, "login 404 302 404 404 404 404", None),  # sent: back to the request
     ("reviews:response", R, "login 404 403 404 404 404 404", None),
     ("reviews:report_back", R, "login 302 404 404 404 404 404", None),
-    ("reviews:group", "slug", "login 404 200 200 200 404 404", None),
-    ("reviews:set_up", "slug", "login 404 403 200 403 404 404", None),
+    # The collective's reviews page: its members; the group's: the group's members only.
+    ("reviews:place", "collective", "login 404 200 200 200 404 404", None),
+    ("reviews:place", "group", "login 404 200 404 404 404 404", None),
+    ("reviews:place_set_up", "collective", "login 404 403 200 403 404 404", None),
+    ("reviews:place_set_up", "group", "login 404 404 404 404 404 404", None),
+    ("reviews:leave", "group", "login 404 200 404 404 404 404", None),
+    # Old addresses send everyone on; the new page decides.
+    ("reviews:group", "slug", "301 301 301 301 301 301 301", None),
+    ("reviews:set_up", "slug", "301 301 301 301 301 301 301", None),
     ("reviews:ask", "slug", "login 200 200 200 200 200 200", None),
     ("reviews:mine", None, "login 200 200 200 200 200 200", None),
 ]
@@ -95,14 +103,17 @@ POSTS = [
     ("reviews:agree", R, "login 404 302 404 404 404 404"),
     ("reviews:send", R, "login 404 403 404 404 404 404"),  # Ben is not the lead
     ("reviews:impact", R, "login 404 200 404 404 404 404"),
-    ("reviews:join", "slug", "login 404 302 302 302 404 404"),
-    ("reviews:leave", "slug", "login 404 302 404 404 404 404"),
+    ("reviews:leave", "group", "login 404 302 404 404 404 404"),
 ]
 
 
 def _url(name: str, kind: str | None, review_request: ReviewRequest) -> str:
     if kind == "slug":
         return reverse(name, args=[review_request.group.collective.slug])
+    if kind == "collective":
+        return reverse(name, args=[collective_place(review_request.group.collective_id).pk])
+    if kind == "group":
+        return reverse(name, args=[review_request.group.place_id])
     if kind == "document":
         return reverse(name, args=[review_request.pk, review_request.documents.get().pk])
     if kind is None:
@@ -251,7 +262,7 @@ def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(clien
         group=world.group, researcher=world.rita, details=_details("One")
     )
     services.review_sign_up(review_request=first, person=world.amara)
-    group_url = reverse("reviews:group", args=["northside"])
+    group_url = reverse("reviews:place", args=[world.group.place_id])
     request_url = reverse("reviews:request", args=[first.pk])
     few = (_queries_for(client, group_url), _queries_for(client, request_url))
     for number in range(20):

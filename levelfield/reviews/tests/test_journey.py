@@ -14,6 +14,7 @@ from django.utils import timezone
 from levelfield.history.models import Change
 from levelfield.payments import services as payment_services
 from levelfield.payments.tests.factories import PaymentPolicyFactory, RateFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.models import ActivityKind, Participation, Stage
 from levelfield.reviews import services
 from levelfield.reviews.models import Impact, Rating, Review, ReviewRequest, Status
@@ -101,7 +102,10 @@ def test_two_members_review_and_their_time_can_be_claimed(world) -> None:  # noq
     assert entry == first.entry
     assert entry.kind == ActivityKind.REVIEW
     assert entry.stage == Stage.FUNDING
-    assert entry.place == world.group.project.place
+    # The group's own log (a group place), not a project's: the group has no stage of
+    # its own, the entry keeps the stage of the plan reviewed.
+    assert entry.place == world.group.place
+    assert entry.place.kind == "group"
     # Payments can claim it like any other involvement.
     policy = PaymentPolicyFactory(collective=world.collective)
     RateFactory(policy=policy, effective_from=datetime.date(2020, 1, 1))
@@ -256,13 +260,27 @@ def test_the_group_page_shows_the_queue_and_each_members_load(client, world) -> 
     review_request = _submit(world)
     services.review_sign_up(review_request=review_request, person=world.ben)
     client.force_login(world.amara)
-    page = client.get(reverse("reviews:group", args=["northside"])).content.decode()
+    page = client.get(reverse("reviews:place", args=[world.group.place_id])).content.decode()
     assert "Better home care visits" in page
     assert "Reviews on now" in page
+    assert reverse("places:group", args=[world.group.place_id]) in page  # its home
     client.force_login(world.dev)  # in the collective, not the group: no queue
-    page = client.get(reverse("reviews:group", args=["northside"])).content.decode()
+    collective_page = reverse("reviews:place", args=[collective_place(world.collective.pk).pk])
+    page = client.get(collective_page).content.decode()
     assert "Better home care visits" not in page
     assert "Join the group" in page
+    assert reverse("places:group_join", args=[world.group.place_id]) in page
+
+
+def test_a_collective_member_outside_the_group_cannot_see_its_reviews(client, world) -> None:  # noqa: ANN001
+    review_request = _submit(world)
+    client.force_login(world.dev)
+    assert client.get(reverse("reviews:place", args=[world.group.place_id])).status_code == 404
+    assert client.get(reverse("reviews:request", args=[review_request.pk])).status_code == 404
+    # Once Dev joins the group (as any group is joined), the reviews are theirs to see.
+    client.post(reverse("places:group_join", args=[world.group.place_id]))
+    assert client.get(reverse("reviews:place", args=[world.group.place_id])).status_code == 200
+    assert client.get(reverse("reviews:request", args=[review_request.pk])).status_code == 200
 
 
 def test_a_group_member_cannot_review_their_own_request(world) -> None:  # noqa: ANN001
