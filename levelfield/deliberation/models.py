@@ -140,6 +140,8 @@ class Participant(models.Model):
         related_name="conversation_participations",
     )
     name = models.CharField(max_length=80, blank=True)
+    # The voter-id (participant) in the Pol.is export this participant was imported from.
+    polis_id = models.PositiveIntegerField("Pol.is participant id", null=True, blank=True)
     token = models.CharField(max_length=40, unique=True, default=_new_token)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -167,6 +169,9 @@ class Statement(models.Model):
         Conversation, on_delete=models.CASCADE, related_name="statements"
     )
     number = models.PositiveIntegerField(help_text="Its number in the conversation (comment-id).")
+    # The comment-id in the Pol.is export this statement was imported from: the same as
+    # `number` unless the conversation already had statements with those numbers.
+    polis_id = models.PositiveIntegerField("Pol.is comment id", null=True, blank=True)
     text = models.CharField(max_length=STATEMENT_MAX_LENGTH)
     # The text in lower case with single spaces: two statements may not share it.
     text_key = models.CharField(max_length=STATEMENT_MAX_LENGTH)

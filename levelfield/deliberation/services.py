@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from levelfield.collectives import roles
@@ -342,6 +342,14 @@ def analysis_run(
     shown = list(
         conversation.statements.filter(status=StatementStatus.SHOWN).values_list("pk", flat=True)
     )
+    # Who has enough reactions to be grouped counts every reaction, also to statements
+    # moderated out since, as Pol.is does (see analysis.py step 3).
+    vote_counts = dict(
+        Reaction.objects.filter(statement__conversation=conversation)
+        .values("participant_id")
+        .annotate(n=Count("pk"))
+        .values_list("participant_id", "n")
+    )
     started = time.perf_counter()
     result = analysis.analyse(
         participant_ids=rows[:, 0],
@@ -350,6 +358,7 @@ def analysis_run(
         all_statement_ids=shown,
         perspectives=_shared_perspectives(conversation),
         seed=seed,
+        vote_counts=vote_counts,
     )
     seconds = time.perf_counter() - started
     with transaction.atomic():

@@ -288,6 +288,8 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Imported {done.statements} statements and {done.reactions} reactions from "
                 f"{done.participants} people. The report updates in a few moments.",
             )
+            for note in done.notes:
+                messages.info(request, note)
             return redirect("deliberation:report", pk)
     return render(
         request, "deliberation/import.html", {"conversation": conversation, "form": form}
