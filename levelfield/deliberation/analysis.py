@@ -12,7 +12,8 @@ and `bench/bench_deliberation.py` use as an oracle):
    and reduced to its first two principal components (a randomized SVD with a fixed
    seed: the matrix is wide, only two components are needed). Each participant's
    point is scaled by sqrt(statements / statements they reacted to), so people who
-   reacted to few statements are not bunched in the middle.
+   reacted to few statements are not bunched in the middle (statements moderated out
+   that had reactions count in both, as in Pol.is, where they are columns of zeros).
 3. **Opinion groups.** Participants with at least `min_votes` reactions, counting
    every reaction they gave, also to statements moderated out since (`vote_counts`;
    Pol.is counts the raw vote matrix: red-dwarf's run_pipeline calls
@@ -156,12 +157,14 @@ def analyse(
     minimum_group: int = 5,
     seed: int = 0,
     vote_counts: Mapping[int, int] | None = None,
+    zeroed: int = 0,
 ) -> Result:
     """Analyse reactions given as three parallel sequences (one reaction each: the
     latest per participant and statement). `all_statement_ids` adds statements nobody
     has reacted to yet, so they get a priority too. `vote_counts` (participant id ->
     reactions to every statement, moderated out or not) decides who has `min_votes`;
-    without it only the reactions given here count."""
+    without it only the reactions given here count. `zeroed` is how many statements
+    moderated out had reactions (see `project`)."""
     with _one_blas_thread():
         return _analyse(
             participant_ids,
@@ -170,6 +173,7 @@ def analyse(
             all_statement_ids,
             perspectives,
             vote_counts=vote_counts,
+            zeroed=zeroed,
             min_votes=min_votes,
             max_groups=max_groups,
             minimum_group=minimum_group,
@@ -200,6 +204,7 @@ def _analyse(
     perspectives: Mapping[str, set[int]] | None,
     *,
     vote_counts: Mapping[int, int] | None,
+    zeroed: int,
     min_votes: int,
     max_groups: int,
     minimum_group: int,
@@ -211,7 +216,7 @@ def _analyse(
     if vote_counts is not None:
         given = np.array([vote_counts.get(p, 0) for p in people.tolist()], dtype=np.int64)
         counts = np.maximum(counts, given)
-    points, loadings = project(votes_, seed=seed)
+    points, loadings = project(votes_, seed=seed, zeroed=zeroed)
     grouped = np.flatnonzero(counts >= min_votes)
     labels, silhouette = cluster(points[grouped], max_groups=max_groups, seed=seed)
     groups_of = np.full(len(people), -1)
@@ -314,7 +319,7 @@ def vote_matrix(
     return Votes(people, statements, rows, cols, (cells[rows, cols] - 2).astype(np.int8))
 
 
-def project(votes: Votes, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def project(votes: Votes, *, seed: int, zeroed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Each participant's point on the first two principal components (scaled for
     sparsity), and each statement's loadings on them. Unseen cells take the statement's
     mean, so they are zero once centred; float32 halves the memory traffic."""
@@ -330,7 +335,11 @@ def project(votes: Votes, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
     points = (centred @ components.T).astype(np.float64)
     if points.shape[1] < 2:
         points = np.pad(points, ((0, 0), (0, 2 - points.shape[1])))
-    scale = np.sqrt(n_statements / np.maximum(1, np.bincount(votes.rows, minlength=n_people)))
+    # Pol.is keeps statements moderated out (that had votes) as columns of zeros, which
+    # count as reacted to by everyone in this scaling (red-dwarf's
+    # calculate_scaling_factors after simple_filter_matrix): `zeroed` adds them to both.
+    reacted = np.bincount(votes.rows, minlength=n_people) + zeroed
+    scale = np.sqrt((n_statements + zeroed) / np.maximum(1, reacted))
     loadings = np.zeros((n_statements, 2))
     loadings[:, : components.shape[0]] = components.T
     return points * scale[:, None], loadings

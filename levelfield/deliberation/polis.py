@@ -456,14 +456,16 @@ def _duplicates_resolve(
         rest = "; ".join(
             f"comment {o.id}, {MODERATION_WORDS[o.moderated]}, {_votes(o.votes)}" for o in others
         )
+        words = kept.text if len(kept.text) <= 60 else f"{kept.text[:60]}…"
         described.append(
-            f"kept the {MODERATION_WORDS[kept.moderated]} copy of “{_shown(kept.text)}” "
+            f"kept the {MODERATION_WORDS[kept.moderated]} copy of “{words}” "
             f"(comment {kept.id}, {_votes(kept.votes)}) as the statement; the other copy "
-            f"({rest}) is kept with its votes and moderation state"
+            f"({rest}) stays beside it with its votes and moderation state"
         )
     count = sum(len(group) - 1 for group in repeated)
     head = f"{count} duplicate statement{'s' if count != 1 else ''}"
-    return [f"{head}: " + ". ".join(d[0].upper() + d[1:] for d in described) + "."]
+    sentences = [described[0], *(d[0].upper() + d[1:] for d in described[1:])]
+    return [f"{head}: " + ". ".join(sentences) + "."]
 
 
 def _votes(count: int) -> str:
