@@ -276,3 +276,45 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"Draft principles from conversation {self.conversation_id}"
+
+
+class ImportState(models.TextChoices):
+    WAITING = "waiting", "Waiting to start"
+    RUNNING = "running", "Importing now"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Not imported"
+
+
+class PolisImport(models.Model):
+    """A Pol.is export too big to import inside the request (polis.BACKGROUND_ROWS):
+    the files wait here for the background task, and the outcome stays for the import
+    page. The files are emptied once the import has run."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="polis_imports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=ImportState.choices, default="waiting")
+    votes_csv = models.TextField(blank=True)
+    comments_csv = models.TextField(blank=True)
+    vote_lines = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    # The problems (when it failed) or the notes (when it was imported), in words.
+    messages = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["waiting", "running", "done", "failed"]),
+                name="deliberation_import_state_values",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Pol.is import into conversation {self.conversation_id}: {self.state}"

@@ -19,17 +19,20 @@ import io
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.deliberation.models import (
     STATEMENT_MAX_LENGTH,
     Conversation,
+    ImportState,
     Participant,
+    PolisImport,
     Reaction,
     ReactionLog,
     Statement,
@@ -52,6 +55,8 @@ COMMENTS_HEADER = [
     "comment-body",
 ]
 MAX_PROBLEMS = 20
+# Files with more vote lines than this import in the background (polis_import_request).
+BACKGROUND_ROWS = 20_000
 # Bounds that keep one import's memory and time in check (a conversation of 2,000
 # people and 900 statements has about 225,000 votes).
 MAX_COMMENT_ROWS = 10_000
@@ -616,6 +621,118 @@ def _read_participants_votes(
             "in comments.csv (give the comments.csv from the same Pol.is export)."
         )
     return votes
+
+
+# Imports too big for the request
+
+
+def vote_lines(votes_csv: str) -> int:
+    """How many lines of votes a file holds (its lines after the header)."""
+    return max(0, votes_csv.count("\n") + (0 if votes_csv.endswith("\n") else 1) - 1)
+
+
+def polis_import_request(
+    *,
+    conversation: Conversation,
+    actor: User,
+    votes_csv: str,
+    comments_csv: str,
+    now: datetime | None = None,
+) -> PolisImport:
+    """Keep the files for the background task and return at once; the import page
+    shows how it is going. Imports with more than BACKGROUND_ROWS vote lines come here
+    (a 225,000-vote file took 22.6 s inside the request)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
+        job = PolisImport.objects.create(
+            conversation=conversation,
+            requested_by=actor,
+            requested_at=now,
+            votes_csv=votes_csv,
+            comments_csv=comments_csv,
+            vote_lines=vote_lines(votes_csv),
+        )
+        _record(
+            conversation,
+            actor=actor,
+            action="conversation_import_requested",
+            summary=f"{actor.name} started importing a Pol.is export of "
+            f"{job.vote_lines:,} vote lines into “{conversation.title}”",
+        )
+        transaction.on_commit(lambda: polis_import_schedule(job.pk))
+    return job
+
+
+def polis_import_schedule(import_id: int) -> None:
+    """Queue the background import. Backends that run tasks at once (the immediate one
+    in tests) would run it inside the request, so they leave it to the periodic
+    `import_polis_waiting` command instead."""
+    from levelfield.deliberation import tasks
+
+    if tasks.polis_import_task.get_backend().supports_defer:
+        tasks.polis_import_task.enqueue(import_id)
+
+
+def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImport | None:
+    """Run one waiting import (claimed by one conditional UPDATE, so two workers never
+    run it twice) and keep its outcome; None when it was not waiting."""
+    now = now or timezone.now()
+    claimed = PolisImport.objects.filter(pk=import_id, state=ImportState.WAITING).update(
+        state=ImportState.RUNNING, started_at=now
+    )
+    if not claimed:
+        return None
+    job = PolisImport.objects.select_related("conversation", "requested_by").get(pk=import_id)
+    state, summary, lines = ImportState.FAILED, "", []
+    if job.requested_by is None:
+        lines = ["The person who started this import no longer has an account here."]
+    else:
+        try:
+            done = polis_import(
+                conversation=job.conversation,
+                actor=job.requested_by,
+                votes_csv=job.votes_csv,
+                comments_csv=job.comments_csv,
+            )
+        except ImportProblem as problem:
+            lines = problem.problems
+        except PermissionDenied:
+            lines = ["The person who started this import may no longer import here."]
+        else:
+            state, lines = ImportState.DONE, done.notes
+            summary = (
+                f"Imported {done.statements} statements and {done.reactions} reactions "
+                f"from {done.participants} people."
+            )
+    PolisImport.objects.filter(pk=import_id).update(
+        state=state,
+        summary=summary,
+        messages=lines,
+        finished_at=timezone.now(),
+        votes_csv="",
+        comments_csv="",
+    )
+    job.refresh_from_db()
+    return job
+
+
+# A run this old that never finished was lost (the worker stopped): it waits again.
+LOST_AFTER = timedelta(hours=1)
+
+
+def polis_imports_run_waiting(*, now: datetime | None = None) -> int:
+    """Run every waiting import, first putting back those a stopped worker lost (the
+    periodic command's job; the task runs them one at a time)."""
+    now = now or timezone.now()
+    PolisImport.objects.filter(state=ImportState.RUNNING, started_at__lt=now - LOST_AFTER).update(
+        state=ImportState.WAITING
+    )
+    waiting = PolisImport.objects.filter(state=ImportState.WAITING).order_by("requested_at")
+    return sum(
+        polis_import_run(import_id=pk, now=now) is not None
+        for pk in waiting.values_list("pk", flat=True)
+    )
 
 
 # Export

@@ -11,13 +11,16 @@ import io
 import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from levelfield.deliberation import analysis, polis, services
 from levelfield.deliberation.models import (
     Conversation,
+    ImportState,
     Participant,
+    PolisImport,
     Reaction,
     Statement,
     StatementStatus,
@@ -373,3 +376,57 @@ def test_the_opinion_map_draws_both_axes_on_one_scale() -> None:
     assert (x1 - x0) / (y0 - y1) == pytest.approx(10.0)
     assert 0 <= x0 < x1 <= WIDTH and 0 <= y1 < y0 <= HEIGHT
     assert (x0 + x1) / 2 == pytest.approx(WIDTH / 2)  # centred
+
+
+# 7. Big imports run in the background
+
+
+def test_a_big_export_imports_in_the_background_and_the_page_shows_how_it_went(
+    member_client: tuple[Client, Conversation],
+    export: Export,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    client, conversation = member_client
+    monkeypatch.setattr(polis, "BACKGROUND_ROWS", 100)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _post(client, conversation, votes=export.votes, comments=export.comments)
+
+    text = page.content.decode()
+    assert page.redirect_chain[-1][0].endswith(
+        reverse("deliberation:import", args=[conversation.pk])
+    )
+    assert "being imported in the background" in text
+    assert "waiting to start" in text
+    assert not conversation.statements.exists()  # nothing ran inside the request
+
+    call_command("import_polis_waiting", stdout=io.StringIO())
+    call_command("import_polis_waiting", stdout=io.StringIO())  # runs once only
+
+    assert conversation.statements.count() == export.statements
+    assert _current(conversation) == _latest(export)
+    job = PolisImport.objects.get()
+    assert (job.state, job.votes_csv, job.comments_csv) == (ImportState.DONE, "", "")
+    text = client.get(reverse("deliberation:import", args=[conversation.pk])).content.decode()
+    assert "imported</h2>" in text
+    assert "Imported 33 statements" in text and "2 duplicate statements" in text
+
+
+def test_a_big_export_with_a_problem_shows_the_problems_on_the_import_page(
+    member_client: tuple[Client, Conversation], export: Export, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client, conversation = member_client
+    monkeypatch.setattr(polis, "BACKGROUND_ROWS", 100)
+    votes = export.votes + "1700000000000,x,99,1,1\n"
+
+    _post(client, conversation, votes=votes, comments=export.comments)
+    # The periodic job (every 10 minutes) runs waiting imports too.
+    out = io.StringIO()
+    call_command("analyse_conversations", stdout=out)
+    assert "Ran 1 waiting import." in out.getvalue()
+
+    text = client.get(reverse("deliberation:import", args=[conversation.pk])).content.decode()
+    assert "not imported</h2>" in text
+    assert "comment-id 99 is not in comments.csv" in text
+    assert not conversation.statements.exists()
