@@ -743,16 +743,20 @@ def _stamp(moment: datetime) -> list[str]:
 
 
 def votes_rows(conversation: Conversation) -> Iterable[list[Cell]]:
-    """votes.csv: every participant's current reaction (voter-id is the participant's
-    number here, never their name)."""
+    """votes.csv: every participant's current reaction. voter-id is the Pol.is id when
+    every participant came from a Pol.is export (so an export round-trips with Pol.is's
+    ids), otherwise the participant's number here; never their name."""
     yield VOTES_HEADER
+    participants = conversation.participants
+    as_polis = participants.exists() and not participants.filter(polis_id__isnull=True).exists()
+    voter = "participant__polis_id" if as_polis else "participant_id"
     reactions = (
         Reaction.objects.filter(statement__conversation=conversation)
         .order_by("reacted_at", "pk")
-        .values_list("reacted_at", "statement__number", "participant_id", "vote")
+        .values_list("reacted_at", "statement__number", voter, "vote")
     )
-    for at, number, voter, vote in reactions.iterator(chunk_size=5000):
-        yield [*_stamp(at), number, voter, vote]
+    for at, number, voter_id, vote in reactions.iterator(chunk_size=5000):
+        yield [*_stamp(at), number, voter_id, vote]
 
 
 def comments_rows(conversation: Conversation) -> Iterable[list[Cell]]:

@@ -430,3 +430,34 @@ def test_a_big_export_with_a_problem_shows_the_problems_on_the_import_page(
     assert "not imported</h2>" in text
     assert "comment-id 99 is not in comments.csv" in text
     assert not conversation.statements.exists()
+
+
+# A round trip
+
+
+def test_an_imported_export_exported_again_imports_with_the_same_ids_and_groups(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, first = member_client
+    _post(client, first, votes=export.votes, comments=export.comments)
+    votes = client.get(reverse("deliberation:export_votes", args=[first.pk])).content.decode()
+    comments = client.get(
+        reverse("deliberation:export_comments", args=[first.pk])
+    ).content.decode()
+    second = ConversationFactory(project=first.project)
+
+    _post(client, second, votes=votes, comments=comments)
+
+    assert _current(second) == _current(first) == _latest(export)
+    assert dict(second.statements.values_list("number", "status")) == dict(
+        first.statements.values_list("number", "status")
+    )
+    groups = []
+    for conversation in (first, second):
+        services.analysis_run(conversation=conversation)
+        conversation.refresh_from_db()
+        voter = dict(conversation.participants.values_list("pk", "polis_id"))
+        groups.append(
+            {voter[p]: g for p, _, _, g in conversation.analysis.result["points"] if g >= 0}
+        )
+    assert groups[0] == groups[1]
