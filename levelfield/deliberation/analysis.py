@@ -402,15 +402,14 @@ def pairwise_distances(points: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(gaps, 0.0))
 
 
-def kmeans(points: np.ndarray, k: int, *, seed: int = 0, iterations: int = 300) -> np.ndarray:
+def kmeans(points: np.ndarray, k: int, *, iterations: int = 300) -> np.ndarray:
     """Lloyd's k-means on 2-D points, started as Pol.is starts it (`polis_start`), so
     the same points give the same groups as Pol.is and red-dwarf. One start: the start
-    is fixed, so more starts would only repeat it (`seed` is kept for the callers).
+    is fixed, so more starts would only repeat it.
 
     Steps as scikit-learn's Lloyd, which red-dwarf runs: stop when no one changes group
     or the centres move less than `KMEANS_TOLERANCE` x the points' mean variance; a
     group left empty takes the point farthest from its own centre."""
-    del seed
     centres = polis_start(points, k)
     x, y = points[:, 0:1], points[:, 1:2]
     rows = np.arange(len(points))
