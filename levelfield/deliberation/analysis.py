@@ -12,10 +12,17 @@ and `bench/bench_deliberation.py` use as an oracle):
    and reduced to its first two principal components (a randomized SVD with a fixed
    seed: the matrix is wide, only two components are needed). Each participant's
    point is scaled by sqrt(statements / statements they reacted to), so people who
-   reacted to few statements are not bunched in the middle.
-3. **Opinion groups.** Participants with at least `min_votes` reactions are clustered
-   by k-means (k-means++ starts from a seeded generator, several starts, the lowest
-   inertia kept) for every k from 2 to `max_groups`; the number of groups is the k
+   reacted to few statements are not bunched in the middle (statements moderated out
+   that had reactions count in both, as in Pol.is, where they are columns of zeros).
+3. **Opinion groups.** Participants with at least `min_votes` reactions, counting
+   every reaction they gave, also to statements moderated out since (`vote_counts`;
+   Pol.is counts the raw vote matrix: red-dwarf's run_pipeline calls
+   get_clusterable_participant_ids on raw_vote_matrix, before moderated-out statements
+   are zeroed), are clustered
+   by k-means for every k from 2 to `max_groups`, each started as Pol.is starts it
+   (the first k distinct points in sorted order: see `polis_start`, which follows
+   red-dwarf's "polis" initialisation), so the same votes give the same groups as
+   Pol.is; the number of groups is the k
    with the highest mean silhouette. The silhouette needs every pairwise distance, so
    above `SILHOUETTE_SAMPLE` (1,000) people it is computed on that many, drawn once
    with the seed and shared by every k (on planted conversations the chosen k is the
@@ -63,7 +70,8 @@ MIN_VOTES = 7
 MAX_GROUPS = 5
 PICK = 5
 SILHOUETTE_SAMPLE = 1000
-KMEANS_STARTS = 4
+# scikit-learn's default tolerance, as red-dwarf's k-means runs with it.
+KMEANS_TOLERANCE = 1e-4
 
 
 @dataclass
@@ -148,10 +156,15 @@ def analyse(
     max_groups: int = MAX_GROUPS,
     minimum_group: int = 5,
     seed: int = 0,
+    vote_counts: Mapping[int, int] | None = None,
+    zeroed: int = 0,
 ) -> Result:
     """Analyse reactions given as three parallel sequences (one reaction each: the
     latest per participant and statement). `all_statement_ids` adds statements nobody
-    has reacted to yet, so they get a priority too."""
+    has reacted to yet, so they get a priority too. `vote_counts` (participant id ->
+    reactions to every statement, moderated out or not) decides who has `min_votes`;
+    without it only the reactions given here count. `zeroed` is how many statements
+    moderated out had reactions (see `project`)."""
     with _one_blas_thread():
         return _analyse(
             participant_ids,
@@ -159,6 +172,8 @@ def analyse(
             votes,
             all_statement_ids,
             perspectives,
+            vote_counts=vote_counts,
+            zeroed=zeroed,
             min_votes=min_votes,
             max_groups=max_groups,
             minimum_group=minimum_group,
@@ -188,6 +203,8 @@ def _analyse(
     all_statement_ids: Sequence[int] | None,
     perspectives: Mapping[str, set[int]] | None,
     *,
+    vote_counts: Mapping[int, int] | None,
+    zeroed: int,
     min_votes: int,
     max_groups: int,
     minimum_group: int,
@@ -196,7 +213,10 @@ def _analyse(
     votes_ = vote_matrix(participant_ids, statement_ids, votes, all_statement_ids)
     people, statements = votes_.people, votes_.statements
     counts = np.bincount(votes_.rows, minlength=len(people))
-    points, loadings = project(votes_, seed=seed)
+    if vote_counts is not None:
+        given = np.array([vote_counts.get(p, 0) for p in people.tolist()], dtype=np.int64)
+        counts = np.maximum(counts, given)
+    points, loadings = project(votes_, seed=seed, zeroed=zeroed)
     grouped = np.flatnonzero(counts >= min_votes)
     labels, silhouette = cluster(points[grouped], max_groups=max_groups, seed=seed)
     groups_of = np.full(len(people), -1)
@@ -299,7 +319,7 @@ def vote_matrix(
     return Votes(people, statements, rows, cols, (cells[rows, cols] - 2).astype(np.int8))
 
 
-def project(votes: Votes, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def project(votes: Votes, *, seed: int, zeroed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Each participant's point on the first two principal components (scaled for
     sparsity), and each statement's loadings on them. Unseen cells take the statement's
     mean, so they are zero once centred; float32 halves the memory traffic."""
@@ -315,7 +335,11 @@ def project(votes: Votes, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
     points = (centred @ components.T).astype(np.float64)
     if points.shape[1] < 2:
         points = np.pad(points, ((0, 0), (0, 2 - points.shape[1])))
-    scale = np.sqrt(n_statements / np.maximum(1, np.bincount(votes.rows, minlength=n_people)))
+    # Pol.is keeps statements moderated out (that had votes) as columns of zeros, which
+    # count as reacted to by everyone in this scaling (red-dwarf's
+    # calculate_scaling_factors after simple_filter_matrix): `zeroed` adds them to both.
+    reacted = np.bincount(votes.rows, minlength=n_people) + zeroed
+    scale = np.sqrt((n_statements + zeroed) / np.maximum(1, reacted))
     loadings = np.zeros((n_statements, 2))
     loadings[:, : components.shape[0]] = components.T
     return points * scale[:, None], loadings
@@ -358,8 +382,9 @@ def cluster(points: np.ndarray, *, max_groups: int, seed: int) -> tuple[np.ndarr
     sampled = points if sample is None else points[sample]
     distances = pairwise_distances(sampled)
     best: tuple[float, np.ndarray] | None = None
-    for k in range(2, min(max_groups, n - 1) + 1):
-        labels = kmeans(points, k, seed=seed)
+    distinct = len(np.unique(points, axis=0))
+    for k in range(2, min(max_groups, n - 1, distinct) + 1):
+        labels = kmeans(points, k)
         if len(np.unique(labels)) < 2:
             continue
         score = silhouette(distances, labels if sample is None else labels[sample])
@@ -377,43 +402,55 @@ def pairwise_distances(points: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(gaps, 0.0))
 
 
-def kmeans(points: np.ndarray, k: int, *, seed: int, iterations: int = 100) -> np.ndarray:
-    """Lloyd's k-means on 2-D points from `KMEANS_STARTS` k-means++ starts, each run
-    until no one changes group; the lowest inertia wins."""
-    rng = np.random.default_rng(seed)
+def kmeans(points: np.ndarray, k: int, *, iterations: int = 300) -> np.ndarray:
+    """Lloyd's k-means on 2-D points, started as Pol.is starts it (`polis_start`), so
+    the same points give the same groups as Pol.is and red-dwarf. One start: the start
+    is fixed, so more starts would only repeat it.
+
+    Steps as scikit-learn's Lloyd, which red-dwarf runs: stop when no one changes group
+    or the centres move less than `KMEANS_TOLERANCE` x the points' mean variance; a
+    group left empty takes the point farthest from its own centre."""
+    centres = polis_start(points, k)
     x, y = points[:, 0:1], points[:, 1:2]
     rows = np.arange(len(points))
-    best_labels, best_inertia = None, np.inf
-    for _ in range(KMEANS_STARTS):
-        centres = _kmeans_plus_plus(points, k, rng)
-        labels = None
-        for _ in range(iterations):
-            gaps = (x - centres[:, 0]) ** 2 + (y - centres[:, 1]) ** 2
-            moved = gaps.argmin(axis=1)
-            if labels is not None and np.array_equal(moved, labels):
-                break
-            labels = moved
+    tolerance = KMEANS_TOLERANCE * float(np.mean(np.var(points, axis=0)))
+    labels = None
+    for _ in range(iterations):
+        gaps = (x - centres[:, 0]) ** 2 + (y - centres[:, 1]) ** 2
+        moved = gaps.argmin(axis=1)
+        if labels is not None and np.array_equal(moved, labels):
+            break
+        labels = moved
+        previous = centres.copy()
+        sizes = np.bincount(labels, minlength=k)
+        for empty in np.flatnonzero(sizes == 0):
+            far = int(np.argmax(gaps[rows, labels]))
+            labels[far] = empty
+            gaps[far, :] = 0.0
             sizes = np.bincount(labels, minlength=k)
-            filled = sizes > 0
-            centres[filled, 0] = np.bincount(labels, weights=points[:, 0], minlength=k)[filled]
-            centres[filled, 1] = np.bincount(labels, weights=points[:, 1], minlength=k)[filled]
-            centres[filled] /= sizes[filled, None]
-        inertia = gaps[rows, labels].sum()
-        if inertia < best_inertia - 1e-9:
-            best_labels, best_inertia = labels, inertia
-    return best_labels
+        centres[:, 0] = np.bincount(labels, weights=points[:, 0], minlength=k)
+        centres[:, 1] = np.bincount(labels, weights=points[:, 1], minlength=k)
+        centres /= np.maximum(sizes, 1)[:, None]
+        if ((centres - previous) ** 2).sum() <= tolerance:
+            gaps = (x - centres[:, 0]) ** 2 + (y - centres[:, 1]) ** 2
+            labels = gaps.argmin(axis=1)
+            break
+    return labels
 
 
-def _kmeans_plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    centres = [points[rng.integers(len(points))]]
-    for _ in range(1, k):
-        gaps = ((points[:, None, :] - np.array(centres)[None, :, :]) ** 2).sum(axis=2).min(axis=1)
-        total = gaps.sum()
-        chosen = (
-            rng.choice(len(points), p=gaps / total) if total > 0 else rng.integers(len(points))
-        )
-        centres.append(points[chosen])
-    return np.array(centres, dtype=np.float64)
+def polis_start(points: np.ndarray, k: int) -> np.ndarray:
+    """The first k distinct points in sorted order (by x, then y) as the starting
+    centres: red-dwarf's "polis" initialisation (reddwarf/sklearn/cluster.py,
+    PolisKMeans._generate_centers: `np.unique(X, axis=0)[:k]`), which its
+    run_pipeline always uses for k-means (utils/clusterer/base.py), following Pol.is's
+    math (clusters.clj init-clusters takes k distinct points). No randomness, so the
+    groups do not depend on a seed. Fewer than k distinct points: as many as there are,
+    the rest repeat the last (those groups stay empty and take far points)."""
+    distinct = np.unique(points, axis=0)
+    if len(distinct) >= k:
+        return distinct[:k].astype(np.float64)
+    filler = np.repeat(distinct[-1:], k - len(distinct), axis=0)
+    return np.vstack([distinct, filler]).astype(np.float64)
 
 
 def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:

@@ -90,15 +90,23 @@ class ModerateForm(forms.Form):
 
 class ImportForm(forms.Form):
     votes = forms.FileField(
-        label="votes.csv",
-        help_text="A CSV file whose first line is: timestamp, datetime, comment-id, "
-        "voter-id, vote.",
+        label="votes.csv or participants-votes.csv",
+        help_text="Either file of the votes from the Pol.is export. votes.csv's first line "
+        "is: timestamp, datetime, comment-id, voter-id, vote. participants-votes.csv has one "
+        "line per person: participant, group-id, n-comments, n-votes, n-agree, n-disagree, "
+        "then a column for each statement.",
+        error_messages={
+            "required": "Choose votes.csv or participants-votes.csv from the Pol.is export."
+        },
     )
     comments = forms.FileField(
         label="comments.csv",
-        help_text="A CSV file whose first line is: timestamp, datetime, comment-id, author-id, "
-        "agrees, disagrees, "
-        "moderated, comment-body.",
+        help_text="The statements from the same export. Its first line is: timestamp, "
+        "datetime, comment-id, author-id, agrees, disagrees, moderated, comment-body.",
+        error_messages={
+            "required": "Choose comments.csv from the same Pol.is export: it holds the "
+            "statements' words, which votes.csv and participants-votes.csv do not."
+        },
     )
 
     def _text(self, name: str, header: list[str]) -> str:

@@ -140,6 +140,8 @@ class Participant(models.Model):
         related_name="conversation_participations",
     )
     name = models.CharField(max_length=80, blank=True)
+    # The voter-id (participant) in the Pol.is export this participant was imported from.
+    polis_id = models.PositiveIntegerField("Pol.is participant id", null=True, blank=True)
     token = models.CharField(max_length=40, unique=True, default=_new_token)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -167,6 +169,9 @@ class Statement(models.Model):
         Conversation, on_delete=models.CASCADE, related_name="statements"
     )
     number = models.PositiveIntegerField(help_text="Its number in the conversation (comment-id).")
+    # The comment-id in the Pol.is export this statement was imported from: the same as
+    # `number` unless the conversation already had statements with those numbers.
+    polis_id = models.PositiveIntegerField("Pol.is comment id", null=True, blank=True)
     text = models.CharField(max_length=STATEMENT_MAX_LENGTH)
     # The text in lower case with single spaces: two statements may not share it.
     text_key = models.CharField(max_length=STATEMENT_MAX_LENGTH)
@@ -271,3 +276,45 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"Draft principles from conversation {self.conversation_id}"
+
+
+class ImportState(models.TextChoices):
+    WAITING = "waiting", "Waiting to start"
+    RUNNING = "running", "Importing now"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Not imported"
+
+
+class PolisImport(models.Model):
+    """A Pol.is export too big to import inside the request (polis.BACKGROUND_ROWS):
+    the files wait here for the background task, and the outcome stays for the import
+    page. The files are emptied once the import has run."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="polis_imports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=ImportState.choices, default="waiting")
+    votes_csv = models.TextField(blank=True)
+    comments_csv = models.TextField(blank=True)
+    vote_lines = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    # The problems (when it failed) or the notes (when it was imported), in words.
+    messages = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["waiting", "running", "done", "failed"]),
+                name="deliberation_import_state_values",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Pol.is import into conversation {self.conversation_id}: {self.state}"

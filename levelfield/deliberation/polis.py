@@ -2,7 +2,11 @@
 
 votes.csv: timestamp, datetime, comment-id, voter-id, vote (1 agree, -1 disagree,
 0 pass). comments.csv: timestamp, datetime, comment-id, author-id, agrees, disagrees,
-moderated (1 shown, 0 waiting, -1 moderated out), comment-body.
+moderated (1 shown, 0 waiting, -1 moderated out), comment-body. participants-votes.csv
+(the other file Pol.is exports with the votes): participant, group-id, n-comments,
+n-votes, n-agree, n-disagree, then one column per comment-id (its header is the id)
+holding 1, -1, 0 or nothing; it has the votes but not the statements' words, so it
+comes with comments.csv.
 
 Importing reads and checks both files completely before writing anything: any
 problem is reported with its file and line, and nothing is imported.
@@ -14,18 +18,21 @@ import csv
 import io
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.deliberation.models import (
     STATEMENT_MAX_LENGTH,
     Conversation,
+    ImportState,
     Participant,
+    PolisImport,
     Reaction,
     ReactionLog,
     Statement,
@@ -48,6 +55,8 @@ COMMENTS_HEADER = [
     "comment-body",
 ]
 MAX_PROBLEMS = 20
+# Files with more vote lines than this import in the background (polis_import_request).
+BACKGROUND_ROWS = 20_000
 # Bounds that keep one import's memory and time in check (a conversation of 2,000
 # people and 900 statements has about 225,000 votes).
 MAX_COMMENT_ROWS = 10_000
@@ -92,25 +101,50 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
     if not first or not first[0].strip():
         return f"{name} is empty: its first line must be the header ({', '.join(header)})."
     columns = [column.strip() for column in next(csv.reader([first[0]]))]
-    missing = [column for column in header if column not in columns]
-    if not missing:
+    kind = export_kind(columns)
+    if header is VOTES_HEADER and kind in ("votes", "participants-votes"):
         return None
+    if header is COMMENTS_HEADER and kind == "comments":
+        return None
+    if kind == "participants-votes":
+        return (
+            f"{name} is a participants-votes.csv (one row per person): give it as the "
+            "votes file, and comments.csv from the same export (the statements' words) here."
+        )
+    missing = [column for column in header if column not in columns]
     other = COMMENTS_HEADER if header is VOTES_HEADER else VOTES_HEADER
     if all(column in columns for column in other):
         swapped = "comments.csv" if other is COMMENTS_HEADER else "votes.csv"
         return f"{name} has the columns of {swapped}: were the two files swapped?"
+    if header is VOTES_HEADER:
+        return (
+            f"{name} line 1 must be the Pol.is header ({', '.join(header)}), or "
+            "participants-votes.csv's (participant, group-id, n-comments, n-votes, n-agree, "
+            "n-disagree, then one column per comment-id); "
+            f"it lacks {', '.join(missing)}. Give votes.csv or participants-votes.csv from "
+            "the Pol.is export here."
+        )
     return (
         f"{name} line 1 must be the Pol.is header ({', '.join(header)}); "
-        f"it lacks {', '.join(missing)}."
+        f"it lacks {', '.join(missing)}. Give comments.csv from the Pol.is export here."
     )
 
 
 class ImportProblem(DeliberationError):
-    """The files cannot be imported; `problems` names each bad line."""
+    """The files cannot be imported; `problems` names each bad line, the first found
+    first, and ends saying how many more there are when the list was cut short."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(problems[:MAX_PROBLEMS])
-        self.problems = problems[:MAX_PROBLEMS]
+    def __init__(self, problems: list[str], *, more: int = 0) -> None:
+        more += max(0, len(problems) - MAX_PROBLEMS)
+        shown = problems[:MAX_PROBLEMS]
+        if more:
+            shown = [
+                *shown,
+                f"… and {more:,} more problem{'s' if more != 1 else ''} not listed "
+                "(fix the first ones: later ones often follow from them).",
+            ]
+        super().__init__(shown)
+        self.problems = shown
 
 
 @dataclass
@@ -118,6 +152,8 @@ class Imported:
     statements: int
     participants: int
     reactions: int
+    # What the import decided for the member (duplicates kept, numbering), in words.
+    notes: list[str] = field(default_factory=list)
 
 
 def _rows(
@@ -214,48 +250,125 @@ def _timestamp(value: str | None, name: str, line: int, problems: list[str]) -> 
     return datetime.fromtimestamp(seconds, tz=UTC)
 
 
+def export_kind(columns: list[str]) -> str | None:
+    """Which Pol.is file a header line belongs to: "votes", "participants-votes",
+    "comments", or None when it is none of them."""
+    names = [column.strip() for column in columns]
+    if all(column in names for column in VOTES_HEADER):
+        return "votes"
+    if all(column in names for column in COMMENTS_HEADER):
+        return "comments"
+    if "participant" in names and any(_comment_column(column) is not None for column in names):
+        return "participants-votes"
+    return None
+
+
+def _comment_column(column: str) -> int | None:
+    """The comment-id a participants-votes.csv column holds votes for (its header is
+    the id), or None for Pol.is's own columns (participant, group-id, n-votes...)."""
+    text = column.strip()
+    return int(text) if text.isdigit() and len(text) <= MAX_DIGITS else None
+
+
+class Problems(list):
+    """Problems in the order found: the first MAX_PROBLEMS are kept, all are counted,
+    so a long list can say how many more there are."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total = 0
+
+    def append(self, line: str) -> None:
+        self.total += 1
+        if len(self) < MAX_PROBLEMS:
+            super().append(line)
+
+
+@dataclass
+class _Comment:
+    id: int
+    line: int
+    text: str
+    status: str
+    at: datetime
+    moderated: int = 1
+    votes: int = 0
+    duplicate_of: int | None = None
+
+
 def polis_import(
     *, conversation: Conversation, actor: User | None, votes_csv: str, comments_csv: str
 ) -> Imported:
-    """Import a Pol.is export into the conversation, all or nothing. `actor` None means
-    an operator's management command."""
-    problems: list[str] = []
+    """Import a Pol.is export into the conversation, all or nothing. `votes_csv` is
+    votes.csv or participants-votes.csv (one row per person; recognised by its
+    header). `actor` None means an operator's management command.
+
+    Pol.is's comment ids become the statement numbers (when the conversation has none
+    of those numbers yet) and are kept on each statement, with each voter's id.
+    Statements Pol.is holds twice (its moderators reject one copy) are all kept, with
+    their moderation state and votes; the copy Pol.is showed keeps the words as the
+    statement new ones are compared with, and a note says which copy that was."""
+    problems = Problems()
     comments = _read_comments(comments_csv, conversation, problems)
-    votes = _read_votes(votes_csv, comments, problems)
+    broken = getattr(problems, "broken", set())
+    kind = _kind_of(votes_csv)
+    if kind == "participants-votes":
+        votes = _read_participants_votes(votes_csv, comments, problems)
+    elif kind == "comments":
+        problems.append(
+            "votes.csv has the columns of comments.csv: give votes.csv or "
+            "participants-votes.csv as the votes, and comments.csv as the statements."
+        )
+        votes = []
+    else:
+        votes = _read_votes(votes_csv, comments, problems, skip=broken)
     if problems:
-        raise ImportProblem(problems)
+        raise ImportProblem(list(problems), more=problems.total - len(problems))
     if not comments:
         raise ImportProblem(["comments.csv has no statements."])
+    notes = _duplicates_resolve(comments, votes)
     with transaction.atomic():
         if actor is not None:
             roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
         locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        taken = set(
-            Statement.objects.filter(conversation=locked).values_list("text_key", flat=True)
-        )
+        existing = Statement.objects.filter(conversation=locked)
+        taken = set(existing.values_list("text_key", flat=True))
         clashes = [
             f"comments.csv line {c.line}: the statement is already in the conversation."
             for c in comments.values()
-            if text_key(c.text) in taken
+            if c.duplicate_of is None and text_key(c.text) in taken
         ]
         if clashes:
             raise ImportProblem(clashes)
-        start = locked.statements.aggregate(top=Max("number"))["top"] or 0
+        ordered = sorted(comments.values(), key=lambda c: c.id)
+        numbers = set(existing.values_list("number", flat=True))
+        if numbers & set(comments):
+            start = max(numbers)
+            number_of = {c.id: start + position for position, c in enumerate(ordered, 1)}
+            notes.append(
+                "The conversation already had statements with some of Pol.is's numbers, "
+                f"so the imported ones are numbered from {start + 1}; each keeps its "
+                "Pol.is number beside it."
+            )
+        else:
+            number_of = {c.id: c.id for c in ordered}
         statements = Statement.objects.bulk_create(
             Statement(
                 conversation=locked,
-                number=start + position,
+                number=number_of[comment.id],
+                polis_id=comment.id,
                 text=comment.text,
-                text_key=text_key(comment.text),
+                text_key=_stored_key(comment),
                 status=comment.status,
                 created_at=comment.at,
             )
-            for position, comment in enumerate(sorted(comments.values(), key=lambda c: c.id), 1)
+            for comment in ordered
         )
-        by_comment = dict(zip(sorted(comments), statements, strict=True))
+        by_comment = {c.id: s for c, s in zip(ordered, statements, strict=True)}
         voters = sorted({voter for _, voter, _, _ in votes})
         participants = Participant.objects.bulk_create(
-            Participant(conversation=locked, name=f"Imported voter {voter}") for voter in voters
+            Participant(conversation=locked, name=f"Imported voter {voter}", polis_id=voter)
+            for voter in voters
         )
         by_voter = dict(zip(voters, participants, strict=True))
         latest: dict[tuple[int, int], tuple[datetime, int]] = {}
@@ -291,34 +404,96 @@ def polis_import(
             action="conversation_imported",
             summary=f"Imported {len(statements)} statements and {len(latest)} reactions "
             f"from a Pol.is export into “{locked.title}”",
+            after={"notes": notes} if notes else None,
         )
         analysis_request(conversation_id=locked.pk, now=datetime.now(UTC))
-    return Imported(len(statements), len(participants), len(latest))
+    return Imported(len(statements), len(participants), len(latest), notes)
 
 
-@dataclass
-class _Comment:
-    id: int
-    line: int
-    text: str
-    status: str
-    at: datetime
+def _kind_of(text: str) -> str | None:
+    first = text.lstrip("\ufeff").splitlines()[:1]
+    if not first:
+        return None
+    try:
+        columns = next(csv.reader(first))
+    except (csv.Error, StopIteration):
+        return None
+    return export_kind(columns)
+
+
+def _stored_key(comment: _Comment) -> str:
+    """The statement's text key; another copy of a duplicate gets its Pol.is number
+    added, so the copy Pol.is showed stays the one new statements are compared with."""
+    key = text_key(comment.text)
+    if comment.duplicate_of is None:
+        return key
+    tail = f" [Pol.is copy {comment.id}]"
+    return key[: STATEMENT_MAX_LENGTH - len(tail)] + tail
+
+
+MODERATION_WORDS = {1: "shown", 0: "waiting", -1: "moderated out"}
+
+
+def _duplicates_resolve(
+    comments: dict[int, _Comment], votes: list[tuple[datetime, int, int, int]]
+) -> list[str]:
+    """Pick, among statements Pol.is holds more than once, the copy it showed: moderated
+    in before waiting before moderated out, then the most votes, then the first. The
+    other copies are marked `duplicate_of`; each keeps its own votes and moderation
+    state (Pol.is analysed them so). Returns the note saying what was kept."""
+    voters: dict[int, set[int]] = {}
+    for _, voter, comment, _ in votes:
+        voters.setdefault(comment, set()).add(voter)
+    for comment in comments.values():
+        comment.votes = len(voters.get(comment.id, ()))
+    copies: dict[str, list[_Comment]] = {}
+    for comment in comments.values():
+        copies.setdefault(text_key(comment.text), []).append(comment)
+    repeated = [group for group in copies.values() if len(group) > 1]
+    if not repeated:
+        return []
+    described = []
+    for group in sorted(repeated, key=lambda g: min(c.id for c in g)):
+        group.sort(key=lambda c: (-c.moderated, -c.votes, c.id))
+        kept, others = group[0], group[1:]
+        for other in others:
+            other.duplicate_of = kept.id
+        rest = "; ".join(
+            f"comment {o.id}, {MODERATION_WORDS[o.moderated]}, {_votes(o.votes)}" for o in others
+        )
+        words = kept.text if len(kept.text) <= 60 else f"{kept.text[:60]}…"
+        described.append(
+            f"kept the {MODERATION_WORDS[kept.moderated]} copy of “{words}” "
+            f"(comment {kept.id}, {_votes(kept.votes)}) as the statement; the other copy "
+            f"({rest}) stays beside it with its votes and moderation state"
+        )
+    count = sum(len(group) - 1 for group in repeated)
+    head = f"{count} duplicate statement{'s' if count != 1 else ''}"
+    sentences = [described[0], *(d[0].upper() + d[1:] for d in described[1:])]
+    return [f"{head}: " + ". ".join(sentences) + "."]
+
+
+def _votes(count: int) -> str:
+    return f"{count} vote{'s' if count != 1 else ''}"
 
 
 def _read_comments(
     text: str, conversation: Conversation, problems: list[str]
 ) -> dict[int, _Comment]:
+    """The comments by comment-id. A comment whose line has a problem is remembered in
+    `problems.broken` (when `problems` is a Problems), so its votes are not reported
+    again as votes for a missing comment: the real cause comes first, once."""
     comments: dict[int, _Comment] = {}
-    keys: dict[str, int] = {}
+    broken: set[int] = set()
     name = "comments.csv"
     for line, row in _rows(text, name, COMMENTS_HEADER, problems, limit=MAX_COMMENT_ROWS):
-        if len(problems) >= MAX_PROBLEMS:
-            break
         cid = _integer(row["comment-id"], name, line, "comment-id", problems, low=0, high=MAX_ID)
         at = _timestamp(row["timestamp"], name, line, problems)
         moderated = _integer(row["moderated"], name, line, "moderated", problems)
         body = _unquoted(" ".join((row["comment-body"] or "").split()))
         if cid is None or at is None or moderated is None:
+            if cid is not None:
+                broken.add(cid)
             continue
         if moderated not in MODERATED:
             problems.append(
@@ -332,14 +507,17 @@ def _read_comments(
                 f"{STATEMENT_MAX_LENGTH} characters."
             )
         elif cid in comments:
-            problems.append(f"{name} line {line}: comment-id {cid} appears twice.")
-        elif text_key(body) in keys:
             problems.append(
-                f"{name} line {line}: repeats the statement on line {keys[text_key(body)]}."
+                f"{name} line {line}: comment-id {cid} appears twice (first on line "
+                f"{comments[cid].line})."
             )
+            continue
         else:
-            keys[text_key(body)] = line
-            comments[cid] = _Comment(cid, line, body, MODERATED[moderated], at)
+            comments[cid] = _Comment(cid, line, body, MODERATED[moderated], at, moderated)
+            continue
+        broken.add(cid)
+    if isinstance(problems, Problems):
+        problems.broken = broken
     return comments
 
 
@@ -350,13 +528,19 @@ def _unquoted(body: str) -> str:
 
 
 def _read_votes(
-    text: str, comments: dict[int, _Comment], problems: list[str]
+    text: str,
+    comments: dict[int, _Comment],
+    problems: list[str],
+    *,
+    skip: set[int] | frozenset[int] = frozenset(),
 ) -> list[tuple[datetime, int, int, int]]:
+    """votes.csv's votes. Votes for comments whose own line has a problem (`skip`)
+    are left out quietly: that line's problem is the one to fix. Votes for a comment
+    that is not in comments.csv at all make one problem per comment, with the lines."""
     votes = []
+    missing: dict[int, list[int]] = {}
     name = "votes.csv"
     for line, row in _rows(text, name, VOTES_HEADER, problems, limit=MAX_VOTE_ROWS):
-        if len(problems) >= MAX_PROBLEMS:
-            break
         at = _timestamp(row["timestamp"], name, line, problems)
         voter, comment = (
             _integer(row[column], name, line, column, problems, low=0, high=MAX_ID)
@@ -369,11 +553,186 @@ def _read_votes(
             problems.append(
                 f"{name} line {line}: vote must be 1, -1 or 0, not “{_shown(str(vote))}”."
             )
+        elif comment in skip:
+            continue
         elif comment not in comments:
-            problems.append(f"{name} line {line}: comment-id {comment} is not in comments.csv.")
+            missing.setdefault(comment, []).append(line)
         else:
             votes.append((at, voter, comment, vote))
+    for comment, lines in missing.items():
+        problems.append(f"{name} {_lines(lines)}: comment-id {comment} is not in comments.csv.")
     return votes
+
+
+def _lines(lines: list[int]) -> str:
+    """ "line 4", "lines 4 and 9", "lines 4, 9, 12 and 16 more"."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    if len(lines) <= 3:
+        return f"lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}"
+    return f"lines {', '.join(map(str, lines[:3]))} and {len(lines) - 3:,} more"
+
+
+VOTE_CELLS = {"": None, "1": 1, "-1": -1, "0": 0, "1.0": 1, "-1.0": -1, "0.0": 0}
+
+
+def _read_participants_votes(
+    text: str, comments: dict[int, _Comment], problems: list[str]
+) -> list[tuple[datetime, int, int, int]]:
+    """participants-votes.csv's votes: one row per participant, Pol.is's own columns
+    (participant, group-id, n-comments, n-votes, n-agree, n-disagree) and one column per
+    comment-id holding 1 (agree), -1 (disagree), 0 (pass) or nothing (not seen). The
+    file has no times: each vote takes its statement's time from comments.csv."""
+    votes = []
+    name = "participants-votes.csv"
+    rows = _rows(text, name, ["participant"], problems, limit=MAX_VOTE_ROWS)
+    columns: dict[str, int] | None = None
+    missing: dict[int, list[int]] = {}
+    for line, row in rows:
+        if columns is None:
+            columns = {
+                column: cid
+                for column in row
+                if column is not None and (cid := _comment_column(column)) is not None
+            }
+        voter = _integer(
+            row["participant"], name, line, "participant", problems, low=0, high=MAX_ID
+        )
+        if voter is None:
+            continue
+        for column, comment in columns.items():
+            cell = (row.get(column) or "").strip()
+            if cell not in VOTE_CELLS:
+                problems.append(
+                    f"{name} line {line}: the vote on comment {comment} must be 1, -1, 0 "
+                    f"or empty, not “{_shown(cell)}”."
+                )
+                continue
+            vote = VOTE_CELLS[cell]
+            if vote is None:
+                continue
+            if comment not in comments:
+                missing.setdefault(comment, []).append(line)
+                continue
+            votes.append((comments[comment].at, voter, comment, vote))
+    for comment, lines in missing.items():
+        problems.append(
+            f"{name} {_lines(lines)}: there are votes on comment-id {comment}, which is not "
+            "in comments.csv (give the comments.csv from the same Pol.is export)."
+        )
+    return votes
+
+
+# Imports too big for the request
+
+
+def vote_lines(votes_csv: str) -> int:
+    """How many lines of votes a file holds (its lines after the header)."""
+    return max(0, votes_csv.count("\n") + (0 if votes_csv.endswith("\n") else 1) - 1)
+
+
+def polis_import_request(
+    *,
+    conversation: Conversation,
+    actor: User,
+    votes_csv: str,
+    comments_csv: str,
+    now: datetime | None = None,
+) -> PolisImport:
+    """Keep the files for the background task and return at once; the import page
+    shows how it is going. Imports with more than BACKGROUND_ROWS vote lines come here
+    (a 225,000-vote file took 22.6 s inside the request)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
+        job = PolisImport.objects.create(
+            conversation=conversation,
+            requested_by=actor,
+            requested_at=now,
+            votes_csv=votes_csv,
+            comments_csv=comments_csv,
+            vote_lines=vote_lines(votes_csv),
+        )
+        _record(
+            conversation,
+            actor=actor,
+            action="conversation_import_requested",
+            summary=f"{actor.name} started importing a Pol.is export of "
+            f"{job.vote_lines:,} vote lines into “{conversation.title}”",
+        )
+        transaction.on_commit(lambda: polis_import_schedule(job.pk))
+    return job
+
+
+def polis_import_schedule(import_id: int) -> None:
+    """Queue the background import. Backends that run tasks at once (the immediate one
+    in tests) would run it inside the request, so they leave it to the periodic
+    `import_polis_waiting` command instead."""
+    from levelfield.deliberation import tasks
+
+    if tasks.polis_import_task.get_backend().supports_defer:
+        tasks.polis_import_task.enqueue(import_id)
+
+
+def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImport | None:
+    """Run one waiting import (claimed by one conditional UPDATE, so two workers never
+    run it twice) and keep its outcome; None when it was not waiting."""
+    now = now or timezone.now()
+    claimed = PolisImport.objects.filter(pk=import_id, state=ImportState.WAITING).update(
+        state=ImportState.RUNNING, started_at=now
+    )
+    if not claimed:
+        return None
+    job = PolisImport.objects.select_related("conversation", "requested_by").get(pk=import_id)
+    state, summary, lines = ImportState.FAILED, "", []
+    if job.requested_by is None:
+        lines = ["The person who started this import no longer has an account here."]
+    else:
+        try:
+            done = polis_import(
+                conversation=job.conversation,
+                actor=job.requested_by,
+                votes_csv=job.votes_csv,
+                comments_csv=job.comments_csv,
+            )
+        except ImportProblem as problem:
+            lines = problem.problems
+        except PermissionDenied:
+            lines = ["The person who started this import may no longer import here."]
+        else:
+            state, lines = ImportState.DONE, done.notes
+            summary = (
+                f"Imported {done.statements} statements and {done.reactions} reactions "
+                f"from {done.participants} people."
+            )
+    PolisImport.objects.filter(pk=import_id).update(
+        state=state,
+        summary=summary,
+        messages=lines,
+        finished_at=timezone.now(),
+        votes_csv="",
+        comments_csv="",
+    )
+    job.refresh_from_db()
+    return job
+
+
+# A run this old that never finished was lost (the worker stopped): it waits again.
+LOST_AFTER = timedelta(hours=1)
+
+
+def polis_imports_run_waiting(*, now: datetime | None = None) -> int:
+    """Run every waiting import, first putting back those a stopped worker lost (the
+    periodic command's job; the task runs them one at a time)."""
+    now = now or timezone.now()
+    PolisImport.objects.filter(state=ImportState.RUNNING, started_at__lt=now - LOST_AFTER).update(
+        state=ImportState.WAITING
+    )
+    waiting = PolisImport.objects.filter(state=ImportState.WAITING).order_by("requested_at")
+    return sum(
+        polis_import_run(import_id=pk, now=now) is not None
+        for pk in waiting.values_list("pk", flat=True)
+    )
 
 
 # Export
@@ -384,16 +743,20 @@ def _stamp(moment: datetime) -> list[str]:
 
 
 def votes_rows(conversation: Conversation) -> Iterable[list[Cell]]:
-    """votes.csv: every participant's current reaction (voter-id is the participant's
-    number here, never their name)."""
+    """votes.csv: every participant's current reaction. voter-id is the Pol.is id when
+    every participant came from a Pol.is export (so an export round-trips with Pol.is's
+    ids), otherwise the participant's number here; never their name."""
     yield VOTES_HEADER
+    participants = conversation.participants
+    as_polis = participants.exists() and not participants.filter(polis_id__isnull=True).exists()
+    voter = "participant__polis_id" if as_polis else "participant_id"
     reactions = (
         Reaction.objects.filter(statement__conversation=conversation)
         .order_by("reacted_at", "pk")
-        .values_list("reacted_at", "statement__number", "participant_id", "vote")
+        .values_list("reacted_at", "statement__number", voter, "vote")
     )
-    for at, number, voter, vote in reactions.iterator(chunk_size=5000):
-        yield [*_stamp(at), number, voter, vote]
+    for at, number, voter_id, vote in reactions.iterator(chunk_size=5000):
+        yield [*_stamp(at), number, voter_id, vote]
 
 
 def comments_rows(conversation: Conversation) -> Iterable[list[Cell]]:

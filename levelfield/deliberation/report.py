@@ -4,6 +4,7 @@ consensus, divisive statements and consensus across perspectives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,28 +57,48 @@ def _shape_points(shape: str, x: float, y: float, r: float = 5.0) -> str:
     return ""
 
 
+def map_scale(points: list[tuple[float, float]]) -> Callable[[float, float], tuple[float, float]]:
+    """Where a point of the analysis falls on the map: both axes share one scale (equal
+    aspect), so a distance across reads the same as a distance up and the map does not
+    stretch groups apart in one direction; the points are centred in the drawing."""
+    xs = [x for x, _ in points] or [0.0]
+    ys = [y for _, y in points] or [0.0]
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    room_x, room_y = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
+    fits = [room / span for room, span in ((room_x, span_x), (room_y, span_y)) if span > 0]
+    scale = min(fits) if fits else 1.0
+    left = (WIDTH - span_x * scale) / 2
+    bottom = (HEIGHT - span_y * scale) / 2
+
+    def place(x: float, y: float) -> tuple[float, float]:
+        return left + (x - min(xs)) * scale, HEIGHT - bottom - (y - min(ys)) * scale
+
+    return place
+
+
 def report_build(conversation: Conversation, analysis: Analysis | None) -> dict[str, Any]:
     """Everything the report template shows; two queries (the analysis and statements)."""
     if analysis is None:
         return {"analysis": None}
     result = analysis.result
-    texts = dict(conversation.statements.values_list("pk", "text"))
-    numbers = dict(conversation.statements.values_list("pk", "number"))
+    texts, numbers, polis_ids = {}, {}, {}
+    for pk, text, number, polis_id in conversation.statements.values_list(
+        "pk", "text", "number", "polis_id"
+    ):
+        texts[pk], numbers[pk] = text, number
+        # Shown beside the number only when the two differ.
+        polis_ids[pk] = polis_id if polis_id is not None and polis_id != number else None
 
     def statement(sid: int) -> dict[str, Any]:
-        return {"id": sid, "text": texts.get(sid, "(removed)"), "number": numbers.get(sid)}
+        return {
+            "id": sid,
+            "text": texts.get(sid, "(removed)"),
+            "number": numbers.get(sid),
+            "polis": polis_ids.get(sid),
+        }
 
     points = [p for p in result["points"] if p[3] >= 0]
-    xs = [p[1] for p in points] or [0.0]
-    ys = [p[2] for p in points] or [0.0]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-
-    def place(x: float, y: float) -> tuple[float, float]:
-        return (
-            MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
-            HEIGHT - MARGIN - (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN),
-        )
+    place = map_scale([(p[1], p[2]) for p in points])
 
     marks = []
     for _, x, y, group in points:

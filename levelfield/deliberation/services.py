@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from levelfield.collectives import roles
@@ -330,17 +330,35 @@ def statement_next(
 def analysis_run(
     *, conversation: Conversation, seed: int = 0, now: datetime | None = None
 ) -> Analysis:
-    """Analyse the conversation's current reactions to shown statements and keep the
-    result; write each statement's new priority. Run by the background task."""
+    """Analyse the conversation's current reactions to statements not moderated out and
+    keep the result; write each statement's new priority. Run by the background task."""
     now = now or timezone.now()
     Conversation.objects.filter(pk=conversation.pk).update(analysis_due_at=None)
-    reactions = Reaction.objects.filter(
-        statement__conversation=conversation, statement__status=StatementStatus.SHOWN
-    ).values_list("participant_id", "statement_id", "vote")
+    # Every statement not moderated out counts, as in Pol.is: a statement imported as
+    # waiting (moderated 0 in Pol.is, shown there unless moderation was strict) keeps
+    # the reactions it had. Only imports give waiting statements reactions.
+    reactions = (
+        Reaction.objects.filter(statement__conversation=conversation)
+        .exclude(statement__status=StatementStatus.REJECTED)
+        .values_list("participant_id", "statement_id", "vote")
+    )
     # One (participant, statement, vote) row per reaction, straight into numpy columns.
     rows = np.array(list(reactions), dtype=np.int64).reshape(-1, 3)
     shown = list(
         conversation.statements.filter(status=StatementStatus.SHOWN).values_list("pk", flat=True)
+    )
+    # Who has enough reactions to be grouped counts every reaction, also to statements
+    # moderated out since, as Pol.is does (see analysis.py step 3).
+    vote_counts = dict(
+        Reaction.objects.filter(statement__conversation=conversation)
+        .values("participant_id")
+        .annotate(n=Count("pk"))
+        .values_list("participant_id", "n")
+    )
+    zeroed = (
+        conversation.statements.filter(status=StatementStatus.REJECTED)
+        .filter(Exists(Reaction.objects.filter(statement=OuterRef("pk"))))
+        .count()
     )
     started = time.perf_counter()
     result = analysis.analyse(
@@ -350,6 +368,8 @@ def analysis_run(
         all_statement_ids=shown,
         perspectives=_shared_perspectives(conversation),
         seed=seed,
+        vote_counts=vote_counts,
+        zeroed=zeroed,
     )
     seconds = time.perf_counter() - started
     with transaction.atomic():

@@ -17,3 +17,12 @@ def conversation_analyse_task(conversation_id: int) -> bool:
         return False
     services.analysis_run(conversation=conversation)
     return True
+
+
+@task()
+def polis_import_task(import_id: int) -> bool:
+    """Import one Pol.is export the member uploaded (polis.polis_import_request).
+    Idempotent: only a waiting import runs, once."""
+    from levelfield.deliberation import polis
+
+    return polis.polis_import_run(import_id=import_id) is not None

@@ -272,12 +272,26 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_for_member(request.user, pk)
     form = ImportForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
+        votes, comments = form.cleaned_data["votes"], form.cleaned_data["comments"]
+        if polis.vote_lines(votes) > polis.BACKGROUND_ROWS:
+            polis.polis_import_request(
+                conversation=conversation,
+                actor=request.user,
+                votes_csv=votes,
+                comments_csv=comments,
+            )
+            messages.success(
+                request,
+                "The files are being imported in the background. This page shows how it "
+                "is going; refresh it to see.",
+            )
+            return redirect("deliberation:import", pk)
         try:
             done = polis.polis_import(
                 conversation=conversation,
                 actor=request.user,
-                votes_csv=form.cleaned_data["votes"],
-                comments_csv=form.cleaned_data["comments"],
+                votes_csv=votes,
+                comments_csv=comments,
             )
         except polis.ImportProblem as problem:
             for line in problem.problems:
@@ -288,9 +302,14 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Imported {done.statements} statements and {done.reactions} reactions from "
                 f"{done.participants} people. The report updates in a few moments.",
             )
+            for note in done.notes:
+                messages.info(request, note)
             return redirect("deliberation:report", pk)
+    latest = conversation.polis_imports.order_by("-requested_at", "-pk").first()
     return render(
-        request, "deliberation/import.html", {"conversation": conversation, "form": form}
+        request,
+        "deliberation/import.html",
+        {"conversation": conversation, "form": form, "latest": latest},
     )
 
 

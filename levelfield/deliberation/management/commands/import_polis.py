@@ -1,5 +1,5 @@
-"""Import a Pol.is export (votes.csv and comments.csv) into a conversation, all or
-nothing: any bad line is named and nothing is written."""
+"""Import a Pol.is export (votes.csv or participants-votes.csv, with comments.csv) into a
+conversation, all or nothing: any bad line is named and nothing is written."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from levelfield.deliberation.models import Conversation
 
 
 class Command(BaseCommand):
-    help = "Import Pol.is votes.csv and comments.csv into a conversation."
+    help = "Import Pol.is votes.csv (or participants-votes.csv) and comments.csv."
 
     def add_arguments(self, parser: object) -> None:
         parser.add_argument("conversation", type=int, help="The conversation's number (id).")
-        parser.add_argument("votes", type=Path)
+        parser.add_argument("votes", type=Path, help="votes.csv or participants-votes.csv")
         parser.add_argument("comments", type=Path)
 
     def handle(self, *args: object, **options: object) -> None:
@@ -49,3 +49,5 @@ class Command(BaseCommand):
             f"Imported {done.statements} statements and {done.reactions} reactions "
             f"from {done.participants} people into “{conversation.title}”."
         )
+        for note in done.notes:
+            self.stdout.write(note)
