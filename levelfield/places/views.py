@@ -130,9 +130,12 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
     )
     if request.method == "POST" and form.is_valid():
         try:
-            log_services.involvement_entry_update(
-                entry=entry, actor=request.user, **_entry_values(form)
-            )
+            values = _entry_values(form)
+            if "stage" not in form.fields:
+                # A group's form asks no research stage; an entry that has one (a review
+                # of a plan at its design stage) keeps it when corrected.
+                values["stage"] = entry.stage
+            log_services.involvement_entry_update(entry=entry, actor=request.user, **values)
         except ValidationError as error:
             form.add_error(None, error)
         else:

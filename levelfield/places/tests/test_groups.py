@@ -5,6 +5,8 @@ other; people outside the collective never see it."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -148,3 +150,36 @@ def test_a_wrong_id_or_a_project_place_is_not_a_group(client: Client, group: Pla
 def test_joining_is_only_for_the_collectives_members(group: Place) -> None:
     with pytest.raises(ValidationError, match="Only members of the collective"):
         services.group_join(group=group, person=UserFactory())
+
+
+def test_correcting_a_groups_entry_keeps_the_research_stage_it_was_logged_with(
+    client: Client, group: Place, founder: User
+) -> None:
+    # A review of a researcher's plan at its design stage is logged in the research
+    # partners group with that stage; the group's form has no stage field to lose it by.
+    entry = services.involvement_entry_write(
+        place=group,
+        actor=founder,
+        values=services.EntryValues(
+            title="Review of a plan",
+            happened_on=datetime.date(2026, 6, 1),
+            kind="meeting",
+            stage="design",
+        ),
+        participants={founder.pk: 60},
+    )
+    client.force_login(founder)
+    response = client.post(
+        reverse("places:log_edit", args=[group.pk, entry.pk]),
+        {
+            "title": "Review of a plan (corrected)",
+            "happened_on": "2026-06-01",
+            "kind": "meeting",
+            f"took_part_{founder.pk}": "on",
+            f"hours_{founder.pk}": "1.5",
+        },
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.stage) == ("Review of a plan (corrected)", "design")
+    assert entry.participations.get().minutes == 90
