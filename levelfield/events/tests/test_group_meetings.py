@@ -84,7 +84,7 @@ def test_a_group_member_plans_a_meeting_in_the_group(
     assert event.place == group and event.audience == Audience.MEMBERS
     assert set(event.organisers.values_list("display_name", flat=True)) == {"Jade", "Amara"}
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "Only the group&#x27;s members" in page
+    assert "Only the group's members" in page
     assert group.get_absolute_url() in page
     listed = client.get(reverse("events:place_list", args=[group.pk])).content.decode()
     assert event.title.replace("'", "&#x27;") in listed
