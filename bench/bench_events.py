@@ -159,7 +159,13 @@ def event_pages() -> list[Row]:
             EVENTS,
             time_page(organiser, reverse("events:list")),
             time_page(few_organiser, reverse("events:list")),
-        )
+        ),
+        _row(
+            "events:place_list, a place's first page",
+            EVENTS,
+            time_page(organiser, reverse("events:place_list", args=[big.place_id])),
+            time_page(few_organiser, reverse("events:place_list", args=[few.place_id])),
+        ),
     ]
     for name, label in (
         ("detail", f"events:detail, {REGISTRATIONS} registrations"),

@@ -142,6 +142,8 @@ class EventSeries(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PlaceOwnedQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "event series"
 
