@@ -64,7 +64,7 @@ def _fill(collective: object, people: list, *, events: int, registrations: int) 
     Event.objects.bulk_create(
         (
             Event(
-                collective=collective,
+                place=collective.places.get(kind="collective"),
                 title=f"Meeting {number}",
                 starts_at=start + datetime.timedelta(hours=number),
                 ends_at=start + datetime.timedelta(hours=number, minutes=90),
@@ -77,7 +77,7 @@ def _fill(collective: object, people: list, *, events: int, registrations: int) 
         ),
         batch_size=BATCH,
     )
-    big = Event.objects.filter(collective=collective).order_by("starts_at").first()
+    big = Event.objects.in_collective(collective.pk).order_by("starts_at").first()
     big.organisers.add(people[0])
     taken = min(registrations, PLACES)
     Registration.objects.bulk_create(
@@ -147,7 +147,7 @@ def event_pages() -> list[Row]:
     few_collective, few_people = _place("fewevent", 6, rng)
     few = _fill(few_collective, few_people, events=2, registrations=3)
     organiser, few_organiser = logged_in(people[0]), logged_in(few_people[0])
-    feed = _feed(people[0], list(Event.objects.filter(collective=collective)[:FEED_EVENTS]))
+    feed = _feed(people[0], list(Event.objects.in_collective(collective.pk)[:FEED_EVENTS]))
     few_feed = _feed(few_people[0], [few])
 
     def pair(name: str) -> tuple[str, str]:
@@ -159,7 +159,13 @@ def event_pages() -> list[Row]:
             EVENTS,
             time_page(organiser, reverse("events:list")),
             time_page(few_organiser, reverse("events:list")),
-        )
+        ),
+        _row(
+            "events:place_list, a place's first page",
+            EVENTS,
+            time_page(organiser, reverse("events:place_list", args=[big.place_id])),
+            time_page(few_organiser, reverse("events:place_list", args=[few.place_id])),
+        ),
     ]
     for name, label in (
         ("detail", f"events:detail, {REGISTRATIONS} registrations"),

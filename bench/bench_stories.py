@@ -81,9 +81,10 @@ def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, s
         )
         for number in range(min(size, COMMENTS))
     )
+    own_place = collective.places.get(kind="collective")
     Event.objects.bulk_create(
         Event(
-            collective=collective,
+            place=own_place,
             title=f"Cuppa {number}",
             audience=Audience.ANYONE,
             starts_at=now + datetime.timedelta(days=number + 1),

@@ -63,7 +63,8 @@ def _event() -> str | None:
     from levelfield.events.models import Event
 
     event = (
-        Event.objects.filter(collective=network(), starts_at__gt=timezone.now())
+        Event.objects.in_collective(network().pk)
+        .filter(starts_at__gt=timezone.now())
         .order_by("starts_at", "pk")
         .first()
     )
@@ -126,8 +127,8 @@ def writes() -> dict[str, object]:
     from levelfield.events.models import Event
 
     events = list(
-        Event.objects.filter(
-            collective=network(),
+        Event.objects.in_collective(network().pk)
+        .filter(
             starts_at__gt=timezone.now(),
             cancelled_at__isnull=True,
         )

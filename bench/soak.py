@@ -204,7 +204,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
     # Small events, so the waiting lists fill and people are promoted from them.
     for number, places in enumerate([2, 3, 4, max(5, count // 4)]):
         event = events.event_create(
-            place=collective,
+            place=collective.places.get(kind="collective"),
             actor=coordinator,
             values={
                 "title": f"Cuppa {number + 1}",

@@ -219,14 +219,16 @@ def _add_events(built: Scenario) -> None:
     logistics of both (the coordinator job)."""
     member = built.people["member"]
     built.event = event_services.event_create(
-        place=built.project, actor=member, values=event_values(audience=Audience.PROJECT)
+        place=built.project.place, actor=member, values=event_values(audience=Audience.MEMBERS)
     )
     event_services.registration_create(event=built.event, person=member)
     built.agenda_item = event_services.agenda_item_propose(
         event=built.event, person=member, title="Paying people"
     )
     built.public_event = event_services.event_create(
-        place=built.collective, actor=member, values=event_values(audience=Audience.ANYONE)
+        place=built.collective.places.get(kind="collective"),
+        actor=member,
+        values=event_values(audience=Audience.ANYONE),
     )
     guest = event_services.registration_create(
         event=built.public_event, guest_name="Gus", guest_email="gus@example.org"
@@ -553,6 +555,8 @@ DOCUMENT_AMENDMENT: Args = lambda s: {  # noqa: E731
     "amendment_pk": s.documents["amendment"].pk,
 }
 EVENT: Args = lambda s: {"pk": s.event.pk}  # noqa: E731
+# A place's meetings and events, reached through the group (the coordinator is not in it).
+GROUP_EVENTS: Args = lambda s: {"place_pk": s.group.pk}  # noqa: E731
 AGENDA_ITEM: Args = lambda s: {"pk": s.event.pk, "item_pk": s.agenda_item.pk}  # noqa: E731
 PUBLIC_EVENT: Args = lambda s: {"code": s.public_event.public_code}  # noqa: E731
 GUEST: Args = lambda s: {"token": s.guest_token}  # noqa: E731
@@ -965,9 +969,11 @@ MATRIX: dict[str, Row] = {
     "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     # Events: the member organises the project's meeting and has a place; the coordinator
-    # runs every event's logistics; planning needs ?collective= or ?project= (404 without).
+    # runs every event's logistics; planning needs ?place= (or the old ?collective= or
+    # ?project=; 404 without). A place's list is for its members only.
     "events/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "events/new/": Row(NONE, "login 404 404 404 404", "login 404 404 404 404"),
+    "events/place/<int:place_pk>/": Row(GROUP_EVENTS, GROUP_ONLY, SIGNED_IN_GET_ONLY),
     "events/calendar/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "events/calendar/reset/": Row(NONE, SIGNED_IN_405, SIGNED_IN_POST),
     "events/calendar/<str:token>.ics": Row(FEED, PUBLIC, GET_ONLY),

@@ -1,8 +1,10 @@
 """Who may reach an event and what is in it: the one access rule, used by every view.
 
-- An event's page: members of its project (a project's events), or of its collective
-  (events open to the collective or to anyone with the link), its organisers, and
-  anyone who has a place at it.
+- Planning an event: members of its place (a collective, a group or a project), through
+  `places.access.place_for_member` with `Action.ORGANISE_EVENT`.
+- An event's page: members of its place; members of its collective too, unless the event
+  is only for the place's members (a group's or a project's own meeting); its
+  organisers; and anyone who has a place at it.
 - The public page: anyone holding the event's secret link, for "anyone with the link".
 - The organisers' pages (who is coming, access needs, attendance, notes, the agenda's
   order): the organisers the event names, and the place's coordinators, whose job
@@ -25,15 +27,18 @@ from levelfield.events.models import (
     Audience,
     CalendarFeed,
     Event,
+    EventQuerySet,
     Registration,
     RegistrationStatus,
 )
 from levelfield.people.models import User
+from levelfield.places.access import place_for_member
+from levelfield.places.models import Place
 
 GUEST_SALT = "levelfield.events.guest"
 
 
-def events_for(person: User):  # noqa: ANN201 - an EventQuerySet
+def events_for(person: User) -> EventQuerySet:
     """Every event `person` may open: `Event.objects.for_member` and those they have a
     place at (a link event in another collective)."""
     if not getattr(person, "is_authenticated", False):
@@ -45,15 +50,13 @@ def events_for(person: User):  # noqa: ANN201 - an EventQuerySet
 
 def event_for_member(person: User, pk: int) -> Event:
     """The event, with its place, if `person` may see it."""
-    return get_object_or_404(
-        events_for(person).select_related("collective", "project", "series"), pk=pk
-    )
+    return get_object_or_404(events_for(person).with_place().select_related("series"), pk=pk)
 
 
 def event_public(code: str) -> Event:
     """An "anyone with the link" event, by its secret code."""
     return get_object_or_404(
-        Event.objects.select_related("collective", "project"),
+        Event.objects.with_place(),
         public_code=code,
         audience=Audience.ANYONE,
     )
@@ -65,7 +68,7 @@ def is_organiser(event: Event, person: User) -> bool:
         return False
     if event.organisers.filter(pk=person.pk).exists():
         return True
-    return roles.may(person, roles.Action.RUN_EVENT_LOGISTICS, event.place)
+    return roles.may(person, roles.Action.RUN_EVENT_LOGISTICS, event.place.owner)
 
 
 def event_for_organiser(person: User, pk: int) -> Event:
@@ -97,7 +100,7 @@ def registration_for_guest(token: str) -> Registration:
     except signing.BadSignature:
         raise Http404("No such place.") from None
     return get_object_or_404(
-        Registration.objects.select_related("event__collective", "event__project"),
+        Registration.objects.select_related("event__place__collective", "event__place__project"),
         pk=pk,
         person__isnull=True,
     )
@@ -116,3 +119,13 @@ def registration_in(event: Event, registration_pk: int) -> Registration:
         Registration.objects.filter(event=event).exclude(status=RegistrationStatus.CANCELLED),
         pk=registration_pk,
     )
+
+
+def place_for_events(person: User, pk: int | str | None, *, organise: bool = False) -> Place:
+    """The place whose events `person` looks at (or, with `organise`, plans in): 404 for a
+    place they are not a member of or an id that is not one, 403 when they may not
+    organise there."""
+    if pk is None or not str(pk).isdigit():
+        raise Http404("No such place.")
+    action = roles.Action.ORGANISE_EVENT if organise else None
+    return place_for_member(person, int(pk), action=action)

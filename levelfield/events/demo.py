@@ -1,6 +1,8 @@
 """Demo events: the collective's monthly Co-Pro Cuppa (past dates with attendance,
-notes and feedback; future dates with places taken) and a project workshop with an
-agenda people added to. Safe to run twice: it does nothing if the Cuppa exists."""
+notes and feedback; future dates with places taken), a project workshop with an
+agenda people added to, and the Young People's Advisory Group's meetings (a past one
+whose attendance is in the group's log, ready to claim, and one to come to book).
+Safe to run twice: it does nothing if the Cuppa exists."""
 
 from __future__ import annotations
 
@@ -19,9 +21,12 @@ from levelfield.events.models import (
     EventKind,
 )
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.places.access import collective_place, place_members
+from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Project, Stage
 
 CUPPA = "Co-Pro Cuppa"
+YOUNG_PEOPLE = "Young People's Advisory Group"
 LONDON = ZoneInfo("Europe/London")
 COMMENTS = [
     "Lovely to hear from people who have been through it.",
@@ -43,16 +48,21 @@ def _perspective(person: User) -> str:
 
 
 def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
-    if Event.objects.filter(collective=collective, title=CUPPA).exists():
+    if Event.objects.in_collective(collective.pk).filter(title=CUPPA).exists():
         return
     now = timezone.now()
-    _cuppa(collective, people, now)
+    _cuppa(collective_place(collective.pk), people, now)
     project = Project.objects.filter(collective=collective).order_by("pk").first()
     if project is not None:
-        _workshop(project, people, now)
+        _workshop(project.place, people, now)
+    group = Place.objects.filter(
+        collective=collective, kind=PlaceKind.GROUP, group_name=YOUNG_PEOPLE
+    ).first()
+    if group is not None:
+        _group_meetings(group, now)
 
 
-def _cuppa(collective: Collective, people: dict[str, User], now: datetime.datetime) -> None:
+def _cuppa(collective: Place, people: dict[str, User], now: datetime.datetime) -> None:
     today = timezone.localdate()
     month, year = today.month - 3, today.year
     if month < 1:
@@ -135,8 +145,8 @@ def _cuppa(collective: Collective, people: dict[str, User], now: datetime.dateti
                 )
 
 
-def _workshop(project: Project, people: dict[str, User], now: datetime.datetime) -> None:
-    members = [m.person for m in project.memberships.select_related("person")]
+def _workshop(project: Place, people: dict[str, User], now: datetime.datetime) -> None:
+    members = place_members(project)
     if not members:
         return
     organiser = members[0]
@@ -153,7 +163,7 @@ def _workshop(project: Project, people: dict[str, User], now: datetime.datetime)
             "kind": EventKind.WORKSHOP,
             "format": EventFormat.HYBRID,
             "timezone_name": "Europe/London",
-            "audience": Audience.PROJECT,
+            "audience": Audience.MEMBERS,
             "joining_link": "https://meet.example.org/interview-workshop",
             "venue_name": "Community Hall, Room 2",
             "venue_address": "12 High Street, Leeds LS1 1AA",
@@ -200,4 +210,80 @@ def _workshop(project: Project, people: dict[str, User], now: datetime.datetime)
                 proposed[1], AgendaStatus.NOT_TAKEN, 3, "The ethics approval already sets it."
             ),
         ],
+    )
+
+
+def _group_meetings(group: Place, now: datetime.datetime) -> None:
+    """The Young People's Advisory Group meets in its own place: a past meeting whose
+    attendance is in the group's log (so its members can claim the time) and one to come
+    that only the group's members see and book."""
+    members = place_members(group)
+    if not members:
+        return
+    organiser = members[0]
+    base = {
+        "description": "The group's monthly meeting: we advise the collective's projects on "
+        "what matters to young people and how to reach them.",
+        "kind": EventKind.MEETING,
+        "format": EventFormat.HYBRID,
+        "timezone_name": "Europe/London",
+        "audience": Audience.MEMBERS,
+        "joining_link": "https://meet.example.org/young-people",
+        "venue_name": "Central Library, Youth Room",
+        "venue_address": "1 Library Square, Leeds LS1 2AB",
+        "step_free": True,
+        "quiet_room": True,
+        "capacity": 12,
+        "paid": True,
+        "preparation_minutes": 30,
+        "reminder_hours": [48, 2],
+    }
+    past_start = recurrence.at_local_time(
+        timezone.localdate() - datetime.timedelta(days=9), datetime.time(17), LONDON
+    )
+    past = services.event_create(
+        place=group,
+        actor=organiser,
+        values=base
+        | {
+            "title": "Young People's Advisory Group: making research invitations work for us",
+            "starts_at": past_start,
+            "ends_at": past_start + datetime.timedelta(minutes=90),
+        },
+        now=past_start - datetime.timedelta(days=10),
+    )
+    before = past_start - datetime.timedelta(days=3)
+    for person in members:
+        services.registration_create(
+            event=past, person=person, perspective=_perspective(person), now=before
+        )
+    services.attendance_record(
+        event=past,
+        actor=organiser,
+        attended=list(past.registrations.registered().values_list("pk", flat=True)),
+        now=past.ends_at,
+    )
+    services.event_notes_publish(
+        event=past,
+        actor=organiser,
+        notes="We rewrote the invitation to the young carers' study in our own words and "
+        "asked for it to be sent by text message as well as email.",
+        now=past.ends_at,
+    )
+    next_start = recurrence.at_local_time(
+        timezone.localdate() + datetime.timedelta(days=21), datetime.time(17), LONDON
+    )
+    upcoming = services.event_create(
+        place=group,
+        actor=organiser,
+        values=base
+        | {
+            "title": "Young People's Advisory Group: next meeting",
+            "starts_at": next_start,
+            "ends_at": next_start + datetime.timedelta(minutes=90),
+        },
+        now=now,
+    )
+    services.registration_create(
+        event=upcoming, person=organiser, perspective=_perspective(organiser), now=now
     )

@@ -23,6 +23,7 @@ from levelfield.events.models import (
     EventKind,
 )
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Stage
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
@@ -41,6 +42,24 @@ def _time_widget() -> forms.TimeInput:
 class _PeopleField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return obj.name
+
+
+def audience_choices(place: Place) -> list[tuple[str, str]]:
+    """Who can come, in words that fit the place: "only the group's members" for a
+    group; a collective's own events are for its members or for anyone."""
+    labels = dict(Audience.choices)
+    choices = [
+        (Audience.ANYONE.value, labels[Audience.ANYONE]),
+        (Audience.COLLECTIVE.value, labels[Audience.COLLECTIVE]),
+    ]
+    if place.kind != PlaceKind.COLLECTIVE:
+        choices.append((Audience.MEMBERS.value, f"Only the {place.kind_word}'s members"))
+    return choices
+
+
+def audience_default(place: Place) -> str:
+    """A group's or a project's meeting is for its members unless the organiser opens it."""
+    return Audience.COLLECTIVE if place.kind == PlaceKind.COLLECTIVE else Audience.MEMBERS
 
 
 class EventForm(forms.Form):
@@ -211,7 +230,7 @@ class EventForm(forms.Form):
         self,
         *args: Any,
         members: list[User],
-        for_project: bool,
+        place: Place,
         editing: Event | None = None,
         **kwargs: Any,
     ) -> None:
@@ -219,10 +238,10 @@ class EventForm(forms.Form):
         self.fields["organisers"].queryset = User.objects.filter(
             pk__in=[member.pk for member in members]
         )
-        if not for_project:
-            self.fields["audience"].choices = [
-                choice for choice in Audience.choices if choice[0] != Audience.PROJECT
-            ]
+        self.fields["audience"].choices = audience_choices(place)
+        self.fields[
+            "organisers"
+        ].label = f"Organisers (besides you), from the {place.kind_word}'s members"
         for kind, label in PerspectiveKind.choices:
             self.fields[f"cap_{kind}"] = forms.IntegerField(
                 label=f"Most places for: {label}",

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from levelfield.events import personal
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, demo_module, scale_module
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
 
 MANIFEST = AppManifest(
     label="events",
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
+    navigation=(
+        NavigationEntry(
+            label="Meetings and events",
+            section="meet",
+            url=lambda place: reverse("events:place_list", args=[place.pk]),
+            hint="Plan a meeting, take a place, and record who came so they can claim it.",
+            order=10,
+        ),
+    ),
     person_fields=(
         PersonField("events.EventSeries.created_by", "event_series_you_made", Erasure.ANONYMISE),
         PersonField("events.Event.created_by", "events_you_organise_or_made", Erasure.ANONYMISE),
@@ -30,6 +48,7 @@ MANIFEST = AppManifest(
         PersonField("events.CalendarFeed.person", "calendar_feed", Erasure.DELETE),
     ),
     demo=demo_module("levelfield.events.demo"),
+    demo_after=("places", "projects"),
     scale=scale_module("levelfield.events.scale"),
     scale_after=("collectives",),
 )

@@ -1,6 +1,8 @@
 """Events and meetings: a monthly Cuppa, a project meeting, a workshop.
 
-An `Event` belongs to a collective and, when it is a project's, to that project too.
+An `Event` belongs to a place (`levelfield.places.models.Place`): a collective's own
+place, a standing group inside it (a Young People's Advisory Group's meetings) or a
+project.
 Events that repeat belong to an `EventSeries`, whose RFC 5545 rule made them; each
 occurrence is its own row, so one date can change without touching the others.
 
@@ -9,7 +11,7 @@ name and an email address). The event row is the lock every change of places tak
 (`select_for_update`), and it keeps the count of places taken, so the database itself
 refuses more registrations than places (`events_places_within_capacity`).
 
-Attendance writes the involvement log of the event's project or collective (see
+Attendance writes the involvement log of the event's place (see
 `services.attendance_record`): one `InvolvementEntry` linked from
 `Event.involvement_entry`, with one `Participation` per attendee linked from
 `Registration.participation`.
@@ -30,6 +32,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from levelfield.people.models import PerspectiveKind
+from levelfield.places.querysets import PlaceOwnedQuerySet
 from levelfield.projects.models import Stage
 
 if TYPE_CHECKING:
@@ -70,7 +73,8 @@ class EventFormat(models.TextChoices):
 class Audience(models.TextChoices):
     ANYONE = "anyone", "Anyone with the link, including people without an account"
     COLLECTIVE = "collective", "Members of the collective"
-    PROJECT = "project", "Members of the project"
+    # Only the members of the event's own place (a group's or a project's members).
+    MEMBERS = "members", "Only the members of this group or project"
 
 
 class AccessNeed(models.TextChoices):
@@ -87,22 +91,21 @@ class AccessNeed(models.TextChoices):
     LARGE_PRINT = "large_print", "Large print papers"
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(PlaceOwnedQuerySet):
     def for_member(self, person: User) -> EventQuerySet:
-        """Events `person` may see inside Levelfield: a project's events open to its
-        members, and a collective's other events open to the collective's members.
-        Organisers always see their own events."""
+        """Events `person` may see inside Levelfield: every event of the places they are
+        a member of, and the events of other places in their collectives that are open to
+        the whole collective. Organisers always see their own events."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
         from levelfield.collectives.models import CollectiveMembership
-        from levelfield.projects.models import ProjectMembership
+        from levelfield.places.access import places_for_member
 
         collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
-        projects = ProjectMembership.objects.filter(person=person).values("project_id")
         organised = Event.organisers.through.objects.filter(user=person).values("event_id")
         return self.filter(
-            Q(project_id__in=projects)
-            | (~Q(audience=Audience.PROJECT) & Q(collective_id__in=collectives))
+            Q(place__in=places_for_member(person).values("pk"))
+            | (~Q(audience=Audience.MEMBERS) & Q(place__collective_id__in=collectives))
             | Q(pk__in=organised)
         )
 
@@ -127,15 +130,8 @@ class EventSeries(models.Model):
     the rule gave it, so making them again never makes one twice.
     """
 
-    collective = models.ForeignKey(
-        "collectives.Collective", on_delete=models.CASCADE, related_name="event_series"
-    )
-    project = models.ForeignKey(
-        "projects.Project",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="event_series",
+    place = models.ForeignKey(
+        "places.Place", on_delete=models.CASCADE, related_name="event_series"
     )
     rule = models.CharField(max_length=200)
     first_start = models.DateTimeField()
@@ -146,6 +142,8 @@ class EventSeries(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PlaceOwnedQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "event series"
 
@@ -154,12 +152,7 @@ class EventSeries(models.Model):
 
 
 class Event(models.Model):
-    collective = models.ForeignKey(
-        "collectives.Collective", on_delete=models.CASCADE, related_name="events"
-    )
-    project = models.ForeignKey(
-        "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
-    )
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="events")
     series = models.ForeignKey(
         EventSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
@@ -238,7 +231,7 @@ class Event(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="event",
-        help_text="The project's involvement log entry the attendance wrote.",
+        help_text="The entry in the place's involvement log the attendance wrote.",
     )
     attendance_recorded_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -252,8 +245,8 @@ class Event(models.Model):
     class Meta:
         ordering = ["starts_at", "id"]
         indexes = [
-            models.Index(fields=["collective", "starts_at"]),
-            models.Index(fields=["project", "starts_at"]),
+            # A place's events in date order (its list, "coming up" on its page).
+            models.Index(fields=["place", "starts_at", "id"], name="events_by_place_and_start"),
             models.Index(fields=["ends_at"]),
         ]
         constraints = [
@@ -269,10 +262,6 @@ class Event(models.Model):
                 name="events_places_within_capacity",
             ),
             models.CheckConstraint(
-                condition=~Q(audience=Audience.PROJECT) | Q(project__isnull=False),
-                name="events_project_audience_has_project",
-            ),
-            models.CheckConstraint(
                 condition=Q(preparation_minutes__lte=MAXIMUM_PREPARATION_MINUTES),
                 name="events_preparation_at_most_eight_hours",
             ),
@@ -286,11 +275,6 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", args=[self.pk])
-
-    @property
-    def place(self) -> models.Model:
-        """The project or collective the event belongs to."""
-        return self.project if self.project_id else self.collective
 
     @property
     def zone(self) -> ZoneInfo:

@@ -62,7 +62,9 @@ def erase(context: ErasureContext) -> None:
     Registration.objects.filter(
         person__isnull=True, guest_email__in=list(context.addresses)
     ).update(guest_name=FORMER_MEMBER, guest_email="", access_needs="")
-    events = Event.objects.filter(context.places())
+    events = Event.objects.filter(
+        context.places(project="place__project", collective="place__collective")
+    )
     context.forget(events, ["title", "description", "notes", "cancelled_reason", "venue_notes"])
     context.forget(AgendaItem.objects.filter(event__in=events), ["title", "detail", "reason"])
     context.forget(
@@ -75,13 +77,15 @@ def needs(person: Any) -> list[Need]:
     booked = (
         Registration.objects.active()
         .filter(person=person, event__starts_at__gt=timezone.now(), event__cancelled_at=None)
-        .select_related("event__project", "event__collective")
+        .select_related("event__place__project", "event__place__collective")
         .only(
             "status",
             "event__title",
             "event__starts_at",
-            "event__project__title",
-            "event__collective__name",
+            "event__place__kind",
+            "event__place__group_name",
+            "event__place__project__title",
+            "event__place__collective__name",
         )
         .order_by("event__starts_at", "pk")[:NEEDS_SHOWN]
     )
@@ -93,15 +97,9 @@ def needs(person: Any) -> list[Need]:
                 else f"You have a place: {registration.event.title}"
             ),
             url=reverse("events:detail", args=[registration.event_id]),
-            place=_place_name(registration.event),
+            place=registration.event.place.name,
             due=registration.event.starts_at,
             kind="event",
         )
         for registration in booked
     ]
-
-
-def _place_name(event: Event) -> str:
-    if event.project_id:
-        return event.project.title
-    return event.collective.name if event.collective_id else ""

@@ -28,6 +28,7 @@ from levelfield.events.models import (
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
+from levelfield.places.models import Place, PlaceKind
 
 EVENTS = 5_000
 PER_EVENT = 20
@@ -53,6 +54,11 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         ]
         for collective in collectives
     }
+    own_place = dict(
+        Place.objects.filter(kind=PlaceKind.COLLECTIVE, collective__in=collectives).values_list(
+            "collective_id", "pk"
+        )
+    )
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     count = scaled(size, EVENTS, least=len(collectives) * 2)
 
@@ -63,7 +69,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         full = number % FULL_EVERY == 0
         taken = min(PER_EVENT, FULL_CAPACITY if full else PER_EVENT)
         return Event(
-            collective=collective,
+            place_id=own_place[collective.pk],
             title=f"{rng.choice(TITLES)} {number}",
             description="A made-up event for timing Levelfield at scale.",
             format=EventFormat.ONLINE,
@@ -81,9 +87,9 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     for chunk in batches(event(number) for number in range(count)):
         Event.objects.bulk_create(chunk)
     events = list(
-        Event.objects.filter(collective__in=collectives)
+        Event.objects.filter(place__collective__in=collectives)
         .order_by("pk")
-        .values_list("pk", "collective_id", "capacity")
+        .values_list("pk", "place__collective_id", "capacity")
     )
     Organisers = Event.organisers.through
     for chunk in batches(Organisers(event_id=pk, user_id=founder) for pk, _, _ in events):

@@ -24,7 +24,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective
 from levelfield.decisions.models import Decision
 from levelfield.events import access, recurrence
 from levelfield.events.models import (
@@ -47,8 +46,9 @@ from levelfield.history.services import change_record
 from levelfield.notifications.services import absolute_url, notification_send
 from levelfield.people.models import User
 from levelfield.places.access import collective_place
+from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
-from levelfield.projects.models import ActivityKind, Participation, Project
+from levelfield.projects.models import ActivityKind, Participation
 from levelfield.sealing import sealed as sealing
 
 logger = logging.getLogger(__name__)
@@ -83,33 +83,26 @@ EVENT_FIELDS = (
 NOTIFIED_FIELDS = ("starts_at", "ends_at", "format", "venue_name", "venue_address", "joining_link")
 
 
-def _place_fields(place: Collective | Project) -> dict[str, Any]:
-    if isinstance(place, Project):
-        return {"project": place, "collective": place.collective}
-    return {"project": None, "collective": place}
-
-
-def _history_place(event: Event) -> dict[str, Any]:
-    if event.project_id:
-        return {"project": event.project}
-    return {"collective": event.collective}
-
-
-def _check_values(values: Mapping[str, Any], *, place: Collective | Project) -> None:
+def _check_values(values: Mapping[str, Any], *, place: Place) -> None:
     if values["ends_at"] <= values["starts_at"]:
         raise ValidationError("The event must end after it starts.")
-    if values.get("audience") == Audience.PROJECT and not isinstance(place, Project):
-        raise ValidationError("Only a project's event can be for the project's members.")
+    if values.get("audience") == Audience.MEMBERS and place.kind == PlaceKind.COLLECTIVE:
+        raise ValidationError(
+            "Only a group's or a project's event can be for its members only: choose "
+            "members of the collective or anyone with the link."
+        )
     closes = values.get("registration_closes_at")
     if closes is not None and closes > values["starts_at"]:
         raise ValidationError("Registration must close before the event starts.")
 
 
-def _check_organisers(organisers: Iterable[User], place: Collective | Project) -> list[User]:
+def _check_organisers(organisers: Iterable[User], place: Place) -> list[User]:
     people = list(organisers)
     for person in people:
-        if not roles.may(person, roles.Action.ORGANISE_EVENT, place):
-            raise ValidationError(f"{person.name} is not a member here, so cannot organise.")
+        if not roles.may(person, roles.Action.ORGANISE_EVENT, place.owner):
+            raise ValidationError(
+                f"{person.name} is not a member of the {place.kind_word}, so cannot organise."
+            )
     return people
 
 
@@ -129,7 +122,7 @@ def _snapshot(event: Event) -> dict[str, str]:
 
 def event_create(
     *,
-    place: Collective | Project,
+    place: Place,
     actor: User,
     values: Mapping[str, Any],
     organisers: Iterable[User] = (),
@@ -138,10 +131,10 @@ def event_create(
     from_decision: Decision | None = None,
     now: datetime.datetime | None = None,
 ) -> Event:
-    """Plan an event (or, with `repeat`, a series and its first occurrences). Returns
-    the (first) event. `values` holds `EVENT_FIELDS`, `starts_at`, `ends_at` and
-    `registration_closes_at`."""
-    roles.require(actor, roles.Action.ORGANISE_EVENT, place)
+    """Plan an event in `place` (a collective's, a group's or a project's), or, with
+    `repeat`, a series and its first occurrences. Returns the (first) event. `values`
+    holds `EVENT_FIELDS`, `starts_at`, `ends_at` and `registration_closes_at`."""
+    roles.require(actor, roles.Action.ORGANISE_EVENT, place.owner)
     now = now or timezone.now()
     _check_values(values, place=place)
     people = _check_organisers([actor, *organisers], place)
@@ -150,7 +143,7 @@ def event_create(
         if repeat:
             start = values["starts_at"]
             series = EventSeries.objects.create(
-                **_place_fields(place),
+                place=place,
                 rule=recurrence.rule_for(
                     repeat, start.astimezone(_zone(values)).date(), until=repeat_until
                 ),
@@ -174,7 +167,7 @@ def event_create(
             ),
             subject=event,
             after=_snapshot(event),
-            **_history_place(event),
+            **event.place.history_scope(),
         )
         if series is not None:
             series_extend(series=series, now=now)
@@ -189,7 +182,7 @@ def _zone(values: Mapping[str, Any]) -> Any:
 
 def _event_new(
     *,
-    place: Collective | Project,
+    place: Place,
     actor: User | None,
     values: Mapping[str, Any],
     series: EventSeries | None = None,
@@ -198,7 +191,7 @@ def _event_new(
 ) -> Event:
     fields = {name: values[name] for name in EVENT_FIELDS if name in values}
     return Event.objects.create(
-        **_place_fields(place),
+        place=place,
         **fields,
         starts_at=values["starts_at"],
         ends_at=values["ends_at"],
@@ -219,7 +212,7 @@ def series_extend(*, series: EventSeries, now: datetime.datetime | None = None) 
             Event.objects.select_for_update(of=("self",))
             .filter(series=series)
             .order_by("-series_start")
-            .select_related("collective", "project")
+            .with_place()
             .first()
         )
         if latest is None:
@@ -304,7 +297,7 @@ def event_update(
                     starts_at__gt=event.starts_at,
                     cancelled_at__isnull=True,
                 )
-                .select_related("collective", "project")
+                .with_place()
                 .order_by("starts_at")
             )
         first = targets[0]
@@ -350,7 +343,7 @@ def event_update(
                     subject=target,
                     before=before,
                     after=after,
-                    **_history_place(target),
+                    **target.place.history_scope(),
                 )
             if notified_before != [getattr(target, name) for name in NOTIFIED_FIELDS]:
                 _tell_everyone(target, what="changed")
@@ -379,7 +372,7 @@ def event_cancel(
             summary=f"{actor.name} cancelled “{event.title}”",
             subject=event,
             after={"reason": reason},
-            **_history_place(event),
+            **event.place.history_scope(),
         )
         _tell_everyone(event, what="cancelled")
     return event
@@ -397,11 +390,7 @@ def _tell_everyone(event: Event, *, what: str) -> None:
 def _locked(event: Event) -> Event:
     """The event's row, locked until the transaction ends: every change of places
     takes this lock first, so they happen one after another."""
-    return (
-        Event.objects.select_for_update(of=("self",))
-        .select_related("collective", "project")
-        .get(pk=event.pk)
-    )
+    return Event.objects.select_for_update(of=("self",)).with_place().get(pk=event.pk)
 
 
 def _has_room(event: Event, perspective: str) -> bool:
@@ -480,7 +469,7 @@ def registration_create(
             + ("took a place at" if has_room else "joined the waiting list for")
             + f" “{event.title}”",
             subject=registration,
-            **_history_place(event),
+            **event.place.history_scope(),
         )
         registration.event = event
         _notify(registration, kind="event_registration")
@@ -523,7 +512,7 @@ def registration_cancel(
             action="registration_cancelled",
             summary=f"{_name(registration)} gave up their place at “{event.title}”",
             subject=registration,
-            **_history_place(event),
+            **event.place.history_scope(),
         )
         return _promote(event, now=now)
 
@@ -590,7 +579,7 @@ def _promote(event: Event, *, now: datetime.datetime) -> list[Registration]:
             action="registration_promoted",
             summary=f"{_name(waiting)} was given a place at “{event.title}” from the waiting list",
             subject=waiting,
-            **_history_place(event),
+            **event.place.history_scope(),
         )
         waiting.event = event
         _notify(waiting, kind="event_place")
@@ -800,7 +789,7 @@ def agenda_arrange(*, event: Event, actor: User, choices: Iterable[AgendaChoice]
             action="agenda_arranged",
             summary=f"{actor.name} arranged the agenda of “{event.title}”",
             subject=event,
-            **_history_place(event),
+            **event.place.history_scope(),
         )
 
 
@@ -832,7 +821,7 @@ def attendance_record(
 ) -> Event:
     """Mark who came (registration ids). Each person with an account who came gets the
     event's length plus its preparation time, written to the involvement log of the
-    event's place (its project, or its collective): one entry for the event
+    event's place (its collective, group or project): one entry for the event
     (`Event.involvement_entry`) and one participation per person
     (`Registration.participation`). Marking again corrects both."""
     now = now or timezone.now()
@@ -864,15 +853,16 @@ def attendance_record(
             f"{len(came)} of {len(registrations)}",
             subject=event,
             after={"came": str(len(came)), "had a place": str(len(registrations))},
-            **_history_place(event),
+            **event.place.history_scope(),
         )
     return event
 
 
 def _involvement_write(event: Event, registrations: list[Registration], *, actor: User) -> None:
-    """The event's entry in its place's involvement log (a project's or a collective's):
-    attendance at a collective's Cuppa is claimed and reported like a project workshop."""
-    place = event.project.place if event.project_id else collective_place(event.collective_id)
+    """The event's entry in its place's involvement log (a collective's, a group's or a
+    project's): attendance at a collective's Cuppa or a group's meeting is claimed and
+    reported like a project workshop."""
+    place = event.place
     description = f"Attendance at the {event.get_kind_display().lower()} “{event.title}”."
     if event.paid:
         description += " Attendance is paid time under the collective's payment policy."
@@ -880,7 +870,7 @@ def _involvement_write(event: Event, registrations: list[Registration], *, actor
         title=event.title,
         description=description,
         happened_on=event.local_start.date(),
-        stage=event.stage or (event.project.stage if event.project_id else ""),
+        stage=event.stage or (place.project.stage if place.project_id else ""),
         kind=ActivityKind.WORKSHOP
         if event.kind in (EventKind.WORKSHOP, EventKind.TRAINING)
         else ActivityKind.MEETING,
@@ -933,7 +923,7 @@ def event_notes_publish(
             action="notes_published" if first else "notes_updated",
             summary=f"{actor.name} published the notes of “{event.title}”",
             subject=event,
-            **_history_place(event),
+            **event.place.history_scope(),
         )
     return event
 
@@ -1057,13 +1047,15 @@ def event_from_decision(
         raise ValidationError("The decision has not chosen a time yet.")
     if Event.objects.filter(from_decision=decision).exists():
         raise ValidationError("An event has already been made from this decision.")
-    place = decision.project if decision.project_id else decision.collective
+    place = (
+        decision.project.place if decision.project_id else collective_place(decision.collective_id)
+    )
     base = {
         "title": decision.title,
         "description": outcome.statement,
         "kind": EventKind.MEETING,
         "timezone_name": decision.timezone_name,
-        "audience": Audience.PROJECT if decision.project_id else Audience.COLLECTIVE,
+        "audience": Audience.MEMBERS if decision.project_id else Audience.COLLECTIVE,
         "starts_at": chosen.starts_at,
         "ends_at": chosen.ends_at or chosen.starts_at + datetime.timedelta(hours=1),
         "reminder_hours": [48, 2],

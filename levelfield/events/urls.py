@@ -9,6 +9,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("new/", views.event_create, name="create"),
+    path("place/<int:place_pk>/", views.place_events, name="place_list"),
     path("calendar/", views.calendar_page, name="calendar"),
     path("calendar/reset/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="feed"),

@@ -19,8 +19,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.collectives import access as collective_access
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.decisions.access import decision_for_member
 from levelfield.events import access, services, voice
 from levelfield.events.calendar import calendar_bytes
@@ -36,6 +34,7 @@ from levelfield.events.forms import (
     GuestForm,
     NotesForm,
     RegistrationForm,
+    audience_default,
     event_initial,
 )
 from levelfield.events.models import (
@@ -50,8 +49,8 @@ from levelfield.events.models import (
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
-from levelfield.projects import access as project_access
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.access import place_member_ids
+from levelfield.places.models import Place, PlaceKind
 
 PAGE_SIZE = 25
 
@@ -70,7 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     now = timezone.now()
-    events = access.events_for(request.user).select_related("collective", "project")
+    events = access.events_for(request.user).with_place()
     if filters.get("kind"):
         events = events.filter(kind=filters["kind"])
     if filters.get("format"):
@@ -99,39 +98,66 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_safe
+def place_events(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """A place's meetings and events (a collective's, a group's or a project's), coming
+    up or past, for its members."""
+    place = access.place_for_events(request.user, place_pk)
+    now = timezone.now()
+    past = request.GET.get("when") == "past"
+    events = Event.objects.in_place(place)
+    events = events.past(now) if past else events.upcoming(now)
+    mine = Registration.objects.active().filter(event=OuterRef("pk"), person=request.user)
+    events = events.annotate(
+        has_place=Exists(mine.filter(status=RegistrationStatus.REGISTERED)),
+        is_waiting=Exists(mine.filter(status=RegistrationStatus.WAITING)),
+    )
+    page = page_or_404(request, events, PAGE_SIZE)
+    return render(
+        request,
+        "events/place_list.html",
+        {"place": place, "page": page, "past": past, "now": now},
+    )
+
+
 # Planning and changing events
 
 
-def _place_from_query(request: HttpRequest) -> Any:
-    project_pk = request.GET.get("project")
-    slug = request.GET.get("collective")
-    if project_pk:
-        if not project_pk.isdigit():
-            raise Http404("No such project.")
-        return project_access.project_for_member(request.user, int(project_pk))
-    if slug:
-        return collective_access.collective_for_member(request.user, slug)
-    raise Http404("Plan an event from a collective's or a project's page.")
-
-
-def _members(place: Any) -> list[User]:
-    if isinstance(place, Project):
-        memberships = ProjectMembership.objects.filter(project=place)
+def _place_from_query(request: HttpRequest) -> Place:
+    """The place an event is planned in: `?place=<pk>`. Links from before places
+    (`?project=<pk>`, `?collective=<slug>`) still work: they name the project's place or
+    the collective's own place. 404 unless the person is a member of it."""
+    if "place" in request.GET:
+        return access.place_for_events(request.user, request.GET["place"], organise=True)
+    project_pk = request.GET.get("project", "")
+    slug = request.GET.get("collective", "")
+    places = Place.objects.values_list("pk", flat=True)
+    if project_pk.isdigit():
+        pk = places.filter(project_id=int(project_pk)).first()
+    elif slug:
+        pk = places.filter(kind=PlaceKind.COLLECTIVE, collective__slug=slug).first()
     else:
-        memberships = CollectiveMembership.objects.filter(collective=place)
-    return list(User.objects.filter(pk__in=memberships.values("person_id")))
+        raise Http404("Plan an event from a collective's, a group's or a project's page.")
+    return access.place_for_events(request.user, pk, organise=True)
+
+
+def _members(place: Place, *, besides: User) -> list[User]:
+    """The place's members (a group's, a project's or a collective's) other than
+    `besides`: who may be named as organisers."""
+    return list(
+        User.objects.filter(pk__in=place_member_ids(place)).exclude(pk=besides.pk).order_by("pk")
+    )
 
 
 @login_required
 def event_create(request: HttpRequest) -> HttpResponse:
     place = _place_from_query(request)
-    members = [person for person in _members(place) if person.pk != request.user.pk]
-    is_project = isinstance(place, Project)
     form = EventForm(
         posted(request),
-        members=members,
-        for_project=is_project,
-        initial={"audience": "project" if is_project else "collective"},
+        members=_members(place, besides=request.user),
+        place=place,
+        initial={"audience": audience_default(place)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,19 +178,16 @@ def event_create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"“{event.title}” is planned.")
             return redirect(event)
-    return render(
-        request, "events/form.html", {"form": form, "place": place, "is_project": is_project}
-    )
+    return render(request, "events/form.html", {"form": form, "place": place})
 
 
 @login_required
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
-    members = [person for person in _members(event.place) if person.pk != request.user.pk]
     form = EventForm(
         posted(request),
-        members=members,
-        for_project=event.project_id is not None,
+        members=_members(event.place, besides=request.user),
+        place=event.place,
         editing=event,
         initial=event_initial(event),
     )
@@ -188,12 +211,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/form.html",
-        {
-            "form": form,
-            "event": event,
-            "place": event.place,
-            "is_project": event.project_id is not None,
-        },
+        {"form": form, "event": event, "place": event.place},
     )
 
 
@@ -429,8 +447,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            where = "the project's involvement log" if event.project_id else "the event's record"
-            messages.success(request, f"Attendance is saved in {where}.")
+            messages.success(
+                request, f"Attendance is saved in the {event.place.kind_word}'s involvement log."
+            )
             return redirect(event)
     return render(
         request,

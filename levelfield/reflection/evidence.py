@@ -159,7 +159,7 @@ def voice(project: Project, people: People) -> Dimension:
     # Organisers' record of who came; guests count as "other or not shared".
     for row in (
         Registration.objects.filter(
-            event__project=project, status=RegistrationStatus.REGISTERED, attended=True
+            event__place__project=project, status=RegistrationStatus.REGISTERED, attended=True
         )
         .values("person_id", "event_id", "event__title", quarter=TruncQuarter("event__starts_at"))
         .annotate(count=Count("pk"))
@@ -231,7 +231,7 @@ def agenda(project: Project, people: People) -> Dimension:
         "Past events",
     )
     for row in (
-        AgendaItem.objects.filter(event__project=project)
+        AgendaItem.objects.filter(event__place__project=project)
         .values("proposed_by_id", "event_id", "event__title", quarter=TruncQuarter("created_at"))
         .annotate(count=Count("pk"))
         .order_by("-event__starts_at", "-event_id")

@@ -260,12 +260,14 @@ def decisions(scope: Scope) -> dict[str, Any]:
 
 
 def events(scope: Scope) -> dict[str, Any]:
-    held = Event.objects.filter(scope.in_place(dated="starts_at"), cancelled_at__isnull=True)
-    if scope.project is None:
-        # Project events carry their collective too; count each once.
+    # Events belong to a place: the project's, or any place in the collective (its own,
+    # its groups' and its projects').
+    if scope.project is not None:
+        held = Event.objects.filter(place__project=scope.project, cancelled_at__isnull=True)
+    else:
         start, end = scope.moments()
-        held = Event.objects.filter(
-            collective=scope.collective, starts_at__range=(start, end), cancelled_at__isnull=True
+        held = Event.objects.in_collective(scope.collective.pk).filter(
+            starts_at__range=(start, end), cancelled_at__isnull=True
         )
     held = held.filter(starts_at__lte=timezone.now())
     count = held.count()

@@ -96,7 +96,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
     stories = _with_lead_image(
         Story.objects.public(now).filter(collective=collective).select_related("collective")
     )[:HOME_STORIES]
-    events = Event.objects.public().filter(collective=collective).upcoming(now)[:HOME_EVENTS]
+    events = Event.objects.public().in_collective(collective.pk).upcoming(now)[:HOME_EVENTS]
     return render(
         request,
         "stories/home.html",

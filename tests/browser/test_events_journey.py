@@ -151,7 +151,9 @@ def test_a_guest_takes_and_cancels_a_place_without_javascript_by_keyboard(
     organiser = UserFactory()
     CollectiveMembershipFactory(collective=collective, person=organiser)
     event = services.event_create(
-        place=collective, actor=organiser, values=event_values(audience=Audience.ANYONE)
+        place=collective.places.get(kind="collective"),
+        actor=organiser,
+        values=event_values(audience=Audience.ANYONE),
     )
     with browser_as(browser, live_server, None, javascript=False) as guest_page:
         guest_page.goto(f"{live_server.url}/events/e/{event.public_code}/")

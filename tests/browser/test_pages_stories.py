@@ -33,7 +33,7 @@ def world(settings: object, tmp_path: Path) -> dict:
         )
     demo.demo_load(collective=collective, people=people)
     event_services.event_create(  # the public home lists it under "Coming up"
-        place=collective,
+        place=collective.places.get(kind="collective"),
         actor=people["maggie"],
         values=event_values(title="Co-Pro Cuppa", audience=Audience.ANYONE),
     )

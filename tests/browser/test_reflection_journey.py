@@ -64,8 +64,7 @@ def test_a_team_checks_in_sees_the_gap_and_records_what_it_will_do(
     coordinator = professionals[0]
     # Last month's project meeting: everyone came, and public contributors shaped it.
     meeting = EventFactory(
-        collective=collective,
-        project=project,
+        place=project.place,
         title="Planning the discharge leaflet",
         starts_at=timezone.now() - timedelta(days=30),
         ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1),

@@ -16,6 +16,7 @@ from levelfield.events import services
 from levelfield.events.models import Audience, Event, EventFormat, EventKind
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.models import Project, Stage
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
@@ -90,11 +91,14 @@ def event_values(**changes: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def plan(collective: Collective, organiser: User) -> Callable[..., Event]:
-    """Plan an event through the service: `plan(capacity=20, place=project)`."""
+    """Plan an event through the service: `plan(capacity=20, place=project.place)`; in
+    the collective's own place unless `place` says otherwise."""
 
     def make(place: Any = None, **changes: Any) -> Event:
         return services.event_create(
-            place=place or collective, actor=organiser, values=event_values(**changes)
+            place=place or collective_place(collective.pk),
+            actor=organiser,
+            values=event_values(**changes),
         )
 
     return make

@@ -15,6 +15,7 @@ from levelfield.events.models import (
     RegistrationStatus,
 )
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 
 
 def _next_week() -> datetime.datetime:
@@ -25,7 +26,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Event
 
-    collective = factory.SubFactory(CollectiveFactory)
+    place = factory.LazyFunction(lambda: collective_place(CollectiveFactory().pk))
     title = factory.Sequence(lambda n: f"Meeting {n}")
     kind = EventKind.MEETING
     format = EventFormat.ONLINE

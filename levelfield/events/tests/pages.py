@@ -14,6 +14,7 @@ from levelfield.events import access, recurrence, services
 from levelfield.events.models import Audience, Event, EventFormat
 from levelfield.events.tests.conftest import event_values
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 
 
 def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -> dict:
@@ -22,7 +23,7 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
     with attendance, notes and feedback from 5 people."""
     start = (timezone.now() + datetime.timedelta(days=10)).replace(second=0, microsecond=0)
     workshop = services.event_create(
-        place=project,
+        place=project.place,
         actor=member,
         values=event_values(
             title="Interview questions workshop",
@@ -32,7 +33,7 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
             venue_address="12 High Street",
             step_free=True,
             hearing_loop=True,
-            audience=Audience.PROJECT,
+            audience=Audience.MEMBERS,
             capacity=1,
             preparation_minutes=30,
             paid=True,
@@ -57,7 +58,7 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
         choices=[services.AgendaChoice(item, "taken", 1, "Everyone asked for it.")],
     )
     cuppa = services.event_create(
-        place=collective,
+        place=collective_place(collective.pk),
         actor=member,
         values=event_values(audience=Audience.ANYONE, capacity=12),
         repeat=recurrence.Repeat.MONTHLY_WEEKDAY,
@@ -66,7 +67,9 @@ def events_world(*, member: Any, teammate: Any, collective: Any, project: Any) -
         event=cuppa, guest_name="Pat", guest_email="pat@example.org"
     )
     past = services.event_create(
-        place=collective, actor=member, values=event_values(title="Last month's meeting")
+        place=collective_place(collective.pk),
+        actor=member,
+        values=event_values(title="Last month's meeting"),
     )
     people = [member]
     for number in range(5):
@@ -106,6 +109,9 @@ def event_member_pages(world: dict) -> list[str]:
         reverse("events:list") + "?when=past&kind=meeting",
         reverse("events:create") + f"?collective={slug}",
         reverse("events:create") + f"?project={world['project'].pk}",
+        reverse("events:create") + f"?place={world['project'].place.pk}",
+        reverse("events:place_list", args=[world["project"].place.pk]),
+        reverse("events:place_list", args=[world["project"].place.pk]) + "?when=past",
         reverse("events:calendar"),
         *[reverse("events:detail", args=[pk]) for pk in (workshop, cuppa, past)],
         reverse("events:edit", args=[cuppa]),

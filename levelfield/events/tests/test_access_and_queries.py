@@ -17,6 +17,7 @@ from levelfield.events.models import AgendaItem, Audience, Event, Registration
 from levelfield.events.tests.conftest import event_values
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_members_who_do_not_organise_cannot_reach_the_organisers_pages(
 def test_a_projects_event_is_hidden_from_the_rest_of_the_collective(
     client, plan: Callable[..., Event], project, coordinator: User
 ) -> None:
-    event = plan(place=project, audience=Audience.PROJECT)
+    event = plan(place=project.place, audience=Audience.MEMBERS)
     other = UserFactory()
     CollectiveMembershipFactory(collective=project.collective, person=other)
     client.force_login(other)
@@ -101,7 +102,7 @@ def _grow(collective, organiser: User, *, events: int, places: int) -> Event:
             ends_at=event_values()["ends_at"] + datetime.timedelta(days=number),
         )
         event = services.event_create(
-            place=collective,
+            place=collective_place(collective.pk),
             actor=organiser,
             values=values,
             repeat=recurrence.Repeat.WEEKLY if number == 0 else "",

@@ -94,7 +94,11 @@ def test_attendance_writes_the_project_log_with_the_event_length_and_preparation
     client, plan: Callable[..., Event], project, member: User, organiser: User, collective
 ) -> None:
     event = plan(
-        place=project, audience=Audience.PROJECT, preparation_minutes=30, paid=True, capacity=5
+        place=project.place,
+        audience=Audience.MEMBERS,
+        preparation_minutes=30,
+        paid=True,
+        capacity=5,
     )
     absent = UserFactory(display_name="Absent")
     ProjectMembershipFactory(project=project, person=absent)
@@ -139,7 +143,7 @@ def test_a_collective_events_attendance_goes_in_the_collectives_involvement_log(
     registration.refresh_from_db()
     assert registration.attended and registration.attended_minutes == 105
     entry = InvolvementEntry.objects.get()
-    assert entry.place == collective_place(event.collective_id)
+    assert entry.place == collective_place(event.place.collective_id) == event.place
     assert entry.stage == "" and entry.title == event.title
     assert registration.participation.entry == entry
     assert (
@@ -264,7 +268,7 @@ def test_a_time_polls_chosen_time_becomes_an_event_and_the_people_who_answered_a
         )
     event = Event.objects.get(from_decision=poll)
     assert response.url == event.get_absolute_url()
-    assert (event.starts_at, event.ends_at, event.project) == (start, chosen.ends_at, project)
+    assert (event.starts_at, event.ends_at, event.place) == (start, chosen.ends_at, project.place)
     assert [m.to for m in mailoutbox] == [[member.email]]
     assert "You are invited: Steering group" in mailoutbox[0].subject
     # A second try goes to the same event.

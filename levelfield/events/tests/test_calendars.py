@@ -78,7 +78,7 @@ def test_the_private_feed_lists_the_events_with_a_place_and_a_reset_stops_the_ol
     mine, waiting_for, other = plan(capacity=1), plan(capacity=1), plan(title="Not mine")
     services.registration_create(event=mine, person=member)
     filler = UserFactory()
-    CollectiveMembershipFactory(collective=mine.collective, person=filler)
+    CollectiveMembershipFactory(collective=mine.place.collective, person=filler)
     services.registration_create(event=waiting_for, person=filler)
     services.registration_create(event=waiting_for, person=member)
     client.force_login(member)

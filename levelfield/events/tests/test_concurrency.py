@@ -13,6 +13,7 @@ from levelfield.events.models import Event, Registration, RegistrationStatus
 from levelfield.events.tests.conftest import event_values
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 
 pytestmark = CONCURRENCY_MARKS
 
@@ -24,7 +25,9 @@ def _event_with_people(count: int, capacity: int) -> tuple[Event, list[User]]:
     for person in [organiser, *people]:
         CollectiveMembershipFactory(collective=collective, person=person)
     event = services.event_create(
-        place=collective, actor=organiser, values=event_values(capacity=capacity)
+        place=collective_place(collective.pk),
+        actor=organiser,
+        values=event_values(capacity=capacity),
     )
     return event, people
 

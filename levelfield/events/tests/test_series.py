@@ -12,6 +12,7 @@ from django.urls import reverse
 from levelfield.events import recurrence, services
 from levelfield.events.models import Event, EventSeries
 from levelfield.events.tests.conftest import event_values
+from levelfield.places.access import collective_place
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -20,7 +21,7 @@ LONDON = ZoneInfo("Europe/London")
 def _monday_series(collective, organiser, *, now: datetime.datetime) -> Event:
     first = datetime.datetime(2027, 1, 4, 10, 0, tzinfo=LONDON)  # the first Monday of 2027
     return services.event_create(
-        place=collective,
+        place=collective_place(collective.pk),
         actor=organiser,
         values=event_values(starts_at=first, ends_at=first + datetime.timedelta(minutes=90)),
         repeat=recurrence.Repeat.MONTHLY_WEEKDAY,

@@ -1,6 +1,6 @@
 """A public contributor came to the collective's Co-Pro Cuppa: the organisers mark who
 came, and the contributor claims for it in the same clicks as for a project workshop;
-the annual report counts it."""
+the annual report counts it. A standing group's meeting is claimed the same way."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.events import services as event_services
-from levelfield.events.models import Event
+from levelfield.events.models import Audience, Event
 from levelfield.events.tests.conftest import event_values
 from levelfield.payments.models import Claim
 from levelfield.payments.tests.conftest import World
 from levelfield.people.models import PaymentPreference
+from levelfield.places import services as place_services
 from levelfield.places.access import collective_place
 from levelfield.reports.figures import Scope, involvement
 
@@ -26,7 +27,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 def _cuppa_attended(world: World) -> Event:
     collective = world.policy.collective
     cuppa = event_services.event_create(
-        place=collective, actor=world.coordinator, values=event_values(title="Co-Pro Cuppa")
+        place=collective_place(collective.pk),
+        actor=world.coordinator,
+        values=event_values(title="Co-Pro Cuppa"),
     )
     registration = event_services.registration_create(event=cuppa, person=world.contributor)
     Event.objects.filter(pk=cuppa.pk).update(
@@ -116,3 +119,53 @@ def test_nobody_is_asked_to_claim_who_said_they_do_not_want_to_be_paid(
     client.force_login(world.contributor)
 
     assert "Claim for your time" not in client.get(reverse("home")).content.decode()
+
+
+def _group_meeting_attended(world: World) -> Event:
+    """The Young People's Advisory Group meets in its own place; the contributor (Gordon)
+    is in the group and came."""
+    collective = world.policy.collective
+    group = place_services.group_create(
+        collective=collective,
+        actor=world.coordinator,
+        name="Young People's Advisory Group",
+        purpose="Young people advise the collective's projects.",
+    )
+    place_services.group_join(group=group, person=world.contributor)
+    meeting = event_services.event_create(
+        place=group,
+        actor=world.coordinator,
+        values=event_values(title="Group meeting", audience=Audience.MEMBERS),
+    )
+    registration = event_services.registration_create(event=meeting, person=world.contributor)
+    Event.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3),
+        ends_at=timezone.now() - datetime.timedelta(hours=1, minutes=30),
+    )
+    meeting = Event.objects.get(pk=meeting.pk)
+    return event_services.attendance_record(
+        event=meeting, actor=world.coordinator, attended=[registration.pk]
+    )
+
+
+def test_a_group_member_claims_for_the_groups_meeting_like_a_workshop(
+    world: World, client
+) -> None:
+    meeting = _group_meeting_attended(world)
+    client.force_login(world.contributor)
+
+    form = client.get(reverse("payments:claim_new", args=["stroke-voices"])).content.decode()
+    assert "Group meeting, Young People&#x27;s Advisory Group" in form
+
+    time = meeting.involvement_entry.participations.get()
+    assert meeting.involvement_entry.place == meeting.place  # the group's own log
+    response = client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [time.pk], "choice": "fee"},
+    )
+
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert claim.claimant == world.contributor
+    assert claim.fee_total == Decimal("37.50")  # 1.5 hours at £25, as for the Cuppa
+    assert [line.participation for line in claim.lines.all()] == [time]

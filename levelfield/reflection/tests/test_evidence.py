@@ -112,8 +112,7 @@ def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
     team = make_team(public=5, professionals=5)
     meetings = [
         EventFactory(
-            collective=team.project.collective,
-            project=team.project,
+            place=team.project.place,
             title=title,
             starts_at=starts_at,
             ends_at=starts_at + datetime.timedelta(hours=1),
@@ -156,7 +155,7 @@ def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
 
 def test_attendance_is_not_split_when_a_group_is_too_small() -> None:
     team = make_team(public=5, professionals=2)
-    meeting = EventFactory(collective=team.project.collective, project=team.project)
+    meeting = EventFactory(place=team.project.place)
     for person in team.members:
         RegistrationFactory(event=meeting, person=person, attended=True)
     found = evidence.evidence_for(team.project)

@@ -23,9 +23,9 @@ pytestmark = pytest.mark.django_db
 def test_access_needs_one_persons_payment_and_names_never_appear() -> None:
     known = known_project(checkin=False)
     event = event_services.event_create(
-        place=known.project,
+        place=known.project.place,
         actor=known.member,
-        values=event_values(audience=Audience.PROJECT, capacity=20),
+        values=event_values(audience=Audience.MEMBERS, capacity=20),
     )
     for person in known.team.members:
         event_services.registration_create(event=event, person=person)

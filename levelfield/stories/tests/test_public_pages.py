@@ -17,6 +17,7 @@ from levelfield.events.models import Audience
 from levelfield.events.tests.conftest import event_values
 from levelfield.people.models import User
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.tests.factories import ProjectFactory
 from levelfield.stories import services
 from levelfield.stories.models import Story
@@ -27,7 +28,7 @@ PUBLIC_PAGES = ("", "about-co-production/", "stories/", "get-involved/", "storie
 
 def _event(collective: Collective, organiser: User, title: str, **values: object) -> object:
     return event_services.event_create(
-        place=values.pop("place", collective),
+        place=values.pop("place", None) or collective_place(collective.pk),
         actor=organiser,
         values=event_values(title=title, **values),
     )
