@@ -27,6 +27,9 @@ ONLY_FOR = {
     "places:group_join": "group",
     "places:group_leave": "group",
     "reflection:place_evidence": "project",
+    "reviews:place_set_up": "collective",
+    # Only the research partners group (the one with reviews) has it.
+    "reviews:leave": "the research partners group",
 }
 
 
