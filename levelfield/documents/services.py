@@ -48,6 +48,7 @@ from levelfield.history.services import change_record
 from levelfield.lib import moderation
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.access import collective_place
 from levelfield.projects.models import Project
 
 MAX_QUESTIONS = 10
@@ -718,8 +719,9 @@ def adoption_open(
                 f"{version.text}"
             ),
             closes_at=closes_at,
-            project=document.project,
-            collective=document.collective,
+            place=document.project.place
+            if document.project_id
+            else collective_place(document.collective_id),
             now=now,
         )
         document.adoption_decision, document.adoption_version = decision, version

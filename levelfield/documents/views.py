@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.decisions.access import place_for_member
+from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.documents import exports, services
 from levelfield.documents import text as texts
@@ -61,6 +61,7 @@ from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_view
+from levelfield.projects.access import project_for_member
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -92,12 +93,19 @@ def _version_or_404(document: Document, number: object) -> Version:
 # The list and starting
 
 
+def _project_or_collective(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
+    """The project or collective the list is in, for a member; otherwise 404."""
+    if project_pk is not None:
+        return project_for_member(request.user, project_pk)
+    return collective_for_member(request.user, slug or "")
+
+
 @login_required
 @require_safe
 def document_list(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+    place = _project_or_collective(request, project_pk, slug)
     documents = Document.objects.filter(**_in_place(place)).select_related("adoption_decision")
     return render(
         request,
@@ -111,7 +119,7 @@ def document_list(
 def document_create(
     request: HttpRequest, project_pk: int | None = None, slug: str | None = None
 ) -> HttpResponse:
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+    place = _project_or_collective(request, project_pk, slug)
     today = timezone.localdate()
     form = DocumentForm(
         posted(request),

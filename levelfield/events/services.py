@@ -1057,13 +1057,14 @@ def event_from_decision(
         raise ValidationError("The decision has not chosen a time yet.")
     if Event.objects.filter(from_decision=decision).exists():
         raise ValidationError("An event has already been made from this decision.")
-    place = decision.project if decision.project_id else decision.collective
+    # Until events belong to places, a group's poll becomes an event of its collective.
+    place = decision.place.project if decision.place.project_id else decision.place.collective
     base = {
         "title": decision.title,
         "description": outcome.statement,
         "kind": EventKind.MEETING,
         "timezone_name": decision.timezone_name,
-        "audience": Audience.PROJECT if decision.project_id else Audience.COLLECTIVE,
+        "audience": Audience.PROJECT if decision.place.project_id else Audience.COLLECTIVE,
         "starts_at": chosen.starts_at,
         "ends_at": chosen.ends_at or chosen.starts_at + datetime.timedelta(hours=1),
         "reminder_hours": [48, 2],

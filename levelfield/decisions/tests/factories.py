@@ -45,6 +45,10 @@ class Team:
     outsider: Any
 
     @property
+    def place(self) -> Any:
+        return self.project.place
+
+    @property
     def starter(self) -> Any:
         return self.members[0]
 
