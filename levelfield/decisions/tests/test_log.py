@@ -123,4 +123,4 @@ def test_a_collective_has_its_own_decisions_and_log(
         decision=decision, person=people[2], statement="The library.", now=later(decision)
     )
     decision.refresh_from_db()
-    assert decision.involvement_entry is None  # only projects have an involvement log
+    assert decision.involvement_entry is None  # only project decisions go in the log (for now)
