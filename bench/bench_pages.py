@@ -177,7 +177,7 @@ def decision_start(
         values["max_choices"] = 3
     return services.decision_create(
         created_by=starter,
-        project=project,
+        place=project.place,
         method=method,
         title=f"What should we choose? ({Method(method).label})",
         background="We need to settle this before the next meeting.",
@@ -442,7 +442,7 @@ def log_fill(
         anonymous = number % 10 == 3
         decisions.append(
             Decision(
-                project=project,
+                place=project.place,
                 method=method,
                 title=f"Decision {number}: should we change how we work?",
                 background="Raised at the monthly meeting.",
@@ -457,7 +457,7 @@ def log_fill(
             )
         )
     Decision.objects.bulk_create(decisions, batch_size=BATCH)
-    decisions = list(Decision.objects.filter(project=project).order_by("opens_at", "id"))
+    decisions = list(Decision.objects.filter(place__project=project).order_by("opens_at", "id"))
     options = []
     for decision in decisions:
         if not methods.family(decision.method).has_options:
@@ -480,7 +480,7 @@ def log_fill(
     for decision in decisions:
         if decision.opens_at <= now:
             responses_add(decision, people, rng, now=decision.opens_at)
-    services.tallies_rebuild(decisions=Decision.objects.filter(project=project, tally=None))
+    services.tallies_rebuild(decisions=Decision.objects.filter(place__project=project, tally=None))
     Outcome.objects.bulk_create(
         (
             Outcome(
@@ -506,10 +506,10 @@ def decision_log() -> list[Row]:
     few_project, few_people = team_make("fewlog", LOG_MEMBERS, rng)
     log_fill(few_project, few_people, FEW_ROWS, rng, now)
     member, few_member = logged_in(people[0]), logged_in(few_people[0])
-    log = reverse("decisions:project_log", args=[project.pk])
-    few_log = reverse("decisions:project_log", args=[few_project.pk])
-    export = reverse("decisions:export_csv", kwargs={"project_pk": project.pk})
-    few_export = reverse("decisions:export_csv", kwargs={"project_pk": few_project.pk})
+    log = reverse("decisions:place_log", args=[project.place.pk])
+    few_log = reverse("decisions:place_log", args=[few_project.place.pk])
+    export = reverse("decisions:place_export_csv", args=[project.place.pk])
+    few_export = reverse("decisions:place_export_csv", args=[few_project.place.pk])
     last_page = -(-LOG_DECISIONS // 25)
     filters = "?q=should&status=closed&outcome=missing"
     return [

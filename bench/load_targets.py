@@ -49,7 +49,7 @@ Finder = Callable[[], str | None]
 def _decision(most_responses: bool) -> str | None:
     from levelfield.decisions.models import Decision
 
-    decisions = Decision.objects.filter(project=big_project())
+    decisions = Decision.objects.filter(place__project=big_project())
     if most_responses:
         decisions = decisions.annotate(n=Count("responses")).order_by("-n", "pk")
     else:
@@ -98,7 +98,7 @@ def pages() -> dict[str, Finder]:
         "project page": lambda: reverse("projects:detail", args=[big]),
         "involvement log": lambda: reverse("places:log", args=[big_project().place.pk]),
         "decision, most responses": lambda: _decision(True),
-        "decision log": lambda: reverse("decisions:project_log", args=[big]),
+        "decision log": lambda: reverse("decisions:place_log", args=[big_project().place.pk]),
         "events list": lambda: reverse("events:list"),
         "event page": _event,
         "claim queue": lambda: reverse("payments:approvals", args=[slug]),

@@ -231,7 +231,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
     for method, anonymous, options in decision_specs:
         decision = decisions.decision_create(
             created_by=coordinator,
-            project=project,
+            place=project.place,
             method=method,
             title=f"Soak {Method(method).label}" + (" (anonymous)" if anonymous else ""),
             background="Something we need to settle together.",

@@ -168,7 +168,7 @@ def _build_scenario() -> Scenario:
     join_request = ProjectJoinRequestFactory(project=project, person=asker)
     entry = InvolvementEntryFactory(project=project, recorded_by=member)
     ParticipationFactory(entry=entry, person=member)
-    decision = DecisionFactory(project=project, created_by=member)
+    decision = DecisionFactory(place=project.place, created_by=member)
     payments = _payments(collective, project, member, coordinator)
     built = Scenario(
         payments=payments,
@@ -432,7 +432,7 @@ def _settled_time_poll(project: Project, member: User) -> Any:
     """A closed time poll whose outcome chose a time (its calendar file exists)."""
     now = timezone.now()
     poll = DecisionFactory(
-        project=project,
+        place=project.place,
         created_by=member,
         method=Method.TIME_POLL,
         opens_at=now - timedelta(days=9),
@@ -724,15 +724,21 @@ MATRIX: dict[str, Row] = {
     "places/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "places/<int:pk>/log/<int:entry_pk>/edit/": Row(ENTRY, MEMBERS_ONLY, MEMBERS_POST),
     # Decisions
-    "decisions/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "decisions/project/<int:project_pk>/new/": Row(PROJECT_PK, MEMBERS_ONLY, MEMBERS_POST),
-    "decisions/project/<int:project_pk>/decisions.csv": Row(
-        PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    "decisions/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "decisions/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
+    "decisions/place/<int:place_pk>/decisions.csv": Row(
+        PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
-    "decisions/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "decisions/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    # Old addresses: a permanent redirect to the place's (which checks access); GET only.
+    "decisions/project/<int:project_pk>/": Row(PROJECT_PK, "302 302 302 302 302", POST_ONLY),
+    "decisions/project/<int:project_pk>/new/": Row(PROJECT_PK, "302 302 302 302 302", POST_ONLY),
+    "decisions/project/<int:project_pk>/decisions.csv": Row(
+        PROJECT_PK, "302 302 302 302 302", POST_ONLY
+    ),
+    "decisions/collective/<slug:slug>/": Row(COLLECTIVE, "302 302 302 302 302", POST_ONLY),
+    "decisions/collective/<slug:slug>/new/": Row(COLLECTIVE, "302 302 302 302 302", POST_ONLY),
     "decisions/collective/<slug:slug>/decisions.csv": Row(
-        COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+        COLLECTIVE, "302 302 302 302 302", POST_ONLY
     ),
     "decisions/<int:pk>/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/respond/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
@@ -1314,7 +1320,7 @@ def test_opening_a_decision_past_its_closing_time_writes_nothing(
     scenario: Scenario, db: None
 ) -> None:
     decision = DecisionFactory(
-        project=scenario.project,
+        place=scenario.project.place,
         created_by=scenario.people["member"],
         opens_at=timezone.now() - timedelta(days=9),
         closes_at=timezone.now() - timedelta(hours=1),

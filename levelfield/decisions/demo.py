@@ -1,5 +1,5 @@
-"""The demo's decisions, for `load_demo`: a decided ranked choice, an open proposal and an
-anonymous collective question."""
+"""The demo's decisions, for `load_demo`: a decided ranked choice, an open proposal, an
+anonymous collective question and the Allies Group choosing how it decides."""
 
 from __future__ import annotations
 
@@ -12,27 +12,81 @@ from levelfield.decisions import services as decisions
 from levelfield.decisions.models import Decision, Method, ReasonsPolicy, VoiceCheck
 from levelfield.lib.manifests import DemoWorld
 from levelfield.people.models import User
+from levelfield.places.models import Place, PlaceKind
+from levelfield.places.services import group_join
 from levelfield.projects.demo import PROJECTS
 from levelfield.projects.models import Project
+
+ALLIES_GROUP = "Allies Group"
+ALLIES_QUESTION = "How should the Allies Group make decisions?"
 
 
 def demo_world(world: DemoWorld) -> None:
     _decisions(world.collective, world.people)
+    _allies_group_decision(world.collective, world.people)
+
+
+def _allies_group_decision(collective: Collective, people: dict[str, User]) -> None:
+    """An open question in the Allies Group (the places demo makes the group), answered
+    so far by four of its members; safe to run again."""
+    group = Place.objects.filter(
+        collective=collective, kind=PlaceKind.GROUP, group_name=ALLIES_GROUP
+    ).first()
+    if group is None or Decision.objects.in_place(group).filter(title=ALLIES_QUESTION).exists():
+        return
+    voters = ["amara", "gordon", "maggie", "leah", "dev"]
+    if any(key not in people for key in voters):
+        return
+    for key in voters:  # the places demo's members; joining again changes nothing
+        group_join(group=group, person=people[key])
+    now = timezone.now()
+    started = now - datetime.timedelta(days=4)
+    question = decisions.decision_create(
+        place=group,
+        created_by=people["amara"],
+        method=Method.SINGLE_CHOICE,
+        title=ALLIES_QUESTION,
+        background=(
+            "We have mapped how decisions are made in the collective now. Before we "
+            "propose a new way to everyone, we want to try one ourselves for six months. "
+            "Which way should the Allies Group try first? Say why if you can: we will read "
+            "every reason at the next meeting."
+        ),
+        options=[
+            "Consent: we go ahead unless someone has a reasoned objection",
+            "Majority vote: the option most of us choose",
+            "Consensus: we talk until everyone can support it",
+            "Gradients of agreement, then consent on the final wording",
+        ],
+        closes_at=now + datetime.timedelta(days=10),
+        now=started,
+    )
+    consent, _majority, consensus, gradients = (option.pk for option in question.options.all())
+    for key, choice, reason in [
+        ("amara", consent, "It keeps us moving and nobody can be ignored."),
+        ("gordon", consensus, "After a stroke I need time to think; voting feels rushed."),
+        ("maggie", consent, "A reasoned objection is a fair test, and quicker than consensus."),
+        ("leah", gradients, "It shows how strongly people feel, not only yes or no."),
+    ]:
+        decisions.response_submit(
+            decision=question,
+            person=people[key],
+            payload={"options": [choice]},
+            reason=reason,
+            now=started + datetime.timedelta(days=1),
+        )
 
 
 def _decisions(collective: Collective, people: dict[str, User]) -> None:
     """A decided ranked choice, an open proposal and an anonymous collective question."""
-    if (
-        Decision.objects.filter(collective=collective).exists()
-        or Decision.objects.filter(project__collective=collective).exists()
-    ):
+    if Decision.objects.in_collective(collective.pk).exclude(place__kind=PlaceKind.GROUP).exists():
         return
     now = timezone.now()
     stroke = Project.objects.get(collective=collective, title=PROJECTS[0]["title"])
 
     started = now - datetime.timedelta(days=40)
     venue = decisions.decision_create(
-        project=stroke,
+        place=stroke.place,
         created_by=people["maggie"],
         method=Method.RANKED,
         title="Where should we share the findings?",
@@ -79,7 +133,7 @@ def _decisions(collective: Collective, people: dict[str, User]) -> None:
     )
 
     proposal = decisions.decision_create(
-        project=stroke,
+        place=stroke.place,
         created_by=people["amara"],
         method=Method.PROPOSAL,
         title="Pay peer interviewers for travel time as well as interview time",
@@ -108,7 +162,7 @@ def _decisions(collective: Collective, people: dict[str, User]) -> None:
         )
 
     principles = decisions.decision_create(
-        collective=collective,
+        place=Place.objects.get(kind=PlaceKind.COLLECTIVE, collective=collective),
         created_by=people["priya"],
         method=Method.GRADIENTS,
         title="Adopt our shared principles for co-production",

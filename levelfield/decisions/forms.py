@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective
 from levelfield.decisions import methods, services
 from levelfield.decisions.methods.base import NUMBER_ATTRS
 from levelfield.decisions.models import (
@@ -27,6 +26,7 @@ from levelfield.decisions.models import (
     VoiceCheck,
 )
 from levelfield.lib.words import plural
+from levelfield.places.models import Place
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M"]
 
@@ -191,10 +191,10 @@ class DecisionForm(forms.Form):
         "timezone_name",
     }
 
-    def __init__(self, *args: Any, method: str, collective: Collective, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, method: str, place: Place, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.method = method
-        self.collective = collective
+        self.place = place
         family = methods.family(method)
         wanted = set(family.create_fields_for(method))
         for name in self.METHOD_FIELDS - wanted:
@@ -210,7 +210,7 @@ class DecisionForm(forms.Form):
             self.fields["reasons_policy"].choices = [
                 choice for choice in ReasonsPolicy.choices if choice[0] != ReasonsPolicy.OBJECTIONS
             ]
-        days = collective.minimum_decision_days
+        days = place.collective.minimum_decision_days
         self.fields["closes_at"].help_text = _site_zone_hint(
             f"Voting stays open for at least {plural(days, 'day')}."
         )
@@ -274,7 +274,7 @@ class DecisionForm(forms.Form):
     def _check_times(self, data: dict[str, Any]) -> None:
         now = timezone.now()
         draft = Decision(
-            collective=self.collective,
+            place=self.place,
             opens_at=data.get("opens_at") or now,
             closes_at=data["closes_at"],
             has_discussion=data.get("has_discussion", False),

@@ -1,7 +1,8 @@
 """Decisions made together: proposals and polls, responses, outcomes and the decision log.
 
-A decision belongs to a project or to a collective (never both). Responses are
-one per person per decision, held by a database constraint.
+A decision belongs to a place (a collective, a group in it or a project: see
+levelfield/places), through one relation. Responses are one per person per decision,
+held by a database constraint.
 
 Anonymous decisions keep nothing that links an answer to its author (see ballots.py):
 while voting is open a person's answer exists only as a sealed ballot on their `Voter`
@@ -20,6 +21,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
+
+from levelfield.places.querysets import PlaceOwnedQuerySet
 
 
 class Method(models.TextChoices):
@@ -64,19 +67,11 @@ def _count_of(rows: models.QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
-class DecisionQuerySet(models.QuerySet):
+class DecisionQuerySet(PlaceOwnedQuerySet):
     def for_member(self, person: object) -> DecisionQuerySet:
-        """Decisions in the projects and collectives `person` belongs to: the only ones
-        they may see or act on."""
-        from levelfield.collectives.models import Collective
-        from levelfield.projects.models import Project
-
-        if not getattr(person, "is_authenticated", False):
-            return self.none()
-        return self.filter(
-            Q(project__in=Project.objects.for_member(person).values("pk"))
-            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
-        )
+        """Decisions in the places `person` is a member of: the only ones they may see or
+        act on (the places' own rule, `visible_to`)."""
+        return self.visible_to(person)
 
     def due_to_close(self, now: datetime) -> DecisionQuerySet:
         return self.filter(closed_at__isnull=True, closes_at__lte=now)
@@ -114,19 +109,11 @@ class DecisionQuerySet(models.QuerySet):
 
 
 class Decision(models.Model):
-    project = models.ForeignKey(
-        "projects.Project",
-        null=True,
-        blank=True,
+    place = models.ForeignKey(
+        "places.Place",
         on_delete=models.CASCADE,
         related_name="decisions",
-    )
-    collective = models.ForeignKey(
-        "collectives.Collective",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="decisions",
+        help_text="The collective, group or project whose members decide.",
     )
     method = models.CharField(max_length=20, choices=Method.choices)
     title = models.CharField(max_length=200)
@@ -171,7 +158,7 @@ class Decision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The project's involvement log entry for this decision, made when it closes.",
+        help_text="The place's involvement log entry for this decision, made when it closes.",
     )
 
     objects = DecisionQuerySet.as_manager()
@@ -179,16 +166,11 @@ class Decision(models.Model):
     class Meta:
         ordering = ["-opens_at", "-id"]
         indexes = [
-            models.Index(fields=["project", "-opens_at"]),
-            models.Index(fields=["collective", "-opens_at"]),
+            # A place's log, newest first, read from the index.
+            models.Index(fields=["place", "-opens_at", "-id"], name="decisions_place_log"),
             models.Index(fields=["closed_at", "closes_at"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(project__isnull=False, collective__isnull=True)
-                | Q(project__isnull=True, collective__isnull=False),
-                name="decisions_project_xor_collective",
-            ),
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")), name="decisions_closes_after_opening"
             ),
@@ -211,14 +193,9 @@ class Decision(models.Model):
         return self.title
 
     @property
-    def place(self) -> models.Model:
-        """The project or collective the decision belongs to."""
-        return self.project if self.project_id else self.collective
-
-    @property
     def home_collective(self) -> models.Model:
-        """The collective whose rules (the minimum open period) apply."""
-        return self.project.collective if self.project_id else self.collective
+        """The collective whose rules (the minimum open period) apply: the place's."""
+        return self.place.collective
 
     @property
     def family(self) -> Any:

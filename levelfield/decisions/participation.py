@@ -15,11 +15,10 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
-from levelfield.collectives.models import CollectiveMembership
+from levelfield.collectives.roles import memberships_of
 from levelfield.decisions.models import Decision, Response, Tally, VoiceCheck, Voter
 from levelfield.lib import cache as lib_cache
 from levelfield.people.models import Perspective, PerspectiveKind, User
-from levelfield.projects.models import ProjectMembership
 
 NOT_SHARED = "Perspective not shared"
 PUBLIC_LABEL = "Public contributors (lived experience, carers, young people)"
@@ -92,9 +91,8 @@ class Participation:
 
 
 def _memberships(decision: Decision) -> QuerySet:
-    if decision.project_id:
-        return ProjectMembership.objects.filter(project_id=decision.project_id)
-    return CollectiveMembership.objects.filter(collective_id=decision.collective_id)
+    """Who may respond: the members of the decision's place (a group's own members)."""
+    return memberships_of(decision.place.owner)
 
 
 def _responses_by_person(decision: Decision) -> QuerySet:

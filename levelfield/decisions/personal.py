@@ -8,7 +8,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.decisions.models import (
     Decision,
     DiscussionPoint,
@@ -19,7 +18,7 @@ from levelfield.decisions.models import (
     Voter,
 )
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceKind
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -76,7 +75,14 @@ def erase(context: ErasureContext) -> None:
     context.after_delete.append(
         lambda: services.tallies_rebuild(decisions=Decision.objects.filter(pk__in=sealed_in))
     )
-    decisions = Decision.objects.filter(context.places())
+    # The person's projects, and their collectives with the groups in them.
+    decisions = Decision.objects.filter(
+        Q(place__project_id__in=context.project_ids)
+        | Q(
+            place__kind__in=[PlaceKind.COLLECTIVE, PlaceKind.GROUP],
+            place__collective_id__in=context.collective_ids,
+        )
+    )
     context.forget(decisions, ["title", "background"])
     context.forget(Option.objects.filter(decision__in=decisions), ["label"])
     context.forget(DiscussionPoint.objects.filter(decision__in=decisions))
@@ -86,31 +92,23 @@ def erase(context: ErasureContext) -> None:
 
 
 def needs(person: Any) -> list[Need]:
-    """Decisions open for answers in the person's places that they have not answered."""
+    """Decisions open for answers in the person's places (groups too) that they have not
+    answered."""
     now = timezone.now()
-    # The places' own rule (Decision.objects.for_member), one subquery shallower: this
-    # runs on every home page.
-    places = Q(
-        project_id__in=ProjectMembership.objects.filter(person=person).values("project_id")
-    ) | Q(
-        collective_id__in=CollectiveMembership.objects.filter(person=person).values(
-            "collective_id"
-        )
-    )
     answered = Response.objects.filter(decision=OuterRef("pk"), person=person)
     voted = Voter.objects.filter(decision=OuterRef("pk"), person=person)
     waiting = (
-        Decision.objects.filter(places, closed_at=None, opens_at__lte=now, closes_at__gt=now)
+        Decision.objects.visible_to(person)
+        .filter(closed_at=None, opens_at__lte=now, closes_at__gt=now)
         .exclude(Exists(answered) | Exists(voted))
-        .select_related("project", "collective")
-        .only("title", "closes_at", "project__title", "collective__name")
+        .with_place()
         .order_by("closes_at", "pk")[:NEEDS_SHOWN]
     )
     return [
         Need(
             label=f"Have your say: {decision.title}",
             url=reverse("decisions:detail", args=[decision.pk]),
-            place=decision.project.title if decision.project_id else decision.collective.name,
+            place=decision.place.name,
             due=decision.closes_at,
             kind="decision",
         )

@@ -34,6 +34,7 @@ from levelfield.decisions.models import (
     Voter,
 )
 from levelfield.decisions.services.tallying import tally_from
+from levelfield.places.models import Place
 from levelfield.projects.models import Project, ProjectMembership
 
 SIZES = {
@@ -112,13 +113,18 @@ _VERBS = ["meet", "pay people", "share minutes", "recruit", "run the group", "pl
 def _insert(
     plans: list[dict[str, Any]], members: dict[int, list[int]], now: Any, rng: random.Random
 ) -> None:
+    place_of = dict(
+        Place.objects.filter(project_id__in={plan["project"] for plan in plans}).values_list(
+            "project_id", "pk"
+        )
+    )
     decisions = []
     for plan in plans:
         closed = plan["closes_at"] <= now
         starter = rng.choice(members[plan["project"]])
         decisions.append(
             Decision(
-                project_id=plan["project"],
+                place_id=place_of[plan["project"]],
                 method=plan["method"],
                 title=plan["title"],
                 background="Raised at the monthly meeting; everyone in the project can answer.",

@@ -1,10 +1,11 @@
 """Pages for deciding together: the decision log, starting a decision, responding,
 the decision talk, results, closing and the outcome.
 
-Every page starts with one access helper from access.py (`decision_for_member`, or
-`place_for_member` for a log), so someone outside the project or collective gets a 404
-and learns nothing. No page writes when it is opened: a decision past its closing time
-shows as closed (worked out from the time) until the worker closes it.
+Every page starts with one access helper (`decision_for_member` from access.py, or the
+places' `place_for_member` for a place's log), so someone outside the place (a
+collective, a group or a project) gets a 404 and learns nothing. No page writes when it
+is opened: a decision past its closing time shows as closed (worked out from the time)
+until the worker closes it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.decisions import methods, participation, services
-from levelfield.decisions.access import decision_for_member, place_for_member
+from levelfield.decisions.access import decision_for_member
 from levelfield.decisions.forms import (
     DecisionForm,
     LogFilterForm,
@@ -66,7 +67,8 @@ from levelfield.lib.paging import page_or_404
 from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former, when
 from levelfield.people.models import User
-from levelfield.projects.models import Project
+from levelfield.places.access import place_for_member
+from levelfield.places.models import Place, PlaceKind
 
 PAGE_SIZE = 25
 
@@ -76,25 +78,13 @@ PAGE_SIZE = 25
 
 @login_required
 @require_safe
-def project_log(request: HttpRequest, project_pk: int) -> HttpResponse:
-    return _log(request, place_for_member(request.user, project_pk=project_pk, slug=None))
-
-
-@login_required
-@require_safe
-def collective_log(request: HttpRequest, slug: str) -> HttpResponse:
-    return _log(request, place_for_member(request.user, project_pk=None, slug=slug))
-
-
-def _decisions_in(place: Any) -> Any:
-    field = "project" if isinstance(place, Project) else "collective"
-    return Decision.objects.filter(**{field: place})
-
-
-def _log(request: HttpRequest, place: Any) -> HttpResponse:
+def place_log(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The decisions made together in a place: a collective, a group or a project."""
+    place = place_for_member(request.user, place_pk)
     now = timezone.now()
     form = LogFilterForm(request.GET or None)
-    decisions = form.filter(_decisions_in(place), now) if form.is_bound else _decisions_in(place)
+    in_place = Decision.objects.in_place(place)
+    decisions = form.filter(in_place, now) if form.is_bound else in_place
     decisions = (
         decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
     )
@@ -107,16 +97,16 @@ def _log(request: HttpRequest, place: Any) -> HttpResponse:
         "decisions/log.html",
         {
             "place": place,
-            "place_url": _place_url(place),
+            "place_url": place.get_absolute_url(),
             "log_url": "",
-            "is_project": isinstance(place, Project),
+            "is_project": bool(place.project_id),
             "form": form,
             "empty_filters": "" if form.is_bound else _empty_filters(),
             "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "page": page,
             "now": now,
-            "export_url": _place_reverse("export", place) + _qs(query),
-            "create_url": _place_reverse("create", place),
+            "export_url": reverse("decisions:place_export_csv", args=[place.pk]) + _qs(query),
+            "create_url": reverse("decisions:place_create", args=[place.pk]),
         },
     )
 
@@ -131,18 +121,17 @@ def _empty_filters() -> SafeString:
 
 @login_required
 @require_safe
-def export_csv(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    """The decision log as a spreadsheet, filtered as on the page."""
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
+def place_export_csv(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The place's decision log as a spreadsheet, filtered as on the page."""
+    place = place_for_member(request.user, place_pk)
     now = timezone.now()
     form = LogFilterForm(request.GET or None)
-    decisions = form.filter(_decisions_in(place), now) if form.is_bound else _decisions_in(place)
+    in_place = Decision.objects.in_place(place)
+    decisions = form.filter(in_place, now) if form.is_bound else in_place
     decisions = (
         decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
     )
-    name = getattr(place, "slug", None) or f"project-{place.pk}"
+    name = place.collective.slug if place.kind == PlaceKind.COLLECTIVE else f"place-{place.pk}"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="decisions-{name}.csv"'
     writer = CsvWriter(response)
@@ -195,28 +184,21 @@ def _iso(moment: datetime | None) -> str:
 
 
 @login_required
-def create(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    """Two steps: choose the method (a GET form), then fill in the decision."""
-    place = place_for_member(request.user, project_pk=project_pk, slug=slug)
-    collective = place.collective if isinstance(place, Project) else place
+def place_create(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """Two steps: choose the method (a GET form), then fill in the decision. Any member
+    of the place may start one."""
+    place = place_for_member(request.user, place_pk)
     method = request.GET.get("method", "")
-    context = {
-        "place": place,
-        "place_url": _place_url(place),
-        "log_url": _place_reverse("log", place),
-    }
+    context = _around_place(place)
     if method not in Method.values:
         chooser = MethodChoiceForm(request.GET if "method" in request.GET else None)
         chooser.is_valid()
         return render(request, "decisions/choose_method.html", {**context, "form": chooser})
-    form = DecisionForm(posted(request), method=method, collective=collective)
+    form = DecisionForm(posted(request), method=method, place=place)
     if request.method == "POST" and form.is_valid():
-        place_kwargs = {"project" if isinstance(place, Project) else "collective": place}
         try:
             decision = services.decision_create(
-                created_by=request.user, **place_kwargs, **form.service_values()
+                created_by=request.user, place=place, **form.service_values()
             )
         except services.DecisionError as error:
             form.add_error(None, error.messages[0])
@@ -231,7 +213,7 @@ def create(
             "form": form,
             "method_label": Method(method).label,
             "method_description": methods.METHOD_DESCRIPTIONS[method],
-            "change_method_url": _place_reverse("create", place),
+            "change_method_url": reverse("decisions:place_create", args=[place.pk]),
         },
     )
 
@@ -272,7 +254,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decisions/detail.html",
         {
             **_around(decision),
-            "log_url": _place_reverse("log", decision.place),
             "phase": phase,
             "phase_label": Phase(phase).label,
             "now": now,
@@ -665,7 +646,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "closed": closed,
             "existing": existing,
-            "is_project": bool(decision.project_id),
+            "is_project": bool(decision.place.project_id),
         },
         status=400 if request.method == "POST" and (not closed or form.errors) else 200,
     )
@@ -764,32 +745,16 @@ def _zone_names() -> frozenset[str]:
 
 def _around(decision: Decision) -> dict[str, Any]:
     """What every page about one decision shows around it (breadcrumbs, links back)."""
+    return {"decision": decision, **_around_place(decision.place)}
+
+
+def _around_place(place: Place) -> dict[str, Any]:
+    """The place a page is in, for breadcrumbs and links back: its page and its log."""
     return {
-        "decision": decision,
-        "place": decision.place,
-        "place_url": _place_url(decision.place),
-        "log_url": _place_reverse("log", decision.place),
+        "place": place,
+        "place_url": place.get_absolute_url(),
+        "log_url": reverse("decisions:place_log", args=[place.pk]),
     }
-
-
-def _place_url(place: Any) -> str:
-    if isinstance(place, Project):
-        return reverse("projects:detail", args=[place.pk])
-    return reverse("collectives:detail", args=[place.slug])
-
-
-_PLACE_URLS = {
-    "log": ("decisions:project_log", "decisions:collective_log"),
-    "create": ("decisions:create_for_project", "decisions:create_for_collective"),
-    "export": ("decisions:export_csv", "decisions:export_csv"),
-}
-
-
-def _place_reverse(kind: str, place: Any) -> str:
-    for_project, for_collective = _PLACE_URLS[kind]
-    if isinstance(place, Project):
-        return reverse(for_project, kwargs={"project_pk": place.pk})
-    return reverse(for_collective, kwargs={"slug": place.slug})
 
 
 def _qs(query: dict[str, str]) -> str:

@@ -43,6 +43,7 @@ from levelfield.deliberation.models import (
 )
 from levelfield.history.services import change_record
 from levelfield.people.models import Perspective, User, shares_perspectives
+from levelfield.places.access import collective_place
 from levelfield.projects.models import Project
 
 # The analysis runs this long after the first reaction since the last one, so a burst
@@ -464,8 +465,9 @@ def draft_decide(
             title=f"Adopt the principles from “{conversation.title}”"[:200],
             background=background,
             closes_at=closes_at,
-            project=conversation.project,
-            collective=conversation.collective,
+            place=conversation.project.place
+            if conversation.project_id
+            else collective_place(conversation.collective_id),
             now=now,
         )
         draft.decision = decision

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.decisions.access import place_for_member
+from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.deliberation import polis, services
 from levelfield.deliberation.access import (
@@ -49,13 +49,16 @@ from levelfield.deliberation.models import (
 )
 from levelfield.deliberation.report import report_build
 from levelfield.lib.forms import posted, posted_files
+from levelfield.projects.access import project_for_member
 from levelfield.projects.models import Project
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _place(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
-    return place_for_member(request.user, project_pk=project_pk, slug=slug)
+    if project_pk is not None:
+        return project_for_member(request.user, project_pk)
+    return collective_for_member(request.user, slug or "")
 
 
 def _in_place(place: Any) -> dict[str, Any]:

@@ -714,10 +714,7 @@ def adoption_open(
                 f"{version.text}"
             ),
             closes_at=closes_at,
-            # Decisions take a project or a collective today (a group's adoption is decided
-            # in its collective until they take `place=`).
-            project=document.place.project,
-            collective=None if document.place.project_id else document.place.collective,
+            place=document.place,
             now=now,
         )
         document.adoption_decision, document.adoption_version = decision, version

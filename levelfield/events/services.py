@@ -45,7 +45,6 @@ from levelfield.events.models import (
 from levelfield.history.services import change_record
 from levelfield.notifications.services import absolute_url, notification_send
 from levelfield.people.models import User
-from levelfield.places.access import collective_place
 from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, Participation
@@ -1047,15 +1046,15 @@ def event_from_decision(
         raise ValidationError("The decision has not chosen a time yet.")
     if Event.objects.filter(from_decision=decision).exists():
         raise ValidationError("An event has already been made from this decision.")
-    place = (
-        decision.project.place if decision.project_id else collective_place(decision.collective_id)
-    )
+    place = decision.place
     base = {
         "title": decision.title,
         "description": outcome.statement,
         "kind": EventKind.MEETING,
         "timezone_name": decision.timezone_name,
-        "audience": Audience.MEMBERS if decision.project_id else Audience.COLLECTIVE,
+        "audience": Audience.COLLECTIVE
+        if decision.place.kind == "collective"
+        else Audience.MEMBERS,
         "starts_at": chosen.starts_at,
         "ends_at": chosen.ends_at or chosen.starts_at + datetime.timedelta(hours=1),
         "reminder_hours": [48, 2],

@@ -130,8 +130,8 @@ def voice(project: Project, people: People) -> Dimension:
         reverse("decisions:project_log", args=[project.pk]),
         "Decisions made together",
     )
-    named = Response.objects.filter(decision__project=project, person__isnull=False)
-    anonymous = Voter.objects.filter(decision__project=project)  # who answered, not what
+    named = Response.objects.filter(decision__place__project=project, person__isnull=False)
+    anonymous = Voter.objects.filter(decision__place__project=project)  # who answered, not what
     for rows in (named, anonymous):
         for row in (
             rows.values("person_id", quarter=TruncQuarter("decision__closes_at"))
@@ -219,7 +219,7 @@ def agenda(project: Project, people: People) -> Dimension:
         "Decisions made together",
     )
     for row in (
-        Decision.objects.filter(project=project)
+        Decision.objects.filter(place__project=project)
         .values("created_by_id", quarter=TruncQuarter("created_at"))
         .annotate(count=Count("pk"))
         .order_by()
@@ -261,7 +261,7 @@ def change(project: Project, people: People) -> Dimension:
         "Decisions made together",
     )
     for row in (
-        Outcome.objects.filter(decision__project=project)
+        Outcome.objects.filter(decision__place__project=project)
         .values("decision__created_by_id", quarter=TruncQuarter("written_at"))
         .annotate(count=Count("pk"))
         .order_by()

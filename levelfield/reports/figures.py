@@ -232,7 +232,12 @@ def _by_stage(participations: QuerySet[Participation]) -> list[dict[str, Any]]:
 
 
 def decisions(scope: Scope) -> dict[str, Any]:
-    closed = Decision.objects.filter(scope.in_place(dated="closed_at"), closed_at__isnull=False)
+    # Decisions belong to a place: the project's, or any in the collective (groups too).
+    if scope.project:
+        in_place = Q(place__project=scope.project)
+    else:
+        in_place = Q(place__collective=scope.collective, closed_at__range=scope.moments())
+    closed = Decision.objects.filter(in_place, closed_at__isnull=False)
     counts = closed.aggregate(
         made=Count("id"),
         with_outcome=Count("outcome"),

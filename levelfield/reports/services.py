@@ -23,6 +23,7 @@ from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.history.services import change_record
 from levelfield.people.models import User
+from levelfield.places.access import collective_place
 from levelfield.projects.models import Project
 from levelfield.reports import figures as figure_module
 from levelfield.reports import sections
@@ -283,8 +284,9 @@ def signoff_open(
                 "and, if we choose, to publish."
             ),
             closes_at=closes_at,
-            project=report.project,
-            collective=None if report.project_id else report.collective,
+            place=report.project.place
+            if report.project_id
+            else collective_place(report.collective_id),
             now=now,
         )
         report.signoff_decision, report.signoff_version = decision, version

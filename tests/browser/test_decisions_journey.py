@@ -103,7 +103,7 @@ def test_a_project_ranks_options_and_records_what_it_decided(
     expect(page.get_by_text("Open for responses", exact=True)).to_be_visible()
     axe_check(page)
     decision = Decision.objects.get()
-    assert (decision.method, decision.project_id) == (Method.RANKED, project.pk)
+    assert (decision.method, decision.place.project_id) == (Method.RANKED, project.pk)
     assert list(decision.options.values_list("label", flat=True)) == [
         MINIBUS,
         TAXIS,
@@ -194,7 +194,7 @@ def test_a_member_gives_more_dots_than_they_have_and_puts_it_right(
         ProjectMembershipFactory(project=project, person=person)
     decision = services.decision_create(
         created_by=starter,
-        project=project,
+        place=project.place,
         method=Method.DOT_VOTE,
         title="What should the next workshop cover?",
         background="We have time for two topics at most.",

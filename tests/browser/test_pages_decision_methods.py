@@ -25,8 +25,8 @@ def world() -> dict:
 
 def decision_pages(world: dict) -> list[str]:
     """Every decisions page a member can open (the CSV download is not a page)."""
-    slug = world["collective"].slug
-    project = {"project_pk": world["project"].pk}
+    collective = {"place_pk": world["decisions"]["in_collective"].place_id}
+    project = {"place_pk": world["project"].place.pk}
     decisions = world["decisions"]
     open_by_method = decisions["open"]
 
@@ -34,14 +34,14 @@ def decision_pages(world: dict) -> list[str]:
         return [reverse(f"decisions:{name}", args=[decision.pk]) for decision in chosen]
 
     return [
-        reverse("decisions:project_log", kwargs=project),
-        reverse("decisions:project_log", kwargs=project) + "?status=closed&method=ranked",
-        reverse("decisions:collective_log", kwargs={"slug": slug}),
-        reverse("decisions:create_for_project", kwargs=project),
-        reverse("decisions:create_for_project", kwargs=project) + "?method=ranked",
-        reverse("decisions:create_for_project", kwargs=project) + "?method=time_poll",
-        reverse("decisions:create_for_collective", kwargs={"slug": slug}),
-        reverse("decisions:create_for_collective", kwargs={"slug": slug}) + "?method=score",
+        reverse("decisions:place_log", kwargs=project),
+        reverse("decisions:place_log", kwargs=project) + "?status=closed&method=ranked",
+        reverse("decisions:place_log", kwargs=collective),
+        reverse("decisions:place_create", kwargs=project),
+        reverse("decisions:place_create", kwargs=project) + "?method=ranked",
+        reverse("decisions:place_create", kwargs=project) + "?method=time_poll",
+        reverse("decisions:place_create", kwargs=collective),
+        reverse("decisions:place_create", kwargs=collective) + "?method=score",
         *each(
             "detail",
             open_by_method[Method.RANKED],
@@ -69,10 +69,10 @@ def test_every_decisions_page_a_member_sees_is_accessible(
 def test_every_decisions_form_shows_an_accessible_error_summary_when_sent_empty(
     live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
 ) -> None:
-    pk = world["project"].pk
+    pk = world["project"].place.pk
     decisions = world["decisions"]
     paths = [
-        reverse("decisions:create_for_project", kwargs={"project_pk": pk}) + "?method=ranked",
+        reverse("decisions:place_create", args=[pk]) + "?method=ranked",
         reverse("decisions:respond", args=[decisions["open"][Method.RANKED].pk]),
         reverse("decisions:outcome", args=[decisions["closed_proposal"].pk]),
     ]

@@ -71,7 +71,7 @@ def test_a_member_ranks_the_options_without_javascript(
         ProjectMembershipFactory(project=project, person=person)
     decision = services.decision_create(
         created_by=starter,
-        project=project,
+        place=project.place,
         method=Method.RANKED,
         title="Where should we meet in spring?",
         background="The library room is closing for repairs.",

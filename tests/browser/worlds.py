@@ -384,7 +384,7 @@ def _decisions(member: object, teammate: object, project: object, collective: ob
         values.setdefault("title", f"Which way suits us? ({Method(method).label})")
         values.setdefault("background", "We talked about this at the last meeting.")
         values.setdefault("closes_at", at + timedelta(days=8))
-        values.setdefault("place", {"project": project})
+        values.setdefault("place", {"place": project.place})
         if method == Method.TIME_POLL:
             first = (now + timedelta(days=20)).replace(hour=14, minute=0, second=0, microsecond=0)
             values.setdefault(
@@ -467,7 +467,9 @@ def _decisions(member: object, teammate: object, project: object, collective: ob
 
     anonymous = start(Method.SINGLE_CHOICE, title="Should we change the chair?", anonymous=True)
     in_collective = start(
-        Method.SCORE, title="Which project should we start next?", place={"collective": collective}
+        Method.SCORE,
+        title="Which project should we start next?",
+        place={"place": collective_place(collective.pk)},
     )
     answer(in_collective, teammate)
     return {

@@ -35,6 +35,7 @@ from levelfield.payments.tests.factories import (
 )
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
@@ -72,7 +73,7 @@ def _decisions(world: dict[str, Any], place: str) -> tuple[User, dict[str, Any]]
     now = timezone.now()
     for text in FORMULAS:
         decision = DecisionFactory(
-            project=world["project"], created_by=world["member"], title=text
+            place=world["project"].place, created_by=world["member"], title=text
         )
         Outcome.objects.create(
             decision=decision,
@@ -83,11 +84,13 @@ def _decisions(world: dict[str, Any], place: str) -> tuple[User, dict[str, Any]]
             written_at=now,
             updated_at=now,
         )
-    if place == "project":
+    if place == "place":
+        return world["member"], {"place_pk": world["project"].place.pk}
+    if place == "project":  # the old address, which redirects to the place's
         return world["member"], {"project_pk": world["project"].pk}
     for text in FORMULAS:
         DecisionFactory(
-            project=None, collective=world["collective"], created_by=world["member"], title=text
+            place=collective_place(world["collective"].pk), created_by=world["member"], title=text
         )
     return world["member"], {"slug": world["collective"].slug}
 
@@ -148,6 +151,7 @@ Planter = Callable[[dict[str, Any]], tuple[User, dict[str, Any]]]
 PLANTERS: dict[str, Planter] = {
     "decisions:export_csv project": lambda w: _decisions(w, "project"),
     "decisions:export_csv collective": lambda w: _decisions(w, "collective"),
+    "decisions:place_export_csv": lambda w: _decisions(w, "place"),
     "deliberation:export_votes": _conversation,
     "deliberation:export_comments": _conversation,
     "documents:export_csv": _document,
@@ -203,7 +207,7 @@ def test_no_planted_formula_reaches_a_download_as_a_formula(
     url = "/" + route
     for name, value in kwargs.items():
         url = url.replace(f"<int:{name}>", str(value)).replace(f"<slug:{name}>", str(value))
-    response = client.get(url)
+    response = client.get(url, follow=True)  # old addresses redirect to the new
     assert response.status_code == 200
     cells = _cells(response)
     assert cells

@@ -38,7 +38,9 @@ def decision_close(
     Returns whether this call closed it."""
     now = now or timezone.now()
     with transaction.atomic():
-        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        decision = (
+            Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
+        )
         if decision.closed_at is not None:
             return False
         if not early and now < decision.closes_at:
@@ -54,7 +56,7 @@ def decision_close(
         decision.voices_heard = voices.passed if voices.applies and not voices.withheld else None
         decision.save(update_fields=["closed_at", "closed_early", "voices_heard"])
         adoption_apply(decision=decision, now=now)
-        if decision.project_id:
+        if decision.place.project_id:
             decision_log_entry_write(decision, None, actor)
         who = actor.name if actor is not None else "Levelfield"
         decision_record(

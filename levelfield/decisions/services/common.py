@@ -56,8 +56,7 @@ def decision_record(
         action=action,
         summary=summary,
         subject=decision,
-        project=decision.project if decision.project_id else None,
-        collective=decision.collective if decision.collective_id else None,
+        **decision.place.history_scope(),
         before=before,
         after=after,
     )

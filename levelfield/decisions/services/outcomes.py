@@ -1,5 +1,5 @@
 """The outcome: what the group decided, written once the decision has closed, and the
-project's involvement log entry that follows it."""
+place's involvement log entry that follows it."""
 
 from __future__ import annotations
 
@@ -39,9 +39,7 @@ def outcome_write(
         raise DecisionError("Write what you decided.", code="statement")
     with transaction.atomic():
         decision = (
-            Decision.objects.select_for_update(of=("self",))
-            .select_related("project", "collective")
-            .get(pk=decision.pk)
+            Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
         )
         if not decision_may_act(decision, person):
             raise DecisionError("Only members can write the outcome.")
@@ -74,7 +72,7 @@ def outcome_write(
         after = _outcome_values(outcome)
         if before == after:
             return outcome
-        if decision.project_id:
+        if decision.place.project_id:
             decision_log_entry_write(decision, outcome, person)
         decision_record(
             decision,
@@ -102,7 +100,7 @@ def decision_log_entry_write(
         title=f"Decision: {decision.title}"[:200],
         happened_on=timezone.localdate(decision.closed_at or decision.closes_at),
         kind=ActivityKind.OTHER,
-        stage=decision.project.stage,
+        stage=decision.place.project.stage,
         description=_entry_description(decision, outcome),
         what_changed=outcome.statement if outcome else "",
     )
@@ -113,7 +111,7 @@ def decision_log_entry_write(
         values = replace(values, stage=entry.stage)
     who = person.name if person is not None else "Levelfield"
     entry = involvement_entry_write(
-        place=decision.project.place,
+        place=decision.place,
         actor=person,
         values=values,
         entry=entry,

@@ -39,9 +39,7 @@ def decision_remind(*, decision: Decision, now: datetime | None = None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         decision = (
-            Decision.objects.select_for_update(of=("self",))
-            .select_related("project", "collective")
-            .get(pk=decision.pk)
+            Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
         )
         if decision.reminder_sent_at or decision.phase(now) != Phase.VOTING:
             return 0

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective
 from levelfield.decisions import methods
 from levelfield.decisions.access import place_may_act
 from levelfield.decisions.models import (
@@ -31,7 +30,7 @@ from levelfield.decisions.services.common import (
 )
 from levelfield.lib.words import plural, when
 from levelfield.people.models import User
-from levelfield.projects.models import Project
+from levelfield.places.models import Place
 
 REMINDER_BEFORE = timedelta(days=1)
 
@@ -43,8 +42,7 @@ def decision_create(
     title: str,
     background: str,
     closes_at: datetime,
-    project: Project | None = None,
-    collective: Collective | None = None,
+    place: Place,
     opens_at: datetime | None = None,
     has_discussion: bool = False,
     anonymous: bool = False,
@@ -61,14 +59,14 @@ def decision_create(
     times: Sequence[ProposedTime] = (),
     now: datetime | None = None,
 ) -> Decision:
-    """Start a decision in a project or collective, with its options or proposed times."""
+    """Start a decision in a place (a collective, group or project), with its options or
+    proposed times."""
     now = now or timezone.now()
     opens_at = opens_at or now
     # The method's own settings; one it does not ask for keeps its default.
     asks = methods.family(method).create_fields_for(method) if method in Method.values else ()
     decision = Decision(
-        project=project,
-        collective=collective,
+        place=place,
         method=method,
         title=title.strip(),
         background=background.strip(),
@@ -91,9 +89,7 @@ def decision_create(
     _check_choices(decision)
     labels = _option_labels(decision, options, times)
     with transaction.atomic():
-        if not place_may_act(
-            created_by, project_id=decision.project_id, collective_id=decision.collective_id
-        ):
+        if not place_may_act(created_by, place):
             raise DecisionError("Only members can start a decision here.")
         decision_times_check(decision, now=now)
         decision.save()

@@ -15,13 +15,13 @@ from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershi
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):
-    """An open project decision (voting opened an hour ago, closes in 8 days)."""
+    """An open decision in a new project's place (voting opened an hour ago, closes in 8
+    days); pass `place=` for another place."""
 
     class Meta:
         model = Decision
 
-    project = factory.SubFactory(ProjectFactory)
-    collective = None
+    place = factory.LazyFunction(lambda: ProjectFactory().place)
     method = Method.PROPOSAL
     title = factory.Sequence(lambda n: f"Should we try idea {n}?")
     background = "We talked about this at the last meeting."
@@ -45,6 +45,10 @@ class Team:
     outsider: Any
 
     @property
+    def place(self) -> Any:
+        return self.project.place
+
+    @property
     def starter(self) -> Any:
         return self.members[0]
 
@@ -58,7 +62,7 @@ class Team:
             values.setdefault("options", ["Tea", "Coffee", "Juice"])
         return services.decision_create(
             created_by=values.pop("created_by", self.starter),
-            project=self.project,
+            place=values.pop("place", self.project.place),
             method=method,
             now=now,
             **values,

@@ -15,6 +15,7 @@ from levelfield.decisions import services
 from levelfield.decisions.models import Decision, DiscussionPoint, Method, Outcome, Response
 from levelfield.decisions.tests.factories import later
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def world(db: None) -> World:
     CollectiveMembershipFactory(collective=collective, person=coordinator, is_coordinator=True)
     open_decision = services.decision_create(
         created_by=member,
-        project=project,
+        place=project.place,
         method=Method.PROPOSAL,
         title="Open proposal",
         background="Background.",
@@ -53,7 +54,7 @@ def world(db: None) -> World:
     start = datetime(2030, 1, 1, 10, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
     closed_poll = services.decision_create(
         created_by=member,
-        project=project,
+        place=project.place,
         method=Method.TIME_POLL,
         title="When?",
         background="Find a time.",
@@ -73,7 +74,7 @@ def world(db: None) -> World:
     )
     collective_decision = services.decision_create(
         created_by=member,
-        collective=collective,
+        place=collective_place(collective.pk),
         method=Method.CONSENT,
         title="Collective consent",
         background="Background.",
@@ -95,9 +96,9 @@ def world(db: None) -> World:
 
 
 PAGES = [
-    ("decisions:project_log", lambda w: {"project_pk": w.project.pk}),
-    ("decisions:create_for_project", lambda w: {"project_pk": w.project.pk}),
-    ("decisions:export_csv", lambda w: {"project_pk": w.project.pk}),
+    ("decisions:place_log", lambda w: {"place_pk": w.project.place.pk}),
+    ("decisions:place_create", lambda w: {"place_pk": w.project.place.pk}),
+    ("decisions:place_export_csv", lambda w: {"place_pk": w.project.place.pk}),
     ("decisions:detail", lambda w: {"pk": w.open_decision.pk}),
     ("decisions:respond", lambda w: {"pk": w.open_decision.pk}),
     ("decisions:discussion", lambda w: {"pk": w.open_decision.pk}),
@@ -105,9 +106,9 @@ PAGES = [
     ("decisions:ics", lambda w: {"pk": w.closed_poll.pk}),
 ]
 COLLECTIVE_PAGES = [
-    ("decisions:collective_log", lambda w: {"slug": w.collective.slug}),
-    ("decisions:create_for_collective", lambda w: {"slug": w.collective.slug}),
-    ("decisions:export_csv", lambda w: {"slug": w.collective.slug}),
+    ("decisions:place_log", lambda w: {"place_pk": w.collective_decision.place_id}),
+    ("decisions:place_create", lambda w: {"place_pk": w.collective_decision.place_id}),
+    ("decisions:place_export_csv", lambda w: {"place_pk": w.collective_decision.place_id}),
     ("decisions:detail", lambda w: {"pk": w.collective_decision.pk}),
     ("decisions:respond", lambda w: {"pk": w.collective_decision.pk}),
 ]
@@ -151,6 +152,9 @@ def test_collective_decision_pages(
 def test_wrong_ids_are_404s(client: object, world: World) -> None:
     client.force_login(world.people["member"])
     assert client.get(reverse("decisions:detail", args=[999999])).status_code == 404
+    for name in ("decisions:place_log", "decisions:place_create", "decisions:place_export_csv"):
+        assert client.get(reverse(name, args=[999999])).status_code == 404
+    # Old addresses of places that do not exist.
     assert client.get(reverse("decisions:project_log", args=[999999])).status_code == 404
     assert client.get(reverse("decisions:collective_log", args=["no-such-hub"])).status_code == 404
     # An open decision has no chosen time yet.
@@ -163,7 +167,7 @@ def test_wrong_ids_are_404s(client: object, world: World) -> None:
 def _posts(w: World) -> list[tuple[str, dict, dict, Any]]:
     """(url, data, extra, how to count what changed)."""
     open_pk, poll_pk = w.open_decision.pk, w.closed_poll.pk
-    create = reverse("decisions:create_for_project", kwargs={"project_pk": w.project.pk})
+    create = reverse("decisions:place_create", args=[w.project.place.pk])
     closes = (later(w.open_decision, days=3)).strftime("%Y-%m-%dT%H:%M")
     return [
         (

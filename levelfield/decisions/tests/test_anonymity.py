@@ -55,11 +55,9 @@ def test_the_log_counts_anonymous_answers_while_they_are_sealed(client: object, 
     team = make_team(6)
     decision = _anonymous_vote(team, 3)
     client.force_login(team.members[0])
-    log = client.get(reverse("decisions:project_log", args=[team.project.pk])).content.decode()
+    log = client.get(reverse("decisions:place_log", args=[team.place.pk])).content.decode()
     assert decision.title in log
-    csv = client.get(
-        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk})
-    ).content.decode()
+    csv = client.get(reverse("decisions:place_export_csv", args=[team.place.pk])).content.decode()
     assert f"{decision.title},Proposal,Open for responses" in csv
     assert ",3,yes," in csv
 
@@ -109,9 +107,7 @@ def test_after_closing_reasons_show_without_names_in_an_order_unrelated_to_votin
         assert person.name not in results
     assert " from " not in results
 
-    csv = client.get(
-        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk})
-    ).content.decode()
+    csv = client.get(reverse("decisions:place_export_csv", args=[team.place.pk])).content.decode()
     for person in team.members:
         assert person.name not in csv
 

@@ -96,8 +96,8 @@ def test_opening_a_due_decisions_pages_writes_nothing_and_shows_it_closed(
         reverse("decisions:respond", args=[decision.pk]),
         reverse("decisions:discussion", args=[decision.pk]),
         reverse("decisions:outcome", args=[decision.pk]),
-        reverse("decisions:project_log", args=[team.project.pk]),
-        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk}),
+        reverse("decisions:place_log", args=[team.place.pk]),
+        reverse("decisions:place_export_csv", args=[team.place.pk]),
     ]
     assert _writes_while(client, pages) == []
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from levelfield.decisions import services
 from levelfield.decisions.models import Decision, Method
 from levelfield.decisions.tests.factories import Team, later
+from levelfield.places.access import collective_place
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_the_log_lists_and_filters_decisions(client: object, team: Team) -> None
     closed = _closed_with_outcome(team)
     open_one = team.start(Method.RANKED, title="Name the project")
     client.force_login(team.members[2])
-    url = reverse("decisions:project_log", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_log", args=[team.place.pk])
     page = client.get(url).content.decode()
     assert "All decisions (2)" in page
     assert closed.title in page and open_one.title in page
@@ -65,7 +66,7 @@ def test_the_log_exports_as_csv_filtered_the_same_way(client: object, team: Team
     closed = _closed_with_outcome(team)
     team.start(Method.RANKED, title="Name the project")
     client.force_login(team.members[3])
-    url = reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_export_csv", args=[team.place.pk])
     everything = client.get(url)
     assert everything["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in everything["Content-Disposition"]
@@ -91,7 +92,8 @@ def test_a_collective_has_its_own_decisions_and_log(
 ) -> None:
     collective, people = collective_team
     client.force_login(people[0])
-    url = reverse("decisions:create_for_collective", kwargs={"slug": collective.slug})
+    place = collective_place(collective.pk)
+    url = reverse("decisions:place_create", args=[place.pk])
     closes = timezone.localtime(timezone.now() + timedelta(days=8)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         f"{url}?method=single_choice",
@@ -107,10 +109,10 @@ def test_a_collective_has_its_own_decisions_and_log(
     )
     assert response.status_code == 302
     decision = Decision.objects.get()
-    assert decision.collective == collective and decision.project is None
-    log = client.get(reverse("decisions:collective_log", kwargs={"slug": collective.slug}))
+    assert decision.place == place
+    log = client.get(reverse("decisions:place_log", args=[place.pk]))
     assert "Where shall we hold the summer event?" in log.content.decode()
-    rows = _rows(client.get(reverse("decisions:export_csv", kwargs={"slug": collective.slug})))
+    rows = _rows(client.get(reverse("decisions:place_export_csv", args=[place.pk])))
     assert [row["Title"] for row in rows] == ["Where shall we hold the summer event?"]
 
     services.response_submit(
@@ -121,4 +123,4 @@ def test_a_collective_has_its_own_decisions_and_log(
         decision=decision, person=people[2], statement="The library.", now=later(decision)
     )
     decision.refresh_from_db()
-    assert decision.involvement_entry is None  # only projects have an involvement log
+    assert decision.involvement_entry is None  # only project decisions go in the log (for now)

@@ -265,7 +265,7 @@ def test_a_time_poll_is_started_from_the_form_with_one_time_per_line(
     client: object, team: Team
 ) -> None:
     client.force_login(team.starter)
-    url = reverse("decisions:create_for_project", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_create", args=[team.place.pk])
     closes = timezone.localtime(timezone.now() + timedelta(days=9)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         f"{url}?method=time_poll",
@@ -308,7 +308,7 @@ def test_option_methods_need_at_least_two_options(client: object, team: Team) ->
     with pytest.raises(services.DecisionError, match="at least 2 options"):
         team.start(Method.SINGLE_CHOICE, options=["Only one"])
     client.force_login(team.starter)
-    url = reverse("decisions:create_for_project", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_create", args=[team.place.pk])
     response = client.post(
         f"{url}?method=ranked",
         {

@@ -70,11 +70,11 @@ def test_every_page_for_every_method_is_well_formed(client: object, method: str)
         ]
     decision = team.start(method, reasons_policy="objections", voice_check="public", **extra)
     client.force_login(team.starter)
-    project = {"project_pk": team.project.pk}
+    place = [team.place.pk]
     urls = [
-        reverse("decisions:project_log", kwargs=project),
-        reverse("decisions:create_for_project", kwargs=project),
-        reverse("decisions:create_for_project", kwargs=project) + f"?method={method}",
+        reverse("decisions:place_log", args=place),
+        reverse("decisions:place_create", args=place),
+        reverse("decisions:place_create", args=place) + f"?method={method}",
         reverse("decisions:detail", args=[decision.pk]),
         reverse("decisions:respond", args=[decision.pk]),
         reverse("decisions:discussion", args=[decision.pk]),

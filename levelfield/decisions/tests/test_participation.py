@@ -59,12 +59,10 @@ def test_without_enough_lived_experience_the_outcome_is_marked_not_enough_voices
     assert decision.voices_heard is False
     page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
     assert "Not enough voices heard." in page
-    log = client.get(
-        reverse("decisions:project_log", kwargs={"project_pk": team.project.pk})
-    ).content.decode()
+    log = client.get(reverse("decisions:place_log", args=[team.place.pk])).content.decode()
     assert "Not enough voices heard" in log
     export = client.get(
-        reverse("decisions:export_csv", kwargs={"project_pk": team.project.pk})
+        reverse("decisions:place_export_csv", args=[team.place.pk])
     ).content.decode()
     (row,) = csv.DictReader(io.StringIO(export))
     assert row["Enough voices heard"] == "no"

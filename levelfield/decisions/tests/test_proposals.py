@@ -23,7 +23,7 @@ def _local(moment: object) -> str:
 
 def test_a_member_starts_a_proposal_in_two_steps(client: object, team: Team) -> None:
     client.force_login(team.starter)
-    url = reverse("decisions:create_for_project", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_create", args=[team.place.pk])
 
     chooser = client.get(url)
     assert chooser.status_code == 200
@@ -47,7 +47,7 @@ def test_a_member_starts_a_proposal_in_two_steps(client: object, team: Team) -> 
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("decisions:detail", args=[decision.pk])
-    assert decision.project == team.project
+    assert decision.place == team.place
     assert decision.method == Method.PROPOSAL
     assert decision.created_by == team.starter
     assert Change.objects.filter(action="decision_started", project=team.project).exists()
@@ -57,7 +57,7 @@ def test_a_decision_must_stay_open_for_the_collectives_minimum(client: object, t
     team.project.collective.minimum_decision_days = 10
     team.project.collective.save()
     client.force_login(team.starter)
-    url = reverse("decisions:create_for_project", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_create", args=[team.place.pk])
     response = client.post(
         f"{url}?method=consent",
         {
@@ -222,7 +222,7 @@ def test_every_method_can_be_started_from_the_form(
     client: object, team: Team, method: str, fields: dict
 ) -> None:
     client.force_login(team.members[1])
-    url = reverse("decisions:create_for_project", kwargs={"project_pk": team.project.pk})
+    url = reverse("decisions:place_create", args=[team.place.pk])
     response = client.post(
         f"{url}?method={method}",
         {

@@ -101,11 +101,11 @@ def test_the_log_costs_the_same_with_1_or_20_decisions(
                 decision=decision, person=team.starter, payload={"stance": "agree"}
             )
         client.force_login(team.starter)
-        for name in ("decisions:project_log", "decisions:export_csv"):
-            url = reverse(name, kwargs={"project_pk": team.project.pk})
+        for name in ("decisions:place_log", "decisions:place_export_csv"):
+            url = reverse(name, args=[team.place.pk])
             with django_assert_max_num_queries(8):
                 client.get(url)
-        counts.append(_count(client, reverse("decisions:project_log", args=[team.project.pk])))
+        counts.append(_count(client, reverse("decisions:place_log", args=[team.place.pk])))
     assert counts[0] == counts[1]
 
 

@@ -26,7 +26,7 @@ def test_the_small_seed_makes_every_method_with_exact_counts(client: object) -> 
     assert services.tallies_wrong() == []
     assert not Decision.objects.filter(tally=None).exists()
     biggest = Decision.objects.order_by("-tally__responses").first()
-    assert (biggest.title, biggest.project, biggest.tally.responses) == (
+    assert (biggest.title, biggest.place.project, biggest.tally.responses) == (
         BIG_TITLE,
         big.project,
         40,

@@ -336,7 +336,7 @@ def test_picked_statements_become_a_decision(client, conversation, member) -> No
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert "1. Seed statement number 1" in decision.background
-    assert decision.project == conversation.project
+    assert decision.place == conversation.project.place
     assert decision.closes_at > timezone.now() + timedelta(days=13)
 
 

@@ -238,7 +238,7 @@ def test_a_time_polls_chosen_time_becomes_an_event_and_the_people_who_answered_a
 ) -> None:
     now = timezone.now()
     poll = DecisionFactory(
-        project=project,
+        place=project.place,
         created_by=organiser,
         method=Method.TIME_POLL,
         opens_at=now - datetime.timedelta(days=9),

@@ -103,7 +103,7 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
         project = ProjectMembershipFactory(person=person).project
         CollectiveInvitationFactory(email="kim@example.org")
         ProjectInvitationFactory(email="kim@example.org")
-        DecisionFactory(project=project)
+        DecisionFactory(place=project.place)
         RegistrationFactory(person=person)
         ReviewFactory(reviewer=person)
     client.force_login(person)
@@ -122,11 +122,11 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
 def test_a_member_sees_what_needs_them_soonest_first_and_not_what_is_done(client):
     person = UserFactory()
     project = ProjectMembershipFactory(person=person).project
-    later = DecisionFactory(project=project, title="Which venue?")
+    later = DecisionFactory(place=project.place, title="Which venue?")
     sooner = DecisionFactory(
-        project=project, title="Which date?", closes_at=timezone.now() + timedelta(days=2)
+        place=project.place, title="Which date?", closes_at=timezone.now() + timedelta(days=2)
     )
-    answered = DecisionFactory(project=project, title="Which colour?")
+    answered = DecisionFactory(place=project.place, title="Which colour?")
     Response.objects.create(decision=answered, person=person, payload={"stance": "agree"})
     elsewhere = DecisionFactory(title="Someone else's question?")
     place = RegistrationFactory(person=person).event

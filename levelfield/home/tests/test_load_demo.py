@@ -50,12 +50,15 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data() -> 
     assert partners.involvement.filter(kind="review").exists()
     stages = set(projects.values_list("stage", flat=True))
     assert len(stages) == 3, "the three projects are at different stages"
-    # Three decisions, and the documents demo's adoption of its principles by consent;
-    # the reports demo's two sign-offs (reports/demo.py).
-    assert first[7] == 4 + 2
+    # Three decisions and the Allies Group's question (decisions/demo.py), and the
+    # documents demo's adoption of its principles by consent; the reports demo's two
+    # sign-offs (reports/demo.py).
+    assert first[7] == 5 + 2
     decided = Decision.objects.get(outcome__isnull=False)
     assert decided.closed_at is not None
-    assert decided.project.place.involvement.filter(title__startswith="Decision:").exists()
+    assert decided.place.involvement.filter(title__startswith="Decision:").exists()
+    allies = Decision.objects.get(place__group_name="Allies Group")
+    assert allies.closed_at is None and allies.responses.count() == 4
     for project in projects:
         assert project.place.involvement.exists()
         assert project.memberships.filter(coordinator_since__isnull=False).exists()

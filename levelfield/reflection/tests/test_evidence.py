@@ -43,7 +43,7 @@ def _record(team: Team) -> None:
     )
     ParticipationFactory(entry=changed, person=team.public[0], minutes=30)
     for person in team.professionals[:2]:
-        DecisionFactory(project=team.project, created_by=person)
+        DecisionFactory(place=team.project.place, created_by=person)
 
 
 def test_the_record_is_split_by_perspective_when_every_group_is_big_enough() -> None:
@@ -77,7 +77,7 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
 ) -> None:
     team = make_team(public=5, professionals=5)
     _record(team)
-    decision = DecisionFactory(project=team.project, created_by=team.public[0])
+    decision = DecisionFactory(place=team.project.place, created_by=team.public[0])
     Outcome.objects.create(
         decision=decision,
         statement="We will meet in the evening.",

@@ -46,7 +46,9 @@ def _project_with(size: int, rounds: int) -> tuple:
         )
         for person in team.members[: 1 + number % len(team.members)]:
             ParticipationFactory(entry=entry, person=person, minutes=30)
-        DecisionFactory(project=team.project, created_by=team.members[number % len(team.members)])
+        DecisionFactory(
+            place=team.project.place, created_by=team.members[number % len(team.members)]
+        )
         meeting = EventFactory(place=team.project.place)
         for person in team.members[: 1 + number % len(team.members)]:
             RegistrationFactory(event=meeting, person=person, attended=True)

@@ -82,7 +82,7 @@ def known_project(*, checkin: bool = True) -> Known:
     ]
     now = timezone.now()
     decided = DecisionFactory(
-        project=project,
+        place=project.place,
         title="Which questionnaire?",
         opens_at=now - datetime.timedelta(days=9),
         closes_at=now - datetime.timedelta(days=1),
@@ -96,12 +96,12 @@ def known_project(*, checkin: bool = True) -> Known:
         updated_at=now,
     )
     DecisionFactory(
-        project=project,
+        place=project.place,
         opens_at=now - datetime.timedelta(days=9),
         closes_at=now - datetime.timedelta(days=1),
         closed_at=now - datetime.timedelta(days=1),
     )
-    DecisionFactory(project=project)  # still open: not counted
+    DecisionFactory(place=project.place)  # still open: not counted
     if checkin:
         opens = now - datetime.timedelta(days=10)
         checkin_round = known.team.open_round(

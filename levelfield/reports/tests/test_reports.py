@@ -146,7 +146,7 @@ def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_i
     report.refresh_from_db()
     decision = report.signoff_decision
     assert response["Location"] == reverse("decisions:detail", args=[decision.pk])
-    assert decision.project == known.project and report.signoff_version.number == 1
+    assert decision.place == known.project.place and report.signoff_version.number == 1
     for person in known.team.members[:3]:
         decision_services.response_submit(
             decision=decision, person=person, payload={"stance": "consent"}
