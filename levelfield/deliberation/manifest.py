@@ -20,6 +20,12 @@ MANIFEST = AppManifest(
     erase=personal.erase,
     person_fields=(
         PersonField(
+            "deliberation.PolisImport.requested_by",
+            "pol_is_imports_you_started",
+            Erasure.ANONYMISE,
+            "the import stays with the conversation",
+        ),
+        PersonField(
             "deliberation.Conversation.created_by", "conversations_you_started", Erasure.ANONYMISE
         ),
         PersonField(

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from levelfield.deliberation.models import Conversation, Participant, Reaction, Statement
+from levelfield.deliberation.models import (
+    Conversation,
+    Participant,
+    PolisImport,
+    Reaction,
+    Statement,
+)
 from levelfield.lib.manifests import ErasureContext, export_rows
 
 
@@ -36,6 +42,12 @@ def export(person: Any) -> dict[str, list[dict]]:
             vote="vote",
             reacted="reacted_at",
         ),
+        "pol_is_imports_you_started": export_rows(
+            PolisImport.objects.filter(requested_by=person),
+            conversation="conversation__title",
+            asked="requested_at",
+            state="state",
+        ),
     }
 
 
@@ -43,6 +55,7 @@ def erase(context: ErasureContext) -> None:
     """Statements and reactions stay, so the conversation's groups and consensus do not
     change, from a participant with no person and no name."""
     Participant.objects.filter(person=context.person).update(person=None, name="")
+    PolisImport.objects.filter(requested_by=context.person).update(requested_by=None)
     conversations = Conversation.objects.filter(context.places())
     context.forget(conversations, ["title", "prompt"])
     context.forget(Statement.objects.filter(conversation__in=conversations), ["text"])
