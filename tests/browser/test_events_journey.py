@@ -45,7 +45,9 @@ def test_a_monthly_cuppa_from_planning_to_the_involvement_log(
     # Priya, the coordinator, plans the series from the project page.
     sign_in(priya)
     page.goto(f"{live_server.url}/projects/{project.pk}/")
-    page.get_by_role("link", name="Plan a meeting or workshop").click()
+    page.get_by_role("link", name="Meetings and events").click()
+    axe_check(page)
+    page.get_by_role("button", name="Plan a meeting or event").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan an event")
     axe_check(page)
     first = _a_monday_after(timezone.localdate() + datetime.timedelta(days=7))
