@@ -65,6 +65,9 @@ class NavigationEntry:
     hint: str = ""  # a few plain words on what is there, for people new to it
     order: int = 50  # lower comes first within its section
     count: Callable[[Any], int | None] | None = None
+    # (place) -> whether this place has the feature, when its kind is not enough to say
+    # (only the research partners group has reviews); None: every place of its kinds.
+    applies: Callable[[Any], bool] | None = None
 
 
 @dataclass

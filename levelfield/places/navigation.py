@@ -53,6 +53,8 @@ def place_navigation(place: Place) -> list[Section]:
     """The sections of `place`'s navigation that have something in them."""
     by_section: dict[str, list[Link]] = {}
     for entry in entries_for(place.kind):
+        if entry.applies is not None and not entry.applies(place):
+            continue
         count = entry.count(place) if entry.count else None
         by_section.setdefault(entry.section, []).append(
             Link(entry.label, entry.url(place), entry.hint, count)

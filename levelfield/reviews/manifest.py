@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
 from levelfield.lib.manifests import (
@@ -12,6 +14,14 @@ from levelfield.lib.manifests import (
     demo_module,
 )
 from levelfield.reviews import personal
+
+
+def _has_reviews(place: Any) -> bool:
+    """The collective (where the group is set up) and the research partners group."""
+    from levelfield.reviews.models import ReviewGroup
+
+    return place.kind == "collective" or ReviewGroup.objects.filter(place=place).exists()
+
 
 MANIFEST = AppManifest(
     label="reviews",
@@ -48,6 +58,7 @@ MANIFEST = AppManifest(
             section="make",
             url=lambda place: reverse("reviews:place", args=[place.pk]),
             kinds=frozenset({"group", "collective"}),
+            applies=_has_reviews,
             hint="The research partners group reads researchers' plans for involving "
             "people and tells them what works and what is missing",
         ),

@@ -17,7 +17,7 @@ from levelfield.payments.tests.factories import PaymentPolicyFactory, RateFactor
 from levelfield.places import services as place_services
 from levelfield.places.access import collective_place
 from levelfield.places.models import PlaceKind, PlaceMembership
-from levelfield.places.navigation import entries_for
+from levelfield.places.navigation import entries_for, place_navigation
 from levelfield.projects.models import Participation, Project, Stage
 from levelfield.reports.figures import Scope, involvement
 from levelfield.reviews import services
@@ -130,3 +130,16 @@ def test_the_groups_and_the_collectives_navigation_lead_to_the_reviews(client, w
     # The old address still arrives.
     old = client.get(reverse("reviews:group", args=[world.collective.slug]))
     assert (old.status_code, old["Location"]) == (301, entry.url(home))
+
+
+def test_only_the_research_partners_group_shows_reviews_in_its_navigation(world) -> None:  # noqa: ANN001
+    allies = place_services.group_create(
+        collective=world.collective, actor=world.amara, name="Allies Group", purpose="Deciding."
+    )
+
+    def labels(place: object) -> list[str]:
+        return [link.label for section in place_navigation(place) for link in section.links]
+
+    assert "Reviews of researchers' plans" in labels(world.group.place)
+    assert "Reviews of researchers' plans" in labels(collective_place(world.collective.pk))
+    assert "Reviews of researchers' plans" not in labels(allies)
