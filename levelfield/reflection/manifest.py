@@ -17,6 +17,7 @@ MANIFEST = AppManifest(
     label="reflection",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
     person_fields=(
         PersonField(
             "reflection.QuestionSetVersion.created_by",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from levelfield.lib.manifests import ErasureContext, export_rows
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.reflection.models import (
     Action,
     CheckInRound,
@@ -52,3 +56,26 @@ def erase(context: ErasureContext) -> None:
     context.forget(rounds, ["title"])
     context.forget(Action.objects.filter(round__in=rounds), ["theme", "text"])
     context.forget(Comment.objects.filter(round__in=rounds), ["text"])
+
+
+def needs(person: Any) -> list[Need]:
+    """Check-in rounds open in the person's places (groups too) that they have not
+    answered: one query however many places they are in."""
+    now = timezone.now()
+    waiting = (
+        CheckInRound.objects.visible_to(person)
+        .filter(closed_at=None, opens_at__lte=now, closes_at__gt=now)
+        .exclude(Exists(Respondent.objects.filter(round=OuterRef("pk"), person=person)))
+        .with_place()
+        .order_by("closes_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Check in: {checkin_round.title}",
+            url=reverse("reflection:answer", args=[checkin_round.pk]),
+            place=checkin_round.place.name,
+            due=checkin_round.closes_at,
+            kind="checkin",
+        )
+        for checkin_round in waiting
+    ]

@@ -192,3 +192,22 @@ def test_erasing_someone_takes_their_name_from_a_groups_round(team: Team, allies
     person_delete(person=leaving)
     checkin.refresh_from_db()
     assert leaving.name not in checkin.title
+
+
+def test_an_open_check_in_waits_on_the_home_page_of_each_group_member_until_answered(
+    team: Team, allies: Place, client: object
+) -> None:
+    checkin = _group_round(allies, team)
+    asked, outside = team.public[1], team.public[3]
+
+    client.force_login(asked)
+    home = client.get(reverse("home")).content.decode()
+    assert "Check in: Allies check-in" in home
+    assert reverse("reflection:answer", args=[checkin.pk]) in home
+
+    client.force_login(outside)  # in the collective, not in the group
+    assert "Allies check-in" not in client.get(reverse("home")).content.decode()
+
+    answer_all(checkin, [asked], 4)
+    client.force_login(asked)
+    assert "Allies check-in" not in client.get(reverse("home")).content.decode()
