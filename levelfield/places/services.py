@@ -147,8 +147,12 @@ def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
 # shared, and a group is a way of working, not a rank.
 
 
-def group_create(*, collective: Collective, actor: User, name: str, purpose: str) -> Place:
-    """Start a group in `collective`; the person who starts it is its first member."""
+def group_create(
+    *, collective: Collective, actor: User, name: str, purpose: str, join: bool = True
+) -> Place:
+    """Start a group in `collective`; the person who starts it is its first member,
+    unless they set it up for others (`join=False`: a coordinator setting up the research
+    partners group)."""
     from levelfield.collectives.models import CollectiveMembership
 
     if not CollectiveMembership.objects.filter(collective=collective, person=actor).exists():
@@ -157,7 +161,8 @@ def group_create(*, collective: Collective, actor: User, name: str, purpose: str
         group = Place.objects.create(
             kind=PlaceKind.GROUP, collective=collective, group_name=name, purpose=purpose
         )
-        PlaceMembership.objects.create(place=group, person=actor)
+        if join:
+            PlaceMembership.objects.create(place=group, person=actor)
         change_record(
             actor=actor,
             action="group_created",

@@ -30,7 +30,6 @@ from levelfield.lib.words import day, plural
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places import services as place_services
-from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, InvolvementEntry
 from levelfield.reviews import files
@@ -86,10 +85,9 @@ def group_set_up(
             .first()
         )
         if group is None:
-            # places.services.group_create makes its actor the first member; the
-            # coordinator sets the group up for others, so the place is made here.
-            place = Place.objects.create(
-                kind=PlaceKind.GROUP, collective=collective, group_name=name, purpose=about
+            # The coordinator sets the group up for others: they do not join it.
+            place = place_services.group_create(
+                collective=collective, actor=actor, name=name, purpose=about, join=False
             )
             group = ReviewGroup.objects.create(collective=collective, place=place, **values)
             before: dict[str, object] = {}
