@@ -5,14 +5,16 @@ addresses send people on to the place's."""
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.decisions.models import Decision
 from levelfield.deliberation import services
-from levelfield.deliberation.models import Conversation, Participant
+from levelfield.deliberation.models import Analysis, Conversation, Participant, Reaction
 from levelfield.lib.testing.world import World
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,20 @@ def test_bad_ids_are_404(client, world: World) -> None:
         reverse("deliberation:report", args=[missing]),
     ):
         assert client.get(address).status_code == 404, address
+
+
+def test_the_demo_s_allies_group_talks_about_fair_decisions() -> None:
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # safe to run again
+    fair = Conversation.objects.get(place__group_name="Allies Group")
+    assert fair.title == "What makes a decision fair?"
+    members = set(fair.place.memberships.values_list("person_id", flat=True))
+    taking_part = set(fair.participants.values_list("person_id", flat=True))
+    assert taking_part and taking_part <= members
+    assert fair.statements.count() == 6
+    assert Reaction.objects.filter(statement__conversation=fair).count() >= 20
+    assert Analysis.objects.filter(conversation=fair).exists()
+    # The collective's own conversation on patient data is still there.
+    assert Conversation.objects.filter(
+        place__kind="collective", title__startswith="Principles for using patient data"
+    ).exists()
