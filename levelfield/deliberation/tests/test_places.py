@@ -48,6 +48,11 @@ def test_a_group_member_starts_a_conversation_in_the_group(client, world: World)
     listed = client.get(reverse("deliberation:place_list", args=[world.group.pk]))
     assert FAIR["title"] in listed.content.decode()
     assert world.group.name in listed.content.decode()
+    # Every page of it leads back to the group.
+    for name in ("detail", "report", "moderate", "draft", "import"):
+        page = client.get(reverse(f"deliberation:{name}", args=[conversation.pk]))
+        assert page.status_code == 200, name
+        assert world.group.get_absolute_url() in page.content.decode(), name
 
 
 def test_the_group_s_members_take_part_and_the_collective_s_others_do_not(
