@@ -71,12 +71,12 @@ def _event() -> str | None:
     return reverse("events:detail", args=[event.pk]) if event else None
 
 
-def _first_in_big(model: str, url_name: str) -> str | None:
-    """The first row of an app's model in the big project (None when not seeded)."""
-    from django.apps import apps
+def _conversation_in_big() -> str | None:
+    """The big project's first conversation (conversations belong to its place)."""
+    from levelfield.deliberation.models import Conversation
 
-    row = apps.get_model(model).objects.filter(project=big_project()).order_by("pk").first()
-    return reverse(url_name, args=[row.pk]) if row else None
+    row = Conversation.objects.in_place(big_project().place).order_by("pk").first()
+    return reverse("deliberation:detail", args=[row.pk]) if row else None
 
 
 def _document_in_big() -> str | None:
@@ -107,10 +107,8 @@ def pages() -> dict[str, Finder]:
         "check-in rounds": lambda: reverse(
             "reflection:place_rounds", args=[big_project().place.pk]
         ),
-        "conversations": lambda: reverse("deliberation:project_list", args=[big]),
-        "a conversation": lambda: _first_in_big(
-            "deliberation.Conversation", "deliberation:detail"
-        ),
+        "conversations": lambda: reverse("deliberation:place_list", args=[big_project().place.pk]),
+        "a conversation": _conversation_in_big,
         "documents": lambda: reverse("documents:place_list", args=[big_project().place.pk]),
         "a document": _document_in_big,
         "review group": lambda: reverse("reviews:place", args=[collective_place(network().pk).pk]),

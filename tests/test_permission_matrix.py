@@ -348,7 +348,7 @@ def _stories(collective: Collective, member: User, coordinator: User, outsider: 
 def _conversation(project: Project) -> Any:
     """A project conversation open to anyone with its link, with one statement."""
     conversation = ConversationFactory(
-        project=project, who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK
+        place=project.place, who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK
     )
     StatementFactory(conversation=conversation)
     return conversation
@@ -747,10 +747,15 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
     "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     # Conversations (deliberation): members, and visitors who joined by the link
-    "conversations/project/<int:project_pk>/": Row(PROJECT_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "conversations/project/<int:project_pk>/new/": Row(PROJECT_PK, MEMBERS_ONLY, MEMBERS_POST),
-    "conversations/collective/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "conversations/collective/<slug:slug>/new/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
+    "conversations/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
+    # Old addresses: a permanent redirect to the place's (which checks access); GET only.
+    "conversations/project/<int:project_pk>/": Row(PROJECT_PK, "302 302 302 302 302", POST_ONLY),
+    "conversations/project/<int:project_pk>/new/": Row(
+        PROJECT_PK, "302 302 302 302 302", POST_ONLY
+    ),
+    "conversations/collective/<slug:slug>/": Row(COLLECTIVE, "302 302 302 302 302", POST_ONLY),
+    "conversations/collective/<slug:slug>/new/": Row(COLLECTIVE, "302 302 302 302 302", POST_ONLY),
     "conversations/join/<str:token>/": Row(
         CONVERSATION_LINK, "200 200 302 302 200", "200 200 302 302 200"
     ),

@@ -1,6 +1,6 @@
 """Who may reach a conversation, in one place.
 
-Members of its project or collective reach everything (the report, moderation,
+Members of its place (a collective, a group or a project) reach everything (the report, moderation,
 import and export). A visitor reaches a conversation open to anyone with the link only
 after joining through the link (their participant is kept in their session), and only
 its statements page: never the report or anyone's reactions. Everyone else gets a 404.
@@ -20,16 +20,14 @@ SESSION_KEY = "deliberation_participants"
 
 
 def conversation_for_member(person: User, pk: int) -> Conversation:
-    """The conversation, if `person` belongs to its project or collective; otherwise 404."""
-    return get_object_or_404(
-        Conversation.objects.for_member(person).select_related("project", "collective"), pk=pk
-    )
+    """The conversation, if `person` is a member of its place; otherwise 404."""
+    return get_object_or_404(Conversation.objects.for_member(person).with_place(), pk=pk)
 
 
 def conversation_by_link(token: str) -> Conversation:
     """A conversation open to anyone with its link; otherwise 404."""
     return get_object_or_404(
-        Conversation.objects.select_related("project", "collective"),
+        Conversation.objects.with_place(),
         link_token=token,
         who_may_take_part="link",
     )
@@ -48,7 +46,7 @@ class Taking:
 def conversation_for_participant(request: HttpRequest, pk: int) -> Taking:
     """The conversation for a member, or for a visitor who joined it by its link."""
     person = request.user
-    member_view = Conversation.objects.for_member(person).select_related("project", "collective")
+    member_view = Conversation.objects.for_member(person).with_place()
     conversation = member_view.filter(pk=pk).first()
     if conversation is not None:
         participant = Participant.objects.filter(conversation=conversation, person=person).first()
@@ -56,7 +54,9 @@ def conversation_for_participant(request: HttpRequest, pk: int) -> Taking:
     token = request.session.get(SESSION_KEY, {}).get(str(pk))
     if token:
         participant = (
-            Participant.objects.select_related("conversation__project", "conversation__collective")
+            Participant.objects.select_related(
+                "conversation__place__collective", "conversation__place__project"
+            )
             .filter(token=token, conversation_id=pk, conversation__who_may_take_part="link")
             .first()
         )

@@ -1,5 +1,6 @@
 """Demo data: a data-principles conversation in the collective, with a few hundred
-synthetic reactions from three planted opinion groups, analysed once."""
+synthetic reactions from three planted opinion groups, analysed once; and a small
+conversation in the Allies Group on what makes a decision fair, from its members."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import numpy as np
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.collectives.roles import memberships_of
 from levelfield.deliberation import services
 from levelfield.deliberation.models import Conversation, Participant, Reaction, WhoMayTakePart
 from levelfield.people.models import User
+from levelfield.places.access import collective_place
+from levelfield.places.models import Place, PlaceKind
 
 TITLE = "Principles for using patient data in research"
 PROMPT = "How should patient data be used in health research?"
@@ -37,12 +41,71 @@ SEEDS = [
 ]
 
 
+GROUP = "Allies Group"
+GROUP_TITLE = "What makes a decision fair?"
+GROUP_PROMPT = "What makes a decision in our collective fair to everyone in it?"
+GROUP_SEEDS = [
+    "Everyone affected should hear about a decision before it is made.",
+    "People should have time to think, not just a show of hands on the night.",
+    "Lived experience should count as much as professional experience.",
+    "The reasons for a decision should be written down in plain English.",
+    "Whoever objects should be asked what would make it work for them.",
+]
+# Each member's reactions to the seeds, in order (1 agree, -1 disagree, 0 pass).
+GROUP_VOTES = {
+    "amara": [1, 1, 1, 1, 1],
+    "gordon": [1, 0, 1, 1, 1],
+    "maggie": [1, 1, 1, 1, 0],
+    "leah": [1, 1, -1, 1, 1],
+    "dev": [0, 1, 1, 1, -1],
+}
+GROUP_STATEMENT = ("maggie", "Meetings should be at times carers can make.")
+
+
 def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
-    if Conversation.objects.filter(collective=collective, title=TITLE).exists():
+    _collective_conversation(collective, people)
+    _group_conversation(collective, people)
+
+
+def _group_conversation(collective: Collective, people: dict[str, User]) -> None:
+    """The Allies Group asks itself what makes a decision fair: its members react."""
+    group = Place.objects.filter(
+        collective=collective, kind=PlaceKind.GROUP, group_name=GROUP
+    ).first()
+    if group is None or Conversation.objects.in_place(group).filter(title=GROUP_TITLE).exists():
+        return
+    member_ids = set(memberships_of(group.owner).values_list("person_id", flat=True))
+    members = {key: person for key, person in people.items() if person.pk in member_ids}
+    if not members:
+        return
+    conversation = services.conversation_start(
+        started_by=next(iter(members.values())),
+        place=group,
+        title=GROUP_TITLE,
+        prompt=GROUP_PROMPT,
+        seeds=GROUP_SEEDS,
+    )
+    statements = list(conversation.statements.order_by("number"))
+    for key, person in members.items():
+        participant = services.participant_for_member(conversation=conversation, person=person)
+        for statement, vote in zip(statements, GROUP_VOTES.get(key, []), strict=False):
+            services.reaction_record(participant=participant, statement=statement, vote=vote)
+    author, text = GROUP_STATEMENT
+    if author in members:
+        participant = services.participant_for_member(
+            conversation=conversation, person=members[author]
+        )
+        services.statement_add(conversation=conversation, participant=participant, text=text)
+    services.analysis_run(conversation=conversation)
+
+
+def _collective_conversation(collective: Collective, people: dict[str, User]) -> None:
+    place = collective_place(collective.pk)
+    if Conversation.objects.in_place(place).filter(title=TITLE).exists():
         return
     conversation = services.conversation_start(
         started_by=people["amara"],
-        collective=collective,
+        place=place,
         title=TITLE,
         prompt=PROMPT,
         who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK,

@@ -36,18 +36,14 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.deliberation.demo"),
+    demo_after=("places",),
     scale=scale_module("levelfield.deliberation.scale"),
     scale_after=("projects",),
     navigation=(
         NavigationEntry(
             "Conversations: co-creating principles",
             "decide",
-            lambda place: (
-                reverse("deliberation:project_list", args=[place.project_id])
-                if place.project_id
-                else reverse("deliberation:collective_list", args=[place.collective.slug])
-            ),
-            kinds=frozenset({"collective", "project"}),
+            lambda place: reverse("deliberation:place_list", args=[place.pk]),
             hint="Everyone writes statements and votes on others’, to find common ground.",
             order=30,
         ),

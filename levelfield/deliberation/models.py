@@ -1,11 +1,12 @@
 """Conversations: a prompt, short statements, and everyone's reactions to them.
 
-A conversation belongs to a project or to a collective (never both). Members of that
-place take part; if the conversation is open to anyone with its link, visitors take
-part too after a light sign-in (a name, kept in their session). Each participant has
-one current reaction per statement (a database constraint; changing it replaces it),
-and every reaction ever given is kept in `ReactionLog`. The analysis (analysis.py)
-runs in the background and its last result is kept in `Analysis`.
+A conversation belongs to a place (a collective, a group in it or a project: see
+levelfield/places), through one relation. Members of that place take part; if the
+conversation is open to anyone with its link, visitors take part too after a light
+sign-in (a name, kept in their session). Each participant has one current reaction
+per statement (a database constraint; changing it replaces it), and every reaction
+ever given is kept in `ReactionLog`. The analysis (analysis.py) runs in the background
+and its last result is kept in `Analysis`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from levelfield.places.querysets import PlaceOwnedQuerySet
 
 STATEMENT_MAX_LENGTH = 280
 
@@ -42,34 +45,18 @@ class Vote(models.IntegerChoices):
     PASS = 0, "Pass or unsure"
 
 
-class ConversationQuerySet(models.QuerySet):
+class ConversationQuerySet(PlaceOwnedQuerySet):
     def for_member(self, person: object) -> ConversationQuerySet:
-        """Conversations in the projects and collectives `person` belongs to."""
-        from levelfield.collectives.models import Collective
-        from levelfield.projects.models import Project
-
-        if not getattr(person, "is_authenticated", False):
-            return self.none()
-        return self.filter(
-            Q(project__in=Project.objects.for_member(person).values("pk"))
-            | Q(collective__in=Collective.objects.for_member(person).values("pk"))
-        )
+        """Conversations in the places `person` is a member of (the places' own rule)."""
+        return self.visible_to(person)
 
 
 class Conversation(models.Model):
-    project = models.ForeignKey(
-        "projects.Project",
-        null=True,
-        blank=True,
+    place = models.ForeignKey(
+        "places.Place",
         on_delete=models.CASCADE,
         related_name="conversations",
-    )
-    collective = models.ForeignKey(
-        "collectives.Collective",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="conversations",
+        help_text="The collective, group or project whose members take part.",
     )
     title = models.CharField(max_length=200)
     prompt = models.TextField(
@@ -98,23 +85,12 @@ class Conversation(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(project__isnull=True, collective__isnull=False)
-                | Q(project__isnull=False, collective__isnull=True),
-                name="deliberation_in_project_or_collective",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("deliberation:detail", args=[self.pk])
-
-    @property
-    def place(self) -> models.Model:
-        return self.project or self.collective
 
     @property
     def is_open(self) -> bool:

@@ -56,7 +56,9 @@ def erase(context: ErasureContext) -> None:
     change, from a participant with no person and no name."""
     Participant.objects.filter(person=context.person).update(person=None, name="")
     PolisImport.objects.filter(requested_by=context.person).update(requested_by=None)
-    conversations = Conversation.objects.filter(context.places())
+    conversations = Conversation.objects.filter(
+        context.places(project="place__project", collective="place__collective")
+    )
     context.forget(conversations, ["title", "prompt"])
     context.forget(Statement.objects.filter(conversation__in=conversations), ["text"])
     context.forget(Participant.objects.filter(conversation__in=conversations), ["name"])

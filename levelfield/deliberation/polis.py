@@ -329,7 +329,7 @@ def polis_import(
     notes = _duplicates_resolve(comments, votes)
     with transaction.atomic():
         if actor is not None:
-            roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
+            roles.require(actor, roles.Action.START_CONVERSATION, conversation.place.owner)
         locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
         existing = Statement.objects.filter(conversation=locked)
         taken = set(existing.values_list("text_key", flat=True))
@@ -644,7 +644,7 @@ def polis_import_request(
     (a 225,000-vote file took 22.6 s inside the request)."""
     now = now or timezone.now()
     with transaction.atomic():
-        roles.require(actor, roles.Action.START_CONVERSATION, conversation.place)
+        roles.require(actor, roles.Action.START_CONVERSATION, conversation.place.owner)
         job = PolisImport.objects.create(
             conversation=conversation,
             requested_by=actor,
@@ -785,5 +785,5 @@ def csv_text(rows: Iterable[list[Cell]]) -> str:
 
 
 def require_import_rights(actor: User, conversation: Conversation) -> None:
-    if not roles.may(actor, roles.Action.START_CONVERSATION, conversation.place):
+    if not roles.may(actor, roles.Action.START_CONVERSATION, conversation.place.owner):
         raise PermissionDenied("Only members may import into this conversation.")

@@ -12,6 +12,7 @@ import random
 
 from django.utils import timezone
 
+from levelfield.collectives.roles import memberships_of
 from levelfield.deliberation.models import (
     Conversation,
     Participant,
@@ -22,7 +23,6 @@ from levelfield.deliberation.models import (
 from levelfield.deliberation.services import text_key
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import people_in_order
-from levelfield.projects.models import ProjectMembership
 from levelfield.projects.scale import big_project
 
 CONVERSATIONS = 20
@@ -33,12 +33,12 @@ TOPICS = ["sharing data", "consent", "who benefits", "plain English", "payment",
 
 
 def scale_seed(*, size: str, rng: random.Random) -> None:
-    project = big_project()
+    place = big_project().place
     founder = people_in_order()[0]
     now = timezone.now()
     for chunk in batches(
         Conversation(
-            project=project,
+            place=place,
             title=f"Principles for {rng.choice(TOPICS)} ({number + 1})",
             prompt="What should we promise the people whose data we use?",
             created_by_id=founder,
@@ -46,11 +46,10 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         for number in range(CONVERSATIONS)
     ):
         Conversation.objects.bulk_create(chunk)
-    busy = Conversation.objects.filter(project=project).order_by("pk").first()
+    busy = Conversation.objects.in_place(place).order_by("pk").first()
+    # Who takes part: the place's members.
     members = list(
-        ProjectMembership.objects.filter(project=project)
-        .order_by("person_id")
-        .values_list("person_id", flat=True)
+        memberships_of(place.owner).order_by("person_id").values_list("person_id", flat=True)
     )
     people = members[: scaled(size, PARTICIPANTS, least=10)]
     Participant.objects.bulk_create(

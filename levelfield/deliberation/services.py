@@ -23,7 +23,6 @@ from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective
 from levelfield.decisions.adoptions import adoption_start
 from levelfield.decisions.models import Decision
 from levelfield.deliberation import analysis
@@ -43,8 +42,7 @@ from levelfield.deliberation.models import (
 )
 from levelfield.history.services import change_record
 from levelfield.people.models import Perspective, User, shares_perspectives
-from levelfield.places.access import collective_place
-from levelfield.projects.models import Project
+from levelfield.places.models import Place
 
 # The analysis runs this long after the first reaction since the last one, so a burst
 # of reactions costs one analysis.
@@ -71,16 +69,15 @@ def _record(
         action=action,
         summary=summary,
         subject=conversation,
-        project=conversation.project if conversation.project_id else None,
-        collective=conversation.collective if conversation.collective_id else None,
         after=after,
+        **conversation.place.history_scope(),
     )
 
 
 def is_member(person: User | None, conversation: Conversation) -> bool:
     if person is None or not getattr(person, "is_authenticated", False):
         return False
-    return roles.may(person, roles.Action.TAKE_PART_IN_CONVERSATION, conversation.place)
+    return roles.may(person, roles.Action.TAKE_PART_IN_CONVERSATION, conversation.place.owner)
 
 
 # Starting
@@ -91,22 +88,21 @@ def conversation_start(
     started_by: User,
     title: str,
     prompt: str,
-    project: Project | None = None,
-    collective: Collective | None = None,
+    place: Place,
     who_may_take_part: str = WhoMayTakePart.MEMBERS,
     moderation: str = Moderation.AT_ONCE,
     seeds: Sequence[str] = (),
     now: datetime | None = None,
 ) -> Conversation:
-    """Start a conversation in a project or collective with its seed statements."""
+    """Start a conversation in a place (a collective, a group or a project) with its
+    seed statements."""
     now = now or timezone.now()
     if who_may_take_part not in WhoMayTakePart.values or moderation not in Moderation.values:
         raise DeliberationError("Choose who may take part and how new statements appear.")
     if not title.strip() or not prompt.strip():
         raise DeliberationError("Give the conversation a title and a prompt.", code="title")
     conversation = Conversation(
-        project=project,
-        collective=collective,
+        place=place,
         title=title.strip(),
         prompt=prompt.strip(),
         who_may_take_part=who_may_take_part,
@@ -114,7 +110,7 @@ def conversation_start(
         created_by=started_by,
     )
     with transaction.atomic():
-        roles.require(started_by, roles.Action.START_CONVERSATION, conversation.place)
+        roles.require(started_by, roles.Action.START_CONVERSATION, place.owner)
         conversation.save()
         seen: set[str] = set()
         for number, seed in enumerate(seeds, start=1):
@@ -232,7 +228,7 @@ def statement_moderate(*, statement: Statement, actor: User, accept: bool) -> St
     """A member accepts a waiting statement, or moderates a statement out."""
     conversation = statement.conversation
     with transaction.atomic():
-        roles.require(actor, roles.Action.MODERATE_STATEMENTS, conversation.place)
+        roles.require(actor, roles.Action.MODERATE_STATEMENTS, conversation.place.owner)
         before = statement.status
         statement.status = StatementStatus.SHOWN if accept else StatementStatus.REJECTED
         statement.save(update_fields=["status"])
@@ -415,7 +411,7 @@ def conversations_analyse_due(*, now: datetime | None = None) -> int:
 def draft_set(*, conversation: Conversation, actor: User, statement_ids: Sequence[int]) -> Draft:
     """Put the chosen shown statements into the conversation's draft principles."""
     with transaction.atomic():
-        roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place)
+        roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place.owner)
         chosen = list(
             conversation.statements.filter(pk__in=statement_ids, status=StatementStatus.SHOWN)
         )
@@ -445,7 +441,7 @@ def draft_decide(
 ) -> Decision:
     """Open a decision (with the decisions app's own service) on the draft principles."""
     with transaction.atomic():
-        roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place)
+        roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place.owner)
         draft = Draft.objects.select_for_update().filter(conversation=conversation).first()
         if draft is None or not draft.statements.exists():
             raise DeliberationError("Pick some statements into the draft first.")
@@ -465,9 +461,7 @@ def draft_decide(
             title=f"Adopt the principles from “{conversation.title}”"[:200],
             background=background,
             closes_at=closes_at,
-            place=conversation.project.place
-            if conversation.project_id
-            else collective_place(conversation.collective_id),
+            place=conversation.place,
             now=now,
         )
         draft.decision = decision

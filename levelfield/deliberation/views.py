@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.collectives.access import collective_for_member
+from levelfield.collectives.roles import Action
 from levelfield.decisions.services import DecisionError
 from levelfield.deliberation import polis, services
 from levelfield.deliberation.access import (
@@ -49,53 +49,38 @@ from levelfield.deliberation.models import (
 )
 from levelfield.deliberation.report import report_build
 from levelfield.lib.forms import posted, posted_files
-from levelfield.projects.access import project_for_member
-from levelfield.projects.models import Project
+from levelfield.places.access import place_for_member
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def _place(request: HttpRequest, project_pk: int | None, slug: str | None) -> Any:
-    if project_pk is not None:
-        return project_for_member(request.user, project_pk)
-    return collective_for_member(request.user, slug or "")
-
-
-def _in_place(place: Any) -> dict[str, Any]:
-    return {"project": place} if isinstance(place, Project) else {"collective": place}
-
-
 @login_required
 @require_safe
-def conversation_list(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    place = _place(request, project_pk, slug)
-    conversations = Conversation.objects.filter(**_in_place(place)).order_by("-created_at")
+def place_list(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """The conversations of a place: a collective, a group or a project."""
+    place = place_for_member(request.user, place_pk)
+    conversations = Conversation.objects.in_place(place).order_by("-created_at", "-id")
     return render(
-        request,
-        "deliberation/list.html",
-        {"place": place, "conversations": conversations, "is_project": isinstance(place, Project)},
+        request, "deliberation/list.html", {"place": place, "conversations": conversations}
     )
 
 
 @login_required
 @GET_AND_POST
-def conversation_create(
-    request: HttpRequest, project_pk: int | None = None, slug: str | None = None
-) -> HttpResponse:
-    place = _place(request, project_pk, slug)
+def place_create(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """Start a conversation in a place; its members take part."""
+    place = place_for_member(request.user, place_pk, action=Action.START_CONVERSATION)
     form = ConversationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             conversation = services.conversation_start(
                 started_by=request.user,
+                place=place,
                 title=form.cleaned_data["title"],
                 prompt=form.cleaned_data["prompt"],
                 who_may_take_part=form.cleaned_data["who_may_take_part"],
                 moderation=form.cleaned_data["moderation"],
                 seeds=form.cleaned_data["seeds"],
-                **_in_place(place),
             )
         except services.DeliberationError as error:
             form.add_error(None, error.messages[0])

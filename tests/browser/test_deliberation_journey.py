@@ -45,7 +45,7 @@ def test_a_member_reacts_by_keyboard_adds_a_statement_and_reads_the_report(
     ProjectMembershipFactory(project=project, person=amara)
     conversation = services.conversation_start(
         started_by=amara,
-        project=project,
+        place=project.place,
         title="Our data principles",
         prompt="How should patient data be used in research?",
         seeds=[f"Data principle number {n}" for n in range(1, 13)],

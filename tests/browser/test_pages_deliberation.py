@@ -24,13 +24,13 @@ def world() -> dict:
 def deliberation_pages(world: dict) -> list[str]:
     """Every conversations page a member can open (the CSV downloads are not pages)."""
     talk: Conversation = world["conversations"]["talk"]
-    slug = world["collective"].slug
-    project = {"project_pk": world["project"].pk}
+    in_group: Conversation = world["conversations"]["in_group"]
+    in_collective: Conversation = world["conversations"]["in_collective"]
+    places = [talk.place, in_collective.place, in_group.place]
     return [
-        reverse("deliberation:project_list", kwargs=project),
-        reverse("deliberation:collective_list", kwargs={"slug": slug}),
-        reverse("deliberation:create_for_project", kwargs=project),
-        reverse("deliberation:create_for_collective", kwargs={"slug": slug}),
+        *(reverse("deliberation:place_list", args=[place.pk]) for place in places),
+        *(reverse("deliberation:place_create", args=[place.pk]) for place in places),
+        reverse("deliberation:detail", args=[in_group.pk]),
         reverse("deliberation:detail", args=[talk.pk]),
         reverse("deliberation:detail", args=[talk.pk])
         + f"?statement={talk.statements.order_by('number').first().pk}",
@@ -54,10 +54,9 @@ def test_every_conversations_page_a_member_sees_is_accessible(
 def test_every_conversations_form_shows_an_accessible_error_summary_when_sent_empty(
     live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
 ) -> None:
-    pk = world["project"].pk
     talk = world["conversations"]["talk"]
     paths = [
-        reverse("deliberation:create_for_project", kwargs={"project_pk": pk}),
+        reverse("deliberation:place_create", args=[world["project"].place.pk]),
         reverse("deliberation:add", args=[talk.pk]),
         reverse("deliberation:import", args=[talk.pk]),
     ]

@@ -138,7 +138,11 @@ def resources(world: dict) -> dict:
 def conversations(world: dict) -> dict:
     return {
         "conversations": _conversations(
-            world["member"], world["teammate"], world["project"], world["collective"]
+            world["member"],
+            world["teammate"],
+            world["project"],
+            world["collective"],
+            world["group"],
         )
     }
 
@@ -302,13 +306,16 @@ def _resources(collective: object, member: object) -> list:
     ]
 
 
-def _conversations(member: object, teammate: object, project: object, collective: object) -> dict:
+def _conversations(
+    member: object, teammate: object, project: object, collective: object, group: object
+) -> dict:
     """A project conversation open to anyone with the link, moderated, with forty
     people's reactions in two planted groups (analysed, so the report has groups), a
-    statement waiting for a moderator and draft principles; one in the collective."""
+    statement waiting for a moderator and draft principles; one in the collective and
+    one in the member's group."""
     talk = deliberation_services.conversation_start(
         started_by=member,
-        project=project,
+        place=project.place,
         title="Our data principles",
         prompt="How should patient data be used in research?",
         who_may_take_part="link",
@@ -348,12 +355,19 @@ def _conversations(member: object, teammate: object, project: object, collective
     )
     in_collective = deliberation_services.conversation_start(
         started_by=member,
-        collective=collective,
+        place=collective_place(collective.pk),
         title="How we talk to each other",
         prompt="What makes a meeting work for you?",
         seeds=["Meetings start on time", "Papers arrive a week before"],
     )
-    return {"talk": talk, "in_collective": in_collective}
+    in_group = deliberation_services.conversation_start(
+        started_by=member,
+        place=group,
+        title="What makes a decision fair?",
+        prompt="What makes a decision in our collective fair to everyone in it?",
+        seeds=["Everyone affected hears about it first", "Reasons are written down"],
+    )
+    return {"talk": talk, "in_collective": in_collective, "in_group": in_group}
 
 
 # What the teammate answers in each open decision, so results have something to show.

@@ -201,6 +201,6 @@ def world(db: None) -> World:
             "travel": ExpenseCategoryFactory(policy=policy),
             "group": group,
             "story": StoryFactory(collective=collective, author=gordon, published_at=None),
-            "conversation": ConversationFactory(project=project),
+            "conversation": ConversationFactory(place=project.place),
         },
     )

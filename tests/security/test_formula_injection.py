@@ -96,7 +96,7 @@ def _decisions(world: dict[str, Any], place: str) -> tuple[User, dict[str, Any]]
 
 
 def _conversation(world: dict[str, Any]) -> tuple[User, dict[str, Any]]:
-    conversation = ConversationFactory(project=world["project"])
+    conversation = ConversationFactory(place=world["project"].place)
     for text in FORMULAS:
         StatementFactory(conversation=conversation, text=text)
     return world["member"], {"pk": conversation.pk}
@@ -248,11 +248,11 @@ def test_a_conversation_exported_and_imported_keeps_its_statements_as_typed(
     from levelfield.deliberation import polis
     from levelfield.deliberation.models import Statement
 
-    source = ConversationFactory(project=world["project"])
+    source = ConversationFactory(place=world["project"].place)
     typed = ["=1+1 is not maths here", "- a point from a list", "Plain words"]
     for text in typed:
         StatementFactory(conversation=source, text=text)
-    target = ConversationFactory(project=world["project"])
+    target = ConversationFactory(place=world["project"].place)
     polis.polis_import(
         conversation=target,
         actor=None,

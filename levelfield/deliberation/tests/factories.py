@@ -12,8 +12,8 @@ class ConversationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Conversation
 
-    project = factory.SubFactory(ProjectFactory)
-    collective = None
+    # A new project's place; pass `place=` for another (a collective's or a group).
+    place = factory.LazyFunction(lambda: ProjectFactory().place)
     title = factory.Sequence(lambda n: f"Data principles {n}")
     prompt = "How should patient data be used in research?"
 

@@ -51,7 +51,7 @@ def project(member: object) -> object:
 def conversation(project: object, member: object) -> Conversation:
     return services.conversation_start(
         started_by=member,
-        project=project,
+        place=project.place,
         title="Data principles",
         prompt="How should patient data be used?",
         seeds=[f"Seed statement number {n}" for n in range(1, 13)],
@@ -68,7 +68,7 @@ def _post_reaction(client: object, conversation: Conversation, statement: Statem
 def test_a_member_starts_a_conversation_with_seed_statements(client, project, member) -> None:
     client.force_login(member)
     response = client.post(
-        reverse("deliberation:create_for_project", args=[project.pk]),
+        reverse("deliberation:place_create", args=[project.place.pk]),
         {
             "title": "Our data principles",
             "prompt": "How should data be used?",
@@ -88,7 +88,7 @@ def test_a_member_starts_a_conversation_with_seed_statements(client, project, me
 def test_seed_statements_over_the_limit_are_named(client, project, member) -> None:
     client.force_login(member)
     response = client.post(
-        reverse("deliberation:create_for_project", args=[project.pk]),
+        reverse("deliberation:place_create", args=[project.place.pk]),
         {
             "title": "T",
             "prompt": "P",
@@ -259,7 +259,7 @@ def test_export_then_import_round_trips_the_pol_is_format(client, conversation, 
     votes = client.get(reverse("deliberation:export_votes", args=[conversation.pk]))
     comments = client.get(reverse("deliberation:export_comments", args=[conversation.pk]))
     assert votes.content.decode().splitlines()[0] == "timestamp,datetime,comment-id,voter-id,vote"
-    other = ConversationFactory(project=conversation.project)
+    other = ConversationFactory(place=conversation.place)
     response = client.post(
         reverse("deliberation:import", args=[other.pk]),
         {
@@ -336,7 +336,7 @@ def test_picked_statements_become_a_decision(client, conversation, member) -> No
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert "1. Seed statement number 1" in decision.background
-    assert decision.place == conversation.project.place
+    assert decision.place == conversation.place
     assert decision.closes_at > timezone.now() + timedelta(days=13)
 
 

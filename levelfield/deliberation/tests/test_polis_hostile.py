@@ -25,7 +25,7 @@ def _import(votes: str, comments: str) -> tuple[int, str, int]:
     """Status, page and statements imported, posting the files as a member would."""
     person = UserFactory()
     conversation = ConversationFactory()
-    ProjectMembershipFactory(project=conversation.project, person=person)
+    ProjectMembershipFactory(project=conversation.place.project, person=person)
     client = Client()
     client.force_login(person)
     response = client.post(

@@ -43,7 +43,7 @@ def export() -> Export:
 def member_client() -> tuple[Client, Conversation]:
     person = UserFactory()
     conversation = ConversationFactory()
-    ProjectMembershipFactory(project=conversation.project, person=person)
+    ProjectMembershipFactory(project=conversation.place.project, person=person)
     client = Client()
     client.force_login(person)
     return client, conversation
@@ -444,7 +444,7 @@ def test_an_imported_export_exported_again_imports_with_the_same_ids_and_groups(
     comments = client.get(
         reverse("deliberation:export_comments", args=[first.pk])
     ).content.decode()
-    second = ConversationFactory(project=first.project)
+    second = ConversationFactory(place=first.place)
 
     _post(client, second, votes=votes, comments=comments)
 
