@@ -7,6 +7,8 @@ Every view starts with `access.place_for_member`, so someone outside the place g
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
@@ -23,6 +25,8 @@ from levelfield.places.models import Place, PlaceKind
 
 MEMBERS_PER_PAGE = 50
 NOTHING_ASKED = "Nobody is asking you to take on the coordinator job now, so nothing changed."
+ACCEPTED = "You now have the coordinator job. Thank you."
+DECLINED = "You said no to the coordinator job."
 
 
 def place_memberships(place: Place) -> QuerySet:
@@ -83,20 +87,22 @@ def coordinator_ask(request: HttpRequest, place_pk: int, membership_pk: int) -> 
 @login_required
 @require_POST
 def coordinator_accept(request: HttpRequest, place_pk: int) -> HttpResponse:
-    place = place_for_member(request.user, place_pk)
-    if coordinator.coordinator_accept(membership=_mine(place, request), person=request.user):
-        messages.success(request, "You now have the coordinator job. Thank you.")
-    else:
-        messages.info(request, NOTHING_ASKED)
-    return redirect("places:members", place_pk=place.pk)
+    return _answer(request, place_pk, coordinator.coordinator_accept, ACCEPTED)
 
 
 @login_required
 @require_POST
 def coordinator_decline(request: HttpRequest, place_pk: int) -> HttpResponse:
+    return _answer(request, place_pk, coordinator.coordinator_decline, DECLINED)
+
+
+def _answer(
+    request: HttpRequest, place_pk: int, answer: Callable[..., bool], said: str
+) -> HttpResponse:
+    """The asked member says yes or no (`answer` is the service); only their own job."""
     place = place_for_member(request.user, place_pk)
-    if coordinator.coordinator_decline(membership=_mine(place, request), person=request.user):
-        messages.success(request, "You said no to the coordinator job.")
+    if answer(membership=_mine(place, request), person=request.user):
+        messages.success(request, said)
     else:
         messages.info(request, NOTHING_ASKED)
     return redirect("places:members", place_pk=place.pk)

@@ -11,13 +11,13 @@ from django.test import Client
 from django.urls import reverse
 
 from levelfield.collectives.roles import memberships_of
-from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.lib.testing.world import World
 from levelfield.lib.words import day
 from levelfield.people.models import Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
-from levelfield.places import coordinator, services
+from levelfield.places import coordinator, demo, services
 from levelfield.places.coordinator import Asked
 from levelfield.places.models import Place
 from levelfield.projects.tests.factories import (
@@ -362,3 +362,23 @@ def test_the_old_members_addresses_send_you_on(
     target = reverse("places:members", args=[getattr(world, place).pk])
     assert response["Location"] == target + "?page=1"
     assert client.post(old(world)).status_code == 405
+
+
+def test_the_demo_groups_show_the_coordinator_job_and_can_be_loaded_again() -> None:
+    collective = CollectiveFactory(name="Demo collective")
+    keys = ["amara", "gordon", "maggie", "leah", "dev", "jade", "sam", "priya"]
+    people = {key: UserFactory(display_name=key.title()) for key in keys}
+    for person in people.values():
+        CollectiveMembershipFactory(collective=collective, person=person)
+
+    demo.demo_load(collective=collective, people=people)
+    demo.demo_load(collective=collective, people=people)
+
+    allies = collective.places.get(group_name="Allies Group")
+    young = collective.places.get(group_name="Young People's Advisory Group")
+    assert [m.person.name for m in memberships_of(allies) if m.is_coordinator] == ["Maggie"]
+    asked = memberships_of(young).get(person=people["jade"])
+    assert (asked.coordinator_asked_by, asked.coordinator_asked_because) == (
+        people["sam"],
+        "to organise the summer meetings",
+    )
