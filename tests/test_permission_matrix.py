@@ -502,12 +502,9 @@ JOIN_REQUEST: Args = lambda s: {"pk": s.project.pk, "request_pk": s.join_request
 UNSUBSCRIBE: Args = lambda s: {  # noqa: E731
     "token": unsubscribe_token(kind="decision_reminder", person=s.people["member"])
 }
-COLLECTIVE_MEMBERSHIP: Args = lambda s: {  # noqa: E731
-    "slug": s.collective.slug,
-    "membership_pk": s.collective_membership.pk,
-}
-PROJECT_MEMBERSHIP: Args = lambda s: {  # noqa: E731
-    "pk": s.project.pk,
+# The coordinator job, asked of the member in the project's place.
+PLACE_MEMBERSHIP: Args = lambda s: {  # noqa: E731
+    "place_pk": s.project.place.pk,
     "membership_pk": s.project_membership.pk,
 }
 COLLECTIVE_INVITATION: Args = lambda s: {  # noqa: E731
@@ -673,12 +670,8 @@ MATRIX: dict[str, Row] = {
     "collectives/<slug:slug>/history/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "collectives/<slug:slug>/leave/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
     "collectives/join/<str:token>/": Row(COLLECTIVE_TOKEN, "302 302 302 302 302", GET_ONLY),
-    "collectives/<slug:slug>/members/<int:membership_pk>/ask-to-coordinate/": Row(
-        COLLECTIVE_MEMBERSHIP, "login 405 405 405 405", MEMBERS_POST
-    ),
-    "collectives/<slug:slug>/coordinator/accept/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
-    "collectives/<slug:slug>/coordinator/decline/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
-    "collectives/<slug:slug>/coordinator/step-down/": Row(COLLECTIVE, SIGNED_IN_405, MEMBERS_POST),
+    # Old address: a permanent redirect to the collective's place's members page.
+    "collectives/<slug:slug>/members/": Row(COLLECTIVE, "302 302 302 302 302", POST_ONLY),
     "collectives/<slug:slug>/invite/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
     "collectives/<slug:slug>/invitations/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "collectives/<slug:slug>/invitations/<int:invitation_pk>/withdraw/": Row(
@@ -690,14 +683,9 @@ MATRIX: dict[str, Row] = {
     "projects/<int:pk>/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "projects/<int:pk>/edit/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
     "projects/<int:pk>/history/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "projects/<int:pk>/members/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
+    # Old address: a permanent redirect to the project's place's members page.
+    "projects/<int:pk>/members/": Row(PROJECT, "302 302 302 302 302", POST_ONLY),
     "projects/join/<str:token>/": Row(PROJECT_TOKEN, "302 302 302 302 302", GET_ONLY),
-    "projects/<int:pk>/members/<int:membership_pk>/ask-to-coordinate/": Row(
-        PROJECT_MEMBERSHIP, SIGNED_IN_405, MEMBERS_POST
-    ),
-    "projects/<int:pk>/coordinator/accept/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
-    "projects/<int:pk>/coordinator/decline/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
-    "projects/<int:pk>/coordinator/step-down/": Row(PROJECT, SIGNED_IN_405, MEMBERS_POST),
     "projects/<int:pk>/ask-to-join/": Row(
         PROJECT, "login 404 302 302 404", "login 404 302 302 404"
     ),
@@ -723,6 +711,15 @@ MATRIX: dict[str, Row] = {
     "places/<int:pk>/log/new/": Row(PLACE, MEMBERS_ONLY, MEMBERS_POST),
     "places/<int:pk>/log/<int:entry_pk>/": Row(ENTRY, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "places/<int:pk>/log/<int:entry_pk>/edit/": Row(ENTRY, MEMBERS_ONLY, MEMBERS_POST),
+    # Places: everyone in a place and the coordinator job (any member asks or volunteers;
+    # the person asked answers; the holder steps down after confirming)
+    "places/<int:place_pk>/members/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "places/<int:place_pk>/members/<int:membership_pk>/ask-to-coordinate/": Row(
+        PLACE_MEMBERSHIP, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "places/<int:place_pk>/coordinator/accept/": Row(PLACE_PK, SIGNED_IN_405, MEMBERS_POST),
+    "places/<int:place_pk>/coordinator/decline/": Row(PLACE_PK, SIGNED_IN_405, MEMBERS_POST),
+    "places/<int:place_pk>/coordinator/step-down/": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
     # Decisions
     "decisions/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
@@ -1137,7 +1134,6 @@ MATRIX: dict[str, Row] = {
     "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
     "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
-    "collectives/<slug:slug>/members/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),  # bench
     # Decisions: the paged lists of who has responded, who has not yet, and the reasons
     "decisions/<int:pk>/people/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/people/waiting/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from levelfield.lib.testing.world import World
 from levelfield.places.models import Place
@@ -58,8 +58,10 @@ def place_routes() -> list[str]:
 
 
 def _address(name: str, place: Place) -> str:
-    key = "place_pk" if name.split(":")[0] != "places" else "pk"
-    return reverse(name, kwargs={key: place.pk})
+    try:
+        return reverse(name, kwargs={"place_pk": place.pk})
+    except NoReverseMatch:  # places' own older pages take `pk`
+        return reverse(name, kwargs={"pk": place.pk})
 
 
 def test_the_probe_finds_the_place_pages() -> None:

@@ -38,6 +38,13 @@ MANIFEST = AppManifest(
     scale_after=("people",),
     navigation=(
         NavigationEntry(
+            "Members and coordinator jobs",
+            "people",
+            lambda place: reverse("places:members", args=[place.pk]),
+            kinds=frozenset({"collective"}),
+            order=5,
+        ),
+        NavigationEntry(
             "Invite people",
             "people",
             lambda place: reverse("collectives:invite", args=[place.collective.slug]),

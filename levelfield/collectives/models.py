@@ -89,7 +89,7 @@ class CoordinatorJob(models.Model):
     Coordinating is a job (logistics, approvals), never a rank: it never overrides a
     collective decision. Several members may share it. A member is asked (or
     volunteers); one pending request per membership, with who asked and when. Who may
-    do what is in `levelfield.collectives.roles`; the changes are in `coordinator.py`.
+    do what is in `levelfield.collectives.roles`; the changes are in `places/coordinator.py`.
     """
 
     coordinator_since = models.DateTimeField(

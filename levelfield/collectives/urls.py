@@ -4,6 +4,7 @@ from django.urls import path
 
 from levelfield.collectives import views
 from levelfield.invitations.urls import place_urls
+from levelfield.places.redirects import to_place
 
 app_name = "collectives"
 
@@ -14,21 +15,8 @@ urlpatterns = [
     path("<slug:slug>/settings/", views.collective_settings, name="settings"),
     path("<slug:slug>/history/", views.collective_history, name="history"),
     path("<slug:slug>/leave/", views.collective_leave, name="leave"),
-    path(
-        "<slug:slug>/members/<int:membership_pk>/ask-to-coordinate/",
-        views.coordinator_ask,
-        name="coordinator_ask",
-    ),
-    path("<slug:slug>/coordinator/accept/", views.coordinator_accept, name="coordinator_accept"),
-    path(
-        "<slug:slug>/coordinator/decline/", views.coordinator_decline, name="coordinator_decline"
-    ),
-    path(
-        "<slug:slug>/coordinator/step-down/",
-        views.coordinator_step_down,
-        name="coordinator_step_down",
-    ),
-    path("<slug:slug>/members/", views.collective_members, name="members"),
+    # Members and the coordinator job moved to the collective's place (places/members.py).
+    path("<slug:slug>/members/", to_place("places:members"), name="members"),
     # Invitations (the pages are the invitations app's; join/<token>/ redirects).
     *place_urls("collective", "<slug:slug>"),
 ]

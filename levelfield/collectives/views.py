@@ -7,14 +7,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
-from levelfield.collectives import access, coordinator_job, services
-from levelfield.collectives.coordinator_job import Asked
+from levelfield.collectives import access, services
 from levelfield.collectives.forms import (
     CollectiveForm,
     CollectiveSettingsForm,
@@ -23,12 +22,12 @@ from levelfield.collectives.forms import (
 from levelfield.collectives.models import (
     Collective,
     CollectiveKind,
-    CollectiveMembership,
 )
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
+from levelfield.places.members import place_memberships
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
@@ -36,7 +35,6 @@ from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 HISTORY_PER_PAGE = 25
 PROJECTS_PER_PAGE = 25
 MEMBERS_ON_HOME = 20
-MEMBERS_PER_PAGE = 50
 
 
 @login_required
@@ -89,15 +87,16 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     ).order_by("title", "pk")
     page = page_or_404(request, projects, PROJECTS_PER_PAGE)
-    memberships = list(_memberships(collective)[:MEMBERS_ON_HOME])
     places = _places(collective, request.user)
     own_place = next(p for p in places if p.kind == PlaceKind.COLLECTIVE)
     own_place.collective = collective
+    memberships = list(place_memberships(own_place)[:MEMBERS_ON_HOME])
     return render(
         request,
         "collectives/detail.html",
         {
             "collective": collective,
+            "place": own_place,
             "navigation": place_navigation(own_place),
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
@@ -106,32 +105,6 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "projects": page,
             "page": page,
         },
-    )
-
-
-@login_required
-@require_safe
-def collective_members(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership_for(request.user, slug)
-    collective = membership.collective
-    page = page_or_404(request, _memberships(collective), MEMBERS_PER_PAGE)
-    return render(
-        request,
-        "collectives/members.html",
-        {
-            "collective": collective,
-            "membership": membership,
-            "memberships": page,
-            "page": page,
-        },
-    )
-
-
-def _memberships(collective: Collective) -> QuerySet[CollectiveMembership]:
-    return (
-        collective.memberships.select_related("person", "coordinator_asked_by")
-        .prefetch_related("person__perspectives")
-        .order_by("joined_at", "pk")
     )
 
 
@@ -218,60 +191,6 @@ def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
             and not others.filter(coordinator_since__isnull=False).exists(),
         },
     )
-
-
-# The coordinator job: asked, accepted or declined, stepped down from (roles.py).
-
-
-@login_required
-@require_POST
-def coordinator_ask(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
-    collective = access.collective_for_member(request.user, slug)
-    target = access.collective_membership_in(collective, membership_pk)
-    outcome = coordinator_job.coordinator_ask(membership=target, asked_by=request.user)
-    name = target.person.name
-    if outcome is Asked.VOLUNTEERED:
-        messages.success(request, "You are now a coordinator. Thank you for volunteering.")
-    elif outcome is Asked.ASKED:
-        messages.success(request, f"You asked {name} to take on the coordinator job.")
-    elif outcome is Asked.ALREADY_ASKED:
-        messages.info(request, f"{name} has already been asked and has not answered yet.")
-    else:
-        messages.info(request, f"{name} is already a coordinator.")
-    return redirect(collective)
-
-
-@login_required
-@require_POST
-def coordinator_accept(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership_for(request.user, slug)
-    if coordinator_job.coordinator_accept(membership=membership, person=request.user):
-        messages.success(request, "You are now a coordinator. Thank you.")
-    else:
-        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
-    return redirect(membership.collective)
-
-
-@login_required
-@require_POST
-def coordinator_decline(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership_for(request.user, slug)
-    if coordinator_job.coordinator_decline(membership=membership, person=request.user):
-        messages.success(request, "You said no to the coordinator job.")
-    else:
-        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
-    return redirect(membership.collective)
-
-
-@login_required
-@require_POST
-def coordinator_step_down(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = access.collective_membership_for(request.user, slug)
-    if coordinator_job.coordinator_step_down(membership=membership, person=request.user):
-        messages.success(request, "You stepped down from the coordinator job.")
-    else:
-        messages.info(request, "You were not a coordinator, so nothing changed.")
-    return redirect(membership.collective)
 
 
 def _history_rows(change: Change) -> list[str]:

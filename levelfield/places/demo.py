@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from levelfield.collectives.roles import memberships_of
+from levelfield.places.coordinator import coordinator_ask
 from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import (
     EntryValues,
@@ -27,6 +29,8 @@ GROUPS = [
             "month and bring proposals to the whole collective."
         ),
         "members": ["amara", "gordon", "maggie", "leah", "dev"],
+        # Maggie volunteered to organise the monthly meetings.
+        "coordinator": "maggie",
         "entries": [
             (
                 "Allies Group: how do we decide now?",
@@ -49,6 +53,8 @@ GROUPS = [
             "matters to young people and how to reach them."
         ),
         "members": ["jade", "sam", "priya"],
+        # Sam asked Jade to take on the coordinator job; she has not answered yet.
+        "asked": ("sam", "jade", "to organise the summer meetings"),
         "entries": [
             (
                 "Young People's Advisory Group: reviewing the survey for young carers",
@@ -80,6 +86,7 @@ def demo_load(*, collective: Any, people: dict[str, Any]) -> None:
             )
         for person in members[1:]:
             group_join(group=group, person=person)
+        _coordinator_job(group, spec, people)
         if group.involvement.exists():
             continue
         for title, days_ago, what_changed, hours in spec["entries"]:
@@ -99,3 +106,18 @@ def demo_load(*, collective: Any, people: dict[str, Any]) -> None:
                     if key in people
                 },
             )
+
+
+def _coordinator_job(group: Place, spec: dict[str, Any], people: dict[str, Any]) -> None:
+    """Who holds the group's coordinator job, or was asked to (asking again, or someone
+    who holds it already, changes nothing)."""
+    asks = []
+    if spec.get("coordinator") in people:
+        holder = people[spec["coordinator"]]
+        asks.append((holder, holder, ""))
+    if "asked" in spec and all(key in people for key in spec["asked"][:2]):
+        asker, asked, reason = spec["asked"]
+        asks.append((people[asker], people[asked], reason))
+    for asker, asked, reason in asks:
+        membership = memberships_of(group).get(person=asked)
+        coordinator_ask(membership=membership, asked_by=asker, reason=reason)

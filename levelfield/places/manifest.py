@@ -36,6 +36,14 @@ MANIFEST = AppManifest(
             order=10,
         ),
         NavigationEntry(
+            "Members",
+            "people",
+            lambda place: reverse("places:members", args=[place.pk]),
+            kinds=frozenset({"group"}),
+            hint="Everyone in the group, and who has the coordinator job.",
+            order=10,
+        ),
+        NavigationEntry(
             "Leave this group",
             "about",
             lambda place: reverse("places:group_leave", args=[place.pk]),

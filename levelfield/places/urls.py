@@ -1,6 +1,6 @@
 from django.urls import path
 
-from levelfield.places import views
+from levelfield.places import members, views
 
 app_name = "places"
 
@@ -13,4 +13,24 @@ urlpatterns = [
     path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
     path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),
     path("<int:pk>/log/<int:entry_pk>/edit/", views.involvement_entry_edit, name="log_edit"),
+    # Everyone in a place and the coordinator job (members.py), for every kind of place.
+    path("<int:place_pk>/members/", members.member_list, name="members"),
+    path(
+        "<int:place_pk>/members/<int:membership_pk>/ask-to-coordinate/",
+        members.coordinator_ask,
+        name="coordinator_ask",
+    ),
+    path(
+        "<int:place_pk>/coordinator/accept/", members.coordinator_accept, name="coordinator_accept"
+    ),
+    path(
+        "<int:place_pk>/coordinator/decline/",
+        members.coordinator_decline,
+        name="coordinator_decline",
+    ),
+    path(
+        "<int:place_pk>/coordinator/step-down/",
+        members.coordinator_step_down,
+        name="coordinator_step_down",
+    ),
 ]

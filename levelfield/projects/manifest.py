@@ -55,7 +55,7 @@ MANIFEST = AppManifest(
         NavigationEntry(
             "Members and coordinator jobs",
             "people",
-            lambda place: reverse("projects:members", args=[place.project_id]),
+            lambda place: reverse("places:members", args=[place.pk]),
             kinds=frozenset({"project"}),
             order=10,
         ),

@@ -13,19 +13,8 @@ urlpatterns = [
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/history/", views.project_history, name="history"),
-    path("<int:pk>/members/", views.project_members, name="members"),
-    path(
-        "<int:pk>/members/<int:membership_pk>/ask-to-coordinate/",
-        views.coordinator_ask,
-        name="coordinator_ask",
-    ),
-    path("<int:pk>/coordinator/accept/", views.coordinator_accept, name="coordinator_accept"),
-    path("<int:pk>/coordinator/decline/", views.coordinator_decline, name="coordinator_decline"),
-    path(
-        "<int:pk>/coordinator/step-down/",
-        views.coordinator_step_down,
-        name="coordinator_step_down",
-    ),
+    # Members and the coordinator job moved to the project's place (places/members.py).
+    path("<int:pk>/members/", views.members_moved, name="members"),
     path("<int:pk>/ask-to-join/", views.join_request, name="join_request"),
     path(
         "<int:pk>/join-requests/<int:request_pk>/accept/",

@@ -13,13 +13,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives import coordinator_job
-from levelfield.collectives.coordinator_job import Asked
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.lib import cache as lib_cache
@@ -28,7 +26,9 @@ from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
+from levelfield.places.members import place_memberships
 from levelfield.places.navigation import place_navigation
+from levelfield.places.redirects import to_place
 from levelfield.projects import access, services
 from levelfield.projects.forms import (
     JoinRequestDeclineForm,
@@ -105,13 +105,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
     # The first members, and every group's size counted in the database: a project of
     # 10,000 stays a small page (everyone is on the members page).
-    memberships = list(_memberships(project)[:MEMBERS_ON_PAGE])
+    place = project.place
+    place.project, place.collective = project, project.collective
+    memberships = list(place_memberships(place)[:MEMBERS_ON_PAGE])
     entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")[
         :LATEST_ENTRIES
     ]
     counts = _detail_counts(project)
-    place = project.place
-    place.project, place.collective = project, project.collective
     context = {
         "project": project,
         "navigation": place_navigation(place),
@@ -155,14 +155,6 @@ def _detail_counts(project: Project) -> dict[str, Any]:
         seconds=LOG_TOTALS_SECONDS,
     )
     return {**counts, "entry_count": version["entries"]}
-
-
-def _memberships(project: Project) -> QuerySet[ProjectMembership]:
-    return (
-        project.memberships.select_related("person", "coordinator_asked_by")
-        .prefetch_related("person__perspectives")
-        .order_by("joined_at", "pk")
-    )
 
 
 def _perspective_sizes(project: Project) -> dict[str, int]:
@@ -256,76 +248,15 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/history.html", {"project": project, "page": page})
 
 
-# Members
+# Members and the coordinator job are the place's (places/members.py).
 
 
-@login_required
-def project_members(request: HttpRequest, pk: int) -> HttpResponse:
-    project = access.project_for_member(request.user, pk)
-    memberships = list(_memberships(project))
-    mine = next(m for m in memberships if m.person_id == request.user.pk)
-    join_requests = project.join_requests.pending().select_related("person")
-    context = {
-        "project": project,
-        "memberships": memberships,
-        "mine": mine,
-        "join_requests": join_requests,
-    }
-    return render(request, "projects/members.html", context)
+def members_moved(request: HttpRequest, pk: int) -> HttpResponse:
+    """The old members page sends on to the project's place's members page."""
+    return _to_place_members(request, project_pk=pk)
 
 
-# The coordinator job: asked, accepted or declined, stepped down from (roles.py).
-
-
-@login_required
-@require_POST
-def coordinator_ask(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    project = access.project_for_member(request.user, pk)
-    target = access.project_membership_in(project, membership_pk)
-    outcome = coordinator_job.coordinator_ask(membership=target, asked_by=request.user)
-    name = target.person.name
-    if outcome is Asked.VOLUNTEERED:
-        messages.success(request, "You now have the coordinator job. Thank you for volunteering.")
-    elif outcome is Asked.ASKED:
-        messages.success(request, f"You asked {name} to take on the coordinator job.")
-    elif outcome is Asked.ALREADY_ASKED:
-        messages.info(request, f"{name} has already been asked and has not answered yet.")
-    else:
-        messages.info(request, f"{name} already has the coordinator job.")
-    return redirect("projects:members", pk=project.pk)
-
-
-@login_required
-@require_POST
-def coordinator_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = access.project_membership_for(request.user, pk)
-    if coordinator_job.coordinator_accept(membership=membership, person=request.user):
-        messages.success(request, "You now have the coordinator job. Thank you.")
-    else:
-        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
-    return redirect("projects:members", pk=pk)
-
-
-@login_required
-@require_POST
-def coordinator_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = access.project_membership_for(request.user, pk)
-    if coordinator_job.coordinator_decline(membership=membership, person=request.user):
-        messages.success(request, "You said no to the coordinator job.")
-    else:
-        messages.info(request, "Nobody is asking you to coordinate now, so nothing changed.")
-    return redirect("projects:members", pk=pk)
-
-
-@login_required
-@require_POST
-def coordinator_step_down(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = access.project_membership_for(request.user, pk)
-    if coordinator_job.coordinator_step_down(membership=membership, person=request.user):
-        messages.success(request, "You stepped down from the coordinator job.")
-    else:
-        messages.info(request, "You did not have the coordinator job, so nothing changed.")
-    return redirect("projects:members", pk=pk)
+_to_place_members = to_place("places:members")
 
 
 # Asking to join
@@ -368,7 +299,7 @@ def join_request_accept(request: HttpRequest, pk: int, request_pk: int) -> HttpR
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"{join_request.person.name} is now a member of the project.")
-    return redirect("projects:members", pk=project.pk)
+    return redirect("places:members", place_pk=project.place.pk)
 
 
 @login_required
@@ -379,7 +310,7 @@ def join_request_decline(request: HttpRequest, pk: int, request_pk: int) -> Http
     form = JoinRequestDeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["reason"]))
-        return redirect("projects:members", pk=project.pk)
+        return redirect("places:members", place_pk=project.place.pk)
     try:
         services.project_join_request_decline(
             join_request=join_request, actor=request.user, reason=form.cleaned_data["reason"]
@@ -388,7 +319,7 @@ def join_request_decline(request: HttpRequest, pk: int, request_pk: int) -> Http
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"You declined {join_request.person.name}’s request to join.")
-    return redirect("projects:members", pk=project.pk)
+    return redirect("places:members", place_pk=project.place.pk)
 
 
 @login_required

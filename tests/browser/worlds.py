@@ -114,7 +114,7 @@ def membership_extras(world: dict) -> dict:
         kind="join_request",
         person=member,
         context={"subject": "Amara asked to join", "message": "Please answer."},
-        url=reverse("projects:members", args=[project.pk]),
+        url=reverse("places:members", args=[project.place.pk]),
     )
     return extras
 

@@ -16,10 +16,6 @@ from levelfield.collectives.models import (
     CollectiveKind,
     CollectiveMembership,
 )
-from levelfield.collectives.tests.factories import (
-    CollectiveFactory,
-    CollectiveMembershipFactory,
-)
 from levelfield.history.models import Change
 from levelfield.people.models import User
 
@@ -31,10 +27,7 @@ class Route:
     data: dict[str, Any] | None = None
 
     def url(self, collective: Collective, target: CollectiveMembership) -> str:
-        kwargs: dict[str, Any] = {"slug": collective.slug}
-        if self.name == "collectives:coordinator_ask":
-            kwargs["membership_pk"] = target.pk
-        return reverse(self.name, kwargs=kwargs)
+        return reverse(self.name, kwargs={"slug": collective.slug})
 
 
 ROUTES = [
@@ -53,17 +46,12 @@ ROUTES = [
     Route("collectives:history"),
     Route("collectives:leave"),
     Route("collectives:leave", "post", {}),
-    Route("collectives:coordinator_ask", "post", {}),
 ]
 IDS = [f"{route.method} {route.name}" for route in ROUTES]
-# A member's answers about their own coordinator job: tested in test_coordinator.py.
-OWN_JOB_ROUTES = [
-    Route("collectives:coordinator_accept", "post", {}),
-    Route("collectives:coordinator_decline", "post", {}),
-    Route("collectives:coordinator_step_down", "post", {}),
-]
-OUTSIDE_ROUTES = ROUTES + OWN_JOB_ROUTES
-OUTSIDE_IDS = [f"{route.method} {route.name}" for route in OUTSIDE_ROUTES]
+# The members page and the coordinator job are the collective's place's:
+# levelfield/places/tests/test_members.py.
+OUTSIDE_ROUTES = ROUTES
+OUTSIDE_IDS = IDS
 
 
 @pytest.fixture
@@ -143,39 +131,9 @@ def test_pages_without_a_collective_need_only_an_account(
     assert client.get(url).status_code == 200
 
 
-def test_a_wrong_membership_number_is_not_found(
-    client: Client, setting: dict[str, Any], member: User, outsider: User
-) -> None:
-    """Ids from another collective, or that do not exist, are a 404, never a 500."""
-    elsewhere = CollectiveFactory()
-    other_membership = CollectiveMembershipFactory(collective=elsewhere, person=outsider)
-    slug = setting["collective"].slug
+def test_a_wrong_collective_is_not_found(client: Client, member: User) -> None:
+    """A collective that does not exist is a 404, never a 500."""
     client.force_login(member)
-    before = _state(setting["collective"])
-    urls = [
-        reverse("collectives:coordinator_ask", args=[slug, other_membership.pk]),
-        reverse("collectives:coordinator_ask", args=[slug, 999999]),
-    ]
-    for url in urls:
-        assert client.post(url).status_code == 404
     assert (
         client.get(reverse("collectives:detail", args=["no-such-collective"])).status_code == 404
     )
-    assert _state(setting["collective"]) == before
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "collectives:coordinator_ask",
-        "collectives:coordinator_accept",
-        "collectives:coordinator_decline",
-        "collectives:coordinator_step_down",
-    ],
-)
-def test_changing_views_refuse_get(
-    client: Client, setting: dict[str, Any], member: User, name: str
-) -> None:
-    route = Route(name)
-    client.force_login(member)
-    assert client.get(route.url(**setting)).status_code == 405

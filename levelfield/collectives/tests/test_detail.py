@@ -17,6 +17,7 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places import members
 from levelfield.projects.models import Stage
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
@@ -131,7 +132,7 @@ def test_a_big_collective_shows_its_first_members_and_pages_the_rest(
     client: Client, collective: Collective, member: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(views, "MEMBERS_ON_HOME", 3)
-    monkeypatch.setattr(views, "MEMBERS_PER_PAGE", 3)
+    monkeypatch.setattr(members, "MEMBERS_PER_PAGE", 3)
     for number in range(5):
         CollectiveMembershipFactory(
             collective=collective, person=UserFactory(display_name=f"Extra {number}")
@@ -139,7 +140,8 @@ def test_a_big_collective_shows_its_first_members_and_pages_the_rest(
     client.force_login(member)
 
     home = client.get(reverse("collectives:detail", args=[collective.slug]))
-    members_url = reverse("collectives:members", args=[collective.slug])
+    place = collective.places.get(kind="collective")
+    members_url = reverse("places:members", args=[place.pk])
     assert len(home.context["memberships"]) == 3
     assert f"See all {home.context['member_count']} members" in home.content.decode()
     assert members_url in home.content.decode()

@@ -80,7 +80,9 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     mailoutbox.clear()
 
     client.force_login(member)
-    members_page = client.get(reverse("projects:members", args=[project.pk])).content.decode()
+    members_page = client.get(
+        reverse("projects:members", args=[project.pk]), follow=True
+    ).content.decode()
     assert "Sol, asked on" in text(members_page)
     assert "I had a stroke in 2019 and can help." in members_page
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,4 +1,5 @@
-"""Joining from the collective, the coordinator job, and leaving."""
+"""Joining from the collective, and leaving (the members page and the coordinator job
+are the place's: levelfield/places/tests/test_members.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from django.urls import reverse
 
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
-from levelfield.lib.words import day
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Project, ProjectMembership
@@ -15,7 +15,7 @@ from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
 )
-from levelfield.projects.tests.pages import error_summary_links, text
+from levelfield.projects.tests.pages import error_summary_links
 
 
 def _membership(project: Project, person: User) -> ProjectMembership:
@@ -73,106 +73,6 @@ def test_when_everyone_in_the_collective_is_in_the_project_there_is_nobody_to_ad
     client.force_login(member)
     html = client.get(reverse("projects:invite", args=[project.pk])).content.decode()
     assert "Everyone in Stroke Voices is already in this project." in html
-
-
-# The coordinator job (the rules and the service: collectives/tests/test_coordinator.py)
-
-
-def _ask(client: Client, project: Project, person: User) -> object:
-    membership = _membership(project, person)
-    return client.post(reverse("projects:coordinator_ask", args=[project.pk, membership.pk]))
-
-
-def _own(client: Client, project: Project, what: str) -> object:
-    return client.post(reverse(f"projects:coordinator_{what}", args=[project.pk]))
-
-
-def test_a_member_asks_another_to_coordinate_and_they_accept(
-    client: Client, project: Project, member: User, coordinator: User
-) -> None:
-    _own_step_down = _own  # the coordinator fixture already holds the job
-    client.force_login(coordinator)
-    _own_step_down(client, project, "step_down")
-    assert not _membership(project, coordinator).is_coordinator
-
-    client.force_login(member)
-    response = _ask(client, project, coordinator)
-    assert response["Location"] == reverse("projects:members", args=[project.pk])
-    assert "Asked by Gordon on" in text(client.get(response["Location"]).content.decode())
-
-    client.force_login(coordinator)
-    page = text(client.get(reverse("projects:members", args=[project.pk])).content.decode())
-    assert "Gordon asked you to take on the coordinator job" in page
-    _own(client, project, "accept")
-
-    held = _membership(project, coordinator)
-    assert held.is_coordinator and not held.coordinator_asked
-    summaries = list(
-        Change.objects.filter(project=project, action__startswith="coordinator_")
-        .order_by("id")
-        .values_list("summary", "before", "after")
-    )
-    assert summaries == [
-        (
-            "Amara stepped down from the coordinator job",
-            {"member": "Amara", "coordinator": "yes"},
-            {"member": "Amara", "coordinator": "no"},
-        ),
-        (
-            "Gordon asked Amara to take on the coordinator job",
-            {"member": "Amara", "coordinator": "no"},
-            {"member": "Amara", "coordinator": "asked"},
-        ),
-        (
-            "Amara accepted the coordinator job (asked by Gordon)",
-            {"member": "Amara", "coordinator": "asked"},
-            {"member": "Amara", "coordinator": "yes"},
-        ),
-    ]
-
-
-def test_a_member_volunteers_declines_and_steps_down_only_for_themselves(
-    client: Client, project: Project, member: User, coordinator: User
-) -> None:
-    client.force_login(member)
-    # Nobody asked Gordon, so his "no, thank you" and "step down" change nothing.
-    _own(client, project, "decline")
-    _own(client, project, "step_down")
-    assert not Change.objects.filter(project=project).exists()
-    assert _membership(project, coordinator).is_coordinator
-
-    _ask(client, project, member)
-
-    assert _membership(project, member).is_coordinator
-    assert Change.objects.get(project=project).summary == "Gordon took on the coordinator job"
-
-
-def test_asking_someone_who_has_the_job_changes_nothing(
-    client: Client, project: Project, member: User, coordinator: User
-) -> None:
-    client.force_login(member)
-    response = _ask(client, project, coordinator)
-    page = text(client.get(response["Location"]).content.decode())
-    assert "Amara already has the coordinator job" in page
-    assert _membership(project, coordinator).is_coordinator
-    assert not Change.objects.filter(project=project).exists()
-
-
-def test_the_members_page_lists_everyone_with_their_job_and_since_when(
-    client: Client, project: Project, member: User, coordinator: User
-) -> None:
-    client.force_login(member)
-
-    html = client.get(reverse("projects:members", args=[project.pk])).content.decode()
-
-    words = text(html)
-    since = day(_membership(project, coordinator).coordinator_since)
-    assert "2 members" in words
-    assert "Gordon (you)" in words
-    assert f"Amara {since} Coordinator since {since}" in words
-    assert "Ask to coordinate: Amara" not in words
-    assert "Volunteer" in words
-    assert "Step down" not in words  # only the holder sees it
 
 
 # Leaving

@@ -1,9 +1,10 @@
-"""Changes to the coordinator job, the same in collectives and projects.
+"""Changes to the coordinator job, the same in every kind of place: a collective's own
+place, a group and a project.
 
 A member asks another member to take the job (or volunteers, which takes it at once);
 the asked person accepts or declines; the holder steps down. Each change locks the
-membership row, is written in one transaction and recorded in the history of the
-collective or project. Who may ask is in `roles.py`; only the asked person answers and
+membership row, is written in one transaction and recorded in the place's history
+(`Place.history_scope`). Who may ask is in `roles.py`; only the asked person answers and
 only the holder steps down. Coordinating is a job, never a rank.
 """
 
@@ -17,13 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.projects.models import ProjectMembership
 
-Membership = CollectiveMembership | ProjectMembership
+Membership = CollectiveMembership | ProjectMembership | PlaceMembership
 
 
 class Asked(StrEnum):
@@ -39,7 +41,7 @@ def coordinator_ask(*, membership: Membership, asked_by: User, reason: str = "")
     """Ask the member to take the job; asking yourself is volunteering and takes it.
     `reason` says why, for example the decision that chose them. The person asked is
     told (by email once this commits), with a link to where they say yes or no."""
-    roles.require(asked_by, roles.Action.ASK_COORDINATOR, _place(membership))
+    roles.require(asked_by, roles.Action.ASK_COORDINATOR, _place(membership).owner)
     with transaction.atomic():
         membership = _locked(membership)
         if membership.is_coordinator:
@@ -113,10 +115,12 @@ def _answer(membership: Membership, person: User, *, accept: bool) -> bool:
 
 def _asked_notify(membership: Membership, asked_by: User) -> None:
     place = _place(membership)
-    if isinstance(place, Project):
-        where, url = f"the project “{place.title}”", reverse("projects:members", args=[place.pk])
-    else:
-        where, url = place.name, place.get_absolute_url()
+    where = (
+        place.name
+        if place.kind == PlaceKind.COLLECTIVE
+        else f"the {place.kind_word} “{place.name}”"
+    )
+    url = reverse("places:members", args=[place.pk])
     notification_send(
         kind="coordinator",
         person=membership.person,
@@ -159,16 +163,19 @@ def _job_values(membership: Membership) -> dict[str, str]:
     return {"member": membership.person.name, "coordinator": job}
 
 
-def _place(membership: Membership) -> Collective | Project:
+def _place(membership: Membership) -> Place:
+    """The place the membership belongs to, with what its name and history need."""
+    places = Place.objects.select_related("collective", "project")
+    if isinstance(membership, PlaceMembership):
+        return places.get(pk=membership.place_id)
     if isinstance(membership, ProjectMembership):
-        return membership.project
-    return membership.collective
+        return places.get(project_id=membership.project_id)
+    return places.get(collective_id=membership.collective_id, kind=PlaceKind.COLLECTIVE)
 
 
 def _record(
     membership: Membership, actor: User, action: str, summary: str, before: dict[str, str]
 ) -> None:
-    place = _place(membership)
     change_record(
         actor=actor,
         action=action,
@@ -176,5 +183,5 @@ def _record(
         subject=membership,
         before=before,
         after=_job_values(membership),
-        **({"project": place} if isinstance(place, Project) else {"collective": place}),
+        **_place(membership).history_scope(),
     )

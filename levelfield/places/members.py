@@ -1,0 +1,122 @@
+"""Everyone in a place and the coordinator job, mounted once for every kind of place: a
+collective's own place, a group and a project.
+
+Every view starts with `access.place_for_member`, so someone outside the place gets a
+404 and learns nothing; the changes to the job are `coordinator.py`'s services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from levelfield.collectives.roles import Action, memberships_of
+from levelfield.lib.paging import page_or_404
+from levelfield.places import coordinator
+from levelfield.places.access import place_for_member
+from levelfield.places.coordinator import Asked, Membership
+from levelfield.places.models import Place, PlaceKind
+
+MEMBERS_PER_PAGE = 50
+NOTHING_ASKED = "Nobody is asking you to take on the coordinator job now, so nothing changed."
+ACCEPTED = "You now have the coordinator job. Thank you."
+DECLINED = "You said no to the coordinator job."
+
+
+def place_memberships(place: Place) -> QuerySet:
+    """The place's memberships in joining order, with what the members table shows."""
+    return (
+        memberships_of(place.owner)
+        .select_related("person", "coordinator_asked_by")
+        .prefetch_related("person__perspectives")
+        .order_by("joined_at", "pk")
+    )
+
+
+def _mine(place: Place, request: HttpRequest) -> Membership:
+    return (
+        memberships_of(place.owner).select_related("coordinator_asked_by").get(person=request.user)
+    )
+
+
+@login_required
+@require_safe
+def member_list(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """Everyone in the place, a page at a time, with who has the coordinator job."""
+    place = place_for_member(request.user, place_pk)
+    page = page_or_404(request, place_memberships(place), MEMBERS_PER_PAGE)
+    join_requests = []
+    if place.kind == PlaceKind.PROJECT:
+        join_requests = place.project.join_requests.pending().select_related("person")
+    context = {
+        "place": place,
+        "memberships": page,
+        "page": page,
+        "mine": _mine(place, request),
+        "join_requests": join_requests,
+    }
+    return render(request, "places/members.html", context)
+
+
+@login_required
+@require_POST
+def coordinator_ask(request: HttpRequest, place_pk: int, membership_pk: int) -> HttpResponse:
+    place = place_for_member(request.user, place_pk, action=Action.ASK_COORDINATOR)
+    target = get_object_or_404(
+        memberships_of(place.owner).select_related("person"), pk=membership_pk
+    )
+    outcome = coordinator.coordinator_ask(membership=target, asked_by=request.user)
+    name = target.person.name
+    if outcome is Asked.VOLUNTEERED:
+        messages.success(request, "You now have the coordinator job. Thank you for volunteering.")
+    elif outcome is Asked.ASKED:
+        messages.success(request, f"You asked {name} to take on the coordinator job.")
+    elif outcome is Asked.ALREADY_ASKED:
+        messages.info(request, f"{name} has already been asked and has not answered yet.")
+    else:
+        messages.info(request, f"{name} already has the coordinator job.")
+    return redirect("places:members", place_pk=place.pk)
+
+
+@login_required
+@require_POST
+def coordinator_accept(request: HttpRequest, place_pk: int) -> HttpResponse:
+    return _answer(request, place_pk, coordinator.coordinator_accept, ACCEPTED)
+
+
+@login_required
+@require_POST
+def coordinator_decline(request: HttpRequest, place_pk: int) -> HttpResponse:
+    return _answer(request, place_pk, coordinator.coordinator_decline, DECLINED)
+
+
+def _answer(
+    request: HttpRequest, place_pk: int, answer: Callable[..., bool], said: str
+) -> HttpResponse:
+    """The asked member says yes or no (`answer` is the service); only their own job."""
+    place = place_for_member(request.user, place_pk)
+    if answer(membership=_mine(place, request), person=request.user):
+        messages.success(request, said)
+    else:
+        messages.info(request, NOTHING_ASKED)
+    return redirect("places:members", place_pk=place.pk)
+
+
+@login_required
+def coordinator_step_down(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """Giving up the job asks first; the page says so when there is nothing to give up."""
+    place = place_for_member(request.user, place_pk)
+    mine = _mine(place, request)
+    if request.method == "POST":
+        if coordinator.coordinator_step_down(membership=mine, person=request.user):
+            messages.success(request, "You stepped down from the coordinator job.")
+        else:
+            messages.info(request, "You do not have the coordinator job, so nothing changed.")
+        return redirect("places:members", place_pk=place.pk)
+    return render(request, "places/step_down.html", {"place": place, "mine": mine})
