@@ -31,7 +31,18 @@ MANIFEST = AppManifest(
         PersonField(
             "collectives.CollectiveMembership.person", "collective_memberships", Erasure.DELETE
         ),
+        PersonField(
+            "collectives.CollectiveJoinRequest.person",
+            "requests_to_join_collectives",
+            Erasure.DELETE,
+        ),
+        PersonField(
+            "collectives.CollectiveJoinRequest.answered_by",
+            "collective_join_requests_you_answered",
+            Erasure.ANONYMISE,
+        ),
     ),
+    needs=personal.needs,
     demo=demo_world_module("levelfield.collectives.demo"),
     demo_after=("people",),
     scale=scale_module("levelfield.collectives.scale"),
@@ -43,6 +54,14 @@ MANIFEST = AppManifest(
             lambda place: reverse("collectives:invite", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=10,
+        ),
+        NavigationEntry(
+            "Requests to join",
+            "people",
+            lambda place: reverse("collectives:join_requests", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Coordinators answer people who found the collective in the directory",
+            order=15,
         ),
         NavigationEntry(
             "Invitations",
