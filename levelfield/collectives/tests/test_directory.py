@@ -281,3 +281,26 @@ def test_pages_take_the_same_queries_however_many_collectives_and_requests(
     assert response.status_code == 200
     with django_assert_max_num_queries(12):
         needs(world.coordinator)
+
+
+def test_a_listed_collectives_public_page_offers_to_ask_to_join(
+    client: Client, world: World
+) -> None:
+    public = reverse("stories:home", args=[world.collective.slug])
+    ask = reverse("collectives:ask_to_join", args=[world.collective.slug])
+    assert ask not in client.get(public).content.decode()
+
+    Collective.objects.filter(pk=world.collective.pk).update(listed=True)
+
+    assert ask in client.get(public).content.decode()
+
+
+def test_the_settings_page_shows_the_listing_choice_as_a_labelled_checkbox(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.coordinator)
+    html = client.get(reverse("collectives:settings", args=[world.collective.slug])).content
+    html = html.decode()
+    assert 'class="govuk-checkboxes__input"' in html
+    assert 'for="id_listed"' in html
+    assert 'id="id_area"' in html
