@@ -82,6 +82,14 @@ class Collective(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The public directory lists the listed collectives by name, a page at a time.
+        indexes = [
+            models.Index(
+                fields=["name", "id"],
+                condition=Q(listed=True),
+                name="collectives_listed_by_name",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_decision_days__gte=1), name="collectives_min_days_positive"

@@ -19,6 +19,7 @@ from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
     CollectiveMembership,
+    JoinRequest,
     JoinRequestStatus,
 )
 from levelfield.history.services import change_record
@@ -39,6 +40,7 @@ FIELD_LABELS = {
     "minimum_decision_days": "Minimum decision period in days",
     "area": "Where the collective is",
     "listed": "Listed in the directory",
+    "reason": "Reason",
     "member": "Member",
     "coordinator": "Coordinator",
     "email": "Email",
@@ -187,7 +189,9 @@ def collective_join_request_accept(
         membership, created = CollectiveMembership.objects.get_or_create(
             collective=join_request.collective, person=join_request.person
         )
-        _join_request_answer(join_request, JoinRequestStatus.ACCEPTED, actor=actor)
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
+        )
         if created:
             _record_joined(membership, actor=actor, how=f"{actor.name} accepted their request")
         _join_request_notify(join_request)
@@ -202,7 +206,9 @@ def collective_join_request_decline(
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
         join_request.decline_reason = (reason or "").strip()
-        _join_request_answer(join_request, JoinRequestStatus.DECLINED, actor=actor)
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor
+        )
         name = join_request.person.name
         change_record(
             actor=actor,
@@ -255,9 +261,11 @@ def _join_request_locked(join_request: CollectiveJoinRequest) -> CollectiveJoinR
     return join_request
 
 
-def _join_request_answer(
-    join_request: CollectiveJoinRequest, status: JoinRequestStatus, *, actor: User
+def join_request_answer(
+    *, join_request: JoinRequest, status: JoinRequestStatus, actor: User
 ) -> None:
+    """Record the answer on a locked request to join a collective or a project (the one
+    shape, `JoinRequest`); the caller records the history and tells people."""
     join_request.status = status
     join_request.answered_at = timezone.now()
     join_request.answered_by = actor
