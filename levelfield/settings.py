@@ -220,6 +220,8 @@ RATE_LIMITS = {
         "5 per hour per address",
         "12 per hour per collective",
     ],
+    # Asking to join a listed collective (the directory): its coordinators are emailed.
+    "join_request": ["5 per day per account", "20 per hour per collective"],
     "story_comment": ["10 per hour per account", "30 per hour per address"],
     # A family or a ward computer may answer several times; a script answers hundreds.
     "priorities_survey": ["20 per hour per address"],

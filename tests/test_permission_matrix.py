@@ -39,7 +39,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from levelfield.collectives import services as collective_services
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveJoinRequest,
+    CollectiveMembership,
+)
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
     CollectiveMembershipFactory,
@@ -153,7 +157,8 @@ def _build_scenario() -> Scenario:
     member = UserFactory(display_name="Mo")
     coordinator = UserFactory(display_name="Cora")
     former = UserFactory(display_name="Fern")
-    collective = CollectiveFactory(name="Matrix Collective", slug="matrix")
+    # Listed in the directory, where someone new (Nia) has asked to join it.
+    collective = CollectiveFactory(name="Matrix Collective", slug="matrix", listed=True)
     project = ProjectFactory(collective=collective, title="Matrix project", created_by=member)
     collective_membership = CollectiveMembershipFactory(collective=collective, person=member)
     CollectiveMembershipFactory(collective=collective, person=coordinator, is_coordinator=True)
@@ -166,6 +171,9 @@ def _build_scenario() -> Scenario:
     asker = UserFactory(display_name="Ash")
     CollectiveMembershipFactory(collective=collective, person=asker)
     join_request = ProjectJoinRequestFactory(project=project, person=asker)
+    CollectiveJoinRequest.objects.create(
+        collective=collective, person=UserFactory(display_name="Nia"), message="Hello"
+    )
     entry = InvolvementEntryFactory(project=project, recorded_by=member)
     ParticipationFactory(entry=entry, person=member)
     decision = DecisionFactory(place=project.place, created_by=member)
@@ -495,6 +503,10 @@ COLLECTIVE_PLACE: Args = lambda s: {  # noqa: E731
 }
 ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # noqa: E731
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
+COLLECTIVE_JOIN_REQUEST: Args = lambda s: {  # noqa: E731
+    "slug": s.collective.slug,
+    "request_pk": s.collective.join_requests.get().pk,
+}
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
 PROJECT_TOKEN: Args = lambda s: {"token": s.project_invitation.token}  # noqa: E731
 YOUR_INVITATION: Args = lambda s: {"pk": s.project_invitation.pk}  # noqa: E731
@@ -665,6 +677,21 @@ MATRIX: dict[str, Row] = {
     # Collectives
     "collectives/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "collectives/new/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
+    # The directory: anyone looks; anyone signed in and not a member asks to join (an
+    # empty message is refused); coordinators answer.
+    "collectives/directory/": Row(NONE, PUBLIC, GET_ONLY),
+    "collectives/directory/<slug:slug>/ask-to-join/": Row(
+        COLLECTIVE, "login 200 302 302 200", "login 400 302 302 400"
+    ),
+    "collectives/<slug:slug>/join-requests/": Row(
+        COLLECTIVE, "login 404 403 200 404", SIGNED_IN_GET_ONLY
+    ),
+    "collectives/<slug:slug>/join-requests/<int:request_pk>/accept/": Row(
+        COLLECTIVE_JOIN_REQUEST, SIGNED_IN_405, COORDINATOR_POST
+    ),
+    "collectives/<slug:slug>/join-requests/<int:request_pk>/decline/": Row(
+        COLLECTIVE_JOIN_REQUEST, SIGNED_IN_405, COORDINATOR_POST
+    ),
     "collectives/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "collectives/<slug:slug>/settings/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
     "collectives/<slug:slug>/history/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

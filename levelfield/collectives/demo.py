@@ -1,19 +1,56 @@
-"""The demo collective, for `load_demo`: every demo person a member, Amara coordinating."""
+"""The demo collective, for `load_demo`: every demo person a member, Amara coordinating;
+listed in the directory, where a newcomer (Rosa, not a member) has asked to join."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveJoinRequest,
+    CollectiveMembership,
+)
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import DemoWorld
-from levelfield.people.demo import PEOPLE
-from levelfield.people.models import User
+from levelfield.people.demo import PEOPLE, DemoPerson, _person
+from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.services import place_for_collective_create
+
+# Someone who found the collective in the directory: not a member, so not in PEOPLE.
+NEWCOMER = DemoPerson(
+    "rosa",
+    "Rosa Lindqvist",
+    ((PerspectiveKind.CARER, "cares for her father, who has Parkinson’s"),),
+    interests="Parkinson’s, carers’ wellbeing",
+)
 
 
 def demo_world(world: DemoWorld) -> None:
     world.collective = _collective(world.people)
+    _join_request(world.collective)
+
+
+def _join_request(collective: Collective) -> User:
+    """A pending request to join from the newcomer, for the coordinators to answer."""
+    rosa = _person(NEWCOMER)
+    if not CollectiveJoinRequest.objects.filter(collective=collective, person=rosa).exists():
+        join_request = CollectiveJoinRequest.objects.create(
+            collective=collective,
+            person=rosa,
+            message=(
+                "I care for my dad, who has Parkinson’s, and I would like to help research "
+                "that makes life easier for carers. I can come to evening meetings."
+            ),
+        )
+        change_record(
+            actor=rosa,
+            action="join_requested",
+            summary=f"{rosa.name} asked to join the collective",
+            subject=join_request,
+            collective=collective,
+            after={"member": rosa.name},
+        )
+    return rosa
 
 
 def _collective(people: dict[str, User]) -> Collective:
@@ -27,6 +64,8 @@ def _collective(people: dict[str, User]) -> Collective:
                 "for a cuppa and share power in every project."
             ),
             "created_by": people["amara"],
+            "area": "Riverside and the towns along the river",
+            "listed": True,
         },
     )
     if created:

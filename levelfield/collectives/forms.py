@@ -54,7 +54,37 @@ class CollectiveSettingsForm(CollectiveForm):
     )
 
     class Meta(CollectiveForm.Meta):
-        fields = ["name", "description", "kind", "minimum_decision_days"]
+        fields = ["name", "description", "kind", "area", "minimum_decision_days", "listed"]
+        labels = {
+            **CollectiveForm.Meta.labels,
+            "area": "Where the collective is (optional)",
+            "listed": "List the collective in the directory of collectives",
+        }
+        error_messages = {
+            **CollectiveForm.Meta.error_messages,
+            "area": {"max_length": "Where the collective is must be 120 characters or fewer"},
+        }
+
+    def __init__(self, *args: Any, may_list: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_list:
+            # Listing makes the collective findable by anyone: a coordinator's call.
+            del self.fields["listed"]
+
+
+class JoinCollectiveForm(forms.Form):
+    """Asking to join a collective found in the directory."""
+
+    message = forms.CharField(
+        label="Message to the coordinators",
+        help_text="A few words on who you are and why you would like to join.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Enter a short message to the coordinators",
+            "max_length": "The message to the coordinators must be 1,000 characters or fewer",
+        },
+    )
 
 
 class LeaveForm(forms.Form):

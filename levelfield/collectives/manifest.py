@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
 from levelfield.collectives import personal
@@ -13,6 +15,15 @@ from levelfield.lib.manifests import (
     demo_world_module,
     scale_module,
 )
+
+
+def _answers_join_requests(place: Any, person: Any) -> bool:
+    """Only the people who answer requests to join see the entry."""
+    from levelfield.collectives import roles
+    from levelfield.collectives.services import ANSWER_JOIN_REQUEST
+
+    return person is not None and roles.may(person, ANSWER_JOIN_REQUEST, place.owner)
+
 
 MANIFEST = AppManifest(
     label="collectives",
@@ -31,7 +42,18 @@ MANIFEST = AppManifest(
         PersonField(
             "collectives.CollectiveMembership.person", "collective_memberships", Erasure.DELETE
         ),
+        PersonField(
+            "collectives.CollectiveJoinRequest.person",
+            "requests_to_join_collectives",
+            Erasure.DELETE,
+        ),
+        PersonField(
+            "collectives.CollectiveJoinRequest.answered_by",
+            "collective_join_requests_you_answered",
+            Erasure.ANONYMISE,
+        ),
     ),
+    needs=personal.needs,
     demo=demo_world_module("levelfield.collectives.demo"),
     demo_after=("people",),
     scale=scale_module("levelfield.collectives.scale"),
@@ -50,6 +72,15 @@ MANIFEST = AppManifest(
             lambda place: reverse("collectives:invite", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=10,
+        ),
+        NavigationEntry(
+            "Requests to join",
+            "people",
+            lambda place: reverse("collectives:join_requests", args=[place.collective.slug]),
+            kinds=frozenset({"collective"}),
+            hint="Coordinators answer people who found the collective in the directory",
+            order=15,
+            applies=_answers_join_requests,
         ),
         NavigationEntry(
             "Invitations",

@@ -35,6 +35,10 @@ class CollectiveQuerySet(models.QuerySet):
             pk__in=CollectiveMembership.objects.filter(person=person).values("collective_id")
         )
 
+    def listed(self) -> CollectiveQuerySet:
+        """The collectives that chose to appear in the public directory."""
+        return self.filter(listed=True)
+
 
 class Collective(models.Model):
     name = models.CharField(max_length=120)
@@ -44,6 +48,18 @@ class Collective(models.Model):
     )
     description = models.TextField(
         "what the collective is for", blank=True, help_text="A few sentences in plain English."
+    )
+    area = models.CharField(
+        "where the collective is",
+        max_length=120,
+        blank=True,
+        help_text="A town, city or region, like “Bristol and the South West”. Optional.",
+    )
+    listed = models.BooleanField(
+        "list the collective in the directory",
+        default=False,
+        help_text="Anyone can then find its name, description and where it is, and ask "
+        "to join. Off unless the collective chooses it, for privacy.",
     )
     minimum_decision_days = models.PositiveSmallIntegerField(
         "minimum decision period in days",
@@ -66,6 +82,14 @@ class Collective(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The public directory lists the listed collectives by name, a page at a time.
+        indexes = [
+            models.Index(
+                fields=["name", "id"],
+                condition=Q(listed=True),
+                name="collectives_listed_by_name",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_decision_days__gte=1), name="collectives_min_days_positive"
@@ -123,6 +147,48 @@ class CoordinatorJob(models.Model):
         return self.coordinator_asked_at is not None
 
 
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for an answer"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def pending(self) -> JoinRequestQuerySet:
+        return self.filter(status=JoinRequestStatus.PENDING)
+
+
+class JoinRequest(models.Model):
+    """Someone asks to join a place (a collective or a project) with a short message;
+    the place answers once. The one shape of a request to join: each concrete model
+    adds the place it is for and the person, with one waiting request per person."""
+
+    message = models.TextField("message", blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decline_reason = models.TextField("why not", blank=True)
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["asked_at", "id"]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == JoinRequestStatus.PENDING
+
+
 class CollectiveMembership(CoordinatorJob):
     collective = models.ForeignKey(
         Collective, on_delete=models.CASCADE, related_name="memberships"
@@ -149,3 +215,34 @@ class CollectiveMembership(CoordinatorJob):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.collective}"
+
+
+class CollectiveJoinRequest(JoinRequest):
+    """Someone signed in asks to join a listed collective from the directory; its
+    coordinators accept (the person becomes a member) or decline."""
+
+    collective = models.ForeignKey(
+        Collective, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="collective_join_requests",
+    )
+
+    class Meta(JoinRequest.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collective", "person"],
+                condition=Q(status="pending"),
+                name="collectives_one_pending_join_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", answered_at__isnull=True)
+                | (~Q(status="pending") & Q(answered_at__isnull=False)),
+                name="collectives_join_request_answered_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asks to join {self.collective}"

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from django.db.models import Count, Min
+from django.urls import reverse
+
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveJoinRequest,
+    CollectiveMembership,
+)
 from levelfield.history.services import change_record
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.words import plural
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -25,7 +33,47 @@ def export(person: Any) -> dict[str, list[dict]]:
             collective="collective__name",
             because="coordinator_asked_because",
         ),
+        "requests_to_join_collectives": export_rows(
+            CollectiveJoinRequest.objects.filter(person=person),
+            collective="collective__name",
+            message="message",
+            asked="asked_at",
+            status="status",
+            decline_reason="decline_reason",
+        ),
+        "collective_join_requests_you_answered": export_rows(
+            CollectiveJoinRequest.objects.filter(answered_by=person),
+            collective="collective__name",
+            status="status",
+            answered="answered_at",
+        ),
     }
+
+
+def needs(person: Any) -> list[Need]:
+    """Requests to join waiting in the collectives the person coordinates (the people
+    who answer them, `services.ANSWER_JOIN_REQUEST`), one line per collective."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    rows = (
+        CollectiveJoinRequest.objects.pending()
+        .filter(
+            collective__memberships__person=person,
+            collective__memberships__coordinator_since__isnull=False,
+        )
+        .values("collective__slug", "collective__name")
+        .annotate(count=Count("pk"), first=Min("asked_at"))
+        .order_by("first", "collective__name")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Answer {plural(row['count'], 'request')} to join",
+            url=reverse("collectives:join_requests", args=[row["collective__slug"]]),
+            place=row["collective__name"],
+            kind="join_request",
+        )
+        for row in rows
+    ]
 
 
 def erase(context: ErasureContext) -> None:
@@ -48,4 +96,8 @@ def erase(context: ErasureContext) -> None:
     context.forget(
         CollectiveMembership.objects.filter(collective_id__in=context.collective_ids),
         ["coordinator_asked_because"],
+    )
+    context.forget(
+        CollectiveJoinRequest.objects.filter(collective_id__in=context.collective_ids),
+        ["message", "decline_reason"],
     )

@@ -8,18 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import (
+    Collective,
+    CollectiveJoinRequest,
+    CollectiveMembership,
+    JoinRequest,
+    JoinRequestStatus,
+)
 from levelfield.history.services import change_record
+from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.services import place_for_collective_create
+from levelfield.ratelimits import RateLimited, rate_limit
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
-RESERVED_SLUGS = {"new", "join"}
+RESERVED_SLUGS = {"new", "join", "directory"}
 SLUG_MAX_LENGTH = Collective._meta.get_field("slug").max_length
 
 # How the history page names the values kept in before/after.
@@ -28,6 +38,9 @@ FIELD_LABELS = {
     "kind": "Kind",
     "description": "Description",
     "minimum_decision_days": "Minimum decision period in days",
+    "area": "Where the collective is",
+    "listed": "Listed in the directory",
+    "reason": "Reason",
     "member": "Member",
     "coordinator": "Coordinator",
     "email": "Email",
@@ -89,6 +102,12 @@ def collective_update(*, collective: Collective, actor: User, **values: Any) -> 
         after = _collective_values(collective)
         if before == after:
             return False
+        if before["listed"] != after["listed"] and not roles.may(
+            actor, roles.Action.EDIT_PUBLIC_PAGE, collective
+        ):
+            raise ValidationError(
+                {"listed": "Only a coordinator can list the collective in the directory"}
+            )
         collective.full_clean(exclude=["slug", "created_by"])
         collective.save(update_fields=list(values))
         changed = [key for key in after if before[key] != after[key]]
@@ -102,6 +121,155 @@ def collective_update(*, collective: Collective, actor: User, **values: Any) -> 
             after={key: after[key] for key in changed},
         )
         return True
+
+
+# Asking to join a listed collective (the directory). Projects have the same shape of
+# request (ProjectJoinRequest, projects/services.py); both keep `JoinRequest`'s fields.
+
+# Coordinators answer people who want to get involved, so they answer requests to join.
+ANSWER_JOIN_REQUEST = roles.Action.ANSWER_INTEREST
+# Asking emails every coordinator: its limits (per account and per collective, in
+# settings.RATE_LIMITS) keep a script from flooding them.
+JOIN_REQUEST_RATE_RULE = "join_request"
+JOIN_REQUEST_LIMITED = {
+    "account": "You have asked to join too many collectives today. Try again tomorrow",
+    "collective": "This collective has had many requests in the last hour. Try again later",
+}
+
+
+def collective_join_request_create(
+    *, collective: Collective, person: User, message: str, now: Any = None
+) -> CollectiveJoinRequest:
+    """Someone signed in asks to join a listed collective; its coordinators are told
+    (by email once it is saved)."""
+    now = now or timezone.now()
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": "Enter a short message to the coordinators"})
+    with transaction.atomic():
+        if not Collective.objects.listed().filter(pk=collective.pk).exists():
+            raise ValidationError("This collective is not taking requests to join.")
+        if CollectiveMembership.objects.filter(collective=collective, person=person).exists():
+            raise ValidationError(f"You are already a member of {collective.name}.")
+        try:
+            with transaction.atomic():
+                join_request = CollectiveJoinRequest.objects.create(
+                    collective=collective, person=person, message=message, asked_at=now
+                )
+        except IntegrityError:
+            raise ValidationError(
+                f"You have already asked to join {collective.name}. Its coordinators will answer."
+            ) from None
+        try:
+            rate_limit(JOIN_REQUEST_RATE_RULE, account=person, collective=collective, now=now)
+        except RateLimited as limited:
+            raise ValidationError(
+                {"message": JOIN_REQUEST_LIMITED.get(limited.per, JOIN_REQUEST_LIMITED["account"])}
+            ) from None
+        change_record(
+            actor=person,
+            action="join_requested",
+            summary=f"{person.name} asked to join the collective",
+            subject=join_request,
+            collective=collective,
+            after={"member": person.name},
+        )
+        _join_request_notify(join_request)
+    return join_request
+
+
+def collective_join_request_accept(
+    *, join_request: CollectiveJoinRequest, actor: User
+) -> CollectiveMembership:
+    """A coordinator says yes: the person becomes a member. The request row is locked
+    and a person has one membership per collective, so two coordinators add one."""
+    roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
+    with transaction.atomic():
+        join_request = _join_request_locked(join_request)
+        membership, created = CollectiveMembership.objects.get_or_create(
+            collective=join_request.collective, person=join_request.person
+        )
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
+        )
+        if created:
+            _record_joined(membership, actor=actor, how=f"{actor.name} accepted their request")
+        _join_request_notify(join_request)
+    return membership
+
+
+def collective_join_request_decline(
+    *, join_request: CollectiveJoinRequest, actor: User, reason: str = ""
+) -> None:
+    """A coordinator says no, with an optional reason the person is told."""
+    roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
+    with transaction.atomic():
+        join_request = _join_request_locked(join_request)
+        join_request.decline_reason = (reason or "").strip()
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor
+        )
+        name = join_request.person.name
+        change_record(
+            actor=actor,
+            action="join_request_declined",
+            summary=f"{actor.name} declined {name}’s request to join the collective",
+            subject=join_request,
+            collective=join_request.collective,
+            before={"member": name},
+            after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
+        )
+        _join_request_notify(join_request)
+
+
+def _join_request_notify(join_request: CollectiveJoinRequest) -> None:
+    """While it waits, each coordinator hears that someone asks; once answered, the
+    person who asked hears the answer (emails go when the transaction commits)."""
+    collective = join_request.collective
+    if join_request.is_pending:
+        recipients = list(
+            User.objects.filter(
+                collective_memberships__collective=collective,
+                collective_memberships__coordinator_since__isnull=False,
+                is_active=True,
+            )
+        )
+        url = reverse("collectives:join_requests", args=[collective.slug])
+    elif join_request.status == JoinRequestStatus.ACCEPTED:
+        recipients, url = [join_request.person], collective.get_absolute_url()
+    else:
+        recipients, url = [join_request.person], reverse("collectives:directory")
+    for recipient in recipients:
+        notification_send(
+            kind="collective_join_request",
+            person=recipient,
+            context={"join_request": join_request, "collective": collective},
+            url=url,
+        )
+
+
+def _join_request_locked(join_request: CollectiveJoinRequest) -> CollectiveJoinRequest:
+    join_request = (
+        CollectiveJoinRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "collective")
+        .get(pk=join_request.pk)
+    )
+    if not join_request.is_pending:
+        raise ValidationError(
+            f"{join_request.person.name}’s request to join has already been answered."
+        )
+    return join_request
+
+
+def join_request_answer(
+    *, join_request: JoinRequest, status: JoinRequestStatus, actor: User
+) -> None:
+    """Record the answer on a locked request to join a collective or a project (the one
+    shape, `JoinRequest`); the caller records the history and tells people."""
+    join_request.status = status
+    join_request.answered_at = timezone.now()
+    join_request.answered_by = actor
+    join_request.save(update_fields=["status", "answered_at", "answered_by", "decline_reason"])
 
 
 def membership_leave(*, membership: CollectiveMembership) -> None:
@@ -155,6 +323,8 @@ def _collective_values(collective: Collective) -> dict[str, Any]:
         "kind": collective.kind,
         "description": collective.description,
         "minimum_decision_days": collective.minimum_decision_days,
+        "area": collective.area,
+        "listed": "yes" if collective.listed else "no",
     }
 
 

@@ -7,21 +7,25 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives import access, services
+from levelfield.collectives import access, roles, services
 from levelfield.collectives.forms import (
     CollectiveForm,
     CollectiveSettingsForm,
+    JoinCollectiveForm,
     LeaveForm,
 )
 from levelfield.collectives.models import (
     Collective,
+    CollectiveJoinRequest,
     CollectiveKind,
+    CollectiveMembership,
 )
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
@@ -30,11 +34,14 @@ from levelfield.people.models import User
 from levelfield.places.members import place_memberships
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
+from levelfield.projects.forms import JoinRequestDeclineForm
 from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
 
 HISTORY_PER_PAGE = 25
 PROJECTS_PER_PAGE = 25
 MEMBERS_ON_HOME = 20
+DIRECTORY_PER_PAGE = 30
+JOIN_REQUESTS_PER_PAGE = 50
 
 
 @login_required
@@ -97,7 +104,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "place": own_place,
-            "navigation": place_navigation(own_place),
+            "navigation": place_navigation(own_place, request.user),
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,
@@ -134,7 +141,11 @@ def _places(collective: Collective, person: User) -> list[Place]:
 def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_for_member(request.user, slug)
     name = collective.name  # the form changes the instance as it validates
-    form = CollectiveSettingsForm(posted(request), instance=collective)
+    form = CollectiveSettingsForm(
+        posted(request),
+        instance=collective,
+        may_list=roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
+    )
     if request.method == "POST" and form.is_valid():
         if services.collective_update(
             collective=collective, actor=request.user, **form.cleaned_data
@@ -217,3 +228,135 @@ def _history_value(key: str, value: Any) -> str:
     if key == "kind":
         return str(dict(CollectiveKind.choices).get(value, value))
     return str(value)
+
+
+# The directory of collectives and asking to join one
+
+
+@require_safe
+def directory(request: HttpRequest) -> HttpResponse:
+    """The collectives that chose to be listed: no account needed to look."""
+    collectives = Collective.objects.listed().order_by("name", "pk")
+    if request.user.is_authenticated:
+        collectives = collectives.annotate(
+            is_mine=Exists(
+                CollectiveMembership.objects.filter(collective=OuterRef("pk"), person=request.user)
+            ),
+            asked_to_join=Exists(
+                CollectiveJoinRequest.objects.pending().filter(
+                    collective=OuterRef("pk"), person=request.user
+                )
+            ),
+        )
+    page = page_or_404(request, collectives, DIRECTORY_PER_PAGE)
+    return render(request, "collectives/directory.html", {"collectives": page, "page": page})
+
+
+@login_required
+def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask to join a listed collective with a short message to its coordinators. An
+    unlisted collective is not found here, whoever asks."""
+    collective = get_object_or_404(Collective.objects.listed(), slug=slug)
+    if CollectiveMembership.objects.filter(collective=collective, person=request.user).exists():
+        return redirect(collective)
+    waiting = collective.join_requests.pending().filter(person=request.user).first()
+    form = JoinCollectiveForm(posted(request))
+    if request.method == "POST" and waiting is None and form.is_valid():
+        try:
+            services.collective_join_request_create(
+                collective=collective, person=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"You asked to join {collective.name}. We will email you when a coordinator "
+                "answers.",
+            )
+            return redirect("collectives:directory")
+    return render(
+        request,
+        "collectives/join_request.html",
+        {"collective": collective, "form": form, "waiting": waiting},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def join_request_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The requests to join waiting for a coordinator's answer."""
+    collective = _collective_for_answering(request, slug)
+    page = page_or_404(
+        request,
+        collective.join_requests.pending().select_related("person").order_by("asked_at", "pk"),
+        JOIN_REQUESTS_PER_PAGE,
+    )
+    return render(
+        request,
+        "collectives/join_requests.html",
+        {
+            "collective": collective,
+            "join_requests": page,
+            "page": page,
+            "decline_form": JoinRequestDeclineForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def join_request_accept(request: HttpRequest, slug: str, request_pk: int) -> HttpResponse:
+    collective = _collective_for_answering(request, slug)
+    join_request = _join_request_in(collective, request_pk)
+    try:
+        services.collective_join_request_accept(join_request=join_request, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{join_request.person.name} is now a member of the collective.")
+    return redirect("collectives:join_requests", slug=collective.slug)
+
+
+@login_required
+@require_POST
+def join_request_decline(request: HttpRequest, slug: str, request_pk: int) -> HttpResponse:
+    collective = _collective_for_answering(request, slug)
+    join_request = _join_request_in(collective, request_pk)
+    form = JoinRequestDeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("collectives:join_requests", slug=collective.slug)
+    try:
+        services.collective_join_request_decline(
+            join_request=join_request, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"You declined {join_request.person.name}’s request to join.")
+    return redirect("collectives:join_requests", slug=collective.slug)
+
+
+def _collective_for_answering(request: HttpRequest, slug: str) -> Collective:
+    """The collective, for a member (404 otherwise) who coordinates it (403 otherwise)."""
+    collective = access.collective_for_member(request.user, slug)
+    roles.require(request.user, services.ANSWER_JOIN_REQUEST, collective)
+    return collective
+
+
+def _join_request_in(collective: Collective, request_pk: int) -> CollectiveJoinRequest:
+    try:
+        return collective.join_requests.select_related("person", "collective").get(pk=request_pk)
+    except CollectiveJoinRequest.DoesNotExist:
+        raise Http404("No such request to join here.") from None
+
+
+def _add_errors(form: JoinCollectiveForm, error: ValidationError) -> None:
+    """A service's refusal shown on the form: on its field when it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

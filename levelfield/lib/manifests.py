@@ -65,9 +65,11 @@ class NavigationEntry:
     hint: str = ""  # a few plain words on what is there, for people new to it
     order: int = 50  # lower comes first within its section
     count: Callable[[Any], int | None] | None = None
-    # (place) -> whether this place has the feature, when its kind is not enough to say
-    # (only the research partners group has reviews); None: every place of its kinds.
-    applies: Callable[[Any], bool] | None = None
+    # (place, person) -> whether the entry is for this place and this person, when its
+    # kind is not enough to say (only the research partners group has reviews; only
+    # coordinators answer requests to join); None: everyone in every place of its kinds.
+    # `person` may be None (a test, a summary): then show what is for everyone.
+    applies: Callable[[Any, Any], bool] | None = None
 
 
 @dataclass

@@ -93,6 +93,12 @@ KINDS: dict[str, Kind] = {
             "Someone asks to join a project you are in, or your own request to join is answered.",
         ),
         Kind(
+            "collective_join_request",
+            "Requests to join a collective",
+            "Someone asks to join a collective you coordinate, or your own request to join "
+            "a collective is answered.",
+        ),
+        Kind(
             "coordinator",
             "The coordinator job",
             "You are asked to take the coordinator job, or someone takes it or steps down.",

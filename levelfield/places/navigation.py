@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levelfield.lib.manifests import NavigationEntry, manifests
+from levelfield.people.models import User
 from levelfield.places.models import Place
 
 # The sections, in the order people see them, with the heading each has.
@@ -49,11 +50,11 @@ def entries_for(kind: str) -> list[NavigationEntry]:
     return sorted(found, key=lambda entry: (order.index(entry.section), entry.order, entry.label))
 
 
-def place_navigation(place: Place) -> list[Section]:
-    """The sections of `place`'s navigation that have something in them."""
+def place_navigation(place: Place, person: User | None = None) -> list[Section]:
+    """The sections of `place`'s navigation that have something in them, for `person`."""
     by_section: dict[str, list[Link]] = {}
     for entry in entries_for(place.kind):
-        if entry.applies is not None and not entry.applies(place):
+        if entry.applies is not None and not entry.applies(place, person):
             continue
         count = entry.count(place) if entry.count else None
         by_section.setdefault(entry.section, []).append(

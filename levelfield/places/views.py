@@ -198,7 +198,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "memberships": memberships,
         "member_count": member_count,
         "is_member": is_member,
-        "navigation": place_navigation(group) if is_member else [],
+        "navigation": place_navigation(group, request.user) if is_member else [],
     }
     return render(request, "places/group.html", context)
 

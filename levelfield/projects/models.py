@@ -9,9 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
-from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership, CoordinatorJob
+from levelfield.collectives.models import (
+    CollectiveMembership,
+    CoordinatorJob,
+    JoinRequest,
+    JoinRequestQuerySet,
+)
+from levelfield.collectives.models import JoinRequestStatus as JoinRequestStatus
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -114,18 +119,11 @@ class ProjectMembership(CoordinatorJob):
         return f"{self.person} in {self.project}"
 
 
-class JoinRequestStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for an answer"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
+class ProjectJoinRequestQuerySet(JoinRequestQuerySet):
+    pass
 
 
-class ProjectJoinRequestQuerySet(models.QuerySet):
-    def pending(self) -> ProjectJoinRequestQuerySet:
-        return self.filter(status=JoinRequestStatus.PENDING)
-
-
-class ProjectJoinRequest(models.Model):
+class ProjectJoinRequest(JoinRequest):
     """A member of the project's collective asks to join the project; any project
     member accepts or declines. One waiting request per person per project."""
 
@@ -134,24 +132,10 @@ class ProjectJoinRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_join_requests"
     )
     message = models.TextField("message to the project's members", blank=True)
-    asked_at = models.DateTimeField(default=timezone.now)
-    status = models.CharField(
-        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
-    )
-    answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decline_reason = models.TextField("why not", blank=True)
 
     objects = ProjectJoinRequestQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["asked_at", "id"]
+    class Meta(JoinRequest.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "person"],
@@ -167,10 +151,6 @@ class ProjectJoinRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} asks to join {self.project}"
-
-    @property
-    def is_pending(self) -> bool:
-        return self.status == JoinRequestStatus.PENDING
 
 
 class ActivityKind(models.TextChoices):

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.services import join_request_answer
 from levelfield.history.services import change_record
 from levelfield.lib import words
 from levelfield.notifications.services import notification_send
@@ -214,7 +214,9 @@ def project_join_request_accept(
                 "Decline the request instead."
             )
         membership, _ = ProjectMembership.objects.get_or_create(project=project, person=person)
-        _join_request_answer(join_request, JoinRequestStatus.ACCEPTED, actor=actor)
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
+        )
         change_record(
             actor=actor,
             action="join_request_accepted",
@@ -235,7 +237,9 @@ def project_join_request_decline(
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
         join_request.decline_reason = reason.strip()
-        _join_request_answer(join_request, JoinRequestStatus.DECLINED, actor=actor)
+        join_request_answer(
+            join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor
+        )
         name = join_request.person.name
         change_record(
             actor=actor,
@@ -281,15 +285,6 @@ def _join_request_locked(join_request: ProjectJoinRequest) -> ProjectJoinRequest
             f"{join_request.person.name}’s request to join has already been answered."
         )
     return join_request
-
-
-def _join_request_answer(
-    join_request: ProjectJoinRequest, status: JoinRequestStatus, *, actor: User
-) -> None:
-    join_request.status = status
-    join_request.answered_at = timezone.now()
-    join_request.answered_by = actor
-    join_request.save(update_fields=["status", "answered_at", "answered_by", "decline_reason"])
 
 
 # The involvement log (at any place: a project or a collective)

@@ -114,7 +114,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     counts = _detail_counts(project)
     context = {
         "project": project,
-        "navigation": place_navigation(place),
+        "navigation": place_navigation(place, request.user),
         "perspective_groups": _perspective_groups(counts["sizes"], memberships),
         "stages": _stages(project.stage),
         "entries": entries,

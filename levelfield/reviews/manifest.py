@@ -16,7 +16,7 @@ from levelfield.lib.manifests import (
 from levelfield.reviews import personal
 
 
-def _has_reviews(place: Any) -> bool:
+def _has_reviews(place: Any, person: Any) -> bool:
     """The collective (where the group is set up) and the research partners group."""
     from levelfield.reviews.models import ReviewGroup
 

@@ -39,6 +39,8 @@ def member_pages(world: dict) -> list[str]:
         reverse("collectives:leave", args=[slug]),
         reverse("collectives:invite", args=[slug]),
         reverse("collectives:invitations", args=[slug]),
+        reverse("collectives:directory"),
+        reverse("collectives:ask_to_join", args=[world["listed_collective"].slug]),
         reverse("invitations:join", args=[world["collective_invitation"].token]),
         reverse("projects:list"),
         reverse("projects:create") + f"?collective={slug}",
@@ -95,6 +97,7 @@ VISITOR_PAGES = [
     "/collectives/join/no-such-invitation/",
     "/notifications/unsubscribe/not-a-real-token/",
     "/conversations/join/no-such-link/",
+    "/collectives/directory/",
 ]
 
 
@@ -136,5 +139,18 @@ def test_every_form_shows_an_accessible_error_summary_when_sent_empty(
         reverse("places:log_add", args=[world["collective"].places.get(kind="collective").pk]),
         reverse("places:group_create", args=[slug]),
         reverse("home:delete_account"),
+        reverse("collectives:ask_to_join", args=[world["listed_collective"].slug]),
     ]
     send_each_empty(page, live_server, sign_in, axe_check, [(world["member"], p) for p in paths])
+
+
+def test_a_coordinator_answers_requests_to_join_on_an_accessible_page(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
+) -> None:
+    sign_in(world["teammate"])
+    visit_each(
+        page,
+        live_server,
+        axe_check,
+        [reverse("collectives:join_requests", args=[world["collective"].slug])],
+    )

@@ -14,7 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.collectives.models import CollectiveJoinRequest
+from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
 from levelfield.deliberation import services as deliberation_services
@@ -89,7 +90,15 @@ def membership_extras(world: dict) -> dict:
     ProjectJoinRequestFactory(project=project, person=newcomer)
     other_project = ProjectFactory(collective=collective, created_by=teammate)
     ProjectMembershipFactory(project=other_project, person=teammate)
+    # The directory: another collective Gordon may ask to join; someone new asks to
+    # join Gordon's, for its coordinator (the teammate) to answer.
+    CollectiveJoinRequest.objects.create(
+        collective=collective, person=UserFactory(display_name="Nia"), message="Hello!"
+    )
     extras = {
+        "listed_collective": CollectiveFactory(
+            name="Northbridge Carers Network", slug="northbridge", listed=True, area="Northbridge"
+        ),
         "other_project": other_project,
         **involvement(world),
         "collective_invitation": CollectiveInvitationFactory(
