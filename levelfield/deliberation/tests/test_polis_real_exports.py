@@ -189,6 +189,80 @@ def test_participants_votes_csv_alone_says_which_file_to_add(
     assert not conversation.statements.exists()
 
 
+SUMMARY = (
+    'topic,"Fair decisions, together"\n'
+    "url,https://pol.is/3abcdefgh\n"
+    "views,412\n"
+    "voters,60\n"
+    "voters-in-conv,57\n"
+    "commenters,12\n"
+    "comments,33\n"
+    "groups,2\n"
+    'conversation-description,"How should the Allies Group decide?"\n'
+)
+
+
+def test_summary_csv_beside_the_others_keeps_pol_is_topic_and_counts_to_compare(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+
+    page = _post(
+        client, conversation, votes=export.votes, comments=export.comments, other=SUMMARY
+    ).content.decode()
+
+    assert "Imported 33 statements" in page
+    assert "From summary.csv: Pol.is’s topic was “Fair decisions, together”" in page
+    assert "Pol.is counted 60 voters, 57 of them grouped, 2 opinion groups" in page
+    assert "summary.csv’s commenters, comments, views are not used here." in page
+    assert _current(conversation) == _latest(export)
+
+
+def test_the_export_s_other_files_are_accepted_and_said_to_be_ignored(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+    stats = "n-votes,n-comments,n-visitors,n-voters,n-commenters\n10,3,8,5,2\n"
+
+    page = _post(
+        client, conversation, votes=export.votes, comments=export.comments, other=stats
+    ).content.decode()
+
+    assert "Imported 33 statements" in page
+    assert "stats-history.csv (how the conversation grew) was not needed and is ignored" in page
+
+
+def test_summary_csv_in_the_statements_field_says_where_it_goes(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+
+    page = _post(client, conversation, votes=export.votes, comments=SUMMARY).content.decode()
+
+    assert "comments.csv is Pol.is&#x27;s summary.csv: give it in the optional field" in page
+    assert not conversation.statements.exists()
+
+
+def test_a_big_export_with_summary_csv_keeps_its_notes_in_the_background() -> None:
+    conversation = ConversationFactory()
+    person = UserFactory()
+    ProjectMembershipFactory(project=conversation.place.project, person=person)
+    export = messy_export()
+    job = polis.polis_import_request(
+        conversation=conversation,
+        actor=person,
+        votes_csv=export.votes,
+        comments_csv=export.comments,
+        other_csv=SUMMARY,
+    )
+
+    done = polis.polis_import_run(import_id=job.pk)
+
+    assert done.state == ImportState.DONE
+    assert any("Pol.is counted 60 voters" in line for line in done.messages)
+    assert done.other_csv == ""
+
+
 def test_a_file_that_is_no_pol_is_export_says_which_files_to_give(
     member_client: tuple[Client, Conversation], export: Export
 ) -> None:
