@@ -111,11 +111,10 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
     other = other_file_kind(first[0])
     if kind is None and other is not None:
         what = "summary.csv" if other == "summary" else OTHER_FILES[other].split(" ")[0]
-        return (
-            f"{name} is Pol.is's {what}: give it in the optional field below, and "
-            f"{'votes.csv or participants-votes.csv' if header is VOTES_HEADER else 'comments.csv'}"
-            " here."
+        wanted = (
+            "votes.csv or participants-votes.csv" if header is VOTES_HEADER else "comments.csv"
         )
+        return f"{name} is Pol.is's {what}: give it in the optional field below, and {wanted} here."
     if header is VOTES_HEADER and kind in ("votes", "participants-votes"):
         return None
     if header is COMMENTS_HEADER and kind == "comments":
