@@ -114,7 +114,9 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
         wanted = (
             "votes.csv or participants-votes.csv" if header is VOTES_HEADER else "comments.csv"
         )
-        return f"{name} is Pol.is's {what}: give it in the optional field below, and {wanted} here."
+        return (
+            f"{name} is Pol.is's {what}: give it in the optional field below, and {wanted} here."
+        )
     if header is VOTES_HEADER and kind in ("votes", "participants-votes"):
         return None
     if header is COMMENTS_HEADER and kind == "comments":
