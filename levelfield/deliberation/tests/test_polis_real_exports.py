@@ -437,6 +437,79 @@ def test_a_messy_export_gives_the_groups_red_dwarf_gives(export: Export) -> None
     assert ari >= 0.99
 
 
+def test_each_group_s_representative_statements_are_red_dwarf_s_in_the_same_order(
+    export: Export,
+) -> None:
+    reddwarf = pytest.importorskip("reddwarf.implementations.polis")
+    from reddwarf.data_loader import Loader
+    from reddwarf.models import Vote
+
+    loader = Loader()
+    loader.votes_data = [
+        Vote(**row).model_dump(mode="json") for row in csv.DictReader(io.StringIO(export.votes))
+    ]
+    loader.filter_duplicate_votes(keep="recent")
+    theirs = reddwarf.run_pipeline(
+        votes=loader.votes_data, mod_out_statement_ids=export.moderated_out, random_state=0
+    )
+    their_groups = theirs.participants_df["cluster_id"].dropna().astype(int).to_dict()
+    conversation = ConversationFactory()
+    polis.polis_import(
+        conversation=conversation, actor=None, votes_csv=export.votes, comments_csv=export.comments
+    )
+
+    services.analysis_run(conversation=conversation)
+
+    conversation.refresh_from_db()
+    result = conversation.analysis.result
+    voter = dict(
+        Participant.objects.filter(conversation=conversation).values_list("pk", "polis_id")
+    )
+    comment = dict(
+        Statement.objects.filter(conversation=conversation).values_list("pk", "polis_id")
+    )
+    ours_of = {voter[p]: g for p, _, _, g in result["points"] if g >= 0}
+    compared = 0
+    for gid, reps in theirs.repness.items():
+        members = [v for v, g in their_groups.items() if g == gid]
+        ours = result["groups"][ours_of[members[0]]]["representative"]
+        assert [(comment[r["statement_id"]], r["direction"]) for r in ours] == [
+            (int(r["tid"]), r["repful-for"]) for r in reps
+        ]
+        compared += len(reps)
+    print(f"messy export: {compared} representative statements, same order as red-dwarf")
+    assert compared >= 2
+
+
+def test_representative_statements_put_the_best_agree_first_then_agreements() -> None:
+    # Group 0 (people 0-9) and group 1 (people 10-19), hand-made shares: statement 0
+    # every group agrees with a little (it is nobody's best); statement 1 group 0
+    # strongly disagrees with; statement 2 group 0 agrees with; statement 3 group 0
+    # agrees with more strongly still.
+    columns = {0: [1] * 6 + [0] * 4, 1: [-1] * 10, 2: [1] * 8 + [0] * 2, 3: [1] * 10}
+    others = {0: [1] * 6 + [0] * 4, 1: [1] * 10, 2: [-1] * 10, 3: [-1] * 10}
+    pids, sids, values = [], [], []
+    for sid in columns:
+        for person, vote in enumerate(columns[sid] + others[sid]):
+            pids.append(person)
+            sids.append(sid)
+            values.append(vote)
+    votes = analysis.vote_matrix(pids, sids, values, None)
+    groups_of = np.array([0] * 10 + [1] * 10)
+    stats = analysis.group_statistics(votes, groups_of, 2)
+
+    reps = analysis._representative(stats, 0, votes.statements)
+
+    # By the metric alone statement 1 ranks first (143.2, level with 3 and earlier),
+    # then 3, then 2 (48.8): Pol.is puts the best agree (3) first, then lists
+    # agreements before the disagreement.
+    assert [(r.statement_id, r.direction) for r in reps] == [
+        (3, "agree"),
+        (2, "agree"),
+        (1, "disagree"),
+    ]
+
+
 # 6. The map
 
 
