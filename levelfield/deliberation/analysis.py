@@ -621,6 +621,10 @@ def _representative(
        has ra <= 1). With no best agree and nothing significant, the statement with the
        highest ratio test stands alone, so every group has one;
     4. the first five are kept, then agreements are listed before disagreements.
+
+    One case is the project's own: with no best agree but some significant statements,
+    red-dwarf lists none for the group (it adds the ranked ones only after a head);
+    here the significant ones are still listed, since they do set the group apart.
     """
     pa, pat, ra, rat = (stats[key][g] for key in ("pa", "pat", "ra", "rat"))
     pd, pdt, rd, rdt = (stats[key][g] for key in ("pd", "pdt", "rd", "rdt"))
