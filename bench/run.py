@@ -34,6 +34,7 @@ for path in (ROOT, BENCH_DIR):
 
 import bench_deliberation  # noqa: E402
 import bench_django  # noqa: E402
+import bench_polis_import  # noqa: E402
 import bench_pref_voting  # noqa: E402
 import bench_tallies  # noqa: E402
 from bench_common import Row  # noqa: E402
@@ -206,6 +207,13 @@ BENCHMARKS: dict[str, Benchmark] = {
         "2-3; import excluded; peak memory by tracemalloc; ARI: agreement of the groups)",
         bench_deliberation.run,
         counting="votes",
+    ),
+    "polis-import": Benchmark(
+        "A Pol.is export (2,000 people x 1,000 statements, 250,000 votes) imported through\n"
+        "the web page in the background, analysed, and red-dwarf's time on the same votes",
+        bench_polis_import.run,
+        counting="votes",
+        needs_database=True,
     ),
     "reactions": Benchmark(
         "Recording reactions (one transaction each, with the log and the debounce)",

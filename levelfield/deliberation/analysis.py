@@ -31,8 +31,10 @@ and `bench/bench_deliberation.py` use as an oracle):
    pa = (agrees + 1) / (reactions + 2) (likewise pd for disagree), a one-proportion
    z-test that it is above a half, the ratio to the same share among everyone else
    (ra) and a two-proportion z-test of that difference. A statement represents a
-   group when both tests pass at 90% confidence one-sided (z > 1.2816); the five
-   with the highest pa x pat x ra x rat (or the disagree equivalent) are shown.
+   group when both tests pass at 90% confidence one-sided (z > 1.2816). Which five
+   are shown, and in what order, is Pol.is's rule (see `_representative`): the
+   group's "best agree" statement first, then the highest pa x pat x ra x rat (or the
+   disagree equivalent), agreements listed before disagreements.
 5. **Consensus.** Overall: the share of everyone who agreed (or disagreed) is above a
    half with the one-proportion test passing. Across groups ("group-aware
    consensus"): the product over groups of each group's pa; a statement is listed
@@ -605,37 +607,74 @@ def _letter(index: int) -> str:
 def _representative(
     stats: dict[str, np.ndarray], g: int, statements: np.ndarray
 ) -> list[Representative]:
-    """Statements where group `g` differs from everyone else, significantly."""
-    picked = []
-    for key, direction in (("a", "agree"), ("d", "disagree")):
-        share, z_share = stats[f"p{key}"][g], stats[f"p{key}t"][g]
-        ratio, z_ratio = stats[f"r{key}"][g], stats[f"r{key}t"][g]
-        significant = np.flatnonzero((z_share > Z_90) & (z_ratio > Z_90))
-        metric = share * z_share * ratio * z_ratio
-        # Only the best few can be shown: rank in numpy, build objects for those.
-        best = significant[np.argsort(-metric[significant], kind="stable")[: 2 * PICK]]
-        for column in best:
-            others = share[column] / ratio[column]
-            picked.append(
-                (
-                    float(metric[column]),
-                    Representative(
-                        statement_id=int(statements[column]),
-                        direction=direction,
-                        share=round(float(share[column]), 4),
-                        others_share=round(float(others), 4),
-                        z_share=round(float(z_share[column]), 3),
-                        z_ratio=round(float(z_ratio[column]), 3),
-                    ),
-                )
-            )
-    picked.sort(key=lambda item: (-item[0], item[1].statement_id))
-    chosen, used = [], set()
-    for _, rep in picked:
-        if rep.statement_id not in used:
-            chosen.append(rep)
-            used.add(rep.statement_id)
-    return chosen[:PICK]
+    """Statements where group `g` differs from everyone else, chosen and ordered as
+    Pol.is does (polismath repness.clj `select-rep-comments`; red-dwarf
+    `select_representative_statements`), so the list reads as in Pol.is's report:
+
+    1. each statement speaks for agreement or disagreement, whichever ratio test
+       (rat or rdt) is larger;
+    2. the significant ones (pat and rat, or pdt and rdt, above z 1.2816) are ranked by
+       ratio x its test x share x its test in that direction, highest first;
+    3. the group's "best agree" statement goes first: scanning the statements in order,
+       the first with votes whose agree test passes (or ra > 1 and pa > 0.5), replaced by
+       any later one with a higher ra x rat x pa x pat (or pa x pat while the best so far
+       has ra <= 1). With no best agree and nothing significant, the statement with the
+       highest ratio test stands alone, so every group has one;
+    4. the first five are kept, then agreements are listed before disagreements.
+
+    One case is the project's own: with no best agree but some significant statements,
+    red-dwarf lists none for the group (it adds the ranked ones only after a head);
+    here the significant ones are still listed, since they do set the group apart.
+    """
+    pa, pat, ra, rat = (stats[key][g] for key in ("pa", "pat", "ra", "rat"))
+    pd, pdt, rd, rdt = (stats[key][g] for key in ("pd", "pdt", "rd", "rdt"))
+    voted = (stats["na"][g] + stats["nd"][g]) > 0
+    agree = rat > rdt
+    metric = np.where(agree, ra * rat * pa * pat, rd * rdt * pd * pdt)
+    significant = np.flatnonzero(((pat > Z_90) & (rat > Z_90)) | ((pdt > Z_90) & (rdt > Z_90)))
+    ranked = significant[np.argsort(-metric[significant], kind="stable")].tolist()
+    head = _best_agree(pa.tolist(), pat.tolist(), ra.tolist(), rat.tolist(), voted.tolist())
+    if head is None and not ranked:
+        tests = np.maximum(rat, rdt)
+        head = int(np.argmax(tests)) if len(tests) else None
+    chosen = ([head] if head is not None else []) + [c for c in ranked if c != head]
+    chosen = sorted(chosen[:PICK], key=lambda c: not agree[c])
+    return [_rep(stats, g, c, statements, "agree" if agree[c] else "disagree") for c in chosen]
+
+
+def _best_agree(
+    pa: list[float], pat: list[float], ra: list[float], rat: list[float], voted: list[bool]
+) -> int | None:
+    """The column of the statement Pol.is puts first for a group (its "best agree"),
+    scanning in statement order as repness.clj's `beats-best-agr?` does; None if none."""
+    best = None
+    for c, has_votes in enumerate(voted):
+        if not has_votes:
+            continue
+        if best is None:
+            if pat[c] > Z_90 or (ra[c] > 1.0 and pa[c] > 0.5):
+                best = c
+        elif ra[best] > 1.0:
+            if ra[c] * rat[c] * pa[c] * pat[c] > ra[best] * rat[best] * pa[best] * pat[best]:
+                best = c
+        elif pa[c] * pat[c] > pa[best] * pat[best]:
+            best = c
+    return best
+
+
+def _rep(
+    stats: dict[str, np.ndarray], g: int, c: int, statements: np.ndarray, direction: str
+) -> Representative:
+    key = "a" if direction == "agree" else "d"
+    share, ratio = stats[f"p{key}"][g][c], stats[f"r{key}"][g][c]
+    return Representative(
+        statement_id=int(statements[c]),
+        direction=direction,
+        share=round(float(share), 4),
+        others_share=round(float(share / ratio), 4),
+        z_share=round(float(stats[f"p{key}t"][g][c]), 3),
+        z_ratio=round(float(stats[f"r{key}t"][g][c]), 3),
+    )
 
 
 def _consensus(

@@ -109,6 +109,15 @@ class ImportForm(forms.Form):
         },
     )
 
+    other = forms.FileField(
+        label="summary.csv (optional)",
+        required=False,
+        help_text="If the export has it: Pol.is's topic and its own count of voters and "
+        "groups are kept with the import, to compare with the report here. Other files of "
+        "the export (stats-history.csv, comment-groups.csv) may be given too; they are not "
+        "needed and are ignored.",
+    )
+
     def _text(self, name: str, header: list[str]) -> str:
         """The upload's text, once its size, type (by content) and header are right."""
         upload = self.cleaned_data[name]
@@ -131,6 +140,13 @@ class ImportForm(forms.Form):
 
     def clean_comments(self) -> str:
         return self._text("comments", COMMENTS_HEADER)
+
+    def clean_other(self) -> str:
+        """The optional file's text; never refused (at worst it is ignored)."""
+        upload = self.cleaned_data.get("other")
+        if not upload or upload.size > MAX_UPLOAD_BYTES:
+            return ""
+        return upload.read().decode("utf-8-sig", errors="replace")
 
 
 class DraftForm(forms.Form):

@@ -276,6 +276,8 @@ class PolisImport(models.Model):
     state = models.CharField(max_length=10, choices=ImportState.choices, default="waiting")
     votes_csv = models.TextField(blank=True)
     comments_csv = models.TextField(blank=True)
+    # summary.csv (or another file of the export), when the member gave one.
+    other_csv = models.TextField(blank=True, default="")
     vote_lines = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

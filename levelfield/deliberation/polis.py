@@ -8,6 +8,12 @@ n-votes, n-agree, n-disagree, then one column per comment-id (its header is the 
 holding 1, -1, 0 or nothing; it has the votes but not the statements' words, so it
 comes with comments.csv.
 
+Pol.is writes three more files in an export (its server's export code: summary.csv,
+stats-history.csv and, in newer versions, comment-groups.csv). They are never refused:
+summary.csv's topic, url and Pol.is's own counts (voters, groups) are kept as notes of
+the import, so its groups can be compared with the ones drawn here; the other files
+are ignored, and the notes say so.
+
 Importing reads and checks both files completely before writing anything: any
 problem is reported with its file and line, and nothing is imported.
 """
@@ -102,6 +108,15 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
         return f"{name} is empty: its first line must be the header ({', '.join(header)})."
     columns = [column.strip() for column in next(csv.reader([first[0]]))]
     kind = export_kind(columns)
+    other = other_file_kind(first[0])
+    if kind is None and other is not None:
+        what = "summary.csv" if other == "summary" else OTHER_FILES[other].split(" ")[0]
+        wanted = (
+            "votes.csv or participants-votes.csv" if header is VOTES_HEADER else "comments.csv"
+        )
+        return (
+            f"{name} is Pol.is's {what}: give it in the optional field below, and {wanted} here."
+        )
     if header is VOTES_HEADER and kind in ("votes", "participants-votes"):
         return None
     if header is COMMENTS_HEADER and kind == "comments":
@@ -296,8 +311,102 @@ class _Comment:
     duplicate_of: int | None = None
 
 
+# Files Pol.is writes in an export beside the votes and comments, known by their
+# first line: summary.csv is key,value rows (topic, url, views, voters, voters-in-conv,
+# commenters, comments, groups, conversation-description).
+SUMMARY_KEYS = {
+    "topic",
+    "url",
+    "views",
+    "voters",
+    "voters-in-conv",
+    "commenters",
+    "comments",
+    "groups",
+    "conversation-description",
+}
+OTHER_FILES = {
+    "stats-history": "stats-history.csv (how the conversation grew)",
+    "comment-groups": "comment-groups.csv (Pol.is's votes per group on each statement)",
+}
+
+
+def other_file_kind(text: str) -> str | None:
+    """Which of Pol.is's other export files `text` is: "summary", "stats-history",
+    "comment-groups", or None."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines:
+        return None
+    try:
+        first = [cell.strip() for cell in next(csv.reader(lines[:1]))]
+    except (csv.Error, StopIteration):
+        return None
+    if first and first[0] in SUMMARY_KEYS and len(first) <= 2:
+        return "summary"
+    if "n-votes" in first and "n-visitors" in first:
+        return "stats-history"
+    if "comment-id" in first and "total-votes" in first:
+        return "comment-groups"
+    return None
+
+
+def summary_notes(text: str) -> list[str]:
+    """What an export's other file tells the member, in words. summary.csv: Pol.is's
+    topic, address and its own counts of voters and groups (to compare with the report
+    here); anything else in it, and the other files, are ignored and the note says so.
+    Never a problem: these files only describe the conversation."""
+    kind = other_file_kind(text)
+    if kind in OTHER_FILES:
+        return [f"The {OTHER_FILES[kind]} was not needed and is ignored."]
+    if kind != "summary":
+        return [
+            "The optional file is not one of Pol.is's summary.csv, stats-history.csv or "
+            "comment-groups.csv, so it is ignored."
+        ]
+    values: dict[str, str] = {}
+    try:
+        for row in csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None)):
+            if len(row) >= 2 and row[0].strip():
+                values.setdefault(row[0].strip(), " ".join(row[1].split()))
+    except csv.Error:
+        pass
+    said = []
+    if values.get("topic"):
+        said.append(f"Pol.is’s topic was “{_shown_long(values['topic'])}”")
+    if values.get("url"):
+        said.append(f"its address {_shown_long(values['url'])}")
+    counts = [
+        f"{values[key]} {words}"
+        for key, words in (
+            ("voters", "voters"),
+            ("voters-in-conv", "of them grouped"),
+            ("groups", "opinion groups"),
+        )
+        if values.get(key, "").isdigit()
+    ]
+    if counts:
+        said.append("Pol.is counted " + ", ".join(counts) + " (compare the report here)")
+    if values.get("conversation-description"):
+        said.append(f"its description: “{_shown_long(values['conversation-description'])}”")
+    used = {"topic", "url", "voters", "voters-in-conv", "groups", "conversation-description"}
+    ignored = sorted(key for key in values if key not in used)
+    notes = ["From summary.csv: " + "; ".join(said) + "." if said else "summary.csv is empty."]
+    if ignored:
+        notes.append(f"summary.csv’s {', '.join(ignored)} are not used here.")
+    return notes
+
+
+def _shown_long(value: str) -> str:
+    return value if len(value) <= 200 else f"{value[:200]}…"
+
+
 def polis_import(
-    *, conversation: Conversation, actor: User | None, votes_csv: str, comments_csv: str
+    *,
+    conversation: Conversation,
+    actor: User | None,
+    votes_csv: str,
+    comments_csv: str,
+    other_csv: str = "",
 ) -> Imported:
     """Import a Pol.is export into the conversation, all or nothing. `votes_csv` is
     votes.csv or participants-votes.csv (one row per person; recognised by its
@@ -307,7 +416,8 @@ def polis_import(
     of those numbers yet) and are kept on each statement, with each voter's id.
     Statements Pol.is holds twice (its moderators reject one copy) are all kept, with
     their moderation state and votes; the copy Pol.is showed keeps the words as the
-    statement new ones are compared with, and a note says which copy that was."""
+    statement new ones are compared with, and a note says which copy that was.
+    `other_csv` is summary.csv (or another file Pol.is exports), read for its notes."""
     problems = Problems()
     comments = _read_comments(comments_csv, conversation, problems)
     broken = getattr(problems, "broken", set())
@@ -327,6 +437,8 @@ def polis_import(
     if not comments:
         raise ImportProblem(["comments.csv has no statements."])
     notes = _duplicates_resolve(comments, votes)
+    if other_csv.strip():
+        notes = [*summary_notes(other_csv), *notes]
     with transaction.atomic():
         if actor is not None:
             roles.require(actor, roles.Action.START_CONVERSATION, conversation.place.owner)
@@ -637,6 +749,7 @@ def polis_import_request(
     actor: User,
     votes_csv: str,
     comments_csv: str,
+    other_csv: str = "",
     now: datetime | None = None,
 ) -> PolisImport:
     """Keep the files for the background task and return at once; the import page
@@ -651,6 +764,7 @@ def polis_import_request(
             requested_at=now,
             votes_csv=votes_csv,
             comments_csv=comments_csv,
+            other_csv=other_csv,
             vote_lines=vote_lines(votes_csv),
         )
         _record(
@@ -694,6 +808,7 @@ def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImp
                 actor=job.requested_by,
                 votes_csv=job.votes_csv,
                 comments_csv=job.comments_csv,
+                other_csv=job.other_csv,
             )
         except ImportProblem as problem:
             lines = problem.problems
@@ -712,6 +827,7 @@ def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImp
         finished_at=timezone.now(),
         votes_csv="",
         comments_csv="",
+        other_csv="",
     )
     job.refresh_from_db()
     return job

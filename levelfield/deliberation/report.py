@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from levelfield.deliberation.analysis import SILHOUETTE_SAMPLE
 from levelfield.deliberation.models import Analysis, Conversation
 
 WIDTH, HEIGHT, MARGIN = 640, 400, 24
@@ -136,6 +137,9 @@ def report_build(conversation: Conversation, analysis: Analysis | None) -> dict[
     return {
         "analysis": analysis,
         "result": result,
+        # The project's own rule beside Pol.is's (shown under "How this is worked out").
+        "silhouette_sample": SILHOUETTE_SAMPLE,
+        "silhouette_sampled": result["grouped"] > SILHOUETTE_SAMPLE,
         "width": WIDTH,
         "height": HEIGHT,
         "marks": marks,

@@ -261,12 +261,14 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     form = ImportForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         votes, comments = form.cleaned_data["votes"], form.cleaned_data["comments"]
+        other = form.cleaned_data["other"]
         if polis.vote_lines(votes) > polis.BACKGROUND_ROWS:
             polis.polis_import_request(
                 conversation=conversation,
                 actor=request.user,
                 votes_csv=votes,
                 comments_csv=comments,
+                other_csv=other,
             )
             messages.success(
                 request,
@@ -280,6 +282,7 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 votes_csv=votes,
                 comments_csv=comments,
+                other_csv=other,
             )
         except polis.ImportProblem as problem:
             for line in problem.problems:

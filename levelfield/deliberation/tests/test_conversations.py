@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.decisions.models import Decision
-from levelfield.deliberation import polis, services
+from levelfield.deliberation import polis, report, services
 from levelfield.deliberation.models import (
     Analysis,
     Conversation,
@@ -239,6 +239,33 @@ def test_reactions_ask_for_one_analysis_and_the_report_shows_it(client, conversa
     page = client.get(report_url).content.decode()
     assert "Group A" in page and "Group B" in page and "<svg" in page
     assert "Last worked out" in page
+
+
+def test_the_report_says_where_its_rules_differ_from_pol_is_and_why(
+    client, conversation, member, monkeypatch
+) -> None:
+    _react_synthetically(conversation)
+    services.analysis_run(conversation=conversation)
+    client.force_login(member)
+    url = reverse("deliberation:report", args=[conversation.pk])
+
+    page = client.get(url).content.decode()
+
+    conversation.refresh_from_db()
+    grouped = conversation.analysis.result["grouped"]
+    assert "Where this differs from Pol.is, and why" in page
+    assert "Pol.is compares every pair of grouped people" in page
+    assert "when more than 1,000 people are grouped, 1,000 of them" in page
+    assert "4 million distances" in page
+    assert f"This conversation has {grouped} grouped people, so everyone was compared" in page
+    assert "a majority of every group agreed" in page
+    assert "ordered as Pol.is orders them" in page
+
+    # Above the sample size, the page says the sample was used.
+    monkeypatch.setattr(report, "SILHOUETTE_SAMPLE", grouped - 1)
+    sampled = client.get(url).content.decode()
+
+    assert f"This conversation has {grouped} grouped people, so the sample was used." in sampled
 
 
 def test_the_report_query_count_does_not_grow(

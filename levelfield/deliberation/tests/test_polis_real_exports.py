@@ -189,6 +189,80 @@ def test_participants_votes_csv_alone_says_which_file_to_add(
     assert not conversation.statements.exists()
 
 
+SUMMARY = (
+    'topic,"Fair decisions, together"\n'
+    "url,https://pol.is/3abcdefgh\n"
+    "views,412\n"
+    "voters,60\n"
+    "voters-in-conv,57\n"
+    "commenters,12\n"
+    "comments,33\n"
+    "groups,2\n"
+    'conversation-description,"How should the Allies Group decide?"\n'
+)
+
+
+def test_summary_csv_beside_the_others_keeps_pol_is_topic_and_counts_to_compare(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+
+    page = _post(
+        client, conversation, votes=export.votes, comments=export.comments, other=SUMMARY
+    ).content.decode()
+
+    assert "Imported 33 statements" in page
+    assert "From summary.csv: Pol.is’s topic was “Fair decisions, together”" in page
+    assert "Pol.is counted 60 voters, 57 of them grouped, 2 opinion groups" in page
+    assert "summary.csv’s commenters, comments, views are not used here." in page
+    assert _current(conversation) == _latest(export)
+
+
+def test_the_export_s_other_files_are_accepted_and_said_to_be_ignored(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+    stats = "n-votes,n-comments,n-visitors,n-voters,n-commenters\n10,3,8,5,2\n"
+
+    page = _post(
+        client, conversation, votes=export.votes, comments=export.comments, other=stats
+    ).content.decode()
+
+    assert "Imported 33 statements" in page
+    assert "stats-history.csv (how the conversation grew) was not needed and is ignored" in page
+
+
+def test_summary_csv_in_the_statements_field_says_where_it_goes(
+    member_client: tuple[Client, Conversation], export: Export
+) -> None:
+    client, conversation = member_client
+
+    page = _post(client, conversation, votes=export.votes, comments=SUMMARY).content.decode()
+
+    assert "comments.csv is Pol.is&#x27;s summary.csv: give it in the optional field" in page
+    assert not conversation.statements.exists()
+
+
+def test_a_big_export_with_summary_csv_keeps_its_notes_in_the_background() -> None:
+    conversation = ConversationFactory()
+    person = UserFactory()
+    ProjectMembershipFactory(project=conversation.place.project, person=person)
+    export = messy_export()
+    job = polis.polis_import_request(
+        conversation=conversation,
+        actor=person,
+        votes_csv=export.votes,
+        comments_csv=export.comments,
+        other_csv=SUMMARY,
+    )
+
+    done = polis.polis_import_run(import_id=job.pk)
+
+    assert done.state == ImportState.DONE
+    assert any("Pol.is counted 60 voters" in line for line in done.messages)
+    assert done.other_csv == ""
+
+
 def test_a_file_that_is_no_pol_is_export_says_which_files_to_give(
     member_client: tuple[Client, Conversation], export: Export
 ) -> None:
@@ -361,6 +435,79 @@ def test_a_messy_export_gives_the_groups_red_dwarf_gives(export: Export) -> None
     ari = adjusted_rand([ours[v] for v in common], [their_groups[v] for v in common])
     print(f"messy export: {len(common)} grouped, ARI vs red-dwarf {ari:.3f}")
     assert ari >= 0.99
+
+
+def test_each_group_s_representative_statements_are_red_dwarf_s_in_the_same_order(
+    export: Export,
+) -> None:
+    reddwarf = pytest.importorskip("reddwarf.implementations.polis")
+    from reddwarf.data_loader import Loader
+    from reddwarf.models import Vote
+
+    loader = Loader()
+    loader.votes_data = [
+        Vote(**row).model_dump(mode="json") for row in csv.DictReader(io.StringIO(export.votes))
+    ]
+    loader.filter_duplicate_votes(keep="recent")
+    theirs = reddwarf.run_pipeline(
+        votes=loader.votes_data, mod_out_statement_ids=export.moderated_out, random_state=0
+    )
+    their_groups = theirs.participants_df["cluster_id"].dropna().astype(int).to_dict()
+    conversation = ConversationFactory()
+    polis.polis_import(
+        conversation=conversation, actor=None, votes_csv=export.votes, comments_csv=export.comments
+    )
+
+    services.analysis_run(conversation=conversation)
+
+    conversation.refresh_from_db()
+    result = conversation.analysis.result
+    voter = dict(
+        Participant.objects.filter(conversation=conversation).values_list("pk", "polis_id")
+    )
+    comment = dict(
+        Statement.objects.filter(conversation=conversation).values_list("pk", "polis_id")
+    )
+    ours_of = {voter[p]: g for p, _, _, g in result["points"] if g >= 0}
+    compared = 0
+    for gid, reps in theirs.repness.items():
+        members = [v for v, g in their_groups.items() if g == gid]
+        ours = result["groups"][ours_of[members[0]]]["representative"]
+        assert [(comment[r["statement_id"]], r["direction"]) for r in ours] == [
+            (int(r["tid"]), r["repful-for"]) for r in reps
+        ]
+        compared += len(reps)
+    print(f"messy export: {compared} representative statements, same order as red-dwarf")
+    assert compared >= 2
+
+
+def test_representative_statements_put_the_best_agree_first_then_agreements() -> None:
+    # Group 0 (people 0-9) and group 1 (people 10-19), hand-made shares: statement 0
+    # every group agrees with a little (it is nobody's best); statement 1 group 0
+    # strongly disagrees with; statement 2 group 0 agrees with; statement 3 group 0
+    # agrees with more strongly still.
+    columns = {0: [1] * 6 + [0] * 4, 1: [-1] * 10, 2: [1] * 8 + [0] * 2, 3: [1] * 10}
+    others = {0: [1] * 6 + [0] * 4, 1: [1] * 10, 2: [-1] * 10, 3: [-1] * 10}
+    pids, sids, values = [], [], []
+    for sid in columns:
+        for person, vote in enumerate(columns[sid] + others[sid]):
+            pids.append(person)
+            sids.append(sid)
+            values.append(vote)
+    votes = analysis.vote_matrix(pids, sids, values, None)
+    groups_of = np.array([0] * 10 + [1] * 10)
+    stats = analysis.group_statistics(votes, groups_of, 2)
+
+    reps = analysis._representative(stats, 0, votes.statements)
+
+    # By the metric alone statement 1 ranks first (143.2, level with 3 and earlier),
+    # then 3, then 2 (48.8): Pol.is puts the best agree (3) first, then lists
+    # agreements before the disagreement.
+    assert [(r.statement_id, r.direction) for r in reps] == [
+        (3, "agree"),
+        (2, "agree"),
+        (1, "disagree"),
+    ]
 
 
 # 6. The map
