@@ -53,11 +53,16 @@ class Collective(models.Model):
         "where the collective is",
         max_length=120,
         blank=True,
+        default="",
+        # In the database too, so rows written by code that predates the column (older
+        # migrations' data steps, a server still running the previous release) are valid.
+        db_default="",
         help_text="A town, city or region, like “Bristol and the South West”. Optional.",
     )
     listed = models.BooleanField(
         "list the collective in the directory",
         default=False,
+        db_default=False,
         help_text="Anyone can then find its name, description and where it is, and ask "
         "to join. Off unless the collective chooses it, for privacy.",
     )

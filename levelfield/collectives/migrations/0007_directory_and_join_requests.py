@@ -32,12 +32,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='collective',
             name='area',
-            field=models.CharField(blank=True, help_text='A town, city or region, like “Bristol and the South West”. Optional.', max_length=120, verbose_name='where the collective is'),
+            field=models.CharField(blank=True, default='', db_default='', help_text='A town, city or region, like “Bristol and the South West”. Optional.', max_length=120, verbose_name='where the collective is'),
         ),
         migrations.AddField(
             model_name='collective',
             name='listed',
-            field=models.BooleanField(default=False, help_text='Anyone can then find its name, description and where it is, and ask to join. Off unless the collective chooses it, for privacy.', verbose_name='list the collective in the directory'),
+            field=models.BooleanField(default=False, db_default=False, help_text='Anyone can then find its name, description and where it is, and ask to join. Off unless the collective chooses it, for privacy.', verbose_name='list the collective in the directory'),
         ),
         migrations.AddIndex(
             model_name='collective',

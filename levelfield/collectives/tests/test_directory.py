@@ -190,21 +190,22 @@ def test_asking_again_or_as_a_member_adds_nothing(
 
 
 def test_asking_is_rate_limited_per_account(world: World) -> None:
-    collectives = [CollectiveFactory(listed=True) for _ in range(4)]
-    for collective in collectives[:3]:
+    # settings.RATE_LIMITS["join_request"]: 5 a day per account.
+    collectives = [CollectiveFactory(listed=True) for _ in range(6)]
+    for collective in collectives[:5]:
         services.collective_join_request_create(
             collective=collective, person=world.outsider, message="Hello"
         )
 
     with pytest.raises(ValidationError) as refused:
         services.collective_join_request_create(
-            collective=collectives[3], person=world.outsider, message="Hello"
+            collective=collectives[5], person=world.outsider, message="Hello"
         )
 
     assert refused.value.message_dict == {
         "message": ["You have asked to join too many collectives today. Try again tomorrow"]
     }
-    assert CollectiveJoinRequest.objects.count() == 3
+    assert CollectiveJoinRequest.objects.count() == 5
 
 
 def test_only_a_coordinator_answers(client: Client, world: World, listed: Collective) -> None:
