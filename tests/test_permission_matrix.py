@@ -850,7 +850,10 @@ MATRIX: dict[str, Row] = {
     ),
     "payments/<slug:slug>/claim/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
     "payments/<slug:slug>/approvals/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
-    "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"),
+    "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 405 405 405 405"),
+    "payments/<slug:slug>/finance/batch/": Row(
+        COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"
+    ),
     "payments/<slug:slug>/days-to-pay/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
     # learning: the coordinator facilitates the course (a job for the course, so other
     # members get 403 on its running); the member is enrolled and in the circle.
@@ -990,7 +993,7 @@ MATRIX: dict[str, Row] = {
     "events/<int:pk>/edit/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
     "events/<int:pk>/cancel/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/register/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
-    "events/<int:pk>/leave/": Row(EVENT, SIGNED_IN_405, MEMBERS_POST),
+    "events/<int:pk>/leave/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/calendar.ics": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "events/<int:pk>/people/": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "events/<int:pk>/agenda/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),

@@ -341,20 +341,26 @@ def _registration_values(form: RegistrationForm) -> dict[str, Any]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Giving up a place asks to confirm on its own page first: it cannot be undone, and the
+    place may go to the next person waiting."""
     event = access.event_for_member(request.user, pk)
     registration = access.registration_of(event, request.user)
-    if registration is None:
-        messages.info(request, "You do not have a place at this event.")
+    if request.method == "POST":
+        if registration is None:
+            messages.info(request, "You do not have a place at this event.")
+            return redirect(event)
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, "Your place is cancelled. Thank you for letting us know.")
         return redirect(event)
-    try:
-        services.registration_cancel(registration=registration)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, "Your place is cancelled. Thank you for letting us know.")
-    return redirect(event)
+    return render(
+        request, "events/leave.html", {"event": event, "registration": registration}
+    )
 
 
 @login_required

@@ -404,7 +404,11 @@ def summary_new(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _submissions_page(request, partnership, form)
-    messages.success(request, "Grouped.")
+    messages.success(
+        request,
+        f"Grouped {len(form.cleaned_data['questions'])} questions under this "
+        "summary question. You can take any of them out again below.",
+    )
     return redirect("priorities:summary", partnership.pk, summary.pk)
 
 
@@ -448,6 +452,14 @@ def pair_answer(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
             services.pair_answer(pair=pair, actor=request.user, same=answer == PairAnswer.SAME)
         except ValidationError as error:
             _fail(request, error)
+        else:
+            messages.success(
+                request,
+                "Grouped: the two questions now count as one on the long list. You can take "
+                "one out again on the group's page."
+                if answer == PairAnswer.SAME
+                else "Kept apart: they stay two separate questions.",
+            )
     return redirect("priorities:suggestions", partnership.pk)
 
 

@@ -66,7 +66,10 @@ def test_the_whole_journey_from_claim_to_paid(
     assert Claim.objects.get().status == Status.APPROVED
 
     client.force_login(world.finance)
-    response = client.post(reverse("payments:finance", args=["stroke-voices"]))
+    confirm = client.get(reverse("payments:batch_make", args=["stroke-voices"])).content.decode()
+    assert "Send 1 approved claim to finance in one batch?" in confirm
+    assert Claim.objects.get().status == Status.APPROVED
+    response = client.post(reverse("payments:batch_make", args=["stroke-voices"]))
     claim.refresh_from_db()
     batch = claim.batch
     assert claim.status == Status.EXPORTED

@@ -317,3 +317,22 @@ def test_an_idea_becomes_a_project_with_its_co_owners(
         "Dev",
         "Amara",
     }
+
+
+def test_confirming_a_suggested_duplicate_says_what_happened(
+    client: Client, partnership: Partnership, member: User
+) -> None:
+    """Grouping a duplicate question gives feedback, and says it can be undone."""
+    _submit(partnership, "patient", "Does early physiotherapy after a stroke improve walking?")
+    _submit(partnership, "carer", "Is starting physiotherapy early after stroke better for walking?")
+    services.pairs_find(partnership=partnership)
+    pair = SimilarPair.objects.get()
+    client.force_login(member)
+    response = client.post(
+        reverse("priorities:pair_answer", args=[partnership.pk, pair.pk]),
+        {"answer": PairAnswer.SAME},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Grouped: the two questions now count as one on the long list." in page
+    assert SummaryQuestion.objects.count() == 1
