@@ -358,9 +358,7 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Your place is cancelled. Thank you for letting us know.")
         return redirect(event)
-    return render(
-        request, "events/leave.html", {"event": event, "registration": registration}
-    )
+    return render(request, "events/leave.html", {"event": event, "registration": registration})
 
 
 @login_required

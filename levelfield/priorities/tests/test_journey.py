@@ -324,7 +324,9 @@ def test_confirming_a_suggested_duplicate_says_what_happened(
 ) -> None:
     """Grouping a duplicate question gives feedback, and says it can be undone."""
     _submit(partnership, "patient", "Does early physiotherapy after a stroke improve walking?")
-    _submit(partnership, "carer", "Is starting physiotherapy early after stroke better for walking?")
+    _submit(
+        partnership, "carer", "Is starting physiotherapy early after stroke better for walking?"
+    )
     services.pairs_find(partnership=partnership)
     pair = SimilarPair.objects.get()
     client.force_login(member)
