@@ -438,3 +438,27 @@ def test_signed_in_people_find_payments_in_the_header(world: World, client: obje
     assert link not in client.get(reverse("account_login")).content.decode()
     client.force_login(world.member)
     assert link in client.get(reverse("home")).content.decode()
+
+
+def test_the_claim_history_shows_money_for_people(world: World, client: object) -> None:
+    """A row written before amounts were rounded still reads "£4.80", not 4.80000000000000."""
+    client.force_login(world.contributor)
+    client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [world.meeting.pk], "choice": "fee"},
+    )
+    claim = Claim.objects.get()
+    client.post(
+        reverse("payments:expense_add", args=[claim.pk]),
+        {
+            "category": world.travel.pk,
+            "description": "Bus",
+            "amount": "4.80",
+            "receipt": _receipt(),
+        },
+    )
+    client.post(reverse("payments:claim_submit", args=[claim.pk]))
+    Change.objects.filter(subject_id=claim.pk).update(after={"expenses": "4.80000000000000"})
+    page = client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    assert "Expenses: £4.80" in page
+    assert "4.80000" not in page
