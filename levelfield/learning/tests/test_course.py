@@ -262,3 +262,17 @@ def test_a_course_keeps_at_least_one_facilitator_from_the_collective(
     )
     assert "There is a problem" in response.content.decode()
     assert list(world.course.facilitators.all()) == [world.facilitator]
+
+
+def test_the_next_page_link_reads_as_next_page_then_its_title(
+    world: World, client: object
+) -> None:
+    """Never "NextThe principles we hold": words are spaced for screen readers and copy."""
+    import re
+
+    client.force_login(world.learner)
+    client.post(_url("enrol", world))
+    first, second, _ = world.pages
+    page = client.get(_url("page", world, first.pk)).content.decode()
+    link = re.search(r'<a [^>]*rel="next">(.*?)</a>', page).group(1)
+    assert re.sub(r"<[^>]+>", "", link) == f"Next page: {second.title}"
