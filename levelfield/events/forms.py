@@ -117,7 +117,10 @@ class EventForm(forms.Form):
         },
     )
     timezone_name = forms.ChoiceField(
-        label="Time zone", choices=timezone_choices, initial=DEFAULT_TIMEZONE
+        label="Time zone",
+        choices=timezone_choices,
+        initial=DEFAULT_TIMEZONE,
+        error_messages={"required": "Choose the time zone"},
     )
     repeat = forms.ChoiceField(
         label="Does it repeat?",
