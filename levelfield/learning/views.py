@@ -172,8 +172,6 @@ def course_enrol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404("No such course.")
     enrolment = services.enrolment_create(course=course, person=request.user)
     messages.success(request, f"You have started “{course.title}”. We keep your place.")
-        request, f"You have started “{course.title}”. We keep track of where you are."
-    )
     modules = progress.course_outline(course)
     return redirect(_step_url(course, progress.learner_progress(modules, enrolment).next_step))
 
