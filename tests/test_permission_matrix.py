@@ -913,7 +913,7 @@ MATRIX: dict[str, Row] = {
     "reviews/requests/<int:pk>/documents/<int:document_pk>/": Row(
         REVIEW_DOCUMENT, GROUP_ONLY, SIGNED_IN_GET_ONLY
     ),
-    "reviews/requests/<int:pk>/withdraw/": Row(REVIEW, SIGNED_IN_405, NOBODY),
+    "reviews/requests/<int:pk>/withdraw/": Row(REVIEW, NOBODY, NOBODY),
     "reviews/requests/<int:pk>/report-back/": Row(REVIEW, NOBODY, NOBODY),
     "reviews/requests/<int:pk>/sign-up/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
     "reviews/requests/<int:pk>/step-back/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
