@@ -1128,8 +1128,8 @@ MATRIX: dict[str, Row] = {
         REPORT_VERSION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
     "reports/<int:pk>/sign-off/": Row(REPORT, MEMBERS_ONLY, "login 404 400 400 404"),
-    "reports/<int:pk>/publish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
-    "reports/<int:pk>/unpublish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
+    "reports/<int:pk>/publish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
+    "reports/<int:pk>/unpublish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
     "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/<int:pk>/report.pdf": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
