@@ -834,7 +834,9 @@ MATRIX: dict[str, Row] = {
     ),
     "payments/claims/<int:pk>/choice/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
     "payments/claims/<int:pk>/send/": Row(CLAIM, NOBODY, NOBODY),
-    "payments/claims/<int:pk>/throw-away/": Row(CLAIM, SIGNED_IN_405, "login 404 302 302 404"),
+    "payments/claims/<int:pk>/throw-away/": Row(
+        CLAIM, "login 404 200 200 404", "login 404 302 302 404"
+    ),
     "payments/claims/<int:pk>/approve/": Row(CLAIM, SIGNED_IN_405, "login 404 302 ok 404"),
     "payments/claims/<int:pk>/query/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
     "payments/claims/<int:pk>/reject/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),

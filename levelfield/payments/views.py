@@ -426,9 +426,21 @@ def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def claim_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throwing a draft away deletes it, so it asks to confirm on its own page first."""
     claim = access.claim_for(request.user, pk)
+    if request.method != "POST":
+        context = {
+            "caption": f"Claim {claim.reference}",
+            "question": "Throw away this draft claim?",
+            "explanation": "The draft and its receipts are deleted. You cannot undo this, "
+            "but you can claim for the same activities again.",
+            "button": "Yes, throw it away",
+            "back_url": claim.get_absolute_url(),
+            "back_text": "No, keep the draft",
+        }
+        return render(request, "confirm.html", context)
     if _act(
         request,
         lambda: services.claim_withdraw(claim=claim, actor=request.user),

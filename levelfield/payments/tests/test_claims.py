@@ -462,3 +462,19 @@ def test_the_claim_history_shows_money_for_people(world: World, client: object) 
     page = client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
     assert "Expenses: £4.80" in page
     assert "4.80000" not in page
+
+
+def test_throwing_away_a_draft_asks_to_confirm_first(world: World, client: object) -> None:
+    client.force_login(world.contributor)
+    client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [world.meeting.pk], "choice": "fee"},
+    )
+    claim = Claim.objects.get()
+    url = reverse("payments:claim_withdraw", args=[claim.pk])
+    assert f'href="{url}"' in client.get(claim.get_absolute_url()).content.decode()
+    confirm = client.get(url).content.decode()
+    assert "Throw away this draft claim?" in confirm and "Yes, throw it away" in confirm
+    assert Claim.objects.filter(pk=claim.pk).exists()
+    client.post(url)
+    assert not Claim.objects.filter(pk=claim.pk).exists()
