@@ -1096,7 +1096,7 @@ MATRIX: dict[str, Row] = {
     ),
     "c/<slug:slug>/desk/<int:pk>/ready/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
     # The scenario's story is published, so deleting it is refused (and writes nothing).
-    "c/<slug:slug>/desk/<int:pk>/delete/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
+    "c/<slug:slug>/desk/<int:pk>/delete/": Row(DESK_STORY, MEMBERS_ONLY, MEMBERS_POST),
     "c/<slug:slug>/desk/<int:pk>/publish/": Row(
         DESK_STORY, COORDINATOR_ONLY, "login 404 404 400 404"
     ),
