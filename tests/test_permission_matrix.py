@@ -1058,7 +1058,9 @@ MATRIX: dict[str, Row] = {
     "priorities/<int:pk>/workshop/groups/<int:group_pk>/": Row(
         WORKSHOP_GROUP, MEMBERS_ONLY, MEMBERS_ONLY
     ),
-    "priorities/<int:pk>/workshop/publish/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/workshop/publish/": Row(
+        PARTNERSHIP, "login 404 302 302 404", MEMBERS_POST
+    ),
     "priorities/<int:pk>/report/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),

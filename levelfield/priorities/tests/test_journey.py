@@ -231,10 +231,19 @@ def test_from_long_list_to_a_published_top_ten(
     two = services.workshop_group_add(partnership=partnership, actor=member, name="Ash", round=1)
     services.group_ranking_record(group=one, actor=member, ranking=chosen)
     services.group_ranking_record(group=two, actor=member, ranking=list(reversed(chosen)))
-    with django_capture_on_commit_callbacks(execute=True):
-        top = services.top_ten_publish(partnership=partnership, actor=member, round=1)
-    assert len(top) == 10
+    # Publishing ends it for everyone, so the workshop page asks to confirm first.
+    client.force_login(member)
+    publish = reverse("priorities:publish", args=[partnership.pk])
+    confirm = client.get(f"{publish}?round=1").content.decode()
+    assert "Publish the top 10 from round 1?" in confirm
+    assert 'name="round" value="1"' in confirm
     partnership.refresh_from_db()
+    assert partnership.stage == Stage.WORKSHOP
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(publish, {"round": 1})
+    partnership.refresh_from_db()
+    assert partnership.stage == Stage.PUBLISHED
+    client.logout()
     assert partnership.stage == Stage.PUBLISHED
     page = client.get(reverse("priorities:public", args=[partnership.survey_token]))
     assert "The top 10 research priorities" in page.content.decode()
