@@ -863,7 +863,9 @@ MATRIX: dict[str, Row] = {
     ),
     "payments/claims/<int:pk>/choice/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
     "payments/claims/<int:pk>/send/": Row(CLAIM, NOBODY, NOBODY),
-    "payments/claims/<int:pk>/throw-away/": Row(CLAIM, SIGNED_IN_405, "login 404 302 302 404"),
+    "payments/claims/<int:pk>/throw-away/": Row(
+        CLAIM, "login 404 200 200 404", "login 404 302 302 404"
+    ),
     "payments/claims/<int:pk>/approve/": Row(CLAIM, SIGNED_IN_405, "login 404 302 ok 404"),
     "payments/claims/<int:pk>/query/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
     "payments/claims/<int:pk>/reject/": Row(CLAIM, SIGNED_IN_405, MEMBERS_ONLY),
@@ -879,7 +881,10 @@ MATRIX: dict[str, Row] = {
     ),
     "payments/<slug:slug>/claim/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_ONLY),
     "payments/<slug:slug>/approvals/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
-    "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"),
+    "payments/<slug:slug>/finance/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 405 405 405 405"),
+    "payments/<slug:slug>/finance/batch/": Row(
+        COLLECTIVE, COORDINATOR_ONLY, "login 404 404 302 404"
+    ),
     "payments/<slug:slug>/days-to-pay/": Row(COLLECTIVE, COORDINATOR_ONLY, SIGNED_IN_405),
     # learning: the coordinator facilitates the course (a job for the course, so other
     # members get 403 on its running); the member is enrolled and in the circle.
@@ -939,7 +944,7 @@ MATRIX: dict[str, Row] = {
     "reviews/requests/<int:pk>/documents/<int:document_pk>/": Row(
         REVIEW_DOCUMENT, GROUP_ONLY, SIGNED_IN_GET_ONLY
     ),
-    "reviews/requests/<int:pk>/withdraw/": Row(REVIEW, SIGNED_IN_405, NOBODY),
+    "reviews/requests/<int:pk>/withdraw/": Row(REVIEW, NOBODY, NOBODY),
     "reviews/requests/<int:pk>/report-back/": Row(REVIEW, NOBODY, NOBODY),
     "reviews/requests/<int:pk>/sign-up/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
     "reviews/requests/<int:pk>/step-back/": Row(REVIEW, SIGNED_IN_405, GROUP_POST),
@@ -1019,7 +1024,7 @@ MATRIX: dict[str, Row] = {
     "events/<int:pk>/edit/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
     "events/<int:pk>/cancel/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/register/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
-    "events/<int:pk>/leave/": Row(EVENT, SIGNED_IN_405, MEMBERS_POST),
+    "events/<int:pk>/leave/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/calendar.ics": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "events/<int:pk>/people/": Row(EVENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "events/<int:pk>/agenda/": Row(EVENT, MEMBERS_ONLY, "login 404 200 200 404"),
@@ -1082,7 +1087,9 @@ MATRIX: dict[str, Row] = {
     "priorities/<int:pk>/workshop/groups/<int:group_pk>/": Row(
         WORKSHOP_GROUP, MEMBERS_ONLY, MEMBERS_ONLY
     ),
-    "priorities/<int:pk>/workshop/publish/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_POST),
+    "priorities/<int:pk>/workshop/publish/": Row(
+        PARTNERSHIP, "login 404 302 302 404", MEMBERS_POST
+    ),
     "priorities/<int:pk>/report/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "priorities/ideas/<int:pk>/": Row(IDEA, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/ideas/<int:pk>/co-own/": Row(IDEA, SIGNED_IN_405, MEMBERS_POST),
@@ -1120,7 +1127,7 @@ MATRIX: dict[str, Row] = {
     ),
     "c/<slug:slug>/desk/<int:pk>/ready/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
     # The scenario's story is published, so deleting it is refused (and writes nothing).
-    "c/<slug:slug>/desk/<int:pk>/delete/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
+    "c/<slug:slug>/desk/<int:pk>/delete/": Row(DESK_STORY, MEMBERS_ONLY, MEMBERS_POST),
     "c/<slug:slug>/desk/<int:pk>/publish/": Row(
         DESK_STORY, COORDINATOR_ONLY, "login 404 404 400 404"
     ),
@@ -1154,8 +1161,8 @@ MATRIX: dict[str, Row] = {
         REPORT_VERSION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
     "reports/<int:pk>/sign-off/": Row(REPORT, MEMBERS_ONLY, "login 404 400 400 404"),
-    "reports/<int:pk>/publish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
-    "reports/<int:pk>/unpublish/": Row(REPORT, SIGNED_IN_405, COORDINATOR_POST),
+    "reports/<int:pk>/publish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
+    "reports/<int:pk>/unpublish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
     "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/<int:pk>/report.pdf": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

@@ -563,3 +563,42 @@ class LogFilterForm(forms.Form):
         elif data["outcome"] == "missing":
             decisions = decisions.filter(outcome__isnull=True)
         return decisions
+
+
+# GOV.UK-style messages that name the field, instead of Django's "Enter a whole number." or
+# "This field is required." (tests/test_no_default_error_messages.py walks every form).
+_MESSAGES: dict[type[forms.BaseForm], dict[str, dict[str, str]]] = {
+    DecisionForm: {
+        "duration_minutes": {
+            "required": "Enter how long it lasts, in minutes",
+            "invalid": "Enter how long it lasts as a whole number of minutes, like 60",
+        },
+        "max_choices": {
+            "required": "Enter how many options each person can choose",
+            "invalid": "Enter how many options each person can choose as a whole number",
+        },
+        "dot_budget": {
+            "required": "Enter how many dots each person shares out",
+            "invalid": "Enter how many dots each person shares out as a whole number",
+        },
+        "score_min": {
+            "required": "Enter the lowest score",
+            "invalid": "Enter the lowest score as a whole number, like 0",
+        },
+        "score_max": {
+            "required": "Enter the highest score",
+            "invalid": "Enter the highest score as a whole number, like 5",
+        },
+        "opens_at": {"invalid": "Enter when voting opens as a date and time"},
+        "reasons_policy": {"required": "Choose whether people give reasons"},
+        "voice_check": {"required": "Choose a voice check, or none"},
+        "voice_minimum": {
+            "required": "Enter the minimum number of responses for the voice check",
+            "invalid": "Enter the minimum number of responses as a whole number, like 5",
+        },
+    },
+    OptionForm: {"starts_at": {"invalid": "Enter the proposed start as a date and time"}},
+}
+for _form, _fields in _MESSAGES.items():
+    for _name, _messages in _fields.items():
+        _form.base_fields[_name].error_messages.update(_messages)

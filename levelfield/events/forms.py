@@ -117,7 +117,10 @@ class EventForm(forms.Form):
         },
     )
     timezone_name = forms.ChoiceField(
-        label="Time zone", choices=timezone_choices, initial=DEFAULT_TIMEZONE
+        label="Time zone",
+        choices=timezone_choices,
+        initial=DEFAULT_TIMEZONE,
+        error_messages={"required": "Choose the time zone"},
     )
     repeat = forms.ChoiceField(
         label="Does it repeat?",
@@ -416,7 +419,15 @@ def event_initial(event: Event) -> dict[str, Any]:
 
 
 class RegistrationForm(forms.Form):
-    """Taking a place: the perspective brought, and access needs shared with consent."""
+    """Taking a place in one step: the perspective brought, and access needs only if the
+    person has some or wants to add some. Writing needs here, or answering "Yes" for the
+    needs in their profile, is the choice to share them with this event's organisers: no
+    box to tick, so nothing is silently dropped and nobody gets an error for not ticking."""
+
+    SHARE_CHOICES = [
+        ("yes", "Yes, share them with the organisers of this event"),
+        ("no", "No, do not share them"),
+    ]
 
     perspective = forms.ChoiceField(
         label="Which perspective do you bring to this event? (optional)",
@@ -425,11 +436,6 @@ class RegistrationForm(forms.Form):
         widget=forms.RadioSelect(attrs={"small": True}),
         help_text="Organisers see how many people bring each perspective, so the event hears "
         "from everyone. Some events keep places for public contributors.",
-    )
-    share_access_needs = forms.BooleanField(
-        label="Share access needs with the organisers of this event",
-        required=False,
-        help_text="Only the organisers see them, and we delete them 30 days after the event.",
     )
     access_need_kinds = forms.MultipleChoiceField(
         label="What would help you take part? (optional)",
@@ -442,17 +448,42 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
+        error_messages={"max_length": "Access needs must be 2,000 characters or fewer"},
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        wrote = data.get("access_needs", "").strip() or data.get("access_need_kinds")
-        if wrote and not data.get("share_access_needs"):
-            self.add_error(
-                "share_access_needs",
-                "Tick the box to share your access needs, or leave them empty",
+    def __init__(self, *args: Any, profile_needs: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.profile_needs = profile_needs.strip()
+        if self.profile_needs:
+            self.fields["share_profile_needs"] = forms.ChoiceField(
+                label="Share the access needs from your profile with the organisers?",
+                choices=self.SHARE_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=f"Your profile says: “{self.profile_needs}”. If you do not answer, "
+                "we do not share them.",
             )
-        return data
+            self.order_fields(["perspective", "share_profile_needs"])
+
+    @property
+    def adds_needs(self) -> bool:
+        """Whether the person wrote needs for this event (so the added needs show open)."""
+        if not self.is_bound:
+            return False
+        return bool(self.data.get("access_needs") or self.data.getlist("access_need_kinds"))
+
+    def access_values(self) -> dict[str, Any]:
+        """The access needs to keep for this event, and whether the person chose to share."""
+        data = self.cleaned_data
+        written = data.get("access_needs", "").strip()
+        kinds = list(data.get("access_need_kinds", []))
+        if data.get("share_profile_needs") == "yes":
+            written = "\n".join(part for part in (self.profile_needs, written) if part)
+        return {
+            "access_needs": written,
+            "access_need_kinds": kinds,
+            "share_access_needs": bool(written or kinds),
+        }
 
 
 class GuestForm(RegistrationForm):
@@ -478,7 +509,6 @@ class GuestForm(RegistrationForm):
         "guest_name",
         "guest_email",
         "perspective",
-        "share_access_needs",
         "access_need_kinds",
         "access_needs",
         "consent",

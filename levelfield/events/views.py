@@ -299,7 +299,11 @@ def _agenda_items(event: Event, person: User) -> list[AgendaItem]:
 @login_required
 def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_member(request.user, pk)
-    form = RegistrationForm(posted(request), initial=_registration_initial(request.user))
+    form = RegistrationForm(
+        posted(request),
+        initial=_registration_initial(request.user),
+        profile_needs=request.user.access_needs,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -326,37 +330,35 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _registration_initial(person: User) -> dict[str, Any]:
     first = person.perspectives.first()
-    initial: dict[str, Any] = {"perspective": first.kind if first else ""}
-    if person.access_needs:
-        initial["access_needs"] = person.access_needs
-    return initial
+    return {"perspective": first.kind if first else ""}
 
 
 def _registration_values(form: RegistrationForm) -> dict[str, Any]:
     data = form.cleaned_data
     return {
         "perspective": data.get("perspective", ""),
-        "access_needs": data.get("access_needs", ""),
-        "access_need_kinds": data.get("access_need_kinds", []),
-        "share_access_needs": data.get("share_access_needs", False),
-    }
+    } | form.access_values()
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Giving up a place asks to confirm on its own page first: it cannot be undone, and the
+    place may go to the next person waiting."""
     event = access.event_for_member(request.user, pk)
     registration = access.registration_of(event, request.user)
-    if registration is None:
-        messages.info(request, "You do not have a place at this event.")
+    if request.method == "POST":
+        if registration is None:
+            messages.info(request, "You do not have a place at this event.")
+            return redirect(event)
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, "Your place is cancelled. Thank you for letting us know.")
         return redirect(event)
-    try:
-        services.registration_cancel(registration=registration)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, "Your place is cancelled. Thank you for letting us know.")
-    return redirect(event)
+    return render(request, "events/leave.html", {"event": event, "registration": registration})
 
 
 @login_required
@@ -590,7 +592,9 @@ def public_page(request: HttpRequest, code: str) -> HttpResponse:
     signed_in = request.user.is_authenticated
     registration = access.registration_of(event, request.user) if signed_in else None
     form_class = RegistrationForm if signed_in else GuestForm
-    form = form_class(posted(request))
+    form = form_class(
+        posted(request), profile_needs=request.user.access_needs if signed_in else ""
+    )
     if request.method == "POST" and form.is_valid():
         values = _registration_values(form)
         if not signed_in:

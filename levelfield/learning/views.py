@@ -83,9 +83,13 @@ def course_list(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         )
     )
-    return render(
-        request, "learning/course_list.html", {"collective": collective, "courses": courses}
-    )
+    courses = list(courses)
+    context = {
+        "collective": collective,
+        "courses": courses,
+        "facilitates": any(course.facilitating for course in courses),
+    }
+    return render(request, "learning/course_list.html", context)
 
 
 @login_required
@@ -166,9 +170,10 @@ def course_enrol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     course = access.course_for_member(request.user, slug, pk)
     if not course.is_open:
         raise Http404("No such course.")
-    services.enrolment_create(course=course, person=request.user)
-    messages.success(request, f"You are enrolled on “{course.title}”.")
-    return redirect(_course_url(course))
+    enrolment = services.enrolment_create(course=course, person=request.user)
+    messages.success(request, f"You have started “{course.title}”. We keep your place.")
+    modules = progress.course_outline(course)
+    return redirect(_step_url(course, progress.learner_progress(modules, enrolment).next_step))
 
 
 @login_required

@@ -209,3 +209,77 @@ class YearlyLimitForm(forms.Form):
         help_text="Leave empty for no limit. Only you see this.",
         **MONEY_FIELD,
     )
+
+
+# GOV.UK-style messages that name the field, instead of Django's "This field is required."
+# or "Enter a number." (tests/test_no_default_error_messages.py walks every form).
+_MONEY_FORMAT = "in pounds and pence, like 12.50"
+_MESSAGES: dict[type[forms.BaseForm], dict[str, dict[str, str]]] = {
+    PolicyForm: {
+        "hourly_up_to_minutes": {
+            "required": "Enter how many minutes are paid by the hour",
+            "invalid": "Enter the minutes paid by the hour as a whole number, like 180",
+        },
+        "half_day_up_to_minutes": {
+            "required": "Enter how many minutes are paid as a half day",
+            "invalid": "Enter the minutes paid as a half day as a whole number, like 300",
+        },
+        "pay_within_days": {
+            "required": "Enter how many days people should be paid within",
+            "invalid": "Enter the days to pay within as a whole number, like 30",
+        },
+        "yearly_warning_amount": {"invalid": f"Enter the yearly amount {_MONEY_FORMAT}"},
+    },
+    RateForm: {
+        "effective_from": {
+            "required": "Enter the date the rates apply from",
+            "invalid": "Enter the date the rates apply from, like 2027-04-06",
+        },
+        "hourly": {
+            "required": "Enter the rate per hour",
+            "invalid": f"Enter the rate per hour {_MONEY_FORMAT}",
+        },
+        "half_day": {
+            "required": "Enter the rate per half day",
+            "invalid": f"Enter the rate per half day {_MONEY_FORMAT}",
+        },
+        "day": {
+            "required": "Enter the rate per day",
+            "invalid": f"Enter the rate per day {_MONEY_FORMAT}",
+        },
+    },
+    CategoryForm: {
+        "name": {"required": "Enter a name for the kind of expense"},
+        "limit": {
+            "required": "Enter the most that can be claimed for it",
+            "invalid": f"Enter the most per claim {_MONEY_FORMAT}",
+        },
+        "receipt_over": {
+            "required": "Enter the amount over which a receipt is needed",
+            "invalid": f"Enter the amount over which a receipt is needed {_MONEY_FORMAT}",
+        },
+    },
+    ClaimForm: {"choice": {"required": "Choose how you would like to be paid"}},
+    ChoiceForm: {"choice": {"required": "Choose how you would like to be paid"}},
+    ExpenseForm: {
+        "category": {"required": "Choose what the expense is for"},
+        "description": {"required": "Describe the expense"},
+        "amount": {
+            "required": "Enter the amount",
+            "invalid": f"Enter the amount {_MONEY_FORMAT}",
+        },
+    },
+    QuestionForm: {"question": {"required": "Enter your question"}},
+    AnswerForm: {"answer": {"required": "Enter your answer"}},
+    RejectForm: {"reason": {"required": "Enter why the claim is not approved"}},
+    PaidForm: {
+        "paid_on": {
+            "required": "Enter the date the batch was paid",
+            "invalid": "Enter the date paid like 2027-04-06",
+        }
+    },
+    YearlyLimitForm: {"amount": {"invalid": f"Enter the amount {_MONEY_FORMAT}"}},
+}
+for _form, _fields in _MESSAGES.items():
+    for _name, _messages in _fields.items():
+        _form.base_fields[_name].error_messages.update(_messages)

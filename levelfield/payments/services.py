@@ -757,13 +757,18 @@ def _totals_refresh(claim: Claim) -> None:
     claim.save(update_fields=["fee_total", "expense_total", "choice"])
 
 
+def _pounds(amount: Decimal) -> str:
+    """An amount as exact pounds and pence for the history ("4.80", never "4.80000000000000")."""
+    return str(Decimal(amount).quantize(Decimal("0.01")))
+
+
 def _claim_snapshot(claim: Claim) -> dict[str, str]:
     return {
         "status": claim.get_status_display(),
         "choice": claim.get_choice_display(),
-        "fee": str(claim.fee_total),
-        "expenses": str(claim.expense_total),
-        "total": str(claim.total),
+        "fee": _pounds(claim.fee_total),
+        "expenses": _pounds(claim.expense_total),
+        "total": _pounds(claim.total),
     }
 
 

@@ -35,5 +35,6 @@ urlpatterns = [
     path("<slug:slug>/claim/", views.claim_new, name="claim_new"),
     path("<slug:slug>/approvals/", views.approvals, name="approvals"),
     path("<slug:slug>/finance/", views.finance, name="finance"),
+    path("<slug:slug>/finance/batch/", views.batch_make, name="batch_make"),
     path("<slug:slug>/days-to-pay/", views.days_to_pay, name="days_to_pay"),
 ]

@@ -8,6 +8,7 @@ services check the rules again.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
@@ -425,9 +426,21 @@ def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def claim_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throwing a draft away deletes it, so it asks to confirm on its own page first."""
     claim = access.claim_for(request.user, pk)
+    if request.method != "POST":
+        context = {
+            "caption": f"Claim {claim.reference}",
+            "question": "Throw away this draft claim?",
+            "explanation": "The draft and its receipts are deleted. You cannot undo this, "
+            "but you can claim for the same activities again.",
+            "button": "Yes, throw it away",
+            "back_url": claim.get_absolute_url(),
+            "back_text": "No, keep the draft",
+        }
+        return render(request, "confirm.html", context)
     if _act(
         request,
         lambda: services.claim_withdraw(claim=claim, actor=request.user),
@@ -542,8 +555,31 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "payments/approvals.html", context)
 
 
+def _approved_claims(collective: Collective) -> Any:
+    return (
+        Claim.objects.filter(collective=collective, status=Status.APPROVED)
+        .with_people()
+        .order_by("decided_at", "pk")[:200]
+    )
+
+
 @login_required
+@require_safe
 def finance(request: HttpRequest, slug: str) -> HttpResponse:
+    collective = access.finance_collective(request.user, slug)
+    context = {
+        "collective": collective,
+        "approved": _approved_claims(collective),
+        "batches": Batch.objects.filter(collective=collective).defer("csv_file", "xlsx_file")[:50],
+    }
+    return render(request, "payments/finance.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def batch_make(request: HttpRequest, slug: str) -> HttpResponse:
+    """Making a batch sends claims onward to finance and cannot be undone, so it asks to
+    confirm on its own page first (no JavaScript needed)."""
     collective = access.finance_collective(request.user, slug)
     if request.method == "POST":
         try:
@@ -556,14 +592,13 @@ def finance(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("payments:batch", pk=batch.pk)
         return redirect("payments:finance", slug=slug)
+    approved = list(_approved_claims(collective))
     context = {
         "collective": collective,
-        "approved": Claim.objects.filter(collective=collective, status=Status.APPROVED)
-        .with_people()
-        .order_by("decided_at", "pk")[:200],
-        "batches": Batch.objects.filter(collective=collective).defer("csv_file", "xlsx_file")[:50],
+        "approved": approved,
+        "total": sum((claim.total for claim in approved), start=Decimal(0)),
     }
-    return render(request, "payments/finance.html", context)
+    return render(request, "payments/batch_make.html", context)
 
 
 @login_required

@@ -22,15 +22,28 @@ NEW_PASSWORD_HINT = (
 )
 
 
-def _plain_english(form: forms.Form, labels: dict[str, str], hints: dict[str, str]) -> None:
-    """Give allauth's fields sentence-case labels and plain hints, and drop placeholders
-    (GOV.UK advice: placeholder text disappears while typing and is hard to read)."""
+EMAIL_FORMAT_MESSAGE = "Enter an email address in the correct format, like name@example.com"
+
+
+def _plain_english(
+    form: forms.Form,
+    labels: dict[str, str],
+    hints: dict[str, str],
+    required: dict[str, str] | None = None,
+) -> None:
+    """Give allauth's fields sentence-case labels, plain hints and GOV.UK-style messages
+    that name the field ("Enter your email address", never "This field is required."),
+    and drop placeholders (GOV.UK advice: placeholder text disappears while typing)."""
     for name, field in form.fields.items():
         field.widget.attrs.pop("placeholder", None)
         if name in labels:
             field.label = labels[name]
         if name in hints:
             field.help_text = hints[name]
+        if required and name in required:
+            field.error_messages["required"] = required[name]
+        if isinstance(field, forms.EmailField):
+            field.error_messages["invalid"] = EMAIL_FORMAT_MESSAGE
 
 
 class SignupForm(allauth_forms.SignupForm):
@@ -58,6 +71,11 @@ class SignupForm(allauth_forms.SignupForm):
                 "email": "We will send you an email to check it is yours.",
                 "password1": NEW_PASSWORD_HINT,
             },
+            required={
+                "email": "Enter your email address",
+                "password1": "Create a password",
+                "password2": "Type your password again",
+            },
         )
         self.fields["display_name"].error_messages["required"] = (
             "Enter the name you want to be called"
@@ -80,6 +98,7 @@ class LoginForm(allauth_forms.LoginForm):
                 "remember": "Keep me signed in on this device",
             },
             hints={"password": "", "remember": "Do not choose this on a shared computer."},
+            required={"login": "Enter your email address", "password": "Enter your password"},
         )
 
 
@@ -90,6 +109,7 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
             self,
             labels={"email": "Email address"},
             hints={"email": "The address you use to sign in."},
+            required={"email": "Enter your email address"},
         )
 
 
@@ -100,6 +120,10 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
             self,
             labels={"password1": "New password", "password2": "Type your new password again"},
             hints={"password1": NEW_PASSWORD_HINT},
+            required={
+                "password1": "Enter a new password",
+                "password2": "Type your new password again",
+            },
         )
 
 
@@ -114,13 +138,23 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
                 "password2": "Type your new password again",
             },
             hints={"oldpassword": "", "password1": NEW_PASSWORD_HINT},
+            required={
+                "oldpassword": "Enter your current password",
+                "password1": "Enter a new password",
+                "password2": "Type your new password again",
+            },
         )
 
 
 class ReauthenticateForm(allauth_forms.ReauthenticateForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _plain_english(self, labels={"password": "Your password"}, hints={"password": ""})
+        _plain_english(
+            self,
+            labels={"password": "Your password"},
+            hints={"password": ""},
+            required={"password": "Enter your password"},
+        )
 
 
 class AddEmailForm(allauth_forms.AddEmailForm):
@@ -130,6 +164,7 @@ class AddEmailForm(allauth_forms.AddEmailForm):
             self,
             labels={"email": "Email address"},
             hints={"email": "We will send a link to this address to check it is yours."},
+            required={"email": "Enter the email address you want to add"},
         )
 
 
@@ -177,6 +212,7 @@ class ProfileForm(forms.Form):
         help_text="Only if you chose 'Other'. Who sees this: your choice below.",
     )
     perspectives_visibility = forms.ChoiceField(
+        error_messages={"required": "Choose who can see your perspectives"},
         label="Who can see your perspectives?",
         choices=Visibility.choices,
         widget=forms.RadioSelect,
@@ -199,6 +235,7 @@ class ProfileForm(forms.Form):
         "choice below.",
     )
     skills_visibility = forms.ChoiceField(
+        error_messages={"required": "Choose who can see your skills and topics"},
         label="Who can see your skills and topics?",
         choices=Visibility.choices,
         widget=forms.RadioSelect,
@@ -226,6 +263,7 @@ class ProfileForm(forms.Form):
         help_text=f"Who sees this: {SEEN_BY_CONTACTS.lower()}.",
     )
     payment_preference = forms.ChoiceField(
+        error_messages={"required": "Choose how you would like to be thanked for your time"},
         label="How would you like to be thanked for your time?",
         choices=PaymentPreference.choices,
         widget=forms.RadioSelect,

@@ -46,6 +46,7 @@ class PartnershipEditForm(PartnershipForm):
         max_value=60,
         error_messages={
             "required": "Enter how many questions go to the workshop",
+            "invalid": "Enter how many questions go to the workshop as a whole number, like 25",
             "min_value": "Send at least 10 questions to the workshop",
             "max_value": "Send at most 60 questions to the workshop",
         },
@@ -221,7 +222,11 @@ class GroupAddForm(forms.Form):
         min_value=1,
         max_value=9,
         initial=1,
-        error_messages={"required": "Enter the round", "min_value": "Rounds start at 1"},
+        error_messages={
+            "required": "Enter the round",
+            "invalid": "Enter the round as a whole number, like 1",
+            "min_value": "Rounds start at 1",
+        },
     )
 
 

@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.access import collective_for_member
 from levelfield.history.models import Change
@@ -404,7 +405,11 @@ def summary_new(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _submissions_page(request, partnership, form)
-    messages.success(request, "Grouped.")
+    messages.success(
+        request,
+        f"Grouped {len(form.cleaned_data['questions'])} questions under this "
+        "summary question. You can take any of them out again below.",
+    )
     return redirect("priorities:summary", partnership.pk, summary.pk)
 
 
@@ -448,6 +453,14 @@ def pair_answer(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
             services.pair_answer(pair=pair, actor=request.user, same=answer == PairAnswer.SAME)
         except ValidationError as error:
             _fail(request, error)
+        else:
+            messages.success(
+                request,
+                "Grouped: the two questions now count as one on the long list. You can take "
+                "one out again on the group's page."
+                if answer == PairAnswer.SAME
+                else "Kept apart: they stay two separate questions.",
+            )
     return redirect("priorities:suggestions", partnership.pk)
 
 
@@ -694,13 +707,28 @@ def group_ranking(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publishing the top 10 ends the priority setting for everyone, so it asks to confirm
+    on its own page first (?round=N from the workshop page)."""
     partnership = access.partnership_for_member(request.user, pk)
-    form = PublishForm(request.POST)
+    form = PublishForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
         messages.error(request, "Choose the round whose ranking to publish.")
         return redirect("priorities:workshop", partnership.pk)
+    if request.method != "POST":
+        round_number = form.cleaned_data["round"]
+        context = {
+            "caption": str(partnership),
+            "question": f"Publish the top 10 from round {round_number}?",
+            "explanation": "This ends the priority setting: the top 10 and the record "
+            "behind it become the partnership's result. You cannot undo this.",
+            "button": "Yes, publish the top 10",
+            "back_url": reverse("priorities:workshop", args=[partnership.pk]),
+            "back_text": "No, go back to the workshop",
+            "hidden": [("round", round_number)],
+        }
+        return render(request, "confirm.html", context)
     try:
         services.top_ten_publish(
             partnership=partnership, actor=request.user, round=form.cleaned_data["round"]

@@ -253,12 +253,28 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
 # Publishing
 
 
+def _confirm(request: HttpRequest, report: Report, **words: str) -> HttpResponse:
+    """Publishing or taking off the public pages asks to confirm on its own page first."""
+    context = {"caption": str(report), "back_url": report.get_absolute_url()} | words
+    return render(request, "confirm.html", context)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
         raise PermissionDenied("Publishing is the coordinator’s job.")
+    if request.method != "POST":
+        return _confirm(
+            request,
+            report,
+            question="Publish the report on the public pages?",
+            explanation="Anyone on the internet can then read the signed-off version. You "
+            "can take it off again later, but people may already have read or saved it.",
+            button="Yes, publish it",
+            back_text="No, not yet",
+        )
     try:
         services.report_publish(report=report, actor=request.user)
     except services.ReportError as error:
@@ -269,11 +285,21 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
         raise PermissionDenied("Publishing is the coordinator’s job.")
+    if request.method != "POST":
+        return _confirm(
+            request,
+            report,
+            question="Take the report off the public pages?",
+            explanation="People following a link to it will no longer find it. You can "
+            "publish it again later.",
+            button="Yes, take it off",
+            back_text="No, keep it public",
+        )
     try:
         services.report_unpublish(report=report, actor=request.user)
     except services.ReportError as error:

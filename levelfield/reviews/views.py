@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives import roles
 from levelfield.collectives.roles import memberships_of
@@ -219,9 +219,26 @@ def my_requests(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdrawing tells the reviewers their work is no longer wanted and cannot be undone,
+    so it asks to confirm on its own page first."""
     review_request = access.request_for_researcher(request.user, pk)
+    if request.method != "POST":
+        back = reverse("reviews:request", args=[pk])
+        return render(
+            request,
+            "confirm.html",
+            {
+                "caption": review_request.project_title,
+                "question": "Withdraw this review request?",
+                "explanation": "The reviewers stop work on it and are told. You cannot undo "
+                "this; you would need to send a new request.",
+                "button": "Yes, withdraw the request",
+                "back_url": back,
+                "back_text": "No, keep it",
+            },
+        )
     try:
         services.request_withdraw(review_request=review_request, actor=request.user)
     except ValidationError as error:

@@ -103,6 +103,7 @@ class PublishForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text="For example, 1 December at 9am.",
+        error_messages={"invalid": "Enter the date and time to publish, like 1 December at 9am"},
     )
 
     def clean(self) -> dict:

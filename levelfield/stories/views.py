@@ -724,11 +724,22 @@ def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def story_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Deleting a draft cannot be undone, so it asks to confirm on its own page first."""
     collective = access.collective_for_member(request.user, slug)
     story = access.story_for_editor(request.user, collective, pk)
     story.collective = collective
+    if request.method != "POST":
+        context = {
+            "caption": story.title,
+            "question": "Delete this draft story?",
+            "explanation": "The draft and its pictures are deleted. You cannot undo this.",
+            "button": "Yes, delete the draft",
+            "back_url": reverse("stories:preview", args=[slug, pk]),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
     try:
         services.story_delete(story=story, actor=request.user)
     except ValidationError as error:

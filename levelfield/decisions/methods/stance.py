@@ -39,6 +39,35 @@ STANCES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+# One plain sentence for each answer, shown under it where people choose, because
+# "Block" or "Consent" mean something particular here ("consent" means something else in
+# health research).
+STANCE_HINTS: dict[str, str] = {
+    "agree": "You support the proposal as it is.",
+    "abstain": "You step aside: the group decides without your answer counting either way.",
+    "disagree": "You would rather not go ahead, but you will not stop it if most people agree.",
+    "block": "You believe it would do real harm or go against our principles, so it stops "
+    "here until it changes: say why so the group can change it.",
+    "consent": "You can live with it and see no harm in trying it, even if it is not your "
+    "favourite. This is not consent to take part in research.",
+    "object": "You believe it would cause harm or go against our principles: it does not "
+    "pass while anyone objects, and your reason helps the group improve it.",
+    "veto": "You would stop it going ahead.",
+}
+
+
+class HintedRadioSelect(forms.RadioSelect):
+    """Radios with one explaining sentence under each answer (see forms/field.html)."""
+
+    def __init__(self, *args: Any, hints: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hints = dict(hints)
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["hint"] = self.hints.get(str(option["value"]), "")
+        return option
+
 
 class StanceFamily(MethodFamily):
     results_template = "decisions/methods/stance.html"
@@ -82,9 +111,11 @@ class StanceFamily(MethodFamily):
     def add_fields(self, form: Any) -> None:
         method = form.decision.method
         form.fields["stance"] = forms.ChoiceField(
-            label="Do you consent?" if method == Method.CONSENT else "Your answer",
+            label="Do you consent to this proposal?"
+            if method == Method.CONSENT
+            else "Your answer",
             choices=self.choices(method),
-            widget=forms.RadioSelect,
+            widget=HintedRadioSelect(hints=STANCE_HINTS),
             error_messages={"required": "Choose your answer."},
         )
 

@@ -521,3 +521,12 @@ def test_a_long_document_is_read_a_page_at_a_time_with_every_paragraph_reachable
     assert client.get(big.get_absolute_url() + "?page=3").status_code == 404
     earlier = client.get(big.get_absolute_url() + "?version=1").content.decode()
     assert 'href="?version=1&amp;page=2"' in earlier
+
+
+def test_holding_the_pen_is_explained_on_the_document(client, document, amara) -> None:
+    client.force_login(amara)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert (
+        "Holding the pen (the people who answer suggested changes and publish new versions)"
+        in page
+    )

@@ -167,18 +167,57 @@ def test_registering_twice_says_you_already_have_a_place(
     assert Registration.objects.filter(event=event).count() == 1
 
 
-def test_access_needs_written_without_consent_are_refused_with_a_message(
+def test_a_person_with_access_needs_in_their_profile_books_in_one_step_without_sharing_them(
     client, plan: Callable[..., Event], member: User
 ) -> None:
+    """Their needs are not pre-filled into a box that then fails for want of a tick."""
+    member.access_needs = "I use a wheelchair"
+    member.save(update_fields=["access_needs"])
+    event = plan()
+    client.force_login(member)
+    page = client.get(reverse("events:register", args=[event.pk])).content.decode()
+    assert "Share the access needs from your profile with the organisers?" in page
+    assert "Your profile says: “I use a wheelchair”" in page
+    response = client.post(reverse("events:register", args=[event.pk]), {})
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, person=member)
+    assert registration.has_place
+    assert registration.access_needs == "" and registration.access_needs_shared_at is None
+
+
+def test_a_person_says_yes_to_share_their_profile_needs_and_adds_one_for_this_event(
+    client, plan: Callable[..., Event], member: User, clock
+) -> None:
+    member.access_needs = "I use a wheelchair"
+    member.save(update_fields=["access_needs"])
     event = plan()
     client.force_login(member)
     response = client.post(
+        reverse("events:register", args=[event.pk]),
+        {"share_profile_needs": "yes", "access_need_kinds": ["captions"]},
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, person=member)
+    assert registration.access_needs == "I use a wheelchair"
+    assert registration.access_need_kinds == ["captions"]
+    assert registration.access_needs_shared_at is not None
+
+
+def test_needs_written_for_the_event_are_shared_with_no_box_to_tick(
+    client, plan: Callable[..., Event], member: User, clock
+) -> None:
+    event = plan()
+    client.force_login(member)
+    page = client.get(reverse("events:register", args=[event.pk])).content.decode()
+    assert "Share the access needs from your profile" not in page
+    assert "Add access needs for this event (optional)" in page
+    response = client.post(
         reverse("events:register", args=[event.pk]), {"access_needs": "Captions please"}
     )
-    page = response.content.decode()
-    assert "There is a problem" in page
-    assert "Tick the box to share your access needs" in page
-    assert not Registration.objects.exists()
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, person=member)
+    assert registration.access_needs == "Captions please"
+    assert registration.access_needs_shared_at is not None
 
 
 def test_a_guest_takes_a_place_on_the_public_page_and_manages_it_by_signed_link(

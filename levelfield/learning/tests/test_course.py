@@ -19,7 +19,7 @@ def test_a_learner_completes_a_two_module_course_and_downloads_a_certificate(
     world: World, client: object, mailoutbox: list, django_capture_on_commit_callbacks: object
 ) -> None:
     client.force_login(world.learner)
-    assert b"Enrol on this course" in client.get(_url("course", world)).content
+    assert b"Start the course" in client.get(_url("course", world)).content
     client.post(_url("enrol", world))
     enrolment = Enrolment.objects.get(course=world.course, person=world.learner)
     assert Change.objects.filter(action="learning.enrol", subject_id=enrolment.pk).exists()
@@ -262,3 +262,37 @@ def test_a_course_keeps_at_least_one_facilitator_from_the_collective(
     )
     assert "There is a problem" in response.content.decode()
     assert list(world.course.facilitators.all()) == [world.facilitator]
+
+
+def test_the_next_page_link_reads_as_next_page_then_its_title(
+    world: World, client: object
+) -> None:
+    """Never "NextThe principles we hold": words are spaced for screen readers and copy."""
+    import re
+
+    client.force_login(world.learner)
+    client.post(_url("enrol", world))
+    first, second, _ = world.pages
+    page = client.get(_url("page", world, first.pk)).content.decode()
+    link = re.search(r'<a [^>]*rel="next">(.*?)</a>', page).group(1)
+    assert re.sub(r"<[^>]+>", "", link) == f"Next page: {second.title}"
+
+
+def test_a_learner_starts_the_existing_course_from_the_list_in_one_tap(
+    world: World, client: object
+) -> None:
+    """ "Start" starts the course that exists; creating one is "Create a course"."""
+    client.force_login(world.learner)
+    page = client.get(reverse("learning:courses", args=[world.collective.slug])).content.decode()
+    assert f'Start<span class="govuk-visually-hidden"> “{world.course.title}”</span>' in page
+    assert "Start a course" not in page
+    assert "Want to teach others?" in page and "Create a course</a>" in page
+    response = client.post(_url("enrol", world))
+    assert response.url == _url("page", world, world.pages[0].pk)
+    assert Enrolment.objects.filter(course=world.course, person=world.learner).exists()
+
+
+def test_a_facilitator_sees_create_a_course_as_a_button(world: World, client: object) -> None:
+    client.force_login(world.facilitator)
+    page = client.get(reverse("learning:courses", args=[world.collective.slug])).content.decode()
+    assert ">Create a course</a>" in page and "Want to teach others?" not in page

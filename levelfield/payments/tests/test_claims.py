@@ -66,7 +66,10 @@ def test_the_whole_journey_from_claim_to_paid(
     assert Claim.objects.get().status == Status.APPROVED
 
     client.force_login(world.finance)
-    response = client.post(reverse("payments:finance", args=["stroke-voices"]))
+    confirm = client.get(reverse("payments:batch_make", args=["stroke-voices"])).content.decode()
+    assert "Send 1 approved claim to finance in one batch?" in confirm
+    assert Claim.objects.get().status == Status.APPROVED
+    response = client.post(reverse("payments:batch_make", args=["stroke-voices"]))
     claim.refresh_from_db()
     batch = claim.batch
     assert claim.status == Status.EXPORTED
@@ -435,3 +438,43 @@ def test_signed_in_people_find_payments_in_the_header(world: World, client: obje
     assert link not in client.get(reverse("account_login")).content.decode()
     client.force_login(world.member)
     assert link in client.get(reverse("home")).content.decode()
+
+
+def test_the_claim_history_shows_money_for_people(world: World, client: object) -> None:
+    """A row written before amounts were rounded still reads "£4.80", not 4.80000000000000."""
+    client.force_login(world.contributor)
+    client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [world.meeting.pk], "choice": "fee"},
+    )
+    claim = Claim.objects.get()
+    client.post(
+        reverse("payments:expense_add", args=[claim.pk]),
+        {
+            "category": world.travel.pk,
+            "description": "Bus",
+            "amount": "4.80",
+            "receipt": _receipt(),
+        },
+    )
+    client.post(reverse("payments:claim_submit", args=[claim.pk]))
+    Change.objects.filter(subject_id=claim.pk).update(after={"expenses": "4.80000000000000"})
+    page = client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    assert "Expenses: £4.80" in page
+    assert "4.80000" not in page
+
+
+def test_throwing_away_a_draft_asks_to_confirm_first(world: World, client: object) -> None:
+    client.force_login(world.contributor)
+    client.post(
+        reverse("payments:claim_new", args=["stroke-voices"]),
+        {"participations": [world.meeting.pk], "choice": "fee"},
+    )
+    claim = Claim.objects.get()
+    url = reverse("payments:claim_withdraw", args=[claim.pk])
+    assert f'href="{url}"' in client.get(claim.get_absolute_url()).content.decode()
+    confirm = client.get(url).content.decode()
+    assert "Throw away this draft claim?" in confirm and "Yes, throw it away" in confirm
+    assert Claim.objects.filter(pk=claim.pk).exists()
+    client.post(url)
+    assert not Claim.objects.filter(pk=claim.pk).exists()

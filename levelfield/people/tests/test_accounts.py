@@ -307,3 +307,17 @@ def test_allauth_pages_we_did_not_rewrite_still_get_govuk_markup_and_the_error_s
     assert 'id="id_password1-error"' in html
     assert 'class="govuk-button"' in html
     assert 'id="main-form"' in html
+
+
+def test_signing_up_with_nothing_filled_in_names_each_field(client) -> None:
+    """Never Django's "This field is required." three times: each message says what to do."""
+    page = client.post(reverse("account_signup"), {}).content.decode()
+    assert "This field is required." not in page
+    for message in (
+        "Enter the name you want to be called",
+        "Enter your email address",
+        "Create a password",
+    ):
+        assert message in page
+    bad = client.post(reverse("account_signup"), {"email": "not-an-address"}).content.decode()
+    assert "Enter an email address in the correct format, like name@example.com" in bad

@@ -231,10 +231,19 @@ def test_from_long_list_to_a_published_top_ten(
     two = services.workshop_group_add(partnership=partnership, actor=member, name="Ash", round=1)
     services.group_ranking_record(group=one, actor=member, ranking=chosen)
     services.group_ranking_record(group=two, actor=member, ranking=list(reversed(chosen)))
-    with django_capture_on_commit_callbacks(execute=True):
-        top = services.top_ten_publish(partnership=partnership, actor=member, round=1)
-    assert len(top) == 10
+    # Publishing ends it for everyone, so the workshop page asks to confirm first.
+    client.force_login(member)
+    publish = reverse("priorities:publish", args=[partnership.pk])
+    confirm = client.get(f"{publish}?round=1").content.decode()
+    assert "Publish the top 10 from round 1?" in confirm
+    assert 'name="round" value="1"' in confirm
     partnership.refresh_from_db()
+    assert partnership.stage == Stage.WORKSHOP
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(publish, {"round": 1})
+    partnership.refresh_from_db()
+    assert partnership.stage == Stage.PUBLISHED
+    client.logout()
     assert partnership.stage == Stage.PUBLISHED
     page = client.get(reverse("priorities:public", args=[partnership.survey_token]))
     assert "The top 10 research priorities" in page.content.decode()
@@ -317,3 +326,24 @@ def test_an_idea_becomes_a_project_with_its_co_owners(
         "Dev",
         "Amara",
     }
+
+
+def test_confirming_a_suggested_duplicate_says_what_happened(
+    client: Client, partnership: Partnership, member: User
+) -> None:
+    """Grouping a duplicate question gives feedback, and says it can be undone."""
+    _submit(partnership, "patient", "Does early physiotherapy after a stroke improve walking?")
+    _submit(
+        partnership, "carer", "Is starting physiotherapy early after stroke better for walking?"
+    )
+    services.pairs_find(partnership=partnership)
+    pair = SimilarPair.objects.get()
+    client.force_login(member)
+    response = client.post(
+        reverse("priorities:pair_answer", args=[partnership.pk, pair.pk]),
+        {"answer": PairAnswer.SAME},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Grouped: the two questions now count as one on the long list." in page
+    assert SummaryQuestion.objects.count() == 1

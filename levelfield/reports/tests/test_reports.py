@@ -165,6 +165,11 @@ def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_i
     ProjectMembership.objects.filter(project=known.project, person=known.member).update(
         coordinator_since=timezone.now()
     )
+    # Publishing asks to confirm on its own page first; looking changes nothing.
+    confirm = client.get(reverse("reports:publish", args=[report.pk])).content.decode()
+    assert "Publish the report on the public pages?" in confirm
+    report.refresh_from_db()
+    assert not report.is_published
     client.post(reverse("reports:publish", args=[report.pk]))
     report.refresh_from_db()
     assert report.is_published and report.published_by == known.member
@@ -175,6 +180,8 @@ def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_i
     # The collective's public home lists it, linking to the public page.
     home = Client().get(reverse("stories:home", args=[known.collective.slug])).content.decode()
     assert f'href="{reverse("reports:public", args=[report.pk])}"' in home
+    confirm = client.get(reverse("reports:unpublish", args=[report.pk])).content.decode()
+    assert "Take the report off the public pages?" in confirm
     client.post(reverse("reports:unpublish", args=[report.pk]))
     assert Client().get(reverse("reports:public", args=[report.pk])).status_code == 404
     home = Client().get(reverse("stories:home", args=[known.collective.slug])).content.decode()

@@ -253,3 +253,17 @@ def test_a_busy_stage_shows_the_first_dozen_and_links_to_the_rest(
     assert "Design guide 11" in page and "Design guide 12" not in page
     assert f"/resources/{collective.slug}/list/?stage=design" in page
     assert "See all 15" in page
+
+
+def test_each_stage_heading_reads_with_a_pause_between_number_and_name(
+    collective: Collective, member: User
+) -> None:
+    """A screen reader says "Stage 1 of 9: Identifying ...", never "Stage 1 of 9Identifying"."""
+    import re
+
+    ResourceFactory(collective=collective, title="Costing involvement", stages=[Stage.FUNDING])
+    page = _client(member).get(reverse("resources:map", args=[collective.slug])).content.decode()
+    headings = [
+        re.sub(r"<[^>]+>", "", h) for h in re.findall(r'id="stage-[a-z_]+">(.*?)</h2>', page)
+    ]
+    assert headings[0].startswith(f"Stage 1 of {len(Stage.choices)}: {Stage.choices[0][1]}")

@@ -88,6 +88,8 @@ PAGES = [
     ("reviews:place_set_up", "collective", "login 404 403 200 403 404 404", None),
     ("reviews:place_set_up", "group", "login 404 404 404 404 404 404", None),
     ("reviews:leave", "group", "login 404 200 404 404 404 404", None),
+    # Withdrawing asks the researcher to confirm on its own page first.
+    ("reviews:withdraw", R, "login 200 404 404 404 404 404", None),
     # Old addresses send everyone on; the new page decides.
     ("reviews:group", "slug", "301 301 301 301 301 301 301", None),
     ("reviews:set_up", "slug", "301 301 301 301 301 301 301", None),
@@ -272,3 +274,16 @@ def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(clien
         services.review_sign_up(review_request=more, person=world.ben)
     services.review_sign_up(review_request=first, person=world.ben)
     assert (_queries_for(client, group_url), _queries_for(client, request_url)) == few
+
+
+def test_the_researcher_confirms_before_a_request_is_withdrawn(client, world, drafting) -> None:  # noqa: ANN001
+    review_request, _ = drafting
+    client.force_login(world.rita)
+    page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
+    withdraw = reverse("reviews:withdraw", args=[review_request.pk])
+    assert f'href="{withdraw}"' in page
+    confirm = client.get(withdraw).content.decode()
+    assert "Withdraw this review request?" in confirm and "Yes, withdraw the request" in confirm
+    assert ReviewRequest.objects.get(pk=review_request.pk).is_open
+    client.post(withdraw)
+    assert not ReviewRequest.objects.get(pk=review_request.pk).is_open

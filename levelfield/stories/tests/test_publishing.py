@@ -264,6 +264,10 @@ def test_a_draft_can_be_deleted_but_a_published_story_only_taken_down(
     published = StoryFactory(collective=collective, author=writer, published_by=coordinator)
     client.force_login(writer)
 
+    # Deleting asks to confirm on its own page first; looking deletes nothing.
+    confirm = client.get(f"/c/{collective.slug}/desk/{draft.pk}/delete/").content.decode()
+    assert "Delete this draft story?" in confirm and "Yes, delete the draft" in confirm
+    assert Story.objects.filter(pk=draft.pk).exists()
     client.post(f"/c/{collective.slug}/desk/{draft.pk}/delete/")
     client.post(f"/c/{collective.slug}/desk/{published.pk}/delete/")
 
