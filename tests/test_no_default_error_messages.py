@@ -80,15 +80,6 @@ def _default_messages(form_class: type[forms.BaseForm]) -> list[str]:
 
 FORMS = _form_classes()
 
-# Forms another piece of work is rewriting at the same time (deliberation's models and
-# views): fix their messages there, then take them off this list (the xfail is strict, so
-# a fixed form fails here until it is taken off).
-STILL_TO_FIX = {
-    "levelfield.deliberation.forms.ConversationForm",
-    "levelfield.deliberation.forms.DecideForm",
-    "levelfield.deliberation.forms.ModerateForm",
-}
-
 
 def _name(form_class: type[forms.BaseForm]) -> str:
     return f"{form_class.__module__}.{form_class.__name__}"
@@ -101,16 +92,7 @@ def test_the_walk_finds_the_forms() -> None:
 
 @pytest.mark.parametrize(
     "form_class",
-    [
-        pytest.param(
-            form,
-            id=_name(form),
-            marks=[pytest.mark.xfail(strict=True, reason="still to fix")]
-            if _name(form) in STILL_TO_FIX
-            else [],
-        )
-        for form in FORMS
-    ],
+    [pytest.param(form, id=_name(form)) for form in FORMS],
 )
 def test_no_form_field_uses_a_django_default_message(form_class: type[forms.BaseForm]) -> None:
     assert _default_messages(form_class) == []

@@ -33,6 +33,12 @@ class ConversationForm(forms.ModelForm):
             "who_may_take_part": forms.RadioSelect,
             "moderation": forms.RadioSelect,
         }
+        error_messages = {
+            "title": {"required": "Enter a title for the conversation"},
+            "prompt": {"required": "Enter the question people will make statements about"},
+            "who_may_take_part": {"required": "Choose who may take part"},
+            "moderation": {"required": "Choose when new statements are shown to everyone"},
+        }
 
     def clean_seeds(self) -> list[str]:
         lines = [line for line in self.cleaned_data["seeds"].splitlines() if line.strip()]
@@ -84,7 +90,9 @@ class JoinForm(forms.Form):
 class ModerateForm(forms.Form):
     statement = forms.IntegerField(widget=forms.HiddenInput)
     accept = forms.TypedChoiceField(
-        choices=[("yes", "Accept"), ("no", "Moderate out")], coerce=lambda v: v == "yes"
+        choices=[("yes", "Accept"), ("no", "Moderate out")],
+        coerce=lambda v: v == "yes",
+        error_messages={"required": "Choose whether to accept the statement or moderate it out"},
     )
 
 
@@ -177,7 +185,10 @@ class DecideForm(forms.Form):
         min_value=1,
         max_value=60,
         help_text="At least the collective's minimum period, so nobody is rushed.",
-        error_messages={"required": "Enter how many days the decision stays open."},
+        error_messages={
+            "required": "Enter how many days the decision stays open.",
+            "invalid": "Enter the days the decision stays open as a whole number, like 14.",
+        },
     )
 
     def closes_at(self) -> timezone.datetime:
