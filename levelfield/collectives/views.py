@@ -28,6 +28,7 @@ from levelfield.collectives.models import (
     CollectiveMembership,
 )
 from levelfield.history.models import Change
+from levelfield.history.words import value_words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
@@ -221,13 +222,9 @@ def _history_rows(change: Change) -> list[str]:
 
 def _history_value(key: str, value: Any) -> str:
     """A before/after value in words."""
-    if value is None or value == "":
-        return "(none)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
     if key == "kind":
         return str(dict(CollectiveKind.choices).get(value, value))
-    return str(value)
+    return value_words(key, value)
 
 
 # The directory of collectives and asking to join one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from levelfield.history.models import Change
+from levelfield.history.words import value_words
 from levelfield.templatetags.levelfield import hours
 
 FIELD_LABELS = {
@@ -26,19 +27,21 @@ FIELD_LABELS = {
 def change_rows(change: Change) -> list[tuple[str, str, str]]:
     """(what, before, after) in words for each value a change altered."""
     return [
-        (FIELD_LABELS.get(key, key.replace("_", " ").capitalize()), _words(old), _words(new))
+        (
+            FIELD_LABELS.get(key, key.replace("_", " ").capitalize()),
+            _words(key, old),
+            _words(key, new),
+        )
         for key, old, new in change.changed_fields()
     ]
 
 
-def _words(value: object) -> str:
-    if value in (None, "", []):
-        return "(none)"
-    if isinstance(value, list):
+def _words(key: str, value: object) -> str:
+    """A before/after value in words: who took part for how long, otherwise as every
+    history page says values (money as £4.80, numbers for people)."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
         return "; ".join(_participant_words(item) for item in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return value_words(key, value)
 
 
 def _participant_words(item: object) -> str:

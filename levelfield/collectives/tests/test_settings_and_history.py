@@ -200,5 +200,5 @@ def test_the_history_shows_what_a_new_membership_started_with(
     )
     html = client.get(reverse("collectives:history", args=["wakefield-voices"])).content.decode()
     assert "Olu joined the collective (started the collective)" in html
-    assert "Coordinator: Yes" in html
+    assert "Coordinator: yes" in html
     assert "Name: Wakefield Voices" in html
