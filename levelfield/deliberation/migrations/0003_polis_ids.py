@@ -4,6 +4,8 @@ import re
 
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 IMPORTED = re.compile(r"Imported voter (\d{1,10})")
 
 
@@ -22,21 +24,26 @@ def voters_keep_their_polis_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('deliberation', '0002_draft_adopted_at'),
+        ("deliberation", "0002_draft_adopted_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='participant',
-            name='polis_id',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='Pol.is participant id'),
+            model_name="participant",
+            name="polis_id",
+            field=models.PositiveIntegerField(
+                blank=True, null=True, verbose_name="Pol.is participant id"
+            ),
         ),
         migrations.AddField(
-            model_name='statement',
-            name='polis_id',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='Pol.is comment id'),
+            model_name="statement",
+            name="polis_id",
+            field=models.PositiveIntegerField(
+                blank=True, null=True, verbose_name="Pol.is comment id"
+            ),
         ),
+        checks_now(),
         migrations.RunPython(voters_keep_their_polis_ids, migrations.RunPython.noop),
+        checks_now(),
     ]

@@ -5,6 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 
 def fill_places(apps, schema_editor):
     """Every conversation gets the place of its project, or its collective's own place."""
@@ -73,7 +75,9 @@ class Migration(migrations.Migration):
                 to="places.place",
             ),
         ),
+        checks_now(),
         migrations.RunPython(fill_places, fill_projects_and_collectives),
+        checks_now(),
         migrations.AlterField(
             model_name="conversation",
             name="place",

@@ -5,6 +5,8 @@ old columns go in 0005, once every row has its place."""
 
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 
 def to_places(apps, schema_editor):
     """Give every document the place of its project, or its collective's own place
@@ -67,5 +69,7 @@ class Migration(migrations.Migration):
             model_name="document",
             name="documents_in_project_or_collective",
         ),
+        checks_now(),
         migrations.RunPython(to_places, from_places),
+        checks_now(),
     ]

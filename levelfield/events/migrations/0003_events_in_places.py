@@ -8,12 +8,12 @@ back puts a group's events in its collective.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 
 def to_places(apps, schema_editor):
     Place = apps.get_model("places", "Place")
-    by_project = dict(
-        Place.objects.filter(project__isnull=False).values_list("project_id", "pk")
-    )
+    by_project = dict(Place.objects.filter(project__isnull=False).values_list("project_id", "pk"))
     by_collective = dict(
         Place.objects.filter(kind="collective").values_list("collective_id", "pk")
     )
@@ -24,9 +24,7 @@ def to_places(apps, schema_editor):
                 by_project[row.project_id] if row.project_id else by_collective[row.collective_id]
             )
             model.objects.filter(pk=row.pk).update(place_id=place_id)
-    apps.get_model("events", "Event").objects.filter(audience="project").update(
-        audience="members"
-    )
+    apps.get_model("events", "Event").objects.filter(audience="project").update(audience="members")
 
 
 def from_places(apps, schema_editor):
@@ -116,7 +114,9 @@ class Migration(migrations.Migration):
                 verbose_name="who can come",
             ),
         ),
+        checks_now(),
         migrations.RunPython(to_places, from_places),
+        checks_now(),
         migrations.RemoveIndex(
             model_name="event",
             name="events_even_collect_452565_idx",

@@ -5,6 +5,8 @@ comments are untouched (they never said whose they were, and still do not)."""
 import django.db.models.deletion
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 
 def rounds_to_places(apps, schema_editor) -> None:
     Place = apps.get_model("places", "Place")
@@ -52,7 +54,9 @@ class Migration(migrations.Migration):
                 to="places.place",
             ),
         ),
+        checks_now(),
         migrations.RunPython(rounds_to_places, rounds_from_places),
+        checks_now(),
         migrations.AlterField(
             model_name="checkinround",
             name="place",

@@ -9,6 +9,8 @@ again and moves the time back."""
 import django.db.models.deletion
 from django.db import migrations, models
 
+from levelfield.lib.migrations import checks_now
+
 PROJECT_SUMMARY = (
     "The research partners group reviews researchers' plans for involving people. "
     "Each review is recorded here, so reviewers' time can be claimed."
@@ -160,7 +162,9 @@ class Migration(migrations.Migration):
                 to="projects.project",
             ),
         ),
+        checks_now(),
         migrations.RunPython(to_group_places, to_projects),
+        checks_now(),
         migrations.AlterField(
             model_name="reviewgroup",
             name="place",
