@@ -174,6 +174,11 @@ def test_a_contributor_claims_is_queried_answers_and_is_paid(
         fin_page.goto(f"{live_server.url}/payments/stroke-voices/finance/")
         axe_check(fin_page)
         fin_page.get_by_role("button", name="Make a batch of these claims").click()
+        # Claims go to the finance system only after a second, deliberate step.
+        heading = fin_page.get_by_role("heading", level=1)
+        expect(heading).to_contain_text("to finance in one batch?")
+        axe_check(fin_page)
+        fin_page.get_by_role("button", name="Yes, make the batch").click()
         expect(fin_page.get_by_role("heading", level=1)).to_have_text(re.compile("^Batch B"))
         axe_check(fin_page)
         with fin_page.expect_download() as download:

@@ -138,6 +138,9 @@ def test_from_everyones_questions_to_a_published_top_ten(
     expect(page.get_by_text("Saved Oak’s ranking.")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Publish the top 10 from round 1").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish the top 10 from round 1?")
+    axe_check(page)
+    page.get_by_role("button", name="Yes, publish the top 10").click()
     expect(page.get_by_text("The top 10 is published.")).to_be_visible()
     axe_check(page)
 

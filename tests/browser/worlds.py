@@ -145,13 +145,20 @@ def resources(world: dict) -> dict:
 
 
 def conversations(world: dict) -> dict:
+    # The foundation's Allies Group when that world is built too; otherwise its own.
+    group = world.get("group") or group_create(
+        collective=world["collective"],
+        actor=world["member"],
+        name="Allies Group",
+        purpose="Co-creating a new way of making decisions together.",
+    )
     return {
         "conversations": _conversations(
             world["member"],
             world["teammate"],
             world["project"],
             world["collective"],
-            world["group"],
+            group,
         )
     }
 
