@@ -107,7 +107,9 @@ def test_a_monthly_cuppa_from_planning_to_the_involvement_log(
     mail.outbox.clear()
     with browser_as(browser, live_server, gordon) as gordon_page:
         gordon_page.goto(event_url)
-        gordon_page.get_by_role("button", name="Cancel my place").click()
+        gordon_page.get_by_role("link", name="Cancel my place").click()
+        axe_check(gordon_page)  # cancelling asks first, on its own page
+        gordon_page.get_by_role("button", name="Yes, cancel my place").click()
         expect(gordon_page.get_by_text("Your place is cancelled.")).to_be_visible()
     maggie_place = Registration.objects.get(event=event, person=maggie)
     assert maggie_place.status == RegistrationStatus.REGISTERED

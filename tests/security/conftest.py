@@ -154,6 +154,19 @@ UPLOAD_FORMS = [
         accepts=frozenset({"csv"}),
         saved=lambda w: w.objects["conversation"].statements.count(),
     ),
+    UploadForm(
+        name="Pol.is import (summary.csv and the export's other files)",
+        form="deliberation.ImportForm.other",
+        person="gordon",
+        url=lambda w: reverse("deliberation:import", args=[w.objects["conversation"].pk]),
+        fields=lambda w: {
+            "votes": _named("votes.csv", POLIS_VOTES),
+            "comments": _named("comments.csv", POLIS_COMMENTS),
+        },
+        file_field="other",
+        accepts=frozenset({"csv"}),
+        saved=lambda w: w.objects["conversation"].statements.count(),
+    ),
 ]
 
 

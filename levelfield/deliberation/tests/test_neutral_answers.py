@@ -20,7 +20,7 @@ def test_agree_disagree_and_pass_are_styled_the_same(client) -> None:
     ProjectMembershipFactory(project=project, person=member)
     conversation = services.conversation_start(
         started_by=member,
-        project=project,
+        place=project.place,
         title="Data principles",
         prompt="How should patient data be used?",
         seeds=[f"Seed statement number {n}" for n in range(1, 13)],
