@@ -150,11 +150,26 @@ class ImportForm(forms.Form):
         return self._text("comments", COMMENTS_HEADER)
 
     def clean_other(self) -> str:
-        """The optional file's text; never refused (at worst it is ignored)."""
+        """The optional file's text. Any CSV Pol.is writes is accepted (what is not used
+        is ignored, and the import says so); a file that is not text at all (a zip, a
+        picture, a spreadsheet) is refused by its content, like the other two."""
         upload = self.cleaned_data.get("other")
-        if not upload or upload.size > MAX_UPLOAD_BYTES:
+        if not upload:
             return ""
-        return upload.read().decode("utf-8-sig", errors="replace")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"summary.csv must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
+            )
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = ""
+        if not text or "\x00" in text[:8192]:
+            raise forms.ValidationError(
+                "summary.csv must be a CSV file from the Pol.is export: this file is not text."
+            )
+        return text
 
 
 class DraftForm(forms.Form):
