@@ -768,7 +768,7 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/respond/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
     "decisions/<int:pk>/talk/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
     "decisions/<int:pk>/outcome/": Row(DECISION, MEMBERS_ONLY, "login 404 400 400 404"),
-    "decisions/<int:pk>/close/": Row(DECISION, "login 405 405 405 405", MEMBERS_POST),
+    "decisions/<int:pk>/close/": Row(DECISION, MEMBERS_ONLY, MEMBERS_POST),
     "decisions/<int:pk>/calendar.ics": Row(SETTLED_TIME_POLL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     # Conversations (deliberation): members, and visitors who joined by the link
     "conversations/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from levelfield.decisions import methods, participation, services
 from levelfield.decisions.access import decision_for_member
@@ -653,9 +653,23 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def close_early(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing before the closing time cannot be undone, so it is asked first on its
+    own page (GET); the answer (POST) closes it."""
     decision = decision_for_member(request.user, pk)
+    if request.method != "POST":
+        context = {
+            "caption": decision.place.name,
+            "question": f"Close “{decision.title}” now?",
+            "explanation": "Nobody can change their answer after this, and the outcome is "
+            "worked out straight away. A decision closes early only when everyone has "
+            "responded. This cannot be undone.",
+            "button": "Yes, close the decision now",
+            "back_url": reverse("decisions:detail", args=[decision.pk]),
+            "back_text": "No, leave it open",
+        }
+        return render(request, "confirm.html", context)
     try:
         services.decision_close_early(decision=decision, person=request.user)
     except services.DecisionError as error:

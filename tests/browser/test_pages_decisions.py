@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from levelfield.decisions import services
 from levelfield.decisions.models import Method
 from levelfield.decisions.tests.factories import later, make_team
+from tests.browser.sweep import assert_reflows
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,11 +42,14 @@ def test_the_summary_and_paged_lists_pass_axe(
         reverse("decisions:reasons", args=[named.pk]),
         reverse("decisions:detail", args=[anonymous.pk]),
         reverse("decisions:people", args=[anonymous.pk]),
+        # Closing early asks first, on the one confirmation page every app uses.
+        reverse("decisions:close_early", args=[named.pk]),
     ]
     for path in visits:
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
         axe_check(page)
+        assert_reflows(page)
 
     # From the summary to everyone, and on to the second page.
     page.goto(live_server.url + visits[0])

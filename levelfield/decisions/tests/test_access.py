@@ -217,7 +217,7 @@ def test_outsiders_change_nothing_and_members_can(
     assert changed() == 1
 
 
-def test_closing_early_is_for_members_only_and_a_post(client: object, world: World) -> None:
+def test_closing_early_is_for_members_only_and_asks_first(client: object, world: World) -> None:
     url = reverse("decisions:close_early", args=[world.open_decision.pk])
     for person in (world.people["member"], world.people["coordinator"]):
         services.response_submit(
@@ -226,7 +226,9 @@ def test_closing_early_is_for_members_only_and_a_post(client: object, world: Wor
     client.force_login(world.people["stranger"])
     assert client.post(url).status_code == 404
     client.force_login(world.people["member"])
-    assert client.get(url).status_code == 405
+    asked = client.get(url)  # the question, on its own page: nothing closes yet
+    assert asked.status_code == 200
+    assert "Yes, close the decision now" in asked.content.decode()
     world.open_decision.refresh_from_db()
     assert world.open_decision.closed_at is None
     assert client.post(url).status_code == 302
