@@ -21,7 +21,7 @@ from levelfield.people.models import User
 from levelfield.projects import access as project_access
 
 
-def place_for_member(person: User, place: str, key: dict[str, Any]) -> Place:
+def inviting_place_for_member(person: User, place: str, key: dict[str, Any]) -> Place:
     """The collective (by slug) or project (by pk) named in the address, if `person` is
     one of its members."""
     if place == "collective":

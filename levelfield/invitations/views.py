@@ -2,8 +2,8 @@
 
 The invite, list and withdraw pages live under the place's own address
 (/collectives/<slug>/invite/, /projects/<pk>/invite/...): the URL says which kind of
-place (`place`) and `access.place_for_member` returns it only to its members, 404 for anyone
-else. The join page (/invitations/<token>/) is for anyone who has the link.
+place (`place`) and `access.inviting_place_for_member` returns it only to its members,
+404 for anyone else. The join page (/invitations/<token>/) is for anyone who has the link.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ NEW_LINK_SESSION_KEY = "invitations_new_link"
 def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
     """Ways in, each its own small form on one page: email invitations, a shareable
     link and, for a project, adding someone already in its collective."""
-    target = access.place_for_member(request.user, place, key)
+    target = access.inviting_place_for_member(request.user, place, key)
     candidates = _collective_candidates(target)
     email_form = EmailInvitationForm()
     link_form = LinkForm()
@@ -134,7 +134,7 @@ def _member_add(
         form.add_error("person", error)
         return None
     messages.success(request, f"You added {person.name} to the project.")
-    return redirect("projects:members", pk=project.pk)
+    return redirect("places:members", place_pk=project.place.pk)
 
 
 @login_required
@@ -142,7 +142,7 @@ def _member_add(
 def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
     """Every invitation with its status and expiry. A shareable link itself is shown
     only once, just after it is made: the database keeps only its hash."""
-    target = access.place_for_member(request.user, place, key)
+    target = access.inviting_place_for_member(request.user, place, key)
     invitations = target.invitations.select_related("invited_by", "accepted_by")
     page = page_or_404(request, invitations, INVITATIONS_PER_PAGE)
     for invitation in page:
@@ -163,7 +163,7 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
 def invitation_withdraw(
     request: HttpRequest, place: str, invitation_pk: int, **key: Any
 ) -> HttpResponse:
-    target = access.place_for_member(request.user, place, key)
+    target = access.inviting_place_for_member(request.user, place, key)
     invitation = access.invitation_in(target, invitation_pk)
     if services.invitation_withdraw(invitation=invitation, actor=request.user):
         messages.success(request, "The invitation is withdrawn. Its link no longer works.")

@@ -262,7 +262,7 @@ def _join_request_notify(join_request: ProjectJoinRequest) -> None:
         recipients = list(
             User.objects.filter(project_memberships__project=project, is_active=True)
         )
-        url = reverse("projects:members", args=[project.pk])
+        url = reverse("places:members", args=[project.place.pk])
     elif join_request.status == JoinRequestStatus.ACCEPTED:
         recipients, url = [join_request.person], project.get_absolute_url()
     else:

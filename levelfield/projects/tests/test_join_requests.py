@@ -76,7 +76,7 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     assert sorted(mail.to[0] for mail in mailoutbox) == ["amara@example.org", "gordon@example.org"]
     assert mailoutbox[0].subject == "Levelfield: Sol asks to join “Life after stroke”"
     assert "I had a stroke in 2019 and can help." in mailoutbox[0].body
-    assert f"/projects/{project.pk}/members/" in mailoutbox[0].body
+    assert f"/places/{project.place.pk}/members/" in mailoutbox[0].body
     mailoutbox.clear()
 
     client.force_login(member)

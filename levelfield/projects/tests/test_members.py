@@ -41,7 +41,7 @@ def test_a_member_adds_someone_from_the_collective_to_the_project(
     assert "Stranger" not in page
     assert ">Gordon</option>" not in page  # already in the project
     assert response.status_code == 302
-    assert response["Location"] == reverse("projects:members", args=[project.pk])
+    assert response["Location"] == reverse("places:members", args=[project.place.pk])
     assert ProjectMembership.objects.filter(project=project, person=colleague).exists()
     assert not ProjectMembership.objects.filter(person=not_in_collective).exists()
     change = Change.objects.get(project=project, action="member_added")
