@@ -175,3 +175,20 @@ def memberships_of(
     if isinstance(place, Project):
         return ProjectMembership.objects.filter(project=place)
     return CollectiveMembership.objects.filter(collective=place)
+
+
+def collectives_where(person: User, action: Action) -> QuerySet:
+    """The ids of the collectives where `person` may do `action`, as a subquery, so a
+    list across every collective (a person's home) is one query. Only for actions
+    decided in the collective (approving claims, publishing stories, answering joiners)."""
+    if not getattr(person, "is_authenticated", False):
+        return CollectiveMembership.objects.none().values("collective_id")
+    memberships = CollectiveMembership.objects.filter(person=person)
+    who = RULES[action]
+    if who is Who.AN_APPROVER:
+        memberships = memberships.filter(
+            Q(coordinator_since__isnull=False) | Q(collective__payment_policy__approvers=person)
+        )
+    elif who is Who.THE_COORDINATOR:
+        memberships = memberships.filter(coordinator_since__isnull=False)
+    return memberships.values("collective_id")

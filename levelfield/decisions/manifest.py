@@ -30,6 +30,8 @@ MANIFEST = AppManifest(
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
+    coming_up=personal.coming_up,
+    recent=personal.recent,
     navigation=(
         NavigationEntry(
             label="Decisions made together",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
@@ -17,7 +18,14 @@ from levelfield.decisions.models import (
     ResponseChange,
     Voter,
 )
-from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.manifests import (
+    NEEDS_SHOWN,
+    RECENT_DAYS,
+    ErasureContext,
+    Happening,
+    Need,
+    export_rows,
+)
 from levelfield.places.models import PlaceKind
 
 
@@ -113,4 +121,52 @@ def needs(person: Any) -> list[Need]:
             kind="decision",
         )
         for decision in waiting
+    ]
+
+
+def coming_up(person: Any) -> list[Happening]:
+    """Decisions the person has answered that close within two weeks: when the result
+    will be known."""
+    now = timezone.now()
+    answered = Response.objects.filter(decision=OuterRef("pk"), person=person)
+    voted = Voter.objects.filter(decision=OuterRef("pk"), person=person)
+    closing = (
+        Decision.objects.visible_to(person)
+        .filter(closed_at=None, opens_at__lte=now, closes_at__gt=now)
+        .filter(closes_at__lte=now + datetime.timedelta(days=14))
+        .filter(Exists(answered) | Exists(voted))
+        .with_place()
+        .order_by("closes_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"Results due: {decision.title}",
+            url=reverse("decisions:detail", args=[decision.pk]),
+            when=decision.closes_at,
+            place=decision.place.name,
+            kind="decision_closing",
+        )
+        for decision in closing
+    ]
+
+
+def recent(person: Any) -> list[Happening]:
+    """What the person's places decided lately, with what they decided."""
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    outcomes = (
+        Outcome.objects.filter(
+            decision__in=Decision.objects.visible_to(person), written_at__gte=since
+        )
+        .select_related("decision__place__collective", "decision__place__project")
+        .order_by("-written_at", "-pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"Decided: {outcome.decision.title}",
+            url=reverse("decisions:detail", args=[outcome.decision_id]),
+            when=outcome.written_at,
+            place=outcome.decision.place.name,
+            kind="decided",
+        )
+        for outcome in outcomes
     ]

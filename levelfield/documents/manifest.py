@@ -28,6 +28,8 @@ MANIFEST = AppManifest(
     ),
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
+    recent=personal.recent,
     person_fields=(
         PersonField("documents.Document.created_by", "documents_you_started", Erasure.ANONYMISE),
         PersonField("documents.Author.person", "documents_you_write", Erasure.DELETE),

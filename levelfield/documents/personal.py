@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
 
 from levelfield.documents.models import (
     Amendment,
@@ -19,7 +22,14 @@ from levelfield.documents.models import (
     Support,
     Version,
 )
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import (
+    NEEDS_SHOWN,
+    RECENT_DAYS,
+    ErasureContext,
+    Happening,
+    Need,
+    export_rows,
+)
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -106,3 +116,52 @@ def erase(context: ErasureContext) -> None:
     context.forget(Comment.objects.filter(document__in=documents))
     context.forget(CommentReport.objects.filter(comment__document__in=documents))
     context.forget(Amendment.objects.filter(document__in=documents))
+
+
+def needs(person: Any) -> list[Need]:
+    """Documents in the person's places open for comments that they have neither
+    commented on nor write, closing soonest first: a draft wants every voice before the
+    team decides on it."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    today = timezone.localdate()
+    commented = Comment.objects.filter(document=OuterRef("pk"), author=person)
+    writes = Author.objects.filter(document=OuterRef("pk"), person=person)
+    waiting = (
+        Document.objects.visible_to(person)
+        .filter(adopted_at=None, adoption_decision=None, opens_on__lte=today, closes_on__gte=today)
+        .exclude(Exists(commented) | Exists(writes))
+        .with_place()
+        .order_by("closes_on", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Comment on the draft: {document.title}",
+            url=reverse("documents:detail", args=[document.pk]),
+            place=document.place.name,
+            due=document.closes_on,
+            kind="document",
+        )
+        for document in waiting
+    ]
+
+
+def recent(person: Any) -> list[Happening]:
+    """Documents the person's places adopted lately."""
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    adopted = (
+        Document.objects.visible_to(person)
+        .filter(adopted_at__gte=since)
+        .with_place()
+        .order_by("-adopted_at", "-pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"Adopted: {document.title}",
+            url=reverse("documents:detail", args=[document.pk]),
+            when=document.adopted_at,
+            place=document.place.name,
+            kind="document_adopted",
+        )
+        for document in adopted
+    ]

@@ -19,6 +19,7 @@ MANIFEST = AppManifest(
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
+    coming_up=personal.coming_up,
     navigation=(
         NavigationEntry(
             label="Meetings and events",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from levelfield.events.models import (
     Registration,
     RegistrationStatus,
 )
-from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.lib.words import FORMER_MEMBER
 
 
@@ -102,4 +103,41 @@ def needs(person: Any) -> list[Need]:
             kind="event",
         )
         for registration in booked
+    ]
+
+
+COMING_UP_DAYS = 28
+
+
+def coming_up(person: Any) -> list[Happening]:
+    """Meetings in the next four weeks in the person's places (and those of their
+    collectives open to everyone in it) that they have not booked: booked ones are
+    already on their home as things that need them."""
+    now = timezone.now()
+    booked = Registration.objects.active().filter(event=OuterRef("pk"), person=person)
+    events = (
+        Event.objects.for_member(person)
+        .filter(cancelled_at=None, starts_at__gt=now)
+        .filter(starts_at__lte=now + datetime.timedelta(days=COMING_UP_DAYS))
+        .exclude(Exists(booked))
+        .with_place()
+        .only(
+            "title",
+            "starts_at",
+            "place__kind",
+            "place__group_name",
+            "place__project__title",
+            "place__collective__name",
+        )
+        .order_by("starts_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"Meeting: {event.title}",
+            url=reverse("events:detail", args=[event.pk]),
+            when=event.starts_at,
+            place=event.place.name,
+            kind="event",
+        )
+        for event in events
     ]

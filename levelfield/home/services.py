@@ -17,7 +17,7 @@ from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import identifying_pattern
-from levelfield.lib.manifests import ErasureContext, Need, manifests
+from levelfield.lib.manifests import ErasureContext, Happening, Need, manifests
 from levelfield.people.models import User
 from levelfield.people.services import email_is_one_of, person_addresses, person_names
 from levelfield.projects.models import ProjectMembership
@@ -27,6 +27,29 @@ def person_needs(*, person: User) -> list[Need]:
     """What needs the person now, from every app, soonest first (undated last)."""
     found = [need for manifest in manifests() if manifest.needs for need in manifest.needs(person)]
     return sorted(found, key=_soonest)
+
+
+HAPPENINGS_SHOWN = 8  # the most "Coming up" or "Recently" lists
+
+
+def person_coming_up(*, person: User) -> list[Happening]:
+    """What is coming up in the person's places, from every app, soonest first."""
+    found = [item for m in manifests() if m.coming_up for item in m.coming_up(person)]
+    return sorted(found, key=lambda item: _moment(item.when))[:HAPPENINGS_SHOWN]
+
+
+def person_recent(*, person: User) -> list[Happening]:
+    """What happened lately in the person's places, from every app, latest first."""
+    found = [item for m in manifests() if m.recent for item in m.recent(person)]
+    return sorted(found, key=lambda item: _moment(item.when), reverse=True)[:HAPPENINGS_SHOWN]
+
+
+def _moment(when: datetime.datetime | datetime.date) -> datetime.datetime:
+    if isinstance(when, datetime.datetime):
+        return when
+    return datetime.datetime.combine(
+        when, datetime.time.max, tzinfo=timezone.get_current_timezone()
+    )
 
 
 def _soonest(need: Need) -> tuple[bool, datetime.datetime]:

@@ -16,11 +16,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.home import access
-from levelfield.home.services import person_data_export, person_delete, person_needs
+from levelfield.home.services import (
+    person_coming_up,
+    person_data_export,
+    person_delete,
+    person_needs,
+    person_recent,
+)
 from levelfield.invitations.models import Invitation
 from levelfield.lib.forms import posted
 from levelfield.people import forms
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Project, ProjectMembership
 
 
@@ -41,6 +48,10 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("project__collective")
         .only("project__title", "project__stage", "project__collective__name")
         .order_by("project__title"),
+        "group_memberships": PlaceMembership.objects.filter(person=person)
+        .select_related("place__collective")
+        .only("coordinator_since", "place__group_name", "place__collective__name")
+        .order_by("place__group_name"),
         "invitations": Invitation.objects.waiting_for(person)
         .select_related("collective", "project", "invited_by")
         .only(
@@ -52,6 +63,8 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
         "profile_is_empty": not person.has_profile(),
         "needs": person_needs(person=person),
+        "coming_up": person_coming_up(person=person),
+        "recent": person_recent(person=person),
     }
     return render(request, "home/home.html", context)
 

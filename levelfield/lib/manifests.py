@@ -34,6 +34,7 @@ from django.utils import timezone
 from levelfield.lib.erasure import forget_in, text_columns
 
 NEEDS_SHOWN = 5  # the most of one kind a person's home lists
+RECENT_DAYS = 30  # how far back "Recently in your places" looks
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,19 @@ class Need:
     place: str = ""  # the name of the project, group or collective it belongs to
     due: datetime.datetime | datetime.date | None = None
     kind: str = ""  # a short machine name ("decision", "claim"), for tests and grouping
+
+
+@dataclass(frozen=True)
+class Happening:
+    """Something in a person's places that is coming up, or happened lately, for the
+    "Coming up" and "Recently in your places" parts of their home (not a to-do: those
+    are `Need`s)."""
+
+    label: str  # "Meeting: The Cuppa", "Decided: Where should we share the findings?"
+    url: str
+    when: datetime.datetime | datetime.date
+    place: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +176,8 @@ class AppManifest:
     - `scale(size=..., rng=...)` bulk-inserts this app's benchmark rows; `scale_after`
       likewise.
     - `needs(person)` lists what needs the person now in this app.
+    - `coming_up(person)` and `recent(person)` list what is coming up in the person's
+      places, and what happened there lately (`Happening`), a few of each, in one query.
     - `navigation` lists this app's entries in a place's navigation.
     """
 
@@ -174,6 +190,8 @@ class AppManifest:
     scale: Callable[..., None] | None = None
     scale_after: tuple[str, ...] = ()
     needs: Callable[[Any], list[Need]] | None = None
+    coming_up: Callable[[Any], list[Happening]] | None = None
+    recent: Callable[[Any], list[Happening]] | None = None
     navigation: tuple[NavigationEntry, ...] = ()
 
 

@@ -12,9 +12,10 @@ import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 
+from levelfield.collectives import roles
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import plural
 from levelfield.payments.models import (
@@ -144,6 +145,55 @@ def claims_delete_expired(*, today: datetime.date) -> int:
 
 
 def needs(person: Any) -> list[Need]:
+    """Questions about the person's claims, claims waiting for them to approve, and time
+    they gave that they have not claimed yet."""
+    return _questions_about_claims(person) + _claims_to_approve(person) + _time_to_claim(person)
+
+
+def _questions_about_claims(person: Any) -> list[Need]:
+    """Claims an approver asked the claimant about: nothing is paid until they answer."""
+    queried = (
+        Claim.objects.filter(claimant=person, status=Status.QUERIED)
+        .select_related("collective")
+        .only("submitted_at", "collective__name")
+        .order_by("submitted_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label="Answer a question about your claim"
+            + (f" sent on {claim.submitted_at:%-d %B %Y}" if claim.submitted_at else ""),
+            url=reverse("payments:claim", args=[claim.pk]),
+            place=claim.collective.name,
+            kind="claim_queried",
+        )
+        for claim in queried
+    ]
+
+
+def _claims_to_approve(person: Any) -> list[Need]:
+    """Claims waiting in the collectives where the person approves them, one line each,
+    oldest first: people are waiting for their money."""
+    rows = (
+        Claim.objects.filter(
+            status=Status.SUBMITTED,
+            collective_id__in=roles.collectives_where(person, roles.Action.APPROVE_CLAIM),
+        )
+        .values("collective__slug", "collective__name")
+        .annotate(count=Count("pk"), first=Min("submitted_at"))
+        .order_by("first", "collective__name")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Approve or ask about {plural(row['count'], 'payment claim')}",
+            url=reverse("payments:approvals", args=[row["collective__slug"]]),
+            place=row["collective__name"],
+            kind="claims_to_approve",
+        )
+        for row in rows
+    ]
+
+
+def _time_to_claim(person: Any) -> list[Need]:
     """Time the person gave that they have not claimed yet, one line per collective that
     pays for time (a Cuppa, a group meeting or a project workshop alike): public
     contributors must never lose money by not knowing. Nothing for people who said they

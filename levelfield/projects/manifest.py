@@ -17,6 +17,7 @@ from levelfield.projects import personal
 MANIFEST = AppManifest(
     label="projects",
     export=personal.export,
+    needs=personal.needs,
     erase=personal.erase,
     person_fields=(
         PersonField("projects.Project.created_by", "projects_you_started", Erasure.ANONYMISE),

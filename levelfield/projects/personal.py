@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
+from django.urls import reverse
 
 from levelfield.history.services import change_record
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.words import plural
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
@@ -100,3 +102,29 @@ def erase(context: ErasureContext) -> None:
     context.forget(Project.objects.filter(pk__in=context.project_ids))
     context.forget(ProjectMembership.objects.filter(**where), ["coordinator_asked_because"])
     context.forget(ProjectJoinRequest.objects.filter(**where), ["message", "decline_reason"])
+
+
+def needs(person: Any) -> list[Need]:
+    """Requests to join waiting in the projects the person coordinates, one line per
+    project (as the collective's do: any member may answer, the coordinator is told)."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    rows = (
+        ProjectJoinRequest.objects.pending()
+        .filter(
+            project__memberships__person=person,
+            project__memberships__coordinator_since__isnull=False,
+        )
+        .values("project__place__id", "project__title")
+        .annotate(count=Count("pk"), first=Min("asked_at"))
+        .order_by("first", "project__title")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Answer {plural(row['count'], 'request')} to join",
+            url=reverse("places:members", args=[row["project__place__id"]]),
+            place=row["project__title"],
+            kind="join_request",
+        )
+        for row in rows
+    ]

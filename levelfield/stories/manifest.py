@@ -17,6 +17,8 @@ MANIFEST = AppManifest(
     label="stories",
     export=personal.export,
     erase=personal.erase,
+    needs=personal.needs,
+    recent=personal.recent,
     person_fields=(
         PersonField("stories.PublicPage.editors", "public_pages_you_edit", Erasure.DELETE),
         PersonField(

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
 
-from levelfield.lib.manifests import ErasureContext, export_rows
+from levelfield.collectives import roles
+from levelfield.collectives.models import CollectiveMembership
+from levelfield.lib.manifests import (
+    NEEDS_SHOWN,
+    RECENT_DAYS,
+    ErasureContext,
+    Happening,
+    Need,
+    export_rows,
+)
+from levelfield.lib.words import plural
 from levelfield.people.services import email_is_one_of, person_addresses
 from levelfield.stories.models import (
     Comment,
+    CommentReport,
     Interest,
     PublicPage,
     Story,
@@ -79,3 +93,99 @@ def erase(context: ErasureContext) -> None:
     context.forget(PublicPage.objects.filter(collective_id__in=context.collective_ids))
     # What the public pages show changed: cached fragments keyed on the version go.
     PublicPage.objects.filter(collective_id__in=collectives).update(version=F("version") + 1)
+
+
+def _publishing(person: Any, action: roles.Action, through: str = "") -> Q:
+    """The collectives where the person publishes (or answers joiners): coordinators, and
+    members the public page names as editors (`access.may_publish`), as one condition on
+    `<through>collective_id`."""
+    editor_of = PublicPage.objects.filter(
+        editors=person,
+        collective__in=CollectiveMembership.objects.filter(person=person).values("collective_id"),
+    ).values("collective_id")
+    field = f"{through}collective_id__in"
+    return Q(**{field: roles.collectives_where(person, action)}) | Q(**{field: editor_of})
+
+
+def needs(person: Any) -> list[Need]:
+    """For the people who publish: stories ready to publish, public comments waiting for
+    a moderator (held, or reported), and messages from people who want to get involved.
+    One line per collective for each."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    found: list[Need] = []
+    ready = (
+        Story.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES))
+        .filter(submitted_at__isnull=False, published_at=None)
+        .values("collective__slug", "collective__name")
+        .annotate(count=Count("pk"), first=Min("submitted_at"))
+        .order_by("first")[:NEEDS_SHOWN]
+    )
+    found += [
+        Need(
+            label=f"Publish or send back {plural(row['count'], 'story', 'stories')}",
+            url=reverse("stories:desk", args=[row["collective__slug"]]),
+            place=row["collective__name"],
+            kind="stories_to_publish",
+        )
+        for row in ready
+    ]
+    reported = CommentReport.objects.filter(comment=OuterRef("pk"), dealt_with_at=None)
+    waiting = (
+        Comment.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES, "story__"))
+        .filter(hidden_at=None)
+        .filter(Q(published_at=None) | Exists(reported))
+        .values("story__collective__slug", "story__collective__name")
+        .annotate(count=Count("pk"), first=Min("created_at"))
+        .order_by("first")[:NEEDS_SHOWN]
+    )
+    found += [
+        Need(
+            label=f"Look at {plural(row['count'], 'public comment')} waiting for a moderator",
+            url=reverse("stories:moderation", args=[row["story__collective__slug"]]),
+            place=row["story__collective__name"],
+            kind="comments_to_moderate",
+        )
+        for row in waiting
+    ]
+    messages = (
+        Interest.objects.filter(_publishing(person, roles.Action.ANSWER_INTEREST))
+        .filter(answered_at=None)
+        .values("collective__slug", "collective__name")
+        .annotate(count=Count("pk"), first=Min("created_at"))
+        .order_by("first")[:NEEDS_SHOWN]
+    )
+    found += [
+        Need(
+            label=f"Answer {plural(row['count'], 'person', 'people')} who "
+            f"{'wants' if row['count'] == 1 else 'want'} to get involved",
+            url=reverse("stories:interest_list", args=[row["collective__slug"]]),
+            place=row["collective__name"],
+            kind="get_involved",
+        )
+        for row in messages
+    ]
+    return found
+
+
+def recent(person: Any) -> list[Happening]:
+    """Stories the person's collectives published lately."""
+    now = timezone.now()
+    stories = (
+        Story.objects.for_member(person)
+        .public(now)
+        .filter(published_at__gte=now - datetime.timedelta(days=RECENT_DAYS))
+        .select_related("collective")
+        .only("title", "slug", "published_at", "collective__name", "collective__slug")
+        .order_by("-published_at", "-pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"New story: {story.title}",
+            url=story.get_absolute_url(),
+            when=story.published_at,
+            place=story.collective.name,
+            kind="story",
+        )
+        for story in stories
+    ]

@@ -108,10 +108,13 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
         ReviewFactory(reviewer=person)
     client.force_login(person)
 
-    # Session, person, perspectives, invitations, collectives, projects; and what needs
-    # you from each app that declares needs (collectives' join requests, decisions,
-    # events, payments, reviews, check-ins): one each.
-    with django_assert_max_num_queries(12):
+    # Session, person, perspectives, invitations, collectives, groups, projects; what
+    # needs you from each app that declares needs, one query for each kind (join
+    # requests to collectives and projects, decisions, events, claims queried, claims to
+    # approve, time to claim, reviews, check-ins, documents, stories to publish,
+    # comments to moderate, people who want to get involved); and what is coming up
+    # (meetings, decisions closing) and happened lately (decided, adopted, published).
+    with django_assert_max_num_queries(25):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
@@ -134,17 +137,30 @@ def test_a_member_sees_what_needs_them_soonest_first_and_not_what_is_done(client
     client.force_login(person)
 
     html = client.get(reverse("home")).content.decode()
+    needs = _section(html, "What needs you")
 
-    assert "What needs you" in html
-    assert html.index(sooner.title) < html.index(later.title)
-    assert reverse("decisions:detail", args=[later.pk]) in html
-    assert f"You have a place: {place.title}" in html
-    assert reverse("reviews:review", args=[review.request_id]) in html
+    assert needs.index(sooner.title) < needs.index(later.title)
+    assert reverse("decisions:detail", args=[later.pk]) in needs
+    assert f"You have a place: {place.title}" in needs
+    assert reverse("reviews:review", args=[review.request_id]) in needs
     for hidden in (answered, elsewhere):
-        assert hidden.title not in html
+        assert hidden.title not in needs
+    # What they answered is coming up: when its result will be known.
+    assert f"Results due: {answered.title}" in _section(html, "Coming up")
+    assert elsewhere.title not in html
 
 
-def test_someone_with_nothing_waiting_sees_no_list_of_needs(client):
+def _section(html: str, heading: str) -> str:
+    """The part of the home page under `heading`, up to the next heading."""
+    start = html.index(f">{heading}</h2>")
+    end = html.find("<h2", start)
+    return html[start : end if end != -1 else None]
+
+
+def test_someone_with_nothing_waiting_is_told_so_and_what_to_do_next(client):
     client.force_login(UserFactory())
 
-    assert "What needs you" not in client.get(reverse("home")).content.decode()
+    html = client.get(reverse("home")).content.decode()
+
+    assert "Nothing needs you right now" in html
+    assert reverse("collectives:directory") in _section(html, "What needs you")
