@@ -148,6 +148,10 @@ class Rules:
     # Who may report a comment (signed in, at least), and the words when refused.
     may_report: Callable[[User, Any], bool] = field(default=lambda person, comment: True)
     report_refused: str = "Sign in to report a comment."
+    # Whether a shown comment goes back to waiting for a moderator as soon as someone
+    # reports it (a public page's setting), so a hurtful comment is not left up while it
+    # waits; its author is told. A moderator then publishes it again or hides it.
+    held_when_reported: Callable[[Any], bool] = field(default=lambda comment: False)
 
 
 class ModerationError(ValidationError):
@@ -172,13 +176,47 @@ def comment_report(
     reports = comment.reports
     try:
         with transaction.atomic():
-            report, _ = reports.get_or_create(
+            report, made = reports.get_or_create(
                 reported_by=person,
                 defaults={"reason": reason, "reported_at": now or timezone.now()},
             )
+            if made and rules.held_when_reported(comment):
+                _hold_for_a_moderator(comment, person, reason, rules)
     except IntegrityError:
         report = reports.get(reported_by=person)
     return report
+
+
+def _hold_for_a_moderator(comment: Moderated, reporter: User, reason: str, rules: Rules) -> None:
+    """Take a reported comment down until a moderator decides (inside the report's
+    transaction), record it, and tell its author why it is no longer shown."""
+    from levelfield.notifications.services import notification_send
+
+    model = type(comment)
+    comment = (
+        model.objects.select_for_update(of=("self",))
+        .select_related(*rules.select_related)
+        .get(pk=comment.pk)
+    )
+    if not comment.is_shown:
+        return
+    comment.published_at = None
+    comment.save(update_fields=["published_at"])
+    rules.count_shown(comment, -1)
+    rules.record(comment, reporter, "reported and held", reason)
+    if comment.author_id:
+        notification_send(
+            kind=rules.notice_kind,
+            person=comment.author,
+            context={
+                **rules.notice_context(comment),
+                "comment": comment,
+                "held": True,
+                "hidden": False,
+                "reason": "",
+            },
+            url=rules.notice_url(comment),
+        )
 
 
 def comment_moderate(

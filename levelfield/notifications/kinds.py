@@ -262,7 +262,8 @@ KINDS: dict[str, Kind] = {
         Kind(
             "stories_comment_moderated",
             "Your comments on stories",
-            "A moderator hides or restores a comment you wrote on a story.",
+            "A moderator hides or restores a comment you wrote on a story, or someone "
+            "reports it and it waits for a moderator.",
         ),
     ]
 }

@@ -204,6 +204,7 @@ class PublicPageForm(forms.ModelForm):
             "contact_phone",
             "contact_address",
             "comments_held",
+            "reported_comments_held",
         ]
         widgets = {
             "welcome": forms.Textarea(attrs={"rows": 3}),

@@ -61,6 +61,12 @@ class PublicPage(models.Model):
         default=True,
         help_text="If not, comments appear straight away and moderators deal with reports.",
     )
+    reported_comments_held = models.BooleanField(
+        "take a reported comment down until a moderator looks at it",
+        default=True,
+        db_default=True,
+        help_text="Its author is told. A moderator then publishes it again or hides it.",
+    )
     # Members the collective names to publish stories and moderate, besides its
     # coordinators (who always may).
     editors = models.ManyToManyField(

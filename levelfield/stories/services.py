@@ -51,6 +51,7 @@ PAGE_FIELDS = (
     "contact_phone",
     "contact_address",
     "comments_held",
+    "reported_comments_held",
 )
 
 
@@ -480,7 +481,7 @@ def _moderation_record(comment: Comment, actor: User, done: str, reason: str) ->
     _record(
         comment.story.collective,
         actor=actor,
-        action=f"story_comment_{done}",
+        action=f"story_comment_{done.replace(' ', '_')}",
         summary=f"{actor.name} {done} a comment on “{comment.story.title}”",
         subject=comment,
         after={"comment": comment.pk, "reason": reason} if reason else {"comment": comment.pk},
@@ -501,6 +502,9 @@ MODERATION = moderation.Rules(
     notice_url=lambda comment: comment.story.get_absolute_url(),
     count_shown=_count_shown,
     select_related=("story__collective",),
+    held_when_reported=lambda comment: (
+        PublicPage.for_collective(comment.story.collective).reported_comments_held
+    ),
 )
 
 

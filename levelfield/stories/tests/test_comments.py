@@ -177,3 +177,52 @@ def test_one_person_writing_comment_after_comment_is_slowed(
     assert refused.status_code == 400
     assert "a lot of comments in the last hour" in refused.content.decode()
     assert Comment.objects.count() == per_account
+
+
+def test_a_reported_comment_is_taken_down_until_a_moderator_looks_and_its_author_is_told(
+    client: Client,
+    story: Story,
+    outsider: User,
+    member: User,
+    coordinator: User,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    comment = CommentFactory(story=story, author=outsider, text="People like you are a burden.")
+    Story.objects.filter(pk=story.pk).update(comment_count=1)
+    client.force_login(member)
+
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        client.post(
+            f"{story.get_absolute_url()}comments/{comment.pk}/report/", {"reason": "Hurtful."}
+        )
+
+    comment.refresh_from_db()
+    assert comment.is_held
+    assert "a burden" not in Client().get(story.get_absolute_url()).content.decode()
+    assert Story.objects.get().comment_count == 0
+    assert Change.objects.get(action="story_comment_reported_and_held").actor == member
+    assert mail.outbox[-1].to == [outsider.email]
+    assert "waiting for a moderator" in mail.outbox[-1].subject
+    assert "Someone reported your comment" in mail.outbox[-1].body
+    assert member.name not in mail.outbox[-1].body  # the reporter stays unnamed
+    # The moderator finds it reported and held, and may put it back.
+    moderator = Client()
+    moderator.force_login(coordinator)
+    queue = moderator.get("/c/stroke-voices/desk/comments/").content.decode()
+    assert "a burden" in queue and "Hurtful." in queue
+    moderator.post(f"/c/stroke-voices/desk/comments/{comment.pk}/", {"decision": "publish"})
+    assert Comment.objects.shown().count() == 1 and Story.objects.get().comment_count == 1
+
+
+def test_a_collective_may_leave_reported_comments_up_while_they_wait(
+    story: Story, collective: Collective, outsider: User, member: User, coordinator: User
+) -> None:
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={"reported_comments_held": False}
+    )
+    comment = CommentFactory(story=story, author=outsider)
+
+    services.comment_report(comment=comment, person=member, reason="Off topic.")
+
+    assert Comment.objects.get().is_shown
+    assert CommentReport.objects.get().dealt_with_at is None
