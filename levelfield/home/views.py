@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from levelfield.collectives.models import Collective, CollectiveMembership
-from levelfield.home import access
+from levelfield.home import access, header
 from levelfield.home.services import (
     person_coming_up,
     person_data_export,
@@ -37,6 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home/landing.html")
     person = request.user
+    needs = person_needs(person=person)
+    header.needs_count_keep(person_id=person.pk, count=len(needs))
     context = {
         # Only the columns the page shows: compiling every column of four joined
         # tables cost more CPU than running the queries.
@@ -62,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "invited_by__email",
         ),
         "profile_is_empty": not person.has_profile(),
-        "needs": person_needs(person=person),
+        "needs": needs,
         "coming_up": person_coming_up(person=person),
         "recent": person_recent(person=person),
     }

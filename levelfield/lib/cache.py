@@ -60,3 +60,8 @@ def latest(name: str, *owner: object) -> object | None:
 def keep_latest(name: str, owner: tuple[object, ...], value: object, *, seconds: int) -> None:
     """Keep `value` as the latest of `name` for `owner` (see `latest`)."""
     cache.set(key(name, *owner, "latest"), value, seconds)
+
+
+def forget_latest(name: str, *owner: object) -> None:
+    """Drop the value kept by `keep_latest` for `owner` (it no longer holds)."""
+    cache.delete(key(name, *owner, "latest"))

@@ -105,7 +105,7 @@ _SECTIONS = (
 )
 
 
-def _fragment(template_name: str, **variables: bool | str) -> SafeString:
+def _fragment(template_name: str, **variables: bool | str | int) -> SafeString:
     """`template_name` rendered with only `variables`, once per process for each set of
     values (and URL prefix, since the links are reversed)."""
     key = (template_name, get_script_prefix(), get_urlconf(), *sorted(variables.items()))
@@ -139,7 +139,11 @@ def site_navigation(context: template.Context) -> SafeString:
     request = context.get("request")
     signed_in = _signed_in(context)
     active = navigation_section(request.path) if signed_in and request is not None else ""
-    return _fragment("includes/site_navigation.html", signed_in=signed_in, active=active)
+    # What needs the person, as last counted (levelfield/home/header.py); 0 shows nothing.
+    needs = min(int(context.get("needs_count") or 0), 99) if signed_in else 0
+    return _fragment(
+        "includes/site_navigation.html", signed_in=signed_in, active=active, needs=needs
+    )
 
 
 @register.simple_tag(takes_context=True)
