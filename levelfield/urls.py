@@ -11,6 +11,7 @@ from levelfield.lib import views as lib_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("glossary/", home_views.glossary, name="glossary"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("levelfield.people.urls")),
     path("me/", include("levelfield.home.urls")),

@@ -636,6 +636,7 @@ GROUP_POST = "login 404 ok 404 404"
 MATRIX: dict[str, Row] = {
     # Home and accounts (allauth)
     "": Row(NONE, PUBLIC, GET_ONLY),
+    "glossary/": Row(NONE, PUBLIC, GET_ONLY),
     "accounts/login/": Row(NONE, "200 302 302 302 302", "200 302 302 302 302"),
     "accounts/logout/": Row(NONE, "302 200 200 200 200", "302 ok ok ok ok"),
     "accounts/inactive/": Row(NONE, PUBLIC, GET_ONLY),

@@ -14,6 +14,7 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_world_module,
     scale_module,
 )
@@ -25,8 +26,76 @@ def _open_decisions(place: Any) -> int | None:
     return count or None
 
 
+GLOSSARY = (
+    Term(
+        "Proposal",
+        (
+            "A way of deciding where everyone says Agree, Abstain, Disagree or Block to one "
+            "suggestion, with their reasons."
+        ),
+    ),
+    Term(
+        "Block",
+        (
+            "In a proposal, a serious objection: you believe the proposal would go against what "
+            "the group stands for or would cause harm. One block stops the proposal until it is "
+            "changed or talked through. It is not for simply disagreeing."
+        ),
+    ),
+    Term(
+        "Abstain",
+        (
+            "You are happy for the group to decide without your view, for example because it does"
+            " not affect you or you do not know enough."
+        ),
+    ),
+    Term(
+        "Consent decision",
+        (
+            'A way of deciding where the question is not "does everyone like it?" but "can '
+            'everyone live with it?". You answer "I can live with it" or "I object", saying why. '
+            "It has nothing to do with consent to take part in research."
+        ),
+    ),
+    Term(
+        "Ranked choice",
+        (
+            "You put the options in order of preference. If no option is most people's first "
+            "choice, the least popular is set aside and its supporters' next choices are counted,"
+            " until one option has more than half."
+        ),
+    ),
+    Term(
+        "Dot vote",
+        (
+            "Everyone shares out a number of dots between the options, putting more dots on what "
+            "matters most to them."
+        ),
+    ),
+    Term(
+        "Gradients of agreement",
+        (
+            'A scale from "I fully support it" to "I cannot live with it", so a group sees how '
+            "strong its agreement really is."
+        ),
+    ),
+    Term(
+        "Time poll",
+        ("A question that finds a date and time most people can come to."),
+    ),
+    Term(
+        "Anonymous vote",
+        (
+            "A decision where nobody, not even the database, can link an answer to the person who"
+            " gave it. Results are shown only when enough people have answered."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="decisions",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

@@ -10,12 +10,48 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 
+GLOSSARY = (
+    Term(
+        "Conversation",
+        (
+            "A question where people write short statements and react to each other's: Agree, "
+            "Disagree or Pass. It shows where people agree and where opinions differ, without "
+            "anyone needing to speak up in a meeting."
+        ),
+    ),
+    Term(
+        "Statement",
+        ("A short point someone makes in a conversation, for others to react to."),
+    ),
+    Term(
+        "Opinion group",
+        (
+            "People who reacted to statements in similar ways, found by counting, not by who they"
+            " are."
+        ),
+    ),
+    Term(
+        "Common ground",
+        ("Statements that most people in every opinion group agree with."),
+    ),
+    Term(
+        "Pol.is",
+        (
+            "A free tool for conversations like these. Levelfield can import a conversation run "
+            "on Pol.is and export ours in its format."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="deliberation",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

@@ -10,12 +10,36 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 
+GLOSSARY = (
+    Term(
+        "Holding the pen",
+        (
+            "Being the person who turns the group's comments and suggested changes into the next "
+            "version of a document. Anyone may take the pen."
+        ),
+    ),
+    Term(
+        "Amendment",
+        ("A suggested new wording for one paragraph of a document, with the reason for it."),
+    ),
+    Term(
+        "Adopting a document",
+        (
+            "Agreeing, by a decision of the whole group, that a version of a document is now what"
+            " the group stands by."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="documents",
+    glossary=GLOSSARY,
     navigation=(
         NavigationEntry(
             label="Documents written together",

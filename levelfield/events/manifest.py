@@ -10,12 +10,36 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 
+GLOSSARY = (
+    Term(
+        "Waiting list",
+        (
+            "When a meeting is full, people can wait for a place. If someone cancels, the first "
+            "person waiting gets their place and is told."
+        ),
+    ),
+    Term(
+        "Series",
+        ("Meetings that repeat, such as a Cuppa on the first Monday of every month."),
+    ),
+    Term(
+        "Agenda item",
+        (
+            "Something to talk about at a meeting. Any member may suggest one, and others can "
+            "support it."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="events",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

@@ -25,6 +25,7 @@ from levelfield.home.services import (
 )
 from levelfield.invitations.models import Invitation
 from levelfield.lib.forms import posted
+from levelfield.lib.manifests import Term, manifests
 from levelfield.people import forms
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
@@ -69,6 +70,20 @@ def home(request: HttpRequest) -> HttpResponse:
         "recent": person_recent(person=person),
     }
     return render(request, "home/home.html", context)
+
+
+@require_safe
+def glossary(request: HttpRequest) -> HttpResponse:
+    """The words people meet in Levelfield, explained plainly: each app's manifest
+    explains its own, so a new feature brings its words with it."""
+    terms = sorted(
+        (term for manifest in manifests() for term in manifest.glossary),
+        key=lambda term: term.word.casefold(),
+    )
+    letters: dict[str, list[Term]] = {}
+    for term in terms:
+        letters.setdefault(term.word[0].upper(), []).append(term)
+    return render(request, "home/glossary.html", {"letters": letters})
 
 
 @login_required

@@ -10,12 +10,22 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 
+GLOSSARY = (
+    Term(
+        "Learning circle",
+        ("A small group who take a course together and meet to talk about it."),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="learning",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

@@ -62,6 +62,15 @@ class Happening:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word people meet in Levelfield that not everyone knows, explained plainly, for
+    the glossary (`/glossary/`): `word` as people see it, `meaning` in a sentence or two."""
+
+    word: str
+    meaning: str
+
+
+@dataclass(frozen=True)
 class NavigationEntry:
     """One entry in a place's navigation, grouped by what people do there.
 
@@ -179,6 +188,7 @@ class AppManifest:
     - `coming_up(person)` and `recent(person)` list what is coming up in the person's
       places, and what happened there lately (`Happening`), a few of each, in one query.
     - `navigation` lists this app's entries in a place's navigation.
+    - `glossary` explains the words this app uses that people may not know.
     """
 
     label: str
@@ -193,6 +203,7 @@ class AppManifest:
     coming_up: Callable[[Any], list[Happening]] | None = None
     recent: Callable[[Any], list[Happening]] | None = None
     navigation: tuple[NavigationEntry, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
 
 @cache

@@ -9,13 +9,65 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 from levelfield.payments import personal
 
+GLOSSARY = (
+    Term(
+        "Claim",
+        (
+            "Asking to be paid for the time you gave and your expenses, from the involvement log."
+            " An approver checks it, then finance pays it."
+        ),
+    ),
+    Term(
+        "Payment policy",
+        (
+            "A collective's rules for paying people: the rates for each kind of activity, the "
+            "expenses it covers and who approves claims."
+        ),
+    ),
+    Term(
+        "Approver",
+        (
+            "A member who checks payment claims and approves them, or asks a question about them:"
+            " the coordinator, and anyone the payment policy names."
+        ),
+    ),
+    Term(
+        "Finance officer",
+        (
+            "The person who takes approved claims to the organisation that pays them, as a file "
+            "its finance system accepts."
+        ),
+    ),
+    Term(
+        "Batch",
+        ("A set of approved claims sent to finance together in one file."),
+    ),
+    Term(
+        "Voucher",
+        (
+            "A gift voucher instead of a fee, for people who prefer not to be paid in money (for "
+            "example because of benefits rules)."
+        ),
+    ),
+    Term(
+        "Recognition letter",
+        (
+            "A letter, made from the involvement log, that says what you did and for how long: "
+            "useful for job applications and benefits advisers."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="payments",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

@@ -6,13 +6,49 @@ from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
     PersonField,
+    Term,
     demo_world_module,
     scale_module,
 )
 from levelfield.people.services import people_erase, people_export
 
+GLOSSARY = (
+    Term(
+        "Perspective",
+        (
+            "What a person brings: lived experience of a condition, being a carer, being a young "
+            "person, research or practice. It is recorded so a team can see whose voice is heard,"
+            " never to rank people."
+        ),
+    ),
+    Term(
+        "Lived experience",
+        (
+            "Knowledge that comes from living with a condition or using a service yourself, "
+            "rather than from study or work."
+        ),
+    ),
+    Term(
+        "Public contributor",
+        (
+            "A patient, carer or member of the public who takes part in research because of their"
+            " own experience, not as part of their job."
+        ),
+    ),
+    Term(
+        "Access needs",
+        (
+            "What you need to take part fully: step-free access, a hearing loop, large print, "
+            "breaks, someone with you. Shared only with the organisers who need to know, and only"
+            " if you agree."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="people",
+    glossary=GLOSSARY,
     export=people_export,
     erase=people_erase,
     person_fields=(

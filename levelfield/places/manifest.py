@@ -9,12 +9,79 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.places import personal
 
+GLOSSARY = (
+    Term(
+        "Co-production",
+        (
+            "Researchers, practitioners, patients, carers and members of the public working "
+            "together as equals through a whole research project: sharing power, deciding "
+            "together, valuing everyone's knowledge and paying people fairly for their time."
+        ),
+    ),
+    Term(
+        "Collective",
+        (
+            "A co-production hub: the people who work together over time, with their groups and "
+            "projects, their payment policy and their public page."
+        ),
+    ),
+    Term(
+        "Group",
+        (
+            "A standing group inside a collective with a purpose and its members, such as an "
+            "allies group or a young people's advisory group. It meets, decides and keeps its own"
+            " log, like a project, but has no research stages."
+        ),
+    ),
+    Term(
+        "Project",
+        (
+            "A piece of research inside a collective, with its members and the stages of the "
+            "research cycle, from identifying questions to impact."
+        ),
+    ),
+    Term(
+        "Place",
+        (
+            "Our word for a collective, a group or a project: anywhere people work together. "
+            "Decisions, meetings, documents and the involvement log all belong to a place."
+        ),
+    ),
+    Term(
+        "Coordinator",
+        (
+            "A job, not a rank: the member who looks after logistics, approves payment claims and"
+            " answers requests to join. Anyone in the place can see who holds it, and it never "
+            "overrides a decision the group makes."
+        ),
+    ),
+    Term(
+        "Involvement log",
+        (
+            "The record of who took part in what, and for how long: a meeting, a workshop, a "
+            "review. People claim payment for their time from it, and reports are written from "
+            "it."
+        ),
+    ),
+    Term(
+        "Research stage",
+        (
+            "Where a project is in the research cycle: identifying and prioritising, design, "
+            "funding application, ethics and approvals, doing the research, analysis, "
+            "dissemination, implementation, and evaluation and impact."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="places",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

@@ -9,12 +9,43 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.priorities import personal
 
+GLOSSARY = (
+    Term(
+        "Priority setting partnership",
+        (
+            "Patients, carers and clinicians working together to agree the most important "
+            "unanswered questions about a condition, following the James Lind Alliance's method."
+        ),
+    ),
+    Term(
+        "James Lind Alliance",
+        (
+            "A UK organisation whose method brings patients, carers and clinicians together, as "
+            "equals, to agree research priorities."
+        ),
+    ),
+    Term(
+        "Uncertainty",
+        ("A question about treatment or care that research has not yet answered."),
+    ),
+    Term(
+        "Top 10",
+        (
+            "The ten questions a priority setting partnership agrees, at its final workshop, "
+            "matter most."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="priorities",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

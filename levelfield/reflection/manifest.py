@@ -9,12 +9,33 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.reflection import personal
 
+GLOSSARY = (
+    Term(
+        "Check-in",
+        (
+            "A short, private set of questions asking how well the team is living up to "
+            "co-production: are people heard, is power shared? Answers are shown only as totals, "
+            "from five answers up."
+        ),
+    ),
+    Term(
+        "Perception gap",
+        (
+            "The difference between how public contributors and professionals answer the same "
+            "check-in question. A big gap is worth talking about."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="reflection",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

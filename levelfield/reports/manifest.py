@@ -9,12 +9,33 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.reports import personal
 
+GLOSSARY = (
+    Term(
+        "GRIPP2",
+        (
+            "A checklist researchers use to report public involvement in a paper (Guidance for "
+            "Reporting Involvement of Patients and the Public, version 2). Levelfield drafts it "
+            "from the record."
+        ),
+    ),
+    Term(
+        "Annual report",
+        (
+            "A collective's yearly account of what it did, who took part and what changed because"
+            " of it."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="reports",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

@@ -9,13 +9,26 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 from levelfield.resources import personal
 
+GLOSSARY = (
+    Term(
+        "Resource map",
+        (
+            "The collective's shared list of useful guides, tools and contacts, searchable by "
+            "topic."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="resources",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

@@ -11,6 +11,7 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.reviews import personal
@@ -23,8 +24,24 @@ def _has_reviews(place: Any, person: Any) -> bool:
     return place.kind == "collective" or ReviewGroup.objects.filter(place=place).exists()
 
 
+GLOSSARY = (
+    Term(
+        "Research partners group",
+        (
+            "A group of public contributors who review researchers' plans, such as a grant "
+            "application or a leaflet, and say what would make them better."
+        ),
+    ),
+    Term(
+        "Review request",
+        ("A researcher asking the research partners group to look at something, with a deadline."),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="reviews",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

@@ -9,12 +9,32 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
 )
 from levelfield.stories import personal
 
+GLOSSARY = (
+    Term(
+        "Public page",
+        (
+            "The pages of a collective that anyone can read without an account: its stories, "
+            "public events and reports."
+        ),
+    ),
+    Term(
+        "Moderation",
+        (
+            "Checking comments on public pages: publishing them, or hiding one that breaks the "
+            "ground rules, with a reason its author is told."
+        ),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="stories",
+    glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
