@@ -54,6 +54,7 @@ MANIFEST = AppManifest(
         ),
     ),
     needs=personal.needs,
+    coming_up=personal.coming_up,
     demo=demo_world_module("levelfield.collectives.demo"),
     demo_after=("people",),
     scale=scale_module("levelfield.collectives.scale"),

@@ -13,7 +13,7 @@ from levelfield.collectives.models import (
     CollectiveMembership,
 )
 from levelfield.history.services import change_record
-from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.lib.words import plural
 
 
@@ -101,3 +101,27 @@ def erase(context: ErasureContext) -> None:
         CollectiveJoinRequest.objects.filter(collective_id__in=context.collective_ids),
         ["message", "decline_reason"],
     )
+
+
+def coming_up(person: Any) -> list[Happening]:
+    """The person's own requests to join a collective, waiting for an answer."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    waiting = (
+        CollectiveJoinRequest.objects.pending()
+        .filter(person=person)
+        .select_related("collective")
+        .only("asked_at", "collective__name", "collective__slug")
+        .order_by("asked_at", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"An answer to your request to join {request.collective.name}, "
+            f"sent on {request.asked_at:%-d %B %Y}",
+            url=reverse("collectives:ask_to_join", args=[request.collective.slug]),
+            when=None,
+            place=request.collective.name,
+            kind="join_request_waiting",
+        )
+        for request in waiting
+    ]

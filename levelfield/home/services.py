@@ -44,7 +44,9 @@ def person_recent(*, person: User) -> list[Happening]:
     return sorted(found, key=lambda item: _moment(item.when), reverse=True)[:HAPPENINGS_SHOWN]
 
 
-def _moment(when: datetime.datetime | datetime.date) -> datetime.datetime:
+def _moment(when: datetime.datetime | datetime.date | None) -> datetime.datetime:
+    if when is None:
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
     if isinstance(when, datetime.datetime):
         return when
     return datetime.datetime.combine(

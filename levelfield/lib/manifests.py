@@ -56,7 +56,7 @@ class Happening:
 
     label: str  # "Meeting: The Cuppa", "Decided: Where should we share the findings?"
     url: str
-    when: datetime.datetime | datetime.date
+    when: datetime.datetime | datetime.date | None  # None: no date to give (listed last)
     place: str = ""
     kind: str = ""
 

@@ -45,6 +45,7 @@ MANIFEST = AppManifest(
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
+    coming_up=personal.coming_up,
     person_fields=(
         PersonField(
             "reviews.ReviewRequest.researcher",

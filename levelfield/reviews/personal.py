@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
-from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
+from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.reviews.models import (
     OPEN,
     Agreement,
@@ -16,6 +16,7 @@ from levelfield.reviews.models import (
     ResponseComment,
     Review,
     ReviewRequest,
+    Status,
 )
 
 
@@ -86,6 +87,53 @@ def erase(context: ErasureContext) -> None:
 
 
 def needs(person: Any) -> list[Need]:
+    """Reviews the person signed up to write and has not sent, on requests still open;
+    and for researchers, telling the group what they did with its advice."""
+    return _reviews_to_write(person) + _reports_back_due(person)
+
+
+def _reports_back_due(person: Any) -> list[Need]:
+    """A researcher whose response came tells the group what changed: the group's
+    members see the difference they made, which keeps them coming back."""
+    answered = (
+        ReviewRequest.objects.filter(researcher=person, status=Status.SENT)
+        .select_related("group__place")
+        .only("project_title", "report_back_due", "group__place__group_name")
+        .order_by("report_back_due", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Need(
+            label=f"Tell the group what you did with its advice: {request.project_title}",
+            url=reverse("reviews:report_back", args=[request.pk]),
+            place=request.group.name,
+            due=request.report_back_due,
+            kind="report_back",
+        )
+        for request in answered
+    ]
+
+
+def coming_up(person: Any) -> list[Happening]:
+    """The researcher's requests still with the group: when the response is due."""
+    waiting = (
+        ReviewRequest.objects.filter(researcher=person, status__in=OPEN)
+        .select_related("group__place")
+        .only("project_title", "deadline", "group__place__group_name")
+        .order_by("deadline", "pk")[:NEEDS_SHOWN]
+    )
+    return [
+        Happening(
+            label=f"Response due: {request.project_title}",
+            url=reverse("reviews:request", args=[request.pk]),
+            when=request.deadline,
+            place=request.group.name,
+            kind="review_request",
+        )
+        for request in waiting
+    ]
+
+
+def _reviews_to_write(person: Any) -> list[Need]:
     """Reviews the person signed up to write and has not sent, on requests still open."""
     assigned = (
         Review.objects.filter(reviewer=person, submitted_at=None, request__status__in=OPEN)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 from django.conf import settings
 from django.forms import BoundField
@@ -77,8 +79,12 @@ def day(moment: object) -> str:
 
 @register.filter
 def when(moment: object) -> str:
-    """{{ moment|when }} -> '3 November 2026 at 14:00'."""
-    return words.when(moment) if moment else ""
+    """{{ moment|when }} -> '3 November 2026 at 14:00' ('3 November 2026' for a date)."""
+    if not moment:
+        return ""
+    if isinstance(moment, datetime.datetime):
+        return words.when(moment)
+    return words.day(moment)
 
 
 @register.simple_tag
