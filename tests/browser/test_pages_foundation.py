@@ -98,6 +98,7 @@ VISITOR_PAGES = [
     "/notifications/unsubscribe/not-a-real-token/",
     "/conversations/join/no-such-link/",
     "/collectives/directory/",
+    "/glossary/",
 ]
 
 
