@@ -8,6 +8,15 @@ from collections.abc import Iterator
 import pytest
 import time_machine
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
+
+# Property tests check what holds, not how fast examples come: on a busy machine (two
+# cores shared with the browser tests) generating them can trip Hypothesis's too_slow
+# health check, which would fail a correct test. No deadline, for the same reason.
+settings.register_profile(
+    "levelfield", suppress_health_check=[HealthCheck.too_slow], deadline=None
+)
+settings.load_profile("levelfield")
 
 from levelfield.lib.testing.world import World, world_build
 

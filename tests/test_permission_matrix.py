@@ -703,7 +703,7 @@ MATRIX: dict[str, Row] = {
     "collectives/<slug:slug>/invite/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
     "collectives/<slug:slug>/invitations/": Row(COLLECTIVE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "collectives/<slug:slug>/invitations/<int:invitation_pk>/withdraw/": Row(
-        COLLECTIVE_INVITATION, "login 405 405 405 405", MEMBERS_POST
+        COLLECTIVE_INVITATION, MEMBERS_ONLY, MEMBERS_POST
     ),
     # Projects and the involvement log
     "projects/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
@@ -727,7 +727,7 @@ MATRIX: dict[str, Row] = {
     "projects/<int:pk>/invite/": Row(PROJECT, MEMBERS_ONLY, MEMBERS_POST),
     "projects/<int:pk>/invitations/": Row(PROJECT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "projects/<int:pk>/invitations/<int:invitation_pk>/withdraw/": Row(
-        PROJECT_INVITATION, "login 405 405 405 405", MEMBERS_POST
+        PROJECT_INVITATION, MEMBERS_ONLY, MEMBERS_POST
     ),
     # Places: groups (any member of the collective may see, start and join one)
     "places/new-group/<slug:slug>/": Row(COLLECTIVE, MEMBERS_ONLY, MEMBERS_POST),
@@ -857,7 +857,7 @@ MATRIX: dict[str, Row] = {
     "payments/claims/<int:pk>/": Row(CLAIM, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "payments/claims/<int:pk>/expenses/": Row(CLAIM, NOBODY, NOBODY),
     "payments/claims/<int:pk>/expenses/<int:expense_pk>/remove/": Row(
-        EXPENSE, SIGNED_IN_405, "login 404 302 302 404"
+        EXPENSE, MEMBERS_ONLY, "login 404 302 302 404"
     ),
     "payments/claims/<int:pk>/expenses/<int:expense_pk>/receipt/": Row(
         EXPENSE, NOBODY, SIGNED_IN_GET_ONLY
@@ -1055,7 +1055,7 @@ MATRIX: dict[str, Row] = {
     "priorities/<int:pk>/stage/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
     "priorities/<int:pk>/steering/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
     "priorities/<int:pk>/steering/<int:member_pk>/remove/": Row(
-        STEERING_MEMBER, SIGNED_IN_405, MEMBERS_POST
+        STEERING_MEMBER, MEMBERS_ONLY, MEMBERS_POST
     ),
     "priorities/<int:pk>/submissions/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "priorities/<int:pk>/submissions/group/": Row(
@@ -1124,7 +1124,7 @@ MATRIX: dict[str, Row] = {
         DESK_STORY, MEMBERS_ONLY, "login 404 400 400 404"
     ),
     "c/<slug:slug>/desk/<int:pk>/pictures/<int:image_pk>/remove/": Row(
-        DESK_PICTURE, SIGNED_IN_405, MEMBERS_POST
+        DESK_PICTURE, MEMBERS_ONLY, MEMBERS_POST
     ),
     "c/<slug:slug>/desk/<int:pk>/ready/": Row(DESK_STORY, SIGNED_IN_405, MEMBERS_POST),
     # The scenario's story is published, so deleting it is refused (and writes nothing).
@@ -1144,7 +1144,7 @@ MATRIX: dict[str, Row] = {
         INTEREST, COORDINATOR_ONLY, "login 404 404 400 404"
     ),
     "c/<slug:slug>/desk/get-involved/<int:pk>/delete/": Row(
-        INTEREST, SIGNED_IN_405, "login 404 404 ok 404"
+        INTEREST, COORDINATOR_ONLY, "login 404 404 ok 404"
     ),
     "c/<slug:slug>/desk/public-page/": Row(COLLECTIVE, COORDINATOR_ONLY, "login 404 404 ok 404"),
     # reports

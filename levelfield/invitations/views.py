@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.invitations import access, services
 from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAddForm
@@ -159,12 +159,26 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitation_withdraw(
     request: HttpRequest, place: str, invitation_pk: int, **key: Any
 ) -> HttpResponse:
+    """Withdrawing stops the link working for good, so it asks to confirm first."""
     target = access.inviting_place_for_member(request.user, place, key)
     invitation = access.invitation_in(target, invitation_pk)
+    if request.method != "POST":
+        context = {
+            "caption": str(target),
+            "question": "Withdraw this invitation?",
+            "explanation": (
+                f"The invitation to {invitation.email} " if invitation.email else "The link "
+            )
+            + "stops working at once. You can send a new invitation later.",
+            "button": "Yes, withdraw it",
+            "back_url": _place_url(target, "invitations"),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
     if services.invitation_withdraw(invitation=invitation, actor=request.user):
         messages.success(request, "The invitation is withdrawn. Its link no longer works.")
     else:

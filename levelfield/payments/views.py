@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -40,7 +41,7 @@ from levelfield.payments.forms import (
     YearlyLimitForm,
 )
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
-from levelfield.payments.money import fee_for, median
+from levelfield.payments.money import fee_for, median, money
 from levelfield.projects.models import Participation, ProjectMembership
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -360,10 +361,22 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def expense_remove(request: HttpRequest, pk: int, expense_pk: int) -> HttpResponse:
+    """Removing an expense deletes it and its receipt, so it asks to confirm first."""
     claim = access.claim_for(request.user, pk)
     expense = access.expense_in(claim, expense_pk)
+    if request.method != "POST":
+        context = {
+            "caption": "Your claim",
+            "question": "Remove this expense from your claim?",
+            "explanation": f"“{expense.description}”, {money(expense.amount)}, and its receipt "
+            "are deleted from the claim. You can add it again.",
+            "button": "Yes, remove the expense",
+            "back_url": reverse("payments:claim", args=[claim.pk]),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
     _act(
         request,
         lambda: services.claim_expense_remove(expense=expense, actor=request.user),

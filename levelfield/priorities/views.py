@@ -325,13 +325,26 @@ def steering_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def steering_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    """Taking someone off the steering group changes who runs the partnership, so it
+    asks to confirm first."""
     partnership = access.partnership_for_member(request.user, pk)
     member = get_object_or_404(
         SteeringMember.objects.select_related("person"), partnership=partnership, pk=member_pk
     )
     member.partnership = partnership
+    if request.method != "POST":
+        context = {
+            "caption": partnership.title,
+            "question": f"Take {member.person.name} off the steering group?",
+            "explanation": "They stay a member of the collective and can be added again. "
+            "The history records the change.",
+            "button": "Yes, take them off",
+            "back_url": reverse("priorities:partnership", args=[partnership.pk]),
+            "back_text": "No, keep them on",
+        }
+        return render(request, "confirm.html", context)
     services.steering_member_remove(member=member, actor=request.user)
     return redirect("priorities:partnership", partnership.pk)
 

@@ -494,14 +494,26 @@ def story_images(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def image_remove(request: HttpRequest, slug: str, pk: int, image_pk: int) -> HttpResponse:
+    """Removing a picture deletes its file, so it asks to confirm on its own page first."""
     collective = access.collective_for_member(request.user, slug)
     story = access.story_for_editor(request.user, collective, pk)
     picture = StoryImage.objects.filter(story=story, pk=image_pk).select_related("story").first()
     if picture is None:
         raise Http404("No such picture.")
     picture.story.collective = collective
+    if request.method != "POST":
+        context = {
+            "caption": story.title,
+            "question": "Remove this picture?",
+            "explanation": f"The picture “{picture.alt}” is deleted from the story. "
+            "You cannot undo this, but you can add it again.",
+            "button": "Yes, remove the picture",
+            "back_url": reverse("stories:images", args=[slug, pk]),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
     services.image_remove(image=picture, actor=request.user)
     messages.success(request, "The picture is removed.")
     return redirect("stories:images", slug=slug, pk=pk)
@@ -712,12 +724,24 @@ def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Delete a message and the details in it, when the person asks."""
+    """Delete a message and the details in it, when the person asks (after confirming:
+    it cannot be undone)."""
     collective = access.collective_for_answering(request.user, slug)
     interest = access.interest_in(collective, pk)
     interest.collective = collective
+    if request.method != "POST":
+        context = {
+            "caption": f"From {interest.name}",
+            "question": "Delete this message and the details in it?",
+            "explanation": "The message, the name and the email address in it are deleted. "
+            "The history keeps only that a message was deleted. You cannot undo this.",
+            "button": "Yes, delete the message",
+            "back_url": reverse("stories:interest", args=[slug, pk]),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
     services.interest_delete(interest=interest, actor=request.user)
     messages.success(request, "The message and the details in it are deleted.")
     return redirect("stories:interest_list", slug=slug)

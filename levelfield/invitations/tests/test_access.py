@@ -160,10 +160,17 @@ def test_an_invitation_number_from_elsewhere_or_unknown_is_not_found(
     assert _state() == before
 
 
-def test_withdrawing_refuses_a_get(client: Client, place: Any, member: User) -> None:
-    target, _ = place
+def test_withdrawing_asks_to_confirm_first_and_a_get_changes_nothing(
+    client: Client, place: Any, member: User
+) -> None:
     client.force_login(member)
-    assert client.get(_url(place, "invitation_withdraw")).status_code == 405
+    before = _state()
+
+    response = client.get(_url(place, "invitation_withdraw"))
+
+    assert response.status_code == 200
+    assert "Withdraw this invitation?" in response.content.decode()
+    assert _state() == before
 
 
 def test_the_join_page_is_open_to_anyone_with_the_link_and_answers_refuse_a_get(
