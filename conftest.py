@@ -10,6 +10,8 @@ import time_machine
 from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
+from levelfield.lib.testing.world import World, world_build
+
 # Property tests check what holds, not how fast examples come: on a busy machine (two
 # cores shared with the browser tests) generating them can trip Hypothesis's too_slow
 # health check, which would fail a correct test. No deadline, for the same reason.
@@ -17,8 +19,6 @@ settings.register_profile(
     "levelfield", suppress_health_check=[HealthCheck.too_slow], deadline=None
 )
 settings.load_profile("levelfield")
-
-from levelfield.lib.testing.world import World, world_build
 
 # A Wednesday morning in London, far from midnight and from a change of the clocks, so a
 # test that plans "next week at 10:00" means the same thing whenever the suite runs.
