@@ -140,11 +140,39 @@ def navigation_section(path: str) -> str:
     return ""
 
 
+# Objects that belong to a place, as views pass them to their templates.
+_PLACED = ("decision", "event", "document", "conversation", "round", "checkin_round", "entry")
+
+
+def _section_of_place(context: template.Context) -> str:
+    """The header item a feature page belongs to, from the place its view passed (a
+    project's pages under "Projects", a collective's or a group's under "Collectives"),
+    so the header says where you are on /decisions/..., /documents/... too. Reads only the
+    place's own kind, already loaded: no query."""
+    place = context.get("place")
+    if place is None:
+        for name in _PLACED:
+            # Only a place already loaded with the object (Django's cache of fetched
+            # relations): following the key here would cost a query on every page.
+            state = getattr(context.get(name), "_state", None)
+            place = getattr(state, "fields_cache", {}).get("place")
+            if place is not None:
+                break
+    kind = getattr(place, "kind", None)
+    if kind == "project":
+        return "projects"
+    if kind in ("collective", "group"):
+        return "collectives"
+    return ""
+
+
 @register.simple_tag(takes_context=True)
 def site_navigation(context: template.Context) -> SafeString:
     request = context.get("request")
     signed_in = _signed_in(context)
     active = navigation_section(request.path) if signed_in and request is not None else ""
+    if signed_in and not active:
+        active = _section_of_place(context)
     # What needs the person, as last counted (levelfield/home/header.py); 0 shows nothing.
     needs = min(int(context.get("needs_count") or 0), 99) if signed_in else 0
     return _fragment(

@@ -36,3 +36,14 @@ def test_the_count_goes_once_you_change_something_and_is_only_yours(client, worl
     client.force_login(world.member)
     client.post(reverse("notifications:settings"), {})
     assert "lf-count" not in client.get(reverse("notifications:list")).content.decode()
+
+
+def test_the_header_says_where_you_are_on_a_feature_page_of_a_place(client, world):
+    decision = DecisionFactory(place=world.project_place)
+    client.force_login(world.member)
+
+    html = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+
+    active = 'govuk-service-navigation__item--active"><a class="govuk-service-navigation__link"'
+    assert f'{active} href="/projects/">Projects</a>' in html
+    assert html.count("govuk-service-navigation__item--active") == 1
