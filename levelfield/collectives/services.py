@@ -6,7 +6,7 @@ the history in that same transaction, so nothing changes without a trace.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,6 +27,9 @@ from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.services import place_for_collective_create
 from levelfield.ratelimits import RateLimited, rate_limit
+
+if TYPE_CHECKING:
+    from levelfield.projects.models import Project
 
 # Slugs that would collide with the app's own addresses (/collectives/new/, /join/...).
 RESERVED_SLUGS = {"new", "join", "directory"}
@@ -205,19 +208,11 @@ def collective_join_request_decline(
     roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
-        join_request.decline_reason = (reason or "").strip()
-        join_request_answer(
-            join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor
-        )
-        name = join_request.person.name
-        change_record(
+        join_request_decline(
+            join_request=join_request,
             actor=actor,
-            action="join_request_declined",
-            summary=f"{actor.name} declined {name}’s request to join the collective",
-            subject=join_request,
-            collective=join_request.collective,
-            before={"member": name},
-            after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
+            reason=reason,
+            scope={"collective": join_request.collective},
         )
         _join_request_notify(join_request)
 
@@ -270,6 +265,31 @@ def join_request_answer(
     join_request.answered_at = timezone.now()
     join_request.answered_by = actor
     join_request.save(update_fields=["status", "answered_at", "answered_by", "decline_reason"])
+
+
+def join_request_decline(
+    *,
+    join_request: JoinRequest,
+    actor: User,
+    reason: str,
+    scope: dict[str, Collective | Project],
+) -> None:
+    """Record a no on a locked request to join, with the reason the person is told, and
+    its line in the history of `scope` ({"collective": ...} or {"project": ...}); the
+    caller locks the request and tells people. One way for collectives and projects."""
+    join_request.decline_reason = (reason or "").strip()
+    join_request_answer(join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor)
+    name = join_request.person.name
+    kind = next(iter(scope))
+    change_record(
+        actor=actor,
+        action="join_request_declined",
+        summary=f"{actor.name} declined {name}’s request to join the {kind}",
+        subject=join_request,
+        before={"member": name},
+        after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
+        **scope,
+    )
 
 
 def membership_leave(*, membership: CollectiveMembership) -> None:

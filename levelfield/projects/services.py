@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
-from levelfield.collectives.services import join_request_answer
+from levelfield.collectives.services import join_request_answer, join_request_decline
 from levelfield.history.services import change_record
 from levelfield.lib import words
 from levelfield.notifications.services import notification_send
@@ -236,19 +236,11 @@ def project_join_request_decline(
     roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
-        join_request.decline_reason = reason.strip()
-        join_request_answer(
-            join_request=join_request, status=JoinRequestStatus.DECLINED, actor=actor
-        )
-        name = join_request.person.name
-        change_record(
+        join_request_decline(
+            join_request=join_request,
             actor=actor,
-            action="join_request_declined",
-            summary=f"{actor.name} declined {name}’s request to join the project",
-            subject=join_request,
-            project=join_request.project,
-            before={"member": name},
-            after={"reason": join_request.decline_reason} if join_request.decline_reason else {},
+            reason=reason,
+            scope={"project": join_request.project},
         )
         _join_request_notify(join_request)
 
