@@ -60,6 +60,18 @@ def described_by(field: BoundField) -> str:
 
 
 @register.filter
+def file_to_choose_again(field: BoundField) -> str:
+    """The name of the file someone chose in a form that came back with a problem
+    elsewhere: browsers never keep a chosen file when the page comes back, so the form
+    says so and names it, rather than dropping it silently ("" when there is none)."""
+    form = field.form
+    if not form.is_bound or not form.errors or field.errors:
+        return ""
+    chosen = form.files.get(field.html_name) if form.files else None
+    return str(getattr(chosen, "name", "") or "")
+
+
+@register.filter
 def hours(minutes: int | None) -> str:
     """120 -> '2 hours', 90 -> '1.5 hours', 20 -> '0.33 hours'."""
     return words.hours(minutes)

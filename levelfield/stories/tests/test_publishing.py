@@ -298,3 +298,21 @@ def test_a_story_called_feed_does_not_hide_behind_the_feed(
         collective=collective, author=writer, values=VALUES | {"title": "Feed"}
     )
     assert story.slug == "feed-2"
+
+
+def test_a_chosen_picture_is_named_and_asked_for_again_when_the_form_comes_back(
+    client: Client, collective: Collective, writer: User
+) -> None:
+    story = StoryFactory(collective=collective, author=writer, published_at=None)
+    client.force_login(writer)
+
+    response = client.post(
+        f"/c/{collective.slug}/desk/{story.pk}/pictures/",
+        {"file": picture_upload("our-cuppa.jpg"), "alt": "", "credit": "Amara"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Describe the picture for people who cannot see it." in html
+    assert "You chose “our-cuppa.jpg”. Choose it again before you send the form" in html
+    assert not StoryImage.objects.exists()
