@@ -67,6 +67,16 @@ class OutputForm(forms.ModelForm):
         "like 10.1136/bmj.n71 or https://doi.org/10.1136/bmj.n71.",
         error_messages={"max_length": "Enter a DOI of 200 characters or fewer."},
     )
+    url = forms.URLField(
+        label="Web address (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter the web address in full, starting https://",
+            "max_length": "Enter a web address of 500 characters or fewer.",
+        },
+    )
     show_publicly = forms.ChoiceField(
         label="Show it on the collective’s public page?",
         choices=YES_NO,
