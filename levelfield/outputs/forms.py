@@ -153,8 +153,9 @@ class ContributorForm(forms.Form):
         label="Their perspective at the time (optional)",
         required=False,
         choices=[("", "Not given"), *PerspectiveKind.choices],
-        help_text="Used only to count, without names, how many contributors were public "
-        "contributors (for the GRIPP2 report).",
+        help_text="Ask them first: members of this place see it beside their name. Reports "
+        "use it only to count, without names, how many contributors were public "
+        "contributors (GRIPP2).",
         error_messages={"invalid_choice": "Choose a perspective from the list."},
     )
 

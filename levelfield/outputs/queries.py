@@ -23,9 +23,9 @@ def _with_contributors(outputs: QuerySet[Output]) -> QuerySet[Output]:
 def outputs_for_public_page(collective_id: int, limit: int = PUBLIC_SHOWN) -> list[Output]:
     """The newest outputs the collective and its projects and groups chose to show."""
     return list(
-        _with_contributors(
-            Output.objects.in_collective(collective_id).public().with_place()[:limit]
-        )
+        Output.objects.in_collective(collective_id)
+        .public()
+        .prefetch_related("contributors")[:limit]
     )
 
 
