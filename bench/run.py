@@ -134,6 +134,12 @@ def _reports_pages() -> list[Row]:  # reports
     return bench_reports.report_pages()
 
 
+def _outputs_pages() -> list[Row]:  # outputs
+    import bench_outputs
+
+    return bench_outputs.output_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -285,6 +291,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="entries",
         needs_database=True,
     ),
+    # outputs
+    "output-pages": Benchmark(
+        "A project's 3,000 outputs with 4 contributors each and 2 CRediT roles per\n"
+        "contributor: the list, one output and the CSL-JSON and BibTeX downloads",
+        _outputs_pages,
+        naming="page",
+        counting="outputs",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -299,6 +314,7 @@ DEFAULT = [
     "event-pages",  # events
     "story-pages",  # stories
     "report-pages",  # reports
+    "output-pages",  # outputs
 ]
 
 PAGE_NOTE = (

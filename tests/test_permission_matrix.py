@@ -71,6 +71,7 @@ from levelfield.learning.tests.factories import (
     PageFactory,
 )
 from levelfield.notifications.services import unsubscribe_token
+from levelfield.outputs import services as output_services
 from levelfield.payments import services as payment_services
 from levelfield.payments.tests.factories import (
     ExpenseCategoryFactory,
@@ -150,6 +151,9 @@ class Scenario:
     # reports: the project's GRIPP2 report (generated), and the collective's annual
     # report, signed off and published.
     reports: dict[str, Any] = field(default_factory=dict)
+    # outputs: a paper of the project recorded by the member, crediting the member and
+    # a named person without an account.
+    outputs: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -218,6 +222,7 @@ def _build_scenario() -> Scenario:
     )
     built.stories = _stories(collective, member, coordinator, built.people["outsider"])
     built.reports = _reports(built)
+    built.outputs = _outputs(built)
     return built
 
 
@@ -284,6 +289,23 @@ def _documents(project: Project, member: User) -> dict[str, Any]:
         "comment": comment,
         "amendment": amendment,
     }
+
+
+def _outputs(built: Scenario) -> dict[str, Any]:
+    member = built.people["member"]
+    output = output_services.output_create(
+        actor=member,
+        place=built.project.place,
+        kind="paper",
+        title="Matrix paper",
+        date=timezone.localdate(),
+        doi="10.5555/matrix",
+    )
+    output_services.contributor_add(actor=member, output=output, person=member)
+    named = output_services.contributor_add(
+        actor=member, output=output, name="Kai Turner", credits={"investigation": "lead"}
+    )
+    return {"output": output, "contributor": named}
 
 
 def _priorities(collective: Collective, member: User) -> dict[str, Any]:
@@ -606,6 +628,11 @@ REPORT: Args = lambda s: {"pk": s.reports["report"].pk}  # noqa: E731
 REPORT_SECTION: Args = lambda s: {"pk": s.reports["report"].pk, "section": "aim"}  # noqa: E731
 REPORT_VERSION: Args = lambda s: {"pk": s.reports["report"].pk, "number": 1}  # noqa: E731
 PUBLISHED_REPORT: Args = lambda s: {"pk": s.reports["annual"].pk}  # noqa: E731
+OUTPUT: Args = lambda s: {"pk": s.outputs["output"].pk}  # noqa: E731
+OUTPUT_CONTRIBUTOR: Args = lambda s: {  # noqa: E731
+    "pk": s.outputs["output"].pk,
+    "contributor_pk": s.outputs["contributor"].pk,
+}
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -1173,6 +1200,32 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/people/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/people/waiting/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/reasons/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # outputs: every member of the place records and credits; everyone else gets a 404
+    "outputs/place/<int:place_pk>/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "outputs/place/<int:place_pk>/new/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    "outputs/place/<int:place_pk>/outputs.json": Row(
+        DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "outputs/place/<int:place_pk>/outputs.bib": Row(
+        DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "outputs/orcid/": Row(NONE, SIGNED_IN, SIGNED_IN_POST),
+    "outputs/<int:pk>/": Row(OUTPUT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "outputs/<int:pk>/edit/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
+    "outputs/<int:pk>/delete/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
+    "outputs/<int:pk>/history/": Row(OUTPUT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "outputs/<int:pk>/output.json": Row(OUTPUT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "outputs/<int:pk>/output.bib": Row(OUTPUT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "outputs/<int:pk>/contributors/new/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
+    "outputs/<int:pk>/contributors/<int:contributor_pk>/": Row(
+        OUTPUT_CONTRIBUTOR, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "outputs/<int:pk>/contributors/<int:contributor_pk>/move/": Row(
+        OUTPUT_CONTRIBUTOR, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "outputs/<int:pk>/contributors/<int:contributor_pk>/remove/": Row(
+        OUTPUT_CONTRIBUTOR, MEMBERS_ONLY, MEMBERS_POST
+    ),
 }
 
 

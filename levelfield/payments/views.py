@@ -26,6 +26,7 @@ from levelfield.history.models import Change
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.pdf import pdf_from_html, pdf_view
+from levelfield.outputs.queries import credits_for_person
 from levelfield.payments import access, services
 from levelfield.payments.forms import (
     AnswerForm,
@@ -116,6 +117,7 @@ def recognition(request: HttpRequest) -> HttpResponse:
             "places": list(places.values()),
             "total_minutes": sum(p.minutes for p in participations),
             "today": timezone.localdate(),
+            "credits": credits_for_person(request.user.pk),  # outputs
         },
     )
     response = HttpResponse(pdf_from_html(html), content_type="application/pdf")

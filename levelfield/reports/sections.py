@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from levelfield.lib.words import plural
+from levelfield.outputs.figures import output_sentence
 from levelfield.reports.models import Kind
 
 
@@ -223,13 +224,20 @@ def _evidence(figures: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _outputs(figures: dict[str, Any]) -> list[dict[str, Any]]:  # outputs
+    return [
+        _said(output_sentence(row), ("the output", row["link"]))
+        for row in figures.get("outputs", [])
+    ]
+
+
 def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Each section's pre-filled statements."""
     if kind == Kind.GRIPP2:
         return {
             "aim": [],
             "methods": _involvement(figures, "the involvement log") + _events(figures),
-            "results": _decisions(figures) + _stories(figures),
+            "results": _decisions(figures) + _stories(figures) + _outputs(figures),
             "discussion": _evidence(figures) + _payments(figures),
             "reflections": _checkins(figures),
         }
@@ -255,7 +263,7 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
         "decisions": _decisions(figures),
         "money": _payments(figures),
         "better": _checkins(figures),
-        "stories": _published_stories(figures) + _stories(figures),
+        "stories": _published_stories(figures) + _stories(figures) + _outputs(figures),
     }
 
 

@@ -32,6 +32,7 @@ from levelfield.lib import markdown
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.moderation import ModerateForm
 from levelfield.lib.paging import page_or_404
+from levelfield.outputs.queries import outputs_for_public_page
 from levelfield.ratelimits import client_address
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
@@ -110,6 +111,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "cache_key": f"{page.version}:{now:%Y%m%d%H%M}",
             "cache_seconds": HOME_CACHE_SECONDS,
             "reports": Report.objects.published_in(collective)[:HOME_REPORTS],
+            "outputs": outputs_for_public_page(collective.pk),  # outputs
         },
     )
 

@@ -1,0 +1,214 @@
+"""Forms for outputs and credit, with GOV.UK messages that name the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from levelfield.outputs.credit import EXPLAINED, Degree, Role
+from levelfield.outputs.identifiers import IdentifierError, doi_normalise, orcid_normalise
+from levelfield.outputs.models import NAME_MAX_LENGTH, Kind, Output
+from levelfield.people.models import PerspectiveKind, User
+
+DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+# Each CRediT role is one choice: not their role, their role, or their role to a degree.
+ROLE_CHOICES = [
+    ("", "Not their role"),
+    ("yes", "Yes"),
+    *[(degree.value, f"Yes, {degree.label.lower()}") for degree in Degree],
+]
+ORCID_HELP = (
+    "16 digits in four groups, like 0000-0002-1825-0097, or the address "
+    "https://orcid.org/0000-0002-1825-0097. Leave empty if they do not have one."
+)
+ORCID_INVALID = "Enter a real ORCID iD, like 0000-0002-1825-0097"
+ORCID_CHECK = "The ORCID iD’s last digit does not match the others: check it was copied correctly"
+
+
+def orcid_clean(text: str) -> str:
+    """The ORCID iD typed, in its stored form, or a message naming the field."""
+    if not text.strip():
+        return ""
+    try:
+        return orcid_normalise(text)
+    except IdentifierError as error:
+        raise forms.ValidationError(
+            ORCID_CHECK if str(error) == "check digit" else ORCID_INVALID
+        ) from None
+
+
+def _orcid_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=60,
+        help_text=ORCID_HELP,
+        error_messages={"max_length": ORCID_INVALID},
+    )
+
+
+class OutputForm(forms.ModelForm):
+    date = forms.DateField(
+        label="Date",
+        input_formats=DATE_FORMATS,
+        help_text="When it was published, presented or released. For example, 27 3 2027.",
+        error_messages={
+            "required": "Enter the date it was published or presented.",
+            "invalid": "Enter a real date, like 27 3 2027.",
+        },
+    )
+    doi = forms.CharField(
+        label="DOI (optional)",
+        required=False,
+        max_length=200,
+        help_text="A Digital Object Identifier: the permanent link a journal gives a paper, "
+        "like 10.1136/bmj.n71 or https://doi.org/10.1136/bmj.n71.",
+        error_messages={"max_length": "Enter a DOI of 200 characters or fewer."},
+    )
+    url = forms.URLField(
+        label="Web address (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter the web address in full, starting https://",
+            "max_length": "Enter a web address of 500 characters or fewer.",
+        },
+    )
+    show_publicly = forms.ChoiceField(
+        label="Show it on the collective’s public page?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="Anyone can then see its title, date, link and who is credited.",
+        error_messages={"required": "Say whether to show it on the public page."},
+    )
+
+    class Meta:
+        model = Output
+        fields = ["kind", "title", "date", "venue", "doi", "url", "summary", "show_publicly"]
+        labels = {
+            "kind": "What kind of output is it?",
+            "title": "Title",
+            "venue": "Journal, conference or where it appeared (optional)",
+            "url": "Web address (optional)",
+            "summary": "Abstract or summary (optional)",
+        }
+        widgets = {"kind": forms.RadioSelect, "summary": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "kind": {"required": "Choose what kind of output it is."},
+            "title": {
+                "required": "Enter the title.",
+                "max_length": "Enter a title of 300 characters or fewer.",
+            },
+            "venue": {"max_length": "Enter where it appeared in 300 characters or fewer."},
+            "url": {
+                "invalid": "Enter the web address in full, starting https://",
+                "max_length": "Enter a web address of 500 characters or fewer.",
+            },
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Kind.choices
+        if self.instance.pk and not self.is_bound:
+            self.initial["show_publicly"] = "yes" if self.instance.show_publicly else "no"
+
+    def clean_doi(self) -> str:
+        text = self.cleaned_data["doi"]
+        if not text.strip():
+            return ""
+        try:
+            return doi_normalise(text)
+        except IdentifierError:
+            raise forms.ValidationError(
+                "Enter the DOI in the right shape, like 10.1136/bmj.n71"
+            ) from None
+
+    def clean_show_publicly(self) -> bool:
+        return self.cleaned_data["show_publicly"] == "yes"
+
+
+class ContributorForm(forms.Form):
+    """Who is credited and for what. For a new contributor, `members` are the place's
+    members to choose from (or someone without an account, by name)."""
+
+    person = forms.ChoiceField(
+        label="Who is it?",
+        required=False,
+        help_text="Choose a member, or leave this and enter the name of someone without an "
+        "account here (a co-author from elsewhere, a public contributor).",
+        error_messages={"invalid_choice": "Choose someone who is a member here."},
+    )
+    name = forms.CharField(
+        label="Name as credited",
+        required=False,
+        max_length=NAME_MAX_LENGTH,
+        help_text="As it appears on the output. For a member, leave empty to use their name.",
+        error_messages={"max_length": "Enter a name of 200 characters or fewer."},
+    )
+    orcid = _orcid_field("ORCID iD (optional)")
+    perspective = forms.ChoiceField(
+        label="Their perspective at the time (optional)",
+        required=False,
+        choices=[("", "Not given"), *PerspectiveKind.choices],
+        help_text="Ask them first: members of this place see it beside their name. Reports "
+        "use it only to count, without names, how many contributors were public "
+        "contributors (GRIPP2).",
+        error_messages={"invalid_choice": "Choose a perspective from the list."},
+    )
+
+    def __init__(self, *args: Any, members: list[User] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = {str(member.pk): member for member in members or []}
+        if members is None:
+            del self.fields["person"]
+            self.fields["name"].required = True
+            self.fields["name"].help_text = "As it appears on the output."
+            self.fields["name"].error_messages["required"] = "Enter the name as credited."
+        else:
+            self.fields["person"].choices = [
+                ("", "Someone without an account here"),
+                *[(pk, member.name) for pk, member in self.members.items()],
+            ]
+        for role in Role:
+            self.fields[f"role_{role.value}"] = forms.ChoiceField(
+                label=role.label,
+                required=False,
+                choices=ROLE_CHOICES,
+                help_text=EXPLAINED[role],
+                error_messages={"invalid_choice": f"Choose how they did “{role.label}”."},
+            )
+
+    def role_fields(self) -> list[forms.BoundField]:
+        return [self[f"role_{role.value}"] for role in Role]
+
+    def person_fields(self) -> list[forms.BoundField]:
+        names = ["person", "name", "orcid", "perspective"]
+        return [self[name] for name in names if name in self.fields]
+
+    def clean_orcid(self) -> str:
+        return orcid_clean(self.cleaned_data["orcid"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "person" in self.fields:
+            data["member"] = self.members.get(data.get("person") or "")
+            if data["member"] is None and not (data.get("name") or "").strip():
+                self.add_error("name", "Enter the name of the person, or choose a member.")
+        data["credits"] = {
+            role.value: ""
+            if data.get(f"role_{role.value}") == "yes"
+            else data[f"role_{role.value}"]
+            for role in Role
+            if data.get(f"role_{role.value}")
+        }
+        return data
+
+
+class OrcidForm(forms.Form):
+    orcid = _orcid_field("Your ORCID iD")
+
+    def clean_orcid(self) -> str:
+        return orcid_clean(self.cleaned_data["orcid"])

@@ -1,0 +1,304 @@
+"""Pages for outputs and credit: a place's outputs and recording one, an output with
+who is credited for what, crediting and re-crediting people, the history, exports as
+CSL-JSON and BibTeX, and a person's own ORCID iD.
+
+Every page starts with one access helper (`places.access.place_for_member` for a
+place's pages, `access.output_for_member` for an output's), so someone outside gets a
+404. No page writes when opened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from levelfield.collectives.roles import Action
+from levelfield.history.models import Change
+from levelfield.lib.forms import posted
+from levelfield.lib.paging import page_or_404
+from levelfield.outputs import exports, services
+from levelfield.outputs.access import contributor_in, output_for_member
+from levelfield.outputs.forms import ContributorForm, OrcidForm, OutputForm
+from levelfield.outputs.models import Contributor, OrcidRecord, Output
+from levelfield.places.access import place_for_member, place_members
+
+GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+PER_PAGE = 25
+
+
+def _with_people(outputs: Any) -> Any:
+    return outputs.prefetch_related(
+        Prefetch("contributors", queryset=Contributor.objects.order_by("position", "id"))
+    )
+
+
+@login_required
+@require_safe
+def output_list(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """What the place has made, newest first, a page at a time."""
+    place = place_for_member(request.user, place_pk)
+    outputs = _with_people(Output.objects.in_place(place))
+    page = page_or_404(request, outputs, PER_PAGE)
+    return render(request, "outputs/list.html", {"place": place, "page": page})
+
+
+@login_required
+@GET_AND_POST
+def output_create(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place = place_for_member(request.user, place_pk, action=Action.EDIT)
+    form = OutputForm(posted(request), initial={"show_publicly": "no"})
+    if request.method == "POST" and form.is_valid():
+        output = services.output_create(actor=request.user, place=place, **form.cleaned_data)
+        messages.success(request, "Output recorded. Now credit the people who made it.")
+        return redirect("outputs:contributor_add", pk=output.pk)
+    return render(request, "outputs/form.html", {"place": place, "form": form})
+
+
+def _detail_context(output: Output) -> dict[str, Any]:
+    contributors = list(output.contributors.with_credits())
+    return {"place": output.place, "output": output, "contributors": contributors}
+
+
+@login_required
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    return render(request, "outputs/detail.html", _detail_context(output))
+
+
+@login_required
+@GET_AND_POST
+def output_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    form = OutputForm(posted(request), instance=output)
+    if request.method == "POST" and form.is_valid():
+        services.output_update(actor=request.user, output=output, **form.cleaned_data)
+        messages.success(request, "Output changed.")
+        return redirect(output)
+    return render(
+        request, "outputs/form.html", {"place": output.place, "form": form, "output": output}
+    )
+
+
+@login_required
+@GET_AND_POST
+def output_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deleting an output and its credits cannot be undone, so it asks first."""
+    output = output_for_member(request.user, pk)
+    if request.method != "POST":
+        context = {
+            "caption": output.title,
+            "question": "Delete this output?",
+            "explanation": "The output and who is credited for it are deleted from "
+            f"{output.place.name}. The history keeps a note of it. You cannot undo this.",
+            "button": "Yes, delete the output",
+            "back_url": output.get_absolute_url(),
+            "back_text": "No, keep it",
+        }
+        return render(request, "confirm.html", context)
+    place = output.place
+    services.output_delete(actor=request.user, output=output)
+    messages.success(request, "The output is deleted.")
+    return redirect("outputs:place_list", place_pk=place.pk)
+
+
+@login_required
+@require_safe
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change to the output and its credits: who, when, before and after."""
+    output = output_for_member(request.user, pk)
+    changes = Change.objects.filter(subject_type="output", subject_id=output.pk).select_related(
+        "actor"
+    )
+    page = page_or_404(request, changes.order_by("-at", "-pk"), PER_PAGE)
+    return render(
+        request, "outputs/history.html", {"place": output.place, "output": output, "page": page}
+    )
+
+
+def _contributor_form(request: HttpRequest, output: Output, **kwargs: Any) -> ContributorForm:
+    return ContributorForm(posted(request), **kwargs)
+
+
+@login_required
+@GET_AND_POST
+def contributor_add(request: HttpRequest, pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    credited = set(output.contributors.exclude(person=None).values_list("person_id", flat=True))
+    members = [m for m in place_members(output.place) if m.pk not in credited]
+    form = ContributorForm(posted(request), members=members)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contributor = services.contributor_add(
+                actor=request.user,
+                output=output,
+                person=data["member"],
+                name=data["name"],
+                orcid=data["orcid"],
+                perspective=data["perspective"],
+                credits=data["credits"],
+            )
+        except services.OutputError as error:
+            form.add_error(error.code if error.code in form.fields else None, error.messages[0])
+        else:
+            messages.success(request, f"{contributor.name} is credited.")
+            return redirect(output)
+    return render(
+        request,
+        "outputs/contributor_form.html",
+        {"place": output.place, "output": output, "form": form},
+    )
+
+
+@login_required
+@GET_AND_POST
+def contributor_edit(request: HttpRequest, pk: int, contributor_pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    contributor = contributor_in(output, contributor_pk)
+    initial = {
+        "name": contributor.name,
+        "orcid": contributor.orcid,
+        "perspective": contributor.perspective,
+        **{f"role_{credit.role}": credit.degree or "yes" for credit in contributor.credits.all()},
+    }
+    form = ContributorForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contributor_update(
+                actor=request.user,
+                contributor=contributor,
+                name=data["name"],
+                orcid=data["orcid"],
+                perspective=data["perspective"],
+                credits=data["credits"],
+            )
+        except services.OutputError as error:
+            form.add_error(error.code if error.code in form.fields else None, error.messages[0])
+        else:
+            messages.success(request, f"{contributor.name}’s credit is changed.")
+            return redirect(output)
+    return render(
+        request,
+        "outputs/contributor_form.html",
+        {"place": output.place, "output": output, "form": form, "contributor": contributor},
+    )
+
+
+@login_required
+@require_POST
+def contributor_move(request: HttpRequest, pk: int, contributor_pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    contributor = contributor_in(output, contributor_pk)
+    up = request.POST.get("direction") != "down"
+    services.contributor_move(actor=request.user, contributor=contributor, up=up)
+    messages.success(request, f"{contributor.name} moved {'up' if up else 'down'}.")
+    return redirect(output)
+
+
+@login_required
+@GET_AND_POST
+def contributor_remove(request: HttpRequest, pk: int, contributor_pk: int) -> HttpResponse:
+    output = output_for_member(request.user, pk)
+    contributor = contributor_in(output, contributor_pk)
+    if request.method != "POST":
+        context = {
+            "caption": output.title,
+            "question": f"Take {contributor.name} off this output?",
+            "explanation": "They will no longer be credited for it, on any page, export or "
+            "recognition letter. The history keeps a note of it.",
+            "button": f"Yes, take {contributor.name} off",
+            "back_url": output.get_absolute_url(),
+            "back_text": "No, keep them credited",
+        }
+        return render(request, "confirm.html", context)
+    services.contributor_remove(actor=request.user, contributor=contributor)
+    messages.success(request, f"{contributor.name} is no longer credited.")
+    return redirect(output)
+
+
+def _download(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _place_outputs(request: HttpRequest, place_pk: int) -> tuple[Any, list[Output]]:
+    place = place_for_member(request.user, place_pk)
+    # Every output, however many (a reference list missing some would be wrong), in two
+    # queries: the outputs and all their contributors.
+    outputs = list(_with_people(Output.objects.in_place(place)))
+    return place, outputs
+
+
+@login_required
+@require_safe
+def place_csl_json(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place, outputs = _place_outputs(request, place_pk)
+    return _download(
+        exports.csl_json(outputs),
+        "application/vnd.citationstyles.csl+json",
+        f"outputs-{place.pk}.json",
+    )
+
+
+@login_required
+@require_safe
+def place_bibtex(request: HttpRequest, place_pk: int) -> HttpResponse:
+    place, outputs = _place_outputs(request, place_pk)
+    return _download(
+        exports.bibtex(outputs), "application/x-bibtex; charset=utf-8", f"outputs-{place.pk}.bib"
+    )
+
+
+def _one_output(request: HttpRequest, pk: int) -> Output:
+    output = output_for_member(request.user, pk)
+    return _with_people(Output.objects.filter(pk=output.pk)).get()
+
+
+@login_required
+@require_safe
+def csl_json(request: HttpRequest, pk: int) -> HttpResponse:
+    output = _one_output(request, pk)
+    return _download(
+        exports.csl_json([output]), "application/vnd.citationstyles.csl+json", f"output-{pk}.json"
+    )
+
+
+@login_required
+@require_safe
+def bibtex(request: HttpRequest, pk: int) -> HttpResponse:
+    output = _one_output(request, pk)
+    return _download(
+        exports.bibtex([output]), "application/x-bibtex; charset=utf-8", f"output-{pk}.bib"
+    )
+
+
+@login_required
+@GET_AND_POST
+def orcid(request: HttpRequest) -> HttpResponse:
+    """A person's own ORCID iD, copied onto what they are credited for from now on."""
+    record = OrcidRecord.objects.filter(person=request.user).first()
+    form = OrcidForm(posted(request), initial={"orcid": record.orcid if record else ""})
+    if request.method == "POST" and form.is_valid():
+        services.orcid_record_set(person=request.user, orcid=form.cleaned_data["orcid"])
+        messages.success(
+            request,
+            "Your ORCID iD is saved."
+            if form.cleaned_data["orcid"]
+            else "Your ORCID iD is removed.",
+        )
+        return redirect("outputs:orcid")
+    credited = Contributor.objects.filter(person=request.user).aggregate(count=Count("pk"))[
+        "count"
+    ]
+    return render(
+        request, "outputs/orcid.html", {"form": form, "record": record, "credited": credited}
+    )
