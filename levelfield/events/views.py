@@ -867,6 +867,7 @@ def material_remove(request: HttpRequest, pk: int, material_pk: int) -> HttpResp
 
 
 WALK_IN_MEMBERS_SHOWN = 50
+COMMENTS_PAGE_SIZE = 50
 
 
 @login_required
@@ -963,8 +964,10 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "event": event,
             "minutes": record,
-            "comments": list(
-                MinutesComment.objects.filter(minutes=record).select_related("author")
+            "comments": page_or_404(
+                request,
+                MinutesComment.objects.filter(minutes=record).select_related("author"),
+                COMMENTS_PAGE_SIZE,
             ),
             "form": form,
             "may_comment": may_comment,
