@@ -252,6 +252,8 @@ def _add_events(built: Scenario) -> None:
 def _meetings(built: Scenario) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from levelfield.events.models import WalkIn
+
     member = built.people["member"]
     material = event_services.material_add(
         event=built.event,
@@ -263,7 +265,11 @@ def _meetings(built: Scenario) -> dict[str, Any]:
     )
     event_services.minutes_save(event=built.event, actor=member, text="Draft minutes")
     event_services.minutes_comment(event=built.event, person=member, text="Add the date")
-    return {"material": material}
+    # Walk-ins are recorded once a meeting starts; this one is made directly.
+    walk_in = WalkIn.objects.create(
+        event=built.event, guest_name="Wes", added_by=member, added_at=timezone.now()
+    )
+    return {"material": material, "walk_in": walk_in}
 
 
 def _learning(collective: Collective, member: User, coordinator: User) -> dict:
@@ -592,6 +598,7 @@ PUBLIC_EVENT: Args = lambda s: {"code": s.public_event.public_code}  # noqa: E73
 GUEST: Args = lambda s: {"token": s.guest_token}  # noqa: E731
 FEED: Args = lambda s: {"token": s.feed_token}  # noqa: E731
 MATERIAL: Args = lambda s: {"pk": s.event.pk, "material_pk": s.meetings["material"].pk}  # noqa: E731
+WALK_IN: Args = lambda s: {"pk": s.event.pk, "walk_in_pk": s.meetings["walk_in"].pk}  # noqa: E731
 # priorities
 PRIORITY_TOKEN: Args = lambda s: {"token": s.priorities["partnership"].survey_token}  # noqa: E731
 PARTNERSHIP: Args = lambda s: {"pk": s.priorities["partnership"].pk}  # noqa: E731
@@ -1204,6 +1211,7 @@ MATRIX: dict[str, Row] = {
         MATERIAL, MEMBERS_ONLY, MEMBERS_POST
     ),
     "events/<int:pk>/walk-ins/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/walk-ins/<int:walk_in_pk>/remove/": Row(WALK_IN, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/minutes/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/minutes/write/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/minutes/agree/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),

@@ -190,3 +190,13 @@ def material_for_organiser(person: User, pk: int, material_pk: int) -> Material:
     material = get_object_or_404(Material.objects.filter(event=event), pk=material_pk)
     material.event = event
     return material
+
+
+def walk_in_for_organiser(person: User, pk: int, walk_in_pk: int) -> WalkIn:
+    event = event_for_organiser(person, pk)
+    walk_in = get_object_or_404(
+        WalkIn.objects.filter(event=event).select_related("person", "participation"),
+        pk=walk_in_pk,
+    )
+    walk_in.event = event
+    return walk_in

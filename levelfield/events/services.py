@@ -1225,6 +1225,36 @@ def walk_in_add(
     return walk_in
 
 
+def walk_in_remove(*, walk_in: WalkIn, actor: User) -> None:
+    """Take back a walk-in recorded by mistake: a member's time leaves the involvement
+    log through the same path, unless they have already claimed it."""
+    event = walk_in.event
+    _require_organiser(event, actor, "remove people who walked in")
+    with transaction.atomic():
+        event = _locked(event)
+        walk_in = WalkIn.objects.filter(pk=walk_in.pk, event=event).first()
+        if walk_in is None:
+            return
+        if walk_in.participation_id and hasattr(walk_in.participation, "claim_line"):
+            raise ValidationError(
+                f"{walk_in.name} has already claimed for this event, so it stays recorded."
+            )
+        name = walk_in.name
+        walk_in.delete()
+        change_record(
+            actor=actor,
+            action="walk_in_removed",
+            summary=f"{actor.name} removed {name} from the people who walked in to "
+            f"“{event.title}”",
+            subject=event,
+            before={"walked in": name},
+            **event.place.history_scope(),
+        )
+        if walk_in.person_id is not None and event.involvement_entry_id:
+            registrations = list(event.registrations.registered().select_related("person"))
+            _involvement_write(event, registrations, actor=actor)
+
+
 def minutes_save(
     *, event: Event, actor: User, text: str, now: datetime.datetime | None = None
 ) -> Minutes:

@@ -36,6 +36,11 @@ urlpatterns = [
         name="material_remove",
     ),
     path("<int:pk>/walk-ins/", views.walk_ins, name="walk_ins"),
+    path(
+        "<int:pk>/walk-ins/<int:walk_in_pk>/remove/",
+        views.walk_in_remove,
+        name="walk_in_remove",
+    ),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),
     path("<int:pk>/minutes/write/", views.minutes_write, name="minutes_write"),
     path("<int:pk>/minutes/agree/", views.minutes_agree, name="minutes_agree"),

@@ -926,6 +926,40 @@ def walk_ins(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def walk_in_remove(request: HttpRequest, pk: int, walk_in_pk: int) -> HttpResponse:
+    """Removing someone who walked in asks to confirm: a member's time leaves the log."""
+    walk_in = access.walk_in_for_organiser(request.user, pk, walk_in_pk)
+    event = walk_in.event
+    if request.method == "POST":
+        try:
+            services.walk_in_remove(walk_in=walk_in, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, f"{walk_in.name} is removed.")
+        return redirect("events:walk_ins", pk=event.pk)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": event.title,
+            "question": f"Remove {walk_in.name}?",
+            "explanation": "Only if they did not come: they will no longer be recorded as "
+            "coming"
+            + (
+                f", and their time leaves the {event.place.kind_word}'s involvement log."
+                if not walk_in.is_guest
+                else "."
+            ),
+            "button": "Yes, remove them",
+            "back_url": reverse("events:walk_ins", args=[event.pk]),
+            "back_text": "No, keep them",
+        },
+    )
+
+
 def _minutes_or_404(event: Event, person: User, *, organiser: bool) -> Minutes:
     """The event's minutes, if `person` may read them: agreed minutes for everyone who
     can see the event; a draft for the organisers and the people who came."""

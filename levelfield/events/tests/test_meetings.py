@@ -277,6 +277,38 @@ def test_walk_ins_are_refused_before_the_start_for_outsiders_and_twice(
     assert WalkIn.objects.count() == 1
 
 
+def test_a_walk_in_recorded_by_mistake_is_removed_after_confirming_and_leaves_the_log(
+    client: Client,
+    plan: Callable[..., Event],
+    organiser: User,
+    member: User,
+    collective: Collective,
+) -> None:
+    event = _started(plan())
+    walk_in = services.walk_in_add(event=event, actor=organiser, person=member)
+    url = reverse("events:walk_in_remove", args=[event.pk, walk_in.pk])
+    client.force_login(member)
+    assert client.post(url).status_code == 404
+    client.force_login(organiser)
+
+    confirm = client.get(url).content.decode()
+    assert "Remove Gordon?" in confirm and WalkIn.objects.exists()
+    client.post(url)
+
+    assert not WalkIn.objects.exists()
+    assert not Participation.objects.exists()
+    assert Change.objects.filter(action="walk_in_removed").exists()
+    # Once claimed, the time stays.
+    walk_in = services.walk_in_add(event=event, actor=organiser, person=member)
+    RateFactory(policy=PaymentPolicyFactory(collective=collective))
+    payment_services.claim_create(
+        collective=collective, claimant=member, participations=[walk_in.participation]
+    )
+    response = client.post(reverse("events:walk_in_remove", args=[event.pk, walk_in.pk]))
+    assert "already claimed" in client.get(response.url).content.decode()
+    assert WalkIn.objects.filter(pk=walk_in.pk).exists()
+
+
 # Minutes
 
 
