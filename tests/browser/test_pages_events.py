@@ -58,7 +58,7 @@ def _meeting_record(world: dict) -> list[str]:
         visible_to="registered",
     )
     services.walk_in_add(event=past, actor=member, person=world["teammate"])
-    services.walk_in_add(event=past, actor=member, guest_name="Chris")
+    guest = services.walk_in_add(event=past, actor=member, guest_name="Chris")
     services.minutes_save(event=past, actor=member, text="## Actions\n\n- **More breaks**")
     services.minutes_comment(event=past, person=member, text="Add the date, please.")
     services.breakout_record(
@@ -75,6 +75,7 @@ def _meeting_record(world: dict) -> list[str]:
         reverse("events:minutes_write", args=[pk]),
         reverse("events:minutes_agree", args=[pk]),
         reverse("events:breakouts", args=[pk]),
+        reverse("events:walk_in_remove", args=[pk, guest.pk]),
     ]
 
 
