@@ -465,3 +465,30 @@ def test_the_event_page_costs_the_same_with_1_or_10_of_everything(
     for url in pages:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200, url
+
+
+# Their data
+
+
+def test_a_persons_walk_ins_and_comments_are_in_their_download_and_go_with_them(
+    plan: Callable[..., Event], organiser: User, member: User
+) -> None:
+    from levelfield.events import personal
+    from levelfield.home.services import person_delete
+
+    event = _started(plan(preparation_minutes=0))
+    services.walk_in_add(event=event, actor=organiser, person=member)
+    services.minutes_save(event=event, actor=organiser, text="Gordon asked about parking.")
+    services.minutes_comment(event=event, person=member, text="Thanks, that is right.")
+
+    download = personal.export(member)
+
+    assert download["meetings_you_walked_in_to"][0]["event"] == event.title
+    assert download["comments_on_minutes"][0]["comment"] == "Thanks, that is right."
+    person_delete(person=member)
+    assert not WalkIn.objects.exists()
+    comment = MinutesComment.objects.get()
+    assert comment.author is None and comment.author_name == "A former member"
+    assert "Gordon" not in Minutes.objects.get().text
+    # The time stays in the log, as a former member's.
+    assert Participation.objects.get().person is None
