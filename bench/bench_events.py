@@ -2,7 +2,8 @@
 
 A collective of 2,000 members with 1,000 events (a weekly series among them); one
 event with 500 registrations (300 places taken, 200 waiting) and 200 agenda items
-with 2,000 supports; a member with a place at 200 events reads their calendar feed.
+with 2,000 supports, 50 files, 200 walk-ins, 500 comments on its draft minutes and 50
+breakout groups; a member with a place at 200 events reads their calendar feed.
 Data is bulk-inserted (calling the services 500 times would time the set-up); the
 timed registrations go through `registration_create`, locks and all.
 """
@@ -25,9 +26,14 @@ from levelfield.events.models import (
     AgendaItem,
     AgendaSupport,
     Audience,
+    BreakoutGroup,
     Event,
+    Material,
+    Minutes,
+    MinutesComment,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
 
 MEMBERS = 2_000
@@ -38,6 +44,11 @@ AGENDA_ITEMS = 200
 SUPPORTS_PER_ITEM = 10
 FEED_EVENTS = 200
 TIMED_REGISTRATIONS = 50
+# A meeting's record: files, people who walked in, comments on its minutes, breakouts.
+MATERIALS = 50
+WALK_INS = 200
+MINUTES_COMMENTS = 500
+BREAKOUTS = 50
 SEED = 20_261_201
 BATCH = 2_000
 
@@ -116,6 +127,61 @@ def _fill(collective: object, people: list, *, events: int, registrations: int) 
     return Event.objects.get(pk=big.pk)
 
 
+def _meeting(big: Event, people: list, *, size: int) -> None:
+    """The big event's files, walk-ins (people without a place), draft minutes with
+    comments and breakout groups: `size` of each, up to the module's numbers."""
+    now = timezone.now()
+    Material.objects.bulk_create(
+        Material(
+            event=big,
+            title=f"Paper {n}",
+            kind="paper",
+            visible_to=["event", "registered", "organisers"][n % 3],
+            file="events/materials/bench.pdf",
+            file_name=f"paper-{n}.pdf",
+            file_type="application/pdf",
+            size=1024 * (n + 1),
+            uploaded_by=people[0],
+            uploaded_at=now,
+        )
+        for n in range(min(size, MATERIALS))
+    )
+    booked = set(big.registrations.values_list("person_id", flat=True))
+    free = [person for person in people[1:] if person.pk not in booked]
+    WalkIn.objects.bulk_create(
+        (
+            WalkIn(event=big, person=person, added_by=people[0], added_at=now)
+            for person in free[: min(size, WALK_INS)]
+        ),
+        batch_size=BATCH,
+    )
+    minutes = Minutes.objects.create(
+        event=big, text="## Minutes\n\nWhat we said.", written_by=people[0], updated_at=now
+    )
+    MinutesComment.objects.bulk_create(
+        (
+            MinutesComment(
+                minutes=minutes,
+                author=people[1 + n % (len(people) - 1)],
+                text=f"Comment {n}",
+                created_at=now,
+            )
+            for n in range(min(size, MINUTES_COMMENTS))
+        ),
+        batch_size=BATCH,
+    )
+    BreakoutGroup.objects.bulk_create(
+        BreakoutGroup(
+            event=big,
+            name=f"Table {n}",
+            themes="Transport\nMoney",
+            recorded_by=people[0],
+            recorded_at=now,
+        )
+        for n in range(min(size, BREAKOUTS))
+    )
+
+
 def _feed(person: object, events: list[Event]) -> str:
     now = timezone.now()
     Registration.objects.bulk_create(
@@ -146,6 +212,8 @@ def event_pages() -> list[Row]:
     big = _fill(collective, people, events=EVENTS, registrations=REGISTRATIONS)
     few_collective, few_people = _place("fewevent", 6, rng)
     few = _fill(few_collective, few_people, events=2, registrations=3)
+    _meeting(big, people, size=MINUTES_COMMENTS)
+    _meeting(few, few_people, size=2)
     organiser, few_organiser = logged_in(people[0]), logged_in(few_people[0])
     feed = _feed(people[0], list(Event.objects.in_collective(collective.pk)[:FEED_EVENTS]))
     few_feed = _feed(few_people[0], [few])
@@ -171,6 +239,10 @@ def event_pages() -> list[Row]:
         ("detail", f"events:detail, {REGISTRATIONS} registrations"),
         ("agenda", f"events:agenda, {AGENDA_ITEMS} items"),
         ("people", f"events:people, {REGISTRATIONS} registrations"),
+        ("materials", f"events:materials, {MATERIALS} files"),
+        ("walk_ins", f"events:walk_ins, {WALK_INS} walk-ins, {MEMBERS:,} members"),
+        ("minutes", f"events:minutes, {MINUTES_COMMENTS} comments"),
+        ("breakouts", f"events:breakouts, {BREAKOUTS} groups"),
     ):
         url, few_url = pair(name)
         rows.append(

@@ -154,6 +154,9 @@ class Scenario:
     # outputs: a paper of the project recorded by the member, crediting the member and
     # a named person without an account.
     outputs: dict[str, Any] = field(default_factory=dict)
+    # meetings (events): a file on the member's project meeting, for everyone who can
+    # see it, and draft minutes of that meeting with the member's comment.
+    meetings: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -223,6 +226,7 @@ def _build_scenario() -> Scenario:
     built.stories = _stories(collective, member, coordinator, built.people["outsider"])
     built.reports = _reports(built)
     built.outputs = _outputs(built)
+    built.meetings = _meetings(built)
     return built
 
 
@@ -248,6 +252,29 @@ def _add_events(built: Scenario) -> None:
     )
     built.guest_token = event_access.guest_token(guest)
     built.feed_token = event_services.calendar_feed_reset(person=member).token
+
+
+def _meetings(built: Scenario) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from levelfield.events.models import WalkIn
+
+    member = built.people["member"]
+    material = event_services.material_add(
+        event=built.event,
+        actor=member,
+        upload=SimpleUploadedFile("slides.pdf", b"%PDF-1.4\n%%EOF\n"),
+        title="Slides",
+        kind="slides",
+        visible_to="event",
+    )
+    event_services.minutes_save(event=built.event, actor=member, text="Draft minutes")
+    event_services.minutes_comment(event=built.event, person=member, text="Add the date")
+    # Walk-ins are recorded once a meeting starts; this one is made directly.
+    walk_in = WalkIn.objects.create(
+        event=built.event, guest_name="Wes", added_by=member, added_at=timezone.now()
+    )
+    return {"material": material, "walk_in": walk_in}
 
 
 def _learning(collective: Collective, member: User, coordinator: User) -> dict:
@@ -592,6 +619,8 @@ AGENDA_ITEM: Args = lambda s: {"pk": s.event.pk, "item_pk": s.agenda_item.pk}  #
 PUBLIC_EVENT: Args = lambda s: {"code": s.public_event.public_code}  # noqa: E731
 GUEST: Args = lambda s: {"token": s.guest_token}  # noqa: E731
 FEED: Args = lambda s: {"token": s.feed_token}  # noqa: E731
+MATERIAL: Args = lambda s: {"pk": s.event.pk, "material_pk": s.meetings["material"].pk}  # noqa: E731
+WALK_IN: Args = lambda s: {"pk": s.event.pk, "walk_in_pk": s.meetings["walk_in"].pk}  # noqa: E731
 # priorities
 PRIORITY_TOKEN: Args = lambda s: {"token": s.priorities["partnership"].survey_token}  # noqa: E731
 PARTNERSHIP: Args = lambda s: {"pk": s.priorities["partnership"].pk}  # noqa: E731
@@ -1226,6 +1255,21 @@ MATRIX: dict[str, Row] = {
     "outputs/<int:pk>/contributors/<int:contributor_pk>/remove/": Row(
         OUTPUT_CONTRIBUTOR, MEMBERS_ONLY, MEMBERS_POST
     ),
+    # meetings (events): the organisers (the member, and the coordinator who runs the
+    # logistics) add files, walk-ins and minutes; people with a place read and comment.
+    "events/<int:pk>/materials/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/materials/<int:material_pk>/": Row(
+        MATERIAL, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "events/<int:pk>/materials/<int:material_pk>/remove/": Row(
+        MATERIAL, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "events/<int:pk>/walk-ins/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/walk-ins/<int:walk_in_pk>/remove/": Row(WALK_IN, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/minutes/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/minutes/write/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/minutes/agree/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    "events/<int:pk>/breakouts/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
 }
 
 

@@ -10,6 +10,11 @@
   order): the organisers the event names, and the place's coordinators, whose job
   includes the logistics of every event (`roles.Action.RUN_EVENT_LOGISTICS`).
 - A guest's own place: only through the signed link emailed to them.
+- A meeting's materials: each says who may see it (`materials_visible`): everyone who
+  can see the event, only people with a place, or only the organisers. Files are
+  served only through a view that asks this first.
+- Draft minutes: the organisers and the people who came (`came_to`), who may comment
+  until the minutes are agreed; agreed minutes: everyone who can see the event.
 
 Each helper returns the object or raises Http404, so someone outside learns nothing.
 """
@@ -17,7 +22,7 @@ Each helper returns the object or raises Http404, so someone outside learns noth
 from __future__ import annotations
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -28,8 +33,11 @@ from levelfield.events.models import (
     CalendarFeed,
     Event,
     EventQuerySet,
+    Material,
+    MaterialAudience,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
@@ -129,3 +137,66 @@ def place_for_events(person: User, pk: int | str | None, *, organise: bool = Fal
         raise Http404("No such place.")
     action = roles.Action.ORGANISE_EVENT if organise else None
     return place_for_member(person, int(pk), action=action)
+
+
+def came_to(event: Event, person: User, registration: Registration | None = None) -> bool:
+    """Whether `person` came to the event (or, before attendance is marked, has a place):
+    who reads and comments on draft minutes and sees the breakout themes. Pass their
+    `registration` when the caller already has it."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    if registration is None:
+        registration = registration_of(event, person)
+    if registration is not None and registration.has_place and registration.attended is not False:
+        return True
+    return WalkIn.objects.filter(event=event, person=person).exists()
+
+
+def materials_visible(event: Event, *, organiser: bool, has_place: bool) -> QuerySet[Material]:
+    """The event's materials someone may see: organisers see every one; people with a
+    place (or who walked in) those for everyone and for people with a place; everyone
+    else who can see the event only those for everyone."""
+    materials = Material.objects.filter(event=event)
+    if organiser:
+        return materials
+    if has_place:
+        return materials.exclude(visible_to=MaterialAudience.ORGANISERS)
+    return materials.filter(visible_to=MaterialAudience.EVENT)
+
+
+def has_place_or_walked_in(event: Event, person: User) -> bool:
+    registration = registration_of(event, person)
+    if registration is not None and registration.has_place:
+        return True
+    return WalkIn.objects.filter(event=event, person=person).exists()
+
+
+def material_for_member(person: User, pk: int, material_pk: int) -> Material:
+    """A material `person` may see (404 for anyone it is not shown to)."""
+    event = event_for_member(person, pk)
+    organiser = is_organiser(event, person)
+    visible = materials_visible(
+        event,
+        organiser=organiser,
+        has_place=not organiser and has_place_or_walked_in(event, person),
+    )
+    material = get_object_or_404(visible, pk=material_pk)
+    material.event = event
+    return material
+
+
+def material_for_organiser(person: User, pk: int, material_pk: int) -> Material:
+    event = event_for_organiser(person, pk)
+    material = get_object_or_404(Material.objects.filter(event=event), pk=material_pk)
+    material.event = event
+    return material
+
+
+def walk_in_for_organiser(person: User, pk: int, walk_in_pk: int) -> WalkIn:
+    event = event_for_organiser(person, pk)
+    walk_in = get_object_or_404(
+        WalkIn.objects.filter(event=event).select_related("person", "participation"),
+        pk=walk_in_pk,
+    )
+    walk_in.event = event
+    return walk_in

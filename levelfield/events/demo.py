@@ -19,6 +19,8 @@ from levelfield.events.models import (
     Event,
     EventFormat,
     EventKind,
+    MaterialAudience,
+    MaterialKind,
 )
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.access import collective_place, place_members
@@ -97,6 +99,7 @@ def _cuppa(collective: Place, people: dict[str, User], now: datetime.datetime) -
     )
     keys = ["dev", "maggie", "jade", "sam", "priya", "leah", "gordon", "ade"]
     comers = [people[key] for key in keys if key in people]
+    last_past: Event | None = None
     for occurrence in Event.objects.filter(series=event.series).order_by("starts_at"):
         before = occurrence.starts_at - datetime.timedelta(days=3)
         if occurrence.starts_at < now:
@@ -133,6 +136,7 @@ def _cuppa(collective: Place, people: dict[str, User], now: datetime.datetime) -
                 )
             # Written out as the due run does once feedback closes (sealed until then).
             services.feedback_write_out(event=occurrence, now=occurrence.feedback_closes_at)
+            last_past = occurrence
         elif occurrence.starts_at < now + datetime.timedelta(days=40):
             for person in comers[:4]:
                 services.registration_create(
@@ -143,6 +147,109 @@ def _cuppa(collective: Place, people: dict[str, User], now: datetime.datetime) -
                     share_access_needs=person is comers[0],
                     now=now,
                 )
+
+    if last_past is not None:
+        _meeting_record(last_past, organiser, comers)
+
+
+def tiny_pdf(lines: list[str]) -> bytes:
+    """A small, valid one-page PDF showing `lines` (for demo slides and papers), made
+    here so the demo needs no files and the upload check reads a real PDF."""
+    text = "\n".join(
+        f"BT /F1 {24 if number == 0 else 14} Tf 60 {740 - number * 40} Td ({line}) Tj ET"
+        for number, line in enumerate(
+            line.replace("\\", "").replace("(", "").replace(")", "") for line in lines
+        )
+    ).encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _meeting_record(event: Event, organiser: User, comers: list[User]) -> None:
+    """The last Cuppa's slides and easy read version, someone who walked in (a member
+    and a guest), minutes with a comment, agreed, and two breakout groups' themes."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from levelfield.places.access import place_member_ids
+
+    after = event.ends_at + datetime.timedelta(minutes=30)
+    for title, kind, name, lines in (
+        (
+            "Slides: getting home after hospital",
+            MaterialKind.SLIDES,
+            "cuppa-slides.pdf",
+            ["Getting home after hospital", "What the projects found", "What is next"],
+        ),
+        (
+            "Easy read: what we talked about",
+            MaterialKind.EASY_READ,
+            "cuppa-easy-read.pdf",
+            ["What we talked about", "Going home from hospital can be hard.", "We want to help."],
+        ),
+    ):
+        services.material_add(
+            event=event,
+            actor=organiser,
+            upload=SimpleUploadedFile(name, tiny_pdf(lines), content_type="application/pdf"),
+            title=title,
+            kind=kind,
+            visible_to=MaterialAudience.EVENT,
+            now=after,
+        )
+    booked = event.registrations.filter(person__isnull=False).values("person_id")
+    walker = (
+        User.objects.filter(pk__in=place_member_ids(event.place))
+        .exclude(pk__in=booked)
+        .exclude(pk=organiser.pk)
+        .order_by("pk")
+        .first()
+    )
+    if walker is not None:
+        services.walk_in_add(event=event, actor=organiser, person=walker, now=after)
+    services.walk_in_add(event=event, actor=organiser, guest_name="Chris (a guest)", now=after)
+    services.minutes_save(
+        event=event,
+        actor=organiser,
+        text="## Present\n\nThe people who came, and two who walked in.\n\n"
+        "## What we talked about\n\n- Getting home after hospital: transport and "
+        "**who to call** in the first week\n- Making research meetings friendlier\n\n"
+        "## Actions\n\n- Amara to ask the projects for an easy read summary",
+        now=after,
+    )
+    if comers:
+        services.minutes_comment(
+            event=event,
+            person=comers[0],
+            text="Please add that the phone line closes at 5pm on Fridays.",
+            now=after + datetime.timedelta(days=1),
+        )
+    services.minutes_agree(event=event, actor=organiser, now=after + datetime.timedelta(days=3))
+    for name, themes in (
+        ("Table 1", "Transport home is hard to arrange\nNobody explains the discharge letter"),
+        ("Online group", "A named person to call\nPlain words in letters"),
+    ):
+        services.breakout_record(
+            event=event, actor=organiser, name=name, themes=themes, now=event.ends_at
+        )
 
 
 def _workshop(project: Place, people: dict[str, User], now: datetime.datetime) -> None:

@@ -21,6 +21,8 @@ from levelfield.events.models import (
     Event,
     EventFormat,
     EventKind,
+    MaterialAudience,
+    MaterialKind,
 )
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.models import Place, PlaceKind
@@ -583,6 +585,12 @@ class AgendaArrangeForm(forms.Form):
         return data
 
 
+def _accepted() -> str:
+    from levelfield.resources import files
+
+    return files.ACCEPTED_DESCRIPTION
+
+
 class AttendanceForm(forms.Form):
     attended = forms.MultipleChoiceField(
         label="Who came",
@@ -677,3 +685,128 @@ class FromDecisionForm(forms.Form):
         if in_person and not data.get("venue_name"):
             self.add_error("venue_name", "Enter the venue, so people know where to go")
         return data
+
+
+# Meetings with their materials
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="What people will see, like “Slides: what we found”.",
+        error_messages={"required": "Enter a title for the file"},
+    )
+    kind = forms.ChoiceField(
+        label="What is it?",
+        choices=MaterialKind.choices,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose what the file is"},
+    )
+    visible_to = forms.ChoiceField(
+        label="Who may see it?",
+        choices=MaterialAudience.choices,
+        initial=MaterialAudience.EVENT,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose who may see the file"},
+    )
+    file = forms.FileField(
+        label="The file",
+        help_text=f"{_accepted().capitalize()}, smaller than 20 MB.",
+        error_messages={
+            "required": "Choose a file to upload",
+            "invalid": "Choose a file to upload",
+            "empty": "The file is empty",
+        },
+    )
+
+    def clean_file(self) -> Any:
+        from levelfield.resources import files
+
+        upload = self.cleaned_data.get("file")
+        if upload:
+            files.file_type_of(upload)
+        return upload
+
+
+class WalkInForm(forms.Form):
+    """Someone who came without booking: a member chosen from the (searched) list, or a
+    guest's name."""
+
+    who = forms.ChoiceField(
+        label="Who came?",
+        choices=[("member", "A member"), ("guest", "A guest without an account")],
+        initial="member",
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"required": "Choose whether they are a member or a guest"},
+    )
+    person = forms.ModelChoiceField(
+        label="The member",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Choose a member",
+        error_messages={"invalid_choice": "Choose a member from the list"},
+    )
+    guest_name = forms.CharField(label="The guest's name", required=False, max_length=120)
+    guest_email = forms.EmailField(
+        label="The guest's email address (optional)",
+        required=False,
+        help_text="Only to send them the notes, if they would like them.",
+        error_messages={"invalid": "Enter the guest's email address, like name@example.org"},
+    )
+
+    def __init__(self, *args: Any, members: Any, shown: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        field.queryset = members
+        # Only the members the search found are listed; any member is accepted.
+        field.widget.choices = [("", "Choose a member"), *[(p.pk, p.name) for p in shown]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("who") == "member" and not data.get("person") and "person" not in self.errors:
+            self.add_error("person", "Choose the member who came")
+        if data.get("who") == "guest" and not data.get("guest_name", "").strip():
+            self.add_error("guest_name", "Enter the guest's name")
+        return data
+
+
+class MemberSearchForm(forms.Form):
+    q = forms.CharField(label="Find a member by name", required=False, max_length=100)
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(
+        label="Notes or minutes",
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="A draft until you agree them: the people who came can read it and "
+        "comment. You can use Markdown.",
+        error_messages={"required": "Enter the minutes"},
+    )
+
+
+class MinutesCommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Something missing or not quite right? Say so before they are agreed.",
+        error_messages={"required": "Enter your comment"},
+    )
+
+
+class BreakoutForm(forms.Form):
+    name = forms.CharField(
+        label="Group name",
+        max_length=120,
+        help_text="Like “Table 2” or “The carers' group”.",
+        error_messages={"required": "Enter the group's name"},
+    )
+    themes = forms.CharField(
+        label="Themes",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One theme on each line.",
+        error_messages={"required": "Enter the group's themes"},
+    )

@@ -71,6 +71,20 @@ MANIFEST = AppManifest(
         ),
         PersonField("events.AgendaSupport.person", "agenda_items_you_supported", Erasure.DELETE),
         PersonField("events.CalendarFeed.person", "calendar_feed", Erasure.DELETE),
+        PersonField("events.Material.uploaded_by", "meeting_files_you_added", Erasure.ANONYMISE),
+        PersonField(
+            "events.WalkIn.person",
+            "meetings_you_walked_in_to",
+            Erasure.DELETE,
+            "attendance stays in the involvement log as a former member's",
+        ),
+        PersonField("events.WalkIn.added_by", "walk_ins_you_recorded", Erasure.ANONYMISE),
+        PersonField("events.Minutes.written_by", "minutes_you_wrote", Erasure.ANONYMISE),
+        PersonField("events.Minutes.agreed_by", "minutes_you_wrote", Erasure.ANONYMISE),
+        PersonField("events.MinutesComment.author", "comments_on_minutes", Erasure.ANONYMISE),
+        PersonField(
+            "events.BreakoutGroup.recorded_by", "breakout_themes_you_recorded", Erasure.ANONYMISE
+        ),
     ),
     demo=demo_module("levelfield.events.demo"),
     demo_after=("places", "projects"),

@@ -598,3 +598,199 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return "A private calendar address"
+
+
+# Meetings with their materials: files, walk-ins, minutes and breakout themes.
+
+
+class MaterialKind(models.TextChoices):
+    SLIDES = "slides", "Slides"
+    PAPER = "paper", "A paper"
+    EASY_READ = "easy_read", "An easy read version"
+    NOTES = "notes", "Notes"
+    OTHER = "other", "Something else"
+
+
+class MaterialAudience(models.TextChoices):
+    EVENT = "event", "Everyone who can see the event"
+    REGISTERED = "registered", "Only people with a place (and the organisers)"
+    ORGANISERS = "organisers", "Only the organisers"
+
+
+class Material(models.Model):
+    """A file for a meeting (slides, a paper, an easy read version), uploaded by an
+    organiser. Checked by its content when uploaded (`resources.files.file_type_of`),
+    stored under a random name through Django's storage, and served only through
+    `views.material_file`, which checks `visible_to` (`access.materials_visible`)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=20, choices=MaterialKind.choices, default=MaterialKind.OTHER
+    )
+    visible_to = models.CharField(
+        "who may see it",
+        max_length=20,
+        choices=MaterialAudience.choices,
+        default=MaterialAudience.EVENT,
+    )
+    file = models.FileField(upload_to="events/materials/%Y/%m/", max_length=300)
+    file_name = models.CharField(
+        max_length=200, blank=True, help_text="The name the file had when it was uploaded."
+    )
+    file_type = models.CharField(
+        max_length=100, help_text="The content type found by reading the file."
+    )
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        indexes = [models.Index(fields=["event", "uploaded_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+
+class WalkIn(models.Model):
+    """Someone who came without booking, added by an organiser: a member of the event's
+    place (whose time is written to the involvement log with everyone else's, through
+    `services._involvement_write`, so they can claim it) or a named guest with no
+    account (recorded, with no time to claim)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="walk_ins")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_walk_ins",
+    )
+    guest_name = models.CharField(max_length=120, blank=True)
+    guest_email = models.EmailField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField()
+    participation = models.OneToOneField(
+        "projects.Participation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_walk_in",
+    )
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=Q(person__isnull=False),
+                name="events_one_walk_in_per_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, guest_name="", guest_email="")
+                | (Q(person__isnull=True) & ~Q(guest_name="")),
+                name="events_walk_in_person_or_named_guest",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} walked in to {self.event_id}"
+
+    @property
+    def name(self) -> str:
+        return self.person.name if self.person_id else self.guest_name
+
+    @property
+    def is_guest(self) -> bool:
+        return self.person_id is None
+
+
+class Minutes(models.Model):
+    """The notes or minutes of a meeting: a draft the organisers write and the people
+    who came comment on, until an organiser agrees them; then they are frozen, with who
+    agreed them and when, and comments close."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="minutes")
+    text = models.TextField(blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField()
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name_plural = "minutes"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreed_at__isnull=True) | ~Q(text=""),
+                name="events_agreed_minutes_have_text",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Minutes of {self.event_id}"
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreed_at is not None
+
+
+class MinutesComment(models.Model):
+    """A comment on draft minutes by someone who came (or an organiser)."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.minutes_id}"
+
+    @property
+    def author_name(self) -> str:
+        from levelfield.lib.words import FORMER_MEMBER
+
+        return self.author.name if self.author_id else FORMER_MEMBER
+
+
+class BreakoutGroup(models.Model):
+    """One breakout group's themes, recorded during or after a meeting and shown to
+    everyone who came."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="breakouts")
+    name = models.CharField(max_length=120)
+    themes = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def theme_list(self) -> list[str]:
+        return [line.strip(" -*•\t") for line in self.themes.splitlines() if line.strip(" -*•\t")]

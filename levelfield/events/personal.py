@@ -13,11 +13,16 @@ from levelfield.events import services
 from levelfield.events.models import (
     AgendaItem,
     AgendaSupport,
+    BreakoutGroup,
     CalendarFeed,
     Event,
     EventSeries,
+    Material,
+    Minutes,
+    MinutesComment,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.lib.words import FORMER_MEMBER
@@ -47,6 +52,37 @@ def export(person: Any) -> dict[str, list[dict]]:
             event="item__event__title",
             item="item__title",
         ),
+        "meeting_files_you_added": export_rows(
+            Material.objects.filter(uploaded_by=person),
+            event="event__title",
+            title="title",
+            file="file_name",
+            added="uploaded_at",
+        ),
+        "meetings_you_walked_in_to": export_rows(
+            WalkIn.objects.filter(person=person), event="event__title", recorded="added_at"
+        ),
+        "walk_ins_you_recorded": export_rows(
+            WalkIn.objects.filter(added_by=person), event="event__title", recorded="added_at"
+        ),
+        "minutes_you_wrote": export_rows(
+            Minutes.objects.filter(Q(written_by=person) | Q(agreed_by=person)),
+            event="event__title",
+            minutes="text",
+            agreed="agreed_at",
+        ),
+        "comments_on_minutes": export_rows(
+            MinutesComment.objects.filter(author=person),
+            event="minutes__event__title",
+            comment="text",
+            written="created_at",
+        ),
+        "breakout_themes_you_recorded": export_rows(
+            BreakoutGroup.objects.filter(recorded_by=person),
+            event="event__title",
+            group="name",
+            themes="themes",
+        ),
         "calendar_feed": [
             {"private_address_made": True, "last_reset": row["reset"]}
             for row in export_rows(CalendarFeed.objects.filter(person=person), reset="reset_at")
@@ -56,8 +92,8 @@ def export(person: Any) -> dict[str, list[dict]]:
 
 def erase(context: ErasureContext) -> None:
     """Places at events to come go to the people waiting (events keep counts); the
-    person's registrations, access needs, agenda support and calendar address go with
-    them (on_delete=CASCADE). A place they once held as a guest keeps no name or address.
+    person's registrations, walk-ins, access needs, agenda support and calendar address
+    go with them (on_delete=CASCADE). A place they once held as a guest keeps no name or address.
     Agenda items and event text keep no name of theirs."""
     services.registrations_release_for(person=context.person)
     Registration.objects.filter(
@@ -71,6 +107,14 @@ def erase(context: ErasureContext) -> None:
     context.forget(
         Registration.objects.filter(event__in=events, person__isnull=True), ["guest_name"]
     )
+    WalkIn.objects.filter(person__isnull=True, guest_email__in=list(context.addresses)).update(
+        guest_name=FORMER_MEMBER, guest_email=""
+    )
+    context.forget(Material.objects.filter(event__in=events), ["title"])
+    context.forget(WalkIn.objects.filter(event__in=events, person__isnull=True), ["guest_name"])
+    context.forget(Minutes.objects.filter(event__in=events), ["text"])
+    context.forget(MinutesComment.objects.filter(minutes__event__in=events), ["text"])
+    context.forget(BreakoutGroup.objects.filter(event__in=events), ["name", "themes"])
 
 
 def needs(person: Any) -> list[Need]:

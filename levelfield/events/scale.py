@@ -5,7 +5,9 @@ Events are spread over the collectives, a few in the past and most to come, each
 is full with 5 people waiting in order; the places taken and the waiting count are kept
 on the event row as `registration_create` keeps them. Person 0 organises every event.
 The load benchmark's people (1 to LOAD_PEOPLE) hold no registrations, so registering
-succeeds for them.
+succeeds for them. Each past event has the record of a meeting: a file (one small PDF
+stored once and shared), two guests who walked in, agreed minutes with five comments
+and two breakout groups' themes.
 """
 
 from __future__ import annotations
@@ -20,10 +22,16 @@ from levelfield.collectives.scale import collectives_in_order
 from levelfield.events.models import (
     AgendaItem,
     Audience,
+    BreakoutGroup,
     Event,
     EventFormat,
+    Material,
+    MaterialKind,
+    Minutes,
+    MinutesComment,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import PerspectiveKind
@@ -132,3 +140,74 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         for position in range(3)
     ):
         AgendaItem.objects.bulk_create(chunk)
+    _meeting_records(event_ids=[pk for pk, _, _ in events], founder=founder, now=now)
+
+
+def _meeting_records(*, event_ids: list[int], founder: int, now: datetime.datetime) -> None:
+    """The record of every past event: a shared file, walk-ins, minutes, breakouts."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from levelfield.events.demo import tiny_pdf
+
+    past = list(
+        Event.objects.filter(pk__in=event_ids, ends_at__lt=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not past:
+        return
+    content = tiny_pdf(["Slides for a made-up meeting"])
+    stored = default_storage.save("events/materials/scale/slides.pdf", ContentFile(content))
+    for chunk in batches(
+        Material(
+            event_id=pk,
+            title="Slides",
+            kind=MaterialKind.SLIDES,
+            file=stored,
+            file_name="slides.pdf",
+            file_type="application/pdf",
+            size=len(content),
+            uploaded_by_id=founder,
+            uploaded_at=now,
+        )
+        for pk in past
+    ):
+        Material.objects.bulk_create(chunk)
+    for chunk in batches(
+        WalkIn(event_id=pk, guest_name=f"Guest {n}", added_by_id=founder, added_at=now)
+        for pk in past
+        for n in range(2)
+    ):
+        WalkIn.objects.bulk_create(chunk)
+    for chunk in batches(
+        Minutes(
+            event_id=pk,
+            text="## What we talked about\n\nA made-up meeting.",
+            written_by_id=founder,
+            updated_at=now,
+            agreed_at=now,
+            agreed_by_id=founder,
+        )
+        for pk in past
+    ):
+        Minutes.objects.bulk_create(chunk)
+    minutes = list(Minutes.objects.filter(event_id__in=past).values_list("pk", flat=True))
+    for chunk in batches(
+        MinutesComment(minutes_id=pk, author_id=founder, text=f"Comment {n}", created_at=now)
+        for pk in minutes
+        for n in range(5)
+    ):
+        MinutesComment.objects.bulk_create(chunk)
+    for chunk in batches(
+        BreakoutGroup(
+            event_id=pk,
+            name=f"Table {n + 1}",
+            themes="Transport\nMoney",
+            recorded_by_id=founder,
+            recorded_at=now,
+        )
+        for pk in past
+        for n in range(2)
+    ):
+        BreakoutGroup.objects.bulk_create(chunk)

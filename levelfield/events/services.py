@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
@@ -33,14 +34,19 @@ from levelfield.events.models import (
     AgendaStatus,
     AgendaSupport,
     Audience,
+    BreakoutGroup,
     CalendarFeed,
     Event,
     EventKind,
     EventSeries,
     Feedback,
+    Material,
+    Minutes,
+    MinutesComment,
     Registration,
     RegistrationStatus,
     ReminderSent,
+    WalkIn,
 )
 from levelfield.history.services import change_record
 from levelfield.notifications.services import absolute_url, notification_send
@@ -879,6 +885,10 @@ def _involvement_write(event: Event, registrations: list[Registration], *, actor
         for registration in registrations
         if registration.person_id is not None and registration.attended
     }
+    # People who walked in without booking count like everyone who came.
+    walk_ins = list(WalkIn.objects.filter(event=event, person__isnull=False))
+    for walk_in in walk_ins:
+        came[walk_in.person_id] = event.credited_minutes
     first_time = event.involvement_entry is None
     entry = involvement_entry_write(
         place=place,
@@ -897,12 +907,18 @@ def _involvement_write(event: Event, registrations: list[Registration], *, actor
             "person_id", "pk"
         )
     )
+    walked_in = {walk_in.person_id for walk_in in walk_ins}
     for registration in registrations:
         if registration.person_id is not None:
             registration.participation_id = (
-                participation_of.get(registration.person_id) if registration.attended else None
+                participation_of.get(registration.person_id)
+                if registration.attended and registration.person_id not in walked_in
+                else None
             )
     Registration.objects.bulk_update(registrations, ["participation"])
+    for walk_in in walk_ins:
+        walk_in.participation_id = participation_of.get(walk_in.person_id)
+    WalkIn.objects.bulk_update(walk_ins, ["participation"])
 
 
 def event_notes_publish(
@@ -1073,3 +1089,276 @@ def event_from_decision(
                 url=event.get_absolute_url(),
             )
     return event
+
+
+# Meetings with their materials
+
+
+def _require_organiser(event: Event, actor: User, what: str) -> None:
+    if not access.is_organiser(event, actor):
+        raise PermissionDenied(f"Only the event's organisers {what}.")
+
+
+def material_add(
+    *,
+    event: Event,
+    actor: User,
+    upload: UploadedFile,
+    title: str,
+    kind: str,
+    visible_to: str,
+    now: datetime.datetime | None = None,
+) -> Material:
+    """Add a file to the meeting. Its content decides what it is (`resources.files`:
+    PDF, office documents, PNG or JPEG; the name and declared type are ignored); it is
+    stored under a new random name through Django's storage."""
+    from levelfield.resources import files
+
+    now = now or timezone.now()
+    _require_organiser(event, actor, "add materials")
+    file_type = files.file_type_of(upload)
+    with transaction.atomic():
+        material = Material(
+            event=event,
+            title=title.strip(),
+            kind=kind,
+            visible_to=visible_to,
+            file_name=(upload.name or "")[-200:],
+            file_type=file_type.content_type,
+            size=upload.size or 0,
+            uploaded_by=actor,
+            uploaded_at=now,
+        )
+        material.file.save(files.stored_name(file_type), upload, save=False)
+        material.save()
+        change_record(
+            actor=actor,
+            action="material_added",
+            summary=f"{actor.name} added “{material.title}” to “{event.title}”",
+            subject=event,
+            after={
+                "material": material.title,
+                "kind": material.get_kind_display(),
+                "who may see it": material.get_visible_to_display(),
+            },
+            **event.place.history_scope(),
+        )
+    return material
+
+
+def material_remove(*, material: Material, actor: User) -> None:
+    """Take a file off the meeting; the stored file goes once the removal commits."""
+    event = material.event
+    _require_organiser(event, actor, "remove materials")
+    storage, name = material.file.storage, material.file.name
+    with transaction.atomic():
+        deleted, _ = Material.objects.filter(pk=material.pk).delete()
+        if not deleted:
+            return
+        change_record(
+            actor=actor,
+            action="material_removed",
+            summary=f"{actor.name} removed “{material.title}” from “{event.title}”",
+            subject=event,
+            before={"material": material.title},
+            **event.place.history_scope(),
+        )
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def walk_in_add(
+    *,
+    event: Event,
+    actor: User,
+    person: User | None = None,
+    guest_name: str = "",
+    guest_email: str = "",
+    now: datetime.datetime | None = None,
+) -> WalkIn:
+    """Record someone who came without booking: a member of the event's place, whose
+    time goes in the involvement log like everyone else's who came (the one path,
+    `_involvement_write`), or a named guest without an account."""
+    from levelfield.places.access import place_member_ids
+
+    now = now or timezone.now()
+    _require_organiser(event, actor, "add people who walked in")
+    guest_name, guest_email = guest_name.strip(), guest_email.strip().lower()
+    if person is None and not guest_name:
+        raise ValidationError("Choose a member or enter the guest's name.")
+    with transaction.atomic():
+        event = _locked(event)
+        if event.is_cancelled or not event.has_started(now):
+            raise ValidationError("People who walked in can be added once the event has started.")
+        if person is not None:
+            if not place_member_ids(event.place).filter(person_id=person.pk).exists():
+                raise ValidationError(
+                    f"{person.name} is not a member of the {event.place.kind_word}."
+                )
+            if event.registrations.registered().filter(person=person).exists():
+                raise ValidationError(
+                    f"{person.name} had a place: tick them on the page for marking who came."
+                )
+            if WalkIn.objects.filter(event=event, person=person).exists():
+                raise ValidationError(f"{person.name} is already recorded as walking in.")
+        walk_in = WalkIn.objects.create(
+            event=event,
+            person=person,
+            guest_name="" if person else guest_name,
+            guest_email="" if person else guest_email,
+            added_by=actor,
+            added_at=now,
+        )
+        change_record(
+            actor=actor,
+            action="walk_in_added",
+            summary=f"{actor.name} recorded that {walk_in.name}"
+            + (" (a guest)" if walk_in.is_guest else "")
+            + f" came to “{event.title}” without booking",
+            subject=event,
+            after={"walked in": walk_in.name},
+            **event.place.history_scope(),
+        )
+        if person is not None:
+            registrations = list(event.registrations.registered().select_related("person"))
+            _involvement_write(event, registrations, actor=actor)
+            walk_in.refresh_from_db(fields=["participation"])
+    return walk_in
+
+
+def walk_in_remove(*, walk_in: WalkIn, actor: User) -> None:
+    """Take back a walk-in recorded by mistake: a member's time leaves the involvement
+    log through the same path, unless they have already claimed it."""
+    event = walk_in.event
+    _require_organiser(event, actor, "remove people who walked in")
+    with transaction.atomic():
+        event = _locked(event)
+        walk_in = WalkIn.objects.filter(pk=walk_in.pk, event=event).first()
+        if walk_in is None:
+            return
+        if walk_in.participation_id and hasattr(walk_in.participation, "claim_line"):
+            raise ValidationError(
+                f"{walk_in.name} has already claimed for this event, so it stays recorded."
+            )
+        name = walk_in.name
+        walk_in.delete()
+        change_record(
+            actor=actor,
+            action="walk_in_removed",
+            summary=f"{actor.name} removed {name} from the people who walked in to "
+            f"“{event.title}”",
+            subject=event,
+            before={"walked in": name},
+            **event.place.history_scope(),
+        )
+        if walk_in.person_id is not None and event.involvement_entry_id:
+            registrations = list(event.registrations.registered().select_related("person"))
+            _involvement_write(event, registrations, actor=actor)
+
+
+def minutes_save(
+    *, event: Event, actor: User, text: str, now: datetime.datetime | None = None
+) -> Minutes:
+    """Write or change the draft minutes; refused once they are agreed."""
+    now = now or timezone.now()
+    _require_organiser(event, actor, "write the minutes")
+    with transaction.atomic():
+        _locked(event)
+        minutes = Minutes.objects.select_for_update().filter(event=event).first()
+        if minutes is not None and minutes.is_agreed:
+            raise ValidationError("The minutes are agreed, so they cannot change.")
+        first = minutes is None
+        if minutes is None:
+            minutes = Minutes(event=event)
+        minutes.text = text.strip()
+        minutes.written_by = actor
+        minutes.updated_at = now
+        minutes.save()
+        change_record(
+            actor=actor,
+            action="minutes_drafted" if first else "minutes_changed",
+            summary=f"{actor.name} {'drafted' if first else 'changed'} the minutes of "
+            f"“{event.title}”",
+            subject=event,
+            **event.place.history_scope(),
+        )
+    return minutes
+
+
+def minutes_comment(
+    *, event: Event, person: User, text: str, now: datetime.datetime | None = None
+) -> MinutesComment:
+    """A comment on the draft minutes by someone who came, or an organiser."""
+    now = now or timezone.now()
+    if not (access.is_organiser(event, person) or access.came_to(event, person)):
+        raise PermissionDenied("Only people who came can comment on the minutes.")
+    if not text.strip():
+        raise ValidationError("Enter your comment.")
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().filter(event=event).first()
+        if minutes is None:
+            raise ValidationError("There are no minutes to comment on yet.")
+        if minutes.is_agreed:
+            raise ValidationError("The minutes are agreed, so comments have closed.")
+        comment = MinutesComment.objects.create(
+            minutes=minutes, author=person, text=text.strip(), created_at=now
+        )
+    return comment
+
+
+def minutes_agree(*, event: Event, actor: User, now: datetime.datetime | None = None) -> Minutes:
+    """Agree the minutes: from now on they do not change and comments are closed."""
+    now = now or timezone.now()
+    _require_organiser(event, actor, "agree the minutes")
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().filter(event=event).first()
+        if minutes is None or not minutes.text:
+            raise ValidationError("Write the minutes before agreeing them.")
+        if minutes.is_agreed:
+            return minutes
+        minutes.agreed_at = now
+        minutes.agreed_by = actor
+        minutes.save(update_fields=["agreed_at", "agreed_by"])
+        change_record(
+            actor=actor,
+            action="minutes_agreed",
+            summary=f"{actor.name} agreed the minutes of “{event.title}”",
+            subject=event,
+            after={"agreed": now.isoformat(), "comments": str(minutes.comments.count())},
+            **event.place.history_scope(),
+        )
+    return minutes
+
+
+def breakout_record(
+    *,
+    event: Event,
+    actor: User,
+    name: str,
+    themes: str,
+    now: datetime.datetime | None = None,
+) -> BreakoutGroup:
+    """A breakout group's themes, from someone who came or an organiser, once the
+    meeting has started."""
+    now = now or timezone.now()
+    if not (access.is_organiser(event, actor) or access.came_to(event, actor)):
+        raise PermissionDenied("Only people who came can record a group's themes.")
+    if not event.has_started(now):
+        raise ValidationError("Themes can be recorded once the meeting has started.")
+    if not name.strip() or not themes.strip():
+        raise ValidationError("Enter the group's name and its themes.")
+    with transaction.atomic():
+        group = BreakoutGroup.objects.create(
+            event=event,
+            name=name.strip(),
+            themes=themes.strip(),
+            recorded_by=actor,
+            recorded_at=now,
+        )
+        change_record(
+            actor=actor,
+            action="breakout_recorded",
+            summary=f"{actor.name} recorded the themes of “{group.name}” at “{event.title}”",
+            subject=event,
+            **event.place.history_scope(),
+        )
+    return group

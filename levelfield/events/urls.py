@@ -28,6 +28,23 @@ urlpatterns = [
     path("<int:pk>/attendance/i-came/", views.attendance_confirm, name="i_came"),
     path("<int:pk>/notes/", views.notes, name="notes"),
     path("<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("<int:pk>/materials/", views.materials, name="materials"),
+    path("<int:pk>/materials/<int:material_pk>/", views.material_file, name="material"),
+    path(
+        "<int:pk>/materials/<int:material_pk>/remove/",
+        views.material_remove,
+        name="material_remove",
+    ),
+    path("<int:pk>/walk-ins/", views.walk_ins, name="walk_ins"),
+    path(
+        "<int:pk>/walk-ins/<int:walk_in_pk>/remove/",
+        views.walk_in_remove,
+        name="walk_in_remove",
+    ),
+    path("<int:pk>/minutes/", views.minutes, name="minutes"),
+    path("<int:pk>/minutes/write/", views.minutes_write, name="minutes_write"),
+    path("<int:pk>/minutes/agree/", views.minutes_agree, name="minutes_agree"),
+    path("<int:pk>/breakouts/", views.breakouts, name="breakouts"),
     # No log-in: the public page of an "anyone with the link" event, and a guest's place.
     path("e/<str:code>/", views.public_page, name="public"),
     path("e/<str:code>/calendar.ics", views.public_ics, name="public_ics"),

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,14 +26,20 @@ from levelfield.events.forms import (
     AgendaArrangeForm,
     AgendaItemForm,
     AttendanceForm,
+    BreakoutForm,
     CancelEventForm,
     EventForm,
     FeedbackForm,
     FilterForm,
     FromDecisionForm,
     GuestForm,
+    MaterialForm,
+    MemberSearchForm,
+    MinutesCommentForm,
+    MinutesForm,
     NotesForm,
     RegistrationForm,
+    WalkInForm,
     audience_default,
     event_initial,
 )
@@ -41,12 +47,16 @@ from levelfield.events.models import (
     AgendaItem,
     AgendaStatus,
     AgendaSupport,
+    BreakoutGroup,
     CalendarFeed,
     Event,
+    Minutes,
+    MinutesComment,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
-from levelfield.lib.forms import posted
+from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
@@ -270,8 +280,28 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else "",
         "registration_open": event.registration_open(now),
         "started": event.has_started(now),
-    }
+    } | _meeting_context(event, request.user, organiser=organiser, registration=registration)
     return render(request, "events/detail.html", context)
+
+
+def _meeting_context(
+    event: Event, person: User, *, organiser: bool, registration: Registration | None
+) -> dict[str, Any]:
+    """The meeting's materials, minutes and breakout themes as this person may see them."""
+    walked_in = WalkIn.objects.filter(event=event, person=person).exists()
+    has_place = walked_in or (registration is not None and registration.has_place)
+    came = walked_in or access.came_to(event, person, registration)
+    minutes = Minutes.objects.filter(event=event).select_related("agreed_by").first()
+    return {
+        "materials": list(
+            access.materials_visible(event, organiser=organiser, has_place=has_place)
+        ),
+        "minutes": minutes,
+        "reads_draft_minutes": minutes is not None and (organiser or came),
+        "walked_in": walked_in,
+        "breakouts": list(BreakoutGroup.objects.filter(event=event)) if organiser or came else [],
+        "may_record_themes": organiser or came,
+    }
 
 
 def _series_dates(event: Event, now: Any) -> list[Event]:
@@ -749,4 +779,317 @@ def from_decision(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "events/from_decision.html",
         {"decision": decision, "chosen": chosen, "form": form},
+    )
+
+
+# Meetings with their materials
+
+
+@login_required
+def materials(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisers add files (checked by their content) and see every one."""
+    event = access.event_for_organiser(request.user, pk)
+    form = MaterialForm(posted(request), posted_files(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            material = services.material_add(
+                event=event,
+                actor=request.user,
+                upload=data["file"],
+                title=data["title"],
+                kind=data["kind"],
+                visible_to=data["visible_to"],
+            )
+        except ValidationError as error:
+            form.add_error("file", _error_text(error))
+        else:
+            messages.success(request, f"“{material.title}” is added.")
+            return redirect("events:materials", pk=event.pk)
+    return render(
+        request,
+        "events/materials.html",
+        {
+            "event": event,
+            "form": form,
+            "materials": list(
+                access.materials_visible(event, organiser=True, has_place=True).select_related(
+                    "uploaded_by"
+                )
+            ),
+        },
+    )
+
+
+@login_required
+@require_safe
+def material_file(request: HttpRequest, pk: int, material_pk: int) -> FileResponse:
+    """A meeting's file, only for the people it is shown to, as a download of the type
+    its content showed (never a public media address)."""
+    material = access.material_for_member(request.user, pk, material_pk)
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=material.file_name or material.file.name.rsplit("/", 1)[-1],
+        content_type=material.file_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def material_remove(request: HttpRequest, pk: int, material_pk: int) -> HttpResponse:
+    """Removing a file asks to confirm on its own page: it cannot be undone."""
+    material = access.material_for_organiser(request.user, pk, material_pk)
+    event = material.event
+    if request.method == "POST":
+        services.material_remove(material=material, actor=request.user)
+        messages.success(request, f"“{material.title}” is removed.")
+        return redirect("events:materials", pk=event.pk)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": event.title,
+            "question": f"Remove “{material.title}”?",
+            "explanation": "Nobody will be able to download it any more. You can upload "
+            "it again later.",
+            "button": "Yes, remove the file",
+            "back_url": reverse("events:materials", args=[event.pk]),
+            "back_text": "No, keep it",
+        },
+    )
+
+
+WALK_IN_MEMBERS_SHOWN = 50
+COMMENTS_PAGE_SIZE = 50
+
+
+@login_required
+def walk_ins(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisers record people who came without booking: a member found by name,
+    or a guest's name."""
+    event = access.event_for_organiser(request.user, pk)
+    search = MemberSearchForm(request.GET or None)
+    query = search.cleaned_data.get("q", "").strip() if search.is_valid() else ""
+    members = User.objects.filter(pk__in=place_member_ids(event.place))
+    booked = event.registrations.registered().filter(person__isnull=False).values("person_id")
+    already = WalkIn.objects.filter(event=event, person__isnull=False).values("person_id")
+    candidates = members.exclude(pk__in=booked).exclude(pk__in=already)
+    if query:
+        candidates = candidates.filter(display_name__icontains=query)
+    shown = list(candidates.order_by("display_name", "pk")[: WALK_IN_MEMBERS_SHOWN + 1])
+    form = WalkInForm(posted(request), members=members, shown=shown[:WALK_IN_MEMBERS_SHOWN])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        member = data["who"] == "member"
+        try:
+            walk_in = services.walk_in_add(
+                event=event,
+                actor=request.user,
+                person=data["person"] if member else None,
+                guest_name="" if member else data["guest_name"],
+                guest_email="" if member else data["guest_email"],
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(
+                request,
+                f"{walk_in.name} is recorded as coming."
+                + (
+                    f" Their time is in the {event.place.kind_word}'s involvement log."
+                    if not walk_in.is_guest
+                    else ""
+                ),
+            )
+            return redirect("events:walk_ins", pk=event.pk)
+    return render(
+        request,
+        "events/walk_ins.html",
+        {
+            "event": event,
+            "form": form,
+            "search": search,
+            "query": query,
+            "more": len(shown) > WALK_IN_MEMBERS_SHOWN,
+            "walk_ins": list(
+                WalkIn.objects.filter(event=event).select_related("person", "added_by")
+            ),
+            "started": event.has_started(timezone.now()),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def walk_in_remove(request: HttpRequest, pk: int, walk_in_pk: int) -> HttpResponse:
+    """Removing someone who walked in asks to confirm: a member's time leaves the log."""
+    walk_in = access.walk_in_for_organiser(request.user, pk, walk_in_pk)
+    event = walk_in.event
+    if request.method == "POST":
+        try:
+            services.walk_in_remove(walk_in=walk_in, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, f"{walk_in.name} is removed.")
+        return redirect("events:walk_ins", pk=event.pk)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": event.title,
+            "question": f"Remove {walk_in.name}?",
+            "explanation": "Only if they did not come: they will no longer be recorded as "
+            "coming"
+            + (
+                f", and their time leaves the {event.place.kind_word}'s involvement log."
+                if not walk_in.is_guest
+                else "."
+            ),
+            "button": "Yes, remove them",
+            "back_url": reverse("events:walk_ins", args=[event.pk]),
+            "back_text": "No, keep them",
+        },
+    )
+
+
+def _minutes_or_404(event: Event, person: User, *, organiser: bool) -> Minutes:
+    """The event's minutes, if `person` may read them: agreed minutes for everyone who
+    can see the event; a draft for the organisers and the people who came."""
+    minutes = Minutes.objects.filter(event=event).select_related("agreed_by").first()
+    if minutes is None:
+        raise Http404("There are no minutes yet.")
+    if not minutes.is_agreed and not (organiser or access.came_to(event, person)):
+        raise Http404("There are no minutes yet.")
+    return minutes
+
+
+@login_required
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes and their comments; people who came comment until they are agreed."""
+    event = access.event_for_member(request.user, pk)
+    organiser = access.is_organiser(event, request.user)
+    record = _minutes_or_404(event, request.user, organiser=organiser)
+    may_comment = not record.is_agreed and (organiser or access.came_to(event, request.user))
+    form = MinutesCommentForm(posted(request))
+    if request.method == "POST":
+        if not may_comment:
+            raise PermissionDenied("Comments on these minutes are closed.")
+        if form.is_valid():
+            try:
+                services.minutes_comment(
+                    event=event, person=request.user, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, "Your comment is added.")
+                return redirect("events:minutes", pk=event.pk)
+    return render(
+        request,
+        "events/minutes.html",
+        {
+            "event": event,
+            "minutes": record,
+            "comments": page_or_404(
+                request,
+                MinutesComment.objects.filter(minutes=record).select_related("author"),
+                COMMENTS_PAGE_SIZE,
+            ),
+            "form": form,
+            "may_comment": may_comment,
+            "is_organiser": organiser,
+        },
+    )
+
+
+@login_required
+def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.event_for_organiser(request.user, pk)
+    record = Minutes.objects.filter(event=event).first()
+    if record is not None and record.is_agreed:
+        messages.info(request, "The minutes are agreed, so they cannot change.")
+        return redirect("events:minutes", pk=event.pk)
+    form = MinutesForm(posted(request), initial={"text": record.text if record else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(event=event, actor=request.user, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(
+                request, "The draft minutes are saved. The people who came can comment."
+            )
+            return redirect("events:minutes", pk=event.pk)
+    return render(request, "events/minutes_write.html", {"event": event, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def minutes_agree(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agreeing the minutes asks to confirm: they are frozen and comments close."""
+    event = access.event_for_organiser(request.user, pk)
+    record = Minutes.objects.filter(event=event).first()
+    if record is None:
+        raise Http404("There are no minutes yet.")
+    if request.method == "POST":
+        try:
+            services.minutes_agree(event=event, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, "The minutes are agreed.")
+        return redirect("events:minutes", pk=event.pk)
+    if record.is_agreed:
+        return redirect("events:minutes", pk=event.pk)
+    count = record.comments.count()
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": event.title,
+            "question": "Agree the minutes?",
+            "explanation": "Once agreed, the minutes cannot change and comments close. "
+            f"They have {count} comment{'' if count == 1 else 's'}. Everyone who can see "
+            "the event will be able to read them.",
+            "button": "Yes, agree the minutes",
+            "back_url": reverse("events:minutes", args=[event.pk]),
+            "back_text": "No, go back to the draft",
+        },
+    )
+
+
+@login_required
+def breakouts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Breakout groups' themes: recorded by people who came and shown to all of them."""
+    event = access.event_for_member(request.user, pk)
+    organiser = access.is_organiser(event, request.user)
+    if not (organiser or access.came_to(event, request.user)):
+        raise Http404("Only people who came see the groups' themes.")
+    started = event.has_started(timezone.now())
+    form = BreakoutForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.breakout_record(event=event, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, "The group's themes are recorded for everyone who came.")
+            return redirect("events:breakouts", pk=event.pk)
+    return render(
+        request,
+        "events/breakouts.html",
+        {
+            "event": event,
+            "form": form,
+            "groups": list(BreakoutGroup.objects.filter(event=event)),
+            "started": started,
+        },
     )

@@ -37,3 +37,55 @@ def test_every_events_page_and_form_a_member_sees_is_accessible(
     visit_each(page, live_server, axe_check, event_member_pages(world))
     forms = [(world["member"], path) for path in event_forms(world)]
     send_each_empty(page, live_server, sign_in, axe_check, forms)
+
+
+def _meeting_record(world: dict) -> list[str]:
+    """Last month's meeting with its record: a file, a member and a guest who walked in,
+    draft minutes with a comment and a breakout group's themes. Returns its pages."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from levelfield.events import services
+    from levelfield.events.demo import tiny_pdf
+
+    past, member = world["events"]["past"], world["member"]
+    material = services.material_add(
+        event=past,
+        actor=member,
+        upload=SimpleUploadedFile("slides.pdf", tiny_pdf(["Slides"])),
+        title="Slides: what we found, with a rather long title to wrap at 320 pixels",
+        kind="slides",
+        visible_to="registered",
+    )
+    services.walk_in_add(event=past, actor=member, person=world["teammate"])
+    guest = services.walk_in_add(event=past, actor=member, guest_name="Chris")
+    services.minutes_save(event=past, actor=member, text="## Actions\n\n- **More breaks**")
+    services.minutes_comment(event=past, person=member, text="Add the date, please.")
+    services.breakout_record(
+        event=past, actor=member, name="Table 1", themes="Transport\nPlain words"
+    )
+    pk = past.pk
+    return [
+        reverse("events:detail", args=[pk]),
+        reverse("events:materials", args=[pk]),
+        reverse("events:material_remove", args=[pk, material.pk]),
+        reverse("events:walk_ins", args=[pk]),
+        reverse("events:walk_ins", args=[pk]) + "?q=att",
+        reverse("events:minutes", args=[pk]),
+        reverse("events:minutes_write", args=[pk]),
+        reverse("events:minutes_agree", args=[pk]),
+        reverse("events:breakouts", args=[pk]),
+        reverse("events:walk_in_remove", args=[pk, guest.pk]),
+    ]
+
+
+def test_a_meetings_files_walk_ins_minutes_and_themes_are_accessible(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
+) -> None:
+    pages = _meeting_record(world)
+    sign_in(world["member"])
+    visit_each(page, live_server, axe_check, pages)
+    forms = [
+        (world["member"], path) for path in (pages[1], pages[3], pages[5], pages[6], pages[8])
+    ]
+    send_each_empty(page, live_server, sign_in, axe_check, forms)

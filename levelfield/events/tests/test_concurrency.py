@@ -94,3 +94,31 @@ def test_cancellations_racing_promotions_and_new_registrations_lose_nobody() -> 
     if registered_from_waiting.exists() and waiting_left.exists():
         latest_promoted = max(r.waiting_since for r in registered_from_waiting)
         assert all(r.waiting_since >= latest_promoted for r in waiting_left)
+
+
+def test_the_same_walk_in_recorded_twice_at_once_is_one_walk_in_and_one_participation() -> None:
+    """Two organisers record the same member walking in at the same moment: the event's
+    row lock makes one of them see the other's, so the log has the time once."""
+    import datetime
+
+    from django.utils import timezone
+
+    from levelfield.events.models import WalkIn
+    from levelfield.projects.models import Participation
+
+    event, people = _event_with_people(1, capacity=20)
+    organiser = event.organisers.get()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    event.refresh_from_db()
+
+    results = at_once(
+        4, lambda n: services.walk_in_add(event=event, actor=organiser, person=people[0])
+    )
+
+    assert sum(1 for r in results if isinstance(r, WalkIn)) == 1, results
+    assert all(isinstance(r, ValidationError) for r in results if not isinstance(r, WalkIn))
+    assert Participation.objects.filter(person=people[0]).count() == 1
+    assert WalkIn.objects.get().participation is not None
