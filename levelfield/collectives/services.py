@@ -25,7 +25,8 @@ from levelfield.collectives.models import (
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.places.services import place_for_collective_create
+from levelfield.places.models import Place, PlaceKind
+from levelfield.places.services import place_for_collective_create, place_leave_hand_back
 from levelfield.ratelimits import RateLimited, rate_limit
 
 if TYPE_CHECKING:
@@ -310,6 +311,9 @@ def membership_leave(*, membership: CollectiveMembership) -> None:
             before=_membership_values(membership),
         )
         membership.delete()
+        own_place = Place.objects.filter(collective=collective, kind=PlaceKind.COLLECTIVE).first()
+        if own_place is not None:
+            place_leave_hand_back(place=own_place, person=person)
 
 
 def _unique_slug(name: str) -> str:

@@ -189,6 +189,8 @@ class AppManifest:
       places, and what happened there lately (`Happening`), a few of each, in one query.
     - `navigation` lists this app's entries in a place's navigation.
     - `glossary` explains the words this app uses that people may not know.
+    - `leaving(place, person)` hands back what the person held in the place when they
+      leave it (inside the leaving transaction): reviews they signed up for, say.
     """
 
     label: str
@@ -204,6 +206,7 @@ class AppManifest:
     recent: Callable[[Any], list[Happening]] | None = None
     navigation: tuple[NavigationEntry, ...] = ()
     glossary: tuple[Term, ...] = ()
+    leaving: Callable[[Any, Any], None] | None = None
 
 
 @cache

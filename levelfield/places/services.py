@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from levelfield.history.services import change_record
+from levelfield.lib.manifests import manifests
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 if TYPE_CHECKING:
@@ -197,12 +198,22 @@ def group_join(*, group: Place, person: User) -> PlaceMembership:
     return membership
 
 
+def place_leave_hand_back(*, place: Place, person: User) -> None:
+    """What the person held in the place goes back when they leave it, app by app (each
+    manifest's `leaving`): called inside every leaving transaction, for a group, a
+    project and a collective alike."""
+    for manifest in manifests():
+        if manifest.leaving is not None:
+            manifest.leaving(place, person)
+
+
 def group_leave(*, group: Place, person: User) -> None:
     """Leave a group. Past work stays in its log under the person's name; the group
     stays for others to join, even with nobody in it."""
     with transaction.atomic():
         deleted, _ = PlaceMembership.objects.filter(place=group, person=person).delete()
         if deleted:
+            place_leave_hand_back(place=group, person=person)
             change_record(
                 actor=person,
                 action="left",

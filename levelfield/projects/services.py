@@ -26,6 +26,7 @@ from levelfield.places.services import (
     EntryValues,
     involvement_entry_write,
     place_for_project_create,
+    place_leave_hand_back,
 )
 from levelfield.projects.models import (
     InvolvementEntry,
@@ -159,6 +160,7 @@ def project_leave(*, project: Project, person: User) -> None:
             before={"member": person.name, "coordinator": _yes_no(mine.is_coordinator)},
         )
         mine.delete()
+        place_leave_hand_back(place=project.place, person=person)
 
 
 # Asking to join

@@ -14,7 +14,7 @@ from levelfield.lib.manifests import (
     Term,
     demo_module,
 )
-from levelfield.reviews import personal
+from levelfield.reviews import personal, services
 
 
 def _has_reviews(place: Any, person: Any) -> bool:
@@ -45,6 +45,7 @@ MANIFEST = AppManifest(
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
+    leaving=services.reviews_hand_back,
     coming_up=personal.coming_up,
     person_fields=(
         PersonField(

@@ -30,6 +30,7 @@ from levelfield.lib.words import day, plural
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places import services as place_services
+from levelfield.places.models import Place
 from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind, InvolvementEntry
 from levelfield.reviews import files
@@ -126,17 +127,22 @@ def group_leave(*, group: ReviewGroup, person: User) -> None:
     with transaction.atomic():
         if not roles.memberships_of(group.place).filter(person=person).exists():
             raise ValidationError("You are not in the group.")
-        unsent = Review.objects.filter(
-            request__group=group,
-            request__status__in=OPEN,
-            reviewer=person,
-            submitted_at__isnull=True,
-        )
-        request_ids = list(unsent.values_list("request_id", flat=True))
-        unsent.delete()
-        for review_request in ReviewRequest.objects.select_for_update().filter(pk__in=request_ids):
-            _status_after_step_back(review_request)
         place_services.group_leave(group=group.place, person=person)
+
+
+def reviews_hand_back(place: Place, person: User) -> None:
+    """The reviews the person signed up for and has not sent, in the group they leave,
+    go back to the queue (the manifest's `leaving`: however they leave the group)."""
+    unsent = Review.objects.filter(
+        request__group__place=place,
+        request__status__in=OPEN,
+        reviewer=person,
+        submitted_at__isnull=True,
+    )
+    request_ids = list(unsent.values_list("request_id", flat=True))
+    unsent.delete()
+    for review_request in ReviewRequest.objects.select_for_update().filter(pk__in=request_ids):
+        _status_after_step_back(review_request)
 
 
 # Requests

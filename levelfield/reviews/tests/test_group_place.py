@@ -143,3 +143,14 @@ def test_only_the_research_partners_group_shows_reviews_in_its_navigation(world)
     assert "Reviews of researchers' plans" in labels(world.group.place)
     assert "Reviews of researchers' plans" in labels(collective_place(world.collective.pk))
     assert "Reviews of researchers' plans" not in labels(allies)
+
+
+def test_leaving_on_the_groups_own_page_hands_back_reviews_too(world) -> None:  # noqa: ANN001
+    unsent = _submit(world, "Unsent")
+    services.review_sign_up(review_request=unsent, person=world.ben)
+
+    place_services.group_leave(group=world.group.place, person=world.ben)
+
+    assert not Review.objects.filter(reviewer=world.ben).exists()
+    unsent.refresh_from_db()
+    assert unsent.status == Status.WAITING
