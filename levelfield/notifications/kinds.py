@@ -264,6 +264,17 @@ KINDS: dict[str, Kind] = {
             "Your comments on stories",
             "A moderator hides or restores a comment you wrote on a story.",
         ),
+        # tasks
+        Kind(
+            "task_assigned",
+            "Tasks someone asks you to do",
+            "Someone in a place you are in gives you a task.",
+        ),
+        Kind(
+            "task_due",
+            "Tasks due soon",
+            "A task you said you would do is due tomorrow or overdue (once for each date).",
+        ),
     ]
 }
 
