@@ -351,7 +351,17 @@ def test_a_source_from_another_place_or_nonsense_is_not_found(client, world) -> 
 
 
 def test_the_make_a_task_link_is_on_the_source_pages(client, world) -> None:  # noqa: ANN001
-    decision = DecisionFactory(place=world.project_place)
+    decision = DecisionFactory(
+        place=world.project_place,
+        opens_at=timezone.now() - datetime.timedelta(days=9),
+        closes_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    Outcome.objects.create(
+        decision=decision,
+        statement="Yes.",
+        written_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
     client.force_login(world.member)
     page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
     assert f"?decision={decision.pk}" in page
