@@ -150,6 +150,8 @@ class Scenario:
     # reports: the project's GRIPP2 report (generated), and the collective's annual
     # report, signed off and published.
     reports: dict[str, Any] = field(default_factory=dict)
+    # tasks: an "anyone" task in the project, added by the member.
+    tasks: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -218,6 +220,7 @@ def _build_scenario() -> Scenario:
     )
     built.stories = _stories(collective, member, coordinator, built.people["outsider"])
     built.reports = _reports(built)
+    built.tasks = _tasks(built)
     return built
 
 
@@ -458,6 +461,17 @@ def _settled_time_poll(project: Project, member: User) -> Any:
         updated_at=now,
     )
     return poll
+
+
+def _tasks(built: Scenario) -> dict[str, Any]:
+    from levelfield.tasks import services as task_services
+
+    task = task_services.task_create(
+        place=built.project.place,
+        actor=built.people["member"],
+        values=task_services.TaskValues(title="Matrix task"),
+    )
+    return {"task": task}
 
 
 def _reports(built: Scenario) -> dict[str, Any]:
@@ -1172,6 +1186,48 @@ MATRIX: dict[str, Row] = {
     "decisions/<int:pk>/people/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/people/waiting/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/<int:pk>/reasons/": Row(DECISION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # tasks: any member of the place adds, takes on, does, drops and deletes its tasks
+    "tasks/place/<int:place_pk>/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "tasks/place/<int:place_pk>/new/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, "login 404 200 200 404"
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        SIGNED_IN_GET_ONLY,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/edit/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        "login 404 200 200 404",
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/take/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        SIGNED_IN_405,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/done/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/drop/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        "login 404 200 200 404",
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/reopen/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        SIGNED_IN_405,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/delete/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        MEMBERS_POST,
+    ),
 }
 
 
