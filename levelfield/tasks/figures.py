@@ -23,15 +23,17 @@ from levelfield.tasks.models import Status, Task
 
 def tasks_done_by_perspective(
     *,
-    start: datetime.datetime,
-    end: datetime.datetime,
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
     place: Place | None = None,
     collective_id: int | None = None,
 ) -> dict[str, Any]:
     """Tasks done between `start` and `end` in `place`, or in every place of the
     collective `collective_id`: how many, by how many people, and (when every group is
-    big enough) by perspective group."""
-    tasks = Task.objects.filter(status=Status.DONE, done_at__range=(start, end))
+    big enough) by perspective group. Without `start` and `end`: whenever they were done."""
+    tasks = Task.objects.filter(status=Status.DONE)
+    if start is not None and end is not None:
+        tasks = tasks.filter(done_at__range=(start, end))
     if place is not None:
         tasks = tasks.in_place(place)
     elif collective_id is not None:

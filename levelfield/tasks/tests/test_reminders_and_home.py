@@ -153,3 +153,19 @@ def test_who_does_the_work_is_split_by_perspective_only_when_groups_are_big_enou
         "split": False,
         "by_group": [],
     }
+
+
+def test_the_reports_say_how_many_tasks_were_done_and_by_how_many(world) -> None:  # noqa: ANN001
+    from levelfield.reports.figures import Scope, figures_for
+    from levelfield.reports.models import Kind
+    from levelfield.reports.sections import statements_for
+
+    for _ in range(3):
+        services.task_done(task=_task(world, None, world.member), actor=world.member)
+    figures = figures_for(Scope(collective=world.collective, project=world.project))
+    assert figures["tasks"]["tasks"] == 3
+    said = [row["text"] for row in statements_for(Kind.GRIPP2, figures)["methods"]]
+    assert "3 tasks done by fewer than 5 people." in said
+    annual = figures_for(Scope(collective=world.collective, year=timezone.localdate().year))
+    said = [row["text"] for row in statements_for(Kind.ANNUAL, annual)["people"]]
+    assert "3 tasks done by fewer than 5 people." in said
