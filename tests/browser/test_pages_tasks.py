@@ -29,7 +29,7 @@ def tasks(world) -> dict:  # noqa: ANN001
     def add(title: str, **values: object):  # noqa: ANN202
         return services.task_create(
             place=values.pop("place", place),
-            actor=world.coordinator,
+            actor=values.pop("actor", world.coordinator),
             values=TaskValues(title=title, **values),
         )
 
@@ -45,7 +45,7 @@ def tasks(world) -> dict:  # noqa: ANN001
     services.task_done(task=done, actor=world.coordinator, minutes=90)
     dropped = add("Print leaflets", stage=Stage.DOING)
     services.task_drop(task=dropped, actor=world.coordinator, reason="Posters instead.")
-    group_task = add("Welcome the new allies", place=world.group)
+    group_task = add("Welcome the new allies", place=world.group, actor=world.member)
     return {
         "open": open_task,
         "anyone": anyone,
