@@ -128,6 +128,12 @@ def _stories_pages() -> list[Row]:  # stories
     return bench_stories.story_pages()
 
 
+def _tasks_pages() -> list[Row]:  # tasks
+    import bench_tasks
+
+    return bench_tasks.task_pages()
+
+
 def _reports_pages() -> list[Row]:  # reports
     import bench_reports
 
@@ -281,6 +287,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="stories",
         needs_database=True,
     ),
+    # tasks
+    "task-pages": Benchmark(
+        "A project's tasks: 5,000 in every status and research stage, 40 members; the list\n"
+        "grouped by stage (open, mine, done), a task's page and the new-task form",
+        _tasks_pages,
+        naming="page",
+        counting="tasks",
+        needs_database=True,
+    ),
     # reports
     "report-pages": Benchmark(
         "A collective's year with 20,000 involvement entries (about 59,000 participations by\n"
@@ -315,6 +330,7 @@ DEFAULT = [
     "story-pages",  # stories
     "report-pages",  # reports
     "output-pages",  # outputs
+    "task-pages",  # tasks
 ]
 
 PAGE_NOTE = (

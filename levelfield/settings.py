@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "levelfield.stories",  # stories
     "levelfield.reports",  # reports
     "levelfield.outputs",
+    "levelfield.tasks",  # tasks
     "levelfield.home",  # above every other app: reads their manifests
 ]
 

@@ -34,5 +34,6 @@ urlpatterns = [
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
     path("reports/", include("levelfield.reports.urls")),  # reports
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
+    path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("health/", lib_views.health, name="health"),  # bench
 ]

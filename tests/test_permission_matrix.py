@@ -157,6 +157,8 @@ class Scenario:
     # meetings (events): a file on the member's project meeting, for everyone who can
     # see it, and draft minutes of that meeting with the member's comment.
     meetings: dict[str, Any] = field(default_factory=dict)
+    # tasks: an "anyone" task in the project, added by the member.
+    tasks: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -227,6 +229,7 @@ def _build_scenario() -> Scenario:
     built.reports = _reports(built)
     built.outputs = _outputs(built)
     built.meetings = _meetings(built)
+    built.tasks = _tasks(built)
     return built
 
 
@@ -507,6 +510,17 @@ def _settled_time_poll(project: Project, member: User) -> Any:
         updated_at=now,
     )
     return poll
+
+
+def _tasks(built: Scenario) -> dict[str, Any]:
+    from levelfield.tasks import services as task_services
+
+    task = task_services.task_create(
+        place=built.project.place,
+        actor=built.people["member"],
+        values=task_services.TaskValues(title="Matrix task"),
+    )
+    return {"task": task}
 
 
 def _reports(built: Scenario) -> dict[str, Any]:
@@ -1270,6 +1284,48 @@ MATRIX: dict[str, Row] = {
     "events/<int:pk>/minutes/write/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/minutes/agree/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
     "events/<int:pk>/breakouts/": Row(EVENT, MEMBERS_ONLY, MEMBERS_POST),
+    # tasks: any member of the place adds, takes on, does, drops and deletes its tasks
+    "tasks/place/<int:place_pk>/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "tasks/place/<int:place_pk>/new/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, "login 404 200 200 404"
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        SIGNED_IN_GET_ONLY,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/edit/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        "login 404 200 200 404",
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/take/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        SIGNED_IN_405,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/done/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/drop/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        "login 404 200 200 404",
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/reopen/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        SIGNED_IN_405,
+        MEMBERS_POST,
+    ),
+    "tasks/place/<int:place_pk>/<int:pk>/delete/": Row(
+        lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
+        MEMBERS_ONLY,
+        MEMBERS_POST,
+    ),
 }
 
 

@@ -265,6 +265,17 @@ KINDS: dict[str, Kind] = {
             "A moderator hides or restores a comment you wrote on a story, or someone "
             "reports it and it waits for a moderator.",
         ),
+        # tasks
+        Kind(
+            "task_assigned",
+            "Tasks someone asks you to do",
+            "Someone in a place you are in gives you a task.",
+        ),
+        Kind(
+            "task_due",
+            "Tasks due soon",
+            "A task you said you would do is due tomorrow or overdue (once for each date).",
+        ),
     ]
 }
 

@@ -37,6 +37,7 @@ from levelfield.projects.models import InvolvementEntry, Participation, Project,
 from levelfield.reflection import groups
 from levelfield.reflection.models import Action, Answer, CheckInRound, PerspectiveGroup
 from levelfield.stories.models import Story
+from levelfield.tasks.figures import tasks_done_by_perspective
 
 LIST_LIMIT = 12  # records listed by name in one figure; the counts cover them all
 GAPS_SHOWN = 3
@@ -127,6 +128,7 @@ def figures_for(scope: Scope) -> dict[str, Any]:
             start=scope.start,
             end=scope.end,
         ),
+        "tasks": tasks(scope),
     }
     if scope.project:
         figures["evidence"] = evidence(scope.project)
@@ -135,6 +137,14 @@ def figures_for(scope: Scope) -> dict[str, Any]:
         figures["people"] = people(scope)
         figures["published_stories"] = published_stories(scope)
     return figures
+
+
+def tasks(scope: Scope) -> dict[str, Any]:
+    """Who does the work: tasks done, by perspective group (levelfield/tasks/figures.py)."""
+    if scope.project:
+        return tasks_done_by_perspective(place=scope.project.place)
+    start, end = scope.moments()
+    return tasks_done_by_perspective(collective_id=scope.collective.pk, start=start, end=end)
 
 
 # The involvement log: who (by perspective group), at which stages, how long

@@ -231,12 +231,34 @@ def _outputs(figures: dict[str, Any]) -> list[dict[str, Any]]:  # outputs
     ]
 
 
+def _tasks(figures: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who does the work (levelfield/tasks); reports generated before tasks had none."""
+    done = figures.get("tasks")
+    if not done or not done["tasks"]:
+        return []
+    said = [
+        _said(
+            f"{plural(done['tasks'], 'task')} done by "
+            f"{_people(done['people'], figures['minimum'])}."
+        )
+    ]
+    if done["by_group"]:
+        parts = "; ".join(
+            f"{row['group']}: {plural(row['tasks'], 'task')} by {plural(row['people'], 'person')}"
+            for row in done["by_group"]
+        )
+        said.append(_said(f"Who does the work, by perspective: {parts}."))
+    return said
+
+
 def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Each section's pre-filled statements."""
     if kind == Kind.GRIPP2:
         return {
             "aim": [],
-            "methods": _involvement(figures, "the involvement log") + _events(figures),
+            "methods": _involvement(figures, "the involvement log")
+            + _events(figures)
+            + _tasks(figures),
             "results": _decisions(figures) + _stories(figures) + _outputs(figures),
             "discussion": _evidence(figures) + _payments(figures),
             "reflections": _checkins(figures),
@@ -251,7 +273,9 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
                 f"{plural(figures['decisions']['made'], 'decision')} made together."
             )
         ],
-        "people": [_said(f"{new} joined the collective this year.")] + _involvement(figures, ""),
+        "people": [_said(f"{new} joined the collective this year.")]
+        + _involvement(figures, "")
+        + _tasks(figures),
         "activity": [
             _said(
                 "Projects by stage: "
