@@ -33,4 +33,5 @@ urlpatterns = [
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
     path("reports/", include("levelfield.reports.urls")),  # reports
     path("health/", lib_views.health, name="health"),  # bench
+    path("threads/", include("levelfield.threads.urls")),  # threads
 ]
