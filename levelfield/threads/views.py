@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -407,6 +407,8 @@ def remove(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpRe
     """Removing one's own reply asks to confirm on its own page."""
     thread = thread_for_member(request.user, place_pk, pk)
     post = post_in(thread, post_pk)
+    if post.author_id != request.user.pk:
+        raise PermissionDenied("You can only remove your own replies.")
     if request.method == "POST":
         try:
             services.post_remove(post=post, person=request.user)
