@@ -128,6 +128,12 @@ def _stories_pages() -> list[Row]:  # stories
     return bench_stories.story_pages()
 
 
+def _threads_pages() -> list[Row]:  # threads
+    import bench_threads
+
+    return bench_threads.thread_pages()
+
+
 def _reports_pages() -> list[Row]:  # reports
     import bench_reports
 
@@ -275,6 +281,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="stories",
         needs_database=True,
     ),
+    # threads
+    "thread-pages": Benchmark(
+        "A place's threads as a member: 2,000 threads (pinned first, unread counts, a\n"
+        "search) and a thread with 1,000 replies paged 50 top-level replies at a time",
+        _threads_pages,
+        naming="page",
+        counting="threads",
+        needs_database=True,
+    ),
     # reports
     "report-pages": Benchmark(
         "A collective's year with 20,000 involvement entries (about 59,000 participations by\n"
@@ -299,6 +314,7 @@ DEFAULT = [
     "event-pages",  # events
     "story-pages",  # stories
     "report-pages",  # reports
+    "thread-pages",  # threads
 ]
 
 PAGE_NOTE = (

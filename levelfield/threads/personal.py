@@ -79,46 +79,57 @@ def erase(context: ErasureContext) -> None:
 def needs(person: Any) -> list[Need]:
     """Threads where someone mentioned the person and they have not read it since, and
     updates sent to them that they have not opened and marked read (until the home has
-    a "Recently" section, updates show here)."""
-    places = places_for_member(person)
-    read_at = ReadMark.objects.filter(thread=OuterRef("post__thread"), person=person).values(
-        "read_at"
-    )[:1]
-    mentions = (
-        Mention.objects.filter(person=person, post__thread__place__in=places)
-        .annotate(read_at=Subquery(read_at))
-        .filter(Q(read_at__isnull=True) | Q(read_at__lt=F("created_at")))
-        .filter(post__removed_at__isnull=True)
-        .select_related(
-            "post__thread__place__collective", "post__thread__place__project", "post__author"
+    a "Recently" section, updates show here). One query, however many there are."""
+    mentions = Mention.objects.filter(
+        person=person, post__thread=OuterRef("pk"), post__removed_at__isnull=True
+    ).order_by("-created_at")
+    threads = (
+        Thread.objects.filter(place__in=places_for_member(person))
+        .filter(
+            Q(pk__in=Mention.objects.filter(person=person).values("post__thread_id"))
+            | Q(pk__in=Delivery.objects.filter(person=person).values("thread_id"))
         )
-        .order_by("-created_at")[:NEEDS_SHOWN]
+        .annotate(
+            read_at=Subquery(
+                ReadMark.objects.filter(thread=OuterRef("pk"), person=person).values("read_at")[:1]
+            ),
+            mentioned_at=Subquery(mentions.values("created_at")[:1]),
+            mentioned_by=Subquery(mentions.values("post__author__display_name")[:1]),
+            mention_post=Subquery(mentions.values("post_id")[:1]),
+            delivered=Exists(Delivery.objects.filter(thread=OuterRef("pk"), person=person)),
+        )
+        .filter(
+            (
+                Q(mentioned_at__isnull=False)
+                & (Q(read_at__isnull=True) | Q(read_at__lt=F("mentioned_at")))
+            )
+            | Q(delivered=True, read_at__isnull=True)
+        )
+        .select_related("place__collective", "place__project")
+        .order_by("-last_activity_at", "-pk")[: NEEDS_SHOWN * 2]
     )
-    found = [
-        Need(
-            label=f"{m.post.author.name if m.post.author else 'Someone'} mentioned you in "
-            f"“{m.post.thread.title}”",
-            url=reverse("threads:detail", args=[m.post.thread.place_id, m.post.thread_id])
-            + f"#post-{m.post_id}",
-            place=m.post.thread.place.name,
-            kind="thread_mention",
+    found = []
+    for thread in threads:
+        url = reverse("threads:detail", args=[thread.place_id, thread.pk])
+        unread_mention = thread.mentioned_at is not None and (
+            thread.read_at is None or thread.read_at < thread.mentioned_at
         )
-        for m in mentions
-    ]
-    unread = ReadMark.objects.filter(thread=OuterRef("thread"), person=person)
-    updates = (
-        Delivery.objects.filter(person=person, thread__place__in=places)
-        .exclude(Exists(unread))
-        .select_related("thread__place__collective", "thread__place__project")
-        .order_by("-sent_at")[:NEEDS_SHOWN]
-    )
-    found += [
-        Need(
-            label=f"Read the update “{d.thread.title}”",
-            url=reverse("threads:detail", args=[d.thread.place_id, d.thread_id]),
-            place=d.thread.place.name,
-            kind="place_update",
-        )
-        for d in updates
-    ]
+        if unread_mention:
+            found.append(
+                Need(
+                    label=f"{thread.mentioned_by or 'Someone'} mentioned you in “{thread.title}”",
+                    url=f"{url}#post-{thread.mention_post}",
+                    place=thread.place.name,
+                    kind="thread_mention",
+                )
+            )
+        else:
+            found.append(
+                Need(
+                    label=f"Read the update “{thread.title}”",
+                    url=url,
+                    place=thread.place.name,
+                    kind="place_update",
+                )
+            )
     return found
