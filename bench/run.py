@@ -128,6 +128,12 @@ def _stories_pages() -> list[Row]:  # stories
     return bench_stories.story_pages()
 
 
+def _threads_pages() -> list[Row]:  # threads
+    import bench_threads
+
+    return bench_threads.thread_pages()
+
+
 def _tasks_pages() -> list[Row]:  # tasks
     import bench_tasks
 
@@ -287,6 +293,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="stories",
         needs_database=True,
     ),
+    # threads
+    "thread-pages": Benchmark(
+        "A place's threads as a member: 2,000 threads (pinned first, unread counts, a\n"
+        "search) and a thread with 1,000 replies paged 50 top-level replies at a time",
+        _threads_pages,
+        naming="page",
+        counting="threads",
+        needs_database=True,
+    ),
     # tasks
     "task-pages": Benchmark(
         "A project's tasks: 5,000 in every status and research stage, 40 members; the list\n"
@@ -331,6 +346,7 @@ DEFAULT = [
     "report-pages",  # reports
     "output-pages",  # outputs
     "task-pages",  # tasks
+    "thread-pages",  # threads
 ]
 
 PAGE_NOTE = (

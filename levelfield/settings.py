@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "levelfield.reports",  # reports
     "levelfield.outputs",
     "levelfield.tasks",  # tasks
+    "levelfield.threads",
     "levelfield.home",  # above every other app: reads their manifests
 ]
 

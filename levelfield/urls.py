@@ -36,4 +36,5 @@ urlpatterns = [
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("health/", lib_views.health, name="health"),  # bench
+    path("threads/", include("levelfield.threads.urls")),  # threads
 ]

@@ -159,6 +159,8 @@ class Scenario:
     meetings: dict[str, Any] = field(default_factory=dict)
     # tasks: an "anyone" task in the project, added by the member.
     tasks: dict[str, Any] = field(default_factory=dict)
+    # threads: a thread in the project started by the member, with the member's reply.
+    threads: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -230,6 +232,7 @@ def _build_scenario() -> Scenario:
     built.outputs = _outputs(built)
     built.meetings = _meetings(built)
     built.tasks = _tasks(built)
+    built.threads = _threads(built)
     return built
 
 
@@ -545,6 +548,17 @@ def _reports(built: Scenario) -> dict[str, Any]:
     return {"report": report, "annual": annual}
 
 
+def _threads(built: Scenario) -> dict[str, Any]:
+    from levelfield.threads import services as thread_services
+
+    member = built.people["member"]
+    thread = thread_services.thread_start(
+        place=built.project.place, author=member, title="Matrix thread", body="Hello."
+    )
+    reply = thread_services.post_reply(thread=thread, author=member, body="A reply.")
+    return {"thread": thread, "reply": reply}
+
+
 # How to build each URL's arguments.
 Args = Callable[[Scenario], dict[str, Any]]
 NONE: Args = lambda s: {}  # noqa: E731
@@ -676,6 +690,12 @@ OUTPUT_CONTRIBUTOR: Args = lambda s: {  # noqa: E731
     "pk": s.outputs["output"].pk,
     "contributor_pk": s.outputs["contributor"].pk,
 }
+# threads
+THREAD: Args = lambda s: {  # noqa: E731
+    "place_pk": s.project.place.pk,
+    "pk": s.threads["thread"].pk,
+}
+THREAD_POST: Args = lambda s: {**THREAD(s), "post_pk": s.threads["reply"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -1325,6 +1345,34 @@ MATRIX: dict[str, Row] = {
         lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
         MEMBERS_ONLY,
         MEMBERS_POST,
+    ),
+    # threads: any member of the place does everything (power is shared); only the
+    # author (the member) changes or removes a post; an empty form is refused with 400.
+    "threads/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "threads/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, "login 404 400 400 404"),
+    "threads/place/<int:place_pk>/update/": Row(PLACE_PK, MEMBERS_ONLY, "login 404 400 400 404"),
+    "threads/place/<int:place_pk>/<int:pk>/": Row(THREAD, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "threads/place/<int:place_pk>/<int:pk>/reply/": Row(
+        THREAD, SIGNED_IN_405, "login 404 400 400 404"
+    ),
+    "threads/place/<int:place_pk>/<int:pk>/read/": Row(THREAD, SIGNED_IN_405, MEMBERS_POST),
+    "threads/place/<int:place_pk>/<int:pk>/pin/": Row(THREAD, SIGNED_IN_405, MEMBERS_POST),
+    "threads/place/<int:place_pk>/<int:pk>/close/": Row(
+        THREAD, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "threads/place/<int:place_pk>/<int:pk>/decision/": Row(THREAD, SIGNED_IN_405, MEMBERS_POST),
+    "threads/place/<int:place_pk>/<int:pk>/document/": Row(THREAD, SIGNED_IN_405, MEMBERS_POST),
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/edit/": Row(
+        THREAD_POST, "login 404 200 403 404", "login 404 400 403 404"
+    ),
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/remove/": Row(
+        THREAD_POST, "login 404 200 403 404", "login 404 ok 403 404"
+    ),
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/history/": Row(
+        THREAD_POST, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/react/": Row(
+        THREAD_POST, SIGNED_IN_405, "login 404 302 302 404"
     ),
 }
 

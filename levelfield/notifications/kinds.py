@@ -259,6 +259,18 @@ KINDS: dict[str, Kind] = {
             "Your comments on documents",
             "A member hides or restores a comment you wrote on a document.",
         ),
+        # threads
+        Kind(
+            "thread_mention",
+            "Mentions in threads",
+            "Someone names you with @ in a thread in a place you are in.",
+        ),
+        Kind(
+            "place_update",
+            "Updates from your places",
+            "Someone sends an update (what happened, what is next) to everyone in a "
+            "collective, group or project you are in. The email holds the whole update.",
+        ),
         Kind(
             "stories_comment_moderated",
             "Your comments on stories",
