@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import json_script
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import Action
@@ -187,7 +188,8 @@ def _structured_data(request: HttpRequest, opportunity: Opportunity) -> dict[str
 def _json_ld(data: dict[str, Any]) -> str:
     """The structured data as a script element, escaped by Django's json_script (so
     nothing a writer typed can close the element), typed as JSON-LD for search engines."""
-    return json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1)
+    script = json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1)
+    return mark_safe(script)  # noqa: S308 - json_script escaped every character that matters
 
 
 @require_safe
