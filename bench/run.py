@@ -134,6 +134,12 @@ def _reports_pages() -> list[Row]:  # reports
     return bench_reports.report_pages()
 
 
+def _opportunities_pages() -> list[Row]:  # opportunities
+    import bench_opportunities
+
+    return bench_opportunities.opportunity_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -285,6 +291,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="entries",
         needs_database=True,
     ),
+    # opportunities
+    "opportunity-pages": Benchmark(
+        "The public board with 5,000 live opportunities (a visitor; with a filter), an\n"
+        "opportunity page, the feeds, and the writer's list of 2,000 people interested",
+        _opportunities_pages,
+        naming="page",
+        counting="opportunities",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -299,6 +314,7 @@ DEFAULT = [
     "event-pages",  # events
     "story-pages",  # stories
     "report-pages",  # reports
+    "opportunity-pages",  # opportunities
 ]
 
 PAGE_NOTE = (
