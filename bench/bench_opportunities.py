@@ -100,7 +100,7 @@ def _time(prefix: str, size: int, interests: int, rng: random.Random) -> dict[st
     return {
         "opportunities:board": time_page(visitor, board, check=_shows("opportunities")),
         "opportunities:board, filtered": time_page(
-            visitor, f"{board}?topic=stroke&paid=yes", check=_shows("match your filters")
+            visitor, f"{board}?paid=yes", check=_shows("match your filters")
         ),
         "opportunities:detail": time_page(
             visitor, reverse("opportunities:detail", args=[first]), check=_shows("JobPosting")

@@ -71,38 +71,38 @@ def erase(context: ErasureContext) -> None:
 
 def needs(person: Any) -> list[Need]:
     """For coordinators: opportunities waiting to be checked in their collectives. For
-    writers: drafts sent back with comments."""
+    writers: drafts sent back with comments. One query for both."""
     coordinated = CollectiveMembership.objects.filter(
         person=person, coordinator_since__isnull=False
     ).values("collective_id")
-    waiting = (
-        Opportunity.objects.filter(state=State.SUBMITTED, place__collective_id__in=coordinated)
-        .with_place()
-        .order_by("submitted_at", "pk")[:NEEDS_SHOWN]
-    )
-    sent_back = (
+    rows = (
         Opportunity.objects.filter(
-            created_by=person, state=State.DRAFT, sent_back_at__isnull=False
+            Q(state=State.SUBMITTED, place__collective_id__in=coordinated)
+            | Q(created_by=person, state=State.DRAFT, sent_back_at__isnull=False)
         )
         .with_place()
-        .order_by("-sent_back_at", "-pk")[:NEEDS_SHOWN]
+        .order_by("closes_on", "pk")[: 2 * NEEDS_SHOWN]
     )
-    return [
-        Need(
-            label=f"Check the opportunity: {opportunity.title}",
-            url=reverse("opportunities:check", args=[opportunity.pk]),
-            place=opportunity.place.name,
-            due=opportunity.closes_on,
-            kind="opportunity_check",
-        )
-        for opportunity in waiting
-    ] + [
-        Need(
-            label=f"Sent back with comments: {opportunity.title}",
-            url=reverse("opportunities:manage", args=[opportunity.pk]),
-            place=opportunity.place.name,
-            due=opportunity.closes_on,
-            kind="opportunity_sent_back",
-        )
-        for opportunity in sent_back
-    ]
+    waiting, sent_back = [], []
+    for opportunity in rows:
+        if opportunity.state == State.SUBMITTED:
+            waiting.append(
+                Need(
+                    label=f"Check the opportunity: {opportunity.title}",
+                    url=reverse("opportunities:check", args=[opportunity.pk]),
+                    place=opportunity.place.name,
+                    due=opportunity.closes_on,
+                    kind="opportunity_check",
+                )
+            )
+        else:
+            sent_back.append(
+                Need(
+                    label=f"Sent back with comments: {opportunity.title}",
+                    url=reverse("opportunities:manage", args=[opportunity.pk]),
+                    place=opportunity.place.name,
+                    due=opportunity.closes_on,
+                    kind="opportunity_sent_back",
+                )
+            )
+    return waiting[:NEEDS_SHOWN] + sent_back[:NEEDS_SHOWN]

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -48,7 +48,7 @@ from levelfield.opportunities.models import (
 )
 from levelfield.people.models import PerspectiveKind
 from levelfield.places.access import place_for_member
-from levelfield.places.models import PlaceKind
+from levelfield.places.models import Place, PlaceKind
 from levelfield.ratelimits import client_address
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -312,7 +312,9 @@ def checks(request: HttpRequest, place_pk: int) -> HttpResponse:
     """The collective's opportunities waiting to be checked, from every group and project."""
     place = place_for_member(request.user, place_pk)
     if place.kind != PlaceKind.COLLECTIVE:
-        raise Http404("Opportunities are checked at the collective.")
+        # Checked at the collective, for its groups and projects too.
+        collective_place = Place.objects.get(collective_id=place.collective_id, kind="collective")
+        return redirect("opportunities:checks", place_pk=collective_place.pk)
     access.roles.require(request.user, Action.CHECK_OPPORTUNITY, place.collective)
     waiting = (
         Opportunity.objects.in_collective(place.collective_id)

@@ -110,8 +110,8 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
 
     # Session, person, perspectives, invitations, collectives, projects; and what needs
     # you from each app that declares needs (collectives' join requests, decisions,
-    # events, payments, reviews, check-ins): one each.
-    with django_assert_max_num_queries(12):
+    # events, payments, reviews, check-ins, opportunities): one each.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
