@@ -539,3 +539,56 @@ def opportunity_fan_out(*, opportunity_id: int, now: datetime.datetime | None = 
             told += 1
         Opportunity.objects.filter(pk=opportunity_id).update(matched_at=now)
     return told
+
+
+# Fair selection
+
+
+def selection_draw(
+    *,
+    opportunity: Opportunity,
+    actor: User,
+    places: int,
+    seed: int,
+    first_time_share: int = 0,
+) -> list[tuple[Interest, str]]:
+    """Run the selection aid over everyone who expressed interest and record the draw
+    (its seed, settings and every choice with its reason) in the history, so anyone can
+    rerun it. A first-timer has never expressed interest in another opportunity from
+    the same address. Nobody is told anything yet: inviting is the organiser's next step."""
+    from levelfield.opportunities.selection import Candidate, select
+
+    if places < 1:
+        raise OpportunityError("Enter how many places there are, 1 or more.", code="places")
+    with transaction.atomic():
+        if not access.may_organise(actor, opportunity):
+            raise PermissionDenied("Only the organisers select people.")
+        interests = {row.pk: row for row in Interest.objects.filter(opportunity=opportunity)}
+        returning = set(
+            Interest.objects.filter(email__in=[row.email for row in interests.values()])
+            .exclude(opportunity=opportunity)
+            .values_list("email", flat=True)
+        )
+        choices = select(
+            [
+                Candidate(pk, frozenset(row.perspectives), row.email not in returning)
+                for pk, row in interests.items()
+            ],
+            places=places,
+            wanted=opportunity.perspectives,
+            seed=seed,
+            first_time_share=first_time_share,
+            labels={value: str(label) for value, label in PerspectiveKind.choices},
+        )
+        _record(
+            opportunity,
+            actor=actor,
+            action="opportunity_selection_drawn",
+            summary=f"{actor.name} ran the selection aid for “{opportunity.title}” "
+            f"({places} places, seed {seed})",
+            seed=seed,
+            places=places,
+            first_time_share=first_time_share,
+            chosen=[{"interest": choice.key, "reason": choice.reason} for choice in choices],
+        )
+    return [(interests[choice.key], choice.reason) for choice in choices]
