@@ -1259,6 +1259,9 @@ MATRIX: dict[str, Row] = {
     "opportunities/<int:pk>/interests/": Row(
         lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
+    "opportunities/<int:pk>/selection/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
 }
 
 

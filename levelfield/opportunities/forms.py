@@ -295,3 +295,43 @@ class BoardFilterForm(forms.Form):
         if data.get("paid"):
             opportunities = opportunities.filter(paid=data["paid"] == "yes")
         return opportunities
+
+
+class SelectionForm(forms.Form):
+    """The selection aid's settings. The seed makes the draw one anyone can rerun."""
+
+    places = forms.IntegerField(
+        label="How many places are there?",
+        min_value=1,
+        max_value=500,
+        error_messages={
+            "required": "Enter how many places there are.",
+            "invalid": "Enter how many places there are as a whole number, like 6.",
+            "min_value": "Enter how many places there are, 1 or more.",
+            "max_value": "Enter 500 places or fewer.",
+        },
+    )
+    first_time_share = forms.IntegerField(
+        label="Places kept for people doing this for the first time (optional)",
+        min_value=0,
+        max_value=500,
+        required=False,
+        help_text="First-time people fill these before the rest are drawn by lot.",
+        error_messages={
+            "invalid": "Enter the places kept for first-time people as a whole number.",
+            "min_value": "Enter 0 or more places for first-time people.",
+            "max_value": "Enter 500 places or fewer for first-time people.",
+        },
+    )
+    seed = forms.IntegerField(
+        label="The number the draw starts from (the seed)",
+        min_value=0,
+        max_value=2**31,
+        help_text="Anyone who runs the draw again with this number gets the same people.",
+        error_messages={
+            "required": "Enter the number the draw starts from.",
+            "invalid": "Enter the seed as a whole number, like 20261205.",
+            "min_value": "Enter a seed of 0 or more.",
+            "max_value": "Enter a smaller seed.",
+        },
+    )

@@ -27,4 +27,5 @@ urlpatterns = [
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/interests/", views.interests, name="interests"),
+    path("<int:pk>/selection/", views.selection, name="selection"),
 ]

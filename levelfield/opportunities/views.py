@@ -8,6 +8,7 @@ an opportunity is still open is computed from its closing date and the time now.
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from typing import Any
 
@@ -35,6 +36,7 @@ from levelfield.opportunities.forms import (
     InterestForm,
     OpportunityForm,
     PreferenceForm,
+    SelectionForm,
     SendBackForm,
 )
 from levelfield.opportunities.models import (
@@ -546,4 +548,38 @@ def interests(request: HttpRequest, pk: int) -> HttpResponse:
             "others": others,
             "asked_for_perspectives": bool(wanted),
         },
+    )
+
+
+@login_required
+@GET_AND_POST
+def selection(request: HttpRequest, pk: int) -> HttpResponse:
+    """The fair selection aid: the organiser sets the places, a share for first-time
+    people and the seed; the draw (recorded in the history) shows who and why."""
+    managing = access.opportunity_to_organise(request.user, pk)
+    opportunity = managing.opportunity
+    form = SelectionForm(posted(request), initial={"seed": secrets.randbelow(2**31)})
+    chosen = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            chosen = services.selection_draw(
+                opportunity=opportunity,
+                actor=request.user,
+                places=form.cleaned_data["places"],
+                seed=form.cleaned_data["seed"],
+                first_time_share=form.cleaned_data["first_time_share"] or 0,
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+    return render(
+        request,
+        "opportunities/selection.html",
+        {
+            "opportunity": opportunity,
+            "place": opportunity.place,
+            "form": form,
+            "chosen": chosen,
+            "interest_count": opportunity.interests.count(),
+        },
+        status=400 if form.errors else 200,
     )

@@ -82,6 +82,7 @@ def test_every_place_page_passes_axe_and_reflows(
             f"/opportunities/{draft.pk}/edit/",
             f"/opportunities/{live.pk}/manage/",
             f"/opportunities/{live.pk}/interests/",
+            f"/opportunities/{live.pk}/selection/",
             f"/opportunities/{live.pk}/close/",
             "/opportunities/choices/",
         ],
@@ -126,6 +127,7 @@ def test_every_form_sent_empty_shows_the_error_summary(
             (built.member, f"/opportunities/place/{built.project_place.pk}/new/"),
             (built.member, f"/opportunities/{draft.pk}/edit/"),
             (built.member, "/opportunities/choices/"),
+            (built.member, f"/opportunities/{live.pk}/selection/"),
             (built.coordinator, f"/opportunities/{waiting.pk}/check/"),
         ],
     )

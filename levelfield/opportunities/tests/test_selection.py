@@ -4,6 +4,7 @@ people is kept; the same seed gives the same draw whatever order people came in.
 
 from __future__ import annotations
 
+from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,33 @@ def test_an_organiser_runs_the_draw_and_it_is_recorded_to_rerun(listed: World) -
         opportunity=opportunity, actor=listed.member, places=2, seed=42
     )
     assert [interest.pk for interest, _ in rerun] == [interest.pk for interest, _ in chosen]
+
+
+def test_the_selection_page_runs_the_draw_for_an_organiser(client: Client, listed: World) -> None:
+    opportunity = make(listed)
+    services.interest_express(
+        opportunity=opportunity,
+        name="Kemi",
+        email="kemi@example.org",
+        why="Because.",
+        perspectives=["carer"],
+    )
+    client.force_login(listed.member)
+    assert client.get(f"/opportunities/{opportunity.pk}/selection/").status_code == 200
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/selection/", {"places": "1", "seed": "7"}
+    )
+    page = response.content.decode()
+    assert "Kemi" in page and "Brings a wanted perspective not yet chosen: Carer" in page
+    bad = client.post(f"/opportunities/{opportunity.pk}/selection/", {"places": "0", "seed": ""})
+    assert bad.status_code == 400
+    assert "Enter how many places there are, 1 or more." in bad.content.decode()
+    assert "Enter the number the draw starts from." in bad.content.decode()
+    outsider = Client()
+    outsider.force_login(listed.collective_member)
+    assert (
+        outsider.post(
+            f"/opportunities/{opportunity.pk}/selection/", {"places": "1", "seed": "7"}
+        ).status_code
+        == 404
+    )
