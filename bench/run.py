@@ -49,6 +49,12 @@ class Benchmark:
     needs_database: bool = False  # runs inside a throwaway database (bench_django.py)
 
 
+def _opportunities_pages() -> list[Row]:  # opportunities
+    import bench_opportunities
+
+    return bench_opportunities.opportunity_pages()
+
+
 def _pages(name: str) -> Callable[[], list[Row]]:
     """bench_pages imports the app's models, so only once Django is set up."""
 
@@ -330,6 +336,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="outputs",
         needs_database=True,
     ),
+    # opportunities
+    "opportunity-pages": Benchmark(
+        "The public board with 5,000 live opportunities (a visitor; with a filter), an\n"
+        "opportunity page, the feeds, and the writer's list of 2,000 people interested",
+        _opportunities_pages,
+        naming="page",
+        counting="opportunities",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -347,6 +362,7 @@ DEFAULT = [
     "output-pages",  # outputs
     "task-pages",  # tasks
     "thread-pages",  # threads
+    "opportunity-pages",  # opportunities
 ]
 
 PAGE_NOTE = (

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "levelfield.outputs",
     "levelfield.tasks",  # tasks
     "levelfield.threads",
+    "levelfield.opportunities",  # opportunities
     "levelfield.home",  # above every other app: reads their manifests
 ]
 
@@ -231,6 +232,12 @@ RATE_LIMITS = {
     # A family or a ward computer may answer several times; a script answers hundreds.
     "priorities_survey": ["20 per hour per address"],
     "priorities_interim": ["20 per hour per address"],
+    # Expressing interest in an opportunity: its organisers are emailed for each one.
+    "opportunity_interest": [
+        "5 per day per email",
+        "5 per day per account",
+        "10 per hour per address",
+    ],
 }
 
 EMAIL_BACKEND = env_str(

@@ -35,6 +35,7 @@ urlpatterns = [
     path("reports/", include("levelfield.reports.urls")),  # reports
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
+    path("opportunities/", include("levelfield.opportunities.urls")),  # opportunities
     path("health/", lib_views.health, name="health"),  # bench
     path("threads/", include("levelfield.threads.urls")),  # threads
 ]

@@ -161,6 +161,10 @@ class Scenario:
     tasks: dict[str, Any] = field(default_factory=dict)
     # threads: a thread in the project started by the member, with the member's reply.
     threads: dict[str, Any] = field(default_factory=dict)
+    # opportunities: in the project, written by the member: one live (the collective is
+    # listed, the coordinator approved it) with an expression of interest, one draft and
+    # one waiting to be checked; and the collective's own place, where checks are listed.
+    opportunities: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -233,6 +237,7 @@ def _build_scenario() -> Scenario:
     built.meetings = _meetings(built)
     built.tasks = _tasks(built)
     built.threads = _threads(built)
+    built.opportunities = _opportunities(built)
     return built
 
 
@@ -406,6 +411,37 @@ def _stories(collective: Collective, member: User, coordinator: User, outsider: 
         collective=collective, name="Sam", email="sam@example.org", interests="x", consent=True
     )
     return {"story": story, "picture": picture, "comment": comment, "interest": interest}
+
+
+def _opportunities(built: Scenario) -> dict[str, Any]:
+    """opportunities: a live one with an interest, a draft and one waiting to be checked,
+    all in the project and written by the member."""
+    from levelfield.opportunities import services as opportunity_services
+    from levelfield.opportunities.tests.conftest import values
+    from levelfield.places.models import Place
+
+    member, coordinator = built.people["member"], built.people["coordinator"]
+    place = built.project.place
+
+    def written(title: str) -> Any:
+        return opportunity_services.opportunity_create(
+            place=place, actor=member, **values(title=title)
+        )
+
+    live = opportunity_services.opportunity_submit(opportunity=written("Live"), actor=member)
+    live = opportunity_services.opportunity_publish(opportunity=live, actor=coordinator)
+    opportunity_services.interest_express(
+        opportunity=live, name="Sam", email="sam@example.org", why="Because."
+    )
+    submitted = opportunity_services.opportunity_submit(
+        opportunity=written("Waiting"), actor=member
+    )
+    return {
+        "live": live,
+        "draft": written("Draft"),
+        "submitted": submitted,
+        "collective_place": Place.objects.get(collective=built.collective, kind="collective"),
+    }
 
 
 def _conversation(project: Project) -> Any:
@@ -1373,6 +1409,60 @@ MATRIX: dict[str, Row] = {
     ),
     "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/react/": Row(
         THREAD_POST, SIGNED_IN_405, "login 404 302 302 404"
+    ),
+    # opportunities: the board, its feeds, a live opportunity's page and the express-
+    # interest form are anyone's (an empty form comes back with its errors); a place's
+    # opportunities are its members'; checking is the collective coordinator's; who
+    # expressed interest is the organisers' (the writer and the coordinators).
+    "opportunities/": Row(NONE, PUBLIC, GET_ONLY),
+    "opportunities/feed.atom": Row(NONE, PUBLIC, GET_ONLY),
+    "opportunities/feed.txt": Row(NONE, PUBLIC, GET_ONLY),
+    "opportunities/<int:pk>/": Row(lambda s: {"pk": s.opportunities["live"].pk}, PUBLIC, GET_ONLY),
+    "opportunities/<int:pk>/interest/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, PUBLIC, "400 400 400 400 400"
+    ),
+    "opportunities/<int:pk>/interest/sent/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, PUBLIC, GET_ONLY
+    ),
+    "opportunities/choices/": Row(NONE, SIGNED_IN, "login 400 400 400 400"),
+    "opportunities/place/<int:place_pk>/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "opportunities/place/<int:place_pk>/new/": Row(
+        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "opportunities/place/<int:place_pk>/checks/": Row(
+        lambda s: {"place_pk": s.opportunities["collective_place"].pk},
+        "login 404 403 200 404",
+        SIGNED_IN_GET_ONLY,
+    ),
+    "opportunities/<int:pk>/manage/": Row(
+        lambda s: {"pk": s.opportunities["draft"].pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "opportunities/<int:pk>/edit/": Row(
+        lambda s: {"pk": s.opportunities["draft"].pk}, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    "opportunities/<int:pk>/submit/": Row(
+        lambda s: {"pk": s.opportunities["draft"].pk}, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "opportunities/<int:pk>/check/": Row(
+        lambda s: {"pk": s.opportunities["submitted"].pk},
+        "login 404 403 200 404",
+        "login 404 403 400 404",
+    ),
+    "opportunities/<int:pk>/publish/": Row(
+        lambda s: {"pk": s.opportunities["submitted"].pk},
+        "login 404 403 200 404",
+        COORDINATOR_POST,
+    ),
+    "opportunities/<int:pk>/close/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "opportunities/<int:pk>/interests/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "opportunities/<int:pk>/selection/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, "login 404 400 400 404"
     ),
 }
 

@@ -81,6 +81,10 @@ class Action(StrEnum):
     # reports
     WRITE_REPORT = "generate, write and sign off a report"
     PUBLISH_REPORT = "publish a signed-off report on the public pages"
+    # opportunities
+    WRITE_OPPORTUNITY = "write an involvement opportunity"
+    CHECK_OPPORTUNITY = "check an involvement opportunity before it goes live"
+    SEE_OPPORTUNITY_INTEREST = "see who expressed interest in every opportunity"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -135,6 +139,13 @@ RULES: dict[Action, Who] = {
     # version on the public pages, or taking it down, is the coordinator's recorded duty.
     Action.WRITE_REPORT: Who.ANY_MEMBER,
     Action.PUBLISH_REPORT: Who.THE_COORDINATOR,
+    # opportunities: every member writes one; checking it before it goes to the public
+    # board is the collective coordinator's duty (as a PPI lead checks a VOICE posting).
+    Action.WRITE_OPPORTUNITY: Who.ANY_MEMBER,
+    Action.CHECK_OPPORTUNITY: Who.THE_COORDINATOR,
+    # Names, emails and access needs of people who answered: the writer (access.py) and
+    # the coordinators, as for an event's access needs.
+    Action.SEE_OPPORTUNITY_INTEREST: Who.THE_COORDINATOR,
 }
 
 

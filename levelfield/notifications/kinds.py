@@ -288,6 +288,34 @@ KINDS: dict[str, Kind] = {
             "Tasks due soon",
             "A task you said you would do is due tomorrow or overdue (once for each date).",
         ),
+        # opportunities
+        Kind(
+            "opportunity_check",
+            "Opportunities waiting to be checked",
+            "A member sends an involvement opportunity for checking before it goes on the "
+            "public board (if you coordinate the collective).",
+        ),
+        Kind(
+            "opportunity_checked",
+            "Your opportunities, checked",
+            "An opportunity you wrote goes live, or is sent back to you with comments.",
+        ),
+        Kind(
+            "opportunity_interest",
+            "People interested in your opportunities",
+            "Someone expresses interest in an opportunity you organise.",
+        ),
+        Kind(
+            "opportunity_interest_received",
+            "Your interest in an opportunity",
+            "The confirmation that the organisers have your expression of interest.",
+        ),
+        Kind(
+            "opportunity_match",
+            "New opportunities that fit your choices",
+            "A new involvement opportunity on a topic or of a kind you chose to hear about.",
+            default=Frequency.WEEKLY,
+        ),
     ]
 }
 

@@ -1,0 +1,264 @@
+"""Involvement opportunities: a place asks the public to take part, and people answer.
+
+An opportunity belongs to one place (a collective, a group or a project). A member
+writes it; a coordinator of the collective checks it before it goes live, as a PPI
+lead checks a posting on VOICE or People in Research (approves it or sends it back with
+comments). Live opportunities of the collectives that list themselves in the directory
+are on the public board; anyone may express interest, with or without an account.
+
+Whether an opportunity is still open is computed from its closing date and the time
+of the request: nothing writes "closed" when the date passes (GET never writes).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.people.models import PerspectiveKind
+from levelfield.places.querysets import PlaceOwnedQuerySet
+
+
+class Topic(models.Model):
+    """The small shared vocabulary of health and care topics that opportunities are
+    filed under and people choose to hear about (seeded by a migration)."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=80)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Involvement(models.TextChoices):
+    """The kind of involvement, in the words public contributors use."""
+
+    ADVISORY_GROUP = "advisory_group", "Joining an advisory or steering group"
+    WORKSHOP = "workshop", "A one-off workshop or discussion"
+    REVIEWING = "reviewing", "Reviewing plans, leaflets or funding applications"
+    CO_RESEARCHER = "co_researcher", "Doing the research with the team (co-researcher)"
+    PANEL = "panel", "Sitting on an interview or funding panel"
+    PRIORITY_SETTING = "priority_setting", "Helping to choose research priorities"
+
+
+class Mode(models.TextChoices):
+    ONLINE = "online", "Online"
+    IN_PERSON = "in_person", "In person"
+    BOTH = "both", "Online or in person"
+
+
+class Region(models.TextChoices):
+    ANYWHERE = "anywhere", "Anywhere (online)"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south_east", "South East England"
+    SOUTH_WEST = "south_west", "South West England"
+    EAST = "east", "East of England"
+    EAST_MIDLANDS = "east_midlands", "East Midlands"
+    WEST_MIDLANDS = "west_midlands", "West Midlands"
+    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
+    NORTH_EAST = "north_east", "North East England"
+    NORTH_WEST = "north_west", "North West England"
+    SCOTLAND = "scotland", "Scotland"
+    WALES = "wales", "Wales"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Waiting to be checked"
+    LIVE = "live", "Live"
+    CLOSED = "closed", "Closed"
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class OpportunityQuerySet(PlaceOwnedQuerySet):
+    def live(self, on: datetime.date | None = None) -> OpportunityQuerySet:
+        """Approved and not past the closing date (the closing day itself is open)."""
+        return self.filter(state=State.LIVE, closes_on__gte=on or today())
+
+    def on_board(self, on: datetime.date | None = None) -> OpportunityQuerySet:
+        """What the public board shows: live, in a collective listed in the directory."""
+        return self.live(on).filter(place__collective__listed=True)
+
+
+class Opportunity(models.Model):
+    """One role a place asks people to take up, written for people outside it."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField("role title", max_length=200)
+    summary = models.TextField("what it is")
+    who_for = models.TextField("who it is for")
+    perspectives = models.JSONField(
+        "perspectives wanted", default=list, blank=True, help_text="PerspectiveKind values."
+    )
+    time_needed = models.CharField("time it takes", max_length=200)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    region = models.CharField(max_length=30, choices=Region.choices)
+    accessibility = models.TextField(blank=True)
+    paid = models.BooleanField(default=True)
+    payment = models.TextField("what it pays", blank=True)
+    gains = models.TextField("what people gain", blank=True)
+    how_to_ask = models.TextField("how to ask questions", blank=True)
+    closes_on = models.DateField("closing date")
+    topics = models.ManyToManyField(Topic, related_name="opportunities", blank=True)
+    involvement = models.CharField(max_length=30, choices=Involvement.choices)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunities_written",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # The checker's latest comments when they sent it back (the history keeps them all).
+    sent_back_at = models.DateTimeField(null=True, blank=True)
+    sent_back_comments = models.TextField(blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunities_checked",
+    )
+    # Set by the fan-out job once people who chose to hear about it have been told, so
+    # running it again tells nobody twice.
+    matched_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OpportunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["closes_on", "pk"]
+        verbose_name_plural = "opportunities"
+        indexes = [
+            models.Index(fields=["state", "closes_on"], name="opportunities_state_closes"),
+            models.Index(fields=["place", "state"], name="opportunities_place_state"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=[choice.value for choice in State]),
+                name="opportunities_known_state",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="live") | Q(published_at__isnull=False),
+                name="opportunities_live_has_published_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="opportunities_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("opportunities:detail", args=[self.pk])
+
+    def is_open(self, on: datetime.date | None = None) -> bool:
+        return self.state == State.LIVE and self.closes_on >= (on or today())
+
+    def shown_state(self, on: datetime.date | None = None) -> str:
+        """The state as people should read it now: live past its closing date is closed."""
+        if self.state == State.LIVE and not self.is_open(on):
+            return State.CLOSED.label
+        if self.state == State.DRAFT and self.sent_back_at:
+            return "Sent back with comments"
+        return State(self.state).label
+
+    @property
+    def perspective_labels(self) -> list[str]:
+        labels = dict(PerspectiveKind.choices)
+        return [str(labels[value]) for value in self.perspectives if value in labels]
+
+
+class Interest(models.Model):
+    """Someone's answer to an opportunity: their name, email address, why, the
+    perspectives they bring and, only if they choose to share them, access needs.
+
+    Personal data: shown only to the opportunity's organisers (access.py), exported to
+    and erased for the account holder or anyone with the same email address.
+    """
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="interests"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="opportunity_interests",
+    )
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    why = models.TextField()
+    perspectives = models.JSONField(default=list, blank=True)
+    access_needs = models.TextField(blank=True)
+    # Writing access needs is the choice to share them with the organisers (as events
+    # do); the database refuses needs without this moment.
+    access_needs_shared_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["opportunity", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(access_needs="") | Q(access_needs_shared_at__isnull=False),
+                name="opportunities_access_needs_only_with_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} for {self.opportunity_id}"
+
+    @property
+    def perspective_labels(self) -> list[str]:
+        labels = dict(PerspectiveKind.choices)
+        return [str(labels[value]) for value in self.perspectives if value in labels]
+
+
+class Preference(models.Model):
+    """What a person with an account wants to hear about: topics and kinds of
+    involvement. How often is their notification preference for `opportunity_match`."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunity_preference"
+    )
+    topics = models.ManyToManyField(Topic, related_name="+", blank=True)
+    involvements = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Opportunity choices of {self.person_id}"
+
+    def fits(self, opportunity: Opportunity, topic_ids: set[int], own_topics: set[int]) -> bool:
+        """Whether the opportunity fits: a chosen topic is among its topics (or no topic
+        was chosen) and its kind was chosen (or no kind was); at least one was chosen."""
+        if not own_topics and not self.involvements:
+            return False
+        topic_ok = not own_topics or bool(own_topics & topic_ids)
+        kind_ok = not self.involvements or opportunity.involvement in self.involvements
+        return topic_ok and kind_ok
