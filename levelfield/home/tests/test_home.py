@@ -112,8 +112,9 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # needs you from each app that declares needs, one query for each kind (join
     # requests to collectives and projects, decisions, events, claims queried, claims to
     # approve, time to claim, reviews, check-ins, documents, stories to publish,
-    # comments to moderate, people who want to get involved, tasks, threads, opportunities to check); and what is coming up
-    # (meetings, decisions closing) and happened lately (decided, adopted, published).
+    # comments to moderate, people who want to get involved, tasks, threads,
+    # opportunities to check); and what is coming up (meetings, decisions closing) and
+    # what happened lately (decided, adopted, published).
     with django_assert_max_num_queries(28):
         response = client.get(reverse("home"))
 
