@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "levelfield.priorities",  # priorities
     "levelfield.stories",  # stories
     "levelfield.reports",  # reports
+    "levelfield.partners",  # partners
     "levelfield.home",  # above every other app: reads their manifests
 ]
 

@@ -32,5 +32,6 @@ urlpatterns = [
     path("priorities/", include("levelfield.priorities.urls")),  # priorities
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
     path("reports/", include("levelfield.reports.urls")),  # reports
+    path("partners/", include("levelfield.partners.urls")),  # partners
     path("health/", lib_views.health, name="health"),  # bench
 ]

@@ -1,0 +1,54 @@
+"""What the partners app adds to the whole: see levelfield/lib/manifests.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    NavigationEntry,
+    PersonField,
+    demo_module,
+    scale_module,
+)
+from levelfield.partners import personal
+
+
+def _count(place: Any) -> int:
+    from levelfield.partners.models import Organisation
+
+    return Organisation.objects.in_place(place).active().count()
+
+
+MANIFEST = AppManifest(
+    label="partners",
+    export=personal.export,
+    erase=personal.erase,
+    navigation=(
+        NavigationEntry(
+            label="Partner organisations",
+            section="people",
+            url=lambda place: reverse("partners:place_list", args=[place.pk]),
+            kinds=frozenset({"collective"}),
+            hint="The organisations we work with and for, their contacts, and what we did "
+            "with them: projects, events, training, workshops, and the income they brought.",
+            order=60,
+            count=_count,
+        ),
+    ),
+    person_fields=(
+        PersonField(
+            "partners.Contact.person",
+            "partner_contacts",
+            Erasure.DELETE,
+            "a contact's details are deleted with them",
+        ),
+    ),
+    demo=demo_module("levelfield.partners.demo"),
+    demo_after=("projects", "events", "places"),
+    scale=scale_module("levelfield.partners.scale"),
+    scale_after=("collectives", "projects", "events"),
+)
