@@ -31,6 +31,7 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.decisions.models import Decision, Outcome
 from levelfield.events.models import Event, Registration
+from levelfield.partners.reporting import report_figures
 from levelfield.people.models import Perspective
 from levelfield.projects.models import InvolvementEntry, Participation, Project, Stage
 from levelfield.reflection import groups
@@ -120,6 +121,12 @@ def figures_for(scope: Scope) -> dict[str, Any]:
         "checkins": checkins(scope),
         "payments": payments(scope),
         "stories": stories(scope),
+        "partners": report_figures(
+            collective_id=scope.collective.pk,
+            project_id=scope.project.pk if scope.project else None,
+            start=scope.start,
+            end=scope.end,
+        ),
     }
     if scope.project:
         figures["evidence"] = evidence(scope.project)

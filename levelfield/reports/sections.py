@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from levelfield.lib.words import plural
+from levelfield.partners import reporting as partner_reports
 from levelfield.reports.models import Kind
 
 
@@ -55,6 +56,11 @@ ANNUAL = (
         "People involved by perspective, people new this year, the time given.",
     ),
     Section("activity", "What we did", "Projects by stage, events and attendance."),
+    Section(
+        "partners",
+        "Who we worked with and what we did for them",
+        "Partner organisations, the work we did with or for them, and the income it brought.",
+    ),
     Section("decisions", "What we decided together", "Decisions made and their outcomes."),
     Section("money", "Paying people for their time", "Payments made and how quickly."),
     Section(
@@ -228,7 +234,9 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
     if kind == Kind.GRIPP2:
         return {
             "aim": [],
-            "methods": _involvement(figures, "the involvement log") + _events(figures),
+            "methods": _involvement(figures, "the involvement log")
+            + _events(figures)
+            + partner_reports.gripp2_statements(figures.get("partners")),
             "results": _decisions(figures) + _stories(figures),
             "discussion": _evidence(figures) + _payments(figures),
             "reflections": _checkins(figures),
@@ -252,6 +260,7 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
             )
         ]
         + _events(figures),
+        "partners": partner_reports.annual_statements(figures.get("partners")),
         "decisions": _decisions(figures),
         "money": _payments(figures),
         "better": _checkins(figures),
