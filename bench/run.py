@@ -134,6 +134,12 @@ def _reports_pages() -> list[Row]:  # reports
     return bench_reports.report_pages()
 
 
+def _partners_pages() -> list[Row]:  # partners
+    import bench_partners
+
+    return bench_partners.partner_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -285,6 +291,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="entries",
         needs_database=True,
     ),
+    # partners
+    "partner-pages": Benchmark(
+        "A collective's 3,000 partner organisations with 12,000 pieces of work: the list,\n"
+        "filtered, an organisation with 400 pieces of work, the annual report's partner figures",
+        _partners_pages,
+        naming="page",
+        counting="organisations",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -299,6 +314,7 @@ DEFAULT = [
     "event-pages",  # events
     "story-pages",  # stories
     "report-pages",  # reports
+    "partner-pages",  # partners
 ]
 
 PAGE_NOTE = (
