@@ -1213,6 +1213,8 @@ MATRIX: dict[str, Row] = {
     # partners: the collective's members only; every member may add, change and delete
     "partners/place/<int:place_pk>/": Row(PARTNERS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "partners/place/<int:place_pk>/new/": Row(PARTNERS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    # a project's page of the partners linked to its work
+    "partners/place/<int:place_pk>/linked/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "partners/place/<int:place_pk>/<int:pk>/": Row(PARTNER, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "partners/place/<int:place_pk>/<int:pk>/edit/": Row(PARTNER, MEMBERS_ONLY, MEMBERS_POST),
     "partners/place/<int:place_pk>/<int:pk>/delete/": Row(PARTNER, MEMBERS_ONLY, MEMBERS_POST),

@@ -38,6 +38,15 @@ MANIFEST = AppManifest(
             order=60,
             count=_count,
         ),
+        NavigationEntry(
+            label="Partner organisations in this work",
+            section="people",
+            url=lambda place: reverse("partners:place_linked", args=[place.pk]),
+            kinds=frozenset({"project", "group"}),
+            hint="The organisations we worked with or for on this, as the collective records "
+            "them.",
+            order=60,
+        ),
     ),
     person_fields=(
         PersonField(

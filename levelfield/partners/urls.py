@@ -10,6 +10,7 @@ ORG = "place/<int:place_pk>/<int:pk>/"
 
 urlpatterns = [
     path("place/<int:place_pk>/", views.organisation_list, name="place_list"),
+    path("place/<int:place_pk>/linked/", views.place_partners, name="place_linked"),
     path("place/<int:place_pk>/new/", views.organisation_create, name="place_create"),
     path(ORG, views.organisation_detail, name="organisation"),
     path(f"{ORG}edit/", views.organisation_edit, name="organisation_edit"),

@@ -12,7 +12,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -38,7 +47,8 @@ from levelfield.partners.models import (
     Work,
 )
 from levelfield.people.models import User
-from levelfield.places.models import Place
+from levelfield.places.access import place_for_member
+from levelfield.places.models import Place, PlaceKind
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 ORGANISATIONS_PER_PAGE = 50
@@ -450,3 +460,24 @@ def work_remove(request: HttpRequest, place_pk: int, pk: int, work_pk: int) -> H
         button="Yes, delete it",
         back_url=reverse("partners:organisation", args=[organisation.place.pk, organisation.pk]),
     )
+
+
+@login_required
+@require_safe
+def place_partners(request: HttpRequest, place_pk: int) -> HttpResponse:
+    """A project's or a group's page of the partner organisations linked to its work:
+    work recorded for the project, or at the place's events. Names and what we did only;
+    contacts and income stay on the collective's own pages."""
+    place = place_for_member(request.user, place_pk)
+    if place.kind == PlaceKind.COLLECTIVE:
+        return redirect("partners:place_list", place.pk)
+    linked = Q(event__place=place)
+    if place.project_id:
+        linked |= Q(project_id=place.project_id)
+    works = (
+        Work.objects.filter(linked)
+        .select_related("organisation", "event")
+        .order_by("organisation__name", "-started_on", "-id")
+    )
+    page = page_or_404(request, works, WORK_PER_PAGE)
+    return render(request, "partners/place_partners.html", {"place": place, "page": page})

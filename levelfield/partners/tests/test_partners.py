@@ -327,3 +327,26 @@ def test_the_list_and_an_organisations_page_cost_the_same_queries_at_two_sizes(w
         )
         Contact.objects.create(organisation=first, name="More")
     assert (_queries_for(client, list_url), _queries_for(client, detail_url)) == small
+
+
+def test_a_project_page_shows_the_partners_linked_to_its_work_without_contacts(world):
+    organisation = organisation_make(world, name="Research Fund")
+    Contact.objects.create(organisation=organisation, name="Sam Whitfield", email="s@example.org")
+    services.work_add(
+        organisation=organisation,
+        actor=world.member,
+        values=work_values(kind="project", title="Grant for the study", project=world.project),
+    )
+    organisation_make(world, name="Unlinked Trust")
+    page = client_for(world.member).get(
+        reverse("partners:place_linked", args=[world.project_place.pk])
+    )
+    text = page.content.decode()
+    assert "Research Fund" in text and "Grant for the study" in text
+    assert "Unlinked Trust" not in text
+    assert "Sam Whitfield" not in text and "£" not in text
+    # Someone in the collective but not in the project gets a 404.
+    outside = client_for(world.group_member).get(
+        reverse("partners:place_linked", args=[world.project_place.pk])
+    )
+    assert outside.status_code == 404
