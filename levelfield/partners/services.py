@@ -64,6 +64,10 @@ def _name_taken(place: Place, name: str, *, but: int | None = None) -> bool:
     return same.filter(lower=name.strip().lower()).exists()
 
 
+def _name_error(name: str) -> PartnerError:
+    return PartnerError(f"{name} is already recorded: choose another name.", code="name")
+
+
 def _set_relationships(organisation: Organisation, relationships: Iterable[str]) -> None:
     wanted = set(relationships)
     organisation.relationships.exclude(relationship__in=wanted).delete()
@@ -83,11 +87,13 @@ def organisation_create(
     if not relationships:
         raise PartnerError("Choose at least one relationship.", code="relationships")
     if _name_taken(place, values["name"]):
-        raise PartnerError(
-            f"{values['name']} is already recorded: choose another name.", code="name"
-        )
+        raise _name_error(values["name"])
     with transaction.atomic():
-        organisation = Organisation.objects.create(place=place, **values)
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(place=place, **values)
+        except IntegrityError:  # the same name added by someone else at the same moment
+            raise _name_error(values["name"]) from None
         _set_relationships(organisation, relationships)
         change_record(
             actor=actor,
@@ -114,9 +120,7 @@ def organisation_edit(
     if not relationships:
         raise PartnerError("Choose at least one relationship.", code="relationships")
     if _name_taken(place, values["name"], but=organisation.pk):
-        raise PartnerError(
-            f"{values['name']} is already recorded: choose another name.", code="name"
-        )
+        raise _name_error(values["name"])
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         before = _organisation_values(
@@ -124,7 +128,11 @@ def organisation_edit(
         )
         for field, value in values.items():
             setattr(locked, field, value)
-        locked.save()
+        try:
+            with transaction.atomic():
+                locked.save()
+        except IntegrityError:  # the same name given by someone else at the same moment
+            raise _name_error(values["name"]) from None
         _set_relationships(locked, relationships)
         after = _organisation_values(locked, relationships)
         if before != after or values.get("notes") != organisation.notes:
