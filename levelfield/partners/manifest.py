@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 
 from levelfield.lib.manifests import (
@@ -15,13 +13,6 @@ from levelfield.lib.manifests import (
     scale_module,
 )
 from levelfield.partners import personal
-
-
-def _count(place: Any) -> int:
-    from levelfield.partners.models import Organisation
-
-    return Organisation.objects.in_place(place).active().count()
-
 
 MANIFEST = AppManifest(
     label="partners",
@@ -36,7 +27,6 @@ MANIFEST = AppManifest(
             hint="The organisations we work with and for, their contacts, and what we did "
             "with them: projects, events, training, workshops, and the income they brought.",
             order=60,
-            count=_count,
         ),
         NavigationEntry(
             label="Partner organisations in this work",
