@@ -55,6 +55,12 @@ def _opportunities_pages() -> list[Row]:  # opportunities
     return bench_opportunities.opportunity_pages()
 
 
+def _partners_pages() -> list[Row]:  # partners
+    import bench_partners
+
+    return bench_partners.partner_pages()
+
+
 def _pages(name: str) -> Callable[[], list[Row]]:
     """bench_pages imports the app's models, so only once Django is set up."""
 
@@ -345,6 +351,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="opportunities",
         needs_database=True,
     ),
+    # partners
+    "partner-pages": Benchmark(
+        "A collective's 3,000 partner organisations with 12,000 pieces of work: the list,\n"
+        "filtered, an organisation with 400 pieces of work, the annual report's partner figures",
+        _partners_pages,
+        naming="page",
+        counting="organisations",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -363,6 +378,7 @@ DEFAULT = [
     "task-pages",  # tasks
     "thread-pages",  # threads
     "opportunity-pages",  # opportunities
+    "partner-pages",  # partners
 ]
 
 PAGE_NOTE = (

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "levelfield.tasks",  # tasks
     "levelfield.threads",
     "levelfield.opportunities",  # opportunities
+    "levelfield.partners",  # partners
     "levelfield.home",  # above every other app: reads their manifests
 ]
 

@@ -36,6 +36,7 @@ urlpatterns = [
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("opportunities/", include("levelfield.opportunities.urls")),  # opportunities
+    path("partners/", include("levelfield.partners.urls")),  # partners
     path("health/", lib_views.health, name="health"),  # bench
     path("threads/", include("levelfield.threads.urls")),  # threads
 ]

@@ -165,6 +165,8 @@ class Scenario:
     # listed, the coordinator approved it) with an expression of interest, one draft and
     # one waiting to be checked; and the collective's own place, where checks are listed.
     opportunities: dict[str, Any] = field(default_factory=dict)
+    # partners: an organisation of the collective, with a contact and a piece of work.
+    partners: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -238,6 +240,7 @@ def _build_scenario() -> Scenario:
     built.tasks = _tasks(built)
     built.threads = _threads(built)
     built.opportunities = _opportunities(built)
+    built.partners = _partners(built)
     return built
 
 
@@ -593,6 +596,41 @@ def _threads(built: Scenario) -> dict[str, Any]:
     )
     reply = thread_services.post_reply(thread=thread, author=member, body="A reply.")
     return {"thread": thread, "reply": reply}
+
+
+def _partners(built: Scenario) -> dict[str, Any]:
+    from levelfield.partners import services as partner_services
+
+    place = built.collective.places.get(kind="collective")
+    member = built.people["member"]
+    organisation = partner_services.organisation_create(
+        place=place,
+        actor=member,
+        values={"name": "Matrix Council", "kind": "council", "website": "", "notes": ""},
+        relationships=["commissioner"],
+    )
+    organisation.place = place
+    contact = partner_services.contact_add(
+        organisation=organisation, actor=member, values={"name": "Tess", "role": "Lead"}
+    )
+    work = partner_services.work_add(
+        organisation=organisation,
+        actor=member,
+        values={
+            "kind": "advice",
+            "title": "Advice",
+            "started_on": timezone.localdate(),
+            "income": Decimal("100.00"),
+        },
+    )
+    return {"place": place, "organisation": organisation, "contact": contact, "work": work}
+
+
+# partners: the collective's own place, its organisation, contact and work.
+PARTNERS_PLACE: Args = lambda s: {"place_pk": s.partners["place"].pk}  # noqa: E731
+PARTNER: Args = lambda s: {**PARTNERS_PLACE(s), "pk": s.partners["organisation"].pk}  # noqa: E731
+PARTNER_CONTACT: Args = lambda s: {**PARTNER(s), "contact_pk": s.partners["contact"].pk}  # noqa: E731
+PARTNER_WORK: Args = lambda s: {**PARTNER(s), "work_pk": s.partners["work"].pk}  # noqa: E731
 
 
 # How to build each URL's arguments.
@@ -1463,6 +1501,30 @@ MATRIX: dict[str, Row] = {
     ),
     "opportunities/<int:pk>/selection/": Row(
         lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, "login 404 400 400 404"
+    ),
+    # partners: the collective's members only; every member may add, change and delete
+    "partners/place/<int:place_pk>/": Row(PARTNERS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "partners/place/<int:place_pk>/new/": Row(PARTNERS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    # a project's page of the partners linked to its work
+    "partners/place/<int:place_pk>/linked/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "partners/place/<int:place_pk>/<int:pk>/": Row(PARTNER, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "partners/place/<int:place_pk>/<int:pk>/edit/": Row(PARTNER, MEMBERS_ONLY, MEMBERS_POST),
+    "partners/place/<int:place_pk>/<int:pk>/delete/": Row(PARTNER, MEMBERS_ONLY, MEMBERS_POST),
+    "partners/place/<int:place_pk>/<int:pk>/contacts/new/": Row(
+        PARTNER, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "partners/place/<int:place_pk>/<int:pk>/contacts/<int:contact_pk>/edit/": Row(
+        PARTNER_CONTACT, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "partners/place/<int:place_pk>/<int:pk>/contacts/<int:contact_pk>/remove/": Row(
+        PARTNER_CONTACT, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "partners/place/<int:place_pk>/<int:pk>/work/new/": Row(PARTNER, MEMBERS_ONLY, MEMBERS_POST),
+    "partners/place/<int:place_pk>/<int:pk>/work/<int:work_pk>/edit/": Row(
+        PARTNER_WORK, MEMBERS_ONLY, MEMBERS_POST
+    ),
+    "partners/place/<int:place_pk>/<int:pk>/work/<int:work_pk>/delete/": Row(
+        PARTNER_WORK, MEMBERS_ONLY, MEMBERS_POST
     ),
 }
 

@@ -28,6 +28,9 @@ ONLY_FOR = {
     "places:group_leave": "group",
     "reflection:place_evidence": "project",
     "reviews:place_set_up": "collective",
+    # partners: organisations and their contacts are the collective's own.
+    "partners:place_list": "collective",
+    "partners:place_create": "collective",
     # Only the research partners group (the one with reviews) has it.
     "reviews:leave": "the research partners group",
 }

@@ -14,6 +14,7 @@ MONEY_KEYS = frozenset(
         "expense_total",
         "fee",
         "fee_total",
+        "income",  # partners: what an organisation paid us for work
         "limit",
         "rate",
         "total",

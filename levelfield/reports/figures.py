@@ -32,6 +32,7 @@ from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.decisions.models import Decision, Outcome
 from levelfield.events.models import Event, Registration
 from levelfield.outputs.figures import report_outputs
+from levelfield.partners.reporting import report_figures
 from levelfield.people.models import Perspective
 from levelfield.projects.models import InvolvementEntry, Participation, Project, Stage
 from levelfield.reflection import groups
@@ -123,6 +124,12 @@ def figures_for(scope: Scope) -> dict[str, Any]:
         "payments": payments(scope),
         "stories": stories(scope),
         "outputs": report_outputs(  # outputs
+            collective_id=scope.collective.pk,
+            project_id=scope.project.pk if scope.project else None,
+            start=scope.start,
+            end=scope.end,
+        ),
+        "partners": report_figures(
             collective_id=scope.collective.pk,
             project_id=scope.project.pk if scope.project else None,
             start=scope.start,

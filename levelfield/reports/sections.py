@@ -13,6 +13,7 @@ from typing import Any
 
 from levelfield.lib.words import plural
 from levelfield.outputs.figures import output_sentence
+from levelfield.partners import reporting as partner_reports
 from levelfield.reports.models import Kind
 
 
@@ -56,6 +57,11 @@ ANNUAL = (
         "People involved by perspective, people new this year, the time given.",
     ),
     Section("activity", "What we did", "Projects by stage, events and attendance."),
+    Section(
+        "partners",
+        "Who we worked with and what we did for them",
+        "Partner organisations, the work we did with or for them, and the income it brought.",
+    ),
     Section("decisions", "What we decided together", "Decisions made and their outcomes."),
     Section("money", "Paying people for their time", "Payments made and how quickly."),
     Section(
@@ -258,7 +264,8 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
             "aim": [],
             "methods": _involvement(figures, "the involvement log")
             + _events(figures)
-            + _tasks(figures),
+            + _tasks(figures)
+            + partner_reports.gripp2_statements(figures.get("partners")),
             "results": _decisions(figures) + _stories(figures) + _outputs(figures),
             "discussion": _evidence(figures) + _payments(figures),
             "reflections": _checkins(figures),
@@ -284,6 +291,7 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
             )
         ]
         + _events(figures),
+        "partners": partner_reports.annual_statements(figures.get("partners")),
         "decisions": _decisions(figures),
         "money": _payments(figures),
         "better": _checkins(figures),

@@ -1,0 +1,33 @@
+"""Two members adding the same organisation at the same moment, on PostgreSQL with real
+connections: the database's unique name keeps one, and the other is told plainly."""
+
+from __future__ import annotations
+
+from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
+from levelfield.partners import services
+from levelfield.partners.models import Organisation
+from levelfield.people.tests.factories import UserFactory
+from levelfield.places.access import collective_place
+
+pytestmark = CONCURRENCY_MARKS
+
+
+def test_two_members_adding_one_organisation_at_once_record_it_once() -> None:
+    collective = CollectiveFactory()
+    people = [UserFactory(), UserFactory()]
+    for person in people:
+        CollectiveMembershipFactory(collective=collective, person=person)
+    place = collective_place(collective.pk)
+    results = at_once(
+        2,
+        lambda n: services.organisation_create(
+            place=place,
+            actor=people[n],
+            values={"name": "Carers Together" if n else "carers together", "kind": "charity"},
+            relationships=["charity"],
+        ),
+    )
+    refused = [r for r in results if isinstance(r, services.PartnerError)]
+    assert len(refused) == 1 and refused[0].code == "name"
+    assert Organisation.objects.filter(place=place).count() == 1
