@@ -77,14 +77,17 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
     if current is not None:
         _answer(current, people, ("gordon", "sam", "jade"), 4, 1, current.opens_at)
     _project_round(people, now)
-    _group_round(collective, version, people, now)
+    _group_round(collective, people, now)
 
 
-def _group_round(
-    collective: Collective, version: QuestionSetVersion, people: dict[str, User], now: datetime
-) -> None:
+def _group_round(collective: Collective, people: dict[str, User], now: datetime) -> None:
     """The Allies Group's own check-in, open, with three answers so far: fewer than the
-    five results need, so the group sees how many answered and nothing else yet."""
+    five results need, so the group sees how many answered and nothing else yet. The group
+    meets online as well as in the library, so it asks the four short questions about
+    working together remotely (tests/browser/test_eight_tasks.py answers them)."""
+    version = QuestionSetVersion.objects.get(
+        question_set__collective=None, question_set__key="remote", number=1
+    )
     group = Place.objects.filter(
         collective=collective, kind=PlaceKind.GROUP, group_name="Allies Group"
     ).first()
