@@ -33,11 +33,11 @@ def _erase(context: ErasureContext) -> None:
     so do notices sent to their addresses before they had one. An address's request for
     no more email stays (Suppression): it is the person's own request not to be
     contacted, which must outlive their account. Notices to the people they worked with
-    keep no name of theirs."""
+    keep no name of theirs, in their words or their links (a story named after them)."""
     notifications_forget_addresses(addresses=context.addresses)
     context.forget(
         Notification.objects.filter(person_id__in=context.teammate_ids),
-        ["subject", "text", "html"],
+        ["subject", "text", "html", "link"],
     )
 
 

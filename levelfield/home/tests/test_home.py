@@ -113,9 +113,10 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # requests to collectives and projects, decisions, events, claims queried, claims to
     # approve, time to claim, reviews, check-ins, documents, stories to publish,
     # comments to moderate, people who want to get involved, tasks, threads,
-    # opportunities to check); and what is coming up (meetings, decisions closing) and
-    # what happened lately (decided, adopted, published).
-    with django_assert_max_num_queries(28):
+    # opportunities to check, reports back due); what is coming up (meetings, decisions
+    # closing, review responses due, answers to requests to join); and what happened
+    # lately (decided, adopted, published).
+    with django_assert_max_num_queries(31):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
