@@ -14,7 +14,7 @@ from levelfield.lib.manifests import (
     demo_module,
     scale_module,
 )
-from levelfield.tasks import personal
+from levelfield.tasks import personal, services
 from levelfield.tasks.models import Task
 
 
@@ -36,6 +36,7 @@ MANIFEST = AppManifest(
         ),
     ),
     needs=personal.needs,
+    leaving=services.tasks_hand_back,
     export=personal.export,
     erase=personal.erase,
     person_fields=(

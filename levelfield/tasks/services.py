@@ -399,6 +399,29 @@ def _snapshot(task: Task) -> dict[str, Any]:
     }
 
 
+def tasks_hand_back(place: Place, person: User) -> None:
+    """The open tasks the person owned in a place they leave become anyone's, each in the
+    history (the manifest's `leaving`, called inside the leaving transaction)."""
+    owned = (
+        Task.objects.select_for_update(of=("self",))
+        .filter(place=place, owner=person, status__in=OPEN)
+        .select_related("owner", "place__collective", "place__project")
+    )
+    for task in owned:
+        before = _snapshot(task)
+        task.owner = None
+        if task.status == Status.DOING:
+            task.status = Status.TODO
+        task.save(update_fields=["owner", "status"])
+        _record(
+            task,
+            person,
+            "task_handed_back",
+            f"{person.name} left, so “{task.title}” is anyone’s to pick up",
+            before=before,
+        )
+
+
 def _record(
     task: Task,
     actor: User,

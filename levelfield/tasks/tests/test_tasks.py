@@ -365,3 +365,24 @@ def test_the_make_a_task_link_is_on_the_source_pages(client, world) -> None:  # 
     client.force_login(world.member)
     page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
     assert f"?decision={decision.pk}" in page
+
+
+def test_the_tasks_someone_held_become_anyones_when_they_leave_the_place(world) -> None:  # noqa: ANN001
+    from levelfield.places import services as place_services
+    from levelfield.projects import services as project_services
+
+    doing = _task(world, title="Book the room", owner=world.member)
+    services.task_take(task=doing, actor=world.member)
+    elsewhere = _task(world, title="Write the invite", owner=world.group_member, place=world.group)
+    someone_elses = _task(world, title="Order lunch", owner=world.coordinator)
+
+    project_services.project_leave(project=world.project, person=world.member)
+    place_services.group_leave(group=world.group, person=world.group_member)
+
+    for task in (doing, elsewhere, someone_elses):
+        task.refresh_from_db()
+    assert (doing.owner, doing.status) == (None, Status.TODO)
+    assert elsewhere.owner is None
+    assert someone_elses.owner == world.coordinator
+    change = Change.objects.get(action="task_handed_back", subject_id=doing.pk)
+    assert change.summary == "Mo left, so “Book the room” is anyone’s to pick up"
