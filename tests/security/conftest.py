@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.deliberation.tests.factories import ConversationFactory
+from levelfield.events.tests.factories import EventFactory
 from levelfield.payments import services as payments
 from levelfield.payments.tests.factories import (
     ExpenseCategoryFactory,
@@ -125,6 +126,16 @@ UPLOAD_FORMS = [
         saved=lambda w: w.objects["claim"].expenses.count(),
     ),
     UploadForm(
+        name="meeting file",
+        form="events.MaterialForm.file",
+        person="gordon",
+        url=lambda w: reverse("events:materials", args=[w.objects["meeting"].pk]),
+        fields=lambda w: {"title": "Slides", "kind": "slides", "visible_to": "event"},
+        file_field="file",
+        accepts=frozenset({"zip", "pdf", "image"}),
+        saved=lambda w: w.objects["meeting"].materials.count(),
+    ),
+    UploadForm(
         name="story picture",
         form="stories.ImageForm.file",
         person="gordon",
@@ -205,6 +216,8 @@ def world(db: None) -> World:
         form_guidance="Send us your plan.",
         report_back_days=30,
     )
+    meeting_event = EventFactory(place=project.place, created_by=gordon)
+    meeting_event.organisers.add(gordon)
     return World(
         gordon=gordon,
         olu=olu,
@@ -215,5 +228,6 @@ def world(db: None) -> World:
             "group": group,
             "story": StoryFactory(collective=collective, author=gordon, published_at=None),
             "conversation": ConversationFactory(place=project.place),
+            "meeting": meeting_event,
         },
     )

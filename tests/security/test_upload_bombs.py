@@ -160,9 +160,11 @@ def _photo(kind: str) -> bytes:
     return out.getvalue()
 
 
-# Resource files are stored as sent, like PDFs (only a picture's declared size is
-# checked); receipts and story pictures are decoded, so a cut file is refused.
-DECODED_FORMS = [row for row in IMAGE_FORMS if row.name != "resource suggestion"]
+# Resource files and meeting files are stored as sent, like PDFs (only a picture's
+# declared size is checked: the one check, resources/files.py); receipts and story
+# pictures are decoded, so a cut file is refused.
+STORED_AS_SENT = ("resource suggestion", "meeting file")
+DECODED_FORMS = [row for row in IMAGE_FORMS if row.name not in STORED_AS_SENT]
 
 
 @pytest.mark.parametrize("row", DECODED_FORMS, ids=[row.name for row in DECODED_FORMS])

@@ -30,6 +30,8 @@ def test_the_rules_say_any_member_except_the_jobs_own_duties(
         roles.Action.ANSWER_INTEREST,  # stories
         roles.Action.EDIT_PUBLIC_PAGE,  # stories
         roles.Action.PUBLISH_REPORT,  # reports
+        roles.Action.CHECK_OPPORTUNITY,  # opportunities
+        roles.Action.SEE_OPPORTUNITY_INTEREST,  # opportunities
     }
     assert {a for a, who in roles.RULES.items() if who is not roles.Who.ANY_MEMBER} == duties
     for action in duties:

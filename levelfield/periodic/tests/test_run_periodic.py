@@ -41,6 +41,7 @@ def test_the_jobs_are_the_commands_that_say_how_often(capsys) -> None:
         **dict.fromkeys(EVERY_TEN_MINUTES, datetime.timedelta(minutes=10)),
         "send_digests": datetime.timedelta(hours=1),
         "send_review_reminders": datetime.timedelta(days=1),
+        "send_task_reminders": datetime.timedelta(hours=1),
         "delete_expired_records": datetime.timedelta(days=1),
         "priorities_due": datetime.timedelta(days=1),
         "delete_expired_payment_records": datetime.timedelta(days=1),
