@@ -42,6 +42,7 @@ def world(settings: object, tmp_path: Path) -> dict:
         "story": Story.objects.get(title=demo.NOVEMBER),
         "draft": Story.objects.get(published_at=None),
         "comment": Comment.objects.filter(reports__isnull=False).get(),  # held once reported
+        "shown": Comment.objects.shown().first(),  # one anyone may still report
         "interest": Interest.objects.get(),
     }
 
@@ -86,7 +87,7 @@ def test_every_desk_page_passes_axe(
         "/c/riverside/desk/get-involved/",
         f"/c/riverside/desk/get-involved/{interest.pk}/",
         "/c/riverside/desk/public-page/",
-        f"{comment.story.get_absolute_url()}comments/{comment.pk}/report/",
+        f"{world['shown'].story.get_absolute_url()}comments/{world['shown'].pk}/report/",
         story.get_absolute_url(),  # signed in: the comment form and report links
     ]:
         response = page.goto(live_server.url + path)
@@ -120,7 +121,10 @@ def test_every_form_sent_empty_shows_the_error_summary(
         (f"/c/riverside/desk/{story.pk}/take-down/", "Take it down"),
         (f"/c/riverside/desk/comments/{comment.pk}/", "Save"),
         (f"/c/riverside/desk/get-involved/{interest.pk}/", "Send the answer"),
-        (f"{comment.story.get_absolute_url()}comments/{comment.pk}/report/", "Send the report"),
+        (
+            f"{world['shown'].story.get_absolute_url()}comments/{world['shown'].pk}/report/",
+            "Send the report",
+        ),
         (story.get_absolute_url(), "Post your comment"),
     ]:
         page.goto(live_server.url + path)
