@@ -1202,7 +1202,7 @@ MATRIX: dict[str, Row] = {
     "events/e/<str:code>/": Row(PUBLIC_EVENT, PUBLIC, "200 ok ok ok ok"),
     "events/e/<str:code>/calendar.ics": Row(PUBLIC_EVENT, PUBLIC, GET_ONLY),
     "events/guest/<str:token>/": Row(GUEST, PUBLIC, GET_ONLY),
-    "events/guest/<str:token>/cancel/": Row(GUEST, POST_ONLY, "ok ok ok ok ok"),
+    "events/guest/<str:token>/cancel/": Row(GUEST, PUBLIC, "ok ok ok ok ok"),
     "events/guest/<str:token>/calendar.ics": Row(GUEST, PUBLIC, GET_ONLY),
     # priorities: public pages by the survey link (the survey is open, the interim
     # survey not yet); team pages for the collective's members. An empty form is sent

@@ -683,9 +683,25 @@ def guest(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def guest_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """A guest gives up their place from their own link, after confirming on its own
+    page (the place may go to the next person waiting)."""
     registration = access.registration_for_guest(token)
+    if request.method != "POST":
+        waiting = registration.is_waiting
+        context = {
+            "caption": registration.event.title,
+            "question": "Leave the waiting list?" if waiting else "Cancel your place?",
+            "explanation": "You can take a place again later if there is one."
+            if waiting
+            else "Your place may go to someone on the waiting list. You can take a place "
+            "again later if there is still one.",
+            "button": "Yes, leave the waiting list" if waiting else "Yes, cancel my place",
+            "back_url": reverse("events:guest", args=[token]),
+            "back_text": "No, keep my place" if not waiting else "No, stay on the list",
+        }
+        return render(request, "confirm.html", context)
     try:
         services.registration_cancel(registration=registration)
     except ValidationError as error:

@@ -172,6 +172,7 @@ def test_a_guest_takes_and_cancels_a_place_without_javascript_by_keyboard(
         link = re.search(r"http\S+/events/guest/\S+/", email.body).group(0)
         guest_page.goto(link.replace("http://127.0.0.1:8000", live_server.url))
         # (axe needs JavaScript: the sweep in test_every_page checks this page.)
-        guest_page.get_by_role("button", name="Cancel my place").click()
+        guest_page.get_by_role("link", name="Cancel my place").click()  # asks first
+        guest_page.get_by_role("button", name="Yes, cancel my place").click()
         expect(guest_page.get_by_text("You cancelled your place.")).to_be_visible()
     assert Registration.objects.get(event=event).status == RegistrationStatus.CANCELLED

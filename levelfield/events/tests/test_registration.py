@@ -245,6 +245,10 @@ def test_a_guest_takes_a_place_on_the_public_page_and_manages_it_by_signed_link(
     guest_page = client.get(manage)
     assert guest_page.status_code == 200
     assert "secret-room" in guest_page.content.decode()
+    asked = client.get(reverse("events:guest_cancel", args=[token]))  # asks first
+    assert "Cancel your place?" in asked.content.decode()
+    registration.refresh_from_db()
+    assert registration.status != RegistrationStatus.CANCELLED
     client.post(reverse("events:guest_cancel", args=[token]))
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
