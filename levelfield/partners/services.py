@@ -311,7 +311,9 @@ def work_edit(*, work: Work, actor: User, values: dict[str, Any]) -> Work:
     _check_work(organisation, values)
     with transaction.atomic():
         locked = (
-            Work.objects.select_for_update().select_related("project", "event").get(pk=work.pk)
+            Work.objects.select_for_update(of=("self",))
+            .select_related("project", "event")
+            .get(pk=work.pk)
         )
         before = _work_values(locked)
         for field, value in values.items():
