@@ -92,10 +92,18 @@ def place_log(request: HttpRequest, place_pk: int) -> HttpResponse:
     for decision in page:
         decision.phase_now = decision.phase(now)
     query = {key: value for key, value in request.GET.items() if key != "page"}
+    elsewhere = None
+    if not page.object_list and not form.is_bound:
+        still_open = Decision.objects.filter(closed_at=None, closes_at__gt=now)
+        elsewhere = still_open.open_in_collective_of(place)
     return render(
         request,
         "decisions/log.html",
         {
+            "elsewhere": elsewhere,
+            "elsewhere_url": reverse("decisions:place_log", args=[elsewhere[0]])
+            if elsewhere
+            else "",
             "place": place,
             "place_url": place.get_absolute_url(),
             "log_url": "",

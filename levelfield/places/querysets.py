@@ -24,6 +24,22 @@ class PlaceOwnedQuerySet(models.QuerySet):
         """What belongs to this one place (not to the groups or projects inside it)."""
         return self.filter(place=place)
 
+    def open_in_collective_of(self, place: Place) -> tuple[int, int] | None:
+        """For a group's or a project's empty list: how many of these (already narrowed
+        to what is open) belong to its collective's own place, and that place's id, in
+        one query, so the page points there instead of ending empty (people looked for a
+        collective's decision on a project's page). None for a collective, or none open."""
+        if place.kind == "collective":
+            return None
+        row = (
+            self.filter(place__collective_id=place.collective_id, place__kind="collective")
+            .values("place_id")
+            .annotate(count=models.Count("pk"))
+            .order_by("place_id")
+            .first()
+        )
+        return (row["place_id"], row["count"]) if row else None
+
     def in_collective(self, collective_id: int) -> Self:
         """What belongs to the collective or to any group or project in it."""
         return self.filter(place__collective_id=collective_id)

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -56,10 +57,24 @@ def rounds(request: HttpRequest, place_pk: int) -> HttpResponse:
             person=request.user, round__in=[r.pk for r in found]
         ).values_list("round_id", flat=True)
     )
+    elsewhere = None
+    if not found:
+        elsewhere = CheckInRound.objects.filter(
+            closed_at=None, opens_at__lte=now, closes_at__gt=now
+        ).open_in_collective_of(place)
     return render(
         request,
         "reflection/rounds.html",
-        {**_place_context(place), "rounds": found, "mine": mine, "minimum": _minimum()},
+        {
+            **_place_context(place),
+            "rounds": found,
+            "mine": mine,
+            "minimum": _minimum(),
+            "elsewhere": elsewhere,
+            "elsewhere_url": reverse("reflection:place_rounds", args=[elsewhere[0]])
+            if elsewhere
+            else "",
+        },
     )
 
 
