@@ -379,12 +379,14 @@ def _check(place: Place, values: TaskValues) -> None:
 
 
 def _locked(task: Task) -> Task:
-    locked = (
+    """The task, locked. Its owner is read after the lock, never joined into the locking
+    query: when someone else took the task while we waited, PostgreSQL re-reads the task
+    row but not the rows joined to it, so a joined owner would still be the old one."""
+    return (
         Task.objects.select_for_update(of=("self",))
-        .select_related("owner", "place__collective", "place__project")
+        .select_related("place__collective", "place__project")
         .get(pk=task.pk)
     )
-    return locked
 
 
 def _snapshot(task: Task) -> dict[str, Any]:
@@ -405,7 +407,7 @@ def tasks_hand_back(place: Place, person: User) -> None:
     owned = (
         Task.objects.select_for_update(of=("self",))
         .filter(place=place, owner=person, status__in=OPEN)
-        .select_related("owner", "place__collective", "place__project")
+        .select_related("place__collective", "place__project")
     )
     for task in owned:
         before = _snapshot(task)
