@@ -26,7 +26,7 @@ from levelfield.projects.models import ProjectMembership
 def person_needs(*, person: User) -> list[Need]:
     """What needs the person now, from every app, soonest first (undated last)."""
     found = [need for manifest in manifests() if manifest.needs for need in manifest.needs(person)]
-    return sorted(found, key=_soonest)
+    return sorted(found, key=lambda need: _moment(need.due))
 
 
 HAPPENINGS_SHOWN = 8  # the most "Coming up" or "Recently" lists
@@ -45,6 +45,8 @@ def person_recent(*, person: User) -> list[Happening]:
 
 
 def _moment(when: datetime.datetime | datetime.date | None) -> datetime.datetime:
+    """A moment to sort by: a date counts as its end, no date as the end of time (last
+    when soonest comes first)."""
     if when is None:
         return datetime.datetime.max.replace(tzinfo=datetime.UTC)
     if isinstance(when, datetime.datetime):
@@ -52,17 +54,6 @@ def _moment(when: datetime.datetime | datetime.date | None) -> datetime.datetime
     return datetime.datetime.combine(
         when, datetime.time.max, tzinfo=timezone.get_current_timezone()
     )
-
-
-def _soonest(need: Need) -> tuple[bool, datetime.datetime]:
-    due = need.due
-    if due is None:
-        return (True, datetime.datetime.max.replace(tzinfo=datetime.UTC))
-    if not isinstance(due, datetime.datetime):
-        due = datetime.datetime.combine(
-            due, datetime.time.max, tzinfo=timezone.get_current_timezone()
-        )
-    return (False, due)
 
 
 def person_data_export(*, person: User) -> dict[str, Any]:
