@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -113,59 +114,74 @@ def needs(person: Any) -> list[Need]:
     One line per collective for each."""
     if not getattr(person, "is_authenticated", False):
         return []
-    found: list[Need] = []
-    ready = (
-        Story.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES))
-        .filter(submitted_at__isnull=False, published_at=None)
-        .values("collective__slug", "collective__name")
-        .annotate(count=Count("pk"), first=Min("submitted_at"))
-        .order_by("first")[:NEEDS_SHOWN]
+    ready = Story.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES)).filter(
+        submitted_at__isnull=False, published_at=None
     )
-    found += [
-        Need(
-            label=f"Publish or send back {plural(row['count'], 'story', 'stories')}",
-            url=reverse("stories:desk", args=[row["collective__slug"]]),
-            place=row["collective__name"],
-            kind="stories_to_publish",
-        )
-        for row in ready
-    ]
     reported = CommentReport.objects.filter(comment=OuterRef("pk"), dealt_with_at=None)
     waiting = (
         Comment.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES, "story__"))
         .filter(hidden_at=None)
         .filter(Q(published_at=None) | Exists(reported))
-        .values("story__collective__slug", "story__collective__name")
-        .annotate(count=Count("pk"), first=Min("created_at"))
+    )
+    messages = Interest.objects.filter(_publishing(person, roles.Action.ANSWER_INTEREST)).filter(
+        answered_at=None
+    )
+    return (
+        _per_collective(
+            ready,
+            "",
+            "submitted_at",
+            "stories:desk",
+            "stories_to_publish",
+            lambda n: f"Publish or send back {plural(n, 'story', 'stories')}",
+        )
+        + _per_collective(
+            waiting,
+            "story__",
+            "created_at",
+            "stories:moderation",
+            "comments_to_moderate",
+            lambda n: f"Look at {plural(n, 'public comment')} waiting for a moderator",
+        )
+        + _per_collective(
+            messages,
+            "",
+            "created_at",
+            "stories:interest_list",
+            "get_involved",
+            lambda n: (
+                f"Answer {plural(n, 'person', 'people')} who "
+                f"{'wants' if n == 1 else 'want'} to get involved"
+            ),
+        )
+    )
+
+
+def _per_collective(
+    rows: QuerySet,
+    through: str,
+    since: str,
+    url_name: str,
+    kind: str,
+    label: Callable[[int], str],
+) -> list[Need]:
+    """One line per collective for `rows` (reached through `<through>collective`), oldest
+    waiting first, in one query."""
+    slug, name = f"{through}collective__slug", f"{through}collective__name"
+    counted = (
+        rows.values(slug, name)
+        .annotate(count=Count("pk"), first=Min(since))
         .order_by("first")[:NEEDS_SHOWN]
     )
-    found += [
+    return [
         Need(
-            label=f"Look at {plural(row['count'], 'public comment')} waiting for a moderator",
-            url=reverse("stories:moderation", args=[row["story__collective__slug"]]),
-            place=row["story__collective__name"],
-            kind="comments_to_moderate",
+            label=label(row["count"]),
+            url=reverse(url_name, args=[row[slug]]),
+            place=row[name],
+            kind=kind,
         )
-        for row in waiting
+        for row in counted
     ]
-    messages = (
-        Interest.objects.filter(_publishing(person, roles.Action.ANSWER_INTEREST))
-        .filter(answered_at=None)
-        .values("collective__slug", "collective__name")
-        .annotate(count=Count("pk"), first=Min("created_at"))
-        .order_by("first")[:NEEDS_SHOWN]
-    )
-    found += [
-        Need(
-            label=f"Answer {plural(row['count'], 'person', 'people')} who "
-            f"{'wants' if row['count'] == 1 else 'want'} to get involved",
-            url=reverse("stories:interest_list", args=[row["collective__slug"]]),
-            place=row["collective__name"],
-            kind="get_involved",
-        )
-        for row in messages
-    ]
-    return found
 
 
 def recent(person: Any) -> list[Happening]:
