@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from io import StringIO
+from typing import Any
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from hypothesis import HealthCheck, settings
 
 from levelfield.lib.testing.world import World, world_build
@@ -54,3 +58,15 @@ def world(db: None) -> World:
     """The one test world (levelfield/lib/testing/world.py): Riverside collective with a
     project and the Allies Group, and a person in each role."""
     return world_build()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The demo (`manage.py load_demo`), loaded once for a module's tests: loading it takes
+    seconds, so a module's tests share one load. It is loaded inside a transaction rolled
+    back after the module; each test's own transaction nests inside it, so what one test
+    changes (an erased person, a second load) the next never sees. Use with `db`."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)

@@ -6,11 +6,8 @@ pointing at the person, and every text column of every table.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
@@ -41,8 +38,7 @@ def _rows_pointing_at(person: User) -> dict[str, int]:
     return most
 
 
-def test_every_demo_persons_download_holds_a_row_of_every_kind_they_have():
-    call_command("load_demo", stdout=StringIO())
+def test_every_demo_persons_download_holds_a_row_of_every_kind_they_have(demo: None) -> None:
     people = User.objects.filter(email__endswith=f"@{DOMAIN}")
     assert people.count() >= 12
     kinds_seen: set[str] = set()
@@ -78,8 +74,9 @@ def _where_text_mentions(terms: set[str]) -> list[str]:
     return found
 
 
-def test_after_a_demo_person_deletes_their_account_no_table_holds_their_name_or_address():
-    call_command("load_demo", stdout=StringIO())
+def test_after_a_demo_person_deletes_their_account_no_table_holds_their_name_or_address(
+    demo: None,
+) -> None:
     gordon = User.objects.get(email=f"gordon@{DOMAIN}")
     addresses = person_addresses(gordon)
     terms = person_names(gordon, addresses) | addresses

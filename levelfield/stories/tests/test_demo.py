@@ -14,8 +14,10 @@ from levelfield.stories.models import Comment, Interest, Story
 
 
 def test_the_demo_shows_a_public_page_with_stories(db: None, client: Client) -> None:
+    # Loaded here, not by the shared `demo` fixture: this app's tests keep their pictures in
+    # a folder of each test's own (conftest.py). Loading it twice makes nothing again:
+    # home/tests/test_load_demo.py counts every table.
     call_command("load_demo", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())  # twice: nothing is made again
 
     update = Story.objects.get(title=NOVEMBER)
     assert Story.objects.public().count() == 3 and Story.objects.count() == 5
