@@ -638,6 +638,11 @@ def _mix_step(
         "p99_ms": _ms(total["99%"]),
         "held": step.passed,
         "slowest_p95_ms": {line["Name"]: _ms(line["95%"]) for line in slowest},
+        "requests_by_name": {
+            line["Name"]: int(line["Request Count"])
+            for line in lines
+            if line["Name"] != "Aggregated"
+        },
         "errors": errors[:10],
     }
     return step, detail

@@ -231,22 +231,20 @@ class Participant(Person):
         self.host = HOSTS[next(_hosts) % len(HOSTS)]
         super().__init__(environment)
 
-    def on_start(self) -> None:
-        super().on_start()
-        self.booked = False
-
     def answer(self) -> None:
         self.respond()
 
     def book(self) -> None:
-        """Take a place at an event, or give it up if this person has one."""
+        """Open an event; take a place, or give it up if this person has one (as the
+        page shows: a step may start where the last one left them)."""
         event = self.events[self.number % len(self.events)]
-        if self.booked:
-            self.form_page(f"/events/{event}/", "book: event page")
-            self.booked = not self.post(f"/events/{event}/leave/", {}, "book: give up")
-            return
-        self.form_page(f"/events/{event}/register/", "book: form")
-        self.booked = bool(self.post(f"/events/{event}/register/", {"perspective": ""}, "book"))
+        page = self.form_page(f"/events/{event}/", "book: event page")
+        if f"/events/{event}/leave/" in page:  # the confirm page, then giving it up
+            self.form_page(f"/events/{event}/leave/", "book: confirm")
+            self.post(f"/events/{event}/leave/", {}, "book: give up")
+        elif f"/events/{event}/register/" in page:
+            self.form_page(f"/events/{event}/register/", "book: form")
+            self.post(f"/events/{event}/register/", {"perspective": ""}, "book")
 
     def post_reply(self) -> None:
         """Open one of the latest threads of the big project and reply to it."""
