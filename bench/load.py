@@ -3,9 +3,11 @@
     python bench/load.py                      # small, then large (the full run)
     python bench/load.py --size small --seconds 3   # a quick look while developing
     python bench/load.py --profile "project page"   # pyinstrument, one request, large data
+    python bench/load.py --capacity-only --size small --step-seconds 15   # capacity alone
 
-1. Makes fresh PostgreSQL databases (lf_bench_small, lf_bench_large; never any other),
-   migrates once and seeds each with `manage.py seed_scale`.
+1. Makes fresh PostgreSQL databases (lf_bench_small, lf_bench_large, or another prefix
+   from BENCH_DATABASE_PREFIX; never any other), migrates once and seeds each with
+   `manage.py seed_scale`.
 2. Counts each page's queries in-process at both sizes (bench/load_targets.py).
 3. Serves the last size with gunicorn and production settings (DEBUG off, a random
    SECRET_KEY, ALLOWED_HOSTS=127.0.0.1; requests carry `X-Forwarded-Proto: https` as

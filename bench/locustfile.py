@@ -292,5 +292,5 @@ def choices_from(form: str) -> list[tuple[str, str]]:
     return data
 
 
-if TASK == "mix":
-    Participant.tasks = _mix()
+if TASK == "mix":  # a list with each task as often as its weight, as @task(n) makes
+    Participant.tasks = [each for each, weight in _mix().items() for _ in range(weight)]
