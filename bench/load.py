@@ -555,6 +555,8 @@ def _capacity(size: str, targets: dict[str, Any], args: argparse.Namespace) -> d
                     flush=True,
                 )
         found[key] = {
+            # Other work on the machine shows here: every figure is of what was left.
+            "load_average_after": round(os.getloadavg()[0], 1),
             "servers": servers,
             "workers_each": args.workers,
             "redis": redis or None,
@@ -733,6 +735,7 @@ def capacity_text(found: dict[str, Any]) -> list[str]:
             lines.append(f"- {key}: skipped ({search['skipped']})")
             continue
         lines.append(f"- {search['sentence']}")
+        lines.append(f"    machine's load average at the end: {search['load_average_after']:g}")
         for step in search["steps"]:
             lines.append(
                 f"    {step['users']:>5} people: {step['rps']:>6.1f} req/s, p50 "
