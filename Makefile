@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test install-bench run test test-fast lint format bench bench-pages soak chromium pango migrations-check clean
+.PHONY: install install-test install-bench run test test-fast lint format bench bench-capacity bench-pages soak chromium pango migrations-check clean
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
 # The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
@@ -83,9 +83,14 @@ test-fast: install-test
 	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 # Load against a ceiling on PostgreSQL with gunicorn and locust (bench/load.py; about
-# 10 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--size small --seconds 3".
+# 10 minutes), then capacity: how many active people one server, then two, hold (about
+# 8 minutes more). BENCH_ARGS passes options, e.g. BENCH_ARGS="--size small --seconds 3".
 bench: install-bench
-	$(PY) bench/load.py $(BENCH_ARGS)
+	$(PY) bench/load.py --capacity $(BENCH_ARGS)
+
+# Capacity alone: the realistic mix, more people each step (bench/capacity.py).
+bench-capacity: install-bench
+	$(PY) bench/load.py --capacity-only $(BENCH_ARGS)
 
 # The in-process page benchmarks at data scale (bench/run.py; SQLite unless DATABASE_URL).
 bench-pages: install-test

@@ -3,9 +3,11 @@
     python bench/load.py                      # small, then large (the full run)
     python bench/load.py --size small --seconds 3   # a quick look while developing
     python bench/load.py --profile "project page"   # pyinstrument, one request, large data
+    python bench/load.py --capacity-only --size small --step-seconds 15   # capacity alone
 
-1. Makes fresh PostgreSQL databases (lf_bench_small, lf_bench_large; never any other),
-   migrates once and seeds each with `manage.py seed_scale`.
+1. Makes fresh PostgreSQL databases (lf_bench_small, lf_bench_large, or another prefix
+   from BENCH_DATABASE_PREFIX; never any other), migrates once and seeds each with
+   `manage.py seed_scale`.
 2. Counts each page's queries in-process at both sizes (bench/load_targets.py).
 3. Serves the last size with gunicorn and production settings (DEBUG off, a random
    SECRET_KEY, ALLOWED_HOSTS=127.0.0.1; requests carry `X-Forwarded-Proto: https` as
@@ -13,7 +15,11 @@
 4. For each page and write in turn, runs locust headless in a second process (16 people,
    --seconds each) and samples the gunicorn workers' memory from /proc. The first is the
    ceiling: the health check, a tiny template and one query, on the same server.
-5. Prints a table, writes bench/results.json, drops the databases unless --keep.
+5. With --capacity, finds how many active people the server holds (bench/capacity.py):
+   the realistic mix (bench/locustfile.py's `Participant`: reading, answering, booking,
+   claiming and posting with 3 to 10 s between clicks) with more people each step, on one
+   gunicorn, then on two sharing the database and Redis (BENCH_REDIS).
+6. Prints a table, writes bench/results.json, drops the databases unless --keep.
 
 Everything stays on 127.0.0.1; every step has a time limit; gunicorn is always stopped.
 """
@@ -36,15 +42,21 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Any
+
+import capacity
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 PY = sys.executable
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-PREFIX = "lf_bench"
+# Another name keeps two people's runs on one PostgreSQL apart (each drops its own).
+PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "lf_bench")
+# The capacity run's shared cache for two servers: a Redis database it empties first.
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
+LOAD_PEOPLE = 100  # levelfield/people/scale.py: the seeded people who can be logged in
 USERS = 16
 TARGETS = {"throughput": 0.3, "p95_ms": 150}
 WRITES = [
@@ -71,7 +83,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
     parser.add_argument("--reuse", action="store_true", help="use the kept databases as they are")
     parser.add_argument("--profile", help="profile one request of this page with pyinstrument")
+    parser.add_argument(
+        "--capacity", action="store_true", help="then find how many active people it holds"
+    )
+    parser.add_argument(
+        "--capacity-only", action="store_true", help="only the ceiling, then --capacity"
+    )
+    parser.add_argument(
+        "--step-seconds", type=float, default=20, help="load per capacity step (default 20)"
+    )
+    parser.add_argument(
+        "--capacity-steps",
+        type=int,
+        default=capacity.MAX_STEPS,
+        help=f"most steps per search (default {capacity.MAX_STEPS})",
+    )
     args = parser.parse_args(argv)
+    args.capacity = args.capacity or args.capacity_only
     sizes = ["small", "large"] if args.size == "both" else [args.size]
     started = time.monotonic()
     try:
@@ -80,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
             _databases_make(sizes)
         _static_collect()
         counts = {size: _targets(size, sessions=0) for size in sizes[:-1]}
-        counts[sizes[-1]] = _targets(sizes[-1], sessions=USERS)
+        counts[sizes[-1]] = _targets(sizes[-1], sessions=LOAD_PEOPLE if args.capacity else USERS)
         if args.profile:
             return _profile(sizes[-1], counts[sizes[-1]]["pages"][args.profile])
         results = _load(sizes[-1], counts, args)
+        if args.capacity:
+            results["capacity"] = _capacity(sizes[-1], counts[sizes[-1]], args)
     except BenchError as error:
         print(f"make bench: {error}", file=sys.stderr)
         return 2
@@ -166,13 +196,16 @@ def _targets(size: str, *, sessions: int) -> dict[str, Any]:
     return found
 
 
-def _environment(size: str | None, port: int = 0) -> dict[str, str]:
-    """Production settings: DEBUG off and what production must set."""
+def _environment(size: str | None, port: int = 0, redis: str = "") -> dict[str, str]:
+    """Production settings: DEBUG off and what production must set; the cache in Redis
+    when `redis` is given, in each process otherwise."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DEBUG", "LEVELFIELD_TESTING", "DJANGO_SETTINGS_MODULE"}
     }
+    if redis:
+        env["REDIS_URL"] = redis
     env.update(
         DJANGO_SETTINGS_MODULE="levelfield.settings",
         SECRET_KEY=SECRET_KEY,
@@ -227,7 +260,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn(size: str, workers: int) -> Iterator[tuple[subprocess.Popen, int]]:
+def gunicorn(size: str, workers: int, redis: str = "") -> Iterator[tuple[subprocess.Popen, int]]:
     """gunicorn on a free loopback port; always stopped, workers and all."""
     port = _free_port()
     with tempfile.TemporaryDirectory() as scratch:
@@ -246,7 +279,7 @@ def gunicorn(size: str, workers: int) -> Iterator[tuple[subprocess.Popen, int]]:
                     "--graceful-timeout=5",
                 ],
                 cwd=ROOT,
-                env=_environment(size, port),
+                env=_environment(size, port, redis),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -340,6 +373,8 @@ def _load(size: str, counts: dict[str, dict[str, Any]], args: argparse.Namespace
     ]
     if args.only:
         tasks = [CEILING] + [name for name in tasks if name in args.only and name != CEILING]
+    if args.capacity_only:
+        tasks = [CEILING]
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as scratch, gunicorn(size, args.workers) as (server, port):
         print(f"- gunicorn: {args.workers} workers on 127.0.0.1:{port}", flush=True)
@@ -472,6 +507,151 @@ def _ms(value: str) -> float:
     return float(value) if value not in ("", "N/A") else 0.0
 
 
+# Capacity: the realistic mix with more people each step
+
+
+def _capacity(size: str, targets: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The search on one server, then on two sharing PostgreSQL and Redis."""
+    found: dict[str, Any] = {
+        "mix": "bench/locustfile.py Participant",
+        "think_seconds": [3, 10],
+        "seconds_per_step": args.step_seconds,
+        "p95_target_ms": capacity.P95_MS,
+        "sessions": len(targets["sessions"]),
+    }
+    for servers in (1, 2):
+        key = "one server" if servers == 1 else "two servers"
+        redis = REDIS if servers > 1 else ""
+        if redis:
+            try:
+                _run([PY, "-c", _FLUSH, redis], timeout=10)
+            except BenchError:
+                found[key] = {"skipped": f"Redis does not answer at {redis} (BENCH_REDIS)"}
+                print(f"- capacity, {key}: skipped, no Redis at {redis}", flush=True)
+                continue
+        with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
+            ports = [
+                stack.enter_context(gunicorn(size, args.workers, redis))[1] for _ in range(servers)
+            ]
+            print(
+                f"- capacity, {key}: {args.workers} workers each on "
+                f"{', '.join(f'127.0.0.1:{port}' for port in ports)}"
+                + (f", cache in {redis}" if redis else ""),
+                flush=True,
+            )
+            targets_file = Path(scratch) / "targets.json"
+            targets_file.write_text(json.dumps(targets))
+            for port in ports:
+                _warm_up(port, targets)
+            steps: list[capacity.Step] = []
+            details: list[dict[str, Any]] = []
+            while (users := capacity.next_users(steps, max_steps=args.capacity_steps)) is not None:
+                step, detail = _mix_step(users, ports, targets_file, Path(scratch), args)
+                steps.append(step)
+                details.append(detail)
+                print(
+                    f"  {users} people: p95 {step.p95_ms} ms, {detail['rps']}/s, "
+                    f"{step.failures} errors -> {'held' if step.passed else 'not held'}",
+                    flush=True,
+                )
+        found[key] = {
+            # Other work on the machine shows here: every figure is of what was left.
+            "load_average_after": round(os.getloadavg()[0], 1),
+            "servers": servers,
+            "workers_each": args.workers,
+            "redis": redis or None,
+            "steps": details,
+            "capacity": capacity.capacity(steps),
+            "sentence": capacity.sentence(steps, servers=servers, cores=os.cpu_count()),
+        }
+    return found
+
+
+_FLUSH = "import sys, redis; redis.Redis.from_url(sys.argv[1], socket_timeout=5).flushdb()"
+
+
+def _mix_step(
+    users: int, ports: list[int], targets: Path, scratch: Path, args: argparse.Namespace
+) -> tuple[capacity.Step, dict[str, Any]]:
+    """One locust run of the mix with `users` people, measured once all have started."""
+    prefix = scratch / f"mix{users}"
+    spawn_rate = max(users / 5, 5)  # everyone started within about 5 s
+    run_time = round(users / spawn_rate + args.step_seconds)
+    env = {
+        **os.environ,
+        "LF_TARGETS": str(targets),
+        "LF_TASK": "mix",
+        "LF_HOST": ",".join(f"http://127.0.0.1:{port}" for port in ports),
+    }
+    command = [
+        PY,
+        "-m",
+        "locust",
+        "-f",
+        str(BENCH / "locustfile.py"),
+        "--headless",
+        "--users",
+        str(users),
+        "--spawn-rate",
+        f"{spawn_rate:g}",
+        "--reset-stats",  # time only the steady state, not the start
+        "--run-time",
+        f"{run_time}s",
+        "--stop-timeout",
+        "5",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
+    try:
+        done = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=run_time + 60
+        )
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"locust did not finish the mix with {users} people in time") from None
+    if not Path(f"{prefix}_stats.csv").exists():
+        raise BenchError(f"locust failed on the mix:\n{done.stderr[-3000:]}")
+    with open(f"{prefix}_stats.csv", newline="") as stats:
+        lines = list(csv.DictReader(stats))
+    total = next(line for line in lines if line["Name"] == "Aggregated")
+    with open(f"{prefix}_failures.csv", newline="") as failures:
+        errors = [
+            f"{line['Name']}: {line['Error']} x{line['Occurrences']}"
+            for line in csv.DictReader(failures)
+        ]
+    requests = int(total["Request Count"])
+    step = capacity.Step(
+        users=users,
+        requests=requests,
+        failures=int(total["Failure Count"]),
+        p95_ms=_ms(total["95%"]) if requests else None,
+    )
+    slowest = sorted(
+        (line for line in lines if line["Name"] != "Aggregated"),
+        key=lambda line: -_ms(line["95%"]),
+    )[:3]
+    detail = {
+        "users": users,
+        "requests": requests,
+        "failures": step.failures,
+        "rps": round(float(total["Requests/s"]), 1),
+        "p50_ms": _ms(total["50%"]),
+        "p95_ms": step.p95_ms,
+        "p99_ms": _ms(total["99%"]),
+        "held": step.passed,
+        "slowest_p95_ms": {line["Name"]: _ms(line["95%"]) for line in slowest},
+        "requests_by_name": {
+            line["Name"]: int(line["Request Count"])
+            for line in lines
+            if line["Name"] != "Aggregated"
+        },
+        "errors": errors[:10],
+    }
+    return step, detail
+
+
 def _profile(size: str, path: str) -> int:
     """pyinstrument's view of one request of the page on the seeded data."""
     print(_run([PY, str(BENCH / "load_profile.py"), path], timeout=300, env=_environment(size)))
@@ -534,7 +714,40 @@ def table_text(results: dict[str, Any]) -> str:
     ]
     if results["skipped"]:
         lines.append(f"Not seeded, so not loaded: {', '.join(results['skipped'])}.")
+    if "capacity" in results:
+        lines += ["", *capacity_text(results["capacity"])]
     return "\n".join(lines) + "\n"
+
+
+def capacity_text(found: dict[str, Any]) -> list[str]:
+    """The capacity sentences, each with the steps that led to it."""
+    lines = [
+        f"Capacity: the realistic mix (reading, answering, booking, claiming, posting; "
+        f"{found['think_seconds'][0]}-{found['think_seconds'][1]} s between clicks), "
+        f"{found['seconds_per_step']:g} s a step, target p95 under {found['p95_target_ms']} ms "
+        f"and no errors"
+    ]
+    for key in ("one server", "two servers"):
+        search = found.get(key)
+        if not search:
+            continue
+        if "skipped" in search:
+            lines.append(f"- {key}: skipped ({search['skipped']})")
+            continue
+        lines.append(f"- {search['sentence']}")
+        lines.append(f"    machine's load average at the end: {search['load_average_after']:g}")
+        for step in search["steps"]:
+            lines.append(
+                f"    {step['users']:>5} people: {step['rps']:>6.1f} req/s, p50 "
+                f"{step['p50_ms']:.0f}, p95 {step['p95_ms'] or 0:.0f}, errors "
+                f"{step['failures']}  {'held' if step['held'] else 'NOT held'}"
+            )
+    if "two servers" in found and "skipped" not in found["two servers"]:
+        lines.append(
+            "  Both servers share this machine's cores: this shows the design holds with more "
+            "than one server (shared sessions and cache), not twice the capacity."
+        )
+    return lines
 
 
 if __name__ == "__main__":

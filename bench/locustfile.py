@@ -5,6 +5,11 @@ that bench/load_targets.py made (the cookie is sent as a header: the site's cook
 Secure, and the benchmark talks plain HTTP to gunicorn as a TLS-terminating proxy would,
 with `X-Forwarded-Proto: https`). One run exercises one task, named by LF_TASK: a page
 (GET, must answer 200) or a write (a form sent with its CSRF token, must redirect).
+
+`Participant` is the realistic mix for finding capacity (bench/load.py `--capacity`,
+LF_TASK=mix): people who read, answer, book, claim and post with a pause between clicks.
+LF_HOST may name several servers (comma-separated); each person keeps to one of them,
+taken in turn, as a load balancer with sticky sessions would spread them.
 """
 
 from __future__ import annotations
@@ -12,18 +17,21 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, between, constant, task
 
 TARGETS = json.loads(Path(os.environ["LF_TARGETS"]).read_text())
 TASK = os.environ["LF_TASK"]
-HOST = os.environ["LF_HOST"]  # http://127.0.0.1:PORT
+HOSTS = os.environ["LF_HOST"].split(",")  # http://127.0.0.1:PORT[,http://127.0.0.1:PORT2]
+HOST = HOSTS[0]
 PUBLIC = HOST.replace("http://", "https://")  # what the browser would see
 _numbers = itertools.count()
+_hosts = itertools.count()
 APPROVERS_PAGE = "claim queue"
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -31,6 +39,7 @@ COOKIE = re.compile(r"csrftoken=([^;]+)")
 
 
 class Person(FastHttpUser):
+    abstract = TASK == "mix"  # one class runs: this one, or the mix below
     host = HOST
     wait_time = constant(0)  # 16 people, each sending the next request at once
 
@@ -51,7 +60,7 @@ class Person(FastHttpUser):
         return {
             "Cookie": cookies,
             "X-Forwarded-Proto": "https",
-            "Referer": PUBLIC + referer,
+            "Referer": self.host.replace("http://", "https://") + referer,
         }
 
     def form_page(self, path: str, name: str) -> str:
@@ -155,8 +164,98 @@ class Person(FastHttpUser):
             "claim: start",
         )
         if claim:
-            path = claim.replace(PUBLIC, "").rstrip("/") + "/send/"
+            path = urlsplit(claim).path.rstrip("/") + "/send/"
             self.post(path, {}, "claim: send")
+
+
+# The realistic mix: out of about 100 clicks on a plausible day, mostly reading (the
+# home page, a project's place, decisions, events, notices), some answering a decision,
+# booking a place at an event (or giving it up), claiming payment and posting a reply.
+# Pages not seeded at this size are left out. Recording an involvement entry is left
+# out: in the 10,000-member project its form lists every member (see the README).
+MIX_PAGES = {
+    "home": 20,
+    "project page": 8,
+    "decision, most responses": 8,
+    "event page": 8,
+    "events list": 6,
+    "notices": 6,
+    "collective home": 4,
+    "decision log": 3,
+    "involvement log": 3,
+    "my payments": 3,
+    "a conversation": 3,
+    "conversations": 2,
+    "documents": 2,
+    "a document": 2,
+    "check-in rounds": 2,
+    "resource map": 2,
+    "public home": 2,
+    "courses": 1,
+}
+MIX_WRITES = {"answer": 5, "book": 3, "claim": 2, "post_reply": 2}
+THINK_SECONDS = (3, 10)  # the pause between one click and the next, uniformly
+
+
+def _mix() -> dict[Any, int]:
+    """Locust's task table for the mix: a function per page, and the writes."""
+    tasks: dict[Any, int] = {}
+    for name, weight in MIX_PAGES.items():
+        if name in TARGETS["pages"]:
+            tasks[_reader(name, TARGETS["pages"][name])] = weight
+    for name, weight in MIX_WRITES.items():
+        if name != "answer" or TARGETS["writes"]["decision"]:
+            tasks[getattr(Participant, name)] = weight
+    return tasks
+
+
+def _reader(name: str, path: str) -> Any:
+    def read(user: Person) -> None:
+        with user.client.get(
+            path, headers=user.headers(), name=name, catch_response=True, allow_redirects=False
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+
+    return read
+
+
+class Participant(Person):
+    """One seeded person using the site as people do: a click, a pause, another click.
+    More people than sessions share them (two tabs of the same person)."""
+
+    abstract = TASK != "mix"
+    wait_time = between(*THINK_SECONDS)
+
+    def __init__(self, environment: Any) -> None:
+        self.host = HOSTS[next(_hosts) % len(HOSTS)]
+        super().__init__(environment)
+
+    def answer(self) -> None:
+        self.respond()
+
+    def book(self) -> None:
+        """Open an event; take a place, or give it up if this person has one (as the
+        page shows: a step may start where the last one left them)."""
+        event = self.events[self.number % len(self.events)]
+        page = self.form_page(f"/events/{event}/", "book: event page")
+        if f"/events/{event}/leave/" in page:  # the confirm page, then giving it up
+            self.form_page(f"/events/{event}/leave/", "book: confirm")
+            self.post(f"/events/{event}/leave/", {}, "book: give up")
+        elif f"/events/{event}/register/" in page:
+            self.form_page(f"/events/{event}/register/", "book: form")
+            self.post(f"/events/{event}/register/", {"perspective": ""}, "book")
+
+    def post_reply(self) -> None:
+        """Open one of the latest threads of the big project and reply to it."""
+        place = TARGETS["writes"]["project_place"]
+        listing = self.form_page(f"/threads/place/{place}/", "post: threads")
+        found = re.findall(rf'href="(/threads/place/{place}/\d+/)"', listing)
+        if not found:
+            return
+        thread = random.choice(found)  # noqa: S311 (spreading the load, not a secret)
+        if self.form_page(thread, "post: thread"):
+            self.post(thread + "reply/", {"body": "Thank you, that helps.", "parent": ""}, "post")
 
 
 WRITES = {
@@ -191,3 +290,7 @@ def choices_from(form: str) -> list[tuple[str, str]]:
             data.append((key, value.group(1) if value and value.group(1) else "1"))
             seen.add(key)
     return data
+
+
+if TASK == "mix":  # a list with each task as often as its weight, as @task(n) makes
+    Participant.tasks = [each for each, weight in _mix().items() for _ in range(weight)]
