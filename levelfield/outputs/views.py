@@ -62,7 +62,14 @@ def output_create(request: HttpRequest, place_pk: int) -> HttpResponse:
 
 def _detail_context(output: Output) -> dict[str, Any]:
     contributors = list(output.contributors.with_credits())
-    return {"place": output.place, "output": output, "contributors": contributors}
+    # impact: what changed through this output (levelfield/impact), in one query.
+    impacts = list(output.impacts.order_by("-happened_on", "-id"))
+    return {
+        "place": output.place,
+        "output": output,
+        "contributors": contributors,
+        "impacts": impacts,
+    }
 
 
 @login_required
