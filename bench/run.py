@@ -164,6 +164,12 @@ def _outputs_pages() -> list[Row]:  # outputs
     return bench_outputs.output_pages()
 
 
+def _impact_pages() -> list[Row]:  # impact
+    import bench_impact
+
+    return bench_impact.impact_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -340,6 +346,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         _outputs_pages,
         naming="page",
         counting="outputs",
+        needs_database=True,
+    ),
+    # impact
+    "impact-pages": Benchmark(
+        "A project's 3,000 impact records, each linked to 2 outputs and 3 involvement\n"
+        "entries: the list (and filtered), one impact, an output linked to about 600 impacts",
+        _impact_pages,
+        naming="page",
+        counting="impacts",
         needs_database=True,
     ),
     # opportunities
