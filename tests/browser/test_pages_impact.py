@@ -112,7 +112,7 @@ def test_a_member_records_an_impact_links_it_and_the_coordinator_publishes_it(
 ) -> None:  # noqa: ANN001
     sign_in(world.member)
     page.goto(live_server.url + reverse("impact:place_list", args=[world.project_place.pk]))
-    page.get_by_role("link", name="Record an impact").click()
+    page.get_by_role("button", name="Record an impact").click()
     page.get_by_label("Title").fill("Clinic waiting room changed")
     page.get_by_label("What changed?").fill("The clinic added a quiet room, as we asked.")
     page.get_by_label("Practitioners and services").check()
