@@ -103,7 +103,7 @@ def impact_pages() -> list[Row]:
     rng = random.Random(SEED)
     founder, place_pk, impact_pk, output_pk = _project_make("imp", IMPACTS, rng)
     few_founder, few_place, few_impact, few_output = _project_make("fewimp", FEW, rng)
-    filtered = "?for_whom=patients&status=published"
+    filtered = "?status=published&kind="
     pages = [
         ("impact:place_list", "impact:place_list", place_pk, few_place, "", "Impact "),
         ("impact:place_list (filtered)", "impact:place_list", place_pk, few_place, filtered, ""),

@@ -390,6 +390,7 @@ DEFAULT = [
     "story-pages",  # stories
     "report-pages",  # reports
     "output-pages",  # outputs
+    "impact-pages",  # impact
     "task-pages",  # tasks
     "thread-pages",  # threads
     "opportunity-pages",  # opportunities
