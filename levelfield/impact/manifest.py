@@ -46,7 +46,8 @@ MANIFEST = AppManifest(
             section="make",
             url=lambda place: reverse("impact:place_list", args=[place.pk]),
             kinds=frozenset({"collective", "group", "project"}),
-            hint="What changed because of our work, for whom, and how we know.",
+            hint="What changed because of our work, for whom, and how we know. The number "
+            "is how many drafts wait for the coordinator to publish them.",
             order=65,
             count=_drafts,
         ),
