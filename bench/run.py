@@ -164,6 +164,12 @@ def _outputs_pages() -> list[Row]:  # outputs
     return bench_outputs.output_pages()
 
 
+def _impact_pages() -> list[Row]:  # impact
+    import bench_impact
+
+    return bench_impact.impact_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -342,6 +348,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="outputs",
         needs_database=True,
     ),
+    # impact
+    "impact-pages": Benchmark(
+        "A project's 3,000 impact records, each linked to 2 outputs and 3 involvement\n"
+        "entries: the list (and filtered), one impact, an output linked to about 600 impacts",
+        _impact_pages,
+        naming="page",
+        counting="impacts",
+        needs_database=True,
+    ),
     # opportunities
     "opportunity-pages": Benchmark(
         "The public board with 5,000 live opportunities (a visitor; with a filter), an\n"
@@ -375,6 +390,7 @@ DEFAULT = [
     "story-pages",  # stories
     "report-pages",  # reports
     "output-pages",  # outputs
+    "impact-pages",  # impact
     "task-pages",  # tasks
     "thread-pages",  # threads
     "opportunity-pages",  # opportunities

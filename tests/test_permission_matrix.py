@@ -167,6 +167,9 @@ class Scenario:
     opportunities: dict[str, Any] = field(default_factory=dict)
     # partners: an organisation of the collective, with a contact and a piece of work.
     partners: dict[str, Any] = field(default_factory=dict)
+    # impact: a draft impact in the project recorded by the member, with an evidence file,
+    # linked to the member's paper (outputs) and the involvement entry.
+    impact: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -241,6 +244,7 @@ def _build_scenario() -> Scenario:
     built.threads = _threads(built)
     built.opportunities = _opportunities(built)
     built.partners = _partners(built)
+    built.impact = _impact(built)
     return built
 
 
@@ -347,6 +351,28 @@ def _outputs(built: Scenario) -> dict[str, Any]:
         actor=member, output=output, name="Kai Turner", credits={"investigation": "lead"}
     )
     return {"output": output, "contributor": named}
+
+
+def _impact(built: Scenario) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from levelfield.impact import services as impact_services
+
+    member = built.people["member"]
+    impact = impact_services.impact_create(
+        actor=member,
+        place=built.project.place,
+        title="Matrix impact",
+        what_changed="The clinic rewrote its letter.",
+        for_whom="patients",
+        kind="practice",
+        happened_on=timezone.localdate(),
+        evidence_file=SimpleUploadedFile("email.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    impact_services.impact_link(
+        actor=member, impact=impact, outputs=[built.outputs["output"]], entries=[built.entry]
+    )
+    return {"impact": impact}
 
 
 def _priorities(collective: Collective, member: User) -> dict[str, Any]:
@@ -770,6 +796,7 @@ THREAD: Args = lambda s: {  # noqa: E731
     "pk": s.threads["thread"].pk,
 }
 THREAD_POST: Args = lambda s: {**THREAD(s), "post_pk": s.threads["reply"].pk}  # noqa: E731
+IMPACT: Args = lambda s: {"pk": s.impact["impact"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -1526,6 +1553,18 @@ MATRIX: dict[str, Row] = {
     "partners/place/<int:place_pk>/<int:pk>/work/<int:work_pk>/delete/": Row(
         PARTNER_WORK, MEMBERS_ONLY, MEMBERS_POST
     ),
+    # impact: every member of the place records, changes, links and deletes; publishing
+    # (and taking back to a draft) is the coordinator's duty; everyone else gets a 404
+    "impact/place/<int:place_pk>/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "impact/place/<int:place_pk>/new/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    "impact/<int:pk>/": Row(IMPACT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "impact/<int:pk>/edit/": Row(IMPACT, MEMBERS_ONLY, MEMBERS_POST),
+    "impact/<int:pk>/links/": Row(IMPACT, MEMBERS_ONLY, MEMBERS_POST),
+    "impact/<int:pk>/publish/": Row(IMPACT, "login 404 403 200 404", COORDINATOR_POST),
+    "impact/<int:pk>/unpublish/": Row(IMPACT, "login 404 403 200 404", COORDINATOR_POST),
+    "impact/<int:pk>/delete/": Row(IMPACT, MEMBERS_ONLY, MEMBERS_POST),
+    "impact/<int:pk>/history/": Row(IMPACT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "impact/<int:pk>/evidence/": Row(IMPACT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
 }
 
 

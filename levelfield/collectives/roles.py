@@ -85,6 +85,8 @@ class Action(StrEnum):
     WRITE_OPPORTUNITY = "write an involvement opportunity"
     CHECK_OPPORTUNITY = "check an involvement opportunity before it goes live"
     SEE_OPPORTUNITY_INTEREST = "see who expressed interest in every opportunity"
+    # impact
+    PUBLISH_IMPACT = "publish an impact record"
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -146,6 +148,9 @@ RULES: dict[Action, Who] = {
     # Names, emails and access needs of people who answered: the writer (access.py) and
     # the coordinators, as for an event's access needs.
     Action.SEE_OPPORTUNITY_INTEREST: Who.THE_COORDINATOR,
+    # impact: every member records what changed; publishing it (into the reports and, when
+    # chosen, the public page) is the coordinator's recorded duty, as for reports.
+    Action.PUBLISH_IMPACT: Who.THE_COORDINATOR,
 }
 
 

@@ -30,6 +30,7 @@ from levelfield.places.access import place_for_member, place_members
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 25
+IMPACTS_SHOWN = 10  # impact: the newest impacts linked to an output its page lists
 
 
 def _with_people(outputs: Any) -> Any:
@@ -62,7 +63,16 @@ def output_create(request: HttpRequest, place_pk: int) -> HttpResponse:
 
 def _detail_context(output: Output) -> dict[str, Any]:
     contributors = list(output.contributors.with_credits())
-    return {"place": output.place, "output": output, "contributors": contributors}
+    # impact: what changed through this output (levelfield/impact), the newest few in one
+    # query; one more than shown says whether the place's impact list has more.
+    impacts = list(output.impacts.order_by("-happened_on", "-id")[: IMPACTS_SHOWN + 1])
+    return {
+        "place": output.place,
+        "output": output,
+        "contributors": contributors,
+        "impacts": impacts[:IMPACTS_SHOWN],
+        "more_impacts": len(impacts) > IMPACTS_SHOWN,
+    }
 
 
 @login_required

@@ -31,6 +31,7 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.decisions.models import Decision, Outcome
 from levelfield.events.models import Event, Registration
+from levelfield.impact.figures import report_impacts  # impact
 from levelfield.outputs.figures import report_outputs
 from levelfield.partners.reporting import report_figures
 from levelfield.people.models import Perspective
@@ -124,6 +125,12 @@ def figures_for(scope: Scope) -> dict[str, Any]:
         "payments": payments(scope),
         "stories": stories(scope),
         "outputs": report_outputs(  # outputs
+            collective_id=scope.collective.pk,
+            project_id=scope.project.pk if scope.project else None,
+            start=scope.start,
+            end=scope.end,
+        ),
+        "impact": report_impacts(  # impact
             collective_id=scope.collective.pk,
             project_id=scope.project.pk if scope.project else None,
             start=scope.start,

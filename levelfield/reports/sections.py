@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from levelfield.impact.figures import impact_sentence  # impact
 from levelfield.lib.words import plural
 from levelfield.outputs.figures import output_sentence
 from levelfield.partners import reporting as partner_reports
@@ -237,6 +238,13 @@ def _outputs(figures: dict[str, Any]) -> list[dict[str, Any]]:  # outputs
     ]
 
 
+def _impact(figures: dict[str, Any]) -> list[dict[str, Any]]:  # impact
+    return [
+        _said(impact_sentence(row), ("the impact", row["link"]))
+        for row in figures.get("impact", [])
+    ]
+
+
 def _tasks(figures: dict[str, Any]) -> list[dict[str, Any]]:
     """Who does the work (levelfield/tasks); reports generated before tasks had none."""
     done = figures.get("tasks")
@@ -266,7 +274,10 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
             + _events(figures)
             + _tasks(figures)
             + partner_reports.gripp2_statements(figures.get("partners")),
-            "results": _decisions(figures) + _stories(figures) + _outputs(figures),
+            "results": _decisions(figures)
+            + _stories(figures)
+            + _outputs(figures)
+            + _impact(figures),  # impact
             "discussion": _evidence(figures) + _payments(figures),
             "reflections": _checkins(figures),
         }
@@ -295,7 +306,10 @@ def statements_for(kind: str, figures: dict[str, Any]) -> dict[str, list[dict[st
         "decisions": _decisions(figures),
         "money": _payments(figures),
         "better": _checkins(figures),
-        "stories": _published_stories(figures) + _stories(figures) + _outputs(figures),
+        "stories": _published_stories(figures)
+        + _stories(figures)
+        + _outputs(figures)
+        + _impact(figures),  # impact
     }
 
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
+from levelfield.impact.queries import impacts_for_public_page  # impact
 from levelfield.lib import markdown
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.moderation import ModerateForm
@@ -112,6 +113,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "cache_seconds": HOME_CACHE_SECONDS,
             "reports": Report.objects.published_in(collective)[:HOME_REPORTS],
             "outputs": outputs_for_public_page(collective.pk),  # outputs
+            "impacts": impacts_for_public_page(collective.pk),  # impact
         },
     )
 

@@ -172,7 +172,7 @@ def test_public_pages_take_the_same_queries_with_1_or_20_stories_events_and_comm
     story = _many(collective, writer, count)
     Story.objects.update(comment_count=count)
 
-    with django_assert_num_queries(7):  # type: ignore[operator]
+    with django_assert_num_queries(8):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/").status_code == 200
     with django_assert_num_queries(10):  # type: ignore[operator]
         assert client.get(story.get_absolute_url()).status_code == 200
@@ -189,9 +189,9 @@ def test_the_home_fragment_is_cached_per_version_and_a_change_shows_at_once(
 ) -> None:
     StoryFactory(collective=collective, author=writer, title="First")
     client.get(f"/c/{collective.slug}/")
-    with django_assert_num_queries(4):  # type: ignore[operator]
-        # The collective, the page's version, the published reports and the outputs shown
-        # publicly (not cached, so a report or output taken down goes at once).
+    with django_assert_num_queries(5):  # type: ignore[operator]
+        # The collective, the page's version, the published reports, the outputs and the
+        # impacts shown publicly (not cached, so one taken down goes at once).
         client.get(f"/c/{collective.slug}/")
 
     story = services.story_create(
