@@ -247,6 +247,9 @@ class Interest(models.Model):
                 condition=Q(access_needs="") | Q(access_needs_shared_at__isnull=False),
                 name="opportunities_access_needs_only_with_consent",
             ),
+            models.UniqueConstraint(
+                fields=["opportunity", "email"], name="opportunities_one_interest_per_email"
+            ),
             models.CheckConstraint(
                 condition=Q(outcome__in=["", "chosen", "not_chosen"]),
                 name="opportunities_interest_known_outcome",

@@ -175,7 +175,10 @@ def figures(totals: dict[tuple[str, str, str], int]) -> tuple[Row, list[Figures]
                 total("took_part", question.name, value),
             )
             block.rows.append(row)
-            for stage, count in (("expressed interest", row.interest), ("took part", row.took_part)):
+            for stage, count in (
+                ("expressed interest", row.interest),
+                ("took part", row.took_part),
+            ):
                 bars.append(
                     (
                         f"{label}: {stage}",

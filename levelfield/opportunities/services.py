@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
-from levelfield.notifications.kinds import Frequency
-from levelfield.collectives.models import Collective
 from levelfield.invitations import services as invitation_services
+from levelfield.notifications.kinds import Frequency
 from levelfield.notifications.services import absolute_url, notification_send, preferences_save
 from levelfield.opportunities import access
 from levelfield.opportunities.models import (
@@ -417,8 +417,15 @@ def interest_express(
     if not why:
         raise OpportunityError("Say why you are interested.", code="why")
     with transaction.atomic():
-        live = Opportunity.objects.on_board(timezone.localdate(now)).filter(pk=opportunity.pk)
-        if not live.exists():
+        # Locking the opportunity's row makes two answers from the same address at the
+        # same moment take turns, so the second finds the first and updates it (the
+        # unique constraint on opportunity and email backs this up).
+        live = (
+            Opportunity.objects.on_board(timezone.localdate(now))
+            .filter(pk=opportunity.pk)
+            .select_for_update(of=("self",))
+        )
+        if not list(live.values_list("pk", flat=True)):
             raise OpportunityError("This opportunity has closed.", code="why")
         try:
             rate_limit(
@@ -735,8 +742,7 @@ def selection_finish(
             places=places,
             first_time_share=first_time_share,
             chosen=[
-                {"interest": row.pk, "name": row.name, "reason": reasons[row.pk]}
-                for row in chosen
+                {"interest": row.pk, "name": row.name, "reason": reasons[row.pk]} for row in chosen
             ],
             not_chosen=[
                 {"interest": row.pk, "name": row.name, "reason": NOT_CHOSEN_REASON}

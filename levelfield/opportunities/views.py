@@ -11,13 +11,12 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from urllib.parse import urlencode
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -736,8 +735,8 @@ def took_part(request: HttpRequest, token: str) -> HttpResponse:
     interest = services.interest_from_token(token, salt=services.TOOK_PART_SALT)
     if interest is None or interest.outcome != Outcome.CHOSEN:
         raise Http404("No such answer to give.")
-    form = ReachForm(posted(request))
     done = interest.took_part_answered
+    form = ReachForm(None if done else posted(request))
     if request.method == "POST" and not done and form.is_valid():
         answers = form.reach_answers()
         if answers is not None:

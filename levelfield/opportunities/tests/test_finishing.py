@@ -21,7 +21,9 @@ from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import ProjectMembership
 
 
-def _answer(opportunity: Opportunity, name: str, perspectives: list[str], **more: object) -> Interest:
+def _answer(
+    opportunity: Opportunity, name: str, perspectives: list[str], **more: object
+) -> Interest:
     return services.interest_express(
         opportunity=opportunity,
         name=name,
@@ -42,7 +44,10 @@ def answered(listed: World) -> Opportunity:
 
 
 def test_finishing_invites_the_chosen_and_tells_everyone_else_kindly(
-    client: Client, listed: World, answered: Opportunity, django_capture_on_commit_callbacks: object
+    client: Client,
+    listed: World,
+    answered: Opportunity,
+    django_capture_on_commit_callbacks: object,
 ) -> None:
     client.force_login(listed.member)
     drawn = client.post(f"/opportunities/{answered.pk}/selection/", {"places": "2", "seed": "42"})
@@ -142,7 +147,5 @@ def test_only_organisers_finish_and_only_members_of_the_project_can_invite(
     # A collective coordinator who is not in the project organises it but cannot invite.
     listed.project.memberships.filter(person=listed.coordinator).delete()
     with pytest.raises(OpportunityError, match="Only members of the project"):
-        services.selection_finish(
-            opportunity=answered, actor=listed.coordinator, places=1, seed=1
-        )
+        services.selection_finish(opportunity=answered, actor=listed.coordinator, places=1, seed=1)
     assert not Selection.objects.exists() and not Invitation.objects.exists()
