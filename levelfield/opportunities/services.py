@@ -741,13 +741,10 @@ def selection_finish(
             seed=seed,
             places=places,
             first_time_share=first_time_share,
-            chosen=[
-                {"interest": row.pk, "name": row.name, "reason": reasons[row.pk]} for row in chosen
-            ],
-            not_chosen=[
-                {"interest": row.pk, "name": row.name, "reason": NOT_CHOSEN_REASON}
-                for row in not_chosen
-            ],
+            # By number only, as the draw is: a name here would outlive the person's
+            # erasure of their expression of interest.
+            chosen=[{"interest": row.pk, "reason": reasons[row.pk]} for row in chosen],
+            not_chosen=[{"interest": row.pk, "reason": NOT_CHOSEN_REASON} for row in not_chosen],
         )
         collective = locked.place.collective
         for row in chosen:
