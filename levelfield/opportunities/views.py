@@ -739,14 +739,11 @@ def took_part(request: HttpRequest, token: str) -> HttpResponse:
     form = ReachForm(None if done else posted(request))
     if request.method == "POST" and not done and form.is_valid():
         answers = form.reach_answers()
-        if answers is not None:
+        if answers is None:
+            messages.info(request, "Thank you. You chose not to answer, so nothing was kept.")
+        else:
+            # The page itself then says thank you.
             services.reach_took_part(interest=interest, answers=answers)
-        messages.success(
-            request,
-            "Thank you. Your answers are added to the totals."
-            if answers is not None
-            else "Thank you. Nothing was kept.",
-        )
         return redirect("opportunities:took_part", token=token)
     return render(
         request,

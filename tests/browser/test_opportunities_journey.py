@@ -94,7 +94,7 @@ def test_a_visitor_finds_an_opportunity_is_chosen_and_joins_the_project(
         axe_check(page)
         page.get_by_label("I agree to answer these equality monitoring questions").check()
         page.get_by_role("button", name="Send my answers").click()
-        expect(page.get_by_text("Your answers are added to the totals")).to_be_visible()
+        expect(page.get_by_text("Thank you, Kemi. Your answers are added")).to_be_visible()
 
         # Mo sees the invitation accepted and the reach figures.
         organiser.reload()
