@@ -5,8 +5,9 @@ organisers see totals only from 5, side by side, with a chart."""
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connection, models
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from levelfield.lib.testing.world import World
 from levelfield.opportunities import services
@@ -130,3 +131,44 @@ def test_organisers_see_totals_from_five_comparing_interest_with_taking_part(
     outsider.force_login(listed.collective_member)
     assert outsider.get(f"/opportunities/{opportunity.pk}/reach/").status_code == 404
     assert Client().get(f"/opportunities/{opportunity.pk}/reach/").status_code == 302
+
+
+def test_the_took_part_page_refuses_answers_without_the_consent_tick(listed: World) -> None:
+    opportunity = make(listed)
+    services.interest_express(
+        opportunity=opportunity, name="Kemi", email="kemi@example.org", why="Because."
+    )
+    services.selection_finish(opportunity=opportunity, actor=listed.member, places=1, seed=1)
+    token = services.interest_token(Interest.objects.get(), salt=services.TOOK_PART_SALT)
+    visitor = Client()
+    refused = visitor.post(f"/opportunities/took-part/{token}/", {"reach_carer": "yes"})
+    assert refused.status_code == 400
+    assert "Tick the box to agree to the equality monitoring questions" in refused.content.decode()
+    skipped = visitor.post(f"/opportunities/took-part/{token}/", {})
+    assert skipped.status_code == 302
+    assert not ReachCount.objects.exists() and not Interest.objects.get().took_part_answered
+
+
+def test_the_organisers_pages_ask_the_same_number_of_queries_however_many(
+    client: Client, listed: World
+) -> None:
+    client.force_login(listed.member)
+    counts = []
+    for size in (2, 12):
+        opportunity = make(listed, title=f"Opportunity for {size}")
+        for number in range(size):
+            services.interest_express(
+                opportunity=opportunity,
+                name=f"Person {number}",
+                email=f"p{size}-{number}@example.org",
+                why="Because.",
+                reach={"age_band": "25_34", "gender": ["woman", "man"][number % 2]},
+            )
+        services.selection_finish(opportunity=opportunity, actor=listed.member, places=1, seed=1)
+        queries = []
+        for path in ("selection", "reach"):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(f"/opportunities/{opportunity.pk}/{path}/").status_code == 200
+            queries.append(len(captured))
+        counts.append(queries)
+    assert counts[0] == counts[1]
