@@ -558,22 +558,20 @@ def interests(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _finished(opportunity: Opportunity) -> dict[str, Any] | None:
+def _finished(request: HttpRequest, opportunity: Opportunity) -> dict[str, Any] | None:
     """A finished selection as its page shows it: who was chosen (with their
-    invitation's state) and who was told they were not."""
+    invitation's state; at most the places) and, a page at a time, who was told they
+    were not chosen and whether to keep them in mind."""
     finished = Selection.objects.filter(opportunity=opportunity).first()
     if finished is None:
         return None
-    rows = list(
-        Interest.objects.filter(opportunity=opportunity)
-        .exclude(outcome="")
-        .select_related("invitation")
-        .order_by("name", "pk")
-    )
+    told = Interest.objects.filter(opportunity=opportunity).order_by("name", "pk")
+    not_chosen = page_or_404(request, told.filter(outcome=Outcome.NOT_CHOSEN), INTERESTS_PER_PAGE)
     return {
         "selection": finished,
-        "chosen": [row for row in rows if row.outcome == Outcome.CHOSEN],
-        "not_chosen": [row for row in rows if row.outcome == Outcome.NOT_CHOSEN],
+        "chosen": list(told.filter(outcome=Outcome.CHOSEN).select_related("invitation")),
+        "not_chosen": not_chosen.object_list,
+        "not_chosen_page": not_chosen,
     }
 
 
@@ -597,7 +595,7 @@ def selection(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = managing.opportunity
     form = SelectionForm(posted(request), initial={"seed": secrets.randbelow(2**31)})
     chosen = None
-    finished = _finished(opportunity)
+    finished = _finished(request, opportunity)
     if request.method == "POST" and finished is None and form.is_valid():
         try:
             chosen = services.selection_draw(
@@ -655,7 +653,7 @@ def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
                 "place": opportunity.place,
                 "form": form,
                 "chosen": None,
-                "finished": _finished(opportunity),
+                "finished": _finished(request, opportunity),
                 "invitation_words": INVITATION_WORDS,
                 "interest_count": opportunity.interests.count(),
             },
