@@ -1,7 +1,8 @@
 """The public board of involvement opportunities at data scale, as a visitor with no
 account: 5,000 live opportunities with two or three topics each; the board, the board
 with a filter, an opportunity page, the Atom and plain-text feeds; and, as its writer,
-the list of 2,000 people who expressed interest in one (paged 50 at a time).
+the list of 2,000 people who expressed interest in one (paged 50 at a time), its
+finished selection (the people not chosen paged 50 at a time) and its reach totals.
 
 Run by bench/run.py inside a throwaway database. Rows are bulk-inserted (the services,
 with their history and emails, would measure the set-up). Each page is first timed with
@@ -28,10 +29,13 @@ from levelfield.opportunities.models import (
     Involvement,
     Mode,
     Opportunity,
+    ReachCount,
     Region,
+    Selection,
     State,
     Topic,
 )
+from levelfield.opportunities.reach import QUESTIONS
 
 OPPORTUNITIES = 5_000
 INTERESTS = 2_000
@@ -89,6 +93,23 @@ def _add(prefix: str, size: int, interests: int, rng: random.Random) -> tuple[in
         )
         for number in range(interests)
     )
+    # A finished selection: one chosen, everyone else told; reach totals for each answer.
+    Selection.objects.create(opportunity=made[0], places=1, seed=SEED, finished_by=writer)
+    told = Interest.objects.filter(opportunity=made[0])
+    told.update(outcome="not_chosen", told_at=now)
+    told.filter(pk=told.order_by("pk").values("pk")[:1]).update(outcome="chosen")
+    ReachCount.objects.bulk_create(
+        ReachCount(
+            opportunity=made[0],
+            stage=stage,
+            question=question.name,
+            answer=value,
+            count=rng.randint(0, interests),
+        )
+        for stage in ("interest", "took_part")
+        for question in QUESTIONS
+        for value, _ in question.choices
+    )
     return made[0].pk, writer
 
 
@@ -113,6 +134,14 @@ def _time(prefix: str, size: int, interests: int, rng: random.Random) -> dict[st
         ),
         "opportunities:interests, 2,000 people": time_page(
             organiser, reverse("opportunities:interests", args=[first]), check=_shows("Person 1")
+        ),
+        "opportunities:selection, finished": time_page(
+            organiser,
+            reverse("opportunities:selection", args=[first]),
+            check=_shows("The selection is finished"),
+        ),
+        "opportunities:reach": time_page(
+            organiser, reverse("opportunities:reach", args=[first]), check=_shows("Took part")
         ),
     }
 

@@ -360,7 +360,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     # opportunities
     "opportunity-pages": Benchmark(
         "The public board with 5,000 live opportunities (a visitor; with a filter), an\n"
-        "opportunity page, the feeds, and the writer's list of 2,000 people interested",
+        "opportunity page, the feeds, and the writer's list of 2,000 people interested,\n"
+        "its finished selection and its reach totals",
         _opportunities_pages,
         naming="page",
         counting="opportunities",

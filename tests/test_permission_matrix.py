@@ -465,8 +465,23 @@ def _opportunities(built: Scenario) -> dict[str, Any]:
     submitted = opportunity_services.opportunity_submit(
         opportunity=written("Waiting"), actor=member
     )
+    # A finished selection: one chosen, one told kindly, each with their email's link.
+    finished = opportunity_services.opportunity_submit(opportunity=written("Chosen"), actor=member)
+    finished = opportunity_services.opportunity_publish(opportunity=finished, actor=coordinator)
+    for name in ("Kit", "Lee"):
+        opportunity_services.interest_express(
+            opportunity=finished, name=name, email=f"{name.lower()}@example.org", why="Because."
+        )
+    opportunity_services.selection_finish(opportunity=finished, actor=member, places=1, seed=1)
+    outcomes = {row.outcome: row for row in finished.interests.all()}
     return {
         "live": live,
+        "keep_token": opportunity_services.interest_token(
+            outcomes["not_chosen"], salt=opportunity_services.KEEP_IN_MIND_SALT
+        ),
+        "took_part_token": opportunity_services.interest_token(
+            outcomes["chosen"], salt=opportunity_services.TOOK_PART_SALT
+        ),
         "draft": written("Draft"),
         "submitted": submitted,
         "collective_place": Place.objects.get(collective=built.collective, kind="collective"),
@@ -1565,6 +1580,23 @@ MATRIX: dict[str, Row] = {
     "impact/<int:pk>/delete/": Row(IMPACT, MEMBERS_ONLY, MEMBERS_POST),
     "impact/<int:pk>/history/": Row(IMPACT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "impact/<int:pk>/evidence/": Row(IMPACT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    # opportunities, finishing a selection and reach: the organisers finish (GET without
+    # a draw goes back to the draw) and see the reach totals; the people told answer
+    # through their email's signed link (an empty answer changes nothing).
+    "opportunities/<int:pk>/selection/finish/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk},
+        "login 404 302 302 404",
+        "login 404 400 400 404",
+    ),
+    "opportunities/<int:pk>/reach/": Row(
+        lambda s: {"pk": s.opportunities["live"].pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "opportunities/kept/<str:token>/": Row(
+        lambda s: {"token": s.opportunities["keep_token"]}, PUBLIC, "400 400 400 400 400"
+    ),
+    "opportunities/took-part/<str:token>/": Row(
+        lambda s: {"token": s.opportunities["took_part_token"]}, PUBLIC, "302 302 302 302 302"
+    ),
 }
 
 

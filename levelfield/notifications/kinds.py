@@ -316,6 +316,17 @@ KINDS: dict[str, Kind] = {
             "A new involvement opportunity on a topic or of a kind you chose to hear about.",
             default=Frequency.WEEKLY,
         ),
+        Kind(
+            "opportunity_chosen",
+            "You were chosen for an opportunity",
+            "The organisers chose you for an opportunity you expressed interest in.",
+        ),
+        Kind(
+            "opportunity_not_chosen",
+            "You were not chosen this time",
+            "The organisers finished choosing for an opportunity you expressed interest "
+            "in, and you were not chosen this time.",
+        ),
     ]
 }
 

@@ -1,7 +1,9 @@
 """Demo opportunities: three live on the board (one from the young people's project
 asking for young people with lived experience of mental health services), one waiting
 for the coordinator to check, and people who expressed interest, some with access
-needs they chose to share. Everything goes through the services, so the history,
+needs they chose to share. The young people's one has a finished selection: everyone
+told, invitations sent, and enough equality monitoring answers for totals to show.
+Everything goes through the services, so the history,
 notifications and checks are as real. Safe to run twice: it does nothing if the young
 people's opportunity exists."""
 
@@ -14,7 +16,15 @@ from django.utils import timezone
 
 from levelfield.collectives.models import Collective
 from levelfield.opportunities import services
-from levelfield.opportunities.models import Involvement, Mode, Opportunity, Region, Topic
+from levelfield.opportunities.models import (
+    Interest,
+    Involvement,
+    Mode,
+    Opportunity,
+    Outcome,
+    Region,
+    Topic,
+)
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Project
@@ -68,7 +78,39 @@ OPPORTUNITIES: list[dict[str, Any]] = [
                 [PerspectiveKind.PRACTITIONER],
                 "",
             ),
+            (
+                "Dev P.",
+                "dev@example.org",
+                "I was discharged from CAMHS at 18 and nobody explained what came next.",
+                [PerspectiveKind.YOUNG_PERSON, PerspectiveKind.LIVED_EXPERIENCE],
+                "",
+            ),
+            (
+                "Sol W.",
+                "sol@example.org",
+                "I run a peer support group at college.",
+                [PerspectiveKind.YOUNG_PERSON],
+                "Captions on video calls, please.",
+            ),
+            (
+                "Maya K.",
+                "maya@example.org",
+                "I want services to listen to young carers like me.",
+                [PerspectiveKind.YOUNG_PERSON, PerspectiveKind.CARER],
+                "",
+            ),
+            (
+                "Leo B.",
+                "leo@example.org",
+                "I have never done anything like this but I would like to try.",
+                [PerspectiveKind.YOUNG_PERSON],
+                "",
+            ),
         ],
+        # Everyone who answered agreed to the equality monitoring questions; a selection
+        # of 5 has been made, everyone told, and the chosen answered again.
+        "reach": True,
+        "selection": {"places": 5, "seed": 20261205},
     },
     {
         "project": "Getting home well after a stroke",
@@ -176,7 +218,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         if not spec["live"]:
             continue
         services.opportunity_publish(opportunity=opportunity, actor=checker)
-        for name, email, why, perspectives, needs in spec["interests"]:
+        for number, (name, email, why, perspectives, needs) in enumerate(spec["interests"]):
             services.interest_express(
                 opportunity=opportunity,
                 name=name,
@@ -184,4 +226,42 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
                 why=why,
                 perspectives=perspectives,
                 access_needs=needs,
+                reach=_reach(number) if spec.get("reach") else None,
             )
+        if spec.get("selection"):
+            _select(opportunity, writer, spec["selection"])
+
+
+# Made-up equality monitoring answers, varied so some totals reach 5 and some do not.
+AGES = ["18_24", "18_24", "under_18", "18_24", "18_24", "18_24", "prefer_not"]
+GENDERS = ["woman", "man", "woman", "non_binary", "woman", "man", "prefer_not"]
+ETHNIC = ["black", "white", "asian", "mixed", "black", "white", "asian"]
+
+
+def _reach(number: int) -> dict[str, str]:
+    return {
+        "age_band": AGES[number % len(AGES)],
+        "gender": GENDERS[number % len(GENDERS)],
+        "ethnic_group": ETHNIC[number % len(ETHNIC)],
+        "disability": "yes" if number % 3 == 0 else "no",
+        "carer": "yes" if number in (1, 5) else "no",
+        "first_time": "yes" if number % 2 else "no",
+    }
+
+
+def _select(opportunity: Opportunity, organiser: User, settings: dict[str, int]) -> None:
+    """Finish a selection: the chosen are invited and the rest told; those not chosen
+    ask to be kept in mind, and the chosen answer the equality monitoring questions
+    again for the "took part" totals."""
+    services.selection_finish(opportunity=opportunity, actor=organiser, **settings)
+    answered = {
+        row.email: number
+        for number, row in enumerate(
+            Interest.objects.filter(opportunity=opportunity).order_by("pk")
+        )
+    }
+    for row in Interest.objects.filter(opportunity=opportunity).order_by("pk"):
+        if row.outcome == Outcome.CHOSEN:
+            services.reach_took_part(interest=row, answers=_reach(answered[row.email]))
+        elif row.keep_in_mind is None:
+            services.keep_in_mind_answer(interest=row, keep=True)

@@ -9,6 +9,7 @@ from django import forms
 
 from levelfield.lib.forms import HoneypotForm
 from levelfield.notifications.kinds import Frequency
+from levelfield.opportunities import reach
 from levelfield.opportunities.models import Involvement, Mode, Opportunity, Region, Topic
 from levelfield.people.models import PerspectiveKind
 
@@ -174,7 +175,85 @@ class SendBackForm(forms.Form):
     )
 
 
-class InterestForm(HoneypotForm):
+REACH_CONSENT_HELP = (
+    "These questions help the organisers see whether they reach people who are less "
+    "often heard, and where people drop out. Every question is optional. Your answers "
+    "are kept apart from your name, your email address and everything else you send: "
+    "they are only added to totals, so nobody, not even the organisers, can see which "
+    "answers are yours. Organisers see a total only when 5 or more people gave the "
+    "same answer."
+)
+
+
+class ReachForm(forms.Form):
+    """Equality monitoring ("reach"): every question optional, each with "Prefer not to
+    say", kept only if the person ticks the consent box (see reach.py)."""
+
+    reach_consent = forms.BooleanField(
+        label="I agree to answer these equality monitoring questions",
+        required=False,
+        help_text=REACH_CONSENT_HELP,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in reach.QUESTIONS:
+            self.fields[f"reach_{question.name}"] = forms.ChoiceField(
+                label=f"{question.label} (optional)",
+                choices=question.choices,
+                required=False,
+                widget=forms.RadioSelect(attrs={"small": True}),
+                error_messages={
+                    "invalid_choice": f"Choose one of the answers to “{question.label}”."
+                },
+            )
+
+    @property
+    def reach_fields(self) -> list[Any]:
+        return [self[f"reach_{question.name}"] for question in reach.QUESTIONS]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        given = any(data.get(f"reach_{question.name}") for question in reach.QUESTIONS)
+        if given and not data.get("reach_consent"):
+            self.add_error(
+                "reach_consent",
+                "Tick the box to agree to the equality monitoring questions, or leave "
+                "them all empty.",
+            )
+        return data
+
+    def reach_answers(self) -> dict[str, str] | None:
+        """The answers to count, or None when the person did not agree to answer."""
+        if not self.cleaned_data.get("reach_consent"):
+            return None
+        return reach.cleaned(
+            {
+                question.name: self.cleaned_data.get(f"reach_{question.name}") or ""
+                for question in reach.QUESTIONS
+            }
+        )
+
+
+class KeepInMindForm(forms.Form):
+    keep = forms.ChoiceField(
+        label="Shall the organisers keep you in mind for future opportunities?",
+        choices=[
+            ("yes", "Yes, keep me in mind"),
+            ("no", "No, thank you"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="If you say yes, organisers of the same collective’s later "
+        "opportunities see your name and email address, and may contact you. You can "
+        "change your answer here at any time.",
+        error_messages={
+            "required": "Choose yes or no.",
+            "invalid_choice": "Choose yes or no.",
+        },
+    )
+
+
+class InterestForm(ReachForm, HoneypotForm):
     """Expressing interest: no account needed. Access needs are asked for only as
     something to share with the organisers: writing them is the choice to share them."""
 

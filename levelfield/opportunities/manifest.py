@@ -9,10 +9,33 @@ from levelfield.lib.manifests import (
     Erasure,
     NavigationEntry,
     PersonField,
+    Term,
     demo_module,
     scale_module,
 )
 from levelfield.opportunities import personal
+
+GLOSSARY = (
+    Term(
+        "Equality monitoring",
+        "A few optional questions about who people are (such as age, ethnic group or "
+        "disability), asked so a team can see whether it reaches everyone. Every answer is "
+        "optional, “Prefer not to say” is always there, and the answers are kept only as "
+        "totals, never with anyone’s name.",
+    ),
+    Term(
+        "Reach",
+        "How well an opportunity gets to everyone, including people who are less often "
+        "heard. Organisers compare who expressed interest with who took part in the end, "
+        "to see where people drop out. Totals under 5 are not shown.",
+    ),
+    Term(
+        "Keep in mind",
+        "When you are not chosen for an opportunity, you can ask the collective to keep "
+        "you in mind: organisers of its later opportunities then see your name and email "
+        "address and may contact you. You can change your answer at any time.",
+    ),
+)
 
 MANIFEST = AppManifest(
     label="opportunities",
@@ -40,11 +63,17 @@ MANIFEST = AppManifest(
             "opportunities.Interest.person", "your_interest_in_opportunities", Erasure.DELETE
         ),
         PersonField(
+            "opportunities.Selection.finished_by",
+            "selections_you_finished",
+            Erasure.ANONYMISE,
+        ),
+        PersonField(
             "opportunities.Preference.person",
             "opportunities_you_want_to_hear_about",
             Erasure.DELETE,
         ),
     ),
+    glossary=GLOSSARY,
     demo=demo_module("levelfield.opportunities.demo"),
     demo_after=("places", "projects", "stories"),
     scale=scale_module("levelfield.opportunities.scale"),

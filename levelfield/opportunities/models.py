@@ -220,6 +220,24 @@ class Interest(models.Model):
     access_needs_shared_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Set when the organiser finishes the selection and everyone is told.
+    outcome = models.CharField(max_length=20, blank=True, default="")
+    outcome_reason = models.TextField(blank=True)
+    told_at = models.DateTimeField(null=True, blank=True)
+    # A chosen person's invitation to the place (the invitations app's own).
+    invitation = models.ForeignKey(
+        "invitations.Invitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A person not chosen answers whether to keep them in mind (None: not answered).
+    keep_in_mind = models.BooleanField(null=True, blank=True)
+    keep_in_mind_at = models.DateTimeField(null=True, blank=True)
+    # Whether a chosen person has answered the "took part" questions (never what they
+    # answered: that is only in the totals, see ReachCount), so they are counted once.
+    took_part_answered = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -228,6 +246,17 @@ class Interest(models.Model):
             models.CheckConstraint(
                 condition=Q(access_needs="") | Q(access_needs_shared_at__isnull=False),
                 name="opportunities_access_needs_only_with_consent",
+            ),
+            models.UniqueConstraint(
+                fields=["opportunity", "email"], name="opportunities_one_interest_per_email"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=["", "chosen", "not_chosen"]),
+                name="opportunities_interest_known_outcome",
+            ),
+            models.CheckConstraint(
+                condition=Q(keep_in_mind__isnull=True) | Q(outcome="not_chosen"),
+                name="opportunities_keep_in_mind_only_if_not_chosen",
             ),
         ]
 
@@ -262,3 +291,78 @@ class Preference(models.Model):
         topic_ok = not own_topics or bool(own_topics & topic_ids)
         kind_ok = not self.involvements or opportunity.involvement in self.involvements
         return topic_ok and kind_ok
+
+
+class Outcome(models.TextChoices):
+    """What the finished selection said to someone who expressed interest."""
+
+    CHOSEN = "chosen", "Chosen"
+    NOT_CHOSEN = "not_chosen", "Not chosen this time"
+
+
+class Selection(models.Model):
+    """The organiser's finished selection for an opportunity: the draw they confirmed
+    (its seed and settings, so anyone can rerun it), who confirmed it and when. Once
+    there is one, the people who expressed interest have been told; there is at most
+    one, so nobody is told twice."""
+
+    opportunity = models.OneToOneField(
+        Opportunity, on_delete=models.CASCADE, related_name="selection"
+    )
+    places = models.PositiveIntegerField()
+    seed = models.BigIntegerField()
+    first_time_share = models.PositiveIntegerField(default=0)
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    finished_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(places__gte=1), name="opportunities_selection_has_places"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Selection for {self.opportunity_id}"
+
+
+class ReachStage(models.TextChoices):
+    INTEREST = "interest", "Expressed interest"
+    TOOK_PART = "took_part", "Took part"
+
+
+class ReachCount(models.Model):
+    """Equality monitoring ("reach") for one opportunity, kept only as running totals:
+    how many people at a stage gave one answer to one question.
+
+    Why totals and not a row per person (as priorities' `Demographics`): a row written
+    when someone expresses interest would sit next to their interest in time, in id
+    order and in the table's physical order, and so could be matched back to them. A
+    total has no person, no interest, no id order, no time (not even a day), and adding
+    one to it leaves no trace of who was added. The "took part" totals are written the
+    same way, from answers a chosen person gives again (see services.reach_took_part),
+    so no answer is ever copied from, or held beside, an expression of interest.
+    Organisers see a total only when it is 5 or more (see reach.py)."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(max_length=20, choices=ReachStage.choices)
+    question = models.CharField(max_length=40)
+    answer = models.CharField(max_length=40)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "stage", "question", "answer"],
+                name="opportunities_one_reach_count_per_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.question}={self.answer}: {self.count}"

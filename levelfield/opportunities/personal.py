@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
-from levelfield.opportunities.models import Interest, Opportunity, Preference, State
+from levelfield.opportunities.models import Interest, Opportunity, Preference, Selection, State
 from levelfield.people.services import email_is_one_of, person_addresses
 
 
@@ -44,6 +44,16 @@ def export(person: Any) -> dict[str, list[dict]]:
             perspectives="perspectives",
             access_needs="access_needs",
             sent="created_at",
+            outcome="outcome",
+            told="told_at",
+            keep_in_mind="keep_in_mind",
+        ),
+        "selections_you_finished": export_rows(
+            Selection.objects.filter(finished_by=person),
+            opportunity="opportunity__title",
+            places="places",
+            seed="seed",
+            finished="finished_at",
         ),
         "opportunities_you_want_to_hear_about": []
         if preference is None
@@ -63,6 +73,9 @@ def erase(context: ErasureContext) -> None:
     Preference.objects.filter(person=context.person).delete()
     Opportunity.objects.filter(created_by=context.person).update(created_by=None)
     Opportunity.objects.filter(checked_by=context.person).update(checked_by=None)
+    # A selection they finished stays (the people told and invited rely on it), unnamed.
+    # Reach totals hold nothing of anyone's, so there is nothing of theirs to erase.
+    Selection.objects.filter(finished_by=context.person).update(finished_by=None)
     context.forget(
         Opportunity.objects.filter(context.places("place__project", "place__collective")),
         ["summary", "who_for", "how_to_ask", "sent_back_comments", "accessibility"],

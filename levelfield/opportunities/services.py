@@ -12,27 +12,37 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
+from levelfield.invitations import services as invitation_services
 from levelfield.notifications.kinds import Frequency
-from levelfield.notifications.services import notification_send, preferences_save
+from levelfield.notifications.services import absolute_url, notification_send, preferences_save
 from levelfield.opportunities import access
 from levelfield.opportunities.models import (
     Interest,
     Opportunity,
+    Outcome,
     Preference,
+    ReachCount,
+    ReachStage,
+    Selection,
     State,
     Topic,
 )
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.access import places_for_member
-from levelfield.places.models import Place
+from levelfield.places.models import Place, PlaceKind
+from levelfield.projects.models import Project
 from levelfield.ratelimits import RateLimited, rate_limit
 
 MATCH_KIND = "opportunity_match"
@@ -383,9 +393,12 @@ def interest_express(
     access_needs: str = "",
     address: str = "",
     account: User | None = None,
+    reach: dict[str, str] | None = None,
     now: datetime.datetime | None = None,
 ) -> Interest:
-    """Someone expresses interest. The organisers are told; the person gets a
+    """Someone expresses interest. `reach` is their equality monitoring answers when they
+    agreed to give them (None when they did not): added to the opportunity's totals, the
+    first time only, and kept nowhere else. The organisers are told; the person gets a
     confirmation. Rate-limited (settings.RATE_LIMITS["opportunity_interest"]); the same
     address answering again updates its earlier answer instead of adding a second one
     (saying nothing about whether there was one). Access needs are kept only because the
@@ -404,8 +417,15 @@ def interest_express(
     if not why:
         raise OpportunityError("Say why you are interested.", code="why")
     with transaction.atomic():
-        live = Opportunity.objects.on_board(timezone.localdate(now)).filter(pk=opportunity.pk)
-        if not live.exists():
+        # Locking the opportunity's row makes two answers from the same address at the
+        # same moment take turns, so the second finds the first and updates it (the
+        # unique constraint on opportunity and email backs this up).
+        live = (
+            Opportunity.objects.on_board(timezone.localdate(now))
+            .filter(pk=opportunity.pk)
+            .select_for_update(of=("self",))
+        )
+        if not list(live.values_list("pk", flat=True)):
             raise OpportunityError("This opportunity has closed.", code="why")
         try:
             rate_limit(
@@ -435,6 +455,8 @@ def interest_express(
             interest = Interest.objects.create(
                 opportunity=opportunity, email=email, created_at=now, **values
             )
+            if reach is not None:
+                reach_add(opportunity=opportunity, stage=ReachStage.INTEREST, answers=reach)
         else:
             for key, value in values.items():
                 setattr(earlier, key, value)
@@ -544,6 +566,32 @@ def opportunity_fan_out(*, opportunity_id: int, now: datetime.datetime | None = 
 # Fair selection
 
 
+def _draw(
+    opportunity: Opportunity, *, places: int, seed: int, first_time_share: int
+) -> tuple[dict[int, Interest], list[Any]]:
+    """The selection aid over everyone who expressed interest (see selection.py)."""
+    from levelfield.opportunities.selection import Candidate, select
+
+    interests = {row.pk: row for row in Interest.objects.filter(opportunity=opportunity)}
+    returning = set(
+        Interest.objects.filter(email__in=[row.email for row in interests.values()])
+        .exclude(opportunity=opportunity)
+        .values_list("email", flat=True)
+    )
+    choices = select(
+        [
+            Candidate(pk, frozenset(row.perspectives), row.email not in returning)
+            for pk, row in interests.items()
+        ],
+        places=places,
+        wanted=opportunity.perspectives,
+        seed=seed,
+        first_time_share=first_time_share,
+        labels={value: str(label) for value, label in PerspectiveKind.choices},
+    )
+    return interests, choices
+
+
 def selection_draw(
     *,
     opportunity: Opportunity,
@@ -555,30 +603,15 @@ def selection_draw(
     """Run the selection aid over everyone who expressed interest and record the draw
     (its seed, settings and every choice with its reason) in the history, so anyone can
     rerun it. A first-timer has never expressed interest in another opportunity from
-    the same address. Nobody is told anything yet: inviting is the organiser's next step."""
-    from levelfield.opportunities.selection import Candidate, select
-
+    the same address. Nobody is told anything yet: finishing is the organiser's next
+    step (selection_finish)."""
     if places < 1:
         raise OpportunityError("Enter how many places there are, 1 or more.", code="places")
     with transaction.atomic():
         if not access.may_organise(actor, opportunity):
             raise PermissionDenied("Only the organisers select people.")
-        interests = {row.pk: row for row in Interest.objects.filter(opportunity=opportunity)}
-        returning = set(
-            Interest.objects.filter(email__in=[row.email for row in interests.values()])
-            .exclude(opportunity=opportunity)
-            .values_list("email", flat=True)
-        )
-        choices = select(
-            [
-                Candidate(pk, frozenset(row.perspectives), row.email not in returning)
-                for pk, row in interests.items()
-            ],
-            places=places,
-            wanted=opportunity.perspectives,
-            seed=seed,
-            first_time_share=first_time_share,
-            labels={value: str(label) for value, label in PerspectiveKind.choices},
+        interests, choices = _draw(
+            opportunity, places=places, seed=seed, first_time_share=first_time_share
         )
         _record(
             opportunity,
@@ -592,3 +625,248 @@ def selection_draw(
             chosen=[{"interest": choice.key, "reason": choice.reason} for choice in choices],
         )
     return [(interests[choice.key], choice.reason) for choice in choices]
+
+
+# Finishing a selection: telling everyone, inviting the people chosen
+
+NOT_CHOSEN_REASON = "Not chosen this time: the places were filled as the draw shows"
+KEEP_IN_MIND_SALT = "opportunities.keep_in_mind"
+TOOK_PART_SALT = "opportunities.took_part"
+
+
+def interest_token(interest: Interest, *, salt: str) -> str:
+    """A signed token naming one expression of interest, for a link in an email to
+    someone who may have no account (signed as notifications' unsubscribe links are)."""
+    return signing.Signer(salt=salt).sign_object({"i": interest.pk}, compress=True)
+
+
+def interest_from_token(token: str, *, salt: str) -> Interest | None:
+    try:
+        payload = signing.Signer(salt=salt).unsign_object(token)
+    except (signing.BadSignature, ValueError):
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
+        return None
+    return (
+        Interest.objects.select_related("opportunity__place__collective")
+        .filter(pk=payload["i"])
+        .first()
+    )
+
+
+def invitation_place(opportunity: Opportunity) -> Collective | Project:
+    """Where chosen people are invited: the opportunity's project or collective (a
+    group's opportunity invites to its collective, as invitations are to those two)."""
+    place = opportunity.place
+    if place.kind == PlaceKind.PROJECT:
+        return place.project
+    return place.collective
+
+
+def selection_finish(
+    *,
+    opportunity: Opportunity,
+    actor: User,
+    places: int,
+    seed: int,
+    first_time_share: int = 0,
+    now: datetime.datetime | None = None,
+) -> Selection:
+    """The organiser confirms a draw. It is run again from its seed (the same people
+    as the draw they saw), every choice and every "not chosen" is recorded in the
+    history with its reason, the people chosen are invited to the place through the
+    invitations app, and everyone is told by email once the transaction commits:
+    the people not chosen kindly, with a link to say whether to keep them in mind."""
+    now = now or timezone.now()
+    if places < 1:
+        raise OpportunityError("Enter how many places there are, 1 or more.", code="places")
+    target = invitation_place(opportunity)
+    with transaction.atomic():
+        if not access.may_organise(actor, opportunity):
+            raise PermissionDenied("Only the organisers select people.")
+        if not invitation_services.is_member(target, actor):
+            raise OpportunityError(
+                f"Only members of {invitation_services.place_words(target)} can invite "
+                "people to it. Ask one of its members to finish the selection.",
+                code="places",
+            )
+        locked = _locked(opportunity)
+        if Selection.objects.filter(opportunity=locked).exists():
+            raise OpportunityError(
+                "The selection is already finished and everyone has been told.",
+                code="places",
+            )
+        interests, choices = _draw(
+            locked, places=places, seed=seed, first_time_share=first_time_share
+        )
+        if not interests:
+            raise OpportunityError("Nobody has expressed interest yet.", code="places")
+        selection = Selection.objects.create(
+            opportunity=locked,
+            places=places,
+            seed=seed,
+            first_time_share=first_time_share,
+            finished_by=actor,
+            finished_at=now,
+        )
+        reasons = {choice.key: choice.reason for choice in choices}
+        chosen = [interests[choice.key] for choice in choices]
+        not_chosen = [row for pk, row in interests.items() if pk not in reasons]
+        sent = invitation_services.invitations_send(
+            place=target,
+            invited_by=actor,
+            emails=[row.email for row in chosen],
+            message=f"You were chosen for “{locked.title}”. Welcome!",
+            days=settings.INVITATION_DAYS,
+            accept_url_for=lambda invitation: absolute_url(
+                reverse("invitations:join", args=[invitation.token])
+            ),
+        )
+        invited = {invitation.email: invitation for invitation in sent.invited}
+        for row in chosen:
+            row.outcome, row.outcome_reason, row.told_at = Outcome.CHOSEN, reasons[row.pk], now
+            row.invitation = invited.get(row.email)
+        for row in not_chosen:
+            row.outcome, row.outcome_reason, row.told_at = Outcome.NOT_CHOSEN, "", now
+        Interest.objects.bulk_update(
+            chosen + not_chosen, ["outcome", "outcome_reason", "told_at", "invitation"]
+        )
+        _record(
+            locked,
+            actor=actor,
+            action="opportunity_selection_finished",
+            summary=f"{actor.name} finished the selection for “{locked.title}”: "
+            f"{len(chosen)} chosen and invited, {len(not_chosen)} told kindly they were "
+            "not chosen this time",
+            seed=seed,
+            places=places,
+            first_time_share=first_time_share,
+            # By number only, as the draw is: a name here would outlive the person's
+            # erasure of their expression of interest.
+            chosen=[{"interest": row.pk, "reason": reasons[row.pk]} for row in chosen],
+            not_chosen=[{"interest": row.pk, "reason": NOT_CHOSEN_REASON} for row in not_chosen],
+        )
+        collective = locked.place.collective
+        for row in chosen:
+            notification_send(
+                kind="opportunity_chosen",
+                person=row.person,
+                email=row.email,
+                context={
+                    "opportunity": locked,
+                    "interest": row,
+                    "collective": collective,
+                    "place_words": invitation_services.place_words(target),
+                    "already_member": row.invitation is None,
+                    "reach_url": absolute_url(
+                        reverse(
+                            "opportunities:took_part",
+                            args=[interest_token(row, salt=TOOK_PART_SALT)],
+                        )
+                    ),
+                },
+                url=reverse(
+                    "opportunities:took_part", args=[interest_token(row, salt=TOOK_PART_SALT)]
+                ),
+                now=now,
+            )
+        for row in not_chosen:
+            link = reverse(
+                "opportunities:keep_in_mind", args=[interest_token(row, salt=KEEP_IN_MIND_SALT)]
+            )
+            notification_send(
+                kind="opportunity_not_chosen",
+                person=row.person,
+                email=row.email,
+                context={
+                    "opportunity": locked,
+                    "interest": row,
+                    "collective": collective,
+                    "keep_url": absolute_url(link),
+                },
+                url=link,
+                now=now,
+            )
+    return selection
+
+
+def keep_in_mind_answer(
+    *, interest: Interest, keep: bool, now: datetime.datetime | None = None
+) -> Interest:
+    """Someone not chosen says whether organisers of the same collective may keep them
+    in mind for later opportunities. Their own choice, changeable, so not history."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Interest.objects.select_for_update().get(pk=interest.pk)
+        if locked.outcome != Outcome.NOT_CHOSEN:
+            raise OpportunityError("There is nothing to answer here.", code="keep")
+        locked.keep_in_mind, locked.keep_in_mind_at = keep, now
+        locked.save(update_fields=["keep_in_mind", "keep_in_mind_at"])
+    return locked
+
+
+def kept_in_mind(opportunity: Opportunity, *, limit: int = 50) -> list[Interest]:
+    """People not chosen for the same collective's earlier opportunities who asked to be
+    kept in mind, one row for each address (their latest answer), for the organisers."""
+    rows = (
+        Interest.objects.filter(
+            keep_in_mind=True,
+            opportunity__place__collective_id=opportunity.place.collective_id,
+            opportunity__created_at__lt=opportunity.created_at,
+        )
+        .exclude(email__in=Interest.objects.filter(opportunity=opportunity).values("email"))
+        .select_related("opportunity")
+        .order_by("email", "-keep_in_mind_at", "-pk")
+    )
+    seen: dict[str, Interest] = {}
+    for row in rows[: limit * 4]:
+        seen.setdefault(row.email, row)
+    return list(seen.values())[:limit]
+
+
+# Reach: equality monitoring totals
+
+
+def reach_add(*, opportunity: Opportunity, stage: str, answers: dict[str, str]) -> None:
+    """Add one person's answers to the opportunity's totals (see models.ReachCount):
+    one for "answered" and one for each question they answered. Adding is a single
+    UPDATE ... SET count = count + 1, so two people answering at once both count."""
+    from levelfield.opportunities import reach
+
+    ReachStage(stage)
+    pairs = [(reach.ANSWERED, "yes"), *sorted(reach.cleaned(answers).items())]
+    for question, answer in pairs:
+        key = {"opportunity": opportunity, "stage": stage, "question": question, "answer": answer}
+        if ReachCount.objects.filter(**key).update(count=F("count") + 1):
+            continue
+        try:
+            with transaction.atomic():
+                ReachCount.objects.create(count=1, **key)
+        except IntegrityError:
+            ReachCount.objects.filter(**key).update(count=F("count") + 1)
+
+
+def reach_took_part(*, interest: Interest, answers: dict[str, str] | None) -> bool:
+    """A chosen person answers the questions again (or chooses not to): their answers
+    are added to the "took part" totals, once. Asking again, rather than keeping their
+    first answers beside their interest until the selection, is what keeps the two
+    sets of totals from ever being linked to them. Returns whether anything was added."""
+    if answers is None:
+        return False
+    with transaction.atomic():
+        locked = Interest.objects.select_for_update().get(pk=interest.pk)
+        if locked.outcome != Outcome.CHOSEN or locked.took_part_answered:
+            return False
+        locked.took_part_answered = True
+        locked.save(update_fields=["took_part_answered"])
+        reach_add(opportunity=locked.opportunity, stage=ReachStage.TOOK_PART, answers=answers)
+    return True
+
+
+def reach_totals(opportunity: Opportunity) -> dict[tuple[str, str, str], int]:
+    return {
+        (stage, question, answer): count
+        for stage, question, answer, count in ReachCount.objects.filter(
+            opportunity=opportunity
+        ).values_list("stage", "question", "answer", "count")
+    }

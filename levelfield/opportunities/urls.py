@@ -28,4 +28,9 @@ urlpatterns = [
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/interests/", views.interests, name="interests"),
     path("<int:pk>/selection/", views.selection, name="selection"),
+    path("<int:pk>/selection/finish/", views.selection_finish, name="selection_finish"),
+    path("<int:pk>/reach/", views.reach_figures, name="reach"),
+    # Answers from people's emails after a selection: signed links, no account needed.
+    path("kept/<str:token>/", views.keep_in_mind, name="keep_in_mind"),
+    path("took-part/<str:token>/", views.took_part, name="took_part"),
 ]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,12 +31,14 @@ from levelfield.history.models import Change
 from levelfield.lib.forms import HONEYPOT_FIELD, posted
 from levelfield.lib.paging import page_or_404
 from levelfield.notifications.services import frequency_for
-from levelfield.opportunities import access, services
+from levelfield.opportunities import access, reach, services
 from levelfield.opportunities.forms import (
     BoardFilterForm,
     InterestForm,
+    KeepInMindForm,
     OpportunityForm,
     PreferenceForm,
+    ReachForm,
     SelectionForm,
     SendBackForm,
 )
@@ -43,8 +46,10 @@ from levelfield.opportunities.models import (
     Interest,
     Mode,
     Opportunity,
+    Outcome,
     Preference,
     Region,
+    Selection,
     State,
     today,
 )
@@ -235,6 +240,7 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
                     access_needs=form.cleaned_data["access_needs"],
                     address=client_address(request),
                     account=request.user,
+                    reach=form.reach_answers(),
                 )
             except ValidationError as error:
                 _show_error(form, error)
@@ -547,20 +553,50 @@ def interests(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": groups,
             "others": others,
             "asked_for_perspectives": bool(wanted),
+            "kept_in_mind": services.kept_in_mind(opportunity),
         },
     )
+
+
+def _finished(request: HttpRequest, opportunity: Opportunity) -> dict[str, Any] | None:
+    """A finished selection as its page shows it: who was chosen (with their
+    invitation's state; at most the places) and, a page at a time, who was told they
+    were not chosen and whether to keep them in mind."""
+    finished = Selection.objects.filter(opportunity=opportunity).first()
+    if finished is None:
+        return None
+    told = Interest.objects.filter(opportunity=opportunity).order_by("name", "pk")
+    not_chosen = page_or_404(request, told.filter(outcome=Outcome.NOT_CHOSEN), INTERESTS_PER_PAGE)
+    return {
+        "selection": finished,
+        "chosen": list(told.filter(outcome=Outcome.CHOSEN).select_related("invitation")),
+        "not_chosen": not_chosen.object_list,
+        "not_chosen_page": not_chosen,
+    }
+
+
+INVITATION_WORDS = {
+    "pending": "Invited",
+    "accepted": "Accepted: now a member",
+    "declined": "Declined the invitation",
+    "expired": "Invitation expired",
+    "withdrawn": "Invitation withdrawn",
+}
 
 
 @login_required
 @GET_AND_POST
 def selection(request: HttpRequest, pk: int) -> HttpResponse:
     """The fair selection aid: the organiser sets the places, a share for first-time
-    people and the seed; the draw (recorded in the history) shows who and why."""
+    people and the seed; the draw (recorded in the history) shows who and why, and
+    leads to finishing it. Once finished, the page shows who was chosen, their
+    invitations, and who was told they were not chosen."""
     managing = access.opportunity_to_organise(request.user, pk)
     opportunity = managing.opportunity
     form = SelectionForm(posted(request), initial={"seed": secrets.randbelow(2**31)})
     chosen = None
-    if request.method == "POST" and form.is_valid():
+    finished = _finished(request, opportunity)
+    if request.method == "POST" and finished is None and form.is_valid():
         try:
             chosen = services.selection_draw(
                 opportunity=opportunity,
@@ -571,6 +607,15 @@ def selection(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             _show_error(form, error)
+    finish_query = ""
+    if chosen is not None:
+        finish_query = urlencode(
+            {
+                "places": form.cleaned_data["places"],
+                "seed": form.cleaned_data["seed"],
+                "first_time_share": form.cleaned_data["first_time_share"] or 0,
+            }
+        )
     return render(
         request,
         "opportunities/selection.html",
@@ -579,7 +624,154 @@ def selection(request: HttpRequest, pk: int) -> HttpResponse:
             "place": opportunity.place,
             "form": form,
             "chosen": chosen,
+            "finished": finished,
+            "finish_query": finish_query,
+            "invitation_words": INVITATION_WORDS,
             "interest_count": opportunity.interests.count(),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@GET_AND_POST
+def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finishing the selection: asks to confirm (the draw's settings travel in the
+    address, so the page writes nothing), then tells everyone and sends invitations."""
+    managing = access.opportunity_to_organise(request.user, pk)
+    opportunity = managing.opportunity
+    form = SelectionForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        if request.method == "GET":
+            messages.info(request, "Run the draw first, then finish the selection.")
+            return redirect("opportunities:selection", pk=pk)
+        return render(
+            request,
+            "opportunities/selection.html",
+            {
+                "opportunity": opportunity,
+                "place": opportunity.place,
+                "form": form,
+                "chosen": None,
+                "finished": _finished(request, opportunity),
+                "invitation_words": INVITATION_WORDS,
+                "interest_count": opportunity.interests.count(),
+            },
+            status=400,
+        )
+    settings_ = {
+        "places": form.cleaned_data["places"],
+        "seed": form.cleaned_data["seed"],
+        "first_time_share": form.cleaned_data["first_time_share"] or 0,
+    }
+    if request.method == "POST":
+        try:
+            services.selection_finish(opportunity=opportunity, actor=request.user, **settings_)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                "The selection is finished. The people chosen are invited, and everyone "
+                "else is told kindly.",
+            )
+        return redirect("opportunities:selection", pk=pk)
+    count = opportunity.interests.count()
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": opportunity.title,
+            "question": "Finish the selection and tell everyone?",
+            "explanation": f"The draw with seed {settings_['seed']} chooses "
+            f"{min(settings_['places'], count)} of the {count} people who expressed "
+            "interest. They are invited to join, and everyone else is told kindly that they "
+            "were not chosen this time and asked whether to keep them in mind. This cannot "
+            "be undone.",
+            "button": "Yes, finish and tell everyone",
+            "back_url": reverse("opportunities:selection", args=[pk]),
+            "back_text": "No, go back",
+            "hidden": list(settings_.items()),
+        },
+    )
+
+
+@GET_AND_POST
+def keep_in_mind(request: HttpRequest, token: str) -> HttpResponse:
+    """Someone not chosen answers whether to keep them in mind: reached from the email
+    they were sent (a signed link, no account needed)."""
+    interest = services.interest_from_token(token, salt=services.KEEP_IN_MIND_SALT)
+    if interest is None or interest.outcome != Outcome.NOT_CHOSEN:
+        raise Http404("No such answer to give.")
+    initial = {}
+    if interest.keep_in_mind is not None:
+        initial["keep"] = "yes" if interest.keep_in_mind else "no"
+    form = KeepInMindForm(posted(request), initial=initial)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        services.keep_in_mind_answer(interest=interest, keep=form.cleaned_data["keep"] == "yes")
+        saved = True
+    return render(
+        request,
+        "opportunities/keep_in_mind.html",
+        {
+            "interest": interest,
+            "opportunity": interest.opportunity,
+            "collective": interest.opportunity.place.collective,
+            "form": form,
+            "saved": saved,
+            "keep": form.cleaned_data.get("keep") if saved else None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@GET_AND_POST
+def took_part(request: HttpRequest, token: str) -> HttpResponse:
+    """A chosen person answers the equality monitoring questions again, for the "took
+    part" totals (reached from their email; a signed link, no account needed)."""
+    interest = services.interest_from_token(token, salt=services.TOOK_PART_SALT)
+    if interest is None or interest.outcome != Outcome.CHOSEN:
+        raise Http404("No such answer to give.")
+    done = interest.took_part_answered
+    form = ReachForm(None if done else posted(request))
+    if request.method == "POST" and not done and form.is_valid():
+        answers = form.reach_answers()
+        if answers is None:
+            messages.info(request, "Thank you. You chose not to answer, so nothing was kept.")
+        else:
+            # The page itself then says thank you.
+            services.reach_took_part(interest=interest, answers=answers)
+        return redirect("opportunities:took_part", token=token)
+    return render(
+        request,
+        "opportunities/took_part.html",
+        {
+            "interest": interest,
+            "opportunity": interest.opportunity,
+            "form": form,
+            "done": done,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def reach_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reach: the equality monitoring totals of the people who expressed interest and
+    of the people who took part, side by side, each shown only from 5. Organisers only."""
+    managing = access.opportunity_to_organise(request.user, pk)
+    opportunity = managing.opportunity
+    answered, blocks = reach.figures(services.reach_totals(opportunity))
+    return render(
+        request,
+        "opportunities/reach.html",
+        {
+            "opportunity": opportunity,
+            "place": opportunity.place,
+            "answered": answered,
+            "blocks": blocks,
+            "smallest": reach.SMALLEST_SHOWN,
+        },
     )

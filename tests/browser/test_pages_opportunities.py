@@ -131,3 +131,44 @@ def test_every_form_sent_empty_shows_the_error_summary(
             (built.coordinator, f"/opportunities/{waiting.pk}/check/"),
         ],
     )
+
+
+def test_the_pages_after_a_selection_pass_axe_and_reflow(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world: dict
+) -> None:
+    """The finished selection and reach figures as the organiser sees them, and the
+    pages the people told reach from their emails (no account needed)."""
+    built, live = world["world"], world["live"]
+    services.interest_express(
+        opportunity=live,
+        name="Josh",
+        email="josh@example.org",
+        why="I care for my dad.",
+        perspectives=["carer"],
+        reach={"age_band": "45_54"},
+    )
+    services.selection_finish(opportunity=live, actor=built.member, places=1, seed=5)
+    chosen = live.interests.get(outcome="chosen")
+    not_chosen = live.interests.get(outcome="not_chosen")
+    keep = services.interest_token(not_chosen, salt=services.KEEP_IN_MIND_SALT)
+    took_part = services.interest_token(chosen, salt=services.TOOK_PART_SALT)
+    visit_each(
+        page,
+        live_server,
+        axe_check,
+        [f"/opportunities/kept/{keep}/", f"/opportunities/took-part/{took_part}/"],
+    )
+    page.goto(f"{live_server.url}/opportunities/kept/{keep}/")
+    page.get_by_role("button", name="Save my answer").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_visible()
+    for link in summary.locator("a").all():
+        assert page.locator(link.get_attribute("href")).count() == 1
+    axe_check(page)
+    sign_in(built.member)
+    visit_each(
+        page,
+        live_server,
+        axe_check,
+        [f"/opportunities/{live.pk}/selection/", f"/opportunities/{live.pk}/reach/"],
+    )

@@ -209,7 +209,9 @@ def test_the_interest_list_asks_the_same_number_of_queries_however_many(
     counts = []
     for size in (2, 20):
         Interest.objects.bulk_create(
-            Interest(opportunity=opportunity, name=f"P{n}", email=f"p{n}@example.org", why="x")
+            Interest(
+                opportunity=opportunity, name=f"P{n}", email=f"p{size}-{n}@example.org", why="x"
+            )
             for n in range(size)
         )
         with CaptureQueriesContext(connection) as queries:
