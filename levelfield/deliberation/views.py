@@ -124,6 +124,8 @@ def _detail(
         "deliberation/detail.html",
         {
             "conversation": conversation,
+            # Named in the title only for members (others came by a link).
+            "place": conversation.place if taking.is_member else None,
             "taking": taking,
             "statement": statement,
             "current": Vote(current).label if current is not None else None,
@@ -214,7 +216,11 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         else:
             remember_visitor(request, participant)
             return redirect(conversation)
-    return render(request, "deliberation/join.html", {"conversation": conversation, "form": form})
+    return render(
+        request,
+        "deliberation/join.html",
+        {"conversation": conversation, "place": conversation.place, "form": form},
+    )
 
 
 @login_required
@@ -228,7 +234,13 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/report.html",
-        {"conversation": conversation, "picked": picked, "draft": draft, **context},
+        {
+            "conversation": conversation,
+            "place": conversation.place,
+            "picked": picked,
+            "draft": draft,
+            **context,
+        },
     )
 
 
@@ -250,7 +262,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/moderate.html",
-        {"conversation": conversation, "statements": statements},
+        {"conversation": conversation, "place": conversation.place, "statements": statements},
     )
 
 
@@ -300,7 +312,12 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/import.html",
-        {"conversation": conversation, "form": form, "latest": latest},
+        {
+            "conversation": conversation,
+            "place": conversation.place,
+            "form": form,
+            "latest": latest,
+        },
     )
 
 
@@ -354,6 +371,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         "deliberation/draft.html",
         {
             "conversation": conversation,
+            "place": conversation.place,
             "form": form,
             "draft": current,
             "picked": picked,
@@ -390,6 +408,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "deliberation/draft.html",
         {
             "conversation": conversation,
+            "place": conversation.place,
             "draft": current,
             "picked": picked,
             "decide_form": form,
