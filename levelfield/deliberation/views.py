@@ -59,9 +59,21 @@ GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 def place_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     """The conversations of a place: a collective, a group or a project."""
     place = place_for_member(request.user, place_pk)
-    conversations = Conversation.objects.in_place(place).order_by("-created_at", "-id")
+    conversations = list(Conversation.objects.in_place(place).order_by("-created_at", "-id"))
+    elsewhere = None
+    if not conversations:
+        elsewhere = Conversation.objects.filter(closed_at=None).open_in_collective_of(place)
     return render(
-        request, "deliberation/list.html", {"place": place, "conversations": conversations}
+        request,
+        "deliberation/list.html",
+        {
+            "place": place,
+            "conversations": conversations,
+            "elsewhere": elsewhere,
+            "elsewhere_url": reverse("deliberation:place_list", args=[elsewhere[0]])
+            if elsewhere
+            else "",
+        },
     )
 
 
