@@ -1059,17 +1059,26 @@ def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("events:minutes", pk=event.pk)
     form = MinutesForm(posted(request), initial={"text": record.text if record else ""})
     if request.method == "POST" and form.is_valid():
+        ask = "ready" in request.POST
         try:
             services.minutes_save(event=event, actor=request.user, text=form.cleaned_data["text"])
+            if ask:
+                services.minutes_ready(event=event, actor=request.user)
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
             messages.success(
-                request, "The draft minutes are saved. The people who came can comment."
+                request,
+                "The draft minutes are saved, and the people who came are asked by email "
+                "to comment."
+                if ask
+                else "The draft minutes are saved. The people who came can comment.",
             )
             return redirect("events:minutes", pk=event.pk)
     return render(
-        request, "events/minutes_write.html", {"event": event, "place": event.place, "form": form}
+        request,
+        "events/minutes_write.html",
+        {"event": event, "place": event.place, "form": form, "minutes": record},
     )
 
 
