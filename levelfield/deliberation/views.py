@@ -59,9 +59,21 @@ GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 def place_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     """The conversations of a place: a collective, a group or a project."""
     place = place_for_member(request.user, place_pk)
-    conversations = Conversation.objects.in_place(place).order_by("-created_at", "-id")
+    conversations = list(Conversation.objects.in_place(place).order_by("-created_at", "-id"))
+    elsewhere = None
+    if not conversations:
+        elsewhere = Conversation.objects.filter(closed_at=None).open_in_collective_of(place)
     return render(
-        request, "deliberation/list.html", {"place": place, "conversations": conversations}
+        request,
+        "deliberation/list.html",
+        {
+            "place": place,
+            "conversations": conversations,
+            "elsewhere": elsewhere,
+            "elsewhere_url": reverse("deliberation:place_list", args=[elsewhere[0]])
+            if elsewhere
+            else "",
+        },
     )
 
 
@@ -124,6 +136,8 @@ def _detail(
         "deliberation/detail.html",
         {
             "conversation": conversation,
+            # Named in the title only for members (others came by a link).
+            "place": conversation.place if taking.is_member else None,
             "taking": taking,
             "statement": statement,
             "current": Vote(current).label if current is not None else None,
@@ -214,7 +228,11 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         else:
             remember_visitor(request, participant)
             return redirect(conversation)
-    return render(request, "deliberation/join.html", {"conversation": conversation, "form": form})
+    return render(
+        request,
+        "deliberation/join.html",
+        {"conversation": conversation, "place": conversation.place, "form": form},
+    )
 
 
 @login_required
@@ -228,7 +246,13 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/report.html",
-        {"conversation": conversation, "picked": picked, "draft": draft, **context},
+        {
+            "conversation": conversation,
+            "place": conversation.place,
+            "picked": picked,
+            "draft": draft,
+            **context,
+        },
     )
 
 
@@ -250,7 +274,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/moderate.html",
-        {"conversation": conversation, "statements": statements},
+        {"conversation": conversation, "place": conversation.place, "statements": statements},
     )
 
 
@@ -300,7 +324,12 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "deliberation/import.html",
-        {"conversation": conversation, "form": form, "latest": latest},
+        {
+            "conversation": conversation,
+            "place": conversation.place,
+            "form": form,
+            "latest": latest,
+        },
     )
 
 
@@ -354,6 +383,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         "deliberation/draft.html",
         {
             "conversation": conversation,
+            "place": conversation.place,
             "form": form,
             "draft": current,
             "picked": picked,
@@ -390,6 +420,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "deliberation/draft.html",
         {
             "conversation": conversation,
+            "place": conversation.place,
             "draft": current,
             "picked": picked,
             "decide_form": form,

@@ -16,6 +16,7 @@ not yet published amendment per paragraph.
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -44,6 +45,12 @@ class WhoMayTakePart(models.TextChoices):
 
 
 class DocumentQuerySet(PlaceOwnedQuerySet):
+    def open_for_comments(self, today: datetime.date) -> DocumentQuerySet:
+        """Documents taking comments today: open, not adopted nor being decided."""
+        return self.filter(
+            adopted_at=None, adoption_decision=None, opens_on__lte=today, closes_on__gte=today
+        )
+
     def for_member(self, person: object) -> DocumentQuerySet:
         """Documents in the places (collectives, groups, projects) `person` is in."""
         return self.visible_to(person)

@@ -129,7 +129,7 @@ def needs(person: Any) -> list[Need]:
     writes = Author.objects.filter(document=OuterRef("pk"), person=person)
     waiting = (
         Document.objects.visible_to(person)
-        .filter(adopted_at=None, adoption_decision=None, opens_on__lte=today, closes_on__gte=today)
+        .open_for_comments(today)
         .exclude(Exists(commented) | Exists(writes))
         .with_place()
         .order_by("closes_on", "pk")[:NEEDS_SHOWN]

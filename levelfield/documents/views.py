@@ -94,8 +94,24 @@ def _version_or_404(document: Document, number: object) -> Version:
 def document_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     """The documents a place is writing or has written."""
     place = place_for_member(request.user, place_pk)
-    documents = Document.objects.in_place(place).select_related("adoption_decision")
-    return render(request, "documents/list.html", {"place": place, "documents": documents})
+    documents = list(Document.objects.in_place(place).select_related("adoption_decision"))
+    elsewhere = None
+    if not documents:
+        elsewhere = Document.objects.open_for_comments(timezone.localdate()).open_in_collective_of(
+            place
+        )
+    return render(
+        request,
+        "documents/list.html",
+        {
+            "place": place,
+            "documents": documents,
+            "elsewhere": elsewhere,
+            "elsewhere_url": reverse("documents:place_list", args=[elsewhere[0]])
+            if elsewhere
+            else "",
+        },
+    )
 
 
 @login_required

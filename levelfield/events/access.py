@@ -152,6 +152,20 @@ def came_to(event: Event, person: User, registration: Registration | None = None
     return WalkIn.objects.filter(event=event, person=person).exists()
 
 
+def people_who_came(event: Event) -> QuerySet[User]:
+    """The account holders who came (`came_to` for many at once): a place not marked
+    absent, or a walk-in. Guests without an account cannot sign in to comment."""
+    registered = (
+        Registration.objects.filter(
+            event=event, status=RegistrationStatus.REGISTERED, person__isnull=False
+        )
+        .exclude(attended=False)
+        .values("person_id")
+    )
+    walked_in = WalkIn.objects.filter(event=event, person__isnull=False).values("person_id")
+    return User.objects.filter(Q(pk__in=registered) | Q(pk__in=walked_in), is_active=True)
+
+
 def materials_visible(event: Event, *, organiser: bool, has_place: bool) -> QuerySet[Material]:
     """The event's materials someone may see: organisers see every one; people with a
     place (or who walked in) those for everyone and for people with a place; everyone

@@ -725,6 +725,12 @@ class Minutes(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField()
+    ready_at = models.DateTimeField(
+        "ready for comments",
+        null=True,
+        blank=True,
+        help_text="When an organiser asked the people who came to comment (they are told once).",
+    )
     agreed_at = models.DateTimeField(null=True, blank=True)
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

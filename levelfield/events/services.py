@@ -1284,6 +1284,42 @@ def minutes_save(
     return minutes
 
 
+def minutes_ready(*, event: Event, actor: User, now: datetime.datetime | None = None) -> Minutes:
+    """Ask the people who came to comment on the draft: each is told once (by email as
+    they chose, after the change commits), with a link to the minutes. Asking again
+    tells nobody twice."""
+    now = now or timezone.now()
+    _require_organiser(event, actor, "ask for comments on the minutes")
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().filter(event=event).first()
+        if minutes is None or not minutes.text:
+            raise ValidationError("Write the minutes before asking for comments.")
+        if minutes.is_agreed:
+            raise ValidationError("The minutes are agreed, so comments have closed.")
+        if minutes.ready_at is not None:
+            return minutes
+        minutes.ready_at = now
+        minutes.save(update_fields=["ready_at"])
+        change_record(
+            actor=actor,
+            action="minutes_ready",
+            summary=f"{actor.name} asked the people who came to comment on the minutes of "
+            f"“{event.title}”",
+            subject=event,
+            **event.place.history_scope(),
+        )
+        path = reverse("events:minutes", args=[event.pk])
+        for person in access.people_who_came(event).exclude(pk=actor.pk).order_by("pk"):
+            notification_send(
+                kind="event_minutes_ready",
+                context={"event": event, "asked_by": actor},
+                person=person,
+                url=path,
+                now=now,
+            )
+    return minutes
+
+
 def minutes_comment(
     *, event: Event, person: User, text: str, now: datetime.datetime | None = None
 ) -> MinutesComment:

@@ -239,7 +239,9 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The event is cancelled and everyone is told.")
             return redirect(event)
-    return render(request, "events/cancel.html", {"event": event, "form": form})
+    return render(
+        request, "events/cancel.html", {"event": event, "place": event.place, "form": form}
+    )
 
 
 # One event
@@ -255,6 +257,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = _agenda_items(event, request.user)
     context = {
         "event": event,
+        "place": event.place,
         "now": now,
         "registration": registration,
         "position": services.waiting_position(registration) if registration else None,
@@ -352,6 +355,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
         "events/register.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "registration_open": event.registration_open(timezone.now()),
         },
@@ -388,7 +392,11 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Your place is cancelled. Thank you for letting us know.")
         return redirect(event)
-    return render(request, "events/leave.html", {"event": event, "registration": registration})
+    return render(
+        request,
+        "events/leave.html",
+        {"event": event, "place": event.place, "registration": registration},
+    )
 
 
 @login_required
@@ -427,6 +435,7 @@ def event_people(request: HttpRequest, pk: int) -> HttpResponse:
         "events/people.html",
         {
             "event": event,
+            "place": event.place,
             "registered": [r for r in registrations if r.has_place],
             "waiting": [r for r in registrations if r.is_waiting],
             "needs": voice.access_need_totals(r for r in registrations if r.has_place),
@@ -456,7 +465,9 @@ def agenda_arrange(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The agenda is arranged.")
             return redirect("events:agenda", pk=event.pk)
-    return render(request, "events/arrange.html", {"event": event, "form": form})
+    return render(
+        request, "events/arrange.html", {"event": event, "place": event.place, "form": form}
+    )
 
 
 @login_required
@@ -486,7 +497,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/attendance.html",
-        {"event": event, "form": form, "started": event.has_started(timezone.now())},
+        {
+            "event": event,
+            "place": event.place,
+            "form": form,
+            "started": event.has_started(timezone.now()),
+        },
     )
 
 
@@ -500,7 +516,9 @@ def notes(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "The notes are published.")
         return redirect(event)
-    return render(request, "events/notes.html", {"event": event, "form": form})
+    return render(
+        request, "events/notes.html", {"event": event, "place": event.place, "form": form}
+    )
 
 
 # The agenda, attendance and feedback, for everyone at the event
@@ -533,6 +551,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         "events/agenda.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "items": items,
             "taken": [i for i in items if i.status == AgendaStatus.TAKEN],
@@ -603,6 +622,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
         "events/feedback.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "given": registration.feedback_given,
             "started": event.has_started(timezone.now()),
@@ -651,6 +671,7 @@ def public_page(request: HttpRequest, code: str) -> HttpResponse:
         "events/public.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "registration": registration,
             "registration_open": event.registration_open(now),
@@ -827,6 +848,7 @@ def materials(request: HttpRequest, pk: int) -> HttpResponse:
         "events/materials.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "materials": list(
                 access.materials_visible(event, organiser=True, has_place=True).select_related(
@@ -930,6 +952,7 @@ def walk_ins(request: HttpRequest, pk: int) -> HttpResponse:
         "events/walk_ins.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "search": search,
             "query": query,
@@ -1013,6 +1036,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         "events/minutes.html",
         {
             "event": event,
+            "place": event.place,
             "minutes": record,
             "comments": page_or_404(
                 request,
@@ -1035,16 +1059,27 @@ def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("events:minutes", pk=event.pk)
     form = MinutesForm(posted(request), initial={"text": record.text if record else ""})
     if request.method == "POST" and form.is_valid():
+        ask = "ready" in request.POST
         try:
             services.minutes_save(event=event, actor=request.user, text=form.cleaned_data["text"])
+            if ask:
+                services.minutes_ready(event=event, actor=request.user)
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
             messages.success(
-                request, "The draft minutes are saved. The people who came can comment."
+                request,
+                "The draft minutes are saved, and the people who came are asked by email "
+                "to comment."
+                if ask
+                else "The draft minutes are saved. The people who came can comment.",
             )
             return redirect("events:minutes", pk=event.pk)
-    return render(request, "events/minutes_write.html", {"event": event, "form": form})
+    return render(
+        request,
+        "events/minutes_write.html",
+        {"event": event, "place": event.place, "form": form, "minutes": record},
+    )
 
 
 @login_required
@@ -1104,6 +1139,7 @@ def breakouts(request: HttpRequest, pk: int) -> HttpResponse:
         "events/breakouts.html",
         {
             "event": event,
+            "place": event.place,
             "form": form,
             "groups": list(BreakoutGroup.objects.filter(event=event)),
             "started": started,

@@ -24,10 +24,11 @@ _IRREGULAR = {
 
 
 def plural(number: int, word: str, many: str | None = None) -> str:
-    """'1 person', '2 people', '0 votes': the number and the word that agrees with it."""
+    """'1 person', '2 people', '0 votes', '12,400 people': the number (with commas past
+    999, as people write it) and the word that agrees with it."""
     if number == 1:
         return f"{number} {word}"
-    return f"{number} {many or _IRREGULAR.get(word, word + 's')}"
+    return f"{number:,} {many or _IRREGULAR.get(word, word + 's')}"
 
 
 def hours(minutes: int | None) -> str:

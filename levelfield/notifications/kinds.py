@@ -207,6 +207,11 @@ KINDS: dict[str, Kind] = {
             "A time you helped choose in a time poll becomes an event.",
         ),
         Kind(
+            "event_minutes_ready",
+            "Draft minutes to comment on",
+            "The organiser of a meeting you came to asks for comments on its draft minutes.",
+        ),
+        Kind(
             DAILY_SUMMARY,
             "Daily summary",
             "One email a day with the notifications you chose to get that way.",

@@ -101,6 +101,7 @@ def public(request: HttpRequest, token: str) -> HttpResponse:
         "priorities/public.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "survey_open": services.survey_is_open(partnership),
             "stages": Stage.choices,
             "top": top,
@@ -114,7 +115,12 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
     if not services.survey_is_open(partnership):
-        return render(request, "priorities/closed.html", {"partnership": partnership}, status=200)
+        return render(
+            request,
+            "priorities/closed.html",
+            {"partnership": partnership, "collective": partnership.collective},
+            status=200,
+        )
     form = SurveyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
@@ -138,13 +144,21 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("priorities:thanks", token)
-    return render(request, "priorities/survey.html", {"partnership": partnership, "form": form})
+    return render(
+        request,
+        "priorities/survey.html",
+        {"partnership": partnership, "collective": partnership.collective, "form": form},
+    )
 
 
 @require_safe
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     partnership = access.partnership_public(token)
-    return render(request, "priorities/thanks.html", {"partnership": partnership})
+    return render(
+        request,
+        "priorities/thanks.html",
+        {"partnership": partnership, "collective": partnership.collective},
+    )
 
 
 def interim(request: HttpRequest, token: str) -> HttpResponse:
@@ -153,7 +167,11 @@ def interim(request: HttpRequest, token: str) -> HttpResponse:
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
     if partnership.stage != Stage.INTERIM:
-        return render(request, "priorities/closed.html", {"partnership": partnership})
+        return render(
+            request,
+            "priorities/closed.html",
+            {"partnership": partnership, "collective": partnership.collective},
+        )
     questions = [(q.pk, q.text) for q in services.long_list(partnership)]
     form = InterimForm(posted(request), questions=questions)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +191,11 @@ def interim(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("priorities:thanks", token)
-    return render(request, "priorities/interim.html", {"partnership": partnership, "form": form})
+    return render(
+        request,
+        "priorities/interim.html",
+        {"partnership": partnership, "collective": partnership.collective, "form": form},
+    )
 
 
 # The team's pages
@@ -285,7 +307,11 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "Saved.")
         return redirect("priorities:partnership", partnership.pk)
-    return render(request, "priorities/edit.html", {"partnership": partnership, "form": form})
+    return render(
+        request,
+        "priorities/edit.html",
+        {"partnership": partnership, "collective": partnership.collective, "form": form},
+    )
 
 
 @login_required
@@ -380,6 +406,7 @@ def _submissions_page(
         "priorities/submissions.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "page": page,
             "show": show,
             "form": form,
@@ -437,7 +464,9 @@ def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     )
     page = page_or_404(request, pairs, 20)
     return render(
-        request, "priorities/suggestions.html", {"partnership": partnership, "page": page}
+        request,
+        "priorities/suggestions.html",
+        {"partnership": partnership, "collective": partnership.collective, "page": page},
     )
 
 
@@ -499,6 +528,7 @@ def long_list(request: HttpRequest, pk: int) -> HttpResponse:
         "priorities/long_list.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "on_list": [s for s in summaries if s.status == SummaryStatus.LONG_LIST],
             "set_aside": [s for s in summaries if s.status != SummaryStatus.LONG_LIST],
         },
@@ -525,6 +555,7 @@ def summary(request: HttpRequest, pk: int, summary_pk: int) -> HttpResponse:
         "priorities/summary.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "summary": summary,
             "form": form,
             "originals": originals,
@@ -562,7 +593,12 @@ def question_set_aside(request: HttpRequest, pk: int, question_pk: int) -> HttpR
     return render(
         request,
         "priorities/set_aside.html",
-        {"partnership": partnership, "question": question, "form": form},
+        {
+            "partnership": partnership,
+            "collective": partnership.collective,
+            "question": question,
+            "form": form,
+        },
     )
 
 
@@ -616,6 +652,7 @@ def interim_results(request: HttpRequest, pk: int) -> HttpResponse:
         "priorities/interim_results.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "lines": lines,
             "answers": sum(result.answers.values()),
             "present": [KIND_LABELS[k] for k in present],
@@ -657,6 +694,7 @@ def _workshop_context(partnership: Partnership, form: GroupAddForm | None = None
         )
     return {
         "partnership": partnership,
+        "collective": partnership.collective,
         "shortlist": services.shortlist(partnership),
         "results": results,
         "form": form or GroupAddForm(initial={"round": rounds[-1] if rounds else 1}),
@@ -715,7 +753,12 @@ def group_ranking(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     return render(
         request,
         "priorities/group_ranking.html",
-        {"partnership": partnership, "group": group, "form": form},
+        {
+            "partnership": partnership,
+            "collective": partnership.collective,
+            "group": group,
+            "form": form,
+        },
     )
 
 
@@ -771,6 +814,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "priorities/report.html",
         {
             "partnership": partnership,
+            "collective": partnership.collective,
             "top": summaries.filter(rank__isnull=False).order_by("rank"),
             "others": summaries.filter(rank__isnull=True).order_by("pk"),
             "aside": SubmittedQuestion.objects.filter(partnership=partnership, out_of_scope=True),

@@ -115,6 +115,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reports/detail.html",
         {
             "report": report,
+            "project": report.project,
+            "collective": report.collective,
             "view": report_view(report, version) if version else None,
             "may_publish": roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place),
         },
@@ -164,6 +166,8 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         "reports/section.html",
         {
             "report": report,
+            "project": report.project,
+            "collective": report.collective,
             "section": found,
             "version": version,
             "form": form,
@@ -193,6 +197,8 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
         "reports/versions.html",
         {
             "report": report,
+            "project": report.project,
+            "collective": report.collective,
             "versions": page.object_list,
             "page": page,
             "label": "Versions",
@@ -207,7 +213,14 @@ def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     found = access.version_of(report, number)
     return render(
-        request, "reports/version.html", {"report": report, "view": report_view(report, found)}
+        request,
+        "reports/version.html",
+        {
+            "report": report,
+            "project": report.project,
+            "collective": report.collective,
+            "view": report_view(report, found),
+        },
     )
 
 
@@ -245,7 +258,13 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/signoff.html",
-        {"report": report, "version": version, "form": form},
+        {
+            "report": report,
+            "project": report.project,
+            "collective": report.collective,
+            "version": version,
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -316,7 +335,12 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/public.html",
-        {"report": report, "view": report_view(report, report.published_version)},
+        {
+            "report": report,
+            "project": report.project,
+            "collective": report.collective,
+            "view": report_view(report, report.published_version),
+        },
     )
 
 

@@ -165,7 +165,11 @@ def group_leave(request: HttpRequest, place_pk: int) -> HttpResponse:
             reviews__submitted_at__isnull=True,
         ).order_by("deadline", "pk")
     )
-    return render(request, "reviews/leave.html", {"group": review_group, "unsent": unsent})
+    return render(
+        request,
+        "reviews/leave.html",
+        {"group": review_group, "place": review_group.place, "unsent": unsent},
+    )
 
 
 # Researchers
@@ -295,6 +299,8 @@ def _detail(
     report = ReportBack.objects.filter(request=review_request).first()
     context = {
         "review_request": review_request,
+        # The group's place, named in the title, for its members (not for the researcher).
+        "place": review_request.group.place if is_member else None,
         "is_researcher": review_request.is_researcher(request.user),
         "is_member": is_member,
         "documents": list(review_request.documents.all()),
@@ -418,7 +424,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("reviews:request", pk=pk)
             messages.success(request, "Your answers are saved. Send them when you are ready.")
             return redirect("reviews:review", pk=pk)
-    context = {"review_request": my_review.request, "form": form}
+    context = {
+        "review_request": my_review.request,
+        "place": my_review.request.group.place,
+        "form": form,
+    }
     return render(request, "reviews/review.html", context)
 
 
@@ -470,6 +480,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reviews:request", pk=pk)
     context = {
         "review_request": response.request,
+        "place": response.request.group.place,
         "response": response,
         "form": form,
         "sent_reviews": list(

@@ -11,6 +11,7 @@ written to the place's history. Emails go through notifications after commit.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -568,6 +569,43 @@ def update_send(*, thread_id: int, batch_size: int | None = None) -> int:
         sent += count
 
 
+def _still_to_send(thread: Thread) -> QuerySet:
+    """The memberships of the people in the update's place who have not had it yet
+    (active, not its author): who the sending job works through."""
+    return (
+        memberships_of(thread.place.owner)
+        .filter(person__is_active=True)
+        .exclude(person_id=thread.author_id)
+        .exclude(person_id__in=Delivery.objects.filter(thread=thread).values("person_id"))
+    )
+
+
+@dataclass(frozen=True)
+class UpdateReach:
+    """How far an update has gone: `sent` people had it, out of `total`."""
+
+    sent: int
+    total: int
+
+    @property
+    def is_done(self) -> bool:
+        return self.sent >= self.total
+
+    def __str__(self) -> str:
+        """'Sent to 1,200 of 10,000 people', or 'Sent to everyone' once done."""
+        if self.is_done:
+            return "Sent to everyone"
+        people = "person" if self.total == 1 else "people"
+        return f"Sent to {self.sent:,} of {self.total:,} {people}"
+
+
+def update_reach(*, thread: Thread) -> UpdateReach:
+    """ "Sent to N of M" while the batched job works: N is the thread's kept count and M
+    adds who is still waiting, in one count query however many people there are."""
+    waiting = _still_to_send(thread).count()
+    return UpdateReach(sent=thread.sent_count, total=thread.sent_count + waiting)
+
+
 def _update_send_batch(thread_id: int, batch_size: int) -> int:
     with transaction.atomic():
         thread = (
@@ -579,10 +617,7 @@ def _update_send_batch(thread_id: int, batch_size: int) -> int:
         if thread is None:
             return 0
         person_ids = list(
-            memberships_of(thread.place.owner)
-            .filter(person__is_active=True)
-            .exclude(person_id=thread.author_id)
-            .exclude(person_id__in=Delivery.objects.filter(thread=thread).values("person_id"))
+            _still_to_send(thread)
             .order_by("person_id")
             .values_list("person_id", flat=True)[:batch_size]
         )

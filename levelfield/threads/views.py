@@ -254,6 +254,10 @@ def _detail(
             "reply_form": reply_form or ReplyForm(),
             "unread": unread,
             "read_mark": mark,
+            # Its author sees how far the sending job has got (one count query).
+            "reach": services.update_reach(thread=thread)
+            if thread.is_update and thread.author_id == request.user.pk
+            else None,
         },
         status=status,
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks import default_task_backend
 
@@ -144,3 +146,53 @@ def test_the_request_only_queues_one_job_and_the_job_sends_in_batches_once_each(
     assert batches == [20, 20, 10, 0, 0]
     assert Delivery.objects.filter(thread=update).count() == 50
     assert Notification.objects.filter(kind="place_update").count() == 50
+
+
+def _sending(world, settings):
+    """An update whose job has not run yet (the queue holds it)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    return _send(world)
+
+
+def test_its_author_sees_how_far_it_has_gone_then_that_it_went_to_everyone(
+    world, as_person, settings
+):
+    update = _sending(world, settings)
+    author, member = as_person(world.coordinator), as_person(world.member)
+
+    assert "Sent to 0 of 3 people so far" in author.get(update.get_absolute_url()).content.decode()
+    services._update_send_batch(update.pk, 2)
+    page = author.get(update.get_absolute_url()).content.decode()
+    assert "Sent to 2 of 3 people so far" in page
+    assert " of 3 people" not in member.get(update.get_absolute_url()).content.decode()
+
+    services.update_send(thread_id=update.pk)
+    page = author.get(update.get_absolute_url()).content.decode()
+    assert "Sent to everyone in Riverside" in page and " of 3 people" not in page
+
+
+def test_how_far_an_update_has_gone_is_one_count_however_many_people(world, as_person, settings):
+    update = _sending(world, settings)
+    author = as_person(world.coordinator)
+    author.get(update.get_absolute_url())  # the session and caches settle
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert author.get(update.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(30):
+        CollectiveMembershipFactory(
+            collective=world.collective, person=UserFactory(display_name=f"Person {n}")
+        )
+    services._update_send_batch(update.pk, 10)
+    assert queries() == few
+    assert "Sent to 10 of 33 people" in author.get(update.get_absolute_url()).content.decode()
+
+
+def test_big_numbers_read_as_people_write_them():
+    assert str(services.UpdateReach(sent=1200, total=10000)) == "Sent to 1,200 of 10,000 people"
+    assert str(services.UpdateReach(sent=0, total=1)) == "Sent to 0 of 1 person"
+    assert str(services.UpdateReach(sent=5, total=5)) == "Sent to everyone"

@@ -1,0 +1,89 @@
+"""Page titles name the place (issue 21): every page of a collective, a group or a project
+is titled "Page – Place – Levelfield", so a person with many tabs open, or a screen reader
+announcing the page, knows where they are. A page outside any place is "Page – Levelfield".
+
+The base layout adds the place's name from the page's context (templates/base.html), so
+this walks every page of the permission matrix's scenario as a member (or, for the
+coordinator's pages, as the coordinator) and checks the title against the place the page's
+breadcrumbs lead back through, which is worked out independently of the title."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from django.test import Client
+
+from levelfield.places.models import Place
+from tests.test_permission_matrix import (  # noqa: F401 (scenario is a fixture)
+    MATRIX,
+    Scenario,
+    _client_for,
+    _url,
+    scenario,
+)
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+CRUMB = re.compile(r'<a class="govuk-breadcrumbs__link" href="([^"]+)">')
+
+
+def _viewer(route: str) -> str | None:
+    """Who can open the route: a member, else the coordinator, else nobody signed in here."""
+    outcomes = dict(
+        zip(
+            ("visitor", "outsider", "member", "coordinator", "former"),
+            MATRIX[route].get.split(),
+            strict=True,
+        )
+    )
+    for role in ("member", "coordinator"):
+        if outcomes[role] == "200":
+            return role
+    return None
+
+
+def _title(response: Any) -> str:
+    found = TITLE.search(response.content.decode())
+    return " ".join(html.unescape(found.group(1)).split()) if found else ""
+
+
+def _place_of(response: Any, places: dict[str, str]) -> str | None:
+    """The name of the last place the breadcrumbs go through, if any."""
+    names = [places[href] for href in CRUMB.findall(response.content.decode()) if href in places]
+    return names[-1] if names else None
+
+
+def test_every_page_of_a_place_names_it_once_in_its_title(scenario: Scenario, db: None) -> None:  # noqa: F811
+    places = {place.get_absolute_url(): place.name for place in Place.objects.all()}
+    clients: dict[str, Client] = {}
+    checked, wrong = 0, []
+    for route in MATRIX:
+        role = _viewer(route)
+        if role is None:
+            continue
+        client = clients.setdefault(role, _client_for(scenario, role))
+        response = client.get(_url(route, scenario))
+        if route.endswith(".html") or response.status_code != 200:  # .html: a file to keep
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        title = _title(response)
+        place = _place_of(response, places)
+        if not title.endswith(" – Levelfield") or title.startswith("–"):
+            wrong.append(f"{route}: {title!r} is not 'Page – Levelfield'")
+        elif place is None:
+            continue
+        elif not title.endswith(f" – {place} – Levelfield") and title != f"{place} – Levelfield":
+            wrong.append(f"{route}: {title!r} does not end with the place, {place!r}")
+        elif title.removesuffix(f" – {place} – Levelfield").endswith(place):
+            wrong.append(f"{route}: {title!r} names {place!r} twice")
+        checked += 1
+    assert checked > 100
+    assert not wrong, "Titles that do not name their place:\n" + "\n".join(wrong)
+
+
+def test_a_page_outside_any_place_is_titled_page_then_levelfield(client: Client, db: None) -> None:
+    response = client.get("/glossary/")
+    assert _title(response).endswith(" – Levelfield")
+    assert _title(response).count(" – ") == 1
