@@ -110,6 +110,8 @@ def _answers_seal(
     """Each person's answers sealed for them under the round's key, as `answers_submit`
     seals them; only the inserting is in bulk."""
 
+    keys = services.round_keys(checkin.pk)
+
     def rows():
         for person_id in people:
             leaning = rng.randint(2, 5)
@@ -124,7 +126,7 @@ def _answers_seal(
                 else {},
             }
             sealed = services.answers_seal(
-                round_id=checkin.pk, person_id=person_id, payload=payload
+                round_id=checkin.pk, person_id=person_id, payload=payload, keys=keys
             )
             yield Respondent(round=checkin, person_id=person_id, sealed_answers=sealed)
 
