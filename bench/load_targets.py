@@ -87,6 +87,56 @@ def _document_in_big() -> str | None:
     return reverse("documents:detail", args=[row.pk]) if row else None
 
 
+def _checkin(closed: bool) -> str | None:
+    """The big project's latest closed round (its results), or its open round's form."""
+    from levelfield.reflection.scale import latest_closed_round, open_round
+
+    if closed:
+        row = latest_closed_round()
+        return reverse("reflection:detail", args=[row.pk]) if row else None
+    return reverse("reflection:answer", args=[open_round().pk])
+
+
+def _review_request() -> str | None:
+    """The network group's first request being reviewed (the queue's order)."""
+    from levelfield.reviews.models import ReviewRequest, Status
+    from levelfield.reviews.scale import scale_group
+
+    row = (
+        ReviewRequest.objects.filter(group=scale_group(), status=Status.REVIEWING)
+        .order_by("deadline", "pk")
+        .first()
+    )
+    return reverse("reviews:request", args=[row.pk]) if row else None
+
+
+def _review_group_place() -> int:
+    from levelfield.reviews.scale import scale_group
+
+    return scale_group().place_id
+
+
+def _priority_questions() -> str | None:
+    from levelfield.priorities.scale import scale_partnership
+
+    return reverse("priorities:submissions", args=[scale_partnership().pk])
+
+
+def _story() -> str | None:
+    """The network's newest published story (the one with the most comments)."""
+    from levelfield.stories.scale import newest_story
+
+    story = newest_story()
+    return reverse("stories:story", args=[network().slug, story.slug]) if story else None
+
+
+def _report() -> str | None:
+    from levelfield.reports.scale import annual_report
+
+    report = annual_report()
+    return reverse("reports:detail", args=[report.pk]) if report else None
+
+
 def pages() -> dict[str, Finder]:
     """Name -> a function giving the page's path (None when nothing was seeded)."""
     slug = network().slug
@@ -117,7 +167,30 @@ def pages() -> dict[str, Finder]:
         "notices": lambda: reverse("notifications:list"),
         "public home": lambda: reverse("stories:home", args=[slug]),
         "reports": lambda: reverse("reports:collective_list", args=[slug]),
+        "check-in results": lambda: _checkin(True),
+        "check-in answer form": lambda: _checkin(False),
+        "review queue": lambda: reverse("reviews:place", args=[_review_group_place()]),
+        "a review request": _review_request,
+        "priority questions": _priority_questions,
+        "stories list": lambda: reverse("stories:list", args=[slug]),
+        "a story": _story,
+        "a report": _report,
     }
+
+
+def _survey() -> str | None:
+    """The public survey of the network's partnership (open, no account needed)."""
+    from levelfield.priorities.scale import scale_partnership
+
+    return reverse("priorities:survey", args=[scale_partnership().survey_token])
+
+
+def _optional(finder: Callable[..., str | None], *args: object) -> str | None:
+    """A write's page, or None when its app seeded nothing (the write is then skipped)."""
+    try:
+        return finder(*args)
+    except Exception:
+        return None
 
 
 def writes() -> dict[str, object]:
@@ -134,6 +207,9 @@ def writes() -> dict[str, object]:
         .values_list("pk", flat=True)[:64]
     )
     return {
+        "checkin": _optional(_checkin, False),
+        "survey": _optional(_survey),
+        "story": _optional(_story),
         "project": big_project().pk,
         "project_place": big_project().place.pk,
         "collective": network().slug,

@@ -167,6 +167,56 @@ class Person(FastHttpUser):
             path = urlsplit(claim).path.rstrip("/") + "/send/"
             self.post(path, {}, "claim: send")
 
+    def answer_checkin(self) -> None:
+        """Give (or change) one's answers to the big project's open check-in round."""
+        path = TARGETS["writes"]["checkin"]
+        form = self.form_page(path, "answer a check-in: form")
+        if form:
+            self.post(path, choices_from(form), "answer a check-in")
+
+    def survey(self) -> None:
+        """Send questions to the open priority-setting survey, as a visitor would. Past
+        the survey's limit per network address the service stores nothing but still
+        thanks the sender (a redirect), so the row times that answer too."""
+        path = TARGETS["writes"]["survey"]
+        form = self.form_page(path, "submit priority questions: form")
+        token = re.search(r'name="token" value="([^"]+)"', form)
+        if token:
+            data = {
+                "token": token.group(1),
+                "question_1": "Does loneliness make recovery after a stroke slower?",
+                "perspective": "carer",
+                "consent": "on",
+            }
+            self.post(path, data, "submit priority questions")
+
+    def comment(self) -> None:
+        """Comment on the newest story. Each account may add 10 an hour and each address
+        30 (settings.RATE_LIMITS); a refused comment (the page again, 400, saying so) is
+        counted under its own name, not as an error."""
+        story = TARGETS["writes"]["story"]
+        if not self.token:
+            self.form_page(story, "comment: story page")
+        body = urlencode(
+            [("csrfmiddlewaretoken", self.token), ("text", "Thank you, this helped us.")]
+        )
+        headers = {**self.headers(story), "Content-Type": "application/x-www-form-urlencoded"}
+        with self.client.post(
+            story + "comment/",
+            data=body,
+            headers=headers,
+            name="comment on a story",
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
+            if response.status_code in (301, 302, 303):
+                return
+            if response.status_code == 400 and "a lot of comments" in (response.text or ""):
+                response.request_meta["name"] = "comment on a story (refused: rate limit)"
+                response.success()
+                return
+            response.failure(f"{response.status_code}, not a redirect")
+
 
 # The realistic mix: out of about 100 clicks on a plausible day, mostly reading (the
 # home page, a project's place, decisions, events, notices), some answering a decision,
@@ -263,6 +313,9 @@ WRITES = {
     "respond to a decision": "respond",
     "record an involvement entry": "record",
     "submit a claim": "claim",
+    "answer a check-in": "answer_checkin",
+    "submit priority questions": "survey",
+    "comment on a story": "comment",
 }
 
 

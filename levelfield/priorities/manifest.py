@@ -11,6 +11,7 @@ from levelfield.lib.manifests import (
     PersonField,
     Term,
     demo_module,
+    scale_module,
 )
 from levelfield.priorities import personal
 
@@ -68,6 +69,8 @@ MANIFEST = AppManifest(
         PersonField("priorities.IdeaComment.author", "comments_on_ideas", Erasure.ANONYMISE),
     ),
     demo=demo_module("levelfield.priorities.demo"),
+    scale=scale_module("levelfield.priorities.scale"),
+    scale_after=("collectives", "projects"),
     navigation=(
         NavigationEntry(
             "Research priorities and ideas",

@@ -11,6 +11,7 @@ from levelfield.lib.manifests import (
     PersonField,
     Term,
     demo_module,
+    scale_module,
 )
 from levelfield.reflection import personal
 
@@ -59,6 +60,8 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.reflection.demo"),
+    scale=scale_module("levelfield.reflection.scale"),
+    scale_after=("projects",),
     demo_after=("projects", "places"),
     navigation=(
         NavigationEntry(

@@ -236,10 +236,18 @@ def answers_of(*, checkin: CheckInRound, person: User) -> MyAnswers | None:
     )
 
 
-def answers_seal(*, round_id: int, person_id: int, payload: dict) -> bytes:
-    """A person's answers sealed, padded to the one size, under the round's own key."""
-    keys = _keys(round_id, create=True)
+def answers_seal(
+    *, round_id: int, person_id: int, payload: dict, keys: sealing.Keys | None = None
+) -> bytes:
+    """A person's answers sealed, padded to the one size, under the round's own key
+    (`keys`, when sealing many at once, from `round_keys`)."""
+    keys = keys or round_keys(round_id)
     return keys.seal(person_id, {"payload": _padded(payload), "reason": ""})
+
+
+def round_keys(round_id: int) -> sealing.Keys:
+    """The keys that seal an open round's answers (made with its first answer)."""
+    return _keys(round_id, create=True)
 
 
 def _keys(round_id: int, *, create: bool = False) -> sealing.Keys:

@@ -11,6 +11,7 @@ from levelfield.lib.manifests import (
     PersonField,
     Term,
     demo_module,
+    scale_module,
 )
 from levelfield.reports import personal
 
@@ -50,6 +51,8 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.reports.demo"),
+    scale=scale_module("levelfield.reports.scale"),
+    scale_after=("projects", "decisions", "events", "payments", "tasks", "reflection", "stories"),
     navigation=(
         NavigationEntry(
             "Annual report: what we achieved, where we could do better",

@@ -13,6 +13,7 @@ from levelfield.lib.manifests import (
     PersonField,
     Term,
     demo_module,
+    scale_module,
 )
 from levelfield.reviews import personal, services
 
@@ -83,4 +84,6 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.reviews.demo"),
+    scale=scale_module("levelfield.reviews.scale"),
+    scale_after=("collectives", "projects"),
 )

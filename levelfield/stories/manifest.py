@@ -11,6 +11,7 @@ from levelfield.lib.manifests import (
     PersonField,
     Term,
     demo_module,
+    scale_module,
 )
 from levelfield.stories import personal
 
@@ -63,6 +64,8 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.stories.demo"),
+    scale=scale_module("levelfield.stories.scale"),
+    scale_after=("collectives", "events"),
     demo_after=("events",),
     navigation=(
         NavigationEntry(
