@@ -141,6 +141,17 @@ def course_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "next_url": _step_url(course, learner.next_step),
         "circles": circles,
         "facilitators": list(course.facilitators.all()),
+        "cohorts": list(
+            Cohort.objects.filter(course=course).annotate(
+                viewer_takes_part=Exists(
+                    CohortParticipant.objects.filter(
+                        cohort=OuterRef("pk"), person=request.user, left_at__isnull=True
+                    )
+                )
+            )
+        ),
+        "may_start_cohort": access.may_start_cohort(course, request.user),
+        "today": timezone.localdate(),
     }
     return render(request, "learning/course_detail.html", context)
 
