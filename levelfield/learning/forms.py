@@ -264,7 +264,10 @@ class CohortForm(forms.Form):
         ],
         initial="weekly",
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose how often the cohort meets"},
+        error_messages={
+            "required": "Choose how often the cohort meets",
+            "invalid_choice": "Choose how often the cohort meets from the list",
+        },
     )
     ends_on = forms.DateField(
         label="Last day of the cohort",
@@ -280,7 +283,10 @@ class CohortForm(forms.Form):
         choices=[("online", "Online"), ("in_person", "In person"), ("hybrid", "Hybrid")],
         initial="online",
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose where the cohort meets"},
+        error_messages={
+            "required": "Choose where the cohort meets",
+            "invalid_choice": "Choose where the cohort meets from the list",
+        },
     )
     joining_link = forms.URLField(
         label="Online joining link (optional)",
@@ -406,7 +412,10 @@ class EvaluationForm(forms.Form):
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose how useful the course was, from 1 to 5"},
+        error_messages={
+            "required": "Choose how useful the course was, from 1 to 5",
+            "invalid_choice": "Choose how useful the course was, from 1 to 5",
+        },
     )
     heard = forms.TypedChoiceField(
         label="Did you feel heard in the sessions?",
@@ -414,7 +423,10 @@ class EvaluationForm(forms.Form):
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose whether you felt heard, from 1 to 5"},
+        error_messages={
+            "required": "Choose whether you felt heard, from 1 to 5",
+            "invalid_choice": "Choose whether you felt heard, from 1 to 5",
+        },
     )
     best = forms.CharField(
         label="What worked best? (optional)",
