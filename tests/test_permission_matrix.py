@@ -1591,7 +1591,7 @@ MATRIX: dict[str, Row] = {
         Row(ASSIGNMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY)
     ),
     "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/hand-in/": (  # noqa: E501
-        Row(ASSIGNMENT, "login 404 200 403 404", "login 404 200 403 404")
+        Row(ASSIGNMENT, "login 404 200 403 404", "login 404 ok 403 404")
     ),
     "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/hand-ins/<int:hand_in_pk>/": (  # noqa: E501
         Row(HAND_IN, MEMBERS_ONLY, "login 404 403 200 404")
