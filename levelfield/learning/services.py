@@ -492,9 +492,35 @@ def cohort_join(
             .filter(person=person, event__series_id=cohort.series_id)
             .values_list("event_id", flat=True)
         )
+        taken = []
         for event in cohort_events(cohort).filter(cancelled_at__isnull=True, starts_at__gt=now):
             if event.pk not in held and event.registration_open(now):
-                event_services.registration_create(event=event, person=person, now=now)
+                taken.append(
+                    event_services.registration_create(
+                        event=event, person=person, notify=False, now=now
+                    )
+                )
+        if taken:
+            # One email for the whole series, not one for each date.
+            dates = "\n".join(
+                f"- {day(r.event.local_start)}, {r.event.local_start:%H:%M}"
+                + ("" if r.has_place else " (on the waiting list)")
+                for r in taken
+            )
+            notification_send(
+                kind="learning_cohort_joined",
+                person=person,
+                context={
+                    "subject": f"You joined “{cohort.title}” of {course.title}"[:150],
+                    "message": f"You have a place at the sessions of “{course.title}” "
+                    f"({cohort.title}):\n\n{dates}\n\nEach session is in your "
+                    "events, with its joining details.",
+                },
+                url=reverse(
+                    "learning:cohort", args=[course.collective.slug, course.pk, cohort.pk]
+                ),
+                now=now,
+            )
         change_record(
             actor=person,
             action="learning.cohort_join",

@@ -353,3 +353,14 @@ def test_the_cohort_and_assignment_pages_do_not_grow_with_participants(
     join(12)
     with django_assert_max_num_queries(len(few)):
         assert client.get(target).status_code == 200
+
+
+def test_joining_sends_one_email_with_every_date_not_one_for_each(
+    world: World, clock: object, mailoutbox: list, django_capture_on_commit_callbacks: object
+) -> None:
+    cohort = cohort_make(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cohort_join(cohort=cohort, person=world.learner)
+    assert len(mailoutbox) == 1
+    assert "Summer run" in mailoutbox[0].subject
+    assert mailoutbox[0].body.count("- ") >= 4  # the four dates
