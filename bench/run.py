@@ -146,6 +146,12 @@ def _threads_pages() -> list[Row]:  # threads
     return bench_threads.thread_pages()
 
 
+def _cohort_pages() -> list[Row]:  # learning cohorts
+    import bench_cohort
+
+    return bench_cohort.cohort_pages()
+
+
 def _tasks_pages() -> list[Row]:  # tasks
     import bench_tasks
 
@@ -274,6 +280,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="learners",
         needs_database=True,
     ),
+    # learning cohorts
+    "cohort-pages": Benchmark(
+        "A course run as a cohort with 2,000 participants, 10 sessions and an assignment\n"
+        "2,000 handed in: the cohort's page, the assignment's page (best of 3 after a warm-up)",
+        _cohort_pages,
+        naming="page",
+        counting="participants",
+        needs_database=True,
+    ),
     # reviews
     "review-pages": Benchmark(
         "A review group of 12 with 2,000 requests (300 open): the group page with its\n"
@@ -386,6 +401,7 @@ DEFAULT = [
     "payment-pages",
     "resource-pages",
     "learning-pages",  # learning
+    "cohort-pages",  # learning cohorts
     "review-pages",  # reviews
     "event-pages",  # events
     "story-pages",  # stories

@@ -170,6 +170,9 @@ class Scenario:
     # impact: a draft impact in the project recorded by the member, with an evidence file,
     # linked to the member's paper (outputs) and the involvement entry.
     impact: dict[str, Any] = field(default_factory=dict)
+    # cohorts: a cohort of the learning course (the coordinator facilitates the course),
+    # which the member joined, with an assignment the member handed in (a file).
+    cohorts: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -245,6 +248,7 @@ def _build_scenario() -> Scenario:
     built.opportunities = _opportunities(built)
     built.partners = _partners(built)
     built.impact = _impact(built)
+    built.cohorts = _cohorts(built)
     return built
 
 
@@ -308,6 +312,41 @@ def _learning(collective: Collective, member: User, coordinator: User) -> dict:
     learning_services.circle_join(circle=circle, person=member)
     session = CircleSessionFactory(circle=circle)
     return {"course": course, "module": module, "page": page, "circle": circle, "session": session}
+
+
+def _cohorts(built: Scenario) -> dict[str, Any]:
+    import datetime as _datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    coordinator, member = built.people["coordinator"], built.people["member"]
+    first = (timezone.now() + _datetime.timedelta(days=7)).replace(microsecond=0)
+    cohort = learning_services.cohort_create(
+        course=built.learning["course"],
+        actor=coordinator,
+        title="Matrix run",
+        ends_on=timezone.localdate(first) + _datetime.timedelta(days=14),
+        dates=learning_services.CohortDates(
+            first_starts_at=first,
+            first_ends_at=first + _datetime.timedelta(hours=1),
+            repeat="weekly",
+        ),
+    )
+    learning_services.cohort_join(cohort=cohort, person=member)
+    assignment = learning_services.assignment_save(
+        cohort=cohort,
+        actor=coordinator,
+        title="Map it",
+        instructions="Draw it.",
+        due_on=timezone.localdate(first),
+    )
+    hand_in = learning_services.hand_in_save(
+        assignment=assignment,
+        person=member,
+        text="Mine",
+        upload=SimpleUploadedFile("map.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return {"cohort": cohort, "assignment": assignment, "hand_in": hand_in}
 
 
 def _documents(project: Project, member: User) -> dict[str, Any]:
@@ -812,6 +851,10 @@ THREAD: Args = lambda s: {  # noqa: E731
 }
 THREAD_POST: Args = lambda s: {**THREAD(s), "post_pk": s.threads["reply"].pk}  # noqa: E731
 IMPACT: Args = lambda s: {"pk": s.impact["impact"].pk}  # noqa: E731
+# cohorts
+COHORT: Args = lambda s: {**COURSE(s), "cohort_pk": s.cohorts["cohort"].pk}  # noqa: E731
+ASSIGNMENT: Args = lambda s: {**COHORT(s), "assignment_pk": s.cohorts["assignment"].pk}  # noqa: E731
+HAND_IN: Args = lambda s: {**ASSIGNMENT(s), "hand_in_pk": s.cohorts["hand_in"].pk}  # noqa: E731
 WRONG_EMAIL_KEY: Args = lambda s: {"key": "not-a-real-key"}  # noqa: E731
 WRONG_RESET_KEY: Args = lambda s: {"uidb36": "zz", "key": "not-a-real-key"}  # noqa: E731
 
@@ -1596,6 +1639,42 @@ MATRIX: dict[str, Row] = {
     ),
     "opportunities/took-part/<str:token>/": Row(
         lambda s: {"token": s.opportunities["took_part_token"]}, PUBLIC, "302 302 302 302 302"
+    ),
+    # learning cohorts: the coordinator facilitates (the course's facilitator, and a
+    # coordinator besides); the member takes part and handed in; other members are refused
+    # the facilitators' pages (403) and the participants' (403: they may join).
+    "learning/<slug:slug>/<int:pk>/cohorts/new/": Row(
+        COURSE, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/": Row(
+        COHORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/join/": Row(
+        COHORT, SIGNED_IN_405, MEMBERS_POST
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/leave/": Row(
+        COHORT, "login 404 200 403 404", "login 404 ok 403 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/new/": Row(
+        COHORT, "login 404 403 200 404", "login 404 403 200 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/": (
+        Row(ASSIGNMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY)
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/hand-in/": (  # noqa: E501
+        Row(ASSIGNMENT, "login 404 200 403 404", "login 404 ok 403 404")
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/hand-ins/<int:hand_in_pk>/": (  # noqa: E501
+        Row(HAND_IN, MEMBERS_ONLY, "login 404 403 200 404")
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/hand-ins/<int:hand_in_pk>/file": (  # noqa: E501
+        Row(HAND_IN, MEMBERS_ONLY, SIGNED_IN_405)
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/evaluation/": Row(
+        COHORT, "login 404 200 403 404", "login 404 200 403 404"
+    ),
+    "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/evaluation/results/": Row(
+        COHORT, "login 404 403 200 404", SIGNED_IN_405
     ),
 }
 

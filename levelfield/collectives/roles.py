@@ -57,6 +57,7 @@ class Action(StrEnum):
     # learning
     START_COURSE = "start a course"
     ENROL_ON_COURSE = "enrol on a course"
+    FACILITATE_ANY_COHORT = "facilitate any cohort of the collective's courses"
     # reviews
     SET_UP_REVIEW_GROUP = "set up the review group and its request form"
     # documents
@@ -115,6 +116,7 @@ RULES: dict[Action, Who] = {
     # own list of facilitators (levelfield/learning/access.py), not a collective role.
     Action.START_COURSE: Who.ANY_MEMBER,
     Action.ENROL_ON_COURSE: Who.ANY_MEMBER,
+    Action.FACILITATE_ANY_COHORT: Who.THE_COORDINATOR,
     # reviews: setting up the group and its form is a duty; reviewing is the group's.
     Action.SET_UP_REVIEW_GROUP: Who.THE_COORDINATOR,
     # documents: writing together is everyone's; the pen is a job anyone may take.

@@ -418,11 +418,14 @@ def registration_create(
     access_needs: str = "",
     access_need_kinds: Iterable[str] = (),
     share_access_needs: bool = False,
+    notify: bool = True,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Take a place, or a place on the waiting list when the event (or the places for
     the person's perspective) is full. `person` for an account holder, otherwise a
-    guest's name and email address (only for events open to anyone with the link)."""
+    guest's name and email address (only for events open to anyone with the link).
+    `notify=False` when the caller tells the person once for many places (a course's
+    cohort registers for every date of its series)."""
     now = now or timezone.now()
     guest_email = guest_email.strip().lower()
     if person is None and not (guest_name.strip() and guest_email):
@@ -477,7 +480,8 @@ def registration_create(
             **event.place.history_scope(),
         )
         registration.event = event
-        _notify(registration, kind="event_registration")
+        if notify:
+            _notify(registration, kind="event_registration")
     return registration
 
 

@@ -14,14 +14,19 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from levelfield.collectives import roles
 from levelfield.collectives.access import collective_membership_for
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.learning.models import (
+    Assignment,
     Circle,
     CircleMembership,
     CircleSession,
+    Cohort,
+    CohortParticipant,
     Course,
     Enrolment,
+    HandIn,
     Module,
     Page,
 )
@@ -111,3 +116,62 @@ def session_in(circle: Circle, pk: int) -> CircleSession:
     session = get_object_or_404(CircleSession.objects.filter(circle=circle), pk=pk)
     session.circle = circle
     return session
+
+
+# Cohorts
+
+
+def cohort_in(course: Course, pk: int, person: User) -> Cohort:
+    """A cohort of a course the viewer reached. Sets `viewer_facilitates` and
+    `viewer_participant` (their active place, or None)."""
+    cohort = get_object_or_404(Cohort.objects.filter(course=course), pk=pk)
+    cohort.course = course
+    cohort.viewer_facilitates = (
+        course.viewer_facilitates
+        or cohort.facilitators.filter(pk=person.pk).exists()
+        or roles.may(person, roles.Action.FACILITATE_ANY_COHORT, course.collective)
+    )
+    cohort.viewer_participant = CohortParticipant.objects.filter(
+        cohort=cohort, person=person, left_at__isnull=True
+    ).first()
+    return cohort
+
+
+def may_start_cohort(course: Course, person: User) -> bool:
+    """The course's facilitators and the collective's coordinators run it as a cohort."""
+    return bool(course.viewer_facilitates) or roles.may(
+        person, roles.Action.FACILITATE_ANY_COHORT, course.collective
+    )
+
+
+def cohort_facilitated(cohort: Cohort) -> Cohort:
+    if not cohort.viewer_facilitates:
+        raise PermissionDenied("Only the cohort's facilitators may do this.")
+    return cohort
+
+
+def participant_required(cohort: Cohort) -> CohortParticipant:
+    if cohort.viewer_participant is None:
+        raise PermissionDenied("Join the cohort first.")
+    return cohort.viewer_participant
+
+
+def assignment_in(cohort: Cohort, pk: int) -> Assignment:
+    """An assignment of the cohort, for its participants and facilitators only."""
+    if not (cohort.viewer_facilitates or cohort.viewer_participant):
+        raise Http404("No such assignment.")
+    assignment = get_object_or_404(Assignment.objects.filter(cohort=cohort), pk=pk)
+    assignment.cohort = cohort
+    return assignment
+
+
+def hand_in_in(assignment: Assignment, pk: int, person: User) -> HandIn:
+    """A hand-in, for its author and the cohort's facilitators."""
+    hand_in = get_object_or_404(
+        HandIn.objects.filter(assignment=assignment).select_related("person", "feedback_by"),
+        pk=pk,
+    )
+    if not (assignment.cohort.viewer_facilitates or hand_in.person_id == person.pk):
+        raise Http404("No such hand-in.")
+    hand_in.assignment = assignment
+    return hand_in

@@ -1,7 +1,10 @@
 """Demo data for learning: a short course in Levelfield's own words on what
 co-production is, how it differs from engagement, sharing power and paying people
 fairly; two people part-way, one finished, one just enrolled; and a learning circle
-that has met once, with reflections and the facilitator's themes.
+that has met once, with reflections and the facilitator's themes. The course runs as
+two cohorts, whose sessions are events: one finished (attendance, hand-ins with
+feedback, five evaluation answers written out so the results show), one starting now
+(an assignment due, a hand-in waiting for feedback).
 
 Safe to run again: it finds the course it made before and adds nothing twice.
 """
@@ -13,8 +16,10 @@ import datetime
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.events import services as event_services
+from levelfield.events.models import EventFormat, Registration
 from levelfield.learning import services
-from levelfield.learning.models import Circle, CircleSession, Course, Module
+from levelfield.learning.models import Circle, CircleSession, Cohort, Course, Module
 from levelfield.people.models import User
 
 TITLE = "Co-producing research: the basics"
@@ -159,6 +164,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
     for key, pages_done in (("ruth", len(steps)), ("dev", 4), ("jade", 1), ("sam", 0)):
         _progress(course, people[key], modules, steps[:pages_done])
     _circle(course, people, facilitators[1], modules)
+    _cohorts(course, people, facilitators)
 
 
 def _modules(course: Course, actor: User) -> None:
@@ -238,3 +244,141 @@ def _circle(
             themes="Being honest about how much say people really have.\n"
             "Involving people earlier, before the funding bid is written.",
         )
+
+
+# Cohorts: one that ran this spring (with hand-ins, feedback and its evaluation written
+# out) and one starting this week (an assignment due, a hand-in waiting for feedback).
+
+PAST_COHORT = "Spring cohort, Tuesday evenings"
+CURRENT_COHORT = "Winter cohort, Thursday mornings"
+EVALUATIONS = [
+    (5, 5, "Hearing how others share power in their projects.", ""),
+    (4, 5, "The learning circle after each session.", "More time for questions."),
+    (4, 4, "", "Send the papers a week before, please."),
+    (5, 4, "Being paid for my time on the course.", ""),
+    (3, 4, "The module on paying people fairly.", "Shorter sessions, with a break."),
+]
+
+
+def _cohorts(course: Course, people: dict[str, User], facilitators: list[User]) -> None:
+    now = timezone.now()
+    if not Cohort.objects.filter(course=course, title=PAST_COHORT).exists():
+        _past_cohort(course, people, facilitators, now)
+    if not Cohort.objects.filter(course=course, title=CURRENT_COHORT).exists():
+        _current_cohort(course, people, facilitators, now)
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour=hour)))
+
+
+def _past_cohort(
+    course: Course, people: dict[str, User], facilitators: list[User], now: datetime.datetime
+) -> None:
+    """Six weekly sessions that ended three weeks ago: everyone joined before the first,
+    came to the first two (attendance in the involvement log), handed in an assignment
+    that got feedback, and five answered the evaluation, now written out."""
+    first_day = timezone.localdate(now) - datetime.timedelta(weeks=8)
+    first = _at(first_day, 18)
+    before = first - datetime.timedelta(days=7)
+    cohort = services.cohort_create(
+        course=course,
+        actor=facilitators[0],
+        title=PAST_COHORT,
+        ends_on=first_day + datetime.timedelta(weeks=5),
+        facilitators=facilitators[1:],
+        dates=services.CohortDates(
+            first_starts_at=first,
+            first_ends_at=first + datetime.timedelta(minutes=90),
+            repeat="weekly",
+        ),
+        now=before,
+    )
+    keys = ("ruth", "dev", "tomasz", "amara", "helen", "jade")
+    for key in keys:
+        services.cohort_join(cohort=cohort, person=people[key], now=before)
+    for event in list(services.cohort_events(cohort))[:2]:
+        came = Registration.objects.filter(event=event, person__in=[people[k] for k in keys[:5]])
+        event_services.attendance_record(
+            event=event,
+            actor=facilitators[0],
+            attended=list(came.values_list("pk", flat=True)),
+            now=event.ends_at,
+        )
+    assignment = services.assignment_save(
+        cohort=cohort,
+        actor=facilitators[0],
+        title="Who decides in a project you know?",
+        instructions="Pick a project you know. Write a few lines, or draw a map, of who "
+        "made its main decisions and who was in the room.\n\n- who chose the question?\n"
+        "- who could change the plan?",
+        due_on=first_day + datetime.timedelta(weeks=2),
+        now=before,
+    )
+    hand_ins = {
+        "ruth": "The question was set by the funder before any of us joined.",
+        "dev": "Our team decided; the advisory group was asked afterwards.",
+        "tomasz": "The clinic's managers chose what to measure.",
+    }
+    for key, text in hand_ins.items():
+        hand_in = services.hand_in_save(
+            assignment=assignment,
+            person=people[key],
+            text=text,
+            now=first + datetime.timedelta(days=10),
+        )
+        services.hand_in_feedback(
+            hand_in=hand_in,
+            actor=facilitators[1],
+            feedback="Thank you: a clear picture. Next time, ask who was not in the room.",
+            now=first + datetime.timedelta(days=12),
+        )
+    last_day = _at(cohort.ends_on, 20)
+    for key, (useful, heard, best, change) in zip(keys, EVALUATIONS, strict=False):
+        services.evaluation_give(
+            cohort=cohort,
+            person=people[key],
+            useful=useful,
+            heard=heard,
+            best=best,
+            change=change,
+            now=last_day,
+        )
+    services.cohort_evaluation_write_out(cohort=cohort, now=now)
+
+
+def _current_cohort(
+    course: Course, people: dict[str, User], facilitators: list[User], now: datetime.datetime
+) -> None:
+    """Six weekly sessions from the day after tomorrow; an assignment due in four days
+    that Sam has handed in (waiting for feedback) and Jade has still to do."""
+    first = _at(timezone.localdate(now) + datetime.timedelta(days=2), 10)
+    cohort = services.cohort_create(
+        course=course,
+        actor=facilitators[1],
+        title=CURRENT_COHORT,
+        ends_on=timezone.localdate(first) + datetime.timedelta(weeks=5),
+        facilitators=facilitators[:1],
+        dates=services.CohortDates(
+            first_starts_at=first,
+            first_ends_at=first + datetime.timedelta(minutes=90),
+            repeat="weekly",
+            format=EventFormat.ONLINE,
+            joining_link="https://meet.example.org/co-production-course",
+        ),
+    )
+    for key in ("jade", "sam", "leah", "ade"):
+        services.cohort_join(cohort=cohort, person=people[key])
+    assignment = services.assignment_save(
+        cohort=cohort,
+        actor=facilitators[1],
+        title="Engagement or co-production?",
+        instructions="Think of a piece of research you have been part of, or read about. "
+        "Was it engagement, consultation or co-production? Say why in a few sentences.",
+        due_on=timezone.localdate(now) + datetime.timedelta(days=4),
+    )
+    services.hand_in_save(
+        assignment=assignment,
+        person=people["sam"],
+        text="Consultation: we asked a panel once, after the design was fixed.",
+    )

@@ -220,3 +220,225 @@ class ThemesForm(forms.Form):
             "max_length": "Keep the themes to 5000 characters or fewer",
         },
     )
+
+
+# Cohorts
+
+SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class CohortForm(forms.Form):
+    title = forms.CharField(
+        label="Name of this run",
+        max_length=200,
+        help_text="For example “Spring 2027, Tuesday evenings”.",
+        error_messages={"required": "Enter a name for this run of the course"},
+    )
+    first_session = forms.DateTimeField(
+        label="First session: date and start time",
+        widget=_datetime_widget(),
+        help_text=f"Times are in {settings.TIME_ZONE} time.",
+        error_messages={
+            "required": "Enter the first session’s date and start time",
+            "invalid": "Enter the date and time, for example 2027-03-01 18:00",
+        },
+    )
+    session_minutes = forms.IntegerField(
+        label="How long each session lasts, in minutes",
+        min_value=15,
+        max_value=8 * 60,
+        initial=90,
+        error_messages={
+            "required": "Enter how long each session lasts",
+            "invalid": "Enter how long each session lasts as a number of minutes",
+            "min_value": "Sessions must last at least 15 minutes",
+            "max_value": "Sessions must last 8 hours (480 minutes) or less",
+        },
+    )
+    repeat = forms.ChoiceField(
+        label="How often it meets",
+        choices=[
+            ("weekly", "Every week on the same day"),
+            ("fortnightly", "Every two weeks on the same day"),
+            ("monthly_weekday", "Every month on the same weekday (like the first Monday)"),
+        ],
+        initial="weekly",
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={
+            "required": "Choose how often the cohort meets",
+            "invalid_choice": "Choose how often the cohort meets from the list",
+        },
+    )
+    ends_on = forms.DateField(
+        label="Last day of the cohort",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Sessions repeat until this day. The evaluation opens on it.",
+        error_messages={
+            "required": "Enter the cohort’s last day",
+            "invalid": "Enter the date, for example 2027-05-31",
+        },
+    )
+    format = forms.ChoiceField(
+        label="Where it meets",
+        choices=[("online", "Online"), ("in_person", "In person"), ("hybrid", "Hybrid")],
+        initial="online",
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={
+            "required": "Choose where the cohort meets",
+            "invalid_choice": "Choose where the cohort meets from the list",
+        },
+    )
+    joining_link = forms.URLField(
+        label="Online joining link (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="Shown only to people with a place.",
+        error_messages={"invalid": "Enter the joining link as a web address, like https://…"},
+    )
+    venue_name = forms.CharField(label="Venue (optional)", max_length=200, required=False)
+    facilitators = forms.ModelMultipleChoiceField(
+        label="Other facilitators (optional)",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="You facilitate it. Facilitators set assignments, give feedback and see "
+        "the evaluation’s results; they organise the sessions.",
+        error_messages={"invalid_choice": "Choose facilitators from the list"},
+    )
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["facilitators"].queryset = User.objects.filter(
+            collective_memberships__collective_id=course.collective_id
+        ).order_by("display_name", "pk")
+        self.fields["facilitators"].label_from_instance = lambda person: person.name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, ends_on = data.get("first_session"), data.get("ends_on")
+        if first and ends_on and ends_on < first.date():
+            self.add_error("ends_on", "The last day must be on or after the first session")
+        return data
+
+
+class AssignmentForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the assignment’s title"}
+    )
+    instructions = forms.CharField(
+        label="What to do",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Markdown: ## for a heading, **bold**, - for a list.",
+        error_messages={
+            "required": "Enter what participants are to do",
+            "max_length": "Keep what to do to 5000 characters or fewer",
+        },
+    )
+    due_on = forms.DateField(
+        label="Due date",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Enter the due date",
+            "invalid": "Enter the due date, for example 2027-03-01",
+        },
+    )
+
+    def clean_instructions(self) -> str:
+        instructions = self.cleaned_data["instructions"]
+        found = text.problems(instructions)
+        if found:
+            raise forms.ValidationError(found)
+        return instructions
+
+
+class HandInForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"max_length": "Keep your answer to 20000 characters or fewer"},
+    )
+    file = forms.FileField(
+        label="A file (optional)",
+        required=False,
+        help_text="A PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file, smaller "
+        "than 20 MB.",
+        error_messages={"invalid": "Choose a file to upload", "empty": "The file is empty"},
+    )
+
+    def __init__(self, *args: Any, has_file: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.has_file = has_file
+
+    def clean_file(self) -> Any:
+        from levelfield.resources import files
+
+        upload = self.cleaned_data.get("file")
+        if upload:
+            files.file_type_of(upload)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            not self.errors
+            and not (data.get("text") or "").strip()
+            and not data.get("file")
+            and not self.has_file
+        ):
+            self.add_error("text", "Write your answer or choose a file to hand in")
+        return data
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(
+        label="Your feedback",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="The participant is told when you save it.",
+        error_messages={
+            "required": "Write your feedback",
+            "max_length": "Keep your feedback to 5000 characters or fewer",
+        },
+    )
+
+
+class EvaluationForm(forms.Form):
+    useful = forms.TypedChoiceField(
+        label="How useful was the course for you?",
+        help_text="1 is not useful at all, 5 is very useful.",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={
+            "required": "Choose how useful the course was, from 1 to 5",
+            "invalid_choice": "Choose how useful the course was, from 1 to 5",
+        },
+    )
+    heard = forms.TypedChoiceField(
+        label="Did you feel heard in the sessions?",
+        help_text="1 is not at all, 5 is always.",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={
+            "required": "Choose whether you felt heard, from 1 to 5",
+            "invalid_choice": "Choose whether you felt heard, from 1 to 5",
+        },
+    )
+    best = forms.CharField(
+        label="What worked best? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+    )
+    change = forms.CharField(
+        label="What should we change? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+    )

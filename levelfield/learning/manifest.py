@@ -20,6 +20,11 @@ GLOSSARY = (
         "Learning circle",
         ("A small group who take a course together and meet to talk about it."),
     ),
+    Term(
+        "Cohort",
+        "A group of people who take a course together, from a start date to an end date, "
+        "meeting at sessions, handing in assignments and giving feedback at the end.",
+    ),
 )
 
 
@@ -27,6 +32,7 @@ MANIFEST = AppManifest(
     label="learning",
     glossary=GLOSSARY,
     export=personal.export,
+    needs=personal.needs,
     erase=personal.erase,
     person_fields=(
         PersonField(
@@ -49,6 +55,21 @@ MANIFEST = AppManifest(
             Erasure.ANONYMISE,
         ),
         PersonField("learning.CirclePost.person", "learning_circle_posts", Erasure.DELETE),
+        PersonField("learning.Cohort.facilitators", "cohorts_you_facilitate", Erasure.DELETE),
+        PersonField("learning.Cohort.created_by", "cohorts_you_facilitate", Erasure.ANONYMISE),
+        PersonField(
+            "learning.CohortParticipant.person",
+            "cohorts",
+            Erasure.DELETE,
+            "with any sealed evaluation (written-out answers name nobody)",
+        ),
+        PersonField("learning.Assignment.created_by", "cohorts_you_facilitate", Erasure.ANONYMISE),
+        PersonField(
+            "learning.HandIn.person", "assignment_hand_ins", Erasure.DELETE, "with their files"
+        ),
+        PersonField(
+            "learning.HandIn.feedback_by", "assignment_feedback_you_gave", Erasure.ANONYMISE
+        ),
     ),
     demo=demo_module("levelfield.learning.demo"),
     scale=scale_module("levelfield.learning.scale"),

@@ -18,6 +18,8 @@ themes.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -242,3 +244,163 @@ class CirclePost(models.Model):
 
     def __str__(self) -> str:
         return f"Post by {self.person_id} after session {self.session_id}"
+
+
+# A course run as a cohort: dates that are events, assignments, and an evaluation.
+
+
+class Cohort(models.Model):
+    """A run of a course with a start and an end, its facilitators and participants.
+
+    Its dates are a series of events in the collective's place (`series`, made by the
+    events app), so joining the cohort takes a place at every date through the events'
+    registrations, and attendance writes the involvement log the usual way. At the end
+    participants answer an anonymous evaluation, sealed on their `CohortParticipant`
+    row until it closes and then written out unlinked (`EvaluationAnswer`), as the
+    check-ins and events' feedback are (levelfield.sealing).
+    """
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="cohorts")
+    title = models.CharField(max_length=200)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    series = models.OneToOneField(
+        "events.EventSeries",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohort",
+        help_text="The cohort's dates, as repeating events.",
+    )
+    # Named facilitators of this run, besides the course's and the coordinators.
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="cohorts_facilitated", blank=True
+    )
+    # When the sealed evaluation answers were written out together.
+    evaluation_closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="learning_cohort_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CohortParticipant(models.Model):
+    """A person taking part in a cohort. Leaving keeps the row (`left_at`) so the
+    record of who took part stays; joining again clears it.
+
+    `sealed_evaluation` holds the person's evaluation answers, sealed, until they are
+    written out; `evaluation_given` only stops a second answer."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohort_places"
+    )
+    joined_at = models.DateTimeField()
+    left_at = models.DateTimeField(null=True, blank=True)
+    evaluation_given = models.BooleanField(default=False)
+    sealed_evaluation = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "person"], name="learning_one_place_per_cohort"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} in cohort {self.cohort_id}"
+
+
+class Assignment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="assignments")
+    title = models.CharField(max_length=200)
+    instructions = models.TextField(help_text="What to do. Markdown; sanitised when shown.")
+    due_on = models.DateField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    # When participants who had not handed in were reminded (once per assignment).
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class HandIn(models.Model):
+    """A participant's work for an assignment: text, a file, or both. The file is
+    checked by its content and served only through a view that checks access."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="hand_ins")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hand_ins"
+    )
+    text = models.TextField(blank=True)
+    file = models.FileField(upload_to="learning/hand-ins/%Y/%m/", max_length=300, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    handed_in_at = models.DateTimeField()
+    feedback = models.TextField(blank=True)
+    feedback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    feedback_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["handed_in_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "person"], name="learning_one_hand_in_per_person"
+            ),
+            models.CheckConstraint(
+                condition=~Q(text="") | ~Q(file=""), name="learning_hand_in_has_something"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Hand-in for assignment {self.assignment_id}"
+
+
+class EvaluationAnswer(models.Model):
+    """One anonymous evaluation of a cohort. No person and no time, a random key rather
+    than a counter, written out shuffled with every answer of the cohort together, so
+    nothing orders or links it to its author. Shown only from
+    `settings.MINIMUM_ANONYMOUS_GROUP` answers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="evaluation")
+    useful = models.PositiveSmallIntegerField()
+    heard = models.PositiveSmallIntegerField()
+    best = models.TextField(blank=True)
+    change = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(useful__gte=1) & Q(useful__lte=5),
+                name="learning_evaluation_useful_one_to_five",
+            ),
+            models.CheckConstraint(
+                condition=Q(heard__gte=1) & Q(heard__lte=5),
+                name="learning_evaluation_heard_one_to_five",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return "An anonymous evaluation"

@@ -2,18 +2,33 @@
 
 Each collective has three open courses of 6 modules of 5 pages; the network's first has
 2,000 learners at the large size, part-way through (pages done in order, a tenth
-finished with their completion time), as `page_done` records them.
+finished with their completion time), as `page_done` records them. The busy course runs
+as a cohort of those learners with three assignments, the first handed in by most
+(half of them given feedback). The cohort has no sessions here: events' scale data
+has its own series, and registrations for 2,000 people at each date would only
+measure the events app again.
 """
 
 from __future__ import annotations
 
+import datetime
 import random
 
 from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.scale import collectives_in_order, network
-from levelfield.learning.models import Course, Enrolment, Module, Page, PageDone
+from levelfield.learning.models import (
+    Assignment,
+    Cohort,
+    CohortParticipant,
+    Course,
+    Enrolment,
+    HandIn,
+    Module,
+    Page,
+    PageDone,
+)
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import people_in_order
 
@@ -77,3 +92,47 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         for page in pages[:done]
     ):
         PageDone.objects.bulk_create(chunk)
+    _cohort(busy, learners, founder, rng)
+
+
+def _cohort(course: Course, learners: list[int], founder: int, rng: random.Random) -> None:
+    now = timezone.now()
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        course=course,
+        title="Spring run",
+        starts_on=today - datetime.timedelta(weeks=4),
+        ends_on=today + datetime.timedelta(weeks=6),
+        created_by_id=founder,
+        created_at=now,
+    )
+    for chunk in batches(
+        CohortParticipant(cohort=cohort, person_id=person_id, joined_at=now)
+        for person_id in learners
+    ):
+        CohortParticipant.objects.bulk_create(chunk)
+    assignments = Assignment.objects.bulk_create(
+        Assignment(
+            cohort=cohort,
+            title=f"Assignment {number + 1}",
+            instructions="Write who decides in a project you know.",
+            due_on=today + datetime.timedelta(weeks=2 * number - 1),
+            created_by_id=founder,
+            created_at=now,
+        )
+        for number in range(3)
+    )
+    handed_in = [(person_id, rng.random() < 0.5) for person_id in learners if rng.random() < 0.8]
+    for chunk in batches(
+        HandIn(
+            assignment=assignments[0],
+            person_id=person_id,
+            text="The funder decides.",
+            handed_in_at=now,
+            feedback="Thank you." if answered else "",
+            feedback_by_id=founder if answered else None,
+            feedback_at=now if answered else None,
+        )
+        for person_id, answered in handed_in
+    ):
+        HandIn.objects.bulk_create(chunk)

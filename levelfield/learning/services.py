@@ -8,9 +8,14 @@ completions and circle membership are recorded in history.
 
 from __future__ import annotations
 
+import datetime
+import logging
+import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -19,21 +24,41 @@ from django.utils import timezone
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective, CollectiveMembership
 from levelfield.collectives.roles import Action
+from levelfield.events import recurrence as event_recurrence
+from levelfield.events import services as event_services
+from levelfield.events.models import (
+    Audience,
+    Event,
+    EventFormat,
+    EventKind,
+    EventQuerySet,
+    Registration,
+)
 from levelfield.history.services import change_record
 from levelfield.learning.models import (
+    Assignment,
     Circle,
     CircleMembership,
     CirclePost,
     CircleSession,
+    Cohort,
+    CohortParticipant,
     Course,
     Enrolment,
+    EvaluationAnswer,
+    HandIn,
     Module,
     Page,
     PageDone,
     Reflection,
 )
+from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.access import collective_place
+from levelfield.sealing import sealed as sealing
+
+logger = logging.getLogger(__name__)
 
 
 def _require_facilitator(course: Course, actor: User) -> None:
@@ -293,3 +318,497 @@ def circle_themes_save(*, session: CircleSession, actor: User, themes: str) -> C
                     url=url,
                 )
     return session
+
+
+# Cohorts: a course run with dates, assignments and an evaluation.
+
+# The evaluation opens on the cohort's last day and stays open this long; then the
+# sealed answers are written out together (`cohort_evaluation_write_out`).
+EVALUATION_OPEN_FOR = datetime.timedelta(days=14)
+# Every sealed evaluation is this size, whatever the comments (two of up to 2,000
+# characters, each up to 6 bytes as JSON).
+EVALUATION_SEALED_SIZE = 32 * 1024
+# Participants who have not handed in are reminded this many days before the due date.
+ASSIGNMENT_REMINDER_DAYS_BEFORE = 2
+
+
+@dataclass(frozen=True)
+class CohortDates:
+    """When the cohort meets: its first session's start and end, how it repeats, and
+    what the events need (format, link, venue)."""
+
+    first_starts_at: datetime.datetime
+    first_ends_at: datetime.datetime
+    repeat: str
+    format: str = EventFormat.ONLINE
+    joining_link: str = ""
+    venue_name: str = ""
+
+
+def may_facilitate_cohort(person: User, cohort: Cohort) -> bool:
+    """A cohort's facilitators: those it names, the course's, and the collective's
+    coordinators (whose job includes running its courses)."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return (
+        cohort.facilitators.filter(pk=person.pk).exists()
+        or cohort.course.facilitators.filter(pk=person.pk).exists()
+        or roles.may(person, Action.FACILITATE_ANY_COHORT, cohort.course.collective)
+    )
+
+
+def _require_cohort_facilitator(cohort: Cohort, actor: User) -> None:
+    if not may_facilitate_cohort(actor, cohort):
+        raise PermissionDenied("Only the cohort's facilitators may do this.")
+    if not CollectiveMembership.objects.filter(
+        collective_id=cohort.course.collective_id, person=actor
+    ).exists():
+        raise PermissionDenied("Only members of the collective may run its courses.")
+
+
+def _active_participant(cohort: Cohort, person: User) -> CohortParticipant:
+    participant = CohortParticipant.objects.filter(
+        cohort=cohort, person=person, left_at__isnull=True
+    ).first()
+    if participant is None:
+        raise PermissionDenied("Join the cohort first.")
+    return participant
+
+
+def cohort_create(
+    *,
+    course: Course,
+    actor: User,
+    title: str,
+    dates: CohortDates,
+    ends_on: date,
+    facilitators: list[User] = (),
+    now: datetime.datetime | None = None,
+) -> Cohort:
+    """Run the course as a cohort. Its dates are a series of events in the collective's
+    place, made by the events app (`event_create` with `repeat`) up to the cohort's last
+    day; its facilitators organise them."""
+    now = now or timezone.now()
+    _require_facilitator_or_coordinator(course, actor)
+    zone = timezone.get_current_timezone()
+    starts_on = dates.first_starts_at.astimezone(zone).date()
+    if ends_on < starts_on:
+        raise ValidationError("The cohort must end on or after its first session")
+    place = collective_place(course.collective_id)
+    values = {
+        "title": f"{course.title}: {title}",
+        "description": f"A session of the course “{course.title}” ({title}).",
+        "kind": EventKind.TRAINING,
+        "format": dates.format,
+        "timezone_name": str(zone),
+        "audience": Audience.COLLECTIVE,
+        "joining_link": dates.joining_link,
+        "venue_name": dates.venue_name,
+        "starts_at": dates.first_starts_at,
+        "ends_at": dates.first_ends_at,
+        "reminder_hours": [48, 2],
+    }
+    with transaction.atomic():
+        cohort = Cohort.objects.create(
+            course=course,
+            title=title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            created_by=actor,
+            created_at=now,
+        )
+        cohort.facilitators.set([actor, *facilitators])
+        first = event_services.event_create(
+            place=place,
+            actor=actor,
+            values=values,
+            organisers=list(facilitators),
+            repeat=dates.repeat,
+            repeat_until=ends_on,
+            now=now,
+        )
+        cohort.series = first.series
+        cohort.save(update_fields=["series"])
+        if cohort.series is not None:
+            # Every date to the cohort's end, even past the events' usual horizon.
+            event_services.series_extend(
+                series=cohort.series,
+                now=max(now, _day_start(ends_on) - event_recurrence.HORIZON),
+            )
+        change_record(
+            actor=actor,
+            action="learning.cohort_create",
+            summary=f"{actor.name} started the cohort “{title}” of “{course.title}”",
+            subject=cohort,
+            collective=course.collective,
+        )
+    return cohort
+
+
+def _day_start(day: date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _require_facilitator_or_coordinator(course: Course, actor: User) -> None:
+    if course.facilitators.filter(pk=actor.pk).exists():
+        _require_facilitator(course, actor)
+        return
+    roles.require(actor, Action.FACILITATE_ANY_COHORT, course.collective)
+
+
+def cohort_events(cohort: Cohort) -> EventQuerySet:
+    """The cohort's dates (events), in order."""
+    if cohort.series_id is None:
+        return Event.objects.none()
+    return Event.objects.filter(series_id=cohort.series_id).order_by("starts_at", "pk")
+
+
+def cohort_join(
+    *, cohort: Cohort, person: User, now: datetime.datetime | None = None
+) -> CohortParticipant:
+    """Join the cohort: once, for the whole series. The person is enrolled on the course
+    and takes a place at every date still to come through the events' registration
+    (a waiting-list place where a date is full), so their attendance is marked and
+    written to the involvement log like any event's. Joining twice changes nothing."""
+    now = now or timezone.now()
+    course = cohort.course
+    roles.require(person, Action.ENROL_ON_COURSE, course.collective)
+    if not course.is_open:
+        raise PermissionDenied("This course is not open yet.")
+    if cohort.ends_on < timezone.localdate(now):
+        raise ValidationError("This cohort has finished, so you cannot join it.")
+    with transaction.atomic():
+        participant, created = CohortParticipant.objects.select_for_update().get_or_create(
+            cohort=cohort, person=person, defaults={"joined_at": now}
+        )
+        if not created and participant.left_at is None:
+            return participant
+        participant.left_at = None
+        participant.joined_at = now
+        participant.save(update_fields=["left_at", "joined_at"])
+        enrolment_create(course=course, person=person)
+        held = set(
+            Registration.objects.active()
+            .filter(person=person, event__series_id=cohort.series_id)
+            .values_list("event_id", flat=True)
+        )
+        taken = []
+        for event in cohort_events(cohort).filter(cancelled_at__isnull=True, starts_at__gt=now):
+            if event.pk not in held and event.registration_open(now):
+                taken.append(
+                    event_services.registration_create(
+                        event=event, person=person, notify=False, now=now
+                    )
+                )
+        if taken:
+            # One email for the whole series, not one for each date.
+            dates = "\n".join(
+                f"- {day(r.event.local_start)}, {r.event.local_start:%H:%M}"
+                + ("" if r.has_place else " (on the waiting list)")
+                for r in taken
+            )
+            notification_send(
+                kind="learning_cohort_joined",
+                person=person,
+                context={
+                    "subject": f"You joined “{cohort.title}” of {course.title}"[:150],
+                    "message": f"You have a place at the sessions of “{course.title}” "
+                    f"({cohort.title}):\n\n{dates}\n\nEach session is in your "
+                    "events, with its joining details.",
+                },
+                url=reverse(
+                    "learning:cohort", args=[course.collective.slug, course.pk, cohort.pk]
+                ),
+                now=now,
+            )
+        change_record(
+            actor=person,
+            action="learning.cohort_join",
+            summary=f"{person.name} joined the cohort “{cohort.title}” of “{course.title}”",
+            subject=participant,
+            collective=course.collective,
+        )
+    return participant
+
+
+def cohort_leave(*, cohort: Cohort, person: User, now: datetime.datetime | None = None) -> int:
+    """Leave the cohort: the places at its dates still to come are given up through the
+    events' cancellation (so people waiting are promoted). Returns how many."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        participant = _active_participant(cohort, person)
+        participant = CohortParticipant.objects.select_for_update().get(pk=participant.pk)
+        participant.left_at = now
+        participant.save(update_fields=["left_at"])
+        cancelled = 0
+        for registration in (
+            Registration.objects.active()
+            .filter(person=person, event__series_id=cohort.series_id, event__ends_at__gt=now)
+            .select_related("event")
+        ):
+            event_services.registration_cancel(registration=registration, now=now)
+            cancelled += 1
+        change_record(
+            actor=person,
+            action="learning.cohort_leave",
+            summary=f"{person.name} left the cohort “{cohort.title}” of “{cohort.course.title}”",
+            subject=participant,
+            collective=cohort.course.collective,
+        )
+    return cancelled
+
+
+# Assignments and hand-ins
+
+
+def assignment_save(
+    *,
+    cohort: Cohort,
+    actor: User,
+    title: str,
+    instructions: str,
+    due_on: date,
+    assignment: Assignment | None = None,
+    now: datetime.datetime | None = None,
+) -> Assignment:
+    """Set an assignment on the cohort, or change one (a new date is reminded again)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _require_cohort_facilitator(cohort, actor)
+        if assignment is None:
+            assignment = Assignment(cohort=cohort, created_by=actor, created_at=now)
+        elif assignment.due_on != due_on:
+            assignment.reminded_at = None
+        assignment.title = title
+        assignment.instructions = instructions
+        assignment.due_on = due_on
+        assignment.save()
+    return assignment
+
+
+def hand_in_save(
+    *,
+    assignment: Assignment,
+    person: User,
+    text: str = "",
+    upload: UploadedFile | None = None,
+    now: datetime.datetime | None = None,
+) -> HandIn:
+    """Hand in (or hand in again) an assignment: text, a file, or both. A file's content
+    decides what it is (`resources.files`); it is stored under a new random name through
+    Django's storage. Handing in again keeps a file not replaced."""
+    from levelfield.resources import files
+
+    now = now or timezone.now()
+    text = text.strip()
+    file_type = files.file_type_of(upload) if upload else None
+    with transaction.atomic():
+        _active_participant(assignment.cohort, person)
+        hand_in = (
+            HandIn.objects.select_for_update().filter(assignment=assignment, person=person).first()
+        )
+        if hand_in is None:
+            hand_in = HandIn(assignment=assignment, person=person)
+        if not text and not upload and not hand_in.file:
+            raise ValidationError("Write your answer or choose a file to hand in")
+        old_file = hand_in.file.name if (upload and hand_in.file) else ""
+        hand_in.text = text
+        hand_in.handed_in_at = now
+        if upload and file_type:
+            hand_in.file_name = (upload.name or "")[-200:]
+            hand_in.file_type = file_type.content_type
+            hand_in.file.save(files.stored_name(file_type), upload, save=False)
+        hand_in.save()
+        if old_file:
+            storage = hand_in.file.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
+    return hand_in
+
+
+def hand_in_feedback(
+    *, hand_in: HandIn, actor: User, feedback: str, now: datetime.datetime | None = None
+) -> HandIn:
+    """A facilitator's feedback on a hand-in; the participant is told."""
+    now = now or timezone.now()
+    assignment = hand_in.assignment
+    cohort = assignment.cohort
+    course = cohort.course
+    with transaction.atomic():
+        _require_cohort_facilitator(cohort, actor)
+        hand_in.feedback = feedback.strip()
+        hand_in.feedback_by = actor
+        hand_in.feedback_at = now
+        hand_in.save(update_fields=["feedback", "feedback_by", "feedback_at"])
+        notification_send(
+            kind="learning_feedback",
+            person=hand_in.person,
+            context={
+                "subject": f"Feedback on “{assignment.title}”"[:150],
+                "message": f"{actor.name} gave you feedback on what you handed in for "
+                f"“{assignment.title}” ({course.title}, {cohort.title}).",
+            },
+            url=reverse(
+                "learning:assignment",
+                args=[course.collective.slug, course.pk, cohort.pk, assignment.pk],
+            ),
+            now=now,
+        )
+    return hand_in
+
+
+def assignments_remind_due(*, now: datetime.datetime | None = None) -> int:
+    """Remind participants who have not handed in an assignment due within
+    `ASSIGNMENT_REMINDER_DAYS_BEFORE` days, once per assignment and due date (as tasks'
+    reminders are). Safe to run as often as you like. Returns how many were reminded."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    near = today + datetime.timedelta(days=ASSIGNMENT_REMINDER_DAYS_BEFORE)
+    ids = list(
+        Assignment.objects.filter(
+            reminded_at__isnull=True, due_on__lte=near, due_on__gte=today
+        ).values_list("pk", flat=True)
+    )
+    return sum(_assignment_remind(pk=pk, now=now) for pk in ids)
+
+
+def _assignment_remind(*, pk: int, now: datetime.datetime) -> int:
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update(of=("self",))
+            .select_related("cohort__course__collective")
+            .filter(pk=pk, reminded_at__isnull=True)
+            .first()
+        )
+        if assignment is None:
+            return 0
+        assignment.reminded_at = now
+        assignment.save(update_fields=["reminded_at"])
+        cohort = assignment.cohort
+        course = cohort.course
+        waiting = (
+            CohortParticipant.objects.filter(cohort=cohort, left_at__isnull=True)
+            .exclude(person__hand_ins__assignment=assignment)
+            .select_related("person")
+        )
+        url = reverse(
+            "learning:assignment",
+            args=[course.collective.slug, course.pk, cohort.pk, assignment.pk],
+        )
+        reminded = 0
+        for participant in waiting:
+            notification_send(
+                kind="learning_assignment_due",
+                person=participant.person,
+                context={
+                    "subject": f"Due {day(assignment.due_on)}: {assignment.title}"[:150],
+                    "message": f"“{assignment.title}” for {course.title} ({cohort.title}) is "
+                    f"due {day(assignment.due_on)}. Hand it in when you are ready.",
+                },
+                url=url,
+                now=now,
+            )
+            reminded += 1
+        return reminded
+
+
+# The anonymous evaluation, through the one sealing mechanism (levelfield.sealing)
+
+
+def evaluation_closes_at(cohort: Cohort) -> datetime.datetime:
+    return _day_start(cohort.ends_on) + EVALUATION_OPEN_FOR
+
+
+def evaluation_open(cohort: Cohort, now: datetime.datetime) -> bool:
+    """From the cohort's last day for `EVALUATION_OPEN_FOR`, until written out."""
+    return cohort.evaluation_closed_at is None and _day_start(
+        cohort.ends_on
+    ) <= now < evaluation_closes_at(cohort)
+
+
+def _evaluation_keys(cohort: Cohort, *, create: bool = False) -> sealing.Keys:
+    return sealing.keys_for(f"cohort-evaluation:{cohort.pk}", create=create)
+
+
+def evaluation_give(
+    *,
+    cohort: Cohort,
+    person: User,
+    useful: int,
+    heard: int,
+    best: str = "",
+    change: str = "",
+    now: datetime.datetime | None = None,
+) -> None:
+    """One anonymous evaluation per participant, sealed on their participant row until
+    the evaluation closes: written now as a row of its own, it would share the
+    participant's transaction and so name them. The cohort's row is locked first, as
+    the write-out locks it, so an answer is sealed before the write-out or refused."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        participant = _active_participant(cohort, person)
+        participant = CohortParticipant.objects.select_for_update().get(pk=participant.pk)
+        if participant.evaluation_given:
+            raise ValidationError("You have already answered the evaluation. Thank you.")
+        if not evaluation_open(cohort, now):
+            raise ValidationError("The evaluation is not open.")
+        if not (1 <= useful <= 5 and 1 <= heard <= 5):
+            raise ValidationError("Choose a number from 1 to 5.")
+        try:
+            sealed = _evaluation_keys(cohort, create=True).seal(
+                participant.pk,
+                {"useful": useful, "heard": heard, "best": best.strip(), "change": change.strip()},
+                size=EVALUATION_SEALED_SIZE,
+            )
+        except sealing.TooLong:
+            raise ValidationError("Shorten your comments and send them again.") from None
+        participant.evaluation_given = True
+        participant.sealed_evaluation = sealed
+        participant.save(update_fields=["evaluation_given", "sealed_evaluation"])
+
+
+def cohort_evaluation_write_out(*, cohort: Cohort, now: datetime.datetime | None = None) -> bool:
+    """When the evaluation closes, write every sealed answer out unlinked, as events'
+    feedback and check-ins are: opened, shuffled, inserted in one go with random ids,
+    no person and no time, the sealed copies wiped and the cohort's key destroyed, all
+    in one transaction. Safe to call twice. Returns whether it wrote."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        if cohort.evaluation_closed_at is not None or now < evaluation_closes_at(cohort):
+            return False
+        keys = _evaluation_keys(cohort)
+        sealed = CohortParticipant.objects.filter(cohort=cohort, sealed_evaluation__isnull=False)
+        opened: list[dict] = []
+        for pk, answer in sealed.values_list("pk", "sealed_evaluation"):
+            try:
+                opened.append(keys.open(pk, answer))
+            except sealing.Unreadable:
+                logger.error("A sealed evaluation of cohort %s could not be opened.", cohort.pk)
+        sealing.shuffle(opened)
+        EvaluationAnswer.objects.bulk_create(
+            EvaluationAnswer(
+                id=uuid.uuid4(),
+                cohort=cohort,
+                useful=answer["useful"],
+                heard=answer["heard"],
+                best=answer["best"],
+                change=answer["change"],
+            )
+            for answer in opened
+        )
+        sealed.update(sealed_evaluation=None)
+        sealing.keys_destroy(f"cohort-evaluation:{cohort.pk}")
+        cohort.evaluation_closed_at = now
+        cohort.save(update_fields=["evaluation_closed_at"])
+    return True
+
+
+def cohort_evaluations_write_out_due(*, now: datetime.datetime | None = None) -> int:
+    """Write out the evaluation of every cohort whose evaluation has closed. Idempotent."""
+    now = now or timezone.now()
+    last_day = timezone.localdate(now - EVALUATION_OPEN_FOR)
+    due = Cohort.objects.filter(evaluation_closed_at__isnull=True, ends_on__lte=last_day)
+    written = sum(cohort_evaluation_write_out(cohort=cohort, now=now) for cohort in due)
+    sealing.keys_vacuum()  # again, as decisions_close_due does
+    return written

@@ -40,3 +40,20 @@ urlpatterns = [
         name="themes",
     ),
 ]
+COHORT = COURSE + "cohorts/<int:cohort_pk>/"
+ASSIGNMENT = COHORT + "assignments/<int:assignment_pk>/"
+urlpatterns += [
+    path(COURSE + "cohorts/new/", views.cohort_create, name="cohort_create"),
+    path(COHORT, views.cohort_detail, name="cohort"),
+    path(COHORT + "join/", views.cohort_join, name="cohort_join"),
+    path(COHORT + "leave/", views.cohort_leave, name="cohort_leave"),
+    path(COHORT + "assignments/new/", views.assignment_create, name="assignment_create"),
+    path(ASSIGNMENT, views.assignment_detail, name="assignment"),
+    path(ASSIGNMENT + "hand-in/", views.hand_in, name="hand_in"),
+    path(
+        ASSIGNMENT + "hand-ins/<int:hand_in_pk>/", views.hand_in_feedback, name="hand_in_feedback"
+    ),
+    path(ASSIGNMENT + "hand-ins/<int:hand_in_pk>/file", views.hand_in_file, name="hand_in_file"),
+    path(COHORT + "evaluation/", views.evaluation, name="evaluation"),
+    path(COHORT + "evaluation/results/", views.evaluation_results, name="evaluation_results"),
+]

@@ -8,35 +8,49 @@ the learner has done.
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from levelfield.events.models import Registration
 from levelfield.learning import access, progress, services, text
 from levelfield.learning.forms import (
+    AssignmentForm,
     CircleForm,
     CirclePostForm,
     CircleSessionForm,
+    CohortForm,
     CourseEditForm,
     CourseForm,
+    EvaluationForm,
+    FeedbackForm,
+    HandInForm,
     ModuleForm,
     PageForm,
     ReflectionForm,
     ThemesForm,
 )
 from levelfield.learning.models import (
+    Assignment,
     Circle,
     CircleMembership,
     CirclePost,
+    Cohort,
+    CohortParticipant,
     Course,
     Enrolment,
+    EvaluationAnswer,
+    HandIn,
     Module,
     Reflection,
 )
@@ -127,6 +141,17 @@ def course_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "next_url": _step_url(course, learner.next_step),
         "circles": circles,
         "facilitators": list(course.facilitators.all()),
+        "cohorts": list(
+            Cohort.objects.filter(course=course).annotate(
+                viewer_takes_part=Exists(
+                    CohortParticipant.objects.filter(
+                        cohort=OuterRef("pk"), person=request.user, left_at__isnull=True
+                    )
+                )
+            )
+        ),
+        "may_start_cohort": access.may_start_cohort(course, request.user),
+        "today": timezone.localdate(),
     }
     return render(request, "learning/course_detail.html", context)
 
@@ -462,3 +487,348 @@ def circle_themes(
         "form": form,
     }
     return render(request, "learning/themes.html", context)
+
+
+# Cohorts: a course run with dates, assignments and an evaluation.
+
+HAND_INS_PER_PAGE = 50
+
+
+def _cohort_url(cohort: Cohort) -> str:
+    course = cohort.course
+    return reverse("learning:cohort", args=[course.collective.slug, course.pk, cohort.pk])
+
+
+def _assignment_url(assignment: Assignment) -> str:
+    cohort = assignment.cohort
+    course = cohort.course
+    return reverse(
+        "learning:assignment", args=[course.collective.slug, course.pk, cohort.pk, assignment.pk]
+    )
+
+
+def _cohort_context(cohort: Cohort, **more: object) -> dict[str, object]:
+    return {
+        "collective": cohort.course.collective,
+        "course": cohort.course,
+        "cohort": cohort,
+        **more,
+    }
+
+
+@login_required
+def cohort_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    course = access.course_for_member(request.user, slug, pk)
+    if not access.may_start_cohort(course, request.user):
+        raise PermissionDenied("Only the course's facilitators and coordinators run cohorts.")
+    form = CohortForm(posted(request), course=course)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        first = data["first_session"]
+        try:
+            cohort = services.cohort_create(
+                course=course,
+                actor=request.user,
+                title=data["title"],
+                ends_on=data["ends_on"],
+                facilitators=list(data["facilitators"]),
+                dates=services.CohortDates(
+                    first_starts_at=first,
+                    first_ends_at=first + datetime.timedelta(minutes=data["session_minutes"]),
+                    repeat=data["repeat"],
+                    format=data["format"],
+                    joining_link=data["joining_link"],
+                    venue_name=data["venue_name"],
+                ),
+            )
+        except ValidationError as error:
+            form.add_error("ends_on", error)
+        else:
+            messages.success(request, f"The cohort “{cohort.title}” is set up with its dates.")
+            return redirect(_cohort_url(cohort))
+    return render(
+        request,
+        "learning/cohort_form.html",
+        {"collective": course.collective, "course": course, "form": form},
+    )
+
+
+@login_required
+@require_safe
+def cohort_detail(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    now = timezone.now()
+    events = list(services.cohort_events(cohort))
+    mine = set(
+        Registration.objects.active()
+        .filter(person=request.user, event__in=[event.pk for event in events])
+        .values_list("event_id", flat=True)
+    )
+    for event in events:
+        event.viewer_has_place = event.pk in mine
+    assignments: list[Assignment] = []
+    if cohort.viewer_participant or cohort.viewer_facilitates:
+        assignments = list(
+            Assignment.objects.filter(cohort=cohort).annotate(
+                handed_in=Exists(
+                    HandIn.objects.filter(assignment=OuterRef("pk"), person=request.user)
+                ),
+                hand_in_count=Count("hand_ins", distinct=True),
+                waiting_count=Count(
+                    "hand_ins", filter=Q(hand_ins__feedback_at__isnull=True), distinct=True
+                ),
+            )
+        )
+    participants = CohortParticipant.objects.filter(cohort=cohort, left_at__isnull=True)
+    context = _cohort_context(
+        cohort,
+        events=events,
+        assignments=assignments,
+        participant_count=participants.count(),
+        facilitators=list(cohort.facilitators.order_by("display_name", "pk")),
+        evaluation_open=services.evaluation_open(cohort, now),
+        evaluation_closes_at=services.evaluation_closes_at(cohort),
+        finished=cohort.ends_on < timezone.localdate(now),
+        today=timezone.localdate(now),
+    )
+    return render(request, "learning/cohort.html", context)
+
+
+@login_required
+@require_POST
+def cohort_join(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    course = access.course_for_member(request.user, slug, pk)
+    if not course.is_open:
+        raise Http404("No such course.")
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    try:
+        services.cohort_join(cohort=cohort, person=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, f"You joined “{cohort.title}”: you have a place at each of its dates."
+        )
+    return redirect(_cohort_url(cohort))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def cohort_leave(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    """Leaving asks to confirm on its own page: it gives up the places at every date."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    access.participant_required(cohort)
+    if request.method == "POST":
+        services.cohort_leave(cohort=cohort, person=request.user)
+        messages.success(request, f"You left “{cohort.title}” and gave up your places.")
+        return redirect(_cohort_url(cohort))
+    return render(
+        request,
+        "confirm.html",
+        {
+            "caption": f"{course.title}: {cohort.title}",
+            "question": f"Leave “{cohort.title}”?",
+            "explanation": "You will give up your place at each of its sessions still to "
+            "come, so someone waiting can have it. What you handed in stays. You can join "
+            "again while the cohort runs.",
+            "button": "Yes, leave the cohort",
+            "back_url": _cohort_url(cohort),
+            "back_text": "No, stay",
+        },
+    )
+
+
+@login_required
+def assignment_create(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_facilitated(access.cohort_in(course, cohort_pk, request.user))
+    form = AssignmentForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        assignment = services.assignment_save(
+            cohort=cohort, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, f"The assignment “{assignment.title}” is set.")
+        return redirect(_assignment_url(assignment))
+    return render(request, "learning/assignment_form.html", _cohort_context(cohort, form=form))
+
+
+@login_required
+@require_safe
+def assignment_detail(
+    request: HttpRequest, slug: str, pk: int, cohort_pk: int, assignment_pk: int
+) -> HttpResponse:
+    """What to do and, for a participant, what they handed in and the feedback; for the
+    facilitators, who has handed in (a page at a time) and who has not yet."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    assignment = access.assignment_in(cohort, assignment_pk)
+    mine = HandIn.objects.filter(assignment=assignment, person=request.user).first()
+    hand_ins = None
+    counts = {}
+    if cohort.viewer_facilitates:
+        hand_ins = page_or_404(
+            request,
+            HandIn.objects.filter(assignment=assignment)
+            .select_related("person")
+            .order_by("feedback_at", "handed_in_at", "pk"),
+            HAND_INS_PER_PAGE,
+        )
+        counts = HandIn.objects.filter(assignment=assignment).aggregate(
+            handed_in=Count("pk"), waiting=Count("pk", filter=Q(feedback_at__isnull=True))
+        )
+        counts["participants"] = CohortParticipant.objects.filter(
+            cohort=cohort, left_at__isnull=True
+        ).count()
+    context = _cohort_context(
+        cohort,
+        assignment=assignment,
+        instructions=text.render(assignment.instructions),
+        mine=mine,
+        hand_ins=hand_ins,
+        counts=counts,
+        today=timezone.localdate(),
+    )
+    return render(request, "learning/assignment.html", context)
+
+
+@login_required
+def hand_in(
+    request: HttpRequest, slug: str, pk: int, cohort_pk: int, assignment_pk: int
+) -> HttpResponse:
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    assignment = access.assignment_in(cohort, assignment_pk)
+    access.participant_required(cohort)
+    existing = HandIn.objects.filter(assignment=assignment, person=request.user).first()
+    form = HandInForm(
+        posted(request),
+        request.FILES if request.method == "POST" else None,
+        initial={"text": existing.text} if existing else {},
+        has_file=bool(existing and existing.file),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hand_in_save(
+                assignment=assignment,
+                person=request.user,
+                text=form.cleaned_data["text"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, f"You handed in “{assignment.title}”.")
+            return redirect(_assignment_url(assignment))
+    return render(
+        request,
+        "learning/hand_in.html",
+        _cohort_context(cohort, assignment=assignment, existing=existing, form=form),
+    )
+
+
+@login_required
+def hand_in_feedback(
+    request: HttpRequest, slug: str, pk: int, cohort_pk: int, assignment_pk: int, hand_in_pk: int
+) -> HttpResponse:
+    """One hand-in, for its author and the facilitators; facilitators give feedback."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    assignment = access.assignment_in(cohort, assignment_pk)
+    found = access.hand_in_in(assignment, hand_in_pk, request.user)
+    form = FeedbackForm(posted(request), initial={"feedback": found.feedback})
+    if request.method == "POST":
+        access.cohort_facilitated(cohort)
+        if form.is_valid():
+            services.hand_in_feedback(hand_in=found, actor=request.user, **form.cleaned_data)
+            messages.success(request, f"Your feedback is sent to {found.person.name}.")
+            return redirect(_assignment_url(assignment))
+    return render(
+        request,
+        "learning/hand_in_feedback.html",
+        _cohort_context(cohort, assignment=assignment, hand_in=found, form=form),
+    )
+
+
+@login_required
+@require_safe
+def hand_in_file(
+    request: HttpRequest, slug: str, pk: int, cohort_pk: int, assignment_pk: int, hand_in_pk: int
+) -> FileResponse:
+    """A hand-in's file, for its author and the facilitators, as a download of the type
+    its content showed (never a public media address)."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    assignment = access.assignment_in(cohort, assignment_pk)
+    found = access.hand_in_in(assignment, hand_in_pk, request.user)
+    if not found.file:
+        raise Http404("No file was handed in.")
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=found.file_name or found.file.name.rsplit("/", 1)[-1],
+        content_type=found.file_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def evaluation(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    """The anonymous evaluation at the end of the cohort, for its participants."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_in(course, cohort_pk, request.user)
+    participant = access.participant_required(cohort)
+    now = timezone.now()
+    form = EvaluationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluation_give(
+                cohort=cohort, person=request.user, now=now, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Thank you: your answers are sealed until the evaluation closes."
+            )
+            return redirect(_cohort_url(cohort))
+    context = _cohort_context(
+        cohort,
+        form=form,
+        given=participant.evaluation_given,
+        is_open=services.evaluation_open(cohort, now),
+        closes_at=services.evaluation_closes_at(cohort),
+    )
+    return render(request, "learning/evaluation.html", context)
+
+
+@login_required
+@require_safe
+def evaluation_results(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
+    """The facilitators' view of the evaluation: nothing until it is written out, and
+    then only from `MINIMUM_ANONYMOUS_GROUP` answers, as the check-ins do."""
+    course = access.course_for_member(request.user, slug, pk)
+    cohort = access.cohort_facilitated(access.cohort_in(course, cohort_pk, request.user))
+    answers = EvaluationAnswer.objects.filter(cohort=cohort)
+    summary = answers.aggregate(count=Count("pk"), useful=Avg("useful"), heard=Avg("heard"))
+    shown = (
+        cohort.evaluation_closed_at is not None
+        and summary["count"] >= settings.MINIMUM_ANONYMOUS_GROUP
+    )
+    context = _cohort_context(
+        cohort,
+        shown=shown,
+        summary=summary,
+        minimum=settings.MINIMUM_ANONYMOUS_GROUP,
+        closes_at=services.evaluation_closes_at(cohort),
+        best=list(answers.exclude(best="").values_list("best", flat=True)) if shown else [],
+        change=list(answers.exclude(change="").values_list("change", flat=True)) if shown else [],
+        given=CohortParticipant.objects.filter(cohort=cohort, evaluation_given=True).count(),
+    )
+    return render(request, "learning/evaluation_results.html", context)

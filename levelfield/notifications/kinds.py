@@ -136,6 +136,22 @@ KINDS: dict[str, Kind] = {
             "Themes from your learning circles",
             "A facilitator writes up the themes from your learning circle's reflections.",
         ),
+        Kind(
+            "learning_cohort_joined",
+            "Joining a course's cohort",
+            "You join a cohort of a course: the dates of its sessions, where you have a place.",
+        ),
+        Kind(
+            "learning_assignment_due",
+            "Assignments due soon",
+            "An assignment on a course you take with a cohort is due in two days and you "
+            "have not handed it in (once for each assignment).",
+        ),
+        Kind(
+            "learning_feedback",
+            "Feedback on your assignments",
+            "A facilitator gives you feedback on an assignment you handed in.",
+        ),
         # reviews
         Kind(
             "review_request",

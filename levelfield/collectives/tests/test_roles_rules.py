@@ -33,6 +33,7 @@ def test_the_rules_say_any_member_except_the_jobs_own_duties(
         roles.Action.CHECK_OPPORTUNITY,  # opportunities
         roles.Action.SEE_OPPORTUNITY_INTEREST,  # opportunities
         roles.Action.PUBLISH_IMPACT,  # impact
+        roles.Action.FACILITATE_ANY_COHORT,  # learning cohorts
     }
     assert {a for a, who in roles.RULES.items() if who is not roles.Who.ANY_MEMBER} == duties
     for action in duties:
