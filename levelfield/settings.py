@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "levelfield.stories",  # stories
     "levelfield.reports",  # reports
     "levelfield.outputs",
+    "levelfield.analysis",
     "levelfield.tasks",  # tasks
     "levelfield.threads",
     "levelfield.opportunities",  # opportunities

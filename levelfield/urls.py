@@ -34,6 +34,7 @@ urlpatterns = [
     path("c/", include("levelfield.stories.urls")),  # stories: public pages and stories
     path("reports/", include("levelfield.reports.urls")),  # reports
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
+    path("analysis/", include("levelfield.analysis.urls")),  # analysis
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("opportunities/", include("levelfield.opportunities.urls")),  # opportunities
     path("partners/", include("levelfield.partners.urls")),  # partners
