@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from levelfield.analysis import agreement
 from levelfield.analysis.models import Code, Segment, Source
 from levelfield.lib import cache
 from levelfield.people.models import Perspective, PerspectiveKind
@@ -49,6 +48,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _cut(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    from levelfield.analysis import agreement
+
     return paragraph_spans(text), list(agreement.sentence_units(text))
 
 
@@ -58,8 +59,11 @@ def cut(source: Source) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return cache.versioned("analysis:cut", version, lambda: _cut(source.text), seconds=DAY)
 
 
-def paragraphs(source: Source, numbered: Sequence[tuple[int, tuple[int, int]]],
-               sentences: Sequence[tuple[int, int]]) -> list[Paragraph]:
+def paragraphs(
+    source: Source,
+    numbered: Sequence[tuple[int, tuple[int, int]]],
+    sentences: Sequence[tuple[int, int]],
+) -> list[Paragraph]:
     """The paragraphs given as (index, span), each with its sentences (by start)."""
     starts = [start for start, _ in sentences]
     found = []
@@ -72,8 +76,12 @@ def paragraphs(source: Source, numbered: Sequence[tuple[int, tuple[int, int]]],
                 start,
                 end,
                 [
-                    Sentence(i, sentences[i][0], sentences[i][1],
-                             source.text[sentences[i][0]:sentences[i][1]])
+                    Sentence(
+                        i,
+                        sentences[i][0],
+                        sentences[i][1],
+                        source.text[sentences[i][0] : sentences[i][1]],
+                    )
                     for i in range(first, last)
                 ],
             )
@@ -95,8 +103,9 @@ def covered(segments: Iterable[tuple[int, int]], units: Sequence[tuple[int, int]
     return found
 
 
-def visible_segments(source: Source, person: object, *, everyone: bool, start: int = 0,
-                     end: int | None = None) -> list[Segment]:
+def visible_segments(
+    source: Source, person: object, *, everyone: bool, start: int = 0, end: int | None = None
+) -> list[Segment]:
     """The segments a person sees on a stretch of the source: their own, or everyone's
     when the team shares coding; with their codes and coders, in two queries."""
     rows = Segment.objects.filter(source=source)
@@ -111,14 +120,20 @@ def visible_segments(source: Source, person: object, *, everyone: bool, start: i
     )
 
 
-def mark(paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object,
-         ) -> None:
-    """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)")."""
+def mark(
+    paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object, source: Source
+) -> None:
+    """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)"), and
+    on each segment its passage."""
     sentences = [s for p in paragraphs_shown for s in p.sentences]
     spans = [(s.start, s.end) for s in sentences]
     for segment in segments:
-        who = "you" if segment.coder_id == getattr(person, "pk", None) else (
-            segment.coder.name if segment.coder else "a former member")
+        segment.passage = source.text[segment.start : segment.end]
+        who = (
+            "you"
+            if segment.coder_id == getattr(person, "pk", None)
+            else (segment.coder.name if segment.coder else "a former member")
+        )
         names = [code.name for code in segment.codes.all()]
         for index in covered([(segment.start, segment.end)], spans):
             sentences[index].codes.extend(f"{name} ({who})" for name in names)
@@ -147,6 +162,8 @@ class CodeAgreement:
 def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     """Per code, agreement at sentence level among everyone who coded the source: Cohen's
     kappa for two coders, Krippendorff's alpha for more. Two queries."""
+    from levelfield.analysis import agreement
+
     _, units = cut(source)
     rows = (
         Segment.codes.through.objects.filter(segment__source=source)
@@ -175,8 +192,9 @@ def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
             value, measure = agreement.krippendorff_alpha(ratings), "Krippendorff’s alpha"
         if len(order) < 2:
             value = None
-        results.append(CodeAgreement(name, len(order), measure, value,
-                                     len(set().union(*sets)) if sets else 0))
+        results.append(
+            CodeAgreement(name, len(order), measure, value, len(set().union(*sets)) if sets else 0)
+        )
     return [names.get(coder, "a former member") for coder in order], results
 
 
@@ -196,9 +214,11 @@ def theme_voices(codes: Sequence[Code]) -> tuple[list[Voice], str]:
         .order_by()
     )
     kinds: dict[int, list[str]] = defaultdict(list)
-    for person_id, kind in Perspective.objects.shared_with_teammates().filter(
-        person_id__in=list(per_coder)
-    ).values_list("person_id", "kind"):
+    for person_id, kind in (
+        Perspective.objects.shared_with_teammates()
+        .filter(person_id__in=list(per_coder))
+        .values_list("person_id", "kind")
+    ):
         kinds[person_id].append(kind)
     counts: Counter[str] = Counter()
     for coder, count in per_coder.items():
@@ -206,10 +226,14 @@ def theme_voices(codes: Sequence[Code]) -> tuple[list[Voice], str]:
             counts[kind] += count
     total = sum(per_coder.values())
     labels = dict(PerspectiveKind.choices)
-    voices = [
-        Voice(labels.get(kind, "Perspective not shared"), count, round(100 * count / total))
-        for kind, count in counts.most_common()
-    ] if total else []
+    voices = (
+        [
+            Voice(labels.get(kind, "Perspective not shared"), count, round(100 * count / total))
+            for kind, count in counts.most_common()
+        ]
+        if total
+        else []
+    )
     if not voices:
         return [], "Nobody has coded passages behind this theme yet."
     top = voices[0]

@@ -149,7 +149,10 @@ def settings_update(
 ) -> Settings:
     _require_team(actor, place)
     found = settings_for(place)
-    before = {"share_coding": found.share_coding, "training_course": str(found.training_course or "")}
+    before = {
+        "share_coding": found.share_coding,
+        "training_course": str(found.training_course or ""),
+    }
     found.share_coding = share_coding
     found.training_course = training_course
     found.save()
@@ -274,8 +277,9 @@ def source_confirm(
         raise PermissionDenied("Only the person who uploaded it confirms its de-identification.")
     if locked.confirmed_at is not None:
         raise AnalysisError("This source is already confirmed.", code="chosen")
-    every = sorted([*chosen, *extra_proposals(locked.original_text, extra, chosen)],
-                   key=lambda p: p.start)
+    every = sorted(
+        [*chosen, *extra_proposals(locked.original_text, extra, chosen)], key=lambda p: p.start
+    )
     locked.text = deidentify.apply(locked.original_text, every)
     locked.confirmed_at = timezone.now()
     locked.confirmed_by = actor
@@ -302,22 +306,32 @@ def _forget_original(source: Source) -> None:
 
 
 @transaction.atomic
-def source_consent_update(*, actor: User, source: Source, consent: Consent,
-                          delete_original_on: datetime.date | None) -> Source:
+def source_consent_update(
+    *, actor: User, source: Source, consent: Consent, delete_original_on: datetime.date | None
+) -> Source:
     _require_team(actor, source.place)
-    before = {"consent_reference": source.consent_reference,
-              "quotes_allowed": source.quotes_allowed}
+    before = {
+        "consent_reference": source.consent_reference,
+        "quotes_allowed": source.quotes_allowed,
+    }
     source.consent_reference = consent.reference
     source.quotes_allowed = consent.quotes_allowed
     source.delete_original_on = delete_original_on
     source.save(update_fields=["consent_reference", "quotes_allowed", "delete_original_on"])
-    after = {"consent_reference": source.consent_reference,
-             "quotes_allowed": source.quotes_allowed}
+    after = {
+        "consent_reference": source.consent_reference,
+        "quotes_allowed": source.quotes_allowed,
+    }
     if before != after:
-        _record(actor=actor, place=source.place, subject=source,
-                action="analysis_consent_changed",
-                summary=f"{actor.name} changed the consent record of “{source.title}”",
-                before=before, after=after)
+        _record(
+            actor=actor,
+            place=source.place,
+            subject=source,
+            action="analysis_consent_changed",
+            summary=f"{actor.name} changed the consent record of “{source.title}”",
+            before=before,
+            after=after,
+        )
     return source
 
 
@@ -326,8 +340,13 @@ def source_delete(*, actor: User, source: Source) -> None:
     _require_team(actor, source.place)
     if source.file:
         source.file.delete(save=False)
-    _record(actor=actor, place=source.place, subject=source, action="analysis_source_deleted",
-            summary=f"{actor.name} deleted the source “{source.title}”")
+    _record(
+        actor=actor,
+        place=source.place,
+        subject=source,
+        action="analysis_source_deleted",
+        summary=f"{actor.name} deleted the source “{source.title}”",
+    )
     source.delete()
 
 
@@ -350,8 +369,12 @@ CODE_FIELDS = ("name", "definition", "example", "theme")
 
 
 def _code_state(code: Code) -> dict[str, Any]:
-    return {"name": code.name, "definition": code.definition, "example": code.example,
-            "theme": code.theme.name if code.theme_id else ""}
+    return {
+        "name": code.name,
+        "definition": code.definition,
+        "example": code.example,
+        "theme": code.theme.name if code.theme_id else "",
+    }
 
 
 def _check_code(place: Place, name: str, theme: Theme | None, code: Code | None = None) -> None:
@@ -365,20 +388,41 @@ def _check_code(place: Place, name: str, theme: Theme | None, code: Code | None 
 
 
 @transaction.atomic
-def code_create(*, actor: User, place: Place, name: str, definition: str, example: str = "",
-                theme: Theme | None = None) -> Code:
+def code_create(
+    *,
+    actor: User,
+    place: Place,
+    name: str,
+    definition: str,
+    example: str = "",
+    theme: Theme | None = None,
+) -> Code:
     _require_team(actor, place)
     _check_code(place, name, theme)
-    code = Code.objects.create(place=place, name=name, definition=definition, example=example,
-                               theme=theme, created_by=actor, created_at=timezone.now())
-    _record(actor=actor, place=place, subject=code, action="analysis_code_added",
-            summary=f"{actor.name} added the code “{name}”", after=_code_state(code))
+    code = Code.objects.create(
+        place=place,
+        name=name,
+        definition=definition,
+        example=example,
+        theme=theme,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    _record(
+        actor=actor,
+        place=place,
+        subject=code,
+        action="analysis_code_added",
+        summary=f"{actor.name} added the code “{name}”",
+        after=_code_state(code),
+    )
     return code
 
 
 @transaction.atomic
-def code_update(*, actor: User, code: Code, name: str, definition: str, example: str,
-                theme: Theme | None) -> Code:
+def code_update(
+    *, actor: User, code: Code, name: str, definition: str, example: str, theme: Theme | None
+) -> Code:
     _require_team(actor, code.place)
     _check_code(code.place, name, theme, code)
     before = _code_state(code)
@@ -386,29 +430,48 @@ def code_update(*, actor: User, code: Code, name: str, definition: str, example:
     code.save()
     after = _code_state(code)
     if before != after:
-        _record(actor=actor, place=code.place, subject=code, action="analysis_code_changed",
-                summary=f"{actor.name} changed the code “{name}”", before=before, after=after)
+        _record(
+            actor=actor,
+            place=code.place,
+            subject=code,
+            action="analysis_code_changed",
+            summary=f"{actor.name} changed the code “{name}”",
+            before=before,
+            after=after,
+        )
     return code
 
 
 @transaction.atomic
-def theme_create(*, actor: User, place: Place, name: str, description: str = "",
-                 codes: Iterable[Code] = ()) -> Theme:
+def theme_create(
+    *, actor: User, place: Place, name: str, description: str = "", codes: Iterable[Code] = ()
+) -> Theme:
     _require_team(actor, place)
     if Theme.objects.filter(place=place, name__iexact=name).exists():
         raise AnalysisError(f"There is already a theme called “{name}”.", code="name")
-    theme = Theme.objects.create(place=place, name=name, description=description,
-                                 created_by=actor, created_at=timezone.now())
+    theme = Theme.objects.create(
+        place=place,
+        name=name,
+        description=description,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
     Code.objects.filter(place=place, pk__in=[c.pk for c in codes]).update(theme=theme)
-    _record(actor=actor, place=place, subject=theme, action="analysis_theme_added",
-            summary=f"{actor.name} built the theme “{name}”",
-            after={"codes": sorted(c.name for c in codes)})
+    _record(
+        actor=actor,
+        place=place,
+        subject=theme,
+        action="analysis_theme_added",
+        summary=f"{actor.name} built the theme “{name}”",
+        after={"codes": sorted(c.name for c in codes)},
+    )
     return theme
 
 
 @transaction.atomic
-def theme_update(*, actor: User, theme: Theme, name: str, description: str,
-                 codes: Iterable[Code]) -> Theme:
+def theme_update(
+    *, actor: User, theme: Theme, name: str, description: str, codes: Iterable[Code]
+) -> Theme:
     _require_team(actor, theme.place)
     if Theme.objects.filter(place=theme.place, name__iexact=name).exclude(pk=theme.pk).exists():
         raise AnalysisError(f"There is already a theme called “{name}”.", code="name")
@@ -420,8 +483,15 @@ def theme_update(*, actor: User, theme: Theme, name: str, description: str,
     Code.objects.filter(place=theme.place, pk__in=chosen).update(theme=theme)
     after = {"name": theme.name, "codes": sorted(theme.codes.values_list("name", flat=True))}
     if before != after:
-        _record(actor=actor, place=theme.place, subject=theme, action="analysis_theme_changed",
-                summary=f"{actor.name} changed the theme “{name}”", before=before, after=after)
+        _record(
+            actor=actor,
+            place=theme.place,
+            subject=theme,
+            action="analysis_theme_changed",
+            summary=f"{actor.name} changed the theme “{name}”",
+            before=before,
+            after=after,
+        )
     return theme
 
 
@@ -437,8 +507,14 @@ def runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
 
 
 @transaction.atomic
-def segments_code(*, actor: User, source: Source, spans: Sequence[tuple[int, int]],
-                  codes: Sequence[Code], memo: str = "") -> list[Segment]:
+def segments_code(
+    *,
+    actor: User,
+    source: Source,
+    spans: Sequence[tuple[int, int]],
+    codes: Sequence[Code],
+    memo: str = "",
+) -> list[Segment]:
     """Code passages of a source: one segment per span, each with the codes and memo."""
     _require_team(actor, source.place)
     if not source.is_confirmed:
@@ -454,8 +530,9 @@ def segments_code(*, actor: User, source: Source, spans: Sequence[tuple[int, int
     for start, end in spans:
         if not 0 <= start < end <= len(source.text):
             raise AnalysisError("Select sentences of this source.", code="units")
-        segment = Segment.objects.create(source=source, coder=actor, start=start, end=end,
-                                         memo=memo, created_at=now)
+        segment = Segment.objects.create(
+            source=source, coder=actor, start=start, end=end, memo=memo, created_at=now
+        )
         segment.codes.set(codes)
         made.append(segment)
     return made
