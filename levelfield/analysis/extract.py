@@ -36,8 +36,9 @@ from django.core.files.uploadedfile import UploadedFile
 from levelfield.lib import archives
 
 MAX_BYTES = 5 * 1024 * 1024
-# The XML part holding a document's text may be far bigger than the (compressed) file.
-MAX_XML_BYTES = 50 * 1024 * 1024
+# The XML part holding a document's text is bigger than the (compressed) file, and parsed
+# it takes roughly ten times its size in memory: 10 MB is some 400 pages of transcript.
+MAX_XML_BYTES = 10 * 1024 * 1024
 MAX_PDF_PAGES = 1000
 # Text longer than this is not a transcript; it would make every later step slow.
 MAX_TEXT_CHARS = 2_000_000
