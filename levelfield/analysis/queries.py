@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from levelfield.analysis import agreement
 from levelfield.analysis.models import Code, Segment, Source
 from levelfield.lib import cache
 from levelfield.people.models import Perspective, PerspectiveKind
@@ -48,8 +49,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _cut(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    from levelfield.analysis import agreement
-
     return paragraph_spans(text), list(agreement.sentence_units(text))
 
 
@@ -162,8 +161,6 @@ class CodeAgreement:
 def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     """Per code, agreement at sentence level among everyone who coded the source: Cohen's
     kappa for two coders, Krippendorff's alpha for more. Two queries."""
-    from levelfield.analysis import agreement
-
     _, units = cut(source)
     rows = (
         Segment.codes.through.objects.filter(segment__source=source)
