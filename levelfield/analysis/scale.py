@@ -21,8 +21,39 @@ SEGMENTS = 2_000
 CODERS = 5
 CODES = 20
 VOCABULARY = [
-    *"i felt that the nurse listened when we talked about waiting and my mum said".split(" "),
-    *"it was hard because nobody believed me at school so it helped a lot".split(" "),
+    *[
+        "i",
+        "felt",
+        "that",
+        "the",
+        "nurse",
+        "listened",
+        "when",
+        "we",
+        "talked",
+        "about",
+        "waiting",
+        "and",
+        "my",
+        "mum",
+        "said",
+    ],
+    *[
+        "it",
+        "was",
+        "hard",
+        "because",
+        "nobody",
+        "believed",
+        "me",
+        "at",
+        "school",
+        "so",
+        "it",
+        "helped",
+        "a",
+        "lot",
+    ],
 ]
 
 
