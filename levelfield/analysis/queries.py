@@ -14,8 +14,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 
 from levelfield.analysis import agreement
 from levelfield.analysis.models import Code, Segment, Source
@@ -158,9 +159,54 @@ class CodeAgreement:
         return "You read this code quite differently: a good one to talk about together."
 
 
+def alpha_from_counts(coders: int, yes_counts: Counter[int], units: int) -> float | None:
+    """Krippendorff's alpha (nominal) for yes/no ratings where every one of `coders` rated
+    every one of `units`, from how many units got k yes-ratings (`yes_counts[k]`; units
+    missing from it got none). Exactly `agreement.krippendorff_alpha` of the full table
+    (a test checks they agree), in time that grows with the coders, not the units: a
+    unit's part of the coincidence matrix depends only on its number of yes-ratings."""
+    m = coders
+    if m < 2 or units == 0:
+        return None
+    histogram = Counter(yes_counts)
+    histogram[0] = units - sum(count for k, count in histogram.items() if k)
+    yes_yes = no_no = yes_no = Fraction(0)
+    for k, count in histogram.items():
+        if not count:
+            continue
+        yes_yes += Fraction(count * k * (k - 1), m - 1)
+        no_no += Fraction(count * (m - k) * (m - k - 1), m - 1)
+        yes_no += Fraction(count * k * (m - k), m - 1)
+    yes_total, no_total = yes_yes + yes_no, no_no + yes_no
+    n = yes_total + no_total
+    expected_pairs = n * n - yes_total * yes_total - no_total * no_total
+    if n < 2 or expected_pairs == 0:
+        return None
+    return float(1 - (n - 1) * 2 * yes_no / expected_pairs)
+
+
+def _segments_version(source: Source) -> tuple[object, ...]:
+    """What changes whenever coding of the source changes: how many segments and code
+    links it has and the newest of each (ids only grow), in one query."""
+    row = Segment.codes.through.objects.filter(segment__source=source).aggregate(
+        links=Count("pk"), last_link=Max("pk"), segments=Count("segment", distinct=True)
+    )
+    return (source.pk, row["links"], row["last_link"], row["segments"])
+
+
 def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     """Per code, agreement at sentence level among everyone who coded the source: Cohen's
-    kappa for two coders, Krippendorff's alpha for more. Two queries."""
+    kappa for two coders, Krippendorff's alpha for more. Worked out once per version of
+    the source's coding (`lib.cache.versioned`), in three queries."""
+    return cache.versioned(
+        "analysis:agreement",
+        _segments_version(source),
+        lambda: _agreement(source),
+        seconds=DAY,
+    )
+
+
+def _agreement(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     _, units = cut(source)
     rows = (
         Segment.codes.through.objects.filter(segment__source=source)
@@ -182,17 +228,15 @@ def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     results = []
     for name in sorted(by_code):
         sets = [covered(by_code[name].get(coder, ()), units) for coder in order]
-        ratings = [[i in chosen for i in range(len(units))] for chosen in sets]
         if len(order) == 2:
-            value, measure = agreement.cohens_kappa(ratings[0], ratings[1]), "Cohen’s kappa"
+            a, b = ([i in chosen for i in range(len(units))] for chosen in sets)
+            value, measure = agreement.cohens_kappa(a, b), "Cohen’s kappa"
         else:
-            value, measure = agreement.krippendorff_alpha(ratings), "Krippendorff’s alpha"
-        if len(order) < 2:
-            value = None
-        results.append(
-            CodeAgreement(name, len(order), measure, value, len(set().union(*sets)) if sets else 0)
-        )
-    return [names.get(coder, "a former member") for coder in order], results
+            yes_counts = Counter(index for chosen in sets for index in chosen)
+            value = alpha_from_counts(len(order), Counter(yes_counts.values()), len(units))
+            measure = "Krippendorff’s alpha"
+        results.append(CodeAgreement(name, len(order), measure, value, len(set().union(*sets))))
+    return [names.get(coder) or "a former member" for coder in order], results
 
 
 @dataclass(frozen=True)

@@ -441,3 +441,46 @@ def test_the_demo_gives_the_young_peoples_project_its_analysis(db) -> None:
     call_command("load_demo", stdout=io.StringIO())  # again: nothing doubles
     assert place.analysis_sources.count() == 2
     assert datetime.date  # keep the import for clock-based tests
+
+
+def test_the_whole_analysis_downloads_as_a_qdpx_that_reads_back(world) -> None:
+    from levelfield.analysis import qdpx
+
+    team_of(world.project_place, world.member)
+    source = source_make(place=world.project_place, actor=world.member)
+    code = code_make(place=world.project_place, actor=world.member)
+    services.theme_create(actor=world.member, place=world.project_place, name="T", codes=[code])
+    services.segments_code(
+        actor=world.member, source=source, spans=[(0, 12)], codes=[code], memo="Why"
+    )
+    response = client_for(world.member).get(
+        reverse("analysis:qdpx", args=[world.project_place.pk])
+    )
+    project = qdpx.read(response.content)
+    assert [user.name for user in project.users] == ["Mo"]
+    assert project.codes[0].name == "T" and project.codes[0].children[0].name == code.name
+    (read_source,) = project.sources
+    assert read_source.text == source.text
+    (selection,) = read_source.selections
+    assert (selection.start, selection.end, selection.memo) == (0, 12, "Why")
+    assert selection.code_guids == [exports.guid("code", code.pk)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_alpha_from_counts_is_exactly_krippendorffs_alpha_of_the_whole_table(seed) -> None:
+    import random
+    from collections import Counter
+
+    from levelfield.analysis import agreement
+
+    rng = random.Random(seed)
+    coders, units = rng.randint(2, 6), rng.randint(1, 60)
+    chance = rng.random()
+    table = [[rng.random() < chance for _ in range(units)] for _ in range(coders)]
+    yes = Counter(sum(column) for column in zip(*table, strict=True) if any(column))
+    assert queries.alpha_from_counts(coders, yes, units) == pytest.approx(
+        agreement.krippendorff_alpha(table), abs=1e-12
+    ) or (
+        queries.alpha_from_counts(coders, yes, units) is None
+        and agreement.krippendorff_alpha(table) is None
+    )
