@@ -114,7 +114,7 @@ def test_a_peer_researcher_uploads_confirms_and_codes_with_the_keyboard_only(
     for sentence in ("Interviewer:", "I waited four months.", "The room was loud."):
         page.get_by_label(sentence, exact=False).first.focus()
         page.keyboard.press("Space")
-        page.get_by_label(code.name).focus()
+        page.get_by_role("checkbox", name=code.name, exact=True).focus()
         page.keyboard.press("Space")
         page.get_by_role("button", name="Apply the codes").focus()
         page.keyboard.press("Enter")
