@@ -26,6 +26,11 @@ if (form) {
     if (ticked) {
       status.textContent = `Ticked ${ticked} sentence${ticked === 1 ? "" : "s"} you selected.`;
       selection.removeAllRanges();
+      // A drag inside one label ends in a click on it, which would untick it again:
+      // ignore a click that comes straight after this mouseup, and only that one.
+      const ignore = (event) => event.preventDefault();
+      form.addEventListener("click", ignore, { capture: true, once: true });
+      window.setTimeout(() => form.removeEventListener("click", ignore, { capture: true }), 0);
     }
   });
 }
