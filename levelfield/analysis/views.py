@@ -123,13 +123,11 @@ def leave(request: HttpRequest, place_pk: int) -> HttpResponse:
 @login_required
 @GET_AND_POST
 def team(request: HttpRequest, place_pk: int) -> HttpResponse:
-    """Who is on the team, with training records; a coordinator adds people and names who
-    may keep originals. Other members of the project see the team too (it is who will
-    read their project's interviews)."""
+    """Who is on the team, with training records, for every member of the project (it is
+    who reads their project's interviews; no analysis data is here); a coordinator adds
+    people and names who may keep originals."""
     place = place_for_project_member(request.user, place_pk)
     coordinator = is_coordinator(request.user, place)
-    if not (coordinator or on_team(request.user, place)):
-        raise Http404("No such analysis.")
     members = list(
         TeamMember.objects.filter(place=place).select_related("person", "training__course")
     )
@@ -160,8 +158,6 @@ def team(request: HttpRequest, place_pk: int) -> HttpResponse:
 @require_POST
 def keeper(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     place = place_for_project_member(request.user, place_pk)
-    if not (is_coordinator(request.user, place) or on_team(request.user, place)):
-        raise Http404("No such analysis.")
     member = team_member_in(place, pk)
     if not is_coordinator(request.user, place):
         return HttpResponse("Only a coordinator may name who keeps originals.", status=403)
