@@ -93,14 +93,23 @@ def covered(segments: Iterable[tuple[int, int]], units: Sequence[tuple[int, int]
     """Indexes of the units each segment overlaps, by bisection (the same rule as
     `agreement.coded_units`, in time that grows with the segments, not their product
     with the units)."""
-    starts = [start for start, _ in units]
-    ends = [end for _, end in units]
-    found: set[int] = set()
-    for start, end in segments:
-        first = bisect.bisect_right(ends, start)
-        last = bisect.bisect_left(starts, end)
-        found.update(range(first, last))
-    return found
+    return Overlaps(units).of(segments)
+
+
+class Overlaps:
+    """Which of some units (sorted, not overlapping) a span overlaps, by bisection."""
+
+    def __init__(self, units: Sequence[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in units]
+        self.ends = [end for _, end in units]
+
+    def of(self, segments: Iterable[tuple[int, int]]) -> set[int]:
+        found: set[int] = set()
+        for start, end in segments:
+            first = bisect.bisect_right(self.ends, start)
+            last = bisect.bisect_left(self.starts, end)
+            found.update(range(first, last))
+        return found
 
 
 def visible_segments(
@@ -126,7 +135,7 @@ def mark(
     """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)"), and
     on each segment its passage."""
     sentences = [s for p in paragraphs_shown for s in p.sentences]
-    spans = [(s.start, s.end) for s in sentences]
+    overlaps = Overlaps([(s.start, s.end) for s in sentences])
     for segment in segments:
         segment.passage = source.text[segment.start : segment.end]
         who = (
@@ -135,7 +144,7 @@ def mark(
             else (segment.coder.name if segment.coder else "a former member")
         )
         names = [code.name for code in segment.codes.all()]
-        for index in covered([(segment.start, segment.end)], spans):
+        for index in overlaps.of([(segment.start, segment.end)]):
             sentences[index].codes.extend(f"{name} ({who})" for name in names)
 
 
@@ -225,9 +234,10 @@ def _agreement(source: Source) -> tuple[list[str], list[CodeAgreement]]:
         .distinct()
     )
     order = sorted(coders)
+    overlaps = Overlaps(units)
     results = []
     for name in sorted(by_code):
-        sets = [covered(by_code[name].get(coder, ()), units) for coder in order]
+        sets = [overlaps.of(by_code[name].get(coder, ())) for coder in order]
         if len(order) == 2:
             a, b = ([i in chosen for i in range(len(units))] for chosen in sets)
             value, measure = agreement.cohens_kappa(a, b), "Cohen’s kappa"

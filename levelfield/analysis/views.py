@@ -54,7 +54,7 @@ from levelfield.lib.spreadsheets import csv_text, xlsx_bytes
 from levelfield.places.access import place_members
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
-PARAGRAPHS_PER_PAGE = 25
+PARAGRAPHS_PER_PAGE = 15
 PER_PAGE = 50
 
 
