@@ -126,5 +126,5 @@ def test_a_peer_researcher_uploads_confirms_and_codes_with_the_keyboard_only(
         actor=world.coordinator, source=source, spans=[sentences[0]], codes=[code]
     )
     page.goto(live_server.url + reverse("analysis:agreement", args=[source.pk]))
-    expect(page.get_by_text("Cohen’s kappa")).to_be_visible()
+    expect(page.locator("td", has_text="Cohen’s kappa")).to_be_visible()
     expect(page.get_by_text("a prompt for discussion, not a score of people")).to_be_visible()
