@@ -68,7 +68,9 @@ def sentence_units(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, floor: int, at: int, mark: str) -> bool:
     if mark != ".":
         return False
-    word = WORD_BEFORE.search(text, floor, at)
+    # Only the few characters before the stop: searching the whole paragraph for each
+    # stop would take time growing with the square of a long paragraph (a PDF page).
+    word = WORD_BEFORE.search(text, max(floor, at - 12), at)
     if word is None:
         return False
     token = word.group().lower()
@@ -130,19 +132,24 @@ def krippendorff_alpha(ratings: Sequence[Sequence[Hashable | None]]) -> float | 
     if len({len(row) for row in ratings}) > 1:
         raise ValueError("Every coder's row must have one rating per unit")
     units = zip(*ratings, strict=True) if ratings else iter(())
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    # Each ordered pair of ratings of one unit by different coders adds 1 / (m - 1), m
+    # being the unit's number of ratings. Pairs are counted as whole numbers for each m
+    # and divided once at the end: exact, without a fraction per unit.
+    pairs_by_m: Counter[tuple[Hashable, Hashable, int]] = Counter()
     for column in units:
         values = [value for value in column if value is not None]
         m = len(values)
         if m < 2:
             continue
         counts = Counter(values)
-        # Each ordered pair of ratings by different coders adds 1 / (m - 1).
         for c, n_c in counts.items():
             for k, n_k in counts.items():
                 pairs = n_c * (n_c - 1) if c == k else n_c * n_k
                 if pairs:
-                    coincidences[c, k] += Fraction(pairs, m - 1)
+                    pairs_by_m[c, k, m] += pairs
+    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    for (c, k, m), pairs in pairs_by_m.items():
+        coincidences[c, k] += Fraction(pairs, m - 1)
     totals: Counter[Hashable] = Counter()
     for (c, _k), count in coincidences.items():
         totals[c] += count
