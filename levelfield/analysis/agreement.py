@@ -23,10 +23,10 @@ out", showing the plain percentage agreement (100%) instead.
 then any closing quotes or brackets) followed by white space, and at every paragraph
 break (a blank line). A line break inside a paragraph does not end a sentence, since
 PDFs break lines mid-sentence. A full stop does not end a sentence after a title or
-common abbreviation (Dr, Mr, Mrs, Ms, Mx, Prof, St, Rev, No, vs, approx, e.g., i.e.,
-cf., a.m., p.m.) or after a single capital initial ("J. Smith"). "etc." is taken as
-ending a sentence because it so often does. Each unit's span leaves out surrounding
-white space.
+common abbreviation (Dr, Mr, Mrs, Ms, Mx, Prof, St, Rev, vs, approx, e.g., i.e., cf.,
+a.m., p.m.) or after a single capital initial ("J. Smith"), except "I" ("so did I.").
+"etc." and "no." are taken as ending a sentence because they so often do. Each unit's
+span leaves out surrounding white space.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from fractions import Fraction
 
 ABBREVIATIONS = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "no", "vs", "approx",
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "vs", "approx",
      "e.g", "i.e", "cf", "a.m", "p.m", "eg", "ie", "fig", "jr", "sr"}
 )  # fmt: skip
 
@@ -74,7 +74,8 @@ def _is_abbreviation(text: str, floor: int, at: int, mark: str) -> bool:
     if word is None:
         return False
     token = word.group().lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and word.group().isupper())
+    initial = len(token) == 1 and word.group().isupper() and word.group() != "I"
+    return token in ABBREVIATIONS or initial
 
 
 def _add_trimmed(text: str, start: int, end: int, units: list[tuple[int, int]]) -> None:
