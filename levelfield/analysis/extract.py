@@ -185,7 +185,11 @@ def _xml_paragraphs(xml: bytes, paragraph: Callable[[Element], str | None]) -> s
     except (DefusedXmlException, SafeElementTree.ParseError):
         raise UnreadableFile(_DAMAGED) from None
     found: list[str] = []
-    _walk(root, paragraph, found)
+    try:
+        _walk(root, paragraph, found)
+    except RecursionError:
+        # Real documents nest a few dozen levels; thousands is a file made to crash us.
+        raise UnreadableFile(_DAMAGED) from None
     return "\n\n".join(found)
 
 

@@ -32,6 +32,12 @@ Reading parses strangers' files, so: the archive goes through levelfield/lib/arc
 entity expansion). Anything we cannot use raises `QdpxError` with a plain sentence.
 Writing builds the XML with the standard library's ElementTree, which escapes text
 and attributes; it parses nothing.
+
+Reading keeps what this app holds: users, the code tree, text sources with their coded
+passages and the memos on them. Other kinds of source (PDF, picture, audio, video),
+cases, variables, sets, links and graphs are skipped. Code references are returned as
+written, even to codes the file does not define: the caller decides what to do with
+them.
 """
 
 from __future__ import annotations
@@ -124,7 +130,12 @@ def new_guid() -> str:
 
 
 def write(project: QdaProject) -> bytes:
-    """The .qdpx file (zip bytes) for `project`."""
+    """The .qdpx file (zip bytes) for `project`. ValueError if a selection lies outside
+    its source's text (other tools would refuse the file, or worse, shift the coding)."""
+    for source in project.sources:
+        for selection in source.selections:
+            if not 0 <= selection.start <= selection.end <= len(source.text):
+                raise ValueError(f"Selection {selection.guid} is outside “{source.name}”")
     # Elements are built unqualified under an explicit default namespace: ElementTree's own
     # default_namespace option refuses the (rightly unqualified) attributes.
     root = ElementTree.Element(
@@ -216,7 +227,12 @@ def read(data: bytes) -> QdaProject:
                 raise QdpxError("The file is not a REFI-QDA project: it has no project.qde")
             qde = archives.read_entry(archive, names[PROJECT_FILE], limit=MAX_QDE_BYTES)
             root = _parse(qde)
-            return _project(root, lambda path: _source_text(archive, names, path))
+            try:
+                return _project(root, lambda path: _source_text(archive, names, path))
+            except RecursionError:
+                # Codes nested thousands deep: made to crash us, not exported by a tool.
+                # (Caught here: open_archive would call it a damaged archive.)
+                raise QdpxError("The project’s codes are nested too deeply to read") from None
     except archives.ArchiveError as error:
         if error.bomb:
             raise QdpxError(archives.bomb_message("The file")) from None

@@ -176,6 +176,11 @@ def test_a_word_document_with_a_dtd_is_refused_as_damaged() -> None:
     assert refused(data).startswith("We could not open the file: it may be damaged")
 
 
+def test_a_document_nested_thousands_deep_is_refused_as_damaged() -> None:
+    body = "<w:sdt>" * 5000 + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + "</w:sdt>" * 5000
+    assert refused(docx(body)).startswith("We could not open the file: it may be damaged")
+
+
 def test_a_zip_bomb_is_refused_without_inflating_it() -> None:
     huge = b"<w:document>" + b" " * (30 * 1024 * 1024) + b"</w:document>"
     data = zipped({"word/document.xml": huge})

@@ -374,3 +374,19 @@ def test_new_guids_are_unique_uuids() -> None:
     guids = {new_guid() for _ in range(100)}
     assert len(guids) == 100 and all(GUID.match(g) for g in guids)
     assert qdpx.NAMESPACE == "urn:QDA-XML:project:1.0"
+
+
+def test_codes_nested_thousands_deep_are_refused() -> None:
+    depth = 5000
+    codes = (
+        "".join(f'<Code guid="{new_guid()}" name="c" isCodable="true">' for _ in range(depth))
+        + "</Code>" * depth
+    )
+    with pytest.raises(QdpxError, match="nested too deeply"):
+        read(other_tool(f"<CodeBook><Codes>{codes}</Codes></CodeBook>"))
+
+
+def test_a_selection_outside_its_text_is_not_written() -> None:
+    source = QdaSource(new_guid(), "s", "abc", [QdaSelection(new_guid(), "x", 2, 4, "", [])])
+    with pytest.raises(ValueError, match="outside"):
+        write(QdaProject("p", [], [], [source]))
