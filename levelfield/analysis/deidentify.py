@@ -192,7 +192,7 @@ def proposals(text: str, *, word_list: Iterable[str | WordListEntry] = ()) -> li
             reason = f"“{entry.word}” is in the team’s word list"
         else:
             reason = (
-                f"“{entry.word}” is in the team’s word list (check it is the name here: "
+                f"“{entry.word}” is in the team’s word list (check it is meant here: "
                 "it is in lower case or starts a sentence)"
             )
         add(LIST_RULE, start, end, entry.replacement, reason)
