@@ -23,10 +23,10 @@ out", showing the plain percentage agreement (100%) instead.
 then any closing quotes or brackets) followed by white space, and at every paragraph
 break (a blank line). A line break inside a paragraph does not end a sentence, since
 PDFs break lines mid-sentence. A full stop does not end a sentence after a title or
-common abbreviation (Dr, Mr, Mrs, Ms, Mx, Prof, St, Rev, No, vs, approx, e.g., i.e.,
-cf., a.m., p.m.) or after a single capital initial ("J. Smith"). "etc." is taken as
-ending a sentence because it so often does. Each unit's span leaves out surrounding
-white space.
+common abbreviation (Dr, Mr, Mrs, Ms, Mx, Prof, St, Rev, vs, approx, e.g., i.e., cf.,
+a.m., p.m.) or after a single capital initial ("J. Smith"), except "I" ("so did I.").
+"etc." and "no." are taken as ending a sentence because they so often do. Each unit's
+span leaves out surrounding white space.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from fractions import Fraction
 
 ABBREVIATIONS = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "no", "vs", "approx",
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "vs", "approx",
      "e.g", "i.e", "cf", "a.m", "p.m", "eg", "ie", "fig", "jr", "sr"}
 )  # fmt: skip
 
@@ -68,11 +68,14 @@ def sentence_units(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, floor: int, at: int, mark: str) -> bool:
     if mark != ".":
         return False
-    word = WORD_BEFORE.search(text, floor, at)
+    # Only the few characters before the stop: searching the whole paragraph for each
+    # stop would take time growing with the square of a long paragraph (a PDF page).
+    word = WORD_BEFORE.search(text, max(floor, at - 12), at)
     if word is None:
         return False
     token = word.group().lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and word.group().isupper())
+    initial = len(token) == 1 and word.group().isupper() and word.group() != "I"
+    return token in ABBREVIATIONS or initial
 
 
 def _add_trimmed(text: str, start: int, end: int, units: list[tuple[int, int]]) -> None:
@@ -130,19 +133,24 @@ def krippendorff_alpha(ratings: Sequence[Sequence[Hashable | None]]) -> float | 
     if len({len(row) for row in ratings}) > 1:
         raise ValueError("Every coder's row must have one rating per unit")
     units = zip(*ratings, strict=True) if ratings else iter(())
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    # Each ordered pair of ratings of one unit by different coders adds 1 / (m - 1), m
+    # being the unit's number of ratings. Pairs are counted as whole numbers for each m
+    # and divided once at the end: exact, without a fraction per unit.
+    pairs_by_m: Counter[tuple[Hashable, Hashable, int]] = Counter()
     for column in units:
         values = [value for value in column if value is not None]
         m = len(values)
         if m < 2:
             continue
         counts = Counter(values)
-        # Each ordered pair of ratings by different coders adds 1 / (m - 1).
         for c, n_c in counts.items():
             for k, n_k in counts.items():
                 pairs = n_c * (n_c - 1) if c == k else n_c * n_k
                 if pairs:
-                    coincidences[c, k] += Fraction(pairs, m - 1)
+                    pairs_by_m[c, k, m] += pairs
+    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    for (c, k, m), pairs in pairs_by_m.items():
+        coincidences[c, k] += Fraction(pairs, m - 1)
     totals: Counter[Hashable] = Counter()
     for (c, _k), count in coincidences.items():
         totals[c] += count

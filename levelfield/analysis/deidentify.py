@@ -53,7 +53,7 @@ A line is a word or phrase to find; "=>" followed by text gives its replacement
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 
@@ -187,17 +187,15 @@ def proposals(text: str, *, word_list: Iterable[str | WordListEntry] = ()) -> li
         name_start, name_end = match.span("name")
         title = match.group("title")
         add(TITLE_RULE, name_start, name_end, "[name]", f"a name after the title “{title}”")
-    for entry in _entries(word_list):
-        for match in _whole_phrase(entry.word).finditer(text):
-            start, end = match.span()
-            if match.group()[0].isupper() and not _at_sentence_start(text, start):
-                reason = f"“{entry.word}” is in the team’s word list"
-            else:
-                reason = (
-                    f"“{entry.word}” is in the team’s word list (check it is the name here: "
-                    "it is in lower case or starts a sentence)"
-                )
-            add(LIST_RULE, start, end, entry.replacement, reason)
+    for entry, start, end in _word_list_matches(text, _entries(word_list)):
+        if text[start].isupper() and not _at_sentence_start(text, start):
+            reason = f"“{entry.word}” is in the team’s word list"
+        else:
+            reason = (
+                f"“{entry.word}” is in the team’s word list (check it is meant here: "
+                "it is in lower case or starts a sentence)"
+            )
+        add(LIST_RULE, start, end, entry.replacement, reason)
     return _without_overlaps(found)
 
 
@@ -205,16 +203,18 @@ def apply(text: str, proposals: Sequence[Proposal]) -> str:
     """`text` with the accepted `proposals` made, right to left so that earlier
     positions stay true. Raises ValueError if a proposal no longer matches the text
     (it was changed since) or two overlap."""
-    result = text
-    previous_start = len(text) + 1
+    pieces: list[str] = []
+    previous_start = len(text)
     for proposal in sorted(proposals, key=lambda p: p.start, reverse=True):
         if proposal.end > previous_start:
             raise ValueError("Two proposals overlap")
         if text[proposal.start : proposal.end] != proposal.found:
             raise ValueError(f"The text no longer reads “{proposal.found}” there")
-        result = result[: proposal.start] + proposal.replacement + result[proposal.end :]
+        # Pieces are gathered back to front and joined once: linear however many.
+        pieces += [text[proposal.end : previous_start], proposal.replacement]
         previous_start = proposal.start
-    return result
+    pieces.append(text[:previous_start])
+    return "".join(reversed(pieces))
 
 
 def _entries(word_list: Iterable[str | WordListEntry]) -> list[WordListEntry]:
@@ -227,10 +227,39 @@ def _entries(word_list: Iterable[str | WordListEntry]) -> list[WordListEntry]:
     return entries
 
 
-def _whole_phrase(word: str) -> re.Pattern[str]:
-    """`word` as a whole word or phrase, any case, any run of spaces between its words."""
-    body = r"\s+".join(re.escape(part) for part in word.split())
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+WORD = re.compile(r"\w+")
+
+
+def _word_list_matches(
+    text: str, entries: list[WordListEntry]
+) -> Iterator[tuple[WordListEntry, int, int]]:
+    """Every place an entry occurs as a whole word or phrase, in any case, with any run
+    of spaces between its words. A regular expression of all the entries ("a|b|c")
+    tries each at every position (4 s for 300 names in a long transcript), so instead
+    each word of the text is looked up by its first word among the entries, and only
+    those few are tried there. Entries not starting with a letter or digit are searched
+    for on their own."""
+    by_first_word: dict[str, list[tuple[WordListEntry, re.Pattern[str]]]] = {}
+    odd: list[tuple[WordListEntry, re.Pattern[str]]] = []
+    for entry in entries:
+        body = r"\s+".join(re.escape(part) for part in entry.word.split())
+        pattern = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        first = WORD.match(entry.word)
+        if first:
+            by_first_word.setdefault(first.group().casefold(), []).append((entry, pattern))
+        else:
+            odd.append((entry, pattern))
+    for candidates in by_first_word.values():
+        candidates.sort(key=lambda item: len(item[0].word), reverse=True)
+    for word in WORD.finditer(text):
+        for entry, pattern in by_first_word.get(word.group().casefold(), ()):
+            match = pattern.match(text, word.start())
+            if match:
+                yield entry, match.start(), match.end()
+                break
+    for entry, pattern in odd:
+        for match in pattern.finditer(text):
+            yield entry, match.start(), match.end()
 
 
 def _is_uk_phone(candidate: str) -> bool:
@@ -258,10 +287,16 @@ def _at_sentence_start(text: str, start: int) -> bool:
 def _without_overlaps(found: list[tuple[int, Proposal]]) -> list[Proposal]:
     """Longest first (then the earlier rule, then the earlier place), skipping any that
     overlaps one already kept; returned in text order."""
+    # One flag per character of the text, set where a kept proposal lies: checking and
+    # marking cost the proposal's length, however many there are.
+    taken = bytearray(max((proposal.end for _rule, proposal in found), default=0))
     kept: list[Proposal] = []
     for _rule, proposal in sorted(
         found, key=lambda item: (-(item[1].end - item[1].start), item[0], item[1].start)
     ):
-        if all(proposal.end <= other.start or proposal.start >= other.end for other in kept):
-            kept.append(proposal)
-    return sorted(kept, key=lambda p: p.start)
+        if 1 in taken[proposal.start : proposal.end]:
+            continue
+        taken[proposal.start : proposal.end] = b"\x01" * (proposal.end - proposal.start)
+        kept.append(proposal)
+    kept.sort(key=lambda proposal: proposal.start)
+    return kept

@@ -32,6 +32,12 @@ Reading parses strangers' files, so: the archive goes through levelfield/lib/arc
 entity expansion). Anything we cannot use raises `QdpxError` with a plain sentence.
 Writing builds the XML with the standard library's ElementTree, which escapes text
 and attributes; it parses nothing.
+
+Reading keeps what this app holds: users, the code tree, text sources with their coded
+passages and the memos on them. Other kinds of source (PDF, picture, audio, video),
+cases, variables, sets, links and graphs are skipped. Code references are returned as
+written, even to codes the file does not define: the caller decides what to do with
+them.
 """
 
 from __future__ import annotations
@@ -124,16 +130,23 @@ def new_guid() -> str:
 
 
 def write(project: QdaProject) -> bytes:
-    """The .qdpx file (zip bytes) for `project`."""
+    """The .qdpx file (zip bytes) for `project`. ValueError if a selection lies outside
+    its source's text (other tools would refuse the file, or worse, shift the coding)."""
+    for source in project.sources:
+        for selection in source.selections:
+            if not 0 <= selection.start <= selection.end <= len(source.text):
+                raise ValueError(f"Selection {selection.guid} is outside “{source.name}”")
     # Elements are built unqualified under an explicit default namespace: ElementTree's own
     # default_namespace option refuses the (rightly unqualified) attributes.
     root = ElementTree.Element(
-        "Project", {"xmlns": NAMESPACE, "name": project.name, "origin": ORIGIN}
+        "Project", {"xmlns": NAMESPACE, "name": _xml_text(project.name), "origin": ORIGIN}
     )
     if project.users:
         users = ElementTree.SubElement(root, "Users")
         for user in project.users:
-            ElementTree.SubElement(users, "User", {"guid": user.guid, "name": user.name})
+            ElementTree.SubElement(
+                users, "User", {"guid": _checked(user.guid), "name": _xml_text(user.name)}
+            )
     if project.codes:
         codes = ElementTree.SubElement(ElementTree.SubElement(root, "CodeBook"), "Codes")
         for code in project.codes:
@@ -155,12 +168,12 @@ def write(project: QdaProject) -> bytes:
 
 
 def _write_code(parent: ElementTree.Element, code: QdaCode) -> None:
-    attributes = {"guid": code.guid, "name": code.name, "isCodable": "true"}
+    attributes = {"guid": _checked(code.guid), "name": _xml_text(code.name), "isCodable": "true"}
     if COLOR.match(code.color):
         attributes["color"] = code.color
     element = ElementTree.SubElement(parent, "Code", attributes)
     if code.description:
-        ElementTree.SubElement(element, "Description").text = code.description
+        ElementTree.SubElement(element, "Description").text = _xml_text(code.description)
     for child in code.children:
         _write_code(element, child)
 
@@ -172,36 +185,54 @@ def _write_source(
         parent,
         "TextSource",
         {
-            "guid": source.guid,
-            "name": source.name,
+            "guid": _checked(source.guid),
+            "name": _xml_text(source.name),
             "plainTextPath": f"{INTERNAL}{source.guid}.txt",
         },
     )
     for selection in source.selections:
         attributes = {
-            "guid": selection.guid,
-            "name": selection.name,
+            "guid": _checked(selection.guid),
+            "name": _xml_text(selection.name),
             "startPosition": str(selection.start),
             "endPosition": str(selection.end),
         }
         if selection.creator_guid:
-            attributes["creatingUser"] = selection.creator_guid
+            attributes["creatingUser"] = _checked(selection.creator_guid)
         chosen = ElementTree.SubElement(element, "PlainTextSelection", attributes)
         for code_guid in selection.code_guids:
             coding_attributes = {"guid": new_guid()}
             if selection.creator_guid:
-                coding_attributes["creatingUser"] = selection.creator_guid
+                coding_attributes["creatingUser"] = _checked(selection.creator_guid)
             coding = ElementTree.SubElement(chosen, "Coding", coding_attributes)
-            ElementTree.SubElement(coding, "CodeRef", {"targetGUID": code_guid})
+            ElementTree.SubElement(coding, "CodeRef", {"targetGUID": _checked(code_guid)})
         if selection.memo:
             note_guid = new_guid()
-            note_attributes = {"guid": note_guid, "name": f"Memo: {selection.name}"[:200]}
+            note_attributes = {
+                "guid": note_guid,
+                "name": _xml_text(f"Memo: {selection.name}"[:200]),
+            }
             if selection.creator_guid:
-                note_attributes["creatingUser"] = selection.creator_guid
+                note_attributes["creatingUser"] = _checked(selection.creator_guid)
             note = ElementTree.Element("Note", note_attributes)
-            ElementTree.SubElement(note, "PlainTextContent").text = selection.memo
+            ElementTree.SubElement(note, "PlainTextContent").text = _xml_text(selection.memo)
             notes.append(note)
             ElementTree.SubElement(chosen, "NoteRef", {"targetGUID": note_guid})
+
+
+# Characters XML 1.0 cannot hold at all (most control characters, lone surrogates): a
+# vertical tab pasted from Word would otherwise make a file no tool can open.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
+def _checked(guid: str) -> str:
+    if not GUID.match(guid):
+        raise ValueError(f"“{guid}” is not a GUID (use qdpx.new_guid())")
+    return guid
 
 
 # Reading
@@ -216,7 +247,12 @@ def read(data: bytes) -> QdaProject:
                 raise QdpxError("The file is not a REFI-QDA project: it has no project.qde")
             qde = archives.read_entry(archive, names[PROJECT_FILE], limit=MAX_QDE_BYTES)
             root = _parse(qde)
-            return _project(root, lambda path: _source_text(archive, names, path))
+            try:
+                return _project(root, lambda path: _source_text(archive, names, path))
+            except RecursionError:
+                # Codes nested thousands deep: made to crash us, not exported by a tool.
+                # (Caught here: open_archive would call it a damaged archive.)
+                raise QdpxError("The project’s codes are nested too deeply to read") from None
     except archives.ArchiveError as error:
         if error.bomb:
             raise QdpxError(archives.bomb_message("The file")) from None

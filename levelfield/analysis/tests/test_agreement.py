@@ -45,6 +45,15 @@ def test_titles_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_i_no_and_etc_at_the_end_of_a_sentence_end_it() -> None:
+    assert sentences("So did I. I said no. We had tea etc. Then home.") == [
+        "So did I.",
+        "I said no.",
+        "We had tea etc.",
+        "Then home.",
+    ]
+
+
 def test_a_line_break_inside_a_paragraph_does_not_end_a_sentence() -> None:
     assert sentences("It was a long\nline from a PDF. Next.") == [
         "It was a long\nline from a PDF.",

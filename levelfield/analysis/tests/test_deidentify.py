@@ -126,7 +126,7 @@ def test_a_lower_case_or_sentence_start_match_asks_to_be_checked() -> None:
     found_here = proposals("Then Rose came. Rose said a rose grew.", word_list=["Rose"])
     reasons = [p.reason for p in found_here]
     assert reasons[0] == "“Rose” is in the team’s word list"
-    assert all("check it is the name here" in reason for reason in reasons[1:])
+    assert all("check it is meant here" in reason for reason in reasons[1:])
     assert len(reasons) == 3
 
 

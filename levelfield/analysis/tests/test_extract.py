@@ -176,6 +176,11 @@ def test_a_word_document_with_a_dtd_is_refused_as_damaged() -> None:
     assert refused(data).startswith("We could not open the file: it may be damaged")
 
 
+def test_a_document_nested_thousands_deep_is_refused_as_damaged() -> None:
+    body = "<w:sdt>" * 5000 + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + "</w:sdt>" * 5000
+    assert refused(docx(body)).startswith("We could not open the file: it may be damaged")
+
+
 def test_a_zip_bomb_is_refused_without_inflating_it() -> None:
     huge = b"<w:document>" + b" " * (30 * 1024 * 1024) + b"</w:document>"
     data = zipped({"word/document.xml": huge})
@@ -240,3 +245,30 @@ def test_every_message_is_a_plain_sentence_naming_the_problem() -> None:
         message = refused(data)
         assert message[0].isupper()
         assert "Error" not in message and "Exception" not in message
+
+
+def test_a_pdf_with_too_many_pages_is_refused() -> None:
+    data = pdf(*[["x"]] * (extract.MAX_PDF_PAGES + 1))
+    assert refused(data) == f"The PDF must have at most {extract.MAX_PDF_PAGES} pages"
+
+
+def test_a_pdf_locked_with_a_password_is_refused() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf(["Secret"]))))
+    writer.encrypt("a password", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert refused(buffer.getvalue()).startswith("The PDF is protected by a password")
+
+
+def test_a_pdf_locked_only_against_editing_is_read() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf(["Open to read"]))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert text_from_upload(upload(buffer.getvalue())) == "Open to read"

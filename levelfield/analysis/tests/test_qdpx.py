@@ -374,3 +374,38 @@ def test_new_guids_are_unique_uuids() -> None:
     guids = {new_guid() for _ in range(100)}
     assert len(guids) == 100 and all(GUID.match(g) for g in guids)
     assert qdpx.NAMESPACE == "urn:QDA-XML:project:1.0"
+
+
+def test_codes_nested_thousands_deep_are_refused() -> None:
+    depth = 5000
+    codes = (
+        "".join(f'<Code guid="{new_guid()}" name="c" isCodable="true">' for _ in range(depth))
+        + "</Code>" * depth
+    )
+    with pytest.raises(QdpxError, match="nested too deeply"):
+        read(other_tool(f"<CodeBook><Codes>{codes}</Codes></CodeBook>"))
+
+
+def test_a_selection_outside_its_text_is_not_written() -> None:
+    source = QdaSource(new_guid(), "s", "abc", [QdaSelection(new_guid(), "x", 2, 4, "", [])])
+    with pytest.raises(ValueError, match="outside"):
+        write(QdaProject("p", [], [], [source]))
+
+
+def test_characters_xml_cannot_hold_are_dropped_from_names_and_memos() -> None:
+    user = QdaUser(new_guid(), "Ana\x0bOkafor")
+    source = QdaSource(
+        new_guid(), "Notes\x0c", "Text\x0bkept in the file", [
+            QdaSelection(new_guid(), "s", 0, 4, user.guid, [], memo="a\x01b")
+        ]
+    )  # fmt: skip
+    back = read(write(QdaProject("P\x00", [user], [], [source])))
+    assert back.name == "P" and back.users[0].name == "AnaOkafor"
+    assert back.sources[0].name == "Notes"
+    assert back.sources[0].text == "Text\x0bkept in the file"
+    assert back.sources[0].selections[0].memo == "ab"
+
+
+def test_a_guid_that_is_not_one_is_not_written() -> None:
+    with pytest.raises(ValueError, match="not a GUID"):
+        write(QdaProject("p", [QdaUser("user-1", "Ana")], [], []))
