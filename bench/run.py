@@ -176,6 +176,12 @@ def _impact_pages() -> list[Row]:  # impact
     return bench_impact.impact_pages()
 
 
+def _analysis_pages() -> list[Row]:  # analysis
+    import bench_analysis
+
+    return bench_analysis.analysis_pages()
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tallies": Benchmark(
         "Tallying 10,000 responses with levelfield.decisions.tallies (best of 5)",
@@ -391,6 +397,15 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="organisations",
         needs_database=True,
     ),
+    # analysis
+    "analysis-pages": Benchmark(
+        "A source of 50,000 words with 2,000 coded segments by 5 coders: the coding page\n"
+        "(everyone's coding shown) and the agreement page",
+        _analysis_pages,
+        naming="page",
+        counting="segments",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",
@@ -412,6 +427,7 @@ DEFAULT = [
     "thread-pages",  # threads
     "opportunity-pages",  # opportunities
     "partner-pages",  # partners
+    "analysis-pages",  # analysis
 ]
 
 PAGE_NOTE = (

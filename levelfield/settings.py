@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "levelfield.reports",  # reports
     "levelfield.outputs",
     "levelfield.impact",  # impact
+    "levelfield.analysis",
     "levelfield.tasks",  # tasks
     "levelfield.threads",
     "levelfield.opportunities",  # opportunities

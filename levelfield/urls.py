@@ -35,6 +35,7 @@ urlpatterns = [
     path("reports/", include("levelfield.reports.urls")),  # reports
     path("outputs/", include("levelfield.outputs.urls")),  # outputs
     path("impact/", include("levelfield.impact.urls")),  # impact
+    path("analysis/", include("levelfield.analysis.urls")),  # analysis
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("opportunities/", include("levelfield.opportunities.urls")),  # opportunities
     path("partners/", include("levelfield.partners.urls")),  # partners

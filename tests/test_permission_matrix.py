@@ -173,6 +173,10 @@ class Scenario:
     # cohorts: a cohort of the learning course (the coordinator facilitates the course),
     # which the member joined, with an assignment the member handed in (a file).
     cohorts: dict[str, Any] = field(default_factory=dict)
+    # analysis: the member alone is on the project's analysis team (the coordinator is
+    # not) and may keep originals; a confirmed source with the member's coded segment, a
+    # code in a theme, a word on the word list, and an upload waiting for de-identification.
+    analysis: dict[str, Any] = field(default_factory=dict)
 
 
 def _build_scenario() -> Scenario:
@@ -249,6 +253,7 @@ def _build_scenario() -> Scenario:
     built.partners = _partners(built)
     built.impact = _impact(built)
     built.cohorts = _cohorts(built)
+    built.analysis = _analysis(built)
     return built
 
 
@@ -706,6 +711,40 @@ def _partners(built: Scenario) -> dict[str, Any]:
     return {"place": place, "organisation": organisation, "contact": contact, "work": work}
 
 
+def _analysis(built: Scenario) -> dict[str, Any]:
+    from levelfield.analysis import services as analysis_services
+    from levelfield.analysis.models import TeamMember
+    from levelfield.analysis.tests.factories import code_make, source_make
+
+    member, coordinator = built.people["member"], built.people["coordinator"]
+    place = built.project.place
+    analysis_services.team_join(place=place, person=member)
+    analysis_services.keeper_set(
+        actor=coordinator, member=TeamMember.objects.get(place=place, person=member), keeps=True
+    )
+    source = source_make(place=place, actor=member)
+    waiting = source_make(place=place, actor=member, title="Matrix waiting", confirm=False)
+    code = code_make(place=place, actor=member)
+    theme = analysis_services.theme_create(actor=member, place=place, name="T", codes=[code])
+    (segment,) = analysis_services.segments_code(
+        actor=member, source=source, spans=[(0, 10)], codes=[code]
+    )
+    word = analysis_services.word_add(actor=member, place=place, word="Oakfield")
+    team_member = TeamMember.objects.get(place=place, person=member)
+    return {
+        "source": source,
+        "waiting": waiting,
+        "code": code,
+        "theme": theme,
+        "segment": segment,
+        "word": word,
+        "team_member": team_member,
+    }
+
+
+# analysis: the confirmed source and the code of the project's analysis team.
+ANALYSIS_SOURCE: Args = lambda s: {"pk": s.analysis["source"].pk}  # noqa: E731
+ANALYSIS_CODE: Args = lambda s: {"pk": s.analysis["code"].pk}  # noqa: E731
 # partners: the collective's own place, its organisation, contact and work.
 PARTNERS_PLACE: Args = lambda s: {"place_pk": s.partners["place"].pk}  # noqa: E731
 PARTNER: Args = lambda s: {**PARTNERS_PLACE(s), "pk": s.partners["organisation"].pk}  # noqa: E731
@@ -881,6 +920,11 @@ COORDINATOR_ONLY = "login 404 404 200 404"
 NOBODY = "login 404 404 404 404"
 GROUP_ONLY = "login 404 200 404 404"  # reviews: the review group's members
 GROUP_POST = "login 404 ok 404 404"
+# analysis: only the analysis team (the member; the coordinator is in the project, not on
+# the team) reaches anything; an empty form comes back with its errors (400).
+TEAM_ONLY = "login 404 200 404 404"
+TEAM_POST = "login 404 ok 404 404"
+TEAM_BAD_POST = "login 404 400 404 404"
 
 MATRIX: dict[str, Row] = {
     # Home and accounts (allauth)
@@ -1675,6 +1719,55 @@ MATRIX: dict[str, Row] = {
     ),
     "learning/<slug:slug>/<int:pk>/cohorts/<int:cohort_pk>/evaluation/results/": Row(
         COHORT, "login 404 403 200 404", SIGNED_IN_405
+    ),
+    # analysis: the team's front page and who is on it are the project's (so members can
+    # join, and a coordinator can add people); everything else is the analysis team's.
+    "analysis/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/place/<int:place_pk>/join/": Row(PLACE_PK, SIGNED_IN_405, MEMBERS_POST),
+    "analysis/place/<int:place_pk>/leave/": Row(PLACE_PK, TEAM_ONLY, TEAM_POST),
+    "analysis/place/<int:place_pk>/team/": Row(PLACE_PK, MEMBERS_ONLY, "login 404 403 400 404"),
+    "analysis/place/<int:place_pk>/team/<int:pk>/keeper/": Row(
+        lambda s: {**PLACE_PK(s), "pk": s.analysis["team_member"].pk},
+        SIGNED_IN_405,
+        "login 404 403 ok 404",
+    ),
+    "analysis/place/<int:place_pk>/settings/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/place/<int:place_pk>/words/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/place/<int:place_pk>/words/<int:pk>/remove/": Row(
+        lambda s: {**PLACE_PK(s), "pk": s.analysis["word"].pk}, SIGNED_IN_405, TEAM_POST
+    ),
+    "analysis/place/<int:place_pk>/sources/new/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/place/<int:place_pk>/codebook/": Row(PLACE_PK, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/place/<int:place_pk>/codebook/new/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/place/<int:place_pk>/themes/": Row(PLACE_PK, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/place/<int:place_pk>/themes/new/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/place/<int:place_pk>/codebook.<str:kind>": Row(
+        lambda s: {**PLACE_PK(s), "kind": "csv"}, TEAM_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "analysis/place/<int:place_pk>/segments.<str:kind>": Row(
+        lambda s: {**PLACE_PK(s), "kind": "xlsx"}, TEAM_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "analysis/place/<int:place_pk>/project.qdpx": Row(PLACE_PK, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/source/<int:pk>/": Row(ANALYSIS_SOURCE, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/source/<int:pk>/deidentify/": Row(
+        lambda s: {"pk": s.analysis["waiting"].pk}, TEAM_ONLY, TEAM_POST
+    ),
+    "analysis/source/<int:pk>/consent/": Row(ANALYSIS_SOURCE, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/source/<int:pk>/agreement/": Row(ANALYSIS_SOURCE, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/source/<int:pk>/original/": Row(ANALYSIS_SOURCE, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/source/<int:pk>/delete/": Row(ANALYSIS_SOURCE, TEAM_ONLY, TEAM_POST),
+    "analysis/code/<int:pk>/edit/": Row(ANALYSIS_CODE, TEAM_ONLY, TEAM_BAD_POST),
+    "analysis/code/<int:pk>/history/": Row(ANALYSIS_CODE, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/code/<int:pk>/quotes/": Row(ANALYSIS_CODE, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/code/<int:pk>/quotes.txt": Row(ANALYSIS_CODE, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/theme/<int:pk>/": Row(
+        lambda s: {"pk": s.analysis["theme"].pk}, TEAM_ONLY, SIGNED_IN_GET_ONLY
+    ),
+    "analysis/theme/<int:pk>/edit/": Row(
+        lambda s: {"pk": s.analysis["theme"].pk}, TEAM_ONLY, TEAM_BAD_POST
+    ),
+    "analysis/segment/<int:pk>/remove/": Row(
+        lambda s: {"pk": s.analysis["segment"].pk}, SIGNED_IN_405, TEAM_POST
     ),
 }
 

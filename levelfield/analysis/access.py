@@ -1,0 +1,96 @@
+"""Who may reach a project's analysis: its analysis team, and nobody else (404).
+
+The one rule is `team_place`: the place, if `person` is on its analysis team. Every
+analysis object is reached through it (`source_for_team`, `code_for_team`, ...), so a
+member of the project who is not on the team, a former member and an outsider all get
+404 and learn nothing. The team's own front page (`place_for_project_member`) is the
+only page other project members reach: it tells them what the team is and lets them
+join. A source waiting for de-identification is reached only by the person who
+uploaded it.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from levelfield.analysis.models import Code, Segment, Source, TeamMember, Theme, WordListEntry
+from levelfield.collectives.roles import memberships_of
+from levelfield.people.models import User
+from levelfield.places.access import place_for_member
+from levelfield.places.models import Place, PlaceKind
+
+
+def on_team(person: User, place: Place | int) -> bool:
+    if not getattr(person, "is_authenticated", False):
+        return False
+    place_id = place if isinstance(place, int) else place.pk
+    return TeamMember.objects.filter(place_id=place_id, person=person).exists()
+
+
+def is_coordinator(person: User, place: Place) -> bool:
+    return (
+        memberships_of(place.owner).filter(person=person, coordinator_since__isnull=False).exists()
+    )
+
+
+def place_for_project_member(person: User, place_pk: int) -> Place:
+    """A project's place for one of its members (the team's front page), else 404."""
+    place = place_for_member(person, place_pk)
+    if place.kind != PlaceKind.PROJECT:
+        raise Http404("Only projects have an analysis.")
+    return place
+
+
+def team_place(person: User, place_pk: int) -> Place:
+    """The project's place, if `person` is on its analysis team; otherwise 404."""
+    place = place_for_project_member(person, place_pk)
+    if not on_team(person, place):
+        raise Http404("No such analysis.")
+    return place
+
+
+def source_for_team(person: User, pk: int, *, confirmed: bool = True) -> Source:
+    """A source, for its team; one waiting for de-identification only for its uploader
+    (with `confirmed=False` pages that handle both; otherwise 404 until confirmed)."""
+    source = get_object_or_404(Source.objects.only("place_id"), pk=pk)
+    place = team_place(person, source.place_id)
+    source = get_object_or_404(Source.objects.open_to(person), pk=pk)
+    if confirmed and not source.is_confirmed:
+        raise Http404("No such source.")
+    source.place = place
+    return source
+
+
+def code_for_team(person: User, pk: int) -> Code:
+    code = get_object_or_404(Code.objects.select_related("theme"), pk=pk)
+    code.place = team_place(person, code.place_id)
+    return code
+
+
+def theme_for_team(person: User, pk: int) -> Theme:
+    theme = get_object_or_404(Theme, pk=pk)
+    theme.place = team_place(person, theme.place_id)
+    return theme
+
+
+def segment_for_team(person: User, pk: int) -> Segment:
+    segment = get_object_or_404(Segment, pk=pk)
+    segment.source = source_for_team(person, segment.source_id)
+    return segment
+
+
+def word_for_team(person: User, place: Place, pk: int) -> WordListEntry:
+    entry = get_object_or_404(WordListEntry, place=place, pk=pk)
+    entry.place = place
+    return entry
+
+
+def team_member_in(place: Place, pk: int) -> TeamMember:
+    member = get_object_or_404(TeamMember.objects.select_related("person"), place=place, pk=pk)
+    member.place = place
+    return member
+
+
+def keeps_originals(person: User, place: Place) -> bool:
+    return TeamMember.objects.filter(place=place, person=person, keeps_originals=True).exists()

@@ -1,0 +1,293 @@
+"""Reading a project's analysis: a source cut into paragraphs and sentences, who coded
+which sentences, agreement between coders, and whose perspectives lie behind a theme.
+
+Each function asks the database a fixed number of times whatever the size of the
+source or the number of segments, so the coding and agreement pages stay flat.
+A source's text never changes once confirmed, so its cut into sentences is cached by
+the source's id and confirmation time (`lib.cache.versioned`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.db.models import Count, Max, Prefetch
+
+from levelfield.analysis import agreement
+from levelfield.analysis.models import Code, Segment, Source
+from levelfield.lib import cache
+from levelfield.people.models import Perspective, PerspectiveKind
+
+PARAGRAPH = re.compile(r"[^\n]+")
+DAY = 24 * 60 * 60
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str = ""
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    sentences: list[Sentence]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Each non-empty line is a paragraph (transcripts give each turn its own line)."""
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _cut(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    return paragraph_spans(text), list(agreement.sentence_units(text))
+
+
+def cut(source: Source) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(paragraph spans, sentence spans) of the source's de-identified text."""
+    version = (source.pk, source.confirmed_at.timestamp() if source.confirmed_at else 0)
+    return cache.versioned("analysis:cut", version, lambda: _cut(source.text), seconds=DAY)
+
+
+def paragraphs(
+    source: Source,
+    numbered: Sequence[tuple[int, tuple[int, int]]],
+    sentences: Sequence[tuple[int, int]],
+) -> list[Paragraph]:
+    """The paragraphs given as (index, span), each with its sentences (by start)."""
+    starts = [start for start, _ in sentences]
+    found = []
+    for number, (start, end) in numbered:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        found.append(
+            Paragraph(
+                number,
+                start,
+                end,
+                [
+                    Sentence(
+                        i,
+                        sentences[i][0],
+                        sentences[i][1],
+                        source.text[sentences[i][0] : sentences[i][1]],
+                    )
+                    for i in range(first, last)
+                ],
+            )
+        )
+    return found
+
+
+def covered(segments: Iterable[tuple[int, int]], units: Sequence[tuple[int, int]]) -> set[int]:
+    """Indexes of the units each segment overlaps, by bisection (the same rule as
+    `agreement.coded_units`, in time that grows with the segments, not their product
+    with the units)."""
+    return Overlaps(units).of(segments)
+
+
+class Overlaps:
+    """Which of some units (sorted, not overlapping) a span overlaps, by bisection."""
+
+    def __init__(self, units: Sequence[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in units]
+        self.ends = [end for _, end in units]
+
+    def of(self, segments: Iterable[tuple[int, int]]) -> set[int]:
+        found: set[int] = set()
+        for start, end in segments:
+            first = bisect.bisect_right(self.ends, start)
+            last = bisect.bisect_left(self.starts, end)
+            found.update(range(first, last))
+        return found
+
+
+def visible_segments(
+    source: Source, person: object, *, everyone: bool, start: int = 0, end: int | None = None
+) -> list[Segment]:
+    """The segments a person sees on a stretch of the source: their own, or everyone's
+    when the team shares coding; with their codes and coders, in two queries."""
+    rows = Segment.objects.filter(source=source)
+    if not everyone:
+        rows = rows.filter(coder=person)
+    if end is not None:
+        rows = rows.filter(start__lt=end, end__gt=start)
+    return list(
+        rows.select_related("coder").prefetch_related(
+            Prefetch("codes", queryset=Code.objects.only("pk", "name").order_by("name"))
+        )
+    )
+
+
+def mark(
+    paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object, source: Source
+) -> None:
+    """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)"), and
+    on each segment its passage."""
+    sentences = [s for p in paragraphs_shown for s in p.sentences]
+    overlaps = Overlaps([(s.start, s.end) for s in sentences])
+    for segment in segments:
+        segment.passage = source.text[segment.start : segment.end]
+        who = (
+            "you"
+            if segment.coder_id == getattr(person, "pk", None)
+            else (segment.coder.name if segment.coder else "a former member")
+        )
+        names = [code.name for code in segment.codes.all()]
+        for index in overlaps.of([(segment.start, segment.end)]):
+            sentences[index].codes.extend(f"{name} ({who})" for name in names)
+
+
+@dataclass(frozen=True)
+class CodeAgreement:
+    code: str
+    coders: int
+    measure: str  # "Cohen’s kappa" or "Krippendorff’s alpha"
+    value: float | None
+    coded_units: int
+
+    @property
+    def reading(self) -> str:
+        """A plain-English prompt for discussion, never a score of people."""
+        if self.value is None:
+            return "Not enough to compare yet: talk about how each of you reads this code."
+        if self.value >= 0.8:
+            return "You mostly read this code the same way."
+        if self.value >= 0.4:
+            return "You partly agree: worth talking through the passages where you differ."
+        return "You read this code quite differently: a good one to talk about together."
+
+
+def alpha_from_counts(coders: int, yes_counts: Counter[int], units: int) -> float | None:
+    """Krippendorff's alpha (nominal) for yes/no ratings where every one of `coders` rated
+    every one of `units`, from how many units got k yes-ratings (`yes_counts[k]`; units
+    missing from it got none). Exactly `agreement.krippendorff_alpha` of the full table
+    (a test checks they agree), in time that grows with the coders, not the units: a
+    unit's part of the coincidence matrix depends only on its number of yes-ratings."""
+    m = coders
+    if m < 2 or units == 0:
+        return None
+    histogram = Counter(yes_counts)
+    histogram[0] = units - sum(count for k, count in histogram.items() if k)
+    yes_yes = no_no = yes_no = Fraction(0)
+    for k, count in histogram.items():
+        if not count:
+            continue
+        yes_yes += Fraction(count * k * (k - 1), m - 1)
+        no_no += Fraction(count * (m - k) * (m - k - 1), m - 1)
+        yes_no += Fraction(count * k * (m - k), m - 1)
+    yes_total, no_total = yes_yes + yes_no, no_no + yes_no
+    n = yes_total + no_total
+    expected_pairs = n * n - yes_total * yes_total - no_total * no_total
+    if n < 2 or expected_pairs == 0:
+        return None
+    return float(1 - (n - 1) * 2 * yes_no / expected_pairs)
+
+
+def _segments_version(source: Source) -> tuple[object, ...]:
+    """What changes whenever coding of the source changes: how many segments and code
+    links it has and the newest of each (ids only grow), in one query."""
+    row = Segment.codes.through.objects.filter(segment__source=source).aggregate(
+        links=Count("pk"), last_link=Max("pk"), segments=Count("segment", distinct=True)
+    )
+    return (source.pk, row["links"], row["last_link"], row["segments"])
+
+
+def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
+    """Per code, agreement at sentence level among everyone who coded the source: Cohen's
+    kappa for two coders, Krippendorff's alpha for more. Worked out once per version of
+    the source's coding (`lib.cache.versioned`), in three queries."""
+    return cache.versioned(
+        "analysis:agreement",
+        _segments_version(source),
+        lambda: _agreement(source),
+        seconds=DAY,
+    )
+
+
+def _agreement(source: Source) -> tuple[list[str], list[CodeAgreement]]:
+    _, units = cut(source)
+    rows = (
+        Segment.codes.through.objects.filter(segment__source=source)
+        .values_list("code__name", "segment__coder_id", "segment__start", "segment__end")
+        .order_by()
+    )
+    by_code: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    coders: set[int] = set()
+    for name, coder, start, end in rows:
+        coder = coder or 0
+        coders.add(coder)
+        by_code[name][coder].append((start, end))
+    names = dict(
+        Segment.objects.filter(source=source, coder__isnull=False)
+        .values_list("coder_id", "coder__display_name")
+        .distinct()
+    )
+    order = sorted(coders)
+    overlaps = Overlaps(units)
+    results = []
+    for name in sorted(by_code):
+        sets = [overlaps.of(by_code[name].get(coder, ())) for coder in order]
+        if len(order) == 2:
+            a, b = ([i in chosen for i in range(len(units))] for chosen in sets)
+            value, measure = agreement.cohens_kappa(a, b), "Cohen’s kappa"
+        else:
+            yes_counts = Counter(index for chosen in sets for index in chosen)
+            value = alpha_from_counts(len(order), Counter(yes_counts.values()), len(units))
+            measure = "Krippendorff’s alpha"
+        results.append(CodeAgreement(name, len(order), measure, value, len(set().union(*sets))))
+    return [names.get(coder) or "a former member" for coder in order], results
+
+
+@dataclass(frozen=True)
+class Voice:
+    label: str
+    segments: int
+    share: int  # per cent
+
+
+def theme_voices(codes: Sequence[Code]) -> tuple[list[Voice], str]:
+    """Which perspectives coded the passages behind a theme's codes (as the coders share
+    them with their teammates), and a sentence saying whose reading it mostly is."""
+    per_coder = Counter(
+        Segment.objects.filter(codes__in=codes, coder__isnull=False)
+        .values_list("coder_id", flat=True)
+        .order_by()
+    )
+    kinds: dict[int, list[str]] = defaultdict(list)
+    for person_id, kind in (
+        Perspective.objects.shared_with_teammates()
+        .filter(person_id__in=list(per_coder))
+        .values_list("person_id", "kind")
+    ):
+        kinds[person_id].append(kind)
+    counts: Counter[str] = Counter()
+    for coder, count in per_coder.items():
+        for kind in kinds.get(coder) or ["unsaid"]:
+            counts[kind] += count
+    total = sum(per_coder.values())
+    labels = dict(PerspectiveKind.choices)
+    voices = (
+        [
+            Voice(labels.get(kind, "Perspective not shared"), count, round(100 * count / total))
+            for kind, count in counts.most_common()
+        ]
+        if total
+        else []
+    )
+    if not voices:
+        return [], "Nobody has coded passages behind this theme yet."
+    top = voices[0]
+    if top.label != "Perspective not shared" and top.share > 50:
+        return voices, f"This theme was seen mostly by people with the perspective “{top.label}”."
+    return voices, "This theme was seen by people with several perspectives."
