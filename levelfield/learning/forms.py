@@ -358,7 +358,7 @@ class HandInForm(forms.Form):
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"max_length": "Keep your answer to 20000 characters or fewer"},
+        error_messages={"max_length": "Keep your answer to 20,000 characters or fewer"},
     )
     file = forms.FileField(
         label="A file (optional)",

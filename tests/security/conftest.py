@@ -19,9 +19,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from levelfield.analysis import services as analysis
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.deliberation.tests.factories import ConversationFactory
 from levelfield.events.tests.factories import EventFactory
+from levelfield.learning import services as learning
+from levelfield.learning.tests.factories import CourseFactory
 from levelfield.payments import services as payments
 from levelfield.payments.tests.factories import (
     ExpenseCategoryFactory,
@@ -178,6 +181,55 @@ UPLOAD_FORMS = [
         accepts=frozenset({"csv"}),
         saved=lambda w: w.objects["conversation"].statements.count(),
     ),
+    UploadForm(
+        name="evidence of impact",
+        form="impact.ImpactForm.evidence_file",
+        person="gordon",
+        url=lambda w: reverse("impact:place_create", args=[w.objects["project"].place.pk]),
+        fields=lambda w: {
+            "title": "Letters rewritten",
+            "what_changed": "Appointment letters are clearer.",
+            "for_whom": "patients",
+            "kind": "understanding",
+            "happened_on": "1 3 2026",
+            "show_publicly": "no",
+        },
+        file_field="evidence_file",
+        accepts=frozenset({"zip", "pdf", "image"}),
+        saved=lambda w: w.objects["project"].place.impacts.count(),
+    ),
+    UploadForm(
+        name="hand-in of a course assignment",
+        form="learning.HandInForm.file",
+        person="gordon",
+        url=lambda w: reverse(
+            "learning:hand_in",
+            args=[
+                "stroke-voices",
+                w.objects["assignment"].cohort.course_id,
+                w.objects["assignment"].cohort_id,
+                w.objects["assignment"].pk,
+            ],
+        ),
+        fields=lambda w: {"text": ""},
+        file_field="file",
+        accepts=frozenset({"zip", "pdf", "image"}),
+        saved=lambda w: w.objects["assignment"].hand_ins.count(),
+    ),
+    UploadForm(
+        name="interview transcript",
+        form="analysis.UploadForm.file",
+        person="gordon",
+        url=lambda w: reverse("analysis:source_upload", args=[w.objects["project"].place.pk]),
+        fields=lambda w: {
+            "title": "Interview 3",
+            "consent_reference": "CF-014",
+            "quotes_allowed": "yes",
+        },
+        file_field="file",
+        accepts=frozenset({"zip", "pdf"}),
+        saved=lambda w: w.objects["project"].place.analysis_sources.count(),
+    ),
 ]
 
 
@@ -218,6 +270,7 @@ def world(db: None) -> World:
     )
     meeting_event = EventFactory(place=project.place, created_by=gordon)
     meeting_event.organisers.add(gordon)
+    analysis.team_join(place=project.place, person=gordon)
     return World(
         gordon=gordon,
         olu=olu,
@@ -229,5 +282,32 @@ def world(db: None) -> World:
             "story": StoryFactory(collective=collective, author=gordon, published_at=None),
             "conversation": ConversationFactory(place=project.place),
             "meeting": meeting_event,
+            "project": project,
+            "assignment": _assignment(collective, coordinator=amara, participant=gordon),
         },
+    )
+
+
+def _assignment(collective: Any, *, coordinator: Any, participant: Any) -> Any:
+    """An assignment of a course run as a cohort, which the participant has joined."""
+    course = CourseFactory(collective=collective, facilitators=[coordinator])
+    first = timezone.now() + datetime.timedelta(days=7)
+    cohort = learning.cohort_create(
+        course=course,
+        actor=coordinator,
+        title="Summer run",
+        ends_on=timezone.localdate(first) + datetime.timedelta(weeks=3),
+        dates=learning.CohortDates(
+            first_starts_at=first,
+            first_ends_at=first + datetime.timedelta(minutes=90),
+            repeat="weekly",
+        ),
+    )
+    learning.cohort_join(cohort=cohort, person=participant)
+    return learning.assignment_save(
+        cohort=cohort,
+        actor=coordinator,
+        title="Your research question",
+        instructions="Write one question.",
+        due_on=timezone.localdate(first) + datetime.timedelta(days=14),
     )
