@@ -117,8 +117,9 @@ def _queries_for_detail(
 # Session, user, membership with collective, members, their perspectives, how many
 # members, how many projects, projects, the collective's places (its own, for its log,
 # and its groups with their sizes), and the navigation's own: the counts of open
-# decisions and open tasks, and whether the person answers requests to join.
-QUERY_BOUND = 12
+# decisions, open tasks and impact drafts waiting to be published, and whether the
+# person answers requests to join.
+QUERY_BOUND = 13
 
 
 def test_the_home_page_costs_the_same_queries_for_one_member_or_twenty(

@@ -113,10 +113,11 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # requests to collectives and projects, decisions, events, claims queried, claims to
     # approve, time to claim, reviews, check-ins, documents, stories to publish,
     # comments to moderate, people who want to get involved, tasks, threads,
-    # opportunities to check, reports back due); what is coming up (meetings, decisions
-    # closing, review responses due, answers to requests to join); and what happened
-    # lately (decided, adopted, published).
-    with django_assert_max_num_queries(31):
+    # opportunities to check, reports back due, assignments due, evaluations to answer,
+    # hand-ins waiting for feedback, transcripts to de-identify); what is coming up
+    # (meetings, decisions closing, review responses due, answers to requests to join);
+    # and what happened lately (decided, adopted, published, impact recorded).
+    with django_assert_max_num_queries(36):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200

@@ -265,10 +265,11 @@ def test_the_project_page_needs_the_same_queries_for_1_or_20_members_and_entries
     # 12 the first time: the perspective groups' sizes and the time given are counted in
     # the database (three queries), so a project of 10,000 members lists only its first
     # 50; then they are cached per version of the project (two queries). One more each
-    # time for each count the navigation shows (open decisions, open tasks).
-    with django_assert_max_num_queries(14):
+    # time for each count the navigation shows (open decisions, open tasks, impact
+    # drafts waiting to be published).
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("projects:detail", args=[project.pk]))
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         again = client.get(reverse("projects:detail", args=[project.pk]))
 
     assert response.status_code == 200
