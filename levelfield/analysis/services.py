@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from levelfield.analysis import deidentify
@@ -90,13 +90,22 @@ def team_join(*, place: Place, person: User, added_by: User | None = None) -> Te
         raise PermissionDenied("Only a coordinator may add someone to the analysis team.")
     if TeamMember.objects.filter(place=place, person=person).exists():
         raise AnalysisError(f"{person.name} is already on the analysis team.", code="person")
-    member = TeamMember.objects.create(
-        place=place,
-        person=person,
-        training=_training(place, person),
-        added_by=added_by or person,
-        joined_at=timezone.now(),
-    )
+    training = _training(place, person)
+    try:
+        # Its own savepoint: someone joining at the same moment wins the unique row, and
+        # this one is told, not shown a server error.
+        with transaction.atomic():
+            member = TeamMember.objects.create(
+                place=place,
+                person=person,
+                training=training,
+                added_by=added_by or person,
+                joined_at=timezone.now(),
+            )
+    except IntegrityError:
+        raise AnalysisError(
+            f"{person.name} is already on the analysis team.", code="person"
+        ) from None
     _record(
         actor=added_by or person,
         place=place,
