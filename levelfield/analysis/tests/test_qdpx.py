@@ -346,6 +346,9 @@ def test_another_xml_document_is_refused() -> None:
         (f'guid="{G3}" startPosition="0"', "no endPosition"),
         ('guid="not-a-guid" startPosition="0" endPosition="1"', "is not a GUID"),
     ],
+    # Named by what is wrong: the GUIDs are new each run, and pytest-xdist's workers must
+    # collect the same test names.
+    ids=["outside its text", "not a whole number", "no endPosition", "not a GUID"],
 )
 def test_selections_that_break_the_standard_are_refused(selection: str, message: str) -> None:
     body = (
