@@ -226,7 +226,7 @@ def task_done(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     "Task done, and your time is in the involvement log: you can claim "
-                    "for it from there.",
+                    "for it from Payments, at the top of every page.",
                 )
             else:
                 messages.success(request, "Task done. Thank you.")

@@ -143,7 +143,7 @@ def test_a_contributor_is_mentioned_replies_from_the_email_does_a_task_and_claim
     page.get_by_label("Hours").fill("1")
     page.get_by_label("Minutes").fill("30")
     page.get_by_role("button", name="Mark it done").click()
-    expect(page.get_by_text("you can claim for it from there")).to_be_visible()
+    expect(page.get_by_text("you can claim for it from Payments")).to_be_visible()
     axe_check(page)
     task.refresh_from_db()
     assert (task.status, task.done_by) == (TaskStatus.DONE, mo)

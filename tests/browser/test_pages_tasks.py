@@ -113,7 +113,7 @@ def test_a_public_contributor_takes_on_a_task_and_records_the_time_it_took(
     page.get_by_label("Hours").fill("1")
     page.get_by_label("Minutes").fill("45")
     page.get_by_role("button", name="Mark it done").click()
-    expect(page.get_by_text("you can claim for it from there")).to_be_visible()
+    expect(page.get_by_text("you can claim for it from Payments")).to_be_visible()
     page.get_by_role("link", name="The time recorded in the involvement log").click()
     expect(page.locator("h1")).to_contain_text("Book the community hall")
     assert Participation.objects.get(person=world.member).minutes == 105

@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from levelfield.lib.testing.world import World
+from levelfield.opportunities import services
 from levelfield.opportunities.models import Interest, Mode, Opportunity, Topic
 from levelfield.opportunities.tests.conftest import make
 from levelfield.ratelimits import rule_limits
@@ -218,3 +219,40 @@ def test_the_interest_list_asks_the_same_number_of_queries_however_many(
             client.get(f"/opportunities/{opportunity.pk}/interests/")
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_board_feeds_and_a_live_opportunity_leak_nothing_private(
+    client: Client, listed: World
+) -> None:
+    """Private data seeded on purpose (a draft, one waiting to be checked, the people who
+    answered with their access needs and equality answers, the checker's comments), then
+    every public page of the board searched for it."""
+    live = make(listed, title="Join our advisory group")
+    make(listed, state="draft", title="SECRET-DRAFT-ROLE")
+    make(listed, state="submitted", title="SECRET-WAITING-ROLE")
+    listed.member.access_needs = "SECRET-MEMBER-NEED"
+    listed.member.save(update_fields=["access_needs"])
+    services.interest_express(
+        opportunity=live,
+        name="SECRET-INTERESTED-NAME",
+        email="secret.interested@example.org",
+        why="SECRET-WHY",
+        perspectives=["carer"],
+        access_needs="SECRET-ACCESS-NEED",
+        reach={"age_band": "65_74"},
+    )
+    pages = [
+        "/opportunities/",
+        "/opportunities/?topic=stroke",
+        "/opportunities/feed.atom",
+        "/opportunities/feed.txt",
+        f"/opportunities/{live.pk}/",
+        f"/opportunities/{live.pk}/interest/",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        assert "Join our advisory group" in text, url
+        for secret in ("SECRET", "secret.interested", listed.member.email):
+            assert secret not in text, f"{url} shows {secret}"
