@@ -137,6 +137,54 @@ def _report() -> str | None:
     return reverse("reports:detail", args=[report.pk]) if report else None
 
 
+def _opportunity() -> str | None:
+    """The first live opportunity seeded (the one with the most expressions of interest)."""
+    from levelfield.opportunities.models import Opportunity, State
+
+    row = Opportunity.objects.filter(state=State.LIVE).order_by("pk").first()
+    return reverse("opportunities:detail", args=[row.pk]) if row else None
+
+
+def _busiest_thread() -> str | None:
+    """The big project's longest thread (the one threads' scale data fills with replies)."""
+    from levelfield.threads.models import Thread
+    from levelfield.threads.scale import BUSY_TITLE
+
+    place = big_project().place
+    row = Thread.objects.in_place(place).filter(title=BUSY_TITLE).order_by("pk").first()
+    return reverse("threads:detail", args=[place.pk, row.pk]) if row else None
+
+
+def _source(page: str) -> str | None:
+    """The big project's first analysis source (its coding page, or its agreement page);
+    person 1 is on the analysis team (analysis's scale data makes people 0 to 4 coders)."""
+    from levelfield.analysis.models import Source
+
+    row = Source.objects.filter(place=big_project().place).order_by("pk").first()
+    return reverse(f"analysis:{page}", args=[row.pk]) if row else None
+
+
+def _cohort() -> str | None:
+    """The cohort of the network's first course (person 1 is one of its participants)."""
+    from levelfield.learning.models import Cohort
+
+    row = (
+        Cohort.objects.filter(course__collective=network())
+        .select_related("course")
+        .order_by("course_id", "pk")
+        .first()
+    )
+    if row is None:
+        return None
+    return reverse("learning:cohort", args=[network().slug, row.course_id, row.pk])
+
+
+def _partners_place() -> int:
+    from levelfield.partners.scale import scale_place
+
+    return scale_place().pk
+
+
 def pages() -> dict[str, Finder]:
     """Name -> a function giving the page's path (None when nothing was seeded)."""
     slug = network().slug
@@ -175,6 +223,18 @@ def pages() -> dict[str, Finder]:
         "stories list": lambda: reverse("stories:list", args=[slug]),
         "a story": _story,
         "a report": _report,
+        "opportunities board": lambda: reverse("opportunities:board"),
+        "opportunities board, filtered": lambda: reverse("opportunities:board") + "?paid=yes",
+        "an opportunity": _opportunity,
+        "tasks": lambda: reverse("tasks:place_list", args=[big_project().place.pk]),
+        "threads": lambda: reverse("threads:place_list", args=[big_project().place.pk]),
+        "longest thread": _busiest_thread,
+        "outputs": lambda: reverse("outputs:place_list", args=[big_project().place.pk]),
+        "partners": lambda: reverse("partners:place_list", args=[_partners_place()]),
+        "impact": lambda: reverse("impact:place_list", args=[big_project().place.pk]),
+        "analysis coding page": lambda: _source("source"),
+        "analysis agreement": lambda: _source("agreement"),
+        "a cohort": _cohort,
     }
 
 
