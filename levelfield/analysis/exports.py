@@ -156,6 +156,29 @@ def quotes_for(code: Code) -> list[Quote]:
     return found
 
 
+def quotes_by_code(codes: Iterable[Code], limit: int | None = None) -> dict[int, list[Quote]]:
+    """The quotes of each of `codes` (at most `limit` each), in the order `quotes_for`
+    gives them, from one query for all the codes, so a theme page stays flat however
+    many codes it has."""
+    found: dict[int, list[Quote]] = {code.pk: [] for code in codes}
+    links = (
+        Segment.codes.through.objects.filter(
+            code_id__in=list(found), segment__source__confirmed_at__isnull=False
+        )
+        .select_related("segment__source")
+        .order_by("segment__source__title", "segment__start", "segment_id")
+    )
+    for link in links:
+        quotes = found[link.code_id]
+        if limit is not None and len(quotes) >= limit:
+            continue
+        try:
+            quotes.append(quote(link.segment))
+        except QuoteRefused:
+            quotes.append(Quote("", link.segment.source.title, False))
+    return found
+
+
 def quotes_text(code: Code) -> str:
     """The quotes a paper may use, each with its source reference."""
     lines = [f"Quotes coded “{code.name}”", ""]

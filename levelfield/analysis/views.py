@@ -674,7 +674,7 @@ def theme(request: HttpRequest, pk: int) -> HttpResponse:
     found = theme_for_team(request.user, pk)
     codes = list(found.codes.all())
     voices, summary = queries.theme_voices(codes)
-    quotes = {code.pk: exports.quotes_for(code)[:5] for code in codes}
+    quotes = exports.quotes_by_code(codes, limit=5)
     return render(
         request,
         "analysis/theme.html",

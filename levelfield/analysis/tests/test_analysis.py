@@ -354,6 +354,44 @@ def test_a_theme_shows_whose_perspectives_coded_the_passages_behind_it(world) ->
     assert "75%" in page
 
 
+def test_a_theme_page_asks_the_same_number_of_queries_with_one_code_or_ten(world) -> None:
+    team_of(world.project_place, world.member, world.coordinator)
+    agreed = source_make(place=world.project_place, actor=world.member)
+    refused = source_make(
+        place=world.project_place, actor=world.member, title="Interview 2", quotes_allowed=False
+    )
+    _, sentences = queries.cut(agreed)
+    client = client_for(world.member)
+
+    def theme_queries(count: int) -> tuple[int, str]:
+        codes = [
+            code_make(place=world.project_place, actor=world.member, name=f"{count}-{i}")
+            for i in range(count)
+        ]
+        theme = services.theme_create(
+            actor=world.member, place=world.project_place, name=f"Theme {count}", codes=codes
+        )
+        for source in (agreed, refused):
+            for person in (world.member, world.coordinator):
+                services.segments_code(
+                    actor=person, source=source, spans=sentences[:2], codes=codes
+                )
+        with CaptureQueriesContext(connection) as queries_run:
+            response = client.get(reverse("analysis:theme", args=[theme.pk]))
+        assert response.status_code == 200
+        # Each code still shows the first five of its quotes, as its quotes page does.
+        assert exports.quotes_by_code(codes, limit=5) == {
+            code.pk: exports.quotes_for(code)[:5] for code in codes
+        }
+        return len(queries_run), response.content.decode()
+
+    one, page = theme_queries(1)
+    ten, page_of_ten = theme_queries(10)
+    assert one == ten
+    assert "(not for quotation)" in page_of_ten
+    assert "“Interviewer: Tell me about your first appointment.”" in page
+
+
 def test_a_quote_whose_speaker_did_not_agree_is_refused(world) -> None:
     team_of(world.project_place, world.member)
     agreed = source_make(place=world.project_place, actor=world.member)
