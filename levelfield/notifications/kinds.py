@@ -138,7 +138,7 @@ KINDS: dict[str, Kind] = {
         ),
         Kind(
             "learning_cohort_joined",
-            "Joining a course's cohort",
+            "Joining a course’s cohort",
             "You join a cohort of a course: the dates of its sessions, where you have a place.",
         ),
         Kind(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from levelfield.lib.testing.world import World
@@ -54,3 +56,14 @@ def listed(world: World) -> World:
     world.collective.listed = True
     world.collective.save(update_fields=["listed"])
     return world
+
+
+@pytest.fixture(autouse=True)
+def _topics(db: None) -> None:
+    """The topics come from a data migration (0002_topics). A test that needs real
+    transactions (a browser journey, a concurrency test) empties every table after it,
+    so on the same test worker a later test would find none: put them back, as the
+    migration does, when they are gone."""
+    if not Topic.objects.exists():
+        migration = importlib.import_module("levelfield.opportunities.migrations.0002_topics")
+        migration.add(django_apps, None)

@@ -235,12 +235,14 @@ def test_the_project_page_suggests_resources_for_its_current_stage(
     project = ProjectFactory(collective=collective, stage=Stage.FUNDING, title="Stroke study")
     ProjectMembershipFactory(project=project, person=member)
     ResourceFactory(collective=collective, title="Costing involvement", stages=[Stage.FUNDING])
-    ResourceFactory(collective=collective, title="Analysis together", stages=[Stage.ANALYSIS])
+    ResourceFactory(
+        collective=collective, title="Coding interviews as a team", stages=[Stage.ANALYSIS]
+    )
     ResourceFactory(title="Elsewhere costing", stages=[Stage.FUNDING])
     page = _client(member).get(reverse("projects:detail", args=[project.pk])).content.decode()
     assert "Resources for the funding application stage" in page
     assert "Costing involvement" in page
-    assert "Analysis together" not in page and "Elsewhere costing" not in page
+    assert "Coding interviews as a team" not in page and "Elsewhere costing" not in page
     assert f"/resources/{collective.slug}/#stage-funding" in page
 
 
