@@ -42,7 +42,7 @@ def _invitations_make(prefix: str, count: int, rng: random.Random) -> tuple[str,
     rows = []
     for number in range(count):
         invitation = Invitation(
-            collective=collective,
+            place=collective.own_place,
             email="" if number % 10 == 0 else f"{prefix}-invitee-{number}@bench.example.org",
             invited_by=inviter,
             created_at=now - timedelta(minutes=number),

@@ -119,7 +119,7 @@ def _where_they_were(person: User, addresses: set[str]) -> tuple[set[int], set[i
         collective_ids.add(collective_id)
     for project_id, collective_id in Invitation.objects.filter(
         email_is_one_of(addresses)
-    ).values_list("project_id", "collective_id"):
+    ).values_list("place__project_id", "place__collective_id"):
         project_ids.add(project_id)
         collective_ids.add(collective_id)
     return project_ids - {None}, collective_ids - {None}

@@ -63,11 +63,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .only("coordinator_since", "place__group_name", "place__collective__name")
         .order_by("place__group_name"),
         "invitations": Invitation.objects.waiting_for(person)
-        .select_related("collective", "project", "invited_by")
+        .select_related("place__collective", "place__project", "invited_by")
         .only(
             "expires_at",
-            "collective__name",
-            "project__title",
+            "place__kind",
+            "place__collective__name",
+            "place__project__title",
             "invited_by__display_name",
             "invited_by__email",
         ),

@@ -18,6 +18,7 @@ from levelfield.collectives import access as collective_access
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import Place
 from levelfield.people.models import User
+from levelfield.places.models import place_of
 from levelfield.projects import access as project_access
 
 
@@ -31,7 +32,9 @@ def inviting_place_for_member(person: User, place: str, key: dict[str, Any]) -> 
 
 def invitation_in(place: Place, invitation_pk: int) -> Invitation:
     """One of the place's invitations (for its members' list and withdraw pages)."""
-    return get_object_or_404(with_place(place.invitations.all()), pk=invitation_pk)
+    return get_object_or_404(
+        with_place(Invitation.objects.filter(place=place_of(place))), pk=invitation_pk
+    )
 
 
 def invitation_by_token(token: str) -> Invitation:
@@ -46,4 +49,6 @@ def invitation_for_you(person: User, pk: int) -> Invitation:
 
 
 def with_place(invitations: QuerySet[Invitation]) -> QuerySet[Invitation]:
-    return invitations.select_related("collective", "project__collective", "invited_by")
+    return invitations.select_related(
+        "place__collective", "place__project__collective", "invited_by"
+    )

@@ -13,8 +13,8 @@ def _export(person: Any) -> dict[str, list[dict]]:
     return {
         "invitations_sent": export_rows(
             Invitation.objects.filter(invited_by=person),
-            collective="collective__name",
-            project="project__title",
+            collective="place__collective__name",
+            project="place__project__title",
             sent_to="email",
             message="message",
             created="created_at",
@@ -23,8 +23,8 @@ def _export(person: Any) -> dict[str, list[dict]]:
         ),
         "invitations_you_accepted": export_rows(
             Invitation.objects.filter(accepted_by=person),
-            collective="collective__name",
-            project="project__title",
+            collective="place__collective__name",
+            project="place__project__title",
             accepted="accepted_at",
         ),
     }
@@ -35,7 +35,10 @@ def _erase(context: ErasureContext) -> None:
     record of who was asked) with no name of theirs in the message."""
     Invitation.objects.filter(email_is_one_of(context.addresses)).delete()
     context.forget(Invitation.objects.filter(invited_by=context.person), ["message"])
-    context.forget(Invitation.objects.filter(context.places()), ["message"])
+    context.forget(
+        Invitation.objects.filter(context.places("place__project", "place__collective")),
+        ["message"],
+    )
 
 
 MANIFEST = AppManifest(

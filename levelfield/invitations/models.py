@@ -1,4 +1,4 @@
-"""Invitations to a collective or to a project: one model for both.
+"""Invitations to a place (a collective or a project): one model for both.
 
 An invitation by email is for one address and works once; a shareable link works
 for anyone who has it until it expires or is withdrawn. Either way the database keeps
@@ -19,7 +19,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
-from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Project
 
 
@@ -66,27 +65,18 @@ class InvitationQuerySet(models.QuerySet):
     def waiting_for(self, person: object) -> InvitationQuerySet:
         """Pending invitations to the person, to places they are not in yet: the ones
         they can answer from their home page."""
-        return (
-            self.pending()
-            .addressed_to(person)
-            .exclude(
-                project__isnull=True,
-                collective_id__in=PlaceMembership.objects.in_collectives()
-                .filter(person=person)
-                .values("place__collective_id"),
-            )
-            .exclude(project__place__memberships__person=person)
-        )
+        return self.pending().addressed_to(person).exclude(place__memberships__person=person)
 
 
 class Invitation(models.Model):
-    """An invitation to join one collective or one project (never both)."""
+    """An invitation to join a place: a collective or a project. (A group is joined by
+    its collective's members directly, so nobody is invited to one.)"""
 
-    collective = models.ForeignKey(
-        Collective, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
-    )
-    project = models.ForeignKey(
-        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    place = models.ForeignKey(
+        "places.Place",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        help_text="The collective's or project's place the invitation is to.",
     )
     email = models.EmailField(
         blank=True, help_text="Empty for a shareable link anyone with it can use."
@@ -122,18 +112,13 @@ class Invitation(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(collective__isnull=False, project__isnull=True)
-                | Q(collective__isnull=True, project__isnull=False),
-                name="invitations_for_one_collective_or_project",
-            ),
-            models.CheckConstraint(
                 condition=Q(expires_at__gt=models.F("created_at")),
                 name="invitations_expire_after_creation",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Invitation to {self.place}"
+        return f"Invitation to {self.place.name}"
 
     def set_token(self, token: str) -> None:
         """Give the invitation its secret: keep the hash, remember the token for now."""
@@ -141,14 +126,24 @@ class Invitation(models.Model):
         self.token_hash = invitation_token_hash(token)
 
     @property
-    def place(self) -> Collective | Project:
-        """What the invitation is to: its collective or its project."""
-        return self.collective if self.collective_id else self.project
+    def invited_to(self) -> Collective | Project:
+        """What the invitation is to: the collective or the project."""
+        return self.place.owner
+
+    @property
+    def collective(self) -> Collective:
+        """The collective, or the project's collective."""
+        return self.place.collective
+
+    @property
+    def project(self) -> Project | None:
+        """The project, for an invitation to one."""
+        return self.place.project if self.place.project_id else None
 
     @property
     def place_kind(self) -> str:
         """'collective' or 'project'."""
-        return "collective" if self.collective_id else "project"
+        return self.place.kind
 
     @property
     def is_link(self) -> bool:

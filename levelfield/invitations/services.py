@@ -134,7 +134,7 @@ def invitation_withdraw(*, invitation: Invitation, actor: User) -> bool:
     """Stop an invitation working. Returns False if it could no longer be used anyway."""
     with transaction.atomic():
         invitation = _locked(invitation)
-        _check_member(invitation.place, actor)
+        _check_member(invitation.invited_to, actor)
         if invitation.status != "pending":
             return False
         invitation.revoked_at = timezone.now()
@@ -152,7 +152,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership
     """
     with transaction.atomic():
         invitation = _locked(invitation)
-        place = place_of(invitation.place)
+        place = invitation.place
         existing = PlaceMembership.objects.filter(place=place, person=user).first()
         if existing:
             # Already in (a double click, or joined another way): nothing to add, but
@@ -233,7 +233,7 @@ def _invitation_email_send(invitation: Invitation, accept_url: str, person: User
         context={
             "invitation": invitation,
             "inviter": invitation.invited_by.name if invitation.invited_by else "Someone",
-            "place": place_words(invitation.place),
+            "place": place_words(invitation.invited_to),
             "accept_url": accept_url,
         },
         url=reverse("invitations:join_yours", args=[invitation.pk]) if person else "",
@@ -268,10 +268,7 @@ def _create(
         created_at=now,
         expires_at=now + timedelta(days=days),
     )
-    if isinstance(place, Project):
-        invitation.project = place
-    else:
-        invitation.collective = place
+    invitation.place = place_of(place)
     invitation.set_token(invitation_token_new())
     return invitation
 
@@ -280,7 +277,7 @@ def _locked(invitation: Invitation) -> Invitation:
     """The invitation read again and locked until the transaction ends."""
     return (
         Invitation.objects.select_for_update(of=("self",))
-        .select_related("collective", "project", "invited_by")
+        .select_related("place__collective", "place__project", "invited_by")
         .get(pk=invitation.pk)
     )
 
@@ -312,7 +309,7 @@ def _record(invitation: Invitation, *, actor: User, action: str, **values: Any) 
         action=action,
         summary=_summary(action, actor, invitation),
         subject=invitation,
-        **{invitation.place_kind: invitation.place},
+        **invitation.place.history_scope(),
         **values,
     )
 

@@ -27,7 +27,7 @@ from levelfield.invitations.services import InvitationProblem, InvitationsSent, 
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import plural
 from levelfield.people.models import User
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import PlaceMembership, place_of
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
 
@@ -145,7 +145,9 @@ def invitation_list(request: HttpRequest, place: str, **key: Any) -> HttpRespons
     """Every invitation with its status and expiry. A shareable link itself is shown
     only once, just after it is made: the database keeps only its hash."""
     target = access.inviting_place_for_member(request.user, place, key)
-    invitations = target.invitations.select_related("invited_by", "accepted_by")
+    invitations = Invitation.objects.filter(place=place_of(target)).select_related(
+        "invited_by", "accepted_by"
+    )
     page = page_or_404(request, invitations, INVITATIONS_PER_PAGE)
     for invitation in page:
         invitation.withdraw_url = _place_url(target, "invitation_withdraw", invitation.pk)
@@ -242,7 +244,7 @@ def old_join_address(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _join_page(request: HttpRequest, invitation: Invitation, here: str) -> HttpResponse:
-    place = invitation.place
+    place = invitation.invited_to
     already_member = services.is_member(place, request.user)
     problem = None if already_member else services.invitation_problem(invitation, request.user)
     if problem:
@@ -257,7 +259,7 @@ def _join_page(request: HttpRequest, invitation: Invitation, here: str) -> HttpR
 
 
 def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    place = invitation.place
+    place = invitation.invited_to
     try:
         _, created = services.invitation_accept(invitation=invitation, user=request.user)
     except InvitationProblem as problem:
@@ -276,7 +278,7 @@ def _decline(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         return _problem_page(request, invitation, problem)
     messages.success(
         request,
-        f"You declined the invitation to join {services.place_words(invitation.place)}. "
+        f"You declined the invitation to join {services.place_words(invitation.invited_to)}. "
         "Nothing else will happen.",
     )
     return redirect("home")
@@ -285,7 +287,11 @@ def _decline(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 def _problem_page(
     request: HttpRequest, invitation: Invitation, problem: InvitationProblem
 ) -> HttpResponse:
-    context = {**_place_context(invitation.place), "invitation": invitation, "problem": problem}
+    context = {
+        **_place_context(invitation.invited_to),
+        "invitation": invitation,
+        "problem": problem,
+    }
     return render(request, "invitations/problem.html", context, status=problem.http_status)
 
 

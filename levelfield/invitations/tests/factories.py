@@ -17,7 +17,10 @@ class CollectiveInvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Invitation
 
-    collective = factory.SubFactory(CollectiveFactory)
+    class Params:
+        collective = factory.SubFactory(CollectiveFactory)
+
+    place = factory.LazyAttribute(lambda invitation: invitation.collective.own_place)
     email = factory.Sequence(lambda n: f"invitee{n}@example.org")
     invited_by = factory.SubFactory(UserFactory)
     token = factory.LazyFunction(invitation_token_new)
@@ -31,6 +34,9 @@ class CollectiveInvitationFactory(factory.django.DjangoModelFactory):
 
 
 class ProjectInvitationFactory(CollectiveInvitationFactory):
-    collective = None
-    project = factory.SubFactory(ProjectFactory)
+    class Params:
+        collective = None
+        project = factory.SubFactory(ProjectFactory)
+
+    place = factory.LazyAttribute(lambda invitation: invitation.project.place)
     email = factory.Sequence(lambda n: f"project-invitee{n}@example.org")

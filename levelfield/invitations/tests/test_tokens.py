@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.apps import apps as global_apps
@@ -130,6 +131,23 @@ def test_a_token_from_before_the_move_still_opens_its_invitation(
             "projectinvitation", [OldRow(1, "project", project.pk, "old-project-token", "")]
         ),
     }
+
+    class InvitationsThen:
+        """The one table as 0001 wrote it (a collective or a project key), put where
+        0002 moved each row: the place of that collective or project."""
+
+        class objects:  # noqa: N801 (stands in for a model's manager)
+            @staticmethod
+            def create(
+                *, collective_id: int | None = None, project_id: int | None = None, **fields: Any
+            ) -> Invitation:
+                owner = Project.objects.get(pk=project_id) if project_id else None
+                place = (
+                    owner.place if owner else Collective.objects.get(pk=collective_id).own_place
+                )
+                return Invitation.objects.create(place=place, **fields)
+
+    old_models[("invitations", "Invitation")] = InvitationsThen
 
     class Apps:
         def get_model(self, app: str, name: str) -> object:
