@@ -24,6 +24,7 @@ from levelfield.projects.models import InvolvementEntry
 
 MEMBERS = 10_000
 FEW = 60
+SMALL = 49  # small places keep the one form listing everyone (choosing.SMALL_PLACE)
 SEED = 20_261_225
 
 
@@ -47,6 +48,11 @@ def record_entry() -> list[Row]:
     finally:
         choosing.SMALL_PLACE = threshold
     rows.append(_row("one form listing everyone (before)", MEMBERS, before, few_before))
+    small_project, small_people = team_make("smallteam", SMALL, rng)
+    small = time_page(
+        logged_in(small_people[0]), url("log_add", small_project.place), check=_shows("Save entry")
+    )
+    rows.append(_row(f"one form, kept for a place of {SMALL} (small teams)", SMALL, small, None))
 
     for who, where in ((client, place), (few_client, few_place)):
         chooser = url("log_choose", where)

@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q, QuerySet
 
+from levelfield.collectives.roles import memberships_of
 from levelfield.lib.manifests import manifests
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.places.access import place_member_ids
@@ -88,6 +89,15 @@ def draft_drop(session: SessionBase, place: Place) -> None:
 def members(place: Place) -> QuerySet[User]:
     """The place's members as people, through the one lookup of who is in a place."""
     return User.objects.filter(pk__in=place_member_ids(place))
+
+
+def few_members(place: Place) -> list[User] | None:
+    """Everyone in a small place, in joining order, for the form that lists them all;
+    None for a big place (one query either way: it reads at most `SMALL_PLACE` rows)."""
+    memberships = list(memberships_of(place.owner).select_related("person")[:SMALL_PLACE])
+    if len(memberships) >= SMALL_PLACE:
+        return None
+    return [membership.person for membership in memberships]
 
 
 def member_search(place: Place, words: str) -> QuerySet[User]:

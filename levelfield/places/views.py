@@ -74,9 +74,10 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an entry. A small place ticks names on one form, as it always has; a big
     one chooses who took part first (`involvement_choose`, `involvement_details`)."""
     place = access.place_for_member(request.user, pk, action=Action.RECORD_INVOLVEMENT)
-    if choosing.members(place).count() >= choosing.SMALL_PLACE:
+    few = choosing.few_members(place)
+    if few is None:
         return _choose_page(request, place)
-    people = [(person, person.name) for person in access.place_members(place)]
+    people = [(person, person.name) for person in few]
     research = place.kind == PlaceKind.PROJECT
     form = InvolvementEntryForm(
         posted(request),
