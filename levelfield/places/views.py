@@ -25,7 +25,6 @@ from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import plural
-from levelfield.people.models import User
 from levelfield.places import access, choosing, services
 from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
@@ -119,9 +118,9 @@ def _choose_page(
         results = page_or_404(request, choosing.member_search(place, words), CHOOSE_PAGE_SIZE)
         shown = [person.pk for person in results.object_list]
         chosen_here = set(chosen.filter(pk__in=shown).values_list("pk", flat=True))
-    named = {
+    named = {  # only members: an id posted by hand never shows anyone else's name
         person.pk: person
-        for person in User.objects.filter(pk__in=[*draft.people, *draft.left_out])
+        for person in choosing.members(place).filter(pk__in=[*draft.people, *draft.left_out])
     }
     context = {
         "place": place,
@@ -156,7 +155,7 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
     action, person_pk = data["action"], data["person"]
     draft = choosing.draft_read(request.session, place)
     said = ""
-    if action == "add":
+    if action in {"add", "remove"}:
         person = choosing.members(place).filter(pk=person_pk).first()
         if person is None:
             form.add_error(
@@ -164,6 +163,7 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Who took part: choose people who are members of the {place.kind_word}",
             )
             return _choose_page(request, place, form)
+    if action == "add":
         if person.pk in draft.left_out:
             draft.left_out.remove(person.pk)
         if person.pk not in draft.people:

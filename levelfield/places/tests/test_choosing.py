@@ -182,6 +182,8 @@ def test_someone_who_is_not_a_member_is_refused_by_name_and_nothing_chosen_is_lo
     assert response.status_code == 200
     assert "Who took part: choose people who are members of the project" in page
     assert "Chosen so far: 1 person" in page and "Mo" in page
+    taking_out = recorder.choose(action="remove", person=world.outsider.pk).content.decode()
+    assert "choose people who are members" in taking_out and world.outsider.name not in taking_out
     bad_meeting = recorder.choose(action="add_group", group="events:99999").content.decode()
     assert "Choose a meeting from the list" in bad_meeting and "Chosen so far: 1 person" in page
 
