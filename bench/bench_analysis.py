@@ -24,7 +24,7 @@ from levelfield.analysis.scale import CODERS, SEGMENTS, WORDS, source_seed
 from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.people.models import User
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.services import project_create
 
 SEED = 20_261_205
@@ -44,8 +44,8 @@ def _source_make(prefix: str, words: int, segments: int, rng: random.Random) -> 
         title=f"Analysis {prefix}",
         summary="Timing the analysis pages.",
     )
-    ProjectMembership.objects.bulk_create(
-        ProjectMembership(project=project, person=person) for person in others
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=project.place, person=person) for person in others
     )
     place = project.place
     coders = [founder, *others]

@@ -19,10 +19,11 @@ from bench_pages import _row, _shows, logged_in, people_add
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.learning import services
 from levelfield.learning.models import CohortParticipant, Course, HandIn
+from levelfield.places.models import PlaceMembership
 
 PARTICIPANTS = 2_000
 FEW = 5
@@ -38,8 +39,8 @@ def _cohort_make(prefix: str, count: int, rng: random.Random) -> tuple[list, obj
         description="People timing the cohort pages.",
         created_by=facilitator,
     )
-    CollectiveMembership.objects.bulk_create(
-        [CollectiveMembership(collective=collective, person=p) for p in people[1:]],
+    PlaceMembership.objects.bulk_create(
+        [PlaceMembership(place=collective.own_place, person=p) for p in people[1:]],
         batch_size=1_000,
         ignore_conflicts=True,
     )

@@ -21,11 +21,12 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.documents import services
 from levelfield.documents.models import Amendment, Comment, Document, ParagraphKind
 from levelfield.places.access import collective_place
+from levelfield.places.models import PlaceMembership
 
 SECTIONS = 100
 PER_SECTION = 6
@@ -57,8 +58,8 @@ def _document_make(
         description="People timing documents.",
         created_by=team[0],
     )
-    CollectiveMembership.objects.bulk_create(
-        [CollectiveMembership(collective=collective, person=p) for p in team[1:]],
+    PlaceMembership.objects.bulk_create(
+        [PlaceMembership(place=collective.own_place, person=p) for p in team[1:]],
         ignore_conflicts=True,
     )
     today = timezone.localdate()

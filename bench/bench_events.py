@@ -19,7 +19,7 @@ from bench_pages import logged_in, people_add
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.events import services
 from levelfield.events.models import (
@@ -35,6 +35,7 @@ from levelfield.events.models import (
     RegistrationStatus,
     WalkIn,
 )
+from levelfield.places.models import PlaceMembership
 
 MEMBERS = 2_000
 EVENTS = 1_000
@@ -61,8 +62,8 @@ def _place(prefix: str, size: int, rng: random.Random) -> tuple[object, list]:
         description="People timing Levelfield's events pages.",
         created_by=people[0],
     )
-    CollectiveMembership.objects.bulk_create(
-        (CollectiveMembership(collective=collective, person=p) for p in people[1:]),
+    PlaceMembership.objects.bulk_create(
+        (PlaceMembership(place=collective.own_place, person=p) for p in people[1:]),
         batch_size=BATCH,
     )
     return collective, people
@@ -259,8 +260,8 @@ def event_pages() -> list[Row]:
         )
     )
     newcomers = people_add("eventnew", TIMED_REGISTRATIONS, rng)
-    CollectiveMembership.objects.bulk_create(
-        CollectiveMembership(collective=collective, person=p) for p in newcomers
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=collective.own_place, person=p) for p in newcomers
     )
     queue = iter(newcomers)
     ms = best_of(

@@ -25,7 +25,8 @@ from levelfield.collectives.services import collective_create
 from levelfield.impact.models import ForWhom, Impact, Kind, Status
 from levelfield.outputs.models import Output
 from levelfield.people.models import User
-from levelfield.projects.models import InvolvementEntry, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.services import project_create
 
 IMPACTS = 3_000
@@ -50,8 +51,8 @@ def _project_make(prefix: str, size: int, rng: random.Random) -> tuple[User, int
         title=f"Impact {prefix}",
         summary="Timing the impact pages.",
     )
-    ProjectMembership.objects.bulk_create(
-        ProjectMembership(project=project, person=person) for person in others
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=project.place, person=person) for person in others
     )
     place = project.place
     start = datetime.date(2020, 1, 1)

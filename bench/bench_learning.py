@@ -17,7 +17,7 @@ from bench_pages import _row, _shows, logged_in, people_add
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.learning.models import (
     Circle,
@@ -31,6 +31,7 @@ from levelfield.learning.models import (
     PageDone,
     Reflection,
 )
+from levelfield.places.models import PlaceMembership
 
 LEARNERS = 2_000
 FEW = 5
@@ -46,8 +47,8 @@ def _course_make(prefix: str, learners: int, rng: random.Random) -> tuple[list, 
         description="People timing the learning pages.",
         created_by=facilitator,
     )
-    CollectiveMembership.objects.bulk_create(
-        [CollectiveMembership(collective=collective, person=p) for p in people[1:]],
+    PlaceMembership.objects.bulk_create(
+        [PlaceMembership(place=collective.own_place, person=p) for p in people[1:]],
         batch_size=1_000,
         ignore_conflicts=True,
     )

@@ -24,7 +24,7 @@ from levelfield.collectives.services import collective_create
 from levelfield.outputs.credit import Role
 from levelfield.outputs.models import Contributor, Credit, Kind, Output
 from levelfield.people.models import User
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.services import project_create
 
 OUTPUTS = 3_000
@@ -48,8 +48,8 @@ def _project_make(prefix: str, size: int, rng: random.Random) -> tuple[User, int
         title=f"Outputs {prefix}",
         summary="Timing the outputs pages.",
     )
-    ProjectMembership.objects.bulk_create(
-        ProjectMembership(project=project, person=person) for person in others
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=project.place, person=person) for person in others
     )
     place = project.place
     kinds = [kind.value for kind in Kind]

@@ -37,12 +37,12 @@ from levelfield.decisions.ballots import ballot_seal
 from levelfield.decisions.methods.stance import STANCES
 from levelfield.decisions.models import Decision, Method, Option, Outcome, Response, Voter
 from levelfield.people.models import Perspective, PerspectiveKind, User, Visibility
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
     Project,
-    ProjectMembership,
     Stage,
 )
 from levelfield.projects.services import project_create
@@ -132,8 +132,8 @@ def team_make(prefix: str, size: int, rng: random.Random) -> tuple[Project, list
         summary="A project with a lot of data in it.",
         stage=Stage.DESIGN,
     )
-    ProjectMembership.objects.bulk_create(
-        (ProjectMembership(project=project, person=person) for person in people[1:]),
+    PlaceMembership.objects.bulk_create(
+        (PlaceMembership(place=project.place, person=person) for person in people[1:]),
         batch_size=BATCH,
     )
     return project, people

@@ -24,10 +24,11 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.payments import services
 from levelfield.payments.models import Batch, Choice, Claim, ClaimLine, Status
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -194,7 +195,9 @@ def timed_claim(project: Project, person: User) -> Claim:
         receipt=SimpleUploadedFile("bus.pdf", PDF),
     )
     services.claim_submit(claim=claim, actor=person)
-    coordinator = project.collective.memberships.get(coordinator_since__isnull=False).person
+    coordinator = project.collective.own_place.memberships.get(
+        coordinator_since__isnull=False
+    ).person
     services.claim_query(claim=claim, actor=coordinator, question="Which bus was it?")
     services.claim_answer(claim=claim, actor=person, answer="The number 56.")
     return claim
@@ -203,8 +206,8 @@ def timed_claim(project: Project, person: User) -> Claim:
 def payment_world(prefix: str, claims: int, rng: random.Random) -> dict:
     project, people = team_make(prefix, CONTRIBUTORS if claims > FEW_ROWS else FEW_ROWS, rng)
     coordinator, contributor = people[0], people[1]
-    CollectiveMembership.objects.bulk_create(
-        (CollectiveMembership(collective=project.collective, person=p) for p in people[1:]),
+    PlaceMembership.objects.bulk_create(
+        (PlaceMembership(place=project.collective.own_place, person=p) for p in people[1:]),
         batch_size=BATCH,
     )
     policy_set(project.collective, coordinator)

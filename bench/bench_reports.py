@@ -24,10 +24,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.payments.models import Batch, Claim, Status
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -56,8 +56,8 @@ def _year_make(prefix: str, entries: int, rng: random.Random) -> tuple[Report, o
         description="People timing the annual report.",
         created_by=people[0],
     )
-    CollectiveMembership.objects.bulk_create(
-        (CollectiveMembership(collective=collective, person=person) for person in people[1:]),
+    PlaceMembership.objects.bulk_create(
+        (PlaceMembership(place=collective.own_place, person=person) for person in people[1:]),
         batch_size=BATCH,
     )
     projects = Project.objects.bulk_create(

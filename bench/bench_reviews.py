@@ -18,7 +18,7 @@ from bench_pages import _row, _shows, logged_in, people_add
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Stage
@@ -40,11 +40,11 @@ def _group_make(prefix: str, size: int, rng: random.Random) -> tuple[int, int, o
         description="People timing the review group.",
         created_by=coordinator,
     )
-    CollectiveMembership.objects.filter(collective=collective, person=coordinator).update(
+    PlaceMembership.objects.of_collective(collective).filter(person=coordinator).update(
         coordinator_since=timezone.now()
     )
-    CollectiveMembership.objects.bulk_create(
-        CollectiveMembership(collective=collective, person=person) for person in members
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=collective.own_place, person=person) for person in members
     )
     group = services.group_set_up(
         collective=collective,

@@ -22,9 +22,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.events.models import Audience, Event
+from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import Comment, Story, Tag
 
 STORIES = 2_000
@@ -44,8 +45,8 @@ def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, s
         description="People timing the public pages.",
         created_by=author,
     )
-    CollectiveMembership.objects.bulk_create(
-        CollectiveMembership(collective=collective, person=person) for person in others
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=collective.own_place, person=person) for person in others
     )
     now = timezone.now()
     tags = Tag.objects.bulk_create(

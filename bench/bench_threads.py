@@ -20,8 +20,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
+from levelfield.places.models import PlaceMembership
 from levelfield.threads.models import Post, Reaction, ReactionKind, ReadMark, Thread
 
 THREADS = 2_000
@@ -40,8 +41,8 @@ def _place_make(prefix: str, threads: int, replies: int, rng: random.Random) -> 
         description="People timing the threads.",
         created_by=author,
     )
-    CollectiveMembership.objects.bulk_create(
-        CollectiveMembership(collective=collective, person=person) for person in others
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=collective.own_place, person=person) for person in others
     )
     place = collective.places.get(kind="collective")
     now = timezone.now()

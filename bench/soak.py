@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from levelfield.places.models import PlaceMembership
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 # A request that failed within this many seconds of a fault is counted as cut by it.
@@ -147,7 +149,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
-    from levelfield.collectives.models import CollectiveKind, CollectiveMembership
+    from levelfield.collectives.models import CollectiveKind
     from levelfield.collectives.services import collective_create
     from levelfield.decisions import services as decisions
     from levelfield.decisions.models import Method
@@ -159,7 +161,6 @@ def world_build(plan: Plan, rng: random.Random) -> World:
         ActivityKind,
         InvolvementEntry,
         Participation,
-        ProjectMembership,
         Stage,
     )
     from levelfield.projects.services import project_create
@@ -183,8 +184,8 @@ def world_build(plan: Plan, rng: random.Random) -> World:
         description="People checking that nothing is lost.",
         created_by=coordinator,
     )
-    CollectiveMembership.objects.bulk_create(
-        CollectiveMembership(collective=collective, person=person)
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=collective.own_place, person=person)
         for person in [*people, *approvers]
     )
     project = project_create(
@@ -194,8 +195,8 @@ def world_build(plan: Plan, rng: random.Random) -> World:
         summary="Where the decisions and the involvement are.",
         stage=Stage.DESIGN,
     )
-    ProjectMembership.objects.bulk_create(
-        ProjectMembership(project=project, person=person) for person in people
+    PlaceMembership.objects.bulk_create(
+        PlaceMembership(place=project.place, person=person) for person in people
     )
 
     now = timezone.now()

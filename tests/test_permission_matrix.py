@@ -42,7 +42,6 @@ from levelfield.collectives import services as collective_services
 from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
-    CollectiveMembership,
 )
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
@@ -81,8 +80,9 @@ from levelfield.payments.tests.factories import (
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places import services as place_services
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services as project_services
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.models import Project
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
@@ -112,8 +112,8 @@ class Scenario:
     decision: Any
     settled_time_poll: Any
     entry: Any
-    collective_membership: CollectiveMembership
-    project_membership: ProjectMembership
+    collective_membership: PlaceMembership
+    project_membership: PlaceMembership
     collective_invitation: Any
     project_invitation: Any
     join_request: Any

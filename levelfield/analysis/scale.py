@@ -13,7 +13,7 @@ from django.utils import timezone
 from levelfield.analysis.models import Code, Segment, Source, TeamMember
 from levelfield.analysis.queries import cut
 from levelfield.lib.scale import batches, scaled
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 
 WORDS = 50_000
@@ -142,7 +142,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     project = big_project()
     place = project.place
     coders = list(
-        ProjectMembership.objects.filter(project=project)
+        PlaceMembership.objects.of_project(project)
         .order_by("person_id")
         .values_list("person_id", flat=True)[:CODERS]
     )

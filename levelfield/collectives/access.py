@@ -11,8 +11,9 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
 def collective_for_member(person: User, slug: str) -> Collective:
@@ -20,21 +21,25 @@ def collective_for_member(person: User, slug: str) -> Collective:
     return get_object_or_404(Collective.objects.for_member(person), slug=slug)
 
 
-def collective_membership_for(person: User, slug: str) -> CollectiveMembership:
+def collective_membership_for(person: User, slug: str) -> PlaceMembership:
     """`person`'s own membership of the collective, with the collective (one query;
     the same rule as `Collective.objects.for_member`)."""
     if not getattr(person, "is_authenticated", False):
         raise Http404("No such collective.")
     return get_object_or_404(
-        CollectiveMembership.objects.select_related("collective"),
-        collective__slug=slug,
+        PlaceMembership.objects.in_collectives().select_related("place__collective"),
+        place__collective__slug=slug,
         person=person,
     )
 
 
-def collective_membership_in(collective: Collective, membership_pk: int) -> CollectiveMembership:
+def collective_membership_in(collective: Collective, membership_pk: int) -> PlaceMembership:
     """Someone's membership of a collective the viewer already reached."""
     try:
-        return collective.memberships.select_related("person").get(pk=membership_pk)
-    except CollectiveMembership.DoesNotExist:
+        return (
+            PlaceMembership.objects.of_collective(collective)
+            .select_related("person")
+            .get(pk=membership_pk)
+        )
+    except PlaceMembership.DoesNotExist:
         raise Http404("No such member here.") from None

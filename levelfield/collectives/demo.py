@@ -8,12 +8,12 @@ from django.utils import timezone
 from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
-    CollectiveMembership,
 )
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import DemoWorld
 from levelfield.people.demo import PEOPLE, DemoPerson, _person
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.places.models import PlaceMembership
 from levelfield.places.services import place_for_collective_create
 
 # Someone who found the collective in the directory: not a member, so not in PEOPLE.
@@ -71,8 +71,8 @@ def _collective(people: dict[str, User]) -> Collective:
     if created:
         place_for_collective_create(collective=collective)
     for spec in PEOPLE:
-        _, joined = CollectiveMembership.objects.get_or_create(
-            collective=collective,
+        _, joined = PlaceMembership.objects.get_or_create(
+            place=collective.own_place,
             person=people[spec.key],
             defaults={"coordinator_since": timezone.now() if spec.coordinator else None},
         )
@@ -81,7 +81,7 @@ def _collective(people: dict[str, User]) -> Collective:
                 actor=people[spec.key],
                 action="joined",
                 summary=f"{people[spec.key].name} joined the collective",
-                subject_type="collectivemembership",
+                subject_type="placemembership",
                 collective=collective,
             )
     return collective

@@ -33,15 +33,6 @@ MANIFEST = AppManifest(
         PersonField(
             "collectives.Collective.created_by", "collectives_you_started", Erasure.ANONYMISE
         ),
-        PersonField("collectives.Collective.members", "collective_memberships", Erasure.DELETE),
-        PersonField(
-            "collectives.CollectiveMembership.coordinator_asked_by",
-            "coordinator_job_asks_you_made",
-            Erasure.ANONYMISE,
-        ),
-        PersonField(
-            "collectives.CollectiveMembership.person", "collective_memberships", Erasure.DELETE
-        ),
         PersonField(
             "collectives.CollectiveJoinRequest.person",
             "requests_to_join_collectives",

@@ -10,6 +10,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+
+from levelfield.places.models import Place, PlaceMembership
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -32,7 +35,9 @@ class CollectiveQuerySet(models.QuerySet):
             return self.none()
         # A subquery rather than a join, so counts annotated afterwards see every member.
         return self.filter(
-            pk__in=CollectiveMembership.objects.filter(person=person).values("collective_id")
+            pk__in=PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
         )
 
     def listed(self) -> CollectiveQuerySet:
@@ -76,12 +81,6 @@ class Collective(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        through="CollectiveMembership",
-        through_fields=("collective", "person"),
-        related_name="collectives",
-    )
 
     objects = CollectiveQuerySet.as_manager()
 
@@ -111,45 +110,11 @@ class Collective(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("collectives:detail", args=[self.slug])
 
-
-class CoordinatorJob(models.Model):
-    """The coordinator job on a membership: who holds it since when, and who was asked.
-
-    Coordinating is a job (logistics, approvals), never a rank: it never overrides a
-    collective decision. Several members may share it. A member is asked (or
-    volunteers); one pending request per membership, with who asked and when. Who may
-    do what is in `levelfield.collectives.roles`; the changes are in `places/coordinator.py`.
-    """
-
-    coordinator_since = models.DateTimeField(
-        null=True, blank=True, help_text="Empty unless the member holds the coordinator job."
-    )
-    coordinator_asked_at = models.DateTimeField(
-        null=True, blank=True, help_text="When someone asked the member to take the job."
-    )
-    coordinator_asked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Who asked; empty when they have since deleted their account.",
-    )
-    coordinator_asked_because = models.CharField(
-        max_length=300, blank=True, help_text="Why, when a decision chose the member."
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.coordinator_since is not None
-
-    @property
-    def coordinator_asked(self) -> bool:
-        """Someone asked the member to take the job and they have not answered yet."""
-        return self.coordinator_asked_at is not None
+    @cached_property
+    def own_place(self) -> Place:
+        """The collective's own place: where its members, log and shared features are
+        (its groups and projects are places inside it)."""
+        return self.places.get(kind="collective")
 
 
 class JoinRequestStatus(models.TextChoices):
@@ -192,34 +157,6 @@ class JoinRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == JoinRequestStatus.PENDING
-
-
-class CollectiveMembership(CoordinatorJob):
-    collective = models.ForeignKey(
-        Collective, on_delete=models.CASCADE, related_name="memberships"
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="collective_memberships"
-    )
-    joined_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["joined_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["collective", "person"], name="collectives_one_membership"
-            )
-        ]
-        # The collective's home and members page list members in joining order a page
-        # at a time: without it, 20,000 members are sorted per request.
-        indexes = [
-            models.Index(
-                fields=["collective", "joined_at", "id"], name="collectives_members_in_order"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.person} in {self.collective}"
 
 
 class CollectiveJoinRequest(JoinRequest):

@@ -7,31 +7,16 @@ from typing import Any
 from django.db.models import Count, Min
 from django.urls import reverse
 
-from levelfield.collectives.models import (
-    Collective,
-    CollectiveJoinRequest,
-    CollectiveMembership,
-)
-from levelfield.history.services import change_record
+from levelfield.collectives.models import Collective, CollectiveJoinRequest
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.lib.words import plural
+from levelfield.places.models import PlaceMembership
 
 
 def export(person: Any) -> dict[str, list[dict]]:
     return {
-        "collective_memberships": export_rows(
-            CollectiveMembership.objects.filter(person=person),
-            collective="collective__name",
-            joined="joined_at",
-            coordinator_since="coordinator_since",
-        ),
         "collectives_you_started": export_rows(
             Collective.objects.filter(created_by=person), collective="name", created="created_at"
-        ),
-        "coordinator_job_asks_you_made": export_rows(
-            CollectiveMembership.objects.filter(coordinator_asked_by=person),
-            collective="collective__name",
-            because="coordinator_asked_because",
         ),
         "requests_to_join_collectives": export_rows(
             CollectiveJoinRequest.objects.filter(person=person),
@@ -58,8 +43,10 @@ def needs(person: Any) -> list[Need]:
     rows = (
         CollectiveJoinRequest.objects.pending()
         .filter(
-            collective__memberships__person=person,
-            collective__memberships__coordinator_since__isnull=False,
+            collective_id__in=PlaceMembership.objects.in_collectives()
+            .coordinators()
+            .filter(person=person)
+            .values("place__collective_id"),
         )
         .values("collective__slug", "collective__name")
         .annotate(count=Count("pk"), first=Min("asked_at"))
@@ -77,26 +64,9 @@ def needs(person: Any) -> list[Need]:
 
 
 def erase(context: ErasureContext) -> None:
-    """Each membership ends with a line in the collective's history (it goes with the
-    account); the collective and the reasons given for asking someone to coordinate
-    keep no name."""
-    memberships = CollectiveMembership.objects.filter(person=context.person).select_related(
-        "collective"
-    )
-    for membership in memberships:
-        change_record(
-            actor=context.person,
-            action="account_deleted",
-            summary="A member deleted their account and left the collective",
-            subject=membership,
-            collective=membership.collective,
-            before={"member": "A former member", "coordinator": membership.is_coordinator},
-        )
+    """The collectives they were in and their requests to join keep no name (their
+    memberships are the places app's)."""
     context.forget(Collective.objects.filter(pk__in=context.collective_ids))
-    context.forget(
-        CollectiveMembership.objects.filter(collective_id__in=context.collective_ids),
-        ["coordinator_asked_because"],
-    )
     context.forget(
         CollectiveJoinRequest.objects.filter(collective_id__in=context.collective_ids),
         ["message", "decline_reason"],

@@ -21,10 +21,10 @@ from enum import StrEnum
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceMembership
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.models import Project
 
 
 class Who(StrEnum):
@@ -164,10 +164,11 @@ def may(person: User, action: Action, place: Collective | Project | Place) -> bo
         # Always decided in the collective, for its projects and groups too.
         collective_id = place.pk if isinstance(place, Collective) else place.collective_id
         return (
-            CollectiveMembership.objects.filter(collective_id=collective_id, person=person)
+            PlaceMembership.objects.of_collective(collective_id)
+            .filter(person=person)
             .filter(
                 Q(coordinator_since__isnull=False)
-                | Q(collective__payment_policy__approvers=person)
+                | Q(place__collective__payment_policy__approvers=person)
             )
             .exists()
         )
@@ -183,16 +184,9 @@ def require(person: User, action: Action, place: Collective | Project | Place) -
         raise PermissionDenied(f"Only {RULES[action]} may {action} here.")
 
 
-def memberships_of(
-    place: Collective | Project | Place,
-) -> QuerySet[CollectiveMembership] | QuerySet[ProjectMembership] | QuerySet[PlaceMembership]:
-    """The memberships of a collective, a project or a group (`Place.owner`): the one
-    place that knows each kind's membership table."""
-    if isinstance(place, Place):
-        return PlaceMembership.objects.filter(place=place)
-    if isinstance(place, Project):
-        return ProjectMembership.objects.filter(project=place)
-    return CollectiveMembership.objects.filter(collective=place)
+def memberships_of(place: Collective | Project | Place) -> QuerySet[PlaceMembership]:
+    """The memberships of a collective, a project or a group (`Place.owner`)."""
+    return PlaceMembership.objects.of_owner(place)
 
 
 def collectives_where(person: User, action: Action) -> QuerySet:
@@ -200,13 +194,14 @@ def collectives_where(person: User, action: Action) -> QuerySet:
     list across every collective (a person's home) is one query. Only for actions
     decided in the collective (approving claims, publishing stories, answering joiners)."""
     if not getattr(person, "is_authenticated", False):
-        return CollectiveMembership.objects.none().values("collective_id")
-    memberships = CollectiveMembership.objects.filter(person=person)
+        return PlaceMembership.objects.none().values("place__collective_id")
+    memberships = PlaceMembership.objects.in_collectives().filter(person=person)
     who = RULES[action]
     if who is Who.AN_APPROVER:
         memberships = memberships.filter(
-            Q(coordinator_since__isnull=False) | Q(collective__payment_policy__approvers=person)
+            Q(coordinator_since__isnull=False)
+            | Q(place__collective__payment_policy__approvers=person)
         )
     elif who is Who.THE_COORDINATOR:
         memberships = memberships.filter(coordinator_since__isnull=False)
-    return memberships.values("collective_id")
+    return memberships.values("place__collective_id")

@@ -13,12 +13,13 @@ import random
 
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import Collective, CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.history.models import Change
 from levelfield.lib.scale import batches
 from levelfield.people.models import User
 from levelfield.people.scale import people_in_order
+from levelfield.places.models import PlaceMembership
 
 HUBS = 9
 NETWORK_NAME = "Scale network"
@@ -53,19 +54,21 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
 def _members_add(collective: Collective, person_ids: list[int], rng: random.Random) -> None:
     now = timezone.now()
     for chunk in batches(
-        CollectiveMembership(collective=collective, person_id=person_id, joined_at=now)
+        PlaceMembership(place=collective.own_place, person_id=person_id, joined_at=now)
         for person_id in person_ids
     ):
-        CollectiveMembership.objects.bulk_create(chunk)
+        PlaceMembership.objects.bulk_create(chunk)
     names = dict(User.objects.filter(pk__in=person_ids).values_list("pk", "display_name"))
-    memberships = CollectiveMembership.objects.filter(
-        collective=collective, person_id__in=person_ids
-    ).values_list("pk", "person_id")
+    memberships = (
+        PlaceMembership.objects.of_collective(collective)
+        .filter(person_id__in=person_ids)
+        .values_list("pk", "person_id")
+    )
     for chunk in batches(
         Change(
             actor_id=person_id,
             collective=collective,
-            subject_type="collectivemembership",
+            subject_type="placemembership",
             subject_id=pk,
             action="joined",
             summary=f"{names[person_id]} joined the collective (accepted an invitation)",

@@ -18,14 +18,13 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
-    CollectiveMembership,
     JoinRequest,
     JoinRequestStatus,
 )
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.services import place_for_collective_create, place_leave_hand_back
 from levelfield.ratelimits import RateLimited, rate_limit
 
@@ -80,8 +79,8 @@ def _collective_insert(*, name: str, kind: str, description: str, created_by: An
         )
         place_for_collective_create(collective=collective)
         # Someone has to do the organising at first; they can step down at any time.
-        membership = CollectiveMembership.objects.create(
-            collective=collective, person=created_by, coordinator_since=timezone.now()
+        membership = PlaceMembership.objects.create(
+            place=collective.own_place, person=created_by, coordinator_since=timezone.now()
         )
         change_record(
             actor=created_by,
@@ -153,7 +152,7 @@ def collective_join_request_create(
     with transaction.atomic():
         if not Collective.objects.listed().filter(pk=collective.pk).exists():
             raise ValidationError("This collective is not taking requests to join.")
-        if CollectiveMembership.objects.filter(collective=collective, person=person).exists():
+        if PlaceMembership.objects.of_collective(collective).filter(person=person).exists():
             raise ValidationError(f"You are already a member of {collective.name}.")
         try:
             with transaction.atomic():
@@ -184,14 +183,14 @@ def collective_join_request_create(
 
 def collective_join_request_accept(
     *, join_request: CollectiveJoinRequest, actor: User
-) -> CollectiveMembership:
+) -> PlaceMembership:
     """A coordinator says yes: the person becomes a member. The request row is locked
     and a person has one membership per collective, so two coordinators add one."""
     roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
-        membership, created = CollectiveMembership.objects.get_or_create(
-            collective=join_request.collective, person=join_request.person
+        membership, created = PlaceMembership.objects.get_or_create(
+            place=join_request.collective.own_place, person=join_request.person
         )
         join_request_answer(
             join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
@@ -225,8 +224,9 @@ def _join_request_notify(join_request: CollectiveJoinRequest) -> None:
     if join_request.is_pending:
         recipients = list(
             User.objects.filter(
-                collective_memberships__collective=collective,
-                collective_memberships__coordinator_since__isnull=False,
+                pk__in=PlaceMembership.objects.of_collective(collective)
+                .coordinators()
+                .values("person_id"),
                 is_active=True,
             )
         )
@@ -293,12 +293,13 @@ def join_request_decline(
     )
 
 
-def membership_leave(*, membership: CollectiveMembership) -> None:
+def membership_leave(*, membership: PlaceMembership) -> None:
     """The member leaves. Their past work stays in the history under their name."""
     with transaction.atomic():
         membership = (
-            CollectiveMembership.objects.select_for_update(of=("self",))
-            .select_related("person", "collective")
+            PlaceMembership.objects.in_collectives()
+            .select_for_update(of=("self",))
+            .select_related("person", "place__collective")
             .get(pk=membership.pk)
         )
         person, collective = membership.person, membership.collective
@@ -330,7 +331,7 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _record_joined(membership: CollectiveMembership, *, actor: Any, how: str) -> None:
+def _record_joined(membership: PlaceMembership, *, actor: Any, how: str) -> None:
     change_record(
         actor=actor,
         action="joined",
@@ -352,7 +353,7 @@ def _collective_values(collective: Collective) -> dict[str, Any]:
     }
 
 
-def _membership_values(membership: CollectiveMembership) -> dict[str, Any]:
+def _membership_values(membership: PlaceMembership) -> dict[str, Any]:
     return {"member": membership.person.name, "coordinator": membership.is_coordinator}
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +25,6 @@ from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
     CollectiveKind,
-    CollectiveMembership,
 )
 from levelfield.history.models import Change
 from levelfield.history.words import value_words
@@ -36,7 +35,7 @@ from levelfield.places.members import place_memberships
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects.forms import JoinRequestDeclineForm
-from levelfield.projects.models import ProjectJoinRequest, ProjectMembership
+from levelfield.projects.models import ProjectJoinRequest
 
 HISTORY_PER_PAGE = 25
 PROJECTS_PER_PAGE = 25
@@ -49,7 +48,9 @@ JOIN_REQUESTS_PER_PAGE = 50
 @require_safe
 def collective_list(request: HttpRequest) -> HttpResponse:
     collectives = Collective.objects.for_member(request.user).annotate(
-        member_count=Count("memberships", distinct=True),
+        member_count=Count(
+            "places__memberships", filter=Q(places__kind=PlaceKind.COLLECTIVE), distinct=True
+        ),
         project_count=Count("projects", distinct=True),
     )
     return render(request, "collectives/list.html", {"collectives": collectives})
@@ -77,16 +78,16 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # members before paging: 10,000 in a big project).
         member_count=Coalesce(
             Subquery(
-                ProjectMembership.objects.filter(project=OuterRef("pk"))
+                PlaceMembership.objects.of_project(OuterRef("pk"))
                 .order_by()
-                .values("project")
+                .values("place")
                 .annotate(count=Count("pk"))
                 .values("count")
             ),
             0,
         ),
         is_mine=Exists(
-            ProjectMembership.objects.filter(project=OuterRef("pk"), person=request.user)
+            PlaceMembership.objects.of_project(OuterRef("pk")).filter(person=request.user)
         ),
         asked_to_join=Exists(
             ProjectJoinRequest.objects.pending().filter(
@@ -109,7 +110,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,
-            "member_count": collective.memberships.count(),
+            "member_count": own_place.memberships.count(),
             "projects": page,
             "page": page,
         },
@@ -184,7 +185,7 @@ def collective_history(request: HttpRequest, slug: str) -> HttpResponse:
 def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
     membership = access.collective_membership_for(request.user, slug)
     collective = membership.collective
-    others = collective.memberships.exclude(pk=membership.pk)
+    others = collective.own_place.memberships.exclude(pk=membership.pk)
     last_member = not others.exists()
     form = LeaveForm(posted(request), last_member=last_member)
     if request.method == "POST" and form.is_valid():
@@ -237,7 +238,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         collectives = collectives.annotate(
             is_mine=Exists(
-                CollectiveMembership.objects.filter(collective=OuterRef("pk"), person=request.user)
+                PlaceMembership.objects.of_collective(OuterRef("pk")).filter(person=request.user)
             ),
             asked_to_join=Exists(
                 CollectiveJoinRequest.objects.pending().filter(
@@ -254,7 +255,7 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Ask to join a listed collective with a short message to its coordinators. An
     unlisted collective is not found here, whoever asks."""
     collective = get_object_or_404(Collective.objects.listed(), slug=slug)
-    if CollectiveMembership.objects.filter(collective=collective, person=request.user).exists():
+    if PlaceMembership.objects.of_collective(collective).filter(person=request.user).exists():
         return redirect(collective)
     waiting = collective.join_requests.pending().filter(person=request.user).first()
     form = JoinCollectiveForm(posted(request))

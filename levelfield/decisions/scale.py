@@ -34,8 +34,8 @@ from levelfield.decisions.models import (
     Voter,
 )
 from levelfield.decisions.services.tallying import tally_from
-from levelfield.places.models import Place
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import Place, PlaceMembership
+from levelfield.projects.models import Project
 
 SIZES = {
     # decisions, responses in all, responses to the big decision
@@ -75,11 +75,15 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
 
 
 def _members_by_project() -> dict[int, list[int]]:
-    projects = Project.objects.annotate(size=Count("memberships")).filter(size__gt=0)
+    projects = Project.objects.annotate(size=Count("place__memberships")).filter(size__gt=0)
     wanted = set(projects.values_list("pk", flat=True))
     members: dict[int, list[int]] = defaultdict(list)
-    rows = ProjectMembership.objects.filter(project_id__in=wanted).order_by("project_id", "id")
-    for project_id, person_id in rows.values_list("project_id", "person_id").iterator():
+    rows = (
+        PlaceMembership.objects.in_projects()
+        .filter(place__project_id__in=wanted)
+        .order_by("place__project_id", "id")
+    )
+    for project_id, person_id in rows.values_list("place__project_id", "person_id").iterator():
         members[project_id].append(person_id)
     return dict(members)
 

@@ -18,7 +18,7 @@ from levelfield.documents.models import Comment, Document, ParagraphKind
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import User
 from levelfield.people.scale import people_in_order
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 
 DOCUMENTS = 10
@@ -60,9 +60,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         .paragraphs.filter(kind=ParagraphKind.PARAGRAPH)
         .values_list("pk", "lineage")
     )
-    members = list(
-        ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
-    )
+    members = list(PlaceMembership.objects.of_project(project).values_list("person_id", flat=True))
     now = timezone.now()
 
     def comment() -> Comment:

@@ -32,6 +32,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from levelfield.people.models import PerspectiveKind
+from levelfield.places.models import PlaceMembership
 from levelfield.places.querysets import PlaceOwnedQuerySet
 from levelfield.projects.models import Stage
 
@@ -98,10 +99,13 @@ class EventQuerySet(PlaceOwnedQuerySet):
         the whole collective. Organisers always see their own events."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        from levelfield.collectives.models import CollectiveMembership
         from levelfield.places.access import places_for_member
 
-        collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
+        collectives = (
+            PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
+        )
         organised = Event.organisers.through.objects.filter(user=person).values("event_id")
         return self.filter(
             Q(place__in=places_for_member(person).values("pk"))

@@ -17,7 +17,6 @@ import random
 
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.scale import collectives_in_order
 from levelfield.events.models import (
     AgendaItem,
@@ -36,7 +35,7 @@ from levelfield.events.models import (
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 EVENTS = 5_000
 PER_EVENT = 20
@@ -55,7 +54,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     members_of = {
         collective.pk: [
             person_id
-            for person_id in CollectiveMembership.objects.filter(collective=collective)
+            for person_id in PlaceMembership.objects.of_collective(collective)
             .order_by("person_id")
             .values_list("person_id", flat=True)
             if person_id not in kept_free

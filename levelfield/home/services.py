@@ -13,14 +13,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import identifying_pattern
 from levelfield.lib.manifests import ErasureContext, Happening, Need, manifests
 from levelfield.people.models import User
 from levelfield.people.services import email_is_one_of, person_addresses, person_names
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 
 
 def person_needs(*, person: User) -> list[Need]:
@@ -104,10 +103,14 @@ def _where_they_were(person: User, addresses: set[str]) -> tuple[set[int], set[i
     """Ids of the projects and collectives the person belongs to, belonged to (their
     own history rows: joining, leaving) or was invited to."""
     project_ids = set(
-        ProjectMembership.objects.filter(person=person).values_list("project_id", flat=True)
+        PlaceMembership.objects.in_projects()
+        .filter(person=person)
+        .values_list("place__project_id", flat=True)
     )
     collective_ids = set(
-        CollectiveMembership.objects.filter(person=person).values_list("collective_id", flat=True)
+        PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .values_list("place__collective_id", flat=True)
     )
     for project_id, collective_id in Change.objects.filter(actor=person).values_list(
         "project_id", "collective_id"
@@ -126,13 +129,13 @@ def _teammates(person: User, project_ids: set[int], collective_ids: set[int]) ->
     """Everyone who shares, or shared, a place with the person: those who may have seen
     their name in a notice."""
     ids = set(
-        ProjectMembership.objects.filter(project_id__in=project_ids).values_list(
-            "person_id", flat=True
-        )
+        PlaceMembership.objects.in_projects()
+        .filter(place__project_id__in=project_ids)
+        .values_list("person_id", flat=True)
     )
     ids |= set(
-        CollectiveMembership.objects.filter(collective_id__in=collective_ids).values_list(
-            "person_id", flat=True
-        )
+        PlaceMembership.objects.in_collectives()
+        .filter(place__collective_id__in=collective_ids)
+        .values_list("person_id", flat=True)
     )
     return ids - {person.pk}

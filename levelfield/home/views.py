@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.home import access, header
 from levelfield.home.services import (
     person_coming_up,
@@ -29,7 +29,7 @@ from levelfield.lib.manifests import Term, manifests
 from levelfield.people import forms
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.models import Project
 
 
 @require_safe
@@ -43,15 +43,22 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         # Only the columns the page shows: compiling every column of four joined
         # tables cost more CPU than running the queries.
-        "collective_memberships": CollectiveMembership.objects.filter(person=person)
-        .select_related("collective")
-        .only("coordinator_since", "collective__name", "collective__slug")
-        .order_by("collective__name"),
-        "project_memberships": ProjectMembership.objects.filter(person=person)
-        .select_related("project__collective")
-        .only("project__title", "project__stage", "project__collective__name")
-        .order_by("project__title"),
-        "group_memberships": PlaceMembership.objects.filter(person=person)
+        "collective_memberships": PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .select_related("place__collective")
+        .only("coordinator_since", "place__collective__name", "place__collective__slug")
+        .order_by("place__collective__name"),
+        "project_memberships": PlaceMembership.objects.in_projects()
+        .filter(person=person)
+        .select_related("place__project__collective")
+        .only(
+            "place__project__title",
+            "place__project__stage",
+            "place__project__collective__name",
+        )
+        .order_by("place__project__title"),
+        "group_memberships": PlaceMembership.objects.in_groups()
+        .filter(person=person)
         .select_related("place__collective")
         .only("coordinator_since", "place__group_name", "place__collective__name")
         .order_by("place__group_name"),
@@ -96,9 +103,13 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "someone": someone,
         "is_you": someone.pk == viewer.pk,
         "shared_collectives": Collective.objects.for_member(viewer).filter(
-            memberships__person=someone
+            pk__in=PlaceMembership.objects.in_collectives()
+            .filter(person=someone)
+            .values("place__collective_id")
         ),
-        "shared_projects": Project.objects.for_member(viewer).filter(memberships__person=someone),
+        "shared_projects": Project.objects.for_member(viewer).filter(
+            place__memberships__person=someone
+        ),
     }
     return render(request, "home/person.html", context)
 
@@ -140,17 +151,17 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 def _only_member_of(person: User) -> dict[str, QuerySet]:
     """Collectives and projects nobody else could look after once this person leaves."""
-    other_collective_members = CollectiveMembership.objects.filter(
-        collective=OuterRef("pk")
-    ).exclude(person=person)
-    other_project_members = ProjectMembership.objects.filter(project=OuterRef("pk")).exclude(
+    other_collective_members = PlaceMembership.objects.of_collective(OuterRef("pk")).exclude(
+        person=person
+    )
+    other_project_members = PlaceMembership.objects.of_project(OuterRef("pk")).exclude(
         person=person
     )
     return {
-        "only_member_collectives": Collective.objects.filter(memberships__person=person).exclude(
+        "only_member_collectives": Collective.objects.for_member(person).exclude(
             Exists(other_collective_members)
         ),
-        "only_member_projects": Project.objects.filter(memberships__person=person).exclude(
+        "only_member_projects": Project.objects.for_member(person).exclude(
             Exists(other_project_members)
         ),
     }

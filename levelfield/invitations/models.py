@@ -19,6 +19,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Project
 
 
@@ -68,8 +69,13 @@ class InvitationQuerySet(models.QuerySet):
         return (
             self.pending()
             .addressed_to(person)
-            .exclude(collective__memberships__person=person)
-            .exclude(project__memberships__person=person)
+            .exclude(
+                project__isnull=True,
+                collective_id__in=PlaceMembership.objects.in_collectives()
+                .filter(person=person)
+                .values("place__collective_id"),
+            )
+            .exclude(project__place__memberships__person=person)
         )
 
 

@@ -21,16 +21,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.invitations.models import Invitation, invitation_token_new
 from levelfield.lib.words import FORMER_MEMBER, day
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership, place_of
+from levelfield.projects.models import Project
 
 Place = Collective | Project
-Membership = CollectiveMembership | ProjectMembership
+Membership = PlaceMembership
 
 
 @dataclass(eq=False)
@@ -67,7 +68,7 @@ def place_words(place: Place) -> str:
 def is_member(place: Place, person: Any) -> bool:
     if not getattr(person, "is_authenticated", False):
         return False
-    return place.memberships.filter(person=person).exists()
+    return PlaceMembership.objects.filter(place=place_of(place), person=person).exists()
 
 
 def invitations_send(
@@ -88,9 +89,9 @@ def invitations_send(
     result = InvitationsSent()
     addresses = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
     members = set(
-        place.memberships.filter(person__email__in=addresses).values_list(
-            "person__email", flat=True
-        )
+        PlaceMembership.objects.filter(
+            place=place_of(place), person__email__in=addresses
+        ).values_list("person__email", flat=True)
     )
     with transaction.atomic():
         holders = _account_holders(addresses)
@@ -151,8 +152,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership
     """
     with transaction.atomic():
         invitation = _locked(invitation)
-        memberships = invitation.place.memberships
-        existing = memberships.filter(person=user).first()
+        place = place_of(invitation.place)
+        existing = PlaceMembership.objects.filter(place=place, person=user).first()
         if existing:
             # Already in (a double click, or joined another way): nothing to add, but
             # an emailed invitation is used up so it stops showing as pending.
@@ -162,7 +163,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership
         problem = invitation_problem(invitation, user)
         if problem:
             raise problem
-        membership, created = memberships.get_or_create(person=user)
+        membership, created = PlaceMembership.objects.get_or_create(place=place, person=user)
         if created:
             _record_joined(membership, invitation)
         _mark_accepted(invitation, user=user)
@@ -334,7 +335,7 @@ def _record_joined(membership: Membership, invitation: Invitation) -> None:
     """Record that someone joined through the invitation, worded as each place's
     history words its other joins (collectives also record the coordinator job)."""
     name = membership.person.name
-    if isinstance(membership, CollectiveMembership):
+    if invitation.place_kind == "collective":
         inviter = invitation.invited_by.name if invitation.invited_by else FORMER_MEMBER.lower()
         change_record(
             actor=membership.person,

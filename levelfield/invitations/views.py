@@ -27,6 +27,7 @@ from levelfield.invitations.services import InvitationProblem, InvitationsSent, 
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import plural
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
 
@@ -81,9 +82,10 @@ def _collective_candidates(place: Place) -> QuerySet[User] | None:
         return None
     return (
         User.objects.filter(
-            collective_memberships__collective_id=place.collective_id, is_active=True
+            pk__in=PlaceMembership.objects.of_collective(place.collective_id).values("person_id"),
+            is_active=True,
         )
-        .exclude(project_memberships__project=place)
+        .exclude(place_memberships__place__project=place)
         .order_by("display_name", "email")
     )
 

@@ -16,7 +16,6 @@ from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
 from levelfield.collectives.access import collective_membership_for
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.learning.models import (
     Assignment,
     Circle,
@@ -31,9 +30,10 @@ from levelfield.learning.models import (
     Page,
 )
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
-def learning_membership_for(person: User, slug: str) -> CollectiveMembership:
+def learning_membership_for(person: User, slug: str) -> PlaceMembership:
     """`person`'s membership of the collective whose courses they open."""
     return collective_membership_for(person, slug)
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from levelfield.learning import text
 from levelfield.learning.models import Course, Module, Page
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -44,7 +45,7 @@ class CourseEditForm(CourseForm):
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["facilitators"].queryset = User.objects.filter(
-            collective_memberships__collective_id=course.collective_id
+            pk__in=PlaceMembership.objects.of_collective(course.collective_id).values("person_id")
         ).order_by("display_name", "pk")
         self.fields["facilitators"].label_from_instance = lambda person: person.name
 
@@ -309,7 +310,7 @@ class CohortForm(forms.Form):
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["facilitators"].queryset = User.objects.filter(
-            collective_memberships__collective_id=course.collective_id
+            pk__in=PlaceMembership.objects.of_collective(course.collective_id).values("person_id")
         ).order_by("display_name", "pk")
         self.fields["facilitators"].label_from_instance = lambda person: person.name
 

@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.learning import services
 from levelfield.learning.models import (
     Assignment,
@@ -27,6 +26,7 @@ from levelfield.learning.models import (
 )
 from levelfield.lib.manifests import ErasureContext, Need, export_rows
 from levelfield.lib.words import day, plural
+from levelfield.places.models import PlaceMembership
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -133,7 +133,11 @@ def needs(person: Any) -> list[Need]:
     in collectives the person is still in."""
     today = timezone.localdate()
     now = timezone.now()
-    collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
+    collectives = (
+        PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .values("place__collective_id")
+    )
     taking = CohortParticipant.objects.filter(person=person, left_at__isnull=True).values(
         "cohort_id"
     )

@@ -16,7 +16,6 @@ import random
 
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.scale import collectives_in_order, network
 from levelfield.learning.models import (
     Assignment,
@@ -31,6 +30,7 @@ from levelfield.learning.models import (
 )
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import people_in_order
+from levelfield.places.models import PlaceMembership
 
 COURSES = 3
 MODULES = 6
@@ -66,7 +66,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     )
     busy = Course.objects.filter(collective=network()).order_by("pk").first()
     learners = list(
-        CollectiveMembership.objects.filter(collective=network())
+        PlaceMembership.objects.of_collective(network())
         .order_by("person_id")
         .values_list("person_id", flat=True)[: scaled(size, LEARNERS, least=10)]
     )

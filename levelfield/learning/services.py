@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.events import recurrence as event_recurrence
 from levelfield.events import services as event_services
@@ -56,6 +56,7 @@ from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.access import collective_place
+from levelfield.places.models import PlaceMembership
 from levelfield.sealing import sealed as sealing
 
 logger = logging.getLogger(__name__)
@@ -64,9 +65,11 @@ logger = logging.getLogger(__name__)
 def _require_facilitator(course: Course, actor: User) -> None:
     if not course.facilitators.filter(pk=actor.pk).exists():
         raise PermissionDenied("Only the course's facilitators may do this.")
-    if not CollectiveMembership.objects.filter(
-        collective_id=course.collective_id, person=actor
-    ).exists():
+    if (
+        not PlaceMembership.objects.of_collective(course.collective_id)
+        .filter(person=actor)
+        .exists()
+    ):
         raise PermissionDenied("Only members of the collective may run its courses.")
 
 
@@ -98,9 +101,9 @@ def course_update(
     with transaction.atomic():
         _require_facilitator(course, actor)
         member_ids = set(
-            CollectiveMembership.objects.filter(
-                collective_id=course.collective_id, person__in=facilitators
-            ).values_list("person_id", flat=True)
+            PlaceMembership.objects.of_collective(course.collective_id)
+            .filter(person__in=facilitators)
+            .values_list("person_id", flat=True)
         )
         chosen = [person for person in facilitators if person.pk in member_ids]
         if not chosen:
@@ -360,9 +363,11 @@ def may_facilitate_cohort(person: User, cohort: Cohort) -> bool:
 def _require_cohort_facilitator(cohort: Cohort, actor: User) -> None:
     if not may_facilitate_cohort(actor, cohort):
         raise PermissionDenied("Only the cohort's facilitators may do this.")
-    if not CollectiveMembership.objects.filter(
-        collective_id=cohort.course.collective_id, person=actor
-    ).exists():
+    if (
+        not PlaceMembership.objects.of_collective(cohort.course.collective_id)
+        .filter(person=actor)
+        .exists()
+    ):
         raise PermissionDenied("Only members of the collective may run its courses.")
 
 

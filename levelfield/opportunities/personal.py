@@ -9,10 +9,10 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.opportunities.models import Interest, Opportunity, Preference, Selection, State
 from levelfield.people.services import email_is_one_of, person_addresses
+from levelfield.places.models import PlaceMembership
 
 
 def _interests_of(person: Any, addresses: set[str]) -> Any:
@@ -85,9 +85,11 @@ def erase(context: ErasureContext) -> None:
 def needs(person: Any) -> list[Need]:
     """For coordinators: opportunities waiting to be checked in their collectives. For
     writers: drafts sent back with comments. One query for both."""
-    coordinated = CollectiveMembership.objects.filter(
-        person=person, coordinator_since__isnull=False
-    ).values("collective_id")
+    coordinated = (
+        PlaceMembership.objects.in_collectives()
+        .filter(person=person, coordinator_since__isnull=False)
+        .values("place__collective_id")
+    )
     rows = (
         Opportunity.objects.filter(
             Q(state=State.SUBMITTED, place__collective_id__in=coordinated)

@@ -41,7 +41,7 @@ from levelfield.opportunities.models import (
 )
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.access import places_for_member
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import Project
 from levelfield.ratelimits import RateLimited, rate_limit
 
@@ -94,8 +94,9 @@ def _record(
 def _coordinators(collective_id: int) -> list[User]:
     return list(
         User.objects.filter(
-            collective_memberships__collective_id=collective_id,
-            collective_memberships__coordinator_since__isnull=False,
+            pk__in=PlaceMembership.objects.of_collective(collective_id)
+            .coordinators()
+            .values("person_id"),
         )
         .distinct()
         .order_by("pk")

@@ -10,7 +10,7 @@ import random
 from levelfield.lib.scale import batches, scaled
 from levelfield.outputs.credit import Degree, Role
 from levelfield.outputs.models import Contributor, Credit, Kind, Output
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 
 OUTPUTS = 3_000
@@ -22,7 +22,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     project = big_project()
     place = project.place
     members = list(
-        ProjectMembership.objects.filter(project=project)
+        PlaceMembership.objects.of_project(project)
         .select_related("person")
         .order_by("person_id")[:200]
     )

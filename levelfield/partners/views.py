@@ -22,7 +22,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.partners import services
@@ -42,7 +41,7 @@ from levelfield.partners.models import (
 )
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 ORGANISATIONS_PER_PAGE = 50
@@ -265,9 +264,7 @@ def organisation_delete(request: HttpRequest, place_pk: int, pk: int) -> HttpRes
 
 def _members(place: Place) -> Any:
     return User.objects.filter(
-        pk__in=CollectiveMembership.objects.filter(collective_id=place.collective_id).values(
-            "person_id"
-        )
+        pk__in=PlaceMembership.objects.of_collective(place.collective_id).values("person_id")
     ).order_by("display_name", "id")
 
 

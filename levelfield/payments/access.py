@@ -16,9 +16,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.payments.models import Batch, Claim, Expense, PaymentPolicy
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
 def policy_of(collective: Collective) -> PaymentPolicy:
@@ -52,29 +53,31 @@ def _named(person: User, collective: Collective, field: str) -> bool:
     return PaymentPolicy.objects.filter(
         collective=collective,
         **{field: person},
-        collective__memberships__person=person,
+        collective_id__in=PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .values("place__collective_id"),
     ).exists()
 
 
 def approvable_collectives(person: User) -> Q:
     """Collectives where `person` approves: coordinators and people the policy names."""
-    memberships = CollectiveMembership.objects.filter(person=person)
+    memberships = PlaceMembership.objects.in_collectives().filter(person=person)
     return Q(
         collective_id__in=memberships.filter(coordinator_since__isnull=False).values(
-            "collective_id"
+            "place__collective_id"
         )
     ) | Q(
         collective_id__in=PaymentPolicy.objects.filter(
-            approvers=person, collective_id__in=memberships.values("collective_id")
+            approvers=person, collective_id__in=memberships.values("place__collective_id")
         ).values("collective_id")
     )
 
 
 def finance_collectives(person: User) -> Q:
-    memberships = CollectiveMembership.objects.filter(person=person)
+    memberships = PlaceMembership.objects.in_collectives().filter(person=person)
     return Q(
         collective_id__in=PaymentPolicy.objects.filter(
-            finance_officers=person, collective_id__in=memberships.values("collective_id")
+            finance_officers=person, collective_id__in=memberships.values("place__collective_id")
         ).values("collective_id")
     )
 

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib.words import day as day_words
 from levelfield.notifications.services import notification_send
@@ -48,6 +48,7 @@ from levelfield.payments.models import (
 from levelfield.payments.money import ZERO, fee_for, money, pounds, tax_year_of
 from levelfield.payments.receipts import receipt_check
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Participation
 
 PENDING = (Status.SUBMITTED, Status.QUERIED, Status.APPROVED, Status.EXPORTED)
@@ -191,9 +192,7 @@ def claim_create(
     """
     unpaid_minutes = unpaid_minutes or {}
     with transaction.atomic():
-        if not CollectiveMembership.objects.filter(
-            collective=collective, person=claimant
-        ).exists():
+        if not PlaceMembership.objects.of_collective(collective).filter(person=claimant).exists():
             raise PermissionDenied("Only members of the collective can claim.")
         policy = access.policy_if_any(collective)
         ids = [p.pk for p in participations]
@@ -706,15 +705,15 @@ def limit_warning(*, claim: Claim, today: date | None = None) -> str:
 
 def approvers_of(collective: Collective) -> list[User]:
     coordinators = User.objects.filter(
-        collective_memberships__collective=collective,
-        collective_memberships__coordinator_since__isnull=False,
+        pk__in=PlaceMembership.objects.of_collective(collective)
+        .coordinators()
+        .values("person_id"),
         is_active=True,
     )
     named = User.objects.filter(
         pk__in=PaymentPolicy.objects.filter(collective=collective).values("approvers"),
-        collective_memberships__collective=collective,
         is_active=True,
-    )
+    ).filter(pk__in=PlaceMembership.objects.of_collective(collective).values("person_id"))
     return list((coordinators | named).distinct())
 
 

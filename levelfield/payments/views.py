@@ -43,7 +43,8 @@ from levelfield.payments.forms import (
 )
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
-from levelfield.projects.models import Participation, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
 DOWNLOAD_LIMIT = 50
@@ -102,9 +103,9 @@ def recognition(request: HttpRequest) -> HttpResponse:
         row["entries"].append(participation.entry)
         row["roles"].add(participation.entry.get_kind_display())
     coordinating = set(
-        ProjectMembership.objects.filter(
-            person=request.user, coordinator_since__isnull=False
-        ).values_list("project_id", flat=True)
+        PlaceMembership.objects.in_projects()
+        .filter(person=request.user, coordinator_since__isnull=False)
+        .values_list("place__project_id", flat=True)
     )
     for row in places.values():
         if row["place"].project_id in coordinating:
@@ -172,7 +173,7 @@ def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
 def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.coordinator_collective(request.user, slug)
     policy = access.policy_if_any(collective)
-    members = list(collective.members.all())
+    members = [m.person for m in collective.own_place.memberships.select_related("person")]
     form = PolicyForm(posted(request), instance=policy, members=members)
     if request.method == "POST" and form.is_valid():
         try:

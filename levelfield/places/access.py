@@ -9,32 +9,22 @@ re-check that the acting person may act (`levelfield.collectives.roles`).
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.roles import Action, memberships_of, require
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
-from levelfield.projects.models import InvolvementEntry, Participation, ProjectMembership
+from levelfield.projects.models import InvolvementEntry, Participation
 
 
 def places_for_member(person: User) -> QuerySet[Place]:
     """The places `person` is a member of: the only ones whose insides they may see."""
     if not getattr(person, "is_authenticated", False):
         return Place.objects.none()
-    in_project = Exists(
-        ProjectMembership.objects.filter(project_id=OuterRef("project_id"), person=person)
-    )
-    in_collective = Exists(
-        CollectiveMembership.objects.filter(collective_id=OuterRef("collective_id"), person=person)
-    )
-    in_group = Exists(PlaceMembership.objects.filter(place_id=OuterRef("pk"), person=person))
     return Place.objects.filter(
-        (Q(kind=PlaceKind.PROJECT) & in_project)
-        | (Q(kind=PlaceKind.COLLECTIVE) & in_collective)
-        | (Q(kind=PlaceKind.GROUP) & in_group)
+        Exists(PlaceMembership.objects.filter(place_id=OuterRef("pk"), person=person))
     )
 
 
@@ -46,9 +36,9 @@ def group_for_collective_member(person: User, pk: int) -> Place:
     return get_object_or_404(
         Place.objects.filter(
             kind=PlaceKind.GROUP,
-            collective__in=CollectiveMembership.objects.filter(person=person).values(
-                "collective_id"
-            ),
+            collective__in=PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id"),
         ).select_related("collective"),
         pk=pk,
     )

@@ -18,14 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
-from levelfield.projects.models import ProjectMembership
 
-Membership = CollectiveMembership | ProjectMembership | PlaceMembership
+Membership = PlaceMembership
 
 
 class Asked(StrEnum):
@@ -165,12 +163,7 @@ def _job_values(membership: Membership) -> dict[str, str]:
 
 def _place(membership: Membership) -> Place:
     """The place the membership belongs to, with what its name and history need."""
-    places = Place.objects.select_related("collective", "project")
-    if isinstance(membership, PlaceMembership):
-        return places.get(pk=membership.place_id)
-    if isinstance(membership, ProjectMembership):
-        return places.get(project_id=membership.project_id)
-    return places.get(collective_id=membership.collective_id, kind=PlaceKind.COLLECTIVE)
+    return Place.objects.select_related("collective", "project").get(pk=membership.place_id)
 
 
 def _record(

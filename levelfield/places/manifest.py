@@ -85,10 +85,10 @@ MANIFEST = AppManifest(
     export=personal.export,
     erase=personal.erase,
     person_fields=(
-        PersonField("places.PlaceMembership.person", "group_memberships", Erasure.DELETE),
+        PersonField("places.PlaceMembership.person", "memberships", Erasure.DELETE),
         PersonField(
             "places.PlaceMembership.coordinator_asked_by",
-            "coordinator_job_asks_you_made_in_groups",
+            "coordinator_job_asks_you_made",
             Erasure.ANONYMISE,
         ),
     ),

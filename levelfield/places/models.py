@@ -21,15 +21,13 @@ it stands for (`place_for_collective_create`, `place_for_project_create`,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-
-from levelfield.collectives.models import CoordinatorJob
 
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
@@ -120,11 +118,95 @@ class Place(models.Model):
         return {"collective": self.collective}
 
 
-class PlaceMembership(CoordinatorJob):
-    """Someone's membership of a group.
+def place_of(owner: Collective | Project | Place) -> Place:
+    """The place of a collective, a project or a group (a group is its own place)."""
+    if isinstance(owner, Place):
+        return owner
+    if owner._meta.model_name == "project":
+        return owner.place
+    return owner.own_place
 
-    Collectives and projects still keep their own membership tables
-    (`CollectiveMembership`, `ProjectMembership`); this is the shape they move to.
+
+class CoordinatorJob(models.Model):
+    """The coordinator job on a membership: who holds it since when, and who was asked.
+
+    Coordinating is a job (logistics, approvals), never a rank: it never overrides a
+    collective decision. Several members may share it. A member is asked (or
+    volunteers); one pending request per membership, with who asked and when. Who may
+    do what is in `levelfield.collectives.roles`; the changes are in `places/coordinator.py`.
+    """
+
+    coordinator_since = models.DateTimeField(
+        null=True, blank=True, help_text="Empty unless the member holds the coordinator job."
+    )
+    coordinator_asked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When someone asked the member to take the job."
+    )
+    coordinator_asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who asked; empty when they have since deleted their account.",
+    )
+    coordinator_asked_because = models.CharField(
+        max_length=300, blank=True, help_text="Why, when a decision chose the member."
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.coordinator_since is not None
+
+    @property
+    def coordinator_asked(self) -> bool:
+        """Someone asked the member to take the job and they have not answered yet."""
+        return self.coordinator_asked_at is not None
+
+
+class PlaceMembershipQuerySet(models.QuerySet):
+    """Memberships asked the same way for every kind of place."""
+
+    def of_collective(self, collective: Collective | int) -> Self:
+        """The members of a collective itself (not of its groups or projects)."""
+        return self.filter(place__collective=collective, place__kind=PlaceKind.COLLECTIVE)
+
+    def of_project(self, project: Project | int) -> Self:
+        return self.filter(place__project=project)
+
+    def of_owner(self, owner: Collective | Project | Place) -> Self:
+        """The members of what `Place.owner` returns: a collective, a project or a group."""
+        if isinstance(owner, Place):
+            return self.filter(place=owner)
+        if owner._meta.model_name == "project":
+            return self.of_project(owner)
+        return self.of_collective(owner)
+
+    def in_collectives(self) -> Self:
+        """Memberships of collectives themselves."""
+        return self.filter(place__kind=PlaceKind.COLLECTIVE)
+
+    def in_projects(self) -> Self:
+        return self.filter(place__kind=PlaceKind.PROJECT)
+
+    def in_groups(self) -> Self:
+        return self.filter(place__kind=PlaceKind.GROUP)
+
+    def coordinators(self) -> Self:
+        return self.filter(coordinator_since__isnull=False)
+
+
+class PlaceMembership(CoordinatorJob):
+    """Someone's membership of a place: a collective, a group or a project.
+
+    One table for every kind of place, so "is this person in this place" is one indexed
+    lookup (`place`, `person`) whatever the place is, and the coordinator job, the
+    members page and joining work the same everywhere. "The members of a collective" is
+    `PlaceMembership.objects.of_collective(collective)` (its own place, not its groups'
+    or projects'); "the collectives someone is in" is `.in_collectives()` by person.
     """
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="memberships")
@@ -132,6 +214,8 @@ class PlaceMembership(CoordinatorJob):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="place_memberships"
     )
     joined_at = models.DateTimeField(default=timezone.now)
+
+    objects = PlaceMembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["joined_at", "id"]
@@ -144,3 +228,14 @@ class PlaceMembership(CoordinatorJob):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.place}"
+
+    @property
+    def collective(self) -> Collective:
+        """The collective the membership is in (of the collective itself, or of a group
+        or project inside it)."""
+        return self.place.collective
+
+    @property
+    def project(self) -> Project | None:
+        """The project, for a membership of one."""
+        return self.place.project if self.place.project_id else None

@@ -1,4 +1,5 @@
-"""The places app's part of a person's data download and erasure (see manifest.py)."""
+"""The places app's part of a person's data download and erasure (see manifest.py):
+their memberships of every collective, group and project, and the coordinator job."""
 
 from __future__ import annotations
 
@@ -6,40 +7,58 @@ from typing import Any
 
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import ErasureContext, export_rows
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import PlaceKind, PlaceMembership
 
 
 def export(person: Any) -> dict[str, list[dict]]:
     return {
-        "group_memberships": export_rows(
-            PlaceMembership.objects.filter(person=person),
-            group="place__group_name",
+        "memberships": export_rows(
+            PlaceMembership.objects.filter(person=person).order_by("place__kind", "joined_at"),
+            kind="place__kind",
             collective="place__collective__name",
+            group="place__group_name",
+            project="place__project__title",
             joined="joined_at",
             coordinator_since="coordinator_since",
+            asked_to_coordinate="coordinator_asked_at",
         ),
-        "coordinator_job_asks_you_made_in_groups": export_rows(
+        "coordinator_job_asks_you_made": export_rows(
             PlaceMembership.objects.filter(coordinator_asked_by=person),
+            member="person__display_name",
+            collective="place__collective__name",
             group="place__group_name",
+            project="place__project__title",
+            asked="coordinator_asked_at",
             because="coordinator_asked_because",
         ),
     }
 
 
+LEFT = {
+    PlaceKind.COLLECTIVE: "A member deleted their account and left the collective",
+    PlaceKind.PROJECT: "A member deleted their account and left the project",
+}
+
+
 def erase(context: ErasureContext) -> None:
-    """Each group membership ends with a line in the collective's history (the rows go
-    with the account); time given in a group stays in its log as a former member's."""
+    """Each membership ends with a line in its place's history (the rows go with the
+    account); time given stays in the place's log as a former member's; the reasons
+    given for asking someone to coordinate keep no name."""
     memberships = PlaceMembership.objects.filter(person=context.person).select_related(
-        "place__collective"
+        "place__collective", "place__project"
     )
     for membership in memberships:
+        place = membership.place
+        summary = LEFT.get(
+            place.kind, f"A member deleted their account and left the group “{place.name}”"
+        )
         change_record(
             actor=context.person,
             action="account_deleted",
-            summary=f"A member deleted their account and left the group “{membership.place.name}”",
+            summary=summary,
             subject=membership,
-            subject_type="placemembership",
-            collective=membership.place.collective,
+            before={"member": "A former member", "coordinator": membership.is_coordinator},
+            **place.history_scope(),
         )
     context.forget(
         PlaceMembership.objects.filter(place__collective_id__in=context.collective_ids),

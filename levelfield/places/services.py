@@ -154,9 +154,7 @@ def group_create(
     """Start a group in `collective`; the person who starts it is its first member,
     unless they set it up for others (`join=False`: a coordinator setting up the research
     partners group)."""
-    from levelfield.collectives.models import CollectiveMembership
-
-    if not CollectiveMembership.objects.filter(collective=collective, person=actor).exists():
+    if not PlaceMembership.objects.of_collective(collective).filter(person=actor).exists():
         raise ValidationError("You can only start a group in a collective you belong to.")
     with transaction.atomic():
         group = Place.objects.create(
@@ -178,11 +176,11 @@ def group_create(
 
 def group_join(*, group: Place, person: User) -> PlaceMembership:
     """A member of the group's collective joins it. Joining twice changes nothing."""
-    from levelfield.collectives.models import CollectiveMembership
-
-    if not CollectiveMembership.objects.filter(
-        collective_id=group.collective_id, person=person
-    ).exists():
+    if (
+        not PlaceMembership.objects.of_collective(group.collective_id)
+        .filter(person=person)
+        .exists()
+    ):
         raise ValidationError("Only members of the collective can join its groups.")
     with transaction.atomic():
         membership, joined = PlaceMembership.objects.get_or_create(place=group, person=person)

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from levelfield.places.models import PlaceMembership
+
 
 def new_survey_token() -> str:
     return secrets.token_urlsafe(12)
@@ -50,12 +52,10 @@ class PartnershipQuerySet(models.QuerySet):
         """Partnerships of collectives `person` belongs to (none for a visitor)."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        from levelfield.collectives.models import CollectiveMembership
-
         return self.filter(
-            collective_id__in=CollectiveMembership.objects.filter(person=person).values(
-                "collective_id"
-            )
+            collective_id__in=PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
         )
 
 

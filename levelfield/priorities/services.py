@@ -23,11 +23,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.priorities import ranking
 from levelfield.priorities.models import (
     Demographics,
@@ -51,7 +52,7 @@ from levelfield.priorities.models import (
 )
 from levelfield.priorities.similarity import similar_pairs
 from levelfield.projects import services as project_services
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.projects.models import Project
 from levelfield.ratelimits import rate_limit
 from levelfield.sealing import sealed as sealing
 
@@ -219,9 +220,11 @@ def _tell_stage(partnership: Partnership) -> None:
 def steering_member_add(*, partnership: Partnership, actor: User, person: User) -> SteeringMember:
     """Add a collective member to the steering group (and to its project, for the log)."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
-    if not CollectiveMembership.objects.filter(
-        collective_id=partnership.collective_id, person=person
-    ).exists():
+    if (
+        not PlaceMembership.objects.of_collective(partnership.collective_id)
+        .filter(person=person)
+        .exists()
+    ):
         raise ValidationError(f"{person.name} is not a member of {partnership.collective.name}.")
     with transaction.atomic():
         _locked(partnership)
@@ -233,7 +236,7 @@ def steering_member_add(*, partnership: Partnership, actor: User, person: User) 
         project = partnership.project
         if (
             project
-            and not ProjectMembership.objects.filter(project=project, person=person).exists()
+            and not PlaceMembership.objects.of_project(project).filter(person=person).exists()
         ):
             project_services.project_member_add(project=project, person=person, added_by=actor)
         _record(
@@ -868,7 +871,7 @@ def idea_to_project(*, idea: Idea, actor: User) -> Project:
             summary=idea.description,
         )
         active = set(
-            CollectiveMembership.objects.filter(collective=idea.collective).values_list(
+            PlaceMembership.objects.of_collective(idea.collective).values_list(
                 "person_id", flat=True
             )
         )

@@ -260,7 +260,7 @@ def _dashboard_context(partnership: Partnership, user: User) -> dict:
     in_group = {m.person_id for m in steering}
     candidates = [
         (m.person_id, m.person.name)
-        for m in partnership.collective.memberships.select_related("person")
+        for m in partnership.collective.own_place.memberships.select_related("person")
         if m.person_id not in in_group
     ]
     return {

@@ -14,10 +14,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import (
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
 )
 
 
@@ -28,14 +28,14 @@ def project_for_member(person: User, pk: int) -> Project:
     )
 
 
-def project_membership_for(person: User, pk: int) -> ProjectMembership:
+def project_membership_for(person: User, pk: int) -> PlaceMembership:
     """`person`'s own membership of the project, with the project (one query; the
     same rule as `Project.objects.for_member`)."""
     if not getattr(person, "is_authenticated", False):
         raise Http404("No such project.")
     return get_object_or_404(
-        ProjectMembership.objects.select_related("project__collective", "person"),
-        project_id=pk,
+        PlaceMembership.objects.select_related("place__project__collective", "person"),
+        place__project_id=pk,
         person=person,
     )
 
@@ -46,15 +46,15 @@ def project_for_collective_member(person: User, pk: int) -> Project:
     return get_object_or_404(
         Project.objects.in_collectives_of(person)
         .select_related("collective")
-        .annotate(member_count=Count("memberships")),
+        .annotate(member_count=Count("place__memberships")),
         pk=pk,
     )
 
 
-def project_membership_in(project: Project, membership_pk: int) -> ProjectMembership:
+def project_membership_in(project: Project, membership_pk: int) -> PlaceMembership:
     """Someone's membership of a project the viewer already reached."""
     return get_object_or_404(
-        ProjectMembership.objects.filter(project=project).select_related("person"),
+        PlaceMembership.objects.of_project(project).select_related("person"),
         pk=membership_pk,
     )
 

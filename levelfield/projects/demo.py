@@ -11,6 +11,7 @@ from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import DemoWorld
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.places.services import (
     EntryValues,
     involvement_entry_write,
@@ -19,7 +20,6 @@ from levelfield.places.services import (
 from levelfield.projects.models import (
     ActivityKind,
     Project,
-    ProjectMembership,
     Stage,
 )
 
@@ -191,8 +191,8 @@ def _project(spec: dict, collective: Collective, people: dict[str, User]) -> Non
             after={"title": project.title, "stage": project.get_stage_display()},
         )
     for key in spec["members"]:
-        _, joined = ProjectMembership.objects.get_or_create(
-            project=project,
+        _, joined = PlaceMembership.objects.get_or_create(
+            place=project.place,
             person=people[key],
             defaults={
                 "coordinator_since": timezone.now() if key in spec["coordinators"] else None
@@ -203,7 +203,7 @@ def _project(spec: dict, collective: Collective, people: dict[str, User]) -> Non
                 actor=people[key],
                 action="joined",
                 summary=f"{people[key].name} joined the project",
-                subject_type="projectmembership",
+                subject_type="placemembership",
                 project=project,
             )
     if project.place.involvement.exists():

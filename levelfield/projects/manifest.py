@@ -21,13 +21,6 @@ MANIFEST = AppManifest(
     erase=personal.erase,
     person_fields=(
         PersonField("projects.Project.created_by", "projects_you_started", Erasure.ANONYMISE),
-        PersonField("projects.Project.members", "project_memberships", Erasure.DELETE),
-        PersonField(
-            "projects.ProjectMembership.coordinator_asked_by",
-            "coordinator_job_asks_you_made_in_projects",
-            Erasure.ANONYMISE,
-        ),
-        PersonField("projects.ProjectMembership.person", "project_memberships", Erasure.DELETE),
         PersonField(
             "projects.ProjectJoinRequest.person", "requests_to_join_projects", Erasure.DELETE
         ),

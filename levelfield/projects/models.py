@@ -10,13 +10,9 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 
-from levelfield.collectives.models import (
-    CollectiveMembership,
-    CoordinatorJob,
-    JoinRequest,
-    JoinRequestQuerySet,
-)
+from levelfield.collectives.models import JoinRequest, JoinRequestQuerySet
 from levelfield.collectives.models import JoinRequestStatus as JoinRequestStatus
+from levelfield.places.models import PlaceMembership
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -42,7 +38,9 @@ class ProjectQuerySet(models.QuerySet):
         if not getattr(person, "is_authenticated", False):
             return self.none()
         return self.filter(
-            id__in=ProjectMembership.objects.filter(person=person).values("project_id")
+            id__in=PlaceMembership.objects.in_projects()
+            .filter(person=person)
+            .values("place__project_id")
         )
 
     def in_collectives_of(self, person: User) -> ProjectQuerySet:
@@ -51,9 +49,9 @@ class ProjectQuerySet(models.QuerySet):
         if not getattr(person, "is_authenticated", False):
             return self.none()
         return self.filter(
-            collective_id__in=CollectiveMembership.objects.filter(person=person).values(
-                "collective_id"
-            )
+            collective_id__in=PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
         )
 
 
@@ -75,12 +73,6 @@ class Project(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        through="ProjectMembership",
-        through_fields=("project", "person"),
-        related_name="projects",
-    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -95,28 +87,6 @@ class Project(models.Model):
 
     def topic_list(self) -> list[str]:
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
-
-
-class ProjectMembership(CoordinatorJob):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
-    )
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["joined_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["project", "person"], name="projects_one_membership")
-        ]
-        # The project page and the members page list a project's members in joining
-        # order a page at a time: without it, 10,000 members are sorted per request.
-        indexes = [
-            models.Index(fields=["project", "joined_at", "id"], name="projects_members_in_order")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.person} in {self.project}"
 
 
 class ProjectJoinRequestQuerySet(JoinRequestQuerySet):

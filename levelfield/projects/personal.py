@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
-from levelfield.history.services import change_record
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import plural
 from levelfield.projects.models import (
@@ -15,25 +14,13 @@ from levelfield.projects.models import (
     Participation,
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
 )
 
 
 def export(person: Any) -> dict[str, list[dict]]:
     return {
-        "project_memberships": export_rows(
-            ProjectMembership.objects.filter(person=person),
-            project="project__title",
-            joined="joined_at",
-            coordinator_since="coordinator_since",
-        ),
         "projects_you_started": export_rows(
             Project.objects.filter(created_by=person), project="title", created="created_at"
-        ),
-        "coordinator_job_asks_you_made_in_projects": export_rows(
-            ProjectMembership.objects.filter(coordinator_asked_by=person),
-            project="project__title",
-            because="coordinator_asked_because",
         ),
         "requests_to_join_projects": export_rows(
             ProjectJoinRequest.objects.filter(person=person),
@@ -76,19 +63,9 @@ def export(person: Any) -> dict[str, list[dict]]:
 
 
 def erase(context: ErasureContext) -> None:
-    """Each membership ends with a line in the project's history; time the person gave
-    stays in the involvement log with no name ("A former member"), so project totals do
-    not change; their names go from the log's text and the projects' descriptions."""
-    memberships = ProjectMembership.objects.filter(person=context.person).select_related("project")
-    for membership in memberships:
-        change_record(
-            actor=context.person,
-            action="account_deleted",
-            summary="A member deleted their account and left the project",
-            subject=membership,
-            project=membership.project,
-            before={"member": "A former member", "coordinator": membership.is_coordinator},
-        )
+    """Time the person gave stays in the involvement log with no name ("A former
+    member"), so project totals do not change; their names go from the log's text and the
+    projects' descriptions (their memberships are the places app's)."""
     where = {"project_id__in": context.project_ids}
     # Entries of the projects they were in, and of their collectives' own places and
     # groups (a Cuppa's entry names who came).
@@ -100,7 +77,6 @@ def erase(context: ErasureContext) -> None:
         ["title", "description", "what_changed"],
     )
     context.forget(Project.objects.filter(pk__in=context.project_ids))
-    context.forget(ProjectMembership.objects.filter(**where), ["coordinator_asked_because"])
     context.forget(ProjectJoinRequest.objects.filter(**where), ["message", "decline_reason"])
 
 
@@ -112,8 +88,8 @@ def needs(person: Any) -> list[Need]:
     rows = (
         ProjectJoinRequest.objects.pending()
         .filter(
-            project__memberships__person=person,
-            project__memberships__coordinator_since__isnull=False,
+            project__place__memberships__person=person,
+            project__place__memberships__coordinator_since__isnull=False,
         )
         .values("project__place__id", "project__title")
         .annotate(count=Count("pk"), first=Min("asked_at"))

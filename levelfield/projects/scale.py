@@ -15,18 +15,17 @@ import random
 
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.scale import collectives_in_order
 from levelfield.history.models import Change
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
     Project,
-    ProjectMembership,
     Stage,
 )
 
@@ -56,7 +55,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     collectives = collectives_in_order()
     members_of = {
         collective.pk: list(
-            CollectiveMembership.objects.filter(collective=collective)
+            PlaceMembership.objects.of_collective(collective)
             .order_by("person_id")
             .values_list("person_id", flat=True)
         )
@@ -73,13 +72,14 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         if ids[0] not in team[project.pk]:
             team[project.pk][0] = ids[0]  # person 0 started it
     now = timezone.now()
+    place_ids = dict(Place.objects.filter(project__in=projects).values_list("project_id", "pk"))
     for chunk in batches(
-        ProjectMembership(project_id=project_id, person_id=person_id)
+        PlaceMembership(place_id=place_ids[project_id], person_id=person_id)
         for project_id, people in team.items()
         for person_id in people
     ):
-        ProjectMembership.objects.bulk_create(chunk)
-    ProjectMembership.objects.filter(project__in=projects, person_id=ids[0]).update(
+        PlaceMembership.objects.bulk_create(chunk)
+    PlaceMembership.objects.filter(place_id__in=place_ids.values(), person_id=ids[0]).update(
         coordinator_since=now
     )
     _entries_add(big, others, team, scaled(size, ENTRIES), rng)

@@ -14,14 +14,14 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.services import join_request_answer, join_request_decline
 from levelfield.history.services import change_record
 from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
-from levelfield.places.models import Place
+from levelfield.places.models import Place, PlaceMembership
 from levelfield.places.services import (
     EntryValues,
     involvement_entry_write,
@@ -33,7 +33,6 @@ from levelfield.projects.models import (
     JoinRequestStatus,
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
     Stage,
 )
 
@@ -53,7 +52,7 @@ def project_create(
     stage: str = Stage.IDENTIFYING,
 ) -> Project:
     """Start a project in a collective; the person who starts it is its first member."""
-    if not CollectiveMembership.objects.filter(collective=collective, person=created_by).exists():
+    if not PlaceMembership.objects.of_collective(collective).filter(person=created_by).exists():
         raise ValidationError("You can only start a project in a collective you belong to.")
     with transaction.atomic():
         project = Project.objects.create(
@@ -65,7 +64,7 @@ def project_create(
             stage=stage,
         )
         place_for_project_create(project=project)
-        ProjectMembership.objects.create(project=project, person=created_by)
+        PlaceMembership.objects.create(place=project.place, person=created_by)
         change_record(
             actor=created_by,
             action="created",
@@ -111,18 +110,20 @@ def project_update(
 # Members
 
 
-def project_member_add(*, project: Project, person: User, added_by: User) -> ProjectMembership:
+def project_member_add(*, project: Project, person: User, added_by: User) -> PlaceMembership:
     """Add someone from the project's collective straight to the project."""
-    if not CollectiveMembership.objects.filter(
-        collective_id=project.collective_id, person=person
-    ).exists():
+    if (
+        not PlaceMembership.objects.of_collective(project.collective_id)
+        .filter(person=person)
+        .exists()
+    ):
         raise ValidationError(
             f"{person.name} is not a member of {project.collective.name}. "
             "Invite them by email instead."
         )
     with transaction.atomic():
-        membership, created = ProjectMembership.objects.get_or_create(
-            project=project, person=person
+        membership, created = PlaceMembership.objects.get_or_create(
+            place=project.place, person=person
         )
         if not created:
             raise ValidationError(f"{person.name} is already a member of this project.")
@@ -141,7 +142,7 @@ def project_leave(*, project: Project, person: User) -> None:
     """Leave a project. The last member cannot leave, or the project would be lost."""
     with transaction.atomic():
         memberships = list(
-            ProjectMembership.objects.select_for_update().filter(project=project).order_by("pk")
+            PlaceMembership.objects.select_for_update().filter(place=project.place).order_by("pk")
         )
         mine = next((m for m in memberships if m.person_id == person.pk), None)
         if mine is None:
@@ -172,11 +173,13 @@ def project_join_request_create(
     """A member of the project's collective asks to join; the project's members are
     told (by email once it is saved)."""
     with transaction.atomic():
-        if not CollectiveMembership.objects.filter(
-            collective_id=project.collective_id, person=person
-        ).exists():
+        if (
+            not PlaceMembership.objects.of_collective(project.collective_id)
+            .filter(person=person)
+            .exists()
+        ):
             raise ValidationError("Only members of the project’s collective can ask to join it.")
-        if ProjectMembership.objects.filter(project=project, person=person).exists():
+        if PlaceMembership.objects.of_project(project).filter(person=person).exists():
             raise ValidationError("You are already a member of this project.")
         try:
             with transaction.atomic():
@@ -201,21 +204,23 @@ def project_join_request_create(
 
 def project_join_request_accept(
     *, join_request: ProjectJoinRequest, actor: User
-) -> ProjectMembership:
+) -> PlaceMembership:
     """A project member says yes: the person joins. The request row is locked and a
     person has one membership per project, so two people accepting at once add one."""
     roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
         person, project = join_request.person, join_request.project
-        if not CollectiveMembership.objects.filter(
-            collective_id=project.collective_id, person=person
-        ).exists():
+        if (
+            not PlaceMembership.objects.of_collective(project.collective_id)
+            .filter(person=person)
+            .exists()
+        ):
             raise ValidationError(
                 f"{person.name} has left {project.collective.name}, so they cannot join. "
                 "Decline the request instead."
             )
-        membership, _ = ProjectMembership.objects.get_or_create(project=project, person=person)
+        membership, _ = PlaceMembership.objects.get_or_create(place=project.place, person=person)
         join_request_answer(
             join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
         )
@@ -254,7 +259,7 @@ def _join_request_notify(join_request: ProjectJoinRequest) -> None:
     project = join_request.project
     if join_request.is_pending:
         recipients = list(
-            User.objects.filter(project_memberships__project=project, is_active=True)
+            User.objects.filter(place_memberships__place__project=project, is_active=True)
         )
         url = reverse("places:members", args=[project.place.pk])
     elif join_request.status == JoinRequestStatus.ACCEPTED:

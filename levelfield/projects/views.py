@@ -27,6 +27,7 @@ from levelfield.people.models import Perspective, PerspectiveKind, shares_perspe
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
 from levelfield.places.members import place_memberships
+from levelfield.places.models import PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.places.redirects import to_place
 from levelfield.projects import access, services
@@ -39,7 +40,6 @@ from levelfield.projects.forms import (
 from levelfield.projects.models import (
     Participation,
     Project,
-    ProjectMembership,
     Stage,
 )
 
@@ -58,7 +58,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = (
         Project.objects.for_member(request.user)
         .select_related("collective")
-        .annotate(member_count=Count("memberships"))
+        .annotate(member_count=Count("place__memberships"))
         .order_by("collective__name", "collective_id", "title")
     )
     return render(request, "projects/list.html", {"projects": projects})
@@ -133,7 +133,7 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     cannot see (someone changes which perspectives they share) shows within
     LOG_TOTALS_SECONDS."""
     version = log_version(project.place)
-    members = project.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
+    members = project.place.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
 
     def count() -> dict[str, Any]:
         totals = Participation.objects.filter(entry__place=project.place).aggregate(
@@ -161,12 +161,12 @@ def _perspective_sizes(project: Project) -> dict[str, int]:
     """How many members belong under each perspective heading, 'not shared' included."""
     sizes: dict[str, int] = dict(
         Perspective.objects.shared_with_teammates()
-        .filter(person__project_memberships__project=project)
+        .filter(person__place_memberships__place__project=project)
         .order_by()
         .values_list("kind")
         .annotate(count=Count("pk"))
     )
-    everyone = project.memberships.aggregate(
+    everyone = project.place.memberships.aggregate(
         total=Count("pk", distinct=True),
         sharing=Count(
             "person",
@@ -179,8 +179,8 @@ def _perspective_sizes(project: Project) -> dict[str, int]:
 
 
 def _perspective_groups(
-    sizes: dict[str, int], shown: list[ProjectMembership]
-) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]], int, int]]:
+    sizes: dict[str, int], shown: list[PlaceMembership]
+) -> list[tuple[str, list[tuple[PlaceMembership, Perspective | None]], int, int]]:
     """(heading, the members shown under it, how many belong under it, how many more)."""
     listed = dict(_members_by_perspective(shown))
     headings = [*PerspectiveKind.choices, (NOT_SHARED, NOT_SHARED)]
@@ -193,14 +193,14 @@ def _perspective_groups(
 
 
 def _members_by_perspective(
-    memberships: list[ProjectMembership],
-) -> list[tuple[str, list[tuple[ProjectMembership, Perspective | None]]]]:
+    memberships: list[PlaceMembership],
+) -> list[tuple[str, list[tuple[PlaceMembership, Perspective | None]]]]:
     """Members under each perspective they share. Someone with several perspectives
     appears under each; people who keep theirs private appear under 'not shared'."""
-    groups: dict[str, list[tuple[ProjectMembership, Perspective | None]]] = {
+    groups: dict[str, list[tuple[PlaceMembership, Perspective | None]]] = {
         kind: [] for kind in PerspectiveKind.values
     }
-    not_shared: list[tuple[ProjectMembership, Perspective | None]] = []
+    not_shared: list[tuple[PlaceMembership, Perspective | None]] = []
     for membership in memberships:
         perspectives = membership.person.perspectives_for_teammates()
         if not perspectives:
@@ -267,7 +267,7 @@ def join_request(request: HttpRequest, pk: int) -> HttpResponse:
     """What a member of the collective may see of a project they are not in, and a form
     to ask to join. Members of the project go straight to it."""
     project = access.project_for_collective_member(request.user, pk)
-    if project.memberships.filter(person=request.user).exists():
+    if project.place.memberships.filter(person=request.user).exists():
         return redirect("projects:detail", pk=project.pk)
     waiting = project.join_requests.pending().filter(person=request.user).first()
     form = JoinRequestForm(request.POST if request.method == "POST" and not waiting else None)
@@ -325,7 +325,7 @@ def join_request_decline(request: HttpRequest, pk: int, request_pk: int) -> Http
 @login_required
 def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_member(request.user, pk)
-    only_member = not project.memberships.exclude(person=request.user).exists()
+    only_member = not project.place.memberships.exclude(person=request.user).exists()
     if request.method == "POST" and not only_member:
         try:
             services.project_leave(project=project, person=request.user)

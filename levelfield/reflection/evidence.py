@@ -29,8 +29,8 @@ from django.utils import timezone
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
 from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
 from levelfield.lib.words import hours
-from levelfield.places.models import PlaceKind
-from levelfield.projects.models import Participation, Project, ProjectMembership
+from levelfield.places.models import PlaceKind, PlaceMembership
+from levelfield.projects.models import Participation, Project
 from levelfield.reflection import groups, questions
 from levelfield.reflection.models import CheckInRound, PerspectiveGroup, Respondent
 from levelfield.reflection.results import ThemeResult, results_for
@@ -58,9 +58,7 @@ class People:
 
 
 def people_of(project: Project) -> People:
-    ids = list(
-        ProjectMembership.objects.filter(project=project).values_list("person_id", flat=True)
-    )
+    ids = list(PlaceMembership.objects.of_project(project).values_list("person_id", flat=True))
     by_person = groups.groups_of(ids)
     sizes: dict[str, int] = defaultdict(int)
     for group in by_person.values():

@@ -21,7 +21,7 @@ from django.utils import timezone
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import User
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 from levelfield.reflection import services
 from levelfield.reflection.models import (
@@ -69,7 +69,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     questions = list(version.questions.order_by("position").values_list("pk", flat=True))
     project = big_project()
     members = list(
-        ProjectMembership.objects.filter(project=project)
+        PlaceMembership.objects.of_project(project)
         .order_by("person_id")
         .values_list("person_id", flat=True)
     )

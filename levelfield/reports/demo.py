@@ -10,10 +10,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.decisions import services as decision_services
 from levelfield.people.models import User
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project
 from levelfield.reports import services
 from levelfield.reports.models import Kind, Report
 
@@ -40,7 +41,7 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
 
 
 def _project_report(project: Project) -> None:
-    writer = ProjectMembership.objects.filter(project=project).select_related("person").first()
+    writer = PlaceMembership.objects.of_project(project).select_related("person").first()
     if writer is None:
         return
     report = services.report_start(place=project, actor=writer.person)
@@ -54,9 +55,7 @@ def _project_report(project: Project) -> None:
 
 
 def _annual_report(collective: Collective) -> None:
-    memberships = list(
-        CollectiveMembership.objects.filter(collective=collective).select_related("person")
-    )
+    memberships = list(PlaceMembership.objects.of_collective(collective).select_related("person"))
     if not memberships:
         return
     coordinator = next((m.person for m in memberships if m.is_coordinator), None)

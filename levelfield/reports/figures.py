@@ -28,13 +28,14 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.decisions.models import Decision, Outcome
 from levelfield.events.models import Event, Registration
 from levelfield.impact.figures import report_impacts  # impact
 from levelfield.outputs.figures import report_outputs
 from levelfield.partners.reporting import report_figures
 from levelfield.people.models import Perspective
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation, Project, Stage
 from levelfield.reflection import groups
 from levelfield.reflection.models import Action, Answer, CheckInRound, PerspectiveGroup
@@ -564,7 +565,7 @@ def projects(scope: Scope) -> dict[str, Any]:
 
 def people(scope: Scope) -> dict[str, Any]:
     start, end = scope.moments()
-    counts = CollectiveMembership.objects.filter(collective=scope.collective).aggregate(
+    counts = PlaceMembership.objects.of_collective(scope.collective).aggregate(
         members=Count("id"), new=Count("id", filter=Q(joined_at__range=(start, end)))
     )
     return {"members": shown(counts["members"]), "new": shown(counts["new"])}

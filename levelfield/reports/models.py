@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from levelfield.places.models import PlaceMembership
+
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
     from levelfield.people.models import User
@@ -32,11 +34,14 @@ class ReportQuerySet(models.QuerySet):
         """Project reports for the project's members; annual reports for the collective's."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        from levelfield.collectives.models import CollectiveMembership
-        from levelfield.projects.models import ProjectMembership
-
-        projects = ProjectMembership.objects.filter(person=person).values("project_id")
-        collectives = CollectiveMembership.objects.filter(person=person).values("collective_id")
+        projects = (
+            PlaceMembership.objects.in_projects().filter(person=person).values("place__project_id")
+        )
+        collectives = (
+            PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
+        )
         return self.filter(
             Q(project_id__in=projects) | Q(project__isnull=True, collective_id__in=collectives)
         )

@@ -11,12 +11,13 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives.access import collective_membership_for
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.resources.models import Resource
 
 
-def map_membership_for(person: User, slug: str) -> CollectiveMembership:
+def map_membership_for(person: User, slug: str) -> PlaceMembership:
     """`person`'s membership of the collective whose map they open (one query)."""
     return collective_membership_for(person, slug)
 
@@ -33,6 +34,6 @@ def resource_in(collective: Collective, pk: int) -> Resource:
     return resource
 
 
-def resource_for_member(person: User, slug: str, pk: int) -> tuple[CollectiveMembership, Resource]:
+def resource_for_member(person: User, slug: str, pk: int) -> tuple[PlaceMembership, Resource]:
     membership = map_membership_for(person, slug)
     return membership, resource_in(membership.collective, pk)

@@ -25,6 +25,7 @@ from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.resources import files, links
 from levelfield.resources.models import (
     Facet,
@@ -128,8 +129,9 @@ def _label(resource: Resource, facet: Facet, values: Iterable[str]) -> None:
 def _tell_coordinators(resource: Resource, *, suggester: User) -> None:
     collective = resource.collective
     coordinators = User.objects.filter(
-        collective_memberships__collective=collective,
-        collective_memberships__coordinator_since__isnull=False,
+        pk__in=PlaceMembership.objects.of_collective(collective)
+        .coordinators()
+        .values("person_id"),
         is_active=True,
     ).exclude(pk=suggester.pk)
     url = reverse("resources:suggestions", args=[collective.slug])

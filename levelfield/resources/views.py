@@ -18,10 +18,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
+from levelfield.places.models import PlaceMembership
 from levelfield.resources import access, services
 from levelfield.resources.forms import DeclineForm, MapFilterForm, SearchForm, SuggestForm
 from levelfield.resources.models import Facet, Resource, ResourceLabel, Stage, Status
@@ -33,7 +34,7 @@ PAGE_SIZE = 25
 MAP_PER_STAGE = 12
 
 
-def _curator(membership: CollectiveMembership) -> bool:
+def _curator(membership: PlaceMembership) -> bool:
     return roles.may(membership.person, Action.CURATE_RESOURCES, membership.collective)
 
 

@@ -21,8 +21,9 @@ from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
 from levelfield.collectives.access import collective_for_member  # the one rule
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import Comment, Interest, PublicPage, Story, StoryImage
 
 
@@ -41,7 +42,7 @@ def story_public(collective: Collective, slug: str, now: datetime) -> Story:
 def is_member(person: User, collective: Collective) -> bool:
     if not getattr(person, "is_authenticated", False):
         return False
-    return CollectiveMembership.objects.filter(collective=collective, person=person).exists()
+    return PlaceMembership.objects.of_collective(collective).filter(person=person).exists()
 
 
 def may_publish(person: User, collective: Collective) -> bool:

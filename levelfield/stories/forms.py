@@ -13,13 +13,14 @@ from django.utils import timezone
 from levelfield.collectives.models import Collective
 from levelfield.lib.forms import HoneypotForm
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import COMMENT_MAX_LENGTH, PublicPage, Story, StoryKind
 
 
 def _members(collective: Collective):  # noqa: ANN202 - a QuerySet of User
-    return User.objects.filter(collective_memberships__collective=collective).order_by(
-        "display_name", "pk"
-    )
+    return User.objects.filter(
+        pk__in=PlaceMembership.objects.of_collective(collective).values("person_id")
+    ).order_by("display_name", "pk")
 
 
 class PersonChoice(forms.ModelMultipleChoiceField):

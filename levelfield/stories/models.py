@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
+from levelfield.places.models import PlaceMembership
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -117,12 +118,10 @@ class StoryQuerySet(models.QuerySet):
         """Every story, draft or not, of the collectives `person` belongs to."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        from levelfield.collectives.models import CollectiveMembership
-
         return self.filter(
-            collective_id__in=CollectiveMembership.objects.filter(person=person).values(
-                "collective_id"
-            )
+            collective_id__in=PlaceMembership.objects.in_collectives()
+            .filter(person=person)
+            .values("place__collective_id")
         )
 
     def related_to(self, story: Story, now: datetime, limit: int = 3) -> StoryQuerySet:

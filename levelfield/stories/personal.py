@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.lib.manifests import (
     NEEDS_SHOWN,
     RECENT_DAYS,
@@ -23,6 +22,7 @@ from levelfield.lib.manifests import (
 )
 from levelfield.lib.words import plural
 from levelfield.people.services import email_is_one_of, person_addresses
+from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import (
     Comment,
     CommentReport,
@@ -102,7 +102,9 @@ def _publishing(person: Any, action: roles.Action, through: str = "") -> Q:
     `<through>collective_id`."""
     editor_of = PublicPage.objects.filter(
         editors=person,
-        collective__in=CollectiveMembership.objects.filter(person=person).values("collective_id"),
+        collective__in=PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .values("place__collective_id"),
     ).values("collective_id")
     field = f"{through}collective_id__in"
     return Q(**{field: roles.collectives_where(person, action)}) | Q(**{field: editor_of})

@@ -20,11 +20,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib import moderation, words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.ratelimits import RateLimited, rate_limit
 from levelfield.stories import access
 from levelfield.stories.images import image_prepare
@@ -97,15 +98,15 @@ def public_version_bump(*, collective: Collective) -> None:
 
 def _publishers(collective: Collective) -> list[User]:
     coordinators = User.objects.filter(
-        collective_memberships__collective=collective,
-        collective_memberships__coordinator_since__isnull=False,
+        pk__in=PlaceMembership.objects.of_collective(collective)
+        .coordinators()
+        .values("person_id"),
     )
     editors = User.objects.filter(
         pk__in=PublicPage.editors.through.objects.filter(publicpage__collective=collective).values(
             "user_id"
         ),
-        collective_memberships__collective=collective,
-    )
+    ).filter(pk__in=PlaceMembership.objects.of_collective(collective).values("person_id"))
     return list((coordinators | editors).distinct().order_by("pk"))
 
 
@@ -126,9 +127,7 @@ def public_page_save(
         page.version += 1
         page.save()
         members = set(
-            CollectiveMembership.objects.filter(collective=collective).values_list(
-                "person_id", flat=True
-            )
+            PlaceMembership.objects.of_collective(collective).values_list("person_id", flat=True)
         )
         chosen = [person for person in editors if person.pk in members]
         editors_before = sorted(page.editors.values_list("pk", flat=True))
@@ -187,9 +186,9 @@ def _unique_slug(collective: Collective, title: str, exclude: int | None = None)
 def _co_authors_in(collective: Collective, people: Iterable[User], author: User | None) -> list:
     people = list(people)
     members = set(
-        CollectiveMembership.objects.filter(
-            collective=collective, person__in=[p.pk for p in people]
-        ).values_list("person_id", flat=True)
+        PlaceMembership.objects.of_collective(collective)
+        .filter(person__in=[p.pk for p in people])
+        .values_list("person_id", flat=True)
     )
     return [p for p in people if p.pk in members and (author is None or p.pk != author.pk)]
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import people_in_order
-from levelfield.projects.models import ProjectMembership, Stage
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Stage
 from levelfield.projects.scale import big_project
 from levelfield.tasks.models import Status, Task
 
@@ -25,7 +26,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     place = project.place
     members = (
         list(
-            ProjectMembership.objects.filter(project=project)
+            PlaceMembership.objects.of_project(project)
             .order_by("person_id")
             .values_list("person_id", flat=True)[:200]
         )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import people_in_order
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 from levelfield.threads.models import Post, Reaction, ReactionKind, Thread
 from levelfield.threads.services import render_body
@@ -31,7 +31,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     place = project.place
     members = (
         list(
-            ProjectMembership.objects.filter(project=project)
+            PlaceMembership.objects.of_project(project)
             .order_by("person_id")
             .values_list("person_id", flat=True)[:200]
         )

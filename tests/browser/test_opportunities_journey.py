@@ -17,7 +17,7 @@ from levelfield.opportunities import services
 from levelfield.opportunities.models import Interest, Topic
 from levelfield.opportunities.tests.conftest import make
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from tests.browser.conftest import browser_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,7 +86,7 @@ def test_a_visitor_finds_an_opportunity_is_chosen_and_joins_the_project(
         axe_check(page)
         page.get_by_role("button", name="Accept and join").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text(world.project.title)
-        assert ProjectMembership.objects.filter(project=world.project, person=kemi).exists()
+        assert PlaceMembership.objects.of_project(world.project).filter(person=kemi).exists()
 
         # She answers the questions again for the "took part" totals.
         token = services.interest_token(interest, salt=services.TOOK_PART_SALT)

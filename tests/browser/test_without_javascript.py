@@ -19,7 +19,8 @@ from levelfield.decisions import services
 from levelfield.decisions.models import Method, Response
 from levelfield.invitations.tests.factories import ProjectInvitationFactory
 from levelfield.people.tests.factories import PASSWORD, UserFactory
-from levelfield.projects.models import InvolvementEntry, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import (
     ProjectFactory,
     ProjectMembershipFactory,
@@ -131,4 +132,4 @@ def test_an_invited_person_signs_in_and_joins_the_project_without_javascript(
         expect(page.get_by_text(f"You joined the project “{project.title}”.")).to_be_visible()
         _no_script_ran(page)
 
-    assert ProjectMembership.objects.filter(project=project, person=sam).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=sam).exists()

@@ -3,8 +3,9 @@ from __future__ import annotations
 import factory
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.places.services import place_for_collective_create
 
 
@@ -19,7 +20,7 @@ class CollectiveFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
-    def own_place(
+    def with_place(
         collective: Collective, create: bool, extracted: object, **kwargs: object
     ) -> None:
         """Every collective has its place, as `collective_create` makes it."""
@@ -28,14 +29,17 @@ class CollectiveFactory(factory.django.DjangoModelFactory):
 
 
 class CollectiveMembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CollectiveMembership
+    """A membership of a collective itself (of its own place)."""
 
-    collective = factory.SubFactory(CollectiveFactory)
+    class Meta:
+        model = PlaceMembership
+
+    class Params:
+        collective = factory.SubFactory(CollectiveFactory)
+        is_coordinator = False  # True: holds the coordinator job from now
+
+    place = factory.LazyAttribute(lambda membership: membership.collective.own_place)
     person = factory.SubFactory(UserFactory)
     coordinator_since = factory.Maybe(
         "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
     )
-
-    class Params:
-        is_coordinator = False  # True: holds the coordinator job from now

@@ -14,10 +14,10 @@ from django.urls import reverse
 from levelfield.collectives.models import (
     Collective,
     CollectiveKind,
-    CollectiveMembership,
 )
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Route:
     method: str = "get"
     data: dict[str, Any] | None = None
 
-    def url(self, collective: Collective, target: CollectiveMembership) -> str:
+    def url(self, collective: Collective, target: PlaceMembership) -> str:
         return reverse(self.name, kwargs={"slug": collective.slug})
 
 
@@ -57,7 +57,7 @@ OUTSIDE_IDS = IDS
 @pytest.fixture
 def setting(collective: Collective, coordinator: User, member: User) -> dict[str, Any]:
     target_person = User.objects.create_user("target@example.org", display_name="Tam")
-    target = CollectiveMembership.objects.create(collective=collective, person=target_person)
+    target = PlaceMembership.objects.create(place=collective.own_place, person=target_person)
     return {"collective": collective, "target": target}
 
 
@@ -66,7 +66,7 @@ def _state(collective: Collective) -> tuple:
     return (
         Change.objects.count(),
         list(Collective.objects.values()),
-        list(CollectiveMembership.objects.order_by("pk").values()),
+        list(PlaceMembership.objects.in_collectives().order_by("pk").values()),
     )
 
 

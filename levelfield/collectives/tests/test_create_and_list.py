@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.models import Collective, CollectiveKind, CollectiveMembership
+from levelfield.collectives.models import Collective, CollectiveKind
 from levelfield.collectives.services import collective_create
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
@@ -14,6 +14,7 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.tests.factories import ProjectFactory
 
 
@@ -37,7 +38,7 @@ def test_someone_creates_a_collective_and_becomes_its_first_coordinator(
     assert collective.slug == "bradford-young-carers"
     assert collective.kind == CollectiveKind.CHARITY
     assert collective.created_by == outsider
-    membership = CollectiveMembership.objects.get(collective=collective)
+    membership = PlaceMembership.objects.of_collective(collective).get()
     assert membership.person == outsider
     assert membership.is_coordinator
     actions = set(Change.objects.filter(collective=collective).values_list("action", flat=True))

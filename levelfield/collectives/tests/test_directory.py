@@ -17,13 +17,13 @@ from levelfield.collectives import services
 from levelfield.collectives.models import (
     Collective,
     CollectiveJoinRequest,
-    CollectiveMembership,
     JoinRequestStatus,
 )
 from levelfield.collectives.personal import needs
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.history.models import Change
 from levelfield.lib.testing.world import World
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.tests.pages import error_summary_links, text
 
 OnCommit = Callable[..., AbstractContextManager]
@@ -107,7 +107,7 @@ def test_someone_new_asks_to_join_and_a_coordinator_accepts(
             reverse("collectives:join_request_accept", args=[listed.slug, join_request.pk])
         )
 
-    assert CollectiveMembership.objects.filter(collective=listed, person=olu).exists()
+    assert PlaceMembership.objects.of_collective(listed).filter(person=olu).exists()
     join_request.refresh_from_db()
     assert (join_request.status, join_request.answered_by) == (
         JoinRequestStatus.ACCEPTED,
@@ -143,7 +143,7 @@ def test_a_coordinator_declines_with_a_reason_the_person_is_told(
 
     join_request.refresh_from_db()
     assert join_request.status == JoinRequestStatus.DECLINED
-    assert not CollectiveMembership.objects.filter(person=world.outsider).exists()
+    assert not PlaceMembership.objects.in_collectives().filter(person=world.outsider).exists()
     assert [mail.to for mail in mailoutbox] == [[world.outsider.email]]
     assert "We only take people from Riverside." in mailoutbox[0].body
     assert Change.objects.filter(collective=listed, action="join_request_declined").exists()
@@ -219,7 +219,7 @@ def test_only_a_coordinator_answers(client: Client, world: World, listed: Collec
     assert client.post(accept).status_code == 403
     with pytest.raises(PermissionDenied):
         services.collective_join_request_accept(join_request=join_request, actor=world.member)
-    assert not CollectiveMembership.objects.filter(person=world.outsider).exists()
+    assert not PlaceMembership.objects.in_collectives().filter(person=world.outsider).exists()
 
 
 def test_only_a_coordinator_lists_the_collective_with_a_history_row(

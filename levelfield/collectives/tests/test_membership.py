@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 
 
-def _membership(person: User, collective: Collective) -> CollectiveMembership:
-    return CollectiveMembership.objects.get(person=person, collective=collective)
+def _membership(person: User, collective: Collective) -> PlaceMembership:
+    return PlaceMembership.objects.of_collective(collective).get(person=person)
 
 
 def test_a_member_confirms_and_leaves(
@@ -26,7 +27,7 @@ def test_a_member_confirms_and_leaves(
     response = client.post(url)
 
     assert response.url == reverse("collectives:list")
-    assert not CollectiveMembership.objects.filter(person=member).exists()
+    assert not PlaceMembership.objects.in_collectives().filter(person=member).exists()
     change = Change.objects.get(action="left")
     assert (change.actor, change.collective) == (member, collective)
     assert change.before == {"member": "Mo", "coordinator": False}
@@ -45,11 +46,11 @@ def test_the_last_member_is_warned_and_must_confirm_before_leaving(
 
     assert refused.status_code == 200
     assert "Confirm that you understand nobody will be able to open" in refused.content.decode()
-    assert CollectiveMembership.objects.filter(person=coordinator).exists()
+    assert PlaceMembership.objects.in_collectives().filter(person=coordinator).exists()
 
     client.post(url, {"understood": "on"})
 
-    assert not CollectiveMembership.objects.filter(collective=collective).exists()
+    assert not PlaceMembership.objects.of_collective(collective).exists()
     assert Change.objects.filter(action="left", collective=collective).count() == 1
 
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives import services as collective_services
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.history.services import change_record
@@ -22,6 +21,7 @@ from levelfield.invitations.tests.factories import ProjectInvitationFactory
 from levelfield.people.models import FormerDetail
 from levelfield.people.services import profile_update
 from levelfield.people.tests.factories import PASSWORD, UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services as project_services
 from levelfield.projects.models import (
     ActivityKind,
@@ -172,7 +172,7 @@ def test_deleting_through_the_page_also_erases_the_collectives_history(client: C
 
     client.post(reverse("home:delete_account"), {"password": PASSWORD})
 
-    assert not CollectiveMembership.objects.filter(collective=collective).exists()
+    assert not PlaceMembership.objects.of_collective(collective).exists()
     summaries = list(
         Change.objects.filter(collective=collective).values_list("summary", flat=True)
     )

@@ -6,10 +6,11 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.decisions.models import Decision, Response
 from levelfield.history.models import Change
 from levelfield.people.models import User
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation, Project
 from levelfield.reviews.models import ReviewGroup
 
@@ -34,7 +35,7 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data(demo:
         for model in (
             User,
             Collective,
-            CollectiveMembership,
+            PlaceMembership,
             Project,
             InvolvementEntry,
             Participation,
@@ -46,7 +47,7 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data(demo:
     # The 12 in the collective, 2 researchers from outside it (reviews/demo.py) and a
     # newcomer asking to join it (collectives/demo.py).
     assert first[0] == 12 + 2 + 1
-    assert first[2] == 12
+    assert PlaceMembership.objects.in_collectives().count() == 12
     # The three research projects; the research partners group is a group of the
     # collective, whose own log holds reviewers' time (reviews/demo.py).
     assert first[3] == 3
@@ -67,7 +68,7 @@ def test_a_newcomer_loads_the_demo_twice_and_gets_the_same_believable_data(demo:
     assert allies.closed_at is None and allies.responses.count() == 4
     for project in projects:
         assert project.place.involvement.exists()
-        assert project.memberships.filter(coordinator_since__isnull=False).exists()
+        assert project.place.memberships.filter(coordinator_since__isnull=False).exists()
 
 
 def test_every_demo_person_can_sign_in_with_the_printed_password(demo: None) -> None:

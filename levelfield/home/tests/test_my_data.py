@@ -75,9 +75,11 @@ def test_a_person_downloads_everything_held_about_them(client):
         "robin@example.org",
         "robin.home@example.org",
     }
-    assert data["collective_memberships"][0]["collective"] == world["collective"].name
-    assert data["collective_memberships"][0]["coordinator_since"] is not None
-    assert data["project_memberships"][0]["project"] == world["project"].title
+    in_collective, in_project = data["memberships"]
+    assert in_collective["kind"] == "Collective"
+    assert in_collective["collective"] == world["collective"].name
+    assert in_collective["coordinator_since"] is not None
+    assert (in_project["kind"], in_project["project"]) == ("Project", world["project"].title)
     assert {i["sent_to"] for i in data["invitations_sent"]} == {
         "ash@example.org",
         "",  # a shareable link

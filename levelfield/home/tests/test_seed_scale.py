@@ -13,7 +13,7 @@ from levelfield.events.models import Event, Registration, RegistrationStatus
 from levelfield.payments.models import Claim
 from levelfield.people.models import User
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +27,10 @@ def seeded() -> None:
 def test_the_small_network_has_the_large_ones_shape(seeded: None) -> None:
     ids = people_in_order()
     assert len(ids) == User.objects.count() >= LOAD_PEOPLE * 3
-    assert network().memberships.count() == len(ids)
+    assert network().own_place.memberships.count() == len(ids)
     big = big_project()
-    assert ProjectMembership.objects.filter(project=big).count() > LOAD_PEOPLE
-    assert ProjectMembership.objects.get(project=big, person_id=ids[0]).is_coordinator
+    assert PlaceMembership.objects.of_project(big).count() > LOAD_PEOPLE
+    assert PlaceMembership.objects.of_project(big).get(person_id=ids[0]).is_coordinator
 
 
 def test_counts_kept_on_rows_match_the_rows(seeded: None) -> None:

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
@@ -19,7 +19,8 @@ from levelfield.invitations.tests.factories import (
     ProjectInvitationFactory,
 )
 from levelfield.people.models import User
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 # (page, method, form data)
@@ -56,8 +57,8 @@ def _state() -> tuple:
     return (
         Change.objects.count(),
         list(Invitation.objects.order_by("pk").values()),
-        list(CollectiveMembership.objects.order_by("pk").values_list("pk")),
-        list(ProjectMembership.objects.order_by("pk").values_list("pk")),
+        list(PlaceMembership.objects.in_collectives().order_by("pk").values_list("pk")),
+        list(PlaceMembership.objects.in_projects().order_by("pk").values_list("pk")),
     )
 
 

@@ -13,13 +13,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import CollectiveInvitationFactory
 from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 
 
 def _invite(client: Client, collective: Collective, emails: str, **data: str) -> object:
@@ -77,7 +78,7 @@ def test_a_member_invites_someone_by_email_and_they_accept(
     accepted = client.post(f"{join_url}accept/")
 
     assert accepted.url == reverse("collectives:detail", args=[collective.slug])
-    assert CollectiveMembership.objects.filter(collective=collective, person=sam).exists()
+    assert PlaceMembership.objects.of_collective(collective).filter(person=sam).exists()
     invitation.refresh_from_db()
     assert invitation.status == "accepted"
     assert invitation.accepted_by == sam
@@ -218,7 +219,7 @@ def test_a_member_makes_a_shareable_link_and_two_people_join_with_it(
         joiner = UserFactory(display_name=name)
         client.force_login(joiner)
         client.post(f"{path}accept/")
-        assert CollectiveMembership.objects.filter(collective=collective, person=joiner).exists()
+        assert PlaceMembership.objects.of_collective(collective).filter(person=joiner).exists()
 
     link.refresh_from_db()
     assert link.times_used == 2

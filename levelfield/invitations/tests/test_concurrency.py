@@ -8,7 +8,6 @@ import threading
 
 import pytest
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
 from levelfield.invitations import services
@@ -18,13 +17,13 @@ from levelfield.invitations.tests.factories import (
     ProjectInvitationFactory,
 )
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 
 pytestmark = CONCURRENCY_MARKS
 
 KINDS = [
-    pytest.param(CollectiveInvitationFactory, CollectiveMembership, "joined", id="collective"),
-    pytest.param(ProjectInvitationFactory, ProjectMembership, "member_joined", id="project"),
+    pytest.param(CollectiveInvitationFactory, PlaceMembership, "joined", id="collective"),
+    pytest.param(ProjectInvitationFactory, PlaceMembership, "member_joined", id="project"),
 ]
 
 

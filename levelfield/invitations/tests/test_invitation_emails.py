@@ -10,11 +10,12 @@ from contextlib import AbstractContextManager
 from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.invitations.models import Invitation
 from levelfield.notifications.models import Notification, Status, Suppression
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 
 Committed = Callable[..., AbstractContextManager]
 
@@ -67,7 +68,7 @@ def test_an_invitation_email_has_a_one_click_unsubscribe_and_a_link_that_works(
     client.force_login(sam)
     assert "Mo has invited you" in client.get(_path(join_url)).content.decode()
     client.post(f"{_path(join_url)}accept/")
-    assert CollectiveMembership.objects.filter(collective=collective, person=sam).exists()
+    assert PlaceMembership.objects.of_collective(collective).filter(person=sam).exists()
 
 
 def test_an_address_that_stopped_invitation_emails_is_invited_without_an_email(

@@ -12,12 +12,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import CollectiveInvitationFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def _decline(client: Client, invitation: Invitation) -> Any:
 
 
 def _is_member(person: User, collective: Collective) -> bool:
-    return CollectiveMembership.objects.filter(person=person, collective=collective).exists()
+    return PlaceMembership.objects.of_collective(collective).filter(person=person).exists()
 
 
 def test_someone_not_signed_in_sees_who_invited_them_and_how_to_sign_in(
@@ -69,7 +70,7 @@ def test_accepting_without_signing_in_leads_to_sign_in_and_back(
     response = _accept(client, invitation)
     assert response.status_code == 302
     assert response.url == f"{reverse('account_login')}?next={_page(invitation)}"
-    assert CollectiveMembership.objects.count() == 1  # only the coordinator
+    assert PlaceMembership.objects.in_collectives().count() == 1  # only the coordinator
 
 
 def test_the_invited_person_declines(client: Client, invitation: Invitation, sam: User) -> None:
@@ -107,7 +108,7 @@ def test_accepting_twice_gives_one_membership_and_one_history_row(
     second = _accept(client, invitation)
     collective = invitation.collective
     assert first.url == second.url == reverse("collectives:detail", args=[collective.slug])
-    assert CollectiveMembership.objects.filter(collective=collective, person=sam).count() == 1
+    assert PlaceMembership.objects.of_collective(collective).filter(person=sam).count() == 1
     assert Change.objects.filter(action="joined", actor=sam).count() == 1
     assert "You are already a member" in client.get(second.url).content.decode()
 
@@ -123,7 +124,7 @@ def test_a_member_opening_an_invitation_is_told_they_are_already_in(
     _accept(client, link)
     link.refresh_from_db()
     assert link.times_used == 0
-    assert CollectiveMembership.objects.filter(person=member).count() == 1
+    assert PlaceMembership.objects.in_collectives().filter(person=member).count() == 1
 
 
 def test_an_invitation_to_a_verified_second_address_of_yours_works(

@@ -14,7 +14,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import ProjectInvitationFactory
@@ -22,7 +21,8 @@ from levelfield.notifications.models import Notification, Status
 from levelfield.notifications.services import MAX_ATTEMPTS
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project
 from levelfield.projects.tests.pages import error_summary_links, text
 
 
@@ -83,9 +83,9 @@ def test_a_member_invites_someone_by_email_and_they_accept(
     assert "We need your view on this." in words
     assert accepted.status_code == 302
     assert accepted["Location"] == reverse("projects:detail", args=[project.pk])
-    assert ProjectMembership.objects.filter(project=project, person=sam).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=sam).exists()
     # A project invitation does not make anyone a member of the collective.
-    assert not CollectiveMembership.objects.filter(person=sam).exists()
+    assert not PlaceMembership.objects.in_collectives().filter(person=sam).exists()
     invitation.refresh_from_db()
     assert invitation.status == "accepted" and invitation.accepted_by == sam
     joined = Change.objects.get(project=project, action="member_joined")
@@ -229,7 +229,7 @@ def test_a_member_shares_a_link_that_several_people_use_to_join(
         assert client.get(url).status_code == 200
         client.post(f"{url}accept/")
 
-    assert set(project.members.all()) == {member, *joiners}
+    assert {m.person for m in project.place.memberships.all()} == {member, *joiners}
     link.refresh_from_db()
     assert link.times_used == 2
     assert link.status == "pending"
@@ -258,7 +258,7 @@ def test_a_member_opening_a_link_to_their_own_project_is_told_they_are_in(
     client.post(_accept_url(link))
 
     assert "You are already a member of the project “Life after stroke”" in page
-    assert ProjectMembership.objects.filter(project=project, person=member).count() == 1
+    assert PlaceMembership.objects.of_project(project).filter(person=member).count() == 1
     link.refresh_from_db()
     assert link.times_used == 0
     assert not Change.objects.filter(action="member_joined").exists()
@@ -290,7 +290,7 @@ def test_a_member_withdraws_an_invitation_and_its_link_stops_working(
     accept = client.post(_accept_url(invitation))
     assert page.status_code == accept.status_code == 410
     assert "This invitation has been withdrawn" in page.content.decode()
-    assert not ProjectMembership.objects.filter(person=sam).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=sam).exists()
 
 
 def test_an_invitation_already_used_cannot_be_withdrawn(
@@ -360,7 +360,7 @@ def test_someone_not_signed_in_sees_the_invitation_and_is_asked_to_sign_in(
     assert "Accept and join" not in html
     assert accept.status_code == 302
     assert accept["Location"].startswith(reverse("account_login"))
-    assert ProjectMembership.objects.filter(project=project).count() == 1
+    assert PlaceMembership.objects.of_project(project).count() == 1
 
 
 def test_someone_declines_and_nothing_else_happens(
@@ -375,7 +375,7 @@ def test_someone_declines_and_nothing_else_happens(
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.status == "declined"
-    assert not ProjectMembership.objects.filter(person=sam).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=sam).exists()
     assert Change.objects.get(action="invitation_declined").actor == sam
     again = client.post(_accept_url(invitation))
     assert again.status_code == 410
@@ -415,7 +415,7 @@ def test_an_invitation_that_cannot_be_used_says_why(
     assert page.status_code == accept.status_code == decline.status_code == status
     assert heading in page.content.decode()
     assert heading in accept.content.decode()
-    assert not ProjectMembership.objects.filter(person=sam).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=sam).exists()
 
 
 @pytest.mark.parametrize("name", ["join", "accept", "decline"])

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import Collective, CollectiveMembership
+from levelfield.collectives.models import Collective
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
@@ -25,7 +25,8 @@ from levelfield.invitations.tests.factories import (
 )
 from levelfield.notifications.models import Notification
 from levelfield.people.models import User
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project
 
 
 def _every_value_in_the_table(model: type[Model] = Invitation) -> str:
@@ -142,8 +143,8 @@ def test_a_token_from_before_the_move_still_opens_its_invitation(
         assert token not in _every_value_in_the_table()
         assert client.get(f"/invitations/{token}/").status_code == 200
         client.post(f"/invitations/{token}/accept/")
-    assert CollectiveMembership.objects.filter(person=sam, collective=collective).exists()
-    assert ProjectMembership.objects.filter(person=sam, project=project).exists()
+    assert PlaceMembership.objects.of_collective(collective).filter(person=sam).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=sam).exists()
 
 
 def test_projects_honour_the_sites_invitation_days(
@@ -177,7 +178,7 @@ def test_someone_opens_an_invitation_from_their_home_page_and_joins(
     response = client.post(reverse("invitations:accept_yours", args=[invitation.pk]))
 
     assert response["Location"] == project.get_absolute_url()
-    assert ProjectMembership.objects.filter(project=project, person=sam).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=sam).exists()
 
 
 def test_nobody_else_can_open_an_invitation_by_its_number(
@@ -189,4 +190,4 @@ def test_nobody_else_can_open_an_invitation_by_its_number(
         url = reverse(f"invitations:{name}", args=[invitation.pk])
         response = client.get(url) if name == "join_yours" else client.post(url)
         assert response.status_code == 404
-    assert not ProjectMembership.objects.filter(person=outsider).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=outsider).exists()

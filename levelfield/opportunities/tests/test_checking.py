@@ -146,7 +146,7 @@ def test_people_outside_the_place_get_a_404_for_a_draft(client: Client, world: W
 def test_the_collective_coordinator_checks_a_project_they_are_not_in(world: World) -> None:
     """The checker reaches a project's opportunity from the collective's queue."""
     opportunity = make(world, state="submitted")
-    world.project.memberships.filter(person=world.coordinator).delete()
+    world.project.place.memberships.filter(person=world.coordinator).delete()
     client = Client()
     client.force_login(world.coordinator)
     queue = client.get(f"/opportunities/place/{world.collective_place.pk}/checks/")

@@ -18,7 +18,7 @@ from levelfield.opportunities.models import Interest, Opportunity, Selection
 from levelfield.opportunities.services import OpportunityError
 from levelfield.opportunities.tests.conftest import make
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 
 
 def _answer(
@@ -86,7 +86,7 @@ def test_finishing_invites_the_chosen_and_tells_everyone_else_kindly(
     # Kemi makes an account with the address she used and accepts: she is a member.
     kemi_account = UserFactory(email="kemi@example.org")
     invitation_services.invitation_accept(invitation=kemi.invitation, user=kemi_account)
-    assert ProjectMembership.objects.filter(project=listed.project, person=kemi_account).exists()
+    assert PlaceMembership.objects.of_project(listed.project).filter(person=kemi_account).exists()
     page = client.get(f"/opportunities/{answered.pk}/selection/").content.decode()
     assert "Accepted: now a member" in page
 
@@ -147,7 +147,7 @@ def test_only_organisers_finish_and_only_members_of_the_project_can_invite(
     assert client.get(f"/opportunities/{answered.pk}/selection/finish/").status_code == 302
     assert not Selection.objects.exists()
     # A collective coordinator who is not in the project organises it but cannot invite.
-    listed.project.memberships.filter(person=listed.coordinator).delete()
+    listed.project.place.memberships.filter(person=listed.coordinator).delete()
     with pytest.raises(OpportunityError, match="Only members of the project"):
         services.selection_finish(opportunity=answered, actor=listed.coordinator, places=1, seed=1)
     assert not Selection.objects.exists() and not Invitation.objects.exists()

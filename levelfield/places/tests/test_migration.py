@@ -54,3 +54,78 @@ def test_existing_entries_move_to_their_projects_place() -> None:
     # Leave the database as the other tests expect it.
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+BEFORE_ONE_TABLE = [
+    ("places", "0002_groups"),
+    ("collectives", "0007_directory_and_join_requests"),
+    ("projects", "0005_entries_at_places"),
+    ("reviews", "0002_group_is_a_place"),
+    ("history", "0002_initial"),
+]
+AFTER_ONE_TABLE = [
+    ("collectives", "0008_memberships_are_places"),
+    ("projects", "0006_memberships_are_places"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_collective_and_project_members_move_to_their_places_with_the_coordinator_job() -> None:
+    """Nobody loses a membership, when they joined, the coordinator job or the lines of
+    history about it when memberships become one table."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_ONE_TABLE)
+    old = executor.loader.project_state(BEFORE_ONE_TABLE).apps
+    users = old.get_model("people", "User").objects
+    mo = users.create(email="mo@example.org", display_name="Mo")
+    ana = users.create(email="ana@example.org", display_name="Ana")
+    collective = old.get_model("collectives", "Collective").objects.create(
+        name="Riverside", slug="riverside", created_by=mo
+    )
+    project = old.get_model("projects", "Project").objects.create(
+        collective=collective, title="Stroke study", summary="A study.", created_by=mo
+    )
+    Place = old.get_model("places", "Place")
+    Place.objects.create(kind="collective", collective=collective)
+    Place.objects.create(kind="project", collective=collective, project=project)
+    joined = datetime.datetime(2025, 1, 2, 10, 0, tzinfo=datetime.UTC)
+    coordinating = old.get_model("collectives", "CollectiveMembership").objects.create(
+        collective=collective,
+        person=mo,
+        joined_at=joined,
+        coordinator_since=joined,
+    )
+    old.get_model("collectives", "CollectiveMembership").objects.create(
+        collective=collective,
+        person=ana,
+        coordinator_asked_at=joined,
+        coordinator_asked_by=mo,
+        coordinator_asked_because="The group chose Ana",
+    )
+    old.get_model("projects", "ProjectMembership").objects.create(project=project, person=ana)
+    line = old.get_model("history", "Change").objects.create(
+        collective=collective,
+        actor=mo,
+        subject_type="collectivemembership",
+        subject_id=coordinating.pk,
+        action="joined",
+        summary="Mo joined the collective",
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER_ONE_TABLE)
+    new = executor.loader.project_state(AFTER_ONE_TABLE).apps
+    memberships = new.get_model("places", "PlaceMembership").objects
+
+    mine = memberships.get(place__kind="collective", person_id=mo.pk)
+    assert mine.joined_at == joined and mine.coordinator_since == joined
+    asked = memberships.get(place__kind="collective", person_id=ana.pk)
+    assert asked.coordinator_asked_by_id == mo.pk
+    assert asked.coordinator_asked_because == "The group chose Ana"
+    assert memberships.get(place__kind="project", person_id=ana.pk).place.project_id == project.pk
+    assert memberships.count() == 3
+    moved = new.get_model("history", "Change").objects.get(pk=line.pk)
+    assert (moved.subject_type, moved.subject_id) == ("placemembership", mine.pk)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -184,7 +184,7 @@ def test_the_steering_group_changes_are_in_the_history_and_the_new_member_hears(
         Change.objects.filter(action__startswith="steering").values_list("action", flat=True)
     ) == ["steering_removed", "steering_added"]
     # Their time can go in the partnership project's involvement log.
-    assert partnership.project.memberships.filter(person=other_member).exists()
+    assert partnership.project.place.memberships.filter(person=other_member).exists()
 
 
 def test_from_long_list_to_a_published_top_ten(
@@ -322,7 +322,7 @@ def test_an_idea_becomes_a_project_with_its_co_owners(
     from levelfield.priorities.models import Idea
 
     project = Idea.objects.get(pk=pk).project
-    assert set(project.memberships.values_list("person__display_name", flat=True)) == {
+    assert set(project.place.memberships.values_list("person__display_name", flat=True)) == {
         "Dev",
         "Amara",
     }

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.places.services import place_for_project_create
 from levelfield.projects.models import (
     ActivityKind,
@@ -14,7 +15,6 @@ from levelfield.projects.models import (
     Participation,
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
     Stage,
 )
 
@@ -31,24 +31,27 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
-    def own_place(project: Project, create: bool, extracted: object, **kwargs: object) -> None:
+    def with_place(project: Project, create: bool, extracted: object, **kwargs: object) -> None:
         """Every project has its place, as `project_create` makes it."""
         if create:
             place_for_project_create(project=project)
 
 
 class ProjectMembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProjectMembership
+    """A membership of a project (of its place)."""
 
-    project = factory.SubFactory(ProjectFactory)
+    class Meta:
+        model = PlaceMembership
+
+    class Params:
+        project = factory.SubFactory(ProjectFactory)
+        is_coordinator = False  # True: holds the coordinator job from now
+
+    place = factory.LazyAttribute(lambda membership: membership.project.place)
     person = factory.SubFactory(UserFactory)
     coordinator_since = factory.Maybe(
         "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
     )
-
-    class Params:
-        is_coordinator = False  # True: holds the coordinator job from now
 
 
 class InvolvementEntryFactory(factory.django.DjangoModelFactory):

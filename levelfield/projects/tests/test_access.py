@@ -10,12 +10,12 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -61,7 +61,7 @@ def objects(project: Project, member: User) -> dict[str, object]:
     return {
         "project": project,
         "entry": entry,
-        "membership": ProjectMembership.objects.get(project=project, person=member),
+        "membership": PlaceMembership.objects.of_project(project).get(person=member),
         "join_request": ProjectJoinRequestFactory(project=project, person=asker),
     }
 
@@ -112,9 +112,9 @@ def _state() -> tuple[object, ...]:
     return (
         list(Project.objects.values_list("title", "summary", "stage")),
         list(
-            ProjectMembership.objects.order_by("pk").values_list(
-                "person_id", "coordinator_since", "coordinator_asked_at"
-            )
+            PlaceMembership.objects.in_projects()
+            .order_by("pk")
+            .values_list("person_id", "coordinator_since", "coordinator_asked_at")
         ),
         list(ProjectJoinRequest.objects.order_by("pk").values_list("status", "answered_at")),
         list(InvolvementEntry.objects.values_list("title", "happened_on")),

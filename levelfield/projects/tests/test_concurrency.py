@@ -10,13 +10,13 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
     ProjectJoinRequest,
-    ProjectMembership,
     Stage,
 )
 from levelfield.projects.tests.factories import (
@@ -71,11 +71,11 @@ def test_two_members_accepting_one_request_to_join_at_once_add_one_membership() 
         lambda n: services.project_join_request_accept(join_request=join_request, actor=actors[n]),
     )
 
-    assert sum(isinstance(result, ProjectMembership) for result in results) == 1, results
-    assert all(isinstance(result, (ProjectMembership, ValidationError)) for result in results), (
+    assert sum(isinstance(result, PlaceMembership) for result in results) == 1, results
+    assert all(isinstance(result, (PlaceMembership, ValidationError)) for result in results), (
         results
     )
-    assert ProjectMembership.objects.filter(project=project, person=asker).count() == 1
+    assert PlaceMembership.objects.of_project(project).filter(person=asker).count() == 1
     assert Change.objects.filter(action="join_request_accepted").count() == 1
 
 

@@ -11,17 +11,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.history.models import Change
 from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
     Project,
-    ProjectMembership,
     Stage,
 )
 from levelfield.projects.tests.factories import (
@@ -199,7 +198,7 @@ def test_an_entry_needs_at_least_one_person_who_took_part(
     )
 
     html = response.content.decode()
-    first = ProjectMembership.objects.filter(project=project).order_by("joined_at", "pk")[0]
+    first = PlaceMembership.objects.of_project(project).order_by("joined_at", "pk")[0]
     assert error_summary_links(html) == {
         "Tick at least one person who took part": f"#id_took_part_{first.person_id}"
     }
@@ -248,7 +247,7 @@ def test_an_approver_corrects_an_entry_and_its_history_keeps_before_and_after(
 ) -> None:
     # Amara coordinates the collective, so she approves payment claims and may
     # correct other people's hours (hours can be paid).
-    CollectiveMembership.objects.filter(person=coordinator).update(
+    PlaceMembership.objects.in_collectives().filter(person=coordinator).update(
         coordinator_since=timezone.now()
     )
     entry = InvolvementEntryFactory(
@@ -423,7 +422,7 @@ def test_only_the_person_or_an_approver_changes_someones_hours_and_they_are_told
         },
     )
     assert entry.participations.get(person=member).minutes == 90
-    CollectiveMembership.objects.filter(person=coordinator).update(
+    PlaceMembership.objects.in_collectives().filter(person=coordinator).update(
         coordinator_since=timezone.now()
     )
     client.force_login(coordinator)

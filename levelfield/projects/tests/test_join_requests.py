@@ -13,18 +13,17 @@ from django.db import IntegrityError
 from django.test import Client
 from django.urls import reverse
 
-from levelfield.collectives.models import CollectiveMembership
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
+from levelfield.places.models import PlaceMembership
 from levelfield.projects import services
 from levelfield.projects.models import (
     JoinRequestStatus,
     Project,
     ProjectJoinRequest,
-    ProjectMembership,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -88,7 +87,7 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("projects:join_request_accept", args=[project.pk, join_request.pk]))
 
-    assert ProjectMembership.objects.filter(project=project, person=asker).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=asker).exists()
     join_request.refresh_from_db()
     assert (join_request.status, join_request.answered_by) == (JoinRequestStatus.ACCEPTED, member)
     assert [mail.to for mail in mailoutbox] == [["sol@example.org"]]
@@ -125,7 +124,7 @@ def test_a_project_member_declines_with_a_reason_and_the_asker_is_told(
     join_request.refresh_from_db()
     assert join_request.status == JoinRequestStatus.DECLINED
     assert join_request.decline_reason == "We are full until the spring."
-    assert not ProjectMembership.objects.filter(person=asker).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
     assert [mail.to for mail in mailoutbox] == [["sol@example.org"]]
     assert "declined your request" in mailoutbox[0].body
     assert "We are full until the spring." in mailoutbox[0].body
@@ -202,7 +201,7 @@ def test_a_request_is_answered_once(
     client.post(accept)
 
     assert "already been answered" in text(client.get(response["Location"]).content.decode())
-    assert ProjectMembership.objects.filter(project=project, person=asker).count() == 1
+    assert PlaceMembership.objects.of_project(project).filter(person=asker).count() == 1
     assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.ACCEPTED
     assert Change.objects.filter(action__startswith="join_request_").count() == 1
 
@@ -211,7 +210,7 @@ def test_someone_who_left_the_collective_cannot_be_accepted(
     client: Client, project: Project, member: User, asker: User
 ) -> None:
     join_request = ProjectJoinRequestFactory(project=project, person=asker)
-    CollectiveMembership.objects.filter(person=asker).delete()
+    PlaceMembership.objects.in_collectives().filter(person=asker).delete()
     client.force_login(member)
 
     response = client.post(
@@ -219,7 +218,7 @@ def test_someone_who_left_the_collective_cannot_be_accepted(
     )
 
     assert "Sol has left Stroke Voices" in text(client.get(response["Location"]).content.decode())
-    assert not ProjectMembership.objects.filter(person=asker).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
     assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.PENDING
 
 
@@ -235,7 +234,7 @@ def test_only_project_members_answer_even_through_the_service(
         with pytest.raises(PermissionDenied):
             services.project_join_request_decline(join_request=join_request, actor=actor)
     assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.PENDING
-    assert not ProjectMembership.objects.filter(person=asker).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
     assert mailoutbox == []
 
 

@@ -10,7 +10,8 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import Project, ProjectMembership
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
@@ -18,8 +19,8 @@ from levelfield.projects.tests.factories import (
 from levelfield.projects.tests.pages import error_summary_links
 
 
-def _membership(project: Project, person: User) -> ProjectMembership:
-    return ProjectMembership.objects.get(project=project, person=person)
+def _membership(project: Project, person: User) -> PlaceMembership:
+    return PlaceMembership.objects.of_project(project).get(person=person)
 
 
 # Adding someone from the collective
@@ -42,8 +43,8 @@ def test_a_member_adds_someone_from_the_collective_to_the_project(
     assert ">Gordon</option>" not in page  # already in the project
     assert response.status_code == 302
     assert response["Location"] == reverse("places:members", args=[project.place.pk])
-    assert ProjectMembership.objects.filter(project=project, person=colleague).exists()
-    assert not ProjectMembership.objects.filter(person=not_in_collective).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=colleague).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=not_in_collective).exists()
     change = Change.objects.get(project=project, action="member_added")
     assert change.actor == member
     assert change.summary == "Gordon added Chidi to the project"
@@ -64,7 +65,7 @@ def test_someone_outside_the_collective_cannot_be_added_directly(
     assert error_summary_links(response.content.decode()) == {
         "Choose someone from the collective who is not yet in the project": "#id_member-person"
     }
-    assert not ProjectMembership.objects.filter(person=outsider).exists()
+    assert not PlaceMembership.objects.in_projects().filter(person=outsider).exists()
 
 
 def test_when_everyone_in_the_collective_is_in_the_project_there_is_nobody_to_add(
@@ -92,7 +93,7 @@ def test_a_member_leaves_and_their_past_involvement_stays(
     assert "Leave the project" in confirm and "govuk-button--warning" in confirm
     assert response.status_code == 302
     assert response["Location"] == reverse("projects:list")
-    assert not ProjectMembership.objects.filter(project=project, person=member).exists()
+    assert not PlaceMembership.objects.of_project(project).filter(person=member).exists()
     assert entry.participations.get().person == member
     change = Change.objects.get(project=project, action="member_left")
     assert change.actor == member
@@ -111,7 +112,7 @@ def test_the_last_member_cannot_leave_so_the_project_is_not_lost(
 
     assert "You are the only member of this project" in page
     assert "govuk-button--warning" not in page
-    assert ProjectMembership.objects.filter(project=project, person=member).exists()
+    assert PlaceMembership.objects.of_project(project).filter(person=member).exists()
     assert not Change.objects.filter(project=project).exists()
 
 

@@ -16,7 +16,8 @@ from levelfield.collectives.tests.factories import (
 from levelfield.history.models import Change
 from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
-from levelfield.projects.models import Project, ProjectMembership, Stage
+from levelfield.places.models import PlaceMembership
+from levelfield.projects.models import Project, Stage
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
@@ -53,7 +54,7 @@ def test_a_collective_member_starts_a_project_and_is_its_first_member(
     assert project.collective == collective
     assert project.created_by == member
     assert project.topics == "stroke, aphasia"
-    assert list(project.memberships.values_list("person", flat=True)) == [member.pk]
+    assert list(project.place.memberships.values_list("person", flat=True)) == [member.pk]
     change = Change.objects.get(project=project)
     assert change.actor == member
     assert change.action == "created"
@@ -366,6 +367,8 @@ def test_an_edit_with_errors_changes_nothing_and_says_what_to_fix(
     assert "Life after stroke" in html  # the caption still shows the saved title
     project.refresh_from_db()
     assert project.title == "Life after stroke"
-    assert not ProjectMembership.objects.filter(
-        project=project, coordinator_since__isnull=False
-    ).exists()
+    assert (
+        not PlaceMembership.objects.of_project(project)
+        .filter(coordinator_since__isnull=False)
+        .exists()
+    )

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from levelfield.decisions import services as decision_services
 from levelfield.history.models import Change
-from levelfield.projects.models import ProjectMembership
+from levelfield.places.models import PlaceMembership
 from levelfield.reports import services
 from levelfield.reports.models import Kind, Report
 from levelfield.reports.tests.factories import YEAR, known_project
@@ -162,7 +162,7 @@ def test_the_team_signs_off_a_version_by_consent_and_the_coordinator_publishes_i
     with pytest.raises(PermissionDenied):
         services.report_publish(report=report, actor=known.member)
     assert client.post(reverse("reports:publish", args=[report.pk])).status_code == 403
-    ProjectMembership.objects.filter(project=known.project, person=known.member).update(
+    PlaceMembership.objects.of_project(known.project).filter(person=known.member).update(
         coordinator_since=timezone.now()
     )
     # Publishing asks to confirm on its own page first; looking changes nothing.
@@ -202,7 +202,7 @@ def test_an_objection_keeps_the_report_unsigned(known, django_capture_on_commit_
     report.refresh_from_db()
     assert Change.objects.filter(action="report_not_signed_off").exists()
     assert report.signed_off_version is None and report.signoff_decision is None
-    ProjectMembership.objects.filter(project=known.project, person=known.member).update(
+    PlaceMembership.objects.of_project(known.project).filter(person=known.member).update(
         coordinator_since=timezone.now()
     )
     with pytest.raises(services.ReportError, match="signed-off"):
