@@ -133,20 +133,24 @@ class Person(FastHttpUser):
             self.post(path, choices_from(form), "respond")
 
     def record(self) -> None:
-        """Record an involvement entry in the big project with oneself taking part."""
+        """Record an involvement entry in the big project with oneself taking part: find
+        oneself by name (step 1), add, then the time and details (step 2)."""
         place = TARGETS["writes"]["project_place"]
-        if not self.token:
-            self.form_page(f"/events/{self.events[0]}/register/", "record: token")
         me = TARGETS["people"][self.number % len(TARGETS["people"])]
+        self.form_page(f"/places/{place}/log/new/?q=priya+khan", "record: find people")
+        if not self.post(
+            f"/places/{place}/log/new/choose/", {"action": "add", "person": me}, "record: add"
+        ):
+            return
+        self.form_page(f"/places/{place}/log/new/details/", "record: details form")
         self.post(
-            f"/places/{place}/log/new/",
+            f"/places/{place}/log/new/details/",
             {
                 "title": "Reading group",
                 "happened_on": "2026-01-15",
                 "stage": "design",
                 "kind": "meeting",
-                f"took_part_{me}": "on",
-                f"hours_{me}": "1.5",
+                "same_hours": "1.5",
             },
             "record an entry",
         )
@@ -222,7 +226,7 @@ class Person(FastHttpUser):
 # home page, a project's place, decisions, events, notices), some answering a decision,
 # booking a place at an event (or giving it up), claiming payment and posting a reply.
 # Pages not seeded at this size are left out. Recording an involvement entry is left
-# out: in the 10,000-member project its form lists every member (see the README).
+# out of the mix for now (it chooses people first since issue 25; see the README).
 MIX_PAGES = {
     "home": 20,
     "project page": 8,

@@ -406,6 +406,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         counting="segments",
         needs_database=True,
     ),
+    "record-entry": Benchmark(
+        "Recording an involvement entry in a project of 10,000 members: the one form as\n"
+        "it was, then choosing who took part and their time (best of 3 after a warm-up)",
+        _pages_of("bench_choosing", "record_entry"),
+        naming="page",
+        counting="members",
+        needs_database=True,
+    ),
 }
 DEFAULT = [
     "tallies",

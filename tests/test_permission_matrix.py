@@ -1769,6 +1769,10 @@ MATRIX: dict[str, Row] = {
     "analysis/segment/<int:pk>/remove/": Row(
         lambda s: {"pk": s.analysis["segment"].pk}, SIGNED_IN_405, TEAM_POST
     ),
+    # Recording in a big place: choosing who took part (an empty POST is no button of the
+    # page: 400), then the time and details (with nobody chosen, GET goes back to step 1).
+    "places/<int:pk>/log/new/choose/": Row(PLACE, SIGNED_IN_405, "login 404 400 400 404"),
+    "places/<int:pk>/log/new/details/": Row(PLACE, "login 404 302 302 404", MEMBERS_POST),
 }
 
 

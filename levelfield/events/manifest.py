@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from levelfield.events import personal
+from levelfield.events import personal, who_came
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
@@ -39,6 +39,8 @@ GLOSSARY = (
 
 MANIFEST = AppManifest(
     label="events",
+    people_groups=who_came.people_groups,
+    people_in_group=who_came.people_in_group,
     glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,

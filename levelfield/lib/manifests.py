@@ -95,6 +95,16 @@ class NavigationEntry:
     applies: Callable[[Any, Any], bool] | None = None
 
 
+@dataclass(frozen=True)
+class PeopleGroup:
+    """A group of a place's people an app knows, to choose in one step when recording
+    who took part ("Everyone who came to The Cuppa on 3 March 2026"). `key` is unique
+    within the app; `label` says who they are in plain words."""
+
+    key: str
+    label: str
+
+
 @dataclass
 class DemoWorld:
     """What `load_demo` has made so far, handed from one app's demo to the next.
@@ -191,6 +201,10 @@ class AppManifest:
     - `glossary` explains the words this app uses that people may not know.
     - `leaving(place, person)` hands back what the person held in the place when they
       leave it (inside the leaving transaction): reviews they signed up for, say.
+    - `people_groups(place)` lists the latest groups of the place's people this app
+      knows (`PeopleGroup`: who came to each meeting), in one query; `people_in_group(place,
+      key)` gives one group's person ids as a subquery (no query of its own), for choosing
+      who took part in an involvement entry (`levelfield/places/choosing.py`).
     """
 
     label: str
@@ -207,6 +221,8 @@ class AppManifest:
     navigation: tuple[NavigationEntry, ...] = ()
     glossary: tuple[Term, ...] = ()
     leaving: Callable[[Any, Any], None] | None = None
+    people_groups: Callable[[Any], list[PeopleGroup]] | None = None
+    people_in_group: Callable[[Any, str], QuerySet] | None = None
 
 
 @cache

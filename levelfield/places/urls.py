@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:pk>/leave/", views.group_leave, name="group_leave"),
     path("<int:pk>/log/", views.involvement_log, name="log"),
     path("<int:pk>/log/new/", views.involvement_entry_add, name="log_add"),
+    path("<int:pk>/log/new/choose/", views.involvement_choose, name="log_choose"),
+    path("<int:pk>/log/new/details/", views.involvement_details, name="log_details"),
     path("<int:pk>/log/<int:entry_pk>/", views.involvement_entry, name="log_entry"),
     path("<int:pk>/log/<int:entry_pk>/edit/", views.involvement_entry_edit, name="log_edit"),
     # Everyone in a place and the coordinator job (members.py), for every kind of place.

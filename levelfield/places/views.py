@@ -8,30 +8,35 @@ Every page starts with `access.place_for_member`, so a person outside the place 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import access as collective_access
+from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.places import access, services
-from levelfield.places.forms import GroupForm
+from levelfield.lib.words import plural
+from levelfield.places import access, choosing, services
+from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
 from levelfield.places.log import filters_key, log_totals
-from levelfield.places.models import PlaceKind, PlaceMembership
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects import services as log_services
 from levelfield.projects.forms import InvolvementEntryForm, LogFilterForm
 
 PAGE_SIZE = 25
 MEMBERS_ON_PAGE = 100
+CHOOSE_PAGE_SIZE = 20  # search results on step 1 of recording in a big place
 
 
 @login_required
@@ -65,17 +70,19 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
-    place = access.place_for_member(request.user, pk)
-    people = [(person, person.name) for person in access.place_members(place)]
+    """Record an entry. A small place ticks names on one form, as it always has; a big
+    one chooses who took part first (`involvement_choose`, `involvement_details`)."""
+    place = access.place_for_member(request.user, pk, action=Action.RECORD_INVOLVEMENT)
+    few = choosing.few_members(place)
+    if few is None:
+        return _choose_page(request, place)
+    people = [(person, person.name) for person in few]
     research = place.kind == PlaceKind.PROJECT
     form = InvolvementEntryForm(
         posted(request),
         people=people,
         research_stages=research,
-        initial={
-            "stage": place.project.stage if research else "",
-            "happened_on": timezone.localdate(),
-        },
+        initial=_entry_initial(place),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,6 +95,164 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"“{entry.title}” is in the involvement log.")
             return redirect("places:log", pk=place.pk)
     return render(request, "places/log_form.html", {"place": place, "form": form})
+
+
+def _entry_initial(place: Place) -> dict[str, Any]:
+    research = place.kind == PlaceKind.PROJECT
+    return {"stage": place.project.stage if research else "", "happened_on": timezone.localdate()}
+
+
+def _choose_page(
+    request: HttpRequest, place: Place, form: ChooseForm | None = None, status: int = 200
+) -> HttpResponse:
+    """Step 1: who took part. Searching is a GET a page at a time; what has been chosen
+    is read from the session draft, never written here. The queries are the same for a
+    place of 60 and of 10,000."""
+    draft = choosing.draft_read(request.session, place)
+    asked = request.POST if request.method == "POST" else request.GET
+    words = asked.get("q", "").strip()[:100]
+    chosen = choosing.chosen_people(place, draft)
+    results = None
+    chosen_here: set[int] = set()
+    if words:
+        results = page_or_404(request, choosing.member_search(place, words), CHOOSE_PAGE_SIZE)
+        shown = [person.pk for person in results.object_list]
+        chosen_here = set(chosen.filter(pk__in=shown).values_list("pk", flat=True))
+    named = {  # only members: an id posted by hand never shows anyone else's name
+        person.pk: person
+        for person in choosing.members(place).filter(pk__in=[*draft.people, *draft.left_out])
+    }
+    context = {
+        "place": place,
+        "form": form,
+        "words": words,
+        "results": results,
+        "chosen_here": chosen_here,
+        "count": chosen.count(),
+        "groups": draft.groups,
+        "one_by_one": [named[pk] for pk in draft.people if pk in named],
+        "left_out": [named[pk] for pk in draft.left_out if pk in named],
+        "perspectives": choosing.perspective_choices(),
+        "meetings": choosing.event_groups(place),
+        "page_number": results.number if results else "",
+    }
+    return render(request, "places/log_choose.html", context, status=status)
+
+
+@login_required
+@require_POST
+def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    """One change to who took part (add or take out a person, a perspective, a meeting's
+    people; start again; go on to step 2), kept in the session draft; back to step 1
+    with the search as it was."""
+    place = access.place_for_member(request.user, pk, action=Action.RECORD_INVOLVEMENT)
+    form = ChooseForm(request.POST, perspectives=choosing.perspective_choices())
+    if not form.is_valid():
+        if "action" in form.errors:  # not a button of the page: bad input
+            return _choose_page(request, place, form, status=400)
+        return _choose_page(request, place, form)
+    data = form.cleaned_data
+    action, person_pk = data["action"], data["person"]
+    draft = choosing.draft_read(request.session, place)
+    said = ""
+    if action in {"add", "remove"}:
+        person = choosing.members(place).filter(pk=person_pk).first()
+        if person is None:
+            form.add_error(
+                "person",
+                f"Who took part: choose people who are members of the {place.kind_word}",
+            )
+            return _choose_page(request, place, form)
+    if action == "add":
+        if person.pk in draft.left_out:
+            draft.left_out.remove(person.pk)
+        if person.pk not in draft.people:
+            draft.people.append(person.pk)
+        said = f"Added {person.name}."
+    elif action == "remove":
+        if person_pk in draft.people:
+            draft.people.remove(person_pk)
+        elif person_pk not in draft.left_out:
+            draft.left_out.append(person_pk)
+        said = "Taken out of who took part."
+    elif action == "put_back":
+        if person_pk in draft.left_out:
+            draft.left_out.remove(person_pk)
+        said = "Put back into who took part."
+    elif action == "add_perspective":
+        key = f"{choosing.PERSPECTIVE}:{data['perspective']}"
+        label = choosing.perspective_label(data["perspective"])
+        said = _group_add(draft, key, label)
+    elif action == "add_group":
+        label = dict(choosing.event_groups(place)).get(data["group"])
+        if label is None:
+            form.add_error("group", "Choose a meeting from the list")
+            return _choose_page(request, place, form)
+        said = _group_add(draft, data["group"], label)
+    elif action == "remove_group":
+        draft.groups = [group for group in draft.groups if group["key"] != data["group"]]
+        said = "Taken out of who took part."
+    elif action == "clear":
+        choosing.draft_drop(request.session, place)
+        messages.success(request, "Nobody is chosen. Start again.")
+        return redirect("places:log_add", pk=place.pk)
+    elif action == "continue":
+        if not choosing.chosen_people(place, draft).exists():
+            form.add_error(None, "Choose at least one person who took part")
+            return _choose_page(request, place, form)
+        return redirect("places:log_details", pk=place.pk)
+    choosing.draft_save(request.session, place, draft)
+    count = choosing.chosen_people(place, draft).count()
+    messages.success(request, f"{said} {plural(count, 'person')} chosen so far.")
+    back = {"q": data["q"], "page": data["page"]}
+    query = urlencode({name: value for name, value in back.items() if value})
+    return redirect(reverse("places:log_add", args=[place.pk]) + (f"?{query}" if query else ""))
+
+
+def _group_add(draft: choosing.Draft, key: str, label: str) -> str:
+    if key not in {group["key"] for group in draft.groups}:
+        draft.groups.append({"key": key, "label": label})
+    return f"Added {label[0].lower()}{label[1:]}."
+
+
+@login_required
+def involvement_details(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 2: the entry's details and the time of the people chosen in step 1, saved
+    by the one writer of the log. The chosen list stays in the draft until the entry is
+    saved, so a mistake here loses nobody."""
+    place = access.place_for_member(request.user, pk, action=Action.RECORD_INVOLVEMENT)
+    draft = choosing.draft_read(request.session, place)
+    chosen = choosing.chosen_people(place, draft)
+    count = chosen.count()
+    if request.method != "POST" and not count:
+        return redirect("places:log_add", pk=place.pk)
+    rows = count <= choosing.ROWS_SHOWN
+    people = list(chosen) if rows or request.method == "POST" else []
+    form = ChosenEntryForm(
+        posted(request),
+        chosen=people,
+        count=count,
+        rows=rows,
+        research_stages=place.kind == PlaceKind.PROJECT,
+        initial=_entry_initial(place),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = log_services.involvement_entry_create(
+                place=place, recorded_by=request.user, **_entry_values(form)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            choosing.draft_drop(request.session, place)
+            messages.success(
+                request,
+                f"“{entry.title}” is in the involvement log, with "
+                f"{plural(len(form.participants), 'person')}.",
+            )
+            return redirect("places:log", pk=place.pk)
+    context = {"place": place, "form": form, "count": count}
+    return render(request, "places/log_details.html", context)
 
 
 @login_required
@@ -145,7 +310,7 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
     return render(request, "places/log_form.html", context)
 
 
-def _entry_values(form: InvolvementEntryForm) -> dict[str, Any]:
+def _entry_values(form: InvolvementEntryForm | ChosenEntryForm) -> dict[str, Any]:
     data = form.cleaned_data
     return {
         "title": data["title"],
