@@ -1769,6 +1769,8 @@ MATRIX: dict[str, Row] = {
     "analysis/segment/<int:pk>/remove/": Row(
         lambda s: {"pk": s.analysis["segment"].pk}, SIGNED_IN_405, TEAM_POST
     ),
+    # outputs: recording the contributors' time in the log is every member's (as the log)
+    "outputs/<int:pk>/time/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
 }
 
 
