@@ -89,7 +89,10 @@ def output_create(*, actor: User, place: Place, **fields: Any) -> Output:
 @transaction.atomic
 def output_update(*, actor: User, output: Output, **fields: Any) -> Output:
     require(actor, Action.EDIT, output.place.owner)
-    before = {key: getattr(output, key) for key in OUTPUT_FIELDS}
+    # What is stored, not the instance: a ModelForm's validation has already copied the
+    # new values onto it, and the history would see no change.
+    stored = Output.objects.select_for_update().get(pk=output.pk)
+    before = {key: getattr(stored, key) for key in OUTPUT_FIELDS}
     changed = {key: value for key, value in fields.items() if key in OUTPUT_FIELDS}
     for key, value in changed.items():
         setattr(output, key, value)
