@@ -76,7 +76,9 @@ def test_the_coordinator_changes_a_published_impact_after_a_warning_and_it_is_re
     assert (published.title, published.is_published) == ("Clinic and ward letters rewritten", True)
     change = Change.objects.get(action="impact_changed", subject_id=published.pk)
     assert change.actor == world.coordinator
-    assert change.summary == "Cora changed the published impact “Clinic and ward letters rewritten”"
+    assert change.summary == (
+        "Cora changed the published impact “Clinic and ward letters rewritten”"
+    )
     assert change.before == {"title": "Clinic letters rewritten"}
     assert change.after == {"title": "Clinic and ward letters rewritten"}
     history = coordinator.get(reverse("impact:history", args=[published.pk])).content.decode()

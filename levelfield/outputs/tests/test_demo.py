@@ -30,7 +30,6 @@ def test_the_demo_has_two_papers_a_lay_summary_and_a_talk_and_loads_twice() -> N
     assert Credit.objects.count() > 20
 
 
-
 def test_the_demo_talk_has_its_speakers_time_in_the_log_once() -> None:
     collective = CollectiveFactory()
     project = ProjectFactory(collective=collective, title=demo.PROJECT_TITLE)
