@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.collectives.roles import Action, may
+from levelfield.collectives.roles import RULES, Action, may
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
@@ -259,7 +259,10 @@ def time_record(request: HttpRequest, pk: int) -> HttpResponse:
     output = output_for_member(request.user, pk)
     place = output.place
     if not may(request.user, Action.RECORD_INVOLVEMENT, place.owner):
-        raise PermissionDenied(f"Only {place.name}’s members who record involvement can do this.")
+        raise PermissionDenied(
+            f"Only {RULES[Action.RECORD_INVOLVEMENT]} may record involvement in {place.name}, "
+            "so you cannot record time for this output."
+        )
     contributors = list(output.contributors.select_related("person"))
     member_ids = set(place_member_ids(place))
     members = [c.person for c in contributors if c.person and c.person_id in member_ids]

@@ -258,6 +258,9 @@ def test_a_member_who_may_not_record_involvement_is_refused(world, talk, monkeyp
     assert member.get(url).status_code == 403
     response = member.post(url, _time_form(world))
     assert response.status_code == 403
+    assert "Only the coordinator may record involvement in Living well after a stroke" in (
+        response.content.decode()
+    )
     assert not InvolvementEntry.objects.exists()
     assert client_for(world.coordinator).get(url).status_code == 200
 
