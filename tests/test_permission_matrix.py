@@ -1773,6 +1773,8 @@ MATRIX: dict[str, Row] = {
     # page: 400), then the time and details (with nobody chosen, GET goes back to step 1).
     "places/<int:pk>/log/new/choose/": Row(PLACE, SIGNED_IN_405, "login 404 400 400 404"),
     "places/<int:pk>/log/new/details/": Row(PLACE, "login 404 302 302 404", MEMBERS_POST),
+    # outputs: recording the contributors' time in the log is every member's (as the log)
+    "outputs/<int:pk>/time/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
 }
 
 

@@ -8,12 +8,12 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from levelfield.collectives.roles import Action, require
+from levelfield.collectives.roles import Action, may, require
 from levelfield.history.services import change_record
 from levelfield.impact.models import Impact, Status
 from levelfield.outputs.models import Output
@@ -57,6 +57,26 @@ def _record(
         before=before,
         after=after,
     )
+
+
+PUBLISHED_REFUSAL = (
+    "This impact is published, so only the coordinator can change it now: its changes "
+    "would show in reports and on the public page at once. Ask them to change it, or to "
+    "take it back to a draft."
+)
+
+
+def may_change(actor: User, impact: Impact) -> bool:
+    """Any member changes a draft; a published impact is already in reports and maybe on
+    the public page, so only those who may publish it change, relink or delete it."""
+    action = Action.PUBLISH_IMPACT if impact.is_published else Action.EDIT
+    return may(actor, action, impact.place.owner)
+
+
+def _require_may_change(actor: User, impact: Impact) -> None:
+    require(actor, Action.EDIT, impact.place.owner)
+    if impact.is_published and not may(actor, Action.PUBLISH_IMPACT, impact.place.owner):
+        raise PermissionDenied(PUBLISHED_REFUSAL)
 
 
 def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -113,9 +133,14 @@ def impact_update(
     remove_file: bool = False,
     **fields: Any,
 ) -> Impact:
-    require(actor, Action.EDIT, impact.place.owner)
-    before = {key: getattr(impact, key) for key in IMPACT_FIELDS}
-    before["file"] = impact.evidence_file_name
+    """Change what the impact says. A published one changes only by those who may publish
+    it, and its history says it was changed after publishing."""
+    _require_may_change(actor, impact)
+    # What is stored, not the instance: a ModelForm's validation has already copied the
+    # new values onto it, and the history would see no change.
+    stored = Impact.objects.select_for_update().get(pk=impact.pk)
+    before = {key: getattr(stored, key) for key in IMPACT_FIELDS}
+    before["file"] = stored.evidence_file_name
     for key, value in fields.items():
         if key in IMPACT_FIELDS:
             setattr(impact, key, value)
@@ -132,11 +157,12 @@ def impact_update(
     after["file"] = impact.evidence_file_name
     differs = [key for key in after if before[key] != after[key]]
     if differs or evidence_file:
+        published = " published" if impact.is_published else ""
         _record(
             actor=actor,
             impact=impact,
             action="impact_changed",
-            summary=f"{actor.name} changed the impact “{impact.title}”",
+            summary=f"{actor.name} changed the{published} impact “{impact.title}”",
             before=_plain({key: before[key] for key in differs}),
             after=_plain({key: after[key] for key in differs}),
         )
@@ -153,7 +179,7 @@ def impact_link(
 ) -> Impact:
     """Say which outputs carried the change and which involvement entries' "what changed
     because of it" it draws on: only those of the impact's own place."""
-    require(actor, Action.EDIT, impact.place.owner)
+    _require_may_change(actor, impact)
     outputs, entries = list(outputs), list(entries)
     if any(output.place_id != impact.place_id for output in outputs):
         raise ImpactError("Choose outputs of this place.", code="outputs")
@@ -230,7 +256,7 @@ def impact_unpublish(*, actor: User, impact: Impact) -> Impact:
 
 @transaction.atomic
 def impact_delete(*, actor: User, impact: Impact) -> None:
-    require(actor, Action.EDIT, impact.place.owner)
+    _require_may_change(actor, impact)
     _record(
         actor=actor,
         impact=impact,

@@ -82,14 +82,24 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outputs": list(impact.outputs.order_by("-date", "-id")),
         "entries": list(impact.entries.order_by("-happened_on", "-id")),
         "may_publish": may(request.user, Action.PUBLISH_IMPACT, impact.place.owner),
+        "may_change": services.may_change(request.user, impact),
     }
     return render(request, "impact/detail.html", context)
+
+
+def _for_changing(request: HttpRequest, pk: int) -> Impact:
+    """The impact, for someone who may change it: any member while it is a draft, only
+    those who may publish it once it is published (403 with why, for other members)."""
+    impact = impact_for_member(request.user, pk)
+    if not services.may_change(request.user, impact):
+        raise PermissionDenied(services.PUBLISHED_REFUSAL)
+    return impact
 
 
 @login_required
 @GET_AND_POST
 def impact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    impact = impact_for_member(request.user, pk)
+    impact = _for_changing(request, pk)
     form = ImpactForm(posted(request), posted_files(request), instance=impact)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -107,7 +117,7 @@ def impact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_AND_POST
 def links(request: HttpRequest, pk: int) -> HttpResponse:
     """Link the outputs that carried the change and the involvement it came from."""
-    impact = impact_for_member(request.user, pk)
+    impact = _for_changing(request, pk)
     form = LinkForm(posted(request), impact=impact)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,7 +195,7 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_AND_POST
 def impact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Deleting an impact and its evidence cannot be undone, so it asks first."""
-    impact = impact_for_member(request.user, pk)
+    impact = _for_changing(request, pk)
     if request.method != "POST":
         context = {
             "caption": impact.title,

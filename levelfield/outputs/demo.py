@@ -1,6 +1,8 @@
 """The demo's outputs: the young people's mental health project's two papers, a lay
 summary and a conference talk, co-authored with public contributors (with and without
-accounts here), each with their CRediT roles. Safe to run again."""
+accounts here), each with their CRediT roles; the talk's speakers' time is in the
+project's involvement log, recorded from the talk's page, ready to claim. Safe to run
+again."""
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ import datetime
 from levelfield.collectives.models import Collective
 from levelfield.outputs import services
 from levelfield.outputs.credit import Role
-from levelfield.outputs.models import Kind, Output
+from levelfield.outputs.models import Kind, Output, OutputTime
 from levelfield.people.models import PerspectiveKind, User
-from levelfield.projects.models import Project
+from levelfield.places.access import place_member_ids
+from levelfield.places.models import Place
+from levelfield.projects.models import ActivityKind, Project, Stage
 
 PROJECT_TITLE = "Young people's voices in mental health services"
 R = Role
@@ -180,3 +184,34 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
                 perspective=perspective,
                 credits={role.value: degree for role, degree in credits.items()},
             )
+
+    _talk_time(place=place, people=people)
+
+
+# The speakers' time for the talk: (demo person's key, minutes), preparing and speaking.
+TALK_TIME = [("jade", 180), ("priya", 120)]
+
+
+def _talk_time(*, place: Place, people: dict[str, User]) -> None:
+    """Record the talk's speakers' time as a member would from its page (through the
+    service, and so the log's one writer), once."""
+    talk = Output.objects.in_place(place).filter(kind=Kind.TALK).first()
+    if talk is None or OutputTime.objects.filter(output=talk).exists():
+        return
+    members = set(place_member_ids(place))
+    speakers = {
+        people[key]: minutes
+        for key, minutes in TALK_TIME
+        if key in people and people[key].pk in members
+    }
+    if not speakers:
+        return
+    services.output_time_record(
+        actor=people["priya"],
+        output=talk,
+        title=f"Spoke at {talk.venue}: {talk.title}",
+        happened_on=talk.date,
+        stage=Stage.DISSEMINATION,
+        kind=ActivityKind.OTHER,
+        participants=speakers,
+    )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from levelfield.outputs.credit import EXPLAINED, Degree, Role
 from levelfield.outputs.identifiers import IdentifierError, doi_normalise, orcid_normalise
 from levelfield.outputs.models import NAME_MAX_LENGTH, Kind, Output
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.projects.forms import InvolvementEntryForm
+from levelfield.projects.models import ActivityKind, InvolvementEntry, Stage
 
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -212,3 +216,108 @@ class OrcidForm(forms.Form):
 
     def clean_orcid(self) -> str:
         return orcid_clean(self.cleaned_data["orcid"])
+
+
+# What the activity was, as the log's title, from the output's kind.
+ACTIVITY_WORDS = {
+    Kind.TALK: "Spoke at",
+    Kind.POSTER: "Presented a poster at",
+    Kind.VIDEO: "Made a video for",
+}
+WRITTEN = {Kind.PAPER, Kind.LAY_SUMMARY, Kind.REPORT}
+
+
+def activity_for(output: Output) -> str:
+    """The log entry's title, prefilled from the output: "Spoke at <venue>: <title>"."""
+    verb = ACTIVITY_WORDS.get(output.kind)
+    if output.kind in WRITTEN:
+        text = f"Wrote “{output.title}”"
+    elif verb and output.venue:
+        text = f"{verb} {output.venue}: {output.title}"
+    else:
+        text = f"{output.get_kind_display()}: {output.title}"
+    limit = InvolvementEntry._meta.get_field("title").max_length
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class OutputTimeForm(InvolvementEntryForm):
+    """The log's own entry form (its date rule and its hours per person, by account id),
+    narrowed to an output: what the activity was, the date, the stage and the kind, and
+    only the output's contributors who are members of the place.
+
+    Contributors with an account who are not members get a "took part" field too, never
+    shown as a choice, so a form sent after they left is refused with their name rather
+    than silently dropping them. When time was already recorded for the output, `again`
+    asks to confirm."""
+
+    class Meta(InvolvementEntryForm.Meta):
+        fields = ["title", "happened_on", "stage", "kind"]
+        labels = {"title": "What the activity was", "happened_on": "Date it happened"}
+        help_texts = {
+            "title": "This is the entry’s title in the involvement log and on claims.",
+            "happened_on": "For example, 18/6/2026. It cannot be in the future.",
+        }
+        error_messages = {
+            **InvolvementEntryForm.Meta.error_messages,
+            "title": {"required": "Enter what the activity was"},
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        output: Output,
+        members: list[User],
+        not_members: list[User],
+        recorded_on: datetime.date | None,
+        **kwargs: Any,
+    ) -> None:
+        research = output.place.kind == "project"
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": activity_for(output),
+                "happened_on": min(output.date, timezone.localdate()),
+                "stage": Stage.DISSEMINATION if research else "",
+                "kind": ActivityKind.WRITING if output.kind in WRITTEN else ActivityKind.OTHER,
+            },
+        )
+        super().__init__(
+            *args,
+            people=[(person, person.name) for person in members],
+            research_stages=research,
+            **kwargs,
+        )
+        self.output = output
+        self.not_members = not_members
+        for person in not_members:
+            self.fields[f"took_part_{person.pk}"] = forms.BooleanField(
+                label=f"{person.name} took part", required=False
+            )
+        self.recorded_on = recorded_on
+        if recorded_on is not None:
+            self.fields["again"] = forms.BooleanField(
+                label=f"Yes, record time for this output again (time was already recorded "
+                f"on {recorded_on.day} {recorded_on:%B %Y})",
+                required=True,
+                error_messages={
+                    "required": "Confirm that you want to record time for this output again"
+                },
+            )
+
+    def main_fields(self) -> list[forms.BoundField]:
+        names = ("title", "happened_on", "stage", "kind")
+        return [self[name] for name in names if name in self.fields]
+
+    def not_member_rows(self) -> list[tuple[User, forms.BoundField]]:
+        return [(person, self[f"took_part_{person.pk}"]) for person in self.not_members]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for person in self.not_members:
+            if cleaned.get(f"took_part_{person.pk}"):
+                self.add_error(
+                    f"took_part_{person.pk}",
+                    f"{person.name} is not a member of {self.output.place.name}, so their "
+                    "time cannot be recorded here",
+                )
+        return cleaned

@@ -189,3 +189,25 @@ class OrcidRecord(models.Model):
 
     def __str__(self) -> str:
         return self.orcid
+
+
+class OutputTime(models.Model):
+    """Time recorded in the involvement log for an output (speaking at a conference,
+    presenting a poster), so the output's page can say when and for how many people.
+
+    A link row here, not a key on the entry: the log belongs to places and knows
+    nothing of outputs. The entry itself (who, how long) is written only by the log's
+    one writer; deleting the entry deletes the link, deleting the output keeps the
+    entry (the time happened and may be paid)."""
+
+    output = models.ForeignKey(Output, on_delete=models.CASCADE, related_name="time_records")
+    entry = models.OneToOneField(
+        "projects.InvolvementEntry", on_delete=models.CASCADE, related_name="output_time"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.output} → {self.entry}"

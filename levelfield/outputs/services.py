@@ -14,10 +14,13 @@ from django.db.models import Max
 
 from levelfield.collectives.roles import Action, require
 from levelfield.history.services import change_record
-from levelfield.outputs.models import Contributor, Credit, OrcidRecord, Output
+from levelfield.lib.words import day, hours, plural
+from levelfield.outputs.models import Contributor, Credit, OrcidRecord, Output, OutputTime
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
 from levelfield.places.models import Place
+from levelfield.projects import services as log_services
+from levelfield.projects.models import InvolvementEntry
 
 OUTPUT_FIELDS = ("kind", "title", "date", "venue", "doi", "url", "summary", "show_publicly")
 
@@ -86,7 +89,10 @@ def output_create(*, actor: User, place: Place, **fields: Any) -> Output:
 @transaction.atomic
 def output_update(*, actor: User, output: Output, **fields: Any) -> Output:
     require(actor, Action.EDIT, output.place.owner)
-    before = {key: getattr(output, key) for key in OUTPUT_FIELDS}
+    # What is stored, not the instance: a ModelForm's validation has already copied the
+    # new values onto it, and the history would see no change.
+    stored = Output.objects.select_for_update().get(pk=output.pk)
+    before = {key: getattr(stored, key) for key in OUTPUT_FIELDS}
     changed = {key: value for key, value in fields.items() if key in OUTPUT_FIELDS}
     for key, value in changed.items():
         setattr(output, key, value)
@@ -269,3 +275,74 @@ def orcid_record_set(*, person: User, orcid: str) -> OrcidRecord | None:
         return None
     record, _ = OrcidRecord.objects.update_or_create(person=person, defaults={"orcid": orcid})
     return record
+
+
+@transaction.atomic
+def output_time_record(
+    *,
+    actor: User,
+    output: Output,
+    title: str,
+    happened_on: datetime.date,
+    stage: str,
+    kind: str,
+    participants: Mapping[User, int],
+    again: bool = False,
+) -> InvolvementEntry:
+    """Record the time the output's contributors gave it (a talk, a poster) in the place's
+    involvement log, in one step, so they can claim it like any other involvement.
+
+    The entry is written by the log's own service (who may record, who took part, the
+    history), never here; this only checks that everyone is credited on the output and
+    a member of its place, and links the entry to the output. Time already recorded for
+    the output is recorded again only when the person says so (`again`): paid time
+    counted twice is money paid twice."""
+    require(actor, Action.RECORD_INVOLVEMENT, output.place.owner)
+    # The output's row is the lock: two people recording at once cannot both miss the
+    # other's record.
+    locked = Output.objects.select_for_update().get(pk=output.pk)
+    earlier = OutputTime.objects.filter(output=locked).select_related("entry").last()
+    if earlier is not None and not again:
+        raise OutputError(
+            f"Time for this output was already recorded on {day(earlier.entry.happened_on)}. "
+            "Confirm that you want to record time for it again",
+            code="again",
+        )
+    credited = set(locked.contributors.exclude(person=None).values_list("person_id", flat=True))
+    members = set(place_member_ids(output.place))
+    for person in participants:
+        if person.pk not in credited:
+            raise OutputError(f"{person.name} is not credited on this output")
+        if person.pk not in members:
+            raise OutputError(
+                f"{person.name} is not a member of {output.place.name}, so their time "
+                "cannot be recorded here",
+                code=f"took_part_{person.pk}",
+            )
+    entry = log_services.involvement_entry_create(
+        place=output.place,
+        recorded_by=actor,
+        title=title,
+        happened_on=happened_on,
+        stage=stage,
+        kind=kind,
+        participants=participants,
+        description=f"Time for the {locked.get_kind_display().lower()} “{locked.title}”, "
+        "recorded from its page in outputs.",
+    )
+    OutputTime.objects.create(output=locked, entry=entry)
+    minutes = sum(participants.values())
+    _record(
+        actor=actor,
+        output=output,
+        action="output_time_recorded",
+        summary=f"{actor.name} recorded {plural(len(participants), 'person', 'people')}’s "
+        f"time for “{output.title}” in the involvement log ({hours(minutes)})",
+        after={
+            "entry": entry.title,
+            "date": happened_on.isoformat(),
+            "people": sorted(person.name for person in participants),
+            "minutes": minutes,
+        },
+    )
+    return entry

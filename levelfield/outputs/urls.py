@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/history/", views.history, name="history"),
     path("<int:pk>/output.json", views.csl_json, name="csl_json"),
     path("<int:pk>/output.bib", views.bibtex, name="bibtex"),
+    path("<int:pk>/time/", views.time_record, name="time_record"),
     path("<int:pk>/contributors/new/", views.contributor_add, name="contributor_add"),
     path(
         "<int:pk>/contributors/<int:contributor_pk>/",

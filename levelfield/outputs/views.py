@@ -13,20 +13,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.collectives.roles import Action
+from levelfield.collectives.roles import RULES, Action, may
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.outputs import exports, services
 from levelfield.outputs.access import contributor_in, output_for_member
-from levelfield.outputs.forms import ContributorForm, OrcidForm, OutputForm
-from levelfield.outputs.models import Contributor, OrcidRecord, Output
-from levelfield.places.access import place_for_member, place_members
+from levelfield.outputs.forms import ContributorForm, OrcidForm, OutputForm, OutputTimeForm
+from levelfield.outputs.models import Contributor, OrcidRecord, Output, OutputTime
+from levelfield.places.access import place_for_member, place_member_ids, place_members
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 25
@@ -61,7 +62,21 @@ def output_create(request: HttpRequest, place_pk: int) -> HttpResponse:
     return render(request, "outputs/form.html", {"place": place, "form": form})
 
 
-def _detail_context(output: Output) -> dict[str, Any]:
+def _time_records(output: Output) -> list[OutputTime]:
+    """Each time the output's time went into the log, with how many people and minutes,
+    in one query."""
+    return list(
+        OutputTime.objects.filter(output=output)
+        .select_related("entry")
+        .annotate(
+            people=Count("entry__participations"),
+            minutes=Sum("entry__participations__minutes"),
+        )
+        .order_by("recorded_at", "id")
+    )
+
+
+def _detail_context(output: Output, person: Any) -> dict[str, Any]:
     contributors = list(output.contributors.with_credits())
     # impact: what changed through this output (levelfield/impact), the newest few in one
     # query; one more than shown says whether the place's impact list has more.
@@ -72,6 +87,8 @@ def _detail_context(output: Output) -> dict[str, Any]:
         "contributors": contributors,
         "impacts": impacts[:IMPACTS_SHOWN],
         "more_impacts": len(impacts) > IMPACTS_SHOWN,
+        "time_records": _time_records(output),
+        "may_record_time": may(person, Action.RECORD_INVOLVEMENT, output.place.owner),
     }
 
 
@@ -79,7 +96,7 @@ def _detail_context(output: Output) -> dict[str, Any]:
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     output = output_for_member(request.user, pk)
-    return render(request, "outputs/detail.html", _detail_context(output))
+    return render(request, "outputs/detail.html", _detail_context(output, request.user))
 
 
 @login_required
@@ -232,6 +249,65 @@ def contributor_remove(request: HttpRequest, pk: int, contributor_pk: int) -> Ht
     services.contributor_remove(actor=request.user, contributor=contributor)
     messages.success(request, f"{contributor.name} is no longer credited.")
     return redirect(output)
+
+
+@login_required
+@GET_AND_POST
+def time_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the time the output's contributors gave it (a talk they spoke at) in the
+    place's involvement log in one step, so they can claim it."""
+    output = output_for_member(request.user, pk)
+    place = output.place
+    if not may(request.user, Action.RECORD_INVOLVEMENT, place.owner):
+        raise PermissionDenied(
+            f"Only {RULES[Action.RECORD_INVOLVEMENT]} may record involvement in {place.name}, "
+            "so you cannot record time for this output."
+        )
+    contributors = list(output.contributors.select_related("person"))
+    member_ids = set(place_member_ids(place))
+    members = [c.person for c in contributors if c.person and c.person_id in member_ids]
+    not_members = [c.person for c in contributors if c.person and c.person_id not in member_ids]
+    records = _time_records(output)
+    recorded_on = records[-1].entry.happened_on if records else None
+    form = OutputTimeForm(
+        posted(request),
+        output=output,
+        members=members,
+        not_members=not_members,
+        recorded_on=recorded_on,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.output_time_record(
+                actor=request.user,
+                output=output,
+                title=data["title"],
+                happened_on=data["happened_on"],
+                stage=data.get("stage", ""),
+                kind=data["kind"],
+                participants=form.participants,
+                again=data.get("again", False),
+            )
+        except services.OutputError as error:
+            form.add_error(error.code if error.code in form.fields else None, error.messages[0])
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"The time is in the involvement log as “{entry.title}”. The people who "
+                "took part can claim it now.",
+            )
+            return redirect(output)
+    context = {
+        "place": place,
+        "output": output,
+        "form": form,
+        "records": records,
+        "without_accounts": [c.name for c in contributors if c.person is None],
+    }
+    return render(request, "outputs/time_form.html", context)
 
 
 def _download(content: str, content_type: str, filename: str) -> HttpResponse:

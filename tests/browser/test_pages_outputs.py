@@ -70,6 +70,7 @@ def test_every_outputs_page_is_accessible_and_reflows(
             reverse("outputs:contributor_edit", args=[paper.pk, kai.pk]),
             reverse("outputs:contributor_remove", args=[paper.pk, kai.pk]),
             reverse("outputs:orcid"),
+            reverse("outputs:time_record", args=[paper.pk]),
         ],
     )
 
@@ -90,5 +91,6 @@ def test_every_outputs_form_shows_an_accessible_error_summary_when_sent_empty(
             (member, reverse("outputs:edit", args=[paper.pk])),
             (member, reverse("outputs:contributor_add", args=[paper.pk])),
             (member, reverse("outputs:contributor_edit", args=[paper.pk, kai.pk])),
+            (member, reverse("outputs:time_record", args=[paper.pk])),
         ],
     )

@@ -309,3 +309,19 @@ def test_pages_ask_the_same_number_of_queries_however_many_outputs(world) -> Non
         services.contributor_add(actor=world.member, output=last, name=extra)
     assert _list_queries(client, world.project_place.pk) == few
     assert _detail_queries(client, last.pk) == few_detail
+
+
+def test_changing_an_output_on_its_page_is_in_its_history(world) -> None:
+    """The form's validation changes the output in memory before the service sees it; the
+    history still says what it said before."""
+    output = output_make(place=world.project_place, actor=world.member)
+    response = client_for(world.member).post(
+        reverse("outputs:edit", args=[output.pk]),
+        _output_form(title="Believed first time", summary=""),
+    )
+    assert response.status_code == 302
+    change = Change.objects.get(action="output_changed")
+    assert (change.before, change.after) == (
+        {"title": "Being believed first time", "show_publicly": False},
+        {"title": "Believed first time", "show_publicly": True},
+    )
