@@ -1769,6 +1769,10 @@ MATRIX: dict[str, Row] = {
     "analysis/segment/<int:pk>/remove/": Row(
         lambda s: {"pk": s.analysis["segment"].pk}, SIGNED_IN_405, TEAM_POST
     ),
+    # threads: a post's permalink sends a member on to the page of the thread holding it.
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/": Row(
+        THREAD_POST, "login 404 302 302 404", SIGNED_IN_GET_ONLY
+    ),
 }
 
 

@@ -381,6 +381,15 @@ def make_document(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
+def post(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpResponse:
+    """A post's permalink (in mention emails and on the home page): the page of the
+    thread that holds it, worked out when it is opened, since replies are paged."""
+    thread = thread_for_member(request.user, place_pk, pk)
+    return redirect(post_url(thread, post_in(thread, post_pk)))
+
+
+@login_required
 @GET_AND_POST
 def edit(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpResponse:
     thread = thread_for_member(request.user, place_pk, pk)
