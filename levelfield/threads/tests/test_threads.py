@@ -224,6 +224,9 @@ def test_a_reaction_is_toggled_and_counted_once_per_person(world, as_person, thr
     assert Reaction.objects.filter(post=opening).count() == 2
     page = client.get(_url(thread)).content.decode()
     assert "Agree: 1" in page and 'aria-pressed="true"' in page
+    # One form per post: the button pressed sends its kind.
+    assert page.count(f'action="{_url(thread, "react", opening.pk)}"') == 1
+    assert 'name="kind" value="agree" aria-pressed="true"' in page
     client.post(_url(thread, "react", opening.pk), {"kind": "agree"})
     assert list(Reaction.objects.values_list("kind", flat=True)) == ["thanks"]
     before = _counts()
