@@ -38,7 +38,7 @@ from levelfield.threads.models import Post, Reaction, ReactionKind, ReadMark, Th
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
 # Top-level replies on one page of a thread (each with its own replies).
-REPLIES_PER_PAGE = 50
+REPLIES_PER_PAGE = 25
 
 
 def _error_to_form(form: Any, error: ValidationError) -> None:

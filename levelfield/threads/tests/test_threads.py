@@ -448,3 +448,32 @@ def test_a_mention_on_a_later_page_links_to_the_page_holding_it(
     assert client.get(_url(thread, "post", answer.pk)).url == f"{_url(thread)}#post-{answer.pk}"
     opening = thread.posts.get(is_opening=True)
     assert client.get(_url(thread, "post", opening.pk)).url == f"{_url(thread)}#post-{opening.pk}"
+
+
+def test_a_thread_of_10_and_of_1000_replies_takes_the_same_queries_a_page(
+    world, as_person, thread
+):
+    """Bulk-inserted (the services would take minutes), with the counts they keep."""
+    from django.db.models import F
+
+    def add(count: int) -> None:
+        made = Post.objects.bulk_create(
+            Post(thread=thread, author=world.member, body="Yes.", html="<p>Yes.</p>")
+            for _ in range(count)
+        )
+        Post.objects.create(
+            thread=thread, parent=made[-1], author=world.coordinator, body="Ok.", html="Ok."
+        )
+        Reaction.objects.create(post=made[-1], person=world.coordinator, kind="agree")
+        Thread.objects.filter(pk=thread.pk).update(
+            post_count=F("post_count") + count + 1, reply_count=F("reply_count") + count + 1
+        )
+
+    client = as_person(world.member)
+    add(10)
+    small = [_queries(client, _url(thread) + page) for page in ("", "?page=last")]
+    add(990)
+    large = [_queries(client, _url(thread) + page) for page in ("", "?page=last")]
+    assert small == large
+    newest = client.get(_url(thread), {"page": "last"}).content.decode()
+    assert "Page 40 of 40" in newest and "Ok." in newest
