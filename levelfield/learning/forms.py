@@ -9,7 +9,13 @@ from django.conf import settings
 
 from levelfield.learning import text
 from levelfield.learning.models import Course, Module, Page
+from levelfield.lib import words
 from levelfield.people.models import User
+
+
+def _keep(what: str, limit: int) -> str:
+    """The message for a text over its limit, the number as people write it (5,000)."""
+    return f"Keep {what} to {words.number(limit)} characters or fewer"
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -151,7 +157,7 @@ class ReflectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": "Write your reflection: a sentence or two is enough",
-            "max_length": "Keep your reflection to 5000 characters or fewer",
+            "max_length": _keep("your reflection", 5000),
         },
     )
     shared_with_facilitators = forms.BooleanField(
@@ -205,7 +211,7 @@ class CirclePostForm(forms.Form):
         help_text="Everyone in the circle and its facilitators will read it.",
         error_messages={
             "required": "Write your reflection for the circle",
-            "max_length": "Keep it to 3000 characters or fewer",
+            "max_length": _keep("it", 3000),
         },
     )
 
@@ -217,7 +223,7 @@ class ThemesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": "Write the themes you heard",
-            "max_length": "Keep the themes to 5000 characters or fewer",
+            "max_length": _keep("the themes", 5000),
         },
     )
 
@@ -332,7 +338,7 @@ class AssignmentForm(forms.Form):
         help_text="Markdown: ## for a heading, **bold**, - for a list.",
         error_messages={
             "required": "Enter what participants are to do",
-            "max_length": "Keep what to do to 5000 characters or fewer",
+            "max_length": _keep("what to do", 5000),
         },
     )
     due_on = forms.DateField(
@@ -358,7 +364,7 @@ class HandInForm(forms.Form):
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"max_length": "Keep your answer to 20,000 characters or fewer"},
+        error_messages={"max_length": _keep("your answer", 20000)},
     )
     file = forms.FileField(
         label="A file (optional)",
@@ -400,7 +406,7 @@ class FeedbackForm(forms.Form):
         help_text="The participant is told when you save it.",
         error_messages={
             "required": "Write your feedback",
-            "max_length": "Keep your feedback to 5000 characters or fewer",
+            "max_length": _keep("your feedback", 5000),
         },
     )
 
@@ -433,12 +439,12 @@ class EvaluationForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+        error_messages={"max_length": _keep("it", 2000)},
     )
     change = forms.CharField(
         label="What should we change? (optional)",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+        error_messages={"max_length": _keep("it", 2000)},
     )
