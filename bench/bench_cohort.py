@@ -14,16 +14,14 @@ import datetime
 import random
 
 from bench_common import Row
+from bench_course import course_make
 from bench_django import time_page
-from bench_pages import _row, _shows, logged_in, people_add
+from bench_pages import _row, _shows, logged_in
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind
-from levelfield.collectives.services import collective_create
 from levelfield.learning import services
-from levelfield.learning.models import CohortParticipant, Course, HandIn
-from levelfield.places.models import PlaceMembership
+from levelfield.learning.models import CohortParticipant, HandIn
 
 PARTICIPANTS = 2_000
 FEW = 5
@@ -31,24 +29,9 @@ SEED = 20_261_205
 
 
 def _cohort_make(prefix: str, count: int, rng: random.Random) -> tuple[list, object]:
-    people = people_add(prefix, count + 1, rng)
-    facilitator = people[0]
-    collective = collective_create(
-        name=f"Bench cohort {prefix}",
-        kind=CollectiveKind.COLLECTIVE,
-        description="People timing the cohort pages.",
-        created_by=facilitator,
-    )
-    PlaceMembership.objects.bulk_create(
-        [PlaceMembership(place=collective.own_place, person=p) for p in people[1:]],
-        batch_size=1_000,
-        ignore_conflicts=True,
-    )
+    facilitator, participants, course = course_make(prefix, count, rng)
+    collective = course.collective
     now = timezone.now()
-    course = Course.objects.create(
-        collective=collective, title="Co-producing research", is_open=True, created_at=now
-    )
-    course.facilitators.add(facilitator)
     first = (now + datetime.timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
     cohort = services.cohort_create(
         course=course,
@@ -62,7 +45,7 @@ def _cohort_make(prefix: str, count: int, rng: random.Random) -> tuple[list, obj
         ),
     )
     CohortParticipant.objects.bulk_create(
-        [CohortParticipant(cohort=cohort, person=p, joined_at=now) for p in people[1:]],
+        [CohortParticipant(cohort=cohort, person=p, joined_at=now) for p in participants],
         batch_size=1_000,
     )
     assignment = services.assignment_save(
@@ -83,7 +66,7 @@ def _cohort_make(prefix: str, count: int, rng: random.Random) -> tuple[list, obj
                 feedback_by=facilitator if n % 2 else None,
                 feedback_at=now if n % 2 else None,
             )
-            for n, p in enumerate(people[1:])
+            for n, p in enumerate(participants)
         ],
         batch_size=1_000,
     )

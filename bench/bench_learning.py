@@ -12,26 +12,23 @@ from __future__ import annotations
 import random
 
 from bench_common import Row
+from bench_course import course_make
 from bench_django import time_page
-from bench_pages import _row, _shows, logged_in, people_add
+from bench_pages import _row, _shows, logged_in
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveKind
-from levelfield.collectives.services import collective_create
 from levelfield.learning.models import (
     Circle,
     CircleMembership,
     CirclePost,
     CircleSession,
-    Course,
     Enrolment,
     Module,
     Page,
     PageDone,
     Reflection,
 )
-from levelfield.places.models import PlaceMembership
 
 LEARNERS = 2_000
 FEW = 5
@@ -39,24 +36,9 @@ SEED = 20_261_214
 
 
 def _course_make(prefix: str, learners: int, rng: random.Random) -> tuple[list, object]:
-    people = people_add(prefix, learners + 1, rng)
-    facilitator = people[0]
-    collective = collective_create(
-        name=f"Bench course {prefix}",
-        kind=CollectiveKind.COLLECTIVE,
-        description="People timing the learning pages.",
-        created_by=facilitator,
-    )
-    PlaceMembership.objects.bulk_create(
-        [PlaceMembership(place=collective.own_place, person=p) for p in people[1:]],
-        batch_size=1_000,
-        ignore_conflicts=True,
-    )
+    facilitator, people, course = course_make(prefix, learners, rng)
+    collective = course.collective
     now = timezone.now()
-    course = Course.objects.create(
-        collective=collective, title="Co-producing research", is_open=True, created_at=now
-    )
-    course.facilitators.add(facilitator)
     modules = Module.objects.bulk_create(
         [
             Module(course=course, position=n, title=f"Module {n}", question="What will you try?")
@@ -71,7 +53,7 @@ def _course_make(prefix: str, learners: int, rng: random.Random) -> tuple[list, 
         ]
     )
     enrolments = Enrolment.objects.bulk_create(
-        [Enrolment(course=course, person=p, enrolled_at=now) for p in people[1:]],
+        [Enrolment(course=course, person=p, enrolled_at=now) for p in people],
         batch_size=1_000,
     )
     done, reflections = [], []
@@ -92,7 +74,7 @@ def _course_make(prefix: str, learners: int, rng: random.Random) -> tuple[list, 
     PageDone.objects.bulk_create(done, batch_size=5_000)
     Reflection.objects.bulk_create(reflections, batch_size=5_000)
     circle = Circle.objects.create(course=course, name="Circle")
-    members = people[1:13]
+    members = people[:12]
     CircleMembership.objects.bulk_create(
         [CircleMembership(circle=circle, person=p, joined_at=now) for p in members]
     )

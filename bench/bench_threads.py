@@ -1,6 +1,7 @@
 """A place's threads at data scale, as a member: 2,000 threads (the list, pinned first,
 with each person's unread counts; a search), and one thread with 1,000 replies (paged
-50 top-level replies at a time, some with replies of their own and reactions).
+25 top-level replies at a time, some with replies of their own and reactions; its first
+and newest pages).
 
 Run by bench/run.py inside a throwaway database. Threads and posts are bulk-inserted
 with the counts `thread_start` and `post_reply` keep (the services would measure the
@@ -126,9 +127,9 @@ def thread_pages() -> list[Row]:
             "Replies",
         ),
         (
-            "threads:detail, last page",
-            reverse("threads:detail", args=[place.pk, busy.pk]) + "?page=16",
-            reverse("threads:detail", args=[few_place.pk, few_busy.pk]),
+            "threads:detail, newest page",
+            reverse("threads:detail", args=[place.pk, busy.pk]) + "?page=last",
+            reverse("threads:detail", args=[few_place.pk, few_busy.pk]) + "?page=last",
             "Replies",
         ),
     ]

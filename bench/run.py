@@ -335,7 +335,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     # threads
     "thread-pages": Benchmark(
         "A place's threads as a member: 2,000 threads (pinned first, unread counts, a\n"
-        "search) and a thread with 1,000 replies paged 50 top-level replies at a time",
+        "search) and a thread with 1,000 replies paged 25 top-level replies at a time",
         _threads_pages,
         naming="page",
         counting="threads",

@@ -13,11 +13,13 @@ import html
 import re
 from typing import Any
 
+from django.db import transaction
 from django.test import Client
 
 from levelfield.places.models import Place
 from tests.test_permission_matrix import (  # noqa: F401 (scenario is a fixture)
     MATRIX,
+    ROLES,
     Scenario,
     _client_for,
     _url,
@@ -87,3 +89,32 @@ def test_a_page_outside_any_place_is_titled_page_then_levelfield(client: Client,
     response = client.get("/glossary/")
     assert _title(response).endswith(" – Levelfield")
     assert _title(response).count(" – ") == 1
+
+
+def test_a_form_sent_back_with_errors_says_error_once_at_the_start_of_its_title(
+    scenario: Scenario,  # noqa: F811
+    db: None,
+) -> None:
+    """GOV.UK's "Error: " before the title, from the base layout alone: a template that
+    added its own as well made "Error: Page (error) – Levelfield". Every form the
+    permission matrix sends back with a 400 to a member (or the coordinator) is posted
+    empty here."""
+    clients: dict[str, Client] = {}
+    marked, wrong = 0, []
+    for route, row in MATRIX.items():
+        outcomes = dict(zip(ROLES, row.post.split(), strict=True))
+        role = next((r for r in ("member", "coordinator") if outcomes[r] == "400"), None)
+        if role is None:
+            continue
+        client = clients.setdefault(role, _client_for(scenario, role))
+        with transaction.atomic():
+            response = client.post(_url(route, scenario), {})
+            transaction.set_rollback(True)
+        title = _title(response)
+        if "error" not in title.lower():
+            continue
+        marked += 1
+        if not title.startswith("Error: ") or title.lower().count("error") != 1:
+            wrong.append(f"{route}: {title!r}")
+    assert marked > 20
+    assert not wrong, "Titles that mark an error other than once, first:\n" + "\n".join(wrong)

@@ -1775,6 +1775,10 @@ MATRIX: dict[str, Row] = {
     "places/<int:pk>/log/new/details/": Row(PLACE, "login 404 302 302 404", MEMBERS_POST),
     # outputs: recording the contributors' time in the log is every member's (as the log)
     "outputs/<int:pk>/time/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),
+    # threads: a post's permalink sends a member on to the page of the thread holding it.
+    "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/": Row(
+        THREAD_POST, "login 404 302 302 404", SIGNED_IN_GET_ONLY
+    ),
 }
 
 

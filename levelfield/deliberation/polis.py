@@ -47,6 +47,7 @@ from levelfield.deliberation.models import (
 from levelfield.deliberation.services import DeliberationError, _record, analysis_request, text_key
 from levelfield.lib import spreadsheets
 from levelfield.lib.spreadsheets import Cell
+from levelfield.lib.words import plural
 from levelfield.people.models import User
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
@@ -514,7 +515,7 @@ def polis_import(
             locked,
             actor=actor,
             action="conversation_imported",
-            summary=f"Imported {len(statements)} statements and {len(latest)} reactions "
+            summary=f"Imported {len(statements):,} statements and {len(latest):,} reactions "
             f"from a Pol.is export into “{locked.title}”",
             after={"notes": notes} if notes else None,
         )
@@ -580,13 +581,13 @@ def _duplicates_resolve(
             f"({rest}) stays beside it with its votes and moderation state"
         )
     count = sum(len(group) - 1 for group in repeated)
-    head = f"{count} duplicate statement{'s' if count != 1 else ''}"
+    head = plural(count, "duplicate statement")
     sentences = [described[0], *(d[0].upper() + d[1:] for d in described[1:])]
     return [f"{head}: " + ". ".join(sentences) + "."]
 
 
 def _votes(count: int) -> str:
-    return f"{count} vote{'s' if count != 1 else ''}"
+    return plural(count, "vote")
 
 
 def _read_comments(

@@ -9,8 +9,14 @@ from django.conf import settings
 
 from levelfield.learning import text
 from levelfield.learning.models import Course, Module, Page
+from levelfield.lib import words
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
+
+
+def _keep(what: str, limit: int) -> str:
+    """The message for a text over its limit, the number as people write it (5,000)."""
+    return f"Keep {what} to {words.number(limit)} characters or fewer"
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -152,7 +158,7 @@ class ReflectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": "Write your reflection: a sentence or two is enough",
-            "max_length": "Keep your reflection to 5000 characters or fewer",
+            "max_length": _keep("your reflection", 5000),
         },
     )
     shared_with_facilitators = forms.BooleanField(
@@ -206,7 +212,7 @@ class CirclePostForm(forms.Form):
         help_text="Everyone in the circle and its facilitators will read it.",
         error_messages={
             "required": "Write your reflection for the circle",
-            "max_length": "Keep it to 3000 characters or fewer",
+            "max_length": _keep("it", 3000),
         },
     )
 
@@ -218,7 +224,7 @@ class ThemesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": "Write the themes you heard",
-            "max_length": "Keep the themes to 5000 characters or fewer",
+            "max_length": _keep("the themes", 5000),
         },
     )
 
@@ -333,7 +339,7 @@ class AssignmentForm(forms.Form):
         help_text="Markdown: ## for a heading, **bold**, - for a list.",
         error_messages={
             "required": "Enter what participants are to do",
-            "max_length": "Keep what to do to 5000 characters or fewer",
+            "max_length": _keep("what to do", 5000),
         },
     )
     due_on = forms.DateField(
@@ -359,7 +365,7 @@ class HandInForm(forms.Form):
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"max_length": "Keep your answer to 20,000 characters or fewer"},
+        error_messages={"max_length": _keep("your answer", 20000)},
     )
     file = forms.FileField(
         label="A file (optional)",
@@ -401,7 +407,7 @@ class FeedbackForm(forms.Form):
         help_text="The participant is told when you save it.",
         error_messages={
             "required": "Write your feedback",
-            "max_length": "Keep your feedback to 5000 characters or fewer",
+            "max_length": _keep("your feedback", 5000),
         },
     )
 
@@ -434,12 +440,12 @@ class EvaluationForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+        error_messages={"max_length": _keep("it", 2000)},
     )
     change = forms.CharField(
         label="What should we change? (optional)",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Keep it to 2000 characters or fewer"},
+        error_messages={"max_length": _keep("it", 2000)},
     )

@@ -115,27 +115,32 @@ class CourseProgress:
 
 
 def course_progress(course: Course, modules: list[Module]) -> CourseProgress:
-    """How many people enrolled, started, finished each module and the course. A
-    fixed number of queries, whatever the number of learners."""
-    enrolments = Enrolment.objects.filter(course=course)
-    totals = enrolments.aggregate(enrolled=Count("pk"), completed=Count("completed_at"))
-    progress = CourseProgress(enrolled=totals["enrolled"])
+    """How many people enrolled, started, finished each module and the course. Three
+    queries, whatever the number of learners: the enrolments (how many, how many
+    completed, and whose), the pages done per learner and module, and the reflections
+    (answered, and shared with the facilitators)."""
+    enrolments = list(
+        Enrolment.objects.filter(course=course).values_list("pk", "completed_at").order_by()
+    )
+    progress = CourseProgress(enrolled=len(enrolments))
     if not progress.shown:
         return progress
-    progress.completed = totals["completed"]
+    progress.completed = sum(1 for _, completed_at in enrolments if completed_at is not None)
     done = {
         (row["enrolment_id"], row["page__module_id"]): row["done"]
         for row in PageDone.objects.filter(enrolment__course=course)
         .values("enrolment_id", "page__module_id")
         .annotate(done=Count("pk"))
     }
-    reflections = Reflection.objects.filter(enrolment__course=course)
-    answered = set(reflections.values_list("enrolment_id", "module_id"))
-    progress.started = len({enrolment_id for enrolment_id, _ in done} | {e for e, _ in answered})
-    shared = Counter(
-        reflections.filter(shared_with_facilitators=True).values_list("module_id", flat=True)
+    reflections = list(
+        Reflection.objects.filter(enrolment__course=course)
+        .values_list("enrolment_id", "module_id", "shared_with_facilitators")
+        .order_by()
     )
-    enrolment_ids = list(enrolments.values_list("pk", flat=True))
+    answered = {(enrolment_id, module_id) for enrolment_id, module_id, _ in reflections}
+    progress.started = len({enrolment_id for enrolment_id, _ in done} | {e for e, _ in answered})
+    shared = Counter(module_id for _, module_id, is_shared in reflections if is_shared)
+    enrolment_ids = [pk for pk, _ in enrolments]
     for module in modules:
         page_count = len(module.pages.all())
         finished = sum(

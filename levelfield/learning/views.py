@@ -309,7 +309,8 @@ def page_detail(request: HttpRequest, slug: str, pk: int, page_pk: int) -> HttpR
         "after": after,
         "enrolment": enrolment,
         "done": done,
-        "last_in_module": page.module.pages.filter(position__gt=page.position).count() == 0,
+        # From the outline already read (as page_done decides), not another count.
+        "last_in_module": after is None or after.module_id != page.module_id,
     }
     return render(request, "learning/page.html", context)
 

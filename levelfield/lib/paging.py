@@ -1,9 +1,11 @@
 """Long lists shown a page at a time, the same way on every page that pages.
 
 `page_or_404` is the one pager: `?page=` that is not a number shows page 1; a number
-past the end is a 404, not an empty page. The page it returns carries `numbers`, the
-elided page numbers (1 … 4 5 6 … 20) that `templates/includes/pagination.html`, the one
-pagination template, shows; its links keep the rest of the query string (filters).
+past the end is a 404, not an empty page; `?page=last` is the last page, so "the newest"
+of a list in oldest-first order can be linked to without counting it first. The page it
+returns carries `numbers`, the elided page numbers (1 … 4 5 6 … 20) that
+`templates/includes/pagination.html`, the one pagination template, shows; its links keep
+the rest of the query string (filters).
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from django.http import Http404, HttpRequest
 
 
 def page_or_404(request: HttpRequest, items: Sequence, per_page: int) -> Page:
-    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end."""
+    """The page asked for in ?page=; page 1 when it is not a number, 404 past the end,
+    the last page for "last"."""
+    paginator = Paginator(items, per_page)
+    asked = request.GET.get("page", "1")
     try:
-        number = int(request.GET.get("page", "1"))
+        number = paginator.num_pages if asked == "last" else int(asked)
     except ValueError:
         number = 1
     try:
-        page = Paginator(items, per_page).page(number)
+        page = paginator.page(number)
     except EmptyPage:
         raise Http404("There is no such page.") from None
     page.numbers = page_range(page)

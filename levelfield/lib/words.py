@@ -23,12 +23,17 @@ _IRREGULAR = {
 }
 
 
-def plural(number: int, word: str, many: str | None = None) -> str:
+def number(count: int) -> str:
+    """'5,000', '999': a whole number as people write it, with commas past 999."""
+    return f"{count:,}"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 person', '2 people', '0 votes', '12,400 people': the number (with commas past
     999, as people write it) and the word that agrees with it."""
-    if number == 1:
-        return f"{number} {word}"
-    return f"{number:,} {many or _IRREGULAR.get(word, word + 's')}"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{number(count)} {many or _IRREGULAR.get(word, word + 's')}"
 
 
 def hours(minutes: int | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from levelfield.lib.charts import BarChart, bar_chart
+from levelfield.lib.words import number
 
 SMALLEST_SHOWN = 5
 PREFER_NOT = ("prefer_not", "Prefer not to say")
@@ -124,7 +125,7 @@ def cleaned(answers: dict[str, str]) -> dict[str, str]:
 
 def shown(count: int) -> str:
     """A total as organisers see it: itself from 5, else "fewer than 5"."""
-    return str(count) if count >= SMALLEST_SHOWN else f"fewer than {SMALLEST_SHOWN}"
+    return number(count) if count >= SMALLEST_SHOWN else f"fewer than {SMALLEST_SHOWN}"
 
 
 @dataclass

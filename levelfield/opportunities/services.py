@@ -737,7 +737,7 @@ def selection_finish(
             actor=actor,
             action="opportunity_selection_finished",
             summary=f"{actor.name} finished the selection for “{locked.title}”: "
-            f"{len(chosen)} chosen and invited, {len(not_chosen)} told kindly they were "
+            f"{len(chosen):,} chosen and invited, {len(not_chosen):,} told kindly they were "
             "not chosen this time",
             seed=seed,
             places=places,

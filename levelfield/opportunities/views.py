@@ -684,7 +684,7 @@ def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
             "caption": opportunity.title,
             "question": "Finish the selection and tell everyone?",
             "explanation": f"The draw with seed {settings_['seed']} chooses "
-            f"{min(settings_['places'], count)} of the {count} people who expressed "
+            f"{min(settings_['places'], count):,} of the {count:,} people who expressed "
             "interest. They are invited to join, and everyone else is told kindly that they "
             "were not chosen this time and asked whether to keep them in mind. This cannot "
             "be undone.",

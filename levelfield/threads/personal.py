@@ -118,7 +118,9 @@ def needs(person: Any) -> list[Need]:
             found.append(
                 Need(
                     label=f"{thread.mentioned_by or 'Someone'} mentioned you in “{thread.title}”",
-                    url=f"{url}#post-{thread.mention_post}",
+                    url=reverse(
+                        "threads:post", args=[thread.place_id, thread.pk, thread.mention_post]
+                    ),
                     place=thread.place.name,
                     kind="thread_mention",
                 )

@@ -341,7 +341,8 @@ def _mention(post: Post, *, place: Place, now: datetime) -> list[User]:
     new = [person for person in named if person.pk not in already]
     Mention.objects.bulk_create(Mention(post=post, person=p, created_at=now) for p in new)
     thread = post.thread
-    url = reverse("threads:detail", args=[place.pk, thread.pk]) + f"#post-{post.pk}"
+    # The permalink finds the page the post is on when it is opened (replies are paged).
+    url = reverse("threads:post", args=[place.pk, thread.pk, post.pk])
     for person in new:
         notification_send(
             kind="thread_mention",

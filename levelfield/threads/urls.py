@@ -17,6 +17,7 @@ urlpatterns = [
     path("place/<int:place_pk>/<int:pk>/close/", views.close, name="close"),
     path("place/<int:place_pk>/<int:pk>/decision/", views.make_decision, name="make_decision"),
     path("place/<int:place_pk>/<int:pk>/document/", views.make_document, name="make_document"),
+    path("place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/", views.post, name="post"),
     path("place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/edit/", views.edit, name="edit"),
     path("place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/remove/", views.remove, name="remove"),
     path(

@@ -38,7 +38,7 @@ from levelfield.threads.models import Post, Reaction, ReactionKind, ReadMark, Th
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
 # Top-level replies on one page of a thread (each with its own replies).
-REPLIES_PER_PAGE = 50
+REPLIES_PER_PAGE = 25
 
 
 def _error_to_form(form: Any, error: ValidationError) -> None:
@@ -378,6 +378,15 @@ def make_document(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
 
 
 # A post
+
+
+@login_required
+@require_safe
+def post(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpResponse:
+    """A post's permalink (in mention emails and on the home page): the page of the
+    thread that holds it, worked out when it is opened, since replies are paged."""
+    thread = thread_for_member(request.user, place_pk, pk)
+    return redirect(post_url(thread, post_in(thread, post_pk)))
 
 
 @login_required

@@ -107,7 +107,7 @@ def test_bad_settings_are_refused_with_a_clear_message(
     assert response.status_code == 200
     assert "There is a problem" in html
     assert message in html
-    assert "Settings (error) – Leeds Carers Collective – Levelfield" in html
+    assert "Error: Settings – Leeds Carers Collective – Levelfield" in html
     collective.refresh_from_db()
     assert (collective.name, collective.minimum_decision_days) == ("Leeds Carers Collective", 7)
     assert not Change.objects.exists()

@@ -296,3 +296,14 @@ def test_a_facilitator_sees_create_a_course_as_a_button(world: World, client: ob
     client.force_login(world.facilitator)
     page = client.get(reverse("learning:courses", args=[world.collective.slug])).content.decode()
     assert ">Create a course</a>" in page and "Want to teach others?" not in page
+
+
+def test_the_last_page_of_a_module_with_a_question_offers_to_reflect(
+    world: World, client: object
+) -> None:
+    client.force_login(world.learner)
+    client.post(_url("enrol", world))
+    buttons = [client.get(_url("page", world, page.pk)).content.decode() for page in world.pages]
+    assert "Mark as done and go on" in buttons[0]
+    assert "Mark as done and reflect" in buttons[1]  # the first module asks a question
+    assert "Mark as done and go on" in buttons[2]  # the second asks none

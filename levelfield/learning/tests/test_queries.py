@@ -53,3 +53,19 @@ def test_the_same_number_of_queries_with_5_and_20_learners(
     _learners(world, 15, circle, session)
     with django_assert_max_num_queries(len(few)):
         assert client.get(url).status_code == 200
+
+
+def test_the_facilitators_figures_take_three_queries_and_add_up(
+    world: World, django_assert_num_queries: object
+) -> None:
+    """The enrolments once (how many, completed, whose) and the reflections once
+    (answered and shared), not a query for each figure."""
+    from levelfield.learning import progress
+
+    circle = CircleFactory(course=world.course)
+    _learners(world, 5, circle, CircleSessionFactory(circle=circle))
+    modules = progress.course_outline(world.course)
+    with django_assert_num_queries(3):
+        figures = progress.course_progress(world.course, modules)
+    assert (figures.enrolled, figures.started, figures.completed) == (5, 5, 1)
+    assert [(m.finished, m.shared) for m in figures.modules] == [(2, 2), (1, 0)]

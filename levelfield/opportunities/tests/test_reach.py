@@ -172,3 +172,9 @@ def test_the_organisers_pages_ask_the_same_number_of_queries_however_many(
             queries.append(len(captured))
         counts.append(queries)
     assert counts[0] == counts[1]
+
+
+def test_a_big_total_is_written_with_commas_and_a_small_one_is_hidden() -> None:
+    from levelfield.opportunities.reach import shown
+
+    assert [shown(1_234), shown(5), shown(4)] == ["1,234", "5", "fewer than 5"]

@@ -347,3 +347,16 @@ def test_confirming_a_suggested_duplicate_says_what_happened(
     page = response.content.decode()
     assert "Grouped: the two questions now count as one on the long list." in page
     assert SummaryQuestion.objects.count() == 1
+
+
+def test_the_partnership_page_writes_big_totals_with_commas(
+    partnership: Partnership, client: Client, member: User
+) -> None:
+    """1,200 people answered: the steering group reads 1,200, not 1200."""
+    Submission.objects.bulk_create(
+        Submission(partnership=partnership, token=uuid.uuid4(), perspective=kind, consent=True)
+        for kind in ["patient"] * 1_000 + ["carer"] * 200
+    )
+    client.force_login(member)
+    page = client.get(reverse("priorities:partnership", args=[partnership.pk])).content.decode()
+    assert ">1,200</td>" in page and ">1,000</td>" in page and "1200" not in page

@@ -137,7 +137,7 @@ def test_a_project_without_a_title_or_summary_shows_errors_by_each_field(
     )
 
     html = response.content.decode()
-    assert "<title>Start a project (error) – Levelfield</title>" in html
+    assert "<title>Error: Start a project – Levelfield</title>" in html
     assert error_summary_links(html) == {
         "Enter a project title": "#id_title",
         "Enter a plain-English summary of the project": "#id_summary",

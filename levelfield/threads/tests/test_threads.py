@@ -224,6 +224,9 @@ def test_a_reaction_is_toggled_and_counted_once_per_person(world, as_person, thr
     assert Reaction.objects.filter(post=opening).count() == 2
     page = client.get(_url(thread)).content.decode()
     assert "Agree: 1" in page and 'aria-pressed="true"' in page
+    # One form per post: the button pressed sends its kind.
+    assert page.count(f'action="{_url(thread, "react", opening.pk)}"') == 1
+    assert 'name="kind" value="agree" aria-pressed="true"' in page
     client.post(_url(thread, "react", opening.pk), {"kind": "agree"})
     assert list(Reaction.objects.values_list("kind", flat=True)) == ["thanks"]
     before = _counts()
@@ -390,3 +393,87 @@ def test_the_list_and_a_long_thread_take_the_same_queries_at_two_sizes(world, as
     large = (_queries(client, _list_url(place)), _queries(client, _url(busy)))
     assert small == large
     assert b"Pages of replies" in client.get(_url(busy)).content
+
+
+# A long thread a page at a time
+
+
+@pytest.fixture
+def two_a_page(monkeypatch):
+    """Two top-level replies a page, so a few replies make several pages."""
+    from levelfield.threads import views
+
+    monkeypatch.setattr(views, "REPLIES_PER_PAGE", 2)
+
+
+def _replies(thread, author, count: int) -> list[Post]:
+    return [
+        services.post_reply(thread=thread, author=author, body=f"Reply number {n}.")
+        for n in range(count)
+    ]
+
+
+def test_the_newest_replies_are_one_link_away(world, as_person, thread, two_a_page):
+    _replies(thread, world.coordinator, 5)  # pages: 0 1 | 2 3 | 4
+    client = as_person(world.member)
+    first = client.get(_url(thread)).content.decode()
+    assert "Page 1 of 3" in first and "Reply number 4." not in first
+    assert 'href="?page=last#replies"' in first
+    newest = client.get(_url(thread), {"page": "last"}).content.decode()
+    assert "Page 3 of 3" in newest and "Reply number 4." in newest
+    assert "Go to the newest replies" not in newest
+
+
+def test_a_mention_on_a_later_page_links_to_the_page_holding_it(
+    world, as_person, thread, two_a_page, django_capture_on_commit_callbacks
+):
+    from levelfield.notifications.models import Notification
+
+    _replies(thread, world.coordinator, 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        named = services.post_reply(thread=thread, author=world.coordinator, body="@Mo, yes?")
+    links = {
+        "email": Notification.objects.get(kind="thread_mention").link,
+        "home": next(m for m in manifests() if m.label == "threads").needs(world.member)[0].url,
+    }
+    # An answer to an early reply, made late, is shown under it on page 1.
+    early = Post.objects.get(body="Reply number 0.")
+    answer = services.post_reply(thread=thread, author=world.member, body="Late.", parent=early)
+    client = as_person(world.member)
+    for link in links.values():  # the permalink, worked out when it is followed
+        response = client.get(link)
+        assert response.status_code == 302
+        assert response.url == f"{_url(thread)}?page=3#post-{named.pk}"
+        assert f'id="post-{named.pk}"' in client.get(response.url).content.decode()
+    assert client.get(_url(thread, "post", answer.pk)).url == f"{_url(thread)}#post-{answer.pk}"
+    opening = thread.posts.get(is_opening=True)
+    assert client.get(_url(thread, "post", opening.pk)).url == f"{_url(thread)}#post-{opening.pk}"
+
+
+def test_a_thread_of_10_and_of_1000_replies_takes_the_same_queries_a_page(
+    world, as_person, thread
+):
+    """Bulk-inserted (the services would take minutes), with the counts they keep."""
+    from django.db.models import F
+
+    def add(count: int) -> None:
+        made = Post.objects.bulk_create(
+            Post(thread=thread, author=world.member, body="Yes.", html="<p>Yes.</p>")
+            for _ in range(count)
+        )
+        Post.objects.create(
+            thread=thread, parent=made[-1], author=world.coordinator, body="Ok.", html="Ok."
+        )
+        Reaction.objects.create(post=made[-1], person=world.coordinator, kind="agree")
+        Thread.objects.filter(pk=thread.pk).update(
+            post_count=F("post_count") + count + 1, reply_count=F("reply_count") + count + 1
+        )
+
+    client = as_person(world.member)
+    add(10)
+    small = [_queries(client, _url(thread) + page) for page in ("", "?page=last")]
+    add(990)
+    large = [_queries(client, _url(thread) + page) for page in ("", "?page=last")]
+    assert small == large
+    newest = client.get(_url(thread), {"page": "last"}).content.decode()
+    assert "Page 40 of 40" in newest and "Ok." in newest
