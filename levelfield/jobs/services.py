@@ -19,6 +19,7 @@ import logging
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -27,6 +28,8 @@ from django.utils import timezone
 
 from levelfield.jobs import kinds
 from levelfield.jobs.models import Job, State
+from levelfield.lib.words import plural
+from levelfield.notifications.services import notification_send
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,8 @@ logger = logging.getLogger(__name__)
 # killed): it goes back to waiting, or fails once it has been tried MAX_ATTEMPTS times.
 STALE_AFTER = datetime.timedelta(minutes=30)
 MAX_ATTEMPTS = 3
+# A job that took longer than this ends with an email (people may have left the page).
+TELL_AFTER = datetime.timedelta(minutes=1)
 # Failed and deleted-file jobs are forgotten this long after they finished.
 FORGET_AFTER = datetime.timedelta(days=30)
 
@@ -206,10 +211,31 @@ def job_run(*, job: Job) -> bool:
             progress_done=max(total or 0, 1),
             doing="",
         )
+        if finished:
+            _tell_if_long(job, kind, now)
     if not finished:  # taken back as stale meanwhile: this file is nobody's
         default_storage.delete(name)
         return False
     return True
+
+
+def _tell_if_long(job: Job, kind: kinds.Kind, now: datetime.datetime) -> None:
+    """Email the person when it took long enough that they may have gone elsewhere."""
+    if now - job.created_at < TELL_AFTER:
+        return
+    notification_send(
+        kind="download_ready",
+        person=job.person,
+        url=job.get_absolute_url(),
+        context={
+            "subject": f"{kind.label} is ready to download",
+            "message": (
+                f"{kind.label} is ready. Only you can download it, here: "
+                f"{settings.SITE_URL}{job.get_absolute_url()}\n\n"
+                f"We delete it after {plural(kind.keep_for.days, 'day')}."
+            ),
+        },
+    )
 
 
 def job_run_next(*, pk: int | None = None) -> Job | None:

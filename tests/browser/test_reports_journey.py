@@ -77,6 +77,8 @@ def test_a_team_generates_edits_signs_off_and_exports_its_gripp2_report(
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
+    page.goto(f"{live_server.url}/reports/{report.pk}/")
+
     page.get_by_role("link", name="Versions and history").click()
     expect(page.get_by_text("was signed off by decision")).to_be_visible()
     expect(page.get_by_role("link", name="Version 2")).to_be_visible()

@@ -270,3 +270,19 @@ def test_the_data_download_is_asked_for_with_a_button_and_an_old_link_goes_to_it
     assert response["Location"] == job.get_absolute_url()
     assert (job.person, job.kind, job.state) == (world.member, "home.person_data", State.WAITING)
     assert timezone.now() >= job.created_at
+
+
+def test_a_job_that_took_long_ends_with_an_email_and_a_quick_one_does_not(
+    world: World, clock, django_capture_on_commit_callbacks, mailoutbox
+) -> None:
+    quick = services.job_start(person=world.member, kind="tests.count", params={})
+    slow = services.job_start(person=world.coordinator, kind="tests.count", params={})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.job_run_next(pk=quick.pk)
+        clock.shift(services.TELL_AFTER + datetime.timedelta(seconds=5))
+        services.job_run_next(pk=slow.pk)
+
+    assert [message.to for message in mailoutbox] == [[world.coordinator.email]]
+    assert "Your counted list is ready to download" in mailoutbox[0].subject
+    assert "We delete it after 7 days." in mailoutbox[0].body
+    assert slow.get_absolute_url() in mailoutbox[0].body

@@ -48,6 +48,8 @@ def test_the_jobs_are_the_commands_that_say_how_often(capsys) -> None:
         "check_resource_links": datetime.timedelta(days=7),
         "learning_due": datetime.timedelta(hours=1),
         "analysis_delete_originals": datetime.timedelta(days=1),
+        "run_jobs": datetime.timedelta(minutes=1),
+        "delete_expired_job_files": datetime.timedelta(days=1),
     }
     call_command("run_periodic", "--list")
     assert "send_digests: every 1:00:00" in capsys.readouterr().out
