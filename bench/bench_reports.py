@@ -162,14 +162,23 @@ def report_pages() -> list[Row]:
                 time_page(few_member, reverse(name, args=[few_report.pk]), check=check),
             )
         )
+    # The PDF is laid out in the background (levelfield/jobs): timed from the button to
+    # the file, as the worker runs it.
+    from levelfield.jobs.testing import prepared
+
     pdf_url = reverse("reports:export_pdf", args=[report.pk])
-    member.get(pdf_url)  # warm-up: WeasyPrint's import and fonts
+    prepared(member, pdf_url)  # warm-up: WeasyPrint's import and fonts
     started = time.perf_counter()
-    response = member.get(pdf_url)
+    response = prepared(member, pdf_url)
     elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {pdf_url} gave {response.status_code}")
+    if response["Content-Type"] != "application/pdf":
+        raise RuntimeError(f"The PDF job for {pdf_url} did not make a PDF")
     rows.append(
-        Row("reports:export_pdf (one request)", ENTRIES, elapsed, kb=len(response.content) / 1024)
+        Row(
+            "reports:export_pdf (background job)",
+            ENTRIES,
+            elapsed,
+            kb=len(response.content) / 1024,
+        )
     )
     return rows

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "levelfield.opportunities",  # opportunities
     "levelfield.partners",  # partners
     "levelfield.home",  # above every other app: reads their manifests
+    "levelfield.jobs",  # jobs: background work a person asked for (ground layer)
 ]
 
 MIDDLEWARE = [

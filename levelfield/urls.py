@@ -41,4 +41,5 @@ urlpatterns = [
     path("partners/", include("levelfield.partners.urls")),  # partners
     path("health/", lib_views.health, name="health"),  # bench
     path("threads/", include("levelfield.threads.urls")),  # threads
+    path("jobs/", include("levelfield.jobs.urls")),  # jobs
 ]

@@ -966,7 +966,7 @@ MATRIX: dict[str, Row] = {
     "me/edit/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
     "me/people/<int:pk>/": Row(MEMBER, "login 404 200 200 404", SIGNED_IN_GET_ONLY),
     "me/data/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
-    "me/data/download/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    "me/data/download/": Row(NONE, "login 302 302 302 302", SIGNED_IN_POST),
     "me/delete/": Row(NONE, SIGNED_IN, "login 200 200 200 200"),
     # Collectives
     "collectives/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
@@ -1300,7 +1300,7 @@ MATRIX: dict[str, Row] = {
     "documents/<int:pk>/compare/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/adopt/": Row(DOCUMENT, "login 404 200 403 404", "login 404 400 403 404"),
     "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, MEMBERS_POST),
     "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     # Events: the member organises the project's meeting and has a place; the coordinator
     # runs every event's logistics; planning needs ?place= (or the old ?collective= or
@@ -1458,7 +1458,7 @@ MATRIX: dict[str, Row] = {
     "reports/<int:pk>/publish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
     "reports/<int:pk>/unpublish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
     "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "reports/<int:pk>/report.pdf": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/report.pdf": Row(REPORT, "login 404 302 302 404", MEMBERS_POST),
     "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
     "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
@@ -1779,7 +1779,44 @@ MATRIX: dict[str, Row] = {
     "threads/place/<int:place_pk>/<int:pk>/posts/<int:post_pk>/": Row(
         THREAD_POST, "login 404 302 302 404", SIGNED_IN_GET_ONLY
     ),
+    # jobs: the member's own background jobs; nobody else sees them (404).
+    "jobs/<int:pk>/": Row(lambda s: _job(s, "done"), "login 404 200 404 404", SIGNED_IN_GET_ONLY),
+    "jobs/<int:pk>/download/": Row(
+        lambda s: _job(s, "done"), "login 404 200 404 404", SIGNED_IN_GET_ONLY
+    ),
+    "jobs/<int:pk>/retry/": Row(
+        lambda s: _job(s, "failed"), SIGNED_IN_405, "login 404 ok 404 404"
+    ),
 }
+
+
+def _job(built: Scenario, state: str) -> dict[str, Any]:
+    """The member's finished (with its file) or failed job, made on first use."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from levelfield.jobs.models import Job
+
+    member = built.people["member"]
+    found = Job.objects.filter(person=member, state=state).first()
+    if found is None:
+        now = timezone.now()
+        done = state == "done"
+        found = Job.objects.create(
+            person=member,
+            kind="home.person_data",
+            params_key=state,
+            state=state,
+            created_at=now,
+            updated_at=now,
+            finished_at=now,
+            expires_at=now + timedelta(days=7) if done else None,
+            error="" if done else "It did not work.",
+            file=default_storage.save("jobs/matrix/data.json", ContentFile(b"{}")) if done else "",
+            file_name="data.json" if done else "",
+            content_type="application/json" if done else "",
+        )
+    return {"pk": found.pk}
 
 
 def _url_patterns(

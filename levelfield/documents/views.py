@@ -34,6 +34,7 @@ from levelfield.documents.access import (
     document_for_reader,
     paragraph_in,
 )
+from levelfield.documents.background import DOCUMENT_PDF
 from levelfield.documents.figures import document_figures
 from levelfield.documents.forms import (
     AdoptionForm,
@@ -59,9 +60,9 @@ from levelfield.documents.models import (
     Version,
 )
 from levelfield.history.models import Change
+from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.pdf import pdf_view
 from levelfield.places.access import place_for_member
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -706,15 +707,24 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_safe
-@pdf_view
+@require_http_methods(["GET", "POST"])
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document as PDF, laid out in the background (documents/background.py): the
+    page's button starts it and the person watches it on the job's page."""
     reading = document_for_reader(request.user, pk)
-    response = HttpResponse(exports.document_pdf(reading.document), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(reading.document)}.pdf"'
-    )
-    return response
+    if request.method != "POST":
+        return render(
+            request,
+            "jobs/start.html",
+            {
+                "label": f"{reading.document.title} as PDF",
+                "back_url": reading.document.get_absolute_url(),
+                "back_text": "Back to the document",
+                "place": reading.document.place,
+            },
+        )
+    job = job_start(person=request.user, kind=DOCUMENT_PDF, params={"document": pk})
+    return redirect(job)
 
 
 @login_required

@@ -8,6 +8,7 @@ here. What erasure does with each record is in the README's privacy table.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -55,13 +56,17 @@ def _moment(when: datetime.datetime | datetime.date | None) -> datetime.datetime
     )
 
 
-def person_data_export(*, person: User) -> dict[str, Any]:
+def person_data_export(
+    *, person: User, progress: Callable[[int, int, str], None] | None = None
+) -> dict[str, Any]:
     """Everything Levelfield holds about a person, for them to download: each app's part
-    under its own names."""
+    under its own names. `progress(done, total, doing)` hears after each app's part (the
+    background job shows it: levelfield/home/background.py)."""
     data: dict[str, Any] = {"exported_at": timezone.localtime().isoformat()}
-    for manifest in manifests():
-        if manifest.export is None:
-            continue
+    parts = [manifest for manifest in manifests() if manifest.export is not None]
+    for done, manifest in enumerate(parts):
+        if progress is not None:
+            progress(done, len(parts), f"Gathering part {done + 1} of {len(parts)}")
         part = manifest.export(person)
         clash = data.keys() & part.keys()
         if clash:

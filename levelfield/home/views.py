@@ -3,27 +3,25 @@ the deletion of their account (each app's part comes from its manifest)."""
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.home import access, header
+from levelfield.home.background import PERSON_DATA
 from levelfield.home.services import (
     person_coming_up,
-    person_data_export,
     person_delete,
     person_needs,
     person_recent,
 )
 from levelfield.invitations.models import Invitation
+from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.manifests import Term, manifests
 from levelfield.people import forms
@@ -122,18 +120,16 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def my_data_download(request: HttpRequest) -> HttpResponse:
-    """Everything held about the person, as a file they can keep or take elsewhere."""
-    data = person_data_export(person=request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"levelfield-my-data-{timezone.localdate():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    """Everything held about the person, as a file they can keep or take elsewhere: it
+    is prepared in the background (levelfield/home/background.py) and the person watches
+    it on the job's page. Opening the address (an old link) goes to the page with the
+    button: GET never starts work."""
+    if request.method != "POST":
+        return redirect("home:my_data")
+    job = job_start(person=request.user, kind=PERSON_DATA, params={})
+    return redirect(job)
 
 
 @login_required

@@ -348,6 +348,12 @@ KINDS: dict[str, Kind] = {
             "The organisers finished choosing for an opportunity you expressed interest "
             "in, and you were not chosen this time.",
         ),
+        Kind(
+            "download_ready",
+            "A download you asked for is ready",
+            "Something you asked us to prepare (your data, a PDF) took a while and is now "
+            "ready to download.",
+        ),
     ]
 }
 

@@ -17,11 +17,12 @@ from levelfield.collectives import roles
 from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
+from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.pdf import pdf_view
 from levelfield.projects.access import project_for_member
 from levelfield.reports import access, exports, sections, services
+from levelfield.reports.background import REPORT_PDF
 from levelfield.reports.display import ReportView, report_view
 from levelfield.reports.forms import AnnualReportForm, SectionForm, SignoffForm
 from levelfield.reports.models import Kind, Report, ReportVersion
@@ -370,10 +371,24 @@ def export_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_safe
-@pdf_view
+@require_http_methods(["GET", "POST"])
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return _download(request, pk, exports.report_pdf, "application/pdf", "pdf")
+    """A version as PDF, laid out in the background (levelfield/reports/background.py):
+    the POST starts it and the person watches it on the job's page. Opening the address
+    (an old link) goes back to the report, whose button asks for it: GET starts nothing."""
+    report = access.report_for_member(request.user, pk)
+    if request.method != "POST":
+        return redirect(report)
+    number = request.POST.get("version", "")
+    version = access.version_of(report, int(number)) if number.isdigit() else _latest(report)
+    if version is None:
+        return redirect(report)
+    job = job_start(
+        person=request.user,
+        kind=REPORT_PDF,
+        params={"report": report.pk, "version": version.number},
+    )
+    return redirect(job)
 
 
 @login_required

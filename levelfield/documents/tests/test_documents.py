@@ -342,6 +342,27 @@ def test_the_export_holds_the_text_comments_and_answers(document, amara):
     assert rows[1][7] == "'=SUM(A1) looks odd"  # never a formula
 
 
+def test_the_pdf_is_prepared_in_the_background_for_the_reader_who_asked(document, amara):
+    """Asking shows a page with a button (GET starts nothing); the button starts a job
+    whose file only Amara can download."""
+    from levelfield.jobs.models import Job
+    from levelfield.jobs.testing import prepared
+
+    pytest.importorskip("weasyprint")
+    client = client_for(amara)
+    url = reverse("documents:export_pdf", args=[document.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Prepare it" in page.content.decode()
+    assert not Job.objects.exists()
+
+    response = prepared(client, url)
+
+    assert response["Content-Type"] == "application/pdf", response.content[:500]
+    assert response.content.startswith(b"%PDF-")
+    assert response["Content-Disposition"].endswith('.pdf"')
+    assert Job.objects.get().person == amara
+
+
 def test_a_visitor_with_the_link_signs_in_joins_and_comments(collective, gordon):
     document = document_make(
         collective=collective, author=gordon, who_may_take_part=WhoMayTakePart.ANYONE_WITH_LINK

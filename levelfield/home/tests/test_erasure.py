@@ -18,6 +18,7 @@ from levelfield.history.services import change_record
 from levelfield.home.services import person_delete
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.tests.factories import ProjectInvitationFactory
+from levelfield.jobs.testing import prepared
 from levelfield.people.models import FormerDetail
 from levelfield.people.services import profile_update
 from levelfield.people.tests.factories import PASSWORD, UserFactory
@@ -158,7 +159,7 @@ def test_names_and_addresses_used_before_are_in_the_persons_own_download(
     _rename(person, NEW_NAME)
     client.force_login(person)
 
-    data = client.get(reverse("home:my_data_download")).json()
+    data = prepared(client, reverse("home:my_data_download")).json()
 
     assert data["names_and_addresses_you_used_before"][0]["value"] == FIRST_NAME
 

@@ -20,6 +20,7 @@ from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.jobs.testing import prepared
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.people.tests.factories import PASSWORD, PerspectiveFactory, UserFactory
 from levelfield.projects.models import Participation
@@ -62,7 +63,7 @@ def test_a_person_downloads_everything_held_about_them(client):
     world = _person_with_a_history()
     client.force_login(world["person"])
 
-    response = client.get(reverse("home:my_data_download"))
+    response = prepared(client, reverse("home:my_data_download"))
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -104,7 +105,7 @@ def test_the_download_holds_nothing_about_other_people(client):
     UserFactory(email="other@example.org", access_needs="Other's needs")
     client.force_login(world["person"])
 
-    text = client.get(reverse("home:my_data_download")).content.decode()
+    text = prepared(client, reverse("home:my_data_download")).content.decode()
 
     assert "other@example.org" not in text
     assert "Other's needs" not in text

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from levelfield.jobs.testing import prepared
 from levelfield.reports import services
 from levelfield.reports.models import Report
 from levelfield.reports.tests.factories import known_project
@@ -50,7 +51,7 @@ def _structure_types(node: object, found: set[str]) -> None:
 def test_the_pdf_is_tagged_with_title_language_and_headings(report_and_client) -> None:
     pypdf = pytest.importorskip("pypdf")
     report, client = report_and_client
-    response = client.get(reverse("reports:export_pdf", args=[report.pk]))
+    response = prepared(client, reverse("reports:export_pdf", args=[report.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     reader = pypdf.PdfReader(io.BytesIO(response.content))
@@ -72,7 +73,7 @@ def test_the_pdf_pages_render_without_overflow(report_and_client) -> None:
     from PIL import Image
 
     report, client = report_and_client
-    pdf = client.get(reverse("reports:export_pdf", args=[report.pk])).content
+    pdf = prepared(client, reverse("reports:export_pdf", args=[report.pk])).content
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.pdf"
         path.write_bytes(pdf)

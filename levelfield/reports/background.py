@@ -1,0 +1,33 @@
+"""A report version as a tagged PDF, made in the background: WeasyPrint lays out a long
+annual report in longer than a request may take (README, "Deploying")."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from levelfield.jobs import kinds
+from levelfield.jobs.models import Job
+from levelfield.lib.pdf import INSTALL, PdfUnavailable
+from levelfield.reports import access, exports
+from levelfield.reports.display import report_view
+
+REPORT_PDF = "reports.pdf"
+
+
+@kinds.register(REPORT_PDF, label="Your report as PDF")
+def report_pdf(job: Job, progress: kinds.Progress) -> kinds.Result:
+    progress(0, 2, "Gathering the report's figures")
+    # Checked again now: the person may have left the place since they asked.
+    report = access.report_for_member(job.person, job.params["report"])
+    view = report_view(report, access.version_of(report, job.params["version"]))
+    progress(1, 2, "Laying out the PDF")
+    try:
+        content = exports.report_pdf(view, base_url=settings.SITE_URL)
+    except PdfUnavailable as error:
+        raise kinds.JobError(
+            "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
+            f"to install what they need ({INSTALL}), then try again."
+        ) from error
+    return kinds.Result(
+        name=f"{exports.filename(view)}.pdf", content_type="application/pdf", content=content
+    )
