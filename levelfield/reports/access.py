@@ -16,7 +16,11 @@ from levelfield.reports.models import Report, ReportVersion
 def report_for_member(person: User, pk: int) -> Report:
     return get_object_or_404(
         Report.objects.for_member(person).select_related(
-            "collective", "project", "signoff_decision", "signed_off_version", "published_version"
+            "place__collective",
+            "place__project",
+            "signoff_decision",
+            "signed_off_version",
+            "published_version",
         ),
         pk=pk,
     )
@@ -25,7 +29,9 @@ def report_for_member(person: User, pk: int) -> Report:
 def published_report(pk: int) -> Report:
     """A report with a published version, for anyone (no log-in)."""
     return get_object_or_404(
-        Report.objects.published().select_related("collective", "project", "published_version"),
+        Report.objects.published().select_related(
+            "place__collective", "place__project", "published_version"
+        ),
         pk=pk,
     )
 

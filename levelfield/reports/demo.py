@@ -31,7 +31,7 @@ SUMMARY = (
 
 
 def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
-    if Report.objects.filter(collective=collective).exists():
+    if Report.objects.filter(place__collective=collective).exists():
         return
     # The demo's first project ("Getting home well after a stroke") has the fullest record.
     project = Project.objects.filter(collective=collective).order_by("pk").first()

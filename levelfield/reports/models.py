@@ -17,11 +17,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from levelfield.places.models import PlaceMembership
-
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
     from levelfield.people.models import User
+    from levelfield.projects.models import Project
 
 
 class Kind(models.TextChoices):
@@ -32,19 +31,9 @@ class Kind(models.TextChoices):
 class ReportQuerySet(models.QuerySet):
     def for_member(self, person: User) -> ReportQuerySet:
         """Project reports for the project's members; annual reports for the collective's."""
-        if not getattr(person, "is_authenticated", False):
-            return self.none()
-        projects = (
-            PlaceMembership.objects.in_projects().filter(person=person).values("place__project_id")
-        )
-        collectives = (
-            PlaceMembership.objects.in_collectives()
-            .filter(person=person)
-            .values("place__collective_id")
-        )
-        return self.filter(
-            Q(project_id__in=projects) | Q(project__isnull=True, collective_id__in=collectives)
-        )
+        from levelfield.places.access import places_for_member
+
+        return self.filter(place__in=places_for_member(person))
 
     def published(self) -> ReportQuerySet:
         return self.filter(published_version__isnull=False)
@@ -53,18 +42,18 @@ class ReportQuerySet(models.QuerySet):
         """The reports the collective's public pages show, newest first."""
         return (
             self.published()
-            .filter(collective=collective)
-            .select_related("project", "published_version")
+            .filter(place__collective=collective)
+            .select_related("place__project", "published_version")
             .order_by("-published_at", "-id")
         )
 
 
 class Report(models.Model):
-    collective = models.ForeignKey(
-        "collectives.Collective", on_delete=models.CASCADE, related_name="reports"
-    )
-    project = models.ForeignKey(
-        "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    place = models.ForeignKey(
+        "places.Place",
+        on_delete=models.CASCADE,
+        related_name="reports",
+        help_text="A project's place (a GRIPP2 report) or a collective's own (an annual one).",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -117,20 +106,22 @@ class Report(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
+            # Which kind of place each kind is for is report_start's (a check cannot
+            # look at the place's kind); these hold whatever writes the rows.
             models.CheckConstraint(
-                condition=Q(kind="gripp2", project__isnull=False, year__isnull=True)
-                | Q(kind="annual", project__isnull=True, year__isnull=False),
-                name="reports_gripp2_for_a_project_annual_for_a_year",
+                condition=Q(kind="gripp2", year__isnull=True)
+                | Q(kind="annual", year__isnull=False),
+                name="reports_annual_for_a_year",
             ),
             models.UniqueConstraint(
-                fields=["project"],
+                fields=["place"],
                 condition=Q(kind="gripp2"),
-                name="reports_one_gripp2_per_project",
+                name="reports_one_gripp2_per_place",
             ),
             models.UniqueConstraint(
-                fields=["collective", "year"],
+                fields=["place", "year"],
                 condition=Q(kind="annual"),
-                name="reports_one_annual_per_year",
+                name="reports_one_annual_per_place_and_year",
             ),
             models.CheckConstraint(
                 condition=Q(signed_off_at__isnull=True) | Q(signed_off_version__isnull=False),
@@ -154,8 +145,21 @@ class Report(models.Model):
         return reverse("reports:public", args=[self.pk])
 
     @property
-    def place(self) -> models.Model:
-        return self.project or self.collective
+    def collective(self) -> Collective:
+        return self.place.collective
+
+    @property
+    def project(self) -> Project | None:
+        """The project, for a GRIPP2 report."""
+        return self.place.project if self.place.project_id else None
+
+    @property
+    def project_id(self) -> int | None:
+        return self.place.project_id
+
+    @property
+    def collective_id(self) -> int:
+        return self.place.collective_id
 
     @property
     def is_preparing(self) -> bool:

@@ -29,6 +29,6 @@ def export(person: Any) -> dict[str, list[dict]]:
 
 def erase(context: ErasureContext) -> None:
     """Reports count people, never name them; their text keeps no name of the person's."""
-    reports = Report.objects.filter(context.places())
+    reports = Report.objects.filter(context.places("place__project", "place__collective"))
     context.forget(reports, ["title"])
     context.forget(ReportVersion.objects.filter(report__in=reports))

@@ -23,7 +23,11 @@ from levelfield.reports.models import Kind, Report
 
 def annual_report() -> Report:
     """The network's annual report for the year it was seeded (the newest)."""
-    return Report.objects.filter(collective=network(), kind=Kind.ANNUAL).order_by("-year").first()
+    return (
+        Report.objects.filter(place__collective=network(), kind=Kind.ANNUAL)
+        .order_by("-year")
+        .first()
+    )
 
 
 def scale_seed(*, size: str, rng: random.Random) -> None:

@@ -23,7 +23,6 @@ from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
 from levelfield.decisions.models import Decision, Method
 from levelfield.history.services import change_record
 from levelfield.people.models import User
-from levelfield.places.access import collective_place
 from levelfield.projects.models import Project
 from levelfield.reports import figures as figure_module
 from levelfield.reports import sections
@@ -50,9 +49,8 @@ def _record(
         action=action,
         summary=summary,
         subject=report,
-        project=report.project,
-        collective=report.collective if report.project_id is None else None,
         before=before,
+        **report.place.history_scope(),
         after=after,
     )
 
@@ -77,19 +75,20 @@ def report_start(
     roles.require(actor, roles.Action.WRITE_REPORT, place)
     with transaction.atomic():
         if isinstance(place, Project):
-            found = Report.objects.filter(project=place, kind=Kind.GRIPP2).first()
+            found = Report.objects.filter(place__project=place, kind=Kind.GRIPP2).first()
             values: dict[str, Any] = {
-                "collective_id": place.collective_id,
-                "project": place,
+                "place": place.place,
                 "kind": Kind.GRIPP2,
                 "title": f"Public involvement in “{place.title}” (GRIPP2 short form)"[:200],
             }
         else:
             if year is None or not 2000 <= year <= now.year:
                 raise ReportError("Choose a year up to this one.", code="year")
-            found = Report.objects.filter(collective=place, kind=Kind.ANNUAL, year=year).first()
+            found = Report.objects.filter(
+                place=place.own_place, kind=Kind.ANNUAL, year=year
+            ).first()
             values = {
-                "collective": place,
+                "place": place.own_place,
                 "kind": Kind.ANNUAL,
                 "year": year,
                 "title": f"{place.name}: our year {year}"[:200],
@@ -284,9 +283,7 @@ def signoff_open(
                 "and, if we choose, to publish."
             ),
             closes_at=closes_at,
-            place=report.project.place
-            if report.project_id
-            else collective_place(report.collective_id),
+            place=report.place,
             now=now,
         )
         report.signoff_decision, report.signoff_version = decision, version

@@ -38,7 +38,7 @@ VERSIONS_PER_PAGE = 50
 @require_safe
 def project_list(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_for_member(request.user, pk)
-    reports = list(Report.objects.filter(project=project, kind=Kind.GRIPP2))
+    reports = list(Report.objects.filter(place__project=project, kind=Kind.GRIPP2))
     return render(
         request, "reports/list.html", {"place": project, "project": project, "reports": reports}
     )
@@ -48,7 +48,7 @@ def _collective_page(
     request: HttpRequest, collective: Any, form: AnnualReportForm, status: int = 200
 ) -> HttpResponse:
     reports = list(
-        Report.objects.filter(collective=collective, kind=Kind.ANNUAL).order_by("-year")
+        Report.objects.filter(place=collective.own_place, kind=Kind.ANNUAL).order_by("-year")
     )
     return render(
         request,

@@ -38,8 +38,7 @@ def _world() -> dict:
     waiting_project = ProjectFactory(collective=known.collective, title="Waiting study")
     ProjectMembershipFactory(project=waiting_project, person=known.member)
     waiting = Report.objects.create(
-        collective=known.collective,
-        project=waiting_project,
+        place=waiting_project.place,
         kind=Kind.GRIPP2,
         title="Waiting study (GRIPP2 short form)",
         generation_requested_at=now,

@@ -50,7 +50,7 @@ def test_a_team_generates_edits_signs_off_and_exports_its_gripp2_report(
     page.get_by_label("The decision closes at the end of").fill(closes.isoformat())
     page.get_by_role("button", name="Open the decision").click()
     expect(page.get_by_text("The decision is open.")).to_be_visible()
-    report = Report.objects.get(project=known.project)
+    report = Report.objects.get(place__project=known.project)
     decision = report.signoff_decision
     for person in known.team.members[:4]:
         decision_services.response_submit(

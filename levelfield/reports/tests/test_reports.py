@@ -36,7 +36,7 @@ def start(known, django_capture_on_commit_callbacks) -> Report:
     client = client_for(known.member)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:start_for_project", args=[known.project.pk]))
-    report = Report.objects.get(project=known.project)
+    report = Report.objects.get(place__project=known.project)
     assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
     return report
 
@@ -45,7 +45,7 @@ def test_starting_shows_preparing_until_the_background_task_has_run(known):
     client = client_for(known.member)
     # Without running the on-commit task, the page says the figures are being prepared.
     client.post(reverse("reports:start_for_project", args=[known.project.pk]))
-    report = Report.objects.get(project=known.project)
+    report = Report.objects.get(place__project=known.project)
     assert report.kind == Kind.GRIPP2 and report.is_preparing
     page = client.get(report.get_absolute_url()).content.decode()
     assert "The figures are being prepared" in page and "Check again" in page
@@ -218,7 +218,7 @@ def test_an_annual_report_is_started_for_a_year_by_a_collective_member(
     assert response.status_code == 400 and "govuk-error-summary" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"year": YEAR})
-    report = Report.objects.get(collective=known.collective, kind=Kind.ANNUAL)
+    report = Report.objects.get(place=known.collective.own_place, kind=Kind.ANNUAL)
     assert report.year == YEAR and report.versions.count() == 1
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Where we could do better" in page and 'id="projects-by-stage-table"' in page

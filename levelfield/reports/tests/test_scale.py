@@ -29,7 +29,7 @@ def test_the_small_seed_prepares_both_reports_from_the_record(client) -> None:
     scale_seed(size="small", rng=random.Random(2))
 
     annual = annual_report()
-    gripp2 = Report.objects.get(project=big_project(), kind=Kind.GRIPP2)
+    gripp2 = Report.objects.get(place__project=big_project(), kind=Kind.GRIPP2)
     for report in (annual, gripp2):
         assert report.versions.count() == 1
         assert report.generated_at is not None
