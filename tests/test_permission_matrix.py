@@ -41,7 +41,6 @@ from django.utils import timezone
 from levelfield.collectives import services as collective_services
 from levelfield.collectives.models import (
     Collective,
-    CollectiveJoinRequest,
 )
 from levelfield.collectives.tests.factories import (
     CollectiveFactory,
@@ -80,7 +79,7 @@ from levelfield.payments.tests.factories import (
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places import services as place_services
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
 from levelfield.projects.tests.factories import (
@@ -198,8 +197,8 @@ def _build_scenario() -> Scenario:
     asker = UserFactory(display_name="Ash")
     CollectiveMembershipFactory(collective=collective, person=asker)
     join_request = ProjectJoinRequestFactory(project=project, person=asker)
-    CollectiveJoinRequest.objects.create(
-        collective=collective, person=UserFactory(display_name="Nia"), message="Hello"
+    JoinRequest.objects.create(
+        place=collective.own_place, person=UserFactory(display_name="Nia"), message="Hello"
     )
     entry = InvolvementEntryFactory(project=project, recorded_by=member)
     ParticipationFactory(entry=entry, person=member)
@@ -775,7 +774,7 @@ ENTRY: Args = lambda s: {"pk": s.project.place.pk, "entry_pk": s.entry.pk}  # no
 MEMBER: Args = lambda s: {"pk": s.people["member"].pk}  # noqa: E731
 COLLECTIVE_JOIN_REQUEST: Args = lambda s: {  # noqa: E731
     "slug": s.collective.slug,
-    "request_pk": s.collective.join_requests.get().pk,
+    "request_pk": s.collective.own_place.join_requests.get().pk,
 }
 COLLECTIVE_TOKEN: Args = lambda s: {"token": s.collective_invitation.token}  # noqa: E731
 PROJECT_TOKEN: Args = lambda s: {"token": s.project_invitation.token}  # noqa: E731

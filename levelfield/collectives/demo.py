@@ -7,13 +7,12 @@ from django.utils import timezone
 
 from levelfield.collectives.models import (
     Collective,
-    CollectiveJoinRequest,
 )
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import DemoWorld
 from levelfield.people.demo import PEOPLE, DemoPerson, _person
 from levelfield.people.models import PerspectiveKind, User
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.places.services import place_for_collective_create
 
 # Someone who found the collective in the directory: not a member, so not in PEOPLE.
@@ -33,9 +32,9 @@ def demo_world(world: DemoWorld) -> None:
 def _join_request(collective: Collective) -> User:
     """A pending request to join from the newcomer, for the coordinators to answer."""
     rosa = _person(NEWCOMER)
-    if not CollectiveJoinRequest.objects.filter(collective=collective, person=rosa).exists():
-        join_request = CollectiveJoinRequest.objects.create(
-            collective=collective,
+    if not JoinRequest.objects.filter(place=collective.own_place, person=rosa).exists():
+        join_request = JoinRequest.objects.create(
+            place=collective.own_place,
             person=rosa,
             message=(
                 "I care for my dad, who has Parkinson’s, and I would like to help research "

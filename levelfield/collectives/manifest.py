@@ -33,16 +33,6 @@ MANIFEST = AppManifest(
         PersonField(
             "collectives.Collective.created_by", "collectives_you_started", Erasure.ANONYMISE
         ),
-        PersonField(
-            "collectives.CollectiveJoinRequest.person",
-            "requests_to_join_collectives",
-            Erasure.DELETE,
-        ),
-        PersonField(
-            "collectives.CollectiveJoinRequest.answered_by",
-            "collective_join_requests_you_answered",
-            Erasure.ANONYMISE,
-        ),
     ),
     needs=personal.needs,
     coming_up=personal.coming_up,

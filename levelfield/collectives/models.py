@@ -9,7 +9,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from levelfield.places.models import Place, PlaceMembership
@@ -115,76 +114,3 @@ class Collective(models.Model):
         """The collective's own place: where its members, log and shared features are
         (its groups and projects are places inside it)."""
         return self.places.get(kind="collective")
-
-
-class JoinRequestStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for an answer"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-
-
-class JoinRequestQuerySet(models.QuerySet):
-    def pending(self) -> JoinRequestQuerySet:
-        return self.filter(status=JoinRequestStatus.PENDING)
-
-
-class JoinRequest(models.Model):
-    """Someone asks to join a place (a collective or a project) with a short message;
-    the place answers once. The one shape of a request to join: each concrete model
-    adds the place it is for and the person, with one waiting request per person."""
-
-    message = models.TextField("message", blank=True)
-    asked_at = models.DateTimeField(default=timezone.now)
-    status = models.CharField(
-        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
-    )
-    answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decline_reason = models.TextField("why not", blank=True)
-
-    objects = JoinRequestQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["asked_at", "id"]
-
-    @property
-    def is_pending(self) -> bool:
-        return self.status == JoinRequestStatus.PENDING
-
-
-class CollectiveJoinRequest(JoinRequest):
-    """Someone signed in asks to join a listed collective from the directory; its
-    coordinators accept (the person becomes a member) or decline."""
-
-    collective = models.ForeignKey(
-        Collective, on_delete=models.CASCADE, related_name="join_requests"
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="collective_join_requests",
-    )
-
-    class Meta(JoinRequest.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["collective", "person"],
-                condition=Q(status="pending"),
-                name="collectives_one_pending_join_request",
-            ),
-            models.CheckConstraint(
-                condition=Q(status="pending", answered_at__isnull=True)
-                | (~Q(status="pending") & Q(answered_at__isnull=False)),
-                name="collectives_join_request_answered_when_not_pending",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.person} asks to join {self.collective}"

@@ -7,30 +7,16 @@ from typing import Any
 from django.db.models import Count, Min
 from django.urls import reverse
 
-from levelfield.collectives.models import Collective, CollectiveJoinRequest
+from levelfield.collectives.models import Collective
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.lib.words import plural
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceKind, PlaceMembership
 
 
 def export(person: Any) -> dict[str, list[dict]]:
     return {
         "collectives_you_started": export_rows(
             Collective.objects.filter(created_by=person), collective="name", created="created_at"
-        ),
-        "requests_to_join_collectives": export_rows(
-            CollectiveJoinRequest.objects.filter(person=person),
-            collective="collective__name",
-            message="message",
-            asked="asked_at",
-            status="status",
-            decline_reason="decline_reason",
-        ),
-        "collective_join_requests_you_answered": export_rows(
-            CollectiveJoinRequest.objects.filter(answered_by=person),
-            collective="collective__name",
-            status="status",
-            answered="answered_at",
         ),
     }
 
@@ -41,22 +27,22 @@ def needs(person: Any) -> list[Need]:
     if not getattr(person, "is_authenticated", False):
         return []
     rows = (
-        CollectiveJoinRequest.objects.pending()
+        JoinRequest.objects.pending()
         .filter(
-            collective_id__in=PlaceMembership.objects.in_collectives()
+            place__in=PlaceMembership.objects.in_collectives()
             .coordinators()
             .filter(person=person)
-            .values("place__collective_id"),
+            .values("place_id"),
         )
-        .values("collective__slug", "collective__name")
+        .values("place__collective__slug", "place__collective__name")
         .annotate(count=Count("pk"), first=Min("asked_at"))
-        .order_by("first", "collective__name")[:NEEDS_SHOWN]
+        .order_by("first", "place__collective__name")[:NEEDS_SHOWN]
     )
     return [
         Need(
             label=f"Answer {plural(row['count'], 'request')} to join",
-            url=reverse("collectives:join_requests", args=[row["collective__slug"]]),
-            place=row["collective__name"],
+            url=reverse("collectives:join_requests", args=[row["place__collective__slug"]]),
+            place=row["place__collective__name"],
             kind="join_request",
         )
         for row in rows
@@ -67,10 +53,6 @@ def erase(context: ErasureContext) -> None:
     """The collectives they were in and their requests to join keep no name (their
     memberships are the places app's)."""
     context.forget(Collective.objects.filter(pk__in=context.collective_ids))
-    context.forget(
-        CollectiveJoinRequest.objects.filter(collective_id__in=context.collective_ids),
-        ["message", "decline_reason"],
-    )
 
 
 def coming_up(person: Any) -> list[Happening]:
@@ -78,10 +60,10 @@ def coming_up(person: Any) -> list[Happening]:
     if not getattr(person, "is_authenticated", False):
         return []
     waiting = (
-        CollectiveJoinRequest.objects.pending()
-        .filter(person=person)
-        .select_related("collective")
-        .only("asked_at", "collective__name", "collective__slug")
+        JoinRequest.objects.pending()
+        .filter(person=person, place__kind=PlaceKind.COLLECTIVE)
+        .select_related("place__collective")
+        .only("asked_at", "place__collective__name", "place__collective__slug")
         .order_by("asked_at", "pk")[:NEEDS_SHOWN]
     )
     return [

@@ -15,16 +15,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from levelfield.collectives import roles
-from levelfield.collectives.models import (
-    Collective,
-    CollectiveJoinRequest,
-    JoinRequest,
-    JoinRequestStatus,
-)
+from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
-from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.models import (
+    JoinRequest,
+    JoinRequestStatus,
+    Place,
+    PlaceKind,
+    PlaceMembership,
+)
 from levelfield.places.services import place_for_collective_create, place_leave_hand_back
 from levelfield.ratelimits import RateLimited, rate_limit
 
@@ -126,8 +127,8 @@ def collective_update(*, collective: Collective, actor: User, **values: Any) -> 
         return True
 
 
-# Asking to join a listed collective (the directory). Projects have the same shape of
-# request (ProjectJoinRequest, projects/services.py); both keep `JoinRequest`'s fields.
+# Asking to join a listed collective (the directory). Projects take requests too
+# (projects/services.py); both are the place's `JoinRequest`.
 
 # Coordinators answer people who want to get involved, so they answer requests to join.
 ANSWER_JOIN_REQUEST = roles.Action.ANSWER_INTEREST
@@ -142,7 +143,7 @@ JOIN_REQUEST_LIMITED = {
 
 def collective_join_request_create(
     *, collective: Collective, person: User, message: str, now: Any = None
-) -> CollectiveJoinRequest:
+) -> JoinRequest:
     """Someone signed in asks to join a listed collective; its coordinators are told
     (by email once it is saved)."""
     now = now or timezone.now()
@@ -156,8 +157,8 @@ def collective_join_request_create(
             raise ValidationError(f"You are already a member of {collective.name}.")
         try:
             with transaction.atomic():
-                join_request = CollectiveJoinRequest.objects.create(
-                    collective=collective, person=person, message=message, asked_at=now
+                join_request = JoinRequest.objects.create(
+                    place=collective.own_place, person=person, message=message, asked_at=now
                 )
         except IntegrityError:
             raise ValidationError(
@@ -181,16 +182,14 @@ def collective_join_request_create(
     return join_request
 
 
-def collective_join_request_accept(
-    *, join_request: CollectiveJoinRequest, actor: User
-) -> PlaceMembership:
+def collective_join_request_accept(*, join_request: JoinRequest, actor: User) -> PlaceMembership:
     """A coordinator says yes: the person becomes a member. The request row is locked
     and a person has one membership per collective, so two coordinators add one."""
     roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
     with transaction.atomic():
         join_request = _join_request_locked(join_request)
         membership, created = PlaceMembership.objects.get_or_create(
-            place=join_request.collective.own_place, person=join_request.person
+            place=join_request.place, person=join_request.person
         )
         join_request_answer(
             join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
@@ -202,7 +201,7 @@ def collective_join_request_accept(
 
 
 def collective_join_request_decline(
-    *, join_request: CollectiveJoinRequest, actor: User, reason: str = ""
+    *, join_request: JoinRequest, actor: User, reason: str = ""
 ) -> None:
     """A coordinator says no, with an optional reason the person is told."""
     roles.require(actor, ANSWER_JOIN_REQUEST, join_request.collective)
@@ -217,7 +216,7 @@ def collective_join_request_decline(
         _join_request_notify(join_request)
 
 
-def _join_request_notify(join_request: CollectiveJoinRequest) -> None:
+def _join_request_notify(join_request: JoinRequest) -> None:
     """While it waits, each coordinator hears that someone asks; once answered, the
     person who asked hears the answer (emails go when the transaction commits)."""
     collective = join_request.collective
@@ -244,10 +243,10 @@ def _join_request_notify(join_request: CollectiveJoinRequest) -> None:
         )
 
 
-def _join_request_locked(join_request: CollectiveJoinRequest) -> CollectiveJoinRequest:
+def _join_request_locked(join_request: JoinRequest) -> JoinRequest:
     join_request = (
-        CollectiveJoinRequest.objects.select_for_update(of=("self",))
-        .select_related("person", "collective")
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "place__collective")
         .get(pk=join_request.pk)
     )
     if not join_request.is_pending:

@@ -23,7 +23,6 @@ from levelfield.collectives.forms import (
 )
 from levelfield.collectives.models import (
     Collective,
-    CollectiveJoinRequest,
     CollectiveKind,
 )
 from levelfield.history.models import Change
@@ -32,10 +31,9 @@ from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.places.members import place_memberships
-from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.models import JoinRequest, Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects.forms import JoinRequestDeclineForm
-from levelfield.projects.models import ProjectJoinRequest
 
 HISTORY_PER_PAGE = 25
 PROJECTS_PER_PAGE = 25
@@ -90,8 +88,8 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             PlaceMembership.objects.of_project(OuterRef("pk")).filter(person=request.user)
         ),
         asked_to_join=Exists(
-            ProjectJoinRequest.objects.pending().filter(
-                project=OuterRef("pk"), person=request.user
+            JoinRequest.objects.pending().filter(
+                place__project=OuterRef("pk"), person=request.user
             )
         ),
     ).order_by("title", "pk")
@@ -241,8 +239,10 @@ def directory(request: HttpRequest) -> HttpResponse:
                 PlaceMembership.objects.of_collective(OuterRef("pk")).filter(person=request.user)
             ),
             asked_to_join=Exists(
-                CollectiveJoinRequest.objects.pending().filter(
-                    collective=OuterRef("pk"), person=request.user
+                JoinRequest.objects.pending().filter(
+                    place__collective=OuterRef("pk"),
+                    place__kind=PlaceKind.COLLECTIVE,
+                    person=request.user,
                 )
             ),
         )
@@ -257,7 +257,11 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
     collective = get_object_or_404(Collective.objects.listed(), slug=slug)
     if PlaceMembership.objects.of_collective(collective).filter(person=request.user).exists():
         return redirect(collective)
-    waiting = collective.join_requests.pending().filter(person=request.user).first()
+    waiting = (
+        JoinRequest.objects.pending()
+        .filter(place=collective.own_place, person=request.user)
+        .first()
+    )
     form = JoinCollectiveForm(posted(request))
     if request.method == "POST" and waiting is None and form.is_valid():
         try:
@@ -288,7 +292,10 @@ def join_request_list(request: HttpRequest, slug: str) -> HttpResponse:
     collective = _collective_for_answering(request, slug)
     page = page_or_404(
         request,
-        collective.join_requests.pending().select_related("person").order_by("asked_at", "pk"),
+        JoinRequest.objects.pending()
+        .filter(place=collective.own_place)
+        .select_related("person")
+        .order_by("asked_at", "pk"),
         JOIN_REQUESTS_PER_PAGE,
     )
     return render(
@@ -344,10 +351,14 @@ def _collective_for_answering(request: HttpRequest, slug: str) -> Collective:
     return collective
 
 
-def _join_request_in(collective: Collective, request_pk: int) -> CollectiveJoinRequest:
+def _join_request_in(collective: Collective, request_pk: int) -> JoinRequest:
     try:
-        return collective.join_requests.select_related("person", "collective").get(pk=request_pk)
-    except CollectiveJoinRequest.DoesNotExist:
+        return (
+            JoinRequest.objects.filter(place=collective.own_place)
+            .select_related("person", "place__collective")
+            .get(pk=request_pk)
+        )
+    except JoinRequest.DoesNotExist:
         raise Http404("No such request to join here.") from None
 
 

@@ -91,6 +91,10 @@ MANIFEST = AppManifest(
             "coordinator_job_asks_you_made",
             Erasure.ANONYMISE,
         ),
+        PersonField("places.JoinRequest.person", "requests_to_join", Erasure.DELETE),
+        PersonField(
+            "places.JoinRequest.answered_by", "join_requests_you_answered", Erasure.ANONYMISE
+        ),
     ),
     demo=demo_module("levelfield.places.demo"),
     demo_after=("collectives", "projects"),

@@ -53,7 +53,7 @@ def member_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     page = page_or_404(request, place_memberships(place), MEMBERS_PER_PAGE)
     join_requests = []
     if place.kind == PlaceKind.PROJECT:
-        join_requests = place.project.join_requests.pending().select_related("person")
+        join_requests = place.join_requests.pending().select_related("person")
     context = {
         "place": place,
         "memberships": page,

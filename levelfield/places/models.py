@@ -239,3 +239,78 @@ class PlaceMembership(CoordinatorJob):
     def project(self) -> Project | None:
         """The project, for a membership of one."""
         return self.place.project if self.place.project_id else None
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for an answer"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def pending(self) -> Self:
+        return self.filter(status=JoinRequestStatus.PENDING)
+
+
+class JoinRequest(models.Model):
+    """Someone asks to join a place with a short message; the place answers once.
+
+    One table for every kind of place. A listed collective's coordinators answer
+    people who found it in the directory (`collectives/services.py`); a project's
+    members answer members of its collective (`projects/services.py`); a group needs no
+    request (its collective's members join it directly). One waiting request per person
+    per place.
+    """
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="join_requests")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField("message", blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decline_reason = models.TextField("why not", blank=True)
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["asked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "person"],
+                condition=Q(status="pending"),
+                name="places_one_pending_join_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", answered_at__isnull=True)
+                | (~Q(status="pending") & Q(answered_at__isnull=False)),
+                name="places_join_request_answered_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asks to join {self.place}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == JoinRequestStatus.PENDING
+
+    @property
+    def collective(self) -> Collective:
+        """The collective asked to join, or the project's collective."""
+        return self.place.collective
+
+    @property
+    def project(self) -> Project | None:
+        """The project, for a request to join one."""
+        return self.place.project if self.place.project_id else None

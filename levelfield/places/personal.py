@@ -7,7 +7,7 @@ from typing import Any
 
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import ErasureContext, export_rows
-from levelfield.places.models import PlaceKind, PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceKind, PlaceMembership
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -30,6 +30,23 @@ def export(person: Any) -> dict[str, list[dict]]:
             project="place__project__title",
             asked="coordinator_asked_at",
             because="coordinator_asked_because",
+        ),
+        "requests_to_join": export_rows(
+            JoinRequest.objects.filter(person=person),
+            collective="place__collective__name",
+            project="place__project__title",
+            message="message",
+            asked="asked_at",
+            status="status",
+            decline_reason="decline_reason",
+        ),
+        "join_requests_you_answered": export_rows(
+            JoinRequest.objects.filter(answered_by=person),
+            member="person__display_name",
+            collective="place__collective__name",
+            project="place__project__title",
+            status="status",
+            answered="answered_at",
         ),
     }
 
@@ -63,4 +80,8 @@ def erase(context: ErasureContext) -> None:
     context.forget(
         PlaceMembership.objects.filter(place__collective_id__in=context.collective_ids),
         ["coordinator_asked_because"],
+    )
+    context.forget(
+        JoinRequest.objects.filter(place__collective_id__in=context.collective_ids),
+        ["message", "decline_reason"],
     )

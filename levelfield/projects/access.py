@@ -14,11 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.people.models import User
-from levelfield.places.models import PlaceMembership
-from levelfield.projects.models import (
-    Project,
-    ProjectJoinRequest,
-)
+from levelfield.places.models import JoinRequest, PlaceMembership
+from levelfield.projects.models import Project
 
 
 def project_for_member(person: User, pk: int) -> Project:
@@ -59,9 +56,9 @@ def project_membership_in(project: Project, membership_pk: int) -> PlaceMembersh
     )
 
 
-def join_request_in(project: Project, request_pk: int) -> ProjectJoinRequest:
+def join_request_in(project: Project, request_pk: int) -> JoinRequest:
     """A request to join a project the viewer already reached."""
     return get_object_or_404(
-        ProjectJoinRequest.objects.filter(project=project).select_related("person"),
+        JoinRequest.objects.filter(place__project=project).select_related("person"),
         pk=request_pk,
     )

@@ -22,14 +22,6 @@ MANIFEST = AppManifest(
     person_fields=(
         PersonField("projects.Project.created_by", "projects_you_started", Erasure.ANONYMISE),
         PersonField(
-            "projects.ProjectJoinRequest.person", "requests_to_join_projects", Erasure.DELETE
-        ),
-        PersonField(
-            "projects.ProjectJoinRequest.answered_by",
-            "join_requests_you_answered",
-            Erasure.ANONYMISE,
-        ),
-        PersonField(
             "projects.InvolvementEntry.recorded_by",
             "involvement_entries_recorded",
             Erasure.ANONYMISE,

@@ -10,8 +10,6 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 
-from levelfield.collectives.models import JoinRequest, JoinRequestQuerySet
-from levelfield.collectives.models import JoinRequestStatus as JoinRequestStatus
 from levelfield.places.models import PlaceMembership
 
 if TYPE_CHECKING:
@@ -87,40 +85,6 @@ class Project(models.Model):
 
     def topic_list(self) -> list[str]:
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
-
-
-class ProjectJoinRequestQuerySet(JoinRequestQuerySet):
-    pass
-
-
-class ProjectJoinRequest(JoinRequest):
-    """A member of the project's collective asks to join the project; any project
-    member accepts or declines. One waiting request per person per project."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="join_requests")
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_join_requests"
-    )
-    message = models.TextField("message to the project's members", blank=True)
-
-    objects = ProjectJoinRequestQuerySet.as_manager()
-
-    class Meta(JoinRequest.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "person"],
-                condition=Q(status="pending"),
-                name="projects_one_pending_join_request",
-            ),
-            models.CheckConstraint(
-                condition=Q(status="pending", answered_at__isnull=True)
-                | (~Q(status="pending") & Q(answered_at__isnull=False)),
-                name="projects_join_request_answered_when_not_pending",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.person} asks to join {self.project}"
 
 
 class ActivityKind(models.TextChoices):

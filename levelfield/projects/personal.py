@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import plural
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectJoinRequest,
 )
 
 
@@ -21,20 +21,6 @@ def export(person: Any) -> dict[str, list[dict]]:
     return {
         "projects_you_started": export_rows(
             Project.objects.filter(created_by=person), project="title", created="created_at"
-        ),
-        "requests_to_join_projects": export_rows(
-            ProjectJoinRequest.objects.filter(person=person),
-            project="project__title",
-            message="message",
-            asked="asked_at",
-            status="status",
-            decline_reason="decline_reason",
-        ),
-        "join_requests_you_answered": export_rows(
-            ProjectJoinRequest.objects.filter(answered_by=person),
-            project="project__title",
-            status="status",
-            answered="answered_at",
         ),
         "involvement": export_rows(
             Participation.objects.filter(person=person),
@@ -66,7 +52,6 @@ def erase(context: ErasureContext) -> None:
     """Time the person gave stays in the involvement log with no name ("A former
     member"), so project totals do not change; their names go from the log's text and the
     projects' descriptions (their memberships are the places app's)."""
-    where = {"project_id__in": context.project_ids}
     # Entries of the projects they were in, and of their collectives' own places and
     # groups (a Cuppa's entry names who came).
     context.forget(
@@ -77,7 +62,6 @@ def erase(context: ErasureContext) -> None:
         ["title", "description", "what_changed"],
     )
     context.forget(Project.objects.filter(pk__in=context.project_ids))
-    context.forget(ProjectJoinRequest.objects.filter(**where), ["message", "decline_reason"])
 
 
 def needs(person: Any) -> list[Need]:
@@ -86,20 +70,22 @@ def needs(person: Any) -> list[Need]:
     if not getattr(person, "is_authenticated", False):
         return []
     rows = (
-        ProjectJoinRequest.objects.pending()
+        JoinRequest.objects.pending()
         .filter(
-            project__place__memberships__person=person,
-            project__place__memberships__coordinator_since__isnull=False,
+            place__in=PlaceMembership.objects.in_projects()
+            .coordinators()
+            .filter(person=person)
+            .values("place_id"),
         )
-        .values("project__place__id", "project__title")
+        .values("place_id", "place__project__title")
         .annotate(count=Count("pk"), first=Min("asked_at"))
-        .order_by("first", "project__title")[:NEEDS_SHOWN]
+        .order_by("first", "place__project__title")[:NEEDS_SHOWN]
     )
     return [
         Need(
             label=f"Answer {plural(row['count'], 'request')} to join",
-            url=reverse("places:members", args=[row["project__place__id"]]),
-            place=row["project__title"],
+            url=reverse("places:members", args=[row["place_id"]]),
+            place=row["place__project__title"],
             kind="join_request",
         )
         for row in rows

@@ -21,20 +21,14 @@ from levelfield.lib import words
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
-from levelfield.places.models import Place, PlaceMembership
+from levelfield.places.models import JoinRequest, JoinRequestStatus, Place, PlaceMembership
 from levelfield.places.services import (
     EntryValues,
     involvement_entry_write,
     place_for_project_create,
     place_leave_hand_back,
 )
-from levelfield.projects.models import (
-    InvolvementEntry,
-    JoinRequestStatus,
-    Project,
-    ProjectJoinRequest,
-    Stage,
-)
+from levelfield.projects.models import InvolvementEntry, Project, Stage
 
 MAX_MINUTES_IN_A_DAY = 24 * 60
 
@@ -169,7 +163,7 @@ def project_leave(*, project: Project, person: User) -> None:
 
 def project_join_request_create(
     *, project: Project, person: User, message: str = ""
-) -> ProjectJoinRequest:
+) -> JoinRequest:
     """A member of the project's collective asks to join; the project's members are
     told (by email once it is saved)."""
     with transaction.atomic():
@@ -183,8 +177,8 @@ def project_join_request_create(
             raise ValidationError("You are already a member of this project.")
         try:
             with transaction.atomic():
-                join_request = ProjectJoinRequest.objects.create(
-                    project=project, person=person, message=message.strip()
+                join_request = JoinRequest.objects.create(
+                    place=project.place, person=person, message=message.strip()
                 )
         except IntegrityError:
             raise ValidationError(
@@ -202,9 +196,7 @@ def project_join_request_create(
     return join_request
 
 
-def project_join_request_accept(
-    *, join_request: ProjectJoinRequest, actor: User
-) -> PlaceMembership:
+def project_join_request_accept(*, join_request: JoinRequest, actor: User) -> PlaceMembership:
     """A project member says yes: the person joins. The request row is locked and a
     person has one membership per project, so two people accepting at once add one."""
     roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
@@ -237,7 +229,7 @@ def project_join_request_accept(
 
 
 def project_join_request_decline(
-    *, join_request: ProjectJoinRequest, actor: User, reason: str = ""
+    *, join_request: JoinRequest, actor: User, reason: str = ""
 ) -> None:
     """A project member says no, with an optional reason the person is told."""
     roles.require(actor, roles.Action.ANSWER_JOIN_REQUEST, join_request.project)
@@ -252,7 +244,7 @@ def project_join_request_decline(
         _join_request_notify(join_request)
 
 
-def _join_request_notify(join_request: ProjectJoinRequest) -> None:
+def _join_request_notify(join_request: JoinRequest) -> None:
     """Tell people about a request to join, inside the transaction that changed it (the
     emails go once it commits): while it waits, each of the project's members hears that
     someone asks; once it is answered, the person who asked hears the answer."""
@@ -273,10 +265,10 @@ def _join_request_notify(join_request: ProjectJoinRequest) -> None:
         )
 
 
-def _join_request_locked(join_request: ProjectJoinRequest) -> ProjectJoinRequest:
+def _join_request_locked(join_request: JoinRequest) -> JoinRequest:
     join_request = (
-        ProjectJoinRequest.objects.select_for_update(of=("self",))
-        .select_related("person", "project__collective")
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "place__project__collective", "place__collective")
         .get(pk=join_request.pk)
     )
     if not join_request.is_pending:

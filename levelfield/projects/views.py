@@ -269,7 +269,7 @@ def join_request(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for_collective_member(request.user, pk)
     if project.place.memberships.filter(person=request.user).exists():
         return redirect("projects:detail", pk=project.pk)
-    waiting = project.join_requests.pending().filter(person=request.user).first()
+    waiting = project.place.join_requests.pending().filter(person=request.user).first()
     form = JoinRequestForm(request.POST if request.method == "POST" and not waiting else None)
     if form.is_bound and form.is_valid():
         try:

@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.models import CollectiveJoinRequest
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.decisions import services as decision_services
 from levelfield.decisions.models import Decision, Method, PointKind
@@ -31,6 +30,7 @@ from levelfield.payments import services as payment_services
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places.access import collective_place
+from levelfield.places.models import JoinRequest
 from levelfield.places.services import group_create
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -92,8 +92,8 @@ def membership_extras(world: dict) -> dict:
     ProjectMembershipFactory(project=other_project, person=teammate)
     # The directory: another collective Gordon may ask to join; someone new asks to
     # join Gordon's, for its coordinator (the teammate) to answer.
-    CollectiveJoinRequest.objects.create(
-        collective=collective, person=UserFactory(display_name="Nia"), message="Hello!"
+    JoinRequest.objects.create(
+        place=collective.own_place, person=UserFactory(display_name="Nia"), message="Hello!"
     )
     extras = {
         "listed_collective": CollectiveFactory(

@@ -16,14 +16,12 @@ from django.urls import reverse
 from levelfield.collectives import services
 from levelfield.collectives.models import (
     Collective,
-    CollectiveJoinRequest,
-    JoinRequestStatus,
 )
 from levelfield.collectives.personal import needs
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.history.models import Change
 from levelfield.lib.testing.world import World
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, JoinRequestStatus, PlaceMembership
 from levelfield.projects.tests.pages import error_summary_links, text
 
 OnCommit = Callable[..., AbstractContextManager]
@@ -62,7 +60,7 @@ def test_an_unlisted_collective_cannot_be_asked_to_join(client: Client, world: W
 
     assert client.get(url).status_code == 404
     assert client.post(url, {"message": "Hello"}).status_code == 404
-    assert not CollectiveJoinRequest.objects.exists()
+    assert not JoinRequest.objects.exists()
 
 
 def test_someone_new_asks_to_join_and_a_coordinator_accepts(
@@ -83,7 +81,7 @@ def test_someone_new_asks_to_join_and_a_coordinator_accepts(
 
     assert response["Location"] == reverse("collectives:directory")
     assert "You asked to join" in text(client.get(response["Location"]).content.decode())
-    join_request = CollectiveJoinRequest.objects.get()
+    join_request = JoinRequest.objects.get()
     assert (join_request.person, join_request.status) == (olu, JoinRequestStatus.PENDING)
     # Only the coordinator is told, with a link to the requests.
     assert [mail.to[0] for mail in mailoutbox] == [world.coordinator.email]
@@ -162,7 +160,7 @@ def test_a_message_is_needed_and_the_error_names_the_field(
     assert error_summary_links(response.content.decode()) == {
         "Enter a short message to the coordinators": "#id_message"
     }
-    assert not CollectiveJoinRequest.objects.exists()
+    assert not JoinRequest.objects.exists()
 
 
 def test_asking_again_or_as_a_member_adds_nothing(
@@ -186,7 +184,7 @@ def test_asking_again_or_as_a_member_adds_nothing(
         )
     client.force_login(world.member)
     assert client.get(url)["Location"] == listed.get_absolute_url()
-    assert CollectiveJoinRequest.objects.count() == 1
+    assert JoinRequest.objects.count() == 1
 
 
 def test_asking_is_rate_limited_per_account(world: World) -> None:
@@ -205,7 +203,7 @@ def test_asking_is_rate_limited_per_account(world: World) -> None:
     assert refused.value.message_dict == {
         "message": ["You have asked to join too many collectives today. Try again tomorrow"]
     }
-    assert CollectiveJoinRequest.objects.count() == 5
+    assert JoinRequest.objects.count() == 5
 
 
 def test_only_a_coordinator_answers(client: Client, world: World, listed: Collective) -> None:
@@ -268,8 +266,8 @@ def test_pages_take_the_same_queries_however_many_collectives_and_requests(
     from levelfield.people.tests.factories import UserFactory
 
     CollectiveFactory.create_batch(count, listed=True)
-    CollectiveJoinRequest.objects.bulk_create(
-        CollectiveJoinRequest(collective=listed, person=UserFactory(), message="Hi")
+    JoinRequest.objects.bulk_create(
+        JoinRequest(place=listed.own_place, person=UserFactory(), message="Hi")
         for _ in range(count)
     )
     with django_assert_max_num_queries(4):

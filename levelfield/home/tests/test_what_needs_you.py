@@ -17,7 +17,7 @@ from levelfield.documents import services as document_services
 from levelfield.events.tests.factories import EventFactory, RegistrationFactory
 from levelfield.home.services import person_coming_up, person_needs, person_recent
 from levelfield.payments.models import Claim, Status
-from levelfield.projects.models import ProjectJoinRequest
+from levelfield.places.models import JoinRequest
 from levelfield.stories.models import CommentReport, Interest
 from levelfield.stories.tests.factories import CommentFactory, StoryFactory
 
@@ -55,7 +55,7 @@ def test_the_coordinator_is_told_what_their_job_asks_of_them_and_no_one_else_is(
         interests="Stroke",
         consent=True,
     )
-    ProjectJoinRequest.objects.create(project=world.project, person=world.collective_member)
+    JoinRequest.objects.create(place=world.project.place, person=world.collective_member)
 
     coordinator = _kinds(person_needs(person=world.coordinator))
 

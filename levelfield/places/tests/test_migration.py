@@ -64,15 +64,16 @@ BEFORE_ONE_TABLE = [
     ("history", "0002_initial"),
 ]
 AFTER_ONE_TABLE = [
-    ("collectives", "0008_memberships_are_places"),
-    ("projects", "0006_memberships_are_places"),
+    ("collectives", "0009_join_requests_at_places"),
+    ("projects", "0007_join_requests_at_places"),
 ]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_collective_and_project_members_move_to_their_places_with_the_coordinator_job() -> None:
-    """Nobody loses a membership, when they joined, the coordinator job or the lines of
-    history about it when memberships become one table."""
+    """Nobody loses a membership, when they joined, the coordinator job, a request to
+    join or the lines of history about them when memberships and requests to join
+    become the places'."""
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE_ONE_TABLE)
     old = executor.loader.project_state(BEFORE_ONE_TABLE).apps
@@ -103,6 +104,20 @@ def test_collective_and_project_members_move_to_their_places_with_the_coordinato
         coordinator_asked_because="The group chose Ana",
     )
     old.get_model("projects", "ProjectMembership").objects.create(project=project, person=ana)
+    asking = old.get_model("collectives", "CollectiveJoinRequest").objects.create(
+        collective=collective, person=ana, message="Hello", status="declined", answered_at=joined
+    )
+    old.get_model("projects", "ProjectJoinRequest").objects.create(
+        project=project, person=mo, message="May I help?"
+    )
+    old.get_model("history", "Change").objects.create(
+        collective=collective,
+        actor=ana,
+        subject_type="collectivejoinrequest",
+        subject_id=asking.pk,
+        action="join_requested",
+        summary="Ana asked to join",
+    )
     line = old.get_model("history", "Change").objects.create(
         collective=collective,
         actor=mo,
@@ -126,6 +141,17 @@ def test_collective_and_project_members_move_to_their_places_with_the_coordinato
     assert memberships.count() == 3
     moved = new.get_model("history", "Change").objects.get(pk=line.pk)
     assert (moved.subject_type, moved.subject_id) == ("placemembership", mine.pk)
+    requests = new.get_model("places", "JoinRequest").objects
+    declined = requests.get(place__kind="collective", person_id=ana.pk)
+    assert (declined.message, declined.status, declined.answered_at) == (
+        "Hello",
+        "declined",
+        joined,
+    )
+    waiting = requests.get(place__kind="project", person_id=mo.pk)
+    assert (waiting.status, waiting.place.project_id) == ("pending", project.pk)
+    asked = new.get_model("history", "Change").objects.get(action="join_requested")
+    assert (asked.subject_type, asked.subject_id) == ("joinrequest", declined.pk)
 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())

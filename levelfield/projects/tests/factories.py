@@ -7,14 +7,13 @@ from django.utils import timezone
 
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.places.services import place_for_project_create
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
     Project,
-    ProjectJoinRequest,
     Stage,
 )
 
@@ -81,8 +80,11 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
 class ProjectJoinRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ProjectJoinRequest
+        model = JoinRequest
 
-    project = factory.SubFactory(ProjectFactory)
+    class Params:
+        project = factory.SubFactory(ProjectFactory)
+
+    place = factory.LazyAttribute(lambda join_request: join_request.project.place)
     person = factory.SubFactory(UserFactory)
     message = "I would like to help with the interviews."

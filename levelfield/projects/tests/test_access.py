@@ -10,12 +10,11 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.projects.models import (
     InvolvementEntry,
     Participation,
     Project,
-    ProjectJoinRequest,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -116,7 +115,7 @@ def _state() -> tuple[object, ...]:
             .order_by("pk")
             .values_list("person_id", "coordinator_since", "coordinator_asked_at")
         ),
-        list(ProjectJoinRequest.objects.order_by("pk").values_list("status", "answered_at")),
+        list(JoinRequest.objects.order_by("pk").values_list("status", "answered_at")),
         list(InvolvementEntry.objects.values_list("title", "happened_on")),
         list(Participation.objects.values_list("person_id", "minutes")),
         Change.objects.count(),

@@ -10,13 +10,12 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
 from levelfield.history.models import Change
 from levelfield.people.tests.factories import UserFactory
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.projects import services
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
     Participation,
-    ProjectJoinRequest,
     Stage,
 )
 from levelfield.projects.tests.factories import (
@@ -88,5 +87,5 @@ def test_asking_to_join_twice_at_once_keeps_one_waiting_request() -> None:
         4, lambda _: services.project_join_request_create(project=project, person=asker)
     )
 
-    assert ProjectJoinRequest.objects.filter(project=project, person=asker).count() == 1
-    assert all(isinstance(r, (ProjectJoinRequest, ValidationError)) for r in results), results
+    assert JoinRequest.objects.filter(place=project.place, person=asker).count() == 1
+    assert all(isinstance(r, (JoinRequest, ValidationError)) for r in results), results

@@ -18,12 +18,10 @@ from levelfield.history.models import Change
 from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import JoinRequest, JoinRequestStatus, PlaceMembership
 from levelfield.projects import services
 from levelfield.projects.models import (
-    JoinRequestStatus,
     Project,
-    ProjectJoinRequest,
 )
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
@@ -70,7 +68,7 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
 
     assert response["Location"] == reverse("collectives:detail", args=[project.collective.slug])
     assert "You asked to join" in text(_collective_page(client, project))
-    join_request = ProjectJoinRequest.objects.get()
+    join_request = JoinRequest.objects.get()
     assert (join_request.person, join_request.status) == (asker, JoinRequestStatus.PENDING)
     assert sorted(mail.to[0] for mail in mailoutbox) == ["amara@example.org", "gordon@example.org"]
     assert mailoutbox[0].subject == "Levelfield: Sol asks to join “Life after stroke”"
@@ -166,12 +164,12 @@ def test_asking_twice_keeps_one_waiting_request(
         page = client.post(url, {"message": "Second"})
     assert page.status_code == 200
     assert "You asked to join on" in text(page.content.decode())
-    assert ProjectJoinRequest.objects.get().message == "First"
+    assert JoinRequest.objects.get().message == "First"
     assert len(mailoutbox) == 1  # Gordon, once
     with pytest.raises(ValidationError):
         services.project_join_request_create(project=project, person=asker, message="Third")
     with pytest.raises(IntegrityError):
-        ProjectJoinRequest.objects.create(project=project, person=asker)
+        JoinRequest.objects.create(place=project.place, person=asker)
 
 
 def test_a_message_that_is_too_long_is_explained_and_kept(
@@ -185,7 +183,7 @@ def test_a_message_that_is_too_long_is_explained_and_kept(
         "Keep your message under 2,000 characters": "#id_message"
     }
     assert "x" * 2001 in response.content.decode()
-    assert not ProjectJoinRequest.objects.exists()
+    assert not JoinRequest.objects.exists()
 
 
 def test_a_request_is_answered_once(
@@ -202,7 +200,7 @@ def test_a_request_is_answered_once(
 
     assert "already been answered" in text(client.get(response["Location"]).content.decode())
     assert PlaceMembership.objects.of_project(project).filter(person=asker).count() == 1
-    assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.ACCEPTED
+    assert JoinRequest.objects.get().status == JoinRequestStatus.ACCEPTED
     assert Change.objects.filter(action__startswith="join_request_").count() == 1
 
 
@@ -219,7 +217,7 @@ def test_someone_who_left_the_collective_cannot_be_accepted(
 
     assert "Sol has left Stroke Voices" in text(client.get(response["Location"]).content.decode())
     assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
-    assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.PENDING
+    assert JoinRequest.objects.get().status == JoinRequestStatus.PENDING
 
 
 def test_only_project_members_answer_even_through_the_service(
@@ -233,7 +231,7 @@ def test_only_project_members_answer_even_through_the_service(
             services.project_join_request_accept(join_request=join_request, actor=actor)
         with pytest.raises(PermissionDenied):
             services.project_join_request_decline(join_request=join_request, actor=actor)
-    assert ProjectJoinRequest.objects.get().status == JoinRequestStatus.PENDING
+    assert JoinRequest.objects.get().status == JoinRequestStatus.PENDING
     assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
     assert mailoutbox == []
 
@@ -244,7 +242,7 @@ def test_a_project_member_cannot_ask_and_an_outsider_cannot_ask_through_the_serv
     for person in (member, outsider):
         with pytest.raises(ValidationError):
             services.project_join_request_create(project=project, person=person)
-    assert not ProjectJoinRequest.objects.exists()
+    assert not JoinRequest.objects.exists()
 
 
 def test_a_project_in_another_collective_is_not_found(
