@@ -60,7 +60,13 @@ class ChooseForm(forms.Form):
     about. Which of `person`, `perspective` and `group` is needed depends on the action;
     the view checks that a person or a group belongs to the place."""
 
-    action = forms.ChoiceField(choices=[(action, action) for action in CHOOSE_ACTIONS])
+    action = forms.ChoiceField(
+        choices=[(action, action) for action in CHOOSE_ACTIONS],
+        error_messages={
+            "required": "Choose what to do: add or take out someone, or a group",
+            "invalid_choice": "Choose what to do: add or take out someone, or a group",
+        },
+    )
     person = forms.IntegerField(
         required=False,
         min_value=1,
@@ -78,7 +84,14 @@ class ChooseForm(forms.Form):
     group = forms.CharField(required=False, max_length=100)
     # Where to come back to: the search and its page, kept as they were.
     q = forms.CharField(required=False, max_length=100)
-    page = forms.IntegerField(required=False, min_value=1)
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "Page must be a whole number, like 2",
+            "min_value": "Page must be 1 or more",
+        },
+    )
 
     def __init__(self, *args: Any, perspectives: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

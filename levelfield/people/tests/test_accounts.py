@@ -139,7 +139,7 @@ def test_a_wrong_password_shows_the_error_summary(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in html
-    assert "<title>Sign in (error)" in html
+    assert "<title>Error: Sign in" in html
     assert "_auth_user_id" not in client.session
 
 

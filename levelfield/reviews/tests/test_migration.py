@@ -41,7 +41,7 @@ def _old_group(old, collective, user, name):  # noqa: ANN001, ANN202
     old.get_model("reviews", "GroupMembership").objects.create(
         group=group, person=user, joined_at=JOINED
     )
-    old.get_model("projects", "PlaceMembership").objects.create(
+    old.get_model("projects", "ProjectMembership").objects.create(
         project=project, person=user, coordinator_since=JOINED
     )
     entry = old.get_model("projects", "InvolvementEntry").objects.create(
