@@ -108,7 +108,7 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
         ReviewFactory(reviewer=person)
     client.force_login(person)
 
-    # Session, person, perspectives, invitations, collectives, groups, projects; what
+    # Session, person, perspectives, invitations, the person's places (one query); what
     # needs you from each app that declares needs, one query for each kind (join
     # requests to collectives and projects, decisions, events, claims queried, claims to
     # approve, time to claim, reviews, check-ins, documents, stories to publish,
@@ -117,7 +117,7 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # hand-ins waiting for feedback, transcripts to de-identify); what is coming up
     # (meetings, decisions closing, review responses due, answers to requests to join);
     # and what happened lately (decided, adopted, published, impact recorded).
-    with django_assert_max_num_queries(36):
+    with django_assert_max_num_queries(34):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
