@@ -1145,7 +1145,8 @@ MATRIX: dict[str, Row] = {
     # (claimant, approver, finance, other member, outsider): payments/tests/test_claims.py.
     "payments/": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
     "payments/yearly-amount/": Row(NONE, SIGNED_IN, SIGNED_IN_POST),
-    "payments/recognition.pdf": Row(NONE, SIGNED_IN, SIGNED_IN_GET_ONLY),
+    # The recognition letter is made in the background: the POST starts it (jobs).
+    "payments/recognition.pdf": Row(NONE, "login 302 302 302 302", SIGNED_IN_POST),
     "payments/claims/<int:pk>/": Row(CLAIM, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "payments/claims/<int:pk>/expenses/": Row(CLAIM, NOBODY, NOBODY),
     "payments/claims/<int:pk>/expenses/<int:expense_pk>/remove/": Row(

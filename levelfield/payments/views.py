@@ -16,18 +16,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.pdf import pdf_from_html, pdf_view
-from levelfield.outputs.queries import credits_for_person
 from levelfield.payments import access, services
+from levelfield.payments.background import RECOGNITION
 from levelfield.payments.forms import (
     AnswerForm,
     CategoryForm,
@@ -43,7 +42,7 @@ from levelfield.payments.forms import (
 )
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
-from levelfield.places.models import PlaceMembership
+from levelfield.payments.recognition import STYLES
 from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -82,48 +81,20 @@ def yearly_limit(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
-@pdf_view
+@require_http_methods(["GET", "POST"])
 def recognition(request: HttpRequest) -> HttpResponse:
-    """The person's contribution record as a letter or a certificate (PDF)."""
-    style = "certificate" if request.GET.get("style") == "certificate" else "letter"
-    participations = list(
-        Participation.objects.filter(person=request.user)
-        .select_related("entry__place__project", "entry__place__collective")
-        .order_by("entry__happened_on", "pk")
-    )
-    # One row per place (a project, or a collective's own activities such as its Cuppa).
-    places: dict[int, dict[str, Any]] = {}
-    for participation in participations:
-        place = participation.entry.place
-        row = places.setdefault(
-            place.pk, {"place": place, "minutes": 0, "entries": [], "roles": set()}
-        )
-        row["minutes"] += participation.minutes
-        row["entries"].append(participation.entry)
-        row["roles"].add(participation.entry.get_kind_display())
-    coordinating = set(
-        PlaceMembership.objects.in_projects()
-        .filter(person=request.user, coordinator_since__isnull=False)
-        .values_list("place__project_id", flat=True)
-    )
-    for row in places.values():
-        if row["place"].project_id in coordinating:
-            row["roles"].add("Coordinator")
-        row["roles"] = sorted(row["roles"])
-    html = render_to_string(
-        f"payments/recognition_{style}.html",
-        {
-            "person": request.user,
-            "places": list(places.values()),
-            "total_minutes": sum(p.minutes for p in participations),
-            "today": timezone.localdate(),
-            "credits": credits_for_person(request.user.pk),  # outputs
-        },
-    )
-    response = HttpResponse(pdf_from_html(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="levelfield-{style}.pdf"'
-    return response
+    """The person's contribution record as a letter or a certificate (PDF), laid out in
+    the background (payments/background.py): the POST starts it and the person watches
+    it on the job's page. Opening the address (an old link) goes back to Payments, whose
+    buttons ask for it: GET starts nothing."""
+    if request.method != "POST":
+        return redirect("payments:home")
+    style = request.POST.get("style", "letter")
+    if style not in STYLES:
+        messages.error(request, "Choose a letter or a certificate")
+        return redirect("payments:home")
+    job = job_start(person=request.user, kind=RECOGNITION, params={"style": style})
+    return redirect(job)
 
 
 # A collective's policy and claiming

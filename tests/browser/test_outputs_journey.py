@@ -5,6 +5,7 @@ then appears on that public contributor's recognition letter (PDF, read with pyp
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -56,7 +57,11 @@ def test_a_paper_credits_a_public_contributor_and_reaches_their_recognition_lett
 
     # The public contributor's own recognition letter names the paper and their roles.
     sign_in(contributor)
-    response = page.request.get(live_server.url + reverse("payments:recognition"))
+    page.goto(live_server.url + reverse("payments:home"))
+    page.get_by_role("button", name="Prepare your recognition letter (PDF)").click()
+    expect(page.get_by_text("It is ready.")).to_be_visible(timeout=60_000)
+    link = page.get_by_role("link", name=re.compile(r"^Download levelfield-letter\.pdf"))
+    response = page.request.get(live_server.url + link.get_attribute("href"))
     assert response.ok and response.headers["content-type"] == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.body()))
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)

@@ -200,12 +200,14 @@ def test_a_contributor_claims_is_queried_answers_and_is_paid(
     paid = page.locator(".govuk-summary-list__row", has_text="Fees paid to you").locator("dd")
     expect(paid).to_have_text("£37.50")
     axe_check(page)
-    # The first PDF of a process imports WeasyPrint and its fonts: seconds on a busy
-    # machine, so this one click waits longer than the usual ten.
-    with page.expect_download(timeout=60_000) as letter:
-        page.get_by_role("link", name="Download your recognition letter (PDF)").click(
-            timeout=60_000
-        )
+    # The letter is prepared in the background and its page says when it is ready. The
+    # first PDF of a process imports WeasyPrint and its fonts: seconds on a busy machine,
+    # so this one wait is longer than the usual ten.
+    page.get_by_role("button", name="Prepare your recognition letter (PDF)").click()
+    expect(page.get_by_text("It is ready.")).to_be_visible(timeout=60_000)
+    axe_check(page)
+    with page.expect_download() as letter:
+        page.get_by_role("link", name=re.compile(r"^Download levelfield-letter\.pdf")).click()
     assert Path(letter.value.path()).read_bytes().startswith(b"%PDF")
     page.goto(claim_url)
     _status(page, "Paid")

@@ -91,8 +91,9 @@ def test_the_public_home_lists_outputs_chosen_for_it_and_no_others(world, client
 
 
 def test_the_recognition_letter_says_what_they_helped_make(world, monkeypatch) -> None:
+    from levelfield.jobs.testing import prepared
     from levelfield.outputs.tests.factories import client_for
-    from levelfield.payments import views as payment_views
+    from levelfield.payments import background
 
     paper = output_make(place=world.project_place, actor=world.member)
     services.contributor_add(
@@ -103,10 +104,10 @@ def test_the_recognition_letter_says_what_they_helped_make(world, monkeypatch) -
     )
     written = []
     monkeypatch.setattr(
-        payment_views, "pdf_from_html", lambda html: written.append(html) or b"%PDF-1.7"
+        background, "pdf_from_html", lambda html, **_: written.append(html) or b"%PDF-1.7"
     )
-    response = client_for(world.member).get(reverse("payments:recognition"))
-    assert response.status_code == 200
+    response = prepared(client_for(world.member), reverse("payments:recognition"))
+    assert response.content == b"%PDF-1.7"
     assert "What they helped make" in written[0]
     assert "Co-author of “Being believed first time”" in written[0]
     assert "Investigation (lead)" in written[0]

@@ -346,11 +346,29 @@ def test_a_claim_that_would_pass_the_yearly_amount_warns_first(
     assert "independent benefits advice" in page
 
 
-def test_recognition_letter_is_a_pdf(world: World, client: object) -> None:
+def test_recognition_letter_and_certificate_are_prepared_as_pdfs(
+    world: World, client: object
+) -> None:
+    from levelfield.jobs.models import Job
+    from levelfield.jobs.testing import prepared
+
     client.force_login(world.contributor)
-    response = client.get(reverse("payments:recognition"))
-    assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    # Opening the old address starts nothing: it goes back to Payments, whose buttons ask.
+    assert client.get(reverse("payments:recognition")).url == reverse("payments:home")
+    assert not Job.objects.exists()
+    for style in ("letter", "certificate"):
+        response = prepared(client, reverse("payments:recognition"), {"style": style})
+        assert response.content.startswith(b"%PDF")
+        assert f'filename="levelfield-{style}.pdf"' in response["Content-Disposition"]
+
+
+def test_recognition_in_an_unknown_style_is_refused_plainly(world: World, client: object) -> None:
+    from levelfield.jobs.models import Job
+
+    client.force_login(world.contributor)
+    response = client.post(reverse("payments:recognition"), {"style": "poster"}, follow=True)
+    assert "Choose a letter or a certificate" in response.content.decode()
+    assert not Job.objects.exists()
 
 
 def test_days_to_pay_for_coordinators(world: World, client: object) -> None:

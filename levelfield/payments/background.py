@@ -1,0 +1,33 @@
+"""The recognition letter and certificate as background work: WeasyPrint lays out a long
+history of involvement in longer than a request may take (README, "Deploying")."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from levelfield.jobs import kinds
+from levelfield.jobs.models import Job
+from levelfield.lib.pdf import INSTALL, PdfUnavailable, pdf_from_html
+from levelfield.payments.recognition import STYLES, recognition_html
+
+RECOGNITION = "payments.recognition"
+
+
+@kinds.register(RECOGNITION, label="Your recognition letter")
+def recognition_pdf(job: Job, progress: kinds.Progress) -> kinds.Result:
+    style = job.params.get("style")
+    if style not in STYLES:
+        raise kinds.JobError("Choose a letter or a certificate, then try again.")
+    progress(0, 2, "Gathering what you took part in")
+    html = recognition_html(job.person, style)
+    progress(1, 2, "Laying out the PDF")
+    try:
+        content = pdf_from_html(html, base_url=settings.SITE_URL)
+    except PdfUnavailable as error:
+        raise kinds.JobError(
+            "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
+            f"to install what they need ({INSTALL}), then try again."
+        ) from error
+    return kinds.Result(
+        name=f"levelfield-{style}.pdf", content_type="application/pdf", content=content
+    )
