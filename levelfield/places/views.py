@@ -276,14 +276,25 @@ def involvement_entry(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
 
 @login_required
 def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    """Correct an entry. A small place lists everyone, as recording does; a big one
+    lists only the people the entry has (a 10,000-member project's form would be 12 MB):
+    untick to take someone out, and record a new entry for anyone it missed."""
     entry = access.involvement_entry_for_member(request.user, pk, entry_pk)
     place = entry.place
-    members = [(person, person.name) for person in access.place_members(place)]
+    everyone = choosing.few_members(place)
+    recorded = [p.person for p in entry.participations.all() if p.person is not None]
+    only_recorded = everyone is None
+    if everyone is None:
+        still_in = set(
+            access.place_member_ids(place).filter(person_id__in=[p.pk for p in recorded])
+        )
+        everyone = [person for person in recorded if person.pk in still_in]
+    members = [(person, person.name) for person in everyone]
     member_ids = {person.pk for person, _ in members}
     past = [
-        (p.person, f"{p.person.name} (no longer in the {place.kind_word})")
-        for p in entry.participations.all()
-        if p.person is not None and p.person_id not in member_ids
+        (person, f"{person.name} (no longer in the {place.kind_word})")
+        for person in recorded
+        if person.pk not in member_ids
     ]
     former_minutes = [p.minutes for p in entry.participations.all() if p.person is None]
     form = InvolvementEntryForm(
@@ -306,7 +317,12 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
         else:
             messages.success(request, "The entry is corrected. The change is in its history.")
             return redirect("places:log_entry", pk=place.pk, entry_pk=entry.pk)
-    context = {"place": place, "entry": entry, "form": form}
+    context = {
+        "place": place,
+        "entry": entry,
+        "form": form,
+        "only_recorded": only_recorded,
+    }
     return render(request, "places/log_form.html", context)
 
 

@@ -296,3 +296,63 @@ def test_the_steps_ask_as_many_queries_for_10_members_as_for_2000(
     many = counts(add, 2000)
 
     assert few == many
+
+
+def _recorded_entry(world: World, *people: User) -> InvolvementEntry:
+    from levelfield.places.services import EntryValues, involvement_entry_write
+
+    return involvement_entry_write(
+        place=world.project_place,
+        actor=world.coordinator,
+        values=EntryValues(
+            title="Advisory group",
+            description="",
+            happened_on=datetime.date(2026, 6, 3),
+            stage="design",
+            kind="meeting",
+            what_changed="",
+        ),
+        participants={person.pk: 90 for person in people},
+    )
+
+
+def test_correcting_an_entry_in_a_big_place_lists_only_the_people_it_has(
+    world: World, client: Client, big: None
+) -> None:
+    """A 10,000-member project's correction form would list everyone (12 MB): it lists
+    the people recorded, who can be taken out, and says how to add someone."""
+    ana, bo = _join(world, "Ana Recorded"), _join(world, "Bo Recorded")
+    stranger = _join(world, "Cy Not Recorded")
+    entry = _recorded_entry(world, ana, bo)
+    url = reverse("places:log_edit", args=[world.project_place.pk, entry.pk])
+    client.force_login(world.coordinator)
+
+    page = client.get(url).content.decode()
+    assert "Ana Recorded" in page and "Bo Recorded" in page
+    assert stranger.name not in page and f"took_part_{stranger.pk}" not in page
+    assert "record a new entry" in page
+
+    client.post(
+        url,
+        {
+            **_entry(title="Advisory group"),
+            f"took_part_{ana.pk}": "on",
+            f"hours_{ana.pk}": "2",
+            f"hours_{bo.pk}": "1.5",
+        },
+    )
+    minutes = dict(entry.participations.values_list("person__display_name", "minutes"))
+    assert minutes == {"Ana Recorded": 120}
+
+
+def test_the_correction_form_asks_as_many_queries_for_10_members_as_for_500(
+    world: World, client: Client, big: None
+) -> None:
+    ana = _join(world, "Ana Recorded")
+    entry = _recorded_entry(world, ana, world.member)
+    url = reverse("places:log_edit", args=[world.project_place.pk, entry.pk])
+    client.force_login(world.coordinator)
+    few = _queries(client, url)
+    for person in UserFactory.create_batch(500, display_name="A member"):
+        ProjectMembershipFactory(project=world.project, person=person)
+    assert _queries(client, url) == few
