@@ -44,8 +44,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from levelfield.places.models import PlaceMembership
-
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 # A request that failed within this many seconds of a fault is counted as cut by it.
@@ -157,6 +155,7 @@ def world_build(plan: Plan, rng: random.Random) -> World:
     from levelfield.events.models import Audience, EventFormat, EventKind
     from levelfield.payments import services as payments
     from levelfield.people.models import User
+    from levelfield.places.models import PlaceMembership
     from levelfield.projects.models import (
         ActivityKind,
         InvolvementEntry,
