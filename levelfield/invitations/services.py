@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
+from levelfield.collectives.roles import memberships_of
 from levelfield.history.services import change_record
 from levelfield.invitations.models import Invitation, invitation_token_new
 from levelfield.lib.words import FORMER_MEMBER, day
@@ -31,7 +32,6 @@ from levelfield.places.models import PlaceMembership, place_of
 from levelfield.projects.models import Project
 
 Place = Collective | Project
-Membership = PlaceMembership
 
 
 @dataclass(eq=False)
@@ -68,7 +68,7 @@ def place_words(place: Place) -> str:
 def is_member(place: Place, person: Any) -> bool:
     if not getattr(person, "is_authenticated", False):
         return False
-    return PlaceMembership.objects.filter(place=place_of(place), person=person).exists()
+    return memberships_of(place).filter(person=person).exists()
 
 
 def invitations_send(
@@ -89,9 +89,9 @@ def invitations_send(
     result = InvitationsSent()
     addresses = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
     members = set(
-        PlaceMembership.objects.filter(
-            place=place_of(place), person__email__in=addresses
-        ).values_list("person__email", flat=True)
+        memberships_of(place)
+        .filter(person__email__in=addresses)
+        .values_list("person__email", flat=True)
     )
     with transaction.atomic():
         holders = _account_holders(addresses)
@@ -142,7 +142,7 @@ def invitation_withdraw(*, invitation: Invitation, actor: User) -> bool:
         return True
 
 
-def invitation_accept(*, invitation: Invitation, user: User) -> tuple[Membership, bool]:
+def invitation_accept(*, invitation: Invitation, user: User) -> tuple[PlaceMembership, bool]:
     """Join through an invitation. Returns the membership and whether it is new.
 
     Safe to repeat: someone who is already a member keeps their one membership. The
@@ -328,7 +328,7 @@ def _summary(action: str, actor: User, invitation: Invitation) -> str:
     }[action]
 
 
-def _record_joined(membership: Membership, invitation: Invitation) -> None:
+def _record_joined(membership: PlaceMembership, invitation: Invitation) -> None:
     """Record that someone joined through the invitation, worded as each place's
     history words its other joins (collectives also record the coordinator job)."""
     name = membership.person.name

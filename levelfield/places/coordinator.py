@@ -23,8 +23,6 @@ from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
-Membership = PlaceMembership
-
 
 class Asked(StrEnum):
     """What asking someone to coordinate did."""
@@ -35,7 +33,7 @@ class Asked(StrEnum):
     ALREADY_ASKED = "already asked"
 
 
-def coordinator_ask(*, membership: Membership, asked_by: User, reason: str = "") -> Asked:
+def coordinator_ask(*, membership: PlaceMembership, asked_by: User, reason: str = "") -> Asked:
     """Ask the member to take the job; asking yourself is volunteering and takes it.
     `reason` says why, for example the decision that chose them. The person asked is
     told (by email once this commits), with a link to where they say yes or no."""
@@ -66,17 +64,17 @@ def coordinator_ask(*, membership: Membership, asked_by: User, reason: str = "")
         return outcome
 
 
-def coordinator_accept(*, membership: Membership, person: User) -> bool:
+def coordinator_accept(*, membership: PlaceMembership, person: User) -> bool:
     """The asked person takes the job. False when nobody had asked them."""
     return _answer(membership, person, accept=True)
 
 
-def coordinator_decline(*, membership: Membership, person: User) -> bool:
+def coordinator_decline(*, membership: PlaceMembership, person: User) -> bool:
     """The asked person says no thanks. False when nobody had asked them."""
     return _answer(membership, person, accept=False)
 
 
-def coordinator_step_down(*, membership: Membership, person: User) -> bool:
+def coordinator_step_down(*, membership: PlaceMembership, person: User) -> bool:
     """The holder gives up the job. False when they did not hold it."""
     _check_own(membership, person)
     with transaction.atomic():
@@ -91,7 +89,7 @@ def coordinator_step_down(*, membership: Membership, person: User) -> bool:
         return True
 
 
-def _answer(membership: Membership, person: User, *, accept: bool) -> bool:
+def _answer(membership: PlaceMembership, person: User, *, accept: bool) -> bool:
     _check_own(membership, person)
     with transaction.atomic():
         membership = _locked(membership)
@@ -111,7 +109,7 @@ def _answer(membership: Membership, person: User, *, accept: bool) -> bool:
         return True
 
 
-def _asked_notify(membership: Membership, asked_by: User) -> None:
+def _asked_notify(membership: PlaceMembership, asked_by: User) -> None:
     place = _place(membership)
     where = (
         place.name
@@ -131,12 +129,12 @@ def _asked_notify(membership: Membership, asked_by: User) -> None:
     )
 
 
-def _check_own(membership: Membership, person: User) -> None:
+def _check_own(membership: PlaceMembership, person: User) -> None:
     if membership.person_id != person.pk:
         raise PermissionDenied("Only the member themselves may answer or step down.")
 
 
-def _locked(membership: Membership) -> Membership:
+def _locked(membership: PlaceMembership) -> PlaceMembership:
     return (
         type(membership)
         .objects.select_for_update(of=("self",))
@@ -145,13 +143,13 @@ def _locked(membership: Membership) -> Membership:
     )
 
 
-def _clear_request(membership: Membership) -> None:
+def _clear_request(membership: PlaceMembership) -> None:
     membership.coordinator_asked_at = None
     membership.coordinator_asked_by = None
     membership.coordinator_asked_because = ""
 
 
-def _job_values(membership: Membership) -> dict[str, str]:
+def _job_values(membership: PlaceMembership) -> dict[str, str]:
     if membership.is_coordinator:
         job = "yes"
     elif membership.coordinator_asked:
@@ -161,13 +159,13 @@ def _job_values(membership: Membership) -> dict[str, str]:
     return {"member": membership.person.name, "coordinator": job}
 
 
-def _place(membership: Membership) -> Place:
+def _place(membership: PlaceMembership) -> Place:
     """The place the membership belongs to, with what its name and history need."""
     return Place.objects.select_related("collective", "project").get(pk=membership.place_id)
 
 
 def _record(
-    membership: Membership, actor: User, action: str, summary: str, before: dict[str, str]
+    membership: PlaceMembership, actor: User, action: str, summary: str, before: dict[str, str]
 ) -> None:
     change_record(
         actor=actor,

@@ -20,8 +20,8 @@ from levelfield.collectives.roles import Action, memberships_of
 from levelfield.lib.paging import page_or_404
 from levelfield.places import coordinator
 from levelfield.places.access import place_for_member
-from levelfield.places.coordinator import Asked, Membership
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.coordinator import Asked
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 MEMBERS_PER_PAGE = 50
 NOTHING_ASKED = "Nobody is asking you to take on the coordinator job now, so nothing changed."
@@ -39,7 +39,7 @@ def place_memberships(place: Place) -> QuerySet:
     )
 
 
-def _mine(place: Place, request: HttpRequest) -> Membership:
+def _mine(place: Place, request: HttpRequest) -> PlaceMembership:
     return (
         memberships_of(place.owner).select_related("coordinator_asked_by").get(person=request.user)
     )

@@ -154,14 +154,6 @@ class Report(models.Model):
         return self.place.project if self.place.project_id else None
 
     @property
-    def project_id(self) -> int | None:
-        return self.place.project_id
-
-    @property
-    def collective_id(self) -> int:
-        return self.place.collective_id
-
-    @property
     def is_preparing(self) -> bool:
         """Asked for and not finished yet: the page says so instead of waiting."""
         if self.generation_requested_at is None:
