@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-test install-bench run test test-fast lint format bench bench-capacity bench-pages soak chromium pango migrations-check clean
+.PHONY: install install-test install-bench run test test-fast lint format bench bench-capacity bench-pages soak chromium pango migrations-check messages clean
 
 # Installs only when pyproject.toml or package-lock.json changed since the last install.
 # The app's own dependencies first; the test tools (Playwright, pref-voting as a tally
@@ -71,6 +71,21 @@ lint: install-test
 format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Translations: finds every marked string and updates each offered language's catalogue
+# (each app's locale/, and levelfield/locale for the shared layout), then compiles the
+# .mo files committed beside them. A translator fills in the .po files and runs this;
+# adding a language is a line in LANGUAGES (settings.py) and this. An app takes part once
+# it has a locale/ folder (apps not yet translated are listed in tests/test_translations.py).
+MESSAGES_LOCALES = $(shell DEBUG=true $(PY) -c "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'levelfield.settings'); django.setup(); from django.conf import settings; from django.utils.translation import to_locale; print(' '.join('-l ' + to_locale(code) for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE))" 2>/dev/null)
+messages: install
+	@command -v msgfmt >/dev/null || { echo "Please install GNU gettext (sudo apt-get install gettext)"; exit 1; }
+	mkdir -p levelfield/locale
+	cd levelfield && DEBUG=true DJANGO_SETTINGS_MODULE=levelfield.settings PYTHONPATH=$(CURDIR) \
+	  $(CURDIR)/$(VENV)/bin/django-admin makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete \
+	  $$(for d in */apps.py; do app=$${d%/apps.py}; [ -d $$app/locale ] || printf -- '-i %s ' $$app; done)
+	cd levelfield && DEBUG=true DJANGO_SETTINGS_MODULE=levelfield.settings PYTHONPATH=$(CURDIR) \
+	  $(CURDIR)/$(VENV)/bin/django-admin compilemessages $(MESSAGES_LOCALES)
 
 migrations-check: install-test
 	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test

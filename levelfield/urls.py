@@ -8,10 +8,12 @@ from django.urls import include, path
 
 from levelfield.home import views as home_views
 from levelfield.lib import views as lib_views
+from levelfield.people import views as people_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("glossary/", home_views.glossary, name="glossary"),
+    path("language/", people_views.language, name="language"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("levelfield.people.urls")),
     path("me/", include("levelfield.home.urls")),

@@ -929,6 +929,7 @@ MATRIX: dict[str, Row] = {
     # Home and accounts (allauth)
     "": Row(NONE, PUBLIC, GET_ONLY),
     "glossary/": Row(NONE, PUBLIC, GET_ONLY),
+    "language/": Row(NONE, PUBLIC, PUBLIC),
     "accounts/login/": Row(NONE, "200 302 302 302 302", "200 302 302 302 302"),
     "accounts/logout/": Row(NONE, "302 200 200 200 200", "302 ok ok ok ok"),
     "accounts/inactive/": Row(NONE, PUBLIC, GET_ONLY),

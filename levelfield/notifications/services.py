@@ -29,11 +29,12 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string, select_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from levelfield.notifications import kinds
 from levelfield.notifications.kinds import DIGEST_FREQUENCIES, SUBJECT_PREFIX, Frequency, Kind
 from levelfield.notifications.models import Notification, Preference, Status, Suppression
+from levelfield.people.language import language_of
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -89,7 +90,9 @@ def notification_send(
     frequency = _frequency(info, person=person, address=address)
     if frequency is None:
         return None
-    subject, text, html = _render(info, context, person=person, address=address, url=url)
+    # In the recipient's own language: the person sending may speak another.
+    with translation.override(language_of(person)):
+        subject, text, html = _render(info, context, person=person, address=address, url=url)
     notification = Notification.objects.create(
         person=person,
         email=address,

@@ -6,7 +6,9 @@ from typing import Any
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from levelfield.people.language import languages
 from levelfield.people.models import (
     CommunicationPreference,
     PaymentPreference,
@@ -345,3 +347,21 @@ class DeleteAccountForm(forms.Form):
         if not self.person.check_password(password):
             raise forms.ValidationError("The password is not right. Check it and try again")
         return password
+
+
+class LanguageForm(forms.Form):
+    """Which language Levelfield speaks: each offered language, named in itself."""
+
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choose the language you want Levelfield in"),
+            "invalid_choice": gettext_lazy("Choose one of the languages shown"),
+        },
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = list(languages().items())

@@ -104,6 +104,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         "(lived experience, access needs).",
     )
 
+    language = models.CharField(
+        "language",
+        max_length=10,
+        blank=True,
+        help_text="The language Levelfield speaks to the person, on pages and in emails "
+        "(a code from LANGUAGES). Blank: the browser's language.",
+    )
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"

@@ -12,8 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from levelfield.lib.manifests import ErasureContext, when
+from levelfield.people.language import languages
 from levelfield.people.models import (
     CommunicationPreference,
     FormerDetail,
@@ -236,3 +238,11 @@ def _profile_data(person: User) -> dict[str, Any]:
         "payment_preference": person.get_payment_preference_display(),
         "health_data_consent_given": when(person.health_data_consent_at),
     }
+
+
+def person_language_set(*, person: User, language: str) -> None:
+    """Keep the language the person chose, for every page and email from now on."""
+    if language not in languages():
+        raise ValidationError({"language": gettext("Choose one of the languages shown")})
+    User.objects.filter(pk=person.pk).update(language=language)
+    person.language = language

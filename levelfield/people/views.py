@@ -3,16 +3,21 @@ profiles, your data and the home page are the home app's.)"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from levelfield.lib.forms import posted
 from levelfield.people import forms
+from levelfield.people.language import languages
 from levelfield.people.models import User
-from levelfield.people.services import profile_update
+from levelfield.people.services import person_language_set, profile_update
 
 
 @login_required
@@ -65,3 +70,40 @@ def _chosen_perspectives(data: dict) -> dict[str, str]:
         "other": data["other_in_own_words"],
     }
     return {kind: own_words.get(kind, "") for kind in data["perspectives"]}
+
+
+@require_http_methods(["GET", "POST"])
+def language(request: HttpRequest) -> HttpResponse:
+    """Choose the language Levelfield speaks, signed in or not: kept on the person's
+    profile (pages and emails) and in the language cookie (pages before signing in)."""
+    here = translation.get_language()
+    form = forms.LanguageForm(
+        posted(request),
+        initial={"language": _other_language(here), "next": request.GET.get("next", "")},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            person_language_set(person=request.user, language=chosen)
+        back = form.cleaned_data["next"]
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("home")
+        response = redirect(back)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        return response
+    return render(request, "people/language.html", {"form": form})
+
+
+def _other_language(current: str) -> str:
+    """The language someone who follows the "Cymraeg" link most likely wants: the first
+    offered that is not the one they see now."""
+    return next((code for code in languages() if code != current), current)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from levelfield.lib import words
 
@@ -125,8 +126,14 @@ _SECTIONS = (
 
 def _fragment(template_name: str, **variables: bool | str | int) -> SafeString:
     """`template_name` rendered with only `variables`, once per process for each set of
-    values (and URL prefix, since the links are reversed)."""
-    key = (template_name, get_script_prefix(), get_urlconf(), *sorted(variables.items()))
+    values, language and URL prefix (the links are reversed)."""
+    key = (
+        template_name,
+        get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        *sorted(variables.items()),
+    )
     html = _FRAGMENTS.get(key)
     if html is None:
         html = mark_safe(render_to_string(template_name, variables))  # noqa: S308

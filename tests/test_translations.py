@@ -1,0 +1,191 @@
+"""Every language Levelfield offers is complete, and what people read is marked for
+translation (issue 28).
+
+- Each catalogue (`locale/<code>/LC_MESSAGES/django.po`: one per app and one for the
+  shared layout in levelfield/locale) has every message translated and none fuzzy, and
+  its committed `django.mo` says the same, so `make run` needs no gettext and a stale
+  compiled file cannot hide a change. Every catalogue exists in every offered language.
+- The templates of every app with a catalogue carry no words outside `{% translate %}` and
+  `{% blocktranslate %}`: not in the page, and not in alt, title, aria-label or
+  placeholder. The apps not translated yet are listed here, so the list can only shrink:
+  an app that gains a catalogue must leave it, and a new app must be translated.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.template.base import Lexer, TokenType
+
+ROOT = Path(settings.BASE_DIR) / "levelfield"
+OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+# Apps whose words are not marked yet (issue 28, carried over): remove an app when its
+# templates and Python are marked and its catalogue is complete.
+NOT_YET_TRANSLATED: set[str] = {
+    "levelfield",
+    "analysis",
+    "collectives",
+    "decisions",
+    "deliberation",
+    "documents",
+    "events",
+    "home",
+    "impact",
+    "invitations",
+    "jobs",
+    "learning",
+    "notifications",
+    "opportunities",
+    "outputs",
+    "partners",
+    "payments",
+    "people",
+    "places",
+    "priorities",
+    "projects",
+    "reflection",
+    "reports",
+    "resources",
+    "reviews",
+    "stories",
+    "tasks",
+    "threads",
+}
+SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
+
+# Templates that are not words for people: the health check's machine-read answer.
+NOT_FOR_PEOPLE = {"templates/health.txt"}
+
+
+def _catalogue_roots() -> list[Path]:
+    """Every directory that keeps a catalogue (holds locale/), shared layout included."""
+    return sorted({po.parents[3] for po in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")})
+
+
+def _apps_with_templates() -> list[str]:
+    return sorted(
+        path.parent.name for path in ROOT.glob("*/templates") if path.parent.name != "templates"
+    )
+
+
+def _name(root: Path) -> str:
+    return SHARED if root == ROOT else root.name
+
+
+CATALOGUES = [
+    pytest.param(root, code, id=f"{_name(root)}-{code}")
+    for root in _catalogue_roots()
+    for code in OTHER_LANGUAGES
+]
+
+
+@pytest.mark.parametrize(("root", "code"), CATALOGUES)
+def test_every_message_is_translated_and_compiled(root: Path, code: str) -> None:
+    folder = root / "locale" / code / "LC_MESSAGES"
+    assert (folder / "django.po").exists(), f"{_name(root)} has no {code} catalogue"
+    catalogue = polib.pofile(str(folder / "django.po"))
+    assert catalogue.metadata.get("Plural-Forms"), "the header must say the plural forms"
+    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert not untranslated, f"not yet translated into {code}: {untranslated[:10]}"
+    assert not fuzzy, f"marked fuzzy (check, then remove the mark): {fuzzy[:10]}"
+    compiled = folder / "django.mo"
+    assert compiled.exists(), "compile it: make messages"
+    assert _messages(polib.mofile(str(compiled))) == _messages(catalogue), (
+        f"{compiled} is older than its .po: make messages"
+    )
+
+
+def _messages(catalogue: polib._BaseFile) -> dict[tuple[str, str], object]:
+    found: dict[tuple[str, str], object] = {}
+    for entry in catalogue:
+        if not entry.msgid or entry.obsolete or "fuzzy" in entry.flags:
+            continue
+        key = (entry.msgctxt or "", entry.msgid)
+        found[key] = tuple(sorted(entry.msgstr_plural.items())) or entry.msgstr
+    return found
+
+
+def test_the_list_of_apps_still_to_translate_only_shrinks() -> None:
+    translated = {_name(root) for root in _catalogue_roots()}
+    assert not NOT_YET_TRANSLATED & translated, (
+        f"translated now, take out of NOT_YET_TRANSLATED: {NOT_YET_TRANSLATED & translated}"
+    )
+    missing = {SHARED, *_apps_with_templates()} - translated - NOT_YET_TRANSLATED
+    assert not missing, (
+        f"apps with words but no catalogue (make messages, then translate): {missing}"
+    )
+
+
+# What people see or hear in a template once its tags, scripts and styles are gone.
+_HIDDEN = re.compile(r"<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>", re.S | re.I)
+_READ_ALOUD = re.compile(
+    r"""\s(?:alt|title|aria-label|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I
+)
+_TAG = re.compile(r"<[^>]*>", re.S)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_WORDS = {"Levelfield"}  # the name is the same in every language
+_OPENS = {"blocktranslate", "blocktrans", "comment", "verbatim"}
+_CLOSES = {"endblocktranslate", "endblocktrans", "endcomment", "endverbatim"}
+_PLACEHOLDER = "\x00"
+
+
+def unmarked_words(source: str) -> list[str]:
+    """The words of a template left outside the translation tags."""
+    pieces: list[str] = []
+    depth = 0
+    for token in Lexer(source).tokenize():
+        if token.token_type == TokenType.BLOCK:
+            name = token.contents.split()[0] if token.contents.split() else ""
+            if name in _OPENS:
+                depth += 1
+            elif name in _CLOSES:
+                depth -= 1
+            pieces.append(_PLACEHOLDER)
+        elif token.token_type == TokenType.TEXT and depth == 0:
+            pieces.append(token.contents)
+        else:
+            pieces.append(_PLACEHOLDER)
+    text = _HIDDEN.sub(" ", "".join(pieces))
+    spoken = " ".join(a or b for a, b in _READ_ALOUD.findall(text))
+    text = _ENTITY.sub(" ", _TAG.sub(" ", text) + " " + spoken)
+    return [word for word in _WORD.findall(text) if word not in _NOT_WORDS]
+
+
+def _templates_of(name: str) -> list[Path]:
+    root = ROOT / "templates" if name == SHARED else ROOT / name / "templates"
+    return sorted(
+        path
+        for path in root.glob("**/*")
+        if path.suffix in {".html", ".txt"} and str(path.relative_to(ROOT)) not in NOT_FOR_PEOPLE
+    )
+
+
+@pytest.mark.parametrize("name", [SHARED, *_apps_with_templates()])
+def test_no_words_are_left_out_of_translation_in_templates(name: str) -> None:
+    if name in NOT_YET_TRANSLATED:
+        pytest.skip(f"{name}: not marked for translation yet (issue 28)")
+    left = {
+        str(path.relative_to(ROOT)): words[:8]
+        for path in _templates_of(name)
+        if (words := unmarked_words(path.read_text()))
+    }
+    assert not left, f"words outside {{% translate %}}: {left}"
+
+
+def test_the_check_finds_words_outside_the_tags_and_none_inside() -> None:
+    marked = (
+        '{% load i18n %}<h1>{% translate "Your data" %}</h1>'
+        "{% blocktranslate trimmed with name=person.name %}Hello {{ name }}{% endblocktranslate %}"
+        '<img src="x.png" alt="{% translate "A map" %}"><script>var quiet = 1;</script>'
+        "{% comment %}Notes for developers{% endcomment %}<p>Levelfield &middot; 3</p>"
+    )
+    assert unmarked_words(marked) == []
+    unmarked = '<p>Save your answer</p><img src="x" alt="A map"><a title="Close it">{{ x }}</a>'
+    assert unmarked_words(unmarked) == ["Save", "your", "answer", "map", "Close", "it"]
