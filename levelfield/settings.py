@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "levelfield.sealing",
     "levelfield.decisions",
     "levelfield.notifications",
+    # translations: members' translations of what people write (below the apps using it)
+    "levelfield.translations",
     "levelfield.invitations",
     "levelfield.deliberation",
     "levelfield.reflection",

@@ -105,6 +105,25 @@ class PeopleGroup:
     label: str
 
 
+@dataclass(frozen=True)
+class Translatable:
+    """A kind of thing people write whose words members may translate into the other
+    languages Levelfield offers (levelfield/translations).
+
+    `model` is "app_label.ModelName"; `fields` the text fields a translation covers, in
+    the order shown; `label` what the thing is called in plain words ("event", "story").
+    `find(person, pk)` returns the object for someone who may read it and raises Http404
+    for anyone else (the app's one access helper); `may_translate(person, obj)` says
+    whether they may add or change its translations (usually: a member of its place).
+    """
+
+    model: str
+    fields: tuple[str, ...]
+    label: str
+    find: Callable[[Any, int], Any]
+    may_translate: Callable[[Any, Any], bool]
+
+
 @dataclass
 class DemoWorld:
     """What `load_demo` has made so far, handed from one app's demo to the next.
@@ -205,6 +224,7 @@ class AppManifest:
       knows (`PeopleGroup`: who came to each meeting), in one query; `people_in_group(place,
       key)` gives one group's person ids as a subquery (no query of its own), for choosing
       who took part in an involvement entry (`levelfield/places/choosing.py`).
+    - `translatable` names what members may translate (`Translatable`).
     """
 
     label: str
@@ -223,6 +243,8 @@ class AppManifest:
     leaving: Callable[[Any, Any], None] | None = None
     people_groups: Callable[[Any], list[PeopleGroup]] | None = None
     people_in_group: Callable[[Any, str], QuerySet] | None = None
+    # The kinds of thing in this app whose words members may translate (`Translatable`).
+    translatable: tuple[Translatable, ...] = ()
 
 
 @cache

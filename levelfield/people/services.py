@@ -237,6 +237,7 @@ def _profile_data(person: User) -> dict[str, Any]:
         "phone": person.phone,
         "payment_preference": person.get_payment_preference_display(),
         "health_data_consent_given": when(person.health_data_consent_at),
+        "language": languages().get(person.language, ""),
     }
 
 
