@@ -31,3 +31,9 @@ if REDIS_URL:  # noqa: F405
     _base = int(_url.path.strip("/") or 0)
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_base + _worker}"))  # noqa: F405
+
+# A right-to-left language for the layout checks only (Urdu, with no catalogue: the words
+# stay English, the page turns right to left), so the page sweeps show that a language
+# such as Urdu can follow. Never offered outside the tests.
+LAYOUT_TEST_LANGUAGES = [("ur", "اردو (layout test)")]
+LANGUAGES = [*LANGUAGES, *LAYOUT_TEST_LANGUAGES]  # noqa: F405

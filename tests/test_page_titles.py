@@ -13,6 +13,7 @@ import html
 import re
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.test import Client
 
@@ -83,6 +84,39 @@ def test_every_page_of_a_place_names_it_once_in_its_title(scenario: Scenario, db
         checked += 1
     assert checked > 100
     assert not wrong, "Titles that do not name their place:\n" + "\n".join(wrong)
+
+
+def test_every_page_speaks_each_language_and_turns_right_to_left_for_urdu(
+    scenario: Scenario,  # noqa: F811
+    db: None,
+) -> None:
+    """Every page a member (or the coordinator) can open renders in Welsh and in the
+    right-to-left layout-test language as it does in English, saying which it is in:
+    `lang` for screen readers and spelling, `dir` for the direction of the page."""
+    clients: dict[tuple[str, str], Client] = {}
+    checked, wrong = 0, []
+    for route in MATRIX:
+        role = _viewer(route)
+        if role is None or route.endswith(".html"):
+            continue
+        for code, direction in (("cy", "ltr"), ("ur", "rtl")):
+            client = clients.get((role, code))
+            if client is None:
+                client = clients[(role, code)] = _client_for(scenario, role)
+                client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
+            response = client.get(_url(route, scenario))
+            if response.status_code != 200:
+                wrong.append(f"{route} in {code}: {response.status_code}")
+                continue
+            if "text/html" not in response.get("Content-Type", ""):
+                continue
+            checked += 1
+            if f'<html lang="{code}" dir="{direction}"' not in response.content.decode():
+                wrong.append(
+                    f"{route} in {code}: the page does not say lang={code} dir={direction}"
+                )
+    assert checked > 200
+    assert not wrong, "Pages that fail in another language:\n" + "\n".join(wrong)
 
 
 def test_a_page_outside_any_place_is_titled_page_then_levelfield(client: Client, db: None) -> None:

@@ -13,6 +13,7 @@ translation (issue 28).
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -22,7 +23,13 @@ from django.conf import settings
 from django.template.base import Lexer, TokenType
 
 ROOT = Path(settings.BASE_DIR) / "levelfield"
-OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+# The languages offered to people (the tests add a right-to-left one for layout only).
+OTHER_LANGUAGES = [
+    code
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+    and code not in dict(getattr(settings, "LAYOUT_TEST_LANGUAGES", []))
+]
 
 # Apps whose words are not marked yet (issue 28, carried over): remove an app when its
 # templates and Python are marked and its catalogue is complete.
@@ -55,6 +62,7 @@ NOT_YET_TRANSLATED: set[str] = {
     "stories",
     "tasks",
     "threads",
+    "translations",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 
@@ -189,3 +197,108 @@ def test_the_check_finds_words_outside_the_tags_and_none_inside() -> None:
     assert unmarked_words(marked) == []
     unmarked = '<p>Save your answer</p><img src="x" alt="A map"><a title="Close it">{{ x }}</a>'
     assert unmarked_words(unmarked) == ["Save", "your", "answer", "map", "Close", "it"]
+
+
+# Python words people read: these keyword arguments and these calls' text arguments.
+_WORDY_KEYWORDS = {
+    "label",
+    "help_text",
+    "verbose_name",
+    "verbose_name_plural",
+    "empty_label",
+    "hint",
+    "meaning",
+    "word",
+    "message",
+}
+_WORDY_CALLS = {"ValidationError", "success", "error", "warning", "info", "add_message"}
+_TRANSLATING = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+    "format_lazy",
+}
+
+
+def _is_words(node: ast.AST) -> bool:
+    """A literal (or f-string) holding a word of two letters or more."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(_WORD.search(node.value)) and node.value not in _NOT_WORDS
+    if isinstance(node, ast.JoinedStr):
+        return any(_is_words(part) for part in node.values)
+    return False
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def unmarked_python_words(source: str) -> list[str]:
+    """Text people read that a module leaves unmarked: labels, hints, messages and
+    choice labels given as plain strings rather than through gettext."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _call_name(node) not in _TRANSLATING:
+            texts = [kw.value for kw in node.keywords if kw.arg in _WORDY_KEYWORDS]
+            if _call_name(node) in _WORDY_CALLS:
+                texts += node.args[-1:] if _call_name(node) != "ValidationError" else node.args[:1]
+            found += [ast.unparse(text) for text in texts if _is_words(text)]
+        elif isinstance(node, ast.ClassDef) and any(
+            getattr(base, "id", getattr(base, "attr", "")) in {"TextChoices", "IntegerChoices"}
+            for base in node.bases
+        ):
+            for item in node.body:
+                value = getattr(item, "value", None)
+                if isinstance(item, ast.Assign) and isinstance(value, ast.Tuple):
+                    found += [ast.unparse(e) for e in value.elts[1:] if _is_words(e)]
+    return found
+
+
+def _python_of(name: str) -> list[Path]:
+    roots = [ROOT / "lib", ROOT / "templatetags"] if name == SHARED else [ROOT / name]
+    return sorted(
+        path
+        for root in roots
+        for path in root.glob("**/*.py")
+        if not {"tests", "migrations", "testing", "management"} & set(path.parts)
+        and path.name not in {"demo.py", "scale.py"}
+    )
+
+
+@pytest.mark.parametrize("name", [SHARED, *sorted(p.parent.name for p in ROOT.glob("*/apps.py"))])
+def test_no_words_are_left_out_of_translation_in_python(name: str) -> None:
+    if name in NOT_YET_TRANSLATED or name not in {SHARED, *_apps_with_templates()}:
+        pytest.skip(f"{name}: not marked for translation yet (issue 28)")
+    left = {
+        str(path.relative_to(ROOT)): words[:6]
+        for path in _python_of(name)
+        if (words := unmarked_python_words(path.read_text()))
+    }
+    assert not left, f"words not marked with gettext: {left}"
+
+
+def test_the_python_check_finds_plain_labels_and_messages() -> None:
+    source = """
+class Stage(models.TextChoices):
+    DESIGN = "design", "Design"
+    DONE = "done", _("Done")
+
+name = forms.CharField(label="Your name", help_text=_("As people know you"))
+messages.success(request, "Saved.")
+raise ValidationError("Enter a date")
+raise ValidationError(_("Enter a time"))
+kept = forms.CharField(label=gettext_lazy("Kept"))
+"""
+    assert unmarked_python_words(source) == [
+        "'Design'",
+        "'Your name'",
+        "'Saved.'",
+        "'Enter a date'",
+    ]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 T = TypeVar("T")
 
@@ -31,8 +32,10 @@ def versioned(
     name: str, version: tuple[object, ...], compute: Callable[[], T], *, seconds: int
 ) -> T:
     """The value of `name` at `version`: from the cache, or worked out by `compute` and
-    kept for `seconds`. A value of None is kept too (the miss is told by a sentinel)."""
-    entry = key(name, *version)
+    kept for `seconds`. A value of None is kept too (the miss is told by a sentinel).
+    Kept once per language: values may hold words (a stage's name), made in the language
+    of whoever asked first."""
+    entry = key(name, *version, get_language() or "")
     value = cache.get(entry, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -11,14 +11,36 @@ from collections.abc import Callable, Iterable
 from playwright.sync_api import Page, expect
 
 
+# Each page is checked in English, in Welsh (longer words: nothing may overflow) and in a
+# right-to-left language (the test settings' Urdu, for the layout only).
+LANGUAGES = (("en-gb", "ltr"), ("cy", "ltr"), ("ur", "rtl"))
+
+
 def visit_each(
     page: Page, live_server: object, axe_check: Callable[[Page], None], paths: Iterable[str]
 ) -> None:
-    for path in paths:
-        page.goto(live_server.url + path)
-        expect(page.locator("h1")).to_have_count(1)
-        axe_check(page)
-        assert_reflows(page)
+    paths = list(paths)
+    try:
+        for code, direction in LANGUAGES:
+            speak(page, live_server, code)
+            for path in paths:
+                page.goto(live_server.url + path)
+                expect(page.locator("h1")).to_have_count(1)
+                expect(page.locator("html")).to_have_attribute("lang", code)
+                expect(page.locator("html")).to_have_attribute("dir", direction)
+                axe_check(page)
+                assert_reflows(page)
+    finally:
+        speak(page, live_server, "en-gb")
+
+
+def speak(page: Page, live_server: object, code: str) -> None:
+    """Ask for pages in `code` from now on, as the language link does (its cookie)."""
+    from django.conf import settings
+
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": code, "url": live_server.url}]
+    )
 
 
 # What is wider than the window at 320 pixels, for the failure message: the innermost
