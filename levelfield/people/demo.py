@@ -36,6 +36,7 @@ class DemoPerson:
     payment: str = PaymentPreference.PAID
     shares: bool = True
     coordinator: bool = False
+    language: str = ""  # "cy": Levelfield speaks Welsh to them, on pages and in emails
 
 
 P = PerspectiveKind
@@ -81,6 +82,7 @@ PEOPLE = [
         "Social media, making short videos",
         "Young people's mental health",
         access_needs="Papers a week before meetings; easy read where possible.",
+        language="cy",
     ),
     DemoPerson(
         "ruth",
@@ -153,7 +155,8 @@ def sign_in_lines() -> list[str]:
         email = f"{person.key}@{DOMAIN}"
         perspective = PerspectiveKind(person.perspectives[0][0]).label.lower()
         job = ", coordinator" if person.coordinator else ""
-        lines.append(f"  {email:<32} {person.name} ({perspective}{job})")
+        welsh = ", in Welsh" if person.language == "cy" else ""
+        lines.append(f"  {email:<32} {person.name} ({perspective}{job}{welsh})")
     return lines
 
 
@@ -173,6 +176,7 @@ def _person(spec: DemoPerson) -> User:
         communication_preferences=[CommunicationPreference.EMAIL],
         perspectives_visibility=Visibility.MY_TEAMS if spec.shares else Visibility.ONLY_ME,
         health_data_consent_at=timezone.now(),
+        language=spec.language,
     )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     for kind, words in spec.perspectives:
