@@ -14,6 +14,7 @@ translation (issue 28).
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from pathlib import Path
 
@@ -60,7 +61,6 @@ NOT_YET_TRANSLATED: set[str] = {
     "resources",
     "reviews",
     "stories",
-    "tasks",
     "threads",
     "translations",
 }
@@ -211,7 +211,19 @@ _WORDY_KEYWORDS = {
     "word",
     "message",
 }
-_WORDY_CALLS = {"ValidationError", "success", "error", "warning", "info", "add_message"}
+_WORDY_CALLS = {
+    "ValidationError",
+    "success",
+    "error",
+    "warning",
+    "info",
+    "add_message",
+    "add_error",
+}
+# Keys of dicts whose values people read: the confirm page's words, an email's subject.
+_WORDY_KEYS = {"question", "explanation", "button", "back_text", "subject", "message"}
+# Calls whose `label` is a name for the code, not for people (an app's label).
+_NOT_FOR_PEOPLE = {"AppManifest"}
 _TRANSLATING = {
     "_",
     "gettext",
@@ -245,11 +257,23 @@ def unmarked_python_words(source: str) -> list[str]:
     choice labels given as plain strings rather than through gettext."""
     found: list[str] = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and _call_name(node) not in _TRANSLATING:
+        if isinstance(node, ast.Call) and _call_name(node) not in _TRANSLATING | _NOT_FOR_PEOPLE:
+            name = _call_name(node)
             texts = [kw.value for kw in node.keywords if kw.arg in _WORDY_KEYWORDS]
-            if _call_name(node) in _WORDY_CALLS:
-                texts += node.args[-1:] if _call_name(node) != "ValidationError" else node.args[:1]
+            for kw in node.keywords:
+                if kw.arg == "error_messages" and isinstance(kw.value, ast.Dict):
+                    texts += kw.value.values
+            if name in _WORDY_CALLS:
+                texts += node.args[-1:] if name != "ValidationError" else node.args[:1]
+            elif name.endswith("Error") and not hasattr(builtins, name):
+                texts += node.args[:1]  # an app's own error, whose words are shown
             found += [ast.unparse(text) for text in texts if _is_words(text)]
+        elif isinstance(node, ast.Dict):
+            found += [
+                ast.unparse(value)
+                for key, value in zip(node.keys, node.values, strict=True)
+                if isinstance(key, ast.Constant) and key.value in _WORDY_KEYS and _is_words(value)
+            ]
         elif isinstance(node, ast.ClassDef) and any(
             getattr(base, "id", getattr(base, "attr", "")) in {"TextChoices", "IntegerChoices"}
             for base in node.bases
@@ -295,10 +319,18 @@ messages.success(request, "Saved.")
 raise ValidationError("Enter a date")
 raise ValidationError(_("Enter a time"))
 kept = forms.CharField(label=gettext_lazy("Kept"))
+when = forms.DateField(error_messages={"invalid": "Enter a real date"})
+raise TaskError("This task is done")
+confirm = {"question": "Delete it?", "back_url": "/tasks/"}
 """
-    assert unmarked_python_words(source) == [
-        "'Design'",
-        "'Your name'",
-        "'Saved.'",
-        "'Enter a date'",
-    ]
+    assert sorted(unmarked_python_words(source)) == sorted(
+        [
+            "'Design'",
+            "'Your name'",
+            "'Saved.'",
+            "'Enter a date'",
+            "'Enter a real date'",
+            "'This task is done'",
+            "'Delete it?'",
+        ]
+    )

@@ -5,59 +5,60 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import ActivityKind, Stage
 from levelfield.tasks.services import MOST_MINUTES, TaskValues
 
-DATE_HELP = "For example, 27 3 2027 or 2027-03-27. Leave it empty if there is no date."
+DATE_HELP = _("For example, 27 3 2027 or 2027-03-27. Leave it empty if there is no date.")
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 ANYONE = ""
 
 
 class TaskForm(forms.Form):
     title = forms.CharField(
-        label="What needs doing",
+        label=_("What needs doing"),
         max_length=200,
         error_messages={
-            "required": "Enter what needs doing.",
-            "max_length": "Keep what needs doing to 200 characters or fewer.",
+            "required": _("Enter what needs doing."),
+            "max_length": _("Keep what needs doing to 200 characters or fewer."),
         },
     )
     details = forms.CharField(
-        label="Details (optional)",
+        label=_("Details (optional)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Anything the person doing it needs to know.",
-        error_messages={"max_length": "Keep the details to 5,000 characters or fewer."},
+        help_text=_("Anything the person doing it needs to know."),
+        error_messages={"max_length": _("Keep the details to 5,000 characters or fewer.")},
     )
     owner = forms.ChoiceField(
-        label="Who will do it",
+        label=_("Who will do it"),
         required=False,
-        help_text="Leave it with anyone and someone in the place can pick it up.",
-        error_messages={"invalid_choice": "Choose someone in this place, or anyone."},
+        help_text=_("Leave it with anyone and someone in the place can pick it up."),
+        error_messages={"invalid_choice": _("Choose someone in this place, or anyone.")},
     )
     due_on = forms.DateField(
-        label="Due by (optional)",
+        label=_("Due by (optional)"),
         required=False,
         input_formats=DATE_FORMATS,
         help_text=DATE_HELP,
-        error_messages={"invalid": "Enter a real date, for example 27 3 2027."},
+        error_messages={"invalid": _("Enter a real date, for example 27 3 2027.")},
     )
     stage = forms.ChoiceField(
-        label="Research stage (optional)",
+        label=_("Research stage (optional)"),
         required=False,
-        choices=[("", "No particular stage"), *Stage.choices],
-        help_text="The list groups a project's tasks by the stage they belong to.",
-        error_messages={"invalid_choice": "Choose a research stage from the list."},
+        choices=[("", _("No particular stage")), *Stage.choices],
+        help_text=_("The list groups a project's tasks by the stage they belong to."),
+        error_messages={"invalid_choice": _("Choose a research stage from the list.")},
     )
 
     def __init__(self, *args: Any, place: Place, members: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.members = {str(person.pk): person for person in members}
-        self.fields["owner"].choices = [(ANYONE, "Anyone (nobody yet)")] + [
+        self.fields["owner"].choices = [(ANYONE, _("Anyone (nobody yet)"))] + [
             (key, person.name) for key, person in self.members.items()
         ]
         if place.kind != PlaceKind.PROJECT:
@@ -78,42 +79,42 @@ class DoneForm(forms.Form):
     """Marking a task done, with the time it took if the person wants it recorded."""
 
     hours = forms.IntegerField(
-        label="Hours",
+        label=_("Hours"),
         required=False,
         min_value=0,
         max_value=24,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         error_messages={
-            "invalid": "Enter the hours as a whole number, like 2.",
-            "min_value": "Enter hours of 0 or more.",
-            "max_value": "Enter 24 hours or fewer.",
+            "invalid": _("Enter the hours as a whole number, like 2."),
+            "min_value": _("Enter hours of 0 or more."),
+            "max_value": _("Enter 24 hours or fewer."),
         },
     )
     minutes = forms.IntegerField(
-        label="Minutes",
+        label=_("Minutes"),
         required=False,
         min_value=0,
         max_value=59,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         error_messages={
-            "invalid": "Enter the minutes as a whole number, like 30.",
-            "min_value": "Enter minutes of 0 or more.",
-            "max_value": "Enter 59 minutes or fewer.",
+            "invalid": _("Enter the minutes as a whole number, like 30."),
+            "min_value": _("Enter minutes of 0 or more."),
+            "max_value": _("Enter 59 minutes or fewer."),
         },
     )
     activity = forms.ChoiceField(
-        label="What kind of work was it",
+        label=_("What kind of work was it"),
         required=False,
         choices=ActivityKind.choices,
         initial=ActivityKind.OTHER,
-        error_messages={"invalid_choice": "Choose what kind of work it was from the list."},
+        error_messages={"invalid_choice": _("Choose what kind of work it was from the list.")},
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         total = (data.get("hours") or 0) * 60 + (data.get("minutes") or 0)
         if total > MOST_MINUTES:
-            self.add_error("hours", "Enter a time of 24 hours or less.")
+            self.add_error("hours", _("Enter a time of 24 hours or less."))
         data["total_minutes"] = total
         data["activity"] = data.get("activity") or ActivityKind.OTHER
         return data
@@ -121,13 +122,14 @@ class DoneForm(forms.Form):
 
 class DropForm(forms.Form):
     reason = forms.CharField(
-        label="Why is it dropped",
+        label=_("Why is it dropped"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="So everyone knows: for example, “the meeting was cancelled” or “we "
-        "decided not to”.",
+        help_text=_(
+            "So everyone knows: for example, “the meeting was cancelled” or “we decided not to”."
+        ),
         error_messages={
-            "required": "Say why the task is dropped.",
-            "max_length": "Keep the reason to 2,000 characters or fewer.",
+            "required": _("Say why the task is dropped."),
+            "max_length": _("Keep the reason to 2,000 characters or fewer."),
         },
     )

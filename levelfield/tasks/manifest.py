@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -27,10 +28,10 @@ MANIFEST = AppManifest(
     label="tasks",
     navigation=(
         NavigationEntry(
-            label="Tasks",
+            label=_("Tasks"),
             section="make",
             url=lambda place: reverse("tasks:place_list", args=[place.pk]),
-            hint="Who will do what, by when: take one on, mark it done with the time it took.",
+            hint=_("Who will do what, by when: take one on, mark it done with the time it took."),
             order=5,
             count=_open_tasks,
         ),

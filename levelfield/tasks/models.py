@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 from levelfield.projects.models import Stage
@@ -26,10 +27,10 @@ if TYPE_CHECKING:
 
 
 class Status(models.TextChoices):
-    TODO = "todo", "To do"
-    DOING = "doing", "Doing"
-    DONE = "done", "Done"
-    DROPPED = "dropped", "Dropped"
+    TODO = "todo", _("To do")
+    DOING = "doing", _("Doing")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
 
 
 OPEN = (Status.TODO, Status.DOING)
@@ -69,26 +70,26 @@ def _at_most_one(fields: list[str]) -> Q:
 
 class Task(models.Model):
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="tasks")
-    title = models.CharField("what needs doing", max_length=200)
-    details = models.TextField("details", blank=True)
+    title = models.CharField(_("what needs doing"), max_length=200)
+    details = models.TextField(_("details"), blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="tasks_owned",
-        help_text="Nobody: anyone in the place may take it on.",
+        help_text=_("Nobody: anyone in the place may take it on."),
     )
-    due_on = models.DateField("due by", null=True, blank=True)
+    due_on = models.DateField(_("due by"), null=True, blank=True)
     stage = models.CharField(
-        "research stage",
+        _("research stage"),
         max_length=30,
         choices=Stage.choices,
         blank=True,
-        help_text="A project's tasks may say which stage of the research they belong to.",
+        help_text=_("A project's tasks may say which stage of the research they belong to."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.TODO)
-    drop_reason = models.TextField("why it was dropped", blank=True)
+    drop_reason = models.TextField(_("why it was dropped"), blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import day
@@ -63,9 +64,10 @@ def needs(person: Any) -> list[Need]:
     return [
         Need(
             label=(
-                f"Overdue since {day(task.due_on)}: {task.title}"
+                _("Overdue since %(day)s: %(title)s")
+                % {"day": day(task.due_on), "title": task.title}
                 if task.due_on < today
-                else f"Your task: {task.title}"
+                else _("Your task: %(title)s") % {"title": task.title}
             ),
             url=reverse("tasks:detail", args=[task.place_id, task.pk]),
             place=task.place.name,

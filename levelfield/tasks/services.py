@@ -18,11 +18,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from levelfield.history.services import change_record
 from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
+from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids, places_for_member
 from levelfield.places.models import Place, PlaceKind
@@ -84,19 +86,22 @@ def source_prefill(kind: str, source: Any) -> dict[str, str]:
     if kind == "decision":
         outcome = getattr(source, "outcome", None)
         return {
-            "title": f"Next step from “{source.title}”"[:200],
+            "title": (_("Next step from “%(title)s”") % {"title": source.title})[:200],
             "details": outcome.next_steps if outcome is not None else "",
         }
     if kind == "checkin":
         action = source.actions.order_by("-recorded_at", "-id").first()
         return {
-            "title": f"Action from the check-in “{source.title}”"[:200],
+            "title": (_("Action from the check-in “%(title)s”") % {"title": source.title})[:200],
             "details": action.text if action is not None else "",
         }
     if kind == "review":
         response = getattr(source, "response", None)
         return {
-            "title": f"Recommendation from the review of “{source.project_title}”"[:200],
+            "title": (
+                _("Recommendation from the review of “%(title)s”")
+                % {"title": source.project_title}
+            )[:200],
             "details": response.text if response is not None and response.sent_at else "",
         }
     return {"title": source.title[:200], "details": source.detail}
@@ -106,23 +111,24 @@ def source_of(task: Task) -> tuple[str, str] | None:
     """(what the task came from, in words; its address), or None."""
     if task.from_decision_id:
         return (
-            f"The decision “{task.from_decision.title}”",
+            _("The decision “%(title)s”") % {"title": task.from_decision.title},
             reverse("decisions:detail", args=[task.from_decision_id]),
         )
     if task.from_checkin_id:
         return (
-            f"The check-in “{task.from_checkin.title}”",
+            _("The check-in “%(title)s”") % {"title": task.from_checkin.title},
             reverse("reflection:detail", args=[task.from_checkin_id]),
         )
     if task.from_review_id:
         return (
-            f"The review of “{task.from_review.project_title}”",
+            _("The review of “%(title)s”") % {"title": task.from_review.project_title},
             reverse("reviews:request", args=[task.from_review_id]),
         )
     if task.from_agenda_item_id:
         item = task.from_agenda_item
         return (
-            f"The agenda item “{item.title}” at {item.event.title}",
+            _("The agenda item “%(title)s” at %(event)s")
+            % {"title": item.title, "event": item.event.title},
             reverse("events:agenda", args=[item.event_id]),
         )
     return None
@@ -145,7 +151,7 @@ def task_create(
     if source is not None:
         kind, found = source
         if source_find(place=place, kind=kind, pk=found.pk) is None:
-            raise TaskError("What this task comes from is not in this place.")
+            raise TaskError(_("What this task comes from is not in this place."))
         links[SOURCES[kind]] = found
     now = timezone.now()
     with transaction.atomic():
@@ -189,9 +195,9 @@ def task_take(*, task: Task, actor: User) -> Task:
     with transaction.atomic():
         locked = _locked(task)
         if locked.owner_id not in (None, actor.pk):
-            raise TaskError(f"{locked.owner.name} has already taken this on.")
+            raise TaskError(_("%(name)s has already taken this on.") % {"name": locked.owner.name})
         if locked.status not in OPEN:
-            raise TaskError("This task is not open: open it again first.")
+            raise TaskError(_("This task is not open: open it again first."))
         before = _snapshot(locked)
         locked.owner = actor
         locked.status = Status.DOING
@@ -215,13 +221,13 @@ def task_done(
     involvement log in the same step (claimable like any other involvement)."""
     _require_member(actor, task.place)
     if not 0 <= minutes <= MOST_MINUTES:
-        raise TaskError("Enter a time of 24 hours or less.")
+        raise TaskError(_("Enter a time of 24 hours or less."))
     if activity not in ActivityKind.values:
-        raise TaskError("Choose what kind of work it was.")
+        raise TaskError(_("Choose what kind of work it was."))
     with transaction.atomic():
         locked = _locked(task)
         if locked.status not in OPEN:
-            raise TaskError("This task is already done or dropped.")
+            raise TaskError(_("This task is already done or dropped."))
         before = _snapshot(locked)
         now = timezone.now()
         locked.status = Status.DONE
@@ -235,7 +241,7 @@ def task_done(
                 place=locked.place,
                 actor=actor,
                 values=EntryValues(
-                    title=f"Task: {locked.title}"[:200],
+                    title=(_("Task: %(title)s") % {"title": locked.title})[:200],
                     happened_on=today or timezone.localdate(),
                     kind=activity,
                     stage=locked.stage if locked.place.kind == PlaceKind.PROJECT else "",
@@ -254,11 +260,11 @@ def task_drop(*, task: Task, actor: User, reason: str) -> Task:
     _require_member(actor, task.place)
     reason = reason.strip()
     if not reason:
-        raise TaskError("Say why the task is dropped.")
+        raise TaskError(_("Say why the task is dropped."))
     with transaction.atomic():
         locked = _locked(task)
         if locked.status not in OPEN:
-            raise TaskError("This task is already done or dropped.")
+            raise TaskError(_("This task is already done or dropped."))
         before = _snapshot(locked)
         locked.status = Status.DROPPED
         locked.drop_reason = reason
@@ -340,16 +346,25 @@ def task_remind(*, pk: int, now: datetime.datetime | None = None) -> int:
         task.reminded_at = now
         task.save(update_fields=["reminded_at"])
         overdue = task.due_on < timezone.localdate(now)
+        # Worded in the owner's language, as the email around it is.
+        with translation.override(language_of(task.owner)):
+            words = {"title": task.title, "day": day(task.due_on), "place": task.place.name}
+            subject = (
+                _("Task overdue %(day)s: %(title)s")
+                if overdue
+                else _("Task due %(day)s: %(title)s")
+            ) % words
+            message = (
+                _(
+                    "You said you would do “%(title)s” for %(place)s by %(day)s. Mark it done "
+                    "when it is, or change the date or hand it on so someone else can pick it up."
+                )
+                % words
+            )
         notification_send(
             kind="task_due",
             person=task.owner,
-            context={
-                "subject": f"Task {'overdue' if overdue else 'due'} {day(task.due_on)}: "
-                f"{task.title}"[:150],
-                "message": f"You said you would do “{task.title}” for {task.place.name} by "
-                f"{day(task.due_on)}. Mark it done when it is, or change the date or hand "
-                "it on so someone else can pick it up.",
-            },
+            context={"subject": subject[:150], "message": message},
             url=reverse("tasks:detail", args=[task.place_id, task.pk]),
             now=now,
         )
@@ -365,7 +380,7 @@ def is_member(person: User, place: Place) -> bool:
 
 def _require_member(person: User, place: Place) -> None:
     if not getattr(person, "is_authenticated", False) or not is_member(person, place):
-        raise PermissionDenied("Only the place's members work on its tasks.")
+        raise PermissionDenied(_("Only the place's members work on its tasks."))
 
 
 def _check(place: Place, values: TaskValues) -> None:
@@ -373,9 +388,9 @@ def _check(place: Place, values: TaskValues) -> None:
         values.owner is not None
         and not place_member_ids(place).filter(person_id=values.owner.pk).exists()
     ):
-        raise TaskError("Choose someone in this place, or nobody so anyone can take it on.")
+        raise TaskError(_("Choose someone in this place, or nobody so anyone can take it on."))
     if values.stage and place.kind != PlaceKind.PROJECT:
-        raise TaskError("Only a project's tasks have a research stage.")
+        raise TaskError(_("Only a project's tasks have a research stage."))
 
 
 def _locked(task: Task) -> Task:
@@ -447,14 +462,21 @@ def _tell_new_owner(task: Task, actor: User, previous_owner: int | None) -> None
     """Someone asked to do a task by someone else hears about it (after the commit)."""
     if task.owner_id is None or task.owner_id in (previous_owner, actor.pk):
         return
-    due = f" by {day(task.due_on)}" if task.due_on else ""
+    # Worded in the new owner's language, as the email around it is.
+    with translation.override(language_of(task.owner)):
+        words = {"name": actor.name, "title": task.title, "place": task.place.name}
+        if task.due_on:
+            asks = _("%(name)s asks you to do “%(title)s” for %(place)s by %(day)s.") % {
+                **words,
+                "day": day(task.due_on),
+            }
+        else:
+            asks = _("%(name)s asks you to do “%(title)s” for %(place)s.") % words
+        subject = _("A task for you: %(title)s") % words
+        message = asks + " " + _("If you cannot, hand it on or leave it for anyone to pick up.")
     notification_send(
         kind="task_assigned",
         person=task.owner,
-        context={
-            "subject": f"A task for you: {task.title}"[:150],
-            "message": f"{actor.name} asks you to do “{task.title}” for {task.place.name}{due}. "
-            "If you cannot, hand it on or leave it for anyone to pick up.",
-        },
+        context={"subject": subject[:150], "message": message},
         url=reverse("tasks:detail", args=[task.place_id, task.pk]),
     )

@@ -18,6 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.history.models import Change
@@ -34,8 +36,17 @@ from levelfield.tasks.models import OPEN, SOURCES, Status, Task
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 50
 CHANGES_SHOWN = 20
-WHO = {"everyone": "Everyone’s", "mine": "Mine", "anyone": "Anyone’s (not taken yet)"}
-STATE = {"open": "To do or doing", "done": "Done", "dropped": "Dropped", "all": "All"}
+WHO = {
+    "everyone": gettext_lazy("Everyone’s"),
+    "mine": gettext_lazy("Mine"),
+    "anyone": gettext_lazy("Anyone’s (not taken yet)"),
+}
+STATE = {
+    "open": gettext_lazy("To do or doing"),
+    "done": gettext_lazy("Done"),
+    "dropped": gettext_lazy("Dropped"),
+    "all": gettext_lazy("All"),
+}
 STAGE_ORDER = Case(
     *[When(stage=value, then=Value(position)) for position, value in enumerate(Stage.values)],
     default=Value(len(Stage.values)),
@@ -120,7 +131,7 @@ def task_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.TaskError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Task added.")
+            messages.success(request, _("Task added."))
             return redirect(task)
     origin = services.source_of(_unsaved_from(source)) if source else None
     return render(request, "tasks/form.html", {"place": place, "form": form, "origin": origin})
@@ -176,7 +187,7 @@ def task_edit(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         except services.TaskError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Task changed.")
+            messages.success(request, _("Task changed."))
             return redirect(task)
     return render(request, "tasks/form.html", {"place": task.place, "form": form, "task": task})
 
@@ -190,7 +201,7 @@ def task_take(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     except services.TaskError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "You have taken this on.")
+        messages.success(request, _("You have taken this on."))
     return redirect(task)
 
 
@@ -199,7 +210,7 @@ def task_take(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
 def task_reopen(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     task = task_for_member(request.user, place_pk, pk)
     services.task_reopen(task=task, actor=request.user)
-    messages.success(request, "Task opened again.")
+    messages.success(request, _("Task opened again."))
     return redirect(task)
 
 
@@ -208,7 +219,7 @@ def task_reopen(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
 def task_done(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     task = task_for_member(request.user, place_pk, pk)
     if not task.is_open:
-        messages.error(request, "This task is already done or dropped.")
+        messages.error(request, _("This task is already done or dropped."))
         return redirect(task)
     form = DoneForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -225,11 +236,13 @@ def task_done(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
             if form.cleaned_data["total_minutes"]:
                 messages.success(
                     request,
-                    "Task done, and your time is in the involvement log: you can claim "
-                    "for it from Payments, at the top of every page.",
+                    _(
+                        "Task done, and your time is in the involvement log: you can claim "
+                        "for it from Payments, at the top of every page."
+                    ),
                 )
             else:
-                messages.success(request, "Task done. Thank you.")
+                messages.success(request, _("Task done. Thank you."))
             return redirect(task)
     return render(request, "tasks/done.html", {"place": task.place, "task": task, "form": form})
 
@@ -239,7 +252,7 @@ def task_done(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
 def task_drop(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     task = task_for_member(request.user, place_pk, pk)
     if not task.is_open:
-        messages.error(request, "This task is already done or dropped.")
+        messages.error(request, _("This task is already done or dropped."))
         return redirect(task)
     form = DropForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -248,7 +261,7 @@ def task_drop(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         except services.TaskError as error:
             form.add_error("reason", error.messages[0])
         else:
-            messages.success(request, "Task dropped. The reason is kept with it.")
+            messages.success(request, _("Task dropped. The reason is kept with it."))
             return redirect(task)
     return render(request, "tasks/drop.html", {"place": task.place, "task": task, "form": form})
 
@@ -259,19 +272,21 @@ def task_delete(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     task = task_for_member(request.user, place_pk, pk)
     if request.method == "POST":
         services.task_delete(task=task, actor=request.user)
-        messages.success(request, f"Task “{task.title}” deleted.")
+        messages.success(request, _("Task “%(title)s” deleted.") % {"title": task.title})
         return redirect("tasks:place_list", task.place.pk)
     return render(
         request,
         "confirm.html",
         {
             "caption": task.place.name,
-            "question": f"Delete the task “{task.title}”?",
-            "explanation": "It goes from the list for everyone. The place’s history keeps "
-            "that it existed and who deleted it; any time recorded for it stays in the "
-            "involvement log. To keep it but stop working on it, drop it instead.",
-            "button": "Yes, delete the task",
+            "question": _("Delete the task “%(title)s”?") % {"title": task.title},
+            "explanation": _(
+                "It goes from the list for everyone. The place’s history keeps "
+                "that it existed and who deleted it; any time recorded for it stays in the "
+                "involvement log. To keep it but stop working on it, drop it instead."
+            ),
+            "button": _("Yes, delete the task"),
             "back_url": reverse("tasks:detail", args=[task.place.pk, task.pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         },
     )
