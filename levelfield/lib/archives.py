@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
 
+from django.utils.translation import gettext as _
+
 MAX_ENTRIES = 5000
 # About 128 bytes a directory entry (46 fixed, the rest its name and extras).
 MAX_DIRECTORY_BYTES = MAX_ENTRIES * 128
@@ -37,13 +39,20 @@ CHUNK_BYTES = 64 * 1024
 _END_RECORD = struct.Struct("<4s4H2LH")
 _END_SIGNATURE = b"PK\x05\x06"
 
+# Why an archive is refused: reasons for the code, never shown (callers say it in words,
+# `bomb_message`), as `levelfield.lib.images` does.
+DAMAGED = "damaged"
+TOO_BIG = "too big"
+TOO_MANY_PARTS = "too many parts"
+TOO_COMPRESSED = "too compressed"
+
 
 class ArchiveError(ValueError):
     """The archive is damaged or would inflate beyond our bounds (`bomb` says which)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.bomb = reason != "damaged"
+        self.bomb = reason != DAMAGED
 
 
 def _directory_size(file: IO[bytes]) -> int:
@@ -56,28 +65,28 @@ def _directory_size(file: IO[bytes]) -> int:
     tail = file.read(end - start)
     at = tail.rfind(_END_SIGNATURE)
     if at < 0 or len(tail) - at < _END_RECORD.size:
-        raise ArchiveError("damaged")
+        raise ArchiveError(DAMAGED)
     fields = _END_RECORD.unpack_from(tail, at)
     entries, directory_bytes = fields[4], fields[5]
     if entries == 0xFFFF or directory_bytes == 0xFFFFFFFF:
         # Zip64: only needed beyond 65,535 entries or 4 GB, far past our bounds.
-        raise ArchiveError("too big")
+        raise ArchiveError(TOO_BIG)
     return directory_bytes
 
 
 def _check_entries(archive: zipfile.ZipFile) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise ArchiveError("too many parts")
+        raise ArchiveError(TOO_MANY_PARTS)
     total = 0
     for info in infos:
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise ArchiveError("too big")
+            raise ArchiveError(TOO_BIG)
         if info.file_size > RATIO_GRACE_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise ArchiveError("too compressed")
+            raise ArchiveError(TOO_COMPRESSED)
 
 
 @contextmanager
@@ -86,16 +95,16 @@ def open_archive(file: IO[bytes]) -> Iterator[zipfile.ZipFile]:
     Raises ArchiveError (never BadZipFile or a memory spike) for a bad or bomb archive."""
     try:
         if _directory_size(file) > MAX_DIRECTORY_BYTES:
-            raise ArchiveError("too many parts")
+            raise ArchiveError(TOO_MANY_PARTS)
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
             _check_entries(archive)
             yield archive
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, struct.error) as error:
-        raise ArchiveError("damaged") from error
+        raise ArchiveError(DAMAGED) from error
     except (NotImplementedError, RuntimeError) as error:
         # An unsupported compression method, or an encrypted entry.
-        raise ArchiveError("damaged") from error
+        raise ArchiveError(DAMAGED) from error
 
 
 def read_entry(archive: zipfile.ZipFile, name: str, *, limit: int) -> bytes:
@@ -103,7 +112,7 @@ def read_entry(archive: zipfile.ZipFile, name: str, *, limit: int) -> bytes:
     its header declares."""
     info = archive.getinfo(name)
     if info.file_size > limit:
-        raise ArchiveError("too big")
+        raise ArchiveError(TOO_BIG)
     chunks: list[bytes] = []
     read = 0
     with archive.open(info) as entry:
@@ -111,13 +120,13 @@ def read_entry(archive: zipfile.ZipFile, name: str, *, limit: int) -> bytes:
             chunks.append(chunk)
             read += len(chunk)
             if read > limit:
-                raise ArchiveError("too big")
+                raise ArchiveError(TOO_BIG)
     return b"".join(chunks)
 
 
 def bomb_message(subject: str) -> str:
     """A plain-English sentence saying `subject` (e.g. "The file") is a bomb."""
-    return (
-        f"{subject} unpacks to far more than its size, so it cannot be accepted. Save it "
+    return _(
+        "%(subject)s unpacks to far more than its size, so it cannot be accepted. Save it "
         "again from the program that made it, or send it as a PDF."
-    )
+    ) % {"subject": subject}

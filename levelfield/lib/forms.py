@@ -7,6 +7,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest, QueryDict
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -34,7 +35,9 @@ class HoneypotForm(forms.Form):
     readers and the keyboard) that simple bots fill in: the one honeypot, for public
     forms that take no CAPTCHA (which would shut out disabled people)."""
 
-    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+    website = forms.CharField(
+        required=False, max_length=200, label=gettext_lazy("Leave this empty")
+    )
 
     def is_spam(self) -> bool:
         return bool((self.data.get(HONEYPOT_FIELD) or "").strip())

@@ -30,6 +30,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
     from levelfield.people.models import User
@@ -38,13 +40,13 @@ REASON_MAX_LENGTH = 500
 
 
 class Decision(models.TextChoices):
-    PUBLISH = "publish", "Publish it"
-    KEEP = "keep", "Keep it as it is"
-    HIDE = "hide", "Hide it"
-    RESTORE = "restore", "Restore it"
+    PUBLISH = "publish", gettext_lazy("Publish it")
+    KEEP = "keep", gettext_lazy("Keep it as it is")
+    HIDE = "hide", gettext_lazy("Hide it")
+    RESTORE = "restore", gettext_lazy("Restore it")
 
 
-# Past tense, for history rows and messages.
+# Past tense, for history rows (stored, so not translated).
 DONE = {
     Decision.PUBLISH: "published",
     Decision.HIDE: "hid",
@@ -147,7 +149,7 @@ class Rules:
     select_related: tuple[str, ...] = ()
     # Who may report a comment (signed in, at least), and the words when refused.
     may_report: Callable[[User, Any], bool] = field(default=lambda person, comment: True)
-    report_refused: str = "Sign in to report a comment."
+    report_refused: str = gettext_lazy("Sign in to report a comment.")
     # Whether a shown comment goes back to waiting for a moderator as soon as someone
     # reports it (a public page's setting), so a hurtful comment is not left up while it
     # waits; its author is told. A moderator then publishes it again or hides it.
@@ -168,10 +170,11 @@ def comment_report(
     if not getattr(person, "is_authenticated", False) or not rules.may_report(person, comment):
         raise PermissionDenied(rules.report_refused)
     if not reason:
-        raise ModerationError("Say what is wrong with the comment.", code="reason")
+        raise ModerationError(_("Say what is wrong with the comment."), code="reason")
     if len(reason) > REASON_MAX_LENGTH:
         raise ModerationError(
-            f"Keep the reason to {REASON_MAX_LENGTH} characters or fewer.", code="reason"
+            _("Keep the reason to %(limit)s characters or fewer.") % {"limit": REASON_MAX_LENGTH},
+            code="reason",
         )
     reports = comment.reports
     try:
@@ -237,9 +240,9 @@ def comment_moderate(
     now = now or timezone.now()
     reason = " ".join((reason or "").split())[:REASON_MAX_LENGTH]
     if decision not in Decision.values:
-        raise ModerationError("Choose what to do with the comment.", code="decision")
+        raise ModerationError(_("Choose what to do with the comment."), code="decision")
     if decision in (Decision.HIDE, Decision.RESTORE) and not reason:
-        raise ModerationError("Say why: the comment’s author will be told.", code="reason")
+        raise ModerationError(_("Say why: the comment’s author will be told."), code="reason")
     model = type(comment)
     with transaction.atomic():
         if not rules.may_moderate(actor, comment):
@@ -281,13 +284,13 @@ class ModerateForm(forms.Form):
     """What a moderator does with one comment, and why (needed to hide or restore)."""
 
     decision = forms.ChoiceField(
-        label="What do you want to do?",
+        label=gettext_lazy("What do you want to do?"),
         choices=Decision.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what to do with the comment."},
+        error_messages={"required": gettext_lazy("Choose what to do with the comment.")},
     )
     reason = forms.CharField(
-        label="Why? (needed to hide or restore: the author is told)",
+        label=gettext_lazy("Why? (needed to hide or restore: the author is told)"),
         max_length=REASON_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -299,5 +302,5 @@ class ModerateForm(forms.Form):
             data.get("decision") in (Decision.HIDE, Decision.RESTORE)
             and not (data.get("reason") or "").strip()
         ):
-            self.add_error("reason", "Say why: the comment’s author will be told.")
+            self.add_error("reason", _("Say why: the comment’s author will be told."))
         return data

@@ -1,8 +1,13 @@
 """Words used on every page and in every email, written once.
 
 Plain English, the GOV.UK way: "3 November 2026", "14:00", "1.5 hours",
-"1 person" and "2 people". Free of Django models so any app (and any email
-rendered by the background worker) can use them.
+"1 person" and "2 people", and in Welsh ("3 Tachwedd 2026", "1.5 awr") in the
+language active when they are called. Free of Django models so any app (and any
+email rendered by the background worker) can use them.
+
+`plural` builds English plurals from an English word, so it is for English only
+(and for text that is stored or exported); words people read in Welsh too are
+counted at their call site with `ngettext` or `{% blocktranslate count %}`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+# Stored in place of an erased person's name (erasure, events): stays English, as
+# stored content does. `name_or_former` shows it in the reader's language.
 FORMER_MEMBER = "A former member"
 
 # Words whose plural is not the word with an "s".
@@ -38,32 +48,35 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def hours(minutes: int | None) -> str:
     """120 -> '2 hours', 90 -> '1.5 hours', 20 -> '0.33 hours', None -> '0 hours'."""
-    if not minutes:
-        return "0 hours"
-    value = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
+    value = (Decimal(minutes or 0) / 60).quantize(Decimal("0.01")).normalize()
     text = f"{value:f}"
-    return f"{text} hour" if value == 1 else f"{text} hours"
+    # A fraction ("1.5 hours") is counted as many: only exactly one is singular.
+    count = int(value) if value == int(value) else 5
+    return ngettext("%(hours)s hour", "%(hours)s hours", count) % {"hours": text}
 
 
 def day(moment: datetime | date) -> str:
     """'3 November 2026'. A datetime is shown in the site's time zone first."""
     if isinstance(moment, datetime) and timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return f"{moment.day} {moment:%B %Y}"
+    return _("%(day)s %(month)s %(year)s") % {
+        "day": moment.day,
+        "month": MONTHS[moment.month],
+        "year": moment.year,
+    }
 
 
 def when(moment: datetime) -> str:
     """'3 November 2026 at 14:00' in the site's time zone."""
     local = timezone.localtime(moment)
-    return f"{day(local)} at {local:%H:%M}"
+    return _("%(day)s at %(time)s") % {"day": day(local), "time": f"{local:%H:%M}"}
 
 
 def name_or_former(person: object | None) -> str:
     """A person's name, or "A former member" once they have deleted their account."""
-    if person is None:
-        return FORMER_MEMBER
-    return str(getattr(person, "name", "") or FORMER_MEMBER)
+    name = getattr(person, "name", "") if person is not None else ""
+    return str(name or _("A former member"))
 
 
 def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
