@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from levelfield.home.services import person_data_export
 from levelfield.jobs import kinds
@@ -14,7 +15,7 @@ from levelfield.jobs.models import Job
 PERSON_DATA = "home.person_data"
 
 
-@kinds.register(PERSON_DATA, label="Your data")
+@kinds.register(PERSON_DATA, label=gettext_lazy("Your data"))
 def person_data(job: Job, progress: kinds.Progress) -> kinds.Result:
     data = person_data_export(person=job.person, progress=progress)
     return kinds.Result(

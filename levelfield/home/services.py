@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
@@ -66,7 +67,12 @@ def person_data_export(
     parts = [manifest for manifest in manifests() if manifest.export is not None]
     for done, manifest in enumerate(parts):
         if progress is not None:
-            progress(done, len(parts), f"Gathering part {done + 1} of {len(parts)}")
+            progress(
+                done,
+                len(parts),
+                _("Gathering part %(part)s of %(parts)s")
+                % {"part": done + 1, "parts": len(parts)},
+            )
         part = manifest.export(person)
         clash = data.keys() & part.keys()
         if clash:

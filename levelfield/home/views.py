@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from levelfield.collectives.models import Collective
@@ -154,7 +155,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         person_delete(person=person)
         logout(request)
-        messages.success(request, "Your account and your details have been deleted.")
+        messages.success(request, _("Your account and your details have been deleted."))
         return redirect("home")
     context = {"form": form, **_only_member_of(person)}
     return render(request, "home/delete_account.html", context)
