@@ -6,6 +6,7 @@ from typing import Any
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from levelfield.people.language import languages
@@ -18,13 +19,15 @@ from levelfield.people.models import (
 )
 
 # Help text about passwords, not a password.
-NEW_PASSWORD_HINT = (
-    "Use at least 8 characters. Do not use a common password, only numbers, "  # noqa: S105
+NEW_PASSWORD_HINT = gettext_lazy(
+    "Use at least 8 characters. Do not use a common password, only numbers, "
     "or something close to your email address."
 )
 
 
-EMAIL_FORMAT_MESSAGE = "Enter an email address in the correct format, like name@example.com"
+EMAIL_FORMAT_MESSAGE = gettext_lazy(
+    "Enter an email address in the correct format, like name@example.com"
+)
 
 
 def _plain_english(
@@ -52,10 +55,12 @@ class SignupForm(allauth_forms.SignupForm):
     """allauth's sign-up form, asking first for the name the person wants to be called."""
 
     display_name = forms.CharField(
-        label="Name you want to be called",
+        label=gettext_lazy("Name you want to be called"),
         max_length=80,
-        help_text="Shown to people in your collectives and projects. It does not have to "
-        "be your full name.",
+        help_text=gettext_lazy(
+            "Shown to people in your collectives and projects. It does not have to "
+            "be your full name."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     field_order = ["display_name", "email", "password1", "password2"]
@@ -65,21 +70,21 @@ class SignupForm(allauth_forms.SignupForm):
         _plain_english(
             self,
             labels={
-                "email": "Email address",
-                "password1": "Create a password",
-                "password2": "Type your password again",
+                "email": _("Email address"),
+                "password1": _("Create a password"),
+                "password2": _("Type your password again"),
             },
             hints={
-                "email": "We will send you an email to check it is yours.",
+                "email": _("We will send you an email to check it is yours."),
                 "password1": NEW_PASSWORD_HINT,
             },
             required={
-                "email": "Enter your email address",
-                "password1": "Create a password",
-                "password2": "Type your password again",
+                "email": _("Enter your email address"),
+                "password1": _("Create a password"),
+                "password2": _("Type your password again"),
             },
         )
-        self.fields["display_name"].error_messages["required"] = (
+        self.fields["display_name"].error_messages["required"] = _(
             "Enter the name you want to be called"
         )
 
@@ -95,12 +100,15 @@ class LoginForm(allauth_forms.LoginForm):
         _plain_english(
             self,
             labels={
-                "login": "Email address",
-                "password": "Password",
-                "remember": "Keep me signed in on this device",
+                "login": _("Email address"),
+                "password": _("Password"),
+                "remember": _("Keep me signed in on this device"),
             },
-            hints={"password": "", "remember": "Do not choose this on a shared computer."},
-            required={"login": "Enter your email address", "password": "Enter your password"},
+            hints={"password": "", "remember": _("Do not choose this on a shared computer.")},
+            required={
+                "login": _("Enter your email address"),
+                "password": _("Enter your password"),
+            },
         )
 
 
@@ -109,9 +117,9 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
         super().__init__(*args, **kwargs)
         _plain_english(
             self,
-            labels={"email": "Email address"},
-            hints={"email": "The address you use to sign in."},
-            required={"email": "Enter your email address"},
+            labels={"email": _("Email address")},
+            hints={"email": _("The address you use to sign in.")},
+            required={"email": _("Enter your email address")},
         )
 
 
@@ -120,11 +128,14 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
         super().__init__(*args, **kwargs)
         _plain_english(
             self,
-            labels={"password1": "New password", "password2": "Type your new password again"},
+            labels={
+                "password1": _("New password"),
+                "password2": _("Type your new password again"),
+            },
             hints={"password1": NEW_PASSWORD_HINT},
             required={
-                "password1": "Enter a new password",
-                "password2": "Type your new password again",
+                "password1": _("Enter a new password"),
+                "password2": _("Type your new password again"),
             },
         )
 
@@ -135,15 +146,15 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
         _plain_english(
             self,
             labels={
-                "oldpassword": "Current password",
-                "password1": "New password",
-                "password2": "Type your new password again",
+                "oldpassword": _("Current password"),
+                "password1": _("New password"),
+                "password2": _("Type your new password again"),
             },
             hints={"oldpassword": "", "password1": NEW_PASSWORD_HINT},
             required={
-                "oldpassword": "Enter your current password",
-                "password1": "Enter a new password",
-                "password2": "Type your new password again",
+                "oldpassword": _("Enter your current password"),
+                "password1": _("Enter a new password"),
+                "password2": _("Type your new password again"),
             },
         )
 
@@ -153,9 +164,9 @@ class ReauthenticateForm(allauth_forms.ReauthenticateForm):
         super().__init__(*args, **kwargs)
         _plain_english(
             self,
-            labels={"password": "Your password"},
+            labels={"password": _("Your password")},
             hints={"password": ""},
-            required={"password": "Enter your password"},
+            required={"password": _("Enter your password")},
         )
 
 
@@ -164,20 +175,24 @@ class AddEmailForm(allauth_forms.AddEmailForm):
         super().__init__(*args, **kwargs)
         _plain_english(
             self,
-            labels={"email": "Email address"},
-            hints={"email": "We will send a link to this address to check it is yours."},
-            required={"email": "Enter the email address you want to add"},
+            labels={"email": _("Email address")},
+            hints={"email": _("We will send a link to this address to check it is yours.")},
+            required={"email": _("Enter the email address you want to add")},
         )
 
 
 # Who sees each part of a profile, said the same way on every page.
-SEEN_BY_ONLY_YOU = "Only you"
-SEEN_BY_TEAMS = "You and people in your collectives and projects"
-SEEN_BY_EVENT_ORGANISERS = "Only you, and the organisers of events you register for"
-SEEN_BY_PAYMENTS = "Only you and the people who arrange payments"
-SEEN_BY_CONTACTS = "Only you and the people who arrange meetings and events you take part in"
+# The form's hints say the same words in full sentences ("Who sees this: ..."), so each
+# is translated whole.
+SEEN_BY_ONLY_YOU = gettext_lazy("Only you")
+SEEN_BY_TEAMS = gettext_lazy("You and people in your collectives and projects")
+SEEN_BY_EVENT_ORGANISERS = gettext_lazy("Only you, and the organisers of events you register for")
+SEEN_BY_PAYMENTS = gettext_lazy("Only you and the people who arrange payments")
+SEEN_BY_CONTACTS = gettext_lazy(
+    "Only you and the people who arrange meetings and events you take part in"
+)
 
-HEALTH_CONSENT_LABEL = (
+HEALTH_CONSENT_LABEL = gettext_lazy(
     "I agree Levelfield keeps these health-related details (my lived experience and "
     "access needs) to make involvement work for me"
 )
@@ -187,95 +202,119 @@ class ProfileForm(forms.Form):
     """Everything a person says about themselves. Each hint says who will see the answer."""
 
     display_name = forms.CharField(
-        label="Name you want to be called",
+        label=gettext_lazy("Name you want to be called"),
         max_length=80,
-        help_text=f"Who sees this: {SEEN_BY_TEAMS.lower()}.",
-        error_messages={"required": "Enter the name you want to be called"},
+        help_text=gettext_lazy("Who sees this: you and people in your collectives and projects."),
+        error_messages={"required": gettext_lazy("Enter the name you want to be called")},
     )
     perspectives = forms.MultipleChoiceField(
-        label="Which perspectives do you bring?",
+        label=gettext_lazy("Which perspectives do you bring?"),
         choices=PerspectiveKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Choose all that apply, or none. We use this to show whose voices are "
-        "heard in a project, never to rank people. Who sees this: your choice below.",
+        help_text=gettext_lazy(
+            "Choose all that apply, or none. We use this to show whose voices are "
+            "heard in a project, never to rank people. Who sees this: your choice below."
+        ),
     )
     lived_experience_detail = forms.CharField(
-        label="Your lived experience, in your own words (optional)",
+        label=gettext_lazy("Your lived experience, in your own words (optional)"),
         max_length=200,
         required=False,
-        help_text="Only if you chose lived experience. For example: 'living with type 1 "
-        "diabetes'. Who sees this: your choice below.",
+        help_text=gettext_lazy(
+            "Only if you chose lived experience. For example: 'living with type 1 "
+            "diabetes'. Who sees this: your choice below."
+        ),
     )
     other_in_own_words = forms.CharField(
-        label="Your other perspective, in your own words",
+        label=gettext_lazy("Your other perspective, in your own words"),
         max_length=200,
         required=False,
-        help_text="Only if you chose 'Other'. Who sees this: your choice below.",
+        help_text=gettext_lazy("Only if you chose 'Other'. Who sees this: your choice below."),
     )
     perspectives_visibility = forms.ChoiceField(
-        error_messages={"required": "Choose who can see your perspectives"},
-        label="Who can see your perspectives?",
+        error_messages={"required": gettext_lazy("Choose who can see your perspectives")},
+        label=gettext_lazy("Who can see your perspectives?"),
         choices=Visibility.choices,
         widget=forms.RadioSelect,
-        help_text="Whatever you choose, a project may show how many people of each "
-        "perspective took part, without names and only when the group is big enough that "
-        "nobody can be picked out.",
+        help_text=gettext_lazy(
+            "Whatever you choose, a project may show how many people of each "
+            "perspective took part, without names and only when the group is big enough that "
+            "nobody can be picked out."
+        ),
     )
     skills = forms.CharField(
-        label="Skills and experience you bring",
+        label=gettext_lazy("Skills and experience you bring"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example: chairing meetings, writing plain English, knowing the local "
-        "area. Who sees this: your choice below.",
+        help_text=gettext_lazy(
+            "For example: chairing meetings, writing plain English, knowing the local "
+            "area. Who sees this: your choice below."
+        ),
     )
     interests = forms.CharField(
-        label="Topics you care about",
+        label=gettext_lazy("Topics you care about"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: dementia, mental health, young carers. Who sees this: your "
-        "choice below.",
+        help_text=gettext_lazy(
+            "For example: dementia, mental health, young carers. Who sees this: your choice below."
+        ),
     )
     skills_visibility = forms.ChoiceField(
-        error_messages={"required": "Choose who can see your skills and topics"},
-        label="Who can see your skills and topics?",
+        error_messages={"required": gettext_lazy("Choose who can see your skills and topics")},
+        label=gettext_lazy("Who can see your skills and topics?"),
         choices=Visibility.choices,
         widget=forms.RadioSelect,
     )
     access_needs = forms.CharField(
-        label="Access needs",
+        label=gettext_lazy("Access needs"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What helps you take part. For example: step-free access, a hearing loop, "
-        "breaks every hour, papers a week early. "
-        f"Who sees this: {SEEN_BY_EVENT_ORGANISERS.lower()}.",
+        help_text=gettext_lazy(
+            "What helps you take part. For example: step-free access, a hearing loop, "
+            "breaks every hour, papers a week early. "
+            "Who sees this: only you, and the organisers of events you register for."
+        ),
     )
     communication_preferences = forms.MultipleChoiceField(
-        label="How do you like to be contacted?",
+        label=gettext_lazy("How do you like to be contacted?"),
         choices=CommunicationPreference.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=f"Choose all that apply. Who sees this: {SEEN_BY_CONTACTS.lower()}.",
+        help_text=gettext_lazy(
+            "Choose all that apply. Who sees this: only you and the people who arrange "
+            "meetings and events you take part in."
+        ),
     )
     phone = forms.CharField(
-        label="Phone number (optional)",
+        label=gettext_lazy("Phone number (optional)"),
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        help_text=f"Who sees this: {SEEN_BY_CONTACTS.lower()}.",
+        help_text=gettext_lazy(
+            "Who sees this: only you and the people who arrange meetings and events you "
+            "take part in."
+        ),
     )
     payment_preference = forms.ChoiceField(
-        error_messages={"required": "Choose how you would like to be thanked for your time"},
-        label="How would you like to be thanked for your time?",
+        error_messages={
+            "required": gettext_lazy("Choose how you would like to be thanked for your time")
+        },
+        label=gettext_lazy("How would you like to be thanked for your time?"),
         choices=PaymentPreference.choices,
         widget=forms.RadioSelect,
-        help_text=f"You can change this at any time. Who sees this: {SEEN_BY_PAYMENTS.lower()}.",
+        help_text=gettext_lazy(
+            "You can change this at any time. "
+            "Who sees this: only you and the people who arrange payments."
+        ),
     )
     health_data_consent = forms.BooleanField(
         label=HEALTH_CONSENT_LABEL,
         required=False,
-        help_text="Needed only if you tell us about lived experience or access needs. "
-        "You can remove them, and take back your agreement, at any time.",
+        help_text=gettext_lazy(
+            "Needed only if you tell us about lived experience or access needs. "
+            "You can remove them, and take back your agreement, at any time."
+        ),
     )
 
     @classmethod
@@ -301,7 +340,7 @@ class ProfileForm(forms.Form):
     def clean_display_name(self) -> str:
         name = self.cleaned_data["display_name"].strip()
         if not name:
-            raise forms.ValidationError("Enter the name you want to be called")
+            raise forms.ValidationError(_("Enter the name you want to be called"))
         return name
 
     def clean(self) -> dict[str, Any]:
@@ -312,7 +351,7 @@ class ProfileForm(forms.Form):
         data["access_needs"] = (data.get("access_needs") or "").strip()
         if PerspectiveKind.OTHER in kinds and not data["other_in_own_words"]:
             self.add_error(
-                "other_in_own_words", "Describe your other perspective in your own words"
+                "other_in_own_words", _("Describe your other perspective in your own words")
             )
         if PerspectiveKind.OTHER not in kinds:
             data["other_in_own_words"] = ""
@@ -322,8 +361,10 @@ class ProfileForm(forms.Form):
         if gives_health_data and not data.get("health_data_consent"):
             self.add_error(
                 "health_data_consent",
-                "Tick the box to agree that Levelfield keeps your lived experience and access "
-                "needs, or remove them",
+                _(
+                    "Tick the box to agree that Levelfield keeps your lived experience and "
+                    "access needs, or remove them"
+                ),
             )
         return data
 
@@ -332,10 +373,10 @@ class DeleteAccountForm(forms.Form):
     """Asks for the password again, so nobody at an unlocked computer can delete an account."""
 
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password"},
+        error_messages={"required": gettext_lazy("Enter your password")},
     )
 
     def __init__(self, *args: Any, person: User, **kwargs: Any) -> None:
@@ -345,7 +386,7 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.person.check_password(password):
-            raise forms.ValidationError("The password is not right. Check it and try again")
+            raise forms.ValidationError(_("The password is not right. Check it and try again"))
         return password
 
 

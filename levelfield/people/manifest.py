@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
@@ -14,30 +16,30 @@ from levelfield.people.services import people_erase, people_export
 
 GLOSSARY = (
     Term(
-        "Perspective",
-        (
+        gettext_lazy("Perspective"),
+        gettext_lazy(
             "What a person brings: lived experience of a condition, being a carer, being a young "
             "person, research or practice. It is recorded so a team can see whose voice is heard,"
             " never to rank people."
         ),
     ),
     Term(
-        "Lived experience",
-        (
+        gettext_lazy("Lived experience"),
+        gettext_lazy(
             "Knowledge that comes from living with a condition or using a service yourself, "
             "rather than from study or work."
         ),
     ),
     Term(
-        "Public contributor",
-        (
+        gettext_lazy("Public contributor"),
+        gettext_lazy(
             "A patient, carer or member of the public who takes part in research because of their"
             " own experience, not as part of their job."
         ),
     ),
     Term(
-        "Access needs",
-        (
+        gettext_lazy("Access needs"),
+        gettext_lazy(
             "What you need to take part fully: step-free access, a hearing loop, large print, "
             "breaks, someone with you. Shared only with the organisers who need to know, and only"
             " if you agree."

@@ -7,13 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Visibility(models.TextChoices):
     """Who may see a profile section, chosen by the person it describes."""
 
-    ONLY_ME = "only_me", "Only me"
-    MY_TEAMS = "my_teams", "People in my collectives and projects"
+    ONLY_ME = "only_me", _("Only me")
+    MY_TEAMS = "my_teams", _("People in my collectives and projects")
 
 
 def shares_perspectives(person_path: str = "") -> Q:
@@ -26,17 +27,17 @@ def shares_perspectives(person_path: str = "") -> Q:
 
 
 class CommunicationPreference(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy read"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone call")
+    LARGE_PRINT = "large_print", _("Large print")
+    EASY_READ = "easy_read", _("Easy read")
 
 
 class PaymentPreference(models.TextChoices):
-    NOT_SAID = "not_said", "I have not decided"
-    PAID = "paid", "Paid for my time"
-    VOUCHER = "voucher", "A voucher instead of money"
-    DECLINE = "decline", "I do not want to be paid"
+    NOT_SAID = "not_said", _("I have not decided")
+    PAID = "paid", _("Paid for my time")
+    VOUCHER = "voucher", _("A voucher instead of money")
+    DECLINE = "decline", _("I do not want to be paid")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -59,26 +60,28 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with a Levelfield account. Email is the log-in; there is no username."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
-        "name you want to be called",
+        _("name you want to be called"),
         max_length=80,
         blank=True,
-        help_text="Shown to people in your collectives and projects.",
+        help_text=_("Shown to people in your collectives and projects."),
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
     skills = models.TextField(
-        "skills and experience you bring",
+        _("skills and experience you bring"),
         blank=True,
-        help_text="For example: chairing meetings, writing plain English, knowing the local area.",
+        help_text=_(
+            "For example: chairing meetings, writing plain English, knowing the local area."
+        ),
     )
     interests = models.TextField(
-        "topics you care about",
+        _("topics you care about"),
         blank=True,
-        help_text="For example: dementia, mental health, young carers.",
+        help_text=_("For example: dementia, mental health, young carers."),
     )
     perspectives_visibility = models.CharField(
         max_length=20, choices=Visibility.choices, default=Visibility.ONLY_ME
@@ -87,29 +90,35 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=20, choices=Visibility.choices, default=Visibility.MY_TEAMS
     )
     access_needs = models.TextField(
-        "access needs",
+        _("access needs"),
         blank=True,
-        help_text="For example: step-free access, a hearing loop, breaks every hour, papers "
-        "a week early.",
+        help_text=_(
+            "For example: step-free access, a hearing loop, breaks every hour, papers "
+            "a week early."
+        ),
     )
     communication_preferences = models.JSONField(default=list, blank=True)
-    phone = models.CharField("phone number", max_length=40, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
     payment_preference = models.CharField(
         max_length=20, choices=PaymentPreference.choices, default=PaymentPreference.NOT_SAID
     )
     health_data_consent_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="When the person agreed that Levelfield may keep health-related details "
-        "(lived experience, access needs).",
+        help_text=_(
+            "When the person agreed that Levelfield may keep health-related details "
+            "(lived experience, access needs)."
+        ),
     )
 
     language = models.CharField(
-        "language",
+        _("language"),
         max_length=10,
         blank=True,
-        help_text="The language Levelfield speaks to the person, on pages and in emails "
-        "(a code from LANGUAGES). Blank: the browser's language.",
+        help_text=_(
+            "The language Levelfield speaks to the person, on pages and in emails "
+            "(a code from LANGUAGES). Blank: the browser's language."
+        ),
     )
 
     objects = UserManager()
@@ -160,12 +169,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class PerspectiveKind(models.TextChoices):
-    LIVED_EXPERIENCE = "lived_experience", "Lived experience of a condition"
-    CARER = "carer", "Carer"
-    YOUNG_PERSON = "young_person", "Young person"
-    RESEARCHER = "researcher", "Researcher"
-    PRACTITIONER = "practitioner", "Practitioner or clinician"
-    OTHER = "other", "Other"
+    LIVED_EXPERIENCE = "lived_experience", _("Lived experience of a condition")
+    CARER = "carer", _("Carer")
+    YOUNG_PERSON = "young_person", _("Young person")
+    RESEARCHER = "researcher", _("Researcher")
+    PRACTITIONER = "practitioner", _("Practitioner or clinician")
+    OTHER = "other", _("Other")
 
     @classmethod
     def public_kinds(cls) -> set[str]:
@@ -186,7 +195,7 @@ class Perspective(models.Model):
     in_own_words = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Optional detail in the person's own words; required for 'Other'.",
+        help_text=_("Optional detail in the person's own words; required for 'Other'."),
     )
 
     objects = PerspectiveQuerySet.as_manager()
@@ -218,8 +227,8 @@ class FormerDetail(models.Model):
     """
 
     class Kind(models.TextChoices):
-        NAME = "name", "Name"
-        EMAIL = "email", "Email address"
+        NAME = "name", _("Name")
+        EMAIL = "email", _("Email address")
 
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="former_details")
     kind = models.CharField(max_length=10, choices=Kind.choices)

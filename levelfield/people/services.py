@@ -96,19 +96,19 @@ def _profile_validate(
 ) -> None:
     """The rules the form also checks, repeated here so no other caller can break them."""
     if not set(perspectives) <= set(PerspectiveKind.values):
-        raise ValidationError("Unknown perspective.")
+        raise ValidationError(gettext("Unknown perspective."))
     if PerspectiveKind.OTHER in perspectives and not perspectives[PerspectiveKind.OTHER]:
-        raise ValidationError("Describe your other perspective in your own words.")
+        raise ValidationError(gettext("Describe your other perspective in your own words."))
     if {perspectives_visibility, skills_visibility} - set(Visibility.values):
-        raise ValidationError("Unknown choice of who can see your profile.")
+        raise ValidationError(gettext("Unknown choice of who can see your profile."))
     if set(communication_preferences) - set(CommunicationPreference.values):
-        raise ValidationError("Unknown communication preference.")
+        raise ValidationError(gettext("Unknown communication preference."))
     if payment_preference not in PaymentPreference.values:
-        raise ValidationError("Unknown payment preference.")
+        raise ValidationError(gettext("Unknown payment preference."))
     gives_health_data = bool(HEALTH_PERSPECTIVES & set(perspectives)) or bool(access_needs)
     if gives_health_data and not health_data_consent:
         raise ValidationError(
-            "Levelfield keeps lived experience and access needs only with your agreement."
+            gettext("Levelfield keeps lived experience and access needs only with your agreement.")
         )
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from levelfield.lib.forms import posted
@@ -58,7 +59,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             payment_preference=data["payment_preference"],
             health_data_consent=data["health_data_consent"],
         )
-        messages.success(request, "Your profile has been saved.")
+        messages.success(request, _("Your profile has been saved."))
         return redirect("people:profile")
     return render(request, "people/profile_edit.html", {"form": form})
 
