@@ -12,14 +12,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 class State(models.TextChoices):
-    WAITING = "waiting", "Waiting to start"
-    RUNNING = "running", "Being prepared"
-    DONE = "done", "Ready"
-    FAILED = "failed", "Did not work"
-    EXPIRED = "expired", "Deleted after its time"
+    WAITING = "waiting", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Did not work")
+    EXPIRED = "expired", _("Deleted after its time")
 
 
 ACTIVE = (State.WAITING, State.RUNNING)

@@ -24,12 +24,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from levelfield.jobs import kinds
 from levelfield.jobs.models import Job, State
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.notifications.services import notification_send
+from levelfield.people.language import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +45,24 @@ TELL_AFTER = datetime.timedelta(minutes=1)
 # Failed and deleted-file jobs are forgotten this long after they finished.
 FORGET_AFTER = datetime.timedelta(days=30)
 
-SOMETHING_WENT_WRONG = (
+# What went wrong, kept on the job in English (a job is cut off in bulk, with nobody's
+# language to hand) and translated when its page shows it (`shown_error`).
+SOMETHING_WENT_WRONG = gettext_noop(
     "Something went wrong while preparing it. Try again; if it does not work again, "
     "tell the people who run Levelfield."
 )
-CUT_OFF = (
+CUT_OFF = gettext_noop(
     "It was stopped before it finished, more than once. Try again; if it does not work "
     "again, tell the people who run Levelfield."
 )
+NO_LONGER_YOURS = gettext_noop("You can no longer see what you asked for, so it was not prepared.")
+KEPT_IN_ENGLISH = frozenset({SOMETHING_WENT_WRONG, CUT_OFF, NO_LONGER_YOURS})
+
+
+def shown_error(error: str) -> str:
+    """A job's error in the reader's language: the sentences above are kept in English
+    and translated here; an app's own `JobError` was written in the person's language."""
+    return _(error) if error in KEPT_IN_ENGLISH else error
 
 
 def _params_key(params: dict[str, Any]) -> str:
@@ -168,12 +181,22 @@ def _progress_for(job: Job) -> kinds.Progress:
 
 def _fail(job: Job, message: str) -> None:
     Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
-        state=State.FAILED, error=message, finished_at=timezone.now(), updated_at=timezone.now()
+        state=State.FAILED,
+        error=str(message),
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )
 
 
 def job_run(*, job: Job) -> bool:
-    """Do a claimed job's work and keep its file. True when it is done."""
+    """Do a claimed job's work and keep its file. True when it is done. The work runs in
+    the language of the person who asked, since they read its progress, its problems and
+    the email saying it is ready (the worker has no request to take a language from)."""
+    with translation.override(language_of(job.person)):
+        return _job_run(job)
+
+
+def _job_run(job: Job) -> bool:
     try:
         kind = kinds.kind_for(job.kind)
     except KeyError:
@@ -186,7 +209,7 @@ def job_run(*, job: Job) -> bool:
         _fail(job, error.message)
         return False
     except Http404:  # the access helper refused: the person may no longer have it
-        _fail(job, "You can no longer see what you asked for, so it was not prepared.")
+        _fail(job, NO_LONGER_YOURS)
         return False
     except Exception:
         logger.exception("Background job %s (%s) failed", job.pk, job.kind)
@@ -228,12 +251,16 @@ def _tell_if_long(job: Job, kind: kinds.Kind, now: datetime.datetime) -> None:
         person=job.person,
         url=job.get_absolute_url(),
         context={
-            "subject": f"{kind.label} is ready to download",
-            "message": (
-                f"{kind.label} is ready. Only you can download it, here: "
-                f"{settings.SITE_URL}{job.get_absolute_url()}\n\n"
-                f"We delete it after {plural(kind.keep_for.days, 'day')}."
-            ),
+            "subject": _("%(label)s is ready to download") % {"label": kind.label},
+            "message": _("%(label)s is ready. Only you can download it, here: %(url)s")
+            % {"label": kind.label, "url": f"{settings.SITE_URL}{job.get_absolute_url()}"}
+            + "\n\n"
+            + ngettext(
+                "We delete it after %(count)s day.",
+                "We delete it after %(count)s days.",
+                kind.keep_for.days,
+            )
+            % {"count": number(kind.keep_for.days)},
         },
     )
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.jobs import access, kinds, services
@@ -25,12 +26,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         label = kinds.kind_for(job.kind).label
     except KeyError:
-        label = "Your download"
+        label = _("Your download")
     percent = round(100 * job.progress_done / job.progress_total) if job.progress_total else None
     return render(
         request,
         "jobs/detail.html",
-        {"job": job, "label": label, "percent": percent, "State": State},
+        {
+            "job": job,
+            "label": label,
+            "percent": percent,
+            "error": services.shown_error(job.error),
+            "State": State,
+        },
     )
 
 
@@ -57,5 +64,5 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
     if job.state not in (State.FAILED, State.EXPIRED):
         return redirect(job)
     job = services.job_retry(job=job, actor=request.user)
-    messages.success(request, "We are preparing it again.")
+    messages.success(request, _("We are preparing it again."))
     return redirect(job)
