@@ -78,14 +78,17 @@ format: install-test
 # adding a language is a line in LANGUAGES (settings.py) and this. An app takes part once
 # it has a locale/ folder (apps not yet translated are listed in tests/test_translations.py).
 MESSAGES_LOCALES = $(shell DEBUG=true $(PY) -c "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'levelfield.settings'); django.setup(); from django.conf import settings; from django.utils.translation import to_locale; print(' '.join('-l ' + to_locale(code) for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE))" 2>/dev/null)
+MESSAGES_ENV = DEBUG=true DJANGO_SETTINGS_MODULE=levelfield.settings PYTHONPATH=$(CURDIR) $(CURDIR)/$(VENV)/bin/django-admin
 messages: install
 	@command -v msgfmt >/dev/null || { echo "Please install GNU gettext (sudo apt-get install gettext)"; exit 1; }
+	@# Each app's catalogue from the app's own folder (so nothing of another app is mixed
+	@# in); the shared layout's from levelfield/ leaving every app out.
+	for locale in levelfield/*/locale; do app=$${locale%/locale}; \
+	  (cd $$app && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete) || exit 1; done
 	mkdir -p levelfield/locale
-	cd levelfield && DEBUG=true DJANGO_SETTINGS_MODULE=levelfield.settings PYTHONPATH=$(CURDIR) \
-	  $(CURDIR)/$(VENV)/bin/django-admin makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete \
-	  $$(for d in */apps.py; do app=$${d%/apps.py}; [ -d $$app/locale ] || printf -- '-i %s ' $$app; done)
-	cd levelfield && DEBUG=true DJANGO_SETTINGS_MODULE=levelfield.settings PYTHONPATH=$(CURDIR) \
-	  $(CURDIR)/$(VENV)/bin/django-admin compilemessages $(MESSAGES_LOCALES)
+	cd levelfield && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete \
+	  $$(for d in */apps.py; do printf -- '-i %s ' "$${d%/apps.py}"; done)
+	cd levelfield && $(MESSAGES_ENV) compilemessages $(MESSAGES_LOCALES)
 
 migrations-check: install-test
 	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test

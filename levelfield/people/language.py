@@ -22,12 +22,15 @@ def languages() -> dict[str, str]:
 
 def language_of(person: object | None) -> str:
     """The language to write to `person` in: theirs when they chose one that is still
-    offered, else the language active now (the reader's, on a page; English in the
-    worker)."""
+    offered, else English (not the language of whoever caused the email). For an address
+    with no account (`person` None), the language active now: an invitation is written
+    in the language its sender is using."""
     chosen = getattr(person, "language", "") or ""
     if chosen in languages():
         return chosen
-    return translation.get_language() or settings.LANGUAGE_CODE
+    if person is None:
+        return translation.get_language() or settings.LANGUAGE_CODE
+    return settings.LANGUAGE_CODE
 
 
 class PersonLanguageMiddleware:

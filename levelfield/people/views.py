@@ -25,7 +25,15 @@ from levelfield.people.services import person_language_set, profile_update
 @require_GET
 def profile(request: HttpRequest) -> HttpResponse:
     person = User.objects.prefetch_related("perspectives").get(pk=request.user.pk)
-    return render(request, "people/profile.html", {"person": person, "seen_by": _seen_by()})
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "person": person,
+            "seen_by": _seen_by(),
+            "language_name": languages().get(person.language, ""),
+        },
+    )
 
 
 def _seen_by() -> dict[str, str]:

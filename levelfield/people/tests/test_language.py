@@ -111,9 +111,26 @@ def test_emails_go_in_the_recipients_language_whoever_sends_them(
         return render(*args, **kwargs)
 
     monkeypatch.setattr(notification_services, "_render", render_noting_language)
-    with translation.override("en-gb"):
+    # Someone writing in Welsh causes emails to both: each is in its reader's language,
+    # and someone who chose none gets English, not the sender's language.
+    with translation.override("cy"):
         for person in (member, world.coordinator):
             notification_send(
                 kind="account", person=person, context={"subject": "s", "message": "m"}
             )
     assert rendered_in == ["cy", "en-gb"]
+    # An address with no account hears in the sender's language (an invitation).
+    with translation.override("cy"):
+        assert language_of(None) == "cy"
+
+
+def test_the_profile_says_which_language_and_links_to_change_it(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.member)
+    before = client.get(reverse("people:profile")).content.decode()
+    assert "You have not chosen a language" in before
+    assert f'href="{reverse("language")}?next={reverse("people:profile")}"' in before
+    User.objects.filter(pk=world.member.pk).update(language="cy")
+    after = client.get(reverse("people:profile")).content.decode()
+    assert '<span lang="cy">Cymraeg</span>' in after
