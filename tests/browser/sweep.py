@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 
 from playwright.sync_api import Page, expect
 
-
 # Each page is checked in English, in Welsh (longer words: nothing may overflow) and in a
 # right-to-left language (the test settings' Urdu, for the layout only).
 LANGUAGES = (("en-gb", "ltr"), ("cy", "ltr"), ("ur", "rtl"))
