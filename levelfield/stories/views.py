@@ -58,7 +58,7 @@ from levelfield.stories.models import (
     StoryImage,
     Tag,
 )
-from levelfield.translations.shown import shown_for
+from levelfield.translations.shown import shown_for, shown_list
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 STORIES_PER_PAGE = 10
@@ -152,6 +152,8 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
         stories = stories.filter(tags=tag)
     stories = _with_lead_image(stories.select_related("collective", "author"))
     page = page_or_404(request, stories, STORIES_PER_PAGE)
+    # Titles and summaries in the reader's language where translated (one query).
+    page.object_list = [shown.obj for shown in shown_list(page.object_list)]
     return render(
         request,
         "stories/story_list.html",

@@ -268,3 +268,18 @@ def test_the_story_page_costs_at_most_one_query_more_with_translations(
 def test_a_translation_is_saved_with_the_time(clock: object, world: World, story: Story) -> None:
     translation = _translated(story, world)
     assert translation.translated_at.date() == datetime.date(2026, 6, 10)
+
+
+def test_the_list_of_stories_shows_translated_titles_to_welsh_readers(
+    world: World, story: Story
+) -> None:
+    _translated(story, world)
+    story_make(world, title="Not translated")
+    url = reverse("stories:list", args=["riverside"])
+
+    welsh = _client().get(url, HTTP_ACCEPT_LANGUAGE="cy").content.decode()
+    english = _client().get(url, HTTP_ACCEPT_LANGUAGE="en-gb").content.decode()
+
+    assert "Cerdded eto" in welsh and "Not translated" in welsh
+    assert "Walking again" not in welsh
+    assert "Walking again" in english and "Cerdded eto" not in english
