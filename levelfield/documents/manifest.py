@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
-from levelfield.documents import personal
+from levelfield.collectives import roles
+from levelfield.documents import access, personal
+from levelfield.documents.models import Document
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_module,
     scale_module,
 )
@@ -37,9 +42,31 @@ GLOSSARY = (
 )
 
 
+def document_to_translate(person: Any, pk: int) -> Document:
+    """The document, for its readers (members, and people who joined by its link)."""
+    return access.document_for_reader(person, pk).document
+
+
+def may_translate_document(person: Any, document: Document) -> bool:
+    """Members of its place, who take part in writing it."""
+    return roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
+
+
+TRANSLATABLE = (
+    Translatable(
+        model="documents.Document",
+        fields=("title", "purpose"),
+        label="document",
+        find=document_to_translate,
+        may_translate=may_translate_document,
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="documents",
     glossary=GLOSSARY,
+    translatable=TRANSLATABLE,
     navigation=(
         NavigationEntry(
             label="Documents written together",

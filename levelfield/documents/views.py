@@ -64,6 +64,7 @@ from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
+from levelfield.translations.shown import shown_for
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
@@ -181,6 +182,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
+    # Its title and purpose in the reader's language where a member translated them.
+    translated = shown_for(request, document)
     current = services.current_version(document)
     shown = (
         _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
@@ -231,6 +234,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if reading.is_member
                 else 0
             ),
+            document=translated.obj,
+            translated=translated,
             link=request.build_absolute_uri(reverse("documents:join", args=[document.link_token]))
             if document.open_to_link and reading.is_member
             else "",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import Http404
 from django.urls import reverse
 
 from levelfield.lib.manifests import (
@@ -10,10 +13,13 @@ from levelfield.lib.manifests import (
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_module,
     scale_module,
 )
-from levelfield.opportunities import personal
+from levelfield.opportunities import access, personal
+from levelfield.opportunities.models import Opportunity
+from levelfield.places.access import places_for_member
 
 GLOSSARY = (
     Term(
@@ -37,8 +43,44 @@ GLOSSARY = (
     ),
 )
 
+
+def opportunity_to_translate(person: Any, pk: int) -> Opportunity:
+    """A live opportunity is anyone's to read; any other is its place's members'."""
+    try:
+        return access.opportunity_public(pk)
+    except Http404:
+        return access.opportunity_for_member(person, pk).opportunity
+
+
+def may_translate_opportunity(person: Any, opportunity: Opportunity) -> bool:
+    """Members of the opportunity's place (who write it)."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return places_for_member(person).filter(pk=opportunity.place_id).exists()
+
+
+TRANSLATABLE = (
+    Translatable(
+        model="opportunities.Opportunity",
+        fields=(
+            "title",
+            "summary",
+            "who_for",
+            "time_needed",
+            "accessibility",
+            "payment",
+            "gains",
+            "how_to_ask",
+        ),
+        label="opportunity",
+        find=opportunity_to_translate,
+        may_translate=may_translate_opportunity,
+    ),
+)
+
 MANIFEST = AppManifest(
     label="opportunities",
+    translatable=TRANSLATABLE,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

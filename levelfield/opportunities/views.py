@@ -57,6 +57,7 @@ from levelfield.people.models import PerspectiveKind
 from levelfield.places.access import place_for_member
 from levelfield.places.models import Place, PlaceKind
 from levelfield.ratelimits import client_address
+from levelfield.translations.shown import shown_for
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 BOARD_PER_PAGE = 20
@@ -202,7 +203,9 @@ def _json_ld(data: dict[str, Any]) -> str:
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An opportunity's public page."""
-    opportunity = access.opportunity_public(pk)
+    # The reader's language where a member translated it (at most one query).
+    translated = shown_for(request, access.opportunity_public(pk))
+    opportunity = translated.obj
     return render(
         request,
         "opportunities/detail.html",
@@ -210,6 +213,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "opportunity": opportunity,
             "collective": opportunity.place.collective,
             "structured_data": _json_ld(_structured_data(request, opportunity)),
+            "translated": translated,
         },
     )
 

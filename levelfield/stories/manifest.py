@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from levelfield.lib.manifests import (
@@ -10,10 +14,12 @@ from levelfield.lib.manifests import (
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_module,
     scale_module,
 )
-from levelfield.stories import personal
+from levelfield.stories import access, personal
+from levelfield.stories.models import PublicPage, Story
 
 GLOSSARY = (
     Term(
@@ -33,9 +39,41 @@ GLOSSARY = (
 )
 
 
+def story_to_translate(person: Any, pk: int) -> Story:
+    """A story for translating: anyone's once public, its collective's members' before."""
+    story = get_object_or_404(Story.objects.select_related("collective", "author"), pk=pk)
+    if not story.is_public() and not access.is_member(person, story.collective):
+        raise Http404("No such story.")
+    return story
+
+
+def public_page_to_translate(person: Any, pk: int) -> PublicPage:
+    """A collective's saved public page (public: anyone reads it)."""
+    return get_object_or_404(PublicPage.objects.select_related("collective"), pk=pk)
+
+
+TRANSLATABLE = (
+    Translatable(
+        model="stories.Story",
+        fields=("title", "summary", "body"),
+        label="story",
+        find=story_to_translate,
+        may_translate=lambda person, story: access.is_member(person, story.collective),
+    ),
+    Translatable(
+        model="stories.PublicPage",
+        fields=("welcome", "about_coproduction", "get_involved"),
+        label="public page",
+        find=public_page_to_translate,
+        may_translate=lambda person, page: access.is_member(person, page.collective),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="stories",
     glossary=GLOSSARY,
+    translatable=TRANSLATABLE,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

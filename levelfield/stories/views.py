@@ -58,6 +58,7 @@ from levelfield.stories.models import (
     StoryImage,
     Tag,
 )
+from levelfield.translations.shown import shown_for, shown_list
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 STORIES_PER_PAGE = 10
@@ -93,7 +94,8 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
     """The collective's public home: welcome, latest stories, upcoming public events,
     how to get involved, contact details."""
     collective = access.collective_public(slug)
-    page = PublicPage.for_collective(collective)
+    translated = shown_for(request, PublicPage.for_collective(collective))
+    page = translated.obj
     now = timezone.now()
     stories = _with_lead_image(
         Story.objects.public(now).filter(collective=collective).select_related("collective")
@@ -114,6 +116,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "reports": Report.objects.published_in(collective)[:HOME_REPORTS],
             "outputs": outputs_for_public_page(collective.pk),  # outputs
             "impacts": impacts_for_public_page(collective.pk),  # impact
+            "translated": translated,
         },
     )
 
@@ -121,11 +124,17 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def about(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.collective_public(slug)
-    page = PublicPage.for_collective(collective)
+    translated = shown_for(request, PublicPage.for_collective(collective))
+    page = translated.obj
     return render(
         request,
         "stories/about.html",
-        {"collective": collective, "page": page, "about": _html(page.about_coproduction)},
+        {
+            "collective": collective,
+            "page": page,
+            "about": _html(page.about_coproduction),
+            "translated": translated,
+        },
     )
 
 
@@ -143,6 +152,8 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
         stories = stories.filter(tags=tag)
     stories = _with_lead_image(stories.select_related("collective", "author"))
     page = page_or_404(request, stories, STORIES_PER_PAGE)
+    # Titles and summaries in the reader's language where translated (one query).
+    page.object_list = [shown.obj for shown in shown_list(page.object_list)]
     return render(
         request,
         "stories/story_list.html",
@@ -166,10 +177,13 @@ def _story_context(
     )
     comments_page = page_or_404(request, comments, COMMENTS_PER_PAGE) if not preview else None
     images = list(story.images.all())
+    # The reader's language where a member translated it (at most one query).
+    translated = shown_for(request, story)
     return {
         "collective": story.collective,
-        "story": story,
-        "body": _html(story.body),
+        "story": translated.obj,
+        "translated": translated,
+        "body": _html(translated.obj.body),
         "images": images,
         "lead": images[0] if images else None,
         "co_authors": list(story.co_authors.all()),
