@@ -9,13 +9,17 @@ breadcrumbs lead back through, which is worked out independently of the title.""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from pathlib import Path
 from typing import Any
 
+import polib
 from django.conf import settings
 from django.db import transaction
 from django.test import Client
+from django.urls import resolve
 
 from levelfield.places.models import Place
 from tests.test_permission_matrix import (  # noqa: F401 (scenario is a fixture)
@@ -26,6 +30,7 @@ from tests.test_permission_matrix import (  # noqa: F401 (scenario is a fixture)
     _url,
     scenario,
 )
+from tests.test_translations import NOT_YET_TRANSLATED
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 CRUMB = re.compile(r'<a class="govuk-breadcrumbs__link" href="([^"]+)">')
@@ -111,12 +116,55 @@ def test_every_page_speaks_each_language_and_turns_right_to_left_for_urdu(
             if "text/html" not in response.get("Content-Type", ""):
                 continue
             checked += 1
-            if f'<html lang="{code}" dir="{direction}"' not in response.content.decode():
+            page = response.content.decode()
+            if f'<html lang="{code}" dir="{direction}"' not in page:
                 wrong.append(
                     f"{route} in {code}: the page does not say lang={code} dir={direction}"
                 )
+            if code == "cy" and _app_of(_url(route, scenario)) not in NOT_YET_TRANSLATED:
+                wrong += [f"{route} in Welsh shows English: {text!r}" for text in _english(page)]
     assert checked > 200
     assert not wrong, "Pages that fail in another language:\n" + "\n".join(wrong)
+
+
+def _app_of(url: str) -> str:
+    """The app whose view answers `url` ("levelfield" for the shared pages)."""
+    module = resolve(url.split("?")[0]).func.__module__.split(".")
+    return module[1] if module[0] == "levelfield" and len(module) > 2 else "levelfield"
+
+
+@functools.cache
+def _sentences_with_welsh() -> frozenset[str]:
+    """The English sentences of every catalogue that has a Welsh translation differing
+    from them: a page in Welsh showing one has words that escaped translation (a cached
+    fragment, a word made before the language was known). Only sentences of three words
+    or more, with no placeholder or markup, so a person's own words never match."""
+    found = set()
+    for po in Path(settings.BASE_DIR, "levelfield").glob("**/locale/cy/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(po)):
+            text = " ".join(entry.msgid.split())
+            if (
+                entry.msgstr
+                and entry.msgstr != entry.msgid
+                and len(text.split()) >= 3
+                and "%" not in text
+                and "<" not in text
+            ):
+                found.add(text)
+    return frozenset(found)
+
+
+_TEXT_NODE = re.compile(r">([^<>]+)<")
+
+
+def _english(page: str) -> list[str]:
+    """The catalogue sentences a page shows in English, as whole text between tags."""
+    sentences = _sentences_with_welsh()
+    return [
+        text
+        for node in _TEXT_NODE.findall(page)
+        if (text := " ".join(html.unescape(node).split())) in sentences
+    ]
 
 
 def test_a_page_outside_any_place_is_titled_page_then_levelfield(client: Client, db: None) -> None:

@@ -482,7 +482,21 @@ def _stories(collective: Collective, member: User, coordinator: User, outsider: 
     interest = story_services.interest_submit(
         collective=collective, name="Sam", email="sam@example.org", interests="x", consent=True
     )
-    return {"story": story, "picture": picture, "comment": comment, "interest": interest}
+    from levelfield.translations import services as translation_services
+
+    translation = translation_services.translation_save(
+        obj=story,
+        language="cy",
+        text={"title": "Stori", "summary": "C.", "body": "B."},
+        actor=member,
+    )
+    return {
+        "story": story,
+        "picture": picture,
+        "comment": comment,
+        "interest": interest,
+        "translation": translation,
+    }
 
 
 def _opportunities(built: Scenario) -> dict[str, Any]:
@@ -869,6 +883,8 @@ IDEA: Args = lambda s: {"pk": s.priorities["idea"].pk}  # noqa: E731
 STORY: Args = lambda s: {"slug": s.collective.slug, "story_slug": s.stories["story"].slug}  # noqa: E731
 STORY_COMMENT: Args = lambda s: {**STORY(s), "comment_pk": s.stories["comment"].pk}  # noqa: E731
 STORY_PICTURE: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["picture"].pk}  # noqa: E731
+TRANSLATED: Args = lambda s: {"model": "stories-story", "pk": s.stories["story"].pk}  # noqa: E731
+TRANSLATED_CY: Args = lambda s: {**TRANSLATED(s), "language": "cy"}  # noqa: E731
 DESK_STORY: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["story"].pk}  # noqa: E731
 DESK_PICTURE: Args = lambda s: {**DESK_STORY(s), "image_pk": s.stories["picture"].pk}  # noqa: E731
 DESK_COMMENT: Args = lambda s: {"slug": s.collective.slug, "comment_pk": s.stories["comment"].pk}  # noqa: E731
@@ -1787,6 +1803,17 @@ MATRIX: dict[str, Row] = {
     ),
     "jobs/<int:pk>/retry/": Row(
         lambda s: _job(s, "failed"), SIGNED_IN_405, "login 404 ok 404 404"
+    ),
+    # translations: members of the story's collective translate it; readers who are not
+    # members (the outsider, the former member) may read the story but not translate it.
+    "translations/<slug:model>/<int:pk>/": Row(
+        TRANSLATED, "login 403 200 200 403", SIGNED_IN_GET_ONLY
+    ),
+    "translations/<slug:model>/<int:pk>/<str:language>/": Row(
+        TRANSLATED_CY, "login 403 200 200 403", "login 403 400 400 403"
+    ),
+    "translations/<slug:model>/<int:pk>/<str:language>/delete/": Row(
+        TRANSLATED_CY, "login 403 200 200 403", "login 403 ok ok 403"
     ),
 }
 

@@ -58,7 +58,6 @@ NOT_YET_TRANSLATED: set[str] = {
     "reviews",
     "stories",
     "threads",
-    "translations",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 

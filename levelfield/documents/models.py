@@ -20,6 +20,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -66,6 +67,8 @@ class DocumentQuerySet(PlaceOwnedQuerySet):
 
 
 class Document(models.Model):
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     purpose = models.TextField(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -95,6 +96,9 @@ class OpportunityQuerySet(PlaceOwnedQuerySet):
 
 class Opportunity(models.Model):
     """One role a place asks people to take up, written for people outside it."""
+
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
 
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
     title = models.CharField("role title", max_length=200)

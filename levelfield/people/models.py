@@ -119,6 +119,9 @@ class User(AbstractBaseUser, PermissionsMixin):
             "The language Levelfield speaks to the person, on pages and in emails "
             "(a code from LANGUAGES). Blank: the browser's language."
         ),
+        default="",
+        # Rows written by code that predates the column (old migrations) get "" too.
+        db_default="",
     )
 
     objects = UserManager()

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -34,6 +35,9 @@ class PublicPage(models.Model):
 
     Made the first time someone saves the settings; until then the pages use an unsaved
     default (`PublicPage.for_collective`), so opening a page never writes."""
+
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
 
     collective = models.OneToOneField(
         "collectives.Collective", on_delete=models.CASCADE, related_name="public_page"
@@ -143,6 +147,8 @@ def _story_image_path(image: StoryImage, filename: str) -> str:
 
 
 class Story(models.Model):
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     collective = models.ForeignKey(
         "collectives.Collective", on_delete=models.CASCADE, related_name="stories"
     )

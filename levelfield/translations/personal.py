@@ -65,13 +65,3 @@ def erase(context: ErasureContext) -> None:
             ),
         )
     context.forget(Translation.objects.filter(where), ["text"])
-
-
-def forget_translations_of(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """When a translated object is deleted, its translations go with it (they point at it
-    by content type and id, which no database constraint follows)."""
-    Translation.objects.filter(
-        content_type__app_label=instance._meta.app_label,
-        content_type__model=instance._meta.model_name,
-        object_id=instance.pk,
-    ).delete()
