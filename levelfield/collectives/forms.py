@@ -6,6 +6,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.collectives.models import MAXIMUM_DECISION_DAYS, Collective
 
@@ -16,40 +19,50 @@ class CollectiveForm(forms.ModelForm):
     class Meta:
         model = Collective
         fields = ["name", "kind", "description"]
-        labels = {"name": "Name", "kind": "What kind of group is it?"}
-        help_texts = {"name": "For example: Leeds Carers Research Collective."}
+        labels = {"name": _("Name"), "kind": _("What kind of group is it?")}
+        help_texts = {"name": _("For example: Leeds Carers Research Collective.")}
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "name": {
-                "required": "Enter the collective's name",
-                "max_length": "The name must be 120 characters or fewer",
+                "required": _("Enter the collective's name"),
+                "max_length": _("The name must be 120 characters or fewer"),
             },
-            "kind": {"required": "Choose what kind of group it is"},
+            "kind": {"required": _("Choose what kind of group it is")},
         }
 
     def clean_name(self) -> str:
         # One line of text: a name with line breaks would break email subjects.
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise ValidationError("Enter the collective's name")
+            raise ValidationError(gettext("Enter the collective's name"))
         return name
+
+
+# Kept apart so the limit stays a placeholder in the Welsh as well as the English.
+_BETWEEN_DAYS = format_lazy(
+    _("The minimum decision period must be between 1 and {maximum} days"),
+    maximum=MAXIMUM_DECISION_DAYS,
+)
 
 
 class CollectiveSettingsForm(CollectiveForm):
     minimum_decision_days = forms.IntegerField(
-        label="Minimum decision period in days",
-        help_text="The shortest time a decision stays open, so people who need time are "
-        f"not rushed. Between 1 and {MAXIMUM_DECISION_DAYS} days.",
+        label=_("Minimum decision period in days"),
+        help_text=format_lazy(
+            _(
+                "The shortest time a decision stays open, so people who need time are not "
+                "rushed. Between 1 and {maximum} days."
+            ),
+            maximum=MAXIMUM_DECISION_DAYS,
+        ),
         min_value=1,
         max_value=MAXIMUM_DECISION_DAYS,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
         error_messages={
-            "required": "Enter the minimum decision period in days",
-            "invalid": "Enter the minimum decision period as a whole number of days, like 7",
-            "min_value": f"The minimum decision period must be between 1 and "
-            f"{MAXIMUM_DECISION_DAYS} days",
-            "max_value": f"The minimum decision period must be between 1 and "
-            f"{MAXIMUM_DECISION_DAYS} days",
+            "required": _("Enter the minimum decision period in days"),
+            "invalid": _("Enter the minimum decision period as a whole number of days, like 7"),
+            "min_value": _BETWEEN_DAYS,
+            "max_value": _BETWEEN_DAYS,
         },
     )
 
@@ -57,12 +70,12 @@ class CollectiveSettingsForm(CollectiveForm):
         fields = ["name", "description", "kind", "area", "minimum_decision_days", "listed"]
         labels = {
             **CollectiveForm.Meta.labels,
-            "area": "Where the collective is (optional)",
-            "listed": "List the collective in the directory of collectives",
+            "area": _("Where the collective is (optional)"),
+            "listed": _("List the collective in the directory of collectives"),
         }
         error_messages = {
             **CollectiveForm.Meta.error_messages,
-            "area": {"max_length": "Where the collective is must be 120 characters or fewer"},
+            "area": {"max_length": _("Where the collective is must be 120 characters or fewer")},
         }
 
     def __init__(self, *args: Any, may_list: bool = True, **kwargs: Any) -> None:
@@ -76,13 +89,13 @@ class JoinCollectiveForm(forms.Form):
     """Asking to join a collective found in the directory."""
 
     message = forms.CharField(
-        label="Message to the coordinators",
-        help_text="A few words on who you are and why you would like to join.",
+        label=_("Message to the coordinators"),
+        help_text=_("A few words on who you are and why you would like to join."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            "required": "Enter a short message to the coordinators",
-            "max_length": "The message to the coordinators must be 1,000 characters or fewer",
+            "required": _("Enter a short message to the coordinators"),
+            "max_length": _("The message to the coordinators must be 1,000 characters or fewer"),
         },
     )
 
@@ -92,10 +105,14 @@ class LeaveForm(forms.Form):
         super().__init__(*args, **kwargs)
         if last_member:
             self.fields["understood"] = forms.BooleanField(
-                label="I understand that nobody will be able to open this collective, its "
-                "projects or its history after I leave",
+                label=_(
+                    "I understand that nobody will be able to open this collective, its "
+                    "projects or its history after I leave"
+                ),
                 error_messages={
-                    "required": "Confirm that you understand nobody will be able to open "
-                    "the collective after you leave"
+                    "required": _(
+                        "Confirm that you understand nobody will be able to open "
+                        "the collective after you leave"
+                    )
                 },
             )

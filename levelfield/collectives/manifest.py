@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.collectives import personal
 from levelfield.lib.manifests import (
@@ -42,51 +43,51 @@ MANIFEST = AppManifest(
     scale_after=("people",),
     navigation=(
         NavigationEntry(
-            "Members and coordinator jobs",
+            _("Members and coordinator jobs"),
             "people",
             lambda place: reverse("places:members", args=[place.pk]),
             kinds=frozenset({"collective"}),
             order=5,
         ),
         NavigationEntry(
-            "Invite people",
+            _("Invite people"),
             "people",
             lambda place: reverse("collectives:invite", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=10,
         ),
         NavigationEntry(
-            "Requests to join",
+            _("Requests to join"),
             "people",
             lambda place: reverse("collectives:join_requests", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="Coordinators answer people who found the collective in the directory",
+            hint=_("Coordinators answer people who found the collective in the directory"),
             order=15,
             applies=_answers_join_requests,
         ),
         NavigationEntry(
-            "Invitations",
+            _("Invitations"),
             "people",
             lambda place: reverse("collectives:invitations", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=20,
         ),
         NavigationEntry(
-            "History of changes",
+            _("History of changes"),
             "about",
             lambda place: reverse("collectives:history", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=10,
         ),
         NavigationEntry(
-            "Settings",
+            _("Settings"),
             "about",
             lambda place: reverse("collectives:settings", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=20,
         ),
         NavigationEntry(
-            "Leave this collective",
+            _("Leave this collective"),
             "about",
             lambda place: reverse("collectives:leave", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),

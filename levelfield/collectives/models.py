@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.models import Place, PlaceMembership
 
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
 
 
 class CollectiveKind(models.TextChoices):
-    COLLECTIVE = "collective", "Co-production collective"
-    INVOLVEMENT_TEAM = "involvement_team", "Research centre involvement team"
-    CHARITY = "charity", "Charity or community group"
-    OTHER = "other", "Other"
+    COLLECTIVE = "collective", _("Co-production collective")
+    INVOLVEMENT_TEAM = "involvement_team", _("Research centre involvement team")
+    CHARITY = "charity", _("Charity or community group")
+    OTHER = "other", _("Other")
 
 
 MAXIMUM_DECISION_DAYS = 60
@@ -51,30 +52,34 @@ class Collective(models.Model):
         max_length=30, choices=CollectiveKind.choices, default=CollectiveKind.COLLECTIVE
     )
     description = models.TextField(
-        "what the collective is for", blank=True, help_text="A few sentences in plain English."
+        _("what the collective is for"),
+        blank=True,
+        help_text=_("A few sentences in plain English."),
     )
     area = models.CharField(
-        "where the collective is",
+        _("where the collective is"),
         max_length=120,
         blank=True,
         default="",
         # In the database too, so rows written by code that predates the column (older
         # migrations' data steps, a server still running the previous release) are valid.
         db_default="",
-        help_text="A town, city or region, like “Bristol and the South West”. Optional.",
+        help_text=_("A town, city or region, like “Bristol and the South West”. Optional."),
     )
     listed = models.BooleanField(
-        "list the collective in the directory",
+        _("list the collective in the directory"),
         default=False,
         db_default=False,
-        help_text="Anyone can then find its name, description and where it is, and ask "
-        "to join. Off unless the collective chooses it, for privacy.",
+        help_text=_(
+            "Anyone can then find its name, description and where it is, and ask "
+            "to join. Off unless the collective chooses it, for privacy."
+        ),
     )
     minimum_decision_days = models.PositiveSmallIntegerField(
-        "minimum decision period in days",
+        _("minimum decision period in days"),
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(MAXIMUM_DECISION_DAYS)],
-        help_text="The shortest time a decision stays open, so nobody is rushed.",
+        help_text=_("The shortest time a decision stays open, so nobody is rushed."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -6,10 +6,11 @@ from typing import Any
 
 from django.db.models import Count, Min
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from levelfield.collectives.models import Collective
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.places.models import JoinRequest, PlaceKind, PlaceMembership
 
 
@@ -40,7 +41,12 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Answer {plural(row['count'], 'request')} to join",
+            label=ngettext(
+                "Answer %(count)s request to join",
+                "Answer %(count)s requests to join",
+                row["count"],
+            )
+            % {"count": number(row["count"])},
             url=reverse("collectives:join_requests", args=[row["place__collective__slug"]]),
             place=row["place__collective__name"],
             kind="join_request",
@@ -68,8 +74,8 @@ def coming_up(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"An answer to your request to join {request.collective.name}, "
-            f"sent on {request.asked_at:%-d %B %Y}",
+            label=gettext("An answer to your request to join %(name)s, sent on %(day)s")
+            % {"name": request.collective.name, "day": f"{request.asked_at:%-d %B %Y}"},
             url=reverse("collectives:ask_to_join", args=[request.collective.slug]),
             when=None,
             place=request.collective.name,

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext, pgettext_lazy
 
 from levelfield.collectives.models import Collective
 from levelfield.people.models import User
@@ -88,6 +89,74 @@ class Action(StrEnum):
     SEE_OPPORTUNITY_INTEREST = "see who expressed interest in every opportunity"
     # impact
     PUBLISH_IMPACT = "publish an impact record"
+
+
+# What the refusal says, in the reader's language (the enums' values stay English:
+# they are the keys of the rules). A new action belongs here too; until it is, the
+# refusal names it in English.
+WHO_WORDS: dict[Who, str] = {
+    Who.ANY_MEMBER: pgettext_lazy("refusal", "any member"),
+    Who.THE_COORDINATOR: pgettext_lazy("refusal", "the coordinator"),
+    Who.AN_APPROVER: pgettext_lazy("refusal", "an approver of payment claims"),
+}
+ACTION_WORDS: dict[Action, str] = {
+    Action.EDIT: pgettext_lazy("refusal", "edit"),
+    Action.INVITE: pgettext_lazy("refusal", "invite"),
+    Action.ADD_MEMBER: pgettext_lazy("refusal", "add a member"),
+    Action.RECORD_INVOLVEMENT: pgettext_lazy("refusal", "record involvement"),
+    Action.ASK_COORDINATOR: pgettext_lazy("refusal", "ask someone to coordinate"),
+    Action.ANSWER_JOIN_REQUEST: pgettext_lazy("refusal", "answer a request to join"),
+    Action.START_CONVERSATION: pgettext_lazy("refusal", "start a conversation"),
+    Action.TAKE_PART_IN_CONVERSATION: pgettext_lazy("refusal", "take part in a conversation"),
+    Action.MODERATE_STATEMENTS: pgettext_lazy("refusal", "moderate statements"),
+    Action.ADOPT_PRINCIPLES: pgettext_lazy(
+        "refusal", "draft principles and open a decision on them"
+    ),
+    Action.OPEN_CHECKIN: pgettext_lazy("refusal", "open a check-in round"),
+    Action.ADD_CHECKIN_QUESTIONS: pgettext_lazy("refusal", "add check-in questions"),
+    Action.RECORD_CHECKIN_ACTION: pgettext_lazy(
+        "refusal", "record what we will do about a check-in"
+    ),
+    Action.APPROVE_CLAIM: pgettext_lazy("refusal", "approve a payment claim"),
+    Action.SET_PAYMENT_POLICY: pgettext_lazy("refusal", "set the payment policy"),
+    Action.CHANGE_SOMEONES_HOURS: pgettext_lazy("refusal", "change someone else’s hours"),
+    Action.SUGGEST_RESOURCE: pgettext_lazy("refusal", "suggest a resource"),
+    Action.CURATE_RESOURCES: pgettext_lazy("refusal", "curate the resource map"),
+    Action.START_COURSE: pgettext_lazy("refusal", "start a course"),
+    Action.ENROL_ON_COURSE: pgettext_lazy("refusal", "enrol on a course"),
+    Action.FACILITATE_ANY_COHORT: pgettext_lazy(
+        "refusal", "facilitate any cohort of the collective's courses"
+    ),
+    Action.SET_UP_REVIEW_GROUP: pgettext_lazy(
+        "refusal", "set up the review group and its request form"
+    ),
+    Action.START_DOCUMENT: pgettext_lazy("refusal", "start a document"),
+    Action.TAKE_PART_IN_DOCUMENT: pgettext_lazy("refusal", "comment on and amend a document"),
+    Action.TAKE_THE_PEN: pgettext_lazy("refusal", "take the pen on a document"),
+    Action.MODERATE_COMMENTS: pgettext_lazy("refusal", "hide a reported comment"),
+    Action.ORGANISE_EVENT: pgettext_lazy("refusal", "organise an event"),
+    Action.RUN_EVENT_LOGISTICS: pgettext_lazy("refusal", "run the logistics of every event"),
+    Action.RUN_PRIORITY_SETTING: pgettext_lazy("refusal", "run a priority-setting partnership"),
+    Action.SHARE_IDEAS: pgettext_lazy("refusal", "post and build on research ideas"),
+    Action.WRITE_STORY: pgettext_lazy("refusal", "write a story"),
+    Action.PUBLISH_STORIES: pgettext_lazy(
+        "refusal", "publish stories and moderate their comments"
+    ),
+    Action.ANSWER_INTEREST: pgettext_lazy("refusal", "answer people who want to get involved"),
+    Action.EDIT_PUBLIC_PAGE: pgettext_lazy("refusal", "edit the public page and name its editors"),
+    Action.WRITE_REPORT: pgettext_lazy("refusal", "generate, write and sign off a report"),
+    Action.PUBLISH_REPORT: pgettext_lazy(
+        "refusal", "publish a signed-off report on the public pages"
+    ),
+    Action.WRITE_OPPORTUNITY: pgettext_lazy("refusal", "write an involvement opportunity"),
+    Action.CHECK_OPPORTUNITY: pgettext_lazy(
+        "refusal", "check an involvement opportunity before it goes live"
+    ),
+    Action.SEE_OPPORTUNITY_INTEREST: pgettext_lazy(
+        "refusal", "see who expressed interest in every opportunity"
+    ),
+    Action.PUBLISH_IMPACT: pgettext_lazy("refusal", "publish an impact record"),
+}
 
 
 # Later: Action.APPROVE_CLAIM: Who.THE_COORDINATOR.
@@ -181,7 +250,13 @@ def may(person: User, action: Action, place: Collective | Project | Place) -> bo
 def require(person: User, action: Action, place: Collective | Project | Place) -> None:
     """Raise PermissionDenied unless `person` may do `action` in `place`."""
     if not may(person, action, place):
-        raise PermissionDenied(f"Only {RULES[action]} may {action} here.")
+        raise PermissionDenied(
+            gettext("Only %(who)s may %(action)s here.")
+            % {
+                "who": WHO_WORDS.get(RULES[action], RULES[action].value),
+                "action": ACTION_WORDS.get(action, action.value),
+            }
+        )
 
 
 def memberships_of(place: Collective | Project | Place) -> QuerySet[PlaceMembership]:

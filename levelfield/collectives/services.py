@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -38,18 +40,18 @@ SLUG_MAX_LENGTH = Collective._meta.get_field("slug").max_length
 
 # How the history page names the values kept in before/after.
 FIELD_LABELS = {
-    "name": "Name",
-    "kind": "Kind",
-    "description": "Description",
-    "minimum_decision_days": "Minimum decision period in days",
-    "area": "Where the collective is",
-    "listed": "Listed in the directory",
-    "reason": "Reason",
-    "member": "Member",
-    "coordinator": "Coordinator",
-    "email": "Email",
-    "expires": "Expires",
-    "status": "Status",
+    "name": _("Name"),
+    "kind": _("Kind"),
+    "description": _("Description"),
+    "minimum_decision_days": _("Minimum decision period in days"),
+    "area": _("Where the collective is"),
+    "listed": _("Listed in the directory"),
+    "reason": _("Reason"),
+    "member": _("Member"),
+    "coordinator": _("Coordinator"),
+    "email": _("Email"),
+    "expires": _("Expires"),
+    "status": _("Status"),
 }
 
 
@@ -110,7 +112,7 @@ def collective_update(*, collective: Collective, actor: User, **values: Any) -> 
             actor, roles.Action.EDIT_PUBLIC_PAGE, collective
         ):
             raise ValidationError(
-                {"listed": "Only a coordinator can list the collective in the directory"}
+                {"listed": gettext("Only a coordinator can list the collective in the directory")}
             )
         collective.full_clean(exclude=["slug", "created_by"])
         collective.save(update_fields=list(values))
@@ -136,8 +138,8 @@ ANSWER_JOIN_REQUEST = roles.Action.ANSWER_INTEREST
 # settings.RATE_LIMITS) keep a script from flooding them.
 JOIN_REQUEST_RATE_RULE = "join_request"
 JOIN_REQUEST_LIMITED = {
-    "account": "You have asked to join too many collectives today. Try again tomorrow",
-    "collective": "This collective has had many requests in the last hour. Try again later",
+    "account": _("You have asked to join too many collectives today. Try again tomorrow"),
+    "collective": _("This collective has had many requests in the last hour. Try again later"),
 }
 
 
@@ -149,12 +151,14 @@ def collective_join_request_create(
     now = now or timezone.now()
     message = (message or "").strip()
     if not message:
-        raise ValidationError({"message": "Enter a short message to the coordinators"})
+        raise ValidationError({"message": gettext("Enter a short message to the coordinators")})
     with transaction.atomic():
         if not Collective.objects.listed().filter(pk=collective.pk).exists():
-            raise ValidationError("This collective is not taking requests to join.")
+            raise ValidationError(gettext("This collective is not taking requests to join."))
         if PlaceMembership.objects.of_collective(collective).filter(person=person).exists():
-            raise ValidationError(f"You are already a member of {collective.name}.")
+            raise ValidationError(
+                gettext("You are already a member of %(name)s.") % {"name": collective.name}
+            )
         try:
             with transaction.atomic():
                 join_request = JoinRequest.objects.create(
@@ -162,13 +166,18 @@ def collective_join_request_create(
                 )
         except IntegrityError:
             raise ValidationError(
-                f"You have already asked to join {collective.name}. Its coordinators will answer."
+                gettext("You have already asked to join %(name)s. Its coordinators will answer.")
+                % {"name": collective.name}
             ) from None
         try:
             rate_limit(JOIN_REQUEST_RATE_RULE, account=person, collective=collective, now=now)
         except RateLimited as limited:
             raise ValidationError(
-                {"message": JOIN_REQUEST_LIMITED.get(limited.per, JOIN_REQUEST_LIMITED["account"])}
+                {
+                    "message": str(
+                        JOIN_REQUEST_LIMITED.get(limited.per, JOIN_REQUEST_LIMITED["account"])
+                    )
+                }
             ) from None
         change_record(
             actor=person,
@@ -251,7 +260,8 @@ def _join_request_locked(join_request: JoinRequest) -> JoinRequest:
     )
     if not join_request.is_pending:
         raise ValidationError(
-            f"{join_request.person.name}’s request to join has already been answered."
+            gettext("%(name)s’s request to join has already been answered.")
+            % {"name": join_request.person.name}
         )
     return join_request
 
@@ -357,5 +367,7 @@ def _membership_values(membership: PlaceMembership) -> dict[str, Any]:
 
 
 def _join_words(keys: list[str]) -> str:
-    words = [FIELD_LABELS.get(key, key).lower() for key in keys]
+    # The words go into the stored history, which stays in English whoever reads it.
+    with translation.override("en-gb"):
+        words = [str(FIELD_LABELS.get(key, key)).lower() for key in keys]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import access, roles, services
@@ -59,7 +60,10 @@ def collective_create(request: HttpRequest) -> HttpResponse:
     form = CollectiveForm(posted(request))
     if request.method == "POST" and form.is_valid():
         collective = services.collective_create(**form.cleaned_data, created_by=request.user)
-        messages.success(request, f"You started {collective.name}. Now invite people to join.")
+        messages.success(
+            request,
+            _("You started %(name)s. Now invite people to join.") % {"name": collective.name},
+        )
         return redirect(collective)
     return render(request, "collectives/create.html", {"form": form})
 
@@ -150,9 +154,9 @@ def collective_settings(request: HttpRequest, slug: str) -> HttpResponse:
         if services.collective_update(
             collective=collective, actor=request.user, **form.cleaned_data
         ):
-            messages.success(request, "The collective's settings are saved.")
+            messages.success(request, _("The collective's settings are saved."))
         else:
-            messages.info(request, "You did not change anything.")
+            messages.info(request, _("You did not change anything."))
         return redirect(collective)
     return render(
         request,
@@ -188,7 +192,7 @@ def collective_leave(request: HttpRequest, slug: str) -> HttpResponse:
     form = LeaveForm(posted(request), last_member=last_member)
     if request.method == "POST" and form.is_valid():
         services.membership_leave(membership=membership)
-        messages.success(request, f"You have left {collective.name}.")
+        messages.success(request, _("You have left %(name)s.") % {"name": collective.name})
         return redirect("collectives:list")
     return render(
         request,
@@ -210,12 +214,18 @@ def _history_rows(change: Change) -> list[str]:
     for key, before, after in change.changed_fields():
         label = services.FIELD_LABELS.get(key, key)
         if key not in change.before:
-            rows.append(f"{label}: {_history_value(key, after)}")
+            rows.append(
+                _("%(label)s: %(now)s") % {"label": label, "now": _history_value(key, after)}
+            )
         elif key not in change.after:
-            rows.append(f"{label}: was {_history_value(key, before)}")
+            rows.append(
+                _("%(label)s: was %(was)s") % {"label": label, "was": _history_value(key, before)}
+            )
         else:
             was, now = _history_value(key, before), _history_value(key, after)
-            rows.append(f"{label}: was {was}, now {now}")
+            rows.append(
+                _("%(label)s: was %(was)s, now %(now)s") % {"label": label, "was": was, "now": now}
+            )
     return rows
 
 
@@ -273,8 +283,8 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"You asked to join {collective.name}. We will email you when a coordinator "
-                "answers.",
+                _("You asked to join %(name)s. We will email you when a coordinator answers.")
+                % {"name": collective.name},
             )
             return redirect("collectives:directory")
     return render(
@@ -320,7 +330,10 @@ def join_request_accept(request: HttpRequest, slug: str, request_pk: int) -> Htt
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{join_request.person.name} is now a member of the collective.")
+        messages.success(
+            request,
+            _("%(name)s is now a member of the collective.") % {"name": join_request.person.name},
+        )
     return redirect("collectives:join_requests", slug=collective.slug)
 
 
@@ -340,7 +353,10 @@ def join_request_decline(request: HttpRequest, slug: str, request_pk: int) -> Ht
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"You declined {join_request.person.name}’s request to join.")
+        messages.success(
+            request,
+            _("You declined %(name)s’s request to join.") % {"name": join_request.person.name},
+        )
     return redirect("collectives:join_requests", slug=collective.slug)
 
 

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import QuerySet
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.people.models import User
 
@@ -25,7 +27,10 @@ def _days_field(label: str, required_message: str) -> forms.TypedChoiceField:
     days = sorted({*OFFERED_DAYS, settings.INVITATION_DAYS})
     return forms.TypedChoiceField(
         label=label,
-        choices=[(str(number), f"{number} days") for number in days],
+        choices=[
+            (str(number), ngettext("%(days)s day", "%(days)s days", number) % {"days": number})
+            for number in days
+        ],
         coerce=int,
         initial=lambda: str(settings.INVITATION_DAYS),
         widget=forms.RadioSelect(attrs={"small": True}),
@@ -37,25 +42,30 @@ class EmailInvitationForm(forms.Form):
     """Addresses to invite, a personal message and how long the invitations work."""
 
     emails = forms.CharField(
-        label="Email addresses",
-        help_text="One or more addresses. Put each on its own line or separate them with commas.",
+        label=_("Email addresses"),
+        help_text=_(
+            "One or more addresses. Put each on its own line or separate them with commas."
+        ),
         widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false", "autocomplete": "off"}),
-        error_messages={"required": "Enter at least one email address"},
+        error_messages={"required": _("Enter at least one email address")},
     )
     message = forms.CharField(
-        label="Personal message (optional)",
-        help_text="We put this in the email, under your name. Say why you would like them "
-        "to join, in your own words.",
+        label=_("Personal message (optional)"),
+        help_text=_(
+            "We put this in the email, under your name. Say why you would like them "
+            "to join, in your own words."
+        ),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "The message must be 2,000 characters or fewer"},
+        error_messages={"max_length": _("The message must be 2,000 characters or fewer")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, prefix="email", **kwargs)
         self.fields["days"] = _days_field(
-            "How long should the invitation work?", "Choose how long the invitation should work"
+            gettext("How long should the invitation work?"),
+            gettext("Choose how long the invitation should work"),
         )
 
     def clean_emails(self) -> list[str]:
@@ -63,7 +73,7 @@ class EmailInvitationForm(forms.Form):
         parts = re.split(r"[\s,;]+", self.cleaned_data["emails"])
         addresses = [part for part in parts if part]
         if not addresses:
-            raise ValidationError("Enter at least one email address")
+            raise ValidationError(gettext("Enter at least one email address"))
         errors = []
         for address in addresses:
             try:
@@ -71,8 +81,10 @@ class EmailInvitationForm(forms.Form):
             except ValidationError:
                 errors.append(
                     ValidationError(
-                        "“%(address)s” is not an email address. Enter addresses like "
-                        "name@example.org",
+                        gettext(
+                            "“%(address)s” is not an email address. Enter addresses like "
+                            "name@example.org"
+                        ),
                         params={"address": address},
                     )
                 )
@@ -81,7 +93,8 @@ class EmailInvitationForm(forms.Form):
         unique = list(dict.fromkeys(address.lower() for address in addresses))
         if len(unique) > MOST_INVITATIONS_AT_ONCE:
             raise ValidationError(
-                f"You can invite up to {MOST_INVITATIONS_AT_ONCE} people at a time"
+                gettext("You can invite up to %(most)s people at a time")
+                % {"most": MOST_INVITATIONS_AT_ONCE}
             )
         return unique
 
@@ -92,7 +105,8 @@ class LinkForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, prefix="link", **kwargs)
         self.fields["days"] = _days_field(
-            "How long should the link work?", "Choose how long the link should work"
+            gettext("How long should the link work?"),
+            gettext("Choose how long the link should work"),
         )
 
 
@@ -106,11 +120,13 @@ class MemberAddForm(forms.Form):
 
     person = _PersonChoiceField(
         queryset=User.objects.none(),
-        label="Person",
-        empty_label="Choose a person",
+        label=_("Person"),
+        empty_label=_("Choose a person"),
         error_messages={
-            "required": "Choose the person to add",
-            "invalid_choice": "Choose someone from the collective who is not yet in the project",
+            "required": _("Choose the person to add"),
+            "invalid_choice": _(
+                "Choose someone from the collective who is not yet in the project"
+            ),
         },
     )
 

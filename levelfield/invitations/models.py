@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.collectives.models import Collective
 from levelfield.projects.models import Project
@@ -76,15 +77,15 @@ class Invitation(models.Model):
         "places.Place",
         on_delete=models.CASCADE,
         related_name="invitations",
-        help_text="The collective's or project's place the invitation is to.",
+        help_text=_("The collective's or project's place the invitation is to."),
     )
     email = models.EmailField(
-        blank=True, help_text="Empty for a shareable link anyone with it can use."
+        blank=True, help_text=_("Empty for a shareable link anyone with it can use.")
     )
     token_hash = models.CharField(
-        max_length=64, unique=True, editable=False, help_text="SHA-256 of the link's token."
+        max_length=64, unique=True, editable=False, help_text=_("SHA-256 of the link's token.")
     )
-    message = models.TextField("personal message", blank=True)
+    message = models.TextField(_("personal message"), blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import memberships_of
@@ -61,7 +62,7 @@ def place_words(place: Place) -> str:
     """How pages, emails and messages name the place: 'Leeds Carers' or
     'the project “Life after stroke”'."""
     if isinstance(place, Project):
-        return f"the project “{place.title}”"
+        return gettext("the project “%(title)s”") % {"title": place.title}
     return place.name
 
 
@@ -191,32 +192,49 @@ def invitation_problem(invitation: Invitation, user: object) -> InvitationProble
     if status == "withdrawn":
         return InvitationProblem(
             status,
-            "This invitation has been withdrawn",
-            "The person who sent it has cancelled it. Ask them for a new one if you "
-            "still want to join.",
+            gettext("This invitation has been withdrawn"),
+            gettext(
+                "The person who sent it has cancelled it. Ask them for a new one if you "
+                "still want to join."
+            ),
         )
     if status in {"accepted", "declined"}:
         return InvitationProblem(
             status,
-            "This invitation has already been used",
-            f"It was {status} on {_when(invitation)}. Each emailed invitation works once; "
-            "ask for a new one if you need it.",
+            gettext("This invitation has already been used"),
+            (
+                gettext(
+                    "It was accepted on %(day)s. Each emailed invitation works once; "
+                    "ask for a new one if you need it."
+                )
+                if status == "accepted"
+                else gettext(
+                    "It was declined on %(day)s. Each emailed invitation works once; "
+                    "ask for a new one if you need it."
+                )
+            )
+            % {"day": _when(invitation)},
         )
     if status == "expired":
         return InvitationProblem(
             status,
-            "This invitation has expired",
-            f"It could be used until {day(invitation.expires_at)}. Ask the person who "
-            "invited you for a new one.",
+            gettext("This invitation has expired"),
+            gettext(
+                "It could be used until %(day)s. Ask the person who invited you for a new one."
+            )
+            % {"day": day(invitation.expires_at)},
         )
     email = getattr(user, "email", "")
     if invitation.email and email and not _has_address(user, invitation.email):
         return InvitationProblem(
             "wrong_email",
-            "This invitation is for a different email address",
-            f"It was sent to {_mask(invitation.email)}, but you are signed in as {email}. "
-            "Sign out and sign in with the invited address, or ask for an invitation "
-            "to your own address.",
+            gettext("This invitation is for a different email address"),
+            gettext(
+                "It was sent to %(sent_to)s, but you are signed in as %(email)s. "
+                "Sign out and sign in with the invited address, or ask for an invitation "
+                "to your own address."
+            )
+            % {"sent_to": _mask(invitation.email), "email": email},
         )
     return None
 
@@ -232,7 +250,7 @@ def _invitation_email_send(invitation: Invitation, accept_url: str, person: User
         person=person,
         context={
             "invitation": invitation,
-            "inviter": invitation.invited_by.name if invitation.invited_by else "Someone",
+            "inviter": invitation.invited_by.name if invitation.invited_by else gettext("Someone"),
             "place": place_words(invitation.invited_to),
             "accept_url": accept_url,
         },
@@ -253,7 +271,7 @@ def _check_member(place: Place, person: Any) -> None:
     """Only the place's members invite and withdraw (the views check first; this is
     the second line of defence)."""
     if not is_member(place, person):
-        raise PermissionDenied("Only members can invite people or withdraw invitations.")
+        raise PermissionDenied(gettext("Only members can invite people or withdraw invitations."))
 
 
 def _create(
@@ -366,7 +384,7 @@ def _has_address(user: object, email: str) -> bool:
 
 def _when(invitation: Invitation) -> str:
     moment = invitation.accepted_at or invitation.declined_at
-    return day(moment) if moment else "an earlier date"
+    return day(moment) if moment else gettext("an earlier date")
 
 
 def _mask(email: str) -> str:

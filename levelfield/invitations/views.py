@@ -18,6 +18,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.invitations import access, services
@@ -25,7 +27,7 @@ from levelfield.invitations.forms import EmailInvitationForm, LinkForm, MemberAd
 from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership, place_of
 from levelfield.projects import services as project_services
@@ -106,12 +108,21 @@ def _invitations_send(
 def _report_sent(request: HttpRequest, sent: InvitationsSent) -> None:
     if sent.invited:
         addresses = ", ".join(invitation.email for invitation in sent.invited)
+        count = len(sent.invited)
         messages.success(
-            request, f"We sent {plural(len(sent.invited), 'invitation')}: {addresses}."
+            request,
+            ngettext(
+                "We sent %(count)s invitation: %(addresses)s.",
+                "We sent %(count)s invitations: %(addresses)s.",
+                count,
+            )
+            % {"count": number(count), "addresses": addresses},
         )
     if sent.already_members:
         messages.info(
-            request, f"Already a member, so not invited: {', '.join(sent.already_members)}."
+            request,
+            _("Already a member, so not invited: %(addresses)s.")
+            % {"addresses": ", ".join(sent.already_members)},
         )
 
 
@@ -122,7 +133,9 @@ def _link_create(request: HttpRequest, place: Place, days: int) -> HttpResponse:
         "pk": link.pk,
         "url": _join_url(request, link.token),
     }
-    messages.success(request, "Your shareable link is ready. Copy it now: we show it only once.")
+    messages.success(
+        request, _("Your shareable link is ready. Copy it now: we show it only once.")
+    )
     return redirect(_place_url(place, "invitations"))
 
 
@@ -135,7 +148,7 @@ def _member_add(
     except ValidationError as error:
         form.add_error("person", error)
         return None
-    messages.success(request, f"You added {person.name} to the project.")
+    messages.success(request, _("You added %(name)s to the project.") % {"name": person.name})
     return redirect("places:members", place_pk=project.place.pk)
 
 
@@ -173,20 +186,25 @@ def invitation_withdraw(
     if request.method != "POST":
         context = {
             "caption": str(target),
-            "question": "Withdraw this invitation?",
+            "question": _("Withdraw this invitation?"),
             "explanation": (
-                f"The invitation to {invitation.email} " if invitation.email else "The link "
-            )
-            + "stops working at once. You can send a new invitation later.",
-            "button": "Yes, withdraw it",
+                _(
+                    "The invitation to %(email)s stops working at once. You can send a new "
+                    "invitation later."
+                )
+                % {"email": invitation.email}
+                if invitation.email
+                else _("The link stops working at once. You can send a new invitation later.")
+            ),
+            "button": _("Yes, withdraw it"),
             "back_url": _place_url(target, "invitations"),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     if services.invitation_withdraw(invitation=invitation, actor=request.user):
-        messages.success(request, "The invitation is withdrawn. Its link no longer works.")
+        messages.success(request, _("The invitation is withdrawn. Its link no longer works."))
     else:
-        messages.info(request, "That invitation could no longer be used, so nothing changed.")
+        messages.info(request, _("That invitation could no longer be used, so nothing changed."))
     return redirect(_place_url(target, "invitations"))
 
 
@@ -261,13 +279,18 @@ def _join_page(request: HttpRequest, invitation: Invitation, here: str) -> HttpR
 def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     place = invitation.invited_to
     try:
-        _, created = services.invitation_accept(invitation=invitation, user=request.user)
+        _membership, created = services.invitation_accept(invitation=invitation, user=request.user)
     except InvitationProblem as problem:
         return _problem_page(request, invitation, problem)
     if created:
-        messages.success(request, f"You joined {services.place_words(place)}.")
+        messages.success(
+            request, _("You joined %(place)s.") % {"place": services.place_words(place)}
+        )
     else:
-        messages.info(request, f"You are already a member of {services.place_words(place)}.")
+        messages.info(
+            request,
+            _("You are already a member of %(place)s.") % {"place": services.place_words(place)},
+        )
     return redirect(place.get_absolute_url())
 
 
@@ -278,8 +301,8 @@ def _decline(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         return _problem_page(request, invitation, problem)
     messages.success(
         request,
-        f"You declined the invitation to join {services.place_words(invitation.invited_to)}. "
-        "Nothing else will happen.",
+        _("You declined the invitation to join %(place)s. Nothing else will happen.")
+        % {"place": services.place_words(invitation.invited_to)},
     )
     return redirect("home")
 

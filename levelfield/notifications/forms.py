@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from levelfield.notifications import kinds
 from levelfield.notifications.kinds import Frequency
@@ -18,6 +19,7 @@ class PreferencesForm(forms.Form):
                 choices=Frequency.choices,
                 widget=forms.RadioSelect(attrs={"small": True}),
                 error_messages={
-                    "required": f"Choose how often to hear about {kind.label.lower()}"
+                    "required": _("Choose how often to hear about %(kind)s")
+                    % {"kind": kind.label.lower()}
                 },
             )

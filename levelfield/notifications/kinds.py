@@ -15,16 +15,17 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Every subject starts with this, so people can sort and filter Levelfield's email.
 SUBJECT_PREFIX = "Levelfield: "
 
 
 class Frequency(models.TextChoices):
-    IMMEDIATELY = "immediately", "Straight away"
-    DAILY = "daily", "In one email a day (a daily summary)"
-    WEEKLY = "weekly", "In one email a week (a weekly summary, on Mondays)"
-    OFF = "off", "Do not email me about this"
+    IMMEDIATELY = "immediately", _("Straight away")
+    DAILY = "daily", _("In one email a day (a daily summary)")
+    WEEKLY = "weekly", _("In one email a week (a weekly summary, on Mondays)")
+    OFF = "off", _("Do not email me about this")
 
 
 DIGEST_FREQUENCIES = (Frequency.DAILY, Frequency.WEEKLY)
@@ -63,296 +64,330 @@ KINDS: dict[str, Kind] = {
     for kind in [
         Kind(
             ACCOUNT,
-            "Your account and its security",
-            "Confirming your email address, resetting your password, a new address or "
-            "two-step verification on your account. These always go straight away.",
+            _("Your account and its security"),
+            _(
+                "Confirming your email address, resetting your password, a new address or "
+                "two-step verification on your account. These always go straight away."
+            ),
             can_turn_off=False,
             keeps_body=False,
         ),
         Kind(
             "invitation",
-            "Invitations",
-            "Someone invites you to join a collective or a project.",
+            _("Invitations"),
+            _("Someone invites you to join a collective or a project."),
             # The email holds the invitation's link, whose token the database otherwise
             # keeps only as a hash; the notice on the site links without it.
             keeps_body=False,
         ),
         Kind(
             "decision_reminder",
-            "Reminders about decisions",
-            "A decision you have not answered yet closes soon.",
+            _("Reminders about decisions"),
+            _("A decision you have not answered yet closes soon."),
         ),
         Kind(
             "checkin_reminder",
-            "Reminders about check-ins",
-            "A reflective check-in you have not answered yet closes soon.",
+            _("Reminders about check-ins"),
+            _("A reflective check-in you have not answered yet closes soon."),
         ),
         Kind(
             "join_request",
-            "Requests to join a project",
-            "Someone asks to join a project you are in, or your own request to join is answered.",
+            _("Requests to join a project"),
+            _(
+                "Someone asks to join a project you are in, or your own request to join is "
+                "answered."
+            ),
         ),
         Kind(
             "collective_join_request",
-            "Requests to join a collective",
-            "Someone asks to join a collective you coordinate, or your own request to join "
-            "a collective is answered.",
+            _("Requests to join a collective"),
+            _(
+                "Someone asks to join a collective you coordinate, or your own request to join "
+                "a collective is answered."
+            ),
         ),
         Kind(
             "coordinator",
-            "The coordinator job",
-            "You are asked to take the coordinator job, or someone takes it or steps down.",
+            _("The coordinator job"),
+            _("You are asked to take the coordinator job, or someone takes it or steps down."),
         ),
         Kind(
             "payment_claim",
-            "Payment claims",
-            "A question about your claim, or your claim is approved, not approved or paid; "
-            "for approvers, the answer to a question they asked.",
+            _("Payment claims"),
+            _(
+                "A question about your claim, or your claim is approved, not approved or paid; "
+                "for approvers, the answer to a question they asked."
+            ),
         ),
         Kind(
             "hours_changed",
-            "Changes to your hours",
-            "Someone else changes the time recorded for you in an involvement log.",
+            _("Changes to your hours"),
+            _("Someone else changes the time recorded for you in an involvement log."),
         ),
         Kind(
             "resource_suggested",
-            "Resources suggested for the map",
-            "A member suggests a resource for your collective's resource map "
-            "(for coordinators, who accept or decline it).",
+            _("Resources suggested for the map"),
+            _(
+                "A member suggests a resource for your collective's resource map "
+                "(for coordinators, who accept or decline it)."
+            ),
         ),
         Kind(
             "resource_answered",
-            "Answers to your resource suggestions",
-            "The coordinator accepts the resource you suggested, or declines it and says why.",
+            _("Answers to your resource suggestions"),
+            _("The coordinator accepts the resource you suggested, or declines it and says why."),
         ),
         # learning
         Kind(
             "learning_course_completed",
-            "Finishing a course",
-            "You finish a course: your certificate is ready to download.",
+            _("Finishing a course"),
+            _("You finish a course: your certificate is ready to download."),
         ),
         Kind(
             "learning_circle_themes",
-            "Themes from your learning circles",
-            "A facilitator writes up the themes from your learning circle's reflections.",
+            _("Themes from your learning circles"),
+            _("A facilitator writes up the themes from your learning circle's reflections."),
         ),
         Kind(
             "learning_cohort_joined",
-            "Joining a course’s cohort",
-            "You join a cohort of a course: the dates of its sessions, where you have a place.",
+            _("Joining a course’s cohort"),
+            _("You join a cohort of a course: the dates of its sessions, where you have a place."),
         ),
         Kind(
             "learning_assignment_due",
-            "Assignments due soon",
-            "An assignment on a course you take with a cohort is due in two days and you "
-            "have not handed it in (once for each assignment).",
+            _("Assignments due soon"),
+            _(
+                "An assignment on a course you take with a cohort is due in two days and you "
+                "have not handed it in (once for each assignment)."
+            ),
         ),
         Kind(
             "learning_feedback",
-            "Feedback on your assignments",
-            "A facilitator gives you feedback on an assignment you handed in.",
+            _("Feedback on your assignments"),
+            _("A facilitator gives you feedback on an assignment you handed in."),
         ),
         # reviews
         Kind(
             "review_request",
-            "Requests to your review group",
-            "A researcher asks your research partners group to review their plan, "
-            "or withdraws a request you signed up for.",
+            _("Requests to your review group"),
+            _(
+                "A researcher asks your research partners group to review their plan, "
+                "or withdraws a request you signed up for."
+            ),
         ),
         Kind(
             "review_deadline",
-            "Reviews due soon",
-            "A review you signed up for is due in a few days and you have not sent it.",
+            _("Reviews due soon"),
+            _("A review you signed up for is due in a few days and you have not sent it."),
         ),
         Kind(
             "review_draft",
-            "Draft responses to agree",
-            "The reviewer leading a response asks the other reviewers to read and agree it.",
+            _("Draft responses to agree"),
+            _("The reviewer leading a response asks the other reviewers to read and agree it."),
         ),
         Kind(
             "review_response",
-            "Responses to your review requests",
-            "A review group sends its response to a plan you asked it to review.",
+            _("Responses to your review requests"),
+            _("A review group sends its response to a plan you asked it to review."),
         ),
         Kind(
             "review_reminder",
-            "Reminders to report back",
-            "A review group asks what you changed because of its response.",
+            _("Reminders to report back"),
+            _("A review group asks what you changed because of its response."),
         ),
         Kind(
             "review_reported_back",
-            "Researchers reporting back",
-            "A researcher tells your review group what they changed because of its response.",
+            _("Researchers reporting back"),
+            _("A researcher tells your review group what they changed because of its response."),
         ),
         # documents
         Kind(
             "document_amendment_proposed",
-            "Changes proposed to documents you write",
-            "Someone proposes a change to a document while you hold its pen, for you to "
-            "accept or decline.",
+            _("Changes proposed to documents you write"),
+            _(
+                "Someone proposes a change to a document while you hold its pen, for you to "
+                "accept or decline."
+            ),
         ),
         Kind(
             "document_amendment_answered",
-            "Answers to your amendments",
-            "The authors of a document accept or decline an amendment you proposed, and say why.",
+            _("Answers to your amendments"),
+            _(
+                "The authors of a document accept or decline an amendment you proposed, and say "
+                "why."
+            ),
         ),
         # events
         Kind(
             "event_registration",
-            "Your places at events",
-            "You take a place at an event or join its waiting list.",
+            _("Your places at events"),
+            _("You take a place at an event or join its waiting list."),
         ),
         Kind(
             "event_place",
-            "A place comes free at an event",
-            "Someone cancels and you move from the waiting list to a place.",
+            _("A place comes free at an event"),
+            _("Someone cancels and you move from the waiting list to a place."),
         ),
         Kind(
             "event_reminder",
-            "Reminders about events",
-            "An event you have a place at is coming up (by default 2 days and 2 hours before).",
+            _("Reminders about events"),
+            _("An event you have a place at is coming up (by default 2 days and 2 hours before)."),
         ),
         Kind(
             "event_update",
-            "Changes to events",
-            "An event you have a place at, or are waiting for, moves or is cancelled.",
+            _("Changes to events"),
+            _("An event you have a place at, or are waiting for, moves or is cancelled."),
         ),
         Kind(
             "event_invitation",
-            "Invitations to events",
-            "A time you helped choose in a time poll becomes an event.",
+            _("Invitations to events"),
+            _("A time you helped choose in a time poll becomes an event."),
         ),
         Kind(
             "event_minutes_ready",
-            "Draft minutes to comment on",
-            "The organiser of a meeting you came to asks for comments on its draft minutes.",
+            _("Draft minutes to comment on"),
+            _("The organiser of a meeting you came to asks for comments on its draft minutes."),
         ),
         Kind(
             DAILY_SUMMARY,
-            "Daily summary",
-            "One email a day with the notifications you chose to get that way.",
+            _("Daily summary"),
+            _("One email a day with the notifications you chose to get that way."),
             can_turn_off=False,
             is_summary=True,
         ),
         Kind(
             WEEKLY_SUMMARY,
-            "Weekly summary",
-            "One email a week with the notifications you chose to get that way.",
+            _("Weekly summary"),
+            _("One email a week with the notifications you chose to get that way."),
             can_turn_off=False,
             is_summary=True,
         ),
         # priorities
         Kind(
             "priorities_stage",
-            "Priority-setting partnerships",
-            "A partnership you steer or asked to hear about moves on (the interim survey "
-            "opens, the top 10 is published).",
+            _("Priority-setting partnerships"),
+            _(
+                "A partnership you steer or asked to hear about moves on (the interim survey "
+                "opens, the top 10 is published)."
+            ),
         ),
         Kind(
             "priorities_steering",
-            "Joining a steering group",
-            "Someone adds you to the steering group of a priority-setting partnership.",
+            _("Joining a steering group"),
+            _("Someone adds you to the steering group of a priority-setting partnership."),
         ),
         Kind(
             "priorities_idea",
-            "Comments on your research ideas",
-            "Someone comments on a research idea you co-own.",
+            _("Comments on your research ideas"),
+            _("Someone comments on a research idea you co-own."),
         ),
         # stories
         Kind(
             "stories_for_review",
-            "Stories waiting to be published",
-            "A member asks for a story to be published (if you publish your collective’s "
-            "stories).",
+            _("Stories waiting to be published"),
+            _(
+                "A member asks for a story to be published (if you publish your collective’s "
+                "stories)."
+            ),
         ),
         Kind(
             "stories_interest",
-            "People who want to get involved",
-            "Someone fills in your collective’s get-involved form (if you answer them).",
+            _("People who want to get involved"),
+            _("Someone fills in your collective’s get-involved form (if you answer them)."),
         ),
         Kind(
             "stories_interest_answer",
-            "Answers to your message",
-            "A collective answers the message you sent through its get-involved form.",
+            _("Answers to your message"),
+            _("A collective answers the message you sent through its get-involved form."),
         ),
         Kind(
             "document_comment_moderated",
-            "Your comments on documents",
-            "A member hides or restores a comment you wrote on a document.",
+            _("Your comments on documents"),
+            _("A member hides or restores a comment you wrote on a document."),
         ),
         # threads
         Kind(
             "thread_mention",
-            "Mentions in threads",
-            "Someone names you with @ in a thread in a place you are in.",
+            _("Mentions in threads"),
+            _("Someone names you with @ in a thread in a place you are in."),
         ),
         Kind(
             "place_update",
-            "Updates from your places",
-            "Someone sends an update (what happened, what is next) to everyone in a "
-            "collective, group or project you are in. The email holds the whole update.",
+            _("Updates from your places"),
+            _(
+                "Someone sends an update (what happened, what is next) to everyone in a "
+                "collective, group or project you are in. The email holds the whole update."
+            ),
         ),
         Kind(
             "stories_comment_moderated",
-            "Your comments on stories",
-            "A moderator hides or restores a comment you wrote on a story, or someone "
-            "reports it and it waits for a moderator.",
+            _("Your comments on stories"),
+            _(
+                "A moderator hides or restores a comment you wrote on a story, or someone "
+                "reports it and it waits for a moderator."
+            ),
         ),
         # tasks
         Kind(
             "task_assigned",
-            "Tasks someone asks you to do",
-            "Someone in a place you are in gives you a task.",
+            _("Tasks someone asks you to do"),
+            _("Someone in a place you are in gives you a task."),
         ),
         Kind(
             "task_due",
-            "Tasks due soon",
-            "A task you said you would do is due tomorrow or overdue (once for each date).",
+            _("Tasks due soon"),
+            _("A task you said you would do is due tomorrow or overdue (once for each date)."),
         ),
         # opportunities
         Kind(
             "opportunity_check",
-            "Opportunities waiting to be checked",
-            "A member sends an involvement opportunity for checking before it goes on the "
-            "public board (if you coordinate the collective).",
+            _("Opportunities waiting to be checked"),
+            _(
+                "A member sends an involvement opportunity for checking before it goes on the "
+                "public board (if you coordinate the collective)."
+            ),
         ),
         Kind(
             "opportunity_checked",
-            "Your opportunities, checked",
-            "An opportunity you wrote goes live, or is sent back to you with comments.",
+            _("Your opportunities, checked"),
+            _("An opportunity you wrote goes live, or is sent back to you with comments."),
         ),
         Kind(
             "opportunity_interest",
-            "People interested in your opportunities",
-            "Someone expresses interest in an opportunity you organise.",
+            _("People interested in your opportunities"),
+            _("Someone expresses interest in an opportunity you organise."),
         ),
         Kind(
             "opportunity_interest_received",
-            "Your interest in an opportunity",
-            "The confirmation that the organisers have your expression of interest.",
+            _("Your interest in an opportunity"),
+            _("The confirmation that the organisers have your expression of interest."),
         ),
         Kind(
             "opportunity_match",
-            "New opportunities that fit your choices",
-            "A new involvement opportunity on a topic or of a kind you chose to hear about.",
+            _("New opportunities that fit your choices"),
+            _("A new involvement opportunity on a topic or of a kind you chose to hear about."),
             default=Frequency.WEEKLY,
         ),
         Kind(
             "opportunity_chosen",
-            "You were chosen for an opportunity",
-            "The organisers chose you for an opportunity you expressed interest in.",
+            _("You were chosen for an opportunity"),
+            _("The organisers chose you for an opportunity you expressed interest in."),
         ),
         Kind(
             "opportunity_not_chosen",
-            "You were not chosen this time",
-            "The organisers finished choosing for an opportunity you expressed interest "
-            "in, and you were not chosen this time.",
+            _("You were not chosen this time"),
+            _(
+                "The organisers finished choosing for an opportunity you expressed interest "
+                "in, and you were not chosen this time."
+            ),
         ),
         Kind(
             "download_ready",
-            "A download you asked for is ready",
-            "Something you asked us to prepare (your data, a PDF) took a while and is now "
-            "ready to download.",
+            _("A download you asked for is ready"),
+            _(
+                "Something you asked us to prepare (your data, a PDF) took a while and is now "
+                "ready to download."
+            ),
         ),
     ]
 }

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.notifications.kinds import SUBJECT_PREFIX, Frequency
 
@@ -21,13 +22,13 @@ if TYPE_CHECKING:
 
 
 class Status(models.TextChoices):
-    QUEUED = "queued", "Waiting to be emailed"
-    SENDING = "sending", "Being emailed"
-    SENT = "sent", "Emailed"
-    WAITING_FOR_SUMMARY = "waiting", "Waiting for your summary email"
-    IN_SUMMARY = "in_summary", "Emailed in a summary"
-    NOT_EMAILED = "not_emailed", "Not emailed: you turned these emails off"
-    FAILED = "failed", "We could not email it"
+    QUEUED = "queued", _("Waiting to be emailed")
+    SENDING = "sending", _("Being emailed")
+    SENT = "sent", _("Emailed")
+    WAITING_FOR_SUMMARY = "waiting", _("Waiting for your summary email")
+    IN_SUMMARY = "in_summary", _("Emailed in a summary")
+    NOT_EMAILED = "not_emailed", _("Not emailed: you turned these emails off")
+    FAILED = "failed", _("We could not email it")
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -36,7 +37,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.preferences_save(person=person, frequencies=form.cleaned_data)
-        messages.success(request, "Your email choices have been saved.")
+        messages.success(request, _("Your email choices have been saved."))
         return redirect("notifications:settings")
     context = {"form": form, "always_sent": kinds.always_sent()}
     return render(request, "notifications/settings.html", context)

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from levelfield.collectives.roles import memberships_of
 from levelfield.lib.manifests import manifests
@@ -130,7 +131,7 @@ def event_groups(place: Place) -> list[tuple[str, str]]:
 
 def perspective_label(kind: str) -> str:
     label = dict(PerspectiveKind.choices)[kind]
-    return f"Everyone who shares the perspective {label}"
+    return gettext("Everyone who shares the perspective %(label)s") % {"label": label}
 
 
 def _group_ids(place: Place, key: str) -> QuerySet | None:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from levelfield.collectives import roles
 from levelfield.history.services import change_record
@@ -111,11 +112,12 @@ def _answer(membership: PlaceMembership, person: User, *, accept: bool) -> bool:
 
 def _asked_notify(membership: PlaceMembership, asked_by: User) -> None:
     place = _place(membership)
-    where = (
-        place.name
-        if place.kind == PlaceKind.COLLECTIVE
-        else f"the {place.kind_word} “{place.name}”"
-    )
+    if place.kind == PlaceKind.COLLECTIVE:
+        where = place.name
+    elif place.kind == PlaceKind.GROUP:
+        where = gettext("the group “%(name)s”") % {"name": place.name}
+    else:
+        where = gettext("the project “%(name)s”") % {"name": place.name}
     url = reverse("places:members", args=[place.pk])
     notification_send(
         kind="coordinator",
@@ -131,7 +133,7 @@ def _asked_notify(membership: PlaceMembership, asked_by: User) -> None:
 
 def _check_own(membership: PlaceMembership, person: User) -> None:
     if membership.person_id != person.pk:
-        raise PermissionDenied("Only the member themselves may answer or step down.")
+        raise PermissionDenied(gettext("Only the member themselves may answer or step down."))
 
 
 def _locked(membership: PlaceMembership) -> PlaceMembership:

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.people.models import User
 from levelfield.projects.forms import InvolvementEntryForm, _minutes_from_hours
@@ -14,29 +16,29 @@ from levelfield.projects.forms import InvolvementEntryForm, _minutes_from_hours
 
 class GroupForm(forms.Form):
     name = forms.CharField(
-        label="Group name",
+        label=_("Group name"),
         max_length=120,
-        help_text="For example: Allies Group, or Young People's Advisory Group.",
+        help_text=_("For example: Allies Group, or Young People's Advisory Group."),
         error_messages={
-            "required": "Enter a name for the group",
-            "max_length": "Keep the group name under 120 characters",
+            "required": _("Enter a name for the group"),
+            "max_length": _("Keep the group name under 120 characters"),
         },
     )
     purpose = forms.CharField(
-        label="What the group is for",
+        label=_("What the group is for"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="A few sentences in plain English, so people can tell whether to join.",
+        help_text=_("A few sentences in plain English, so people can tell whether to join."),
         error_messages={
-            "required": "Say what the group is for",
-            "max_length": "Keep what the group is for under 2,000 characters",
+            "required": _("Say what the group is for"),
+            "max_length": _("Keep what the group is for under 2,000 characters"),
         },
     )
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Enter a name for the group")
+            raise forms.ValidationError(gettext("Enter a name for the group"))
         return name
 
 
@@ -63,23 +65,23 @@ class ChooseForm(forms.Form):
     action = forms.ChoiceField(
         choices=[(action, action) for action in CHOOSE_ACTIONS],
         error_messages={
-            "required": "Choose what to do: add or take out someone, or a group",
-            "invalid_choice": "Choose what to do: add or take out someone, or a group",
+            "required": _("Choose what to do: add or take out someone, or a group"),
+            "invalid_choice": _("Choose what to do: add or take out someone, or a group"),
         },
     )
     person = forms.IntegerField(
         required=False,
         min_value=1,
         error_messages={
-            "invalid": "Choose a person from the list",
-            "min_value": "Choose a person from the list",
+            "invalid": _("Choose a person from the list"),
+            "min_value": _("Choose a person from the list"),
         },
     )
     perspective = forms.ChoiceField(
-        label="Perspective",
+        label=_("Perspective"),
         required=False,
         choices=[],
-        error_messages={"invalid_choice": "Choose a perspective from the list"},
+        error_messages={"invalid_choice": _("Choose a perspective from the list")},
     )
     group = forms.CharField(required=False, max_length=100)
     # Where to come back to: the search and its page, kept as they were.
@@ -88,26 +90,26 @@ class ChooseForm(forms.Form):
         required=False,
         min_value=1,
         error_messages={
-            "invalid": "Page must be a whole number, like 2",
-            "min_value": "Page must be 1 or more",
+            "invalid": _("Page must be a whole number, like 2"),
+            "min_value": _("Page must be 1 or more"),
         },
     )
 
     def __init__(self, *args: Any, perspectives: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["perspective"].choices = [("", "Choose a perspective"), *perspectives]
+        self.fields["perspective"].choices = [("", gettext("Choose a perspective")), *perspectives]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         action = cleaned.get("action")
         person_missing = not cleaned.get("person") and "person" not in self.errors
         if action in {"add", "remove", "put_back"} and person_missing:
-            self.add_error("person", "Choose a person from the list")
+            self.add_error("person", gettext("Choose a person from the list"))
         perspective_missing = not cleaned.get("perspective") and "perspective" not in self.errors
         if action == "add_perspective" and perspective_missing:
-            self.add_error("perspective", "Choose a perspective")
+            self.add_error("perspective", gettext("Choose a perspective"))
         if action in {"add_group", "remove_group"} and not cleaned.get("group"):
-            self.add_error("group", "Choose a meeting")
+            self.add_error("group", gettext("Choose a meeting"))
         return cleaned
 
 
@@ -118,12 +120,14 @@ class ChosenEntryForm(InvolvementEntryForm):
     Rows are named by account id (hours_12), as in the form that lists everyone."""
 
     same_hours = forms.DecimalField(
-        label="Hours each person spent",
+        label=_("Hours each person spent"),
         required=False,
-        help_text="The same for everyone, including getting ready and travelling. For "
-        "example, 1.5 for an hour and a half.",
+        help_text=_(
+            "The same for everyone, including getting ready and travelling. For "
+            "example, 1.5 for an hour and a half."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter the hours each person spent as a number, like 1.5"},
+        error_messages={"invalid": _("Enter the hours each person spent as a number, like 1.5")},
     )
 
     def __init__(
@@ -138,11 +142,12 @@ class ChosenEntryForm(InvolvementEntryForm):
         if rows:
             for person in chosen:
                 self.fields[f"hours_{person.pk}"] = forms.DecimalField(
-                    label=f"Hours {person.name} spent",
+                    label=gettext("Hours %(name)s spent") % {"name": person.name},
                     required=False,
                     widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
                     error_messages={
-                        "invalid": f"Enter the hours {person.name} spent as a number, like 1.5"
+                        "invalid": gettext("Enter the hours %(name)s spent as a number, like 1.5")
+                        % {"name": person.name}
                     },
                 )
 
@@ -158,8 +163,8 @@ class ChosenEntryForm(InvolvementEntryForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not self.count:
-            raise ValidationError("Choose at least one person who took part")
-        same = self._checked("same_hours", "each person")
+            raise ValidationError(gettext("Choose at least one person who took part"))
+        same = self._checked("same_hours", gettext("each person"))
         participants: dict[User, int] = {}
         missing = False
         for person in self.chosen:
@@ -173,7 +178,7 @@ class ChosenEntryForm(InvolvementEntryForm):
             else:
                 participants[person] = minutes
         if missing and "same_hours" not in self.errors:
-            self.add_error("same_hours", "Enter the hours each person spent, like 1.5")
+            self.add_error("same_hours", gettext("Enter the hours each person spent, like 1.5"))
         self.participants = participants
         return cleaned
 
@@ -185,13 +190,19 @@ class ChosenEntryForm(InvolvementEntryForm):
         if hours is None:
             return None
         if hours <= 0:
-            self.add_error(field, f"The hours {who} spent must be more than 0")
+            self.add_error(
+                field, gettext("The hours %(who)s spent must be more than 0") % {"who": who}
+            )
             return None
         if hours > 24:
-            self.add_error(field, f"The hours {who} spent must be 24 or fewer")
+            self.add_error(
+                field, gettext("The hours %(who)s spent must be 24 or fewer") % {"who": who}
+            )
             return None
         minutes = _minutes_from_hours(hours)
         if minutes < 1:
-            self.add_error(field, f"The time {who} spent must be at least 1 minute")
+            self.add_error(
+                field, gettext("The time %(who)s spent must be at least 1 minute") % {"who": who}
+            )
             return None
         return minutes

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from levelfield.history.models import Change
 from levelfield.history.words import value_words
 from levelfield.templatetags.levelfield import hours
 
 FIELD_LABELS = {
-    "title": "Title",
-    "summary": "Summary",
-    "topics": "Topics",
-    "stage": "Stage",
-    "member": "Member",
-    "coordinator": "Coordinator job",
-    "email": "Email",
-    "expires": "Works until",
-    "status": "Status",
-    "description": "More detail",
-    "date": "Date",
-    "kind": "Kind of activity",
-    "what_changed": "What changed because of it",
-    "participants": "Who took part",
+    "title": _("Title"),
+    "summary": _("Summary"),
+    "topics": _("Topics"),
+    "stage": _("Stage"),
+    "member": _("Member"),
+    "coordinator": _("Coordinator job"),
+    "email": _("Email"),
+    "expires": _("Works until"),
+    "status": _("Status"),
+    "description": _("More detail"),
+    "date": _("Date"),
+    "kind": _("Kind of activity"),
+    "what_changed": _("What changed because of it"),
+    "participants": _("Who took part"),
 }
 
 
@@ -46,5 +49,6 @@ def _words(key: str, value: object) -> str:
 
 def _participant_words(item: object) -> str:
     if isinstance(item, dict) and "minutes" in item:
-        return f"{item.get('person', 'A former member')}: {hours(item['minutes'])}"
+        name = item["person"] if "person" in item else gettext("A former member")
+        return gettext("%(name)s: %(time)s") % {"name": name, "time": hours(item["minutes"])}
     return str(item)

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.history.models import Change
 from levelfield.lib import cache as lib_cache
@@ -15,7 +16,8 @@ from levelfield.places.models import Place
 from levelfield.projects.forms import LogFilterForm
 from levelfield.projects.models import InvolvementEntry, Participation, Stage
 
-NOT_SHARED = "Perspective not shared"
+# Lazy: the totals are cached, and each reader sees them in their own language.
+NOT_SHARED = _("Perspective not shared")
 LOG_TOTALS_SECONDS = 60
 
 
@@ -88,7 +90,7 @@ def _stage_totals(participations: QuerySet[Participation]) -> list[tuple[str, in
         if value in rows
     ]
     if "" in rows:
-        totals.append(("No research stage", rows[""]["entries"], rows[""]["minutes"]))
+        totals.append((_("No research stage"), rows[""]["entries"], rows[""]["minutes"]))
     return totals
 
 
@@ -116,5 +118,5 @@ def _perspective_totals(participations: QuerySet[Participation]) -> list[tuple[s
     if not_shared:
         rows.append((NOT_SHARED, not_shared))
     if former:
-        rows.append(("Former members", former))
+        rows.append((_("Former members"), former))
     return rows

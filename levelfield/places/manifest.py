@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -16,61 +17,61 @@ from levelfield.places import personal
 
 GLOSSARY = (
     Term(
-        "Co-production",
-        (
+        _("Co-production"),
+        _(
             "Researchers, practitioners, patients, carers and members of the public working "
             "together as equals through a whole research project: sharing power, deciding "
             "together, valuing everyone's knowledge and paying people fairly for their time."
         ),
     ),
     Term(
-        "Collective",
-        (
+        _("Collective"),
+        _(
             "A co-production hub: the people who work together over time, with their groups and "
             "projects, their payment policy and their public page."
         ),
     ),
     Term(
-        "Group",
-        (
+        _("Group"),
+        _(
             "A standing group inside a collective with a purpose and its members, such as an "
             "allies group or a young people's advisory group. It meets, decides and keeps its own"
             " log, like a project, but has no research stages."
         ),
     ),
     Term(
-        "Project",
-        (
+        _("Project"),
+        _(
             "A piece of research inside a collective, with its members and the stages of the "
             "research cycle, from identifying questions to impact."
         ),
     ),
     Term(
-        "Place",
-        (
+        _("Place"),
+        _(
             "Our word for a collective, a group or a project: anywhere people work together. "
             "Decisions, meetings, documents and the involvement log all belong to a place."
         ),
     ),
     Term(
-        "Coordinator",
-        (
+        _("Coordinator"),
+        _(
             "A job, not a rank: the member who looks after logistics, approves payment claims and"
             " answers requests to join. Anyone in the place can see who holds it, and it never "
             "overrides a decision the group makes."
         ),
     ),
     Term(
-        "Involvement log",
-        (
+        _("Involvement log"),
+        _(
             "The record of who took part in what, and for how long: a meeting, a workshop, a "
             "review. People claim payment for their time from it, and reports are written from "
             "it."
         ),
     ),
     Term(
-        "Research stage",
-        (
+        _("Research stage"),
+        _(
             "Where a project is in the research cycle: identifying and prioritising, design, "
             "funding application, ethics and approvals, doing the research, analysis, "
             "dissemination, implementation, and evaluation and impact."
@@ -100,22 +101,22 @@ MANIFEST = AppManifest(
     demo_after=("collectives", "projects"),
     navigation=(
         NavigationEntry(
-            "Involvement log: what we did together and who took part",
+            _("Involvement log: what we did together and who took part"),
             "time",
             lambda place: reverse("places:log", args=[place.pk]),
-            hint="Every meeting and piece of work, with who took part and for how long.",
+            hint=_("Every meeting and piece of work, with who took part and for how long."),
             order=10,
         ),
         NavigationEntry(
-            "Members",
+            _("Members"),
             "people",
             lambda place: reverse("places:members", args=[place.pk]),
             kinds=frozenset({"group"}),
-            hint="Everyone in the group, and who has the coordinator job.",
+            hint=_("Everyone in the group, and who has the coordinator job."),
             order=10,
         ),
         NavigationEntry(
-            "Leave this group",
+            _("Leave this group"),
             "about",
             lambda place: reverse("places:group_leave", args=[place.pk]),
             kinds=frozenset({"group"}),

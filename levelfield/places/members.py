@@ -14,6 +14,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.roles import Action, memberships_of
@@ -24,9 +27,11 @@ from levelfield.places.coordinator import Asked
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 
 MEMBERS_PER_PAGE = 50
-NOTHING_ASKED = "Nobody is asking you to take on the coordinator job now, so nothing changed."
-ACCEPTED = "You now have the coordinator job. Thank you."
-DECLINED = "You said no to the coordinator job."
+NOTHING_ASKED = gettext_lazy(
+    "Nobody is asking you to take on the coordinator job now, so nothing changed."
+)
+ACCEPTED = gettext_lazy("You now have the coordinator job. Thank you.")
+DECLINED = gettext_lazy("You said no to the coordinator job.")
 
 
 def place_memberships(place: Place) -> QuerySet:
@@ -74,13 +79,20 @@ def coordinator_ask(request: HttpRequest, place_pk: int, membership_pk: int) -> 
     outcome = coordinator.coordinator_ask(membership=target, asked_by=request.user)
     name = target.person.name
     if outcome is Asked.VOLUNTEERED:
-        messages.success(request, "You now have the coordinator job. Thank you for volunteering.")
+        messages.success(
+            request, _("You now have the coordinator job. Thank you for volunteering.")
+        )
     elif outcome is Asked.ASKED:
-        messages.success(request, f"You asked {name} to take on the coordinator job.")
+        messages.success(
+            request, _("You asked %(name)s to take on the coordinator job.") % {"name": name}
+        )
     elif outcome is Asked.ALREADY_ASKED:
-        messages.info(request, f"{name} has already been asked and has not answered yet.")
+        messages.info(
+            request,
+            _("%(name)s has already been asked and has not answered yet.") % {"name": name},
+        )
     else:
-        messages.info(request, f"{name} already has the coordinator job.")
+        messages.info(request, _("%(name)s already has the coordinator job.") % {"name": name})
     return redirect("places:members", place_pk=place.pk)
 
 
@@ -97,7 +109,7 @@ def coordinator_decline(request: HttpRequest, place_pk: int) -> HttpResponse:
 
 
 def _answer(
-    request: HttpRequest, place_pk: int, answer: Callable[..., bool], said: str
+    request: HttpRequest, place_pk: int, answer: Callable[..., bool], said: Promise
 ) -> HttpResponse:
     """The asked member says yes or no (`answer` is the service); only their own job."""
     place = place_for_member(request.user, place_pk)
@@ -115,8 +127,8 @@ def coordinator_step_down(request: HttpRequest, place_pk: int) -> HttpResponse:
     mine = _mine(place, request)
     if request.method == "POST":
         if coordinator.coordinator_step_down(membership=mine, person=request.user):
-            messages.success(request, "You stepped down from the coordinator job.")
+            messages.success(request, _("You stepped down from the coordinator job."))
         else:
-            messages.info(request, "You do not have the coordinator job, so nothing changed.")
+            messages.info(request, _("You do not have the coordinator job, so nothing changed."))
         return redirect("places:members", place_pk=place.pk)
     return render(request, "places/step_down.html", {"place": place, "mine": mine})

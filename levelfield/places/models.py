@@ -28,6 +28,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
 
 
 class PlaceKind(models.TextChoices):
-    COLLECTIVE = "collective", "Collective"
-    GROUP = "group", "Group"
-    PROJECT = "project", "Project"
+    COLLECTIVE = "collective", _("Collective")
+    GROUP = "group", _("Group")
+    PROJECT = "project", _("Project")
 
 
 class Place(models.Model):
@@ -46,7 +47,7 @@ class Place(models.Model):
         "collectives.Collective",
         on_delete=models.CASCADE,
         related_name="places",
-        help_text="The collective the place is in; a collective's own place is itself.",
+        help_text=_("The collective the place is in; a collective's own place is itself."),
     )
     project = models.OneToOneField(
         "projects.Project",
@@ -54,12 +55,12 @@ class Place(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="place",
-        help_text="The project, when the place is one.",
+        help_text=_("The project, when the place is one."),
     )
     # A group's own details (a collective's and a project's are on their own rows).
-    group_name = models.CharField("group name", max_length=120, blank=True)
+    group_name = models.CharField(_("group name"), max_length=120, blank=True)
     purpose = models.TextField(
-        "what the group is for", blank=True, help_text="A few sentences in plain English."
+        _("what the group is for"), blank=True, help_text=_("A few sentences in plain English.")
     )
 
     class Meta:
@@ -137,10 +138,10 @@ class CoordinatorJob(models.Model):
     """
 
     coordinator_since = models.DateTimeField(
-        null=True, blank=True, help_text="Empty unless the member holds the coordinator job."
+        null=True, blank=True, help_text=_("Empty unless the member holds the coordinator job.")
     )
     coordinator_asked_at = models.DateTimeField(
-        null=True, blank=True, help_text="When someone asked the member to take the job."
+        null=True, blank=True, help_text=_("When someone asked the member to take the job.")
     )
     coordinator_asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -148,10 +149,10 @@ class CoordinatorJob(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Who asked; empty when they have since deleted their account.",
+        help_text=_("Who asked; empty when they have since deleted their account."),
     )
     coordinator_asked_because = models.CharField(
-        max_length=300, blank=True, help_text="Why, when a decision chose the member."
+        max_length=300, blank=True, help_text=_("Why, when a decision chose the member.")
     )
 
     class Meta:
@@ -242,9 +243,9 @@ class PlaceMembership(CoordinatorJob):
 
 
 class JoinRequestStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for an answer"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
 
 
 class JoinRequestQuerySet(models.QuerySet):

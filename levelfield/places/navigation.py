@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from levelfield.lib.manifests import NavigationEntry, manifests
 from levelfield.people.models import User
 from levelfield.places.models import Place
 
 # The sections, in the order people see them, with the heading each has.
 SECTIONS: dict[str, str] = {
-    "decide": "Decide together",
-    "meet": "Meet and talk",
-    "make": "Make things together",
-    "time": "Time, pay and recognition",
-    "check": "Check how we are working",
-    "public": "Share with the public",
-    "people": "People",
-    "about": "About this place",
+    "decide": _("Decide together"),
+    "meet": _("Meet and talk"),
+    "make": _("Make things together"),
+    "time": _("Time, pay and recognition"),
+    "check": _("Check how we are working"),
+    "public": _("Share with the public"),
+    "people": _("People"),
+    "about": _("About this place"),
 }
 
 

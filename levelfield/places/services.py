@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import manifests
@@ -126,21 +128,23 @@ def entry_snapshot(entry: InvolvementEntry) -> dict[str, Any]:
     from levelfield.projects.models import Participation
 
     participations = Participation.objects.filter(entry=entry).select_related("person")
-    return {
-        "title": entry.title,
-        "description": entry.description,
-        "date": entry.happened_on.isoformat(),
-        "stage": entry.get_stage_display() or "No research stage",
-        "kind": entry.get_kind_display(),
-        "what_changed": entry.what_changed,
-        "participants": sorted(
-            (
-                {"person": p.person_name, "person_id": p.person_id, "minutes": p.minutes}
-                for p in participations
+    # The history keeps what was stored, in English, whoever made the change.
+    with translation.override("en-gb"):
+        return {
+            "title": entry.title,
+            "description": entry.description,
+            "date": entry.happened_on.isoformat(),
+            "stage": str(entry.get_stage_display() or "No research stage"),
+            "kind": str(entry.get_kind_display()),
+            "what_changed": entry.what_changed,
+            "participants": sorted(
+                (
+                    {"person": str(p.person_name), "person_id": p.person_id, "minutes": p.minutes}
+                    for p in participations
+                ),
+                key=lambda row: (row["person"], row["person_id"] or 0),
             ),
-            key=lambda row: (row["person"], row["person_id"] or 0),
-        ),
-    }
+        }
 
 
 # Groups: standing groups inside a collective (an allies group, a young people's
@@ -155,7 +159,7 @@ def group_create(
     unless they set it up for others (`join=False`: a coordinator setting up the research
     partners group)."""
     if not PlaceMembership.objects.of_collective(collective).filter(person=actor).exists():
-        raise ValidationError("You can only start a group in a collective you belong to.")
+        raise ValidationError(gettext("You can only start a group in a collective you belong to."))
     with transaction.atomic():
         group = Place.objects.create(
             kind=PlaceKind.GROUP, collective=collective, group_name=name, purpose=purpose
@@ -181,7 +185,7 @@ def group_join(*, group: Place, person: User) -> PlaceMembership:
         .filter(person=person)
         .exists()
     ):
-        raise ValidationError("Only members of the collective can join its groups.")
+        raise ValidationError(gettext("Only members of the collective can join its groups."))
     with transaction.atomic():
         membership, joined = PlaceMembership.objects.get_or_create(place=group, person=person)
         if joined:

@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import access as collective_access
@@ -24,7 +26,7 @@ from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.places import access, choosing, services
 from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
@@ -92,7 +94,9 @@ def involvement_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"“{entry.title}” is in the involvement log.")
+            messages.success(
+                request, _("“%(title)s” is in the involvement log.") % {"title": entry.title}
+            )
             return redirect("places:log", pk=place.pk)
     return render(request, "places/log_form.html", {"place": place, "form": form})
 
@@ -160,7 +164,8 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
         if person is None:
             form.add_error(
                 "person",
-                f"Who took part: choose people who are members of the {place.kind_word}",
+                _("Who took part: choose people who are members of the %(kind)s")
+                % {"kind": place.kind_word},
             )
             return _choose_page(request, place, form)
     if action == "add":
@@ -168,17 +173,17 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
             draft.left_out.remove(person.pk)
         if person.pk not in draft.people:
             draft.people.append(person.pk)
-        said = f"Added {person.name}."
+        said = _("Added %(name)s.") % {"name": person.name}
     elif action == "remove":
         if person_pk in draft.people:
             draft.people.remove(person_pk)
         elif person_pk not in draft.left_out:
             draft.left_out.append(person_pk)
-        said = "Taken out of who took part."
+        said = _("Taken out of who took part.")
     elif action == "put_back":
         if person_pk in draft.left_out:
             draft.left_out.remove(person_pk)
-        said = "Put back into who took part."
+        said = _("Put back into who took part.")
     elif action == "add_perspective":
         key = f"{choosing.PERSPECTIVE}:{data['perspective']}"
         label = choosing.perspective_label(data["perspective"])
@@ -186,24 +191,29 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
     elif action == "add_group":
         label = dict(choosing.event_groups(place)).get(data["group"])
         if label is None:
-            form.add_error("group", "Choose a meeting from the list")
+            form.add_error("group", _("Choose a meeting from the list"))
             return _choose_page(request, place, form)
         said = _group_add(draft, data["group"], label)
     elif action == "remove_group":
         draft.groups = [group for group in draft.groups if group["key"] != data["group"]]
-        said = "Taken out of who took part."
+        said = _("Taken out of who took part.")
     elif action == "clear":
         choosing.draft_drop(request.session, place)
-        messages.success(request, "Nobody is chosen. Start again.")
+        messages.success(request, _("Nobody is chosen. Start again."))
         return redirect("places:log_add", pk=place.pk)
     elif action == "continue":
         if not choosing.chosen_people(place, draft).exists():
-            form.add_error(None, "Choose at least one person who took part")
+            form.add_error(None, _("Choose at least one person who took part"))
             return _choose_page(request, place, form)
         return redirect("places:log_details", pk=place.pk)
     choosing.draft_save(request.session, place, draft)
     count = choosing.chosen_people(place, draft).count()
-    messages.success(request, f"{said} {plural(count, 'person')} chosen so far.")
+    chosen = ngettext(
+        "%(said)s %(count)s person chosen so far.",
+        "%(said)s %(count)s people chosen so far.",
+        count,
+    )
+    messages.success(request, chosen % {"said": said, "count": number(count)})
     back = {"q": data["q"], "page": data["page"]}
     query = urlencode({name: value for name, value in back.items() if value})
     return redirect(reverse("places:log_add", args=[place.pk]) + (f"?{query}" if query else ""))
@@ -212,7 +222,7 @@ def involvement_choose(request: HttpRequest, pk: int) -> HttpResponse:
 def _group_add(draft: choosing.Draft, key: str, label: str) -> str:
     if key not in {group["key"] for group in draft.groups}:
         draft.groups.append({"key": key, "label": label})
-    return f"Added {label[0].lower()}{label[1:]}."
+    return _("Added %(what)s.") % {"what": f"{label[0].lower()}{label[1:]}"}
 
 
 @login_required
@@ -247,8 +257,12 @@ def involvement_details(request: HttpRequest, pk: int) -> HttpResponse:
             choosing.draft_drop(request.session, place)
             messages.success(
                 request,
-                f"“{entry.title}” is in the involvement log, with "
-                f"{plural(len(form.participants), 'person')}.",
+                ngettext(
+                    "“%(title)s” is in the involvement log, with %(count)s person.",
+                    "“%(title)s” is in the involvement log, with %(count)s people.",
+                    len(form.participants),
+                )
+                % {"title": entry.title, "count": number(len(form.participants))},
             )
             return redirect("places:log", pk=place.pk)
     context = {"place": place, "form": form, "count": count}
@@ -290,9 +304,13 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
         )
         everyone = [person for person in recorded if person.pk in still_in]
     members = [(person, person.name) for person in everyone]
-    member_ids = {person.pk for person, _ in members}
+    member_ids = {person.pk for person, _name in members}
     past = [
-        (person, f"{person.name} (no longer in the {place.kind_word})")
+        (
+            person,
+            _("%(name)s (no longer in the %(kind)s)")
+            % {"name": person.name, "kind": place.kind_word},
+        )
         for person in recorded
         if person.pk not in member_ids
     ]
@@ -315,7 +333,7 @@ def involvement_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> Http
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The entry is corrected. The change is in its history.")
+            messages.success(request, _("The entry is corrected. The change is in its history."))
             return redirect("places:log_entry", pk=place.pk, entry_pk=entry.pk)
     context = {
         "place": place,
@@ -357,7 +375,9 @@ def group_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"You started the group “{group.name}”.")
+            messages.success(
+                request, _("You started the group “%(name)s”.") % {"name": group.name}
+            )
             return redirect("places:group", pk=group.pk)
     return render(request, "places/group_form.html", {"collective": collective, "form": form})
 
@@ -393,7 +413,7 @@ def group_join(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"You joined the group “{group.name}”.")
+        messages.success(request, _("You joined the group “%(name)s”.") % {"name": group.name})
     return redirect("places:group", pk=group.pk)
 
 
@@ -404,6 +424,6 @@ def group_leave(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such group.")
     if request.method == "POST":
         services.group_leave(group=group, person=request.user)
-        messages.success(request, f"You left the group “{group.name}”.")
+        messages.success(request, _("You left the group “%(name)s”.") % {"name": group.name})
         return redirect("collectives:detail", slug=group.collective.slug)
     return render(request, "places/group_leave.html", {"group": group, "place": group})

@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.collectives.models import Collective
 from levelfield.people.models import User
@@ -19,19 +21,23 @@ class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = ["title", "summary", "topics", "stage"]
-        labels = {"title": "Project title", "summary": "Plain-English summary"}
+        labels = {
+            "title": _("Project title"),
+            "summary": _("Plain-English summary"),
+            "topics": _("Topics"),
+        }
         help_texts = {
-            "title": "A short name people will recognise.",
-            "topics": "For example: dementia, carers, loneliness. Separate topics with commas.",
+            "title": _("A short name people will recognise."),
+            "topics": _("For example: dementia, carers, loneliness. Separate topics with commas."),
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5}),
             "stage": forms.RadioSelect(attrs={"small": True}),
         }
         error_messages = {
-            "title": {"required": "Enter a project title"},
-            "summary": {"required": "Enter a plain-English summary of the project"},
-            "stage": {"required": "Choose the stage the project is at"},
+            "title": {"required": _("Enter a project title")},
+            "summary": {"required": _("Enter a plain-English summary of the project")},
+            "stage": {"required": _("Choose the stage the project is at")},
         }
 
 
@@ -51,11 +57,13 @@ class ProjectCreateForm(ProjectForm):
         queryset=Collective.objects.none(),
         to_field_name="slug",
         empty_label=None,
-        label="Which collective is the project part of?",
+        label=_("Which collective is the project part of?"),
         error_messages={
-            "required": "Choose the collective the project is part of",
-            "invalid_choice": "Choose one of your collectives. You can only start a project "
-            "in a collective you belong to.",
+            "required": _("Choose the collective the project is part of"),
+            "invalid_choice": _(
+                "Choose one of your collectives. You can only start a project "
+                "in a collective you belong to."
+            ),
         },
     )
 
@@ -108,10 +116,10 @@ class InvolvementEntryForm(forms.ModelForm):
     class Meta:
         model = InvolvementEntry
         fields = ["title", "description", "happened_on", "stage", "kind", "what_changed"]
-        labels = {"happened_on": "Date it happened"}
+        labels = {"happened_on": _("Date it happened")}
         help_texts = {
-            "title": "For example: Advisory group meeting about the interview questions.",
-            "happened_on": "For example, 27/3/2026. It cannot be in the future.",
+            "title": _("For example: Advisory group meeting about the interview questions."),
+            "happened_on": _("For example, 27/3/2026. It cannot be in the future."),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -121,13 +129,13 @@ class InvolvementEntryForm(forms.ModelForm):
             "kind": forms.RadioSelect(attrs={"small": True}),
         }
         error_messages = {
-            "title": {"required": "Enter what happened"},
+            "title": {"required": _("Enter what happened")},
             "happened_on": {
-                "required": "Enter the date it happened",
-                "invalid": "Enter a real date, for example 27/3/2026",
+                "required": _("Enter the date it happened"),
+                "invalid": _("Enter a real date, for example 27/3/2026"),
             },
-            "stage": {"required": "Choose the research stage"},
-            "kind": {"required": "Choose what kind of activity it was"},
+            "stage": {"required": _("Choose the research stage")},
+            "kind": {"required": _("Choose what kind of activity it was")},
         }
 
     def __init__(
@@ -145,12 +153,12 @@ class InvolvementEntryForm(forms.ModelForm):
         # No empty "---------" radio: a choice is required and nothing is pre-chosen wrongly.
         if research_stages:
             self.fields["stage"].choices = Stage.choices
-            self.fields["stage"].label = "Research stage"
+            self.fields["stage"].label = gettext("Research stage")
             self.fields["stage"].required = True
         else:
             del self.fields["stage"]
         self.fields["kind"].choices = ActivityKind.choices
-        self.fields["kind"].label = "What kind of activity was it?"
+        self.fields["kind"].label = gettext("What kind of activity was it?")
         self.people = people
         self.former_minutes = former_minutes or []
         existing: dict[int, int] = {}
@@ -162,17 +170,18 @@ class InvolvementEntryForm(forms.ModelForm):
             }
         for person, name in people:
             self.fields[f"took_part_{person.pk}"] = forms.BooleanField(
-                label=f"{name} took part",
+                label=gettext("%(name)s took part") % {"name": name},
                 required=False,
                 initial=person.pk in existing,
             )
             self.fields[f"hours_{person.pk}"] = forms.DecimalField(
-                label=f"Hours {name} spent",
+                label=gettext("Hours %(name)s spent") % {"name": name},
                 required=False,
                 initial=hours_text(existing[person.pk]) if person.pk in existing else None,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
                 error_messages={
-                    "invalid": f"Enter the hours {name} spent as a number, like 1.5",
+                    "invalid": gettext("Enter the hours %(name)s spent as a number, like 1.5")
+                    % {"name": name},
                 },
             )
         self.participants: dict[User, int] = {}
@@ -197,9 +206,9 @@ class InvolvementEntryForm(forms.ModelForm):
         happened_on = self.cleaned_data["happened_on"]
         # A day of grace, so someone logging late at night in another time zone is not refused.
         if happened_on > timezone.localdate() + datetime.timedelta(days=1):
-            raise ValidationError("The date cannot be in the future")
+            raise ValidationError(gettext("The date cannot be in the future"))
         if happened_on.year < 1950:
-            raise ValidationError("Enter a date after 1950")
+            raise ValidationError(gettext("Enter a date after 1950"))
         return happened_on
 
     def clean(self) -> dict[str, Any]:
@@ -212,11 +221,11 @@ class InvolvementEntryForm(forms.ModelForm):
             minutes = self._minutes(hours_field, name)
             if minutes is not None:
                 participants[person] = minutes
-        nobody = not any(cleaned.get(f"took_part_{person.pk}") for person, _ in self.people)
+        nobody = not any(cleaned.get(f"took_part_{person.pk}") for person, _name in self.people)
         if nobody and not self.former_minutes and self.people:
             self.add_error(
                 f"took_part_{self.people[0][0].pk}",
-                "Tick at least one person who took part",
+                gettext("Tick at least one person who took part"),
             )
         self.participants = participants
         return cleaned
@@ -224,17 +233,27 @@ class InvolvementEntryForm(forms.ModelForm):
     def _minutes(self, hours_field: str, name: str) -> int | None:
         hours = self.cleaned_data.get(hours_field)
         if hours is None:
-            self.add_error(hours_field, f"Enter how many hours {name} spent, like 1.5")
+            self.add_error(
+                hours_field,
+                gettext("Enter how many hours %(name)s spent, like 1.5") % {"name": name},
+            )
             return None
         if hours <= 0:
-            self.add_error(hours_field, f"The hours {name} spent must be more than 0")
+            self.add_error(
+                hours_field, gettext("The hours %(who)s spent must be more than 0") % {"who": name}
+            )
             return None
         if hours > 24:
-            self.add_error(hours_field, f"The hours {name} spent must be 24 or fewer")
+            self.add_error(
+                hours_field, gettext("The hours %(who)s spent must be 24 or fewer") % {"who": name}
+            )
             return None
         minutes = _minutes_from_hours(hours)
         if minutes < 1:
-            self.add_error(hours_field, f"The time {name} spent must be at least 1 minute")
+            self.add_error(
+                hours_field,
+                gettext("The time %(who)s spent must be at least 1 minute") % {"who": name},
+            )
             return None
         return minutes
 
@@ -243,16 +262,16 @@ class LogFilterForm(forms.Form):
     """Filters for the involvement log, read from the query string."""
 
     stage = forms.ChoiceField(
-        label="Stage",
+        label=_("Stage"),
         required=False,
-        choices=[("", "All stages"), *Stage.choices],
-        error_messages={"invalid_choice": "Choose a stage from the list"},
+        choices=[("", _("All stages")), *Stage.choices],
+        error_messages={"invalid_choice": _("Choose a stage from the list")},
     )
     kind = forms.ChoiceField(
-        label="Kind of activity",
+        label=_("Kind of activity"),
         required=False,
-        choices=[("", "All kinds"), *ActivityKind.choices],
-        error_messages={"invalid_choice": "Choose a kind of activity from the list"},
+        choices=[("", _("All kinds")), *ActivityKind.choices],
+        error_messages={"invalid_choice": _("Choose a kind of activity from the list")},
     )
 
     def __init__(self, *args: Any, research_stages: bool = True, **kwargs: Any) -> None:
@@ -263,20 +282,20 @@ class LogFilterForm(forms.Form):
 
 class JoinRequestForm(forms.Form):
     message = forms.CharField(
-        label="Message to the project’s members (optional)",
-        help_text="For example, why you would like to join or what you could bring.",
+        label=_("Message to the project’s members (optional)"),
+        help_text=_("For example, why you would like to join or what you could bring."),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "Keep your message under 2,000 characters"},
+        error_messages={"max_length": _("Keep your message under 2,000 characters")},
     )
 
 
 class JoinRequestDeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Why not (optional)",
+        label=_("Why not (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "Keep the reason under 1,000 characters"},
+        error_messages={"max_length": _("Keep the reason under 1,000 characters")},
     )

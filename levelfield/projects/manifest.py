@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -39,35 +40,35 @@ MANIFEST = AppManifest(
     scale_after=("collectives",),
     navigation=(
         NavigationEntry(
-            "Members and coordinator jobs",
+            _("Members and coordinator jobs"),
             "people",
             lambda place: reverse("places:members", args=[place.pk]),
             kinds=frozenset({"project"}),
             order=10,
         ),
         NavigationEntry(
-            "Invitations sent",
+            _("Invitations sent"),
             "people",
             lambda place: reverse("projects:invitations", args=[place.project_id]),
             kinds=frozenset({"project"}),
             order=20,
         ),
         NavigationEntry(
-            "Edit the project’s details",
+            _("Edit the project’s details"),
             "about",
             lambda place: reverse("projects:edit", args=[place.project_id]),
             kinds=frozenset({"project"}),
             order=10,
         ),
         NavigationEntry(
-            "History of changes",
+            _("History of changes"),
             "about",
             lambda place: reverse("projects:history", args=[place.project_id]),
             kinds=frozenset({"project"}),
             order=20,
         ),
         NavigationEntry(
-            "Leave the project",
+            _("Leave the project"),
             "about",
             lambda place: reverse("projects:leave", args=[place.project_id]),
             kinds=frozenset({"project"}),

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.models import PlaceMembership
 
@@ -19,15 +21,15 @@ if TYPE_CHECKING:
 class Stage(models.TextChoices):
     """The research cycle, used across Levelfield."""
 
-    IDENTIFYING = "identifying", "Identifying and prioritising"
-    DESIGN = "design", "Design"
-    FUNDING = "funding", "Funding application"
-    ETHICS = "ethics", "Ethics and approvals"
-    DOING = "doing", "Doing the research (data collection)"
-    ANALYSIS = "analysis", "Analysis"
-    DISSEMINATION = "dissemination", "Dissemination"
-    IMPLEMENTATION = "implementation", "Implementation"
-    EVALUATION = "evaluation", "Evaluation and impact"
+    IDENTIFYING = "identifying", _("Identifying and prioritising")
+    DESIGN = "design", _("Design")
+    FUNDING = "funding", _("Funding application")
+    ETHICS = "ethics", _("Ethics and approvals")
+    DOING = "doing", _("Doing the research (data collection)")
+    ANALYSIS = "analysis", _("Analysis")
+    DISSEMINATION = "dissemination", _("Dissemination")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    EVALUATION = "evaluation", _("Evaluation and impact")
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -59,12 +61,14 @@ class Project(models.Model):
     )
     title = models.CharField(max_length=200)
     summary = models.TextField(
-        "plain-English summary",
-        help_text="What the project is about and why it matters, for anyone to understand.",
+        _("plain-English summary"),
+        help_text=_("What the project is about and why it matters, for anyone to understand."),
     )
-    topics = models.CharField(max_length=300, blank=True, help_text="Separate topics with commas.")
+    topics = models.CharField(
+        max_length=300, blank=True, help_text=_("Separate topics with commas.")
+    )
     stage = models.CharField(
-        "current stage", max_length=30, choices=Stage.choices, default=Stage.IDENTIFYING
+        _("current stage"), max_length=30, choices=Stage.choices, default=Stage.IDENTIFYING
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,13 +92,13 @@ class Project(models.Model):
 
 
 class ActivityKind(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    WORKSHOP = "workshop", "Workshop"
-    INTERVIEW = "interview", "Interview"
-    ANALYSIS = "analysis", "Analysis"
-    WRITING = "writing", "Writing"
-    REVIEW = "review", "Review"
-    OTHER = "other", "Other"
+    MEETING = "meeting", _("Meeting")
+    WORKSHOP = "workshop", _("Workshop")
+    INTERVIEW = "interview", _("Interview")
+    ANALYSIS = "analysis", _("Analysis")
+    WRITING = "writing", _("Writing")
+    REVIEW = "review", _("Review")
+    OTHER = "other", _("Other")
 
 
 class InvolvementEntryQuerySet(models.QuerySet):
@@ -120,22 +124,24 @@ class InvolvementEntry(models.Model):
     """
 
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="involvement")
-    title = models.CharField("what happened", max_length=200)
-    description = models.TextField("more detail", blank=True)
-    happened_on = models.DateField("date")
+    title = models.CharField(_("what happened"), max_length=200)
+    description = models.TextField(_("more detail"), blank=True)
+    happened_on = models.DateField(_("date"))
     stage = models.CharField(
-        "research stage",
+        _("research stage"),
         max_length=30,
         choices=Stage.choices,
         blank=True,
-        help_text="Empty for a collective's own activities, which have no research stage.",
+        help_text=_("Empty for a collective's own activities, which have no research stage."),
     )
     kind = models.CharField(max_length=20, choices=ActivityKind.choices)
     what_changed = models.TextField(
-        "what changed because of it",
+        _("what changed because of it"),
         blank=True,
-        help_text="The difference involvement made: to the question, the design, the "
-        "materials, the team.",
+        help_text=_(
+            "The difference involvement made: to the question, the design, the "
+            "materials, the team."
+        ),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -198,4 +204,4 @@ class Participation(models.Model):
 
     @property
     def person_name(self) -> str:
-        return self.person.name if self.person else "A former member"
+        return self.person.name if self.person else gettext("A former member")

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.db.models import Count, Min, Q
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.places.models import JoinRequest, PlaceMembership
 from levelfield.projects.models import (
     InvolvementEntry,
@@ -83,7 +84,12 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Answer {plural(row['count'], 'request')} to join",
+            label=ngettext(
+                "Answer %(count)s request to join",
+                "Answer %(count)s requests to join",
+                row["count"],
+            )
+            % {"count": number(row["count"])},
             url=reverse("places:members", args=[row["place_id"]]),
             place=row["place__project__title"],
             kind="join_request",

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -47,7 +49,9 @@ def project_create(
 ) -> Project:
     """Start a project in a collective; the person who starts it is its first member."""
     if not PlaceMembership.objects.of_collective(collective).filter(person=created_by).exists():
-        raise ValidationError("You can only start a project in a collective you belong to.")
+        raise ValidationError(
+            gettext("You can only start a project in a collective you belong to.")
+        )
     with transaction.atomic():
         project = Project.objects.create(
             collective=collective,
@@ -112,15 +116,17 @@ def project_member_add(*, project: Project, person: User, added_by: User) -> Pla
         .exists()
     ):
         raise ValidationError(
-            f"{person.name} is not a member of {project.collective.name}. "
-            "Invite them by email instead."
+            gettext("%(name)s is not a member of %(collective)s. Invite them by email instead.")
+            % {"name": person.name, "collective": project.collective.name}
         )
     with transaction.atomic():
         membership, created = PlaceMembership.objects.get_or_create(
             place=project.place, person=person
         )
         if not created:
-            raise ValidationError(f"{person.name} is already a member of this project.")
+            raise ValidationError(
+                gettext("%(name)s is already a member of this project.") % {"name": person.name}
+            )
         change_record(
             actor=added_by,
             action="member_added",
@@ -140,11 +146,13 @@ def project_leave(*, project: Project, person: User) -> None:
         )
         mine = next((m for m in memberships if m.person_id == person.pk), None)
         if mine is None:
-            raise ValidationError("You are not a member of this project.")
+            raise ValidationError(gettext("You are not a member of this project."))
         if len(memberships) == 1:
             raise ValidationError(
-                "You are the only member of this project. Invite someone to take it on "
-                "before you leave."
+                gettext(
+                    "You are the only member of this project. Invite someone to take it on "
+                    "before you leave."
+                )
             )
         change_record(
             actor=person,
@@ -172,9 +180,11 @@ def project_join_request_create(
             .filter(person=person)
             .exists()
         ):
-            raise ValidationError("Only members of the project’s collective can ask to join it.")
+            raise ValidationError(
+                gettext("Only members of the project’s collective can ask to join it.")
+            )
         if PlaceMembership.objects.of_project(project).filter(person=person).exists():
-            raise ValidationError("You are already a member of this project.")
+            raise ValidationError(gettext("You are already a member of this project."))
         try:
             with transaction.atomic():
                 join_request = JoinRequest.objects.create(
@@ -182,7 +192,7 @@ def project_join_request_create(
                 )
         except IntegrityError:
             raise ValidationError(
-                "You have already asked to join this project. Its members will answer."
+                gettext("You have already asked to join this project. Its members will answer.")
             ) from None
         change_record(
             actor=person,
@@ -209,8 +219,11 @@ def project_join_request_accept(*, join_request: JoinRequest, actor: User) -> Pl
             .exists()
         ):
             raise ValidationError(
-                f"{person.name} has left {project.collective.name}, so they cannot join. "
-                "Decline the request instead."
+                gettext(
+                    "%(name)s has left %(collective)s, so they cannot join. "
+                    "Decline the request instead."
+                )
+                % {"name": person.name, "collective": project.collective.name}
             )
         membership, _ = PlaceMembership.objects.get_or_create(place=project.place, person=person)
         join_request_answer(
@@ -273,7 +286,8 @@ def _join_request_locked(join_request: JoinRequest) -> JoinRequest:
     )
     if not join_request.is_pending:
         raise ValidationError(
-            f"{join_request.person.name}’s request to join has already been answered."
+            gettext("%(name)s’s request to join has already been answered.")
+            % {"name": join_request.person.name}
         )
     return join_request
 
@@ -375,12 +389,15 @@ def _check_claimed_time_kept(
     for participation in claimed:
         if wanted.get(participation.person_id) != participation.minutes:
             raise ValidationError(
-                f"{participation.person_name}’s time is claimed for payment, so it cannot "
-                "change here. Ask an approver about the claim instead."
+                gettext(
+                    "%(name)s’s time is claimed for payment, so it cannot change here. Ask an "
+                    "approver about the claim instead."
+                )
+                % {"name": participation.person_name}
             )
     if claimed and happened_on != entry.happened_on:
         raise ValidationError(
-            "Time in this entry is claimed for payment, so its date cannot change."
+            gettext("Time in this entry is claimed for payment, so its date cannot change.")
         )
 
 
@@ -401,9 +418,12 @@ def _check_hours_changed_by_right_person(
     names = sorted(person.name for person in User.objects.filter(pk__in=changed))
     if not roles.may(actor, roles.Action.CHANGE_SOMEONES_HOURS, place.owner):
         raise ValidationError(
-            "Hours can be paid, so only the person they belong to or an approver of payment "
-            f"claims can change them. You cannot change {_and_list(names)}’s time: ask "
-            "them to correct it."
+            gettext(
+                "Hours can be paid, so only the person they belong to or an approver of "
+                "payment claims can change them. You cannot change %(names)s’s time: ask "
+                "them to correct it."
+            )
+            % {"names": _and_list(names)}
         )
     return names
 
@@ -428,10 +448,13 @@ def _tell_whose_hours_changed(
             kind="hours_changed",
             person=person,
             context={
-                "subject": f"{actor.name} changed your hours for “{entry.title}”",
-                "message": f"{actor.name} changed the time recorded for you in "
-                f"“{entry.title}” from {before} to {after}. If that is wrong, correct the "
-                "entry or tell them.",
+                "subject": gettext("%(name)s changed your hours for “%(title)s”")
+                % {"name": actor.name, "title": entry.title},
+                "message": gettext(
+                    "%(name)s changed the time recorded for you in “%(title)s” from "
+                    "%(before)s to %(after)s. If that is wrong, correct the entry or tell them."
+                )
+                % {"name": actor.name, "title": entry.title, "before": before, "after": after},
             },
             url=url,
         )
@@ -441,13 +464,17 @@ def _check_participants(
     participants: Mapping[User, int], *, allowed: set[int], kept: int, place: Place
 ) -> None:
     if not participants and not kept:
-        raise ValidationError("Say who took part: at least one person.")
+        raise ValidationError(gettext("Say who took part: at least one person."))
     for person, minutes in participants.items():
         if person.pk not in allowed:
-            raise ValidationError(f"{person.name} is not a member of this {place.kind_word}.")
+            raise ValidationError(
+                gettext("%(name)s is not a member of this %(kind)s.")
+                % {"name": person.name, "kind": place.kind_word}
+            )
         if not 0 < minutes <= MAX_MINUTES_IN_A_DAY:
             raise ValidationError(
-                f"The time {person.name} spent must be more than 0 and at most 24 hours."
+                gettext("The time %(name)s spent must be more than 0 and at most 24 hours.")
+                % {"name": person.name}
             )
 
 
@@ -463,11 +490,14 @@ _FIELD_WORDS = {
 
 
 def _project_snapshot(project: Project) -> dict[str, str]:
+    # The history keeps what was stored, in English, whoever made the change.
+    with translation.override("en-gb"):
+        stage = str(Stage(project.stage).label)
     return {
         "title": project.title,
         "summary": project.summary,
         "topics": project.topics,
-        "stage": Stage(project.stage).label,
+        "stage": stage,
     }
 
 

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.models import Collective
@@ -45,7 +47,7 @@ from levelfield.projects.models import (
 
 PAGE_SIZE = 25
 LATEST_ENTRIES = 5
-NOT_SHARED = "Perspective not shared"
+NOT_SHARED = gettext_lazy("Perspective not shared")
 MEMBERS_ON_PAGE = 50
 
 
@@ -83,7 +85,9 @@ def project_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("collective", error)
         else:
-            messages.success(request, f"You started the project “{project.title}”.")
+            messages.success(
+                request, _("You started the project “%(title)s”.") % {"title": project.title}
+            )
             return redirect("projects:detail", pk=project.pk)
     context = {"form": form, "collectives": collectives, "chosen": chosen}
     return render(request, "projects/create.html", context)
@@ -232,7 +236,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
             topics=data["topics"],
             stage=data["stage"],
         )
-        messages.success(request, "The project’s details are saved.")
+        messages.success(request, _("The project’s details are saved."))
         return redirect("projects:detail", pk=project.pk)
     return render(request, "projects/edit.html", {"project": project, "form": form})
 
@@ -281,7 +285,8 @@ def join_request(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"You asked to join “{project.title}”. We will email you when a member answers.",
+                _("You asked to join “%(title)s”. We will email you when a member answers.")
+                % {"title": project.title},
             )
             return redirect(project.collective)
     context = {"project": project, "form": form, "waiting": waiting}
@@ -298,7 +303,10 @@ def join_request_accept(request: HttpRequest, pk: int, request_pk: int) -> HttpR
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{join_request.person.name} is now a member of the project.")
+        messages.success(
+            request,
+            _("%(name)s is now a member of the project.") % {"name": join_request.person.name},
+        )
     return redirect("places:members", place_pk=project.place.pk)
 
 
@@ -318,7 +326,10 @@ def join_request_decline(request: HttpRequest, pk: int, request_pk: int) -> Http
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"You declined {join_request.person.name}’s request to join.")
+        messages.success(
+            request,
+            _("You declined %(name)s’s request to join.") % {"name": join_request.person.name},
+        )
     return redirect("places:members", place_pk=project.place.pk)
 
 
@@ -332,7 +343,9 @@ def project_leave(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("projects:detail", pk=project.pk)
-        messages.success(request, f"You left the project “{project.title}”.")
+        messages.success(
+            request, _("You left the project “%(title)s”.") % {"title": project.title}
+        )
         return redirect("projects:list")
     context = {"project": project, "only_member": only_member}
     return render(request, "projects/leave.html", context)
