@@ -13,6 +13,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from levelfield.decisions import methods, services
 from levelfield.decisions.methods.base import NUMBER_ATTRS
@@ -25,7 +28,7 @@ from levelfield.decisions.models import (
     ReasonsPolicy,
     VoiceCheck,
 )
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.places.models import Place
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M"]
@@ -41,17 +44,23 @@ def _datetime_widget() -> forms.DateTimeInput:
 
 
 def _site_zone_hint(text: str) -> str:
-    return f"{text} Times are in {settings.TIME_ZONE} time."
+    """Lazy, so a hint made when the module loads still follows the page's language."""
+    return format_lazy(
+        gettext_lazy("{text} Times are in {zone} time."), text=text, zone=settings.TIME_ZONE
+    )
 
 
 class MethodChoiceForm(forms.Form):
     """Step one of starting a decision: how people will respond."""
 
     method = forms.ChoiceField(
-        label="How will people respond?",
-        choices=[(m.value, f"{m.label}: {methods.METHOD_DESCRIPTIONS[m]}") for m in Method],
+        label=gettext_lazy("How will people respond?"),
+        choices=[
+            (m.value, format_lazy("{}: {}", m.label, methods.METHOD_DESCRIPTIONS[m]))
+            for m in Method
+        ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how people will respond."},
+        error_messages={"required": gettext_lazy("Choose how people will respond.")},
     )
 
 
@@ -59,30 +68,36 @@ class DecisionForm(forms.Form):
     """Step two: the decision itself, with the settings that suit its method."""
 
     title = forms.CharField(
+        label=gettext_lazy("Title"),
         max_length=200,
-        help_text="A short question or proposal, for example “Should we meet online in winter?”",
-        error_messages={"required": "Enter a title."},
+        help_text=gettext_lazy(
+            "A short question or proposal, for example “Should we meet online in winter?”"
+        ),
+        error_messages={"required": gettext_lazy("Enter a title.")},
     )
     background = forms.CharField(
+        label=gettext_lazy("Background"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What it is about and why it matters, in plain English.",
-        error_messages={"required": "Enter the background."},
+        help_text=gettext_lazy("What it is about and why it matters, in plain English."),
+        error_messages={"required": gettext_lazy("Enter the background.")},
     )
     options = forms.CharField(
-        label="Options",
+        label=gettext_lazy("Options"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
-        help_text="One option per line. Give at least 2.",
+        help_text=gettext_lazy("One option per line. Give at least 2."),
     )
     times = forms.CharField(
-        label="Proposed times",
+        label=gettext_lazy("Proposed times"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
-        help_text="One start time per line, as year-month-day hours:minutes, for example "
-        "2026-11-03 14:00. Give at least 2.",
+        help_text=gettext_lazy(
+            "One start time per line, as year-month-day hours:minutes, for example "
+            "2026-11-03 14:00. Give at least 2."
+        ),
     )
     duration_minutes = forms.IntegerField(
-        label="How long, in minutes",
+        label=gettext_lazy("How long, in minutes"),
         min_value=15,
         max_value=24 * 60,
         initial=60,
@@ -90,13 +105,15 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
     timezone_name = forms.ChoiceField(
-        label="Time zone of the proposed times",
+        label=gettext_lazy("Time zone of the proposed times"),
         choices=timezone_choices,
         required=False,
-        help_text="Everyone sees the times in this zone and can switch to their own.",
+        help_text=gettext_lazy(
+            "Everyone sees the times in this zone and can switch to their own."
+        ),
     )
     max_choices = forms.IntegerField(
-        label="How many options can each person choose?",
+        label=gettext_lazy("How many options can each person choose?"),
         min_value=2,
         max_value=methods.MAX_OPTIONS,
         initial=2,
@@ -104,7 +121,7 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
     dot_budget = forms.IntegerField(
-        label="How many dots does each person share out?",
+        label=gettext_lazy("How many dots does each person share out?"),
         min_value=1,
         max_value=100,
         initial=10,
@@ -112,7 +129,7 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
     score_min = forms.IntegerField(
-        label="Lowest score",
+        label=gettext_lazy("Lowest score"),
         min_value=-100,
         max_value=100,
         initial=0,
@@ -120,7 +137,7 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
     score_max = forms.IntegerField(
-        label="Highest score",
+        label=gettext_lazy("Highest score"),
         min_value=-100,
         max_value=100,
         initial=5,
@@ -128,52 +145,60 @@ class DecisionForm(forms.Form):
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
     )
     has_discussion = forms.BooleanField(
-        label="Talk it through before voting opens",
+        label=gettext_lazy("Talk it through before voting opens"),
         required=False,
-        help_text="Until voting opens, anyone can add options and pros and cons.",
+        help_text=gettext_lazy("Until voting opens, anyone can add options and pros and cons."),
     )
     opens_at = forms.DateTimeField(
-        label="Voting opens",
+        label=gettext_lazy("Voting opens"),
         required=False,
         widget=_datetime_widget(),
-        help_text=_site_zone_hint("Leave empty to open voting now."),
+        help_text=_site_zone_hint(gettext_lazy("Leave empty to open voting now.")),
     )
     closes_at = forms.DateTimeField(
-        label="Voting closes",
+        label=gettext_lazy("Voting closes"),
         widget=_datetime_widget(),
         error_messages={
-            "required": "Enter when voting closes.",
-            "invalid": "Enter the closing time as a date and time, for example 2026-11-20 17:00.",
+            "required": gettext_lazy("Enter when voting closes."),
+            "invalid": gettext_lazy(
+                "Enter the closing time as a date and time, for example 2026-11-20 17:00."
+            ),
         },
     )
     anonymous = forms.BooleanField(
-        label="Anonymous responses",
+        label=gettext_lazy("Anonymous responses"),
         required=False,
-        help_text="Nobody, not even you, can see who gave which response. Results stay hidden "
-        "until closing. People can change their response until closing. This cannot be "
-        "changed later.",
+        help_text=gettext_lazy(
+            "Nobody, not even you, can see who gave which response. Results stay hidden "
+            "until closing. People can change their response until closing. This cannot be "
+            "changed later."
+        ),
     )
     results_hidden = forms.BooleanField(
-        label="Hide results until voting closes",
+        label=gettext_lazy("Hide results until voting closes"),
         required=False,
-        help_text="So early responses do not sway later ones. This cannot be changed later.",
+        help_text=gettext_lazy(
+            "So early responses do not sway later ones. This cannot be changed later."
+        ),
     )
     reasons_policy = forms.ChoiceField(
-        label="Reasons",
+        label=gettext_lazy("Reasons"),
         choices=ReasonsPolicy.choices,
         initial=ReasonsPolicy.OPTIONAL,
         widget=forms.RadioSelect,
     )
     voice_check = forms.ChoiceField(
-        label="Voice check",
+        label=gettext_lazy("Voice check"),
         choices=VoiceCheck.choices,
         initial=VoiceCheck.NONE,
         widget=forms.RadioSelect,
-        help_text="Without enough of these responses the outcome is marked “not enough "
-        "voices heard”. Only perspectives people share with their teams count.",
+        help_text=gettext_lazy(
+            "Without enough of these responses the outcome is marked “not enough "
+            "voices heard”. Only perspectives people share with their teams count."
+        ),
     )
     voice_minimum = forms.IntegerField(
-        label="Minimum number of responses for the voice check",
+        label=gettext_lazy("Minimum number of responses for the voice check"),
         min_value=1,
         max_value=100,
         initial=1,
@@ -202,7 +227,7 @@ class DecisionForm(forms.Form):
         if methods.family(method).options_are_times:
             self.fields["times"].required = True
             self.fields["timezone_name"].initial = settings.TIME_ZONE
-            self.fields["title"].help_text = "For example “When should we hold the next Cuppa?”"
+            self.fields["title"].help_text = _("For example “When should we hold the next Cuppa?”")
         elif "options" in self.fields:
             self.fields["options"].required = True
         if not family.has_objections:
@@ -212,7 +237,12 @@ class DecisionForm(forms.Form):
             ]
         days = place.collective.minimum_decision_days
         self.fields["closes_at"].help_text = _site_zone_hint(
-            f"Voting stays open for at least {plural(days, 'day')}."
+            ngettext(
+                "Voting stays open for at least %(count)s day.",
+                "Voting stays open for at least %(count)s days.",
+                days,
+            )
+            % {"count": number(days)}
         )
         if not self.is_bound:
             local_now = timezone.localtime()
@@ -223,19 +253,21 @@ class DecisionForm(forms.Form):
         for name in ("options", "times"):
             if name in self.fields:
                 self.fields[name].error_messages["required"] = (
-                    "Give at least 2 proposed times."
+                    _("Give at least 2 proposed times.")
                     if name == "times"
-                    else "Give at least 2 options."
+                    else _("Give at least 2 options.")
                 )
 
     def clean_options(self) -> list[str]:
         options = services.unique_labels(self.cleaned_data["options"].splitlines())
         if len(options) < 2:
-            raise ValidationError("Give at least 2 different options, one per line.")
+            raise ValidationError(_("Give at least 2 different options, one per line."))
         if len(options) > methods.MAX_OPTIONS:
-            raise ValidationError(f"Give at most {methods.MAX_OPTIONS} options.")
+            raise ValidationError(
+                _("Give at most %(count)s options.") % {"count": methods.MAX_OPTIONS}
+            )
         if any(len(option) > 200 for option in options):
-            raise ValidationError("Keep each option under 200 characters.")
+            raise ValidationError(_("Keep each option under 200 characters."))
         return options
 
     def clean_times(self) -> list[datetime]:
@@ -251,14 +283,17 @@ class DecisionForm(forms.Form):
             parsed = _parse_time(line.strip())
             if parsed is None:
                 raise ValidationError(
-                    f"“{line.strip()}” is not a date and time. Write it like 2026-11-03 14:00."
+                    _("“%(line)s” is not a date and time. Write it like 2026-11-03 14:00.")
+                    % {"line": line.strip()}
                 )
             starts.append(parsed.replace(tzinfo=zone))
         starts = sorted(set(starts))
         if len(starts) < 2:
-            raise ValidationError("Give at least 2 different times, one per line.")
+            raise ValidationError(_("Give at least 2 different times, one per line."))
         if len(starts) > methods.MAX_OPTIONS:
-            raise ValidationError(f"Give at most {methods.MAX_OPTIONS} times.")
+            raise ValidationError(
+                _("Give at most %(count)s times.") % {"count": methods.MAX_OPTIONS}
+            )
         return starts
 
     def clean(self) -> dict[str, Any]:
@@ -347,17 +382,17 @@ class ResponseForm(forms.Form):
         self.family.add_fields(self)
         policy = decision.reasons_policy
         self.fields["reason"] = forms.CharField(
-            label="Your reason"
+            label=gettext_lazy("Your reason")
             if policy == ReasonsPolicy.REQUIRED
-            else "Your reason (optional)"
+            else gettext_lazy("Your reason (optional)")
             if policy == ReasonsPolicy.OPTIONAL
-            else "Your reason",
+            else gettext_lazy("Your reason"),
             required=policy == ReasonsPolicy.REQUIRED,
             widget=forms.Textarea(attrs={"rows": 4}),
-            help_text="Needed if you disagree, object or block."
+            help_text=gettext_lazy("Needed if you disagree, object or block.")
             if policy == ReasonsPolicy.OBJECTIONS and self.family.has_objections
             else "",
-            error_messages={"required": "Give a reason for your response."},
+            error_messages={"required": gettext_lazy("Give a reason for your response.")},
         )
 
     @property
@@ -409,12 +444,12 @@ class OptionForm(forms.Form):
     """Add an option (or a proposed time) during the decision talk."""
 
     label = forms.CharField(
-        label="New option",
+        label=gettext_lazy("New option"),
         max_length=200,
         required=False,
     )
     starts_at = forms.DateTimeField(
-        label="Proposed start",
+        label=gettext_lazy("Proposed start"),
         required=False,
         widget=_datetime_widget(),
         input_formats=TIME_FORMATS,
@@ -426,15 +461,15 @@ class OptionForm(forms.Form):
         if methods.family(decision.method).options_are_times:
             del self.fields["label"]
             self.fields["starts_at"].required = True
-            self.fields["starts_at"].help_text = (
-                f"For example 2026-11-03 14:00, in {decision.timezone_name} time. It lasts as "
+            self.fields["starts_at"].help_text = _(
+                "For example 2026-11-03 14:00, in %(zone)s time. It lasts as "
                 "long as the other proposed times."
-            )
-            self.fields["starts_at"].error_messages["required"] = "Enter the date and time."
+            ) % {"zone": decision.timezone_name}
+            self.fields["starts_at"].error_messages["required"] = _("Enter the date and time.")
         else:
             del self.fields["starts_at"]
             self.fields["label"].required = True
-            self.fields["label"].error_messages["required"] = "Write the option."
+            self.fields["label"].error_messages["required"] = _("Write the option.")
 
     def clean_starts_at(self) -> datetime:
         value = self.cleaned_data["starts_at"]
@@ -451,23 +486,25 @@ class PointForm(forms.Form):
     """A pro, con or comment in the decision talk."""
 
     kind = forms.ChoiceField(
-        label="What are you adding?",
+        label=gettext_lazy("What are you adding?"),
         choices=PointKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether this is a pro, a con or a comment."},
+        error_messages={
+            "required": gettext_lazy("Choose whether this is a pro, a con or a comment.")
+        },
     )
-    option = forms.ChoiceField(label="About", required=False)
+    option = forms.ChoiceField(label=gettext_lazy("About"), required=False)
     text = forms.CharField(
-        label="What you want to say",
+        label=gettext_lazy("What you want to say"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write what you want to say."},
+        error_messages={"required": gettext_lazy("Write what you want to say.")},
     )
 
     def __init__(self, *args: Any, options: Sequence[Option], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = {str(option.pk): option for option in options}
         if options:
-            self.fields["option"].choices = [("", "The decision as a whole")] + [
+            self.fields["option"].choices = [("", _("The decision as a whole"))] + [
                 (key, option.label) for key, option in self.options.items()
             ]
         else:
@@ -479,33 +516,35 @@ class PointForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     statement = forms.CharField(
-        label="What we decided",
+        label=gettext_lazy("What we decided"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write what you decided."},
+        error_messages={"required": gettext_lazy("Write what you decided.")},
     )
     reasons = forms.CharField(
-        label="Why we decided it",
+        label=gettext_lazy("Why we decided it"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     next_steps = forms.CharField(
-        label="Next steps",
+        label=gettext_lazy("Next steps"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text="Who will do what, and by when.",
+        help_text=gettext_lazy("Who will do what, and by when."),
     )
     review_on = forms.DateField(
-        label="Review date (optional)",
+        label=gettext_lazy("Review date (optional)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="When the group will look at this decision again.",
-        error_messages={"invalid": "Enter the review date as a date, for example 2027-03-01."},
+        help_text=gettext_lazy("When the group will look at this decision again."),
+        error_messages={
+            "invalid": gettext_lazy("Enter the review date as a date, for example 2027-03-01.")
+        },
     )
     chosen_option = forms.ChoiceField(
-        label="Chosen time",
+        label=gettext_lazy("Chosen time"),
         required=False,
         widget=forms.RadioSelect,
-        help_text="Best times first. People can add it to their calendar.",
+        help_text=gettext_lazy("Best times first. People can add it to their calendar."),
     )
 
     def __init__(
@@ -524,7 +563,7 @@ class OutcomeForm(forms.Form):
                 (key, labels.get(option.pk, option.label)) for key, option in self.options.items()
             ]
             self.fields["chosen_option"].required = True
-            self.fields["chosen_option"].error_messages["required"] = "Choose the time."
+            self.fields["chosen_option"].error_messages["required"] = _("Choose the time.")
         else:
             del self.fields["chosen_option"]
 
@@ -535,17 +574,25 @@ class OutcomeForm(forms.Form):
 class LogFilterForm(forms.Form):
     """The decision log's filters, read from the query string (and checked like any input)."""
 
-    q = forms.CharField(label="Title contains", required=False, max_length=100)
+    q = forms.CharField(label=gettext_lazy("Title contains"), required=False, max_length=100)
     method = forms.ChoiceField(
-        label="Method", required=False, choices=[("", "Any method"), *Method.choices]
+        label=gettext_lazy("Method"),
+        required=False,
+        choices=[("", gettext_lazy("Any method")), *Method.choices],
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Phase.choices]
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *Phase.choices],
     )
     outcome = forms.ChoiceField(
-        label="Outcome",
+        label=gettext_lazy("Outcome"),
         required=False,
-        choices=[("", "With or without"), ("written", "Written"), ("missing", "Not written yet")],
+        choices=[
+            ("", gettext_lazy("With or without")),
+            ("written", gettext_lazy("Written")),
+            ("missing", gettext_lazy("Not written yet")),
+        ],
     )
 
     def filter(self, decisions: Any, now: datetime) -> Any:
@@ -570,34 +617,44 @@ class LogFilterForm(forms.Form):
 _MESSAGES: dict[type[forms.BaseForm], dict[str, dict[str, str]]] = {
     DecisionForm: {
         "duration_minutes": {
-            "required": "Enter how long it lasts, in minutes",
-            "invalid": "Enter how long it lasts as a whole number of minutes, like 60",
+            "required": gettext_lazy("Enter how long it lasts, in minutes"),
+            "invalid": gettext_lazy(
+                "Enter how long it lasts as a whole number of minutes, like 60"
+            ),
         },
         "max_choices": {
-            "required": "Enter how many options each person can choose",
-            "invalid": "Enter how many options each person can choose as a whole number",
+            "required": gettext_lazy("Enter how many options each person can choose"),
+            "invalid": gettext_lazy(
+                "Enter how many options each person can choose as a whole number"
+            ),
         },
         "dot_budget": {
-            "required": "Enter how many dots each person shares out",
-            "invalid": "Enter how many dots each person shares out as a whole number",
+            "required": gettext_lazy("Enter how many dots each person shares out"),
+            "invalid": gettext_lazy(
+                "Enter how many dots each person shares out as a whole number"
+            ),
         },
         "score_min": {
-            "required": "Enter the lowest score",
-            "invalid": "Enter the lowest score as a whole number, like 0",
+            "required": gettext_lazy("Enter the lowest score"),
+            "invalid": gettext_lazy("Enter the lowest score as a whole number, like 0"),
         },
         "score_max": {
-            "required": "Enter the highest score",
-            "invalid": "Enter the highest score as a whole number, like 5",
+            "required": gettext_lazy("Enter the highest score"),
+            "invalid": gettext_lazy("Enter the highest score as a whole number, like 5"),
         },
-        "opens_at": {"invalid": "Enter when voting opens as a date and time"},
-        "reasons_policy": {"required": "Choose whether people give reasons"},
-        "voice_check": {"required": "Choose a voice check, or none"},
+        "opens_at": {"invalid": gettext_lazy("Enter when voting opens as a date and time")},
+        "reasons_policy": {"required": gettext_lazy("Choose whether people give reasons")},
+        "voice_check": {"required": gettext_lazy("Choose a voice check, or none")},
         "voice_minimum": {
-            "required": "Enter the minimum number of responses for the voice check",
-            "invalid": "Enter the minimum number of responses as a whole number, like 5",
+            "required": gettext_lazy("Enter the minimum number of responses for the voice check"),
+            "invalid": gettext_lazy(
+                "Enter the minimum number of responses as a whole number, like 5"
+            ),
         },
     },
-    OptionForm: {"starts_at": {"invalid": "Enter the proposed start as a date and time"}},
+    OptionForm: {
+        "starts_at": {"invalid": gettext_lazy("Enter the proposed start as a date and time")}
+    },
 }
 for _form, _fields in _MESSAGES.items():
     for _name, _messages in _fields.items():

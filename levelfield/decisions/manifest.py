@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from levelfield.decisions import personal
 from levelfield.decisions.models import Decision, Phase
@@ -28,64 +29,64 @@ def _open_decisions(place: Any) -> int | None:
 
 GLOSSARY = (
     Term(
-        "Proposal",
-        (
+        gettext_lazy("Proposal"),
+        gettext_lazy(
             "A way of deciding where everyone says Agree, Abstain, Disagree or Block to one "
             "suggestion, with their reasons."
         ),
     ),
     Term(
-        "Block",
-        (
+        gettext_lazy("Block"),
+        gettext_lazy(
             "In a proposal, a serious objection: you believe the proposal would go against what "
             "the group stands for or would cause harm. One block stops the proposal until it is "
             "changed or talked through. It is not for simply disagreeing."
         ),
     ),
     Term(
-        "Abstain",
-        (
+        gettext_lazy("Abstain"),
+        gettext_lazy(
             "You are happy for the group to decide without your view, for example because it does"
             " not affect you or you do not know enough."
         ),
     ),
     Term(
-        "Consent decision",
-        (
+        gettext_lazy("Consent decision"),
+        gettext_lazy(
             'A way of deciding where the question is not "does everyone like it?" but "can '
             'everyone live with it?". You answer "I can live with it" or "I object", saying why. '
             "It has nothing to do with consent to take part in research."
         ),
     ),
     Term(
-        "Ranked choice",
-        (
+        gettext_lazy("Ranked choice"),
+        gettext_lazy(
             "You put the options in order of preference. If no option is most people's first "
             "choice, the least popular is set aside and its supporters' next choices are counted,"
             " until one option has more than half."
         ),
     ),
     Term(
-        "Dot vote",
-        (
+        gettext_lazy("Dot vote"),
+        gettext_lazy(
             "Everyone shares out a number of dots between the options, putting more dots on what "
             "matters most to them."
         ),
     ),
     Term(
-        "Gradients of agreement",
-        (
+        gettext_lazy("Gradients of agreement"),
+        gettext_lazy(
             'A scale from "I fully support it" to "I cannot live with it", so a group sees how '
             "strong its agreement really is."
         ),
     ),
     Term(
-        "Time poll",
-        ("A question that finds a date and time most people can come to."),
+        gettext_lazy("Time poll"),
+        gettext_lazy("A question that finds a date and time most people can come to."),
     ),
     Term(
-        "Anonymous vote",
-        (
+        gettext_lazy("Anonymous vote"),
+        gettext_lazy(
             "A decision where nobody, not even the database, can link an answer to the person who"
             " gave it. Results are shown only when enough people have answered."
         ),
@@ -103,10 +104,10 @@ MANIFEST = AppManifest(
     recent=personal.recent,
     navigation=(
         NavigationEntry(
-            label="Decisions made together",
+            label=gettext_lazy("Decisions made together"),
             section="decide",
             url=lambda place: reverse("decisions:place_log", args=[place.pk]),
-            hint="Start a decision, have your say and see what was decided.",
+            hint=gettext_lazy("Start a decision, have your say and see what was decided."),
             order=10,
             count=_open_decisions,
         ),

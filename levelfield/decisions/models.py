@@ -21,41 +21,45 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
 
 class Method(models.TextChoices):
-    PROPOSAL = "proposal", "Proposal"
-    CONSENT = "consent", "Consent"
-    SINGLE_CHOICE = "single_choice", "Single choice"
-    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-    RANKED = "ranked", "Ranked choice"
-    DOT_VOTE = "dot_vote", "Dot vote"
-    SCORE = "score", "Score"
-    TIME_POLL = "time_poll", "Time poll"
-    GRADIENTS = "gradients", "Gradients of agreement"
+    PROPOSAL = "proposal", gettext_lazy("Proposal")
+    CONSENT = "consent", gettext_lazy("Consent")
+    SINGLE_CHOICE = "single_choice", gettext_lazy("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", gettext_lazy("Multiple choice")
+    RANKED = "ranked", gettext_lazy("Ranked choice")
+    DOT_VOTE = "dot_vote", gettext_lazy("Dot vote")
+    SCORE = "score", gettext_lazy("Score")
+    TIME_POLL = "time_poll", gettext_lazy("Time poll")
+    GRADIENTS = "gradients", gettext_lazy("Gradients of agreement")
 
 
 class ReasonsPolicy(models.TextChoices):
-    OPTIONAL = "optional", "Reasons are optional"
-    REQUIRED = "required", "Everyone gives a reason"
-    OBJECTIONS = "objections", "A reason is needed to disagree, object or block"
+    OPTIONAL = "optional", gettext_lazy("Reasons are optional")
+    REQUIRED = "required", gettext_lazy("Everyone gives a reason")
+    OBJECTIONS = "objections", gettext_lazy("A reason is needed to disagree, object or block")
 
 
 class VoiceCheck(models.TextChoices):
-    NONE = "none", "No voice check"
-    PUBLIC = "public", "Responses from people with lived experience, carers or young people"
-    EACH_PERSPECTIVE = "each", "Responses from each perspective in the team"
+    NONE = "none", gettext_lazy("No voice check")
+    PUBLIC = (
+        "public",
+        gettext_lazy("Responses from people with lived experience, carers or young people"),
+    )
+    EACH_PERSPECTIVE = "each", gettext_lazy("Responses from each perspective in the team")
 
 
 class Phase(models.TextChoices):
     """Where a decision is in its life, worked out from its times."""
 
-    DISCUSSION = "discussion", "Talking it through"
-    SCHEDULED = "scheduled", "Opens soon"
-    VOTING = "voting", "Open for responses"
-    CLOSED = "closed", "Closed"
+    DISCUSSION = "discussion", gettext_lazy("Talking it through")
+    SCHEDULED = "scheduled", gettext_lazy("Opens soon")
+    VOTING = "voting", gettext_lazy("Open for responses")
+    CLOSED = "closed", gettext_lazy("Closed")
 
 
 def _default_timezone() -> str:
@@ -149,7 +153,9 @@ class Decision(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_early = models.BooleanField(default=False)
     voices_heard = models.BooleanField(
-        null=True, blank=True, help_text="The voice check's result, fixed at closing."
+        null=True,
+        blank=True,
+        help_text="The voice check's result, fixed at closing.",
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     involvement_entry = models.ForeignKey(
@@ -257,9 +263,9 @@ class Option(models.Model):
 
 
 class PointKind(models.TextChoices):
-    PRO = "pro", "For (a pro)"
-    CON = "con", "Against (a con)"
-    COMMENT = "comment", "Comment or question"
+    PRO = "pro", gettext_lazy("For (a pro)")
+    CON = "con", gettext_lazy("Against (a con)")
+    COMMENT = "comment", gettext_lazy("Comment or question")
 
 
 class DiscussionPoint(models.Model):
@@ -424,20 +430,24 @@ class Tally(models.Model):
         Decision, primary_key=True, on_delete=models.CASCADE, related_name="tally"
     )
     version = models.PositiveIntegerField(
-        default=0, help_text="Goes up with every change to the responses; part of cache keys."
+        default=0,
+        help_text="Goes up with every change to the responses; part of cache keys.",
     )
     generation = models.UUIDField(
-        default=uuid.uuid4, help_text="New at every rebuild, so no cached figure outlives it."
+        default=uuid.uuid4,
+        help_text="New at every rebuild, so no cached figure outlives it.",
     )
     responses = models.PositiveIntegerField(
-        default=0, help_text="Responses given (for an open anonymous decision, its voters)."
+        default=0,
+        help_text="Responses given (for an open anonymous decision, its voters).",
     )
     counted = models.PositiveIntegerField(default=0, help_text="Responses counted in `marks`.")
     marks = models.JSONField(default=dict, help_text="Mark -> responses giving it.")
     reasons = models.PositiveIntegerField(default=0, help_text="Responses that give a reason.")
     changes = models.PositiveIntegerField(default=0, help_text="Changes to named responses.")
     anonymous_changes = models.PositiveIntegerField(
-        default=0, help_text="Sealed answers changed while open (said in the history at closing)."
+        default=0,
+        help_text="Sealed answers changed while open (said in the history at closing).",
     )
 
     class Meta:

@@ -14,14 +14,17 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from levelfield.collectives.roles import memberships_of
 from levelfield.decisions.models import Decision, Response, Tally, VoiceCheck, Voter
 from levelfield.lib import cache as lib_cache
 from levelfield.people.models import Perspective, PerspectiveKind, User
 
-NOT_SHARED = "Perspective not shared"
-PUBLIC_LABEL = "Public contributors (lived experience, carers, young people)"
+# Kept in English (they are compared and cached); the page translates them as it shows them.
+NOT_SHARED = gettext_noop("Perspective not shared")
+PUBLIC_LABEL = gettext_noop("Public contributors (lived experience, carers, young people)")
 # How long joining, leaving or sharing a perspective can take to show in the figures.
 FIGURES_SECONDS = 120
 # From this many members, figures are counted at most every BIG_TEAM_SECONDS.
@@ -252,19 +255,28 @@ def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
     withheld = decision.anonymous and figures.responded < settings.MINIMUM_ANONYMOUS_GROUP
     if decision.voice_check == VoiceCheck.PUBLIC:
         heard = figures.public_responded
-        rule = (
-            f"At least {minimum} {'response' if minimum == 1 else 'responses'} from people "
-            "with lived experience, carers or young people."
-        )
+        rule = ngettext(
+            "At least %(count)s response from people with lived experience, carers or young "
+            "people.",
+            "At least %(count)s responses from people with lived experience, carers or young "
+            "people.",
+            minimum,
+        ) % {"count": minimum}
         if withheld:
             return VoiceResult(True, False, rule, withheld=True)
         if heard >= minimum:
             return VoiceResult(True, True, rule)
-        return VoiceResult(True, False, rule, [f"{heard} of {minimum} so far"])
-    rule = (
-        f"At least {minimum} {'response' if minimum == 1 else 'responses'} from each "
-        "perspective in the team."
-    )
+        return VoiceResult(
+            True,
+            False,
+            rule,
+            [_("%(heard)s of %(minimum)s so far") % {"heard": heard, "minimum": minimum}],
+        )
+    rule = ngettext(
+        "At least %(count)s response from each perspective in the team.",
+        "At least %(count)s responses from each perspective in the team.",
+        minimum,
+    ) % {"count": minimum}
     if withheld:
         return VoiceResult(True, False, rule, withheld=True)
     shortfalls = []
@@ -273,5 +285,8 @@ def voice_check_evaluate(decision: Decision, figures: Figures) -> VoiceResult:
             continue
         needed = min(minimum, group.total)
         if group.responded < needed:
-            shortfalls.append(f"{group.label}: {group.responded} of {needed}")
+            shortfalls.append(
+                _("%(label)s: %(responded)s of %(needed)s")
+                % {"label": _(str(group.label)), "responded": group.responded, "needed": needed}
+            )
     return VoiceResult(True, not shortfalls, rule, shortfalls)

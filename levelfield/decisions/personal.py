@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.decisions.models import (
     Decision,
@@ -114,7 +115,7 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Have your say: {decision.title}",
+            label=_("Have your say: %(title)s") % {"title": decision.title},
             url=reverse("decisions:detail", args=[decision.pk]),
             place=decision.place.name,
             due=decision.closes_at,
@@ -140,7 +141,7 @@ def coming_up(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Results due: {decision.title}",
+            label=_("Results due: %(title)s") % {"title": decision.title},
             url=reverse("decisions:detail", args=[decision.pk]),
             when=decision.closes_at,
             place=decision.place.name,
@@ -162,7 +163,7 @@ def recent(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Decided: {outcome.decision.title}",
+            label=_("Decided: %(title)s") % {"title": outcome.decision.title},
             url=reverse("decisions:detail", args=[outcome.decision_id]),
             when=outcome.written_at,
             place=outcome.decision.place.name,

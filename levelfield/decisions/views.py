@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -61,11 +62,12 @@ from levelfield.decisions.results import (
     results_from_tally,
 )
 from levelfield.decisions.services.tallying import tally_read
+from levelfield.decisions.wording import when_words
 from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.spreadsheets import CsvWriter
-from levelfield.lib.words import name_or_former, when
+from levelfield.lib.words import name_or_former
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
 from levelfield.places.models import Place, PlaceKind
@@ -211,7 +213,9 @@ def place_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.DecisionError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, f"You started the decision “{decision.title}”.")
+            messages.success(
+                request, _("You started the decision “%(title)s”.") % {"title": decision.title}
+            )
             return redirect("decisions:detail", pk=decision.pk)
     return render(
         request,
@@ -493,9 +497,9 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your response has been changed."
+                _("Your response has been changed.")
                 if current
-                else "Your response has been recorded.",
+                else _("Your response has been recorded."),
             )
             return redirect("decisions:detail", pk=decision.pk)
     status = 400 if request.method == "POST" and refusal else 200
@@ -518,9 +522,11 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 def _respond_refusal(decision: Decision, phase: str) -> str | None:
     """Why nobody can respond now, in words, or None."""
     if phase == Phase.CLOSED:
-        return "This decision has closed, so responses can no longer be given or changed."
+        return _("This decision has closed, so responses can no longer be given or changed.")
     if phase != Phase.VOTING:
-        return f"Voting has not opened yet. It opens on {when(decision.opens_at)}."
+        return _("Voting has not opened yet. It opens on %(when)s.") % {
+            "when": when_words(decision.opens_at)
+        }
     return None
 
 
@@ -550,7 +556,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
         except services.DecisionError as error:
             option_form.add_error(None, error.messages[0])
         else:
-            messages.success(request, f"You added “{option.label}”.")
+            messages.success(request, _("You added “%(option)s”.") % {"option": option.label})
             return redirect("decisions:discussion", pk=decision.pk)
     if sent == "point" and point_form.is_valid():
         try:
@@ -565,7 +571,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
         except services.DecisionError as error:
             point_form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Your point has been added to the talk.")
+            messages.success(request, _("Your point has been added to the talk."))
             return redirect("decisions:discussion", pk=decision.pk)
     if sent not in (None, "option", "point"):
         raise Http404("No such form.")
@@ -644,7 +650,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
         except services.DecisionError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "The outcome has been saved.")
+            messages.success(request, _("The outcome has been saved."))
             return redirect("decisions:detail", pk=decision.pk)
     return render(
         request,
@@ -669,13 +675,15 @@ def close_early(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         context = {
             "caption": decision.place.name,
-            "question": f"Close “{decision.title}” now?",
-            "explanation": "Nobody can change their answer after this, and the outcome is "
-            "worked out straight away. A decision closes early only when everyone has "
-            "responded. This cannot be undone.",
-            "button": "Yes, close the decision now",
+            "question": _("Close “%(title)s” now?") % {"title": decision.title},
+            "explanation": _(
+                "Nobody can change their answer after this, and the outcome is "
+                "worked out straight away. A decision closes early only when everyone has "
+                "responded. This cannot be undone."
+            ),
+            "button": _("Yes, close the decision now"),
             "back_url": reverse("decisions:detail", args=[decision.pk]),
-            "back_text": "No, leave it open",
+            "back_text": _("No, leave it open"),
         }
         return render(request, "confirm.html", context)
     try:
@@ -683,7 +691,7 @@ def close_early(request: HttpRequest, pk: int) -> HttpResponse:
     except services.DecisionError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "The decision has closed: everyone had responded.")
+        messages.success(request, _("The decision has closed: everyone had responded."))
     return redirect("decisions:detail", pk=decision.pk)
 
 

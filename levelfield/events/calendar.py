@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import icalendar
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.events.models import Event
 from levelfield.notifications.services import absolute_url
@@ -42,8 +43,8 @@ def _component(event: Event, *, with_link: bool, public: bool) -> icalendar.Even
     )
     lines = [event.description.strip()] if event.description.strip() else []
     if with_link and event.joining_link:
-        lines.append(f"Joining link: {event.joining_link}")
-    lines.append(f"Details: {page}")
+        lines.append(_("Joining link: %(link)s") % {"link": event.joining_link})
+    lines.append(_("Details: %(page)s") % {"page": page})
     component.add("description", "\n\n".join(lines))
     component.add("url", page)
     if event.is_in_person and event.venue_name:

@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.decisions.forms import timezone_choices
 from levelfield.events import recurrence
@@ -30,7 +33,7 @@ from levelfield.projects.models import Stage
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
-PERSPECTIVE_CHOICES = [("", "I would rather not say"), *PerspectiveKind.choices]
+PERSPECTIVE_CHOICES = [("", gettext_lazy("I would rather not say")), *PerspectiveKind.choices]
 
 
 def _date_widget() -> forms.DateInput:
@@ -55,7 +58,9 @@ def audience_choices(place: Place) -> list[tuple[str, str]]:
         (Audience.COLLECTIVE.value, labels[Audience.COLLECTIVE]),
     ]
     if place.kind != PlaceKind.COLLECTIVE:
-        choices.append((Audience.MEMBERS.value, f"Only the {place.kind_word}'s members"))
+        choices.append(
+            (Audience.MEMBERS.value, _("Only the %(kind)s's members") % {"kind": place.kind_word})
+        )
     return choices
 
 
@@ -65,170 +70,208 @@ def audience_default(place: Place) -> str:
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter the event's title"})
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Enter the event's title")},
+    )
     description = forms.CharField(
-        label="What it is about",
+        label=gettext_lazy("What it is about"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Plain English. You can use Markdown: *emphasis*, lists, [links](https://…).",
+        help_text=gettext_lazy(
+            "Plain English. You can use Markdown: *emphasis*, lists, [links](https://…)."
+        ),
     )
     kind = forms.ChoiceField(
-        label="Kind of event",
+        label=gettext_lazy("Kind of event"),
         choices=EventKind.choices,
         widget=forms.RadioSelect(attrs={"small": True}),
         initial=EventKind.MEETING,
-        error_messages={"required": "Choose the kind of event"},
+        error_messages={"required": gettext_lazy("Choose the kind of event")},
     )
     date = forms.DateField(
+        label=gettext_lazy("Date"),
         input_formats=DATE_FORMATS,
         widget=_date_widget(),
-        help_text="For example, 2027-03-01.",
+        help_text=gettext_lazy("For example, 2027-03-01."),
         error_messages={
-            "required": "Enter the date of the event",
-            "invalid": "Enter the date as a real date, for example 2027-03-01",
+            "required": gettext_lazy("Enter the date of the event"),
+            "invalid": gettext_lazy("Enter the date as a real date, for example 2027-03-01"),
         },
     )
     start_time = forms.TimeField(
-        label="Starts at",
+        label=gettext_lazy("Starts at"),
         input_formats=TIME_FORMATS,
         widget=_time_widget(),
-        help_text="For example, 10:00.",
+        help_text=gettext_lazy("For example, 10:00."),
         error_messages={
-            "required": "Enter the time the event starts",
-            "invalid": "Enter the start as a time, for example 10:00",
+            "required": gettext_lazy("Enter the time the event starts"),
+            "invalid": gettext_lazy("Enter the start as a time, for example 10:00"),
         },
     )
     end_date = forms.DateField(
-        label="Date it ends (optional)",
+        label=gettext_lazy("Date it ends (optional)"),
         required=False,
         input_formats=DATE_FORMATS,
         widget=_date_widget(),
-        help_text="Leave empty if it ends on the same day. For example, 2027-03-02.",
+        help_text=gettext_lazy("Leave empty if it ends on the same day. For example, 2027-03-02."),
         error_messages={
-            "invalid": "Enter the date it ends as a real date, for example 2027-03-02"
+            "invalid": gettext_lazy(
+                "Enter the date it ends as a real date, for example 2027-03-02"
+            )
         },
     )
     end_time = forms.TimeField(
-        label="Ends at",
+        label=gettext_lazy("Ends at"),
         input_formats=TIME_FORMATS,
         widget=_time_widget(),
-        help_text="For example, 11:30.",
+        help_text=gettext_lazy("For example, 11:30."),
         error_messages={
-            "required": "Enter the time the event ends",
-            "invalid": "Enter the end as a time, for example 11:30",
+            "required": gettext_lazy("Enter the time the event ends"),
+            "invalid": gettext_lazy("Enter the end as a time, for example 11:30"),
         },
     )
     timezone_name = forms.ChoiceField(
-        label="Time zone",
+        label=gettext_lazy("Time zone"),
         choices=timezone_choices,
         initial=DEFAULT_TIMEZONE,
-        error_messages={"required": "Choose the time zone"},
+        error_messages={"required": gettext_lazy("Choose the time zone")},
     )
     repeat = forms.ChoiceField(
-        label="Does it repeat?",
+        label=gettext_lazy("Does it repeat?"),
         choices=recurrence.REPEAT_CHOICES,
         required=False,
         widget=forms.RadioSelect(attrs={"small": True}),
-        help_text="Each date becomes its own event, which you can change on its own.",
+        help_text=gettext_lazy(
+            "Each date becomes its own event, which you can change on its own."
+        ),
     )
     repeat_until = forms.DateField(
-        label="Repeat until (optional)",
+        label=gettext_lazy("Repeat until (optional)"),
         required=False,
         input_formats=DATE_FORMATS,
         widget=_date_widget(),
-        help_text="Leave empty to keep repeating. We add dates six months ahead.",
-        error_messages={"invalid": "Enter the last date as a real date, for example 2027-12-31"},
+        help_text=gettext_lazy("Leave empty to keep repeating. We add dates six months ahead."),
+        error_messages={
+            "invalid": gettext_lazy("Enter the last date as a real date, for example 2027-12-31")
+        },
     )
     format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
         choices=EventFormat.choices,
         widget=forms.RadioSelect(attrs={"small": True}),
         initial=EventFormat.ONLINE,
-        error_messages={"required": "Choose whether it is online, in person or both"},
+        error_messages={
+            "required": gettext_lazy("Choose whether it is online, in person or both")
+        },
     )
     joining_link = forms.URLField(
-        label="Online joining link",
+        label=gettext_lazy("Online joining link"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text="Only people with a place see it.",
-        error_messages={"invalid": "Enter the joining link as a web address, starting https://"},
+        help_text=gettext_lazy("Only people with a place see it."),
+        error_messages={
+            "invalid": gettext_lazy("Enter the joining link as a web address, starting https://")
+        },
     )
-    venue_name = forms.CharField(label="Venue", required=False, max_length=200)
+    venue_name = forms.CharField(label=gettext_lazy("Venue"), required=False, max_length=200)
     venue_address = forms.CharField(
-        label="Venue address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Venue address"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    step_free = forms.BooleanField(label="Step-free access", required=False)
-    hearing_loop = forms.BooleanField(label="Hearing loop", required=False)
-    accessible_toilets = forms.BooleanField(label="Accessible toilets", required=False)
-    quiet_room = forms.BooleanField(label="Quiet room", required=False)
+    step_free = forms.BooleanField(label=gettext_lazy("Step-free access"), required=False)
+    hearing_loop = forms.BooleanField(label=gettext_lazy("Hearing loop"), required=False)
+    accessible_toilets = forms.BooleanField(
+        label=gettext_lazy("Accessible toilets"), required=False
+    )
+    quiet_room = forms.BooleanField(label=gettext_lazy("Quiet room"), required=False)
     venue_notes = forms.CharField(
-        label="More about getting there and access",
+        label=gettext_lazy("More about getting there and access"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     audience = forms.ChoiceField(
-        label="Who can come",
+        label=gettext_lazy("Who can come"),
         choices=Audience.choices,
         widget=forms.RadioSelect(attrs={"small": True}),
         initial=Audience.COLLECTIVE,
-        error_messages={"required": "Choose who can come"},
+        error_messages={"required": gettext_lazy("Choose who can come")},
     )
     capacity = forms.IntegerField(
-        label="Places",
+        label=gettext_lazy("Places"),
         required=False,
         min_value=1,
         max_value=100000,
-        help_text="Leave empty for no limit. When it is full, people join a waiting list.",
+        help_text=gettext_lazy(
+            "Leave empty for no limit. When it is full, people join a waiting list."
+        ),
         error_messages={
-            "invalid": "Enter the number of places as a whole number, like 20",
-            "min_value": "Enter at least 1 place, or leave it empty for no limit",
+            "invalid": gettext_lazy("Enter the number of places as a whole number, like 20"),
+            "min_value": gettext_lazy("Enter at least 1 place, or leave it empty for no limit"),
         },
     )
     registration_closes_at = forms.DateTimeField(
-        label="Registration closes (optional)",
+        label=gettext_lazy("Registration closes (optional)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
-        help_text="In the event's time zone. Leave empty to take places until it starts.",
-        error_messages={"invalid": "Enter when registration closes, for example 2027-02-27 17:00"},
+        help_text=gettext_lazy(
+            "In the event's time zone. Leave empty to take places until it starts."
+        ),
+        error_messages={
+            "invalid": gettext_lazy("Enter when registration closes, for example 2027-02-27 17:00")
+        },
     )
     topics = forms.CharField(
-        required=False, max_length=300, help_text="Separate topics with commas."
+        label=gettext_lazy("Topics"),
+        required=False,
+        max_length=300,
+        help_text=gettext_lazy("Separate topics with commas."),
     )
     stage = forms.ChoiceField(
-        label="Research-cycle stage (optional)",
-        choices=[("", "Not about one stage"), *Stage.choices],
+        label=gettext_lazy("Research-cycle stage (optional)"),
+        choices=[("", gettext_lazy("Not about one stage")), *Stage.choices],
         required=False,
     )
     paid = forms.BooleanField(
-        label="Attendance is paid time under the collective's payment policy", required=False
+        label=gettext_lazy("Attendance is paid time under the collective's payment policy"),
+        required=False,
     )
     preparation_hours = forms.DecimalField(
-        label="Preparation time, in hours",
+        label=gettext_lazy("Preparation time, in hours"),
         required=False,
         min_value=Decimal(0),
         max_value=Decimal(MAXIMUM_PREPARATION_MINUTES) / 60,
         decimal_places=2,
-        help_text="Added to the event's length in each attendee's involvement log. "
-        "For example, 0.5 for reading papers.",
+        help_text=gettext_lazy(
+            "Added to the event's length in each attendee's involvement log. "
+            "For example, 0.5 for reading papers."
+        ),
         error_messages={
-            "invalid": "Enter the preparation time as a number of hours, like 0.5",
-            "max_value": "Preparation time can be at most 8 hours",
-            "min_value": "Preparation time cannot be negative",
+            "invalid": gettext_lazy("Enter the preparation time as a number of hours, like 0.5"),
+            "max_value": gettext_lazy("Preparation time can be at most 8 hours"),
+            "min_value": gettext_lazy("Preparation time cannot be negative"),
         },
     )
     reminders = forms.CharField(
-        label="Send reminders this many hours before",
+        label=gettext_lazy("Send reminders this many hours before"),
         required=False,
         initial=", ".join(str(hours) for hours in DEFAULT_REMINDER_HOURS),
-        help_text="Separate numbers with commas, for example 48, 2. Leave empty for none.",
+        help_text=gettext_lazy(
+            "Separate numbers with commas, for example 48, 2. Leave empty for none."
+        ),
     )
     organisers = _PeopleField(
-        label="Organisers (besides you)",
+        label=gettext_lazy("Organisers (besides you)"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Organisers see who is coming and their access needs, and mark attendance.",
+        help_text=gettext_lazy(
+            "Organisers see who is coming and their access needs, and mark attendance."
+        ),
     )
 
     def __init__(
@@ -244,17 +287,17 @@ class EventForm(forms.Form):
             pk__in=[member.pk for member in members]
         )
         self.fields["audience"].choices = audience_choices(place)
-        self.fields[
-            "organisers"
-        ].label = f"Organisers (besides you), from the {place.kind_word}'s members"
+        self.fields["organisers"].label = _(
+            "Organisers (besides you), from the %(kind)s's members"
+        ) % {"kind": place.kind_word}
         for kind, label in PerspectiveKind.choices:
             self.fields[f"cap_{kind}"] = forms.IntegerField(
-                label=f"Most places for: {label}",
+                label=_("Most places for: %(perspective)s") % {"perspective": label},
                 required=False,
                 min_value=0,
                 error_messages={
-                    "invalid": "Enter a whole number of places, or leave it empty",
-                    "min_value": "Enter 0 or more places, or leave it empty",
+                    "invalid": gettext_lazy("Enter a whole number of places, or leave it empty"),
+                    "min_value": gettext_lazy("Enter 0 or more places, or leave it empty"),
                 },
             )
         self.editing = editing
@@ -263,10 +306,10 @@ class EventForm(forms.Form):
             del self.fields["repeat_until"]
             if editing.series_id:
                 self.fields["scope"] = forms.ChoiceField(
-                    label="Which dates does this change?",
+                    label=gettext_lazy("Which dates does this change?"),
                     choices=[
-                        ("this", "Only this date"),
-                        ("future", "This date and every later date in the series"),
+                        ("this", _("Only this date")),
+                        ("future", _("This date and every later date in the series")),
                     ],
                     initial="this",
                     widget=forms.RadioSelect(attrs={"small": True}),
@@ -288,10 +331,12 @@ class EventForm(forms.Form):
                 value = int(part.strip())
             except ValueError:
                 raise ValidationError(
-                    "Enter reminders as whole numbers of hours separated by commas, like 48, 2"
+                    _("Enter reminders as whole numbers of hours separated by commas, like 48, 2")
                 ) from None
             if not 1 <= value <= 14 * 24:
-                raise ValidationError("Reminders can be from 1 hour to 14 days (336 hours) before")
+                raise ValidationError(
+                    _("Reminders can be from 1 hour to 14 days (336 hours) before")
+                )
             hours.append(value)
         return sorted(set(hours), reverse=True)
 
@@ -305,19 +350,19 @@ class EventForm(forms.Form):
             end_day = data.get("end_date") or day
             data["ends_at"] = recurrence.at_local_time(end_day, end, zone)
             if end_day < day:
-                self.add_error("end_date", "The event must end on or after the day it starts")
+                self.add_error("end_date", _("The event must end on or after the day it starts"))
             elif data["ends_at"] <= data["starts_at"]:
-                self.add_error("end_time", "The event must end after it starts")
+                self.add_error("end_time", _("The event must end after it starts"))
         closes = data.get("registration_closes_at")
         if closes is not None:
             closes = closes.replace(tzinfo=ZoneInfo(zone_name))
             data["registration_closes_at"] = closes
             if data.get("starts_at") and closes > data["starts_at"]:
                 self.add_error(
-                    "registration_closes_at", "Registration must close before the event starts"
+                    "registration_closes_at", _("Registration must close before the event starts")
                 )
         if data.get("repeat") and day and data.get("repeat_until") and data["repeat_until"] < day:
-            self.add_error("repeat_until", "The last date must be after the first")
+            self.add_error("repeat_until", _("The last date must be after the first"))
         capacity = data.get("capacity")
         if (
             self.editing is not None
@@ -326,13 +371,16 @@ class EventForm(forms.Form):
         ):
             self.add_error(
                 "capacity",
-                f"{self.editing.places_taken} people already have a place, so there must be "
-                f"at least {self.editing.places_taken} places",
+                _(
+                    "%(count)s people already have a place, so there must be at least "
+                    "%(count)s places"
+                )
+                % {"count": self.editing.places_taken},
             )
         if data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not data.get(
             "venue_name"
         ):
-            self.add_error("venue_name", "Enter the venue, so people know where to go")
+            self.add_error("venue_name", _("Enter the venue, so people know where to go"))
         return data
 
     def values(self) -> dict[str, Any]:
@@ -427,30 +475,34 @@ class RegistrationForm(forms.Form):
     box to tick, so nothing is silently dropped and nobody gets an error for not ticking."""
 
     SHARE_CHOICES = [
-        ("yes", "Yes, share them with the organisers of this event"),
-        ("no", "No, do not share them"),
+        ("yes", gettext_lazy("Yes, share them with the organisers of this event")),
+        ("no", gettext_lazy("No, do not share them")),
     ]
 
     perspective = forms.ChoiceField(
-        label="Which perspective do you bring to this event? (optional)",
+        label=gettext_lazy("Which perspective do you bring to this event? (optional)"),
         choices=PERSPECTIVE_CHOICES,
         required=False,
         widget=forms.RadioSelect(attrs={"small": True}),
-        help_text="Organisers see how many people bring each perspective, so the event hears "
-        "from everyone. Some events keep places for public contributors.",
+        help_text=gettext_lazy(
+            "Organisers see how many people bring each perspective, so the event hears "
+            "from everyone. Some events keep places for public contributors."
+        ),
     )
     access_need_kinds = forms.MultipleChoiceField(
-        label="What would help you take part? (optional)",
+        label=gettext_lazy("What would help you take part? (optional)"),
         choices=AccessNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     access_needs = forms.CharField(
-        label="Anything else the organisers should know (optional)",
+        label=gettext_lazy("Anything else the organisers should know (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        error_messages={"max_length": "Access needs must be 2,000 characters or fewer"},
+        error_messages={
+            "max_length": gettext_lazy("Access needs must be 2,000 characters or fewer")
+        },
     )
 
     def __init__(self, *args: Any, profile_needs: str = "", **kwargs: Any) -> None:
@@ -458,12 +510,16 @@ class RegistrationForm(forms.Form):
         self.profile_needs = profile_needs.strip()
         if self.profile_needs:
             self.fields["share_profile_needs"] = forms.ChoiceField(
-                label="Share the access needs from your profile with the organisers?",
+                label=gettext_lazy(
+                    "Share the access needs from your profile with the organisers?"
+                ),
                 choices=self.SHARE_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
-                help_text=f"Your profile says: “{self.profile_needs}”. If you do not answer, "
-                "we do not share them.",
+                help_text=_(
+                    "Your profile says: “%(needs)s”. If you do not answer, we do not share them."
+                )
+                % {"needs": self.profile_needs},
             )
             self.order_fields(["perspective", "share_profile_needs"])
 
@@ -492,19 +548,27 @@ class GuestForm(RegistrationForm):
     """Taking a place without an account: a name, an email address and consent."""
 
     guest_name = forms.CharField(
-        label="Your name", max_length=120, error_messages={"required": "Enter your name"}
+        label=gettext_lazy("Your name"),
+        max_length=120,
+        error_messages={"required": gettext_lazy("Enter your name")},
     )
     guest_email = forms.EmailField(
-        label="Your email address",
-        help_text="We send your place and a link to cancel it here, and nothing else.",
+        label=gettext_lazy("Your email address"),
+        help_text=gettext_lazy(
+            "We send your place and a link to cancel it here, and nothing else."
+        ),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address like name@example.com",
+            "required": gettext_lazy("Enter your email address"),
+            "invalid": gettext_lazy("Enter an email address like name@example.com"),
         },
     )
     consent = forms.BooleanField(
-        label="I agree that the organisers may keep my name and email address for this event",
-        error_messages={"required": "Tick the box to agree, so we can keep your place"},
+        label=gettext_lazy(
+            "I agree that the organisers may keep my name and email address for this event"
+        ),
+        error_messages={
+            "required": gettext_lazy("Tick the box to agree, so we can keep your place")
+        },
     )
 
     field_order = [
@@ -519,7 +583,7 @@ class GuestForm(RegistrationForm):
 
 class CancelEventForm(forms.Form):
     reason = forms.CharField(
-        label="Why (optional, sent to everyone with a place)",
+        label=gettext_lazy("Why (optional, sent to everyone with a place)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -527,12 +591,14 @@ class CancelEventForm(forms.Form):
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(
-        label="What should the event talk about?",
+        label=gettext_lazy("What should the event talk about?"),
         max_length=200,
-        error_messages={"required": "Enter what you would like to talk about"},
+        error_messages={"required": gettext_lazy("Enter what you would like to talk about")},
     )
     detail = forms.CharField(
-        label="More detail (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("More detail (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -550,14 +616,16 @@ class AgendaArrangeForm(forms.Form):
                 widget=forms.RadioSelect(attrs={"small": True}),
             )
             self.fields[f"position_{item.pk}"] = forms.IntegerField(
-                label="Order on the agenda",
+                label=gettext_lazy("Order on the agenda"),
                 min_value=0,
                 max_value=1000,
                 initial=item.position,
-                error_messages={"invalid": "Enter the order as a whole number, like 1"},
+                error_messages={
+                    "invalid": gettext_lazy("Enter the order as a whole number, like 1")
+                },
             )
             self.fields[f"reason_{item.pk}"] = forms.CharField(
-                label="Why it is, or is not, on the agenda",
+                label=gettext_lazy("Why it is, or is not, on the agenda"),
                 required=False,
                 initial=item.reason,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -581,7 +649,10 @@ class AgendaArrangeForm(forms.Form):
                 data.get(f"status_{item.pk}") == AgendaStatus.NOT_TAKEN
                 and not data.get(f"reason_{item.pk}", "").strip()
             ):
-                self.add_error(f"reason_{item.pk}", f"Say why “{item.title}” is not on the agenda")
+                self.add_error(
+                    f"reason_{item.pk}",
+                    _("Say why “%(title)s” is not on the agenda") % {"title": item.title},
+                )
         return data
 
 
@@ -593,11 +664,13 @@ def _accepted() -> str:
 
 class AttendanceForm(forms.Form):
     attended = forms.MultipleChoiceField(
-        label="Who came",
+        label=gettext_lazy("Who came"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each person who came gets the event's length plus its preparation time "
-        "in the involvement log.",
+        help_text=gettext_lazy(
+            "Each person who came gets the event's length plus its preparation time "
+            "in the involvement log."
+        ),
     )
 
     def __init__(self, *args: Any, registrations: list[Any], **kwargs: Any) -> None:
@@ -606,8 +679,8 @@ class AttendanceForm(forms.Form):
             (
                 str(r.pk),
                 r.name
-                + (" (a guest)" if r.is_guest else "")
-                + (" (says they came)" if r.attendance_confirmed_at else ""),
+                + (_(" (a guest)") if r.is_guest else "")
+                + (_(" (says they came)") if r.attendance_confirmed_at else ""),
             )
             for r in registrations
         ]
@@ -615,75 +688,92 @@ class AttendanceForm(forms.Form):
 
 class NotesForm(forms.Form):
     notes = forms.CharField(
-        label="Notes and resources",
+        label=gettext_lazy("Notes and resources"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="What happened, what was decided, links to slides and resources. "
-        "Everyone who can see the event can read them. You can use Markdown.",
+        help_text=gettext_lazy(
+            "What happened, what was decided, links to slides and resources. "
+            "Everyone who can see the event can read them. You can use Markdown."
+        ),
     )
 
 
 class FeedbackForm(forms.Form):
     heard = forms.TypedChoiceField(
-        label="Did you feel heard?",
+        label=gettext_lazy("Did you feel heard?"),
         coerce=int,
         choices=[
-            (5, "5: completely"),
-            (4, "4: mostly"),
-            (3, "3: partly"),
-            (2, "2: a little"),
-            (1, "1: not at all"),
+            (5, gettext_lazy("5: completely")),
+            (4, gettext_lazy("4: mostly")),
+            (3, gettext_lazy("3: partly")),
+            (2, gettext_lazy("2: a little")),
+            (1, gettext_lazy("1: not at all")),
         ],
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose how heard you felt, from 1 to 5"},
+        error_messages={"required": gettext_lazy("Choose how heard you felt, from 1 to 5")},
     )
     comment = forms.CharField(
-        label="Anything else? (optional)",
+        label=gettext_lazy("Anything else? (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Anonymous: nobody, not even the organisers, can see who wrote it. Shown "
-        "when feedback closes, if at least 5 people have answered.",
+        help_text=gettext_lazy(
+            "Anonymous: nobody, not even the organisers, can see who wrote it. Shown "
+            "when feedback closes, if at least 5 people have answered."
+        ),
     )
 
 
 class FilterForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Kind", choices=[("", "Any kind"), *EventKind.choices], required=False
+        label=gettext_lazy("Kind"),
+        choices=[("", gettext_lazy("Any kind")), *EventKind.choices],
+        required=False,
     )
     format = forms.ChoiceField(
-        label="Format", choices=[("", "Any format"), *EventFormat.choices], required=False
+        label=gettext_lazy("Format"),
+        choices=[("", gettext_lazy("Any format")), *EventFormat.choices],
+        required=False,
     )
-    topic = forms.CharField(label="Topic", required=False, max_length=100)
+    topic = forms.CharField(label=gettext_lazy("Topic"), required=False, max_length=100)
     when = forms.ChoiceField(
-        label="When",
-        choices=[("upcoming", "Coming up"), ("past", "Past events")],
+        label=gettext_lazy("When"),
+        choices=[("upcoming", gettext_lazy("Coming up")), ("past", gettext_lazy("Past events"))],
         required=False,
     )
 
 
 class FromDecisionForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Enter a title")},
+    )
     format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
         choices=EventFormat.choices,
         widget=forms.RadioSelect(attrs={"small": True}),
         initial=EventFormat.ONLINE,
-        error_messages={"required": "Choose whether it is online, in person or both"},
+        error_messages={
+            "required": gettext_lazy("Choose whether it is online, in person or both")
+        },
     )
     joining_link = forms.URLField(
-        label="Online joining link (optional)",
+        label=gettext_lazy("Online joining link (optional)"),
         required=False,
         assume_scheme="https",
-        help_text="Only people with a place see it.",
-        error_messages={"invalid": "Enter the joining link as a web address, starting https://"},
+        help_text=gettext_lazy("Only people with a place see it."),
+        error_messages={
+            "invalid": gettext_lazy("Enter the joining link as a web address, starting https://")
+        },
     )
-    venue_name = forms.CharField(label="Venue", required=False, max_length=200)
+    venue_name = forms.CharField(label=gettext_lazy("Venue"), required=False, max_length=200)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         in_person = data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID)
         if in_person and not data.get("venue_name"):
-            self.add_error("venue_name", "Enter the venue, so people know where to go")
+            self.add_error("venue_name", _("Enter the venue, so people know where to go"))
         return data
 
 
@@ -692,31 +782,33 @@ class FromDecisionForm(forms.Form):
 
 class MaterialForm(forms.Form):
     title = forms.CharField(
-        label="Title",
+        label=gettext_lazy("Title"),
         max_length=200,
-        help_text="What people will see, like “Slides: what we found”.",
-        error_messages={"required": "Enter a title for the file"},
+        help_text=gettext_lazy("What people will see, like “Slides: what we found”."),
+        error_messages={"required": gettext_lazy("Enter a title for the file")},
     )
     kind = forms.ChoiceField(
-        label="What is it?",
+        label=gettext_lazy("What is it?"),
         choices=MaterialKind.choices,
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose what the file is"},
+        error_messages={"required": gettext_lazy("Choose what the file is")},
     )
     visible_to = forms.ChoiceField(
-        label="Who may see it?",
+        label=gettext_lazy("Who may see it?"),
         choices=MaterialAudience.choices,
         initial=MaterialAudience.EVENT,
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose who may see the file"},
+        error_messages={"required": gettext_lazy("Choose who may see the file")},
     )
     file = forms.FileField(
-        label="The file",
-        help_text=f"{_accepted().capitalize()}, smaller than 20 MB.",
+        label=gettext_lazy("The file"),
+        help_text=format_lazy(
+            gettext_lazy("{accepted}, smaller than 20 MB."), accepted=_accepted().capitalize()
+        ),
         error_messages={
-            "required": "Choose a file to upload",
-            "invalid": "Choose a file to upload",
-            "empty": "The file is empty",
+            "required": gettext_lazy("Choose a file to upload"),
+            "invalid": gettext_lazy("Choose a file to upload"),
+            "empty": gettext_lazy("The file is empty"),
         },
     )
 
@@ -734,25 +826,32 @@ class WalkInForm(forms.Form):
     guest's name."""
 
     who = forms.ChoiceField(
-        label="Who came?",
-        choices=[("member", "A member"), ("guest", "A guest without an account")],
+        label=gettext_lazy("Who came?"),
+        choices=[
+            ("member", gettext_lazy("A member")),
+            ("guest", gettext_lazy("A guest without an account")),
+        ],
         initial="member",
         widget=forms.RadioSelect(attrs={"small": True}),
-        error_messages={"required": "Choose whether they are a member or a guest"},
+        error_messages={"required": gettext_lazy("Choose whether they are a member or a guest")},
     )
     person = forms.ModelChoiceField(
-        label="The member",
+        label=gettext_lazy("The member"),
         queryset=User.objects.none(),
         required=False,
-        empty_label="Choose a member",
-        error_messages={"invalid_choice": "Choose a member from the list"},
+        empty_label=gettext_lazy("Choose a member"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a member from the list")},
     )
-    guest_name = forms.CharField(label="The guest's name", required=False, max_length=120)
+    guest_name = forms.CharField(
+        label=gettext_lazy("The guest's name"), required=False, max_length=120
+    )
     guest_email = forms.EmailField(
-        label="The guest's email address (optional)",
+        label=gettext_lazy("The guest's email address (optional)"),
         required=False,
-        help_text="Only to send them the notes, if they would like them.",
-        error_messages={"invalid": "Enter the guest's email address, like name@example.org"},
+        help_text=gettext_lazy("Only to send them the notes, if they would like them."),
+        error_messages={
+            "invalid": gettext_lazy("Enter the guest's email address, like name@example.org")
+        },
     )
 
     def __init__(self, *args: Any, members: Any, shown: list[User], **kwargs: Any) -> None:
@@ -760,53 +859,59 @@ class WalkInForm(forms.Form):
         field = self.fields["person"]
         field.queryset = members
         # Only the members the search found are listed; any member is accepted.
-        field.widget.choices = [("", "Choose a member"), *[(p.pk, p.name) for p in shown]]
+        field.widget.choices = [("", _("Choose a member")), *[(p.pk, p.name) for p in shown]]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("who") == "member" and not data.get("person") and "person" not in self.errors:
-            self.add_error("person", "Choose the member who came")
+            self.add_error("person", _("Choose the member who came"))
         if data.get("who") == "guest" and not data.get("guest_name", "").strip():
-            self.add_error("guest_name", "Enter the guest's name")
+            self.add_error("guest_name", _("Enter the guest's name"))
         return data
 
 
 class MemberSearchForm(forms.Form):
-    q = forms.CharField(label="Find a member by name", required=False, max_length=100)
+    q = forms.CharField(
+        label=gettext_lazy("Find a member by name"), required=False, max_length=100
+    )
 
 
 class MinutesForm(forms.Form):
     text = forms.CharField(
-        label="Notes or minutes",
+        label=gettext_lazy("Notes or minutes"),
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="A draft until you agree them: the people who came can read it and "
-        "comment. You can use Markdown.",
-        error_messages={"required": "Enter the minutes"},
+        help_text=gettext_lazy(
+            "A draft until you agree them: the people who came can read it and "
+            "comment. You can use Markdown."
+        ),
+        error_messages={"required": gettext_lazy("Enter the minutes")},
     )
 
 
 class MinutesCommentForm(forms.Form):
     text = forms.CharField(
-        label="Your comment",
+        label=gettext_lazy("Your comment"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Something missing or not quite right? Say so before they are agreed.",
-        error_messages={"required": "Enter your comment"},
+        help_text=gettext_lazy(
+            "Something missing or not quite right? Say so before they are agreed."
+        ),
+        error_messages={"required": gettext_lazy("Enter your comment")},
     )
 
 
 class BreakoutForm(forms.Form):
     name = forms.CharField(
-        label="Group name",
+        label=gettext_lazy("Group name"),
         max_length=120,
-        help_text="Like “Table 2” or “The carers' group”.",
-        error_messages={"required": "Enter the group's name"},
+        help_text=gettext_lazy("Like “Table 2” or “The carers' group”."),
+        error_messages={"required": gettext_lazy("Enter the group's name")},
     )
     themes = forms.CharField(
-        label="Themes",
+        label=gettext_lazy("Themes"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="One theme on each line.",
-        error_messages={"required": "Enter the group's themes"},
+        help_text=gettext_lazy("One theme on each line."),
+        error_messages={"required": gettext_lazy("Enter the group's themes")},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.events import personal, who_came
 from levelfield.lib.manifests import (
@@ -17,19 +18,19 @@ from levelfield.lib.manifests import (
 
 GLOSSARY = (
     Term(
-        "Waiting list",
-        (
+        gettext_lazy("Waiting list"),
+        gettext_lazy(
             "When a meeting is full, people can wait for a place. If someone cancels, the first "
             "person waiting gets their place and is told."
         ),
     ),
     Term(
-        "Series",
-        ("Meetings that repeat, such as a Cuppa on the first Monday of every month."),
+        gettext_lazy("Series"),
+        gettext_lazy("Meetings that repeat, such as a Cuppa on the first Monday of every month."),
     ),
     Term(
-        "Agenda item",
-        (
+        gettext_lazy("Agenda item"),
+        gettext_lazy(
             "Something to talk about at a meeting. Any member may suggest one, and others can "
             "support it."
         ),
@@ -48,10 +49,12 @@ MANIFEST = AppManifest(
     coming_up=personal.coming_up,
     navigation=(
         NavigationEntry(
-            label="Meetings and events",
+            label=gettext_lazy("Meetings and events"),
             section="meet",
             url=lambda place: reverse("events:place_list", args=[place.pk]),
-            hint="Plan a meeting, take a place, and record who came so they can claim it.",
+            hint=gettext_lazy(
+                "Plan a meeting, take a place, and record who came so they can claim it."
+            ),
             order=10,
         ),
     ),

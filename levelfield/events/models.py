@@ -30,6 +30,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from levelfield.people.models import PerspectiveKind
 from levelfield.places.models import PlaceMembership
@@ -58,38 +59,38 @@ def _feed_token() -> str:
 
 
 class EventKind(models.TextChoices):
-    CUPPA = "cuppa", "Cuppa (an open conversation)"
-    MEETING = "meeting", "Meeting"
-    WORKSHOP = "workshop", "Workshop"
-    TRAINING = "training", "Training"
-    LEARNING_CIRCLE = "learning_circle", "Learning circle"
+    CUPPA = "cuppa", gettext_lazy("Cuppa (an open conversation)")
+    MEETING = "meeting", gettext_lazy("Meeting")
+    WORKSHOP = "workshop", gettext_lazy("Workshop")
+    TRAINING = "training", gettext_lazy("Training")
+    LEARNING_CIRCLE = "learning_circle", gettext_lazy("Learning circle")
 
 
 class EventFormat(models.TextChoices):
-    ONLINE = "online", "Online"
-    IN_PERSON = "in_person", "In person"
-    HYBRID = "hybrid", "Hybrid (in person and online)"
+    ONLINE = "online", gettext_lazy("Online")
+    IN_PERSON = "in_person", gettext_lazy("In person")
+    HYBRID = "hybrid", gettext_lazy("Hybrid (in person and online)")
 
 
 class Audience(models.TextChoices):
-    ANYONE = "anyone", "Anyone with the link, including people without an account"
-    COLLECTIVE = "collective", "Members of the collective"
+    ANYONE = "anyone", gettext_lazy("Anyone with the link, including people without an account")
+    COLLECTIVE = "collective", gettext_lazy("Members of the collective")
     # Only the members of the event's own place (a group's or a project's members).
-    MEMBERS = "members", "Only the members of this group or project"
+    MEMBERS = "members", gettext_lazy("Only the members of this group or project")
 
 
 class AccessNeed(models.TextChoices):
     """Common needs, counted for organisers ("3 people asked for captions")."""
 
-    CAPTIONS = "captions", "Captions or a transcript"
-    BSL = "bsl", "A British Sign Language interpreter"
-    STEP_FREE = "step_free", "Step-free access"
-    HEARING_LOOP = "hearing_loop", "A hearing loop"
-    QUIET_ROOM = "quiet_room", "A quiet room or space"
-    BREAKS = "breaks", "Regular breaks"
-    PAPERS_EARLY = "papers_early", "Papers a week before"
-    EASY_READ = "easy_read", "Easy read papers"
-    LARGE_PRINT = "large_print", "Large print papers"
+    CAPTIONS = "captions", gettext_lazy("Captions or a transcript")
+    BSL = "bsl", gettext_lazy("A British Sign Language interpreter")
+    STEP_FREE = "step_free", gettext_lazy("Step-free access")
+    HEARING_LOOP = "hearing_loop", gettext_lazy("A hearing loop")
+    QUIET_ROOM = "quiet_room", gettext_lazy("A quiet room or space")
+    BREAKS = "breaks", gettext_lazy("Regular breaks")
+    PAPERS_EARLY = "papers_early", gettext_lazy("Papers a week before")
+    EASY_READ = "easy_read", gettext_lazy("Easy read papers")
+    LARGE_PRINT = "large_print", gettext_lazy("Large print papers")
 
 
 class EventQuerySet(PlaceOwnedQuerySet):
@@ -353,10 +354,10 @@ class Event(models.Model):
 
     def venue_features(self) -> list[str]:
         features = [
-            ("step_free", "Step-free access"),
-            ("hearing_loop", "Hearing loop"),
-            ("accessible_toilets", "Accessible toilets"),
-            ("quiet_room", "Quiet room"),
+            ("step_free", gettext("Step-free access")),
+            ("hearing_loop", gettext("Hearing loop")),
+            ("accessible_toilets", gettext("Accessible toilets")),
+            ("quiet_room", gettext("Quiet room")),
         ]
         return [label for name, label in features if getattr(self, name)]
 
@@ -370,9 +371,9 @@ class Event(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
-    REGISTERED = "registered", "Has a place"
-    WAITING = "waiting", "On the waiting list"
-    CANCELLED = "cancelled", "Cancelled"
+    REGISTERED = "registered", gettext_lazy("Has a place")
+    WAITING = "waiting", gettext_lazy("On the waiting list")
+    CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -519,9 +520,9 @@ class ReminderSent(models.Model):
 
 
 class AgendaStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    TAKEN = "taken", "On the agenda"
-    NOT_TAKEN = "not_taken", "Not on the agenda"
+    PROPOSED = "proposed", gettext_lazy("Proposed")
+    TAKEN = "taken", gettext_lazy("On the agenda")
+    NOT_TAKEN = "not_taken", gettext_lazy("Not on the agenda")
 
 
 class AgendaItem(models.Model):
@@ -608,17 +609,17 @@ class CalendarFeed(models.Model):
 
 
 class MaterialKind(models.TextChoices):
-    SLIDES = "slides", "Slides"
-    PAPER = "paper", "A paper"
-    EASY_READ = "easy_read", "An easy read version"
-    NOTES = "notes", "Notes"
-    OTHER = "other", "Something else"
+    SLIDES = "slides", gettext_lazy("Slides")
+    PAPER = "paper", gettext_lazy("A paper")
+    EASY_READ = "easy_read", gettext_lazy("An easy read version")
+    NOTES = "notes", gettext_lazy("Notes")
+    OTHER = "other", gettext_lazy("Something else")
 
 
 class MaterialAudience(models.TextChoices):
-    EVENT = "event", "Everyone who can see the event"
-    REGISTERED = "registered", "Only people with a place (and the organisers)"
-    ORGANISERS = "organisers", "Only the organisers"
+    EVENT = "event", gettext_lazy("Everyone who can see the event")
+    REGISTERED = "registered", gettext_lazy("Only people with a place (and the organisers)")
+    ORGANISERS = "organisers", gettext_lazy("Only the organisers")
 
 
 class Material(models.Model):

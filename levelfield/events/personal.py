@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.events import services
 from levelfield.events.models import (
@@ -137,9 +138,9 @@ def needs(person: Any) -> list[Need]:
     return [
         Need(
             label=(
-                f"On the waiting list: {registration.event.title}"
+                _("On the waiting list: %(title)s") % {"title": registration.event.title}
                 if registration.status == RegistrationStatus.WAITING
-                else f"You have a place: {registration.event.title}"
+                else _("You have a place: %(title)s") % {"title": registration.event.title}
             ),
             url=reverse("events:detail", args=[registration.event_id]),
             place=registration.event.place.name,
@@ -177,7 +178,7 @@ def coming_up(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Meeting: {event.title}",
+            label=_("Meeting: %(title)s") % {"title": event.title},
             url=reverse("events:detail", args=[event.pk]),
             when=event.starts_at,
             place=event.place.name,

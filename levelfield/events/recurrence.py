@@ -2,7 +2,7 @@
 
 Rules are expanded over naive local times and only then placed in the event's time
 zone, so "10:00 on the first Monday" stays 10:00 when the clocks change. No Django
-here: pure functions, easy to test.
+here but lazy translation of the form's choices: pure functions, easy to test.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
+from django.utils.translation import gettext_lazy
 
 # Occurrences are made this far ahead; `series_extend` adds more as time passes.
 HORIZON = timedelta(days=183)
@@ -31,14 +32,17 @@ class Repeat(StrEnum):
 
 
 REPEAT_CHOICES = [
-    ("", "Does not repeat"),
-    (Repeat.WEEKLY.value, "Every week on the same day"),
-    (Repeat.FORTNIGHTLY.value, "Every two weeks on the same day"),
+    ("", gettext_lazy("Does not repeat")),
+    (Repeat.WEEKLY.value, gettext_lazy("Every week on the same day")),
+    (Repeat.FORTNIGHTLY.value, gettext_lazy("Every two weeks on the same day")),
     (
         Repeat.MONTHLY_WEEKDAY.value,
-        "Every month on the same weekday (like the first Monday)",
+        gettext_lazy("Every month on the same weekday (like the first Monday)"),
     ),
-    (Repeat.MONTHLY_DAY.value, "Every month on the same date (for example the 3rd)"),
+    (
+        Repeat.MONTHLY_DAY.value,
+        gettext_lazy("Every month on the same date (for example the 3rd)"),
+    ),
 ]
 
 

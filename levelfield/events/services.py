@@ -23,6 +23,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.decisions.models import Decision
@@ -90,15 +92,17 @@ NOTIFIED_FIELDS = ("starts_at", "ends_at", "format", "venue_name", "venue_addres
 
 def _check_values(values: Mapping[str, Any], *, place: Place) -> None:
     if values["ends_at"] <= values["starts_at"]:
-        raise ValidationError("The event must end after it starts.")
+        raise ValidationError(_("The event must end after it starts."))
     if values.get("audience") == Audience.MEMBERS and place.kind == PlaceKind.COLLECTIVE:
         raise ValidationError(
-            "Only a group's or a project's event can be for its members only: choose "
-            "members of the collective or anyone with the link."
+            _(
+                "Only a group's or a project's event can be for its members only: choose "
+                "members of the collective or anyone with the link."
+            )
         )
     closes = values.get("registration_closes_at")
     if closes is not None and closes > values["starts_at"]:
-        raise ValidationError("Registration must close before the event starts.")
+        raise ValidationError(_("Registration must close before the event starts."))
 
 
 def _check_organisers(organisers: Iterable[User], place: Place) -> list[User]:
@@ -106,7 +110,8 @@ def _check_organisers(organisers: Iterable[User], place: Place) -> list[User]:
     for person in people:
         if not roles.may(person, roles.Action.ORGANISE_EVENT, place.owner):
             raise ValidationError(
-                f"{person.name} is not a member of the {place.kind_word}, so cannot organise."
+                _("%(name)s is not a member of the %(kind)s, so cannot organise.")
+                % {"name": person.name, "kind": place.kind_word}
             )
     return people
 
@@ -289,7 +294,7 @@ def event_update(
     Returns the events changed."""
     now = now or timezone.now()
     if not access.is_organiser(event, actor):
-        raise PermissionDenied("Only the event's organisers may change it.")
+        raise PermissionDenied(_("Only the event's organisers may change it."))
     _check_values(values, place=event.place)
     people = _check_organisers(organisers, event.place) if organisers is not None else None
     with transaction.atomic():
@@ -323,9 +328,14 @@ def event_update(
             capacity = values.get("capacity")
             if capacity is not None and capacity < target.places_taken:
                 raise ValidationError(
-                    f"{target.places_taken} people already have a place on "
-                    f"{target.local_start.day} {target.local_start:%B %Y}, so the number "
-                    f"of places cannot be below {target.places_taken}."
+                    _(
+                        "%(count)s people already have a place on %(day)s, so the number "
+                        "of places cannot be below %(count)s."
+                    )
+                    % {
+                        "count": target.places_taken,
+                        "day": date_format(target.local_start, "j F Y"),
+                    }
                 )
             before = _snapshot(target)
             notified_before = [getattr(target, name) for name in NOTIFIED_FIELDS]
@@ -361,13 +371,13 @@ def event_cancel(
     """Call an event off and tell everyone with a place or waiting for one."""
     now = now or timezone.now()
     if not access.is_organiser(event, actor):
-        raise PermissionDenied("Only the event's organisers may cancel it.")
+        raise PermissionDenied(_("Only the event's organisers may cancel it."))
     with transaction.atomic():
         event = _locked(event)
         if event.is_cancelled:
             return event
         if event.has_started(now):
-            raise ValidationError("The event has already started, so it cannot be cancelled.")
+            raise ValidationError(_("The event has already started, so it cannot be cancelled."))
         event.cancelled_at = now
         event.cancelled_reason = reason
         event.save(update_fields=["cancelled_at", "cancelled_reason", "updated_at"])
@@ -429,7 +439,7 @@ def registration_create(
     now = now or timezone.now()
     guest_email = guest_email.strip().lower()
     if person is None and not (guest_name.strip() and guest_email):
-        raise ValidationError("A guest needs a name and an email address.")
+        raise ValidationError(_("A guest needs a name and an email address."))
     kinds = list(dict.fromkeys(access_need_kinds))
     if not share_access_needs:
         access_needs, kinds = "", []
@@ -438,11 +448,11 @@ def registration_create(
         _check_open(event, now=now)
         if person is not None:
             if not access.events_for(person).filter(pk=event.pk).exists() and not event.is_public:
-                raise PermissionDenied("This event is not open to you.")
+                raise PermissionDenied(_("This event is not open to you."))
             existing = event.registrations.active().filter(person=person).first()
         else:
             if not event.is_public:
-                raise PermissionDenied("Only events open to anyone with the link take guests.")
+                raise PermissionDenied(_("Only events open to anyone with the link take guests."))
             existing = (
                 event.registrations.active()
                 .filter(person__isnull=True, guest_email=guest_email)
@@ -450,9 +460,9 @@ def registration_create(
             )
         if existing is not None:
             raise ValidationError(
-                "You already have a place at this event."
+                _("You already have a place at this event.")
                 if existing.has_place
-                else "You are already on the waiting list for this event."
+                else _("You are already on the waiting list for this event.")
             )
         has_room = _has_room(event, perspective)
         registration = Registration.objects.create(
@@ -487,11 +497,11 @@ def registration_create(
 
 def _check_open(event: Event, *, now: datetime.datetime) -> None:
     if event.is_cancelled:
-        raise ValidationError("This event has been cancelled, so you cannot register.")
+        raise ValidationError(_("This event has been cancelled, so you cannot register."))
     if event.has_started(now):
-        raise ValidationError("This event has already started, so registration has closed.")
+        raise ValidationError(_("This event has already started, so registration has closed."))
     if event.registration_closes_at and now >= event.registration_closes_at:
-        raise ValidationError("Registration for this event has closed.")
+        raise ValidationError(_("Registration for this event has closed."))
 
 
 def registration_cancel(
@@ -506,7 +516,7 @@ def registration_cancel(
         if registration.status == RegistrationStatus.CANCELLED:
             return []
         if event.has_ended(now):
-            raise ValidationError("The event is over, so the place cannot be cancelled.")
+            raise ValidationError(_("The event is over, so the place cannot be cancelled."))
         counter = "places_taken" if registration.has_place else "waiting_count"
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
@@ -737,9 +747,9 @@ def agenda_item_propose(
 ) -> AgendaItem:
     now = now or timezone.now()
     if not _may_shape_agenda(event, person):
-        raise PermissionDenied("Take a place at the event to add to its agenda.")
+        raise PermissionDenied(_("Take a place at the event to add to its agenda."))
     if event.has_started(now) or event.is_cancelled:
-        raise ValidationError("The event has started, so its agenda is settled.")
+        raise ValidationError(_("The event has started, so its agenda is settled."))
     registration = access.registration_of(event, person)
     with transaction.atomic():
         position = event.agenda_items.aggregate(last=Max("position"))["last"] or 0
@@ -761,11 +771,11 @@ def agenda_support_toggle(
     """Support an item, or take the support back. Returns whether they now support it."""
     now = now or timezone.now()
     if not _may_shape_agenda(item.event, person):
-        raise PermissionDenied("Take a place at the event to support agenda items.")
+        raise PermissionDenied(_("Take a place at the event to support agenda items."))
     if item.event.has_started(now):
-        raise ValidationError("The event has started, so its agenda is settled.")
+        raise ValidationError(_("The event has started, so its agenda is settled."))
     with transaction.atomic():
-        deleted, _ = AgendaSupport.objects.filter(item=item, person=person).delete()
+        deleted, _by_model = AgendaSupport.objects.filter(item=item, person=person).delete()
         if deleted:
             return False
         AgendaSupport.objects.get_or_create(item=item, person=person)
@@ -783,13 +793,15 @@ class AgendaChoice:
 def agenda_arrange(*, event: Event, actor: User, choices: Iterable[AgendaChoice]) -> None:
     """The organisers order the agenda and say why each item is or is not on it."""
     if not access.is_organiser(event, actor):
-        raise PermissionDenied("Only the event's organisers arrange the agenda.")
+        raise PermissionDenied(_("Only the event's organisers arrange the agenda."))
     with transaction.atomic():
         for choice in choices:
             if choice.item.event_id != event.pk:
-                raise PermissionDenied("That item is not on this event's agenda.")
+                raise PermissionDenied(_("That item is not on this event's agenda."))
             if choice.status == AgendaStatus.NOT_TAKEN and not choice.reason.strip():
-                raise ValidationError(f"Say why “{choice.item.title}” is not on the agenda.")
+                raise ValidationError(
+                    _("Say why “%(title)s” is not on the agenda.") % {"title": choice.item.title}
+                )
             AgendaItem.objects.filter(pk=choice.item.pk).update(
                 status=choice.status, position=choice.position, reason=choice.reason.strip()
             )
@@ -811,9 +823,9 @@ def attendance_confirm(
     """The person says they came, for the organisers to accept."""
     now = now or timezone.now()
     if not registration.has_place:
-        raise ValidationError("Only people with a place can say they came.")
+        raise ValidationError(_("Only people with a place can say they came."))
     if not registration.event.has_started(now):
-        raise ValidationError("You can say you came once the event has started.")
+        raise ValidationError(_("You can say you came once the event has started."))
     Registration.objects.filter(pk=registration.pk, attendance_confirmed_at__isnull=True).update(
         attendance_confirmed_at=now
     )
@@ -835,16 +847,16 @@ def attendance_record(
     (`Registration.participation`). Marking again corrects both."""
     now = now or timezone.now()
     if not access.is_organiser(event, actor):
-        raise PermissionDenied("Only the event's organisers mark attendance.")
+        raise PermissionDenied(_("Only the event's organisers mark attendance."))
     came = set(attended)
     with transaction.atomic():
         event = _locked(event)
         if event.is_cancelled or not event.has_started(now):
-            raise ValidationError("Attendance can be marked once the event has started.")
+            raise ValidationError(_("Attendance can be marked once the event has started."))
         registrations = list(event.registrations.registered().select_related("person"))
         unknown = came - {registration.pk for registration in registrations}
         if unknown:
-            raise ValidationError("Some of those people do not have a place at this event.")
+            raise ValidationError(_("Some of those people do not have a place at this event."))
         for registration in registrations:
             registration.attended = registration.pk in came
             registration.attended_minutes = (
@@ -930,7 +942,7 @@ def event_notes_publish(
 ) -> Event:
     now = now or timezone.now()
     if not access.is_organiser(event, actor):
-        raise PermissionDenied("Only the event's organisers publish its notes.")
+        raise PermissionDenied(_("Only the event's organisers publish its notes."))
     with transaction.atomic():
         event = _locked(event)
         first = event.notes_published_at is None
@@ -965,15 +977,15 @@ def feedback_give(
         event = _locked(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if not registration.has_place or registration.attended is False:
-            raise ValidationError("Only people who came can give feedback.")
+            raise ValidationError(_("Only people who came can give feedback."))
         if not event.has_started(now):
-            raise ValidationError("You can give feedback once the event has started.")
+            raise ValidationError(_("You can give feedback once the event has started."))
         if registration.feedback_given:
-            raise ValidationError("You have already given your feedback. Thank you.")
+            raise ValidationError(_("You have already given your feedback. Thank you."))
         if not event.feedback_open(now):
-            raise ValidationError("Feedback for this event has closed.")
+            raise ValidationError(_("Feedback for this event has closed."))
         if not 1 <= heard <= 5:
-            raise ValidationError("Choose a number from 1 to 5.")
+            raise ValidationError(_("Choose a number from 1 to 5."))
         try:
             sealed = _feedback_keys(event, create=True).seal(
                 registration.pk,
@@ -981,7 +993,7 @@ def feedback_give(
                 size=FEEDBACK_SEALED_SIZE,
             )
         except sealing.TooLong:
-            raise ValidationError("Shorten your comment and send it again.") from None
+            raise ValidationError(_("Shorten your comment and send it again.")) from None
         registration.feedback_given = True
         registration.sealed_feedback = sealed
         registration.save(update_fields=["feedback_given", "sealed_feedback"])
@@ -1010,7 +1022,7 @@ def feedback_write_out(*, event: Event, now: datetime.datetime | None = None) ->
                 opened.append((perspective, keys.open(pk, answer)))
             except sealing.Unreadable:
                 logger.error("Sealed feedback for event %s could not be opened.", event.pk)
-        sizes = Counter(perspective for perspective, _ in opened)
+        sizes = Counter(perspective for perspective, _score in opened)
         # One perspective alone says nothing the registrations do not already say.
         keep = len(sizes) <= 1 or sealing.may_split(sizes.values())
         sealing.shuffle(opened)
@@ -1059,13 +1071,13 @@ def event_from_decision(
 
     now = now or timezone.now()
     if not decision_may_act(decision, actor):
-        raise PermissionDenied("Only members can make an event from this decision.")
+        raise PermissionDenied(_("Only members can make an event from this decision."))
     outcome = getattr(decision, "outcome", None)
     chosen = outcome.chosen_option if outcome else None
     if chosen is None or chosen.starts_at is None:
-        raise ValidationError("The decision has not chosen a time yet.")
+        raise ValidationError(_("The decision has not chosen a time yet."))
     if Event.objects.filter(from_decision=decision).exists():
-        raise ValidationError("An event has already been made from this decision.")
+        raise ValidationError(_("An event has already been made from this decision."))
     place = decision.place
     base = {
         "title": decision.title,
@@ -1098,9 +1110,10 @@ def event_from_decision(
 # Meetings with their materials
 
 
-def _require_organiser(event: Event, actor: User, what: str) -> None:
+def _require_organiser(event: Event, actor: User, refusal: str) -> None:
+    """`refusal` is the whole sentence, so each translates as one."""
     if not access.is_organiser(event, actor):
-        raise PermissionDenied(f"Only the event's organisers {what}.")
+        raise PermissionDenied(refusal)
 
 
 def material_add(
@@ -1119,7 +1132,7 @@ def material_add(
     from levelfield.resources import files
 
     now = now or timezone.now()
-    _require_organiser(event, actor, "add materials")
+    _require_organiser(event, actor, _("Only the event's organisers add materials."))
     file_type = files.file_type_of(upload)
     with transaction.atomic():
         material = Material(
@@ -1153,10 +1166,10 @@ def material_add(
 def material_remove(*, material: Material, actor: User) -> None:
     """Take a file off the meeting; the stored file goes once the removal commits."""
     event = material.event
-    _require_organiser(event, actor, "remove materials")
+    _require_organiser(event, actor, _("Only the event's organisers remove materials."))
     storage, name = material.file.storage, material.file.name
     with transaction.atomic():
-        deleted, _ = Material.objects.filter(pk=material.pk).delete()
+        deleted, _by_model = Material.objects.filter(pk=material.pk).delete()
         if not deleted:
             return
         change_record(
@@ -1185,25 +1198,31 @@ def walk_in_add(
     from levelfield.places.access import place_member_ids
 
     now = now or timezone.now()
-    _require_organiser(event, actor, "add people who walked in")
+    _require_organiser(event, actor, _("Only the event's organisers add people who walked in."))
     guest_name, guest_email = guest_name.strip(), guest_email.strip().lower()
     if person is None and not guest_name:
-        raise ValidationError("Choose a member or enter the guest's name.")
+        raise ValidationError(_("Choose a member or enter the guest's name."))
     with transaction.atomic():
         event = _locked(event)
         if event.is_cancelled or not event.has_started(now):
-            raise ValidationError("People who walked in can be added once the event has started.")
+            raise ValidationError(
+                _("People who walked in can be added once the event has started.")
+            )
         if person is not None:
             if not place_member_ids(event.place).filter(person_id=person.pk).exists():
                 raise ValidationError(
-                    f"{person.name} is not a member of the {event.place.kind_word}."
+                    _("%(name)s is not a member of the %(kind)s.")
+                    % {"name": person.name, "kind": event.place.kind_word}
                 )
             if event.registrations.registered().filter(person=person).exists():
                 raise ValidationError(
-                    f"{person.name} had a place: tick them on the page for marking who came."
+                    _("%(name)s had a place: tick them on the page for marking who came.")
+                    % {"name": person.name}
                 )
             if WalkIn.objects.filter(event=event, person=person).exists():
-                raise ValidationError(f"{person.name} is already recorded as walking in.")
+                raise ValidationError(
+                    _("%(name)s is already recorded as walking in.") % {"name": person.name}
+                )
         walk_in = WalkIn.objects.create(
             event=event,
             person=person,
@@ -1233,7 +1252,7 @@ def walk_in_remove(*, walk_in: WalkIn, actor: User) -> None:
     """Take back a walk-in recorded by mistake: a member's time leaves the involvement
     log through the same path, unless they have already claimed it."""
     event = walk_in.event
-    _require_organiser(event, actor, "remove people who walked in")
+    _require_organiser(event, actor, _("Only the event's organisers remove people who walked in."))
     with transaction.atomic():
         event = _locked(event)
         walk_in = WalkIn.objects.filter(pk=walk_in.pk, event=event).first()
@@ -1241,7 +1260,8 @@ def walk_in_remove(*, walk_in: WalkIn, actor: User) -> None:
             return
         if walk_in.participation_id and hasattr(walk_in.participation, "claim_line"):
             raise ValidationError(
-                f"{walk_in.name} has already claimed for this event, so it stays recorded."
+                _("%(name)s has already claimed for this event, so it stays recorded.")
+                % {"name": walk_in.name}
             )
         name = walk_in.name
         walk_in.delete()
@@ -1264,12 +1284,12 @@ def minutes_save(
 ) -> Minutes:
     """Write or change the draft minutes; refused once they are agreed."""
     now = now or timezone.now()
-    _require_organiser(event, actor, "write the minutes")
+    _require_organiser(event, actor, _("Only the event's organisers write the minutes."))
     with transaction.atomic():
         _locked(event)
         minutes = Minutes.objects.select_for_update().filter(event=event).first()
         if minutes is not None and minutes.is_agreed:
-            raise ValidationError("The minutes are agreed, so they cannot change.")
+            raise ValidationError(_("The minutes are agreed, so they cannot change."))
         first = minutes is None
         if minutes is None:
             minutes = Minutes(event=event)
@@ -1293,13 +1313,15 @@ def minutes_ready(*, event: Event, actor: User, now: datetime.datetime | None = 
     they chose, after the change commits), with a link to the minutes. Asking again
     tells nobody twice."""
     now = now or timezone.now()
-    _require_organiser(event, actor, "ask for comments on the minutes")
+    _require_organiser(
+        event, actor, _("Only the event's organisers ask for comments on the minutes.")
+    )
     with transaction.atomic():
         minutes = Minutes.objects.select_for_update().filter(event=event).first()
         if minutes is None or not minutes.text:
-            raise ValidationError("Write the minutes before asking for comments.")
+            raise ValidationError(_("Write the minutes before asking for comments."))
         if minutes.is_agreed:
-            raise ValidationError("The minutes are agreed, so comments have closed.")
+            raise ValidationError(_("The minutes are agreed, so comments have closed."))
         if minutes.ready_at is not None:
             return minutes
         minutes.ready_at = now
@@ -1330,15 +1352,15 @@ def minutes_comment(
     """A comment on the draft minutes by someone who came, or an organiser."""
     now = now or timezone.now()
     if not (access.is_organiser(event, person) or access.came_to(event, person)):
-        raise PermissionDenied("Only people who came can comment on the minutes.")
+        raise PermissionDenied(_("Only people who came can comment on the minutes."))
     if not text.strip():
-        raise ValidationError("Enter your comment.")
+        raise ValidationError(_("Enter your comment."))
     with transaction.atomic():
         minutes = Minutes.objects.select_for_update().filter(event=event).first()
         if minutes is None:
-            raise ValidationError("There are no minutes to comment on yet.")
+            raise ValidationError(_("There are no minutes to comment on yet."))
         if minutes.is_agreed:
-            raise ValidationError("The minutes are agreed, so comments have closed.")
+            raise ValidationError(_("The minutes are agreed, so comments have closed."))
         comment = MinutesComment.objects.create(
             minutes=minutes, author=person, text=text.strip(), created_at=now
         )
@@ -1348,11 +1370,11 @@ def minutes_comment(
 def minutes_agree(*, event: Event, actor: User, now: datetime.datetime | None = None) -> Minutes:
     """Agree the minutes: from now on they do not change and comments are closed."""
     now = now or timezone.now()
-    _require_organiser(event, actor, "agree the minutes")
+    _require_organiser(event, actor, _("Only the event's organisers agree the minutes."))
     with transaction.atomic():
         minutes = Minutes.objects.select_for_update().filter(event=event).first()
         if minutes is None or not minutes.text:
-            raise ValidationError("Write the minutes before agreeing them.")
+            raise ValidationError(_("Write the minutes before agreeing them."))
         if minutes.is_agreed:
             return minutes
         minutes.agreed_at = now
@@ -1381,11 +1403,11 @@ def breakout_record(
     meeting has started."""
     now = now or timezone.now()
     if not (access.is_organiser(event, actor) or access.came_to(event, actor)):
-        raise PermissionDenied("Only people who came can record a group's themes.")
+        raise PermissionDenied(_("Only people who came can record a group's themes."))
     if not event.has_started(now):
-        raise ValidationError("Themes can be recorded once the meeting has started.")
+        raise ValidationError(_("Themes can be recorded once the meeting has started."))
     if not name.strip() or not themes.strip():
-        raise ValidationError("Enter the group's name and its themes.")
+        raise ValidationError(_("Enter the group's name and its themes."))
     with transaction.atomic():
         group = BreakoutGroup.objects.create(
             event=event,

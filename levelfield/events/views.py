@@ -17,6 +17,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.decisions.access import decision_for_member
@@ -184,9 +186,13 @@ def event_create(request: HttpRequest) -> HttpResponse:
         else:
             if event.series_id:
                 count = event.series.events.count()
-                messages.success(request, f"“{event.title}” is planned: {count} dates so far.")
+                messages.success(
+                    request,
+                    _("“%(title)s” is planned: %(count)s dates so far.")
+                    % {"title": event.title, "count": count},
+                )
             else:
-                messages.success(request, f"“{event.title}” is planned.")
+                messages.success(request, _("“%(title)s” is planned.") % {"title": event.title})
             return redirect(event)
     return render(request, "events/form.html", {"form": form, "place": place})
 
@@ -214,9 +220,13 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             if len(changed) > 1:
-                messages.success(request, f"{len(changed)} dates of “{event.title}” changed.")
+                messages.success(
+                    request,
+                    _("%(count)s dates of “%(title)s” changed.")
+                    % {"count": len(changed), "title": event.title},
+                )
             else:
-                messages.success(request, "The event is changed.")
+                messages.success(request, _("The event is changed."))
             return redirect(event)
     return render(
         request,
@@ -237,7 +247,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, "The event is cancelled and everyone is told.")
+            messages.success(request, _("The event is cancelled and everyone is told."))
             return redirect(event)
     return render(
         request, "events/cancel.html", {"event": event, "place": event.place, "form": form}
@@ -346,9 +356,9 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             if registration.has_place:
-                messages.success(request, "You have a place. We have emailed you the details.")
+                messages.success(request, _("You have a place. We have emailed you the details."))
             else:
-                messages.success(request, "The event is full, so you are on the waiting list.")
+                messages.success(request, _("The event is full, so you are on the waiting list."))
             return redirect(event)
     return render(
         request,
@@ -383,14 +393,14 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     registration = access.registration_of(event, request.user)
     if request.method == "POST":
         if registration is None:
-            messages.info(request, "You do not have a place at this event.")
+            messages.info(request, _("You do not have a place at this event."))
             return redirect(event)
         try:
             services.registration_cancel(registration=registration)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, "Your place is cancelled. Thank you for letting us know.")
+            messages.success(request, _("Your place is cancelled. Thank you for letting us know."))
         return redirect(event)
     return render(
         request,
@@ -463,7 +473,7 @@ def agenda_arrange(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, "The agenda is arranged.")
+            messages.success(request, _("The agenda is arranged."))
             return redirect("events:agenda", pk=event.pk)
     return render(
         request, "events/arrange.html", {"event": event, "place": event.place, "form": form}
@@ -491,7 +501,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             messages.success(
-                request, f"Attendance is saved in the {event.place.kind_word}'s involvement log."
+                request,
+                _("Attendance is saved in the %(kind)s's involvement log.")
+                % {"kind": event.place.kind_word},
             )
             return redirect(event)
     return render(
@@ -514,7 +526,7 @@ def notes(request: HttpRequest, pk: int) -> HttpResponse:
         services.event_notes_publish(
             event=event, actor=request.user, notes=form.cleaned_data["notes"]
         )
-        messages.success(request, "The notes are published.")
+        messages.success(request, _("The notes are published."))
         return redirect(event)
     return render(
         request, "events/notes.html", {"event": event, "place": event.place, "form": form}
@@ -534,7 +546,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(posted(request))
     if request.method == "POST":
         if not may_shape:
-            raise PermissionDenied("Take a place at the event to add to its agenda.")
+            raise PermissionDenied(_("Take a place at the event to add to its agenda."))
         if form.is_valid():
             try:
                 services.agenda_item_propose(
@@ -543,7 +555,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, _error_text(error))
             else:
-                messages.success(request, "Your item is on the list of proposals.")
+                messages.success(request, _("Your item is on the list of proposals."))
                 return redirect("events:agenda", pk=event.pk)
     items = _agenda_items(event, request.user)
     return render(
@@ -578,9 +590,9 @@ def agenda_support(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"You support “{item.title}”."
+            _("You support “%(title)s”.") % {"title": item.title}
             if supported
-            else f"You no longer support “{item.title}”.",
+            else _("You no longer support “%(title)s”.") % {"title": item.title},
         )
     return redirect("events:agenda", pk=event.pk)
 
@@ -598,7 +610,7 @@ def attendance_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
-        messages.success(request, "Thank you. The organisers will confirm it.")
+        messages.success(request, _("Thank you. The organisers will confirm it."))
     return redirect(event)
 
 
@@ -615,7 +627,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, "Thank you for your feedback.")
+            messages.success(request, _("Thank you for your feedback."))
             return redirect(event)
     return render(
         request,
@@ -660,9 +672,9 @@ def public_page(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             if created.has_place:
-                messages.success(request, "You have a place. We have emailed you the details.")
+                messages.success(request, _("You have a place. We have emailed you the details."))
             else:
-                messages.success(request, "The event is full, so you are on the waiting list.")
+                messages.success(request, _("The event is full, so you are on the waiting list."))
             if signed_in:
                 return redirect(event)
             return redirect("events:public", code=code)
@@ -713,14 +725,16 @@ def guest_cancel(request: HttpRequest, token: str) -> HttpResponse:
         waiting = registration.is_waiting
         context = {
             "caption": registration.event.title,
-            "question": "Leave the waiting list?" if waiting else "Cancel your place?",
-            "explanation": "You can take a place again later if there is one."
+            "question": _("Leave the waiting list?") if waiting else _("Cancel your place?"),
+            "explanation": _("You can take a place again later if there is one.")
             if waiting
-            else "Your place may go to someone on the waiting list. You can take a place "
-            "again later if there is still one.",
-            "button": "Yes, leave the waiting list" if waiting else "Yes, cancel my place",
+            else _(
+                "Your place may go to someone on the waiting list. You can take a place "
+                "again later if there is still one."
+            ),
+            "button": _("Yes, leave the waiting list") if waiting else _("Yes, cancel my place"),
             "back_url": reverse("events:guest", args=[token]),
-            "back_text": "No, keep my place" if not waiting else "No, stay on the list",
+            "back_text": _("No, keep my place") if not waiting else _("No, stay on the list"),
         }
         return render(request, "confirm.html", context)
     try:
@@ -728,7 +742,7 @@ def guest_cancel(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
-        messages.success(request, "Your place is cancelled. Thank you for letting us know.")
+        messages.success(request, _("Your place is cancelled. Thank you for letting us know."))
     return redirect("events:guest", token=token)
 
 
@@ -762,9 +776,9 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
     services.calendar_feed_reset(person=request.user)
     messages.success(
         request,
-        "Your calendar has a new address; the old one no longer works."
+        _("Your calendar has a new address; the old one no longer works.")
         if had
-        else "Your calendar address is ready.",
+        else _("Your calendar address is ready."),
     )
     return redirect("events:calendar")
 
@@ -776,7 +790,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     since = timezone.now() - datetime.timedelta(days=90)
     events = _events_with_place(feed.person).filter(ends_at__gte=since).order_by("starts_at")
     body = calendar_bytes(
-        events, with_link={event.pk for event in events}, name="Levelfield events"
+        events, with_link={event.pk for event in events}, name=_("Levelfield events")
     )
     return _calendar_response(body, "levelfield-events.ics")
 
@@ -809,7 +823,7 @@ def from_decision(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             messages.success(
-                request, "The event is planned and the people who answered are invited."
+                request, _("The event is planned and the people who answered are invited.")
             )
             return redirect(event)
     return render(
@@ -841,7 +855,7 @@ def materials(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("file", _error_text(error))
         else:
-            messages.success(request, f"“{material.title}” is added.")
+            messages.success(request, _("“%(title)s” is added.") % {"title": material.title})
             return redirect("events:materials", pk=event.pk)
     return render(
         request,
@@ -887,19 +901,20 @@ def material_remove(request: HttpRequest, pk: int, material_pk: int) -> HttpResp
     event = material.event
     if request.method == "POST":
         services.material_remove(material=material, actor=request.user)
-        messages.success(request, f"“{material.title}” is removed.")
+        messages.success(request, _("“%(title)s” is removed.") % {"title": material.title})
         return redirect("events:materials", pk=event.pk)
     return render(
         request,
         "confirm.html",
         {
             "caption": event.title,
-            "question": f"Remove “{material.title}”?",
-            "explanation": "Nobody will be able to download it any more. You can upload "
-            "it again later.",
-            "button": "Yes, remove the file",
+            "question": _("Remove “%(title)s”?") % {"title": material.title},
+            "explanation": _(
+                "Nobody will be able to download it any more. You can upload it again later."
+            ),
+            "button": _("Yes, remove the file"),
             "back_url": reverse("events:materials", args=[event.pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         },
     )
 
@@ -939,12 +954,13 @@ def walk_ins(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{walk_in.name} is recorded as coming."
-                + (
-                    f" Their time is in the {event.place.kind_word}'s involvement log."
-                    if not walk_in.is_guest
-                    else ""
-                ),
+                _("%(name)s is recorded as coming.") % {"name": walk_in.name}
+                if walk_in.is_guest
+                else _(
+                    "%(name)s is recorded as coming. Their time is in the %(kind)s's "
+                    "involvement log."
+                )
+                % {"name": walk_in.name, "kind": event.place.kind_word},
             )
             return redirect("events:walk_ins", pk=event.pk)
     return render(
@@ -977,24 +993,26 @@ def walk_in_remove(request: HttpRequest, pk: int, walk_in_pk: int) -> HttpRespon
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, f"{walk_in.name} is removed.")
+            messages.success(request, _("%(name)s is removed.") % {"name": walk_in.name})
         return redirect("events:walk_ins", pk=event.pk)
     return render(
         request,
         "confirm.html",
         {
             "caption": event.title,
-            "question": f"Remove {walk_in.name}?",
-            "explanation": "Only if they did not come: they will no longer be recorded as "
-            "coming"
-            + (
-                f", and their time leaves the {event.place.kind_word}'s involvement log."
-                if not walk_in.is_guest
-                else "."
-            ),
-            "button": "Yes, remove them",
+            "question": _("Remove %(name)s?") % {"name": walk_in.name},
+            "explanation": _(
+                "Only if they did not come: they will no longer be recorded as coming."
+            )
+            if walk_in.is_guest
+            else _(
+                "Only if they did not come: they will no longer be recorded as coming, "
+                "and their time leaves the %(kind)s's involvement log."
+            )
+            % {"kind": event.place.kind_word},
+            "button": _("Yes, remove them"),
             "back_url": reverse("events:walk_ins", args=[event.pk]),
-            "back_text": "No, keep them",
+            "back_text": _("No, keep them"),
         },
     )
 
@@ -1020,7 +1038,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     form = MinutesCommentForm(posted(request))
     if request.method == "POST":
         if not may_comment:
-            raise PermissionDenied("Comments on these minutes are closed.")
+            raise PermissionDenied(_("Comments on these minutes are closed."))
         if form.is_valid():
             try:
                 services.minutes_comment(
@@ -1029,7 +1047,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, _error_text(error))
             else:
-                messages.success(request, "Your comment is added.")
+                messages.success(request, _("Your comment is added."))
                 return redirect("events:minutes", pk=event.pk)
     return render(
         request,
@@ -1055,7 +1073,7 @@ def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
     record = Minutes.objects.filter(event=event).first()
     if record is not None and record.is_agreed:
-        messages.info(request, "The minutes are agreed, so they cannot change.")
+        messages.info(request, _("The minutes are agreed, so they cannot change."))
         return redirect("events:minutes", pk=event.pk)
     form = MinutesForm(posted(request), initial={"text": record.text if record else ""})
     if request.method == "POST" and form.is_valid():
@@ -1069,10 +1087,12 @@ def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "The draft minutes are saved, and the people who came are asked by email "
-                "to comment."
+                _(
+                    "The draft minutes are saved, and the people who came are asked by email "
+                    "to comment."
+                )
                 if ask
-                else "The draft minutes are saved. The people who came can comment.",
+                else _("The draft minutes are saved. The people who came can comment."),
             )
             return redirect("events:minutes", pk=event.pk)
     return render(
@@ -1096,7 +1116,7 @@ def minutes_agree(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, "The minutes are agreed.")
+            messages.success(request, _("The minutes are agreed."))
         return redirect("events:minutes", pk=event.pk)
     if record.is_agreed:
         return redirect("events:minutes", pk=event.pk)
@@ -1106,13 +1126,18 @@ def minutes_agree(request: HttpRequest, pk: int) -> HttpResponse:
         "confirm.html",
         {
             "caption": event.title,
-            "question": "Agree the minutes?",
-            "explanation": "Once agreed, the minutes cannot change and comments close. "
-            f"They have {count} comment{'' if count == 1 else 's'}. Everyone who can see "
-            "the event will be able to read them.",
-            "button": "Yes, agree the minutes",
+            "question": _("Agree the minutes?"),
+            "explanation": ngettext(
+                "Once agreed, the minutes cannot change and comments close. They have "
+                "%(count)s comment. Everyone who can see the event will be able to read them.",
+                "Once agreed, the minutes cannot change and comments close. They have "
+                "%(count)s comments. Everyone who can see the event will be able to read them.",
+                count,
+            )
+            % {"count": count},
+            "button": _("Yes, agree the minutes"),
             "back_url": reverse("events:minutes", args=[event.pk]),
-            "back_text": "No, go back to the draft",
+            "back_text": _("No, go back to the draft"),
         },
     )
 
@@ -1132,7 +1157,7 @@ def breakouts(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, "The group's themes are recorded for everyone who came.")
+            messages.success(request, _("The group's themes are recorded for everyone who came."))
             return redirect("events:breakouts", pk=event.pk)
     return render(
         request,

@@ -17,11 +17,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy
 
 from levelfield.events.models import AccessNeed, AgendaItem, Event, Feedback, Registration
 from levelfield.people.models import PerspectiveKind
 
-NOT_SAID = "Did not say"
+NOT_SAID = gettext_lazy("Did not say")
 
 
 def _label(kind: str) -> str:

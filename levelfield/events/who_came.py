@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from levelfield.events.models import Event
 from levelfield.lib.manifests import PeopleGroup
-from levelfield.lib.words import day
 from levelfield.projects.models import Participation
 
 GROUPS_SHOWN = 30  # the latest meetings with attendance recorded, newest first
@@ -32,7 +33,8 @@ def people_groups(place: Any) -> list[PeopleGroup]:
     return [
         PeopleGroup(
             key=str(event.pk),
-            label=f"Everyone who came to {event.title} on {day(event.local_start)}",
+            label=_("Everyone who came to %(title)s on %(day)s")
+            % {"title": event.title, "day": date_format(event.local_start, "j F Y")},
         )
         for event in events
     ]

@@ -4,6 +4,7 @@ history of involvement in longer than a request may take (README, "Deploying")."
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from levelfield.jobs import kinds
 from levelfield.jobs.models import Job
@@ -13,7 +14,7 @@ from levelfield.payments.recognition import STYLES, recognition_html
 RECOGNITION = "payments.recognition"
 
 
-@kinds.register(RECOGNITION, label="Your recognition letter")
+@kinds.register(RECOGNITION, label=gettext_lazy("Your recognition letter"))
 def recognition_pdf(job: Job, progress: kinds.Progress) -> kinds.Result:
     style = job.params.get("style")
     if style not in STYLES:

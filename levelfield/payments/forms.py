@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.payments.models import Choice, ExpenseCategory, PaymentPolicy
 from levelfield.people.models import User
@@ -14,16 +16,20 @@ MONEY_FIELD = {"max_digits": 10, "decimal_places": 2, "min_value": Decimal("0")}
 
 class PolicyForm(forms.ModelForm):
     approvers = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Approvers"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Coordinators always approve; you may name others too.",
+        help_text=gettext_lazy("Coordinators always approve; you may name others too."),
     )
     finance_officers = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Finance officers"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="They take approved claims out for the finance system and mark them paid.",
+        help_text=gettext_lazy(
+            "They take approved claims out for the finance system and mark them paid."
+        ),
     )
 
     class Meta:
@@ -41,8 +47,10 @@ class PolicyForm(forms.ModelForm):
             "finance_officers",
         ]
         labels = {
-            "hourly_up_to_minutes": "Pay by the hour for up to this many minutes",
-            "half_day_up_to_minutes": "Pay a half day for up to this many minutes (more is a day)",
+            "hourly_up_to_minutes": gettext_lazy("Pay by the hour for up to this many minutes"),
+            "half_day_up_to_minutes": gettext_lazy(
+                "Pay a half day for up to this many minutes (more is a day)"
+            ),
         }
 
     def __init__(self, *args: object, members: list[User], **kwargs: object) -> None:
@@ -56,43 +64,48 @@ class PolicyForm(forms.ModelForm):
         hourly, half_day = data.get("hourly_up_to_minutes"), data.get("half_day_up_to_minutes")
         if hourly is not None and half_day is not None and half_day < hourly:
             self.add_error(
-                "half_day_up_to_minutes", "The half-day limit must be at least the hourly limit."
+                "half_day_up_to_minutes",
+                _("The half-day limit must be at least the hourly limit."),
             )
         return data
 
 
 class RateForm(forms.Form):
     effective_from = forms.DateField(
-        label="Applies to activity on or after",
-        help_text="For example, 6 4 2027 or 2027-04-06. It cannot be in the past.",
+        label=gettext_lazy("Applies to activity on or after"),
+        help_text=gettext_lazy("For example, 6 4 2027 or 2027-04-06. It cannot be in the past."),
         input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
     )
-    hourly = forms.DecimalField(label="Per hour (£)", **MONEY_FIELD)
-    half_day = forms.DecimalField(label="Per half day (£)", **MONEY_FIELD)
-    day = forms.DecimalField(label="Per day (£)", **MONEY_FIELD)
-    note = forms.CharField(label="Note (optional)", required=False, max_length=200)
+    hourly = forms.DecimalField(label=gettext_lazy("Per hour (£)"), **MONEY_FIELD)
+    half_day = forms.DecimalField(label=gettext_lazy("Per half day (£)"), **MONEY_FIELD)
+    day = forms.DecimalField(label=gettext_lazy("Per day (£)"), **MONEY_FIELD)
+    note = forms.CharField(label=gettext_lazy("Note (optional)"), required=False, max_length=200)
 
 
 class CategoryForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=80, help_text="For example, Travel.")
-    limit = forms.DecimalField(label="Most per claim (£)", **MONEY_FIELD)
+    name = forms.CharField(
+        label=gettext_lazy("Name"), max_length=80, help_text=gettext_lazy("For example, Travel.")
+    )
+    limit = forms.DecimalField(label=gettext_lazy("Most per claim (£)"), **MONEY_FIELD)
     receipt_over = forms.DecimalField(
-        label="Receipt needed for amounts over (£)",
-        help_text="0 means a receipt is always needed.",
+        label=gettext_lazy("Receipt needed for amounts over (£)"),
+        help_text=gettext_lazy("0 means a receipt is always needed."),
         **MONEY_FIELD,
     )
-    cost_code = forms.CharField(label="Cost code (optional)", required=False, max_length=40)
+    cost_code = forms.CharField(
+        label=gettext_lazy("Cost code (optional)"), required=False, max_length=40
+    )
 
 
 class ClaimForm(forms.Form):
     participations = forms.TypedMultipleChoiceField(
-        label="Which activities are you claiming for?",
+        label=gettext_lazy("Which activities are you claiming for?"),
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one activity to claim for."},
+        error_messages={"required": gettext_lazy("Choose at least one activity to claim for.")},
     )
     choice = forms.ChoiceField(
-        label="How would you like to be paid?",
+        label=gettext_lazy("How would you like to be paid?"),
         choices=Choice.choices,
         initial=Choice.FEE,
         widget=forms.RadioSelect,
@@ -116,12 +129,15 @@ class ClaimForm(forms.Form):
         if unpaid:
             for pk, label in options:
                 self.fields[f"unpaid_{pk}"] = forms.DecimalField(
-                    label=f"Hours of {unpaid} in: {label}",
+                    label=_("Hours of %(unpaid)s in: %(activity)s")
+                    % {"unpaid": unpaid, "activity": label},
                     required=False,
                     min_value=Decimal(0),
                     max_digits=4,
                     decimal_places=2,
-                    help_text="Leave empty if none. For example, 0.5 for half an hour.",
+                    help_text=gettext_lazy(
+                        "Leave empty if none. For example, 0.5 for half an hour."
+                    ),
                     widget=forms.TextInput(
                         attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}
                     ),
@@ -136,7 +152,11 @@ class ClaimForm(forms.Form):
             hours = data.get(name)
             pk = int(name.removeprefix("unpaid_"))
             if hours and round(hours * 60) > self.minutes.get(pk, 0):
-                self.add_error(name, f"The {self.unpaid} cannot be more than the time recorded.")
+                self.add_error(
+                    name,
+                    _("The %(unpaid)s cannot be more than the time recorded.")
+                    % {"unpaid": self.unpaid},
+                )
         return data
 
     def unpaid_minutes(self) -> dict[int, int]:
@@ -153,24 +173,33 @@ class ClaimForm(forms.Form):
 
 class ChoiceForm(forms.Form):
     choice = forms.ChoiceField(
-        label="How would you like to be paid?", choices=Choice.choices, widget=forms.RadioSelect
+        label=gettext_lazy("How would you like to be paid?"),
+        choices=Choice.choices,
+        widget=forms.RadioSelect,
     )
 
 
 class ExpenseForm(forms.Form):
     category = forms.ModelChoiceField(
-        label="What is it for?", queryset=ExpenseCategory.objects.none(), empty_label=None
+        label=gettext_lazy("What is it for?"),
+        queryset=ExpenseCategory.objects.none(),
+        empty_label=None,
     )
     description = forms.CharField(
-        label="Description", max_length=200, help_text="For example, Bus from Headingley and back."
+        label=gettext_lazy("Description"),
+        max_length=200,
+        help_text=gettext_lazy("For example, Bus from Headingley and back."),
     )
     amount = forms.DecimalField(
-        label="Amount (£)", min_value=Decimal("0.01"), max_digits=10, decimal_places=2
+        label=gettext_lazy("Amount (£)"),
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        decimal_places=2,
     )
     receipt = forms.FileField(
-        label="Receipt (optional unless the category needs one)",
+        label=gettext_lazy("Receipt (optional unless the category needs one)"),
         required=False,
-        help_text="A PDF, JPG or PNG, smaller than 10 MB.",
+        help_text=gettext_lazy("A PDF, JPG or PNG, smaller than 10 MB."),
     )
 
     def __init__(self, *args: object, categories: object, **kwargs: object) -> None:
@@ -179,106 +208,119 @@ class ExpenseForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    question = forms.CharField(label="Your question", widget=forms.Textarea(attrs={"rows": 3}))
+    question = forms.CharField(
+        label=gettext_lazy("Your question"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(
+        label=gettext_lazy("Your answer"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label="Why is it not approved?",
-        help_text="The claimant sees this.",
+        label=gettext_lazy("Why is it not approved?"),
+        help_text=gettext_lazy("The claimant sees this."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class PaidForm(forms.Form):
     paid_on = forms.DateField(
-        label="Date paid",
-        help_text="For example, 2027-04-06.",
+        label=gettext_lazy("Date paid"),
+        help_text=gettext_lazy("For example, 2027-04-06."),
         input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
     )
 
 
 class YearlyLimitForm(forms.Form):
     amount = forms.DecimalField(
-        label="Amount (£) you do not want to pass in a tax year",
+        label=gettext_lazy("Amount (£) you do not want to pass in a tax year"),
         required=False,
-        help_text="Leave empty for no limit. Only you see this.",
+        help_text=gettext_lazy("Leave empty for no limit. Only you see this."),
         **MONEY_FIELD,
     )
 
 
 # GOV.UK-style messages that name the field, instead of Django's "This field is required."
 # or "Enter a number." (tests/test_no_default_error_messages.py walks every form).
-_MONEY_FORMAT = "in pounds and pence, like 12.50"
 _MESSAGES: dict[type[forms.BaseForm], dict[str, dict[str, str]]] = {
     PolicyForm: {
         "hourly_up_to_minutes": {
-            "required": "Enter how many minutes are paid by the hour",
-            "invalid": "Enter the minutes paid by the hour as a whole number, like 180",
+            "required": gettext_lazy("Enter how many minutes are paid by the hour"),
+            "invalid": gettext_lazy(
+                "Enter the minutes paid by the hour as a whole number, like 180"
+            ),
         },
         "half_day_up_to_minutes": {
-            "required": "Enter how many minutes are paid as a half day",
-            "invalid": "Enter the minutes paid as a half day as a whole number, like 300",
+            "required": gettext_lazy("Enter how many minutes are paid as a half day"),
+            "invalid": gettext_lazy(
+                "Enter the minutes paid as a half day as a whole number, like 300"
+            ),
         },
         "pay_within_days": {
-            "required": "Enter how many days people should be paid within",
-            "invalid": "Enter the days to pay within as a whole number, like 30",
+            "required": gettext_lazy("Enter how many days people should be paid within"),
+            "invalid": gettext_lazy("Enter the days to pay within as a whole number, like 30"),
         },
-        "yearly_warning_amount": {"invalid": f"Enter the yearly amount {_MONEY_FORMAT}"},
+        "yearly_warning_amount": {
+            "invalid": gettext_lazy("Enter the yearly amount in pounds and pence, like 12.50")
+        },
     },
     RateForm: {
         "effective_from": {
-            "required": "Enter the date the rates apply from",
-            "invalid": "Enter the date the rates apply from, like 2027-04-06",
+            "required": gettext_lazy("Enter the date the rates apply from"),
+            "invalid": gettext_lazy("Enter the date the rates apply from, like 2027-04-06"),
         },
         "hourly": {
-            "required": "Enter the rate per hour",
-            "invalid": f"Enter the rate per hour {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the rate per hour"),
+            "invalid": gettext_lazy("Enter the rate per hour in pounds and pence, like 12.50"),
         },
         "half_day": {
-            "required": "Enter the rate per half day",
-            "invalid": f"Enter the rate per half day {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the rate per half day"),
+            "invalid": gettext_lazy("Enter the rate per half day in pounds and pence, like 12.50"),
         },
         "day": {
-            "required": "Enter the rate per day",
-            "invalid": f"Enter the rate per day {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the rate per day"),
+            "invalid": gettext_lazy("Enter the rate per day in pounds and pence, like 12.50"),
         },
     },
     CategoryForm: {
-        "name": {"required": "Enter a name for the kind of expense"},
+        "name": {"required": gettext_lazy("Enter a name for the kind of expense")},
         "limit": {
-            "required": "Enter the most that can be claimed for it",
-            "invalid": f"Enter the most per claim {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the most that can be claimed for it"),
+            "invalid": gettext_lazy("Enter the most per claim in pounds and pence, like 12.50"),
         },
         "receipt_over": {
-            "required": "Enter the amount over which a receipt is needed",
-            "invalid": f"Enter the amount over which a receipt is needed {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the amount over which a receipt is needed"),
+            "invalid": gettext_lazy(
+                "Enter the amount over which a receipt is needed in pounds and pence, like 12.50"
+            ),
         },
     },
-    ClaimForm: {"choice": {"required": "Choose how you would like to be paid"}},
-    ChoiceForm: {"choice": {"required": "Choose how you would like to be paid"}},
+    ClaimForm: {"choice": {"required": gettext_lazy("Choose how you would like to be paid")}},
+    ChoiceForm: {"choice": {"required": gettext_lazy("Choose how you would like to be paid")}},
     ExpenseForm: {
-        "category": {"required": "Choose what the expense is for"},
-        "description": {"required": "Describe the expense"},
+        "category": {"required": gettext_lazy("Choose what the expense is for")},
+        "description": {"required": gettext_lazy("Describe the expense")},
         "amount": {
-            "required": "Enter the amount",
-            "invalid": f"Enter the amount {_MONEY_FORMAT}",
+            "required": gettext_lazy("Enter the amount"),
+            "invalid": gettext_lazy("Enter the amount in pounds and pence, like 12.50"),
         },
     },
-    QuestionForm: {"question": {"required": "Enter your question"}},
-    AnswerForm: {"answer": {"required": "Enter your answer"}},
-    RejectForm: {"reason": {"required": "Enter why the claim is not approved"}},
+    QuestionForm: {"question": {"required": gettext_lazy("Enter your question")}},
+    AnswerForm: {"answer": {"required": gettext_lazy("Enter your answer")}},
+    RejectForm: {"reason": {"required": gettext_lazy("Enter why the claim is not approved")}},
     PaidForm: {
         "paid_on": {
-            "required": "Enter the date the batch was paid",
-            "invalid": "Enter the date paid like 2027-04-06",
+            "required": gettext_lazy("Enter the date the batch was paid"),
+            "invalid": gettext_lazy("Enter the date paid like 2027-04-06"),
         }
     },
-    YearlyLimitForm: {"amount": {"invalid": f"Enter the amount {_MONEY_FORMAT}"}},
+    YearlyLimitForm: {
+        "amount": {"invalid": gettext_lazy("Enter the amount in pounds and pence, like 12.50")}
+    },
 }
 for _form, _fields in _MESSAGES.items():
     for _name, _messages in _fields.items():

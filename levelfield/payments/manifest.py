@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -17,47 +18,47 @@ from levelfield.payments import personal
 
 GLOSSARY = (
     Term(
-        "Claim",
-        (
+        gettext_lazy("Claim"),
+        gettext_lazy(
             "Asking to be paid for the time you gave and your expenses, from the involvement log."
             " An approver checks it, then finance pays it."
         ),
     ),
     Term(
-        "Payment policy",
-        (
+        gettext_lazy("Payment policy"),
+        gettext_lazy(
             "A collective's rules for paying people: the rates for each kind of activity, the "
             "expenses it covers and who approves claims."
         ),
     ),
     Term(
-        "Approver",
-        (
+        gettext_lazy("Approver"),
+        gettext_lazy(
             "A member who checks payment claims and approves them, or asks a question about them:"
             " the coordinator, and anyone the payment policy names."
         ),
     ),
     Term(
-        "Finance officer",
-        (
+        gettext_lazy("Finance officer"),
+        gettext_lazy(
             "The person who takes approved claims to the organisation that pays them, as a file "
             "its finance system accepts."
         ),
     ),
     Term(
-        "Batch",
-        ("A set of approved claims sent to finance together in one file."),
+        gettext_lazy("Batch"),
+        gettext_lazy("A set of approved claims sent to finance together in one file."),
     ),
     Term(
-        "Voucher",
-        (
+        gettext_lazy("Voucher"),
+        gettext_lazy(
             "A gift voucher instead of a fee, for people who prefer not to be paid in money (for "
             "example because of benefits rules)."
         ),
     ),
     Term(
-        "Recognition letter",
-        (
+        gettext_lazy("Recognition letter"),
+        gettext_lazy(
             "A letter, made from the involvement log, that says what you did and for how long: "
             "useful for job applications and benefits advisers."
         ),
@@ -102,11 +103,11 @@ MANIFEST = AppManifest(
     scale_after=("projects", "events"),
     navigation=(
         NavigationEntry(
-            "Payments and recognition",
+            gettext_lazy("Payments and recognition"),
             "time",
             lambda place: reverse("payments:collective", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="Claims for time, the payment policy and thank-you letters.",
+            hint=gettext_lazy("Claims for time, the payment policy and thank-you letters."),
             order=20,
         ),
     ),

@@ -18,6 +18,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.payments.money import BASIS_WORDS, Bands, Rates
 
@@ -35,26 +36,32 @@ class PaymentPolicy(models.Model):
         "collectives.Collective", on_delete=models.CASCADE, related_name="payment_policy"
     )
     hourly_up_to_minutes = models.PositiveIntegerField(
-        default=120, help_text="Time up to this is paid by the hour."
+        default=120, help_text=gettext_lazy("Time up to this is paid by the hour.")
     )
     half_day_up_to_minutes = models.PositiveIntegerField(
-        default=240, help_text="Time over the hourly limit and up to this is a half day."
+        default=240,
+        help_text=gettext_lazy("Time over the hourly limit and up to this is a half day."),
     )
-    counts_preparation = models.BooleanField("preparation time is paid", default=True)
-    counts_travel = models.BooleanField("travel time is paid", default=True)
+    counts_preparation = models.BooleanField(
+        gettext_lazy("preparation time is paid"), default=True
+    )
+    counts_travel = models.BooleanField(gettext_lazy("travel time is paid"), default=True)
     pay_within_days = models.PositiveSmallIntegerField(
-        "we aim to pay within this many days of a claim", default=10
+        gettext_lazy("we aim to pay within this many days of a claim"), default=10
     )
-    fee_cost_code = models.CharField("cost code for fees", max_length=40, blank=True)
+    fee_cost_code = models.CharField(gettext_lazy("cost code for fees"), max_length=40, blank=True)
     yearly_warning_amount = models.DecimalField(
-        "amount in a tax year at which we remind people about benefits advice",
+        gettext_lazy("amount in a tax year at which we remind people about benefits advice"),
         null=True,
         blank=True,
         **MONEY,
     )
-    notes = models.TextField("anything else people should know", blank=True)
+    notes = models.TextField(gettext_lazy("anything else people should know"), blank=True)
     approvers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", help_text="Besides coordinators."
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text=gettext_lazy("Besides coordinators."),
     )
     finance_officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+"
@@ -93,7 +100,9 @@ class Rate(models.Model):
     half_day = models.DecimalField("per half day", **MONEY)
     day = models.DecimalField("per day", **MONEY)
     note = models.CharField(
-        max_length=200, blank=True, help_text="For example: “Example rates for the demo”."
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("For example: “Example rates for the demo”."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -128,7 +137,7 @@ class ExpenseCategory(models.Model):
     limit = models.DecimalField("most per claim", **MONEY)
     receipt_over = models.DecimalField(
         "receipt needed for amounts over",
-        help_text="0 means a receipt is always needed.",
+        help_text=gettext_lazy("0 means a receipt is always needed."),
         **MONEY,
     )
     cost_code = models.CharField(max_length=40, blank=True)
@@ -148,19 +157,19 @@ class ExpenseCategory(models.Model):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Waiting for approval"
-    QUERIED = "queried", "Question for you"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Not approved"
-    EXPORTED = "exported", "Sent to finance"
-    PAID = "paid", "Paid"
+    DRAFT = "draft", gettext_lazy("Draft")
+    SUBMITTED = "submitted", gettext_lazy("Waiting for approval")
+    QUERIED = "queried", gettext_lazy("Question for you")
+    APPROVED = "approved", gettext_lazy("Approved")
+    REJECTED = "rejected", gettext_lazy("Not approved")
+    EXPORTED = "exported", gettext_lazy("Sent to finance")
+    PAID = "paid", gettext_lazy("Paid")
 
 
 class Choice(models.TextChoices):
-    FEE = "fee", "A fee paid to me"
-    VOUCHER = "voucher", "A voucher instead of a fee"
-    DECLINE = "decline", "No fee (I decline payment; expenses are still paid)"
+    FEE = "fee", gettext_lazy("A fee paid to me")
+    VOUCHER = "voucher", gettext_lazy("A voucher instead of a fee")
+    DECLINE = "decline", gettext_lazy("No fee (I decline payment; expenses are still paid)")
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -177,7 +186,7 @@ class Claim(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="payment_claims",
-        help_text="Empty when the person has since deleted their account.",
+        help_text=gettext_lazy("Empty when the person has since deleted their account."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     choice = models.CharField(
@@ -274,7 +283,9 @@ class ClaimLine(models.Model):
     )
     title = models.CharField(max_length=200)
     happened_on = models.DateField()
-    minutes = models.PositiveIntegerField(help_text="The time paid, as recorded in the log.")
+    minutes = models.PositiveIntegerField(
+        help_text=gettext_lazy("The time paid, as recorded in the log.")
+    )
     basis = models.CharField(max_length=20)
     rate = models.DecimalField(**MONEY)
     amount = models.DecimalField(**MONEY)
@@ -317,8 +328,8 @@ class Expense(models.Model):
 
 
 class MessageKind(models.TextChoices):
-    QUESTION = "question", "Question"
-    ANSWER = "answer", "Answer"
+    QUESTION = "question", gettext_lazy("Question")
+    ANSWER = "answer", gettext_lazy("Answer")
 
 
 class ClaimMessage(models.Model):

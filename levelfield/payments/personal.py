@@ -14,10 +14,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.collectives import roles
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.payments.models import (
     Batch,
     Claim,
@@ -160,8 +163,10 @@ def _questions_about_claims(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label="Answer a question about your claim"
-            + (f" sent on {claim.submitted_at:%-d %B %Y}" if claim.submitted_at else ""),
+            label=_("Answer a question about your claim sent on %(day)s")
+            % {"day": date_format(claim.submitted_at, "j F Y")}
+            if claim.submitted_at
+            else _("Answer a question about your claim"),
             url=reverse("payments:claim", args=[claim.pk]),
             place=claim.collective.name,
             kind="claim_queried",
@@ -184,7 +189,12 @@ def _claims_to_approve(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Approve or ask about {plural(row['count'], 'payment claim')}",
+            label=ngettext(
+                "Approve or ask about %(count)s payment claim",
+                "Approve or ask about %(count)s payment claims",
+                row["count"],
+            )
+            % {"count": number(row["count"])},
             url=reverse("payments:approvals", args=[row["collective__slug"]]),
             place=row["collective__name"],
             kind="claims_to_approve",
@@ -212,8 +222,12 @@ def _time_to_claim(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Claim for your time: {plural(row['count'], 'activity', 'activities')} "
-            "not claimed yet",
+            label=ngettext(
+                "Claim for your time: %(count)s activity not claimed yet",
+                "Claim for your time: %(count)s activities not claimed yet",
+                row["count"],
+            )
+            % {"count": number(row["count"])},
             url=reverse("payments:claim_new", args=[row["entry__place__collective__slug"]]),
             place=row["entry__place__collective__name"],
             kind="claim",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from levelfield.lib import images
 
@@ -35,9 +36,9 @@ def receipt_check(upload: UploadedFile) -> tuple[str, str]:
     """(content type, extension) of a good receipt; a ValidationError in plain English
     otherwise."""
     if upload.size == 0:
-        raise ValidationError("The selected file is empty.")
+        raise ValidationError(_("The selected file is empty."))
     if upload.size > MAX_BYTES:
-        raise ValidationError("The selected file must be smaller than 10 MB.")
+        raise ValidationError(_("The selected file must be smaller than 10 MB."))
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
@@ -52,7 +53,7 @@ def receipt_check(upload: UploadedFile) -> tuple[str, str]:
             if not opens:
                 raise ValidationError(DAMAGED)
             return content_type, extension
-    raise ValidationError("The selected file must be a PDF, JPG or PNG.")
+    raise ValidationError(_("The selected file must be a PDF, JPG or PNG."))
 
 
 def _opens(data: bytes, content_type: str) -> bool:

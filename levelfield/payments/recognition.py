@@ -7,6 +7,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from levelfield.outputs.queries import credits_for_person
 from levelfield.people.models import User
@@ -32,7 +33,7 @@ def recognition_html(person: User, style: str) -> str:
         )
         row["minutes"] += participation.minutes
         row["entries"].append(participation.entry)
-        row["roles"].add(participation.entry.get_kind_display())
+        row["roles"].add(str(participation.entry.get_kind_display()))
     coordinating = set(
         PlaceMembership.objects.coordinators()
         .filter(person=person)
@@ -40,7 +41,7 @@ def recognition_html(person: User, style: str) -> str:
     )
     for row in places.values():
         if row["place"].pk in coordinating:
-            row["roles"].add("Coordinator")
+            row["roles"].add(gettext("Coordinator"))
         row["roles"] = sorted(row["roles"])
     return render_to_string(
         f"payments/recognition_{style}.html",

@@ -24,6 +24,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -64,7 +66,7 @@ def policy_update(*, collective: Collective, actor: User, **values: object) -> P
         key: values.pop(key) for key in ("approvers", "finance_officers") if key in values
     }
     if values.get("half_day_up_to_minutes", 1) < values.get("hourly_up_to_minutes", 0):
-        raise ValidationError("The half-day limit must be at least the hourly limit.")
+        raise ValidationError(_("The half-day limit must be at least the hourly limit."))
     with transaction.atomic():
         policy = access.policy_of(collective)
         policy = PaymentPolicy.objects.select_for_update().get(pk=policy.pk)
@@ -105,7 +107,7 @@ def rate_add(
     today = today or timezone.localdate()
     if effective_from < today:
         raise ValidationError(
-            "New rates cannot start in the past: people were told what they would be paid."
+            _("New rates cannot start in the past: people were told what they would be paid.")
         )
     with transaction.atomic():
         policy = access.policy_of(collective)
@@ -121,7 +123,8 @@ def rate_add(
                 )
         except IntegrityError:
             raise ValidationError(
-                f"There are already rates from {day_words(effective_from)}."
+                _("There are already rates from %(day)s.")
+                % {"day": date_format(effective_from, "j F Y")}
             ) from None
         change_record(
             actor=actor,
@@ -161,7 +164,9 @@ def category_add(
                     cost_code=cost_code.strip(),
                 )
         except IntegrityError:
-            raise ValidationError(f"There is already a category called “{name}”.") from None
+            raise ValidationError(
+                _("There is already a category called “%(name)s”.") % {"name": name}
+            ) from None
         change_record(
             actor=actor,
             action="expense_category_added",
@@ -193,11 +198,11 @@ def claim_create(
     unpaid_minutes = unpaid_minutes or {}
     with transaction.atomic():
         if not PlaceMembership.objects.of_collective(collective).filter(person=claimant).exists():
-            raise PermissionDenied("Only members of the collective can claim.")
+            raise PermissionDenied(_("Only members of the collective can claim."))
         policy = access.policy_if_any(collective)
         ids = [p.pk for p in participations]
         if not ids:
-            raise ValidationError("Choose at least one activity to claim for.")
+            raise ValidationError(_("Choose at least one activity to claim for."))
         # Locked so nobody changes the minutes while the claim is made.
         locked = list(
             Participation.objects.select_for_update(of=("self",))
@@ -207,10 +212,10 @@ def claim_create(
         )
         for participation in locked:
             if participation.person_id != claimant.pk:
-                raise PermissionDenied("You can only claim for your own time.")
+                raise PermissionDenied(_("You can only claim for your own time."))
             if participation.entry.place.collective_id != collective.pk:
                 raise ValidationError(
-                    "Every activity must be in this collective or one of its projects."
+                    _("Every activity must be in this collective or one of its projects.")
                 )
         lines = [_line_for(p, policy, unpaid_minutes.get(p.pk, 0)) for p in locked]
         claim = Claim.objects.create(
@@ -226,7 +231,10 @@ def claim_create(
                 ClaimLine.objects.bulk_create(lines)
         except IntegrityError:
             raise ValidationError(
-                "You have already claimed for one of these activities. Each can be claimed once."
+                _(
+                    "You have already claimed for one of these activities. "
+                    "Each can be claimed once."
+                )
             ) from None
         before = _claim_snapshot(claim)
         _totals_refresh(claim)
@@ -249,13 +257,18 @@ def _line_for(
     rate = policy.rate_on(entry.happened_on) if policy else None
     if rate is None:
         raise ValidationError(
-            f"No rates apply to activity on {day_words(entry.happened_on)}, so “{entry.title}” "
-            "cannot be claimed yet. Ask a coordinator to set the rates."
+            _(
+                "No rates apply to activity on %(day)s, so “%(title)s” cannot be claimed yet. "
+                "Ask a coordinator to set the rates."
+            )
+            % {"day": date_format(entry.happened_on, "j F Y"), "title": entry.title}
         )
     if hasattr(participation, "claim_line"):
-        raise ValidationError(f"You have already claimed for “{entry.title}”.")
+        raise ValidationError(
+            _("You have already claimed for “%(title)s”.") % {"title": entry.title}
+        )
     if not 0 <= unpaid <= participation.minutes:
-        raise ValidationError("Preparation and travel cannot be more than the time recorded.")
+        raise ValidationError(_("Preparation and travel cannot be more than the time recorded."))
     minutes = participation.minutes - unpaid
     fee = fee_for(minutes, rate.rates, policy.bands)
     return ClaimLine(
@@ -272,7 +285,7 @@ def _line_for(
 def claim_choice_set(*, claim: Claim, actor: User, choice: str) -> Claim:
     """Fee, voucher or no fee, while the claim is a draft or queried."""
     if choice not in Choice.values:
-        raise ValidationError("Choose how you would like to be paid.")
+        raise ValidationError(_("Choose how you would like to be paid."))
     with transaction.atomic():
         claim = _claim_for_claimant(claim, actor)
         if claim.choice == choice:
@@ -303,7 +316,7 @@ def claim_expense_add(
     Django has no hook for a rollback of an outer transaction.)"""
     amount = pounds(amount)
     if amount <= 0:
-        raise ValidationError("Enter an amount more than £0.")
+        raise ValidationError(_("Enter an amount more than £0."))
     receipt_kind = receipt_check(receipt) if receipt else None
     written: list[str] = []
     try:
@@ -333,17 +346,24 @@ def _expense_add(
     `written` so the caller can delete it if the transaction is rolled back)."""
     claim = _claim_for_claimant(claim, actor)
     if category.policy.collective_id != claim.collective_id:
-        raise ValidationError("Choose one of this collective’s expense categories.")
+        raise ValidationError(_("Choose one of this collective’s expense categories."))
     already = claim.expenses.filter(category=category).aggregate(s=Sum("amount"))["s"] or ZERO
     if already + amount > category.limit:
         raise ValidationError(
-            f"{category.name} is limited to {money(category.limit)} a claim"
-            + (f"; this claim already has {money(already)}." if already else ".")
+            _("%(category)s is limited to %(limit)s a claim; this claim already has %(already)s.")
+            % {
+                "category": category.name,
+                "limit": money(category.limit),
+                "already": money(already),
+            }
+            if already
+            else _("%(category)s is limited to %(limit)s a claim.")
+            % {"category": category.name, "limit": money(category.limit)}
         )
     if receipt is None and category.needs_receipt(amount):
         raise ValidationError(
-            f"Add a receipt: {category.name} needs one for amounts over "
-            f"{money(category.receipt_over)}."
+            _("Add a receipt: %(category)s needs one for amounts over %(amount)s.")
+            % {"category": category.name, "amount": money(category.receipt_over)}
         )
     expense = Expense(
         claim=claim,
@@ -402,7 +422,7 @@ def claim_withdraw(*, claim: Claim, actor: User) -> None:
     with transaction.atomic():
         claim = _claim_for_claimant(claim, actor)
         if claim.status != Status.DRAFT:
-            raise ValidationError("Only a draft can be thrown away.")
+            raise ValidationError(_("Only a draft can be thrown away."))
         change_record(
             actor=actor,
             action="claim_withdrawn",
@@ -422,7 +442,7 @@ def claim_submit(*, claim: Claim, actor: User, now: datetime | None = None) -> C
     with transaction.atomic():
         claim = _claim_for_claimant(claim, actor)
         if claim.status != Status.DRAFT:
-            raise ValidationError("This claim has already been sent.")
+            raise ValidationError(_("This claim has already been sent."))
         before = _claim_snapshot(claim)
         claim.status = Status.SUBMITTED
         claim.submitted_at = now or timezone.now()
@@ -433,8 +453,10 @@ def claim_submit(*, claim: Claim, actor: User, now: datetime | None = None) -> C
                 _tell(
                     approver,
                     claim,
-                    f"Claim {claim.reference} is waiting for approval",
-                    f"{actor.name} sent a claim for {money(claim.total)}.",
+                    _("Claim %(reference)s is waiting for approval")
+                    % {"reference": claim.reference},
+                    _("%(name)s sent a claim for %(total)s.")
+                    % {"name": actor.name, "total": money(claim.total)},
                 )
     return claim
 
@@ -443,7 +465,7 @@ def claim_query(*, claim: Claim, actor: User, question: str) -> Claim:
     """An approver asks the claimant something; the claim waits for the answer."""
     question = question.strip()
     if not question:
-        raise ValidationError("Enter your question.")
+        raise ValidationError(_("Enter your question."))
     with transaction.atomic():
         claim = _claim_for_approver(claim, actor)
         before = _claim_snapshot(claim)
@@ -453,7 +475,12 @@ def claim_query(*, claim: Claim, actor: User, question: str) -> Claim:
             claim=claim, author=actor, kind=MessageKind.QUESTION, text=question
         )
         _record(claim, actor, "claim_queried", "asked a question about the claim", before)
-        _tell(claim.claimant, claim, f"A question about your claim {claim.reference}", question)
+        _tell(
+            claim.claimant,
+            claim,
+            _("A question about your claim %(reference)s") % {"reference": claim.reference},
+            question,
+        )
     return claim
 
 
@@ -461,11 +488,11 @@ def claim_answer(*, claim: Claim, actor: User, answer: str) -> Claim:
     """The claimant answers; the claim goes back to the approvers."""
     answer = answer.strip()
     if not answer:
-        raise ValidationError("Enter your answer.")
+        raise ValidationError(_("Enter your answer."))
     with transaction.atomic():
         claim = _claim_for_claimant(claim, actor)
         if claim.status != Status.QUERIED:
-            raise ValidationError("There is no question waiting for an answer.")
+            raise ValidationError(_("There is no question waiting for an answer."))
         before = _claim_snapshot(claim)
         claim.status = Status.SUBMITTED
         claim.save(update_fields=["status"])
@@ -476,7 +503,11 @@ def claim_answer(*, claim: Claim, actor: User, answer: str) -> Claim:
         asked = claim.messages.filter(kind=MessageKind.QUESTION).select_related("author").last()
         if asked and asked.author:
             _tell(
-                asked.author, claim, f"{actor.name} answered about claim {claim.reference}", answer
+                asked.author,
+                claim,
+                _("%(name)s answered about claim %(reference)s")
+                % {"name": actor.name, "reference": claim.reference},
+                answer,
             )
     return claim
 
@@ -493,8 +524,8 @@ def claim_approve(*, claim: Claim, actor: User, now: datetime | None = None) -> 
         _tell(
             claim.claimant,
             claim,
-            f"Your claim {claim.reference} is approved",
-            f"{money(claim.total)} will be paid in the next payment batch.",
+            _("Your claim %(reference)s is approved") % {"reference": claim.reference},
+            _("%(total)s will be paid in the next payment batch.") % {"total": money(claim.total)},
         )
     return claim
 
@@ -502,7 +533,7 @@ def claim_approve(*, claim: Claim, actor: User, now: datetime | None = None) -> 
 def claim_reject(*, claim: Claim, actor: User, reason: str, now: datetime | None = None) -> Claim:
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Say why the claim is not approved.")
+        raise ValidationError(_("Say why the claim is not approved."))
     with transaction.atomic():
         claim = _claim_for_approver(claim, actor)
         before = _claim_snapshot(claim)
@@ -512,7 +543,12 @@ def claim_reject(*, claim: Claim, actor: User, reason: str, now: datetime | None
         claim.decided_by = actor
         claim.save(update_fields=["status", "rejection_reason", "decided_at", "decided_by"])
         _record(claim, actor, "claim_rejected", f"did not approve the claim: {reason}", before)
-        _tell(claim.claimant, claim, f"Your claim {claim.reference} is not approved", reason)
+        _tell(
+            claim.claimant,
+            claim,
+            _("Your claim %(reference)s is not approved") % {"reference": claim.reference},
+            reason,
+        )
     return claim
 
 
@@ -523,7 +559,7 @@ def batch_create(*, collective: Collective, actor: User, now: datetime | None = 
     """Take every approved claim out as one batch. The claims are locked first, so a
     claim goes into one batch only, even when two officers do this at once."""
     if not access.is_finance(actor, collective):
-        raise PermissionDenied("Only the collective’s finance officers can do this.")
+        raise PermissionDenied(_("Only the collective’s finance officers can do this."))
     now = now or timezone.now()
     with transaction.atomic():
         claims = list(
@@ -533,7 +569,7 @@ def batch_create(*, collective: Collective, actor: User, now: datetime | None = 
             .order_by("pk")
         )
         if not claims:
-            raise ValidationError("There are no approved claims to take out.")
+            raise ValidationError(_("There are no approved claims to take out."))
         policy = access.policy_of(collective)
         batch = Batch.objects.create(
             collective=collective, created_by=actor, created_at=now, total=ZERO
@@ -607,13 +643,15 @@ def export_rows(claims: Iterable[Claim], policy: PaymentPolicy) -> list[exports.
 def batch_mark_paid(*, batch: Batch, actor: User, paid_on: date) -> Batch:
     """The finance system has paid: each claimant is told."""
     if not access.is_finance(actor, batch.collective):
-        raise PermissionDenied("Only the collective’s finance officers can do this.")
+        raise PermissionDenied(_("Only the collective’s finance officers can do this."))
     with transaction.atomic():
         batch = Batch.objects.select_for_update().select_related("collective").get(pk=batch.pk)
         if batch.paid_on:
-            raise ValidationError(f"{batch.reference} is already marked paid.")
+            raise ValidationError(
+                _("%(reference)s is already marked paid.") % {"reference": batch.reference}
+            )
         if paid_on > timezone.localdate():
-            raise ValidationError("The date paid cannot be in the future.")
+            raise ValidationError(_("The date paid cannot be in the future."))
         batch.paid_on = paid_on
         batch.paid_by = actor
         batch.save(update_fields=["paid_on", "paid_by"])
@@ -632,8 +670,9 @@ def batch_mark_paid(*, batch: Batch, actor: User, paid_on: date) -> Batch:
             _tell(
                 claim.claimant,
                 claim,
-                f"Your claim {claim.reference} is paid",
-                f"{money(claim.total)} was paid on {day_words(paid_on)}.",
+                _("Your claim %(reference)s is paid") % {"reference": claim.reference},
+                _("%(total)s was paid on %(day)s.")
+                % {"total": money(claim.total), "day": date_format(paid_on, "j F Y")},
             )
         change_record(
             actor=actor,
@@ -693,11 +732,11 @@ def limit_warning(*, claim: Claim, today: date | None = None) -> str:
     after = totals["paid_fees"] + totals["pending_fees"] + claim.fee_total
     if after <= limit:
         return ""
-    return (
-        f"With this claim your fees this tax year would be {money(after)}, more than the "
-        f"{money(limit)} you said you do not want to pass. You could choose a voucher or no "
+    return _(
+        "With this claim your fees this tax year would be %(after)s, more than the "
+        "%(limit)s you said you do not want to pass. You could choose a voucher or no "
         "fee instead, or get advice before you send it."
-    )
+    ) % {"after": money(after), "limit": money(limit)}
 
 
 # Small helpers
@@ -724,9 +763,9 @@ def _claim_for_claimant(claim: Claim, actor: User) -> Claim:
         .get(pk=claim.pk)
     )
     if not claim.is_claimant(actor):
-        raise PermissionDenied("Only the person who made the claim can change it.")
+        raise PermissionDenied(_("Only the person who made the claim can change it."))
     if not claim.is_open_to_claimant:
-        raise ValidationError("This claim can no longer be changed.")
+        raise ValidationError(_("This claim can no longer be changed."))
     return claim
 
 
@@ -737,9 +776,9 @@ def _claim_for_approver(claim: Claim, actor: User) -> Claim:
         .get(pk=claim.pk)
     )
     if not access.is_approver(actor, claim.collective):
-        raise PermissionDenied("Only the collective’s approvers can do this.")
+        raise PermissionDenied(_("Only the collective’s approvers can do this."))
     if claim.is_claimant(actor):
-        raise PermissionDenied("Nobody approves their own claim: another approver will.")
+        raise PermissionDenied(_("Nobody approves their own claim: another approver will."))
     if claim.status != Status.SUBMITTED:
         raise ValidationError(
             f"This claim is “{claim.get_status_display()}”, so it cannot be approved, queried or "

@@ -18,6 +18,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.models import Collective
@@ -73,7 +75,7 @@ def yearly_limit(request: HttpRequest) -> HttpResponse:
     form = YearlyLimitForm(posted(request), initial={"amount": current})
     if request.method == "POST" and form.is_valid():
         services.yearly_limit_set(person=request.user, amount=form.cleaned_data["amount"])
-        messages.success(request, "Your yearly amount is saved.")
+        messages.success(request, _("Your yearly amount is saved."))
         return redirect("payments:home")
     return render(
         request, "payments/limit.html", {"form": form, "advice_url": BENEFITS_ADVICE_URL}
@@ -91,7 +93,7 @@ def recognition(request: HttpRequest) -> HttpResponse:
         return redirect("payments:home")
     style = request.POST.get("style", "letter")
     if style not in STYLES:
-        messages.error(request, "Choose a letter or a certificate")
+        messages.error(request, _("Choose a letter or a certificate"))
         return redirect("payments:home")
     job = job_start(person=request.user, kind=RECOGNITION, params={"style": style})
     return redirect(job)
@@ -152,12 +154,14 @@ def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The payment policy is saved. The change is in the history.")
+            messages.success(
+                request, _("The payment policy is saved. The change is in the history.")
+            )
             return redirect("payments:collective", slug=slug)
     return render(
         request,
         "payments/form.html",
-        _form_page(collective, form, "Change the payment policy", "Save policy"),
+        _form_page(collective, form, _("Change the payment policy"), _("Save policy")),
     )
 
 
@@ -171,10 +175,10 @@ def rate_add(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("effective_from", error)
         else:
-            messages.success(request, "The new rates are saved.")
+            messages.success(request, _("The new rates are saved."))
             return redirect("payments:collective", slug=slug)
-    context = _form_page(collective, form, "Set new rates", "Save rates")
-    context["intro"] = (
+    context = _form_page(collective, form, _("Set new rates"), _("Save rates"))
+    context["intro"] = _(
         "New rates apply to activity on or after their date, never to activity before it. "
         "Claims already made keep their rates."
     )
@@ -191,12 +195,12 @@ def category_add(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("name", error)
         else:
-            messages.success(request, "The expense category is added.")
+            messages.success(request, _("The expense category is added."))
             return redirect("payments:collective", slug=slug)
     return render(
         request,
         "payments/form.html",
-        _form_page(collective, form, "Add an expense category", "Add category"),
+        _form_page(collective, form, _("Add an expense category"), _("Add category")),
     )
 
 
@@ -211,8 +215,13 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     options = [
         (
             p.pk,
-            f"{p.entry.title}, {p.entry.place.name}, "
-            f"{p.entry.happened_on:%-d %B %Y} ({p.hours} hours)",
+            _("%(title)s, %(place)s, %(day)s (%(hours)s hours)")
+            % {
+                "title": p.entry.title,
+                "place": p.entry.place.name,
+                "day": date_format(p.entry.happened_on, "j F Y"),
+                "hours": p.hours,
+            },
         )
         for p in unclaimed
     ]
@@ -236,7 +245,9 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("participations", error)
         else:
             messages.success(
-                request, f"Claim {claim.reference} is started. Add any expenses, then send it."
+                request,
+                _("Claim %(reference)s is started. Add any expenses, then send it.")
+                % {"reference": claim.reference},
             )
             return redirect("payments:claim", pk=claim.pk)
     context = {"collective": collective, "form": form, "has_options": bool(options)}
@@ -250,12 +261,14 @@ def _unpaid_words(policy: PaymentPolicy | None) -> str:
     unpaid = [
         words
         for words, paid in (
-            ("preparation", policy.counts_preparation),
-            ("travel", policy.counts_travel),
+            (_("preparation"), policy.counts_preparation),
+            (_("travel"), policy.counts_travel),
         )
         if not paid
     ]
-    return " or ".join(unpaid)
+    if len(unpaid) == 2:
+        return _("%(first)s or %(second)s") % {"first": unpaid[0], "second": unpaid[1]}
+    return "".join(unpaid)
 
 
 # One claim
@@ -328,7 +341,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
             form.add_error(field, error)
         else:
-            messages.success(request, "The expense is added to your claim.")
+            messages.success(request, _("The expense is added to your claim."))
             return redirect("payments:claim", pk=claim.pk)
     context = {"claim": claim, "form": form, "categories": categories}
     return render(request, "payments/expense_add.html", context)
@@ -342,13 +355,16 @@ def expense_remove(request: HttpRequest, pk: int, expense_pk: int) -> HttpRespon
     expense = access.expense_in(claim, expense_pk)
     if request.method != "POST":
         context = {
-            "caption": "Your claim",
-            "question": "Remove this expense from your claim?",
-            "explanation": f"“{expense.description}”, {money(expense.amount)}, and its receipt "
-            "are deleted from the claim. You can add it again.",
-            "button": "Yes, remove the expense",
+            "caption": _("Your claim"),
+            "question": _("Remove this expense from your claim?"),
+            "explanation": _(
+                "“%(description)s”, %(amount)s, and its receipt are deleted from the claim. "
+                "You can add it again."
+            )
+            % {"description": expense.description, "amount": money(expense.amount)},
+            "button": _("Yes, remove the expense"),
             "back_url": reverse("payments:claim", args=[claim.pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     _act(
@@ -419,13 +435,15 @@ def claim_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     claim = access.claim_for(request.user, pk)
     if request.method != "POST":
         context = {
-            "caption": f"Claim {claim.reference}",
-            "question": "Throw away this draft claim?",
-            "explanation": "The draft and its receipts are deleted. You cannot undo this, "
-            "but you can claim for the same activities again.",
-            "button": "Yes, throw it away",
+            "caption": _("Claim %(reference)s") % {"reference": claim.reference},
+            "question": _("Throw away this draft claim?"),
+            "explanation": _(
+                "The draft and its receipts are deleted. You cannot undo this, "
+                "but you can claim for the same activities again."
+            ),
+            "button": _("Yes, throw it away"),
             "back_url": claim.get_absolute_url(),
-            "back_text": "No, keep the draft",
+            "back_text": _("No, keep the draft"),
         }
         return render(request, "confirm.html", context)
     if _act(
@@ -575,7 +593,9 @@ def batch_make(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, f"Batch {batch.reference} is made. Download it for the finance system."
+                request,
+                _("Batch %(reference)s is made. Download it for the finance system.")
+                % {"reference": batch.reference},
             )
             return redirect("payments:batch", pk=batch.pk)
         return redirect("payments:finance", slug=slug)
@@ -600,7 +620,11 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("paid_on", error)
         else:
-            messages.success(request, f"{batch.reference} is marked paid. The claimants are told.")
+            messages.success(
+                request,
+                _("%(reference)s is marked paid. The claimants are told.")
+                % {"reference": batch.reference},
+            )
             return redirect("payments:batch", pk=batch.pk)
     claims = batch.claims.with_people().order_by("pk")
     return render(request, "payments/batch.html", {"batch": batch, "claims": claims, "form": form})

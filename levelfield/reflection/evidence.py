@@ -25,6 +25,8 @@ from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
 from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
@@ -124,9 +126,9 @@ def _as_date(moment: date | datetime) -> date:
 def voice(project: Project, people: People) -> Dimension:
     """Who responded to decisions and check-ins, and who attended the project's events."""
     decisions = Figure(
-        "Responses to decisions",
+        _("Responses to decisions"),
         reverse("decisions:project_log", args=[project.pk]),
-        "Decisions made together",
+        _("Decisions made together"),
     )
     named = Response.objects.filter(decision__place__project=project, person__isnull=False)
     anonymous = Voter.objects.filter(decision__place__project=project)  # who answered, not what
@@ -138,9 +140,9 @@ def voice(project: Project, people: People) -> Dimension:
         ):
             decisions.add(people, row["person_id"], row["quarter"], row["count"])
     checkins = Figure(
-        "Answers to check-ins",
+        _("Answers to check-ins"),
         reverse("reflection:place_rounds", args=[project.place.pk]),
-        "Check-in rounds",
+        _("Check-in rounds"),
     )
     for row in (
         Respondent.objects.filter(round__place__project=project)
@@ -150,9 +152,9 @@ def voice(project: Project, people: People) -> Dimension:
     ):
         checkins.add(people, row["person_id"], row["quarter"], row["count"])
     attendance = Figure(
-        "Attendance at meetings and events",
+        _("Attendance at meetings and events"),
         reverse("events:list") + "?when=past",
-        "Past events",
+        _("Past events"),
     )
     # Organisers' record of who came; guests count as "other or not shared".
     for row in (
@@ -167,8 +169,8 @@ def voice(project: Project, people: People) -> Dimension:
         attendance.add_record(row["event_id"], row["event__title"], _event_page(row["event_id"]))
     return Dimension(
         "voice",
-        "Voice",
-        "Who takes part in deciding and reflecting?",
+        _("Voice"),
+        _("Who takes part in deciding and reflecting?"),
         [decisions, checkins, attendance],
         (
             questions.ALL_PERSPECTIVES,
@@ -182,9 +184,9 @@ def voice(project: Project, people: People) -> Dimension:
 def contribution(project: Project, people: People) -> Dimension:
     """Hours given, from the involvement log."""
     time = Figure(
-        "Hours in the involvement log",
+        _("Hours in the involvement log"),
         reverse("places:log", args=[project.place.pk]),
-        "The involvement log",
+        _("The involvement log"),
         format=hours,
     )
     for row in (
@@ -196,8 +198,8 @@ def contribution(project: Project, people: People) -> Dimension:
         time.add(people, row["person_id"], row["quarter"], row["minutes"])
     return Dimension(
         "contribution",
-        "Contribution",
-        "Who gives their time and knowledge?",
+        _("Contribution"),
+        _("Who gives their time and knowledge?"),
         [time],
         (
             questions.RECIPROCITY,
@@ -212,9 +214,9 @@ def contribution(project: Project, people: People) -> Dimension:
 def agenda(project: Project, people: People) -> Dimension:
     """Who proposed decisions, and who proposed items for the project's events' agendas."""
     proposed = Figure(
-        "Decisions proposed",
+        _("Decisions proposed"),
         reverse("decisions:project_log", args=[project.pk]),
-        "Decisions made together",
+        _("Decisions made together"),
     )
     for row in (
         Decision.objects.filter(place__project=project)
@@ -224,9 +226,9 @@ def agenda(project: Project, people: People) -> Dimension:
     ):
         proposed.add(people, row["created_by_id"], row["quarter"], row["count"])
     items = Figure(
-        "Agenda items proposed for meetings and events",
+        _("Agenda items proposed for meetings and events"),
         reverse("events:list") + "?when=past",
-        "Past events",
+        _("Past events"),
     )
     for row in (
         AgendaItem.objects.filter(event__place__project=project)
@@ -238,8 +240,8 @@ def agenda(project: Project, people: People) -> Dimension:
         items.add_record(row["event_id"], row["event__title"], _agenda_page(row["event_id"]))
     return Dimension(
         "agenda",
-        "Agenda",
-        "Who decides what the team talks about and decides?",
+        _("Agenda"),
+        _("Who decides what the team talks about and decides?"),
         [proposed, items],
         (
             questions.SHARING_POWER,
@@ -254,9 +256,9 @@ def change(project: Project, people: People) -> Dimension:
     """Outcomes of decisions, by who proposed them, and recorded changes, by who took
     part in the activity they came from."""
     outcomes = Figure(
-        "Decisions with an outcome, by who proposed them",
+        _("Decisions with an outcome, by who proposed them"),
         reverse("decisions:project_log", args=[project.pk]),
-        "Decisions made together",
+        _("Decisions made together"),
     )
     for row in (
         Outcome.objects.filter(decision__place__project=project)
@@ -266,9 +268,9 @@ def change(project: Project, people: People) -> Dimension:
     ):
         outcomes.add(people, row["decision__created_by_id"], row["quarter"], row["count"])
     changes = Figure(
-        "Recorded changes, by who took part",
+        _("Recorded changes, by who took part"),
         reverse("places:log", args=[project.place.pk]),
-        "The involvement log",
+        _("The involvement log"),
     )
     seen: set[tuple[int, str]] = set()
     rows = (
@@ -291,8 +293,8 @@ def change(project: Project, people: People) -> Dimension:
             changes.by_quarter[_quarter_of(happened_on)] += 1
     return Dimension(
         "change",
-        "Change",
-        "What changed because of the people involved?",
+        _("Change"),
+        _("What changed because of the people involved?"),
         [outcomes, changes],
         ("Impact",),
     )
@@ -372,4 +374,7 @@ def _with_results(rounds: QuerySet[CheckInRound]) -> CheckInRound | None:
 def quarter_label(quarter: date) -> str:
     """'July to September 2026'."""
     end_month = date(quarter.year, quarter.month + 2, 1)
-    return f"{quarter:%B} to {end_month:%B %Y}"
+    return _("%(start)s to %(end)s") % {
+        "start": date_format(quarter, "F"),
+        "end": date_format(end_month, "F Y"),
+    }

@@ -5,13 +5,16 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.reflection.models import Question, QuestionSetVersion
 from levelfield.reflection.questions import SCALE
 from levelfield.reflection.services import COMMENT_MAX
 
 TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
-ZONE_HINT = f"Times are in {settings.TIME_ZONE} time."
+ZONE_HINT = format_lazy(gettext_lazy("Times are in {zone} time."), zone=settings.TIME_ZONE)
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -20,40 +23,46 @@ def _datetime_widget() -> forms.DateTimeInput:
 
 class RoundForm(forms.Form):
     title = forms.CharField(
-        label="Name of the round",
+        label=gettext_lazy("Name of the round"),
         max_length=200,
-        help_text="For example “Spring check-in”.",
+        help_text=gettext_lazy("For example “Spring check-in”."),
         error_messages={
-            "required": "Give the round a name",
-            "max_length": "Keep the name under 200 characters",
+            "required": gettext_lazy("Give the round a name"),
+            "max_length": gettext_lazy("Keep the name under 200 characters"),
         },
     )
     version = forms.ModelChoiceField(
-        label="Questions",
+        label=gettext_lazy("Questions"),
         queryset=QuestionSetVersion.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
         error_messages={
-            "required": "Choose the questions to ask",
-            "invalid_choice": "Choose one of the question sets listed",
+            "required": gettext_lazy("Choose the questions to ask"),
+            "invalid_choice": gettext_lazy("Choose one of the question sets listed"),
         },
     )
     opens_at = forms.DateTimeField(
-        label="Opens",
+        label=gettext_lazy("Opens"),
         required=False,
         input_formats=TIME_FORMATS,
         widget=_datetime_widget(),
-        help_text=f"Leave empty to open it now. {ZONE_HINT}",
-        error_messages={"invalid": "Enter the opening time as a date and time"},
+        help_text=format_lazy("{} {}", gettext_lazy("Leave empty to open it now."), ZONE_HINT),
+        error_messages={"invalid": gettext_lazy("Enter the opening time as a date and time")},
     )
     closes_at = forms.DateTimeField(
-        label="Closes",
+        label=gettext_lazy("Closes"),
         input_formats=TIME_FORMATS,
         widget=_datetime_widget(),
-        help_text=f"Leave at least a day, so everyone has time to answer. {ZONE_HINT}",
+        help_text=format_lazy(
+            "{} {}",
+            gettext_lazy("Leave at least a day, so everyone has time to answer."),
+            ZONE_HINT,
+        ),
         error_messages={
-            "required": "Enter when the round closes",
-            "invalid": "Enter the closing time as a date and time, for example 2026-11-20 17:00",
+            "required": gettext_lazy("Enter when the round closes"),
+            "invalid": gettext_lazy(
+                "Enter the closing time as a date and time, for example 2026-11-20 17:00"
+            ),
         },
     )
 
@@ -64,7 +73,10 @@ class RoundForm(forms.Form):
         field = self.fields["version"]
         field.queryset = QuestionSetVersion.objects.filter(pk__in=[v.pk for v in versions])
         labels = {
-            v.pk: f"{v.question_set.title}" + (f" (version {v.number})" if v.number > 1 else "")
+            v.pk: _("%(title)s (version %(number)s)")
+            % {"title": v.question_set.title, "number": v.number}
+            if v.number > 1
+            else v.question_set.title
             for v in versions
         }
         field.label_from_instance = lambda version: labels[version.pk]
@@ -88,18 +100,22 @@ class AnswerForm(forms.Form):
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": f"Choose an answer from 1 to 5 for question {number}",
-                    "invalid_choice": f"Choose an answer from 1 to 5 for question {number}",
+                    "required": _("Choose an answer from 1 to 5 for question %(number)s")
+                    % {"number": number},
+                    "invalid_choice": _("Choose an answer from 1 to 5 for question %(number)s")
+                    % {"number": number},
                 },
             )
             self.fields[f"comment_{question.pk}"] = forms.CharField(
-                label=f"Comment on question {number} (optional)",
+                label=_("Comment on question %(number)s (optional)") % {"number": number},
                 required=False,
                 max_length=COMMENT_MAX,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 error_messages={
-                    "max_length": f"Keep the comment on question {number} under "
-                    f"{COMMENT_MAX:,} characters"
+                    "max_length": _(
+                        "Keep the comment on question %(number)s under %(limit)s characters"
+                    )
+                    % {"number": number, "limit": f"{COMMENT_MAX:,}"}
                 },
             )
 
@@ -126,46 +142,49 @@ class AnswerForm(forms.Form):
 
 class ActionForm(forms.Form):
     theme = forms.ChoiceField(
-        label="Which result is it about? (optional)",
+        label=gettext_lazy("Which result is it about? (optional)"),
         required=False,
-        error_messages={"invalid_choice": "Choose a principle from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Choose a principle from the list")},
     )
     text = forms.CharField(
-        label="What will the team do?",
+        label=gettext_lazy("What will the team do?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example “We will take turns to chair meetings”.",
+        help_text=gettext_lazy("For example “We will take turns to chair meetings”."),
         error_messages={
-            "required": "Write what the team will do",
-            "max_length": "Keep it under 2,000 characters",
+            "required": gettext_lazy("Write what the team will do"),
+            "max_length": gettext_lazy("Keep it under 2,000 characters"),
         },
     )
 
     def __init__(self, *args: object, themes: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "The check-in as a whole")] + [
+        self.fields["theme"].choices = [("", _("The check-in as a whole"))] + [
             (theme, theme) for theme in themes
         ]
 
 
 class QuestionForm(forms.Form):
     theme = forms.CharField(
-        label="Which principle or theme is it about?",
+        label=gettext_lazy("Which principle or theme is it about?"),
         max_length=120,
-        help_text="Use the name of an existing theme to see them together in the results, "
-        "or a new one.",
+        help_text=gettext_lazy(
+            "Use the name of an existing theme to see them together in the results, or a new one."
+        ),
         error_messages={
-            "required": "Say which principle or theme the question is about",
-            "max_length": "Keep the theme under 120 characters",
+            "required": gettext_lazy("Say which principle or theme the question is about"),
+            "max_length": gettext_lazy("Keep the theme under 120 characters"),
         },
     )
     text = forms.CharField(
-        label="Your question",
+        label=gettext_lazy("Your question"),
         max_length=300,
-        help_text="Write it as a statement people can agree with from 1 (not at all) to 5 "
-        "(completely), for example “We share the jobs nobody wants”.",
+        help_text=gettext_lazy(
+            "Write it as a statement people can agree with from 1 (not at all) to 5 "
+            "(completely), for example “We share the jobs nobody wants”."
+        ),
         error_messages={
-            "required": "Write the question",
-            "max_length": "Keep the question under 300 characters",
+            "required": gettext_lazy("Write the question"),
+            "max_length": gettext_lazy("Keep the question under 300 characters"),
         },
     )

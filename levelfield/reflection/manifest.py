@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -17,16 +18,16 @@ from levelfield.reflection import personal
 
 GLOSSARY = (
     Term(
-        "Check-in",
-        (
+        gettext_lazy("Check-in"),
+        gettext_lazy(
             "A short, private set of questions asking how well the team is living up to "
             "co-production: are people heard, is power shared? Answers are shown only as totals, "
             "from five answers up."
         ),
     ),
     Term(
-        "Perception gap",
-        (
+        gettext_lazy("Perception gap"),
+        gettext_lazy(
             "The difference between how public contributors and professionals answer the same "
             "check-in question. A big gap is worth talking about."
         ),
@@ -65,18 +66,20 @@ MANIFEST = AppManifest(
     demo_after=("projects", "places"),
     navigation=(
         NavigationEntry(
-            label="Check-ins: how equally are we working?",
+            label=gettext_lazy("Check-ins: how equally are we working?"),
             section="check",
             url=lambda place: reverse("reflection:place_rounds", args=[place.pk]),
-            hint="Anonymous rounds of questions, with results once enough people answer",
+            hint=gettext_lazy(
+                "Anonymous rounds of questions, with results once enough people answer"
+            ),
             order=10,
         ),
         NavigationEntry(
-            label="Evidence from the record",
+            label=gettext_lazy("Evidence from the record"),
             section="check",
             url=lambda place: reverse("reflection:place_evidence", args=[place.pk]),
             kinds=frozenset({"project"}),
-            hint="Was it really co-produced? What the project's own records show",
+            hint=gettext_lazy("Was it really co-produced? What the project's own records show"),
             order=20,
         ),
     ),

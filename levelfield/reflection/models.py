@@ -21,6 +21,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
@@ -133,10 +134,10 @@ class Question(models.Model):
 
 
 class Phase(models.TextChoices):
-    SCHEDULED = "scheduled", "Opens soon"
-    OPEN = "open", "Open for answers"
-    CLOSING = "closing", "Closed, results being prepared"
-    CLOSED = "closed", "Closed"
+    SCHEDULED = "scheduled", gettext_lazy("Opens soon")
+    OPEN = "open", gettext_lazy("Open for answers")
+    CLOSING = "closing", gettext_lazy("Closed, results being prepared")
+    CLOSED = "closed", gettext_lazy("Closed")
 
 
 class CheckInRoundQuerySet(PlaceOwnedQuerySet):
@@ -244,10 +245,10 @@ class Respondent(models.Model):
 
 
 class PerspectiveGroup(models.TextChoices):
-    MERGED = "", "Everyone"
-    PUBLIC = "public", "Public contributors"
-    PROFESSIONAL = "professional", "Researchers and practitioners"
-    OTHER = "other", "Other or not shared"
+    MERGED = "", gettext_lazy("Everyone")
+    PUBLIC = "public", gettext_lazy("Public contributors")
+    PROFESSIONAL = "professional", gettext_lazy("Researchers and practitioners")
+    OTHER = "other", gettext_lazy("Other or not shared")
 
 
 class Submission(models.Model):

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.reflection.models import (
@@ -71,7 +72,7 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Check in: {checkin_round.title}",
+            label=_("Check in: %(title)s") % {"title": checkin_round.title},
             url=reverse("reflection:answer", args=[checkin_round.pk]),
             place=checkin_round.place.name,
             due=checkin_round.closes_at,

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 SCALE = {
-    1: "Not at all",
-    2: "A little",
-    3: "Partly",
-    4: "Mostly",
-    5: "Completely",
+    1: gettext_lazy("Not at all"),
+    2: gettext_lazy("A little"),
+    3: gettext_lazy("Partly"),
+    4: gettext_lazy("Mostly"),
+    5: gettext_lazy("Completely"),
 }
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from levelfield.lib.charts import STYLES
 from levelfield.lib.charts import shortened as _shortened
@@ -191,17 +192,39 @@ class TrendLine:
     def summary(self) -> str:
         known = [p for p in self.points if p.average is not None]
         if not known:
-            return f"{self.theme}: no results yet."
+            return _("%(theme)s: no results yet.") % {"theme": self.theme}
         first, last = known[0], known[-1]
         if first is last:
-            return f"{self.theme}: {last.average} in {last.checkin.title}."
+            return _("%(theme)s: %(average)s in %(round)s.") % {
+                "theme": self.theme,
+                "average": last.average,
+                "round": last.checkin.title,
+            }
         change = round(last.average - first.average, 1)
-        direction = "rose" if change > 0 else "fell" if change < 0 else "stayed"
-        movement = f"by {abs(change)}" if change else "the same"
-        return (
-            f"{self.theme} {direction} {movement}, from {first.average} in "
-            f"{first.checkin.title} to {last.average} in {last.checkin.title}."
-        )
+        words = {
+            "theme": self.theme,
+            "change": abs(change),
+            "first": first.average,
+            "first_round": first.checkin.title,
+            "last": last.average,
+            "last_round": last.checkin.title,
+        }
+        if change > 0:
+            text = _(
+                "%(theme)s rose by %(change)s, from %(first)s in %(first_round)s to %(last)s "
+                "in %(last_round)s."
+            )
+        elif change < 0:
+            text = _(
+                "%(theme)s fell by %(change)s, from %(first)s in %(first_round)s to %(last)s "
+                "in %(last_round)s."
+            )
+        else:
+            text = _(
+                "%(theme)s stayed the same, from %(first)s in %(first_round)s to %(last)s "
+                "in %(last_round)s."
+            )
+        return text % words
 
 
 @dataclass

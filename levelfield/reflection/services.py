@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action as RoleAction
@@ -46,6 +47,7 @@ from levelfield.reflection.models import (
     Respondent,
     Submission,
 )
+from levelfield.reflection.wording import when_words
 from levelfield.sealing import sealed as sealing
 
 logger = logging.getLogger(__name__)
@@ -85,20 +87,20 @@ def round_open(
     now = now or timezone.now()
     title = title.strip()
     if not title:
-        raise CheckInError("Give the round a name.", code="title")
+        raise CheckInError(_("Give the round a name."), code="title")
     if closes_at <= now:
-        raise CheckInError("The closing date must be in the future.", code="closes_at")
+        raise CheckInError(_("The closing date must be in the future."), code="closes_at")
     if closes_at - opens_at < MINIMUM_OPEN:
         raise CheckInError(
-            "Leave at least a day between opening and closing, so everyone has time to answer.",
+            _("Leave at least a day between opening and closing, so everyone has time to answer."),
             code="closes_at",
         )
     with transaction.atomic():
         if not may(person, RoleAction.OPEN_CHECKIN, place.owner):
-            raise CheckInError("Only members can open a check-in round here.")
+            raise CheckInError(_("Only members can open a check-in round here."))
         usable = QuestionSet.objects.usable_in(place.collective_id)
         if not usable.filter(pk=version.question_set_id):
-            raise CheckInError("Choose one of the question sets listed.", code="version")
+            raise CheckInError(_("Choose one of the question sets listed."), code="version")
         checkin = CheckInRound.objects.create(
             place=place,
             version=version,
@@ -150,7 +152,7 @@ def answers_submit(
     with transaction.atomic():
         checkin = CheckInRound.objects.select_for_update().get(pk=checkin.pk)
         if not member_may_answer(checkin, person):
-            raise CheckInError("Only members can answer this check-in.")
+            raise CheckInError(_("Only members can answer this check-in."))
         refusal = answering_refusal(checkin, now)
         if refusal:
             raise CheckInError(refusal)
@@ -173,14 +175,15 @@ def _answers_check(
     question_ids: set[int], scores: dict[int, int], comments: dict[int, str]
 ) -> None:
     if set(scores) != question_ids or set(comments) - question_ids:
-        raise CheckInError("Answer every question, from 1 to 5.", code="scores")
+        raise CheckInError(_("Answer every question, from 1 to 5."), code="scores")
     for score in scores.values():
         if not isinstance(score, int) or not 1 <= score <= 5:
-            raise CheckInError("Each answer must be a number from 1 to 5.", code="scores")
+            raise CheckInError(_("Each answer must be a number from 1 to 5."), code="scores")
     for text in comments.values():
         if len(text) > COMMENT_MAX:
             raise CheckInError(
-                f"Keep each comment under {COMMENT_MAX:,} characters.", code="comments"
+                _("Keep each comment under %(limit)s characters.") % {"limit": f"{COMMENT_MAX:,}"},
+                code="comments",
             )
 
 
@@ -197,8 +200,10 @@ def _padded(payload: dict) -> dict:
     room = SEALED_SIZE - sealing.LENGTH_BYTES - used
     if room < 0:
         raise CheckInError(
-            "Your comments are too long to keep anonymous together. Shorten them (about "
-            "3,000 letters in all at most) and send again.",
+            _(
+                "Your comments are too long to keep anonymous together. Shorten them (about "
+                "3,000 letters in all at most) and send again."
+            ),
             code="comments",
         )
     # Past half the bucket, so sealing keeps it in the SEALED_SIZE bucket.
@@ -209,12 +214,11 @@ def answering_refusal(checkin: CheckInRound, now: datetime) -> str | None:
     """Why nobody can answer now, in words, or None."""
     phase = checkin.phase(now)
     if phase == Phase.SCHEDULED:
-        return f"This check-in opens on {when(checkin.opens_at)}."
+        return _("This check-in opens on %(when)s.") % {"when": when_words(checkin.opens_at)}
     if phase in (Phase.CLOSING, Phase.CLOSED):
-        return (
-            f"This check-in closed on {when(checkin.closes_at)}, so answers can no longer be "
-            "given or changed."
-        )
+        return _(
+            "This check-in closed on %(when)s, so answers can no longer be given or changed."
+        ) % {"when": when_words(checkin.closes_at)}
     return None
 
 
@@ -432,13 +436,13 @@ def action_record(
     now = now or timezone.now()
     text = text.strip()
     if not text:
-        raise CheckInError("Write what you will do.", code="text")
+        raise CheckInError(_("Write what you will do."), code="text")
     with transaction.atomic():
         checkin = CheckInRound.objects.with_place().get(pk=checkin.pk)
         if not may(person, RoleAction.RECORD_CHECKIN_ACTION, checkin.place.owner):
-            raise CheckInError("Only members can record what the team will do.")
+            raise CheckInError(_("Only members can record what the team will do."))
         if checkin.closed_at is None:
-            raise CheckInError("Actions can be recorded once the round has closed.")
+            raise CheckInError(_("Actions can be recorded once the round has closed."))
         action = Action.objects.create(
             round=checkin, theme=theme[:120], text=text, recorded_by=person, recorded_at=now
         )
@@ -489,14 +493,14 @@ def question_add(
     Adding to one of Levelfield's sets makes the collective's own copy of it first."""
     theme, text = theme.strip(), text.strip()
     if not text:
-        raise CheckInError("Write the question.", code="text")
+        raise CheckInError(_("Write the question."), code="text")
     if not theme:
-        raise CheckInError("Say which principle or theme the question is about.", code="theme")
+        raise CheckInError(_("Say which principle or theme the question is about."), code="theme")
     with transaction.atomic():
         if not may(person, RoleAction.ADD_CHECKIN_QUESTIONS, collective):
-            raise CheckInError("Only members can add questions here.")
+            raise CheckInError(_("Only members can add questions here."))
         if question_set.collective_id not in (None, collective.pk):
-            raise CheckInError("Choose one of the question sets listed.")
+            raise CheckInError(_("Choose one of the question sets listed."))
         own = _own_set(question_set, collective)
         own = QuestionSet.objects.select_for_update().get(pk=own.pk)
         latest = _latest_version(own) or _latest_version(question_set)
@@ -533,7 +537,7 @@ def question_add(
 def _own_set(question_set: QuestionSet, collective: Collective) -> QuestionSet:
     if question_set.collective_id == collective.pk:
         return question_set
-    own, _ = QuestionSet.objects.get_or_create(
+    own, _created = QuestionSet.objects.get_or_create(
         collective=collective,
         key=question_set.key,
         defaults={

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -98,7 +99,9 @@ def round_create(request: HttpRequest, place_pk: int) -> HttpResponse:
             field = error.code if error.code in form.fields else None
             form.add_error(field, error.messages[0])
         else:
-            messages.success(request, f"The check-in “{checkin.title}” is open.")
+            messages.success(
+                request, _("The check-in “%(title)s” is open.") % {"title": checkin.title}
+            )
             return redirect("reflection:detail", pk=checkin.pk)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -203,9 +206,9 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your answers have been changed."
+                _("Your answers have been changed.")
                 if current
-                else "Thank you. Your answers are sealed until the round closes.",
+                else _("Thank you. Your answers are sealed until the round closes."),
             )
             return redirect("reflection:detail", pk=checkin.pk)
     previous, previous_actions = results.actions_before(checkin)
@@ -244,8 +247,12 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CheckInError as error:
             form.add_error("text" if error.code == "text" else None, error.messages[0])
         else:
-            where = " and in the involvement log" if checkin.place.project_id else ""
-            messages.success(request, f"Recorded. It shows here{where}, and again next round.")
+            messages.success(
+                request,
+                _("Recorded. It shows here and in the involvement log, and again next round.")
+                if checkin.place.project_id
+                else _("Recorded. It shows here, and again next round."),
+            )
             return redirect("reflection:detail", pk=checkin.pk)
     return _detail(request, checkin, form, status=400)
 
@@ -294,8 +301,11 @@ def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Your question is in “{version.question_set.title}”, version {version.number}. "
-                "Rounds already opened keep their questions.",
+                _(
+                    "Your question is in “%(title)s”, version %(number)s. "
+                    "Rounds already opened keep their questions."
+                )
+                % {"title": version.question_set.title, "number": version.number},
             )
             return redirect("reflection:question_sets", slug=collective.slug)
     latest = question_set.versions.order_by("-number").first()

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from levelfield.decisions.methods.base import OBJECTIONS, MethodFamily, Reason, Results, Row
 from levelfield.decisions.methods.choice import ChoiceFamily
@@ -72,7 +73,7 @@ def payload_validate(
 ) -> dict[str, Any]:
     """Return the response in its stored shape, or raise ValidationError saying what is wrong."""
     if not isinstance(payload, Mapping):
-        raise ValidationError("The response could not be read. Please try again.")
+        raise ValidationError(_("The response could not be read. Please try again."))
     return family(decision.method).validate(decision, list(option_ids), payload)
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
     from levelfield.decisions.counting import Counted
@@ -85,7 +87,7 @@ class MethodFamily:
     # The template showing this family's results (under templates/decisions/methods/).
     results_template: ClassVar[str] = ""
     # What the reasons people give are called on the results ("reasons", "comments").
-    reasons_word: ClassVar[str] = "comments"
+    reasons_word: ClassVar[str] = gettext_lazy("comments")
     # Whether some answers block (blocks and vetoes are shown first).
     has_blocks: ClassVar[bool] = False
     # Whether the options are times (proposed in a time zone, with a duration).
@@ -194,7 +196,7 @@ def number_field(label: str, low: int, high: int, hint: str, range_message: str)
         help_text=hint,
         widget=forms.NumberInput(attrs=NUMBER_ATTRS),
         error_messages={
-            "invalid": "Enter a whole number.",
+            "invalid": gettext_lazy("Enter a whole number."),
             "min_value": range_message,
             "max_value": range_message,
         },
@@ -209,12 +211,12 @@ def option_list(value: Any, option_ids: Sequence[int]) -> list[int]:
     if value is None:
         return []
     if not isinstance(value, list | tuple) or not all(is_int(item) for item in value):
-        raise ValidationError("The options could not be read. Please try again.")
+        raise ValidationError(_("The options could not be read. Please try again."))
     chosen = [int(item) for item in value]
     if len(set(chosen)) != len(chosen):
-        raise ValidationError("Each option can appear only once.", code="duplicate")
+        raise ValidationError(_("Each option can appear only once."), code="duplicate")
     if set(chosen) - set(option_ids):
-        raise ValidationError("One of the options is not part of this decision.")
+        raise ValidationError(_("One of the options is not part of this decision."))
     return chosen
 
 
@@ -222,14 +224,16 @@ def option_numbers(value: Any, option_ids: Sequence[int], what: str) -> dict[str
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ValidationError(f"The {what} could not be read. Please try again.")
+        raise ValidationError(
+            _("The %(what)s could not be read. Please try again.") % {"what": what}
+        )
     known = {str(option_id) for option_id in option_ids}
     cleaned: dict[str, int] = {}
     for key, number in value.items():
         if str(key) not in known:
-            raise ValidationError("One of the options is not part of this decision.")
+            raise ValidationError(_("One of the options is not part of this decision."))
         if not is_int(number):
-            raise ValidationError(f"Use whole numbers for {what}.", code=what)
+            raise ValidationError(_("Use whole numbers for %(what)s.") % {"what": what}, code=what)
         cleaned[str(key)] = int(number)
     return cleaned
 

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
@@ -39,8 +41,8 @@ class ChoiceFamily(MethodFamily):
         return {"options": rng.choices(option_ids, weights)[:1]}
 
     descriptions: ClassVar[dict[str, str]] = {
-        Method.SINGLE_CHOICE: "People pick one option.",
-        Method.MULTIPLE_CHOICE: "People pick up to a number of options you choose.",
+        Method.SINGLE_CHOICE: gettext_lazy("People pick one option."),
+        Method.MULTIPLE_CHOICE: gettext_lazy("People pick up to a number of options you choose."),
     }
 
     def create_fields_for(self, method: str) -> tuple[str, ...]:
@@ -48,7 +50,7 @@ class ChoiceFamily(MethodFamily):
 
     def settings_words(self, decision: Decision) -> str:
         if decision.method == Method.MULTIPLE_CHOICE:
-            return f": up to {decision.max_choices} options"
+            return _(": up to %(count)s options") % {"count": decision.max_choices}
         return ""
 
     def limit(self, decision: Decision) -> int:
@@ -57,17 +59,17 @@ class ChoiceFamily(MethodFamily):
     def add_fields(self, form: Any) -> None:
         if form.decision.method == Method.SINGLE_CHOICE:
             form.fields["choice"] = forms.ChoiceField(
-                label="Choose one option",
+                label=gettext_lazy("Choose one option"),
                 choices=option_choices(form),
                 widget=forms.RadioSelect,
-                error_messages={"required": "Choose an option."},
+                error_messages={"required": gettext_lazy("Choose an option.")},
             )
             return
         form.fields["choices"] = forms.MultipleChoiceField(
-            label=f"Choose up to {form.decision.max_choices} options",
+            label=_("Choose up to %(count)s options") % {"count": form.decision.max_choices},
             choices=option_choices(form),
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"required": "Choose at least one option."},
+            error_messages={"required": gettext_lazy("Choose at least one option.")},
         )
 
     def payload_from(self, form: Any, data: dict[str, Any]) -> dict[str, Any]:
@@ -86,13 +88,14 @@ class ChoiceFamily(MethodFamily):
     ) -> dict[str, Any]:
         chosen = option_list(payload.get("options"), option_ids)
         if not chosen:
-            raise ValidationError("Choose an option.", code="choices")
+            raise ValidationError(_("Choose an option."), code="choices")
         limit = self.limit(decision)
         if len(chosen) > limit:
             raise ValidationError(
-                "Choose only one option."
+                _("Choose only one option.")
                 if limit == 1
-                else f"Choose up to {limit} options. You chose {len(chosen)}.",
+                else _("Choose up to %(limit)s options. You chose %(chosen)s.")
+                % {"limit": limit, "chosen": len(chosen)},
                 code="choices",
             )
         return {"options": chosen}

@@ -11,6 +11,8 @@ from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
@@ -25,14 +27,14 @@ from levelfield.decisions.methods.base import (
     option_values,
 )
 from levelfield.decisions.models import Decision, Method
-from levelfield.lib.words import plural
+from levelfield.lib.words import number as number_words
 
 
 class DotsFamily(MethodFamily):
     results_template = "decisions/methods/choice.html"
 
     def settings_words(self, decision: Decision) -> str:
-        return f": {decision.dot_budget} dots each"
+        return _(": %(count)s dots each") % {"count": decision.dot_budget}
 
     def marks(self, payload: Mapping[str, Any]) -> list[str]:
         return [f"d|{int(o)}|{int(n)}" for o, n in payload.get("dots", {}).items()]
@@ -45,17 +47,17 @@ class DotsFamily(MethodFamily):
 
     create_fields = ("options", "dot_budget")
     descriptions: ClassVar[dict[str, str]] = {
-        Method.DOT_VOTE: "People share a number of dots among the options.",
+        Method.DOT_VOTE: gettext_lazy("People share a number of dots among the options."),
     }
 
     def legend(self, decision: Decision) -> str:
-        return f"Share your {decision.dot_budget} dots"
+        return _("Share your %(count)s dots") % {"count": decision.dot_budget}
 
     def legend_hint(self, decision: Decision) -> str:
-        return (
-            f"You have {decision.dot_budget} dots in total. Put more dots on "
+        return _(
+            "You have %(count)s dots in total. Put more dots on "
             "the options you like most. You do not have to use them all."
-        )
+        ) % {"count": decision.dot_budget}
 
     def add_fields(self, form: Any) -> None:
         budget = form.decision.dot_budget
@@ -67,8 +69,8 @@ class DotsFamily(MethodFamily):
                     form.labels[option.pk],
                     0,
                     budget,
-                    f"Number of dots (you have {budget} in total)",
-                    f"Give from 0 to {budget} dots.",
+                    _("Number of dots (you have %(count)s in total)") % {"count": budget},
+                    _("Give from 0 to %(count)s dots.") % {"count": budget},
                 ),
             )
 
@@ -84,23 +86,31 @@ class DotsFamily(MethodFamily):
         dots = option_numbers(payload.get("dots"), option_ids, "dots")
         for number in dots.values():
             if number < 0:
-                raise ValidationError("The number of dots cannot be negative.", code="dots")
+                raise ValidationError(_("The number of dots cannot be negative."), code="dots")
         given = sum(dots.values())
         if given > decision.dot_budget:
             raise ValidationError(
-                f"You have {decision.dot_budget} dots to share, but you gave {given}. "
-                f"Take away {given - decision.dot_budget}.",
+                _(
+                    "You have %(budget)s dots to share, but you gave %(given)s. "
+                    "Take away %(extra)s."
+                )
+                % {
+                    "budget": decision.dot_budget,
+                    "given": given,
+                    "extra": given - decision.dot_budget,
+                },
                 code="dots",
             )
         if given == 0:
-            raise ValidationError("Give at least one dot to an option.", code="dots")
+            raise ValidationError(_("Give at least one dot to an option."), code="dots")
         return {"dots": {key: value for key, value in dots.items() if value}}
 
     def summary(
         self, decision: Decision, labels: Mapping[int, str], payload: Mapping[str, Any]
     ) -> str:
         return ", ".join(
-            f"{label_of(labels, key)}: {plural(number, 'dot')}"
+            ngettext("%(option)s: %(count)s dot", "%(option)s: %(count)s dots", number)
+            % {"option": label_of(labels, key), "count": number_words(number)}
             for key, number in payload.get("dots", {}).items()
         )
 

@@ -11,6 +11,8 @@ from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
@@ -25,7 +27,7 @@ from levelfield.decisions.methods.base import (
     option_values,
 )
 from levelfield.decisions.models import Decision, Method
-from levelfield.lib.words import plural
+from levelfield.lib.words import number as number_words
 
 
 class RankedFamily(MethodFamily):
@@ -41,15 +43,17 @@ class RankedFamily(MethodFamily):
         return {"ranking": ranking[: rng.randint(1, len(ranking))]}
 
     descriptions: ClassVar[dict[str, str]] = {
-        Method.RANKED: "People rank the options. Shows instant-runoff rounds, and the Borda "
-        "and Condorcet winners.",
+        Method.RANKED: gettext_lazy(
+            "People rank the options. Shows instant-runoff rounds, and the Borda "
+            "and Condorcet winners."
+        ),
     }
 
     def legend(self, decision: Decision) -> str:
-        return "Rank the options"
+        return _("Rank the options")
 
     def legend_hint(self, decision: Decision) -> str:
-        return (
+        return _(
             "Give 1 to your first choice, 2 to your second, and so on. Leave "
             "empty any option you do not want to rank."
         )
@@ -64,8 +68,8 @@ class RankedFamily(MethodFamily):
                     form.labels[option.pk],
                     1,
                     count,
-                    "Rank (1 = first choice)",
-                    f"Ranks go from 1 to {count}.",
+                    _("Rank (1 = first choice)"),
+                    _("Ranks go from 1 to %(count)s.") % {"count": count},
                 ),
             )
 
@@ -83,7 +87,9 @@ class RankedFamily(MethodFamily):
     ) -> dict[str, Any]:
         ranking = option_list(payload.get("ranking"), option_ids)
         if not ranking:
-            raise ValidationError("Rank at least one option (1 = first choice).", code="ranking")
+            raise ValidationError(
+                _("Rank at least one option (1 = first choice)."), code="ranking"
+            )
         return {"ranking": ranking}
 
     def summary(
@@ -111,9 +117,17 @@ class RankedFamily(MethodFamily):
         notes = []
         for number, round_ in enumerate(tally.rounds, 1):
             out = ", ".join(labels[i] for i in round_.eliminated)
-            note = f"Round {number}: " + (f"{out} eliminated" if out else "no one eliminated")
+            note = (
+                _("Round %(number)s: %(out)s eliminated") % {"number": number, "out": out}
+                if out
+                else _("Round %(number)s: no one eliminated") % {"number": number}
+            )
             if round_.exhausted:
-                note += f"; {plural(round_.exhausted, 'ballot')} with no option left"
+                note = ngettext(
+                    "%(note)s; %(count)s ballot with no option left",
+                    "%(note)s; %(count)s ballots with no option left",
+                    round_.exhausted,
+                ) % {"note": note, "count": number_words(round_.exhausted)}
             notes.append(note + ".")
         borda_top = max(tally.borda_scores.values(), default=0)
         return Results(
@@ -121,7 +135,10 @@ class RankedFamily(MethodFamily):
             tally.responses,
             rows=rows,
             leaders=[labels[i] for i in tally.runoff_winners] if tally.responses else [],
-            round_headers=[f"Round {number}" for number in range(1, len(tally.rounds) + 1)],
+            round_headers=[
+                _("Round %(number)s") % {"number": number}
+                for number in range(1, len(tally.rounds) + 1)
+            ],
             round_notes=notes,
             borda_rows=[
                 Row(
@@ -142,18 +159,22 @@ def ranking_from_ranks(ranks: dict[int, int | None], labels: dict[int, str]) -> 
     """Turn "rank per option" into "options best first", refusing shared ranks and gaps."""
     given = {option_id: rank for option_id, rank in ranks.items() if rank is not None}
     if not given:
-        raise ValidationError("Rank at least one option (1 = first choice).")
+        raise ValidationError(_("Rank at least one option (1 = first choice)."))
     by_rank: dict[int, list[int]] = {}
     for option_id, rank in given.items():
         by_rank.setdefault(rank, []).append(option_id)
     for rank, option_ids in sorted(by_rank.items()):
         if len(option_ids) > 1:
-            names = " and ".join(f"“{labels[i]}”" for i in option_ids)
-            raise ValidationError(f"{names} both have rank {rank}. Give each option its own rank.")
+            names = _(" and ").join(f"“{labels[i]}”" for i in option_ids)
+            raise ValidationError(
+                _("%(names)s both have rank %(rank)s. Give each option its own rank.")
+                % {"names": names, "rank": rank}
+            )
     expected = list(range(1, len(given) + 1))
     if sorted(by_rank) != expected:
         missing = next(rank for rank in expected if rank not in by_rank)
         raise ValidationError(
-            f"Ranks must run 1, 2, 3 and so on without gaps. Nothing is ranked {missing}."
+            _("Ranks must run 1, 2, 3 and so on without gaps. Nothing is ranked %(missing)s.")
+            % {"missing": missing}
         )
     return [by_rank[rank][0] for rank in expected]

@@ -10,6 +10,8 @@ from random import Random
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
@@ -41,26 +43,29 @@ class ScoreFamily(MethodFamily):
     create_fields = ("options", "score_min", "score_max")
 
     def settings_words(self, decision: Decision) -> str:
-        return f": from {decision.score_min} to {decision.score_max}"
+        return _(": from %(low)s to %(high)s") % {
+            "low": decision.score_min,
+            "high": decision.score_max,
+        }
 
     def settings_errors(self, method: str, data: Mapping[str, Any]) -> dict[str, str]:
         low, high = data.get("score_min"), data.get("score_max")
         if low is not None and high is not None and high <= low:
-            return {"score_max": "The highest score must be more than the lowest score."}
+            return {"score_max": _("The highest score must be more than the lowest score.")}
         return {}
 
     descriptions: ClassVar[dict[str, str]] = {
-        Method.SCORE: "People score each option, for example from 0 to 5.",
+        Method.SCORE: gettext_lazy("People score each option, for example from 0 to 5."),
     }
 
     def legend(self, decision: Decision) -> str:
-        return "Score each option"
+        return _("Score each option")
 
     def legend_hint(self, decision: Decision) -> str:
-        return (
-            f"Score from {decision.score_min} (lowest) to {decision.score_max} "
-            "(highest). Leave empty any option you do not want to score."
-        )
+        return _(
+            "Score from %(low)s (lowest) to %(high)s (highest). "
+            "Leave empty any option you do not want to score."
+        ) % {"low": decision.score_min, "high": decision.score_max}
 
     def add_fields(self, form: Any) -> None:
         low, high = form.decision.score_min, form.decision.score_max
@@ -72,8 +77,8 @@ class ScoreFamily(MethodFamily):
                     form.labels[option.pk],
                     low,
                     high,
-                    f"Score from {low} to {high}",
-                    f"Scores must be from {low} to {high}.",
+                    _("Score from %(low)s to %(high)s") % {"low": low, "high": high},
+                    _("Scores must be from %(low)s to %(high)s.") % {"low": low, "high": high},
                 ),
             )
 
@@ -91,12 +96,12 @@ class ScoreFamily(MethodFamily):
         for number in scores.values():
             if not decision.score_min <= number <= decision.score_max:
                 raise ValidationError(
-                    f"Scores must be from {decision.score_min} to {decision.score_max}. "
-                    f"{number} is out of range.",
+                    _("Scores must be from %(low)s to %(high)s. %(number)s is out of range.")
+                    % {"low": decision.score_min, "high": decision.score_max, "number": number},
                     code="scores",
                 )
         if not scores:
-            raise ValidationError("Score at least one option.", code="scores")
+            raise ValidationError(_("Score at least one option."), code="scores")
         return {"scores": scores}
 
     def summary(

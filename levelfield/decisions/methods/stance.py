@@ -11,31 +11,33 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
 from levelfield.decisions.methods.base import BLOCKS, OBJECTIONS, MethodFamily, Results, Row
 from levelfield.decisions.models import Decision, Method
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 
 STANCES: dict[str, list[tuple[str, str]]] = {
     Method.PROPOSAL: [
-        ("agree", "Agree"),
-        ("abstain", "Abstain"),
-        ("disagree", "Disagree"),
-        ("block", "Block"),
+        ("agree", gettext_lazy("Agree")),
+        ("abstain", gettext_lazy("Abstain")),
+        ("disagree", gettext_lazy("Disagree")),
+        ("block", gettext_lazy("Block")),
     ],
-    Method.CONSENT: [("consent", "Consent"), ("object", "Object")],
+    Method.CONSENT: [("consent", gettext_lazy("Consent")), ("object", gettext_lazy("Object"))],
     # Sam Kaner's gradients of agreement, from full support to veto.
     Method.GRADIENTS: [
-        ("endorse", "Whole-hearted endorsement"),
-        ("minor_point", "Agreement with a minor point of contention"),
-        ("reservations", "Support with reservations"),
-        ("abstain", "Abstain"),
-        ("more_discussion", "More discussion needed"),
-        ("dislike_but_support", "I don't like it but will support it"),
-        ("serious_disagreement", "Serious disagreement"),
-        ("veto", "Veto"),
+        ("endorse", gettext_lazy("Whole-hearted endorsement")),
+        ("minor_point", gettext_lazy("Agreement with a minor point of contention")),
+        ("reservations", gettext_lazy("Support with reservations")),
+        ("abstain", gettext_lazy("Abstain")),
+        ("more_discussion", gettext_lazy("More discussion needed")),
+        ("dislike_but_support", gettext_lazy("I don't like it but will support it")),
+        ("serious_disagreement", gettext_lazy("Serious disagreement")),
+        ("veto", gettext_lazy("Veto")),
     ],
 }
 
@@ -43,16 +45,26 @@ STANCES: dict[str, list[tuple[str, str]]] = {
 # "Block" or "Consent" mean something particular here ("consent" means something else in
 # health research).
 STANCE_HINTS: dict[str, str] = {
-    "agree": "You support the proposal as it is.",
-    "abstain": "You step aside: the group decides without your answer counting either way.",
-    "disagree": "You would rather not go ahead, but you will not stop it if most people agree.",
-    "block": "You believe it would do real harm or go against our principles, so it stops "
-    "here until it changes: say why so the group can change it.",
-    "consent": "You can live with it and see no harm in trying it, even if it is not your "
-    "favourite. This is not consent to take part in research.",
-    "object": "You believe it would cause harm or go against our principles: it does not "
-    "pass while anyone objects, and your reason helps the group improve it.",
-    "veto": "You would stop it going ahead.",
+    "agree": gettext_lazy("You support the proposal as it is."),
+    "abstain": gettext_lazy(
+        "You step aside: the group decides without your answer counting either way."
+    ),
+    "disagree": gettext_lazy(
+        "You would rather not go ahead, but you will not stop it if most people agree."
+    ),
+    "block": gettext_lazy(
+        "You believe it would do real harm or go against our principles, so it stops "
+        "here until it changes: say why so the group can change it."
+    ),
+    "consent": gettext_lazy(
+        "You can live with it and see no harm in trying it, even if it is not your "
+        "favourite. This is not consent to take part in research."
+    ),
+    "object": gettext_lazy(
+        "You believe it would cause harm or go against our principles: it does not "
+        "pass while anyone objects, and your reason helps the group improve it."
+    ),
+    "veto": gettext_lazy("You would stop it going ahead."),
 }
 
 
@@ -71,7 +83,7 @@ class HintedRadioSelect(forms.RadioSelect):
 
 class StanceFamily(MethodFamily):
     results_template = "decisions/methods/stance.html"
-    reasons_word = "reasons"
+    reasons_word = gettext_lazy("reasons")
     has_blocks = True
     adoption_methods = frozenset({Method.CONSENT, Method.PROPOSAL})
 
@@ -96,10 +108,15 @@ class StanceFamily(MethodFamily):
     has_options = False
     has_objections = True
     descriptions: ClassVar[dict[str, str]] = {
-        Method.PROPOSAL: "People agree, abstain, disagree or block, with a reason. "
-        "Blocks stand out.",
-        Method.CONSENT: "People consent or object, with a reason. It passes when nobody objects.",
-        Method.GRADIENTS: "People choose one of 8 levels, from whole-hearted endorsement to veto.",
+        Method.PROPOSAL: gettext_lazy(
+            "People agree, abstain, disagree or block, with a reason. Blocks stand out."
+        ),
+        Method.CONSENT: gettext_lazy(
+            "People consent or object, with a reason. It passes when nobody objects."
+        ),
+        Method.GRADIENTS: gettext_lazy(
+            "People choose one of 8 levels, from whole-hearted endorsement to veto."
+        ),
     }
 
     def choices(self, method: str) -> list[tuple[str, str]]:
@@ -111,12 +128,12 @@ class StanceFamily(MethodFamily):
     def add_fields(self, form: Any) -> None:
         method = form.decision.method
         form.fields["stance"] = forms.ChoiceField(
-            label="Do you consent to this proposal?"
+            label=gettext_lazy("Do you consent to this proposal?")
             if method == Method.CONSENT
-            else "Your answer",
+            else gettext_lazy("Your answer"),
             choices=self.choices(method),
             widget=HintedRadioSelect(hints=STANCE_HINTS),
-            error_messages={"required": "Choose your answer."},
+            error_messages={"required": gettext_lazy("Choose your answer.")},
         )
 
     def payload_from(self, form: Any, data: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +147,7 @@ class StanceFamily(MethodFamily):
     ) -> dict[str, Any]:
         stance = payload.get("stance")
         if stance not in dict(self.choices(decision.method)):
-            raise ValidationError("Choose one of the answers.", code="stance")
+            raise ValidationError(_("Choose one of the answers."), code="stance")
         return {"stance": stance}
 
     def is_objection(self, payload: Mapping[str, Any]) -> bool:
@@ -171,21 +188,38 @@ class StanceFamily(MethodFamily):
         if decision.method == Method.CONSENT:
             results.passes = tally.responses > 0 and objections == 0
             results.headline = (
-                "Passes: nobody objects."
+                _("Passes: nobody objects.")
                 if results.passes
-                else "Does not pass yet: nobody has responded."
+                else _("Does not pass yet: nobody has responded.")
                 if not tally.responses
-                else f"Does not pass: {plural(objections, 'objection')}."
+                else ngettext(
+                    "Does not pass: %(count)s objection.",
+                    "Does not pass: %(count)s objections.",
+                    objections,
+                )
+                % {"count": number(objections)}
             )
         elif decision.method == Method.PROPOSAL:
             blocks = tally.counts.get("block", 0)
             results.headline = (
-                f"{plural(blocks, 'block')}. A block means someone thinks this would go against "
-                "what the group stands for: talk it through before going ahead."
+                ngettext(
+                    "%(count)s block. A block means someone thinks this would go against "
+                    "what the group stands for: talk it through before going ahead.",
+                    "%(count)s blocks. A block means someone thinks this would go against "
+                    "what the group stands for: talk it through before going ahead.",
+                    blocks,
+                )
+                % {"count": number(blocks)}
                 if blocks
-                else f"No blocks. {tally.counts.get('agree', 0)} of {tally.responses} agree."
+                else _("No blocks. %(agree)s of %(responses)s agree.")
+                % {"agree": tally.counts.get("agree", 0), "responses": tally.responses}
             )
         else:
             vetoes = tally.counts.get("veto", 0)
-            results.headline = f"{plural(vetoes, 'veto')}." if vetoes else "No vetoes."
+            results.headline = (
+                ngettext("%(count)s veto.", "%(count)s vetoes.", vetoes)
+                % {"count": number(vetoes)}
+                if vetoes
+                else _("No vetoes.")
+            )
         return results

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.decisions import tallies
 from levelfield.decisions.counting import Counted
@@ -24,8 +26,12 @@ from levelfield.decisions.methods.base import (
 )
 from levelfield.decisions.models import Decision, Method
 
-TIME_ANSWERS = [("yes", "Yes"), ("if_need_be", "If need be"), ("no", "No")]
-ANSWER_EACH = "Answer yes, if need be or no for each time."
+TIME_ANSWERS = [
+    ("yes", gettext_lazy("Yes")),
+    ("if_need_be", gettext_lazy("If need be")),
+    ("no", gettext_lazy("No")),
+]
+ANSWER_EACH = gettext_lazy("Answer yes, if need be or no for each time.")
 
 
 class TimeFamily(MethodFamily):
@@ -45,15 +51,15 @@ class TimeFamily(MethodFamily):
 
     def settings_errors(self, method: str, data: Mapping[str, Any]) -> dict[str, str]:
         if not data.get("duration_minutes"):
-            return {"duration_minutes": "Enter how long, in minutes."}
+            return {"duration_minutes": _("Enter how long, in minutes.")}
         return {}
 
     descriptions: ClassVar[dict[str, str]] = {
-        Method.TIME_POLL: "People say yes, if need be or no to each proposed time.",
+        Method.TIME_POLL: gettext_lazy("People say yes, if need be or no to each proposed time."),
     }
 
     def legend(self, decision: Decision) -> str:
-        return "Can you make these times?"
+        return _("Can you make these times?")
 
     def legend_hint(self, decision: Decision) -> str:
         return ANSWER_EACH
@@ -67,7 +73,9 @@ class TimeFamily(MethodFamily):
                     label=form.labels[option.pk],
                     choices=TIME_ANSWERS,
                     widget=forms.RadioSelect(attrs={"small": True}),
-                    error_messages={"required": "Answer yes, if need be or no for this time."},
+                    error_messages={
+                        "required": gettext_lazy("Answer yes, if need be or no for this time.")
+                    },
                 ),
             )
 
@@ -91,7 +99,7 @@ class TimeFamily(MethodFamily):
                 raise ValidationError(ANSWER_EACH, code="times")
             cleaned[str(option_id)] = answer
         if set(answers) - set(cleaned):
-            raise ValidationError("One of the times is not part of this poll.", code="times")
+            raise ValidationError(_("One of the times is not part of this poll."), code="times")
         return {"answers": cleaned}
 
     def summary(
@@ -99,7 +107,7 @@ class TimeFamily(MethodFamily):
     ) -> str:
         answers = dict(TIME_ANSWERS)
         return ", ".join(
-            f"{label_of(labels, key, 'a removed time')}: {answers.get(value, value)}"
+            f"{label_of(labels, key, _('a removed time'))}: {answers.get(value, value)}"
             for key, value in payload.get("answers", {}).items()
         )
 

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.decisions import ballots, participation
 from levelfield.decisions.access import decision_may_act
@@ -20,7 +22,7 @@ from levelfield.decisions.models import Decision, Phase, Response, Tally, Voter
 from levelfield.decisions.services.common import DecisionError, decision_record
 from levelfield.decisions.services.outcomes import decision_log_entry_write
 from levelfield.decisions.services.tallying import tally_ballots_opened
-from levelfield.lib.words import plural
+from levelfield.lib.words import number, plural
 from levelfield.people.models import User
 from levelfield.sealing import sealed as sealing
 
@@ -142,17 +144,23 @@ def decision_close_early(*, decision: Decision, person: User, now: datetime | No
     with transaction.atomic():
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         if not decision_may_act(decision, person):
-            raise DecisionError("Only members can close this decision.")
+            raise DecisionError(_("Only members can close this decision."))
         if decision.phase(now) == Phase.CLOSED:
-            raise DecisionError("This decision has already closed.")
+            raise DecisionError(_("This decision has already closed."))
         if decision.phase(now) != Phase.VOTING:
-            raise DecisionError("Voting has not opened yet.")
+            raise DecisionError(_("Voting has not opened yet."))
         figures = participation.figures_count(decision)
         waiting = figures.members - figures.responded
         if waiting:
             raise DecisionError(
-                "It can close early only when every member has responded. "
-                f"{plural(waiting, 'person has', 'people have')} not responded yet."
+                ngettext(
+                    "It can close early only when every member has responded. "
+                    "%(count)s person has not responded yet.",
+                    "It can close early only when every member has responded. "
+                    "%(count)s people have not responded yet.",
+                    waiting,
+                )
+                % {"count": number(waiting)}
             )
         decision_close(decision=decision, now=now, early=True, actor=person)
 

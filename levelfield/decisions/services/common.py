@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from levelfield.decisions.models import Decision
 from levelfield.history.services import change_record
@@ -30,7 +31,7 @@ def zone_for(name: str) -> zoneinfo.ZoneInfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise DecisionError("Choose a time zone from the list.", code="timezone") from None
+        raise DecisionError(_("Choose a time zone from the list."), code="timezone") from None
 
 
 def time_label(starts_at: datetime, ends_at: datetime, zone: zoneinfo.ZoneInfo) -> str:

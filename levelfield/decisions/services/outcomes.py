@@ -9,11 +9,13 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.decisions import methods
 from levelfield.decisions.access import decision_may_act
 from levelfield.decisions.models import Decision, Method, Option, Outcome, Phase, Response
 from levelfield.decisions.services.common import DecisionError, decision_record
+from levelfield.decisions.wording import stored
 from levelfield.lib.words import plural
 from levelfield.people.models import User
 from levelfield.places.services import EntryValues, involvement_entry_write
@@ -36,15 +38,15 @@ def outcome_write(
     now = now or timezone.now()
     statement = statement.strip()
     if not statement:
-        raise DecisionError("Write what you decided.", code="statement")
+        raise DecisionError(_("Write what you decided."), code="statement")
     with transaction.atomic():
         decision = (
             Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
         )
         if not decision_may_act(decision, person):
-            raise DecisionError("Only members can write the outcome.")
+            raise DecisionError(_("Only members can write the outcome."))
         if decision.phase(now) != Phase.CLOSED:
-            raise DecisionError("The outcome can be written once the decision has closed.")
+            raise DecisionError(_("The outcome can be written once the decision has closed."))
         if decision.closed_at is None:
             # Past its closing time but not yet reached by the worker: close it first, so
             # the outcome follows the voice check and (anonymous) answers written out.
@@ -56,7 +58,7 @@ def outcome_write(
             chosen_option.decision_id != decision.pk
             or not methods.family(decision.method).options_are_times
         ):
-            raise DecisionError("Choose one of the proposed times.", code="chosen_option")
+            raise DecisionError(_("Choose one of the proposed times."), code="chosen_option")
         outcome = Outcome.objects.filter(decision=decision).first()
         before = _outcome_values(outcome) if outcome else None
         if outcome is None:
@@ -126,7 +128,7 @@ def decision_log_entry_write(
 def _entry_description(decision: Decision, outcome: Outcome | None) -> str:
     responses = Response.objects.filter(decision=decision).count()
     parts = [
-        f"Decided together by {Method(decision.method).label.lower()}: "
+        f"Decided together by {stored(Method(decision.method).label).lower()}: "
         f"{plural(responses, 'response')}."
     ]
     if decision.voices_heard is False:

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.decisions import methods
 from levelfield.decisions.access import decision_may_act
@@ -34,7 +35,7 @@ from levelfield.decisions.services.tallying import (
     tally_response_kept,
     tally_voter_kept,
 )
-from levelfield.lib.words import when
+from levelfield.decisions.wording import when_words
 from levelfield.people.models import User
 
 
@@ -87,14 +88,17 @@ def _response_submit(
 
 def _check_can_respond(decision: Decision, person: User, now: datetime) -> None:
     if not decision_may_act(decision, person):
-        raise DecisionError("Only members can respond to this decision.")
+        raise DecisionError(_("Only members can respond to this decision."))
     phase = decision.phase(now)
     if phase == Phase.CLOSED:
         raise DecisionError(
-            "This decision has closed, so responses can no longer be given or changed."
+            _("This decision has closed, so responses can no longer be given or changed.")
         )
     if phase != Phase.VOTING:
-        raise DecisionError(f"Voting has not opened yet. It opens on {when(decision.opens_at)}.")
+        raise DecisionError(
+            _("Voting has not opened yet. It opens on %(when)s.")
+            % {"when": when_words(decision.opens_at)}
+        )
 
 
 def reason_problem_for(decision: Decision, payload: dict[str, Any], reason: str) -> str:
@@ -102,11 +106,13 @@ def reason_problem_for(decision: Decision, payload: dict[str, Any], reason: str)
     if reason:
         return ""
     if decision.reasons_policy == ReasonsPolicy.REQUIRED:
-        return "Give a reason for your response."
+        return _("Give a reason for your response.")
     family = methods.family(decision.method)
     if decision.reasons_policy == ReasonsPolicy.OBJECTIONS and family.is_objection(payload):
         label = family.summary(decision, {}, payload)
-        return f"Give a reason for “{label}”: one is needed to disagree, object or block."
+        return _("Give a reason for “%(answer)s”: one is needed to disagree, object or block.") % {
+            "answer": label
+        }
     return ""
 
 
@@ -142,7 +148,7 @@ def _ballot_save(
     if voter.sealed_ballot is None:
         # Answered before sealed ballots (stored unlinked already): nothing can find it.
         raise DecisionError(
-            "You have already responded, and that answer cannot be changed.",
+            _("You have already responded, and that answer cannot be changed."),
             code="already_responded",
         )
     try:

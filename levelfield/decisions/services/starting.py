@@ -10,6 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.decisions import methods
 from levelfield.decisions.access import place_may_act
@@ -28,7 +30,8 @@ from levelfield.decisions.services.common import (
     time_label,
     zone_for,
 )
-from levelfield.lib.words import plural, when
+from levelfield.decisions.wording import stored, when_words
+from levelfield.lib.words import number
 from levelfield.people.models import User
 from levelfield.places.models import Place
 
@@ -90,7 +93,7 @@ def decision_create(
     labels = _option_labels(decision, options, times)
     with transaction.atomic():
         if not place_may_act(created_by, place):
-            raise DecisionError("Only members can start a decision here.")
+            raise DecisionError(_("Only members can start a decision here."))
         decision_times_check(decision, now=now)
         decision.save()
         Tally.objects.create(decision=decision)
@@ -119,15 +122,15 @@ def decision_create(
 def _check_choices(decision: Decision) -> None:
     """Refuse values no form would offer, whoever calls the service."""
     if decision.method not in Method.values:
-        raise DecisionError("Choose how people will respond.", code="method")
+        raise DecisionError(_("Choose how people will respond."), code="method")
     if decision.reasons_policy not in ReasonsPolicy.values:
-        raise DecisionError("Choose a rule for reasons.", code="reasons_policy")
+        raise DecisionError(_("Choose a rule for reasons."), code="reasons_policy")
     if decision.voice_check not in VoiceCheck.values:
-        raise DecisionError("Choose a voice check.", code="voice_check")
+        raise DecisionError(_("Choose a voice check."), code="voice_check")
     if not decision.title or not decision.background:
-        raise DecisionError("Give the decision a title and a background.", code="title")
+        raise DecisionError(_("Give the decision a title and a background."), code="title")
     if decision.score_max <= decision.score_min:
-        raise DecisionError("The highest score must be more than the lowest.", code="score")
+        raise DecisionError(_("The highest score must be more than the lowest."), code="score")
     zone_for(decision.timezone_name)
 
 
@@ -137,15 +140,20 @@ def decision_times_check(decision: Decision, *, now: datetime) -> None:
     minimum_days = decision.home_collective.minimum_decision_days
     if decision.has_discussion and decision.opens_at <= now:
         raise DecisionError(
-            "To talk it through first, choose a time for voting to open that is later than now."
+            _("To talk it through first, choose a time for voting to open that is later than now.")
         )
     start = max(decision.opens_at, now)
     earliest = start + timedelta(days=minimum_days)
     if decision.closes_at < earliest:
         raise DecisionError(
-            f"Decisions here stay open for at least {plural(minimum_days, 'day')} "
-            "so nobody is rushed. Choose a closing "
-            f"time on or after {when(earliest)}.",
+            ngettext(
+                "Decisions here stay open for at least %(count)s day so nobody is rushed. "
+                "Choose a closing time on or after %(when)s.",
+                "Decisions here stay open for at least %(count)s days so nobody is rushed. "
+                "Choose a closing time on or after %(when)s.",
+                minimum_days,
+            )
+            % {"count": number(minimum_days), "when": when_words(earliest)},
             code="too_short",
         )
 
@@ -163,17 +171,19 @@ def _option_labels(
         labelled = [(label, None) for label in unique_labels(options)]
     if len(labelled) < 2:
         raise DecisionError(
-            "Give at least 2 proposed times."
+            _("Give at least 2 proposed times.")
             if methods.family(decision.method).options_are_times
-            else "Give at least 2 options.",
+            else _("Give at least 2 options."),
             code="options",
         )
     if any(time and time.ends_at <= time.starts_at for _, time in labelled):
-        raise DecisionError("Each proposed time must end after it starts.", code="options")
+        raise DecisionError(_("Each proposed time must end after it starts."), code="options")
     if len(labelled) > methods.MAX_OPTIONS:
-        raise DecisionError(f"Give at most {methods.MAX_OPTIONS} options.", code="options")
+        raise DecisionError(
+            _("Give at most %(count)s options.") % {"count": methods.MAX_OPTIONS}, code="options"
+        )
     if any(len(label) > 200 for label, _ in labelled):
-        raise DecisionError("Keep each option under 200 characters.", code="options")
+        raise DecisionError(_("Keep each option under 200 characters."), code="options")
     return labelled
 
 
@@ -204,12 +214,12 @@ def decision_tasks_schedule(decision: Decision) -> None:
 def _decision_values(decision: Decision, options: list[str]) -> dict[str, Any]:
     return {
         "title": decision.title,
-        "method": Method(decision.method).label,
+        "method": stored(Method(decision.method).label),
         "opens": decision.opens_at.isoformat(),
         "closes": decision.closes_at.isoformat(),
         "talk it through first": decision.has_discussion,
         "anonymous": decision.anonymous,
         "results hidden until closing": decision.results_hidden,
-        "reasons": ReasonsPolicy(decision.reasons_policy).label,
+        "reasons": stored(ReasonsPolicy(decision.reasons_policy).label),
         "options": options,
     }

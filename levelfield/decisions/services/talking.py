@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.decisions import methods
 from levelfield.decisions.access import decision_may_act
@@ -35,17 +36,19 @@ def option_add(
     with transaction.atomic():
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         if not decision_may_act(decision, person):
-            raise DecisionError("Only members can add options.")
+            raise DecisionError(_("Only members can add options."))
         if decision.phase(now) != Phase.DISCUSSION:
             raise DecisionError(
-                "Options can only be added while the decision is being talked through, "
-                "before voting opens."
+                _(
+                    "Options can only be added while the decision is being talked through, "
+                    "before voting opens."
+                )
             )
         if not methods.family(decision.method).has_options:
-            raise DecisionError("This decision is about one proposal, so it has no options.")
+            raise DecisionError(_("This decision is about one proposal, so it has no options."))
         if methods.family(decision.method).options_are_times:
             if time is None:
-                raise DecisionError("Give the date and time you propose.")
+                raise DecisionError(_("Give the date and time you propose."))
             label, starts_at, ends_at = (
                 time_label(time.starts_at, time.ends_at, zone_for(decision.timezone_name)),
                 time.starts_at,
@@ -54,12 +57,15 @@ def option_add(
         else:
             label, starts_at, ends_at = " ".join(label.split()), None, None
         if not label:
-            raise DecisionError("Write the option.")
+            raise DecisionError(_("Write the option."))
         existing = list(decision.options.values_list("label", flat=True))
         if label.lower() in {known.lower() for known in existing}:
-            raise DecisionError(f"“{label}” is already an option.")
+            raise DecisionError(_("“%(label)s” is already an option.") % {"label": label})
         if len(existing) >= methods.MAX_OPTIONS:
-            raise DecisionError(f"A decision can have at most {methods.MAX_OPTIONS} options.")
+            raise DecisionError(
+                _("A decision can have at most %(count)s options.")
+                % {"count": methods.MAX_OPTIONS}
+            )
         option = Option.objects.create(
             decision=decision,
             label=label,
@@ -92,16 +98,16 @@ def point_add(
     now = now or timezone.now()
     text = text.strip()
     if kind not in PointKind.values:
-        raise DecisionError("Choose whether this is a pro, a con or a comment.")
+        raise DecisionError(_("Choose whether this is a pro, a con or a comment."))
     if not text:
-        raise DecisionError("Write what you want to say.")
+        raise DecisionError(_("Write what you want to say."))
     if option is not None and option.decision_id != decision.pk:
-        raise DecisionError("Choose an option from this decision.")
+        raise DecisionError(_("Choose an option from this decision."))
     with transaction.atomic():
         if not decision_may_act(decision, person):
-            raise DecisionError("Only members can take part in the talk.")
+            raise DecisionError(_("Only members can take part in the talk."))
         if decision.phase(now) == Phase.CLOSED:
-            raise DecisionError("This decision has closed, so the talk has ended.")
+            raise DecisionError(_("This decision has closed, so the talk has ended."))
         point = DiscussionPoint.objects.create(
             decision=decision, option=option, kind=kind, text=text, author=person
         )

@@ -6,7 +6,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from levelfield.events.models import Event
 from levelfield.events.text import render_markdown
@@ -26,13 +28,23 @@ def event_time(event: Event) -> str:
 
 
 def time_range(starts_at: datetime, ends_at: datetime, zone_name: str) -> str:
+    """Day and month names come from Django's formats, so they follow the language."""
     zone = ZoneInfo(zone_name)
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
-    day = f"{start:%A} {start.day} {start:%B %Y}"
+    day = date_format(start, "l j F Y")
     if start.date() == end.date():
-        span = f"{day}, {start:%H:%M} to {end:%H:%M}"
+        span = _("%(day)s, %(start)s to %(end)s") % {
+            "day": day,
+            "start": f"{start:%H:%M}",
+            "end": f"{end:%H:%M}",
+        }
     else:
-        span = f"{day}, {start:%H:%M} to {end:%A} {end.day} {end:%B %Y}, {end:%H:%M}"
+        span = _("%(day)s, %(start)s to %(end_day)s, %(end)s") % {
+            "day": day,
+            "start": f"{start:%H:%M}",
+            "end_day": date_format(end, "l j F Y"),
+            "end": f"{end:%H:%M}",
+        }
     return f"{span} ({zone_name}, {start:%Z})"
 
 
@@ -42,4 +54,8 @@ def local_when(moment: datetime | None, zone_name: str) -> str:
     if moment is None:
         return ""
     local = moment.astimezone(ZoneInfo(zone_name))
-    return f"{local.day} {local:%B %Y} at {local:%H:%M} ({zone_name})"
+    return _("%(day)s at %(time)s (%(zone)s)") % {
+        "day": date_format(local, "j F Y"),
+        "time": f"{local:%H:%M}",
+        "zone": zone_name,
+    }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.payments import money as rules
 
@@ -20,6 +23,25 @@ def money(value: Decimal | None) -> str:
 def days(value: float | None) -> str:
     """12.0 -> '12 days', 1 -> '1 day', None -> 'none yet'."""
     if value is None:
-        return "none yet"
+        return _("none yet")
     number = int(value) if float(value).is_integer() else value
-    return f"{number} day" if number == 1 else f"{number} days"
+    # A whole number picks its plural form; a part-day (1.5) reads as plural.
+    count = number if isinstance(number, int) else 2
+    return ngettext("%(number)s day", "%(number)s days", count) % {"number": number}
+
+
+@register.filter
+def names_or(people: Iterable[object]) -> str:
+    """'Amara', 'Amara or Ben', 'Amara, Ben or Cai': the names joined as a sentence
+    says them, so the sentence around them translates whole."""
+    names = [str(getattr(person, "name", "")) for person in people]
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+@register.filter
+def place_names(rows: Iterable[dict]) -> str:
+    """'Stroke Voices, Carers' Circle': the places in a recognition row list, so the
+    sentence they sit in translates whole."""
+    return ", ".join(str(row["place"].name) for row in rows)  # type: ignore[index]
