@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.impact.models import ForWhom, Impact, Kind
 
@@ -78,14 +80,35 @@ def impact_sentence(row: dict[str, Any]) -> str:
         whom = f"{whom} ({row['for_whom_detail']})"
     links = []
     if row["entries"]:
-        entries = "entry" if row["entries"] == 1 else "entries"
-        links.append(f"{row['entries']} involvement {entries}")
+        links.append(
+            ngettext(
+                "%(count)s involvement entry", "%(count)s involvement entries", row["entries"]
+            )
+            % {"count": row["entries"]}
+        )
     if row["outputs"]:
-        links.append(f"{row['outputs']} output{'' if row['outputs'] == 1 else 's'}")
-    linked = f"; linked to {' and '.join(links)}" if links else ""
-    evidence = "Evidence recorded" if row["evidenced"] else "No evidence recorded yet"
+        links.append(
+            ngettext("%(count)s output", "%(count)s outputs", row["outputs"])
+            % {"count": row["outputs"]}
+        )
+    evidence = _("Evidence recorded") if row["evidenced"] else _("No evidence recorded yet")
+    if len(links) == 2:
+        evidence = _("%(evidence)s; linked to %(first)s and %(second)s") % {
+            "evidence": evidence,
+            "first": links[0],
+            "second": links[1],
+        }
+    elif links:
+        evidence = _("%(evidence)s; linked to %(link)s") % {
+            "evidence": evidence,
+            "link": links[0],
+        }
     what = row["what_changed"].rstrip(". ")
-    return (
-        f"Impact for {whom}, {row['kind'].lower()}, {row['on'][:4]}: “{row['title']}”: "
-        f"{what}. {evidence}{linked}."
-    )
+    return _("Impact for %(whom)s, %(kind)s, %(year)s: “%(title)s”: %(what)s. %(evidence)s.") % {
+        "whom": whom,
+        "kind": row["kind"].lower(),
+        "year": row["on"][:4],
+        "title": row["title"],
+        "what": what,
+        "evidence": evidence,
+    }

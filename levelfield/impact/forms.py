@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.impact.models import ForWhom, Impact, Kind, Status
 from levelfield.outputs.models import Output
@@ -13,47 +15,54 @@ from levelfield.projects.models import InvolvementEntry
 from levelfield.resources import files
 
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 class ImpactForm(forms.ModelForm):
     happened_on = forms.DateField(
-        label="When did it change?",
+        label=_("When did it change?"),
         input_formats=DATE_FORMATS,
-        help_text="When the change happened or was first seen. For example, 27 3 2027.",
+        help_text=_("When the change happened or was first seen. For example, 27 3 2027."),
         error_messages={
-            "required": "Enter the date it changed.",
-            "invalid": "Enter a real date, like 27 3 2027.",
+            "required": _("Enter the date it changed."),
+            "invalid": _("Enter a real date, like 27 3 2027."),
         },
     )
     evidence_url = forms.URLField(
-        label="Web address of the evidence (optional)",
+        label=_("Web address of the evidence (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text="A published report, a new leaflet, a changed policy, a news story.",
+        help_text=_("A published report, a new leaflet, a changed policy, a news story."),
         error_messages={
-            "invalid": "Enter the web address of the evidence in full, starting https://",
-            "max_length": "Enter a web address of 500 characters or fewer.",
+            "invalid": _("Enter the web address of the evidence in full, starting https://"),
+            "max_length": _("Enter a web address of 500 characters or fewer."),
         },
     )
     evidence_file = forms.FileField(
-        label="A file of evidence (optional)",
+        label=_("A file of evidence (optional)"),
         required=False,
-        help_text=f"For example a letter, minutes or a new leaflet: {files.ACCEPTED_DESCRIPTION}"
-        ", at most 20 MB. Only members of this place can open it.",
-        error_messages={"invalid": "The selected file could not be read: choose it again."},
+        help_text=format_lazy(
+            _(
+                "For example a letter, minutes or a new leaflet: {files}, at most 20 MB. "
+                "Only members of this place can open it."
+            ),
+            files=files.ACCEPTED_DESCRIPTION,
+        ),
+        error_messages={"invalid": _("The selected file could not be read: choose it again.")},
     )
     remove_file = forms.BooleanField(
-        label="Remove the file now attached", required=False, widget=forms.CheckboxInput
+        label=_("Remove the file now attached"), required=False, widget=forms.CheckboxInput
     )
     show_publicly = forms.ChoiceField(
-        label="Show it on the collective’s public page once published?",
+        label=_("Show it on the collective’s public page once published?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        help_text="Anyone can then read its title, what changed and for whom. The evidence "
-        "file is never shown in public.",
-        error_messages={"required": "Say whether to show it on the public page."},
+        help_text=_(
+            "Anyone can then read its title, what changed and for whom. The evidence "
+            "file is never shown in public."
+        ),
+        error_messages={"required": _("Say whether to show it on the public page.")},
     )
 
     class Meta:
@@ -70,19 +79,20 @@ class ImpactForm(forms.ModelForm):
             "show_publicly",
         ]
         labels = {
-            "title": "Title",
-            "what_changed": "What changed?",
-            "for_whom": "Who was it for?",
-            "for_whom_detail": "Who exactly? (optional)",
-            "kind": "What kind of change was it?",
-            "evidence": "How do you know? (optional)",
+            "title": _("Title"),
+            "what_changed": _("What changed?"),
+            "for_whom": _("Who was it for?"),
+            "for_whom_detail": _("Who exactly? (optional)"),
+            "kind": _("What kind of change was it?"),
+            "evidence": _("How do you know? (optional)"),
         }
         help_texts = {
-            "title": "A few words people will recognise, like “Clinic letters rewritten”.",
-            "what_changed": "In plain words: what is different now, and what involvement "
-            "had to do with it.",
-            "for_whom_detail": "For example “young people waiting for a first appointment”.",
-            "evidence": "What shows it changed: feedback, figures, a decision, a quote.",
+            "title": _("A few words people will recognise, like “Clinic letters rewritten”."),
+            "what_changed": _(
+                "In plain words: what is different now, and what involvement had to do with it."
+            ),
+            "for_whom_detail": _("For example “young people waiting for a first appointment”."),
+            "evidence": _("What shows it changed: feedback, figures, a decision, a quote."),
         }
         widgets = {
             "for_whom": forms.RadioSelect,
@@ -92,18 +102,18 @@ class ImpactForm(forms.ModelForm):
         }
         error_messages = {
             "title": {
-                "required": "Enter a title.",
-                "max_length": "Enter a title of 200 characters or fewer.",
+                "required": _("Enter a title."),
+                "max_length": _("Enter a title of 200 characters or fewer."),
             },
-            "what_changed": {"required": "Enter what changed."},
+            "what_changed": {"required": _("Enter what changed.")},
             "for_whom": {
-                "required": "Choose who the change was for.",
-                "invalid_choice": "Choose who the change was for.",
+                "required": _("Choose who the change was for."),
+                "invalid_choice": _("Choose who the change was for."),
             },
-            "for_whom_detail": {"max_length": "Enter who exactly in 200 characters or fewer."},
+            "for_whom_detail": {"max_length": _("Enter who exactly in 200 characters or fewer.")},
             "kind": {
-                "required": "Choose what kind of change it was.",
-                "invalid_choice": "Choose what kind of change it was.",
+                "required": _("Choose what kind of change it was."),
+                "invalid_choice": _("Choose what kind of change it was."),
             },
         }
 
@@ -119,13 +129,13 @@ class ImpactForm(forms.ModelForm):
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
         if not title:
-            raise ValidationError("Enter a title.")
+            raise ValidationError(_("Enter a title."))
         return title
 
     def clean_what_changed(self) -> str:
         text = self.cleaned_data["what_changed"].strip()
         if not text:
-            raise ValidationError("Enter what changed.")
+            raise ValidationError(_("Enter what changed."))
         return text
 
     def clean_evidence_file(self) -> Any:
@@ -142,21 +152,21 @@ class FilterForm(forms.Form):
     """The list's filters: always valid (an unknown choice is ignored)."""
 
     for_whom = forms.ChoiceField(
-        label="For whom",
+        label=_("For whom"),
         required=False,
-        choices=[("", "Anyone"), *ForWhom.choices],
+        choices=[("", _("Anyone")), *ForWhom.choices],
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
     kind = forms.ChoiceField(
-        label="Kind of change",
+        label=_("Kind of change"),
         required=False,
-        choices=[("", "Any kind"), *Kind.choices],
+        choices=[("", _("Any kind")), *Kind.choices],
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         required=False,
-        choices=[("", "Drafts and published"), *Status.choices],
+        choices=[("", _("Drafts and published")), *Status.choices],
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
 
@@ -180,20 +190,20 @@ class LinkForm(forms.Form):
     impact's place it is linked to."""
 
     outputs = forms.ModelMultipleChoiceField(
-        label="Outputs that carried the change",
+        label=_("Outputs that carried the change"),
         queryset=Output.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The papers, summaries, talks or resources through which it happened.",
-        error_messages={"invalid_choice": "Choose outputs from the list."},
+        help_text=_("The papers, summaries, talks or resources through which it happened."),
+        error_messages={"invalid_choice": _("Choose outputs from the list.")},
     )
     entries = forms.ModelMultipleChoiceField(
-        label="Involvement that led to it",
+        label=_("Involvement that led to it"),
         queryset=InvolvementEntry.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Entries in the involvement log that say what changed because of them.",
-        error_messages={"invalid_choice": "Choose involvement entries from the list."},
+        help_text=_("Entries in the involvement log that say what changed because of them."),
+        error_messages={"invalid_choice": _("Choose involvement entries from the list.")},
     )
 
     def __init__(self, *args: Any, impact: Impact, **kwargs: Any) -> None:

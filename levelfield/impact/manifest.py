@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.impact import personal
 from levelfield.impact.models import Impact
@@ -26,15 +27,19 @@ def _drafts(place: Any) -> int | None:
 
 GLOSSARY = (
     Term(
-        "impact",
-        "What changed because people were involved: for patients, carers, services, "
-        "policy, the way research is done, or the people involved themselves. An impact "
-        "record says what changed, for whom and how we know.",
+        _("impact"),
+        _(
+            "What changed because people were involved: for patients, carers, services, "
+            "policy, the way research is done, or the people involved themselves. An impact "
+            "record says what changed, for whom and how we know."
+        ),
     ),
     Term(
-        "evidence of impact",
-        "What shows a change really happened: feedback, figures, a letter, minutes, a "
-        "changed leaflet or policy. It makes an impact believable in a report.",
+        _("evidence of impact"),
+        _(
+            "What shows a change really happened: feedback, figures, a letter, minutes, a "
+            "changed leaflet or policy. It makes an impact believable in a report."
+        ),
     ),
 )
 
@@ -42,12 +47,14 @@ MANIFEST = AppManifest(
     label="impact",
     navigation=(
         NavigationEntry(
-            label="Impact",
+            label=_("Impact"),
             section="make",
             url=lambda place: reverse("impact:place_list", args=[place.pk]),
             kinds=frozenset({"collective", "group", "project"}),
-            hint="What changed because of our work, for whom, and how we know. The number "
-            "is how many drafts wait for the coordinator to publish them.",
+            hint=_(
+                "What changed because of our work, for whom, and how we know. The number "
+                "is how many drafts wait for the coordinator to publish them."
+            ),
             order=65,
             count=_drafts,
         ),

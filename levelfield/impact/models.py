@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
@@ -27,31 +28,31 @@ DETAIL_MAX_LENGTH = 200
 class ForWhom(models.TextChoices):
     """Who the change was for: the groups NIHR and GRIPP2 reporting asks about."""
 
-    PATIENTS = "patients", "Patients and service users"
-    CARERS = "carers", "Carers and families"
-    PUBLIC = "public", "The public"
-    PRACTICE = "practice", "Practitioners and services"
-    POLICY = "policy", "Policy makers and commissioners"
-    RESEARCH = "research", "Research practice"
-    TEAM = "team", "The research team"
-    CONTRIBUTORS = "contributors", "The public contributors themselves"
-    OTHER = "other", "Someone else"
+    PATIENTS = "patients", _("Patients and service users")
+    CARERS = "carers", _("Carers and families")
+    PUBLIC = "public", _("The public")
+    PRACTICE = "practice", _("Practitioners and services")
+    POLICY = "policy", _("Policy makers and commissioners")
+    RESEARCH = "research", _("Research practice")
+    TEAM = "team", _("The research team")
+    CONTRIBUTORS = "contributors", _("The public contributors themselves")
+    OTHER = "other", _("Someone else")
 
 
 class Kind(models.TextChoices):
     """What kind of change, from knowing something to a lasting change in what is done."""
 
-    UNDERSTANDING = "understanding", "Understanding or awareness"
-    SKILLS = "skills", "Skills or confidence"
-    RESEARCH = "research", "How the research was done"
-    PRACTICE = "practice", "Practice or services"
-    POLICY = "policy", "Policy or guidance"
-    OTHER = "other", "Something else"
+    UNDERSTANDING = "understanding", _("Understanding or awareness")
+    SKILLS = "skills", _("Skills or confidence")
+    RESEARCH = "research", _("How the research was done")
+    PRACTICE = "practice", _("Practice or services")
+    POLICY = "policy", _("Policy or guidance")
+    OTHER = "other", _("Something else")
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class ImpactQuerySet(PlaceOwnedQuerySet):
@@ -72,13 +73,13 @@ def evidence_path(impact: Impact, filename: str) -> str:
 class Impact(models.Model):
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="impacts")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    what_changed = models.TextField("what changed")
-    for_whom = models.CharField("for whom", max_length=20, choices=ForWhom.choices)
-    for_whom_detail = models.CharField("who exactly", max_length=DETAIL_MAX_LENGTH, blank=True)
-    kind = models.CharField("kind of change", max_length=20, choices=Kind.choices)
-    happened_on = models.DateField("when it changed")
-    evidence = models.TextField("how we know", blank=True)
-    evidence_url = models.URLField("web address of the evidence", max_length=500, blank=True)
+    what_changed = models.TextField(_("what changed"))
+    for_whom = models.CharField(_("for whom"), max_length=20, choices=ForWhom.choices)
+    for_whom_detail = models.CharField(_("who exactly"), max_length=DETAIL_MAX_LENGTH, blank=True)
+    kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
+    happened_on = models.DateField(_("when it changed"))
+    evidence = models.TextField(_("how we know"), blank=True)
+    evidence_url = models.URLField(_("web address of the evidence"), max_length=500, blank=True)
     evidence_file = models.FileField(upload_to=evidence_path, blank=True, max_length=300)
     evidence_file_name = models.CharField(max_length=200, blank=True)
     evidence_file_type = models.CharField(max_length=100, blank=True)
@@ -86,7 +87,7 @@ class Impact(models.Model):
     entries = models.ManyToManyField(
         "projects.InvolvementEntry", blank=True, related_name="impacts"
     )
-    show_publicly = models.BooleanField("show on the public page", default=False)
+    show_publicly = models.BooleanField(_("show on the public page"), default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(

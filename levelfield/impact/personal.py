@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.impact.models import Impact
 from levelfield.lib.manifests import (
@@ -72,7 +73,7 @@ def recent(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Impact: {impact.title}",
+            label=_("Impact: %(title)s") % {"title": impact.title},
             url=reverse("impact:detail", args=[impact.pk]),
             when=impact.published_at,
             place=impact.place.name,

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives.roles import Action, may, require
 from levelfield.history.services import change_record
@@ -59,7 +61,7 @@ def _record(
     )
 
 
-PUBLISHED_REFUSAL = (
+PUBLISHED_REFUSAL = gettext_lazy(
     "This impact is published, so only the coordinator can change it now: its changes "
     "would show in reports and on the public page at once. Ask them to change it, or to "
     "take it back to a draft."
@@ -182,9 +184,9 @@ def impact_link(
     _require_may_change(actor, impact)
     outputs, entries = list(outputs), list(entries)
     if any(output.place_id != impact.place_id for output in outputs):
-        raise ImpactError("Choose outputs of this place.", code="outputs")
+        raise ImpactError(_("Choose outputs of this place."), code="outputs")
     if any(entry.place_id != impact.place_id for entry in entries):
-        raise ImpactError("Choose involvement entries of this place.", code="entries")
+        raise ImpactError(_("Choose involvement entries of this place."), code="entries")
     before = {
         "outputs": sorted(impact.outputs.values_list("title", flat=True)),
         "entries": sorted(impact.entries.values_list("title", flat=True)),

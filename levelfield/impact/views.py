@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from levelfield.collectives.roles import Action, may
@@ -66,7 +67,7 @@ def impact_create(request: HttpRequest, place_pk: int) -> HttpResponse:
             form.add_error("evidence_file", error.messages[0])
         else:
             messages.success(
-                request, "Impact recorded as a draft. Now link the outputs and involvement."
+                request, _("Impact recorded as a draft. Now link the outputs and involvement.")
             )
             return redirect("impact:links", pk=impact.pk)
     return _form_page(request, form, place)
@@ -108,7 +109,7 @@ def impact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("evidence_file", error.messages[0])
         else:
-            messages.success(request, "Impact changed.")
+            messages.success(request, _("Impact changed."))
             return redirect(impact)
     return _form_page(request, form, impact.place, impact=impact)
 
@@ -130,7 +131,7 @@ def links(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ImpactError as error:
             form.add_error(error.code if error.code in form.fields else None, error.messages[0])
         else:
-            messages.success(request, "What the impact is linked to is saved.")
+            messages.success(request, _("What the impact is linked to is saved."))
             return redirect(impact)
     return render(
         request, "impact/links.html", {"place": impact.place, "impact": impact, "form": form}
@@ -140,7 +141,7 @@ def links(request: HttpRequest, pk: int) -> HttpResponse:
 def _for_coordinator(request: HttpRequest, pk: int) -> Impact:
     impact = impact_for_member(request.user, pk)
     if not may(request.user, Action.PUBLISH_IMPACT, impact.place.owner):
-        raise PermissionDenied("Only the coordinator publishes an impact.")
+        raise PermissionDenied(_("Only the coordinator publishes an impact."))
     return impact
 
 
@@ -151,23 +152,26 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     it asks first."""
     impact = _for_coordinator(request, pk)
     if request.method != "POST":
-        public = (
-            " It will also be shown on the collective’s public page."
-            if impact.show_publicly
-            else ""
-        )
         context = {
             "caption": impact.title,
-            "question": "Publish this impact?",
-            "explanation": "Reports generated from now on will include it, with what "
-            f"changed and for whom.{public} You can take it back to a draft later.",
-            "button": "Yes, publish it",
+            "question": _("Publish this impact?"),
+            "explanation": _(
+                "Reports generated from now on will include it, with what changed and for "
+                "whom. It will also be shown on the collective’s public page. You can take "
+                "it back to a draft later."
+            )
+            if impact.show_publicly
+            else _(
+                "Reports generated from now on will include it, with what changed and for "
+                "whom. You can take it back to a draft later."
+            ),
+            "button": _("Yes, publish it"),
             "back_url": impact.get_absolute_url(),
-            "back_text": "No, keep it as a draft",
+            "back_text": _("No, keep it as a draft"),
         }
         return render(request, "confirm.html", context)
     services.impact_publish(actor=request.user, impact=impact)
-    messages.success(request, "The impact is published.")
+    messages.success(request, _("The impact is published."))
     return redirect(impact)
 
 
@@ -178,16 +182,18 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         context = {
             "caption": impact.title,
-            "question": "Take this impact back to a draft?",
-            "explanation": "Reports generated from now on will leave it out, and it leaves "
-            "the public page. Reports already generated keep what they said.",
-            "button": "Yes, make it a draft",
+            "question": _("Take this impact back to a draft?"),
+            "explanation": _(
+                "Reports generated from now on will leave it out, and it leaves "
+                "the public page. Reports already generated keep what they said."
+            ),
+            "button": _("Yes, make it a draft"),
             "back_url": impact.get_absolute_url(),
-            "back_text": "No, keep it published",
+            "back_text": _("No, keep it published"),
         }
         return render(request, "confirm.html", context)
     services.impact_unpublish(actor=request.user, impact=impact)
-    messages.success(request, "The impact is a draft again.")
+    messages.success(request, _("The impact is a draft again."))
     return redirect(impact)
 
 
@@ -199,18 +205,21 @@ def impact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         context = {
             "caption": impact.title,
-            "question": "Delete this impact?",
-            "explanation": "The impact, its evidence file and its links are deleted from "
-            f"{impact.place.name}. The outputs and involvement it was linked to stay. The "
-            "history keeps a note of it. You cannot undo this.",
-            "button": "Yes, delete the impact",
+            "question": _("Delete this impact?"),
+            "explanation": _(
+                "The impact, its evidence file and its links are deleted from %(place)s. The "
+                "outputs and involvement it was linked to stay. The history keeps a note of "
+                "it. You cannot undo this."
+            )
+            % {"place": impact.place.name},
+            "button": _("Yes, delete the impact"),
             "back_url": impact.get_absolute_url(),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     place = impact.place
     services.impact_delete(actor=request.user, impact=impact)
-    messages.success(request, "The impact is deleted.")
+    messages.success(request, _("The impact is deleted."))
     return redirect("impact:place_list", place_pk=place.pk)
 
 

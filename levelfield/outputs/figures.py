@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.outputs.models import Output
 from levelfield.people.models import PerspectiveKind
@@ -64,8 +66,22 @@ def output_sentence(row: dict[str, Any]) -> str:
     where = f"{row['venue']}, " if row["venue"] else ""
     public = row["public_contributors"]
     who = (
-        f"{public} of its {row['credited']} contributors public contributors"
+        ngettext(
+            "%(public)s of its %(count)s contributor public contributors",
+            "%(public)s of its %(count)s contributors public contributors",
+            row["credited"],
+        )
         if public
-        else f"{row['credited']} contributors, none recorded as public contributors"
-    )
-    return f"{row['kind']}: “{row['title']}” ({where}{row['on'][:4]}), {who}."
+        else ngettext(
+            "%(count)s contributor, none recorded as public contributors",
+            "%(count)s contributors, none recorded as public contributors",
+            row["credited"],
+        )
+    ) % {"public": public, "count": row["credited"]}
+    return _("%(kind)s: “%(title)s” (%(where)s%(year)s), %(who)s.") % {
+        "kind": row["kind"],
+        "title": row["title"],
+        "where": where,
+        "year": row["on"][:4],
+        "who": who,
+    }

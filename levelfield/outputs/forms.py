@@ -7,28 +7,41 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from levelfield.lib.words import day
 from levelfield.outputs.credit import EXPLAINED, Degree, Role
-from levelfield.outputs.identifiers import IdentifierError, doi_normalise, orcid_normalise
+from levelfield.outputs.identifiers import (
+    CHECK_DIGIT,
+    IdentifierError,
+    doi_normalise,
+    orcid_normalise,
+)
 from levelfield.outputs.models import NAME_MAX_LENGTH, Kind, Output
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.projects.forms import InvolvementEntryForm
 from levelfield.projects.models import ActivityKind, InvolvementEntry, Stage
 
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 # Each CRediT role is one choice: not their role, their role, or their role to a degree.
 ROLE_CHOICES = [
-    ("", "Not their role"),
-    ("yes", "Yes"),
-    *[(degree.value, f"Yes, {degree.label.lower()}") for degree in Degree],
+    ("", _("Not their role")),
+    ("yes", _("Yes")),
+    (Degree.LEAD.value, _("Yes, lead")),
+    (Degree.EQUAL.value, _("Yes, equal")),
+    (Degree.SUPPORTING.value, _("Yes, supporting")),
 ]
-ORCID_HELP = (
+ORCID_HELP = _(
     "16 digits in four groups, like 0000-0002-1825-0097, or the address "
     "https://orcid.org/0000-0002-1825-0097. Leave empty if they do not have one."
 )
-ORCID_INVALID = "Enter a real ORCID iD, like 0000-0002-1825-0097"
-ORCID_CHECK = "The ORCID iD’s last digit does not match the others: check it was copied correctly"
+ORCID_INVALID = _("Enter a real ORCID iD, like 0000-0002-1825-0097")
+ORCID_CHECK = _(
+    "The ORCID iD’s last digit does not match the others: check it was copied correctly"
+)
 
 
 def orcid_clean(text: str) -> str:
@@ -39,7 +52,7 @@ def orcid_clean(text: str) -> str:
         return orcid_normalise(text)
     except IdentifierError as error:
         raise forms.ValidationError(
-            ORCID_CHECK if str(error) == "check digit" else ORCID_INVALID
+            ORCID_CHECK if str(error) == CHECK_DIGIT else ORCID_INVALID
         ) from None
 
 
@@ -55,61 +68,63 @@ def _orcid_field(label: str) -> forms.CharField:
 
 class OutputForm(forms.ModelForm):
     date = forms.DateField(
-        label="Date",
+        label=_("Date"),
         input_formats=DATE_FORMATS,
-        help_text="When it was published, presented or released. For example, 27 3 2027.",
+        help_text=_("When it was published, presented or released. For example, 27 3 2027."),
         error_messages={
-            "required": "Enter the date it was published or presented.",
-            "invalid": "Enter a real date, like 27 3 2027.",
+            "required": _("Enter the date it was published or presented."),
+            "invalid": _("Enter a real date, like 27 3 2027."),
         },
     )
     doi = forms.CharField(
-        label="DOI (optional)",
+        label=_("DOI (optional)"),
         required=False,
         max_length=200,
-        help_text="A Digital Object Identifier: the permanent link a journal gives a paper, "
-        "like 10.1136/bmj.n71 or https://doi.org/10.1136/bmj.n71.",
-        error_messages={"max_length": "Enter a DOI of 200 characters or fewer."},
+        help_text=_(
+            "A Digital Object Identifier: the permanent link a journal gives a paper, "
+            "like 10.1136/bmj.n71 or https://doi.org/10.1136/bmj.n71."
+        ),
+        error_messages={"max_length": _("Enter a DOI of 200 characters or fewer.")},
     )
     url = forms.URLField(
-        label="Web address (optional)",
+        label=_("Web address (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
         error_messages={
-            "invalid": "Enter the web address in full, starting https://",
-            "max_length": "Enter a web address of 500 characters or fewer.",
+            "invalid": _("Enter the web address in full, starting https://"),
+            "max_length": _("Enter a web address of 500 characters or fewer."),
         },
     )
     show_publicly = forms.ChoiceField(
-        label="Show it on the collective’s public page?",
+        label=_("Show it on the collective’s public page?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        help_text="Anyone can then see its title, date, link and who is credited.",
-        error_messages={"required": "Say whether to show it on the public page."},
+        help_text=_("Anyone can then see its title, date, link and who is credited."),
+        error_messages={"required": _("Say whether to show it on the public page.")},
     )
 
     class Meta:
         model = Output
         fields = ["kind", "title", "date", "venue", "doi", "url", "summary", "show_publicly"]
         labels = {
-            "kind": "What kind of output is it?",
-            "title": "Title",
-            "venue": "Journal, conference or where it appeared (optional)",
-            "url": "Web address (optional)",
-            "summary": "Abstract or summary (optional)",
+            "kind": _("What kind of output is it?"),
+            "title": _("Title"),
+            "venue": _("Journal, conference or where it appeared (optional)"),
+            "url": _("Web address (optional)"),
+            "summary": _("Abstract or summary (optional)"),
         }
         widgets = {"kind": forms.RadioSelect, "summary": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
-            "kind": {"required": "Choose what kind of output it is."},
+            "kind": {"required": _("Choose what kind of output it is.")},
             "title": {
-                "required": "Enter the title.",
-                "max_length": "Enter a title of 300 characters or fewer.",
+                "required": _("Enter the title."),
+                "max_length": _("Enter a title of 300 characters or fewer."),
             },
-            "venue": {"max_length": "Enter where it appeared in 300 characters or fewer."},
+            "venue": {"max_length": _("Enter where it appeared in 300 characters or fewer.")},
             "url": {
-                "invalid": "Enter the web address in full, starting https://",
-                "max_length": "Enter a web address of 500 characters or fewer.",
+                "invalid": _("Enter the web address in full, starting https://"),
+                "max_length": _("Enter a web address of 500 characters or fewer."),
             },
         }
 
@@ -127,7 +142,7 @@ class OutputForm(forms.ModelForm):
             return doi_normalise(text)
         except IdentifierError:
             raise forms.ValidationError(
-                "Enter the DOI in the right shape, like 10.1136/bmj.n71"
+                _("Enter the DOI in the right shape, like 10.1136/bmj.n71")
             ) from None
 
     def clean_show_publicly(self) -> bool:
@@ -139,28 +154,32 @@ class ContributorForm(forms.Form):
     members to choose from (or someone without an account, by name)."""
 
     person = forms.ChoiceField(
-        label="Who is it?",
+        label=_("Who is it?"),
         required=False,
-        help_text="Choose a member, or leave this and enter the name of someone without an "
-        "account here (a co-author from elsewhere, a public contributor).",
-        error_messages={"invalid_choice": "Choose someone who is a member here."},
+        help_text=_(
+            "Choose a member, or leave this and enter the name of someone without an "
+            "account here (a co-author from elsewhere, a public contributor)."
+        ),
+        error_messages={"invalid_choice": _("Choose someone who is a member here.")},
     )
     name = forms.CharField(
-        label="Name as credited",
+        label=_("Name as credited"),
         required=False,
         max_length=NAME_MAX_LENGTH,
-        help_text="As it appears on the output. For a member, leave empty to use their name.",
-        error_messages={"max_length": "Enter a name of 200 characters or fewer."},
+        help_text=_("As it appears on the output. For a member, leave empty to use their name."),
+        error_messages={"max_length": _("Enter a name of 200 characters or fewer.")},
     )
-    orcid = _orcid_field("ORCID iD (optional)")
+    orcid = _orcid_field(_("ORCID iD (optional)"))
     perspective = forms.ChoiceField(
-        label="Their perspective at the time (optional)",
+        label=_("Their perspective at the time (optional)"),
         required=False,
-        choices=[("", "Not given"), *PerspectiveKind.choices],
-        help_text="Ask them first: members of this place see it beside their name. Reports "
-        "use it only to count, without names, how many contributors were public "
-        "contributors (GRIPP2).",
-        error_messages={"invalid_choice": "Choose a perspective from the list."},
+        choices=[("", _("Not given")), *PerspectiveKind.choices],
+        help_text=_(
+            "Ask them first: members of this place see it beside their name. Reports "
+            "use it only to count, without names, how many contributors were public "
+            "contributors (GRIPP2)."
+        ),
+        error_messages={"invalid_choice": _("Choose a perspective from the list.")},
     )
 
     def __init__(self, *args: Any, members: list[User] | None = None, **kwargs: Any) -> None:
@@ -169,11 +188,11 @@ class ContributorForm(forms.Form):
         if members is None:
             del self.fields["person"]
             self.fields["name"].required = True
-            self.fields["name"].help_text = "As it appears on the output."
-            self.fields["name"].error_messages["required"] = "Enter the name as credited."
+            self.fields["name"].help_text = _("As it appears on the output.")
+            self.fields["name"].error_messages["required"] = _("Enter the name as credited.")
         else:
             self.fields["person"].choices = [
-                ("", "Someone without an account here"),
+                ("", _("Someone without an account here")),
                 *[(pk, member.name) for pk, member in self.members.items()],
             ]
         for role in Role:
@@ -182,7 +201,11 @@ class ContributorForm(forms.Form):
                 required=False,
                 choices=ROLE_CHOICES,
                 help_text=EXPLAINED[role],
-                error_messages={"invalid_choice": f"Choose how they did “{role.label}”."},
+                error_messages={
+                    "invalid_choice": format_lazy(
+                        _("Choose how they did “{role}”."), role=role.label
+                    )
+                },
             )
 
     def role_fields(self) -> list[forms.BoundField]:
@@ -200,7 +223,7 @@ class ContributorForm(forms.Form):
         if "person" in self.fields:
             data["member"] = self.members.get(data.get("person") or "")
             if data["member"] is None and not (data.get("name") or "").strip():
-                self.add_error("name", "Enter the name of the person, or choose a member.")
+                self.add_error("name", _("Enter the name of the person, or choose a member."))
         data["credits"] = {
             role.value: ""
             if data.get(f"role_{role.value}") == "yes"
@@ -212,7 +235,7 @@ class ContributorForm(forms.Form):
 
 
 class OrcidForm(forms.Form):
-    orcid = _orcid_field("Your ORCID iD")
+    orcid = _orcid_field(_("Your ORCID iD"))
 
     def clean_orcid(self) -> str:
         return orcid_clean(self.cleaned_data["orcid"])
@@ -220,9 +243,9 @@ class OrcidForm(forms.Form):
 
 # What the activity was, as the log's title, from the output's kind.
 ACTIVITY_WORDS = {
-    Kind.TALK: "Spoke at",
-    Kind.POSTER: "Presented a poster at",
-    Kind.VIDEO: "Made a video for",
+    Kind.TALK: _("Spoke at %(venue)s: %(title)s"),
+    Kind.POSTER: _("Presented a poster at %(venue)s: %(title)s"),
+    Kind.VIDEO: _("Made a video for %(venue)s: %(title)s"),
 }
 WRITTEN = {Kind.PAPER, Kind.LAY_SUMMARY, Kind.REPORT}
 
@@ -231,9 +254,9 @@ def activity_for(output: Output) -> str:
     """The log entry's title, prefilled from the output: "Spoke at <venue>: <title>"."""
     verb = ACTIVITY_WORDS.get(output.kind)
     if output.kind in WRITTEN:
-        text = f"Wrote “{output.title}”"
+        text = gettext("Wrote “%(title)s”") % {"title": output.title}
     elif verb and output.venue:
-        text = f"{verb} {output.venue}: {output.title}"
+        text = str(verb) % {"venue": output.venue, "title": output.title}
     else:
         text = f"{output.get_kind_display()}: {output.title}"
     limit = InvolvementEntry._meta.get_field("title").max_length
@@ -252,14 +275,14 @@ class OutputTimeForm(InvolvementEntryForm):
 
     class Meta(InvolvementEntryForm.Meta):
         fields = ["title", "happened_on", "stage", "kind"]
-        labels = {"title": "What the activity was", "happened_on": "Date it happened"}
+        labels = {"title": _("What the activity was"), "happened_on": _("Date it happened")}
         help_texts = {
-            "title": "This is the entry’s title in the involvement log and on claims.",
-            "happened_on": "For example, 18/6/2026. It cannot be in the future.",
+            "title": _("This is the entry’s title in the involvement log and on claims."),
+            "happened_on": _("For example, 18/6/2026. It cannot be in the future."),
         }
         error_messages = {
             **InvolvementEntryForm.Meta.error_messages,
-            "title": {"required": "Enter what the activity was"},
+            "title": {"required": _("Enter what the activity was")},
         }
 
     def __init__(
@@ -291,16 +314,18 @@ class OutputTimeForm(InvolvementEntryForm):
         self.not_members = not_members
         for person in not_members:
             self.fields[f"took_part_{person.pk}"] = forms.BooleanField(
-                label=f"{person.name} took part", required=False
+                label=gettext("%(name)s took part") % {"name": person.name}, required=False
             )
         self.recorded_on = recorded_on
         if recorded_on is not None:
             self.fields["again"] = forms.BooleanField(
-                label=f"Yes, record time for this output again (time was already recorded "
-                f"on {recorded_on.day} {recorded_on:%B %Y})",
+                label=gettext(
+                    "Yes, record time for this output again (time was already recorded on %(day)s)"
+                )
+                % {"day": day(recorded_on)},
                 required=True,
                 error_messages={
-                    "required": "Confirm that you want to record time for this output again"
+                    "required": _("Confirm that you want to record time for this output again")
                 },
             )
 
@@ -317,7 +342,10 @@ class OutputTimeForm(InvolvementEntryForm):
             if cleaned.get(f"took_part_{person.pk}"):
                 self.add_error(
                     f"took_part_{person.pk}",
-                    f"{person.name} is not a member of {self.output.place.name}, so their "
-                    "time cannot be recorded here",
+                    gettext(
+                        "%(name)s is not a member of %(place)s, so their time cannot be "
+                        "recorded here"
+                    )
+                    % {"name": person.name, "place": self.output.place.name},
                 )
         return cleaned

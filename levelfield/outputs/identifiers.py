@@ -25,7 +25,12 @@ DOI_PREFIXES = (
 
 
 class IdentifierError(ValueError):
-    """The text is not an identifier of the kind asked for; the message says why."""
+    """The text is not an identifier of the kind asked for; the message says why, as a
+    code for the caller (SHAPE or CHECK_DIGIT), never words for people."""
+
+
+SHAPE = "shape"
+CHECK_DIGIT = "check digit"
 
 
 def orcid_check_digit(base_digits: str) -> str:
@@ -48,11 +53,11 @@ def orcid_normalise(text: str) -> str:
             break
     match = ORCID_SHAPE.match(cleaned.upper())
     if match is None:
-        raise IdentifierError("shape")
+        raise IdentifierError(SHAPE)
     groups = match.groups()
     digits = "".join(groups)
     if orcid_check_digit(digits[:15]) != digits[15]:
-        raise IdentifierError("check digit")
+        raise IdentifierError(CHECK_DIGIT)
     return "-".join(groups)
 
 
@@ -70,7 +75,7 @@ def doi_normalise(text: str) -> str:
             cleaned = cleaned[len(prefix) :]
             break
     if DOI_SHAPE.match(cleaned) is None:
-        raise IdentifierError("shape")
+        raise IdentifierError(SHAPE)
     return cleaned
 
 

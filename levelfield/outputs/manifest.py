@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -18,12 +19,14 @@ MANIFEST = AppManifest(
     label="outputs",
     navigation=(
         NavigationEntry(
-            label="Outputs and credit",
+            label=_("Outputs and credit"),
             section="make",
             url=lambda place: reverse("outputs:place_list", args=[place.pk]),
             kinds=frozenset({"collective", "group", "project"}),
-            hint="Papers, talks, lay summaries and more, with everyone who made them "
-            "credited for what they did.",
+            hint=_(
+                "Papers, talks, lay summaries and more, with everyone who made them "
+                "credited for what they did."
+            ),
             order=60,
         ),
     ),

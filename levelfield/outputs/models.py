@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.outputs.credit import EXPLAINED, Degree, Role
 from levelfield.outputs.identifiers import doi_url, orcid_url
@@ -32,14 +33,14 @@ ORCID_LENGTH = Q(Exact(Length("orcid"), 19))
 
 
 class Kind(models.TextChoices):
-    PAPER = "paper", "Paper"
-    POSTER = "poster", "Poster"
-    TALK = "talk", "Talk"
-    LAY_SUMMARY = "lay_summary", "Lay summary"
-    REPORT = "report", "Report"
-    RESOURCE = "resource", "Resource"
-    VIDEO = "video", "Video"
-    OTHER = "other", "Other"
+    PAPER = "paper", _("Paper")
+    POSTER = "poster", _("Poster")
+    TALK = "talk", _("Talk")
+    LAY_SUMMARY = "lay_summary", _("Lay summary")
+    REPORT = "report", _("Report")
+    RESOURCE = "resource", _("Resource")
+    VIDEO = "video", _("Video")
+    OTHER = "other", _("Other")
 
 
 class OutputQuerySet(PlaceOwnedQuerySet):
@@ -56,14 +57,14 @@ class Output(models.Model):
     place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="outputs")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    date = models.DateField(help_text="When it was published, presented or released.")
+    date = models.DateField(help_text=_("When it was published, presented or released."))
     venue = models.CharField(
         "journal, conference or where it appeared", max_length=300, blank=True
     )
     doi = models.CharField("DOI", max_length=200, blank=True)
-    url = models.URLField("web address", max_length=500, blank=True)
-    summary = models.TextField("abstract or summary", blank=True)
-    show_publicly = models.BooleanField("show on the public page", default=False)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    summary = models.TextField(_("abstract or summary"), blank=True)
+    show_publicly = models.BooleanField(_("show on the public page"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -112,7 +113,7 @@ class Contributor(models.Model):
         on_delete=models.SET_NULL,
         related_name="output_credits",
     )
-    name = models.CharField("name as credited", max_length=NAME_MAX_LENGTH)
+    name = models.CharField(_("name as credited"), max_length=NAME_MAX_LENGTH)
     orcid = models.CharField("ORCID iD", max_length=19, blank=True)
     perspective = models.CharField(
         "perspective at the time", max_length=20, choices=PerspectiveKind.choices, blank=True

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.outputs.models import Contributor, Kind, Output
 from levelfield.people.models import PerspectiveKind
@@ -70,15 +73,15 @@ def outputs_for_gripp(place_id: int) -> list[OutputInvolvement]:
 
 
 # How a recognition letter says what someone did, by kind of output.
-DID: dict[str, str] = {
-    Kind.PAPER: "co-author of",
-    Kind.POSTER: "co-presented the poster",
-    Kind.TALK: "spoke at",
-    Kind.LAY_SUMMARY: "co-wrote the lay summary",
-    Kind.REPORT: "co-author of the report",
-    Kind.RESOURCE: "helped make",
-    Kind.VIDEO: "helped make the video",
-    Kind.OTHER: "contributed to",
+DID: dict[str, Promise] = {
+    Kind.PAPER: gettext_lazy("Co-author of %(what)s, %(year)s"),
+    Kind.POSTER: gettext_lazy("Co-presented the poster %(what)s, %(year)s"),
+    Kind.TALK: gettext_lazy("Spoke at %(what)s, %(year)s"),
+    Kind.LAY_SUMMARY: gettext_lazy("Co-wrote the lay summary %(what)s, %(year)s"),
+    Kind.REPORT: gettext_lazy("Co-author of the report %(what)s, %(year)s"),
+    Kind.RESOURCE: gettext_lazy("Helped make %(what)s, %(year)s"),
+    Kind.VIDEO: gettext_lazy("Helped make the video %(what)s, %(year)s"),
+    Kind.OTHER: gettext_lazy("Contributed to %(what)s, %(year)s"),
 }
 
 
@@ -87,7 +90,7 @@ class CreditLine:
     """One line of a recognition letter: what the person did and their CRediT roles."""
 
     output: Output
-    did: str
+    did: str | Promise
     roles: list[str]
 
     @property
@@ -99,8 +102,10 @@ class CreditLine:
             what = f"“{self.output.title}”, {self.output.venue}"
         else:
             what = f"“{what}”"
-        roles = f": {', '.join(self.roles)}" if self.roles else ""
-        return f"{self.did.capitalize()} {what}, {self.output.date.year}{roles}"
+        said = str(self.did) % {"what": what, "year": self.output.date.year}
+        if self.roles:
+            return _("%(said)s: %(roles)s") % {"said": said, "roles": ", ".join(self.roles)}
+        return said
 
 
 def credits_for_person(

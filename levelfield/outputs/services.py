@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from levelfield.collectives.roles import Action, require
 from levelfield.history.services import change_record
@@ -152,15 +153,17 @@ def contributor_add(
     locked = Output.objects.select_for_update().get(pk=output.pk)
     if person is not None:
         if not place_member_ids(output.place).filter(person_id=person.pk).exists():
-            raise OutputError("Choose someone who is a member here.", code="person")
+            raise OutputError(_("Choose someone who is a member here."), code="person")
         if locked.contributors.filter(person=person).exists():
-            raise OutputError(f"{person.name} is already credited.", code="person")
+            raise OutputError(
+                _("%(name)s is already credited.") % {"name": person.name}, code="person"
+            )
         name = name or person.name
         if not orcid:
             record = OrcidRecord.objects.filter(person=person).first()
             orcid = record.orcid if record else ""
     if not name.strip():
-        raise OutputError("Enter the person’s name.", code="name")
+        raise OutputError(_("Enter the person’s name."), code="name")
     last = locked.contributors.aggregate(last=Max("position"))["last"]
     contributor = Contributor.objects.create(
         output=locked,
@@ -196,7 +199,7 @@ def contributor_update(
     require(actor, Action.EDIT, output.place.owner)
     before = _contributor_state(contributor)
     if not name.strip():
-        raise OutputError("Enter the person’s name.", code="name")
+        raise OutputError(_("Enter the person’s name."), code="name")
     contributor.name, contributor.orcid, contributor.perspective = name.strip(), orcid, perspective
     contributor.save()
     _set_credits(contributor, credits)
@@ -273,7 +276,9 @@ def orcid_record_set(*, person: User, orcid: str) -> OrcidRecord | None:
     if not orcid:
         OrcidRecord.objects.filter(person=person).delete()
         return None
-    record, _ = OrcidRecord.objects.update_or_create(person=person, defaults={"orcid": orcid})
+    record, _created = OrcidRecord.objects.update_or_create(
+        person=person, defaults={"orcid": orcid}
+    )
     return record
 
 
@@ -304,19 +309,22 @@ def output_time_record(
     earlier = OutputTime.objects.filter(output=locked).select_related("entry").last()
     if earlier is not None and not again:
         raise OutputError(
-            f"Time for this output was already recorded on {day(earlier.entry.happened_on)}. "
-            "Confirm that you want to record time for it again",
+            _(
+                "Time for this output was already recorded on %(day)s. Confirm that you want "
+                "to record time for it again"
+            )
+            % {"day": day(earlier.entry.happened_on)},
             code="again",
         )
     credited = set(locked.contributors.exclude(person=None).values_list("person_id", flat=True))
     members = set(place_member_ids(output.place))
     for person in participants:
         if person.pk not in credited:
-            raise OutputError(f"{person.name} is not credited on this output")
+            raise OutputError(_("%(name)s is not credited on this output") % {"name": person.name})
         if person.pk not in members:
             raise OutputError(
-                f"{person.name} is not a member of {output.place.name}, so their time "
-                "cannot be recorded here",
+                _("%(name)s is not a member of %(place)s, so their time cannot be recorded here")
+                % {"name": person.name, "place": output.place.name},
                 code=f"took_part_{person.pk}",
             )
     entry = log_services.involvement_entry_create(

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import RULES, Action, may
@@ -57,7 +58,7 @@ def output_create(request: HttpRequest, place_pk: int) -> HttpResponse:
     form = OutputForm(posted(request), initial={"show_publicly": "no"})
     if request.method == "POST" and form.is_valid():
         output = services.output_create(actor=request.user, place=place, **form.cleaned_data)
-        messages.success(request, "Output recorded. Now credit the people who made it.")
+        messages.success(request, _("Output recorded. Now credit the people who made it."))
         return redirect("outputs:contributor_add", pk=output.pk)
     return render(request, "outputs/form.html", {"place": place, "form": form})
 
@@ -106,7 +107,7 @@ def output_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutputForm(posted(request), instance=output)
     if request.method == "POST" and form.is_valid():
         services.output_update(actor=request.user, output=output, **form.cleaned_data)
-        messages.success(request, "Output changed.")
+        messages.success(request, _("Output changed."))
         return redirect(output)
     return render(
         request, "outputs/form.html", {"place": output.place, "form": form, "output": output}
@@ -121,17 +122,20 @@ def output_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         context = {
             "caption": output.title,
-            "question": "Delete this output?",
-            "explanation": "The output and who is credited for it are deleted from "
-            f"{output.place.name}. The history keeps a note of it. You cannot undo this.",
-            "button": "Yes, delete the output",
+            "question": _("Delete this output?"),
+            "explanation": _(
+                "The output and who is credited for it are deleted from %(place)s. The "
+                "history keeps a note of it. You cannot undo this."
+            )
+            % {"place": output.place.name},
+            "button": _("Yes, delete the output"),
             "back_url": output.get_absolute_url(),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     place = output.place
     services.output_delete(actor=request.user, output=output)
-    messages.success(request, "The output is deleted.")
+    messages.success(request, _("The output is deleted."))
     return redirect("outputs:place_list", place_pk=place.pk)
 
 
@@ -175,7 +179,7 @@ def contributor_add(request: HttpRequest, pk: int) -> HttpResponse:
         except services.OutputError as error:
             form.add_error(error.code if error.code in form.fields else None, error.messages[0])
         else:
-            messages.success(request, f"{contributor.name} is credited.")
+            messages.success(request, _("%(name)s is credited.") % {"name": contributor.name})
             return redirect(output)
     return render(
         request,
@@ -210,7 +214,9 @@ def contributor_edit(request: HttpRequest, pk: int, contributor_pk: int) -> Http
         except services.OutputError as error:
             form.add_error(error.code if error.code in form.fields else None, error.messages[0])
         else:
-            messages.success(request, f"{contributor.name}’s credit is changed.")
+            messages.success(
+                request, _("%(name)s’s credit is changed.") % {"name": contributor.name}
+            )
             return redirect(output)
     return render(
         request,
@@ -226,7 +232,11 @@ def contributor_move(request: HttpRequest, pk: int, contributor_pk: int) -> Http
     contributor = contributor_in(output, contributor_pk)
     up = request.POST.get("direction") != "down"
     services.contributor_move(actor=request.user, contributor=contributor, up=up)
-    messages.success(request, f"{contributor.name} moved {'up' if up else 'down'}.")
+    messages.success(
+        request,
+        (_("%(name)s moved up.") if up else _("%(name)s moved down."))
+        % {"name": contributor.name},
+    )
     return redirect(output)
 
 
@@ -238,16 +248,18 @@ def contributor_remove(request: HttpRequest, pk: int, contributor_pk: int) -> Ht
     if request.method != "POST":
         context = {
             "caption": output.title,
-            "question": f"Take {contributor.name} off this output?",
-            "explanation": "They will no longer be credited for it, on any page, export or "
-            "recognition letter. The history keeps a note of it.",
-            "button": f"Yes, take {contributor.name} off",
+            "question": _("Take %(name)s off this output?") % {"name": contributor.name},
+            "explanation": _(
+                "They will no longer be credited for it, on any page, export or "
+                "recognition letter. The history keeps a note of it."
+            ),
+            "button": _("Yes, take %(name)s off") % {"name": contributor.name},
             "back_url": output.get_absolute_url(),
-            "back_text": "No, keep them credited",
+            "back_text": _("No, keep them credited"),
         }
         return render(request, "confirm.html", context)
     services.contributor_remove(actor=request.user, contributor=contributor)
-    messages.success(request, f"{contributor.name} is no longer credited.")
+    messages.success(request, _("%(name)s is no longer credited.") % {"name": contributor.name})
     return redirect(output)
 
 
@@ -260,8 +272,11 @@ def time_record(request: HttpRequest, pk: int) -> HttpResponse:
     place = output.place
     if not may(request.user, Action.RECORD_INVOLVEMENT, place.owner):
         raise PermissionDenied(
-            f"Only {RULES[Action.RECORD_INVOLVEMENT]} may record involvement in {place.name}, "
-            "so you cannot record time for this output."
+            _(
+                "Only %(who)s may record involvement in %(place)s, so you cannot record time "
+                "for this output."
+            )
+            % {"who": RULES[Action.RECORD_INVOLVEMENT], "place": place.name}
         )
     contributors = list(output.contributors.select_related("person"))
     member_ids = set(place_member_ids(place))
@@ -296,8 +311,11 @@ def time_record(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"The time is in the involvement log as “{entry.title}”. The people who "
-                "took part can claim it now.",
+                _(
+                    "The time is in the involvement log as “%(title)s”. The people who "
+                    "took part can claim it now."
+                )
+                % {"title": entry.title},
             )
             return redirect(output)
     context = {
@@ -377,9 +395,9 @@ def orcid(request: HttpRequest) -> HttpResponse:
         services.orcid_record_set(person=request.user, orcid=form.cleaned_data["orcid"])
         messages.success(
             request,
-            "Your ORCID iD is saved."
+            _("Your ORCID iD is saved.")
             if form.cleaned_data["orcid"]
-            else "Your ORCID iD is removed.",
+            else _("Your ORCID iD is removed."),
         )
         return redirect("outputs:orcid")
     credited = Contributor.objects.filter(person=request.user).aggregate(count=Count("pk"))[

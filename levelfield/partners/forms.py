@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.events.models import Event
 from levelfield.partners.models import (
@@ -22,7 +23,7 @@ from levelfield.places.models import Place
 from levelfield.projects.models import Project
 
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
-DATE_HELP = "For example, 27 3 2027 or 2027-03-27."
+DATE_HELP = _("For example, 27 3 2027 or 2027-03-27.")
 # Events offered for linking: a year and a half back to a year ahead (a list of every
 # event the collective ever held would be too long to choose from).
 EVENTS_BACK = datetime.timedelta(days=548)
@@ -31,54 +32,57 @@ EVENTS_AHEAD = datetime.timedelta(days=366)
 
 class OrganisationForm(forms.Form):
     name = forms.CharField(
-        label="Name of the organisation",
+        label=_("Name of the organisation"),
         max_length=200,
         error_messages={
-            "required": "Enter the name of the organisation.",
-            "max_length": "Keep the name to 200 characters or fewer.",
+            "required": _("Enter the name of the organisation."),
+            "max_length": _("Keep the name to 200 characters or fewer."),
         },
     )
     kind = forms.ChoiceField(
-        label="What kind of organisation is it?",
+        label=_("What kind of organisation is it?"),
         choices=OrganisationKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what kind of organisation it is."},
+        error_messages={"required": _("Choose what kind of organisation it is.")},
     )
     relationships = forms.MultipleChoiceField(
-        label="How do we work with them?",
-        help_text="Choose all that apply.",
+        label=_("How do we work with them?"),
+        help_text=_("Choose all that apply."),
         choices=Relationship.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one way we work with them."},
+        error_messages={"required": _("Choose at least one way we work with them.")},
     )
     website = forms.URLField(
-        label="Website (optional)",
+        label=_("Website (optional)"),
         required=False,
         max_length=300,
         assume_scheme="https",
-        help_text="For example, https://www.example.org.",
+        help_text=_("For example, https://www.example.org."),
         error_messages={
-            "invalid": "Enter the website address in the right format, like "
-            "https://www.example.org.",
-            "max_length": "Keep the website address to 300 characters or fewer.",
+            "invalid": _(
+                "Enter the website address in the right format, like https://www.example.org."
+            ),
+            "max_length": _("Keep the website address to 300 characters or fewer."),
         },
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label=_("Notes (optional)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What the collective’s members should know. Do not write anyone’s health "
-        "or personal details here.",
-        error_messages={"max_length": "Keep the notes to 5,000 characters or fewer."},
+        help_text=_(
+            "What the collective’s members should know. Do not write anyone’s health "
+            "or personal details here."
+        ),
+        error_messages={"max_length": _("Keep the notes to 5,000 characters or fewer.")},
     )
     active = forms.TypedChoiceField(
-        label="Do we work with them now?",
-        choices=[("yes", "Yes"), ("no", "No, not at the moment")],
+        label=_("Do we work with them now?"),
+        choices=[("yes", _("Yes")), ("no", _("No, not at the moment"))],
         coerce=lambda value: value == "yes",
         initial="yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether we work with them now."},
+        error_messages={"required": _("Say whether we work with them now.")},
     )
 
     @classmethod
@@ -105,43 +109,47 @@ class OrganisationForm(forms.Form):
 
 class ContactForm(forms.Form):
     person = forms.ModelChoiceField(
-        label="A member with an account here (optional)",
+        label=_("A member with an account here (optional)"),
         queryset=User.objects.none(),
         required=False,
-        empty_label="No, they do not have an account",
-        help_text="Choose them if they are in the collective; otherwise enter their name below.",
-        error_messages={"invalid_choice": "Choose a member of the collective from the list."},
+        empty_label=_("No, they do not have an account"),
+        help_text=_(
+            "Choose them if they are in the collective; otherwise enter their name below."
+        ),
+        error_messages={"invalid_choice": _("Choose a member of the collective from the list.")},
     )
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         required=False,
         max_length=150,
-        help_text="Needed when they have no account here.",
-        error_messages={"max_length": "Keep the name to 150 characters or fewer."},
+        help_text=_("Needed when they have no account here."),
+        error_messages={"max_length": _("Keep the name to 150 characters or fewer.")},
     )
     role = forms.CharField(
-        label="Role or job title (optional)",
+        label=_("Role or job title (optional)"),
         required=False,
         max_length=150,
-        error_messages={"max_length": "Keep the role to 150 characters or fewer."},
+        error_messages={"max_length": _("Keep the role to 150 characters or fewer.")},
     )
     email = forms.EmailField(
-        label="Email address (optional)",
+        label=_("Email address (optional)"),
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter the email address in the right format, like name@example.org.",
-            "max_length": "Keep the email address to 254 characters or fewer.",
+            "invalid": _("Enter the email address in the right format, like name@example.org."),
+            "max_length": _("Keep the email address to 254 characters or fewer."),
         },
     )
     phone = forms.RegexField(
-        label="Phone number (optional)",
+        label=_("Phone number (optional)"),
         required=False,
         max_length=40,
         regex=r"^[0-9 +()\-]{6,40}$",
         error_messages={
-            "invalid": "Enter the phone number using numbers, spaces and +, like 0113 496 0000.",
-            "max_length": "Keep the phone number to 40 characters or fewer.",
+            "invalid": _(
+                "Enter the phone number using numbers, spaces and +, like 0113 496 0000."
+            ),
+            "max_length": _("Keep the phone number to 40 characters or fewer."),
         },
     )
 
@@ -153,82 +161,83 @@ class ContactForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if not data.get("person") and not (data.get("name") or "").strip() and "name" in data:
-            self.add_error("name", "Enter the contact’s name, or choose them from the members.")
+            self.add_error("name", _("Enter the contact’s name, or choose them from the members."))
         return data
 
 
 class WorkForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What kind of work was it?",
+        label=_("What kind of work was it?"),
         choices=WorkKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what kind of work it was."},
+        error_messages={"required": _("Choose what kind of work it was.")},
     )
     title = forms.CharField(
-        label="What we did",
+        label=_("What we did"),
         max_length=200,
-        help_text="For example, Co-production training for the policy unit’s researchers.",
+        help_text=_("For example, Co-production training for the policy unit’s researchers."),
         error_messages={
-            "required": "Enter what we did.",
-            "max_length": "Keep what we did to 200 characters or fewer.",
+            "required": _("Enter what we did."),
+            "max_length": _("Keep what we did to 200 characters or fewer."),
         },
     )
     started_on = forms.DateField(
-        label="From",
+        label=_("From"),
         input_formats=DATE_FORMATS,
         help_text=DATE_HELP,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "required": "Enter the date the work started.",
-            "invalid": "Enter the start date as a real date, like 27 3 2027.",
+            "required": _("Enter the date the work started."),
+            "invalid": _("Enter the start date as a real date, like 27 3 2027."),
         },
     )
     ended_on = forms.DateField(
-        label="To (optional)",
+        label=_("To (optional)"),
         required=False,
         input_formats=DATE_FORMATS,
-        help_text="Leave empty if it was one day or is still going on.",
+        help_text=_("Leave empty if it was one day or is still going on."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter the end date as a real date, like 27 3 2027."},
+        error_messages={"invalid": _("Enter the end date as a real date, like 27 3 2027.")},
     )
     project = forms.ModelChoiceField(
-        label="Linked project (optional)",
+        label=_("Linked project (optional)"),
         queryset=Project.objects.none(),
         required=False,
-        empty_label="No project",
-        error_messages={"invalid_choice": "Choose one of the collective’s projects."},
+        empty_label=_("No project"),
+        error_messages={"invalid_choice": _("Choose one of the collective’s projects.")},
     )
     event = forms.ModelChoiceField(
-        label="Linked event (optional)",
+        label=_("Linked event (optional)"),
         queryset=Event.objects.none(),
         required=False,
-        empty_label="No event",
-        help_text="Events from the last year and a half and the year ahead.",
-        error_messages={"invalid_choice": "Choose one of the collective’s events."},
+        empty_label=_("No event"),
+        help_text=_("Events from the last year and a half and the year ahead."),
+        error_messages={"invalid_choice": _("Choose one of the collective’s events.")},
     )
     income = forms.DecimalField(
-        label="Income (£, optional)",
+        label=_("Income (£, optional)"),
         required=False,
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("0"),
-        help_text="What they paid us for it, in pounds and pence, like 1250.00.",
+        help_text=_("What they paid us for it, in pounds and pence, like 1250.00."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
-            "invalid": "Enter the income as an amount in pounds and pence, like 1250.00.",
-            "min_value": "Income cannot be less than £0.",
-            "max_digits": "Enter an income under £10,000,000,000.",
-            "max_decimal_places": "Enter the income in pounds and pence, with at most 2 "
-            "numbers after the point.",
-            "max_whole_digits": "Enter an income under £10,000,000,000.",
+            "invalid": _("Enter the income as an amount in pounds and pence, like 1250.00."),
+            "min_value": _("Income cannot be less than £0."),
+            "max_digits": _("Enter an income under £10,000,000,000."),
+            "max_decimal_places": _(
+                "Enter the income in pounds and pence, with at most 2 numbers after the point."
+            ),
+            "max_whole_digits": _("Enter an income under £10,000,000,000."),
         },
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label=_("Notes (optional)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Keep the notes to 5,000 characters or fewer."},
+        error_messages={"max_length": _("Keep the notes to 5,000 characters or fewer.")},
     )
 
     def __init__(self, *args: object, place: Place | None = None, **kwargs: object) -> None:
@@ -251,5 +260,5 @@ class WorkForm(forms.Form):
         data = super().clean()
         started, ended = data.get("started_on"), data.get("ended_on")
         if started and ended and ended < started:
-            self.add_error("ended_on", "The end date must be on or after the start date.")
+            self.add_error("ended_on", _("The end date must be on or after the start date."))
         return data

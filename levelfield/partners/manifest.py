@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -20,21 +21,24 @@ MANIFEST = AppManifest(
     erase=personal.erase,
     navigation=(
         NavigationEntry(
-            label="Partner organisations",
+            label=_("Partner organisations"),
             section="people",
             url=lambda place: reverse("partners:place_list", args=[place.pk]),
             kinds=frozenset({"collective"}),
-            hint="The organisations we work with and for, their contacts, and what we did "
-            "with them: projects, events, training, workshops, and the income they brought.",
+            hint=_(
+                "The organisations we work with and for, their contacts, and what we did "
+                "with them: projects, events, training, workshops, and the income they brought."
+            ),
             order=60,
         ),
         NavigationEntry(
-            label="Partner organisations in this work",
+            label=_("Partner organisations in this work"),
             section="people",
             url=lambda place: reverse("partners:place_linked", args=[place.pk]),
             kinds=frozenset({"project", "group"}),
-            hint="The organisations we worked with or for on this, as the collective records "
-            "them.",
+            hint=_(
+                "The organisations we worked with or for on this, as the collective records them."
+            ),
             order=60,
         ),
     ),

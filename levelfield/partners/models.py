@@ -17,27 +17,28 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
 
 class OrganisationKind(models.TextChoices):
-    HEALTH = "health", "NHS or other health service"
-    COUNCIL = "council", "Local council or public body"
-    CHARITY = "charity", "Charity or community group"
-    UNIVERSITY = "university", "University or research institute"
-    FUNDER = "funder", "Funder"
-    BUSINESS = "business", "Business"
-    OTHER = "other", "Other"
+    HEALTH = "health", _("NHS or other health service")
+    COUNCIL = "council", _("Local council or public body")
+    CHARITY = "charity", _("Charity or community group")
+    UNIVERSITY = "university", _("University or research institute")
+    FUNDER = "funder", _("Funder")
+    BUSINESS = "business", _("Business")
+    OTHER = "other", _("Other")
 
 
 class Relationship(models.TextChoices):
-    COMMISSIONER = "commissioner", "Commissioner (asks us to do work for them)"
-    FUNDER = "funder", "Funder (pays for our work)"
-    HOST = "host", "Host (gives us a home, rooms or support)"
-    PARTNER = "partner", "Partner (we work on things together)"
-    CHARITY = "charity", "Charity we support or work alongside"
-    OTHER = "other", "Other"
+    COMMISSIONER = "commissioner", _("Commissioner (asks us to do work for them)")
+    FUNDER = "funder", _("Funder (pays for our work)")
+    HOST = "host", _("Host (gives us a home, rooms or support)")
+    PARTNER = "partner", _("Partner (we work on things together)")
+    CHARITY = "charity", _("Charity we support or work alongside")
+    OTHER = "other", _("Other")
 
     @property
     def short(self) -> str:
@@ -46,12 +47,12 @@ class Relationship(models.TextChoices):
 
 
 class WorkKind(models.TextChoices):
-    PROJECT = "project", "Project"
-    EVENT = "event", "Event"
-    TRAINING = "training", "Training delivered"
-    WORKSHOPS = "workshops", "Workshop series"
-    ADVICE = "advice", "Advice"
-    OTHER = "other", "Other"
+    PROJECT = "project", _("Project")
+    EVENT = "event", _("Event")
+    TRAINING = "training", _("Training delivered")
+    WORKSHOPS = "workshops", _("Workshop series")
+    ADVICE = "advice", _("Advice")
+    OTHER = "other", _("Other")
 
 
 class OrganisationQuerySet(PlaceOwnedQuerySet):
@@ -64,14 +65,14 @@ class Organisation(models.Model):
         "places.Place",
         on_delete=models.CASCADE,
         related_name="partner_organisations",
-        help_text="The collective's own place.",
+        help_text=_("The collective's own place."),
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(max_length=300, blank=True)
     notes = models.TextField(blank=True)
     active = models.BooleanField(
-        default=True, help_text="Whether the collective works with them now."
+        default=True, help_text=_("Whether the collective works with them now.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -129,7 +130,7 @@ class Contact(models.Model):
         related_name="partner_contacts",
     )
     name = models.CharField(max_length=150, blank=True)
-    role = models.CharField("role or job title", max_length=150, blank=True)
+    role = models.CharField(_("role or job title"), max_length=150, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -164,8 +165,8 @@ class Work(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="work")
     kind = models.CharField(max_length=20, choices=WorkKind.choices)
     title = models.CharField(max_length=200)
-    started_on = models.DateField("from")
-    ended_on = models.DateField("to", null=True, blank=True)
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("to"), null=True, blank=True)
     project = models.ForeignKey(
         "projects.Project",
         null=True,

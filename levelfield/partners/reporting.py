@@ -21,8 +21,10 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.partners.models import OrganisationRelationship, Relationship, Work, WorkKind
 from levelfield.payments.money import money
 
@@ -80,7 +82,7 @@ def report_figures(
             .distinct()
             .order_by("organisation_id", "kind")
         ):
-            kinds[organisation_id].append(WorkKind(kind).label.lower())
+            kinds[organisation_id].append(str(WorkKind(kind).label).lower())
     return {
         "entries": totals["entries"],
         "organisations": totals["organisations"],
@@ -88,7 +90,7 @@ def report_figures(
         "with_income": totals["paid"],
         "by_kind": [
             {
-                "kind": kind.label,
+                "kind": str(kind.label),
                 "entries": by_kind[kind.value]["entries"],
                 "income": _amount(by_kind[kind.value]["total"]),
             }
@@ -120,16 +122,28 @@ def _pounds(amount: str | None) -> str:
     return money(Decimal(amount)) if amount is not None else "£0.00"
 
 
+def _count_organisations(count: int) -> str:
+    return ngettext("%(count)s organisation", "%(count)s organisations", count) % {
+        "count": number(count)
+    }
+
+
 def annual_statements(partners: dict[str, Any] | None) -> list[dict[str, Any]]:
     """ "Who we worked with and what we did for them": the totals, by kind of work, and
     each organisation named with what we did and the income it brought."""
     if not partners or not partners["entries"]:
-        return [_said("No work with partner organisations was recorded for this year.")]
+        return [_said(_("No work with partner organisations was recorded for this year."))]
     said = [
         _said(
-            f"We worked with {plural(partners['organisations'], 'organisation')} on "
-            f"{plural(partners['entries'], 'piece of work', 'pieces of work')}, bringing in "
-            f"{_pounds(partners['income'])} in all."
+            _("We worked with %(organisations)s on %(work)s, bringing in %(income)s in all.")
+            % {
+                "organisations": _count_organisations(partners["organisations"]),
+                "work": ngettext(
+                    "%(count)s piece of work", "%(count)s pieces of work", partners["entries"]
+                )
+                % {"count": number(partners["entries"])},
+                "income": _pounds(partners["income"]),
+            }
         )
     ]
     kinds = "; ".join(
@@ -137,19 +151,30 @@ def annual_statements(partners: dict[str, Any] | None) -> list[dict[str, Any]]:
         + (f" ({_pounds(row['income'])})" if row["income"] is not None else "")
         for row in partners["by_kind"]
     )
-    said.append(_said(f"By kind of work: {kinds}."))
+    said.append(_said(_("By kind of work: %(kinds)s.") % {"kinds": kinds}))
     for row in partners["listed"]:
         how = ", ".join(row["relationships"])
-        income = f", bringing in {_pounds(row['income'])}" if row["income"] is not None else ""
-        said.append(
-            _said(
-                f"{row['name']} ({how}): {', '.join(row['work'])}{income}.",
-                ("the organisation", row["link"]),
-            )
-        )
+        words = {"name": row["name"], "how": how, "work": ", ".join(row["work"])}
+        if row["income"] is not None:
+            text = _("%(name)s (%(how)s): %(work)s, bringing in %(income)s.") % {
+                **words,
+                "income": _pounds(row["income"]),
+            }
+        else:
+            text = _("%(name)s (%(how)s): %(work)s.") % words
+        said.append(_said(text, (_("the organisation"), row["link"])))
     others = partners["organisations"] - len(partners["listed"])
     if others > 0:
-        said.append(_said(f"And {plural(others, 'other organisation')}."))
+        said.append(
+            _said(
+                ngettext(
+                    "And %(count)s other organisation.",
+                    "And %(count)s other organisations.",
+                    others,
+                )
+                % {"count": number(others)}
+            )
+        )
     return said
 
 
@@ -162,7 +187,7 @@ def gripp2_statements(partners: dict[str, Any] | None) -> list[dict[str, Any]]:
     )
     return [
         _said(
-            f"Partner organisations: {names}.",
+            _("Partner organisations: %(names)s.") % {"names": names},
             *[(row["name"], row["link"]) for row in partners["listed"]],
         )
     ]

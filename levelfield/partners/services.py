@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.events.models import Event
@@ -39,7 +40,7 @@ class PartnerError(ValidationError):
 
 def _check_member(actor: User, place: Place) -> None:
     if place.kind != PlaceKind.COLLECTIVE:
-        raise PartnerError("Partner organisations belong to a collective.", code="place")
+        raise PartnerError(_("Partner organisations belong to a collective."), code="place")
     roles.require(actor, roles.Action.EDIT, place.owner)
 
 
@@ -65,7 +66,9 @@ def _name_taken(place: Place, name: str, *, but: int | None = None) -> bool:
 
 
 def _name_error(name: str) -> PartnerError:
-    return PartnerError(f"{name} is already recorded: choose another name.", code="name")
+    return PartnerError(
+        _("%(name)s is already recorded: choose another name.") % {"name": name}, code="name"
+    )
 
 
 def _set_relationships(organisation: Organisation, relationships: Iterable[str]) -> None:
@@ -85,7 +88,7 @@ def organisation_create(
     _check_member(actor, place)
     relationships = sorted(set(relationships))
     if not relationships:
-        raise PartnerError("Choose at least one relationship.", code="relationships")
+        raise PartnerError(_("Choose at least one relationship."), code="relationships")
     if _name_taken(place, values["name"]):
         raise _name_error(values["name"])
     with transaction.atomic():
@@ -118,7 +121,7 @@ def organisation_edit(
     _check_member(actor, place)
     relationships = sorted(set(relationships))
     if not relationships:
-        raise PartnerError("Choose at least one relationship.", code="relationships")
+        raise PartnerError(_("Choose at least one relationship."), code="relationships")
     if _name_taken(place, values["name"], but=organisation.pk):
         raise _name_error(values["name"])
     with transaction.atomic():
@@ -186,13 +189,15 @@ CONTACT_FIELDS = ("person", "name", "role", "email", "phone")
 def _check_contact(organisation: Organisation, values: dict[str, Any], but: int | None) -> None:
     person = values.get("person")
     if person is None and not (values.get("name") or "").strip():
-        raise PartnerError("Enter the contact’s name, or choose them from the members.", "name")
+        raise PartnerError(_("Enter the contact’s name, or choose them from the members."), "name")
     if person is not None:
         same = Contact.objects.filter(organisation=organisation, person=person)
         if but is not None:
             same = same.exclude(pk=but)
         if same.exists():
-            raise PartnerError(f"{person.name} is already a contact here.", code="person")
+            raise PartnerError(
+                _("%(name)s is already a contact here.") % {"name": person.name}, code="person"
+            )
 
 
 def contact_add(*, organisation: Organisation, actor: User, values: dict[str, Any]) -> Contact:
@@ -204,7 +209,7 @@ def contact_add(*, organisation: Organisation, actor: User, values: dict[str, An
         try:
             contact = Contact.objects.create(organisation=organisation, **values)
         except IntegrityError:  # the same account added twice at once
-            raise PartnerError("They are already a contact here.", code="person") from None
+            raise PartnerError(_("They are already a contact here."), code="person") from None
         change_record(
             actor=actor,
             action="partner_contact_added",
@@ -270,17 +275,17 @@ def _check_work(organisation: Organisation, values: dict[str, Any]) -> None:
     started: datetime.date = values["started_on"]
     ended: datetime.date | None = values.get("ended_on")
     if ended is not None and ended < started:
-        raise PartnerError("The end date must be on or after the start date.", code="ended_on")
+        raise PartnerError(_("The end date must be on or after the start date."), code="ended_on")
     income = values.get("income")
     if income is not None and income < 0:
-        raise PartnerError("Income cannot be less than £0.", code="income")
+        raise PartnerError(_("Income cannot be less than £0."), code="income")
     collective_id = organisation.place.collective_id
     project: Project | None = values.get("project")
     if project is not None and project.collective_id != collective_id:
-        raise PartnerError("Choose a project of this collective.", code="project")
+        raise PartnerError(_("Choose a project of this collective."), code="project")
     event: Event | None = values.get("event")
     if event is not None and event.place.collective_id != collective_id:
-        raise PartnerError("Choose an event of this collective.", code="event")
+        raise PartnerError(_("Choose an event of this collective."), code="event")
 
 
 def work_add(*, organisation: Organisation, actor: User, values: dict[str, Any]) -> Work:

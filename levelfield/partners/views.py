@@ -20,6 +20,8 @@ from django.db.models import (
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from levelfield.lib.forms import posted
@@ -47,7 +49,11 @@ GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 ORGANISATIONS_PER_PAGE = 50
 WORK_PER_PAGE = 25
 CONTACTS_PER_PAGE = 50
-SHOWN = {"active": "Working with them now", "past": "Worked with them before", "all": "All"}
+SHOWN = {
+    "active": gettext_lazy("Working with them now"),
+    "past": gettext_lazy("Worked with them before"),
+    "all": gettext_lazy("All"),
+}
 
 
 def _count_on(organisations: list[Organisation]) -> None:
@@ -149,16 +155,18 @@ def organisation_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, f"{organisation.name} added.")
+            messages.success(request, _("%(name)s added.") % {"name": organisation.name})
             return redirect(organisation)
     return _form_page(
         request,
         place,
         form,
-        heading="Add a partner organisation",
-        button="Add the organisation",
-        intro="Record an organisation the collective works with or for: a hospital’s "
-        "research centre, a council, a charity, a university, a funder.",
+        heading=_("Add a partner organisation"),
+        button=_("Add the organisation"),
+        intro=_(
+            "Record an organisation the collective works with or for: a hospital’s "
+            "research centre, a council, a charity, a university, a funder."
+        ),
     )
 
 
@@ -212,14 +220,14 @@ def organisation_edit(request: HttpRequest, place_pk: int, pk: int) -> HttpRespo
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, "Organisation changed.")
+            messages.success(request, _("Organisation changed."))
             return redirect(organisation)
     return _form_page(
         request,
         organisation.place,
         form,
-        heading=f"Change {organisation.name}",
-        button="Save the changes",
+        heading=_("Change %(name)s") % {"name": organisation.name},
+        button=_("Save the changes"),
         organisation=organisation,
     )
 
@@ -235,7 +243,7 @@ def _confirm(
             "explanation": explanation,
             "button": button,
             "back_url": back_url,
-            "back_text": "No, go back",
+            "back_text": _("No, go back"),
         },
     )
 
@@ -246,15 +254,17 @@ def organisation_delete(request: HttpRequest, place_pk: int, pk: int) -> HttpRes
     organisation = organisation_for_member(request.user, place_pk, pk)
     if request.method == "POST":
         services.organisation_delete(organisation=organisation, actor=request.user)
-        messages.success(request, f"{organisation.name} deleted.")
+        messages.success(request, _("%(name)s deleted.") % {"name": organisation.name})
         return redirect("partners:place_list", organisation.place.pk)
     return _confirm(
         request,
-        question=f"Delete {organisation.name}?",
-        explanation="Its contacts and the work recorded with it are deleted too. The "
-        "collective’s history keeps a note of what it was and the income it brought. If "
-        "you only stopped working with them, change it to “not at the moment” instead.",
-        button="Yes, delete it",
+        question=_("Delete %(name)s?") % {"name": organisation.name},
+        explanation=_(
+            "Its contacts and the work recorded with it are deleted too. The "
+            "collective’s history keeps a note of what it was and the income it brought. If "
+            "you only stopped working with them, change it to “not at the moment” instead."
+        ),
+        button=_("Yes, delete it"),
         back_url=organisation.get_absolute_url(),
     )
 
@@ -286,17 +296,19 @@ def contact_add(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, "Contact added.")
+            messages.success(request, _("Contact added."))
             return redirect(organisation)
     return _form_page(
         request,
         organisation.place,
         form,
-        heading=f"Add a contact at {organisation.name}",
-        button="Add the contact",
+        heading=_("Add a contact at %(name)s") % {"name": organisation.name},
+        button=_("Add the contact"),
         organisation=organisation,
-        intro="Only the collective’s members see contacts. Add only what you need to "
-        "reach them at work.",
+        intro=_(
+            "Only the collective’s members see contacts. Add only what you need to "
+            "reach them at work."
+        ),
     )
 
 
@@ -325,14 +337,14 @@ def contact_edit(request: HttpRequest, place_pk: int, pk: int, contact_pk: int) 
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, "Contact changed.")
+            messages.success(request, _("Contact changed."))
             return redirect(organisation)
     return _form_page(
         request,
         organisation.place,
         form,
-        heading=f"Change a contact at {organisation.name}",
-        button="Save the changes",
+        heading=_("Change a contact at %(name)s") % {"name": organisation.name},
+        button=_("Save the changes"),
         organisation=organisation,
     )
 
@@ -345,13 +357,13 @@ def contact_remove(request: HttpRequest, place_pk: int, pk: int, contact_pk: int
     contact.organisation = organisation
     if request.method == "POST":
         services.contact_remove(contact=contact, actor=request.user)
-        messages.success(request, "Contact removed.")
+        messages.success(request, _("Contact removed."))
         return redirect(organisation)
     return _confirm(
         request,
-        question=f"Remove {contact.display_name} as a contact?",
-        explanation=f"Their details at {organisation.name} are deleted.",
-        button="Yes, remove them",
+        question=_("Remove %(name)s as a contact?") % {"name": contact.display_name},
+        explanation=_("Their details at %(name)s are deleted.") % {"name": organisation.name},
+        button=_("Yes, remove them"),
         back_url=organisation.get_absolute_url(),
     )
 
@@ -376,18 +388,20 @@ def work_add(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, "Work recorded.")
+            messages.success(request, _("Work recorded."))
             return redirect(organisation)
     return _form_page(
         request,
         organisation.place,
         form,
-        heading=f"Record work with or for {organisation.name}",
-        button="Record the work",
+        heading=_("Record work with or for %(name)s") % {"name": organisation.name},
+        button=_("Record the work"),
         organisation=organisation,
-        intro="A project, an event, training we delivered, a workshop series or advice. "
-        "It appears in the annual report under “Who we worked with and what we did for "
-        "them”.",
+        intro=_(
+            "A project, an event, training we delivered, a workshop series or advice. "
+            "It appears in the annual report under “Who we worked with and what we did for "
+            "them”."
+        ),
     )
 
 
@@ -417,16 +431,16 @@ def work_edit(request: HttpRequest, place_pk: int, pk: int, work_pk: int) -> Htt
         except services.PartnerError as error:
             _field_error(form, error)
         else:
-            messages.success(request, "Work changed.")
+            messages.success(request, _("Work changed."))
             return redirect(organisation)
     return _form_page(
         request,
         organisation.place,
         form,
-        heading=f"Change work with {organisation.name}",
-        button="Save the changes",
+        heading=_("Change work with %(name)s") % {"name": organisation.name},
+        button=_("Save the changes"),
         organisation=organisation,
-        intro="A change to the income is kept in the collective’s history.",
+        intro=_("A change to the income is kept in the collective’s history."),
     )
 
 
@@ -438,14 +452,16 @@ def work_remove(request: HttpRequest, place_pk: int, pk: int, work_pk: int) -> H
     work.organisation = organisation
     if request.method == "POST":
         services.work_remove(work=work, actor=request.user)
-        messages.success(request, "Work deleted.")
+        messages.success(request, _("Work deleted."))
         return redirect(organisation)
     return _confirm(
         request,
-        question=f"Delete “{work.title}”?",
-        explanation="It no longer counts in the annual report. The collective’s history "
-        "keeps a note of it and its income.",
-        button="Yes, delete it",
+        question=_("Delete “%(title)s”?") % {"title": work.title},
+        explanation=_(
+            "It no longer counts in the annual report. The collective’s history "
+            "keeps a note of it and its income."
+        ),
+        button=_("Yes, delete it"),
         back_url=reverse("partners:organisation", args=[organisation.place.pk, organisation.pk]),
     )
 

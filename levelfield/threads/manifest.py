@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -18,12 +19,14 @@ MANIFEST = AppManifest(
     label="threads",
     navigation=(
         NavigationEntry(
-            label="Threads and updates",
+            label=_("Threads and updates"),
             section="meet",
             url=lambda place: reverse("threads:place_list", args=[place.pk]),
             kinds=frozenset({"collective", "group", "project"}),
-            hint="Talk things through between meetings, and send everyone an update on "
-            "what happened and what is next.",
+            hint=_(
+                "Talk things through between meetings, and send everyone an update on "
+                "what happened and what is next."
+            ),
             order=20,
         ),
     ),

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
@@ -24,8 +25,8 @@ BODY_MAX_LENGTH = 20_000
 
 
 class ThreadKind(models.TextChoices):
-    DISCUSSION = "discussion", "Discussion"
-    UPDATE = "update", "Update"
+    DISCUSSION = "discussion", _("Discussion")
+    UPDATE = "update", _("Update")
 
 
 class ThreadQuerySet(PlaceOwnedQuerySet):
@@ -173,10 +174,10 @@ class Revision(models.Model):
 class ReactionKind(models.TextChoices):
     """A small fixed set with plain names, styled alike: none is "good" or "bad"."""
 
-    AGREE = "agree", "Agree"
-    THANKS = "thanks", "Thanks"
-    QUESTION = "question", "Question"
-    NOT_SURE = "not_sure", "Not sure"
+    AGREE = "agree", _("Agree")
+    THANKS = "thanks", _("Thanks")
+    QUESTION = "question", _("Question")
+    NOT_SURE = "not_sure", _("Not sure")
 
 
 class Reaction(models.Model):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.places.access import places_for_member
@@ -117,7 +118,12 @@ def needs(person: Any) -> list[Need]:
         if unread_mention:
             found.append(
                 Need(
-                    label=f"{thread.mentioned_by or 'Someone'} mentioned you in “{thread.title}”",
+                    label=(
+                        _("%(name)s mentioned you in “%(title)s”")
+                        % {"name": thread.mentioned_by, "title": thread.title}
+                        if thread.mentioned_by
+                        else _("Someone mentioned you in “%(title)s”") % {"title": thread.title}
+                    ),
                     url=reverse(
                         "threads:post", args=[thread.place_id, thread.pk, thread.mention_post]
                     ),
@@ -128,7 +134,7 @@ def needs(person: Any) -> list[Need]:
         else:
             found.append(
                 Need(
-                    label=f"Read the update “{thread.title}”",
+                    label=_("Read the update “%(title)s”") % {"title": thread.title},
                     url=url,
                     place=thread.place.name,
                     kind="place_update",

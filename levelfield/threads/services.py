@@ -21,6 +21,8 @@ from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySe
 from django.db.models.functions import Lower, Replace
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.collectives.roles import memberships_of
 from levelfield.history.services import change_record
@@ -65,7 +67,7 @@ def is_member(person: User | None, place: Place) -> bool:
 
 def _require_member(person: User, place: Place) -> None:
     if not is_member(person, place):
-        raise ThreadError("Only members of this place can do that.", code="not_member")
+        raise ThreadError(_("Only members of this place can do that."), code="not_member")
 
 
 def _record(thread: Thread, *, actor: User, action: str, summary: str, **values: Any) -> None:
@@ -87,10 +89,12 @@ def render_body(body: str) -> str:
 def _check_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise ThreadError("Enter your message.", code="body")
+        raise ThreadError(_("Enter your message."), code="body")
     if len(body) > BODY_MAX_LENGTH:
         raise ThreadError(
-            f"Keep your message to {BODY_MAX_LENGTH:,} characters or fewer.", code="body"
+            _("Keep your message to %(limit)s characters or fewer.")
+            % {"limit": f"{BODY_MAX_LENGTH:,}"},
+            code="body",
         )
     return body
 
@@ -112,14 +116,15 @@ def thread_start(
     now = now or timezone.now()
     title = " ".join((title or "").split())
     if not title:
-        raise ThreadError("Enter a title.", code="title")
+        raise ThreadError(_("Enter a title."), code="title")
     if len(title) > TITLE_MAX_LENGTH:
         raise ThreadError(
-            f"Keep the title to {TITLE_MAX_LENGTH} characters or fewer.", code="title"
+            _("Keep the title to %(limit)s characters or fewer.") % {"limit": TITLE_MAX_LENGTH},
+            code="title",
         )
     body = _check_body(body)
     if kind not in ThreadKind.values:
-        raise ThreadError("Choose a kind of thread.", code="kind")
+        raise ThreadError(_("Choose a kind of thread."), code="kind")
     with transaction.atomic():
         _require_member(author, place)
         is_update = kind == ThreadKind.UPDATE
@@ -178,10 +183,10 @@ def post_reply(
         locked = _thread_locked(thread)
         _require_member(author, thread.place)
         if locked.is_closed:
-            raise ThreadError("This thread is closed: it takes no more replies.", code="closed")
+            raise ThreadError(_("This thread is closed: it takes no more replies."), code="closed")
         if parent is not None:
             if parent.thread_id != thread.pk:
-                raise ThreadError("Reply to a post in this thread.", code="parent")
+                raise ThreadError(_("Reply to a post in this thread."), code="parent")
             if parent.is_opening:
                 parent = None
             elif parent.parent_id is not None:
@@ -219,12 +224,14 @@ def post_edit(*, post: Post, person: User, body: str, now: datetime | None = Non
     with transaction.atomic():
         post = Post.objects.select_for_update().select_related("thread__place").get(pk=post.pk)
         if post.author_id != person.pk:
-            raise ThreadError("You can only change your own posts.", code="author")
+            raise ThreadError(_("You can only change your own posts."), code="author")
         _require_member(person, post.thread.place)
         if post.is_removed:
-            raise ThreadError("This post was removed.", code="removed")
+            raise ThreadError(_("This post was removed."), code="removed")
         if post.thread.is_closed:
-            raise ThreadError("This thread is closed: posts in it cannot change.", code="closed")
+            raise ThreadError(
+                _("This thread is closed: posts in it cannot change."), code="closed"
+            )
         if body == post.body:
             return post
         Revision.objects.create(
@@ -249,10 +256,12 @@ def post_remove(*, post: Post, person: User, now: datetime | None = None) -> Pos
     with transaction.atomic():
         post = Post.objects.select_for_update().select_related("thread__place").get(pk=post.pk)
         if post.author_id != person.pk:
-            raise ThreadError("You can only remove your own replies.", code="author")
+            raise ThreadError(_("You can only remove your own replies."), code="author")
         _require_member(person, post.thread.place)
         if post.is_opening:
-            raise ThreadError("The opening post stays; close the thread instead.", code="opening")
+            raise ThreadError(
+                _("The opening post stays; close the thread instead."), code="opening"
+            )
         if post.is_removed:
             return post
         post.body = ""
@@ -270,12 +279,12 @@ def reaction_toggle(*, post: Post, person: User, kind: str) -> bool:
     """Add the person's reaction of this kind, or take it back if they had it. Returns
     whether they now have it. The database allows one per person, post and kind."""
     if kind not in ReactionKind.values:
-        raise ThreadError("Choose a reaction.", code="kind")
+        raise ThreadError(_("Choose a reaction."), code="kind")
     with transaction.atomic():
         _require_member(person, post.thread.place)
         if post.is_removed:
-            raise ThreadError("This reply was removed.", code="removed")
-        deleted, _ = Reaction.objects.filter(post=post, person=person, kind=kind).delete()
+            raise ThreadError(_("This reply was removed."), code="removed")
+        deleted, _counts = Reaction.objects.filter(post=post, person=person, kind=kind).delete()
         if deleted:
             return False
         try:
@@ -371,7 +380,7 @@ def thread_mark_read(*, thread: Thread, person: User, now: datetime | None = Non
     with transaction.atomic():
         _require_member(person, thread.place)
         count = Thread.objects.filter(pk=thread.pk).values_list("post_count", flat=True).get()
-        mark, _ = ReadMark.objects.update_or_create(
+        mark, _created = ReadMark.objects.update_or_create(
             thread=thread, person=person, defaults={"read_at": now, "read_count": count}
         )
     return mark
@@ -433,7 +442,10 @@ def _opening(thread: Thread) -> Post:
 
 def _from_thread_text(thread: Thread) -> str:
     url = reverse("threads:detail", args=[thread.place_id, thread.pk])
-    return f"This started in the thread “{thread.title}” ({url})."
+    return _("This started in the thread “%(title)s” (%(url)s).") % {
+        "title": thread.title,
+        "url": url,
+    }
 
 
 def thread_make_decision(*, thread: Thread, person: User, now: datetime | None = None) -> Any:
@@ -595,9 +607,12 @@ class UpdateReach:
     def __str__(self) -> str:
         """'Sent to 1,200 of 10,000 people', or 'Sent to everyone' once done."""
         if self.is_done:
-            return "Sent to everyone"
-        people = "person" if self.total == 1 else "people"
-        return f"Sent to {self.sent:,} of {self.total:,} {people}"
+            return _("Sent to everyone")
+        return ngettext(
+            "Sent to %(sent)s of %(total)s person",
+            "Sent to %(sent)s of %(total)s people",
+            self.total,
+        ) % {"sent": f"{self.sent:,}", "total": f"{self.total:,}"}
 
 
 def update_reach(*, thread: Thread) -> UpdateReach:

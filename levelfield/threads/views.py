@@ -18,6 +18,8 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.lib.forms import posted
@@ -105,7 +107,7 @@ def thread_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.ThreadError as error:
             _error_to_form(form, error)
         else:
-            messages.success(request, "Thread started.")
+            messages.success(request, _("Thread started."))
             return redirect(thread)
     status = 400 if form.errors else 200
     return render(request, "threads/create.html", {"place": place, "form": form}, status=status)
@@ -126,14 +128,21 @@ def update_create(request: HttpRequest, place_pk: int) -> HttpResponse:
                 "confirm.html",
                 {
                     "caption": place.name,
-                    "question": f"Send “{form.cleaned_data['title']}” to everyone?",
-                    "explanation": f"The whole update goes by email to {others:,} "
-                    f"{'person' if others == 1 else 'people'} in {place.name} (as each "
-                    "chose in their email settings) and shows on their home page. Replies "
-                    "go to its thread. You cannot unsend it.",
-                    "button": "Yes, send the update",
+                    "question": _("Send “%(title)s” to everyone?")
+                    % {"title": form.cleaned_data["title"]},
+                    "explanation": ngettext(
+                        "The whole update goes by email to %(count)s person in %(place)s "
+                        "(as each chose in their email settings) and shows on their home "
+                        "page. Replies go to its thread. You cannot unsend it.",
+                        "The whole update goes by email to %(count)s people in %(place)s "
+                        "(as each chose in their email settings) and shows on their home "
+                        "page. Replies go to its thread. You cannot unsend it.",
+                        others,
+                    )
+                    % {"count": f"{others:,}", "place": place.name},
+                    "button": _("Yes, send the update"),
                     "back_url": reverse("threads:place_list", args=[place.pk]),
-                    "back_text": "No, do not send it",
+                    "back_text": _("No, do not send it"),
                     "hidden": [
                         ("title", form.cleaned_data["title"]),
                         ("body", form.cleaned_data["body"]),
@@ -152,7 +161,7 @@ def update_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.ThreadError as error:
             _error_to_form(form, error)
         else:
-            messages.success(request, "Update sent. Everyone in this place will get it.")
+            messages.success(request, _("Update sent. Everyone in this place will get it."))
             return redirect(thread)
     status = 400 if form.errors else 200
     return render(request, "threads/update.html", {"place": place, "form": form}, status=status)
@@ -286,7 +295,7 @@ def reply(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         except services.ThreadError as error:
             _error_to_form(form, error)
         else:
-            messages.success(request, "Reply posted.")
+            messages.success(request, _("Reply posted."))
             return redirect(post_url(thread, post))
     return _detail(request, thread, reply_form=form, status=400)
 
@@ -298,7 +307,7 @@ def mark_read(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     services.thread_mark_read(thread=thread, person=request.user)
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    messages.success(request, "Marked as read.")
+    messages.success(request, _("Marked as read."))
     return redirect(thread)
 
 
@@ -309,7 +318,7 @@ def pin(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     pinned = request.POST.get("pinned") == "yes"
     services.thread_pin(thread=thread, person=request.user, pinned=pinned)
     messages.success(
-        request, "Thread pinned to the top of the list." if pinned else "Thread unpinned."
+        request, _("Thread pinned to the top of the list.") if pinned else _("Thread unpinned.")
     )
     return redirect(thread)
 
@@ -322,7 +331,7 @@ def close(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     if request.method == "POST" and request.POST.get("closed") in {"yes", "no"}:
         closed = request.POST["closed"] == "yes"
         services.thread_close(thread=thread, person=request.user, closed=closed)
-        messages.success(request, "Thread closed." if closed else "Thread opened again.")
+        messages.success(request, _("Thread closed.") if closed else _("Thread opened again."))
         return redirect(thread)
     if thread.is_closed:
         return redirect(thread)
@@ -331,12 +340,14 @@ def close(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         "confirm.html",
         {
             "caption": thread.title,
-            "question": "Close this thread?",
-            "explanation": "Nobody can reply once it is closed. Anyone in "
-            f"{thread.place.name} can open it again.",
-            "button": "Yes, close the thread",
+            "question": _("Close this thread?"),
+            "explanation": _(
+                "Nobody can reply once it is closed. Anyone in %(place)s can open it again."
+            )
+            % {"place": thread.place.name},
+            "button": _("Yes, close the thread"),
             "back_url": thread.get_absolute_url(),
-            "back_text": "No, keep it open",
+            "back_text": _("No, keep it open"),
             "hidden": [("closed", "yes")],
         },
         status=400 if request.method == "POST" else 200,
@@ -356,8 +367,10 @@ def make_decision(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     if not had:
         messages.success(
             request,
-            "A proposal is ready to talk through for a week before responses open. "
-            "Change its wording and times if you need to.",
+            _(
+                "A proposal is ready to talk through for a week before responses open. "
+                "Change its wording and times if you need to."
+            ),
         )
     return redirect("decisions:detail", pk=decision.pk)
 
@@ -373,7 +386,7 @@ def make_document(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         messages.error(request, error.messages[0])
         return redirect(thread)
     if not had:
-        messages.success(request, "Document started from the thread. You hold the pen.")
+        messages.success(request, _("Document started from the thread. You hold the pen."))
     return redirect(document)
 
 
@@ -401,7 +414,7 @@ def edit(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpResp
         except services.ThreadError as error:
             _error_to_form(form, error)
         else:
-            messages.success(request, "Post changed. The earlier version is kept.")
+            messages.success(request, _("Post changed. The earlier version is kept."))
             return redirect(post_url(thread, post))
     status = 400 if form.errors else 200
     if post.author_id != request.user.pk or post.is_removed:
@@ -421,27 +434,29 @@ def remove(request: HttpRequest, place_pk: int, pk: int, post_pk: int) -> HttpRe
     thread = thread_for_member(request.user, place_pk, pk)
     post = post_in(thread, post_pk)
     if post.author_id != request.user.pk:
-        raise PermissionDenied("You can only remove your own replies.")
+        raise PermissionDenied(_("You can only remove your own replies."))
     if request.method == "POST":
         try:
             services.post_remove(post=post, person=request.user)
         except services.ThreadError as error:
             messages.error(request, error.messages[0])
             return redirect(post_url(thread, post))
-        messages.success(request, "Your reply was removed.")
+        messages.success(request, _("Your reply was removed."))
         return redirect(post_url(thread, post))
     return render(
         request,
         "confirm.html",
         {
             "caption": thread.title,
-            "question": "Remove your reply?",
-            "explanation": "Its words and earlier versions are deleted. The thread shows "
-            "“This reply was removed” in its place, so replies to it still make sense. "
-            "You cannot undo this.",
-            "button": "Yes, remove my reply",
+            "question": _("Remove your reply?"),
+            "explanation": _(
+                "Its words and earlier versions are deleted. The thread shows "
+                "“This reply was removed” in its place, so replies to it still make sense. "
+                "You cannot undo this."
+            ),
+            "button": _("Yes, remove my reply"),
             "back_url": post_url(thread, post),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         },
     )
 
