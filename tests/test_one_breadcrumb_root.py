@@ -10,7 +10,8 @@ from pathlib import Path
 TEMPLATES = Path(__file__).resolve().parent.parent / "levelfield"
 TRAIL = re.compile(r'<ol class="govuk-breadcrumbs__list">(.*?)</ol>', re.S)
 FIRST = re.compile(r'\{% include "includes/trail\.html"|<li class="govuk-breadcrumbs__list-item">')
-HOME = "{% url 'home' %}\">Home</a>"
+# "Home", marked for translation or not yet.
+HOME = re.compile(r"""\{% url 'home' %\}">(?:Home|\{% translate "Home" %\})</a>""")
 
 
 def _trails() -> list[tuple[Path, str]]:
@@ -26,7 +27,7 @@ def test_every_trail_starts_at_home() -> None:
     for path, trail in trails:
         first = FIRST.search(trail)
         start = trail[first.start() : first.start() + 250] if first else ""
-        if not (start.startswith('{% include "includes/trail.html"') or HOME in start):
+        if not (start.startswith('{% include "includes/trail.html"') or HOME.search(start)):
             wrong.append(f"{path.relative_to(TEMPLATES)}: {start[:120]!r}")
     assert len(trails) > 30
     assert not wrong, "Breadcrumbs that do not start at Home:\n" + "\n".join(wrong)

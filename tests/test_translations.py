@@ -36,23 +36,15 @@ OTHER_LANGUAGES = [
 # templates and Python are marked and its catalogue is complete.
 NOT_YET_TRANSLATED: set[str] = {
     "analysis",
-    "decisions",
     "deliberation",
     "documents",
-    "events",
-    "impact",
     "learning",
     "opportunities",
-    "outputs",
-    "partners",
-    "payments",
     "priorities",
-    "reflection",
     "reports",
     "resources",
     "reviews",
     "stories",
-    "threads",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 
@@ -214,6 +206,8 @@ _WORDY_CALLS = {
 _WORDY_KEYS = {"question", "explanation", "button", "back_text", "subject", "message"}
 # Calls whose `label` is a name for the code, not for people (an app's label).
 _NOT_FOR_PEOPLE = {"AppManifest"}
+# Errors for developers and logs, never shown to people.
+_FOR_CODE = {"IntegrityError", "DatabaseError", "OperationalError", "ImproperlyConfigured"}
 _TRANSLATING = {
     "_",
     "gettext",
@@ -237,6 +231,21 @@ def _is_words(node: ast.AST) -> bool:
     return False
 
 
+def _names_a_column(text: ast.AST, call: ast.Call) -> bool:
+    """`message="message"`: a keyword naming a column for an export, not words."""
+    return any(kw.value is text and kw.arg == getattr(text, "value", None) for kw in call.keywords)
+
+
+def _model_field_note(call: ast.Call, keyword: str) -> bool:
+    """A model field's help_text: a note for developers here (forms carry people's hints)."""
+    func = call.func
+    return (
+        keyword == "help_text"
+        and isinstance(func, ast.Attribute)
+        and getattr(func.value, "id", "") == "models"
+    )
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -249,15 +258,23 @@ def unmarked_python_words(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and _call_name(node) not in _TRANSLATING | _NOT_FOR_PEOPLE:
             name = _call_name(node)
-            texts = [kw.value for kw in node.keywords if kw.arg in _WORDY_KEYWORDS]
+            texts = [
+                kw.value
+                for kw in node.keywords
+                if kw.arg in _WORDY_KEYWORDS and not _model_field_note(node, kw.arg)
+            ]
             for kw in node.keywords:
                 if kw.arg == "error_messages" and isinstance(kw.value, ast.Dict):
                     texts += kw.value.values
             if name in _WORDY_CALLS:
                 texts += node.args[-1:] if name != "ValidationError" else node.args[:1]
-            elif name.endswith("Error") and not hasattr(builtins, name):
+            elif name.endswith("Error") and not hasattr(builtins, name) and name not in _FOR_CODE:
                 texts += node.args[:1]  # an app's own error, whose words are shown
-            found += [ast.unparse(text) for text in texts if _is_words(text)]
+            found += [
+                ast.unparse(text)
+                for text in texts
+                if _is_words(text) and not _names_a_column(text, node)
+            ]
         elif isinstance(node, ast.Dict):
             found += [
                 ast.unparse(value)

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -111,7 +112,7 @@ def place_log(request: HttpRequest, place_pk: int) -> HttpResponse:
             "log_url": "",
             "is_project": bool(place.project_id),
             "form": form,
-            "empty_filters": "" if form.is_bound else _empty_filters(),
+            "empty_filters": "" if form.is_bound else _empty_filters(get_language()),
             "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "page": page,
             "now": now,
@@ -121,11 +122,11 @@ def place_log(request: HttpRequest, place_pk: int) -> HttpResponse:
     )
 
 
-@functools.cache
-def _empty_filters() -> SafeString:
-    """The log's filter fields before anyone filters: the same for every log and person,
-    so rendered once per process rather than on every request (widget templates were
-    over a third of the log's time)."""
+@functools.lru_cache(maxsize=8)
+def _empty_filters(language: str) -> SafeString:
+    """The log's filter fields before anyone filters: the same for every log and person
+    reading in `language`, so rendered once per process and language rather than on
+    every request (widget templates were over a third of the log's time)."""
     return render_to_string("decisions/includes/log_filters.html", {"form": LogFilterForm()})
 
 

@@ -781,8 +781,11 @@ def _claim_for_approver(claim: Claim, actor: User) -> Claim:
         raise PermissionDenied(_("Nobody approves their own claim: another approver will."))
     if claim.status != Status.SUBMITTED:
         raise ValidationError(
-            f"This claim is “{claim.get_status_display()}”, so it cannot be approved, queried or "
-            "turned down now. Someone may have just done it."
+            _(
+                "This claim is “%(status)s”, so it cannot be approved, queried or turned down "
+                "now. Someone may have just done it."
+            )
+            % {"status": claim.get_status_display()}
         )
     return claim
 
