@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from levelfield.events import personal, who_came
+from levelfield.events import access, personal, who_came
+from levelfield.events.models import Event
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_module,
     scale_module,
 )
@@ -38,8 +42,29 @@ GLOSSARY = (
 )
 
 
+def may_translate_event(person: Any, event: Event) -> bool:
+    """Members of the event's place, who plan it (readers from elsewhere only read it)."""
+    from levelfield.places.access import places_for_member
+
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return places_for_member(person).filter(pk=event.place_id).exists()
+
+
+TRANSLATABLE = (
+    Translatable(
+        model="events.Event",
+        fields=("title", "description"),
+        label=gettext_lazy("event"),
+        find=access.event_for_member,
+        may_translate=may_translate_event,
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="events",
+    translatable=TRANSLATABLE,
     people_groups=who_came.people_groups,
     people_in_group=who_came.people_in_group,
     glossary=GLOSSARY,

@@ -63,6 +63,7 @@ from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
 from levelfield.places.models import Place, PlaceKind
+from levelfield.translations.shown import shown_for
 
 PAGE_SIZE = 25
 
@@ -260,7 +261,9 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.event_for_member(request.user, pk)
+    # In the reader's language where a member translated it (at most one query).
+    translated = shown_for(request, access.event_for_member(request.user, pk))
+    event = translated.obj
     now = timezone.now()
     registration = access.registration_of(event, request.user)
     organiser = access.is_organiser(event, request.user)
@@ -293,6 +296,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else "",
         "registration_open": event.registration_open(now),
         "started": event.has_started(now),
+        "translated": translated,
     } | _meeting_context(event, request.user, organiser=organiser, registration=registration)
     return render(request, "events/detail.html", context)
 
@@ -649,7 +653,8 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def public_page(request: HttpRequest, code: str) -> HttpResponse:
     """An "anyone with the link" event, with no log-in: guests take a place here."""
-    event = access.event_public(code)
+    translated = shown_for(request, access.event_public(code))
+    event = translated.obj
     now = timezone.now()
     signed_in = request.user.is_authenticated
     registration = access.registration_of(event, request.user) if signed_in else None
@@ -688,6 +693,7 @@ def public_page(request: HttpRequest, code: str) -> HttpResponse:
             "registration": registration,
             "registration_open": event.registration_open(now),
             "now": now,
+            "translated": translated,
         },
     )
 

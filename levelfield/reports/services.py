@@ -9,13 +9,16 @@ into the history.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -141,9 +144,13 @@ def report_generate(*, report: Report, now: datetime | None = None) -> ReportVer
     wrote are kept as they are. When the figures are the same as the latest version's,
     no version is made. Run by the background task; running it twice is harmless."""
     now = now or timezone.now()
-    figures = figure_module.figures_for(scope_of(report))
-    statements = sections.statements_for(report.kind, figures)
-    figures["statements"] = statements
+    # A version is kept as written: in the site's language, whoever asked for it, with
+    # every label turned to plain text (other apps' choice labels are translatable).
+    with translation.override(settings.LANGUAGE_CODE):
+        figures = figure_module.figures_for(scope_of(report))
+        statements = sections.statements_for(report.kind, figures)
+        figures["statements"] = statements
+        figures = _as_stored(figures)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         previous = latest_version(report)
@@ -378,3 +385,9 @@ def report_unpublish(*, report: Report, actor: User) -> None:
             summary=f"{actor.name} took “{report}” off the public pages",
             before={"version": before},
         )
+
+
+def _as_stored(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures as the database keeps them (translatable labels as plain text), so a
+    fresh count compares equal to the version it repeats."""
+    return json.loads(json.dumps(figures, cls=DjangoJSONEncoder))

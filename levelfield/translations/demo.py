@@ -1,8 +1,8 @@
 """Demo translations into Welsh by Maggie, a member: the collective's public page, the
-November update and the Cuppa opportunity, up to date; and the priority-setting story,
-whose summary its authors changed after she translated it, so its translation shows as
-out of date. Through the services, as a member would. Safe to run twice: it does
-nothing once the November update has a translation."""
+November update, the Cuppa opportunity and every date of the Cuppa itself, up to date;
+and the priority-setting story, whose summary its authors changed after she translated
+it, so its translation shows as out of date. Through the services, as a member would.
+Safe to run twice: it does nothing once the November update has a translation."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 
 from levelfield.collectives.models import Collective
+from levelfield.events.models import Event
 from levelfield.opportunities.models import Opportunity
 from levelfield.people.models import User
 from levelfield.stories import services as story_services
@@ -92,6 +93,16 @@ CUPPA_WELSH = {
 }
 
 
+CUPPA_EVENT = "Co-Pro Cuppa"
+CUPPA_EVENT_WELSH = {
+    "title": "Paned Cyd-gynhyrchu",
+    "description": "Sgwrs agored am ymchwil a gofal, dros baned. **Mae croeso i bawb**: does "
+    "dim angen profiad, a does dim rhaid troi’r camera ymlaen.\n\n"
+    "- Clywed beth mae prosiectau’n ei wneud\n- Rhannu beth sy’n bwysig i chi\n"
+    "- Cwrdd â phobl",
+}
+
+
 def _translate(obj: Any, words: dict[str, str], translator: User) -> None:
     if obj is not None:
         services.translation_save(obj=obj, language=WELSH, text=words, actor=translator)
@@ -115,6 +126,9 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
         CUPPA_WELSH,
         translator,
     )
+    # Every date of the monthly Cuppa, so whichever one a Welsh reader opens is in Welsh.
+    for event in Event.objects.filter(place__collective=collective, title=CUPPA_EVENT):
+        _translate(event, CUPPA_EVENT_WELSH, translator)
     priorities = Story.objects.filter(collective=collective, title=PRIORITIES).first()
     if priorities is None:
         return

@@ -27,5 +27,5 @@ MANIFEST = AppManifest(
         ),
     ),
     demo=demo_module("levelfield.translations.demo"),
-    demo_after=("stories", "opportunities", "documents"),
+    demo_after=("stories", "opportunities", "documents", "events"),
 )

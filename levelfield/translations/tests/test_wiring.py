@@ -188,3 +188,35 @@ def test_erasure_keeps_the_words_without_the_translators_name(world: World) -> N
     assert translation.translated_by is None
     assert translation.text["title"] == "Cerdded eto"
     assert "Cal" not in translation.text["body"]
+
+
+def test_a_welsh_reader_sees_the_event_in_welsh_and_can_read_the_original(world: World) -> None:
+    from levelfield.events.tests.factories import EventFactory
+
+    event = EventFactory(
+        place=world.collective_place,
+        title="Co-Pro Cuppa",
+        description="An open conversation.",
+        created_by=world.member,
+    )
+    services.translation_save(
+        obj=event,
+        language="cy",
+        text={"title": "Paned Cyd-gynhyrchu", "description": "Sgwrs agored."},
+        actor=world.member,
+    )
+    reader = _client(world.collective_member)
+    reader.cookies["django_language"] = "cy"
+    page = reader.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert '<h1 class="govuk-heading-l">Paned Cyd-gynhyrchu</h1>' in page
+    assert "Sgwrs agored." in page
+    assert "?original=1" in page
+    original = reader.get(reverse("events:detail", args=[event.pk]), {"original": "1"})
+    assert '<h1 class="govuk-heading-l">Co-Pro Cuppa</h1>' in original.content.decode()
+
+    english = _client(world.collective_member).get(reverse("events:detail", args=[event.pk]))
+    assert '<h1 class="govuk-heading-l">Co-Pro Cuppa</h1>' in english.content.decode()
+
+    # Deleting the event deletes its translations with it.
+    event.delete()
+    assert not Translation.objects.filter(object_id=event.pk, language="cy").exists()
