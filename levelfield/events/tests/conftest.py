@@ -1,5 +1,7 @@
-"""A collective with a project; a member (who organises), a coordinator, another
-member, and an outsider; and helpers to plan an event through the service."""
+"""Events' tests use the one test world (levelfield/lib/testing/world.py): Riverside,
+its project and its people. Mo organises, Cal is another member (joined to the project
+here), Cora coordinates and Olu is an outsider; and helpers to plan an event through
+the service."""
 
 from __future__ import annotations
 
@@ -11,14 +13,13 @@ import pytest
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.events import services
 from levelfield.events.models import Audience, Event, EventFormat, EventKind
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 from levelfield.places.access import collective_place
 from levelfield.projects.models import Project, Stage
-from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
+from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 
 @pytest.fixture(autouse=True)
@@ -28,42 +29,42 @@ def _pinned_clock(clock: object) -> None:
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
+def collective(world: World) -> Collective:
+    """The world's collective, Riverside."""
+    return world.collective
 
 
 @pytest.fixture
-def organiser(collective: Collective) -> User:
-    person = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person)
-    return person
+def organiser(world: World) -> User:
+    """Mo organises: in the collective, the project and the Allies Group."""
+    return world.member
 
 
 @pytest.fixture
-def member(collective: Collective) -> User:
-    person = UserFactory(display_name="Gordon", email="gordon@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person)
-    return person
+def member(world: World) -> User:
+    """Cal, another member: in the collective and in none of its groups."""
+    return world.collective_member
 
 
 @pytest.fixture
-def coordinator(collective: Collective) -> User:
-    person = UserFactory(display_name="Priya", email="priya@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person, is_coordinator=True)
-    return person
+def coordinator(world: World) -> User:
+    """Cora coordinates the collective (and the project)."""
+    return world.coordinator
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    """Olu has an account and belongs to nothing here."""
+    return world.outsider
 
 
 @pytest.fixture
-def project(collective: Collective, organiser: User, member: User) -> Project:
-    project = ProjectFactory(
-        collective=collective, title="Life after stroke", stage=Stage.DESIGN, created_by=organiser
-    )
-    ProjectMembershipFactory(project=project, person=organiser)
+def project(world: World, member: User) -> Project:
+    """The world's project at the design stage, with Cal joined to it so the organiser
+    and another member plan its meetings together."""
+    project = world.project
+    project.stage = Stage.DESIGN
+    project.save(update_fields=["stage"])
     ProjectMembershipFactory(project=project, person=member)
     return project
 

@@ -73,7 +73,7 @@ def test_the_people_who_came_are_asked_once_to_comment_on_the_draft(
     email = next(m for m in mailoutbox if m.to == [member.email])
     assert "Draft minutes to comment on: " + event.title in email.subject
     assert reverse("events:minutes", args=[event.pk]) in email.body
-    assert "Amara" in email.body
+    assert "Mo has written the draft minutes" in email.body
     # Quinn chose no email of this kind: the notice waits on the site instead.
     assert Notification.objects.filter(person=quiet, kind="event_minutes_ready").exists()
     assert not Notification.objects.filter(person__in=[absent, onlooker, organiser]).filter(

@@ -46,7 +46,7 @@ def test_a_member_takes_a_place_in_one_step_and_is_emailed_the_joining_link(
     assert event.places_taken == 1
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
-    assert email.to == ["gordon@example.org"]
+    assert email.to == [member.email]
     assert "You have a place at Co-Pro Cuppa" in email.subject
     assert "https://meet.example.org/secret-room" in email.body
     assert "(Europe/London, " in email.body

@@ -1,5 +1,6 @@
-"""A collective with a payment policy, a contributor with time in the log, a
-coordinator (who approves), a finance officer and an outsider."""
+"""The one test world (levelfield/lib/testing/world.py) with a payment policy: a
+contributor with time in the log, a coordinator (who approves), a finance officer,
+another member and an outsider."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.payments.models import ExpenseCategory, PaymentPolicy
 from levelfield.payments.tests.factories import (
     ExpenseCategoryFactory,
@@ -16,12 +17,10 @@ from levelfield.payments.tests.factories import (
     RateFactory,
 )
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Participation, Project
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
-    ProjectFactory,
     ProjectMembershipFactory,
 )
 
@@ -29,7 +28,10 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @dataclass
-class World:
+class PaymentsWorld:
+    """The one test world's people in their payment roles, and the policy and time the
+    claims are made from (the collective is `policy.collective`)."""
+
     policy: PaymentPolicy
     travel: ExpenseCategory
     project: Project
@@ -48,42 +50,34 @@ def _private_media(settings: object, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def world(db: None) -> World:
-    collective = CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
-    policy = PaymentPolicyFactory(collective=collective)
+def payments_world(world: World) -> PaymentsWorld:
+    """Riverside with a payment policy. Mo contributes (his time is in the project's
+    log), Cora coordinates and approves, Cal is the finance officer, Gita is another
+    member (joined to the project here) and Olu is an outsider."""
+    policy = PaymentPolicyFactory(collective=world.collective)
     RateFactory(policy=policy)
     travel = ExpenseCategoryFactory(policy=policy)
-    people = {
-        name: UserFactory(display_name=name.title())
-        for name in ("gordon", "amara", "fin", "mo", "olu")
-    }
-    for name in ("gordon", "amara", "fin", "mo"):
-        CollectiveMembershipFactory(
-            collective=collective, person=people[name], is_coordinator=name == "amara"
-        )
-    policy.finance_officers.add(people["fin"])
-    project = ProjectFactory(collective=collective, created_by=people["gordon"])
-    for name in ("gordon", "amara", "mo"):
-        ProjectMembershipFactory(project=project, person=people[name])
+    policy.finance_officers.add(world.collective_member)
+    ProjectMembershipFactory(project=world.project, person=world.group_member)
     meeting = ParticipationFactory(
-        entry=InvolvementEntryFactory(project=project, title="Advisory meeting"),
-        person=people["gordon"],
+        entry=InvolvementEntryFactory(project=world.project, title="Advisory meeting"),
+        person=world.member,
         minutes=90,
     )
     workshop = ParticipationFactory(
-        entry=InvolvementEntryFactory(project=project, title="Design workshop"),
-        person=people["gordon"],
+        entry=InvolvementEntryFactory(project=world.project, title="Design workshop"),
+        person=world.member,
         minutes=300,
     )
-    return World(
+    return PaymentsWorld(
         policy=policy,
         travel=travel,
-        project=project,
-        contributor=people["gordon"],
-        coordinator=people["amara"],
-        finance=people["fin"],
-        member=people["mo"],
-        outsider=people["olu"],
+        project=world.project,
+        contributor=world.member,
+        coordinator=world.coordinator,
+        finance=world.collective_member,
+        member=world.group_member,
+        outsider=world.outsider,
         meeting=meeting,
         workshop=workshop,
     )

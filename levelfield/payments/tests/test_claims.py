@@ -17,7 +17,7 @@ from django.urls import reverse
 from levelfield.history.models import Change
 from levelfield.payments import services
 from levelfield.payments.models import Choice, Claim, Status
-from levelfield.payments.tests.conftest import PDF, World
+from levelfield.payments.tests.conftest import PDF, PaymentsWorld
 from levelfield.projects import services as project_services
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +28,15 @@ def _receipt(data: bytes = PDF, name: str = "bus.pdf") -> SimpleUploadedFile:
 
 
 def test_the_whole_journey_from_claim_to_paid(
-    world: World, client: object, django_capture_on_commit_callbacks: object, mailoutbox: list
+    payments_world: PaymentsWorld,
+    client: object,
+    django_capture_on_commit_callbacks: object,
+    mailoutbox: list,
 ) -> None:
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     response = client.post(
-        reverse("payments:claim_new", args=["stroke-voices"]),
-        {"participations": [world.meeting.pk], "choice": "fee"},
+        reverse("payments:claim_new", args=["riverside"]),
+        {"participations": [payments_world.meeting.pk], "choice": "fee"},
     )
     claim = Claim.objects.get()
     assert response.status_code == 302
@@ -41,7 +44,7 @@ def test_the_whole_journey_from_claim_to_paid(
     response = client.post(
         reverse("payments:expense_add", args=[claim.pk]),
         {
-            "category": world.travel.pk,
+            "category": payments_world.travel.pk,
             "description": "Bus there and back",
             "amount": "12.40",
             "receipt": _receipt(),
@@ -52,24 +55,24 @@ def test_the_whole_journey_from_claim_to_paid(
     claim.refresh_from_db()
     assert (claim.status, claim.total) == (Status.SUBMITTED, Decimal("49.90"))
 
-    client.force_login(world.coordinator)
+    client.force_login(payments_world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("payments:claim_query", args=[claim.pk]), {"question": "Which bus?"})
     assert Claim.objects.get().status == Status.QUERIED
-    assert [m.to for m in mailoutbox] == [[world.contributor.email]]
+    assert [m.to for m in mailoutbox] == [[payments_world.contributor.email]]
     assert "Which bus?" in mailoutbox[0].body
 
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     client.post(reverse("payments:claim_answer", args=[claim.pk]), {"answer": "The number 56."})
-    client.force_login(world.coordinator)
+    client.force_login(payments_world.coordinator)
     client.post(reverse("payments:claim_approve", args=[claim.pk]))
     assert Claim.objects.get().status == Status.APPROVED
 
-    client.force_login(world.finance)
-    confirm = client.get(reverse("payments:batch_make", args=["stroke-voices"])).content.decode()
+    client.force_login(payments_world.finance)
+    confirm = client.get(reverse("payments:batch_make", args=["riverside"])).content.decode()
     assert "Send 1 approved claim to finance in one batch?" in confirm
     assert Claim.objects.get().status == Status.APPROVED
-    response = client.post(reverse("payments:batch_make", args=["stroke-voices"]))
+    response = client.post(reverse("payments:batch_make", args=["riverside"]))
     claim.refresh_from_db()
     batch = claim.batch
     assert claim.status == Status.EXPORTED
@@ -90,7 +93,7 @@ def test_the_whole_journey_from_claim_to_paid(
         client.post(reverse("payments:batch", args=[batch.pk]), {"paid_on": "2026-10-10"})
     claim.refresh_from_db()
     assert (claim.status, claim.paid_on) == (Status.PAID, date(2026, 10, 10))
-    assert [m.to for m in mailoutbox] == [[world.contributor.email]]
+    assert [m.to for m in mailoutbox] == [[payments_world.contributor.email]]
     # Every status and amount change is recorded and shown on the claim.
     actions = list(
         Change.objects.filter(subject_type="claim").order_by("id").values_list("action", flat=True)
@@ -105,52 +108,58 @@ def test_the_whole_journey_from_claim_to_paid(
         "claim_exported",
         "claim_paid",
     ]
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     page = client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
     assert "Paid" in page and "The number 56." in page and "£49.90" in page
 
 
-def test_fees_follow_the_policy_bands(world: World) -> None:
+def test_fees_follow_the_policy_bands(payments_world: PaymentsWorld) -> None:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.meeting, world.workshop],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting, payments_world.workshop],
     )
     assert [line.amount for line in claim.lines.order_by("minutes")] == [
         Decimal("37.50"),
         Decimal("150.00"),
     ]
-    services.claim_choice_set(claim=claim, actor=world.contributor, choice=Choice.DECLINE)
+    services.claim_choice_set(claim=claim, actor=payments_world.contributor, choice=Choice.DECLINE)
     claim.refresh_from_db()
     assert claim.fee_total == 0
 
 
-def test_an_activity_is_claimed_once_and_its_hours_are_then_locked(world: World) -> None:
-    collective = world.policy.collective
+def test_an_activity_is_claimed_once_and_its_hours_are_then_locked(
+    payments_world: PaymentsWorld,
+) -> None:
+    collective = payments_world.policy.collective
     services.claim_create(
-        collective=collective, claimant=world.contributor, participations=[world.meeting]
+        collective=collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
     with pytest.raises(ValidationError, match="already claimed"):
         services.claim_create(
-            collective=collective, claimant=world.contributor, participations=[world.meeting]
+            collective=collective,
+            claimant=payments_world.contributor,
+            participations=[payments_world.meeting],
         )
-    entry = world.meeting.entry
+    entry = payments_world.meeting.entry
     with pytest.raises(ValidationError, match="claimed for payment"):
         project_services.involvement_entry_update(
             entry=entry,
-            actor=world.contributor,
+            actor=payments_world.contributor,
             title=entry.title,
             happened_on=entry.happened_on,
             stage=entry.stage,
             kind=entry.kind,
-            participants={world.contributor: 120},
+            participants={payments_world.contributor: 120},
         )
 
 
 def test_only_an_approver_changes_your_unclaimed_hours_and_you_are_told(
-    world: World, django_capture_on_commit_callbacks: object, mailoutbox: list
+    payments_world: PaymentsWorld, django_capture_on_commit_callbacks: object, mailoutbox: list
 ) -> None:
-    entry = world.workshop.entry
+    entry = payments_world.workshop.entry
     values = {
         "entry": entry,
         "title": entry.title,
@@ -158,48 +167,52 @@ def test_only_an_approver_changes_your_unclaimed_hours_and_you_are_told(
         "stage": entry.stage,
         "kind": entry.kind,
     }
-    with pytest.raises(ValidationError, match="cannot change Gordon’s time"):
+    with pytest.raises(ValidationError, match="cannot change Mo’s time"):
         project_services.involvement_entry_update(
-            actor=world.member, participants={world.contributor: 240}, **values
+            actor=payments_world.member, participants={payments_world.contributor: 240}, **values
         )
-    world.workshop.refresh_from_db()
-    assert world.workshop.minutes == 300
+    payments_world.workshop.refresh_from_db()
+    assert payments_world.workshop.minutes == 300
     with django_capture_on_commit_callbacks(execute=True):
         project_services.involvement_entry_update(
             entry=entry,
-            actor=world.coordinator,
+            actor=payments_world.coordinator,
             title=entry.title,
             happened_on=entry.happened_on,
             stage=entry.stage,
             kind=entry.kind,
-            participants={world.contributor: 240},
+            participants={payments_world.contributor: 240},
         )
-    assert [m.to for m in mailoutbox] == [[world.contributor.email]]
+    assert [m.to for m in mailoutbox] == [[payments_world.contributor.email]]
     assert "from 5 hours to 4 hours" in mailoutbox[0].body
 
 
-def test_nobody_approves_their_own_claim(world: World) -> None:
+def test_nobody_approves_their_own_claim(payments_world: PaymentsWorld) -> None:
     ParticipationFactory = __import__(
         "levelfield.projects.tests.factories", fromlist=["ParticipationFactory"]
     ).ParticipationFactory
-    own = ParticipationFactory(entry=world.meeting.entry, person=world.coordinator, minutes=60)
-    claim = services.claim_create(
-        collective=world.policy.collective, claimant=world.coordinator, participations=[own]
+    own = ParticipationFactory(
+        entry=payments_world.meeting.entry, person=payments_world.coordinator, minutes=60
     )
-    services.claim_submit(claim=claim, actor=world.coordinator)
+    claim = services.claim_create(
+        collective=payments_world.policy.collective,
+        claimant=payments_world.coordinator,
+        participations=[own],
+    )
+    services.claim_submit(claim=claim, actor=payments_world.coordinator)
     with pytest.raises(PermissionDenied, match="own claim"):
-        services.claim_approve(claim=claim, actor=world.coordinator)
+        services.claim_approve(claim=claim, actor=payments_world.coordinator)
     with pytest.raises(PermissionDenied):
-        services.claim_approve(claim=claim, actor=world.member)
+        services.claim_approve(claim=claim, actor=payments_world.member)
     assert Claim.objects.get().status == Status.SUBMITTED
 
 
-def test_rates_are_never_retroactive(world: World) -> None:
-    collective = world.policy.collective
+def test_rates_are_never_retroactive(payments_world: PaymentsWorld) -> None:
+    collective = payments_world.policy.collective
     with pytest.raises(ValidationError, match="past"):
         services.rate_add(
             collective=collective,
-            actor=world.coordinator,
+            actor=payments_world.coordinator,
             effective_from=date(2026, 1, 2),
             hourly=Decimal(30),
             half_day=Decimal(90),
@@ -208,7 +221,7 @@ def test_rates_are_never_retroactive(world: World) -> None:
         )
     services.rate_add(
         collective=collective,
-        actor=world.coordinator,
+        actor=payments_world.coordinator,
         effective_from=date(2026, 11, 1),
         hourly=Decimal(30),
         half_day=Decimal(90),
@@ -217,13 +230,15 @@ def test_rates_are_never_retroactive(world: World) -> None:
     )
     # Activity on 1 October 2026 keeps the rate in force then.
     claim = services.claim_create(
-        collective=collective, claimant=world.contributor, participations=[world.meeting]
+        collective=collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
     assert claim.fee_total == Decimal("37.50")
     with pytest.raises(PermissionDenied):
         services.rate_add(
             collective=collective,
-            actor=world.member,
+            actor=payments_world.member,
             effective_from=date(2027, 1, 1),
             hourly=Decimal(1),
             half_day=Decimal(1),
@@ -241,18 +256,18 @@ def test_rates_are_never_retroactive(world: World) -> None:
     ],
 )
 def test_bad_receipts_get_a_clear_message_and_nothing_is_saved(
-    world: World, client: object, data: bytes, message: str
+    payments_world: PaymentsWorld, client: object, data: bytes, message: str
 ) -> None:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.meeting],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     response = client.post(
         reverse("payments:expense_add", args=[claim.pk]),
         {
-            "category": world.travel.pk,
+            "category": payments_world.travel.pk,
             "description": "Bus",
             "amount": "20",
             "receipt": _receipt(data),
@@ -263,18 +278,18 @@ def test_bad_receipts_get_a_clear_message_and_nothing_is_saved(
     assert not claim.expenses.exists()
 
 
-def test_an_oversize_receipt_and_a_missing_one_are_refused(world: World) -> None:
+def test_an_oversize_receipt_and_a_missing_one_are_refused(payments_world: PaymentsWorld) -> None:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.meeting],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
     big = _receipt(PDF + b"0" * (10 * 1024 * 1024))
     with pytest.raises(ValidationError, match="10 MB"):
         services.claim_expense_add(
             claim=claim,
-            actor=world.contributor,
-            category=world.travel,
+            actor=payments_world.contributor,
+            category=payments_world.travel,
             description="Bus",
             amount=Decimal(20),
             receipt=big,
@@ -282,16 +297,16 @@ def test_an_oversize_receipt_and_a_missing_one_are_refused(world: World) -> None
     with pytest.raises(ValidationError, match="needs one"):
         services.claim_expense_add(
             claim=claim,
-            actor=world.contributor,
-            category=world.travel,
+            actor=payments_world.contributor,
+            category=payments_world.travel,
             description="Bus",
             amount=Decimal(20),
         )
     with pytest.raises(ValidationError, match="limited to"):
         services.claim_expense_add(
             claim=claim,
-            actor=world.contributor,
-            category=world.travel,
+            actor=payments_world.contributor,
+            category=payments_world.travel,
             description="Taxi",
             amount=Decimal(60),
             receipt=_receipt(),
@@ -299,28 +314,28 @@ def test_an_oversize_receipt_and_a_missing_one_are_refused(world: World) -> None
 
 
 def test_receipts_go_only_to_the_claimant_approvers_and_finance(
-    world: World, client: object
+    payments_world: PaymentsWorld, client: object
 ) -> None:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.meeting],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
     expense = services.claim_expense_add(
         claim=claim,
-        actor=world.contributor,
-        category=world.travel,
+        actor=payments_world.contributor,
+        category=payments_world.travel,
         description="Bus",
         amount=Decimal(20),
         receipt=_receipt(),
     )
     url = reverse("payments:receipt", args=[claim.pk, expense.pk])
     for person, status in [
-        (world.contributor, 200),
-        (world.coordinator, 200),
-        (world.finance, 200),
-        (world.member, 404),
-        (world.outsider, 404),
+        (payments_world.contributor, 200),
+        (payments_world.coordinator, 200),
+        (payments_world.finance, 200),
+        (payments_world.member, 404),
+        (payments_world.outsider, 404),
     ]:
         client.force_login(person)
         response = client.get(url)
@@ -332,27 +347,27 @@ def test_receipts_go_only_to_the_claimant_approvers_and_finance(
 
 
 def test_a_claim_that_would_pass_the_yearly_amount_warns_first(
-    world: World, client: object
+    payments_world: PaymentsWorld, client: object
 ) -> None:
-    services.yearly_limit_set(person=world.contributor, amount=Decimal(100))
+    services.yearly_limit_set(person=payments_world.contributor, amount=Decimal(100))
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.workshop],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.workshop],
     )
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     page = client.get(reverse("payments:claim_submit", args=[claim.pk])).content.decode()
     assert "more than the £100.00 you said" in page
     assert "independent benefits advice" in page
 
 
 def test_recognition_letter_and_certificate_are_prepared_as_pdfs(
-    world: World, client: object
+    payments_world: PaymentsWorld, client: object
 ) -> None:
     from levelfield.jobs.models import Job
     from levelfield.jobs.testing import prepared
 
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     # Opening the old address starts nothing: it goes back to Payments, whose buttons ask.
     assert client.get(reverse("payments:recognition")).url == reverse("payments:home")
     assert not Job.objects.exists()
@@ -362,29 +377,31 @@ def test_recognition_letter_and_certificate_are_prepared_as_pdfs(
         assert f'filename="levelfield-{style}.pdf"' in response["Content-Disposition"]
 
 
-def test_recognition_in_an_unknown_style_is_refused_plainly(world: World, client: object) -> None:
+def test_recognition_in_an_unknown_style_is_refused_plainly(
+    payments_world: PaymentsWorld, client: object
+) -> None:
     from levelfield.jobs.models import Job
 
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     response = client.post(reverse("payments:recognition"), {"style": "poster"}, follow=True)
     assert "Choose a letter or a certificate" in response.content.decode()
     assert not Job.objects.exists()
 
 
-def test_days_to_pay_for_coordinators(world: World, client: object) -> None:
-    client.force_login(world.coordinator)
-    assert client.get(reverse("payments:days_to_pay", args=["stroke-voices"])).status_code == 200
-    client.force_login(world.contributor)
-    assert client.get(reverse("payments:days_to_pay", args=["stroke-voices"])).status_code == 404
+def test_days_to_pay_for_coordinators(payments_world: PaymentsWorld, client: object) -> None:
+    client.force_login(payments_world.coordinator)
+    assert client.get(reverse("payments:days_to_pay", args=["riverside"])).status_code == 200
+    client.force_login(payments_world.contributor)
+    assert client.get(reverse("payments:days_to_pay", args=["riverside"])).status_code == 404
 
 
 def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage(
-    world: World, settings: object, monkeypatch: pytest.MonkeyPatch
+    payments_world: PaymentsWorld, settings: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
-        participations=[world.meeting],
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
     )
 
     def fail(*args: object) -> None:
@@ -394,8 +411,8 @@ def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage
     with pytest.raises(RuntimeError):
         services.claim_expense_add(
             claim=claim,
-            actor=world.contributor,
-            category=world.travel,
+            actor=payments_world.contributor,
+            category=payments_world.travel,
             description="Bus",
             amount=Decimal(20),
             receipt=_receipt(),
@@ -407,8 +424,8 @@ def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage
     monkeypatch.undo()
     expense = services.claim_expense_add(
         claim=claim,
-        actor=world.contributor,
-        category=world.travel,
+        actor=payments_world.contributor,
+        category=payments_world.travel,
         description="Bus",
         amount=Decimal(20),
         receipt=_receipt(),
@@ -419,20 +436,24 @@ def test_a_receipt_written_in_a_transaction_rolled_back_does_not_stay_in_storage
 
 
 def test_the_claim_form_asks_about_travel_time_when_the_policy_does_not_pay_for_it(
-    world: World, client: object
+    payments_world: PaymentsWorld, client: object
 ) -> None:
-    url = reverse("payments:claim_new", args=["stroke-voices"])
-    client.force_login(world.contributor)
+    url = reverse("payments:claim_new", args=["riverside"])
+    client.force_login(payments_world.contributor)
     assert "was travel?" not in client.get(url).content.decode()
-    world.policy.counts_travel = False
-    world.policy.save()
+    payments_world.policy.counts_travel = False
+    payments_world.policy.save()
     page = client.get(url).content.decode()
     assert "How much of the time was travel?" in page
-    assert f'id="id_unpaid_{world.meeting.pk}"' in page
+    assert f'id="id_unpaid_{payments_world.meeting.pk}"' in page
 
     response = client.post(
         url,
-        {"participations": [world.meeting.pk], "choice": "fee", f"unpaid_{world.meeting.pk}": "2"},
+        {
+            "participations": [payments_world.meeting.pk],
+            "choice": "fee",
+            f"unpaid_{payments_world.meeting.pk}": "2",
+        },
     )
     assert response.status_code == 200
     assert "The travel cannot be more than the time recorded." in response.content.decode()
@@ -441,35 +462,39 @@ def test_the_claim_form_asks_about_travel_time_when_the_policy_does_not_pay_for_
     client.post(
         url,
         {
-            "participations": [world.meeting.pk],
+            "participations": [payments_world.meeting.pk],
             "choice": "fee",
-            f"unpaid_{world.meeting.pk}": "0.5",
-            f"unpaid_{world.workshop.pk}": "1",  # not claimed for, so not used
+            f"unpaid_{payments_world.meeting.pk}": "0.5",
+            f"unpaid_{payments_world.workshop.pk}": "1",  # not claimed for, so not used
         },
     )
     line = Claim.objects.get().lines.get()
     assert (line.minutes, line.amount) == (60, Decimal("25.00"))  # 1.5 hours less 0.5 travel
 
 
-def test_signed_in_people_find_payments_in_the_header(world: World, client: object) -> None:
+def test_signed_in_people_find_payments_in_the_header(
+    payments_world: PaymentsWorld, client: object
+) -> None:
     link = f'href="{reverse("payments:home")}">Payments</a>'
     assert link not in client.get(reverse("account_login")).content.decode()
-    client.force_login(world.member)
+    client.force_login(payments_world.member)
     assert link in client.get(reverse("home")).content.decode()
 
 
-def test_the_claim_history_shows_money_for_people(world: World, client: object) -> None:
+def test_the_claim_history_shows_money_for_people(
+    payments_world: PaymentsWorld, client: object
+) -> None:
     """A row written before amounts were rounded still reads "£4.80", not 4.80000000000000."""
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     client.post(
-        reverse("payments:claim_new", args=["stroke-voices"]),
-        {"participations": [world.meeting.pk], "choice": "fee"},
+        reverse("payments:claim_new", args=["riverside"]),
+        {"participations": [payments_world.meeting.pk], "choice": "fee"},
     )
     claim = Claim.objects.get()
     client.post(
         reverse("payments:expense_add", args=[claim.pk]),
         {
-            "category": world.travel.pk,
+            "category": payments_world.travel.pk,
             "description": "Bus",
             "amount": "4.80",
             "receipt": _receipt(),
@@ -482,11 +507,13 @@ def test_the_claim_history_shows_money_for_people(world: World, client: object) 
     assert "4.80000" not in page
 
 
-def test_throwing_away_a_draft_asks_to_confirm_first(world: World, client: object) -> None:
-    client.force_login(world.contributor)
+def test_throwing_away_a_draft_asks_to_confirm_first(
+    payments_world: PaymentsWorld, client: object
+) -> None:
+    client.force_login(payments_world.contributor)
     client.post(
-        reverse("payments:claim_new", args=["stroke-voices"]),
-        {"participations": [world.meeting.pk], "choice": "fee"},
+        reverse("payments:claim_new", args=["riverside"]),
+        {"participations": [payments_world.meeting.pk], "choice": "fee"},
     )
     claim = Claim.objects.get()
     url = reverse("payments:claim_withdraw", args=[claim.pk])

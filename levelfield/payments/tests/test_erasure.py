@@ -15,19 +15,19 @@ from levelfield.home.services import person_delete
 from levelfield.payments import services
 from levelfield.payments.models import Claim, ClaimLine, Expense, Status
 from levelfield.payments.personal import kept_until
-from levelfield.payments.tests.conftest import PDF, World
+from levelfield.payments.tests.conftest import PDF, PaymentsWorld
 
 
-def _claim_with_receipt(world: World, participation: object) -> Claim:
+def _claim_with_receipt(payments_world: PaymentsWorld, participation: object) -> Claim:
     claim = services.claim_create(
-        collective=world.policy.collective,
-        claimant=world.contributor,
+        collective=payments_world.policy.collective,
+        claimant=payments_world.contributor,
         participations=[participation],
     )
     services.claim_expense_add(
         claim=claim,
-        actor=world.contributor,
-        category=world.travel,
+        actor=payments_world.contributor,
+        category=payments_world.travel,
         description="Bus fare",
         amount=Decimal("3.20"),
         receipt=SimpleUploadedFile("bus.pdf", PDF, content_type="application/pdf"),
@@ -41,19 +41,21 @@ def _receipt_files(settings: object) -> list[str]:
 
 
 def test_a_paid_claim_is_kept_without_a_name_and_a_draft_goes_with_its_receipt(
-    world: World, settings: object, django_capture_on_commit_callbacks: object
+    payments_world: PaymentsWorld, settings: object, django_capture_on_commit_callbacks: object
 ) -> None:
-    paid = _claim_with_receipt(world, world.meeting)
-    services.claim_submit(claim=paid, actor=world.contributor)
-    services.claim_approve(claim=paid, actor=world.coordinator)
-    batch = services.batch_create(collective=world.policy.collective, actor=world.finance)
-    services.batch_mark_paid(batch=batch, actor=world.finance, paid_on=date(2026, 10, 10))
-    draft = _claim_with_receipt(world, world.workshop)
-    reference = f"P{world.contributor.pk:06d}"
+    paid = _claim_with_receipt(payments_world, payments_world.meeting)
+    services.claim_submit(claim=paid, actor=payments_world.contributor)
+    services.claim_approve(claim=paid, actor=payments_world.coordinator)
+    batch = services.batch_create(
+        collective=payments_world.policy.collective, actor=payments_world.finance
+    )
+    services.batch_mark_paid(batch=batch, actor=payments_world.finance, paid_on=date(2026, 10, 10))
+    draft = _claim_with_receipt(payments_world, payments_world.workshop)
+    reference = f"P{payments_world.contributor.pk:06d}"
     assert len(_receipt_files(settings)) == 2
 
     with django_capture_on_commit_callbacks(execute=True):
-        person_delete(person=world.contributor)
+        person_delete(person=payments_world.contributor)
 
     kept = Claim.objects.get()
     assert kept.pk == paid.pk and kept.claimant is None
@@ -70,14 +72,16 @@ def test_tax_records_are_kept_to_six_years_after_the_tax_year_they_were_paid_in(
 
 
 def test_the_daily_command_deletes_kept_records_once_their_time_is_up(
-    world: World, settings: object, django_capture_on_commit_callbacks: object
+    payments_world: PaymentsWorld, settings: object, django_capture_on_commit_callbacks: object
 ) -> None:
-    claim = _claim_with_receipt(world, world.meeting)
-    services.claim_submit(claim=claim, actor=world.contributor)
-    services.claim_approve(claim=claim, actor=world.coordinator)
-    services.batch_create(collective=world.policy.collective, actor=world.finance)
+    claim = _claim_with_receipt(payments_world, payments_world.meeting)
+    services.claim_submit(claim=claim, actor=payments_world.contributor)
+    services.claim_approve(claim=claim, actor=payments_world.coordinator)
+    services.batch_create(
+        collective=payments_world.policy.collective, actor=payments_world.finance
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        person_delete(person=world.contributor)
+        person_delete(person=payments_world.contributor)
     claim.refresh_from_db()
     out = StringIO()
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.payments import services, views
 from levelfield.payments.models import Claim
-from levelfield.payments.tests.conftest import PDF, World
+from levelfield.payments.tests.conftest import PDF, PaymentsWorld
 from levelfield.payments.tests.factories import ExpenseCategoryFactory, RateFactory
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
@@ -37,11 +37,11 @@ def _count(client: Any, url: str) -> int:
     return len(queries)
 
 
-def _time(world: World, person: User, count: int) -> list[Participation]:
+def _time(payments_world: PaymentsWorld, person: User, count: int) -> list[Participation]:
     return [
         ParticipationFactory(
             entry=InvolvementEntryFactory(
-                project=world.project,
+                project=payments_world.project,
                 title=f"Meeting {number}",
                 happened_on=date(2026, 2, 1) + timedelta(days=number),
             ),
@@ -52,66 +52,82 @@ def _time(world: World, person: User, count: int) -> list[Participation]:
     ]
 
 
-def _claim(world: World, person: User, participations: list[Participation]) -> Claim:
+def _claim(
+    payments_world: PaymentsWorld, person: User, participations: list[Participation]
+) -> Claim:
     return services.claim_create(
-        collective=world.policy.collective, claimant=person, participations=participations
+        collective=payments_world.policy.collective, claimant=person, participations=participations
     )
 
 
-def _people(world: World, count: int) -> list[User]:
+def _people(payments_world: PaymentsWorld, count: int) -> list[User]:
     people = [UserFactory(display_name=f"Contributor {n}") for n in range(count)]
     for person in people:
-        CollectiveMembershipFactory(collective=world.policy.collective, person=person)
-        ProjectMembershipFactory(project=world.project, person=person)
+        CollectiveMembershipFactory(collective=payments_world.policy.collective, person=person)
+        ProjectMembershipFactory(project=payments_world.project, person=person)
     return people
 
 
-def _submitted(world: World, people: list[User]) -> None:
+def _submitted(payments_world: PaymentsWorld, people: list[User]) -> None:
     """Claims in every state an approver's queue shows."""
     for number, person in enumerate(people):
-        claim = _claim(world, person, _time(world, person, 2))
+        claim = _claim(payments_world, person, _time(payments_world, person, 2))
         services.claim_submit(claim=claim, actor=person)
         if number % 3 == 1:
-            services.claim_query(claim=claim, actor=world.coordinator, question="Which bus?")
+            services.claim_query(
+                claim=claim, actor=payments_world.coordinator, question="Which bus?"
+            )
         elif number % 3 == 2:
-            services.claim_approve(claim=claim, actor=world.coordinator)
+            services.claim_approve(claim=claim, actor=payments_world.coordinator)
 
 
-def test_the_claim_queue_costs_the_same_with_1_or_20_claims(world: World, client: Any) -> None:
-    url = reverse("payments:approvals", args=["stroke-voices"])
-    client.force_login(world.coordinator)
-    _submitted(world, _people(world, 1))
+def test_the_claim_queue_costs_the_same_with_1_or_20_claims(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    url = reverse("payments:approvals", args=["riverside"])
+    client.force_login(payments_world.coordinator)
+    _submitted(payments_world, _people(payments_world, 1))
     one = _count(client, url)
-    _submitted(world, _people(world, 19))
+    _submitted(payments_world, _people(payments_world, 19))
     assert Claim.objects.count() == 20
     assert _count(client, url) == one
 
 
 def test_a_claim_page_costs_the_same_with_1_or_20_lines_expenses_and_questions(
-    world: World, client: Any
+    payments_world: PaymentsWorld, client: Any
 ) -> None:
-    ExpenseCategoryFactory(policy=world.policy, name="Data", limit=Decimal(1000))
+    ExpenseCategoryFactory(policy=payments_world.policy, name="Data", limit=Decimal(1000))
     counts = []
     for size in (1, 20):
-        claim = _claim(world, world.contributor, _time(world, world.contributor, size))
+        claim = _claim(
+            payments_world,
+            payments_world.contributor,
+            _time(payments_world, payments_world.contributor, size),
+        )
         for number in range(size):
             services.claim_expense_add(
                 claim=claim,
-                actor=world.contributor,
-                category=world.travel
+                actor=payments_world.contributor,
+                category=payments_world.travel
                 if number == 0
-                else world.policy.expense_categories.get(name="Data"),
+                else payments_world.policy.expense_categories.get(name="Data"),
                 description=f"Expense {number}",
                 amount=Decimal("1.50"),
                 receipt=SimpleUploadedFile("r.pdf", PDF) if number % 2 == 0 else None,
             )
-        services.claim_submit(claim=claim, actor=world.contributor)
+        services.claim_submit(claim=claim, actor=payments_world.contributor)
         for number in range(size):
-            services.claim_query(claim=claim, actor=world.coordinator, question=f"Why {number}?")
-            services.claim_answer(claim=claim, actor=world.contributor, answer="Because.")
+            services.claim_query(
+                claim=claim, actor=payments_world.coordinator, question=f"Why {number}?"
+            )
+            services.claim_answer(claim=claim, actor=payments_world.contributor, answer="Because.")
         url = reverse("payments:claim", args=[claim.pk])
         per_person = []
-        for person in (world.contributor, world.coordinator, world.finance):
+        for person in (
+            payments_world.contributor,
+            payments_world.coordinator,
+            payments_world.finance,
+        ):
             client.force_login(person)
             per_person.append(_count(client, url))
         counts.append(per_person)
@@ -119,36 +135,41 @@ def test_a_claim_page_costs_the_same_with_1_or_20_lines_expenses_and_questions(
 
 
 def test_a_contributors_payments_page_costs_the_same_with_1_or_20_claims(
-    world: World, client: Any
+    payments_world: PaymentsWorld, client: Any
 ) -> None:
     url = reverse("payments:home")
-    client.force_login(world.contributor)
+    client.force_login(payments_world.contributor)
     counts = []
     for size in (1, 19):
-        for participation in _time(world, world.contributor, size):
-            claim = _claim(world, world.contributor, [participation])
-            services.claim_submit(claim=claim, actor=world.contributor)
+        for participation in _time(payments_world, payments_world.contributor, size):
+            claim = _claim(payments_world, payments_world.contributor, [participation])
+            services.claim_submit(claim=claim, actor=payments_world.contributor)
         counts.append(_count(client, url))
-    assert Claim.objects.filter(claimant=world.contributor).count() == 20
+    assert Claim.objects.filter(claimant=payments_world.contributor).count() == 20
     assert counts[0] == counts[1]
 
 
 def test_the_policy_page_costs_the_same_with_1_or_20_rates_categories_and_activities(
-    world: World, client: Any
+    payments_world: PaymentsWorld, client: Any
 ) -> None:
-    url = reverse("payments:collective", args=["stroke-voices"])
+    url = reverse("payments:collective", args=["riverside"])
     counts = []
     for size in (1, 19):
-        start = world.policy.rates.count()
+        start = payments_world.policy.rates.count()
         for number in range(start, start + size):
             RateFactory(
-                policy=world.policy, effective_from=date(2027, 1, 1) + timedelta(days=number)
+                policy=payments_world.policy,
+                effective_from=date(2027, 1, 1) + timedelta(days=number),
             )
-            ExpenseCategoryFactory(policy=world.policy, name=f"Category {number}")
-            world.policy.approvers.add(_people(world, 1)[0])
-        _time(world, world.contributor, size)
+            ExpenseCategoryFactory(policy=payments_world.policy, name=f"Category {number}")
+            payments_world.policy.approvers.add(_people(payments_world, 1)[0])
+        _time(payments_world, payments_world.contributor, size)
         per_person = []
-        for person in (world.contributor, world.coordinator, world.finance):
+        for person in (
+            payments_world.contributor,
+            payments_world.coordinator,
+            payments_world.finance,
+        ):
             client.force_login(person)
             per_person.append(_count(client, url))
         counts.append(per_person)
@@ -156,15 +177,15 @@ def test_the_policy_page_costs_the_same_with_1_or_20_rates_categories_and_activi
 
 
 def test_the_claim_queue_shows_the_oldest_claims_a_page_at_a_time(
-    world: World, client: Any, monkeypatch: pytest.MonkeyPatch
+    payments_world: PaymentsWorld, client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(views, "QUEUE_PER_PAGE", 2)
-    people = _people(world, 3)
+    people = _people(payments_world, 3)
     for person in people:
-        claim = _claim(world, person, _time(world, person, 1))
+        claim = _claim(payments_world, person, _time(payments_world, person, 1))
         services.claim_submit(claim=claim, actor=person)
-    client.force_login(world.coordinator)
-    url = reverse("payments:approvals", args=["stroke-voices"])
+    client.force_login(payments_world.coordinator)
+    url = reverse("payments:approvals", args=["riverside"])
 
     first = client.get(url).content.decode()
     second = client.get(url + "?page=2").content.decode()

@@ -1,4 +1,5 @@
-"""A collective with a member and a coordinator; and no real network, ever."""
+"""The one test world's collective (levelfield/lib/testing/world.py) with a member and
+a coordinator; and no real network, ever."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from typing import Any
 import pytest
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 from levelfield.resources import links
 
 
@@ -31,24 +31,24 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
+def collective(world: World) -> Collective:
+    """The world's collective, Riverside."""
+    return world.collective
 
 
 @pytest.fixture
-def member(collective: Collective) -> User:
-    user = UserFactory(display_name="Dev", email="dev@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def member(world: World) -> User:
+    """Mo, a member of the collective."""
+    return world.member
 
 
 @pytest.fixture
-def coordinator(collective: Collective) -> User:
-    user = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user, is_coordinator=True)
-    return user
+def coordinator(world: World) -> User:
+    """Cora, who coordinates the collective."""
+    return world.coordinator
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    """Olu, who has an account and belongs to nothing here."""
+    return world.outsider

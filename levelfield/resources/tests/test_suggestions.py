@@ -51,8 +51,8 @@ def test_a_member_suggests_and_the_coordinator_accepts_it(
     assert resource.status == Status.SUGGESTED
     assert resource.suggested_by == member
     assert sorted(resource.values_of("stage")) == ["design", "identifying"]
-    assert [m.to for m in mailoutbox] == [["amara@example.org"]]
-    assert "Dev suggests “Easy-read guide to research”" in mailoutbox[0].subject
+    assert [m.to for m in mailoutbox] == [[coordinator.email]]
+    assert "Mo suggests “Easy-read guide to research”" in mailoutbox[0].subject
 
     # Not on the map until accepted.
     map_page = _client(member).get(reverse("resources:map", args=[collective.slug]))
@@ -67,7 +67,7 @@ def test_a_member_suggests_and_the_coordinator_accepts_it(
     assert resource.status == Status.ACCEPTED
     assert resource.answered_by == coordinator
     assert resource.last_checked is not None
-    assert [m.to for m in mailoutbox] == [["dev@example.org"]]
+    assert [m.to for m in mailoutbox] == [[member.email]]
     assert "is on the resource map" in mailoutbox[0].subject
     assert Change.objects.filter(
         action="resource_accepted", collective=collective, subject_id=resource.pk
@@ -96,7 +96,7 @@ def test_the_coordinator_declines_with_a_reason_and_the_suggester_reads_it(
     resource.refresh_from_db()
     assert resource.status == Status.DECLINED
     assert resource.decline_reason == "We already have a better one."
-    assert [m.to for m in mailoutbox] == [["dev@example.org"]]
+    assert [m.to for m in mailoutbox] == [[member.email]]
     assert "We already have a better one." in mailoutbox[0].body
     change = Change.objects.get(action="resource_declined")
     assert change.after["reason"] == "We already have a better one."

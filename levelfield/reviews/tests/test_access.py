@@ -38,15 +38,15 @@ def _details(title: str) -> services.RequestDetails:
 
 
 @pytest.fixture
-def drafting(world, django_user_model):  # noqa: ANN001, ANN201
-    """Rita's request, being agreed: Amara leads, Ben has reviewed; one PDF."""
+def drafting(review_world, django_user_model):  # noqa: ANN001, ANN201
+    """Rita's request, being agreed: Mo leads, Gita has reviewed; one PDF."""
     review_request = services.request_submit(
-        group=world.group,
-        researcher=world.rita,
+        group=review_world.group,
+        researcher=review_world.researcher,
         details=_details("Rita's study"),
         uploads=[pdf_upload()],
     )
-    for person in (world.amara, world.ben):
+    for person in (review_world.member, review_world.group_member):
         review = services.review_sign_up(review_request=review_request, person=person)
         services.review_save(
             review=review,
@@ -55,21 +55,23 @@ def drafting(world, django_user_model):  # noqa: ANN001, ANN201
             minutes=30,
             send=True,
         )
-    response = services.response_lead(review_request=review_request, person=world.amara)
-    services.response_draft(response=response, person=world.amara, text="SECRET DRAFT")
+    response = services.response_lead(review_request=review_request, person=review_world.member)
+    services.response_draft(response=response, person=review_world.member, text="SECRET DRAFT")
     other = django_user_model.objects.create_user(email="sam@example.org", display_name="Sam")
-    services.request_submit(group=world.group, researcher=other, details=_details("Sam's study"))
+    services.request_submit(
+        group=review_world.group, researcher=other, details=_details("Sam's study")
+    )
     return review_request, other
 
 
-def _person(role: str, world, other):  # noqa: ANN001, ANN202
+def _person(role: str, review_world, other):  # noqa: ANN001, ANN202
     return {
         "visitor": None,
-        "researcher": world.rita,
-        "member": world.ben,
-        "coordinator": world.cora,
-        "collective": world.dev,
-        "outsider": world.olu,
+        "researcher": review_world.researcher,
+        "member": review_world.group_member,
+        "coordinator": review_world.coordinator,
+        "collective": review_world.collective_member,
+        "outsider": review_world.outsider,
         "other": other,
     }[role]
 
@@ -103,7 +105,7 @@ POSTS = [
     ("reviews:lead", R, "login 404 302 404 404 404 404"),
     ("reviews:comment", R, "login 404 200 404 404 404 404"),
     ("reviews:agree", R, "login 404 302 404 404 404 404"),
-    ("reviews:send", R, "login 404 403 404 404 404 404"),  # Ben is not the lead
+    ("reviews:send", R, "login 404 403 404 404 404 404"),  # Gita is not the lead
     ("reviews:impact", R, "login 404 200 404 404 404 404"),
     ("reviews:leave", "group", "login 404 302 404 404 404 404"),
 ]
@@ -131,14 +133,14 @@ def _outcome(response) -> str:  # noqa: ANN001
 
 @pytest.mark.parametrize(("name", "kind", "expected", "_unused"), PAGES)
 def test_each_person_opens_what_the_role_allows_and_nothing_is_written(
-    client, world, drafting, name, kind, expected, _unused
+    client, review_world, drafting, name, kind, expected, _unused
 ) -> None:  # noqa: ANN001
     review_request, other = drafting
     url = _url(name, kind, review_request)
     got = []
     for role in ROLES:
         client.logout()
-        person = _person(role, world, other)
+        person = _person(role, review_world, other)
         if person:
             client.force_login(person)
         with CaptureQueriesContext(connection) as queries:
@@ -155,50 +157,52 @@ def test_each_person_opens_what_the_role_allows_and_nothing_is_written(
 
 @pytest.mark.parametrize(("name", "kind", "expected"), POSTS)
 def test_each_person_may_send_only_what_the_role_allows(
-    client, world, drafting, name, kind, expected
+    client, review_world, drafting, name, kind, expected
 ) -> None:  # noqa: ANN001
     review_request, other = drafting
     url = _url(name, kind, review_request)
     for role, outcome in zip(ROLES, expected.split(), strict=True):
         client.logout()
-        person = _person(role, world, other)
+        person = _person(role, review_world, other)
         if person:
             client.force_login(person)
         got = _outcome(client.post(url, {}))
         assert got == outcome or (outcome == "302" and got == "200"), f"POST {url} as {role}"
 
 
-def test_the_researcher_never_sees_the_reviews_or_the_draft(client, world, drafting) -> None:  # noqa: ANN001
+def test_the_researcher_never_sees_the_reviews_or_the_draft(
+    client, review_world, drafting
+) -> None:  # noqa: ANN001
     review_request, _ = drafting
-    client.force_login(world.rita)
+    client.force_login(review_world.researcher)
     page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
     assert "SECRET DRAFT" not in page
     assert "Reviewers" not in page
-    client.force_login(world.ben)
+    client.force_login(review_world.group_member)
     page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
     assert "SECRET DRAFT" in page
 
 
-def test_a_document_is_served_privately_as_a_download(client, world, drafting) -> None:  # noqa: ANN001
+def test_a_document_is_served_privately_as_a_download(client, review_world, drafting) -> None:  # noqa: ANN001
     review_request, _ = drafting
     document = review_request.documents.get()
-    client.force_login(world.ben)
+    client.force_login(review_world.group_member)
     response = client.get(reverse("reviews:document", args=[review_request.pk, document.pk]))
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     # The right document id under someone else's request is still a 404.
-    client.force_login(world.rita)
+    client.force_login(review_world.researcher)
     sams = ReviewRequest.objects.exclude(pk=review_request.pk).get()
     assert client.get(reverse("reviews:document", args=[sams.pk, document.pk])).status_code == 404
 
 
-def test_a_researcher_sends_a_request_through_the_form(client, world) -> None:  # noqa: ANN001
-    client.force_login(world.olu)
+def test_a_researcher_sends_a_request_through_the_form(client, review_world) -> None:  # noqa: ANN001
+    client.force_login(review_world.outsider)
     deadline = timezone.localdate() + datetime.timedelta(days=30)
     response = client.post(
-        reverse("reviews:ask", args=["northside"]),
+        reverse("reviews:ask", args=["riverside"]),
         {
             "project_title": "Olu's trial",
             "project_summary": "A trial.",
@@ -209,7 +213,7 @@ def test_a_researcher_sends_a_request_through_the_form(client, world) -> None:  
             "documents": [pdf_upload(), word_upload()],
         },
     )
-    review_request = ReviewRequest.objects.get(researcher=world.olu)
+    review_request = ReviewRequest.objects.get(researcher=review_world.outsider)
     assert response.status_code == 302
     assert response["Location"] == reverse("reviews:request", args=[review_request.pk])
     assert sorted(review_request.documents.values_list("original_name", flat=True)) == [
@@ -219,11 +223,11 @@ def test_a_researcher_sends_a_request_through_the_form(client, world) -> None:  
 
 
 def test_a_file_that_only_pretends_to_be_a_pdf_is_refused_and_nothing_is_lost(
-    client, world
+    client, review_world
 ) -> None:  # noqa: ANN001
-    client.force_login(world.olu)
+    client.force_login(review_world.outsider)
     response = client.post(
-        reverse("reviews:ask", args=["northside"]),
+        reverse("reviews:ask", args=["riverside"]),
         {
             "project_title": "Olu's trial",
             "project_summary": "A trial.",
@@ -243,11 +247,11 @@ def test_a_file_that_only_pretends_to_be_a_pdf_is_refused_and_nothing_is_lost(
     assert not ReviewRequest.objects.exists()
 
 
-def test_a_closed_form_and_a_wrong_id_are_404s(client, world) -> None:  # noqa: ANN001
-    world.group.accepting_requests = False
-    world.group.save()
-    client.force_login(world.olu)
-    assert client.get(reverse("reviews:ask", args=["northside"])).status_code == 404
+def test_a_closed_form_and_a_wrong_id_are_404s(client, review_world) -> None:  # noqa: ANN001
+    review_world.group.accepting_requests = False
+    review_world.group.save()
+    client.force_login(review_world.outsider)
+    assert client.get(reverse("reviews:ask", args=["riverside"])).status_code == 404
     assert client.get(reverse("reviews:ask", args=["nowhere"])).status_code == 404
     assert client.get(reverse("reviews:request", args=[99999])).status_code == 404
 
@@ -258,27 +262,33 @@ def _queries_for(client, url: str) -> int:  # noqa: ANN001
     return len(queries.captured_queries)
 
 
-def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(client, world) -> None:  # noqa: ANN001
-    client.force_login(world.amara)
+def test_the_group_page_and_a_request_take_the_same_queries_with_more_data(
+    client, review_world
+) -> None:  # noqa: ANN001
+    client.force_login(review_world.member)
     first = services.request_submit(
-        group=world.group, researcher=world.rita, details=_details("One")
+        group=review_world.group, researcher=review_world.researcher, details=_details("One")
     )
-    services.review_sign_up(review_request=first, person=world.amara)
-    group_url = reverse("reviews:place", args=[world.group.place_id])
+    services.review_sign_up(review_request=first, person=review_world.member)
+    group_url = reverse("reviews:place", args=[review_world.group.place_id])
     request_url = reverse("reviews:request", args=[first.pk])
     few = (_queries_for(client, group_url), _queries_for(client, request_url))
     for number in range(20):
         more = services.request_submit(
-            group=world.group, researcher=world.rita, details=_details(f"Study {number}")
+            group=review_world.group,
+            researcher=review_world.researcher,
+            details=_details(f"Study {number}"),
         )
-        services.review_sign_up(review_request=more, person=world.ben)
-    services.review_sign_up(review_request=first, person=world.ben)
+        services.review_sign_up(review_request=more, person=review_world.group_member)
+    services.review_sign_up(review_request=first, person=review_world.group_member)
     assert (_queries_for(client, group_url), _queries_for(client, request_url)) == few
 
 
-def test_the_researcher_confirms_before_a_request_is_withdrawn(client, world, drafting) -> None:  # noqa: ANN001
+def test_the_researcher_confirms_before_a_request_is_withdrawn(
+    client, review_world, drafting
+) -> None:  # noqa: ANN001
     review_request, _ = drafting
-    client.force_login(world.rita)
+    client.force_login(review_world.researcher)
     page = client.get(reverse("reviews:request", args=[review_request.pk])).content.decode()
     withdraw = reverse("reviews:withdraw", args=[review_request.pk])
     assert f'href="{withdraw}"' in page

@@ -18,9 +18,11 @@ from levelfield.reviews.tests.factories import ReviewRequestFactory
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_two_reviewers_offering_to_lead_at_once_give_one_lead(world) -> None:  # noqa: ANN001
-    review_request = ReviewRequestFactory(group=world.group, researcher=world.rita)
-    for person in (world.amara, world.ben):
+def test_two_reviewers_offering_to_lead_at_once_give_one_lead(review_world) -> None:  # noqa: ANN001
+    review_request = ReviewRequestFactory(
+        group=review_world.group, researcher=review_world.researcher
+    )
+    for person in (review_world.member, review_world.group_member):
         review = services.review_sign_up(review_request=review_request, person=person)
         services.review_save(
             review=review,
@@ -29,7 +31,7 @@ def test_two_reviewers_offering_to_lead_at_once_give_one_lead(world) -> None:  #
             minutes=30,
             send=True,
         )
-    people = [world.amara, world.ben]
+    people = [review_world.member, review_world.group_member]
     results = at_once(
         2, lambda n: services.response_lead(review_request=review_request, person=people[n])
     )
@@ -38,11 +40,11 @@ def test_two_reviewers_offering_to_lead_at_once_give_one_lead(world) -> None:  #
     assert ReviewRequest.objects.get(pk=review_request.pk).status == Status.DRAFTING
 
 
-def test_two_workers_reminding_at_once_remind_once(world) -> None:  # noqa: ANN001
+def test_two_workers_reminding_at_once_remind_once(review_world) -> None:  # noqa: ANN001
     sent_at = timezone.now() - datetime.timedelta(days=45)
     ReviewRequestFactory(
-        group=world.group,
-        researcher=world.rita,
+        group=review_world.group,
+        researcher=review_world.researcher,
         status=Status.SENT,
         response_sent_at=sent_at,
         report_back_due=sent_at + datetime.timedelta(days=30),
@@ -52,15 +54,20 @@ def test_two_workers_reminding_at_once_remind_once(world) -> None:  # noqa: ANN0
     assert Notification.objects.filter(kind="review_reminder").count() == 1
 
 
-def test_signing_up_twice_at_once_makes_one_review(world) -> None:  # noqa: ANN001
-    review_request = ReviewRequestFactory(group=world.group, researcher=world.rita)
+def test_signing_up_twice_at_once_makes_one_review(review_world) -> None:  # noqa: ANN001
+    review_request = ReviewRequestFactory(
+        group=review_world.group, researcher=review_world.researcher
+    )
     results = at_once(
-        2, lambda n: services.review_sign_up(review_request=review_request, person=world.ben)
+        2,
+        lambda n: services.review_sign_up(
+            review_request=review_request, person=review_world.group_member
+        ),
     )
     assert sum(isinstance(r, ValidationError | PermissionDenied) for r in results) == 1
     assert review_request.reviews.count() == 1
 
 
 @pytest.fixture
-def world(world):  # noqa: ANN001, ANN201 - the same world, committed for real connections
-    return world
+def review_world(review_world):  # noqa: ANN001, ANN201 - the same review_world, committed for real connections
+    return review_world

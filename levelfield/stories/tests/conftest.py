@@ -1,5 +1,6 @@
-"""A collective with a member who writes, a coordinator who publishes, another member,
-and someone signed in from outside; the cache emptied for each test (the public home
+"""The one test world (levelfield/lib/testing/world.py): Riverside, with a member who
+writes (Mo), a coordinator who publishes (Cora), another member (Cal) and someone signed
+in from outside (Olu); the cache emptied for each test (the public home
 caches a fragment) and uploaded pictures kept in a temporary folder."""
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import pytest
 from django.core.cache import cache
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -25,33 +25,30 @@ def _clean_cache_and_media(settings: pytest.FixtureRequest, tmp_path: Path) -> I
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(
-        name="Stroke Voices", slug="stroke-voices", description="People after stroke."
-    )
+def collective(world: World) -> Collective:
+    """The world's collective, Riverside."""
+    return world.collective
 
 
 @pytest.fixture
-def writer(collective: Collective) -> User:
-    person = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person)
-    return person
+def writer(world: World) -> User:
+    """Mo writes the stories."""
+    return world.member
 
 
 @pytest.fixture
-def member(collective: Collective) -> User:
-    person = UserFactory(display_name="Gordon", email="gordon@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person)
-    return person
+def member(world: World) -> User:
+    """Cal, another member of the collective."""
+    return world.collective_member
 
 
 @pytest.fixture
-def coordinator(collective: Collective) -> User:
-    person = UserFactory(display_name="Priya", email="priya@example.org")
-    CollectiveMembershipFactory(collective=collective, person=person, is_coordinator=True)
-    return person
+def coordinator(world: World) -> User:
+    """Cora coordinates the collective and publishes."""
+    return world.coordinator
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    """Olu, signed in from outside."""
+    return world.outsider

@@ -37,8 +37,8 @@ def test_a_comment_is_held_until_a_moderator_publishes_it(
     )
     moderator = Client()
     moderator.force_login(coordinator)
-    assert "Lovely to read." in moderator.get("/c/stroke-voices/desk/comments/").content.decode()
-    moderator.post(f"/c/stroke-voices/desk/comments/{comment.pk}/", {"decision": "publish"})
+    assert "Lovely to read." in moderator.get("/c/riverside/desk/comments/").content.decode()
+    moderator.post(f"/c/riverside/desk/comments/{comment.pk}/", {"decision": "publish"})
     assert "Lovely to read." in Client().get(story.get_absolute_url()).content.decode()
     assert Story.objects.get().comment_count == 1
     assert Change.objects.get(action="story_comment_published").actor == coordinator
@@ -89,15 +89,13 @@ def test_reporting_hiding_and_restoring_a_comment(
 
     moderator = Client()
     moderator.force_login(coordinator)
-    queue = moderator.get("/c/stroke-voices/desk/comments/").content.decode()
+    queue = moderator.get("/c/riverside/desk/comments/").content.decode()
     assert "You are all idiots." in queue and "Abusive." in queue
-    no_reason = moderator.post(
-        f"/c/stroke-voices/desk/comments/{comment.pk}/", {"decision": "hide"}
-    )
+    no_reason = moderator.post(f"/c/riverside/desk/comments/{comment.pk}/", {"decision": "hide"})
     assert no_reason.status_code == 400
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         moderator.post(
-            f"/c/stroke-voices/desk/comments/{comment.pk}/",
+            f"/c/riverside/desk/comments/{comment.pk}/",
             {"decision": "hide", "reason": "Name-calling breaks our ground rules."},
         )
 
@@ -127,10 +125,10 @@ def test_members_who_are_not_moderators_cannot_moderate(
     comment = CommentFactory(story=story, author=outsider)
     client.force_login(member)
 
-    assert client.get("/c/stroke-voices/desk/comments/").status_code == 404
+    assert client.get("/c/riverside/desk/comments/").status_code == 404
     assert (
         client.post(
-            f"/c/stroke-voices/desk/comments/{comment.pk}/", {"decision": "hide", "reason": "x"}
+            f"/c/riverside/desk/comments/{comment.pk}/", {"decision": "hide", "reason": "x"}
         ).status_code
         == 404
     )
@@ -208,9 +206,9 @@ def test_a_reported_comment_is_taken_down_until_a_moderator_looks_and_its_author
     # The moderator finds it reported and held, and may put it back.
     moderator = Client()
     moderator.force_login(coordinator)
-    queue = moderator.get("/c/stroke-voices/desk/comments/").content.decode()
+    queue = moderator.get("/c/riverside/desk/comments/").content.decode()
     assert "a burden" in queue and "Hurtful." in queue
-    moderator.post(f"/c/stroke-voices/desk/comments/{comment.pk}/", {"decision": "publish"})
+    moderator.post(f"/c/riverside/desk/comments/{comment.pk}/", {"decision": "publish"})
     assert Comment.objects.shown().count() == 1 and Story.objects.get().comment_count == 1
 
 

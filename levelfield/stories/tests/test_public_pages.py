@@ -41,7 +41,7 @@ def test_a_visitor_sees_the_home_page_with_stories_events_and_contact_details(
         collective=collective,
         actor=coordinator,
         values={
-            "welcome": "We are **Stroke Voices**.",
+            "welcome": "We are **Riverside**.",
             "get_involved": "Come to a Cuppa.",
             "contact_email": "hello@strokevoices.example",
             "contact_phone": "0161 000 0000",
@@ -52,7 +52,7 @@ def test_a_visitor_sees_the_home_page_with_stories_events_and_contact_details(
 
     html = client.get(f"/c/{collective.slug}/").content.decode()
 
-    assert "<strong>Stroke Voices</strong>" in html
+    assert "<strong>Riverside</strong>" in html
     assert "Settling into November" in html and "Co-Pro Cuppa" in html
     assert "hello@strokevoices.example" in html and "0161 000 0000" in html
     assert "Come to a Cuppa." in html
@@ -137,9 +137,9 @@ def test_public_pages_leak_nothing_private(
             "Quietmember",
             "zebedee.private",
             "NEED",
-            "Priya",  # the coordinator, who wrote nothing public
-            "priya@example.org",
-            "amara@example.org",
+            "Cora",  # the coordinator, who wrote nothing public
+            coordinator.email,
+            writer.email,
             "stranger.secret",
         ):
             assert secret not in html, f"{secret} leaked on {url}"

@@ -50,19 +50,19 @@ def test_a_member_drafts_a_story_with_a_co_author_tags_and_a_picture(
             "file": picture_upload(),
             "alt": "Tea and cake",
             "caption": "Our Cuppa",
-            "credit": "Amara",
+            "credit": "Mo",
         },
     )
     assert response.status_code == 302
     picture = StoryImage.objects.get()
     assert (picture.alt, picture.credit, picture.content_type) == (
         "Tea and cake",
-        "Amara",
+        "Mo",
         "image/jpeg",
     )
     preview = client.get(f"/c/{collective.slug}/desk/{story.pk}/").content.decode()
-    assert "co-written with Gordon and Bea (a public contributor)" in preview
-    assert "Photo credit: Amara" in preview and 'alt="Tea and cake"' in preview
+    assert "co-written with Cal and Bea (a public contributor)" in preview
+    assert "Photo credit: Mo" in preview and 'alt="Tea and cake"' in preview
     # Not public yet: the public address and the picture are 404 for visitors.
     visitor = Client()
     assert visitor.get(f"/c/{collective.slug}/stories/{story.slug}/").status_code == 404
@@ -133,7 +133,7 @@ def test_an_editor_the_public_page_names_may_publish(
     services.story_publish(story=story, actor=member)
 
     assert Story.objects.get().is_public()
-    assert Change.objects.filter(action="public_page_changed").get().after["editors"] == ["Gordon"]
+    assert Change.objects.filter(action="public_page_changed").get().after["editors"] == ["Cal"]
 
 
 def test_a_scheduled_story_appears_when_its_time_comes_without_anything_writing(
@@ -215,7 +215,7 @@ def test_the_feed_lists_published_stories_as_atom(
     text = response.content.decode()
     assert "<title>Out now</title>" in text and "Still a draft" not in text
     assert f"/c/{collective.slug}/stories/out-now/" in text
-    assert "<name>Amara</name>" in text
+    assert "<name>Mo</name>" in text
 
 
 def test_a_story_page_carries_social_preview_tags_for_its_picture(
@@ -223,7 +223,7 @@ def test_a_story_page_carries_social_preview_tags_for_its_picture(
 ) -> None:
     story = StoryFactory(collective=collective, author=writer, title="Tea", summary="We met.")
     services.image_add(
-        story=story, actor=writer, upload=picture_upload(), alt="Mugs of tea", credit="Amara"
+        story=story, actor=writer, upload=picture_upload(), alt="Mugs of tea", credit="Mo"
     )
 
     html = client.get(story.get_absolute_url()).content.decode()
@@ -308,7 +308,7 @@ def test_a_chosen_picture_is_named_and_asked_for_again_when_the_form_comes_back(
 
     response = client.post(
         f"/c/{collective.slug}/desk/{story.pk}/pictures/",
-        {"file": picture_upload("our-cuppa.jpg"), "alt": "", "credit": "Amara"},
+        {"file": picture_upload("our-cuppa.jpg"), "alt": "", "credit": "Mo"},
     )
 
     html = response.content.decode()
