@@ -1,37 +1,33 @@
-"""People and a collective that most collective tests start from."""
+"""Collective tests start from the one test world (levelfield/lib/testing/world.py).
+
+Each fixture is a view of the world under the name the tests use: Riverside collective,
+Cora who coordinates it, Mo who is a member and Olu who belongs to nothing.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import (
-    CollectiveFactory,
-    CollectiveMembershipFactory,
-)
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Leeds Carers Collective", slug="leeds-carers")
+def collective(world: World) -> Collective:
+    return world.collective
 
 
 @pytest.fixture
-def coordinator(collective: Collective) -> User:
-    user = UserFactory(display_name="Cora")
-    CollectiveMembershipFactory(collective=collective, person=user, is_coordinator=True)
-    return user
+def coordinator(world: World) -> User:
+    return world.coordinator
 
 
 @pytest.fixture
-def member(collective: Collective, coordinator: User) -> User:
-    user = UserFactory(display_name="Mo")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def member(world: World) -> User:
+    return world.member
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu")
+def outsider(world: World) -> User:
+    return world.outsider

@@ -1,29 +1,29 @@
-"""The documents' test world: Leeds Carers Collective, Gordon (who wrote the document)
-and Amara, both members."""
+"""Documents tests start from the one test world (levelfield/lib/testing/world.py):
+Riverside collective, Mo (who writes the document) and Gita, both members."""
 
 from __future__ import annotations
 
 import pytest
 
-from levelfield.collectives.tests.factories import CollectiveFactory
-from levelfield.documents.tests.factories import document_make, member_of
+from levelfield.documents.tests.factories import document_make
+from levelfield.lib.testing.world import World
 
 
 @pytest.fixture
-def collective():
-    return CollectiveFactory(name="Leeds Carers Collective", slug="leeds-carers")
+def collective(world: World):
+    return world.collective
 
 
 @pytest.fixture
-def gordon(collective):
-    return member_of(collective, display_name="Gordon")
+def mo(world: World):
+    return world.member
 
 
 @pytest.fixture
-def amara(collective):
-    return member_of(collective, display_name="Amara")
+def gita(world: World):
+    return world.group_member
 
 
 @pytest.fixture
-def document(collective, gordon):
-    return document_make(collective=collective, author=gordon)
+def document(collective, mo):
+    return document_make(collective=collective, author=mo)

@@ -29,10 +29,10 @@ def _open(document: Document, actor) -> tuple[Decision, datetime.datetime]:
     return decision, now + datetime.timedelta(days=9)
 
 
-def test_a_decision_in_favour_adopts_the_document_when_the_job_closes_it(document, gordon, amara):
-    decision, later = _open(document, gordon)
+def test_a_decision_in_favour_adopts_the_document_when_the_job_closes_it(document, mo, gita):
+    decision, later = _open(document, mo)
     assert Adoption.objects.get(decision=decision).subject_id == document.pk
-    for person in (gordon, amara):
+    for person in (mo, gita):
         decision_services.response_submit(
             decision=decision, person=person, payload={"stance": "consent"}
         )
@@ -47,10 +47,10 @@ def test_a_decision_in_favour_adopts_the_document_when_the_job_closes_it(documen
     assert change.actor is None and change.after == {"decision": decision.pk, "version": 1}
 
 
-def test_a_decision_against_leaves_the_document_in_drafting(document, gordon, amara):
-    decision, later = _open(document, gordon)
+def test_a_decision_against_leaves_the_document_in_drafting(document, mo, gita):
+    decision, later = _open(document, mo)
     decision_services.response_submit(
-        decision=decision, person=amara, payload={"stance": "object"}, reason="Not yet."
+        decision=decision, person=gita, payload={"stance": "object"}, reason="Not yet."
     )
 
     decision_services.decisions_close_due(now=later)
@@ -61,14 +61,14 @@ def test_a_decision_against_leaves_the_document_in_drafting(document, gordon, am
     assert Change.objects.filter(action="document_not_adopted").count() == 1
     # Drafting goes on: a new version may be published.
     services.version_publish(
-        document=document, actor=gordon, text="# New\n\nText.", note="Again", based_on=1
+        document=document, actor=mo, text="# New\n\nText.", note="Again", based_on=1
     )
 
 
-def test_adoption_is_part_of_the_closing_transaction(document, gordon, amara, monkeypatch):
-    decision, later = _open(document, gordon)
+def test_adoption_is_part_of_the_closing_transaction(document, mo, gita, monkeypatch):
+    decision, later = _open(document, mo)
     decision_services.response_submit(
-        decision=decision, person=amara, payload={"stance": "consent"}
+        decision=decision, person=gita, payload={"stance": "consent"}
     )
 
     def broken(**kwargs: object) -> None:
@@ -85,10 +85,10 @@ def test_adoption_is_part_of_the_closing_transaction(document, gordon, amara, mo
     assert Adoption.objects.get(decision=decision).applied_at is None
 
 
-def test_an_adoption_is_applied_once(document, gordon, amara):
-    decision, later = _open(document, gordon)
+def test_an_adoption_is_applied_once(document, mo, gita):
+    decision, later = _open(document, mo)
     decision_services.response_submit(
-        decision=decision, person=amara, payload={"stance": "consent"}
+        decision=decision, person=gita, payload={"stance": "consent"}
     )
     decision_services.decision_close(decision=decision, now=later)
     assert adoptions_apply_due(now=later) == 0
@@ -96,10 +96,10 @@ def test_an_adoption_is_applied_once(document, gordon, amara):
     assert Change.objects.filter(action="document_adopted").count() == 1
 
 
-def test_the_page_has_no_record_the_result_button(document, gordon):
-    decision, later = _open(document, gordon)
+def test_the_page_has_no_record_the_result_button(document, mo):
+    decision, later = _open(document, mo)
     client = Client()
-    client.force_login(gordon)
+    client.force_login(mo)
     page = client.get(document.get_absolute_url()).content.decode()
     assert "Record the result" not in page
     assert client.post(f"/documents/{document.pk}/adopt/record/").status_code == 404

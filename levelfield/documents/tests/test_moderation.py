@@ -18,29 +18,29 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def hidden(document, amara, gordon, django_capture_on_commit_callbacks) -> Comment:
+def hidden(document, gita, mo, django_capture_on_commit_callbacks) -> Comment:
     comment = services.comment_add(
-        paragraph=paragraph_of(document, 2), author=amara, text="Too blunt, maybe"
+        paragraph=paragraph_of(document, 2), author=gita, text="Too blunt, maybe"
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_moderate(
-            comment=comment, actor=gordon, decision="hide", reason="Sounded unkind"
+            comment=comment, actor=mo, decision="hide", reason="Sounded unkind"
         )
     comment.refresh_from_db()
     return comment
 
 
-def test_the_author_is_told_when_their_comment_is_hidden(hidden, amara):
+def test_the_author_is_told_when_their_comment_is_hidden(hidden, gita):
     assert hidden.is_hidden and hidden.hidden_reason == "Sounded unkind"
-    assert mail.outbox[-1].to == [amara.email]
+    assert mail.outbox[-1].to == [gita.email]
     assert "hidden" in mail.outbox[-1].subject
     assert "Sounded unkind" in mail.outbox[-1].body and "Too blunt" in mail.outbox[-1].body
 
 
 def test_a_member_restores_a_hidden_comment_and_its_author_is_told(
-    document, hidden, gordon, amara, django_capture_on_commit_callbacks
+    document, hidden, mo, gita, django_capture_on_commit_callbacks
 ):
-    client = client_for(gordon)
+    client = client_for(mo)
     url = reverse("documents:moderate", args=[document.pk])
     page = client.get(url).content.decode()
     assert "Hidden comments" in page and "Too blunt, maybe" in page
@@ -57,14 +57,14 @@ def test_a_member_restores_a_hidden_comment_and_its_author_is_told(
         reverse("documents:paragraph", args=[document.pk, hidden.paragraph_id])
     ).content.decode()
     assert "Too blunt, maybe" in paragraph
-    assert mail.outbox[-1].to == [amara.email]
+    assert mail.outbox[-1].to == [gita.email]
     assert "restored" in mail.outbox[-1].subject and "fair after all" in mail.outbox[-1].body
     change = Change.objects.get(action="document_comment_restored")
-    assert change.actor == gordon and change.after["reason"] == "It was fair after all"
+    assert change.actor == mo and change.after["reason"] == "It was fair after all"
 
 
-def test_restoring_without_a_reason_is_refused_with_a_message(document, hidden, gordon):
-    response = client_for(gordon).post(
+def test_restoring_without_a_reason_is_refused_with_a_message(document, hidden, mo):
+    response = client_for(mo).post(
         reverse("documents:moderate", args=[document.pk]),
         {"comment": hidden.pk, "decision": "restore", "reason": "  "},
     )
@@ -85,14 +85,14 @@ def test_nobody_outside_the_document_restores_a_comment(document, hidden):
 
 
 def test_keeping_a_reported_comment_deals_with_the_report_and_tells_nobody(
-    document, amara, gordon, django_capture_on_commit_callbacks
+    document, gita, mo, django_capture_on_commit_callbacks
 ):
     comment = services.comment_add(
-        paragraph=paragraph_of(document, 2), author=amara, text="Plain words"
+        paragraph=paragraph_of(document, 2), author=gita, text="Plain words"
     )
-    services.comment_report(comment=comment, person=gordon, reason="Not sure about this")
+    services.comment_report(comment=comment, person=mo, reason="Not sure about this")
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(gordon).post(
+        client_for(mo).post(
             reverse("documents:moderate", args=[document.pk]),
             {"comment": comment.pk, "decision": "keep", "reason": ""},
         )

@@ -19,22 +19,18 @@ from levelfield.documents.tests.factories import (
     paragraph_of,
 )
 from levelfield.history.models import Change
+from levelfield.lib.testing.world import World
 from levelfield.places.access import collective_place
-from levelfield.places.services import group_create, group_join
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def allies(collective, gordon, amara):
-    """The Allies Group: Gordon started it and Amara joined; others in the collective
+def allies(world: World):
+    """The world's Allies Group: Mo started it and Gita joined; others in the collective
     are not in it."""
-    group = group_create(
-        collective=collective, actor=gordon, name="Allies Group", purpose="A fairer way."
-    )
-    group_join(group=group, person=amara)
-    return group
+    return world.group
 
 
 def _draft(title: str = "Our way of making decisions") -> dict[str, str]:
@@ -50,10 +46,8 @@ def _draft(title: str = "Our way of making decisions") -> dict[str, str]:
     }
 
 
-def test_a_group_member_starts_a_document_in_the_group_and_members_take_part(
-    allies, gordon, amara
-):
-    client = client_for(gordon)
+def test_a_group_member_starts_a_document_in_the_group_and_members_take_part(allies, mo, gita):
+    client = client_for(mo)
     response = client.post(reverse("documents:place_create", args=[allies.pk]), _draft())
     document = Document.objects.get()
     assert response.status_code == 302
@@ -64,17 +58,17 @@ def test_a_group_member_starts_a_document_in_the_group_and_members_take_part(
     page = client.get(document.get_absolute_url()).content.decode()
     assert reverse("places:group", args=[allies.pk]) in page  # the trail goes by the group
     assert reverse("documents:place_list", args=[allies.pk]) in page
-    # Amara is in the group: she comments like any member.
+    # Gita is in the group: she comments like any member.
     paragraph = paragraph_of(document, 2)
     url = reverse("documents:comment", args=[document.pk, paragraph.pk])
-    assert client_for(amara).post(url, {"comment-text": "Two weeks is good."}).status_code == 302
-    assert Comment.objects.get().author == amara
+    assert client_for(gita).post(url, {"comment-text": "Two weeks is good."}).status_code == 302
+    assert Comment.objects.get().author == gita
     started = Change.objects.get(action="document_started", subject_id=document.pk)
     assert started.collective_id == allies.collective_id
 
 
-def test_a_collective_member_outside_the_group_gets_a_404(collective, allies, gordon):
-    document = document_make(place=allies, author=gordon)
+def test_a_collective_member_outside_the_group_gets_a_404(collective, allies, mo):
+    document = document_make(place=allies, author=mo)
     outside = client_for(member_of(collective, display_name="Leah"))
     assert outside.get(reverse("documents:place_list", args=[allies.pk])).status_code == 404
     create = reverse("documents:place_create", args=[allies.pk])
@@ -87,11 +81,11 @@ def test_a_collective_member_outside_the_group_gets_a_404(collective, allies, go
     assert Document.objects.count() == 1 and not Comment.objects.exists()
 
 
-def test_a_groups_document_is_adopted_by_a_decision(allies, gordon):
-    document = document_make(place=allies, author=gordon)
+def test_a_groups_document_is_adopted_by_a_decision(allies, mo):
+    document = document_make(place=allies, author=mo)
     decision = services.adoption_open(
         document=document,
-        actor=gordon,
+        actor=mo,
         closes_at=timezone.now() + datetime.timedelta(days=10),
     )
     document.refresh_from_db()
@@ -99,11 +93,11 @@ def test_a_groups_document_is_adopted_by_a_decision(allies, gordon):
     assert document.status_label() == "Being decided"
 
 
-def test_the_old_addresses_send_people_to_the_places_address(collective, gordon):
+def test_the_old_addresses_send_people_to_the_places_address(collective, mo):
     own = collective_place(collective.pk)
     project = ProjectFactory(collective=collective)
-    ProjectMembershipFactory(project=project, person=gordon)
-    client = client_for(gordon)
+    ProjectMembershipFactory(project=project, person=mo)
+    client = client_for(mo)
     for old, new in [
         (
             reverse("documents:collective_list", args=[collective.slug]),
@@ -128,8 +122,8 @@ def test_the_old_addresses_send_people_to_the_places_address(collective, gordon)
         assert client.get(new).status_code == 200
 
 
-def test_wrong_place_project_and_collective_ids_are_404s(collective, gordon):
-    client = client_for(gordon)
+def test_wrong_place_project_and_collective_ids_are_404s(collective, mo):
+    client = client_for(mo)
     for url in (
         reverse("documents:place_list", args=[99999]),
         reverse("documents:place_create", args=[99999]),
@@ -145,12 +139,12 @@ def test_wrong_place_project_and_collective_ids_are_404s(collective, gordon):
     assert not Document.objects.exists()
 
 
-def test_a_document_in_a_project_is_listed_there_and_not_in_the_collective(collective, gordon):
+def test_a_document_in_a_project_is_listed_there_and_not_in_the_collective(collective, mo):
     project = ProjectFactory(collective=collective)
-    ProjectMembershipFactory(project=project, person=gordon)
-    in_project = document_make(place=project.place, author=gordon, title="Study leaflet")
-    document_make(collective=collective, author=gordon, title="Payment policy")
-    client = client_for(gordon)
+    ProjectMembershipFactory(project=project, person=mo)
+    in_project = document_make(place=project.place, author=mo, title="Study leaflet")
+    document_make(collective=collective, author=mo, title="Payment policy")
+    client = client_for(mo)
     listed = client.get(reverse("documents:place_list", args=[project.place.pk])).content.decode()
     assert "Study leaflet" in listed and "Payment policy" not in listed
     page = client.get(in_project.get_absolute_url()).content.decode()

@@ -1,56 +1,59 @@
-"""A collective with a project, its members and an outsider, for invitation tests."""
+"""Invitation tests start from the one test world (levelfield/lib/testing/world.py).
+
+Each fixture is a view of the world under the name the tests use: Riverside collective,
+Cora who coordinates it, Mo who is a member, their project "Living well after a stroke"
+(here in its design stage) and Olu who belongs to nothing. Amara, who coordinates the
+project but not the collective, and Sam, who has an account, are added to the world.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Project, Stage
-from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
+from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Leeds Carers Collective", slug="leeds-carers")
+def collective(world: World) -> Collective:
+    return world.collective
 
 
 @pytest.fixture
-def coordinator(collective: Collective) -> User:
-    user = UserFactory(display_name="Cora", email="cora@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user, is_coordinator=True)
-    return user
+def coordinator(world: World) -> User:
+    return world.coordinator
 
 
 @pytest.fixture
-def member(collective: Collective, coordinator: User) -> User:
-    user = UserFactory(display_name="Mo", email="mo@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def member(world: World) -> User:
+    return world.member
 
 
 @pytest.fixture
-def project(collective: Collective, member: User) -> Project:
-    project = ProjectFactory(
-        collective=collective, title="Life after stroke", stage=Stage.DESIGN, created_by=member
-    )
-    ProjectMembershipFactory(project=project, person=member)
+def project(world: World) -> Project:
+    project = world.project
+    project.stage = Stage.DESIGN
+    project.save(update_fields=["stage"])
     return project
 
 
 @pytest.fixture
-def project_coordinator(project: Project) -> User:
+def project_coordinator(world: World, project: Project) -> User:
+    """No world person coordinates the project without coordinating the collective."""
     user = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=project.collective, person=user)
+    CollectiveMembershipFactory(collective=world.collective, person=user)
     ProjectMembershipFactory(project=project, person=user, is_coordinator=True)
     return user
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    return world.outsider
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Project
@@ -127,10 +128,10 @@ def _project_only(project: Project) -> User:
 
 
 def test_a_collective_member_outside_the_project_cannot_invite_to_it(
-    client: Client, project: Project, coordinator: User, mailoutbox: list
+    client: Client, world: World, project: Project, mailoutbox: list
 ) -> None:
     """Being in the collective is not enough: the project's own pages are its members'."""
-    client.force_login(coordinator)
+    client.force_login(world.collective_member)  # Cal: in the collective, not the project
     before = _state()
     response = client.post(
         reverse("projects:invite", args=[project.pk]),

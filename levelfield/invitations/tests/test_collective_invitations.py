@@ -59,9 +59,9 @@ def test_a_member_invites_someone_by_email_and_they_accept(
         "sam@example.org",
     ]
     email = next(message for message in mailoutbox if message.to == ["sam@example.org"])
-    assert email.subject == "Levelfield: Mo invited you to join Leeds Carers Collective"
+    assert email.subject == "Levelfield: Mo invited you to join Riverside Co-production Collective"
     assert "We would love your view as a carer." in email.body
-    assert "Mo has invited you to join Leeds Carers Collective" in email.body
+    assert "Mo has invited you to join Riverside Co-production Collective" in email.body
     invitation = Invitation.objects.get(email="sam@example.org")
     assert invitation.invited_by == member
     assert invitation.expires_at - timezone.now() > timedelta(days=29)
@@ -72,7 +72,7 @@ def test_a_member_invites_someone_by_email_and_they_accept(
     client.force_login(sam)
     join_url = _link_in(email.body)
     page = client.get(join_url).content.decode()
-    assert "Mo has invited you to join Leeds Carers Collective" in page
+    assert "Mo has invited you to join Riverside Co-production Collective" in page
     assert "We would love your view as a carer." in page
 
     accepted = client.post(f"{join_url}accept/")
@@ -84,7 +84,10 @@ def test_a_member_invites_someone_by_email_and_they_accept(
     assert invitation.accepted_by == sam
     joined = Change.objects.get(collective=collective, action="joined", actor=sam)
     assert joined.after == {"member": "Sam", "coordinator": False}
-    assert "You joined Leeds Carers Collective." in client.get(accepted.url).content.decode()
+    assert (
+        "You joined Riverside Co-production Collective."
+        in client.get(accepted.url).content.decode()
+    )
 
 
 @pytest.mark.parametrize(

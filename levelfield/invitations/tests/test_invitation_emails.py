@@ -50,7 +50,7 @@ def test_an_invitation_email_has_a_one_click_unsubscribe_and_a_link_that_works(
 
     [email] = mailoutbox
     assert email.to == ["sam@example.org"]
-    assert email.subject == "Levelfield: Mo invited you to join Leeds Carers Collective"
+    assert email.subject == "Levelfield: Mo invited you to join Riverside Co-production Collective"
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = email.extra_headers["List-Unsubscribe"].strip("<>")
     assert "/notifications/unsubscribe/" in unsubscribe
@@ -119,7 +119,7 @@ def test_someone_with_an_account_also_sees_the_invitation_among_their_notificati
 
     client.force_login(sam)
     notices = client.get(reverse("notifications:list")).content.decode()
-    assert "Mo invited you to join Leeds Carers Collective" in notices
+    assert "Mo invited you to join Riverside Co-production Collective" in notices
     assert client.get(notification.link).status_code == 200
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the cohort tests: a cohort of the learning world's course, set up through
+"""Helpers for the cohort tests: a cohort of the learning learning_world's course, set up through
 the service, with weekly sessions for four weeks from the pinned clock."""
 
 from __future__ import annotations
@@ -10,18 +10,20 @@ from django.utils import timezone
 
 from levelfield.learning import services
 from levelfield.learning.models import Cohort
-from levelfield.learning.tests.conftest import World
+from levelfield.learning.tests.conftest import LearningWorld
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def cohort_make(world: World, *, weeks: int = 4, starts_in_days: int = 7) -> Cohort:
+def cohort_make(
+    learning_world: LearningWorld, *, weeks: int = 4, starts_in_days: int = 7
+) -> Cohort:
     first = (timezone.now() + datetime.timedelta(days=starts_in_days)).replace(
         minute=0, second=0, microsecond=0
     )
     return services.cohort_create(
-        course=world.course,
-        actor=world.facilitator,
+        course=learning_world.course,
+        actor=learning_world.facilitator,
         title="Summer run",
         ends_on=timezone.localdate(first) + datetime.timedelta(weeks=weeks - 1),
         dates=services.CohortDates(
@@ -32,7 +34,8 @@ def cohort_make(world: World, *, weeks: int = 4, starts_in_days: int = 7) -> Coh
     )
 
 
-def url(name: str, world: World, cohort: Cohort, *args: int) -> str:
+def url(name: str, learning_world: LearningWorld, cohort: Cohort, *args: int) -> str:
     return reverse(
-        f"learning:{name}", args=[world.collective.slug, world.course.pk, cohort.pk, *args]
+        f"learning:{name}",
+        args=[learning_world.collective.slug, learning_world.course.pk, cohort.pk, *args],
     )

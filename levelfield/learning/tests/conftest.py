@@ -1,4 +1,9 @@
-"""A collective with a facilitator, a learner and an outsider, and a two-module course."""
+"""The learning tests' course, built in the one test world (levelfield/lib/testing/world.py).
+
+Riverside collective runs a two-module course: Cora facilitates it, Cal is a learner,
+Mo is another member and Olu belongs to nothing. `learning_world` names them so; it
+builds on the one `world` rather than making a second collective.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,14 @@ from dataclasses import dataclass
 import pytest
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.learning.models import Course, Module, Page
 from levelfield.learning.tests.factories import CourseFactory, ModuleFactory, PageFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 
 
 @dataclass
-class World:
+class LearningWorld:
     collective: Collective
     facilitator: User
     learner: User
@@ -27,14 +31,9 @@ class World:
 
 
 @pytest.fixture
-def world(db: None) -> World:
-    collective = CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
-    facilitator, learner, member, outsider = (
-        UserFactory(display_name=name) for name in ("Fran", "Lee", "Mo", "Olu")
-    )
-    for person in (facilitator, learner, member):
-        CollectiveMembershipFactory(collective=collective, person=person)
-    course = CourseFactory(collective=collective, facilitators=[facilitator])
+def learning_world(world: World) -> LearningWorld:
+    collective = world.collective
+    course = CourseFactory(collective=collective, facilitators=[world.coordinator])
     first = ModuleFactory(course=course, position=1, title="What co-production is")
     second = ModuleFactory(course=course, position=2, title="Sharing power", question="")
     pages = [
@@ -42,6 +41,13 @@ def world(db: None) -> World:
         PageFactory(module=first, position=2, title="Not engagement"),
         PageFactory(module=second, position=1, title="Who decides"),
     ]
-    return World(
-        collective, facilitator, learner, member, outsider, course, [first, second], pages
+    return LearningWorld(
+        collective,
+        world.coordinator,
+        world.collective_member,
+        world.member,
+        world.outsider,
+        course,
+        [first, second],
+        pages,
     )

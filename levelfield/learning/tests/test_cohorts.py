@@ -18,25 +18,29 @@ from levelfield.history.models import Change
 from levelfield.learning import personal, services
 from levelfield.learning.models import Assignment, Cohort, CohortParticipant, HandIn
 from levelfield.learning.tests.cohorts import PDF, cohort_make, url
-from levelfield.learning.tests.conftest import World
+from levelfield.learning.tests.conftest import LearningWorld
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Participation
 
 
-def _course_url(name: str, world: World) -> str:
-    return reverse(f"learning:{name}", args=[world.collective.slug, world.course.pk])
+def _course_url(name: str, learning_world: LearningWorld) -> str:
+    return reverse(
+        f"learning:{name}", args=[learning_world.collective.slug, learning_world.course.pk]
+    )
 
 
 # Setting up a cohort
 
 
 def test_a_facilitator_runs_the_course_as_a_cohort_whose_dates_are_a_series_of_events(
-    world: World, client: object, clock: object
+    learning_world: LearningWorld, client: object, clock: object
 ) -> None:
-    client.force_login(world.facilitator)
-    assert b"Run the course as a cohort" in client.get(_course_url("course", world)).content
+    client.force_login(learning_world.facilitator)
+    assert (
+        b"Run the course as a cohort" in client.get(_course_url("course", learning_world)).content
+    )
     response = client.post(
-        _course_url("cohort_create", world),
+        _course_url("cohort_create", learning_world),
         {
             "title": "Autumn run",
             "first_session": "2026-06-16T18:00",
@@ -47,7 +51,7 @@ def test_a_facilitator_runs_the_course_as_a_cohort_whose_dates_are_a_series_of_e
         },
     )
     cohort = Cohort.objects.get()
-    assert response.url == url("cohort", world, cohort)
+    assert response.url == url("cohort", learning_world, cohort)
     assert cohort.starts_on == datetime.date(2026, 6, 16)
     assert cohort.series is not None
     events = list(Event.objects.filter(series=cohort.series).order_by("starts_at"))
@@ -58,18 +62,18 @@ def test_a_facilitator_runs_the_course_as_a_cohort_whose_dates_are_a_series_of_e
         datetime.date(2026, 6, 30),
         datetime.date(2026, 7, 7),
     ]
-    assert all(world.facilitator in e.organisers.all() for e in events)
+    assert all(learning_world.facilitator in e.organisers.all() for e in events)
     assert Change.objects.filter(action="learning.cohort_create").exists()
-    page = client.get(url("cohort", world, cohort)).content.decode()
+    page = client.get(url("cohort", learning_world, cohort)).content.decode()
     assert "Set an assignment" in page and "16 June 2026" in page
 
 
 def test_a_cohort_that_ends_before_it_starts_is_refused_with_a_message(
-    world: World, client: object, clock: object
+    learning_world: LearningWorld, client: object, clock: object
 ) -> None:
-    client.force_login(world.facilitator)
+    client.force_login(learning_world.facilitator)
     response = client.post(
-        _course_url("cohort_create", world),
+        _course_url("cohort_create", learning_world),
         {
             "title": "Backwards",
             "first_session": "2026-06-16T18:00",
@@ -87,92 +91,92 @@ def test_a_cohort_that_ends_before_it_starts_is_refused_with_a_message(
 
 
 def test_a_member_who_does_not_facilitate_may_not_set_up_a_cohort(
-    world: World, client: object
+    learning_world: LearningWorld, client: object
 ) -> None:
-    client.force_login(world.member)
-    assert client.get(_course_url("cohort_create", world)).status_code == 403
-    client.force_login(world.outsider)
-    assert client.get(_course_url("cohort_create", world)).status_code == 404
+    client.force_login(learning_world.member)
+    assert client.get(_course_url("cohort_create", learning_world)).status_code == 403
+    client.force_login(learning_world.outsider)
+    assert client.get(_course_url("cohort_create", learning_world)).status_code == 404
 
 
 def test_a_coordinator_who_is_not_named_may_facilitate_a_cohort(
-    world: World, client: object
+    learning_world: LearningWorld, client: object
 ) -> None:
     coordinator = UserFactory(display_name="Cora")
     CollectiveMembershipFactory(
-        collective=world.collective, person=coordinator, is_coordinator=True
+        collective=learning_world.collective, person=coordinator, is_coordinator=True
     )
-    cohort = cohort_make(world)
+    cohort = cohort_make(learning_world)
     client.force_login(coordinator)
-    assert client.get(url("assignment_create", world, cohort)).status_code == 200
-    assert client.get(url("evaluation_results", world, cohort)).status_code == 200
-    client.force_login(world.member)
-    assert client.get(url("assignment_create", world, cohort)).status_code == 403
+    assert client.get(url("assignment_create", learning_world, cohort)).status_code == 200
+    assert client.get(url("evaluation_results", learning_world, cohort)).status_code == 200
+    client.force_login(learning_world.member)
+    assert client.get(url("assignment_create", learning_world, cohort)).status_code == 403
 
 
 # Joining and leaving
 
 
 def test_joining_registers_once_for_the_whole_series_and_leaving_cancels_after_a_confirm(
-    world: World, client: object, clock: object
+    learning_world: LearningWorld, client: object, clock: object
 ) -> None:
-    cohort = cohort_make(world)
-    client.force_login(world.learner)
-    page = client.get(url("cohort", world, cohort)).content.decode()
+    cohort = cohort_make(learning_world)
+    client.force_login(learning_world.learner)
+    page = client.get(url("cohort", learning_world, cohort)).content.decode()
     assert "Join the cohort" in page
-    client.post(url("cohort_join", world, cohort))
-    places = Registration.objects.filter(person=world.learner)
+    client.post(url("cohort_join", learning_world, cohort))
+    places = Registration.objects.filter(person=learning_world.learner)
     assert places.filter(status=RegistrationStatus.REGISTERED).count() == 4
     assert Change.objects.filter(action="registration_created").count() == 4
     assert Change.objects.filter(action="learning.cohort_join").count() == 1
     # Joined the course too, and joining again changes nothing.
-    assert world.course.enrolments.filter(person=world.learner).exists()
-    client.post(url("cohort_join", world, cohort))
+    assert learning_world.course.enrolments.filter(person=learning_world.learner).exists()
+    client.post(url("cohort_join", learning_world, cohort))
     assert places.count() == 4
-    assert "You have a place" in client.get(url("cohort", world, cohort)).content.decode()
+    assert "You have a place" in client.get(url("cohort", learning_world, cohort)).content.decode()
 
-    confirm = client.get(url("cohort_leave", world, cohort))
+    confirm = client.get(url("cohort_leave", learning_world, cohort))
     assert b"Yes, leave the cohort" in confirm.content
     assert places.filter(status=RegistrationStatus.CANCELLED).count() == 0  # GET wrote nothing
-    response = client.post(url("cohort_leave", world, cohort))
-    assert response.url == url("cohort", world, cohort)
+    response = client.post(url("cohort_leave", learning_world, cohort))
+    assert response.url == url("cohort", learning_world, cohort)
     assert places.filter(status=RegistrationStatus.CANCELLED).count() == 4
-    assert CohortParticipant.objects.get(person=world.learner).left_at is not None
+    assert CohortParticipant.objects.get(person=learning_world.learner).left_at is not None
     # Leaving twice: there is no place left to leave.
-    assert client.post(url("cohort_leave", world, cohort)).status_code == 403
+    assert client.post(url("cohort_leave", learning_world, cohort)).status_code == 403
 
 
 def test_attendance_at_a_cohort_session_writes_involvement_the_usual_way(
-    world: World, clock: object
+    learning_world: LearningWorld, clock: object
 ) -> None:
-    cohort = cohort_make(world, starts_in_days=1)
-    services.cohort_join(cohort=cohort, person=world.learner)
+    cohort = cohort_make(learning_world, starts_in_days=1)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
     first = services.cohort_events(cohort).first()
-    registration = Registration.objects.get(event=first, person=world.learner)
+    registration = Registration.objects.get(event=first, person=learning_world.learner)
     clock.move_to(first.ends_at + datetime.timedelta(minutes=5))
     event_services.attendance_record(
-        event=first, actor=world.facilitator, attended=[registration.pk]
+        event=first, actor=learning_world.facilitator, attended=[registration.pk]
     )
-    assert Participation.objects.filter(person=world.learner, entry__event=first).exists()
+    assert Participation.objects.filter(person=learning_world.learner, entry__event=first).exists()
 
 
 def test_people_outside_the_collective_cannot_see_or_join_a_cohort(
-    world: World, client: object
+    learning_world: LearningWorld, client: object
 ) -> None:
-    cohort = cohort_make(world)
-    client.force_login(world.outsider)
-    assert client.get(url("cohort", world, cohort)).status_code == 404
-    assert client.post(url("cohort_join", world, cohort)).status_code == 404
+    cohort = cohort_make(learning_world)
+    client.force_login(learning_world.outsider)
+    assert client.get(url("cohort", learning_world, cohort)).status_code == 404
+    assert client.post(url("cohort_join", learning_world, cohort)).status_code == 404
     assert not CohortParticipant.objects.exists()
 
 
 # Assignments
 
 
-def _assignment(world: World, cohort: Cohort, days: int = 3) -> Assignment:
+def _assignment(learning_world: LearningWorld, cohort: Cohort, days: int = 3) -> Assignment:
     return services.assignment_save(
         cohort=cohort,
-        actor=world.facilitator,
+        actor=learning_world.facilitator,
         title="Map who decides",
         instructions="Draw who makes the decisions in a project you know.",
         due_on=timezone.localdate() + datetime.timedelta(days=days),
@@ -180,169 +184,186 @@ def _assignment(world: World, cohort: Cohort, days: int = 3) -> Assignment:
 
 
 def test_an_assignment_is_set_handed_in_and_given_feedback(
-    world: World, client: object, mailoutbox: list, django_capture_on_commit_callbacks: object
+    learning_world: LearningWorld,
+    client: object,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: object,
 ) -> None:
-    cohort = cohort_make(world)
-    services.cohort_join(cohort=cohort, person=world.learner)
-    client.force_login(world.facilitator)
+    cohort = cohort_make(learning_world)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    client.force_login(learning_world.facilitator)
     due = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
     response = client.post(
-        url("assignment_create", world, cohort),
+        url("assignment_create", learning_world, cohort),
         {"title": "Map who decides", "instructions": "Draw it.", "due_on": due},
     )
     assignment = Assignment.objects.get()
-    assert response.url == url("assignment", world, cohort, assignment.pk)
+    assert response.url == url("assignment", learning_world, cohort, assignment.pk)
 
-    client.force_login(world.learner)
+    client.force_login(learning_world.learner)
     assert (
         "Hand it in"
-        in client.get(url("assignment", world, cohort, assignment.pk)).content.decode()
+        in client.get(url("assignment", learning_world, cohort, assignment.pk)).content.decode()
     )
     response = client.post(
-        url("hand_in", world, cohort, assignment.pk),
+        url("hand_in", learning_world, cohort, assignment.pk),
         {"text": "The funder decides.", "file": SimpleUploadedFile("map.pdf", PDF)},
     )
     assert response.status_code == 302
     hand_in = HandIn.objects.get()
     assert hand_in.file_type == "application/pdf" and hand_in.file_name == "map.pdf"
-    download = client.get(url("hand_in_file", world, cohort, assignment.pk, hand_in.pk))
+    download = client.get(url("hand_in_file", learning_world, cohort, assignment.pk, hand_in.pk))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
 
-    client.force_login(world.facilitator)
-    page = client.get(url("assignment", world, cohort, assignment.pk)).content.decode()
+    client.force_login(learning_world.facilitator)
+    page = client.get(url("assignment", learning_world, cohort, assignment.pk)).content.decode()
     assert "1 of 1 participant handed in; 1 waiting for feedback" in page
-    assert world.learner.name in page
+    assert learning_world.learner.name in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            url("hand_in_feedback", world, cohort, assignment.pk, hand_in.pk),
+            url("hand_in_feedback", learning_world, cohort, assignment.pk, hand_in.pk),
             {"feedback": "A clear map. Who else could be in the room?"},
         )
     hand_in.refresh_from_db()
-    assert hand_in.feedback_by == world.facilitator
-    assert [mail.to for mail in mailoutbox] == [[world.learner.email]]
+    assert hand_in.feedback_by == learning_world.facilitator
+    assert [mail.to for mail in mailoutbox] == [[learning_world.learner.email]]
 
-    client.force_login(world.learner)
-    page = client.get(url("assignment", world, cohort, assignment.pk)).content.decode()
+    client.force_login(learning_world.learner)
+    page = client.get(url("assignment", learning_world, cohort, assignment.pk)).content.decode()
     assert "Who else could be in the room?" in page
 
 
 def test_a_file_is_checked_by_its_content_and_an_empty_hand_in_is_refused(
-    world: World, client: object
+    learning_world: LearningWorld, client: object
 ) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort)
-    services.cohort_join(cohort=cohort, person=world.learner)
-    client.force_login(world.learner)
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    client.force_login(learning_world.learner)
     response = client.post(
-        url("hand_in", world, cohort, assignment.pk),
+        url("hand_in", learning_world, cohort, assignment.pk),
         {"file": SimpleUploadedFile("essay.pdf", b"MZ pretending to be a PDF")},
     )
     assert "The file must be a PDF, Word, Excel" in response.content.decode()
-    response = client.post(url("hand_in", world, cohort, assignment.pk), {"text": "  "})
+    response = client.post(url("hand_in", learning_world, cohort, assignment.pk), {"text": "  "})
     assert "Write your answer or choose a file to hand in" in response.content.decode()
     assert not HandIn.objects.exists()
 
 
 def test_only_participants_hand_in_and_only_facilitators_give_feedback(
-    world: World, client: object
+    learning_world: LearningWorld, client: object
 ) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort)
-    services.cohort_join(cohort=cohort, person=world.learner)
-    hand_in = services.hand_in_save(assignment=assignment, person=world.learner, text="Mine")
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    hand_in = services.hand_in_save(
+        assignment=assignment, person=learning_world.learner, text="Mine"
+    )
     # A member who has not joined cannot reach the assignment at all.
-    client.force_login(world.member)
-    assert client.get(url("assignment", world, cohort, assignment.pk)).status_code == 404
+    client.force_login(learning_world.member)
+    assert client.get(url("assignment", learning_world, cohort, assignment.pk)).status_code == 404
     assert (
-        client.post(url("hand_in", world, cohort, assignment.pk), {"text": "x"}).status_code == 404
+        client.post(
+            url("hand_in", learning_world, cohort, assignment.pk), {"text": "x"}
+        ).status_code
+        == 404
     )
     # Another participant cannot open someone else's hand-in.
-    services.cohort_join(cohort=cohort, person=world.member)
+    services.cohort_join(cohort=cohort, person=learning_world.member)
     assert (
-        client.get(url("hand_in_feedback", world, cohort, assignment.pk, hand_in.pk)).status_code
+        client.get(
+            url("hand_in_feedback", learning_world, cohort, assignment.pk, hand_in.pk)
+        ).status_code
         == 404
     )
     # The author sees it but cannot give themselves feedback.
-    client.force_login(world.learner)
-    feedback_url = url("hand_in_feedback", world, cohort, assignment.pk, hand_in.pk)
+    client.force_login(learning_world.learner)
+    feedback_url = url("hand_in_feedback", learning_world, cohort, assignment.pk, hand_in.pk)
     assert client.get(feedback_url).status_code == 200
     assert client.post(feedback_url, {"feedback": "Great"}).status_code == 403
     hand_in.refresh_from_db()
     assert hand_in.feedback == ""
     # A facilitator who writes nothing is asked to.
-    client.force_login(world.facilitator)
+    client.force_login(learning_world.facilitator)
     assert "Write your feedback" in client.post(feedback_url, {"feedback": ""}).content.decode()
 
 
 def test_the_home_lists_assignments_due_and_hand_ins_waiting_for_feedback(
-    world: World, clock: object
+    learning_world: LearningWorld, clock: object
 ) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort)
-    _assignment(world, cohort, days=30)  # not due soon
-    services.cohort_join(cohort=cohort, person=world.learner)
-    services.cohort_join(cohort=cohort, person=world.member)
-    assert [need.label for need in personal.needs(world.learner)] == ["Hand in: Map who decides"]
-    services.hand_in_save(assignment=assignment, person=world.learner, text="Done")
-    assert personal.needs(world.learner) == []
-    needs = personal.needs(world.facilitator)
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
+    _assignment(learning_world, cohort, days=30)  # not due soon
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    services.cohort_join(cohort=cohort, person=learning_world.member)
+    assert [need.label for need in personal.needs(learning_world.learner)] == [
+        "Hand in: Map who decides"
+    ]
+    services.hand_in_save(assignment=assignment, person=learning_world.learner, text="Done")
+    assert personal.needs(learning_world.learner) == []
+    needs = personal.needs(learning_world.facilitator)
     assert [need.kind for need in needs] == ["hand_in_feedback"]
     assert "1 hand-in" in needs[0].label
 
 
 def test_participants_who_have_not_handed_in_are_reminded_once(
-    world: World, clock: object, mailoutbox: list, django_capture_on_commit_callbacks: object
+    learning_world: LearningWorld,
+    clock: object,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: object,
 ) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort, days=1)
-    services.cohort_join(cohort=cohort, person=world.learner)
-    services.cohort_join(cohort=cohort, person=world.member)
-    services.hand_in_save(assignment=assignment, person=world.member, text="Done")
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort, days=1)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    services.cohort_join(cohort=cohort, person=learning_world.member)
+    services.hand_in_save(assignment=assignment, person=learning_world.member, text="Done")
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert services.assignments_remind_due() == 1
         assert services.assignments_remind_due() == 0
-    assert [mail.to for mail in mailoutbox] == [[world.learner.email]]
+    assert [mail.to for mail in mailoutbox] == [[learning_world.learner.email]]
 
 
-def test_hand_ins_are_in_the_data_download_and_go_with_the_person(world: World) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort)
-    services.cohort_join(cohort=cohort, person=world.learner)
+def test_hand_ins_are_in_the_data_download_and_go_with_the_person(
+    learning_world: LearningWorld,
+) -> None:
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
     services.hand_in_save(
         assignment=assignment,
-        person=world.learner,
+        person=learning_world.learner,
         text="My map",
         upload=SimpleUploadedFile("map.pdf", PDF),
     )
-    exported = personal.export(world.learner)
+    exported = personal.export(learning_world.learner)
     assert exported["assignment_hand_ins"][0]["text"] == "My map"
     assert exported["assignment_hand_ins"][0]["file"] == "map.pdf"
     assert exported["cohorts"][0]["cohort"] == "Summer run"
-    world.learner.delete()
+    learning_world.learner.delete()
     assert not HandIn.objects.exists() and not CohortParticipant.objects.exists()
 
 
 @pytest.mark.parametrize("page", ["cohort", "assignment"])
 def test_the_cohort_and_assignment_pages_do_not_grow_with_participants(
-    world: World, client: object, django_assert_max_num_queries: object, page: str
+    learning_world: LearningWorld, client: object, django_assert_max_num_queries: object, page: str
 ) -> None:
-    cohort = cohort_make(world)
-    assignment = _assignment(world, cohort)
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
 
     def join(count: int) -> None:
         for _ in range(count):
             person = UserFactory()
-            CollectiveMembershipFactory(collective=world.collective, person=person)
+            CollectiveMembershipFactory(collective=learning_world.collective, person=person)
             services.cohort_join(cohort=cohort, person=person)
             services.hand_in_save(assignment=assignment, person=person, text="Mine")
 
     target = (
-        url("cohort", world, cohort)
+        url("cohort", learning_world, cohort)
         if page == "cohort"
-        else url("assignment", world, cohort, assignment.pk)
+        else url("assignment", learning_world, cohort, assignment.pk)
     )
-    client.force_login(world.facilitator)
+    client.force_login(learning_world.facilitator)
     join(3)
     client.get(target)
     from django.db import connection
@@ -356,11 +377,14 @@ def test_the_cohort_and_assignment_pages_do_not_grow_with_participants(
 
 
 def test_joining_sends_one_email_with_every_date_not_one_for_each(
-    world: World, clock: object, mailoutbox: list, django_capture_on_commit_callbacks: object
+    learning_world: LearningWorld,
+    clock: object,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: object,
 ) -> None:
-    cohort = cohort_make(world)
+    cohort = cohort_make(learning_world)
     with django_capture_on_commit_callbacks(execute=True):
-        services.cohort_join(cohort=cohort, person=world.learner)
+        services.cohort_join(cohort=cohort, person=learning_world.learner)
     assert len(mailoutbox) == 1
     assert "Summer run" in mailoutbox[0].subject
     assert mailoutbox[0].body.count("- ") >= 4  # the four dates

@@ -9,21 +9,21 @@ from django.urls import reverse
 
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.learning import services
-from levelfield.learning.tests.conftest import World
+from levelfield.learning.tests.conftest import LearningWorld
 from levelfield.learning.tests.factories import CircleFactory, CircleSessionFactory
 from levelfield.people.tests.factories import UserFactory
 
 
-def _learners(world: World, count: int, circle: object, session: object) -> None:
+def _learners(learning_world: LearningWorld, count: int, circle: object, session: object) -> None:
     for n in range(count):
         person = UserFactory()
-        CollectiveMembershipFactory(collective=world.collective, person=person)
-        enrolment = services.enrolment_create(course=world.course, person=person)
-        for page in world.pages[: n % 4]:
+        CollectiveMembershipFactory(collective=learning_world.collective, person=person)
+        enrolment = services.enrolment_create(course=learning_world.course, person=person)
+        for page in learning_world.pages[: n % 4]:
             services.page_mark_done(enrolment=enrolment, page=page)
         services.reflection_save(
             enrolment=enrolment,
-            module=world.modules[0],
+            module=learning_world.modules[0],
             text="Thoughts",
             shared_with_facilitators=bool(n % 2),
         )
@@ -33,39 +33,39 @@ def _learners(world: World, count: int, circle: object, session: object) -> None
 
 @pytest.mark.parametrize("page", ["course", "progress", "circle", "courses"])
 def test_the_same_number_of_queries_with_5_and_20_learners(
-    world: World, client: object, django_assert_max_num_queries: object, page: str
+    learning_world: LearningWorld, client: object, django_assert_max_num_queries: object, page: str
 ) -> None:
-    circle = CircleFactory(course=world.course)
+    circle = CircleFactory(course=learning_world.course)
     session = CircleSessionFactory(circle=circle)
-    client.force_login(world.facilitator)
-    args = [world.collective.slug, world.course.pk]
+    client.force_login(learning_world.facilitator)
+    args = [learning_world.collective.slug, learning_world.course.pk]
     url = {
         "course": reverse("learning:course", args=args),
         "progress": reverse("learning:progress", args=args),
         "circle": reverse("learning:circle", args=[*args, circle.pk]),
-        "courses": reverse("learning:courses", args=[world.collective.slug]),
+        "courses": reverse("learning:courses", args=[learning_world.collective.slug]),
     }[page]
     # Five, not one: the progress table is shown only from the minimum group.
-    _learners(world, 5, circle, session)
+    _learners(learning_world, 5, circle, session)
     client.get(url)  # warm up (session, caches)
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
-    _learners(world, 15, circle, session)
+    _learners(learning_world, 15, circle, session)
     with django_assert_max_num_queries(len(few)):
         assert client.get(url).status_code == 200
 
 
 def test_the_facilitators_figures_take_three_queries_and_add_up(
-    world: World, django_assert_num_queries: object
+    learning_world: LearningWorld, django_assert_num_queries: object
 ) -> None:
     """The enrolments once (how many, completed, whose) and the reflections once
     (answered and shared), not a query for each figure."""
     from levelfield.learning import progress
 
-    circle = CircleFactory(course=world.course)
-    _learners(world, 5, circle, CircleSessionFactory(circle=circle))
-    modules = progress.course_outline(world.course)
+    circle = CircleFactory(course=learning_world.course)
+    _learners(learning_world, 5, circle, CircleSessionFactory(circle=circle))
+    modules = progress.course_outline(learning_world.course)
     with django_assert_num_queries(3):
-        figures = progress.course_progress(world.course, modules)
+        figures = progress.course_progress(learning_world.course, modules)
     assert (figures.enrolled, figures.started, figures.completed) == (5, 5, 1)
     assert [(m.finished, m.shared) for m in figures.modules] == [(2, 2), (1, 0)]

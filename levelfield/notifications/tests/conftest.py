@@ -1,3 +1,5 @@
+"""Notification tests start from the one test world (levelfield/lib/testing/world.py)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -5,13 +7,14 @@ from contextlib import AbstractContextManager
 
 import pytest
 
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 
 
 @pytest.fixture
-def person() -> User:
-    return UserFactory(display_name="Amara", email="amara@example.org")
+def person(world: World) -> User:
+    """Who the notices go to: Mo, a member of the one test world's places."""
+    return world.member
 
 
 @pytest.fixture

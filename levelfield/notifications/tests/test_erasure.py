@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from allauth.account.models import EmailAddress
 
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.home.services import person_delete
 from levelfield.invitations.services import invitations_send
+from levelfield.lib.testing.world import World
 from levelfield.notifications.models import Notification, Suppression
 from levelfield.notifications.services import (
     notification_send,
@@ -21,10 +21,11 @@ from levelfield.people.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_deleting_an_account_forgets_the_notices_sent_to_each_of_its_addresses(committed):
-    collective = CollectiveFactory(name="Leeds Carers")
-    inviter = UserFactory(display_name="Mo")
-    CollectiveMembershipFactory(collective=collective, person=inviter)
+def test_deleting_an_account_forgets_the_notices_sent_to_each_of_its_addresses(
+    committed, world: World
+):
+    collective = world.collective
+    inviter = world.member
     with committed():
         # Sam is invited at a work and a home address before having an account.
         invitations_send(

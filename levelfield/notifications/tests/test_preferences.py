@@ -33,7 +33,7 @@ def _invite(person: object, title: str, at: datetime = WEDNESDAY) -> Notificatio
         person=person,
         context={
             "invitation": SimpleNamespace(message="Join us.", expires_at=at, email=person.email),
-            "inviter": "Gordon",
+            "inviter": "Cora",
             "place": title,
             "accept_url": "http://127.0.0.1:8000/invitations/a-token/",
         },

@@ -26,8 +26,8 @@ def _tell(person: object, **overrides: object) -> Notification | None:
         "kind": "coordinator",
         "person": person,
         "context": {
-            "asked_by": SimpleNamespace(name="Gordon"),
-            "place": "Leeds Carers",
+            "asked_by": SimpleNamespace(name="Cora"),
+            "place": "Riverside",
             "reason": "",
         },
         "url": "/collectives/leeds/",
@@ -42,14 +42,14 @@ def test_a_notification_is_emailed_only_after_the_change_commits(person, mailout
 
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
-    assert email.to == ["amara@example.org"]
+    assert email.to == [person.email]
     assert email.subject == (
-        "Levelfield: Gordon asked you to take on the coordinator job in Leeds Carers"
+        "Levelfield: Cora asked you to take on the coordinator job in Riverside"
     )
-    assert "Gordon asked you to take on the coordinator job in Leeds Carers." in email.body
+    assert "Cora asked you to take on the coordinator job in Riverside." in email.body
     html = email.alternatives[0][0]
     assert email.alternatives[0][1] == "text/html"
-    assert "<p>Hello Amara,</p>" in html
+    assert "<p>Hello Mo,</p>" in html
     assert 'href="http://127.0.0.1:8000/collectives/leeds/"' in html
     notification.refresh_from_db()
     assert notification.status == Status.SENT
@@ -129,7 +129,7 @@ def test_a_decision_reminder_reads_in_plain_english(person, mailoutbox, committe
     assert email.subject == (
         "Levelfield: Reminder: “Where should we meet?” closes Tuesday 3 November"
     )
-    assert "Hello Amara," in email.body
+    assert "Hello Mo," in email.body
     assert "http://127.0.0.1:8000/decisions/7/respond/" in email.body
 
 

@@ -1,4 +1,5 @@
-"""A collective with two members (one starts a partnership) and an outsider."""
+"""Priorities tests start from the one test world (levelfield/lib/testing/world.py):
+Riverside collective, Mo (who starts a partnership), Gita (another member) and Olu."""
 
 from __future__ import annotations
 
@@ -6,9 +7,8 @@ import pytest
 from django.core.cache import cache
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
 from levelfield.priorities import services
 from levelfield.priorities.models import Partnership
 
@@ -19,27 +19,24 @@ def fresh_rate_limit() -> None:
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
+def collective(world: World) -> Collective:
+    return world.collective
 
 
 @pytest.fixture
-def member(collective: Collective) -> User:
-    user = UserFactory(display_name="Dev", email="dev@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def member(world: World) -> User:
+    return world.member
 
 
 @pytest.fixture
-def other_member(collective: Collective) -> User:
-    user = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def other_member(world: World) -> User:
+    """Another member of the world's collective: Gita."""
+    return world.group_member
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    return world.outsider
 
 
 @pytest.fixture

@@ -1,53 +1,55 @@
-"""A project in a collective, with a member, a coordinator and an outsider."""
+"""Project tests start from the one test world (levelfield/lib/testing/world.py).
+
+Each fixture is a view of the world under the name the tests use: Riverside collective,
+its project "Living well after a stroke" (here in its design stage), Mo who is in it
+and Olu who belongs to nothing; Amara, who coordinates the project only, is added.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from levelfield.collectives.models import Collective
-from levelfield.collectives.tests.factories import (
-    CollectiveFactory,
-    CollectiveMembershipFactory,
-)
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.models import Project, Stage
-from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
+from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 
 @pytest.fixture
-def collective(db: None) -> Collective:
-    return CollectiveFactory(name="Stroke Voices", slug="stroke-voices")
+def collective(world: World) -> Collective:
+    return world.collective
 
 
 @pytest.fixture
-def member(collective: Collective) -> User:
-    user = UserFactory(display_name="Gordon", email="gordon@example.org")
-    CollectiveMembershipFactory(collective=collective, person=user)
-    return user
+def member(world: World) -> User:
+    return world.member
 
 
 @pytest.fixture
-def project(collective: Collective, member: User) -> Project:
-    project = ProjectFactory(
-        collective=collective,
-        title="Life after stroke",
-        stage=Stage.DESIGN,
-        topics="stroke, rehabilitation",
-        created_by=member,
-    )
-    ProjectMembershipFactory(project=project, person=member)
+def project(world: World) -> Project:
+    project = world.project
+    project.stage = Stage.DESIGN
+    project.topics = "stroke, rehabilitation"
+    project.save(update_fields=["stage", "topics"])
     return project
 
 
 @pytest.fixture
-def coordinator(project: Project) -> User:
+def coordinator(world: World, project: Project) -> User:
+    """Amara coordinates the project but not the collective, added to the world's places.
+
+    No world person fits: Cora coordinates both, and these tests need a project
+    coordinator who does not approve the collective's payment claims.
+    """
     user = UserFactory(display_name="Amara", email="amara@example.org")
-    CollectiveMembershipFactory(collective=project.collective, person=user)
+    CollectiveMembershipFactory(collective=world.collective, person=user)
     ProjectMembershipFactory(project=project, person=user, is_coordinator=True)
     return user
 
 
 @pytest.fixture
-def outsider(db: None) -> User:
-    return UserFactory(display_name="Olu", email="olu@example.org")
+def outsider(world: World) -> User:
+    return world.outsider

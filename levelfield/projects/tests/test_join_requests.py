@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
+from levelfield.lib.testing.world import World
 from levelfield.notifications.models import Notification
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
@@ -48,6 +49,7 @@ def _collective_page(client: Client, project: Project) -> str:
 
 def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     client: Client,
+    world: World,
     project: Project,
     member: User,
     coordinator: User,
@@ -61,7 +63,7 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     # No dead link to a page Sol cannot open: an "Ask to join" link instead.
     assert f'href="{reverse("projects:detail", args=[project.pk])}"' not in collective_page
     assert ask_url in collective_page
-    assert "Ask to join Life after stroke" in text(collective_page)
+    assert "Ask to join Living well after a stroke" in text(collective_page)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ask_url, {"message": "I had a stroke in 2019 and can help."})
@@ -70,8 +72,10 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     assert "You asked to join" in text(_collective_page(client, project))
     join_request = JoinRequest.objects.get()
     assert (join_request.person, join_request.status) == (asker, JoinRequestStatus.PENDING)
-    assert sorted(mail.to[0] for mail in mailoutbox) == ["amara@example.org", "gordon@example.org"]
-    assert mailoutbox[0].subject == "Levelfield: Sol asks to join “Life after stroke”"
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted(
+        [coordinator.email, member.email, world.coordinator.email]
+    )
+    assert mailoutbox[0].subject == "Levelfield: Sol asks to join “Living well after a stroke”"
     assert "I had a stroke in 2019 and can help." in mailoutbox[0].body
     assert f"/places/{project.place.pk}/members/" in mailoutbox[0].body
     mailoutbox.clear()
@@ -90,13 +94,15 @@ def test_a_member_asks_to_join_a_project_and_a_project_member_accepts(
     assert (join_request.status, join_request.answered_by) == (JoinRequestStatus.ACCEPTED, member)
     assert [mail.to for mail in mailoutbox] == [["sol@example.org"]]
     assert (
-        mailoutbox[0].subject == "Levelfield: Your request to join “Life after stroke” is accepted"
+        mailoutbox[0].subject
+        == "Levelfield: Your request to join “Living well after a stroke” is accepted"
     )
-    assert "Gordon accepted your request" in mailoutbox[0].body
-    history = Change.objects.filter(project=project).order_by("id")
+    assert "Mo accepted your request" in mailoutbox[0].body
+    # Left out: the world's own change, from before (Fern leaving the project).
+    history = Change.objects.filter(project=project).exclude(actor=world.former).order_by("id")
     assert [(c.action, c.actor, c.summary) for c in history] == [
         ("join_requested", asker, "Sol asked to join the project"),
-        ("join_request_accepted", member, "Gordon accepted Sol’s request to join the project"),
+        ("join_request_accepted", member, "Mo accepted Sol’s request to join the project"),
     ]
     client.force_login(asker)
     assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 200
@@ -142,10 +148,10 @@ def test_the_ask_page_shows_only_what_the_collective_may_see(
     html = client.get(reverse("projects:join_request", args=[project.pk])).content.decode()
 
     words = text(html)
-    assert "Ask to join “Life after stroke”" in words
+    assert "Ask to join “Living well after a stroke”" in words
     assert project.summary in words
-    assert "Design" in words and "2 people" in words
-    assert "Gordon" not in words and "Amara" not in words
+    assert "Design" in words and "3 people" in words  # Cora, Mo and Amara
+    assert "Mo" not in words and "Amara" not in words
     assert "Secret interview notes" not in words
     assert "stroke, rehabilitation" not in words  # topics are for members
 
@@ -165,7 +171,7 @@ def test_asking_twice_keeps_one_waiting_request(
     assert page.status_code == 200
     assert "You asked to join on" in text(page.content.decode())
     assert JoinRequest.objects.get().message == "First"
-    assert len(mailoutbox) == 1  # Gordon, once
+    assert len(mailoutbox) == 2  # Mo and Cora, once each
     with pytest.raises(ValidationError):
         services.project_join_request_create(project=project, person=asker, message="Third")
     with pytest.raises(IntegrityError):
@@ -215,7 +221,9 @@ def test_someone_who_left_the_collective_cannot_be_accepted(
         reverse("projects:join_request_accept", args=[project.pk, join_request.pk])
     )
 
-    assert "Sol has left Stroke Voices" in text(client.get(response["Location"]).content.decode())
+    assert "Sol has left Riverside Co-production Collective" in text(
+        client.get(response["Location"]).content.decode()
+    )
     assert not PlaceMembership.objects.in_projects().filter(person=asker).exists()
     assert JoinRequest.objects.get().status == JoinRequestStatus.PENDING
 
@@ -254,6 +262,7 @@ def test_a_project_in_another_collective_is_not_found(
 
 
 def test_join_request_emails_are_queued_with_the_change_and_sent_after_it_commits(
+    world: World,
     project: Project,
     member: User,
     asker: User,
@@ -264,11 +273,16 @@ def test_join_request_emails_are_queued_with_the_change_and_sent_after_it_commit
         join_request = services.project_join_request_create(
             project=project, person=asker, message="I can help."
         )
-        assert Notification.objects.get(kind="join_request").person == member
+        notified = Notification.objects.filter(kind="join_request").values_list(
+            "person", flat=True
+        )
+        assert sorted(notified) == sorted([member.pk, world.coordinator.pk])
         assert mailoutbox == []
-    [asked] = mailoutbox
-    assert asked.to == [member.email]
-    assert "List-Unsubscribe" in asked.extra_headers
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted(
+        [member.email, world.coordinator.email]
+    )
+    for asked in mailoutbox:
+        assert "List-Unsubscribe" in asked.extra_headers
     mailoutbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -277,7 +291,10 @@ def test_join_request_emails_are_queued_with_the_change_and_sent_after_it_commit
         )
 
     [email] = mailoutbox
-    assert email.subject == "Levelfield: Your request to join “Life after stroke” was declined"
+    assert (
+        email.subject
+        == "Levelfield: Your request to join “Living well after a stroke” was declined"
+    )
     collective_url = f"http://127.0.0.1:8000/collectives/{project.collective.slug}/"
     assert collective_url in email.body
     assert "We are full." in email.alternatives[0][0]

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
+from levelfield.collectives.models import Collective
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.history.models import Change
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places.models import PlaceMembership
@@ -15,6 +17,8 @@ from levelfield.projects.models import Project
 from levelfield.projects.tests.factories import (
     InvolvementEntryFactory,
     ParticipationFactory,
+    ProjectFactory,
+    ProjectMembershipFactory,
 )
 from levelfield.projects.tests.pages import error_summary_links
 
@@ -40,14 +44,14 @@ def test_a_member_adds_someone_from_the_collective_to_the_project(
 
     assert ">Chidi</option>" in page
     assert "Stranger" not in page
-    assert ">Gordon</option>" not in page  # already in the project
+    assert ">Mo</option>" not in page  # already in the project
     assert response.status_code == 302
     assert response["Location"] == reverse("places:members", args=[project.place.pk])
     assert PlaceMembership.objects.of_project(project).filter(person=colleague).exists()
     assert not PlaceMembership.objects.in_projects().filter(person=not_in_collective).exists()
     change = Change.objects.get(project=project, action="member_added")
     assert change.actor == member
-    assert change.summary == "Gordon added Chidi to the project"
+    assert change.summary == "Mo added Chidi to the project"
     assert change.after == {"member": "Chidi"}
 
 
@@ -69,11 +73,14 @@ def test_someone_outside_the_collective_cannot_be_added_directly(
 
 
 def test_when_everyone_in_the_collective_is_in_the_project_there_is_nobody_to_add(
-    client: Client, project: Project, member: User
+    client: Client, world: World, project: Project, member: User
 ) -> None:
+    # Gita and Cal are the world collective's members not yet in the project.
+    for person in (world.group_member, world.collective_member):
+        ProjectMembershipFactory(project=project, person=person)
     client.force_login(member)
     html = client.get(reverse("projects:invite", args=[project.pk])).content.decode()
-    assert "Everyone in Stroke Voices is already in this project." in html
+    assert "Everyone in Riverside Co-production Collective is already in this project." in html
 
 
 # Leaving
@@ -95,15 +102,18 @@ def test_a_member_leaves_and_their_past_involvement_stays(
     assert response["Location"] == reverse("projects:list")
     assert not PlaceMembership.objects.of_project(project).filter(person=member).exists()
     assert entry.participations.get().person == member
-    change = Change.objects.get(project=project, action="member_left")
+    change = Change.objects.get(project=project, action="member_left", actor=member)
     assert change.actor == member
-    assert change.before == {"member": "Gordon", "coordinator": "no"}
+    assert change.before == {"member": "Mo", "coordinator": "no"}
     assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 404
 
 
 def test_the_last_member_cannot_leave_so_the_project_is_not_lost(
-    client: Client, project: Project, member: User
+    client: Client, collective: Collective, member: User
 ) -> None:
+    # A second project in the world's collective: the world's own has Cora in it too.
+    project = ProjectFactory(collective=collective, title="Mo's own project", created_by=member)
+    ProjectMembershipFactory(project=project, person=member)
     client.force_login(member)
     url = reverse("projects:leave", args=[project.pk])
 
