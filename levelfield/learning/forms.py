@@ -6,6 +6,10 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.learning import text
 from levelfield.learning.models import Course, Module, Page
@@ -14,9 +18,13 @@ from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
 
 
-def _keep(what: str, limit: int) -> str:
-    """The message for a text over its limit, the number as people write it (5,000)."""
-    return f"Keep {what} to {words.number(limit)} characters or fewer"
+def _keep_text(message: str, limit: int) -> str:
+    return gettext(message) % {"limit": words.number(limit)}
+
+
+# The message for a text over its limit, the number as people write it (5,000); lazy,
+# so it is worded in the language of whoever reads it.
+_keep = lazy(_keep_text, str)
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -25,27 +33,32 @@ def _datetime_widget() -> forms.DateTimeInput:
 
 class CourseForm(forms.Form):
     title = forms.CharField(
-        max_length=200, error_messages={"required": "Enter the course’s title"}
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Enter the course’s title")},
     )
     summary = forms.CharField(
-        label="What the course is about",
+        label=_("What the course is about"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="A few sentences: who it is for and what they will learn.",
+        help_text=_("A few sentences: who it is for and what they will learn."),
     )
 
 
 class CourseEditForm(CourseForm):
     is_open = forms.BooleanField(
-        label="Open the course: members can see it and enrol",
+        label=_("Open the course: members can see it and enrol"),
         required=False,
     )
     facilitators = forms.ModelMultipleChoiceField(
+        label=_("Facilitators"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Facilitators edit the course, see progress in aggregate and the "
-        "reflections people share with them, and write up circles’ themes.",
-        error_messages={"required": "Choose at least one facilitator"},
+        help_text=_(
+            "Facilitators edit the course, see progress in aggregate and the "
+            "reflections people share with them, and write up circles’ themes."
+        ),
+        error_messages={"required": _("Choose at least one facilitator")},
     )
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
@@ -58,10 +71,10 @@ class CourseEditForm(CourseForm):
 
 class ModuleForm(forms.ModelForm):
     live_session_url = forms.URLField(
-        label="Link to join or book the live session (optional)",
+        label=_("Link to join or book the live session (optional)"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "Enter the link as a web address, like https://…"},
+        error_messages={"invalid": _("Enter the link as a web address, like https://…")},
     )
 
     class Meta:
@@ -75,23 +88,29 @@ class ModuleForm(forms.ModelForm):
             "live_session_starts_at",
         ]
         labels = {
-            "question": "Question to reflect on after the module (optional)",
-            "live_session_title": "Live session (optional)",
-            "live_session_url": "Link to join or book the live session (optional)",
-            "live_session_starts_at": "When the live session starts (optional)",
+            "title": _("Title"),
+            "introduction": _("Introduction"),
+            "question": _("Question to reflect on after the module (optional)"),
+            "live_session_title": _("Live session (optional)"),
+            "live_session_url": _("Link to join or book the live session (optional)"),
+            "live_session_starts_at": _("When the live session starts (optional)"),
         }
         help_texts = {
-            "introduction": "What the module covers, in a sentence or two.",
-            "question": "Learners answer it in a short reflection, private unless they "
-            "choose to share it with the facilitators.",
-            "live_session_title": "For example “Online session: sharing power”.",
-            "live_session_starts_at": f"Times are in {settings.TIME_ZONE} time.",
+            "introduction": _("What the module covers, in a sentence or two."),
+            "question": _(
+                "Learners answer it in a short reflection, private unless they "
+                "choose to share it with the facilitators."
+            ),
+            "live_session_title": _("For example “Online session: sharing power”."),
+            "live_session_starts_at": format_lazy(
+                _("Times are in {zone} time."), zone=settings.TIME_ZONE
+            ),
         }
         error_messages = {
-            "title": {"required": "Enter the module’s title"},
-            "live_session_url": {"invalid": "Enter the link as a web address, like https://…"},
+            "title": {"required": _("Enter the module’s title")},
+            "live_session_url": {"invalid": _("Enter the link as a web address, like https://…")},
             "live_session_starts_at": {
-                "invalid": "Enter the date and time, for example 2027-03-01 18:00"
+                "invalid": _("Enter the date and time, for example 2027-03-01 18:00")
             },
         }
         widgets = {
@@ -103,31 +122,34 @@ class ModuleForm(forms.ModelForm):
 
 class PageForm(forms.ModelForm):
     video_url = forms.URLField(
-        label="Link to a video (optional)",
+        label=_("Link to a video (optional)"),
         required=False,
         assume_scheme="https",
-        help_text="Only videos with captions can be linked.",
-        error_messages={"invalid": "Enter the video’s link as a web address, like https://…"},
+        help_text=_("Only videos with captions can be linked."),
+        error_messages={"invalid": _("Enter the video’s link as a web address, like https://…")},
     )
 
     class Meta:
         model = Page
         fields = ["title", "body", "video_url", "video_has_captions", "transcript"]
         labels = {
-            "body": "Page text",
-            "video_url": "Link to a video (optional)",
-            "video_has_captions": "The video has captions",
-            "transcript": "Transcript of the video (optional)",
+            "title": _("Title"),
+            "body": _("Page text"),
+            "video_url": _("Link to a video (optional)"),
+            "video_has_captions": _("The video has captions"),
+            "transcript": _("Transcript of the video (optional)"),
         }
         help_texts = {
-            "body": "Markdown: ## for a heading, **bold**, - for a list, [words](link) "
-            "for a link, ![what the image shows](/address) for an image.",
-            "video_url": "Only videos with captions can be linked.",
+            "body": _(
+                "Markdown: ## for a heading, **bold**, - for a list, [words](link) "
+                "for a link, ![what the image shows](/address) for an image."
+            ),
+            "video_url": _("Only videos with captions can be linked."),
         }
         error_messages = {
-            "title": {"required": "Enter the page’s title"},
-            "body": {"required": "Enter the page’s text"},
-            "video_url": {"invalid": "Enter the video’s link as a web address, like https://…"},
+            "title": {"required": _("Enter the page’s title")},
+            "body": {"required": _("Enter the page’s text")},
+            "video_url": {"invalid": _("Enter the video’s link as a web address, like https://…")},
         }
         widgets = {
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -146,57 +168,60 @@ class PageForm(forms.ModelForm):
         if data.get("video_url") and not data.get("video_has_captions"):
             self.add_error(
                 "video_has_captions",
-                "Link only to a video with captions, and tick to say it has them",
+                gettext("Link only to a video with captions, and tick to say it has them"),
             )
         return data
 
 
 class ReflectionForm(forms.Form):
     text = forms.CharField(
-        label="Your reflection",
+        label=_("Your reflection"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": "Write your reflection: a sentence or two is enough",
-            "max_length": _keep("your reflection", 5000),
+            "required": _("Write your reflection: a sentence or two is enough"),
+            "max_length": _keep(
+                gettext_noop("Keep your reflection to %(limit)s characters or fewer"), 5000
+            ),
         },
     )
     shared_with_facilitators = forms.BooleanField(
-        label="Share this reflection with the course’s facilitators",
+        label=_("Share this reflection with the course’s facilitators"),
         required=False,
-        help_text="Only you can see it unless you tick this. You can change your mind later.",
+        help_text=_("Only you can see it unless you tick this. You can change your mind later."),
     )
 
 
 class CircleForm(forms.Form):
     name = forms.CharField(
-        label="Circle’s name",
+        label=_("Circle’s name"),
         max_length=200,
-        error_messages={"required": "Enter the circle’s name"},
-        help_text="For example “Tuesday evening circle”.",
+        error_messages={"required": _("Enter the circle’s name")},
+        help_text=_("For example “Tuesday evening circle”."),
     )
 
 
 class CircleSessionForm(forms.Form):
     title = forms.CharField(
+        label=_("Title"),
         max_length=200,
-        error_messages={"required": "Enter what the session was"},
-        help_text="For example “After the live session on sharing power”.",
+        error_messages={"required": _("Enter what the session was")},
+        help_text=_("For example “After the live session on sharing power”."),
     )
     held_on = forms.DateField(
-        label="Date",
+        label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "required": "Enter the session’s date",
-            "invalid": "Enter the date, for example 2027-03-01",
+            "required": _("Enter the session’s date"),
+            "invalid": _("Enter the date, for example 2027-03-01"),
         },
     )
     module = forms.ModelChoiceField(
-        label="Module it followed (optional)",
+        label=_("Module it followed (optional)"),
         queryset=Module.objects.none(),
         required=False,
-        empty_label="None",
-        error_messages={"invalid_choice": "Choose a module from the list"},
+        empty_label=_("None"),
+        error_messages={"invalid_choice": _("Choose a module from the list")},
     )
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
@@ -206,25 +231,27 @@ class CircleSessionForm(forms.Form):
 
 class CirclePostForm(forms.Form):
     text = forms.CharField(
-        label="Your reflection for the circle",
+        label=_("Your reflection for the circle"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Everyone in the circle and its facilitators will read it.",
+        help_text=_("Everyone in the circle and its facilitators will read it."),
         error_messages={
-            "required": "Write your reflection for the circle",
-            "max_length": _keep("it", 3000),
+            "required": _("Write your reflection for the circle"),
+            "max_length": _keep(gettext_noop("Keep it to %(limit)s characters or fewer"), 3000),
         },
     )
 
 
 class ThemesForm(forms.Form):
     themes = forms.CharField(
-        label="Themes from the circle’s reflections",
+        label=_("Themes from the circle’s reflections"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": "Write the themes you heard",
-            "max_length": _keep("the themes", 5000),
+            "required": _("Write the themes you heard"),
+            "max_length": _keep(
+                gettext_noop("Keep the themes to %(limit)s characters or fewer"), 5000
+            ),
         },
     )
 
@@ -236,81 +263,87 @@ SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 class CohortForm(forms.Form):
     title = forms.CharField(
-        label="Name of this run",
+        label=_("Name of this run"),
         max_length=200,
-        help_text="For example “Spring 2027, Tuesday evenings”.",
-        error_messages={"required": "Enter a name for this run of the course"},
+        help_text=_("For example “Spring 2027, Tuesday evenings”."),
+        error_messages={"required": _("Enter a name for this run of the course")},
     )
     first_session = forms.DateTimeField(
-        label="First session: date and start time",
+        label=_("First session: date and start time"),
         widget=_datetime_widget(),
-        help_text=f"Times are in {settings.TIME_ZONE} time.",
+        help_text=format_lazy(_("Times are in {zone} time."), zone=settings.TIME_ZONE),
         error_messages={
-            "required": "Enter the first session’s date and start time",
-            "invalid": "Enter the date and time, for example 2027-03-01 18:00",
+            "required": _("Enter the first session’s date and start time"),
+            "invalid": _("Enter the date and time, for example 2027-03-01 18:00"),
         },
     )
     session_minutes = forms.IntegerField(
-        label="How long each session lasts, in minutes",
+        label=_("How long each session lasts, in minutes"),
         min_value=15,
         max_value=8 * 60,
         initial=90,
         error_messages={
-            "required": "Enter how long each session lasts",
-            "invalid": "Enter how long each session lasts as a number of minutes",
-            "min_value": "Sessions must last at least 15 minutes",
-            "max_value": "Sessions must last 8 hours (480 minutes) or less",
+            "required": _("Enter how long each session lasts"),
+            "invalid": _("Enter how long each session lasts as a number of minutes"),
+            "min_value": _("Sessions must last at least 15 minutes"),
+            "max_value": _("Sessions must last 8 hours (480 minutes) or less"),
         },
     )
     repeat = forms.ChoiceField(
-        label="How often it meets",
+        label=_("How often it meets"),
         choices=[
-            ("weekly", "Every week on the same day"),
-            ("fortnightly", "Every two weeks on the same day"),
-            ("monthly_weekday", "Every month on the same weekday (like the first Monday)"),
+            ("weekly", _("Every week on the same day")),
+            ("fortnightly", _("Every two weeks on the same day")),
+            ("monthly_weekday", _("Every month on the same weekday (like the first Monday)")),
         ],
         initial="weekly",
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={
-            "required": "Choose how often the cohort meets",
-            "invalid_choice": "Choose how often the cohort meets from the list",
+            "required": _("Choose how often the cohort meets"),
+            "invalid_choice": _("Choose how often the cohort meets from the list"),
         },
     )
     ends_on = forms.DateField(
-        label="Last day of the cohort",
+        label=_("Last day of the cohort"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Sessions repeat until this day. The evaluation opens on it.",
+        help_text=_("Sessions repeat until this day. The evaluation opens on it."),
         error_messages={
-            "required": "Enter the cohort’s last day",
-            "invalid": "Enter the date, for example 2027-05-31",
+            "required": _("Enter the cohort’s last day"),
+            "invalid": _("Enter the date, for example 2027-05-31"),
         },
     )
     format = forms.ChoiceField(
-        label="Where it meets",
-        choices=[("online", "Online"), ("in_person", "In person"), ("hybrid", "Hybrid")],
+        label=_("Where it meets"),
+        choices=[
+            ("online", _("Online")),
+            ("in_person", _("In person")),
+            ("hybrid", _("Hybrid")),
+        ],
         initial="online",
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={
-            "required": "Choose where the cohort meets",
-            "invalid_choice": "Choose where the cohort meets from the list",
+            "required": _("Choose where the cohort meets"),
+            "invalid_choice": _("Choose where the cohort meets from the list"),
         },
     )
     joining_link = forms.URLField(
-        label="Online joining link (optional)",
+        label=_("Online joining link (optional)"),
         required=False,
         assume_scheme="https",
-        help_text="Shown only to people with a place.",
-        error_messages={"invalid": "Enter the joining link as a web address, like https://…"},
+        help_text=_("Shown only to people with a place."),
+        error_messages={"invalid": _("Enter the joining link as a web address, like https://…")},
     )
-    venue_name = forms.CharField(label="Venue (optional)", max_length=200, required=False)
+    venue_name = forms.CharField(label=_("Venue (optional)"), max_length=200, required=False)
     facilitators = forms.ModelMultipleChoiceField(
-        label="Other facilitators (optional)",
+        label=_("Other facilitators (optional)"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="You facilitate it. Facilitators set assignments, give feedback and see "
-        "the evaluation’s results; they organise the sessions.",
-        error_messages={"invalid_choice": "Choose facilitators from the list"},
+        help_text=_(
+            "You facilitate it. Facilitators set assignments, give feedback and see "
+            "the evaluation’s results; they organise the sessions."
+        ),
+        error_messages={"invalid_choice": _("Choose facilitators from the list")},
     )
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
@@ -324,30 +357,36 @@ class CohortForm(forms.Form):
         data = super().clean()
         first, ends_on = data.get("first_session"), data.get("ends_on")
         if first and ends_on and ends_on < first.date():
-            self.add_error("ends_on", "The last day must be on or after the first session")
+            self.add_error(
+                "ends_on", gettext("The last day must be on or after the first session")
+            )
         return data
 
 
 class AssignmentForm(forms.Form):
     title = forms.CharField(
-        max_length=200, error_messages={"required": "Enter the assignment’s title"}
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Enter the assignment’s title")},
     )
     instructions = forms.CharField(
-        label="What to do",
+        label=_("What to do"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Markdown: ## for a heading, **bold**, - for a list.",
+        help_text=_("Markdown: ## for a heading, **bold**, - for a list."),
         error_messages={
-            "required": "Enter what participants are to do",
-            "max_length": _keep("what to do", 5000),
+            "required": _("Enter what participants are to do"),
+            "max_length": _keep(
+                gettext_noop("Keep what to do to %(limit)s characters or fewer"), 5000
+            ),
         },
     )
     due_on = forms.DateField(
-        label="Due date",
+        label=_("Due date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "required": "Enter the due date",
-            "invalid": "Enter the due date, for example 2027-03-01",
+            "required": _("Enter the due date"),
+            "invalid": _("Enter the due date, for example 2027-03-01"),
         },
     )
 
@@ -361,18 +400,23 @@ class AssignmentForm(forms.Form):
 
 class HandInForm(forms.Form):
     text = forms.CharField(
-        label="Your answer",
+        label=_("Your answer"),
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"max_length": _keep("your answer", 20000)},
+        error_messages={
+            "max_length": _keep(
+                gettext_noop("Keep your answer to %(limit)s characters or fewer"), 20000
+            )
+        },
     )
     file = forms.FileField(
-        label="A file (optional)",
+        label=_("A file (optional)"),
         required=False,
-        help_text="A PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file, smaller "
-        "than 20 MB.",
-        error_messages={"invalid": "Choose a file to upload", "empty": "The file is empty"},
+        help_text=_(
+            "A PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file, smaller than 20 MB."
+        ),
+        error_messages={"invalid": _("Choose a file to upload"), "empty": _("The file is empty")},
     )
 
     def __init__(self, *args: Any, has_file: bool = False, **kwargs: Any) -> None:
@@ -395,57 +439,63 @@ class HandInForm(forms.Form):
             and not data.get("file")
             and not self.has_file
         ):
-            self.add_error("text", "Write your answer or choose a file to hand in")
+            self.add_error("text", gettext("Write your answer or choose a file to hand in"))
         return data
 
 
 class FeedbackForm(forms.Form):
     feedback = forms.CharField(
-        label="Your feedback",
+        label=_("Your feedback"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="The participant is told when you save it.",
+        help_text=_("The participant is told when you save it."),
         error_messages={
-            "required": "Write your feedback",
-            "max_length": _keep("your feedback", 5000),
+            "required": _("Write your feedback"),
+            "max_length": _keep(
+                gettext_noop("Keep your feedback to %(limit)s characters or fewer"), 5000
+            ),
         },
     )
 
 
 class EvaluationForm(forms.Form):
     useful = forms.TypedChoiceField(
-        label="How useful was the course for you?",
-        help_text="1 is not useful at all, 5 is very useful.",
+        label=_("How useful was the course for you?"),
+        help_text=_("1 is not useful at all, 5 is very useful."),
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={
-            "required": "Choose how useful the course was, from 1 to 5",
-            "invalid_choice": "Choose how useful the course was, from 1 to 5",
+            "required": _("Choose how useful the course was, from 1 to 5"),
+            "invalid_choice": _("Choose how useful the course was, from 1 to 5"),
         },
     )
     heard = forms.TypedChoiceField(
-        label="Did you feel heard in the sessions?",
-        help_text="1 is not at all, 5 is always.",
+        label=_("Did you feel heard in the sessions?"),
+        help_text=_("1 is not at all, 5 is always."),
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={
-            "required": "Choose whether you felt heard, from 1 to 5",
-            "invalid_choice": "Choose whether you felt heard, from 1 to 5",
+            "required": _("Choose whether you felt heard, from 1 to 5"),
+            "invalid_choice": _("Choose whether you felt heard, from 1 to 5"),
         },
     )
     best = forms.CharField(
-        label="What worked best? (optional)",
+        label=_("What worked best? (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": _keep("it", 2000)},
+        error_messages={
+            "max_length": _keep(gettext_noop("Keep it to %(limit)s characters or fewer"), 2000)
+        },
     )
     change = forms.CharField(
-        label="What should we change? (optional)",
+        label=_("What should we change? (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": _keep("it", 2000)},
+        error_messages={
+            "max_length": _keep(gettext_noop("Keep it to %(limit)s characters or fewer"), 2000)
+        },
     )

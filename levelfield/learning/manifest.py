@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.learning import personal
 from levelfield.lib.manifests import (
@@ -17,13 +18,15 @@ from levelfield.lib.manifests import (
 
 GLOSSARY = (
     Term(
-        "Learning circle",
-        ("A small group who take a course together and meet to talk about it."),
+        _("Learning circle"),
+        _("A small group who take a course together and meet to talk about it."),
     ),
     Term(
-        "Cohort",
-        "A group of people who take a course together, from a start date to an end date, "
-        "meeting at sessions, handing in assignments and giving feedback at the end.",
+        _("Cohort"),
+        _(
+            "A group of people who take a course together, from a start date to an end date, "
+            "meeting at sessions, handing in assignments and giving feedback at the end."
+        ),
     ),
 )
 
@@ -76,11 +79,11 @@ MANIFEST = AppManifest(
     scale_after=("collectives",),
     navigation=(
         NavigationEntry(
-            "Courses and learning circles",
+            _("Courses and learning circles"),
             "make",
             lambda place: reverse("learning:courses", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="Learn together: research skills, and sharing what we know.",
+            hint=_("Learn together: research skills, and sharing what we know."),
             order=70,
         ),
     ),

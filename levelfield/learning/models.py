@@ -23,6 +23,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.people.models import User
 
@@ -89,7 +90,7 @@ class Page(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="pages")
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
-    body = models.TextField(help_text="Markdown; sanitised when shown.")
+    body = models.TextField(help_text=_("Markdown; sanitised when shown."))
     video_url = models.URLField(blank=True)
     # A video is linked only if it has captions (WCAG 1.2.2); a transcript is welcome.
     video_has_captions = models.BooleanField(default=False)
@@ -270,7 +271,7 @@ class Cohort(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="cohort",
-        help_text="The cohort's dates, as repeating events.",
+        help_text=_("The cohort's dates, as repeating events."),
     )
     # Named facilitators of this run, besides the course's and the coordinators.
     facilitators = models.ManyToManyField(
@@ -326,7 +327,7 @@ class CohortParticipant(models.Model):
 class Assignment(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="assignments")
     title = models.CharField(max_length=200)
-    instructions = models.TextField(help_text="What to do. Markdown; sanitised when shown.")
+    instructions = models.TextField(help_text=_("What to do. Markdown; sanitised when shown."))
     due_on = models.DateField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

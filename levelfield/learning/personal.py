@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from levelfield.learning import services
 from levelfield.learning.models import (
@@ -25,7 +27,7 @@ from levelfield.learning.models import (
     Reflection,
 )
 from levelfield.lib.manifests import ErasureContext, Need, export_rows
-from levelfield.lib.words import day, plural
+from levelfield.lib.words import day
 from levelfield.places.models import PlaceMembership
 
 
@@ -155,9 +157,10 @@ def needs(person: Any) -> list[Need]:
     found = [
         Need(
             label=(
-                f"Overdue since {day(assignment.due_on)}: {assignment.title}"
+                _("Overdue since %(day)s: %(title)s")
+                % {"day": day(assignment.due_on), "title": assignment.title}
                 if assignment.due_on < today
-                else f"Hand in: {assignment.title}"
+                else _("Hand in: %(title)s") % {"title": assignment.title}
             ),
             url=_assignment_url(assignment),
             place=assignment.cohort.course.collective.name,
@@ -180,8 +183,12 @@ def needs(person: Any) -> list[Need]:
     )
     found += [
         Need(
-            label=f"Give feedback: {plural(assignment.waiting, 'hand-in')} for "
-            f"“{assignment.title}”",
+            label=ngettext(
+                "Give feedback: %(count)s hand-in for “%(title)s”",
+                "Give feedback: %(count)s hand-ins for “%(title)s”",
+                assignment.waiting,
+            )
+            % {"count": assignment.waiting, "title": assignment.title},
             url=_assignment_url(assignment),
             place=assignment.cohort.course.collective.name,
             due=assignment.due_on,
@@ -205,7 +212,7 @@ def needs(person: Any) -> list[Need]:
     )
     found += [
         Need(
-            label=f"Tell us how “{cohort.course.title}” went (anonymous)",
+            label=_("Tell us how “%(title)s” went (anonymous)") % {"title": cohort.course.title},
             url=reverse(
                 "learning:evaluation",
                 args=[cohort.course.collective.slug, cohort.course_id, cohort.pk],

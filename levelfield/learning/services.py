@@ -19,7 +19,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -54,6 +55,7 @@ from levelfield.learning.models import (
 )
 from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
+from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.places.access import collective_place
 from levelfield.places.models import PlaceMembership
@@ -107,7 +109,7 @@ def course_update(
         )
         chosen = [person for person in facilitators if person.pk in member_ids]
         if not chosen:
-            raise ValidationError("A course needs at least one facilitator")
+            raise ValidationError(_("A course needs at least one facilitator"))
         course.title = title
         course.summary = summary
         course.is_open = is_open
@@ -287,7 +289,7 @@ def circle_post_save(*, session: CircleSession, person: User, text: str) -> Circ
     if not CircleMembership.objects.filter(circle_id=session.circle_id, person=person).exists():
         raise PermissionDenied("Only the circle's members post to it.")
     with transaction.atomic():
-        post, _ = CirclePost.objects.update_or_create(
+        post, _created = CirclePost.objects.update_or_create(
             session=session,
             person=person,
             defaults={"text": text},
@@ -398,7 +400,7 @@ def cohort_create(
     zone = timezone.get_current_timezone()
     starts_on = dates.first_starts_at.astimezone(zone).date()
     if ends_on < starts_on:
-        raise ValidationError("The cohort must end on or after its first session")
+        raise ValidationError(_("The cohort must end on or after its first session"))
     place = collective_place(course.collective_id)
     values = {
         "title": f"{course.title}: {title}",
@@ -481,7 +483,7 @@ def cohort_join(
     if not course.is_open:
         raise PermissionDenied("This course is not open yet.")
     if cohort.ends_on < timezone.localdate(now):
-        raise ValidationError("This cohort has finished, so you cannot join it.")
+        raise ValidationError(_("This cohort has finished, so you cannot join it."))
     with transaction.atomic():
         participant, created = CohortParticipant.objects.select_for_update().get_or_create(
             cohort=cohort, person=person, defaults={"joined_at": now}
@@ -507,20 +509,26 @@ def cohort_join(
                 )
         if taken:
             # One email for the whole series, not one for each date.
-            dates = "\n".join(
-                f"- {day(r.event.local_start)}, {r.event.local_start:%H:%M}"
-                + ("" if r.has_place else " (on the waiting list)")
-                for r in taken
-            )
+            # Worded in the person's language, as the email around it is.
+            with translation.override(language_of(person)):
+                dates = "\n".join(
+                    f"- {day(r.event.local_start)}, {r.event.local_start:%H:%M}"
+                    + ("" if r.has_place else _(" (on the waiting list)"))
+                    for r in taken
+                )
+                words = {"course": course.title, "cohort": cohort.title, "dates": dates}
+                subject = _("You joined “%(cohort)s” of %(course)s") % words
+                message = (
+                    _(
+                        "You have a place at the sessions of “%(course)s” (%(cohort)s):\n\n"
+                        "%(dates)s\n\nEach session is in your events, with its joining details."
+                    )
+                    % words
+                )
             notification_send(
                 kind="learning_cohort_joined",
                 person=person,
-                context={
-                    "subject": f"You joined “{cohort.title}” of {course.title}"[:150],
-                    "message": f"You have a place at the sessions of “{course.title}” "
-                    f"({cohort.title}):\n\n{dates}\n\nEach session is in your "
-                    "events, with its joining details.",
-                },
+                context={"subject": subject[:150], "message": message},
                 url=reverse(
                     "learning:cohort", args=[course.collective.slug, course.pk, cohort.pk]
                 ),
@@ -615,7 +623,7 @@ def hand_in_save(
         if hand_in is None:
             hand_in = HandIn(assignment=assignment, person=person)
         if not text and not upload and not hand_in.file:
-            raise ValidationError("Write your answer or choose a file to hand in")
+            raise ValidationError(_("Write your answer or choose a file to hand in"))
         old_file = hand_in.file.name if (upload and hand_in.file) else ""
         hand_in.text = text
         hand_in.handed_in_at = now
@@ -644,14 +652,25 @@ def hand_in_feedback(
         hand_in.feedback_by = actor
         hand_in.feedback_at = now
         hand_in.save(update_fields=["feedback", "feedback_by", "feedback_at"])
+        with translation.override(language_of(hand_in.person)):
+            words = {
+                "name": actor.name,
+                "title": assignment.title,
+                "course": course.title,
+                "cohort": cohort.title,
+            }
+            subject = _("Feedback on “%(title)s”") % words
+            message = (
+                _(
+                    "%(name)s gave you feedback on what you handed in for “%(title)s” "
+                    "(%(course)s, %(cohort)s)."
+                )
+                % words
+            )
         notification_send(
             kind="learning_feedback",
             person=hand_in.person,
-            context={
-                "subject": f"Feedback on “{assignment.title}”"[:150],
-                "message": f"{actor.name} gave you feedback on what you handed in for "
-                f"“{assignment.title}” ({course.title}, {cohort.title}).",
-            },
+            context={"subject": subject[:150], "message": message},
             url=reverse(
                 "learning:assignment",
                 args=[course.collective.slug, course.pk, cohort.pk, assignment.pk],
@@ -701,14 +720,25 @@ def _assignment_remind(*, pk: int, now: datetime.datetime) -> int:
         )
         reminded = 0
         for participant in waiting:
+            with translation.override(language_of(participant.person)):
+                words = {
+                    "title": assignment.title,
+                    "day": day(assignment.due_on),
+                    "course": course.title,
+                    "cohort": cohort.title,
+                }
+                subject = _("Due %(day)s: %(title)s") % words
+                message = (
+                    _(
+                        "“%(title)s” for %(course)s (%(cohort)s) is due %(day)s. Hand it in "
+                        "when you are ready."
+                    )
+                    % words
+                )
             notification_send(
                 kind="learning_assignment_due",
                 person=participant.person,
-                context={
-                    "subject": f"Due {day(assignment.due_on)}: {assignment.title}"[:150],
-                    "message": f"“{assignment.title}” for {course.title} ({cohort.title}) is "
-                    f"due {day(assignment.due_on)}. Hand it in when you are ready.",
-                },
+                context={"subject": subject[:150], "message": message},
                 url=url,
                 now=now,
             )
@@ -754,11 +784,11 @@ def evaluation_give(
         participant = _active_participant(cohort, person)
         participant = CohortParticipant.objects.select_for_update().get(pk=participant.pk)
         if participant.evaluation_given:
-            raise ValidationError("You have already answered the evaluation. Thank you.")
+            raise ValidationError(_("You have already answered the evaluation. Thank you."))
         if not evaluation_open(cohort, now):
-            raise ValidationError("The evaluation is not open.")
+            raise ValidationError(_("The evaluation is not open."))
         if not (1 <= useful <= 5 and 1 <= heard <= 5):
-            raise ValidationError("Choose a number from 1 to 5.")
+            raise ValidationError(_("Choose a number from 1 to 5."))
         try:
             sealed = _evaluation_keys(cohort, create=True).seal(
                 participant.pk,
@@ -766,7 +796,7 @@ def evaluation_give(
                 size=EVALUATION_SEALED_SIZE,
             )
         except sealing.TooLong:
-            raise ValidationError("Shorten your comments and send them again.") from None
+            raise ValidationError(_("Shorten your comments and send them again.")) from None
         participant.evaluation_given = True
         participant.sealed_evaluation = sealed
         participant.save(update_fields=["evaluation_given", "sealed_evaluation"])

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from levelfield.lib import markdown
 
@@ -76,12 +77,16 @@ def problems(text: str) -> list[str]:
     found = []
     if any(not image.get("alt", "").strip() for image in parser.images):
         found.append(
-            "Every image needs alt text: describe it between the square brackets, "
-            "for example ![Four people around a table](/static/meeting.png)"
+            _(
+                "Every image needs alt text: describe it between the square brackets, "
+                "for example ![Four people around a table](/static/meeting.png)"
+            )
         )
     if any(not _is_local(image.get("src", "")) for image in parser.images):
         found.append(
-            "Images must be stored on Levelfield (their address starts with /); "
-            "link to pictures elsewhere instead"
+            _(
+                "Images must be stored on Levelfield (their address starts with /); "
+                "link to pictures elsewhere instead"
+            )
         )
     return found

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.events.models import Registration
@@ -115,7 +116,7 @@ def course_create(request: HttpRequest, slug: str) -> HttpResponse:
         course = services.course_create(
             collective=collective, actor=request.user, **form.cleaned_data
         )
-        messages.success(request, "Your course is started. Add its first module.")
+        messages.success(request, _("Your course is started. Add its first module."))
         return redirect(_course_url(course))
     return render(request, "learning/course_form.html", {"collective": collective, "form": form})
 
@@ -180,7 +181,7 @@ def course_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("facilitators", error)
         else:
-            messages.success(request, "The course is saved.")
+            messages.success(request, _("The course is saved."))
             return redirect(_course_url(course))
     return render(
         request,
@@ -196,7 +197,9 @@ def course_enrol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not course.is_open:
         raise Http404("No such course.")
     enrolment = services.enrolment_create(course=course, person=request.user)
-    messages.success(request, f"You have started “{course.title}”. We keep your place.")
+    messages.success(
+        request, _("You have started “%(title)s”. We keep your place.") % {"title": course.title}
+    )
     modules = progress.course_outline(course)
     return redirect(_step_url(course, progress.learner_progress(modules, enrolment).next_step))
 
@@ -254,7 +257,7 @@ def module_edit(
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ModuleForm.Meta.fields}
         module = services.module_save(course=course, actor=request.user, module=module, **fields)
-        messages.success(request, f"The module “{module.title}” is saved.")
+        messages.success(request, _("The module “%(title)s” is saved.") % {"title": module.title})
         return redirect(_course_url(course))
     return render(
         request,
@@ -278,7 +281,7 @@ def page_edit(
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in PageForm.Meta.fields}
         page = services.page_save(module=module, actor=request.user, page=page, **fields)
-        messages.success(request, f"The page “{page.title}” is saved.")
+        messages.success(request, _("The page “%(title)s” is saved.") % {"title": page.title})
         return redirect("learning:page", course.collective.slug, course.pk, page.pk)
     context = {
         "collective": course.collective,
@@ -325,10 +328,10 @@ def page_done(request: HttpRequest, slug: str, pk: int, page_pk: int) -> HttpRes
     enrolment = access.enrolment_required(course)
     completed = services.page_mark_done(enrolment=enrolment, page=page)
     if completed:
-        messages.success(request, "You have finished the course. Your certificate is ready.")
+        messages.success(request, _("You have finished the course. Your certificate is ready."))
         return redirect(_course_url(course))
     modules = progress.course_outline(course)
-    _, after = progress.neighbours(modules, page)
+    _before, after = progress.neighbours(modules, page)
     if page.module.question and (after is None or after.module_id != page.module_id):
         return redirect("learning:reflection", slug, pk, page.module_id)
     if after is not None:
@@ -356,9 +359,11 @@ def reflection(request: HttpRequest, slug: str, pk: int, module_pk: int) -> Http
             enrolment=enrolment, module=module, **form.cleaned_data
         )
         if completed:
-            messages.success(request, "You have finished the course. Your certificate is ready.")
+            messages.success(
+                request, _("You have finished the course. Your certificate is ready.")
+            )
             return redirect(_course_url(course))
-        messages.success(request, "Your reflection is saved.")
+        messages.success(request, _("Your reflection is saved."))
         modules = progress.course_outline(course)
         next_step = progress.learner_progress(modules, enrolment).next_step
         return redirect(_step_url(course, next_step))
@@ -381,7 +386,7 @@ def circle_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = CircleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         circle = services.circle_create(course=course, actor=request.user, **form.cleaned_data)
-        messages.success(request, f"The circle “{circle.name}” is started.")
+        messages.success(request, _("The circle “%(name)s” is started.") % {"name": circle.name})
         return redirect(_course_url(course))
     return render(
         request,
@@ -420,7 +425,7 @@ def circle_join(request: HttpRequest, slug: str, pk: int, circle_pk: int) -> Htt
     circle = access.circle_to_join(course, circle_pk)
     access.enrolment_required(course)
     services.circle_join(circle=circle, person=request.user)
-    messages.success(request, f"You joined “{circle.name}”.")
+    messages.success(request, _("You joined “%(name)s”.") % {"name": circle.name})
     return redirect("learning:circle", slug, pk, circle.pk)
 
 
@@ -433,7 +438,7 @@ def circle_session_create(
     form = CircleSessionForm(posted(request), course=course)
     if request.method == "POST" and form.is_valid():
         services.circle_session_create(circle=circle, actor=request.user, **form.cleaned_data)
-        messages.success(request, "The session is added: members can post their reflections.")
+        messages.success(request, _("The session is added: members can post their reflections."))
         return redirect("learning:circle", slug, pk, circle.pk)
     return render(
         request,
@@ -455,7 +460,7 @@ def circle_post(
     form = CirclePostForm(posted(request), initial={"text": existing.text} if existing else {})
     if request.method == "POST" and form.is_valid():
         services.circle_post_save(session=session, person=request.user, **form.cleaned_data)
-        messages.success(request, "Your reflection is posted to the circle.")
+        messages.success(request, _("Your reflection is posted to the circle."))
         return redirect("learning:circle", slug, pk, circle.pk)
     context = {
         "collective": course.collective,
@@ -477,7 +482,7 @@ def circle_themes(
     form = ThemesForm(posted(request), initial={"themes": session.themes})
     if request.method == "POST" and form.is_valid():
         services.circle_themes_save(session=session, actor=request.user, **form.cleaned_data)
-        messages.success(request, "The themes are shared with the circle.")
+        messages.success(request, _("The themes are shared with the circle."))
         return redirect("learning:circle", slug, pk, circle.pk)
     context = {
         "collective": course.collective,
@@ -545,7 +550,10 @@ def cohort_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("ends_on", error)
         else:
-            messages.success(request, f"The cohort “{cohort.title}” is set up with its dates.")
+            messages.success(
+                request,
+                _("The cohort “%(title)s” is set up with its dates.") % {"title": cohort.title},
+            )
             return redirect(_cohort_url(cohort))
     return render(
         request,
@@ -609,7 +617,9 @@ def cohort_join(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> Htt
         messages.error(request, error.messages[0])
     else:
         messages.success(
-            request, f"You joined “{cohort.title}”: you have a place at each of its dates."
+            request,
+            _("You joined “%(title)s”: you have a place at each of its dates.")
+            % {"title": cohort.title},
         )
     return redirect(_cohort_url(cohort))
 
@@ -623,20 +633,24 @@ def cohort_leave(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> Ht
     access.participant_required(cohort)
     if request.method == "POST":
         services.cohort_leave(cohort=cohort, person=request.user)
-        messages.success(request, f"You left “{cohort.title}” and gave up your places.")
+        messages.success(
+            request, _("You left “%(title)s” and gave up your places.") % {"title": cohort.title}
+        )
         return redirect(_cohort_url(cohort))
     return render(
         request,
         "confirm.html",
         {
             "caption": f"{course.title}: {cohort.title}",
-            "question": f"Leave “{cohort.title}”?",
-            "explanation": "You will give up your place at each of its sessions still to "
-            "come, so someone waiting can have it. What you handed in stays. You can join "
-            "again while the cohort runs.",
-            "button": "Yes, leave the cohort",
+            "question": _("Leave “%(title)s”?") % {"title": cohort.title},
+            "explanation": _(
+                "You will give up your place at each of its sessions still to "
+                "come, so someone waiting can have it. What you handed in stays. You can join "
+                "again while the cohort runs."
+            ),
+            "button": _("Yes, leave the cohort"),
             "back_url": _cohort_url(cohort),
-            "back_text": "No, stay",
+            "back_text": _("No, stay"),
         },
     )
 
@@ -650,7 +664,9 @@ def assignment_create(request: HttpRequest, slug: str, pk: int, cohort_pk: int) 
         assignment = services.assignment_save(
             cohort=cohort, actor=request.user, **form.cleaned_data
         )
-        messages.success(request, f"The assignment “{assignment.title}” is set.")
+        messages.success(
+            request, _("The assignment “%(title)s” is set.") % {"title": assignment.title}
+        )
         return redirect(_assignment_url(assignment))
     return render(request, "learning/assignment_form.html", _cohort_context(cohort, form=form))
 
@@ -720,7 +736,9 @@ def hand_in(
         except ValidationError as error:
             form.add_error("text", error)
         else:
-            messages.success(request, f"You handed in “{assignment.title}”.")
+            messages.success(
+                request, _("You handed in “%(title)s”.") % {"title": assignment.title}
+            )
             return redirect(_assignment_url(assignment))
     return render(
         request,
@@ -743,7 +761,9 @@ def hand_in_feedback(
         access.cohort_facilitated(cohort)
         if form.is_valid():
             services.hand_in_feedback(hand_in=found, actor=request.user, **form.cleaned_data)
-            messages.success(request, f"Your feedback is sent to {found.person.name}.")
+            messages.success(
+                request, _("Your feedback is sent to %(name)s.") % {"name": found.person.name}
+            )
             return redirect(_assignment_url(assignment))
     return render(
         request,
@@ -796,7 +816,7 @@ def evaluation(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> Http
             form.add_error(None, error)
         else:
             messages.success(
-                request, "Thank you: your answers are sealed until the evaluation closes."
+                request, _("Thank you: your answers are sealed until the evaluation closes.")
             )
             return redirect(_cohort_url(cohort))
     context = _cohort_context(

@@ -7,6 +7,8 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.forms import HoneypotForm
 from levelfield.priorities.models import RespondentKind, SummaryStatus
@@ -14,49 +16,49 @@ from levelfield.priorities.models import RespondentKind, SummaryStatus
 DATE = {
     "required": False,
     "input_formats": ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-    "help_text": "For example, 6 4 2027 or 2027-04-06.",
-    "error_messages": {"invalid": "Enter a real date, for example 6 4 2027"},
+    "help_text": _("For example, 6 4 2027 or 2027-04-06."),
+    "error_messages": {"invalid": _("Enter a real date, for example 6 4 2027")},
 }
 AGE_BANDS = [
-    ("", "I would rather not say"),
-    ("under_18", "Under 18"),
-    ("18_34", "18 to 34"),
-    ("35_54", "35 to 54"),
-    ("55_74", "55 to 74"),
-    ("75_plus", "75 or over"),
+    ("", _("I would rather not say")),
+    ("under_18", _("Under 18")),
+    ("18_34", _("18 to 34")),
+    ("35_54", _("35 to 54")),
+    ("55_74", _("55 to 74")),
+    ("75_plus", _("75 or over")),
 ]
 
 
 class PartnershipForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    title = forms.CharField(max_length=200, error_messages={"required": _("Enter a title")})
     scope = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Which questions are in scope and which are not, in plain English.",
-        error_messages={"required": "Say what the partnership covers"},
+        help_text=_("Which questions are in scope and which are not, in plain English."),
+        error_messages={"required": _("Say what the partnership covers")},
     )
-    survey_closes_on = forms.DateField(label="The question survey closes on (optional)", **DATE)
+    survey_closes_on = forms.DateField(label=_("The question survey closes on (optional)"), **DATE)
 
 
 class PartnershipEditForm(PartnershipForm):
-    interim_closes_on = forms.DateField(label="The interim survey closes on (optional)", **DATE)
-    workshop_on = forms.DateField(label="The final workshop is on (optional)", **DATE)
+    interim_closes_on = forms.DateField(label=_("The interim survey closes on (optional)"), **DATE)
+    workshop_on = forms.DateField(label=_("The final workshop is on (optional)"), **DATE)
     shortlist_size = forms.IntegerField(
-        label="How many questions go to the workshop",
+        label=_("How many questions go to the workshop"),
         min_value=10,
         max_value=60,
         error_messages={
-            "required": "Enter how many questions go to the workshop",
-            "invalid": "Enter how many questions go to the workshop as a whole number, like 25",
-            "min_value": "Send at least 10 questions to the workshop",
-            "max_value": "Send at most 60 questions to the workshop",
+            "required": _("Enter how many questions go to the workshop"),
+            "invalid": _("Enter how many questions go to the workshop as a whole number, like 25"),
+            "min_value": _("Send at least 10 questions to the workshop"),
+            "max_value": _("Send at most 60 questions to the workshop"),
         },
     )
 
 
 class StageForm(forms.Form):
     stage = forms.ChoiceField(
-        label="Stage",
-        error_messages={"required": "Choose a stage", "invalid_choice": "Choose a stage"},
+        label=_("Stage"),
+        error_messages={"required": _("Choose a stage"), "invalid_choice": _("Choose a stage")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -69,13 +71,13 @@ class StageForm(forms.Form):
 
 class SteeringAddForm(forms.Form):
     person = forms.ChoiceField(
-        label="Add to the steering group",
-        error_messages={"required": "Choose someone", "invalid_choice": "Choose someone"},
+        label=_("Add to the steering group"),
+        error_messages={"required": _("Choose someone"), "invalid_choice": _("Choose someone")},
     )
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", "Choose a member")] + [
+        self.fields["person"].choices = [("", gettext("Choose a member"))] + [
             (str(pk), name) for pk, name in people
         ]
 
@@ -83,48 +85,53 @@ class SteeringAddForm(forms.Form):
 class SurveyForm(HoneypotForm):
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     question_1 = forms.CharField(
-        label="Your question",
+        label=_("Your question"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="What would you like research to find out? Write it in your own words.",
-        error_messages={"required": "Write at least one question"},
+        help_text=_("What would you like research to find out? Write it in your own words."),
+        error_messages={"required": _("Write at least one question")},
     )
     question_2 = forms.CharField(
-        label="Another question (optional)",
+        label=_("Another question (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required=False,
     )
     question_3 = forms.CharField(
-        label="Another question (optional)",
+        label=_("Another question (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required=False,
     )
     perspective = forms.ChoiceField(
-        label="Are you answering as",
+        label=_("Are you answering as"),
         choices=RespondentKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say who you are answering as"},
+        error_messages={"required": _("Say who you are answering as")},
     )
     consent = forms.BooleanField(
-        label="I agree that my questions may be used, without my name, to set research "
-        "priorities and published in the partnership’s report",
-        error_messages={"required": "Agree to us keeping your questions, or we cannot use them"},
+        label=_(
+            "I agree that my questions may be used, without my name, to set research "
+            "priorities and published in the partnership’s report"
+        ),
+        error_messages={
+            "required": _("Agree to us keeping your questions, or we cannot use them")
+        },
     )
     age_band = forms.ChoiceField(
-        label="Your age (optional)",
+        label=_("Your age (optional)"),
         choices=AGE_BANDS,
         required=False,
-        help_text="Kept apart from your questions: nobody can link the two.",
+        help_text=_("Kept apart from your questions: nobody can link the two."),
     )
-    region = forms.CharField(label="Where you live (optional)", max_length=100, required=False)
+    region = forms.CharField(label=_("Where you live (optional)"), max_length=100, required=False)
     email = forms.EmailField(
-        label="Email address (optional)",
+        label=_("Email address (optional)"),
         required=False,
-        help_text="Only if you want to hear when the next survey opens. Kept apart from your "
-        "questions.",
-        error_messages={"invalid": "Enter an email address like name@example.org"},
+        help_text=_(
+            "Only if you want to hear when the next survey opens. Kept apart from your questions."
+        ),
+        error_messages={"invalid": _("Enter an email address like name@example.org")},
     )
 
     def questions(self) -> list[str]:
@@ -134,18 +141,18 @@ class SurveyForm(HoneypotForm):
 class InterimForm(HoneypotForm):
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     picks = forms.MultipleChoiceField(
-        label="Choose up to 10 questions",
+        label=_("Choose up to 10 questions"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Choose at least one question",
-            "invalid_choice": "Choose questions from the list",
+            "required": _("Choose at least one question"),
+            "invalid_choice": _("Choose questions from the list"),
         },
     )
     perspective = forms.ChoiceField(
-        label="Are you answering as",
+        label=_("Are you answering as"),
         choices=RespondentKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say who you are answering as"},
+        error_messages={"required": _("Say who you are answering as")},
     )
 
     def __init__(self, *args: Any, questions: list[tuple[int, str]], **kwargs: Any) -> None:
@@ -155,23 +162,26 @@ class InterimForm(HoneypotForm):
     def clean_picks(self) -> list[int]:
         picks = [int(pk) for pk in self.cleaned_data["picks"]]
         if len(picks) > 10:
-            raise forms.ValidationError(f"Choose 10 questions at most (you chose {len(picks)})")
+            raise forms.ValidationError(
+                gettext("Choose 10 questions at most (you chose %(count)s)")
+                % {"count": len(picks)}
+            )
         return picks
 
 
 class SummaryCreateForm(forms.Form):
     text = forms.CharField(
-        label="Summary question",
+        label=_("Summary question"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One researchable question that covers the ones you chose.",
-        error_messages={"required": "Write the summary question"},
+        help_text=_("One researchable question that covers the ones you chose."),
+        error_messages={"required": _("Write the summary question")},
     )
     questions = forms.MultipleChoiceField(
-        label="Submitted questions it covers",
+        label=_("Submitted questions it covers"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Choose at least one submitted question",
-            "invalid_choice": "Choose questions from this page",
+            "required": _("Choose at least one submitted question"),
+            "invalid_choice": _("Choose questions from this page"),
         },
     )
 
@@ -182,50 +192,52 @@ class SummaryCreateForm(forms.Form):
 
 class SummaryEditForm(forms.Form):
     text = forms.CharField(
-        label="Summary question",
+        label=_("Summary question"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the summary question"},
+        error_messages={"required": _("Write the summary question")},
     )
     status = forms.ChoiceField(
         choices=SummaryStatus.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose where it stands"},
+        error_messages={"required": _("Choose where it stands")},
     )
     evidence = forms.CharField(
-        label="Evidence that answers it",
+        label=_("Evidence that answers it"),
         max_length=500,
         required=False,
-        help_text="Needed when it is already answered, for example a DOI or a review’s title.",
+        help_text=_("Needed when it is already answered, for example a DOI or a review’s title."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("status") == SummaryStatus.ANSWERED and not data.get("evidence", "").strip():
-            self.add_error("evidence", "Give the evidence that answers it, for example a DOI")
+            self.add_error(
+                "evidence", gettext("Give the evidence that answers it, for example a DOI")
+            )
         return data
 
 
 class SetAsideForm(forms.Form):
     reason = forms.CharField(
-        label="Why it is out of scope",
+        label=_("Why it is out of scope"),
         max_length=300,
-        error_messages={"required": "Say why it is out of scope"},
+        error_messages={"required": _("Say why it is out of scope")},
     )
 
 
 class GroupAddForm(forms.Form):
     name = forms.CharField(
-        label="Group name", max_length=100, error_messages={"required": "Name the group"}
+        label=_("Group name"), max_length=100, error_messages={"required": _("Name the group")}
     )
     round = forms.IntegerField(
-        label="Round",
+        label=_("Round"),
         min_value=1,
         max_value=9,
         initial=1,
         error_messages={
-            "required": "Enter the round",
-            "invalid": "Enter the round as a whole number, like 1",
-            "min_value": "Rounds start at 1",
+            "required": _("Enter the round"),
+            "invalid": _("Enter the round as a whole number, like 1"),
+            "min_value": _("Rounds start at 1"),
         },
     )
 
@@ -242,9 +254,9 @@ class GroupRankingForm(forms.Form):
                 min_value=1,
                 max_value=count,
                 error_messages={
-                    "required": "Give this question a place",
-                    "min_value": f"Use a place from 1 to {count}",
-                    "max_value": f"Use a place from 1 to {count}",
+                    "required": _("Give this question a place"),
+                    "min_value": gettext("Use a place from 1 to %(count)s") % {"count": count},
+                    "max_value": gettext("Use a place from 1 to %(count)s") % {"count": count},
                 },
             )
 
@@ -252,7 +264,7 @@ class GroupRankingForm(forms.Form):
         data = super().clean()
         places = [v for v in data.values() if v is not None]
         if len(places) == len(self.fields) and len(set(places)) != len(places):
-            raise forms.ValidationError("Give every question a different place")
+            raise forms.ValidationError(gettext("Give every question a different place"))
         return data
 
     def ranking(self) -> list[int]:
@@ -265,19 +277,21 @@ class PublishForm(forms.Form):
 
 
 class IdeaForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Give the idea a title"})
+    title = forms.CharField(
+        max_length=200, error_messages={"required": _("Give the idea a title")}
+    )
     description = forms.CharField(
-        label="The idea",
+        label=_("The idea"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What should research find out, and why does it matter to you?",
-        error_messages={"required": "Describe the idea"},
+        help_text=_("What should research find out, and why does it matter to you?"),
+        error_messages={"required": _("Describe the idea")},
     )
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Build on this idea",
+        label=_("Build on this idea"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
-        error_messages={"required": "Write your comment"},
+        error_messages={"required": _("Write your comment")},
     )

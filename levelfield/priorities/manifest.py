@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -17,26 +18,26 @@ from levelfield.priorities import personal
 
 GLOSSARY = (
     Term(
-        "Priority setting partnership",
-        (
+        _("Priority setting partnership"),
+        _(
             "Patients, carers and clinicians working together to agree the most important "
             "unanswered questions about a condition, following the James Lind Alliance's method."
         ),
     ),
     Term(
-        "James Lind Alliance",
-        (
+        _("James Lind Alliance"),
+        _(
             "A UK organisation whose method brings patients, carers and clinicians together, as "
             "equals, to agree research priorities."
         ),
     ),
     Term(
-        "Uncertainty",
-        ("A question about treatment or care that research has not yet answered."),
+        _("Uncertainty"),
+        _("A question about treatment or care that research has not yet answered."),
     ),
     Term(
-        "Top 10",
-        (
+        _("Top 10"),
+        _(
             "The ten questions a priority setting partnership agrees, at its final workshop, "
             "matter most."
         ),
@@ -73,11 +74,11 @@ MANIFEST = AppManifest(
     scale_after=("collectives", "projects"),
     navigation=(
         NavigationEntry(
-            "Research priorities and ideas",
+            _("Research priorities and ideas"),
             "decide",
             lambda place: reverse("priorities:index", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="Which questions research should answer first, chosen together.",
+            hint=_("Which questions research should answer first, chosen together."),
             order=40,
         ),
     ),

@@ -19,6 +19,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.models import PlaceMembership
 
@@ -28,11 +29,11 @@ def new_survey_token() -> str:
 
 
 class Stage(models.TextChoices):
-    SURVEY = "survey", "Gathering questions"
-    PROCESSING = "processing", "Processing the questions"
-    INTERIM = "interim", "Interim priority survey"
-    WORKSHOP = "workshop", "Final workshop"
-    PUBLISHED = "published", "Top 10 published"
+    SURVEY = "survey", _("Gathering questions")
+    PROCESSING = "processing", _("Processing the questions")
+    INTERIM = "interim", _("Interim priority survey")
+    WORKSHOP = "workshop", _("Final workshop")
+    PUBLISHED = "published", _("Top 10 published")
 
 
 STAGE_ORDER = list(Stage.values)
@@ -41,10 +42,10 @@ STAGE_ORDER = list(Stage.values)
 class RespondentKind(models.TextChoices):
     """Who answers, in the James Lind Alliance's three groups (and anyone else)."""
 
-    PATIENT = "patient", "Someone with the condition"
-    CARER = "carer", "A carer, family member or friend"
-    PROFESSIONAL = "professional", "A health or care professional"
-    OTHER = "other", "Someone else"
+    PATIENT = "patient", _("Someone with the condition")
+    CARER = "carer", _("A carer, family member or friend")
+    PROFESSIONAL = "professional", _("A health or care professional")
+    OTHER = "other", _("Someone else")
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -70,7 +71,7 @@ class Partnership(models.Model):
         "projects.Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(max_length=200)
-    scope = models.TextField(help_text="Which questions are in scope, and which are not.")
+    scope = models.TextField(help_text=_("Which questions are in scope, and which are not."))
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.SURVEY)
     survey_token = models.CharField(max_length=32, unique=True, default=new_survey_token)
     survey_closes_on = models.DateField("question survey closes", null=True, blank=True)
@@ -149,9 +150,9 @@ class Submission(models.Model):
 
 
 class SummaryStatus(models.TextChoices):
-    LONG_LIST = "long_list", "On the long list"
-    ANSWERED = "answered", "Already answered by evidence"
-    OUT_OF_SCOPE = "out_of_scope", "Out of scope"
+    LONG_LIST = "long_list", _("On the long list")
+    ANSWERED = "answered", _("Already answered by evidence")
+    OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
 
 
 class SummaryQuestion(models.Model):
@@ -165,7 +166,7 @@ class SummaryQuestion(models.Model):
         max_length=20, choices=SummaryStatus.choices, default=SummaryStatus.LONG_LIST
     )
     evidence = models.CharField(
-        "evidence reference", max_length=500, blank=True, help_text="For example a DOI."
+        "evidence reference", max_length=500, blank=True, help_text=_("For example a DOI.")
     )
     shortlisted = models.BooleanField(default=False)
     rank = models.PositiveSmallIntegerField("final rank", null=True, blank=True)
@@ -259,9 +260,9 @@ class Subscriber(models.Model):
 
 
 class PairAnswer(models.TextChoices):
-    WAITING = "waiting", "Not looked at yet"
-    SAME = "same", "Asking the same thing"
-    DIFFERENT = "different", "Different questions"
+    WAITING = "waiting", _("Not looked at yet")
+    SAME = "same", _("Asking the same thing")
+    DIFFERENT = "different", _("Different questions")
 
 
 class SimilarPair(models.Model):

@@ -17,10 +17,12 @@ import logging
 import uuid
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -105,7 +107,7 @@ def partnership_create(
     existing project of the collective, or a new one made for it."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, collective)
     if project is not None and project.collective_id != collective.pk:
-        raise ValidationError("Choose a project of this collective.")
+        raise ValidationError(_("Choose a project of this collective."))
     with transaction.atomic():
         if project is None:
             project = project_services.project_create(
@@ -177,11 +179,11 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     given = partnership
     if stage not in Stage.values or stage == Stage.PUBLISHED:
-        raise ValidationError("Choose a stage. The top 10 is published from the workshop page.")
+        raise ValidationError(_("Choose a stage. The top 10 is published from the workshop page."))
     with transaction.atomic():
         partnership = _locked(partnership)
         if partnership.stage == Stage.PUBLISHED:
-            raise ValidationError("The top 10 is published; the partnership has finished.")
+            raise ValidationError(_("The top 10 is published; the partnership has finished."))
         before = partnership.stage
         if before == stage:
             return _fresh(given)
@@ -189,11 +191,14 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
         partnership.save(update_fields=["stage"])
         if before == Stage.SURVEY:
             _extras_write_out(partnership)  # the survey has closed: before telling anyone
+        # The history keeps the site's own language, whoever moved it.
+        with translation.override(settings.LANGUAGE_CODE):
+            stage_label = partnership.get_stage_display()
         _record(
             partnership,
             actor,
             "partnership_stage",
-            f"{actor.name} moved the partnership to “{partnership.get_stage_display()}”",
+            f"{actor.name} moved the partnership to “{stage_label}”",
             subject=partnership,
             before={"stage": before},
             after={"stage": stage},
@@ -203,7 +208,8 @@ def partnership_stage_set(*, partnership: Partnership, actor: User, stage: str) 
 
 
 def _tell_stage(partnership: Partnership) -> None:
-    context = {"partnership": partnership, "stage": partnership.get_stage_display()}
+    # The label stays lazy, so each email says it in its recipient's language.
+    context = {"partnership": partnership, "stage": Stage(partnership.stage).label}
     public_url = reverse("priorities:public", args=[partnership.survey_token])
     if partnership.stage in (Stage.INTERIM, Stage.PUBLISHED):
         for email in partnership.subscribers.values_list("email", flat=True):
@@ -225,14 +231,19 @@ def steering_member_add(*, partnership: Partnership, actor: User, person: User) 
         .filter(person=person)
         .exists()
     ):
-        raise ValidationError(f"{person.name} is not a member of {partnership.collective.name}.")
+        raise ValidationError(
+            _("%(name)s is not a member of %(collective)s.")
+            % {"name": person.name, "collective": partnership.collective.name}
+        )
     with transaction.atomic():
         _locked(partnership)
         member, created = SteeringMember.objects.get_or_create(
             partnership=partnership, person=person
         )
         if not created:
-            raise ValidationError(f"{person.name} is already in the steering group.")
+            raise ValidationError(
+                _("%(name)s is already in the steering group.") % {"name": person.name}
+            )
         project = partnership.project
         if (
             project
@@ -262,7 +273,7 @@ def steering_member_remove(*, member: SteeringMember, actor: User) -> None:
     with transaction.atomic():
         _locked(partnership)
         name = member.person.name
-        deleted, _ = SteeringMember.objects.filter(pk=member.pk).delete()
+        deleted, _detail = SteeringMember.objects.filter(pk=member.pk).delete()
         if deleted:
             _record(
                 partnership,
@@ -300,11 +311,13 @@ def survey_submit(
     RateLimited past settings.RATE_LIMITS["priorities_survey"] for `address`."""
     texts = [text.strip() for text in questions if text.strip()]
     if not consent:
-        raise ValidationError("We can only keep your questions if you agree.")
+        raise ValidationError(_("We can only keep your questions if you agree."))
     if not texts or len(texts) > MAX_QUESTIONS_PER_SUBMISSION:
-        raise ValidationError(f"Write between 1 and {MAX_QUESTIONS_PER_SUBMISSION} questions.")
+        raise ValidationError(
+            _("Write between 1 and %(most)s questions.") % {"most": MAX_QUESTIONS_PER_SUBMISSION}
+        )
     if not survey_is_open(partnership):
-        raise ValidationError("This survey has closed. Thank you for your interest.")
+        raise ValidationError(_("This survey has closed. Thank you for your interest."))
     existing = Submission.objects.filter(token=token, partnership=partnership).first()
     if existing:
         return existing, False
@@ -316,7 +329,7 @@ def survey_submit(
             # Locked as the write-out locks it: extras are sealed before it or refused.
             partnership = _locked(partnership)
             if not survey_is_open(partnership):
-                raise ValidationError("This survey has closed. Thank you for your interest.")
+                raise ValidationError(_("This survey has closed. Thank you for your interest."))
             submission = Submission.objects.create(
                 partnership=partnership, token=token, perspective=perspective, consent=True
             )
@@ -333,7 +346,7 @@ def survey_submit(
                         submission.pk, extras, size=EXTRAS_SEALED_SIZE
                     )
                 except sealing.TooLong:
-                    raise ValidationError("Shorten your region and send again.") from None
+                    raise ValidationError(_("Shorten your region and send again.")) from None
                 submission.save(update_fields=["sealed_extras"])
     except IntegrityError:
         # The same form raced itself: the other copy won; nothing is lost.
@@ -440,8 +453,10 @@ def pair_answer(*, pair: SimilarPair, actor: User, same: bool) -> SimilarPair:
             first, second = pair.first, pair.second
             if first.summary_id and second.summary_id and first.summary_id != second.summary_id:
                 raise ValidationError(
-                    "These two are already in different groups. Move one of them on its "
-                    "group's page first."
+                    _(
+                        "These two are already in different groups. Move one of them on its "
+                        "group's page first."
+                    )
                 )
             summary_id = first.summary_id or second.summary_id
             if summary_id:
@@ -469,7 +484,7 @@ def summary_create(
     """Group submitted questions under one summary question for the long list."""
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     if not text.strip():
-        raise ValidationError("Write the summary question.")
+        raise ValidationError(_("Write the summary question."))
     with transaction.atomic():
         _locked(partnership)
         summary = SummaryQuestion.objects.create(
@@ -492,7 +507,7 @@ def _attach(
     )
     if free.count() != len(set(ids)):
         raise ValidationError(
-            "Some of those questions are already in a group. Ungroup them first."
+            _("Some of those questions are already in a group. Ungroup them first.")
         )
     free.update(summary=summary)
     _record(
@@ -512,7 +527,7 @@ def summary_update(
     partnership = summary.partnership
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     if status == SummaryStatus.ANSWERED and not evidence.strip():
-        raise ValidationError("Give the evidence that answers it, for example a DOI.")
+        raise ValidationError(_("Give the evidence that answers it, for example a DOI."))
     with transaction.atomic():
         _locked(partnership)
         summary = SummaryQuestion.objects.select_for_update().get(pk=summary.pk)
@@ -563,7 +578,7 @@ def question_set_aside(*, question: SubmittedQuestion, actor: User, reason: str)
     partnership = question.partnership
     roles.require(actor, Action.RUN_PRIORITY_SETTING, partnership.collective)
     if not reason.strip():
-        raise ValidationError("Say why it is out of scope.")
+        raise ValidationError(_("Say why it is out of scope."))
     with transaction.atomic():
         _locked(partnership)
         question = SubmittedQuestion.objects.select_for_update().get(pk=question.pk)
@@ -628,13 +643,15 @@ def interim_submit(
     """Store one interim answer (up to 10 picks). Idempotent on the form's token.
     Raises RateLimited past settings.RATE_LIMITS["priorities_interim"] for `address`."""
     if partnership.stage != Stage.INTERIM:
-        raise ValidationError("The interim survey is not open.")
+        raise ValidationError(_("The interim survey is not open."))
     picks = set(question_ids)
     if not 1 <= len(picks) <= MAX_INTERIM_PICKS:
-        raise ValidationError(f"Choose between 1 and {MAX_INTERIM_PICKS} questions.")
+        raise ValidationError(
+            _("Choose between 1 and %(most)s questions.") % {"most": MAX_INTERIM_PICKS}
+        )
     allowed = {q.pk for q in long_list(partnership)}
     if not picks <= allowed:
-        raise ValidationError("Choose questions from the list.")
+        raise ValidationError(_("Choose questions from the list."))
     existing = InterimBallot.objects.filter(token=token, partnership=partnership).first()
     if existing:
         return existing, False
@@ -673,10 +690,10 @@ def shortlist_make(*, partnership: Partnership, actor: User) -> list[int]:
     with transaction.atomic():
         partnership = _locked(partnership)
         if partnership.reached(Stage.PUBLISHED):
-            raise ValidationError("The top 10 is already published.")
+            raise ValidationError(_("The top 10 is already published."))
         result = interim_result(partnership)
         if not sum(result.answers.values()):
-            raise ValidationError("Nobody has answered the interim survey yet.")
+            raise ValidationError(_("Nobody has answered the interim survey yet."))
         chosen = [line.question for line in result.lines[: partnership.shortlist_size]]
         before = list(
             SummaryQuestion.objects.filter(partnership=partnership, shortlisted=True)
@@ -711,7 +728,10 @@ def workshop_group_add(
     with transaction.atomic():
         _locked(partnership)
         if WorkshopGroup.objects.filter(partnership=partnership, round=round, name=name).exists():
-            raise ValidationError(f"Round {round} already has a group called {name}.")
+            raise ValidationError(
+                _("Round %(round)s already has a group called %(name)s.")
+                % {"round": round, "name": name}
+            )
         group = WorkshopGroup.objects.create(partnership=partnership, round=round, name=name)
         _record(
             partnership,
@@ -731,10 +751,10 @@ def group_ranking_record(*, group: WorkshopGroup, actor: User, ranking: Sequence
     with transaction.atomic():
         partnership = _locked(partnership)
         if partnership.stage != Stage.WORKSHOP:
-            raise ValidationError("Move the partnership to the workshop stage first.")
+            raise ValidationError(_("Move the partnership to the workshop stage first."))
         listed = {q.pk for q in shortlist(partnership)}
         if len(ranking) != len(set(ranking)) or set(ranking) != listed:
-            raise ValidationError("Give every shortlisted question a different place.")
+            raise ValidationError(_("Give every shortlisted question a different place."))
         before = list(group.ranks.order_by("rank").values_list("question_id", flat=True))
         group.ranks.all().delete()
         GroupRank.objects.bulk_create(
@@ -776,10 +796,10 @@ def top_ten_publish(*, partnership: Partnership, actor: User, round: int) -> lis
     with transaction.atomic():
         partnership = _locked(partnership)
         if partnership.stage != Stage.WORKSHOP:
-            raise ValidationError("Only a partnership at its workshop can publish a top 10.")
+            raise ValidationError(_("Only a partnership at its workshop can publish a top 10."))
         lines = workshop_result(partnership, round)
         if not lines:
-            raise ValidationError("No group has ranked the shortlist in that round yet.")
+            raise ValidationError(_("No group has ranked the shortlist in that round yet."))
         top = [line.question for line in lines[:TOP]]
         for place, pk in enumerate(top, start=1):
             SummaryQuestion.objects.filter(pk=pk).update(rank=place)
@@ -827,7 +847,7 @@ def idea_create(*, collective: Collective, actor: User, title: str, description:
 def idea_comment(*, idea: Idea, actor: User, text: str) -> IdeaComment:
     roles.require(actor, Action.SHARE_IDEAS, idea.collective)
     if not text.strip():
-        raise ValidationError("Write your comment.")
+        raise ValidationError(_("Write your comment."))
     with transaction.atomic():
         comment = IdeaComment.objects.create(idea=idea, author=actor, text=text.strip())
         for owner in idea.ownerships.exclude(person=actor).select_related("person"):
@@ -844,7 +864,7 @@ def idea_co_own(*, idea: Idea, actor: User) -> None:
     """Join an idea as a co-owner: everyone who builds it owns it."""
     roles.require(actor, Action.SHARE_IDEAS, idea.collective)
     with transaction.atomic():
-        _, created = IdeaOwner.objects.get_or_create(idea=idea, person=actor)
+        _owner, created = IdeaOwner.objects.get_or_create(idea=idea, person=actor)
         if created:
             change_record(
                 actor=actor,
@@ -861,9 +881,9 @@ def idea_to_project(*, idea: Idea, actor: User) -> Project:
     with transaction.atomic():
         idea = Idea.objects.select_for_update().get(pk=idea.pk)
         if idea.project_id:
-            raise ValidationError("This idea is already a project.")
+            raise ValidationError(_("This idea is already a project."))
         if not idea.ownerships.filter(person=actor).exists():
-            raise ValidationError("Only a co-owner can turn the idea into a project.")
+            raise ValidationError(_("Only a co-owner can turn the idea into a project."))
         project = project_services.project_create(
             collective=idea.collective,
             created_by=actor,

@@ -18,6 +18,8 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.access import collective_for_member
@@ -229,7 +231,7 @@ def partnership_new(request: HttpRequest, slug: str) -> HttpResponse:
         partnership = services.partnership_create(
             collective=collective, actor=request.user, **form.cleaned_data
         )
-        messages.success(request, "The partnership has started. Share the survey link below.")
+        messages.success(request, _("The partnership has started. Share the survey link below."))
         return redirect("priorities:partnership", partnership.pk)
     return render(request, "priorities/new.html", {"collective": collective, "form": form})
 
@@ -305,7 +307,7 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.partnership_update(
             partnership=partnership, actor=request.user, **form.cleaned_data
         )
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("priorities:partnership", partnership.pk)
     return render(
         request,
@@ -363,12 +365,14 @@ def steering_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpRespon
     if request.method != "POST":
         context = {
             "caption": partnership.title,
-            "question": f"Take {member.person.name} off the steering group?",
-            "explanation": "They stay a member of the collective and can be added again. "
-            "The history records the change.",
-            "button": "Yes, take them off",
+            "question": _("Take %(name)s off the steering group?") % {"name": member.person.name},
+            "explanation": _(
+                "They stay a member of the collective and can be added again. "
+                "The history records the change."
+            ),
+            "button": _("Yes, take them off"),
             "back_url": reverse("priorities:partnership", args=[partnership.pk]),
-            "back_text": "No, keep them on",
+            "back_text": _("No, keep them on"),
         }
         return render(request, "confirm.html", context)
     services.steering_member_remove(member=member, actor=request.user)
@@ -447,8 +451,14 @@ def summary_new(request: HttpRequest, pk: int) -> HttpResponse:
         return _submissions_page(request, partnership, form)
     messages.success(
         request,
-        f"Grouped {len(form.cleaned_data['questions'])} questions under this "
-        "summary question. You can take any of them out again below.",
+        ngettext(
+            "Grouped %(count)s question under this summary question. You can take it out "
+            "again below.",
+            "Grouped %(count)s questions under this summary question. You can take any of "
+            "them out again below.",
+            len(form.cleaned_data["questions"]),
+        )
+        % {"count": len(form.cleaned_data["questions"])},
     )
     return redirect("priorities:summary", partnership.pk, summary.pk)
 
@@ -476,7 +486,8 @@ def suggestions_find(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = access.partnership_for_member(request.user, pk)
     priorities_find_pairs_task.enqueue(partnership.pk)
     messages.success(
-        request, "Looking for similar questions. New suggestions appear here when it has finished."
+        request,
+        _("Looking for similar questions. New suggestions appear here when it has finished."),
     )
     return redirect("priorities:suggestions", partnership.pk)
 
@@ -489,7 +500,7 @@ def pair_answer(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
     pair.partnership = partnership
     answer = request.POST.get("answer")
     if answer not in (PairAnswer.SAME, PairAnswer.DIFFERENT):
-        messages.error(request, "Say whether they ask the same thing.")
+        messages.error(request, _("Say whether they ask the same thing."))
     else:
         try:
             services.pair_answer(pair=pair, actor=request.user, same=answer == PairAnswer.SAME)
@@ -498,10 +509,12 @@ def pair_answer(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Grouped: the two questions now count as one on the long list. You can take "
-                "one out again on the group's page."
+                _(
+                    "Grouped: the two questions now count as one on the long list. You can "
+                    "take one out again on the group's page."
+                )
                 if answer == PairAnswer.SAME
-                else "Kept apart: they stay two separate questions.",
+                else _("Kept apart: they stay two separate questions."),
             )
     return redirect("priorities:suggestions", partnership.pk)
 
@@ -547,7 +560,7 @@ def summary(request: HttpRequest, pk: int, summary_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.summary_update(summary=summary, actor=request.user, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("priorities:summary", partnership.pk, summary.pk)
     originals = summary.originals.select_related("submission").order_by("pk")
     return render(
@@ -571,7 +584,9 @@ def question_ungroup(request: HttpRequest, pk: int, question_pk: int) -> HttpRes
     question = access.question_in(partnership, question_pk)
     summary_id = question.summary_id
     services.question_ungroup(question=question, actor=request.user)
-    messages.success(request, "Taken out of the group. It is back among the ungrouped questions.")
+    messages.success(
+        request, _("Taken out of the group. It is back among the ungrouped questions.")
+    )
     if summary_id:
         return redirect("priorities:summary", partnership.pk, summary_id)
     return redirect("priorities:submissions", partnership.pk)
@@ -588,7 +603,7 @@ def question_set_aside(request: HttpRequest, pk: int, question_pk: int) -> HttpR
         services.question_set_aside(
             question=question, actor=request.user, reason=form.cleaned_data["reason"]
         )
-        messages.success(request, "Set aside as out of scope. It stays listed with its reason.")
+        messages.success(request, _("Set aside as out of scope. It stays listed with its reason."))
         return redirect("priorities:submissions", partnership.pk)
     return render(
         request,
@@ -671,7 +686,15 @@ def shortlist_make(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _fail(request, error)
     else:
-        messages.success(request, f"{len(chosen)} questions are on the shortlist.")
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s question is on the shortlist.",
+                "%(count)s questions are on the shortlist.",
+                len(chosen),
+            )
+            % {"count": len(chosen)},
+        )
     return redirect("priorities:interim_results", partnership.pk)
 
 
@@ -748,7 +771,7 @@ def group_ranking(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Saved {group.name}’s ranking.")
+            messages.success(request, _("Saved %(name)s’s ranking.") % {"name": group.name})
             return redirect("priorities:workshop", partnership.pk)
     return render(
         request,
@@ -770,18 +793,20 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = access.partnership_for_member(request.user, pk)
     form = PublishForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
-        messages.error(request, "Choose the round whose ranking to publish.")
+        messages.error(request, _("Choose the round whose ranking to publish."))
         return redirect("priorities:workshop", partnership.pk)
     if request.method != "POST":
         round_number = form.cleaned_data["round"]
         context = {
             "caption": str(partnership),
-            "question": f"Publish the top 10 from round {round_number}?",
-            "explanation": "This ends the priority setting: the top 10 and the record "
-            "behind it become the partnership's result. You cannot undo this.",
-            "button": "Yes, publish the top 10",
+            "question": _("Publish the top 10 from round %(round)s?") % {"round": round_number},
+            "explanation": _(
+                "This ends the priority setting: the top 10 and the record "
+                "behind it become the partnership's result. You cannot undo this."
+            ),
+            "button": _("Yes, publish the top 10"),
             "back_url": reverse("priorities:workshop", args=[partnership.pk]),
-            "back_text": "No, go back to the workshop",
+            "back_text": _("No, go back to the workshop"),
             "hidden": [("round", round_number)],
         }
         return render(request, "confirm.html", context)
@@ -792,7 +817,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _fail(request, error)
         return redirect("priorities:workshop", partnership.pk)
-    messages.success(request, "The top 10 is published.")
+    messages.success(request, _("The top 10 is published."))
     return redirect("priorities:report", partnership.pk)
 
 
@@ -881,7 +906,7 @@ def idea(request: HttpRequest, pk: int) -> HttpResponse:
 def idea_co_own(request: HttpRequest, pk: int) -> HttpResponse:
     idea = access.idea_for_member(request.user, pk)
     services.idea_co_own(idea=idea, actor=request.user)
-    messages.success(request, "You co-own this idea.")
+    messages.success(request, _("You co-own this idea."))
     return redirect("priorities:idea", idea.pk)
 
 
@@ -894,5 +919,5 @@ def idea_project(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _fail(request, error)
         return redirect("priorities:idea", idea.pk)
-    messages.success(request, "The idea is now a project, with its co-owners as members.")
+    messages.success(request, _("The idea is now a project, with its co-owners as members."))
     return redirect("projects:detail", project.pk)

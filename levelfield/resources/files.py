@@ -13,13 +13,17 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib import archives, images
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MIMETYPE_BYTES = 200
 BOMB = "archive_bomb"
-ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file"
+ACCEPTED_DESCRIPTION = gettext_lazy(
+    "a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG file"
+)
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,9 @@ OPENDOCUMENT = {
 def file_type_of(upload: UploadedFile) -> FileType:
     """The kind of file `upload` really is, or a ValidationError saying what we accept."""
     if upload.size is not None and upload.size > MAX_FILE_BYTES:
-        raise ValidationError("The file must be smaller than 20 MB")
+        raise ValidationError(_("The file must be smaller than 20 MB"))
     if not upload.size:
-        raise ValidationError("The file is empty")
+        raise ValidationError(_("The file is empty"))
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
@@ -73,7 +77,7 @@ def file_type_of(upload: UploadedFile) -> FileType:
         found = _zip_document_type(upload)
     upload.seek(0)
     if found is None:
-        raise ValidationError(f"The file must be {ACCEPTED_DESCRIPTION}")
+        raise ValidationError(_("The file must be %(kinds)s") % {"kinds": ACCEPTED_DESCRIPTION})
     return found
 
 
@@ -87,8 +91,11 @@ def _picture_type(upload: UploadedFile, file_type: FileType) -> FileType | None:
     except images.ImageProblem as problem:
         if problem.reason == images.TOO_BIG:
             raise ValidationError(
-                f"The picture is too large: it must be at most {images.MAX_SIDE:,} pixels "
-                f"wide and tall and at most {images.MAX_PIXELS // 1_000_000} megapixels"
+                _(
+                    "The picture is too large: it must be at most %(side)s pixels "
+                    "wide and tall and at most %(megapixels)s megapixels"
+                )
+                % {"side": f"{images.MAX_SIDE:,}", "megapixels": images.MAX_PIXELS // 1_000_000}
             ) from None
         return None
 
@@ -109,7 +116,7 @@ def _zip_document_type(upload: UploadedFile) -> FileType | None:
                         return file_type
     except archives.ArchiveError as error:
         if error.bomb:
-            raise ValidationError(archives.bomb_message("The file"), code=BOMB) from None
+            raise ValidationError(archives.bomb_message(_("The file")), code=BOMB) from None
         return None  # damaged: said as "The file must be ..."
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -17,8 +18,8 @@ from levelfield.resources import personal
 
 GLOSSARY = (
     Term(
-        "Resource map",
-        (
+        _("Resource map"),
+        _(
             "The collective's shared list of useful guides, tools and contacts, searchable by "
             "topic."
         ),
@@ -46,11 +47,11 @@ MANIFEST = AppManifest(
     scale_after=("collectives",),
     navigation=(
         NavigationEntry(
-            "Resource map",
+            _("Resource map"),
             "make",
             lambda place: reverse("resources:map", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="Guides, tools and places to get help, for each stage of research.",
+            hint=_("Guides, tools and places to get help, for each stage of research."),
             order=60,
         ),
     ),

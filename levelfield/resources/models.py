@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.projects.models import Stage
 
@@ -22,56 +23,56 @@ SEARCH_CONFIG = "english"
 
 
 class Audience(models.TextChoices):
-    PUBLIC = "public", "Public contributors"
-    RESEARCHERS = "researchers", "Researchers"
-    PRACTITIONERS = "practitioners", "Practitioners"
-    COORDINATORS = "coordinators", "Coordinators"
+    PUBLIC = "public", _("Public contributors")
+    RESEARCHERS = "researchers", _("Researchers")
+    PRACTITIONERS = "practitioners", _("Practitioners")
+    COORDINATORS = "coordinators", _("Coordinators")
 
 
 class Topic(models.TextChoices):
-    GETTING_STARTED = "getting_started", "Getting started"
-    PAYMENT = "payment", "Payment"
-    REMOTE = "remote", "Remote working"
-    ACCESSIBILITY = "accessibility", "Accessibility"
-    EVALUATION = "evaluation", "Evaluation"
-    TRAINING = "training", "Training"
-    ETHICS = "ethics", "Ethics"
-    DATA = "data", "Data"
+    GETTING_STARTED = "getting_started", _("Getting started")
+    PAYMENT = "payment", _("Payment")
+    REMOTE = "remote", _("Remote working")
+    ACCESSIBILITY = "accessibility", _("Accessibility")
+    EVALUATION = "evaluation", _("Evaluation")
+    TRAINING = "training", _("Training")
+    ETHICS = "ethics", _("Ethics")
+    DATA = "data", _("Data")
 
 
 class Format(models.TextChoices):
-    GUIDE = "guide", "Guide"
-    TEMPLATE = "template", "Template"
-    VIDEO = "video", "Video"
-    COURSE = "course", "Course"
-    TOOLKIT = "toolkit", "Toolkit"
-    EASY_READ = "easy_read", "Easy read"
+    GUIDE = "guide", _("Guide")
+    TEMPLATE = "template", _("Template")
+    VIDEO = "video", _("Video")
+    COURSE = "course", _("Course")
+    TOOLKIT = "toolkit", _("Toolkit")
+    EASY_READ = "easy_read", _("Easy read")
 
 
 class Cost(models.TextChoices):
-    FREE = "free", "Free"
-    FREE_WITH_ACCOUNT = "free_with_account", "Free, needs an account"
-    PAID = "paid", "Paid"
+    FREE = "free", _("Free")
+    FREE_WITH_ACCOUNT = "free_with_account", _("Free, needs an account")
+    PAID = "paid", _("Paid")
 
 
 class Status(models.TextChoices):
-    SUGGESTED = "suggested", "Waiting for the coordinator"
-    ACCEPTED = "accepted", "On the map"
-    DECLINED = "declined", "Declined"
+    SUGGESTED = "suggested", _("Waiting for the coordinator")
+    ACCEPTED = "accepted", _("On the map")
+    DECLINED = "declined", _("Declined")
 
 
 class LinkStatus(models.TextChoices):
-    NOT_CHECKED = "not_checked", "Not checked yet"
-    WORKING = "working", "Working"
-    BROKEN = "broken", "May be broken"
+    NOT_CHECKED = "not_checked", _("Not checked yet")
+    WORKING = "working", _("Working")
+    BROKEN = "broken", _("May be broken")
 
 
 class Facet(models.TextChoices):
     """The three ways a resource is labelled; each resource may have several of each."""
 
-    STAGE = "stage", "Stage"
-    AUDIENCE = "audience", "Audience"
-    TOPIC = "topic", "Topic"
+    STAGE = "stage", _("Stage")
+    AUDIENCE = "audience", _("Audience")
+    TOPIC = "topic", _("Topic")
 
 
 FACET_CHOICES = {Facet.STAGE: Stage, Facet.AUDIENCE: Audience, Facet.TOPIC: Topic}
@@ -112,25 +113,25 @@ class Resource(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="resources",
-        help_text="Empty for the shared starter set.",
+        help_text=_("Empty for the shared starter set."),
     )
     title = models.CharField(max_length=200)
-    url = models.URLField("web address", max_length=500, blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
     file = models.FileField(upload_to="resources/%Y/%m/", blank=True, max_length=300)
     file_name = models.CharField(
-        max_length=200, blank=True, help_text="The name the file had when it was uploaded."
+        max_length=200, blank=True, help_text=_("The name the file had when it was uploaded.")
     )
     file_type = models.CharField(
-        max_length=100, blank=True, help_text="The content type found by reading the file."
+        max_length=100, blank=True, help_text=_("The content type found by reading the file.")
     )
-    summary = models.TextField("plain-English summary")
+    summary = models.TextField(_("plain-English summary"))
     format = models.CharField(max_length=20, choices=Format.choices)
     cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.FREE)
     last_checked = models.DateField(
         "date last checked",
         null=True,
         blank=True,
-        help_text="When someone or the weekly link check last found it still there.",
+        help_text=_("When someone or the weekly link check last found it still there."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUGGESTED)
     suggested_by = models.ForeignKey(
@@ -142,7 +143,7 @@ class Resource(models.Model):
     )
     suggested_at = models.DateTimeField()
     reason = models.TextField(
-        "why it helps", blank=True, help_text="What the suggester said it is good for."
+        _("why it helps"), blank=True, help_text=_("What the suggester said it is good for.")
     )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -152,14 +153,14 @@ class Resource(models.Model):
         related_name="+",
     )
     answered_at = models.DateTimeField(null=True, blank=True)
-    decline_reason = models.TextField("why not", blank=True)
+    decline_reason = models.TextField(_("why not"), blank=True)
     copied_from = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="copies",
-        help_text="The shared resource this one was copied from.",
+        help_text=_("The shared resource this one was copied from."),
     )
     link_status = models.CharField(
         max_length=20, choices=LinkStatus.choices, default=LinkStatus.NOT_CHECKED

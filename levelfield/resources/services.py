@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -71,7 +72,7 @@ def resource_suggest(
     now = now or timezone.now()
     roles.require(person, Action.SUGGEST_RESOURCE, collective)
     if not details.url and details.upload is None:
-        raise ValidationError("Give a web address or upload a file")
+        raise ValidationError(_("Give a web address or upload a file"))
     curator = roles.may(person, Action.CURATE_RESOURCES, collective)
     with transaction.atomic():
         resource = Resource(
@@ -176,7 +177,7 @@ def resource_decline(
     now = now or timezone.now()
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Say why the resource is not going on the map")
+        raise ValidationError(_("Say why the resource is not going on the map"))
     with transaction.atomic():
         resource = _suggestion_locked(resource, actor)
         resource.status = Status.DECLINED
@@ -205,7 +206,9 @@ def _suggestion_locked(resource: Resource, actor: User) -> Resource:
         .get(pk=resource.pk)
     )
     if not locked.is_suggested:
-        raise ValidationError(f"“{locked.title}” has already been answered.")
+        raise ValidationError(
+            _("“%(title)s” has already been answered.") % {"title": locked.title}
+        )
     return locked
 
 

@@ -15,6 +15,8 @@ from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives import roles
@@ -187,11 +189,14 @@ def resource_suggest(request: HttpRequest, slug: str) -> HttpResponse:
         if resource.is_suggested:
             messages.success(
                 request,
-                f"Thank you. You suggested “{resource.title}”; a coordinator will accept it "
-                "or say why not, and we will let you know.",
+                _(
+                    "Thank you. You suggested “%(title)s”; a coordinator will accept it "
+                    "or say why not, and we will let you know."
+                )
+                % {"title": resource.title},
             )
         else:
-            messages.success(request, f"“{resource.title}” is on the map.")
+            messages.success(request, _("“%(title)s” is on the map.") % {"title": resource.title})
         return redirect("resources:detail", slug=collective.slug, pk=resource.pk)
     context = {"collective": collective, "form": form, "curator": _curator(membership)}
     return render(request, "resources/suggest.html", context)
@@ -235,7 +240,7 @@ def resource_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"“{resource.title}” is on the map.")
+        messages.success(request, _("“%(title)s” is on the map.") % {"title": resource.title})
     return redirect("resources:suggestions", slug=slug)
 
 
@@ -243,7 +248,9 @@ def resource_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def resource_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     resource = _curator_resource(request, slug, pk)
     if not resource.is_suggested:
-        messages.error(request, f"“{resource.title}” has already been answered.")
+        messages.error(
+            request, _("“%(title)s” has already been answered.") % {"title": resource.title}
+        )
         return redirect("resources:suggestions", slug=slug)
     form = DeclineForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -254,7 +261,9 @@ def resource_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, f"You declined “{resource.title}” and said why.")
+            messages.success(
+                request, _("You declined “%(title)s” and said why.") % {"title": resource.title}
+            )
         return redirect("resources:suggestions", slug=slug)
     context = {"collective": resource.collective, "resource": resource, "form": form}
     return render(request, "resources/decline.html", context)
@@ -271,9 +280,17 @@ def resource_map_start(request: HttpRequest, slug: str) -> HttpResponse:
             raise PermissionDenied("Only the coordinator copies the starter set.")
         copied = services.resource_map_copy_shared(collective=collective, actor=request.user)
         if copied:
-            messages.success(request, f"You copied {copied} resources onto the map.")
+            messages.success(
+                request,
+                ngettext(
+                    "You copied %(count)s resource onto the map.",
+                    "You copied %(count)s resources onto the map.",
+                    copied,
+                )
+                % {"count": copied},
+            )
         else:
-            messages.info(request, "The map already has everything in the starter set.")
+            messages.info(request, _("The map already has everything in the starter set."))
         return redirect("resources:map", slug=collective.slug)
     already = Resource.objects.filter(collective=collective, copied_from__isnull=False)
     new = Resource.objects.shared().exclude(pk__in=already.values("copied_from_id")).count()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib import archives
 from levelfield.resources import files as resource_files
 
 MAX_DOCUMENTS = 5
 MAX_FILE_BYTES = 20 * 1024 * 1024
-ACCEPTED_DESCRIPTION = "a PDF or Word (.docx) file"
+ACCEPTED_DESCRIPTION = gettext_lazy("a PDF or Word (.docx) file")
 ACCEPTED = {resource_files.PDF, resource_files.OFFICE["word/"]}
 
 
@@ -27,9 +29,15 @@ def document_type_of(upload: UploadedFile) -> resource_files.FileType:
             raise
         if error.code == resource_files.BOMB:
             raise ValidationError(archives.bomb_message(f"“{upload.name}”")) from None
-        raise ValidationError(f"“{upload.name}” must be {ACCEPTED_DESCRIPTION}") from error
+        raise ValidationError(
+            _("“%(name)s” must be %(kinds)s")
+            % {"name": upload.name, "kinds": ACCEPTED_DESCRIPTION}
+        ) from error
     if found not in ACCEPTED:
-        raise ValidationError(f"“{upload.name}” must be {ACCEPTED_DESCRIPTION}")
+        raise ValidationError(
+            _("“%(name)s” must be %(kinds)s")
+            % {"name": upload.name, "kinds": ACCEPTED_DESCRIPTION}
+        )
     return found
 
 

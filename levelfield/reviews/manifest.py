@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -27,15 +28,18 @@ def _has_reviews(place: Any, person: Any) -> bool:
 
 GLOSSARY = (
     Term(
-        "Research partners group",
-        (
+        _("Research partners group"),
+        _(
             "A group of public contributors who review researchers' plans, such as a grant "
             "application or a leaflet, and say what would make them better."
         ),
     ),
     Term(
-        "Review request",
-        ("A researcher asking the research partners group to look at something, with a deadline."),
+        _("Review request"),
+        _(
+            "A researcher asking the research partners group to look at something, "
+            "with a deadline."
+        ),
     ),
 )
 
@@ -74,13 +78,15 @@ MANIFEST = AppManifest(
     ),
     navigation=(
         NavigationEntry(
-            label="Reviews of researchers' plans",
+            label=_("Reviews of researchers' plans"),
             section="make",
             url=lambda place: reverse("reviews:place", args=[place.pk]),
             kinds=frozenset({"group", "collective"}),
             applies=_has_reviews,
-            hint="The research partners group reads researchers' plans for involving "
-            "people and tells them what works and what is missing",
+            hint=_(
+                "The research partners group reads researchers' plans for involving "
+                "people and tells them what works and what is missing"
+            ),
         ),
     ),
     demo=demo_module("levelfield.reviews.demo"),

@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.places.models import PlaceMembership
 from levelfield.projects.models import Stage
@@ -45,12 +46,14 @@ class ReviewGroup(models.Model):
         "places.Place",
         on_delete=models.PROTECT,
         related_name="review_group",
-        help_text="The group (a place of kind group in the collective): its members review.",
+        help_text=_("The group (a place of kind group in the collective): its members review."),
     )
     form_guidance = models.TextField(
         "guidance for researchers",
-        help_text="Shown at the top of the request form: what to send, how long reviews "
-        "take, and that we will ask what changed.",
+        help_text=_(
+            "Shown at the top of the request form: what to send, how long reviews "
+            "take, and that we will ask what changed."
+        ),
     )
     accepting_requests = models.BooleanField(default=True)
     report_back_days = models.PositiveSmallIntegerField(
@@ -87,12 +90,12 @@ class ReviewGroup(models.Model):
 
 
 class Status(models.TextChoices):
-    WAITING = "waiting", "Waiting for reviewers"
-    REVIEWING = "reviewing", "Being reviewed"
-    DRAFTING = "drafting", "Response being agreed"
-    SENT = "sent", "Response sent"
-    REPORTED = "reported", "Researcher reported back"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    WAITING = "waiting", _("Waiting for reviewers")
+    REVIEWING = "reviewing", _("Being reviewed")
+    DRAFTING = "drafting", _("Response being agreed")
+    SENT = "sent", _("Response sent")
+    REPORTED = "reported", _("Researcher reported back")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 OPEN = (Status.WAITING, Status.REVIEWING, Status.DRAFTING)
@@ -200,10 +203,10 @@ class Document(models.Model):
 
 
 class Rating(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
-    UNSURE = "unsure", "Not sure"
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Not sure")
 
 
 class Review(models.Model):
@@ -334,9 +337,9 @@ class Agreement(models.Model):
 
 
 class Impact(models.TextChoices):
-    MAJOR = "major", "Big changes to the plan"
-    SOME = "some", "Some changes"
-    NONE = "none", "No changes"
+    MAJOR = "major", _("Big changes to the plan")
+    SOME = "some", _("Some changes")
+    NONE = "none", _("No changes")
 
 
 class ReportBack(models.Model):

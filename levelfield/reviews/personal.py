@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
 from levelfield.reviews.models import (
@@ -103,7 +104,8 @@ def _reports_back_due(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Tell the group what you did with its advice: {request.project_title}",
+            label=_("Tell the group what you did with its advice: %(title)s")
+            % {"title": request.project_title},
             url=reverse("reviews:report_back", args=[request.pk]),
             place=request.group.name,
             due=request.report_back_due,
@@ -123,7 +125,7 @@ def coming_up(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Response due: {request.project_title}",
+            label=_("Response due: %(title)s") % {"title": request.project_title},
             url=reverse("reviews:request", args=[request.pk]),
             when=request.deadline,
             place=request.group.name,
@@ -143,7 +145,7 @@ def _reviews_to_write(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Write your review: {review.request.project_title}",
+            label=_("Write your review: %(title)s") % {"title": review.request.project_title},
             url=reverse("reviews:review", args=[review.request_id]),
             place=review.request.group.name,
             due=review.request.deadline,

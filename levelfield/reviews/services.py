@@ -12,22 +12,26 @@ send the response twice:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
-from levelfield.lib.words import day, plural
+from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
+from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.places import services as place_services
 from levelfield.places.models import Place
@@ -126,7 +130,7 @@ def group_leave(*, group: ReviewGroup, person: User) -> None:
     the queue shows them as needing a reviewer; sent reviews (and their time) stay."""
     with transaction.atomic():
         if not roles.memberships_of(group.place).filter(person=person).exists():
-            raise ValidationError("You are not in the group.")
+            raise ValidationError(_("You are not in the group."))
         place_services.group_leave(group=group.place, person=person)
 
 
@@ -171,11 +175,13 @@ def request_submit(
     now = now or timezone.now()
     uploads = list(uploads)
     if not group.accepting_requests:
-        raise ValidationError("The group is not taking requests at the moment.")
+        raise ValidationError(_("The group is not taking requests at the moment."))
     if details.deadline <= timezone.localdate(now):
-        raise ValidationError("The deadline must be in the future")
+        raise ValidationError(_("The deadline must be in the future"))
     if len(uploads) > files.MAX_DOCUMENTS:
-        raise ValidationError(f"Send at most {files.MAX_DOCUMENTS} documents")
+        raise ValidationError(
+            _("Send at most %(count)s documents") % {"count": files.MAX_DOCUMENTS}
+        )
     checked = [(upload, files.document_type_of(upload)) for upload in uploads]
     with transaction.atomic():
         review_request = ReviewRequest.objects.create(
@@ -201,6 +207,9 @@ def request_submit(
             )
             document.file.save(document.stored_name, upload, save=False)
             document.save()
+        # The history keeps the site's own language, whoever asked.
+        with translation.override(settings.LANGUAGE_CODE):
+            after = {"status": str(Status.WAITING.label), "deadline": day(details.deadline)}
         change_record(
             actor=researcher,
             action="review_requested",
@@ -208,14 +217,20 @@ def request_submit(
             f"“{review_request.project_title}”",
             subject=review_request,
             collective=group.collective,
-            after={"status": Status.WAITING.label, "deadline": day(details.deadline)},
+            after=after,
         )
         _tell_group(
             review_request,
-            subject=f"A new request to review: {review_request.project_title}",
-            message=f"{researcher.name} asks the group to review "
-            f"“{review_request.project_title}” by {day(review_request.deadline)}. "
-            "Say if you can review it.",
+            subject=gettext_noop("A new request to review: %(title)s"),
+            message=gettext_noop(
+                "%(name)s asks the group to review “%(title)s” by %(day)s. "
+                "Say if you can review it."
+            ),
+            words=lambda: {
+                "title": review_request.project_title,
+                "name": researcher.name,
+                "day": day(review_request.deadline),
+            },
             kind="review_request",
             now=now,
         )
@@ -229,13 +244,16 @@ def request_withdraw(*, review_request: ReviewRequest, actor: User) -> ReviewReq
         if not review_request.is_researcher(actor):
             raise PermissionDenied("Only the researcher who sent it can withdraw it.")
         if not review_request.is_open:
-            raise ValidationError("The group has already answered; it cannot be withdrawn now.")
+            raise ValidationError(_("The group has already answered; it cannot be withdrawn now."))
         _status_set(review_request, Status.WITHDRAWN, actor=actor, withdrawn_at=timezone.now())
         _tell_group(
             review_request,
-            subject=f"Withdrawn: {review_request.project_title}",
-            message=f"The researcher withdrew their request “{review_request.project_title}”. "
-            "There is nothing more to do on it.",
+            subject=gettext_noop("Withdrawn: %(title)s"),
+            message=gettext_noop(
+                "The researcher withdrew their request “%(title)s”. "
+                "There is nothing more to do on it."
+            ),
+            words=lambda: {"title": review_request.project_title},
             kind="review_request",
             only_reviewers=True,
         )
@@ -251,14 +269,14 @@ def review_sign_up(*, review_request: ReviewRequest, person: User) -> Review:
         review_request = _locked(review_request)
         _require_group_member(review_request, person)
         if review_request.is_researcher(person):
-            raise ValidationError("You cannot review your own request.")
+            raise ValidationError(_("You cannot review your own request."))
         if review_request.status not in (Status.WAITING, Status.REVIEWING, Status.DRAFTING):
-            raise ValidationError("This request is not open for reviews.")
+            raise ValidationError(_("This request is not open for reviews."))
         try:
             with transaction.atomic():
                 review = Review.objects.create(request=review_request, reviewer=person)
         except IntegrityError:
-            raise ValidationError("You have already signed up to review this.") from None
+            raise ValidationError(_("You have already signed up to review this.")) from None
         change_record(
             actor=person,
             action="review_signed_up",
@@ -280,9 +298,9 @@ def review_step_back(*, review: Review, person: User) -> None:
         if review.reviewer_id != person.pk:
             raise PermissionDenied("This is not your review.")
         if review.is_submitted:
-            raise ValidationError("You have already sent your review.")
+            raise ValidationError(_("You have already sent your review."))
         if Response.objects.filter(request=review_request, lead=person).exists():
-            raise ValidationError("You lead the response, so you cannot step back now.")
+            raise ValidationError(_("You lead the response, so you cannot step back now."))
         review.delete()
         change_record(
             actor=person,
@@ -312,9 +330,9 @@ def review_save(
         if review.reviewer_id != person.pk:
             raise PermissionDenied("This is not your review.")
         if review.is_submitted:
-            raise ValidationError("You have already sent your review.")
+            raise ValidationError(_("You have already sent your review."))
         if not review_request.is_open:
-            raise ValidationError("This request is no longer open for reviews.")
+            raise ValidationError(_("This request is no longer open for reviews."))
         for field, value in answers.items():
             setattr(review, field, value)
         review.minutes = minutes
@@ -322,7 +340,7 @@ def review_save(
             missing = [field for field in RATED if not getattr(review, field)]
             if missing or not minutes:
                 raise ValidationError(
-                    "Answer the three questions and say how long it took before sending"
+                    _("Answer the three questions and say how long it took before sending")
                 )
             review.submitted_at = timezone.now()
             review.entry = _time_logged(
@@ -382,7 +400,7 @@ def response_lead(*, review_request: ReviewRequest, person: User) -> Response:
         review_request = _locked(review_request)
         _require_sent_review(review_request, person)
         if review_request.status != Status.REVIEWING:
-            raise ValidationError("Someone already leads the response to this request.")
+            raise ValidationError(_("Someone already leads the response to this request."))
         response = Response.objects.create(request=review_request, lead=person)
         _status_set(review_request, Status.DRAFTING, actor=person, lead=person.name)
     return response
@@ -398,11 +416,13 @@ def response_draft(
         response = Response.objects.select_for_update().get(pk=response.pk)
         _require_lead(response, person)
         if review_request.status != Status.DRAFTING:
-            raise ValidationError("The response has already been sent.")
+            raise ValidationError(_("The response has already been sent."))
         if minutes and response.drafting_minutes + minutes > MAX_MINUTES:
             raise ValidationError(
-                "The drafting time can be at most 24 hours in all; record more in the "
-                "involvement log"
+                _(
+                    "The drafting time can be at most 24 hours in all; record more in the "
+                    "involvement log"
+                )
             )
         response.drafting_minutes += minutes or 0
         if text.strip() == response.text.strip():
@@ -426,10 +446,16 @@ def response_draft(
         )
         _tell_group(
             review_request,
-            subject=f"Read and agree the response: {review_request.project_title}",
-            message=f"{person.name} drafted version {response.version} of the group’s "
-            f"response to “{review_request.project_title}”. Read it, comment, and say "
-            "if you agree.",
+            subject=gettext_noop("Read and agree the response: %(title)s"),
+            message=gettext_noop(
+                "%(name)s drafted version %(version)s of the group’s response to “%(title)s”. "
+                "Read it, comment, and say if you agree."
+            ),
+            words=lambda: {
+                "title": review_request.project_title,
+                "name": person.name,
+                "version": response.version,
+            },
             kind="review_draft",
             only_reviewers=True,
             leaving_out=person,
@@ -443,7 +469,7 @@ def response_comment(*, response: Response, person: User, text: str) -> Response
         review_request = _locked(response.request)
         _require_group_member(review_request, person)
         if review_request.status != Status.DRAFTING:
-            raise ValidationError("The response has already been sent.")
+            raise ValidationError(_("The response has already been sent."))
         return ResponseComment.objects.create(
             response=response, author=person, version=response.version, text=text
         )
@@ -456,10 +482,10 @@ def response_agree(*, response: Response, person: User) -> Agreement:
         response = Response.objects.get(pk=response.pk)
         _require_sent_review(review_request, person)
         if review_request.status != Status.DRAFTING:
-            raise ValidationError("The response has already been sent.")
+            raise ValidationError(_("The response has already been sent."))
         if not response.version:
-            raise ValidationError("There is no draft to agree yet.")
-        agreement, _ = Agreement.objects.update_or_create(
+            raise ValidationError(_("There is no draft to agree yet."))
+        agreement, _created = Agreement.objects.update_or_create(
             response=response, person=person, defaults={"version": response.version}
         )
         change_record(
@@ -496,17 +522,17 @@ def response_send(*, response: Response, person: User, now: datetime | None = No
         response = Response.objects.select_for_update().get(pk=response.pk)
         _require_lead(response, person)
         if review_request.status != Status.DRAFTING:
-            raise ValidationError("The response has already been sent.")
+            raise ValidationError(_("The response has already been sent."))
         if not response.text.strip():
-            raise ValidationError("Write the response before sending it.")
+            raise ValidationError(_("Write the response before sending it."))
         _hand_back_from_leavers(review_request)
         if Review.objects.filter(request=review_request, submitted_at__isnull=True).exists():
-            raise ValidationError("Wait until every reviewer has sent their review.")
+            raise ValidationError(_("Wait until every reviewer has sent their review."))
         waiting = waiting_for(response)
         if waiting:
             raise ValidationError(
-                f"Every reviewer must agree this version first: waiting for "
-                f"{', '.join(p.name for p in waiting)}."
+                _("Every reviewer must agree this version first: waiting for %(names)s.")
+                % {"names": ", ".join(p.name for p in waiting)}
             )
         response.sent_at = now
         if response.drafting_minutes:
@@ -527,16 +553,25 @@ def response_send(*, response: Response, person: User, now: datetime | None = No
             report_back_due=now + timedelta(days=review_request.group.report_back_days),
         )
         if review_request.researcher:
+            with translation.override(language_of(review_request.researcher)):
+                words = {
+                    "group": review_request.group.name,
+                    "collective": review_request.group.collective.name,
+                    "title": review_request.project_title,
+                }
+                subject = _("The %(group)s has responded") % words
+                message = (
+                    _(
+                        "The %(group)s of %(collective)s sent its response to “%(title)s”. "
+                        "When you have acted on it, tell them what you changed, and what you "
+                        "did not and why."
+                    )
+                    % words
+                )
             notification_send(
                 kind="review_response",
                 person=review_request.researcher,
-                context={
-                    "subject": f"The {review_request.group.name} has responded",
-                    "message": f"The {review_request.group.name} of "
-                    f"{review_request.group.collective.name} sent its response to "
-                    f"“{review_request.project_title}”. When you have acted on it, tell "
-                    "them what you changed, and what you did not and why.",
-                },
+                context={"subject": subject, "message": message},
                 url=review_request.get_absolute_url(),
                 now=now,
             )
@@ -563,7 +598,7 @@ def report_back(
         if not review_request.is_researcher(researcher):
             raise PermissionDenied("Only the researcher reports back.")
         if review_request.status != Status.SENT:
-            raise ValidationError("You can report back once the group has responded.")
+            raise ValidationError(_("You can report back once the group has responded."))
         report = ReportBack.objects.create(
             request=review_request,
             what_changed=what_changed,
@@ -590,9 +625,12 @@ def report_back(
         _status_set(review_request, Status.REPORTED, actor=researcher)
         _tell_group(
             review_request,
-            subject=f"You said, we did: {review_request.project_title}",
-            message=f"{researcher.name} reported back on “{review_request.project_title}”: "
-            "what they changed because of the group’s response, and what they did not.",
+            subject=gettext_noop("You said, we did: %(title)s"),
+            message=gettext_noop(
+                "%(name)s reported back on “%(title)s”: what they changed because of the "
+                "group’s response, and what they did not."
+            ),
+            words=lambda: {"title": review_request.project_title, "name": researcher.name},
             kind="review_reported_back",
             now=now,
         )
@@ -604,13 +642,13 @@ def impact_record(
 ) -> ReportBack:
     """A group member records the impact the review had, counted on the group's page."""
     if impact not in Impact.values:
-        raise ValidationError("Choose the impact from the list")
+        raise ValidationError(_("Choose the impact from the list"))
     with transaction.atomic():
         review_request = _locked(review_request)
         _require_group_member(review_request, person)
         report = ReportBack.objects.select_for_update().filter(request=review_request).first()
         if report is None:
-            raise ValidationError("The researcher has not reported back yet.")
+            raise ValidationError(_("The researcher has not reported back yet."))
         before = {"impact": report.get_impact_display() if report.impact else ""}
         report.impact = impact
         report.impact_notes = notes
@@ -672,16 +710,26 @@ def request_remind(*, pk: int, now: datetime | None = None) -> int:
             after={"reminded": day(now)},
         )
         group = review_request.group
+        with translation.override(language_of(review_request.researcher)):
+            words = {
+                "group": group.name,
+                "collective": group.collective.name,
+                "title": review_request.project_title,
+                "day": day(review_request.response_sent_at),
+            }
+            subject = _("What changed? %(title)s") % words
+            message = (
+                _(
+                    "The %(group)s of %(collective)s responded to “%(title)s” on %(day)s. "
+                    "Please tell them what you changed because of it, and what you did not "
+                    "and why. It helps them see the difference they make."
+                )
+                % words
+            )
         notification_send(
             kind="review_reminder",
             person=review_request.researcher,
-            context={
-                "subject": f"What changed? {review_request.project_title}",
-                "message": f"The {group.name} of {group.collective.name} responded to "
-                f"“{review_request.project_title}” on {day(review_request.response_sent_at)}. "
-                "Please tell them what you changed because of it, and what you did not "
-                "and why. It helps them see the difference they make.",
-            },
+            context={"subject": subject, "message": message},
             url=reverse("reviews:report_back", args=[review_request.pk]),
             now=now,
         )
@@ -726,16 +774,24 @@ def review_remind(*, pk: int, now: datetime | None = None) -> int:
             return 0
         review.reminded_at = now
         review.save(update_fields=["reminded_at"])
+        with translation.override(language_of(review.reviewer)):
+            words = {
+                "group": review_request.group.name,
+                "title": review_request.project_title,
+                "day": day(review_request.deadline),
+            }
+            subject = _("Review due %(day)s: %(title)s") % words
+            message = (
+                _(
+                    "The researcher needs the %(group)s’s response to “%(title)s” by %(day)s. "
+                    "Please send your review, or step back so someone else can."
+                )
+                % words
+            )
         notification_send(
             kind="review_deadline",
             person=review.reviewer,
-            context={
-                "subject": f"Review due {day(review_request.deadline)}: "
-                f"{review_request.project_title}",
-                "message": f"The researcher needs the {review_request.group.name}’s response "
-                f"to “{review_request.project_title}” by {day(review_request.deadline)}. "
-                "Please send your review, or step back so someone else can.",
-            },
+            context={"subject": subject, "message": message},
             url=reverse("reviews:review", args=[review_request.pk]),
             now=now,
         )
@@ -793,18 +849,21 @@ def _status_set(
     lead: str = "",
     **dates: datetime,
 ) -> None:
-    before = {"status": review_request.get_status_display()}
+    # The history keeps the site's own language, whoever made the change.
+    with translation.override(settings.LANGUAGE_CODE):
+        before = {"status": str(review_request.get_status_display())}
+        label = str(status.label)
     review_request.status = status
     for field, value in dates.items():
         setattr(review_request, field, value)
     review_request.save(update_fields=["status", *dates])
-    after: dict[str, str] = {"status": status.label}
+    after: dict[str, str] = {"status": label}
     if lead:
         after["lead"] = lead
     change_record(
         actor=actor,
         action="review_status_changed",
-        summary=f"“{review_request.project_title}”: {status.label.lower()}",
+        summary=f"“{review_request.project_title}”: {label.lower()}",
         subject=review_request,
         collective=review_request.group.collective,
         before=before,
@@ -817,6 +876,7 @@ def _tell_group(
     *,
     subject: str,
     message: str,
+    words: Callable[[], dict[str, object]],
     kind: str,
     only_reviewers: bool = False,
     leaving_out: User | None = None,
@@ -829,10 +889,15 @@ def _tell_group(
     if leaving_out is not None:
         people = people.exclude(pk=leaving_out.pk)
     for person in people.distinct().order_by("pk"):
+        # `subject` and `message` are marked, not translated: each person reads them in
+        # their own language, dates included.
+        with translation.override(language_of(person)):
+            found = words()
+            context = {"subject": _(subject) % found, "message": _(message) % found}
         notification_send(
             kind=kind,
             person=person,
-            context={"subject": subject, "message": message},
+            context=context,
             url=review_request.get_absolute_url(),
             now=now,
         )
@@ -851,4 +916,4 @@ def group_counts(group: ReviewGroup) -> dict[str, int]:
 
 
 def load_words(count: int) -> str:
-    return plural(count, "review")
+    return ngettext("%(count)s review", "%(count)s reviews", count) % {"count": count}

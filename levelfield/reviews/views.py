@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives import roles
@@ -140,7 +141,7 @@ def group_set_up(request: HttpRequest, place_pk: int) -> HttpResponse:
         review_group = services.group_set_up(
             collective=collective, actor=request.user, **form.cleaned_data
         )
-        messages.success(request, "The research partners group and its request form are saved.")
+        messages.success(request, _("The research partners group and its request form are saved."))
         return redirect("reviews:place", place_pk=place.pk)
     return render(
         request,
@@ -155,7 +156,7 @@ def group_leave(request: HttpRequest, place_pk: int) -> HttpResponse:
     review_group = access.group_for_member(request.user, place_pk)
     if request.method == "POST":
         services.group_leave(group=review_group, person=request.user)
-        messages.success(request, f"You left the {review_group.name}.")
+        messages.success(request, _("You left the %(name)s.") % {"name": review_group.name})
         return redirect("places:group", pk=review_group.place_id)
     unsent = list(
         ReviewRequest.objects.filter(
@@ -203,8 +204,11 @@ def request_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Thank you. The {review_group.name} has your request and will respond by "
-                "the date you gave.",
+                _(
+                    "Thank you. The %(name)s has your request and will respond by "
+                    "the date you gave."
+                )
+                % {"name": review_group.name},
             )
             return redirect("reviews:request", pk=review_request.pk)
     return render(request, "reviews/request_new.html", {"group": review_group, "form": form})
@@ -235,12 +239,14 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             "confirm.html",
             {
                 "caption": review_request.project_title,
-                "question": "Withdraw this review request?",
-                "explanation": "The reviewers stop work on it and are told. You cannot undo "
-                "this; you would need to send a new request.",
-                "button": "Yes, withdraw the request",
+                "question": _("Withdraw this review request?"),
+                "explanation": _(
+                    "The reviewers stop work on it and are told. You cannot undo "
+                    "this; you would need to send a new request."
+                ),
+                "button": _("Yes, withdraw the request"),
                 "back_url": back,
-                "back_text": "No, keep it",
+                "back_text": _("No, keep it"),
             },
         )
     try:
@@ -248,7 +254,7 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, "You withdrew your request.")
+        messages.success(request, _("You withdrew your request."))
     return redirect("reviews:request", pk=pk)
 
 
@@ -257,7 +263,7 @@ def report_back(request: HttpRequest, pk: int) -> HttpResponse:
     """ "You said, we did": the researcher says what changed, and what did not and why."""
     review_request = access.request_for_researcher(request.user, pk)
     if review_request.status != Status.SENT:
-        messages.info(request, "You can report back once the group has sent its response.")
+        messages.info(request, _("You can report back once the group has sent its response."))
         return redirect("reviews:request", pk=pk)
     form = ReportBackForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -268,7 +274,7 @@ def report_back(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Thank you. The group can now see what you changed.")
+            messages.success(request, _("Thank you. The group can now see what you changed."))
             return redirect("reviews:request", pk=pk)
     return render(
         request, "reviews/report_back.html", {"review_request": review_request, "form": form}
@@ -363,7 +369,7 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, "Thank you: you are reviewing this request.")
+        messages.success(request, _("Thank you: you are reviewing this request."))
         return redirect("reviews:review", pk=pk)
     return redirect("reviews:request", pk=pk)
 
@@ -388,7 +394,7 @@ def step_back(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, "You stepped back; the request is back in the queue.")
+        messages.success(request, _("You stepped back; the request is back in the queue."))
     return redirect("reviews:request", pk=pk)
 
 
@@ -397,7 +403,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     """A reviewer's answers: saved as a draft, or sent (with their time) to the group."""
     my_review = _my_review(request, pk)
     if my_review.is_submitted:
-        messages.info(request, "You have sent your review.")
+        messages.info(request, _("You have sent your review."))
         return redirect("reviews:request", pk=pk)
     sending = request.method == "POST" and "send" in request.POST
     initial = {name: getattr(my_review, name) for name in ReviewForm.ANSWERS}
@@ -418,11 +424,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             if sending:
                 messages.success(
                     request,
-                    "Thank you: your review is with the group and your time is in the "
-                    "involvement log, ready to claim.",
+                    _(
+                        "Thank you: your review is with the group and your time is in the "
+                        "involvement log, ready to claim."
+                    ),
                 )
                 return redirect("reviews:request", pk=pk)
-            messages.success(request, "Your answers are saved. Send them when you are ready.")
+            messages.success(request, _("Your answers are saved. Send them when you are ready."))
             return redirect("reviews:review", pk=pk)
     context = {
         "review_request": my_review.request,
@@ -444,7 +452,7 @@ def lead(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
         return redirect("reviews:request", pk=pk)
-    messages.success(request, "Thank you: you lead the group’s response. Draft it here.")
+    messages.success(request, _("Thank you: you lead the group’s response. Draft it here."))
     return redirect("reviews:response", pk=pk)
 
 
@@ -462,7 +470,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if response.lead_id != request.user.pk:
         raise PermissionDenied("Only the reviewer leading the response drafts it.")
     if response.request.status != Status.DRAFTING:
-        messages.info(request, "The response has been sent.")
+        messages.info(request, _("The response has been sent."))
         return redirect("reviews:request", pk=pk)
     form = ResponseForm(posted(request), initial={"text": response.text})
     if request.method == "POST" and form.is_valid():
@@ -476,7 +484,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("minutes", error)
         else:
-            messages.success(request, "Draft saved. The other reviewers can read and agree it.")
+            messages.success(request, _("Draft saved. The other reviewers can read and agree it."))
             return redirect("reviews:request", pk=pk)
     context = {
         "review_request": response.request,
@@ -503,7 +511,7 @@ def response_comment(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _error(request, error)
         else:
-            messages.success(request, "Your comment is added.")
+            messages.success(request, _("Your comment is added."))
     else:
         return _detail(request, response.request, comment_form=form)
     return redirect("reviews:request", pk=pk)
@@ -518,7 +526,7 @@ def response_agree(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, getattr(error, "messages", [str(error)])[0])
     else:
-        messages.success(request, "You agreed this version of the response.")
+        messages.success(request, _("You agreed this version of the response."))
     return redirect("reviews:request", pk=pk)
 
 
@@ -531,7 +539,7 @@ def response_send(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, "The response is sent to the researcher.")
+        messages.success(request, _("The response is sent to the researcher."))
     return redirect("reviews:request", pk=pk)
 
 
@@ -552,5 +560,5 @@ def impact(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, "The impact is recorded.")
+        messages.success(request, _("The impact is recorded."))
     return redirect("reviews:request", pk=pk)
