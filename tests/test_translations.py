@@ -38,12 +38,8 @@ NOT_YET_TRANSLATED: set[str] = {
     "analysis",
     "deliberation",
     "documents",
-    "learning",
     "opportunities",
-    "priorities",
     "reports",
-    "resources",
-    "reviews",
     "stories",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
