@@ -1,4 +1,9 @@
-"""Fixtures for the decisions tests: a project whose members share their perspectives."""
+"""Decisions tests start from the one test world (levelfield/lib/testing/world.py).
+
+`team` is a project of members who share their perspectives, made as a second project in
+the world's collective (the decisions' counts need members the world does not have);
+its outsider is Olu. `collective_team` is the world's collective with Mo, Gita and Cal.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,15 @@ from typing import Any
 
 import pytest
 
-from levelfield.collectives.tests.factories import (
-    CollectiveFactory,
-    CollectiveMembershipFactory,
-)
 from levelfield.decisions.tests.factories import Team, make_team
-from levelfield.people.tests.factories import UserFactory
+from levelfield.lib.testing.world import World
 
 
 @pytest.fixture
-def team(db: None) -> Team:
-    return make_team()
+def team(world: World) -> Team:
+    return make_team(collective=world.collective, outsider=world.outsider)
 
 
 @pytest.fixture
-def collective_team(db: None) -> tuple[Any, list[Any]]:
-    collective = CollectiveFactory(slug="north-hub", name="North hub")
-    people = [UserFactory(display_name=f"Hub{n}") for n in range(3)]
-    for person in people:
-        CollectiveMembershipFactory(collective=collective, person=person)
-    return collective, people
+def collective_team(world: World) -> tuple[Any, list[Any]]:
+    return world.collective, [world.member, world.group_member, world.collective_member]

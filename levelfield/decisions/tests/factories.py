@@ -69,10 +69,17 @@ class Team:
         )
 
 
-def make_team(size: int = 4, *, researchers: int = 2) -> Team:
+def make_team(
+    size: int = 4, *, researchers: int = 2, collective: Any = None, outsider: Any = None
+) -> Team:
     """A project whose first `researchers` members are researchers and the rest have lived
-    experience; all share their perspectives with their teams."""
-    project = ProjectFactory(title="Living well with arthritis")
+    experience; all share their perspectives with their teams.
+
+    Given a `collective` (the one test world's), the project is a second one in it, so the
+    decisions' own member counts stay as the tests set them.
+    """
+    extra = {"collective": collective} if collective is not None else {}
+    project = ProjectFactory(title="Living well with arthritis", **extra)
     members = []
     for number in range(size):
         person = UserFactory(display_name=f"Member{number}")
@@ -84,7 +91,9 @@ def make_team(size: int = 4, *, researchers: int = 2) -> Team:
         )
         PerspectiveFactory(person=person, kind=kind)
         members.append(person)
-    return Team(project=project, members=members, outsider=UserFactory(display_name="Outsider"))
+    if outsider is None:
+        outsider = UserFactory(display_name="Outsider")
+    return Team(project=project, members=members, outsider=outsider)
 
 
 def later(decision: Decision, **delta: float) -> datetime:

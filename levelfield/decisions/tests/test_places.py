@@ -11,14 +11,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.decisions import participation, personal, services
 from levelfield.decisions.manifest import MANIFEST
 from levelfield.decisions.models import Decision, Method, Response
 from levelfield.decisions.tests.factories import Team
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
-from levelfield.places import services as place_services
 from levelfield.places.access import collective_place
 from levelfield.places.models import Place
 
@@ -26,21 +24,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
-def allies() -> dict:
-    """The Allies Group in Riverside: Amara and Gordon are in it; Mo is in the collective
-    but not the group."""
-    collective = CollectiveFactory(name="Riverside", slug="riverside")
-    amara, gordon, mo = (UserFactory(display_name=name) for name in ("Amara", "Gordon", "Mo"))
-    for person in (amara, gordon, mo):
-        CollectiveMembershipFactory(collective=collective, person=person)
-    group = place_services.group_create(
-        collective=collective,
-        actor=amara,
-        name="Allies Group",
-        purpose="Co-creating a new way of making decisions together.",
-    )
-    place_services.group_join(group=group, person=gordon)
-    return {"group": group, "amara": amara, "gordon": gordon, "mo": mo}
+def allies(world: World) -> dict:
+    """The world's Allies Group in Riverside: Mo (who started it) and Gita are in it; Cal
+    is in the collective but not the group."""
+    return {
+        "group": world.group,
+        "mo": world.member,
+        "gita": world.group_member,
+        "cal": world.collective_member,
+    }
 
 
 def _start_in(group: Place, person: User) -> Decision:
@@ -59,7 +51,7 @@ def test_a_group_member_starts_and_answers_a_decision_in_the_group(
     client: Client, allies: dict
 ) -> None:
     group = allies["group"]
-    client.force_login(allies["amara"])
+    client.force_login(allies["mo"])
     create = reverse("decisions:place_create", args=[group.pk])
     closes = timezone.localtime(timezone.now() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
 
@@ -81,18 +73,18 @@ def test_a_group_member_starts_and_answers_a_decision_in_the_group(
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert decision.place == group
-    # Gordon, a member of the group, answers it.
-    client.force_login(allies["gordon"])
+    # Gita, a member of the group, answers it.
+    client.force_login(allies["gita"])
     consent = decision.options.get(label="Consent")
     answered = client.post(
         reverse("decisions:respond", args=[decision.pk]),
         {"choice": str(consent.pk), "reason": "Nobody's objection is ignored."},
     )
     assert answered.status_code == 302
-    assert Response.objects.get(decision=decision).person == allies["gordon"]
+    assert Response.objects.get(decision=decision).person == allies["gita"]
     # Who may respond is the group's members, not the whole collective.
     assert participation.figures_count(decision).members == 2
-    assert list(participation.waiting_people(decision)) == [allies["amara"]]
+    assert list(participation.waiting_people(decision)) == [allies["mo"]]
     # The pages name the group and lead back to it.
     page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
     assert "Allies Group" in page
@@ -106,8 +98,8 @@ def test_a_collective_member_outside_the_group_sees_none_of_its_decisions(
     client: Client, allies: dict
 ) -> None:
     group = allies["group"]
-    decision = _start_in(group, allies["amara"])
-    client.force_login(allies["mo"])
+    decision = _start_in(group, allies["mo"])
+    client.force_login(allies["cal"])
     for name, args in [
         ("decisions:place_log", [group.pk]),
         ("decisions:place_create", [group.pk]),
@@ -126,14 +118,14 @@ def test_a_collective_member_outside_the_group_sees_none_of_its_decisions(
     with pytest.raises(services.DecisionError):
         services.response_submit(
             decision=decision,
-            person=allies["mo"],
+            person=allies["cal"],
             payload={"options": [decision.options.first().pk]},
         )
     with pytest.raises(services.DecisionError):
-        _start_in(group, allies["mo"])
-    # Nor is it on Mo's home page; it is on Gordon's, named by the group.
-    assert personal.needs(allies["mo"]) == []
-    [need] = personal.needs(allies["gordon"])
+        _start_in(group, allies["cal"])
+    # Nor is it on Cal's home page; it is on Gita's, named by the group.
+    assert personal.needs(allies["cal"]) == []
+    [need] = personal.needs(allies["gita"])
     assert need.place == "Allies Group"
 
 
@@ -196,8 +188,8 @@ def test_every_place_lists_its_decisions_with_the_open_ones_counted(
     assert entry.kinds == frozenset({"collective", "group", "project"})
     assert entry.url(group) == reverse("decisions:place_log", args=[group.pk])
     assert entry.count(group) is None
-    _start_in(group, allies["amara"])
-    _start_in(group, allies["gordon"])
+    _start_in(group, allies["mo"])
+    _start_in(group, allies["gita"])
     with django_assert_max_num_queries(1):
         assert entry.count(group) == 2
     assert entry.count(team.place) is None
