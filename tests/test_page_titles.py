@@ -121,7 +121,13 @@ def test_every_page_speaks_each_language_and_turns_right_to_left_for_urdu(
                 wrong.append(
                     f"{route} in {code}: the page does not say lang={code} dir={direction}"
                 )
-            if code == "cy" and _app_of(_url(route, scenario)) not in NOT_YET_TRANSLATED:
+            # History pages show what was recorded, as it was written (in the site's
+            # language, whoever wrote it): stored words, not the interface's.
+            if (
+                code == "cy"
+                and "history/" not in route
+                and _app_of(_url(route, scenario)) not in NOT_YET_TRANSLATED
+            ):
                 wrong += [f"{route} in Welsh shows English: {text!r}" for text in _english(page)]
     assert checked > 200
     assert not wrong, "Pages that fail in another language:\n" + "\n".join(wrong)
