@@ -44,11 +44,9 @@ GLOSSARY = (
 
 def may_translate_event(person: Any, event: Event) -> bool:
     """Members of the event's place, who plan it (readers from elsewhere only read it)."""
-    from levelfield.places.access import places_for_member
+    from levelfield.places.access import is_place_member
 
-    if not getattr(person, "is_authenticated", False):
-        return False
-    return places_for_member(person).filter(pk=event.place_id).exists()
+    return is_place_member(person, event.place_id)
 
 
 TRANSLATABLE = (

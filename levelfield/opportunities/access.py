@@ -23,7 +23,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.roles import Action
 from levelfield.opportunities.models import Opportunity
 from levelfield.people.models import User
-from levelfield.places.access import places_for_member
+from levelfield.places.access import is_place_member
 
 
 @dataclass
@@ -77,7 +77,7 @@ def opportunity_for_member(person: User, pk: int) -> Managing:
     )
     if opportunity is None or not getattr(person, "is_authenticated", False):
         raise Http404("No such opportunity.")
-    is_member = places_for_member(person).filter(pk=opportunity.place_id).exists()
+    is_member = is_place_member(person, opportunity.place_id)
     checker = may_check(person, opportunity)
     if not (is_member or checker):
         raise Http404("No such opportunity.")

@@ -19,7 +19,7 @@ from levelfield.lib.manifests import (
 )
 from levelfield.opportunities import access, personal
 from levelfield.opportunities.models import Opportunity
-from levelfield.places.access import places_for_member
+from levelfield.places.access import is_place_member
 
 GLOSSARY = (
     Term(
@@ -54,9 +54,7 @@ def opportunity_to_translate(person: Any, pk: int) -> Opportunity:
 
 def may_translate_opportunity(person: Any, opportunity: Opportunity) -> bool:
     """Members of the opportunity's place (who write it)."""
-    if not getattr(person, "is_authenticated", False):
-        return False
-    return places_for_member(person).filter(pk=opportunity.place_id).exists()
+    return is_place_member(person, opportunity.place_id)
 
 
 TRANSLATABLE = (

@@ -28,6 +28,13 @@ def places_for_member(person: User) -> QuerySet[Place]:
     )
 
 
+def is_place_member(person: User, place_id: int) -> bool:
+    """Whether `person` is a member of the place (False, with no query, for a visitor)."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return places_for_member(person).filter(pk=place_id).exists()
+
+
 def group_for_collective_member(person: User, pk: int) -> Place:
     """A group in one of `person`'s collectives: what its collective's members may see
     (its purpose and members) before they join."""

@@ -26,7 +26,7 @@ from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
 from levelfield.people.language import language_of
 from levelfield.people.models import User
-from levelfield.places.access import place_member_ids, places_for_member
+from levelfield.places.access import is_place_member, place_member_ids
 from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
 from levelfield.projects.models import ActivityKind
@@ -375,7 +375,7 @@ def task_remind(*, pk: int, now: datetime.datetime | None = None) -> int:
 
 
 def is_member(person: User, place: Place) -> bool:
-    return places_for_member(person).filter(pk=place.pk).exists()
+    return is_place_member(person, place.pk)
 
 
 def _require_member(person: User, place: Place) -> None:
