@@ -1,7 +1,9 @@
 """The collective's public pages at data scale, as a visitor with no account: 2,000
 published stories with tags, 200 upcoming public events, and one story with 1,000
 comments (paged 50 at a time) — the public home (with its fragment cache off, and
-on), a story page, the list of stories and the Atom feed.
+on), a story page, the list of stories and the Atom feed. Every story also has a
+member's Welsh translation, and the story page and the list are timed again for a
+reader who reads Welsh: one query more at most (issue 28).
 
 Run by bench/run.py inside a throwaway database. Stories, comments and events are
 bulk-inserted (the services, with their history, would measure the set-up). Each page
@@ -17,6 +19,8 @@ import random
 from bench_common import Row
 from bench_django import time_page
 from bench_pages import _row, _shows, people_add
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -27,12 +31,15 @@ from levelfield.collectives.services import collective_create
 from levelfield.events.models import Audience, Event
 from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import Comment, Story, Tag
+from levelfield.translations import registry
+from levelfield.translations.models import Translation
 
 STORIES = 2_000
 COMMENTS = 1_000
 EVENTS = 200
 FEW = 5
 SEED = 20_261_212
+STORY_FIELDS = ("title", "summary", "body")  # the stories' Translatable's fields
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
@@ -81,6 +88,22 @@ def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, s
             published_at=now - datetime.timedelta(minutes=number),
         )
         for number in range(min(size, COMMENTS))
+    )
+    story_type = ContentType.objects.get_for_model(Story)
+    Translation.objects.bulk_create(
+        Translation(
+            content_type=story_type,
+            object_id=story.pk,
+            language="cy",
+            text={
+                "title": f"Stori {number}",
+                "summary": "Beth wnaethom ni gyda'n gilydd, mewn brawddeg neu ddwy.",
+                "body": "## Beth wnaethom ni\n\nFe wnaethom gyfarfod a newid yr astudiaeth.\n",
+            },
+            source_digest=registry.digest(story, STORY_FIELDS),
+            translated_by=author,
+        )
+        for number, story in enumerate(stories)
     )
     own_place = collective.places.get(kind="collective")
     Event.objects.bulk_create(
@@ -139,6 +162,21 @@ def story_pages() -> list[Row]:
                     STORIES,
                     time_page(visitor, url, check=_shows(text)),
                     time_page(visitor, few_url, check=_shows(text)),
+                )
+            )
+    # A reader who reads Welsh: every story translated; the same pages, one query more
+    # at most (the translations of the stories shown).
+    welsh = Client()
+    welsh.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    with override_settings(CACHES=NO_CACHE):
+        for label, url, few_url, text in _pages(slug, story_slug, few_slug, few_story)[1:3]:
+            text = "Stori 1" if text == "Story 1" else "Stori"
+            rows.append(
+                _row(
+                    f"{label}, in Welsh",
+                    STORIES,
+                    time_page(welsh, url, check=_shows(text)),
+                    time_page(welsh, few_url, check=_shows(text)),
                 )
             )
     # The home page with its fragment cached (warmed first, so every timed request hits).

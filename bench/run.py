@@ -326,7 +326,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     # stories
     "story-pages": Benchmark(
         "A collective's public pages as a visitor: 2,000 stories, 200 public events, a story\n"
-        "with 1,000 comments; the home page without and with its cached fragment",
+        "with 1,000 comments; the home page without and with its cached fragment; the story\n"
+        "and the list again for a reader of Welsh, every story translated by a member",
         _stories_pages,
         naming="page",
         counting="stories",
