@@ -54,7 +54,7 @@ from levelfield.learning.models import (
     Reflection,
 )
 from levelfield.lib.words import day
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.places.access import collective_place
@@ -313,15 +313,16 @@ def circle_themes_save(*, session: CircleSession, actor: User, themes: str) -> C
             url = reverse(
                 "learning:circle", args=[course.collective.slug, course.pk, session.circle_id]
             )
-            for membership in CircleMembership.objects.filter(
-                circle_id=session.circle_id
-            ).select_related("person"):
-                notification_send(
-                    kind="learning_circle_themes",
-                    person=membership.person,
-                    context={"session": session, "circle": session.circle, "course": course},
-                    url=url,
-                )
+            notifications_send_each(
+                kind="learning_circle_themes",
+                people=User.objects.filter(learning_circles=session.circle_id).order_by("pk"),
+                context_for=lambda person: {
+                    "session": session,
+                    "circle": session.circle,
+                    "course": course,
+                },
+                url=url,
+            )
     return session
 
 
@@ -718,32 +719,34 @@ def _assignment_remind(*, pk: int, now: datetime.datetime) -> int:
             "learning:assignment",
             args=[course.collective.slug, course.pk, cohort.pk, assignment.pk],
         )
-        reminded = 0
-        for participant in waiting:
-            with translation.override(language_of(participant.person)):
-                words = {
-                    "title": assignment.title,
-                    "day": day(assignment.due_on),
-                    "course": course.title,
-                    "cohort": cohort.title,
-                }
-                subject = _("Due %(day)s: %(title)s") % words
-                message = (
-                    _(
-                        "“%(title)s” for %(course)s (%(cohort)s) is due %(day)s. Hand it in "
-                        "when you are ready."
-                    )
-                    % words
+
+        def context_for(person: User) -> dict[str, str]:
+            # Called in the person's language: the date reads as the email around it.
+            words = {
+                "title": assignment.title,
+                "day": day(assignment.due_on),
+                "course": course.title,
+                "cohort": cohort.title,
+            }
+            subject = _("Due %(day)s: %(title)s") % words
+            message = (
+                _(
+                    "“%(title)s” for %(course)s (%(cohort)s) is due %(day)s. Hand it in "
+                    "when you are ready."
                 )
-            notification_send(
-                kind="learning_assignment_due",
-                person=participant.person,
-                context={"subject": subject[:150], "message": message},
-                url=url,
-                now=now,
+                % words
             )
-            reminded += 1
-        return reminded
+            return {"subject": subject[:150], "message": message}
+
+        people = [participant.person for participant in waiting]
+        notifications_send_each(
+            kind="learning_assignment_due",
+            people=people,
+            context_for=context_for,
+            url=url,
+            now=now,
+        )
+        return len(people)
 
 
 # The anonymous evaluation, through the one sealing mechanism (levelfield.sealing)

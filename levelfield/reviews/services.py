@@ -30,7 +30,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib.words import day
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.places import services as place_services
@@ -888,19 +888,20 @@ def _tell_group(
         people = User.objects.filter(place_memberships__place_id=review_request.group.place_id)
     if leaving_out is not None:
         people = people.exclude(pk=leaving_out.pk)
-    for person in people.distinct().order_by("pk"):
+
+    def context_for(person: User) -> dict[str, str]:
         # `subject` and `message` are marked, not translated: each person reads them in
-        # their own language, dates included.
-        with translation.override(language_of(person)):
-            found = words()
-            context = {"subject": _(subject) % found, "message": _(message) % found}
-        notification_send(
-            kind=kind,
-            person=person,
-            context=context,
-            url=review_request.get_absolute_url(),
-            now=now,
-        )
+        # their own language (called in it), dates included.
+        found = words()
+        return {"subject": _(subject) % found, "message": _(message) % found}
+
+    notifications_send_each(
+        kind=kind,
+        people=people.distinct().order_by("pk"),
+        context_for=context_for,
+        url=review_request.get_absolute_url(),
+        now=now,
+    )
 
 
 def group_counts(group: ReviewGroup) -> dict[str, int]:
