@@ -51,7 +51,11 @@ from levelfield.events.models import (
     WalkIn,
 )
 from levelfield.history.services import change_record
-from levelfield.notifications.services import absolute_url, notification_send
+from levelfield.notifications.services import (
+    absolute_url,
+    notification_send,
+    notifications_send_each,
+)
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind
 from levelfield.places.services import EntryValues, involvement_entry_write
@@ -1335,14 +1339,13 @@ def minutes_ready(*, event: Event, actor: User, now: datetime.datetime | None = 
             **event.place.history_scope(),
         )
         path = reverse("events:minutes", args=[event.pk])
-        for person in access.people_who_came(event).exclude(pk=actor.pk).order_by("pk"):
-            notification_send(
-                kind="event_minutes_ready",
-                context={"event": event, "asked_by": actor},
-                person=person,
-                url=path,
-                now=now,
-            )
+        notifications_send_each(
+            kind="event_minutes_ready",
+            people=access.people_who_came(event).exclude(pk=actor.pk).order_by("pk"),
+            context_for=lambda person: {"event": event, "asked_by": actor},
+            url=path,
+            now=now,
+        )
     return minutes
 
 

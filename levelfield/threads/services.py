@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from levelfield.collectives.roles import memberships_of
 from levelfield.history.services import change_record
 from levelfield.lib import markdown
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.people.models import User
 from levelfield.places.models import Place
 from levelfield.threads.models import (
@@ -648,7 +648,11 @@ def _update_send_batch(thread_id: int, batch_size: int) -> int:
             "place": thread.place,
             "author": thread.author,
         }
-        for person in User.objects.filter(pk__in=person_ids).order_by("pk"):
-            notification_send(kind="place_update", person=person, context=context, url=url)
+        notifications_send_each(
+            kind="place_update",
+            people=User.objects.filter(pk__in=person_ids).order_by("pk"),
+            context_for=lambda person: context,
+            url=url,
+        )
         Thread.objects.filter(pk=thread.pk).update(sent_count=F("sent_count") + len(person_ids))
         return len(person_ids)

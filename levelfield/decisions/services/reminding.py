@@ -15,7 +15,7 @@ from levelfield.decisions.models import Decision, Phase
 from levelfield.decisions.services.common import decision_record
 from levelfield.decisions.services.starting import REMINDER_BEFORE
 from levelfield.lib.words import plural
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notifications_send_each
 from levelfield.people.models import User
 
 
@@ -67,7 +67,10 @@ def _reminders_send(decision: Decision, people: Sequence[User], *, now: datetime
         "closes_at": timezone.localtime(decision.closes_at),
     }
     url = reverse("decisions:respond", args=[decision.pk])
-    for person in people:
-        notification_send(
-            kind="decision_reminder", person=person, context=context, url=url, now=now
-        )
+    notifications_send_each(
+        kind="decision_reminder",
+        people=people,
+        context_for=lambda person: context,
+        url=url,
+        now=now,
+    )
