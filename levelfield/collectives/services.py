@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notifications_send_each
 from levelfield.people.models import User
 from levelfield.places.models import (
     JoinRequest,
@@ -243,13 +243,12 @@ def _join_request_notify(join_request: JoinRequest) -> None:
         recipients, url = [join_request.person], collective.get_absolute_url()
     else:
         recipients, url = [join_request.person], reverse("collectives:directory")
-    for recipient in recipients:
-        notification_send(
-            kind="collective_join_request",
-            person=recipient,
-            context={"join_request": join_request, "collective": collective},
-            url=url,
-        )
+    notifications_send_each(
+        kind="collective_join_request",
+        people=recipients,
+        context_for=lambda person: {"join_request": join_request, "collective": collective},
+        url=url,
+    )
 
 
 def _join_request_locked(join_request: JoinRequest) -> JoinRequest:

@@ -20,7 +20,7 @@ from levelfield.collectives.models import Collective
 from levelfield.collectives.services import join_request_answer, join_request_decline
 from levelfield.history.services import change_record
 from levelfield.lib import words
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.people.models import User
 from levelfield.places.access import place_member_ids
 from levelfield.places.models import JoinRequest, JoinRequestStatus, Place, PlaceMembership
@@ -272,10 +272,12 @@ def _join_request_notify(join_request: JoinRequest) -> None:
     else:
         # Declined: the project stays closed to them; their collective's page is not.
         recipients, url = [join_request.person], project.collective.get_absolute_url()
-    for recipient in recipients:
-        notification_send(
-            kind="join_request", person=recipient, context={"join_request": join_request}, url=url
-        )
+    notifications_send_each(
+        kind="join_request",
+        people=recipients,
+        context_for=lambda person: {"join_request": join_request},
+        url=url,
+    )
 
 
 def _join_request_locked(join_request: JoinRequest) -> JoinRequest:

@@ -24,7 +24,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
 from levelfield.resources import files, links
@@ -136,13 +136,16 @@ def _tell_coordinators(resource: Resource, *, suggester: User) -> None:
         is_active=True,
     ).exclude(pk=suggester.pk)
     url = reverse("resources:suggestions", args=[collective.slug])
-    for coordinator in coordinators:
-        notification_send(
-            kind="resource_suggested",
-            person=coordinator,
-            context={"resource": resource, "suggester": suggester, "collective": collective},
-            url=url,
-        )
+    notifications_send_each(
+        kind="resource_suggested",
+        people=coordinators.order_by("pk"),
+        context_for=lambda person: {
+            "resource": resource,
+            "suggester": suggester,
+            "collective": collective,
+        },
+        url=url,
+    )
 
 
 def resource_accept(
