@@ -94,7 +94,7 @@ migrations-check: install-test
 	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test
 
 test: install chromium pango lint migrations-check
-	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 --durations=25 $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.
 test-fast: install-test
