@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, Term, demo_module
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    PersonField,
+    Term,
+    demo_module,
+    scale_module,
+)
 from levelfield.translations import personal
 
 MANIFEST = AppManifest(
@@ -28,4 +35,6 @@ MANIFEST = AppManifest(
     ),
     demo=demo_module("levelfield.translations.demo"),
     demo_after=("stories", "opportunities", "documents", "events"),
+    scale=scale_module("levelfield.translations.scale"),
+    scale_after=("stories", "opportunities", "documents", "events"),
 )

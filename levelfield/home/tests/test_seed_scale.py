@@ -56,3 +56,24 @@ def test_the_load_benchmarks_people_are_free_to_register_and_claim(seeded: None)
 def test_it_refuses_a_database_that_already_has_the_data(seeded: None) -> None:
     with pytest.raises(CommandError):
         call_command("seed_scale", size="small", stdout=io.StringIO())
+
+
+def test_a_share_of_everything_translatable_has_current_welsh(seeded: None) -> None:
+    from django.apps import apps
+
+    from levelfield.translations import registry
+    from levelfield.translations.models import Translation
+
+    for label, declared in registry.translatables().items():
+        model = apps.get_model(declared.model)
+        translations = Translation.objects.filter(
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            language="cy",
+        )
+        if not model.objects.exists():
+            continue
+        assert translations.exists(), f"no Welsh for {label} at scale"
+        for translation in translations[:20]:
+            original = model.objects.get(pk=translation.object_id)
+            assert translation.source_digest == registry.digest(original, declared.fields)
