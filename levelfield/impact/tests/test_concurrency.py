@@ -9,13 +9,12 @@ from levelfield.history.models import Change
 from levelfield.impact import services
 from levelfield.impact.models import Impact, Status
 from levelfield.impact.tests.factories import impact_make
-from levelfield.lib.testing.world import world_build
+from levelfield.lib.testing.world import World
 
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_four_publishes_at_once_publish_it_once() -> None:
-    world = world_build()
+def test_four_publishes_at_once_publish_it_once(world: World) -> None:
     impact = impact_make(place=world.project_place, actor=world.member)
     results = at_once(4, lambda n: services.impact_publish(actor=world.coordinator, impact=impact))
     assert not [r for r in results if isinstance(r, Exception)]

@@ -5,7 +5,7 @@ credited gets their own place in the list and none is lost."""
 from __future__ import annotations
 
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
-from levelfield.lib.testing.world import world_build
+from levelfield.lib.testing.world import World
 from levelfield.outputs import services
 from levelfield.outputs.models import Contributor
 from levelfield.outputs.tests.factories import output_make
@@ -13,8 +13,7 @@ from levelfield.outputs.tests.factories import output_make
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_four_people_credited_at_once_each_get_their_own_place() -> None:
-    world = world_build()
+def test_four_people_credited_at_once_each_get_their_own_place(world: World) -> None:
     output = output_make(place=world.project_place, actor=world.member)
     results = at_once(
         4,
@@ -25,8 +24,7 @@ def test_four_people_credited_at_once_each_get_their_own_place() -> None:
     assert positions == [1, 2, 3, 4]
 
 
-def test_taking_off_and_crediting_at_once_keeps_the_list_whole() -> None:
-    world = world_build()
+def test_taking_off_and_crediting_at_once_keeps_the_list_whole(world: World) -> None:
     output = output_make(place=world.project_place, actor=world.member)
     first, _second = (
         services.contributor_add(actor=world.member, output=output, name=name)

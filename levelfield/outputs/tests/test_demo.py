@@ -5,24 +5,33 @@ from __future__ import annotations
 
 import pytest
 
-from levelfield.collectives.tests.factories import CollectiveFactory
+from levelfield.lib.testing.world import World
 from levelfield.outputs import demo
 from levelfield.outputs.models import Contributor, Credit, Kind, Output, OutputTime
-from levelfield.people.tests.factories import UserFactory
-from levelfield.projects.models import InvolvementEntry
+from levelfield.people.models import User
+from levelfield.projects.models import InvolvementEntry, Project
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_two_papers_a_lay_summary_and_a_talk_and_loads_twice() -> None:
-    collective = CollectiveFactory()
-    project = ProjectFactory(collective=collective, title=demo.PROJECT_TITLE)
-    people = {key: UserFactory(display_name=key.title()) for key in ("priya", "jade", "sam")}
+def _demo_project(world: World) -> tuple[Project, dict[str, User]]:
+    """The demo finds its project by title, so it is a second project in Riverside with
+    the demo's title; the world's people play the demo's: Cora is Priya, Mo is Jade and
+    Cal is Sam, all members of it."""
+    project = ProjectFactory(
+        collective=world.collective, title=demo.PROJECT_TITLE, created_by=world.coordinator
+    )
+    people = {"priya": world.coordinator, "jade": world.member, "sam": world.collective_member}
     for person in people.values():
         ProjectMembershipFactory(project=project, person=person)
-    demo.demo_load(collective=collective, people=people)
-    demo.demo_load(collective=collective, people=people)
+    return project, people
+
+
+def test_the_demo_has_two_papers_a_lay_summary_and_a_talk_and_loads_twice(world) -> None:
+    _project, people = _demo_project(world)
+    demo.demo_load(collective=world.collective, people=people)
+    demo.demo_load(collective=world.collective, people=people)
     kinds = sorted(Output.objects.values_list("kind", flat=True))
     assert kinds == sorted([Kind.PAPER, Kind.PAPER, Kind.LAY_SUMMARY, Kind.TALK])
     assert Contributor.objects.filter(person=people["jade"]).count() == 4
@@ -30,19 +39,16 @@ def test_the_demo_has_two_papers_a_lay_summary_and_a_talk_and_loads_twice() -> N
     assert Credit.objects.count() > 20
 
 
-def test_the_demo_talk_has_its_speakers_time_in_the_log_once() -> None:
-    collective = CollectiveFactory()
-    project = ProjectFactory(collective=collective, title=demo.PROJECT_TITLE)
-    people = {key: UserFactory(display_name=key.title()) for key in ("priya", "jade", "sam")}
-    for person in people.values():
-        ProjectMembershipFactory(project=project, person=person)
-    demo.demo_load(collective=collective, people=people)
-    demo.demo_load(collective=collective, people=people)
+def test_the_demo_talk_has_its_speakers_time_in_the_log_once(world) -> None:
+    project, people = _demo_project(world)
+    demo.demo_load(collective=world.collective, people=people)
+    demo.demo_load(collective=world.collective, people=people)
     record = OutputTime.objects.select_related("output", "entry").get()
     assert record.output.kind == Kind.TALK
     assert record.entry.place == project.place
+    # Jade's and Priya's time, recorded for Mo and Cora who play them.
     assert dict(record.entry.participations.values_list("person__display_name", "minutes")) == {
-        "Jade": 180,
-        "Priya": 120,
+        "Mo": 180,
+        "Cora": 120,
     }
     assert InvolvementEntry.objects.count() == 1

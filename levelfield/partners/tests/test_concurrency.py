@@ -3,22 +3,19 @@ connections: the database's unique name keeps one, and the other is told plainly
 
 from __future__ import annotations
 
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
+from levelfield.lib.testing.world import World
 from levelfield.partners import services
 from levelfield.partners.models import Organisation
-from levelfield.people.tests.factories import UserFactory
-from levelfield.places.access import collective_place
 
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_two_members_adding_one_organisation_at_once_record_it_once() -> None:
-    collective = CollectiveFactory()
-    people = [UserFactory(), UserFactory()]
-    for person in people:
-        CollectiveMembershipFactory(collective=collective, person=person)
-    place = collective_place(collective.pk)
+def test_two_members_adding_one_organisation_at_once_record_it_once(world: World) -> None:
+    # The world is committed here (the module's marks ask for a transactional database),
+    # so the threads' own connections see it: Mo and Cal, both in Riverside, add it.
+    people = [world.member, world.collective_member]
+    place = world.collective_place
     results = at_once(
         2,
         lambda n: services.organisation_create(

@@ -32,7 +32,7 @@ def cuppa(world, clock):
     """A Cuppa next week where Mo (who came to the project's workshop last month) and
     Cal (who never came to anything) have places; Cora organises it."""
     entry = InvolvementEntryFactory(
-        place=world.project_place, happened_on=timezone.localdate() - datetime.timedelta(days=30)
+        project=world.project, happened_on=timezone.localdate() - datetime.timedelta(days=30)
     )
     ParticipationFactory(entry=entry, person=world.member)
     event = event_services.event_create(

@@ -216,10 +216,14 @@ def test_work_with_income_is_recorded_and_every_change_to_income_is_in_the_histo
 
 
 def test_a_project_of_another_collective_cannot_be_linked(world):
+    from levelfield.collectives.tests.factories import CollectiveFactory
     from levelfield.projects.tests.factories import ProjectFactory
 
     organisation = organisation_make(world)
-    elsewhere = ProjectFactory(title="Someone else's study")
+    # The one collective the world lacks: a second one, so a project outside Riverside
+    # can be offered to Riverside's organisation and refused.
+    northside = CollectiveFactory(name="Northside Health Voices", slug="northside")
+    elsewhere = ProjectFactory(collective=northside, title="Someone else's study")
     with pytest.raises(services.PartnerError):
         services.work_add(
             organisation=organisation, actor=world.member, values=work_values(project=elsewhere)
