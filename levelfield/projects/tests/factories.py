@@ -58,10 +58,11 @@ class InvolvementEntryFactory(factory.django.DjangoModelFactory):
         model = InvolvementEntry
 
     class Params:
-        # The project whose log holds the entry, unless a place is given.
-        project = factory.SubFactory(ProjectFactory)
+        # The project whose log holds the entry, unless a place is given (then nothing
+        # else is made: a project built beside the given place would be a stray one).
+        project = None
 
-    place = factory.LazyAttribute(lambda entry: entry.project.place)
+    place = factory.LazyAttribute(lambda entry: (entry.project or ProjectFactory()).place)
     title = "Advisory group meeting"
     happened_on = factory.LazyFunction(lambda: datetime.date(2026, 10, 1))
     stage = Stage.DESIGN
