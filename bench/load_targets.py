@@ -222,6 +222,10 @@ def pages() -> dict[str, Finder]:
         "priority questions": _priority_questions,
         "stories list": lambda: reverse("stories:list", args=[slug]),
         "a story": _story,
+        # Read by someone who reads Welsh (the locust user sends the language cookie):
+        # the story is among those the translations' scale data translated.
+        "a story, in Welsh": _story,
+        "stories list, in Welsh": lambda: reverse("stories:list", args=[slug]),
         "a report": _report,
         "opportunities board": lambda: reverse("opportunities:board"),
         "opportunities board, filtered": lambda: reverse("opportunities:board") + "?paid=yes",

@@ -38,6 +38,10 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(r"csrftoken=([^;]+)")
 
 
+# A page row whose name ends so is read by someone who chose Welsh (load_targets.py).
+IN_WELSH = ", in Welsh"
+
+
 class Person(FastHttpUser):
     abstract = TASK == "mix"  # one class runs: this one, or the mix below
     host = HOST
@@ -57,6 +61,8 @@ class Person(FastHttpUser):
         cookies = f"sessionid={self.session_key}"
         if self.csrf_cookie:
             cookies += f"; csrftoken={self.csrf_cookie}"
+        if TASK.endswith(IN_WELSH):
+            cookies += "; django_language=cy"
         return {
             "Cookie": cookies,
             "X-Forwarded-Proto": "https",

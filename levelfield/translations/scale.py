@@ -2,8 +2,9 @@
 may be translated, so the benchmark's pages read by a Welsh reader find translations to
 show (and the translations table has a network's worth of rows in its index).
 
-One in four of each translatable kind (the newest first, so the pages the load benchmark
-reads are among them), up to 5,000 of each at the large size, translated by the
+One in four of each translatable kind, in the order they were made (the stories' scale
+data makes the newest story first: the one the load benchmark reads, in English and in
+Welsh), up to 5,000 of each at the large size, translated by the
 network's members and current with their originals (digests of the words as they are).
 """
 
@@ -38,8 +39,8 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         model = apps.get_model(declared.model)
         kind = ContentType.objects.get_for_model(model)
         wanted = scaled(size, PER_KIND, least=5)
-        newest = model.objects.order_by("-pk").values_list("pk", flat=True)[: wanted * SHARE]
-        originals = model.objects.filter(pk__in=list(newest)[::SHARE])
+        first = model.objects.order_by("pk").values_list("pk", flat=True)[: wanted * SHARE]
+        originals = model.objects.filter(pk__in=list(first)[::SHARE])
         rows = (
             Translation(
                 content_type=kind,
