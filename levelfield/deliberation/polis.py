@@ -50,7 +50,6 @@ from levelfield.deliberation.models import (
 from levelfield.deliberation.services import DeliberationError, _record, analysis_request, text_key
 from levelfield.lib import spreadsheets
 from levelfield.lib.spreadsheets import Cell
-from levelfield.lib.words import plural
 from levelfield.people.models import User
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
@@ -606,7 +605,11 @@ def _stored_key(comment: _Comment) -> str:
     return key[: STATEMENT_MAX_LENGTH - len(tail)] + tail
 
 
-MODERATION_WORDS = {1: "shown", 0: "waiting", -1: "moderated out"}
+MODERATION_WORDS = {
+    1: gettext_lazy("shown"),
+    0: gettext_lazy("waiting"),
+    -1: gettext_lazy("moderated out"),
+}
 
 
 def _duplicates_resolve(
@@ -634,22 +637,35 @@ def _duplicates_resolve(
         for other in others:
             other.duplicate_of = kept.id
         rest = "; ".join(
-            f"comment {o.id}, {MODERATION_WORDS[o.moderated]}, {_votes(o.votes)}" for o in others
+            _("comment %(id)s, %(state)s, %(votes)s")
+            % {"id": o.id, "state": MODERATION_WORDS[o.moderated], "votes": _votes(o.votes)}
+            for o in others
         )
         words = kept.text if len(kept.text) <= 60 else f"{kept.text[:60]}…"
         described.append(
-            f"kept the {MODERATION_WORDS[kept.moderated]} copy of “{words}” "
-            f"(comment {kept.id}, {_votes(kept.votes)}) as the statement; the other copy "
-            f"({rest}) stays beside it with its votes and moderation state"
+            _(
+                "kept the %(state)s copy of “%(words)s” (comment %(id)s, %(votes)s) as the "
+                "statement; the other copy (%(rest)s) stays beside it with its votes and "
+                "moderation state"
+            )
+            % {
+                "state": MODERATION_WORDS[kept.moderated],
+                "words": words,
+                "id": kept.id,
+                "votes": _votes(kept.votes),
+                "rest": rest,
+            }
         )
     count = sum(len(group) - 1 for group in repeated)
-    head = plural(count, "duplicate statement")
+    head = ngettext("%(count)s duplicate statement", "%(count)s duplicate statements", count) % {
+        "count": f"{count:,}"
+    }
     sentences = [described[0], *(d[0].upper() + d[1:] for d in described[1:])]
     return [f"{head}: " + ". ".join(sentences) + "."]
 
 
 def _votes(count: int) -> str:
-    return plural(count, "vote")
+    return ngettext("%(count)s vote", "%(count)s votes", count) % {"count": f"{count:,}"}
 
 
 def _read_comments(
