@@ -35,8 +35,6 @@ OTHER_LANGUAGES = [
 # Apps whose words are not marked yet (issue 28, carried over): remove an app when its
 # templates and Python are marked and its catalogue is complete.
 NOT_YET_TRANSLATED: set[str] = {
-    "analysis",
-    "deliberation",
     "documents",
     "opportunities",
     "reports",

@@ -56,6 +56,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -168,33 +170,43 @@ def proposals(text: str, *, word_list: Iterable[str | WordListEntry] = ()) -> li
             found.append((rule, Proposal(start, end, text[start:end], replacement, reason)))
 
     for match in EMAIL.finditer(text):
-        add(EMAIL_RULE, *match.span(), "[email]", "an email address")
+        add(EMAIL_RULE, *match.span(), "[email]", _("an email address"))
     for match in PHONE.finditer(text):
         if _is_uk_phone(match.group()):
-            add(PHONE_RULE, *match.span(), "[phone]", "a UK phone number")
+            add(PHONE_RULE, *match.span(), "[phone]", _("a UK phone number"))
     for match in POSTCODE.finditer(text):
-        add(POSTCODE_RULE, *match.span(), "[postcode]", "a UK postcode")
+        add(POSTCODE_RULE, *match.span(), "[postcode]", _("a UK postcode"))
     for match in DATE.finditer(text):
-        add(DATE_RULE, *match.span(), "[date]", "a date")
+        add(DATE_RULE, *match.span(), "[date]", _("a date"))
     for match in PLACE.finditer(text):
         place_word = "care" if match.group("care") else "other"
         start = _skip_leading_common_words(text, match.start(), match.start(place_word))
         if start is not None:
             kind = "[hospital]" if match.group("care") else "[place]"
-            what = "a hospital, clinic or surgery" if match.group("care") else "a place"
-            add(PLACE_RULE, start, match.end(), kind, f"the name of {what}")
+            reason = (
+                _("the name of a hospital, clinic or surgery")
+                if match.group("care")
+                else _("the name of a place")
+            )
+            add(PLACE_RULE, start, match.end(), kind, reason)
     for match in TITLED.finditer(text):
         name_start, name_end = match.span("name")
         title = match.group("title")
-        add(TITLE_RULE, name_start, name_end, "[name]", f"a name after the title “{title}”")
+        add(
+            TITLE_RULE,
+            name_start,
+            name_end,
+            "[name]",
+            _("a name after the title “%(title)s”") % {"title": title},
+        )
     for entry, start, end in _word_list_matches(text, _entries(word_list)):
         if text[start].isupper() and not _at_sentence_start(text, start):
-            reason = f"“{entry.word}” is in the team’s word list"
+            reason = _("“%(word)s” is in the team’s word list") % {"word": entry.word}
         else:
-            reason = (
-                f"“{entry.word}” is in the team’s word list (check it is meant here: "
+            reason = _(
+                "“%(word)s” is in the team’s word list (check it is meant here: "
                 "it is in lower case or starts a sentence)"
-            )
+            ) % {"word": entry.word}
         add(LIST_RULE, start, end, entry.replacement, reason)
     return _without_overlaps(found)
 

@@ -10,14 +10,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.analysis.models import Code, Segment, Source, TeamMember, Theme
 from levelfield.analysis.queries import paragraph_spans
 from levelfield.lib.spreadsheets import Cell
 from levelfield.places.models import Place
 
-CODEBOOK_HEADER = ["Theme", "Code", "Definition", "Example", "Coded passages"]
-SEGMENT_HEADER = ["Source", "Coder", "Start", "End", "Codes", "Passage", "Memo"]
+CODEBOOK_HEADER = [
+    gettext_lazy("Theme"),
+    gettext_lazy("Code"),
+    gettext_lazy("Definition"),
+    gettext_lazy("Example"),
+    gettext_lazy("Coded passages"),
+]
+SEGMENT_HEADER = [
+    gettext_lazy("Source"),
+    gettext_lazy("Coder"),
+    gettext_lazy("Start"),
+    gettext_lazy("End"),
+    gettext_lazy("Codes"),
+    gettext_lazy("Passage"),
+    gettext_lazy("Memo"),
+]
 # Stable identifiers in the .qdpx file: the same row always gets the same GUID.
 NAMESPACE = uuid.UUID("6f1b1c4e-7a56-4d4e-9a51-3b8f7f2d4a10")
 
@@ -35,7 +51,7 @@ def codebook_rows(place: Place) -> list[list[Cell]]:
         .annotate(passages=Count("segments"))
         .order_by("theme__name", "name")
     )
-    return [CODEBOOK_HEADER] + [
+    return [[str(cell) for cell in CODEBOOK_HEADER]] + [
         [c.theme.name if c.theme else "", c.name, c.definition, c.example, c.passages]
         for c in codes
     ]
@@ -51,12 +67,12 @@ def _segments(place: Place) -> Iterable[Segment]:
 
 
 def segment_rows(place: Place) -> list[list[Cell]]:
-    rows: list[list[Cell]] = [SEGMENT_HEADER]
+    rows: list[list[Cell]] = [[str(cell) for cell in SEGMENT_HEADER]]
     for s in _segments(place):
         rows.append(
             [
                 s.source.title,
-                s.coder.name if s.coder else "A former member",
+                s.coder.name if s.coder else _("A former member"),
                 s.start,
                 s.end,
                 "; ".join(sorted(code.name for code in s.codes.all())),
@@ -124,8 +140,13 @@ class QuoteRefused(Exception):
 
 
 def reference(segment: Segment, paragraph: int | None = None) -> str:
-    where = f", paragraph {paragraph}" if paragraph else ""
-    return f"{segment.source.title}{where}, consent {segment.source.consent_reference}"
+    values = {"title": segment.source.title, "consent": segment.source.consent_reference}
+    if paragraph:
+        return _("%(title)s, paragraph %(paragraph)s, consent %(consent)s") % {
+            **values,
+            "paragraph": paragraph,
+        }
+    return _("%(title)s, consent %(consent)s") % values
 
 
 def quote(segment: Segment) -> Quote:
@@ -133,8 +154,11 @@ def quote(segment: Segment) -> Quote:
     says no quotes."""
     if not segment.source.quotes_allowed:
         raise QuoteRefused(
-            f"This passage from “{segment.source.title}” cannot be quoted: the person did "
-            "not agree to quotes in publications."
+            _(
+                "This passage from “%(title)s” cannot be quoted: the person did "
+                "not agree to quotes in publications."
+            )
+            % {"title": segment.source.title}
         )
     paragraph = len(paragraph_spans(segment.source.text[: segment.start + 1]))
     text = segment.source.text[segment.start : segment.end].strip()
@@ -181,7 +205,7 @@ def quotes_by_code(codes: Iterable[Code], limit: int | None = None) -> dict[int,
 
 def quotes_text(code: Code) -> str:
     """The quotes a paper may use, each with its source reference."""
-    lines = [f"Quotes coded “{code.name}”", ""]
+    lines = [_("Quotes coded “%(code)s”") % {"code": code.name}, ""]
     for q in quotes_for(code):
         if q.allowed:
             lines += [f"“{q.text}”", f"({q.reference})", ""]

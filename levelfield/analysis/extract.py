@@ -32,6 +32,8 @@ from xml.etree.ElementTree import Element  # type only: parsing is defusedxml's
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib import archives
 
@@ -44,7 +46,7 @@ MAX_PDF_PAGES = 300
 # Text longer than this is not a transcript; it would make every later step slow.
 MAX_TEXT_CHARS = 2_000_000
 
-ACCEPTED = (
+ACCEPTED = gettext_lazy(
     "The file must be a Word document (.docx), an OpenDocument text (.odt), a PDF or a "
     "plain text file"
 )
@@ -62,14 +64,14 @@ class UnreadableFile(Exception):
 def text_from_upload(upload: UploadedFile) -> str:
     """The upload's text, tidied (see `tidy`), or UnreadableFile saying what is wrong."""
     if upload.size is not None and upload.size > MAX_BYTES:
-        raise UnreadableFile("The file must be smaller than 5 MB")
+        raise UnreadableFile(_("The file must be smaller than 5 MB"))
     upload.seek(0)
     data = upload.read(MAX_BYTES + 1)
     upload.seek(0)
     if len(data) > MAX_BYTES:
-        raise UnreadableFile("The file must be smaller than 5 MB")
+        raise UnreadableFile(_("The file must be smaller than 5 MB"))
     if not data:
-        raise UnreadableFile("The file is empty")
+        raise UnreadableFile(_("The file is empty"))
     if data.startswith(b"%PDF-"):
         text = _pdf_text(data)
     elif data.startswith(b"PK\x03\x04"):
@@ -78,11 +80,13 @@ def text_from_upload(upload: UploadedFile) -> str:
         text = _plain_text(data)
     text = tidy(text)
     if not text:
-        raise UnreadableFile("We could not find any text in the file")
+        raise UnreadableFile(_("We could not find any text in the file"))
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(
-            "The file has too much text: it must be shorter than 2 million characters. "
-            "Split it into smaller files"
+            _(
+                "The file has too much text: it must be shorter than 2 million characters. "
+                "Split it into smaller files"
+            )
         )
     return text
 
@@ -113,7 +117,7 @@ def _plain_text(data: bytes) -> str:
         raise UnreadableFile(_NOT_UTF8) from None
 
 
-_NOT_UTF8 = (
+_NOT_UTF8 = gettext_lazy(
     "The text file must be saved as UTF-8. Open it, choose ‘Save as’ and pick UTF-8 as "
     "the encoding, or upload it as a Word document"
 )
@@ -129,24 +133,30 @@ def _pdf_text(data: bytes) -> str:
             # Many PDFs are "encrypted" with an empty password only to stop editing.
             reader.decrypt("")
         if len(reader.pages) > MAX_PDF_PAGES:
-            raise UnreadableFile(f"The PDF must have at most {MAX_PDF_PAGES} pages")
+            raise UnreadableFile(
+                _("The PDF must have at most %(count)s pages") % {"count": MAX_PDF_PAGES}
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableFile:
         raise
     except (FileNotDecryptedError, NotImplementedError):
         raise UnreadableFile(
-            "The PDF is protected by a password. Save it again without a password"
+            _("The PDF is protected by a password. Save it again without a password")
         ) from None
     except Exception as error:  # pypdf raises many kinds of error on a damaged file
         raise UnreadableFile(
-            "We could not read this PDF: it may be damaged. Save it again, or upload it "
-            "as a Word document"
+            _(
+                "We could not read this PDF: it may be damaged. Save it again, or upload it "
+                "as a Word document"
+            )
         ) from error
     text = "\n\n".join(page.strip() for page in pages)
     if not text.strip():
         raise UnreadableFile(
-            "We could not read any text in this PDF: it may be a scanned image. Upload "
-            "the document it was made from, or a Word document"
+            _(
+                "We could not read any text in this PDF: it may be a scanned image. Upload "
+                "the document it was made from, or a Word document"
+            )
         )
     return text
 
@@ -165,14 +175,14 @@ def _zip_text(data: bytes) -> str:
                     return _xml_paragraphs(xml, _odt_paragraph)
     except archives.ArchiveError as error:
         if error.bomb:
-            raise UnreadableFile(archives.bomb_message("The file")) from None
+            raise UnreadableFile(archives.bomb_message(_("The file"))) from None
         raise UnreadableFile(_DAMAGED) from None
     except zipfile.BadZipFile:
         raise UnreadableFile(_DAMAGED) from None
     raise UnreadableFile(ACCEPTED)
 
 
-_DAMAGED = (
+_DAMAGED = gettext_lazy(
     "We could not open the file: it may be damaged. Save it again from the program that made it"
 )
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from levelfield.analysis import extract
 from levelfield.analysis.models import NAME_MAX_LENGTH, Code, Theme
 from levelfield.people.models import User
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
-def _yes_no(label: str, required: str, help_text: str = "") -> forms.TypedChoiceField:
+def _yes_no(label: Any, required: Any, help_text: Any = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=YES_NO,
@@ -25,104 +27,118 @@ def _yes_no(label: str, required: str, help_text: str = "") -> forms.TypedChoice
     )
 
 
-def _date(label: str, help_text: str) -> forms.DateField:
+def _date(label: Any, help_text: Any) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=False,
         input_formats=DATE_FORMATS,
         help_text=help_text,
-        error_messages={"invalid": f"{label} must be a real date, like 27 3 2027"},
+        error_messages={
+            "invalid": format_lazy(
+                gettext_lazy("{label} must be a real date, like 27 3 2027"), label=label
+            )
+        },
     )
 
 
 class AddMemberForm(forms.Form):
     person = forms.TypedChoiceField(
-        label="Who to add to the analysis team",
+        label=gettext_lazy("Who to add to the analysis team"),
         coerce=int,
         error_messages={
-            "required": "Choose who to add to the analysis team",
-            "invalid_choice": "Choose who to add to the analysis team",
+            "required": gettext_lazy("Choose who to add to the analysis team"),
+            "invalid_choice": gettext_lazy("Choose who to add to the analysis team"),
         },
     )
 
     def __init__(self, *args: Any, members: list[User] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", "Choose someone")] + [
+        self.fields["person"].choices = [("", gettext_lazy("Choose someone"))] + [
             (m.pk, m.name) for m in members or []
         ]
 
 
 class SettingsForm(forms.Form):
     share_coding = _yes_no(
-        "Should everyone on the team see everyone’s coding?",
-        "Say whether everyone should see everyone’s coding",
-        "Some teams code alone first and compare later, so each reading is their own.",
+        gettext_lazy("Should everyone on the team see everyone’s coding?"),
+        gettext_lazy("Say whether everyone should see everyone’s coding"),
+        gettext_lazy(
+            "Some teams code alone first and compare later, so each reading is their own."
+        ),
     )
     training_course = forms.TypedChoiceField(
-        label="Course people finish before joining the team",
+        label=gettext_lazy("Course people finish before joining the team"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Choose a course from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Choose a course from the list")},
     )
 
     def __init__(self, *args: Any, courses: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["training_course"].choices = [("", "No course needed")] + [
+        self.fields["training_course"].choices = [("", gettext_lazy("No course needed"))] + [
             (c.pk, c.title) for c in courses or []
         ]
 
 
 class WordForm(forms.Form):
     word = forms.CharField(
-        label="Word or phrase to always replace",
+        label=gettext_lazy("Word or phrase to always replace"),
         max_length=100,
-        help_text="For example the name of a local school, ward or youth club.",
+        help_text=gettext_lazy("For example the name of a local school, ward or youth club."),
         error_messages={
-            "required": "Enter the word or phrase to replace",
-            "max_length": "The word or phrase must be 100 characters or fewer",
+            "required": gettext_lazy("Enter the word or phrase to replace"),
+            "max_length": gettext_lazy("The word or phrase must be 100 characters or fewer"),
         },
     )
 
 
 class ConsentFields(forms.Form):
     consent_reference = forms.CharField(
-        label="Consent form reference",
+        label=gettext_lazy("Consent form reference"),
         max_length=200,
-        help_text="Where the signed consent form is kept, like “CF-014”. Not the person’s name.",
+        help_text=gettext_lazy(
+            "Where the signed consent form is kept, like “CF-014”. Not the person’s name."
+        ),
         error_messages={
-            "required": "Enter the consent form reference",
-            "max_length": "The consent form reference must be 200 characters or fewer",
+            "required": gettext_lazy("Enter the consent form reference"),
+            "max_length": gettext_lazy(
+                "The consent form reference must be 200 characters or fewer"
+            ),
         },
     )
     quotes_allowed = _yes_no(
-        "Did the person agree to be quoted in publications?",
-        "Say whether the person agreed to be quoted",
+        gettext_lazy("Did the person agree to be quoted in publications?"),
+        gettext_lazy("Say whether the person agreed to be quoted"),
     )
     delete_original_on = _date(
-        "Delete the original on",
-        "Only kept when the project names people who may keep originals. For example, "
-        "27 3 2027. Leave empty to keep it until someone deletes it.",
+        gettext_lazy("Delete the original on"),
+        gettext_lazy(
+            "Only kept when the project names people who may keep originals. For example, "
+            "27 3 2027. Leave empty to keep it until someone deletes it."
+        ),
     )
 
 
 class UploadForm(ConsentFields):
     title = forms.CharField(
-        label="Name of the source",
+        label=gettext_lazy("Name of the source"),
         max_length=NAME_MAX_LENGTH,
-        help_text="A name that does not identify anyone, like “Interview 3”.",
+        help_text=gettext_lazy("A name that does not identify anyone, like “Interview 3”."),
         error_messages={
-            "required": "Enter a name for the source",
-            "max_length": f"The name must be {NAME_MAX_LENGTH} characters or fewer",
+            "required": gettext_lazy("Enter a name for the source"),
+            "max_length": format_lazy(
+                gettext_lazy("The name must be {count} characters or fewer"), count=NAME_MAX_LENGTH
+            ),
         },
     )
     file = forms.FileField(
-        label="Transcript",
-        help_text="A .txt, .docx, .odt or .pdf file.",
+        label=gettext_lazy("Transcript"),
+        help_text=gettext_lazy("A .txt, .docx, .odt or .pdf file."),
         error_messages={
-            "required": "Choose the transcript file",
-            "invalid": "Choose the transcript file",
-            "empty": "The transcript file is empty",
+            "required": gettext_lazy("Choose the transcript file"),
+            "invalid": gettext_lazy("Choose the transcript file"),
+            "empty": gettext_lazy("The transcript file is empty"),
         },
     )
     field_order = ["title", "file", "consent_reference", "quotes_allowed", "delete_original_on"]
@@ -139,18 +155,19 @@ class UploadForm(ConsentFields):
 
 class DeidentifyForm(forms.Form):
     chosen = forms.TypedMultipleChoiceField(
-        label="Replacements to make",
+        label=gettext_lazy("Replacements to make"),
         required=False,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose replacements from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Choose replacements from the list")},
     )
     extra = forms.CharField(
-        label="Anything else to remove",
+        label=gettext_lazy("Anything else to remove"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One word or phrase a line. Each is replaced with “[removed]” wherever "
-        "it appears.",
+        help_text=gettext_lazy(
+            "One word or phrase a line. Each is replaced with “[removed]” wherever it appears."
+        ),
     )
 
     def __init__(self, *args: Any, proposals: list[Any] | None = None, **kwargs: Any) -> None:
@@ -163,31 +180,34 @@ class DeidentifyForm(forms.Form):
 
 class CodeForm(forms.Form):
     name = forms.CharField(
-        label="Code",
+        label=gettext_lazy("Code"),
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "required": "Enter the code’s name",
-            "max_length": f"The code’s name must be {NAME_MAX_LENGTH} characters or fewer",
+            "required": gettext_lazy("Enter the code’s name"),
+            "max_length": format_lazy(
+                gettext_lazy("The code’s name must be {count} characters or fewer"),
+                count=NAME_MAX_LENGTH,
+            ),
         },
     )
     definition = forms.CharField(
-        label="Definition",
+        label=gettext_lazy("Definition"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="When to use this code, in a sentence or two.",
-        error_messages={"required": "Enter the code’s definition"},
+        help_text=gettext_lazy("When to use this code, in a sentence or two."),
+        error_messages={"required": gettext_lazy("Enter the code’s definition")},
     )
     example = forms.CharField(
-        label="Example",
+        label=gettext_lazy("Example"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="A passage this code fits (optional).",
+        help_text=gettext_lazy("A passage this code fits (optional)."),
     )
     theme = forms.ModelChoiceField(
-        label="Theme it belongs to",
+        label=gettext_lazy("Theme it belongs to"),
         queryset=Theme.objects.none(),
         required=False,
-        empty_label="No theme yet",
-        error_messages={"invalid_choice": "Choose a theme from the list"},
+        empty_label=gettext_lazy("No theme yet"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a theme from the list")},
     )
 
     def __init__(self, *args: Any, place: Any = None, **kwargs: Any) -> None:
@@ -198,24 +218,27 @@ class CodeForm(forms.Form):
 
 class ThemeForm(forms.Form):
     name = forms.CharField(
-        label="Theme",
+        label=gettext_lazy("Theme"),
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "required": "Enter the theme’s name",
-            "max_length": f"The theme’s name must be {NAME_MAX_LENGTH} characters or fewer",
+            "required": gettext_lazy("Enter the theme’s name"),
+            "max_length": format_lazy(
+                gettext_lazy("The theme’s name must be {count} characters or fewer"),
+                count=NAME_MAX_LENGTH,
+            ),
         },
     )
     description = forms.CharField(
-        label="What the theme says",
+        label=gettext_lazy("What the theme says"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     codes = forms.ModelMultipleChoiceField(
-        label="Codes it is built from",
+        label=gettext_lazy("Codes it is built from"),
         queryset=Code.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose codes from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Choose codes from the list")},
     )
 
     def __init__(self, *args: Any, place: Any = None, **kwargs: Any) -> None:
@@ -228,34 +251,34 @@ class CodingForm(forms.Form):
     """Choose sentences or whole paragraphs on this page, then the codes to apply."""
 
     sentences = forms.TypedMultipleChoiceField(
-        label="Sentences",
+        label=gettext_lazy("Sentences"),
         required=False,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose sentences shown on this page"},
+        error_messages={"invalid_choice": gettext_lazy("Choose sentences shown on this page")},
     )
     paragraphs = forms.TypedMultipleChoiceField(
-        label="Whole paragraphs",
+        label=gettext_lazy("Whole paragraphs"),
         required=False,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose paragraphs shown on this page"},
+        error_messages={"invalid_choice": gettext_lazy("Choose paragraphs shown on this page")},
     )
     codes = forms.ModelMultipleChoiceField(
-        label="Codes to apply",
+        label=gettext_lazy("Codes to apply"),
         queryset=Code.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Select at least one code to apply",
-            "invalid_choice": "Choose codes from the codebook",
-            "invalid_pk_value": "Choose codes from the codebook",
+            "required": gettext_lazy("Select at least one code to apply"),
+            "invalid_choice": gettext_lazy("Choose codes from the codebook"),
+            "invalid_pk_value": gettext_lazy("Choose codes from the codebook"),
         },
     )
     memo = forms.CharField(
-        label="Memo",
+        label=gettext_lazy("Memo"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Why you coded it so, or a question for the team (optional).",
+        help_text=gettext_lazy("Why you coded it so, or a question for the team (optional)."),
     )
 
     def __init__(
@@ -275,5 +298,7 @@ class CodingForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("sentences") and not data.get("paragraphs") and not self.errors:
-            self.add_error("sentences", "Select at least one sentence or paragraph to code")
+            self.add_error(
+                "sentences", gettext_lazy("Select at least one sentence or paragraph to code")
+            )
         return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.analysis import personal
 from levelfield.lib.manifests import (
@@ -21,12 +22,14 @@ MANIFEST = AppManifest(
     label="analysis",
     navigation=(
         NavigationEntry(
-            label="Analysis together",
+            label=gettext_lazy("Analysis together"),
             section="make",
             url=lambda place: reverse("analysis:home", args=[place.pk]),
             kinds=frozenset({"project"}),
-            hint="Read the interviews together: code what people said, compare readings "
-            "and build themes. Only the analysis team sees the data.",
+            hint=gettext_lazy(
+                "Read the interviews together: code what people said, compare readings "
+                "and build themes. Only the analysis team sees the data."
+            ),
             order=40,
         ),
     ),
@@ -56,41 +59,55 @@ MANIFEST = AppManifest(
     ),
     glossary=(
         Term(
-            "Coding (in analysis)",
-            "Marking a passage of an interview with a short label (a code) for what it is "
-            "about, such as “not being believed”, so the team can find and compare "
-            "everything people said about it.",
+            gettext_lazy("Coding (in analysis)"),
+            gettext_lazy(
+                "Marking a passage of an interview with a short label (a code) for what it is "
+                "about, such as “not being believed”, so the team can find and compare "
+                "everything people said about it."
+            ),
         ),
         Term(
-            "Codebook",
-            "The list of codes a team uses, each with when to use it and an example, so "
-            "everyone codes the same way.",
+            gettext_lazy("Codebook"),
+            gettext_lazy(
+                "The list of codes a team uses, each with when to use it and an example, so "
+                "everyone codes the same way."
+            ),
         ),
         Term(
-            "Theme",
-            "A pattern the team sees across many interviews, built from codes and the "
-            "passages behind them.",
+            gettext_lazy("Theme"),
+            gettext_lazy(
+                "A pattern the team sees across many interviews, built from codes and the "
+                "passages behind them."
+            ),
         ),
         Term(
-            "De-identification",
-            "Taking out of a transcript what could tell someone who spoke or who they "
-            "spoke about: names, places, dates, phone numbers, addresses.",
+            gettext_lazy("De-identification"),
+            gettext_lazy(
+                "Taking out of a transcript what could tell someone who spoke or who they "
+                "spoke about: names, places, dates, phone numbers, addresses."
+            ),
         ),
         Term(
-            "Cohen’s kappa",
-            "A number for how far two people coded the same sentences with a code, beyond "
-            "what chance alone would give: 1 is the same every time, 0 is no better than "
-            "chance. A prompt to talk about how each reads the code, not a score of people.",
+            gettext_lazy("Cohen’s kappa"),
+            gettext_lazy(
+                "A number for how far two people coded the same sentences with a code, beyond "
+                "what chance alone would give: 1 is the same every time, 0 is no better than "
+                "chance. A prompt to talk about how each reads the code, not a score of people."
+            ),
         ),
         Term(
-            "Krippendorff’s alpha",
-            "Like Cohen’s kappa, for three or more coders: how far they agree beyond "
-            "chance, from below 0 to 1.",
+            gettext_lazy("Krippendorff’s alpha"),
+            gettext_lazy(
+                "Like Cohen’s kappa, for three or more coders: how far they agree beyond "
+                "chance, from below 0 to 1."
+            ),
         ),
         Term(
-            "REFI-QDA (.qdpx)",
-            "An open file format for qualitative analysis projects, which NVivo, ATLAS.ti "
-            "and MAXQDA can open.",
+            gettext_lazy("REFI-QDA (.qdpx)"),
+            gettext_lazy(
+                "An open file format for qualitative analysis projects, which NVivo, ATLAS.ti "
+                "and MAXQDA can open."
+            ),
         ),
     ),
     demo=demo_module("levelfield.analysis.demo"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from levelfield.analysis.models import Code, Segment, Source, TeamMember, Theme, WordListEntry
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
@@ -99,7 +100,8 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Check what to remove from “{source.title}” before the team sees it",
+            label=_("Check what to remove from “%(title)s” before the team sees it")
+            % {"title": source.title},
             url=reverse("analysis:deidentify", args=[source.pk]),
             place=source.place.name,
             kind="analysis_source",

@@ -52,6 +52,7 @@ from xml.etree import ElementTree
 
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
+from django.utils.translation import gettext as _
 
 from levelfield.lib import archives
 
@@ -244,7 +245,7 @@ def read(data: bytes) -> QdaProject:
         with archives.open_archive(io.BytesIO(data)) as archive:
             names = {name.lower(): name for name in archive.namelist()}
             if PROJECT_FILE not in names:
-                raise QdpxError("The file is not a REFI-QDA project: it has no project.qde")
+                raise QdpxError(_("The file is not a REFI-QDA project: it has no project.qde"))
             qde = archives.read_entry(archive, names[PROJECT_FILE], limit=MAX_QDE_BYTES)
             root = _parse(qde)
             try:
@@ -252,26 +253,31 @@ def read(data: bytes) -> QdaProject:
             except RecursionError:
                 # Codes nested thousands deep: made to crash us, not exported by a tool.
                 # (Caught here: open_archive would call it a damaged archive.)
-                raise QdpxError("The project’s codes are nested too deeply to read") from None
+                raise QdpxError(_("The project’s codes are nested too deeply to read")) from None
     except archives.ArchiveError as error:
         if error.bomb:
-            raise QdpxError(archives.bomb_message("The file")) from None
-        raise QdpxError("The file is not a REFI-QDA project (.qdpx): it may be damaged") from None
+            raise QdpxError(archives.bomb_message(_("The file"))) from None
+        raise QdpxError(
+            _("The file is not a REFI-QDA project (.qdpx): it may be damaged")
+        ) from None
 
 
 def _parse(qde: bytes) -> ElementTree.Element:
     try:
         root = SafeElementTree.fromstring(qde)
     except (DefusedXmlException, SafeElementTree.ParseError):
-        raise QdpxError("The project.qde in the file is not valid XML") from None
+        raise QdpxError(_("The project.qde in the file is not valid XML")) from None
     if root.tag != Q + "Project":
-        raise QdpxError("The project.qde in the file is not a REFI-QDA project")
+        raise QdpxError(_("The project.qde in the file is not a REFI-QDA project"))
     return root
 
 
 def _source_text(archive: zipfile.ZipFile, names: dict[str, str], path: str) -> str:
     if not path.startswith(INTERNAL):
-        raise QdpxError(f"A source’s text is outside the file ({path}): export it again inside")
+        raise QdpxError(
+            _("A source’s text is outside the file (%(path)s): export it again inside")
+            % {"path": path}
+        )
     file_name = path[len(INTERNAL) :].lstrip("/").lower()
     for candidate in (f"{SOURCES_FOLDER}/{file_name}", file_name):
         if candidate in names:
@@ -279,8 +285,10 @@ def _source_text(archive: zipfile.ZipFile, names: dict[str, str], path: str) -> 
             try:
                 return raw.decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise QdpxError(f"The source text {file_name} is not UTF-8") from None
-    raise QdpxError(f"The file has no source text {file_name}")
+                raise QdpxError(
+                    _("The source text %(file_name)s is not UTF-8") % {"file_name": file_name}
+                ) from None
+    raise QdpxError(_("The file has no source text %(file_name)s") % {"file_name": file_name})
 
 
 def _project(root: ElementTree.Element, source_text: _TextLoader) -> QdaProject:
@@ -322,12 +330,15 @@ def _source(
     elif path:
         text = source_text(path)
     else:
-        raise QdpxError(f"The source “{element.get('name', '')}” has no text")
+        raise QdpxError(_("The source “%(name)s” has no text") % {"name": element.get("name", "")})
     selections = []
     for chosen in element.iterfind(Q + "PlainTextSelection"):
         start, end = _position(chosen, "startPosition"), _position(chosen, "endPosition")
         if not 0 <= start <= end <= len(text):
-            raise QdpxError(f"A coded passage in “{element.get('name', '')}” is outside its text")
+            raise QdpxError(
+                _("A coded passage in “%(name)s” is outside its text")
+                % {"name": element.get("name", "")}
+            )
         memo = "\n\n".join(
             notes[ref.get("targetGUID", "")]
             for ref in chosen.iterfind(Q + "NoteRef")
@@ -352,7 +363,9 @@ def _source(
 def _guid(element: ElementTree.Element) -> str:
     guid = _required(element, "guid")
     if not GUID.match(guid):
-        raise QdpxError(f"“{guid}” is not a GUID, as the REFI-QDA standard requires")
+        raise QdpxError(
+            _("“%(guid)s” is not a GUID, as the REFI-QDA standard requires") % {"guid": guid}
+        )
     return guid
 
 
@@ -360,12 +373,18 @@ def _required(element: ElementTree.Element, attribute: str) -> str:
     value = element.get(attribute)
     if value is None:
         tag = element.tag.removeprefix(Q)
-        raise QdpxError(f"A {tag} in the project has no {attribute}, which the standard requires")
+        raise QdpxError(
+            _("A %(tag)s in the project has no %(attribute)s, which the standard requires")
+            % {"tag": tag, "attribute": attribute}
+        )
     return value
 
 
 def _position(element: ElementTree.Element, attribute: str) -> int:
     value = _required(element, attribute)
     if not value.isdigit():
-        raise QdpxError(f"A coded passage has {attribute} “{value}”, not a whole number")
+        raise QdpxError(
+            _("A coded passage has %(attribute)s “%(value)s”, not a whole number")
+            % {"attribute": attribute, "value": value}
+        )
     return int(value)

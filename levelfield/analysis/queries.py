@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db.models import Count, Max, Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from levelfield.analysis import agreement
 from levelfield.analysis.models import Code, Segment, Source
@@ -65,7 +67,7 @@ def paragraphs(
     sentences: Sequence[tuple[int, int]],
 ) -> list[Paragraph]:
     """The paragraphs given as (index, span), each with its sentences (by start)."""
-    starts = [start for start, _ in sentences]
+    starts = [start for start, _end in sentences]
     found = []
     for number, (start, end) in numbered:
         first = bisect.bisect_left(starts, start)
@@ -100,8 +102,8 @@ class Overlaps:
     """Which of some units (sorted, not overlapping) a span overlaps, by bisection."""
 
     def __init__(self, units: Sequence[tuple[int, int]]) -> None:
-        self.starts = [start for start, _ in units]
-        self.ends = [end for _, end in units]
+        self.starts = [start for start, _end in units]
+        self.ends = [end for _start, end in units]
 
     def of(self, segments: Iterable[tuple[int, int]]) -> set[int]:
         found: set[int] = set()
@@ -133,17 +135,18 @@ def mark(
     paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object, source: Source
 ) -> None:
     """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)"), and
-    on each segment its passage."""
+    on each segment its passage and its codes' names."""
     sentences = [s for p in paragraphs_shown for s in p.sentences]
     overlaps = Overlaps([(s.start, s.end) for s in sentences])
     for segment in segments:
         segment.passage = source.text[segment.start : segment.end]
         who = (
-            "you"
+            _("you")
             if segment.coder_id == getattr(person, "pk", None)
-            else (segment.coder.name if segment.coder else "a former member")
+            else (segment.coder.name if segment.coder else _("a former member"))
         )
         names = [code.name for code in segment.codes.all()]
+        segment.code_names = ", ".join(names)
         for index in overlaps.of([(segment.start, segment.end)]):
             sentences[index].codes.extend(f"{name} ({who})" for name in names)
 
@@ -160,12 +163,12 @@ class CodeAgreement:
     def reading(self) -> str:
         """A plain-English prompt for discussion, never a score of people."""
         if self.value is None:
-            return "Not enough to compare yet: talk about how each of you reads this code."
+            return _("Not enough to compare yet: talk about how each of you reads this code.")
         if self.value >= 0.8:
-            return "You mostly read this code the same way."
+            return _("You mostly read this code the same way.")
         if self.value >= 0.4:
-            return "You partly agree: worth talking through the passages where you differ."
-        return "You read this code quite differently: a good one to talk about together."
+            return _("You partly agree: worth talking through the passages where you differ.")
+        return _("You read this code quite differently: a good one to talk about together.")
 
 
 def alpha_from_counts(coders: int, yes_counts: Counter[int], units: int) -> float | None:
@@ -207,16 +210,18 @@ def agreement_for(source: Source) -> tuple[list[str], list[CodeAgreement]]:
     """Per code, agreement at sentence level among everyone who coded the source: Cohen's
     kappa for two coders, Krippendorff's alpha for more. Worked out once per version of
     the source's coding (`lib.cache.versioned`), in three queries."""
-    return cache.versioned(
+    coders, results = cache.versioned(
         "analysis:agreement",
         _segments_version(source),
         lambda: _agreement(source),
         seconds=DAY,
     )
+    # Kept without words (the cache is shared by every language): named here.
+    return [name or _("a former member") for name in coders], results
 
 
 def _agreement(source: Source) -> tuple[list[str], list[CodeAgreement]]:
-    _, units = cut(source)
+    _spans, units = cut(source)
     rows = (
         Segment.codes.through.objects.filter(segment__source=source)
         .values_list("code__name", "segment__coder_id", "segment__start", "segment__end")
@@ -240,13 +245,13 @@ def _agreement(source: Source) -> tuple[list[str], list[CodeAgreement]]:
         sets = [overlaps.of(by_code[name].get(coder, ())) for coder in order]
         if len(order) == 2:
             a, b = ([i in chosen for i in range(len(units))] for chosen in sets)
-            value, measure = agreement.cohens_kappa(a, b), "Cohen’s kappa"
+            value, measure = agreement.cohens_kappa(a, b), gettext_noop("Cohen’s kappa")
         else:
             yes_counts = Counter(index for chosen in sets for index in chosen)
             value = alpha_from_counts(len(order), Counter(yes_counts.values()), len(units))
-            measure = "Krippendorff’s alpha"
+            measure = gettext_noop("Krippendorff’s alpha")
         results.append(CodeAgreement(name, len(order), measure, value, len(set().union(*sets))))
-    return [names.get(coder) or "a former member" for coder in order], results
+    return [names.get(coder) or "" for coder in order], results
 
 
 @dataclass(frozen=True)
@@ -277,17 +282,20 @@ def theme_voices(codes: Sequence[Code]) -> tuple[list[Voice], str]:
             counts[kind] += count
     total = sum(per_coder.values())
     labels = dict(PerspectiveKind.choices)
+    unsaid = _("Perspective not shared")
     voices = (
         [
-            Voice(labels.get(kind, "Perspective not shared"), count, round(100 * count / total))
+            Voice(str(labels.get(kind, unsaid)), count, round(100 * count / total))
             for kind, count in counts.most_common()
         ]
         if total
         else []
     )
     if not voices:
-        return [], "Nobody has coded passages behind this theme yet."
+        return [], _("Nobody has coded passages behind this theme yet.")
     top = voices[0]
-    if top.label != "Perspective not shared" and top.share > 50:
-        return voices, f"This theme was seen mostly by people with the perspective “{top.label}”."
-    return voices, "This theme was seen by people with several perspectives."
+    if top.label != unsaid and top.share > 50:
+        return voices, _(
+            "This theme was seen mostly by people with the perspective “%(perspective)s”."
+        ) % {"perspective": top.label}
+    return voices, _("This theme was seen by people with several perspectives.")

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.analysis import deidentify
 from levelfield.analysis.access import is_coordinator, on_team
@@ -75,7 +76,8 @@ def _training(place: Place, person: User) -> Enrolment | None:
     ).first()
     if enrolment is None:
         raise AnalysisError(
-            f"{person.name} has not finished the course the project asks for yet.",
+            _("%(person)s has not finished the course the project asks for yet.")
+            % {"person": person.name},
             code="person",
         )
     return enrolment
@@ -85,11 +87,14 @@ def _training(place: Place, person: User) -> Enrolment | None:
 def team_join(*, place: Place, person: User, added_by: User | None = None) -> TeamMember:
     """A project member joins the team (opting in), or a coordinator adds one."""
     if not place_member_ids(place).filter(person_id=person.pk).exists():
-        raise AnalysisError("Choose someone who is a member of the project.", code="person")
+        raise AnalysisError(_("Choose someone who is a member of the project."), code="person")
     if added_by is not None and added_by != person and not is_coordinator(added_by, place):
         raise PermissionDenied("Only a coordinator may add someone to the analysis team.")
     if TeamMember.objects.filter(place=place, person=person).exists():
-        raise AnalysisError(f"{person.name} is already on the analysis team.", code="person")
+        raise AnalysisError(
+            _("%(person)s is already on the analysis team.") % {"person": person.name},
+            code="person",
+        )
     training = _training(place, person)
     try:
         # Its own savepoint: someone joining at the same moment wins the unique row, and
@@ -104,7 +109,8 @@ def team_join(*, place: Place, person: User, added_by: User | None = None) -> Te
             )
     except IntegrityError:
         raise AnalysisError(
-            f"{person.name} is already on the analysis team.", code="person"
+            _("%(person)s is already on the analysis team.") % {"person": person.name},
+            code="person",
         ) from None
     _record(
         actor=added_by or person,
@@ -184,7 +190,9 @@ def word_add(*, actor: User, place: Place, word: str) -> WordListEntry:
     _require_team(actor, place)
     word = word.strip()
     if WordListEntry.objects.filter(place=place, word__iexact=word).exists():
-        raise AnalysisError(f"“{word}” is already on the word list.", code="word")
+        raise AnalysisError(
+            _("“%(word)s” is already on the word list.") % {"word": word}, code="word"
+        )
     return WordListEntry.objects.create(
         place=place, word=word, added_by=actor, added_at=timezone.now()
     )
@@ -229,7 +237,9 @@ def source_upload(
     kept only when the project names people who may keep originals."""
     _require_team(actor, place)
     if Source.objects.filter(place=place, title=title).exists():
-        raise AnalysisError(f"There is already a source called “{title}”.", code="title")
+        raise AnalysisError(
+            _("There is already a source called “%(title)s”.") % {"title": title}, code="title"
+        )
     source = Source(
         place=place,
         title=title,
@@ -285,7 +295,7 @@ def source_confirm(
     if locked.uploaded_by_id != actor.pk:
         raise PermissionDenied("Only the person who uploaded it confirms its de-identification.")
     if locked.confirmed_at is not None:
-        raise AnalysisError("This source is already confirmed.", code="chosen")
+        raise AnalysisError(_("This source is already confirmed."), code="chosen")
     every = sorted(
         [*chosen, *extra_proposals(locked.original_text, extra, chosen)], key=lambda p: p.start
     )
@@ -391,9 +401,11 @@ def _check_code(place: Place, name: str, theme: Theme | None, code: Code | None 
     if code is not None:
         same = same.exclude(pk=code.pk)
     if same.exists():
-        raise AnalysisError(f"There is already a code called “{name}”.", code="name")
+        raise AnalysisError(
+            _("There is already a code called “%(name)s”.") % {"name": name}, code="name"
+        )
     if theme is not None and theme.place_id != place.pk:
-        raise AnalysisError("Choose a theme of this project.", code="theme")
+        raise AnalysisError(_("Choose a theme of this project."), code="theme")
 
 
 @transaction.atomic
@@ -457,7 +469,9 @@ def theme_create(
 ) -> Theme:
     _require_team(actor, place)
     if Theme.objects.filter(place=place, name__iexact=name).exists():
-        raise AnalysisError(f"There is already a theme called “{name}”.", code="name")
+        raise AnalysisError(
+            _("There is already a theme called “%(name)s”.") % {"name": name}, code="name"
+        )
     theme = Theme.objects.create(
         place=place,
         name=name,
@@ -483,7 +497,9 @@ def theme_update(
 ) -> Theme:
     _require_team(actor, theme.place)
     if Theme.objects.filter(place=theme.place, name__iexact=name).exclude(pk=theme.pk).exists():
-        raise AnalysisError(f"There is already a theme called “{name}”.", code="name")
+        raise AnalysisError(
+            _("There is already a theme called “%(name)s”.") % {"name": name}, code="name"
+        )
     before = {"name": theme.name, "codes": sorted(theme.codes.values_list("name", flat=True))}
     theme.name, theme.description = name, description
     theme.save()
@@ -527,18 +543,18 @@ def segments_code(
     """Code passages of a source: one segment per span, each with the codes and memo."""
     _require_team(actor, source.place)
     if not source.is_confirmed:
-        raise AnalysisError("Confirm the de-identification before coding.", code="units")
+        raise AnalysisError(_("Confirm the de-identification before coding."), code="units")
     if not spans:
-        raise AnalysisError("Select at least one sentence or paragraph.", code="units")
+        raise AnalysisError(_("Select at least one sentence or paragraph."), code="units")
     if not codes:
-        raise AnalysisError("Select at least one code.", code="codes")
+        raise AnalysisError(_("Select at least one code."), code="codes")
     if any(code.place_id != source.place_id for code in codes):
-        raise AnalysisError("Choose codes from this project’s codebook.", code="codes")
+        raise AnalysisError(_("Choose codes from this project’s codebook."), code="codes")
     now = timezone.now()
     made = []
     for start, end in spans:
         if not 0 <= start < end <= len(source.text):
-            raise AnalysisError("Select sentences of this source.", code="units")
+            raise AnalysisError(_("Select sentences of this source."), code="units")
         segment = Segment.objects.create(
             source=source, coder=actor, start=start, end=end, memo=memo, created_at=now
         )

@@ -18,6 +18,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.analysis import exports, queries, services
@@ -96,7 +98,7 @@ def join(request: HttpRequest, place_pk: int) -> HttpResponse:
     except services.AnalysisError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "You are on the analysis team.")
+        messages.success(request, _("You are on the analysis team."))
     return redirect("analysis:home", place_pk=place.pk)
 
 
@@ -108,15 +110,17 @@ def leave(request: HttpRequest, place_pk: int) -> HttpResponse:
         return _confirm(
             request,
             caption=place.name,
-            question="Leave the analysis team?",
-            explanation="You will no longer see the sources, codebook or themes. The coding "
-            "you did stays, so the team’s agreement and themes still hold.",
-            button="Yes, leave the team",
+            question=_("Leave the analysis team?"),
+            explanation=_(
+                "You will no longer see the sources, codebook or themes. The coding "
+                "you did stays, so the team’s agreement and themes still hold."
+            ),
+            button=_("Yes, leave the team"),
             back_url=reverse("analysis:home", args=[place.pk]),
-            back_text="No, stay on the team",
+            back_text=_("No, stay on the team"),
         )
     services.team_leave(place=place, person=request.user)
-    messages.success(request, "You have left the analysis team.")
+    messages.success(request, _("You have left the analysis team."))
     return redirect("analysis:home", place_pk=place.pk)
 
 
@@ -136,7 +140,7 @@ def team(request: HttpRequest, place_pk: int) -> HttpResponse:
     form = AddMemberForm(posted(request), members=candidates)
     if request.method == "POST":
         if not coordinator:
-            return HttpResponse("Only a coordinator may add people to the team.", status=403)
+            return HttpResponse(_("Only a coordinator may add people to the team."), status=403)
         if form.is_valid():
             person = next(p for p in candidates if p.pk == form.cleaned_data["person"])
             try:
@@ -144,7 +148,9 @@ def team(request: HttpRequest, place_pk: int) -> HttpResponse:
             except services.AnalysisError as error:
                 _error(form, error)
             else:
-                messages.success(request, f"{person.name} is on the analysis team.")
+                messages.success(
+                    request, _("%(person)s is on the analysis team.") % {"person": person.name}
+                )
                 return redirect("analysis:team", place_pk=place.pk)
     return render(
         request,
@@ -160,11 +166,11 @@ def keeper(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     place = place_for_project_member(request.user, place_pk)
     member = team_member_in(place, pk)
     if not is_coordinator(request.user, place):
-        return HttpResponse("Only a coordinator may name who keeps originals.", status=403)
+        return HttpResponse(_("Only a coordinator may name who keeps originals."), status=403)
     services.keeper_set(
         actor=request.user, member=member, keeps=request.POST.get("keeps") == "yes"
     )
-    messages.success(request, "Saved who may keep original transcripts.")
+    messages.success(request, _("Saved who may keep original transcripts."))
     return redirect("analysis:team", place_pk=place.pk)
 
 
@@ -190,7 +196,7 @@ def settings_page(request: HttpRequest, place_pk: int) -> HttpResponse:
             share_coding=form.cleaned_data["share_coding"],
             training_course=course,
         )
-        messages.success(request, "The analysis settings are saved.")
+        messages.success(request, _("The analysis settings are saved."))
         return redirect("analysis:home", place_pk=place.pk)
     return render(
         request,
@@ -198,8 +204,8 @@ def settings_page(request: HttpRequest, place_pk: int) -> HttpResponse:
         {
             "place": place,
             "form": form,
-            "heading": "Analysis settings",
-            "button": "Save the settings",
+            "heading": _("Analysis settings"),
+            "button": _("Save the settings"),
         },
         status=400 if form.errors else 200,
     )
@@ -217,7 +223,7 @@ def words(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, "Added to the word list.")
+            messages.success(request, _("Added to the word list."))
             return redirect("analysis:words", place_pk=place.pk)
     entries = WordListEntry.objects.filter(place=place)
     return render(
@@ -227,10 +233,12 @@ def words(request: HttpRequest, place_pk: int) -> HttpResponse:
             "place": place,
             "form": form,
             "entries": entries,
-            "heading": "Word list for de-identification",
-            "intro": "Words and phrases the team always replaces when a transcript is "
-            "de-identified, on top of the names, places and dates Levelfield finds itself.",
-            "button": "Add to the list",
+            "heading": _("Word list for de-identification"),
+            "intro": _(
+                "Words and phrases the team always replaces when a transcript is "
+                "de-identified, on top of the names, places and dates Levelfield finds itself."
+            ),
+            "button": _("Add to the list"),
         },
         status=400 if form.errors else 200,
     )
@@ -242,7 +250,7 @@ def word_remove(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     place = team_place(request.user, place_pk)
     entry = word_for_team(request.user, place, pk)
     services.word_remove(actor=request.user, entry=entry)
-    messages.success(request, f"“{entry.word}” is off the word list.")
+    messages.success(request, _("“%(word)s” is off the word list.") % {"word": entry.word})
     return redirect("analysis:words", place_pk=place.pk)
 
 
@@ -267,7 +275,7 @@ def source_upload(request: HttpRequest, place_pk: int) -> HttpResponse:
             _error(form, error)
         else:
             messages.success(
-                request, "Uploaded. Now check what to remove before the team sees it."
+                request, _("Uploaded. Now check what to remove before the team sees it.")
             )
             return redirect("analysis:deidentify", pk=source.pk)
     return render(
@@ -277,10 +285,12 @@ def source_upload(request: HttpRequest, place_pk: int) -> HttpResponse:
             "place": place,
             "form": form,
             "multipart": True,
-            "heading": "Upload a transcript",
-            "intro": "Next, you check what to remove (names, places, dates) before anyone "
-            "else on the team sees it.",
-            "button": "Upload",
+            "heading": _("Upload a transcript"),
+            "intro": _(
+                "Next, you check what to remove (names, places, dates) before anyone "
+                "else on the team sees it."
+            ),
+            "button": _("Upload"),
         },
         status=400 if form.errors else 200,
     )
@@ -301,7 +311,10 @@ def deidentify_page(request: HttpRequest, pk: int) -> HttpResponse:
         chosen = [proposals[i] for i in sorted(set(form.cleaned_data["chosen"]))]
         extra = form.cleaned_data["extra"].splitlines()
         services.source_confirm(actor=request.user, source=source, chosen=chosen, extra=extra)
-        messages.success(request, f"“{source.title}” is de-identified and open to the team.")
+        messages.success(
+            request,
+            _("“%(title)s” is de-identified and open to the team.") % {"title": source.title},
+        )
         return redirect(source)
     return render(
         request,
@@ -352,7 +365,7 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         chosen = set(form.cleaned_data["sentences"])
         for index in form.cleaned_data["paragraphs"]:
             start, end = spans[index]
-            chosen.update(i for i, (s, _) in enumerate(sentences) if start <= s < end)
+            chosen.update(i for i, (s, _end) in enumerate(sentences) if start <= s < end)
         passages = [(sentences[a][0], sentences[b][1]) for a, b in services.runs(chosen)]
         try:
             made = services.segments_code(
@@ -365,7 +378,11 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, f"Coded {len(made)} passage{'s' if len(made) != 1 else ''}.")
+            messages.success(
+                request,
+                ngettext("Coded %(count)s passage.", "Coded %(count)s passages.", len(made))
+                % {"count": len(made)},
+            )
             return redirect(f"{found.get_absolute_url()}?page={context['page'].number}")
     codes = list(Code.objects.in_place(found.place).select_related("theme"))
     return render(
@@ -403,7 +420,7 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
             consent=services.Consent(data["consent_reference"], data["quotes_allowed"]),
             delete_original_on=data["delete_original_on"],
         )
-        messages.success(request, "The consent record is saved.")
+        messages.success(request, _("The consent record is saved."))
         return redirect(found)
     return render(
         request,
@@ -413,8 +430,8 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
             "source": found,
             "form": form,
             "caption": found.title,
-            "heading": "Consent record",
-            "button": "Save the consent record",
+            "heading": _("Consent record"),
+            "button": _("Save the consent record"),
         },
         status=400 if form.errors else 200,
     )
@@ -462,16 +479,18 @@ def source_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return _confirm(
             request,
             caption=found.title,
-            question="Delete this source?",
-            explanation="The source, its original and everyone’s coding of it are deleted. "
-            "The history keeps a note of it. You cannot undo this.",
-            button="Yes, delete the source",
+            question=_("Delete this source?"),
+            explanation=_(
+                "The source, its original and everyone’s coding of it are deleted. "
+                "The history keeps a note of it. You cannot undo this."
+            ),
+            button=_("Yes, delete the source"),
             back_url=found.get_absolute_url(),
-            back_text="No, keep it",
+            back_text=_("No, keep it"),
         )
     place = found.place
     services.source_delete(actor=request.user, source=found)
-    messages.success(request, "The source is deleted.")
+    messages.success(request, _("The source is deleted."))
     return redirect("analysis:home", place_pk=place.pk)
 
 
@@ -499,12 +518,12 @@ def code_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, "The code is in the codebook.")
+            messages.success(request, _("The code is in the codebook."))
             return redirect("analysis:codebook", place_pk=place.pk)
     return render(
         request,
         "analysis/form_page.html",
-        {"place": place, "form": form, "heading": "Add a code", "button": "Add the code"},
+        {"place": place, "form": form, "heading": _("Add a code"), "button": _("Add the code")},
         status=400 if form.errors else 200,
     )
 
@@ -529,7 +548,7 @@ def code_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, "The code is changed.")
+            messages.success(request, _("The code is changed."))
             return redirect("analysis:codebook", place_pk=code.place.pk)
     return render(
         request,
@@ -539,8 +558,8 @@ def code_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "code": code,
             "caption": code.name,
-            "heading": "Change the code",
-            "button": "Save the code",
+            "heading": _("Change the code"),
+            "button": _("Save the code"),
         },
         status=400 if form.errors else 200,
     )
@@ -650,7 +669,7 @@ def theme_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, "The theme is built.")
+            messages.success(request, _("The theme is built."))
             return redirect(theme)
     return render(
         request,
@@ -659,9 +678,9 @@ def theme_create(request: HttpRequest, place_pk: int) -> HttpResponse:
             "place": place,
             "form": form,
             "here": "theme_form",
-            "heading": "Build a theme",
-            "intro": "Name the pattern you see and choose the codes it is built from.",
-            "button": "Build the theme",
+            "heading": _("Build a theme"),
+            "intro": _("Name the pattern you see and choose the codes it is built from."),
+            "button": _("Build the theme"),
         },
         status=400 if form.errors else 200,
     )
@@ -707,7 +726,7 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AnalysisError as error:
             _error(form, error)
         else:
-            messages.success(request, "The theme is changed.")
+            messages.success(request, _("The theme is changed."))
             return redirect(found)
     return render(
         request,
@@ -716,8 +735,8 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "place": found.place,
             "form": form,
             "theme": found,
-            "heading": "Change the theme",
-            "button": "Save the theme",
+            "heading": _("Change the theme"),
+            "button": _("Save the theme"),
         },
         status=400 if form.errors else 200,
     )
@@ -728,7 +747,7 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def segment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     segment = segment_for_team(request.user, pk)
     if segment.coder_id != request.user.pk:
-        return HttpResponse("You can only take off your own coding.", status=403)
+        return HttpResponse(_("You can only take off your own coding."), status=403)
     services.segment_delete(actor=request.user, segment=segment)
-    messages.success(request, "That coding is taken off.")
+    messages.success(request, _("That coding is taken off."))
     return redirect(segment.source)

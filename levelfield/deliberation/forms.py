@@ -4,6 +4,9 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.deliberation.models import (
     STATEMENT_MAX_LENGTH,
@@ -18,11 +21,16 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 class ConversationForm(forms.ModelForm):
     seeds = forms.CharField(
-        label="Seed statements",
+        label=gettext_lazy("Seed statements"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        help_text="One statement on each line, each making one point in up to "
-        f"{STATEMENT_MAX_LENGTH} characters. People react to these first.",
+        help_text=format_lazy(
+            gettext_lazy(
+                "One statement on each line, each making one point in up to {count} "
+                "characters. People react to these first."
+            ),
+            count=STATEMENT_MAX_LENGTH,
+        ),
     )
 
     class Meta:
@@ -33,11 +41,27 @@ class ConversationForm(forms.ModelForm):
             "who_may_take_part": forms.RadioSelect,
             "moderation": forms.RadioSelect,
         }
+        labels = {
+            "title": gettext_lazy("Title"),
+            "prompt": gettext_lazy("Prompt"),
+            "who_may_take_part": gettext_lazy("Who may take part"),
+            "moderation": gettext_lazy("New statements"),
+        }
+        help_texts = {
+            "prompt": gettext_lazy(
+                "The question people respond to, in plain English. For example: "
+                "“How should patient data be used in health research?”"
+            ),
+        }
         error_messages = {
-            "title": {"required": "Enter a title for the conversation"},
-            "prompt": {"required": "Enter the question people will make statements about"},
-            "who_may_take_part": {"required": "Choose who may take part"},
-            "moderation": {"required": "Choose when new statements are shown to everyone"},
+            "title": {"required": gettext_lazy("Enter a title for the conversation")},
+            "prompt": {
+                "required": gettext_lazy("Enter the question people will make statements about")
+            },
+            "who_may_take_part": {"required": gettext_lazy("Choose who may take part")},
+            "moderation": {
+                "required": gettext_lazy("Choose when new statements are shown to everyone")
+            },
         }
 
     def clean_seeds(self) -> list[str]:
@@ -47,7 +71,10 @@ class ConversationForm(forms.ModelForm):
             try:
                 statement_check(line)
             except DeliberationError as error:
-                problems.append(f"Seed statement {number}: {error.messages[0]}")
+                problems.append(
+                    _("Seed statement %(number)s: %(problem)s")
+                    % {"number": number, "problem": error.messages[0]}
+                )
         if problems:
             raise forms.ValidationError(problems)
         return lines
@@ -58,17 +85,22 @@ class ReactionForm(forms.Form):
     vote = forms.TypedChoiceField(
         choices=Vote.choices,
         coerce=int,
-        error_messages={"required": "Choose agree, disagree or pass."},
+        error_messages={"required": gettext_lazy("Choose agree, disagree or pass.")},
     )
 
 
 class StatementForm(forms.Form):
     text = forms.CharField(
-        label="Your statement",
+        label=gettext_lazy("Your statement"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text=f"One point, in up to {STATEMENT_MAX_LENGTH} characters. Others will "
-        "agree, disagree or pass on it.",
+        help_text=format_lazy(
+            gettext_lazy(
+                "One point, in up to {count} characters. Others will agree, disagree or "
+                "pass on it."
+            ),
+            count=STATEMENT_MAX_LENGTH,
+        ),
     )
 
     def clean_text(self) -> str:
@@ -80,50 +112,62 @@ class StatementForm(forms.Form):
 
 class JoinForm(forms.Form):
     name = forms.CharField(
-        label="Your name",
+        label=gettext_lazy("Your name"),
         max_length=80,
-        help_text="Any name you like. Others do not see who reacted how.",
-        error_messages={"required": "Enter a name to take part."},
+        help_text=gettext_lazy("Any name you like. Others do not see who reacted how."),
+        error_messages={"required": gettext_lazy("Enter a name to take part.")},
     )
 
 
 class ModerateForm(forms.Form):
     statement = forms.IntegerField(widget=forms.HiddenInput)
     accept = forms.TypedChoiceField(
-        choices=[("yes", "Accept"), ("no", "Moderate out")],
+        choices=[("yes", gettext_lazy("Accept")), ("no", gettext_lazy("Moderate out"))],
         coerce=lambda v: v == "yes",
-        error_messages={"required": "Choose whether to accept the statement or moderate it out"},
+        error_messages={
+            "required": gettext_lazy("Choose whether to accept the statement or moderate it out")
+        },
     )
 
 
 class ImportForm(forms.Form):
     votes = forms.FileField(
-        label="votes.csv or participants-votes.csv",
-        help_text="Either file of the votes from the Pol.is export. votes.csv's first line "
-        "is: timestamp, datetime, comment-id, voter-id, vote. participants-votes.csv has one "
-        "line per person: participant, group-id, n-comments, n-votes, n-agree, n-disagree, "
-        "then a column for each statement.",
+        label=gettext_lazy("votes.csv or participants-votes.csv"),
+        help_text=gettext_lazy(
+            "Either file of the votes from the Pol.is export. votes.csv's first line "
+            "is: timestamp, datetime, comment-id, voter-id, vote. participants-votes.csv has one "
+            "line per person: participant, group-id, n-comments, n-votes, n-agree, n-disagree, "
+            "then a column for each statement."
+        ),
         error_messages={
-            "required": "Choose votes.csv or participants-votes.csv from the Pol.is export."
+            "required": gettext_lazy(
+                "Choose votes.csv or participants-votes.csv from the Pol.is export."
+            )
         },
     )
     comments = forms.FileField(
-        label="comments.csv",
-        help_text="The statements from the same export. Its first line is: timestamp, "
-        "datetime, comment-id, author-id, agrees, disagrees, moderated, comment-body.",
+        label=gettext_lazy("comments.csv"),
+        help_text=gettext_lazy(
+            "The statements from the same export. Its first line is: timestamp, "
+            "datetime, comment-id, author-id, agrees, disagrees, moderated, comment-body."
+        ),
         error_messages={
-            "required": "Choose comments.csv from the same Pol.is export: it holds the "
-            "statements' words, which votes.csv and participants-votes.csv do not."
+            "required": gettext_lazy(
+                "Choose comments.csv from the same Pol.is export: it holds the "
+                "statements' words, which votes.csv and participants-votes.csv do not."
+            )
         },
     )
 
     other = forms.FileField(
-        label="summary.csv (optional)",
+        label=gettext_lazy("summary.csv (optional)"),
         required=False,
-        help_text="If the export has it: Pol.is's topic and its own count of voters and "
-        "groups are kept with the import, to compare with the report here. Other files of "
-        "the export (stats-history.csv, comment-groups.csv) may be given too; they are not "
-        "needed and are ignored.",
+        help_text=gettext_lazy(
+            "If the export has it: Pol.is's topic and its own count of voters and "
+            "groups are kept with the import, to compare with the report here. Other files of "
+            "the export (stats-history.csv, comment-groups.csv) may be given too; they are not "
+            "needed and are ignored."
+        ),
     )
 
     def _text(self, name: str, header: list[str]) -> str:
@@ -132,7 +176,8 @@ class ImportForm(forms.Form):
         filename = f"{name}.csv"
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                f"{filename} must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
+                _("%(file)s must be smaller than %(size)s MB.")
+                % {"file": filename, "size": MAX_UPLOAD_BYTES // 2**20}
             )
         raw = upload.read()
         problem = csv_header_problem(raw, filename, header)
@@ -141,7 +186,9 @@ class ImportForm(forms.Form):
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise forms.ValidationError(f"{filename} must be a CSV file in UTF-8.") from None
+            raise forms.ValidationError(
+                _("%(file)s must be a CSV file in UTF-8.") % {"file": filename}
+            ) from None
 
     def clean_votes(self) -> str:
         return self._text("votes", VOTES_HEADER)
@@ -158,7 +205,8 @@ class ImportForm(forms.Form):
             return ""
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                f"summary.csv must be smaller than {MAX_UPLOAD_BYTES // 2**20} MB."
+                _("%(file)s must be smaller than %(size)s MB.")
+                % {"file": "summary.csv", "size": MAX_UPLOAD_BYTES // 2**20}
             )
         raw = upload.read()
         try:
@@ -167,7 +215,9 @@ class ImportForm(forms.Form):
             text = ""
         if not text or "\x00" in text[:8192]:
             raise forms.ValidationError(
-                "summary.csv must be a CSV file from the Pol.is export: this file is not text."
+                gettext_lazy(
+                    "summary.csv must be a CSV file from the Pol.is export: this file is not text."
+                )
             )
         return text
 
@@ -176,8 +226,8 @@ class DraftForm(forms.Form):
     statements = forms.TypedMultipleChoiceField(
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
-        label="Statements to draft as principles",
-        error_messages={"required": "Choose at least one statement."},
+        label=gettext_lazy("Statements to draft as principles"),
+        error_messages={"required": gettext_lazy("Choose at least one statement.")},
     )
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
@@ -187,22 +237,24 @@ class DraftForm(forms.Form):
 
 class DecideForm(forms.Form):
     method = forms.ChoiceField(
-        label="How to decide",
+        label=gettext_lazy("How to decide"),
         choices=[
-            ("consent", "Consent: adopt unless someone objects"),
-            ("proposal", "Proposal: agree, abstain, disagree or block"),
+            ("consent", gettext_lazy("Consent: adopt unless someone objects")),
+            ("proposal", gettext_lazy("Proposal: agree, abstain, disagree or block")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how to decide."},
+        error_messages={"required": gettext_lazy("Choose how to decide.")},
     )
     days = forms.IntegerField(
-        label="Days the decision stays open",
+        label=gettext_lazy("Days the decision stays open"),
         min_value=1,
         max_value=60,
-        help_text="At least the collective's minimum period, so nobody is rushed.",
+        help_text=gettext_lazy("At least the collective's minimum period, so nobody is rushed."),
         error_messages={
-            "required": "Enter how many days the decision stays open.",
-            "invalid": "Enter the days the decision stays open as a whole number, like 14.",
+            "required": gettext_lazy("Enter how many days the decision stays open."),
+            "invalid": gettext_lazy(
+                "Enter the days the decision stays open as a whole number, like 14."
+            ),
         },
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.deliberation import personal
 from levelfield.lib.manifests import (
@@ -17,32 +18,34 @@ from levelfield.lib.manifests import (
 
 GLOSSARY = (
     Term(
-        "Conversation",
-        (
+        gettext_lazy("Conversation"),
+        gettext_lazy(
             "A question where people write short statements and react to each other's: Agree, "
             "Disagree or Pass. It shows where people agree and where opinions differ, without "
             "anyone needing to speak up in a meeting."
         ),
     ),
     Term(
-        "Statement",
-        ("A short point someone makes in a conversation, for others to react to."),
+        gettext_lazy("Statement"),
+        gettext_lazy("A short point someone makes in a conversation, for others to react to."),
     ),
     Term(
-        "Opinion group",
-        (
-            "People who reacted to statements in similar ways, found by counting, not by who they"
+        gettext_lazy("Opinion group"),
+        gettext_lazy(
+            "People who reacted to statements in similar ways, found by counting, not by "
+            "who they"
             " are."
         ),
     ),
     Term(
-        "Common ground",
-        ("Statements that most people in every opinion group agree with."),
+        gettext_lazy("Common ground"),
+        gettext_lazy("Statements that most people in every opinion group agree with."),
     ),
     Term(
-        "Pol.is",
-        (
-            "A free tool for conversations like these. Levelfield can import a conversation run "
+        gettext_lazy("Pol.is"),
+        gettext_lazy(
+            "A free tool for conversations like these. Levelfield can import a "
+            "conversation run "
             "on Pol.is and export ours in its format."
         ),
     ),
@@ -77,10 +80,12 @@ MANIFEST = AppManifest(
     scale_after=("projects",),
     navigation=(
         NavigationEntry(
-            "Conversations: co-creating principles",
+            gettext_lazy("Conversations: co-creating principles"),
             "decide",
             lambda place: reverse("deliberation:place_list", args=[place.pk]),
-            hint="Everyone writes statements and votes on others’, to find common ground.",
+            hint=gettext_lazy(
+                "Everyone writes statements and votes on others’, to find common ground."
+            ),
             order=30,
         ),
     ),

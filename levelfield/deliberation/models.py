@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.places.querysets import PlaceOwnedQuerySet
 
@@ -28,21 +29,21 @@ def _new_token() -> str:
 
 
 class WhoMayTakePart(models.TextChoices):
-    MEMBERS = "members", "Members only"
-    ANYONE_WITH_LINK = "link", "Anyone with the link (they give a name to take part)"
+    MEMBERS = "members", gettext_lazy("Members only")
+    ANYONE_WITH_LINK = "link", gettext_lazy("Anyone with the link (they give a name to take part)")
 
 
 class Moderation(models.TextChoices):
-    AT_ONCE = "at_once", "New statements appear at once"
-    FIRST = "first", "New statements appear after a member accepts them"
+    AT_ONCE = "at_once", gettext_lazy("New statements appear at once")
+    FIRST = "first", gettext_lazy("New statements appear after a member accepts them")
 
 
 class Vote(models.IntegerChoices):
     """The values Pol.is uses in its votes.csv."""
 
-    AGREE = 1, "Agree"
-    DISAGREE = -1, "Disagree"
-    PASS = 0, "Pass or unsure"
+    AGREE = 1, gettext_lazy("Agree")
+    DISAGREE = -1, gettext_lazy("Disagree")
+    PASS = 0, gettext_lazy("Pass or unsure")
 
 
 class ConversationQuerySet(PlaceOwnedQuerySet):
@@ -135,9 +136,9 @@ class Participant(models.Model):
 
 
 class StatementStatus(models.TextChoices):
-    SHOWN = "shown", "Shown"
-    WAITING = "waiting", "Waiting for a member to accept it"
-    REJECTED = "rejected", "Moderated out"
+    SHOWN = "shown", gettext_lazy("Shown")
+    WAITING = "waiting", gettext_lazy("Waiting for a member to accept it")
+    REJECTED = "rejected", gettext_lazy("Moderated out")
 
 
 class Statement(models.Model):
@@ -255,10 +256,10 @@ class Draft(models.Model):
 
 
 class ImportState(models.TextChoices):
-    WAITING = "waiting", "Waiting to start"
-    RUNNING = "running", "Importing now"
-    DONE = "done", "Imported"
-    FAILED = "failed", "Not imported"
+    WAITING = "waiting", gettext_lazy("Waiting to start")
+    RUNNING = "running", gettext_lazy("Importing now")
+    DONE = "done", gettext_lazy("Imported")
+    FAILED = "failed", gettext_lazy("Not imported")
 
 
 class PolisImport(models.Model):

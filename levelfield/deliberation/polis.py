@@ -27,10 +27,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from levelfield.collectives import roles
 from levelfield.deliberation.models import (
@@ -47,7 +50,6 @@ from levelfield.deliberation.models import (
 from levelfield.deliberation.services import DeliberationError, _record, analysis_request, text_key
 from levelfield.lib import spreadsheets
 from levelfield.lib.spreadsheets import Cell
-from levelfield.lib.words import plural
 from levelfield.people.models import User
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
@@ -79,13 +81,13 @@ MODERATED = {1: StatementStatus.SHOWN, 0: StatementStatus.WAITING, -1: Statement
 
 # The first bytes of files people upload by mistake instead of a CSV.
 NOT_CSV = {
-    b"PK\x03\x04": "a spreadsheet or zip file (save it as CSV first)",
-    b"\xd0\xcf\x11\xe0": "an old Excel or Word file (save it as CSV first)",
+    b"PK\x03\x04": gettext_lazy("a spreadsheet or zip file (save it as CSV first)"),
+    b"\xd0\xcf\x11\xe0": gettext_lazy("an old Excel or Word file (save it as CSV first)"),
     b"%PDF": "a PDF",
-    b"\x89PNG": "an image",
-    b"\xff\xd8\xff": "an image",
-    b"GIF8": "an image",
-    b"\x1f\x8b": "a compressed (gzip) file (unpack it first)",
+    b"\x89PNG": gettext_lazy("an image"),
+    b"\xff\xd8\xff": gettext_lazy("an image"),
+    b"GIF8": gettext_lazy("an image"),
+    b"\x1f\x8b": gettext_lazy("a compressed (gzip) file (unpack it first)"),
 }
 
 
@@ -94,9 +96,12 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
     alone, before any row is parsed; None when it looks right."""
     for magic, what in NOT_CSV.items():
         if raw.startswith(magic):
-            return f"{name} must be a CSV file; this looks like {what}."
+            return _("%(name)s must be a CSV file; this looks like %(what)s.") % {
+                "name": name,
+                "what": what,
+            }
     if b"\x00" in raw[:4096]:
-        return f"{name} must be a CSV text file; this one holds binary data."
+        return _("%(name)s must be a CSV text file; this one holds binary data.") % {"name": name}
     try:
         first = raw[:4096].decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
@@ -104,9 +109,12 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
         try:
             first = raw.decode("utf-8-sig").splitlines()[:1]
         except UnicodeDecodeError:
-            return f"{name} must be a CSV file saved as UTF-8 text."
+            return _("%(name)s must be a CSV file saved as UTF-8 text.") % {"name": name}
     if not first or not first[0].strip():
-        return f"{name} is empty: its first line must be the header ({', '.join(header)})."
+        return _("%(name)s is empty: its first line must be the header (%(columns)s).") % {
+            "name": name,
+            "columns": ", ".join(header),
+        }
     columns = [column.strip() for column in next(csv.reader([first[0]]))]
     kind = export_kind(columns)
     other = other_file_kind(first[0])
@@ -115,35 +123,40 @@ def csv_header_problem(raw: bytes, name: str, header: list[str]) -> str | None:
         wanted = (
             "votes.csv or participants-votes.csv" if header is VOTES_HEADER else "comments.csv"
         )
-        return (
-            f"{name} is Pol.is's {what}: give it in the optional field below, and {wanted} here."
-        )
+        return _(
+            "%(name)s is Pol.is's %(what)s: give it in the optional field "
+            "below, and %(wanted)s here."
+        ) % {"name": name, "what": what, "wanted": wanted}
     if header is VOTES_HEADER and kind in ("votes", "participants-votes"):
         return None
     if header is COMMENTS_HEADER and kind == "comments":
         return None
     if kind == "participants-votes":
-        return (
-            f"{name} is a participants-votes.csv (one row per person): give it as the "
-            "votes file, and comments.csv from the same export (the statements' words) here."
-        )
+        return _(
+            "%(name)s is a participants-votes.csv (one row per person): give it "
+            "as the votes file, and comments.csv from the same export (the "
+            "statements' words) here."
+        ) % {"name": name}
     missing = [column for column in header if column not in columns]
     other = COMMENTS_HEADER if header is VOTES_HEADER else VOTES_HEADER
     if all(column in columns for column in other):
         swapped = "comments.csv" if other is COMMENTS_HEADER else "votes.csv"
-        return f"{name} has the columns of {swapped}: were the two files swapped?"
+        return _("%(name)s has the columns of %(swapped)s: were the two files swapped?") % {
+            "name": name,
+            "swapped": swapped,
+        }
     if header is VOTES_HEADER:
-        return (
-            f"{name} line 1 must be the Pol.is header ({', '.join(header)}), or "
-            "participants-votes.csv's (participant, group-id, n-comments, n-votes, n-agree, "
-            "n-disagree, then one column per comment-id); "
-            f"it lacks {', '.join(missing)}. Give votes.csv or participants-votes.csv from "
+        return _(
+            "%(name)s line 1 must be the Pol.is header (%(columns)s), or "
+            "participants-votes.csv's (participant, group-id, n-comments, "
+            "n-votes, n-agree, n-disagree, then one column per comment-id); it "
+            "lacks %(missing)s. Give votes.csv or participants-votes.csv from "
             "the Pol.is export here."
-        )
-    return (
-        f"{name} line 1 must be the Pol.is header ({', '.join(header)}); "
-        f"it lacks {', '.join(missing)}. Give comments.csv from the Pol.is export here."
-    )
+        ) % {"name": name, "columns": ", ".join(header), "missing": ", ".join(missing)}
+    return _(
+        "%(name)s line 1 must be the Pol.is header (%(columns)s); it lacks "
+        "%(missing)s. Give comments.csv from the Pol.is export here."
+    ) % {"name": name, "columns": ", ".join(header), "missing": ", ".join(missing)}
 
 
 class ImportProblem(DeliberationError):
@@ -156,8 +169,14 @@ class ImportProblem(DeliberationError):
         if more:
             shown = [
                 *shown,
-                f"… and {more:,} more problem{'s' if more != 1 else ''} not listed "
-                "(fix the first ones: later ones often follow from them).",
+                ngettext(
+                    "… and %(count)s more problem not listed (fix the first ones: later ones "
+                    "often follow from them).",
+                    "… and %(count)s more problems not listed (fix the first ones: later ones "
+                    "often follow from them).",
+                    more,
+                )
+                % {"count": f"{more:,}"},
             ]
         super().__init__(shown)
         self.problems = shown
@@ -186,7 +205,10 @@ def _rows(
         return
     missing = [column for column in header if column not in fieldnames]
     if missing:
-        problems.append(f"{name} line 1: the header lacks {', '.join(missing)}.")
+        problems.append(
+            _("%(name)s line 1: the header lacks %(missing)s.")
+            % {"name": name, "missing": ", ".join(missing)}
+        )
         return
     for count in itertools.count(1):
         try:
@@ -199,8 +221,11 @@ def _rows(
             return
         if count > limit:
             problems.append(
-                f"{name} has more than {limit:,} rows, more than one import can take. "
-                "Split the conversation or ask us to import it."
+                _(
+                    "%(name)s has more than %(limit)s rows, more than one import can "
+                    "take. Split the conversation or ask us to import it."
+                )
+                % {"name": name, "limit": f"{limit:,}"}
             )
             return
         yield reader.line_num, row
@@ -210,10 +235,12 @@ def _csv_reason(error: csv.Error) -> str:
     """What csv's error means, in words a member understands."""
     text = str(error)
     if "field larger than field limit" in text:
-        return f"a value is longer than {csv.field_size_limit():,} characters."
+        return _("a value is longer than %(limit)s characters.") % {
+            "limit": f"{csv.field_size_limit():,}"
+        }
     if "NUL" in text:
-        return "the line holds binary data, not text."
-    return "the line is not valid CSV (a quotation mark may not be closed)."
+        return _("the line holds binary data, not text.")
+    return _("the line is not valid CSV (a quotation mark may not be closed).")
 
 
 def _shown(value: str | None) -> str:
@@ -239,13 +266,24 @@ def _integer(
         number = None
     if number is None:
         problems.append(
-            f"{name} line {line}: {column} must be a whole number, not “{_shown(value)}”."
+            _("%(name)s line %(line)s: %(column)s must be a whole number, not “%(value)s”.")
+            % {"name": name, "line": line, "column": column, "value": _shown(value)}
         )
         return None
     if not low <= number <= high:
         problems.append(
-            f"{name} line {line}: {column} must be between {low:,} and {high:,}, "
-            f"not “{_shown(value)}”."
+            _(
+                "%(name)s line %(line)s: %(column)s must be between %(low)s and "
+                "%(high)s, not “%(value)s”."
+            )
+            % {
+                "name": name,
+                "line": line,
+                "column": column,
+                "low": f"{low:,}",
+                "high": f"{high:,}",
+                "value": _shown(value),
+            }
         )
         return None
     return number
@@ -259,8 +297,11 @@ def _timestamp(value: str | None, name: str, line: int, problems: list[str]) -> 
     seconds = stamp / 1000 if stamp > 10**11 else stamp
     if not EARLIEST_SECONDS <= seconds < LATEST_SECONDS:
         problems.append(
-            f"{name} line {line}: timestamp must be a time between 2000 and 2100 in "
-            f"milliseconds, as Pol.is writes it, not “{_shown(value)}”."
+            _(
+                "%(name)s line %(line)s: timestamp must be a time between 2000 and "
+                "2100 in milliseconds, as Pol.is writes it, not “%(value)s”."
+            )
+            % {"name": name, "line": line, "value": _shown(value)}
         )
         return None
     return datetime.fromtimestamp(seconds, tz=UTC)
@@ -327,8 +368,10 @@ SUMMARY_KEYS = {
     "conversation-description",
 }
 OTHER_FILES = {
-    "stats-history": "stats-history.csv (how the conversation grew)",
-    "comment-groups": "comment-groups.csv (Pol.is's votes per group on each statement)",
+    "stats-history": gettext_lazy("stats-history.csv (how the conversation grew)"),
+    "comment-groups": gettext_lazy(
+        "comment-groups.csv (Pol.is's votes per group on each statement)"
+    ),
 }
 
 
@@ -358,11 +401,13 @@ def summary_notes(text: str) -> list[str]:
     Never a problem: these files only describe the conversation."""
     kind = other_file_kind(text)
     if kind in OTHER_FILES:
-        return [f"The {OTHER_FILES[kind]} was not needed and is ignored."]
+        return [_("The %(file)s was not needed and is ignored.") % {"file": OTHER_FILES[kind]}]
     if kind != "summary":
         return [
-            "The optional file is not one of Pol.is's summary.csv, stats-history.csv or "
-            "comment-groups.csv, so it is ignored."
+            _(
+                "The optional file is not one of Pol.is's summary.csv, stats-history.csv or "
+                "comment-groups.csv, so it is ignored."
+            )
         ]
     values: dict[str, str] = {}
     try:
@@ -373,27 +418,37 @@ def summary_notes(text: str) -> list[str]:
         pass
     said = []
     if values.get("topic"):
-        said.append(f"Pol.is’s topic was “{_shown_long(values['topic'])}”")
+        said.append(_("Pol.is’s topic was “%(topic)s”") % {"topic": _shown_long(values["topic"])})
     if values.get("url"):
-        said.append(f"its address {_shown_long(values['url'])}")
+        said.append(_("its address %(url)s") % {"url": _shown_long(values["url"])})
     counts = [
-        f"{values[key]} {words}"
+        words % {"count": values[key]}
         for key, words in (
-            ("voters", "voters"),
-            ("voters-in-conv", "of them grouped"),
-            ("groups", "opinion groups"),
+            ("voters", _("%(count)s voters")),
+            ("voters-in-conv", _("%(count)s of them grouped")),
+            ("groups", _("%(count)s opinion groups")),
         )
         if values.get(key, "").isdigit()
     ]
     if counts:
-        said.append("Pol.is counted " + ", ".join(counts) + " (compare the report here)")
+        said.append(
+            _("Pol.is counted %(counts)s (compare the report here)")
+            % {"counts": ", ".join(counts)}
+        )
     if values.get("conversation-description"):
-        said.append(f"its description: “{_shown_long(values['conversation-description'])}”")
+        said.append(
+            _("its description: “%(description)s”")
+            % {"description": _shown_long(values["conversation-description"])}
+        )
     used = {"topic", "url", "voters", "voters-in-conv", "groups", "conversation-description"}
     ignored = sorted(key for key in values if key not in used)
-    notes = ["From summary.csv: " + "; ".join(said) + "." if said else "summary.csv is empty."]
+    notes = [
+        _("From summary.csv: %(said)s.") % {"said": "; ".join(said)}
+        if said
+        else _("summary.csv is empty.")
+    ]
     if ignored:
-        notes.append(f"summary.csv’s {', '.join(ignored)} are not used here.")
+        notes.append(_("summary.csv’s %(keys)s are not used here.") % {"keys": ", ".join(ignored)})
     return notes
 
 
@@ -427,8 +482,10 @@ def polis_import(
         votes = _read_participants_votes(votes_csv, comments, problems)
     elif kind == "comments":
         problems.append(
-            "votes.csv has the columns of comments.csv: give votes.csv or "
-            "participants-votes.csv as the votes, and comments.csv as the statements."
+            _(
+                "votes.csv has the columns of comments.csv: give votes.csv or "
+                "participants-votes.csv as the votes, and comments.csv as the statements."
+            )
         )
         votes = []
     else:
@@ -436,7 +493,7 @@ def polis_import(
     if problems:
         raise ImportProblem(list(problems), more=problems.total - len(problems))
     if not comments:
-        raise ImportProblem(["comments.csv has no statements."])
+        raise ImportProblem([_("comments.csv has no statements.")])
     notes = _duplicates_resolve(comments, votes)
     if other_csv.strip():
         notes = [*summary_notes(other_csv), *notes]
@@ -447,7 +504,8 @@ def polis_import(
         existing = Statement.objects.filter(conversation=locked)
         taken = set(existing.values_list("text_key", flat=True))
         clashes = [
-            f"comments.csv line {c.line}: the statement is already in the conversation."
+            _("comments.csv line %(line)s: the statement is already in the conversation.")
+            % {"line": c.line}
             for c in comments.values()
             if c.duplicate_of is None and text_key(c.text) in taken
         ]
@@ -459,9 +517,12 @@ def polis_import(
             start = max(numbers)
             number_of = {c.id: start + position for position, c in enumerate(ordered, 1)}
             notes.append(
-                "The conversation already had statements with some of Pol.is's numbers, "
-                f"so the imported ones are numbered from {start + 1}; each keeps its "
-                "Pol.is number beside it."
+                _(
+                    "The conversation already had statements with some of Pol.is's "
+                    "numbers, so the imported ones are numbered from %(start)s; each "
+                    "keeps its Pol.is number beside it."
+                )
+                % {"start": start + 1}
             )
         else:
             number_of = {c.id: c.id for c in ordered}
@@ -478,7 +539,7 @@ def polis_import(
             for comment in ordered
         )
         by_comment = {c.id: s for c, s in zip(ordered, statements, strict=True)}
-        voters = sorted({voter for _, voter, _, _ in votes})
+        voters = sorted({voter for _at, voter, _comment, _vote in votes})
         participants = Participant.objects.bulk_create(
             Participant(conversation=locked, name=f"Imported voter {voter}", polis_id=voter)
             for voter in voters
@@ -544,7 +605,11 @@ def _stored_key(comment: _Comment) -> str:
     return key[: STATEMENT_MAX_LENGTH - len(tail)] + tail
 
 
-MODERATION_WORDS = {1: "shown", 0: "waiting", -1: "moderated out"}
+MODERATION_WORDS = {
+    1: gettext_lazy("shown"),
+    0: gettext_lazy("waiting"),
+    -1: gettext_lazy("moderated out"),
+}
 
 
 def _duplicates_resolve(
@@ -555,7 +620,7 @@ def _duplicates_resolve(
     other copies are marked `duplicate_of`; each keeps its own votes and moderation
     state (Pol.is analysed them so). Returns the note saying what was kept."""
     voters: dict[int, set[int]] = {}
-    for _, voter, comment, _ in votes:
+    for _at, voter, comment, _vote in votes:
         voters.setdefault(comment, set()).add(voter)
     for comment in comments.values():
         comment.votes = len(voters.get(comment.id, ()))
@@ -572,22 +637,35 @@ def _duplicates_resolve(
         for other in others:
             other.duplicate_of = kept.id
         rest = "; ".join(
-            f"comment {o.id}, {MODERATION_WORDS[o.moderated]}, {_votes(o.votes)}" for o in others
+            _("comment %(id)s, %(state)s, %(votes)s")
+            % {"id": o.id, "state": MODERATION_WORDS[o.moderated], "votes": _votes(o.votes)}
+            for o in others
         )
         words = kept.text if len(kept.text) <= 60 else f"{kept.text[:60]}…"
         described.append(
-            f"kept the {MODERATION_WORDS[kept.moderated]} copy of “{words}” "
-            f"(comment {kept.id}, {_votes(kept.votes)}) as the statement; the other copy "
-            f"({rest}) stays beside it with its votes and moderation state"
+            _(
+                "kept the %(state)s copy of “%(words)s” (comment %(id)s, %(votes)s) as the "
+                "statement; the other copy (%(rest)s) stays beside it with its votes and "
+                "moderation state"
+            )
+            % {
+                "state": MODERATION_WORDS[kept.moderated],
+                "words": words,
+                "id": kept.id,
+                "votes": _votes(kept.votes),
+                "rest": rest,
+            }
         )
     count = sum(len(group) - 1 for group in repeated)
-    head = plural(count, "duplicate statement")
+    head = ngettext("%(count)s duplicate statement", "%(count)s duplicate statements", count) % {
+        "count": f"{count:,}"
+    }
     sentences = [described[0], *(d[0].upper() + d[1:] for d in described[1:])]
     return [f"{head}: " + ". ".join(sentences) + "."]
 
 
 def _votes(count: int) -> str:
-    return plural(count, "vote")
+    return ngettext("%(count)s vote", "%(count)s votes", count) % {"count": f"{count:,}"}
 
 
 def _read_comments(
@@ -610,19 +688,26 @@ def _read_comments(
             continue
         if moderated not in MODERATED:
             problems.append(
-                f"{name} line {line}: moderated must be 1, 0 or -1, not “{moderated}”."
+                _("%(name)s line %(line)s: moderated must be 1, 0 or -1, not “%(moderated)s”.")
+                % {"name": name, "line": line, "moderated": moderated}
             )
         elif not body:
-            problems.append(f"{name} line {line}: the comment-body is empty.")
+            problems.append(
+                _("%(name)s line %(line)s: the comment-body is empty.")
+                % {"name": name, "line": line}
+            )
         elif len(body) > STATEMENT_MAX_LENGTH:
             problems.append(
-                f"{name} line {line}: the statement is longer than "
-                f"{STATEMENT_MAX_LENGTH} characters."
+                _("%(name)s line %(line)s: the statement is longer than %(most)s characters.")
+                % {"name": name, "line": line, "most": STATEMENT_MAX_LENGTH}
             )
         elif cid in comments:
             problems.append(
-                f"{name} line {line}: comment-id {cid} appears twice (first on line "
-                f"{comments[cid].line})."
+                _(
+                    "%(name)s line %(line)s: comment-id %(cid)s appears twice (first on "
+                    "line %(first)s)."
+                )
+                % {"name": name, "line": line, "cid": cid, "first": comments[cid].line}
             )
             continue
         else:
@@ -664,7 +749,8 @@ def _read_votes(
             continue
         if vote not in (1, -1, 0):
             problems.append(
-                f"{name} line {line}: vote must be 1, -1 or 0, not “{_shown(str(vote))}”."
+                _("%(name)s line %(line)s: vote must be 1, -1 or 0, not “%(value)s”.")
+                % {"name": name, "line": line, "value": _shown(str(vote))}
             )
         elif comment in skip:
             continue
@@ -673,17 +759,26 @@ def _read_votes(
         else:
             votes.append((at, voter, comment, vote))
     for comment, lines in missing.items():
-        problems.append(f"{name} {_lines(lines)}: comment-id {comment} is not in comments.csv.")
+        problems.append(
+            _("%(name)s %(lines)s: comment-id %(comment)s is not in comments.csv.")
+            % {"name": name, "lines": _lines(lines), "comment": comment}
+        )
     return votes
 
 
 def _lines(lines: list[int]) -> str:
     """ "line 4", "lines 4 and 9", "lines 4, 9, 12 and 16 more"."""
     if len(lines) == 1:
-        return f"line {lines[0]}"
+        return _("line %(line)s") % {"line": lines[0]}
     if len(lines) <= 3:
-        return f"lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}"
-    return f"lines {', '.join(map(str, lines[:3]))} and {len(lines) - 3:,} more"
+        return _("lines %(lines)s and %(last)s") % {
+            "lines": ", ".join(map(str, lines[:-1])),
+            "last": lines[-1],
+        }
+    return _("lines %(lines)s and %(count)s more") % {
+        "lines": ", ".join(map(str, lines[:3])),
+        "count": f"{len(lines) - 3:,}",
+    }
 
 
 VOTE_CELLS = {"": None, "1": 1, "-1": -1, "0": 0, "1.0": 1, "-1.0": -1, "0.0": 0}
@@ -717,8 +812,11 @@ def _read_participants_votes(
             cell = (row.get(column) or "").strip()
             if cell not in VOTE_CELLS:
                 problems.append(
-                    f"{name} line {line}: the vote on comment {comment} must be 1, -1, 0 "
-                    f"or empty, not “{_shown(cell)}”."
+                    _(
+                        "%(name)s line %(line)s: the vote on comment %(comment)s must be 1, "
+                        "-1, 0 or empty, not “%(value)s”."
+                    )
+                    % {"name": name, "line": line, "comment": comment, "value": _shown(cell)}
                 )
                 continue
             vote = VOTE_CELLS[cell]
@@ -730,8 +828,12 @@ def _read_participants_votes(
             votes.append((comments[comment].at, voter, comment, vote))
     for comment, lines in missing.items():
         problems.append(
-            f"{name} {_lines(lines)}: there are votes on comment-id {comment}, which is not "
-            "in comments.csv (give the comments.csv from the same Pol.is export)."
+            _(
+                "%(name)s %(lines)s: there are votes on comment-id %(comment)s, "
+                "which is not in comments.csv (give the comments.csv from the same "
+                "Pol.is export)."
+            )
+            % {"name": name, "lines": _lines(lines), "comment": comment}
         )
     return votes
 
@@ -799,28 +901,9 @@ def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImp
     if not claimed:
         return None
     job = PolisImport.objects.select_related("conversation", "requested_by").get(pk=import_id)
-    state, summary, lines = ImportState.FAILED, "", []
-    if job.requested_by is None:
-        lines = ["The person who started this import no longer has an account here."]
-    else:
-        try:
-            done = polis_import(
-                conversation=job.conversation,
-                actor=job.requested_by,
-                votes_csv=job.votes_csv,
-                comments_csv=job.comments_csv,
-                other_csv=job.other_csv,
-            )
-        except ImportProblem as problem:
-            lines = problem.problems
-        except PermissionDenied:
-            lines = ["The person who started this import may no longer import here."]
-        else:
-            state, lines = ImportState.DONE, done.notes
-            summary = (
-                f"Imported {done.statements} statements and {done.reactions} reactions "
-                f"from {done.participants} people."
-            )
+    # The outcome is kept, so it is written in the site's own language.
+    with translation.override(settings.LANGUAGE_CODE):
+        state, summary, lines = _import_outcome(job)
     PolisImport.objects.filter(pk=import_id).update(
         state=state,
         summary=summary,
@@ -832,6 +915,41 @@ def polis_import_run(*, import_id: int, now: datetime | None = None) -> PolisImp
     )
     job.refresh_from_db()
     return job
+
+
+def _import_outcome(job: PolisImport) -> tuple[str, str, list[str]]:
+    """Run the job's import: its state, the summary and the lines to show with it."""
+    if job.requested_by is None:
+        return (
+            ImportState.FAILED,
+            "",
+            [_("The person who started this import no longer has an account here.")],
+        )
+    try:
+        done = polis_import(
+            conversation=job.conversation,
+            actor=job.requested_by,
+            votes_csv=job.votes_csv,
+            comments_csv=job.comments_csv,
+            other_csv=job.other_csv,
+        )
+    except ImportProblem as problem:
+        return ImportState.FAILED, "", [str(line) for line in problem.problems]
+    except PermissionDenied:
+        return (
+            ImportState.FAILED,
+            "",
+            [_("The person who started this import may no longer import here.")],
+        )
+    summary = _(
+        "Imported %(statements)s statements and %(reactions)s reactions from "
+        "%(participants)s people."
+    ) % {
+        "statements": done.statements,
+        "reactions": done.reactions,
+        "participants": done.participants,
+    }
+    return ImportState.DONE, summary, [str(line) for line in done.notes]
 
 
 # A run this old that never finished was lost (the worker stopped): it waits again.

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from levelfield.deliberation.analysis import SILHOUETTE_SAMPLE
 from levelfield.deliberation.models import Analysis, Conversation
 
@@ -21,6 +24,22 @@ STYLES = [
     ("#4c2c92", "diamond"),
     ("#6f3e00", "cross"),
 ]
+# How the map's marks are named beside each group ("Group A: circles").
+SHAPE_WORDS = {
+    "circle": gettext_lazy("circles"),
+    "square": gettext_lazy("squares"),
+    "triangle": gettext_lazy("triangles"),
+    "diamond": gettext_lazy("diamonds"),
+    "cross": gettext_lazy("crosses"),
+}
+
+
+def group_label(index: int) -> str:
+    """A group's name by its place in size order ("Group A"), in the reader's language:
+    the stored analysis keeps the English one."""
+    if index < 26:
+        return _("Group %(letter)s") % {"letter": chr(ord("A") + index)}
+    return _("Group %(number)s") % {"number": index + 1}
 
 
 @dataclass
@@ -62,8 +81,8 @@ def map_scale(points: list[tuple[float, float]]) -> Callable[[float, float], tup
     """Where a point of the analysis falls on the map: both axes share one scale (equal
     aspect), so a distance across reads the same as a distance up and the map does not
     stretch groups apart in one direction; the points are centred in the drawing."""
-    xs = [x for x, _ in points] or [0.0]
-    ys = [y for _, y in points] or [0.0]
+    xs = [x for x, _y in points] or [0.0]
+    ys = [y for _x, y in points] or [0.0]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
     room_x, room_y = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
     fits = [room / span for room, span in ((room_x, span_x), (room_y, span_y)) if span > 0]
@@ -93,7 +112,7 @@ def report_build(conversation: Conversation, analysis: Analysis | None) -> dict[
     def statement(sid: int) -> dict[str, Any]:
         return {
             "id": sid,
-            "text": texts.get(sid, "(removed)"),
+            "text": texts.get(sid, _("(removed)")),
             "number": numbers.get(sid),
             "polis": polis_ids.get(sid),
         }
@@ -102,7 +121,7 @@ def report_build(conversation: Conversation, analysis: Analysis | None) -> dict[
     place = map_scale([(p[1], p[2]) for p in points])
 
     marks = []
-    for _, x, y, group in points:
+    for _sid, x, y, group in points:
         colour, shape = STYLES[group % len(STYLES)]
         px, py = place(x, y)
         marks.append(
@@ -122,10 +141,11 @@ def report_build(conversation: Conversation, analysis: Analysis | None) -> dict[
         cx, cy = place(*group["centre"])
         groups.append(
             {
-                "label": group["label"],
+                "label": group_label(index),
                 "size": group["size"],
                 "colour": colour,
                 "shape": shape,
+                "shapes": SHAPE_WORDS[shape],
                 "centre_x": round(cx, 1),
                 "centre_y": round(cy, 1),
                 "representative": [

@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, Max, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.decisions.adoptions import adoption_start
@@ -98,9 +100,9 @@ def conversation_start(
     seed statements."""
     now = now or timezone.now()
     if who_may_take_part not in WhoMayTakePart.values or moderation not in Moderation.values:
-        raise DeliberationError("Choose who may take part and how new statements appear.")
+        raise DeliberationError(_("Choose who may take part and how new statements appear."))
     if not title.strip() or not prompt.strip():
-        raise DeliberationError("Give the conversation a title and a prompt.", code="title")
+        raise DeliberationError(_("Give the conversation a title and a prompt."), code="title")
     conversation = Conversation(
         place=place,
         title=title.strip(),
@@ -116,7 +118,9 @@ def conversation_start(
         for number, seed in enumerate(seeds, start=1):
             text = statement_check(seed)
             if text_key(text) in seen:
-                raise DeliberationError(f"Seed statement {number} repeats an earlier one.")
+                raise DeliberationError(
+                    _("Seed statement %(number)s repeats an earlier one.") % {"number": number}
+                )
             seen.add(text_key(text))
             Statement.objects.create(
                 conversation=conversation,
@@ -145,7 +149,7 @@ def participant_for_member(*, conversation: Conversation, person: User) -> Parti
         raise PermissionDenied("Only members take part in this conversation.")
     try:
         with transaction.atomic():
-            participant, _ = Participant.objects.get_or_create(
+            participant, _created = Participant.objects.get_or_create(
                 conversation=conversation, person=person, defaults={"name": person.name}
             )
     except IntegrityError:  # created by a simultaneous request
@@ -159,9 +163,9 @@ def participant_join_by_link(*, conversation: Conversation, name: str) -> Partic
         raise PermissionDenied("This conversation is not open to visitors.")
     name = " ".join(name.split())
     if not name:
-        raise DeliberationError("Enter a name to take part.", code="name")
+        raise DeliberationError(_("Enter a name to take part."), code="name")
     if len(name) > 80:
-        raise DeliberationError("Keep your name to 80 characters or fewer.", code="name")
+        raise DeliberationError(_("Keep your name to 80 characters or fewer."), code="name")
     return Participant.objects.create(conversation=conversation, name=name)
 
 
@@ -177,13 +181,16 @@ def statement_check(text: str) -> str:
     """The statement tidied of extra spaces, or a clear reason it cannot be added."""
     text = " ".join(text.split())
     if not text:
-        raise DeliberationError("Enter a statement.", code="empty")
+        raise DeliberationError(_("Enter a statement."), code="empty")
     if len(text) < STATEMENT_MIN_LENGTH:
-        raise DeliberationError("Write a statement of at least a few words.", code="short")
+        raise DeliberationError(_("Write a statement of at least a few words."), code="short")
     if len(text) > STATEMENT_MAX_LENGTH:
         raise DeliberationError(
-            f"Keep the statement to {STATEMENT_MAX_LENGTH} characters or fewer "
-            f"(it has {len(text)}). Make one point in each statement.",
+            _(
+                "Keep the statement to %(most)s characters or fewer (it has %(count)s). "
+                "Make one point in each statement."
+            )
+            % {"most": STATEMENT_MAX_LENGTH, "count": len(text)},
             code="long",
         )
     return text
@@ -201,10 +208,10 @@ def statement_add(
     with transaction.atomic():
         locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
         if not locked.is_open:
-            raise DeliberationError("This conversation has closed.", code="closed")
+            raise DeliberationError(_("This conversation has closed."), code="closed")
         if Statement.objects.filter(conversation=locked, text_key=text_key(text)).exists():
             raise DeliberationError(
-                "Someone has already made that statement. React to it instead.",
+                _("Someone has already made that statement. React to it instead."),
                 code="duplicate",
             )
         number = (locked.statements.aggregate(top=Max("number"))["top"] or 0) + 1
@@ -253,13 +260,15 @@ def reaction_record(
     the unique constraint) and goes into the log; the analysis is asked for, debounced."""
     now = now or timezone.now()
     if vote not in Vote.values:
-        raise DeliberationError("Choose agree, disagree or pass.", code="vote")
+        raise DeliberationError(_("Choose agree, disagree or pass."), code="vote")
     if statement.conversation_id != participant.conversation_id:
         raise PermissionDenied("That statement is in another conversation.")
     if statement.status != StatementStatus.SHOWN:
         raise DeliberationError(
-            "That statement has been moderated out or is waiting to be accepted, so it "
-            "cannot take reactions.",
+            _(
+                "That statement has been moderated out or is waiting to be accepted, so it "
+                "cannot take reactions."
+            ),
             code="moderated",
         )
     with transaction.atomic():
@@ -370,7 +379,7 @@ def analysis_run(
     )
     seconds = time.perf_counter() - started
     with transaction.atomic():
-        saved, _ = Analysis.objects.update_or_create(
+        saved, _created = Analysis.objects.update_or_create(
             conversation=conversation,
             defaults={"computed_at": now, "seconds": seconds, "result": result.as_json()},
         )
@@ -416,10 +425,10 @@ def draft_set(*, conversation: Conversation, actor: User, statement_ids: Sequenc
             conversation.statements.filter(pk__in=statement_ids, status=StatementStatus.SHOWN)
         )
         if not chosen:
-            raise DeliberationError("Choose at least one statement.", code="statements")
-        draft, _ = Draft.objects.get_or_create(conversation=conversation)
+            raise DeliberationError(_("Choose at least one statement."), code="statements")
+        draft, _created = Draft.objects.get_or_create(conversation=conversation)
         if draft.decision_id:
-            raise DeliberationError("A decision on these principles has already started.")
+            raise DeliberationError(_("A decision on these principles has already started."))
         draft.statements.set(chosen)
         _record(
             conversation,
@@ -444,21 +453,25 @@ def draft_decide(
         roles.require(actor, roles.Action.ADOPT_PRINCIPLES, conversation.place.owner)
         draft = Draft.objects.select_for_update().filter(conversation=conversation).first()
         if draft is None or not draft.statements.exists():
-            raise DeliberationError("Pick some statements into the draft first.")
+            raise DeliberationError(_("Pick some statements into the draft first."))
         if draft.decision_id:
-            raise DeliberationError("A decision on these principles has already started.")
+            raise DeliberationError(_("A decision on these principles has already started."))
         principles = [s.text for s in draft.statements.order_by("number")]
-        background = (
-            f"Principles drawn from the conversation “{conversation.title}” "
-            f"({conversation.prompt}):\n\n"
-            + "\n".join(f"{n}. {text}" for n, text in enumerate(principles, start=1))
-        )
+        # The decision keeps the site's own language, whoever opened it.
+        with translation.override(settings.LANGUAGE_CODE):
+            background = (
+                _("Principles drawn from the conversation “%(title)s” (%(prompt)s):")
+                % {"title": conversation.title, "prompt": conversation.prompt}
+                + "\n\n"
+                + "\n".join(f"{n}. {text}" for n, text in enumerate(principles, start=1))
+            )
+            title = _("Adopt the principles from “%(title)s”") % {"title": conversation.title}
         decision = adoption_start(
             kind="principles",
             subject=draft,
             created_by=actor,
             method=method,
-            title=f"Adopt the principles from “{conversation.title}”"[:200],
+            title=title[:200],
             background=background,
             closes_at=closes_at,
             place=conversation.place,

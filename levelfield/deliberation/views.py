@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import Action
@@ -97,7 +98,7 @@ def place_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.DeliberationError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Conversation started.")
+            messages.success(request, _("Conversation started."))
             return redirect(conversation)
     return render(request, "deliberation/create.html", {"place": place, "form": form})
 
@@ -145,9 +146,9 @@ def _detail(
             "shown": shown,
             "mine": mine,
             "votes": [
-                (Vote.AGREE, "Agree"),
-                (Vote.DISAGREE, "Disagree"),
-                (Vote.PASS, "Pass / unsure"),
+                (Vote.AGREE, _("Agree")),
+                (Vote.DISAGREE, _("Disagree")),
+                (Vote.PASS, _("Pass / unsure")),
             ],
         },
         status=status,
@@ -179,7 +180,10 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
     except services.DeliberationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"You reacted “{Vote(form.cleaned_data['vote']).label}”.")
+        messages.success(
+            request,
+            _("You reacted “%(label)s”.") % {"label": Vote(form.cleaned_data["vote"]).label},
+        )
     return redirect("deliberation:detail", pk)
 
 
@@ -199,10 +203,10 @@ def add_statement(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if statement.status == StatementStatus.WAITING:
                 messages.success(
-                    request, "Thank you. Your statement appears once a member accepts it."
+                    request, _("Thank you. Your statement appears once a member accepts it.")
                 )
             else:
-                messages.success(request, "Thank you. Your statement is now shown to others.")
+                messages.success(request, _("Thank you. Your statement is now shown to others."))
             return redirect("deliberation:detail", pk)
     return render(
         request, "deliberation/add.html", {"conversation": taking.conversation, "form": form}
@@ -224,7 +228,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         except services.DeliberationError as error:
             form.add_error("name", error.messages[0])
         except PermissionDenied:
-            form.add_error(None, "This conversation has closed.")
+            form.add_error(None, _("This conversation has closed."))
         else:
             remember_visitor(request, participant)
             return redirect(conversation)
@@ -267,9 +271,11 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             services.statement_moderate(
                 statement=statement, actor=request.user, accept=form.cleaned_data["accept"]
             )
-            messages.success(request, f"Statement {statement.number} updated.")
+            messages.success(
+                request, _("Statement %(number)s updated.") % {"number": statement.number}
+            )
             return redirect("deliberation:moderate", pk)
-        messages.error(request, "Choose a statement and whether to accept it.")
+        messages.error(request, _("Choose a statement and whether to accept it."))
     statements = conversation.statements.order_by("status", "number")
     return render(
         request,
@@ -296,8 +302,10 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(
                 request,
-                "The files are being imported in the background. This page shows how it "
-                "is going; refresh it to see.",
+                _(
+                    "The files are being imported in the background. This page shows how it "
+                    "is going; refresh it to see."
+                ),
             )
             return redirect("deliberation:import", pk)
         try:
@@ -314,8 +322,15 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Imported {done.statements} statements and {done.reactions} reactions from "
-                f"{done.participants} people. The report updates in a few moments.",
+                _(
+                    "Imported %(statements)s statements and %(reactions)s reactions from "
+                    "%(participants)s people. The report updates in a few moments."
+                )
+                % {
+                    "statements": done.statements,
+                    "reactions": done.reactions,
+                    "participants": done.participants,
+                },
             )
             for note in done.notes:
                 messages.info(request, note)
@@ -376,7 +391,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         except services.DeliberationError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Draft principles saved.")
+            messages.success(request, _("Draft principles saved."))
             return redirect("deliberation:draft", pk)
     return render(
         request,
@@ -409,7 +424,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         except (services.DeliberationError, DecisionError) as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Decision started on the draft principles.")
+            messages.success(request, _("Decision started on the draft principles."))
             return redirect(reverse("decisions:detail", args=[decision.pk]))
     picked = list(current.statements.order_by("number")) if current else []
     choices = list(
