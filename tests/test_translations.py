@@ -40,7 +40,6 @@ NOT_YET_TRANSLATED: set[str] = {
     "documents",
     "opportunities",
     "reports",
-    "stories",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 
