@@ -39,7 +39,6 @@ NOT_YET_TRANSLATED: set[str] = {
     "deliberation",
     "documents",
     "opportunities",
-    "reports",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 
