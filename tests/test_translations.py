@@ -37,8 +37,6 @@ OTHER_LANGUAGES = [
 NOT_YET_TRANSLATED: set[str] = {
     "documents",
     "opportunities",
-    "reports",
-    "stories",
 }
 SHARED = "levelfield"  # the shared layout: levelfield/templates, templatetags, lib
 

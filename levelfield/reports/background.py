@@ -4,6 +4,8 @@ annual report in longer than a request may take (README, "Deploying")."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.jobs import kinds
 from levelfield.jobs.models import Job
@@ -14,19 +16,22 @@ from levelfield.reports.display import report_view
 REPORT_PDF = "reports.pdf"
 
 
-@kinds.register(REPORT_PDF, label="Your report as PDF")
+@kinds.register(REPORT_PDF, label=gettext_lazy("Your report as PDF"))
 def report_pdf(job: Job, progress: kinds.Progress) -> kinds.Result:
-    progress(0, 2, "Gathering the report's figures")
+    progress(0, 2, _("Gathering the report’s figures"))
     # Checked again now: the person may have left the place since they asked.
     report = access.report_for_member(job.person, job.params["report"])
     view = report_view(report, access.version_of(report, job.params["version"]))
-    progress(1, 2, "Laying out the PDF")
+    progress(1, 2, _("Laying out the PDF"))
     try:
         content = exports.report_pdf(view, base_url=settings.SITE_URL)
     except PdfUnavailable as error:
         raise kinds.JobError(
-            "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
-            f"to install what they need ({INSTALL}), then try again."
+            _(
+                "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
+                "to install what they need (%(install)s), then try again."
+            )
+            % {"install": INSTALL}
         ) from error
     return kinds.Result(
         name=f"{exports.filename(view)}.pdf", content_type="application/pdf", content=content

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from levelfield.lib import markdown
 from levelfield.lib.charts import BarChart, bar_chart
@@ -39,9 +41,12 @@ class ReportView:
     def period(self) -> str:
         period = self.figures.get("period", {})
         if not period.get("start"):
-            return "the whole project so far"
+            return _("the whole project so far")
         start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
-        return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+        return _("%(start)s to %(end)s") % {
+            "start": date_format(start, "j F Y"),
+            "end": date_format(end, "j F Y"),
+        }
 
 
 def _number(text: str | None) -> float:
@@ -51,45 +56,51 @@ def _number(text: str | None) -> float:
         return 0.0
 
 
+def _shown(label: str) -> str:
+    """A label the snapshot keeps in the site's language (a research stage, a
+    perspective, a principle), in the reader's where the catalogues know it."""
+    return _(label) if label else label
+
+
 def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
     """Each section's charts, from the snapshot."""
     involvement = figures.get("involvement", {})
     by_stage = bar_chart(
         key="hours-by-stage",
-        title="Hours given at each research stage",
-        label_heading="Stage",
-        value_heading="Hours",
+        title=_("Hours given at each research stage"),
+        label_heading=_("Stage"),
+        value_heading=_("Hours"),
         rows=[
-            (row["stage"], _number(row["hours"]), row["hours"])
+            (_shown(row["stage"]), _number(row["hours"]), row["hours"])
             for row in involvement.get("by_stage", [])
         ],
     )
     by_group = bar_chart(
         key="hours-by-perspective",
-        title="Hours given by perspective",
-        label_heading="Perspective",
-        value_heading="Hours",
+        title=_("Hours given by perspective"),
+        label_heading=_("Perspective"),
+        value_heading=_("Hours"),
         rows=[
-            (row["group"], _number(row["hours"]), row["hours"])
+            (_shown(row["group"]), _number(row["hours"]), row["hours"])
             for row in involvement.get("by_group", [])
         ],
     )
     themes = bar_chart(
         key="checkin-themes",
-        title="Average check-in score by principle (out of 5)",
-        label_heading="Principle",
-        value_heading="Average (1 to 5)",
+        title=_("Average check-in score by principle (out of 5)"),
+        label_heading=_("Principle"),
+        value_heading=_("Average (1 to 5)"),
         rows=[
-            (row["theme"], row["average"], str(row["average"]))
+            (_shown(row["theme"]), row["average"], str(row["average"]))
             for row in figures.get("checkins", {}).get("themes", [])
         ],
         scale_max=5,
     )
     trend = bar_chart(
         key="checkin-trend",
-        title="Average check-in score in each round, oldest first (out of 5)",
-        label_heading="Check-in round",
-        value_heading="Average (1 to 5)",
+        title=_("Average check-in score in each round, oldest first (out of 5)"),
+        label_heading=_("Check-in round"),
+        value_heading=_("Average (1 to 5)"),
         rows=[
             (row["round"], row["average"], str(row["average"]))
             for row in figures.get("checkins", {}).get("trend", [])
@@ -103,11 +114,11 @@ def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
     else:
         projects = bar_chart(
             key="projects-by-stage",
-            title="Projects at each research stage",
-            label_heading="Stage",
-            value_heading="Projects",
+            title=_("Projects at each research stage"),
+            label_heading=_("Stage"),
+            value_heading=_("Projects"),
             rows=[
-                (row["stage"], row["count"], str(row["count"]))
+                (_shown(row["stage"]), row["count"], str(row["count"]))
                 for row in figures.get("projects", {}).get("by_stage", [])
             ],
         )
@@ -124,8 +135,8 @@ def report_view(report: Report, version: ReportVersion) -> ReportView:
     shown = [
         SectionView(
             key=section.key,
-            heading=section.heading,
-            hint=section.hint,
+            heading=str(section.heading),
+            hint=str(section.hint),
             html=mark_safe(  # noqa: S308 (sanitised by nh3)
                 markdown.render(version.sections.get(section.key, ""), heading_levels=(3, 4))
             ),

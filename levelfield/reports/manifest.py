@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -18,15 +19,15 @@ from levelfield.reports import personal
 GLOSSARY = (
     Term(
         "GRIPP2",
-        (
+        gettext_lazy(
             "A checklist researchers use to report public involvement in a paper (Guidance for "
             "Reporting Involvement of Patients and the Public, version 2). Levelfield drafts it "
             "from the record."
         ),
     ),
     Term(
-        "Annual report",
-        (
+        gettext_lazy("Annual report"),
+        gettext_lazy(
             "A collective's yearly account of what it did, who took part and what changed because"
             " of it."
         ),
@@ -55,18 +56,20 @@ MANIFEST = AppManifest(
     scale_after=("projects", "decisions", "events", "payments", "tasks", "reflection", "stories"),
     navigation=(
         NavigationEntry(
-            "Annual report: what we achieved, where we could do better",
+            gettext_lazy("Annual report: what we achieved, where we could do better"),
             "check",
             lambda place: reverse("reports:collective_list", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
             order=60,
         ),
         NavigationEntry(
-            "Report our public involvement (GRIPP2)",
+            gettext_lazy("Report our public involvement (GRIPP2)"),
             "check",
             lambda place: reverse("reports:project_list", args=[place.project_id]),
             kinds=frozenset({"project"}),
-            hint="The standard checklist for reporting public involvement in a paper.",
+            hint=gettext_lazy(
+                "The standard checklist for reporting public involvement in a paper."
+            ),
             order=60,
         ),
     ),

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
     from levelfield.collectives.models import Collective
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 
 class Kind(models.TextChoices):
-    GRIPP2 = "gripp2", "GRIPP2 short form"
-    ANNUAL = "annual", "Annual report"
+    GRIPP2 = "gripp2", gettext_lazy("GRIPP2 short form")
+    ANNUAL = "annual", gettext_lazy("Annual report")
 
 
 class ReportQuerySet(models.QuerySet):

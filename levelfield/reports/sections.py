@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from levelfield.impact.figures import impact_sentence  # impact
 from levelfield.lib.words import plural
 from levelfield.outputs.figures import output_sentence
@@ -20,6 +22,9 @@ from levelfield.reports.models import Kind
 
 @dataclass(frozen=True)
 class Section:
+    """A section of a report. Its heading and hint are shown in the reader's language;
+    stored text (a version's note, the history) takes them in the site's own."""
+
     key: str
     heading: str
     hint: str
@@ -27,50 +32,78 @@ class Section:
 
 # The GRIPP2 short form (Staniszewska et al., BMJ 2017): five items.
 GRIPP2 = (
-    Section("aim", "Aim", "The aim of public involvement in this project."),
+    Section(
+        "aim", gettext_lazy("Aim"), gettext_lazy("The aim of public involvement in this project.")
+    ),
     Section(
         "methods",
-        "Methods",
-        "How people were involved: who, at which stages, how often and how long.",
+        gettext_lazy("Methods"),
+        gettext_lazy("How people were involved: who, at which stages, how often and how long."),
     ),
     Section(
         "results",
-        "Results",
-        "What happened because of involvement: the decisions it shaped, positive and negative.",
+        gettext_lazy("Results"),
+        gettext_lazy(
+            "What happened because of involvement: the decisions it shaped, positive and negative."
+        ),
     ),
     Section(
         "discussion",
-        "Discussion and conclusions",
-        "How far involvement influenced the project, what went well and what did not.",
+        gettext_lazy("Discussion and conclusions"),
+        gettext_lazy(
+            "How far involvement influenced the project, what went well and what did not."
+        ),
     ),
     Section(
         "reflections",
-        "Reflections and critical perspective",
-        "What you would do differently: including where the team felt unequal.",
+        gettext_lazy("Reflections and critical perspective"),
+        gettext_lazy("What you would do differently: including where the team felt unequal."),
     ),
 )
 
 ANNUAL = (
-    Section("summary", "Our year in summary", "What the collective achieved this year."),
+    Section(
+        "summary",
+        gettext_lazy("Our year in summary"),
+        gettext_lazy("What the collective achieved this year."),
+    ),
     Section(
         "people",
-        "Who took part",
-        "People involved by perspective, people new this year, the time given.",
+        gettext_lazy("Who took part"),
+        gettext_lazy("People involved by perspective, people new this year, the time given."),
     ),
-    Section("activity", "What we did", "Projects by stage, events and attendance."),
+    Section(
+        "activity",
+        gettext_lazy("What we did"),
+        gettext_lazy("Projects by stage, events and attendance."),
+    ),
     Section(
         "partners",
-        "Who we worked with and what we did for them",
-        "Partner organisations, the work we did with or for them, and the income it brought.",
+        gettext_lazy("Who we worked with and what we did for them"),
+        gettext_lazy(
+            "Partner organisations, the work we did with or for them, and the income it brought."
+        ),
     ),
-    Section("decisions", "What we decided together", "Decisions made and their outcomes."),
-    Section("money", "Paying people for their time", "Payments made and how quickly."),
+    Section(
+        "decisions",
+        gettext_lazy("What we decided together"),
+        gettext_lazy("Decisions made and their outcomes."),
+    ),
+    Section(
+        "money",
+        gettext_lazy("Paying people for their time"),
+        gettext_lazy("Payments made and how quickly."),
+    ),
     Section(
         "better",
-        "Where we could do better",
-        "Check-in results, the largest gaps between perspectives, what we will do.",
+        gettext_lazy("Where we could do better"),
+        gettext_lazy("Check-in results, the largest gaps between perspectives, what we will do."),
     ),
-    Section("stories", "Stories of change", "What changed because people took part."),
+    Section(
+        "stories",
+        gettext_lazy("Stories of change"),
+        gettext_lazy("What changed because people took part."),
+    ),
 )
 
 

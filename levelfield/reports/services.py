@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -86,7 +87,7 @@ def report_start(
             }
         else:
             if year is None or not 2000 <= year <= now.year:
-                raise ReportError("Choose a year up to this one.", code="year")
+                raise ReportError(_("Choose a year up to this one."), code="year")
             found = Report.objects.filter(
                 place=place.own_place, kind=Kind.ANNUAL, year=year
             ).first()
@@ -197,7 +198,8 @@ def text_check(text: str) -> str:
     text = (text or "").strip()
     if len(text) > TEXT_MAX_LENGTH:
         raise ReportError(
-            f"Keep the section under {TEXT_MAX_LENGTH:,} characters.", code="too_long"
+            _("Keep the section under %(limit)s characters.") % {"limit": f"{TEXT_MAX_LENGTH:,}"},
+            code="too_long",
         )
     return text
 
@@ -217,29 +219,35 @@ def section_edit(
     now = now or timezone.now()
     found = sections.section_of(report.kind, section)
     if found is None:
-        raise ReportError("There is no such section.", code="section")
+        raise ReportError(_("There is no such section."), code="section")
     text = text_check(text)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         roles.require(actor, roles.Action.WRITE_REPORT, report.place)
         previous = latest_version(report)
         if previous is None:
-            raise ReportError("The figures are still being prepared.", code="preparing")
+            raise ReportError(_("The figures are still being prepared."), code="preparing")
         if previous.number != based_on:
             raise ReportError(
-                f"Someone saved version {previous.number} while you were writing. Your text "
-                "is below: compare it with theirs and save again.",
+                _(
+                    "Someone saved version %(number)s while you were writing. Your text "
+                    "is below: compare it with theirs and save again."
+                )
+                % {"number": previous.number},
                 code="outdated",
             )
         if previous.sections.get(section, "") == text:
-            raise ReportError("You have not changed the text.", code="unchanged")
+            raise ReportError(_("You have not changed the text."), code="unchanged")
+        # The note and the history keep the site's own language, whoever wrote.
+        with translation.override(settings.LANGUAGE_CODE):
+            heading = str(found.heading)
         version = ReportVersion.objects.create(
             report=report,
             number=previous.number + 1,
             figures=previous.figures,
             sections={**previous.sections, section: text},
             changed_section=section,
-            note=f"Changed “{found.heading}”",
+            note=f"Changed “{heading}”",
             made_by=actor,
             made_at=now,
         )
@@ -247,8 +255,7 @@ def section_edit(
             report,
             actor=actor,
             action="report_section_changed",
-            summary=f"{actor.name} changed “{found.heading}” in “{report}” "
-            f"(version {version.number})",
+            summary=f"{actor.name} changed “{heading}” in “{report}” (version {version.number})",
             before={"version": previous.number, "text": previous.sections.get(section, "")},
             after={"version": version.number, "text": text},
         )
@@ -268,15 +275,15 @@ def signoff_open(
 ) -> Decision:
     """Ask everyone to sign off the latest version, with the decisions app's own service."""
     if method not in ADOPTION_METHODS:
-        raise ReportError("Choose consent or a proposal.", code="method")
+        raise ReportError(_("Choose consent or a proposal."), code="method")
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         roles.require(actor, roles.Action.WRITE_REPORT, report.place)
         if report.signoff_decision_id and report.signoff_decision.closed_at is None:
-            raise ReportError("A decision to sign off this report is already open.")
+            raise ReportError(_("A decision to sign off this report is already open."))
         version = latest_version(report)
         if version is None:
-            raise ReportError("The figures are still being prepared.", code="preparing")
+            raise ReportError(_("The figures are still being prepared."), code="preparing")
         link = reverse("reports:detail", args=[report.pk])
         decision = adoption_start(
             kind="report",
@@ -353,7 +360,7 @@ def report_publish(*, report: Report, actor: User, now: datetime | None = None) 
         report = Report.objects.select_for_update().get(pk=report.pk)
         roles.require(actor, roles.Action.PUBLISH_REPORT, report.place)
         if report.signed_off_version_id is None:
-            raise ReportError("Only a signed-off version can be published. Sign it off first.")
+            raise ReportError(_("Only a signed-off version can be published. Sign it off first."))
         before = report.published_version.number if report.published_version_id else None
         report.published_version_id = report.signed_off_version_id
         report.published_at, report.published_by = now, actor
@@ -374,7 +381,7 @@ def report_unpublish(*, report: Report, actor: User) -> None:
         report = Report.objects.select_for_update().get(pk=report.pk)
         roles.require(actor, roles.Action.PUBLISH_REPORT, report.place)
         if report.published_version_id is None:
-            raise ReportError("The report is not published.")
+            raise ReportError(_("The report is not published."))
         before = report.published_version.number
         report.published_version = report.published_at = report.published_by = None
         report.save(update_fields=["published_version", "published_at", "published_by"])

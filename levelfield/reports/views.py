@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives import roles
@@ -129,7 +130,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def regenerate(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     services.generation_request(report=report, actor=request.user)
-    messages.success(request, "The figures are being prepared from the records.")
+    messages.success(request, _("The figures are being prepared from the records."))
     return redirect(report)
 
 
@@ -160,7 +161,9 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 form.data = form.data.copy()
                 form.data["based_on"] = str(version.number)
         else:
-            messages.success(request, f"“{found.heading}” is saved as a new version.")
+            messages.success(
+                request, _("“%(heading)s” is saved as a new version.") % {"heading": found.heading}
+            )
             return redirect(f"{report.get_absolute_url()}#section-{section}")
     return render(
         request,
@@ -202,7 +205,7 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
             "collective": report.collective,
             "versions": page.object_list,
             "page": page,
-            "label": "Versions",
+            "label": _("Versions"),
             "history": history,
         },
     )
@@ -254,7 +257,7 @@ def signoff(request: HttpRequest, pk: int) -> HttpResponse:
                 error.messages[0],
             )
         else:
-            messages.success(request, "The decision is open. Everyone can respond now.")
+            messages.success(request, _("The decision is open. Everyone can respond now."))
             return redirect("decisions:detail", decision.pk)
     return render(
         request,
@@ -284,23 +287,25 @@ def _confirm(request: HttpRequest, report: Report, **words: str) -> HttpResponse
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
-        raise PermissionDenied("Publishing is the coordinator’s job.")
+        raise PermissionDenied(_("Publishing is the coordinator’s job."))
     if request.method != "POST":
         return _confirm(
             request,
             report,
-            question="Publish the report on the public pages?",
-            explanation="Anyone on the internet can then read the signed-off version. You "
-            "can take it off again later, but people may already have read or saved it.",
-            button="Yes, publish it",
-            back_text="No, not yet",
+            question=_("Publish the report on the public pages?"),
+            explanation=_(
+                "Anyone on the internet can then read the signed-off version. You "
+                "can take it off again later, but people may already have read or saved it."
+            ),
+            button=_("Yes, publish it"),
+            back_text=_("No, not yet"),
         )
     try:
         services.report_publish(report=report, actor=request.user)
     except services.ReportError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "The report is on the public pages.")
+        messages.success(request, _("The report is on the public pages."))
     return redirect(report)
 
 
@@ -309,23 +314,25 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_member(request.user, pk)
     if not roles.may(request.user, roles.Action.PUBLISH_REPORT, report.place):
-        raise PermissionDenied("Publishing is the coordinator’s job.")
+        raise PermissionDenied(_("Publishing is the coordinator’s job."))
     if request.method != "POST":
         return _confirm(
             request,
             report,
-            question="Take the report off the public pages?",
-            explanation="People following a link to it will no longer find it. You can "
-            "publish it again later.",
-            button="Yes, take it off",
-            back_text="No, keep it public",
+            question=_("Take the report off the public pages?"),
+            explanation=_(
+                "People following a link to it will no longer find it. You can "
+                "publish it again later."
+            ),
+            button=_("Yes, take it off"),
+            back_text=_("No, keep it public"),
         )
     try:
         services.report_unpublish(report=report, actor=request.user)
     except services.ReportError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "The report is off the public pages.")
+        messages.success(request, _("The report is off the public pages."))
     return redirect(report)
 
 

@@ -25,6 +25,8 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib import images as lib_images
 
@@ -40,11 +42,13 @@ KINDS = [
     (b"RIFF", "WEBP"),
 ]
 
-NOT_A_PICTURE = "The selected file must be a JPG, PNG or WebP picture."
-DAMAGED = "The selected picture could not be opened. It may be damaged: try saving it again."
-TOO_BIG = (
-    f"The selected picture is too large: it must be at most {MAX_SIDE:,} pixels wide and "
-    f"tall and at most {MAX_PIXELS // 1_000_000} megapixels. Make it smaller and try again."
+NOT_A_PICTURE = gettext_lazy("The selected file must be a JPG, PNG or WebP picture.")
+DAMAGED = gettext_lazy(
+    "The selected picture could not be opened. It may be damaged: try saving it again."
+)
+TOO_BIG = gettext_lazy(
+    "The selected picture is too large: it must be at most %(side)s pixels wide and "
+    "tall and at most %(megapixels)s megapixels. Make it smaller and try again."
 )
 
 
@@ -71,16 +75,17 @@ def image_prepare(upload: UploadedFile) -> PreparedImage:
     from PIL import ImageOps
 
     if not upload.size:
-        raise ValidationError("The selected file is empty.")
+        raise ValidationError(_("The selected file is empty."))
     if upload.size > MAX_BYTES:
         raise ValidationError(
-            f"The selected picture must be smaller than {MAX_BYTES // 2**20} MB."
+            _("The selected picture must be smaller than %(size)s MB.")
+            % {"size": MAX_BYTES // 2**20}
         )
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
     if _kind(data) is None:
-        raise ValidationError(NOT_A_PICTURE)
+        raise ValidationError(str(NOT_A_PICTURE))
     try:
         with lib_images.open_image(
             data, formats=("JPEG", "PNG", "WEBP"), max_side=MAX_SIDE, max_pixels=MAX_PIXELS
@@ -89,10 +94,12 @@ def image_prepare(upload: UploadedFile) -> PreparedImage:
             picture = ImageOps.exif_transpose(opened)
     except lib_images.ImageProblem as problem:
         if problem.reason == lib_images.TOO_BIG:
-            raise ValidationError(TOO_BIG) from None
+            raise ValidationError(
+                str(TOO_BIG) % {"side": f"{MAX_SIDE:,}", "megapixels": MAX_PIXELS // 1_000_000}
+            ) from None
         if problem.reason == lib_images.NOT_A_PICTURE:
-            raise ValidationError(NOT_A_PICTURE) from None
-        raise ValidationError(DAMAGED) from None
+            raise ValidationError(str(NOT_A_PICTURE)) from None
+        raise ValidationError(str(DAMAGED)) from None
     return _redraw(picture)
 
 

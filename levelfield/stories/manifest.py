@@ -7,6 +7,7 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -23,15 +24,15 @@ from levelfield.stories.models import PublicPage, Story
 
 GLOSSARY = (
     Term(
-        "Public page",
-        (
+        gettext_lazy("Public page"),
+        gettext_lazy(
             "The pages of a collective that anyone can read without an account: its stories, "
             "public events and reports."
         ),
     ),
     Term(
-        "Moderation",
-        (
+        gettext_lazy("Moderation"),
+        gettext_lazy(
             "Checking comments on public pages: publishing them, or hiding one that breaks the "
             "ground rules, with a reason its author is told."
         ),
@@ -56,14 +57,14 @@ TRANSLATABLE = (
     Translatable(
         model="stories.Story",
         fields=("title", "summary", "body"),
-        label="story",
+        label=gettext_lazy("story"),
         find=story_to_translate,
         may_translate=lambda person, story: access.is_member(person, story.collective),
     ),
     Translatable(
         model="stories.PublicPage",
         fields=("welcome", "about_coproduction", "get_involved"),
-        label="public page",
+        label=gettext_lazy("public page"),
         find=public_page_to_translate,
         may_translate=lambda person, page: access.is_member(person, page.collective),
     ),
@@ -107,11 +108,11 @@ MANIFEST = AppManifest(
     demo_after=("events",),
     navigation=(
         NavigationEntry(
-            "Stories and the public page",
+            gettext_lazy("Stories and the public page"),
             "public",
             lambda place: reverse("stories:desk", args=[place.collective.slug]),
             kinds=frozenset({"collective"}),
-            hint="What we tell the world, and people who want to get involved.",
+            hint=gettext_lazy("What we tell the world, and people who want to get involved."),
             order=10,
         ),
     ),

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
 from levelfield.places.models import PlaceMembership
@@ -75,7 +76,10 @@ class PublicPage(models.Model):
     # Members the collective names to publish stories and moderate, besides its
     # coordinators (who always may).
     editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="editors"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("editors"),
     )
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -108,9 +112,18 @@ class Tag(models.Model):
 
 
 class StoryKind(models.TextChoices):
-    STORY = "story", "A story"
-    UPDATE = "update", "A monthly update"
-    NEWS = "news", "News"
+    STORY = "story", gettext_lazy("A story")
+    UPDATE = "update", gettext_lazy("A monthly update")
+    NEWS = "news", gettext_lazy("News")
+
+
+# A story's state (`Story.state`) in the reader's language.
+STATE_WORDS = {
+    "Draft": gettext_lazy("Draft"),
+    "Waiting to be published": gettext_lazy("Waiting to be published"),
+    "Scheduled": gettext_lazy("Scheduled"),
+    "Published": gettext_lazy("Published"),
+}
 
 
 class StoryQuerySet(models.QuerySet):
@@ -224,6 +237,10 @@ class Story(models.Model):
         if self.is_scheduled(now):
             return "Scheduled"
         return "Waiting to be published" if self.submitted_at else "Draft"
+
+    def state_label(self, now: datetime | None = None) -> str:
+        """The state in the reader's language (`state` stays English, for comparing)."""
+        return str(STATE_WORDS[self.state(now)])
 
 
 class StoryImage(models.Model):

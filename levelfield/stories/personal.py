@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from levelfield.collectives import roles
 from levelfield.lib.manifests import (
@@ -20,7 +21,7 @@ from levelfield.lib.manifests import (
     Need,
     export_rows,
 )
-from levelfield.lib.words import plural
+from levelfield.lib.words import number
 from levelfield.people.services import email_is_one_of, person_addresses
 from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import (
@@ -135,7 +136,14 @@ def needs(person: Any) -> list[Need]:
             "submitted_at",
             "stories:desk",
             "stories_to_publish",
-            lambda n: f"Publish or send back {plural(n, 'story', 'stories')}",
+            lambda n: (
+                ngettext(
+                    "Publish or send back %(count)s story",
+                    "Publish or send back %(count)s stories",
+                    n,
+                )
+                % {"count": number(n)}
+            ),
         )
         + _per_collective(
             waiting,
@@ -143,7 +151,14 @@ def needs(person: Any) -> list[Need]:
             "created_at",
             "stories:moderation",
             "comments_to_moderate",
-            lambda n: f"Look at {plural(n, 'public comment')} waiting for a moderator",
+            lambda n: (
+                ngettext(
+                    "Look at %(count)s public comment waiting for a moderator",
+                    "Look at %(count)s public comments waiting for a moderator",
+                    n,
+                )
+                % {"count": number(n)}
+            ),
         )
         + _per_collective(
             messages,
@@ -152,8 +167,12 @@ def needs(person: Any) -> list[Need]:
             "stories:interest_list",
             "get_involved",
             lambda n: (
-                f"Answer {plural(n, 'person', 'people')} who "
-                f"{'wants' if n == 1 else 'want'} to get involved"
+                ngettext(
+                    "Answer %(count)s person who wants to get involved",
+                    "Answer %(count)s people who want to get involved",
+                    n,
+                )
+                % {"count": number(n)}
             ),
         )
     )
@@ -199,7 +218,7 @@ def recent(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"New story: {story.title}",
+            label=gettext("New story: %(title)s") % {"title": story.title},
             url=story.get_absolute_url(),
             when=story.published_at,
             place=story.collective.name,

@@ -18,6 +18,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -159,7 +161,7 @@ def tags_from_text(collective: Collective, text: str) -> list[Tag]:
         slug = slugify(name)[:70]
         if not slug or slug in tags:
             continue
-        tag, _ = Tag.objects.get_or_create(
+        tag, _made = Tag.objects.get_or_create(
             collective=collective, slug=slug, defaults={"name": name[:60]}
         )
         tags[slug] = tag
@@ -238,7 +240,7 @@ def story_update(
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story.pk)
         if not access.may_edit_story(actor, story):
-            raise PermissionDenied("Only the story's authors and its publishers may change it.")
+            raise PermissionDenied(_("Only the story's authors and its publishers may change it."))
         before = {name: getattr(story, name) for name in STORY_FIELDS}
         for name in STORY_FIELDS:
             if name in values:
@@ -269,9 +271,9 @@ def story_submit(*, story: Story, actor: User, now: datetime | None = None) -> S
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story.pk)
         if not access.may_edit_story(actor, story):
-            raise PermissionDenied("Only the story's authors may ask for it to be published.")
+            raise PermissionDenied(_("Only the story's authors may ask for it to be published."))
         if story.published_at is not None:
-            raise StoryError("This story is already published or scheduled.")
+            raise StoryError(_("This story is already published or scheduled."))
         if story.submitted_at is not None:
             return story
         story.submitted_at = now
@@ -304,7 +306,7 @@ def story_publish(
     when = at or now
     with transaction.atomic():
         if not access.may_publish(actor, story.collective):
-            raise PermissionDenied("Only the collective's publishers may publish stories.")
+            raise PermissionDenied(_("Only the collective's publishers may publish stories."))
         story = Story.objects.select_for_update().get(pk=story.pk)
         before = {"published_at": story.published_at.isoformat() if story.published_at else None}
         story.published_at, story.published_by, story.submitted_at = when, actor, None
@@ -331,10 +333,10 @@ def story_withdraw(*, story: Story, actor: User, reason: str) -> Story:
     """Take a story off the public pages (back to a draft), saying why."""
     reason = " ".join((reason or "").split())
     if not reason:
-        raise StoryError("Say why the story is taken down.", code="reason")
+        raise StoryError(_("Say why the story is taken down."), code="reason")
     with transaction.atomic():
         if not access.may_publish(actor, story.collective):
-            raise PermissionDenied("Only the collective's publishers may withdraw stories.")
+            raise PermissionDenied(_("Only the collective's publishers may withdraw stories."))
         story = Story.objects.select_for_update().get(pk=story.pk)
         if story.published_at is None:
             return story
@@ -367,12 +369,12 @@ def image_add(
     through the storage API. Alt text and a credit are required."""
     alt, credit, caption = (" ".join((v or "").split()) for v in (alt, credit, caption))
     if not alt:
-        raise StoryError("Describe the picture for people who cannot see it.", code="alt")
+        raise StoryError(_("Describe the picture for people who cannot see it."), code="alt")
     if not credit:
-        raise StoryError("Say who took or made the picture.", code="credit")
+        raise StoryError(_("Say who took or made the picture."), code="credit")
     prepared = image_prepare(upload)
     if not access.may_edit_story(actor, story):
-        raise PermissionDenied("Only the story's authors and its publishers may add pictures.")
+        raise PermissionDenied(_("Only the story's authors and its publishers may add pictures."))
     image = StoryImage(
         story=story,
         content_type=prepared.content_type,
@@ -407,7 +409,9 @@ def image_add(
 def image_remove(*, image: StoryImage, actor: User) -> None:
     story = image.story
     if not access.may_edit_story(actor, story):
-        raise PermissionDenied("Only the story's authors and its publishers may remove pictures.")
+        raise PermissionDenied(
+            _("Only the story's authors and its publishers may remove pictures.")
+        )
     name, storage = image.file.name, image.file.storage
     with transaction.atomic():
         image.delete()
@@ -436,23 +440,27 @@ def comment_add(
     now = now or timezone.now()
     text = (text or "").strip()
     if not getattr(author, "is_authenticated", False):
-        raise PermissionDenied("Sign in to comment.")
+        raise PermissionDenied(_("Sign in to comment."))
     if not text:
-        raise StoryError("Enter your comment.", code="text")
+        raise StoryError(_("Enter your comment."), code="text")
     if len(text) > COMMENT_MAX_LENGTH:
         raise StoryError(
-            f"Keep your comment to {COMMENT_MAX_LENGTH:,} characters or fewer.", code="text"
+            _("Keep your comment to %(limit)s characters or fewer.")
+            % {"limit": f"{COMMENT_MAX_LENGTH:,}"},
+            code="text",
         )
     if not story.is_public(now):
-        raise PermissionDenied("Comments are only on published stories.")
+        raise PermissionDenied(_("Comments are only on published stories."))
     held = PublicPage.for_collective(story.collective).comments_held
     with transaction.atomic():
         try:
             rate_limit("story_comment", account=author, address=address, now=now)
         except RateLimited:
             raise StoryError(
-                "You have added a lot of comments in the last hour. Please wait a while "
-                "before adding another.",
+                _(
+                    "You have added a lot of comments in the last hour. Please wait a while "
+                    "before adding another."
+                ),
                 code="text",
             ) from None
         comment = Comment.objects.create(
@@ -494,7 +502,7 @@ def _count_shown(comment: Comment, change: int) -> None:
 # Who moderates stories' comments, and what else moderating one changes.
 MODERATION = moderation.Rules(
     may_moderate=lambda actor, comment: access.may_publish(actor, comment.story.collective),
-    refused="Only the collective's moderators may moderate comments.",
+    refused=gettext_lazy("Only the collective's moderators may moderate comments."),
     record=_moderation_record,
     notice_kind="stories_comment_moderated",
     notice_context=lambda comment: {"story": comment.story},
@@ -525,15 +533,21 @@ def comment_moderate(
 # Getting involved
 
 
+_ALREADY_SENT = gettext_lazy(
+    "We already have your message. Someone will reply to you soon: you do not "
+    "need to send it again."
+)
 INTEREST_LIMITED = {
-    "email": "We already have your message. Someone will reply to you soon: you do not "
-    "need to send it again.",
-    "account": "We already have your message. Someone will reply to you soon: you do not "
-    "need to send it again.",
-    "address": "Too many messages have come from your network in the last hour. "
-    "Please try again later, or email us instead.",
-    "collective": "Many people have written to this collective in the last hour. "
-    "Please try again later, or email us instead.",
+    "email": _ALREADY_SENT,
+    "account": _ALREADY_SENT,
+    "address": gettext_lazy(
+        "Too many messages have come from your network in the last hour. "
+        "Please try again later, or email us instead."
+    ),
+    "collective": gettext_lazy(
+        "Many people have written to this collective in the last hour. "
+        "Please try again later, or email us instead."
+    ),
 }
 _INTEREST_FIELD = {"email": "email", "account": "email", "address": "rate", "collective": "rate"}
 
@@ -556,7 +570,7 @@ def interest_submit(
     name, email = " ".join((name or "").split()), (email or "").strip().lower()
     interests = (interests or "").strip()
     if not consent:
-        raise StoryError("Say that we may keep your details to reply to you.", code="consent")
+        raise StoryError(_("Say that we may keep your details to reply to you."), code="consent")
     if account is not None and not account.is_authenticated:
         account = None
     with transaction.atomic():
@@ -571,7 +585,7 @@ def interest_submit(
             )
         except RateLimited as limited:
             raise StoryError(
-                INTEREST_LIMITED[limited.per], code=_INTEREST_FIELD[limited.per]
+                str(INTEREST_LIMITED[limited.per]), code=_INTEREST_FIELD[limited.per]
             ) from None
         interest = Interest.objects.create(
             collective=collective,
@@ -600,16 +614,18 @@ def interest_answer(
     now = now or timezone.now()
     answer = (answer or "").strip()
     if not answer:
-        raise StoryError("Enter your answer.", code="answer")
+        raise StoryError(_("Enter your answer."), code="answer")
     collective = interest.collective
     with transaction.atomic():
         if not access.may_answer_interest(actor, collective):
-            raise PermissionDenied("Only coordinators and editors answer these messages.")
+            raise PermissionDenied(_("Only coordinators and editors answer these messages."))
         interest = Interest.objects.select_for_update().get(pk=interest.pk)
         if interest.answered_at is not None:
             raise StoryError(
-                f"{interest.answered_by.name if interest.answered_by else 'Someone'} has "
-                "already answered this message.",
+                _("%(name)s has already answered this message.")
+                % {"name": interest.answered_by.name}
+                if interest.answered_by
+                else _("Someone has already answered this message."),
                 code="answer",
             )
         interest.answered_at, interest.answered_by, interest.answer = now, actor, answer
@@ -642,7 +658,7 @@ def interest_delete(*, interest: Interest, actor: User) -> None:
     collective = interest.collective
     with transaction.atomic():
         if not access.may_answer_interest(actor, collective):
-            raise PermissionDenied("Only coordinators and editors delete these messages.")
+            raise PermissionDenied(_("Only coordinators and editors delete these messages."))
         _record(
             collective,
             actor=actor,
@@ -659,9 +675,9 @@ def story_delete(*, story: Story, actor: User) -> None:
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story.pk)
         if not access.may_edit_story(actor, story):
-            raise PermissionDenied("Only the story's authors and its publishers may delete it.")
+            raise PermissionDenied(_("Only the story's authors and its publishers may delete it."))
         if story.published_at is not None or story.published_by_id is not None:
-            raise StoryError("A story that has been published can be taken down, not deleted.")
+            raise StoryError(_("A story that has been published can be taken down, not deleted."))
         files = [(image.file.storage, image.file.name) for image in story.images.all()]
         _record(
             story.collective,

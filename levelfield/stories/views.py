@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives import roles
@@ -231,10 +232,10 @@ def comment_create(request: HttpRequest, slug: str, story_slug: str) -> HttpResp
         else:
             if comment.published_at is None:
                 messages.success(
-                    request, "Thank you. Your comment will appear once a moderator has read it."
+                    request, _("Thank you. Your comment will appear once a moderator has read it.")
                 )
             else:
-                messages.success(request, "Your comment is published.")
+                messages.success(request, _("Your comment is published."))
             return redirect(f"{story.get_absolute_url()}#comments")
     context = _story_context(request, story, comment_form=form)
     return render(request, "stories/story.html", context, status=400)
@@ -258,7 +259,7 @@ def comment_report(
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, "Thank you. A moderator will look at the comment.")
+            messages.success(request, _("Thank you. A moderator will look at the comment."))
             return redirect(f"{story.get_absolute_url()}#comments")
     return render(
         request,
@@ -291,13 +292,13 @@ class StoriesFeed(Feed):
         return access.collective_public(slug)
 
     def title(self, collective: Collective) -> str:
-        return f"Stories from {collective.name}"
+        return _("Stories from %(name)s") % {"name": collective.name}
 
     def link(self, collective: Collective) -> str:
         return reverse("stories:home", args=[collective.slug])
 
     def subtitle(self, collective: Collective) -> str:
-        return f"News and stories from {collective.name}."
+        return _("News and stories from %(name)s.") % {"name": collective.name}
 
     def items(self, collective: Collective) -> Any:
         return (
@@ -323,7 +324,7 @@ class StoriesFeed(Feed):
         return max(story.updated_at, story.published_at)
 
     def item_author_name(self, story: Story) -> str:
-        return story.author.name if story.author else "A former member"
+        return story.author.name if story.author else _("A former member")
 
 
 feed = require_safe(StoriesFeed())
@@ -431,7 +432,7 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
             co_authors=form.cleaned_data["co_authors"],
             tags=form.cleaned_data["tags"],
         )
-        messages.success(request, "Your draft is saved. Only members can see it.")
+        messages.success(request, _("Your draft is saved. Only members can see it."))
         return redirect("stories:preview", slug=slug, pk=story.pk)
     return render(
         request,
@@ -455,7 +456,7 @@ def story_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             co_authors=form.cleaned_data["co_authors"],
             tags=form.cleaned_data["tags"],
         )
-        messages.success(request, "Your changes are saved.")
+        messages.success(request, _("Your changes are saved."))
         return redirect("stories:preview", slug=slug, pk=story.pk)
     return render(
         request,
@@ -477,6 +478,7 @@ def story_preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "may_edit": access.may_edit_story(request.user, story),
         "may_publish": access.may_publish(request.user, collective),
         "state": story.state(),
+        "state_label": story.state_label(),
     }
     return render(request, "stories/story.html", context)
 
@@ -501,7 +503,7 @@ def story_images(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(error_field(error, form) or "file", error.messages[0])
         else:
-            messages.success(request, "The picture is added.")
+            messages.success(request, _("The picture is added."))
             return redirect("stories:images", slug=slug, pk=pk)
     return render(
         request,
@@ -524,16 +526,19 @@ def image_remove(request: HttpRequest, slug: str, pk: int, image_pk: int) -> Htt
     if request.method != "POST":
         context = {
             "caption": story.title,
-            "question": "Remove this picture?",
-            "explanation": f"The picture “{picture.alt}” is deleted from the story. "
-            "You cannot undo this, but you can add it again.",
-            "button": "Yes, remove the picture",
+            "question": _("Remove this picture?"),
+            "explanation": _(
+                "The picture “%(alt)s” is deleted from the story. "
+                "You cannot undo this, but you can add it again."
+            )
+            % {"alt": picture.alt},
+            "button": _("Yes, remove the picture"),
             "back_url": reverse("stories:images", args=[slug, pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     services.image_remove(image=picture, actor=request.user)
-    messages.success(request, "The picture is removed.")
+    messages.success(request, _("The picture is removed."))
     return redirect("stories:images", slug=slug, pk=pk)
 
 
@@ -548,7 +553,7 @@ def story_submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "The publishers are told your story is ready.")
+        messages.success(request, _("The publishers are told your story is ready."))
     return redirect("stories:preview", slug=slug, pk=pk)
 
 
@@ -566,7 +571,7 @@ def story_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         )
         messages.success(
             request,
-            "The story is scheduled." if later else "The story is published.",
+            _("The story is scheduled.") if later else _("The story is published."),
         )
         return redirect("stories:preview", slug=slug, pk=pk)
     return render(
@@ -588,7 +593,7 @@ def story_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.story_withdraw(
             story=story, actor=request.user, reason=form.cleaned_data["reason"]
         )
-        messages.success(request, "The story is taken down. It is a draft again.")
+        messages.success(request, _("The story is taken down. It is a draft again."))
         return redirect("stories:preview", slug=slug, pk=pk)
     return render(
         request,
@@ -652,7 +657,7 @@ def comment_moderate(request: HttpRequest, slug: str, comment_pk: int) -> HttpRe
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, "Done. It is recorded in the history.")
+            messages.success(request, _("Done. It is recorded in the history."))
             return redirect("stories:moderation", slug=slug)
     return render(
         request,
@@ -706,7 +711,9 @@ def interest_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, f"Your answer is emailed to {interest.name}.")
+            messages.success(
+                request, _("Your answer is emailed to %(name)s.") % {"name": interest.name}
+            )
             return redirect("stories:interest_list", slug=slug)
     return render(
         request,
@@ -731,7 +738,7 @@ def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
             values=form.cleaned_data,
             editors=form.cleaned_data["editors"],
         )
-        messages.success(request, "The public page is saved.")
+        messages.success(request, _("The public page is saved."))
         return redirect("stories:home", slug=slug)
     return render(
         request,
@@ -751,17 +758,19 @@ def interest_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     interest.collective = collective
     if request.method != "POST":
         context = {
-            "caption": f"From {interest.name}",
-            "question": "Delete this message and the details in it?",
-            "explanation": "The message, the name and the email address in it are deleted. "
-            "The history keeps only that a message was deleted. You cannot undo this.",
-            "button": "Yes, delete the message",
+            "caption": _("From %(name)s") % {"name": interest.name},
+            "question": _("Delete this message and the details in it?"),
+            "explanation": _(
+                "The message, the name and the email address in it are deleted. "
+                "The history keeps only that a message was deleted. You cannot undo this."
+            ),
+            "button": _("Yes, delete the message"),
             "back_url": reverse("stories:interest", args=[slug, pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     services.interest_delete(interest=interest, actor=request.user)
-    messages.success(request, "The message and the details in it are deleted.")
+    messages.success(request, _("The message and the details in it are deleted."))
     return redirect("stories:interest_list", slug=slug)
 
 
@@ -775,11 +784,11 @@ def story_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method != "POST":
         context = {
             "caption": story.title,
-            "question": "Delete this draft story?",
-            "explanation": "The draft and its pictures are deleted. You cannot undo this.",
-            "button": "Yes, delete the draft",
+            "question": _("Delete this draft story?"),
+            "explanation": _("The draft and its pictures are deleted. You cannot undo this."),
+            "button": _("Yes, delete the draft"),
             "back_url": reverse("stories:preview", args=[slug, pk]),
-            "back_text": "No, keep it",
+            "back_text": _("No, keep it"),
         }
         return render(request, "confirm.html", context)
     try:
@@ -787,5 +796,5 @@ def story_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("stories:preview", slug=slug, pk=pk)
-    messages.success(request, "The draft is deleted.")
+    messages.success(request, _("The draft is deleted."))
     return redirect("stories:desk", slug=slug)

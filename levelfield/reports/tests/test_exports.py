@@ -98,7 +98,7 @@ def test_the_html_and_word_exports_are_one_clean_page(report_and_client) -> None
     html = client.get(reverse("reports:export_html", args=[report.pk]))
     page = html.content.decode()
     assert html["Content-Type"].startswith("text/html")
-    assert '<html lang="en-GB">' in page and f"<title>{report.title}</title>" in page
+    assert '<html lang="en-gb">' in page and f"<title>{report.title}</title>" in page
     assert page.count("<h1>") == 1 and "From the records" in page
     # The same charts as the page (and the PDF), each with its table of figures.
     assert '<svg role="img"' in page and 'id="hours-by-stage-table"' in page
