@@ -37,7 +37,6 @@ OTHER_LANGUAGES = [
 NOT_YET_TRANSLATED: set[str] = {
     "analysis",
     "deliberation",
-    "opportunities",
     "reports",
     "stories",
 }
