@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from levelfield.lib.forms import HoneypotForm
 from levelfield.notifications.kinds import Frequency
@@ -377,7 +378,11 @@ class BoardFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), choices=ANY + Region.choices, required=False)
     paid = forms.ChoiceField(
         label=_("Paid or not"),
-        choices=[("", _("Any")), ("yes", _("Paid")), ("no", _("Unpaid"))],
+        choices=[
+            ("", _("Any")),
+            ("yes", pgettext_lazy("opportunity", "Paid")),
+            ("no", _("Unpaid")),
+        ],
         required=False,
     )
 

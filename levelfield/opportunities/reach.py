@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from levelfield.lib.charts import BarChart, bar_chart
 from levelfield.lib.words import number
 
 SMALLEST_SHOWN = 5
 PREFER_NOT = ("prefer_not", gettext_lazy("Prefer not to say"))
-YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No")), PREFER_NOT]
+YES_NO = [
+    ("yes", pgettext_lazy("answer", "Yes")),
+    ("no", pgettext_lazy("answer", "No")),
+    PREFER_NOT,
+]
 # How many people agreed to answer (whatever they answered), per stage.
 ANSWERED = "answered"
 

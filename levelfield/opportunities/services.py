@@ -41,6 +41,7 @@ from levelfield.opportunities.models import (
     State,
     Topic,
 )
+from levelfield.people.language import language_of
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.access import places_for_member
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
@@ -674,6 +675,13 @@ def invitation_place(opportunity: Opportunity) -> Collective | Project:
     return place.collective
 
 
+def _place_words_for(place: Collective | Project, person: User | None) -> str:
+    """The place's name as the email to `person` says it, in their language (the
+    organiser finishing the selection may speak another)."""
+    with translation.override(language_of(person)):
+        return invitation_services.place_words(place)
+
+
 def selection_finish(
     *,
     opportunity: Opportunity,
@@ -773,7 +781,7 @@ def selection_finish(
                     "opportunity": locked,
                     "interest": row,
                     "collective": collective,
-                    "place_words": invitation_services.place_words(target),
+                    "place_words": _place_words_for(target, row.person),
                     "already_member": row.invitation is None,
                     "reach_url": absolute_url(
                         reverse(
