@@ -22,6 +22,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
@@ -424,7 +425,7 @@ MODERATION = moderation.Rules(
     may_moderate=lambda actor, comment: roles.may(
         actor, roles.Action.MODERATE_COMMENTS, comment.document.place.owner
     ),
-    refused=_("Only members may moderate comments."),
+    refused=gettext_lazy("Only members may moderate comments."),
     record=_moderation_record,
     notice_kind="document_comment_moderated",
     notice_context=lambda comment: {"document": comment.document},
@@ -433,7 +434,7 @@ MODERATION = moderation.Rules(
     ),
     select_related=("document", "author"),
     may_report=lambda person, comment: may_take_part(person, comment.document),
-    report_refused=_("Only people taking part may report comments."),
+    report_refused=gettext_lazy("Only people taking part may report comments."),
 )
 
 
