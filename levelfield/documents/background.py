@@ -3,6 +3,9 @@ its comments in longer than a request may take (README, "Deploying")."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from levelfield.documents import exports
 from levelfield.documents.access import document_for_reader
 from levelfield.jobs import kinds
@@ -12,17 +15,20 @@ from levelfield.lib.pdf import INSTALL, PdfUnavailable
 DOCUMENT_PDF = "documents.pdf"
 
 
-@kinds.register(DOCUMENT_PDF, label="Your document as PDF")
+@kinds.register(DOCUMENT_PDF, label=gettext_lazy("Your document as PDF"))
 def document_pdf(job: Job, progress: kinds.Progress) -> kinds.Result:
-    progress(0, 1, "Laying out the PDF")
+    progress(0, 1, _("Laying out the PDF"))
     # Checked again now: the person may have left the place since they asked.
     document = document_for_reader(job.person, job.params["document"]).document
     try:
         content = exports.document_pdf(document)
     except PdfUnavailable as error:
         raise kinds.JobError(
-            "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
-            f"to install what they need ({INSTALL}), then try again."
+            _(
+                "PDFs cannot be made on this server yet. Ask the people who run Levelfield "
+                "to install what they need (%(install)s), then try again."
+            )
+            % {"install": INSTALL}
         ) from error
     return kinds.Result(
         name=f"{exports.filename(document)}.pdf", content_type="application/pdf", content=content

@@ -4,43 +4,54 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from levelfield.decisions.models import Method
 from levelfield.documents.models import COMMENT_MAX_LENGTH, Document
 from levelfield.documents.services import ADOPTION_METHODS, MAX_QUESTIONS
 from levelfield.lib import moderation
 
-DATE_HELP = "For example, 27 3 2027 or 2027-03-27."
+DATE_HELP = _("For example, 27 3 2027 or 2027-03-27.")
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
-def _date_field(label: str, required_message: str) -> forms.DateField:
+def _date_field(label: object, required_message: object) -> forms.DateField:
     return forms.DateField(
         label=label,
         input_formats=DATE_FORMATS,
         help_text=DATE_HELP,
-        error_messages={"required": required_message, "invalid": "Enter a real date."},
+        error_messages={"required": required_message, "invalid": _("Enter a real date.")},
     )
 
 
 class DocumentForm(forms.ModelForm):
     text = forms.CharField(
-        label="The draft text",
+        label=_("The draft text"),
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text="Write in Markdown: a blank line between paragraphs, a line starting "
-        "with # or ## for a section heading, - for a list. People comment on and amend "
-        "each paragraph.",
-        error_messages={"required": "Enter the draft text."},
+        help_text=_(
+            "Write in Markdown: a blank line between paragraphs, a line starting "
+            "with # or ## for a section heading, - for a list. People comment on and amend "
+            "each paragraph."
+        ),
+        error_messages={"required": _("Enter the draft text.")},
     )
     questions = forms.CharField(
-        label="Questions for readers (optional)",
+        label=_("Questions for readers (optional)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text=f"One on each line, up to {MAX_QUESTIONS}. For example: “Does this "
-        "capture the key principles?”",
+        help_text=format_lazy(
+            _(
+                "One on each line, up to {count}. For example: “Does this capture the key "
+                "principles?”"
+            ),
+            count=MAX_QUESTIONS,
+        ),
     )
-    opens_on = _date_field("Open for comments from", "Enter the date it opens for comments.")
-    closes_on = _date_field("Open for comments until", "Enter the date it closes for comments.")
+    opens_on = _date_field(_("Open for comments from"), _("Enter the date it opens for comments."))
+    closes_on = _date_field(
+        _("Open for comments until"), _("Enter the date it closes for comments.")
+    )
 
     class Meta:
         model = Document
@@ -49,10 +60,20 @@ class DocumentForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "who_may_take_part": forms.RadioSelect,
         }
+        labels = {
+            "title": _("Title"),
+            "purpose": _("Purpose"),
+            "who_may_take_part": _("Who may take part"),
+        }
+        help_texts = {
+            "purpose": _(
+                "What the document is for and what kind of comments would help, in plain English."
+            ),
+        }
         error_messages = {
-            "title": {"required": "Enter a title."},
-            "purpose": {"required": "Say what the document is for."},
-            "who_may_take_part": {"required": "Choose who may take part."},
+            "title": {"required": _("Enter a title.")},
+            "purpose": {"required": _("Say what the document is for.")},
+            "who_may_take_part": {"required": _("Choose who may take part.")},
         }
 
     field_order = ["title", "purpose", "text", "questions", "opens_on", "closes_on"]
@@ -61,27 +82,34 @@ class DocumentForm(forms.ModelForm):
         lines = [line.strip() for line in self.cleaned_data["questions"].splitlines()]
         lines = [line for line in lines if line]
         if len(lines) > MAX_QUESTIONS:
-            raise forms.ValidationError(f"Ask at most {MAX_QUESTIONS} questions.")
+            raise forms.ValidationError(
+                _("Ask at most %(count)s questions.") % {"count": MAX_QUESTIONS}
+            )
         if any(len(line) > 500 for line in lines):
-            raise forms.ValidationError("Keep each question to 500 characters or fewer.")
+            raise forms.ValidationError(_("Keep each question to 500 characters or fewer."))
         return lines
 
     def clean(self) -> dict:
         data = super().clean()
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
-            self.add_error("closes_on", "The closing date must be on or after the opening date.")
+            self.add_error(
+                "closes_on", _("The closing date must be on or after the opening date.")
+            )
         return data
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=COMMENT_MAX_LENGTH,
         error_messages={
-            "required": "Enter your comment.",
-            "max_length": f"Keep the comment to {COMMENT_MAX_LENGTH:,} characters or fewer.",
+            "required": _("Enter your comment."),
+            "max_length": format_lazy(
+                _("Keep the comment to {limit} characters or fewer."),
+                limit=f"{COMMENT_MAX_LENGTH:,}",
+            ),
         },
     )
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -89,41 +117,43 @@ class CommentForm(forms.Form):
 
 class AmendmentForm(forms.Form):
     text = forms.CharField(
-        label="Your proposed text for this paragraph",
+        label=_("Your proposed text for this paragraph"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Change the words you want changed. The authors see the difference.",
-        error_messages={"required": "Enter the text you propose."},
+        help_text=_("Change the words you want changed. The authors see the difference."),
+        error_messages={"required": _("Enter the text you propose.")},
     )
     reason = forms.CharField(
-        label="Why this change?",
+        label=_("Why this change?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why you propose this change."},
+        error_messages={"required": _("Say why you propose this change.")},
     )
 
 
 class AnswerAmendmentForm(forms.Form):
     answer = forms.ChoiceField(
-        label="Your answer",
-        choices=[("accept", "Accept it for the next version"), ("decline", "Decline it")],
+        label=_("Your answer"),
+        choices=[("accept", _("Accept it for the next version")), ("decline", _("Decline it"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose to accept or decline the amendment."},
+        error_messages={"required": _("Choose to accept or decline the amendment.")},
     )
     reason = forms.CharField(
-        label="Your reason, which everyone can read",
+        label=_("Your reason, which everyone can read"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="“You said, we did”: say what you changed, or why not.",
-        error_messages={"required": "Give a reason everyone can read."},
+        help_text=_("“You said, we did”: say what you changed, or why not."),
+        error_messages={"required": _("Give a reason everyone can read.")},
     )
 
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label="What is wrong with this comment?",
+        label=_("What is wrong with this comment?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The members of the group, collective or project writing the document will "
-        "see your report and decide whether to hide the comment.",
-        error_messages={"required": "Say what is wrong with the comment."},
+        help_text=_(
+            "The members of the group, collective or project writing the document will "
+            "see your report and decide whether to hide the comment."
+        ),
+        error_messages={"required": _("Say what is wrong with the comment.")},
     )
 
 
@@ -131,7 +161,7 @@ class ModerateForm(moderation.ModerateForm):
     """The one moderation form, for one of the comments listed on the page."""
 
     comment = forms.IntegerField(
-        widget=forms.HiddenInput, error_messages={"required": "Choose a comment to deal with."}
+        widget=forms.HiddenInput, error_messages={"required": _("Choose a comment to deal with.")}
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -147,34 +177,36 @@ class ModerateForm(moderation.ModerateForm):
 class PublishForm(forms.Form):
     based_on = forms.IntegerField(widget=forms.HiddenInput)
     text = forms.CharField(
-        label="The text of the new version",
+        label=_("The text of the new version"),
         widget=forms.Textarea(attrs={"rows": 20}),
-        help_text="It starts as the current version with the accepted amendments in place. "
-        "Keep a blank line between paragraphs.",
-        error_messages={"required": "Enter the text of the new version."},
+        help_text=_(
+            "It starts as the current version with the accepted amendments in place. "
+            "Keep a blank line between paragraphs."
+        ),
+        error_messages={"required": _("Enter the text of the new version.")},
     )
     note = forms.CharField(
-        label="What changed in this version",
+        label=_("What changed in this version"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what changed in this version."},
+        error_messages={"required": _("Say what changed in this version.")},
     )
 
 
 class AdoptionForm(forms.Form):
     method = forms.ChoiceField(
-        label="How will people decide?",
+        label=_("How will people decide?"),
         choices=[(m.value, m.label) for m in Method if m in ADOPTION_METHODS],
         initial=Method.CONSENT,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how people will decide."},
+        error_messages={"required": _("Choose how people will decide.")},
     )
     closes_on = forms.DateField(
-        label="The decision closes at the end of",
+        label=_("The decision closes at the end of"),
         input_formats=DATE_FORMATS,
         help_text=DATE_HELP,
         error_messages={
-            "required": "Enter the date the decision closes.",
-            "invalid": "Enter a real date.",
+            "required": _("Enter the date the decision closes."),
+            "invalid": _("Enter a real date."),
         },
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.documents import access, personal
@@ -22,21 +23,23 @@ from levelfield.lib.manifests import (
 
 GLOSSARY = (
     Term(
-        "Holding the pen",
-        (
-            "Being the person who turns the group's comments and suggested changes into the next "
-            "version of a document. Anyone may take the pen."
+        gettext_lazy("Holding the pen"),
+        gettext_lazy(
+            "Being the person who turns the group's comments and suggested changes into the "
+            "next version of a document. Anyone may take the pen."
         ),
     ),
     Term(
-        "Amendment",
-        ("A suggested new wording for one paragraph of a document, with the reason for it."),
+        gettext_lazy("Amendment"),
+        gettext_lazy(
+            "A suggested new wording for one paragraph of a document, with the reason for it."
+        ),
     ),
     Term(
-        "Adopting a document",
-        (
-            "Agreeing, by a decision of the whole group, that a version of a document is now what"
-            " the group stands by."
+        gettext_lazy("Adopting a document"),
+        gettext_lazy(
+            "Agreeing, by a decision of the whole group, that a version of a document is now "
+            "what the group stands by."
         ),
     ),
 )
@@ -56,7 +59,7 @@ TRANSLATABLE = (
     Translatable(
         model="documents.Document",
         fields=("title", "purpose"),
-        label="document",
+        label=gettext_lazy("document"),
         find=document_to_translate,
         may_translate=may_translate_document,
     ),
@@ -69,12 +72,14 @@ MANIFEST = AppManifest(
     translatable=TRANSLATABLE,
     navigation=(
         NavigationEntry(
-            label="Documents written together",
+            label=gettext_lazy("Documents written together"),
             section="make",
             url=lambda place: reverse("documents:place_list", args=[place.pk]),
             kinds=frozenset({"collective", "group", "project"}),
-            hint="Draft a policy or principles together, paragraph by paragraph, and "
-            "adopt it by a decision.",
+            hint=gettext_lazy(
+                "Draft a policy or principles together, paragraph by paragraph, and "
+                "adopt it by a decision."
+            ),
         ),
     ),
     export=personal.export,

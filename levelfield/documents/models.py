@@ -25,6 +25,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.moderation import Moderated, ModeratedQuerySet, Report
 from levelfield.places.querysets import PlaceOwnedQuerySet
@@ -41,8 +43,8 @@ def _new_token() -> str:
 
 
 class WhoMayTakePart(models.TextChoices):
-    MEMBERS = "members", "Members only"
-    ANYONE_WITH_LINK = "link", "Anyone with the link, once they have signed in"
+    MEMBERS = "members", gettext_lazy("Members only")
+    ANYONE_WITH_LINK = "link", gettext_lazy("Anyone with the link, once they have signed in")
 
 
 class DocumentQuerySet(PlaceOwnedQuerySet):
@@ -132,15 +134,15 @@ class Document(models.Model):
 
     def status_label(self) -> str:
         if self.is_adopted:
-            return "Adopted"
+            return _("Adopted")
         if self.adoption_decision_id:
-            return "Being decided"
+            return _("Being decided")
         today = timezone.localdate()
         if today < self.opens_on:
-            return "Opens for comments soon"
+            return _("Opens for comments soon")
         if today > self.closes_on:
-            return "Closed for comments"
-        return "Open for comments"
+            return _("Closed for comments")
+        return _("Open for comments")
 
 
 class Author(models.Model):
@@ -206,8 +208,8 @@ class Version(models.Model):
 
 
 class ParagraphKind(models.TextChoices):
-    HEADING = "heading", "Section heading"
-    PARAGRAPH = "paragraph", "Paragraph"
+    HEADING = "heading", gettext_lazy("Section heading")
+    PARAGRAPH = "paragraph", gettext_lazy("Paragraph")
 
 
 class Paragraph(models.Model):
@@ -349,9 +351,9 @@ class CommentReport(Report):
 
 
 class AmendmentStatus(models.TextChoices):
-    OPEN = "open", "Waiting for an answer"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
+    OPEN = "open", gettext_lazy("Waiting for an answer")
+    ACCEPTED = "accepted", gettext_lazy("Accepted")
+    DECLINED = "declined", gettext_lazy("Declined")
 
 
 class Amendment(models.Model):

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from levelfield.documents.models import (
     Amendment,
@@ -136,7 +137,7 @@ def needs(person: Any) -> list[Need]:
     )
     return [
         Need(
-            label=f"Comment on the draft: {document.title}",
+            label=_("Comment on the draft: %(title)s") % {"title": document.title},
             url=reverse("documents:detail", args=[document.pk]),
             place=document.place.name,
             due=document.closes_on,
@@ -157,7 +158,7 @@ def recent(person: Any) -> list[Happening]:
     )
     return [
         Happening(
-            label=f"Adopted: {document.title}",
+            label=_("Adopted: %(title)s") % {"title": document.title},
             url=reverse("documents:detail", args=[document.pk]),
             when=document.adopted_at,
             place=document.place.name,

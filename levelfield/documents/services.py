@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.decisions.adoptions import ADOPTION_METHODS, adoption_start
@@ -45,6 +48,7 @@ from levelfield.documents.models import (
 )
 from levelfield.history.services import change_record
 from levelfield.lib import moderation
+from levelfield.lib.words import day
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import Place
@@ -109,16 +113,19 @@ def is_author(person: User | None, document: Document) -> bool:
 
 def _require_author(person: User, document: Document) -> None:
     if not is_author(person, document):
-        raise PermissionDenied("Only the document's authors may do that: take the pen first.")
+        raise PermissionDenied(_("Only the document's authors may do that: take the pen first."))
 
 
 def _require_open(document: Document, now: datetime) -> None:
     if document.is_adopted:
-        raise DocumentError("This document has been adopted, so it takes no more comments.")
+        raise DocumentError(_("This document has been adopted, so it takes no more comments."))
     if not document.is_open_for_comments(now):
         raise DocumentError(
-            "This document is not open for comments now "
-            f"(it is open from {document.opens_on:%-d %B %Y} to {document.closes_on:%-d %B %Y}).",
+            _(
+                "This document is not open for comments now (it is open from %(opens)s to "
+                "%(closes)s)."
+            )
+            % {"opens": day(document.opens_on), "closes": day(document.closes_on)},
             code="closed",
         )
 
@@ -132,28 +139,36 @@ def current_version(document: Document) -> Version:
 
 def _check_title_and_dates(title: str, purpose: str, opens_on: date, closes_on: date) -> None:
     if not title.strip() or not purpose.strip():
-        raise DocumentError("Give the document a title and a purpose.", code="title")
+        raise DocumentError(_("Give the document a title and a purpose."), code="title")
     if len(title.strip()) > TITLE_MAX_LENGTH:
-        raise DocumentError(f"Keep the title to {TITLE_MAX_LENGTH} characters or fewer.")
+        raise DocumentError(
+            _("Keep the title to %(limit)s characters or fewer.") % {"limit": TITLE_MAX_LENGTH}
+        )
     if closes_on < opens_on:
-        raise DocumentError("The closing date must be on or after the opening date.")
+        raise DocumentError(_("The closing date must be on or after the opening date."))
 
 
 def text_check(text: str) -> str:
     """The text tidied, or a clear reason it cannot be a draft."""
     text = texts.normalise(text)
     if not text:
-        raise DocumentError("Enter the draft text.", code="text")
+        raise DocumentError(_("Enter the draft text."), code="text")
     if len(text) > texts.MAX_TEXT_LENGTH:
         raise DocumentError(
-            f"Keep the text to {texts.MAX_TEXT_LENGTH:,} characters or fewer "
-            f"(it has {len(text):,}). Split a longer text into several documents."
+            _(
+                "Keep the text to %(limit)s characters or fewer (it has %(length)s). Split a "
+                "longer text into several documents."
+            )
+            % {"limit": f"{texts.MAX_TEXT_LENGTH:,}", "length": f"{len(text):,}"}
         )
     blocks = texts.split_blocks(text)
     if not any(not block.is_heading for block in blocks):
-        raise DocumentError("Write at least one paragraph under the headings.", code="text")
+        raise DocumentError(_("Write at least one paragraph under the headings."), code="text")
     if len(blocks) > texts.MAX_PARAGRAPHS:
-        raise DocumentError(f"Keep the text to {texts.MAX_PARAGRAPHS:,} paragraphs or fewer.")
+        raise DocumentError(
+            _("Keep the text to %(limit)s paragraphs or fewer.")
+            % {"limit": f"{texts.MAX_PARAGRAPHS:,}"}
+        )
     return text
 
 
@@ -174,14 +189,16 @@ def document_start(
     version; the person who starts it holds the pen."""
     now = now or timezone.now()
     if who_may_take_part not in WhoMayTakePart.values:
-        raise DocumentError("Choose who may take part.", code="who_may_take_part")
+        raise DocumentError(_("Choose who may take part."), code="who_may_take_part")
     _check_title_and_dates(title, purpose, opens_on, closes_on)
     text = text_check(text)
     questions = [" ".join(q.split()) for q in questions if q.strip()]
     if len(questions) > MAX_QUESTIONS:
-        raise DocumentError(f"Ask at most {MAX_QUESTIONS} questions.", code="questions")
+        raise DocumentError(
+            _("Ask at most %(count)s questions.") % {"count": MAX_QUESTIONS}, code="questions"
+        )
     if any(len(q) > 500 for q in questions):
-        raise DocumentError("Keep each question to 500 characters or fewer.", code="questions")
+        raise DocumentError(_("Keep each question to 500 characters or fewer."), code="questions")
     document = Document(
         place=place,
         title=title.strip(),
@@ -208,6 +225,9 @@ def document_start(
             published_at=now,
         )
         _paragraphs_write(version, previous=None)
+        # The history keeps the site's own language, whoever started it.
+        with translation.override(settings.LANGUAGE_CODE):
+            who_words = str(WhoMayTakePart(who_may_take_part).label)
         _record(
             document,
             actor=started_by,
@@ -216,7 +236,7 @@ def document_start(
             after={
                 "purpose": document.purpose,
                 "open for comments": f"{opens_on.isoformat()} to {closes_on.isoformat()}",
-                "who may take part": WhoMayTakePart(who_may_take_part).label,
+                "who may take part": who_words,
                 "questions": questions,
             },
         )
@@ -231,7 +251,7 @@ def _paragraphs_write(version: Version, *, previous: Version | None) -> list[Par
     next_lineage = 1
     if previous is not None:
         old = list(previous.paragraphs.order_by("position").values_list("text", "lineage"))
-        matched = texts.lineage_match([t for t, _ in old], [b.text for b in blocks])
+        matched = texts.lineage_match([t for t, _lineage in old], [b.text for b in blocks])
         lineages = [old[i][1] if i is not None else None for i in matched]
         top = Paragraph.objects.filter(version__document_id=version.document_id)
         next_lineage = (max(top.values_list("lineage", flat=True), default=0)) + 1
@@ -260,7 +280,7 @@ def _paragraphs_write(version: Version, *, previous: Version | None) -> list[Par
 def reader_join(*, document: Document, person: User, now: datetime | None = None) -> None:
     """A signed-in person outside the place joins a document open to its link."""
     if not document.open_to_link:
-        raise PermissionDenied("This document is open to members only.")
+        raise PermissionDenied(_("This document is open to members only."))
     if is_member(person, document):
         return
     try:
@@ -276,7 +296,7 @@ def pen_take(*, document: Document, person: User, now: datetime | None = None) -
     """A member takes the pen: they may now answer amendments and publish versions."""
     with transaction.atomic():
         roles.require(person, roles.Action.TAKE_THE_PEN, document.place.owner)
-        _, created = Author.objects.get_or_create(
+        _author, created = Author.objects.get_or_create(
             document=document, person=person, defaults={"since": now or timezone.now()}
         )
         if created:
@@ -290,7 +310,7 @@ def pen_take(*, document: Document, person: User, now: datetime | None = None) -
 
 def pen_put_down(*, document: Document, person: User) -> None:
     with transaction.atomic():
-        deleted, _ = Author.objects.filter(document=document, person=person).delete()
+        deleted, _kinds = Author.objects.filter(document=document, person=person).delete()
         if deleted:
             _record(
                 document,
@@ -306,11 +326,11 @@ def pen_put_down(*, document: Document, person: User) -> None:
 def comment_check(text: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise DocumentError("Enter your comment.", code="text")
+        raise DocumentError(_("Enter your comment."), code="text")
     if len(text) > COMMENT_MAX_LENGTH:
         raise DocumentError(
-            f"Keep the comment to {COMMENT_MAX_LENGTH:,} characters or fewer "
-            f"(it has {len(text):,}).",
+            _("Keep the comment to %(limit)s characters or fewer (it has %(length)s).")
+            % {"limit": f"{COMMENT_MAX_LENGTH:,}", "length": f"{len(text):,}"},
             code="text",
         )
     return text
@@ -329,11 +349,11 @@ def comment_add(
     document = paragraph.version.document
     text = comment_check(text)
     if not may_take_part(author, document):
-        raise PermissionDenied("Only people taking part may comment.")
+        raise PermissionDenied(_("Only people taking part may comment."))
     _require_open(document, now)
     if reply_to is not None:
         if reply_to.document_id != document.pk or reply_to.lineage != paragraph.lineage:
-            raise PermissionDenied("That comment is about another paragraph.")
+            raise PermissionDenied(_("That comment is about another paragraph."))
         # One level of replies: a reply to a reply joins the same conversation.
         reply_to = reply_to.reply_to or reply_to
     return Comment.objects.create(
@@ -353,18 +373,18 @@ def comment_support(*, comment: Comment, person: User, support: bool = True) -> 
     leaves one support. Returns whether anything changed."""
     document = comment.document
     if not may_take_part(person, document):
-        raise PermissionDenied("Only people taking part may support comments.")
+        raise PermissionDenied(_("Only people taking part may support comments."))
     if comment.is_hidden:
-        raise DocumentError("That comment has been hidden, so it cannot be supported.")
+        raise DocumentError(_("That comment has been hidden, so it cannot be supported."))
     with transaction.atomic():
         if support:
             try:
                 with transaction.atomic():
-                    _, changed = Support.objects.get_or_create(comment=comment, person=person)
+                    _row, changed = Support.objects.get_or_create(comment=comment, person=person)
             except IntegrityError:  # the same support, sent twice at once
                 changed = False
         else:
-            deleted, _ = Support.objects.filter(comment=comment, person=person).delete()
+            deleted, _kinds = Support.objects.filter(comment=comment, person=person).delete()
             changed = bool(deleted)
         if changed:
             _support_count_add(comment, 1 if support else -1)
@@ -405,7 +425,7 @@ MODERATION = moderation.Rules(
     may_moderate=lambda actor, comment: roles.may(
         actor, roles.Action.MODERATE_COMMENTS, comment.document.place.owner
     ),
-    refused="Only members may moderate comments.",
+    refused=gettext_lazy("Only members may moderate comments."),
     record=_moderation_record,
     notice_kind="document_comment_moderated",
     notice_context=lambda comment: {"document": comment.document},
@@ -414,7 +434,7 @@ MODERATION = moderation.Rules(
     ),
     select_related=("document", "author"),
     may_report=lambda person, comment: may_take_part(person, comment.document),
-    report_refused="Only people taking part may report comments.",
+    report_refused=gettext_lazy("Only people taking part may report comments."),
 )
 
 
@@ -451,24 +471,31 @@ def amendment_propose(
     now = now or timezone.now()
     document = paragraph.version.document
     if not may_take_part(person, document):
-        raise PermissionDenied("Only people taking part may propose amendments.")
+        raise PermissionDenied(_("Only people taking part may propose amendments."))
     text, reason = texts.normalise(text), (reason or "").strip()
     if not text:
-        raise DocumentError("Enter the text you propose.", code="text")
+        raise DocumentError(_("Enter the text you propose."), code="text")
     if len(text) > 20_000:
-        raise DocumentError("Keep the proposed text to 20,000 characters or fewer.", code="text")
+        raise DocumentError(
+            _("Keep the proposed text to 20,000 characters or fewer."), code="text"
+        )
     if text == paragraph.text:
-        raise DocumentError("The proposed text is the same as the paragraph: change it.", "same")
+        raise DocumentError(
+            _("The proposed text is the same as the paragraph: change it."), "same"
+        )
     if not reason:
-        raise DocumentError("Say why you propose this change.", code="reason")
+        raise DocumentError(_("Say why you propose this change."), code="reason")
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         _require_open(locked, now)
         current = _current_of_lineage(locked, paragraph.lineage)
         if current is None or current.text != paragraph.text:
             raise AmendmentOutdated(
-                "This paragraph has changed since you read it: a new version was published. "
-                "Compare your text with the current paragraph below, then send it again.",
+                _(
+                    "This paragraph has changed since you read it: a new version was "
+                    "published. Compare your text with the current paragraph below, then send "
+                    "it again."
+                ),
                 current=current,
             )
         amendment = Amendment.objects.create(
@@ -513,26 +540,28 @@ def amendment_answer(
     now = now or timezone.now()
     reason = (reason or "").strip()
     if not reason:
-        raise DocumentError("Give a reason everyone can read.", code="reason")
+        raise DocumentError(_("Give a reason everyone can read."), code="reason")
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=amendment.document_id)
         _require_author(actor, document)
         if document.is_adopted:
-            raise DocumentError("This document has been adopted; its amendments are settled.")
+            raise DocumentError(_("This document has been adopted; its amendments are settled."))
         amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
         if amendment.status != AmendmentStatus.OPEN:
             raise DocumentError(
-                f"Someone has already answered this amendment: "
-                f"{amendment.get_status_display().lower()}.",
+                _("Someone has already answered this amendment: %(answer)s.")
+                % {"answer": amendment.get_status_display().lower()},
                 code="answered",
             )
         if accept:
             current = _current_of_lineage(document, amendment.lineage)
             if current is None or current.text != amendment.base_text:
                 raise DocumentError(
-                    "The paragraph has changed since this amendment was made, so it cannot "
-                    "be accepted as it stands. Decline it with a reason, or invite its "
-                    "author to propose it again.",
+                    _(
+                        "The paragraph has changed since this amendment was made, so it cannot "
+                        "be accepted as it stands. Decline it with a reason, or invite its "
+                        "author to propose it again."
+                    ),
                     code="outdated",
                 )
             if document.amendments.filter(
@@ -541,8 +570,10 @@ def amendment_answer(
                 published_in__isnull=True,
             ).exists():
                 raise DocumentError(
-                    "Another amendment to this paragraph is already accepted for the next "
-                    "version. Publish that version first, then answer this one.",
+                    _(
+                        "Another amendment to this paragraph is already accepted for the next "
+                        "version. Publish that version first, then answer this one."
+                    ),
                     code="one_waiting",
                 )
         amendment.status = AmendmentStatus.ACCEPTED if accept else AmendmentStatus.DECLINED
@@ -605,26 +636,31 @@ def version_publish(
     text = text_check(text)
     note = (note or "").strip()
     if not note:
-        raise DocumentError("Say what changed in this version.", code="note")
+        raise DocumentError(_("Say what changed in this version."), code="note")
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
         _require_author(actor, document)
         if document.is_adopted:
-            raise DocumentError("This document has been adopted; it takes no new versions.")
+            raise DocumentError(_("This document has been adopted; it takes no new versions."))
         if document.adoption_decision_id and document.adoption_decision.closed_at is None:
             raise DocumentError(
-                "A decision to adopt this document is open. Wait for it to close before "
-                "publishing a new version, so people decide on the text they read."
+                _(
+                    "A decision to adopt this document is open. Wait for it to close before "
+                    "publishing a new version, so people decide on the text they read."
+                )
             )
         previous = current_version(document)
         if previous.number != based_on:
             raise DocumentError(
-                f"Version {previous.number} was published while you were editing. Your text "
-                "is kept below: compare it with the new version, then publish again.",
+                _(
+                    "Version %(number)s was published while you were editing. Your text is "
+                    "kept below: compare it with the new version, then publish again."
+                )
+                % {"number": previous.number},
                 code="stale",
             )
         if text == previous.text:
-            raise DocumentError("The text is the same as the current version.", code="text")
+            raise DocumentError(_("The text is the same as the current version."), code="text")
         version = Version.objects.create(
             document=document,
             number=previous.number + 1,
@@ -663,11 +699,14 @@ def answer_give(
     document = question.document
     text = (text or "").strip()
     if not text:
-        raise DocumentError("Write your answer.", code="text")
+        raise DocumentError(_("Write your answer."), code="text")
     if len(text) > COMMENT_MAX_LENGTH:
-        raise DocumentError(f"Keep each answer to {COMMENT_MAX_LENGTH:,} characters or fewer.")
+        raise DocumentError(
+            _("Keep each answer to %(limit)s characters or fewer.")
+            % {"limit": f"{COMMENT_MAX_LENGTH:,}"}
+        )
     if not may_take_part(person, document):
-        raise PermissionDenied("Only people taking part may answer.")
+        raise PermissionDenied(_("Only people taking part may answer."))
     _require_open(document, now)
     (answer,) = Answer.objects.bulk_create(
         [Answer(question=question, person=person, text=text, answered_at=now)],
@@ -692,14 +731,14 @@ def adoption_open(
     """An author asks everyone to adopt the current version, with the decisions app's
     own service (consent by default)."""
     if method not in ADOPTION_METHODS:
-        raise DocumentError("Choose consent or a proposal.", code="method")
+        raise DocumentError(_("Choose consent or a proposal."), code="method")
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
         _require_author(actor, document)
         if document.is_adopted:
-            raise DocumentError("This document has already been adopted.")
+            raise DocumentError(_("This document has already been adopted."))
         if document.adoption_decision_id and document.adoption_decision.closed_at is None:
-            raise DocumentError("A decision to adopt this document is already open.")
+            raise DocumentError(_("A decision to adopt this document is already open."))
         version = current_version(document)
         link = reverse("documents:detail", args=[document.pk])
         decision = adoption_start(

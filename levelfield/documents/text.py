@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from levelfield.lib import markdown
 
@@ -92,9 +93,9 @@ def word_diff(before: str, after: str) -> SafeString:
             parts.append(escape("".join(old[old_start:old_end])))
             continue
         if tag in ("delete", "replace"):
-            parts.append(_marked("del", "Removed", "".join(old[old_start:old_end])))
+            parts.append(_marked("del", _("Removed"), "".join(old[old_start:old_end])))
         if tag in ("insert", "replace"):
-            parts.append(_marked("ins", "Added", "".join(new[new_start:new_end])))
+            parts.append(_marked("ins", _("Added"), "".join(new[new_start:new_end])))
     return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
 
 
@@ -104,10 +105,11 @@ def _marked(tag: str, word: str, text: str) -> str:
         return escape(text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
+    end = escape(_("(end)"))
     return (
         f'{escape(lead)}<{tag} class="levelfield-diff__{tag}">'
-        f'<span class="govuk-visually-hidden">{word}: </span>{escape(stripped)}'
-        f'<span class="govuk-visually-hidden"> (end)</span></{tag}>{escape(trail)}'
+        f'<span class="govuk-visually-hidden">{escape(word)}: </span>{escape(stripped)}'
+        f'<span class="govuk-visually-hidden"> {end}</span></{tag}>{escape(trail)}'
     )
 
 
@@ -137,7 +139,7 @@ def version_diff(before: str, after: str) -> list[Change]:
         for a, b in zip(olds[:paired], news[:paired], strict=True):
             changes.append(Change("changed", a, b, word_diff(a, b)))
         for a in olds[paired:]:
-            changes.append(Change("removed", a, "", mark_safe(_marked("del", "Removed", a))))  # noqa: S308 - _marked escapes
+            changes.append(Change("removed", a, "", mark_safe(_marked("del", _("Removed"), a))))  # noqa: S308 - _marked escapes
         for b in news[paired:]:
-            changes.append(Change("added", "", b, mark_safe(_marked("ins", "Added", b))))  # noqa: S308 - _marked escapes
+            changes.append(Change("added", "", b, mark_safe(_marked("ins", _("Added"), b))))  # noqa: S308 - _marked escapes
     return changes

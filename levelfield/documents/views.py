@@ -19,6 +19,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import Action
@@ -72,9 +74,9 @@ COMMENTS_PER_PAGE = 50
 # The moderation page lists this many of the latest hidden comments, to restore.
 HIDDEN_SHOWN = 20
 MODERATED = {
-    "hide": "Comment hidden. Its author is told why.",
-    "restore": "Comment restored. Its author is told why.",
-    "keep": "Comment kept.",
+    "hide": gettext_lazy("Comment hidden. Its author is told why."),
+    "restore": gettext_lazy("Comment restored. Its author is told why."),
+    "keep": gettext_lazy("Comment kept."),
 }
 # Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
 # page stays small; its contents list links to every part on every page.
@@ -141,7 +143,7 @@ def document_create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except services.DocumentError as error:
             form.add_error("text" if error.code == "text" else None, error.messages[0])
         else:
-            messages.success(request, "Document started. You hold the pen.")
+            messages.success(request, _("Document started. You hold the pen."))
             return redirect(document)
     return render(request, "documents/create.html", {"place": place, "form": form})
 
@@ -155,7 +157,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         return redirect(document)
     if request.method == "POST":
         services.reader_join(document=document, person=request.user)
-        messages.success(request, "You have joined. Read the draft and say what you think.")
+        messages.success(request, _("You have joined. Read the draft and say what you think."))
         return redirect(document)
     return render(request, "documents/join.html", {"document": document})
 
@@ -331,7 +333,7 @@ def comment(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
         except services.DocumentError as error:
             form.add_error("text", error.messages[0])
         else:
-            messages.success(request, "Thank you. Your comment is there for everyone to read.")
+            messages.success(request, _("Thank you. Your comment is there for everyone to read."))
             return redirect(reverse("documents:paragraph", args=[pk, block.pk]) + "#comments")
     return _paragraph_page(request, reading, block, comment_form=form, status=400)
 
@@ -358,7 +360,7 @@ def amend(request: HttpRequest, pk: int, paragraph_pk: int) -> HttpResponse:
             field = error.code if error.code in ("text", "reason") else "text"
             form.add_error(field, error.messages[0])
         else:
-            messages.success(request, "Amendment proposed. The authors will answer it.")
+            messages.success(request, _("Amendment proposed. The authors will answer it."))
             return redirect("documents:amendment", pk, amendment.pk)
     return _paragraph_page(
         request, reading, block, amendment_form=form, outdated=outdated, status=400
@@ -372,7 +374,7 @@ def support(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     target = comment_in(reading.document, comment_pk)
     choice = request.POST.get("support")
     if choice not in ("yes", "no"):
-        messages.error(request, "Choose to support the comment or take your support back.")
+        messages.error(request, _("Choose to support the comment or take your support back."))
     else:
         try:
             services.comment_support(comment=target, person=request.user, support=choice == "yes")
@@ -397,7 +399,7 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("reason", error.messages[0])
         else:
-            messages.success(request, "Thank you. Members will look at the comment.")
+            messages.success(request, _("Thank you. Members will look at the comment."))
             return redirect("documents:paragraph", pk, target.paragraph_id)
     return render(
         request,
@@ -463,7 +465,7 @@ def amendment(request: HttpRequest, pk: int, amendment_pk: int) -> HttpResponse:
     form = AnswerAmendmentForm(posted(request))
     if request.method == "POST":
         if not reading.is_author:
-            raise PermissionDenied("Only the document's authors answer amendments.")
+            raise PermissionDenied(_("Only the document's authors answer amendments."))
         if form.is_valid():
             accept = form.cleaned_data["answer"] == "accept"
             try:
@@ -478,9 +480,9 @@ def amendment(request: HttpRequest, pk: int, amendment_pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    "Amendment accepted: it goes into the next version."
+                    _("Amendment accepted: it goes into the next version.")
                     if accept
-                    else "Amendment declined. Your reason is there for everyone to read.",
+                    else _("Amendment declined. Your reason is there for everyone to read."),
                 )
                 return redirect("documents:amendment", pk, target.pk)
     current = services.current_version(document).paragraphs.filter(lineage=target.lineage).first()
@@ -520,7 +522,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
         given = [(q, form.cleaned_data[f"q{q.pk}"].strip()) for q in questions]
         given = [(q, t) for q, t in given if t]
         if not given:
-            form.add_error(None, "Write an answer to at least one question.")
+            form.add_error(None, _("Write an answer to at least one question."))
         else:
             try:
                 for question, answer_text in given:
@@ -528,7 +530,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
             except services.DocumentError as error:
                 form.add_error(None, error.messages[0])
             else:
-                messages.success(request, "Thank you. Your answers are saved.")
+                messages.success(request, _("Thank you. Your answers are saved."))
                 return redirect(document)
     everyone = (
         Answer.objects.filter(question__document=document)
@@ -558,12 +560,12 @@ def pen(request: HttpRequest, pk: int) -> HttpResponse:
     choice = request.POST.get("pen")
     if choice == "down":
         services.pen_put_down(document=reading.document, person=request.user)
-        messages.success(request, "You have put the pen down.")
+        messages.success(request, _("You have put the pen down."))
     elif choice == "take":
         services.pen_take(document=reading.document, person=request.user)
-        messages.success(request, "You hold the pen: you can answer amendments and publish.")
+        messages.success(request, _("You hold the pen: you can answer amendments and publish."))
     else:
-        messages.error(request, "Choose to take the pen or put it down.")
+        messages.error(request, _("Choose to take the pen or put it down."))
     return redirect(reading.document)
 
 
@@ -573,7 +575,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     reading = document_for_member(request.user, pk)
     document = reading.document
     if not reading.is_author:
-        raise PermissionDenied("Take the pen to publish a new version.")
+        raise PermissionDenied(_("Take the pen to publish a new version."))
     current = services.current_version(document)
     form = PublishForm(
         posted(request),
@@ -595,7 +597,9 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             if error.code == "stale":
                 newer = texts.version_diff(form.cleaned_data["text"], current.text)
         else:
-            messages.success(request, f"Version {version.number} published.")
+            messages.success(
+                request, _("Version %(number)s published.") % {"number": version.number}
+            )
             return redirect(document)
     waiting = list(
         document.amendments.filter(
@@ -670,7 +674,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
     reading = document_for_member(request.user, pk)
     document = reading.document
     if not reading.is_author:
-        raise PermissionDenied("Take the pen to ask everyone to adopt the document.")
+        raise PermissionDenied(_("Take the pen to ask everyone to adopt the document."))
     minimum = document.place.collective.minimum_decision_days
     form = AdoptionForm(
         posted(request),
@@ -687,7 +691,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
         except (services.DocumentError, DecisionError) as error:
             form.add_error("closes_on" if error.code == "too_short" else None, error.messages[0])
         else:
-            messages.success(request, "The decision is open. Everyone can respond now.")
+            messages.success(request, _("The decision is open. Everyone can respond now."))
             return redirect("decisions:detail", decision.pk)
     return render(
         request,
@@ -722,9 +726,9 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             "jobs/start.html",
             {
-                "label": f"{reading.document.title} as PDF",
+                "label": _("%(title)s as PDF") % {"title": reading.document.title},
                 "back_url": reading.document.get_absolute_url(),
-                "back_text": "Back to the document",
+                "back_text": _("Back to the document"),
                 "place": reading.document.place,
             },
         )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from levelfield.collectives import roles
 from levelfield.collectives.roles import Action
@@ -94,7 +95,7 @@ def opportunity_to_edit(person: User, pk: int) -> Managing:
     not in it)."""
     managing = opportunity_for_member(person, pk)
     if not managing.is_member:
-        raise PermissionDenied("Only members of the place write its opportunities.")
+        raise PermissionDenied(_("Only members of the place write its opportunities."))
     return managing
 
 
@@ -102,7 +103,7 @@ def opportunity_to_check(person: User, pk: int) -> Managing:
     """Checking: the collective's coordinators (403 for other members)."""
     managing = opportunity_for_member(person, pk)
     if not managing.may_check:
-        raise PermissionDenied("Only the collective's coordinators check opportunities.")
+        raise PermissionDenied(_("Only the collective's coordinators check opportunities."))
     return managing
 
 
@@ -110,5 +111,5 @@ def opportunity_to_organise(person: User, pk: int) -> Managing:
     """The people who expressed interest: the organisers only (403 for other members)."""
     managing = opportunity_for_member(person, pk)
     if not managing.may_organise:
-        raise PermissionDenied("Only the organisers see who expressed interest.")
+        raise PermissionDenied(_("Only the organisers see who expressed interest."))
     return managing

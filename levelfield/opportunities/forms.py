@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from levelfield.lib.forms import HoneypotForm
 from levelfield.notifications.kinds import Frequency
@@ -13,12 +16,12 @@ from levelfield.opportunities import reach
 from levelfield.opportunities.models import Involvement, Mode, Opportunity, Region, Topic
 from levelfield.people.models import PerspectiveKind
 
-DATE_HELP = "For example, 27 3 2027 or 2027-03-27."
+DATE_HELP = _("For example, 27 3 2027 or 2027-03-27.")
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 def _date(
-    label: str, *, required_message: str = "", help_text: str = DATE_HELP
+    label: object, *, required_message: object = "", help_text: object = DATE_HELP
 ) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -26,8 +29,8 @@ def _date(
         input_formats=DATE_FORMATS,
         help_text=help_text,
         error_messages={
-            "required": required_message or "Enter a date.",
-            "invalid": f"Enter a real date for “{label}”.",
+            "required": required_message or _("Enter a date."),
+            "invalid": format_lazy(_("Enter a real date for “{label}”."), label=label),
         },
     )
 
@@ -37,7 +40,7 @@ class TopicChoice(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-def _topics(label: str, help_text: str = "") -> TopicChoice:
+def _topics(label: object, help_text: object = "") -> TopicChoice:
     return TopicChoice(
         queryset=Topic.objects.all(),
         required=False,
@@ -48,28 +51,32 @@ def _topics(label: str, help_text: str = "") -> TopicChoice:
 
 
 class OpportunityForm(forms.ModelForm):
-    topics = _topics("Topics (optional)", "People who chose these topics hear about it.")
+    topics = _topics(_("Topics (optional)"), _("People who chose these topics hear about it."))
     perspectives = forms.MultipleChoiceField(
-        label="Perspectives you are looking for (optional)",
+        label=_("Perspectives you are looking for (optional)"),
         choices=PerspectiveKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The people who answer are listed by these, so you can see whose voice "
-        "is missing.",
+        help_text=_(
+            "The people who answer are listed by these, so you can see whose voice is missing."
+        ),
     )
-    starts_on = _date("Starts on (optional)")
-    ends_on = _date("Ends on (optional)")
+    starts_on = _date(_("Starts on (optional)"))
+    ends_on = _date(_("Ends on (optional)"))
     closes_on = _date(
-        "Closing date",
-        required_message="Enter the closing date.",
-        help_text="The last day people can express interest. " + DATE_HELP,
+        _("Closing date"),
+        required_message=_("Enter the closing date."),
+        help_text=format_lazy("{} {}", _("The last day people can express interest."), DATE_HELP),
     )
     paid = forms.TypedChoiceField(
-        label="Is it paid?",
-        choices=[("yes", "Yes, paid under the collective’s payment policy"), ("no", "No, unpaid")],
+        label=_("Is it paid?"),
+        choices=[
+            ("yes", _("Yes, paid under the collective’s payment policy")),
+            ("no", _("No, unpaid")),
+        ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether it is paid."},
+        error_messages={"required": _("Say whether it is paid.")},
     )
 
     class Meta:
@@ -104,45 +111,49 @@ class OpportunityForm(forms.ModelForm):
             "mode": forms.RadioSelect,
         }
         labels = {
-            "title": "Role title",
-            "summary": "What it is",
-            "who_for": "Who it is for",
-            "involvement": "Kind of involvement",
-            "time_needed": "How much time it takes",
-            "mode": "Online or in person",
-            "accessibility": "Accessibility (optional)",
-            "payment": "What it pays (optional)",
-            "gains": "What people gain (optional)",
-            "how_to_ask": "How to ask questions (optional)",
+            "title": _("Role title"),
+            "summary": _("What it is"),
+            "who_for": _("Who it is for"),
+            "involvement": _("Kind of involvement"),
+            "time_needed": _("How much time it takes"),
+            "mode": _("Online or in person"),
+            "accessibility": _("Accessibility (optional)"),
+            "payment": _("What it pays (optional)"),
+            "gains": _("What people gain (optional)"),
+            "how_to_ask": _("How to ask questions (optional)"),
         }
         help_texts = {
-            "title": "For example: Young people’s advisor for a mental health study.",
-            "summary": "What the project is and what the person would do, in plain words.",
-            "who_for": "The lived experience you are looking for, in plain words. For "
-            "example: young people aged 16 to 25 who have used mental health services.",
-            "time_needed": "For example: 2 hours a month for a year.",
-            "region": "Where the meetings are, or Anywhere if it is online only.",
-            "accessibility": "Step-free access, breaks, papers in advance, help with "
-            "technology, a quiet room...",
-            "payment": "For example: £25 an hour and travel expenses.",
-            "gains": "Training, a certificate, meeting others, seeing research change.",
-            "how_to_ask": "Who to ask and how, if someone has a question first.",
+            "title": _("For example: Young people’s advisor for a mental health study."),
+            "summary": _("What the project is and what the person would do, in plain words."),
+            "who_for": _(
+                "The lived experience you are looking for, in plain words. For "
+                "example: young people aged 16 to 25 who have used mental health services."
+            ),
+            "time_needed": _("For example: 2 hours a month for a year."),
+            "region": _("Where the meetings are, or Anywhere if it is online only."),
+            "accessibility": _(
+                "Step-free access, breaks, papers in advance, help with "
+                "technology, a quiet room..."
+            ),
+            "payment": _("For example: £25 an hour and travel expenses."),
+            "gains": _("Training, a certificate, meeting others, seeing research change."),
+            "how_to_ask": _("Who to ask and how, if someone has a question first."),
         }
         error_messages = {
-            "title": {"required": "Enter the role title."},
-            "summary": {"required": "Enter what the opportunity is."},
-            "who_for": {"required": "Enter who it is for."},
-            "involvement": {"required": "Choose the kind of involvement."},
-            "time_needed": {"required": "Enter how much time it takes."},
-            "mode": {"required": "Choose whether it is online or in person."},
-            "region": {"required": "Choose the region."},
+            "title": {"required": _("Enter the role title.")},
+            "summary": {"required": _("Enter what the opportunity is.")},
+            "who_for": {"required": _("Enter who it is for.")},
+            "involvement": {"required": _("Choose the kind of involvement.")},
+            "time_needed": {"required": _("Enter how much time it takes.")},
+            "mode": {"required": _("Choose whether it is online or in person.")},
+            "region": {"required": _("Choose the region.")},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["involvement"].choices = Involvement.choices
         self.fields["mode"].choices = Mode.choices
-        self.fields["region"].choices = [("", "Choose a region"), *Region.choices]
+        self.fields["region"].choices = [("", _("Choose a region")), *Region.choices]
         if self.instance.pk and not self.is_bound:
             self.initial["paid"] = "yes" if self.instance.paid else "no"
             self.initial["topics"] = list(self.instance.topics.values_list("pk", flat=True))
@@ -151,7 +162,9 @@ class OpportunityForm(forms.ModelForm):
         data = super().clean()
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The end date must be the same as or after the start date.")
+            self.add_error(
+                "ends_on", _("The end date must be the same as or after the start date.")
+            )
         return data
 
     def values(self) -> dict[str, Any]:
@@ -163,19 +176,21 @@ class OpportunityForm(forms.ModelForm):
 
 class SendBackForm(forms.Form):
     comments = forms.CharField(
-        label="Comments for the writer",
+        label=_("Comments for the writer"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What to change before it can go live. The writer sees these and they "
-        "stay in the history.",
+        help_text=_(
+            "What to change before it can go live. The writer sees these and they "
+            "stay in the history."
+        ),
         max_length=5000,
         error_messages={
-            "required": "Enter your comments for the writer.",
-            "max_length": "Comments must be 5,000 characters or fewer.",
+            "required": _("Enter your comments for the writer."),
+            "max_length": _("Comments must be 5,000 characters or fewer."),
         },
     )
 
 
-REACH_CONSENT_HELP = (
+REACH_CONSENT_HELP = _(
     "These questions help the organisers see whether they reach people who are less "
     "often heard, and where people drop out. Every question is optional. Your answers "
     "are kept apart from your name, your email address and everything else you send: "
@@ -190,7 +205,7 @@ class ReachForm(forms.Form):
     say", kept only if the person ticks the consent box (see reach.py)."""
 
     reach_consent = forms.BooleanField(
-        label="I agree to answer these equality monitoring questions",
+        label=_("I agree to answer these equality monitoring questions"),
         required=False,
         help_text=REACH_CONSENT_HELP,
     )
@@ -199,12 +214,14 @@ class ReachForm(forms.Form):
         super().__init__(*args, **kwargs)
         for question in reach.QUESTIONS:
             self.fields[f"reach_{question.name}"] = forms.ChoiceField(
-                label=f"{question.label} (optional)",
+                label=format_lazy(_("{label} (optional)"), label=question.label),
                 choices=question.choices,
                 required=False,
                 widget=forms.RadioSelect(attrs={"small": True}),
                 error_messages={
-                    "invalid_choice": f"Choose one of the answers to “{question.label}”."
+                    "invalid_choice": format_lazy(
+                        _("Choose one of the answers to “{label}”."), label=question.label
+                    )
                 },
             )
 
@@ -218,8 +235,10 @@ class ReachForm(forms.Form):
         if given and not data.get("reach_consent"):
             self.add_error(
                 "reach_consent",
-                "Tick the box to agree to the equality monitoring questions, or leave "
-                "them all empty.",
+                _(
+                    "Tick the box to agree to the equality monitoring questions, or leave "
+                    "them all empty."
+                ),
             )
         return data
 
@@ -237,18 +256,20 @@ class ReachForm(forms.Form):
 
 class KeepInMindForm(forms.Form):
     keep = forms.ChoiceField(
-        label="Shall the organisers keep you in mind for future opportunities?",
+        label=_("Shall the organisers keep you in mind for future opportunities?"),
         choices=[
-            ("yes", "Yes, keep me in mind"),
-            ("no", "No, thank you"),
+            ("yes", _("Yes, keep me in mind")),
+            ("no", _("No, thank you")),
         ],
         widget=forms.RadioSelect,
-        help_text="If you say yes, organisers of the same collective’s later "
-        "opportunities see your name and email address, and may contact you. You can "
-        "change your answer here at any time.",
+        help_text=_(
+            "If you say yes, organisers of the same collective’s later "
+            "opportunities see your name and email address, and may contact you. You can "
+            "change your answer here at any time."
+        ),
         error_messages={
-            "required": "Choose yes or no.",
-            "invalid_choice": "Choose yes or no.",
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
         },
     )
 
@@ -258,64 +279,70 @@ class InterestForm(ReachForm, HoneypotForm):
     something to share with the organisers: writing them is the choice to share them."""
 
     name = forms.CharField(
-        label="Your name", max_length=120, error_messages={"required": "Enter your name."}
+        label=_("Your name"), max_length=120, error_messages={"required": _("Enter your name.")}
     )
     email = forms.EmailField(
-        label="Your email address",
-        help_text="The organisers reply here. We send you a confirmation and nothing else.",
+        label=_("Your email address"),
+        help_text=_("The organisers reply here. We send you a confirmation and nothing else."),
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.com.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.com."),
         },
     )
     why = forms.CharField(
-        label="Why are you interested?",
+        label=_("Why are you interested?"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=3000,
-        help_text="A few sentences are enough. There are no wrong answers.",
+        help_text=_("A few sentences are enough. There are no wrong answers."),
         error_messages={
-            "required": "Say why you are interested.",
-            "max_length": "Why you are interested must be 3,000 characters or fewer.",
+            "required": _("Say why you are interested."),
+            "max_length": _("Why you are interested must be 3,000 characters or fewer."),
         },
     )
     perspectives = forms.MultipleChoiceField(
-        label="Which perspectives do you bring? (optional)",
+        label=_("Which perspectives do you bring? (optional)"),
         choices=PerspectiveKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     access_needs = forms.CharField(
-        label="Anything that would help you take part (optional)",
+        label=_("Anything that would help you take part (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="For example: step-free access, a hearing loop, papers in large print. "
-        "If you write something here, you agree that we share it with the organisers of "
-        "this opportunity only. Leave it empty if you would rather not.",
-        error_messages={"max_length": "Access needs must be 2,000 characters or fewer."},
+        help_text=_(
+            "For example: step-free access, a hearing loop, papers in large print. "
+            "If you write something here, you agree that we share it with the organisers of "
+            "this opportunity only. Leave it empty if you would rather not."
+        ),
+        error_messages={"max_length": _("Access needs must be 2,000 characters or fewer.")},
     )
     consent = forms.BooleanField(
-        label="I agree that the organisers may keep my name, email address and answers to "
-        "reply to me about this opportunity",
-        error_messages={"required": "Tick the box to agree, so the organisers can reply to you."},
+        label=_(
+            "I agree that the organisers may keep my name, email address and answers to "
+            "reply to me about this opportunity"
+        ),
+        error_messages={
+            "required": _("Tick the box to agree, so the organisers can reply to you.")
+        },
     )
 
     field_order = ["name", "email", "why", "perspectives", "access_needs", "consent", "website"]
 
 
 class PreferenceForm(forms.Form):
-    topics = _topics("Topics you want to hear about")
+    topics = _topics(_("Topics you want to hear about"))
     involvements = forms.MultipleChoiceField(
-        label="Kinds of involvement you want to hear about",
+        label=_("Kinds of involvement you want to hear about"),
         choices=Involvement.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     frequency = forms.ChoiceField(
-        label="How often should we email you?",
+        label=_("How often should we email you?"),
         choices=Frequency.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often we should email you."},
+        error_messages={"required": _("Choose how often we should email you.")},
     )
 
     def clean(self) -> dict[str, Any]:
@@ -325,33 +352,37 @@ class PreferenceForm(forms.Form):
             and not data.get("topics")
             and not data.get("involvements")
         ):
-            self.add_error("topics", "Choose at least one topic or kind of involvement.")
+            self.add_error("topics", _("Choose at least one topic or kind of involvement."))
         return data
 
 
 class BoardFilterForm(forms.Form):
     """The board's filters, sent by GET (bookmarkable, no JavaScript)."""
 
-    ANY = [("", "Any")]
+    ANY = [("", _("Any"))]
 
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label="Any topic",
-        label="Topic",
-        error_messages={"invalid_choice": "Choose a topic from the list."},
+        empty_label=_("Any topic"),
+        label=_("Topic"),
+        error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
     involvement = forms.ChoiceField(
-        label="Kind of involvement", choices=ANY + Involvement.choices, required=False
+        label=_("Kind of involvement"), choices=ANY + Involvement.choices, required=False
     )
     mode = forms.ChoiceField(
-        label="Online or in person", choices=ANY + Mode.choices, required=False
+        label=_("Online or in person"), choices=ANY + Mode.choices, required=False
     )
-    region = forms.ChoiceField(label="Region", choices=ANY + Region.choices, required=False)
+    region = forms.ChoiceField(label=_("Region"), choices=ANY + Region.choices, required=False)
     paid = forms.ChoiceField(
-        label="Paid or not",
-        choices=[("", "Any"), ("yes", "Paid"), ("no", "Unpaid")],
+        label=_("Paid or not"),
+        choices=[
+            ("", _("Any")),
+            ("yes", pgettext_lazy("opportunity", "Paid")),
+            ("no", _("Unpaid")),
+        ],
         required=False,
     )
 
@@ -380,37 +411,37 @@ class SelectionForm(forms.Form):
     """The selection aid's settings. The seed makes the draw one anyone can rerun."""
 
     places = forms.IntegerField(
-        label="How many places are there?",
+        label=_("How many places are there?"),
         min_value=1,
         max_value=500,
         error_messages={
-            "required": "Enter how many places there are.",
-            "invalid": "Enter how many places there are as a whole number, like 6.",
-            "min_value": "Enter how many places there are, 1 or more.",
-            "max_value": "Enter 500 places or fewer.",
+            "required": _("Enter how many places there are."),
+            "invalid": _("Enter how many places there are as a whole number, like 6."),
+            "min_value": _("Enter how many places there are, 1 or more."),
+            "max_value": _("Enter 500 places or fewer."),
         },
     )
     first_time_share = forms.IntegerField(
-        label="Places kept for people doing this for the first time (optional)",
+        label=_("Places kept for people doing this for the first time (optional)"),
         min_value=0,
         max_value=500,
         required=False,
-        help_text="First-time people fill these before the rest are drawn by lot.",
+        help_text=_("First-time people fill these before the rest are drawn by lot."),
         error_messages={
-            "invalid": "Enter the places kept for first-time people as a whole number.",
-            "min_value": "Enter 0 or more places for first-time people.",
-            "max_value": "Enter 500 places or fewer for first-time people.",
+            "invalid": _("Enter the places kept for first-time people as a whole number."),
+            "min_value": _("Enter 0 or more places for first-time people."),
+            "max_value": _("Enter 500 places or fewer for first-time people."),
         },
     )
     seed = forms.IntegerField(
-        label="The number the draw starts from (the seed)",
+        label=_("The number the draw starts from (the seed)"),
         min_value=0,
         max_value=2**31,
-        help_text="Anyone who runs the draw again with this number gets the same people.",
+        help_text=_("Anyone who runs the draw again with this number gets the same people."),
         error_messages={
-            "required": "Enter the number the draw starts from.",
-            "invalid": "Enter the seed as a whole number, like 20261205.",
-            "min_value": "Enter a seed of 0 or more.",
-            "max_value": "Enter a smaller seed.",
+            "required": _("Enter the number the draw starts from."),
+            "invalid": _("Enter the seed as a whole number, like 20261205."),
+            "min_value": _("Enter a seed of 0 or more."),
+            "max_value": _("Enter a smaller seed."),
         },
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
@@ -23,23 +24,29 @@ from levelfield.places.access import is_place_member
 
 GLOSSARY = (
     Term(
-        "Equality monitoring",
-        "A few optional questions about who people are (such as age, ethnic group or "
-        "disability), asked so a team can see whether it reaches everyone. Every answer is "
-        "optional, “Prefer not to say” is always there, and the answers are kept only as "
-        "totals, never with anyone’s name.",
+        gettext_lazy("Equality monitoring"),
+        gettext_lazy(
+            "A few optional questions about who people are (such as age, ethnic group or "
+            "disability), asked so a team can see whether it reaches everyone. Every answer is "
+            "optional, “Prefer not to say” is always there, and the answers are kept only as "
+            "totals, never with anyone’s name."
+        ),
     ),
     Term(
-        "Reach",
-        "How well an opportunity gets to everyone, including people who are less often "
-        "heard. Organisers compare who expressed interest with who took part in the end, "
-        "to see where people drop out. Totals under 5 are not shown.",
+        gettext_lazy("Reach"),
+        gettext_lazy(
+            "How well an opportunity gets to everyone, including people who are less often "
+            "heard. Organisers compare who expressed interest with who took part in the end, "
+            "to see where people drop out. Totals under 5 are not shown."
+        ),
     ),
     Term(
-        "Keep in mind",
-        "When you are not chosen for an opportunity, you can ask the collective to keep "
-        "you in mind: organisers of its later opportunities then see your name and email "
-        "address and may contact you. You can change your answer at any time.",
+        gettext_lazy("Keep in mind"),
+        gettext_lazy(
+            "When you are not chosen for an opportunity, you can ask the collective to keep "
+            "you in mind: organisers of its later opportunities then see your name and email "
+            "address and may contact you. You can change your answer at any time."
+        ),
     ),
 )
 
@@ -70,7 +77,7 @@ TRANSLATABLE = (
             "gains",
             "how_to_ask",
         ),
-        label="opportunity",
+        label=gettext_lazy("opportunity"),
         find=opportunity_to_translate,
         may_translate=may_translate_opportunity,
     ),
@@ -84,11 +91,13 @@ MANIFEST = AppManifest(
     needs=personal.needs,
     navigation=(
         NavigationEntry(
-            label="Involvement opportunities",
+            label=gettext_lazy("Involvement opportunities"),
             section="public",
             url=lambda place: reverse("opportunities:place_list", args=[place.pk]),
-            hint="Ask people outside to get involved: write a role, have it checked, and "
-            "put it on the public board.",
+            hint=gettext_lazy(
+                "Ask people outside to get involved: write a role, have it checked, and "
+                "put it on the public board."
+            ),
             order=30,
         ),
     ),

@@ -20,6 +20,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.people.models import PerspectiveKind
 from levelfield.places.querysets import PlaceOwnedQuerySet
@@ -43,41 +45,44 @@ class Topic(models.Model):
 class Involvement(models.TextChoices):
     """The kind of involvement, in the words public contributors use."""
 
-    ADVISORY_GROUP = "advisory_group", "Joining an advisory or steering group"
-    WORKSHOP = "workshop", "A one-off workshop or discussion"
-    REVIEWING = "reviewing", "Reviewing plans, leaflets or funding applications"
-    CO_RESEARCHER = "co_researcher", "Doing the research with the team (co-researcher)"
-    PANEL = "panel", "Sitting on an interview or funding panel"
-    PRIORITY_SETTING = "priority_setting", "Helping to choose research priorities"
+    ADVISORY_GROUP = "advisory_group", gettext_lazy("Joining an advisory or steering group")
+    WORKSHOP = "workshop", gettext_lazy("A one-off workshop or discussion")
+    REVIEWING = "reviewing", gettext_lazy("Reviewing plans, leaflets or funding applications")
+    CO_RESEARCHER = (
+        "co_researcher",
+        gettext_lazy("Doing the research with the team (co-researcher)"),
+    )
+    PANEL = "panel", gettext_lazy("Sitting on an interview or funding panel")
+    PRIORITY_SETTING = "priority_setting", gettext_lazy("Helping to choose research priorities")
 
 
 class Mode(models.TextChoices):
-    ONLINE = "online", "Online"
-    IN_PERSON = "in_person", "In person"
-    BOTH = "both", "Online or in person"
+    ONLINE = "online", gettext_lazy("Online")
+    IN_PERSON = "in_person", gettext_lazy("In person")
+    BOTH = "both", gettext_lazy("Online or in person")
 
 
 class Region(models.TextChoices):
-    ANYWHERE = "anywhere", "Anywhere (online)"
-    LONDON = "london", "London"
-    SOUTH_EAST = "south_east", "South East England"
-    SOUTH_WEST = "south_west", "South West England"
-    EAST = "east", "East of England"
-    EAST_MIDLANDS = "east_midlands", "East Midlands"
-    WEST_MIDLANDS = "west_midlands", "West Midlands"
-    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
-    NORTH_EAST = "north_east", "North East England"
-    NORTH_WEST = "north_west", "North West England"
-    SCOTLAND = "scotland", "Scotland"
-    WALES = "wales", "Wales"
-    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+    ANYWHERE = "anywhere", gettext_lazy("Anywhere (online)")
+    LONDON = "london", gettext_lazy("London")
+    SOUTH_EAST = "south_east", gettext_lazy("South East England")
+    SOUTH_WEST = "south_west", gettext_lazy("South West England")
+    EAST = "east", gettext_lazy("East of England")
+    EAST_MIDLANDS = "east_midlands", gettext_lazy("East Midlands")
+    WEST_MIDLANDS = "west_midlands", gettext_lazy("West Midlands")
+    YORKSHIRE = "yorkshire", gettext_lazy("Yorkshire and the Humber")
+    NORTH_EAST = "north_east", gettext_lazy("North East England")
+    NORTH_WEST = "north_west", gettext_lazy("North West England")
+    SCOTLAND = "scotland", gettext_lazy("Scotland")
+    WALES = "wales", gettext_lazy("Wales")
+    NORTHERN_IRELAND = "northern_ireland", gettext_lazy("Northern Ireland")
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Waiting to be checked"
-    LIVE = "live", "Live"
-    CLOSED = "closed", "Closed"
+    DRAFT = "draft", gettext_lazy("Draft")
+    SUBMITTED = "submitted", gettext_lazy("Waiting to be checked")
+    LIVE = "live", gettext_lazy("Live")
+    CLOSED = "closed", gettext_lazy("Closed")
 
 
 def today() -> datetime.date:
@@ -187,7 +192,7 @@ class Opportunity(models.Model):
         if self.state == State.LIVE and not self.is_open(on):
             return State.CLOSED.label
         if self.state == State.DRAFT and self.sent_back_at:
-            return "Sent back with comments"
+            return _("Sent back with comments")
         return State(self.state).label
 
     @property
@@ -300,8 +305,8 @@ class Preference(models.Model):
 class Outcome(models.TextChoices):
     """What the finished selection said to someone who expressed interest."""
 
-    CHOSEN = "chosen", "Chosen"
-    NOT_CHOSEN = "not_chosen", "Not chosen this time"
+    CHOSEN = "chosen", gettext_lazy("Chosen")
+    NOT_CHOSEN = "not_chosen", gettext_lazy("Not chosen this time")
 
 
 class Selection(models.Model):
@@ -337,8 +342,8 @@ class Selection(models.Model):
 
 
 class ReachStage(models.TextChoices):
-    INTEREST = "interest", "Expressed interest"
-    TOOK_PART = "took_part", "Took part"
+    INTEREST = "interest", gettext_lazy("Expressed interest")
+    TOOK_PART = "took_part", gettext_lazy("Took part")
 
 
 class ReachCount(models.Model):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.opportunities.models import Interest, Opportunity, Preference, Selection, State
@@ -103,7 +104,7 @@ def needs(person: Any) -> list[Need]:
         if opportunity.state == State.SUBMITTED:
             waiting.append(
                 Need(
-                    label=f"Check the opportunity: {opportunity.title}",
+                    label=_("Check the opportunity: %(title)s") % {"title": opportunity.title},
                     url=reverse("opportunities:check", args=[opportunity.pk]),
                     place=opportunity.place.name,
                     due=opportunity.closes_on,
@@ -113,7 +114,7 @@ def needs(person: Any) -> list[Need]:
         else:
             sent_back.append(
                 Need(
-                    label=f"Sent back with comments: {opportunity.title}",
+                    label=_("Sent back with comments: %(title)s") % {"title": opportunity.title},
                     url=reverse("opportunities:manage", args=[opportunity.pk]),
                     place=opportunity.place.name,
                     due=opportunity.closes_on,

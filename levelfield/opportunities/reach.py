@@ -11,12 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+
 from levelfield.lib.charts import BarChart, bar_chart
 from levelfield.lib.words import number
 
 SMALLEST_SHOWN = 5
-PREFER_NOT = ("prefer_not", "Prefer not to say")
-YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
+PREFER_NOT = ("prefer_not", gettext_lazy("Prefer not to say"))
+YES_NO = [
+    ("yes", pgettext_lazy("answer", "Yes")),
+    ("no", pgettext_lazy("answer", "No")),
+    PREFER_NOT,
+]
 # How many people agreed to answer (whatever they answered), per stage.
 ANSWERED = "answered"
 
@@ -24,89 +30,91 @@ ANSWERED = "answered"
 @dataclass(frozen=True)
 class Question:
     name: str
-    label: str
-    choices: list[tuple[str, str]]
+    label: object
+    choices: list[tuple[str, object]]
 
 
 QUESTIONS: list[Question] = [
     Question(
         "age_band",
-        "How old are you?",
+        gettext_lazy("How old are you?"),
         [
-            ("under_18", "Under 18"),
-            ("18_24", "18 to 24"),
-            ("25_34", "25 to 34"),
-            ("35_44", "35 to 44"),
-            ("45_54", "45 to 54"),
-            ("55_64", "55 to 64"),
-            ("65_74", "65 to 74"),
-            ("75_over", "75 or over"),
+            ("under_18", gettext_lazy("Under 18")),
+            ("18_24", gettext_lazy("18 to 24")),
+            ("25_34", gettext_lazy("25 to 34")),
+            ("35_44", gettext_lazy("35 to 44")),
+            ("45_54", gettext_lazy("45 to 54")),
+            ("55_64", gettext_lazy("55 to 64")),
+            ("65_74", gettext_lazy("65 to 74")),
+            ("75_over", gettext_lazy("75 or over")),
             PREFER_NOT,
         ],
     ),
     Question(
         "gender",
-        "What is your gender?",
+        gettext_lazy("What is your gender?"),
         [
-            ("woman", "Woman"),
-            ("man", "Man"),
-            ("non_binary", "Non-binary"),
-            ("another", "In another way"),
+            ("woman", gettext_lazy("Woman")),
+            ("man", gettext_lazy("Man")),
+            ("non_binary", gettext_lazy("Non-binary")),
+            ("another", gettext_lazy("In another way")),
             PREFER_NOT,
         ],
     ),
     Question(
         "ethnic_group",
-        "What is your ethnic group?",
+        gettext_lazy("What is your ethnic group?"),
         [
-            ("asian", "Asian or Asian British"),
-            ("black", "Black, Black British, Caribbean or African"),
-            ("mixed", "Mixed or multiple ethnic groups"),
-            ("white", "White"),
-            ("other", "Other ethnic group"),
+            ("asian", gettext_lazy("Asian or Asian British")),
+            ("black", gettext_lazy("Black, Black British, Caribbean or African")),
+            ("mixed", gettext_lazy("Mixed or multiple ethnic groups")),
+            ("white", gettext_lazy("White")),
+            ("other", gettext_lazy("Other ethnic group")),
             PREFER_NOT,
         ],
     ),
     Question(
         "disability",
-        "Do you have a disability or a long-term health condition?",
+        gettext_lazy("Do you have a disability or a long-term health condition?"),
         YES_NO,
     ),
     Question(
         "sexual_orientation",
-        "What is your sexual orientation?",
+        gettext_lazy("What is your sexual orientation?"),
         [
-            ("straight", "Straight or heterosexual"),
-            ("gay_lesbian", "Gay or lesbian"),
-            ("bisexual", "Bisexual"),
-            ("another", "Another sexual orientation"),
+            ("straight", gettext_lazy("Straight or heterosexual")),
+            ("gay_lesbian", gettext_lazy("Gay or lesbian")),
+            ("bisexual", gettext_lazy("Bisexual")),
+            ("another", gettext_lazy("Another sexual orientation")),
             PREFER_NOT,
         ],
     ),
     Question(
         "religion",
-        "What is your religion?",
+        gettext_lazy("What is your religion?"),
         [
-            ("none", "No religion"),
-            ("christian", "Christian"),
-            ("buddhist", "Buddhist"),
-            ("hindu", "Hindu"),
-            ("jewish", "Jewish"),
-            ("muslim", "Muslim"),
-            ("sikh", "Sikh"),
-            ("other", "Any other religion"),
+            ("none", gettext_lazy("No religion")),
+            ("christian", gettext_lazy("Christian")),
+            ("buddhist", gettext_lazy("Buddhist")),
+            ("hindu", gettext_lazy("Hindu")),
+            ("jewish", gettext_lazy("Jewish")),
+            ("muslim", gettext_lazy("Muslim")),
+            ("sikh", gettext_lazy("Sikh")),
+            ("other", gettext_lazy("Any other religion")),
             PREFER_NOT,
         ],
     ),
     Question(
         "carer",
-        "Do you look after, or give help to, anyone because of their health, disability "
-        "or age (are you a carer)?",
+        gettext_lazy(
+            "Do you look after, or give help to, anyone because of their health, disability "
+            "or age (are you a carer)?"
+        ),
         YES_NO,
     ),
     Question(
         "first_time",
-        "Is this the first time you have taken part in research like this?",
+        gettext_lazy("Is this the first time you have taken part in research like this?"),
         YES_NO,
     ),
 ]
@@ -118,14 +126,16 @@ def cleaned(answers: dict[str, str]) -> dict[str, str]:
     kept = {}
     for name, value in answers.items():
         question = BY_NAME.get(name)
-        if question and value in {choice for choice, _ in question.choices}:
+        if question and value in {choice for choice, _label in question.choices}:
             kept[name] = value
     return kept
 
 
 def shown(count: int) -> str:
     """A total as organisers see it: itself from 5, else "fewer than 5"."""
-    return number(count) if count >= SMALLEST_SHOWN else f"fewer than {SMALLEST_SHOWN}"
+    if count >= SMALLEST_SHOWN:
+        return number(count)
+    return gettext("fewer than %(smallest)s") % {"smallest": SMALLEST_SHOWN}
 
 
 @dataclass
@@ -161,7 +171,7 @@ def figures(totals: dict[tuple[str, str, str], int]) -> tuple[Row, list[Figures]
         return totals.get((stage, question, answer), 0)
 
     answered = Row(
-        "People who answered the questions",
+        gettext("People who answered the questions"),
         total("interest", ANSWERED, "yes"),
         total("took_part", ANSWERED, "yes"),
     )
@@ -177,21 +187,21 @@ def figures(totals: dict[tuple[str, str, str], int]) -> tuple[Row, list[Figures]
             )
             block.rows.append(row)
             for stage, count in (
-                ("expressed interest", row.interest),
-                ("took part", row.took_part),
+                (gettext("expressed interest"), row.interest),
+                (gettext("took part"), row.took_part),
             ):
                 bars.append(
                     (
-                        f"{label}: {stage}",
+                        gettext("%(answer)s: %(stage)s") % {"answer": label, "stage": stage},
                         count if count >= SMALLEST_SHOWN else 0,
                         shown(count),
                     )
                 )
         block.chart = bar_chart(
             key=f"reach-{question.name}",
-            title=question.label,
-            label_heading="Answer and stage",
-            value_heading="People",
+            title=str(question.label),
+            label_heading=gettext("Answer and stage"),
+            value_heading=gettext("People"),
             rows=bars,
         )
         result.append(block)

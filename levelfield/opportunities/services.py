@@ -18,7 +18,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
@@ -39,6 +41,7 @@ from levelfield.opportunities.models import (
     State,
     Topic,
 )
+from levelfield.people.language import language_of
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.access import places_for_member
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
@@ -66,11 +69,16 @@ EDITABLE = (
     "involvement",
 )
 INTEREST_LIMITED = {
-    "email": "You have expressed interest several times today from this email address. "
-    "Try again tomorrow.",
-    "account": "You have expressed interest several times today. Try again tomorrow.",
-    "address": "Many people have expressed interest from this network in the last hour. "
-    "Try again later.",
+    "email": gettext_lazy(
+        "You have expressed interest several times today from this email address. "
+        "Try again tomorrow."
+    ),
+    "account": gettext_lazy(
+        "You have expressed interest several times today. Try again tomorrow."
+    ),
+    "address": gettext_lazy(
+        "Many people have expressed interest from this network in the last hour. Try again later."
+    ),
 }
 
 
@@ -125,12 +133,12 @@ def _check_dates(values: dict[str, Any], *, now: datetime.datetime) -> None:
     closes_on = values.get("closes_on")
     if closes_on is not None and closes_on < timezone.localdate(now):
         raise OpportunityError(
-            "The closing date must be today or in the future.", code="closes_on"
+            _("The closing date must be today or in the future."), code="closes_on"
         )
     starts_on, ends_on = values.get("starts_on"), values.get("ends_on")
     if starts_on and ends_on and ends_on < starts_on:
         raise OpportunityError(
-            "The end date must be the same as or after the start date.", code="ends_on"
+            _("The end date must be the same as or after the start date."), code="ends_on"
         )
 
 
@@ -175,7 +183,7 @@ def opportunity_create(
 
 def _require_member(actor: User, opportunity: Opportunity) -> None:
     if not places_for_member(actor).filter(pk=opportunity.place_id).exists():
-        raise PermissionDenied("Only members of the place write its opportunities.")
+        raise PermissionDenied(_("Only members of the place write its opportunities."))
 
 
 def _locked(opportunity: Opportunity) -> Opportunity:
@@ -200,7 +208,7 @@ def opportunity_update(
         locked = _locked(opportunity)
         if locked.state != State.DRAFT:
             raise OpportunityError(
-                "Only a draft can be changed. Ask the checker to send it back first.",
+                _("Only a draft can be changed. Ask the checker to send it back first."),
                 code="state",
             )
         before = {name: str(getattr(locked, name)) for name in values}
@@ -235,11 +243,11 @@ def opportunity_submit(
         locked = _locked(opportunity)
         if locked.state != State.DRAFT:
             raise OpportunityError(
-                "This opportunity has already been sent for checking.", code="state"
+                _("This opportunity has already been sent for checking."), code="state"
             )
         if locked.closes_on < timezone.localdate(now):
             raise OpportunityError(
-                "The closing date has passed. Change it before sending it for checking.",
+                _("The closing date has passed. Change it before sending it for checking."),
                 code="closes_on",
             )
         locked.state, locked.submitted_at, locked.updated_at = State.SUBMITTED, now, now
@@ -266,7 +274,7 @@ def opportunity_submit(
 
 def _require_checker(actor: User, opportunity: Opportunity) -> None:
     if not access.may_check(actor, opportunity):
-        raise PermissionDenied("Only the collective's coordinators check opportunities.")
+        raise PermissionDenied(_("Only the collective's coordinators check opportunities."))
 
 
 def _tell_writer(
@@ -295,13 +303,13 @@ def opportunity_send_back(
     now = now or timezone.now()
     comments = (comments or "").strip()
     if not comments:
-        raise OpportunityError("Enter your comments for the writer.", code="comments")
+        raise OpportunityError(_("Enter your comments for the writer."), code="comments")
     with transaction.atomic():
         _require_checker(actor, opportunity)
         locked = _locked(opportunity)
         if locked.state != State.SUBMITTED:
             raise OpportunityError(
-                "Only an opportunity waiting to be checked can be sent back.", code="comments"
+                _("Only an opportunity waiting to be checked can be sent back."), code="comments"
             )
         locked.state = State.DRAFT
         locked.sent_back_at, locked.sent_back_comments = now, comments
@@ -337,11 +345,11 @@ def opportunity_publish(
         locked = _locked(opportunity)
         if locked.state != State.SUBMITTED:
             raise OpportunityError(
-                "Only an opportunity waiting to be checked can go live.", code="state"
+                _("Only an opportunity waiting to be checked can go live."), code="state"
             )
         if locked.closes_on < timezone.localdate(now):
             raise OpportunityError(
-                "The closing date has passed. Send it back so the writer can change it.",
+                _("The closing date has passed. Send it back so the writer can change it."),
                 code="state",
             )
         locked.state, locked.published_at = State.LIVE, now
@@ -366,10 +374,10 @@ def opportunity_close(
     now = now or timezone.now()
     with transaction.atomic():
         if not access.may_organise(actor, opportunity):
-            raise PermissionDenied("Only the organisers close an opportunity.")
+            raise PermissionDenied(_("Only the organisers close an opportunity."))
         locked = _locked(opportunity)
         if locked.state != State.LIVE or not locked.is_open(timezone.localdate(now)):
-            raise OpportunityError("This opportunity is not live.", code="state")
+            raise OpportunityError(_("This opportunity is not live."), code="state")
         locked.state, locked.closed_at, locked.updated_at = State.CLOSED, now, now
         locked.save(update_fields=["state", "closed_at", "updated_at"])
         _record(
@@ -412,11 +420,11 @@ def interest_express(
     if account is not None and not account.is_authenticated:
         account = None
     if not name:
-        raise OpportunityError("Enter your name.", code="name")
+        raise OpportunityError(_("Enter your name."), code="name")
     if not email:
-        raise OpportunityError("Enter your email address.", code="email")
+        raise OpportunityError(_("Enter your email address."), code="email")
     if not why:
-        raise OpportunityError("Say why you are interested.", code="why")
+        raise OpportunityError(_("Say why you are interested."), code="why")
     with transaction.atomic():
         # Locking the opportunity's row makes two answers from the same address at the
         # same moment take turns, so the second finds the first and updates it (the
@@ -427,7 +435,7 @@ def interest_express(
             .select_for_update(of=("self",))
         )
         if not list(live.values_list("pk", flat=True)):
-            raise OpportunityError("This opportunity has closed.", code="why")
+            raise OpportunityError(_("This opportunity has closed."), code="why")
         try:
             rate_limit(
                 "opportunity_interest", email=email, account=account, address=address, now=now
@@ -504,7 +512,7 @@ def preference_save(
     now = now or timezone.now()
     Frequency(frequency)
     with transaction.atomic():
-        preference, _ = Preference.objects.update_or_create(
+        preference, _created = Preference.objects.update_or_create(
             person=person,
             defaults={"involvements": sorted(set(involvements)), "updated_at": now},
         )
@@ -579,6 +587,9 @@ def _draw(
         .exclude(opportunity=opportunity)
         .values_list("email", flat=True)
     )
+    # The reasons are kept (in the history and on each interest) in the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = {value: str(label) for value, label in PerspectiveKind.choices}
     choices = select(
         [
             Candidate(pk, frozenset(row.perspectives), row.email not in returning)
@@ -588,7 +599,7 @@ def _draw(
         wanted=opportunity.perspectives,
         seed=seed,
         first_time_share=first_time_share,
-        labels={value: str(label) for value, label in PerspectiveKind.choices},
+        labels=labels,
     )
     return interests, choices
 
@@ -607,10 +618,10 @@ def selection_draw(
     the same address. Nobody is told anything yet: finishing is the organiser's next
     step (selection_finish)."""
     if places < 1:
-        raise OpportunityError("Enter how many places there are, 1 or more.", code="places")
+        raise OpportunityError(_("Enter how many places there are, 1 or more."), code="places")
     with transaction.atomic():
         if not access.may_organise(actor, opportunity):
-            raise PermissionDenied("Only the organisers select people.")
+            raise PermissionDenied(_("Only the organisers select people."))
         interests, choices = _draw(
             opportunity, places=places, seed=seed, first_time_share=first_time_share
         )
@@ -664,6 +675,13 @@ def invitation_place(opportunity: Opportunity) -> Collective | Project:
     return place.collective
 
 
+def _place_words_for(place: Collective | Project, person: User | None) -> str:
+    """The place's name as the email to `person` says it, in their language (the
+    organiser finishing the selection may speak another)."""
+    with translation.override(language_of(person)):
+        return invitation_services.place_words(place)
+
+
 def selection_finish(
     *,
     opportunity: Opportunity,
@@ -680,28 +698,31 @@ def selection_finish(
     the people not chosen kindly, with a link to say whether to keep them in mind."""
     now = now or timezone.now()
     if places < 1:
-        raise OpportunityError("Enter how many places there are, 1 or more.", code="places")
+        raise OpportunityError(_("Enter how many places there are, 1 or more."), code="places")
     target = invitation_place(opportunity)
     with transaction.atomic():
         if not access.may_organise(actor, opportunity):
-            raise PermissionDenied("Only the organisers select people.")
+            raise PermissionDenied(_("Only the organisers select people."))
         if not invitation_services.is_member(target, actor):
             raise OpportunityError(
-                f"Only members of {invitation_services.place_words(target)} can invite "
-                "people to it. Ask one of its members to finish the selection.",
+                _(
+                    "Only members of %(place)s can invite people to it. Ask one of its members "
+                    "to finish the selection."
+                )
+                % {"place": invitation_services.place_words(target)},
                 code="places",
             )
         locked = _locked(opportunity)
         if Selection.objects.filter(opportunity=locked).exists():
             raise OpportunityError(
-                "The selection is already finished and everyone has been told.",
+                _("The selection is already finished and everyone has been told."),
                 code="places",
             )
         interests, choices = _draw(
             locked, places=places, seed=seed, first_time_share=first_time_share
         )
         if not interests:
-            raise OpportunityError("Nobody has expressed interest yet.", code="places")
+            raise OpportunityError(_("Nobody has expressed interest yet."), code="places")
         selection = Selection.objects.create(
             opportunity=locked,
             places=places,
@@ -713,11 +734,14 @@ def selection_finish(
         reasons = {choice.key: choice.reason for choice in choices}
         chosen = [interests[choice.key] for choice in choices]
         not_chosen = [row for pk, row in interests.items() if pk not in reasons]
+        # The invitation keeps its message in the site's own language.
+        with translation.override(settings.LANGUAGE_CODE):
+            welcome = _("You were chosen for “%(title)s”. Welcome!") % {"title": locked.title}
         sent = invitation_services.invitations_send(
             place=target,
             invited_by=actor,
             emails=[row.email for row in chosen],
-            message=f"You were chosen for “{locked.title}”. Welcome!",
+            message=welcome,
             days=settings.INVITATION_DAYS,
             accept_url_for=lambda invitation: absolute_url(
                 reverse("invitations:join", args=[invitation.token])
@@ -757,7 +781,7 @@ def selection_finish(
                     "opportunity": locked,
                     "interest": row,
                     "collective": collective,
-                    "place_words": invitation_services.place_words(target),
+                    "place_words": _place_words_for(target, row.person),
                     "already_member": row.invitation is None,
                     "reach_url": absolute_url(
                         reverse(
@@ -800,7 +824,7 @@ def keep_in_mind_answer(
     with transaction.atomic():
         locked = Interest.objects.select_for_update().get(pk=interest.pk)
         if locked.outcome != Outcome.NOT_CHOSEN:
-            raise OpportunityError("There is nothing to answer here.", code="keep")
+            raise OpportunityError(_("There is nothing to answer here."), code="keep")
         locked.keep_in_mind, locked.keep_in_mind_at = keep, now
         locked.save(update_fields=["keep_in_mind", "keep_in_mind_at"])
     return locked

@@ -24,12 +24,15 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
 from levelfield.lib.forms import HONEYPOT_FIELD, posted
 from levelfield.lib.paging import page_or_404
+from levelfield.lib.words import day
 from levelfield.notifications.services import frequency_for
 from levelfield.opportunities import access, reach, services
 from levelfield.opportunities.forms import (
@@ -100,8 +103,10 @@ class BoardFeed(Feed):
     """An Atom feed of the board: the newest live opportunities first."""
 
     feed_type = Atom1Feed
-    title = "Involvement opportunities on Levelfield"
-    subtitle = "Health and social care research teams looking for people to get involved."
+    title = gettext_lazy("Involvement opportunities on Levelfield")
+    subtitle = gettext_lazy(
+        "Health and social care research teams looking for people to get involved."
+    )
 
     def link(self) -> str:
         return reverse("opportunities:board")
@@ -113,10 +118,9 @@ class BoardFeed(Feed):
         return f"{item.title} ({item.place.collective.name})"
 
     def item_description(self, item: Opportunity) -> str:
-        return (
-            f"{item.summary}\n\nWho it is for: {item.who_for}\n"
-            f"Closes on {item.closes_on:%d %B %Y}."
-        )
+        who = _("Who it is for: %(who)s") % {"who": item.who_for}
+        closes = _("Closes on %(day)s.") % {"day": day(item.closes_on)}
+        return f"{item.summary}\n\n{who}\n{closes}"
 
     def item_link(self, item: Opportunity) -> str:
         return item.get_absolute_url()
@@ -284,7 +288,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             involvements=form.cleaned_data["involvements"],
             frequency=form.cleaned_data["frequency"],
         )
-        messages.success(request, "Your choices are saved.")
+        messages.success(request, _("Your choices are saved."))
         return redirect("opportunities:preferences")
     return render(
         request,
@@ -355,7 +359,7 @@ def create(request: HttpRequest, place_pk: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, "Draft saved. Send it for checking when it is ready.")
+            messages.success(request, _("Draft saved. Send it for checking when it is ready."))
             return redirect("opportunities:manage", pk=opportunity.pk)
     return render(
         request,
@@ -401,7 +405,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     managing = access.opportunity_to_edit(request.user, pk)
     opportunity = managing.opportunity
     if opportunity.state != State.DRAFT:
-        messages.info(request, "Only a draft can be changed.")
+        messages.info(request, _("Only a draft can be changed."))
         return redirect("opportunities:manage", pk=pk)
     form = OpportunityForm(posted(request), instance=opportunity)
     if request.method == "POST" and form.is_valid():
@@ -415,7 +419,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, "Your changes are saved.")
+            messages.success(request, _("Your changes are saved."))
             return redirect("opportunities:manage", pk=pk)
     return render(
         request,
@@ -434,7 +438,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "Sent for checking. The coordinators are told.")
+        messages.success(request, _("Sent for checking. The coordinators are told."))
     return redirect("opportunities:manage", pk=pk)
 
 
@@ -454,7 +458,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, "Sent back to the writer with your comments.")
+            messages.success(request, _("Sent back to the writer with your comments."))
             return redirect("opportunities:manage", pk=pk)
     return render(
         request,
@@ -476,20 +480,22 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, "It is live. People who chose to hear about it are told.")
+            messages.success(request, _("It is live. People who chose to hear about it are told."))
         return redirect("opportunities:manage", pk=pk)
     return render(
         request,
         "confirm.html",
         {
             "caption": opportunity.title,
-            "question": "Approve it and put it on the public board?",
-            "explanation": "Anyone can then read it and express interest until "
-            f"{opportunity.closes_on:%d %B %Y}, and people who chose its topics or kind of "
-            "involvement are told about it.",
-            "button": "Yes, approve and publish it",
+            "question": _("Approve it and put it on the public board?"),
+            "explanation": _(
+                "Anyone can then read it and express interest until %(day)s, and people who "
+                "chose its topics or kind of involvement are told about it."
+            )
+            % {"day": day(opportunity.closes_on)},
+            "button": _("Yes, approve and publish it"),
             "back_url": reverse("opportunities:check", args=[pk]),
-            "back_text": "No, go back",
+            "back_text": _("No, go back"),
         },
     )
 
@@ -506,19 +512,21 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, "It is closed and off the board.")
+            messages.success(request, _("It is closed and off the board."))
         return redirect("opportunities:manage", pk=pk)
     return render(
         request,
         "confirm.html",
         {
             "caption": opportunity.title,
-            "question": "Close it now?",
-            "explanation": "It comes off the public board and nobody else can express "
-            "interest. The people who already did stay on your list.",
-            "button": "Yes, close it",
+            "question": _("Close it now?"),
+            "explanation": _(
+                "It comes off the public board and nobody else can express interest. The "
+                "people who already did stay on your list."
+            ),
+            "button": _("Yes, close it"),
             "back_url": reverse("opportunities:manage", args=[pk]),
-            "back_text": "No, keep it open",
+            "back_text": _("No, keep it open"),
         },
     )
 
@@ -580,11 +588,11 @@ def _finished(request: HttpRequest, opportunity: Opportunity) -> dict[str, Any] 
 
 
 INVITATION_WORDS = {
-    "pending": "Invited",
-    "accepted": "Accepted: now a member",
-    "declined": "Declined the invitation",
-    "expired": "Invitation expired",
-    "withdrawn": "Invitation withdrawn",
+    "pending": gettext_lazy("Invited"),
+    "accepted": gettext_lazy("Accepted: now a member"),
+    "declined": gettext_lazy("Declined the invitation"),
+    "expired": gettext_lazy("Invitation expired"),
+    "withdrawn": gettext_lazy("Invitation withdrawn"),
 }
 
 
@@ -647,7 +655,7 @@ def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
     form = SelectionForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
         if request.method == "GET":
-            messages.info(request, "Run the draw first, then finish the selection.")
+            messages.info(request, _("Run the draw first, then finish the selection."))
             return redirect("opportunities:selection", pk=pk)
         return render(
             request,
@@ -676,8 +684,10 @@ def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "The selection is finished. The people chosen are invited, and everyone "
-                "else is told kindly.",
+                _(
+                    "The selection is finished. The people chosen are invited, and everyone "
+                    "else is told kindly."
+                ),
             )
         return redirect("opportunities:selection", pk=pk)
     count = opportunity.interests.count()
@@ -686,15 +696,26 @@ def selection_finish(request: HttpRequest, pk: int) -> HttpResponse:
         "confirm.html",
         {
             "caption": opportunity.title,
-            "question": "Finish the selection and tell everyone?",
-            "explanation": f"The draw with seed {settings_['seed']} chooses "
-            f"{min(settings_['places'], count):,} of the {count:,} people who expressed "
-            "interest. They are invited to join, and everyone else is told kindly that they "
-            "were not chosen this time and asked whether to keep them in mind. This cannot "
-            "be undone.",
-            "button": "Yes, finish and tell everyone",
+            "question": _("Finish the selection and tell everyone?"),
+            "explanation": ngettext(
+                "The draw with seed %(seed)s chooses %(chosen)s of the %(count)s person who "
+                "expressed interest. They are invited to join, and everyone else is told "
+                "kindly that they were not chosen this time and asked whether to keep them in "
+                "mind. This cannot be undone.",
+                "The draw with seed %(seed)s chooses %(chosen)s of the %(count)s people who "
+                "expressed interest. They are invited to join, and everyone else is told "
+                "kindly that they were not chosen this time and asked whether to keep them in "
+                "mind. This cannot be undone.",
+                count,
+            )
+            % {
+                "seed": settings_["seed"],
+                "chosen": f"{min(settings_['places'], count):,}",
+                "count": f"{count:,}",
+            },
+            "button": _("Yes, finish and tell everyone"),
             "back_url": reverse("opportunities:selection", args=[pk]),
-            "back_text": "No, go back",
+            "back_text": _("No, go back"),
             "hidden": list(settings_.items()),
         },
     )
@@ -742,7 +763,7 @@ def took_part(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and not done and form.is_valid():
         answers = form.reach_answers()
         if answers is None:
-            messages.info(request, "Thank you. You chose not to answer, so nothing was kept.")
+            messages.info(request, _("Thank you. You chose not to answer, so nothing was kept."))
         else:
             # The page itself then says thank you.
             services.reach_took_part(interest=interest, answers=answers)
