@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -160,17 +161,48 @@ def _sentences_with_welsh() -> frozenset[str]:
     return frozenset(found)
 
 
-_TEXT_NODE = re.compile(r">([^<>]+)<")
+# Elements with no closing tag: they never hold text, so never change the language.
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
 
 
-def _english(page: str) -> list[str]:
+class _TextInPageLanguage(HTMLParser):
+    """The page's text nodes, leaving out any inside an element that says it is in another
+    language (`lang`): words Levelfield stored in the site's language, marked so."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.languages = [language]
+        self.page_language = language
+        self.tags: list[str] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        self.tags.append(tag)
+        self.languages.append(dict(attrs).get("lang") or self.languages[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.tags:
+            while self.tags:  # close what was left open inside it, as browsers do
+                self.languages.pop()
+                if self.tags.pop() == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self.languages[-1] == self.page_language:
+            self.texts.append(data)
+
+
+def _english(page: str, language: str = "cy") -> list[str]:
     """The catalogue sentences a page shows in English, as whole text between tags."""
     sentences = _sentences_with_welsh()
-    return [
-        text
-        for node in _TEXT_NODE.findall(page)
-        if (text := " ".join(html.unescape(node).split())) in sentences
-    ]
+    parser = _TextInPageLanguage(language)
+    parser.feed(page)
+    return [text for node in parser.texts if (text := " ".join(node.split())) in sentences]
 
 
 def test_a_page_outside_any_place_is_titled_page_then_levelfield(client: Client, db: None) -> None:

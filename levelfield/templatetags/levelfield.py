@@ -207,3 +207,11 @@ def site_footer_links(context: template.Context) -> SafeString:
 @register.simple_tag
 def site_head() -> SafeString:
     return _fragment("includes/site_head.html")
+
+
+@register.simple_tag
+def stored_language() -> str:
+    """The language of what Levelfield wrote down for keeps (history, a report's prepared
+    figures and statements): the site's, whoever was reading. A page in another language
+    marks such text with it (`lang`), so screen readers pronounce it rightly."""
+    return settings.LANGUAGE_CODE
