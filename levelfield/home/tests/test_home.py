@@ -14,15 +14,16 @@ from levelfield.collectives.tests.factories import (
 )
 from levelfield.decisions.models import Response
 from levelfield.decisions.tests.factories import DecisionFactory
-from levelfield.events.tests.factories import RegistrationFactory
+from levelfield.events.tests.factories import EventFactory, RegistrationFactory
 from levelfield.invitations.tests.factories import (
     CollectiveInvitationFactory,
     ProjectInvitationFactory,
 )
 from levelfield.lib.manifests import NEEDS_SHOWN
 from levelfield.people.models import PerspectiveKind
-from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
+from levelfield.people.tests.factories import PerspectiveFactory
 from levelfield.projects.tests.factories import (
+    ProjectFactory,
     ProjectMembershipFactory,
 )
 from levelfield.reviews.tests.factories import ReviewFactory
@@ -41,11 +42,12 @@ def test_a_visitor_sees_what_levelfield_is_and_how_to_join(client):
     assert "as equals" in html
 
 
-def test_a_member_sees_their_collectives_and_projects(client):
-    person = UserFactory()
-    collective = CollectiveMembershipFactory(person=person).collective
-    project = ProjectMembershipFactory(person=person).project
-    someone_elses = ProjectMembershipFactory().project
+def test_a_member_sees_their_collectives_and_projects(client, world):
+    person, collective, project = world.member, world.collective, world.project
+    # A second project in Riverside that Mo is not in.
+    someone_elses = ProjectMembershipFactory(
+        project__collective=collective, project__title="Sleep study", person=world.coordinator
+    ).project
     client.force_login(person)
 
     html = client.get(reverse("home")).content.decode()
@@ -57,22 +59,23 @@ def test_a_member_sees_their_collectives_and_projects(client):
     assert someone_elses.title not in html
 
 
-def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(client):
-    person = UserFactory(email="kim@example.org")
-    EmailAddress.objects.create(user=person, email="kim.work@example.org", verified=True)
-    EmailAddress.objects.create(user=person, email="kim.old@example.org", verified=False)
-    to_main = CollectiveInvitationFactory(email="KIM@example.org")
-    to_work = ProjectInvitationFactory(email="kim.work@example.org")
-    to_unverified = CollectiveInvitationFactory(email="kim.old@example.org")
+def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(client, world):
+    # Cal, in Riverside only, invited to its project and to other collectives.
+    person = world.collective_member
+    main = person.email
+    EmailAddress.objects.create(user=person, email="cal.work@example.org", verified=True)
+    EmailAddress.objects.create(user=person, email="cal.old@example.org", verified=False)
+    to_main = CollectiveInvitationFactory(email=main.upper())
+    to_work = ProjectInvitationFactory(project=world.project, email="cal.work@example.org")
+    to_unverified = CollectiveInvitationFactory(email="cal.old@example.org")
     to_someone_else = ProjectInvitationFactory(email="lee@example.org")
     expired = CollectiveInvitationFactory(
-        email="kim@example.org",
+        email=main,
         created_at=timezone.now() - timedelta(days=30),
         expires_at=timezone.now() - timedelta(days=1),
     )
-    declined = ProjectInvitationFactory(email="kim@example.org", declined_at=timezone.now())
-    already_member = CollectiveInvitationFactory(email="kim@example.org")
-    CollectiveMembershipFactory(person=person, collective=already_member.collective)
+    declined = ProjectInvitationFactory(email=main, declined_at=timezone.now())
+    already_member = CollectiveInvitationFactory(collective=world.collective, email=main)
     client.force_login(person)
 
     html = client.get(reverse("home")).content.decode()
@@ -83,8 +86,8 @@ def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(clie
         assert reverse("invitations:join_yours", args=[hidden.pk]) not in html
 
 
-def test_someone_with_an_empty_profile_is_asked_to_complete_it(client):
-    person = UserFactory()
+def test_someone_with_an_empty_profile_is_asked_to_complete_it(client, world):
+    person = world.outsider
     client.force_login(person)
 
     assert "Complete your profile" in client.get(reverse("home")).content.decode()
@@ -95,14 +98,15 @@ def test_someone_with_an_empty_profile_is_asked_to_complete_it(client):
 
 @pytest.mark.parametrize("rows", [1, 20])
 def test_the_dashboard_query_count_does_not_grow_with_memberships(
-    client, django_assert_max_num_queries, rows
+    client, world, django_assert_max_num_queries, rows
 ):
-    person = UserFactory(email="kim@example.org")
+    # Mo, with `rows` more collectives and projects than the world gives him.
+    person = world.member
     for _ in range(rows):
         CollectiveMembershipFactory(person=person)
         project = ProjectMembershipFactory(person=person).project
-        CollectiveInvitationFactory(email="kim@example.org")
-        ProjectInvitationFactory(email="kim@example.org")
+        CollectiveInvitationFactory(email=person.email)
+        ProjectInvitationFactory(email=person.email)
         DecisionFactory(place=project.place)
         RegistrationFactory(person=person)
         ReviewFactory(reviewer=person)
@@ -125,17 +129,18 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     assert response.content.decode().count("Have your say") == min(rows, NEEDS_SHOWN)
 
 
-def test_a_member_sees_what_needs_them_soonest_first_and_not_what_is_done(client):
-    person = UserFactory()
-    project = ProjectMembershipFactory(person=person).project
+def test_a_member_sees_what_needs_them_soonest_first_and_not_what_is_done(client, world):
+    person, project = world.member, world.project
     later = DecisionFactory(place=project.place, title="Which venue?")
     sooner = DecisionFactory(
         place=project.place, title="Which date?", closes_at=timezone.now() + timedelta(days=2)
     )
     answered = DecisionFactory(place=project.place, title="Which colour?")
     Response.objects.create(decision=answered, person=person, payload={"stance": "agree"})
-    elsewhere = DecisionFactory(title="Someone else's question?")
-    place = RegistrationFactory(person=person).event
+    # A second project in Riverside that Mo is not in.
+    other = ProjectFactory(collective=world.collective, title="Sleep study")
+    elsewhere = DecisionFactory(place=other.place, title="Someone else's question?")
+    place = RegistrationFactory(person=person, event=EventFactory(place=project.place)).event
     review = ReviewFactory(reviewer=person)
     client.force_login(person)
 
@@ -160,8 +165,8 @@ def _section(html: str, heading: str) -> str:
     return html[start : end if end != -1 else None]
 
 
-def test_someone_with_nothing_waiting_is_told_so_and_what_to_do_next(client):
-    client.force_login(UserFactory())
+def test_someone_with_nothing_waiting_is_told_so_and_what_to_do_next(client, world):
+    client.force_login(world.outsider)
 
     html = client.get(reverse("home")).content.decode()
 

@@ -21,6 +21,7 @@ from levelfield.invitations.tests.factories import (
     ProjectInvitationFactory,
 )
 from levelfield.jobs.testing import prepared
+from levelfield.lib.testing.world import World
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.people.tests.factories import PASSWORD, PerspectiveFactory, UserFactory
 from levelfield.projects.models import Participation
@@ -33,19 +34,21 @@ from levelfield.projects.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _person_with_a_history() -> dict[str, object]:
-    """Someone who belongs to a collective and a project, gave time and made changes."""
+def _person_with_a_history(world: World) -> dict[str, object]:
+    """Robin, who joined Riverside as a coordinator and the world's project, gave time
+    beside Mo and made changes. A newcomer rather than one of the world's people: the
+    tests look for her name and addresses everywhere, which no one else may share."""
     person = UserFactory(
         email="robin@example.org", display_name="Robin", access_needs="Hearing loop"
     )
     PerspectiveFactory(person=person, kind=PerspectiveKind.CARER, in_own_words="For my dad")
     EmailAddress.objects.create(user=person, email="robin.home@example.org", verified=False)
-    collective_membership = CollectiveMembershipFactory(person=person, is_coordinator=True)
-    project_membership = ProjectMembershipFactory(
-        person=person, project__collective=collective_membership.collective
+    collective_membership = CollectiveMembershipFactory(
+        collective=world.collective, person=person, is_coordinator=True
     )
-    project = project_membership.project
-    teammate = ProjectMembershipFactory(project=project).person
+    project = world.project
+    ProjectMembershipFactory(project=project, person=person)
+    teammate = world.member
     entry = InvolvementEntryFactory(project=project, recorded_by=person, title="Topic guide")
     ParticipationFactory(entry=entry, person=person, minutes=180)
     ParticipationFactory(entry=entry, person=teammate, minutes=60)
@@ -59,9 +62,9 @@ def _person_with_a_history() -> dict[str, object]:
     return {"person": person, "project": project, "collective": collective_membership.collective}
 
 
-def test_a_person_downloads_everything_held_about_them(client):
-    world = _person_with_a_history()
-    client.force_login(world["person"])
+def test_a_person_downloads_everything_held_about_them(client, world):
+    history = _person_with_a_history(world)
+    client.force_login(history["person"])
 
     response = prepared(client, reverse("home:my_data_download"))
 
@@ -78,18 +81,18 @@ def test_a_person_downloads_everything_held_about_them(client):
     }
     in_collective, in_project = data["memberships"]
     assert in_collective["kind"] == "Collective"
-    assert in_collective["collective"] == world["collective"].name
+    assert in_collective["collective"] == history["collective"].name
     assert in_collective["coordinator_since"] is not None
-    assert (in_project["kind"], in_project["project"]) == ("Project", world["project"].title)
+    assert (in_project["kind"], in_project["project"]) == ("Project", history["project"].title)
     assert {i["sent_to"] for i in data["invitations_sent"]} == {
         "ash@example.org",
         "",  # a shareable link
     }
     assert data["involvement"] == [
         {
-            "project": world["project"].title,
+            "project": history["project"].title,
             "group": "",
-            "collective": world["collective"].name,
+            "collective": history["collective"].name,
             "what_happened": "Topic guide",
             "date": "2026-10-01",
             "stage": "Design",
@@ -100,10 +103,13 @@ def test_a_person_downloads_everything_held_about_them(client):
     assert [c["summary"] for c in data["changes_you_made"]] == ["Robin changed the stage"]
 
 
-def test_the_download_holds_nothing_about_other_people(client):
-    world = _person_with_a_history()
-    UserFactory(email="other@example.org", access_needs="Other's needs")
-    client.force_login(world["person"])
+def test_the_download_holds_nothing_about_other_people(client, world):
+    history = _person_with_a_history(world)
+    # Mo, Robin's teammate, with an address and needs of his own.
+    User.objects.filter(pk=world.member.pk).update(
+        email="other@example.org", access_needs="Other's needs"
+    )
+    client.force_login(history["person"])
 
     text = prepared(client, reverse("home:my_data_download")).content.decode()
 
@@ -111,8 +117,8 @@ def test_the_download_holds_nothing_about_other_people(client):
     assert "Other's needs" not in text
 
 
-def test_the_my_data_page_explains_what_is_held_and_what_deleting_does(client):
-    client.force_login(UserFactory())
+def test_the_my_data_page_explains_what_is_held_and_what_deleting_does(client, world):
+    client.force_login(world.member)
 
     html = client.get(reverse("home:my_data")).content.decode()
 
@@ -121,8 +127,8 @@ def test_the_my_data_page_explains_what_is_held_and_what_deleting_does(client):
     assert "a former member" in html
 
 
-def test_deleting_needs_the_right_password(client):
-    person = UserFactory()
+def test_deleting_needs_the_right_password(client, world):
+    person = world.member
     client.force_login(person)
 
     response = client.post(reverse("home:delete_account"), {"password": "not-my-password"})
@@ -134,11 +140,16 @@ def test_deleting_needs_the_right_password(client):
     assert User.objects.filter(pk=person.pk).exists()
 
 
-def test_the_delete_page_warns_about_projects_nobody_else_could_look_after(client):
-    person = UserFactory()
-    alone = ProjectMembershipFactory(person=person).project
-    shared = ProjectMembershipFactory(person=person).project
-    ProjectMembershipFactory(project=shared)
+def test_the_delete_page_warns_about_projects_nobody_else_could_look_after(client, world):
+    person = world.collective_member
+    # Cal alone in a second project of Riverside, and with Mo in a third.
+    alone = ProjectMembershipFactory(
+        person=person, project__collective=world.collective, project__title="Sleep study"
+    ).project
+    shared = ProjectMembershipFactory(
+        person=person, project__collective=world.collective, project__title="Diet study"
+    ).project
+    ProjectMembershipFactory(project=shared, person=world.member)
     client.force_login(person)
 
     html = client.get(reverse("home:delete_account")).content.decode()
@@ -147,9 +158,9 @@ def test_the_delete_page_warns_about_projects_nobody_else_could_look_after(clien
     assert f"the project {shared.title}" not in html
 
 
-def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client):
-    world = _person_with_a_history()
-    person, project = world["person"], world["project"]
+def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client, world):
+    history = _person_with_a_history(world)
+    person, project = history["person"], history["project"]
     client.post(reverse("account_login"), {"login": "robin@example.org", "password": PASSWORD})
     Client().post(
         reverse("account_login"), {"login": "robin@example.org", "password": "wrong-password"}
@@ -182,7 +193,7 @@ def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client)
         action="account_deleted", project=project, actor__isnull=True
     ).exists()
     assert Change.objects.filter(
-        action="account_deleted", collective=world["collective"], actor__isnull=True
+        action="account_deleted", collective=history["collective"], actor__isnull=True
     ).exists()
     assert "_auth_user_id" not in client.session
     assert client.get(reverse("people:profile")).status_code == 302
@@ -190,9 +201,9 @@ def test_deleting_an_account_removes_the_person_but_keeps_project_totals(client)
     assert "Your account and your details have been deleted" in home
 
 
-def test_after_deletion_the_history_keeps_what_changed_but_not_who_it_was(client):
-    world = _person_with_a_history()
-    person, project = world["person"], world["project"]
+def test_after_deletion_the_history_keeps_what_changed_but_not_who_it_was(client, world):
+    history = _person_with_a_history(world)
+    person, project = history["person"], history["project"]
     change_record(
         actor=None,
         action="left",
@@ -213,8 +224,8 @@ def test_after_deletion_the_history_keeps_what_changed_but_not_who_it_was(client
     assert any("A former member changed the stage" in text for text in texts)
 
 
-def test_a_get_request_never_deletes_an_account(client):
-    person = UserFactory()
+def test_a_get_request_never_deletes_an_account(client, world):
+    person = world.member
     client.force_login(person)
 
     client.get(reverse("home:delete_account"), {"password": PASSWORD})

@@ -120,7 +120,7 @@ def test_everyone_who_shares_a_perspective_means_only_those_who_chose_to_share_i
 ) -> None:
     sharing = _join(world, "Carol Carer")
     private = _join(world, "Kim Keeps", perspectives_visibility=Visibility.ONLY_ME)
-    outside = UserFactory(display_name="Nobody Here")
+    outside = world.outsider  # shares it too, but is not in the project
     for person in (sharing, private, outside):
         PerspectiveFactory(person=person, kind=PerspectiveKind.CARER)
 

@@ -13,43 +13,20 @@ from django.test import Client
 from django.urls import reverse
 
 from levelfield.collectives import roles
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.history.models import Change
-from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
+from levelfield.lib.testing.world import World
 from levelfield.places import services
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
-
-@pytest.fixture
-def founder() -> User:
-    return UserFactory(display_name="Amara")
+# The world's Allies Group was started by Mo; Gita joined it; Cal is in Riverside but in
+# no group; Olu is outside; Fern has left.
 
 
-@pytest.fixture
-def group(founder: User) -> Place:
-    collective = CollectiveFactory(name="Riverside", slug="riverside")
-    CollectiveMembershipFactory(collective=collective, person=founder)
-    return services.group_create(
-        collective=collective,
-        actor=founder,
-        name="Allies Group",
-        purpose="Co-creating a new way of making decisions together.",
-    )
-
-
-def _collective_member(group: Place, name: str = "Mo") -> User:
-    return CollectiveMembershipFactory(
-        collective=group.collective, person=UserFactory(display_name=name)
-    ).person
-
-
-def test_a_member_starts_a_group_from_the_collectives_home(client: Client, founder: User) -> None:
-    collective = CollectiveFactory(name="Riverside", slug="riverside")
-    CollectiveMembershipFactory(collective=collective, person=founder)
+def test_a_member_starts_a_group_from_the_collectives_home(client: Client, world: World) -> None:
+    founder = world.collective_member
     client.force_login(founder)
     home = client.get(reverse("collectives:detail", args=["riverside"])).content.decode()
     assert reverse("places:group_create", args=["riverside"]) in home
@@ -59,35 +36,33 @@ def test_a_member_starts_a_group_from_the_collectives_home(client: Client, found
         {"name": "  Young People's   Advisory Group ", "purpose": "Young people steer our work."},
     )
 
-    group = Place.objects.get(kind=PlaceKind.GROUP)
+    group = Place.objects.filter(kind=PlaceKind.GROUP).exclude(pk=world.group.pk).get()
     assert response["Location"] == reverse("places:group", args=[group.pk])
-    assert (group.name, group.collective) == ("Young People's Advisory Group", collective)
+    assert (group.name, group.collective) == ("Young People's Advisory Group", world.collective)
     assert list(PlaceMembership.objects.filter(place=group).values_list("person", flat=True)) == [
         founder.pk
     ]
-    assert Change.objects.filter(collective=collective, action="group_created").exists()
+    assert Change.objects.filter(collective=world.collective, action="group_created").count() == 2
     home = client.get(reverse("collectives:detail", args=["riverside"])).content.decode()
     assert "Young People&#x27;s Advisory Group" in home and "1 member, including you" in home
 
 
-def test_an_empty_form_names_each_field_and_saves_nothing(client: Client, founder: User) -> None:
-    collective = CollectiveFactory(slug="riverside")
-    CollectiveMembershipFactory(collective=collective, person=founder)
-    client.force_login(founder)
+def test_an_empty_form_names_each_field_and_saves_nothing(client: Client, world: World) -> None:
+    client.force_login(world.collective_member)
 
     response = client.post(reverse("places:group_create", args=["riverside"]), {"name": " "})
 
     page = response.content.decode()
     assert response.status_code == 200
     assert "Enter a name for the group" in page and "Say what the group is for" in page
-    assert not Place.objects.filter(kind=PlaceKind.GROUP).exists()
+    assert list(Place.objects.filter(kind=PlaceKind.GROUP)) == [world.group]
 
 
 def test_a_collective_member_sees_the_group_joins_it_and_records_time(
-    client: Client, group: Place
+    client: Client, world: World
 ) -> None:
-    mo = _collective_member(group)
-    client.force_login(mo)
+    group, cal = world.group, world.collective_member
+    client.force_login(cal)
     page = client.get(reverse("places:group", args=[group.pk])).content.decode()
     assert "Co-creating a new way" in page and "Join the group" in page
     assert client.get(reverse("places:log", args=[group.pk])).status_code == 404
@@ -95,16 +70,16 @@ def test_a_collective_member_sees_the_group_joins_it_and_records_time(
     client.post(reverse("places:group_join", args=[group.pk]))
     client.post(reverse("places:group_join", args=[group.pk]))  # twice changes nothing
 
-    assert PlaceMembership.objects.filter(place=group, person=mo).count() == 1
-    assert roles.may(mo, roles.Action.RECORD_INVOLVEMENT, group.owner)
+    assert PlaceMembership.objects.filter(place=group, person=cal).count() == 1
+    assert roles.may(cal, roles.Action.RECORD_INVOLVEMENT, group.owner)
     response = client.post(
         reverse("places:log_add", args=[group.pk]),
         {
             "title": "Allies Group meeting",
             "happened_on": "2026-06-05",
             "kind": "meeting",
-            f"took_part_{mo.pk}": "on",
-            f"hours_{mo.pk}": "2",
+            f"took_part_{cal.pk}": "on",
+            f"hours_{cal.pk}": "2",
         },
     )
     assert response.status_code == 302
@@ -113,48 +88,58 @@ def test_a_collective_member_sees_the_group_joins_it_and_records_time(
     assert entry.participations.get().minutes == 120
 
 
-def test_leaving_asks_first_and_keeps_the_time_given(client: Client, group: Place) -> None:
-    mo = _collective_member(group)
-    services.group_join(group=group, person=mo)
-    client.force_login(mo)
+def test_leaving_asks_first_and_keeps_the_time_given(client: Client, world: World) -> None:
+    group, gita = world.group, world.group_member
+    client.force_login(gita)
 
     confirm = client.get(reverse("places:group_leave", args=[group.pk]))
     assert confirm.status_code == 200 and "Leave the group" in confirm.content.decode()
-    assert PlaceMembership.objects.filter(place=group, person=mo).exists()
+    assert PlaceMembership.objects.filter(place=group, person=gita).exists()
 
     response = client.post(reverse("places:group_leave", args=[group.pk]))
 
     assert response["Location"] == reverse("collectives:detail", args=["riverside"])
-    assert not PlaceMembership.objects.filter(place=group, person=mo).exists()
-    assert Change.objects.filter(collective=group.collective, action="left").exists()
+    assert not PlaceMembership.objects.filter(place=group, person=gita).exists()
+    # Fern's leaving Riverside is in the history too: this is Gita's leaving the group.
+    assert Change.objects.filter(
+        collective=group.collective, action="left", actor=gita, subject_type="placemembership"
+    ).exists()
 
 
-def test_people_outside_the_collective_get_not_found(client: Client, group: Place) -> None:
-    client.force_login(UserFactory())
+@pytest.mark.parametrize("who", ["outsider", "former"])
+def test_people_outside_the_collective_get_not_found(
+    client: Client, world: World, who: str
+) -> None:
+    group = world.group
+    client.force_login(getattr(world, who))
     for name in ("places:group", "places:log", "places:group_leave"):
         assert client.get(reverse(name, args=[group.pk])).status_code == 404
     assert client.post(reverse("places:group_join", args=[group.pk])).status_code == 404
     assert client.get(reverse("places:group_create", args=["riverside"])).status_code == 404
-    assert PlaceMembership.objects.filter(place=group).count() == 1
+    assert set(PlaceMembership.objects.filter(place=group).values_list("person", flat=True)) == {
+        world.member.pk,
+        world.group_member.pk,
+    }
 
 
-def test_a_wrong_id_or_a_project_place_is_not_a_group(client: Client, group: Place) -> None:
-    mo = _collective_member(group)
-    client.force_login(mo)
-    collective_place = Place.objects.get(collective=group.collective, kind=PlaceKind.COLLECTIVE)
+def test_a_wrong_id_or_a_project_place_is_not_a_group(client: Client, world: World) -> None:
+    client.force_login(world.collective_member)
+    collective_place = world.collective_place
     assert client.get(reverse("places:group", args=[999_999])).status_code == 404
     assert client.get(reverse("places:group", args=[collective_place.pk])).status_code == 404
     assert client.get(reverse("places:group_leave", args=[collective_place.pk])).status_code == 404
 
 
-def test_joining_is_only_for_the_collectives_members(group: Place) -> None:
+@pytest.mark.parametrize("who", ["outsider", "former"])
+def test_joining_is_only_for_the_collectives_members(world: World, who: str) -> None:
     with pytest.raises(ValidationError, match="Only members of the collective"):
-        services.group_join(group=group, person=UserFactory())
+        services.group_join(group=world.group, person=getattr(world, who))
 
 
 def test_correcting_a_groups_entry_keeps_the_research_stage_it_was_logged_with(
-    client: Client, group: Place, founder: User
+    client: Client, world: World
 ) -> None:
+    group, founder = world.group, world.member
     # A review of a researcher's plan at its design stage is logged in the research
     # partners group with that stage; the group's form has no stage field to lose it by.
     entry = services.involvement_entry_write(

@@ -11,10 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from levelfield.collectives import services as collective_services
-from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
+from levelfield.lib.testing.world import World
 from levelfield.people.models import User
-from levelfield.people.tests.factories import UserFactory
-from levelfield.places.access import collective_place
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
@@ -23,13 +21,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
-def place() -> Place:
-    return collective_place(CollectiveFactory(name="Riverside").pk)
+def place(world: World) -> Place:
+    """Riverside's own place."""
+    return world.collective_place
 
 
 @pytest.fixture
-def member(place: Place) -> User:
-    return CollectiveMembershipFactory(collective=place.collective, person=UserFactory()).person
+def member(world: World) -> User:
+    """Cal, in the collective but in none of its projects or groups."""
+    return world.collective_member
 
 
 def _entry_form(person: User, **changes: str) -> dict[str, str]:
@@ -44,8 +44,8 @@ def _entry_form(person: User, **changes: str) -> dict[str, str]:
     return values
 
 
-def test_a_collective_has_its_own_place_from_the_start() -> None:
-    founder = UserFactory()
+def test_a_collective_has_its_own_place_from_the_start(world: World) -> None:
+    founder = world.coordinator  # starting a second collective: the story is its creation
     collective = collective_services.collective_create(
         name="Hilltop Voices", kind="collective", description="", created_by=founder
     )
@@ -90,14 +90,11 @@ def test_a_mistake_in_the_form_is_named_and_nothing_is_saved(
 
 @pytest.mark.parametrize("who", ["outsider", "former"])
 def test_people_outside_the_collective_get_not_found(
-    client: Client, place: Place, member: User, who: str
+    client: Client, world: World, place: Place, member: User, who: str
 ) -> None:
     entry = InvolvementEntryFactory(place=place, stage="")
     ParticipationFactory(entry=entry, person=member)
-    person = UserFactory()
-    if who == "former":
-        membership = CollectiveMembershipFactory(collective=place.collective, person=person)
-        collective_services.membership_leave(membership=membership)
+    person = getattr(world, who)  # Olu never joined; Fern left Riverside
     client.force_login(person)
 
     for url in (
@@ -120,10 +117,13 @@ def test_visitors_are_asked_to_sign_in(client: Client, place: Place) -> None:
 
 
 def test_an_entry_from_another_place_or_a_wrong_id_is_not_found(
-    client: Client, place: Place, member: User
+    client: Client, world: World, place: Place
 ) -> None:
-    elsewhere = InvolvementEntryFactory()  # in some project's log
-    client.force_login(member)
+    elsewhere = InvolvementEntryFactory(project=world.project)  # in the project's log
+    client.force_login(world.member)  # who may read it there, not through Riverside's log
+    assert (
+        client.get(reverse("places:log_entry", args=[world.project_place.pk, elsewhere.pk]))
+    ).status_code == 200
 
     assert (
         client.get(reverse("places:log_entry", args=[place.pk, elsewhere.pk])).status_code == 404

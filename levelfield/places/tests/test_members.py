@@ -262,9 +262,11 @@ def test_people_outside_the_place_get_page_not_found_and_change_nothing(story: S
 
 def test_wrong_ids_are_page_not_found(story: Story) -> None:
     story.client.force_login(story.asker)
-    # A membership of another place of the same kind, in another collective.
-    elsewhere = ProjectFactory(title="Elsewhere")
-    theirs = ProjectMembershipFactory(project=elsewhere, person=UserFactory())
+    # A membership of another place of the same kind, in another collective: a second
+    # collective, Hilltop, with a project and a group of its own (isolation needs one).
+    hilltop = CollectiveFactory(name="Hilltop Voices", slug="hilltop")
+    elsewhere = ProjectFactory(collective=hilltop, title="Elsewhere")
+    theirs = ProjectMembershipFactory(project=elsewhere, person=UserFactory(display_name="Hana"))
     CollectiveMembershipFactory(collective=elsewhere.collective, person=theirs.person)
     other_group = services.group_create(
         collective=elsewhere.collective, actor=theirs.person, name="Other group", purpose="."
@@ -364,8 +366,10 @@ def test_the_old_members_addresses_send_you_on(
     assert client.post(old(world)).status_code == 405
 
 
-def test_the_demo_groups_show_the_coordinator_job_and_can_be_loaded_again() -> None:
-    collective = CollectiveFactory(name="Demo collective")
+def test_the_demo_groups_show_the_coordinator_job_and_can_be_loaded_again(world: World) -> None:
+    # The demo's cast (keyed by name) joins Riverside; the demo finds the world's Allies
+    # Group and adds its people to it, and starts the Young People's Advisory Group.
+    collective = world.collective
     keys = ["amara", "gordon", "maggie", "leah", "dev", "jade", "sam", "priya"]
     people = {key: UserFactory(display_name=key.title()) for key in keys}
     for person in people.values():
@@ -375,6 +379,7 @@ def test_the_demo_groups_show_the_coordinator_job_and_can_be_loaded_again() -> N
     demo.demo_load(collective=collective, people=people)
 
     allies = collective.places.get(group_name="Allies Group")
+    assert allies == world.group
     young = collective.places.get(group_name="Young People's Advisory Group")
     assert [m.person.name for m in memberships_of(allies) if m.is_coordinator] == ["Maggie"]
     asked = memberships_of(young).get(person=people["jade"])

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import factory
 from django.utils import timezone
 
+from levelfield.collectives.models import Collective
 from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
@@ -76,10 +77,23 @@ class Team:
         )
 
 
-def make_team(public: int = 5, professionals: int = 5, others: int = 0) -> Team:
+def make_team(
+    public: int = 5,
+    professionals: int = 5,
+    others: int = 0,
+    *,
+    collective: Collective | None = None,
+    outsider: User | None = None,
+) -> Team:
     """A project whose members share their perspectives: public contributors (lived
-    experience), researchers, and people who keep their perspectives to themselves."""
-    project = ProjectFactory(title="Living well with arthritis")
+    experience), researchers, and people who keep their perspectives to themselves.
+
+    Given a `collective` (the one test world's), the project is a second one in it: the
+    anonymity thresholds need five or more members of each perspective, which the world's
+    own project does not have. Its `outsider` is then the world's (Olu).
+    """
+    extra = {"collective": collective} if collective is not None else {}
+    project = ProjectFactory(title="Living well with arthritis", **extra)
     groups: dict[str, list[User]] = {"public": [], "professionals": [], "others": []}
     for label, count, kind in (
         ("public", public, PerspectiveKind.LIVED_EXPERIENCE),
@@ -93,7 +107,9 @@ def make_team(public: int = 5, professionals: int = 5, others: int = 0) -> Team:
             if kind is not None:
                 PerspectiveFactory(person=person, kind=kind)
             groups[label].append(person)
-    return Team(project=project, outsider=UserFactory(display_name="Outsider"), **groups)
+    if outsider is None:
+        outsider = UserFactory(display_name="Outsider")
+    return Team(project=project, outsider=outsider, **groups)
 
 
 def answer_all(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS
+from levelfield.lib.testing.world import World
 from levelfield.reflection import services
 from levelfield.reflection.models import Comment, Respondent, Submission
 from levelfield.reflection.tests.factories import answer_all, close, make_team
@@ -17,12 +18,18 @@ from levelfield.sealing.tests.pages import (
     raw_pages,
 )
 
+# The one test world, committed (transaction=True) for the real connections; each team is a
+# second project in its collective, with the five-per-perspective members the world lacks.
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_after_closing_no_page_on_disk_opens_a_check_in_answer_even_with_the_key() -> None:
+def test_after_closing_no_page_on_disk_opens_a_check_in_answer_even_with_the_key(
+    world: World,
+) -> None:
     pageinspect_or_skip()
-    team = make_team(public=5, professionals=5)
+    team = make_team(
+        public=5, professionals=5, collective=world.collective, outsider=world.outsider
+    )
     checkin = team.open_round()
     answer_all(checkin, team.members, 4, comment="{name} felt listened to")
     answer_all(checkin, team.members[:2], 2, comment="{name} changed their mind")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.history.models import Change
+from levelfield.lib.testing.world import World
 from levelfield.projects.models import InvolvementEntry
 from levelfield.reflection import results, services
 from levelfield.reflection.models import (
@@ -33,8 +34,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team() -> Team:
-    return make_team(public=5, professionals=5)
+def team(world: World) -> Team:
+    """Five public contributors and five researchers in a second project of the world's
+    collective (results show only from five answers per perspective); Olu is outside."""
+    return make_team(
+        public=5, professionals=5, collective=world.collective, outsider=world.outsider
+    )
 
 
 def _scores(checkin: CheckInRound, value: int) -> dict[int, int]:
@@ -193,8 +198,10 @@ def test_results_are_split_by_perspective_and_the_gap_highlighted(
     assert "public contributors (5)" in page
 
 
-def test_a_small_group_merges_everything_even_in_the_database() -> None:
-    team = make_team(public=5, professionals=5, others=2)
+def test_a_small_group_merges_everything_even_in_the_database(world: World) -> None:
+    team = make_team(
+        public=5, professionals=5, others=2, collective=world.collective, outsider=world.outsider
+    )
     checkin = team.open_round()
     answer_all(checkin, team.members, 3)
     close(checkin)

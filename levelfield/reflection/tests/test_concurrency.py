@@ -11,15 +11,20 @@ from datetime import timedelta
 import pytest
 
 from levelfield.collectives.tests.threads import CONCURRENCY_MARKS, at_once
+from levelfield.lib.testing.world import World
 from levelfield.reflection import services
 from levelfield.reflection.models import CheckInRound, Respondent, Submission
 from levelfield.reflection.tests.factories import answer_all, make_team
 
+# The one test world, committed (transaction=True) for the real connections; each team is a
+# second project in its collective, with the five-per-perspective members the world lacks.
 pytestmark = CONCURRENCY_MARKS
 
 
-def test_an_answer_racing_the_closing_is_counted_or_refused_never_lost() -> None:
-    team = make_team(public=5, professionals=5)
+def test_an_answer_racing_the_closing_is_counted_or_refused_never_lost(world: World) -> None:
+    team = make_team(
+        public=5, professionals=5, collective=world.collective, outsider=world.outsider
+    )
     checkin = team.open_round()
     answer_all(checkin, team.members[:9], 3)
     last = team.members[9]
@@ -41,8 +46,10 @@ def test_an_answer_racing_the_closing_is_counted_or_refused_never_lost() -> None
     assert not Respondent.objects.filter(round=checkin, sealed_answers__isnull=False).exists()
 
 
-def test_one_person_answering_twice_at_once_keeps_one_row() -> None:
-    team = make_team(public=5, professionals=0)
+def test_one_person_answering_twice_at_once_keeps_one_row(world: World) -> None:
+    team = make_team(
+        public=5, professionals=0, collective=world.collective, outsider=world.outsider
+    )
     checkin = team.open_round(person=team.public[0])
     results = at_once(3, lambda n: answer_all(checkin, [team.public[1]], 1 + n))
     assert not [r for r in results if isinstance(r, Exception)]
@@ -50,8 +57,10 @@ def test_one_person_answering_twice_at_once_keeps_one_row() -> None:
 
 
 @pytest.mark.parametrize("twice", [2])
-def test_two_workers_closing_at_once_write_the_answers_out_once(twice: int) -> None:
-    team = make_team(public=5, professionals=5)
+def test_two_workers_closing_at_once_write_the_answers_out_once(world: World, twice: int) -> None:
+    team = make_team(
+        public=5, professionals=5, collective=world.collective, outsider=world.outsider
+    )
     checkin = team.open_round()
     answer_all(checkin, team.members, 3)
     results = at_once(

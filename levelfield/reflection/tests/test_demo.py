@@ -7,15 +7,13 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from levelfield.collectives.tests.factories import (
-    CollectiveFactory,
-    CollectiveMembershipFactory,
-)
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.lib.manifests import NavigationEntry
+from levelfield.lib.testing.world import World
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places.access import collective_place
 from levelfield.places.navigation import entries_for
-from levelfield.places.services import group_create, group_join
+from levelfield.places.services import group_join
 from levelfield.reflection import demo
 from levelfield.reflection.models import CheckInRound, Phase, Respondent
 
@@ -24,27 +22,27 @@ pytestmark = pytest.mark.django_db
 KEYS = demo.PUBLIC + demo.PROFESSIONALS + ("leah",)
 
 
-def test_the_demo_has_an_open_round_in_the_allies_group_and_is_safe_to_run_again() -> None:
-    collective = CollectiveFactory(name="Demo collective")
+def test_the_demo_has_an_open_round_in_the_allies_group_and_is_safe_to_run_again(
+    world: World,
+) -> None:
+    # The demo answers as its own cast (keyed by name), so the cast joins Riverside, and
+    # four of them the world's Allies Group, where the demo opens the group's round.
     people = {key: UserFactory(display_name=key.title()) for key in KEYS}
     for person in people.values():
-        CollectiveMembershipFactory(collective=collective, person=person)
-    allies = group_create(
-        collective=collective, actor=people["amara"], name="Allies Group", purpose="Deciding."
-    )
+        CollectiveMembershipFactory(collective=world.collective, person=person)
     for key in ("gordon", "maggie", "leah", "dev"):
-        group_join(group=allies, person=people[key])
+        group_join(group=world.group, person=people[key])
 
-    demo.demo_load(collective=collective, people=people)
-    demo.demo_load(collective=collective, people=people)
+    demo.demo_load(collective=world.collective, people=people)
+    demo.demo_load(collective=world.collective, people=people)
 
-    own = CheckInRound.objects.in_place(collective_place(collective.pk))
+    own = CheckInRound.objects.in_place(collective_place(world.collective.pk))
     assert sorted(own.values_list("title", flat=True)) == [
         "Autumn check-in",
         "Spring check-in",
         "Winter check-in",
     ]
-    checkin = CheckInRound.objects.in_place(allies).get()
+    checkin = CheckInRound.objects.in_place(world.group).get()
     assert checkin.phase(timezone.now()) == Phase.OPEN
     answered = Respondent.objects.filter(round=checkin).count()
     assert 0 < answered < settings.MINIMUM_ANONYMOUS_GROUP

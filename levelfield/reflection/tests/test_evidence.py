@@ -11,6 +11,7 @@ from levelfield.decisions.models import Outcome
 from levelfield.decisions.tests.factories import DecisionFactory
 from levelfield.events.models import AgendaItem
 from levelfield.events.tests.factories import EventFactory, RegistrationFactory
+from levelfield.lib.testing.world import World
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
 from levelfield.reflection import evidence
 from levelfield.reflection.models import PerspectiveGroup
@@ -24,6 +25,18 @@ def _now_after_the_record(clock: object) -> None:
     """The record below is dated August and October 2026; what is made "now" (decisions)
     falls in the quarter from October, whatever day the suite runs."""
     clock.move_to(datetime.datetime(2026, 11, 18, 10, 0, tzinfo=datetime.UTC))
+
+
+def _team(world: World, *, public: int, professionals: int) -> Team:
+    """A second project in the world's collective, whose members share their perspectives:
+    the evidence splits by perspective only from five people in each, more than the
+    world's own project has."""
+    return make_team(
+        public=public,
+        professionals=professionals,
+        collective=world.collective,
+        outsider=world.outsider,
+    )
 
 
 def _record(team: Team) -> None:
@@ -46,8 +59,10 @@ def _record(team: Team) -> None:
         DecisionFactory(place=team.project.place, created_by=person)
 
 
-def test_the_record_is_split_by_perspective_when_every_group_is_big_enough() -> None:
-    team = make_team(public=5, professionals=5)
+def test_the_record_is_split_by_perspective_when_every_group_is_big_enough(
+    world: World,
+) -> None:
+    team = _team(world, public=5, professionals=5)
     _record(team)
     found = evidence.evidence_for(team.project)
     assert found.people.split
@@ -64,8 +79,8 @@ def test_the_record_is_split_by_perspective_when_every_group_is_big_enough() -> 
     assert [quarter.month for quarter in found.quarters] == [7, 10]
 
 
-def test_small_groups_are_merged_into_everyone() -> None:
-    team = make_team(public=5, professionals=2)
+def test_small_groups_are_merged_into_everyone(world: World) -> None:
+    team = _team(world, public=5, professionals=2)
     _record(team)
     found = evidence.evidence_for(team.project)
     assert not found.people.split
@@ -73,9 +88,9 @@ def test_small_groups_are_merged_into_everyone() -> None:
 
 
 def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
-    client: object,
+    world: World, client: object
 ) -> None:
-    team = make_team(public=5, professionals=5)
+    team = _team(world, public=5, professionals=5)
     _record(team)
     decision = DecisionFactory(place=team.project.place, created_by=team.public[0])
     Outcome.objects.create(
@@ -105,11 +120,11 @@ def test_the_page_puts_perceived_scores_beside_the_record_and_links_to_it(
 
 
 def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
-    client: object,
+    world: World, client: object
 ) -> None:
     """Public contributors attended two of the project's meetings and proposed agenda
     items; the evidence view counts them by perspective and links to the meetings."""
-    team = make_team(public=5, professionals=5)
+    team = _team(world, public=5, professionals=5)
     meetings = [
         EventFactory(
             place=team.project.place,
@@ -153,8 +168,8 @@ def test_meetings_attended_and_agenda_items_proposed_show_in_voice_and_agenda(
     assert "once events are recorded" not in page
 
 
-def test_attendance_is_not_split_when_a_group_is_too_small() -> None:
-    team = make_team(public=5, professionals=2)
+def test_attendance_is_not_split_when_a_group_is_too_small(world: World) -> None:
+    team = _team(world, public=5, professionals=2)
     meeting = EventFactory(place=team.project.place)
     for person in team.members:
         RegistrationFactory(event=meeting, person=person, attended=True)
