@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -113,6 +114,8 @@ class DecisionQuerySet(PlaceOwnedQuerySet):
 
 
 class Decision(models.Model):
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     place = models.ForeignKey(
         "places.Place",
         on_delete=models.CASCADE,
@@ -234,6 +237,8 @@ class Option(models.Model):
     """One of the things people choose between (for a time poll, a proposed time)."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="options")
+    # Members' translations of its label (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     label = models.CharField(max_length=200)
     position = models.PositiveIntegerField(default=0)
     starts_at = models.DateTimeField(null=True, blank=True)

@@ -72,6 +72,7 @@ from levelfield.lib.words import name_or_former
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
 from levelfield.places.models import Place, PlaceKind
+from levelfield.translations.shown import Shown, shown_list
 
 PAGE_SIZE = 25
 
@@ -243,7 +244,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
-    options = list(decision.options.all())
+    translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, zone)
     phase = decision.phase(now)
     # Past its closing time, an anonymous decision's answers stay sealed until the worker
@@ -254,7 +255,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     figures = participation.figures_of(decision, tally)
     voice = participation.voice_check_evaluate(decision, figures)
     results_html, participation_html = _summary_html(
-        decision, tally, figures, voice, options, labels, phase=phase, visible=visible, zone=zone
+        decision,
+        tally,
+        figures,
+        voice,
+        options,
+        labels,
+        phase=phase,
+        visible=visible,
+        zone=zone,
+        words=_words_version(translated),
     )
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
@@ -266,7 +276,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "decisions/detail.html",
         {
-            **_around(decision),
+            **_around(translated[0].obj),
+            "translated": translated[0],
+            "translated_options": translated[1:],
             "phase": phase,
             "phase_label": Phase(phase).label,
             "now": now,
@@ -312,11 +324,14 @@ def _summary_html(
     phase: str,
     visible: bool,
     zone: zoneinfo.ZoneInfo | None,
+    words: str = "",
 ) -> tuple[str, str]:
     """The results and "who has responded" sections of the decision page, rendered once
     per version of the responses (and phase and time zone) and cached like the figures:
     they are the same for everyone who may see the page. A new response moves the
-    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
+    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`. `words`
+    names the translations shown (the cache is already kept per language), so a new or
+    changed translation of an option shows at once too."""
 
     def render() -> tuple[str, str]:
         results = None
@@ -353,6 +368,7 @@ def _summary_html(
         phase,
         int(visible),
         zone or "",
+        words,
     )
     return lib_cache.versioned(
         "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
@@ -401,7 +417,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     phase = decision.phase(now)
-    options = list(decision.options.all())
+    _translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, _viewer_zone(request, decision))
     counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
     visible = decision.results_visible(now) and not counting
@@ -467,7 +483,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
-    options = list(decision.options.all())
+    translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, zone)
     refusal = _respond_refusal(decision, decision.phase(now))
     current: tuple[dict[str, Any], str] | None = None
@@ -508,7 +524,8 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "decisions/respond.html",
         {
-            **_around(decision),
+            **_around(translated[0].obj),
+            "translated": translated[0],
             "form": form,
             "refusal": refusal,
             "changing": current is not None,
@@ -733,6 +750,30 @@ def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo 
     if name not in _zone_names():
         name = decision.timezone_name
     return zoneinfo.ZoneInfo(name)
+
+
+def _in_readers_words(
+    request: HttpRequest, decision: Decision, options: list[Option]
+) -> tuple[list[Shown], list[Option]]:
+    """The decision and its options as the reader sees them (in their language where
+    members translated them; `?original=1` for the original), read in one query for
+    them all. The options keep their ids, so answers given in any language are counted
+    together."""
+    shown = shown_list(
+        [decision, *options],
+        person=request.user,
+        original=request.GET.get("original") == "1",
+    )
+    return shown, [one.obj for one in shown[1:]]
+
+
+def _words_version(shown: list[Shown]) -> str:
+    """Which translations a page shows, for the key of what is cached per version."""
+    used = [one.translation for one in shown if one.translation is not None]
+    if not used:
+        return ""
+    latest = max(found.translated_at for found in used)
+    return f"{len(used)}.{latest.timestamp():.0f}"
 
 
 def _labels(
