@@ -19,6 +19,7 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
@@ -109,6 +110,8 @@ class QuestionSetVersion(models.Model):
 
 
 class Question(models.Model):
+    # Members' translations of its theme and words (levelfield/translations).
+    translations = GenericRelation("translations.Translation")
     version = models.ForeignKey(
         QuestionSetVersion, on_delete=models.CASCADE, related_name="questions"
     )
