@@ -126,14 +126,14 @@ def may_translate_option(person: Any, option: Option) -> bool:
 TRANSLATABLE = (
     Translatable(
         model="decisions.Decision",
-        fields=("title", "background"),
+        fields=("title", "background", "easy_read_question"),
         label=gettext_lazy("decision"),
         find=decision_for_member,
         may_translate=may_translate_decision,
     ),
     Translatable(
         model="decisions.Option",
-        fields=("label",),
+        fields=("label", "easy_read_label"),
         label=gettext_lazy("option in a decision"),
         find=option_to_translate,
         may_translate=may_translate_option,

@@ -128,6 +128,13 @@ class Decision(models.Model):
         "background",
         help_text="What the decision is about and why it matters, in plain English.",
     )
+    # The question in easy-read words, shown on the response form to whoever asks for
+    # easy read; answers are the same, so counts are too.
+    easy_read_question = models.TextField(
+        "the question in easy read",
+        blank=True,
+        help_text="Short sentences, one idea each, in everyday words.",
+    )
     has_discussion = models.BooleanField(
         "talk it through before voting",
         default=False,
@@ -240,6 +247,12 @@ class Option(models.Model):
     # Members' translations of its label (levelfield/translations), deleted with it.
     translations = GenericRelation("translations.Translation")
     label = models.CharField(max_length=200)
+    easy_read_label = models.CharField(
+        "the option in easy read",
+        max_length=200,
+        blank=True,
+        help_text="Short, everyday words, for people who ask for easy read.",
+    )
     position = models.PositiveIntegerField(default=0)
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)

@@ -493,11 +493,12 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         mine = Response.objects.filter(decision=decision, person=request.user).first()
         current = (mine.payload, mine.reason) if mine else None
+    easy = _easy_read(request, translated[0].obj, options, labels)
     form = ResponseForm(
         posted(request),
         decision=decision,
         options=options,
-        option_labels=labels,
+        option_labels=easy["easy_labels"] if easy["easy_read"] else labels,
     )
     if current and request.method != "POST":
         form.initial_from(*current)
@@ -526,6 +527,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         {
             **_around(translated[0].obj),
             "translated": translated[0],
+            **easy,
             "form": form,
             "refusal": refusal,
             "changing": current is not None,
@@ -568,6 +570,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=decision,
                 person=request.user,
                 label=option_form.cleaned_data.get("label", ""),
+                easy_read_label=option_form.cleaned_data.get("easy_read_label", ""),
                 time=option_form.proposed_time(_time_length(options)),
                 now=now,
             )
@@ -765,6 +768,32 @@ def _in_readers_words(
         original=request.GET.get("original") == "1",
     )
     return shown, [one.obj for one in shown[1:]]
+
+
+def _easy_read(
+    request: HttpRequest, decision: Decision, options: list[Option], labels: dict[int, str]
+) -> dict[str, Any]:
+    """The response form's easy-read wording, for whoever asks (`?easy_read=1`, kept in
+    the form's address through errors): the question and each option in easy words where
+    they were written, the usual words otherwise. The answers are the same fields, so
+    counts are unchanged."""
+    times = methods.family(decision.method).options_are_times
+    easy_labels = {
+        option.pk: option.easy_read_label if option.easy_read_label and not times else label
+        for option, label in ((option, labels[option.pk]) for option in options)
+    }
+    has_easy_read = bool(decision.easy_read_question) or easy_labels != labels
+    query = request.GET.copy()
+    query.pop("easy_read", None)
+    usual_url = f"{request.path}?{query.urlencode()}" if query else request.path
+    query["easy_read"] = "1"
+    return {
+        "has_easy_read": has_easy_read,
+        "easy_read": has_easy_read and request.GET.get("easy_read") == "1",
+        "easy_labels": easy_labels,
+        "easy_read_url": f"{request.path}?{query.urlencode()}",
+        "usual_url": usual_url,
+    }
 
 
 def _words_version(shown: list[Shown]) -> str:

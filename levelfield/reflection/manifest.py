@@ -78,7 +78,7 @@ def may_translate_question(person: Any, question: Question) -> bool:
 TRANSLATABLE = (
     Translatable(
         model="reflection.Question",
-        fields=("theme", "text"),
+        fields=("theme", "text", "easy_read_text"),
         label=gettext_lazy("check-in question"),
         find=question_to_translate,
         may_translate=may_translate_question,

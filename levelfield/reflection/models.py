@@ -123,6 +123,14 @@ class Question(models.Model):
         "by it.",
     )
     text = models.CharField("question", max_length=300)
+    # The question in easy-read words, shown on the check-in form to whoever asks for
+    # easy read; the answers are the same, so results are too.
+    easy_read_text = models.CharField(
+        "the question in easy read",
+        max_length=300,
+        blank=True,
+        help_text="Short sentences, one idea each, in everyday words.",
+    )
 
     class Meta:
         ordering = ["version_id", "position"]

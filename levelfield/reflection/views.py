@@ -255,9 +255,27 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             "previous_actions": previous_actions,
             "minimum": _minimum(),
             **_translated_context(request, shown),
+            **_easy_read(request, [one.obj for one in shown]),
         },
         status=status,
     )
+
+
+def _easy_read(request: HttpRequest, questions: list[Question]) -> dict[str, Any]:
+    """The check-in form's easy-read wording, for whoever asks (`?easy_read=1`, kept in
+    the form's address through errors): each question's easy words where they were
+    written, beside the usual words one click away. The answers are the same fields."""
+    has_easy_read = any(question.easy_read_text for question in questions)
+    query = request.GET.copy()
+    query.pop("easy_read", None)
+    usual_url = f"{request.path}?{query.urlencode()}" if query else request.path
+    query["easy_read"] = "1"
+    return {
+        "has_easy_read": has_easy_read,
+        "easy_read": has_easy_read and request.GET.get("easy_read") == "1",
+        "easy_read_url": f"{request.path}?{query.urlencode()}",
+        "usual_url": usual_url,
+    }
 
 
 @login_required
@@ -323,6 +341,7 @@ def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
                 person=request.user,
                 theme=form.cleaned_data["theme"],
                 text=form.cleaned_data["text"],
+                easy_read_text=form.cleaned_data.get("easy_read_text", ""),
             )
         except services.CheckInError as error:
             field = error.code if error.code in form.fields else None
