@@ -6,6 +6,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.documents import access, personal
@@ -82,7 +83,7 @@ TRANSLATABLE = (
     Translatable(
         model="documents.Version",
         fields=("text",),
-        label="the text of a document",
+        label=gettext_lazy("the text of a document"),
         find=version_to_translate,
         may_translate=may_translate_version,
     ),
