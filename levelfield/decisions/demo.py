@@ -19,6 +19,21 @@ from levelfield.projects.models import Project
 
 ALLIES_GROUP = "Allies Group"
 ALLIES_QUESTION = "How should the Allies Group make decisions?"
+# Each option, and its words in easy read.
+ALLIES_OPTIONS = {
+    "Consent: we go ahead unless someone has a reasoned objection": "We go ahead. "
+    "Anyone can stop us if they say why.",
+    "Majority vote: the option most of us choose": "We vote. The idea with the most votes wins.",
+    "Consensus: we talk until everyone can support it": "We keep talking until everyone agrees.",
+    "Gradients of agreement, then consent on the final wording": "We each say how much we "
+    "like it. Then we agree the words.",
+}
+ALLIES_EASY_READ = (
+    "We want to try a new way to make decisions.\n"
+    "We will try it for 6 months.\n"
+    "Which way should we try first?\n"
+    "You can tell us why."
+)
 
 
 def demo_world(world: DemoWorld) -> None:
@@ -52,12 +67,10 @@ def _allies_group_decision(collective: Collective, people: dict[str, User]) -> N
             "Which way should the Allies Group try first? Say why if you can: we will read "
             "every reason at the next meeting."
         ),
-        options=[
-            "Consent: we go ahead unless someone has a reasoned objection",
-            "Majority vote: the option most of us choose",
-            "Consensus: we talk until everyone can support it",
-            "Gradients of agreement, then consent on the final wording",
-        ],
+        options=list(ALLIES_OPTIONS),
+        # In easy read too, for members who ask for it on the response form.
+        easy_read_question=ALLIES_EASY_READ,
+        easy_read_options=ALLIES_OPTIONS,
         closes_at=now + datetime.timedelta(days=10),
         now=started,
     )

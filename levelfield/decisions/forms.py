@@ -50,6 +50,16 @@ def _site_zone_hint(text: str) -> str:
     )
 
 
+EASY_READ_HELP = gettext_lazy(
+    "Easy read is for people with learning disabilities, and anyone who finds the usual "
+    "words hard: short sentences, one idea each, everyday words. People who choose "
+    "“Easy read” on the response form see these words, with the usual words a click away."
+)
+EASY_READ_HELP_OPTIONS = gettext_lazy(
+    "One line for each option, in the same order as the options, in short, everyday words."
+)
+
+
 class MethodChoiceForm(forms.Form):
     """Step one of starting a decision: how people will respond."""
 
@@ -81,11 +91,23 @@ class DecisionForm(forms.Form):
         help_text=gettext_lazy("What it is about and why it matters, in plain English."),
         error_messages={"required": gettext_lazy("Enter the background.")},
     )
+    easy_read_question = forms.CharField(
+        label=gettext_lazy("The question in easy read (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=EASY_READ_HELP,
+    )
     options = forms.CharField(
         label=gettext_lazy("Options"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         help_text=gettext_lazy("One option per line. Give at least 2."),
+    )
+    easy_read_options = forms.CharField(
+        label=gettext_lazy("The options in easy read (optional)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=EASY_READ_HELP_OPTIONS,
     )
     times = forms.CharField(
         label=gettext_lazy("Proposed times"),
@@ -207,6 +229,7 @@ class DecisionForm(forms.Form):
 
     METHOD_FIELDS = {
         "options",
+        "easy_read_options",
         "max_choices",
         "dot_budget",
         "score_min",
@@ -222,6 +245,8 @@ class DecisionForm(forms.Form):
         self.place = place
         family = methods.family(method)
         wanted = set(family.create_fields_for(method))
+        if "options" in wanted:
+            wanted.add("easy_read_options")
         for name in self.METHOD_FIELDS - wanted:
             del self.fields[name]
         if methods.family(method).options_are_times:
@@ -270,6 +295,15 @@ class DecisionForm(forms.Form):
             raise ValidationError(_("Keep each option under 200 characters."))
         return options
 
+    def clean_easy_read_options(self) -> list[str]:
+        lines = [
+            " ".join(line.split()) for line in self.cleaned_data["easy_read_options"].splitlines()
+        ]
+        lines = [line for line in lines if line]
+        if any(len(line) > 200 for line in lines):
+            raise ValidationError(_("Keep each option in easy read under 200 characters."))
+        return lines
+
     def clean_times(self) -> list[datetime]:
         zone_name = self.data.get(self.add_prefix("timezone_name")) or settings.TIME_ZONE
         try:
@@ -304,6 +338,20 @@ class DecisionForm(forms.Form):
             self.add_error(name, message)
         if data.get("closes_at"):
             self._check_times(data)
+        easy = data.get("easy_read_options") or []
+        options = data.get("options") or []
+        if easy and options and len(easy) != len(options):
+            self.add_error(
+                "easy_read_options",
+                ngettext(
+                    "Give one line in easy read for each option, in the same order: you gave "
+                    "%(easy)s line for %(options)s options.",
+                    "Give one line in easy read for each option, in the same order: you gave "
+                    "%(easy)s lines for %(options)s options.",
+                    len(easy),
+                )
+                % {"easy": len(easy), "options": len(options)},
+            )
         return data
 
     def _check_times(self, data: dict[str, Any]) -> None:
@@ -336,6 +384,10 @@ class DecisionForm(forms.Form):
             "voice_check": data["voice_check"],
             "voice_minimum": data["voice_minimum"],
             "options": data.get("options", []),
+            "easy_read_question": data.get("easy_read_question", ""),
+            "easy_read_options": dict(
+                zip(data.get("options", []), data.get("easy_read_options") or [], strict=False)
+            ),
         }
         for name in ("max_choices", "dot_budget", "score_min", "score_max"):
             if data.get(name) is not None:
@@ -448,6 +500,15 @@ class OptionForm(forms.Form):
         max_length=200,
         required=False,
     )
+    easy_read_label = forms.CharField(
+        label=gettext_lazy("The new option in easy read (optional)"),
+        max_length=200,
+        required=False,
+        help_text=EASY_READ_HELP,
+        error_messages={
+            "max_length": gettext_lazy("Keep the option in easy read under 200 characters.")
+        },
+    )
     starts_at = forms.DateTimeField(
         label=gettext_lazy("Proposed start"),
         required=False,
@@ -460,6 +521,7 @@ class OptionForm(forms.Form):
         self.decision = decision
         if methods.family(decision.method).options_are_times:
             del self.fields["label"]
+            del self.fields["easy_read_label"]
             self.fields["starts_at"].required = True
             self.fields["starts_at"].help_text = _(
                 "For example 2026-11-03 14:00, in %(zone)s time. It lasts as "

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from levelfield.decisions import personal
-from levelfield.decisions.models import Decision, Phase
+from levelfield.decisions.access import decision_for_member
+from levelfield.decisions.models import Decision, Option, Phase
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_world_module,
     scale_module,
 )
@@ -94,8 +97,53 @@ GLOSSARY = (
 )
 
 
+def option_to_translate(person: Any, pk: int) -> Option:
+    """An option, for the members of its decision's place (404 for anyone else)."""
+    return get_object_or_404(
+        Option.objects.filter(decision__in=Decision.objects.for_member(person)).select_related(
+            "decision"
+        ),
+        pk=pk,
+    )
+
+
+def may_translate_decision(person: Any, decision: Decision) -> bool:
+    """Members of the decision's place, who take part in it."""
+    from levelfield.places.access import is_place_member
+
+    return is_place_member(person, decision.place_id)
+
+
+def may_translate_option(person: Any, option: Option) -> bool:
+    return may_translate_decision(person, option.decision)
+
+
+# Options are translatable on their own (each has its own translation, by content type and
+# id) rather than carried in the decision's: the decision page reads the decision and all
+# its options' translations in one query (translations.shown.shown_list), responses keep
+# pointing at the same option ids whatever language they were given in, and a new option
+# added in the decision talk needs no change to the decision's translation.
+TRANSLATABLE = (
+    Translatable(
+        model="decisions.Decision",
+        fields=("title", "background", "easy_read_question"),
+        label=gettext_lazy("decision"),
+        find=decision_for_member,
+        may_translate=may_translate_decision,
+    ),
+    Translatable(
+        model="decisions.Option",
+        fields=("label", "easy_read_label"),
+        label=gettext_lazy("option in a decision"),
+        find=option_to_translate,
+        may_translate=may_translate_option,
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="decisions",
+    translatable=TRANSLATABLE,
     glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -113,6 +114,8 @@ class DecisionQuerySet(PlaceOwnedQuerySet):
 
 
 class Decision(models.Model):
+    # Members' translations of its words (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     place = models.ForeignKey(
         "places.Place",
         on_delete=models.CASCADE,
@@ -124,6 +127,13 @@ class Decision(models.Model):
     background = models.TextField(
         "background",
         help_text="What the decision is about and why it matters, in plain English.",
+    )
+    # The question in easy-read words, shown on the response form to whoever asks for
+    # easy read; answers are the same, so counts are too.
+    easy_read_question = models.TextField(
+        "the question in easy read",
+        blank=True,
+        help_text="Short sentences, one idea each, in everyday words.",
     )
     has_discussion = models.BooleanField(
         "talk it through before voting",
@@ -234,7 +244,15 @@ class Option(models.Model):
     """One of the things people choose between (for a time poll, a proposed time)."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="options")
+    # Members' translations of its label (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     label = models.CharField(max_length=200)
+    easy_read_label = models.CharField(
+        "the option in easy read",
+        max_length=200,
+        blank=True,
+        help_text="Short, everyday words, for people who ask for easy read.",
+    )
     position = models.PositiveIntegerField(default=0)
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)

@@ -72,6 +72,7 @@ from levelfield.lib.words import name_or_former
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
 from levelfield.places.models import Place, PlaceKind
+from levelfield.translations.shown import Shown, shown_list
 
 PAGE_SIZE = 25
 
@@ -243,7 +244,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
-    options = list(decision.options.all())
+    translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, zone)
     phase = decision.phase(now)
     # Past its closing time, an anonymous decision's answers stay sealed until the worker
@@ -254,7 +255,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     figures = participation.figures_of(decision, tally)
     voice = participation.voice_check_evaluate(decision, figures)
     results_html, participation_html = _summary_html(
-        decision, tally, figures, voice, options, labels, phase=phase, visible=visible, zone=zone
+        decision,
+        tally,
+        figures,
+        voice,
+        options,
+        labels,
+        phase=phase,
+        visible=visible,
+        zone=zone,
+        words=_words_version(translated),
     )
     voices_heard = decision.voices_heard
     if phase == Phase.CLOSED and decision.closed_at is None and voice.applies:
@@ -266,7 +276,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "decisions/detail.html",
         {
-            **_around(decision),
+            **_around(translated[0].obj),
+            "translated": translated[0],
+            "translated_options": translated[1:],
             "phase": phase,
             "phase_label": Phase(phase).label,
             "now": now,
@@ -312,11 +324,14 @@ def _summary_html(
     phase: str,
     visible: bool,
     zone: zoneinfo.ZoneInfo | None,
+    words: str = "",
 ) -> tuple[str, str]:
     """The results and "who has responded" sections of the decision page, rendered once
     per version of the responses (and phase and time zone) and cached like the figures:
     they are the same for everyone who may see the page. A new response moves the
-    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`."""
+    version, so shows at once; a renamed person shows within `FIGURES_SECONDS`. `words`
+    names the translations shown (the cache is already kept per language), so a new or
+    changed translation of an option shows at once too."""
 
     def render() -> tuple[str, str]:
         results = None
@@ -353,6 +368,7 @@ def _summary_html(
         phase,
         int(visible),
         zone or "",
+        words,
     )
     return lib_cache.versioned(
         "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
@@ -401,7 +417,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     phase = decision.phase(now)
-    options = list(decision.options.all())
+    _translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, _viewer_zone(request, decision))
     counting = decision.anonymous and phase == Phase.CLOSED and decision.closed_at is None
     visible = decision.results_visible(now) and not counting
@@ -467,7 +483,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for_member(request.user, pk)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
-    options = list(decision.options.all())
+    translated, options = _in_readers_words(request, decision, list(decision.options.all()))
     labels = _labels(decision, options, zone)
     refusal = _respond_refusal(decision, decision.phase(now))
     current: tuple[dict[str, Any], str] | None = None
@@ -477,11 +493,12 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         mine = Response.objects.filter(decision=decision, person=request.user).first()
         current = (mine.payload, mine.reason) if mine else None
+    easy = _easy_read(request, translated[0].obj, options, labels)
     form = ResponseForm(
         posted(request),
         decision=decision,
         options=options,
-        option_labels=labels,
+        option_labels=easy["easy_labels"] if easy["easy_read"] else labels,
     )
     if current and request.method != "POST":
         form.initial_from(*current)
@@ -508,7 +525,9 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "decisions/respond.html",
         {
-            **_around(decision),
+            **_around(translated[0].obj),
+            "translated": translated[0],
+            **easy,
             "form": form,
             "refusal": refusal,
             "changing": current is not None,
@@ -551,6 +570,7 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=decision,
                 person=request.user,
                 label=option_form.cleaned_data.get("label", ""),
+                easy_read_label=option_form.cleaned_data.get("easy_read_label", ""),
                 time=option_form.proposed_time(_time_length(options)),
                 now=now,
             )
@@ -733,6 +753,56 @@ def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo 
     if name not in _zone_names():
         name = decision.timezone_name
     return zoneinfo.ZoneInfo(name)
+
+
+def _in_readers_words(
+    request: HttpRequest, decision: Decision, options: list[Option]
+) -> tuple[list[Shown], list[Option]]:
+    """The decision and its options as the reader sees them (in their language where
+    members translated them; `?original=1` for the original), read in one query for
+    them all. The options keep their ids, so answers given in any language are counted
+    together."""
+    shown = shown_list(
+        [decision, *options],
+        person=request.user,
+        original=request.GET.get("original") == "1",
+    )
+    return shown, [one.obj for one in shown[1:]]
+
+
+def _easy_read(
+    request: HttpRequest, decision: Decision, options: list[Option], labels: dict[int, str]
+) -> dict[str, Any]:
+    """The response form's easy-read wording, for whoever asks (`?easy_read=1`, kept in
+    the form's address through errors): the question and each option in easy words where
+    they were written, the usual words otherwise. The answers are the same fields, so
+    counts are unchanged."""
+    times = methods.family(decision.method).options_are_times
+    easy_labels = {
+        option.pk: option.easy_read_label if option.easy_read_label and not times else label
+        for option, label in ((option, labels[option.pk]) for option in options)
+    }
+    has_easy_read = bool(decision.easy_read_question) or easy_labels != labels
+    query = request.GET.copy()
+    query.pop("easy_read", None)
+    usual_url = f"{request.path}?{query.urlencode()}" if query else request.path
+    query["easy_read"] = "1"
+    return {
+        "has_easy_read": has_easy_read,
+        "easy_read": has_easy_read and request.GET.get("easy_read") == "1",
+        "easy_labels": easy_labels,
+        "easy_read_url": f"{request.path}?{query.urlencode()}",
+        "usual_url": usual_url,
+    }
+
+
+def _words_version(shown: list[Shown]) -> str:
+    """Which translations a page shows, for the key of what is cached per version."""
+    used = [one.translation for one in shown if one.translation is not None]
+    if not used:
+        return ""
+    latest = max(found.translated_at for found in used)
+    return f"{len(used)}.{latest.timestamp():.0f}"
 
 
 def _labels(

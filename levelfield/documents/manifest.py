@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from levelfield.collectives import roles
 from levelfield.documents import access, personal
-from levelfield.documents.models import Document
+from levelfield.documents.models import Document, Version
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
@@ -55,6 +56,24 @@ def may_translate_document(person: Any, document: Document) -> bool:
     return roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
 
 
+def version_to_translate(person: Any, pk: int) -> Version:
+    """A version of a document, for the document's readers (404 for anyone else)."""
+    return get_object_or_404(
+        Version.objects.filter(document__in=Document.objects.for_reader(person)).select_related(
+            "document__place"
+        ),
+        pk=pk,
+    )
+
+
+def may_translate_version(person: Any, version: Version) -> bool:
+    return may_translate_document(person, version.document)
+
+
+# A document's words are its versions' text: each published version is translated on its
+# own (a version never changes, so its translation never goes out of date; a new version
+# needs its own). The document page shows the translated paragraphs in place of the
+# original's when they line up one for one, and the translation whole otherwise.
 TRANSLATABLE = (
     Translatable(
         model="documents.Document",
@@ -62,6 +81,13 @@ TRANSLATABLE = (
         label=gettext_lazy("document"),
         find=document_to_translate,
         may_translate=may_translate_document,
+    ),
+    Translatable(
+        model="documents.Version",
+        fields=("text",),
+        label=gettext_lazy("the text of a document"),
+        find=version_to_translate,
+        may_translate=may_translate_version,
     ),
 )
 

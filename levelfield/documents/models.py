@@ -185,6 +185,8 @@ class Reader(models.Model):
 
 
 class Version(models.Model):
+    # Members' translations of its text (levelfield/translations), deleted with it.
+    translations = GenericRelation("translations.Translation")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     text = models.TextField(help_text="The whole text in Markdown, exactly as published.")
@@ -205,6 +207,9 @@ class Version(models.Model):
 
     def __str__(self) -> str:
         return f"Version {self.number} of {self.document}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", args=[self.document_id]) + f"?version={self.number}"
 
 
 class ParagraphKind(models.TextChoices):

@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -66,7 +67,7 @@ from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
-from levelfield.translations.shown import shown_for
+from levelfield.translations.shown import Shown, shown_list
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 # Comments on one paragraph, oldest first, with their replies.
@@ -177,6 +178,23 @@ def _context(request: HttpRequest, reading: Reading, **extra: Any) -> dict[str, 
     }
 
 
+def _translated_text(text: Shown, paragraphs: list[Paragraph], total: int) -> SafeString | None:
+    """Show a translation of the version's text: when its paragraphs line up one for one
+    with the original's, each paragraph of the page shows its translation in place (so
+    the figures and the links to comment stay by it; None is returned); otherwise the
+    translation is returned whole, to show above the original's paragraphs. Only the
+    page's paragraphs are rendered."""
+    if text.translation is None:
+        return None
+    blocks = texts.split_blocks(text.obj.text)
+    if len(blocks) != total:
+        return texts.render_markdown(text.obj.text)
+    for paragraph in paragraphs:
+        if 0 < paragraph.position <= len(blocks):
+            paragraph.html = texts.render_markdown(blocks[paragraph.position - 1].text)
+    return None
+
+
 @login_required
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -184,16 +202,22 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
-    # Its title and purpose in the reader's language where a member translated them.
-    translated = shown_for(request, document)
     current = services.current_version(document)
     shown = (
         _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
+    )
+    # Its title, purpose and text in the reader's language where a member translated
+    # them, read in one query.
+    translated, text_translated = shown_list(
+        [document, shown],
+        person=request.user,
+        original=request.GET.get("original") == "1",
     )
     text_page = page_or_404(
         request, shown.paragraphs.defer("text").order_by("position"), BLOCKS_PER_PAGE
     )
     paragraphs = list(text_page.object_list)
+    text_whole = _translated_text(text_translated, paragraphs, text_page.paginator.count)
     # Every heading, for the contents: a part's page comes from its position.
     contents = [
         (heading, (heading.position - 1) // BLOCKS_PER_PAGE + 1)
@@ -238,6 +262,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             document=translated.obj,
             translated=translated,
+            text_translated=text_translated if text_translated.translation else None,
+            text_whole=text_whole,
+            text_translations_url=reverse(
+                "translations:object", args=["documents-version", shown.pk]
+            ),
             link=request.build_absolute_uri(reverse("documents:join", args=[document.link_token]))
             if document.open_to_link and reading.is_member
             else "",

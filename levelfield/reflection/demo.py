@@ -48,6 +48,32 @@ COLLECTIVE_ROUNDS = [
 ]
 
 
+WINTER = "Winter check-in"
+
+# The five principles' questions in easy read, by position. Levelfield's own questions
+# come without easy-read words; the demo writes them as a team would, so the Winter
+# check-in's form can be read in easy read.
+EASY_READ = {
+    1: "Everyone in the team has a say.",
+    2: "We make decisions together.",
+    3: "People the research is about are in the team.",
+    4: "We use what everyone is good at.",
+    5: "What you know from your life matters.",
+    6: "Everyone gets something back.",
+    7: "We know each other. We can speak freely.",
+    8: "We keep in touch between meetings.",
+}
+
+
+def _easy_read_words(version: QuestionSetVersion) -> None:
+    """Fill in the easy-read words of questions that have none yet (safe to run again)."""
+    for question in Question.objects.filter(version=version, easy_read_text=""):
+        words = EASY_READ.get(question.position)
+        if words:
+            question.easy_read_text = words
+            question.save(update_fields=["easy_read_text"])
+
+
 def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
     builtin_sets_install(QuestionSet, QuestionSetVersion, Question)
     version = QuestionSetVersion.objects.get(
@@ -71,9 +97,8 @@ def demo_load(*, collective: Collective, people: dict[str, User]) -> None:
                 theme=theme,
                 now=checkin.closes_at + timedelta(days=2),
             )
-    current = _round(
-        home, version, "Winter check-in", now - timedelta(days=2), 12, people["priya"]
-    )
+    _easy_read_words(version)
+    current = _round(home, version, WINTER, now - timedelta(days=2), 12, people["priya"])
     if current is not None:
         _answer(current, people, ("gordon", "sam", "jade"), 4, 1, current.opens_at)
     _project_round(people, now)

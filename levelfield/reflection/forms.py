@@ -188,3 +188,18 @@ class QuestionForm(forms.Form):
             "max_length": gettext_lazy("Keep the question under 300 characters"),
         },
     )
+    easy_read_text = forms.CharField(
+        label=gettext_lazy("Your question in easy read (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Easy read is for people with learning disabilities, and anyone who finds the "
+            "usual words hard: short sentences, one idea each, everyday words. People who "
+            "choose “Easy read” on the check-in form see these words, with the usual words a "
+            "click away."
+        ),
+        error_messages={
+            "max_length": gettext_lazy("Keep the question in easy read under 300 characters")
+        },
+    )

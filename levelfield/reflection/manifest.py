@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -11,10 +16,12 @@ from levelfield.lib.manifests import (
     NavigationEntry,
     PersonField,
     Term,
+    Translatable,
     demo_module,
     scale_module,
 )
 from levelfield.reflection import personal
+from levelfield.reflection.models import Question
 
 GLOSSARY = (
     Term(
@@ -35,8 +42,53 @@ GLOSSARY = (
 )
 
 
+def _collectives_of(person: Any) -> Any:
+    """The ids of the collectives where `person` may add check-in questions (every
+    member may), as a subquery."""
+    from levelfield.collectives.roles import Action, collectives_where
+
+    return collectives_where(person, Action.ADD_CHECKIN_QUESTIONS)
+
+
+def question_to_translate(person: Any, pk: int) -> Question:
+    """A check-in question, for a member of a collective that may ask it: Levelfield's own
+    questions (every collective may) and a collective's own (its members). 404 otherwise."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such question.")
+    usable = Q(version__question_set__collective__isnull=True) | Q(
+        version__question_set__collective__in=_collectives_of(person)
+    )
+    return get_object_or_404(
+        Question.objects.filter(usable).select_related("version__question_set"), pk=pk
+    )
+
+
+def may_translate_question(person: Any, question: Question) -> bool:
+    """A collective's own questions: its members (who may add questions to them).
+    Levelfield's own questions are the same rows in every collective, so their
+    translations are shared too (with the translator's name beside them): any member of
+    a collective may add one, as any member may add questions. One query."""
+    collective_id = question.version.question_set.collective_id
+    found = _collectives_of(person)
+    if collective_id is not None:
+        found = found.filter(place__collective_id=collective_id)
+    return found.exists()
+
+
+TRANSLATABLE = (
+    Translatable(
+        model="reflection.Question",
+        fields=("theme", "text", "easy_read_text"),
+        label=gettext_lazy("check-in question"),
+        find=question_to_translate,
+        may_translate=may_translate_question,
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="reflection",
+    translatable=TRANSLATABLE,
     glossary=GLOSSARY,
     export=personal.export,
     erase=personal.erase,

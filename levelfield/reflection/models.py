@@ -19,6 +19,7 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
@@ -109,6 +110,8 @@ class QuestionSetVersion(models.Model):
 
 
 class Question(models.Model):
+    # Members' translations of its theme and words (levelfield/translations).
+    translations = GenericRelation("translations.Translation")
     version = models.ForeignKey(
         QuestionSetVersion, on_delete=models.CASCADE, related_name="questions"
     )
@@ -120,6 +123,14 @@ class Question(models.Model):
         "by it.",
     )
     text = models.CharField("question", max_length=300)
+    # The question in easy-read words, shown on the check-in form to whoever asks for
+    # easy read; the answers are the same, so results are too.
+    easy_read_text = models.CharField(
+        "the question in easy read",
+        max_length=300,
+        blank=True,
+        help_text="Short sentences, one idea each, in everyday words.",
+    )
 
     class Meta:
         ordering = ["version_id", "position"]

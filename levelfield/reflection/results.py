@@ -116,11 +116,15 @@ class Results:
         return [theme for theme in self.themes if theme.score.gap_is_large]
 
 
-def results_for(checkin: CheckInRound) -> Results | None:
-    """The round's results, or None while it is open or if too few people answered."""
+def results_for(checkin: CheckInRound, questions: list[Question] | None = None) -> Results | None:
+    """The round's results, or None while it is open or if too few people answered.
+    `questions` are the round's questions as the reader sees them (translated: see
+    translations.shown), grouped by their theme; the answers are the same rows whatever
+    language anyone answered in."""
     if not checkin.has_results:
         return None
-    questions = list(Question.objects.filter(version_id=checkin.version_id))
+    if questions is None:
+        questions = list(Question.objects.filter(version_id=checkin.version_id))
     scores: dict[int, GroupedScore] = defaultdict(GroupedScore)
     rows = (
         Answer.objects.filter(submission__round=checkin)

@@ -488,10 +488,12 @@ def question_add(
     person: User,
     theme: str,
     text: str,
+    easy_read_text: str = "",
 ) -> QuestionSetVersion:
     """Add a question as a new version, so rounds already opened keep their questions.
-    Adding to one of Levelfield's sets makes the collective's own copy of it first."""
-    theme, text = theme.strip(), text.strip()
+    Adding to one of Levelfield's sets makes the collective's own copy of it first.
+    `easy_read_text` is the question in easy read, for whoever asks for it."""
+    theme, text, easy_read_text = theme.strip(), text.strip(), easy_read_text.strip()
     if not text:
         raise CheckInError(_("Write the question."), code="text")
     if not theme:
@@ -511,7 +513,13 @@ def question_add(
         copied = list(Question.objects.filter(version=latest)) if latest else []
         Question.objects.bulk_create(
             [
-                Question(version=version, position=q.position, theme=q.theme, text=q.text)
+                Question(
+                    version=version,
+                    position=q.position,
+                    theme=q.theme,
+                    text=q.text,
+                    easy_read_text=q.easy_read_text,
+                )
                 for q in copied
             ]
             + [
@@ -520,6 +528,7 @@ def question_add(
                     position=max((q.position for q in copied), default=0) + 1,
                     theme=theme[:120],
                     text=text[:300],
+                    easy_read_text=easy_read_text[:300],
                 )
             ]
         )

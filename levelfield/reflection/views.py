@@ -36,6 +36,7 @@ from levelfield.reflection.models import (
     Respondent,
 )
 from levelfield.reflection.questions import SCALE
+from levelfield.translations.shown import Shown, shown_list
 
 # Rounds of a place (a collective, a group or a project)
 
@@ -126,7 +127,8 @@ def _detail(
     request: HttpRequest, checkin: CheckInRound, action_form: ActionForm, status: int = 200
 ) -> HttpResponse:
     now = timezone.now()
-    found = results.results_for(checkin)
+    shown = _questions_shown(request, checkin)
+    found = results.results_for(checkin, [one.obj for one in shown])
     previous, previous_actions = results.actions_before(checkin)
     context: dict[str, Any] = {
         **_place_context(checkin.place),
@@ -145,13 +147,39 @@ def _detail(
         "minimum": _minimum(),
         "groups": PerspectiveGroup,
         "gap_large": results.GAP_LARGE,
+        **_translated_context(request, shown),
     }
     if found is not None:
         context["trend"] = results.trend_for(checkin)
         context["chart"] = _chart_context()
+        themes = {one.original.theme: one.obj.theme for one in shown}
+        for line in context["trend"].lines if context["trend"] else []:
+            line.theme = themes.get(line.theme, line.theme)
     else:
-        context["questions"] = list(checkin.version.questions.all())
+        context["questions"] = [one.obj for one in shown]
     return render(request, "reflection/detail.html", context, status=status)
+
+
+def _questions_shown(request: HttpRequest, checkin: CheckInRound) -> list[Shown]:
+    """The round's questions as the reader sees them: in their language where members
+    translated them (`?original=1` for the original), in one query for them all. They
+    keep their ids, so answers given in any language are counted together."""
+    return shown_list(
+        checkin.version.questions.all(),
+        person=request.user,
+        original=request.GET.get("original") == "1",
+    )
+
+
+def _translated_context(request: HttpRequest, shown: list[Shown]) -> dict[str, Any]:
+    """What the translation notice needs: one of the questions whose translation the
+    page shows (an out-of-date one first, so the warning is not missed)."""
+    available = [one for one in shown if one.available is not None]
+    available.sort(key=lambda one: not one.out_of_date)
+    return {
+        "translated": available[0] if available else None,
+        "translated_questions": shown,
+    }
 
 
 def _themes(checkin: CheckInRound) -> list[str]:
@@ -188,8 +216,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = round_for_member(request.user, pk)
     now = timezone.now()
     refusal = services.answering_refusal(checkin, now)
-    questions = list(checkin.version.questions.all())
-    form = AnswerForm(posted(request), questions=questions)
+    shown = _questions_shown(request, checkin)
+    form = AnswerForm(posted(request), questions=[one.obj for one in shown])
     current = services.answers_of(checkin=checkin, person=request.user) if not refusal else None
     if current and request.method != "POST":
         form.initial_from(current.scores, current.comments)
@@ -226,9 +254,28 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             "previous": previous,
             "previous_actions": previous_actions,
             "minimum": _minimum(),
+            **_translated_context(request, shown),
+            **_easy_read(request, [one.obj for one in shown]),
         },
         status=status,
     )
+
+
+def _easy_read(request: HttpRequest, questions: list[Question]) -> dict[str, Any]:
+    """The check-in form's easy-read wording, for whoever asks (`?easy_read=1`, kept in
+    the form's address through errors): each question's easy words where they were
+    written, beside the usual words one click away. The answers are the same fields."""
+    has_easy_read = any(question.easy_read_text for question in questions)
+    query = request.GET.copy()
+    query.pop("easy_read", None)
+    usual_url = f"{request.path}?{query.urlencode()}" if query else request.path
+    query["easy_read"] = "1"
+    return {
+        "has_easy_read": has_easy_read,
+        "easy_read": has_easy_read and request.GET.get("easy_read") == "1",
+        "easy_read_url": f"{request.path}?{query.urlencode()}",
+        "usual_url": usual_url,
+    }
 
 
 @login_required
@@ -294,6 +341,7 @@ def question_add(request: HttpRequest, slug: str, set_pk: int) -> HttpResponse:
                 person=request.user,
                 theme=form.cleaned_data["theme"],
                 text=form.cleaned_data["text"],
+                easy_read_text=form.cleaned_data.get("easy_read_text", ""),
             )
         except services.CheckInError as error:
             field = error.code if error.code in form.fields else None

@@ -27,14 +27,15 @@ MANIFEST = AppManifest(
     glossary=(
         Term(
             "Translation",
-            "The words of a story, an opportunity or a document in another language, "
+            "The words of a story, an event, an opportunity, a document, a decision or a "
+            "check-in question in another language, "
             "written by a member who speaks it (never by a machine). The original is "
             "always a link away, and a translation made before the original changed says "
             "so.",
         ),
     ),
     demo=demo_module("levelfield.translations.demo"),
-    demo_after=("stories", "opportunities", "documents", "events"),
+    demo_after=("stories", "opportunities", "documents", "events", "decisions", "reflection"),
     scale=scale_module("levelfield.translations.scale"),
-    scale_after=("stories", "opportunities", "documents", "events"),
+    scale_after=("stories", "opportunities", "documents", "events", "decisions", "reflection"),
 )

@@ -3,7 +3,7 @@ asking the background worker to close it on time and remind people."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -60,10 +60,13 @@ def decision_create(
     timezone_name: str = "",
     options: Sequence[str] = (),
     times: Sequence[ProposedTime] = (),
+    easy_read_question: str = "",
+    easy_read_options: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> Decision:
     """Start a decision in a place (a collective, group or project), with its options or
-    proposed times."""
+    proposed times. `easy_read_question` and `easy_read_options` (option label -> its
+    easy-read words) are what the response form shows to whoever asks for easy read."""
     now = now or timezone.now()
     opens_at = opens_at or now
     # The method's own settings; one it does not ask for keeps its default.
@@ -73,6 +76,7 @@ def decision_create(
         method=method,
         title=title.strip(),
         background=background.strip(),
+        easy_read_question=easy_read_question.strip(),
         opens_at=opens_at,
         closes_at=closes_at,
         has_discussion=has_discussion,
@@ -91,6 +95,10 @@ def decision_create(
     )
     _check_choices(decision)
     labels = _option_labels(decision, options, times)
+    easy_words = {
+        label: " ".join(str(words).split())[:200]
+        for label, words in (easy_read_options or {}).items()
+    }
     with transaction.atomic():
         if not place_may_act(created_by, place):
             raise DecisionError(_("Only members can start a decision here."))
@@ -101,6 +109,7 @@ def decision_create(
             Option(
                 decision=decision,
                 label=label,
+                easy_read_label=easy_words.get(label, ""),
                 position=position,
                 starts_at=time.starts_at if time else None,
                 ends_at=time.ends_at if time else None,

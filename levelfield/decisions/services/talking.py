@@ -29,6 +29,7 @@ def option_add(
     person: User,
     label: str = "",
     time: ProposedTime | None = None,
+    easy_read_label: str = "",
     now: datetime | None = None,
 ) -> Option:
     """Add an option (or a proposed time) while the decision is being talked through."""
@@ -69,6 +70,7 @@ def option_add(
         option = Option.objects.create(
             decision=decision,
             label=label,
+            easy_read_label=" ".join(easy_read_label.split())[:200],
             position=len(existing),
             starts_at=starts_at,
             ends_at=ends_at,
