@@ -11,6 +11,7 @@ from levelfield.documents import access, personal
 from levelfield.documents.models import Document
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -63,10 +64,22 @@ TRANSLATABLE = (
 )
 
 
+EASY_READ = (
+    EasyReadable(
+        model="documents.Document",
+        label="document",
+        find=document_to_translate,
+        may_write=may_translate_document,
+        source_fields=("title", "purpose"),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="documents",
     glossary=GLOSSARY,
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     navigation=(
         NavigationEntry(
             label="Documents written together",

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -76,9 +77,20 @@ TRANSLATABLE = (
     ),
 )
 
+EASY_READ = (
+    EasyReadable(
+        model="opportunities.Opportunity",
+        label="opportunity",
+        find=opportunity_to_translate,
+        may_write=may_translate_opportunity,
+        source_fields=TRANSLATABLE[0].fields,
+    ),
+)
+
 MANIFEST = AppManifest(
     label="opportunities",
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -70,10 +71,22 @@ TRANSLATABLE = (
 )
 
 
+EASY_READ = (
+    EasyReadable(
+        model="stories.Story",
+        label="story",
+        find=story_to_translate,
+        may_write=lambda person, story: access.is_member(person, story.collective),
+        source_fields=("title", "summary", "body"),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="stories",
     glossary=GLOSSARY,
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
