@@ -101,7 +101,10 @@ class PointForm(forms.Form):
                 "text", _("Enter the words of point %(number)d") % {"number": self.number}
             )
         for problem in rules.point_problems(text):
-            self.add_error("text", problem)
+            self.add_error(
+                "text",
+                _("Point %(number)d: %(problem)s") % {"number": self.number, "problem": problem},
+            )
         keeps = self._keeps(data)
         if data.get("picture") and (data.get("upload") or keeps):
             self.add_error(

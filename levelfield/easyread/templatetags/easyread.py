@@ -9,7 +9,6 @@ from functools import cached_property
 from typing import Any
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from levelfield.easyread import registry
@@ -30,8 +29,12 @@ class EasyState:
     def exists(self) -> bool:
         if self.declared is None or getattr(self.obj, "pk", None) is None:
             return False
+        # By the content type's names, joined in this one query, rather than a cached id
+        # whose first look-up would be a query of its own.
+        meta = self.obj._meta.concrete_model._meta
         return EasyReadVersion.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.obj, for_concrete_model=True),
+            content_type__app_label=meta.app_label,
+            content_type__model=meta.model_name,
             object_id=self.obj.pk,
         ).exists()
 
