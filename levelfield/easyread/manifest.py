@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from levelfield.easyread import personal
-from levelfield.lib.manifests import AppManifest, Erasure, PersonField, Term
+from levelfield.lib.manifests import AppManifest, Erasure, PersonField, Term, demo_module
 
 MANIFEST = AppManifest(
     label="easyread",
@@ -29,4 +29,6 @@ MANIFEST = AppManifest(
             ),
         ),
     ),
+    demo=demo_module("levelfield.easyread.demo"),
+    demo_after=("payments", "stories"),
 )
