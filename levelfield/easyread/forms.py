@@ -32,7 +32,7 @@ class PointForm(forms.Form):
     text = forms.CharField(
         required=False,
         max_length=300,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     picture = forms.ChoiceField(required=False)
     upload = forms.FileField(required=False)

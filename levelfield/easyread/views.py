@@ -160,7 +160,9 @@ def easy_read_edit(request: HttpRequest, model: str, pk: int) -> HttpResponse:
             {
                 "text": point.text,
                 "picture": point.picture,
-                "alt": point.alt,
+                # A built-in picture's own words stay empty, so choosing another picture
+                # brings that picture's words rather than keeping the wrong ones.
+                "alt": "" if point.alt == pictures.default_alt(point.picture) else point.alt,
                 "keep_image_of": point.pk if point.image else None,
             }
             for point in existing

@@ -260,3 +260,16 @@ def test_the_payments_page_links_to_the_easy_read_and_offers_the_coordinator_to_
     _written(policy, world)
 
     assert _url("page", policy) in _client(world.member).get(page).content.decode()
+
+
+def test_changing_a_built_in_picture_brings_its_own_words_not_the_old_ones(
+    world: World, policy: PaymentPolicy
+) -> None:
+    _written(policy, world, count=1)
+    form = _client(world.coordinator).get(_url("edit", policy)).content.decode()
+    assert "Coins and a banknote" not in form.split('name="points-0-alt"')[1].split(">")[0]
+
+    data = rows({"text": "Point number 1 is short.", "picture": "clock"})
+    assert _client(world.coordinator).post(_url("edit", policy), data).status_code == 302
+
+    assert EasyReadPoint.objects.get().alt == "A clock"
