@@ -67,7 +67,7 @@ TRANSLATABLE = (
 EASY_READ = (
     EasyReadable(
         model="documents.Document",
-        label="document",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
         find=document_to_translate,
         may_write=may_translate_document,
         source_fields=("title", "purpose"),

@@ -80,7 +80,7 @@ TRANSLATABLE = (
 EASY_READ = (
     EasyReadable(
         model="opportunities.Opportunity",
-        label="opportunity",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
         find=opportunity_to_translate,
         may_write=may_translate_opportunity,
         source_fields=TRANSLATABLE[0].fields,

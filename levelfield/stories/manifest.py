@@ -74,7 +74,7 @@ TRANSLATABLE = (
 EASY_READ = (
     EasyReadable(
         model="stories.Story",
-        label="story",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
         find=story_to_translate,
         may_write=lambda person, story: access.is_member(person, story.collective),
         source_fields=("title", "summary", "body"),
