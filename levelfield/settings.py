@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "levelfield.notifications",
     # translations: members' translations of what people write (below the apps using it)
     "levelfield.translations",
+    "levelfield.easyread",  # easyread: easy-read versions of pages (found through manifests)
     "levelfield.invitations",
     "levelfield.deliberation",
     "levelfield.reflection",

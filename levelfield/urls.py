@@ -40,6 +40,7 @@ urlpatterns = [
     path("analysis/", include("levelfield.analysis.urls")),  # analysis
     path("tasks/", include("levelfield.tasks.urls")),  # tasks
     path("translations/", include("levelfield.translations.urls")),  # translations
+    path("easy-read/", include("levelfield.easyread.urls")),  # easyread
     path("opportunities/", include("levelfield.opportunities.urls")),  # opportunities
     path("partners/", include("levelfield.partners.urls")),  # partners
     path("health/", lib_views.health, name="health"),  # bench

@@ -625,7 +625,26 @@ def _payments(collective: Collective, project: Project, member: User, coordinato
         claim=claim, actor=member, category=travel, description="Bus", amount=Decimal("4.20")
     )
     payment_services.claim_submit(claim=claim, actor=member)
-    return {"claim": claim, "expense": expense, "batch": batch}
+    return {"claim": claim, "expense": expense, "batch": batch, **_easy_read(policy, coordinator)}
+
+
+def _easy_read(policy: Any, coordinator: User) -> dict:
+    """easyread: the coordinator's easy-read version of the policy, with an uploaded picture."""
+    import atexit
+
+    from levelfield.easyread import services as easy_read_services
+    from levelfield.easyread.upload import picture_prepare
+    from levelfield.stories.tests.factories import picture_upload
+
+    point = easy_read_services.PointInput(
+        "We pay you.", alt="A coin", prepared=picture_prepare(picture_upload())
+    )
+    version = easy_read_services.easy_read_save(
+        obj=policy, title="", points=[point], actor=coordinator
+    )
+    stored = version.points.get()
+    atexit.register(stored.image.storage.delete, stored.image.name)
+    return {"policy": policy, "easy_read_point": stored}
 
 
 def _settled_time_poll(project: Project, member: User) -> Any:
@@ -883,6 +902,8 @@ IDEA: Args = lambda s: {"pk": s.priorities["idea"].pk}  # noqa: E731
 STORY: Args = lambda s: {"slug": s.collective.slug, "story_slug": s.stories["story"].slug}  # noqa: E731
 STORY_COMMENT: Args = lambda s: {**STORY(s), "comment_pk": s.stories["comment"].pk}  # noqa: E731
 STORY_PICTURE: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["picture"].pk}  # noqa: E731
+EASY_READ: Args = lambda s: {"model": "payments-paymentpolicy", "pk": s.payments["policy"].pk}  # noqa: E731
+EASY_READ_PICTURE: Args = lambda s: {**EASY_READ(s), "point_pk": s.payments["easy_read_point"].pk}  # noqa: E731
 TRANSLATED: Args = lambda s: {"model": "stories-story", "pk": s.stories["story"].pk}  # noqa: E731
 TRANSLATED_CY: Args = lambda s: {**TRANSLATED(s), "language": "cy"}  # noqa: E731
 DESK_STORY: Args = lambda s: {"slug": s.collective.slug, "pk": s.stories["story"].pk}  # noqa: E731
@@ -1803,6 +1824,18 @@ MATRIX: dict[str, Row] = {
     ),
     "jobs/<int:pk>/retry/": Row(
         lambda s: _job(s, "failed"), SIGNED_IN_405, "login 404 ok 404 404"
+    ),
+    # easyread: the payment policy's easy read is its collective's members' to read and
+    # its coordinator's to write (an empty form is sent back: 400).
+    "easy-read/<slug:model>/<int:pk>/": Row(EASY_READ, "404 404 200 200 404", GET_ONLY),
+    "easy-read/<slug:model>/<int:pk>/edit/": Row(
+        EASY_READ, "login 404 403 200 404", "login 404 403 400 404"
+    ),
+    "easy-read/<slug:model>/<int:pk>/delete/": Row(
+        EASY_READ, "login 404 403 200 404", "login 404 403 ok 404"
+    ),
+    "easy-read/<slug:model>/<int:pk>/pictures/<int:point_pk>/": Row(
+        EASY_READ_PICTURE, "404 404 200 200 404", GET_ONLY
     ),
     # translations: members of the story's collective translate it; readers who are not
     # members (the outsider, the former member) may read the story but not translate it.

@@ -13,6 +13,7 @@ from levelfield.documents import access, personal
 from levelfield.documents.models import Document, Version
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -92,10 +93,22 @@ TRANSLATABLE = (
 )
 
 
+EASY_READ = (
+    EasyReadable(
+        model="documents.Document",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
+        find=document_to_translate,
+        may_write=may_translate_document,
+        source_fields=("title", "purpose"),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="documents",
     glossary=GLOSSARY,
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     navigation=(
         NavigationEntry(
             label=gettext_lazy("Documents written together"),

@@ -11,6 +11,7 @@ from levelfield.events import access, personal, who_came
 from levelfield.events.models import Event
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -60,9 +61,21 @@ TRANSLATABLE = (
 )
 
 
+EASY_READ = (
+    EasyReadable(
+        model="events.Event",
+        label=gettext_lazy("event"),
+        find=access.event_for_member,
+        may_write=may_translate_event,
+        source_fields=("title", "description"),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="events",
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     people_groups=who_came.people_groups,
     people_in_group=who_came.people_in_group,
     glossary=GLOSSARY,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from levelfield.learning import personal
+from levelfield.learning import access, personal
+from levelfield.learning.models import Page
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -31,9 +36,41 @@ GLOSSARY = (
 )
 
 
+def page_to_read(person: Any, pk: int) -> Page:
+    """A course page, for the members of its collective who may see its course."""
+    found = get_object_or_404(Page.objects.select_related("module__course__collective"), pk=pk)
+    course = found.module.course
+    return access.page_in(access.course_for_member(person, course.collective.slug, course.pk), pk)
+
+
+def may_write_page(person: Any, page: Page) -> bool:
+    """The course's facilitators, who write its pages."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return access.is_facilitator(person, page.module.course)
+
+
+def page_url(page: Page) -> str:
+    course = page.module.course
+    return reverse("learning:page", args=[course.collective.slug, course.pk, page.pk])
+
+
+EASY_READ = (
+    EasyReadable(
+        model="learning.Page",
+        label=_("course page"),
+        find=page_to_read,
+        may_write=may_write_page,
+        source_fields=("title", "body", "transcript"),
+        url=page_url,
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="learning",
     glossary=GLOSSARY,
+    easy_read=EASY_READ,
     export=personal.export,
     needs=personal.needs,
     erase=personal.erase,

@@ -124,6 +124,27 @@ class Translatable:
     may_translate: Callable[[Any, Any], bool]
 
 
+@dataclass(frozen=True)
+class EasyReadable:
+    """A kind of page whose team may write an easy-read version of it: short sentences,
+    one idea per point, a picture with alt text beside each (levelfield/easyread).
+
+    `model` is "app_label.ModelName"; `label` what the thing is called in plain words
+    ("payment policy"); `source_fields` the fields whose change makes an easy-read
+    version out of date. `find(person, pk)` returns the object for someone who may read
+    it and raises Http404 for anyone else (the app's one access helper); `may_write(person,
+    obj)` says whether they may write, change or delete its easy-read version. `url(obj)`
+    gives the address of the full page, for a model with no `get_absolute_url`.
+    """
+
+    model: str
+    label: str
+    find: Callable[[Any, int], Any]
+    may_write: Callable[[Any, Any], bool]
+    source_fields: tuple[str, ...]
+    url: Callable[[Any], str] | None = None
+
+
 @dataclass
 class DemoWorld:
     """What `load_demo` has made so far, handed from one app's demo to the next.
@@ -225,6 +246,7 @@ class AppManifest:
       key)` gives one group's person ids as a subquery (no query of its own), for choosing
       who took part in an involvement entry (`levelfield/places/choosing.py`).
     - `translatable` names what members may translate (`Translatable`).
+    - `easy_read` names the pages that may have an easy-read version (`EasyReadable`).
     """
 
     label: str
@@ -245,6 +267,8 @@ class AppManifest:
     people_in_group: Callable[[Any, str], QuerySet] | None = None
     # The kinds of thing in this app whose words members may translate (`Translatable`).
     translatable: tuple[Translatable, ...] = ()
+    # The kinds of page in this app that may have an easy-read version (`EasyReadable`).
+    easy_read: tuple[EasyReadable, ...] = ()
 
 
 @cache

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -83,9 +84,20 @@ TRANSLATABLE = (
     ),
 )
 
+EASY_READ = (
+    EasyReadable(
+        model="opportunities.Opportunity",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
+        find=opportunity_to_translate,
+        may_write=may_translate_opportunity,
+        source_fields=TRANSLATABLE[0].fields,
+    ),
+)
+
 MANIFEST = AppManifest(
     label="opportunities",
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,

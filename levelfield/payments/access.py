@@ -37,6 +37,18 @@ def policy_if_any(collective: Collective) -> PaymentPolicy | None:
     )
 
 
+def policy_for_member(person: User, pk: int) -> PaymentPolicy:
+    """A collective's policy by its id, for the collective's members (as its page is)."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such payment policy.")
+    return get_object_or_404(
+        PaymentPolicy.objects.select_related("collective").filter(
+            collective__in=Collective.objects.for_member(person)
+        ),
+        pk=pk,
+    )
+
+
 def is_approver(person: User, collective: Collective) -> bool:
     """The coordinator, or a member the policy names (`roles.Who.AN_APPROVER`)."""
     return roles.may(person, roles.Action.APPROVE_CLAIM, collective)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -14,7 +17,8 @@ from levelfield.lib.manifests import (
     demo_module,
     scale_module,
 )
-from levelfield.payments import personal
+from levelfield.payments import access, personal
+from levelfield.payments.models import PaymentPolicy
 
 GLOSSARY = (
     Term(
@@ -66,7 +70,32 @@ GLOSSARY = (
 )
 
 
+def may_write_policy(person: Any, policy: PaymentPolicy) -> bool:
+    """Whoever may set the payment policy (the coordinator job)."""
+    return access.roles.may(person, access.roles.Action.SET_PAYMENT_POLICY, policy.collective)
+
+
+EASY_READ = (
+    EasyReadable(
+        model="payments.PaymentPolicy",
+        label=gettext_lazy("payment policy"),
+        find=access.policy_for_member,
+        may_write=may_write_policy,
+        source_fields=(
+            "hourly_up_to_minutes",
+            "half_day_up_to_minutes",
+            "counts_preparation",
+            "counts_travel",
+            "pay_within_days",
+            "notes",
+        ),
+        url=lambda policy: reverse("payments:collective", args=[policy.collective.slug]),
+    ),
+)
+
+
 MANIFEST = AppManifest(
+    easy_read=EASY_READ,
     label="payments",
     glossary=GLOSSARY,
     export=personal.export,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from levelfield.lib.manifests import (
     AppManifest,
+    EasyReadable,
     Erasure,
     NavigationEntry,
     PersonField,
@@ -71,10 +72,22 @@ TRANSLATABLE = (
 )
 
 
+EASY_READ = (
+    EasyReadable(
+        model="stories.Story",
+        label=TRANSLATABLE[0].label,  # the same words, translated where it is
+        find=story_to_translate,
+        may_write=lambda person, story: access.is_member(person, story.collective),
+        source_fields=("title", "summary", "body"),
+    ),
+)
+
+
 MANIFEST = AppManifest(
     label="stories",
     glossary=GLOSSARY,
     translatable=TRANSLATABLE,
+    easy_read=EASY_READ,
     export=personal.export,
     erase=personal.erase,
     needs=personal.needs,
