@@ -1,6 +1,7 @@
 """axe-core (WCAG 2.2 A and AA) on every decisions page, with one open decision per
 method, one in its talk phase, closed ones with and without an outcome, an anonymous
-one and one in the collective; and the decisions forms after an empty submission.
+one and one in the collective, and the response form in its easy-read wording; and the
+decisions forms after an empty submission.
 
 (The decisions part of the old all-pages sweep; named so as not to clash with
 test_pages_decisions.py, which the decisions work adds.)"""
@@ -20,7 +21,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def world() -> dict:
-    return worlds.build(worlds.decisions)
+    built = worlds.build(worlds.decisions)
+    # Easy-read wording of the open ranked decision's question and each of its options.
+    ranked = built["decisions"]["open"][Method.RANKED]
+    Decision.objects.filter(pk=ranked.pk).update(
+        easy_read_question="Which one do you like best? Put them in order."
+    )
+    for number, option in enumerate(ranked.options.all(), start=1):
+        option.easy_read_label = f"Choice {number}"
+        option.save(update_fields=["easy_read_label"])
+    return built
 
 
 def decision_pages(world: dict) -> list[str]:
@@ -54,6 +64,7 @@ def decision_pages(world: dict) -> list[str]:
             decisions["in_collective"],
         ),
         *each("respond", *open_by_method.values()),
+        *(address + "?easy_read=1" for address in each("respond", open_by_method[Method.RANKED])),
         *each("discussion", decisions["talk"], decisions["closed_ranked"]),
         *each("outcome", decisions["closed_proposal"], decisions["closed_ranked"]),
     ]

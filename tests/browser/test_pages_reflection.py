@@ -38,6 +38,7 @@ def checkin_pages(world: dict) -> list[str]:
         reverse("reflection:detail", args=[checkins["closed"].pk]),
         reverse("reflection:detail", args=[checkins["open"].pk]),
         reverse("reflection:answer", args=[checkins["open"].pk]),
+        reverse("reflection:answer", args=[checkins["open"].pk]) + "?easy_read=1",
     ]
 
 
