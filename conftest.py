@@ -12,6 +12,7 @@ import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from levelfield.lib.testing.world import World, world_build
@@ -43,6 +44,14 @@ def clock() -> Iterator[time_machine.Coordinates]:
 @pytest.fixture(autouse=True)
 def _test_email_backend(settings: object) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _site_language_after_each_test() -> Iterator[None]:
+    """A page asked for in Welsh leaves Welsh active in the thread (LocaleMiddleware
+    activates, nothing deactivates); the next test starts in the site's language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

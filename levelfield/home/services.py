@@ -12,13 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
 from levelfield.lib.erasure import identifying_pattern
 from levelfield.lib.manifests import ErasureContext, Happening, Need, manifests
+from levelfield.people.language import language_of
 from levelfield.people.models import User
 from levelfield.people.services import email_is_one_of, person_addresses, person_names
 from levelfield.places.models import PlaceMembership
@@ -65,19 +66,22 @@ def person_data_export(
     background job shows it: levelfield/home/background.py)."""
     data: dict[str, Any] = {"exported_at": timezone.localtime().isoformat()}
     parts = [manifest for manifest in manifests() if manifest.export is not None]
-    for done, manifest in enumerate(parts):
-        if progress is not None:
-            progress(
-                done,
-                len(parts),
-                _("Gathering part %(part)s of %(parts)s")
-                % {"part": done + 1, "parts": len(parts)},
-            )
-        part = manifest.export(person)
-        clash = data.keys() & part.keys()
-        if clash:
-            raise ValueError(f"{manifest.label} exports {sorted(clash)} again")
-        data.update(part)
+    # In the person's own language (their choice, else English), whoever or whatever
+    # (the background worker) builds it: the words are theirs to read.
+    with translation.override(language_of(person)):
+        for done, manifest in enumerate(parts):
+            if progress is not None:
+                progress(
+                    done,
+                    len(parts),
+                    _("Gathering part %(part)s of %(parts)s")
+                    % {"part": done + 1, "parts": len(parts)},
+                )
+            part = manifest.export(person)
+            clash = data.keys() & part.keys()
+            if clash:
+                raise ValueError(f"{manifest.label} exports {sorted(clash)} again")
+            data.update(part)
     return data
 
 

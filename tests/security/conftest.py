@@ -22,6 +22,7 @@ from django.utils import timezone
 from levelfield.analysis import services as analysis
 from levelfield.collectives.tests.factories import CollectiveFactory, CollectiveMembershipFactory
 from levelfield.deliberation.tests.factories import ConversationFactory
+from levelfield.easyread.models import EasyReadPoint
 from levelfield.events.tests.factories import EventFactory
 from levelfield.learning import services as learning
 from levelfield.learning.tests.factories import CourseFactory
@@ -147,6 +148,24 @@ UPLOAD_FORMS = [
         file_field="file",
         accepts=frozenset({"image"}),
         saved=lambda w: w.objects["story"].images.count(),
+    ),
+    UploadForm(
+        name="easy-read picture",
+        form="easyread.PointForm.upload",
+        person="gordon",
+        url=lambda w: reverse("easyread:edit", args=["stories-story", w.objects["story"].pk]),
+        fields=lambda w: {
+            "points-TOTAL_FORMS": "1",
+            "points-INITIAL_FORMS": "0",
+            "points-MIN_NUM_FORMS": "0",
+            "points-MAX_NUM_FORMS": "1000",
+            "title": "",
+            "points-0-text": "We met at the library.",
+            "points-0-alt": "Six people around a table",
+        },
+        file_field="points-0-upload",
+        accepts=frozenset({"image"}),
+        saved=lambda w: EasyReadPoint.objects.exclude(image="").count(),
     ),
     UploadForm(
         name="Pol.is import (comments.csv)",

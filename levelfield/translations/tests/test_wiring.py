@@ -220,3 +220,14 @@ def test_a_welsh_reader_sees_the_event_in_welsh_and_can_read_the_original(world:
     # Deleting the event deletes its translations with it.
     event.delete()
     assert not Translation.objects.filter(object_id=event.pk, language="cy").exists()
+
+
+def test_the_download_is_in_the_language_the_person_chose(world: World) -> None:
+    story = story_make(world)
+    services.translation_save(obj=story, language="cy", text=WELSH, actor=world.member)
+    world.member.language = "cy"
+    world.member.save(update_fields=["language"])
+
+    rows = person_data_export(person=world.member)["translations_you_made"]
+
+    assert rows[0]["what"] == f"stori {story.pk}"
