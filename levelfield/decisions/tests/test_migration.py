@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("decisions", "0008_tally_anonymous_changes"), ("places", "0002_groups")]
 AFTER = [("decisions", "0009_place")]
@@ -26,7 +29,6 @@ def _decision(old: object, **place: object) -> object:
     )
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_decisions_move_to_their_places_and_back() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

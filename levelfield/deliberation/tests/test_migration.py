@@ -3,15 +3,17 @@ keeps each imported voter's Pol.is id (it was in their name)."""
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("deliberation", "0002_draft_adopted_at")]
 AFTER = [("deliberation", "0003_polis_ids")]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_imported_voters_keep_their_pol_is_ids() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
@@ -52,7 +54,6 @@ PLACES_BEFORE = [("deliberation", "0004_polis_import"), ("places", "0002_groups"
 PLACES_AFTER = [("deliberation", "0005_place")]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_conversations_move_to_their_places_and_back() -> None:
     """A project's conversation moves to the project's place and a collective's to the
     collective's own place, with their statements and reactions; going back puts them

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("documents", "0003_adoption_links"), ("places", "0002_groups")]
 AFTER = [("documents", "0005_place_required")]
@@ -20,7 +23,6 @@ def _migrate(targets: list[tuple[str, str | None]]):  # noqa: ANN202 - the state
     return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_documents_move_to_their_places_and_back() -> None:
     old = _migrate(BEFORE)
     user = old.get_model("people", "User").objects.create(

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("events", "0002_event_feedback_closed_at_and_more"), ("places", "0002_groups")]
 AFTER = [("events", "0003_events_in_places")]
@@ -21,7 +24,6 @@ def _migrate(targets: list[tuple[str, str]]):  # noqa: ANN202 - the historical a
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_events_move_to_their_place_and_back() -> None:
     old = _migrate(BEFORE)
     user = old.get_model("people", "User").objects.create(

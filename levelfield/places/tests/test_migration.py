@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [
     ("collectives", "0006_members_in_order"),
@@ -17,7 +20,6 @@ BEFORE = [
 AFTER = [("projects", "0005_entries_at_places")]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_entries_move_to_their_projects_place() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
@@ -69,7 +71,6 @@ AFTER_ONE_TABLE = [
 ]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_collective_and_project_members_move_to_their_places_with_the_coordinator_job() -> None:
     """Nobody loses a membership, when they joined, the coordinator job, a request to
     join or the lines of history about them when memberships and requests to join

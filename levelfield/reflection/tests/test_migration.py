@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("reflection", "0001_initial"), ("places", "0002_groups")]
 AFTER = [("reflection", "0002_rounds_at_places")]
 WHEN = datetime.datetime(2026, 3, 1, 10, tzinfo=datetime.UTC)
 
 
-@pytest.mark.django_db(transaction=True)
 def test_existing_rounds_move_to_their_places_and_back() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from levelfield.lib.testing.marks import DATA_MIGRATION
+
+pytestmark = DATA_MIGRATION
 
 BEFORE = [("reviews", "0001_initial")]
 AFTER = [("reviews", "0002_group_is_a_place")]
@@ -63,7 +66,6 @@ def _old_group(old, collective, user, name):  # noqa: ANN001, ANN202
     return group, project, entry
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_review_group_becomes_a_group_place_with_its_members_and_time() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
