@@ -1,9 +1,10 @@
 """The collective's public pages at data scale, as a visitor with no account: 2,000
 published stories with tags, 200 upcoming public events, and one story with 1,000
 comments (paged 50 at a time) — the public home (with its fragment cache off, and
-on), a story page, the list of stories and the Atom feed. Every story also has a
-member's Welsh translation, and the story page and the list are timed again for a
-reader who reads Welsh: one query more at most (issue 28).
+on), a story page, its easy-read version (8 points with pictures), the list of stories
+and the Atom feed. Every story also has a member's Welsh translation, and the story
+page and the list are timed again for a reader who reads Welsh: one query more at most
+(issue 28).
 
 Run by bench/run.py inside a throwaway database. Stories, comments and events are
 bulk-inserted (the services, with their history, would measure the set-up). Each page
@@ -28,6 +29,7 @@ from django.utils import timezone
 
 from levelfield.collectives.models import CollectiveKind
 from levelfield.collectives.services import collective_create
+from levelfield.easyread.models import EasyReadPoint, EasyReadVersion
 from levelfield.events.models import Audience, Event
 from levelfield.places.models import PlaceMembership
 from levelfield.stories.models import Comment, Story, Tag
@@ -105,6 +107,24 @@ def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, s
         )
         for number, story in enumerate(stories)
     )
+    # The newest story's easy-read version: 8 points, each with a built-in picture.
+    version = EasyReadVersion.objects.create(
+        content_type=story_type,
+        object_id=stories[0].pk,
+        source_digest=registry.digest(stories[0], STORY_FIELDS),
+        written_by=author,
+        written_at=now,
+    )
+    EasyReadPoint.objects.bulk_create(
+        EasyReadPoint(
+            version=version,
+            position=number,
+            text="We met and talked about the study.",
+            picture="people",
+            alt="People together",
+        )
+        for number in range(8)
+    )
     own_place = collective.places.get(kind="collective")
     Event.objects.bulk_create(
         Event(
@@ -117,6 +137,10 @@ def _collective_make(prefix: str, size: int, rng: random.Random) -> tuple[str, s
         for number in range(min(size, EVENTS))
     )
     return collective.slug, stories[0].slug
+
+
+def _pk(slug: str, story_slug: str) -> int:
+    return Story.objects.get(collective__slug=slug, slug=story_slug).pk
 
 
 def _pages(slug: str, story_slug: str, few_slug: str, few_story: str) -> list[tuple]:
@@ -132,6 +156,12 @@ def _pages(slug: str, story_slug: str, few_slug: str, few_story: str) -> list[tu
             reverse("stories:story", args=[slug, story_slug]),
             reverse("stories:story", args=[few_slug, few_story]),
             "Comments",
+        ),
+        (
+            "easyread:page, a story's 8 points",
+            reverse("easyread:page", args=["stories-story", _pk(slug, story_slug)]),
+            reverse("easyread:page", args=["stories-story", _pk(few_slug, few_story)]),
+            "People together",
         ),
         (
             "stories:list",
@@ -169,7 +199,8 @@ def story_pages() -> list[Row]:
     welsh = Client()
     welsh.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
     with override_settings(CACHES=NO_CACHE):
-        for label, url, few_url, text in _pages(slug, story_slug, few_slug, few_story)[1:3]:
+        pages = _pages(slug, story_slug, few_slug, few_story)
+        for label, url, few_url, text in (pages[1], pages[3]):  # the story and the list
             text = "Stori 1" if text == "Story 1" else "Stori"
             rows.append(
                 _row(

@@ -327,7 +327,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     "story-pages": Benchmark(
         "A collective's public pages as a visitor: 2,000 stories, 200 public events, a story\n"
         "with 1,000 comments; the home page without and with its cached fragment; the story\n"
-        "and the list again for a reader of Welsh, every story translated by a member",
+        "and the list again for a reader of Welsh, every story translated by a member; the\n"
+        "newest story's easy-read version",
         _stories_pages,
         naming="page",
         counting="stories",
