@@ -130,11 +130,7 @@ def notifications_send_each(
         )
     built = []
     for person in recipients:
-        frequency = (
-            Frequency(chosen[person.pk])
-            if person.pk in chosen
-            else (info.default if info.can_turn_off else Frequency.IMMEDIATELY)
-        )
+        frequency = _frequency_chosen(info, chosen.get(person.pk))
         with translation.override(language_of(person)):
             context = context_for(person)
         built.append(
@@ -480,6 +476,13 @@ def frequency_for(*, person: User, kind: str) -> Frequency:
         .values_list("frequency", flat=True)
         .first()
     )
+    return _frequency_chosen(info, chosen)
+
+
+def _frequency_chosen(info: Kind, chosen: str | None) -> Frequency:
+    """The frequency a person's stored choice (or none) gives for a kind."""
+    if not info.can_turn_off:
+        return Frequency.IMMEDIATELY
     return Frequency(chosen) if chosen else info.default
 
 
