@@ -4,7 +4,8 @@ Working it out asks every app (a dozen queries), too much for every page, so the
 is the one the person's home page last found, kept for a while in the shared cache
 (`lib.cache.keep_latest`). It is dropped as soon as the person changes anything (a POST
 that succeeds), so the header never claims something still needs them after they did
-it; their home page, always worked out afresh, brings it back.
+it; their home page brings it back. The home page's own lists are kept the same way for
+a minute (`services.person_home_lists`) and dropped by the same change.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from levelfield.home.services import person_home_lists_forget
 from levelfield.lib import cache
 
 NAME = "home:needs-count"
@@ -32,7 +34,8 @@ def needs_count(request: HttpRequest) -> dict[str, int | None]:
 
 
 class ForgetNeedsCountAfterChanges:
-    """Drops the person's kept count after any change they make (see the module)."""
+    """Drops the person's kept count and home lists after any change they make (see the
+    module)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -47,4 +50,5 @@ class ForgetNeedsCountAfterChanges:
             and user.is_authenticated
         ):
             cache.forget_latest(NAME, user.pk)
+            person_home_lists_forget(person_id=user.pk)
         return response

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from levelfield.history.models import Change
 from levelfield.invitations.models import Invitation
+from levelfield.lib import cache
 from levelfield.lib.erasure import identifying_pattern
 from levelfield.lib.manifests import ErasureContext, Happening, Need, manifests
 from levelfield.people.language import language_of
@@ -44,6 +47,50 @@ def person_recent(*, person: User) -> list[Happening]:
     """What happened lately in the person's places, from every app, latest first."""
     found = [item for m in manifests() if m.recent for item in m.recent(person)]
     return sorted(found, key=lambda item: _moment(item.when), reverse=True)[:HAPPENINGS_SHOWN]
+
+
+@dataclass(frozen=True)
+class HomeLists:
+    """The three lists of a person's home page, as worked out at one moment."""
+
+    needs: list[Need]
+    coming_up: list[Happening]
+    recent: list[Happening]
+    language: str  # the labels' language: a person who switches gets them afresh
+
+
+HOME_LISTS = "home:lists"
+HOME_LISTS_KEPT_FOR = 60  # seconds: how late the home may be to show others' changes
+
+
+def person_home_lists(*, person: User) -> HomeLists:
+    """What needs the person, what is coming up and what happened lately, kept for the
+    person in the shared cache for `HOME_LISTS_KEPT_FOR` seconds.
+
+    Asking every app costs a query or more each (about 25 in all, most of the home
+    page's time), and people come back to their home often. So the lists are worked out
+    at most once a minute per person, and dropped as soon as the person changes anything
+    (`header.ForgetNeedsCountAfterChanges`, after any POST that succeeds): what they did
+    themselves shows at once. What others did (a decision opened, a meeting planned in
+    one of their places) shows within `HOME_LISTS_KEPT_FOR` seconds.
+    """
+    language = get_language() or ""
+    kept = cache.latest(HOME_LISTS, person.pk)
+    if isinstance(kept, HomeLists) and kept.language == language:
+        return kept
+    lists = HomeLists(
+        needs=person_needs(person=person),
+        coming_up=person_coming_up(person=person),
+        recent=person_recent(person=person),
+        language=language,
+    )
+    cache.keep_latest(HOME_LISTS, (person.pk,), lists, seconds=HOME_LISTS_KEPT_FOR)
+    return lists
+
+
+def person_home_lists_forget(*, person_id: int) -> None:
+    """Drop the person's kept lists (they changed something): their next home asks again."""
+    cache.forget_latest(HOME_LISTS, person_id)
 
 
 def _moment(when: datetime.datetime | datetime.date | None) -> datetime.datetime:

@@ -17,12 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from levelfield.collectives.models import Collective
 from levelfield.home import access, header
 from levelfield.home.background import PERSON_DATA
-from levelfield.home.services import (
-    person_coming_up,
-    person_delete,
-    person_needs,
-    person_recent,
-)
+from levelfield.home.services import person_delete, person_home_lists
 from levelfield.invitations.models import Invitation
 from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
@@ -39,8 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home/landing.html")
     person = request.user
-    needs = person_needs(person=person)
-    header.needs_count_keep(person_id=person.pk, count=len(needs))
+    lists = person_home_lists(person=person)
+    header.needs_count_keep(person_id=person.pk, count=len(lists.needs))
     context = {
         # Only the columns the page shows: compiling every column of four joined
         # tables cost more CPU than running the queries.
@@ -56,9 +51,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "invited_by__email",
         ),
         "profile_is_empty": not person.has_profile(),
-        "needs": needs,
-        "coming_up": person_coming_up(person=person),
-        "recent": person_recent(person=person),
+        "needs": lists.needs,
+        "coming_up": lists.coming_up,
+        "recent": lists.recent,
     }
     return render(request, "home/home.html", context)
 

@@ -172,3 +172,27 @@ def test_someone_with_nothing_waiting_is_told_so_and_what_to_do_next(client, wor
 
     assert "Nothing needs you right now" in html
     assert reverse("collectives:directory") in _section(html, "What needs you")
+
+
+def test_the_home_keeps_its_lists_a_minute_and_shows_your_own_change_at_once(
+    client, world, django_assert_max_num_queries
+):
+    person = world.member
+    DecisionFactory(place=world.project_place, title="Which venue?")
+    client.force_login(person)
+    assert "Which venue?" in _section(
+        client.get(reverse("home")).content.decode(), "What needs you"
+    )
+
+    # Someone else's new question shows within a minute: meanwhile the home asks no app
+    # again (session, person, perspectives, invitations, places).
+    DecisionFactory(place=world.project_place, title="Which date?")
+    with django_assert_max_num_queries(5):
+        html = client.get(reverse("home")).content.decode()
+    assert "Which venue?" in _section(html, "What needs you")
+
+    # Any change of the person's own drops what was kept: their home asks afresh.
+    client.post(reverse("notifications:settings"), {})
+    needs = _section(client.get(reverse("home")).content.decode(), "What needs you")
+    assert "Which venue?" in needs
+    assert "Which date?" in needs
