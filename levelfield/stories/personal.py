@@ -101,21 +101,40 @@ def _publishing(person: Any, action: roles.Action, through: str = "") -> Q:
     """The collectives where the person publishes (or answers joiners): coordinators, and
     members the public page names as editors (`access.may_publish`), as one condition on
     `<through>collective_id`."""
-    editor_of = PublicPage.objects.filter(
+    field = f"{through}collective_id__in"
+    return Q(**{field: roles.collectives_where(person, action)}) | Q(**{field: _editor_of(person)})
+
+
+def _editor_of(person: Any) -> QuerySet:
+    """The ids of the collectives whose public page names the person as an editor (while
+    they are a member)."""
+    return PublicPage.objects.filter(
         editors=person,
         collective__in=PlaceMembership.objects.in_collectives()
         .filter(person=person)
         .values("place__collective_id"),
     ).values("collective_id")
-    field = f"{through}collective_id__in"
-    return Q(**{field: roles.collectives_where(person, action)}) | Q(**{field: editor_of})
+
+
+def _publishes_anywhere(person: Any) -> bool:
+    """Whether the person publishes, or answers joiners, in any collective: one short
+    query that spares most people (who do neither) the three below."""
+    held = (
+        roles.collectives_where(person, roles.Action.PUBLISH_STORIES)
+        .order_by()
+        .union(
+            roles.collectives_where(person, roles.Action.ANSWER_INTEREST).order_by(),
+            _editor_of(person).order_by(),
+        )
+    )
+    return bool(held[:1])
 
 
 def needs(person: Any) -> list[Need]:
     """For the people who publish: stories ready to publish, public comments waiting for
     a moderator (held, or reported), and messages from people who want to get involved.
     One line per collective for each."""
-    if not getattr(person, "is_authenticated", False):
+    if not getattr(person, "is_authenticated", False) or not _publishes_anywhere(person):
         return []
     ready = Story.objects.filter(_publishing(person, roles.Action.PUBLISH_STORIES)).filter(
         submitted_at__isnull=False, published_at=None

@@ -107,6 +107,16 @@ def needs(person: Any) -> list[Need]:
             | Q(delivered=True, read_at__isnull=True)
         )
         .select_related("place__collective", "place__project")
+        # Only the columns a need shows: compiling every column of the joined tables
+        # cost more than running the query.
+        .only(
+            "title",
+            "place__kind",
+            "place__group_name",
+            "place__project_id",
+            "place__collective__name",
+            "place__project__title",
+        )
         .order_by("-last_activity_at", "-pk")[: NEEDS_SHOWN * 2]
     )
     found = []

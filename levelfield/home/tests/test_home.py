@@ -115,13 +115,14 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # Session, person, perspectives, invitations, the person's places (one query); what
     # needs you from each app that declares needs, one query for each kind (join
     # requests to collectives and projects, decisions, events, claims queried, claims to
-    # approve, time to claim, reviews, check-ins, documents, stories to publish,
-    # comments to moderate, people who want to get involved, tasks, threads,
+    # approve, time to claim, reviews, check-ins, documents, whether they publish
+    # anywhere (stories to publish, comments to moderate and people who want to get
+    # involved only for those who do), tasks, threads,
     # opportunities to check, reports back due, assignments due, evaluations to answer,
     # hand-ins waiting for feedback, transcripts to de-identify); what is coming up
     # (meetings, decisions closing, review responses due, answers to requests to join);
     # and what happened lately (decided, adopted, published, impact recorded).
-    with django_assert_max_num_queries(34):
+    with django_assert_max_num_queries(32):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
