@@ -1081,9 +1081,8 @@ MATRIX: dict[str, Row] = {
     # Decisions
     "decisions/place/<int:place_pk>/": Row(PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "decisions/place/<int:place_pk>/new/": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
-    "decisions/place/<int:place_pk>/decisions.csv": Row(
-        PLACE_PK, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
-    ),
+    # Exports: GET shows the page that asks to prepare it, POST starts the job.
+    "decisions/place/<int:place_pk>/decisions.csv": Row(PLACE_PK, MEMBERS_ONLY, MEMBERS_POST),
     # Old addresses: a permanent redirect to the place's (which checks access); GET only.
     "decisions/project/<int:project_pk>/": Row(PROJECT_PK, "302 302 302 302 302", POST_ONLY),
     "decisions/project/<int:project_pk>/new/": Row(PROJECT_PK, "302 302 302 302 302", POST_ONLY),
@@ -1120,8 +1119,8 @@ MATRIX: dict[str, Row] = {
     "conversations/<int:pk>/report/": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "conversations/<int:pk>/moderate/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
     "conversations/<int:pk>/import/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
-    "conversations/<int:pk>/votes.csv": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
-    "conversations/<int:pk>/comments.csv": Row(CONVERSATION, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "conversations/<int:pk>/votes.csv": Row(CONVERSATION, MEMBERS_ONLY, MEMBERS_POST),
+    "conversations/<int:pk>/comments.csv": Row(CONVERSATION, MEMBERS_ONLY, MEMBERS_POST),
     "conversations/<int:pk>/draft/": Row(CONVERSATION, MEMBERS_ONLY, "login 404 200 200 404"),
     "conversations/<int:pk>/draft/decide/": Row(
         CONVERSATION, SIGNED_IN_405, "login 404 400 400 404"
@@ -1337,9 +1336,9 @@ MATRIX: dict[str, Row] = {
     "documents/<int:pk>/versions/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/compare/": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "documents/<int:pk>/adopt/": Row(DOCUMENT, "login 404 200 403 404", "login 404 400 403 404"),
-    "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/export.html": Row(DOCUMENT, MEMBERS_ONLY, MEMBERS_POST),
     "documents/<int:pk>/export.pdf": Row(DOCUMENT, MEMBERS_ONLY, MEMBERS_POST),
-    "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "documents/<int:pk>/export.csv": Row(DOCUMENT, MEMBERS_ONLY, MEMBERS_POST),
     # Events: the member organises the project's meeting and has a place; the coordinator
     # runs every event's logistics; planning needs ?place= (or the old ?collective= or
     # ?project=; 404 without). A place's list is for its members only.
@@ -1495,9 +1494,9 @@ MATRIX: dict[str, Row] = {
     "reports/<int:pk>/sign-off/": Row(REPORT, MEMBERS_ONLY, "login 404 400 400 404"),
     "reports/<int:pk>/publish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
     "reports/<int:pk>/unpublish/": Row(REPORT, "login 404 403 200 404", COORDINATOR_POST),
-    "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/report.html": Row(REPORT, MEMBERS_ONLY, MEMBERS_POST),
     "reports/<int:pk>/report.pdf": Row(REPORT, "login 404 302 302 404", MEMBERS_POST),
-    "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
+    "reports/<int:pk>/report.doc": Row(REPORT, MEMBERS_ONLY, MEMBERS_POST),
     "reports/public/<int:pk>/": Row(PUBLISHED_REPORT, PUBLIC, GET_ONLY),
     "health/": Row(NONE, PUBLIC, GET_ONLY),  # bench
     # Decisions: the paged lists of who has responded, who has not yet, and the reasons
@@ -1780,12 +1779,12 @@ MATRIX: dict[str, Row] = {
     "analysis/place/<int:place_pk>/themes/": Row(PLACE_PK, TEAM_ONLY, SIGNED_IN_GET_ONLY),
     "analysis/place/<int:place_pk>/themes/new/": Row(PLACE_PK, TEAM_ONLY, TEAM_BAD_POST),
     "analysis/place/<int:place_pk>/codebook.<str:kind>": Row(
-        lambda s: {**PLACE_PK(s), "kind": "csv"}, TEAM_ONLY, SIGNED_IN_GET_ONLY
+        lambda s: {**PLACE_PK(s), "kind": "csv"}, TEAM_ONLY, TEAM_POST
     ),
     "analysis/place/<int:place_pk>/segments.<str:kind>": Row(
-        lambda s: {**PLACE_PK(s), "kind": "xlsx"}, TEAM_ONLY, SIGNED_IN_GET_ONLY
+        lambda s: {**PLACE_PK(s), "kind": "xlsx"}, TEAM_ONLY, TEAM_POST
     ),
-    "analysis/place/<int:place_pk>/project.qdpx": Row(PLACE_PK, TEAM_ONLY, SIGNED_IN_GET_ONLY),
+    "analysis/place/<int:place_pk>/project.qdpx": Row(PLACE_PK, TEAM_ONLY, TEAM_POST),
     "analysis/source/<int:pk>/": Row(ANALYSIS_SOURCE, TEAM_ONLY, TEAM_BAD_POST),
     "analysis/source/<int:pk>/deidentify/": Row(
         lambda s: {"pk": s.analysis["waiting"].pk}, TEAM_ONLY, TEAM_POST

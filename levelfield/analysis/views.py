@@ -17,7 +17,6 @@ from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -36,6 +35,7 @@ from levelfield.analysis.access import (
     theme_for_team,
     word_for_team,
 )
+from levelfield.analysis.background import CODEBOOK, QDPX, SEGMENTS, SPREADSHEETS
 from levelfield.analysis.forms import (
     AddMemberForm,
     CodeForm,
@@ -49,10 +49,10 @@ from levelfield.analysis.forms import (
 )
 from levelfield.analysis.models import Code, Source, TeamMember, Theme, WordListEntry
 from levelfield.history.models import Change
+from levelfield.jobs import views as job_views
 from levelfield.learning.models import Course
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.spreadsheets import csv_text, xlsx_bytes
 from levelfield.places.access import place_members
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -609,45 +609,48 @@ def quotes_file(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(exports.quotes_text(code), "text/plain; charset=utf-8", f"quotes-{pk}.txt")
 
 
-def _spreadsheet(rows: list, kind: str, name: str, place: Any) -> HttpResponse:
-    if kind == "csv":
-        return _download(csv_text(rows), "text/csv; charset=utf-8", f"{name}-{place.pk}.csv")
-    if kind == "xlsx":
-        data = xlsx_bytes(
-            rows,
-            sheet=name.capitalize(),
-            title=f"{name.capitalize()}: {place.name}",
-            created=timezone.now().replace(tzinfo=None, microsecond=0),
-        )
-        return _download(
-            data,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            f"{name}-{place.pk}.xlsx",
-        )
-    raise Http404("No such file.")
+def _export(request: HttpRequest, place: Any, kind: str, params: dict, label: str) -> HttpResponse:
+    """A file of the analysis, prepared in the background (analysis/background.py)."""
+    return job_views.start(
+        request,
+        kind=kind,
+        params={"place": place.pk, **params},
+        label=label,
+        back_url=reverse("analysis:home", args=[place.pk]),
+        back_text=_("Back to the analysis"),
+        place=place,
+    )
+
+
+def _spreadsheet_kind(kind: str) -> str:
+    if kind not in SPREADSHEETS:
+        raise Http404("No such file.")
+    return kind
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_codebook(request: HttpRequest, place_pk: int, kind: str) -> HttpResponse:
     place = team_place(request.user, place_pk)
-    return _spreadsheet(exports.codebook_rows(place), kind, "codebook", place)
+    kind = _spreadsheet_kind(kind)
+    label = _("The codebook (CSV)") if kind == "csv" else _("The codebook (Excel)")
+    return _export(request, place, CODEBOOK, {"kind": kind}, label)
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_segments(request: HttpRequest, place_pk: int, kind: str) -> HttpResponse:
     place = team_place(request.user, place_pk)
-    return _spreadsheet(exports.segment_rows(place), kind, "segments", place)
+    kind = _spreadsheet_kind(kind)
+    label = _("The coded passages (CSV)") if kind == "csv" else _("The coded passages (Excel)")
+    return _export(request, place, SEGMENTS, {"kind": kind}, label)
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_qdpx(request: HttpRequest, place_pk: int) -> HttpResponse:
     place = team_place(request.user, place_pk)
-    return _download(
-        exports.qdpx_bytes(place), "application/octet-stream", f"analysis-{place.pk}.qdpx"
-    )
+    return _export(request, place, QDPX, {}, _("The whole analysis as a REFI-QDA project (.qdpx)"))
 
 
 @login_required

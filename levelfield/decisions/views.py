@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -34,6 +34,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from levelfield.decisions import methods, participation, services
 from levelfield.decisions.access import decision_for_member
+from levelfield.decisions.background import LOG_CSV
 from levelfield.decisions.forms import (
     DecisionForm,
     LogFilterForm,
@@ -64,14 +65,14 @@ from levelfield.decisions.results import (
 )
 from levelfield.decisions.services.tallying import tally_read
 from levelfield.decisions.wording import when_words
+from levelfield.jobs import views as job_views
 from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.lib.spreadsheets import CsvWriter
 from levelfield.lib.words import name_or_former
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
-from levelfield.places.models import Place, PlaceKind
+from levelfield.places.models import Place
 from levelfield.translations.shown import Shown, shown_list
 
 PAGE_SIZE = 25
@@ -132,64 +133,21 @@ def _empty_filters(language: str) -> SafeString:
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def place_export_csv(request: HttpRequest, place_pk: int) -> HttpResponse:
-    """The place's decision log as a spreadsheet, filtered as on the page."""
+    """The place's decision log as a spreadsheet, filtered as on the page, prepared in
+    the background (decisions/background.py): a log of thousands of decisions takes
+    longer than a request may."""
     place = place_for_member(request.user, place_pk)
-    now = timezone.now()
-    form = LogFilterForm(request.GET or None)
-    in_place = Decision.objects.in_place(place)
-    decisions = form.filter(in_place, now) if form.is_bound else in_place
-    decisions = (
-        decisions.with_response_counts().select_related("outcome").order_by("-opens_at", "-id")
+    return job_views.start(
+        request,
+        kind=LOG_CSV,
+        params={"place": place.pk, "filters": request.GET.dict()},
+        label=_("The decision log as a spreadsheet"),
+        back_url=reverse("decisions:place_log", args=[place.pk]),
+        back_text=_("Back to the decision log"),
+        place=place,
     )
-    name = place.collective.slug if place.kind == PlaceKind.COLLECTIVE else f"place-{place.pk}"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="decisions-{name}.csv"'
-    writer = CsvWriter(response)
-    writer.writerow(
-        [
-            "Title",
-            "Method",
-            "Status",
-            "Voting opens",
-            "Voting closes",
-            "Closed",
-            "Responses",
-            "Anonymous",
-            "Enough voices heard",
-            "What we decided",
-            "Why",
-            "Next steps",
-            "Review date",
-            "Link",
-        ]
-    )
-    for decision in decisions:
-        outcome = getattr(decision, "outcome", None)
-        writer.writerow(
-            [
-                decision.title,
-                Method(decision.method).label,
-                decision.phase_label(now),
-                _iso(decision.opens_at),
-                _iso(decision.closes_at),
-                _iso(decision.closed_at),
-                decision.response_count,
-                "yes" if decision.anonymous else "no",
-                {True: "yes", False: "no", None: ""}[decision.voices_heard],
-                outcome.statement if outcome else "",
-                outcome.reasons if outcome else "",
-                outcome.next_steps if outcome else "",
-                outcome.review_on.isoformat() if outcome and outcome.review_on else "",
-                request.build_absolute_uri(reverse("decisions:detail", args=[decision.pk])),
-            ]
-        )
-    return response
-
-
-def _iso(moment: datetime | None) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 # Starting a decision

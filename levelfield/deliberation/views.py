@@ -30,6 +30,7 @@ from levelfield.deliberation.access import (
     remember_visitor,
     statement_in,
 )
+from levelfield.deliberation.background import COMMENTS_CSV, VOTES_CSV
 from levelfield.deliberation.forms import (
     ConversationForm,
     DecideForm,
@@ -49,6 +50,7 @@ from levelfield.deliberation.models import (
     Vote,
 )
 from levelfield.deliberation.report import report_build
+from levelfield.jobs import views as job_views
 from levelfield.lib.forms import posted, posted_files
 from levelfield.places.access import place_for_member
 
@@ -348,24 +350,33 @@ def import_polis(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _csv(rows: Any, filename: str) -> HttpResponse:
-    response = HttpResponse(polis.csv_text(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _export(request: HttpRequest, conversation: Any, kind: str, label: str) -> HttpResponse:
+    """A Pol.is file, prepared in the background (deliberation/background.py)."""
+    return job_views.start(
+        request,
+        kind=kind,
+        params={"conversation": conversation.pk},
+        label=label,
+        back_url=reverse("deliberation:report", args=[conversation.pk]),
+        back_text=_("Back to the report"),
+        place=conversation.place,
+    )
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_votes(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_for_member(request.user, pk)
-    return _csv(polis.votes_rows(conversation), f"conversation-{pk}-votes.csv")
+    return _export(request, conversation, VOTES_CSV, _("Votes (votes.csv, Pol.is format)"))
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_comments(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_for_member(request.user, pk)
-    return _csv(polis.comments_rows(conversation), f"conversation-{pk}-comments.csv")
+    return _export(
+        request, conversation, COMMENTS_CSV, _("Statements (comments.csv, Pol.is format)")
+    )
 
 
 @login_required

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from levelfield.collectives.roles import Action
 from levelfield.decisions.services import DecisionError
-from levelfield.documents import exports, services
+from levelfield.documents import services
 from levelfield.documents import text as texts
 from levelfield.documents.access import (
     Reading,
@@ -37,7 +37,7 @@ from levelfield.documents.access import (
     document_for_reader,
     paragraph_in,
 )
-from levelfield.documents.background import DOCUMENT_PDF
+from levelfield.documents.background import DOCUMENT_CSV, DOCUMENT_HTML, DOCUMENT_PDF
 from levelfield.documents.figures import document_figures
 from levelfield.documents.forms import (
     AdoptionForm,
@@ -63,7 +63,7 @@ from levelfield.documents.models import (
     Version,
 )
 from levelfield.history.models import Change
-from levelfield.jobs.services import job_start
+from levelfield.jobs import views as job_views
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
@@ -733,44 +733,34 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
 # Export
 
 
-@login_required
-@require_safe
-def export_html(request: HttpRequest, pk: int) -> HttpResponse:
-    reading = document_for_reader(request.user, pk)
-    response = HttpResponse(exports.document_html(reading.document), content_type="text/html")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(reading.document)}.html"'
+def _export(request: HttpRequest, pk: int, kind: str, label: str) -> HttpResponse:
+    """A download of the document, prepared in the background (documents/background.py):
+    a long document with its comments takes longer to lay out than a request may."""
+    document = document_for_reader(request.user, pk).document
+    return job_views.start(
+        request,
+        kind=kind,
+        params={"document": pk},
+        label=label % {"title": document.title},
+        back_url=document.get_absolute_url(),
+        back_text=_("Back to the document"),
+        place=document.place,
     )
-    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export_html(request: HttpRequest, pk: int) -> HttpResponse:
+    return _export(request, pk, DOCUMENT_HTML, _("%(title)s to read offline (HTML)"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The document as PDF, laid out in the background (documents/background.py): the
-    page's button starts it and the person watches it on the job's page."""
-    reading = document_for_reader(request.user, pk)
-    if request.method != "POST":
-        return render(
-            request,
-            "jobs/start.html",
-            {
-                "label": _("%(title)s as PDF") % {"title": reading.document.title},
-                "back_url": reading.document.get_absolute_url(),
-                "back_text": _("Back to the document"),
-                "place": reading.document.place,
-            },
-        )
-    job = job_start(person=request.user, kind=DOCUMENT_PDF, params={"document": pk})
-    return redirect(job)
+    return _export(request, pk, DOCUMENT_PDF, _("%(title)s as PDF"))
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    reading = document_for_reader(request.user, pk)
-    response = HttpResponse(exports.document_csv(reading.document), content_type="text/csv")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(reading.document)}.csv"'
-    )
-    return response
+    return _export(request, pk, DOCUMENT_CSV, _("The feedback on %(title)s (CSV)"))

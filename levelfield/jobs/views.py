@@ -8,6 +8,8 @@ to look again.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -17,6 +19,31 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.jobs import access, kinds, services
 from levelfield.jobs.models import State
+
+
+def start(
+    request: HttpRequest,
+    *,
+    kind: str,
+    params: dict[str, Any],
+    label: str,
+    back_url: str,
+    back_text: str,
+    place: Any = None,
+) -> HttpResponse:
+    """A download prepared in the background, for any app's export view (authorised
+    before it calls this): a GET shows what will be prepared and a button, and starts
+    nothing (GET never writes; the address stays a plain link that works without
+    JavaScript); the button POSTs to the same address, query string included (the form
+    has no action), which starts the job and goes to its page. However big the export,
+    the request only writes one row."""
+    if request.method == "POST":
+        return redirect(services.job_start(person=request.user, kind=kind, params=params))
+    return render(
+        request,
+        "jobs/start.html",
+        {"label": label, "back_url": back_url, "back_text": back_text, "place": place},
+    )
 
 
 @login_required

@@ -18,12 +18,13 @@ from levelfield.collectives import roles
 from levelfield.collectives.access import collective_for_member
 from levelfield.decisions.services import DecisionError
 from levelfield.history.models import Change
+from levelfield.jobs import views as job_views
 from levelfield.jobs.services import job_start
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.projects.access import project_for_member
-from levelfield.reports import access, exports, sections, services
-from levelfield.reports.background import REPORT_PDF
+from levelfield.reports import access, sections, services
+from levelfield.reports.background import REPORT_HTML, REPORT_PDF, REPORT_WORD
 from levelfield.reports.display import ReportView, report_view
 from levelfield.reports.forms import AnnualReportForm, SectionForm, SignoffForm
 from levelfield.reports.models import Kind, Report, ReportVersion
@@ -355,26 +356,31 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
 # Exports
 
 
-def _download(
-    request: HttpRequest, pk: int, make: Any, content_type: str, extension: str
-) -> HttpResponse:
+def _export(request: HttpRequest, pk: int, kind: str, label: str) -> HttpResponse:
+    """A version (?version=N, or the latest) as a file, prepared in the background
+    (reports/background.py): a report over a whole log takes longer than a request may."""
     report = access.report_for_member(request.user, pk)
-    view = _view_of(report, request)
-    if view is None:
+    number = request.GET.get("version", "")
+    version = access.version_of(report, int(number)) if number.isdigit() else _latest(report)
+    if version is None:
         return redirect(report)
-    response = HttpResponse(
-        make(view, base_url=request.build_absolute_uri("/")), content_type=content_type
+    return job_views.start(
+        request,
+        kind=kind,
+        params={"report": report.pk, "version": version.number},
+        label=label % {"title": report.title, "number": version.number},
+        back_url=report.get_absolute_url(),
+        back_text=_("Back to the report"),
+        place=report.place,
     )
-    name = f"{exports.filename(view)}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_html(request: HttpRequest, pk: int) -> HttpResponse:
-    return _download(request, pk, exports.report_html, "text/html; charset=utf-8", "html")
+    return _export(
+        request, pk, REPORT_HTML, _("%(title)s, version %(number)s, as a web page (HTML)")
+    )
 
 
 @login_required
@@ -399,6 +405,6 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def export_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return _download(request, pk, exports.report_word, "application/msword", "doc")
+    return _export(request, pk, REPORT_WORD, _("%(title)s, version %(number)s, for Word (.doc)"))

@@ -26,6 +26,7 @@ from levelfield.analysis.tests.factories import (
     upload,
 )
 from levelfield.history.models import Change
+from levelfield.jobs.testing import prepared
 from levelfield.learning.models import Course, Enrolment
 from levelfield.people.models import Perspective, Visibility
 
@@ -418,11 +419,13 @@ def test_the_codebook_and_coding_download_as_csv_and_xlsx(world) -> None:
     services.segments_code(actor=world.member, source=source, spans=[(0, 12)], codes=[code])
     client = client_for(world.member)
     place = world.project_place.pk
-    csv = client.get(reverse("analysis:codebook_file", args=[place, "csv"])).content.decode()
+    csv = prepared(client, reverse("analysis:codebook_file", args=[place, "csv"])).content.decode()
     assert "'=SUM(A1)" in csv  # never a formula
-    segments = client.get(reverse("analysis:segments_file", args=[place, "csv"])).content.decode()
+    segments = prepared(
+        client, reverse("analysis:segments_file", args=[place, "csv"])
+    ).content.decode()
     assert "Interview 1" in segments and "Interviewer:" in segments
-    xlsx = client.get(reverse("analysis:segments_file", args=[place, "xlsx"])).content
+    xlsx = prepared(client, reverse("analysis:segments_file", args=[place, "xlsx"])).content
     assert zipfile.ZipFile(io.BytesIO(xlsx)).testzip() is None
     assert client.get(reverse("analysis:codebook_file", args=[place, "pdf"])).status_code == 404
 
@@ -491,8 +494,8 @@ def test_the_whole_analysis_downloads_as_a_qdpx_that_reads_back(world) -> None:
     services.segments_code(
         actor=world.member, source=source, spans=[(0, 12)], codes=[code], memo="Why"
     )
-    response = client_for(world.member).get(
-        reverse("analysis:qdpx", args=[world.project_place.pk])
+    response = prepared(
+        client_for(world.member), reverse("analysis:qdpx", args=[world.project_place.pk])
     )
     project = qdpx.read(response.content)
     assert [user.name for user in project.users] == ["Mo"]

@@ -9,6 +9,7 @@ from levelfield.decisions import services
 from levelfield.decisions.models import Method, Response, ResponseChange, Voter
 from levelfield.decisions.tests.factories import Team, later, make_team
 from levelfield.history.models import Change
+from levelfield.jobs.testing import prepared
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,9 @@ def test_the_log_counts_anonymous_answers_while_they_are_sealed(client: object, 
     client.force_login(team.members[0])
     log = client.get(reverse("decisions:place_log", args=[team.place.pk])).content.decode()
     assert decision.title in log
-    csv = client.get(reverse("decisions:place_export_csv", args=[team.place.pk])).content.decode()
+    csv = prepared(
+        client, reverse("decisions:place_export_csv", args=[team.place.pk])
+    ).content.decode()
     assert f"{decision.title},Proposal,Open for responses" in csv
     assert ",3,yes," in csv
 
@@ -107,7 +110,9 @@ def test_after_closing_reasons_show_without_names_in_an_order_unrelated_to_votin
         assert person.name not in results
     assert " from " not in results
 
-    csv = client.get(reverse("decisions:place_export_csv", args=[team.place.pk])).content.decode()
+    csv = prepared(
+        client, reverse("decisions:place_export_csv", args=[team.place.pk])
+    ).content.decode()
     for person in team.members:
         assert person.name not in csv
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from levelfield.decisions import services
 from levelfield.decisions.models import Decision, Method
 from levelfield.decisions.tests.factories import Team, later
+from levelfield.jobs.models import Job
+from levelfield.jobs.testing import job_from, prepared
 from levelfield.places.access import collective_place
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +69,7 @@ def test_the_log_exports_as_csv_filtered_the_same_way(client: object, team: Team
     team.start(Method.RANKED, title="Name the project")
     client.force_login(team.members[3])
     url = reverse("decisions:place_export_csv", args=[team.place.pk])
-    everything = client.get(url)
+    everything = prepared(client, url)
     assert everything["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in everything["Content-Disposition"]
     assert [row["Title"] for row in _rows(everything)] == [
@@ -75,7 +77,7 @@ def test_the_log_exports_as_csv_filtered_the_same_way(client: object, team: Team
         "'=Move to Tuesdays",
     ]
 
-    (row,) = _rows(client.get(url, {"status": "closed"}))
+    (row,) = _rows(prepared(client, url + "?status=closed"))
     assert row["Method"] == "Consent"
     assert row["Status"] == "Closed"
     assert row["Responses"] == "1"
@@ -112,7 +114,7 @@ def test_a_collective_has_its_own_decisions_and_log(
     assert decision.place == place
     log = client.get(reverse("decisions:place_log", args=[place.pk]))
     assert "Where shall we hold the summer event?" in log.content.decode()
-    rows = _rows(client.get(reverse("decisions:place_export_csv", args=[place.pk])))
+    rows = _rows(prepared(client, reverse("decisions:place_export_csv", args=[place.pk])))
     assert [row["Title"] for row in rows] == ["Where shall we hold the summer event?"]
 
     services.response_submit(
@@ -124,3 +126,21 @@ def test_a_collective_has_its_own_decisions_and_log(
     )
     decision.refresh_from_db()
     assert decision.involvement_entry is None  # only project decisions go in the log (for now)
+
+
+def test_the_spreadsheet_is_asked_for_on_a_page_and_prepared_in_the_background(
+    client: object, team: Team
+) -> None:
+    """A log of thousands of decisions takes longer than a request may: opening the
+    address shows what will be prepared and starts nothing; the button starts one job,
+    which keeps the filters of the page it came from."""
+    client.force_login(team.members[3])
+    url = reverse("decisions:place_export_csv", args=[team.place.pk]) + "?status=closed"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Prepare it" in page.content.decode()
+    assert not Job.objects.exists()
+    job = job_from(client.post(url))
+    assert job.kind == "decisions.log_csv"
+    assert job.params == {"place": team.place.pk, "filters": {"status": "closed"}}
+    assert job_from(client.post(url)) == job  # asking twice prepares it once

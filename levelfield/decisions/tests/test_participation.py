@@ -11,6 +11,7 @@ from django.urls import reverse
 from levelfield.decisions import services
 from levelfield.decisions.models import Method
 from levelfield.decisions.tests.factories import hide_perspectives, later, make_team
+from levelfield.jobs.testing import prepared
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory
 
@@ -61,8 +62,8 @@ def test_without_enough_lived_experience_the_outcome_is_marked_not_enough_voices
     assert "Not enough voices heard." in page
     log = client.get(reverse("decisions:place_log", args=[team.place.pk])).content.decode()
     assert "Not enough voices heard" in log
-    export = client.get(
-        reverse("decisions:place_export_csv", args=[team.place.pk])
+    export = prepared(
+        client, reverse("decisions:place_export_csv", args=[team.place.pk])
     ).content.decode()
     (row,) = csv.DictReader(io.StringIO(export))
     assert row["Enough voices heard"] == "no"

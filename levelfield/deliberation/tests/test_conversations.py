@@ -28,6 +28,7 @@ from levelfield.deliberation.models import (
 )
 from levelfield.deliberation.synthetic import planted_conversation
 from levelfield.deliberation.tests.factories import ConversationFactory, StatementFactory
+from levelfield.jobs.testing import prepared
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
@@ -283,8 +284,8 @@ def test_the_report_query_count_does_not_grow(
 def test_export_then_import_round_trips_the_pol_is_format(client, conversation, member):
     _react_synthetically(conversation)
     client.force_login(member)
-    votes = client.get(reverse("deliberation:export_votes", args=[conversation.pk]))
-    comments = client.get(reverse("deliberation:export_comments", args=[conversation.pk]))
+    votes = prepared(client, reverse("deliberation:export_votes", args=[conversation.pk]))
+    comments = prepared(client, reverse("deliberation:export_comments", args=[conversation.pk]))
     assert votes.content.decode().splitlines()[0] == "timestamp,datetime,comment-id,voter-id,vote"
     other = ConversationFactory(place=conversation.place)
     response = client.post(

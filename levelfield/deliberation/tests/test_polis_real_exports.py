@@ -28,6 +28,7 @@ from levelfield.deliberation.models import (
 from levelfield.deliberation.tests.agreement import adjusted_rand
 from levelfield.deliberation.tests.factories import ConversationFactory
 from levelfield.deliberation.tests.polis_exports import Export, messy_export
+from levelfield.jobs.testing import prepared
 from levelfield.people.tests.factories import UserFactory
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
@@ -587,9 +588,11 @@ def test_an_imported_export_exported_again_imports_with_the_same_ids_and_groups(
 ) -> None:
     client, first = member_client
     _post(client, first, votes=export.votes, comments=export.comments)
-    votes = client.get(reverse("deliberation:export_votes", args=[first.pk])).content.decode()
-    comments = client.get(
-        reverse("deliberation:export_comments", args=[first.pk])
+    votes = prepared(
+        client, reverse("deliberation:export_votes", args=[first.pk])
+    ).content.decode()
+    comments = prepared(
+        client, reverse("deliberation:export_comments", args=[first.pk])
     ).content.decode()
     second = ConversationFactory(place=first.place)
 

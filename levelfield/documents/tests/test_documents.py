@@ -26,6 +26,7 @@ from levelfield.documents.models import (
 from levelfield.documents.tests.factories import client_for, document_make, member_of, paragraph_of
 from levelfield.history.models import Change
 from levelfield.home.services import person_delete
+from levelfield.jobs.testing import prepared
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places.access import collective_place
@@ -327,13 +328,15 @@ def test_the_export_holds_the_text_comments_and_answers(document, gita):
     services.comment_add(paragraph=paragraph, author=gita, text="=SUM(A1) looks odd")
     services.answer_give(question=document.questions.get(), person=gita, text="Yes.")
     client = client_for(gita)
-    html = client.get(reverse("documents:export_html", args=[document.pk]))
+    html = prepared(client, reverse("documents:export_html", args=[document.pk]))
     assert "attachment" in html["Content-Disposition"]
     assert "looks odd" in html.content.decode() and "Yes." in html.content.decode()
     rows = list(
         csv.reader(
             io.StringIO(
-                client.get(reverse("documents:export_csv", args=[document.pk])).content.decode()
+                prepared(
+                    client, reverse("documents:export_csv", args=[document.pk])
+                ).content.decode()
             )
         )
     )

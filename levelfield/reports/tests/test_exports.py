@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -95,7 +96,7 @@ def test_the_pdf_pages_render_without_overflow(report_and_client) -> None:
 
 def test_the_html_and_word_exports_are_one_clean_page(report_and_client) -> None:
     report, client = report_and_client
-    html = client.get(reverse("reports:export_html", args=[report.pk]))
+    html = prepared(client, reverse("reports:export_html", args=[report.pk]))
     page = html.content.decode()
     assert html["Content-Type"].startswith("text/html")
     assert '<html lang="en-gb">' in page and f"<title>{report.title}</title>" in page
@@ -103,8 +104,8 @@ def test_the_html_and_word_exports_are_one_clean_page(report_and_client) -> None
     # The same charts as the page (and the PDF), each with its table of figures.
     assert '<svg role="img"' in page and 'id="hours-by-stage-table"' in page
     # Links to the records carry the site's address, so they work from a file.
-    assert 'href="http://testserver/places/' in page
-    word = client.get(reverse("reports:export_word", args=[report.pk]))
+    assert f'href="{settings.SITE_URL}/places/' in page
+    word = prepared(client, reverse("reports:export_word", args=[report.pk]))
     assert word["Content-Type"] == "application/msword"
     assert word["Content-Disposition"].endswith('.doc"')
     assert word.content.decode().count("<h2") >= 5
@@ -115,9 +116,9 @@ def test_an_older_version_can_be_exported(report_and_client) -> None:
     services.section_edit(
         report=report, actor=report.created_by, section="aim", text="Second.", based_on=1
     )
-    first = client.get(reverse("reports:export_html", args=[report.pk]) + "?version=1")
+    first = prepared(client, reverse("reports:export_html", args=[report.pk]) + "?version=1")
     assert "Second." not in first.content.decode()
-    latest = client.get(reverse("reports:export_html", args=[report.pk]))
+    latest = prepared(client, reverse("reports:export_html", args=[report.pk]))
     assert "Second." in latest.content.decode()
     missing = client.get(reverse("reports:export_html", args=[report.pk]) + "?version=9")
     assert missing.status_code == 404
