@@ -112,7 +112,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,
-            "member_count": own_place.memberships.count(),
+            "member_count": own_place.member_count,  # counted in _places' query
             "projects": page,
             "page": page,
         },

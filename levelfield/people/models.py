@@ -214,9 +214,15 @@ class Perspective(models.Model):
         ]
 
     def __str__(self) -> str:
+        # The enum's label, not get_kind_display(): that hashes every choice's lazy
+        # label (a translation each) on every call, and member tables show hundreds.
+        label = str(PerspectiveKind(self.kind).label) if self.kind in _KINDS else self.kind
         if self.in_own_words:
-            return f"{self.get_kind_display()}: {self.in_own_words}"
-        return self.get_kind_display()
+            return f"{label}: {self.in_own_words}"
+        return label
+
+
+_KINDS = frozenset(PerspectiveKind.values)
 
 
 class FormerDetail(models.Model):

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.collectives.roles import Action, memberships_of, require
+from levelfield.collectives.roles import Action, require
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation
@@ -66,14 +66,12 @@ def place_for_member(person: User, pk: int, *, action: Action | None = None) -> 
 
 def place_member_ids(place: Place) -> QuerySet:
     """The ids of the place's members (a subquery or a list)."""
-    return memberships_of(place.owner).values_list("person_id", flat=True)
+    return place.memberships.values_list("person_id", flat=True)
 
 
 def place_members(place: Place) -> list[User]:
     """The place's members, in joining order, for choosing who took part."""
-    return [
-        membership.person for membership in memberships_of(place.owner).select_related("person")
-    ]
+    return [membership.person for membership in place.memberships.select_related("person")]
 
 
 def involvement_entry_for_member(person: User, place_pk: int, entry_pk: int) -> InvolvementEntry:

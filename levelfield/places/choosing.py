@@ -23,7 +23,6 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from levelfield.collectives.roles import memberships_of
 from levelfield.lib.manifests import manifests
 from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.places.access import place_member_ids
@@ -95,7 +94,7 @@ def members(place: Place) -> QuerySet[User]:
 def few_members(place: Place) -> list[User] | None:
     """Everyone in a small place, in joining order, for the form that lists them all;
     None for a big place (one query either way: it reads at most `SMALL_PLACE` rows)."""
-    memberships = list(memberships_of(place.owner).select_related("person")[:SMALL_PLACE])
+    memberships = list(place.memberships.select_related("person")[:SMALL_PLACE])
     if len(memberships) >= SMALL_PLACE:
         return None
     return [membership.person for membership in memberships]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from levelfield.collectives.roles import Action, memberships_of
+from levelfield.collectives.roles import Action
 from levelfield.lib.paging import page_or_404
 from levelfield.places import coordinator
 from levelfield.places.access import place_for_member
@@ -35,9 +35,11 @@ DECLINED = gettext_lazy("You said no to the coordinator job.")
 
 
 def place_memberships(place: Place) -> QuerySet:
-    """The place's memberships in joining order, with what the members table shows."""
+    """The place's memberships in joining order, with what the members table shows.
+    Filtered by the place itself (not its owner through a join), so the first page
+    reads the `places_members_in_order` index instead of sorting 20,000 rows."""
     return (
-        memberships_of(place.owner)
+        PlaceMembership.objects.filter(place=place)
         .select_related("person", "coordinator_asked_by")
         .prefetch_related("person__perspectives")
         .order_by("joined_at", "pk")
@@ -45,9 +47,7 @@ def place_memberships(place: Place) -> QuerySet:
 
 
 def _mine(place: Place, request: HttpRequest) -> PlaceMembership:
-    return (
-        memberships_of(place.owner).select_related("coordinator_asked_by").get(person=request.user)
-    )
+    return place.memberships.select_related("coordinator_asked_by").get(person=request.user)
 
 
 @login_required
@@ -73,9 +73,7 @@ def member_list(request: HttpRequest, place_pk: int) -> HttpResponse:
 @require_POST
 def coordinator_ask(request: HttpRequest, place_pk: int, membership_pk: int) -> HttpResponse:
     place = place_for_member(request.user, place_pk, action=Action.ASK_COORDINATOR)
-    target = get_object_or_404(
-        memberships_of(place.owner).select_related("person"), pk=membership_pk
-    )
+    target = get_object_or_404(place.memberships.select_related("person"), pk=membership_pk)
     outcome = coordinator.coordinator_ask(membership=target, asked_by=request.user)
     name = target.person.name
     if outcome is Asked.VOLUNTEERED:

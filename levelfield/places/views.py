@@ -30,7 +30,7 @@ from levelfield.lib.words import number
 from levelfield.places import access, choosing, services
 from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
-from levelfield.places.log import filters_key, log_totals
+from levelfield.places.log import filters_key, log_entries_html, log_totals, log_version
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects import services as log_services
@@ -60,12 +60,15 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-happened_on", "-id"),
         PAGE_SIZE,
     )
+    filtered = filters.is_valid() and any(filters.cleaned_data.values())
+    version, key = log_version(place), filters_key(filters)
     context = {
         "place": place,
         "form": filters,
-        "filtered": filters.is_valid() and any(filters.cleaned_data.values()),
+        "filtered": filtered,
         "page": page,
-        **log_totals(place, entries, filters_key(filters)),
+        "entries_html": log_entries_html(place, version, key, page, filtered),
+        **log_totals(place, entries, key, version),
     }
     return render(request, "places/log.html", context)
 

@@ -312,7 +312,7 @@ def involvement_entry_create(
     """Record something that happened, who took part and for how many minutes each."""
     roles.require(recorded_by, roles.Action.RECORD_INVOLVEMENT, place.owner)
     with transaction.atomic():
-        allowed = set(place_member_ids(place))
+        allowed = _members_among(place, participants)
         _check_participants(participants, allowed=allowed, kept=0, place=place)
         return involvement_entry_write(
             place=place,
@@ -349,7 +349,7 @@ def involvement_entry_update(
         entry = InvolvementEntry.objects.select_for_update().get(pk=entry.pk)
         existing = list(entry.participations.values_list("person_id", flat=True))
         # People who took part and later left the place may still be credited.
-        allowed = set(place_member_ids(place)) | {
+        allowed = _members_among(place, participants) | {
             person_id for person_id in existing if person_id is not None
         }
         former_members = sum(1 for person_id in existing if person_id is None)
@@ -460,6 +460,16 @@ def _tell_whose_hours_changed(
             },
             url=url,
         )
+
+
+def _members_among(place: Place, participants: Mapping[User, int]) -> set[int]:
+    """Which of `participants` are members of `place`: asked of the index for just
+    them, not by reading every member's id (10,000 in a big project)."""
+    return set(
+        place_member_ids(place)
+        .filter(person_id__in=[person.pk for person in participants])
+        .order_by()
+    )
 
 
 def _check_participants(

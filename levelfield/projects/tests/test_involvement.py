@@ -499,6 +499,42 @@ def test_the_log_shows_each_entry_with_its_people_hours_and_what_changed(
     assert reverse("places:log_entry", args=[project.place.pk, entry.pk]) in html
 
 
+def test_the_log_shows_an_entry_as_soon_as_it_is_recorded_or_corrected(
+    client: Client, project: Project, member: User, coordinator: User
+) -> None:
+    """The log's page of entries is kept per version of the log: every write moves it."""
+    log = reverse("places:log", args=[project.place.pk])
+    client.force_login(member)
+    assert "Nothing is recorded yet." in text(client.get(log).content.decode())
+
+    entry = services.involvement_entry_create(
+        place=project.place,
+        recorded_by=coordinator,
+        title="Reading group",
+        happened_on=datetime.date(2026, 3, 5),
+        stage=Stage.DESIGN,
+        kind=ActivityKind.MEETING,
+        participants={member: 60},
+    )
+    words = text(client.get(log).content.decode())
+    assert "Reading group Correct Reading group" in words
+    assert "Who took part Mo: 1 hour Total time 1 hour" in words
+
+    services.involvement_entry_update(
+        entry=entry,
+        actor=coordinator,
+        title="Reading group, second week",
+        happened_on=datetime.date(2026, 3, 5),
+        stage=Stage.DESIGN,
+        kind=ActivityKind.MEETING,
+        participants={member: 60, coordinator: 30},
+    )
+    words = text(client.get(log).content.decode())
+    assert "Reading group, second week Correct" in words
+    assert "Who took part Mo: 1 hour Amara: 0.5 hours Total time 1.5 hours" in words
+    assert "1.5 hours given in total." in words
+
+
 def test_the_log_totals_hours_by_stage_and_by_perspective(
     client: Client, project: Project, member: User, coordinator: User
 ) -> None:
