@@ -83,17 +83,19 @@ class _SharedDemo:
     def __init__(self, blocker: Any) -> None:
         self.blocker = blocker
         self.atomic: transaction.Atomic | None = None
-        self.loads = 0
 
     def open(self) -> None:
         if self.atomic is not None:
             return
         with self.blocker.unblock():
-            atomic = transaction.atomic()
-            atomic.__enter__()
-            self.atomic = atomic
-            call_command("load_demo", stdout=StringIO())
-            self.loads += 1
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+        try:
+            with self.blocker.unblock():
+                call_command("load_demo", stdout=StringIO())
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         if self.atomic is None:
@@ -134,6 +136,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         _shared_demo.open()
     else:
         _shared_demo.close()
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Keep the tests that ask for the demo on one pytest-xdist worker when the suite runs
+    with `--dist loadgroup` (marked as collected, before xdist reads the groups)."""
+    if "demo" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.hookimpl(trylast=True)
