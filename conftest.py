@@ -69,13 +69,86 @@ def world(db: None) -> World:
     return world_build()
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The demo (`manage.py load_demo`), loaded once for a module's tests: loading it takes
-    seconds, so a module's tests share one load. It is loaded inside a transaction rolled
-    back after the module; each test's own transaction nests inside it, so what one test
-    changes (an erased person, a second load) the next never sees. Use with `db`."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+class _SharedDemo:
+    """The demo, loaded once into a transaction that stays open while tests that use it
+    run one after another, and is rolled back before any other test runs.
+
+    Loading the demo takes seconds; the suite's demo tests (one module in each of several
+    apps) used to load it once a module. `pytest_collection_modifyitems` below runs them
+    together at the end, so each test process loads it once. Each test's own transaction
+    nests inside this one, so what one test changes (an erased person, a second load) the
+    next never sees; a test that does not ask for the demo never sees it at all.
+    """
+
+    def __init__(self, blocker: Any) -> None:
+        self.blocker = blocker
+        self.atomic: transaction.Atomic | None = None
+
+    def open(self) -> None:
+        if self.atomic is not None:
+            return
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+        try:
+            with self.blocker.unblock():
+                call_command("load_demo", stdout=StringIO())
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.atomic is None:
+            return
+        atomic, self.atomic = self.atomic, None
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+_shared_demo: _SharedDemo | None = None
+
+
+@pytest.fixture(scope="session")
+def _demo_loader(django_db_setup: None, django_db_blocker: Any) -> Iterator[_SharedDemo]:
+    global _shared_demo
+    _shared_demo = _SharedDemo(django_db_blocker)
+    _shared_demo.open()  # now, before the first test's own transaction starts
+    yield _shared_demo
+    _shared_demo.close()
+    _shared_demo = None
+
+
+@pytest.fixture
+def demo(_demo_loader: _SharedDemo) -> None:
+    """The demo (`manage.py load_demo`), shared by the tests that ask for it (see
+    `_SharedDemo`); what a test changes is rolled back after it. Use with `db`."""
+    _demo_loader.open()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before a test's fixtures: open the shared demo's transaction for a test that asks for
+    the demo (before `db` starts the test's own), roll it back for any other."""
+    if _shared_demo is None:
+        return
+    if "demo" in getattr(item, "fixturenames", ()):
+        _shared_demo.open()
+    else:
+        _shared_demo.close()
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Keep the tests that ask for the demo on one pytest-xdist worker when the suite runs
+    with `--dist loadgroup` (marked as collected, before xdist reads the groups)."""
+    if "demo" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("demo"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that ask for the demo last and together, so it is loaded once."""
+    uses_demo = ["demo" in getattr(item, "fixturenames", ()) for item in items]
+    items[:] = [item for item, uses in zip(items, uses_demo, strict=True) if not uses] + [
+        item for item, uses in zip(items, uses_demo, strict=True) if uses
+    ]

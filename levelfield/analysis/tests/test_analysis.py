@@ -468,8 +468,7 @@ def test_a_source_is_deleted_after_a_confirm_page(world) -> None:
     assert not Source.objects.exists()
 
 
-def test_the_demo_gives_the_young_peoples_project_its_analysis(db) -> None:
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_gives_the_young_peoples_project_its_analysis(demo: None, db) -> None:
     from levelfield.projects.models import Project
 
     place = Project.objects.get(title="Young people's voices in mental health services").place

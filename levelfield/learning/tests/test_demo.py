@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from levelfield.events.models import Registration
@@ -14,10 +15,10 @@ from levelfield.learning.models import Cohort, EvaluationAnswer, HandIn
 from levelfield.people.models import User
 
 
+@pytest.mark.usefixtures("demo")  # the shared demo (conftest.py); `demo` here is the module
 def test_the_demo_course_runs_as_cohorts_with_hand_ins_feedback_and_an_evaluation(
     db: None,
 ) -> None:
-    call_command("load_demo", stdout=StringIO())
     made = (Cohort.objects.count(), HandIn.objects.count(), EvaluationAnswer.objects.count())
     call_command("load_demo", stdout=StringIO())  # twice: nothing is made again
     assert made == (
