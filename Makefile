@@ -94,11 +94,11 @@ migrations-check: install-test
 	$(PY) manage.py makemigrations --check --dry-run --settings=levelfield.settings_test
 
 test: install chromium pango lint migrations-check
-	$(VENV)/bin/pytest -n 2 --durations=25 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while coding.
 test-fast: install-test
-	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
 
 # Load against a ceiling on PostgreSQL with gunicorn and locust (bench/load.py; about
 # 10 minutes), then capacity: how many active people one server, then two, hold (about
