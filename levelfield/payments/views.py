@@ -228,7 +228,7 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     form = ClaimForm(
         posted(request),
         options=options,
-        unpaid=_unpaid_words(access.policy_if_any(collective)),
+        unpaid=_unpaid_words(access.policy_terms(collective)),
         minutes={p.pk: p.minutes for p in unclaimed},
     )
     if request.method == "POST" and form.is_valid():
@@ -423,7 +423,7 @@ def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "claim": claim,
         "warning": services.limit_warning(claim=claim),
         "advice_url": BENEFITS_ADVICE_URL,
-        "policy": access.policy_if_any(claim.collective),
+        "policy": access.policy_terms(claim.collective),
     }
     return render(request, "payments/claim_submit.html", context)
 
@@ -539,7 +539,7 @@ def _act(request: HttpRequest, action: Any, success: str) -> bool:
 @require_safe
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.approver_collective(request.user, slug)
-    claims = Claim.objects.filter(collective=collective).with_people()
+    claims = Claim.objects.filter(collective=collective).for_table()
     # Oldest first, a page at a time: a network's queue can hold thousands.
     waiting = page_or_404(
         request,
