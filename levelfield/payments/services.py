@@ -755,11 +755,15 @@ def approvers_of(collective: Collective) -> list[User]:
     20,000-member network on each claim sent."""
     members = PlaceMembership.objects.of_collective(collective)
     coordinators = members.coordinators().order_by().values_list("person_id", flat=True)
-    named = members.filter(
-        person__in=PaymentPolicy.approvers.through.objects.filter(
-            paymentpolicy__collective=collective
-        ).values("user_id")
-    ).order_by().values_list("person_id", flat=True)
+    named = (
+        members.filter(
+            person__in=PaymentPolicy.approvers.through.objects.filter(
+                paymentpolicy__collective=collective
+            ).values("user_id")
+        )
+        .order_by()
+        .values_list("person_id", flat=True)
+    )
     ids = set(coordinators.union(named))
     return list(User.objects.filter(pk__in=ids, is_active=True))
 
