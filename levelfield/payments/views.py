@@ -132,14 +132,34 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "payments/collective.html", context)
 
 
-def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
-    return list(
+def _unclaimed(
+    person: Any, collective: Collective, *, fields: tuple[str, ...] = ()
+) -> list[Participation]:
+    """The person's own time not yet claimed, newest first (at most 200). `fields`
+    limits the columns read to those a page shows."""
+    unclaimed = (
         Participation.objects.filter(
             person=person, entry__place__collective=collective, claim_line__isnull=True
         )
         .select_related("entry__place__project", "entry__place__collective")
-        .order_by("-entry__happened_on", "-pk")[:200]
+        .order_by("-entry__happened_on", "-pk")
     )
+    if fields:
+        unclaimed = unclaimed.only(*fields)
+    return list(unclaimed[:200])
+
+
+# What the claim form shows of each activity: its title, place's name and day, hours.
+CLAIM_OPTION_FIELDS = (
+    "id",
+    "minutes",
+    "entry__title",
+    "entry__happened_on",
+    "entry__place__kind",
+    "entry__place__group_name",
+    "entry__place__project__title",
+    "entry__place__collective__name",
+)
 
 
 @login_required
@@ -211,7 +231,7 @@ def _form_page(collective: Collective, form: Any, title: str, button: str) -> di
 @login_required
 def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
-    unclaimed = _unclaimed(request.user, collective)
+    unclaimed = _unclaimed(request.user, collective, fields=CLAIM_OPTION_FIELDS)
     options = [
         (
             p.pk,
