@@ -38,6 +38,7 @@ from levelfield.events.models import (
     Registration,
     RegistrationStatus,
     WalkIn,
+    member_q,
 )
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
@@ -52,8 +53,7 @@ def events_for(person: User) -> EventQuerySet:
     if not getattr(person, "is_authenticated", False):
         return Event.objects.none()
     theirs = Registration.objects.active().filter(person=person).values("event_id")
-    visible = Event.objects.for_member(person).values("pk")
-    return Event.objects.filter(Q(pk__in=visible) | Q(pk__in=theirs))
+    return Event.objects.filter(member_q(person) | Q(pk__in=theirs))
 
 
 def event_for_member(person: User, pk: int) -> Event:
@@ -70,11 +70,15 @@ def event_public(code: str) -> Event:
     )
 
 
-def is_organiser(event: Event, person: User) -> bool:
-    """Whether `person` organises the event: named by it, or a coordinator of its place."""
+def is_organiser(event: Event, person: User, organisers: list[User] | None = None) -> bool:
+    """Whether `person` organises the event: named by it, or a coordinator of its place.
+    Pass the event's `organisers` when the caller has read them already."""
     if not getattr(person, "is_authenticated", False):
         return False
-    if event.organisers.filter(pk=person.pk).exists():
+    if organisers is not None:
+        if any(organiser.pk == person.pk for organiser in organisers):
+            return True
+    elif event.organisers.filter(pk=person.pk).exists():
         return True
     return roles.may(person, roles.Action.RUN_EVENT_LOGISTICS, event.place.owner)
 
@@ -139,16 +143,24 @@ def place_for_events(person: User, pk: int | str | None, *, organise: bool = Fal
     return place_for_member(person, int(pk), action=action)
 
 
-def came_to(event: Event, person: User, registration: Registration | None = None) -> bool:
+def came_to(
+    event: Event,
+    person: User,
+    registration: Registration | None = None,
+    *,
+    walked_in: bool | None = None,
+) -> bool:
     """Whether `person` came to the event (or, before attendance is marked, has a place):
     who reads and comments on draft minutes and sees the breakout themes. Pass their
-    `registration` when the caller already has it."""
+    `registration` (and whether they `walked_in`) when the caller already has them."""
     if not getattr(person, "is_authenticated", False):
         return False
     if registration is None:
         registration = registration_of(event, person)
     if registration is not None and registration.has_place and registration.attended is not False:
         return True
+    if walked_in is not None:
+        return walked_in
     return WalkIn.objects.filter(event=event, person=person).exists()
 
 

@@ -94,6 +94,24 @@ class AccessNeed(models.TextChoices):
     LARGE_PRINT = "large_print", gettext_lazy("Large print papers")
 
 
+def member_q(person: User) -> Q:
+    """The condition of `EventQuerySet.for_member`, for an authenticated `person`: a
+    condition rather than a subquery so callers can OR more onto it (`access.events_for`)
+    without nesting one more subquery to compile and plan on every page."""
+    places = PlaceMembership.objects.filter(person=person).values("place_id")
+    collectives = (
+        PlaceMembership.objects.in_collectives()
+        .filter(person=person)
+        .values("place__collective_id")
+    )
+    organised = Event.organisers.through.objects.filter(user=person).values("event_id")
+    return (
+        Q(place__in=places)
+        | (~Q(audience=Audience.MEMBERS) & Q(place__collective_id__in=collectives))
+        | Q(pk__in=organised)
+    )
+
+
 class EventQuerySet(PlaceOwnedQuerySet):
     def for_member(self, person: User) -> EventQuerySet:
         """Events `person` may see inside Levelfield: every event of the places they are
@@ -101,19 +119,7 @@ class EventQuerySet(PlaceOwnedQuerySet):
         the whole collective. Organisers always see their own events."""
         if not getattr(person, "is_authenticated", False):
             return self.none()
-        from levelfield.places.access import places_for_member
-
-        collectives = (
-            PlaceMembership.objects.in_collectives()
-            .filter(person=person)
-            .values("place__collective_id")
-        )
-        organised = Event.organisers.through.objects.filter(user=person).values("event_id")
-        return self.filter(
-            Q(place__in=places_for_member(person).values("pk"))
-            | (~Q(audience=Audience.MEMBERS) & Q(place__collective_id__in=collectives))
-            | Q(pk__in=organised)
-        )
+        return self.filter(member_q(person))
 
     def public(self) -> EventQuerySet:
         """Events anyone may come to, shown on the collective's public page (stories):
@@ -321,6 +327,15 @@ class Event(models.Model):
     @property
     def is_in_person(self) -> bool:
         return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def kind_label(self) -> str:
+        """`get_kind_display` without hashing every lazy choice label (once a row)."""
+        return EventKind(self.kind).label
+
+    @property
+    def format_label(self) -> str:
+        return EventFormat(self.format).label
 
     @property
     def places_left(self) -> int | None:

@@ -266,7 +266,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = translated.obj
     now = timezone.now()
     registration = access.registration_of(event, request.user)
-    organiser = access.is_organiser(event, request.user)
+    organisers = list(event.organisers.all())
+    organiser = access.is_organiser(event, request.user, organisers)
     items = _agenda_items(event, request.user)
     context = {
         "event": event,
@@ -275,7 +276,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "registration": registration,
         "position": services.waiting_position(registration) if registration else None,
         "is_organiser": organiser,
-        "organisers": list(event.organisers.all()),
+        "organisers": organisers,
         "agenda": [item for item in items if item.status == AgendaStatus.TAKEN],
         "proposed_count": sum(1 for item in items if item.status != AgendaStatus.TAKEN),
         "sees_link": organiser or (registration is not None and registration.has_place),
@@ -307,7 +308,7 @@ def _meeting_context(
     """The meeting's materials, minutes and breakout themes as this person may see them."""
     walked_in = WalkIn.objects.filter(event=event, person=person).exists()
     has_place = walked_in or (registration is not None and registration.has_place)
-    came = walked_in or access.came_to(event, person, registration)
+    came = access.came_to(event, person, registration, walked_in=walked_in)
     minutes = Minutes.objects.filter(event=event).select_related("agreed_by").first()
     return {
         "materials": list(

@@ -37,6 +37,17 @@ def policy_if_any(collective: Collective) -> PaymentPolicy | None:
     )
 
 
+def policy_terms(collective: Collective) -> PaymentPolicy | None:
+    """The policy row alone, without its lists (one query): what a claim page words
+    from (what it pays for, how soon)."""
+    return PaymentPolicy.objects.filter(collective=collective).first()
+
+
+def policy_with_rates(collective: Collective) -> PaymentPolicy | None:
+    """The policy and its rates only: what pricing a claim's lines needs."""
+    return PaymentPolicy.objects.filter(collective=collective).prefetch_related("rates").first()
+
+
 def policy_for_member(person: User, pk: int) -> PaymentPolicy:
     """A collective's policy by its id, for the collective's members (as its page is)."""
     if not getattr(person, "is_authenticated", False):

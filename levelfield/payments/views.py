@@ -132,14 +132,34 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "payments/collective.html", context)
 
 
-def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
-    return list(
+def _unclaimed(
+    person: Any, collective: Collective, *, fields: tuple[str, ...] = ()
+) -> list[Participation]:
+    """The person's own time not yet claimed, newest first (at most 200). `fields`
+    limits the columns read to those a page shows."""
+    unclaimed = (
         Participation.objects.filter(
             person=person, entry__place__collective=collective, claim_line__isnull=True
         )
         .select_related("entry__place__project", "entry__place__collective")
-        .order_by("-entry__happened_on", "-pk")[:200]
+        .order_by("-entry__happened_on", "-pk")
     )
+    if fields:
+        unclaimed = unclaimed.only(*fields)
+    return list(unclaimed[:200])
+
+
+# What the claim form shows of each activity: its title, place's name and day, hours.
+CLAIM_OPTION_FIELDS = (
+    "id",
+    "minutes",
+    "entry__title",
+    "entry__happened_on",
+    "entry__place__kind",
+    "entry__place__group_name",
+    "entry__place__project__title",
+    "entry__place__collective__name",
+)
 
 
 @login_required
@@ -211,7 +231,7 @@ def _form_page(collective: Collective, form: Any, title: str, button: str) -> di
 @login_required
 def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
-    unclaimed = _unclaimed(request.user, collective)
+    unclaimed = _unclaimed(request.user, collective, fields=CLAIM_OPTION_FIELDS)
     options = [
         (
             p.pk,
@@ -228,7 +248,7 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     form = ClaimForm(
         posted(request),
         options=options,
-        unpaid=_unpaid_words(access.policy_if_any(collective)),
+        unpaid=_unpaid_words(access.policy_terms(collective)),
         minutes={p.pk: p.minutes for p in unclaimed},
     )
     if request.method == "POST" and form.is_valid():
@@ -423,7 +443,7 @@ def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "claim": claim,
         "warning": services.limit_warning(claim=claim),
         "advice_url": BENEFITS_ADVICE_URL,
-        "policy": access.policy_if_any(claim.collective),
+        "policy": access.policy_terms(claim.collective),
     }
     return render(request, "payments/claim_submit.html", context)
 
@@ -539,7 +559,7 @@ def _act(request: HttpRequest, action: Any, success: str) -> bool:
 @require_safe
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.approver_collective(request.user, slug)
-    claims = Claim.objects.filter(collective=collective).with_people()
+    claims = Claim.objects.filter(collective=collective).for_table()
     # Oldest first, a page at a time: a network's queue can hold thousands.
     waiting = page_or_404(
         request,

@@ -6,12 +6,33 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from levelfield.payments import money as rules
+from levelfield.payments.models import Claim, Status
 
 register = template.Library()
+
+_TAG_COLOURS = {
+    Status.PAID: " govuk-tag--green",
+    Status.REJECTED: " govuk-tag--red",
+    Status.QUERIED: " govuk-tag--orange",
+    Status.DRAFT: " govuk-tag--grey",
+}
+
+
+@register.filter
+def status_tag(claim: Claim) -> SafeString:
+    """The claim's status as a coloured tag. A filter rather than an include, and the
+    label looked up directly rather than `get_status_display` (which hashes every lazy
+    choice label): it runs once a row in the approvers' queues."""
+    colour = _TAG_COLOURS.get(claim.status, " govuk-tag--blue")
+    return format_html(
+        '<strong class="govuk-tag{}">{}</strong>', colour, Status(claim.status).label
+    )
 
 
 @register.filter

@@ -523,3 +523,25 @@ def test_throwing_away_a_draft_asks_to_confirm_first(
     assert Claim.objects.filter(pk=claim.pk).exists()
     client.post(url)
     assert not Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_a_claim_sent_is_waiting_for_the_coordinator_and_the_named_approvers_who_are_members(
+    payments_world: PaymentsWorld, world: object
+) -> None:
+    """The approvers told are the coordinator and members the policy names; someone
+    named who has since left the collective is not told (nor is the claimant)."""
+    policy = payments_world.policy
+    policy.approvers.add(payments_world.finance, world.former, payments_world.contributor)
+    assert {person.pk for person in services.approvers_of(policy.collective)} == {
+        payments_world.coordinator.pk,
+        payments_world.finance.pk,
+        payments_world.contributor.pk,
+    }
+    claim = services.claim_create(
+        collective=policy.collective,
+        claimant=payments_world.contributor,
+        participations=[payments_world.meeting],
+    )
+    assert (claim.fee_total, claim.expense_total) == (Decimal("37.50"), Decimal("0.00"))
+    claim.refresh_from_db()
+    assert (claim.fee_total, claim.expense_total) == (Decimal("37.50"), Decimal("0.00"))
