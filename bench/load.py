@@ -203,6 +203,8 @@ def _targets(size: str, *, sessions: int) -> dict[str, Any]:
     )
     found = json.loads(path.read_text())
     path.unlink()
+    for name, problem in found.get("refused", {}).items():
+        print(f"- {name} ({size}): {problem}, so its requests will fail", flush=True)
     return found
 
 
@@ -420,6 +422,7 @@ def _load(size: str, counts: dict[str, dict[str, Any]], args: argparse.Namespace
         "worker_peak_mb": round(high_water, 1),
         "targets": TARGETS,
         "skipped": targets["skipped"],
+        "refused": targets.get("refused", {}),
         "rows": rows,
         "queries": {size: found["queries"] for size, found in counts.items()},
     }
@@ -726,6 +729,8 @@ def table_text(results: dict[str, Any]) -> str:
     ]
     if results["skipped"]:
         lines.append(f"Not seeded, so not loaded: {', '.join(results['skipped'])}.")
+    for name, problem in results.get("refused", {}).items():
+        lines.append(f"Seeded for person 1 only, so its requests failed: {name}: {problem}.")
     if "capacity" in results:
         lines += ["", *capacity_text(results["capacity"])]
     return "\n".join(lines) + "\n"

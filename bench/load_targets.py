@@ -314,6 +314,21 @@ def query_counts(found: dict[str, str]) -> dict[str, dict[str, int]]:
     return counts
 
 
+def refused(found: dict[str, str], people: list[int]) -> dict[str, str]:
+    """Pages that the load's other people cannot open although person 1 can (a page
+    seeded for person 1 alone): every locust request of such a page would fail. Asks
+    as the second and the last of the load's people, one request each."""
+    problems = {}
+    for pk in sorted(set(people[1:2] + people[-1:])):
+        client = Client(raise_request_exception=False, HTTP_X_FORWARDED_PROTO="https")
+        client.force_login(User.objects.get(pk=pk))
+        for name, path in found.items():
+            status = client.get(path, secure=True).status_code
+            if status != 200 and name not in problems:
+                problems[name] = f"{path} gives {status} to the load's person {pk}"
+    return problems
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 0
@@ -335,6 +350,9 @@ def main() -> int:
         "writes": writes(),
     }
     result["sessions"], result["people"] = sessions(count) if count else ([], [])
+    result["refused"] = refused(found, result["people"])
+    for name, problem in result["refused"].items():
+        print(f"  {name}: {problem}; its seeded data must let them in", file=sys.stderr)
     out.write_text(json.dumps(result, indent=1))
     return 0
 

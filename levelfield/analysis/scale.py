@@ -1,5 +1,7 @@
-"""Analysis for `manage.py seed_scale`: in the big project, an analysis team of five
-coders and one confirmed source of 50,000 words (at the large size) with 2,000 coded
+"""Analysis for `manage.py seed_scale`: in the big project, an analysis team of person 0
+and the load benchmark's people (1 to LOAD_PEOPLE, all members of the big project, so
+every person the load signs in as may open the source), five of them coders, and one
+confirmed source of 50,000 words (at the large size) with 2,000 coded
 segments spread among them, each with one or two of 20 codes, bulk-inserted as the
 services write them (`source_seed` is shared with bench/bench_analysis.py)."""
 
@@ -13,6 +15,7 @@ from django.utils import timezone
 from levelfield.analysis.models import Code, Segment, Source, TeamMember
 from levelfield.analysis.queries import cut
 from levelfield.lib.scale import batches, scaled
+from levelfield.people.scale import LOAD_PEOPLE, people_in_order
 from levelfield.places.models import PlaceMembership
 from levelfield.projects.scale import big_project
 
@@ -141,16 +144,20 @@ def source_seed(
 def scale_seed(*, size: str, rng: random.Random) -> None:
     project = big_project()
     place = project.place
-    coders = list(
+    # Person 0 and the load's people, in their order, where they are members.
+    wanted = people_in_order()[: LOAD_PEOPLE + 1]
+    members = set(
         PlaceMembership.objects.of_project(project)
-        .order_by("person_id")
-        .values_list("person_id", flat=True)[:CODERS]
+        .filter(person_id__in=wanted)
+        .values_list("person_id", flat=True)
     )
-    if not coders:
+    team = [person_id for person_id in wanted if person_id in members]
+    if not team:
         return
+    coders = team[:CODERS]
     now = timezone.now()
     TeamMember.objects.bulk_create(
-        TeamMember(place=place, person_id=person_id, joined_at=now) for person_id in coders
+        TeamMember(place=place, person_id=person_id, joined_at=now) for person_id in team
     )
     source_seed(
         place=place,

@@ -133,6 +133,10 @@ def _detail(
             .select_related("statement")
             .order_by("-reacted_at", "-pk")
         )
+    # Each vote's name once, not `get_vote_display` (every choice translated again) per row.
+    labels = {value: str(label) for value, label in Vote.choices}
+    for reaction in mine:
+        reaction.vote_label = labels.get(reaction.vote, reaction.vote)
     current = next((r.vote for r in mine if statement and r.statement_id == statement.pk), None)
     return render(
         request,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from levelfield.lib import words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member, place_member_ids
@@ -41,6 +42,18 @@ GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
 # Top-level replies on one page of a thread (each with its own replies).
 REPLIES_PER_PAGE = 25
+# What a post on a thread's page shows (not its markdown source).
+_POST_SHOWN = (
+    "thread_id",
+    "parent_id",
+    "is_opening",
+    "author__display_name",
+    "author__email",
+    "html",
+    "created_at",
+    "edited_at",
+    "removed_at",
+)
 
 
 def _error_to_form(form: Any, error: ValidationError) -> None:
@@ -190,21 +203,26 @@ def post_url(thread: Thread, post: Post) -> str:
     return f"{url}{query}#post-{post.pk}"
 
 
-def _annotate(posts: list[Post], person: Any, read_at: Any) -> None:
-    """Reaction counts, the person's own reactions and whether each post is new to
-    them, for the posts on one page, in two queries."""
+def _annotate(posts: list[Post], person: Any, read_at: Any, thread: Thread) -> None:
+    """Reaction counts, the person's own reactions, whether each post is new to them,
+    and its links and time as text, for the posts on one page, in one query: worked
+    out here in one pass because a long thread's page shows fifty posts, and per-post
+    `{% url %}` tags and filters made most of its rendering time."""
     ids = [post.pk for post in posts]
     counts: dict[int, dict[str, int]] = {}
+    mine: set[tuple[int, str]] = set()
     for row in (
         Reaction.objects.filter(post_id__in=ids)
         .values("post_id", "kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), own=Count("pk", filter=Q(person=person)))
         .order_by()
     ):
         counts.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
-    mine = set(
-        Reaction.objects.filter(post_id__in=ids, person=person).values_list("post_id", "kind")
-    )
+        if row["own"]:
+            mine.add((row["post_id"], row["kind"]))
+    # One reverse, then each post's links by its id (the same URLs `{% url %}` makes).
+    base = reverse("threads:detail", args=[thread.place_id, thread.pk])
+    when: dict[Any, str] = {}  # by minute: most posts on a page share a day, many a minute
     for post in posts:
         post.reactions_shown = [
             {
@@ -216,22 +234,23 @@ def _annotate(posts: list[Post], person: Any, read_at: Any) -> None:
             for kind, label in ReactionKind.choices
         ]
         post.is_new = read_at is None or (post.created_at > read_at)
+        minute = post.created_at.replace(second=0, microsecond=0)
+        if minute not in when:
+            when[minute] = words.when(minute)
+        post.when = when[minute]
+        post.url = f"{base}posts/{post.pk}/"
 
 
 def _detail(
     request: HttpRequest, thread: Thread, *, reply_form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
-    opening = thread.posts.filter(is_opening=True).select_related("author").first()
+    posts = Post.objects.select_related("author").only(*_POST_SHOWN)
+    opening = posts.filter(thread=thread, is_opening=True).first()
     replies = (
-        thread.posts.filter(parent__isnull=True, is_opening=False)
-        .select_related("author")
+        posts.filter(thread=thread, parent__isnull=True, is_opening=False)
         .prefetch_related(
-            Prefetch(
-                "children",
-                queryset=Post.objects.select_related("author").order_by("created_at", "pk"),
-            )
+            Prefetch("children", queryset=posts.order_by("created_at", "pk")),
         )
-        .annotate(revision_count=Count("revisions"))
         .order_by("created_at", "pk")
     )
     page = page_or_404(request, replies, REPLIES_PER_PAGE)
@@ -239,17 +258,9 @@ def _detail(
     mark = ReadMark.objects.filter(thread=thread, person=request.user).first()
     read_at = mark.read_at if mark else None
     children = [child for reply in top for child in reply.children.all()]
-    if children:
-        edited = dict(
-            Post.objects.filter(pk__in=[c.pk for c in children])
-            .annotate(n=Count("revisions"))
-            .values_list("pk", "n")
-        )
-        for child in children:
-            child.revision_count = edited.get(child.pk, 0)
-    if opening is not None:
-        opening.revision_count = opening.revisions.count()
-    _annotate([p for p in [opening, *top, *children] if p is not None], request.user, read_at)
+    _annotate(
+        [p for p in [opening, *top, *children] if p is not None], request.user, read_at, thread
+    )
     unread = thread.post_count - (mark.read_count if mark else 0)
     return render(
         request,
@@ -260,6 +271,7 @@ def _detail(
             "opening": opening,
             "page": page,
             "replies": top,
+            "reply_url": reverse("threads:reply", args=[thread.place_id, thread.pk]),
             "reply_form": reply_form or ReplyForm(),
             "unread": unread,
             "read_mark": mark,
