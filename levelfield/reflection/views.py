@@ -30,6 +30,7 @@ from levelfield.reflection.forms import ActionForm, AnswerForm, QuestionForm, Ro
 from levelfield.reflection.models import (
     CheckInRound,
     PerspectiveGroup,
+    Phase,
     Question,
     QuestionSet,
     QuestionSetVersion,
@@ -127,16 +128,20 @@ def _detail(
     request: HttpRequest, checkin: CheckInRound, action_form: ActionForm, status: int = 200
 ) -> HttpResponse:
     now = timezone.now()
+    phase = checkin.phase(now)
     shown = _questions_shown(request, checkin)
     found = results.results_for(checkin, [one.obj for one in shown])
     previous, previous_actions = results.actions_before(checkin)
     context: dict[str, Any] = {
         **_place_context(checkin.place),
         "checkin": checkin,
-        "phase": checkin.phase(now),
+        "phase": phase,
         "phase_label": checkin.phase_label(now),
         "refusal": services.answering_refusal(checkin, now),
-        "answered": Respondent.objects.filter(round=checkin).count(),
+        # Shown only while the round is open (a closed round keeps its count).
+        "answered": Respondent.objects.filter(round=checkin).count()
+        if phase == Phase.OPEN
+        else checkin.respondent_count,
         "i_answered": Respondent.objects.filter(round=checkin, person=request.user).exists(),
         "results": found,
         "previous": previous,
