@@ -8,6 +8,13 @@ when closing found every group big enough (`CheckInRound.split_by_perspective`).
 The perception gap of a theme is the public contributors' average minus the
 professionals' average; a gap of a whole point or more on the five-point scale is
 highlighted as large. A page costs the same few queries however many answers there are.
+
+A closed round's answers never change: they are written out once, in the transaction
+that sets its `closed_at`, and nothing writes them again. So the sums over them (a
+round's figures, a trend's) are kept in the cache per round and closing time
+(`lib/cache.versioned`): the page pays no aggregate over thousands of answers, and a
+round closing later makes a new key. Only sums and the comments' words are kept, never
+anything that links an answer to a person (nothing does).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.charts import STYLES
 from levelfield.lib.charts import shortened as _shortened
 from levelfield.reflection.models import (
@@ -35,6 +43,7 @@ from levelfield.reflection.models import (
 
 GAP_LARGE = 1.0
 TREND_ROUNDS = 8
+FIGURES_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -125,24 +134,20 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
         return None
     if questions is None:
         questions = list(Question.objects.filter(version_id=checkin.version_id))
+    figures = _round_figures(checkin)
     scores: dict[int, GroupedScore] = defaultdict(GroupedScore)
-    rows = (
-        Answer.objects.filter(submission__round=checkin)
-        .values("question_id", "submission__group")
-        .annotate(total=Sum("score"), count=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        scores[row["question_id"]].add(row["submission__group"], row["total"], row["count"])
-    comments: dict[int, list[str]] = defaultdict(list)
-    for question_id, text in Comment.objects.filter(round=checkin).values_list(
-        "question_id", "text"
-    ):
-        comments[question_id].append(text)
-    for texts in comments.values():
-        secrets.SystemRandom().shuffle(texts)
-    # Counted even when merged, so the page's queries never depend on the split.
-    sizes = _group_sizes(checkin)
+    for question_id, group, total, count in figures.scores:
+        scores[question_id].add(group, total, count)
+    comments: dict[int, list[str]] = {}
+    for question_id, texts in figures.comments.items():
+        # A new random order for every reader, as before the figures were kept.
+        comments[question_id] = list(texts)
+        secrets.SystemRandom().shuffle(comments[question_id])
+    sizes = [
+        (value, label, figures.sizes[value])
+        for value, label in PerspectiveGroup.choices
+        if value in figures.sizes
+    ]
     themes: dict[str, ThemeResult] = {}
     for question in questions:
         score = scores[question.pk]
@@ -158,19 +163,51 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
     )
 
 
-def _group_sizes(checkin: CheckInRound) -> list[tuple[str, str, int]]:
-    counts = dict(
-        Submission.objects.filter(round=checkin)
-        .values("group")
-        .annotate(people=Count("id"))
-        .order_by()
-        .values_list("group", "people")
+@dataclass(frozen=True)
+class _Figures:
+    """A closed round's sums, kept in the cache: (question, group, total, count) rows,
+    each question's comments and the groups' sizes."""
+
+    scores: list[tuple[int, str, int, int]]
+    comments: dict[int, list[str]]
+    sizes: dict[str, int]
+
+
+def _round_figures(checkin: CheckInRound) -> _Figures:
+    """The round's figures, counted once after it closed (see the module's docstring)."""
+    return lib_cache.versioned(
+        "reflection:results",
+        (checkin.pk, checkin.closed_at.timestamp()),
+        lambda: _figures_count(checkin),
+        seconds=FIGURES_SECONDS,
     )
-    return [
-        (value, label, counts[value])
-        for value, label in PerspectiveGroup.choices
-        if value in counts
-    ]
+
+
+def _figures_count(checkin: CheckInRound) -> _Figures:
+    rows = (
+        Answer.objects.filter(submission__round=checkin)
+        .values("question_id", "submission__group")
+        .annotate(total=Sum("score"), count=Count("id"))
+        .order_by()
+        .values_list("question_id", "submission__group", "total", "count")
+    )
+    comments: dict[int, list[str]] = defaultdict(list)
+    for question_id, text in Comment.objects.filter(round=checkin).values_list(
+        "question_id", "text"
+    ):
+        comments[question_id].append(text)
+    # Counted even when merged, so the page's queries never depend on the split.
+    return _Figures(
+        scores=[tuple(row) for row in rows],
+        comments=dict(comments),
+        sizes=dict(
+            Submission.objects.filter(round=checkin)
+            .values("group")
+            .annotate(people=Count("id"))
+            .order_by()
+            .values_list("group", "people")
+        ),
+    )
 
 
 # The trend across rounds
@@ -258,19 +295,10 @@ def trend_for(checkin: CheckInRound) -> Trend:
     )[::-1]
     scores: dict[tuple[int, str], GroupedScore] = defaultdict(GroupedScore)
     themes: list[str] = []
-    rows = (
-        Answer.objects.filter(submission__round__in=[r.pk for r in rounds])
-        .values("submission__round_id", "question__theme", "submission__group")
-        .annotate(total=Sum("score"), count=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        theme = row["question__theme"]
+    for round_id, theme, group, total, count in _trend_figures([r.pk for r in rounds]):
         if theme not in themes:
             themes.append(theme)
-        scores[(row["submission__round_id"], theme)].add(
-            row["submission__group"], row["total"], row["count"]
-        )
+        scores[(round_id, theme)].add(group, total, count)
     ordered = _themes_in_question_order(checkin, themes)
     lines = [
         TrendLine(
@@ -285,6 +313,29 @@ def trend_for(checkin: CheckInRound) -> Trend:
     trend = Trend(rounds=rounds, lines=lines)
     chart_lay_out(trend)
     return trend
+
+
+def _trend_figures(round_ids: list[int]) -> list[tuple[int, str, str, int, int]]:
+    """(round, theme, group, total, count) rows of closed rounds, kept per the rounds:
+    their answers never change, so the list of rounds is the version."""
+
+    def count() -> list[tuple[int, str, str, int, int]]:
+        rows = (
+            Answer.objects.filter(submission__round__in=round_ids)
+            .values("submission__round_id", "question__theme", "submission__group")
+            .annotate(total=Sum("score"), count=Count("id"))
+            .order_by()
+            .values_list(
+                "submission__round_id", "question__theme", "submission__group", "total", "count"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+    if not round_ids:
+        return []
+    return lib_cache.versioned(
+        "reflection:trend", tuple(round_ids), count, seconds=FIGURES_SECONDS
+    )
 
 
 def _themes_in_question_order(checkin: CheckInRound, themes: Iterable[str]) -> list[str]:

@@ -150,7 +150,11 @@ def answers_submit(
     now = now or timezone.now()
     comments = {pk: text.strip() for pk, text in (comments or {}).items() if text.strip()}
     with transaction.atomic():
-        checkin = CheckInRound.objects.select_for_update().get(pk=checkin.pk)
+        # Only the round's row is locked; its place comes in the same query (for the
+        # membership check).
+        checkin = (
+            CheckInRound.objects.select_for_update(of=("self",)).with_place().get(pk=checkin.pk)
+        )
         if not member_may_answer(checkin, person):
             raise CheckInError(_("Only members can answer this check-in."))
         refusal = answering_refusal(checkin, now)

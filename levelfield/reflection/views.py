@@ -30,6 +30,7 @@ from levelfield.reflection.forms import ActionForm, AnswerForm, QuestionForm, Ro
 from levelfield.reflection.models import (
     CheckInRound,
     PerspectiveGroup,
+    Phase,
     Question,
     QuestionSet,
     QuestionSetVersion,
@@ -48,12 +49,23 @@ def rounds(request: HttpRequest, place_pk: int) -> HttpResponse:
     found = list(
         CheckInRound.objects.in_place(place)
         .select_related("version__question_set")
-        .annotate(answered=Count("respondents"))
         .order_by("-closes_at", "-id")[:100]
     )
     now = timezone.now()
+    # A closed round keeps how many answered; only rounds not yet closed are counted
+    # (counting every round's respondents joined thousands of rows on every visit).
+    counts = dict(
+        Respondent.objects.filter(round__in=[r.pk for r in found if r.closed_at is None])
+        .values("round_id")
+        .annotate(answered=Count("id"))
+        .order_by()
+        .values_list("round_id", "answered")
+    )
     for checkin in found:
         checkin.phase_text = checkin.phase_label(now)
+        checkin.answered = (
+            counts.get(checkin.pk, 0) if checkin.closed_at is None else checkin.respondent_count
+        )
     mine = set(
         Respondent.objects.filter(
             person=request.user, round__in=[r.pk for r in found]
@@ -127,16 +139,20 @@ def _detail(
     request: HttpRequest, checkin: CheckInRound, action_form: ActionForm, status: int = 200
 ) -> HttpResponse:
     now = timezone.now()
+    phase = checkin.phase(now)
     shown = _questions_shown(request, checkin)
     found = results.results_for(checkin, [one.obj for one in shown])
     previous, previous_actions = results.actions_before(checkin)
     context: dict[str, Any] = {
         **_place_context(checkin.place),
         "checkin": checkin,
-        "phase": checkin.phase(now),
+        "phase": phase,
         "phase_label": checkin.phase_label(now),
         "refusal": services.answering_refusal(checkin, now),
-        "answered": Respondent.objects.filter(round=checkin).count(),
+        # Shown only while the round is open (a closed round keeps its count).
+        "answered": Respondent.objects.filter(round=checkin).count()
+        if phase == Phase.OPEN
+        else checkin.respondent_count,
         "i_answered": Respondent.objects.filter(round=checkin, person=request.user).exists(),
         "results": found,
         "previous": previous,
@@ -218,9 +234,18 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = services.answering_refusal(checkin, now)
     shown = _questions_shown(request, checkin)
     form = AnswerForm(posted(request), questions=[one.obj for one in shown])
-    current = services.answers_of(checkin=checkin, person=request.user) if not refusal else None
-    if current and request.method != "POST":
-        form.initial_from(current.scores, current.comments)
+    if refusal is not None:
+        changing = False
+    elif request.method == "POST":
+        # Whether one answered before is all a POST needs: nothing is opened.
+        changing = Respondent.objects.filter(
+            round=checkin, person=request.user, sealed_answers__isnull=False
+        ).exists()
+    else:
+        current = services.answers_of(checkin=checkin, person=request.user)
+        changing = current is not None
+        if current:
+            form.initial_from(current.scores, current.comments)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
             services.answers_submit(
@@ -235,7 +260,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Your answers have been changed.")
-                if current
+                if changing
                 else _("Thank you. Your answers are sealed until the round closes."),
             )
             return redirect("reflection:detail", pk=checkin.pk)
@@ -249,7 +274,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             "checkin": checkin,
             "form": form,
             "refusal": refusal,
-            "changing": current is not None,
+            "changing": changing,
             "scale": SCALE,
             "previous": previous,
             "previous_actions": previous_actions,

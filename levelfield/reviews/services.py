@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -906,14 +906,15 @@ def _tell_group(
 
 def group_counts(group: ReviewGroup) -> dict[str, int]:
     """What the group has done, for its page (a few aggregate queries, whatever the size)."""
-    requests = ReviewRequest.objects.filter(group=group)
-    reports = ReportBack.objects.filter(request__group=group)
-    return {
-        "requests": requests.exclude(status=Status.WITHDRAWN).count(),
-        "responded": requests.filter(status__in=(Status.SENT, Status.REPORTED)).count(),
-        "reported": reports.count(),
-        "changed": reports.filter(impact__in=(Impact.MAJOR, Impact.SOME)).count(),
-    }
+    # One row per request (a report back belongs to one request), so one query.
+    return ReviewRequest.objects.filter(group=group).aggregate(
+        requests=Count("pk", filter=~Q(status=Status.WITHDRAWN)),
+        responded=Count("pk", filter=Q(status__in=(Status.SENT, Status.REPORTED))),
+        reported=Count("report_back"),
+        changed=Count(
+            "report_back", filter=Q(report_back__impact__in=(Impact.MAJOR, Impact.SOME))
+        ),
+    )
 
 
 def load_words(count: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,8 +21,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from levelfield.collectives import roles
 from levelfield.collectives.roles import memberships_of
 from levelfield.lib.forms import posted, posted_files
+from levelfield.people.models import User
 from levelfield.places.access import collective_place
 from levelfield.places.models import PlaceKind
+from levelfield.projects.models import Stage
 from levelfield.reviews import access, services
 from levelfield.reviews.forms import (
     CommentForm,
@@ -75,40 +77,72 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
     }
     if review_group is not None:
         is_member = review_group.has_member(request.user)
-        open_load = Count(
-            "person__reviews",
-            filter=Q(
-                person__reviews__request__group=review_group,
-                person__reviews__request__status__in=OPEN,
-            ),
+        # The loads and reviewer counts come from one small aggregate each over the
+        # group's reviews, not from counts joined onto every membership and request.
+        loads = dict(
+            Review.objects.filter(request__group=review_group, request__status__in=OPEN)
+            .values("reviewer_id")
+            .annotate(load=Count("id"))
+            .order_by()
+            .values_list("reviewer_id", "load")
         )
-        members = (
-            memberships_of(review_group.place)
-            .select_related("person")
-            .annotate(load=open_load)
+        # Names and loads only: a few hundred members as plain rows, not model objects
+        # (the name as `User.name` gives it).
+        members = [
+            {"name": name or email.split("@")[0], "load": loads.get(pk, 0)}
+            for pk, name, email in memberships_of(review_group.place)
             .order_by("person__display_name", "pk")
-        )
-        queue = (
-            ReviewRequest.objects.filter(group=review_group, status__in=OPEN)
-            .select_related("researcher")
-            .annotate(
-                reviewer_count=Count("reviews", distinct=True),
-                mine=Count("reviews", filter=Q(reviews__reviewer=request.user), distinct=True),
+            .values_list("person_id", "person__display_name", "person__email")
+        ]
+        queue = []
+        done = []
+        if is_member:
+            queue = list(
+                ReviewRequest.objects.filter(group=review_group, status__in=OPEN)
+                .only(
+                    "pk",
+                    "researcher_id",
+                    "project_title",
+                    "organisation",
+                    "stage",
+                    "deadline",
+                    "status",
+                )
+                # Fetched apart: joined, PostgreSQL hashes every account first.
+                .prefetch_related(
+                    Prefetch("researcher", User.objects.only("pk", "display_name", "email"))
+                )
+                .order_by("deadline", "pk")[:QUEUE_SIZE]
             )
-            .order_by("deadline", "pk")[:QUEUE_SIZE]
-        )
-        done = (
-            ReviewRequest.objects.filter(
-                group=review_group, status__in=(Status.SENT, Status.REPORTED)
+            reviewers = {
+                row["request_id"]: row
+                for row in Review.objects.filter(request__in=[item.pk for item in queue])
+                .values("request_id")
+                .annotate(
+                    reviewer_count=Count("id"),
+                    mine=Count("id", filter=Q(reviewer=request.user)),
+                )
+                .order_by()
+            }
+            # Each stage's words once, not `get_stage_display` (every label) per row.
+            stages = {value: str(label) for value, label in Stage.choices}
+            for item in queue:
+                item.stage_label = stages.get(item.stage, item.stage)
+                found = reviewers.get(item.pk, {})
+                item.reviewer_count = found.get("reviewer_count", 0)
+                item.mine = found.get("mine", 0)
+            done = list(
+                ReviewRequest.objects.filter(
+                    group=review_group, status__in=(Status.SENT, Status.REPORTED)
+                )
+                .only("pk", "project_title", "response_sent_at", "status")
+                .order_by("-response_sent_at", "-pk")[:20]
             )
-            .select_related("report_back")
-            .order_by("-response_sent_at", "-pk")[:20]
-        )
         context.update(
             is_member=is_member,
-            members=list(members),
-            queue=list(queue) if is_member else [],
-            done=list(done) if is_member else [],
+            members=members,
+            queue=queue,
+            done=done,
             counts=services.group_counts(review_group),
             form_url=request.build_absolute_uri(reverse("reviews:ask", args=[collective.slug])),
         )

@@ -1,0 +1,74 @@
+"""Stories about a closed round's figures, which are kept in the cache per round: every
+reader sees the same figures, a round closing later shows in the trend at once, and
+the comments still come in a random order with no names."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from levelfield.lib.testing.world import World
+from levelfield.reflection.tests.factories import Team, answer_all, close, make_team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def team(world: World) -> Team:
+    return make_team(
+        public=5, professionals=5, collective=world.collective, outsider=world.outsider
+    )
+
+
+def _page(client: object, checkin: object) -> str:
+    response = client.get(reverse("reflection:detail", args=[checkin.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _trend_table(page: str) -> str:
+    start = page.index('id="trend-table"')
+    return page[start : page.index("</table>", start)]
+
+
+def test_a_round_closing_later_shows_in_the_trend_at_once(team: Team, client: object) -> None:
+    now = timezone.now()
+    first = team.open_round(title="Spring", now=now - timedelta(days=80))
+    answer_all(first, team.members, 2, now=now - timedelta(days=79))
+    close(first)
+    second = team.open_round(title="Summer", now=now - timedelta(days=40))
+    answer_all(second, team.members, 3, now=now - timedelta(days=39))
+    close(second)
+    client.force_login(team.members[0])
+    assert "Spring" in _trend_table(_page(client, second))  # kept now
+    third = team.open_round(title="Autumn")
+    answer_all(third, team.members, 5)
+    close(third)
+    table = _trend_table(_page(client, third))
+    assert "Spring" in table and "Summer" in table and "Autumn" in table
+    assert "5.0" in table
+    # The earlier round's own page keeps its own trend, without the later round.
+    assert "Autumn" not in _trend_table(_page(client, second))
+
+
+def test_every_member_sees_the_same_figures_from_fewer_queries(team: Team, client: object) -> None:
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 4, comment="Kept without a name")
+    close(checkin)
+    client.force_login(team.public[0])
+    with CaptureQueriesContext(connection) as first:
+        page = _page(client, checkin)
+    client.force_login(team.professionals[0])
+    with CaptureQueriesContext(connection) as second:
+        again = _page(client, checkin)
+    assert len(second) < len(first)  # the sums were kept
+    for shown in (page, again):
+        assert "Average 4.0 from 10 answers." in shown
+        assert shown.count("Kept without a name") == 10
+        for person in team.members:
+            assert person.name not in shown.split("Results", 1)[1].split("What we will do")[0]
