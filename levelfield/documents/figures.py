@@ -11,14 +11,16 @@ perspective can be read off a paragraph with two comments.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from levelfield.documents.models import Amendment, AmendmentStatus, Comment, Document
+from levelfield.lib.cache import versioned
 from levelfield.people.models import Perspective, PerspectiveKind
 
 LABELS = dict(PerspectiveKind.choices)
@@ -32,18 +34,9 @@ class Voices:
     groups: list[tuple[str, int]] = field(default_factory=list)
     in_small_groups: int = 0
     not_shared: int = 0
-
-    @property
-    def only_professionals(self) -> bool:
-        """Every named group is a research profession and nobody else is counted."""
-        public = {LABELS[k] for k in PerspectiveKind.public_kinds()}
-        return (
-            self.people >= settings.MINIMUM_ANONYMOUS_GROUP
-            and bool(self.groups)
-            and not any(label in public for label, _ in self.groups)
-            and not self.in_small_groups
-            and not self.not_shared
-        )
+    # Every named group is a research profession and nobody else is counted (worked
+    # out once in `_voices`, not each time a template asks).
+    only_professionals: bool = False
 
 
 @dataclass
@@ -63,29 +56,61 @@ def _voices(people: set[int], kinds_of: dict[int, set[str]]) -> Voices:
             not_shared += 1
         counts.update(kinds or ())
     minimum = settings.MINIMUM_ANONYMOUS_GROUP
-    named = [(LABELS[k], counts[k]) for k in PerspectiveKind.values if counts[k] >= minimum]
+    named = [(k, counts[k]) for k in PerspectiveKind.values if counts[k] >= minimum]
     small = {
         p for p in people if kinds_of.get(p) and all(counts[k] < minimum for k in kinds_of[p])
     }
+    public = PerspectiveKind.public_kinds()
     return Voices(
         people=len(people),
-        groups=named,
+        groups=[(str(LABELS[k]), n) for k, n in named],
         in_small_groups=len(small),
         not_shared=not_shared,
+        only_professionals=(
+            len(people) >= minimum
+            and bool(named)
+            and not any(k in public for k, _ in named)
+            and not small
+            and not not_shared
+        ),
     )
 
 
 def document_figures(
     document: Document, *, lineages: Collection[int] | None = None
 ) -> tuple[dict[int, ParagraphFigures], Voices]:
-    """Figures per paragraph lineage, and for the whole document (3 queries, 5 with
-    `lineages`).
+    """Figures per paragraph lineage, and for the whole document (3 queries; 2 with
+    `lineages` when kept, up to 7 when not).
 
-    With `lineages`, per-paragraph voices are worked out only for those paragraphs
-    (the ones on the page shown); the document's voices still count everyone."""
+    With `lineages`, figures are worked out only for those paragraphs (the ones on the
+    page shown), and both they and the document's voices are kept per feedback version
+    (`_feedback_version`): grouping thousands of comments and their authors'
+    perspectives was most of the page's time."""
+    if lineages is None:
+        figures, contributors = _paragraph_figures(document, None)
+        kinds_of = _shared_kinds(document)
+        everyone: set[int] = set().union(*contributors.values()) if contributors else set()
+        for lineage, people in contributors.items():
+            figures[lineage].voices = _voices(people, kinds_of)
+        return figures, _voices(everyone, kinds_of)
+    version = (document.pk, *_feedback_version(document))
+    page = hashlib.sha256(",".join(map(str, sorted(lineages))).encode()).hexdigest()[:20]
+    return versioned(
+        "documents:figures",
+        (*version, page),
+        lambda: _page_figures(document, lineages),
+        seconds=VOICES_SECONDS,
+    ), versioned(
+        "documents:voices", version, lambda: _document_voices(document), seconds=VOICES_SECONDS
+    )
+
+
+def _paragraph_figures(
+    document: Document, lineages: Collection[int] | None
+) -> tuple[dict[int, ParagraphFigures], dict[int, set[int]]]:
+    """Counts per paragraph lineage and who took part in each (2 queries)."""
     figures: dict[int, ParagraphFigures] = {}
     contributors: dict[int, set[int]] = {}
-    everyone: set[int] = set()
     on_page = {} if lineages is None else {"lineage__in": lineages}
     comments = (
         Comment.objects.filter(document=document, hidden_at__isnull=True, **on_page)
@@ -108,32 +133,71 @@ def document_figures(
         item.open_amendments += row["waiting"]
         if row["proposed_by_id"]:
             contributors.setdefault(row["lineage"], set()).add(row["proposed_by_id"])
-    if lineages is None:
-        for people in contributors.values():
-            everyone |= people
+    return figures, contributors
+
+
+def _page_figures(document: Document, lineages: Collection[int]) -> dict[int, ParagraphFigures]:
+    """The figures of the page's paragraphs, reading only their contributors'
+    perspectives (3 queries)."""
+    figures, contributors = _paragraph_figures(document, lineages)
+    people = set().union(*contributors.values()) if contributors else set()
+    kinds_of = _shared_kinds(document, people=people) if people else {}
+    for lineage, taking_part in contributors.items():
+        figures[lineage].voices = _voices(taking_part, kinds_of)
+    return figures
+
+
+# How long figures are kept: what the feedback version cannot see
+# (a contributor sharing a perspective, or deleting their account) shows after this.
+VOICES_SECONDS = 300
+
+
+def _feedback_version(document: Document) -> tuple[object, ...]:
+    """What moves whenever the figures can change: comments added, hidden or
+    restored, amendments made or answered (two small aggregate queries)."""
+    comments = Comment.objects.filter(document=document).aggregate(
+        n=Count("pk"), last=Max("pk"), hidden=Count("hidden_at"), hidden_last=Max("hidden_at")
+    )
+    amendments = Amendment.objects.filter(document=document).aggregate(
+        n=Count("pk"), last=Max("pk"), open=Count("pk", filter=Q(status=AmendmentStatus.OPEN))
+    )
+    hidden_last = comments.pop("hidden_last")
+    # A time as a number: cache keys stay plain (memcached refuses spaces).
+    stamp = hidden_last.timestamp() if hidden_last else 0
+    return (*comments.values(), stamp, *amendments.values())
+
+
+def _document_voices(document: Document) -> Voices:
+    """The whole document's voices, everyone who commented or proposed counted once."""
+    everyone = set(
+        Comment.objects.filter(document=document, hidden_at__isnull=True, author__isnull=False)
+        .order_by()
+        .values_list("author_id", flat=True)
+        .distinct()
+    ) | set(
+        Amendment.objects.filter(document=document, proposed_by__isnull=False)
+        .order_by()
+        .values_list("proposed_by_id", flat=True)
+        .distinct()
+    )
+    return _voices(everyone, _shared_kinds(document))
+
+
+def _shared_kinds(
+    document: Document, *, people: Collection[int] | None = None
+) -> dict[int, set[str]]:
+    """The perspectives each contributor shares with teammates: of `people`, or of
+    everyone who took part (as subqueries, not a list of thousands of ids)."""
+    if people is not None:
+        shared = Perspective.objects.shared_with_teammates().filter(person__in=people)
     else:
-        # The whole document's people without grouping every paragraph in Python.
-        everyone = set(
-            Comment.objects.filter(document=document, hidden_at__isnull=True, author__isnull=False)
-            .order_by()
-            .values_list("author_id", flat=True)
-            .distinct()
-        ) | set(
-            Amendment.objects.filter(document=document, proposed_by__isnull=False)
-            .order_by()
-            .values_list("proposed_by_id", flat=True)
-            .distinct()
+        commenters = Comment.objects.filter(document=document, hidden_at__isnull=True)
+        amenders = Amendment.objects.filter(document=document)
+        shared = Perspective.objects.shared_with_teammates().filter(
+            Q(person__in=commenters.values("author_id"))
+            | Q(person__in=amenders.values("proposed_by_id"))
         )
     kinds_of: dict[int, set[str]] = {}
-    # The contributors as subqueries, not a list of thousands of ids.
-    commenters = Comment.objects.filter(document=document, hidden_at__isnull=True)
-    amenders = Amendment.objects.filter(document=document)
-    shared = Perspective.objects.shared_with_teammates().filter(
-        Q(person__in=commenters.values("author_id"))
-        | Q(person__in=amenders.values("proposed_by_id"))
-    )
     for person_id, kind in shared.values_list("person_id", "kind"):
         kinds_of.setdefault(person_id, set()).add(kind)
-    for lineage, people in contributors.items():
-        figures[lineage].voices = _voices(people, kinds_of)
-    return figures, _voices(everyone, kinds_of)
+    return kinds_of

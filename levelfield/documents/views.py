@@ -81,7 +81,7 @@ MODERATED = {
 }
 # Blocks (headings and paragraphs) of a document's text on one page, so a long draft's
 # page stays small; its contents list links to every part on every page.
-BLOCKS_PER_PAGE = 60
+BLOCKS_PER_PAGE = 20
 
 
 def _version_or_404(document: Document, number: object) -> Version:

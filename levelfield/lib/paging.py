@@ -16,10 +16,15 @@ from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import Http404, HttpRequest
 
 
-def page_or_404(request: HttpRequest, items: Sequence, per_page: int) -> Page:
+def page_or_404(
+    request: HttpRequest, items: Sequence, per_page: int, *, count: int | None = None
+) -> Page:
     """The page asked for in ?page=; page 1 when it is not a number, 404 past the end,
-    the last page for "last"."""
+    the last page for "last". `count` is the number of items when a kept count already
+    says it (saving the COUNT query)."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property
     asked = request.GET.get("page", "1")
     try:
         number = paginator.num_pages if asked == "last" else int(asked)

@@ -91,7 +91,10 @@ class PublicPage(models.Model):
     def for_collective(cls, collective: models.Model) -> PublicPage:
         """The saved settings, or unsaved defaults (never written on read)."""
         page = cls.objects.filter(collective=collective).first()
-        return page or cls(collective=collective, version=0)
+        if page is None:
+            return cls(collective=collective, version=0)
+        page.collective = collective  # already read: no second query for it
+        return page
 
 
 class Tag(models.Model):
@@ -141,9 +144,13 @@ class StoryQuerySet(models.QuerySet):
             .values("place__collective_id")
         )
 
-    def related_to(self, story: Story, now: datetime, limit: int = 3) -> StoryQuerySet:
-        """Public stories of the same collective sharing the most tags with `story`."""
-        tag_ids = [tag.pk for tag in story.tags.all()]
+    def related_to(
+        self, story: Story, now: datetime, limit: int = 3, *, tag_ids: list[int] | None = None
+    ) -> StoryQuerySet:
+        """Public stories of the same collective sharing the most tags with `story`
+        (whose tags' ids may be given when already read)."""
+        if tag_ids is None:
+            tag_ids = [tag.pk for tag in story.tags.all()]
         if not tag_ids:
             return self.none()
         return (
@@ -202,6 +209,9 @@ class Story(models.Model):
         related_name="+",
     )
     comment_count = models.PositiveIntegerField(default=0)
+    # Moves whenever the shown comments change (one added, published, hidden or
+    # restored), in the same transaction: the story page's comments are cached per it.
+    comments_version = models.PositiveIntegerField(default=0)
 
     objects = StoryQuerySet.as_manager()
 

@@ -471,7 +471,9 @@ def comment_add(
             published_at=None if held else now,
         )
         if not held:
-            Story.objects.filter(pk=story.pk).update(comment_count=F("comment_count") + 1)
+            Story.objects.filter(pk=story.pk).update(
+                comment_count=F("comment_count") + 1, comments_version=F("comments_version") + 1
+            )
     return comment
 
 
@@ -496,7 +498,11 @@ def _moderation_record(comment: Comment, actor: User, done: str, reason: str) ->
 
 
 def _count_shown(comment: Comment, change: int) -> None:
-    Story.objects.filter(pk=comment.story_id).update(comment_count=F("comment_count") + change)
+    """The shown comments changed: keep their count, and move the version the story
+    page's cached comments are kept under."""
+    Story.objects.filter(pk=comment.story_id).update(
+        comment_count=F("comment_count") + change, comments_version=F("comments_version") + 1
+    )
 
 
 # Who moderates stories' comments, and what else moderating one changes.

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +31,7 @@ from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.impact.queries import impacts_for_public_page  # impact
 from levelfield.lib import markdown
+from levelfield.lib.cache import versioned
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.moderation import ModerateForm
 from levelfield.lib.paging import page_or_404
@@ -63,7 +64,7 @@ from levelfield.translations.shown import shown_for, shown_list
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 STORIES_PER_PAGE = 10
-COMMENTS_PER_PAGE = 50
+COMMENTS_PER_PAGE = 20
 QUEUE_PER_PAGE = 25
 HOME_STORIES = 6
 HOME_REPORTS = 5
@@ -71,6 +72,9 @@ HOME_EVENTS = 5
 # The public home's fragment is cached per page version and per minute: a new version
 # (any change it shows) or a scheduled story's time coming shows within the minute.
 HOME_CACHE_SECONDS = 60
+# A story's shown comments are cached per its comments version; what the version cannot
+# see (a commenter renamed, or their account deleted) shows within this.
+COMMENTS_CACHE_SECONDS = 60
 
 
 def _show_error(form: Any, error: ValidationError) -> None:
@@ -152,7 +156,17 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
             raise Http404("No such topic.")
         stories = stories.filter(tags=tag)
     stories = _with_lead_image(stories.select_related("collective", "author"))
-    page = page_or_404(request, stories, STORIES_PER_PAGE)
+    # How many there are and which topics have any: counted over every story, so kept
+    # per public page version (a story published, changed or taken down) and minute
+    # (a scheduled story's time coming), as the home's fragment is.
+    version = (collective.pk, PublicPage.for_collective(collective).version, f"{now:%Y%m%d%H%M}")
+    count = versioned(
+        "stories:list-count",
+        (*version, tag.pk if tag else ""),
+        stories.count,
+        seconds=HOME_CACHE_SECONDS,
+    )
+    page = page_or_404(request, stories, STORIES_PER_PAGE, count=count)
     # Titles and summaries in the reader's language where translated (one query).
     page.object_list = [shown.obj for shown in shown_list(page.object_list)]
     return render(
@@ -162,9 +176,16 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
             "collective": collective,
             "page_obj": page,
             "tag": tag,
-            "tags": Tag.objects.filter(collective=collective)
-            .annotate(public=Count("stories", filter=Q(stories__published_at__lte=now)))
-            .filter(public__gt=0),
+            "tags": versioned(
+                "stories:list-tags",
+                version,
+                lambda: list(
+                    Tag.objects.filter(collective=collective)
+                    .annotate(public=Count("stories", filter=Q(stories__published_at__lte=now)))
+                    .filter(public__gt=0)
+                ),
+                seconds=HOME_CACHE_SECONDS,
+            ),
         },
     )
 
@@ -173,11 +194,20 @@ def _story_context(
     request: HttpRequest, story: Story, *, preview: bool = False, **extra: Any
 ) -> dict[str, Any]:
     now = timezone.now()
+    public_page = PublicPage.for_collective(story.collective)
     comments = (
         Comment.objects.shown().filter(story=story).select_related("author").order_by("created_at")
     )
-    comments_page = page_or_404(request, comments, COMMENTS_PER_PAGE) if not preview else None
+    # The kept count of shown comments saves counting them on every request.
+    comments_page = (
+        page_or_404(request, comments, COMMENTS_PER_PAGE, count=story.comment_count)
+        if not preview
+        else None
+    )
     images = list(story.images.all())
+    # Read once for the page and for may_edit_story.
+    prefetch_related_objects([story], "co_authors", "tags")
+    tags = list(story.tags.all())
     # The reader's language where a member translated it (at most one query).
     translated = shown_for(request, story)
     return {
@@ -188,17 +218,33 @@ def _story_context(
         "images": images,
         "lead": images[0] if images else None,
         "co_authors": list(story.co_authors.all()),
-        "tags": list(story.tags.all()),
-        "related": []
-        if preview
-        else list(Story.objects.related_to(story, now).select_related("collective")),
+        "tags": tags,
+        "related": [] if preview else _related(story, public_page, tags, now),
         "comments_page": comments_page,
         "preview": preview,
-        "comments_held": PublicPage.for_collective(story.collective).comments_held,
+        "comments_held": public_page.comments_held,
+        "comments_cache_seconds": COMMENTS_CACHE_SECONDS,
         "page_url": request.build_absolute_uri(story.get_absolute_url()),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         **extra,
     }
+
+
+def _related(story: Story, page: PublicPage, tags: list[Tag], now: Any) -> list[Story]:
+    """Stories sharing its topics, kept per public page version (which moves when a
+    story is published, changed or taken down) and minute (a scheduled story's time)."""
+    if not tags:
+        return []
+    return versioned(
+        "stories:related",
+        (story.pk, page.version, f"{now:%Y%m%d%H%M}"),
+        lambda: list(
+            Story.objects.related_to(story, now, tag_ids=[tag.pk for tag in tags])
+            .only("pk", "slug", "title", "collective__slug")
+            .select_related("collective")
+        ),
+        seconds=HOME_CACHE_SECONDS,
+    )
 
 
 @require_safe

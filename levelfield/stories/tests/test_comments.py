@@ -224,3 +224,34 @@ def test_a_collective_may_leave_reported_comments_up_while_they_wait(
 
     assert Comment.objects.get().is_shown
     assert CommentReport.objects.get().dealt_with_at is None
+
+
+def test_the_story_page_shows_each_change_to_its_comments_at_once(
+    story: Story, collective: Collective, outsider: User, member: User, coordinator: User
+) -> None:
+    """The page's comments are kept between requests; every comment shown, hidden,
+    published or restored shows on the next one, and a held one never does."""
+    reader = Client()
+    reader.force_login(member)
+
+    def page() -> str:
+        return reader.get(story.get_absolute_url()).content.decode()
+
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={"comments_held": False}
+    )
+    rude = services.comment_add(story=story, author=outsider, text="Rude words here.")
+    assert "Rude words here." in page()
+    services.comment_moderate(comment=rude, actor=coordinator, decision="hide", reason="Rude.")
+    assert "Rude words here." not in page()
+
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={"comments_held": True}
+    )
+    held = services.comment_add(story=story, author=outsider, text="Waiting to be read.")
+    assert "Waiting to be read." not in page()
+    services.comment_moderate(comment=held, actor=coordinator, decision="publish")
+    services.comment_moderate(comment=rude, actor=coordinator, decision="restore", reason="Ok.")
+    shown = page()
+    assert "Waiting to be read." in shown and "Rude words here." in shown
+    assert "Waiting to be read." in Client().get(story.get_absolute_url()).content.decode()
