@@ -11,3 +11,9 @@ class HomeConfig(AppConfig):
     """
 
     name = "levelfield.home"
+
+    def ready(self) -> None:
+        # Once every app's models are loaded: their choice labels read cheaply.
+        from levelfield.lib.choices import choice_labels_install
+
+        choice_labels_install()
