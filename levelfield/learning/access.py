@@ -124,11 +124,21 @@ def session_in(circle: Circle, pk: int) -> CircleSession:
 def cohort_in(course: Course, pk: int, person: User) -> Cohort:
     """A cohort of a course the viewer reached. Sets `viewer_facilitates` and
     `viewer_participant` (their active place, or None)."""
-    cohort = get_object_or_404(Cohort.objects.filter(course=course), pk=pk)
+    # Whether the viewer is one of its named facilitators, in the same query.
+    cohort = get_object_or_404(
+        Cohort.objects.filter(course=course).annotate(
+            viewer_named=Exists(
+                Cohort.facilitators.through.objects.filter(
+                    cohort_id=OuterRef("pk"), user_id=person.pk
+                )
+            )
+        ),
+        pk=pk,
+    )
     cohort.course = course
     cohort.viewer_facilitates = (
         course.viewer_facilitates
-        or cohort.facilitators.filter(pk=person.pk).exists()
+        or cohort.viewer_named
         or roles.may(person, roles.Action.FACILITATE_ANY_COHORT, course.collective)
     )
     cohort.viewer_participant = CohortParticipant.objects.filter(

@@ -8,6 +8,8 @@ an opportunity is still open is computed from its closing date and the time now.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 from collections import defaultdict
 from typing import Any
@@ -19,17 +21,19 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import json_script
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import HONEYPOT_FIELD, posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import day
@@ -47,6 +51,7 @@ from levelfield.opportunities.forms import (
 )
 from levelfield.opportunities.models import (
     Interest,
+    Involvement,
     Mode,
     Opportunity,
     Outcome,
@@ -54,6 +59,7 @@ from levelfield.opportunities.models import (
     Region,
     Selection,
     State,
+    Topic,
     today,
 )
 from levelfield.people.models import PerspectiveKind
@@ -67,6 +73,20 @@ BOARD_PER_PAGE = 20
 PLACE_PER_PAGE = 25
 INTERESTS_PER_PAGE = 50
 FEED_ITEMS = 50
+# The filters' HTML is right for its key; this only bounds what the cache holds.
+FILTERS_SECONDS = 24 * 60 * 60
+BOARD_COLUMNS = (
+    "title",
+    "involvement",
+    "mode",
+    "region",
+    "paid",
+    "closes_on",
+    "place__kind",
+    "place__group_name",
+    "place__collective__name",
+    "place__project__title",
+)
 
 
 def _show_error(form: Any, error: ValidationError) -> None:
@@ -90,13 +110,57 @@ def _board_items() -> Any:
 def board(request: HttpRequest) -> HttpResponse:
     """Live opportunities of every listed collective, filtered and a page at a time."""
     form = BoardFilterForm(request.GET or None)
-    opportunities = form.filter(_board_items()) if request.GET else _board_items()
-    page = page_or_404(request, opportunities, BOARD_PER_PAGE)
+    # Only the columns the board shows (no topics, no long text).
+    shown = (
+        Opportunity.objects.on_board()
+        .with_place()
+        .only(*BOARD_COLUMNS)
+        .order_by("closes_on", "pk")
+    )
+    page = page_or_404(request, form.filter(shown) if request.GET else shown, BOARD_PER_PAGE)
+    # Each row's words looked up once here: `get_FOO_display` hashes every choice's
+    # lazy label on each call, 400 translations a page (a fifth of the board's time).
+    words = {
+        name: {value: str(label) for value, label in choices}
+        for name, choices in (
+            ("involvement", Involvement.choices),
+            ("mode", Mode.choices),
+            ("region", Region.choices),
+        )
+    }
+    for opportunity in page.object_list:
+        opportunity.involvement_words = words["involvement"].get(opportunity.involvement, "")
+        opportunity.mode_words = words["mode"].get(opportunity.mode, "")
+        opportunity.region_words = words["region"].get(opportunity.region, "")
+    filtered = form.is_bound and form.has_changed()
     return render(
         request,
         "opportunities/board.html",
-        {"form": form, "page_obj": page, "filtered": form.is_bound and form.has_changed()},
+        {
+            "form": form,
+            "page_obj": page,
+            "filtered": filtered,
+            "filters_html": _filters_html(form, filtered),
+        },
     )
+
+
+def _filters_html(form: BoardFilterForm, filtered: bool) -> SafeString:
+    """The filter form, kept per choice of filters and the topics: rendering its five
+    lists of choices took a quarter of the board's time. The topics (a handful, seeded
+    by a migration) are part of the key, so a new or renamed topic shows at once."""
+    topics = list(Topic.objects.order_by("position", "name", "pk").values_list("slug", "name"))
+    chosen = sorted((name, value) for name, value in form.data.items() if name in form.fields)
+    digest = hashlib.sha256(json.dumps([topics, chosen, filtered]).encode()).hexdigest()
+    html = lib_cache.versioned(
+        "opportunities:board-filters",
+        (digest,),
+        lambda: render_to_string(
+            "opportunities/includes/board_filters.html", {"form": form, "filtered": filtered}
+        ),
+        seconds=FILTERS_SECONDS,
+    )
+    return mark_safe(html)  # noqa: S308 (made by the template above, which escapes)
 
 
 class BoardFeed(Feed):

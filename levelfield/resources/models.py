@@ -253,3 +253,17 @@ class ResourceLabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}: {self.value}"
+
+
+class MapVersion(models.Model):
+    """A token that changes, in the same transaction, whenever anything a collective's
+    map shows changes: the key of the map's kept HTML (`views.resource_map`), so no
+    server ever shows an old map once the change is committed."""
+
+    collective = models.OneToOneField(
+        "collectives.Collective", on_delete=models.CASCADE, related_name="+"
+    )
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.collective_id}: {self.token}"

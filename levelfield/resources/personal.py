@@ -6,6 +6,7 @@ from typing import Any
 
 from levelfield.lib.manifests import ErasureContext, export_rows
 from levelfield.resources.models import Resource
+from levelfield.resources.services import map_version_move
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -32,7 +33,8 @@ def export(person: Any) -> dict[str, list[dict]]:
 
 def erase(context: ErasureContext) -> None:
     """Resources stay on the map with no name of the person's."""
-    context.forget(
+    if context.forget(
         Resource.objects.filter(collective_id__in=context.collective_ids),
         ["title", "summary", "reason", "decline_reason"],
-    )
+    ):
+        map_version_move(collective_ids=context.collective_ids)

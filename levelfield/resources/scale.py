@@ -23,6 +23,7 @@ from levelfield.resources.models import (
     Status,
     Topic,
 )
+from levelfield.resources.services import map_version_move
 
 PER_COLLECTIVE = 2_000
 SUGGESTED_EVERY = 50
@@ -77,3 +78,4 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         label for pk in resource_ids.values_list("pk", flat=True) for label in labels(pk)
     ):
         ResourceLabel.objects.bulk_create(chunk)
+    map_version_move(collective_ids=[collective.pk for collective in collectives_in_order()])

@@ -9,6 +9,7 @@ notifications app (queued after commit).
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from levelfield.resources import files, links
 from levelfield.resources.models import (
     Facet,
     LinkStatus,
+    MapVersion,
     Resource,
     ResourceLabel,
     Status,
@@ -55,6 +57,18 @@ class ResourceDetails:
     audiences: Iterable[str] = field(default_factory=list)
     topics: Iterable[str] = field(default_factory=list)
     reason: str = ""
+
+
+def map_version_move(*, collective_ids: Iterable[int | None]) -> None:
+    """Something these collectives' maps show changed: a new token, so their kept map
+    HTML is no longer used (one upsert, safe when two changes meet)."""
+    ids = sorted({pk for pk in collective_ids if pk is not None})
+    MapVersion.objects.bulk_create(
+        [MapVersion(collective_id=pk, token=uuid.uuid4().hex) for pk in ids],
+        update_conflicts=True,
+        unique_fields=["collective"],
+        update_fields=["token"],
+    )
 
 
 def resource_suggest(
@@ -96,6 +110,8 @@ def resource_suggest(
         _label(resource, Facet.STAGE, details.stages)
         _label(resource, Facet.AUDIENCE, details.audiences)
         _label(resource, Facet.TOPIC, details.topics)
+        if curator:
+            map_version_move(collective_ids=[collective.pk])
         change_record(
             actor=person,
             action="resource_added" if curator else "resource_suggested",
@@ -160,6 +176,7 @@ def resource_accept(
         resource.answered_at = now
         resource.last_checked = now.date()
         resource.save(update_fields=["status", "answered_by", "answered_at", "last_checked"])
+        map_version_move(collective_ids=[resource.collective_id])
         change_record(
             actor=actor,
             action="resource_accepted",
@@ -257,6 +274,7 @@ def resource_map_copy_shared(
             ]
         )
         if copies:
+            map_version_move(collective_ids=[collective.pk])
             change_record(
                 actor=actor,
                 action="resources_copied",
@@ -338,4 +356,9 @@ def resource_link_record(
     }
     if result.working:
         changes["last_checked"] = timezone.localdate(now)
-    Resource.objects.filter(pk__in=resource_ids).update(**changes)
+    resources = Resource.objects.filter(pk__in=resource_ids)
+    with transaction.atomic():
+        resources.update(**changes)
+        map_version_move(
+            collective_ids=resources.values_list("collective_id", flat=True).distinct()
+        )

@@ -59,6 +59,20 @@ def test_the_filters_narrow_the_board(client: Client, listed: World) -> None:
     assert "Online and paid" in page  # anywhere (online) fits every region
 
 
+def test_the_kept_filters_show_a_new_topic_and_what_was_chosen(
+    client: Client, listed: World
+) -> None:
+    make(listed, title="Online and paid", mode=Mode.ONLINE, paid=True)
+    page = client.get("/opportunities/").content.decode()
+    assert "Online and paid" in page and "Hearing loss" not in page
+    Topic.objects.create(slug="hearing-loss", name="Hearing loss", position=99)
+    assert "Hearing loss" in client.get("/opportunities/").content.decode()
+    chosen = client.get("/opportunities/", {"paid": "yes"}).content.decode()
+    assert re.search(r'<option value="yes" selected>', chosen)
+    assert "Clear filters" in chosen
+    assert "Clear filters" not in client.get("/opportunities/").content.decode()
+
+
 def test_the_page_carries_escaped_json_ld_and_the_collective_name(
     client: Client, listed: World
 ) -> None:
@@ -190,6 +204,7 @@ def test_the_board_and_the_place_list_ask_the_same_number_of_queries_however_man
     member = Client()
     member.force_login(listed.member)
     counts = []
+    client.get("/opportunities/", {"paid": "yes"})  # the filters' HTML is kept from now on
     for size in (1, 15):
         _copies(opportunity, size)
         with CaptureQueriesContext(connection) as board:

@@ -14,6 +14,7 @@ from levelfield.resources.models import (
     Status,
     Topic,
 )
+from levelfield.resources.services import map_version_move
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):
@@ -47,6 +48,11 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def topics(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         _labels(self, Facet.TOPIC, extracted if extracted is not None else [Topic.GETTING_STARTED])
+
+    @factory.post_generation
+    def map_version(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """As the services leave it: the map's version moves with what it shows."""
+        map_version_move(collective_ids=[self.collective_id])
 
 
 def _labels(resource: Resource, facet: str, values: list[str]) -> None:
