@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -60,7 +60,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = (
         Project.objects.for_member(request.user)
         .select_related("collective")
-        .annotate(member_count=Count("place__memberships"))
+        .annotate(member_count=F("place__member_count"))
         .order_by("collective__name", "collective_id", "title")
     )
     return render(request, "projects/list.html", {"projects": projects})
@@ -133,11 +133,10 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     the entries, all the time given), cached per version like the log's totals
     (_log_totals): summing 30,000 participations and grouping 10,000 members' perspectives
     took most of the page's time. The version is the log's (latest history row, number of
-    entries, newest entry) with the number of members and the newest membership; what it
-    cannot see (someone changes which perspectives they share) shows within
-    LOG_TOTALS_SECONDS."""
+    entries, newest entry) with the place's kept members version (it moves on every join
+    and leave); what it cannot see (someone changes which perspectives they share) shows
+    within LOG_TOTALS_SECONDS."""
     version = log_version(project.place)
-    members = project.place.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
 
     def count() -> dict[str, Any]:
         totals = Participation.objects.filter(entry__place=project.place).aggregate(
@@ -152,8 +151,7 @@ def _detail_counts(project: Project) -> dict[str, Any]:
             version["change"],
             version["entries"],
             version["newest"],
-            members["count"],
-            members["newest"],
+            project.place.members_version,
         ),
         count,
         seconds=LOG_TOTALS_SECONDS,
