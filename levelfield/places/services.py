@@ -240,6 +240,12 @@ def place_members_counted(*, place_id: int, change: int) -> None:
         )
 
 
+def place_members_changed(*, place_id: int) -> None:
+    """Move the place's members version when what its member lists show changes without
+    anyone joining or leaving (the coordinator job), in the same transaction."""
+    Place.objects.filter(pk=place_id).update(members_version=F("members_version") + 1)
+
+
 def place_members_recount(*, places: QuerySet[Place]) -> None:
     """Count the places' members again (data made in bulk, without the services)."""
     places.update(
