@@ -13,7 +13,7 @@ from levelfield.lib.manifests import DemoWorld
 from levelfield.people.demo import PEOPLE, DemoPerson, _person
 from levelfield.people.models import PerspectiveKind, User
 from levelfield.places.models import JoinRequest, PlaceMembership
-from levelfield.places.services import place_for_collective_create
+from levelfield.places.services import place_for_collective_create, place_members_counted
 
 # Someone who found the collective in the directory: not a member, so not in PEOPLE.
 NEWCOMER = DemoPerson(
@@ -76,6 +76,7 @@ def _collective(people: dict[str, User]) -> Collective:
             defaults={"coordinator_since": timezone.now() if spec.coordinator else None},
         )
         if joined:
+            place_members_counted(place_id=collective.own_place.pk, change=1)
             change_record(
                 actor=people[spec.key],
                 action="joined",

@@ -19,7 +19,8 @@ from levelfield.history.models import Change
 from levelfield.lib.scale import batches
 from levelfield.people.models import User
 from levelfield.people.scale import people_in_order
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import Place, PlaceMembership
+from levelfield.places.services import place_members_recount
 
 HUBS = 9
 NETWORK_NAME = "Scale network"
@@ -58,6 +59,7 @@ def _members_add(collective: Collective, person_ids: list[int], rng: random.Rand
         for person_id in person_ids
     ):
         PlaceMembership.objects.bulk_create(chunk)
+    place_members_recount(places=Place.objects.filter(pk=collective.own_place.pk))
     names = dict(User.objects.filter(pk__in=person_ids).values_list("pk", "display_name"))
     memberships = (
         PlaceMembership.objects.of_collective(collective)

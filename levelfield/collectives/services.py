@@ -28,7 +28,11 @@ from levelfield.places.models import (
     PlaceKind,
     PlaceMembership,
 )
-from levelfield.places.services import place_for_collective_create, place_leave_hand_back
+from levelfield.places.services import (
+    place_for_collective_create,
+    place_leave_hand_back,
+    place_members_counted,
+)
 from levelfield.ratelimits import RateLimited, rate_limit
 
 if TYPE_CHECKING:
@@ -85,6 +89,7 @@ def _collective_insert(*, name: str, kind: str, description: str, created_by: An
         membership = PlaceMembership.objects.create(
             place=collective.own_place, person=created_by, coordinator_since=timezone.now()
         )
+        place_members_counted(place_id=membership.place_id, change=1)
         change_record(
             actor=created_by,
             action="created",
@@ -204,6 +209,7 @@ def collective_join_request_accept(*, join_request: JoinRequest, actor: User) ->
             join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
         )
         if created:
+            place_members_counted(place_id=membership.place_id, change=1)
             _record_joined(membership, actor=actor, how=f"{actor.name} accepted their request")
         _join_request_notify(join_request)
     return membership
@@ -320,6 +326,7 @@ def membership_leave(*, membership: PlaceMembership) -> None:
             before=_membership_values(membership),
         )
         membership.delete()
+        place_members_counted(place_id=membership.place_id, change=-1)
         own_place = Place.objects.filter(collective=collective, kind=PlaceKind.COLLECTIVE).first()
         if own_place is not None:
             place_leave_hand_back(place=own_place, person=person)

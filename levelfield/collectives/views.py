@@ -8,8 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -47,8 +46,10 @@ JOIN_REQUESTS_PER_PAGE = 50
 @require_safe
 def collective_list(request: HttpRequest) -> HttpResponse:
     collectives = Collective.objects.for_member(request.user).annotate(
-        member_count=Count(
-            "places__memberships", filter=Q(places__kind=PlaceKind.COLLECTIVE), distinct=True
+        member_count=Subquery(
+            Place.objects.filter(collective=OuterRef("pk"), kind=PlaceKind.COLLECTIVE).values(
+                "member_count"
+            )[:1]
         ),
         project_count=Count("projects", distinct=True),
     )
@@ -78,16 +79,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
     projects = collective.projects.annotate(
         # A subquery, run only for the page's rows (a join would count every project's
         # members before paging: 10,000 in a big project).
-        member_count=Coalesce(
-            Subquery(
-                PlaceMembership.objects.of_project(OuterRef("pk"))
-                .order_by()
-                .values("place")
-                .annotate(count=Count("pk"))
-                .values("count")
-            ),
-            0,
-        ),
+        member_count=F("place__member_count"),
         is_mine=Exists(
             PlaceMembership.objects.of_project(OuterRef("pk")).filter(person=request.user)
         ),
@@ -112,7 +104,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "memberships": memberships,
-            "member_count": own_place.member_count,  # counted in _places' query
+            "member_count": own_place.member_count,  # kept on the place
             "projects": page,
             "page": page,
         },
@@ -125,16 +117,6 @@ def _places(collective: Collective, person: User) -> list[Place]:
     return list(
         collective.places.filter(kind__in=[PlaceKind.COLLECTIVE, PlaceKind.GROUP])
         .annotate(
-            member_count=Coalesce(
-                Subquery(
-                    PlaceMembership.objects.filter(place=OuterRef("pk"))
-                    .order_by()
-                    .values("place")
-                    .annotate(count=Count("pk"))
-                    .values("count")
-                ),
-                0,
-            ),
             is_mine=Exists(PlaceMembership.objects.filter(place=OuterRef("pk"), person=person)),
         )
         .order_by("group_name", "pk")

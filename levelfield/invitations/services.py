@@ -30,6 +30,7 @@ from levelfield.lib.words import FORMER_MEMBER, day
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership, place_of
+from levelfield.places.services import place_members_counted
 from levelfield.projects.models import Project
 
 Place = Collective | Project
@@ -166,6 +167,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> tuple[PlaceMembe
             raise problem
         membership, created = PlaceMembership.objects.get_or_create(place=place, person=user)
         if created:
+            place_members_counted(place_id=place.pk, change=1)
             _record_joined(membership, invitation)
         _mark_accepted(invitation, user=user)
         return membership, created

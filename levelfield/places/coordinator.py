@@ -23,6 +23,7 @@ from levelfield.history.services import change_record
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.services import place_members_changed
 
 
 class Asked(StrEnum):
@@ -59,6 +60,7 @@ def coordinator_ask(*, membership: PlaceMembership, asked_by: User, reason: str 
             outcome = Asked.ASKED
             summary = f"{asked_by.name} asked {name} to take on the coordinator job{because}"
         membership.save()
+        place_members_changed(place_id=membership.place_id)
         _record(membership, asked_by, f"coordinator_{outcome}", summary, before)
         if outcome is Asked.ASKED:
             _asked_notify(membership, asked_by)
@@ -85,6 +87,7 @@ def coordinator_step_down(*, membership: PlaceMembership, person: User) -> bool:
         before = _job_values(membership)
         membership.coordinator_since = None
         membership.save(update_fields=["coordinator_since"])
+        place_members_changed(place_id=membership.place_id)
         summary = f"{person.name} stepped down from the coordinator job"
         _record(membership, person, "coordinator_stepped_down", summary, before)
         return True
@@ -106,6 +109,7 @@ def _answer(membership: PlaceMembership, person: User, *, accept: bool) -> bool:
         else:
             action, summary = "coordinator_declined", f"{person.name} declined the coordinator job"
         membership.save()
+        place_members_changed(place_id=membership.place_id)
         _record(membership, person, action, summary + by, before)
         return True
 

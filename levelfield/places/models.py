@@ -62,6 +62,12 @@ class Place(models.Model):
     purpose = models.TextField(
         _("what the group is for"), blank=True, help_text=_("A few sentences in plain English.")
     )
+    # Kept by every service that adds or removes a membership (place_members_counted), in
+    # the same transaction: counting 20,000 memberships on every page view cost the
+    # collective and project pages most of their database time. `members_version` moves
+    # on every join and leave, so a cache keyed by it sees a leave-and-join too.
+    member_count = models.IntegerField(default=0, editable=False)
+    members_version = models.IntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -78,6 +84,9 @@ class Place(models.Model):
                 fields=["collective"],
                 condition=Q(kind=PlaceKind.COLLECTIVE),
                 name="places_one_own_place_per_collective",
+            ),
+            models.CheckConstraint(
+                condition=Q(member_count__gte=0), name="places_member_count_not_negative"
             ),
         ]
 

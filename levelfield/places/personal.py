@@ -8,6 +8,7 @@ from typing import Any
 from levelfield.history.services import change_record
 from levelfield.lib.manifests import ErasureContext, export_rows
 from levelfield.places.models import JoinRequest, PlaceKind, PlaceMembership
+from levelfield.places.services import place_members_counted
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -77,6 +78,8 @@ def erase(context: ErasureContext) -> None:
             before={"member": "A former member", "coordinator": membership.is_coordinator},
             **place.history_scope(),
         )
+        # The rows go with the account (CASCADE) in this transaction: the count now.
+        place_members_counted(place_id=place.pk, change=-1)
     context.forget(
         PlaceMembership.objects.filter(place__collective_id__in=context.collective_ids),
         ["coordinator_asked_because"],

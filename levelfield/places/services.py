@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -166,6 +168,7 @@ def group_create(
         )
         if join:
             PlaceMembership.objects.create(place=group, person=actor)
+            place_members_counted(place_id=group.pk, change=1)
         change_record(
             actor=actor,
             action="group_created",
@@ -189,6 +192,7 @@ def group_join(*, group: Place, person: User) -> PlaceMembership:
     with transaction.atomic():
         membership, joined = PlaceMembership.objects.get_or_create(place=group, person=person)
         if joined:
+            place_members_counted(place_id=group.pk, change=1)
             change_record(
                 actor=person,
                 action="joined",
@@ -213,8 +217,9 @@ def group_leave(*, group: Place, person: User) -> None:
     """Leave a group. Past work stays in its log under the person's name; the group
     stays for others to join, even with nobody in it."""
     with transaction.atomic():
-        deleted, _ = PlaceMembership.objects.filter(place=group, person=person).delete()
-        if deleted:
+        _, deleted = PlaceMembership.objects.filter(place=group, person=person).delete()
+        if deleted.get(PlaceMembership._meta.label):
+            place_members_counted(place_id=group.pk, change=-1)
             place_leave_hand_back(place=group, person=person)
             change_record(
                 actor=person,
@@ -223,3 +228,36 @@ def group_leave(*, group: Place, person: User) -> None:
                 subject_type="placemembership",
                 collective=group.collective,
             )
+
+
+def place_members_counted(*, place_id: int, change: int) -> None:
+    """Keep the place's member count after `change` memberships were added (or, when
+    negative, removed): call it in the transaction that changed them. An UPDATE with F()
+    takes the place's row lock, so people joining at once each count."""
+    if change:
+        Place.objects.filter(pk=place_id).update(
+            member_count=F("member_count") + change, members_version=F("members_version") + 1
+        )
+
+
+def place_members_changed(*, place_id: int) -> None:
+    """Move the place's members version when what its member lists show changes without
+    anyone joining or leaving (the coordinator job), in the same transaction."""
+    Place.objects.filter(pk=place_id).update(members_version=F("members_version") + 1)
+
+
+def place_members_recount(*, places: QuerySet[Place]) -> None:
+    """Count the places' members again (data made in bulk, without the services)."""
+    places.update(
+        member_count=Coalesce(
+            Subquery(
+                PlaceMembership.objects.filter(place=OuterRef("pk"))
+                .order_by()
+                .values("place")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
+            0,
+        ),
+        members_version=F("members_version") + 1,
+    )

@@ -394,13 +394,12 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("person")
         .order_by("joined_at", "id")[:MEMBERS_ON_PAGE]
     )
-    member_count = PlaceMembership.objects.filter(place=group).count()
     is_member = PlaceMembership.objects.filter(place=group, person=request.user).exists()
     context = {
         "group": group,
         "place": group,
         "memberships": memberships,
-        "member_count": member_count,
+        "member_count": group.member_count,
         "is_member": is_member,
         "navigation": place_navigation(group, request.user) if is_member else [],
     }

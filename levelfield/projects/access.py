@@ -9,7 +9,7 @@ someone outside learns nothing. Services re-check that the acting person may act
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -43,7 +43,7 @@ def project_for_collective_member(person: User, pk: int) -> Project:
     return get_object_or_404(
         Project.objects.in_collectives_of(person)
         .select_related("collective")
-        .annotate(member_count=Count("place__memberships")),
+        .annotate(member_count=F("place__member_count")),
         pk=pk,
     )
 

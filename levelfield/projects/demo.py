@@ -16,6 +16,7 @@ from levelfield.places.services import (
     EntryValues,
     involvement_entry_write,
     place_for_project_create,
+    place_members_counted,
 )
 from levelfield.projects.models import (
     ActivityKind,
@@ -199,6 +200,7 @@ def _project(spec: dict, collective: Collective, people: dict[str, User]) -> Non
             },
         )
         if joined:
+            place_members_counted(place_id=project.place.pk, change=1)
             change_record(
                 actor=people[key],
                 action="joined",

@@ -21,6 +21,7 @@ from levelfield.history.models import Change
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.services import place_members_recount
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -79,6 +80,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         for person_id in people
     ):
         PlaceMembership.objects.bulk_create(chunk)
+    place_members_recount(places=Place.objects.filter(pk__in=place_ids.values()))
     PlaceMembership.objects.filter(place_id__in=place_ids.values(), person_id=ids[0]).update(
         coordinator_since=now
     )

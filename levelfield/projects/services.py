@@ -29,6 +29,7 @@ from levelfield.places.services import (
     involvement_entry_write,
     place_for_project_create,
     place_leave_hand_back,
+    place_members_counted,
 )
 from levelfield.projects.models import InvolvementEntry, Project, Stage
 
@@ -63,6 +64,7 @@ def project_create(
         )
         place_for_project_create(project=project)
         PlaceMembership.objects.create(place=project.place, person=created_by)
+        place_members_counted(place_id=project.place.pk, change=1)
         change_record(
             actor=created_by,
             action="created",
@@ -127,6 +129,7 @@ def project_member_add(*, project: Project, person: User, added_by: User) -> Pla
             raise ValidationError(
                 gettext("%(name)s is already a member of this project.") % {"name": person.name}
             )
+        place_members_counted(place_id=project.place.pk, change=1)
         change_record(
             actor=added_by,
             action="member_added",
@@ -163,6 +166,7 @@ def project_leave(*, project: Project, person: User) -> None:
             before={"member": person.name, "coordinator": _yes_no(mine.is_coordinator)},
         )
         mine.delete()
+        place_members_counted(place_id=project.place.pk, change=-1)
         place_leave_hand_back(place=project.place, person=person)
 
 
@@ -225,7 +229,11 @@ def project_join_request_accept(*, join_request: JoinRequest, actor: User) -> Pl
                 )
                 % {"name": person.name, "collective": project.collective.name}
             )
-        membership, _ = PlaceMembership.objects.get_or_create(place=project.place, person=person)
+        membership, joined = PlaceMembership.objects.get_or_create(
+            place=project.place, person=person
+        )
+        if joined:
+            place_members_counted(place_id=project.place.pk, change=1)
         join_request_answer(
             join_request=join_request, status=JoinRequestStatus.ACCEPTED, actor=actor
         )

@@ -13,9 +13,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -25,7 +27,7 @@ from levelfield.history.models import Change
 from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
-from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
+from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
 from levelfield.places.history import change_rows
 from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
 from levelfield.places.members import place_memberships
@@ -60,7 +62,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = (
         Project.objects.for_member(request.user)
         .select_related("collective")
-        .annotate(member_count=Count("place__memberships"))
+        .annotate(member_count=F("place__member_count"))
         .order_by("collective__name", "collective_id", "title")
     )
     return render(request, "projects/list.html", {"projects": projects})
@@ -111,7 +113,6 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # 10,000 stays a small page (everyone is on the members page).
     place = project.place
     place.project, place.collective = project, project.collective
-    memberships = list(place_memberships(place)[:MEMBERS_ON_PAGE])
     entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")[
         :LATEST_ENTRIES
     ]
@@ -119,7 +120,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "project": project,
         "navigation": place_navigation(place, request.user),
-        "perspective_groups": _perspective_groups(counts["sizes"], memberships),
+        "people": _people_html(project, counts, request.user),
         "stages": _stages(project.stage),
         "entries": entries,
         "entry_count": counts["entry_count"],
@@ -133,11 +134,10 @@ def _detail_counts(project: Project) -> dict[str, Any]:
     the entries, all the time given), cached per version like the log's totals
     (_log_totals): summing 30,000 participations and grouping 10,000 members' perspectives
     took most of the page's time. The version is the log's (latest history row, number of
-    entries, newest entry) with the number of members and the newest membership; what it
-    cannot see (someone changes which perspectives they share) shows within
-    LOG_TOTALS_SECONDS."""
+    entries, newest entry) with the place's kept members version (it moves on every join
+    and leave); what it cannot see (someone changes which perspectives they share) shows
+    within LOG_TOTALS_SECONDS."""
     version = log_version(project.place)
-    members = project.place.memberships.aggregate(count=Count("pk"), newest=Max("pk"))
 
     def count() -> dict[str, Any]:
         totals = Participation.objects.filter(entry__place=project.place).aggregate(
@@ -145,20 +145,50 @@ def _detail_counts(project: Project) -> dict[str, Any]:
         )
         return {"sizes": _perspective_sizes(project), "total_minutes": totals["minutes"] or 0}
 
-    counts = lib_cache.versioned(
-        "projects:detail-counts",
-        (
-            project.pk,
-            version["change"],
-            version["entries"],
-            version["newest"],
-            members["count"],
-            members["newest"],
+    key = (
+        project.pk,
+        version["change"],
+        version["entries"],
+        version["newest"],
+        project.place.members_version,
+    )
+    counts = lib_cache.versioned("projects:detail-counts", key, count, seconds=LOG_TOTALS_SECONDS)
+    return {**counts, "entry_count": version["entries"], "version": key}
+
+
+def _people_html(project: Project, counts: dict[str, Any], viewer: User) -> str:
+    """The project page's people, grouped by perspective, rendered once per version of
+    the counts (_detail_counts; the members version also moves when the coordinator job
+    changes hands): 50 members with their perspectives cost about 5 ms to read and
+    render, the same for every member (perspectives shown are those shared with
+    teammates, and every viewer is one). Only "(you)" differs: the people shown are kept
+    too, and a viewer among them gets their own copy."""
+    place = project.place
+    shown = lib_cache.versioned(
+        "projects:detail-shown",
+        (project.pk, place.members_version),
+        lambda: list(
+            place_memberships(place).values_list("person_id", flat=True)[:MEMBERS_ON_PAGE]
         ),
-        count,
         seconds=LOG_TOTALS_SECONDS,
     )
-    return {**counts, "entry_count": version["entries"]}
+    you = viewer.pk if viewer.pk in shown else 0
+
+    def render_people() -> str:
+        memberships = list(place_memberships(place)[:MEMBERS_ON_PAGE])
+        groups = _perspective_groups(counts["sizes"], memberships)
+        return render_to_string(
+            "projects/includes/people.html",
+            {"project": project, "perspective_groups": groups, "you": you},
+        )
+
+    html = lib_cache.versioned(
+        "projects:detail-people",
+        (*counts["version"], you),
+        render_people,
+        seconds=LOG_TOTALS_SECONDS,
+    )
+    return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
 
 
 def _perspective_sizes(project: Project) -> dict[str, int]:

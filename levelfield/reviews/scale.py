@@ -22,7 +22,8 @@ from levelfield.history.models import Change
 from levelfield.lib.scale import batches, scaled
 from levelfield.people.models import User
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import Place, PlaceMembership
+from levelfield.places.services import place_members_recount
 from levelfield.projects.models import Stage
 from levelfield.reviews import services
 from levelfield.reviews.models import (
@@ -73,6 +74,7 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     PlaceMembership.objects.bulk_create(
         PlaceMembership(place=group.place, person_id=person_id) for person_id in members
     )
+    place_members_recount(places=Place.objects.filter(pk=group.place.pk))
     reviewers = members[LOAD_PEOPLE:]  # the load people sign up themselves
     researchers = ids[-scaled(size, RESEARCHERS, least=20) :]
     _requests_add(group, researchers, scaled(size, REQUESTS, least=16), rng)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places.models import PlaceMembership
-from levelfield.places.services import place_for_collective_create
+from levelfield.places.services import place_for_collective_create, place_members_counted
 
 
 class CollectiveFactory(factory.django.DjangoModelFactory):
@@ -43,3 +45,10 @@ class CollectiveMembershipFactory(factory.django.DjangoModelFactory):
     coordinator_since = factory.Maybe(
         "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
     )
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> PlaceMembership:
+        """Counted on the place as the services count it."""
+        membership = super()._create(model_class, *args, **kwargs)
+        place_members_counted(place_id=membership.place_id, change=1)
+        return membership

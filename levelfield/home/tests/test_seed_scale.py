@@ -13,7 +13,7 @@ from levelfield.events.models import Event, Registration, RegistrationStatus
 from levelfield.payments.models import Claim
 from levelfield.people.models import User
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import Place, PlaceMembership
 from levelfield.projects.scale import big_project
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,8 @@ def test_counts_kept_on_rows_match_the_rows(seeded: None) -> None:
         assert event.places_taken <= event.capacity
     for claim in Claim.objects.annotate(lines_total=Sum("lines__amount")):
         assert claim.fee_total + claim.expense_total == claim.lines_total
+    for place in Place.objects.annotate(members=Count("memberships")):
+        assert place.member_count == place.members
 
 
 def test_the_load_benchmarks_people_are_free_to_register_and_claim(seeded: None) -> None:

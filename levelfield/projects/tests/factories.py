@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import factory
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.utils import timezone
 from levelfield.collectives.tests.factories import CollectiveFactory
 from levelfield.people.tests.factories import UserFactory
 from levelfield.places.models import JoinRequest, PlaceMembership
-from levelfield.places.services import place_for_project_create
+from levelfield.places.services import place_for_project_create, place_members_counted
 from levelfield.projects.models import (
     ActivityKind,
     InvolvementEntry,
@@ -51,6 +52,13 @@ class ProjectMembershipFactory(factory.django.DjangoModelFactory):
     coordinator_since = factory.Maybe(
         "is_coordinator", yes_declaration=factory.LazyFunction(timezone.now)
     )
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> PlaceMembership:
+        """Counted on the place as the services count it."""
+        membership = super()._create(model_class, *args, **kwargs)
+        place_members_counted(place_id=membership.place_id, change=1)
+        return membership
 
 
 class InvolvementEntryFactory(factory.django.DjangoModelFactory):
