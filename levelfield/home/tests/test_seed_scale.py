@@ -10,6 +10,7 @@ from django.db.models import Count, Q, Sum
 
 from levelfield.collectives.scale import network
 from levelfield.events.models import Event, Registration, RegistrationStatus
+from levelfield.opportunities.tests.topics import topics_restore
 from levelfield.payments.models import Claim
 from levelfield.people.models import User
 from levelfield.people.scale import LOAD_PEOPLE, people_in_order
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded() -> None:
+    topics_restore()  # a data migration's rows, gone after a transactional test
     call_command("seed_scale", size="small", stdout=io.StringIO())
 
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 from typing import Any
 
 import pytest
-from django.apps import apps as django_apps
 from django.utils import timezone
 
 from levelfield.lib.testing.world import World
 from levelfield.opportunities import services
 from levelfield.opportunities.models import Involvement, Mode, Opportunity, Region, Topic
+from levelfield.opportunities.tests.topics import topics_restore
 from levelfield.people.models import PerspectiveKind
 
 
@@ -60,10 +59,4 @@ def listed(world: World) -> World:
 
 @pytest.fixture(autouse=True)
 def _topics(db: None) -> None:
-    """The topics come from a data migration (0002_topics). A test that needs real
-    transactions (a browser journey, a concurrency test) empties every table after it,
-    so on the same test worker a later test would find none: put them back, as the
-    migration does, when they are gone."""
-    if not Topic.objects.exists():
-        migration = importlib.import_module("levelfield.opportunities.migrations.0002_topics")
-        migration.add(django_apps, None)
+    topics_restore()
