@@ -27,7 +27,7 @@ from levelfield.lib.manifests import (
     Need,
     export_rows,
 )
-from levelfield.places.models import PlaceKind
+from levelfield.places.models import Place, PlaceKind
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -105,11 +105,7 @@ def erase(context: ErasureContext) -> None:
 _SHOWN = (
     "title",
     "closes_at",
-    "place__kind",
-    "place__group_name",
-    "place__project_id",
-    "place__collective__name",
-    "place__project__title",
+    *Place.name_columns("place__"),
 )
 
 

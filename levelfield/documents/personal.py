@@ -31,6 +31,7 @@ from levelfield.lib.manifests import (
     Need,
     export_rows,
 )
+from levelfield.places.models import Place
 
 
 def export(person: Any) -> dict[str, list[dict]]:
@@ -123,11 +124,7 @@ def erase(context: ErasureContext) -> None:
 # column of the joined tables cost more than running the query.
 _SHOWN = (
     "title",
-    "place__kind",
-    "place__group_name",
-    "place__project_id",
-    "place__collective__name",
-    "place__project__title",
+    *Place.name_columns("place__"),
 )
 
 

@@ -106,6 +106,21 @@ class Place(models.Model):
             return self
         return self.project if self.project_id else self.collective
 
+    @staticmethod
+    def name_columns(prefix: str = "") -> tuple[str, ...]:
+        """The columns `name` reads, for `.only()` on a query that shows a place's name
+        (`prefix` is the path to the place, such as "place__")."""
+        return tuple(
+            prefix + column
+            for column in (
+                "kind",
+                "group_name",
+                "project_id",
+                "collective__name",
+                "project__title",
+            )
+        )
+
     @property
     def name(self) -> str:
         if self.kind == PlaceKind.GROUP:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.lib.words import day
-from levelfield.places.models import PlaceKind
+from levelfield.places.models import Place, PlaceKind
 from levelfield.tasks.models import Task
 from levelfield.tasks.services import DUE_SOON_DAYS
 
@@ -64,11 +64,7 @@ def needs(person: Any) -> list[Need]:
         .only(
             "title",
             "due_on",
-            "place__kind",
-            "place__group_name",
-            "place__project_id",
-            "place__collective__name",
-            "place__project__title",
+            *Place.name_columns("place__"),
         )
         .order_by("due_on", "pk")[:NEEDS_SHOWN]
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.places.access import places_for_member
-from levelfield.places.models import PlaceKind
+from levelfield.places.models import Place, PlaceKind
 from levelfield.threads.models import (
     Delivery,
     Mention,
@@ -111,11 +111,7 @@ def needs(person: Any) -> list[Need]:
         # cost more than running the query.
         .only(
             "title",
-            "place__kind",
-            "place__group_name",
-            "place__project_id",
-            "place__collective__name",
-            "place__project__title",
+            *Place.name_columns("place__"),
         )
         .order_by("-last_activity_at", "-pk")[: NEEDS_SHOWN * 2]
     )
