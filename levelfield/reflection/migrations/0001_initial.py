@@ -58,6 +58,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-closes_at', '-id'],
+                'indexes': [models.Index(fields=['project', '-closes_at'], name='reflection__project_81cbdf_idx'), models.Index(fields=['collective', '-closes_at'], name='reflection__collect_8594ad_idx'), models.Index(fields=['closed_at', 'closes_at'], name='reflection__closed__9280bd_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('collective__isnull', True), ('project__isnull', False)), models.Q(('collective__isnull', False), ('project__isnull', True)), _connector='OR'), name='reflection_round_project_xor_collective')],
             },
         ),
         migrations.CreateModel(
@@ -100,6 +102,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['collective_id', 'id'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('collective__isnull', True)), fields=('key',), name='reflection_builtin_set_key_unique'), models.UniqueConstraint(fields=('collective', 'key'), name='reflection_team_set_key_unique')],
             },
         ),
         migrations.CreateModel(
@@ -113,6 +116,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['question_set_id', '-number'],
+                'constraints': [models.UniqueConstraint(fields=('question_set', 'number'), name='reflection_one_version_number'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='reflection_version_number_positive')],
             },
         ),
         migrations.AddField(
@@ -135,6 +139,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['id'],
+                'constraints': [models.UniqueConstraint(fields=('round', 'person'), name='reflection_one_respondent')],
             },
         ),
         migrations.CreateModel(
@@ -158,43 +163,12 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['id'],
+                'constraints': [models.UniqueConstraint(fields=('submission', 'question'), name='reflection_one_answer_per_question'), models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 5)), name='reflection_score_one_to_five')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='questionset',
-            constraint=models.UniqueConstraint(condition=models.Q(('collective__isnull', True)), fields=('key',), name='reflection_builtin_set_key_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='questionset',
-            constraint=models.UniqueConstraint(fields=('collective', 'key'), name='reflection_team_set_key_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='questionsetversion',
-            constraint=models.UniqueConstraint(fields=('question_set', 'number'), name='reflection_one_version_number'),
-        ),
-        migrations.AddConstraint(
-            model_name='questionsetversion',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='reflection_version_number_positive'),
         ),
         migrations.AddConstraint(
             model_name='question',
             constraint=models.UniqueConstraint(fields=('version', 'position'), name='reflection_question_position_unique'),
-        ),
-        migrations.AddIndex(
-            model_name='checkinround',
-            index=models.Index(fields=['project', '-closes_at'], name='reflection__project_81cbdf_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='checkinround',
-            index=models.Index(fields=['collective', '-closes_at'], name='reflection__collect_8594ad_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='checkinround',
-            index=models.Index(fields=['closed_at', 'closes_at'], name='reflection__closed__9280bd_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='checkinround',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('collective__isnull', True), ('project__isnull', False)), models.Q(('collective__isnull', False), ('project__isnull', True)), _connector='OR'), name='reflection_round_project_xor_collective'),
         ),
         migrations.AddConstraint(
             model_name='checkinround',
@@ -204,17 +178,8 @@ class Migration(migrations.Migration):
             model_name='checkinround',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('closed_at__isnull', True), ('respondent_count__isnull', True)), models.Q(('closed_at__isnull', False), ('respondent_count__isnull', False)), _connector='OR'), name='reflection_round_count_fixed_at_closing'),
         ),
-        migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.UniqueConstraint(fields=('round', 'person'), name='reflection_one_respondent'),
+        migrations.RunPython(
+            code=install,
+            reverse_code=migrations.RunPython.noop,
         ),
-        migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('submission', 'question'), name='reflection_one_answer_per_question'),
-        ),
-        migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 5)), name='reflection_score_one_to_five'),
-        ),
-        migrations.RunPython(install, migrations.RunPython.noop),
     ]

@@ -64,6 +64,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['title', 'pk'],
+                'indexes': [models.Index(fields=['collective', 'status'], name='resources_map_idx'), models.Index(fields=['url'], name='resources_url_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='resources_link_or_file'), models.CheckConstraint(condition=models.Q(models.Q(('answered_at__isnull', True), ('status', 'suggested')), models.Q(models.Q(('status', 'suggested'), _negated=True), ('answered_at__isnull', False)), _connector='OR'), name='resources_answered_when_not_suggested'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='resources_declined_with_reason'), models.UniqueConstraint(fields=('collective', 'copied_from'), name='resources_copied_once')],
             },
         ),
         migrations.CreateModel(
@@ -76,43 +78,12 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['pk'],
+                'indexes': [models.Index(fields=['facet', 'value'], name='resources_label_idx')],
+                'constraints': [models.UniqueConstraint(fields=('resource', 'facet', 'value'), name='resources_one_label'), models.CheckConstraint(condition=models.Q(models.Q(('facet', 'stage'), ('value__in', ['identifying', 'design', 'funding', 'ethics', 'doing', 'analysis', 'dissemination', 'implementation', 'evaluation'])), models.Q(('facet', 'audience'), ('value__in', ['public', 'researchers', 'practitioners', 'coordinators'])), models.Q(('facet', 'topic'), ('value__in', ['getting_started', 'payment', 'remote', 'accessibility', 'evaluation', 'training', 'ethics', 'data'])), _connector='OR'), name='resources_label_known')],
             },
         ),
-        migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['collective', 'status'], name='resources_map_idx'),
+        migrations.RunPython(
+            code=add_search_index,
+            reverse_code=remove_search_index,
         ),
-        migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['url'], name='resources_url_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='resource',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='resources_link_or_file'),
-        ),
-        migrations.AddConstraint(
-            model_name='resource',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('answered_at__isnull', True), ('status', 'suggested')), models.Q(models.Q(('status', 'suggested'), _negated=True), ('answered_at__isnull', False)), _connector='OR'), name='resources_answered_when_not_suggested'),
-        ),
-        migrations.AddConstraint(
-            model_name='resource',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='resources_declined_with_reason'),
-        ),
-        migrations.AddConstraint(
-            model_name='resource',
-            constraint=models.UniqueConstraint(fields=('collective', 'copied_from'), name='resources_copied_once'),
-        ),
-        migrations.AddIndex(
-            model_name='resourcelabel',
-            index=models.Index(fields=['facet', 'value'], name='resources_label_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='resourcelabel',
-            constraint=models.UniqueConstraint(fields=('resource', 'facet', 'value'), name='resources_one_label'),
-        ),
-        migrations.AddConstraint(
-            model_name='resourcelabel',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('facet', 'stage'), ('value__in', ['identifying', 'design', 'funding', 'ethics', 'doing', 'analysis', 'dissemination', 'implementation', 'evaluation'])), models.Q(('facet', 'audience'), ('value__in', ['public', 'researchers', 'practitioners', 'coordinators'])), models.Q(('facet', 'topic'), ('value__in', ['getting_started', 'payment', 'remote', 'accessibility', 'evaluation', 'training', 'ethics', 'data'])), _connector='OR'), name='resources_label_known'),
-        ),
-        migrations.RunPython(add_search_index, remove_search_index),
     ]
