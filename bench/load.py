@@ -11,7 +11,9 @@
 2. Counts each page's queries in-process at both sizes (bench/load_targets.py).
 3. Serves the last size with gunicorn and production settings (DEBUG off, a random
    SECRET_KEY, ALLOWED_HOSTS=127.0.0.1; requests carry `X-Forwarded-Proto: https` as
-   a TLS-terminating proxy would send), workers = 2 x cores + 1 unless --workers.
+   a TLS-terminating proxy would send), workers = 2 x cores + 1 unless --workers, the
+   cache in Redis (BENCH_REDIS, emptied first) as a deployment keeps it, or in each worker
+   when Redis does not answer.
 4. For each page and write in turn, runs locust headless in a second process (16 people,
    --seconds each) and samples the gunicorn workers' memory from /proc. The first is the
    ceiling: the health check, a tiny template and one query, on the same server.
@@ -390,8 +392,16 @@ def _load(size: str, counts: dict[str, dict[str, Any]], args: argparse.Namespace
     if args.capacity_only:
         tasks = [CEILING]
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as scratch, gunicorn(size, args.workers) as (server, port):
-        print(f"- gunicorn: {args.workers} workers on 127.0.0.1:{port}", flush=True)
+    redis = _redis_flushed()
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        gunicorn(size, args.workers, redis) as (server, port),
+    ):
+        print(
+            f"- gunicorn: {args.workers} workers on 127.0.0.1:{port}, cache "
+            + (f"in {redis}" if redis else "in each worker (no Redis at BENCH_REDIS)"),
+            flush=True,
+        )
         targets_file = Path(scratch) / "targets.json"
         targets_file.write_text(json.dumps(targets))
         _warm_up(port, targets)
@@ -419,6 +429,7 @@ def _load(size: str, counts: dict[str, dict[str, Any]], args: argparse.Namespace
         "seconds_per_page": args.seconds,
         "workers": args.workers,
         "cores": os.cpu_count(),
+        "cache": redis or "each worker",
         "worker_peak_mb": round(high_water, 1),
         "targets": TARGETS,
         "skipped": targets["skipped"],
@@ -540,14 +551,11 @@ def _capacity(size: str, targets: dict[str, Any], args: argparse.Namespace) -> d
     }
     for servers in (1, 2):
         key = "one server" if servers == 1 else "two servers"
-        redis = REDIS
-        if redis:
-            try:
-                _run([PY, "-c", _FLUSH, redis], timeout=10)
-            except BenchError:
-                found[key] = {"skipped": f"Redis does not answer at {redis} (BENCH_REDIS)"}
-                print(f"- capacity, {key}: skipped, no Redis at {redis}", flush=True)
-                continue
+        redis = _redis_flushed()
+        if REDIS and not redis:
+            found[key] = {"skipped": f"Redis does not answer at {REDIS} (BENCH_REDIS)"}
+            print(f"- capacity, {key}: skipped, no Redis at {REDIS}", flush=True)
+            continue
         with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
             ports = [
                 stack.enter_context(gunicorn(size, args.workers, redis))[1] for _ in range(servers)
@@ -584,6 +592,18 @@ def _capacity(size: str, targets: dict[str, Any], args: argparse.Namespace) -> d
             "sentence": capacity.sentence(steps, servers=servers, cores=os.cpu_count()),
         }
     return found
+
+
+def _redis_flushed() -> str:
+    """BENCH_REDIS emptied, as the cache every worker shares (as a deployment runs, README
+    "Deploying"), or "" when it is unset or does not answer: then each worker keeps its own."""
+    if not REDIS:
+        return ""
+    try:
+        _run([PY, "-c", _FLUSH, REDIS], timeout=10)
+    except BenchError:
+        return ""
+    return REDIS
 
 
 _FLUSH = "import sys, redis; redis.Redis.from_url(sys.argv[1], socket_timeout=5).flushdb()"
