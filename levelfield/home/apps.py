@@ -14,6 +14,9 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         # Once every app's models are loaded: their choice labels read cheaply.
+        from levelfield.lib.catalogues import catalogues_compact
         from levelfield.lib.choices import choice_labels_install
 
         choice_labels_install()
+        # Every offered language's translations, built once and looked up cheaply.
+        catalogues_compact()
