@@ -88,6 +88,7 @@ def thread_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     page = page_or_404(request, threads, THREADS_PER_PAGE)
     for thread in page.object_list:
         thread.unread = thread.post_count - (thread.read_count or 0)
+        thread.shown = display.thread_row_html(place, thread)
     return render(
         request,
         "threads/list.html",

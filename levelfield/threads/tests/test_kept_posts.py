@@ -1,6 +1,6 @@
-"""A thread's posts are rendered once and kept (threads/display.py): whatever changes
-what a post shows, the next page shows the change, and each member still sees their own
-part (new to them, their reactions, their posts, a working form token)."""
+"""A thread's posts and the list's rows are rendered once and kept (threads/display.py):
+whatever changes what they show, the next page shows the change, and each member still
+sees their own part (new to them, their reactions, their posts, a working form token)."""
 
 from __future__ import annotations
 
@@ -89,3 +89,21 @@ def test_each_request_gets_its_own_working_form_token(world, thread):
         assert response.status_code == 302
     assert tokens[0] != tokens[1]
     assert Reaction.objects.filter(post=reply, kind="thanks").count() == 2
+
+
+def test_the_list_shows_a_reply_pinning_and_closing_at_once_and_new_per_person(
+    world, as_person, thread
+):
+    listing = reverse("threads:place_list", args=[thread.place_id])
+    cora, mo = as_person(world.coordinator), as_person(world.member)
+    assert "0 replies" in cora.get(listing).content.decode()
+    services.post_reply(thread=thread, author=world.member, body="Me too.")
+    cora_list, mo_list = cora.get(listing).content.decode(), mo.get(listing).content.decode()
+    assert "1 reply" in cora_list and "1 reply" in mo_list
+    assert "1 new" in cora_list and "1 new" not in mo_list
+    services.thread_pin(thread=thread, person=world.member, pinned=True)
+    services.thread_close(thread=thread, person=world.member, closed=True)
+    cora_list = cora.get(listing).content.decode()
+    assert "Pinned</strong>" in cora_list and "Closed</strong>" in cora_list
+    services.thread_mark_read(thread=thread, person=world.coordinator)
+    assert "1 new" not in cora.get(listing).content.decode()
