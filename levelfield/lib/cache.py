@@ -12,6 +12,7 @@ cached thing is greppable by its name ("decisions:figures", "projects:log-totals
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -41,6 +42,16 @@ def versioned(
         value = compute()
         cache.set(entry, value, seconds)
     return value  # type: ignore[return-value]
+
+
+def digested(name: str, shown: tuple[object, ...], compute: Callable[[], T], *, seconds: int) -> T:
+    """The value of `name` made by `compute` from `shown`, everything it depends on
+    (plain values: strings, numbers, dates, tuples of them), kept under a digest of
+    `shown`: any change to them is a new key, so nothing is stale and no version need
+    move. For HTML whose inputs are at hand anyway (a row and the viewer's part of it):
+    hashing them costs microseconds where rendering costs milliseconds."""
+    digest = hashlib.sha256(repr(shown).encode()).hexdigest()
+    return versioned(name, (digest,), compute, seconds=seconds)
 
 
 def peek(name: str, version: tuple[object, ...]) -> object | None:

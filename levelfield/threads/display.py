@@ -4,7 +4,7 @@ A long thread's page shows about fifty posts, each with its reactions, links and
 reply form: rendering them was about two thirds of the page's time, and comes out the
 same for every member who sees the posts alike. So the opening post, and each top-level
 reply with its own replies and its reply form, is rendered once for a digest of
-everything it shows and kept (`lib/cache.versioned`). The digest holds the posts' text,
+everything it shows and kept (`lib/cache.digested`). The digest holds the posts' text,
 authors' names, times and reaction counts, whether the thread is closed, and the
 viewer's part: which posts are new to them, which reactions are theirs and which posts
 are theirs. A change to any of these is a new key, so a kept block is never stale and
@@ -21,9 +21,8 @@ joins its own token in.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Q
@@ -97,12 +96,6 @@ def _prepare(posts: Iterable[Post], thread: Thread) -> None:
         post.url = f"{base}posts/{post.pk}/"
 
 
-def _kept_pieces(shown: tuple[object, ...], render: Callable[[], list[str]]) -> list[str]:
-    """What `render` makes, kept for a digest of `shown` (everything it shows)."""
-    digest = hashlib.sha256(repr(shown).encode()).hexdigest()
-    return cache.versioned("threads:shown", (digest,), render, seconds=KEPT_SECONDS)
-
-
 def _kept(
     token: str,
     thread: Thread,
@@ -122,7 +115,8 @@ def _kept(
         return html.split(stand_in)
 
     shown = (template_name, thread.pk, thread.place_id, thread.is_closed, *map(_state, posts))
-    return mark_safe(token.join(_kept_pieces(shown, render)))  # noqa: S308 -- escaped by the template
+    pieces = cache.digested("threads:posts", shown, render, seconds=KEPT_SECONDS)
+    return mark_safe(token.join(pieces))  # noqa: S308 -- escaped by the template
 
 
 def opening_html(token: str, thread: Thread, opening: Post) -> SafeString:
@@ -168,8 +162,9 @@ def thread_row_html(place: Place, thread: Thread) -> SafeString:
         thread.unread,
     )
 
-    def render() -> list[str]:
+    def render() -> str:
         context = {"place": place, "thread": thread}
-        return [render_to_string("threads/includes/thread_row.html", context)]
+        return render_to_string("threads/includes/thread_row.html", context)
 
-    return mark_safe(_kept_pieces(shown, render)[0])  # noqa: S308 -- escaped by the template
+    html = cache.digested("threads:row", shown, render, seconds=KEPT_SECONDS)
+    return mark_safe(html)  # noqa: S308 -- escaped by the template
