@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -36,7 +36,7 @@ from levelfield.projects.models import Stage
 from levelfield.tasks import services
 from levelfield.tasks.access import task_for_member
 from levelfield.tasks.forms import DoneForm, DropForm, TaskForm
-from levelfield.tasks.models import OPEN, SOURCES, Status, Task
+from levelfield.tasks.models import OPEN, SOURCES, STAGE_ORDER, Status, Task
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 50
@@ -52,11 +52,6 @@ STATE = {
     "dropped": gettext_lazy("Dropped"),
     "all": gettext_lazy("All"),
 }
-STAGE_ORDER = Case(
-    *[When(stage=value, then=Value(position)) for position, value in enumerate(Stage.values)],
-    default=Value(len(Stage.values)),
-    output_field=IntegerField(),
-)
 
 
 # What a row of the list shows (not the description, nor where the task came from).
@@ -140,16 +135,23 @@ def task_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     else:
         tasks = tasks.order_by(*order)
     tasks = tasks.only(*_ROW_SHOWN)
-    page = page_or_404(request, tasks, PER_PAGE)
-    page.object_list = list(page.object_list)
-    today = timezone.localdate()
-    _rows_prepare(page.object_list, place, request.user, today)
     counts = Task.objects.in_place(place).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN)),
         done=Count("pk", filter=Q(status=Status.DONE)),
         mine=Count("pk", filter=Q(status__in=OPEN, owner=request.user)),
         anyone=Count("pk", filter=Q(status__in=OPEN, owner__isnull=True)),
     )
+    # The pager's count is one of these for the usual filters (saving its COUNT query).
+    shown_count = {
+        ("everyone", "open"): counts["open"],
+        ("mine", "open"): counts["mine"],
+        ("anyone", "open"): counts["anyone"],
+        ("everyone", "done"): counts["done"],
+    }.get((who, state))
+    page = page_or_404(request, tasks, PER_PAGE, count=shown_count)
+    page.object_list = list(page.object_list)
+    today = timezone.localdate()
+    _rows_prepare(page.object_list, place, request.user, today)
     return render(
         request,
         "tasks/list.html",
