@@ -9,6 +9,7 @@ place get a 404. No page writes when opened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -72,20 +73,25 @@ _ROW_SHOWN = (
 ROW_SECONDS = 24 * 60 * 60
 
 
-def _rows_prepare(tasks: Any, place: Place, viewer: User, today: date) -> None:
+def _rows_prepare(tasks: list[Task], place: Place, viewer: User, today: date) -> None:
     """Each row's stage as text (for the grouping) and its HTML, kept for a digest of
-    what it shows (`lib/cache.digested`), the viewer's part included ("You" in their
-    own rows): fifty rows of links, dates, names and status tags made most of the
+    what it shows (`lib/cache.digested_many`), the viewer's part included ("You" in
+    their own rows): fifty rows of links, dates, names and status tags made most of the
     list's time, and come out the same until the task changes."""
     base = reverse("tasks:place_list", args=[place.pk])
     stages = {value: str(label) for value, label in Stage.choices}
     for task in tasks:
         task.stage_label = stages.get(task.stage, task.stage)
-        task.shown = _row_html(task, base, viewer, today)
+    rows = [_row(task, base, viewer, today) for task in tasks]
+    kept = cache.digested_many("tasks:row", rows, seconds=ROW_SECONDS)
+    for task, html in zip(tasks, kept, strict=True):
+        task.shown = mark_safe(html)  # noqa: S308 -- escaped by the template
 
 
-def _row_html(task: Task, base: str, viewer: User, today: date) -> SafeString:
-    """One row of the list (see _rows_prepare)."""
+def _row(
+    task: Task, base: str, viewer: User, today: date
+) -> tuple[tuple[object, ...], Callable[[], str]]:
+    """What one row of the list shows, and how to render it (see _rows_prepare)."""
     shown = (
         base,
         task.pk,
@@ -104,8 +110,7 @@ def _row_html(task: Task, base: str, viewer: User, today: date) -> SafeString:
         context = {"task": task, "viewer_id": viewer.pk, "today": today}
         return render_to_string("tasks/includes/row.html", context)
 
-    html = cache.digested("tasks:row", shown, render, seconds=ROW_SECONDS)
-    return mark_safe(html)  # noqa: S308 -- escaped by the template
+    return shown, render
 
 
 @login_required

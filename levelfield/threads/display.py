@@ -4,7 +4,7 @@ A long thread's page shows about fifty posts, each with its reactions, links and
 reply form: rendering them was about two thirds of the page's time, and comes out the
 same for every member who sees the posts alike. So the opening post, and each top-level
 reply with its own replies and its reply form, is rendered once for a digest of
-everything it shows and kept (`lib/cache.digested`). The digest holds the posts' text,
+everything it shows and kept (`lib/cache.digested_many`). The digest holds the posts' text,
 authors' names, times and reaction counts, whether the thread is closed, and the
 viewer's part: which posts are new to them, which reactions are theirs and which posts
 are theirs. A change to any of these is a new key, so a kept block is never stale and
@@ -22,13 +22,13 @@ joins its own token in.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 from levelfield.lib import cache, words
 from levelfield.people.models import User
@@ -96,15 +96,11 @@ def _prepare(posts: Iterable[Post], thread: Thread) -> None:
         post.url = f"{base}posts/{post.pk}/"
 
 
-def _kept(
-    token: str,
-    thread: Thread,
-    posts: list[Post],
-    template_name: str,
-    context: dict[str, Any],
-) -> SafeString:
-    """`template_name` rendered with `context` for `posts`, kept for a digest of what
-    they show, with this request's CSRF `token` joined in."""
+def _block(
+    thread: Thread, posts: list[Post], template_name: str, context: dict[str, Any]
+) -> tuple[tuple[object, ...], Callable[[], list[str]]]:
+    """What `template_name` shows for `posts`, and how to render it split at the CSRF
+    token (the kept pieces; see the module's docstring)."""
 
     def render() -> list[str]:
         _prepare(posts, thread)
@@ -115,56 +111,61 @@ def _kept(
         return html.split(stand_in)
 
     shown = (template_name, thread.pk, thread.place_id, thread.is_closed, *map(_state, posts))
-    pieces = cache.digested("threads:posts", shown, render, seconds=KEPT_SECONDS)
-    return mark_safe(token.join(pieces))  # noqa: S308 -- escaped by the template
+    return shown, render
 
 
-def opening_html(token: str, thread: Thread, opening: Post) -> SafeString:
-    """The opening post's HTML, with the request's CSRF `token` (see the module's
-    docstring)."""
-    return _kept(
-        token,
-        thread,
-        [opening],
-        "threads/includes/post.html",
-        {"post": opening, "heading": "h2"},
-    )
+def posts_html(
+    token: str, thread: Thread, opening: Post | None, replies: list[Post], reply_url: str
+) -> None:
+    """Set `shown` on the opening post and on each top-level reply (with its own
+    replies, prefetched as `children`, and its reply form): their HTML with this
+    request's CSRF `token` joined in (see the module's docstring)."""
+    holders: list[Post] = []
+    blocks = []
+    if opening is not None:
+        holders.append(opening)
+        blocks.append(
+            _block(
+                thread, [opening], "threads/includes/post.html", {"post": opening, "heading": "h2"}
+            )
+        )
+    for reply in replies:
+        holders.append(reply)
+        blocks.append(
+            _block(
+                thread,
+                [reply, *reply.children.all()],
+                "threads/includes/reply.html",
+                {"reply": reply, "reply_url": reply_url},
+            )
+        )
+    kept = cache.digested_many("threads:posts", blocks, seconds=KEPT_SECONDS)
+    for holder, pieces in zip(holders, kept, strict=True):
+        holder.shown = mark_safe(token.join(pieces))  # noqa: S308 -- escaped by the template
 
 
-def reply_html(token: str, thread: Thread, reply: Post, reply_url: str) -> SafeString:
-    """A top-level reply with its own replies and its reply form, with the request's
-    CSRF `token` (see the module's docstring). Its replies must be prefetched as
-    `children`."""
-    return _kept(
-        token,
-        thread,
-        [reply, *reply.children.all()],
-        "threads/includes/reply.html",
-        {"reply": reply, "reply_url": reply_url},
-    )
+def thread_rows_html(place: Place, threads: list[Thread]) -> None:
+    """Set `shown` on each thread of a page of a place's list: its row, `thread.unread`
+    included (the list's part that differs per person), kept for a digest of what it
+    shows like the posts above: 25 rows with their tags, counts and times were most of
+    the list's rendering."""
 
-
-def thread_row_html(place: Place, thread: Thread) -> SafeString:
-    """One thread in a place's list, `thread.unread` included (the list's part that
-    differs per person), kept for a digest of what it shows like the posts above: 25
-    rows with their tags, counts and times were most of the list's rendering."""
-    shown = (
-        "threads/includes/thread_row.html",
-        place.pk,
-        thread.pk,
-        thread.title,
-        thread.kind,
-        thread.pinned,
-        thread.closed_at is not None,
-        thread.author.name if thread.author else None,
-        thread.reply_count,
-        thread.last_activity_at,
-        thread.unread,
-    )
-
-    def render() -> str:
+    def row(thread: Thread) -> tuple[tuple[object, ...], Callable[[], str]]:
+        shown = (
+            place.pk,
+            thread.pk,
+            thread.title,
+            thread.kind,
+            thread.pinned,
+            thread.closed_at is not None,
+            thread.author.name if thread.author else None,
+            thread.reply_count,
+            thread.last_activity_at,
+            thread.unread,
+        )
         context = {"place": place, "thread": thread}
-        return render_to_string("threads/includes/thread_row.html", context)
+        return shown, lambda: render_to_string("threads/includes/thread_row.html", context)
 
-    html = cache.digested("threads:row", shown, render, seconds=KEPT_SECONDS)
-    return mark_safe(html)  # noqa: S308 -- escaped by the template
+    kept = cache.digested_many("threads:row", [row(t) for t in threads], seconds=KEPT_SECONDS)
+    for thread, html in zip(threads, kept, strict=True):
+        thread.shown = mark_safe(html)  # noqa: S308 -- escaped by the template

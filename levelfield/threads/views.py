@@ -88,7 +88,7 @@ def thread_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     page = page_or_404(request, threads, THREADS_PER_PAGE)
     for thread in page.object_list:
         thread.unread = thread.post_count - (thread.read_count or 0)
-        thread.shown = display.thread_row_html(place, thread)
+    display.thread_rows_html(place, page.object_list)
     return render(
         request,
         "threads/list.html",
@@ -226,10 +226,7 @@ def _detail(
     )
     token = get_token(request)
     reply_url = reverse("threads:reply", args=[thread.place_id, thread.pk])
-    if opening is not None:
-        opening.shown = display.opening_html(token, thread, opening)
-    for top_reply in top:
-        top_reply.shown = display.reply_html(token, thread, top_reply, reply_url)
+    display.posts_html(token, thread, opening, top, reply_url)
     unread = thread.post_count - (mark.read_count if mark else 0)
     return render(
         request,
