@@ -9,30 +9,35 @@ place get a 404. No page writes when opened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.history.models import Change
-from levelfield.lib import words
+from levelfield.lib import cache, words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
+from levelfield.people.models import User
 from levelfield.places.access import place_for_member, place_members
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Stage
 from levelfield.tasks import services
 from levelfield.tasks.access import task_for_member
 from levelfield.tasks.forms import DoneForm, DropForm, TaskForm
-from levelfield.tasks.models import OPEN, SOURCES, Status, Task
+from levelfield.tasks.models import OPEN, SOURCES, STAGE_ORDER, Status, Task
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 50
@@ -48,11 +53,6 @@ STATE = {
     "dropped": gettext_lazy("Dropped"),
     "all": gettext_lazy("All"),
 }
-STAGE_ORDER = Case(
-    *[When(stage=value, then=Value(position)) for position, value in enumerate(Stage.values)],
-    default=Value(len(Stage.values)),
-    output_field=IntegerField(),
-)
 
 
 # What a row of the list shows (not the description, nor where the task came from).
@@ -69,19 +69,48 @@ _ROW_SHOWN = (
 )
 
 
-def _rows_prepare(tasks: Any, place: Place) -> None:
-    """Each row's link, stage and due date as text, worked out once here: fifty rows of
-    `{% url %}`, `|day` and `get_stage_display` (which translates every stage's name
-    again for each row) made most of the list's time."""
+# Kept rows never go stale (the key holds what they show); a day lets unused ones go.
+ROW_SECONDS = 24 * 60 * 60
+
+
+def _rows_prepare(tasks: list[Task], place: Place, viewer: User, today: date) -> None:
+    """Each row's stage as text (for the grouping) and its HTML, kept for a digest of
+    what it shows (`lib/cache.digested_many`), the viewer's part included ("You" in
+    their own rows): fifty rows of links, dates, names and status tags made most of the
+    list's time, and come out the same until the task changes."""
     base = reverse("tasks:place_list", args=[place.pk])
     stages = {value: str(label) for value, label in Stage.choices}
-    days: dict[Any, str] = {}
     for task in tasks:
-        task.url = f"{base}{task.pk}/"
         task.stage_label = stages.get(task.stage, task.stage)
-        if task.due_on is not None and task.due_on not in days:
-            days[task.due_on] = words.day(task.due_on)
-        task.due_text = days.get(task.due_on, "")
+    rows = [_row(task, base, viewer, today) for task in tasks]
+    kept = cache.digested_many("tasks:row", rows, seconds=ROW_SECONDS)
+    for task, html in zip(tasks, kept, strict=True):
+        task.shown = mark_safe(html)  # noqa: S308 -- escaped by the template
+
+
+def _row(
+    task: Task, base: str, viewer: User, today: date
+) -> tuple[tuple[object, ...], Callable[[], str]]:
+    """What one row of the list shows, and how to render it (see _rows_prepare)."""
+    shown = (
+        base,
+        task.pk,
+        task.title,
+        task.owner_id,
+        task.owner.name if task.owner_id else None,
+        task.owner_id == viewer.pk,
+        task.due_on,
+        task.status,
+        task.is_overdue(today),
+    )
+
+    def render() -> str:
+        task.url = f"{base}{task.pk}/"
+        task.due_text = words.day(task.due_on) if task.due_on is not None else ""
+        context = {"task": task, "viewer_id": viewer.pk, "today": today}
+        return render_to_string("tasks/includes/row.html", context)
+
+    return shown, render
 
 
 @login_required
@@ -111,15 +140,23 @@ def task_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     else:
         tasks = tasks.order_by(*order)
     tasks = tasks.only(*_ROW_SHOWN)
-    page = page_or_404(request, tasks, PER_PAGE)
-    page.object_list = list(page.object_list)
-    _rows_prepare(page.object_list, place)
     counts = Task.objects.in_place(place).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN)),
         done=Count("pk", filter=Q(status=Status.DONE)),
         mine=Count("pk", filter=Q(status__in=OPEN, owner=request.user)),
         anyone=Count("pk", filter=Q(status__in=OPEN, owner__isnull=True)),
     )
+    # The pager's count is one of these for the usual filters (saving its COUNT query).
+    shown_count = {
+        ("everyone", "open"): counts["open"],
+        ("mine", "open"): counts["mine"],
+        ("anyone", "open"): counts["anyone"],
+        ("everyone", "done"): counts["done"],
+    }.get((who, state))
+    page = page_or_404(request, tasks, PER_PAGE, count=shown_count)
+    page.object_list = list(page.object_list)
+    today = timezone.localdate()
+    _rows_prepare(page.object_list, place, request.user, today)
     return render(
         request,
         "tasks/list.html",
@@ -132,7 +169,7 @@ def task_list(request: HttpRequest, place_pk: int) -> HttpResponse:
             "who_choices": WHO,
             "state_choices": STATE,
             "counts": counts,
-            "today": timezone.localdate(),
+            "today": today,
         },
     )
 

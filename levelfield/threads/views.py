@@ -14,19 +14,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.lib import words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member, place_member_ids
-from levelfield.threads import services
+from levelfield.threads import display, services
 from levelfield.threads.access import post_in, thread_for_member
 from levelfield.threads.forms import (
     EditForm,
@@ -36,7 +36,7 @@ from levelfield.threads.forms import (
     ThreadForm,
     UpdateForm,
 )
-from levelfield.threads.models import Post, Reaction, ReactionKind, ReadMark, Thread, ThreadKind
+from levelfield.threads.models import Post, ReadMark, Thread, ThreadKind
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
@@ -88,6 +88,7 @@ def thread_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     page = page_or_404(request, threads, THREADS_PER_PAGE)
     for thread in page.object_list:
         thread.unread = thread.post_count - (thread.read_count or 0)
+    display.thread_rows_html(place, page.object_list)
     return render(
         request,
         "threads/list.html",
@@ -203,44 +204,6 @@ def post_url(thread: Thread, post: Post) -> str:
     return f"{url}{query}#post-{post.pk}"
 
 
-def _annotate(posts: list[Post], person: Any, read_at: Any, thread: Thread) -> None:
-    """Reaction counts, the person's own reactions, whether each post is new to them,
-    and its links and time as text, for the posts on one page, in one query: worked
-    out here in one pass because a long thread's page shows fifty posts, and per-post
-    `{% url %}` tags and filters made most of its rendering time."""
-    ids = [post.pk for post in posts]
-    counts: dict[int, dict[str, int]] = {}
-    mine: set[tuple[int, str]] = set()
-    for row in (
-        Reaction.objects.filter(post_id__in=ids)
-        .values("post_id", "kind")
-        .annotate(n=Count("pk"), own=Count("pk", filter=Q(person=person)))
-        .order_by()
-    ):
-        counts.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
-        if row["own"]:
-            mine.add((row["post_id"], row["kind"]))
-    # One reverse, then each post's links by its id (the same URLs `{% url %}` makes).
-    base = reverse("threads:detail", args=[thread.place_id, thread.pk])
-    when: dict[Any, str] = {}  # by minute: most posts on a page share a day, many a minute
-    for post in posts:
-        post.reactions_shown = [
-            {
-                "kind": kind,
-                "label": label,
-                "count": counts.get(post.pk, {}).get(kind, 0),
-                "mine": (post.pk, kind) in mine,
-            }
-            for kind, label in ReactionKind.choices
-        ]
-        post.is_new = read_at is None or (post.created_at > read_at)
-        minute = post.created_at.replace(second=0, microsecond=0)
-        if minute not in when:
-            when[minute] = words.when(minute)
-        post.when = when[minute]
-        post.url = f"{base}posts/{post.pk}/"
-
-
 def _detail(
     request: HttpRequest, thread: Thread, *, reply_form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
@@ -258,9 +221,12 @@ def _detail(
     mark = ReadMark.objects.filter(thread=thread, person=request.user).first()
     read_at = mark.read_at if mark else None
     children = [child for reply in top for child in reply.children.all()]
-    _annotate(
-        [p for p in [opening, *top, *children] if p is not None], request.user, read_at, thread
+    display.annotate(
+        [p for p in [opening, *top, *children] if p is not None], request.user, read_at
     )
+    token = get_token(request)
+    reply_url = reverse("threads:reply", args=[thread.place_id, thread.pk])
+    display.posts_html(token, thread, opening, top, reply_url)
     unread = thread.post_count - (mark.read_count if mark else 0)
     return render(
         request,
@@ -271,7 +237,7 @@ def _detail(
             "opening": opening,
             "page": page,
             "replies": top,
-            "reply_url": reverse("threads:reply", args=[thread.place_id, thread.pk]),
+            "reply_url": reply_url,
             "reply_form": reply_form or ReplyForm(),
             "unread": unread,
             "read_mark": mark,
