@@ -282,7 +282,12 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Django's default of 300 entries is too few once pages keep rows (a thread's posts,
+    # a list's rows, each person's home lists): they would push each other out.
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
 
 # The interface's languages. English is the source; every other language has a catalogue
