@@ -45,6 +45,7 @@ from levelfield.payments.forms import (
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
 from levelfield.payments.recognition import STYLES
+from levelfield.payments.tables import claim_rows
 from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -61,7 +62,7 @@ RECENTLY_DECIDED = 10
 def home(request: HttpRequest) -> HttpResponse:
     claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
     context = {
-        "claims": claims,
+        "claims": claim_rows(claims),
         "year": services.tax_year_totals(person=request.user),
         "collectives": Collective.objects.for_member(request.user),
         "advice_url": BENEFITS_ADVICE_URL,
@@ -568,14 +569,16 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "collective": collective,
-        "waiting": waiting,
+        "waiting": claim_rows(waiting.object_list),
         "page": waiting,
-        "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[
-            :QUEUE_PER_PAGE
-        ],
-        "decided": claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by(
-            "-decided_at"
-        )[:RECENTLY_DECIDED],
+        "queried": claim_rows(
+            claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:QUEUE_PER_PAGE]
+        ),
+        "decided": claim_rows(
+            claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[
+                :RECENTLY_DECIDED
+            ]
+        ),
     }
     return render(request, "payments/approvals.html", context)
 
@@ -594,7 +597,7 @@ def finance(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.finance_collective(request.user, slug)
     context = {
         "collective": collective,
-        "approved": _approved_claims(collective),
+        "approved": claim_rows(_approved_claims(collective)),
         "batches": Batch.objects.filter(collective=collective).defer("csv_file", "xlsx_file")[:50],
     }
     return render(request, "payments/finance.html", context)
@@ -622,7 +625,7 @@ def batch_make(request: HttpRequest, slug: str) -> HttpResponse:
     approved = list(_approved_claims(collective))
     context = {
         "collective": collective,
-        "approved": approved,
+        "approved": claim_rows(approved),
         "total": sum((claim.total for claim in approved), start=Decimal(0)),
     }
     return render(request, "payments/batch_make.html", context)
@@ -647,7 +650,11 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("payments:batch", pk=batch.pk)
     claims = batch.claims.with_people().order_by("pk")
-    return render(request, "payments/batch.html", {"batch": batch, "claims": claims, "form": form})
+    return render(
+        request,
+        "payments/batch.html",
+        {"batch": batch, "claims": claim_rows(claims), "form": form},
+    )
 
 
 @login_required
