@@ -299,7 +299,11 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     registration = access.registration_of(event, request.user)
     organisers = list(event.organisers.all())
     organiser = access.is_organiser(event, request.user, organisers)
-    items = _agenda_items(event, request.user)
+    items = list(
+        AgendaItem.objects.filter(event=event)
+        .only("title", "reason", "status")
+        .order_by("position", "created_at", "id")
+    )
     context = {
         "event": event,
         "place": event.place,
