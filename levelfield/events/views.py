@@ -384,7 +384,8 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_member(request.user, pk)
     form = RegistrationForm(
         posted(request),
-        initial=_registration_initial(request.user),
+        # A posted form shows what was posted, so its first perspective is not asked.
+        initial={} if request.method == "POST" else _registration_initial(request.user),
         profile_needs=request.user.access_needs,
     )
     if request.method == "POST" and form.is_valid():
