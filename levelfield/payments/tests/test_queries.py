@@ -217,3 +217,25 @@ def test_the_queue_shows_each_claims_link_claimant_first_day_status_and_total(
     assert '<strong class="govuk-tag govuk-tag--blue">Waiting for approval</strong>' in page
     assert '<strong class="govuk-tag govuk-tag--orange">Question for you</strong>' in page
     assert f"£{claim.total:,.2f}" in page
+
+
+def test_the_claim_form_drops_claimed_time_and_offers_new_time_at_once(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    """The empty form's fields are kept by a digest of the activities they offer, so
+    claiming one, or new time in the log, shows on the next visit."""
+    person = payments_world.contributor
+    meeting, workshop = payments_world.meeting, payments_world.workshop
+    url = reverse("payments:claim_new", args=["riverside"])
+    client.force_login(person)
+    first = client.get(url).content.decode()
+    assert f'value="{meeting.pk}"' in first and f'value="{workshop.pk}"' in first
+    _claim(payments_world, person, [meeting])
+    second = client.get(url).content.decode()
+    assert f'value="{meeting.pk}"' not in second and f'value="{workshop.pk}"' in second
+    ParticipationFactory(
+        entry=InvolvementEntryFactory(project=payments_world.project, title="Report writing"),
+        person=person,
+        minutes=45,
+    )
+    assert "Report writing" in client.get(url).content.decode()
