@@ -143,19 +143,27 @@ def place_for_events(person: User, pk: int | str | None, *, organise: bool = Fal
     return place_for_member(person, int(pk), action=action)
 
 
+class _Ask:
+    """Not passed: look it up."""
+
+
+ASK = _Ask()
+
+
 def came_to(
     event: Event,
     person: User,
-    registration: Registration | None = None,
+    registration: Registration | None | _Ask = ASK,
     *,
     walked_in: bool | None = None,
 ) -> bool:
     """Whether `person` came to the event (or, before attendance is marked, has a place):
     who reads and comments on draft minutes and sees the breakout themes. Pass their
-    `registration` (and whether they `walked_in`) when the caller already has them."""
+    `registration` (None when they have none) and whether they `walked_in` when the
+    caller already has them, saving the queries."""
     if not getattr(person, "is_authenticated", False):
         return False
-    if registration is None:
+    if isinstance(registration, _Ask):
         registration = registration_of(event, person)
     if registration is not None and registration.has_place and registration.attended is not False:
         return True

@@ -516,7 +516,11 @@ def registration_cancel(
     now = now or timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=registration.pk)
+        )
         if registration.status == RegistrationStatus.CANCELLED:
             return []
         if event.has_ended(now):
@@ -529,7 +533,8 @@ def registration_cancel(
         registration.access_need_kinds = []
         registration.save()
         Event.objects.filter(pk=event.pk).update(**{counter: F(counter) - 1})
-        event.refresh_from_db(fields=["places_taken", "waiting_count"])
+        # The row is locked and was read under the lock, so this is what it now holds.
+        setattr(event, counter, getattr(event, counter) - 1)
         change_record(
             actor=registration.person,
             action="registration_cancelled",
@@ -582,12 +587,12 @@ def _name(registration: Registration) -> str:
 
 def _promote(event: Event, *, now: datetime.datetime) -> list[Registration]:
     """Give free places to the people waiting longest who fit (their perspective's places
-    too). The caller holds the event's lock."""
+    too). The caller holds the event's lock and read the event under it, so its counters
+    are current; they are kept so here as places are given, without reading them again."""
     if event.is_cancelled or event.has_started(now):
         return []
     promoted = []
     for waiting in event.registrations.waiting().select_related("person"):
-        event.refresh_from_db(fields=["places_taken", "waiting_count"])
         if event.capacity is not None and event.places_taken >= event.capacity:
             break
         if not _has_room(event, waiting.perspective):
@@ -597,6 +602,8 @@ def _promote(event: Event, *, now: datetime.datetime) -> list[Registration]:
         Event.objects.filter(pk=event.pk).update(
             places_taken=F("places_taken") + 1, waiting_count=F("waiting_count") - 1
         )
+        event.places_taken += 1
+        event.waiting_count -= 1
         change_record(
             actor=None,
             action="registration_promoted",
@@ -607,7 +614,6 @@ def _promote(event: Event, *, now: datetime.datetime) -> list[Registration]:
         waiting.event = event
         _notify(waiting, kind="event_place")
         promoted.append(waiting)
-    event.refresh_from_db(fields=["places_taken", "waiting_count"])
     return promoted
 
 

@@ -7,6 +7,8 @@ services check the rules again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -16,15 +18,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.jobs.services import job_start
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.payments import access, services
@@ -45,6 +50,7 @@ from levelfield.payments.forms import (
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
 from levelfield.payments.recognition import STYLES
+from levelfield.payments.tables import claim_rows
 from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -61,7 +67,7 @@ RECENTLY_DECIDED = 10
 def home(request: HttpRequest) -> HttpResponse:
     claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
     context = {
-        "claims": claims,
+        "claims": claim_rows(claims),
         "year": services.tax_year_totals(person=request.user),
         "collectives": Collective.objects.for_member(request.user),
         "advice_url": BENEFITS_ADVICE_URL,
@@ -232,19 +238,25 @@ def _form_page(collective: Collective, form: Any, title: str, button: str) -> di
 def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
     unclaimed = _unclaimed(request.user, collective, fields=CLAIM_OPTION_FIELDS)
-    options = [
-        (
-            p.pk,
-            _("%(title)s, %(place)s, %(day)s (%(hours)s hours)")
-            % {
-                "title": p.entry.title,
-                "place": p.entry.place.name,
-                "day": date_format(p.entry.happened_on, "j F Y"),
-                "hours": p.hours,
-            },
+    label = _("%(title)s, %(place)s, %(day)s (%(hours)s hours)")
+    days: dict[Any, str] = {}
+    options = []
+    for p in unclaimed:
+        day = p.entry.happened_on
+        if day not in days:
+            days[day] = date_format(day, "j F Y")
+        options.append(
+            (
+                p.pk,
+                label
+                % {
+                    "title": p.entry.title,
+                    "place": p.entry.place.name,
+                    "day": days[day],
+                    "hours": p.hours,
+                },
+            )
         )
-        for p in unclaimed
-    ]
     form = ClaimForm(
         posted(request),
         options=options,
@@ -270,8 +282,32 @@ def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
                 % {"reference": claim.reference},
             )
             return redirect("payments:claim", pk=claim.pk)
-    context = {"collective": collective, "form": form, "has_options": bool(options)}
+    context = {
+        "collective": collective,
+        "form": form,
+        "has_options": bool(options),
+        "fields_html": "" if form.is_bound else _claim_fields_html(form, options),
+    }
     return render(request, "payments/claim_new.html", context)
+
+
+# The form's fields are made only from what the key holds, so a change to any activity
+# (a new one, one claimed, a title edited) is a new key; an hour bounds what it keeps.
+CLAIM_FIELDS_SECONDS = 60 * 60
+
+
+def _claim_fields_html(form: ClaimForm, options: list[tuple[int, str]]) -> SafeString:
+    """The empty claim form's fields: a checkbox, and a box for unpaid time, for each of
+    up to 200 activities took most of the page's time to render. They depend only on
+    the activities' ids and labels and the policy's unpaid time, so they are kept by a
+    digest of those (the same person asks again for the same list until they claim)."""
+    digest = hashlib.sha256(json.dumps([options, form.unpaid]).encode()).hexdigest()
+    return lib_cache.versioned(
+        "payments:claim-fields",
+        (digest,),
+        lambda: render_to_string("payments/includes/claim_fields.html", {"form": form}),
+        seconds=CLAIM_FIELDS_SECONDS,
+    )
 
 
 def _unpaid_words(policy: PaymentPolicy | None) -> str:
@@ -568,14 +604,16 @@ def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "collective": collective,
-        "waiting": waiting,
+        "waiting": claim_rows(waiting.object_list),
         "page": waiting,
-        "queried": claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[
-            :QUEUE_PER_PAGE
-        ],
-        "decided": claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by(
-            "-decided_at"
-        )[:RECENTLY_DECIDED],
+        "queried": claim_rows(
+            claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:QUEUE_PER_PAGE]
+        ),
+        "decided": claim_rows(
+            claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[
+                :RECENTLY_DECIDED
+            ]
+        ),
     }
     return render(request, "payments/approvals.html", context)
 
@@ -594,7 +632,7 @@ def finance(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.finance_collective(request.user, slug)
     context = {
         "collective": collective,
-        "approved": _approved_claims(collective),
+        "approved": claim_rows(_approved_claims(collective)),
         "batches": Batch.objects.filter(collective=collective).defer("csv_file", "xlsx_file")[:50],
     }
     return render(request, "payments/finance.html", context)
@@ -622,7 +660,7 @@ def batch_make(request: HttpRequest, slug: str) -> HttpResponse:
     approved = list(_approved_claims(collective))
     context = {
         "collective": collective,
-        "approved": approved,
+        "approved": claim_rows(approved),
         "total": sum((claim.total for claim in approved), start=Decimal(0)),
     }
     return render(request, "payments/batch_make.html", context)
@@ -647,7 +685,11 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("payments:batch", pk=batch.pk)
     claims = batch.claims.with_people().order_by("pk")
-    return render(request, "payments/batch.html", {"batch": batch, "claims": claims, "form": form})
+    return render(
+        request,
+        "payments/batch.html",
+        {"batch": batch, "claims": claim_rows(claims), "form": form},
+    )
 
 
 @login_required

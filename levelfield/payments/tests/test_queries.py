@@ -193,3 +193,49 @@ def test_the_claim_queue_shows_the_oldest_claims_a_page_at_a_time(
     assert "Contributor 0" in first and "Contributor 1" in first
     assert "Contributor 2" not in first and "Contributor 2" in second
     assert client.get(url + "?page=3").status_code == 404
+
+
+def test_the_queue_shows_each_claims_link_claimant_first_day_status_and_total(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    """The rows are worked out in the view (tables.py); an approver sees what the
+    template's filters showed, and "A former member" for a claimant who has left."""
+    waiting, queried, gone = _people(payments_world, 3)
+    _submitted(payments_world, [waiting, queried])
+    claim = Claim.objects.get(claimant=waiting)
+    left = _claim(payments_world, gone, _time(payments_world, gone, 1))
+    services.claim_submit(claim=left, actor=gone)
+    User.objects.filter(pk=gone.pk).delete()
+    client.force_login(payments_world.coordinator)
+    page = client.get(reverse("payments:approvals", args=["riverside"])).content.decode()
+    assert (
+        f'<a class="govuk-link" href="/payments/claims/{claim.pk}/">{claim.reference}</a>' in page
+    )
+    assert "Contributor 0" in page and "Contributor 1" in page
+    assert "A former member" in page
+    assert "1 February 2026" in page
+    assert '<strong class="govuk-tag govuk-tag--blue">Waiting for approval</strong>' in page
+    assert '<strong class="govuk-tag govuk-tag--orange">Question for you</strong>' in page
+    assert f"£{claim.total:,.2f}" in page
+
+
+def test_the_claim_form_drops_claimed_time_and_offers_new_time_at_once(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    """The empty form's fields are kept by a digest of the activities they offer, so
+    claiming one, or new time in the log, shows on the next visit."""
+    person = payments_world.contributor
+    meeting, workshop = payments_world.meeting, payments_world.workshop
+    url = reverse("payments:claim_new", args=["riverside"])
+    client.force_login(person)
+    first = client.get(url).content.decode()
+    assert f'value="{meeting.pk}"' in first and f'value="{workshop.pk}"' in first
+    _claim(payments_world, person, [meeting])
+    second = client.get(url).content.decode()
+    assert f'value="{meeting.pk}"' not in second and f'value="{workshop.pk}"' in second
+    ParticipationFactory(
+        entry=InvolvementEntryFactory(project=payments_world.project, title="Report writing"),
+        person=person,
+        minutes=45,
+    )
+    assert "Report writing" in client.get(url).content.decode()
