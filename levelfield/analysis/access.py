@@ -53,9 +53,10 @@ def team_place(person: User, place_pk: int) -> Place:
 def source_for_team(person: User, pk: int, *, confirmed: bool = True) -> Source:
     """A source, for its team; one waiting for de-identification only for its uploader
     (with `confirmed=False` pages that handle both; otherwise 404 until confirmed)."""
-    source = get_object_or_404(Source.objects.only("place_id"), pk=pk)
-    place = team_place(person, source.place_id)
+    # Read once: a source outside the person's reach and one outside their team are
+    # both 404, so which is checked first tells nobody anything.
     source = get_object_or_404(Source.objects.open_to(person), pk=pk)
+    place = team_place(person, source.place_id)
     if confirmed and not source.is_confirmed:
         raise Http404("No such source.")
     source.place = place
