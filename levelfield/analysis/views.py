@@ -419,7 +419,7 @@ def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     """The coding page: a page of paragraphs, each sentence with a checkbox (keyboard
     and no JavaScript), the codes to apply and a memo."""
-    found = source_for_team(request.user, pk, confirmed=False)
+    found = source_for_team(request.user, pk, confirmed=False, without=("original_text",))
     if not found.is_confirmed:
         return redirect("analysis:deidentify", pk=found.pk)
     context = _coding_page(request, found)
@@ -512,7 +512,8 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def agreement_page(request: HttpRequest, pk: int) -> HttpResponse:
-    found = source_for_team(request.user, pk)
+    # The text is read only when the agreement is worked out afresh (a new version).
+    found = source_for_team(request.user, pk, without=("text", "original_text"))
     coders, results = queries.agreement_for(found)
     return render(
         request,
