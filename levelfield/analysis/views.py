@@ -401,11 +401,14 @@ def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
     everyone on the team, so they are kept per codebook (its codes' ids and names are
     all they show, so they are the key) instead of rendering 20 checkboxes each time."""
 
-    def render_fields() -> str:
+    if form.is_bound:
         return form["codes"].as_field_group() + form["memo"].as_field_group()
 
-    if form.is_bound:
-        return render_fields()
+    def render_fields() -> str:
+        # The codes read for the key, not read again: what is kept is what the key says.
+        form.fields["codes"].choices = [(code.pk, str(code)) for code in codes]
+        return form["codes"].as_field_group() + form["memo"].as_field_group()
+
     digest = hashlib.sha256(repr([(code.pk, code.name) for code in codes]).encode()).hexdigest()
     return mark_safe(  # noqa: S308 -- rendered by the form's templates, escaped there
         lib_cache.versioned(
