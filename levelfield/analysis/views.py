@@ -456,7 +456,8 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"count": len(made)},
             )
             return redirect(f"{found.get_absolute_url()}?page={context['page'].number}")
-    codes = list(Code.objects.in_place(found.place).select_related("theme"))
+    # Whether the codebook is empty, and the key of the kept codes field: names only.
+    codes = list(Code.objects.in_place(found.place).only("name"))
     return render(
         request,
         "analysis/source.html",
