@@ -50,12 +50,17 @@ def team_place(person: User, place_pk: int) -> Place:
     return place
 
 
-def source_for_team(person: User, pk: int, *, confirmed: bool = True) -> Source:
+def source_for_team(
+    person: User, pk: int, *, confirmed: bool = True, without: tuple[str, ...] = ()
+) -> Source:
     """A source, for its team; one waiting for de-identification only for its uploader
-    (with `confirmed=False` pages that handle both; otherwise 404 until confirmed)."""
-    source = get_object_or_404(Source.objects.only("place_id"), pk=pk)
+    (with `confirmed=False` pages that handle both; otherwise 404 until confirmed).
+    `without` names long columns the page does not show (a transcript's text is
+    hundreds of kilobytes); they are read only if used."""
+    # Read once: a source outside the person's reach and one outside their team are
+    # both 404, so which is checked first tells nobody anything.
+    source = get_object_or_404(Source.objects.open_to(person).defer(*without), pk=pk)
     place = team_place(person, source.place_id)
-    source = get_object_or_404(Source.objects.open_to(person), pk=pk)
     if confirmed and not source.is_confirmed:
         raise Http404("No such source.")
     source.place = place

@@ -9,6 +9,8 @@ when opened.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +18,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -51,9 +56,11 @@ from levelfield.analysis.models import Code, Source, TeamMember, Theme, WordList
 from levelfield.history.models import Change
 from levelfield.jobs import views as job_views
 from levelfield.learning.models import Course
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_members
+from levelfield.places.models import Place
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PARAGRAPHS_PER_PAGE = 15
@@ -328,7 +335,7 @@ def _coding_page(request: HttpRequest, source: Source) -> dict[str, Any]:
     spans, sentences = queries.cut(source)
     page = page_or_404(request, list(enumerate(spans)), PARAGRAPHS_PER_PAGE)
     shown = queries.paragraphs(source, page.object_list, sentences)
-    everyone = services.settings_for(source.place).share_coding
+    everyone = services.share_coding(source.place)
     start = shown[0].start if shown else 0
     end = shown[-1].end if shown else 0
     segments = queries.visible_segments(
@@ -345,12 +352,77 @@ def _coding_page(request: HttpRequest, source: Source) -> dict[str, Any]:
     }
 
 
+CODES_SHOWN = re.compile(r"<!--codes:(\d+)-->")
+
+
+def _text_html(source: Source, context: dict[str, Any], *, errors: bool) -> str:
+    """The page's paragraphs with a checkbox per sentence and, on each sentence, the
+    codes the viewer sees on it. The checkboxes and text are rendered once per page of
+    the source and kept (about 100 sentences cost some 7 ms to render): a confirmed
+    source's text never changes, so its id, confirmation time and the page number are
+    its exact version. The codes differ per viewer (their own coding or everyone's), so
+    they are put in each time, where the kept page marks each sentence's place."""
+    shown = context["paragraphs"]
+    first = context["sentence_ids"][0] if context["sentence_ids"] else None
+
+    def render_text() -> str:
+        return render_to_string(
+            "analysis/includes/text.html",
+            {"paragraphs": shown, "first": first, "errors": errors},
+        )
+
+    confirmed = source.confirmed_at.timestamp() if source.confirmed_at else 0
+    html = (
+        render_text()
+        if errors
+        else lib_cache.versioned(
+            "analysis:text",
+            (source.pk, confirmed, PARAGRAPHS_PER_PAGE, context["page"].number),
+            render_text,
+            seconds=queries.DAY,
+        )
+    )
+    codes = {
+        str(sentence.index): format_html(
+            ' <span class="govuk-body-s govuk-!-font-weight-bold">[{}]</span>',
+            ", ".join(sentence.codes),
+        )
+        for paragraph in shown
+        for sentence in paragraph.sentences
+        if sentence.codes
+    }
+    return mark_safe(  # noqa: S308 -- rendered by the template above, escaped there
+        CODES_SHOWN.sub(lambda found: codes.get(found[1], ""), html)
+    )
+
+
+def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
+    """The codes to apply and the memo. Before anything is posted they are the same for
+    everyone on the team, so they are kept per codebook (its codes' ids and names are
+    all they show, so they are the key) instead of rendering 20 checkboxes each time."""
+
+    if form.is_bound:
+        return form["codes"].as_field_group() + form["memo"].as_field_group()
+
+    def render_fields() -> str:
+        # The codes read for the key, not read again: what is kept is what the key says.
+        form.fields["codes"].choices = [(code.pk, str(code)) for code in codes]
+        return form["codes"].as_field_group() + form["memo"].as_field_group()
+
+    digest = hashlib.sha256(repr([(code.pk, code.name) for code in codes]).encode()).hexdigest()
+    return mark_safe(  # noqa: S308 -- rendered by the form's templates, escaped there
+        lib_cache.versioned(
+            "analysis:coding-fields", (place.pk, digest), render_fields, seconds=queries.DAY
+        )
+    )
+
+
 @login_required
 @GET_AND_POST
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     """The coding page: a page of paragraphs, each sentence with a checkbox (keyboard
     and no JavaScript), the codes to apply and a memo."""
-    found = source_for_team(request.user, pk, confirmed=False)
+    found = source_for_team(request.user, pk, confirmed=False, without=("original_text",))
     if not found.is_confirmed:
         return redirect("analysis:deidentify", pk=found.pk)
     context = _coding_page(request, found)
@@ -384,7 +456,8 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"count": len(made)},
             )
             return redirect(f"{found.get_absolute_url()}?page={context['page'].number}")
-    codes = list(Code.objects.in_place(found.place).select_related("theme"))
+    # Whether the codebook is empty, and the key of the kept codes field: names only.
+    codes = list(Code.objects.in_place(found.place).only("name"))
     return render(
         request,
         "analysis/source.html",
@@ -393,7 +466,10 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
             "source": found,
             "form": form,
             "codes": codes,
-            "keeper": keeps_originals(request.user, found.place),
+            "text": _text_html(found, context, errors=bool(form.errors.get("sentences"))),
+            "fields": _fields_html(form, found.place, codes),
+            # Only a kept file is offered to keepers: no file, no question to ask.
+            "keeper": bool(found.file) and keeps_originals(request.user, found.place),
             **context,
         },
         status=400 if form.errors else 200,
@@ -440,7 +516,8 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def agreement_page(request: HttpRequest, pk: int) -> HttpResponse:
-    found = source_for_team(request.user, pk)
+    # The text is read only when the agreement is worked out afresh (a new version).
+    found = source_for_team(request.user, pk, without=("text", "original_text"))
     coders, results = queries.agreement_for(found)
     return render(
         request,

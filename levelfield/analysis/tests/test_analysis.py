@@ -272,6 +272,38 @@ def test_each_sees_their_own_coding_unless_the_team_shares_it(world) -> None:
     assert "Being believed (Mo)" in other.get(url).content.decode()
 
 
+def test_the_kept_text_shows_each_viewer_their_own_codes_and_new_codes_at_once(world) -> None:
+    team_of(world.project_place, world.member, world.coordinator)
+    source = source_make(place=world.project_place, actor=world.member)
+    believed = code_make(place=world.project_place, actor=world.member)
+    url = reverse("analysis:source", args=[source.pk])
+    mine, other = client_for(world.member), client_for(world.coordinator)
+    assert "Being believed (you)" not in mine.get(url).content.decode()
+    assert "Waiting" not in other.get(url).content.decode()
+
+    # Coding shows on the coder's next view of the same kept page, and only theirs.
+    _, sentences = queries.cut(source)
+    assert _code(mine, source, [1], [believed]).status_code == 302
+    page = mine.get(url).content.decode()
+    assert f'for="s-1">{source.text[slice(*sentences[1])]} <span' in page
+    assert "[Being believed (you)]" in page
+    assert "Being believed" not in other.get(url).content.decode().split("Apply the codes")[0]
+
+    # A new code and a renamed one are offered at once.
+    code_make(place=world.project_place, actor=world.member, name="Waiting")
+    services.code_update(
+        actor=world.member, code=believed, name="Believed", definition="", example="", theme=None
+    )
+    page = other.get(url).content.decode()
+    assert "Waiting</label>" in page and "Believed</label>" in page
+    assert "Being believed" not in page
+
+    # A problem with the sentences marks every sentence's checkbox as described by it.
+    page = _code(mine, source, [], [believed]).content.decode()
+    assert page.count('aria-describedby="id_sentences-error"') == len(sentences)
+    assert 'aria-describedby="id_sentences-error"' not in mine.get(url).content.decode()
+
+
 def test_agreement_is_shown_per_code_as_a_prompt_for_discussion(world) -> None:
     team_of(world.project_place, world.member, world.coordinator)
     source = source_make(place=world.project_place, actor=world.member)
@@ -320,6 +352,7 @@ def test_coding_and_agreement_pages_ask_the_same_number_of_queries_however_much_
 
     _, sentences = queries.cut(source)
     services.segments_code(actor=world.member, source=source, spans=[sentences[0]], codes=codes)
+    client.get(urls[0])  # The first view renders and keeps the page's text and fields.
     before = counts()
     for person in (world.member, world.coordinator):
         for span in sentences:
