@@ -9,11 +9,16 @@ place's pages, `access.impact_for_member` for an impact's), so someone outside g
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -23,12 +28,42 @@ from levelfield.impact import services
 from levelfield.impact.access import impact_for_member
 from levelfield.impact.forms import FilterForm, ImpactForm, LinkForm
 from levelfield.impact.models import Impact
+from levelfield.lib import words
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """One impact as the list shows it, worked out once in the view: the template's
+    per-row lookups, include, labels and dates cost most of the page (25 rows)."""
+
+    url: str
+    title: str
+    is_published: bool
+    line: str  # "For patients, a changed service, 3 March 2026", escaped
+
+
+def _impact_row(impact: Impact) -> ImpactRow:
+    values = {
+        "who": impact.get_for_whom_display().lower(),
+        "kind": impact.get_kind_display().lower(),
+        "when": words.day(impact.happened_on),
+    }
+    # As {% blocktranslate %} does: the words' values escaped, the sentence not.
+    line = _("For %(who)s, %(kind)s, %(when)s") % {
+        name: conditional_escape(value) for name, value in values.items()
+    }
+    return ImpactRow(
+        url=reverse("impact:detail", args=[impact.pk]),
+        title=impact.title,
+        is_published=impact.is_published,
+        line=mark_safe(line),  # noqa: S308 - the values are escaped above
+    )
 
 
 @login_required
@@ -39,8 +74,13 @@ def impact_list(request: HttpRequest, place_pk: int) -> HttpResponse:
     place = place_for_member(request.user, place_pk)
     filters = FilterForm(request.GET or None)
     chosen = filters.chosen()
-    impacts = Impact.objects.in_place(place).filter(**chosen)
+    impacts = (
+        Impact.objects.in_place(place)
+        .filter(**chosen)
+        .only("pk", "title", "status", "for_whom", "kind", "happened_on")
+    )
     page = page_or_404(request, impacts, PER_PAGE)
+    page.object_list = [_impact_row(impact) for impact in page.object_list]
     return render(
         request,
         "impact/list.html",

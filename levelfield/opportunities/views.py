@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import json_script
+from django.utils.html import conditional_escape, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -128,10 +128,17 @@ def board(request: HttpRequest) -> HttpResponse:
             ("region", Region.choices),
         )
     }
+    # And its link and closing date, which cost a `{% url %}` and a translated sentence
+    # a row in the template.
     for opportunity in page.object_list:
         opportunity.involvement_words = words["involvement"].get(opportunity.involvement, "")
         opportunity.mode_words = words["mode"].get(opportunity.mode, "")
         opportunity.region_words = words["region"].get(opportunity.region, "")
+        opportunity.url = reverse("opportunities:detail", args=[opportunity.pk])
+        # As {% blocktranslate %} does: the date escaped, the sentence not.
+        opportunity.closes_words = mark_safe(  # noqa: S308 - the value is escaped
+            _("Closes on %(day)s.") % {"day": conditional_escape(day(opportunity.closes_on))}
+        )
     filtered = form.is_bound and form.has_changed()
     return render(
         request,

@@ -90,13 +90,19 @@ def _rows_prepare(organisations: list[Organisation], place: Place) -> None:
     base = reverse("partners:place_list", args=[place.pk])
     kinds = {value: str(label) for value, label in OrganisationKind.choices}
     shorts = {value: Relationship(value).short for value in Relationship.values}
+    # The ways of working as plain values in one query: prefetching them as rows cost a
+    # related manager and queryset per organisation (a sixth of the page's time).
+    ways: dict[int, list[str]] = {organisation.pk: [] for organisation in organisations}
+    for organisation_id, relationship in (
+        OrganisationRelationship.objects.filter(organisation_id__in=list(ways))
+        .order_by("organisation_id", "relationship")
+        .values_list("organisation_id", "relationship")
+    ):
+        ways[organisation_id].append(shorts.get(relationship, relationship))
     for organisation in organisations:
         organisation.url = f"{base}{organisation.pk}/"
         organisation.kind_label = kinds.get(organisation.kind, organisation.kind)
-        organisation.relationships_text = ", ".join(
-            shorts.get(row.relationship, row.relationship)
-            for row in organisation.relationships.all()
-        )
+        organisation.relationships_text = ", ".join(ways[organisation.pk])
 
 
 @login_required
@@ -120,7 +126,7 @@ def organisation_list(request: HttpRequest, place_pk: int) -> HttpResponse:
         organisations = organisations.filter(relationships__relationship=relationship)
     page = page_or_404(
         request,
-        organisations.prefetch_related("relationships").order_by("name", "id"),
+        organisations.only("pk", "name", "kind", "active").order_by("name", "id"),
         ORGANISATIONS_PER_PAGE,
     )
     page.object_list = list(page.object_list)

@@ -14,6 +14,7 @@ Each helper returns the object or raises Http404, so someone outside learns noth
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from django.http import Http404
@@ -45,12 +46,18 @@ def is_member(person: User, collective: Collective) -> bool:
     return PlaceMembership.objects.of_collective(collective).filter(person=person).exists()
 
 
-def may_publish(person: User, collective: Collective) -> bool:
-    """Coordinators, and members the public page names as editors."""
+def may_publish(person: User, collective: Collective, *, member: bool | None = None) -> bool:
+    """Coordinators, and members the public page names as editors. `member` is
+    `is_member(person, collective)` when the page already asked it (a coordinator is
+    always a member, so a non-member is answered without a query)."""
+    if member is False:
+        return False
     if roles.may(person, roles.Action.PUBLISH_STORIES, collective):
         return True
+    if member is None:
+        member = is_member(person, collective)
     return (
-        is_member(person, collective)
+        member
         and PublicPage.editors.through.objects.filter(
             publicpage__collective=collective, user=person
         ).exists()
@@ -63,13 +70,23 @@ def may_answer_interest(person: User, collective: Collective) -> bool:
     )
 
 
-def may_edit_story(person: User, story: Story) -> bool:
+def may_edit_story(
+    person: User,
+    story: Story,
+    *,
+    member: bool | None = None,
+    co_author_ids: Collection[int] | None = None,
+) -> bool:
+    """Its authors while members, and the publishers. `member` and `co_author_ids` are
+    what the page already read (else asked here)."""
     if not getattr(person, "is_authenticated", False):
         return False
-    # Its co-authors as read for the page when they were (prefetched), else one query.
-    if story.author_id == person.pk or person.pk in {p.pk for p in story.co_authors.all()}:
-        return is_member(person, story.collective)
-    return may_publish(person, story.collective)
+    if co_author_ids is None:
+        # Its co-authors as read for the page when they were (prefetched), else one query.
+        co_author_ids = {p.pk for p in story.co_authors.all()}
+    if story.author_id == person.pk or person.pk in co_author_ids:
+        return member if member is not None else is_member(person, story.collective)
+    return may_publish(person, story.collective, member=member)
 
 
 def story_for_member(person: User, collective: Collective, pk: int) -> Story:

@@ -9,7 +9,7 @@ the time of the request.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -75,6 +75,7 @@ HOME_CACHE_SECONDS = 60
 # A story's shown comments are cached per its comments version; what the version cannot
 # see (a commenter renamed, or their account deleted) shows within this.
 COMMENTS_CACHE_SECONDS = 60
+STORY_PARTS_CACHE_SECONDS = 60
 
 
 def _show_error(form: Any, error: ValidationError) -> None:
@@ -190,6 +191,22 @@ def story_list(request: HttpRequest, slug: str, tag_slug: str | None = None) -> 
     )
 
 
+class Credit(NamedTuple):
+    """A co-author as the story page credits them (kept without the rest of the row)."""
+
+    pk: int
+    name: str
+
+
+def _story_parts(story: Story) -> tuple[list[StoryImage], list[Credit], list[Tag]]:
+    """The story's pictures, co-authors and topics (three queries)."""
+    return (
+        list(story.images.all()),
+        [Credit(person.pk, person.name) for person in story.co_authors.all()],
+        list(story.tags.all()),
+    )
+
+
 def _story_context(
     request: HttpRequest, story: Story, *, preview: bool = False, **extra: Any
 ) -> dict[str, Any]:
@@ -204,10 +221,22 @@ def _story_context(
         if not preview
         else None
     )
-    images = list(story.images.all())
-    # Read once for the page and for may_edit_story.
-    prefetch_related_objects([story], "co_authors", "tags")
-    tags = list(story.tags.all())
+    if preview:
+        # A draft's parts change without moving any version: read afresh (and once
+        # for the page and for may_edit_story).
+        prefetch_related_objects([story], "co_authors", "tags")
+        images, co_authors, tags = _story_parts(story)
+    else:
+        # A published story's pictures, credits and topics change only through the
+        # services that move the public page's version in the same transaction; what
+        # the version cannot see (a co-author renamed or their account deleted) shows
+        # within STORY_PARTS_CACHE_SECONDS.
+        images, co_authors, tags = versioned(
+            "stories:story-parts",
+            (story.pk, public_page.version, story.updated_at.timestamp()),
+            lambda: _story_parts(story),
+            seconds=STORY_PARTS_CACHE_SECONDS,
+        )
     # The reader's language where a member translated it (at most one query).
     translated = shown_for(request, story)
     return {
@@ -217,7 +246,7 @@ def _story_context(
         "body": _html(translated.obj.body),
         "images": images,
         "lead": images[0] if images else None,
-        "co_authors": list(story.co_authors.all()),
+        "co_authors": co_authors,
         "tags": tags,
         "related": [] if preview else _related(story, public_page, tags, now),
         "comments_page": comments_page,
@@ -254,7 +283,16 @@ def story_detail(request: HttpRequest, slug: str, story_slug: str) -> HttpRespon
     story.collective = collective
     context = _story_context(request, story)
     if request.user.is_authenticated:
-        context["may_edit"] = access.may_edit_story(request.user, story)
+        # Asked once: for the edit link, and for the translate and easy-read links,
+        # whose rule for a story is the same (stories/manifest.py: its members).
+        member = access.is_member(request.user, collective)
+        context["may_edit"] = access.may_edit_story(
+            request.user,
+            story,
+            member=member,
+            co_author_ids={person.pk for person in context["co_authors"]},
+        )
+        context["translated"].may_translate = member
     return render(request, "stories/story.html", context)
 
 

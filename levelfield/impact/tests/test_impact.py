@@ -224,3 +224,20 @@ def test_a_published_public_impact_is_on_the_collective_public_page_and_a_draft_
     page = client.get(reverse("stories:home", args=[world.collective.slug])).content.decode()
     assert "What changed because of our work" in page
     assert "Shown" in page and "Not yet agreed" not in page
+
+
+def test_the_list_says_for_whom_what_kind_when_and_whether_published(world) -> None:
+    place = world.project_place
+    draft = impact_make(place=place, actor=world.member, title="Letters <rewritten>")
+    published = impact_make(place=place, actor=world.member, title="A new leaflet")
+    services.impact_publish(actor=world.coordinator, impact=published)
+
+    page = client_for(world.member).get(reverse("impact:place_list", args=[place.pk]))
+    html = page.content.decode()
+
+    assert f'href="{reverse("impact:detail", args=[draft.pk])}">Letters &lt;rewritten&gt;' in html
+    assert "For patients and service users, practice or services, 20 May 2026" in html
+    assert (
+        'A new leaflet</a> <strong class="govuk-tag govuk-tag--green">Published</strong>' in html
+    )
+    assert '&gt;</a> <strong class="govuk-tag govuk-tag--grey">Draft</strong>' in html

@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from levelfield.lib.testing.world import World
+from levelfield.lib.words import day
 from levelfield.opportunities import services
 from levelfield.opportunities.models import Interest, Mode, Opportunity, Topic
 from levelfield.opportunities.tests.conftest import make
@@ -34,6 +35,9 @@ def test_a_visitor_reads_live_opportunities_only(client: Client, listed: World) 
     waiting = make(listed, state="submitted", title="Waiting to be checked")
     board = client.get("/opportunities/").content.decode()
     assert "Live and listed" in board
+    # Each row links to the opportunity and says when it closes.
+    assert f'href="/opportunities/{live.pk}/">Live and listed</a>' in board
+    assert f"Closes on {day(live.closes_on)}.</p>" in board
     assert "Still a draft" not in board and "Waiting to be checked" not in board
     assert client.get(f"/opportunities/{live.pk}/").status_code == 200
     assert client.get(f"/opportunities/{draft.pk}/").status_code == 404

@@ -325,3 +325,31 @@ def test_changing_an_output_on_its_page_is_in_its_history(world) -> None:
         {"title": "Being believed first time", "show_publicly": False},
         {"title": "Believed first time", "show_publicly": True},
     )
+
+
+def test_the_list_shows_each_outputs_kind_date_venue_and_who_is_credited_in_order(
+    world,
+) -> None:
+    paper = output_make(place=world.project_place, actor=world.member, show_publicly=True)
+    services.contributor_add(actor=world.member, output=paper, name="Kai Turner")
+    services.contributor_add(actor=world.member, output=paper, name="Ana <Silva>")
+    output_make(
+        place=world.project_place,
+        actor=world.member,
+        kind="video",
+        title="Our film",
+        venue="",
+        date=datetime.date(2026, 1, 5),
+    )
+
+    listed = client_for(world.member).get(
+        reverse("outputs:place_list", args=[world.project_place.pk])
+    )
+    page = listed.content.decode()
+
+    assert f'href="{reverse("outputs:detail", args=[paper.pk])}"' in page
+    assert "Paper, 12 March 2026, Research Involvement and Engagement" in page
+    assert "Kai Turner, Ana &lt;Silva&gt;" in page  # in order, escaped
+    assert page.count("On the public page") == 1
+    assert "Video, 5 January 2026</span>" in page
+    assert "Nobody credited yet" in page

@@ -82,6 +82,8 @@ def test_a_member_adds_an_organisation_with_two_relationships_and_sees_it_listed
     page = client.get(reverse("partners:place_list", args=[world.collective_place.pk]))
     assert page.status_code == 200
     assert "Northfield University Health Policy Unit" in page.content.decode()
+    # Its ways of working, in short and in order, in its row.
+    assert '<td class="govuk-table__cell">Commissioner, Partner</td>' in page.content.decode()
     assert Change.objects.filter(action="partner_added", collective=world.collective).exists()
 
 

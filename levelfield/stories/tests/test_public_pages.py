@@ -177,8 +177,9 @@ def test_public_pages_take_the_same_queries_with_1_or_20_stories_events_and_comm
     # One of them asks whether the story has an easy-read version (easyread's link).
     with django_assert_num_queries(9):  # type: ignore[operator]
         assert client.get(story.get_absolute_url()).status_code == 200
-    # Then its comments and related stories are kept (per comments and page version).
-    with django_assert_num_queries(7):  # type: ignore[operator]
+    # Then its comments, related stories, pictures, co-authors and topics are kept (per
+    # comments and page version).
+    with django_assert_num_queries(4):  # type: ignore[operator]
         assert client.get(story.get_absolute_url()).status_code == 200
     with django_assert_num_queries(6):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/stories/").status_code == 200

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.collectives.models import Collective
@@ -316,3 +317,47 @@ def test_a_chosen_picture_is_named_and_asked_for_again_when_the_form_comes_back(
     assert "Describe the picture for people who cannot see it." in html
     assert "You chose “our-cuppa.jpg”. Choose it again before you send the form" in html
     assert not StoryImage.objects.exists()
+
+
+def test_a_published_storys_new_picture_co_author_and_topic_show_at_once(
+    client: Client, collective: Collective, writer: User, member: User, coordinator: User
+) -> None:
+    story = services.story_create(collective=collective, author=writer, values=VALUES)
+    services.story_publish(story=story, actor=coordinator)
+    story = Story.objects.get(pk=story.pk)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "og:image:alt" not in html and "Topics:" not in html
+    assert member.name not in html
+
+    services.story_update(
+        story=story, actor=writer, values=VALUES, co_authors=[member], tags="cuppa"
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert member.name in html and ">cuppa</a>" in html
+
+    services.image_add(
+        story=story, actor=writer, upload=picture_upload(), alt="Mugs of tea", credit="Mo"
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<meta property="og:image:alt" content="Mugs of tea">' in html
+
+    services.image_remove(image=StoryImage.objects.get(story=story), actor=writer)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Mugs of tea" not in html
+
+
+def test_the_story_page_offers_changing_and_translating_to_who_may(
+    client: Client, collective: Collective, writer: User, member: User, outsider: User
+) -> None:
+    story = StoryFactory(collective=collective, author=writer)
+    edit = reverse("stories:preview", args=[collective.slug, story.pk])
+    for person, may_edit, may_translate in (
+        (writer, True, True),
+        (member, False, True),
+        (outsider, False, False),
+    ):
+        client.force_login(person)
+        html = client.get(story.get_absolute_url()).content.decode()
+        assert (edit in html) is may_edit, person
+        assert ("Translate this page" in html) is may_translate, person
+        assert ("Write an easy read version" in html) is may_translate, person
