@@ -92,9 +92,10 @@ MODERATED = {
 BLOCKS_PER_PAGE = 20
 
 
-def _version_or_404(document: Document, number: object) -> Version:
+def _version_or_404(document: Document, number: object, *, with_text: bool = True) -> Version:
+    versions = document.versions.all() if with_text else document.versions.defer("text")
     try:
-        return document.versions.get(number=int(str(number)))
+        return versions.get(number=int(str(number)))
     except (Version.DoesNotExist, ValueError):
         raise Http404("No such version.") from None
 
@@ -269,9 +270,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
-    current = services.current_version(document)
+    # The paragraphs are shown, not the whole text (read only to show a translation).
+    current = services.current_version(document, with_text=False)
     shown = (
-        _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
+        _version_or_404(document, request.GET["version"], with_text=False)
+        if "version" in request.GET
+        else current
     )
     # Its title, purpose and text in the reader's language where a member translated
     # them, read in one query.
@@ -280,6 +284,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         person=request.user,
         original=request.GET.get("original") == "1",
     )
+    # Who may translate is who takes part, already known (saves asking again).
+    translated.may_translate = text_translated.may_translate = reading.is_member
     feedback = feedback_version(document)
     text_whole, text_html = _text_html(request, document, shown, text_translated, feedback)
     voices = document_voices(document, version=feedback)
@@ -304,7 +310,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             voices=voices,
             answered=answered,
             authors=authors,
-            versions=list(document.versions.only("number", "published_at").order_by("number")),
+            # With document_id: without it each version reads it in a query of its own.
+            versions=list(
+                document.versions.only("document_id", "number", "published_at").order_by(
+                    "number"
+                )
+            ),
             questions=list(document.questions.all()),
             reports_waiting=(
                 CommentReport.objects.filter(
