@@ -312,9 +312,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             authors=authors,
             # With document_id: without it each version reads it in a query of its own.
             versions=list(
-                document.versions.only("document_id", "number", "published_at").order_by(
-                    "number"
-                )
+                document.versions.only("document_id", "number", "published_at").order_by("number")
             ),
             questions=list(document.questions.all()),
             reports_waiting=(
