@@ -31,13 +31,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
-from levelfield.impact.queries import impacts_for_public_page  # impact
+from levelfield.impact.queries import impacts_for_public_page, public_impact_marks  # impact
 from levelfield.lib import markdown
 from levelfield.lib.cache import versioned
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.moderation import ModerateForm
 from levelfield.lib.paging import page_or_404
-from levelfield.outputs.queries import outputs_for_public_page
+from levelfield.outputs.queries import outputs_for_public_page, public_output_ids
 from levelfield.ratelimits import client_address
 from levelfield.reports.models import Report
 from levelfield.stories import access, services, spam
@@ -98,17 +98,29 @@ def _with_lead_image(stories: Any) -> Any:
 
 def _published_html(collective: Collective, now: Any) -> str:
     """The public home's reports, outputs and impacts, the same for everyone, rendered
-    once a minute and kept: five published reports (each read with its version), ten
-    outputs with their contributors and ten impacts took about half of the page's time.
-    They are published and withdrawn in other apps, which move no version this page
-    reads, so a change shows within the minute, as a scheduled story's time does."""
+    once and kept: five published reports (each read with its version), ten outputs with
+    their contributors and ten impacts took about half of the page's time. Kept per what
+    is shown (which reports and versions, which outputs, which impacts and when each
+    last changed: read in three small queries), so one published or taken down in its
+    own app shows at once; an edit those cannot see (an output renamed, a contributor
+    added) shows within the minute, as a scheduled story's time does."""
+    reports = Report.objects.published_in(collective)[:HOME_REPORTS]
+    shown = (
+        list(reports.values_list("pk", "published_version_id")),
+        public_output_ids(collective.pk),
+        [(pk, f"{changed:%Y%m%d%H%M%S%f}") for pk, changed in public_impact_marks(collective.pk)],
+    )
     return versioned(
         "stories:home-published",
-        (collective.pk, f"{now:%Y%m%d%H%M}"),
+        (
+            collective.pk,
+            f"{now:%Y%m%d%H%M}",
+            hashlib.sha256(repr(shown).encode()).hexdigest()[:20],
+        ),
         lambda: render_to_string(
             "stories/includes/home_published.html",
             {
-                "reports": Report.objects.published_in(collective)[:HOME_REPORTS],
+                "reports": reports,
                 "outputs": outputs_for_public_page(collective.pk),  # outputs
                 "impacts": impacts_for_public_page(collective.pk),  # impact
             },
