@@ -130,11 +130,8 @@ def _require_open(document: Document, now: datetime) -> None:
         )
 
 
-def current_version(document: Document, *, with_text: bool = True) -> Version:
-    """The latest version; without its whole text (read when first used) for pages that
-    show only its paragraphs: a long draft's text is over 100 KB."""
-    versions = document.versions.all() if with_text else document.versions.defer("text")
-    return versions.order_by("-number").first()
+def current_version(document: Document) -> Version:
+    return document.versions.order_by("-number").first()
 
 
 # Starting

@@ -92,10 +92,9 @@ MODERATED = {
 BLOCKS_PER_PAGE = 20
 
 
-def _version_or_404(document: Document, number: object, *, with_text: bool = True) -> Version:
-    versions = document.versions.all() if with_text else document.versions.defer("text")
+def _version_or_404(document: Document, number: object) -> Version:
     try:
-        return versions.get(number=int(str(number)))
+        return document.versions.get(number=int(str(number)))
     except (Version.DoesNotExist, ValueError):
         raise Http404("No such version.") from None
 
@@ -270,13 +269,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
-    # The paragraphs are shown, not the whole text (read only to show a translation).
-    current = services.current_version(document, with_text=False)
-    shown = (
-        _version_or_404(document, request.GET["version"], with_text=False)
-        if "version" in request.GET
-        else current
-    )
+    # Every version (the page says how many), the latest being the current one, read
+    # without the whole text: the page shows the paragraphs (the text is read only to
+    # show a translation).
+    versions = list(document.versions.defer("text").order_by("number"))
+    current = versions[-1]
+    shown = current
+    if "version" in request.GET:
+        try:
+            asked = int(request.GET["version"])
+        except ValueError:
+            raise Http404("No such version.") from None
+        shown = next((version for version in versions if version.number == asked), None)
+        if shown is None:
+            raise Http404("No such version.")
     # Its title, purpose and text in the reader's language where a member translated
     # them, read in one query.
     translated, text_translated = shown_list(
@@ -310,11 +316,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             voices=voices,
             answered=answered,
             authors=authors,
-            # With document_id: without it each version reads it in a query of its own.
-            versions=list(
-                document.versions.only("document_id", "number", "published_at").order_by("number")
-            ),
-            questions=list(document.questions.all()),
+            versions=versions,
+            question_count=document.questions.count(),
             reports_waiting=(
                 CommentReport.objects.filter(
                     comment__document=document, dealt_with_at__isnull=True
