@@ -84,7 +84,7 @@ def document_figures(
 
     With `lineages`, figures are worked out only for those paragraphs (the ones on the
     page shown), and both they and the document's voices are kept per feedback version
-    (`_feedback_version`): grouping thousands of comments and their authors'
+    (`feedback_version`): grouping thousands of comments and their authors'
     perspectives was most of the page's time."""
     if lineages is None:
         figures, contributors = _paragraph_figures(document, None)
@@ -93,15 +93,32 @@ def document_figures(
         for lineage, people in contributors.items():
             figures[lineage].voices = _voices(people, kinds_of)
         return figures, _voices(everyone, kinds_of)
-    version = (document.pk, *_feedback_version(document))
+    version = feedback_version(document)
+    return page_figures(document, lineages, version=version), document_voices(
+        document, version=version
+    )
+
+
+def page_figures(
+    document: Document, lineages: Collection[int], *, version: tuple[object, ...]
+) -> dict[int, ParagraphFigures]:
+    """The figures of the paragraphs `lineages` (a page's), kept per feedback version."""
     page = hashlib.sha256(",".join(map(str, sorted(lineages))).encode()).hexdigest()[:20]
     return versioned(
         "documents:figures",
-        (*version, page),
+        (document.pk, *version, page),
         lambda: _page_figures(document, lineages),
         seconds=VOICES_SECONDS,
-    ), versioned(
-        "documents:voices", version, lambda: _document_voices(document), seconds=VOICES_SECONDS
+    )
+
+
+def document_voices(document: Document, *, version: tuple[object, ...]) -> Voices:
+    """The whole document's voices, kept per feedback version."""
+    return versioned(
+        "documents:voices",
+        (document.pk, *version),
+        lambda: _document_voices(document),
+        seconds=VOICES_SECONDS,
     )
 
 
@@ -152,7 +169,7 @@ def _page_figures(document: Document, lineages: Collection[int]) -> dict[int, Pa
 VOICES_SECONDS = 300
 
 
-def _feedback_version(document: Document) -> tuple[object, ...]:
+def feedback_version(document: Document) -> tuple[object, ...]:
     """What moves whenever the figures can change: comments added, hidden or
     restored, amendments made or answered (two small aggregate queries)."""
     comments = Comment.objects.filter(document=document).aggregate(

@@ -9,6 +9,7 @@ when opened.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -17,9 +18,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -38,7 +40,12 @@ from levelfield.documents.access import (
     paragraph_in,
 )
 from levelfield.documents.background import DOCUMENT_CSV, DOCUMENT_HTML, DOCUMENT_PDF
-from levelfield.documents.figures import document_figures
+from levelfield.documents.figures import (
+    VOICES_SECONDS,
+    document_voices,
+    feedback_version,
+    page_figures,
+)
 from levelfield.documents.forms import (
     AdoptionForm,
     AmendmentForm,
@@ -64,6 +71,7 @@ from levelfield.documents.models import (
 )
 from levelfield.history.models import Change
 from levelfield.jobs import views as job_views
+from levelfield.lib.cache import versioned
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
@@ -195,6 +203,65 @@ def _translated_text(text: Shown, paragraphs: list[Paragraph], total: int) -> Sa
     return None
 
 
+def _text_html(
+    request: HttpRequest,
+    document: Document,
+    shown: Version,
+    text_translated: Shown,
+    feedback: tuple[object, ...],
+) -> tuple[SafeString | None, SafeString]:
+    """The version's text on the page asked for, with its contents, pagination and each
+    paragraph's figures, made once and kept: it is the same for every reader (a version's
+    paragraphs never change; the figures count everyone's feedback), and 20 paragraphs
+    with their figures and 100 headings' links took most of the page's time. Kept per
+    feedback version (it moves with every comment and amendment, as the figures do), per
+    translation shown (one is saved anew with a new time) and per query string (the
+    links keep it); what the feedback version cannot see shows within VOICES_SECONDS,
+    as for the figures. Also the translation whole, when its paragraphs do not line up
+    with the original's (None otherwise)."""
+    translation = text_translated.translation
+    key = (
+        document.pk,
+        shown.pk,
+        *feedback,
+        translation.pk if translation else 0,
+        translation.translated_at.timestamp() if translation else 0,
+        hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:20],
+    )
+
+    def make() -> tuple[str | None, str]:
+        text_page = page_or_404(
+            request, shown.paragraphs.defer("text").order_by("position"), BLOCKS_PER_PAGE
+        )
+        paragraphs = list(text_page.object_list)
+        whole = _translated_text(text_translated, paragraphs, text_page.paginator.count)
+        # Every heading, for the contents: a part's page comes from its position.
+        contents = [
+            (heading, (heading.position - 1) // BLOCKS_PER_PAGE + 1)
+            for heading in shown.paragraphs.filter(kind=ParagraphKind.HEADING)
+            .only("version_id", "position", "section")
+            .order_by("position")
+        ]
+        figures = page_figures(document, {p.lineage for p in paragraphs}, version=feedback)
+        for paragraph in paragraphs:
+            paragraph.figures = figures.get(paragraph.lineage)
+        html = render_to_string(
+            "documents/includes/text.html",
+            {
+                "document": document,
+                "paragraphs": paragraphs,
+                "text_page": text_page,
+                "contents": contents,
+            },
+            request=request,
+        )
+        return (str(whole) if whole is not None else None), html
+
+    whole, html = versioned("documents:text", key, make, seconds=VOICES_SECONDS)
+    # Both made by templates and the Markdown renderer, which escape.
+    return (mark_safe(whole) if whole is not None else None), mark_safe(html)  # noqa: S308
+
+
 @login_required
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -202,10 +269,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
-    current = services.current_version(document)
-    shown = (
-        _version_or_404(document, request.GET["version"]) if "version" in request.GET else current
-    )
+    # Every version (the page says how many), the latest being the current one, read
+    # without the whole text: the page shows the paragraphs (the text is read only to
+    # show a translation).
+    versions = list(document.versions.defer("text").order_by("number"))
+    current = versions[-1]
+    shown = current
+    if "version" in request.GET:
+        try:
+            asked = int(request.GET["version"])
+        except ValueError:
+            raise Http404("No such version.") from None
+        shown = next((version for version in versions if version.number == asked), None)
+        if shown is None:
+            raise Http404("No such version.")
     # Its title, purpose and text in the reader's language where a member translated
     # them, read in one query.
     translated, text_translated = shown_list(
@@ -213,21 +290,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         person=request.user,
         original=request.GET.get("original") == "1",
     )
-    text_page = page_or_404(
-        request, shown.paragraphs.defer("text").order_by("position"), BLOCKS_PER_PAGE
-    )
-    paragraphs = list(text_page.object_list)
-    text_whole = _translated_text(text_translated, paragraphs, text_page.paginator.count)
-    # Every heading, for the contents: a part's page comes from its position.
-    contents = [
-        (heading, (heading.position - 1) // BLOCKS_PER_PAGE + 1)
-        for heading in shown.paragraphs.filter(kind=ParagraphKind.HEADING)
-        .only("version_id", "position", "section")
-        .order_by("position")
-    ]
-    figures, voices = document_figures(document, lineages={p.lineage for p in paragraphs})
-    for paragraph in paragraphs:
-        paragraph.figures = figures.get(paragraph.lineage)
+    # Who may translate is who takes part, already known (saves asking again).
+    translated.may_translate = text_translated.may_translate = reading.is_member
+    feedback = feedback_version(document)
+    text_whole, text_html = _text_html(request, document, shown, text_translated, feedback)
+    voices = document_voices(document, version=feedback)
     answered = list(
         Amendment.objects.filter(document=document)
         .exclude(status=AmendmentStatus.OPEN)
@@ -245,14 +312,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             version=shown,
             current=current,
             is_current=shown.pk == current.pk,
-            paragraphs=paragraphs,
-            text_page=text_page,
-            contents=contents,
+            text_html=text_html,
             voices=voices,
             answered=answered,
             authors=authors,
-            versions=list(document.versions.only("number", "published_at").order_by("number")),
-            questions=list(document.questions.all()),
+            versions=versions,
+            question_count=document.questions.count(),
             reports_waiting=(
                 CommentReport.objects.filter(
                     comment__document=document, dealt_with_at__isnull=True

@@ -23,13 +23,19 @@ def _with_contributors(outputs: QuerySet[Output]) -> QuerySet[Output]:
     )
 
 
+def _public(collective_id: int) -> QuerySet[Output]:
+    return Output.objects.in_collective(collective_id).public()
+
+
 def outputs_for_public_page(collective_id: int, limit: int = PUBLIC_SHOWN) -> list[Output]:
     """The newest outputs the collective and its projects and groups chose to show."""
-    return list(
-        Output.objects.in_collective(collective_id)
-        .public()
-        .prefetch_related("contributors")[:limit]
-    )
+    return list(_public(collective_id).prefetch_related("contributors")[:limit])
+
+
+def public_output_ids(collective_id: int, limit: int = PUBLIC_SHOWN) -> list[int]:
+    """The ids of the outputs `outputs_for_public_page` shows (a page keeping what it
+    rendered from them knows at once when one is taken down)."""
+    return list(_public(collective_id).values_list("pk", flat=True)[:limit])
 
 
 def outputs_in_year(collective_id: int, start: object, end: object) -> list[Output]:

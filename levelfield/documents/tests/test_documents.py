@@ -579,3 +579,39 @@ def test_the_figures_follow_every_comment_hidden_and_restored(collective, docume
         comment=said, actor=mo, decision=Decision.RESTORE, reason="Fine after all"
     )
     assert "From 2 people" in client.get(document.get_absolute_url()).content.decode()
+
+
+def test_the_kept_text_shows_a_new_comment_and_a_hidden_one_at_once(document, gita):
+    """The text with each paragraph's figures is kept for every reader per feedback
+    version: a comment added, or hidden, shows on the next reading."""
+    paragraph = paragraph_of(document, 2)
+    mo = document.created_by
+    client = client_for(mo)
+    url = document.get_absolute_url()
+    assert "1 comment," not in client.get(url).content.decode()
+
+    comment = services.comment_add(paragraph=paragraph, author=gita, text="A fair point")
+    assert "1 comment," in client.get(url).content.decode()
+    # Another reader sees the same figures.
+    assert "1 comment," in client_for(gita).get(url).content.decode()
+
+    services.comment_moderate(comment=comment, actor=mo, decision="hide", reason="Off topic")
+    assert "1 comment," not in client.get(url).content.decode()
+
+
+def test_the_kept_text_keeps_each_page_and_its_links_apart(collective, mo):
+    """Kept per page and query string: page 2 shows its own paragraphs, and the pages'
+    links keep the version asked for."""
+    document = document_make(
+        collective=collective,
+        author=mo,
+        text="\n\n".join(f"Paragraph number {n}." for n in range(1, 31)),
+    )
+    client = client_for(mo)
+    first = client.get(document.get_absolute_url()).content.decode()
+    second = client.get(document.get_absolute_url() + "?page=2").content.decode()
+    assert "Paragraph number 1." in first and "Paragraph number 21." not in first
+    assert "Paragraph number 21." in second and "Paragraph number 1." not in second
+    versioned = client.get(document.get_absolute_url() + "?version=1").content.decode()
+    assert "?version=1&amp;page=2" in versioned
+    assert client.get(document.get_absolute_url() + "?page=9").status_code == 404

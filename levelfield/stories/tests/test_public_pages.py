@@ -172,7 +172,11 @@ def test_public_pages_take_the_same_queries_with_1_or_20_stories_events_and_comm
     story = _many(collective, writer, count)
     Story.objects.update(comment_count=count)
 
-    with django_assert_num_queries(8):  # type: ignore[operator]
+    with django_assert_num_queries(11):  # type: ignore[operator]
+        assert client.get(f"/c/{collective.slug}/").status_code == 200
+    # Then its stories and events, and its reports, outputs and impacts, are kept (the
+    # latter per which are shown, read in three small queries).
+    with django_assert_num_queries(5):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/").status_code == 200
     # One of them asks whether the story has an easy-read version (easyread's link).
     with django_assert_num_queries(9):  # type: ignore[operator]
@@ -198,8 +202,8 @@ def test_the_home_fragment_is_cached_per_version_and_a_change_shows_at_once(
     StoryFactory(collective=collective, author=writer, title="First")
     client.get(f"/c/{collective.slug}/")
     with django_assert_num_queries(5):  # type: ignore[operator]
-        # The collective, the page's version, the published reports, the outputs and the
-        # impacts shown publicly (not cached, so one taken down goes at once).
+        # The collective, the page's version, and which published reports, outputs and
+        # impacts are shown (so one taken down goes at once).
         client.get(f"/c/{collective.slug}/")
 
     story = services.story_create(
@@ -234,3 +238,28 @@ def test_stories_on_one_topic_are_listed_and_paged_at_their_own_address(
     assert "Stories about Carers" in html and "On carers" in html
     assert "Something else" not in html
     assert client.get(f"/c/{collective.slug}/stories/topics/nothing/").status_code == 404
+
+
+def test_the_home_shows_an_output_taken_down_and_a_new_welcome_at_once(
+    client: Client, collective: Collective, coordinator: User
+) -> None:
+    """The home keeps its outputs, reports and impacts per which are shown, and its
+    welcome per text: a change shows on the next visit."""
+    from levelfield.outputs import services as output_services
+    from levelfield.outputs.tests.factories import output_make
+
+    place = collective_place(collective.pk)
+    output = output_make(place=place, actor=coordinator, title="Being heard", show_publicly=True)
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={"welcome": "We are **Riverside**."}
+    )
+    html = client.get(f"/c/{collective.slug}/").content.decode()
+    assert "Being heard" in html and "<strong>Riverside</strong>" in html
+
+    output_services.output_update(actor=coordinator, output=output, show_publicly=False)
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={"welcome": "We are **Brookside**."}
+    )
+    html = client.get(f"/c/{collective.slug}/").content.decode()
+    assert "Being heard" not in html
+    assert "<strong>Brookside</strong>" in html and "<strong>Riverside</strong>" not in html
