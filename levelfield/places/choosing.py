@@ -34,6 +34,8 @@ SMALL_PLACE = 50
 # Step 2 gives a row of hours per person up to this many; past it everyone chosen gets
 # the same time (a form of thousands of rows is what this step replaces).
 ROWS_SHOWN = 100
+# What `User.name` reads: enough for the lists of people found and chosen.
+NAME_COLUMNS = ("pk", "display_name", "email")
 PERSPECTIVE = "perspective"  # the source of perspective groups' keys ("perspective:carer")
 
 
@@ -93,7 +95,10 @@ def members(place: Place) -> QuerySet[User]:
 
 def few_members(place: Place) -> list[User] | None:
     """Everyone in a small place, in joining order, for the form that lists them all;
-    None for a big place (one query either way: it reads at most `SMALL_PLACE` rows)."""
+    None for a big place: no query when the place's kept count says it is big, else
+    one reading at most `SMALL_PLACE` rows (for places filled without the services)."""
+    if place.member_count >= SMALL_PLACE:
+        return None
     memberships = list(place.memberships.select_related("person")[:SMALL_PLACE])
     if len(memberships) >= SMALL_PLACE:
         return None
@@ -102,8 +107,8 @@ def few_members(place: Place) -> list[User] | None:
 
 def member_search(place: Place, words: str) -> QuerySet[User]:
     """Members whose name has every word in it (or whose email starts with it, for
-    people who have not given a name), by name."""
-    found = members(place)
+    people who have not given a name), by name; only what their name needs is read."""
+    found = members(place).only(*NAME_COLUMNS)
     for word in words.split():
         found = found.filter(
             Q(display_name__icontains=word) | Q(display_name="", email__istartswith=word)

@@ -36,12 +36,12 @@ def log_totals(
 
     The version is the place's latest history row (every write to entries and
     participations goes through `involvement_entry_write`, which records one), with the
-    number of entries and the newest entry (for rows added without the services, as
-    imports and tests do). The key holds the version, so any process's cache is right
-    without invalidation; a shared cache (CACHES) only saves recounting in each process.
-    What the version cannot see (someone changes which perspectives they share, or
-    deletes their account) shows within LOG_TOTALS_SECONDS. Pass `version` when the
-    caller has read it already.
+    newest entry (for rows added without the services, as imports and tests do) and the
+    number of entries (counted once per version: `log_version`). The key holds the
+    version, so any process's cache is right without invalidation; a shared cache
+    (CACHES) only saves recounting in each process. What the version cannot see
+    (someone changes which perspectives they share, or deletes their account) shows
+    within LOG_TOTALS_SECONDS. Pass `version` when the caller has read it already.
     """
     version = version or log_version(place)
 
@@ -81,10 +81,13 @@ def log_entries_html(
 
 
 def log_version(place: Place) -> dict[str, Any]:
-    """The log's version: the place's latest history row, the number of entries and the
-    newest entry (see log_totals)."""
-    return place.involvement.aggregate(
-        entries=Count("pk"),
+    """The log's version: the place's latest history row and the newest entry (one
+    step each, by index), with the number of entries counted once per version (see
+    log_totals): counting a 10,000-entry log on every request took the database longer
+    than the rest of the page. Entries are only added or changed through the one
+    writer, which records a history row, so the count cannot change without the
+    version moving."""
+    version = place.involvement.aggregate(
         newest=Max("pk"),
         change=Max(
             Subquery(
@@ -94,6 +97,13 @@ def log_version(place: Place) -> dict[str, Any]:
             )
         ),
     )
+    version["entries"] = lib_cache.versioned(
+        "places:log-count",
+        (place.pk, version["change"], version["newest"]),
+        place.involvement.count,
+        seconds=LOG_TOTALS_SECONDS,
+    )
+    return version
 
 
 def filters_key(filters: LogFilterForm) -> str:

@@ -75,6 +75,7 @@ def involvement_entry_write(
     from levelfield.projects.models import InvolvementEntry, Participation
 
     who = actor.name if actor is not None else "Levelfield"
+    created = entry is None
     with transaction.atomic():
         if entry is None:
             entry = InvolvementEntry.objects.create(
@@ -91,7 +92,8 @@ def involvement_entry_write(
             entry.save()
             action = "entry_updated"
             summary = summary or f"{who} corrected “{entry.title}” in the involvement log"
-        if participants is not None:
+        kept: dict[int, int] = {}  # a new entry has nobody to take out or keep
+        if participants is not None and not created:
             Participation.objects.filter(entry=entry, person__isnull=False).exclude(
                 person_id__in=list(participants)
             ).delete()
@@ -100,6 +102,7 @@ def involvement_entry_write(
                     "person_id", "minutes"
                 )
             )
+        if participants is not None:
             Participation.objects.bulk_create(
                 Participation(entry=entry, person_id=person_id, minutes=minutes)
                 for person_id, minutes in participants.items()

@@ -53,15 +53,16 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
             entries = entries.filter(stage=filters.cleaned_data["stage"])
         if filters.cleaned_data["kind"]:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
+    filtered = filters.is_valid() and any(filters.cleaned_data.values())
+    version, key = log_version(place), filters_key(filters)
     page = page_or_404(
         request,
         entries.with_totals()
         .prefetch_related(access.participations())
         .order_by("-happened_on", "-id"),
         PAGE_SIZE,
+        count=None if filtered else version["entries"],  # the whole log: counted per version
     )
-    filtered = filters.is_valid() and any(filters.cleaned_data.values())
-    version, key = log_version(place), filters_key(filters)
     context = {
         "place": place,
         "form": filters,
@@ -127,7 +128,9 @@ def _choose_page(
         chosen_here = set(chosen.filter(pk__in=shown).values_list("pk", flat=True))
     named = {  # only members: an id posted by hand never shows anyone else's name
         person.pk: person
-        for person in choosing.members(place).filter(pk__in=[*draft.people, *draft.left_out])
+        for person in choosing.members(place)
+        .filter(pk__in=[*draft.people, *draft.left_out])
+        .only(*choosing.NAME_COLUMNS)
     }
     context = {
         "place": place,
@@ -236,11 +239,15 @@ def involvement_details(request: HttpRequest, pk: int) -> HttpResponse:
     place = access.place_for_member(request.user, pk, action=Action.RECORD_INVOLVEMENT)
     draft = choosing.draft_read(request.session, place)
     chosen = choosing.chosen_people(place, draft)
-    count = chosen.count()
+    # Everyone chosen when saving; else up to a row each, counted only past that (one
+    # query either way, not a count and then the list).
+    people = list(chosen if request.method == "POST" else chosen[: choosing.ROWS_SHOWN + 1])
+    count = len(people)
     if request.method != "POST" and not count:
         return redirect("places:log_add", pk=place.pk)
     rows = count <= choosing.ROWS_SHOWN
-    people = list(chosen) if rows or request.method == "POST" else []
+    if not rows and request.method != "POST":
+        count, people = chosen.count(), []
     form = ChosenEntryForm(
         posted(request),
         chosen=people,

@@ -155,7 +155,10 @@ class InvolvementEntry(models.Model):
         ordering = ["-happened_on", "-id"]
         verbose_name_plural = "involvement entries"
         indexes = [
-            models.Index(fields=["place", "-happened_on"], name="projects_entries_by_place")
+            models.Index(fields=["place", "-happened_on"], name="projects_entries_by_place"),
+            # The newest entry of a place in one step: part of the log's version
+            # (places.log.log_version), read on every log and project page.
+            models.Index(fields=["place", "id"], name="projects_entries_newest"),
         ]
 
     def __str__(self) -> str:

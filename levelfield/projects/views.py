@@ -17,7 +17,7 @@ from django.db.models import Count, F, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -113,18 +113,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # 10,000 stays a small page (everyone is on the members page).
     place = project.place
     place.project, place.collective = project, project.collective
-    entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")[
-        :LATEST_ENTRIES
-    ]
     counts = _detail_counts(project)
     context = {
         "project": project,
         "navigation": place_navigation(place, request.user),
         "people": _people_html(project, counts, request.user),
         "stages": _stages(project.stage),
-        "entries": entries,
-        "entry_count": counts["entry_count"],
-        "total_minutes": counts["total_minutes"],
+        "latest": _latest_html(project, counts),
     }
     return render(request, "projects/detail.html", context)
 
@@ -187,6 +182,30 @@ def _people_html(project: Project, counts: dict[str, Any], viewer: User) -> str:
         (*counts["version"], you),
         render_people,
         seconds=LOG_TOTALS_SECONDS,
+    )
+    return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
+
+
+def _latest_html(project: Project, counts: dict[str, Any]) -> SafeString:
+    """The log's latest entries with their time, rendered once per version of the log
+    (_detail_counts): every entry is written through the one log writer, which moves
+    the version, so a kept table is never out of date. Saves summing each entry's time
+    and rendering the rows on every view."""
+
+    def render_latest() -> str:
+        entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")
+        return render_to_string(
+            "projects/includes/latest_entries.html",
+            {
+                "project": project,
+                "entries": list(entries[:LATEST_ENTRIES]),
+                "entry_count": counts["entry_count"],
+                "total_minutes": counts["total_minutes"],
+            },
+        )
+
+    html = lib_cache.versioned(
+        "projects:detail-latest", counts["version"], render_latest, seconds=LOG_TOTALS_SECONDS
     )
     return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
 

@@ -38,7 +38,7 @@ def test_a_member_sees_the_collectives_projects_and_members(
     assert "Respite care study" in html
     assert reverse("projects:detail", args=[project.pk]) in html
     assert "Ethics and approvals" in html
-    assert list(response.context["projects"])[0].member_count == 2
+    assert list(response.context["page"])[0].member_count == 2
     assert "Not ours" not in html
     assert f"{reverse('projects:create')}?collective={collective.slug}" in html
     assert "Start a project" in html
@@ -113,8 +113,8 @@ def _queries_for_detail(
     with django_assert_max_num_queries(QUERY_BOUND) as captured:
         response = client.get(reverse("collectives:detail", args=[collective.slug]))
     assert response.status_code == 200
-    assert len(response.context["memberships"]) == min(count + 1, views.MEMBERS_ON_HOME)
-    assert len(response.context["projects"]) == min(count, views.PROJECTS_PER_PAGE)
+    assert response.context["members_shown"] == min(count + 1, views.MEMBERS_ON_HOME)
+    assert len(response.context["page"]) == min(count, views.PROJECTS_PER_PAGE)
     return len(captured.captured_queries)
 
 
@@ -148,7 +148,7 @@ def test_a_big_collective_shows_its_first_members_and_pages_the_rest(
     home = client.get(reverse("collectives:detail", args=[collective.slug]))
     place = collective.places.get(kind="collective")
     members_url = reverse("places:members", args=[place.pk])
-    assert len(home.context["memberships"]) == 3
+    assert home.context["members_shown"] == 3
     assert f"See all {home.context['member_count']} members" in home.content.decode()
     assert members_url in home.content.decode()
 
