@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -108,10 +108,6 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
                     "deadline",
                     "status",
                 )
-                # Fetched apart: joined, PostgreSQL hashes every account first.
-                .prefetch_related(
-                    Prefetch("researcher", User.objects.only("pk", "display_name", "email"))
-                )
                 .order_by("deadline", "pk")[:QUEUE_SIZE]
             )
             reviewers = {
@@ -124,9 +120,18 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
                 )
                 .order_by()
             }
+            # The researchers' names as plain rows, fetched apart (joined, PostgreSQL
+            # hashes every account first), not as prefetched model objects.
+            names = {
+                pk: name or email.split("@")[0]
+                for pk, name, email in User.objects.filter(
+                    pk__in={item.researcher_id for item in queue}
+                ).values_list("pk", "display_name", "email")
+            }
             # Each stage's words once, not `get_stage_display` (every label) per row.
             stages = {value: str(label) for value, label in Stage.choices}
             for item in queue:
+                item.researcher_name = names.get(item.researcher_id, "")
                 item.stage_label = stages.get(item.stage, item.stage)
                 found = reviewers.get(item.pk, {})
                 item.reviewer_count = found.get("reviewer_count", 0)
