@@ -306,9 +306,10 @@ class Trend:
         return len(self.rounds) >= 2
 
 
-def trend_for(checkin: CheckInRound) -> Trend:
+def trend_for(checkin: CheckInRound, questions: list[Question] | None = None) -> Trend:
     """Theme averages across the closed rounds of the same place and question-set
-    lineage (up to the last eight), with results to show. Two queries."""
+    lineage (up to the last eight), with results to show. Two queries, and one for the
+    round's `questions` (in their order) when the caller has not read them."""
     lineage = checkin.version.question_set.lineage_id
     rounds = list(
         CheckInRound.objects.in_place(checkin.place_id)
@@ -326,7 +327,9 @@ def trend_for(checkin: CheckInRound) -> Trend:
         if theme not in themes:
             themes.append(theme)
         scores[(round_id, theme)].add(group, total, count)
-    ordered = _themes_in_question_order(checkin, themes)
+    ordered = _themes_in_question_order(
+        checkin.version.questions.all() if questions is None else questions, themes
+    )
     lines = [
         TrendLine(
             theme,
@@ -365,9 +368,9 @@ def _trend_figures(round_ids: list[int]) -> list[tuple[int, str, str, int, int]]
     )
 
 
-def _themes_in_question_order(checkin: CheckInRound, themes: Iterable[str]) -> list[str]:
+def _themes_in_question_order(questions: Iterable[Question], themes: Iterable[str]) -> list[str]:
     order = {}
-    for question in checkin.version.questions.all():
+    for question in questions:
         order.setdefault(question.theme, len(order))
     return sorted(themes, key=lambda theme: (order.get(theme, len(order)), theme))
 
