@@ -365,3 +365,23 @@ def test_a_group_member_cannot_review_their_own_request(review_world) -> None:  
     )
     with pytest.raises(ValidationError, match="your own"):
         services.review_sign_up(review_request=own, person=review_world.member)
+
+
+def test_the_members_table_lists_everyone_by_name_with_their_load(client, review_world) -> None:  # noqa: ANN001
+    """The members' accounts are read apart from their memberships: still every member,
+    in order of name, a member without a display name by the start of their email."""
+    review_request = _submit(review_world)
+    services.review_sign_up(review_request=review_request, person=review_world.group_member)
+    review_world.member.display_name = "Zola"
+    review_world.member.save()
+    client.force_login(review_world.member)
+    url = reverse("reviews:place", args=[review_world.group.place_id])
+    table = client.get(url).content.decode().split("Who is in the group", 1)[1]
+    gita = review_world.group_member.name
+    assert table.index(f">{gita}</td>") < table.index(">Zola</td>")
+    assert f'>{gita}</td><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in table
+    assert '>Zola</td><td class="govuk-table__cell govuk-table__cell--numeric">0</td>' in table
+    review_world.member.display_name = ""
+    review_world.member.save()
+    table = client.get(url).content.decode().split("Who is in the group", 1)[1]
+    assert f">{review_world.member.email.split('@')[0]}</td>" in table
