@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
+from django.template.defaultfilters import linebreaksbr
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from levelfield.lib import cache as lib_cache
@@ -104,6 +106,8 @@ class QuestionResult:
     question: Question
     score: GroupedScore
     comments: list[str]
+    # The same comments as list items, escaped, their line breaks kept, in the same order.
+    comment_items: SafeString = field(default_factory=SafeString)
 
 
 @dataclass
@@ -138,11 +142,18 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
     scores: dict[int, GroupedScore] = defaultdict(GroupedScore)
     for question_id, group, total, count in figures.scores:
         scores[question_id].add(group, total, count)
-    comments: dict[int, list[str]] = {}
+    items = _comment_items(checkin, figures)
+    comments: dict[int, tuple[list[str], SafeString]] = {}
+    shuffle = secrets.SystemRandom().shuffle
     for question_id, texts in figures.comments.items():
         # A new random order for every reader, as before the figures were kept.
-        comments[question_id] = list(texts)
-        secrets.SystemRandom().shuffle(comments[question_id])
+        order = list(range(len(texts)))
+        shuffle(order)
+        html = items[question_id]
+        comments[question_id] = (
+            [texts[index] for index in order],
+            mark_safe("".join([html[index] for index in order])),  # noqa: S308
+        )
     sizes = [
         (value, label, figures.sizes[value])
         for value, label in PerspectiveGroup.choices
@@ -152,7 +163,8 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
     for question in questions:
         score = scores[question.pk]
         theme = themes.setdefault(question.theme, ThemeResult(question.theme, GroupedScore(), []))
-        theme.questions.append(QuestionResult(question, score, comments.get(question.pk, [])))
+        texts, html = comments.get(question.pk, ([], SafeString()))
+        theme.questions.append(QuestionResult(question, score, texts, html))
         for group, grouped in score.by_group.items():
             theme.score.add(group, grouped.total, grouped.count)
     return Results(
@@ -179,6 +191,21 @@ def _round_figures(checkin: CheckInRound) -> _Figures:
         "reflection:results",
         (checkin.pk, checkin.closed_at.timestamp()),
         lambda: _figures_count(checkin),
+        seconds=FIGURES_SECONDS,
+    )
+
+
+def _comment_items(checkin: CheckInRound, figures: _Figures) -> dict[int, list[str]]:
+    """Each question's comments as HTML list items, in the kept order, worked out once per
+    closed round: escaping and line breaks for a big round's hundreds of comments cost
+    several milliseconds a page. Only the order is each reader's own (`results_for`)."""
+    return lib_cache.versioned(
+        "reflection:comment-items",
+        (checkin.pk, checkin.closed_at.timestamp()),
+        lambda: {
+            question_id: [f"<li>{linebreaksbr(text)}</li>" for text in texts]
+            for question_id, texts in figures.comments.items()
+        },
         seconds=FIGURES_SECONDS,
     )
 
@@ -279,9 +306,10 @@ class Trend:
         return len(self.rounds) >= 2
 
 
-def trend_for(checkin: CheckInRound) -> Trend:
+def trend_for(checkin: CheckInRound, questions: list[Question] | None = None) -> Trend:
     """Theme averages across the closed rounds of the same place and question-set
-    lineage (up to the last eight), with results to show. Two queries."""
+    lineage (up to the last eight), with results to show. Two queries, and one for the
+    round's `questions` (in their order) when the caller has not read them."""
     lineage = checkin.version.question_set.lineage_id
     rounds = list(
         CheckInRound.objects.in_place(checkin.place_id)
@@ -299,7 +327,9 @@ def trend_for(checkin: CheckInRound) -> Trend:
         if theme not in themes:
             themes.append(theme)
         scores[(round_id, theme)].add(group, total, count)
-    ordered = _themes_in_question_order(checkin, themes)
+    ordered = _themes_in_question_order(
+        checkin.version.questions.all() if questions is None else questions, themes
+    )
     lines = [
         TrendLine(
             theme,
@@ -338,9 +368,9 @@ def _trend_figures(round_ids: list[int]) -> list[tuple[int, str, str, int, int]]
     )
 
 
-def _themes_in_question_order(checkin: CheckInRound, themes: Iterable[str]) -> list[str]:
+def _themes_in_question_order(questions: Iterable[Question], themes: Iterable[str]) -> list[str]:
     order = {}
-    for question in checkin.version.questions.all():
+    for question in questions:
         order.setdefault(question.theme, len(order))
     return sorted(themes, key=lambda theme: (order.get(theme, len(order)), theme))
 

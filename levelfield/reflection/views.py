@@ -4,6 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -132,15 +133,23 @@ def round_create(request: HttpRequest, place_pk: int) -> HttpResponse:
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = round_for_member(request.user, pk)
-    return _detail(request, checkin, ActionForm(themes=_themes(checkin)))
+    return _detail(request, checkin)
 
 
 def _detail(
-    request: HttpRequest, checkin: CheckInRound, action_form: ActionForm, status: int = 200
+    request: HttpRequest,
+    checkin: CheckInRound,
+    action_form: ActionForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    """The round's page; a new action form's themes come from the questions it shows
+    (read once for the page)."""
     now = timezone.now()
     phase = checkin.phase(now)
     shown = _questions_shown(request, checkin)
+    originals = [one.original for one in shown]
+    if action_form is None:
+        action_form = ActionForm(themes=_themes_of(originals))
     found = results.results_for(checkin, [one.obj for one in shown])
     previous, previous_actions = results.actions_before(checkin)
     context: dict[str, Any] = {
@@ -153,7 +162,9 @@ def _detail(
         "answered": Respondent.objects.filter(round=checkin).count()
         if phase == Phase.OPEN
         else checkin.respondent_count,
-        "i_answered": Respondent.objects.filter(round=checkin, person=request.user).exists(),
+        # Only an open round offers to change one's answers.
+        "i_answered": phase == Phase.OPEN
+        and Respondent.objects.filter(round=checkin, person=request.user).exists(),
         "results": found,
         "previous": previous,
         "previous_actions": previous_actions,
@@ -166,7 +177,7 @@ def _detail(
         **_translated_context(request, shown),
     }
     if found is not None:
-        context["trend"] = results.trend_for(checkin)
+        context["trend"] = results.trend_for(checkin, originals)
         context["chart"] = _chart_context()
         themes = {one.original.theme: one.obj.theme for one in shown}
         for line in context["trend"].lines if context["trend"] else []:
@@ -199,12 +210,15 @@ def _translated_context(request: HttpRequest, shown: list[Shown]) -> dict[str, A
 
 
 def _themes(checkin: CheckInRound) -> list[str]:
+    return _themes_of(Question.objects.filter(version_id=checkin.version_id).only("theme"))
+
+
+def _themes_of(questions: Iterable[Question]) -> list[str]:
+    """The questions' themes, each once, in the questions' order."""
     themes: list[str] = []
-    for theme in Question.objects.filter(version_id=checkin.version_id).values_list(
-        "theme", flat=True
-    ):
-        if theme not in themes:
-            themes.append(theme)
+    for question in questions:
+        if question.theme not in themes:
+            themes.append(question.theme)
     return themes
 
 

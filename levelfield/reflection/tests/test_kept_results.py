@@ -72,3 +72,22 @@ def test_every_member_sees_the_same_figures_from_fewer_queries(team: Team, clien
         assert shown.count("Kept without a name") == 10
         for person in team.members:
             assert person.name not in shown.split("Results", 1)[1].split("What we will do")[0]
+
+
+def test_kept_comments_show_escaped_with_their_line_breaks_in_each_readers_own_order(
+    team: Team, client: object
+) -> None:
+    """The comments' HTML is kept per round; the order is still drawn for every reading."""
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 4, comment="Said <b>{name}</b>\nand more")
+    close(checkin)
+    client.force_login(team.members[0])
+    orders = set()
+    for _ in range(3):
+        page = _page(client, checkin)
+        assert page.count("<li>Said &lt;b&gt;") == 10
+        assert "&lt;/b&gt;<br>and more</li>" in page
+        assert "<b>" not in page.split("Each question, with comments", 1)[1]
+        orders.add(tuple(sorted(team.members, key=lambda person: page.index(person.name))))
+    # Ten comments: three readings in one order would happen about once in 10^13.
+    assert len(orders) > 1

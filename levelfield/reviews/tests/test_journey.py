@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from levelfield.history.models import Change
+from levelfield.lib import words
 from levelfield.payments import services as payment_services
 from levelfield.payments.tests.factories import PaymentPolicyFactory, RateFactory
 from levelfield.places.access import collective_place
@@ -302,6 +303,43 @@ def test_the_group_page_shows_the_queue_and_each_members_load(client, review_wor
     assert reverse("places:group_join", args=[review_world.group.place_id]) in page
 
 
+def test_the_queue_and_the_responses_sent_say_each_requests_details(client, review_world) -> None:  # noqa: ANN001
+    """The rows drawn in Python say what the template loop said: who asked, from where,
+    the stage, the deadline, whether you review it, how many do, and what was sent."""
+    mine = _submit(review_world, project_title="Care <b>at</b> home")
+    services.review_sign_up(review_request=mine, person=review_world.member)
+    services.review_sign_up(review_request=mine, person=review_world.group_member)
+    _submit(review_world, project_title="Night buses", organisation="", stage=Stage.DESIGN)
+    sent = _reviewed(review_world)
+    response = services.response_lead(review_request=sent, person=review_world.member)
+    services.response_draft(response=response, person=review_world.member, text="Pay people.")
+    services.response_agree(response=response, person=review_world.group_member)
+    services.response_send(response=response, person=review_world.member)
+    sent.refresh_from_db()
+    client.force_login(review_world.member)
+    page = client.get(reverse("reviews:place", args=[review_world.group.place_id]))
+    html = page.content.decode()
+    assert "Care &lt;b&gt;at&lt;/b&gt; home" in html
+    assert html.count("From Rita, Northside University. Funding application.") == 1
+    assert "From Rita. Design." in html
+    assert html.count("You are reviewing it.") == 1
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">2</td>' in html
+    assert words.day(mine.deadline) in html
+    assert reverse("reviews:request", args=[mine.pk]) in html
+    assert "Being reviewed" in html
+    assert "Waiting for reviewers" in html
+    assert f", sent {words.day(sent.response_sent_at)}. " in html
+    assert "Response sent" in html
+    # Gita reviews it too, but the sentence is each reader's own.
+    client.force_login(review_world.group_member)
+    html = client.get(reverse("reviews:place", args=[review_world.group.place_id]))
+    assert html.content.decode().count("You are reviewing it.") == 1
+    # A researcher who has deleted their account is "a former member".
+    review_world.researcher.delete()
+    html = client.get(reverse("reviews:place", args=[review_world.group.place_id]))
+    assert "From a former member. Design." in html.content.decode()
+
+
 def test_a_collective_member_outside_the_group_cannot_see_its_reviews(
     client, review_world
 ) -> None:  # noqa: ANN001
@@ -327,3 +365,23 @@ def test_a_group_member_cannot_review_their_own_request(review_world) -> None:  
     )
     with pytest.raises(ValidationError, match="your own"):
         services.review_sign_up(review_request=own, person=review_world.member)
+
+
+def test_the_members_table_lists_everyone_by_name_with_their_load(client, review_world) -> None:  # noqa: ANN001
+    """The members' accounts are read apart from their memberships: still every member,
+    in order of name, a member without a display name by the start of their email."""
+    review_request = _submit(review_world)
+    services.review_sign_up(review_request=review_request, person=review_world.group_member)
+    review_world.member.display_name = "Zola"
+    review_world.member.save()
+    client.force_login(review_world.member)
+    url = reverse("reviews:place", args=[review_world.group.place_id])
+    table = client.get(url).content.decode().split("Who is in the group", 1)[1]
+    gita = review_world.group_member.name
+    assert table.index(f">{gita}</td>") < table.index(">Zola</td>")
+    assert f'>{gita}</td><td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in table
+    assert '>Zola</td><td class="govuk-table__cell govuk-table__cell--numeric">0</td>' in table
+    review_world.member.display_name = ""
+    review_world.member.save()
+    table = client.get(url).content.decode().split("Who is in the group", 1)[1]
+    assert f">{review_world.member.email.split('@')[0]}</td>" in table
