@@ -719,12 +719,18 @@ def _in_readers_words(
     """The decision and its options as the reader sees them (in their language where
     members translated them; `?original=1` for the original), read in one query for
     them all. The options keep their ids, so answers given in any language are counted
-    together."""
+    together. Only for a decision read through `decision_for_member`."""
     shown = shown_list(
         [decision, *options],
         person=request.user,
         original=request.GET.get("original") == "1",
     )
+    for one in shown:
+        # `decision` came from `decision_for_member` in this request: the reader is a
+        # member of its place, who may translate it and its options by the same rule
+        # (`manifest.may_translate_decision`), so the page need not ask the database.
+        if one.declared is not None:
+            one.may_translate = True
     return shown, [one.obj for one in shown[1:]]
 
 
