@@ -20,6 +20,7 @@ import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Window
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -255,11 +256,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             if visible and not decision.anonymous and tally.changes
             else [],
             "changes_total": tally.changes,
-            "points": list(
-                DiscussionPoint.objects.filter(decision=decision).select_related(
-                    "author", "option"
-                )
-            ),
+            **_latest_points(decision),
             "outcome": outcome,
             "chosen_label": labels.get(outcome.chosen_option_id, "")
             if outcome and outcome.chosen_option_id
@@ -331,6 +328,24 @@ def _summary_html(
     return lib_cache.versioned(
         "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
     )
+
+
+POINTS_SHOWN = 3
+
+
+def _latest_points(decision: Decision) -> dict[str, Any]:
+    """The latest few pros, cons and comments, oldest of them first, and how many there
+    are: one query, however long the discussion (it loaded every point before)."""
+    latest = list(
+        DiscussionPoint.objects.filter(decision=decision)
+        .select_related("author", "option")
+        .annotate(total=Window(Count("pk")))
+        .order_by("-created_at", "-id")[:POINTS_SHOWN]
+    )
+    return {
+        "points": latest[::-1],
+        "points_total": latest[0].total if latest else 0,
+    }
 
 
 REASONS_SHOWN = 10
@@ -719,12 +734,18 @@ def _in_readers_words(
     """The decision and its options as the reader sees them (in their language where
     members translated them; `?original=1` for the original), read in one query for
     them all. The options keep their ids, so answers given in any language are counted
-    together."""
+    together. Only for a decision read through `decision_for_member`."""
     shown = shown_list(
         [decision, *options],
         person=request.user,
         original=request.GET.get("original") == "1",
     )
+    for one in shown:
+        # `decision` came from `decision_for_member` in this request: the reader is a
+        # member of its place, who may translate it and its options by the same rule
+        # (`manifest.may_translate_decision`), so the page need not ask the database.
+        if one.declared is not None:
+            one.may_translate = True
     return shown, [one.obj for one in shown[1:]]
 
 

@@ -17,6 +17,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -133,10 +136,17 @@ def _detail(
             .select_related("statement")
             .order_by("-reacted_at", "-pk")
         )
-    # Each vote's name once, not `get_vote_display` (every choice translated again) per row.
+    # Each vote's name once, not `get_vote_display` (every choice translated again) per row,
+    # and the words of each row's "Change" link looked up once, not per row in the
+    # template: a person's reactions may be hundreds of rows.
     labels = {value: str(label) for value, label in Vote.choices}
+    change_to = _("your reaction to statement %(number)s")
     for reaction in mine:
         reaction.vote_label = labels.get(reaction.vote, reaction.vote)
+        # As `blocktranslate` writes it: the number localised and escaped, the words not.
+        reaction.change_to = mark_safe(  # noqa: S308
+            change_to % {"number": conditional_escape(localize(reaction.statement.number))}
+        )
     current = next((r.vote for r in mine if statement and r.statement_id == statement.pk), None)
     return render(
         request,
@@ -151,6 +161,7 @@ def _detail(
             "form": form,
             "shown": shown,
             "mine": mine,
+            "change": _("Change"),
             "votes": [
                 (Vote.AGREE, _("Agree")),
                 (Vote.DISAGREE, _("Disagree")),

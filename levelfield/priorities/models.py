@@ -83,6 +83,12 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Moved by every service that groups, ungroups, sets aside or brings back a
+    # submitted question, in the same transaction, and just after a survey answer is
+    # stored (`services._questions_changed`): the submitted-questions page keeps its
+    # counts per version (counting 50,000 questions on every view was most of that
+    # page's database time).
+    questions_version = models.IntegerField(default=0, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
 

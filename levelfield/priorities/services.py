@@ -16,10 +16,12 @@ import datetime
 import logging
 import uuid
 from collections.abc import Sequence
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.collectives.roles import Action
 from levelfield.history.services import change_record
+from levelfield.lib import cache as lib_cache
 from levelfield.notifications.services import notification_send
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
@@ -83,6 +86,15 @@ def _fresh(given: Partnership) -> Partnership:
     """The caller's own object, brought up to date (so it never holds an old stage)."""
     given.refresh_from_db()
     return given
+
+
+def _questions_changed(partnership: Partnership) -> None:
+    """Move the partnership's `questions_version` (in the transaction that changed its
+    submitted questions; a survey answer just after it): the kept counts and rows of the
+    questions page follow it."""
+    Partnership.objects.filter(pk=partnership.pk).update(
+        questions_version=F("questions_version") + 1
+    )
 
 
 def _locked(partnership: Partnership) -> Partnership:
@@ -337,6 +349,10 @@ def survey_submit(
                 SubmittedQuestion(partnership=partnership, submission=submission, text=text)
                 for text in texts
             )
+            # In a transaction of its own, after this one: the survey's transaction
+            # writes only the submission, its questions and the seal key (no row shares
+            # its xmin). Until it runs, pages show the counts kept before the answer.
+            transaction.on_commit(partial(_questions_changed, partnership))
             # Kept apart: sealed on the submission until the survey closes, then written
             # out shuffled with everyone's (`survey_extras_write_out`). Written now as
             # rows of their own they would share the submission's xmin.
@@ -510,6 +526,7 @@ def _attach(
             _("Some of those questions are already in a group. Ungroup them first.")
         )
     free.update(summary=summary)
+    _questions_changed(summary.partnership)
     _record(
         summary.partnership,
         actor,
@@ -550,6 +567,32 @@ def summary_update(
     return summary
 
 
+# How long counts are kept: a new version is a new key, so this only frees the memory.
+QUESTION_COUNTS_SECONDS = 60 * 60
+
+
+def question_counts(partnership: Partnership) -> dict[str, int]:
+    """How many submitted questions are ungrouped, grouped, set aside and in all: one
+    aggregate per `questions_version` (every change to the questions moves it in the
+    same transaction), so the questions page and the dashboard do not count 50,000 rows
+    on every view. `partnership` must be read in this request (its version current)."""
+
+    def count() -> dict[str, int]:
+        return SubmittedQuestion.objects.filter(partnership=partnership).aggregate(
+            all=Count("pk"),
+            ungrouped=Count("pk", filter=Q(summary__isnull=True, out_of_scope=False)),
+            grouped=Count("pk", filter=Q(summary__isnull=False)),
+            aside=Count("pk", filter=Q(out_of_scope=True)),
+        )
+
+    return lib_cache.versioned(
+        "priorities:question-counts",
+        (partnership.pk, partnership.questions_version),
+        count,
+        seconds=QUESTION_COUNTS_SECONDS,
+    )
+
+
 def question_ungroup(*, question: SubmittedQuestion, actor: User) -> None:
     """Take a submitted question out of its group; it goes back to the ungrouped list."""
     partnership = question.partnership
@@ -562,6 +605,7 @@ def question_ungroup(*, question: SubmittedQuestion, actor: User) -> None:
             return
         question.summary = None
         question.save(update_fields=["summary"])
+        _questions_changed(partnership)
         _record(
             partnership,
             actor,
@@ -586,6 +630,7 @@ def question_set_aside(*, question: SubmittedQuestion, actor: User, reason: str)
         question.out_of_scope, question.out_of_scope_reason = True, reason.strip()[:300]
         question.summary = None
         question.save(update_fields=["out_of_scope", "out_of_scope_reason", "summary"])
+        _questions_changed(partnership)
         _record(
             partnership,
             actor,
@@ -608,6 +653,7 @@ def question_restore(*, question: SubmittedQuestion, actor: User) -> None:
         reason = question.out_of_scope_reason
         question.out_of_scope, question.out_of_scope_reason = False, ""
         question.save(update_fields=["out_of_scope", "out_of_scope_reason"])
+        _questions_changed(partnership)
         _record(
             partnership,
             actor,

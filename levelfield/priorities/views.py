@@ -9,14 +9,17 @@ sent twice stores its answer once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from levelfield.collectives.access import collective_for_member
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
@@ -253,11 +257,8 @@ def _dashboard_context(partnership: Partnership, user: User) -> dict:
             .values_list("perspective", "n")
         )
     )
-    figures = SubmittedQuestion.objects.filter(partnership=partnership).aggregate(
-        total=Count("pk"),
-        grouped=Count("pk", filter=Q(summary__isnull=False)),
-        aside=Count("pk", filter=Q(out_of_scope=True)),
-    )
+    counts = services.question_counts(partnership)
+    figures = {"total": counts["all"], "grouped": counts["grouped"], "aside": counts["aside"]}
     steering = list(partnership.steering_members.select_related("person"))
     in_group = {m.person_id for m in steering}
     candidates = [
@@ -407,17 +408,31 @@ def _submissions_page(
         )
         .order_by("pk")
     )
-    page = page_or_404(request, questions, PAGE_SIZE)
-    # Each row's perspective looked up once here (`get_perspective_display` hashes every
-    # choice's lazy label on each call: a sixth of the page's time for 50 rows).
-    perspectives = {value: str(label) for value, label in RespondentKind.choices}
-    for question in page:
-        question.perspective_words = perspectives.get(question.submission.perspective, "")
-    choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
+    page = page_or_404(
+        request, questions, PAGE_SIZE, count=services.question_counts(partnership)[show]
+    )
+
+    def rows() -> dict[str, Any]:
+        return _question_rows(request, partnership, page, with_field=form is None)
+
+    if show != "ungrouped" or form is not None:
+        # Set-aside rows (in "aside", "all", even "grouped") carry forms with this
+        # person's CSRF token, and a form sent back shows its answers: worked out afresh.
+        shown = rows()
+    else:
+        # Ungrouped rows are the same for everyone who may see the page (links, no
+        # forms) until a question changes, which moves `questions_version` in the same
+        # transaction; kept per language.
+        shown = lib_cache.versioned(
+            "priorities:question-rows",
+            (partnership.pk, partnership.questions_version, show, page.number),
+            rows,
+            seconds=services.QUESTION_COUNTS_SECONDS,
+        )
     if form is None:
-        form = SummaryCreateForm(questions=choices)
+        form = SummaryCreateForm(questions=[])
     else:  # sent back with its errors: offer this page's questions again
-        form.fields["questions"].choices = [(str(pk), text) for pk, text in choices]
+        form.fields["questions"].choices = [(str(pk), text) for pk, text in shown["choices"]]
     return render(
         request,
         "priorities/submissions.html",
@@ -427,10 +442,35 @@ def _submissions_page(
             "page": page,
             "show": show,
             "form": form,
+            "has_choices": bool(shown["choices"]),
+            "questions_field": shown["questions_field"],
+            "rows": shown["rows"],
             "kinds": KIND_LABELS,
         },
         status=400 if form.errors else 200,
     )
+
+
+def _question_rows(
+    request: HttpRequest, partnership: Partnership, page: Page, *, with_field: bool
+) -> dict[str, Any]:
+    """The page's table rows, the questions that may be grouped, and (`with_field`) their
+    checkboxes, rendered: 50 rows and 50 checkboxes were most of the page's time."""
+    # Each row's perspective looked up once here (`get_perspective_display` hashes every
+    # choice's lazy label on each call: a sixth of the page's time for 50 rows).
+    perspectives = {value: str(label) for value, label in RespondentKind.choices}
+    for question in page:
+        question.perspective_words = perspectives.get(question.submission.perspective, "")
+    choices = [(q.pk, q.text) for q in page if q.summary_id is None and not q.out_of_scope]
+    field = ""
+    if with_field and choices:
+        field = str(SummaryCreateForm(questions=choices)["questions"].as_field_group())
+    rows = render_to_string(
+        "priorities/includes/question_rows.html",
+        {"partnership": partnership, "page": page},
+        request=request,
+    )
+    return {"rows": rows, "choices": choices, "questions_field": field}
 
 
 @login_required

@@ -69,7 +69,11 @@ def _response_submit(
     now = now or timezone.now()
     reason = reason.strip()
     with transaction.atomic():
-        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        # Locked with its place, collective and project read in the same query (the
+        # membership check needs them); only the decision's row is locked.
+        decision = (
+            Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
+        )
         _check_can_respond(decision, person, now)
         tally = tally_locked(decision)  # made from the responses before this one if missing
         option_ids = list(decision.options.values_list("id", flat=True))

@@ -135,3 +135,18 @@ def test_talk_ends_when_the_decision_closes(team: Team) -> None:
 def test_talking_it_through_needs_voting_to_open_later(team: Team) -> None:
     with pytest.raises(services.DecisionError, match="later than now"):
         team.start(Method.PROPOSAL, has_discussion=True)
+
+
+def test_the_decision_page_counts_every_point_and_shows_the_latest_three_in_order(
+    client: object, team: Team
+) -> None:
+    decision = _talking(team)
+    for number in range(1, 6):
+        services.point_add(
+            decision=decision, person=team.members[0], kind="pro", text=f"Point {number}."
+        )
+    client.force_login(team.members[1])
+    page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Pros, cons and comments so far: 5. The latest:" in page
+    assert "Point 1." not in page and "Point 2." not in page
+    assert page.index("Point 3.") < page.index("Point 4.") < page.index("Point 5.")

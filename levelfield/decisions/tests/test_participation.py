@@ -8,8 +8,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from levelfield.decisions import services
+from levelfield.decisions import participation, services
 from levelfield.decisions.models import Method
+from levelfield.decisions.services.tallying import tally_read
 from levelfield.decisions.tests.factories import hide_perspectives, later, make_team
 from levelfield.jobs.testing import prepared
 from levelfield.people.models import PerspectiveKind
@@ -41,6 +42,28 @@ def test_response_rate_by_perspective_counts_only_shared_perspectives(
             f'{label}</th>\n        <td class="govuk-table__cell govuk-table__cell--numeric">'
             f"{rate}" in page
         )
+
+
+def test_perspectives_show_in_each_readers_language_whoever_looked_first(
+    client: object, db: None
+) -> None:
+    team = make_team(3, researchers=2)
+    decision = team.start(Method.CONSENT)
+    services.response_submit(
+        decision=decision, person=team.members[0], payload={"stance": "consent"}
+    )
+    client.force_login(team.members[0])
+    english = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Researcher</th>" in english
+    # The figures are now kept, counted while showing the page in English.
+    team.members[1].language = "cy"
+    team.members[1].save(update_fields=["language"])
+    client.force_login(team.members[1])
+    welsh = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Ymchwilydd</th>" in welsh
+    assert "Researcher</th>" not in welsh
+    figures = participation.figures_of(decision, tally_read(decision))
+    assert {type(group.label) for group in figures.groups} == {str}
 
 
 def test_without_enough_lived_experience_the_outcome_is_marked_not_enough_voices(

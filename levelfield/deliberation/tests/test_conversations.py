@@ -131,6 +131,23 @@ def test_changing_a_reaction_keeps_one_current_and_the_history(client, conversat
     assert "You reacted “Disagree”" in page.content.decode()
 
 
+def test_each_reaction_listed_links_to_changing_it_in_the_readers_language(
+    client, conversation, member
+) -> None:
+    client.force_login(member)
+    statement = conversation.statements.first()
+    _post_reaction(client, conversation, statement, 1)
+    page = client.get(conversation.get_absolute_url()).content.decode()
+    assert (
+        f'<a class="govuk-link" href="?statement={statement.pk}">Change<span '
+        f'class="govuk-visually-hidden"> your reaction to statement {statement.number}</span>'
+    ) in page
+    member.language = "cy"
+    member.save(update_fields=["language"])
+    page = client.get(conversation.get_absolute_url()).content.decode()
+    assert f"your reaction to statement {statement.number}</span>" not in page
+
+
 def test_a_bad_vote_or_statement_is_refused_clearly(client, conversation, member) -> None:
     client.force_login(member)
     statement = conversation.statements.first()
