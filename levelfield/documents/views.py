@@ -227,6 +227,7 @@ def _text_html(
         translation.pk if translation else 0,
         translation.translated_at.timestamp() if translation else 0,
         hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:20],
+        BLOCKS_PER_PAGE,  # how the text is cut into pages
     )
 
     def make() -> tuple[str | None, str]:
