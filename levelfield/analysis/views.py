@@ -9,7 +9,6 @@ when opened.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
 
@@ -409,7 +408,7 @@ def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
         form.fields["codes"].choices = [(code.pk, str(code)) for code in codes]
         return form["codes"].as_field_group() + form["memo"].as_field_group()
 
-    digest = hashlib.sha256(repr([(code.pk, code.name) for code in codes]).encode()).hexdigest()
+    digest = lib_cache.digest([(code.pk, code.name) for code in codes])
     return mark_safe(  # noqa: S308 -- rendered by the form's templates, escaped there
         lib_cache.versioned(
             "analysis:coding-fields", (place.pk, digest), render_fields, seconds=queries.DAY

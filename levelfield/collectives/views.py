@@ -3,8 +3,6 @@ from `access.py`: people outside the collective get "page not found", never its 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
 from django.contrib import messages
@@ -129,7 +127,7 @@ def _projects_html(collective: Collective, page: Page) -> SafeString:
     of links and words cost about 4 ms to render, and most members see the same rows.
     The key is the content itself, so a kept table is never out of date."""
     rows = [(p.pk, p.title, p.stage, p.member_count, p.is_mine, p.asked_to_join) for p in page]
-    digest = hashlib.sha256(json.dumps([collective.name, rows]).encode()).hexdigest()
+    digest = lib_cache.digest([collective.name, rows])
     html = lib_cache.versioned(
         "collectives:projects-table",
         (collective.pk, digest),

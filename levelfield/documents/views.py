@@ -9,7 +9,6 @@ when opened.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -71,7 +70,7 @@ from levelfield.documents.models import (
 )
 from levelfield.history.models import Change
 from levelfield.jobs import views as job_views
-from levelfield.lib.cache import versioned
+from levelfield.lib.cache import digest, versioned
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
@@ -226,7 +225,7 @@ def _text_html(
         *feedback,
         translation.pk if translation else 0,
         translation.translated_at.timestamp() if translation else 0,
-        hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:20],
+        digest(request.GET.urlencode()),
         BLOCKS_PER_PAGE,  # how the text is cut into pages
     )
 

@@ -44,6 +44,13 @@ def versioned(
     return value  # type: ignore[return-value]
 
 
+def digest(shown: object) -> str:
+    """A key part for a value made only from `shown` (plain values: strings, numbers,
+    dates, tuples and lists of them): any change to them is a new key, so what is kept
+    under it is never stale and no version need move."""
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
 def digested_many(
     name: str, items: Sequence[tuple[tuple[object, ...], Callable[[], T]]], *, seconds: int
 ) -> list[T]:
@@ -56,10 +63,7 @@ def digested_many(
     keeps those worked out afresh. Kept once per language, as `versioned`; values must
     not be None."""
     language = get_language() or ""
-    entries = [
-        key(name, hashlib.sha256(repr(shown).encode()).hexdigest(), language)
-        for shown, _compute in items
-    ]
+    entries = [key(name, digest(shown), language) for shown, _compute in items]
     found = cache.get_many(entries)
     fresh: dict[str, T] = {}
     values = []

@@ -86,6 +86,21 @@ def clean(
     )
 
 
+# Kept HTML is keyed by a digest of its text, so it is right whatever changed the text
+# (an edit, a translation, erasure); a day bounds what it keeps.
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def render_kept(text: str) -> str:
+    """`render(text)` under the default policy, made once per text and kept: building
+    the parser is most of the cost of a short text shown on every request."""
+    from levelfield.lib import cache
+
+    return cache.versioned(
+        "markdown", (cache.digest(text),), lambda: render(text), seconds=KEPT_SECONDS
+    )
+
+
 def render(
     text: str,
     *,

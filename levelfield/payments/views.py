@@ -7,8 +7,6 @@ services check the rules again.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -301,7 +299,7 @@ def _claim_fields_html(form: ClaimForm, options: list[tuple[int, str]]) -> SafeS
     up to 200 activities took most of the page's time to render. They depend only on
     the activities' ids and labels and the policy's unpaid time, so they are kept by a
     digest of those (the same person asks again for the same list until they claim)."""
-    digest = hashlib.sha256(json.dumps([options, form.unpaid]).encode()).hexdigest()
+    digest = lib_cache.digest([options, form.unpaid])
     return lib_cache.versioned(
         "payments:claim-fields",
         (digest,),

@@ -7,7 +7,6 @@ Every view starts with `access.place_for_member`, so someone outside the place g
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -74,7 +73,7 @@ def member_table_html(
     )
     you = mine.pk if mine.pk in shown else 0
     # The caption names the place: a renamed place is a new table at once.
-    name = hashlib.sha256(str(place.name).encode()).hexdigest()[:16]
+    name = lib_cache.digest(str(place.name))
 
     def render_table() -> str:
         return render_to_string(

@@ -9,7 +9,6 @@ the time of the request.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, NamedTuple
 
 from django.contrib import messages
@@ -33,7 +32,7 @@ from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.impact.queries import impacts_for_public_page, public_impact_marks  # impact
 from levelfield.lib import markdown
-from levelfield.lib.cache import versioned
+from levelfield.lib.cache import digest, versioned
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.moderation import ModerateForm
 from levelfield.lib.paging import page_or_404
@@ -116,7 +115,7 @@ def _published_html(collective: Collective, now: Any) -> str:
         (
             collective.pk,
             f"{now:%Y%m%d%H%M}",
-            hashlib.sha256(repr(shown).encode()).hexdigest()[:20],
+            digest(shown),
         ),
         lambda: render_to_string(
             "stories/includes/home_published.html",
@@ -133,13 +132,7 @@ def _published_html(collective: Collective, now: Any) -> str:
 def _kept_html(text: str) -> str:
     """Markdown made safe, kept per text (its digest is the key, so any change shows at
     once): building the Markdown parser is most of the cost of a short text."""
-    html = versioned(
-        "stories:markdown",
-        (hashlib.sha256(text.encode()).hexdigest(),),
-        lambda: markdown.render(text),
-        seconds=HOME_CACHE_SECONDS,
-    )
-    return mark_safe(html)  # noqa: S308 - sanitised by nh3
+    return mark_safe(markdown.render_kept(text))  # noqa: S308 - sanitised by nh3
 
 
 @require_safe
