@@ -50,6 +50,9 @@ _axe = Axe()
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
+_AXE_RUN = "options => typeof window.axe === 'undefined' ? null : axe.run(options)"
+
+
 def _run_axe(page: Page) -> AxeResults:
     """Run axe on the page, sending its 570 KB script once per browser context: the first
     check adds it to every later page of the context (an init script), which is cheaper
@@ -57,9 +60,12 @@ def _run_axe(page: Page) -> AxeResults:
     if not getattr(page.context, "_axe_preloaded", False):
         page.context.add_init_script(script=_axe.axe_script)
         page.context._axe_preloaded = True
-    if page.evaluate("typeof window.axe === 'undefined'"):
+    # One round trip when axe is there (it is on every page after the first).
+    results = page.evaluate(_AXE_RUN, AXE_OPTIONS)
+    if results is None:
         page.evaluate(_axe.axe_script)
-    return AxeResults(page.evaluate("options => axe.run(options)", AXE_OPTIONS))
+        results = page.evaluate(_AXE_RUN, AXE_OPTIONS)
+    return AxeResults(results)
 
 
 def check_accessibility(page: Page) -> None:
