@@ -13,7 +13,7 @@ import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, settings
 
 from levelfield.lib.testing.world import World, world_build
@@ -37,8 +37,12 @@ def clock() -> Iterator[time_machine.Coordinates]:
 
     Move it with `clock.move_to(when)` or `clock.shift(datetime.timedelta(days=1))`. The one
     way tests fix the time: never depend on the time of day or the date the suite runs on.
+    A test given the shared world built at the pinned time starts where that building
+    ended, as it would had it built the world itself after pinning the clock.
     """
-    with time_machine.travel(CLOCK_START, tick=True) as traveller:
+    shared = _shared.get(CLOCKED_WORLD)
+    start = shared.value[1] if shared is not None and shared.is_open else CLOCK_START
+    with time_machine.travel(start, tick=True) as traveller:
         yield traveller
 
 
@@ -135,60 +139,96 @@ def demo(_demo_loader: _SharedTransaction) -> None:
     _demo_loader.open()
 
 
+WORLD, CLOCKED_WORLD = "world", "world at the clock"
+
+
+def _world_at_the_clock() -> tuple[World, datetime.datetime]:
+    """The world as a test that pins the clock before building it gets it: built from
+    `CLOCK_START` on; with the time the building ended, where that test's clock starts."""
+    with time_machine.travel(CLOCK_START, tick=True):
+        built = world_build()
+        return built, timezone.now()
+
+
 @pytest.fixture(scope="session")
-def _world_sharer(django_db_setup: None, django_db_blocker: Any) -> Iterator[_SharedTransaction]:
-    """The world, built once for the tests that can share it (`_shares_world`): building it
-    for each of some 1,200 tests cost about 45 ms each on SQLite and 90 to 140 on
-    PostgreSQL."""
-    shared = _shared["world"] = _SharedTransaction(django_db_blocker, world_build)
-    if _sharing_world_now:
-        shared.open()  # now, before the first test's own transaction starts
-    yield shared
-    shared.close()
-    del _shared["world"]
+def _world_sharer(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The world, built once for the tests that can share it (`_world_shared_as`): building
+    it for each of some 1,500 tests cost about 45 ms each on SQLite and 90 to 140 on
+    PostgreSQL. Two kinds: one built at the real time, one at the pinned clock's."""
+    _shared[WORLD] = _SharedTransaction(django_db_blocker, world_build)
+    _shared[CLOCKED_WORLD] = _SharedTransaction(django_db_blocker, _world_at_the_clock)
+    if _sharing_now in (WORLD, CLOCKED_WORLD):
+        _shared[_sharing_now].open()  # now, before the first test's own transaction starts
+    yield
+    for name in (WORLD, CLOCKED_WORLD):
+        _shared.pop(name).close()
 
 
 @pytest.fixture
-def world(db: None, _world_sharer: _SharedTransaction) -> World:
+def world(db: None, _world_sharer: None) -> World:
     """The one test world (levelfield/lib/testing/world.py): Riverside collective with a
     project and the Allies Group, and a person in each role. Tests that can share it get a
     copy of the shared one (their changes to its objects stay theirs, in memory and, by
     their own transaction, in the database); the others build their own."""
-    if _world_sharer.is_open:
-        return copy.deepcopy(_world_sharer.value)
+    if _shared[WORLD].is_open:
+        return copy.deepcopy(_shared[WORLD].value)
+    if _shared[CLOCKED_WORLD].is_open:
+        return copy.deepcopy(_shared[CLOCKED_WORLD].value[0])
     return world_build()
 
 
-def _shares_world(item: pytest.Item) -> bool:
-    """Whether a test can use the shared world: it asks for this conftest's `world` (not a
-    module's own), runs inside a transaction that is rolled back (not one that commits for
-    real connections), and does not pin the clock (its world is built at the pinned time
-    when `clock` comes first) or ask for the demo."""
+def _first_set_up(item: pytest.Item, names: set[str]) -> str | None:
+    """Which of `names` pytest sets up first for `item`: it sets up `item.fixturenames` in
+    order, each fixture's own fixtures before it."""
+    definitions = item._fixtureinfo.name2fixturedefs
+    seen: set[str] = set()
+
+    def visit(name: str) -> str | None:
+        if name in seen:
+            return None
+        seen.add(name)
+        for argument in definitions[name][-1].argnames if name in definitions else ():
+            if found := visit(argument):
+                return found
+        return name if name in names else None
+
+    for name in getattr(item, "fixturenames", ()):
+        if found := visit(name):
+            return found
+    return None
+
+
+def _world_shared_as(item: pytest.Item) -> str | None:
+    """Which shared world a test can use, if any: it asks for this conftest's `world` (not
+    a module's own) inside a transaction that is rolled back (not one that commits for real
+    connections), and not with the demo. A test that pins the clock before its world is
+    built gets the world built at the pinned time."""
     names = getattr(item, "fixturenames", ())
-    if "world" not in names or {"clock", "demo", "transactional_db", "live_server"} & set(names):
-        return False
+    if "world" not in names or {"demo", "transactional_db", "live_server"} & set(names):
+        return None
     definitions = item._fixtureinfo.name2fixturedefs.get("world", ())
     if not definitions or definitions[-1].func.__module__ != __name__:
-        return False
-    return not any(marker.kwargs.get("transaction") for marker in item.iter_markers("django_db"))
+        return None
+    if any(marker.kwargs.get("transaction") for marker in item.iter_markers("django_db")):
+        return None
+    return CLOCKED_WORLD if _first_set_up(item, {"clock", "world"}) == "clock" else WORLD
 
 
-_sharing_world_now = False
+_sharing_now: str | None = None
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Before a test's fixtures (so before `db` starts the test's own transaction): open
-    what the test shares (the demo or the world), roll back what it does not."""
-    global _sharing_world_now
-    names = getattr(item, "fixturenames", ())
-    _sharing_world_now = _shares_world(item)
-    wanted = "demo" if "demo" in names else "world" if _sharing_world_now else None
+    what the test shares (the demo or a world), roll back what it does not."""
+    global _sharing_now
+    _sharing_now = "demo" if "demo" in getattr(item, "fixturenames", ()) else None
+    _sharing_now = _sharing_now or _world_shared_as(item)
     for name, shared in _shared.items():
-        if name != wanted:
+        if name != _sharing_now:
             shared.close()
-    if wanted in _shared:
-        _shared[wanted].open()
+    if _sharing_now in _shared:
+        _shared[_sharing_now].open()
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -206,7 +246,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     def turn(item: pytest.Item) -> int:
         if "demo" in getattr(item, "fixturenames", ()):
-            return 2
-        return 1 if _shares_world(item) else 0
+            return 3
+        return {None: 0, WORLD: 1, CLOCKED_WORLD: 2}[_world_shared_as(item)]
 
     items.sort(key=turn)  # stable: the order within each turn stays the collection's
