@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
@@ -51,21 +51,27 @@ def person_recent(*, person: User) -> list[Happening]:
 
 @dataclass(frozen=True)
 class HomeLists:
-    """The three lists of a person's home page, as worked out at one moment."""
+    """The three lists of a person's home page, as worked out at one moment, and the
+    page's parts made from them (`html`, by `render`): kept with the lists, so a visit
+    that finds them kept renders none of their rows again."""
 
     needs: list[Need]
     coming_up: list[Happening]
     recent: list[Happening]
     language: str  # the labels' language: a person who switches gets them afresh
+    html: dict[str, str] = field(default_factory=dict)
 
 
 HOME_LISTS = "home:lists"
 HOME_LISTS_KEPT_FOR = 60  # seconds: how late the home may be to show others' changes
 
 
-def person_home_lists(*, person: User) -> HomeLists:
+def person_home_lists(
+    *, person: User, render: Callable[[HomeLists], dict[str, str]] | None = None
+) -> HomeLists:
     """What needs the person, what is coming up and what happened lately, kept for the
-    person in the shared cache for `HOME_LISTS_KEPT_FOR` seconds.
+    person in the shared cache for `HOME_LISTS_KEPT_FOR` seconds, with `render(lists)`
+    (the page's parts made only from the lists) kept beside them.
 
     Asking every app costs a query or more each (about 25 in all, most of the home
     page's time), and people come back to their home often. So the lists are worked out
@@ -76,7 +82,12 @@ def person_home_lists(*, person: User) -> HomeLists:
     """
     language = get_language() or ""
     kept = cache.latest(HOME_LISTS, person.pk)
-    if isinstance(kept, HomeLists) and kept.language == language:
+    if (
+        isinstance(kept, HomeLists)
+        and kept.language == language
+        # (kept without its parts, by a process older than them: work them out again)
+        and (render is None or getattr(kept, "html", None))
+    ):
         return kept
     lists = HomeLists(
         needs=person_needs(person=person),
@@ -84,6 +95,8 @@ def person_home_lists(*, person: User) -> HomeLists:
         recent=person_recent(person=person),
         language=language,
     )
+    if render is not None:
+        lists = replace(lists, html=render(lists))
     cache.keep_latest(HOME_LISTS, (person.pk,), lists, seconds=HOME_LISTS_KEPT_FOR)
     return lists
 

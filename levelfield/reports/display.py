@@ -7,7 +7,6 @@ the Word document, so they never disagree. No queries: it reads the version's sn
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -134,12 +133,6 @@ def charts_for(kind: str, figures: dict[str, Any]) -> dict[str, list[BarChart]]:
 # Kept HTML is keyed by a digest of what it shows, so it is right whatever changed it
 # (a new version, or erasure rewriting a version's text); a day bounds what it keeps.
 HTML_SECONDS = 24 * 60 * 60
-
-
-def digest_of(version: ReportVersion) -> str:
-    """A digest of the version's text and figures: the key of HTML made from them."""
-    content = json.dumps([version.sections, version.figures], sort_keys=True, default=str)
-    return hashlib.sha256(content.encode()).hexdigest()
 
 
 def _sections_html(texts: list[str]) -> list[str]:

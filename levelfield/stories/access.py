@@ -32,10 +32,13 @@ def collective_public(slug: str) -> Collective:
     return get_object_or_404(Collective, slug=slug)
 
 
-def story_public(collective: Collective, slug: str, now: datetime) -> Story:
-    """A published story whose time has come; 404 for drafts and scheduled ones."""
+def story_public(collective_slug: str, slug: str, now: datetime) -> Story:
+    """A published story whose time has come, read with its collective in one query;
+    404 for drafts, scheduled ones and a collective that does not exist."""
     return get_object_or_404(
-        Story.objects.public(now).filter(collective=collective).select_related("author"),
+        Story.objects.public(now)
+        .filter(collective__slug=collective_slug)
+        .select_related("author", "collective"),
         slug=slug,
     )
 

@@ -86,6 +86,16 @@ def test_a_member_sees_pending_invitations_sent_to_their_verified_addresses(clie
         assert reverse("invitations:join_yours", args=[hidden.pk]) not in html
 
 
+def test_an_invitation_to_a_place_you_are_in_already_is_not_shown(client, world):
+    person = world.collective_member
+    CollectiveInvitationFactory(collective=world.collective, email=person.email)
+    client.force_login(person)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert "Invitations for you" not in html
+
+
 def test_someone_with_an_empty_profile_is_asked_to_complete_it(client, world):
     person = world.outsider
     client.force_login(person)
@@ -122,7 +132,8 @@ def test_the_dashboard_query_count_does_not_grow_with_memberships(
     # hand-ins waiting for feedback, transcripts to de-identify); what is coming up
     # (meetings, decisions closing, review responses due, answers to requests to join);
     # and what happened lately (decided, adopted, published, impact recorded).
-    with django_assert_max_num_queries(32):
+    # (Invitations: whether any is pending, then which, as some are.)
+    with django_assert_max_num_queries(33):
         response = client.get(reverse("home"))
 
     assert response.status_code == 200
@@ -197,3 +208,30 @@ def test_the_home_keeps_its_lists_a_minute_and_shows_your_own_change_at_once(
     needs = _section(client.get(reverse("home")).content.decode(), "What needs you")
     assert "Which venue?" in needs
     assert "Which date?" in needs
+
+
+def test_the_kept_lists_and_their_rows_are_each_persons_own(client, world):
+    # Mo's home keeps his lists, shown rows and all; Cal, in Riverside but not in the
+    # project, then sees only his own.
+    DecisionFactory(place=world.project_place, title="Which venue?")
+    client.force_login(world.member)
+    assert "Which venue?" in _section(
+        client.get(reverse("home")).content.decode(), "What needs you"
+    )
+
+    client.force_login(world.collective_member)
+    html = client.get(reverse("home")).content.decode()
+
+    assert "Which venue?" not in html
+
+
+def test_the_kept_rows_follow_the_language_the_person_reads(client, world):
+    DecisionFactory(place=world.project_place, title="Which venue?")
+    client.force_login(world.member)
+    english = _section(client.get(reverse("home")).content.decode(), "What needs you")
+
+    client.cookies["django_language"] = "cy"
+    welsh = client.get(reverse("home")).content.decode()
+
+    assert "Have your say: Which venue?" in english
+    assert "Dweud eich dweud: Which venue?" in welsh

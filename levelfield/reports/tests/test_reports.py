@@ -249,6 +249,8 @@ def test_the_report_page_costs_the_same_queries_with_1_or_20_versions(
     from django.test.utils import CaptureQueriesContext
 
     def count() -> int:
+        # (After the kept body is made: making it reads the version's snapshot once.)
+        client.get(report.get_absolute_url())
         with CaptureQueriesContext(connection) as captured:
             assert client.get(report.get_absolute_url()).status_code == 200
             assert client.get(reverse("reports:versions", args=[report.pk])).status_code == 200
@@ -264,3 +266,22 @@ def test_the_report_page_costs_the_same_queries_with_1_or_20_versions(
             based_on=number - 1,
         )
     assert count() == before
+
+
+def test_the_kept_body_shows_a_versions_text_rewritten_in_place(
+    known, django_capture_on_commit_callbacks
+):
+    # Erasure rewrites a version's text where it is, with no new version: the page's
+    # kept sections (keyed by a digest of the text and figures) show it at once.
+    report = start(known, django_capture_on_commit_callbacks)
+    client = client_for(known.member)
+    versions = report.versions.all()
+    sections = versions.get().sections
+    versions.update(sections={**sections, "methods": "Sam Jones ran the workshops."})
+    assert "Sam Jones ran" in client.get(report.get_absolute_url()).content.decode()
+
+    versions.update(sections={**sections, "methods": "A former member ran the workshops."})
+    page = client.get(report.get_absolute_url()).content.decode()
+
+    assert "Sam Jones ran" not in page
+    assert "A former member ran the workshops." in page

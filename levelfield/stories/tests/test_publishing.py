@@ -361,3 +361,16 @@ def test_the_story_page_offers_changing_and_translating_to_who_may(
         assert (edit in html) is may_edit, person
         assert ("Translate this page" in html) is may_translate, person
         assert ("Write an easy read version" in html) is may_translate, person
+
+
+def test_a_published_storys_changed_words_show_at_once(
+    client: Client, collective: Collective, writer: User
+) -> None:
+    # The body's HTML is kept per its text: a change is a new text, shown at once.
+    story = StoryFactory(collective=collective, author=writer, body="We met **twice**.")
+    assert "<strong>twice</strong>" in client.get(story.get_absolute_url()).content.decode()
+
+    services.story_update(story=story, actor=writer, values=VALUES | {"body": "We met _once_."})
+    html = client.get(Story.objects.get().get_absolute_url()).content.decode()
+
+    assert "<em>once</em>" in html and "twice" not in html
