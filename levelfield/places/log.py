@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page
-from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -82,20 +82,26 @@ def log_entries_html(
 
 def log_version(place: Place) -> dict[str, Any]:
     """The log's version: the place's latest history row and the newest entry (one
-    step each, by index), with the number of entries counted once per version (see
-    log_totals): counting a 10,000-entry log on every request took the database longer
-    than the rest of the page. Entries are only added or changed through the one
-    writer, which records a history row, so the count cannot change without the
-    version moving."""
-    version = place.involvement.aggregate(
-        newest=Max("pk"),
-        change=Max(
-            Subquery(
-                Change.objects.filter(**place.history_scope())
-                .order_by("-at", "-id")
-                .values("pk")[:1]
-            )
-        ),
+    step down an index each, in one query), with the number of entries counted once per
+    version (see log_totals): counting a 10,000-entry log on every request took the
+    database longer than the rest of the page. Entries are only added or changed through
+    the one writer, which records a history row, so the count cannot change without the
+    version moving.
+
+    The newest entry is asked for as the last in a range of places one wide: with
+    `place_id = N` PostgreSQL walks the primary key backwards, reading past every newer
+    place's entries (90,000 rows, 30 ms, for the big project, whose entries are the
+    oldest), where the range makes it read the last row of `projects_entries_newest`."""
+    newest = (
+        InvolvementEntry.objects.filter(place_id__gte=place.pk, place_id__lte=place.pk)
+        .order_by("-place_id", "-pk")
+        .values("pk")[:1]
+    )
+    change = Change.objects.filter(**place.history_scope()).order_by("-at", "-id").values("pk")
+    version = (
+        Place.objects.filter(pk=place.pk)
+        .values(newest=Subquery(newest), change=Subquery(change[:1]))
+        .get()
     )
     version["entries"] = lib_cache.versioned(
         "places:log-count",
