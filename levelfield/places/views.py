@@ -123,7 +123,9 @@ def _choose_page(
     results = None
     chosen_here: set[int] = set()
     if words:
-        results = page_or_404(request, choosing.member_search(place, words), CHOOSE_PAGE_SIZE)
+        found = choosing.member_search_ids(place, words)
+        results = page_or_404(request, found, CHOOSE_PAGE_SIZE)
+        results.object_list = choosing.members_named(place, results.object_list)
         shown = [person.pk for person in results.object_list]
         chosen_here = set(chosen.filter(pk__in=shown).values_list("pk", flat=True))
     named = {  # only members: an id posted by hand never shows anyone else's name

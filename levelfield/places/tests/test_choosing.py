@@ -23,6 +23,7 @@ from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import choosing
 from levelfield.places.models import Place
+from levelfield.projects import services as project_services
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
@@ -113,6 +114,24 @@ def test_a_coordinator_finds_people_by_name_and_records_their_time(
     ]
     # The draft is gone: the next entry starts with nobody.
     assert "Chosen so far: 0 people" in recorder.step_one()
+
+
+def test_a_search_finds_someone_who_joins_or_leaves_at_once(
+    world: World, recorder: Recorder
+) -> None:
+    """The people a search finds are kept per the place's members version: someone
+    joining is found on the next search, and someone leaving is not."""
+    cal = world.collective_member
+    assert "Nobody in the project has a name with “cal” in it" in recorder.step_one("?q=cal")
+
+    project_services.project_member_add(
+        project=world.project, person=cal, added_by=world.coordinator
+    )
+    found = recorder.step_one("?q=cal")
+    assert "1 person found" in found and f'value="{cal.pk}"' in found
+
+    project_services.project_leave(project=world.project, person=cal)
+    assert "Nobody in the project has a name" in recorder.step_one("?q=cal")
 
 
 def test_everyone_who_shares_a_perspective_means_only_those_who_chose_to_share_it(
