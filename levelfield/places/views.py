@@ -13,10 +13,12 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -30,7 +32,18 @@ from levelfield.lib.words import number
 from levelfield.places import access, choosing, services
 from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
-from levelfield.places.log import filters_key, log_entries_html, log_totals, log_version
+from levelfield.places.log import (
+    LOG_TOTALS_SECONDS,
+    Piece,
+    filters_key,
+    kept_many,
+    log_count,
+    log_entries,
+    log_filters,
+    log_filters_html,
+    log_totals,
+    log_version,
+)
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects import services as log_services
@@ -44,6 +57,9 @@ CHOOSE_PAGE_SIZE = 20  # search results on step 1 of recording in a big place
 @login_required
 @require_safe
 def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """The log a page at a time, with its totals: every piece but the page's frame is
+    kept per version of the log (`places.log`) and read in one round trip to the cache,
+    so a page of a 10,000-entry log costs two queries past the access check."""
     place = access.place_for_member(request.user, pk)
     research = place.kind == PlaceKind.PROJECT
     filters = LogFilterForm(request.GET, research_stages=research)
@@ -55,23 +71,63 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
     filtered = filters.is_valid() and any(filters.cleaned_data.values())
     version, key = log_version(place), filters_key(filters)
-    page = page_or_404(
-        request,
+    listed = (
         entries.with_totals()
         .prefetch_related(access.participations())
-        .order_by("-happened_on", "-id"),
-        PAGE_SIZE,
-        count=None if filtered else version["entries"],  # the whole log: counted per version
+        .order_by("-happened_on", "-id")
     )
+    paged: list[Page] = []
+
+    def page(values: dict[str, Any]) -> Page:
+        # The whole log is counted once per version (a kept piece); a filtered one here.
+        if not paged:
+            count = None if filtered else values["places:log-count"]
+            paged.append(page_or_404(request, listed, PAGE_SIZE, count=count))
+        return paged[0]
+
+    def entries_page(number: int) -> Piece:
+        return log_entries(
+            version,
+            key,
+            number,
+            lambda values: {"place": place, "page": page(values), "filtered": filtered},
+        )
+
+    pieces = [log_count(place, version), log_totals(version, entries, key)]
+    if filters.is_valid():
+        pieces.append(log_filters(filters))
+    asked = _page_asked(request)
+    if asked is not None:  # else "last": which page that is needs the count first
+        pieces.append(entries_page(asked))
+    kept = kept_many(pieces, seconds=LOG_TOTALS_SECONDS)
+    shown = page(kept)
+    if asked is None:
+        kept |= kept_many([entries_page(shown.number)], seconds=LOG_TOTALS_SECONDS)
+    if not filters.is_valid():  # shown with their errors, not kept
+        kept["places:log-filters"] = log_filters_html(filters)
     context = {
         "place": place,
         "form": filters,
         "filtered": filtered,
-        "page": page,
-        "entries_html": log_entries_html(place, version, key, page, filtered),
-        **log_totals(place, entries, key, version),
+        "page": shown,
+        # Rendered by their templates, which escape what they show.
+        "entries_html": mark_safe(kept["places:log-entries"]),  # noqa: S308
+        "filters_html": mark_safe(kept["places:log-filters"]),  # noqa: S308
+        **kept["places:log-totals"],
     }
     return render(request, "places/log.html", context)
+
+
+def _page_asked(request: HttpRequest) -> int | None:
+    """The page number asked for as `page_or_404` reads it (not a number: page 1), or
+    None for "last"."""
+    asked = request.GET.get("page", "1")
+    if asked == "last":
+        return None
+    try:
+        return int(asked)
+    except ValueError:
+        return 1
 
 
 @login_required
