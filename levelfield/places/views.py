@@ -16,9 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -26,6 +27,7 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives import access as collective_access
 from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import number
@@ -333,8 +335,34 @@ def involvement_details(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"title": entry.title, "count": number(len(form.participants))},
             )
             return redirect("places:log", pk=place.pk)
-    context = {"place": place, "form": form, "count": count}
+    fields = _details_fields(form, place)
+    context = {"place": place, "form": form, "count": count, "fields": fields}
     return render(request, "places/log_details.html", context)
+
+
+def _details_fields(form: ChosenEntryForm, place: Place) -> SafeString:
+    """Step 2's fields as HTML (all but the CSRF token). A form not yet sent shows only
+    its first values (the place's stage, today), whether there are research stages and
+    the people with a row each, so it is kept under a digest of those: its two lists of
+    choices and the rows cost most of the page's rendering. A sent form shows what was
+    sent and its errors, and is rendered afresh."""
+
+    def fields() -> str:
+        context = {"form": form, "place": place}
+        return render_to_string("places/includes/log_details_fields.html", context)
+
+    if form.is_bound:
+        return mark_safe(fields())  # noqa: S308 -- rendered by its template, escaped there
+    shown = (
+        place.pk,
+        tuple(form.fields),
+        tuple(sorted((name, str(value)) for name, value in form.initial.items())),
+        tuple((person.pk, person.name) for person, _hours in form.person_rows()),
+    )
+    kept = lib_cache.digested_many(
+        "places:log-details-fields", [(shown, fields)], seconds=LOG_TOTALS_SECONDS
+    )
+    return mark_safe(kept[0])  # noqa: S308 -- rendered by its template, escaped there
 
 
 @login_required

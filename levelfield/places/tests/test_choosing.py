@@ -24,7 +24,7 @@ from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import choosing
 from levelfield.places.models import Place
 from levelfield.projects import services as project_services
-from levelfield.projects.models import InvolvementEntry
+from levelfield.projects.models import InvolvementEntry, Stage
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -228,6 +228,27 @@ def test_a_mistake_in_step_two_is_named_and_the_chosen_people_are_kept(
     assert "Enter what happened" in page and "Enter the hours each person spent" in page
     assert "1 person took part" in page
     assert not InvolvementEntry.objects.exists()
+
+
+def test_step_two_shows_who_was_chosen_today_and_the_current_stage(
+    world: World, recorder: Recorder, clock: object
+) -> None:
+    """Step 2's fields are kept under what they show: the rows of the people chosen,
+    the date it happened (today) and the project's stage change them at once."""
+    recorder.choose(action="add", person=world.member.pk)
+    form = recorder.client.get(recorder.url("log_details")).content.decode()
+    assert f'name="hours_{world.member.pk}"' in form and "2026-" in form
+
+    recorder.choose(action="add", person=world.coordinator.pk)
+    world.project.stage = Stage.ANALYSIS
+    world.project.save()
+    clock.shift(datetime.timedelta(days=1))
+    again = recorder.client.get(recorder.url("log_details")).content.decode()
+
+    assert f'name="hours_{world.coordinator.pk}"' in again
+    today = timezone.localdate().isoformat()
+    assert f'value="{today}"' in again and f'value="{today}"' not in form
+    assert 'value="analysis" checked' in again and 'value="analysis" checked' not in form
 
 
 def test_over_a_hundred_people_share_one_time(
