@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -192,11 +193,13 @@ def _choose_page(
         .filter(pk__in=[*draft.people, *draft.left_out])
         .only(*choosing.NAME_COLUMNS)
     }
+    page_number = results.number if results else ""
     context = {
         "place": place,
         "form": form,
         "words": words,
         "results": results,
+        "found_rows": _found_rows(request, place, words, results, chosen_here, page_number),
         "chosen_here": chosen_here,
         "count": chosen.count(),
         "groups": draft.groups,
@@ -204,9 +207,53 @@ def _choose_page(
         "left_out": [named[pk] for pk in draft.left_out if pk in named],
         "perspectives": choosing.perspective_choices(),
         "meetings": choosing.event_groups(place),
-        "page_number": results.number if results else "",
+        "page_number": page_number,
     }
     return render(request, "places/log_choose.html", context, status=status)
+
+
+# Where each form's CSRF token goes in the kept rows of people found: a mark no escaped
+# name can make (a name's "<" is "&lt;" when shown).
+_CSRF_MARK = mark_safe("<!--csrf-->")  # noqa: S308 -- a constant
+
+
+def _found_rows(
+    request: HttpRequest,
+    place: Place,
+    words: str,
+    results: Page | None,
+    chosen_here: set[int],
+    page_number: int | str,
+) -> SafeString:
+    """The people found on step 1, a row and an add or take-out form each, kept under a
+    digest of what the rows show (each person's name and whether they are chosen, the
+    search and its page): twenty rows cost a third of the page's rendering, and someone
+    recording comes back to the same rows after each person they add. The forms' CSRF
+    token is put in after, so a kept row never carries anyone's token."""
+    if results is None:
+        return mark_safe("")
+
+    def rows() -> str:
+        context = {
+            "results": results,
+            "chosen_here": chosen_here,
+            "place": place,
+            "words": words,
+            "page_number": page_number,
+            "csrf_token": _CSRF_MARK,
+        }
+        return render_to_string("places/includes/choose_rows.html", context)
+
+    shown = (
+        place.pk,
+        words,
+        page_number,
+        tuple((p.pk, p.name, p.pk in chosen_here) for p in results.object_list),
+    )
+    html = lib_cache.digested_many(
+        "places:choose-rows", [(shown, rows)], seconds=choosing.SEARCH_KEPT_SECONDS
+    )[0]
+    return mark_safe(html.replace(_CSRF_MARK, get_token(request)))  # noqa: S308
 
 
 @login_required

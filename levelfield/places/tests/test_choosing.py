@@ -6,6 +6,7 @@ details, saved by the one writer of the log. Small teams keep ticking names on o
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -132,6 +133,29 @@ def test_a_search_finds_someone_who_joins_or_leaves_at_once(
 
     project_services.project_leave(project=world.project, person=cal)
     assert "Nobody in the project has a name" in recorder.step_one("?q=cal")
+
+
+def test_the_rows_found_show_a_new_name_and_carry_the_recorders_own_token(
+    world: World, big: None
+) -> None:
+    """The rows of people found are kept under what they show, so a renamed member's
+    row shows their new name at once; each row's form carries the recorder's own CSRF
+    token, put in after (a kept row never holds anyone's token)."""
+    priya = _join(world, "Priya Shah")
+    client = Client(enforce_csrf_checks=True)
+    recorder = Recorder(world, client, world.coordinator)
+    assert "Priya Shah" in recorder.step_one("?q=priya")
+
+    priya.display_name = "Priya Stone"
+    priya.save()
+    found = recorder.step_one("?q=priya")
+    assert "Priya Stone" in found and "Priya Shah" not in found
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', found[found.index("<tbody") :])
+    assert token is not None
+    response = recorder.choose(action="add", person=priya.pk, csrfmiddlewaretoken=token[1])
+    assert response.status_code == 302
+    assert "Chosen so far: 1 person" in recorder.step_one("?q=priya")
 
 
 def test_everyone_who_shares_a_perspective_means_only_those_who_chose_to_share_it(
