@@ -1,15 +1,17 @@
-"""The involvement log's figures at any place: totals by stage and by perspective,
-cached per version of the log."""
+"""The involvement log's kept pieces at any place: its count, its totals by stage and by
+perspective, a page of its entries and its filters, each kept per version of the log and
+read together (`kept_many`), in one round trip to the cache."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Page
-from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery, Sum
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from levelfield.history.models import Change
@@ -23,29 +25,72 @@ from levelfield.projects.models import InvolvementEntry, Participation, Stage
 NOT_SHARED = _("Perspective not shared")
 LOG_TOTALS_SECONDS = 60
 
+# A kept piece of a page: its name, its version, and how to work it out when it is not
+# kept (given the values of the pieces before it).
+Piece = tuple[str, tuple[object, ...], Callable[[dict[str, Any]], Any]]
+
+
+def kept_many(pieces: list[Piece], *, seconds: int) -> dict[str, Any]:
+    """Each piece's value by name, kept at its version as `lib.cache.versioned` keeps it
+    (the same keys: per version and language), all read in one round trip to the cache:
+    with the cache in Redis every `versioned` is a round trip, and the project page
+    waited for five of them one after the other. The pieces not kept are worked out in
+    order, each `compute` given the values before it (the project page's people need
+    its counts), and kept in one more round trip."""
+    language = get_language() or ""
+    keys = [lib_cache.key(name, *version, language) for name, version, _compute in pieces]
+    found = cache.get_many(keys)
+    values: dict[str, Any] = {}
+    fresh: dict[str, Any] = {}
+    for key, (name, _version, compute) in zip(keys, pieces, strict=True):
+        if key in found:
+            values[name] = found[key]
+        else:
+            values[name] = fresh[key] = compute(values)
+    if fresh:
+        cache.set_many(fresh, seconds)
+    return values
+
+
+def log_version(place: Place) -> tuple[object, ...]:
+    """The log's version: the place, its latest history row and its newest entry (one
+    step down an index each, in one query). Every entry is added or changed through the
+    one writer, which records a history row, so nothing the log shows (its count, its
+    totals, its entries) changes without the version moving; the newest entry covers
+    rows added without the services, as imports and tests add them.
+
+    The newest entry is asked for as the last in a range of places one wide: with
+    `place_id = N` PostgreSQL walks the primary key backwards, reading past every newer
+    place's entries (90,000 rows, 30 ms, for the big project, whose entries are the
+    oldest), where the range makes it read the last row of `projects_entries_newest`."""
+    newest = (
+        InvolvementEntry.objects.filter(place_id__gte=place.pk, place_id__lte=place.pk)
+        .order_by("-place_id", "-pk")
+        .values("pk")[:1]
+    )
+    change = Change.objects.filter(**place.history_scope()).order_by("-at", "-id").values("pk")
+    found = (
+        Place.objects.filter(pk=place.pk).values_list(Subquery(change[:1]), Subquery(newest)).get()
+    )
+    return (place.pk, *found)
+
+
+def log_count(place: Place, version: tuple[object, ...]) -> Piece:
+    """The number of entries in the log (counting a 10,000-entry log on every request
+    took the database longer than the rest of the page)."""
+    return ("places:log-count", version, lambda _values: place.involvement.count())
+
 
 def log_totals(
-    place: Place,
-    entries: QuerySet[InvolvementEntry],
-    filters: str,
-    version: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The log's totals (all its time, by stage, by perspective), cached per version of
-    the log: 10,000 entries take five sums over 30,000 rows, so they are summed once per
-    change, not on every request.
+    version: tuple[object, ...], entries: QuerySet[InvolvementEntry], filters: str
+) -> Piece:
+    """The log's totals for `entries` (all its time, by stage, by perspective): 10,000
+    entries take five sums over 30,000 rows, so they are summed once per version of the
+    log and filters, not on every request. What the version cannot see (someone changes
+    which perspectives they share, or deletes their account) shows within
+    LOG_TOTALS_SECONDS."""
 
-    The version is the place's latest history row (every write to entries and
-    participations goes through `involvement_entry_write`, which records one), with the
-    newest entry (for rows added without the services, as imports and tests do) and the
-    number of entries (counted once per version: `log_version`). The key holds the
-    version, so any process's cache is right without invalidation; a shared cache
-    (CACHES) only saves recounting in each process. What the version cannot see
-    (someone changes which perspectives they share, or deletes their account) shows
-    within LOG_TOTALS_SECONDS. Pass `version` when the caller has read it already.
-    """
-    version = version or log_version(place)
-
-    def count() -> dict[str, Any]:
+    def count(_values: dict[str, Any]) -> dict[str, Any]:
         participations = Participation.objects.filter(entry__in=entries)
         return {
             "total_minutes": participations.aggregate(minutes=Sum("minutes"))["minutes"] or 0,
@@ -53,57 +98,46 @@ def log_totals(
             "perspective_totals": _perspective_totals(participations),
         }
 
-    return lib_cache.versioned(
-        "places:log-totals",
-        (place.pk, version["change"], version["entries"], version["newest"], filters),
-        count,
-        seconds=LOG_TOTALS_SECONDS,
-    )
+    return ("places:log-totals", (*version, filters), count)
 
 
-def log_entries_html(
-    place: Place, version: dict[str, Any], filters: str, page: Page, filtered: bool
-) -> str:
-    """One page of the log's entries as HTML, rendered once per version of the log (see
-    log_totals) and page: 25 entries with who took part cost about 20 ms to render, the
-    same for everyone in the place (every member may see and correct every entry). The
-    entries are read only when the page is rendered, so a kept page reads none."""
-    html = lib_cache.versioned(
+def log_entries(
+    version: tuple[object, ...],
+    filters: str,
+    number: int,
+    context: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Piece:
+    """Page `number` of the log's entries as HTML: 25 entries with who took part cost
+    about 20 ms to render, the same for everyone in the place (every member may see and
+    correct every entry). `context` gives the template its `place`, `page` and
+    `filtered`; the entries are read only when the page is rendered, so a kept page
+    reads none."""
+    return (
         "places:log-entries",
-        (place.pk, version["change"], version["entries"], version["newest"], filters, page.number),
-        lambda: render_to_string(
-            "places/includes/log_entries.html",
-            {"place": place, "page": page, "filtered": filtered},
-        ),
-        seconds=LOG_TOTALS_SECONDS,
+        (*version, filters, number),
+        lambda values: render_to_string("places/includes/log_entries.html", context(values)),
     )
-    return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
 
 
-def log_version(place: Place) -> dict[str, Any]:
-    """The log's version: the place's latest history row and the newest entry (one
-    step each, by index), with the number of entries counted once per version (see
-    log_totals): counting a 10,000-entry log on every request took the database longer
-    than the rest of the page. Entries are only added or changed through the one
-    writer, which records a history row, so the count cannot change without the
-    version moving."""
-    version = place.involvement.aggregate(
-        newest=Max("pk"),
-        change=Max(
-            Subquery(
-                Change.objects.filter(**place.history_scope())
-                .order_by("-at", "-id")
-                .values("pk")[:1]
-            )
-        ),
+def log_filters(filters: LogFilterForm) -> Piece:
+    """The filters' fields as HTML, for valid filters only (a few dozen choices, so a
+    few dozen copies): two lists of choices cost a third of the page's rendering. What
+    they show is the form's fields (whether there are research stages) and the choices
+    asked for, so those are the key."""
+    asked = (list(filters.fields), filters.cleaned_data.get("stage"), filters.cleaned_data["kind"])
+    return (
+        "places:log-filters",
+        (lib_cache.digest(asked),),
+        lambda _values: log_filters_html(filters),
     )
-    version["entries"] = lib_cache.versioned(
-        "places:log-count",
-        (place.pk, version["change"], version["newest"]),
-        place.involvement.count,
-        seconds=LOG_TOTALS_SECONDS,
+
+
+def log_filters_html(filters: LogFilterForm) -> str:
+    """The filters' fields as the log page shows them, one after the other."""
+    return "\n    ".join(
+        str(filters[name].as_field_group()) if name in filters.fields else ""
+        for name in ("stage", "kind")
     )
-    return version
 
 
 def filters_key(filters: LogFilterForm) -> str:

@@ -13,10 +13,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -24,13 +28,25 @@ from django.views.decorators.http import require_POST, require_safe
 from levelfield.collectives import access as collective_access
 from levelfield.collectives.roles import Action
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import number
 from levelfield.places import access, choosing, services
 from levelfield.places.forms import ChooseForm, ChosenEntryForm, GroupForm
 from levelfield.places.history import change_rows
-from levelfield.places.log import filters_key, log_entries_html, log_totals, log_version
+from levelfield.places.log import (
+    LOG_TOTALS_SECONDS,
+    Piece,
+    filters_key,
+    kept_many,
+    log_count,
+    log_entries,
+    log_filters,
+    log_filters_html,
+    log_totals,
+    log_version,
+)
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.places.navigation import place_navigation
 from levelfield.projects import services as log_services
@@ -44,6 +60,9 @@ CHOOSE_PAGE_SIZE = 20  # search results on step 1 of recording in a big place
 @login_required
 @require_safe
 def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """The log a page at a time, with its totals: every piece but the page's frame is
+    kept per version of the log (`places.log`) and read in one round trip to the cache,
+    so a page of a 10,000-entry log costs two queries past the access check."""
     place = access.place_for_member(request.user, pk)
     research = place.kind == PlaceKind.PROJECT
     filters = LogFilterForm(request.GET, research_stages=research)
@@ -55,23 +74,63 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
             entries = entries.filter(kind=filters.cleaned_data["kind"])
     filtered = filters.is_valid() and any(filters.cleaned_data.values())
     version, key = log_version(place), filters_key(filters)
-    page = page_or_404(
-        request,
+    listed = (
         entries.with_totals()
         .prefetch_related(access.participations())
-        .order_by("-happened_on", "-id"),
-        PAGE_SIZE,
-        count=None if filtered else version["entries"],  # the whole log: counted per version
+        .order_by("-happened_on", "-id")
     )
+    paged: list[Page] = []
+
+    def page(values: dict[str, Any]) -> Page:
+        # The whole log is counted once per version (a kept piece); a filtered one here.
+        if not paged:
+            count = None if filtered else values["places:log-count"]
+            paged.append(page_or_404(request, listed, PAGE_SIZE, count=count))
+        return paged[0]
+
+    def entries_page(number: int) -> Piece:
+        return log_entries(
+            version,
+            key,
+            number,
+            lambda values: {"place": place, "page": page(values), "filtered": filtered},
+        )
+
+    pieces = [log_count(place, version), log_totals(version, entries, key)]
+    if filters.is_valid():
+        pieces.append(log_filters(filters))
+    asked = _page_asked(request)
+    if asked is not None:  # else "last": which page that is needs the count first
+        pieces.append(entries_page(asked))
+    kept = kept_many(pieces, seconds=LOG_TOTALS_SECONDS)
+    shown = page(kept)
+    if asked is None:
+        kept |= kept_many([entries_page(shown.number)], seconds=LOG_TOTALS_SECONDS)
+    if not filters.is_valid():  # shown with their errors, not kept
+        kept["places:log-filters"] = log_filters_html(filters)
     context = {
         "place": place,
         "form": filters,
         "filtered": filtered,
-        "page": page,
-        "entries_html": log_entries_html(place, version, key, page, filtered),
-        **log_totals(place, entries, key, version),
+        "page": shown,
+        # Rendered by their templates, which escape what they show.
+        "entries_html": mark_safe(kept["places:log-entries"]),  # noqa: S308
+        "filters_html": mark_safe(kept["places:log-filters"]),  # noqa: S308
+        **kept["places:log-totals"],
     }
     return render(request, "places/log.html", context)
+
+
+def _page_asked(request: HttpRequest) -> int | None:
+    """The page number asked for as `page_or_404` reads it (not a number: page 1), or
+    None for "last"."""
+    asked = request.GET.get("page", "1")
+    if asked == "last":
+        return None
+    try:
+        return int(asked)
+    except ValueError:
+        return 1
 
 
 @login_required
@@ -123,7 +182,9 @@ def _choose_page(
     results = None
     chosen_here: set[int] = set()
     if words:
-        results = page_or_404(request, choosing.member_search(place, words), CHOOSE_PAGE_SIZE)
+        found = choosing.member_search_ids(place, words)
+        results = page_or_404(request, found, CHOOSE_PAGE_SIZE)
+        results.object_list = choosing.members_named(place, results.object_list)
         shown = [person.pk for person in results.object_list]
         chosen_here = set(chosen.filter(pk__in=shown).values_list("pk", flat=True))
     named = {  # only members: an id posted by hand never shows anyone else's name
@@ -132,11 +193,13 @@ def _choose_page(
         .filter(pk__in=[*draft.people, *draft.left_out])
         .only(*choosing.NAME_COLUMNS)
     }
+    page_number = results.number if results else ""
     context = {
         "place": place,
         "form": form,
         "words": words,
         "results": results,
+        "found_rows": _found_rows(request, place, words, results, chosen_here, page_number),
         "chosen_here": chosen_here,
         "count": chosen.count(),
         "groups": draft.groups,
@@ -144,9 +207,53 @@ def _choose_page(
         "left_out": [named[pk] for pk in draft.left_out if pk in named],
         "perspectives": choosing.perspective_choices(),
         "meetings": choosing.event_groups(place),
-        "page_number": results.number if results else "",
+        "page_number": page_number,
     }
     return render(request, "places/log_choose.html", context, status=status)
+
+
+# Where each form's CSRF token goes in the kept rows of people found: a mark no escaped
+# name can make (a name's "<" is "&lt;" when shown).
+_CSRF_MARK = mark_safe("<!--csrf-->")  # noqa: S308 -- a constant
+
+
+def _found_rows(
+    request: HttpRequest,
+    place: Place,
+    words: str,
+    results: Page | None,
+    chosen_here: set[int],
+    page_number: int | str,
+) -> SafeString:
+    """The people found on step 1, a row and an add or take-out form each, kept under a
+    digest of what the rows show (each person's name and whether they are chosen, the
+    search and its page): twenty rows cost a third of the page's rendering, and someone
+    recording comes back to the same rows after each person they add. The forms' CSRF
+    token is put in after, so a kept row never carries anyone's token."""
+    if results is None:
+        return mark_safe("")
+
+    def rows() -> str:
+        context = {
+            "results": results,
+            "chosen_here": chosen_here,
+            "place": place,
+            "words": words,
+            "page_number": page_number,
+            "csrf_token": _CSRF_MARK,
+        }
+        return render_to_string("places/includes/choose_rows.html", context)
+
+    shown = (
+        place.pk,
+        words,
+        page_number,
+        tuple((p.pk, p.name, p.pk in chosen_here) for p in results.object_list),
+    )
+    html = lib_cache.digested_many(
+        "places:choose-rows", [(shown, rows)], seconds=choosing.SEARCH_KEPT_SECONDS
+    )[0]
+    return mark_safe(html.replace(_CSRF_MARK, get_token(request)))  # noqa: S308
 
 
 @login_required
@@ -275,8 +382,34 @@ def involvement_details(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"title": entry.title, "count": number(len(form.participants))},
             )
             return redirect("places:log", pk=place.pk)
-    context = {"place": place, "form": form, "count": count}
+    fields = _details_fields(form, place)
+    context = {"place": place, "form": form, "count": count, "fields": fields}
     return render(request, "places/log_details.html", context)
+
+
+def _details_fields(form: ChosenEntryForm, place: Place) -> SafeString:
+    """Step 2's fields as HTML (all but the CSRF token). A form not yet sent shows only
+    its first values (the place's stage, today), whether there are research stages and
+    the people with a row each, so it is kept under a digest of those: its two lists of
+    choices and the rows cost most of the page's rendering. A sent form shows what was
+    sent and its errors, and is rendered afresh."""
+
+    def fields() -> str:
+        context = {"form": form, "place": place}
+        return render_to_string("places/includes/log_details_fields.html", context)
+
+    if form.is_bound:
+        return mark_safe(fields())  # noqa: S308 -- rendered by its template, escaped there
+    shown = (
+        place.pk,
+        tuple(form.fields),
+        tuple(sorted((name, str(value)) for name, value in form.initial.items())),
+        tuple((person.pk, person.name) for person, _hours in form.person_rows()),
+    )
+    kept = lib_cache.digested_many(
+        "places:log-details-fields", [(shown, fields)], seconds=LOG_TOTALS_SECONDS
+    )
+    return mark_safe(kept[0])  # noqa: S308 -- rendered by its template, escaped there
 
 
 @login_required

@@ -8,6 +8,7 @@ not in the project gets a 404 and learns nothing about it.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.db.models import Count, F, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,12 +26,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
-from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
 from levelfield.places.history import change_rows
-from levelfield.places.log import LOG_TOTALS_SECONDS, log_version
+from levelfield.places.log import LOG_TOTALS_SECONDS, kept_many, log_count, log_version
 from levelfield.places.members import place_memberships
 from levelfield.places.models import PlaceMembership
 from levelfield.places.navigation import place_navigation
@@ -113,101 +114,78 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # 10,000 stays a small page (everyone is on the members page).
     place = project.place
     place.project, place.collective = project, project.collective
-    counts = _detail_counts(project)
+    kept = _detail_kept(project)
     context = {
         "project": project,
         "navigation": place_navigation(place, request.user),
-        "people": _people_html(project, counts, request.user),
+        "people": _people_for(kept["projects:detail-people"], request.user),
         "stages": _stages(project.stage),
-        "latest": _latest_html(project, counts),
+        "latest": mark_safe(kept["projects:detail-latest"]),  # noqa: S308 -- escaped there
     }
     return render(request, "projects/detail.html", context)
 
 
-def _detail_counts(project: Project) -> dict[str, Any]:
-    """The project page's counts over all members and all entries (each group's size,
-    the entries, all the time given), cached per version like the log's totals
-    (_log_totals): summing 30,000 participations and grouping 10,000 members' perspectives
-    took most of the page's time. The version is the log's (latest history row, number of
-    entries, newest entry) with the place's kept members version (it moves on every join
-    and leave); what it cannot see (someone changes which perspectives they share) shows
-    within LOG_TOTALS_SECONDS."""
-    version = log_version(project.place)
+def _detail_kept(project: Project) -> dict[str, Any]:
+    """The project page's kept pieces, read in one round trip to the cache
+    (`places.log.kept_many`): the log's count, the page's counts over all members and
+    all entries (each group's size, all the time given), its people and its latest
+    entries, each kept per version of the log (`places.log.log_version`: latest history
+    row, newest entry) and the place's kept members version (it moves on every join and
+    leave, and when the coordinator job changes hands). Summing 30,000 participations
+    and grouping 10,000 members' perspectives took most of the page's time; what the
+    versions cannot see (someone changes which perspectives they share) shows within
+    LOG_TOTALS_SECONDS."""
+    place = project.place
+    version = (*log_version(place), place.members_version)
 
-    def count() -> dict[str, Any]:
-        totals = Participation.objects.filter(entry__place=project.place).aggregate(
-            minutes=Sum("minutes")
-        )
+    def counts(_values: dict[str, Any]) -> dict[str, Any]:
+        totals = Participation.objects.filter(entry__place=place).aggregate(minutes=Sum("minutes"))
         return {"sizes": _perspective_sizes(project), "total_minutes": totals["minutes"] or 0}
 
-    key = (
-        project.pk,
-        version["change"],
-        version["entries"],
-        version["newest"],
-        project.place.members_version,
-    )
-    counts = lib_cache.versioned("projects:detail-counts", key, count, seconds=LOG_TOTALS_SECONDS)
-    return {**counts, "entry_count": version["entries"], "version": key}
-
-
-def _people_html(project: Project, counts: dict[str, Any], viewer: User) -> str:
-    """The project page's people, grouped by perspective, rendered once per version of
-    the counts (_detail_counts; the members version also moves when the coordinator job
-    changes hands): 50 members with their perspectives cost about 5 ms to read and
-    render, the same for every member (perspectives shown are those shared with
-    teammates, and every viewer is one). Only "(you)" differs: the people shown are kept
-    too, and a viewer among them gets their own copy."""
-    place = project.place
-    shown = lib_cache.versioned(
-        "projects:detail-shown",
-        (project.pk, place.members_version),
-        lambda: list(
-            place_memberships(place).values_list("person_id", flat=True)[:MEMBERS_ON_PAGE]
-        ),
-        seconds=LOG_TOTALS_SECONDS,
-    )
-    you = viewer.pk if viewer.pk in shown else 0
-
-    def render_people() -> str:
+    def people(values: dict[str, Any]) -> str:
         memberships = list(place_memberships(place)[:MEMBERS_ON_PAGE])
-        groups = _perspective_groups(counts["sizes"], memberships)
+        groups = _perspective_groups(values["projects:detail-counts"]["sizes"], memberships)
         return render_to_string(
             "projects/includes/people.html",
-            {"project": project, "perspective_groups": groups, "you": you},
+            {"project": project, "perspective_groups": groups},
         )
 
-    html = lib_cache.versioned(
-        "projects:detail-people",
-        (*counts["version"], you),
-        render_people,
-        seconds=LOG_TOTALS_SECONDS,
-    )
-    return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
-
-
-def _latest_html(project: Project, counts: dict[str, Any]) -> SafeString:
-    """The log's latest entries with their time, rendered once per version of the log
-    (_detail_counts): every entry is written through the one log writer, which moves
-    the version, so a kept table is never out of date. Saves summing each entry's time
-    and rendering the rows on every view."""
-
-    def render_latest() -> str:
-        entries = project.place.involvement.with_totals().order_by("-happened_on", "-id")
+    def latest(values: dict[str, Any]) -> str:
+        entries = place.involvement.with_totals().order_by("-happened_on", "-id")
         return render_to_string(
             "projects/includes/latest_entries.html",
             {
                 "project": project,
                 "entries": list(entries[:LATEST_ENTRIES]),
-                "entry_count": counts["entry_count"],
-                "total_minutes": counts["total_minutes"],
+                "entry_count": values["places:log-count"],
+                "total_minutes": values["projects:detail-counts"]["total_minutes"],
             },
         )
 
-    html = lib_cache.versioned(
-        "projects:detail-latest", counts["version"], render_latest, seconds=LOG_TOTALS_SECONDS
+    return kept_many(
+        [
+            log_count(place, version[:3]),
+            ("projects:detail-counts", version, counts),
+            ("projects:detail-people", version, people),
+            ("projects:detail-latest", version, latest),
+        ],
+        seconds=LOG_TOTALS_SECONDS,
     )
-    return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
+
+
+# Where "(you)" goes after a member's name in the kept people (one mark per name shown).
+_YOU = re.compile(r"<!--you:(\d+)-->")
+
+
+def _people_for(html: str, viewer: User) -> SafeString:
+    """The kept people as `viewer` sees them: "(you)" after their own name, shared by
+    everyone in the place otherwise (50 members with their perspectives cost about 5 ms
+    to read and render, the same for every member: the perspectives shown are those
+    shared with teammates, and every viewer is one)."""
+    you = " " + conditional_escape(_("(you)"))
+    mine = str(viewer.pk)
+    shown = _YOU.sub(lambda mark: you if mark[1] == mine else "", html)
+    return mark_safe(shown)  # noqa: S308 -- rendered by its template, escaped there
 
 
 def _perspective_sizes(project: Project) -> dict[str, int]:

@@ -6,6 +6,7 @@ details, saved by the one writer of the log. Small teams keep ticking names on o
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -23,7 +24,8 @@ from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import choosing
 from levelfield.places.models import Place
-from levelfield.projects.models import InvolvementEntry
+from levelfield.projects import services as project_services
+from levelfield.projects.models import InvolvementEntry, Stage
 from levelfield.projects.tests.factories import ProjectMembershipFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -113,6 +115,47 @@ def test_a_coordinator_finds_people_by_name_and_records_their_time(
     ]
     # The draft is gone: the next entry starts with nobody.
     assert "Chosen so far: 0 people" in recorder.step_one()
+
+
+def test_a_search_finds_someone_who_joins_or_leaves_at_once(
+    world: World, recorder: Recorder
+) -> None:
+    """The people a search finds are kept per the place's members version: someone
+    joining is found on the next search, and someone leaving is not."""
+    cal = world.collective_member
+    assert "Nobody in the project has a name with “cal” in it" in recorder.step_one("?q=cal")
+
+    project_services.project_member_add(
+        project=world.project, person=cal, added_by=world.coordinator
+    )
+    found = recorder.step_one("?q=cal")
+    assert "1 person found" in found and f'value="{cal.pk}"' in found
+
+    project_services.project_leave(project=world.project, person=cal)
+    assert "Nobody in the project has a name" in recorder.step_one("?q=cal")
+
+
+def test_the_rows_found_show_a_new_name_and_carry_the_recorders_own_token(
+    world: World, big: None
+) -> None:
+    """The rows of people found are kept under what they show, so a renamed member's
+    row shows their new name at once; each row's form carries the recorder's own CSRF
+    token, put in after (a kept row never holds anyone's token)."""
+    priya = _join(world, "Priya Shah")
+    client = Client(enforce_csrf_checks=True)
+    recorder = Recorder(world, client, world.coordinator)
+    assert "Priya Shah" in recorder.step_one("?q=priya")
+
+    priya.display_name = "Priya Stone"
+    priya.save()
+    found = recorder.step_one("?q=priya")
+    assert "Priya Stone" in found and "Priya Shah" not in found
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', found[found.index("<tbody") :])
+    assert token is not None
+    response = recorder.choose(action="add", person=priya.pk, csrfmiddlewaretoken=token[1])
+    assert response.status_code == 302
+    assert "Chosen so far: 1 person" in recorder.step_one("?q=priya")
 
 
 def test_everyone_who_shares_a_perspective_means_only_those_who_chose_to_share_it(
@@ -209,6 +252,27 @@ def test_a_mistake_in_step_two_is_named_and_the_chosen_people_are_kept(
     assert "Enter what happened" in page and "Enter the hours each person spent" in page
     assert "1 person took part" in page
     assert not InvolvementEntry.objects.exists()
+
+
+def test_step_two_shows_who_was_chosen_today_and_the_current_stage(
+    world: World, recorder: Recorder, clock: object
+) -> None:
+    """Step 2's fields are kept under what they show: the rows of the people chosen,
+    the date it happened (today) and the project's stage change them at once."""
+    recorder.choose(action="add", person=world.member.pk)
+    form = recorder.client.get(recorder.url("log_details")).content.decode()
+    assert f'name="hours_{world.member.pk}"' in form and "2026-" in form
+
+    recorder.choose(action="add", person=world.coordinator.pk)
+    world.project.stage = Stage.ANALYSIS
+    world.project.save()
+    clock.shift(datetime.timedelta(days=1))
+    again = recorder.client.get(recorder.url("log_details")).content.decode()
+
+    assert f'name="hours_{world.coordinator.pk}"' in again
+    today = timezone.localdate().isoformat()
+    assert f'value="{today}"' in again and f'value="{today}"' not in form
+    assert 'value="analysis" checked' in again and 'value="analysis" checked' not in form
 
 
 def test_over_a_hundred_people_share_one_time(

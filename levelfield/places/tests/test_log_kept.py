@@ -68,3 +68,20 @@ def test_the_project_page_shows_a_new_or_corrected_entry_at_once(
     html = client.get(url).content.decode()
     assert "Reading group on consent" in html
     assert "2 hours given in total" in html
+
+
+def test_the_filters_show_the_choice_asked_for(client: Client, world: World) -> None:
+    """The log's filters are kept per choice asked for: each choice shows as chosen,
+    and a choice that is not in the list is named with its error."""
+    client.force_login(world.member)
+    url = reverse("places:log", args=[world.project_place.pk])
+
+    design = client.get(url + "?stage=design").content.decode()
+    analysis = client.get(url + "?stage=analysis&kind=meeting").content.decode()
+    wrong = client.get(url + "?stage=nowhere").content.decode()
+
+    assert '<option value="design" selected>' in design
+    assert '<option value="analysis" selected>' in analysis
+    assert '<option value="design" selected>' not in analysis
+    assert '<option value="meeting" selected>' in analysis
+    assert "Choose a stage from the list" in wrong and "Choose a stage" not in design
