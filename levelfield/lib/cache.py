@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -42,6 +42,32 @@ def versioned(
         value = compute()
         cache.set(entry, value, seconds)
     return value  # type: ignore[return-value]
+
+
+# A kept piece of a page for `versioned_many`: its name, its version, and how to work it
+# out when it is not kept (given the values of the pieces before it).
+Piece = tuple[str, tuple[object, ...], Callable[[dict[str, Any]], Any]]
+
+
+def versioned_many(pieces: Sequence[Piece], *, seconds: int) -> dict[str, Any]:
+    """Each piece's value by name, kept at its version as `versioned` keeps it (the same
+    keys: per version and language), all read in one round trip to the cache: with the
+    cache in Redis every `versioned` is a round trip, and a page with five waited for
+    five one after the other. The pieces not kept are worked out in order, each `compute`
+    given the values before it, and kept in one more round trip."""
+    language = get_language() or ""
+    keys = [key(name, *version, language) for name, version, _compute in pieces]
+    found = cache.get_many(keys)
+    values: dict[str, Any] = {}
+    fresh: dict[str, Any] = {}
+    for entry, (name, _version, compute) in zip(keys, pieces, strict=True):
+        if entry in found:
+            values[name] = found[entry]
+        else:
+            values[name] = fresh[entry] = compute(values)
+    if fresh:
+        cache.set_many(fresh, seconds)
+    return values
 
 
 def digest(shown: object) -> str:

@@ -1,6 +1,6 @@
 """The involvement log's kept pieces at any place: its count, its totals by stage and by
 perspective, a page of its entries and its filters, each kept per version of the log and
-read together (`kept_many`), in one round trip to the cache."""
+read together (`lib.cache.versioned_many`), in one round trip to the cache."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from levelfield.history.models import Change
 from levelfield.lib import cache as lib_cache
+from levelfield.lib.cache import Piece
 from levelfield.people.models import Perspective, PerspectiveKind, shares_perspectives
 from levelfield.places.models import Place
 from levelfield.projects.forms import LogFilterForm
@@ -24,32 +23,6 @@ from levelfield.projects.models import InvolvementEntry, Participation, Stage
 # Lazy: the totals are cached, and each reader sees them in their own language.
 NOT_SHARED = _("Perspective not shared")
 LOG_TOTALS_SECONDS = 60
-
-# A kept piece of a page: its name, its version, and how to work it out when it is not
-# kept (given the values of the pieces before it).
-Piece = tuple[str, tuple[object, ...], Callable[[dict[str, Any]], Any]]
-
-
-def kept_many(pieces: list[Piece], *, seconds: int) -> dict[str, Any]:
-    """Each piece's value by name, kept at its version as `lib.cache.versioned` keeps it
-    (the same keys: per version and language), all read in one round trip to the cache:
-    with the cache in Redis every `versioned` is a round trip, and the project page
-    waited for five of them one after the other. The pieces not kept are worked out in
-    order, each `compute` given the values before it (the project page's people need
-    its counts), and kept in one more round trip."""
-    language = get_language() or ""
-    keys = [lib_cache.key(name, *version, language) for name, version, _compute in pieces]
-    found = cache.get_many(keys)
-    values: dict[str, Any] = {}
-    fresh: dict[str, Any] = {}
-    for key, (name, _version, compute) in zip(keys, pieces, strict=True):
-        if key in found:
-            values[name] = found[key]
-        else:
-            values[name] = fresh[key] = compute(values)
-    if fresh:
-        cache.set_many(fresh, seconds)
-    return values
 
 
 def log_version(place: Place) -> tuple[object, ...]:

@@ -39,7 +39,6 @@ from levelfield.places.log import (
     LOG_TOTALS_SECONDS,
     Piece,
     filters_key,
-    kept_many,
     log_count,
     log_entries,
     log_filters,
@@ -102,10 +101,10 @@ def involvement_log(request: HttpRequest, pk: int) -> HttpResponse:
     asked = _page_asked(request)
     if asked is not None:  # else "last": which page that is needs the count first
         pieces.append(entries_page(asked))
-    kept = kept_many(pieces, seconds=LOG_TOTALS_SECONDS)
+    kept = lib_cache.versioned_many(pieces, seconds=LOG_TOTALS_SECONDS)
     shown = page(kept)
     if asked is None:
-        kept |= kept_many([entries_page(shown.number)], seconds=LOG_TOTALS_SECONDS)
+        kept |= lib_cache.versioned_many([entries_page(shown.number)], seconds=LOG_TOTALS_SECONDS)
     if not filters.is_valid():  # shown with their errors, not kept
         kept["places:log-filters"] = log_filters_html(filters)
     context = {

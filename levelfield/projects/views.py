@@ -26,11 +26,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import Perspective, PerspectiveKind, User, shares_perspectives
 from levelfield.places.history import change_rows
-from levelfield.places.log import LOG_TOTALS_SECONDS, kept_many, log_count, log_version
+from levelfield.places.log import LOG_TOTALS_SECONDS, log_count, log_version
 from levelfield.places.members import place_memberships
 from levelfield.places.models import PlaceMembership
 from levelfield.places.navigation import place_navigation
@@ -127,7 +128,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail_kept(project: Project) -> dict[str, Any]:
     """The project page's kept pieces, read in one round trip to the cache
-    (`places.log.kept_many`): the log's count, the page's counts over all members and
+    (`lib.cache.versioned_many`): the log's count, the page's counts over all members and
     all entries (each group's size, all the time given), its people and its latest
     entries, each kept per version of the log (`places.log.log_version`: latest history
     row, newest entry) and the place's kept members version (it moves on every join and
@@ -162,7 +163,7 @@ def _detail_kept(project: Project) -> dict[str, Any]:
             },
         )
 
-    return kept_many(
+    return lib_cache.versioned_many(
         [
             log_count(place, version[:3]),
             ("projects:detail-counts", version, counts),

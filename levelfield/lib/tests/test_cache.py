@@ -37,3 +37,28 @@ def test_a_row_is_rendered_once_until_what_it_shows_changes() -> None:
     with translation.override("cy"):
         rows("Send the minutes")  # kept once per language: words may differ
     assert rendered[-1] == "Send the minutes" and len(rendered) == 4
+
+
+def test_pieces_are_read_together_and_only_the_missing_are_worked_out() -> None:
+    from levelfield.lib.cache import versioned_many
+
+    made: list[str] = []
+
+    def piece(name: str, version: int) -> tuple[str, tuple[object, ...], object]:
+        def compute(before: dict[str, object]) -> str:
+            made.append(name)
+            return f"{name} v{version} after {sorted(before)}"
+
+        return (f"test:{name}", (1, version), compute)
+
+    first = versioned_many([piece("count", 1), piece("rows", 1)], seconds=60)
+    assert first == {
+        "test:count": "count v1 after []",
+        "test:rows": "rows v1 after ['test:count']",
+    }
+    assert made == ["count", "rows"]
+
+    again = versioned_many([piece("count", 1), piece("rows", 2)], seconds=60)
+    assert again["test:count"] == "count v1 after []"  # kept: not worked out again
+    assert again["test:rows"] == "rows v2 after ['test:count']"  # a new version: worked out
+    assert made == ["count", "rows", "rows"]
