@@ -120,10 +120,10 @@ def _queries_for_detail(
 
 # Session, user, membership with collective, members, their perspectives, how many
 # members, how many projects, projects, the collective's places (its own, for its log,
-# and its groups with their sizes), and the navigation's own: the counts of open
-# decisions, open tasks and impact drafts waiting to be published, and whether the
-# person answers requests to join.
-QUERY_BOUND = 13
+# and its groups with their sizes), and the navigation's own: the place's version and,
+# the first time at that version, the counts of open decisions, open tasks and impact
+# drafts waiting to be published, and whether the person answers requests to join.
+QUERY_BOUND = 14
 
 
 def test_the_home_page_costs_the_same_queries_for_one_member_or_twenty(
