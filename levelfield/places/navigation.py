@@ -127,13 +127,15 @@ class PlaceNavigation:
         return iter(self.sections)
 
     @cached_property
-    def _version(self) -> int:
+    def version(self) -> int:
+        """The place's version (`place_version`), read once; a page may key its own kept
+        pieces by it too."""
         return place_version(self.place)
 
     def _keys(self) -> tuple[str, str]:
         """The kept counts' key (the same for everyone) and the kept HTML's (per person:
         entries such as "Requests to join" are only for some)."""
-        place, version = self.place.pk, self._version
+        place, version = self.place.pk, self.version
         person = self.person.pk if self.person is not None else 0
         return (
             lib_cache.key("places:navigation-counts", place, version),
