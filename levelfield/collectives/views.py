@@ -36,7 +36,7 @@ from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
 from levelfield.places.members import member_table_html
 from levelfield.places.models import JoinRequest, Place, PlaceKind, PlaceMembership
-from levelfield.places.navigation import place_navigation
+from levelfield.places.navigation import PlaceNavigation, place_navigation
 from levelfield.projects.forms import JoinRequestDeclineForm
 
 HISTORY_PER_PAGE = 25
@@ -83,23 +83,31 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
     (all of them on the members page): a network of 20,000 stays one quick page."""
     membership = access.collective_membership_for(request.user, slug)
     collective = membership.collective
-    projects = collective.projects.annotate(
-        # A subquery, run only for the page's rows (a join would count every project's
-        # members before paging: 10,000 in a big project).
-        member_count=F("place__member_count"),
-        is_mine=Exists(
-            PlaceMembership.objects.of_project(OuterRef("pk")).filter(person=request.user)
-        ),
-        asked_to_join=Exists(
-            JoinRequest.objects.pending().filter(
-                place__project=OuterRef("pk"), person=request.user
-            )
-        ),
-    ).order_by("title", "pk")
-    page = page_or_404(request, projects, PROJECTS_PER_PAGE)
     places = _places(collective, request.user)
     own_place = next(p for p in places if p.kind == PlaceKind.COLLECTIVE)
     own_place.collective = collective
+    navigation = place_navigation(own_place, request.user)
+    # Only the columns the table shows (a project's summary can be long).
+    projects = (
+        collective.projects.only("pk", "collective_id", "title", "stage")
+        .annotate(
+            # A subquery, run only for the page's rows (a join would count every project's
+            # members before paging: 10,000 in a big project).
+            member_count=F("place__member_count"),
+            is_mine=Exists(
+                PlaceMembership.objects.of_project(OuterRef("pk")).filter(person=request.user)
+            ),
+            asked_to_join=Exists(
+                JoinRequest.objects.pending().filter(
+                    place__project=OuterRef("pk"), person=request.user
+                )
+            ),
+        )
+        .order_by("title", "pk")
+    )
+    page = page_or_404(
+        request, projects, PROJECTS_PER_PAGE, count=_project_count(collective, navigation)
+    )
     members_html, members_shown = member_table_html(
         request, own_place, membership, MEMBERS_ON_HOME
     )
@@ -109,7 +117,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "collective": collective,
             "place": own_place,
-            "navigation": place_navigation(own_place, request.user),
+            "navigation": navigation,
             "groups": [p for p in places if p.kind == PlaceKind.GROUP],
             "membership": membership,
             "members_html": members_html,
@@ -140,11 +148,25 @@ def _projects_html(collective: Collective, page: Page) -> SafeString:
     return mark_safe(html)  # noqa: S308 -- rendered by the template above, escaped there
 
 
+def _project_count(collective: Collective, navigation: PlaceNavigation) -> int:
+    """How many projects the collective has, kept per version of its place (the version
+    its navigation reads anyway): starting a project records a change in the
+    collective's history in the same transaction, and projects are never deleted or
+    moved, so a new project is counted on the next page."""
+    return lib_cache.versioned(
+        "collectives:project-count",
+        (collective.pk, navigation.version),
+        collective.projects.count,
+        seconds=PROJECTS_TABLE_SECONDS,
+    )
+
+
 def _places(collective: Collective, person: User) -> list[Place]:
     """The collective's own place (for its log) and its groups, with each group's size
     and whether `person` is in it, in one query."""
     return list(
         collective.places.filter(kind__in=[PlaceKind.COLLECTIVE, PlaceKind.GROUP])
+        .defer("purpose")  # a group's purpose is on its own page
         .annotate(
             is_mine=Exists(PlaceMembership.objects.filter(place=OuterRef("pk"), person=person)),
         )

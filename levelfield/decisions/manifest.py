@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -15,19 +17,37 @@ from levelfield.decisions.models import Decision, Option, Phase
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
-    NavigationEntry,
     PersonField,
     Term,
     Translatable,
     demo_world_module,
     scale_module,
 )
+from levelfield.places.navigation import TimedNavigationEntry
 
 
 def _open_decisions(place: Any) -> int | None:
     """How many decisions are open for responses in the place now, in one query."""
     count = Decision.objects.in_place(place).in_phase(Phase.VOTING, timezone.now()).count()
     return count or None
+
+
+def _open_decisions_and_change(
+    place: Any, now: datetime.datetime
+) -> tuple[int | None, datetime.datetime | None]:
+    """The count of `_open_decisions` at `now` and when it next changes by time alone (the
+    soonest a decision not closed opens or reaches its closing time), in one query."""
+    found = (
+        Decision.objects.in_place(place)
+        .filter(closed_at=None)
+        .aggregate(
+            open=Count("pk", filter=Q(opens_at__lte=now, closes_at__gt=now)),
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+        )
+    )
+    changes = [time for time in (found["opens"], found["closes"]) if time is not None]
+    return found["open"] or None, min(changes, default=None)
 
 
 GLOSSARY = (
@@ -151,13 +171,14 @@ MANIFEST = AppManifest(
     coming_up=personal.coming_up,
     recent=personal.recent,
     navigation=(
-        NavigationEntry(
+        TimedNavigationEntry(
             label=gettext_lazy("Decisions made together"),
             section="decide",
             url=lambda place: reverse("decisions:place_log", args=[place.pk]),
             hint=gettext_lazy("Start a decision, have your say and see what was decided."),
             order=10,
             count=_open_decisions,
+            count_and_change=_open_decisions_and_change,
         ),
     ),
     person_fields=(

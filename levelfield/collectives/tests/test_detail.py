@@ -18,6 +18,7 @@ from levelfield.collectives.tests.factories import (
 from levelfield.people.models import PerspectiveKind, User, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import members
+from levelfield.projects import services as project_services
 from levelfield.projects.models import Stage
 from levelfield.projects.tests.factories import ProjectFactory, ProjectMembershipFactory
 
@@ -120,10 +121,10 @@ def _queries_for_detail(
 
 # Session, user, membership with collective, members, their perspectives, how many
 # members, how many projects, projects, the collective's places (its own, for its log,
-# and its groups with their sizes), and the navigation's own: the counts of open
-# decisions, open tasks and impact drafts waiting to be published, and whether the
-# person answers requests to join.
-QUERY_BOUND = 13
+# and its groups with their sizes), and the navigation's own: the place's version and,
+# the first time at that version, the counts of open decisions, open tasks and impact
+# drafts waiting to be published, and whether the person answers requests to join.
+QUERY_BOUND = 14
 
 
 def test_the_home_page_costs_the_same_queries_for_one_member_or_twenty(
@@ -168,3 +169,22 @@ def test_projects_are_shown_a_page_at_a_time(
 
     assert "Gamma" not in client.get(url).content.decode()
     assert "Gamma" in client.get(url + "?page=2").content.decode()
+
+
+def test_a_project_started_in_the_collective_is_paged_at_once(
+    client: Client, collective: Collective, member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The number of projects is kept per version of the collective's place: starting
+    one records a change there, so the next page counts it."""
+    monkeypatch.setattr(views, "PROJECTS_PER_PAGE", 2)
+    ProjectFactory(collective=collective, title="Alpha")  # with the world's own project
+    client.force_login(member)
+    url = reverse("collectives:detail", args=[collective.slug])
+    assert "?page=2" not in client.get(url).content.decode()
+
+    project_services.project_create(
+        collective=collective, created_by=member, title="Zeta", summary="A third project."
+    )
+
+    assert "?page=2" in client.get(url).content.decode()
+    assert "Zeta" in client.get(url + "?page=2").content.decode()
