@@ -144,11 +144,8 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
         scores[question_id].add(group, total, count)
     items = _comment_items(checkin, figures)
     comments: dict[int, tuple[list[str], SafeString]] = {}
-    shuffle = secrets.SystemRandom().shuffle
     for question_id, texts in figures.comments.items():
-        # A new random order for every reader, as before the figures were kept.
-        order = list(range(len(texts)))
-        shuffle(order)
+        order = reader_order(len(texts))
         html = items[question_id]
         comments[question_id] = (
             [texts[index] for index in order],
@@ -173,6 +170,30 @@ def results_for(checkin: CheckInRound, questions: list[Question] | None = None) 
         groups=sizes if checkin.split_by_perspective else [],
         split=checkin.split_by_perspective,
     )
+
+
+def reader_order(count: int) -> list[int]:
+    """A new random order of `count` comments for every reader, as before the figures
+    were kept."""
+    order = list(range(count))
+    secrets.SystemRandom().shuffle(order)
+    return order
+
+
+def reader_comments(checkin: CheckInRound) -> dict[int, SafeString]:
+    """Each question's comments of a closed round as HTML list items, in a new random
+    order for this reader: one read of the kept items (the figures only when the items
+    are not kept)."""
+    items = lib_cache.versioned(
+        "reflection:comment-items",
+        (checkin.pk, checkin.closed_at.timestamp()),
+        lambda: _comment_items_make(_round_figures(checkin)),
+        seconds=FIGURES_SECONDS,
+    )
+    return {
+        question_id: mark_safe("".join([html[index] for index in reader_order(len(html))]))  # noqa: S308
+        for question_id, html in items.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -202,12 +223,16 @@ def _comment_items(checkin: CheckInRound, figures: _Figures) -> dict[int, list[s
     return lib_cache.versioned(
         "reflection:comment-items",
         (checkin.pk, checkin.closed_at.timestamp()),
-        lambda: {
-            question_id: [f"<li>{linebreaksbr(text)}</li>" for text in texts]
-            for question_id, texts in figures.comments.items()
-        },
+        lambda: _comment_items_make(figures),
         seconds=FIGURES_SECONDS,
     )
+
+
+def _comment_items_make(figures: _Figures) -> dict[int, list[str]]:
+    return {
+        question_id: [f"<li>{linebreaksbr(text)}</li>" for text in texts]
+        for question_id, texts in figures.comments.items()
+    }
 
 
 def _figures_count(checkin: CheckInRound) -> _Figures:
@@ -306,12 +331,11 @@ class Trend:
         return len(self.rounds) >= 2
 
 
-def trend_for(checkin: CheckInRound, questions: list[Question] | None = None) -> Trend:
-    """Theme averages across the closed rounds of the same place and question-set
-    lineage (up to the last eight), with results to show. Two queries, and one for the
-    round's `questions` (in their order) when the caller has not read them."""
+def trend_rounds(checkin: CheckInRound) -> list[CheckInRound]:
+    """The closed rounds of the same place and question-set lineage (up to the last
+    eight, oldest first) with results to show, this one last. One query."""
     lineage = checkin.version.question_set.lineage_id
-    rounds = list(
+    return list(
         CheckInRound.objects.in_place(checkin.place_id)
         .filter(
             Q(version__question_set_id=lineage) | Q(version__question_set__based_on_id=lineage),
@@ -321,6 +345,17 @@ def trend_for(checkin: CheckInRound, questions: list[Question] | None = None) ->
         )
         .order_by("-closes_at", "-id")[:TREND_ROUNDS]
     )[::-1]
+
+
+def trend_for(
+    checkin: CheckInRound,
+    questions: list[Question] | None = None,
+    rounds: list[CheckInRound] | None = None,
+) -> Trend:
+    """Theme averages across `rounds` (`trend_rounds` when not given). Two queries, and
+    one for the round's `questions` (in their order) when the caller has not read them."""
+    if rounds is None:
+        rounds = trend_rounds(checkin)
     scores: dict[tuple[int, str], GroupedScore] = defaultdict(GroupedScore)
     themes: list[str] = []
     for round_id, theme, group, total, count in _trend_figures([r.pk for r in rounds]):
@@ -425,13 +460,36 @@ def y_ticks() -> list[tuple[int, float]]:
 def actions_before(checkin: CheckInRound) -> tuple[CheckInRound | None, list[Action]]:
     """The previous closed round in the same place and what the team said it would do
     after it: shown again when the next round opens. Two queries."""
-    previous = (
+    previous = _previous_round(checkin)
+    if previous is None:
+        return None, []
+    return previous, list(previous.actions.select_related("recorded_by"))
+
+
+def actions_around(
+    checkin: CheckInRound,
+) -> tuple[CheckInRound | None, list[Action], list[Action]]:
+    """`actions_before` and what the team said it would do after this round, in two
+    queries: both rounds' actions are read together."""
+    previous = _previous_round(checkin)
+    rounds = [checkin.pk] if previous is None else [checkin.pk, previous.pk]
+    found = list(
+        Action.objects.filter(round_id__in=rounds).select_related(
+            "recorded_by", "involvement_entry"
+        )
+    )
+    return (
+        previous,
+        [action for action in found if previous is not None and action.round_id == previous.pk],
+        [action for action in found if action.round_id == checkin.pk],
+    )
+
+
+def _previous_round(checkin: CheckInRound) -> CheckInRound | None:
+    return (
         CheckInRound.objects.in_place(checkin.place_id)
         .filter(closed_at__isnull=False, closes_at__lt=checkin.closes_at)
         .exclude(pk=checkin.pk)
         .order_by("-closes_at", "-id")
         .first()
     )
-    if previous is None:
-        return None, []
-    return previous, list(previous.actions.select_related("recorded_by"))

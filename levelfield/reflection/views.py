@@ -24,8 +24,8 @@ from levelfield.collectives.roles import Action as RoleAction
 from levelfield.lib.forms import posted
 from levelfield.places.access import collective_place, place_for_member
 from levelfield.places.models import Place
+from levelfield.reflection import display, results, services
 from levelfield.reflection import evidence as evidence_module
-from levelfield.reflection import results, services
 from levelfield.reflection.access import round_for_member
 from levelfield.reflection.forms import ActionForm, AnswerForm, QuestionForm, RoundForm
 from levelfield.reflection.models import (
@@ -150,8 +150,8 @@ def _detail(
     originals = [one.original for one in shown]
     if action_form is None:
         action_form = ActionForm(themes=_themes_of(originals))
-    found = results.results_for(checkin, [one.obj for one in shown])
-    previous, previous_actions = results.actions_before(checkin)
+    results_html = display.results_html(checkin, shown)
+    previous, previous_actions, actions = results.actions_around(checkin)
     context: dict[str, Any] = {
         **_place_context(checkin.place),
         "checkin": checkin,
@@ -165,24 +165,19 @@ def _detail(
         # Only an open round offers to change one's answers.
         "i_answered": phase == Phase.OPEN
         and Respondent.objects.filter(round=checkin, person=request.user).exists(),
-        "results": found,
+        # The results as kept HTML (display.py), the comments in this reader's order.
+        "results": results_html is not None,
+        "results_html": results_html,
         "previous": previous,
         "previous_actions": previous_actions,
-        "actions": list(checkin.actions.select_related("recorded_by", "involvement_entry")),
+        "actions": actions,
         "action_form": action_form,
+        "action_fields": display.action_fields_html(action_form),
         "form": action_form,
         "minimum": _minimum(),
-        "groups": PerspectiveGroup,
-        "gap_large": results.GAP_LARGE,
         **_translated_context(request, shown),
     }
-    if found is not None:
-        context["trend"] = results.trend_for(checkin, originals)
-        context["chart"] = _chart_context()
-        themes = {one.original.theme: one.obj.theme for one in shown}
-        for line in context["trend"].lines if context["trend"] else []:
-            line.theme = themes.get(line.theme, line.theme)
-    else:
+    if results_html is None:
         context["questions"] = [one.obj for one in shown]
     return render(request, "reflection/detail.html", context, status=status)
 
@@ -220,18 +215,6 @@ def _themes_of(questions: Iterable[Question]) -> list[str]:
         if question.theme not in themes:
             themes.append(question.theme)
     return themes
-
-
-def _chart_context() -> dict[str, Any]:
-    return {
-        "width": results.CHART_WIDTH,
-        "height": results.CHART_HEIGHT,
-        "left": results.LEFT,
-        "right": results.CHART_WIDTH - results.RIGHT,
-        "bottom": results.CHART_HEIGHT - results.BOTTOM,
-        "label_y": results.CHART_HEIGHT - results.BOTTOM + 20,
-        "ticks": results.y_ticks(),
-    }
 
 
 def _minimum() -> int:
@@ -280,6 +263,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reflection:detail", pk=checkin.pk)
     previous, previous_actions = results.actions_before(checkin)
     status = 400 if request.method == "POST" else 200
+    easy_read = _easy_read(request, [one.obj for one in shown])
     return render(
         request,
         "reflection/answer.html",
@@ -294,7 +278,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             "previous_actions": previous_actions,
             "minimum": _minimum(),
             **_translated_context(request, shown),
-            **_easy_read(request, [one.obj for one in shown]),
+            **easy_read,
+            "answer_fields": display.answer_fields_html(form, easy_read=easy_read["easy_read"]),
         },
         status=status,
     )

@@ -62,6 +62,12 @@ class ReviewGroup(models.Model):
         validators=[MinValueValidator(7), MaxValueValidator(365)],
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Moved by every service that changes what the group's reviews page counts and lists
+    # (a request sent or moving on, a reviewer signing up or stepping back, an impact,
+    # an erasure), in the same transaction: the page's figures and lists are kept per
+    # version (`display.group_figures`) instead of aggregated over thousands of requests
+    # on every visit.
+    requests_version = models.IntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Happening, Need, export_rows
+from levelfield.reviews import services
 from levelfield.reviews.models import (
     OPEN,
     Agreement,
@@ -85,6 +86,8 @@ def erase(context: ErasureContext) -> None:
     context.forget(Response.objects.filter(request__in=requests), ["text"])
     context.forget(ResponseComment.objects.filter(response__request__in=requests), ["text"])
     context.forget(ReportBack.objects.filter(request__in=requests))
+    # Their titles may have named the person: the groups' kept pages are worked out afresh.
+    services.group_requests_moved(*requests.values_list("group_id", flat=True).distinct())
 
 
 def needs(person: Any) -> list[Need]:

@@ -78,6 +78,8 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
     reviewers = members[LOAD_PEOPLE:]  # the load people sign up themselves
     researchers = ids[-scaled(size, RESEARCHERS, least=20) :]
     _requests_add(group, researchers, scaled(size, REQUESTS, least=16), rng)
+    # Inserted in bulk, past the services: the group's kept page is worked out afresh.
+    services.group_requests_moved(group.pk)
     _work_add(group, reviewers, rng)
 
 

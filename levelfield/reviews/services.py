@@ -145,6 +145,8 @@ def reviews_hand_back(place: Place, person: User) -> None:
     )
     request_ids = list(unsent.values_list("request_id", flat=True))
     unsent.delete()
+    if request_ids:
+        group_requests_moved(*ReviewGroup.objects.filter(place=place).values_list("pk", flat=True))
     for review_request in ReviewRequest.objects.select_for_update().filter(pk__in=request_ids):
         _status_after_step_back(review_request)
 
@@ -196,6 +198,7 @@ def request_submit(
             questions=details.questions,
             deadline=details.deadline,
         )
+        group_requests_moved(group.pk)
         for upload, file_type in checked:
             document = Document(
                 request=review_request,
@@ -277,6 +280,7 @@ def review_sign_up(*, review_request: ReviewRequest, person: User) -> Review:
                 review = Review.objects.create(request=review_request, reviewer=person)
         except IntegrityError:
             raise ValidationError(_("You have already signed up to review this.")) from None
+        group_requests_moved(review_request.group_id)
         change_record(
             actor=person,
             action="review_signed_up",
@@ -302,6 +306,7 @@ def review_step_back(*, review: Review, person: User) -> None:
         if Response.objects.filter(request=review_request, lead=person).exists():
             raise ValidationError(_("You lead the response, so you cannot step back now."))
         review.delete()
+        group_requests_moved(review_request.group_id)
         change_record(
             actor=person,
             action="review_stepped_back",
@@ -655,6 +660,7 @@ def impact_record(
         report.impact_recorded_at = timezone.now()
         report.impact_recorded_by = person
         report.save()
+        group_requests_moved(review_request.group_id)
         change_record(
             actor=person,
             action="review_impact_recorded",
@@ -801,6 +807,13 @@ def review_remind(*, pk: int, now: datetime | None = None) -> int:
 # Helpers
 
 
+def group_requests_moved(*group_ids: int) -> None:
+    """Move the groups' `requests_version`, in the caller's transaction: whatever the
+    group's reviews page counts or lists has changed, so its kept figures are worked
+    out afresh (`display.group_figures`)."""
+    ReviewGroup.objects.filter(pk__in=group_ids).update(requests_version=F("requests_version") + 1)
+
+
 def _locked(review_request: ReviewRequest) -> ReviewRequest:
     return (
         ReviewRequest.objects.select_for_update(of=("self",))
@@ -831,9 +844,15 @@ def _require_lead(response: Response, person: User) -> None:
 def _hand_back_from_leavers(review_request: ReviewRequest) -> None:
     """Unsent reviews of people who left the group on its page (places' own leave,
     which knows nothing of reviews) go back, so they do not hold the response up."""
-    Review.objects.filter(request=review_request, submitted_at__isnull=True).exclude(
-        reviewer_id__in=roles.memberships_of(review_request.group.place).values("person_id")
-    ).delete()
+    deleted, _kinds = (
+        Review.objects.filter(request=review_request, submitted_at__isnull=True)
+        .exclude(
+            reviewer_id__in=roles.memberships_of(review_request.group.place).values("person_id")
+        )
+        .delete()
+    )
+    if deleted:
+        group_requests_moved(review_request.group_id)
 
 
 def _status_after_step_back(review_request: ReviewRequest) -> None:
@@ -857,6 +876,7 @@ def _status_set(
     for field, value in dates.items():
         setattr(review_request, field, value)
     review_request.save(update_fields=["status", *dates])
+    group_requests_moved(review_request.group_id)
     after: dict[str, str] = {"status": label}
     if lead:
         after["lead"] = lead

@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,13 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives import roles
-from levelfield.collectives.roles import memberships_of
 from levelfield.lib.forms import posted, posted_files
-from levelfield.people.models import User
+from levelfield.lib.paging import page_or_404
 from levelfield.places.access import collective_place
 from levelfield.places.models import PlaceKind
 from levelfield.projects.models import Stage
-from levelfield.reviews import access, services
+from levelfield.reviews import access, display, services
 from levelfield.reviews.forms import (
     CommentForm,
     GroupForm,
@@ -44,8 +42,6 @@ from levelfield.reviews.models import (
     ReviewRequest,
     Status,
 )
-
-QUEUE_SIZE = 50
 
 
 def _error(request: HttpRequest, error: ValidationError) -> None:
@@ -76,90 +72,43 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
         else None,
     }
     if review_group is not None:
-        is_member = review_group.has_member(request.user)
-        # The loads and reviewer counts come from one small aggregate each over the
-        # group's reviews, not from counts joined onto every membership and request.
-        loads = dict(
-            Review.objects.filter(request__group=review_group, request__status__in=OPEN)
-            .values("reviewer_id")
-            .annotate(load=Count("id"))
-            .order_by()
-            .values_list("reviewer_id", "load")
+        # A member of the group's own place is in the group: no need to ask again.
+        is_member = place.pk == review_group.place_id or review_group.has_member(request.user)
+        figures = display.group_figures(review_group)
+        page = page_or_404(
+            request,
+            display.member_rows(review_group),
+            display.MEMBERS_PER_PAGE,
+            count=review_group.place.member_count,
         )
-        # Names and loads only: a few hundred members as plain rows (the name as
-        # `User.name` gives it). Their accounts are read apart, by id: joined to the
-        # memberships, PostgreSQL reads every account on the site to hash them (50 ms
-        # on the large data, and growing with it); apart, two index look-ups.
-        joined = dict(memberships_of(review_group.place).values_list("person_id", "pk").order_by())
-        people = list(
-            User.objects.filter(pk__in=joined)
-            .order_by("display_name", "pk")
-            .values_list("pk", "display_name", "email")
-        )
-        # The database's order of names (its collation), then who joined first.
-        first_of_name: dict[str, int] = {}
-        for index, (_pk, name, _email) in enumerate(people):
-            first_of_name.setdefault(name, index)
-        people.sort(key=lambda row: (first_of_name[row[1]], joined[row[0]]))
         members = [
-            {"name": name or email.split("@")[0], "load": loads.get(pk, 0)}
-            for pk, name, email in people
+            {"name": name or email.split("@")[0], "load": figures.loads.get(pk, 0)}
+            for pk, name, email in page
         ]
         queue = []
         done = []
         if is_member:
-            queue = list(
-                ReviewRequest.objects.filter(group=review_group, status__in=OPEN)
-                .only(
-                    "pk",
-                    "researcher_id",
-                    "project_title",
-                    "organisation",
-                    "stage",
-                    "deadline",
-                    "status",
-                )
-                .order_by("deadline", "pk")[:QUEUE_SIZE]
+            queue = [display.QueueItem(*row) for row in figures.queue]
+            mine = set(
+                Review.objects.filter(
+                    request__in=[item.pk for item in queue], reviewer=request.user
+                ).values_list("request_id", flat=True)
             )
-            reviewers = {
-                row["request_id"]: row
-                for row in Review.objects.filter(request__in=[item.pk for item in queue])
-                .values("request_id")
-                .annotate(
-                    reviewer_count=Count("id"),
-                    mine=Count("id", filter=Q(reviewer=request.user)),
-                )
-                .order_by()
-            }
-            # The researchers' names as plain rows, fetched apart (joined, PostgreSQL
-            # hashes every account first), not as prefetched model objects.
-            names = {
-                pk: name or email.split("@")[0]
-                for pk, name, email in User.objects.filter(
-                    pk__in={item.researcher_id for item in queue}
-                ).values_list("pk", "display_name", "email")
-            }
+            names = display.researcher_names({item.researcher_id for item in queue})
             # Each stage's words once, not `get_stage_display` (every label) per row.
             stages = {value: str(label) for value, label in Stage.choices}
             for item in queue:
                 item.researcher_name = names.get(item.researcher_id, "")
                 item.stage_label = stages.get(item.stage, item.stage)
-                found = reviewers.get(item.pk, {})
-                item.reviewer_count = found.get("reviewer_count", 0)
-                item.mine = found.get("mine", 0)
-            done = list(
-                ReviewRequest.objects.filter(
-                    group=review_group, status__in=(Status.SENT, Status.REPORTED)
-                )
-                .only("pk", "project_title", "response_sent_at", "status")
-                .order_by("-response_sent_at", "-pk")[:20]
-            )
+                item.mine = item.pk in mine
+            done = [display.DoneItem(*row) for row in figures.done]
         context.update(
             is_member=is_member,
             members=members,
+            page=page,
             queue=queue,
             done=done,
-            counts=services.group_counts(review_group),
+            counts=figures.counts,
             form_url=request.build_absolute_uri(reverse("reviews:ask", args=[collective.slug])),
         )
     return render(request, "reviews/group.html", context)

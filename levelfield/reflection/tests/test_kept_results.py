@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from levelfield.lib.testing.world import World
 from levelfield.reflection.tests.factories import Team, answer_all, close, make_team
+from levelfield.translations import services as translation_services
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,73 @@ def test_kept_comments_show_escaped_with_their_line_breaks_in_each_readers_own_o
         orders.add(tuple(sorted(team.members, key=lambda person: page.index(person.name))))
     # Ten comments: three readings in one order would happen about once in 10^13.
     assert len(orders) > 1
+
+
+def _results(page: str) -> str:
+    """From the results table to the actions (the part kept as HTML), in any language."""
+    return page.split('id="results-by-theme"', 1)[1].split('id="actions"', 1)[0]
+
+
+def test_the_kept_results_follow_a_question_translated_after_they_were_read(
+    team: Team, client: object
+) -> None:
+    """The results' HTML is kept under what it is made from: a translation added later
+    is a new key, so a Welsh reader sees it at once, and the English reader still the
+    English words."""
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 4)
+    close(checkin)
+    question = checkin.version.questions.order_by("position").first()
+    welsh_reader = team.members[1]
+    welsh_reader.language = "cy"
+    welsh_reader.save(update_fields=["language"])
+    client.force_login(welsh_reader)
+    assert question.text in _results(_page(client, checkin))  # kept untranslated
+    translation_services.translation_save(
+        obj=question,
+        language="cy",
+        text={"theme": "Thema yn Gymraeg", "text": "Cwestiwn yn Gymraeg."},
+        actor=team.members[0],
+    )
+    welsh = _results(_page(client, checkin))
+    assert "Cwestiwn yn Gymraeg." in welsh and "Thema yn Gymraeg" in welsh
+    client.force_login(team.members[0])
+    english = _results(_page(client, checkin))
+    assert question.text in english and "Cwestiwn yn Gymraeg." not in english
+
+
+def test_the_kept_results_say_the_minimum_group_size_in_force(
+    team: Team, client: object, settings: object
+) -> None:
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 4)
+    close(checkin)
+    client.force_login(team.members[0])
+    assert "because every group had at least 5 people" in _page(client, checkin)
+    settings.MINIMUM_ANONYMOUS_GROUP = 3
+    assert "because every group had at least 3 people" in _page(client, checkin)
+
+
+def test_the_kept_form_for_what_we_will_do_offers_the_rounds_themes_and_says_each_error(
+    team: Team, client: object
+) -> None:
+    """The empty form is kept per themes; what someone typed and its error are theirs."""
+    checkin = team.open_round()
+    answer_all(checkin, team.members, 4)
+    close(checkin)
+    client.force_login(team.members[0])
+    theme = checkin.version.questions.first().theme
+    page = _page(client, checkin)
+    assert f'<option value="{theme}">{theme}</option>' in page
+    refused = client.post(
+        reverse("reflection:action_add", args=[checkin.pk]), {"theme": theme, "text": ""}
+    )
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Write what the team will do" in html
+    assert f'<option value="{theme}" selected>{theme}</option>' in html
+    page = _page(client, checkin)
+    assert "Write what the team will do" not in page
+    assert f'<option value="{theme}" selected>' not in page
+    client.force_login(team.members[1])
+    assert "Write what the team will do" not in _page(client, checkin)
