@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.decisions.access import decision_for_member
-from levelfield.events import access, services, voice
+from levelfield.events import access, listing, services, voice
 from levelfield.events.calendar import calendar_bytes
 from levelfield.events.forms import (
     AgendaArrangeForm,
@@ -78,25 +78,6 @@ def _error_text(error: ValidationError) -> str:
 # The list
 
 
-# The columns a row of the list shows (an event's description, notes and venue are
-# long and read only on its own page).
-_LIST_COLUMNS = (
-    "title",
-    "starts_at",
-    "ends_at",
-    "timezone_name",
-    "kind",
-    "format",
-    "capacity",
-    "places_taken",
-    "waiting_count",
-    "cancelled_at",
-    "notes_published_at",
-    "place",
-    *Place.name_columns("place__"),
-)
-
-
 @functools.lru_cache(maxsize=8)
 def _empty_filters(language: str) -> SafeString:
     """The list's filter fields before anyone filters: the same for every person reading
@@ -112,7 +93,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     now = timezone.now()
-    events = access.events_for(request.user).with_place()
+    events = access.events_for(request.user)
     if filters.get("kind"):
         events = events.filter(kind=filters["kind"])
     if filters.get("format"):
@@ -121,12 +102,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = events.filter(topics__icontains=filters["topic"])
     past = filters.get("when") == "past"
     events = events.past(now) if past else events.upcoming(now)
-    mine = Registration.objects.active().filter(event=OuterRef("pk"), person=request.user)
-    events = events.annotate(
-        has_place=Exists(mine.filter(status=RegistrationStatus.REGISTERED)),
-        is_waiting=Exists(mine.filter(status=RegistrationStatus.WAITING)),
-    )
-    page = page_or_404(request, events.only(*_LIST_COLUMNS), PAGE_SIZE)
+    page = listing.events_page(request, events, request.user, PAGE_SIZE)
+    listing.rows_prepare(page.object_list, past=past)
     feed = CalendarFeed.objects.filter(person=request.user).first()
     return render(
         request,
