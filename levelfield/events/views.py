@@ -270,12 +270,18 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # In the reader's language where a member translated it (at most one query).
-    translated = shown_for(request, access.event_for_member(request.user, pk))
+    translated = shown_for(request, access.event_page_for_member(request.user, pk))
+    # Whether the reader may translate it (a member of its place) was read with it.
+    translated.may_translate = (
+        translated.declared is not None and translated.original.is_place_member
+    )
     event = translated.obj
     now = timezone.now()
-    registration = access.registration_of(event, request.user)
+    registration = event.mine
     organisers = list(event.organisers.all())
-    organiser = access.is_organiser(event, request.user, organisers)
+    organiser = access.is_organiser(
+        event, request.user, organisers, coordinator=event.is_coordinator
+    )
     items = list(
         AgendaItem.objects.filter(event=event)
         .only("title", "reason", "status")
@@ -317,8 +323,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _meeting_context(
     event: Event, person: User, *, organiser: bool, registration: Registration | None
 ) -> dict[str, Any]:
-    """The meeting's materials, minutes and breakout themes as this person may see them."""
-    walked_in = WalkIn.objects.filter(event=event, person=person).exists()
+    """The meeting's materials, minutes and breakout themes as this person may see them
+    (whether they walked in was read with the event)."""
+    walked_in = event.walked_in
     has_place = walked_in or (registration is not None and registration.has_place)
     came = access.came_to(event, person, registration, walked_in=walked_in)
     minutes = Minutes.objects.filter(event=event).select_related("agreed_by").first()
