@@ -104,7 +104,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = events.past(now) if past else events.upcoming(now)
     page = listing.events_page(request, events, request.user, PAGE_SIZE)
     listing.rows_prepare(page.object_list, past=past)
-    feed = CalendarFeed.objects.filter(person=request.user).first()
     return render(
         request,
         "events/list.html",
@@ -114,7 +113,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "past": past,
             "now": now,
-            "feed": feed,
         },
     )
 
