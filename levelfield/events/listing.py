@@ -91,7 +91,10 @@ def events_page(
     """The page of `events` (filtered and ordered) asked for in ?page=, through the one
     pager, with each event's place and whether `person` has a place or waits."""
     asked = request.GET.get("page", "1")
-    number = int(asked) if asked.isdigit() and int(asked) > 0 else 1
+    try:  # read as the pager reads it; any other page is read when the pager asks
+        number = max(int(asked), 1)
+    except ValueError:
+        number = 1
     first = (number - 1) * per_page
     count: int | None = None
     ids: list[int] = []

@@ -20,7 +20,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Max, OuterRef, Subquery
+from django.db.models import Exists, F, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -408,16 +408,15 @@ def _tell_everyone(event: Event, *, what: str) -> None:
 
 def _locked(event: Event, *, person: User | None = None) -> Event:
     """The event's row, locked until the transaction ends: every change of places
-    takes this lock first, so they happen one after another. With `person`, read in the
-    same query under the lock: whether the event is open to them (`open_to_person`, the
-    one access rule `access.events_for`) and the status of their place or place on the
-    waiting list (`person_status`, None without one), two queries fewer a registration."""
+    takes this lock first, so they happen one after another. With `person`, whether the
+    event is open to them (`open_to_person`, the one access rule `access.events_for`)
+    is read in the same query, one query fewer a registration. Their registrations are
+    not: a subquery keeps the snapshot taken before waiting for the lock, so it would
+    miss a place the same person took while this one waited."""
     events = Event.objects.select_for_update(of=("self",)).with_place()
     if person is not None:
-        theirs = Registration.objects.active().filter(event=OuterRef("pk"), person=person)
         events = events.annotate(
-            open_to_person=Exists(access.events_for(person).filter(pk=OuterRef("pk"))),
-            person_status=Subquery(theirs.values("status")[:1]),
+            open_to_person=Exists(access.events_for(person).filter(pk=OuterRef("pk")))
         )
     return events.get(pk=event.pk)
 
@@ -463,7 +462,12 @@ def registration_create(
         if person is not None:
             if not event.open_to_person and not event.is_public:
                 raise PermissionDenied(_("This event is not open to you."))
-            existing = event.person_status
+            existing = (
+                event.registrations.active()
+                .filter(person=person)
+                .values_list("status", flat=True)
+                .first()
+            )
         else:
             if not event.is_public:
                 raise PermissionDenied(_("Only events open to anyone with the link take guests."))
