@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy
 
 from levelfield.people.models import PerspectiveKind
-from levelfield.places.models import PlaceMembership
+from levelfield.places.models import Place, PlaceMembership
 from levelfield.places.querysets import PlaceOwnedQuerySet
 from levelfield.projects.models import Stage
 
@@ -97,17 +97,21 @@ class AccessNeed(models.TextChoices):
 def member_q(person: User) -> Q:
     """The condition of `EventQuerySet.for_member`, for an authenticated `person`: a
     condition rather than a subquery so callers can OR more onto it (`access.events_for`)
-    without nesting one more subquery to compile and plan on every page."""
+    without nesting one more subquery to compile and plan on every page. The places of
+    the person's collectives are a subquery of their own rather than a join to each
+    event's place, so a list filters the events table alone before it sorts (the join
+    made PostgreSQL join every upcoming event of every collective to its place)."""
     places = PlaceMembership.objects.filter(person=person).values("place_id")
     collectives = (
         PlaceMembership.objects.in_collectives()
         .filter(person=person)
         .values("place__collective_id")
     )
+    in_collectives = Place.objects.filter(collective_id__in=collectives).values("pk")
     organised = Event.organisers.through.objects.filter(user=person).values("event_id")
     return (
         Q(place__in=places)
-        | (~Q(audience=Audience.MEMBERS) & Q(place__collective_id__in=collectives))
+        | (~Q(audience=Audience.MEMBERS) & Q(place__in=in_collectives))
         | Q(pk__in=organised)
     )
 

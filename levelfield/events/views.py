@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.decisions.access import decision_for_member
-from levelfield.events import access, services, voice
+from levelfield.events import access, listing, services, voice
 from levelfield.events.calendar import calendar_bytes
 from levelfield.events.forms import (
     AgendaArrangeForm,
@@ -78,25 +78,6 @@ def _error_text(error: ValidationError) -> str:
 # The list
 
 
-# The columns a row of the list shows (an event's description, notes and venue are
-# long and read only on its own page).
-_LIST_COLUMNS = (
-    "title",
-    "starts_at",
-    "ends_at",
-    "timezone_name",
-    "kind",
-    "format",
-    "capacity",
-    "places_taken",
-    "waiting_count",
-    "cancelled_at",
-    "notes_published_at",
-    "place",
-    *Place.name_columns("place__"),
-)
-
-
 @functools.lru_cache(maxsize=8)
 def _empty_filters(language: str) -> SafeString:
     """The list's filter fields before anyone filters: the same for every person reading
@@ -112,7 +93,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     now = timezone.now()
-    events = access.events_for(request.user).with_place()
+    events = access.events_for(request.user)
     if filters.get("kind"):
         events = events.filter(kind=filters["kind"])
     if filters.get("format"):
@@ -121,13 +102,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = events.filter(topics__icontains=filters["topic"])
     past = filters.get("when") == "past"
     events = events.past(now) if past else events.upcoming(now)
-    mine = Registration.objects.active().filter(event=OuterRef("pk"), person=request.user)
-    events = events.annotate(
-        has_place=Exists(mine.filter(status=RegistrationStatus.REGISTERED)),
-        is_waiting=Exists(mine.filter(status=RegistrationStatus.WAITING)),
-    )
-    page = page_or_404(request, events.only(*_LIST_COLUMNS), PAGE_SIZE)
-    feed = CalendarFeed.objects.filter(person=request.user).first()
+    page = listing.events_page(request, events, request.user, PAGE_SIZE)
+    listing.rows_prepare(page.object_list, past=past)
     return render(
         request,
         "events/list.html",
@@ -137,7 +113,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "past": past,
             "now": now,
-            "feed": feed,
         },
     )
 
@@ -293,12 +268,18 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # In the reader's language where a member translated it (at most one query).
-    translated = shown_for(request, access.event_for_member(request.user, pk))
+    translated = shown_for(request, access.event_page_for_member(request.user, pk))
+    # Whether the reader may translate it (a member of its place) was read with it.
+    translated.may_translate = (
+        translated.declared is not None and translated.original.is_place_member
+    )
     event = translated.obj
     now = timezone.now()
-    registration = access.registration_of(event, request.user)
+    registration = event.mine
     organisers = list(event.organisers.all())
-    organiser = access.is_organiser(event, request.user, organisers)
+    organiser = access.is_organiser(
+        event, request.user, organisers, coordinator=event.is_coordinator
+    )
     items = list(
         AgendaItem.objects.filter(event=event)
         .only("title", "reason", "status")
@@ -340,8 +321,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _meeting_context(
     event: Event, person: User, *, organiser: bool, registration: Registration | None
 ) -> dict[str, Any]:
-    """The meeting's materials, minutes and breakout themes as this person may see them."""
-    walked_in = WalkIn.objects.filter(event=event, person=person).exists()
+    """The meeting's materials, minutes and breakout themes as this person may see them
+    (whether they walked in was read with the event)."""
+    walked_in = event.walked_in
     has_place = walked_in or (registration is not None and registration.has_place)
     came = access.came_to(event, person, registration, walked_in=walked_in)
     minutes = Minutes.objects.filter(event=event).select_related("agreed_by").first()
