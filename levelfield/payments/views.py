@@ -48,7 +48,7 @@ from levelfield.payments.forms import (
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
 from levelfield.payments.recognition import STYLES
-from levelfield.payments.tables import claim_rows
+from levelfield.payments.tables import TABLE_VALUES, claim_rows, claims_tables_html, table_values
 from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -63,9 +63,10 @@ RECENTLY_DECIDED = 10
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
+    claims = table_values(Claim.objects.filter(claimant=request.user)[:100])
+    (claims_html,) = claims_tables_html([(_("Your claims"), claims)])
     context = {
-        "claims": claim_rows(claims),
+        "claims_html": claims_html,
         "year": services.tax_year_totals(person=request.user),
         "collectives": Collective.objects.for_member(request.user),
         "advice_url": BENEFITS_ADVICE_URL,
@@ -593,25 +594,28 @@ def _act(request: HttpRequest, action: Any, success: str) -> bool:
 @require_safe
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.approver_collective(request.user, slug)
-    claims = Claim.objects.filter(collective=collective).for_table()
+    claims = Claim.objects.filter(collective=collective).values_list(*TABLE_VALUES)
     # Oldest first, a page at a time: a network's queue can hold thousands.
     waiting = page_or_404(
         request,
         claims.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk"),
         QUEUE_PER_PAGE,
     )
+    queried = claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")
+    decided = claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")
+    waiting_html, queried_html, decided_html = claims_tables_html(
+        [
+            (_("Waiting for approval"), list(waiting.object_list)),
+            (_("Waiting for the claimant’s answer"), list(queried[:QUEUE_PER_PAGE])),
+            (_("Recently decided"), list(decided[:RECENTLY_DECIDED])),
+        ]
+    )
     context = {
         "collective": collective,
-        "waiting": claim_rows(waiting.object_list),
         "page": waiting,
-        "queried": claim_rows(
-            claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:QUEUE_PER_PAGE]
-        ),
-        "decided": claim_rows(
-            claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[
-                :RECENTLY_DECIDED
-            ]
-        ),
+        "waiting_html": waiting_html,
+        "queried_html": queried_html,
+        "decided_html": decided_html,
     }
     return render(request, "payments/approvals.html", context)
 

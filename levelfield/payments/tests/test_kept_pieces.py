@@ -1,0 +1,68 @@
+"""Pieces of payment pages kept in the cache show every change at once: they are kept
+under a digest of what they show, never for a time alone."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from levelfield.payments import services
+from levelfield.payments.tests.conftest import PaymentsWorld
+
+pytestmark = pytest.mark.django_db
+
+
+def _table(html: str, caption: str) -> str:
+    """The table under `caption` on a page."""
+    found = re.search(rf"<caption[^>]*>{caption}</caption>(.*?)</table>", html, re.S)
+    assert found, caption
+    return found.group(1)
+
+
+def test_the_approvers_queue_shows_a_renamed_claimant_and_a_decision_at_once(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    contributor = payments_world.contributor
+    claim = services.claim_create(
+        collective=payments_world.policy.collective,
+        claimant=contributor,
+        participations=[payments_world.meeting],
+    )
+    services.claim_submit(claim=claim, actor=contributor)
+    client.force_login(payments_world.coordinator)
+    url = reverse("payments:approvals", args=["riverside"])
+    assert claim.reference in _table(client.get(url).content.decode(), "Waiting for approval")
+
+    contributor.display_name = "Mo the Renamed"
+    contributor.save(update_fields=["display_name"])
+    waiting = _table(client.get(url).content.decode(), "Waiting for approval")
+    assert "Mo the Renamed" in waiting
+
+    services.claim_approve(claim=claim, actor=payments_world.coordinator)
+    page = client.get(url).content.decode()
+    assert claim.reference not in _table(page, "Waiting for approval")
+    assert claim.reference in _table(page, "Recently decided")
+    assert "Approved" in _table(page, "Recently decided")
+
+
+def test_your_payments_show_a_claim_sent_and_approved_at_once(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    contributor = payments_world.contributor
+    claim = services.claim_create(
+        collective=payments_world.policy.collective,
+        claimant=contributor,
+        participations=[payments_world.meeting],
+    )
+    client.force_login(contributor)
+    url = reverse("payments:home")
+    assert "Draft" in _table(client.get(url).content.decode(), "Your claims")
+
+    services.claim_submit(claim=claim, actor=contributor)
+    assert "Waiting for approval" in _table(client.get(url).content.decode(), "Your claims")
+
+    services.claim_approve(claim=claim, actor=payments_world.coordinator)
+    assert "Approved" in _table(client.get(url).content.decode(), "Your claims")
