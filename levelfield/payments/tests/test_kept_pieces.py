@@ -66,3 +66,44 @@ def test_your_payments_show_a_claim_sent_and_approved_at_once(
 
     services.claim_approve(claim=claim, actor=payments_world.coordinator)
     assert "Approved" in _table(client.get(url).content.decode(), "Your claims")
+
+
+def test_the_claim_form_lists_each_activity_as_the_field_template_writes_it(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    """The checkboxes are written from one the field template rendered: the same markup,
+    each activity's own value, label (escaped) and position, and a claimed activity
+    gone at once."""
+    from django.template.loader import render_to_string
+
+    from levelfield.payments.claiming import claim_fields_html, claim_options
+    from levelfield.payments.forms import ClaimForm
+
+    entry = payments_world.meeting.entry
+    entry.title = 'Tea & "talk" <planning>'
+    entry.save(update_fields=["title"])
+    contributor = payments_world.contributor
+    collective = payments_world.policy.collective
+    options = claim_options(contributor, collective)
+    form = ClaimForm(options=[(option.pk, option.label) for option in options])
+    assert len(options) == 2
+    assert claim_fields_html(form, options) == render_to_string(
+        "payments/includes/claim_fields.html", {"form": form}
+    )
+
+    client.force_login(contributor)
+    url = reverse("payments:claim_new", args=["riverside"])
+    page = client.get(url).content.decode()
+    assert "Tea &amp; &quot;talk&quot; &lt;planning&gt;" in page
+    assert f'value="{payments_world.meeting.pk}"' in page
+
+    services.claim_create(
+        collective=collective, claimant=contributor, participations=[payments_world.meeting]
+    )
+    page = client.get(url).content.decode()
+    assert f'value="{payments_world.meeting.pk}"' not in page
+    workshop = payments_world.workshop.pk
+    assert (
+        f'id="id_participations_0" name="participations" type="checkbox" value="{workshop}"'
+        in (page)
+    )
