@@ -176,19 +176,6 @@ class ClaimQuerySet(models.QuerySet):
     def with_people(self) -> ClaimQuerySet:
         return self.select_related("claimant", "collective", "decided_by")
 
-    def for_table(self) -> ClaimQuerySet:
-        """Only what a table of claims shows (includes/claims_table.html): a queue of
-        thousands is read a page at a time, so each row stays small."""
-        return self.select_related("claimant").only(
-            "id",
-            "status",
-            "fee_total",
-            "expense_total",
-            "first_activity_on",
-            "claimant__display_name",
-            "claimant__email",
-        )
-
 
 class Claim(models.Model):
     collective = models.ForeignKey(

@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,7 +31,7 @@ from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.history.services import change_record
 from levelfield.lib.words import day as day_words
-from levelfield.notifications.services import notification_send
+from levelfield.notifications.services import notification_send, notifications_send_each
 from levelfield.payments import access, exports
 from levelfield.payments.models import (
     Batch,
@@ -218,11 +218,16 @@ def claim_create(
                     _("Every activity must be in this collective or one of its projects.")
                 )
         lines = [_line_for(p, policy, unpaid_minutes.get(p.pk, 0)) for p in locked]
+        # A new claim's totals are its lines' fees (no expenses yet): summed here and
+        # written with the claim (_totals_refresh does the same sums).
+        fees = sum((line.amount for line in lines), ZERO)
         claim = Claim.objects.create(
             collective=collective,
             claimant=claimant,
             choice=choice,
             first_activity_on=min(line.happened_on for line in lines),
+            fee_total=ZERO if choice == Choice.DECLINE else fees,
+            expense_total=ZERO,
         )
         for line in lines:
             line.claim = claim
@@ -236,20 +241,13 @@ def claim_create(
                     "Each can be claimed once."
                 )
             ) from None
-        before = _claim_snapshot(claim)
-        # A new claim's totals are its lines' fees (no expenses yet): summed here, not
-        # read back from the database (_totals_refresh does the same sums).
-        fees = sum((line.amount for line in lines), ZERO)
-        claim.fee_total = ZERO if claim.choice == Choice.DECLINE else fees
-        claim.expense_total = ZERO
-        claim.save(update_fields=["fee_total", "expense_total"])
         change_record(
             actor=claimant,
             action="claim_created",
             summary=f"{claimant.name} started claim {claim.reference}",
             subject=claim,
             collective=collective,
-            before={"status": "", "total": before["total"]},
+            before={"status": "", "total": _pounds(ZERO)},
             after=_claim_snapshot(claim),
         )
     return claim
@@ -453,16 +451,21 @@ def claim_submit(*, claim: Claim, actor: User, now: datetime | None = None) -> C
         claim.submitted_at = now or timezone.now()
         claim.save(update_fields=["status", "submitted_at"])
         _record(claim, actor, "claim_submitted", "sent the claim for approval", before)
-        for approver in approvers_of(claim.collective):
-            if approver.pk != actor.pk:
-                _tell(
-                    approver,
-                    claim,
-                    _("Claim %(reference)s is waiting for approval")
-                    % {"reference": claim.reference},
-                    _("%(name)s sent a claim for %(total)s.")
-                    % {"name": actor.name, "total": money(claim.total)},
-                )
+        # Every approver told at once (one read of their choices, one insert), each in
+        # their own language.
+        notifications_send_each(
+            kind="payment_claim",
+            people=[
+                approver for approver in approvers_of(claim.collective) if approver.pk != actor.pk
+            ],
+            context_for=lambda _approver: {
+                "subject": _("Claim %(reference)s is waiting for approval")
+                % {"reference": claim.reference},
+                "message": _("%(name)s sent a claim for %(total)s.")
+                % {"name": actor.name, "total": money(claim.total)},
+            },
+            url=reverse("payments:claim", args=[claim.pk]),
+        )
     return claim
 
 
@@ -707,20 +710,20 @@ def yearly_limit_set(*, person: User, amount: Decimal | None) -> None:
 def tax_year_totals(*, person: User, today: date | None = None) -> dict[str, object]:
     """What a person was paid this tax year, and what is on its way."""
     start, end = tax_year_of(today or timezone.localdate())
-    claims = Claim.objects.filter(claimant=person)
-    paid = claims.filter(status=Status.PAID, paid_on__range=(start, end)).aggregate(
-        fees=Sum("fee_total"), expenses=Sum("expense_total")
-    )
-    pending = claims.filter(status__in=PENDING).aggregate(
-        fees=Sum("fee_total"), expenses=Sum("expense_total")
+    # Both sums in one read of the person's claims.
+    paid = Q(status=Status.PAID, paid_on__range=(start, end))
+    sums = Claim.objects.filter(claimant=person).aggregate(
+        paid_fees=Sum("fee_total", filter=paid),
+        paid_expenses=Sum("expense_total", filter=paid),
+        pending_fees=Sum("fee_total", filter=Q(status__in=PENDING)),
     )
     limit = YearlyLimit.objects.filter(person=person).values_list("amount", flat=True).first()
     return {
         "start": start,
         "end": end,
-        "paid_fees": paid["fees"] or ZERO,
-        "paid_expenses": paid["expenses"] or ZERO,
-        "pending_fees": pending["fees"] or ZERO,
+        "paid_fees": sums["paid_fees"] or ZERO,
+        "paid_expenses": sums["paid_expenses"] or ZERO,
+        "pending_fees": sums["pending_fees"] or ZERO,
         "limit": limit,
     }
 

@@ -16,22 +16,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.jobs.services import job_start
-from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
 from levelfield.payments import access, services
 from levelfield.payments.background import RECOGNITION
+from levelfield.payments.claiming import ClaimOption, claim_fields_html, claim_options
 from levelfield.payments.forms import (
     AnswerForm,
     CategoryForm,
@@ -48,7 +45,7 @@ from levelfield.payments.forms import (
 from levelfield.payments.models import Batch, Claim, ExpenseCategory, PaymentPolicy, Status
 from levelfield.payments.money import fee_for, median, money
 from levelfield.payments.recognition import STYLES
-from levelfield.payments.tables import claim_rows
+from levelfield.payments.tables import TABLE_VALUES, claim_rows, claims_tables_html, table_values
 from levelfield.projects.models import Participation
 
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
@@ -63,9 +60,10 @@ RECENTLY_DECIDED = 10
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.filter(claimant=request.user).with_people()[:100]
+    claims = table_values(Claim.objects.filter(claimant=request.user)[:100])
+    (claims_html,) = claims_tables_html([(_("Your claims"), claims)])
     context = {
-        "claims": claim_rows(claims),
+        "claims_html": claims_html,
         "year": services.tax_year_totals(person=request.user),
         "collectives": Collective.objects.for_member(request.user),
         "advice_url": BENEFITS_ADVICE_URL,
@@ -136,11 +134,8 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "payments/collective.html", context)
 
 
-def _unclaimed(
-    person: Any, collective: Collective, *, fields: tuple[str, ...] = ()
-) -> list[Participation]:
-    """The person's own time not yet claimed, newest first (at most 200). `fields`
-    limits the columns read to those a page shows."""
+def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
+    """The person's own time not yet claimed, newest first (at most 200)."""
     unclaimed = (
         Participation.objects.filter(
             person=person, entry__place__collective=collective, claim_line__isnull=True
@@ -148,22 +143,7 @@ def _unclaimed(
         .select_related("entry__place__project", "entry__place__collective")
         .order_by("-entry__happened_on", "-pk")
     )
-    if fields:
-        unclaimed = unclaimed.only(*fields)
     return list(unclaimed[:200])
-
-
-# What the claim form shows of each activity: its title, place's name and day, hours.
-CLAIM_OPTION_FIELDS = (
-    "id",
-    "minutes",
-    "entry__title",
-    "entry__happened_on",
-    "entry__place__kind",
-    "entry__place__group_name",
-    "entry__place__project__title",
-    "entry__place__collective__name",
-)
 
 
 @login_required
@@ -235,76 +215,59 @@ def _form_page(collective: Collective, form: Any, title: str, button: str) -> di
 @login_required
 def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
-    unclaimed = _unclaimed(request.user, collective, fields=CLAIM_OPTION_FIELDS)
-    label = _("%(title)s, %(place)s, %(day)s (%(hours)s hours)")
-    days: dict[Any, str] = {}
-    options = []
-    for p in unclaimed:
-        day = p.entry.happened_on
-        if day not in days:
-            days[day] = date_format(day, "j F Y")
-        options.append(
-            (
-                p.pk,
-                label
-                % {
-                    "title": p.entry.title,
-                    "place": p.entry.place.name,
-                    "day": days[day],
-                    "hours": p.hours,
-                },
-            )
-        )
-    form = ClaimForm(
-        posted(request),
-        options=options,
-        unpaid=_unpaid_words(access.policy_terms(collective)),
-        minutes={p.pk: p.minutes for p in unclaimed},
-    )
-    if request.method == "POST" and form.is_valid():
-        chosen = [p for p in unclaimed if p.pk in set(form.cleaned_data["participations"])]
-        try:
-            claim = services.claim_create(
-                collective=collective,
-                claimant=request.user,
-                participations=chosen,
-                choice=form.cleaned_data["choice"],
-                unpaid_minutes=form.unpaid_minutes(),
-            )
-        except ValidationError as error:
-            form.add_error("participations", error)
-        else:
-            messages.success(
-                request,
-                _("Claim %(reference)s is started. Add any expenses, then send it.")
-                % {"reference": claim.reference},
-            )
-            return redirect("payments:claim", pk=claim.pk)
+    unpaid = _unpaid_words(access.policy_terms(collective))
+    fields_html = ""
+    refusal: ValidationError | None = None
+    if request.method == "POST":
+        # Only the activities sent are read to check and claim them (a person may have
+        # hundreds); the whole list is read again only to show the form with a problem.
+        sent = [value for value in request.POST.getlist("participations") if value.isdigit()]
+        chosen = claim_options(request.user, collective, ids=sent)
+        form = _claim_form(request.POST, chosen, unpaid)
+        if form.is_valid():
+            picked = set(form.cleaned_data["participations"])
+            try:
+                claim = services.claim_create(
+                    collective=collective,
+                    claimant=request.user,
+                    participations=[
+                        Participation(pk=option.pk) for option in chosen if option.pk in picked
+                    ],
+                    choice=form.cleaned_data["choice"],
+                    unpaid_minutes=form.unpaid_minutes(),
+                )
+            except ValidationError as error:
+                refusal = error
+            else:
+                messages.success(
+                    request,
+                    _("Claim %(reference)s is started. Add any expenses, then send it.")
+                    % {"reference": claim.reference},
+                )
+                return redirect("payments:claim", pk=claim.pk)
+        options = claim_options(request.user, collective)
+        form = _claim_form(request.POST, options, unpaid)
+        if form.is_valid() and refusal is not None:  # the service's refusal
+            form.add_error("participations", refusal)
+    else:
+        options = claim_options(request.user, collective)
+        form = _claim_form(None, options, unpaid)
+        fields_html = claim_fields_html(form, options)
     context = {
         "collective": collective,
         "form": form,
         "has_options": bool(options),
-        "fields_html": "" if form.is_bound else _claim_fields_html(form, options),
+        "fields_html": fields_html,
     }
     return render(request, "payments/claim_new.html", context)
 
 
-# The form's fields are made only from what the key holds, so a change to any activity
-# (a new one, one claimed, a title edited) is a new key; an hour bounds what it keeps.
-CLAIM_FIELDS_SECONDS = 60 * 60
-
-
-def _claim_fields_html(form: ClaimForm, options: list[tuple[int, str]]) -> SafeString:
-    """The empty claim form's fields: a checkbox, and a box for unpaid time, for each of
-    up to 200 activities took most of the page's time to render. They depend only on
-    the activities' ids and labels and the policy's unpaid time, so they are kept by a
-    digest of those (the same person asks again for the same list until they claim)."""
-    digest = lib_cache.digest([options, form.unpaid])
-    return lib_cache.versioned(
-        "payments:claim-fields",
-        (digest,),
-        lambda: render_to_string("payments/includes/claim_fields.html", {"form": form}),
-        seconds=CLAIM_FIELDS_SECONDS,
+def _claim_form(data: Any, options: list[ClaimOption], unpaid: str) -> ClaimForm:
+    return ClaimForm(
+        data,
+        options=[(option.pk, option.label) for option in options],
+        unpaid=unpaid,
+        minutes={option.pk: option.minutes for option in options},
     )
 
 
@@ -593,25 +556,28 @@ def _act(request: HttpRequest, action: Any, success: str) -> bool:
 @require_safe
 def approvals(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.approver_collective(request.user, slug)
-    claims = Claim.objects.filter(collective=collective).for_table()
+    claims = Claim.objects.filter(collective=collective).values_list(*TABLE_VALUES)
     # Oldest first, a page at a time: a network's queue can hold thousands.
     waiting = page_or_404(
         request,
         claims.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk"),
         QUEUE_PER_PAGE,
     )
+    queried = claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")
+    decided = claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")
+    waiting_html, queried_html, decided_html = claims_tables_html(
+        [
+            (_("Waiting for approval"), list(waiting.object_list)),
+            (_("Waiting for the claimant’s answer"), list(queried[:QUEUE_PER_PAGE])),
+            (_("Recently decided"), list(decided[:RECENTLY_DECIDED])),
+        ]
+    )
     context = {
         "collective": collective,
-        "waiting": claim_rows(waiting.object_list),
         "page": waiting,
-        "queried": claim_rows(
-            claims.filter(status=Status.QUERIED).order_by("submitted_at", "pk")[:QUEUE_PER_PAGE]
-        ),
-        "decided": claim_rows(
-            claims.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[
-                :RECENTLY_DECIDED
-            ]
-        ),
+        "waiting_html": waiting_html,
+        "queried_html": queried_html,
+        "decided_html": decided_html,
     }
     return render(request, "payments/approvals.html", context)
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +31,9 @@ from levelfield.decisions.models import (
 )
 from levelfield.decisions.services.common import DecisionError, decision_record
 from levelfield.decisions.services.tallying import (
+    TallyMissing,
     tally_locked,
+    tally_locked_existing,
     tally_response_kept,
     tally_voter_kept,
 )
@@ -50,32 +52,60 @@ def response_submit(
     """Record or change a person's response: exactly one per person, even when two
     submissions arrive together. Returns the named response, or None for an anonymous
     decision (whose answer is sealed until closing)."""
-    for attempt in range(3):
+    # On PostgreSQL a named response holds the decision only against changes to it
+    # (closing, new options), not against other people's responses: many people answer
+    # one decision at once, and taking the decision's row for the whole transaction
+    # made them wait for each other. Their counts are kept one at a time on the tally's
+    # row, locked last and briefly.
+    shared = connection.vendor == "postgresql" and not decision.anonymous
+    conflicts = 0
+    while True:
         try:
             return _response_submit(
-                decision=decision, person=person, payload=payload, reason=reason, now=now
+                decision=decision,
+                person=person,
+                payload=payload,
+                reason=reason,
+                now=now,
+                shared=shared,
             )
         except IntegrityError:
             # Another submission from the same person won the race; go again and it
             # becomes a change to that response.
-            if attempt == 2:
+            conflicts += 1
+            if conflicts == 3:
                 raise
-    raise AssertionError("unreachable")
+        except TallyMissing:
+            # No kept counts yet: they are made from the responses with the decision
+            # held alone, as before any was kept.
+            shared = False
 
 
 def _response_submit(
-    *, decision: Decision, person: User, payload: Any, reason: str, now: datetime | None
+    *,
+    decision: Decision,
+    person: User,
+    payload: Any,
+    reason: str,
+    now: datetime | None,
+    shared: bool,
 ) -> Response | None:
     now = now or timezone.now()
     reason = reason.strip()
     with transaction.atomic():
         # Locked with its place, collective and project read in the same query (the
         # membership check needs them); only the decision's row is locked.
-        decision = (
-            Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
-        )
+        if shared:
+            decision_hold_shared(decision.pk)
+            decision = Decision.objects.with_place().get(pk=decision.pk)
+        else:
+            decision = (
+                Decision.objects.select_for_update(of=("self",)).with_place().get(pk=decision.pk)
+            )
         _check_can_respond(decision, person, now)
-        tally = tally_locked(decision)  # made from the responses before this one if missing
+        # Made from the responses before this one if missing (with the decision held
+        # alone); otherwise locked after this person's response is written.
+        tally = None if shared else tally_locked(decision)
         option_ids = list(decision.options.values_list("id", flat=True))
         try:
             payload = methods.payload_validate(decision, option_ids, payload)
@@ -85,9 +115,18 @@ def _response_submit(
         if reason_problem:
             raise DecisionError(reason_problem, code="reason")
         if decision.anonymous:
-            _ballot_save(decision, tally, person, payload, reason)
+            _ballot_save(decision, tally or tally_locked(decision), person, payload, reason)
             return None
         return _named_response_save(decision, tally, person, payload, reason, now)
+
+
+def decision_hold_shared(pk: int) -> None:
+    """Hold the decision's row against changes to it (FOR SHARE) until the transaction
+    ends: closing and new options (which take it FOR UPDATE) wait, other responses do
+    not. PostgreSQL only; Django's querysets lock only FOR UPDATE."""
+    table = connection.ops.quote_name(Decision._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [pk])  # noqa: S608
 
 
 def _check_can_respond(decision: Decision, person: User, now: datetime) -> None:
@@ -172,19 +211,25 @@ def _ballot_save(
 
 def _named_response_save(
     decision: Decision,
-    tally: Tally,
+    tally: Tally | None,
     person: User,
     payload: dict[str, Any],
     reason: str,
     now: datetime,
 ) -> Response:
-    response = Response.objects.filter(decision=decision, person=person).first()
+    """Write the person's response (its row locked, so two of theirs at once take turns),
+    its history, then the counts (`tally`, or the tally locked now, last)."""
+    response = (
+        Response.objects.select_for_update().filter(decision=decision, person=person).first()
+    )
     if response is None:
         response = Response.objects.create(
             decision=decision, person=person, payload=payload, reason=reason, updated_at=now
         )
-        tally_response_kept(tally, payload=payload, reason=reason)
         _record_response(decision, person, "response_given", "responded to", None, response)
+        tally_response_kept(
+            tally or tally_locked_existing(decision), payload=payload, reason=reason
+        )
         return response
     if response.payload == payload and response.reason == reason:
         return response
@@ -199,15 +244,15 @@ def _named_response_save(
     )
     response.payload, response.reason, response.updated_at = payload, reason, now
     response.save(update_fields=["payload", "reason", "updated_at"])
+    _record_response(
+        decision, person, "response_changed", "changed their response to", before, response
+    )
     tally_response_kept(
-        tally,
+        tally or tally_locked_existing(decision),
         payload=payload,
         reason=reason,
         before=before["payload"],
         reason_before=before["reason"],
-    )
-    _record_response(
-        decision, person, "response_changed", "changed their response to", before, response
     )
     return response
 

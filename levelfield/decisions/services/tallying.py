@@ -1,8 +1,9 @@
 """Keeping a decision's counts (its `Tally`) as responses arrive, and rebuilding them.
 
-`tally_response_kept` runs inside the responding transaction, after the decision row is
-locked, so two responses at once each see the other's counts (the lock serialises them)
-and the counts always equal a fresh tally. `tallies_rebuild` works the counts out afresh
+`tally_response_kept` runs inside the responding transaction with the tally's row
+locked (`tally_locked_existing`, or `tally_locked` under the decision's own lock), so
+two responses at once each see the other's counts (the lock serialises them) and the
+counts always equal a fresh tally. `tallies_rebuild` works the counts out afresh
 from the stored responses: the data migration, `manage.py rebuild_decision_tallies`
 and the scale seed use it.
 """
@@ -70,6 +71,22 @@ def tally_locked(decision: Decision) -> Tally:
     return tally
 
 
+class TallyMissing(Exception):  # noqa: N818 - a state, not an error to report
+    """The decision has no kept counts yet (see `tally_locked_existing`)."""
+
+
+def tally_locked_existing(decision: Decision) -> Tally:
+    """The decision's tally, its row locked for changing, for a caller that holds the
+    decision only against changes to it (a response on PostgreSQL): such callers take
+    turns only here. Raises TallyMissing when there is none, since making one from the
+    responses needs the decision held alone (`tally_locked`)."""
+    tally = Tally.objects.select_for_update().filter(decision=decision).first()
+    if tally is None:
+        raise TallyMissing
+    tally.decision = decision
+    return tally
+
+
 def tally_response_kept(
     tally: Tally,
     *,
@@ -79,8 +96,8 @@ def tally_response_kept(
     reason_before: str = "",
 ) -> None:
     """A named response was given (`before` None) or changed from `before`: move the
-    counts by the difference. Caller holds the decision's row lock and took `tally` with
-    `tally_locked` before changing any response."""
+    counts by the difference. Caller took `tally` with `tally_locked` (holding the
+    decision's row, before changing any response) or `tally_locked_existing`."""
     method = tally.decision.method
     tally.marks = marks_change(tally.marks, method, added=payload, removed=before)
     if before is None:

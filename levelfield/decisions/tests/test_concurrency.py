@@ -154,3 +154,33 @@ def test_many_people_responding_and_changing_at_once_leave_the_counts_exact() ->
     services.decision_close(decision=anonymous, now=anonymous.closes_at)
     assert services.tallies_wrong(decisions=Decision.objects.all()) == []
     assert Tally.objects.get(decision=anonymous).counted == 8
+
+
+def test_closing_while_people_respond_counts_exactly_the_responses_given_before_it() -> None:
+    """Responses hold the decision only against changes to it, so closing waits for
+    those under way and those after it are refused: the kept counts stay exact."""
+    from levelfield.collectives.tests.threads import at_once
+    from levelfield.decisions.models import Decision, Tally
+
+    team = make_team(8)
+    decision = team.start(Method.PROPOSAL)
+    stances = ["agree", "abstain", "disagree", "block"]
+
+    def act(number: int) -> object:
+        if number == 4:
+            return services.decision_close(decision=decision, early=True)
+        return services.response_submit(
+            decision=decision,
+            person=team.members[number if number < 4 else number - 1],
+            payload={"stance": stances[number % 4]},
+            reason="Because",
+        )
+
+    outcomes = at_once(9, act)
+    refused = [o for o in outcomes if isinstance(o, services.DecisionError)]
+    assert not [o for o in outcomes if isinstance(o, Exception) and o not in refused], outcomes
+    decision.refresh_from_db()
+    assert decision.closed_at is not None
+    given = Response.objects.filter(decision=decision)
+    assert Tally.objects.get(decision=decision).responses == given.count() == 8 - len(refused)
+    assert services.tallies_wrong(decisions=Decision.objects.all()) == []
