@@ -240,11 +240,17 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests that share the world together, then those that ask for the demo, last
-    and together, so each test process builds the world and loads the demo about once
-    (pytest-xdist hands each process its tests in this order)."""
+    """Run the tests that read pages on disk first; then the tests that share the world
+    together; then those that ask for the demo, last and together, so each test process
+    builds the world and loads the demo about once (pytest-xdist hands each process its
+    tests in this order)."""
 
     def turn(item: pytest.Item) -> int:
+        # First, the tests that read PostgreSQL's pages as stored: a transaction left open
+        # in any database of the server (another process's shared world or demo) keeps a
+        # just-deleted row on disk until it ends, so they run before any is opened.
+        if item.get_closest_marker("on_disk"):
+            return -1
         if "demo" in getattr(item, "fixturenames", ()):
             return 3
         return {None: 0, WORLD: 1, CLOCKED_WORLD: 2}[_world_shared_as(item)]

@@ -299,6 +299,7 @@ def test_on_postgresql_written_out_answers_share_one_xmin_and_follow_the_shuffle
     assert _stored_order(decision) == sorted(REASONS, reverse=True)
 
 
+@pytest.mark.on_disk
 @_on_postgres
 def test_on_postgresql_after_closing_no_page_on_disk_opens_a_ballot_even_with_the_key() -> None:
     """The attack that worked before: read old row versions with pageinspect and open

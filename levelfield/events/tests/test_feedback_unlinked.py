@@ -115,6 +115,7 @@ def test_on_postgresql_no_column_links_a_feedback_answer_to_its_author(
     assert set(Feedback.objects.filter(event=event).values_list("perspective", flat=True)) == {""}
 
 
+@pytest.mark.on_disk
 @_on_postgres
 def test_on_postgresql_after_the_write_out_no_page_opens_a_sealed_answer(
     plan: Callable[..., Event], collective: Any

@@ -82,6 +82,7 @@ def _on_postgres(test: Callable[..., Any]) -> Callable[..., Any]:
     return test
 
 
+@pytest.mark.on_disk
 @_on_postgres
 def test_on_postgresql_no_column_links_demographics_or_an_email_to_a_submission(
     partnership: Partnership, member: User, monkeypatch: pytest.MonkeyPatch

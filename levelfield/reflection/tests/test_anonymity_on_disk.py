@@ -23,6 +23,7 @@ from levelfield.sealing.tests.pages import (
 pytestmark = CONCURRENCY_MARKS
 
 
+@pytest.mark.on_disk
 def test_after_closing_no_page_on_disk_opens_a_check_in_answer_even_with_the_key(
     world: World,
 ) -> None:

@@ -102,6 +102,7 @@ def _on_postgres(test):  # noqa: ANN001, ANN202 - a decorator for the tests belo
     return test
 
 
+@pytest.mark.on_disk
 @_on_postgres
 def test_on_postgresql_a_destroyed_key_is_on_no_page_of_the_key_table() -> None:
     pageinspect_or_skip()
@@ -116,6 +117,7 @@ def test_on_postgresql_a_destroyed_key_is_on_no_page_of_the_key_table() -> None:
     assert sealing.keys_for("decision:1000").secret in raw_pages(SealKey._meta.db_table)
 
 
+@pytest.mark.on_disk
 @_on_postgres
 def test_on_postgresql_a_plain_delete_leaves_the_key_on_disk_which_is_why_it_is_rewritten() -> (
     None
