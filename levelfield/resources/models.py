@@ -173,7 +173,12 @@ class Resource(models.Model):
     class Meta:
         ordering = ["title", "pk"]
         indexes = [
-            models.Index(fields=["collective", "status"], name="resources_map_idx"),
+            # A collective's accepted resources in title order: the project page's five
+            # for its stage are the first few that carry the stage's label (0.3 ms with
+            # this index; 8 to 25 ms joining all 4,400 of a stage's labels without it).
+            models.Index(
+                fields=["collective", "status", "title", "id"], name="resources_map_title_idx"
+            ),
             models.Index(fields=["url"], name="resources_url_idx"),
         ]
         constraints = [
