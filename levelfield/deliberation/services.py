@@ -308,20 +308,23 @@ def analysis_schedule(conversation_id: int, due: datetime) -> None:
 
 
 def statement_next(
-    *, conversation: Conversation, participant: Participant | None
+    *, conversation: Conversation, participant: Participant | None, done: int | None = None
 ) -> Statement | None:
     """The next statement to show: one of the NEXT_FROM_TOP shown statements with the
     highest priority that the participant has not reacted to, drawn at random with
     chances in proportion to priority (seeded by the participant and how many they have
     reacted to, so a page reload shows the same one). Priority comes from the last
     analysis: statements few people have reacted to, and those that separate opinion,
-    come first (see analysis._figures)."""
+    come first (see analysis._figures). `done` is how many they have reacted to when the
+    caller has read their reactions already (else counted here)."""
     candidates = Statement.objects.filter(conversation=conversation, status=StatementStatus.SHOWN)
-    done = 0
-    if participant is not None:
+    if participant is None:
+        done = 0
+    else:
         reacted = Reaction.objects.filter(participant=participant, statement=OuterRef("pk"))
         candidates = candidates.exclude(Exists(reacted))
-        done = participant.reactions.count()
+        if done is None:
+            done = participant.reactions.count()
     top = list(candidates.order_by("-priority", "number")[:NEXT_FROM_TOP])
     if not top:
         return None

@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -54,10 +55,13 @@ from levelfield.deliberation.models import (
 )
 from levelfield.deliberation.report import report_build
 from levelfield.jobs import views as job_views
+from levelfield.lib.cache import digest, versioned
 from levelfield.lib.forms import posted, posted_files
 from levelfield.places.access import place_for_member
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
+# The table of a person's reactions is kept per what it shows (never stale): an hour.
+YOUR_REACTIONS_SECONDS = 60 * 60
 
 
 @login_required
@@ -114,39 +118,82 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     reaction."""
     taking = conversation_for_participant(request, pk)
     conversation, participant = taking.conversation, taking.participant
+    mine = _reactions_of(participant)
     chosen = request.GET.get("statement")
     if chosen:
         statement = statement_in(conversation, chosen)
         if statement.status != StatementStatus.SHOWN:
             statement = None
     else:
-        statement = services.statement_next(conversation=conversation, participant=participant)
-    return _detail(request, taking, statement, ReactionForm())
+        # Their reactions are read for the page anyway: not counted again.
+        statement = services.statement_next(
+            conversation=conversation, participant=participant, done=len(mine)
+        )
+    return _detail(request, taking, statement, ReactionForm(), mine=mine)
+
+
+def _reactions_of(participant: Any) -> list[Reaction]:
+    """The participant's reactions with their statements, latest first."""
+    if participant is None:
+        return []
+    return list(
+        Reaction.objects.filter(participant=participant)
+        .select_related("statement")
+        .order_by("-reacted_at", "-pk")
+    )
+
+
+def _your_reactions(mine: list[Reaction]) -> str:
+    """The table of the person's reactions, kept under a digest of exactly what it shows
+    (each statement, its number, text and status, and the reaction), so a new or changed
+    reaction or a statement moderated out is a new key: a row per reaction, often
+    hundreds, was most of the page's rendering."""
+    if not mine:
+        return ""
+    shown = [
+        (r.statement_id, r.statement.number, r.statement.text, r.statement.status, r.vote)
+        for r in mine
+    ]
+
+    def render_rows() -> str:
+        # Each vote's name once, not `get_vote_display` (every choice translated again)
+        # per row, and the words of each row's "Change" link looked up once, not per row
+        # in the template.
+        labels = {value: str(label) for value, label in Vote.choices}
+        change_to = _("your reaction to statement %(number)s")
+        for reaction in mine:
+            reaction.vote_label = labels.get(reaction.vote, reaction.vote)
+            # As `blocktranslate` writes it: the number localised and escaped, the words not.
+            reaction.change_to = mark_safe(  # noqa: S308
+                change_to % {"number": conditional_escape(localize(reaction.statement.number))}
+            )
+        return render_to_string(
+            "deliberation/includes/your_reactions.html", {"mine": mine, "change": _("Change")}
+        )
+
+    return mark_safe(  # noqa: S308 - escaped by its template
+        versioned(
+            "deliberation:your-reactions",
+            (digest(shown),),
+            render_rows,
+            seconds=YOUR_REACTIONS_SECONDS,
+        )
+    )
 
 
 def _detail(
-    request: HttpRequest, taking: Any, statement: Any, form: ReactionForm, status: int = 200
+    request: HttpRequest,
+    taking: Any,
+    statement: Any,
+    form: ReactionForm,
+    status: int = 200,
+    *,
+    mine: list[Reaction] | None = None,
 ) -> HttpResponse:
     conversation, participant = taking.conversation, taking.participant
     shown = conversation.statements.filter(status=StatementStatus.SHOWN).count()
-    mine = []
-    if participant is not None:
-        mine = list(
-            Reaction.objects.filter(participant=participant)
-            .select_related("statement")
-            .order_by("-reacted_at", "-pk")
-        )
-    # Each vote's name once, not `get_vote_display` (every choice translated again) per row,
-    # and the words of each row's "Change" link looked up once, not per row in the
-    # template: a person's reactions may be hundreds of rows.
-    labels = {value: str(label) for value, label in Vote.choices}
-    change_to = _("your reaction to statement %(number)s")
-    for reaction in mine:
-        reaction.vote_label = labels.get(reaction.vote, reaction.vote)
-        # As `blocktranslate` writes it: the number localised and escaped, the words not.
-        reaction.change_to = mark_safe(  # noqa: S308
-            change_to % {"number": conditional_escape(localize(reaction.statement.number))}
-        )
+    if mine is None:
+        mine = _reactions_of(participant)
     current = next((r.vote for r in mine if statement and r.statement_id == statement.pk), None)
     return render(
         request,
@@ -161,7 +208,7 @@ def _detail(
             "form": form,
             "shown": shown,
             "mine": mine,
-            "change": _("Change"),
+            "your_reactions": _your_reactions(mine),
             "votes": [
                 (Vote.AGREE, _("Agree")),
                 (Vote.DISAGREE, _("Disagree")),

@@ -148,6 +148,31 @@ def test_each_reaction_listed_links_to_changing_it_in_the_readers_language(
     assert f"your reaction to statement {statement.number}</span>" not in page
 
 
+def test_the_kept_table_of_your_reactions_follows_each_change(
+    client, conversation, member
+) -> None:
+    """The table of a person's reactions is kept per what it shows: a changed reaction
+    and a statement moderated out show at once."""
+    client.force_login(member)
+    statement = conversation.statements.first()
+    change = f'href="?statement={statement.pk}">Change'
+
+    def row() -> str:
+        page = client.get(conversation.get_absolute_url()).content.decode()
+        return page.split("Your reactions")[1].split(statement.text)[1].split("</tr>")[0]
+
+    _post_reaction(client, conversation, statement, 1)
+    assert ">Agree<" in row()
+    assert change in row()
+
+    _post_reaction(client, conversation, statement, -1)
+    assert ">Disagree<" in row()
+
+    services.statement_moderate(statement=statement, actor=member, accept=False)
+    assert ">Disagree<" in row()
+    assert change not in row()
+
+
 def test_a_bad_vote_or_statement_is_refused_clearly(client, conversation, member) -> None:
     client.force_login(member)
     statement = conversation.statements.first()

@@ -21,7 +21,8 @@ from levelfield.places.access import collective_place
 from levelfield.projects.tests.factories import ProjectFactory
 from levelfield.stories import services
 from levelfield.stories.models import Story
-from levelfield.stories.tests.factories import CommentFactory, StoryFactory
+from levelfield.stories.tests.factories import CommentFactory, StoryFactory, picture_upload
+from levelfield.translations import services as translation_services
 
 PUBLIC_PAGES = ("", "about-co-production/", "stories/", "get-involved/", "stories/feed/")
 
@@ -172,24 +173,25 @@ def test_public_pages_take_the_same_queries_with_1_or_20_stories_events_and_comm
     story = _many(collective, writer, count)
     Story.objects.update(comment_count=count)
 
-    with django_assert_num_queries(11):  # type: ignore[operator]
+    # The collective is read with its public page (one query).
+    with django_assert_num_queries(10):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/").status_code == 200
     # Then its stories and events, and its reports, outputs and impacts, are kept (the
     # latter per which are shown, read in three small queries).
-    with django_assert_num_queries(5):  # type: ignore[operator]
+    with django_assert_num_queries(4):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/").status_code == 200
     # One of them asks whether the story has an easy-read version (easyread's link); the
-    # story is read with its collective.
-    with django_assert_num_queries(8):  # type: ignore[operator]
+    # story is read with its collective and its public page.
+    with django_assert_num_queries(7):  # type: ignore[operator]
         assert client.get(story.get_absolute_url()).status_code == 200
     # Then its comments, related stories, pictures, co-authors and topics are kept (per
     # comments and page version).
-    with django_assert_num_queries(3):  # type: ignore[operator]
+    with django_assert_num_queries(2):  # type: ignore[operator]
         assert client.get(story.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(6):  # type: ignore[operator]
+    with django_assert_num_queries(5):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/stories/").status_code == 200
     # Then how many stories and which topics are kept (per page version and minute).
-    with django_assert_num_queries(4):  # type: ignore[operator]
+    with django_assert_num_queries(3):  # type: ignore[operator]
         assert client.get(f"/c/{collective.slug}/stories/").status_code == 200
 
 
@@ -202,9 +204,9 @@ def test_the_home_fragment_is_cached_per_version_and_a_change_shows_at_once(
 ) -> None:
     StoryFactory(collective=collective, author=writer, title="First")
     client.get(f"/c/{collective.slug}/")
-    with django_assert_num_queries(5):  # type: ignore[operator]
-        # The collective, the page's version, and which published reports, outputs and
-        # impacts are shown (so one taken down goes at once).
+    with django_assert_num_queries(4):  # type: ignore[operator]
+        # The collective with the page's version, and which published reports, outputs
+        # and impacts are shown (so one taken down goes at once).
         client.get(f"/c/{collective.slug}/")
 
     story = services.story_create(
@@ -264,3 +266,37 @@ def test_the_home_shows_an_output_taken_down_and_a_new_welcome_at_once(
     html = client.get(f"/c/{collective.slug}/").content.decode()
     assert "Being heard" not in html
     assert "<strong>Brookside</strong>" in html and "<strong>Riverside</strong>" not in html
+
+
+def test_a_kept_story_card_on_the_list_changes_with_what_it_shows(
+    client: Client, collective: Collective, writer: User, member: User
+) -> None:
+    """The list's cards are kept under a digest of what each shows: a new title, a Welsh
+    translation for a Welsh reader, a first picture and a comment count show at once."""
+    story = StoryFactory(collective=collective, author=writer, title="Our first cuppa")
+    url = f"/c/{collective.slug}/stories/"
+
+    def listed(language: str = "en-gb") -> str:
+        return client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert "Our first cuppa" in listed()
+    assert "comment" not in listed().split("Our first cuppa")[1].split("</article>")[0]
+
+    services.story_update(story=story, actor=writer, values={"title": "Our second cuppa"})
+    assert "Our second cuppa" in listed()
+    assert "Our first cuppa" not in listed()
+
+    translation_services.translation_save(
+        obj=story,
+        language="cy",
+        text={"title": "Ein paned", "summary": "Beth wnaethom.", "body": "Fe wnaethom gwrdd."},
+        actor=member,
+    )
+    assert "Ein paned" in listed("cy")
+    assert "Ein paned" not in listed()
+
+    services.image_add(story=story, actor=writer, upload=picture_upload(), alt="Mugs", credit="Mo")
+    assert "levelfield-story-thumb" in listed()
+
+    Story.objects.filter(pk=story.pk).update(comment_count=3)
+    assert "3 comments" in listed()

@@ -374,3 +374,34 @@ def test_a_published_storys_changed_words_show_at_once(
     html = client.get(Story.objects.get().get_absolute_url()).content.decode()
 
     assert "<em>once</em>" in html and "twice" not in html
+
+
+def test_a_public_story_offers_its_change_link_to_its_author_and_publishers_only(
+    client: Client,
+    collective: Collective,
+    writer: User,
+    coordinator: User,
+    member: User,
+    outsider: User,
+) -> None:
+    """Who may change a story is asked in one query on its public page (membership,
+    coordinator and editor together): naming an editor, or taking them off, shows at once."""
+    story = StoryFactory(collective=collective, author=writer, title="Our cuppa")
+    preview = reverse("stories:preview", args=[collective.slug, story.pk])
+
+    def offered(person: User) -> bool:
+        client.force_login(person)
+        return preview in client.get(story.get_absolute_url()).content.decode()
+
+    assert offered(writer)
+    assert offered(coordinator)
+    assert not offered(member)
+    assert not offered(outsider)
+
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={}, editors=[member]
+    )
+    assert offered(member)
+
+    services.public_page_save(collective=collective, actor=coordinator, values={}, editors=[])
+    assert not offered(member)
