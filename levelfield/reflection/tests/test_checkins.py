@@ -90,6 +90,26 @@ def test_members_answer_through_the_page_and_can_change_their_answers(
     assert services.answers_of(checkin=checkin, person=person).scores[questions[0].pk] == 4
 
 
+def test_the_page_says_whether_answers_were_sent_or_changed(team: Team, client: object) -> None:
+    """The service tells the page whether the person had answered before: the first
+    answers are thanked for, later ones said to be changed, and a form sent back with a
+    mistake still offers to save changed answers."""
+    checkin = team.open_round()
+    client.force_login(team.public[0])
+    url = reverse("reflection:answer", args=[checkin.pk])
+    data = {f"score_{pk}": "3" for pk in _scores(checkin, 3)}
+    first = client.post(url, data, follow=True).content.decode()
+    assert "Your answers are sealed until the round closes." in first
+    assert "Your answers have been changed." not in first
+    again = client.post(url, data, follow=True).content.decode()
+    assert "Your answers have been changed." in again
+    mistaken = client.post(url, {**data, next(iter(data)): "9"})
+    assert mistaken.status_code == 400
+    assert "Save my changed answers" in mistaken.content.decode()
+    client.force_login(team.public[1])
+    assert "Send my answers" in client.post(url, {}).content.decode()
+
+
 def test_out_of_range_and_missing_answers_get_a_clear_message_and_save_nothing(
     team: Team, client: object
 ) -> None:
