@@ -315,6 +315,42 @@ def test_an_action_goes_into_the_involvement_log_and_shows_at_the_next_round(
     assert "What we said we would do after" in page and "We will rotate who chairs" in page
 
 
+def test_only_what_was_said_after_the_round_just_before_is_recalled(
+    team: Team, client: object
+) -> None:
+    """A round recalls the actions of the latest round closed before it, named, and
+    keeps its own actions apart; an older round's actions are not brought back once a
+    later round said nothing."""
+    now = timezone.now() - timedelta(days=60)
+    first = team.open_round(title="Winter", now=now)
+    answer_all(first, team.members, 3, now=now)
+    close(first)
+    services.action_record(checkin=first, person=team.public[0], text="Rotate the chair")
+    later = now + timedelta(days=20)
+    second = team.open_round(title="Spring", now=later)
+    answer_all(second, team.members, 4, now=later)
+    close(second)
+    client.force_login(team.public[0])
+    url = reverse("reflection:detail", args=[second.pk])
+    page = client.get(url).content.decode()
+    assert "What we said we would do after “Winter”" in page
+    assert "Rotate the chair" in page and "Nothing recorded yet." in page
+    third = team.open_round(title="Summer")
+    answering = reverse("reflection:answer", args=[third.pk])
+    page = client.get(answering).content.decode()
+    assert "What we said we would do after" not in page and "Rotate the chair" not in page
+    services.action_record(checkin=second, person=team.public[1], text="Meet in the evening")
+    page = client.get(url).content.decode()
+    recalled, own = page.split('id="actions"', 1)
+    assert "Rotate the chair" in recalled and "Meet in the evening" not in recalled
+    assert "Meet in the evening" in own and "Rotate the chair" not in own
+    page = client.get(answering).content.decode()
+    assert "What we said we would do after “Spring”" in page
+    assert "Meet in the evening" in page and "Rotate the chair" not in page
+    page = client.get(reverse("reflection:detail", args=[first.pk])).content.decode()
+    assert "What we said we would do after" not in page
+
+
 def test_an_empty_action_gets_a_message_by_the_field(team: Team, client: object) -> None:
     checkin = team.open_round()
     answer_all(checkin, team.members, 3)
