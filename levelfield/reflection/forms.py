@@ -93,18 +93,16 @@ class AnswerForm(forms.Form):
     def __init__(self, *args: object, questions: list[Question], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
+        # The scale's words are the same for every question: translated once a form.
+        choices = [(value, f"{value}: {words}") for value, words in SCALE.items()]
         for number, question in enumerate(questions, start=1):
+            choose = _("Choose an answer from 1 to 5 for question %(number)s") % {"number": number}
             self.fields[f"score_{question.pk}"] = forms.TypedChoiceField(
                 label=question.text,
-                choices=[(value, f"{value}: {words}") for value, words in SCALE.items()],
+                choices=choices,
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={
-                    "required": _("Choose an answer from 1 to 5 for question %(number)s")
-                    % {"number": number},
-                    "invalid_choice": _("Choose an answer from 1 to 5 for question %(number)s")
-                    % {"number": number},
-                },
+                error_messages={"required": choose, "invalid_choice": choose},
             )
             self.fields[f"comment_{question.pk}"] = forms.CharField(
                 label=_("Comment on question %(number)s (optional)") % {"number": number},

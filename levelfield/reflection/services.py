@@ -142,8 +142,9 @@ def answers_submit(
     scores: dict[int, int],
     comments: dict[int, str] | None = None,
     now: datetime | None = None,
-) -> None:
-    """Give or change one's answers, sealed until the round closes.
+) -> bool:
+    """Give or change one's answers, sealed until the round closes; True when they
+    changed answers given before (the page says which).
 
     The round's row is locked, as closing locks it, so an answer either arrives before
     the answers are written out or is refused with the reason."""
@@ -170,9 +171,15 @@ def answers_submit(
             "comments": {str(pk): text for pk, text in comments.items()},
         }
         sealed = answers_seal(round_id=checkin.pk, person_id=person.pk, payload=payload)
-        Respondent.objects.update_or_create(
-            round=checkin, person=person, defaults={"sealed_answers": sealed}
+        # The round's lock already keeps one person's answers from racing, so one UPDATE
+        # (an INSERT the first time) does what `update_or_create`'s savepoint, row lock
+        # and re-read did in four statements.
+        changed = bool(
+            Respondent.objects.filter(round=checkin, person=person).update(sealed_answers=sealed)
         )
+        if not changed:
+            Respondent.objects.create(round=checkin, person=person, sealed_answers=sealed)
+    return changed
 
 
 def _answers_check(

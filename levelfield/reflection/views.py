@@ -231,21 +231,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = services.answering_refusal(checkin, now)
     shown = _questions_shown(request, checkin)
     form = AnswerForm(posted(request), questions=[one.obj for one in shown])
-    if refusal is not None:
-        changing = False
-    elif request.method == "POST":
-        # Whether one answered before is all a POST needs: nothing is opened.
-        changing = Respondent.objects.filter(
-            round=checkin, person=request.user, sealed_answers__isnull=False
-        ).exists()
-    else:
+    current = None
+    if refusal is None and request.method != "POST":
         current = services.answers_of(checkin=checkin, person=request.user)
-        changing = current is not None
         if current:
             form.initial_from(current.scores, current.comments)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
-            services.answers_submit(
+            changed = services.answers_submit(
                 checkin=checkin,
                 person=request.user,
                 scores=form.scores,
@@ -257,10 +250,19 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Your answers have been changed.")
-                if changing
+                if changed
                 else _("Thank you. Your answers are sealed until the round closes."),
             )
             return redirect("reflection:detail", pk=checkin.pk)
+    if refusal is not None:
+        changing = False
+    elif request.method == "POST":
+        # Whether one answered before is all a form sent back needs: nothing is opened.
+        changing = Respondent.objects.filter(
+            round=checkin, person=request.user, sealed_answers__isnull=False
+        ).exists()
+    else:
+        changing = current is not None
     previous, previous_actions = results.actions_before(checkin)
     status = 400 if request.method == "POST" else 200
     easy_read = _easy_read(request, [one.obj for one in shown])

@@ -90,6 +90,26 @@ def test_members_answer_through_the_page_and_can_change_their_answers(
     assert services.answers_of(checkin=checkin, person=person).scores[questions[0].pk] == 4
 
 
+def test_the_page_says_whether_answers_were_sent_or_changed(team: Team, client: object) -> None:
+    """The service tells the page whether the person had answered before: the first
+    answers are thanked for, later ones said to be changed, and a form sent back with a
+    mistake still offers to save changed answers."""
+    checkin = team.open_round()
+    client.force_login(team.public[0])
+    url = reverse("reflection:answer", args=[checkin.pk])
+    data = {f"score_{pk}": "3" for pk in _scores(checkin, 3)}
+    first = client.post(url, data, follow=True).content.decode()
+    assert "Your answers are sealed until the round closes." in first
+    assert "Your answers have been changed." not in first
+    again = client.post(url, data, follow=True).content.decode()
+    assert "Your answers have been changed." in again
+    mistaken = client.post(url, {**data, next(iter(data)): "9"})
+    assert mistaken.status_code == 400
+    assert "Save my changed answers" in mistaken.content.decode()
+    client.force_login(team.public[1])
+    assert "Send my answers" in client.post(url, {}).content.decode()
+
+
 def test_out_of_range_and_missing_answers_get_a_clear_message_and_save_nothing(
     team: Team, client: object
 ) -> None:
@@ -293,6 +313,42 @@ def test_an_action_goes_into_the_involvement_log_and_shows_at_the_next_round(
     following = team.open_round(title="Next time")
     page = client.get(reverse("reflection:answer", args=[following.pk])).content.decode()
     assert "What we said we would do after" in page and "We will rotate who chairs" in page
+
+
+def test_only_what_was_said_after_the_round_just_before_is_recalled(
+    team: Team, client: object
+) -> None:
+    """A round recalls the actions of the latest round closed before it, named, and
+    keeps its own actions apart; an older round's actions are not brought back once a
+    later round said nothing."""
+    now = timezone.now() - timedelta(days=60)
+    first = team.open_round(title="Winter", now=now)
+    answer_all(first, team.members, 3, now=now)
+    close(first)
+    services.action_record(checkin=first, person=team.public[0], text="Rotate the chair")
+    later = now + timedelta(days=20)
+    second = team.open_round(title="Spring", now=later)
+    answer_all(second, team.members, 4, now=later)
+    close(second)
+    client.force_login(team.public[0])
+    url = reverse("reflection:detail", args=[second.pk])
+    page = client.get(url).content.decode()
+    assert "What we said we would do after “Winter”" in page
+    assert "Rotate the chair" in page and "Nothing recorded yet." in page
+    third = team.open_round(title="Summer")
+    answering = reverse("reflection:answer", args=[third.pk])
+    page = client.get(answering).content.decode()
+    assert "What we said we would do after" not in page and "Rotate the chair" not in page
+    services.action_record(checkin=second, person=team.public[1], text="Meet in the evening")
+    page = client.get(url).content.decode()
+    recalled, own = page.split('id="actions"', 1)
+    assert "Rotate the chair" in recalled and "Meet in the evening" not in recalled
+    assert "Meet in the evening" in own and "Rotate the chair" not in own
+    page = client.get(answering).content.decode()
+    assert "What we said we would do after “Spring”" in page
+    assert "Meet in the evening" in page and "Rotate the chair" not in page
+    page = client.get(reverse("reflection:detail", args=[first.pk])).content.decode()
+    assert "What we said we would do after" not in page
 
 
 def test_an_empty_action_gets_a_message_by_the_field(team: Team, client: object) -> None:
