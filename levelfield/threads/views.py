@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -40,20 +40,6 @@ from levelfield.threads.models import Post, ReadMark, Thread, ThreadKind
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
-# Top-level replies on one page of a thread (each with its own replies).
-REPLIES_PER_PAGE = 25
-# What a post on a thread's page shows (not its markdown source).
-_POST_SHOWN = (
-    "thread_id",
-    "parent_id",
-    "is_opening",
-    "author__display_name",
-    "author__email",
-    "html",
-    "created_at",
-    "edited_at",
-    "removed_at",
-)
 
 
 def _error_to_form(form: Any, error: ValidationError) -> None:
@@ -194,7 +180,7 @@ def _reply_page(thread: Thread, post: Post) -> int:
         .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
         .count()
     )
-    return before // REPLIES_PER_PAGE + 1
+    return before // display.REPLIES_PER_PAGE + 1
 
 
 def post_url(thread: Thread, post: Post) -> str:
@@ -207,23 +193,8 @@ def post_url(thread: Thread, post: Post) -> str:
 def _detail(
     request: HttpRequest, thread: Thread, *, reply_form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
-    posts = Post.objects.select_related("author").only(*_POST_SHOWN)
-    opening = posts.filter(thread=thread, is_opening=True).first()
-    replies = (
-        posts.filter(thread=thread, parent__isnull=True, is_opening=False)
-        .prefetch_related(
-            Prefetch("children", queryset=posts.order_by("created_at", "pk")),
-        )
-        .order_by("created_at", "pk")
-    )
-    page = page_or_404(request, replies, REPLIES_PER_PAGE)
-    top = list(page.object_list)
     mark = ReadMark.objects.filter(thread=thread, person=request.user).first()
-    read_at = mark.read_at if mark else None
-    children = [child for reply in top for child in reply.children.all()]
-    display.annotate(
-        [p for p in [opening, *top, *children] if p is not None], request.user, read_at
-    )
+    page, opening, top = display.thread_page(request, thread, mark.read_at if mark else None)
     token = get_token(request)
     reply_url = reverse("threads:reply", args=[thread.place_id, thread.pk])
     display.posts_html(token, thread, opening, top, reply_url)
