@@ -193,12 +193,11 @@ def post_url(thread: Thread, post: Post) -> str:
 def _detail(
     request: HttpRequest, thread: Thread, *, reply_form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
-    mark = ReadMark.objects.filter(thread=thread, person=request.user).first()
-    page, opening, top = display.thread_page(request, thread, mark.read_at if mark else None)
+    page, opening, top = display.thread_page(request, thread, thread.read_at)
     token = get_token(request)
     reply_url = reverse("threads:reply", args=[thread.place_id, thread.pk])
     display.posts_html(token, thread, opening, top, reply_url)
-    unread = thread.post_count - (mark.read_count if mark else 0)
+    unread = thread.post_count - (thread.read_count or 0)
     return render(
         request,
         "threads/detail.html",
@@ -211,7 +210,6 @@ def _detail(
             "reply_url": reply_url,
             "reply_form": reply_form or ReplyForm(),
             "unread": unread,
-            "read_mark": mark,
             # Its author sees how far the sending job has got (one count query).
             "reach": services.update_reach(thread=thread)
             if thread.is_update and thread.author_id == request.user.pk
@@ -224,14 +222,14 @@ def _detail(
 @login_required
 @require_safe
 def detail(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
-    thread = thread_for_member(request.user, place_pk, pk)
+    thread = thread_for_member(request.user, place_pk, pk, read_mark=True)
     return _detail(request, thread)
 
 
 @login_required
 @require_POST
 def reply(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
-    thread = thread_for_member(request.user, place_pk, pk)
+    thread = thread_for_member(request.user, place_pk, pk, read_mark=True)
     form = ReplyForm(request.POST)
     if form.is_valid():
         parent = None
