@@ -53,6 +53,10 @@ class Thread(models.Model):
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     post_count = models.PositiveIntegerField(default=0)
     reply_count = models.PositiveIntegerField(default=0)
+    # Moved in the same transaction by whatever changes what the thread's page shows of
+    # its posts (a reply, an edit, a removal, a reaction, an erasure): the page's posts
+    # are kept per this version (threads/display.py).
+    posts_version = models.PositiveIntegerField(default=0)
     pinned = models.BooleanField(default=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(

@@ -75,6 +75,9 @@ def erase(context: ErasureContext) -> None:
     context.forget(threads, ["title"])
     context.forget(Post.objects.filter(thread__in=threads), ["body", "html"])
     context.forget(Revision.objects.filter(post__thread__in=threads), ["body"])
+    # Their name, words and reactions leave the kept pages of these threads at once
+    # (the rest of their posts show "A former member" once their row is gone).
+    threads.update(posts_version=F("posts_version") + 1)
 
 
 def needs(person: Any) -> list[Need]:

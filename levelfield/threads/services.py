@@ -163,6 +163,12 @@ def thread_start(
 # Replies
 
 
+def _posts_changed(thread_id: int) -> None:
+    """Move the thread's `posts_version`, in the caller's transaction, so its page's kept
+    posts are worked out afresh (threads/display.py)."""
+    Thread.objects.filter(pk=thread_id).update(posts_version=F("posts_version") + 1)
+
+
 def _thread_locked(thread: Thread) -> Thread:
     return Thread.objects.select_for_update().get(pk=thread.pk)
 
@@ -203,6 +209,7 @@ def post_reply(
             post_count=F("post_count") + 1,
             reply_count=F("reply_count") + 1,
             last_activity_at=now,
+            posts_version=F("posts_version") + 1,
         )
         # Writing a reply is reading the thread: the one read mark written without the
         # "Mark as read" button (see thread_mark_read).
@@ -244,6 +251,7 @@ def post_edit(*, post: Post, person: User, body: str, now: datetime | None = Non
         post.html = render_body(body)
         post.edited_at = now
         post.save(update_fields=["body", "html", "edited_at"])
+        _posts_changed(post.thread_id)
         _mention(post, place=post.thread.place, now=now)
     return post
 
@@ -269,6 +277,7 @@ def post_remove(*, post: Post, person: User, now: datetime | None = None) -> Pos
         post.removed_at = now
         post.save(update_fields=["body", "html", "removed_at"])
         post.revisions.all().delete()
+        _posts_changed(post.thread_id)
     return post
 
 
@@ -286,12 +295,14 @@ def reaction_toggle(*, post: Post, person: User, kind: str) -> bool:
             raise ThreadError(_("This reply was removed."), code="removed")
         deleted, _counts = Reaction.objects.filter(post=post, person=person, kind=kind).delete()
         if deleted:
+            _posts_changed(post.thread_id)
             return False
         try:
             with transaction.atomic():
                 Reaction.objects.create(post=post, person=person, kind=kind)
         except IntegrityError:
-            pass  # the same click twice at once: it is there once
+            return True  # the same click twice at once: it is there once
+        _posts_changed(post.thread_id)
     return True
 
 

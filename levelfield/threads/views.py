@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -40,20 +40,6 @@ from levelfield.threads.models import Post, ReadMark, Thread, ThreadKind
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 THREADS_PER_PAGE = 25
-# Top-level replies on one page of a thread (each with its own replies).
-REPLIES_PER_PAGE = 25
-# What a post on a thread's page shows (not its markdown source).
-_POST_SHOWN = (
-    "thread_id",
-    "parent_id",
-    "is_opening",
-    "author__display_name",
-    "author__email",
-    "html",
-    "created_at",
-    "edited_at",
-    "removed_at",
-)
 
 
 def _error_to_form(form: Any, error: ValidationError) -> None:
@@ -194,7 +180,7 @@ def _reply_page(thread: Thread, post: Post) -> int:
         .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
         .count()
     )
-    return before // REPLIES_PER_PAGE + 1
+    return before // display.REPLIES_PER_PAGE + 1
 
 
 def post_url(thread: Thread, post: Post) -> str:
@@ -207,27 +193,11 @@ def post_url(thread: Thread, post: Post) -> str:
 def _detail(
     request: HttpRequest, thread: Thread, *, reply_form: ReplyForm | None = None, status: int = 200
 ) -> HttpResponse:
-    posts = Post.objects.select_related("author").only(*_POST_SHOWN)
-    opening = posts.filter(thread=thread, is_opening=True).first()
-    replies = (
-        posts.filter(thread=thread, parent__isnull=True, is_opening=False)
-        .prefetch_related(
-            Prefetch("children", queryset=posts.order_by("created_at", "pk")),
-        )
-        .order_by("created_at", "pk")
-    )
-    page = page_or_404(request, replies, REPLIES_PER_PAGE)
-    top = list(page.object_list)
-    mark = ReadMark.objects.filter(thread=thread, person=request.user).first()
-    read_at = mark.read_at if mark else None
-    children = [child for reply in top for child in reply.children.all()]
-    display.annotate(
-        [p for p in [opening, *top, *children] if p is not None], request.user, read_at
-    )
+    page, opening, top = display.thread_page(request, thread, thread.read_at)
     token = get_token(request)
     reply_url = reverse("threads:reply", args=[thread.place_id, thread.pk])
     display.posts_html(token, thread, opening, top, reply_url)
-    unread = thread.post_count - (mark.read_count if mark else 0)
+    unread = thread.post_count - (thread.read_count or 0)
     return render(
         request,
         "threads/detail.html",
@@ -240,7 +210,6 @@ def _detail(
             "reply_url": reply_url,
             "reply_form": reply_form or ReplyForm(),
             "unread": unread,
-            "read_mark": mark,
             # Its author sees how far the sending job has got (one count query).
             "reach": services.update_reach(thread=thread)
             if thread.is_update and thread.author_id == request.user.pk
@@ -253,14 +222,14 @@ def _detail(
 @login_required
 @require_safe
 def detail(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
-    thread = thread_for_member(request.user, place_pk, pk)
+    thread = thread_for_member(request.user, place_pk, pk, read_mark=True)
     return _detail(request, thread)
 
 
 @login_required
 @require_POST
 def reply(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
-    thread = thread_for_member(request.user, place_pk, pk)
+    thread = thread_for_member(request.user, place_pk, pk, read_mark=True)
     form = ReplyForm(request.POST)
     if form.is_valid():
         parent = None

@@ -107,3 +107,38 @@ def test_the_list_shows_a_reply_pinning_and_closing_at_once_and_new_per_person(
     assert "Pinned</strong>" in cora_list and "Closed</strong>" in cora_list
     services.thread_mark_read(thread=thread, person=world.coordinator)
     assert "1 new" not in cora.get(listing).content.decode()
+
+
+def test_a_reply_shows_at_once_on_the_newest_page_already_kept(
+    world, as_person, thread, monkeypatch
+):
+    """A page's posts are kept per the thread's posts_version (threads/display.py): a
+    reply moves it, so the newest page and its pager change for everyone at once."""
+    from levelfield.threads import display
+
+    monkeypatch.setattr(display, "REPLIES_PER_PAGE", 2)
+    for n in range(4):
+        services.post_reply(thread=thread, author=world.coordinator, body=f"Reply {n}.")
+    mo = as_person(world.member)
+    newest = mo.get(_url(thread), {"page": "last"}).content.decode()
+    assert "Page 2 of 2" in newest and "Reply 3." in newest
+    services.post_reply(thread=thread, author=world.coordinator, body="One more.")
+    thread.refresh_from_db()
+    newest = mo.get(_url(thread), {"page": "last"}).content.decode()
+    assert "Page 3 of 3" in newest and "One more." in newest and "Reply 3." not in newest
+    first = mo.get(_url(thread)).content.decode()
+    assert "Page 1 of 3" in first and "Reply 0." in first
+
+
+def test_an_erased_persons_name_and_reactions_leave_a_kept_page_at_once(world, as_person, thread):
+    from levelfield.home.services import person_delete
+
+    reply = services.post_reply(thread=thread, author=world.member, body="Count me in.")
+    services.reaction_toggle(post=reply, person=world.member, kind="thanks")
+    cora = as_person(world.coordinator)
+    page = _page(cora, thread)
+    assert "Reply to Mo" in page and "Thanks: 1" in page
+    person_delete(person=world.member)
+    page = _page(cora, thread)
+    assert "Reply to Mo" not in page and "Reply to a former member" in page
+    assert "Thanks: 1" not in page and "Thanks: 0" in page

@@ -401,9 +401,9 @@ def test_the_list_and_a_long_thread_take_the_same_queries_at_two_sizes(world, as
 @pytest.fixture
 def two_a_page(monkeypatch):
     """Two top-level replies a page, so a few replies make several pages."""
-    from levelfield.threads import views
+    from levelfield.threads import display
 
-    monkeypatch.setattr(views, "REPLIES_PER_PAGE", 2)
+    monkeypatch.setattr(display, "REPLIES_PER_PAGE", 2)
 
 
 def _replies(thread, author, count: int) -> list[Post]:
@@ -453,7 +453,8 @@ def test_a_mention_on_a_later_page_links_to_the_page_holding_it(
 def test_a_thread_of_10_and_of_1000_replies_takes_the_same_queries_a_page(
     world, as_person, thread
 ):
-    """Bulk-inserted (the services would take minutes), with the counts they keep."""
+    """Bulk-inserted (the services would take minutes), with the counts and the version
+    they keep."""
     from django.db.models import F
 
     def add(count: int) -> None:
@@ -466,7 +467,9 @@ def test_a_thread_of_10_and_of_1000_replies_takes_the_same_queries_a_page(
         )
         Reaction.objects.create(post=made[-1], person=world.coordinator, kind="agree")
         Thread.objects.filter(pk=thread.pk).update(
-            post_count=F("post_count") + count + 1, reply_count=F("reply_count") + count + 1
+            post_count=F("post_count") + count + 1,
+            reply_count=F("reply_count") + count + 1,
+            posts_version=F("posts_version") + 1,
         )
 
     client = as_person(world.member)
