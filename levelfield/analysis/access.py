@@ -11,10 +11,19 @@ uploaded it.
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.analysis.models import Code, Segment, Source, TeamMember, Theme, WordListEntry
+from levelfield.analysis.models import (
+    Code,
+    Segment,
+    Settings,
+    Source,
+    TeamMember,
+    Theme,
+    WordListEntry,
+)
 from levelfield.collectives.roles import memberships_of
 from levelfield.people.models import User
 from levelfield.places.access import place_for_member
@@ -42,28 +51,53 @@ def place_for_project_member(person: User, place_pk: int) -> Place:
     return place
 
 
-def team_place(person: User, place_pk: int) -> Place:
-    """The project's place, if `person` is on its analysis team; otherwise 404."""
+def team_place(person: User, place_pk: int, *, on_the_team: bool | None = None) -> Place:
+    """The project's place, if `person` is on its analysis team; otherwise 404.
+    `on_the_team` is whether they are, when it was read with the object asked for."""
     place = place_for_project_member(person, place_pk)
-    if not on_team(person, place):
+    if not (on_team(person, place) if on_the_team is None else on_the_team):
         raise Http404("No such analysis.")
     return place
 
 
 def source_for_team(
-    person: User, pk: int, *, confirmed: bool = True, without: tuple[str, ...] = ()
+    person: User,
+    pk: int,
+    *,
+    confirmed: bool = True,
+    without: tuple[str, ...] = (),
+    sharing: bool = False,
 ) -> Source:
     """A source, for its team; one waiting for de-identification only for its uploader
     (with `confirmed=False` pages that handle both; otherwise 404 until confirmed).
     `without` names long columns the page does not show (a transcript's text is
-    hundreds of kilobytes); they are read only if used."""
+    hundreds of kilobytes); they are read only if used. With `sharing`, also
+    `source.share_coding`: whether everyone on the team sees everyone's coding (no, until
+    the team says), read in the same query as whether the person is on the team."""
     # Read once: a source outside the person's reach and one outside their team are
     # both 404, so which is checked first tells nobody anything.
-    source = get_object_or_404(Source.objects.open_to(person).defer(*without), pk=pk)
-    place = team_place(person, source.place_id)
+    rows = Source.objects.open_to(person).defer(*without)
+    if getattr(person, "is_authenticated", False):
+        rows = rows.annotate(
+            viewer_on_team=Exists(
+                TeamMember.objects.filter(place_id=OuterRef("place_id"), person_id=person.pk)
+            )
+        )
+    if sharing:
+        rows = rows.annotate(
+            share_coding=Subquery(
+                Settings.objects.filter(place_id=OuterRef("place_id")).values("share_coding")[:1]
+            )
+        )
+    source = get_object_or_404(rows, pk=pk)
+    place = team_place(
+        person, source.place_id, on_the_team=getattr(source, "viewer_on_team", None)
+    )
     if confirmed and not source.is_confirmed:
         raise Http404("No such source.")
     source.place = place
+    if sharing:
+        source.share_coding = bool(source.share_coding)
     return source
 
 

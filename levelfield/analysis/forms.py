@@ -290,8 +290,12 @@ class CodingForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sentences"].choices = [(i, str(i)) for i in sentences or []]
-        self.fields["paragraphs"].choices = [(i, str(i)) for i in paragraphs or []]
+        if self.is_bound:
+            # Only what is posted is checked against them: the checkboxes themselves are
+            # rendered once per page of the source and kept (views._text_html), so an
+            # unbound form skips making a hundred choices it never shows.
+            self.fields["sentences"].choices = [(i, str(i)) for i in sentences or []]
+            self.fields["paragraphs"].choices = [(i, str(i)) for i in paragraphs or []]
         if place is not None:
             self.fields["codes"].queryset = Code.objects.in_place(place)
 

@@ -66,24 +66,31 @@ def _pairs(offsets: array[int]) -> list[tuple[int, int]]:
     return list(zip(offsets[0::2], offsets[1::2], strict=True))
 
 
+def offsets(source: Source) -> tuple[array[int], array[int]]:
+    """The source's paragraph and sentence spans, each flattened into one array of
+    offsets (start, end, start, end, ...); `source.text` is read only when they are not
+    kept."""
+    version = (source.pk, source.confirmed_at.timestamp() if source.confirmed_at else 0)
+    return cache.versioned("analysis:cut-offsets", version, lambda: _cut(source.text), seconds=DAY)
+
+
 def cut(source: Source) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(paragraph spans, sentence spans) of the source's de-identified text."""
-    version = (source.pk, source.confirmed_at.timestamp() if source.confirmed_at else 0)
-    spans, sentences = cache.versioned(
-        "analysis:cut-offsets", version, lambda: _cut(source.text), seconds=DAY
-    )
+    spans, sentences = offsets(source)
     return _pairs(spans), _pairs(sentences)
 
 
-def paragraphs(
-    source: Source,
-    numbered: Sequence[tuple[int, tuple[int, int]]],
-    sentences: Sequence[tuple[int, int]],
+def paragraphs_numbered(
+    cut_offsets: tuple[array[int], array[int]], numbers: Iterable[int]
 ) -> list[Paragraph]:
-    """The paragraphs given as (index, span), each with its sentences (by start)."""
-    starts = [start for start, _end in sentences]
+    """The paragraphs numbered `numbers` (a page of them), each with its sentences'
+    spans but not their text (`fill_text`): from the offsets as `offsets` keeps them,
+    without making pairs of the whole source's (thousands of sentences a page)."""
+    spans, sentences = cut_offsets
+    starts = sentences[0::2]
     found = []
-    for number, (start, end) in numbered:
+    for number in numbers:
+        start, end = spans[2 * number], spans[2 * number + 1]
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         found.append(
@@ -91,18 +98,37 @@ def paragraphs(
                 number,
                 start,
                 end,
-                [
-                    Sentence(
-                        i,
-                        sentences[i][0],
-                        sentences[i][1],
-                        source.text[sentences[i][0] : sentences[i][1]],
-                    )
-                    for i in range(first, last)
-                ],
+                [Sentence(i, sentences[2 * i], sentences[2 * i + 1]) for i in range(first, last)],
             )
         )
     return found
+
+
+def fill_text(shown: Iterable[Paragraph], text: str) -> None:
+    """Give each sentence of `shown` its text (only where the page is rendered afresh)."""
+    for paragraph in shown:
+        for sentence in paragraph.sentences:
+            sentence.text = text[sentence.start : sentence.end]
+
+
+def passages(source: Source, segments: Sequence[Segment]) -> None:
+    """Set each segment's `passage`, its stretch of the source's text: kept per source,
+    confirmation and span (a confirmed source's text never changes, so these are its
+    exact key), so a page of coding does not read the whole transcript each time."""
+    confirmed = source.confirmed_at.timestamp() if source.confirmed_at else 0
+    found = cache.digested_many(
+        "analysis:passage",
+        [
+            (
+                (source.pk, confirmed, segment.start, segment.end),
+                lambda segment=segment: source.text[segment.start : segment.end],
+            )
+            for segment in segments
+        ],
+        seconds=DAY,
+    )
+    for segment, passage in zip(segments, found, strict=True):
+        segment.passage = passage
 
 
 def covered(segments: Iterable[tuple[int, int]], units: Sequence[tuple[int, int]]) -> set[int]:
@@ -156,15 +182,12 @@ def visible_segments(
     return segments
 
 
-def mark(
-    paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object, source: Source
-) -> None:
+def mark(paragraphs_shown: list[Paragraph], segments: Sequence[Segment], person: object) -> None:
     """Write on each sentence the codes applied to it ("Trust (you)", "Trust (Sam)"), and
-    on each segment its passage and its codes' names."""
+    on each segment its codes' names (its passage: `passages`)."""
     sentences = [s for p in paragraphs_shown for s in p.sentences]
     overlaps = Overlaps([(s.start, s.end) for s in sentences])
     for segment in segments:
-        segment.passage = source.text[segment.start : segment.end]
         who = (
             _("you")
             if segment.coder_id == getattr(person, "pk", None)

@@ -65,12 +65,6 @@ def settings_for(place: Place) -> Settings:
     return found or Settings(place=place)
 
 
-def share_coding(place: Place) -> bool:
-    """Whether everyone on the team sees everyone's coding (no, until the team says)."""
-    chosen = Settings.objects.filter(place=place).values_list("share_coding", flat=True)
-    return bool(chosen.first())
-
-
 def _training(place: Place, person: User) -> Enrolment | None:
     """The finished course the project asks for, or None when it asks for none."""
     course_id = Settings.objects.filter(place=place).values_list("training_course", flat=True)

@@ -16,11 +16,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -51,7 +52,7 @@ from levelfield.analysis.forms import (
     UploadForm,
     WordForm,
 )
-from levelfield.analysis.models import Code, Source, TeamMember, Theme, WordListEntry
+from levelfield.analysis.models import Code, Segment, Source, TeamMember, Theme, WordListEntry
 from levelfield.history.models import Change
 from levelfield.jobs import views as job_views
 from levelfield.learning.models import Course
@@ -331,16 +332,19 @@ def deidentify_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _coding_page(request: HttpRequest, source: Source) -> dict[str, Any]:
-    spans, sentences = queries.cut(source)
-    page = page_or_404(request, list(enumerate(spans)), PARAGRAPHS_PER_PAGE)
-    shown = queries.paragraphs(source, page.object_list, sentences)
-    everyone = services.share_coding(source.place)
+    """The page's paragraphs and the coding on them. The source's text is read only
+    where something is worked out afresh (its cut, a page's text, a coded passage): the
+    transcript is hundreds of kilobytes, a page a few."""
+    cut = queries.offsets(source)
+    page = page_or_404(request, range(len(cut[0]) // 2), PARAGRAPHS_PER_PAGE)
+    shown = queries.paragraphs_numbered(cut, page.object_list)
+    everyone = source.share_coding
     start = shown[0].start if shown else 0
     end = shown[-1].end if shown else 0
     segments = queries.visible_segments(
         source, request.user, everyone=everyone, start=start, end=end
     )
-    queries.mark(shown, segments, request.user, source)
+    queries.mark(shown, segments, request.user)
     return {
         "page": page,
         "paragraphs": shown,
@@ -365,6 +369,7 @@ def _text_html(source: Source, context: dict[str, Any], *, errors: bool) -> str:
     first = context["sentence_ids"][0] if context["sentence_ids"] else None
 
     def render_text() -> str:
+        queries.fill_text(shown, source.text)
         return render_to_string(
             "analysis/includes/text.html",
             {"paragraphs": shown, "first": first, "errors": errors},
@@ -395,6 +400,47 @@ def _text_html(source: Source, context: dict[str, Any], *, errors: bool) -> str:
     )
 
 
+# Where each "Take off" form's CSRF token goes in the kept coding rows: a mark no
+# escaped passage, name or memo can make (their "<" is "&lt;" when shown).
+_CSRF_MARK = mark_safe("<!--csrf-->")  # noqa: S308 -- a constant
+
+
+def _coding_html(request: HttpRequest, source: Source, segments: list[Segment]) -> SafeString:
+    """The coding on this page of the source, a row each (its passage, codes, coder and
+    memo, and the viewer's own with a form to take it off): sixteen rows cost half the
+    page's rendering. Kept under a digest of exactly what the rows show, so a change to
+    any of them is a new key; the forms' CSRF token is put in after, so a kept row never
+    carries anyone's token."""
+    viewer = request.user.pk
+    # A segment's passage is its span of the source's text, which never changes once
+    # confirmed: the source, its confirmation and the span stand for it.
+    confirmed = source.confirmed_at.timestamp() if source.confirmed_at else 0
+    shown = tuple(
+        (
+            source.pk,
+            confirmed,
+            segment.pk,
+            segment.start,
+            segment.end,
+            segment.code_names,
+            segment.coder_id == viewer,
+            segment.coder.name if segment.coder else None,
+            segment.memo,
+        )
+        for segment in segments
+    )
+
+    def rows() -> str:
+        queries.passages(source, segments)
+        return render_to_string(
+            "analysis/includes/coding.html",
+            {"segments": segments, "viewer_pk": viewer, "csrf_token": _CSRF_MARK},
+        )
+
+    html = lib_cache.digested_many("analysis:coding-rows", [(shown, rows)], seconds=queries.DAY)
+    return mark_safe(html[0].replace(_CSRF_MARK, get_token(request)))  # noqa: S308
+
+
 def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
     """The codes to apply and the memo. Before anything is posted they are the same for
     everyone on the team, so they are kept per codebook (its codes' ids and names are
@@ -421,7 +467,9 @@ def _fields_html(form: CodingForm, place: Place, codes: list[Code]) -> str:
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     """The coding page: a page of paragraphs, each sentence with a checkbox (keyboard
     and no JavaScript), the codes to apply and a memo."""
-    found = source_for_team(request.user, pk, confirmed=False, without=("original_text",))
+    found = source_for_team(
+        request.user, pk, confirmed=False, without=("original_text", "text"), sharing=True
+    )
     if not found.is_confirmed:
         return redirect("analysis:deidentify", pk=found.pk)
     context = _coding_page(request, found)
@@ -467,6 +515,7 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
             "codes": codes,
             "text": _text_html(found, context, errors=bool(form.errors.get("sentences"))),
             "fields": _fields_html(form, found.place, codes),
+            "coding": _coding_html(request, found, context["segments"]),
             # Only a kept file is offered to keepers: no file, no question to ask.
             "keeper": bool(found.file) and keeps_originals(request.user, found.place),
             **context,

@@ -9,8 +9,11 @@ the circle's members and the course's facilitators. Services re-check who may ac
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, FilteredRelation, Model, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,6 +35,8 @@ from levelfield.learning.models import (
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
 
+M = TypeVar("M", bound=Model)
+
 
 def learning_membership_for(person: User, slug: str) -> PlaceMembership:
     """`person`'s membership of the collective whose courses they open."""
@@ -44,17 +49,22 @@ def is_facilitator(person: User, course: Course) -> bool:
 
 def course_for_member(person: User, slug: str, pk: int) -> Course:
     """The course, if `person` belongs to its collective and may see it. Sets
-    `course.collective`, `course.viewer_facilitates` and `course.viewer_enrolment`."""
+    `course.collective`, `course.viewer_facilitates`, `course.viewer_coordinates` (they
+    hold the collective's coordinator job, read with their membership) and
+    `course.viewer_enrolment`, read with the course in one query."""
     membership = learning_membership_for(person, slug)
     course = (
         Course.objects.filter(collective=membership.collective)
         .visible_to(person)
         .annotate(
-            viewer_facilitates=Exists(
-                Course.facilitators.through.objects.filter(
-                    course_id=OuterRef("pk"), user_id=person.pk
-                )
-            )
+            # At most one row: one enrolment per person and course.
+            viewer_enrolment_row=FilteredRelation(
+                "enrolments", condition=Q(enrolments__person_id=person.pk)
+            ),
+            **{
+                f"viewer_enrolment_{name}": F(f"viewer_enrolment_row__{name}")
+                for name in _ENROLMENT_FIELDS
+            },
         )
         .filter(pk=pk)
         .first()
@@ -62,8 +72,33 @@ def course_for_member(person: User, slug: str, pk: int) -> Course:
     if course is None:
         raise Http404("No such course.")
     course.collective = membership.collective
-    course.viewer_enrolment = Enrolment.objects.filter(course=course, person=person).first()
+    course.viewer_coordinates = membership.coordinator_since is not None
+    course.viewer_enrolment = _read_with(
+        course, Enrolment, "viewer_enrolment_", {"course_id": course.pk, "person_id": person.pk}
+    )
+    if course.viewer_enrolment is not None:
+        course.viewer_enrolment.course = course
     return course
+
+
+# The enrolment's own columns, read as annotations of the course (its course and person
+# are the course and the viewer).
+_ENROLMENT_FIELDS = ("id", "enrolled_at", "completed_at")
+
+
+def _read_with(row: object, model: type[M], prefix: str, known: dict[str, object]) -> M | None:
+    """The `model` row whose columns `row` was read with as annotations named `prefix`
+    + column (the other columns `known`, any left out deferred), or None when its id is
+    None (there is no such row)."""
+    if getattr(row, f"{prefix}id") is None:
+        return None
+    names = [field.attname for field in model._meta.concrete_fields]
+    read = [name for name in names if name in known or hasattr(row, prefix + name)]
+    return model.from_db(
+        "default",
+        read,
+        [known[name] if name in known else getattr(row, prefix + name) for name in read],
+    )
 
 
 def course_for_facilitator(person: User, slug: str, pk: int) -> Course:
@@ -121,37 +156,74 @@ def session_in(circle: Circle, pk: int) -> CircleSession:
 # Cohorts
 
 
-def cohort_in(course: Course, pk: int, person: User) -> Cohort:
+def cohort_in(course: Course, pk: int, person: User, *, counted: bool = False) -> Cohort:
     """A cohort of a course the viewer reached. Sets `viewer_facilitates` and
-    `viewer_participant` (their active place, or None)."""
-    # Whether the viewer is one of its named facilitators, in the same query.
+    `viewer_participant` (their active place, or None), read with the cohort in one
+    query; with `counted`, `participant_count` (those taking part now) too."""
+    # Whether the viewer is one of its named facilitators, and their active place (its
+    # sealed evaluation left unread), in the same query.
+    more = {}
+    if counted:
+        more["participant_count"] = Coalesce(
+            Subquery(
+                CohortParticipant.objects.filter(cohort_id=OuterRef("pk"), left_at__isnull=True)
+                .order_by()
+                .values("cohort_id")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
+            0,
+        )
     cohort = get_object_or_404(
         Cohort.objects.filter(course=course).annotate(
             viewer_named=Exists(
                 Cohort.facilitators.through.objects.filter(
                     cohort_id=OuterRef("pk"), user_id=person.pk
                 )
-            )
+            ),
+            # At most one row: one place per person and cohort.
+            viewer_place_row=FilteredRelation(
+                "participants",
+                condition=Q(participants__person_id=person.pk, participants__left_at__isnull=True),
+            ),
+            **{f"viewer_place_{name}": F(f"viewer_place_row__{name}") for name in _PLACE_FIELDS},
+            **more,
         ),
         pk=pk,
     )
     cohort.course = course
     cohort.viewer_facilitates = (
-        course.viewer_facilitates
-        or cohort.viewer_named
-        or roles.may(person, roles.Action.FACILITATE_ANY_COHORT, course.collective)
+        course.viewer_facilitates or cohort.viewer_named or _coordinates(course, person)
     )
-    cohort.viewer_participant = CohortParticipant.objects.filter(
-        cohort=cohort, person=person, left_at__isnull=True
-    ).first()
+    cohort.viewer_participant = _read_with(
+        cohort,
+        CohortParticipant,
+        "viewer_place_",
+        {"cohort_id": cohort.pk, "person_id": person.pk, "left_at": None},
+    )
+    if cohort.viewer_participant is not None:
+        cohort.viewer_participant.cohort = cohort
     return cohort
+
+
+# The columns of the viewer's place in a cohort read with the cohort (not the sealed
+# evaluation: read only if used).
+_PLACE_FIELDS = ("id", "joined_at", "evaluation_given")
+
+
+def _coordinates(course: Course, person: User) -> bool:
+    """Whether `person` may facilitate any cohort of the course's collective: while that
+    is the coordinator's (roles.RULES; a test pins it), the membership
+    `course_for_member` read says so with no query."""
+    rule = roles.RULES[roles.Action.FACILITATE_ANY_COHORT]
+    if rule is roles.Who.THE_COORDINATOR and hasattr(course, "viewer_coordinates"):
+        return course.viewer_coordinates
+    return roles.may(person, roles.Action.FACILITATE_ANY_COHORT, course.collective)
 
 
 def may_start_cohort(course: Course, person: User) -> bool:
     """The course's facilitators and the collective's coordinators run it as a cohort."""
-    return bool(course.viewer_facilitates) or roles.may(
-        person, roles.Action.FACILITATE_ANY_COHORT, course.collective
-    )
+    return bool(course.viewer_facilitates) or _coordinates(course, person)
 
 
 def cohort_facilitated(cohort: Cohort) -> Cohort:

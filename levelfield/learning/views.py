@@ -566,7 +566,7 @@ def cohort_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_safe
 def cohort_detail(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> HttpResponse:
     course = access.course_for_member(request.user, slug, pk)
-    cohort = access.cohort_in(course, cohort_pk, request.user)
+    cohort = access.cohort_in(course, cohort_pk, request.user, counted=True)
     now = timezone.now()
     # Whether the viewer has a place at each date, in the same query as the dates.
     events = list(
@@ -578,24 +578,31 @@ def cohort_detail(request: HttpRequest, slug: str, pk: int, cohort_pk: int) -> H
     )
     assignments: list[Assignment] = []
     if cohort.viewer_participant or cohort.viewer_facilitates:
-        assignments = list(
-            Assignment.objects.filter(cohort=cohort).annotate(
+        rows = Assignment.objects.filter(cohort=cohort).only("cohort_id", "title", "due_on")
+        if cohort.viewer_participant:
+            rows = rows.annotate(
                 handed_in=Exists(
                     HandIn.objects.filter(assignment=OuterRef("pk"), person=request.user)
-                ),
+                )
+            )
+        if cohort.viewer_facilitates:
+            # Only facilitators see the counts: a participant's page does not read every
+            # hand-in of the cohort.
+            rows = rows.annotate(
                 hand_in_count=Count("hand_ins", distinct=True),
                 waiting_count=Count(
                     "hand_ins", filter=Q(hand_ins__feedback_at__isnull=True), distinct=True
                 ),
             )
-        )
-    participants = CohortParticipant.objects.filter(cohort=cohort, left_at__isnull=True)
+        assignments = list(rows)
     context = _cohort_context(
         cohort,
         events=events,
         assignments=assignments,
-        participant_count=participants.count(),
-        facilitators=list(cohort.facilitators.order_by("display_name", "pk")),
+        participant_count=cohort.participant_count,
+        facilitators=list(
+            cohort.facilitators.order_by("display_name", "pk").only("display_name", "email")
+        ),
         evaluation_open=services.evaluation_open(cohort, now),
         evaluation_closes_at=services.evaluation_closes_at(cohort),
         finished=cohort.ends_on < timezone.localdate(now),

@@ -304,6 +304,57 @@ def test_the_kept_text_shows_each_viewer_their_own_codes_and_new_codes_at_once(w
     assert 'aria-describedby="id_sentences-error"' not in mine.get(url).content.decode()
 
 
+def test_the_kept_coding_rows_show_each_change_at_once_and_take_off_with_a_valid_token(
+    world,
+) -> None:
+    """The list of coding under the text is kept under a digest of what it shows: a
+    renamed code, a renamed coder, a coding taken off and the team choosing to share all
+    show on the next view, and each "Take off" form carries the viewer's own token."""
+    from django.test import Client
+
+    team_of(world.project_place, world.member, world.coordinator)
+    source = source_make(place=world.project_place, actor=world.member)
+    code = code_make(place=world.project_place, actor=world.member)
+    services.segments_code(
+        actor=world.member, source=source, spans=[(0, 10)], codes=[code], memo="Said twice"
+    )
+    url = reverse("analysis:source", args=[source.pk])
+    mine = Client(enforce_csrf_checks=True)
+    mine.force_login(world.member)
+    passage = source.text[0:10]
+    page = mine.get(url).content.decode()
+    assert f"“{passage}” coded Being believed by you: " in page and "Said twice" in page
+    assert page.count(">Take off<") == 1
+
+    services.code_update(
+        actor=world.member, code=code, name="Believed", definition="", example="", theme=None
+    )
+    page = mine.get(url).content.decode()
+    assert f"“{passage}” coded Believed by you" in page
+
+    # Another member sees it once the team shares its coding, by name and with no form.
+    other = client_for(world.coordinator)
+    assert "Coding in this part" not in other.get(url).content.decode()
+    services.settings_update(
+        actor=world.member, place=world.project_place, share_coding=True, training_course=None
+    )
+    page = other.get(url).content.decode()
+    assert f"“{passage}” coded Believed by {world.member.name}" in page
+    assert ">Take off<" not in page
+    world.member.display_name = "Morwenna"
+    world.member.save(update_fields=["display_name"])
+    assert "coded Believed by Morwenna" in other.get(url).content.decode()
+
+    # The kept row's form works: the token put in is the viewer's.
+    page = mine.get(url).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[-1].split('"')[0]
+    segment = Segment.objects.get()
+    remove = reverse("analysis:segment_remove", args=[segment.pk])
+    assert mine.post(remove, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert not Segment.objects.exists()
+    assert "Coding in this part" not in mine.get(url).content.decode()
+
+
 def test_agreement_is_shown_per_code_as_a_prompt_for_discussion(world) -> None:
     team_of(world.project_place, world.member, world.coordinator)
     source = source_make(place=world.project_place, actor=world.member)
@@ -357,7 +408,28 @@ def test_coding_and_agreement_pages_ask_the_same_number_of_queries_however_much_
     for person in (world.member, world.coordinator):
         for span in sentences:
             services.segments_code(actor=person, source=source, spans=[span], codes=codes)
+    # The first view after new coding reads the text once for all its new passages.
+    with CaptureQueriesContext(connection) as first:
+        client.get(urls[0])
+    assert len(first) == before[0] + 1
     assert counts() == before
+
+
+def test_a_second_view_of_the_coding_page_does_not_read_the_transcript(world) -> None:
+    """A transcript is hundreds of kilobytes and a page of it a few: its cut, the page's
+    text and the coded passages are kept, so a second view reads none of the text."""
+    team_of(world.project_place, world.member)
+    source = source_make(place=world.project_place, actor=world.member)
+    code = code_make(place=world.project_place, actor=world.member)
+    _, sentences = queries.cut(source)
+    services.segments_code(actor=world.member, source=source, spans=[sentences[0]], codes=[code])
+    client = client_for(world.member)
+    url = reverse("analysis:source", args=[source.pk])
+    assert source.text[slice(*sentences[0])] in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(url).content.decode()
+    assert f"“{source.text[slice(*sentences[0])]}” coded Being believed by you" in page
+    assert not [q for q in second.captured_queries if '"analysis_source"."text"' in q["sql"]]
 
 
 # Themes, quotes and exports

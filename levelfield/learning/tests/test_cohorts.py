@@ -388,3 +388,70 @@ def test_joining_sends_one_email_with_every_date_not_one_for_each(
     assert len(mailoutbox) == 1
     assert "Summer run" in mailoutbox[0].subject
     assert mailoutbox[0].body.count("- ") >= 4  # the four dates
+
+
+# What the cohort page reads
+
+
+def test_the_coordinator_rule_the_cohort_page_reads_from_the_membership() -> None:
+    """`access.cohort_in` answers "may facilitate any cohort" from the collective
+    membership `course_for_member` read, not with `roles.may`: true only while the rule
+    is the coordinator's."""
+    from levelfield.collectives import roles
+
+    assert roles.RULES[roles.Action.FACILITATE_ANY_COHORT] is roles.Who.THE_COORDINATOR
+
+
+def test_a_participant_sees_the_count_and_their_own_hand_in_and_a_coordinator_the_counts(
+    learning_world: LearningWorld, client: object, clock: object
+) -> None:
+    cohort = cohort_make(learning_world)
+    assignment = _assignment(learning_world, cohort)
+    services.cohort_join(cohort=cohort, person=learning_world.learner)
+    client.force_login(learning_world.learner)
+    page = client.get(url("cohort", learning_world, cohort)).content.decode()
+    assert "with 1 participant." in page and "To do" in page
+    assert "waiting for feedback" not in page  # the counts are the facilitators'
+
+    services.hand_in_save(assignment=assignment, person=learning_world.learner, text="Mine")
+    someone = UserFactory()
+    CollectiveMembershipFactory(collective=learning_world.collective, person=someone)
+    services.cohort_join(cohort=cohort, person=someone)
+    page = client.get(url("cohort", learning_world, cohort)).content.decode()
+    assert "with 2 participants." in page and "Handed in" in page
+
+    services.cohort_leave(cohort=cohort, person=someone)
+    coordinator = UserFactory()
+    CollectiveMembershipFactory(
+        collective=learning_world.collective, person=coordinator, is_coordinator=True
+    )
+    client.force_login(coordinator)
+    page = client.get(url("cohort", learning_world, cohort)).content.decode()
+    assert "with 1 participant." in page
+    assert "1 hand-in, 1 waiting for feedback" in page and "Handed in" not in page
+
+
+def test_the_viewers_enrolment_and_place_are_read_with_the_course_and_cohort(
+    learning_world: LearningWorld, client: object, clock: object
+) -> None:
+    from levelfield.learning import access
+
+    cohort = cohort_make(learning_world)
+    learner = learning_world.learner
+    course = access.course_for_member(learner, learning_world.collective.slug, cohort.course_id)
+    assert course.viewer_enrolment is None
+    assert access.cohort_in(course, cohort.pk, learner).viewer_participant is None
+
+    services.cohort_join(cohort=cohort, person=learner)
+    course = access.course_for_member(learner, learning_world.collective.slug, cohort.course_id)
+    enrolment = course.enrolments.get(person=learner)
+    assert course.viewer_enrolment == enrolment
+    assert course.viewer_enrolment.enrolled_at == enrolment.enrolled_at
+    assert course.viewer_enrolment.completed_at is None
+    place = access.cohort_in(course, cohort.pk, learner).viewer_participant
+    assert place == CohortParticipant.objects.get(person=learner)
+    assert place.joined_at is not None and place.evaluation_given is False
+    assert place.sealed_evaluation is None  # left unread, read when asked for
+
+    services.cohort_leave(cohort=cohort, person=learner)
+    assert access.cohort_in(course, cohort.pk, learner).viewer_participant is None
