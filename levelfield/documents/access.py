@@ -22,6 +22,7 @@ from levelfield.documents.models import (
     Comment,
     Document,
     Paragraph,
+    Reader,
     WhoMayTakePart,
 )
 from levelfield.people.models import User
@@ -37,10 +38,16 @@ class Reading:
 
 
 def document_for_reader(person: User, pk: int) -> Reading:
-    """The document, for a member or a reader who joined by its link; otherwise 404."""
+    """The document, for a member or a reader who joined by its link; otherwise 404.
+
+    The same rule as `Document.objects.for_reader`, asked of the one document: a member
+    of its place (the roles' own question, needed anyway for what they may do), or, for
+    anyone else, a document open to the link that they joined. Filtering the query by
+    `for_reader` as well made it the page's dearest to build and plan."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such document.")
     document = (
-        Document.objects.for_reader(person)
-        .with_place()
+        Document.objects.with_place()
         .select_related("adoption_decision", "adoption_version")
         .defer("adoption_version__text")
         # Whether they hold the pen, in the same query (one fewer on every page).
@@ -51,6 +58,10 @@ def document_for_reader(person: User, pk: int) -> Reading:
     if document is None:
         raise Http404("No such document.")
     is_member = roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
+    if not is_member and not (
+        document.open_to_link and Reader.objects.filter(document=document, person=person).exists()
+    ):
+        raise Http404("No such document.")
     is_author = is_member and document.holds_pen
     return Reading(document, is_member, is_author)
 
