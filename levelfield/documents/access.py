@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
 from levelfield.documents.models import (
     Amendment,
+    Author,
     Comment,
     Document,
     Paragraph,
+    Reader,
     WhoMayTakePart,
 )
 from levelfield.people.models import User
@@ -35,18 +38,31 @@ class Reading:
 
 
 def document_for_reader(person: User, pk: int) -> Reading:
-    """The document, for a member or a reader who joined by its link; otherwise 404."""
+    """The document, for a member or a reader who joined by its link; otherwise 404.
+
+    The same rule as `Document.objects.for_reader`, asked of the one document: a member
+    of its place (the roles' own question, needed anyway for what they may do), or, for
+    anyone else, a document open to the link that they joined. Filtering the query by
+    `for_reader` as well made it the page's dearest to build and plan."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such document.")
     document = (
-        Document.objects.for_reader(person)
-        .with_place()
+        Document.objects.with_place()
         .select_related("adoption_decision", "adoption_version")
+        .defer("adoption_version__text")
+        # Whether they hold the pen, in the same query (one fewer on every page).
+        .annotate(holds_pen=Exists(Author.objects.filter(document=OuterRef("pk"), person=person)))
         .filter(pk=pk)
         .first()
     )
     if document is None:
         raise Http404("No such document.")
     is_member = roles.may(person, roles.Action.TAKE_PART_IN_DOCUMENT, document.place.owner)
-    is_author = is_member and document.authors.filter(person=person).exists()
+    if not is_member and not (
+        document.open_to_link and Reader.objects.filter(document=document, person=person).exists()
+    ):
+        raise Http404("No such document.")
+    is_author = is_member and document.holds_pen
     return Reading(document, is_member, is_author)
 
 

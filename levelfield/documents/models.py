@@ -98,6 +98,12 @@ class Document(models.Model):
         "documents.Version", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     adopted_at = models.DateTimeField(null=True, blank=True)
+    # Moved (services.page_changed) in the same transaction as every change the
+    # document's page shows from other rows: comments added, hidden or restored,
+    # amendments proposed or answered, versions published, the pen taken or put down,
+    # a person erased. The page's kept pieces (figures, voices, versions, authors, the
+    # answers) are kept per it instead of counting thousands of comments each visit.
+    page_version = models.PositiveIntegerField(default=0)
 
     objects = DocumentQuerySet.as_manager()
 

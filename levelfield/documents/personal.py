@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -118,6 +118,11 @@ def erase(context: ErasureContext) -> None:
     context.forget(Comment.objects.filter(document__in=documents))
     context.forget(CommentReport.objects.filter(comment__document__in=documents))
     context.forget(Amendment.objects.filter(document__in=documents))
+    # Their name goes from the pages' kept pieces at once (the pen they held, the
+    # answers they gave), not when the pieces expire.
+    Document.objects.filter(
+        Q(pk__in=documents.values("pk")) | Q(authors__person=context.person)
+    ).update(page_version=F("page_version") + 1)
 
 
 # Only the columns the home shows of a document and its place's name: compiling every

@@ -77,3 +77,4 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
 
     for chunk in batches(comment() for _ in range(scaled(size, COMMENTS, least=5))):
         Comment.objects.bulk_create(chunk)
+    services.page_changed(busy.pk)  # as comment_add does

@@ -130,6 +130,13 @@ def _require_open(document: Document, now: datetime) -> None:
         )
 
 
+def page_changed(document_id: int) -> None:
+    """Move the document's `page_version`, inside the change's transaction: its page
+    keeps its figures, versions, authors and answers per it (views.detail), so every
+    change they show must move it, or the page shows the old ones."""
+    Document.objects.filter(pk=document_id).update(page_version=F("page_version") + 1)
+
+
 def current_version(document: Document) -> Version:
     return document.versions.order_by("-number").first()
 
@@ -300,6 +307,7 @@ def pen_take(*, document: Document, person: User, now: datetime | None = None) -
             document=document, person=person, defaults={"since": now or timezone.now()}
         )
         if created:
+            page_changed(document.pk)
             _record(
                 document,
                 actor=person,
@@ -312,6 +320,7 @@ def pen_put_down(*, document: Document, person: User) -> None:
     with transaction.atomic():
         deleted, _kinds = Author.objects.filter(document=document, person=person).delete()
         if deleted:
+            page_changed(document.pk)
             _record(
                 document,
                 actor=person,
@@ -356,16 +365,19 @@ def comment_add(
             raise PermissionDenied(_("That comment is about another paragraph."))
         # One level of replies: a reply to a reply joins the same conversation.
         reply_to = reply_to.reply_to or reply_to
-    return Comment.objects.create(
-        paragraph=paragraph,
-        document=document,
-        lineage=paragraph.lineage,
-        reply_to=reply_to,
-        author=author,
-        text=text,
-        created_at=now,
-        published_at=now,
-    )
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            paragraph=paragraph,
+            document=document,
+            lineage=paragraph.lineage,
+            reply_to=reply_to,
+            author=author,
+            text=text,
+            created_at=now,
+            published_at=now,
+        )
+        page_changed(document.pk)
+    return comment
 
 
 def comment_support(*, comment: Comment, person: User, support: bool = True) -> bool:
@@ -419,6 +431,11 @@ def _moderation_record(comment: Comment, actor: User, done: str, reason: str) ->
     )
 
 
+def _shown_changed(comment: Comment, change: int) -> None:
+    """A comment was hidden or restored: the page's figures count it no more, or again."""
+    page_changed(comment.document_id)
+
+
 # Every member moderates documents' comments (as for conversation statements); the
 # author is told when theirs is hidden or restored.
 MODERATION = moderation.Rules(
@@ -427,6 +444,7 @@ MODERATION = moderation.Rules(
     ),
     refused=gettext_lazy("Only members may moderate comments."),
     record=_moderation_record,
+    count_shown=_shown_changed,
     notice_kind="document_comment_moderated",
     notice_context=lambda comment: {"document": comment.document},
     notice_url=lambda comment: reverse(
@@ -508,6 +526,7 @@ def amendment_propose(
             proposed_by=person,
             proposed_at=now,
         )
+        page_changed(locked.pk)
         authors = locked.authors.exclude(person=person).select_related("person")
         for author in authors:
             if author.person.is_active:
@@ -580,6 +599,7 @@ def amendment_answer(
         amendment.answered_by, amendment.answered_at = actor, now
         amendment.answer_reason = reason
         amendment.save(update_fields=["status", "answered_by", "answered_at", "answer_reason"])
+        page_changed(document.pk)
         _record(
             document,
             actor=actor,
@@ -676,6 +696,7 @@ def version_publish(
             ).values_list("pk", flat=True)
         )
         Amendment.objects.filter(pk__in=carried).update(published_in=version)
+        page_changed(document.pk)
         _record(
             document,
             actor=actor,

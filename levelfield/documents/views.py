@@ -41,9 +41,9 @@ from levelfield.documents.access import (
 from levelfield.documents.background import DOCUMENT_CSV, DOCUMENT_HTML, DOCUMENT_PDF
 from levelfield.documents.figures import (
     VOICES_SECONDS,
-    document_voices,
     feedback_version,
     page_figures,
+    voices_counted,
 )
 from levelfield.documents.forms import (
     AdoptionForm,
@@ -70,7 +70,7 @@ from levelfield.documents.models import (
 )
 from levelfield.history.models import Change
 from levelfield.jobs import views as job_views
-from levelfield.lib.cache import digest, versioned
+from levelfield.lib.cache import digest, versioned, versioned_many
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.places.access import place_for_member
@@ -262,6 +262,50 @@ def _text_html(
     return (mark_safe(whole) if whole is not None else None), mark_safe(html)  # noqa: S308
 
 
+# How long the document page's parts are kept: what `page_version` cannot see (a
+# person renamed) shows after this.
+PARTS_SECONDS = VOICES_SECONDS
+
+
+def _page_parts(document: Document) -> dict[str, Any]:
+    """What the document page shows from rows other than the document's, the same for
+    every reader: every version (without the whole text), who holds the pen, how many
+    questions, and "You said, we did" rendered (its 20 answers with two names each).
+    Kept per `page_version`, which every change to them moves (services.page_changed),
+    so the page need not read five tables on every visit."""
+    answered = list(
+        Amendment.objects.filter(document=document)
+        .exclude(status=AmendmentStatus.OPEN)
+        .select_related("proposed_by", "answered_by", "published_in", "paragraph")
+        .only(
+            "pk",
+            "status",
+            "answer_reason",
+            "answered_at",
+            "proposed_by__display_name",
+            "proposed_by__email",
+            "answered_by__display_name",
+            "answered_by__email",
+            "published_in__number",
+            "paragraph__position",
+        )
+        .order_by("-answered_at", "-pk")[:20]
+    )
+    return {
+        "versions": list(document.versions.defer("text").order_by("number")),
+        "authors": [
+            author.person.name
+            for author in document.authors.select_related("person").only(
+                "person__display_name", "person__email"
+            )
+        ],
+        "question_count": document.questions.count(),
+        "answered_html": render_to_string(
+            "documents/includes/answered.html", {"document": document, "answered": answered}
+        ),
+    }
+
+
 @login_required
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -269,10 +313,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     earlier version with `?version=`."""
     reading = document_for_reader(request.user, pk)
     document = reading.document
-    # Every version (the page says how many), the latest being the current one, read
+    feedback = feedback_version(document)
+    # The page's parts and the whole document's voices, in one round trip to the cache.
+    kept = versioned_many(
+        [
+            ("documents:page", (document.pk, *feedback), lambda _: _page_parts(document)),
+            ("documents:voices", (document.pk, *feedback), lambda _: voices_counted(document)),
+        ],
+        seconds=PARTS_SECONDS,
+    )
+    parts, voices = kept["documents:page"], kept["documents:voices"]
+    # Every version (the page says how many), the latest being the current one, kept
     # without the whole text: the page shows the paragraphs (the text is read only to
     # show a translation).
-    versions = list(document.versions.defer("text").order_by("number"))
+    versions = parts["versions"]
     current = versions[-1]
     shown = current
     if "version" in request.GET:
@@ -292,17 +346,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # Who may translate is who takes part, already known (saves asking again).
     translated.may_translate = text_translated.may_translate = reading.is_member
-    feedback = feedback_version(document)
     text_whole, text_html = _text_html(request, document, shown, text_translated, feedback)
-    voices = document_voices(document, version=feedback)
-    answered = list(
-        Amendment.objects.filter(document=document)
-        .exclude(status=AmendmentStatus.OPEN)
-        .select_related("proposed_by", "answered_by", "published_in", "paragraph")
-        .defer("paragraph__html", "published_in__text")
-        .order_by("-answered_at", "-pk")[:20]
-    )
-    authors = list(document.authors.select_related("person"))
     return render(
         request,
         "documents/detail.html",
@@ -314,10 +358,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             is_current=shown.pk == current.pk,
             text_html=text_html,
             voices=voices,
-            answered=answered,
-            authors=authors,
+            # Made by a template, which escapes.
+            answered_html=mark_safe(parts["answered_html"]),  # noqa: S308
+            authors=parts["authors"],
             versions=versions,
-            question_count=document.questions.count(),
+            question_count=parts["question_count"],
             reports_waiting=(
                 CommentReport.objects.filter(
                     comment__document=document, dealt_with_at__isnull=True
