@@ -453,7 +453,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
     """Give or change a response. On an anonymous decision the person's own sealed answer
     is opened for them alone, to fill the form, until voting closes."""
-    decision = decision_for_member(request.user, pk)
+    decision = decision_for_member(request.user, pk, with_counts=False)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
     translated, options = _in_readers_words(request, decision, list(decision.options.all()))
@@ -502,6 +502,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             "translated": translated[0],
             **easy,
             "form": form,
+            "answer_fields": _answer_fields(decision, options, form) if refusal is None else "",
             "refusal": refusal,
             "changing": current is not None,
             "zone": zone,
@@ -510,6 +511,41 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+ANSWER_FIELDS_SECONDS = 600
+
+
+def _answer_fields(decision: Decision, options: list[Option], form: ResponseForm) -> str:
+    """The response form's fields, rendered. Before anything is sent (the form filled
+    from the person's current answer, or empty) they are kept under a digest of all they
+    are made from: the decision's settings, its options and the words shown for them, and
+    the answer filled in, so no change can leave them stale. Rendering each option's
+    field took a sixth of the form's time; a sent form with its errors is rendered."""
+
+    def render() -> str:
+        return render_to_string(
+            "decisions/includes/answer_fields.html", {"form": form, "decision": decision}
+        )
+
+    if form.is_bound:
+        return render()
+    shown = (
+        tuple((field.attname, field.value_from_object(decision)) for field in _DECISION_FIELDS),
+        tuple(
+            (option.pk, option.label, option.easy_read_label, option.starts_at, option.ends_at)
+            for option in options
+        ),
+        tuple(sorted(form.labels.items())),
+        tuple(sorted((name, repr(value)) for name, value in form.initial.items())),
+    )
+    (html,) = lib_cache.digested_many(
+        "decisions:answer-fields", [(shown, render)], seconds=ANSWER_FIELDS_SECONDS
+    )
+    return html
+
+
+_DECISION_FIELDS = list(Decision._meta.concrete_fields)
 
 
 def _respond_refusal(decision: Decision, phase: str) -> str | None:
