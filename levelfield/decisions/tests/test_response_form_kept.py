@@ -52,6 +52,10 @@ def _checked(page: str) -> list[str]:
     ]
 
 
+def _without_token(page: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+
 def test_a_member_who_changes_their_answer_sees_the_new_one_in_the_form(world: World) -> None:
     decision = _decision(world)
     library, online = decision.options.order_by("position")
@@ -126,3 +130,30 @@ def test_a_response_reads_and_holds_the_decision_in_one_query(world: World) -> N
     # The page's own access check, then the decision held (and read) for the response.
     assert len(reads) == 2
     assert decision.responses.get().payload == {"options": [library.pk]}
+
+
+def test_the_decision_page_shows_each_change_to_a_response_at_once(world: World) -> None:
+    decision = _decision(world)
+    library, online = decision.options.order_by("position")
+    url = reverse("decisions:detail", args=[decision.pk])
+    reader = _client(world.member)
+    services.response_submit(
+        decision=decision, person=world.coordinator, payload={"options": [library.pk]}
+    )
+    assert "Changes, oldest first" not in reader.get(url).content.decode()
+
+    services.response_submit(
+        decision=decision, person=world.coordinator, payload={"options": [online.pk]}
+    )
+    page = _without_token(reader.get(url).content.decode())
+    assert "Changes, oldest first" in page
+    assert page.count("(reason changed too)") == 0
+    assert _without_token(reader.get(url).content.decode()) == page  # kept, the same
+
+    services.response_submit(
+        decision=decision,
+        person=world.coordinator,
+        payload={"options": [library.pk]},
+        reason="The library has a ramp.",
+    )
+    assert reader.get(url).content.decode().count("(reason changed too)") == 1
