@@ -16,12 +16,14 @@ from levelfield.people.models import User
 from levelfield.places.models import Place
 
 
-def decision_for_member(person: User, pk: int) -> Decision:
-    """The decision, with its place, if `person` is a member of its place; otherwise 404."""
-    return get_object_or_404(
-        Decision.objects.for_member(person).with_place().select_related("outcome", "tally"),
-        pk=pk,
-    )
+def decision_for_member(person: User, pk: int, *, with_counts: bool = True) -> Decision:
+    """The decision, with its place, if `person` is a member of its place; otherwise 404.
+    With its outcome and kept counts too, unless `with_counts` is False (the response
+    form shows neither: two joins fewer on every response)."""
+    decisions = Decision.objects.for_member(person).with_place()
+    if with_counts:
+        decisions = decisions.select_related("outcome", "tally")
+    return get_object_or_404(decisions, pk=pk)
 
 
 def decision_may_act(decision: Decision, person: User | None) -> bool:

@@ -213,7 +213,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     tally = tally_read(decision)
     figures = participation.figures_of(decision, tally)
     voice = participation.voice_check_evaluate(decision, figures)
-    results_html, participation_html = _summary_html(
+    results_html, participation_html, changes = _summary_html(
         decision,
         tally,
         figures,
@@ -251,10 +251,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "my_response": mine,
             "my_answer": methods.payload_summary(decision, labels, mine.payload) if mine else "",
             "has_responded": has_responded,
-            # Only named decisions have changes; none kept means no query.
-            "changes": _changes(decision, labels)
-            if visible and not decision.anonymous and tally.changes
-            else [],
+            "changes": changes,
             "changes_total": tally.changes,
             **_latest_points(decision),
             "outcome": outcome,
@@ -280,13 +277,21 @@ def _summary_html(
     visible: bool,
     zone: zoneinfo.ZoneInfo | None,
     words: str = "",
-) -> tuple[str, str]:
+) -> tuple[str, str, list[dict[str, Any]]]:
     """The results and "who has responded" sections of the decision page, rendered once
     per version of the responses (and phase and time zone) and cached like the figures:
     they are the same for everyone who may see the page. A new response moves the
     version, so shows at once; a renamed person shows within `FIGURES_SECONDS`. `words`
     names the translations shown (the cache is already kept per language), so a new or
-    changed translation of an option shows at once too."""
+    changed translation of an option shows at once too. The latest changes to named
+    responses are kept at the same version (each change moves it), and both are read in
+    one round trip to the cache."""
+
+    def changes() -> list[dict[str, Any]]:
+        # Only named decisions have changes; none kept means no query.
+        if visible and not decision.anonymous and tally.changes:
+            return _changes(decision, labels)
+        return []
 
     def render() -> tuple[str, str]:
         results = None
@@ -314,7 +319,7 @@ def _summary_html(
         return rendered
 
     if tally._state.adding:  # kept counts, not worked out for a decision without them
-        return render()
+        return (*render(), changes())
     version = (
         decision.pk,
         tally.generation,
@@ -325,9 +330,14 @@ def _summary_html(
         zone or "",
         words,
     )
-    return lib_cache.versioned(
-        "decisions:summary", version, render, seconds=participation.FIGURES_SECONDS
+    kept = lib_cache.versioned_many(
+        [
+            ("decisions:summary", version, lambda _kept: render()),
+            ("decisions:changes", version, lambda _kept: changes()),
+        ],
+        seconds=participation.FIGURES_SECONDS,
     )
+    return (*kept["decisions:summary"], kept["decisions:changes"])
 
 
 POINTS_SHOWN = 3
@@ -453,7 +463,7 @@ def people(request: HttpRequest, pk: int, show: str) -> HttpResponse:
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
     """Give or change a response. On an anonymous decision the person's own sealed answer
     is opened for them alone, to fill the form, until voting closes."""
-    decision = decision_for_member(request.user, pk)
+    decision = decision_for_member(request.user, pk, with_counts=False)
     now = timezone.now()
     zone = _viewer_zone(request, decision)
     translated, options = _in_readers_words(request, decision, list(decision.options.all()))
@@ -502,6 +512,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             "translated": translated[0],
             **easy,
             "form": form,
+            "answer_fields": _answer_fields(decision, options, form) if refusal is None else "",
             "refusal": refusal,
             "changing": current is not None,
             "zone": zone,
@@ -510,6 +521,41 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+ANSWER_FIELDS_SECONDS = 600
+
+
+def _answer_fields(decision: Decision, options: list[Option], form: ResponseForm) -> str:
+    """The response form's fields, rendered. Before anything is sent (the form filled
+    from the person's current answer, or empty) they are kept under a digest of all they
+    are made from: the decision's settings, its options and the words shown for them, and
+    the answer filled in, so no change can leave them stale. Rendering each option's
+    field took a sixth of the form's time; a sent form with its errors is rendered."""
+
+    def render() -> str:
+        return render_to_string(
+            "decisions/includes/answer_fields.html", {"form": form, "decision": decision}
+        )
+
+    if form.is_bound:
+        return render()
+    shown = (
+        tuple((field.attname, field.value_from_object(decision)) for field in _DECISION_FIELDS),
+        tuple(
+            (option.pk, option.label, option.easy_read_label, option.starts_at, option.ends_at)
+            for option in options
+        ),
+        tuple(sorted(form.labels.items())),
+        tuple(sorted((name, repr(value)) for name, value in form.initial.items())),
+    )
+    (html,) = lib_cache.digested_many(
+        "decisions:answer-fields", [(shown, render)], seconds=ANSWER_FIELDS_SECONDS
+    )
+    return html
+
+
+_DECISION_FIELDS = list(Decision._meta.concrete_fields)
 
 
 def _respond_refusal(decision: Decision, phase: str) -> str | None:
