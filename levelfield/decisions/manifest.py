@@ -17,13 +17,13 @@ from levelfield.decisions.models import Decision, Option, Phase
 from levelfield.lib.manifests import (
     AppManifest,
     Erasure,
+    NavigationEntry,
     PersonField,
     Term,
     Translatable,
     demo_world_module,
     scale_module,
 )
-from levelfield.places.navigation import TimedNavigationEntry
 
 
 def _open_decisions(place: Any) -> int | None:
@@ -171,7 +171,7 @@ MANIFEST = AppManifest(
     coming_up=personal.coming_up,
     recent=personal.recent,
     navigation=(
-        TimedNavigationEntry(
+        NavigationEntry(
             label=gettext_lazy("Decisions made together"),
             section="decide",
             url=lambda place: reverse("decisions:place_log", args=[place.pk]),

@@ -78,7 +78,11 @@ class NavigationEntry:
     `lambda place: reverse("decisions:place_log", args=[place.pk])`. `kinds` says which
     kinds of place have the feature ("collective", "group", "project"). `count`, when
     given, returns a number worth showing beside the label (open decisions, say) in one
-    query, or None.
+    query, or None. A count that also changes as time passes, with nothing recorded (a
+    decision opens and closes at its set times), gives `count_and_change` too: (place,
+    now) -> the count at `now` and when it next changes that way (None: not by time), in
+    one query, so the place's kept navigation is worked out again from then on
+    (`levelfield.places.navigation`).
     """
 
     label: str
@@ -88,6 +92,9 @@ class NavigationEntry:
     hint: str = ""  # a few plain words on what is there, for people new to it
     order: int = 50  # lower comes first within its section
     count: Callable[[Any], int | None] | None = None
+    count_and_change: (
+        Callable[[Any, datetime.datetime], tuple[int | None, datetime.datetime | None]] | None
+    ) = None
     # (place, person) -> whether the entry is for this place and this person, when its
     # kind is not enough to say (only the research partners group has reviews; only
     # coordinators answer requests to join); None: everyone in every place of its kinds.

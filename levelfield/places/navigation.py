@@ -12,14 +12,14 @@ changes a place's decisions, tasks, impacts or coordinator jobs records one in t
 transaction, `history.services.change_record`). The counts are kept once for everyone;
 the rendered navigation once per person, since who sees which entry depends on them. A
 count that also changes as time passes (a decision opens or closes at its set time, and
-nobody records anything) says when it next changes (`TimedNavigationEntry`), and what was
-kept is worked out again from then on.
+nobody records anything) says when it next changes (`NavigationEntry.count_and_change`),
+and what was kept is worked out again from then on.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -53,19 +53,6 @@ SECTIONS: dict[str, str] = {
 # history row comes first) nor a renamed entry after a new release: those show within
 # this time.
 KEPT_FOR = 5 * 60  # seconds
-
-
-@dataclass(frozen=True)
-class TimedNavigationEntry(NavigationEntry):
-    """An entry whose count changes with time as well as with what people do: a decision
-    is open for responses from its opening time to its closing time, and nothing is
-    recorded at either. `count_and_change(place, now)` gives the count at `now` (as
-    `count` does) and when it next changes that way (None: not by time), in one query,
-    so a kept count is worked out again from then on."""
-
-    count_and_change: (
-        Callable[[Any, datetime.datetime], tuple[int | None, datetime.datetime | None]] | None
-    ) = None
 
 
 @dataclass(frozen=True)
@@ -119,9 +106,11 @@ class PlaceNavigation:
     """The navigation of `place` for `person`: iterate it for its sections, or show
     `html`, the sections rendered (kept per version of the place and person)."""
 
-    def __init__(self, place: Place, person: User | None) -> None:
+    def __init__(self, place: Place, person: User | None, version: int | None = None) -> None:
         self.place = place
         self.person = person
+        if version is not None:  # the page has read it already (`place_navigation`)
+            self.__dict__["version"] = version
 
     def __iter__(self) -> Iterator[Section]:
         return iter(self.sections)
@@ -150,9 +139,8 @@ class PlaceNavigation:
         counts: dict[int, int | None] = {}
         changes: list[datetime.datetime] = []
         for index, entry in enumerate(entries_for(self.place.kind)):
-            timed = getattr(entry, "count_and_change", None)
-            if timed is not None:
-                counts[index], change = timed(self.place, now)
+            if entry.count_and_change is not None:
+                counts[index], change = entry.count_and_change(self.place, now)
                 if change is not None:
                     changes.append(change)
             elif entry.count is not None:
@@ -197,6 +185,10 @@ class PlaceNavigation:
         return mark_safe(kept[0])  # noqa: S308
 
 
-def place_navigation(place: Place, person: User | None = None) -> PlaceNavigation:
-    """The navigation of `place` for `person` (sections that have something in them)."""
-    return PlaceNavigation(place, person)
+def place_navigation(
+    place: Place, person: User | None = None, *, version: int | None = None
+) -> PlaceNavigation:
+    """The navigation of `place` for `person` (sections that have something in them).
+    A page that has read the place's latest history change already (as `places.log.
+    log_version` does) passes it as `version`, which saves reading it again."""
+    return PlaceNavigation(place, person, version)

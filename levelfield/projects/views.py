@@ -115,10 +115,12 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # 10,000 stays a small page (everyone is on the members page).
     place = project.place
     place.project, place.collective = project, project.collective
-    kept = _detail_kept(project)
+    version = (*log_version(place), place.members_version)
+    kept = _detail_kept(project, version)
     context = {
         "project": project,
-        "navigation": place_navigation(place, request.user),
+        # The log's version holds the place's latest history change: the navigation's.
+        "navigation": place_navigation(place, request.user, version=version[1] or 0),
         "people": _people_for(kept["projects:detail-people"], request.user),
         "stages": _stages(project.stage),
         "latest": mark_safe(kept["projects:detail-latest"]),  # noqa: S308 -- escaped there
@@ -126,18 +128,17 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/detail.html", context)
 
 
-def _detail_kept(project: Project) -> dict[str, Any]:
+def _detail_kept(project: Project, version: tuple[object, ...]) -> dict[str, Any]:
     """The project page's kept pieces, read in one round trip to the cache
     (`lib.cache.versioned_many`): the log's count, the page's counts over all members and
     all entries (each group's size, all the time given), its people and its latest
-    entries, each kept per version of the log (`places.log.log_version`: latest history
+    entries, each kept per `version`: the log's (`places.log.log_version`: latest history
     row, newest entry) and the place's kept members version (it moves on every join and
     leave, and when the coordinator job changes hands). Summing 30,000 participations
     and grouping 10,000 members' perspectives took most of the page's time; what the
     versions cannot see (someone changes which perspectives they share) shows within
     LOG_TOTALS_SECONDS."""
     place = project.place
-    version = (*log_version(place), place.members_version)
 
     def counts(_values: dict[str, Any]) -> dict[str, Any]:
         totals = Participation.objects.filter(entry__place=place).aggregate(minutes=Sum("minutes"))
