@@ -352,6 +352,7 @@ def event_update(
             target.save()
             if people is not None:
                 target.organisers.set(people)
+                _shown_changed(target)
             _promote(target, now=now)
             after = _snapshot(target)
             if after != before:
@@ -401,6 +402,13 @@ def _tell_everyone(event: Event, *, what: str) -> None:
     registrations = event.registrations.active().select_related("person")
     for registration in registrations:
         _notify(registration, kind="event_update", what=what)
+
+
+def _shown_changed(event: Event) -> None:
+    """Move the event's `shown_version`, in the caller's transaction: the pieces its page
+    keeps under it (its organisers, agenda, materials and minutes: `views._kept`) are
+    worked out afresh by the next reader, on every server at once."""
+    Event.objects.filter(pk=event.pk).update(shown_version=F("shown_version") + 1)
 
 
 # Places and the waiting list
@@ -791,6 +799,7 @@ def agenda_item_propose(
             position=position + 1,
         )
         AgendaSupport.objects.create(item=item, person=person)
+        _shown_changed(event)
     return item
 
 
@@ -834,6 +843,7 @@ def agenda_arrange(*, event: Event, actor: User, choices: Iterable[AgendaChoice]
             AgendaItem.objects.filter(pk=choice.item.pk).update(
                 status=choice.status, position=choice.position, reason=choice.reason.strip()
             )
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="agenda_arranged",
@@ -1177,6 +1187,7 @@ def material_add(
         )
         material.file.save(files.stored_name(file_type), upload, save=False)
         material.save()
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="material_added",
@@ -1201,6 +1212,7 @@ def material_remove(*, material: Material, actor: User) -> None:
         deleted, _by_model = Material.objects.filter(pk=material.pk).delete()
         if not deleted:
             return
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="material_removed",
@@ -1326,6 +1338,7 @@ def minutes_save(
         minutes.written_by = actor
         minutes.updated_at = now
         minutes.save()
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_drafted" if first else "minutes_changed",
@@ -1355,6 +1368,7 @@ def minutes_ready(*, event: Event, actor: User, now: datetime.datetime | None = 
             return minutes
         minutes.ready_at = now
         minutes.save(update_fields=["ready_at"])
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_ready",
@@ -1408,6 +1422,7 @@ def minutes_agree(*, event: Event, actor: User, now: datetime.datetime | None = 
         minutes.agreed_at = now
         minutes.agreed_by = actor
         minutes.save(update_fields=["agreed_at", "agreed_by"])
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_agreed",
