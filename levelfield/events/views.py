@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -455,9 +455,34 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event,
             "place": event.place,
             "form": form,
+            "fields": _registration_fields(form),
             "registration_open": event.registration_open(timezone.now()),
         },
     )
+
+
+# How long the fields of the empty form are kept (they change only with the code).
+FIELDS_SECONDS = 60 * 60
+
+
+def _registration_fields(form: RegistrationForm) -> SafeString | str:
+    """The empty form's fields, the same for everyone who brings the same first
+    perspective (the form's only starting value) and reads in the same language: kept
+    for a digest of it rather than rendered each time (a quarter of the page's CPU).
+    "" for a posted form (its values and errors are the person's) and for a person
+    whose profile has access needs (the fields quote them: not kept in the shared
+    cache); the template renders those."""
+    if form.is_bound or form.profile_needs:
+        return ""
+
+    def render() -> str:
+        return render_to_string("events/includes/registration_fields.html", {"form": form})
+
+    shown = (form.initial.get("perspective", ""),)
+    [html] = lib_cache.digested_many(
+        "events:registration-fields", [(shown, render)], seconds=FIELDS_SECONDS
+    )
+    return mark_safe(html)  # noqa: S308 -- rendered by the template, which escapes
 
 
 def _registration_initial(person: User) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """An event's page keeps what is the same for everyone who may see it (its organisers,
 agenda, files and minutes) per the event's `shown_version`, which every service that
-changes them moves (issue 25). Each change still shows at once, to the right people."""
+changes them moves, and the register form keeps its empty fields (issue 25). Each change
+still shows at once, to the right people."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -18,7 +20,7 @@ from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.events import services
 from levelfield.events.models import AgendaStatus, Event, MaterialAudience
 from levelfield.events.tests.conftest import event_values
-from levelfield.people.models import User
+from levelfield.people.models import Perspective, PerspectiveKind, User
 from levelfield.people.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +139,40 @@ def test_a_page_read_again_reads_none_of_the_kept_pieces(
     for table in ("events_agendaitem", "events_material", "events_minutes"):
         assert f'FROM "{table}"' not in read
     assert 'JOIN "events_event_organisers"' not in read  # the organisers' names
+
+
+def _checked(page: str) -> list[str]:
+    return re.findall(r'value="([^"]*)"[^>]*checked', page)
+
+
+def test_the_register_forms_kept_fields_follow_the_persons_perspective_needs_and_language(
+    client: Client, plan: Callable[..., Event], organiser: User, member: User
+) -> None:
+    event = plan()
+    url = reverse("events:register", args=[event.pk])
+    client.force_login(member)
+    assert _checked(client.get(url).content.decode()) == [""]  # "I would rather not say"
+
+    Perspective.objects.create(person=member, kind=PerspectiveKind.CARER)
+    page = client.get(url).content.decode()
+    assert _checked(page) == [PerspectiveKind.CARER]
+    assert "Which perspective do you bring" in page
+
+    client.cookies["django_language"] = "cy"
+    page = client.get(url).content.decode()
+    del client.cookies["django_language"]
+    assert "Pa safbwynt ydych chi" in page and "Which perspective do you bring" not in page
+    assert _checked(page) == [PerspectiveKind.CARER]
+
+    member.access_needs = "Step-free access, please"
+    member.save(update_fields=["access_needs"])
+    page = client.get(url).content.decode()
+    assert "Step-free access, please" in page and "Share the access needs" in page
+    client.force_login(organiser)  # the same first perspective ("") as before, no needs
+    page = client.get(url).content.decode()
+    assert "Step-free access, please" not in page and _checked(page) == [""]
+
+    client.force_login(member)
+    response = client.post(url, {"perspective": "not-a-perspective"})
+    assert response.status_code == 200  # a posted form shows its own values and errors
+    assert "Select a valid choice" in response.content.decode()
