@@ -257,6 +257,9 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved (`services._shown_changed`) in the same transaction as any change to its
+    # organisers, agenda, materials or minutes: the version its page keeps them under.
+    shown_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = EventQuerySet.as_manager()
 

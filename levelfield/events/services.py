@@ -352,6 +352,7 @@ def event_update(
             target.save()
             if people is not None:
                 target.organisers.set(people)
+                _shown_changed(target)
             _promote(target, now=now)
             after = _snapshot(target)
             if after != before:
@@ -403,6 +404,13 @@ def _tell_everyone(event: Event, *, what: str) -> None:
         _notify(registration, kind="event_update", what=what)
 
 
+def _shown_changed(event: Event) -> None:
+    """Move the event's `shown_version`, in the caller's transaction: the pieces its page
+    keeps under it (its organisers, agenda, materials and minutes: `views._kept`) are
+    worked out afresh by the next reader, on every server at once."""
+    Event.objects.filter(pk=event.pk).update(shown_version=F("shown_version") + 1)
+
+
 # Places and the waiting list
 
 
@@ -412,13 +420,21 @@ def _locked(event: Event, *, person: User | None = None) -> Event:
     event is open to them (`open_to_person`, the one access rule `access.events_for`)
     is read in the same query, one query fewer a registration. Their registrations are
     not: a subquery keeps the snapshot taken before waiting for the lock, so it would
-    miss a place the same person took while this one waited."""
-    events = Event.objects.select_for_update(of=("self",)).with_place()
+    miss a place the same person took while this one waited. The place (and its
+    collective or project) the caller read with the event is kept rather than joined
+    again: only the event's row is locked, and a join is most of this query's planning."""
+    place = event.place if Event.place.is_cached(event) else None
+    events = Event.objects.select_for_update(of=("self",))
+    if place is None:
+        events = events.with_place()
     if person is not None:
         events = events.annotate(
             open_to_person=Exists(access.events_for(person).filter(pk=OuterRef("pk")))
         )
-    return events.get(pk=event.pk)
+    locked = events.get(pk=event.pk)
+    if place is not None and locked.place_id == place.pk:
+        locked.place = place
+    return locked
 
 
 def _has_room(event: Event, perspective: str) -> bool:
@@ -791,6 +807,7 @@ def agenda_item_propose(
             position=position + 1,
         )
         AgendaSupport.objects.create(item=item, person=person)
+        _shown_changed(event)
     return item
 
 
@@ -834,6 +851,7 @@ def agenda_arrange(*, event: Event, actor: User, choices: Iterable[AgendaChoice]
             AgendaItem.objects.filter(pk=choice.item.pk).update(
                 status=choice.status, position=choice.position, reason=choice.reason.strip()
             )
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="agenda_arranged",
@@ -1177,6 +1195,7 @@ def material_add(
         )
         material.file.save(files.stored_name(file_type), upload, save=False)
         material.save()
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="material_added",
@@ -1201,6 +1220,7 @@ def material_remove(*, material: Material, actor: User) -> None:
         deleted, _by_model = Material.objects.filter(pk=material.pk).delete()
         if not deleted:
             return
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="material_removed",
@@ -1326,6 +1346,7 @@ def minutes_save(
         minutes.written_by = actor
         minutes.updated_at = now
         minutes.save()
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_drafted" if first else "minutes_changed",
@@ -1355,6 +1376,7 @@ def minutes_ready(*, event: Event, actor: User, now: datetime.datetime | None = 
             return minutes
         minutes.ready_at = now
         minutes.save(update_fields=["ready_at"])
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_ready",
@@ -1408,6 +1430,7 @@ def minutes_agree(*, event: Event, actor: User, now: datetime.datetime | None = 
         minutes.agreed_at = now
         minutes.agreed_by = actor
         minutes.save(update_fields=["agreed_at", "agreed_by"])
+        _shown_changed(event)
         change_record(
             actor=actor,
             action="minutes_agreed",
