@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -116,6 +116,13 @@ def erase(context: ErasureContext) -> None:
     context.forget(Minutes.objects.filter(event__in=events), ["text"])
     context.forget(MinutesComment.objects.filter(minutes__event__in=events), ["text"])
     context.forget(BreakoutGroup.objects.filter(event__in=events), ["name", "themes"])
+    # An event page keeps its organisers' names, agenda, files and minutes per the
+    # event's `shown_version`: moved here, so what was forgotten, and the person as an
+    # organiser, leave every kept page at once (erasure runs before the account goes).
+    shown = Q(pk__in=events.values("pk")) | Q(
+        pk__in=Event.organisers.through.objects.filter(user=context.person).values("event_id")
+    )
+    Event.objects.filter(shown).update(shown_version=F("shown_version") + 1)
 
 
 def needs(person: Any) -> list[Need]:

@@ -176,3 +176,18 @@ def test_the_register_forms_kept_fields_follow_the_persons_perspective_needs_and
     response = client.post(url, {"perspective": "not-a-perspective"})
     assert response.status_code == 200  # a posted form shows its own values and errors
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_an_organiser_who_deletes_their_account_leaves_a_kept_page_at_once(
+    client: Client, plan: Callable[..., Event], organiser: User, member: User
+) -> None:
+    from levelfield.home.services import person_delete
+
+    event = plan()
+    services.event_update(
+        event=event, actor=organiser, values=event_values(), organisers=[organiser, member]
+    )
+    assert "Cal" in _organisers_column(_page(client, event, organiser))
+
+    person_delete(person=member)
+    assert "Cal" not in _organisers_column(_page(client, event, organiser))
