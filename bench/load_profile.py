@@ -33,9 +33,20 @@ from levelfield.people.models import User  # noqa: E402
 from levelfield.people.scale import people_in_order  # noqa: E402
 
 
-def main(path: str) -> None:
+def _client() -> Client:
+    """The load's person 1, signed in; in the language PROFILE_LANGUAGE names (its cookie,
+    as the load asks for Welsh pages), else the person's own."""
+    from django.conf import settings
+
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     client.force_login(User.objects.get(pk=people_in_order()[1]))
+    if os.environ.get("PROFILE_LANGUAGE"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = os.environ["PROFILE_LANGUAGE"]
+    return client
+
+
+def main(path: str) -> None:
+    client = _client()
     client.get(path, secure=True)
     profiler = Profiler(interval=0.0005)
     with CaptureQueriesContext(connection) as queries:
@@ -73,8 +84,7 @@ def _database_cpu_seconds() -> float | None:
 def cpu(path: str, requests: int) -> None:
     """CPU milliseconds per request: this process's (min and median), and the database
     backend's (mean: /proc counts in clock ticks of 10 ms, too coarse for one request)."""
-    client = Client(HTTP_X_FORWARDED_PROTO="https")
-    client.force_login(User.objects.get(pk=people_in_order()[1]))
+    client = _client()
     for _ in range(3):
         client.get(path, secure=True)
     spent = []

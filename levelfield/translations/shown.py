@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
@@ -112,19 +113,20 @@ def _translations(objs: Sequence[Any], language: str) -> dict[tuple[str, int], T
             ids.setdefault(registry.label_of(obj), set()).add(obj.pk)
     if not ids:
         return {}
+    # Each model's content type from Django's per-process cache, so the query needs no
+    # join to it.
     where = Q(pk__in=[])
+    labels: dict[int, str] = {}
     for label, pks in ids.items():
-        app_label, model = label.split(".")
-        where |= Q(content_type__app_label=app_label, content_type__model=model, object_id__in=pks)
+        content_type = ContentType.objects.get_by_natural_key(*label.split("."))
+        labels[content_type.pk] = label
+        where |= Q(content_type_id=content_type.pk, object_id__in=pks)
     rows = (
         Translation.objects.filter(where, language=language)
-        .select_related("translated_by", "content_type")
+        .select_related("translated_by")
         .order_by()
     )
-    return {
-        (f"{row.content_type.app_label}.{row.content_type.model}", row.object_id): row
-        for row in rows
-    }
+    return {(labels[row.content_type_id], row.object_id): row for row in rows}
 
 
 def shown_list(
