@@ -86,7 +86,7 @@ def course_for_member(person: User, slug: str, pk: int) -> Course:
 _ENROLMENT_FIELDS = ("id", "enrolled_at", "completed_at")
 
 
-def _read_with(row: object, model: type[M], prefix: str, known: dict[str, object]) -> M | None:
+def _read_with(row: Model, model: type[M], prefix: str, known: dict[str, object]) -> M | None:
     """The `model` row whose columns `row` was read with as annotations named `prefix`
     + column (the other columns `known`, any left out deferred), or None when its id is
     None (there is no such row)."""
@@ -95,7 +95,7 @@ def _read_with(row: object, model: type[M], prefix: str, known: dict[str, object
     names = [field.attname for field in model._meta.concrete_fields]
     read = [name for name in names if name in known or hasattr(row, prefix + name)]
     return model.from_db(
-        "default",
+        row._state.db,
         read,
         [known[name] if name in known else getattr(row, prefix + name) for name in read],
     )
