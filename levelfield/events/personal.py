@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -122,7 +122,7 @@ def erase(context: ErasureContext) -> None:
     shown = Q(pk__in=events.values("pk")) | Q(
         pk__in=Event.organisers.through.objects.filter(user=context.person).values("event_id")
     )
-    Event.objects.filter(shown).update(shown_version=F("shown_version") + 1)
+    services.shown_changed(Event.objects.filter(shown))
 
 
 def needs(person: Any) -> list[Need]:

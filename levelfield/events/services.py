@@ -20,7 +20,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Max, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -405,10 +405,14 @@ def _tell_everyone(event: Event, *, what: str) -> None:
 
 
 def _shown_changed(event: Event) -> None:
-    """Move the event's `shown_version`, in the caller's transaction: the pieces its page
-    keeps under it (its organisers, agenda, materials and minutes: `views._kept`) are
+    shown_changed(Event.objects.filter(pk=event.pk))
+
+
+def shown_changed(events: QuerySet[Event]) -> None:
+    """Move the events' `shown_version`, in the caller's transaction: the pieces their
+    pages keep under it (organisers, agenda, materials and minutes: `views._kept`) are
     worked out afresh by the next reader, on every server at once."""
-    Event.objects.filter(pk=event.pk).update(shown_version=F("shown_version") + 1)
+    events.update(shown_version=F("shown_version") + 1)
 
 
 # Places and the waiting list
