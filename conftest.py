@@ -67,6 +67,31 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
 
 
+_DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+@pytest.fixture(autouse=True)
+def _content_types_known(request: pytest.FixtureRequest) -> None:
+    """Content types come from Django's per-process cache, always warm in a running server
+    but emptied here by any test that flushes the database; warm it before each test that
+    uses the database, so a test that counts a page's queries counts the same whichever
+    tests its worker ran before."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        _DATABASE_FIXTURES & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models())
+
+
 class _SharedTransaction:
     """What `load` makes, made once in a transaction that stays open while the tests that
     share it run one after another, and rolled back before any other test runs.
