@@ -34,12 +34,15 @@ from levelfield.people.scale import people_in_order  # noqa: E402
 
 
 def _client() -> Client:
-    """The load's person 1, signed in; in the language PROFILE_LANGUAGE names (its cookie,
-    as the load asks for Welsh pages), else the person's own."""
+    """The load's person 1 (or the person PROFILE_PERSON numbers: the load's 16 people
+    are 1 to 16), signed in; in the language PROFILE_LANGUAGE names (its cookie, as the
+    load asks for Welsh pages), else the person's own."""
     from django.conf import settings
 
     client = Client(HTTP_X_FORWARDED_PROTO="https")
-    client.force_login(User.objects.get(pk=people_in_order()[1]))
+    client.force_login(
+        User.objects.get(pk=people_in_order()[int(os.environ.get("PROFILE_PERSON", "1"))])
+    )
     if os.environ.get("PROFILE_LANGUAGE"):
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = os.environ["PROFILE_LANGUAGE"]
     return client

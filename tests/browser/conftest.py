@@ -16,7 +16,18 @@ from playwright.sync_api import Error as PlaywrightError
 # database work is still synchronous, so Django's async guard must stand aside.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's chromium-headless-shell (package chromium-headless-shell: the same Chromium
+# engine without the desktop browser's layers, what Playwright itself runs headless) when
+# installed: a swept page cost about a quarter less CPU in it than in the full `chromium`
+# (README, "Two commands"), which is used when the shell is not there.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (
+        path
+        for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+        if os.path.exists(path)
+    ),
+    "/usr/bin/chromium",
+)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
