@@ -342,7 +342,11 @@ MEDIA_ROOT = BASE_DIR / "media"
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# "You have a place", "Your answer is saved": a success message rides in a signed cookie
+# (Secure, HttpOnly, as the session's) to the page after the redirect, and in the session
+# only when too long for one. Kept in the session, every write and the page after it each
+# wrote the session row again (three statements and a transaction a request).
+MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"
 # Sessions live in PostgreSQL (shared by every server, ended there on signing out);
 # this store only reads them with a fixed SQL statement (see levelfield/lib/sessions.py).
 SESSION_ENGINE = "levelfield.lib.sessions"
