@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from levelfield.documents import services
 from levelfield.documents.models import (
     Amendment,
     Answer,
@@ -120,9 +121,11 @@ def erase(context: ErasureContext) -> None:
     context.forget(Amendment.objects.filter(document__in=documents))
     # Their name goes from the pages' kept pieces at once (the pen they held, the
     # answers they gave), not when the pieces expire.
-    Document.objects.filter(
-        Q(pk__in=documents.values("pk")) | Q(authors__person=context.person)
-    ).update(page_version=F("page_version") + 1)
+    services.pages_changed(
+        Document.objects.filter(
+            Q(pk__in=documents.values("pk")) | Q(authors__person=context.person)
+        )
+    )
 
 
 # Only the columns the home shows of a document and its place's name: compiling every

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -131,10 +131,14 @@ def _require_open(document: Document, now: datetime) -> None:
 
 
 def page_changed(document_id: int) -> None:
-    """Move the document's `page_version`, inside the change's transaction: its page
-    keeps its figures, versions, authors and answers per it (views.detail), so every
-    change they show must move it, or the page shows the old ones."""
-    Document.objects.filter(pk=document_id).update(page_version=F("page_version") + 1)
+    pages_changed(Document.objects.filter(pk=document_id))
+
+
+def pages_changed(documents: QuerySet[Document]) -> None:
+    """Move the documents' `page_version`, inside the change's transaction: a page keeps
+    its figures, versions, authors and answers per it (views.detail), so every change
+    they show must move it, or the page shows the old ones."""
+    documents.update(page_version=F("page_version") + 1)
 
 
 def current_version(document: Document) -> Version:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from levelfield.lib.manifests import NEEDS_SHOWN, ErasureContext, Need, export_rows
 from levelfield.places.access import places_for_member
 from levelfield.places.models import Place, PlaceKind
+from levelfield.threads import services
 from levelfield.threads.models import (
     Delivery,
     Mention,
@@ -77,7 +78,7 @@ def erase(context: ErasureContext) -> None:
     context.forget(Revision.objects.filter(post__thread__in=threads), ["body"])
     # Their name, words and reactions leave the kept pages of these threads at once
     # (the rest of their posts show "A former member" once their row is gone).
-    threads.update(posts_version=F("posts_version") + 1)
+    services.posts_changed(threads)
 
 
 def needs(person: Any) -> list[Need]:

@@ -164,9 +164,13 @@ def thread_start(
 
 
 def _posts_changed(thread_id: int) -> None:
-    """Move the thread's `posts_version`, in the caller's transaction, so its page's kept
-    posts are worked out afresh (threads/display.py)."""
-    Thread.objects.filter(pk=thread_id).update(posts_version=F("posts_version") + 1)
+    posts_changed(Thread.objects.filter(pk=thread_id))
+
+
+def posts_changed(threads: QuerySet[Thread]) -> None:
+    """Move the threads' `posts_version`, in the caller's transaction, so their pages'
+    kept posts are worked out afresh (threads/display.py)."""
+    threads.update(posts_version=F("posts_version") + 1)
 
 
 def _thread_locked(thread: Thread) -> Thread:
