@@ -57,8 +57,12 @@ def events_for(person: User) -> EventQuerySet:
 
 
 def event_for_member(person: User, pk: int) -> Event:
-    """The event, with its place, if `person` may see it."""
-    return get_object_or_404(events_for(person).with_place().select_related("series"), pk=pk)
+    """The event, with its place, if `person` may see it. It notes whom it was read for
+    (`open_to`), so taking a place in the same request (`services.registration_create`)
+    need not ask `events_for` again inside its lock."""
+    event = get_object_or_404(events_for(person).with_place().select_related("series"), pk=pk)
+    event.open_to = person.pk
+    return event
 
 
 def event_page_for_member(person: User, pk: int) -> Event:
@@ -140,6 +144,23 @@ def registration_of(event: Event, person: User) -> Registration | None:
     if not getattr(person, "is_authenticated", False):
         return None
     return event.registrations.active().filter(person=person).first()
+
+
+def registration_at(person: User, pk: int) -> Registration | None:
+    """`person`'s place (or place on the waiting list) at the event `pk`, with the event
+    and its place, or None. Having one is enough to see the event (`events_for`), so
+    cancelling needs no other check when there is one."""
+    if not getattr(person, "is_authenticated", False):
+        return None
+    registration = (
+        Registration.objects.active()
+        .filter(person=person, event_id=pk)
+        .select_related("event__place__collective", "event__place__project", "event__series")
+        .first()
+    )
+    if registration is not None:
+        registration.event.open_to = person.pk
+    return registration
 
 
 def guest_token(registration: Registration) -> str:

@@ -181,6 +181,58 @@ def test_taking_a_place_twice_or_where_not_open_is_refused_and_changes_nothing(
     assert Registration.objects.filter(event=event).count() == 1
 
 
+def test_an_event_read_for_one_person_does_not_let_another_take_a_place(
+    plan: Callable[..., Event], member: User, outsider: User
+) -> None:
+    """The page's access check is not asked again under the lock for the person it was
+    read for; anyone else is still asked, and refused when it is not open to them."""
+    from django.core.exceptions import PermissionDenied
+
+    from levelfield.events import access
+
+    event = plan(capacity=None)
+    read_for_member = access.event_for_member(member, event.pk)
+    with pytest.raises(PermissionDenied):
+        services.registration_create(event=read_for_member, person=outsider, notify=False)
+    assert services.registration_create(event=read_for_member, person=member, notify=False)
+    assert list(Registration.objects.filter(event=event).values_list("person", flat=True)) == [
+        member.pk
+    ]
+
+
+def test_taking_and_giving_up_a_place_ask_once_who_may_see_the_event(
+    client: Client, plan: Callable[..., Event], member: User, outsider: User
+) -> None:
+    """Registering asks who may see the event once (on reading it, not again under the
+    lock); cancelling reads the person's place with its event and needs no more: 10
+    queries to take a place, 9 to give it up, session and user included. Someone
+    without a place who cannot see the event still gets 404."""
+    event = plan(capacity=None)
+    register = reverse("events:register", args=[event.pk])
+    leave = reverse("events:leave", args=[event.pk])
+    client.force_login(member)
+    client.get(register)
+    with CaptureQueriesContext(connection) as taking:
+        response = client.post(register, {"perspective": ""})
+    assert response.status_code == 302
+    taken = [query["sql"] for query in taking.captured_queries if "SAVEPOINT" not in query["sql"]]
+    assert len(taken) <= 10
+    assert sum("places_placemembership" in sql for sql in taken) == 1
+    with CaptureQueriesContext(connection) as giving_up:
+        response = client.post(leave, {})
+    assert response.status_code == 302
+    given_up = [
+        query["sql"] for query in giving_up.captured_queries if "SAVEPOINT" not in query["sql"]
+    ]
+    assert len(given_up) <= 9
+    assert not any("places_placemembership" in sql for sql in given_up)
+    assert not Registration.objects.active().filter(event=event, person=member).exists()
+
+    client.force_login(outsider)
+    assert client.post(leave, {}).status_code == 404
+    assert client.get(leave).status_code == 404
+
+
 def test_giving_up_a_place_on_the_waiting_list_of_a_full_event_keeps_everyone_else(
     plan: Callable[..., Event], collective: Collective, organiser: User, member: User
 ) -> None:
