@@ -425,7 +425,7 @@ def _locked(event: Event, *, person: User | None = None) -> Event:
     is read in the same query, one query fewer a registration; not asked again when the
     caller read the event through that rule for them in this request
     (`access.event_for_member` notes it as `open_to`): building that subquery again was
-    a fifth of a registration's CPU. Their registrations are not read here: a subquery
+    about a seventh of a registration's CPU. Their registrations are not read here: a subquery
     keeps the snapshot taken before waiting for the lock, so it would miss a place the
     same person took while this one waited. The place (and its collective or project)
     the caller read with the event is kept rather than joined again: only the event's
