@@ -9,6 +9,11 @@ largest that passed and the smallest that failed until the gap is small or the s
 run out. Capacity is the largest number that passed below the smallest that failed: a
 step that passes above one that failed (the machine was quieter for a moment) does not
 raise it.
+
+Each step lasts long enough for a few hundred requests (`step_seconds`): a step's p95 is
+its twentieth-slowest request in a hundred, so at 25 people (about 4 requests a second)
+a 20-second step's p95 was decided by its two or three slowest requests, and the same
+code held 5 people on one run and 50 on the next (README, stop 40 and stop 42).
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ P95_MS = 150
 START = 25
 MOST = 1_600  # never more people than this: locust shares the cores it measures
 MAX_STEPS = 6
+THINK_SECONDS = (3, 10)  # each person's pause between clicks, uniformly (bench/locustfile.py)
+MIN_REQUESTS = 300  # a step's p95 is then its 15th-slowest request, not its 2nd
+LONGEST_STEP_SECONDS = 120  # fewer requests than that in a step at very few people
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,15 @@ def next_users(
         return None
     middle = _round5((good + bad) // 2)
     return middle if good < middle < bad else None
+
+
+def step_seconds(users: int, *, least: float) -> float:
+    """How long a step with `users` people runs once all have started: at least `least`
+    seconds, and long enough for about MIN_REQUESTS requests at one click per mean pause
+    (at most LONGEST_STEP_SECONDS)."""
+    mean_pause = sum(THINK_SECONDS) / 2
+    enough = MIN_REQUESTS * mean_pause / max(users, 1)
+    return max(least, min(enough, LONGEST_STEP_SECONDS))
 
 
 def _round5(number: int) -> int:

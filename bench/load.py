@@ -105,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         "--capacity-only", action="store_true", help="only the ceiling, then --capacity"
     )
     parser.add_argument(
-        "--step-seconds", type=float, default=20, help="load per capacity step (default 20)"
+        "--step-seconds",
+        type=float,
+        default=20,
+        help="least load per capacity step (default 20; longer at few people, "
+        "for enough requests)",
     )
     parser.add_argument(
         "--capacity-steps",
@@ -553,8 +557,10 @@ def _capacity(size: str, targets: dict[str, Any], args: argparse.Namespace) -> d
     not even 5 people on one server while two servers sharing Redis held 75."""
     found: dict[str, Any] = {
         "mix": "bench/locustfile.py Participant",
-        "think_seconds": [3, 10],
+        "think_seconds": list(capacity.THINK_SECONDS),
+        # each step at least this long, and long enough for about MIN_REQUESTS requests
         "seconds_per_step": args.step_seconds,
+        "min_requests_per_step": capacity.MIN_REQUESTS,
         "p95_target_ms": capacity.P95_MS,
         "sessions": len(targets["sessions"]),
     }
@@ -624,7 +630,8 @@ def _mix_step(
     """One locust run of the mix with `users` people, measured once all have started."""
     prefix = scratch / f"mix{users}"
     spawn_rate = max(users / 5, 5)  # everyone started within about 5 s
-    run_time = round(users / spawn_rate + args.step_seconds)
+    steady = capacity.step_seconds(users, least=args.step_seconds)
+    run_time = round(users / spawn_rate + steady)
     env = {
         **os.environ,
         "LF_TARGETS": str(targets),
@@ -682,6 +689,7 @@ def _mix_step(
     )[:3]
     detail = {
         "users": users,
+        "seconds": steady,
         "requests": requests,
         "failures": step.failures,
         "rps": round(float(total["Requests/s"]), 1),

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import capacity  # bench/, beside this file: the mix's pause between clicks
 from locust import FastHttpUser, between, constant, task
 
 TARGETS = json.loads(Path(os.environ["LF_TARGETS"]).read_text())
@@ -254,7 +255,6 @@ MIX_PAGES = {
     "courses": 1,
 }
 MIX_WRITES = {"answer": 5, "book": 3, "claim": 2, "post_reply": 2}
-THINK_SECONDS = (3, 10)  # the pause between one click and the next, uniformly
 
 
 def _mix() -> dict[Any, int]:
@@ -285,7 +285,7 @@ class Participant(Person):
     More people than sessions share them (two tabs of the same person)."""
 
     abstract = TASK != "mix"
-    wait_time = between(*THINK_SECONDS)
+    wait_time = between(*capacity.THINK_SECONDS)
 
     def __init__(self, environment: Any) -> None:
         self.host = HOSTS[next(_hosts) % len(HOSTS)]

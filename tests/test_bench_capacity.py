@@ -95,3 +95,16 @@ def test_a_search_that_never_failed_says_it_held_at_least_that_many() -> None:
     assert capacity.sentence(steps, servers=1, cores=2) == (
         "One 2-core server held at least 50 active people (the most tried) at p95 40 ms."
     )
+
+
+def test_a_step_with_few_people_runs_long_enough_for_a_few_hundred_requests() -> None:
+    # 25 people pausing 6.5 s on average send about 4 requests a second: 20 s gave 80
+    # requests, whose p95 two slow ones decided.
+    assert capacity.step_seconds(25, least=20) == 78
+    assert 25 * capacity.step_seconds(25, least=20) / 6.5 >= capacity.MIN_REQUESTS
+    # With many people the least time is already enough.
+    assert capacity.step_seconds(200, least=20) == 20
+    assert capacity.step_seconds(200, least=45) == 45
+    # Very few people never make a step run for ever.
+    assert capacity.step_seconds(1, least=20) == capacity.LONGEST_STEP_SECONDS
+    assert capacity.step_seconds(0, least=20) == capacity.LONGEST_STEP_SECONDS
