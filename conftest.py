@@ -67,6 +67,40 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture
+def schema_put_back(transactional_db: None) -> Iterator[None]:
+    """A data-migration test (`lib/testing/marks.DATA_MIGRATION`) takes the schema back and
+    forward; afterwards the other tests need it at the newest migration again.
+
+    On PostgreSQL the test runs inside one transaction that is rolled back at its end:
+    PostgreSQL undoes schema changes with the rest, so nothing is migrated forward again
+    (that took about a third of each test: re-applying every migration that depends on
+    the one taken back), and a test that fails half-way cannot leave the schema
+    half-migrated for the tests after it. Constraints are checked at once inside it
+    (PostgreSQL refuses to alter a table with checks still pending from rows the test
+    wrote). Elsewhere (SQLite cannot alter tables inside a transaction with its
+    foreign-key checks on) every migration is applied forward afterwards.
+    """
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            yield
+            transaction.set_rollback(True)
+        executor = MigrationExecutor(connection)
+        unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        assert not unapplied, f"the rollback left migrations unapplied: {unapplied}"
+        return
+    try:
+        yield
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 _DATABASE_FIXTURES = {
     "db",
     "transactional_db",

@@ -45,10 +45,6 @@ def test_imported_voters_keep_their_pol_is_ids() -> None:
 
     assert ids == {imported.pk: 12, visitor.pk: None, member.pk: None}
 
-    # Leave the database as the other tests expect it.
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
 
 PLACES_BEFORE = [("deliberation", "0004_polis_import"), ("places", "0002_groups")]
 PLACES_AFTER = [("deliberation", "0005_place")]
@@ -113,7 +109,3 @@ def test_existing_conversations_move_to_their_places_and_back() -> None:
     assert back.objects.get(pk=in_project.pk).project_id == project.pk
     assert back.objects.get(pk=in_project.pk).collective_id is None
     assert back.objects.get(pk=in_collective.pk).collective_id == collective.pk
-
-    # Leave the database as the other tests expect it.
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -14,6 +14,8 @@ from django.db import connection
 # second run has them. LEVELFIELD_MIGRATION_TESTS=1 runs them on SQLite as well.
 DATA_MIGRATION = [
     pytest.mark.django_db(transaction=True),
+    # The schema at the newest migration again afterwards (conftest.py).
+    pytest.mark.usefixtures("schema_put_back"),
     pytest.mark.skipif(
         connection.vendor != "postgresql" and not os.environ.get("LEVELFIELD_MIGRATION_TESTS"),
         reason="data migrations are checked on PostgreSQL (CI's second run); "

@@ -53,10 +53,6 @@ def test_existing_entries_move_to_their_projects_place() -> None:
     assert moved.participations.get().minutes == 90
     assert Place.objects.filter(kind="collective", collective_id=collective.pk).count() == 1
 
-    # Leave the database as the other tests expect it.
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
 
 BEFORE_ONE_TABLE = [
     ("places", "0002_groups"),
@@ -153,6 +149,3 @@ def test_collective_and_project_members_move_to_their_places_with_the_coordinato
     assert (waiting.status, waiting.place.project_id) == ("pending", project.pk)
     asked = new.get_model("history", "Change").objects.get(action="join_requested")
     assert (asked.subject_type, asked.subject_id) == ("joinrequest", declined.pk)
-
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -80,7 +80,3 @@ def test_existing_rounds_move_to_their_places_and_back() -> None:
     assert back.objects.get(pk=in_project.pk).project_id == project.pk
     assert back.objects.get(pk=in_collective.pk).collective_id == collective.pk
     assert back.objects.get(pk=in_collective.pk).project_id is None
-
-    # Leave the database as the other tests expect it.
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
