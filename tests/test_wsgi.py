@@ -9,6 +9,8 @@ from typing import Any
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from levelfield import wsgi
 
@@ -21,10 +23,24 @@ def nothing_frozen() -> Iterator[None]:
 
 
 def _request(application: Callable[..., Any], path: str = "/health/") -> tuple[str, bytes]:
+    """One request as gunicorn makes it, without Django's closing of database connections
+    at a request's start and end (as Django's test client does: the test's transaction
+    holds the connection)."""
     environ: dict[str, Any] = {"PATH_INFO": path, "HTTP_HOST": "testserver"}
     setup_testing_defaults(environ)
     status: list[str] = []
-    body = b"".join(application(environ, lambda given, headers, *_: status.append(given)))
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(environ, lambda given, headers, *_: status.append(given))
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return status[0], body
 
 
