@@ -74,7 +74,7 @@ def schema_put_back(transactional_db: None) -> Iterator[None]:
 
     On PostgreSQL the test runs inside one transaction that is rolled back at its end:
     PostgreSQL undoes schema changes with the rest, so nothing is migrated forward again
-    (that took about a third of each test: re-applying every migration that depends on
+    (that took about a quarter of each test: re-applying every migration that depends on
     the one taken back), and a test that fails half-way cannot leave the schema
     half-migrated for the tests after it. Constraints are checked at once inside it
     (PostgreSQL refuses to alter a table with checks still pending from rows the test

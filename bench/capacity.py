@@ -11,8 +11,8 @@ step that passes above one that failed (the machine was quieter for a moment) do
 raise it.
 
 Each step lasts long enough for a few hundred requests (`step_seconds`): a step's p95 is
-its twentieth-slowest request in a hundred, so at 25 people (about 4 requests a second)
-a 20-second step's p95 was decided by its two or three slowest requests, and the same
+its fifth-slowest request in a hundred, so at 25 people (about 4 requests a second) a
+20-second step's p95 (about 80 requests) was its fourth-slowest request, and the same
 code held 5 people on one run and 50 on the next (README, stop 40 and stop 42).
 """
 
@@ -25,7 +25,7 @@ START = 25
 MOST = 1_600  # never more people than this: locust shares the cores it measures
 MAX_STEPS = 6
 THINK_SECONDS = (3, 10)  # each person's pause between clicks, uniformly (bench/locustfile.py)
-MIN_REQUESTS = 300  # a step's p95 is then its 15th-slowest request, not its 2nd
+MIN_REQUESTS = 300  # a step's p95 is then its 15th-slowest request, not its 4th
 LONGEST_STEP_SECONDS = 120  # fewer requests than that in a step at very few people
 
 

@@ -99,7 +99,7 @@ def test_a_search_that_never_failed_says_it_held_at_least_that_many() -> None:
 
 def test_a_step_with_few_people_runs_long_enough_for_a_few_hundred_requests() -> None:
     # 25 people pausing 6.5 s on average send about 4 requests a second: 20 s gave 80
-    # requests, whose p95 two slow ones decided.
+    # requests, whose p95 was the fourth-slowest.
     assert capacity.step_seconds(25, least=20) == 78
     assert 25 * capacity.step_seconds(25, least=20) / 6.5 >= capacity.MIN_REQUESTS
     # With many people the least time is already enough.
