@@ -36,7 +36,6 @@ from levelfield.documents.models import (
     Answer,
     Author,
     Comment,
-    CommentReport,
     Document,
     Paragraph,
     ParagraphKind,
@@ -414,15 +413,6 @@ def _support_count_add(comment: Comment, change: int) -> None:
     Comment.objects.filter(pk=comment.pk).update(support_count=F("support_count") + change)
 
 
-def comment_report(
-    *, comment: Comment, person: User, reason: str, now: datetime | None = None
-) -> CommentReport:
-    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
-    return moderation.comment_report(
-        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
-    )
-
-
 def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
     document = comment.document
     _record(
@@ -458,22 +448,6 @@ MODERATION = moderation.Rules(
     may_report=lambda person, comment: may_take_part(person, comment.document),
     report_refused=gettext_lazy("Only people taking part may report comments."),
 )
-
-
-def comment_moderate(
-    *,
-    comment: Comment,
-    actor: User,
-    decision: str,
-    reason: str = "",
-    now: datetime | None = None,
-) -> Comment:
-    """A member hides a comment (with a reason everyone sees), restores a hidden one or
-    keeps a reported one (the one mechanism, levelfield.lib.moderation, with the
-    documents' rules)."""
-    return moderation.comment_moderate(
-        comment=comment, actor=actor, decision=decision, reason=reason, rules=MODERATION, now=now
-    )
 
 
 # Amendments

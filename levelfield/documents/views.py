@@ -532,7 +532,7 @@ def report(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_report(
+            services.MODERATION.report(
                 comment=target, person=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
@@ -559,7 +559,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
         target = comment_in(document, form.cleaned_data["comment"])
         decision = form.cleaned_data["decision"]
         try:
-            services.comment_moderate(
+            services.MODERATION.moderate(
                 comment=target,
                 actor=request.user,
                 decision=decision,

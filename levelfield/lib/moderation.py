@@ -155,6 +155,26 @@ class Rules:
     # waits; its author is told. A moderator then publishes it again or hides it.
     held_when_reported: Callable[[Any], bool] = field(default=lambda comment: False)
 
+    def report(
+        self, *, comment: Moderated, person: User, reason: str, now: datetime | None = None
+    ) -> Any:
+        """`comment_report` with these rules: how an app's views and demo report."""
+        return comment_report(comment=comment, person=person, reason=reason, rules=self, now=now)
+
+    def moderate(
+        self,
+        *,
+        comment: Moderated,
+        actor: User,
+        decision: str,
+        reason: str = "",
+        now: datetime | None = None,
+    ) -> Moderated:
+        """`comment_moderate` with these rules: how an app's views and demo moderate."""
+        return comment_moderate(
+            comment=comment, actor=actor, decision=decision, reason=reason, rules=self, now=now
+        )
+
 
 class ModerationError(ValidationError):
     """A moderation the rules refuse, in words for the moderator."""

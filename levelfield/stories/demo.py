@@ -213,15 +213,15 @@ def _comments(update: Story, gordon: Story, people: dict[str, User]) -> None:
         (gordon, people["dev"], "The picture questionnaire is brilliant."),
     ]:
         comment = services.comment_add(story=story, author=person, text=text)
-        services.comment_moderate(comment=comment, actor=moderator, decision="publish")
+        services.MODERATION.moderate(comment=comment, actor=moderator, decision="publish")
     services.comment_add(
         story=update, author=people["gordon"], text="Can we have biscuits next time?"
     )
     rude = services.comment_add(
         story=gordon, author=people["maggie"], text="This is all a waste of NHS money."
     )
-    services.comment_moderate(comment=rude, actor=moderator, decision="publish")
-    services.comment_report(
+    services.MODERATION.moderate(comment=rude, actor=moderator, decision="publish")
+    services.MODERATION.report(
         comment=rude, person=people["gordon"], reason="It dismisses people's experience."
     )
 

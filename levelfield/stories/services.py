@@ -477,15 +477,6 @@ def comment_add(
     return comment
 
 
-def comment_report(
-    *, comment: Comment, person: User, reason: str, now: datetime | None = None
-) -> CommentReport:
-    """Report a comment (the one mechanism, levelfield.lib.moderation)."""
-    return moderation.comment_report(
-        comment=comment, person=person, reason=reason, rules=MODERATION, now=now
-    )
-
-
 def _moderation_record(comment: Comment, actor: User, done: str, reason: str) -> None:
     _record(
         comment.story.collective,
@@ -519,21 +510,6 @@ MODERATION = moderation.Rules(
         PublicPage.for_collective(comment.story.collective).reported_comments_held
     ),
 )
-
-
-def comment_moderate(
-    *,
-    comment: Comment,
-    actor: User,
-    decision: str,
-    reason: str = "",
-    now: datetime | None = None,
-) -> Comment:
-    """A moderator publishes, hides, restores or keeps a comment on a story (the one
-    mechanism, levelfield.lib.moderation, with the stories' rules)."""
-    return moderation.comment_moderate(
-        comment=comment, actor=actor, decision=decision, reason=reason, rules=MODERATION, now=now
-    )
 
 
 # Getting involved

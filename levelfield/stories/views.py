@@ -420,7 +420,7 @@ def comment_report(
     form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_report(
+            services.MODERATION.report(
                 comment=comment, person=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
@@ -815,7 +815,7 @@ def comment_moderate(request: HttpRequest, slug: str, comment_pk: int) -> HttpRe
     form = ModerateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_moderate(
+            services.MODERATION.moderate(
                 comment=comment,
                 actor=request.user,
                 decision=form.cleaned_data["decision"],

@@ -47,9 +47,9 @@ def _world() -> dict:
         services.comment_add(paragraph=rates, author=person, text="I agree with this.")
     services.comment_support(comment=first, person=author)
     rude = services.comment_add(paragraph=receipts, author=people[2], text="Rubbish idea")
-    services.comment_report(comment=rude, person=author, reason="Unkind")
+    services.MODERATION.report(comment=rude, person=author, reason="Unkind")
     hidden = services.comment_add(paragraph=receipts, author=people[3], text="Worse")
-    services.comment_moderate(comment=hidden, actor=author, decision="hide", reason="Abusive")
+    services.MODERATION.moderate(comment=hidden, actor=author, decision="hide", reason="Abusive")
     accepted = services.amendment_propose(
         paragraph=rates, person=people[0], text="We pay £30 an hour.", reason="Costs rose."
     )

@@ -102,7 +102,7 @@ def test_a_reported_comment_is_hidden_by_a_member_with_a_reason_in_history(docum
     paragraph = paragraph_of(document, 2)
     comment = services.comment_add(paragraph=paragraph, author=gita, text="Rude words")
     mo = document.created_by
-    services.comment_report(comment=comment, person=mo, reason="It is abusive")
+    services.MODERATION.report(comment=comment, person=mo, reason="It is abusive")
     client = client_for(mo)
     assert (
         "Rude words"
@@ -573,9 +573,11 @@ def test_the_figures_follow_every_comment_hidden_and_restored(collective, docume
     services.comment_add(paragraph=paragraph, author=people[1], text="Second")
     page = client.get(document.get_absolute_url()).content.decode()
     assert "From 2 people" in page and "1 comment," not in page
-    services.comment_moderate(comment=said, actor=mo, decision=Decision.HIDE, reason="Off topic")
+    services.MODERATION.moderate(
+        comment=said, actor=mo, decision=Decision.HIDE, reason="Off topic"
+    )
     assert "From 2 people" not in client.get(document.get_absolute_url()).content.decode()
-    services.comment_moderate(
+    services.MODERATION.moderate(
         comment=said, actor=mo, decision=Decision.RESTORE, reason="Fine after all"
     )
     assert "From 2 people" in client.get(document.get_absolute_url()).content.decode()
@@ -595,7 +597,7 @@ def test_the_kept_text_shows_a_new_comment_and_a_hidden_one_at_once(document, gi
     # Another reader sees the same figures.
     assert "1 comment," in client_for(gita).get(url).content.decode()
 
-    services.comment_moderate(comment=comment, actor=mo, decision="hide", reason="Off topic")
+    services.MODERATION.moderate(comment=comment, actor=mo, decision="hide", reason="Off topic")
     assert "1 comment," not in client.get(url).content.decode()
 
 

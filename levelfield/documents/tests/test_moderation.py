@@ -23,7 +23,7 @@ def hidden(document, gita, mo, django_capture_on_commit_callbacks) -> Comment:
         paragraph=paragraph_of(document, 2), author=gita, text="Too blunt, maybe"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.comment_moderate(
+        services.MODERATION.moderate(
             comment=comment, actor=mo, decision="hide", reason="Sounded unkind"
         )
     comment.refresh_from_db()
@@ -90,7 +90,7 @@ def test_keeping_a_reported_comment_deals_with_the_report_and_tells_nobody(
     comment = services.comment_add(
         paragraph=paragraph_of(document, 2), author=gita, text="Plain words"
     )
-    services.comment_report(comment=comment, person=mo, reason="Not sure about this")
+    services.MODERATION.report(comment=comment, person=mo, reason="Not sure about this")
     with django_capture_on_commit_callbacks(execute=True):
         client_for(mo).post(
             reverse("documents:moderate", args=[document.pk]),

@@ -111,7 +111,7 @@ def test_reporting_hiding_and_restoring_a_comment(
     assert "hidden" in mail.outbox[-1].subject and "ground rules" in mail.outbox[-1].body
 
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        services.comment_moderate(
+        services.MODERATION.moderate(
             comment=comment, actor=coordinator, decision="restore", reason="On reflection, fair."
         )
     assert Comment.objects.shown().count() == 1 and Story.objects.get().comment_count == 1
@@ -133,7 +133,7 @@ def test_members_who_are_not_moderators_cannot_moderate(
         == 404
     )
     with pytest.raises(PermissionDenied):
-        services.comment_moderate(comment=comment, actor=member, decision="hide", reason="x")
+        services.MODERATION.moderate(comment=comment, actor=member, decision="hide", reason="x")
     assert not Comment.objects.get().is_hidden
 
 
@@ -220,7 +220,7 @@ def test_a_collective_may_leave_reported_comments_up_while_they_wait(
     )
     comment = CommentFactory(story=story, author=outsider)
 
-    services.comment_report(comment=comment, person=member, reason="Off topic.")
+    services.MODERATION.report(comment=comment, person=member, reason="Off topic.")
 
     assert Comment.objects.get().is_shown
     assert CommentReport.objects.get().dealt_with_at is None
@@ -242,7 +242,7 @@ def test_the_story_page_shows_each_change_to_its_comments_at_once(
     )
     rude = services.comment_add(story=story, author=outsider, text="Rude words here.")
     assert "Rude words here." in page()
-    services.comment_moderate(comment=rude, actor=coordinator, decision="hide", reason="Rude.")
+    services.MODERATION.moderate(comment=rude, actor=coordinator, decision="hide", reason="Rude.")
     assert "Rude words here." not in page()
 
     services.public_page_save(
@@ -250,8 +250,8 @@ def test_the_story_page_shows_each_change_to_its_comments_at_once(
     )
     held = services.comment_add(story=story, author=outsider, text="Waiting to be read.")
     assert "Waiting to be read." not in page()
-    services.comment_moderate(comment=held, actor=coordinator, decision="publish")
-    services.comment_moderate(comment=rude, actor=coordinator, decision="restore", reason="Ok.")
+    services.MODERATION.moderate(comment=held, actor=coordinator, decision="publish")
+    services.MODERATION.moderate(comment=rude, actor=coordinator, decision="restore", reason="Ok.")
     shown = page()
     assert "Waiting to be read." in shown and "Rude words here." in shown
     assert "Waiting to be read." in Client().get(story.get_absolute_url()).content.decode()

@@ -49,7 +49,7 @@ def test_two_moderators_hiding_one_comment_count_it_once(
 
     results = at_once(
         2,
-        lambda number: services.comment_moderate(
+        lambda number: services.MODERATION.moderate(
             comment=comment,
             actor=(coordinator, other)[number],
             decision="hide",
