@@ -84,21 +84,21 @@ def schema_put_back(transactional_db: None) -> Iterator[None]:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    if connection.vendor == "postgresql":
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    if connection.vendor != "postgresql":
+        try:
             yield
-            transaction.set_rollback(True)
-        executor = MigrationExecutor(connection)
-        unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
-        assert not unapplied, f"the rollback left migrations unapplied: {unapplied}"
+        finally:
+            executor = MigrationExecutor(connection)
+            executor.migrate(executor.loader.graph.leaf_nodes())
         return
-    try:
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         yield
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        transaction.set_rollback(True)
+    executor = MigrationExecutor(connection)
+    unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    assert not unapplied, f"the rollback left migrations unapplied: {unapplied}"
 
 
 _DATABASE_FIXTURES = {

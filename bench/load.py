@@ -782,13 +782,9 @@ def capacity_text(found: dict[str, Any]) -> list[str]:
     lines = [
         f"Capacity: the realistic mix (reading, answering, booking, claiming, posting; "
         f"{found['think_seconds'][0]}-{found['think_seconds'][1]} s between clicks), "
-        f"each step at least {found['seconds_per_step']:g} s"
-        + (
-            f" and about {found['min_requests_per_step']} requests"
-            if "min_requests_per_step" in found
-            else ""
-        )
-        + f", target p95 under {found['p95_target_ms']} ms and no errors"
+        f"each step at least {found['seconds_per_step']:g} s and about "
+        f"{found['min_requests_per_step']} requests, target p95 under "
+        f"{found['p95_target_ms']} ms and no errors"
     ]
     for key in ("one server", "two servers"):
         search = found.get(key)
@@ -801,9 +797,8 @@ def capacity_text(found: dict[str, Any]) -> list[str]:
         lines.append(f"    machine's load average at the end: {search['load_average_after']:g}")
         for step in search["steps"]:
             lines.append(
-                f"    {step['users']:>5} people"
-                + (f" for {step['seconds']:.0f} s" if "seconds" in step else "")
-                + f": {step['requests']} requests, {step['rps']:>6.1f} req/s, p50 "
+                f"    {step['users']:>5} people for {step['seconds']:.0f} s: "
+                f"{step['requests']} requests, {step['rps']:>6.1f} req/s, p50 "
                 f"{step['p50_ms']:.0f}, p95 {step['p95_ms'] or 0:.0f}, errors "
                 f"{step['failures']}  {'held' if step['held'] else 'NOT held'}"
             )
