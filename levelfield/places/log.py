@@ -20,7 +20,8 @@ from levelfield.places.models import Place
 from levelfield.projects.forms import LogFilterForm
 from levelfield.projects.models import InvolvementEntry, Participation, Stage
 
-# Lazy: the totals are cached, and each reader sees them in their own language.
+# Lazy: named when the module is imported, before any language is active (the totals are
+# kept per language, in its words: `lib.cache.in_words`).
 NOT_SHARED = _("Perspective not shared")
 LOG_TOTALS_SECONDS = 60
 
