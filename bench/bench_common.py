@@ -6,6 +6,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# A load row whose name ends so (bench/load_targets.py) is read by someone who chose Welsh:
+# the locust user sends the language cookie, and `load_profile.py --layers` does too.
+IN_WELSH = ", in Welsh"
+
 
 @dataclass(frozen=True)
 class Row:

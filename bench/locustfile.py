@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import capacity  # bench/, beside this file: the mix's pause between clicks
+from bench_common import IN_WELSH
 from locust import FastHttpUser, between, constant, task
 
 TARGETS = json.loads(Path(os.environ["LF_TARGETS"]).read_text())
@@ -37,10 +38,6 @@ APPROVERS_PAGE = "claim queue"
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(r"csrftoken=([^;]+)")
-
-
-# A page row whose name ends so is read by someone who chose Welsh (load_targets.py).
-IN_WELSH = ", in Welsh"
 
 
 class Person(FastHttpUser):
