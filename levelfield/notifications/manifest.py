@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from levelfield.lib.manifests import AppManifest, Erasure, ErasureContext, PersonField, export_rows
+from levelfield.lib.manifests import (
+    AppManifest,
+    Erasure,
+    ErasureContext,
+    PersonField,
+    export_rows,
+    scale_module,
+)
 from levelfield.notifications.models import Notification, Preference
 from levelfield.notifications.services import notifications_forget_addresses
 
@@ -49,4 +56,7 @@ MANIFEST = AppManifest(
         PersonField("notifications.Notification.person", "notifications", Erasure.DELETE),
         PersonField("notifications.Preference.person", "email_settings", Erasure.DELETE),
     ),
+    # A year of notices for everyone; links lead into the big project (projects' data).
+    scale=scale_module("levelfield.notifications.scale"),
+    scale_after=("projects",),
 )
