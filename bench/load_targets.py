@@ -195,6 +195,8 @@ def pages() -> dict[str, Finder]:
         "collective home": lambda: reverse("collectives:detail", args=[slug]),
         "project page": lambda: reverse("projects:detail", args=[big]),
         "involvement log": lambda: reverse("places:log", args=[big_project().place.pk]),
+        # The big project's 10,000 members, a page at a time.
+        "members": lambda: reverse("places:members", args=[big_project().place.pk]),
         "decision, most responses": lambda: _decision(True),
         "decision log": lambda: reverse("decisions:place_log", args=[big_project().place.pk]),
         "events list": lambda: reverse("events:list"),

@@ -109,7 +109,7 @@ def collective_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request, projects, PROJECTS_PER_PAGE, count=_project_count(collective, navigation)
     )
     members_html, members_shown = member_table_html(
-        request, own_place, membership, MEMBERS_ON_HOME
+        request, own_place, membership, slice(0, MEMBERS_ON_HOME)
     )
     return render(
         request,

@@ -56,19 +56,19 @@ def place_memberships(place: Place) -> QuerySet:
 
 
 def member_table_html(
-    request: HttpRequest, place: Place, mine: PlaceMembership, first: int
+    request: HttpRequest, place: Place, mine: PlaceMembership, rows: slice
 ) -> tuple[SafeString, int]:
-    """The members table of `place`'s `first` members and how many it shows, rendered
-    once per members version and kept: 20 rows with perspectives and a form each cost
-    about 6 ms to read and render, and are the same for every member. Only the viewer's
-    own row differs ("(you)", "Step down", "Volunteer"): the members shown are kept
-    too, and a viewer among them gets their own copy. The forms' CSRF token is put in
-    after, so a kept table never carries anyone's token."""
-    version = (place.pk, place.members_version, first)
+    """The members table of `place`'s members in `rows` (in joining order) and how many it
+    shows, rendered once per members version and kept: 20 rows with perspectives and a
+    form each cost about 6 ms to read and render, and are the same for every member.
+    Only the viewer's own row differs ("(you)", "Step down", "Volunteer"): the members
+    shown are kept too, and a viewer among them gets their own copy. The forms' CSRF
+    token is put in after, so a kept table never carries anyone's token."""
+    version = (place.pk, place.members_version, rows.start, rows.stop)
     shown = lib_cache.versioned(
         "places:member-table-shown",
         version,
-        lambda: list(place_memberships(place).values_list("pk", flat=True)[:first]),
+        lambda: list(place_memberships(place).values_list("pk", flat=True)[rows]),
         seconds=MEMBER_TABLE_SECONDS,
     )
     you = mine.pk if mine.pk in shown else 0
@@ -80,7 +80,7 @@ def member_table_html(
             "places/includes/member_table.html",
             {
                 "place": place,
-                "memberships": list(place_memberships(place)[:first]),
+                "memberships": list(place_memberships(place)[rows]),
                 "mine": mine if you else None,
                 "csrf_token": _CSRF_SLOT,
             },
@@ -103,17 +103,26 @@ def _mine(place: Place, request: HttpRequest) -> PlaceMembership:
 @login_required
 @require_safe
 def member_list(request: HttpRequest, place_pk: int) -> HttpResponse:
-    """Everyone in the place, a page at a time, with who has the coordinator job."""
+    """Everyone in the place, a page at a time, with who has the coordinator job: the
+    count is the one kept on the place (counting a 10,000-member project on every
+    request cost more than the rest of the page) and each page's table is kept per
+    members version (`member_table_html`)."""
     place = place_for_member(request.user, place_pk)
-    page = page_or_404(request, place_memberships(place), MEMBERS_PER_PAGE)
+    page = page_or_404(
+        request, place_memberships(place), MEMBERS_PER_PAGE, count=place.member_count
+    )
+    mine = _mine(place, request)
+    members_html, _shown = member_table_html(
+        request, place, mine, slice(page.start_index() - 1, page.end_index())
+    )
     join_requests = []
     if place.kind == PlaceKind.PROJECT:
         join_requests = place.join_requests.pending().select_related("person")
     context = {
         "place": place,
-        "memberships": page,
         "page": page,
-        "mine": _mine(place, request),
+        "members_html": members_html,
+        "mine": mine,
         "join_requests": join_requests,
     }
     return render(request, "places/members.html", context)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from levelfield.collectives.roles import memberships_of
@@ -15,7 +17,7 @@ from levelfield.collectives.tests.factories import CollectiveFactory, Collective
 from levelfield.history.models import Change
 from levelfield.lib.testing.world import World
 from levelfield.lib.words import day
-from levelfield.people.models import Visibility
+from levelfield.people.models import Perspective, Visibility
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import coordinator, demo, services
 from levelfield.places.coordinator import Asked
@@ -340,6 +342,39 @@ def test_a_big_place_is_one_page_at_a_time_in_few_queries(
     assert "62 members" in first
     assert "Ally 47" in first and "Ally 48" not in first
     assert "Ally 48" in second
+
+
+def test_a_big_places_pages_are_counted_by_the_place_and_kept_until_someone_joins_or_leaves(
+    world: World, client: Client
+) -> None:
+    """A page of a 10,000-member project is neither counted nor read again on every
+    view: the count is kept on the place and each page's table per members version, which
+    joining and leaving move, so they show at once."""
+    allies = []
+    for number in range(60):
+        ally = UserFactory(display_name=f"Ally {number}")
+        CollectiveMembershipFactory(collective=world.collective, person=ally)
+        services.group_join(group=world.group, person=ally)
+        allies.append(ally)
+    client.force_login(world.group_member)
+    url = reverse("places:members", args=[world.group.pk])
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as again:
+        words = text(client.get(url).content.decode())
+    assert "62 members" in words and "Ally 47" in words
+    read = " ".join(query["sql"] for query in again.captured_queries)
+    assert "COUNT(" not in read.upper()
+    assert Perspective._meta.db_table not in read  # the rows' perspectives: kept
+
+    newcomer = UserFactory(display_name="Newcomer Nia")
+    CollectiveMembershipFactory(collective=world.collective, person=newcomer)
+    services.group_join(group=world.group, person=newcomer)
+    services.group_leave(group=world.group, person=allies[0])
+    first = text(client.get(url).content.decode())
+    second = text(client.get(url + "?page=2").content.decode())
+    assert "62 members" in first and "Ally 0 " not in first and "Ally 48" in first
+    assert "Newcomer Nia" in second
 
 
 def test_a_groups_page_and_navigation_lead_to_its_members(world: World, client: Client) -> None:
