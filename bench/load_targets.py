@@ -218,6 +218,9 @@ def pages() -> dict[str, Finder]:
         "public home": lambda: reverse("stories:home", args=[slug]),
         "reports": lambda: reverse("reports:collective_list", args=[slug]),
         "check-in results": lambda: _checkin(True),
+        "evidence from the record": lambda: reverse(
+            "reflection:place_evidence", args=[big_project().place.pk]
+        ),
         "check-in answer form": lambda: _checkin(False),
         "review queue": lambda: reverse("reviews:place", args=[_review_group_place()]),
         "a review request": _review_request,

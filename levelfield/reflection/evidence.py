@@ -30,14 +30,22 @@ from django.utils.translation import gettext as _
 
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
 from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
+from levelfield.history.models import Change
+from levelfield.lib import cache as lib_cache
 from levelfield.lib.words import hours
-from levelfield.places.models import PlaceKind, PlaceMembership
+from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import Participation, Project
 from levelfield.reflection import groups, questions
 from levelfield.reflection.models import CheckInRound, PerspectiveGroup, Respondent
 from levelfield.reflection.results import ThemeResult, results_for
 
 QUARTERS_SHOWN = 6
+# The figures read a project's whole record (about a second of work for a 10,000-member
+# project), so they are kept: per the place's latest history row, which most recorded
+# changes move, and for at most this long, so what the history does not see (an answer
+# to a check-in, a tick for attendance) shows within it. The page says when they were
+# counted.
+EVIDENCE_SECONDS = 5 * 60
 
 
 @dataclass
@@ -327,6 +335,7 @@ class Evidence:
     dimensions: list[Dimension]
     quarters: list[date]
     checkin: CheckInRound | None
+    counted_at: datetime = field(default_factory=timezone.now)
 
 
 def evidence_for(project: Project) -> Evidence:
@@ -348,6 +357,27 @@ def evidence_for(project: Project) -> Evidence:
                 by_theme[name] for name in dimension.perceived_themes if name in by_theme
             ]
     return Evidence(project, people, dimensions, quarters, checkin if results else None)
+
+
+def evidence_kept(place: Place) -> Evidence:
+    """`evidence_for` the place's project as kept for the evidence page (see
+    EVIDENCE_SECONDS), without who is in which group and who is behind each figure
+    (10,000 people's ids for the big project), which only the counting needs."""
+    project = place.project
+    latest_change = (
+        Change.objects.filter(**place.history_scope()).order_by("-at", "-id").values("pk")[:1]
+    )
+
+    def counted() -> Evidence:
+        found = evidence_for(project)
+        found.people.group_by_person = {}
+        for dimension in found.dimensions:
+            for figure in dimension.figures:
+                figure.people = set()
+        return found
+
+    version = (project.pk, *latest_change.values_list("pk", flat=True))
+    return lib_cache.versioned("reflection:evidence", version, counted, seconds=EVIDENCE_SECONDS)
 
 
 def latest_checkin(project: Project) -> CheckInRound | None:

@@ -407,7 +407,7 @@ def evidence(request: HttpRequest, place_pk: int) -> HttpResponse:
     place = place_for_member(request.user, place_pk)
     if place.project is None:
         raise Http404("Evidence from the record is kept for projects.")
-    found = evidence_module.evidence_for(place.project)
+    found = evidence_module.evidence_kept(place)
     return render(
         request,
         "reflection/evidence.html",

@@ -6,12 +6,15 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from levelfield.decisions.models import Outcome
 from levelfield.decisions.tests.factories import DecisionFactory
 from levelfield.events.models import AgendaItem
 from levelfield.events.tests.factories import EventFactory, RegistrationFactory
+from levelfield.history.services import change_record
 from levelfield.lib.testing.world import World
+from levelfield.lib.words import when
 from levelfield.projects.tests.factories import InvolvementEntryFactory, ParticipationFactory
 from levelfield.reflection import evidence
 from levelfield.reflection.models import PerspectiveGroup
@@ -178,3 +181,32 @@ def test_attendance_is_not_split_when_a_group_is_too_small(world: World) -> None
     attended.cells(found.people, found.quarters)
     assert attended.total == 7
     assert attended.group_cells == []
+
+
+def test_the_page_counts_the_record_once_until_a_change_is_recorded(
+    world: World, client: object, clock: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a project's whole record is kept: the page says when it was counted, the
+    next visit reads the kept figures, and a change recorded in the project's history
+    has them counted again."""
+    counted = []
+    count = evidence.evidence_for
+
+    def counting(project: object) -> evidence.Evidence:
+        counted.append(project)
+        return count(project)
+
+    monkeypatch.setattr(evidence, "evidence_for", counting)
+    place = world.project_place
+    url = reverse("reflection:place_evidence", args=[place.pk])
+    client.force_login(world.member)
+
+    first = client.get(url).content.decode()
+    assert f"These figures were counted on {when(timezone.now())}." in first
+    clock.shift(datetime.timedelta(minutes=2))
+    again = client.get(url).content.decode()
+    assert "counted on 18 November 2026 at 10:00." in again and len(counted) == 1
+
+    change_record(actor=world.member, action="changed", summary="A change", project=world.project)
+    after = client.get(url).content.decode()
+    assert "counted on 18 November 2026 at 10:02." in after and len(counted) == 2
