@@ -203,6 +203,8 @@ def pages() -> dict[str, Finder]:
         "event page": _event,
         "claim queue": lambda: reverse("payments:approvals", args=[slug]),
         "my payments": lambda: reverse("payments:home"),
+        # The network's payment policy and the reader's own time not yet claimed.
+        "payments policy and your time": lambda: reverse("payments:collective", args=[slug]),
         "resource map": lambda: reverse("resources:map", args=[slug]),
         "check-in rounds": lambda: reverse(
             "reflection:place_rounds", args=[big_project().place.pk]

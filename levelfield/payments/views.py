@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,6 +52,7 @@ from levelfield.projects.models import Participation
 BENEFITS_ADVICE_URL = "https://www.turn2us.org.uk/"
 DOWNLOAD_LIMIT = 50
 QUEUE_PER_PAGE = 25  # the approvers' queue
+UNCLAIMED_PER_PAGE = 25  # a person's own time not yet claimed, on their collective's page
 RECENTLY_DECIDED = 10
 
 
@@ -109,7 +111,7 @@ def recognition(request: HttpRequest) -> HttpResponse:
 def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
     policy = access.policy_if_any(collective)
-    unclaimed = _unclaimed(request.user, collective)
+    unclaimed = page_or_404(request, _unclaimed(request.user, collective), UNCLAIMED_PER_PAGE)
     estimates = []
     for participation in unclaimed:
         rate = policy.rate_on(participation.entry.happened_on) if policy else None
@@ -124,6 +126,7 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
         "future_rates": [r for r in rates if r.effective_from > today],
         "rates": rates,
         "estimates": estimates,
+        "page": unclaimed,
         "is_coordinator": access.roles.may(
             request.user, access.roles.Action.SET_PAYMENT_POLICY, collective
         ),
@@ -134,16 +137,16 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "payments/collective.html", context)
 
 
-def _unclaimed(person: Any, collective: Collective) -> list[Participation]:
-    """The person's own time not yet claimed, newest first (at most 200)."""
-    unclaimed = (
+def _unclaimed(person: Any, collective: Collective) -> QuerySet[Participation]:
+    """The person's own time not yet claimed, newest first, shown a page at a time (all
+    200 of someone's were rendered on every visit, and the 201st never shown)."""
+    return (
         Participation.objects.filter(
             person=person, entry__place__collective=collective, claim_line__isnull=True
         )
         .select_related("entry__place__project", "entry__place__collective")
         .order_by("-entry__happened_on", "-pk")
     )
-    return list(unclaimed[:200])
 
 
 @login_required

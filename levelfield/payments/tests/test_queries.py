@@ -239,3 +239,24 @@ def test_the_claim_form_drops_claimed_time_and_offers_new_time_at_once(
         minutes=45,
     )
     assert "Report writing" in client.get(url).content.decode()
+
+
+def test_your_unclaimed_time_is_shown_a_page_at_a_time_newest_first(
+    payments_world: PaymentsWorld, client: Any
+) -> None:
+    """Someone with a year of unclaimed time sees it 25 activities a page, newest first,
+    every one of them reachable (the page used to stop at 200), and a page past the
+    end is not there."""
+    person = _people(payments_world, 1)[0]
+    _time(payments_world, person, views.UNCLAIMED_PER_PAGE + 5)
+    client.force_login(person)
+    url = reverse("payments:collective", args=["riverside"])
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+
+    newest = views.UNCLAIMED_PER_PAGE + 4
+    assert f"Meeting {newest} " in first and "Meeting 5 " in first
+    assert "Meeting 4 " not in first and "Pages of your activities not claimed yet" in first
+    assert "Meeting 4 " in second and "Meeting 0 " in second and f"Meeting {newest} " not in second
+    assert client.get(url, {"page": 3}).status_code == 404
