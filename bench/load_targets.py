@@ -228,6 +228,7 @@ def pages() -> dict[str, Finder]:
         "a review request": _review_request,
         "priority questions": _priority_questions,
         "stories list": lambda: reverse("stories:list", args=[slug]),
+        "stories desk": lambda: reverse("stories:desk", args=[slug]),
         "a story": _story,
         # Read by someone who reads Welsh (the locust user sends the language cookie):
         # the story is among those the translations' scale data translated.
