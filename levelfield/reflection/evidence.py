@@ -30,10 +30,10 @@ from django.utils.translation import gettext as _
 
 from levelfield.decisions.models import Decision, Outcome, Response, Voter
 from levelfield.events.models import AgendaItem, Registration, RegistrationStatus
-from levelfield.history.models import Change
 from levelfield.lib import cache as lib_cache
 from levelfield.lib.words import hours
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.navigation import place_version
 from levelfield.projects.models import Participation, Project
 from levelfield.reflection import groups, questions
 from levelfield.reflection.models import CheckInRound, PerspectiveGroup, Respondent
@@ -364,9 +364,6 @@ def evidence_kept(place: Place) -> Evidence:
     EVIDENCE_SECONDS), without who is in which group and who is behind each figure
     (10,000 people's ids for the big project), which only the counting needs."""
     project = place.project
-    latest_change = (
-        Change.objects.filter(**place.history_scope()).order_by("-at", "-id").values("pk")[:1]
-    )
 
     def counted() -> Evidence:
         found = evidence_for(project)
@@ -376,7 +373,7 @@ def evidence_kept(place: Place) -> Evidence:
                 figure.people = set()
         return found
 
-    version = (project.pk, *latest_change.values_list("pk", flat=True))
+    version = (project.pk, place_version(place))
     return lib_cache.versioned("reflection:evidence", version, counted, seconds=EVIDENCE_SECONDS)
 
 
