@@ -60,10 +60,17 @@ def _samples() -> list[Sample]:
 
 
 def _notices(
-    person_id: int, address: str, count: int, samples: list[Sample], rng: random.Random
+    person_id: int,
+    address: str,
+    count: int,
+    samples: list[Sample],
+    rng: random.Random,
+    *,
+    summary_link: str,
 ) -> Iterator[tuple[Notification, Notification | None]]:
     """`count` notices for one person, one to three days apart, newest first, each with
-    the weekly summary that carried it (None for those emailed on their own)."""
+    the weekly summary that carried it (None for those emailed on their own), which
+    leads to `summary_link`."""
     when = timezone.now()
     for number in range(count):
         when -= timedelta(days=rng.randint(1, 3), minutes=rng.randint(0, 600))
@@ -91,7 +98,7 @@ def _notices(
                 frequency=Frequency.IMMEDIATELY,
                 subject=SUBJECT_PREFIX + "Your week on Levelfield",
                 text=f"What happened this week:\n- {subject}",
-                link=reverse("notifications:list"),
+                link=summary_link,
                 created=when + timedelta(days=1),
                 status=Status.SENT,
                 sent_at=when + timedelta(days=1, minutes=1),
@@ -102,6 +109,7 @@ def _notices(
 
 def scale_seed(*, size: str, rng: random.Random) -> None:
     samples = _samples()
+    summary_link = reverse("notifications:list")
     ids = people_in_order()
     load_people = set(ids[1 : LOAD_PEOPLE + 1])
     addresses = dict(User.objects.filter(pk__in=ids).values_list("pk", "email"))
@@ -111,7 +119,8 @@ def scale_seed(*, size: str, rng: random.Random) -> None:
         notices, summaries = [], []
         for pk in people:
             count = load_each if pk in load_people else each
-            for notice, summary in _notices(pk, addresses[pk], count, samples, rng):
+            made = _notices(pk, addresses[pk], count, samples, rng, summary_link=summary_link)
+            for notice, summary in made:
                 notices.append(notice)
                 if summary is not None:
                     summaries.append((notice, summary))
