@@ -229,6 +229,9 @@ def pages() -> dict[str, Finder]:
         "priority questions": _priority_questions,
         "stories list": lambda: reverse("stories:list", args=[slug]),
         "stories desk": lambda: reverse("stories:desk", args=[slug]),
+        # Forms that name members: the network's 20,000 and the project's 10,000 are
+        # found by name, not listed (places/member_fields.py).
+        "new story form": lambda: reverse("stories:new", args=[slug]),
         "a story": _story,
         # Read by someone who reads Welsh (the locust user sends the language cookie):
         # the story is among those the translations' scale data translated.
@@ -239,6 +242,7 @@ def pages() -> dict[str, Finder]:
         "opportunities board, filtered": lambda: reverse("opportunities:board") + "?paid=yes",
         "an opportunity": _opportunity,
         "tasks": lambda: reverse("tasks:place_list", args=[big_project().place.pk]),
+        "new task form": lambda: reverse("tasks:place_create", args=[big_project().place.pk]),
         "threads": lambda: reverse("threads:place_list", args=[big_project().place.pk]),
         "longest thread": _busiest_thread,
         "outputs": lambda: reverse("outputs:place_list", args=[big_project().place.pk]),

@@ -1549,7 +1549,10 @@ MATRIX: dict[str, Row] = {
         lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
     ),
     "tasks/place/<int:place_pk>/new/": Row(
-        lambda s: {"place_pk": s.project.place.pk}, MEMBERS_ONLY, "login 404 200 200 404"
+        # An empty form is refused with its problems named (400).
+        lambda s: {"place_pk": s.project.place.pk},
+        MEMBERS_ONLY,
+        "login 404 400 400 404",
     ),
     "tasks/place/<int:place_pk>/<int:pk>/": Row(
         lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
@@ -1559,7 +1562,7 @@ MATRIX: dict[str, Row] = {
     "tasks/place/<int:place_pk>/<int:pk>/edit/": Row(
         lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},
         MEMBERS_ONLY,
-        "login 404 200 200 404",
+        "login 404 400 400 404",
     ),
     "tasks/place/<int:place_pk>/<int:pk>/take/": Row(
         lambda s: {"place_pk": s.project.place.pk, "pk": s.tasks["task"].pk},

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from levelfield.analysis import extract
 from levelfield.analysis.models import NAME_MAX_LENGTH, Code, Theme
-from levelfield.people.models import User
+from levelfield.places.member_fields import MemberChoosing, MemberField
+from levelfield.places.models import Place
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
@@ -41,21 +42,18 @@ def _date(label: Any, help_text: Any) -> forms.DateField:
     )
 
 
-class AddMemberForm(forms.Form):
-    person = forms.TypedChoiceField(
+class AddMemberForm(MemberChoosing, forms.Form):
+    person = MemberField(
         label=gettext_lazy("Who to add to the analysis team"),
-        coerce=int,
         error_messages={
             "required": gettext_lazy("Choose who to add to the analysis team"),
             "invalid_choice": gettext_lazy("Choose who to add to the analysis team"),
         },
     )
 
-    def __init__(self, *args: Any, members: list[User] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, place: Place, on_team: set[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", gettext_lazy("Choose someone"))] + [
-            (m.pk, m.name) for m in members or []
-        ]
+        self.offer_members("person", place, leave_out=on_team)
 
 
 class SettingsForm(forms.Form):

@@ -59,7 +59,6 @@ from levelfield.learning.models import Course
 from levelfield.lib import cache as lib_cache
 from levelfield.lib.forms import posted, posted_files
 from levelfield.lib.paging import page_or_404
-from levelfield.places.access import place_members
 from levelfield.places.models import Place
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -142,14 +141,14 @@ def team(request: HttpRequest, place_pk: int) -> HttpResponse:
     members = list(
         TeamMember.objects.filter(place=place).select_related("person", "training__course")
     )
-    on = {m.person_id for m in members}
-    candidates = [p for p in place_members(place) if p.pk not in on]
-    form = AddMemberForm(posted(request), members=candidates)
+    form = AddMemberForm(
+        posted(request), place=place, on_team={member.person_id for member in members}
+    )
     if request.method == "POST":
         if not coordinator:
             return HttpResponse(_("Only a coordinator may add people to the team."), status=403)
         if form.is_valid():
-            person = next(p for p in candidates if p.pk == form.cleaned_data["person"])
+            person = form.member_chosen("person")
             try:
                 services.team_join(place=place, person=person, added_by=request.user)
             except services.AnalysisError as error:

@@ -21,6 +21,8 @@ from levelfield.outputs.identifiers import (
 )
 from levelfield.outputs.models import NAME_MAX_LENGTH, Kind, Output
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.places.member_fields import MemberChoosing, MemberField
+from levelfield.places.models import Place
 from levelfield.projects.forms import InvolvementEntryForm
 from levelfield.projects.models import ActivityKind, InvolvementEntry, Stage
 
@@ -149,11 +151,12 @@ class OutputForm(forms.ModelForm):
         return self.cleaned_data["show_publicly"] == "yes"
 
 
-class ContributorForm(forms.Form):
-    """Who is credited and for what. For a new contributor, `members` are the place's
-    members to choose from (or someone without an account, by name)."""
+class ContributorForm(MemberChoosing, forms.Form):
+    """Who is credited and for what. For a new contributor, the members of `place` (but
+    those in `credited`) to choose from, or someone without an account, by name."""
 
-    person = forms.ChoiceField(
+    person = MemberField(
+        empty_label=_("Someone without an account here"),
         label=_("Who is it?"),
         required=False,
         help_text=_(
@@ -182,19 +185,21 @@ class ContributorForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a perspective from the list.")},
     )
 
-    def __init__(self, *args: Any, members: list[User] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        place: Place | None = None,
+        credited: set[int] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.members = {str(member.pk): member for member in members or []}
-        if members is None:
+        if place is None:
             del self.fields["person"]
             self.fields["name"].required = True
             self.fields["name"].help_text = _("As it appears on the output.")
             self.fields["name"].error_messages["required"] = _("Enter the name as credited.")
         else:
-            self.fields["person"].choices = [
-                ("", _("Someone without an account here")),
-                *[(pk, member.name) for pk, member in self.members.items()],
-            ]
+            self.offer_members("person", place, leave_out=credited or set())
         for role in Role:
             self.fields[f"role_{role.value}"] = forms.ChoiceField(
                 label=role.label,
@@ -221,7 +226,7 @@ class ContributorForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if "person" in self.fields:
-            data["member"] = self.members.get(data.get("person") or "")
+            data["member"] = self.member_chosen("person")
             if data["member"] is None and not (data.get("name") or "").strip():
                 self.add_error("name", _("Enter the name of the person, or choose a member."))
         data["credits"] = {

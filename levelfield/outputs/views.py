@@ -31,7 +31,7 @@ from levelfield.outputs import exports, services
 from levelfield.outputs.access import contributor_in, output_for_member
 from levelfield.outputs.forms import ContributorForm, OrcidForm, OutputForm, OutputTimeForm
 from levelfield.outputs.models import Contributor, OrcidRecord, Output, OutputTime
-from levelfield.places.access import place_for_member, place_member_ids, place_members
+from levelfield.places.access import place_for_member, place_member_ids
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 25
@@ -205,8 +205,7 @@ def _contributor_form(request: HttpRequest, output: Output, **kwargs: Any) -> Co
 def contributor_add(request: HttpRequest, pk: int) -> HttpResponse:
     output = output_for_member(request.user, pk)
     credited = set(output.contributors.exclude(person=None).values_list("person_id", flat=True))
-    members = [m for m in place_members(output.place) if m.pk not in credited]
-    form = ContributorForm(posted(request), members=members)
+    form = ContributorForm(posted(request), place=output.place, credited=credited)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -14,27 +14,15 @@ from django.utils.translation import gettext_lazy
 
 from levelfield.collectives.models import Collective
 from levelfield.lib.forms import HoneypotForm
-from levelfield.people.models import User
-from levelfield.places.models import PlaceMembership
+from levelfield.places.access import collective_place
+from levelfield.places.member_fields import MemberChoosing, MembersField
 from levelfield.stories.models import COMMENT_MAX_LENGTH, PublicPage, Story, StoryKind
 
 
-def _members(collective: Collective):  # noqa: ANN202 - a QuerySet of User
-    return User.objects.filter(
-        pk__in=PlaceMembership.objects.of_collective(collective).values("person_id")
-    ).order_by("display_name", "pk")
-
-
-class PersonChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name
-
-
-class StoryForm(forms.ModelForm):
-    co_authors = PersonChoice(
-        queryset=User.objects.none(),
+class StoryForm(MemberChoosing, forms.ModelForm):
+    co_authors = MembersField(
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": gettext_lazy("Choose co-authors who are members.")},
         label=gettext_lazy("Co-written with (members)"),
         help_text=gettext_lazy("They are credited beside you and may change the story too."),
     )
@@ -78,13 +66,13 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["co_authors"].queryset = _members(collective)
         self.fields["kind"].choices = StoryKind.choices
+        chosen: list[int] = []
         if self.instance.pk and not self.is_bound:
-            self.initial["co_authors"] = list(
-                self.instance.co_authors.values_list("pk", flat=True)
-            )
+            chosen = list(self.instance.co_authors.values_list("pk", flat=True))
+            self.initial["co_authors"] = chosen
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+        self.offer_members("co_authors", collective_place(collective.pk), chosen=chosen)
 
 
 class ImageForm(forms.Form):
@@ -225,11 +213,10 @@ class AnswerForm(forms.Form):
     )
 
 
-class PublicPageForm(forms.ModelForm):
-    editors = PersonChoice(
-        queryset=User.objects.none(),
+class PublicPageForm(MemberChoosing, forms.ModelForm):
+    editors = MembersField(
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": gettext_lazy("Choose editors who are members.")},
         label=gettext_lazy("Editors"),
         help_text=gettext_lazy(
             "Members who publish stories, moderate comments and answer people who "
@@ -295,9 +282,11 @@ class PublicPageForm(forms.ModelForm):
 
     def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["editors"].queryset = _members(collective)
+        chosen: list[int] = []
         if self.instance.pk and not self.is_bound:
-            self.initial["editors"] = list(self.instance.editors.values_list("pk", flat=True))
+            chosen = list(self.instance.editors.values_list("pk", flat=True))
+            self.initial["editors"] = chosen
+        self.offer_members("editors", collective_place(collective.pk), chosen=chosen)
 
 
 def error_field(error: ValidationError, form: forms.Form) -> str | None:

@@ -128,8 +128,11 @@ def public_page_save(
                 setattr(page, name, values[name])
         page.version += 1
         page.save()
+        editors = list(editors)
         members = set(
-            PlaceMembership.objects.of_collective(collective).values_list("person_id", flat=True)
+            PlaceMembership.objects.of_collective(collective)
+            .filter(person__in=[person.pk for person in editors])
+            .values_list("person_id", flat=True)
         )
         chosen = [person for person in editors if person.pk in members]
         editors_before = sorted(page.editors.values_list("pk", flat=True))

@@ -596,7 +596,7 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
             collective=collective,
             author=request.user,
             values=form.cleaned_data,
-            co_authors=form.cleaned_data["co_authors"],
+            co_authors=form.members_chosen("co_authors"),
             tags=form.cleaned_data["tags"],
         )
         messages.success(request, _("Your draft is saved. Only members can see it."))
@@ -620,7 +620,7 @@ def story_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             story=story,
             actor=request.user,
             values=form.cleaned_data,
-            co_authors=form.cleaned_data["co_authors"],
+            co_authors=form.members_chosen("co_authors"),
             tags=form.cleaned_data["tags"],
         )
         messages.success(request, _("Your changes are saved."))
@@ -903,7 +903,7 @@ def public_settings(request: HttpRequest, slug: str) -> HttpResponse:
             collective=collective,
             actor=request.user,
             values=form.cleaned_data,
-            editors=form.cleaned_data["editors"],
+            editors=form.members_chosen("editors"),
         )
         messages.success(request, _("The public page is saved."))
         return redirect("stories:home", slug=slug)

@@ -7,17 +7,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from levelfield.people.models import User
+from levelfield.places.member_fields import MemberChoosing, MemberField
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import ActivityKind, Stage
 from levelfield.tasks.services import MOST_MINUTES, TaskValues
 
 DATE_HELP = _("For example, 27 3 2027 or 2027-03-27. Leave it empty if there is no date.")
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
-ANYONE = ""
 
 
-class TaskForm(forms.Form):
+class TaskForm(MemberChoosing, forms.Form):
     title = forms.CharField(
         label=_("What needs doing"),
         max_length=200,
@@ -34,7 +33,8 @@ class TaskForm(forms.Form):
         help_text=_("Anything the person doing it needs to know."),
         error_messages={"max_length": _("Keep the details to 5,000 characters or fewer.")},
     )
-    owner = forms.ChoiceField(
+    owner = MemberField(
+        empty_label=_("Anyone (nobody yet)"),
         label=_("Who will do it"),
         required=False,
         help_text=_("Leave it with anyone and someone in the place can pick it up."),
@@ -55,12 +55,10 @@ class TaskForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a research stage from the list.")},
     )
 
-    def __init__(self, *args: Any, place: Place, members: list[User], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, place: Place, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.members = {str(person.pk): person for person in members}
-        self.fields["owner"].choices = [(ANYONE, _("Anyone (nobody yet)"))] + [
-            (key, person.name) for key, person in self.members.items()
-        ]
+        owner = str(self.initial.get("owner") or "")
+        self.offer_members("owner", place, chosen=[int(owner)] if owner.isdigit() else [])
         if place.kind != PlaceKind.PROJECT:
             del self.fields["stage"]
 
@@ -69,7 +67,7 @@ class TaskForm(forms.Form):
         return TaskValues(
             title=data["title"].strip(),
             details=data["details"].strip(),
-            owner=self.members.get(data["owner"] or ""),
+            owner=self.member_chosen("owner"),
             due_on=data["due_on"],
             stage=data.get("stage", ""),
         )

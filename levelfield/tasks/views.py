@@ -31,7 +31,7 @@ from levelfield.lib import cache, words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.people.models import User
-from levelfield.places.access import place_for_member, place_members
+from levelfield.places.access import place_for_member
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Stage
 from levelfield.tasks import services
@@ -192,7 +192,7 @@ def task_create(request: HttpRequest, place_pk: int) -> HttpResponse:
     place = place_for_member(request.user, place_pk)
     source = _source(request, place)
     initial = services.source_prefill(*source) if source else {}
-    form = TaskForm(posted(request), initial=initial, place=place, members=place_members(place))
+    form = TaskForm(posted(request), initial=initial, place=place)
     if request.method == "POST" and form.is_valid():
         try:
             task = services.task_create(
@@ -204,7 +204,12 @@ def task_create(request: HttpRequest, place_pk: int) -> HttpResponse:
             messages.success(request, _("Task added."))
             return redirect(task)
     origin = services.source_of(_unsaved_from(source)) if source else None
-    return render(request, "tasks/form.html", {"place": place, "form": form, "origin": origin})
+    return render(
+        request,
+        "tasks/form.html",
+        {"place": place, "form": form, "origin": origin},
+        status=400 if form.errors else 200,
+    )
 
 
 def _unsaved_from(source: tuple[str, Any]) -> Task:
@@ -248,9 +253,7 @@ def task_edit(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         "due_on": task.due_on,
         "stage": task.stage,
     }
-    form = TaskForm(
-        posted(request), initial=initial, place=task.place, members=place_members(task.place)
-    )
+    form = TaskForm(posted(request), initial=initial, place=task.place)
     if request.method == "POST" and form.is_valid():
         try:
             services.task_update(task=task, actor=request.user, values=form.values())
@@ -259,7 +262,12 @@ def task_edit(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Task changed."))
             return redirect(task)
-    return render(request, "tasks/form.html", {"place": task.place, "form": form, "task": task})
+    return render(
+        request,
+        "tasks/form.html",
+        {"place": task.place, "form": form, "task": task},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

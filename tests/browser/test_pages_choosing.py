@@ -13,6 +13,7 @@ from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import choosing
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import ProjectMembershipFactory
+from levelfield.tasks.models import Task
 from tests.browser.sweep import assert_reflows, send_each_empty, visit_each
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -118,4 +119,47 @@ def test_the_details_step_sent_empty_shows_the_error_summary(
         lambda person: None,  # already signed in, with the draft in this session
         axe_check,
         [(world.coordinator, reverse("places:log_details", args=[big_project.pk]))],
+    )
+
+
+def test_choosing_who_will_do_a_task_in_a_big_place_by_keyboard_alone(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world, big_project
+) -> None:  # noqa: ANN001
+    """The same finding in every form that names members (places/member_fields.py),
+    here who will do a task: type part of a name, press Enter, choose, save."""
+    sign_in(world.coordinator)
+    new_task = reverse("tasks:place_create", args=[big_project.pk])
+    page.goto(live_server.url + new_task)
+    page.get_by_label("What needs doing").focus()
+    page.keyboard.type("Book the room")
+    axe_check(page)
+
+    page.get_by_label("Find a member by name").focus()
+    page.keyboard.type("carol")
+    page.keyboard.press("Enter")  # sends the form to find, saving nothing
+    expect(page.get_by_text("1 member found. Choose from the list, then save.")).to_be_visible()
+    expect(page.get_by_label("What needs doing")).to_have_value("Book the room")
+    axe_check(page)
+    assert_reflows(page)
+
+    page.get_by_label("Carol Carer").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Find a member by name").fill("")
+    _press(page, page.get_by_role("button", name="Add the task"))
+    expect(page.locator("h1")).to_have_text("Book the room")
+    assert Task.objects.get(title="Book the room").owner.name == "Carol Carer"
+
+    # Nobody found, and a form sent with a problem elsewhere: both pass axe.
+    visit_each(page, live_server, axe_check, [new_task])
+    page.goto(live_server.url + new_task)
+    page.get_by_label("Find a member by name").fill("nobody-by-this-name")
+    page.get_by_role("button", name="Find").click()
+    expect(page.get_by_text("No member’s name has “nobody-by-this-name” in it.")).to_be_visible()
+    axe_check(page)
+    send_each_empty(
+        page,
+        live_server,
+        lambda person: None,
+        axe_check,
+        [(world.coordinator, new_task)],
     )
