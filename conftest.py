@@ -16,7 +16,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from hypothesis import HealthCheck, settings
 
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.lib.testing.world import World, world_build
+from levelfield.people.models import User
+from levelfield.people.tests.factories import UserFactory
+from levelfield.places import choosing
 
 # Property tests check what holds, not how fast examples come: on a busy machine (two
 # cores shared with the browser tests) generating them can trip Hypothesis's too_slow
@@ -221,6 +225,23 @@ def _world_sharer(django_db_setup: None, django_db_blocker: Any) -> Iterator[Non
     yield
     for name in (WORLD, CLOCKED_WORLD):
         _shared.pop(name).close()
+
+
+@pytest.fixture
+def big_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat every place as big, as one of thousands is (the threshold is 50 members):
+    forms find members by name instead of listing everyone (places/choosing.py,
+    places/member_fields.py). The test world stays small and quick to build."""
+    monkeypatch.setattr(choosing, "SMALL_PLACE", 1)
+
+
+@pytest.fixture
+def priya(world: World) -> User:
+    """Priya Shah, in the world's collective and nothing else: someone a form in a big
+    place does not list until it is asked to find her by name."""
+    person = UserFactory(display_name="Priya Shah")
+    CollectiveMembershipFactory(collective=world.collective, person=person)
+    return person
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -44,7 +43,7 @@ from levelfield.decisions.forms import (
     OutcomeForm,
     PointForm,
     ResponseForm,
-    timezone_choices,
+    zone_options_html,
 )
 from levelfield.decisions.models import (
     Decision,
@@ -846,21 +845,7 @@ def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
     """The time zone list's options for a time poll, with `zone` chosen."""
     if not methods.family(decision.method).options_are_times or zone is None:
         return ""
-    return _zone_options_html(zone.key)
-
-
-@functools.lru_cache(maxsize=64)
-def _zone_options_html(chosen: str) -> SafeString:
-    """About 600 options: rendered once per chosen zone and process (the loop took a
-    third of a time poll's page), not on every request."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (name, " selected" if name == chosen else "", label)
-            for name, label in timezone_choices()
-        ),
-    )
+    return zone_options_html(zone.key)
 
 
 @functools.cache

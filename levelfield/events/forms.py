@@ -12,7 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from levelfield.decisions.forms import timezone_choices
+from levelfield.decisions.forms import TimeZoneSelect, timezone_choices
 from levelfield.events import recurrence
 from levelfield.events.models import (
     DEFAULT_REMINDER_HOURS,
@@ -28,6 +28,7 @@ from levelfield.events.models import (
     MaterialKind,
 )
 from levelfield.people.models import PerspectiveKind, User
+from levelfield.places.member_fields import MemberChoosing, MembersField
 from levelfield.places.models import Place, PlaceKind
 from levelfield.projects.models import Stage
 
@@ -42,11 +43,6 @@ def _date_widget() -> forms.DateInput:
 
 def _time_widget() -> forms.TimeInput:
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class _PeopleField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name
 
 
 def audience_choices(place: Place) -> list[tuple[str, str]]:
@@ -69,7 +65,7 @@ def audience_default(place: Place) -> str:
     return Audience.COLLECTIVE if place.kind == PlaceKind.COLLECTIVE else Audience.MEMBERS
 
 
-class EventForm(forms.Form):
+class EventForm(MemberChoosing, forms.Form):
     title = forms.CharField(
         label=gettext_lazy("Title"),
         max_length=200,
@@ -135,8 +131,12 @@ class EventForm(forms.Form):
     timezone_name = forms.ChoiceField(
         label=gettext_lazy("Time zone"),
         choices=timezone_choices,
+        widget=TimeZoneSelect,
         initial=DEFAULT_TIMEZONE,
-        error_messages={"required": gettext_lazy("Choose the time zone")},
+        error_messages={
+            "required": gettext_lazy("Choose the time zone"),
+            "invalid_choice": gettext_lazy("Choose a time zone from the list."),
+        },
     )
     repeat = forms.ChoiceField(
         label=gettext_lazy("Does it repeat?"),
@@ -264,27 +264,31 @@ class EventForm(forms.Form):
             "Separate numbers with commas, for example 48, 2. Leave empty for none."
         ),
     )
-    organisers = _PeopleField(
+    organisers = MembersField(
         label=gettext_lazy("Organisers (besides you)"),
-        queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy(
             "Organisers see who is coming and their access needs, and mark attendance."
         ),
+        error_messages={"invalid_choice": gettext_lazy("Choose organisers who are members.")},
     )
 
     def __init__(
         self,
         *args: Any,
-        members: list[User],
         place: Place,
+        besides: User,
         editing: Event | None = None,
         **kwargs: Any,
     ) -> None:
+        """Organisers are chosen from `place`'s members other than `besides` (the person
+        planning); those already organising come from `initial` (`event_initial`)."""
         super().__init__(*args, **kwargs)
-        self.fields["organisers"].queryset = User.objects.filter(
-            pk__in=[member.pk for member in members]
+        self.offer_members(
+            "organisers",
+            place,
+            chosen=self.initial.get("organisers") or [],
+            leave_out={besides.pk},
         )
         self.fields["audience"].choices = audience_choices(place)
         self.fields["organisers"].label = _(
@@ -456,7 +460,7 @@ def event_initial(event: Event) -> dict[str, Any]:
         "end_date": end.date() if end.date() != start.date() else None,
         "preparation_hours": (Decimal(event.preparation_minutes) / 60).normalize(),
         "reminders": ", ".join(str(hours) for hours in event.reminder_hours),
-        "organisers": list(event.organisers.all()),
+        "organisers": [person.pk for person in event.organisers.all()],
         "registration_closes_at": event.registration_closes_at.astimezone(event.zone).replace(
             tzinfo=None
         )

@@ -162,21 +162,13 @@ def _place_from_query(request: HttpRequest) -> Place:
     return access.place_for_events(request.user, pk, organise=True)
 
 
-def _members(place: Place, *, besides: User) -> list[User]:
-    """The place's members (a group's, a project's or a collective's) other than
-    `besides`: who may be named as organisers."""
-    return list(
-        User.objects.filter(pk__in=place_member_ids(place)).exclude(pk=besides.pk).order_by("pk")
-    )
-
-
 @login_required
 def event_create(request: HttpRequest) -> HttpResponse:
     place = _place_from_query(request)
     form = EventForm(
         posted(request),
-        members=_members(place, besides=request.user),
         place=place,
+        besides=request.user,
         initial={"audience": audience_default(place)},
     )
     if request.method == "POST" and form.is_valid():
@@ -185,7 +177,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
                 place=place,
                 actor=request.user,
                 values=form.values(),
-                organisers=form.cleaned_data["organisers"],
+                organisers=form.members_chosen("organisers"),
                 repeat=form.cleaned_data.get("repeat", ""),
                 repeat_until=form.cleaned_data.get("repeat_until"),
             )
@@ -210,18 +202,22 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_organiser(request.user, pk)
     form = EventForm(
         posted(request),
-        members=_members(event.place, besides=request.user),
         place=event.place,
+        besides=request.user,
         editing=event,
         initial=event_initial(event),
     )
     if request.method == "POST" and form.is_valid():
+        # The form offers organisers "besides you": saving it keeps you one.
+        organisers = form.members_chosen("organisers")
+        if event.organisers.filter(pk=request.user.pk).exists():
+            organisers.append(request.user)
         try:
             changed = services.event_update(
                 event=event,
                 actor=request.user,
                 values=form.values(),
-                organisers=form.cleaned_data["organisers"],
+                organisers=organisers,
                 all_future=form.cleaned_data.get("scope") == "future",
             )
         except ValidationError as error:

@@ -5,17 +5,18 @@ project's collective to add straight away."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import QuerySet
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from levelfield.people.models import User
+from levelfield.places.member_fields import MemberChoosing, MemberField
+from levelfield.places.models import Place
 
 MOST_INVITATIONS_AT_ONCE = 50
 OFFERED_DAYS = (7, 14, 30)
@@ -110,18 +111,14 @@ class LinkForm(forms.Form):
         )
 
 
-class _PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name
+class MemberAddForm(MemberChoosing, forms.Form):
+    """Someone already in the project's collective, to add to the project at once: from
+    the members of the collective's `place` (in a big collective, those found by name),
+    but those in `leave_out`."""
 
-
-class MemberAddForm(forms.Form):
-    """Someone already in the project's collective, to add to the project at once."""
-
-    person = _PersonChoiceField(
-        queryset=User.objects.none(),
+    person = MemberField(
+        placeholder=_("Choose a person"),
         label=_("Person"),
-        empty_label=_("Choose a person"),
         error_messages={
             "required": _("Choose the person to add"),
             "invalid_choice": _(
@@ -130,6 +127,16 @@ class MemberAddForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, place: Place, leave_out: Collection[int] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, prefix="member", **kwargs)
-        self.fields["person"].queryset = candidates
+        self.offer_members("person", place, leave_out=leave_out)
+
+    def clean_person(self) -> int | None:
+        """An account that has been switched off is not added (a big collective's
+        search finds everyone in it)."""
+        person = self.member_chosen("person")
+        if person is not None and not person.is_active:
+            raise ValidationError(self.fields["person"].error_messages["invalid_choice"])
+        return self.cleaned_data["person"]

@@ -8,13 +8,13 @@ place (`place`) and `access.inviting_place_for_member` returns it only to its me
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +28,9 @@ from levelfield.invitations.models import Invitation
 from levelfield.invitations.services import InvitationProblem, InvitationsSent, Place
 from levelfield.lib.paging import page_or_404
 from levelfield.lib.words import number
-from levelfield.people.models import User
+from levelfield.places import choosing
+from levelfield.places.access import collective_place, place_member_ids
+from levelfield.places.models import Place as PlaceRow
 from levelfield.places.models import PlaceMembership, place_of
 from levelfield.projects import services as project_services
 from levelfield.projects.models import Project
@@ -46,10 +48,12 @@ def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
     """Ways in, each its own small form on one page: email invitations, a shareable
     link and, for a project, adding someone already in its collective."""
     target = access.inviting_place_for_member(request.user, place, key)
-    candidates = _collective_candidates(target)
+    offer = _collective_offer(target)
     email_form = EmailInvitationForm()
     link_form = LinkForm()
-    member_form = MemberAddForm(candidates=candidates) if candidates is not None else None
+    member_form = (
+        MemberAddForm(place=offer.place, leave_out=offer.leave_out) if offer is not None else None
+    )
     bound: Any = email_form
     if request.method == "POST":
         which = request.POST.get("form")
@@ -57,8 +61,10 @@ def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
             bound = link_form = LinkForm(request.POST)
             if link_form.is_valid():
                 return _link_create(request, target, link_form.cleaned_data["days"])
-        elif which == "member" and candidates is not None:
-            bound = member_form = MemberAddForm(request.POST, candidates=candidates)
+        elif which == "member" and offer is not None:
+            bound = member_form = MemberAddForm(
+                request.POST, place=offer.place, leave_out=offer.leave_out
+            )
             if member_form.is_valid():
                 response = _member_add(request, target, member_form)
                 if response:
@@ -73,22 +79,49 @@ def invite(request: HttpRequest, place: str, **key: Any) -> HttpResponse:
         "email_form": email_form,
         "link_form": link_form,
         "member_form": member_form,
-        "has_candidates": candidates is not None and candidates.exists(),
+        "has_candidates": offer is not None and _anyone_to_add(target, offer.place),
     }
     return render(request, "invitations/invite.html", context)
 
 
-def _collective_candidates(place: Place) -> QuerySet[User] | None:
-    """For a project, people in its collective who are not yet in it; None for a collective."""
+@dataclass(frozen=True)
+class _Offer:
+    """Whom the form to add someone from a project's collective offers."""
+
+    place: PlaceRow  # the collective's own place
+    leave_out: frozenset[int] = frozenset()
+
+
+def _collective_offer(place: Place) -> _Offer | None:
+    """For a project, whom the form to add someone from its collective offers: the
+    collective's own place, leaving out (in a small collective, which lists everyone)
+    those already in the project and accounts switched off. None for a collective.
+
+    A big collective's form lists only the people found by name: leaving out everyone
+    already in a project of thousands would read all their ids on every visit, so there
+    the search may find someone already in the project, and adding them is refused with
+    a message on the field (`project_services.project_member_add`)."""
     if not isinstance(place, Project):
         return None
+    collective = collective_place(place.collective_id)
+    everyone = choosing.few_members(collective)
+    if everyone is None:
+        return _Offer(place=collective)
+    ids = [person.pk for person in everyone]
+    in_project = place.place.memberships.filter(person_id__in=ids).values_list(
+        "person_id", flat=True
+    )
+    switched_off = {person.pk for person in everyone if not person.is_active}
+    return _Offer(place=collective, leave_out=frozenset({*in_project, *switched_off}))
+
+
+def _anyone_to_add(project: Project, collective: PlaceRow) -> bool:
+    """Whether anyone in the collective is not yet in the project: one query, which
+    stops at the first such person."""
     return (
-        User.objects.filter(
-            pk__in=PlaceMembership.objects.of_collective(place.collective_id).values("person_id"),
-            is_active=True,
-        )
-        .exclude(place_memberships__place__project=place)
-        .order_by("display_name", "email")
+        PlaceMembership.objects.filter(place=collective, person__is_active=True)
+        .exclude(person_id__in=place_member_ids(project.place))
+        .exists()
     )
 
 
@@ -142,7 +175,7 @@ def _link_create(request: HttpRequest, place: Place, days: int) -> HttpResponse:
 def _member_add(
     request: HttpRequest, project: Project, form: MemberAddForm
 ) -> HttpResponse | None:
-    person = form.cleaned_data["person"]
+    person = form.member_chosen("person")
     try:
         project_services.project_member_add(project=project, person=person, added_by=request.user)
     except ValidationError as error:

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from levelfield.learning import text
 from levelfield.learning.models import Course, Module, Page
 from levelfield.lib import words
-from levelfield.people.models import User
-from levelfield.places.models import PlaceMembership
+from levelfield.places.access import collective_place
+from levelfield.places.member_fields import MemberChoosing, MembersField
 
 
 def _keep_text(message: str, limit: int) -> str:
@@ -45,28 +45,35 @@ class CourseForm(forms.Form):
     )
 
 
-class CourseEditForm(CourseForm):
+class CourseEditForm(MemberChoosing, CourseForm):
+    """The course, and its facilitators: members of its collective (in a big collective,
+    the current facilitators and the members found by name)."""
+
     is_open = forms.BooleanField(
         label=_("Open the course: members can see it and enrol"),
         required=False,
     )
-    facilitators = forms.ModelMultipleChoiceField(
+    facilitators = MembersField(
         label=_("Facilitators"),
-        queryset=User.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Facilitators edit the course, see progress in aggregate and the "
             "reflections people share with them, and write up circles’ themes."
         ),
-        error_messages={"required": _("Choose at least one facilitator")},
+        error_messages={
+            "required": _("Choose at least one facilitator"),
+            "invalid_choice": _("Choose facilitators from the list"),
+        },
     )
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["facilitators"].queryset = User.objects.filter(
-            pk__in=PlaceMembership.objects.of_collective(course.collective_id).values("person_id")
-        ).order_by("display_name", "pk")
-        self.fields["facilitators"].label_from_instance = lambda person: person.name
+        chosen: list[int] = []
+        if not self.is_bound:
+            chosen = list(
+                course.facilitators.order_by("display_name", "pk").values_list("pk", flat=True)
+            )
+            self.initial["facilitators"] = chosen
+        self.offer_members("facilitators", collective_place(course.collective_id), chosen=chosen)
 
 
 class ModuleForm(forms.ModelForm):
@@ -261,7 +268,7 @@ class ThemesForm(forms.Form):
 SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
-class CohortForm(forms.Form):
+class CohortForm(MemberChoosing, forms.Form):
     title = forms.CharField(
         label=_("Name of this run"),
         max_length=200,
@@ -334,11 +341,9 @@ class CohortForm(forms.Form):
         error_messages={"invalid": _("Enter the joining link as a web address, like https://…")},
     )
     venue_name = forms.CharField(label=_("Venue (optional)"), max_length=200, required=False)
-    facilitators = forms.ModelMultipleChoiceField(
+    facilitators = MembersField(
         label=_("Other facilitators (optional)"),
-        queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "You facilitate it. Facilitators set assignments, give feedback and see "
             "the evaluation’s results; they organise the sessions."
@@ -348,10 +353,7 @@ class CohortForm(forms.Form):
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["facilitators"].queryset = User.objects.filter(
-            pk__in=PlaceMembership.objects.of_collective(course.collective_id).values("person_id")
-        ).order_by("display_name", "pk")
-        self.fields["facilitators"].label_from_instance = lambda person: person.name
+        self.offer_members("facilitators", collective_place(course.collective_id))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

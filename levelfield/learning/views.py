@@ -164,7 +164,6 @@ def course_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "title": course.title,
         "summary": course.summary,
         "is_open": course.is_open,
-        "facilitators": list(course.facilitators.all()),
     }
     form = CourseEditForm(posted(request), initial=initial, course=course)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +175,7 @@ def course_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 title=data["title"],
                 summary=data["summary"],
                 is_open=data["is_open"],
-                facilitators=list(data["facilitators"]),
+                facilitators=form.members_chosen("facilitators"),
             )
         except ValidationError as error:
             form.add_error("facilitators", error)
@@ -537,7 +536,7 @@ def cohort_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 actor=request.user,
                 title=data["title"],
                 ends_on=data["ends_on"],
-                facilitators=list(data["facilitators"]),
+                facilitators=form.members_chosen("facilitators"),
                 dates=services.CohortDates(
                     first_starts_at=first,
                     first_ends_at=first + datetime.timedelta(minutes=data["session_minutes"]),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,7 @@ from levelfield.partners.models import (
     Relationship,
     WorkKind,
 )
-from levelfield.people.models import User
+from levelfield.places.member_fields import MemberChoosing, MemberField
 from levelfield.places.models import Place
 from levelfield.projects.models import Project
 
@@ -107,12 +107,14 @@ class OrganisationForm(forms.Form):
         }
 
 
-class ContactForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label=_("A member with an account here (optional)"),
-        queryset=User.objects.none(),
-        required=False,
+class ContactForm(MemberChoosing, forms.Form):
+    """Someone at the organisation: a member of the collective (`place`, its own place)
+    or someone without an account here, by name."""
+
+    person = MemberField(
         empty_label=_("No, they do not have an account"),
+        label=_("A member with an account here (optional)"),
+        required=False,
         help_text=_(
             "Choose them if they are in the collective; otherwise enter their name below."
         ),
@@ -153,10 +155,10 @@ class ContactForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, members: QuerySet[User] | None = None, **kwargs: object):
+    def __init__(self, *args: Any, place: Place, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if members is not None:
-            self.fields["person"].queryset = members
+        person = self.initial.get("person")
+        self.offer_members("person", place, chosen=[person] if person else [])
 
     def clean(self) -> dict:
         data = super().clean()

@@ -42,9 +42,8 @@ from levelfield.partners.models import (
     Relationship,
     Work,
 )
-from levelfield.people.models import User
 from levelfield.places.access import place_for_member
-from levelfield.places.models import Place, PlaceKind, PlaceMembership
+from levelfield.places.models import Place, PlaceKind
 
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 ORGANISATIONS_PER_PAGE = 50
@@ -296,22 +295,19 @@ def organisation_delete(request: HttpRequest, place_pk: int, pk: int) -> HttpRes
 # Contacts
 
 
-def _members(place: Place) -> Any:
-    return User.objects.filter(
-        pk__in=PlaceMembership.objects.of_collective(place.collective_id).values("person_id")
-    ).order_by("display_name", "id")
-
-
 def _contact_values(form: ContactForm) -> dict[str, Any]:
     data = form.cleaned_data
-    return {key: data.get(key) for key in ("person", "name", "role", "email", "phone")}
+    return {"person": form.member_chosen("person")} | {
+        key: data.get(key) for key in ("name", "role", "email", "phone")
+    }
 
 
 @login_required
 @GET_AND_POST
 def contact_add(request: HttpRequest, place_pk: int, pk: int) -> HttpResponse:
     organisation = organisation_for_member(request.user, place_pk, pk)
-    form = ContactForm(posted(request), members=_members(organisation.place))
+    # The organisation's place is the collective's own (`partners_place`): its members.
+    form = ContactForm(posted(request), place=organisation.place)
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_add(
@@ -344,7 +340,7 @@ def contact_edit(request: HttpRequest, place_pk: int, pk: int, contact_pk: int) 
     contact.organisation = organisation
     form = ContactForm(
         posted(request),
-        members=_members(organisation.place),
+        place=organisation.place,
         initial={
             "person": contact.person_id,
             "name": contact.name,

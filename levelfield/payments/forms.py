@@ -9,27 +9,35 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from levelfield.payments.models import Choice, ExpenseCategory, PaymentPolicy
-from levelfield.people.models import User
+from levelfield.places.member_fields import MemberChoosing, MembersField
+from levelfield.places.models import Place
 
 MONEY_FIELD = {"max_digits": 10, "decimal_places": 2, "min_value": Decimal("0")}
 
 
-class PolicyForm(forms.ModelForm):
-    approvers = forms.ModelMultipleChoiceField(
+class PolicyForm(MemberChoosing, forms.ModelForm):
+    """The policy's rules, and its approvers and finance officers, chosen from the
+    members of `place` (the collective's own place)."""
+
+    approvers = MembersField(
         label=gettext_lazy("Approvers"),
-        queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Coordinators always approve; you may name others too."),
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose approvers who are members of the collective.")
+        },
     )
-    finance_officers = forms.ModelMultipleChoiceField(
+    finance_officers = MembersField(
         label=gettext_lazy("Finance officers"),
-        queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy(
             "They take approved claims out for the finance system and mark them paid."
         ),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Choose finance officers who are members of the collective."
+            )
+        },
     )
 
     class Meta:
@@ -43,8 +51,6 @@ class PolicyForm(forms.ModelForm):
             "fee_cost_code",
             "yearly_warning_amount",
             "notes",
-            "approvers",
-            "finance_officers",
         ]
         labels = {
             "hourly_up_to_minutes": gettext_lazy("Pay by the hour for up to this many minutes"),
@@ -53,11 +59,14 @@ class PolicyForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args: object, members: list[User], **kwargs: object) -> None:
+    def __init__(self, *args: object, place: Place, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        queryset = User.objects.filter(pk__in=[m.pk for m in members])
-        self.fields["approvers"].queryset = queryset
-        self.fields["finance_officers"].queryset = queryset
+        for name in ("approvers", "finance_officers"):
+            chosen: list[int] = []
+            if self.instance.pk and not self.is_bound:
+                chosen = [person.pk for person in getattr(self.instance, name).all()]
+                self.initial[name] = chosen
+            self.offer_members(name, place, chosen=chosen)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -153,11 +153,13 @@ def _unclaimed(person: Any, collective: Collective) -> QuerySet[Participation]:
 def policy_edit(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access.coordinator_collective(request.user, slug)
     policy = access.policy_if_any(collective)
-    members = [m.person for m in collective.own_place.memberships.select_related("person")]
-    form = PolicyForm(posted(request), instance=policy, members=members)
+    form = PolicyForm(posted(request), instance=policy, place=collective.own_place)
     if request.method == "POST" and form.is_valid():
+        values = form.cleaned_data | {
+            name: form.members_chosen(name) for name in ("approvers", "finance_officers")
+        }
         try:
-            services.policy_update(collective=collective, actor=request.user, **form.cleaned_data)
+            services.policy_update(collective=collective, actor=request.user, **values)
         except ValidationError as error:
             form.add_error(None, error)
         else:

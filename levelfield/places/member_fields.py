@@ -62,13 +62,18 @@ class MembersField(forms.TypedMultipleChoiceField):
 
 
 class MemberField(forms.TypedChoiceField):
-    """One member of a place, or nobody (`empty_label`) when the field is optional."""
+    """One member of a place, or nobody (`empty_label`, a choice of its own) when the
+    field is optional; `placeholder` is the first line of a small place's list when
+    nobody is not a choice."""
 
     widget = forms.Select
 
-    def __init__(self, *, empty_label: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, empty_label: str | None = None, placeholder: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(coerce=int, empty_value=None, **kwargs)
         self.empty_label = empty_label
+        self.placeholder = placeholder
 
 
 def _found_note(found: int, words: str) -> str:
@@ -137,7 +142,8 @@ class MemberChoosing:
         if isinstance(field, MemberField) and (
             field.empty_label is not None or everyone is not None
         ):
-            choices.insert(0, ("", field.empty_label or gettext("Choose someone")))
+            first = field.empty_label or field.placeholder or gettext("Choose someone")
+            choices.insert(0, ("", first))
         field.choices = choices  # type: ignore[attr-defined]
 
     def _words(self, name: str) -> str:

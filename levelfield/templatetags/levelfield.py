@@ -21,6 +21,7 @@ _INPUT_CLASS = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
     "nullbooleanselect": "govuk-select",
+    "timezoneselect": "govuk-select",
     "clearablefile": "govuk-file-upload",
     "file": "govuk-file-upload",
 }

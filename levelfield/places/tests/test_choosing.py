@@ -31,12 +31,6 @@ from levelfield.projects.tests.factories import ProjectMembershipFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
-@pytest.fixture
-def big(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat the test world's project as a big place (the threshold is 50 members)."""
-    monkeypatch.setattr(choosing, "SMALL_PLACE", 1)
-
-
 def _join(world: World, name: str, **person: object) -> User:
     person = UserFactory(display_name=name, **person)
     ProjectMembershipFactory(project=world.project, person=person)
@@ -78,7 +72,7 @@ def _entry(**changes: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def recorder(world: World, client: Client, big: None) -> Recorder:
+def recorder(world: World, client: Client, big_places: None) -> Recorder:
     return Recorder(world, client, world.coordinator)
 
 
@@ -136,7 +130,7 @@ def test_a_search_finds_someone_who_joins_or_leaves_at_once(
 
 
 def test_the_rows_found_show_a_new_name_and_carry_the_recorders_own_token(
-    world: World, big: None
+    world: World, big_places: None
 ) -> None:
     """The rows of people found are kept under what they show, so a renamed member's
     row shows their new name at once; each row's form carries the recorder's own CSRF
@@ -293,7 +287,7 @@ def test_over_a_hundred_people_share_one_time(
 
 
 def test_people_outside_get_not_found_and_a_member_who_may_not_record_is_refused(
-    world: World, client: Client, big: None, monkeypatch: pytest.MonkeyPatch
+    world: World, client: Client, big_places: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     place = world.project_place.pk
     urls = [reverse(f"places:{name}", args=[place]) for name in ("log_add", "log_details")]
@@ -337,7 +331,7 @@ def _queries(client: Client, url: str) -> int:
 
 
 def test_the_steps_ask_as_many_queries_for_10_members_as_for_2000(
-    world: World, client: Client, big: None
+    world: World, client: Client, big_places: None
 ) -> None:
     def counts(add: Callable[[int], None], total: int) -> tuple[int, int]:
         add(total)
@@ -381,7 +375,7 @@ def _recorded_entry(world: World, *people: User) -> InvolvementEntry:
 
 
 def test_correcting_an_entry_in_a_big_place_lists_only_the_people_it_has(
-    world: World, client: Client, big: None
+    world: World, client: Client, big_places: None
 ) -> None:
     """A 10,000-member project's correction form would list everyone (12 MB): it lists
     the people recorded, who can be taken out, and says how to add someone."""
@@ -410,7 +404,7 @@ def test_correcting_an_entry_in_a_big_place_lists_only_the_people_it_has(
 
 
 def test_the_correction_form_asks_as_many_queries_for_10_members_as_for_500(
-    world: World, client: Client, big: None
+    world: World, client: Client, big_places: None
 ) -> None:
     ana = _join(world, "Ana Recorded")
     entry = _recorded_entry(world, ana, world.member)

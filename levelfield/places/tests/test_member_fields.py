@@ -29,12 +29,6 @@ from levelfield.tasks.models import Task
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def big(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat the test world's places as big (the threshold is 50 members)."""
-    monkeypatch.setattr(choosing, "SMALL_PLACE", 1)
-
-
 def _in_project(world: World, name: str) -> User:
     person = UserFactory(display_name=name)
     ProjectMembershipFactory(project=world.project, person=person)
@@ -63,7 +57,7 @@ def test_in_a_small_team_everyone_is_listed_to_choose_from(client: Client, world
 # A big place: find by name, without JavaScript
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_in_a_big_place_the_form_lists_nobody_until_a_search_finds_them(
     client: Client, world: World
 ) -> None:
@@ -74,7 +68,7 @@ def test_in_a_big_place_the_form_lists_nobody_until_a_search_finds_them(
     assert "Anyone (nobody yet)" in page  # still the first choice
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_finding_sends_the_form_back_with_what_was_typed_and_saves_nothing(
     client: Client, world: World
 ) -> None:
@@ -102,7 +96,7 @@ def test_finding_sends_the_form_back_with_what_was_typed_and_saves_nothing(
     assert Task.objects.get().owner == priya
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_pressing_enter_in_another_box_with_the_search_box_empty_saves(
     client: Client, world: World
 ) -> None:
@@ -115,7 +109,7 @@ def test_pressing_enter_in_another_box_with_the_search_box_empty_saves(
     assert Task.objects.get().owner is None
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_a_search_that_finds_nobody_or_too_many_says_so_in_plain_english(
     client: Client, world: World
 ) -> None:
@@ -131,7 +125,7 @@ def test_a_search_that_finds_nobody_or_too_many_says_so_in_plain_english(
     assert "Alex 00" in page and f"Alex {FOUND_SHOWN + 2}" not in page
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_someone_not_in_the_place_cannot_be_chosen_and_nothing_is_saved(
     client: Client, world: World
 ) -> None:
@@ -145,7 +139,7 @@ def test_someone_not_in_the_place_cannot_be_chosen_and_nothing_is_saved(
     assert not Task.objects.exists()
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_editing_shows_who_was_chosen_without_listing_everyone(
     client: Client, world: World
 ) -> None:
@@ -182,7 +176,7 @@ def test_the_form_costs_the_same_queries_whatever_the_place_size(
 # The same field in the other forms
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_a_story_is_co_written_with_members_found_by_name(client: Client, world: World) -> None:
     priya = UserFactory(display_name="Priya Shah")
     CollectiveMembershipFactory(collective=world.collective, person=priya)
@@ -206,7 +200,7 @@ def test_a_story_is_co_written_with_members_found_by_name(client: Client, world:
     assert "Choose co-authors who are members." in response.content.decode()
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_a_coordinator_adds_someone_found_to_the_analysis_team_but_not_twice(
     client: Client, world: World
 ) -> None:
@@ -225,7 +219,7 @@ def test_a_coordinator_adds_someone_found_to_the_analysis_team_but_not_twice(
     assert client.post(url, {"person": str(world.outsider.pk)}).status_code == 400
 
 
-@pytest.mark.usefixtures("big")
+@pytest.mark.usefixtures("big_places")
 def test_a_member_found_by_name_is_credited_on_an_output(client: Client, world: World) -> None:
     priya = _in_project(world, "Priya Shah")
     output: Output = output_make(place=world.project_place, actor=world.member)
