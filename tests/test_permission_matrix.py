@@ -1383,7 +1383,8 @@ MATRIX: dict[str, Row] = {
     "priorities/<int:pk>/": Row(PARTNERSHIP, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "priorities/<int:pk>/edit/": Row(PARTNERSHIP, MEMBERS_ONLY, MEMBERS_ONLY),
     "priorities/<int:pk>/stage/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
-    "priorities/<int:pk>/steering/": Row(PARTNERSHIP, SIGNED_IN_405, MEMBERS_ONLY),
+    # An empty form is refused with its problem named (400).
+    "priorities/<int:pk>/steering/": Row(PARTNERSHIP, SIGNED_IN_405, "login 404 400 400 404"),
     "priorities/<int:pk>/steering/<int:member_pk>/remove/": Row(
         STEERING_MEMBER, MEMBERS_ONLY, MEMBERS_POST
     ),

@@ -11,6 +11,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from levelfield.lib.forms import HoneypotForm
+from levelfield.places.member_fields import MemberChoosing, MemberField
+from levelfield.places.models import Place
 from levelfield.priorities.models import RespondentKind, SummaryStatus
 
 DATE = {
@@ -69,17 +71,19 @@ class StageForm(forms.Form):
         self.fields["stage"].widget = forms.RadioSelect(choices=self.fields["stage"].choices)
 
 
-class SteeringAddForm(forms.Form):
-    person = forms.ChoiceField(
+class SteeringAddForm(MemberChoosing, forms.Form):
+    """A member of the collective (`place`, its own place) to add to the steering group;
+    those already on it (`on_group`) are not offered."""
+
+    person = MemberField(
+        placeholder=_("Choose a member"),
         label=_("Add to the steering group"),
         error_messages={"required": _("Choose someone"), "invalid_choice": _("Choose someone")},
     )
 
-    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, place: Place, on_group: set[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", gettext("Choose a member"))] + [
-            (str(pk), name) for pk, name in people
-        ]
+        self.offer_members("person", place, leave_out=on_group)
 
 
 class SurveyForm(HoneypotForm):

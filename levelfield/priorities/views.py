@@ -17,7 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -240,6 +240,18 @@ def partnership_new(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "priorities/new.html", {"collective": collective, "form": form})
 
 
+def _steering_form(
+    partnership: Partnership, steering: list[SteeringMember], data: QueryDict | None
+) -> SteeringAddForm:
+    """Whom to add to the steering group: the collective's members (found by name in a
+    big one) but those on it already."""
+    return SteeringAddForm(
+        data,
+        place=partnership.collective.own_place,
+        on_group={member.person_id for member in steering},
+    )
+
+
 def _dashboard_context(partnership: Partnership, user: User) -> dict:
     submissions = Counter(
         dict(
@@ -260,12 +272,6 @@ def _dashboard_context(partnership: Partnership, user: User) -> dict:
     counts = services.question_counts(partnership)
     figures = {"total": counts["all"], "grouped": counts["grouped"], "aside": counts["aside"]}
     steering = list(partnership.steering_members.select_related("person"))
-    in_group = {m.person_id for m in steering}
-    candidates = [
-        (m.person_id, m.person.name)
-        for m in partnership.collective.own_place.memberships.select_related("person")
-        if m.person_id not in in_group
-    ]
     return {
         "partnership": partnership,
         "collective": partnership.collective,
@@ -278,7 +284,7 @@ def _dashboard_context(partnership: Partnership, user: User) -> dict:
             partnership=partnership, answer=PairAnswer.WAITING
         ).count(),
         "steering": steering,
-        "steering_form": SteeringAddForm(people=candidates),
+        "steering_form": _steering_form(partnership, steering, None),
         "stage_form": StageForm(initial={"stage": partnership.stage}),
         "stages": Stage.choices,
         "minimum": settings.MINIMUM_ANONYMOUS_GROUP,
@@ -339,13 +345,15 @@ def partnership_stage(request: HttpRequest, pk: int) -> HttpResponse:
 def steering_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = access.partnership_for_member(request.user, pk)
     context = _dashboard_context(partnership, request.user)
-    people = [
-        (int(v), label) for v, label in context["steering_form"].fields["person"].choices if v
-    ]
-    form = SteeringAddForm(request.POST, people=people)
-    if not form.is_valid():
-        return render(request, "priorities/partnership.html", context | {"steering_form": form})
-    person = get_object_or_404(User, pk=form.cleaned_data["person"])
+    form = _steering_form(partnership, context["steering"], request.POST)
+    if not form.is_valid():  # or finding someone by name
+        return render(
+            request,
+            "priorities/partnership.html",
+            context | {"steering_form": form},
+            status=400 if form.errors else 200,
+        )
+    person = form.member_chosen("person")
     try:
         services.steering_member_add(partnership=partnership, actor=request.user, person=person)
     except ValidationError as error:
