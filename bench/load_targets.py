@@ -122,6 +122,12 @@ def _priority_questions() -> str | None:
     return reverse("priorities:submissions", args=[scale_partnership().pk])
 
 
+def _priority_dashboard() -> str | None:
+    from levelfield.priorities.scale import scale_partnership
+
+    return reverse("priorities:partnership", args=[scale_partnership().pk])
+
+
 def _story() -> str | None:
     """The network's newest published story (the one with the most comments)."""
     from levelfield.stories.scale import newest_story
@@ -227,6 +233,8 @@ def pages() -> dict[str, Finder]:
         "review queue": lambda: reverse("reviews:place", args=[_review_group_place()]),
         "a review request": _review_request,
         "priority questions": _priority_questions,
+        # Its steering group's add form listed the network's 20,000 members.
+        "a priority partnership": _priority_dashboard,
         "stories list": lambda: reverse("stories:list", args=[slug]),
         "stories desk": lambda: reverse("stories:desk", args=[slug]),
         # Forms that name members: the network's 20,000 and the project's 10,000 are
