@@ -104,3 +104,18 @@ def time_page(client: Any, url: str, *, check: Callable[[str], bool] | None = No
     if len(counts) != 1:
         raise RuntimeError(f"GET {url} made a different number of queries each time: {counts}")
     return PageTiming(ms=min(times[1:]) * 1000, queries=counts.pop(), size=max(sizes))
+
+
+def time_prepared(client: Any, url: str, *, check: Callable[[bytes], bool]) -> PageTiming:
+    """A download prepared in the background (levelfield/jobs), timed from the button to
+    the file as the worker makes it, after one warm-up (imports, fonts); its `queries`
+    are 0 (the worker's are not the page's). Refuses a file that fails `check`."""
+    from levelfield.jobs.testing import prepared
+
+    prepared(client, url)
+    started = time.perf_counter()
+    response = prepared(client, url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200 or not check(response.content):
+        raise RuntimeError(f"The job started at {url} did not make the expected file")
+    return PageTiming(ms=elapsed, queries=0, size=len(response.content))

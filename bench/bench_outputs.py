@@ -14,7 +14,7 @@ import datetime
 import random
 
 from bench_common import Row
-from bench_django import time_page
+from bench_django import time_page, time_prepared
 from bench_pages import _row, _shows, people_add
 from django.test import Client
 from django.urls import reverse
@@ -92,8 +92,9 @@ def output_pages() -> list[Row]:
     pages = [
         ("outputs:place_list", "outputs:place_list", place_pk, few_place, "Output "),
         ("outputs:detail", "outputs:detail", output_pk, few_output, "Kai Turner"),
-        ("outputs:place_csl_json", "outputs:place_csl_json", place_pk, few_place, "DOI"),
-        ("outputs:place_bibtex", "outputs:place_bibtex", place_pk, few_place, "@"),
+        # The place's exports start a background job: the page that asks for it.
+        ("place_csl_json, asking", "outputs:place_csl_json", place_pk, few_place, "Prepare"),
+        ("place_bibtex, asking", "outputs:place_bibtex", place_pk, few_place, "Prepare"),
     ]
     client, few_client = Client(), Client()
     client.force_login(founder)
@@ -108,4 +109,9 @@ def output_pages() -> list[Row]:
                 time_page(few_client, reverse(name, args=[small]), check=_shows(text)),
             )
         )
+    for name, shows in (("outputs:place_csl_json", b"DOI"), ("outputs:place_bibtex", b"@")):
+        made = time_prepared(
+            client, reverse(name, args=[place_pk]), check=lambda content, s=shows: s in content
+        )
+        rows.append(Row(f"{name} (background job)", OUTPUTS, made.ms, kb=made.size / 1024))
     return rows

@@ -1507,12 +1507,9 @@ MATRIX: dict[str, Row] = {
     # outputs: every member of the place records and credits; everyone else gets a 404
     "outputs/place/<int:place_pk>/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "outputs/place/<int:place_pk>/new/": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
-    "outputs/place/<int:place_pk>/outputs.json": Row(
-        DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
-    ),
-    "outputs/place/<int:place_pk>/outputs.bib": Row(
-        DOCUMENTS_PLACE, MEMBERS_ONLY, SIGNED_IN_GET_ONLY
-    ),
+    # Exports: GET shows the page that asks to prepare it, POST starts the job.
+    "outputs/place/<int:place_pk>/outputs.json": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
+    "outputs/place/<int:place_pk>/outputs.bib": Row(DOCUMENTS_PLACE, MEMBERS_ONLY, MEMBERS_POST),
     "outputs/orcid/": Row(NONE, SIGNED_IN, SIGNED_IN_POST),
     "outputs/<int:pk>/": Row(OUTPUT, MEMBERS_ONLY, SIGNED_IN_GET_ONLY),
     "outputs/<int:pk>/edit/": Row(OUTPUT, MEMBERS_ONLY, MEMBERS_POST),

@@ -9,15 +9,26 @@ BibTeX: every value is braced and its special characters escaped (`{`, `}`, `\\`
 `$`, `%`, `&`, `_`, `~`, `^`), so a title such as "50% of R&D" stays text; "and" inside
 a name is braced so it is not read as a second author. Text stays UTF-8 (biber and
 BibTeX with inputenc read it).
+
+A place's every output (`place_csl_json`, `place_bibtex`) is made in the background
+(background.py): a project with thousands of outputs takes longer than a request may.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
+
 from levelfield.outputs.models import Contributor, Kind, Output
+from levelfield.places.models import Place
+
+CSL_JSON_TYPE = "application/vnd.citationstyles.csl+json"
+BIBTEX_TYPE = "application/x-bibtex; charset=utf-8"
+# A place's outputs are read this many at a time, and progress is told after each batch.
+BATCH = 500
 
 # The CSL item type for each kind of output (csl-data.json's "type" list).
 CSL_TYPES: dict[str, str] = {
@@ -141,3 +152,38 @@ def bibtex_entry(output: Output, contributors: Iterable[Contributor]) -> str:
 def bibtex(outputs: Iterable[Output]) -> str:
     """The outputs (with `contributors` prefetched) as a .bib file."""
     return "\n".join(bibtex_entry(output, output.contributors.all()) for output in outputs)
+
+
+def with_people(outputs: QuerySet[Output]) -> QuerySet[Output]:
+    """The outputs with their contributors in credit order (one more query)."""
+    return outputs.prefetch_related(
+        Prefetch("contributors", queryset=Contributor.objects.order_by("position", "id"))
+    )
+
+
+def _place_outputs(place: Place, progress: Callable[[int, int], None] | None) -> Iterator[Output]:
+    """Every output of the place, however many (a reference list missing some would be
+    wrong), newest first, read BATCH at a time with their contributors; `progress(done,
+    total)` is told before the first and after each batch."""
+    outputs = with_people(Output.objects.in_place(place))
+    total = outputs.count() if progress else 0
+    if progress:
+        progress(0, total)
+    for done, output in enumerate(outputs.iterator(chunk_size=BATCH), start=1):
+        yield output
+        if progress and (done % BATCH == 0 or done == total):
+            progress(done, total)
+
+
+def place_filename(place: Place, extension: str) -> str:
+    return f"outputs-{place.pk}.{extension}"
+
+
+def place_csl_json(place: Place, progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The place's every output as the CSL-JSON file people download (UTF-8)."""
+    return csl_json(_place_outputs(place, progress)).encode("utf-8")
+
+
+def place_bibtex(place: Place, progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The place's every output as the .bib file people download (UTF-8)."""
+    return bibtex(_place_outputs(place, progress)).encode("utf-8")

@@ -4,7 +4,8 @@ CSL-JSON and BibTeX, and a person's own ORCID iD.
 
 Every page starts with one access helper (`places.access.place_for_member` for a
 place's pages, `access.output_for_member` for an output's), so someone outside gets a
-404. No page writes when opened.
+404. No page writes when opened. A place's every output as CSL-JSON or BibTeX is
+prepared in the background (background.py); one output's citation is a plain download.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,11 +25,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from levelfield.collectives.roles import RULES, Action, may
 from levelfield.history.models import Change
+from levelfield.jobs import views as job_views
 from levelfield.lib import words
 from levelfield.lib.forms import posted
 from levelfield.lib.paging import page_or_404
 from levelfield.outputs import exports, services
 from levelfield.outputs.access import contributor_in, output_for_member
+from levelfield.outputs.background import (
+    BIBTEX_LABEL,
+    CSL_JSON_LABEL,
+    PLACE_BIBTEX,
+    PLACE_CSL_JSON,
+)
 from levelfield.outputs.forms import ContributorForm, OrcidForm, OutputForm, OutputTimeForm
 from levelfield.outputs.models import Contributor, OrcidRecord, Output, OutputTime
 from levelfield.places.access import place_for_member, place_member_ids
@@ -36,12 +44,6 @@ from levelfield.places.access import place_for_member, place_member_ids
 GET_AND_POST = require_http_methods(["GET", "HEAD", "POST"])
 PER_PAGE = 25
 IMPACTS_SHOWN = 10  # impact: the newest impacts linked to an output its page lists
-
-
-def _with_people(outputs: Any) -> Any:
-    return outputs.prefetch_related(
-        Prefetch("contributors", queryset=Contributor.objects.order_by("position", "id"))
-    )
 
 
 @dataclass(frozen=True)
@@ -376,55 +378,58 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def _place_outputs(request: HttpRequest, place_pk: int) -> tuple[Any, list[Output]]:
+def _prepared_in_background(
+    request: HttpRequest, place_pk: int, *, kind: str, label: str
+) -> HttpResponse:
+    """A GET shows what will be prepared and a button; the POST starts the job and goes
+    to its page (jobs.views.start). Access is checked first: someone outside gets a 404
+    and starts nothing."""
     place = place_for_member(request.user, place_pk)
-    # Every output, however many (a reference list missing some would be wrong), in two
-    # queries: the outputs and all their contributors.
-    outputs = list(_with_people(Output.objects.in_place(place)))
-    return place, outputs
+    return job_views.start(
+        request,
+        kind=kind,
+        params={"place": place.pk},
+        label=label,
+        back_url=reverse("outputs:place_list", args=[place.pk]),
+        back_text=_("Back to the outputs"),
+        place=place,
+    )
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def place_csl_json(request: HttpRequest, place_pk: int) -> HttpResponse:
-    place, outputs = _place_outputs(request, place_pk)
-    return _download(
-        exports.csl_json(outputs),
-        "application/vnd.citationstyles.csl+json",
-        f"outputs-{place.pk}.json",
+    """Every output of the place as CSL-JSON, prepared in the background: a project
+    with thousands of outputs takes longer than a request may."""
+    return _prepared_in_background(
+        request, place_pk, kind=PLACE_CSL_JSON, label=str(CSL_JSON_LABEL)
     )
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def place_bibtex(request: HttpRequest, place_pk: int) -> HttpResponse:
-    place, outputs = _place_outputs(request, place_pk)
-    return _download(
-        exports.bibtex(outputs), "application/x-bibtex; charset=utf-8", f"outputs-{place.pk}.bib"
-    )
+    """Every output of the place as BibTeX, prepared in the background."""
+    return _prepared_in_background(request, place_pk, kind=PLACE_BIBTEX, label=str(BIBTEX_LABEL))
 
 
 def _one_output(request: HttpRequest, pk: int) -> Output:
     output = output_for_member(request.user, pk)
-    return _with_people(Output.objects.filter(pk=output.pk)).get()
+    return exports.with_people(Output.objects.filter(pk=output.pk)).get()
 
 
 @login_required
 @require_safe
 def csl_json(request: HttpRequest, pk: int) -> HttpResponse:
     output = _one_output(request, pk)
-    return _download(
-        exports.csl_json([output]), "application/vnd.citationstyles.csl+json", f"output-{pk}.json"
-    )
+    return _download(exports.csl_json([output]), exports.CSL_JSON_TYPE, f"output-{pk}.json")
 
 
 @login_required
 @require_safe
 def bibtex(request: HttpRequest, pk: int) -> HttpResponse:
     output = _one_output(request, pk)
-    return _download(
-        exports.bibtex([output]), "application/x-bibtex; charset=utf-8", f"output-{pk}.bib"
-    )
+    return _download(exports.bibtex([output]), exports.BIBTEX_TYPE, f"output-{pk}.bib")
 
 
 @login_required

@@ -11,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from levelfield.history.models import Change
+from levelfield.jobs.models import Job
+from levelfield.jobs.testing import prepared
 from levelfield.outputs import services
 from levelfield.outputs.models import Contributor, Credit, OrcidRecord, Output
 from levelfield.outputs.tests.factories import client_for, output_make
@@ -248,7 +250,12 @@ def test_exports_download_as_files(world) -> None:
     output = output_make(place=world.project_place, actor=world.member)
     services.contributor_add(actor=world.member, output=output, name="Kai Turner")
     client = client_for(world.member)
-    bib = client.get(reverse("outputs:place_bibtex", args=[world.project_place.pk]))
+    # A place's every output is prepared in the background (test_place_exports.py):
+    # the address asks first, the button starts the job, its file is the download.
+    bib_url = reverse("outputs:place_bibtex", args=[world.project_place.pk])
+    assert "Prepare it" in client.get(bib_url).content.decode()
+    assert not Job.objects.exists()
+    bib = prepared(client, bib_url)
     assert bib["Content-Disposition"].startswith("attachment")
     assert "Turner, Kai" in bib.content.decode()
     csl = client.get(reverse("outputs:csl_json", args=[output.pk]))
