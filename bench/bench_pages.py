@@ -524,7 +524,7 @@ def decision_log() -> list[Row]:
             time_page(
                 member,
                 f"{log}?page={last_page}",
-                check=_shows(f"Page {last_page} of {last_page}"),
+                check=_shows(f'aria-current="page">{last_page}</a>'),
             ),
             None,
         ),

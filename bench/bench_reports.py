@@ -152,7 +152,6 @@ def report_pages() -> list[Row]:
     for name, label, check in (
         ("reports:detail", "reports:detail, the report page", _shows("Where we could do better")),
         ("reports:versions", "reports:versions", _shows("Version 1")),
-        ("reports:export_html", "reports:export_html", _shows("From the records")),
     ):
         rows.append(
             _row(
@@ -162,7 +161,14 @@ def report_pages() -> list[Row]:
                 time_page(few_member, reverse(name, args=[few_report.pk]), check=check),
             )
         )
-    # The PDF is laid out in the background (levelfield/jobs), WeasyPrint warmed up first.
+    # The web page and the PDF are made in the background (levelfield/jobs), each warmed
+    # up first (WeasyPrint's import and fonts for the PDF).
+    html = time_prepared(
+        member,
+        reverse("reports:export_html", args=[report.pk]),
+        check=lambda content: b"Figures from the records" in content,
+    )
+    rows.append(Row("reports:export_html (background job)", ENTRIES, html.ms, kb=html.size / 1024))
     pdf = time_prepared(
         member,
         reverse("reports:export_pdf", args=[report.pk]),
