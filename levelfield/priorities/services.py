@@ -593,6 +593,27 @@ def question_counts(partnership: Partnership) -> dict[str, int]:
     )
 
 
+def submission_counts(partnership: Partnership) -> dict[str, int]:
+    """How many people answered the survey, per perspective: kept per `questions_version`
+    as `question_counts` is (every answer moves it, just after its own transaction),
+    so the dashboard does not count thousands of answers on every view."""
+
+    def count() -> dict[str, int]:
+        return dict(
+            Submission.objects.filter(partnership=partnership)
+            .values_list("perspective")
+            .annotate(n=Count("pk"))
+            .values_list("perspective", "n")
+        )
+
+    return lib_cache.versioned(
+        "priorities:submission-counts",
+        (partnership.pk, partnership.questions_version),
+        count,
+        seconds=QUESTION_COUNTS_SECONDS,
+    )
+
+
 def question_ungroup(*, question: SubmittedQuestion, actor: User) -> None:
     """Take a submitted question out of its group; it goes back to the ungrouped list."""
     partnership = question.partnership

@@ -57,7 +57,6 @@ from levelfield.priorities.models import (
     SimilarPair,
     Stage,
     SteeringMember,
-    Submission,
     SubmittedQuestion,
     SummaryQuestion,
     SummaryStatus,
@@ -253,14 +252,7 @@ def _steering_form(
 
 
 def _dashboard_context(partnership: Partnership, user: User) -> dict:
-    submissions = Counter(
-        dict(
-            Submission.objects.filter(partnership=partnership)
-            .values_list("perspective")
-            .annotate(n=Count("pk"))
-            .values_list("perspective", "n")
-        )
-    )
+    submissions = Counter(services.submission_counts(partnership))
     ballots = Counter(
         dict(
             InterimBallot.objects.filter(partnership=partnership)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from levelfield.people.models import User
@@ -89,3 +91,22 @@ def test_the_partnership_page_counts_follow_the_questions(
         "aside": 1,
     }
     assert client.get(url).context["figures"] == {"total": 2, "grouped": 0, "aside": 1}
+
+
+def test_the_dashboard_counts_answers_once_per_change_and_shows_a_new_one_at_once(
+    partnership: Partnership, member: User, client: Client, django_capture_on_commit_callbacks
+) -> None:
+    dashboard = reverse("priorities:partnership", args=[partnership.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(partnership, "Does salt matter?")
+    client.force_login(member)
+    assert services.submission_counts(partnership) == {"carer": 1}
+    client.get(dashboard)
+    with CaptureQueriesContext(connection) as again:
+        client.get(dashboard)
+    assert not any("priorities_submission" in q["sql"] for q in again.captured_queries)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(partnership, "Does tea matter?")
+    partnership.refresh_from_db()
+    assert services.submission_counts(partnership) == {"carer": 2}
