@@ -8,11 +8,13 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from levelfield.collectives.tests.factories import CollectiveMembershipFactory
 from levelfield.people.models import PerspectiveKind
 from levelfield.people.tests.factories import PerspectiveFactory, UserFactory
 from levelfield.places import choosing
 from levelfield.projects.models import InvolvementEntry
 from levelfield.projects.tests.factories import ProjectMembershipFactory
+from levelfield.stories.models import Story
 from levelfield.tasks.models import Task
 from tests.browser.sweep import assert_reflows, send_each_empty, visit_each
 
@@ -163,3 +165,34 @@ def test_choosing_who_will_do_a_task_in_a_big_place_by_keyboard_alone(
         axe_check,
         [(world.coordinator, new_task)],
     )
+
+
+def test_choosing_a_storys_co_authors_in_a_big_collective_by_keyboard_alone(
+    live_server: object, page: Page, sign_in: object, axe_check: object, world, big_project
+) -> None:  # noqa: ANN001
+    """Several people at once (checkboxes), starting from nobody chosen."""
+    CollectiveMembershipFactory(
+        collective=world.collective, person=UserFactory(display_name="Priya Shah")
+    )
+    sign_in(world.member)
+    page.goto(live_server.url + reverse("stories:new", args=[world.collective.slug]))
+    expect(page.get_by_text("Nobody is chosen yet.")).to_be_visible()
+    axe_check(page)
+    assert_reflows(page)
+
+    page.get_by_label("A story", exact=True).check()
+    page.get_by_label("Title").fill("Our Cuppa")
+    page.get_by_label("Summary").fill("Tea and talk.")
+    page.get_by_label("The story").fill("We met.")
+    page.get_by_label("Find a member by name").focus()
+    page.keyboard.type("priya")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 member found. Choose from the list, then save.")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Priya Shah").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Find a member by name").fill("")
+    _press(page, page.get_by_role("button", name="Save the draft"))
+    expect(page.get_by_text("Your draft is saved.")).to_be_visible()
+    story = Story.objects.get(title="Our Cuppa")
+    assert [person.name for person in story.co_authors.all()] == ["Priya Shah"]
