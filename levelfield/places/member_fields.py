@@ -96,8 +96,8 @@ def _found_note(found: int, words: str) -> str:
 
 class MemberChoosing:
     """Mixed into a form with member fields. In its `__init__`, call `offer_members` for
-    each; read what was chosen with `members_chosen` / `member_chosen`; ask `finding`
-    before saving."""
+    each; read what was chosen with `members_chosen` / `member_chosen`. While the person
+    is finding someone (`finding`) the form is not checked and never valid."""
 
     fields: dict[str, forms.Field]
     data: Any
