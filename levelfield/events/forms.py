@@ -284,12 +284,7 @@ class EventForm(MemberChoosing, forms.Form):
         """Organisers are chosen from `place`'s members other than `besides` (the person
         planning); those already organising come from `initial` (`event_initial`)."""
         super().__init__(*args, **kwargs)
-        self.offer_members(
-            "organisers",
-            place,
-            chosen=self.initial.get("organisers") or [],
-            leave_out={besides.pk},
-        )
+        self.offer_members("organisers", place, leave_out={besides.pk})
         self.fields["audience"].choices = audience_choices(place)
         self.fields["organisers"].label = _(
             "Organisers (besides you), from the %(kind)s's members"

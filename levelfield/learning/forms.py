@@ -67,13 +67,11 @@ class CourseEditForm(MemberChoosing, CourseForm):
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        chosen: list[int] = []
         if not self.is_bound:
-            chosen = list(
+            self.initial["facilitators"] = list(
                 course.facilitators.order_by("display_name", "pk").values_list("pk", flat=True)
             )
-            self.initial["facilitators"] = chosen
-        self.offer_members("facilitators", collective_place(course.collective_id), chosen=chosen)
+        self.offer_members("facilitators", collective_place(course.collective_id))
 
 
 class ModuleForm(forms.ModelForm):

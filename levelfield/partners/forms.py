@@ -157,8 +157,7 @@ class ContactForm(MemberChoosing, forms.Form):
 
     def __init__(self, *args: Any, place: Place, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        person = self.initial.get("person")
-        self.offer_members("person", place, chosen=[person] if person else [])
+        self.offer_members("person", place)
 
     def clean(self) -> dict:
         data = super().clean()

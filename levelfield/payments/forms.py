@@ -62,11 +62,9 @@ class PolicyForm(MemberChoosing, forms.ModelForm):
     def __init__(self, *args: object, place: Place, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         for name in ("approvers", "finance_officers"):
-            chosen: list[int] = []
             if self.instance.pk and not self.is_bound:
-                chosen = [person.pk for person in getattr(self.instance, name).all()]
-                self.initial[name] = chosen
-            self.offer_members(name, place, chosen=chosen)
+                self.initial[name] = [person.pk for person in getattr(self.instance, name).all()]
+            self.offer_members(name, place)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -15,7 +15,7 @@ Pressing Enter in another box with the search box empty still saves, as people e
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -32,24 +32,25 @@ FOUND_SHOWN = 20
 FIND_BUTTON = "find"
 
 
-class MemberCheckboxes(forms.CheckboxSelectMultiple):
+class _FindBox:
+    """What the box to find members shows (`forms/member_find.html`): the words typed
+    and what the search found, in words."""
+
+    find_words = ""
+    found_note = ""
+
+
+class MemberCheckboxes(_FindBox, forms.CheckboxSelectMultiple):
     """Checkboxes for the chosen and found members, under the box to find more
     (`templates/forms/field.html` with `forms/member_find.html`)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.find_words = ""
-        self.found_note = ""
 
-
-class MemberRadios(forms.RadioSelect):
+class MemberRadios(_FindBox, forms.RadioSelect):
     """Radios for one member among the chosen and found, with the box to find more."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.attrs["small"] = True
-        self.find_words = ""
-        self.found_note = ""
 
 
 class MembersField(forms.TypedMultipleChoiceField):
@@ -104,24 +105,18 @@ class MemberChoosing:
     is_bound: bool
     prefix: str | None
     cleaned_data: dict[str, Any]
+    initial: dict[str, Any]
     _errors: ErrorDict | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._people: dict[str, dict[int, User]] = {}
-        self._found: dict[str, int] = {}
 
-    def offer_members(
-        self,
-        name: str,
-        place: Place,
-        *,
-        chosen: Iterable[int] = (),
-        leave_out: Collection[int] = (),
-    ) -> None:
+    def offer_members(self, name: str, place: Place, *, leave_out: Collection[int] = ()) -> None:
         """Fill field `name` with who may be chosen from `place`: everyone in a small
-        place, else the chosen and found (`chosen` is who is chosen before the form is
-        sent; `leave_out`, people not to offer, such as those already on a team)."""
+        place, else those chosen (sent with the form, or the field's `initial` before it
+        is sent) and those found; `leave_out` are people not to offer, such as those
+        already on a team."""
         field = self.fields[name]
         multiple = isinstance(field, MembersField)
         everyone = choosing.few_members(place)
@@ -131,11 +126,11 @@ class MemberChoosing:
                 key=lambda p: (p.name.casefold(), p.pk),
             )
         else:
-            people = self._chosen_and_found(name, place, chosen, set(leave_out))
             widget = MemberCheckboxes() if multiple else MemberRadios()
             widget.find_words = self._words(name)
+            people, found = self._chosen_and_found(name, place, widget.find_words, set(leave_out))
             if widget.find_words:
-                widget.found_note = _found_note(self._found[name], widget.find_words)
+                widget.found_note = _found_note(found, widget.find_words)
             field.widget = widget
         self._people[name] = {person.pk: person for person in people}
         choices: list[tuple[Any, str]] = [(person.pk, person.name) for person in people]
@@ -157,24 +152,21 @@ class MemberChoosing:
         return f"{self.prefix}-{name}" if self.prefix else name
 
     def _chosen_and_found(
-        self, name: str, place: Place, chosen: Iterable[int], leave_out: set[int]
-    ) -> list[User]:
-        """The people chosen (sent with the form, or `chosen` before it is sent) and the
-        first `FOUND_SHOWN` a search found: one query whatever the place's size."""
+        self, name: str, place: Place, words: str, leave_out: set[int]
+    ) -> tuple[list[User], int]:
+        """The people chosen and the first `FOUND_SHOWN` the search for `words` found (one
+        query whatever the place's size), and how many it found."""
         if self.is_bound:
             key = self._html_name(name)
             sent = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
-            ids = _ids(sent if isinstance(sent, list) else [sent])
         else:
-            ids = _ids(chosen)
-        ids = [pk for pk in ids if pk not in leave_out]
-        words = self._words(name)
+            sent = self.initial.get(name)
+        ids = [pk for pk in _ids(sent) if pk not in leave_out]
         found = choosing.member_search_ids(place, words) if words else []
         found = [pk for pk in found if pk not in leave_out]
-        self._found[name] = len(found)
         already = set(ids)
         offered = [pk for pk in found if pk not in already][:FOUND_SHOWN]
-        return choosing.members_named(place, ids + offered)
+        return choosing.members_named(place, ids + offered), len(found)
 
     @property
     def finding(self) -> bool:
@@ -209,11 +201,12 @@ class MemberChoosing:
         return self._people.get(name, {}).get(pk) if pk is not None else None
 
 
-def _ids(values: Iterable[object]) -> list[int]:
-    """The whole numbers among what was sent, in order, once each; anything else is not
-    a member and is simply not offered (the field's own check then says so)."""
+def _ids(sent: object) -> list[int]:
+    """The whole numbers among what was sent (a list, or one value for a field of one
+    person), in order, once each; anything else is not a member and is simply not
+    offered (the field's own check then says so)."""
     found: dict[int, None] = {}
-    for value in values:
+    for value in sent if isinstance(sent, list | tuple) else [sent]:
         text = str(value).strip()
         if text.isdigit() and 0 < int(text) < 2**31:
             found[int(text)] = None

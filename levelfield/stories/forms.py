@@ -67,12 +67,12 @@ class StoryForm(MemberChoosing, forms.ModelForm):
     def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["kind"].choices = StoryKind.choices
-        chosen: list[int] = []
         if self.instance.pk and not self.is_bound:
-            chosen = list(self.instance.co_authors.values_list("pk", flat=True))
-            self.initial["co_authors"] = chosen
+            self.initial["co_authors"] = list(
+                self.instance.co_authors.values_list("pk", flat=True)
+            )
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
-        self.offer_members("co_authors", collective_place(collective.pk), chosen=chosen)
+        self.offer_members("co_authors", collective_place(collective.pk))
 
 
 class ImageForm(forms.Form):
@@ -282,11 +282,9 @@ class PublicPageForm(MemberChoosing, forms.ModelForm):
 
     def __init__(self, *args: object, collective: Collective, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        chosen: list[int] = []
         if self.instance.pk and not self.is_bound:
-            chosen = list(self.instance.editors.values_list("pk", flat=True))
-            self.initial["editors"] = chosen
-        self.offer_members("editors", collective_place(collective.pk), chosen=chosen)
+            self.initial["editors"] = list(self.instance.editors.values_list("pk", flat=True))
+        self.offer_members("editors", collective_place(collective.pk))
 
 
 def error_field(error: ValidationError, form: forms.Form) -> str | None:

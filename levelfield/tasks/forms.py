@@ -57,8 +57,7 @@ class TaskForm(MemberChoosing, forms.Form):
 
     def __init__(self, *args: Any, place: Place, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        owner = str(self.initial.get("owner") or "")
-        self.offer_members("owner", place, chosen=[int(owner)] if owner.isdigit() else [])
+        self.offer_members("owner", place)
         if place.kind != PlaceKind.PROJECT:
             del self.fields["stage"]
 
