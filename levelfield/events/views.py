@@ -210,7 +210,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # The form offers organisers "besides you": saving it keeps you one.
         organisers = form.members_chosen("organisers")
-        if event.organisers.filter(pk=request.user.pk).exists():
+        if request.user.pk in form.initial["organisers"]:  # read by `event_initial`
             organisers.append(request.user)
         try:
             changed = services.event_update(
