@@ -45,6 +45,12 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
+@cache
+def zone_names() -> frozenset[str]:
+    """Every known time zone's name, to check one given in an address (?tz=)."""
+    return frozenset(name for name, _label in timezone_choices())
+
+
 @lru_cache(maxsize=64)
 def zone_options_html(chosen: str) -> SafeString:
     """The 600 or so time zones as options: written once per chosen zone and process,

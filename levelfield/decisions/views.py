@@ -43,6 +43,7 @@ from levelfield.decisions.forms import (
     OutcomeForm,
     PointForm,
     ResponseForm,
+    zone_names,
     zone_options_html,
 )
 from levelfield.decisions.models import (
@@ -768,7 +769,7 @@ def _viewer_zone(request: HttpRequest, decision: Decision) -> zoneinfo.ZoneInfo 
     if not methods.family(decision.method).options_are_times:
         return None
     name = request.GET.get("tz") or decision.timezone_name
-    if name not in _zone_names():
+    if name not in zone_names():
         name = decision.timezone_name
     return zoneinfo.ZoneInfo(name)
 
@@ -846,12 +847,6 @@ def _zone_options(decision: Decision, zone: zoneinfo.ZoneInfo | None) -> str:
     if not methods.family(decision.method).options_are_times or zone is None:
         return ""
     return zone_options_html(zone.key)
-
-
-@functools.cache
-def _zone_names() -> frozenset[str]:
-    """Every known time zone, read from the system once per process."""
-    return frozenset(zoneinfo.available_timezones())
 
 
 def _around(decision: Decision) -> dict[str, Any]:
