@@ -11,6 +11,8 @@ Each helper returns the object or raises Http404, so someone outside learns noth
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -20,6 +22,15 @@ from levelfield.collectives.models import Collective
 from levelfield.payments.models import Batch, Claim, Expense, PaymentPolicy
 from levelfield.people.models import User
 from levelfield.places.models import PlaceMembership
+
+
+@dataclass(frozen=True)
+class Roles:
+    """A member's parts in a collective's payments."""
+
+    coordinator: bool
+    approver: bool
+    finance: bool
 
 
 def policy_of(collective: Collective) -> PaymentPolicy:
@@ -63,6 +74,22 @@ def policy_for_member(person: User, pk: int) -> PaymentPolicy:
 def is_approver(person: User, collective: Collective) -> bool:
     """The coordinator, or a member the policy names (`roles.Who.AN_APPROVER`)."""
     return roles.may(person, roles.Action.APPROVE_CLAIM, collective)
+
+
+def member_roles(person: User, collective: Collective, policy: PaymentPolicy | None) -> Roles:
+    """What a member of `collective` (checked already) does in its payments, for its
+    policy page, whose policy comes with its approvers and finance officers: one query
+    (whether they coordinate) where `roles.may`, `is_approver` and `is_finance` asked
+    three. The same rules: an approver is the coordinator or a member the policy names;
+    a finance officer is a member the policy names."""
+    coordinator = roles.may(person, roles.Action.SET_PAYMENT_POLICY, collective)
+    approvers = {named.pk for named in policy.approvers.all()} if policy else set()
+    finance = {named.pk for named in policy.finance_officers.all()} if policy else set()
+    return Roles(
+        coordinator=coordinator,
+        approver=coordinator or person.pk in approvers,
+        finance=person.pk in finance,
+    )
 
 
 def is_finance(person: User, collective: Collective) -> bool:

@@ -111,6 +111,7 @@ def recognition(request: HttpRequest) -> HttpResponse:
 def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
     collective = access._member_collective(request.user, slug)
     policy = access.policy_if_any(collective)
+    viewer = access.member_roles(request.user, collective, policy)
     unclaimed = page_or_404(request, _unclaimed(request.user, collective), UNCLAIMED_PER_PAGE)
     estimates = []
     for participation in unclaimed:
@@ -127,11 +128,9 @@ def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
         "rates": rates,
         "estimates": estimates,
         "page": unclaimed,
-        "is_coordinator": access.roles.may(
-            request.user, access.roles.Action.SET_PAYMENT_POLICY, collective
-        ),
-        "is_approver": access.is_approver(request.user, collective),
-        "is_finance": access.is_finance(request.user, collective),
+        "is_coordinator": viewer.coordinator,
+        "is_approver": viewer.approver,
+        "is_finance": viewer.finance,
         "advice_url": BENEFITS_ADVICE_URL,
     }
     return render(request, "payments/collective.html", context)

@@ -545,3 +545,33 @@ def test_a_claim_sent_is_waiting_for_the_coordinator_and_the_named_approvers_who
     assert (claim.fee_total, claim.expense_total) == (Decimal("37.50"), Decimal("0.00"))
     claim.refresh_from_db()
     assert (claim.fee_total, claim.expense_total) == (Decimal("37.50"), Decimal("0.00"))
+
+
+def test_the_policy_page_offers_each_member_the_work_their_part_gives_them(
+    payments_world: PaymentsWorld, client: object
+) -> None:
+    """The coordinator approves and sets the days to pay; a member the policy names as an
+    approver approves; the finance officer handles approved claims; another member sees
+    none of these (and someone named who then left sees no page at all)."""
+    url = reverse("payments:collective", args=["riverside"])
+    links = {
+        "approve": "Claims to approve",
+        "finance": "Finance: approved claims and batches",
+        "days": "Days to pay",
+    }
+
+    def offered(person: object) -> set[str]:
+        client.force_login(person)
+        page = client.get(url).content.decode()
+        return {part for part, words in links.items() if words in page}
+
+    assert offered(payments_world.coordinator) == {"approve", "days"}
+    assert offered(payments_world.finance) == {"finance"}
+    assert offered(payments_world.contributor) == set()
+    payments_world.policy.approvers.add(payments_world.contributor)
+    assert offered(payments_world.contributor) == {"approve"}
+    payments_world.policy.finance_officers.add(payments_world.coordinator)
+    assert offered(payments_world.coordinator) == set(links)
+    payments_world.policy.approvers.add(payments_world.outsider)
+    client.force_login(payments_world.outsider)
+    assert client.get(url).status_code == 404
