@@ -15,6 +15,7 @@ Each helper returns the object or raises Http404, so someone outside learns noth
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Exists
@@ -70,12 +71,22 @@ def may_publish(person: User, collective: Collective, *, member: bool | None = N
     )
 
 
-def member_and_publisher(person: User, collective: Collective) -> tuple[bool, bool]:
-    """`is_member` and `may_publish` in one query (the story page asks both of every
-    reader signed in: three queries before). Follows the roles matrix: when it no longer
-    gives publishing to the coordinator alone, `roles.may` is asked as `may_publish` does."""
+@dataclass(frozen=True)
+class StoryRoles:
+    """A reader's parts in a collective's stories."""
+
+    member: bool
+    publisher: bool
+    edits_page: bool  # edits the public page and names its editors
+
+
+def story_roles(person: User, collective: Collective) -> StoryRoles:
+    """Whether `person` is a member, may publish and may edit the public page, in one
+    query (the story page and the desk asked them in three or four). Follows the roles
+    matrix: where it no longer gives an action to the coordinator alone, `roles.may` is
+    asked, as `may_publish` does."""
     if not getattr(person, "is_authenticated", False):
-        return False, False
+        return StoryRoles(member=False, publisher=False, edits_page=False)
     editor = PublicPage.editors.through.objects.filter(
         publicpage__collective=collective, user=person
     )
@@ -87,11 +98,19 @@ def member_and_publisher(person: User, collective: Collective) -> tuple[bool, bo
         .first()
     )
     if row is None:
-        return False, False
+        return StoryRoles(member=False, publisher=False, edits_page=False)
     coordinator_since, editor = row
-    if roles.RULES[roles.Action.PUBLISH_STORIES] is roles.Who.THE_COORDINATOR:
-        return True, coordinator_since is not None or editor
-    return True, editor or roles.may(person, roles.Action.PUBLISH_STORIES, collective)
+
+    def coordinator_may(action: roles.Action) -> bool:
+        if roles.RULES[action] is roles.Who.THE_COORDINATOR:
+            return coordinator_since is not None
+        return roles.may(person, action, collective)
+
+    return StoryRoles(
+        member=True,
+        publisher=editor or coordinator_may(roles.Action.PUBLISH_STORIES),
+        edits_page=coordinator_may(roles.Action.EDIT_PUBLIC_PAGE),
+    )
 
 
 def may_answer_interest(person: User, collective: Collective) -> bool:

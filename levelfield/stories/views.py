@@ -28,7 +28,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from levelfield.collectives import roles
 from levelfield.collectives.models import Collective
 from levelfield.events.models import Event
 from levelfield.impact.queries import impacts_for_public_page, public_impact_marks  # impact
@@ -370,15 +369,15 @@ def story_detail(request: HttpRequest, slug: str, story_slug: str) -> HttpRespon
     if request.user.is_authenticated:
         # Asked once, in one query: for the edit link, and for the translate and easy-read links,
         # whose rule for a story is the same (stories/manifest.py: its members).
-        member, publisher = access.member_and_publisher(request.user, collective)
+        reader = access.story_roles(request.user, collective)
         context["may_edit"] = access.may_edit_story(
             request.user,
             story,
-            member=member,
-            publisher=publisher,
+            member=reader.member,
+            publisher=reader.publisher,
             co_author_ids={person.pk for person in context["co_authors"]},
         )
-        context["translated"].may_translate = member
+        context["translated"].may_translate = reader.member
     return render(request, "stories/story.html", context)
 
 
@@ -554,8 +553,8 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("author")
         .order_by("-updated_at", "-pk")
     )
-    # A member: `collective_for_member` said so (one query fewer).
-    may_publish = access.may_publish(request.user, collective, member=True)
+    viewer = access.story_roles(request.user, collective)
+    may_publish = viewer.publisher
     page = page_or_404(request, stories, QUEUE_PER_PAGE)
     counts = {}
     if may_publish:
@@ -581,7 +580,7 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "page_obj": page,
             "now": now,
             "may_publish": may_publish,
-            "may_edit_page": roles.may(request.user, roles.Action.EDIT_PUBLIC_PAGE, collective),
+            "may_edit_page": viewer.edits_page,
             "counts": counts,
         },
     )

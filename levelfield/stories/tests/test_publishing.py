@@ -137,6 +137,28 @@ def test_an_editor_the_public_page_names_may_publish(
     assert Change.objects.filter(action="public_page_changed").get().after["editors"] == ["Cal"]
 
 
+def test_the_desk_tells_each_member_what_they_may_do_here(
+    client: Client, collective: Collective, writer: User, coordinator: User, member: User
+) -> None:
+    """The coordinator publishes and changes the public page; an editor the page names
+    publishes; any other member writes and is told who publishes."""
+    url = reverse("stories:desk", args=[collective.slug])
+
+    def told(person: User) -> tuple[bool, bool]:
+        client.force_login(person)
+        page = client.get(url).content.decode()
+        return "You publish stories here." in page, "Change the public page" in page
+
+    assert told(coordinator) == (True, True)
+    assert told(member) == (False, False)
+    assert "The coordinators and editors publish them." in client.get(url).content.decode()
+    services.public_page_save(
+        collective=collective, actor=coordinator, values={}, editors=[member]
+    )
+    assert told(member) == (True, False)
+    assert told(writer) == (False, False)
+
+
 def test_a_scheduled_story_appears_when_its_time_comes_without_anything_writing(
     client: Client,
     collective: Collective,
