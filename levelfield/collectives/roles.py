@@ -247,6 +247,15 @@ def may(person: User, action: Action, place: Collective | Project | Place) -> bo
     return memberships.exists()
 
 
+def allowed_by_membership(action: Action, *, coordinator: bool) -> bool:
+    """Whether a member of the collective, project or group the action is asked in is
+    allowed it by that membership alone (True for any member's actions, and for the
+    coordinator's when they hold the job): what a page that has just read the person's
+    membership knows without asking `may`. False means `may` must decide."""
+    who = RULES[action]
+    return who is Who.ANY_MEMBER or (who is Who.THE_COORDINATOR and coordinator)
+
+
 def require(person: User, action: Action, place: Collective | Project | Place) -> None:
     """Raise PermissionDenied unless `person` may do `action` in `place`."""
     if not may(person, action, place):

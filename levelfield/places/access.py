@@ -9,11 +9,11 @@ re-check that the acting person may act (`levelfield.collectives.roles`).
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.collectives.roles import Action, require
+from levelfield.collectives.roles import Action, allowed_by_membership, require
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation
@@ -56,10 +56,22 @@ def place_for_member(person: User, pk: int, *, action: Action | None = None) -> 
     404: someone outside learns nothing); with `action`, also only if they may do it there
     (else 403: a member knows the place exists). The one access helper every feature
     that belongs to a place uses."""
+    if not getattr(person, "is_authenticated", False):
+        raise Http404("No such place.")
+    # A join on the person's one membership (`places_one_membership`), not the EXISTS of
+    # `places_for_member`: the same rows, and about a millisecond less CPU to compile on
+    # every page of a place.
     place = get_object_or_404(
-        places_for_member(person).select_related("collective", "project__collective"), pk=pk
+        Place.objects.select_related("collective", "project__collective")
+        .filter(memberships__person=person)
+        .annotate(viewer_coordinator_since=F("memberships__coordinator_since")),
+        pk=pk,
     )
-    if action is not None:
+    # The membership just read settles what members and coordinators may do here
+    # (a place's own membership is its owner's: `roles.memberships_of`); other rules,
+    # and a refusal with its words, are asked of `roles`.
+    coordinator = place.viewer_coordinator_since is not None
+    if action is not None and not allowed_by_membership(action, coordinator=coordinator):
         require(person, action, place.owner)
     return place
 
