@@ -247,13 +247,17 @@ def may(person: User, action: Action, place: Collective | Project | Place) -> bo
     return memberships.exists()
 
 
-def allowed_by_membership(action: Action, *, coordinator: bool) -> bool:
-    """Whether a member of the collective, project or group the action is asked in is
-    allowed it by that membership alone (True for any member's actions, and for the
-    coordinator's when they hold the job): what a page that has just read the person's
-    membership knows without asking `may`. False means `may` must decide."""
+def decided_by_membership(action: Action, *, coordinator: bool) -> bool | None:
+    """What a member's membership of the collective, project or group the action is
+    asked in says about it, for a page that has just read that membership: True or False
+    for any member's actions and the coordinator's, None for those decided elsewhere
+    (approvers, in the collective), which `may` must answer."""
     who = RULES[action]
-    return who is Who.ANY_MEMBER or (who is Who.THE_COORDINATOR and coordinator)
+    if who is Who.ANY_MEMBER:
+        return True
+    if who is Who.THE_COORDINATOR:
+        return coordinator
+    return None
 
 
 def require(person: User, action: Action, place: Collective | Project | Place) -> None:

@@ -13,7 +13,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from levelfield.collectives.roles import Action, allowed_by_membership, require
+from levelfield.collectives.roles import Action, decided_by_membership, require
 from levelfield.people.models import User
 from levelfield.places.models import Place, PlaceKind, PlaceMembership
 from levelfield.projects.models import InvolvementEntry, Participation
@@ -70,8 +70,9 @@ def place_for_member(person: User, pk: int, *, action: Action | None = None) -> 
     # The membership just read settles what members and coordinators may do here
     # (a place's own membership is its owner's: `roles.memberships_of`); other rules,
     # and a refusal with its words, are asked of `roles`.
-    coordinator = place.viewer_coordinator_since is not None
-    if action is not None and not allowed_by_membership(action, coordinator=coordinator):
+    if action is not None and not decided_by_membership(
+        action, coordinator=place.viewer_coordinator_since is not None
+    ):
         require(person, action, place.owner)
     return place
 

@@ -59,7 +59,16 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
     page (its home) or any place in the collective."""
     place, review_group = access.place_reviews(request.user, place_pk)
     collective = place.collective
-    coordinator = roles.may(request.user, roles.Action.SET_UP_REVIEW_GROUP, collective)
+    # On the collective's own page, the membership `place_reviews` read says whether the
+    # reader holds the coordinator job there; elsewhere the collective is asked.
+    set_up = roles.Action.SET_UP_REVIEW_GROUP
+    coordinator = None
+    if place.kind == PlaceKind.COLLECTIVE:
+        coordinator = roles.decided_by_membership(
+            set_up, coordinator=place.viewer_coordinator_since is not None
+        )
+    if coordinator is None:
+        coordinator = roles.may(request.user, set_up, collective)
     context = {
         "place": place,
         "collective": collective,

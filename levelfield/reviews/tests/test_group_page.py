@@ -154,3 +154,31 @@ def test_the_members_table_is_shown_fifty_a_page_in_order_of_name(client, review
     assert found == sorted(found)
     assert both.count(">Member 00</td>") == 2
     assert client.get(url, {"page": 3}).status_code == 404
+
+
+def test_only_the_coordinator_is_offered_the_groups_settings_wherever_they_open_it(
+    client,
+    review_world,
+    world,  # noqa: ANN001
+) -> None:
+    """Cora, who coordinates the collective, changes the group's form from the
+    collective's page and from the group's; Mo, in the group, and Cal, in the collective
+    only, are not offered it."""
+    places = {
+        "collective": world.collective_place.pk,
+        "group": review_world.group.place_id,
+    }
+    settings_link = "Change the group’s form and settings"
+
+    def offered(person, where: str) -> bool:  # noqa: ANN001
+        client.force_login(person)
+        response = client.get(reverse("reviews:place", args=[places[where]]))
+        assert response.status_code == 200
+        return settings_link in response.content.decode()
+
+    assert offered(review_world.coordinator, "collective")
+    assert not offered(review_world.member, "collective")
+    assert not offered(review_world.collective_member, "collective")
+    assert not offered(review_world.member, "group")
+    place_services.group_join(group=review_world.group.place, person=review_world.coordinator)
+    assert offered(review_world.coordinator, "group")
