@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from levelfield.collectives import roles
+from levelfield.collectives.access import collective_for_member, may_in
 from levelfield.collectives.models import Collective
 from levelfield.payments.models import Batch, Claim, Expense, PaymentPolicy
 from levelfield.people.models import User
@@ -77,12 +78,12 @@ def is_approver(person: User, collective: Collective) -> bool:
 
 
 def member_roles(person: User, collective: Collective, policy: PaymentPolicy | None) -> Roles:
-    """What a member of `collective` (checked already) does in its payments, for its
-    policy page, whose policy comes with its approvers and finance officers: one query
-    (whether they coordinate) where `roles.may`, `is_approver` and `is_finance` asked
-    three. The same rules: an approver is the coordinator or a member the policy names;
-    a finance officer is a member the policy names."""
-    coordinator = roles.may(person, roles.Action.SET_PAYMENT_POLICY, collective)
+    """What a member of `collective` (from `collective_for_member`) does in its
+    payments, for its policy page, whose policy comes with its approvers and finance
+    officers: no query, where `roles.may`, `is_approver` and `is_finance` asked three.
+    The same rules: an approver is the coordinator or a member the policy names; a
+    finance officer is a member the policy names."""
+    coordinator = may_in(person, roles.Action.SET_PAYMENT_POLICY, collective)
     approvers = {named.pk for named in policy.approvers.all()} if policy else set()
     finance = {named.pk for named in policy.finance_officers.all()} if policy else set()
     return Roles(
@@ -165,22 +166,22 @@ def expense_in(claim: Claim, expense_pk: int) -> Expense:
 
 
 def approver_collective(person: User, slug: str) -> Collective:
-    collective = _member_collective(person, slug)
+    collective = collective_for_member(person, slug)
     if not is_approver(person, collective):
         raise Http404("No such page.")
     return collective
 
 
 def finance_collective(person: User, slug: str) -> Collective:
-    collective = _member_collective(person, slug)
+    collective = collective_for_member(person, slug)
     if not is_finance(person, collective):
         raise Http404("No such page.")
     return collective
 
 
 def coordinator_collective(person: User, slug: str) -> Collective:
-    collective = _member_collective(person, slug)
-    if not roles.may(person, roles.Action.SET_PAYMENT_POLICY, collective):
+    collective = collective_for_member(person, slug)
+    if not may_in(person, roles.Action.SET_PAYMENT_POLICY, collective):
         raise Http404("No such page.")
     return collective
 
@@ -192,7 +193,3 @@ def batch_for(person: User, pk: int) -> Batch:
     return get_object_or_404(
         Batch.objects.filter(finance_collectives(person)).select_related("collective"), pk=pk
     )
-
-
-def _member_collective(person: User, slug: str) -> Collective:
-    return get_object_or_404(Collective.objects.for_member(person), slug=slug)

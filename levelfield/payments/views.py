@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from levelfield.collectives.access import collective_for_member
 from levelfield.collectives.models import Collective
 from levelfield.history.models import Change
 from levelfield.jobs.services import job_start
@@ -109,7 +110,7 @@ def recognition(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def collective_payments(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = access._member_collective(request.user, slug)
+    collective = collective_for_member(request.user, slug)
     policy = access.policy_if_any(collective)
     viewer = access.member_roles(request.user, collective, policy)
     unclaimed = page_or_404(request, _unclaimed(request.user, collective), UNCLAIMED_PER_PAGE)
@@ -218,7 +219,7 @@ def _form_page(collective: Collective, form: Any, title: str, button: str) -> di
 
 @login_required
 def claim_new(request: HttpRequest, slug: str) -> HttpResponse:
-    collective = access._member_collective(request.user, slug)
+    collective = collective_for_member(request.user, slug)
     unpaid = _unpaid_words(access.policy_terms(collective))
     fields_html = ""
     refusal: ValidationError | None = None

@@ -1,5 +1,5 @@
-"""Reaching a place's pages: the membership read to let someone in also settles what
-members and coordinators may do there, so the page asks nothing more."""
+"""Reaching a place or a collective: the membership read to let someone in also settles
+what members and coordinators may do there, so the page asks nothing more."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from levelfield.collectives.access import collective_for_member, may_in
 from levelfield.collectives.roles import Action
 from levelfield.lib.testing.world import World
 from levelfield.payments.tests.factories import PaymentPolicyFactory
@@ -72,3 +73,30 @@ def test_someone_outside_finds_nothing(world: World) -> None:
         place_for_member(world.outsider, place.pk, action=Action.RECORD_INVOLVEMENT)
     with pytest.raises(Http404):
         place_for_member(world.outsider, place.pk)
+
+
+def test_a_collective_page_knows_its_coordinator_from_the_membership_it_read(
+    world: World, django_assert_num_queries: object
+) -> None:
+    """Reaching the collective reads the reader's membership; what members and
+    coordinators may do is then known without another query, for that reader only."""
+    with django_assert_num_queries(1):
+        collective = collective_for_member(world.coordinator, world.collective.slug)
+        assert may_in(world.coordinator, Action.PUBLISH_STORIES, collective)
+        assert may_in(world.coordinator, Action.EDIT, collective)
+    member_view = collective_for_member(world.collective_member, world.collective.slug)
+    with django_assert_num_queries(0):
+        assert not may_in(world.collective_member, Action.PUBLISH_STORIES, member_view)
+    # Asked about someone else, it asks the database rather than answer for the reader.
+    with django_assert_num_queries(1):
+        assert may_in(world.coordinator, Action.PUBLISH_STORIES, member_view)
+    with pytest.raises(Http404):
+        collective_for_member(world.outsider, world.collective.slug)
+
+
+def test_approvers_of_a_collective_are_asked_of_the_payment_policy(world: World) -> None:
+    policy = PaymentPolicyFactory(collective=world.collective)
+    collective = collective_for_member(world.collective_member, world.collective.slug)
+    assert not may_in(world.collective_member, Action.APPROVE_CLAIM, collective)
+    policy.approvers.add(world.collective_member)
+    assert may_in(world.collective_member, Action.APPROVE_CLAIM, collective)
