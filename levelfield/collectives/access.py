@@ -20,11 +20,11 @@ from levelfield.places.models import PlaceKind, PlaceMembership
 
 
 def collective_for_member(person: User, slug: str) -> Collective:
-    """The collective, if `person` belongs to it, with when they took the coordinator
-    job there (`viewer_coordinator_since`, None if they do not hold it) for `may_in`.
-    The same rule as `Collective.objects.for_member`,
-    as a join on their one membership of its own place: less to compile on every
-    page of a collective than the subquery a list needs."""
+    """The collective, if `person` belongs to it (the rule of
+    `Collective.objects.for_member`), with when they took the coordinator job there
+    (`viewer_coordinator_since`, None if they do not hold it) for `may_in`. A join on
+    their one membership of its own place: less to compile on every page of a
+    collective than the subquery a list needs."""
     if not getattr(person, "is_authenticated", False):
         raise Http404("No such collective.")
     return get_object_or_404(
@@ -42,12 +42,10 @@ def may_in(person: User, action: Action, collective: Collective) -> bool:
     """`roles.may` in a collective `collective_for_member` let `person` into: members'
     and coordinators' actions are answered from the membership it read, without a
     query; the rest (approvers) are asked of `roles`."""
-    if getattr(collective, "viewer_id", None) == person.pk:
-        coordinator = collective.viewer_coordinator_since is not None
-        decided = roles.decided_by_membership(action, coordinator=coordinator)
-        if decided is not None:
-            return decided
-    return roles.may(person, action, collective)
+    if getattr(collective, "viewer_id", None) != person.pk:
+        return roles.may(person, action, collective)
+    coordinator = collective.viewer_coordinator_since is not None
+    return roles.may_as_member(person, action, collective, coordinator=coordinator)
 
 
 def collective_membership_for(person: User, slug: str) -> PlaceMembership:

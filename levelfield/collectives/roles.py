@@ -260,6 +260,16 @@ def decided_by_membership(action: Action, *, coordinator: bool) -> bool | None:
     return None
 
 
+def may_as_member(
+    person: User, action: Action, place: Collective | Project | Place, *, coordinator: bool
+) -> bool:
+    """`may` for a member of `place` whose membership a page has just read
+    (`coordinator`: whether it holds the coordinator job): members' and coordinators'
+    actions are answered from it without a query; the rest (approvers) are asked of `may`."""
+    decided = decided_by_membership(action, coordinator=coordinator)
+    return may(person, action, place) if decided is None else decided
+
+
 def require(person: User, action: Action, place: Collective | Project | Place) -> None:
     """Raise PermissionDenied unless `person` may do `action` in `place`."""
     if not may(person, action, place):

@@ -62,12 +62,14 @@ def place_reviews(request: HttpRequest, place_pk: int) -> HttpResponse:
     # On the collective's own page, the membership `place_reviews` read says whether the
     # reader holds the coordinator job there; elsewhere the collective is asked.
     set_up = roles.Action.SET_UP_REVIEW_GROUP
-    coordinator = None
     if place.kind == PlaceKind.COLLECTIVE:
-        coordinator = roles.decided_by_membership(
-            set_up, coordinator=place.viewer_coordinator_since is not None
+        coordinator = roles.may_as_member(
+            request.user,
+            set_up,
+            collective,
+            coordinator=place.viewer_coordinator_since is not None,
         )
-    if coordinator is None:
+    else:
         coordinator = roles.may(request.user, set_up, collective)
     context = {
         "place": place,

@@ -82,9 +82,8 @@ class StoryRoles:
 
 def story_roles(person: User, collective: Collective) -> StoryRoles:
     """Whether `person` is a member, may publish and may edit the public page, in one
-    query (the story page and the desk asked them in three or four). Follows the roles
-    matrix: where it no longer gives an action to the coordinator alone, `roles.may` is
-    asked, as `may_publish` does."""
+    query (the story page and the desk asked them in three or four), the roles matrix
+    answered from that membership (`roles.may_as_member`)."""
     if not getattr(person, "is_authenticated", False):
         return StoryRoles(member=False, publisher=False, edits_page=False)
     editor = PublicPage.editors.through.objects.filter(
@@ -101,15 +100,14 @@ def story_roles(person: User, collective: Collective) -> StoryRoles:
         return StoryRoles(member=False, publisher=False, edits_page=False)
     coordinator_since, editor = row
 
-    def coordinator_may(action: roles.Action) -> bool:
-        if roles.RULES[action] is roles.Who.THE_COORDINATOR:
-            return coordinator_since is not None
-        return roles.may(person, action, collective)
+    def may(action: roles.Action) -> bool:
+        coordinator = coordinator_since is not None
+        return roles.may_as_member(person, action, collective, coordinator=coordinator)
 
     return StoryRoles(
         member=True,
-        publisher=editor or coordinator_may(roles.Action.PUBLISH_STORIES),
-        edits_page=coordinator_may(roles.Action.EDIT_PUBLIC_PAGE),
+        publisher=editor or may(roles.Action.PUBLISH_STORIES),
+        edits_page=may(roles.Action.EDIT_PUBLIC_PAGE),
     )
 
 
