@@ -12,13 +12,14 @@ counted at their call site with `ngettext` or `{% blocktranslate count %}`.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 # Stored in place of an erased person's name (erasure, events): stays English, as
 # stored content does. `name_or_former` shows it in the reader's language.
@@ -57,19 +58,37 @@ def hours(minutes: int | None) -> str:
 
 def day(moment: datetime | date) -> str:
     """'3 November 2026'. A datetime is shown in the site's time zone first."""
-    if isinstance(moment, datetime) and timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
-    return _("%(day)s %(month)s %(year)s") % {
-        "day": moment.day,
-        "month": MONTHS[moment.month],
-        "year": moment.year,
-    }
+    if isinstance(moment, datetime):
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        moment = moment.date()
+    return _day_words(moment, get_language())
 
 
 def when(moment: datetime) -> str:
     """'3 November 2026 at 14:00' in the site's time zone."""
     local = timezone.localtime(moment)
-    return _("%(day)s at %(time)s") % {"day": day(local), "time": f"{local:%H:%M}"}
+    return _when_words(local.date(), local.hour, local.minute, get_language())
+
+
+# Pages show the same days and times many times (a date on every row, a list of 20
+# notices), and each one's words ask for two or three translations: built once a
+# process for each day, time and language.
+@functools.lru_cache(maxsize=4096)
+def _day_words(on: date, language: str | None) -> str:
+    return _("%(day)s %(month)s %(year)s") % {
+        "day": on.day,
+        "month": MONTHS[on.month],
+        "year": on.year,
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def _when_words(on: date, hour: int, minute: int, language: str | None) -> str:
+    return _("%(day)s at %(time)s") % {
+        "day": _day_words(on, language),
+        "time": f"{hour:02d}:{minute:02d}",
+    }
 
 
 def name_or_former(person: object | None) -> str:
