@@ -10,20 +10,19 @@ field template's (`templates/forms/field.html`).
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from levelfield.collectives.models import Collective
+from levelfield.lib import words
 from levelfield.payments.forms import ClaimForm
 from levelfield.people.models import User
 from levelfield.places.models import Place
@@ -68,12 +67,9 @@ def claim_options(
         "entry__place__collective__name",
     )[:MOST_SHOWN]
     label = _("%(title)s, %(place)s, %(day)s (%(hours)s hours)")
-    days: dict[object, str] = {}
     places: dict[int, str] = {}
     options = []
     for pk, minutes, title, day, place_id, kind, group, project_id, project, name in rows:
-        if day not in days:
-            days[day] = _day_words(day, get_language() or "")
         if place_id not in places:
             # Named as everywhere else (`Place.name`), once for each place.
             places[place_id] = Place(
@@ -88,16 +84,15 @@ def claim_options(
                 pk=pk,
                 minutes=minutes,
                 label=label
-                % {"title": title, "place": places[place_id], "day": days[day], "hours": hours},
+                % {
+                    "title": title,
+                    "place": places[place_id],
+                    "day": words.day(day),
+                    "hours": hours,
+                },
             )
         )
     return options
-
-
-@functools.lru_cache(maxsize=4096)
-def _day_words(day: datetime.date, language: str) -> str:
-    """A day as the form words it ("5 March 2026"), once a process and language."""
-    return date_format(day, "j F Y")
 
 
 @functools.lru_cache(maxsize=1024)

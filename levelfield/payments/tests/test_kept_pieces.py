@@ -107,3 +107,22 @@ def test_the_claim_form_lists_each_activity_as_the_field_template_writes_it(
         f'id="id_participations_0" name="participations" type="checkbox" value="{workshop}"'
         in (page)
     )
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_each_activity_on_the_claim_form_is_dated_as_the_other_pages_date_it(
+    payments_world: PaymentsWorld, language: str
+) -> None:
+    """The claim form's labels, built from plain values, name the day in the reader's
+    language, written as the activity's own page writes it ("5 March 2026")."""
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from levelfield.payments.claiming import claim_options
+
+    entry = payments_world.meeting.entry
+    with translation.override(language):
+        options = claim_options(payments_world.contributor, payments_world.policy.collective)
+        label = next(o.label for o in options if o.pk == payments_world.meeting.pk)
+        assert label.startswith(f"{entry.title}, ")
+        assert f", {date_format(entry.happened_on, 'j F Y')} (" in label
