@@ -297,3 +297,24 @@ def test_the_researcher_confirms_before_a_request_is_withdrawn(
     assert ReviewRequest.objects.get(pk=review_request.pk).is_open
     client.post(withdraw)
     assert not ReviewRequest.objects.get(pk=review_request.pk).is_open
+
+
+def test_a_requests_page_knows_who_is_in_the_group_from_reading_the_request(
+    client, review_world, drafting
+) -> None:  # noqa: ANN001
+    """Mo, in the group, sees the draft he leads; Rita, whose request it is, does not.
+    Whether the reader is in the group comes with the request's own reading (which
+    let them in), not in a query of its own."""
+    review_request, _ = drafting
+    url = reverse("reviews:request", args=[review_request.pk])
+    for person, sees_draft in ((review_world.member, True), (review_world.researcher, False)):
+        client.force_login(person)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        assert ("SECRET DRAFT" in page) is sees_draft
+        asked_alone = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].startswith('SELECT 1 AS "a" FROM "places_placemembership"')
+        ]
+        assert asked_alone == []
