@@ -18,12 +18,16 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_noop, ngettext
 from django.utils.translation import gettext as _
 
 # Stored in place of an erased person's name (erasure, events): stays English, as
 # stored content does. `name_or_former` shows it in the reader's language.
 FORMER_MEMBER = "A former member"
+
+# Django's own Welsh catalogue spells July "Gorffenaf". Marking the word here puts it in
+# ours (`levelfield/locale`, which Django reads first), spelled right: "Gorffennaf".
+MONTH_DJANGO_MISSPELLS = gettext_noop("July")
 
 # Words whose plural is not the word with an "s".
 _IRREGULAR = {

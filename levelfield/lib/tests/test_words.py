@@ -38,6 +38,8 @@ def test_a_day_and_a_time_read_in_the_sites_time_zone_and_the_readers_language()
         # The same moments again, now in Welsh: the words kept for English are not reused.
         assert day(afternoon) == "3 Tachwedd 2026"
         assert when(afternoon) == "3 Tachwedd 2026 am 14:05"
+        # Django's own catalogue has "Gorffenaf"; ours spells July right.
+        assert day(summer_evening) == "1 Gorffennaf 2026"
     with translation.override("en"):
         assert when(afternoon) == "3 November 2026 at 14:05"
 
