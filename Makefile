@@ -87,9 +87,9 @@ messages: install
 	@# Each app's catalogue from the app's own folder (so nothing of another app is mixed
 	@# in); the shared layout's from levelfield/ leaving every app out.
 	for locale in levelfield/*/locale; do app=$${locale%/locale}; \
-	  (cd $$app && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete) || exit 1; done
+	  (cd $$app && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete -i tests) || exit 1; done
 	mkdir -p levelfield/locale
-	cd levelfield && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete \
+	cd levelfield && $(MESSAGES_ENV) makemessages $(MESSAGES_LOCALES) --no-location --no-obsolete -i tests \
 	  $$(for d in */apps.py; do printf -- '-i %s ' "$${d%/apps.py}"; done)
 	cd levelfield && $(MESSAGES_ENV) compilemessages $(MESSAGES_LOCALES)
 
