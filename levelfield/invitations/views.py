@@ -111,8 +111,8 @@ def _collective_offer(place: Place) -> _Offer | None:
     in_project = place.place.memberships.filter(person_id__in=ids).values_list(
         "person_id", flat=True
     )
-    switched_off = {person.pk for person in everyone if not person.is_active}
-    return _Offer(place=collective, leave_out=frozenset({*in_project, *switched_off}))
+    # Switched-off accounts: the member field never offers them (`places.member_fields`).
+    return _Offer(place=collective, leave_out=frozenset(in_project))
 
 
 def _anyone_to_add(project: Project, collective: PlaceRow) -> bool:

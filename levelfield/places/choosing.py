@@ -110,8 +110,9 @@ def few_members(place: Place) -> list[User] | None:
 
 def member_search(place: Place, words: str) -> QuerySet[User]:
     """Members whose name has every word in it (or whose email starts with it, for
-    people who have not given a name), by name; only what their name needs is read."""
-    found = members(place).only(*NAME_COLUMNS)
+    people who have not given a name), by name; only what their name needs is read.
+    Accounts that are switched off are not found: nobody chooses them for anything new."""
+    found = members(place).filter(is_active=True).only(*NAME_COLUMNS)
     for word in words.split():
         found = found.filter(
             Q(display_name__icontains=word) | Q(display_name="", email__istartswith=word)
@@ -135,8 +136,9 @@ def member_search_ids(place: Place, words: str) -> list[int]:
 
 
 def members_named(place: Place, ids: list[int]) -> list[User]:
-    """The members among `ids`, in the order of `ids`, with what their names need."""
-    found = members(place).only(*NAME_COLUMNS).in_bulk(ids)
+    """The members among `ids`, in the order of `ids`, with what their names need and
+    whether their account is switched on."""
+    found = members(place).only(*NAME_COLUMNS, "is_active").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -116,7 +116,8 @@ class MemberChoosing:
         """Fill field `name` with who may be chosen from `place`: everyone in a small
         place, else those chosen (sent with the form, or the field's `initial` before it
         is sent) and those found; `leave_out` are people not to offer, such as those
-        already on a team."""
+        already on a team. An account that is switched off is offered only where it is
+        already chosen (a task's owner stays its owner until someone changes it)."""
         field = self.fields[name]
         multiple = isinstance(field, MembersField)
         everyone = choosing.few_members(place)
@@ -132,6 +133,8 @@ class MemberChoosing:
             if widget.find_words:
                 widget.found_note = _found_note(found, widget.find_words)
             field.widget = widget
+        before = set(_ids(self.initial.get(name)))
+        people = [p for p in people if p.is_active or p.pk in before]
         self._people[name] = {person.pk: person for person in people}
         choices: list[tuple[Any, str]] = [(person.pk, person.name) for person in people]
         if isinstance(field, MemberField) and (

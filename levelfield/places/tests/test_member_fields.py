@@ -139,6 +139,49 @@ def test_someone_not_in_the_place_cannot_be_chosen_and_nothing_is_saved(
     assert not Task.objects.exists()
 
 
+def _switched_off(person: User) -> User:
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    return person
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small team", "big place"])
+def test_a_switched_off_account_is_not_offered_and_cannot_be_chosen(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    if big:
+        monkeypatch.setattr(choosing, "SMALL_PLACE", 1)
+    gone = _switched_off(_in_project(world, "Priya Gone"))
+    client = _signed_in(client, world.coordinator)
+    page = client.post(_new_task(world), {"owner-find": "priya", "find": "owner"}).content
+    assert "Priya Gone" not in page.decode()
+
+    response = client.post(_new_task(world), {"title": "Book the room", "owner": str(gone.pk)})
+    assert response.status_code == 400
+    assert not Task.objects.exists()
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small team", "big place"])
+def test_a_task_keeps_its_owner_when_their_account_is_switched_off(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    """Nothing is lost: the owner is still shown and kept when someone edits the task's
+    title, until someone chooses another owner."""
+    if big:
+        monkeypatch.setattr(choosing, "SMALL_PLACE", 1)
+    gone = _switched_off(_in_project(world, "Priya Gone"))
+    task = Task.objects.create(place=world.project_place, title="Book the room", owner=gone)
+    url = reverse("tasks:edit", args=[world.project_place.pk, task.pk])
+    client = _signed_in(client, world.coordinator)
+    page = client.get(url).content.decode()
+    assert f'value="{gone.pk}" checked' in page or f'value="{gone.pk}" selected' in page
+
+    response = client.post(url, {"title": "Book the big room", "owner": str(gone.pk)})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert (task.title, task.owner) == ("Book the big room", gone)
+
+
 @pytest.mark.usefixtures("big_places")
 def test_editing_shows_who_was_chosen_without_listing_everyone(
     client: Client, world: World
