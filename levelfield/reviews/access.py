@@ -85,12 +85,16 @@ def request_for(person: User, pk: int) -> ReviewRequest:
 
 
 def request_for_group_member(person: User, pk: int) -> ReviewRequest:
-    return get_object_or_404(
+    """A request sent to a group `person` is in (`viewer_is_member`, as `request_for`
+    sets it, is then True)."""
+    review_request = get_object_or_404(
         ReviewRequest.objects.for_group_member(person).select_related(
             "group__collective", "group__place", "researcher"
         ),
         pk=pk,
     )
+    review_request.viewer_is_member = True
+    return review_request
 
 
 def request_for_researcher(person: User, pk: int) -> ReviewRequest:

@@ -310,9 +310,7 @@ def _detail(
     comment_form: CommentForm | None = None,
     impact_form: ImpactForm | None = None,
 ) -> HttpResponse:
-    is_member = getattr(review_request, "viewer_is_member", None)
-    if is_member is None:  # not read by `access.request_for`
-        is_member = review_request.group.has_member(request.user)
+    is_member = review_request.viewer_is_member  # read by the access helper
     response = Response.objects.filter(request=review_request).select_related("lead").first()
     report = ReportBack.objects.filter(request=review_request).first()
     context = {
